@@ -1,0 +1,96 @@
+"""Work accidents (JKK): what kind of case each accident becomes and what it costs under the rules.
+
+A case is one of five kinds (scenario shares): medical care only, temporary incapacity, partial permanent
+disability, total permanent disability, or death. Assumptions (scenario ``assumptions.severity``):
+- every case has a medical cost, lognormal with the stated mean and CV (0 CV: the mean exactly);
+- temporary incapacity, partial and total disability all start with time off work, exponential with the stated
+  mean in months, paid as STMB; a fatal case has no STMB;
+- the partial-disability table percentage is drawn from the stated discrete distribution.
+The same formulas give the expected cost per case (``expected_case_cost``) for the closed form.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .regulation import (
+    RuleSet,
+    jkk_death_benefit,
+    partial_disability_benefit,
+    temporary_incapacity_benefit,
+    total_disability_benefit,
+)
+from .scenario import Severity
+
+KINDS = ("medical_only", "temporary", "partial", "total", "death")
+MEDICAL_ONLY, TEMPORARY, PARTIAL, TOTAL, DEATH = range(5)
+WITH_INCAPACITY = (TEMPORARY, PARTIAL, TOTAL)
+WITH_SCHOLARSHIP = (TOTAL, DEATH)
+
+
+def lognormal_params(mean: float, cv: float) -> tuple[float, float]:
+    sigma2 = np.log1p(cv * cv)
+    return np.log(mean) - sigma2 / 2.0, np.sqrt(sigma2)
+
+
+def categorical(rng: np.random.Generator, probabilities, n: int) -> np.ndarray:
+    """n draws of an index with the given probabilities (inverse CDF on uniforms)."""
+    cdf = np.cumsum(probabilities)
+    return np.minimum(np.searchsorted(cdf / cdf[-1], rng.random(n), side="right"), len(cdf) - 1)
+
+
+def sample_cases(rng: np.random.Generator, n: int, wage: float, rules: RuleSet, sev: Severity) -> dict:
+    """Kinds and benefit amounts (IDR) of ``n`` work accidents, one entry per case in each array."""
+    kind = categorical(rng, sev.shares, n)
+    if sev.medical_cost_cv > 0 and sev.medical_cost_mean > 0:
+        mu, sigma = lognormal_params(sev.medical_cost_mean, sev.medical_cost_cv)
+        medical = rng.lognormal(mu, sigma, n)
+    else:
+        medical = np.full(n, sev.medical_cost_mean)
+    temporary = np.zeros(n)
+    off = np.isin(kind, WITH_INCAPACITY)
+    temporary[off] = temporary_incapacity_benefit(rules, wage, rng.exponential(sev.incapacity_months_mean, off.sum()))
+    partial = np.zeros(n)
+    is_partial = kind == PARTIAL
+    degrees = np.array([d for d, _ in sev.partial_degrees])
+    drawn = degrees[categorical(rng, [p for _, p in sev.partial_degrees], is_partial.sum())]
+    partial[is_partial] = partial_disability_benefit(rules, wage, drawn)
+    total = np.where(kind == TOTAL, total_disability_benefit(rules, wage), 0.0)
+    death = np.where(kind == DEATH, jkk_death_benefit(rules, wage), 0.0)
+    return {
+        "kind": kind,
+        "jkk_medical": medical,
+        "jkk_temporary": temporary,
+        "jkk_partial": partial,
+        "jkk_total": total,
+        "jkk_death": death,
+    }
+
+
+def expected_incapacity_benefit(rules: RuleSet, wage: float, mean_months: float) -> float:
+    """E[STMB] for an exponential time off work: E[min(D, 12)] = m(1 - e^(-12/m)), E[(D - 12)+] = m e^(-12/m)."""
+    full = rules["jkk.temporary_full_months"]
+    tail = mean_months * np.exp(-full / mean_months)
+    return wage * (rules["jkk.temporary_full_share"] * (mean_months - tail) + rules["jkk.temporary_after_share"] * tail)
+
+
+def expected_case_cost(rules: RuleSet, wage: float, sev: Severity) -> dict:
+    """Expected amount (IDR) and expected number of payments of each JKK benefit per work accident."""
+    shares = np.asarray(sev.shares)
+    p_off = shares[list(WITH_INCAPACITY)].sum()
+    mean_degree = sum(d * p for d, p in sev.partial_degrees)
+    amount = {
+        "jkk_medical": sev.medical_cost_mean,
+        "jkk_temporary": p_off * expected_incapacity_benefit(rules, wage, sev.incapacity_months_mean),
+        "jkk_partial": shares[PARTIAL] * float(partial_disability_benefit(rules, wage, mean_degree)),
+        "jkk_total": shares[TOTAL] * total_disability_benefit(rules, wage),
+        "jkk_death": shares[DEATH] * jkk_death_benefit(rules, wage),
+    }
+    count = {
+        "jkk_medical": 1.0,
+        "jkk_temporary": p_off,
+        "jkk_partial": shares[PARTIAL],
+        "jkk_total": shares[TOTAL],
+        "jkk_death": shares[DEATH],
+    }
+    return {"amount": amount, "count": count, "scholarship_share": shares[TOTAL] + shares[DEATH]}

@@ -1,0 +1,129 @@
+"""Command line: ``python -m sim run|validate ...``. Bad input ends in one line on stderr and exit status 2."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .forecast import DEFAULT_CHUNK_TRIALS, write_run
+from .regulation import RuleError
+from .scenario import ScenarioError, load_scenario
+
+EXIT_BAD_INPUT = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):  # argparse's own errors: one line, exit 2, like every other bad input
+        self.exit(EXIT_BAD_INPUT, f"{self.prog}: error: {message}\n")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="python -m sim", description="JKK-JKM workbench: forecasts of city-funded BPJS TK coverage.")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    run = sub.add_parser("run", help="simulate a scenario and write summary.json and trials.csv")
+    run.add_argument("scenario", help="scenario id (file in scenarios/) or path to a .toml file")
+    run.add_argument("--trials", type=int, help="number of trials (overrides scenario.trials)")
+    run.add_argument("--seed", type=int, help="random seed (overrides scenario.seed)")
+    run.add_argument("--out", type=Path, help="output folder (default: out/<scenario id>)")
+    run.add_argument("--set", dest="overrides", action="append", default=[], metavar="KEY=VALUE",
+                     help="override any scenario value, e.g. --set segments.vulnerable.members=12000 (repeatable)")
+    run.add_argument("--chunk-trials", type=int, default=DEFAULT_CHUNK_TRIALS,
+                     help="trials per chunk (memory vs overhead; results do not depend on it)")
+    run.add_argument("--no-trials-table", action="store_true", help="skip writing trials.csv")
+    run.add_argument("--quiet", action="store_true", help="no progress or table on the terminal")
+
+    validate = sub.add_parser("validate", help="check a scenario file and say what is wrong")
+    validate.add_argument("scenario")
+    validate.add_argument("--set", dest="overrides", action="append", default=[], metavar="KEY=VALUE")
+    return parser
+
+
+def _overrides(args) -> list[str]:
+    extra = []
+    if getattr(args, "trials", None) is not None:
+        extra.append(f"scenario.trials={args.trials}")
+    if getattr(args, "seed", None) is not None:
+        extra.append(f"scenario.seed={args.seed}")
+    return list(args.overrides) + extra
+
+
+def rupiah(x: float) -> str:
+    """Rupiah in short English form: Rp3.05 bn, Rp604.8 m, Rp16,800."""
+    if x is None:
+        return "-"
+    if abs(x) >= 1e12:
+        return f"Rp{x / 1e12:,.2f} tn"
+    if abs(x) >= 1e9:
+        return f"Rp{x / 1e9:,.2f} bn"
+    if abs(x) >= 1e6:
+        return f"Rp{x / 1e6:,.1f} m"
+    return f"Rp{x:,.0f}"
+
+
+def format_summary(summary: dict) -> str:
+    lines = [
+        f"{summary['title']} ({summary['scenario_id']}), {summary['trials']:,} trials, seed {summary['seed']}",
+        f"{'period':>7} {'members':>9} {'premium':>12} {'claims mean':>13} {'expected':>12} {'p5':>12} "
+        f"{'p95':>12} {'ratio':>7} {'P(>100%)':>9}",
+    ]
+    for p in summary["periods"]:
+        ratio = p["claim_ratio"]
+        lines.append(
+            f"{p['period']:>7} {p['members']:>9,.0f} {rupiah(p['premium_idr']):>12} {rupiah(p['claims_idr']['mean']):>13} "
+            f"{rupiah(p['claims_expected_idr']):>12} {rupiah(p['claims_idr']['p5']):>12} {rupiah(p['claims_idr']['p95']):>12} "
+            f"{'-' if ratio is None else format(ratio['mean'], '.0%'):>7} "
+            f"{'-' if p['prob_claim_ratio_above_1'] is None else format(p['prob_claim_ratio_above_1'], '.1%'):>9}"
+        )
+    budget = summary["budget"]
+    lines.append(f"Premium for a full year of the {budget['start_members']:,} starting members: "
+                 f"{rupiah(budget['annual_premium_start_members_idr'])}")
+    if "annual_budget_idr" in budget:
+        lines.append(f"Stated budget {rupiah(budget['annual_budget_idr'])}: "
+                     f"{rupiah(budget['budget_minus_premium_idr'])} left after that premium")
+    if "target_members" in budget:
+        lines.append(f"Premium for the target of {budget['target_members']:,} members: "
+                     f"{rupiah(budget['annual_premium_target_idr'])} a year")
+    flagged = [r for r in summary["breakdown"] if r["flag"] != "ok"]
+    lines.append(
+        "Monte Carlo vs closed form: all means within 4 standard errors" if not flagged
+        else f"Monte Carlo vs closed form: {len(flagged)} mean(s) more than 4 standard errors off (see summary.json breakdown)"
+    )
+    return "\n".join(lines)
+
+
+def _progress(done: int, total: int) -> None:
+    print(f"\r  simulated {done:,} / {total:,} trials", end="" if done < total else "\n", file=sys.stderr, flush=True)
+
+
+def cmd_run(args) -> int:
+    scenario = load_scenario(args.scenario, _overrides(args))
+    if args.chunk_trials < 1:
+        raise ScenarioError("--chunk-trials", "", f"must be >= 1, got {args.chunk_trials}")
+    out = args.out or Path("out") / scenario.id
+    summary = write_run(scenario, out, args.chunk_trials, not args.no_trials_table, None if args.quiet else _progress)
+    if not args.quiet:
+        print(format_summary(summary))
+        print(f"Wrote {out}/summary.json" + ("" if args.no_trials_table else f", {out}/trials.csv") + f", {out}/scenario.json")
+    return 0
+
+
+def cmd_validate(args) -> int:
+    scenario = load_scenario(args.scenario, args.overrides)
+    members = sum(s.members for s in scenario.segments)
+    print(f"OK {scenario.path}: {scenario.id}, {len(scenario.segments)} segment(s), {members:,} members, "
+          f"{scenario.horizon_months} months from {scenario.start:%Y-%m}")
+    return 0
+
+
+def main(argv=None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return {"run": cmd_run, "validate": cmd_validate}[args.command](args)
+    except (ScenarioError, RuleError) as err:
+        print(f"error: {err}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except OSError as err:
+        print(f"error: {getattr(err, 'filename', '') or ''}: {err.strerror or err}", file=sys.stderr)
+        return EXIT_BAD_INPUT

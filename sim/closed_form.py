@@ -1,0 +1,77 @@
+"""Expected claims in closed form: the answer the Monte Carlo mean must agree with.
+
+Expected events per cell and month come from the same exposure model as the engine; expected cost per event comes
+from the rules in expectation (``accident.expected_case_cost``, ``scholarship.expected_by_lag``), written
+independently of the sampling code. No random numbers are drawn here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from .accident import expected_case_cost
+from .benefits import BENEFIT_NAMES, INDEX
+from .population import Model, SegmentExposure
+from .regulation import jkm_death_benefit, jkm_scholarship_eligible
+from .scholarship import expected_by_lag
+
+
+@dataclass(frozen=True)
+class Expected:
+    amounts: np.ndarray  # (periods, segments, benefits) expected IDR
+    counts: np.ndarray  # (periods, segments, benefits) expected number of payments
+    premium: np.ndarray  # (periods, segments) IDR, from the expected members in force
+    member_months: np.ndarray  # (periods, segments)
+    months_in_period: np.ndarray  # (periods,)
+
+
+def _spread_scholarships(model: Model, out_amt, out_cnt, s: int, benefit: str, claims_by_month: np.ndarray) -> None:
+    """Expected instalments of the claims in each month, placed in the periods they fall due."""
+    b = INDEX[benefit]
+    for m in np.flatnonzero(claims_by_month):
+        rules = model.regimes[model.regime_of_month[m]]
+        amount, count = expected_by_lag(rules, model.scenario.children)
+        pay_months = m + 12 * np.arange(amount.size)
+        inside = pay_months < model.months
+        periods = model.period_of_month[pay_months[inside]]
+        np.add.at(out_amt[:, s, b], periods, claims_by_month[m] * amount[inside])
+        np.add.at(out_cnt[:, s, b], periods, claims_by_month[m] * count[inside])
+
+
+def _segment(model: Model, exp: SegmentExposure, s: int, amt: np.ndarray, cnt: np.ndarray) -> None:
+    seg, sev = exp.segment, model.scenario.severity
+    eligible_deaths = np.zeros(model.months)
+    jkk_scholarship_claims = np.zeros(model.months)
+    for m in range(model.months):
+        rules = model.regimes[model.regime_of_month[m]]
+        p = model.period_of_month[m]
+        tenure = exp.tenure0 + m
+        deaths = exp.jkm_rate[:, m]
+        amt[p, s, INDEX["jkm_death"]] += deaths @ jkm_death_benefit(rules, seg.scheme, tenure)
+        cnt[p, s, INDEX["jkm_death"]] += deaths.sum()
+        eligible_deaths[m] = deaths @ jkm_scholarship_eligible(rules, tenure)
+        accidents = exp.jkk_rate[:, m].sum()
+        per_case = expected_case_cost(rules, seg.wage, sev)
+        for benefit, value in per_case["amount"].items():
+            amt[p, s, INDEX[benefit]] += accidents * value
+            cnt[p, s, INDEX[benefit]] += accidents * per_case["count"][benefit]
+        jkk_scholarship_claims[m] = accidents * per_case["scholarship_share"]
+    _spread_scholarships(model, amt, cnt, s, "jkm_scholarship", eligible_deaths)
+    _spread_scholarships(model, amt, cnt, s, "jkk_scholarship", jkk_scholarship_claims)
+
+
+def expected(model: Model) -> Expected:
+    periods, segments = len(model.period_labels), len(model.segments)
+    amt = np.zeros((periods, segments, len(BENEFIT_NAMES)))
+    cnt = np.zeros_like(amt)
+    premium = np.zeros((periods, segments))
+    member_months = np.zeros((periods, segments))
+    for s, exp in enumerate(model.segments):
+        _segment(model, exp, s, amt, cnt)
+        in_force = exp.inforce.sum(axis=0)
+        np.add.at(member_months[:, s], model.period_of_month, in_force)
+        np.add.at(premium[:, s], model.period_of_month, in_force * exp.premium_rate)
+    months_in_period = np.bincount(model.period_of_month, minlength=periods)
+    return Expected(amt, cnt, premium, member_months, months_in_period)

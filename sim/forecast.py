@@ -1,0 +1,137 @@
+"""Forecasting a scenario end to end: model, closed form, simulated trials, summary, and files written atomically."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import tempfile
+from contextlib import contextmanager
+from pathlib import Path
+
+import numpy as np
+
+from . import __version__
+from .closed_form import expected
+from .engine import BLOCK_TRIALS, chunks, simulate_chunk
+from .population import annual_premium_budget, build_model
+from .results import Aggregator
+from .scenario import Scenario
+
+DEFAULT_CHUNK_TRIALS = 10_000
+OUTPUT_FILES = ("summary.json", "trials.csv", "scenario.json")
+
+
+def forecast(scenario: Scenario, chunk_trials: int = DEFAULT_CHUNK_TRIALS, trial_table=None, progress=None) -> dict:
+    """Simulate the scenario's trials chunk by chunk and return the summary (the content of summary.json).
+
+    ``trial_table``: an open text file for the per-trial CSV, or None. ``progress(done, total)``: called after
+    each chunk.
+    """
+    model = build_model(scenario)
+    closed = expected(model)
+    agg = Aggregator(model, closed, scenario.trials, trial_table)
+    done = 0
+    for chunk in chunks(scenario.trials, chunk_trials):
+        for result in simulate_chunk(model, chunk):
+            agg.add(result)
+        done += sum(b.trials for b in chunk)
+        if progress:
+            progress(done, scenario.trials)
+    stats = agg.summary()
+    return {
+        "scenario_id": scenario.id,
+        "title": scenario.title,
+        "region": scenario.region,
+        "seed": scenario.seed,
+        "trials": scenario.trials,
+        "start": scenario.start.isoformat()[:7],
+        "horizon_months": scenario.horizon_months,
+        "periods": stats["periods"],
+        "budget": _budget(scenario),
+        "breakdown": stats["breakdown"],
+        "simulated_events": stats["simulated_events"],
+        "provenance": provenance(scenario),
+    }
+
+
+def _budget(scenario: Scenario) -> dict:
+    """The premium for a full year of the starting members, and what the stated budget and target imply."""
+    annual = annual_premium_budget(scenario)
+    members = sum(s.members for s in scenario.segments)
+    out = {"annual_premium_start_members_idr": round(annual, 2), "start_members": members}
+    if scenario.annual_budget is not None:
+        out["annual_budget_idr"] = scenario.annual_budget
+        out["budget_minus_premium_idr"] = round(scenario.annual_budget - annual, 2)
+    if scenario.target_members is not None:
+        out["target_members"] = scenario.target_members
+        # Assumption: the target is reached with the same segment mix as the starting members.
+        out["annual_premium_target_idr"] = round(annual * scenario.target_members / members, 2) if members else None
+    return out
+
+
+def provenance(scenario: Scenario) -> dict:
+    return {
+        "workbench_version": __version__,
+        "git_commit": _git_commit(),
+        "scenario_files": [str(p) for p in scenario.files],
+        "overrides": [f"{k}={v!r}" for k, v in scenario.overrides],
+        "block_trials": BLOCK_TRIALS,
+        "numpy_version": np.__version__,
+        "rng": "numpy PCG64 via SeedSequence(seed, spawn_key=(block, crc32(segment), peril))",
+    }
+
+
+def _git_commit() -> str | None:
+    try:
+        out = subprocess.run(
+            ["git", "rev-parse", "--short=12", "HEAD"],
+            cwd=Path(__file__).resolve().parent, capture_output=True, text=True, timeout=5,
+        )
+        dirty = subprocess.run(
+            ["git", "status", "--porcelain", "--untracked-files=no"],
+            cwd=Path(__file__).resolve().parent, capture_output=True, text=True, timeout=5,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    if out.returncode != 0:
+        return None
+    return out.stdout.strip() + ("-dirty" if dirty.stdout.strip() else "")
+
+
+@contextmanager
+def atomic_directory(out_dir: Path):
+    """Yield a fresh temporary folder beside ``out_dir``; on success move its files into ``out_dir``.
+
+    On any error the temporary folder is removed and ``out_dir`` is left as it was: no half-written output.
+    """
+    out_dir = Path(out_dir)
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.tmp-", dir=out_dir.parent))
+    try:
+        yield tmp
+        out_dir.mkdir(exist_ok=True)
+        for item in tmp.iterdir():
+            os.replace(item, out_dir / item.name)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def write_run(scenario: Scenario, out_dir: Path, chunk_trials: int, write_trials: bool = True, progress=None) -> dict:
+    """Run the forecast and write summary.json, trials.csv and scenario.json into ``out_dir`` atomically."""
+    with atomic_directory(out_dir) as tmp:
+        if write_trials:
+            with open(tmp / "trials.csv", "w", newline="", encoding="utf-8") as table:
+                summary = forecast(scenario, chunk_trials, table, progress)
+        else:
+            summary = forecast(scenario, chunk_trials, None, progress)
+        _write_json(tmp / "scenario.json", scenario.resolved)
+        _write_json(tmp / "summary.json", summary)
+    return summary
+
+
+def _write_json(path: Path, data) -> None:
+    with open(path, "w", encoding="utf-8") as fh:
+        json.dump(data, fh, indent=2, ensure_ascii=False, default=str)
+        fh.write("\n")

@@ -1,0 +1,145 @@
+"""The covered population month by month: who is in force, how old, how long a member, and at what risk.
+
+Each segment is split into cells (sex x single year of age x membership cohort). Within a cell all members share
+the age and tenure that drive the rules (the BPU 3-month JKM rule, the 3-year scholarship rule). Members age by a
+year every 12 months of the horizon and leave through death (non-work or work-accident).
+
+Assumption (named in the README): the run-off of the population is deterministic, the expected survivors. Random
+deaths in one trial do not reduce that trial's later exposure; the error is of order q^2, below 0.01 % of claims
+for annual death rates under 1 %.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import numpy as np
+
+from .mortality import monthly_q
+from .regulation import RuleSet, load_regulation, monthly_premium
+from .scenario import Scenario, Segment
+
+BENEFIT_RULE_GROUPS = ("jkm.", "jkk.", "scholarship.")
+
+
+@dataclass(frozen=True)
+class SegmentExposure:
+    segment: Segment
+    sex: np.ndarray  # (C,) 0 = male, 1 = female
+    age0: np.ndarray  # (C,) age at the start of the horizon
+    tenure0: np.ndarray  # (C,) months of membership at the start of the horizon
+    inforce: np.ndarray  # (C, M) expected members in force at the start of each month
+    jkm_rate: np.ndarray  # (C, M) expected non-work deaths in each month
+    jkk_rate: np.ndarray  # (C, M) expected work accidents in each month
+    premium_rate: np.ndarray  # (M,) IDR per member per month
+
+    def tenure(self, cell, month):
+        return self.tenure0[cell] + month
+
+
+@dataclass(frozen=True)
+class Model:
+    """Everything the calculators need, derived once from a scenario (the calculators share it)."""
+
+    scenario: Scenario
+    month_dates: tuple  # first day of each month of the horizon
+    period_of_month: np.ndarray  # (M,) index into period_labels
+    period_labels: tuple  # calendar years, as strings
+    regimes: tuple  # distinct benefit rule sets in force over the horizon
+    regime_of_month: np.ndarray  # (M,) index into regimes
+    segments: tuple  # SegmentExposure per segment
+
+    @property
+    def months(self) -> int:
+        return len(self.month_dates)
+
+
+def month_dates(start: dt.date, months: int) -> tuple:
+    return tuple(dt.date(start.year + (start.month - 1 + m) // 12, (start.month - 1 + m) % 12 + 1, 1) for m in range(months))
+
+
+def _cells(seg: Segment):
+    ages, age_shares = [], []
+    for lo, hi, share in seg.age_bands:
+        span = np.arange(int(lo), int(hi) + 1)
+        ages.append(span)
+        age_shares.append(np.full(span.size, share / span.size))
+    ages, age_shares = np.concatenate(ages), np.concatenate(age_shares)
+    sex_shares = np.array([seg.male_share, 1.0 - seg.male_share])
+    tenures = np.array([t for t, _ in seg.tenure], dtype=int)
+    tenure_shares = np.array([s for _, s in seg.tenure])
+    sex, age, ten = np.meshgrid(np.arange(2), np.arange(ages.size), np.arange(tenures.size), indexing="ij")
+    n = seg.members * sex_shares[sex] * age_shares[age] * tenure_shares[ten]
+    keep = n.ravel() > 0
+    return sex.ravel()[keep], ages[age.ravel()[keep]], tenures[ten.ravel()[keep]], n.ravel()[keep]
+
+
+def segment_exposure(scenario: Scenario, seg: Segment, rules_by_month: list[RuleSet], jkk_death_share: float) -> SegmentExposure:
+    months = len(rules_by_month)
+    sex, age0, tenure0, n0 = _cells(seg)
+    ages = age0[:, None] + np.arange(months)[None, :] // 12
+    q_death = monthly_q(scenario.mortality_table, sex[:, None], ages, seg.mortality_load)
+    accident = seg.accident_rate / 1000.0 / 12.0
+    inforce = np.empty((n0.size, months))
+    current = n0.astype(float)
+    for m in range(months):
+        inforce[:, m] = current
+        current = current * np.maximum(1.0 - q_death[:, m] - accident * jkk_death_share, 0.0)
+    premium_rate = np.array(
+        [monthly_premium(r, seg.scheme, seg.wage, seg.risk_class or 1, seg.payer, seg.occupation) for r in rules_by_month]
+    )
+    return SegmentExposure(
+        segment=seg,
+        sex=sex,
+        age0=age0,
+        tenure0=tenure0,
+        inforce=inforce,
+        jkm_rate=inforce * q_death,
+        jkk_rate=inforce * accident,
+        premium_rate=premium_rate,
+    )
+
+
+def _benefit_key(rules: RuleSet):
+    return tuple(sorted((k, repr(v)) for k, v in rules.items() if k.startswith(BENEFIT_RULE_GROUPS)))
+
+
+def build_model(scenario: Scenario) -> Model:
+    dates = month_dates(scenario.start, scenario.horizon_months)
+    regulation = load_regulation()
+    rules_by_month = [regulation.at(scenario.rules_date or d) for d in dates]
+    regimes, regime_of_month, seen = [], [], {}
+    for rules in rules_by_month:
+        key = _benefit_key(rules)
+        if key not in seen:
+            seen[key] = len(regimes)
+            regimes.append(rules)
+        regime_of_month.append(seen[key])
+    years = sorted({d.year for d in dates})
+    period_of_month = np.array([years.index(d.year) for d in dates])
+    death_share = scenario.severity.shares[4]
+    return Model(
+        scenario=scenario,
+        month_dates=dates,
+        period_of_month=period_of_month,
+        period_labels=tuple(str(y) for y in years),
+        regimes=tuple(regimes),
+        regime_of_month=np.array(regime_of_month),
+        segments=tuple(segment_exposure(scenario, s, rules_by_month, death_share) for s in scenario.segments),
+    )
+
+
+def annual_premium_budget(scenario: Scenario, date: dt.date | None = None) -> float:
+    """Premium for a full year for the members at the start: members x monthly premium x 12 (IDR).
+
+    This is what a city budgets for its enrolled list; the simulated premium is slightly lower because members who
+    die stop being billed.
+    """
+    rules = load_regulation().at(date or scenario.rules_date or scenario.start)
+    return float(
+        sum(
+            s.members * monthly_premium(rules, s.scheme, s.wage, s.risk_class or 1, s.payer, s.occupation) * 12
+            for s in scenario.segments
+        )
+    )

@@ -1,0 +1,211 @@
+"""BPJS Ketenagakerjaan JKK and JKM rules, read as dated values from ``data/regulation.toml``.
+
+A rule is a name such as ``jkm.lump_sum`` with a unit and a list of values, each with the date it took effect.
+``Regulation.at(date)`` returns the rules in force on that date as a flat ``RuleSet``; the premium and benefit
+formulas below take a ``RuleSet`` so that a scenario dated 2026 gets the PP 50/2025 discount and one dated 2025
+does not, without any ``if year > ...`` in code.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import numpy as np
+
+REGULATION_FILE = "regulation.toml"
+
+# Payers whose BPU premiums the PP 50/2025 discount excludes are listed in the rules; this set only names the
+# payer codes a scenario may use (see scenarios/README.md).
+PAYERS = ("APBD", "APBN", "DBH-CHT", "CSR", "SERTAKAN", "SELF")
+SCHEMES = ("PU", "BPU")
+
+
+class RuleError(ValueError):
+    """A rule is missing for the requested date."""
+
+
+@dataclass(frozen=True)
+class DatedValue:
+    effective: dt.date
+    value: object
+    source: str
+    confidence: str
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    unit: str
+    values: tuple[DatedValue, ...]  # sorted by effective date
+
+    def at(self, date: dt.date) -> DatedValue:
+        current = None
+        for dated in self.values:
+            if dated.effective <= date:
+                current = dated
+        if current is None:
+            raise RuleError(
+                f"rule {self.name} has no value before {self.values[0].effective.isoformat()}, "
+                f"asked for {date.isoformat()}"
+            )
+        return current
+
+
+class RuleSet(dict):
+    """The value of every rule on one date, keyed by rule name (``rules["jkm.lump_sum"]``)."""
+
+    def __init__(self, date: dt.date, values: dict):
+        super().__init__(values)
+        self.date = date
+
+
+class Regulation:
+    """All encoded rules. Construct with :func:`load_regulation`."""
+
+    def __init__(self, rules: dict[str, Rule]):
+        self.rules = rules
+
+    def at(self, date: dt.date) -> RuleSet:
+        return RuleSet(date, {name: rule.at(date).value for name, rule in self.rules.items()})
+
+    def table(self, date: dt.date) -> list[dict]:
+        """Rows of (rule, value, unit, effective, source, confidence) in force on ``date``, for reports."""
+        rows = []
+        for name, rule in sorted(self.rules.items()):
+            dated = rule.at(date)
+            rows.append(
+                {
+                    "rule": name,
+                    "value": dated.value,
+                    "unit": rule.unit,
+                    "effective": dated.effective.isoformat(),
+                    "source": dated.source,
+                    "confidence": dated.confidence,
+                }
+            )
+        return rows
+
+
+def _parse_rules(data: dict) -> dict[str, Rule]:
+    rules = {}
+    for group, entries in data.items():
+        for key, spec in entries.items():
+            name = f"{group}.{key}"
+            values = sorted(
+                (
+                    DatedValue(v["from"], v["value"], v["source"], v["confidence"])
+                    for v in spec["values"]
+                ),
+                key=lambda d: d.effective,
+            )
+            rules[name] = Rule(name, spec["unit"], tuple(values))
+    return rules
+
+
+@lru_cache(maxsize=1)
+def load_regulation() -> Regulation:
+    text = resources.files("sim").joinpath("data").joinpath(REGULATION_FILE).read_text(encoding="utf-8")
+    return Regulation(_parse_rules(tomllib.loads(text)))
+
+
+# --- Premiums ------------------------------------------------------------------------------------------------
+
+
+def bpu_discount(rules: RuleSet, payer: str, occupation: str) -> float:
+    """Share of a BPU premium waived under PP 50/2025 for this payer and occupation group."""
+    if payer in rules["premium.bpu_discount_excluded_payers"]:
+        return 0.0
+    discount = rules["premium.bpu_discount"]
+    if occupation == "transport":
+        discount = max(discount, rules["premium.bpu_discount_transport"])
+    return discount
+
+
+def monthly_premium(
+    rules: RuleSet, scheme: str, wage: float, risk_class: int, payer: str, occupation: str
+) -> float:
+    """Premium per member per month in IDR, rounded to the whole rupiah (assumption: round half up).
+
+    BPU: 1 % of the income band (JKK) + Rp6,800 (JKM), less any PP 50/2025 discount.
+    PU: JKK rate of the risk class + 0.30 % (JKM), both on the monthly wage.
+    """
+    if scheme == "BPU":
+        full = rules["premium.bpu_jkk_rate"] * wage + rules["premium.bpu_jkm_flat"]
+        amount = full * (1.0 - bpu_discount(rules, payer, occupation))
+    elif scheme == "PU":
+        jkk = rules["premium.pu_jkk_rate_by_class"][risk_class - 1]
+        amount = (jkk + rules["premium.pu_jkm_rate"]) * wage
+    else:
+        raise ValueError(f"unknown scheme {scheme!r}")
+    return float(np.floor(amount + 0.5 + 1e-9))
+
+
+# --- Benefits ------------------------------------------------------------------------------------------------
+
+
+def jkm_death_benefit(rules: RuleSet, scheme: str, tenure_months) -> np.ndarray:
+    """JKM cash on a non-work death: lump sum + periodic + funeral (Rp42 m), or the reduced BPU amount when a
+    BPU member dies within the first months of membership."""
+    full = rules["jkm.lump_sum"] + rules["jkm.periodic"] + rules["jkm.funeral"]
+    tenure = np.asarray(tenure_months)
+    if scheme != "BPU":
+        return np.full(tenure.shape, float(full))
+    early = tenure < rules["jkm.bpu_early_death_months"]
+    return np.where(early, float(rules["jkm.bpu_early_death_benefit"]), float(full))
+
+
+def jkm_scholarship_eligible(rules: RuleSet, tenure_months) -> np.ndarray:
+    """Children of a JKM death get the scholarship only after the minimum membership."""
+    return np.asarray(tenure_months) >= rules["jkm.scholarship_min_membership"]
+
+
+def temporary_incapacity_benefit(rules: RuleSet, wage, months) -> np.ndarray:
+    """STMB: full wage for the first 12 months off work, half the wage after that."""
+    months = np.asarray(months, dtype=float)
+    full = rules["jkk.temporary_full_months"]
+    return wage * (
+        rules["jkk.temporary_full_share"] * np.minimum(months, full)
+        + rules["jkk.temporary_after_share"] * np.maximum(months - full, 0.0)
+    )
+
+
+def partial_disability_benefit(rules: RuleSet, wage, table_share) -> np.ndarray:
+    """Partial permanent disability: table percentage x 80 x wage."""
+    return np.asarray(table_share) * rules["jkk.partial_disability_multiplier"] * wage
+
+
+def total_disability_benefit(rules: RuleSet, wage) -> float:
+    """Total permanent disability: 56 x wage plus the periodic benefit (Medium)."""
+    return rules["jkk.total_disability_multiplier"] * wage + rules["jkk.total_disability_periodic"]
+
+
+def jkk_death_benefit(rules: RuleSet, wage) -> float:
+    """Work-accident death: max(48 x wage, floor) + funeral + periodic (scholarship counted separately)."""
+    lump = max(rules["jkk.death_multiplier"] * wage, rules["jkk.death_floor"])
+    return lump + rules["jkk.funeral"] + rules["jkk.periodic"]
+
+
+def scholarship_schedule(rules: RuleSet, school_start_age: int) -> tuple[np.ndarray, np.ndarray]:
+    """Scholarship per school year by the child's age and the school level of that age (-1: not at school),
+    both indexed by age 0..end_age.
+
+    School levels follow one another from ``school_start_age`` (a scenario assumption) for the number of years
+    each level lasts; nothing is paid after the end age.
+    """
+    end_age = rules["scholarship.end_age"]
+    by_age = np.zeros(end_age + 1)
+    level_of_age = np.full(end_age + 1, -1)
+    age = school_start_age
+    for level, (years, amount) in enumerate(
+        zip(rules["scholarship.years_by_level"], rules["scholarship.amount_by_level"])
+    ):
+        for _ in range(years):
+            if age <= end_age:
+                by_age[age] = amount
+                level_of_age[age] = level
+            age += 1
+    return by_age, level_of_age

@@ -1,0 +1,166 @@
+"""Turning blocks of simulated trials into the per-trial table and ``summary.json``, chunk by chunk.
+
+Nothing per event is kept: each block adds its per-trial totals (claims and claim counts per period, a few
+numbers per trial) and running sums for the means and standard errors by segment and benefit, and is then
+dropped. The per-trial table, when asked for, is appended to a file block by block.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+
+from .benefits import BENEFIT_NAMES, CLAIM_EVENT_BENEFITS, INDEX
+from .closed_form import Expected
+from .engine import BlockResult
+from .population import Model
+
+QUANTILES = {"p5": 0.05, "p50": 0.50, "p95": 0.95, "p99_5": 0.995}
+FLAG_SE = 4.0  # a Monte Carlo mean further than this many standard errors from the closed form is flagged
+TRIAL_COLUMNS = (
+    ["trial", "period", "segment", "members", "premium_idr", "claims_idr", "claim_count"]
+    + [f"{b}_idr" for b in BENEFIT_NAMES]
+    + [f"{b}_count" for b in BENEFIT_NAMES]
+)
+
+
+class Aggregator:
+    """Streams BlockResults in; ``summary()`` gives the summary.json content."""
+
+    def __init__(self, model: Model, expected: Expected, trials: int, trial_table=None):
+        self.model, self.expected, self.trials = model, expected, trials
+        periods, segments = len(model.period_labels), len(model.segments)
+        self.claims = np.zeros((trials, periods + 1))  # last column: whole horizon
+        self.claim_counts = np.zeros((trials, periods + 1), dtype=np.int64)
+        shape = (periods + 1, segments, len(BENEFIT_NAMES))
+        self.sum_amount, self.sumsq_amount = np.zeros(shape), np.zeros(shape)
+        self.sum_count = np.zeros(shape)
+        self.simulated_events = 0
+        self.seen = 0
+        self.table = trial_table
+        if self.table is not None:
+            self.table.write(",".join(TRIAL_COLUMNS) + "\n")
+
+    def add(self, result: BlockResult) -> None:
+        first, n = result.block.first_trial, result.block.trials
+        amounts = _with_total(result.amounts)  # (n, P+1, S, B)
+        counts = _with_total(result.counts)
+        events = counts[..., [INDEX[b] for b in CLAIM_EVENT_BENEFITS]].sum(axis=(2, 3))
+        self.claims[first : first + n] = amounts.sum(axis=(2, 3))
+        self.claim_counts[first : first + n] = events
+        self.sum_amount += amounts.sum(axis=0)
+        self.sumsq_amount += (amounts**2).sum(axis=0)
+        self.sum_count += counts.sum(axis=0)
+        self.simulated_events += result.simulated_events
+        self.seen += n
+        if self.table is not None:
+            self._write_rows(first, result)
+
+    def _write_rows(self, first: int, result: BlockResult) -> None:
+        """Append one row per trial, period and segment (vectorised: one DataFrame per block)."""
+        model, exp = self.model, self.expected
+        n, periods, segments, _ = result.amounts.shape
+        trial, period, segment = (a.ravel() for a in np.meshgrid(
+            np.arange(first, first + n), np.arange(periods), np.arange(segments), indexing="ij"))
+        members = exp.member_months / exp.months_in_period[:, None]
+        amounts = result.amounts.reshape(-1, len(BENEFIT_NAMES))
+        counts = result.counts.reshape(-1, len(BENEFIT_NAMES))
+        columns = {
+            "trial": trial,
+            "period": np.asarray(model.period_labels)[period],
+            "segment": np.asarray([e.segment.name for e in model.segments])[segment],
+            "members": members[period, segment].round(2),
+            "premium_idr": exp.premium[period, segment].round(2),
+            "claims_idr": amounts.sum(axis=1).round(2),
+            "claim_count": counts[:, [INDEX[b] for b in CLAIM_EVENT_BENEFITS]].sum(axis=1),
+        }
+        columns.update({f"{b}_idr": amounts[:, i].round(2) for i, b in enumerate(BENEFIT_NAMES)})
+        columns.update({f"{b}_count": counts[:, i] for i, b in enumerate(BENEFIT_NAMES)})
+        pd.DataFrame(columns, columns=TRIAL_COLUMNS).to_csv(self.table, header=False, index=False, lineterminator="\n")
+
+    def summary(self) -> dict:
+        if self.seen != self.trials:
+            raise RuntimeError(f"aggregated {self.seen} trials, expected {self.trials}")
+        model, exp = self.model, self.expected
+        labels = list(model.period_labels) + ["total"]
+        premium = _with_total_periods(exp.premium.sum(axis=1))
+        member_months = _with_total_periods(exp.member_months.sum(axis=1))
+        months = _with_total_periods(exp.months_in_period.astype(float))
+        expected_amount = _with_total_periods(exp.amounts.sum(axis=(1, 2)))
+        event_idx = [INDEX[b] for b in CLAIM_EVENT_BENEFITS]
+        expected_events = _with_total_periods(exp.counts[..., event_idx].sum(axis=(1, 2)))
+        periods = []
+        for p, label in enumerate(labels):
+            claims = self.claims[:, p]
+            ratio = claims / premium[p] if premium[p] > 0 else None
+            periods.append(
+                {
+                    "period": label,
+                    "months": int(months[p]),
+                    "members": round(member_months[p] / months[p], 2),
+                    "premium_idr": round(premium[p], 2),
+                    "claims_idr": {"mean": _mean(claims), "se": _se(claims), **_quantiles(claims)},
+                    "claims_expected_idr": round(expected_amount[p], 2),
+                    "claim_count": {
+                        "mean": _mean(self.claim_counts[:, p]),
+                        "expected": round(expected_events[p], 4),
+                    },
+                    "claim_ratio": None if ratio is None else {"mean": _mean(ratio), **_quantiles(ratio)},
+                    "prob_claim_ratio_above_1": None if ratio is None else float(np.mean(ratio > 1.0)),
+                }
+            )
+        return {"periods": periods, "breakdown": self._breakdown(labels), "simulated_events": self.simulated_events}
+
+    def _breakdown(self, labels) -> list[dict]:
+        """Mean, standard error and closed form per period, segment and benefit: the validation table."""
+        exp_amount = _with_total(self.expected.amounts[None])[0]
+        exp_count = _with_total(self.expected.counts[None])[0]
+        n = self.trials
+        mean = self.sum_amount / n
+        var = np.maximum(self.sumsq_amount / n - mean**2, 0.0) * n / max(n - 1, 1)
+        se = np.sqrt(var / n)
+        rows = []
+        for p, label in enumerate(labels):
+            for s, seg in enumerate(self.model.segments):
+                for b, benefit in enumerate(BENEFIT_NAMES):
+                    gap = abs(mean[p, s, b] - exp_amount[p, s, b])
+                    z = gap / se[p, s, b] if se[p, s, b] > 0 else (0.0 if gap == 0 else math.inf)
+                    rows.append(
+                        {
+                            "period": label,
+                            "segment": seg.segment.name,
+                            "benefit": benefit,
+                            "mean_idr": round(float(mean[p, s, b]), 2),
+                            "se_idr": round(float(se[p, s, b]), 2),
+                            "expected_idr": round(float(exp_amount[p, s, b]), 2),
+                            "count_mean": round(float(self.sum_count[p, s, b] / n), 4),
+                            "count_expected": round(float(exp_count[p, s, b]), 4),
+                            "z": None if math.isinf(z) else round(float(z), 3),
+                            "flag": "ok" if z <= FLAG_SE else "check",
+                        }
+                    )
+        return rows
+
+
+def _with_total(a: np.ndarray) -> np.ndarray:
+    """Append the whole-horizon total along the period axis (axis 1)."""
+    return np.concatenate([a, a.sum(axis=1, keepdims=True)], axis=1)
+
+
+def _with_total_periods(a: np.ndarray) -> np.ndarray:
+    return np.concatenate([a, a.sum(axis=0, keepdims=True)], axis=0)
+
+
+def _mean(x) -> float:
+    return round(float(np.mean(x)), 4)
+
+
+def _se(x) -> float:
+    return round(float(np.std(x, ddof=1) / math.sqrt(len(x))), 4) if len(x) > 1 else 0.0
+
+
+def _quantiles(x) -> dict:
+    values = np.quantile(x, list(QUANTILES.values()))
+    return {k: round(float(v), 4) for k, v in zip(QUANTILES, values)}

@@ -1,0 +1,633 @@
+"""Scenario files: reading, inheriting from a base, overriding, and validating against the schema.
+
+A scenario is a TOML file (format in ``scenarios/README.md``). Every parameter is a table
+``{ value = ..., unit = "...", source = "...", basis = "..." }`` and an assumption also has a plausible ``range``.
+The schema below is the one list of keys the workbench knows; anything else is an error that names the file, the
+key and the problem, so that a misspelt key never silently falls back to a default.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import difflib
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from .regulation import PAYERS, SCHEMES
+
+SCENARIO_DIR = Path(__file__).resolve().parent.parent / "scenarios"
+
+BASES = ("law", "data", "derived", "calibrated", "assumption")
+OCCUPATIONS = (
+    "non-asn", "transport", "construction", "trade", "agriculture", "fisheries", "manufacturing",
+    "community", "religious", "mixed-informal", "other",
+)
+MORTALITY_TABLES = ("TMI-IV-2019",)
+SHARE_TOLERANCE = 1e-6
+PARAM_KEYS = ("value", "unit", "source", "basis", "range", "note")
+TOP_TABLES = ("scenario", "segments", "assumptions", "budget")
+
+
+class ScenarioError(ValueError):
+    """A problem with a scenario: ``str()`` is one line naming the file, the key and the problem."""
+
+    def __init__(self, file: str, key: str, problem: str):
+        self.file, self.key, self.problem = file, key, problem
+        where = f"{file}: {key}" if key else file
+        super().__init__(f"{where}: {problem}")
+
+
+# --- Value checks: each returns an error message or None ------------------------------------------------------
+
+
+def _is_number(x) -> bool:
+    return isinstance(x, (int, float)) and not isinstance(x, bool)
+
+
+def number(lo: float, hi: float, integer: bool = False, lo_open: bool = False):
+    def check(x):
+        if not _is_number(x):
+            return f"must be a number, got {x!r}"
+        if integer and x != int(x):
+            return f"must be a whole number, got {x!r}"
+        if x != x:
+            return "must be a number, got NaN"
+        if x < lo or (lo_open and x == lo):
+            return f"must be {'>' if lo_open else '>='} {lo:g}, got {x!r}"
+        if x > hi:
+            return f"must be <= {hi:g}, got {x!r}"
+        return None
+
+    return check
+
+
+def text(pattern: str | None = None):
+    def check(x):
+        if not isinstance(x, str) or not x.strip():
+            return f"must be a non-empty string, got {x!r}"
+        if pattern and not re.fullmatch(pattern, x):
+            return f"must match {pattern}, got {x!r}"
+        return None
+
+    return check
+
+
+def choice(options):
+    def check(x):
+        if x not in options:
+            return f"must be one of {', '.join(map(str, options))}; got {x!r}"
+        return None
+
+    return check
+
+
+def month(x):
+    if not isinstance(x, str) or not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", x):
+        return f"must be a month written YYYY-MM, got {x!r}"
+    return None
+
+
+def date(x):
+    if not isinstance(x, dt.date) or isinstance(x, dt.datetime):
+        return f"must be a TOML date such as 2025-01-01, got {x!r}"
+    return None
+
+
+def shares(length: int | None = None, non_increasing: bool = False):
+    """A list of shares in [0, 1] that sum to 1 (or, when ``non_increasing``, reach shares that only fall)."""
+
+    def check(x):
+        if not isinstance(x, list) or not x or not all(_is_number(v) for v in x):
+            return f"must be a list of numbers, got {x!r}"
+        if length is not None and len(x) != length:
+            return f"must have {length} entries, got {len(x)}"
+        if any(v < 0 or v > 1 for v in x):
+            return f"every share must be between 0 and 1, got {x!r}"
+        if non_increasing:
+            if any(b > a for a, b in zip(x, x[1:])):
+                return f"shares reaching each level must not increase, got {x!r}"
+        elif abs(sum(x) - 1) > SHARE_TOLERANCE:
+            return f"shares must sum to 1, got {sum(x):.6g}"
+        return None
+
+    return check
+
+
+def pairs(first_check, what: str):
+    """A list of [x, share] pairs whose shares sum to 1."""
+
+    def check(x):
+        if not isinstance(x, list) or not x:
+            return f"must be a non-empty list of [{what}, share] pairs, got {x!r}"
+        for item in x:
+            if not isinstance(item, list) or len(item) != 2:
+                return f"each entry must be [{what}, share], got {item!r}"
+            problem = first_check(item[0]) or number(0, 1)(item[1])
+            if problem:
+                return f"entry {item!r}: {problem}"
+        return shares()([item[1] for item in x])
+
+    return check
+
+
+def age_bands(x):
+    if not isinstance(x, list) or not x:
+        return f"must be a non-empty list of [youngest, oldest, share], got {x!r}"
+    for item in x:
+        if not isinstance(item, list) or len(item) != 3:
+            return f"each band must be [youngest, oldest, share], got {item!r}"
+        lo, hi, share = item
+        problem = number(15, 100, integer=True)(lo) or number(15, 100, integer=True)(hi) or number(0, 1)(share)
+        if problem:
+            return f"band {item!r}: {problem}"
+        if hi < lo:
+            return f"band {item!r}: oldest age is below youngest"
+    return shares()([item[2] for item in x])
+
+
+# --- Schema ---------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Field:
+    check: object
+    required: bool = True
+    unit: str | None = None  # a parameter table with this unit; None for a plain value
+
+    @property
+    def is_param(self) -> bool:
+        return self.unit is not None
+
+
+def param(unit, check, required=True):
+    return Field(check, required, unit)
+
+
+def plain(check, required=True):
+    return Field(check, required)
+
+
+SCENARIO_FIELDS = {
+    "id": plain(text(r"[a-z0-9][a-z0-9-]*")),
+    "title": plain(text()),
+    "region": plain(text()),
+    "description": plain(text(), required=False),
+    "base": plain(text(), required=False),
+    "start": plain(month),
+    "horizon_months": plain(number(1, 600, integer=True)),
+    "seed": plain(number(0, 2**63 - 1, integer=True)),
+    "trials": plain(number(1, 100_000_000, integer=True)),
+    "rules_date": plain(date, required=False),
+}
+
+SEGMENT_FIELDS = {
+    "label": plain(text()),
+    "scheme": plain(choice(SCHEMES)),
+    "occupation": plain(choice(OCCUPATIONS)),
+    "payer": plain(choice(PAYERS)),
+    "members": param("persons", number(0, 100_000_000, integer=True)),
+    "wage": param("IDR per month", number(0, 1e10, lo_open=True)),
+    "risk_class": param("class", number(1, 5, integer=True), required=False),
+    "male_share": param("share", number(0, 1)),
+    "age_profile": plain(text(), required=False),
+    "age_bands": param("share", age_bands, required=False),
+    "tenure": param("share", pairs(number(0, 1200, integer=True), "months of membership at start")),
+    "accident_rate": param("per 1000 member-years", number(0, 1000)),
+    "mortality_load": param("x mortality table", number(0, 50), required=False),
+}
+
+SEVERITY_FIELDS = {
+    "share_medical_only": param("share of JKK cases", number(0, 1)),
+    "share_temporary": param("share of JKK cases", number(0, 1)),
+    "share_partial": param("share of JKK cases", number(0, 1)),
+    "share_total": param("share of JKK cases", number(0, 1)),
+    "share_death": param("share of JKK cases", number(0, 1)),
+    "medical_cost_mean": param("IDR per case", number(0, 1e10)),
+    "medical_cost_cv": param("ratio", number(0, 20)),
+    "incapacity_months_mean": param("months", number(0, 240, lo_open=True)),
+    "partial_degrees": param("share", pairs(number(0, 1, lo_open=True), "table share")),
+}
+SEVERITY_SHARES = ("share_medical_only", "share_temporary", "share_partial", "share_total", "share_death")
+
+CHILDREN_FIELDS = {
+    "count_shares": param("share", shares(length=3)),
+    "age_max": param("years", number(0, 22, integer=True)),
+    "school_start_age": param("years", number(3, 8, integer=True)),
+    "reach_shares": param("share", shares(length=4, non_increasing=True)),
+}
+
+ASSUMPTION_FIELDS = {
+    "mortality_table": plain(choice(MORTALITY_TABLES)),
+    "mortality_load": param("x mortality table", number(0, 50)),
+}
+ASSUMPTION_TABLES = {"severity": SEVERITY_FIELDS, "children": CHILDREN_FIELDS}
+
+BUDGET_FIELDS = {
+    "annual_budget": param("IDR per year", number(0, 1e15), required=False),
+    "target_members": param("persons", number(0, 100_000_000, integer=True), required=False),
+}
+
+
+# --- Reading files, bases and overrides -----------------------------------------------------------------------
+
+
+def find_scenario(ref: str | Path) -> Path:
+    """A scenario by path, or by id in ``scenarios/``."""
+    path = Path(ref)
+    if path.suffix == ".toml" or path.exists():
+        if not path.is_file():
+            raise ScenarioError(str(path), "", "file not found")
+        return path
+    candidate = SCENARIO_DIR / f"{ref}.toml"
+    if not candidate.is_file():
+        raise ScenarioError(str(ref), "", f"no such scenario file (looked for {candidate})")
+    return candidate
+
+
+def _read_toml(path: Path) -> dict:
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
+    except FileNotFoundError:
+        raise ScenarioError(str(path), "", "file not found") from None
+    except tomllib.TOMLDecodeError as err:
+        raise ScenarioError(str(path), "", f"malformed TOML: {err}") from None
+    except (OSError, UnicodeDecodeError) as err:
+        raise ScenarioError(str(path), "", f"cannot read file: {err}") from None
+
+
+def _merge(base: dict, override: dict, origin: dict, file: str, prefix: str = "") -> dict:
+    """Deep-merge ``override`` into a copy of ``base``; record which file set each dotted key."""
+    merged = copy.deepcopy(base)
+    for key, value in override.items():
+        dotted = f"{prefix}{key}"
+        if isinstance(value, dict) and isinstance(merged.get(key), dict):
+            merged[key] = _merge(merged[key], value, origin, file, dotted + ".")
+        else:
+            merged[key] = copy.deepcopy(value)
+            origin[dotted] = file
+    return merged
+
+
+def _origin_of(origin: dict, key: str, default: str) -> str:
+    while key:
+        if key in origin:
+            return origin[key]
+        key = key.rpartition(".")[0]
+    return default
+
+
+def _load_chain(path: Path, origin: dict, seen: tuple = ()) -> tuple[dict, list[Path]]:
+    """Read a file and, recursively, the base it names; return the merged data and the chain of files."""
+    resolved = path.resolve()
+    if resolved in seen:
+        raise ScenarioError(str(path), "scenario.base", "bases form a cycle")
+    data = _read_toml(path)
+    base_ref = data.get("scenario", {}).get("base") if isinstance(data.get("scenario"), dict) else None
+    if base_ref is None:
+        _merge({}, data, origin, str(path))
+        return data, [path]
+    if not isinstance(base_ref, str) or not base_ref.strip():
+        raise ScenarioError(str(path), "scenario.base", f"must name a scenario id, got {base_ref!r}")
+    base_path = path.parent / (base_ref if base_ref.endswith(".toml") else f"{base_ref}.toml")
+    if not base_path.is_file():
+        raise ScenarioError(str(path), "scenario.base", f"base scenario file not found: {base_path}")
+    base_data, chain = _load_chain(base_path, origin, seen + (resolved,))
+    merged = _merge(base_data, data, origin, str(path))
+    merged["scenario"].pop("base", None)
+    merged["scenario"]["base"] = base_ref
+    return merged, chain + [path]
+
+
+def parse_override(text_: str) -> tuple[str, object]:
+    """``dotted.key=value`` from ``--set``; the value is read as TOML, else taken as a string."""
+    key, sep, raw = text_.partition("=")
+    key = key.strip()
+    if not sep or not key or not re.fullmatch(r"[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*", key):
+        raise ScenarioError("--set", text_, "must be written dotted.key=value")
+    try:
+        value = tomllib.loads(f"v = {raw.strip()}")["v"]
+    except tomllib.TOMLDecodeError:
+        value = raw.strip()
+    return key, value
+
+
+def apply_override(data: dict, key: str, value, origin: dict) -> None:
+    """Set a dotted key; on a parameter table this sets its value and records the override as its source."""
+    parts = key.split(".")
+    node = data
+    for part in parts[:-1]:
+        child = node.get(part)
+        if child is None:
+            child = node[part] = {}
+        if not isinstance(child, dict):
+            raise ScenarioError("--set", key, f"{part} is a value, not a table")
+        node = child
+    last = parts[-1]
+    if isinstance(node.get(last), dict) and "value" in node[last]:
+        node[last]["value"] = value
+        node[last]["source"] = f"command-line override (--set {key}); was: {node[last].get('source', '')}"
+        if node[last].get("basis") == "assumption" and "range" in node[last]:
+            node[last]["range"] = _widen_range(node[last]["range"], value)
+    else:
+        node[last] = value
+    origin[key] = "--set"
+
+
+def _widen_range(rng, value):
+    """A planner testing a value outside the stated plausible range is allowed to; the range shows it."""
+    if isinstance(rng, list) and len(rng) == 2 and all(map(_is_number, rng)) and _is_number(value):
+        return [min(rng[0], value), max(rng[1], value)]
+    return rng
+
+
+# --- Validation -----------------------------------------------------------------------------------------------
+
+
+def _unknown(key: str, known) -> str:
+    close = difflib.get_close_matches(key.rpartition(".")[2], list(known), n=1)
+    hint = f" (did you mean {close[0]!r}?)" if close else ""
+    return f"unknown key{hint}"
+
+
+class _Validator:
+    def __init__(self, data: dict, origin: dict, default_file: str):
+        self.data, self.origin, self.default_file = data, origin, default_file
+
+    def fail(self, key: str, problem: str):
+        raise ScenarioError(_origin_of(self.origin, key, self.default_file), key, problem)
+
+    def table(self, node, prefix: str, fields: dict, subtables: dict | None = None) -> dict:
+        if not isinstance(node, dict):
+            self.fail(prefix, "must be a table")
+        subtables = subtables or {}
+        for key in node:
+            if key not in fields and key not in subtables:
+                self.fail(f"{prefix}.{key}", _unknown(key, list(fields) + list(subtables)))
+        out = {}
+        for key, field in fields.items():
+            dotted = f"{prefix}.{key}"
+            if key not in node:
+                if field.required:
+                    self.fail(dotted, "missing")
+                continue
+            out[key] = self.param(node[key], dotted, field) if field.is_param else self.plain(node[key], dotted, field)
+        for key, sub in subtables.items():
+            if key not in node:
+                self.fail(f"{prefix}.{key}", "missing table")
+            out[key] = self.table(node[key], f"{prefix}.{key}", sub)
+        return out
+
+    def plain(self, value, key, field):
+        if isinstance(value, dict):
+            self.fail(key, "must be a plain value, not a table")
+        problem = field.check(value)
+        if problem:
+            self.fail(key, problem)
+        return value
+
+    def param(self, node, key, field):
+        if not isinstance(node, dict):
+            self.fail(key, 'must be a parameter table { value = ..., unit = "...", source = "...", basis = "..." }')
+        for k in node:
+            if k not in PARAM_KEYS:
+                self.fail(f"{key}.{k}", _unknown(k, PARAM_KEYS))
+        for k in ("value", "unit", "source", "basis"):
+            if k not in node:
+                self.fail(f"{key}.{k}", "missing")
+        if node["unit"] != field.unit:
+            self.fail(f"{key}.unit", f"wrong unit: expected {field.unit!r}, got {node['unit']!r}")
+        if not isinstance(node["source"], str) or not node["source"].strip():
+            self.fail(f"{key}.source", "must name a source (law, data, or 'assumption: why')")
+        if node["basis"] not in BASES:
+            self.fail(f"{key}.basis", f"must be one of {', '.join(BASES)}; got {node['basis']!r}")
+        problem = field.check(node["value"])
+        if problem:
+            self.fail(f"{key}.value", problem)
+        if node["basis"] == "assumption" and _is_number(node["value"]):
+            self.check_range(node, key)
+        return node["value"]
+
+    def check_range(self, node, key):
+        rng = node.get("range")
+        if rng is None:
+            self.fail(f"{key}.range", "an assumption needs a plausible range [low, high]")
+        if not (isinstance(rng, list) and len(rng) == 2 and all(map(_is_number, rng)) and rng[0] <= rng[1]):
+            self.fail(f"{key}.range", f"must be [low, high] with low <= high, got {rng!r}")
+        if not rng[0] <= node["value"] <= rng[1]:
+            self.fail(f"{key}.value", f"{node['value']!r} lies outside its stated range {rng!r}")
+
+
+def validate(data: dict, origin: dict, file: str) -> dict:
+    """Check the merged scenario against the schema; return the plain values (parameter tables unwrapped)."""
+    v = _Validator(data, origin, file)
+    if not isinstance(data, dict):
+        v.fail("", "must be a TOML document")
+    for key in data:
+        if key not in TOP_TABLES:
+            v.fail(key, _unknown(key, TOP_TABLES))
+    for key in ("scenario", "segments", "assumptions"):
+        if key not in data:
+            v.fail(key, "missing table")
+    values = {
+        "scenario": v.table(data["scenario"], "scenario", SCENARIO_FIELDS),
+        "assumptions": v.table(data["assumptions"], "assumptions", ASSUMPTION_FIELDS, ASSUMPTION_TABLES),
+        "segments": {},
+        "budget": v.table(data.get("budget", {}), "budget", BUDGET_FIELDS),
+    }
+    segments = data["segments"]
+    if not isinstance(segments, dict) or not segments:
+        v.fail("segments", "needs at least one segment table")
+    for name, node in segments.items():
+        key = f"segments.{name}"
+        if not re.fullmatch(r"[a-z0-9][a-z0-9_-]*", name):
+            v.fail(key, "segment names use lower-case letters, digits, - and _")
+        seg = v.table(node, key, SEGMENT_FIELDS)
+        _check_segment(v, key, seg)
+        values["segments"][name] = seg
+    sev = values["assumptions"]["severity"]
+    total = sum(sev[k] for k in SEVERITY_SHARES)
+    if abs(total - 1) > SHARE_TOLERANCE:
+        v.fail("assumptions.severity", f"the five share_* values must sum to 1, got {total:.6g}")
+    _check_start(v, values["scenario"])
+    return values
+
+
+def _check_segment(v: _Validator, key: str, seg: dict) -> None:
+    if seg["scheme"] == "PU" and "risk_class" not in seg:
+        v.fail(f"{key}.risk_class", "missing (PU members pay JKK by risk class I-V)")
+    if seg["scheme"] == "BPU" and "risk_class" in seg:
+        v.fail(f"{key}.risk_class", "applies to PU only; BPU pay 1 % of the income band")
+    has_profile, has_bands = "age_profile" in seg, "age_bands" in seg
+    if has_profile == has_bands:
+        v.fail(f"{key}.age_profile", "give exactly one of age_profile (a named profile) or age_bands")
+    if has_profile and seg["age_profile"] not in age_profiles():
+        v.fail(f"{key}.age_profile", f"unknown profile; known: {', '.join(age_profiles())}")
+
+
+def _check_start(v: _Validator, scen: dict) -> None:
+    start = dt.date.fromisoformat(scen["start"] + "-01")
+    if start.year < 2020 and "rules_date" not in scen:
+        v.fail("scenario.start", "benefit rules are encoded from PP 82/2019 (2019-12-02) on; start in 2020 or later")
+
+
+@lru_cache(maxsize=1)
+def age_profiles() -> dict:
+    text_ = resources.files("sim").joinpath("data").joinpath("age_profiles.toml").read_text(encoding="utf-8")
+    return tomllib.loads(text_)
+
+
+# --- The resolved scenario ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Segment:
+    name: str
+    label: str
+    scheme: str
+    occupation: str
+    payer: str
+    members: int
+    wage: float
+    risk_class: int | None
+    male_share: float
+    age_bands: tuple  # ((youngest, oldest, share), ...)
+    tenure: tuple  # ((months at start, share), ...)
+    accident_rate: float  # JKK cases per 1000 member-years
+    mortality_load: float  # multiple of the mortality table's qx
+
+
+@dataclass(frozen=True)
+class Severity:
+    shares: tuple  # medical only, temporary, partial, total, death
+    medical_cost_mean: float
+    medical_cost_cv: float
+    incapacity_months_mean: float
+    partial_degrees: tuple  # ((table share, probability), ...)
+
+
+@dataclass(frozen=True)
+class Children:
+    count_shares: tuple  # P(0), P(1), P(2 or more) eligible children
+    age_max: int
+    school_start_age: int
+    reach_shares: tuple  # share of children reaching primary, junior, senior, university
+
+
+@dataclass(frozen=True)
+class Scenario:
+    id: str
+    title: str
+    region: str
+    start: dt.date
+    horizon_months: int
+    seed: int
+    trials: int
+    rules_date: dt.date | None
+    mortality_table: str
+    annual_budget: float | None  # IDR per year the city set aside, if the scenario states it
+    target_members: int | None  # coverage target, if the scenario states it
+    segments: tuple
+    severity: Severity
+    children: Children
+    resolved: dict  # the full merged scenario, parameter tables included
+    files: tuple  # base chain, base first
+    overrides: tuple  # ("dotted.key", value) from --set
+    base_differences: tuple  # (dotted key, base value, this value) where this scenario differs from its base
+
+    @property
+    def path(self) -> Path:
+        return self.files[-1]
+
+
+def _segment(name: str, seg: dict, default_load: float) -> Segment:
+    if "age_profile" in seg:
+        bands = age_profiles()[seg["age_profile"]]["bands"]
+    else:
+        bands = seg["age_bands"]
+    return Segment(
+        name=name,
+        label=seg["label"],
+        scheme=seg["scheme"],
+        occupation=seg["occupation"],
+        payer=seg["payer"],
+        members=int(seg["members"]),
+        wage=float(seg["wage"]),
+        risk_class=int(seg["risk_class"]) if "risk_class" in seg else None,
+        male_share=float(seg["male_share"]),
+        age_bands=tuple(tuple(b) for b in bands),
+        tenure=tuple(tuple(t) for t in seg["tenure"]),
+        accident_rate=float(seg["accident_rate"]),
+        mortality_load=float(seg.get("mortality_load", default_load)),
+    )
+
+
+def _differences(base: dict, this: dict, prefix: str = "") -> list:
+    """(dotted key, base value, this value) for every parameter or plain value that differs."""
+    out = []
+    for key in sorted(set(base) | set(this)):
+        dotted = f"{prefix}{key}"
+        a, b = base.get(key), this.get(key)
+        if _is_table(a) or _is_table(b):
+            out.extend(_differences(a if _is_table(a) else {}, b if _is_table(b) else {}, dotted + "."))
+            continue
+        a_value = a.get("value") if isinstance(a, dict) else a
+        b_value = b.get("value") if isinstance(b, dict) else b
+        if a_value != b_value and dotted not in ("scenario.base", "scenario.id", "scenario.title"):
+            out.append((dotted, a_value, b_value))
+    return out
+
+
+def _is_table(x) -> bool:
+    """A table of keys, as opposed to a parameter table (which has a value) or a plain value."""
+    return isinstance(x, dict) and "value" not in x
+
+
+def load_scenario(ref: str | Path, overrides: list[str] | tuple = ()) -> Scenario:
+    """Read, merge, override and validate a scenario. Raises :class:`ScenarioError` with a one-line message."""
+    path = find_scenario(ref)
+    origin: dict = {}
+    data, chain = _load_chain(path, origin)
+    base_data = _load_chain(chain[-2], {})[0] if len(chain) > 1 else None
+    parsed = [parse_override(o) for o in overrides]
+    for key, value in parsed:
+        apply_override(data, key, value, origin)
+    values = validate(data, origin, str(path))
+    scen, assume = values["scenario"], values["assumptions"]
+    sev, kids = assume["severity"], assume["children"]
+    return Scenario(
+        id=scen["id"],
+        title=scen["title"],
+        region=scen["region"],
+        start=dt.date.fromisoformat(scen["start"] + "-01"),
+        horizon_months=int(scen["horizon_months"]),
+        seed=int(scen["seed"]),
+        trials=int(scen["trials"]),
+        rules_date=scen.get("rules_date"),
+        mortality_table=assume["mortality_table"],
+        annual_budget=values["budget"].get("annual_budget"),
+        target_members=values["budget"].get("target_members"),
+        segments=tuple(_segment(n, s, assume["mortality_load"]) for n, s in values["segments"].items()),
+        severity=Severity(
+            shares=tuple(float(sev[k]) for k in SEVERITY_SHARES),
+            medical_cost_mean=float(sev["medical_cost_mean"]),
+            medical_cost_cv=float(sev["medical_cost_cv"]),
+            incapacity_months_mean=float(sev["incapacity_months_mean"]),
+            partial_degrees=tuple(tuple(p) for p in sev["partial_degrees"]),
+        ),
+        children=Children(
+            count_shares=tuple(kids["count_shares"]),
+            age_max=int(kids["age_max"]),
+            school_start_age=int(kids["school_start_age"]),
+            reach_shares=tuple(kids["reach_shares"]),
+        ),
+        resolved=data,
+        files=tuple(chain),
+        overrides=tuple(parsed),
+        base_differences=tuple(_differences(base_data, data)) if base_data is not None else (),
+    )
