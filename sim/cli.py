@@ -8,7 +8,7 @@ from pathlib import Path
 
 from .forecast import DEFAULT_CHUNK_TRIALS, write_run
 from .regulation import RuleError
-from .scenario import ScenarioError, load_scenario
+from .scenario import SCENARIO_FIELDS, ScenarioError, load_scenario, number
 
 EXIT_BAD_INPUT = 2
 
@@ -18,18 +18,34 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_BAD_INPUT, f"{self.prog}: error: {message}\n")
 
 
+def _checked_int(check):
+    """An argparse type: a whole number that passes a schema check, so ``--trials -5`` is blamed on --trials."""
+
+    def convert(text_):
+        try:
+            value = int(text_)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"must be a whole number, got {text_!r}") from None
+        problem = check(value)
+        if problem:
+            raise argparse.ArgumentTypeError(problem)
+        return value
+
+    return convert
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="python -m sim", description="JKK-JKM workbench: forecasts of city-funded BPJS TK coverage.")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     run = sub.add_parser("run", help="simulate a scenario and write summary.json and trials.csv")
     run.add_argument("scenario", help="scenario id (file in scenarios/) or path to a .toml file")
-    run.add_argument("--trials", type=int, help="number of trials (overrides scenario.trials)")
-    run.add_argument("--seed", type=int, help="random seed (overrides scenario.seed)")
+    run.add_argument("--trials", type=_checked_int(SCENARIO_FIELDS["trials"].check), help="number of trials (overrides scenario.trials)")
+    run.add_argument("--seed", type=_checked_int(SCENARIO_FIELDS["seed"].check), help="random seed (overrides scenario.seed)")
     run.add_argument("--out", type=Path, help="output folder (default: out/<scenario id>)")
     run.add_argument("--set", dest="overrides", action="append", default=[], metavar="KEY=VALUE",
                      help="override any scenario value, e.g. --set segments.vulnerable.members=12000 (repeatable)")
-    run.add_argument("--chunk-trials", type=int, default=DEFAULT_CHUNK_TRIALS,
+    run.add_argument("--chunk-trials", type=_checked_int(number(1, 100_000_000, integer=True)), default=DEFAULT_CHUNK_TRIALS,
                      help="trials per chunk (memory vs overhead; results do not depend on it)")
     run.add_argument("--no-trials-table", action="store_true", help="skip writing trials.csv")
     run.add_argument("--quiet", action="store_true", help="no progress or table on the terminal")
@@ -99,8 +115,6 @@ def _progress(done: int, total: int) -> None:
 
 def cmd_run(args) -> int:
     scenario = load_scenario(args.scenario, _overrides(args))
-    if args.chunk_trials < 1:
-        raise ScenarioError("--chunk-trials", "", f"must be >= 1, got {args.chunk_trials}")
     out = args.out or Path("out") / scenario.id
     summary = write_run(scenario, out, args.chunk_trials, not args.no_trials_table, None if args.quiet else _progress)
     if not args.quiet:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import difflib
+import math
 import re
 import tomllib
 from dataclasses import dataclass
@@ -18,7 +19,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from .regulation import PAYERS, SCHEMES
+from .regulation import PAYERS, SCHEMES, RuleError, load_regulation
 
 SCENARIO_DIR = Path(__file__).resolve().parent.parent / "scenarios"
 
@@ -53,10 +54,10 @@ def number(lo: float, hi: float, integer: bool = False, lo_open: bool = False):
     def check(x):
         if not _is_number(x):
             return f"must be a number, got {x!r}"
+        if not math.isfinite(x):  # before int(x), which raises on nan and inf
+            return f"must be a finite number, got {x!r}"
         if integer and x != int(x):
             return f"must be a whole number, got {x!r}"
-        if x != x:
-            return "must be a number, got NaN"
         if x < lo or (lo_open and x == lo):
             return f"must be {'>' if lo_open else '>='} {lo:g}, got {x!r}"
         if x > hi:
@@ -87,8 +88,9 @@ def choice(options):
 
 
 def month(x):
-    if not isinstance(x, str) or not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", x):
-        return f"must be a month written YYYY-MM, got {x!r}"
+    # Years 1900-2199 only: year 0000 is no date, and a horizon must not run past year 9999.
+    if not isinstance(x, str) or not re.fullmatch(r"(19|20|21)\d\d-(0[1-9]|1[0-2])", x):
+        return f"must be a month written YYYY-MM between 1900-01 and 2199-12, got {x!r}"
     return None
 
 
@@ -102,8 +104,8 @@ def shares(length: int | None = None, non_increasing: bool = False):
     """A list of shares in [0, 1] that sum to 1 (or, when ``non_increasing``, reach shares that only fall)."""
 
     def check(x):
-        if not isinstance(x, list) or not x or not all(_is_number(v) for v in x):
-            return f"must be a list of numbers, got {x!r}"
+        if not isinstance(x, list) or not x or not all(_is_number(v) and math.isfinite(v) for v in x):
+            return f"must be a list of finite numbers, got {x!r}"
         if length is not None and len(x) != length:
             return f"must have {length} entries, got {len(x)}"
         if any(v < 0 or v > 1 for v in x):
@@ -474,6 +476,10 @@ def _check_start(v: _Validator, scen: dict) -> None:
     start = dt.date.fromisoformat(scen["start"] + "-01")
     if start.year < 2020 and "rules_date" not in scen:
         v.fail("scenario.start", "benefit rules are encoded from PP 82/2019 (2019-12-02) on; start in 2020 or later")
+    try:  # a rules_date before the first encoded rule would otherwise fail in the middle of a run
+        load_regulation().at(scen.get("rules_date") or start)
+    except RuleError as err:
+        v.fail("scenario.rules_date" if "rules_date" in scen else "scenario.start", str(err))
 
 
 @lru_cache(maxsize=1)

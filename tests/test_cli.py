@@ -1,0 +1,61 @@
+"""The command line as a planner uses it: run writes the documented files; validate says OK."""
+
+import json
+import subprocess
+import sys
+
+import pandas as pd
+
+from sim.benefits import BENEFIT_NAMES
+from sim.cli import main
+from sim.results import TRIAL_COLUMNS
+
+from conftest import ROOT
+
+
+def test_run_writes_summary_and_trial_table(tmp_path, capsys):
+    out = tmp_path / "out"
+    code = main(["run", "madiun-2025", "--trials", "1500", "--seed", "11", "--out", str(out),
+                 "--set", "segments.vulnerable.members=10000"])
+    assert code == 0
+    printed = capsys.readouterr().out
+    assert "Rp" in printed and "total" in printed
+    summary = json.loads((out / "summary.json").read_text())
+    assert summary["scenario_id"] == "madiun-2025" and summary["seed"] == 11 and summary["trials"] == 1500
+    assert [p["period"] for p in summary["periods"]] == ["2025", "2026", "2027", "total"]
+    for p in summary["periods"]:
+        assert set(p) >= {"members", "premium_idr", "claims_idr", "claims_expected_idr", "claim_count",
+                          "claim_ratio", "prob_claim_ratio_above_1"}
+        assert set(p["claims_idr"]) == {"mean", "se", "p5", "p50", "p95", "p99_5"}
+        assert set(p["claim_count"]) == {"mean", "expected"}
+        assert set(p["claim_ratio"]) == {"mean", "p5", "p50", "p95", "p99_5"}
+        assert p["claims_idr"]["p5"] <= p["claims_idr"]["p50"] <= p["claims_idr"]["p95"] <= p["claims_idr"]["p99_5"]
+    total = summary["periods"][-1]
+    assert abs(total["premium_idr"] - sum(p["premium_idr"] for p in summary["periods"][:-1])) < 0.05  # cents rounding
+    # The --set override reached the model and is recorded.
+    assert summary["budget"]["start_members"] == 7902 + 10000
+    assert any("segments.vulnerable.members" in o for o in summary["provenance"]["overrides"])
+
+    table = pd.read_csv(out / "trials.csv")
+    assert list(table.columns) == TRIAL_COLUMNS
+    assert len(table) == 1500 * 3 * 2
+    # The table adds up to the summary.
+    per_trial = table.groupby("trial")["claims_idr"].sum()
+    assert abs(per_trial.mean() - total["claims_idr"]["mean"]) < 1.0
+    recomputed = table[[f"{b}_idr" for b in BENEFIT_NAMES]].sum(axis=1)
+    assert (abs(recomputed - table["claims_idr"]) < 1.0).all()
+    assert json.loads((out / "scenario.json").read_text())["segments"]["vulnerable"]["members"]["value"] == 10000
+
+
+def test_validate_says_ok(capsys):
+    assert main(["validate", "pekalongan-2023"]) == 0
+    assert capsys.readouterr().out.startswith("OK ")
+
+
+def test_module_entry_point_runs(tmp_path):
+    result = subprocess.run(
+        [sys.executable, "-m", "sim", "run", "jambi-2025", "--trials", "300", "--out", str(tmp_path / "o"), "--quiet"],
+        cwd=ROOT, capture_output=True, text=True, timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "o" / "summary.json").exists()

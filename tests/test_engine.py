@@ -1,0 +1,132 @@
+"""The Monte Carlo engine against the closed form, hand calculations, reproducibility and behaviour."""
+
+import io
+
+import numpy as np
+import pytest
+
+from sim.benefits import BENEFIT_NAMES
+from sim.closed_form import expected
+from sim.engine import BLOCK_TRIALS, blocks, simulate_block
+from sim.forecast import forecast
+from sim.mortality import annual_qx
+from sim.population import build_model
+from sim.scenario import load_scenario
+from sim.scholarship import expected_by_lag
+
+SMALL = ["scenario.horizon_months=24"]
+
+
+def run(scenario_id, trials, overrides=(), chunk_trials=10_000, table=False):
+    scenario = load_scenario(scenario_id, [f"scenario.trials={trials}", *overrides])
+    buffer = io.StringIO() if table else None
+    summary = forecast(scenario, chunk_trials=chunk_trials, trial_table=buffer)
+    return summary, (buffer.getvalue() if table else None)
+
+
+@pytest.fixture(scope="module")
+def madiun():
+    return run("madiun-2025", 6000)[0]
+
+
+@pytest.fixture(scope="module")
+def jambi():
+    # Jambi's members all joined at the start: the BPU 3-month JKM rule and the 3-year scholarship rule both bite.
+    return run("jambi-2025", 6000, ["scenario.horizon_months=48"])[0]
+
+
+@pytest.mark.parametrize("name", ["madiun", "jambi"])
+def test_every_segment_and_benefit_mean_within_4_se_of_closed_form(name, request):
+    summary = request.getfixturevalue(name)
+    rows = summary["breakdown"]
+    assert {r["benefit"] for r in rows} == set(BENEFIT_NAMES)
+    for r in rows:
+        if r["expected_idr"] == 0:
+            assert r["mean_idr"] == 0, r
+            continue
+        assert r["se_idr"] > 0, r
+        assert abs(r["mean_idr"] - r["expected_idr"]) <= 4 * r["se_idr"], r
+
+
+@pytest.mark.parametrize("name", ["madiun", "jambi"])
+def test_totals_and_counts_agree_with_closed_form(name, request):
+    for p in request.getfixturevalue(name)["periods"]:
+        assert abs(p["claims_idr"]["mean"] - p["claims_expected_idr"]) <= 4 * p["claims_idr"]["se"], p
+        # Claim counts are Poisson: SE of the mean count is sqrt(expected / trials).
+        se = np.sqrt(p["claim_count"]["expected"] / 6000)
+        assert abs(p["claim_count"]["mean"] - p["claim_count"]["expected"]) <= 4 * se, p
+
+
+def test_jambi_early_deaths_are_paid_the_reduced_amount(jambi):
+    # All Jambi members joined in month 0, so JKM deaths in months 0-2 pay Rp10 m and none before month 36 earn
+    # a scholarship: the first two years have no JKM scholarship at all.
+    by = {(r["period"], r["benefit"]): r for r in jambi["breakdown"]}
+    assert by[("2025", "jkm_scholarship")]["expected_idr"] == 0 == by[("2025", "jkm_scholarship")]["mean_idr"]
+    assert by[("2028", "jkm_scholarship")]["expected_idr"] > 0
+    deaths_2025 = by[("2025", "jkm_death")]
+    assert deaths_2025["expected_idr"] < 42e6 * deaths_2025["count_expected"]
+
+
+def test_closed_form_equals_hand_calculation(root):
+    # One cell: 10,000 men aged 40, no accidents, a year: deaths = n * load * q40 exactly (the monthly rate is the
+    # twelfth root), each paying Rp42 m, and the children's scholarship instalments at lag 0 only.
+    scenario = load_scenario(root / "tests" / "data" / "one-cell.toml")
+    model = build_model(scenario)
+    exp = expected(model)
+    deaths = 10_000 * 1.5 * annual_qx("TMI-IV-2019")[0, 40]
+    assert exp.counts[0, 0, 0] == pytest.approx(deaths, rel=1e-12)
+    assert exp.amounts[0, 0, 0] == pytest.approx(deaths * 42e6, rel=1e-12)
+    # Per claim at lag 0: E[children] = 0.30 + 2 x 0.25 = 0.8; per child, ages 0-22 uniform:
+    # (8 x 1.0 x Rp1.5 m + 3 x 0.9 x Rp2 m + 3 x 0.8 x Rp3 m + 4 x 0.3 x Rp12 m) / 23.
+    per_child = (8 * 1.5e6 + 3 * 0.9 * 2e6 + 3 * 0.8 * 3e6 + 4 * 0.3 * 12e6) / 23
+    assert expected_by_lag(model.regimes[0], scenario.children)[0][0] == pytest.approx(0.8 * per_child, rel=1e-12)
+    assert exp.amounts[0, 0, 1] == pytest.approx(deaths * 0.8 * per_child, rel=1e-12)
+    assert exp.premium[0, 0] == pytest.approx(16_800 * exp.member_months[0, 0], rel=1e-12)
+
+
+def test_same_seed_identical_and_chunking_does_not_matter():
+    trials = 2 * BLOCK_TRIALS + 300  # a partial last block
+    a, table_a = run("madiun-2025", trials, SMALL, chunk_trials=BLOCK_TRIALS, table=True)
+    b, table_b = run("madiun-2025", trials, SMALL, chunk_trials=100 * BLOCK_TRIALS, table=True)
+    c, table_c = run("madiun-2025", trials, SMALL, chunk_trials=2 * BLOCK_TRIALS, table=True)
+    assert table_a == table_b == table_c
+    assert a["periods"] == b["periods"] == c["periods"]
+    d, table_d = run("madiun-2025", trials, SMALL + ["scenario.seed=7"], table=True)
+    assert table_d != table_a
+
+
+def test_blocks_run_in_any_order_give_the_same_numbers():
+    scenario = load_scenario("pekalongan-2023", ["scenario.trials=3000", *SMALL])
+    model = build_model(scenario)
+    forward = [simulate_block(model, b) for b in blocks(3000)]
+    backward = [simulate_block(model, b) for b in reversed(blocks(3000))][::-1]
+    for f, g in zip(forward, backward):
+        assert np.array_equal(f.amounts, g.amounts) and np.array_equal(f.counts, g.counts)
+
+
+def test_a_segment_noise_does_not_depend_on_the_other_segments():
+    # Common random numbers: removing the non-ASN members leaves the vulnerable segment's trials unchanged.
+    _, full = run("madiun-2025", 1000, SMALL, table=True)
+    _, alone = run("madiun-2025", 1000, SMALL + ["segments.non_asn.members=0"], table=True)
+    full_rows = [line for line in full.splitlines() if ",vulnerable," in line]
+    alone_rows = [line for line in alone.splitlines() if ",vulnerable," in line]
+    assert len(full_rows) == 1000 * 2
+    # Same claims per trial (columns after members and premium).
+    assert [r.split(",")[5:] for r in full_rows] == [r.split(",")[5:] for r in alone_rows]
+
+
+def test_more_members_more_claims():
+    base, _ = run("jambi-2025", 2000, SMALL)
+    more, _ = run("jambi-2025", 2000, SMALL + ["segments.vulnerable.members=6000"])
+    for b, m in zip(base["periods"], more["periods"]):
+        assert m["claims_expected_idr"] == pytest.approx(2 * b["claims_expected_idr"], rel=1e-9)
+        assert m["claims_idr"]["mean"] > b["claims_idr"]["mean"]
+        assert m["claim_count"]["mean"] > b["claim_count"]["mean"]
+
+
+def test_higher_mortality_load_higher_claim_ratio():
+    low, _ = run("madiun-2025", 2000, SMALL + ["assumptions.mortality_load=1.0", "segments.vulnerable.mortality_load=1.0"])
+    high, _ = run("madiun-2025", 2000, SMALL + ["assumptions.mortality_load=3.0", "segments.vulnerable.mortality_load=3.0"])
+    for lo, hi in zip(low["periods"], high["periods"]):
+        assert hi["claim_ratio"]["mean"] > lo["claim_ratio"]["mean"]
+        assert hi["claim_ratio"]["p5"] > lo["claim_ratio"]["p5"]

@@ -1,0 +1,67 @@
+"""The project's own files agree with each other: dependency lists, README tables, shipped scenarios."""
+
+import re
+import tomllib
+
+from sim.benefits import BENEFIT_NAMES
+from sim.results import TRIAL_COLUMNS
+from sim.scenario import SCENARIO_DIR, load_scenario
+
+from conftest import ROOT
+
+
+def _name_and_bound(spec: str) -> str:
+    return re.sub(r"\s+", "", spec).lower()
+
+
+def test_environment_yml_matches_pyproject():
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    wanted = set(map(_name_and_bound, project["dependencies"]))
+    for extra in project["optional-dependencies"].values():
+        wanted |= set(map(_name_and_bound, extra))
+    wanted.add(_name_and_bound("python" + project["requires-python"]))
+    lines = (ROOT / "environment.yml").read_text().splitlines()
+    conda = {_name_and_bound(line.strip()[2:]) for line in lines if re.match(r"^  - [a-z]", line)}
+    conda.discard("pip")
+    assert conda == wanted
+
+
+def test_every_shipped_scenario_validates():
+    files = sorted(SCENARIO_DIR.glob("*.toml"))
+    assert {f.stem for f in files} >= {"madiun-2025", "madiun-2023", "pekalongan-2023", "jambi-2025"}
+    for f in files:
+        scenario = load_scenario(f)
+        assert scenario.id == f.stem, f"{f.name}: id must equal the file name"
+
+
+def test_readme_documents_every_output_column_and_summary_key():
+    readme = (ROOT / "README.md").read_text()
+    for column in TRIAL_COLUMNS:
+        if column.endswith(("_idr", "_count")) and column.rsplit("_", 1)[0] in BENEFIT_NAMES:
+            continue  # documented once per benefit below
+        assert f"`{column}`" in readme, f"README does not document trials.csv column {column}"
+    for benefit in BENEFIT_NAMES:
+        assert f"`{benefit}`" in readme, f"README does not document benefit type {benefit}"
+    for key in ("scenario_id", "seed", "trials", "periods", "members", "premium_idr", "claims_idr",
+                "claims_expected_idr", "claim_count", "claim_ratio", "prob_claim_ratio_above_1", "breakdown"):
+        assert f"`{key}`" in readme, f"README does not document summary key {key}"
+
+
+def test_ci_calls_the_readme_test_command():
+    readme = (ROOT / "README.md").read_text()
+    ci = (ROOT / ".ci" / "run").read_text()
+    assert "./workbench test" in readme and "./workbench test" in ci
+
+
+def test_scenarios_readme_documents_every_schema_key_with_its_unit():
+    from sim.scenario import (
+        ASSUMPTION_FIELDS, BUDGET_FIELDS, CHILDREN_FIELDS, SCENARIO_FIELDS, SEGMENT_FIELDS, SEVERITY_FIELDS,
+    )
+
+    doc = (ROOT / "scenarios" / "README.md").read_text()
+    rows = {line.split("|")[1].strip(): line for line in doc.splitlines() if line.startswith("| `")}
+    for fields in (SCENARIO_FIELDS, SEGMENT_FIELDS, ASSUMPTION_FIELDS, SEVERITY_FIELDS, CHILDREN_FIELDS, BUDGET_FIELDS):
+        for key, field in fields.items():
+            assert f"`{key}`" in rows, f"scenarios/README.md does not document {key}"
+            if field.unit:
+                assert f"`{field.unit}`" in rows[f"`{key}`"], f"scenarios/README.md: wrong unit for {key}"

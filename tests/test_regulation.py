@@ -1,0 +1,89 @@
+"""The rule figures of DOMAIN.md sections 3-4, and the premium cross-checks of section 2."""
+
+import datetime as dt
+
+import numpy as np
+import pytest
+
+from sim.population import annual_premium_budget
+from sim.regulation import (
+    RuleError,
+    jkk_death_benefit,
+    jkm_death_benefit,
+    jkm_scholarship_eligible,
+    load_regulation,
+    monthly_premium,
+    partial_disability_benefit,
+    scholarship_schedule,
+    temporary_incapacity_benefit,
+    total_disability_benefit,
+)
+from sim.scenario import load_scenario
+
+RULES_2025 = load_regulation().at(dt.date(2025, 6, 1))
+
+
+def rules(y, m):
+    return load_regulation().at(dt.date(y, m, 1))
+
+
+def test_premiums_per_member_month():
+    assert monthly_premium(RULES_2025, "BPU", 1_000_000, 1, "APBD", "mixed-informal") == 16_800
+    # Madiun's PU premium: class I JKK 0.24 % + JKM 0.30 % = 0.54 % of Rp2,185,185.
+    assert monthly_premium(RULES_2025, "PU", 2_185_185, 1, "APBD", "non-asn") == 11_800
+    assert monthly_premium(RULES_2025, "PU", 2_000_000, 5, "APBD", "construction") == pytest.approx(2_000_000 * 0.0204)
+    assert monthly_premium(RULES_2025, "BPU", 20_700_000, 1, "SELF", "trade") == 207_000 + 6_800
+
+
+def test_pp_50_2025_discount_is_dated_and_excludes_city_budget():
+    assert monthly_premium(rules(2026, 3), "BPU", 1e6, 1, "CSR", "trade") == 8_400
+    assert monthly_premium(rules(2026, 3), "BPU", 1e6, 1, "APBD", "trade") == 16_800
+    assert monthly_premium(rules(2026, 3), "BPU", 1e6, 1, "DBH-CHT", "transport") == 16_800
+    assert monthly_premium(rules(2027, 2), "BPU", 1e6, 1, "CSR", "transport") == 8_400
+    assert monthly_premium(rules(2027, 2), "BPU", 1e6, 1, "CSR", "trade") == 16_800
+    assert monthly_premium(rules(2027, 4), "BPU", 1e6, 1, "CSR", "transport") == 16_800
+    assert monthly_premium(rules(2025, 12), "BPU", 1e6, 1, "CSR", "transport") == 16_800
+
+
+def test_rules_before_their_first_date_are_refused():
+    with pytest.raises(RuleError, match="jkm"):
+        load_regulation().at(dt.date(2019, 1, 1))
+
+
+def test_jkm_death_benefit_and_bpu_three_month_rule():
+    assert jkm_death_benefit(RULES_2025, "PU", [0, 40]).tolist() == [42e6, 42e6]
+    assert jkm_death_benefit(RULES_2025, "BPU", [0, 2, 3, 40]).tolist() == [10e6, 10e6, 42e6, 42e6]
+    assert jkm_scholarship_eligible(RULES_2025, [35, 36]).tolist() == [False, True]
+
+
+def test_scholarship_schedule_pays_87m_per_child_at_most():
+    by_age, level = scholarship_schedule(RULES_2025, 5)
+    assert by_age.sum() == 87_000_000
+    assert by_age[5] == 1_500_000 and by_age[13] == 2_000_000 and by_age[16] == 3_000_000 and by_age[23] == 12_000_000
+    assert by_age[4] == 0 and level[4] == -1 and len(by_age) == 24  # ends at age 23
+    assert 2 * by_age.sum() == 174_000_000
+
+
+def test_jkk_benefits():
+    # BPU at the Rp1 m band: 48 x 1 m + Rp10 m funeral + Rp12 m periodic = Rp70 m.
+    assert jkk_death_benefit(RULES_2025, 1_000_000) == 70_000_000
+    # PU at Rp2,185,185: about Rp126.9 m, close to the Rp129 m heir payment in the Madiun article.
+    assert jkk_death_benefit(RULES_2025, 2_185_185) == pytest.approx(126.89e6, rel=1e-4)
+    # Floor: 48 x a small wage is below the JKM amount.
+    assert jkk_death_benefit(RULES_2025, 500_000) == 42e6 + 22e6
+    assert total_disability_benefit(RULES_2025, 1_000_000) == 56e6 + 12e6
+    assert partial_disability_benefit(RULES_2025, 1_000_000, 0.35) == pytest.approx(28e6)  # one eye
+    np.testing.assert_allclose(temporary_incapacity_benefit(RULES_2025, 1e6, [6, 12, 14]), [6e6, 12e6, 13e6])
+
+
+def test_premium_totals_match_the_seed_cases():
+    # Madiun 2025: 7,902 x 11,800 x 12 + 9,582 x 16,800 x 12 = Rp3.05 bn, the reported Rp3 bn premium income.
+    assert annual_premium_budget(load_scenario("madiun-2025")) == 3_050_654_400
+    # Jambi 2025: 3,000 x 16,800 x 12 = Rp604.8 m against a Rp604 m budget.
+    assert annual_premium_budget(load_scenario("jambi-2025")) == 604_800_000
+    assert annual_premium_budget(load_scenario("pekalongan-2023")) == 1_000 * 16_800 * 12
+
+
+def test_regulation_table_cites_every_rule():
+    for row in load_regulation().table(dt.date(2025, 1, 1)):
+        assert row["source"] and row["unit"] and row["confidence"] in ("High", "Medium", "Low")
