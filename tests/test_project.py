@@ -20,8 +20,9 @@ def test_environment_yml_matches_pyproject():
     for extra in project["optional-dependencies"].values():
         wanted |= set(map(_name_and_bound, extra))
     wanted.add(_name_and_bound("python" + project["requires-python"]))
-    lines = (ROOT / "environment.yml").read_text().splitlines()
-    conda = {_name_and_bound(line.strip()[2:]) for line in lines if re.match(r"^  - [a-z]", line)}
+    text = (ROOT / "environment.yml").read_text()
+    block = text.split("dependencies:", 1)[1]
+    conda = {_name_and_bound(m) for m in re.findall(r"^  - ([a-z][^:\n]*)$", block, flags=re.M)}
     conda.discard("pip")
     assert conda == wanted
 
