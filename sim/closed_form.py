@@ -40,19 +40,31 @@ def _spread_scholarships(model: Model, out_amt, out_cnt, s: int, benefit: str, c
         np.add.at(out_cnt[:, s, b], periods, claims_by_month[m] * count[inside])
 
 
+def intensity_means(model: Model) -> tuple[float, float]:
+    """Mean (mortality scale, accident scale) over the scenario's parameter draws; (1, 1) without uncertainty.
+
+    Expected claims are linear in the event intensities, so the mean multipliers give the exact expectation."""
+    draws = model.scenario.intensity_draws
+    if not draws:
+        return 1.0, 1.0
+    mean = np.mean(np.asarray(draws), axis=0)
+    return float(mean[0]), float(mean[1])
+
+
 def _segment(model: Model, exp: SegmentExposure, s: int, amt: np.ndarray, cnt: np.ndarray) -> None:
     seg, sev = exp.segment, model.scenario.severity
+    death_scale, accident_scale = intensity_means(model)
     eligible_deaths = np.zeros(model.months)
     jkk_scholarship_claims = np.zeros(model.months)
     for m in range(model.months):
         rules = model.regimes[model.regime_of_month[m]]
         p = model.period_of_month[m]
         tenure = exp.tenure0 + m
-        deaths = exp.jkm_rate[:, m]
+        deaths = exp.jkm_rate[:, m] * death_scale
         amt[p, s, INDEX["jkm_death"]] += deaths @ jkm_death_benefit(rules, seg.scheme, tenure)
         cnt[p, s, INDEX["jkm_death"]] += deaths.sum()
         eligible_deaths[m] = deaths @ jkm_scholarship_eligible(rules, tenure)
-        accidents = exp.jkk_rate[:, m].sum()
+        accidents = exp.jkk_rate[:, m].sum() * accident_scale
         per_case = expected_case_cost(rules, seg.wage, sev)
         for benefit, value in per_case["amount"].items():
             amt[p, s, INDEX[benefit]] += accidents * value

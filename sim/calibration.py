@@ -1,0 +1,402 @@
+"""Calibration to observed claims: a Bayesian fit of the mortality load and the accident frequency.
+
+Model. Two multipliers scale the scenario's expected events: ``mortality_scale`` (non-work deaths, JKM) and
+``accident_scale`` (work accidents, JKK). Within an observed period, the pair (number of claims, amount paid) is a
+compound Poisson sum over events, so its mean vector and second-moment matrix are linear in the multipliers:
+``mean = m * mean_jkm + a * mean_jkk`` and ``cov = m * cov_jkm + a * cov_jkk``. The means come from the closed
+form; the covariances at m = a = 1 from simulated trials (compound Poisson covariance scales with the event rate).
+The likelihood of each observation is the bivariate normal with that mean and covariance (a normal approximation,
+good when tens of claims or more are observed; a count-only or amount-only observation uses its margin).
+
+Priors. Lognormal with median 1 on each multiplier; the spread comes from the scenario's own stated ranges
+(the 90 % range of the mortality load, and of the accident rates, which cite the national figures of DOMAIN.md
+s.5-6), or ``DEFAULT_PRIOR_SIGMA`` where a range is missing. The posterior is computed on a log-spaced grid.
+
+Credibility weight (reported per multiplier): 1 - posterior variance / prior variance of its logarithm, the share
+of prior uncertainty the data removed (0: data says nothing, 1: data says everything).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from .benefits import INDEX
+from .closed_form import expected
+from .engine import blocks, simulate_block
+from .population import Model, build_model
+from .scenario import Scenario, ScenarioError, load_scenario, month, number, text
+
+DEFAULT_PRIOR_SIGMA = 0.5  # assumption: a factor of about 2.3 either side at 90 % when a scenario states no range
+Z90 = 1.6448536269514722
+GRID_POINTS = 161
+GRID_RANGE = (0.05, 20.0)
+VARIANCE_TRIALS = 4000
+PERIL_BENEFITS = {
+    "jkm": ("jkm_death", "jkm_scholarship"),
+    "jkk": ("jkk_medical", "jkk_temporary", "jkk_partial", "jkk_total", "jkk_death", "jkk_scholarship"),
+}
+CLAIM_BENEFITS = {"jkm": ("jkm_death",), "jkk": ("jkk_medical",)}
+SCHOLARSHIP_BENEFITS = {"jkm": ("jkm_scholarship",), "jkk": ("jkk_scholarship",)}
+
+
+# --- Experience files -----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Observation:
+    start: dt.date
+    end: dt.date  # first day of the last month observed
+    benefits: str  # all | jkm | jkk
+    segment: str  # all | a segment name
+    claims: float | None
+    amount: float | None
+    count_includes_scholarships: bool
+    source: str
+
+    @property
+    def perils(self) -> tuple:
+        return ("jkm", "jkk") if self.benefits == "all" else (self.benefits,)
+
+
+@dataclass(frozen=True)
+class Experience:
+    path: Path
+    id: str
+    scenario: str
+    source: str
+    observations: tuple
+
+
+def _month_start(text_: str) -> dt.date:
+    return dt.date.fromisoformat(text_ + "-01")
+
+
+def load_experience(path: str | Path) -> Experience:
+    """Read an experience file (format in ``scenarios/experience/README.md``); errors name file, key and problem."""
+    path = Path(path)
+    if not path.is_file():
+        raise ScenarioError(str(path), "", "file not found")
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as err:
+        raise ScenarioError(str(path), "", f"malformed TOML: {err}") from None
+
+    def fail(key, problem):
+        raise ScenarioError(str(path), key, problem)
+
+    def need(node, key, check, where):
+        if key not in node:
+            fail(f"{where}.{key}", "missing")
+        problem = check(node[key])
+        if problem:
+            fail(f"{where}.{key}", problem)
+        return node[key]
+
+    for key in data:
+        if key not in ("experience", "observation"):
+            fail(key, "unknown key (expected [experience] and [[observation]])")
+    head = data.get("experience")
+    if not isinstance(head, dict):
+        fail("experience", "missing table")
+    for key in head:
+        if key not in ("id", "scenario", "title", "source"):
+            fail(f"experience.{key}", "unknown key")
+    obs_list = data.get("observation")
+    if not isinstance(obs_list, list) or not obs_list:
+        fail("observation", "needs at least one [[observation]]")
+    observations = []
+    for i, node in enumerate(obs_list):
+        where = f"observation[{i}]"
+        known = ("from", "to", "benefits", "segment", "claims", "amount", "count_includes_scholarships", "source")
+        for key in node:
+            if key not in known:
+                fail(f"{where}.{key}", "unknown key")
+        start, end = _month_start(need(node, "from", month, where)), _month_start(need(node, "to", month, where))
+        if end < start:
+            fail(f"{where}.to", "is before 'from'")
+        benefits = node.get("benefits", "all")
+        if benefits not in ("all", "jkm", "jkk"):
+            fail(f"{where}.benefits", f"must be all, jkm or jkk; got {benefits!r}")
+        claims = _quantity(node, "claims", "claims", where, fail)
+        amount = _quantity(node, "amount", "IDR", where, fail)
+        if claims is None and amount is None:
+            fail(where, "needs claims, amount or both")
+        include = node.get("count_includes_scholarships", False)
+        if not isinstance(include, bool):
+            fail(f"{where}.count_includes_scholarships", "must be true or false")
+        observations.append(
+            Observation(start, end, benefits, node.get("segment", "all"), claims, amount, include,
+                        need(node, "source", text(), where))
+        )
+    return Experience(
+        path, need(head, "id", text(r"[a-z0-9][a-z0-9-]*"), "experience"),
+        need(head, "scenario", text(), "experience"), need(head, "source", text(), "experience"), tuple(observations),
+    )
+
+
+def _quantity(node, key, unit, where, fail):
+    if key not in node:
+        return None
+    q = node[key]
+    if not isinstance(q, dict) or "value" not in q or "unit" not in q:
+        fail(f"{where}.{key}", f'must be {{ value = ..., unit = "{unit}" }}')
+    if q["unit"] != unit:
+        fail(f"{where}.{key}.unit", f"wrong unit: expected {unit!r}, got {q['unit']!r}")
+    problem = number(0, 1e16)(q["value"])
+    if problem:
+        fail(f"{where}.{key}.value", problem)
+    return float(q["value"])
+
+
+# --- The fit --------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Moments:
+    """Mean (count, amount) and covariance at multipliers 1, per peril, for one observation."""
+
+    mean: dict  # peril -> (2,)
+    cov: dict  # peril -> (2, 2)
+    simulated: np.ndarray  # (trials, 2) simulated (count, amount) at multipliers 1, for the backtest
+
+
+@dataclass
+class Calibration:
+    scenario: Scenario
+    experience: Experience
+    grid_m: np.ndarray
+    grid_a: np.ndarray
+    posterior: np.ndarray  # (len(grid_m), len(grid_a)), sums to 1
+    prior_sigma: dict  # "mortality" / "accident" -> sigma of log multiplier
+    moments: list = field(default_factory=list)  # Moments per observation
+
+    def marginal(self, which: str) -> tuple[np.ndarray, np.ndarray]:
+        if which == "mortality":
+            return self.grid_m, self.posterior.sum(axis=1)
+        return self.grid_a, self.posterior.sum(axis=0)
+
+    def stats(self, which: str) -> dict:
+        grid, p = self.marginal(which)
+        cdf = np.cumsum(p)
+        logs = np.log(grid)
+        post_var = float(p @ logs**2 - (p @ logs) ** 2)
+        return {
+            "mean": float(p @ grid),
+            "p5": float(grid[np.searchsorted(cdf, 0.05)]),
+            "p50": float(grid[np.searchsorted(cdf, 0.50)]),
+            "p95": float(grid[np.searchsorted(cdf, 0.95)]),
+            "prior_sigma_log": self.prior_sigma[which],
+            "credibility_weight": max(0.0, 1.0 - post_var / self.prior_sigma[which] ** 2),
+        }
+
+    def draws(self, n: int, rng: np.random.Generator) -> np.ndarray:
+        """n posterior draws of (mortality_scale, accident_scale) from the grid."""
+        flat = self.posterior.ravel()
+        idx = rng.choice(flat.size, size=n, p=flat / flat.sum())
+        i, j = np.divmod(idx, self.grid_a.size)
+        return np.column_stack([self.grid_m[i], self.grid_a[j]])
+
+    def backtest(self) -> list[dict]:
+        """Where each observation falls in the uncalibrated forecast's simulated distribution (percentiles)."""
+        rows = []
+        for obs, mom in zip(self.experience.observations, self.moments):
+            row = {"from": obs.start.isoformat()[:7], "to": obs.end.isoformat()[:7]}
+            for k, (name, value) in enumerate((("claims", obs.claims), ("amount_idr", obs.amount))):
+                if value is not None:
+                    sims = mom.simulated[:, k]
+                    row[name] = value
+                    row[f"{name}_forecast_mean"] = float(sims.mean())
+                    row[f"{name}_percentile"] = float(np.mean(sims < value) + 0.5 * np.mean(sims == value))
+            rows.append(row)
+        return rows
+
+    def describe(self) -> dict:
+        return {
+            "scenario_id": self.scenario.id,
+            "experience": str(self.experience.path),
+            "mortality_scale": self.stats("mortality"),
+            "accident_scale": self.stats("accident"),
+            "backtest": self.backtest(),
+            "method": "grid posterior, bivariate normal likelihood of (claims, amount) per observation, lognormal priors",
+        }
+
+
+def _prior_sigma(scenario: Scenario, key: str) -> float:
+    """Spread of the log multiplier implied by the scenario's 90 % ranges for the parameter (widest segment)."""
+    sigmas = []
+    resolved = scenario.resolved
+    nodes = [seg.get(key) for seg in resolved["segments"].values()]
+    if key == "mortality_load":
+        nodes.append(resolved["assumptions"].get("mortality_load"))
+    for node in nodes:
+        if isinstance(node, dict) and isinstance(node.get("range"), list) and node["range"][0] > 0:
+            lo, hi = node["range"]
+            sigmas.append(math.log(hi / lo) / (2 * Z90))
+    return max(sigmas) if sigmas else DEFAULT_PRIOR_SIGMA
+
+
+def _window_scenario(scenario_ref, experience: Experience, overrides=()) -> Scenario:
+    start = min(o.start for o in experience.observations)
+    end = max(o.end for o in experience.observations)
+    months = (end.year - start.year) * 12 + end.month - start.month + 1
+    return load_scenario(scenario_ref, [*overrides, f'scenario.start="{start:%Y-%m}"', f"scenario.horizon_months={months}",
+                                        f"scenario.trials={VARIANCE_TRIALS}"])
+
+
+def _period_of(model: Model, obs: Observation, path) -> int:
+    """Observations must each cover one calendar year of the window (or the part of it inside the window)."""
+    months = [i for i, d in enumerate(model.month_dates) if obs.start <= d <= obs.end]
+    periods = set(model.period_of_month[months].tolist())
+    if len(periods) != 1 or len(months) != int(np.sum(model.period_of_month == next(iter(periods)))):
+        raise ScenarioError(str(path), "observation", f"{obs.start:%Y-%m}..{obs.end:%Y-%m} must cover exactly one "
+                            "calendar year of the observed window (split it by year)")
+    return next(iter(periods))
+
+
+def observation_moments(model: Model, obs: Observation, path, trials: int = VARIANCE_TRIALS) -> Moments:
+    """Closed-form means and simulated covariances of (count, amount) per peril for one observation."""
+    period = _period_of(model, obs, path)
+    names = [e.segment.name for e in model.segments]
+    if obs.segment != "all" and obs.segment not in names:
+        raise ScenarioError(str(path), "observation.segment", f"unknown segment {obs.segment!r}; known: {', '.join(names)}")
+    seg = slice(None) if obs.segment == "all" else names.index(obs.segment)
+    closed = expected(model)
+    sims = {p: np.zeros((trials, 2)) for p in ("jkm", "jkk")}
+    for block in blocks(trials):
+        result = simulate_block(model, block)
+        rows = slice(block.first_trial, block.first_trial + block.trials)
+        for peril in ("jkm", "jkk"):
+            count_idx = [INDEX[b] for b in CLAIM_BENEFITS[peril]]
+            if obs.count_includes_scholarships:
+                count_idx += [INDEX[b] for b in SCHOLARSHIP_BENEFITS[peril]]
+            amount_idx = [INDEX[b] for b in PERIL_BENEFITS[peril]]
+            counts = result.counts[:, period][:, seg][..., count_idx]
+            amounts = result.amounts[:, period][:, seg][..., amount_idx]
+            sims[peril][rows, 0] = counts.reshape(block.trials, -1).sum(axis=1)
+            sims[peril][rows, 1] = amounts.reshape(block.trials, -1).sum(axis=1)
+    mean, cov = {}, {}
+    for peril in ("jkm", "jkk"):
+        count_idx = [INDEX[b] for b in CLAIM_BENEFITS[peril]]
+        if obs.count_includes_scholarships:
+            count_idx += [INDEX[b] for b in SCHOLARSHIP_BENEFITS[peril]]
+        amount_idx = [INDEX[b] for b in PERIL_BENEFITS[peril]]
+        mean[peril] = np.array([
+            closed.counts[period][seg][..., count_idx].sum(),
+            closed.amounts[period][seg][..., amount_idx].sum(),
+        ])
+        cov[peril] = np.cov(sims[peril].T)
+    in_scope = sum(sims[p] for p in obs.perils)
+    return Moments(mean, cov, in_scope)
+
+
+def _log_likelihood(obs: Observation, mom: Moments, m: np.ndarray, a: np.ndarray) -> np.ndarray:
+    scale = {"jkm": m, "jkk": a}
+    keep = [k for k, v in enumerate((obs.claims, obs.amount)) if v is not None]
+    x = np.array([obs.claims, obs.amount], dtype=float)[keep]
+    mu = sum(scale[p][..., None] * mom.mean[p][keep] for p in obs.perils)
+    cov = sum(scale[p][..., None, None] * mom.cov[p][np.ix_(keep, keep)] for p in obs.perils)
+    diff = x - mu
+    inv = np.linalg.inv(cov)
+    quad = np.einsum("...i,...ij,...j->...", diff, inv, diff)
+    return -0.5 * (quad + np.log(np.linalg.det(cov)))
+
+
+def posterior_grid(observations, moments, sigma: dict) -> tuple[np.ndarray, np.ndarray]:
+    """The grid and the normalised posterior over (mortality scale, accident scale)."""
+    grid = np.geomspace(*GRID_RANGE, GRID_POINTS)
+    m, a = np.meshgrid(grid, grid, indexing="ij")
+    # Grid cells are log-spaced, so a density in log(multiplier) needs no Jacobian on this grid.
+    log_post = -0.5 * (np.log(m) / sigma["mortality"]) ** 2 - 0.5 * (np.log(a) / sigma["accident"]) ** 2
+    for obs, mom in zip(observations, moments):
+        log_post = log_post + _log_likelihood(obs, mom, m, a)
+    post = np.exp(log_post - log_post.max())
+    return grid, post / post.sum()
+
+
+def fit(scenario_ref, experience, overrides=(), trials: int = VARIANCE_TRIALS) -> Calibration:
+    """Posterior of (mortality_scale, accident_scale) given an experience file (path) or Experience."""
+    if not isinstance(experience, Experience):
+        experience = load_experience(experience)
+    window = _window_scenario(scenario_ref, experience, overrides)
+    base = load_scenario(scenario_ref, overrides)
+    model = build_model(window)
+    moments = [observation_moments(model, o, experience.path, trials) for o in experience.observations]
+    sigma = {"mortality": _prior_sigma(base, "mortality_load"), "accident": _prior_sigma(base, "accident_rate")}
+    grid, post = posterior_grid(experience.observations, moments, sigma)
+    return Calibration(base, experience, grid, grid, post, sigma, moments)
+
+
+# --- The calibrated scenario ----------------------------------------------------------------------------------
+
+POSTERIOR_DRAWS = 200
+
+
+def _toml_value(x) -> str:
+    if isinstance(x, str):
+        return '"' + x.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    if isinstance(x, (list, tuple)):
+        return "[" + ", ".join(_toml_value(v) for v in x) + "]"
+    if isinstance(x, float):
+        return repr(round(x, 6))
+    return repr(x)
+
+
+def _param_table(header: str, fields: dict) -> str:
+    return f"\n[{header}]\n" + "".join(f"{k} = {_toml_value(v)}\n" for k, v in fields.items())
+
+
+def calibrated_scenario_text(cal: Calibration, scenario_id: str, base_ref: str, seed: int = 0) -> str:
+    """A scenario file that inherits from the calibrated one and overrides loads, rates and their uncertainty.
+
+    The point values are the base values times the posterior mean multipliers; ``uncertainty.intensity_draws``
+    holds posterior draws divided by those means (mean 1), so each trial scales its expected deaths and accidents by
+    one draw and the expected claims stay those of the point values.
+    """
+    m, a = cal.stats("mortality"), cal.stats("accident")
+    cite = f"calibrated to {cal.experience.path} ({cal.experience.source})"
+    resolved = cal.scenario.resolved
+    lines = [
+        f"# Written by `python -m sim calibrate {cal.scenario.id} {cal.experience.path}`: do not edit by hand, re-run it.",
+        f"# Posterior mean mortality scale {m['mean']:.3f} (90 % {m['p5']:.3f}-{m['p95']:.3f}), "
+        f"accident scale {a['mean']:.3f} (90 % {a['p5']:.3f}-{a['p95']:.3f}).",
+        "# Method: sim/calibration.py (grid posterior, lognormal priors from the base scenario's ranges).",
+        "",
+        "[scenario]",
+        f"id = {_toml_value(scenario_id)}",
+        f"title = {_toml_value(cal.scenario.title + ' (calibrated)')}",
+        f"base = {_toml_value(base_ref)}",
+        f"description = {_toml_value('Mortality loads and accident rates calibrated to observed claims; each trial draws its multipliers from the posterior.')}",
+    ]
+
+    def scaled(node: dict, stats: dict, which: str) -> dict:
+        value = node["value"]
+        return {
+            "value": value * stats["mean"],
+            "unit": node["unit"],
+            "source": f"{cite}: {value:g} x posterior mean {which} scale {stats['mean']:.3f}",
+            "basis": "calibrated",
+            "range": [value * stats["p5"], value * stats["p95"]],
+            "note": "range is the 90 % credible interval",
+        }
+
+    text_ = "\n".join(lines) + "\n"
+    text_ += _param_table("assumptions.mortality_load", scaled(resolved["assumptions"]["mortality_load"], m, "mortality"))
+    for name, seg in resolved["segments"].items():
+        if "mortality_load" in seg:
+            text_ += _param_table(f"segments.{name}.mortality_load", scaled(seg["mortality_load"], m, "mortality"))
+        text_ += _param_table(f"segments.{name}.accident_rate", scaled(seg["accident_rate"], a, "accident"))
+    draws = cal.draws(POSTERIOR_DRAWS, np.random.default_rng(np.random.SeedSequence(seed)))
+    draws = draws / draws.mean(axis=0)
+    text_ += _param_table("uncertainty.intensity_draws", {
+        "value": [[round(float(x), 4), round(float(y), 4)] for x, y in draws],
+        "unit": "multipliers of expected deaths and accidents",
+        "source": f"{cite}: {POSTERIOR_DRAWS} posterior draws divided by their means",
+        "basis": "calibrated",
+    })
+    return text_
