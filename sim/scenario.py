@@ -31,7 +31,7 @@ OCCUPATIONS = (
 MORTALITY_TABLES = ("TMI-IV-2019",)
 SHARE_TOLERANCE = 1e-6
 PARAM_KEYS = ("value", "unit", "source", "basis", "range", "note")
-TOP_TABLES = ("scenario", "segments", "assumptions", "budget")
+TOP_TABLES = ("scenario", "segments", "assumptions", "budget", "uncertainty")
 
 
 class ScenarioError(ValueError):
@@ -229,6 +229,20 @@ ASSUMPTION_FIELDS = {
 }
 ASSUMPTION_TABLES = {"severity": SEVERITY_FIELDS, "children": CHILDREN_FIELDS}
 
+def multiplier_pairs(x):
+    """Posterior draws of (mortality scale, accident scale), each pair positive."""
+    if not isinstance(x, list) or not x:
+        return f"must be a non-empty list of [mortality scale, accident scale] pairs, got {x!r}"
+    for item in x:
+        if not (isinstance(item, list) and len(item) == 2 and all(_is_number(v) and 0 < v <= 100 for v in item)):
+            return f"each draw must be [mortality scale, accident scale] with both in (0, 100], got {item!r}"
+    return None
+
+
+UNCERTAINTY_FIELDS = {
+    "intensity_draws": param("multipliers of expected deaths and accidents", multiplier_pairs, required=False),
+}
+
 BUDGET_FIELDS = {
     "annual_budget": param("IDR per year", number(0, 1e15), required=False),
     "target_members": param("persons", number(0, 100_000_000, integer=True), required=False),
@@ -323,12 +337,13 @@ def apply_override(data: dict, key: str, value, origin: dict) -> None:
     """Set a dotted key; on a parameter table this sets its value and records the override as its source."""
     parts = key.split(".")
     node = data
-    for part in parts[:-1]:
+    for i, part in enumerate(parts[:-1]):
         child = node.get(part)
         if child is None:
             child = node[part] = {}
-        if not isinstance(child, dict):
-            raise ScenarioError("--set", key, f"{part} is a value, not a table")
+        if not isinstance(child, dict):  # blame whoever made it a value: the file, or an earlier --set
+            prefix = ".".join(parts[: i + 1])
+            raise ScenarioError(_origin_of(origin, prefix, "--set"), prefix, f"is a value, not a table (cannot --set {key})")
         node = child
     last = parts[-1]
     if isinstance(node.get(last), dict) and "value" in node[last]:
@@ -358,11 +373,20 @@ def _unknown(key: str, known) -> str:
 
 
 class _Validator:
-    def __init__(self, data: dict, origin: dict, default_file: str):
+    def __init__(self, data: dict, origin: dict, default_file: str, files=()):
         self.data, self.origin, self.default_file = data, origin, default_file
+        self.rank = {f: i for i, f in enumerate(files)}  # base first, most derived (and --set) last
 
-    def fail(self, key: str, problem: str):
-        raise ScenarioError(_origin_of(self.origin, key, self.default_file), key, problem)
+    def fail(self, key: str, problem: str, related=()):
+        """Blame the file that set ``key``; for a check across keys, the most derived file that set any of them."""
+        files = [self._file_of(k) for k in (key, *related)]
+        raise ScenarioError(max(files, key=lambda f: self.rank.get(f, -1)), key, problem)
+
+    def _file_of(self, key: str) -> str:
+        below = [f for k, f in self.origin.items() if k.startswith(key + ".")]
+        if below:  # a parameter table merged field by field: the most derived file that set a field of it
+            return max(below, key=lambda f: self.rank.get(f, -1))
+        return _origin_of(self.origin, key, self.default_file)
 
     def table(self, node, prefix: str, fields: dict, subtables: dict | None = None) -> dict:
         if not isinstance(node, dict):
@@ -425,9 +449,13 @@ class _Validator:
             self.fail(f"{key}.value", f"{node['value']!r} lies outside its stated range {rng!r}")
 
 
-def validate(data: dict, origin: dict, file: str) -> dict:
-    """Check the merged scenario against the schema; return the plain values (parameter tables unwrapped)."""
-    v = _Validator(data, origin, file)
+def validate(data: dict, origin: dict, file: str, files=()) -> dict:
+    """Check the merged scenario against the schema; return the plain values (parameter tables unwrapped).
+
+    ``files``: the base chain, base first, then "--set"; an error is blamed on the most derived of them that set
+    one of the keys involved.
+    """
+    v = _Validator(data, origin, file, files)
     if not isinstance(data, dict):
         v.fail("", "must be a TOML document")
     for key in data:
@@ -441,6 +469,7 @@ def validate(data: dict, origin: dict, file: str) -> dict:
         "assumptions": v.table(data["assumptions"], "assumptions", ASSUMPTION_FIELDS, ASSUMPTION_TABLES),
         "segments": {},
         "budget": v.table(data.get("budget", {}), "budget", BUDGET_FIELDS),
+        "uncertainty": v.table(data.get("uncertainty", {}), "uncertainty", UNCERTAINTY_FIELDS),
     }
     segments = data["segments"]
     if not isinstance(segments, dict) or not segments:
@@ -455,19 +484,20 @@ def validate(data: dict, origin: dict, file: str) -> dict:
     sev = values["assumptions"]["severity"]
     total = sum(sev[k] for k in SEVERITY_SHARES)
     if abs(total - 1) > SHARE_TOLERANCE:
-        v.fail("assumptions.severity", f"the five share_* values must sum to 1, got {total:.6g}")
+        v.fail("assumptions.severity", f"the five share_* values must sum to 1, got {total:.6g}",
+               [f"assumptions.severity.{k}" for k in SEVERITY_SHARES])
     _check_start(v, values["scenario"])
     return values
 
 
 def _check_segment(v: _Validator, key: str, seg: dict) -> None:
     if seg["scheme"] == "PU" and "risk_class" not in seg:
-        v.fail(f"{key}.risk_class", "missing (PU members pay JKK by risk class I-V)")
+        v.fail(f"{key}.risk_class", "missing (PU members pay JKK by risk class I-V)", [f"{key}.scheme"])
     if seg["scheme"] == "BPU" and "risk_class" in seg:
-        v.fail(f"{key}.risk_class", "applies to PU only; BPU pay 1 % of the income band")
+        v.fail(f"{key}.risk_class", "applies to PU only; BPU pay 1 % of the income band", [f"{key}.scheme"])
     has_profile, has_bands = "age_profile" in seg, "age_bands" in seg
     if has_profile == has_bands:
-        v.fail(f"{key}.age_profile", "give exactly one of age_profile (a named profile) or age_bands")
+        v.fail(f"{key}.age_profile", "give exactly one of age_profile (a named profile) or age_bands", [f"{key}.age_bands"])
     if has_profile and seg["age_profile"] not in age_profiles():
         v.fail(f"{key}.age_profile", f"unknown profile; known: {', '.join(age_profiles())}")
 
@@ -475,11 +505,13 @@ def _check_segment(v: _Validator, key: str, seg: dict) -> None:
 def _check_start(v: _Validator, scen: dict) -> None:
     start = dt.date.fromisoformat(scen["start"] + "-01")
     if start.year < 2020 and "rules_date" not in scen:
-        v.fail("scenario.start", "benefit rules are encoded from PP 82/2019 (2019-12-02) on; start in 2020 or later")
+        v.fail("scenario.start", "benefit rules are encoded from PP 82/2019 (2019-12-02) on; start in 2020 or later",
+               ["scenario.rules_date"])
     try:  # a rules_date before the first encoded rule would otherwise fail in the middle of a run
         load_regulation().at(scen.get("rules_date") or start)
     except RuleError as err:
-        v.fail("scenario.rules_date" if "rules_date" in scen else "scenario.start", str(err))
+        v.fail("scenario.rules_date" if "rules_date" in scen else "scenario.start", str(err),
+               ["scenario.start", "scenario.rules_date"])
 
 
 @lru_cache(maxsize=1)
@@ -538,6 +570,7 @@ class Scenario:
     mortality_table: str
     annual_budget: float | None  # IDR per year the city set aside, if the scenario states it
     target_members: int | None  # coverage target, if the scenario states it
+    intensity_draws: tuple  # ((mortality scale, accident scale), ...) a trial draws one pair; () = no uncertainty
     segments: tuple
     severity: Severity
     children: Children
@@ -603,7 +636,7 @@ def load_scenario(ref: str | Path, overrides: list[str] | tuple = ()) -> Scenari
     parsed = [parse_override(o) for o in overrides]
     for key, value in parsed:
         apply_override(data, key, value, origin)
-    values = validate(data, origin, str(path))
+    values = validate(data, origin, str(path), [str(p) for p in chain] + ["--set"])
     scen, assume = values["scenario"], values["assumptions"]
     sev, kids = assume["severity"], assume["children"]
     return Scenario(
@@ -618,6 +651,7 @@ def load_scenario(ref: str | Path, overrides: list[str] | tuple = ()) -> Scenari
         mortality_table=assume["mortality_table"],
         annual_budget=values["budget"].get("annual_budget"),
         target_members=values["budget"].get("target_members"),
+        intensity_draws=tuple(tuple(map(float, d)) for d in values["uncertainty"].get("intensity_draws", ())),
         segments=tuple(_segment(n, s, assume["mortality_load"]) for n, s in values["segments"].items()),
         severity=Severity(
             shares=tuple(float(sev[k]) for k in SEVERITY_SHARES),

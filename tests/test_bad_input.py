@@ -1,0 +1,381 @@
+"""Bad input ends in one clear line on stderr (file, key, problem), exit status 2, and nothing written.
+
+Each broken scenario is a copy of ``scenarios/jambi-2025.toml`` with one thing wrong, written into ``tmp_path``
+next to a copy of ``scenarios/base/`` (the scenario names ``base = "base/national-defaults"``, which is resolved
+relative to its own folder).
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import sim.engine
+from sim.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+VALID = (ROOT / "scenarios" / "jambi-2025.toml").read_text(encoding="utf-8")
+NAME = "jambi.toml"  # the name of the (broken) copy; every message about it must name it
+
+# Lines of the valid scenario that the cases below edit (checked to be present, so an edit cannot silently miss).
+MEMBERS = 'members = { value = 3000, unit = "persons", source = "seed 004: 3,000 BPU'
+WAGE_UNIT = 'wage = { value = 1000000, unit = "IDR per month"'
+MALE_SHARE = 'male_share = { value = 0.7,'
+ACCIDENT = 'accident_rate = { value = 3.6,'
+BASE = 'base = "base/national-defaults"'
+SCHEME = 'scheme = "BPU"'
+LABEL = 'label = "Vulnerable informal workers (BPU)"\n'
+SEVERITY = (
+    '\n[assumptions.severity]\nshare_medical_only = { value = 0.70, unit = "share of JKK cases", '
+    'source = "test", basis = "assumption", range = [0.4, 0.8] }\n'
+)
+
+
+def edit(old: str, new: str):
+    def apply(text: str) -> str:
+        assert text.count(old) == 1, f"test scenario no longer contains {old!r}"
+        return text.replace(old, new)
+
+    return apply
+
+
+def append(extra: str):
+    return lambda text: text + extra
+
+
+@pytest.fixture
+def folder(tmp_path):
+    """tmp_path with a copy of scenarios/base/; the output folder would be tmp_path/out."""
+    shutil.copytree(ROOT / "scenarios" / "base", tmp_path / "base")
+    return tmp_path
+
+
+def write(folder: Path, change=None, name: str = NAME) -> Path:
+    path = folder / name
+    path.write_text(change(VALID) if change else VALID, encoding="utf-8")
+    return path
+
+
+def run_cli(argv, capsys):
+    """``sim.cli.main`` in-process: (exit status, stdout, stderr). argparse errors exit through SystemExit."""
+    try:
+        code = main([str(a) for a in argv])
+    except SystemExit as exc:
+        code = exc.code
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def assert_one_line_error(code, err: str, fragments) -> None:
+    assert code == 2, f"exit status {code}, stderr {err!r}"
+    assert err.endswith("\n") and err.count("\n") == 1, f"stderr is not exactly one line: {err!r}"
+    assert "Traceback" not in err
+    for fragment in fragments:
+        assert fragment in err, f"{fragment!r} not in {err!r}"
+
+
+def assert_nothing_written(folder: Path) -> None:
+    assert not (folder / "out").exists(), "a failed run created its output folder"
+    assert not list(folder.glob(".out.tmp-*")), "a failed run left a temporary folder"
+
+
+# (id, change to the valid text, extra CLI args, fragments the one-line message must contain)
+FILE_CASES = [
+    ("malformed-toml", edit(MEMBERS, MEMBERS.replace("3000,", "3000,,")), [], [NAME, "malformed TOML", "line 21"]),
+    ("unclosed-table", edit("[budget]", "[budget"), [], [NAME, "malformed TOML"]),
+    ("unknown-top-level-key", append("\n[budgett]\nannual = 1\n"), [], [NAME, "budgett", "unknown key", "'budget'"]),
+    ("unknown-scenario-key", edit('region = "', 'regoin = "'), [],
+     [NAME, "scenario.regoin", "unknown key", "did you mean 'region'?"]),
+    ("misspelt-segment-key", edit("\nmembers = {", "\nmemberz = {"), [],
+     [NAME, "segments.vulnerable.memberz", "unknown key", "did you mean 'members'?"]),
+    ("unknown-parameter-field", edit("basis = \"law\" }", "basis = \"law\", sourse = \"x\" }"), [],
+     [NAME, "segments.vulnerable.wage.sourse", "did you mean 'source'?"]),
+    ("missing-required-key", edit(LABEL, ""), [], [NAME, "segments.vulnerable.label", "missing"]),
+    ("negative-member-count", edit(MEMBERS, MEMBERS.replace("3000", "-3000")), [],
+     [NAME, "segments.vulnerable.members.value", "must be >= 0", "-3000"]),
+    ("fractional-member-count", edit(MEMBERS, MEMBERS.replace("3000", "3000.5")), [],
+     [NAME, "segments.vulnerable.members.value", "whole number"]),
+    ("member-count-as-string", edit(MEMBERS, MEMBERS.replace("3000", '"3000"')), [],
+     [NAME, "segments.vulnerable.members.value", "must be a number"]),
+    ("nan-member-count", edit(MEMBERS, MEMBERS.replace("3000", "nan")), [],
+     [NAME, "segments.vulnerable.members.value", "finite"]),
+    ("inf-member-count", edit(MEMBERS, MEMBERS.replace("3000", "inf")), [],
+     [NAME, "segments.vulnerable.members.value", "finite"]),
+    ("share-above-1", edit(MALE_SHARE, MALE_SHARE.replace("0.7", "1.7")), [],
+     [NAME, "segments.vulnerable.male_share.value", "<= 1"]),
+    ("tenure-share-above-1", edit("[[0, 1.0]]", "[[0, 1.5]]"), [], [NAME, "segments.vulnerable.tenure.value", "<= 1"]),
+    ("tenure-shares-not-summing", edit("[[0, 1.0]]", "[[0, 0.5], [12, 0.4]]"), [],
+     [NAME, "segments.vulnerable.tenure.value", "sum to 1", "0.9"]),
+    ("severity-mix-not-summing", append(SEVERITY), [], [NAME, "assumptions.severity", "sum to 1", "1.08"]),
+    ("accident-rate-out-of-schema-range", edit(ACCIDENT, ACCIDENT.replace("3.6", "1500")), [],
+     [NAME, "segments.vulnerable.accident_rate.value", "<= 1000"]),
+    ("accident-rate-negative", edit(ACCIDENT, ACCIDENT.replace("3.6", "-3.6")), [],
+     [NAME, "segments.vulnerable.accident_rate.value", ">= 0"]),
+    ("assumption-outside-stated-range", edit(ACCIDENT, ACCIDENT.replace("3.6", "7.5")), [],
+     [NAME, "segments.vulnerable.accident_rate.value", "outside its stated range", "[2.2, 6.0]"]),
+    ("assumption-without-range", edit(", range = [0.5, 0.9]", ""), [],
+     [NAME, "segments.vulnerable.male_share.range", "plausible range"]),
+    ("wrong-unit", edit(WAGE_UNIT, WAGE_UNIT.replace("IDR per month", "IDR per year")), [],
+     [NAME, "segments.vulnerable.wage.unit", "wrong unit", "'IDR per month'", "'IDR per year'"]),
+    ("unknown-basis", edit('basis = "law" }', 'basis = "hunch" }'), [], [NAME, "segments.vulnerable.wage.basis", "hunch"]),
+    ("pu-without-risk-class", edit(SCHEME, 'scheme = "PU"'), [], [NAME, "segments.vulnerable.risk_class", "missing"]),
+    ("bpu-with-risk-class", edit(LABEL, LABEL + 'risk_class = { value = 1, unit = "class", source = "x", basis = "law" }\n'),
+     [], [NAME, "segments.vulnerable.risk_class", "PU only"]),
+    ("unknown-scheme", edit(SCHEME, 'scheme = "XYZ"'), [], [NAME, "segments.vulnerable.scheme", "must be one of"]),
+    ("start-before-2020", edit('start = "2025-01"', 'start = "2019-01"'), [], [NAME, "scenario.start", "2020"]),
+    ("start-year-zero", edit('start = "2025-01"', 'start = "0000-01"'), [], [NAME, "scenario.start", "YYYY-MM"]),
+    ("rules-date-before-encoded-rules", edit('start = "2025-01"', 'start = "2019-01"\nrules_date = 2019-01-01'), [],
+     [NAME, "scenario.rules_date", "no value before 2019-12-02"]),
+    ("missing-base", edit(BASE, 'base = "base/national-defaultz"'), [], [NAME, "scenario.base", "not found"]),
+    ("bad-set-syntax", None, ["--set", "segments.vulnerable.members"], ["--set", "dotted.key=value"]),
+    ("set-unknown-key", None, ["--set", "segments.vulnerable.memberz=5"],
+     ["--set", "segments.vulnerable.memberz", "unknown key", "did you mean 'members'?"]),
+    ("set-nan-in-share-list", None, ["--set", "assumptions.children.count_shares=[nan, 0.5, 0.5]"],
+     ["--set", "assumptions.children.count_shares.value", "finite"]),
+    ("set-nan-in-reach-shares", None, ["--set", "assumptions.children.reach_shares=[1.0, nan, 0.5, 0.2]"],
+     ["--set", "assumptions.children.reach_shares.value", "finite"]),
+    ("set-out-of-range", None, ["--set", "segments.vulnerable.members=-1"],
+     ["--set", "segments.vulnerable.members.value", ">= 0"]),
+    ("set-through-a-value", None, ["--set", "scenario.horizon_months.value=5"],
+     ["national-defaults.toml: scenario.horizon_months: is a value, not a table", "--set scenario.horizon_months.value"]),
+]
+
+
+@pytest.mark.parametrize("command", ["run", "validate"])
+@pytest.mark.parametrize("change, extra, fragments", [c[1:] for c in FILE_CASES], ids=[c[0] for c in FILE_CASES])
+def test_bad_scenario_file(folder, capsys, command, change, extra, fragments):
+    path = write(folder, change)
+    argv = [command, path, *extra] + (["--out", folder / "out", "--trials", "10"] if command == "run" else [])
+    code, out, err = run_cli(argv, capsys)
+    assert_one_line_error(code, err, fragments)
+    assert out == ""
+    assert_nothing_written(folder)
+
+
+def test_the_unbroken_copy_is_valid(folder, capsys):
+    """The cases above break a scenario that is otherwise fine (so each error is the one the case means)."""
+    code, out, err = run_cli(["validate", write(folder)], capsys)
+    assert (code, err) == (0, "")
+    assert out.startswith(f"OK {folder / NAME}: jambi-2025, 1 segment(s), 3,000 members")
+
+
+def test_missing_file(folder, capsys):
+    code, out, err = run_cli(["run", folder / "nope.toml", "--out", folder / "out"], capsys)
+    assert_one_line_error(code, err, ["nope.toml", "not found"])
+    assert out == ""
+    assert_nothing_written(folder)
+
+
+def test_unknown_scenario_id(capsys, tmp_path):
+    code, out, err = run_cli(["validate", "no-such-city-2099"], capsys)
+    assert_one_line_error(code, err, ["no-such-city-2099", "no such scenario file"])
+
+
+def test_missing_base_folder(tmp_path, capsys):
+    """The base is resolved beside the scenario: without base/ next to it, the scenario's base line is blamed."""
+    path = write(tmp_path)
+    code, _, err = run_cli(["validate", path], capsys)
+    assert_one_line_error(code, err, [NAME, "scenario.base", "base scenario file not found", "national-defaults.toml"])
+
+
+def test_malformed_base_file_is_named(folder, capsys):
+    base = folder / "base" / "national-defaults.toml"
+    base.write_text(base.read_text(encoding="utf-8").replace("seed = 20251229", "seed = = 1"), encoding="utf-8")
+    code, _, err = run_cli(["run", write(folder), "--out", folder / "out"], capsys)
+    assert_one_line_error(code, err, ["national-defaults.toml", "malformed TOML"])
+    assert NAME not in err
+    assert_nothing_written(folder)
+
+
+def test_file_value_where_trials_needs_a_table(folder, capsys):
+    """``scenario = 0`` in the file and --trials on the command line: the file is blamed, not --set."""
+    path = folder / NAME
+    path.write_text("scenario = 0\n[budget]" + VALID.split("[budget]", 1)[1], encoding="utf-8")
+    code, _, err = run_cli(["run", path, "--trials", "10", "--out", folder / "out"], capsys)
+    assert_one_line_error(code, err, [f"error: {path}: scenario: is a value, not a table"])
+    assert_nothing_written(folder)
+
+
+def test_error_in_base_file_is_blamed_on_the_base(folder, capsys):
+    base = folder / "base" / "national-defaults.toml"
+    base.write_text(base.read_text(encoding="utf-8").replace("horizon_months = 36", "horizon_months = 0"), encoding="utf-8")
+    code, _, err = run_cli(["validate", write(folder)], capsys)
+    assert_one_line_error(code, err, ["national-defaults.toml", "scenario.horizon_months", ">= 1"])
+
+
+@pytest.mark.parametrize(
+    "child, fragments",
+    [
+        ('[segments.vulnerable]\nmembers = { value = -1, source = "child" }\n', ["segments.vulnerable.members.value", ">= 0"]),
+        ('[segments.vulnerable]\nscheme = "PU"\n', ["segments.vulnerable.risk_class", "missing"]),
+        ('[assumptions.severity]\nshare_death = { value = 0.04 }\n', ["assumptions.severity", "sum to 1"]),
+    ],
+    ids=["partial-parameter-table", "cross-key-risk-class", "cross-key-severity"],
+)
+def test_error_is_blamed_on_the_derived_file_that_caused_it(folder, capsys, child, fragments):
+    """A scenario built on jambi (built on the national defaults): the file that broke the value is named."""
+    write(folder)
+    (folder / "child.toml").write_text(f'[scenario]\nid = "child"\ntitle = "t"\nbase = "jambi"\n\n{child}', encoding="utf-8")
+    code, _, err = run_cli(["validate", folder / "child.toml"], capsys)
+    assert_one_line_error(code, err, [f"error: {folder / 'child.toml'}: ", *fragments])
+
+
+def test_base_cycle(folder, capsys):
+    write(folder, edit(BASE, 'base = "b"'), name="a.toml")
+    write(folder, edit(BASE, 'base = "a"'), name="b.toml")
+    code, out, err = run_cli(["run", folder / "a.toml", "--out", folder / "out"], capsys)
+    assert_one_line_error(code, err, ["a.toml", "scenario.base", "cycle"])
+    assert out == ""
+    assert_nothing_written(folder)
+
+
+def test_base_naming_itself(folder, capsys):
+    write(folder, edit(BASE, 'base = "jambi"'))
+    code, _, err = run_cli(["validate", folder / NAME], capsys)
+    assert_one_line_error(code, err, [NAME, "scenario.base", "cycle"])
+
+
+def test_file_that_is_not_utf8(folder, capsys):
+    path = folder / NAME
+    path.write_bytes(VALID.encode("utf-8").replace(b"Kota Jambi", b"Kota \xff\xfe Jambi"))
+    code, _, err = run_cli(["validate", path], capsys)
+    assert_one_line_error(code, err, [NAME])
+
+
+@pytest.mark.parametrize(
+    "args, fragments",
+    [
+        (["--trials", "-5"], ["--trials", ">= 1", "-5"]),
+        (["--trials", "0"], ["--trials", ">= 1"]),
+        (["--trials", "abc"], ["--trials", "whole number", "'abc'"]),
+        (["--trials", "1.5"], ["--trials", "whole number"]),
+        (["--seed", "-1"], ["--seed", ">= 0"]),
+        (["--chunk-trials", "0"], ["--chunk-trials", ">= 1"]),
+        (["--no-such-option"], ["unrecognized arguments", "--no-such-option"]),
+    ],
+    ids=["trials-negative", "trials-zero", "trials-abc", "trials-float", "seed-negative", "chunk-zero", "unknown-option"],
+)
+def test_bad_command_line(folder, capsys, args, fragments):
+    code, out, err = run_cli(["run", write(folder), "--out", folder / "out", *args], capsys)
+    assert_one_line_error(code, err, fragments)
+    assert out == ""
+    assert_nothing_written(folder)
+
+
+def test_no_command(capsys):
+    code, _, err = run_cli([], capsys)
+    assert_one_line_error(code, err, ["required"])
+
+
+def test_out_is_an_existing_file(folder, capsys):
+    (folder / "out").write_text("not a folder\n", encoding="utf-8")
+    code, out, err = run_cli(["run", write(folder), "--out", folder / "out", "--trials", "10", "--quiet",
+                              "--set", "scenario.horizon_months=12"], capsys)
+    assert_one_line_error(code, err, [str(folder / "out")])
+    assert (folder / "out").read_text(encoding="utf-8") == "not a folder\n"
+    assert not list(folder.glob(".out.tmp-*"))
+
+
+# --- The same through a real process: `python -m sim ...` from the repository root ------------------------
+
+
+@pytest.mark.parametrize(
+    "change, args, fragments",
+    [
+        (edit(MEMBERS, MEMBERS.replace("3000,", "3000,,")), [], [NAME, "malformed TOML"]),
+        (edit("\nmembers = {", "\nmemberz = {"), [], [NAME, "segments.vulnerable.memberz", "did you mean 'members'?"]),
+        (edit(WAGE_UNIT, WAGE_UNIT.replace("IDR per month", "IDR per year")), [], [NAME, "wage.unit", "wrong unit"]),
+        (None, ["--trials", "abc"], ["--trials", "whole number"]),
+    ],
+    ids=["malformed-toml", "misspelt-key", "wrong-unit", "trials-abc"],
+)
+def test_subprocess(folder, change, args, fragments):
+    path = write(folder, change)
+    proc = subprocess.run(
+        [sys.executable, "-m", "sim", "run", str(path), "--out", str(folder / "out"), *args],
+        cwd=ROOT, capture_output=True, text=True, timeout=120,
+    )
+    assert_one_line_error(proc.returncode, proc.stderr, fragments)
+    assert proc.stdout == ""
+    assert_nothing_written(folder)
+
+
+def test_subprocess_validate_ok_and_bad(folder):
+    ok = subprocess.run([sys.executable, "-m", "sim", "validate", str(write(folder))],
+                        cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert ok.returncode == 0 and ok.stderr == "" and ok.stdout.startswith("OK ")
+    bad = subprocess.run([sys.executable, "-m", "sim", "validate", str(write(folder, append(SEVERITY)))],
+                         cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert_one_line_error(bad.returncode, bad.stderr, [NAME, "assumptions.severity", "sum to 1"])
+    assert bad.stdout == ""
+
+
+# --- A run that fails in the middle leaves no output and no temporary folder ---------------------------------
+
+SMALL_RUN = ["--trials", "3000", "--chunk-trials", "1000", "--quiet", "--set", "scenario.horizon_months=12"]
+
+
+def fail_after_first_block(monkeypatch, error: Exception) -> list:
+    """Make sim.engine.simulate_block raise ``error`` on its second call (after the first chunk is written)."""
+    original, calls = sim.engine.simulate_block, []
+
+    def flaky(model, block):
+        calls.append(block.index)
+        if len(calls) > 1:
+            raise error
+        return original(model, block)
+
+    monkeypatch.setattr(sim.engine, "simulate_block", flaky)
+    return calls
+
+
+def test_failure_mid_run_leaves_nothing(folder, capsys, monkeypatch):
+    calls = fail_after_first_block(monkeypatch, RuntimeError("boom in chunk 2"))
+    with pytest.raises(RuntimeError, match="boom in chunk 2"):
+        main(["run", str(write(folder)), "--out", str(folder / "out"), *SMALL_RUN])
+    assert calls == [0, 1], "the failure should come after the first chunk was simulated"
+    assert_nothing_written(folder)
+
+
+def test_disk_error_mid_run_is_one_line_and_leaves_nothing(folder, capsys, monkeypatch):
+    fail_after_first_block(monkeypatch, OSError(28, "No space left on device", str(folder / "out")))
+    code, out, err = run_cli(["run", write(folder), "--out", folder / "out", *SMALL_RUN], capsys)
+    assert_one_line_error(code, err, ["No space left on device"])
+    assert_nothing_written(folder)
+
+
+def test_failure_mid_run_leaves_existing_output_untouched(folder, capsys, monkeypatch):
+    out_dir = folder / "out"
+    out_dir.mkdir()
+    old = {"summary.json": '{"old": true}\n', "trials.csv": "trial\n0\n", "notes.txt": "keep me\n"}
+    for name, content in old.items():
+        (out_dir / name).write_text(content, encoding="utf-8")
+    fail_after_first_block(monkeypatch, RuntimeError("boom"))
+    with pytest.raises(RuntimeError):
+        main(["run", str(write(folder)), "--out", str(out_dir), *SMALL_RUN])
+    assert {p.name: p.read_text(encoding="utf-8") for p in out_dir.iterdir()} == old
+    assert not list(folder.glob(".out.tmp-*"))
+
+
+def test_bad_input_leaves_existing_output_untouched(folder, capsys):
+    out_dir = folder / "out"
+    out_dir.mkdir()
+    (out_dir / "summary.json").write_text('{"old": true}\n', encoding="utf-8")
+    code, _, err = run_cli(["run", write(folder, edit("\nmembers = {", "\nmemberz = {")), "--out", out_dir], capsys)
+    assert_one_line_error(code, err, ["memberz"])
+    assert [p.name for p in out_dir.iterdir()] == ["summary.json"]
+    assert (out_dir / "summary.json").read_text(encoding="utf-8") == '{"old": true}\n'
+
+
+def test_good_run_writes_output_and_no_temp_folder(folder, capsys):
+    """The counterpart of the tests above: the same small run, unbroken, writes its files and cleans up."""
+    code, out, err = run_cli(["run", write(folder), "--out", folder / "out", *SMALL_RUN], capsys)
+    assert (code, out, err) == (0, "", "")
+    assert sorted(p.name for p in (folder / "out").iterdir()) == ["scenario.json", "summary.json", "trials.csv"]
+    assert json.loads((folder / "out" / "summary.json").read_text(encoding="utf-8"))["trials"] == 3000
+    assert not list(folder.glob(".out.tmp-*"))

@@ -1,0 +1,150 @@
+"""The exact (FFT / Panjer) distribution of a period's claims against the closed form, each other and Monte Carlo."""
+
+import dataclasses
+import json
+import math
+
+import numpy as np
+import pytest
+
+from sim import exact
+from sim.exact import ExactDistribution, describe, exact_distribution
+from sim.forecast import forecast
+from sim.population import build_model
+from sim.regulation import jkm_death_benefit
+from sim.scenario import load_scenario
+
+ONE_YEAR = ["scenario.horizon_months=12"]
+MEDICAL_ONLY = ONE_YEAR + [
+    "assumptions.severity.share_medical_only=1.0",
+    "assumptions.severity.share_temporary=0.0",
+    "assumptions.severity.share_partial=0.0",
+    "assumptions.severity.share_total=0.0",
+    "assumptions.severity.share_death=0.0",
+]
+
+
+def model(scenario_id, overrides=()):
+    return build_model(load_scenario(scenario_id, list(overrides)))
+
+
+def test_public_names():
+    assert exact.METHODS == ("fft", "panjer")
+    assert {f.name for f in dataclasses.fields(ExactDistribution)} == {
+        "scenario_id", "period", "period_label", "method", "h", "probabilities", "poisson_rate", "mean", "sd",
+        "cv", "skewness", "quantiles", "mean_closed_form", "mean_rel_error", "tail_mass",
+    }
+
+
+@pytest.mark.parametrize("scenario_id", ["jambi-2025", "madiun-2025"])
+def test_mean_agrees_with_closed_form_in_every_period(scenario_id):
+    # Later periods include scholarship instalments of earlier claims: this checks their lags and amounts too.
+    m = model(scenario_id)
+    for period in range(len(m.period_labels)):
+        r = exact_distribution(m, period)
+        assert r.mean_rel_error < 1e-6, (period, r.mean, r.mean_closed_form)
+        assert 0 <= r.tail_mass < 1e-8 or abs(r.tail_mass) < 1e-10
+        assert np.all(r.probabilities >= 0)
+        assert list(r.quantiles.values()) == sorted(r.quantiles.values())
+        table = describe(r)
+        assert table["mean_flag"] == "ok"
+        json.dumps(table)  # JSON-ready
+
+
+def _cumulants(m, mean, cv):
+    """Closed-form variance and third cumulant, lambda E[X^2] and lambda E[X^3], summed over the streams, of a
+    one-year model whose accidents pay medical care only (lognormal, or exactly ``mean`` when cv = 0) and whose
+    deaths pay the JKM cash only (no member reaches the scholarship's 3 years)."""
+    w = 1.0 + cv * cv
+    k2 = k3 = 0.0
+    for exp in m.segments:
+        assert (exp.tenure0 + m.months < 36).all()
+        for month in range(m.months):
+            rules = m.regimes[m.regime_of_month[month]]
+            cash = jkm_death_benefit(rules, exp.segment.scheme, exp.tenure0 + month)
+            k2 += exp.jkm_rate[:, month] @ cash**2
+            k3 += exp.jkm_rate[:, month] @ cash**3
+        k2 += exp.jkk_rate.sum() * mean**2 * w
+        k3 += exp.jkk_rate.sum() * mean**3 * w**3
+    return k2, k3
+
+
+def test_moments_of_a_fixed_severity_model():
+    # Jambi's members all joined in January: deaths pay Rp10 m for three months (BPU rule), then Rp42 m.
+    m = model("jambi-2025", MEDICAL_ONLY + ["assumptions.severity.medical_cost_cv=0.0"])
+    r = exact_distribution(m)
+    k2, k3 = _cumulants(m, 4_000_000, 0.0)
+    assert r.mean_rel_error < 1e-8
+    assert r.sd**2 == pytest.approx(k2, rel=1e-6)
+    assert r.skewness == pytest.approx(k3 / k2**1.5, rel=1e-5)
+
+
+def test_variance_with_lognormal_medical_costs():
+    # The discretization adds about h^2/12 per claim and the grid cuts the far lognormal tail of E[X^2].
+    m = model("jambi-2025", MEDICAL_ONLY + ["assumptions.severity.medical_cost_cv=2.0"])
+    r = exact_distribution(m)
+    k2, _ = _cumulants(m, 4_000_000, 2.0)
+    assert r.mean_rel_error < 1e-6
+    assert r.sd**2 == pytest.approx(k2, rel=1e-3)
+
+
+def test_panjer_equals_fft():
+    m = model("jambi-2025")
+    fft, panjer = exact_distribution(m, method="fft"), exact_distribution(m, method="panjer")
+    assert (fft.h, fft.points) == (panjer.h, panjer.points)
+    assert np.abs(fft.probabilities - panjer.probabilities).max() < 1e-12
+    assert panjer.quantiles == fft.quantiles
+    assert panjer.mean_rel_error < 1e-6
+
+
+def test_panjer_at_a_large_expected_count_is_right_or_refused():
+    # 10 million members: about 87,000 expected events, so the textbook start exp(-lambda) is 0.0.
+    m = model("jambi-2025", ONE_YEAR + ["segments.vulnerable.members=10000000"])
+    fft = exact_distribution(m, method="fft")
+    assert math.exp(-fft.poisson_rate) == 0.0
+    try:
+        panjer = exact_distribution(m, method="panjer")
+    except ValueError as err:
+        assert "Panjer" in str(err)
+        return
+    assert panjer.points == fft.points
+    assert np.abs(fft.probabilities - panjer.probabilities).max() < 1e-10
+    assert panjer.mean_rel_error < 1e-6 and fft.mean_rel_error < 1e-6
+
+
+@pytest.mark.parametrize("scenario_id", ["jambi-2025", "madiun-2025"])
+def test_simulated_quantiles_agree_with_exact_cdf(scenario_id):
+    # The simulated q-quantile X(q) of n trials satisfies F(X(q)) ~ q +/- sqrt(q (1 - q) / n) (order statistic).
+    scenario = load_scenario(scenario_id, ["scenario.trials=20000", "scenario.horizon_months=12"])
+    summary = forecast(scenario)
+    r = exact_distribution(build_model(scenario), 0)
+    n = summary["trials"]
+    simulated = summary["periods"][0]["claims_idr"]
+    for name, q in (("p50", 0.5), ("p95", 0.95)):
+        at = float(r.cdf(simulated[name]))
+        assert abs(at - q) <= 4 * math.sqrt(q * (1 - q) / n), (name, simulated[name], r.quantiles[name], at)
+    table = describe(r, summary)
+    assert {k: v["flag"] for k, v in table["versus_simulation"]["quantiles"].items() if k in ("p50", "p95")} == {
+        "p50": "ok", "p95": "ok"}
+    json.dumps(table)
+
+
+def test_parameter_uncertainty_is_a_mixture():
+    scenario = load_scenario("jambi-2025", ONE_YEAR)
+    draws = ((0.5, 2.0), (1.5, 1.0))
+    m = build_model(dataclasses.replace(scenario, intensity_draws=draws))
+    r = exact_distribution(m)
+    assert r.mean_rel_error < 1e-6  # the closed form uses the mean multipliers
+    alone = [exact_distribution(build_model(dataclasses.replace(scenario, intensity_draws=(d,)))) for d in draws]
+    assert r.mean == pytest.approx(np.mean([a.mean for a in alone]), rel=1e-8)
+    assert r.sd**2 > np.mean([a.sd**2 for a in alone])  # the spread between draws adds variance
+    with pytest.raises(ValueError, match="intensity draws"):
+        exact_distribution(m, method="panjer")
+
+
+def test_bad_arguments():
+    m = model("jambi-2025", ONE_YEAR)
+    with pytest.raises(ValueError, match="unknown method"):
+        exact_distribution(m, method="mc")
+    with pytest.raises(ValueError, match="period 1"):
+        exact_distribution(m, period=1)
