@@ -1,12 +1,20 @@
-"""Command line: ``python -m sim run|validate ...``. Bad input ends in one line on stderr and exit status 2."""
+"""Command line: ``python -m sim run|validate|exact|calibrate ...``.
+
+Bad input ends in one line on stderr and exit status 2, with no output written.
+"""
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
-from .forecast import DEFAULT_CHUNK_TRIALS, write_run
+from .calibration import calibrated_scenario_text, fit
+from .exact import describe as describe_exact
+from .exact import exact_distribution
+from .forecast import DEFAULT_CHUNK_TRIALS, atomic_directory, write_json, write_run
+from .population import build_model
 from .regulation import RuleError
 from .scenario import SCENARIO_FIELDS, ScenarioError, load_scenario, number
 
@@ -53,6 +61,21 @@ def _parser() -> argparse.ArgumentParser:
     validate = sub.add_parser("validate", help="check a scenario file and say what is wrong")
     validate.add_argument("scenario")
     validate.add_argument("--set", dest="overrides", action="append", default=[], metavar="KEY=VALUE")
+
+    exact = sub.add_parser("exact", help="exact (FFT or Panjer) distribution of one year's claims")
+    exact.add_argument("scenario")
+    exact.add_argument("--period", type=_checked_int(number(0, 50, integer=True)), default=0,
+                       help="calendar year of the horizon, 0 = first (default)")
+    exact.add_argument("--method", choices=("fft", "panjer"), default="fft")
+    exact.add_argument("--out", type=Path, help="output folder for exact.json (default: out/<scenario id>)")
+    exact.add_argument("--set", dest="overrides", action="append", default=[], metavar="KEY=VALUE")
+
+    calibrate = sub.add_parser("calibrate", help="fit mortality load and accident rate to observed claims")
+    calibrate.add_argument("scenario")
+    calibrate.add_argument("experience", type=Path, help="experience file (see scenarios/experience/README.md)")
+    calibrate.add_argument("--id", help="id of the calibrated scenario (default: <scenario id>-calibrated)")
+    calibrate.add_argument("--out", type=Path, help="folder for calibration.json (default: out/<calibrated id>)")
+    calibrate.add_argument("--set", dest="overrides", action="append", default=[], metavar="KEY=VALUE")
     return parser
 
 
@@ -131,10 +154,66 @@ def cmd_validate(args) -> int:
     return 0
 
 
+def cmd_exact(args) -> int:
+    scenario = load_scenario(args.scenario, args.overrides)
+    model = build_model(scenario)
+    if args.period >= len(model.period_labels):
+        raise ScenarioError(str(scenario.path), "--period", f"the horizon has {len(model.period_labels)} calendar year(s)")
+    table = describe_exact(exact_distribution(model, args.period, args.method))
+    out = args.out or Path("out") / scenario.id
+    with atomic_directory(out) as tmp:
+        write_json(tmp / "exact.json", table)
+    c = table["claims_idr"]
+    print(f"{scenario.title}: exact claims in {table['period']} ({table['method']}, span {rupiah(table['span_idr'])}, "
+          f"{table['points']:,} points)")
+    print(f"  mean {rupiah(c['mean'])} (closed form {rupiah(table['closed_form_mean_idr'])}, relative error "
+          f"{table['mean_rel_error']:.1e}: {table['mean_flag']}); sd {rupiah(c['sd'])}; CV {c['cv']}; skewness {c['skewness']}")
+    print("  " + "; ".join(f"{k} {rupiah(c[k])}" for k in ("p5", "p50", "p95", "p99_5")))
+    print(f"Wrote {out}/exact.json")
+    return 0
+
+
+def cmd_calibrate(args) -> int:
+    base = load_scenario(args.scenario, args.overrides)
+    cal = fit(args.scenario, args.experience, args.overrides)
+    new_id = args.id or f"{base.id}-calibrated"
+    target = base.path.parent / f"{new_id}.toml"
+    base_ref = os.path.relpath(base.path.with_suffix(""), target.parent)
+    text_ = calibrated_scenario_text(cal, new_id, base_ref, seed=base.seed)
+    desc = cal.describe()
+    out = args.out or Path("out") / new_id
+    with atomic_directory(out) as tmp:
+        write_json(tmp / "calibration.json", desc)
+        _write_validated_scenario(text_, target)
+    for which in ("mortality_scale", "accident_scale"):
+        s = desc[which]
+        print(f"{which}: mean {s['mean']:.3f}, 90 % interval {s['p5']:.3f}-{s['p95']:.3f}, "
+              f"credibility weight {s['credibility_weight']:.2f}")
+    for row in desc["backtest"]:
+        parts = [f"{name} {row[name]:,.0f} at the {row[name + '_percentile']:.1%} point of the uncalibrated forecast "
+                 f"(mean {row[name + '_forecast_mean']:,.0f})" for name in ("claims", "amount_idr") if name in row]
+        print(f"backtest {row['from']}..{row['to']}: " + "; ".join(parts))
+    print(f"Wrote {target} and {out}/calibration.json")
+    return 0
+
+
+def _write_validated_scenario(text_: str, target: Path) -> None:
+    """Write a scenario file atomically, after checking it loads from the folder it will live in (its base is a
+    relative path): a temporary file beside the target, validated, then renamed over it."""
+    probe = target.parent / f".{target.stem}.tmp.toml"
+    try:
+        probe.write_text(text_, encoding="utf-8")
+        load_scenario(probe)
+        os.replace(probe, target)
+    finally:
+        probe.unlink(missing_ok=True)
+
+
 def main(argv=None) -> int:
     args = _parser().parse_args(argv)
     try:
-        return {"run": cmd_run, "validate": cmd_validate}[args.command](args)
+        commands = {"run": cmd_run, "validate": cmd_validate, "exact": cmd_exact, "calibrate": cmd_calibrate}
+        return commands[args.command](args)
     except (ScenarioError, RuleError) as err:
         print(f"error: {err}", file=sys.stderr)
         return EXIT_BAD_INPUT

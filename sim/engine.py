@@ -10,16 +10,22 @@ Reproducibility: trials are grouped in fixed blocks of ``BLOCK_TRIALS``. Every b
 random stream, ``SeedSequence(seed, spawn_key=(block, segment key, peril))``, so a block's numbers depend only on
 the seed and the block, never on how blocks are grouped into chunks or which worker runs them; adding a segment
 leaves the other segments' noise unchanged (common random numbers across scenarios).
+
+Speed (see benchmarks/README.md): everything that depends only on a (cell, month) position, such as its month,
+reporting period, rule regime, JKM benefit and scholarship eligibility, is tabulated once per model, so each event
+costs a few array look-ups; placing an event uses a guide table instead of a binary search over all positions.
+Neither changes a single number: the same draws are made in the same order and summed in the same order.
 """
 
 from __future__ import annotations
 
+import weakref
 import zlib
 from dataclasses import dataclass
 
 import numpy as np
 
-from .accident import DEATH, PARTIAL, TOTAL, WITH_INCAPACITY, WITH_SCHOLARSHIP, sample_cases
+from .accident import sample_cases
 from .benefits import BENEFIT_NAMES, INDEX
 from .population import Model, SegmentExposure
 from .regulation import jkm_death_benefit, jkm_scholarship_eligible
@@ -27,13 +33,7 @@ from .scholarship import sample_instalments
 
 BLOCK_TRIALS = 1000
 PERIL_JKM, PERIL_JKK = 1, 2
-# Which kinds of work-accident case receive each benefit besides medical care (all cases get that).
-PAID_TO_KINDS = {
-    "jkk_temporary": WITH_INCAPACITY,
-    "jkk_partial": (PARTIAL,),
-    "jkk_total": (TOTAL,),
-    "jkk_death": (DEATH,),
-}
+GUIDE_BUCKETS_PER_POSITION = 4  # guide-table size; only speed depends on it, never the numbers
 
 
 @dataclass(frozen=True)
@@ -74,93 +74,202 @@ def stream(seed: int, block: int, segment: str, peril: int) -> np.random.Generat
     return np.random.default_rng(seq)
 
 
+# --- Placing events in (cell, month) positions -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Placement:
+    """The (cell, month) positions of one segment and peril, flattened cell-major, and what each one implies.
+
+    An event with uniform draw ``x`` in [0, total) falls at position ``searchsorted(cdf, x, side="right")``, the
+    first whose cumulative expected events exceed ``x``. With tens of thousands of positions and random keys that
+    binary search costs about 150 ns an event, once the largest cost of a run, so ``position`` uses a guide table
+    ("indexed search"): ``guide[j]`` counts the positions whose cdf lies in a bucket below ``j``, which narrows each
+    search to the positions sharing the event's bucket (usually none or one).
+    """
+
+    cdf: np.ndarray  # (F,) cumulative expected events
+    total: float
+    guide: np.ndarray  # (buckets + 1,)
+    month: np.ndarray  # (F,) month of the horizon of each position
+    cell: np.ndarray  # (F,) cell of each position
+    period: np.ndarray  # (F,) reporting period of each position
+    regime: np.ndarray  # (F,) benefit-rule regime of each position
+
+    @property
+    def buckets(self) -> int:
+        return self.guide.size - 1
+
+    def bucket(self, x: np.ndarray) -> np.ndarray:
+        # Non-decreasing in x (division and multiplication by positive constants round monotonically, truncation
+        # and clipping keep the order): the guide's exactness rests on this, so positions and draws share it.
+        scaled = x / self.total
+        scaled *= self.buckets
+        b = scaled.astype(np.intp)
+        return np.minimum(b, self.buckets - 1, out=b)
+
+    def position(self, x: np.ndarray) -> np.ndarray:
+        """``min(searchsorted(cdf, x, side="right"), F - 1)``, the same integers, found through the guide table."""
+        if x.size == 0:
+            return np.zeros(0, dtype=np.intp)
+        b = self.bucket(x)
+        lo, hi = self.guide[b], self.guide[b + 1]
+        # Positions in lower buckets have cdf <= x and positions in higher buckets have cdf > x (the bucket is
+        # monotone), so the answer lies in [lo, hi]; a vectorised binary search settles the few with lo < hi.
+        active = np.flatnonzero(lo < hi)
+        while active.size:
+            low, high = lo[active], hi[active]
+            mid = (low + high) >> 1
+            right = self.cdf[mid] <= x[active]
+            low, high = np.where(right, mid + 1, low), np.where(right, high, mid)
+            lo[active], hi[active] = low, high
+            active = active[low < high]
+        return np.minimum(lo, self.cdf.size - 1, out=lo)
+
+
+def placement(model: Model, rate: np.ndarray) -> Placement:
+    cdf = np.cumsum(rate.ravel())
+    total = float(cdf[-1]) if cdf.size else 0.0
+    buckets = max(cdf.size * GUIDE_BUCKETS_PER_POSITION, 1)
+    guide = np.zeros(buckets + 1, dtype=np.intp)
+    cell, month = np.divmod(np.arange(cdf.size), rate.shape[1])
+    pl = Placement(cdf, total, guide, month, cell, model.period_of_month[month], model.regime_of_month[month])
+    if total > 0:
+        np.cumsum(np.bincount(pl.bucket(cdf), minlength=buckets), out=guide[1:])
+    return pl
+
+
+def _place_events(rng, pl: Placement, trials: int):
+    """Poisson counts per trial for the whole horizon, then a (cell, month) position for every event."""
+    per_trial = rng.poisson(pl.total, trials)
+    n = int(per_trial.sum())
+    trial = np.repeat(np.arange(trials), per_trial)
+    x = rng.random(n)
+    x *= pl.total
+    return trial, pl.position(x)
+
+
+@dataclass(frozen=True)
+class SegmentTables:
+    """Per-position look-ups of one segment, built once per model."""
+
+    jkm: Placement
+    jkk: Placement
+    jkm_death: tuple  # per regime: JKM cash for a death at each JKM position (it depends on tenure)
+    jkm_scholarship: tuple  # per regime: whether a death at each JKM position earns the scholarship
+
+
+def segment_tables(model: Model, exp: SegmentExposure) -> SegmentTables:
+    jkm = placement(model, exp.jkm_rate)
+    tenure = exp.tenure0[jkm.cell] + jkm.month
+    return SegmentTables(
+        jkm=jkm,
+        jkk=placement(model, exp.jkk_rate),
+        jkm_death=tuple(
+            np.asarray(jkm_death_benefit(r, exp.segment.scheme, tenure), dtype=float) for r in model.regimes
+        ),
+        jkm_scholarship=tuple(jkm_scholarship_eligible(r, tenure) for r in model.regimes),
+    )
+
+
+# The tables of the model simulated last, with a weak reference to that model. simulate_block keeps its (model,
+# block) signature, so the tables are remembered here rather than passed in (rebuilding them for every block
+# would cost a few per cent of a run); like everything else, they treat a Model as immutable.
+_last_tables: tuple = (lambda: None, ())
+
+
+def tables(model: Model) -> tuple[SegmentTables, ...]:
+    global _last_tables
+    model_ref, cached = _last_tables
+    if model_ref() is not model:
+        cached = tuple(segment_tables(model, exp) for exp in model.segments)
+        _last_tables = (weakref.ref(model), cached)
+    return cached
+
+
+# --- Collecting payments ------------------------------------------------------------------------------------------
+
+
 class _Collector:
-    """Flat (trial, period, segment, benefit) indices and values, summed with one bincount at the end."""
+    """Payments as flat (trial, period) bins and amounts per (segment, benefit), summed with bincount at the end.
+
+    Each (segment, benefit) is summed in the order its payments were added, exactly as one bincount over every
+    payment would (floating-point addition is not associative, so that order is kept on purpose).
+    """
 
     def __init__(self, trials: int, periods: int, segments: int):
         self.shape = (trials, periods, segments, len(BENEFIT_NAMES))
-        self.index, self.amount = [], []
+        self.parts: dict[tuple[int, int], list] = {}
 
-    def add(self, trial, period, segment: int, benefit: str, amount) -> None:
-        p, s, b = self.shape[1:]
-        self.index.append(((np.asarray(trial) * p + period) * s + segment) * b + INDEX[benefit])
-        self.amount.append(np.broadcast_to(np.asarray(amount, dtype=float), np.shape(trial)))
+    def add(self, segment: int, benefit: str, bins: np.ndarray, amount) -> None:
+        amount = np.broadcast_to(np.asarray(amount, dtype=float), bins.shape)
+        self.parts.setdefault((segment, INDEX[benefit]), []).append((bins, amount))
 
     def arrays(self) -> tuple[np.ndarray, np.ndarray]:
-        size = int(np.prod(self.shape))
-        if not self.index:
-            return np.zeros(self.shape), np.zeros(self.shape, dtype=np.int64)
-        index = np.concatenate(self.index)
-        amounts = np.bincount(index, weights=np.concatenate(self.amount), minlength=size).reshape(self.shape)
-        counts = np.bincount(index, minlength=size).reshape(self.shape)
+        trials, periods = self.shape[:2]
+        amounts, counts = np.zeros(self.shape), np.zeros(self.shape, dtype=np.int64)
+        for (s, b), parts in self.parts.items():
+            # Usually one part per (segment, benefit); more only when the benefit rules change within the horizon.
+            bins, weights = parts[0] if len(parts) == 1 else (np.concatenate(p) for p in zip(*parts))
+            amounts[:, :, s, b] = np.bincount(bins, weights=weights, minlength=trials * periods).reshape(trials, periods)
+            counts[:, :, s, b] = np.bincount(bins, minlength=trials * periods).reshape(trials, periods)
         return amounts, counts
 
 
-def _place_events(rng, rate: np.ndarray, trials: int):
-    """Poisson counts per trial for the whole horizon, then a (cell, month) for every event."""
-    flat = rate.ravel()
-    cdf = np.cumsum(flat)
-    total = cdf[-1] if cdf.size else 0.0
-    per_trial = rng.poisson(total, trials)
-    n = int(per_trial.sum())
-    trial = np.repeat(np.arange(trials), per_trial)
-    position = np.minimum(np.searchsorted(cdf, rng.random(n) * total, side="right"), flat.size - 1)
-    cell, month = np.divmod(position, rate.shape[1])
-    return trial, cell, month
+# --- Simulating a block -------------------------------------------------------------------------------------------
 
 
-def _by_regime(model: Model, month: np.ndarray):
-    """Yield (rules, mask) for each benefit-rule regime present among the events' months."""
+def _by_regime(model: Model, regime: np.ndarray):
+    """Yield (regime, rules, selection) for each benefit-rule regime present among the events."""
     if len(model.regimes) == 1:
-        yield model.regimes[0], slice(None)
+        yield 0, model.regimes[0], slice(None)
         return
-    regime = model.regime_of_month[month]
     for r, rules in enumerate(model.regimes):
-        mask = regime == r
-        if mask.any():
-            yield rules, mask
+        selected = np.flatnonzero(regime == r)
+        if selected.size:
+            yield r, rules, selected
 
 
-def _scholarships(rng, model, out, s, benefit, trial, month, rules):
+def _scholarships(rng, model: Model, out: _Collector, s: int, benefit: str, trial, month, rules) -> None:
     claim, pay_month, amount = sample_instalments(rng, month, rules, model.scenario.children, model.months)
-    out.add(trial[claim], model.period_of_month[pay_month], s, benefit, amount)
+    out.add(s, benefit, trial[claim] * len(model.period_labels) + model.period_of_month[pay_month], amount)
 
 
-def _simulate_jkm(model: Model, exp: SegmentExposure, s: int, rng, trials: int, out: _Collector) -> int:
-    trial, cell, month = _place_events(rng, exp.jkm_rate, trials)
-    period = model.period_of_month[month]
-    tenure = exp.tenure0[cell] + month
-    for rules, mask in _by_regime(model, month):
-        out.add(trial[mask], period[mask], s, "jkm_death", jkm_death_benefit(rules, exp.segment.scheme, tenure[mask]))
-        eligible = np.flatnonzero(jkm_scholarship_eligible(rules, tenure[mask]))
-        idx = np.arange(trial.size)[mask][eligible]
-        _scholarships(rng, model, out, s, "jkm_scholarship", trial[idx], month[idx], rules)
+def _simulate_jkm(model: Model, tab: SegmentTables, s: int, rng, trials: int, out: _Collector) -> int:
+    pl = tab.jkm
+    trial, pos = _place_events(rng, pl, trials)
+    bins = trial * len(model.period_labels) + pl.period[pos]
+    for r, rules, sel in _by_regime(model, pl.regime[pos]):
+        t, p = trial[sel], pos[sel]
+        out.add(s, "jkm_death", bins[sel], tab.jkm_death[r][p])
+        claims = tab.jkm_scholarship[r][p]
+        _scholarships(rng, model, out, s, "jkm_scholarship", t[claims], pl.month[p[claims]], rules)
     return trial.size
 
 
-def _simulate_jkk(model: Model, exp: SegmentExposure, s: int, rng, trials: int, out: _Collector) -> int:
-    trial, cell, month = _place_events(rng, exp.jkk_rate, trials)
-    period = model.period_of_month[month]
-    for rules, mask in _by_regime(model, month):
-        t, p = trial[mask], period[mask]
-        cases = sample_cases(rng, t.size, exp.segment.wage, rules, model.scenario.severity)
-        out.add(t, p, s, "jkk_medical", cases["jkk_medical"])
-        for benefit, kinds in PAID_TO_KINDS.items():
-            hit = np.isin(cases["kind"], kinds)
-            out.add(t[hit], p[hit], s, benefit, cases[benefit][hit])
-        with_sch = np.isin(cases["kind"], WITH_SCHOLARSHIP)
-        _scholarships(rng, model, out, s, "jkk_scholarship", t[with_sch], month[mask][with_sch], rules)
+def _simulate_jkk(model: Model, tab: SegmentTables, s: int, rng, trials: int, out: _Collector) -> int:
+    pl = tab.jkk
+    trial, pos = _place_events(rng, pl, trials)
+    bins = trial * len(model.period_labels) + pl.period[pos]
+    wage = model.segments[s].segment.wage
+    for _, rules, sel in _by_regime(model, pl.regime[pos]):
+        b, t, month = bins[sel], trial[sel], pl.month[pos[sel]]
+        cases = sample_cases(rng, b.size, wage, rules, model.scenario.severity)
+        out.add(s, "jkk_medical", b, cases.medical)
+        for benefit, (paid, amount) in cases.paid.items():
+            out.add(s, benefit, b[paid], amount)
+        _scholarships(rng, model, out, s, "jkk_scholarship", t[cases.scholarship], month[cases.scholarship], rules)
     return trial.size
 
 
 def simulate_block(model: Model, block: Block) -> BlockResult:
     out = _Collector(block.trials, len(model.period_labels), len(model.segments))
     events = 0
-    for s, exp in enumerate(model.segments):
+    for s, (exp, tab) in enumerate(zip(model.segments, tables(model))):
         name = exp.segment.name
         seed = model.scenario.seed
-        events += _simulate_jkm(model, exp, s, stream(seed, block.index, name, PERIL_JKM), block.trials, out)
-        events += _simulate_jkk(model, exp, s, stream(seed, block.index, name, PERIL_JKK), block.trials, out)
+        events += _simulate_jkm(model, tab, s, stream(seed, block.index, name, PERIL_JKM), block.trials, out)
+        events += _simulate_jkk(model, tab, s, stream(seed, block.index, name, PERIL_JKK), block.trials, out)
     amounts, counts = out.arrays()
     return BlockResult(block, amounts, counts, events)
 

@@ -38,19 +38,35 @@ def sample_instalments(
     per_claim = categorical(rng, _children_per_claim(rules, children), claim_month.size)
     claim_of_child = np.repeat(np.arange(claim_month.size), per_claim)
     age = rng.integers(0, children.age_max + 1, claim_of_child.size)
-    levels_reached = (rng.random(claim_of_child.size)[:, None] < np.asarray(children.reach_shares)[None, :]).sum(axis=1)
+    # Levels reached: how many of the (non-increasing) reach shares exceed one uniform per child. Counted share by
+    # share, which gives the same integers as comparing a (children x levels) table and summing its rows, faster.
+    u = rng.random(claim_of_child.size)
+    levels_reached = np.zeros(claim_of_child.size, dtype=np.uint8)
+    for share in np.asarray(children.reach_shares, dtype=float):
+        levels_reached += (u < share).view(np.uint8)
     by_age, level_of_age = scholarship_schedule(rules, children.school_start_age)
     last_age_by_levels = np.array([-1] + [int(np.flatnonzero(level_of_age == lv).max()) if (level_of_age == lv).any() else -1
                                            for lv in range(len(children.reach_shares))])
     last_age_by_levels = np.maximum.accumulate(last_age_by_levels)
     child_month = claim_month[claim_of_child]
     first_lag = np.maximum(children.school_start_age - age, 0)
-    last_lag = np.minimum(last_age_by_levels[levels_reached] - age, (months - 1 - child_month) // 12)
+    years_left = (months - 1 - np.arange(months)) // 12  # by claim month: later instalments inside the horizon
+    last_lag = np.minimum(last_age_by_levels[levels_reached] - age, years_left[child_month])
     paid_years = np.maximum(last_lag - first_lag + 1, 0)
+    # One entry per instalment, child by child. A child's entries start at index start = (entries of the children
+    # before it) and are paid at lags first_lag, first_lag + 1, ..., so entry i is paid at lag
+    # i - (start - first_lag). Done in place: these are the largest arrays here, and fresh memory costs more than
+    # the arithmetic.
     child = np.repeat(np.arange(claim_of_child.size), paid_years)
-    offsets = np.cumsum(paid_years) - paid_years
-    lag = first_lag[child] + np.arange(child.size) - offsets[child]
-    return claim_of_child[child], child_month[child] + 12 * lag, by_age[age[child] + lag]
+    start_minus_first_lag = np.cumsum(paid_years)
+    start_minus_first_lag -= paid_years + first_lag
+    lag = np.arange(child.size)
+    lag -= start_minus_first_lag[child]
+    pay_month = child_month[child]
+    pay_month += 12 * lag
+    age_paid = age[child]
+    age_paid += lag
+    return claim_of_child[child], pay_month, by_age[age_paid]
 
 
 def expected_by_lag(rules: RuleSet, children: Children) -> tuple[np.ndarray, np.ndarray]:
