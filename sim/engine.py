@@ -19,7 +19,6 @@ Neither changes a single number: the same draws are made in the same order and s
 
 from __future__ import annotations
 
-import weakref
 import zlib
 from dataclasses import dataclass
 
@@ -33,6 +32,7 @@ from .scholarship import sample_instalments
 
 BLOCK_TRIALS = 1000
 PERIL_JKM, PERIL_JKK = 1, 2
+UNCERTAINTY_KEY = 0  # spawn-key slot of the parameter-draw stream (segment keys are crc32 values of names)
 GUIDE_BUCKETS_PER_POSITION = 4  # guide-table size; only speed depends on it, never the numbers
 
 
@@ -139,9 +139,12 @@ def placement(model: Model, rate: np.ndarray) -> Placement:
     return pl
 
 
-def _place_events(rng, pl: Placement, trials: int):
-    """Poisson counts per trial for the whole horizon, then a (cell, month) position for every event."""
-    per_trial = rng.poisson(pl.total, trials)
+def _place_events(rng, pl: Placement, trials: int, scale=None):
+    """Poisson counts per trial for the whole horizon, then a (cell, month) position for every event.
+
+    ``scale``: per-trial multipliers of the expected events (parameter uncertainty), or None.
+    """
+    per_trial = rng.poisson(pl.total if scale is None else pl.total * scale, trials)
     n = int(per_trial.sum())
     trial = np.repeat(np.arange(trials), per_trial)
     x = rng.random(n)
@@ -172,19 +175,8 @@ def segment_tables(model: Model, exp: SegmentExposure) -> SegmentTables:
     )
 
 
-# The tables of the model simulated last, with a weak reference to that model. simulate_block keeps its (model,
-# block) signature, so the tables are remembered here rather than passed in (rebuilding them for every block
-# would cost a few per cent of a run); like everything else, they treat a Model as immutable.
-_last_tables: tuple = (lambda: None, ())
-
-
 def tables(model: Model) -> tuple[SegmentTables, ...]:
-    global _last_tables
-    model_ref, cached = _last_tables
-    if model_ref() is not model:
-        cached = tuple(segment_tables(model, exp) for exp in model.segments)
-        _last_tables = (weakref.ref(model), cached)
-    return cached
+    return tuple(segment_tables(model, exp) for exp in model.segments)
 
 
 # --- Collecting payments ------------------------------------------------------------------------------------------
@@ -235,9 +227,9 @@ def _scholarships(rng, model: Model, out: _Collector, s: int, benefit: str, tria
     out.add(s, benefit, trial[claim] * len(model.period_labels) + model.period_of_month[pay_month], amount)
 
 
-def _simulate_jkm(model: Model, tab: SegmentTables, s: int, rng, trials: int, out: _Collector) -> int:
+def _simulate_jkm(model: Model, tab: SegmentTables, s: int, rng, trials: int, out: _Collector, scale) -> int:
     pl = tab.jkm
-    trial, pos = _place_events(rng, pl, trials)
+    trial, pos = _place_events(rng, pl, trials, scale)
     bins = trial * len(model.period_labels) + pl.period[pos]
     for r, rules, sel in _by_regime(model, pl.regime[pos]):
         t, p = trial[sel], pos[sel]
@@ -247,9 +239,9 @@ def _simulate_jkm(model: Model, tab: SegmentTables, s: int, rng, trials: int, ou
     return trial.size
 
 
-def _simulate_jkk(model: Model, tab: SegmentTables, s: int, rng, trials: int, out: _Collector) -> int:
+def _simulate_jkk(model: Model, tab: SegmentTables, s: int, rng, trials: int, out: _Collector, scale) -> int:
     pl = tab.jkk
-    trial, pos = _place_events(rng, pl, trials)
+    trial, pos = _place_events(rng, pl, trials, scale)
     bins = trial * len(model.period_labels) + pl.period[pos]
     wage = model.segments[s].segment.wage
     for _, rules, sel in _by_regime(model, pl.regime[pos]):
@@ -262,18 +254,37 @@ def _simulate_jkk(model: Model, tab: SegmentTables, s: int, rng, trials: int, ou
     return trial.size
 
 
-def simulate_block(model: Model, block: Block) -> BlockResult:
+def intensity_scales(model: Model, block: Block):
+    """Per-trial (mortality, accident) multipliers drawn from the scenario's parameter draws, or (None, None).
+
+    Each trial picks one posterior draw, from a stream of its own, so parameter uncertainty is carried into the
+    forecast without shifting the event streams.
+    """
+    draws = model.scenario.intensity_draws
+    if not draws:
+        return None, None
+    rng = np.random.default_rng(np.random.SeedSequence(model.scenario.seed, spawn_key=(block.index, UNCERTAINTY_KEY)))
+    picked = np.asarray(draws)[rng.integers(0, len(draws), block.trials)]
+    return picked[:, 0], picked[:, 1]
+
+
+def simulate_block(model: Model, block: Block, tabs: tuple | None = None) -> BlockResult:
+    """Simulate one block of trials; ``tabs`` (from :func:`tables`) saves rebuilding the look-ups per block."""
+    tabs = tables(model) if tabs is None else tabs
     out = _Collector(block.trials, len(model.period_labels), len(model.segments))
+    death_scale, accident_scale = intensity_scales(model, block)
     events = 0
-    for s, (exp, tab) in enumerate(zip(model.segments, tables(model))):
+    seed = model.scenario.seed
+    for s, (exp, tab) in enumerate(zip(model.segments, tabs)):
         name = exp.segment.name
-        seed = model.scenario.seed
-        events += _simulate_jkm(model, tab, s, stream(seed, block.index, name, PERIL_JKM), block.trials, out)
-        events += _simulate_jkk(model, tab, s, stream(seed, block.index, name, PERIL_JKK), block.trials, out)
+        jkm_rng, jkk_rng = stream(seed, block.index, name, PERIL_JKM), stream(seed, block.index, name, PERIL_JKK)
+        events += _simulate_jkm(model, tab, s, jkm_rng, block.trials, out, death_scale)
+        events += _simulate_jkk(model, tab, s, jkk_rng, block.trials, out, accident_scale)
     amounts, counts = out.arrays()
     return BlockResult(block, amounts, counts, events)
 
 
 def simulate_chunk(model: Model, chunk: list[Block]) -> list[BlockResult]:
-    """One unit of work for a worker: a few consecutive blocks."""
-    return [simulate_block(model, b) for b in chunk]
+    """One unit of work for a worker: a few consecutive blocks, sharing the model's look-up tables."""
+    tabs = tables(model)
+    return [simulate_block(model, b, tabs) for b in chunk]

@@ -324,11 +324,11 @@ def fail_after_first_block(monkeypatch, error: Exception) -> list:
     """Make sim.engine.simulate_block raise ``error`` on its second call (after the first chunk is written)."""
     original, calls = sim.engine.simulate_block, []
 
-    def flaky(model, block):
+    def flaky(model, block, *rest):
         calls.append(block.index)
         if len(calls) > 1:
             raise error
-        return original(model, block)
+        return original(model, block, *rest)
 
     monkeypatch.setattr(sim.engine, "simulate_block", flaky)
     return calls

@@ -130,3 +130,18 @@ def test_higher_mortality_load_higher_claim_ratio():
     for lo, hi in zip(low["periods"], high["periods"]):
         assert hi["claim_ratio"]["mean"] > lo["claim_ratio"]["mean"]
         assert hi["claim_ratio"]["p5"] > lo["claim_ratio"]["p5"]
+
+
+def test_parameter_uncertainty_keeps_the_mean_and_widens_the_spread():
+    # Each trial draws (mortality, accident) multipliers from the scenario's posterior draws (mean 1): the mean
+    # stays the closed form, the spread grows against the same scenario without the draws.
+    draws = "[[0.6, 1.0], [1.4, 1.0], [1.0, 0.5], [1.0, 1.5]]"
+    unit = "multipliers of expected deaths and accidents"
+    overrides = SMALL + [f'uncertainty.intensity_draws={{value = {draws}, unit = "{unit}", source = "test", basis = "assumption"}}']
+    with_draws, _ = run("jambi-2025", 4000, overrides)
+    without, _ = run("jambi-2025", 4000, SMALL)
+    for r in with_draws["breakdown"]:
+        if r["expected_idr"] > 0:
+            assert abs(r["mean_idr"] - r["expected_idr"]) <= 4 * r["se_idr"], r
+    first_with, first_without = with_draws["periods"][0]["claims_idr"], without["periods"][0]["claims_idr"]
+    assert first_with["p95"] - first_with["p5"] > 1.2 * (first_without["p95"] - first_without["p5"])
