@@ -13,7 +13,7 @@ from pathlib import Path
 from .calibration import calibrated_scenario_text, fit
 from .exact import describe as describe_exact
 from .exact import exact_distribution
-from .forecast import DEFAULT_CHUNK_TRIALS, atomic_directory, write_json, write_run
+from .forecast import DEFAULT_CHUNK_TRIALS, DEFAULT_MAX_TRIALS, atomic_directory, write_json, write_run
 from .population import build_model
 from .regulation import RuleError
 from .scenario import SCENARIO_FIELDS, ScenarioError, load_scenario, number
@@ -55,6 +55,11 @@ def _parser() -> argparse.ArgumentParser:
                      help="override any scenario value, e.g. --set segments.vulnerable.members=12000 (repeatable)")
     run.add_argument("--chunk-trials", type=_checked_int(number(1, 100_000_000, integer=True)), default=DEFAULT_CHUNK_TRIALS,
                      help="trials per chunk (memory vs overhead; results do not depend on it)")
+    run.add_argument("--target-precision", type=float, metavar="R",
+                     help="run chunks until the 99.5 %% claims quantile is known within +/- R (relative, 95 %% "
+                          "confidence) in every period, e.g. 0.01; ignores --trials")
+    run.add_argument("--max-trials", type=_checked_int(number(1, 100_000_000, integer=True)), default=DEFAULT_MAX_TRIALS,
+                     help="upper limit with --target-precision (default 1,000,000)")
     run.add_argument("--no-trials-table", action="store_true", help="skip writing trials.csv")
     run.add_argument("--quiet", action="store_true", help="no progress or table on the terminal")
 
@@ -138,10 +143,18 @@ def _progress(done: int, total: int) -> None:
 
 def cmd_run(args) -> int:
     scenario = load_scenario(args.scenario, _overrides(args))
+    target = args.target_precision
+    if target is not None and not 0 < target < 1:
+        raise ScenarioError("--target-precision", "", f"must be a share between 0 and 1 (e.g. 0.01), got {target}")
     out = args.out or Path("out") / scenario.id
-    summary = write_run(scenario, out, args.chunk_trials, not args.no_trials_table, None if args.quiet else _progress)
+    summary = write_run(scenario, out, args.chunk_trials, not args.no_trials_table, None if args.quiet else _progress,
+                        target_precision=target, max_trials=args.max_trials)
     if not args.quiet:
         print(format_summary(summary))
+        if "precision" in summary:
+            pr = summary["precision"]
+            print(f"Precision target {pr['target']:.2%}: {'met' if pr['met'] else 'NOT met'} after {pr['trials_used']:,} "
+                  f"trials (achieved {pr['achieved']:.2%})")
         print(f"Wrote {out}/summary.json" + ("" if args.no_trials_table else f", {out}/trials.csv") + f", {out}/scenario.json")
     return 0
 

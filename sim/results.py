@@ -14,8 +14,9 @@ import pandas as pd
 
 from .benefits import BENEFIT_NAMES, CLAIM_EVENT_BENEFITS, INDEX
 from .closed_form import Expected
-from .engine import BlockResult
+from .engine import BLOCK_TRIALS, BlockResult
 from .population import Model
+from .risk import convergence, measures, relative_half_width
 
 QUANTILES = {"p5": 0.05, "p50": 0.50, "p95": 0.95, "p99_5": 0.995}
 FLAG_SE = 4.0  # a Monte Carlo mean further than this many standard errors from the closed form is flagged
@@ -80,9 +81,14 @@ class Aggregator:
         columns.update({f"{b}_count": counts[:, i] for i, b in enumerate(BENEFIT_NAMES)})
         pd.DataFrame(columns, columns=TRIAL_COLUMNS).to_csv(self.table, header=False, index=False, lineterminator="\n")
 
+    def precision(self) -> float:
+        """Widest relative half-width, over periods, of the 95 % interval of the 99.5 % claims quantile so far."""
+        return max(relative_half_width(np.sort(self.claims[: self.seen, p])) for p in range(self.claims.shape[1]))
+
     def summary(self) -> dict:
-        if self.seen != self.trials:
-            raise RuntimeError(f"aggregated {self.seen} trials, expected {self.trials}")
+        """The summary of the trials aggregated so far (all of them, or fewer when a precision target stopped early)."""
+        if self.seen == 0:
+            raise RuntimeError("no trials aggregated")
         model, exp = self.model, self.expected
         labels = list(model.period_labels) + ["total"]
         premium = _with_total_periods(exp.premium.sum(axis=1))
@@ -93,7 +99,7 @@ class Aggregator:
         expected_events = _with_total_periods(exp.counts[..., event_idx].sum(axis=(1, 2)))
         periods = []
         for p, label in enumerate(labels):
-            claims = self.claims[:, p]
+            claims = self.claims[: self.seen, p]
             ratio = claims / premium[p] if premium[p] > 0 else None
             periods.append(
                 {
@@ -104,20 +110,26 @@ class Aggregator:
                     "claims_idr": {"mean": _mean(claims), "se": _se(claims), **_quantiles(claims)},
                     "claims_expected_idr": round(expected_amount[p], 2),
                     "claim_count": {
-                        "mean": _mean(self.claim_counts[:, p]),
+                        "mean": _mean(self.claim_counts[: self.seen, p]),
                         "expected": round(expected_events[p], 4),
                     },
                     "claim_ratio": None if ratio is None else {"mean": _mean(ratio), **_quantiles(ratio)},
                     "prob_claim_ratio_above_1": None if ratio is None else float(np.mean(ratio > 1.0)),
+                    "risk": measures(claims, premium[p]),
                 }
             )
-        return {"periods": periods, "breakdown": self._breakdown(labels), "simulated_events": self.simulated_events}
+        return {
+            "periods": periods,
+            "breakdown": self._breakdown(labels),
+            "simulated_events": self.simulated_events,
+            "convergence": {"period": labels[0], "rows": convergence(self.claims[: self.seen, 0], BLOCK_TRIALS)},
+        }
 
     def _breakdown(self, labels) -> list[dict]:
         """Mean, standard error and closed form per period, segment and benefit: the validation table."""
         exp_amount = _with_total(self.expected.amounts[None])[0]
         exp_count = _with_total(self.expected.counts[None])[0]
-        n = self.trials
+        n = self.seen
         mean = self.sum_amount / n
         var = np.maximum(self.sumsq_amount / n - mean**2, 0.0) * n / max(n - 1, 1)
         se = np.sqrt(var / n)

@@ -1,0 +1,91 @@
+"""Risk measures and Monte Carlo precision: intervals that cover, TVaR against the exact distribution, and
+adaptive runs that stop reproducibly once the target precision is met."""
+
+import numpy as np
+import pytest
+
+from sim.engine import BLOCK_TRIALS
+from sim.exact import exact_distribution
+from sim.forecast import forecast
+from sim.population import build_model
+from sim.risk import RATIO_GRID, quantile_interval, tvar
+from sim.scenario import load_scenario
+
+
+def test_quantile_interval_covers_about_95_percent():
+    # Exponential(1): the 0.995-quantile is -ln(0.005). 400 samples of 5,000.
+    rng = np.random.default_rng(np.random.SeedSequence(99))
+    truth = -np.log(0.005)
+    reps = 400
+    hits = sum(lo <= truth <= hi for lo, hi in
+               (quantile_interval(np.sort(rng.exponential(1.0, 5000)), 0.995) for _ in range(reps)))
+    assert abs(hits / reps - 0.95) <= 4 * np.sqrt(0.95 * 0.05 / reps)
+
+
+def test_tvar_standard_error_is_calibrated():
+    # Exponential(1): TVaR_q = -ln(1 - q) + 1 exactly (memoryless tail).
+    rng = np.random.default_rng(np.random.SeedSequence(7))
+    q, truth = 0.99, -np.log(0.01) + 1
+    z = []
+    for _ in range(300):
+        _, tv, se = tvar(np.sort(rng.exponential(1.0, 20_000)), q)
+        z.append((tv - truth) / se)
+    z = np.asarray(z)
+    assert abs(z.mean()) < 4 / np.sqrt(len(z)) + 0.1  # small finite-sample bias allowed for, not hidden
+    assert 0.8 < z.std() < 1.2
+
+
+@pytest.fixture(scope="module")
+def jambi():
+    scenario = load_scenario("jambi-2025", ["scenario.trials=20000", "scenario.horizon_months=12"])
+    return scenario, forecast(scenario)
+
+
+def test_var_interval_and_tvar_agree_with_the_exact_distribution(jambi):
+    scenario, summary = jambi
+    exact = exact_distribution(build_model(scenario), 0)
+    risk = summary["periods"][0]["risk"]
+    lo, hi = risk["claims_var_ci95_idr"]
+    # The exact quantile sits on a grid of span h: allow one grid step.
+    assert lo - exact.h <= exact.quantiles["p99_5"] <= hi + exact.h
+    x = exact.h * np.arange(exact.points)
+    p = exact.probabilities
+    var = exact.quantiles["p99_5"]
+    exact_tvar = var + (p * np.maximum(x - var, 0)).sum() / (1 - 0.995)
+    assert abs(risk["claims_tvar_idr"] - exact_tvar) <= 4 * risk["claims_tvar_se_idr"] + exact.h
+
+
+def test_claim_ratio_exceedance_grid(jambi):
+    _, summary = jambi
+    period = summary["periods"][0]
+    grid = period["risk"]["prob_claim_ratio_above"]
+    assert [g["x"] for g in grid] == list(RATIO_GRID)
+    probs = [g["p"] for g in grid]
+    assert all(a >= b for a, b in zip(probs, probs[1:]))
+    assert next(g["p"] for g in grid if g["x"] == 1.0) == period["prob_claim_ratio_above_1"]
+    assert period["risk"]["shortfall_mean_idr"] >= 0
+
+
+def test_adaptive_run_stops_at_the_target_reproducibly():
+    scenario = load_scenario("pekalongan-2023", ["scenario.horizon_months=12"])
+    a = forecast(scenario, chunk_trials=BLOCK_TRIALS, target_precision=0.03, max_trials=200_000)
+    b = forecast(scenario, chunk_trials=BLOCK_TRIALS, target_precision=0.03, max_trials=200_000)
+    assert a["precision"]["met"] and a["precision"]["achieved"] <= 0.03
+    used = a["precision"]["trials_used"]
+    assert used % BLOCK_TRIALS == 0 and a["trials"] == used
+    assert a["periods"] == b["periods"]
+    # The same numbers as a fixed run with that many trials: stopping only truncates the sequence of blocks.
+    fixed = forecast(load_scenario("pekalongan-2023", ["scenario.horizon_months=12", f"scenario.trials={used}"]))
+    assert fixed["periods"] == a["periods"]
+    # One block fewer had not met the target (the run checks after every block here).
+    assert used > BLOCK_TRIALS
+    fewer = forecast(load_scenario("pekalongan-2023", ["scenario.horizon_months=12", f"scenario.trials={used - BLOCK_TRIALS}"]))
+    assert max(p["risk"]["claims_var_relative_half_width"] for p in fewer["periods"]) > 0.03
+
+
+def test_convergence_rows_double_and_narrow(jambi):
+    _, summary = jambi
+    rows = summary["convergence"]["rows"]
+    assert [r["trials"] for r in rows] == [1000, 2000, 4000, 8000, 16000, 20000]
+    widths = [r["var_ci95_idr"][1] - r["var_ci95_idr"][0] for r in rows]
+    assert widths[-1] < widths[0]
