@@ -335,6 +335,7 @@ def fit(scenario_ref, experience, overrides=(), trials: int = VARIANCE_TRIALS) -
 # --- The calibrated scenario ----------------------------------------------------------------------------------
 
 POSTERIOR_DRAWS = 200
+PRIOR_TITLE_SUFFIX = " (prior assumptions)"  # dropped from a base scenario's title in its calibrated copy
 
 
 def _toml_value(x) -> str:
@@ -369,7 +370,7 @@ def calibrated_scenario_text(cal: Calibration, scenario_id: str, base_ref: str, 
         "",
         "[scenario]",
         f"id = {_toml_value(scenario_id)}",
-        f"title = {_toml_value(cal.scenario.title + ' (calibrated)')}",
+        f"title = {_toml_value(cal.scenario.title.removesuffix(PRIOR_TITLE_SUFFIX) + ' (calibrated to observed claims)')}",
         f"base = {_toml_value(base_ref)}",
         f"description = {_toml_value('Mortality loads and accident rates calibrated to observed claims; each trial draws its multipliers from the posterior.')}",
     ]
@@ -400,3 +401,29 @@ def calibrated_scenario_text(cal: Calibration, scenario_id: str, base_ref: str, 
         "basis": "calibrated",
     })
     return text_
+
+
+NEXT_YEAR_TRIALS = 10_000
+
+
+def next_year_forecast(calibrated: Scenario, experience: Experience, trials: int = NEXT_YEAR_TRIALS) -> dict:
+    """The calibrated scenario's claims in the calendar year after the last observation, with parameter
+    uncertainty (each trial draws its multipliers from the posterior): mean and 90 % interval."""
+    from .forecast import forecast  # forecast imports the engine and the exact module; keep this module light
+
+    year = max(o.end for o in experience.observations).year + 1
+    scenario = load_scenario(calibrated.path, [f'scenario.start="{year}-01"', "scenario.horizon_months=12",
+                                               f"scenario.trials={trials}"])
+    period = forecast(scenario)["periods"][0]
+    claims, ratio = period["claims_idr"], period["claim_ratio"]
+    return {
+        "period": period["period"],
+        "trials": trials,
+        "premium_idr": period["premium_idr"],
+        "claims_mean_idr": claims["mean"],
+        "claims_p5_idr": claims["p5"],
+        "claims_p95_idr": claims["p95"],
+        "claim_ratio_mean": ratio["mean"] if ratio else None,
+        "claim_ratio_p5": ratio["p5"] if ratio else None,
+        "claim_ratio_p95": ratio["p95"] if ratio else None,
+    }

@@ -10,7 +10,7 @@ import os
 import sys
 from pathlib import Path
 
-from .calibration import calibrated_scenario_text, fit
+from .calibration import calibrated_scenario_text, fit, next_year_forecast
 from .exact import describe as describe_exact
 from .exact import exact_distribution
 from .forecast import DEFAULT_CHUNK_TRIALS, DEFAULT_MAX_TRIALS, atomic_directory, write_json, write_run
@@ -195,31 +195,35 @@ def cmd_calibrate(args) -> int:
     text_ = calibrated_scenario_text(cal, new_id, base_ref, seed=base.seed)
     desc = cal.describe()
     out = args.out or Path("out") / new_id
-    with atomic_directory(out) as tmp:
-        write_json(tmp / "calibration.json", desc)
-        _write_validated_scenario(text_, target)
-    for which in ("mortality_scale", "accident_scale"):
-        s = desc[which]
-        print(f"{which}: mean {s['mean']:.3f}, 90 % interval {s['p5']:.3f}-{s['p95']:.3f}, "
-              f"credibility weight {s['credibility_weight']:.2f}")
-    for row in desc["backtest"]:
-        parts = [f"{name} {row[name]:,.0f} at the {row[name + '_percentile']:.1%} point of the uncalibrated forecast "
-                 f"(mean {row[name + '_forecast_mean']:,.0f})" for name in ("claims", "amount_idr") if name in row]
-        print(f"backtest {row['from']}..{row['to']}: " + "; ".join(parts))
+    probe = target.parent / f".{target.stem}.tmp.toml"  # beside the target: its base is a relative path
+    try:
+        with atomic_directory(out) as tmp:
+            probe.write_text(text_, encoding="utf-8")
+            desc["forecast_next_year"] = next_year_forecast(load_scenario(probe), cal.experience)
+            write_json(tmp / "calibration.json", desc)
+            os.replace(probe, target)
+    finally:
+        probe.unlink(missing_ok=True)
+    print(format_calibration(desc))
     print(f"Wrote {target} and {out}/calibration.json")
     return 0
 
 
-def _write_validated_scenario(text_: str, target: Path) -> None:
-    """Write a scenario file atomically, after checking it loads from the folder it will live in (its base is a
-    relative path): a temporary file beside the target, validated, then renamed over it."""
-    probe = target.parent / f".{target.stem}.tmp.toml"
-    try:
-        probe.write_text(text_, encoding="utf-8")
-        load_scenario(probe)
-        os.replace(probe, target)
-    finally:
-        probe.unlink(missing_ok=True)
+def format_calibration(desc: dict) -> str:
+    lines = []
+    for which in ("mortality_scale", "accident_scale"):
+        s = desc[which]
+        lines.append(f"{which}: posterior mean {s['mean']:.3f}, 90 % interval {s['p5']:.3f}-{s['p95']:.3f}, "
+                     f"credibility weight {s['credibility_weight']:.2f}")
+    for row in desc["backtest"]:
+        parts = [f"{name} {row[name]:,.0f} at the {row[name + '_percentile']:.1%} point of the uncalibrated forecast "
+                 f"(mean {row[name + '_forecast_mean']:,.0f})" for name in ("claims", "amount_idr") if name in row]
+        lines.append(f"backtest {row['from']}..{row['to']}: " + "; ".join(parts))
+    f = desc["forecast_next_year"]
+    lines.append(f"calibrated forecast {f['period']}: claims {rupiah(f['claims_mean_idr'])} "
+                 f"(90 % interval {rupiah(f['claims_p5_idr'])}-{rupiah(f['claims_p95_idr'])}), claim ratio "
+                 f"{f['claim_ratio_mean']:.0%} ({f['claim_ratio_p5']:.0%}-{f['claim_ratio_p95']:.0%})")
+    return "\n".join(lines)
 
 
 def main(argv=None) -> int:

@@ -77,7 +77,7 @@ def test_90_percent_intervals_cover_the_truth_about_90_percent(big):
 
 
 def test_madiun_fit_backtest_and_calibrated_scenario(tmp_path, root):
-    cal = fit("madiun-2025", root / "scenarios" / "experience" / "madiun-2025.toml")
+    cal = fit("madiun-2025-prior", root / "scenarios" / "experience" / "madiun-2025.toml")
     desc = cal.describe()
     back = desc["backtest"][0]
     assert 0.0 <= back["claims_percentile"] <= 1.0 and 0.0 <= back["amount_idr_percentile"] <= 1.0
@@ -86,14 +86,14 @@ def test_madiun_fit_backtest_and_calibrated_scenario(tmp_path, root):
         assert s["p5"] <= s["p50"] <= s["p95"] and 0 <= s["credibility_weight"] <= 1
     # The calibrated scenario is a valid scenario inheriting from the base and reproducing the posterior means.
     scenario_dir = root / "scenarios"
-    text = calibrated_scenario_text(cal, "madiun-2025-test-calibrated", "madiun-2025")
+    text = calibrated_scenario_text(cal, "madiun-2025-test-calibrated", "madiun-2025-prior")
     path = scenario_dir / "madiun-2025-test-calibrated.toml"
     try:
         path.write_text(text)
         calibrated = load_scenario(path)
     finally:
         path.unlink()
-    base = load_scenario("madiun-2025")
+    base = load_scenario("madiun-2025-prior")
     ratio = calibrated.segments[1].mortality_load / base.segments[1].mortality_load
     assert ratio == pytest.approx(desc["mortality_scale"]["mean"], rel=1e-4)
     draws = np.asarray(calibrated.intensity_draws)
@@ -106,3 +106,25 @@ def test_bad_experience_file_is_refused(tmp_path):
                    'from = "2025-01"\nto = "2025-11"\nclaims = { value = -3, unit = "claims" }\nsource = "s"\n')
     with pytest.raises(ScenarioError, match=r"bad.toml: observation\[0\].claims.value"):
         fit("madiun-2025", bad)
+
+
+def test_shipped_madiun_2025_is_the_calibrate_command_output(root, monkeypatch, tmp_path):
+    # One source of truth: the shipped calibrated scenario is exactly what the command writes today.
+    monkeypatch.chdir(root)
+    from sim.cli import main
+
+    shipped = (root / "scenarios" / "madiun-2025.toml").read_text()
+    try:
+        assert main(["calibrate", "madiun-2025-prior", "scenarios/experience/madiun-2025.toml", "--id", "madiun-2025",
+                     "--out", str(tmp_path / "cal")]) == 0
+        assert (root / "scenarios" / "madiun-2025.toml").read_text() == shipped
+    finally:
+        (root / "scenarios" / "madiun-2025.toml").write_text(shipped)
+    assert (tmp_path / "cal" / "calibration.json").exists()
+
+
+def test_madiun_2023_uses_the_calibrated_vulnerable_assumptions():
+    calibrated = {s.name: s for s in load_scenario("madiun-2025").segments}["vulnerable"]
+    launch = {s.name: s for s in load_scenario("madiun-2023").segments}["vulnerable"]
+    assert launch.mortality_load == calibrated.mortality_load
+    assert launch.accident_rate == calibrated.accident_rate
