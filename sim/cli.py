@@ -129,6 +129,18 @@ def format_summary(summary: dict) -> str:
     if "target_members" in budget:
         lines.append(f"Premium for the target of {budget['target_members']:,} members: "
                      f"{rupiah(budget['annual_premium_target_idr'])} a year")
+    first = summary["periods"][0]
+    risk = first["risk"]
+    lines.append(f"{first['period']} at 99.5 %: claims VaR {rupiah(risk['claims_var_idr'])} "
+                 f"(95 % CI {rupiah(risk['claims_var_ci95_idr'][0])}-{rupiah(risk['claims_var_ci95_idr'][1])}), "
+                 f"TVaR {rupiah(risk['claims_tvar_idr'])}; shortfall over premium TVaR {rupiah(risk['shortfall_tvar_idr'])}")
+    exact = summary.get("exact_first_period")
+    if exact:
+        checks = exact.get("versus_simulation", {}).get("quantiles", {})
+        off = [k for k, v in checks.items() if v["flag"] != "ok"]
+        lines.append(f"Exact (FFT) {exact['period']}: mean {rupiah(exact['claims_idr']['mean'])}, p99.5 "
+                     f"{rupiah(exact['claims_idr']['p99_5'])}; simulated quantiles "
+                     + ("agree within their Monte Carlo bands" if not off else f"outside their bands: {', '.join(off)}"))
     flagged = [r for r in summary["breakdown"] if r["flag"] != "ok"]
     lines.append(
         "Monte Carlo vs closed form: all means within 4 standard errors" if not flagged

@@ -57,11 +57,13 @@ def test_ci_calls_the_readme_test_command():
 def test_scenarios_readme_documents_every_schema_key_with_its_unit():
     from sim.scenario import (
         ASSUMPTION_FIELDS, BUDGET_FIELDS, CHILDREN_FIELDS, SCENARIO_FIELDS, SEGMENT_FIELDS, SEVERITY_FIELDS,
+        UNCERTAINTY_FIELDS,
     )
 
     doc = (ROOT / "scenarios" / "README.md").read_text()
     rows = {line.split("|")[1].strip(): line for line in doc.splitlines() if line.startswith("| `")}
-    for fields in (SCENARIO_FIELDS, SEGMENT_FIELDS, ASSUMPTION_FIELDS, SEVERITY_FIELDS, CHILDREN_FIELDS, BUDGET_FIELDS):
+    for fields in (SCENARIO_FIELDS, SEGMENT_FIELDS, ASSUMPTION_FIELDS, SEVERITY_FIELDS, CHILDREN_FIELDS, BUDGET_FIELDS,
+                   UNCERTAINTY_FIELDS):
         for key, field in fields.items():
             assert f"`{key}`" in rows, f"scenarios/README.md does not document {key}"
             if field.unit:
