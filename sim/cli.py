@@ -1,4 +1,4 @@
-"""Command line: ``python -m sim run|validate|exact|calibrate ...``.
+"""Command line: ``python -m sim run|validate|exact|calibrate|report|plan|compare ...``.
 
 Bad input ends in one line on stderr and exit status 2, with no output written.
 """
@@ -10,6 +10,8 @@ import os
 import sys
 from pathlib import Path
 
+from . import progress
+from .backend import BACKENDS, open_backend
 from .calibration import calibrated_scenario_text, fit, next_year_forecast
 from .exact import describe as describe_exact
 from .exact import exact_distribution
@@ -61,6 +63,12 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--max-trials", type=_checked_int(number(1, 100_000_000, integer=True)), default=DEFAULT_MAX_TRIALS,
                      help="upper limit with --target-precision (default 1,000,000)")
     run.add_argument("--no-trials-table", action="store_true", help="skip writing trials.csv")
+    run.add_argument("--backend", choices=BACKENDS, default="local",
+                     help="where chunks run: this process (local, default) or a Dask cluster (dask); same results")
+    run.add_argument("--scheduler", metavar="ADDRESS",
+                     help="with --backend dask: an existing Dask scheduler (tcp://host:8786) instead of a local cluster")
+    run.add_argument("--workers", type=_checked_int(number(1, 1024, integer=True)),
+                     help="with --backend dask and no --scheduler: worker processes of the local cluster (default 2)")
     run.add_argument("--quiet", action="store_true", help="no progress or table on the terminal")
 
     validate = sub.add_parser("validate", help="check a scenario file and say what is wrong")
@@ -81,7 +89,45 @@ def _parser() -> argparse.ArgumentParser:
     calibrate.add_argument("--id", help="id of the calibrated scenario (default: <scenario id>-calibrated)")
     calibrate.add_argument("--out", type=Path, help="folder for calibration.json (default: out/<calibrated id>)")
     calibrate.add_argument("--set", dest="overrides", action="append", default=[], metavar="KEY=VALUE")
+
+    report = sub.add_parser("report", help="reviewer report: HTML, PDF, CSV tables and manifest in reports/<id>/<date>-<hash>/")
+    report.add_argument("scenario", nargs="?", help="scenario id or .toml file (or use --from-manifest)")
+    report.add_argument("--lang", choices=("id", "en"), default="id", help="report language: id (Indonesian, default) or en")
+    report.add_argument("--trials", type=_checked_int(SCENARIO_FIELDS["trials"].check), help="number of trials (overrides scenario.trials)")
+    report.add_argument("--seed", type=_checked_int(SCENARIO_FIELDS["seed"].check), help="random seed (overrides scenario.seed)")
+    report.add_argument("--set", dest="overrides", action="append", default=[], metavar="KEY=VALUE")
+    report.add_argument("--chunk-trials", type=_checked_int(number(1, 100_000_000, integer=True)), default=DEFAULT_CHUNK_TRIALS)
+    report.add_argument("--reports-dir", type=Path, default=Path("reports"), help="folder holding report folders (default: reports)")
+    report.add_argument("--from-manifest", type=Path, metavar="PATH",
+                        help="rebuild a report from its manifest.json alone and compare the numbers with the original")
+    report.add_argument("--quiet", action="store_true", help="no progress on the terminal")
+
+    # Expansion and budget planning (sim/plan.py, sim/compare.py).
+    plan = sub.add_parser("plan", help="year-by-year expansion plan: enrolment, funding, claims paid, budget answers")
+    plan.add_argument("scenario")
+    compare = sub.add_parser("compare", help="key outputs and differing parameters of scenarios side by side")
+    compare.add_argument("scenarios", nargs="+", metavar="SCENARIO")
+    for p in (plan, compare):
+        p.add_argument("--trials", type=_checked_int(SCENARIO_FIELDS["trials"].check), help="number of trials (overrides scenario.trials)")
+        p.add_argument("--seed", type=_checked_int(SCENARIO_FIELDS["seed"].check), help="random seed (overrides scenario.seed)")
+        p.add_argument("--set", dest="overrides", action="append", default=[], metavar="KEY=VALUE")
+        p.add_argument("--confidence", type=_share, default=0.9, help="confidence of the budget answers (default 0.9)")
+        p.add_argument("--chunk-trials", type=_checked_int(number(1, 100_000_000, integer=True)), default=DEFAULT_CHUNK_TRIALS)
+        p.add_argument("--out", type=Path, help="output folder (default: out/<scenario id>/ or out/compare-<ids>/)")
+        p.add_argument("--quiet", action="store_true", help="no progress or table on the terminal")
+    plan.add_argument("--no-tornado", action="store_true", help="skip the sensitivity table (the slowest part)")
     return parser
+
+
+def _share(text_):
+    """An argparse type: a share strictly between 0 and 1."""
+    try:
+        value = float(text_)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a number, got {text_!r}") from None
+    if not 0 < value < 1:
+        raise argparse.ArgumentTypeError(f"must be between 0 and 1 (e.g. 0.9), got {text_!r}")
+    return value
 
 
 def _overrides(args) -> list[str]:
@@ -149,8 +195,18 @@ def format_summary(summary: dict) -> str:
     return "\n".join(lines)
 
 
-def _progress(done: int, total: int) -> None:
-    print(f"\r  simulated {done:,} / {total:,} trials", end="" if done < total else "\n", file=sys.stderr, flush=True)
+def format_run(run: dict) -> str:
+    """One line: backend, time and peak memory of the run."""
+    where = run["backend"]
+    if where == "dask":
+        where += f" ({run['scheduler']}, {run['worker_threads']} worker thread(s))"
+    line = f"Ran on {where} in {run['wall_seconds']:,.1f} s; peak memory {run['peak_rss_mb']:,.0f} MB"
+    if run.get("worker_peak_rss_mb"):
+        line += " here, workers " + ", ".join(f"{m:,.0f}" for m in run["worker_peak_rss_mb"]) + " MB"
+    return line
+
+
+_progress = progress.trials  # one line of trial progress on stderr (sim/progress.py, shared with reports)
 
 
 def cmd_run(args) -> int:
@@ -159,14 +215,16 @@ def cmd_run(args) -> int:
     if target is not None and not 0 < target < 1:
         raise ScenarioError("--target-precision", "", f"must be a share between 0 and 1 (e.g. 0.01), got {target}")
     out = args.out or Path("out") / scenario.id
+    backend = open_backend(args.backend, args.scheduler, args.workers)
     summary = write_run(scenario, out, args.chunk_trials, not args.no_trials_table, None if args.quiet else _progress,
-                        target_precision=target, max_trials=args.max_trials)
+                        target_precision=target, max_trials=args.max_trials, backend=backend)
     if not args.quiet:
         print(format_summary(summary))
         if "precision" in summary:
             pr = summary["precision"]
             print(f"Precision target {pr['target']:.2%}: {'met' if pr['met'] else 'NOT met'} after {pr['trials_used']:,} "
                   f"trials (achieved {pr['achieved']:.2%})")
+        print(format_run(summary["run"]))
         print(f"Wrote {out}/summary.json" + ("" if args.no_trials_table else f", {out}/trials.csv") + f", {out}/scenario.json")
     return 0
 
@@ -221,6 +279,38 @@ def cmd_calibrate(args) -> int:
     return 0
 
 
+def cmd_report(args) -> int:
+    from .report import command  # matplotlib and the PDF writer load only for reports
+
+    return command(args)
+
+
+def cmd_plan(args) -> int:
+    from .plan import format_plan, write_plan
+
+    scenario = load_scenario(args.scenario, _overrides(args))
+    out = args.out or Path("out") / scenario.id
+    result = write_plan(scenario, out, args.confidence, args.chunk_trials, None if args.quiet else _progress,
+                        sensitivity=not args.no_tornado)
+    if not args.quiet:
+        print(format_plan(result, rupiah))
+        print(f"Wrote {out}/plan.json, plan_*.csv, tornado.csv, summary.json, scenario.json")
+    return 0
+
+
+def cmd_compare(args) -> int:
+    from .compare import compare, format_compare, write_compare
+
+    scenarios = [load_scenario(ref, _overrides(args)) for ref in args.scenarios]
+    out = args.out or Path("out") / ("compare-" + "-vs-".join(s.id for s in scenarios))
+    result = compare(scenarios, args.confidence, args.chunk_trials, None if args.quiet else _progress)
+    write_compare(result, out)
+    if not args.quiet:
+        print(format_compare(result, rupiah))
+        print(f"Wrote {out}/compare.json, {out}/compare_outputs.csv, {out}/compare_parameters.csv")
+    return 0
+
+
 def format_calibration(desc: dict) -> str:
     lines = []
     for which in ("mortality_scale", "accident_scale"):
@@ -241,7 +331,8 @@ def format_calibration(desc: dict) -> str:
 def main(argv=None) -> int:
     args = _parser().parse_args(argv)
     try:
-        commands = {"run": cmd_run, "validate": cmd_validate, "exact": cmd_exact, "calibrate": cmd_calibrate}
+        commands = {"run": cmd_run, "validate": cmd_validate, "exact": cmd_exact, "calibrate": cmd_calibrate,
+                    "report": cmd_report, "plan": cmd_plan, "compare": cmd_compare}
         return commands[args.command](args)
     except (ScenarioError, RuleError) as err:
         print(f"error: {err}", file=sys.stderr)

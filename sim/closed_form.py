@@ -27,12 +27,17 @@ class Expected:
     months_in_period: np.ndarray  # (periods,)
 
 
-def _spread_scholarships(model: Model, out_amt, out_cnt, s: int, benefit: str, claims_by_month: np.ndarray) -> None:
-    """Expected instalments of the claims in each month, placed in the periods they fall due."""
+def _spread_scholarships(model: Model, out_amt, out_cnt, s: int, benefit: str, claims_by_month: np.ndarray,
+                         by_lag: dict) -> None:
+    """Expected instalments of the claims in each month, placed in the periods they fall due.
+
+    ``by_lag``: expected instalments per claim by regime, computed once per regime and shared by all segments."""
     b = INDEX[benefit]
     for m in np.flatnonzero(claims_by_month):
-        rules = model.regimes[model.regime_of_month[m]]
-        amount, count = expected_by_lag(rules, model.scenario.children)
+        r = model.regime_of_month[m]
+        if r not in by_lag:
+            by_lag[r] = expected_by_lag(model.regimes[r], model.scenario.children)
+        amount, count = by_lag[r]
         pay_months = m + 12 * np.arange(amount.size)
         inside = pay_months < model.months
         periods = model.period_of_month[pay_months[inside]]
@@ -51,7 +56,7 @@ def intensity_means(model: Model) -> tuple[float, float]:
     return float(mean[0]), float(mean[1])
 
 
-def _segment(model: Model, exp: SegmentExposure, s: int, amt: np.ndarray, cnt: np.ndarray) -> None:
+def _segment(model: Model, exp: SegmentExposure, s: int, amt: np.ndarray, cnt: np.ndarray, by_lag: dict) -> None:
     seg, sev = exp.segment, model.scenario.severity
     death_scale, accident_scale = intensity_means(model)
     eligible_deaths = np.zeros(model.months)
@@ -70,8 +75,8 @@ def _segment(model: Model, exp: SegmentExposure, s: int, amt: np.ndarray, cnt: n
             amt[p, s, INDEX[benefit]] += accidents * value
             cnt[p, s, INDEX[benefit]] += accidents * per_case["count"][benefit]
         jkk_scholarship_claims[m] = accidents * per_case["scholarship_share"]
-    _spread_scholarships(model, amt, cnt, s, "jkm_scholarship", eligible_deaths)
-    _spread_scholarships(model, amt, cnt, s, "jkk_scholarship", jkk_scholarship_claims)
+    _spread_scholarships(model, amt, cnt, s, "jkm_scholarship", eligible_deaths, by_lag)
+    _spread_scholarships(model, amt, cnt, s, "jkk_scholarship", jkk_scholarship_claims, by_lag)
 
 
 def expected(model: Model) -> Expected:
@@ -80,8 +85,9 @@ def expected(model: Model) -> Expected:
     cnt = np.zeros_like(amt)
     premium = np.zeros((periods, segments))
     member_months = np.zeros((periods, segments))
+    by_lag: dict = {}
     for s, exp in enumerate(model.segments):
-        _segment(model, exp, s, amt, cnt)
+        _segment(model, exp, s, amt, cnt, by_lag)
         in_force = exp.inforce.sum(axis=0)
         np.add.at(member_months[:, s], model.period_of_month, in_force)
         np.add.at(premium[:, s], model.period_of_month, in_force * exp.premium_rate)

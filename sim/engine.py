@@ -13,8 +13,10 @@ leaves the other segments' noise unchanged (common random numbers across scenari
 
 Speed (see benchmarks/README.md): everything that depends only on a (cell, month) position, such as its month,
 reporting period, rule regime, JKM benefit and scholarship eligibility, is tabulated once per model, so each event
-costs a few array look-ups; placing an event uses a guide table instead of a binary search over all positions.
-Neither changes a single number: the same draws are made in the same order and summed in the same order.
+costs a few array look-ups; placing an event uses a guide table instead of a binary search over all positions; a
+child's scholarship per reporting period is looked up by (claim month, age, levels reached) instead of being
+expanded into instalments. None of this changes a single number: the same draws are made in the same order and
+summed in the same order.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ from .accident import sample_cases
 from .benefits import BENEFIT_NAMES, INDEX
 from .population import Model, SegmentExposure
 from .regulation import jkm_death_benefit, jkm_scholarship_eligible
-from .scholarship import sample_instalments
+from .scholarship import PeriodTable, period_table, sample_children
 
 BLOCK_TRIALS = 1000
 PERIL_JKM, PERIL_JKK = 1, 2
@@ -160,9 +162,14 @@ class SegmentTables:
     jkk: Placement
     jkm_death: tuple  # per regime: JKM cash for a death at each JKM position (it depends on tenure)
     jkm_scholarship: tuple  # per regime: whether a death at each JKM position earns the scholarship
+    scholarship: tuple  # per regime: a child's scholarship per period (the same for every segment)
 
 
-def segment_tables(model: Model, exp: SegmentExposure) -> SegmentTables:
+def scholarship_tables(model: Model) -> tuple[PeriodTable, ...]:
+    return tuple(period_table(r, model.scenario.children, model.period_of_month) for r in model.regimes)
+
+
+def segment_tables(model: Model, exp: SegmentExposure, scholarship: tuple | None = None) -> SegmentTables:
     jkm = placement(model, exp.jkm_rate)
     tenure = exp.tenure0[jkm.cell] + jkm.month
     return SegmentTables(
@@ -172,11 +179,13 @@ def segment_tables(model: Model, exp: SegmentExposure) -> SegmentTables:
             np.asarray(jkm_death_benefit(r, exp.segment.scheme, tenure), dtype=float) for r in model.regimes
         ),
         jkm_scholarship=tuple(jkm_scholarship_eligible(r, tenure) for r in model.regimes),
+        scholarship=scholarship_tables(model) if scholarship is None else scholarship,
     )
 
 
 def tables(model: Model) -> tuple[SegmentTables, ...]:
-    return tuple(segment_tables(model, exp) for exp in model.segments)
+    scholarship = scholarship_tables(model)  # built once, shared by the segments
+    return tuple(segment_tables(model, exp, scholarship) for exp in model.segments)
 
 
 # --- Collecting payments ------------------------------------------------------------------------------------------
@@ -187,15 +196,24 @@ class _Collector:
 
     Each (segment, benefit) is summed in the order its payments were added, exactly as one bincount over every
     payment would (floating-point addition is not associative, so that order is kept on purpose).
+
+    Scholarships come as children instead (``add_children``): the trial and :class:`PeriodTable` row of each child,
+    summed as one entry per child and period, child by child. A child has at most one instalment per period and
+    the other entries weigh 0.0, which changes no sum, so each (trial, period) adds the same instalments in the
+    same order as one entry per instalment would.
     """
 
     def __init__(self, trials: int, periods: int, segments: int):
         self.shape = (trials, periods, segments, len(BENEFIT_NAMES))
         self.parts: dict[tuple[int, int], list] = {}
+        self.children: dict[tuple[int, int], list] = {}
 
     def add(self, segment: int, benefit: str, bins: np.ndarray, amount) -> None:
         amount = np.broadcast_to(np.asarray(amount, dtype=float), bins.shape)
         self.parts.setdefault((segment, INDEX[benefit]), []).append((bins, amount))
+
+    def add_children(self, segment: int, benefit: str, trial: np.ndarray, table: PeriodTable, key: np.ndarray) -> None:
+        self.children.setdefault((segment, INDEX[benefit]), []).append((trial, table, key))
 
     def arrays(self) -> tuple[np.ndarray, np.ndarray]:
         trials, periods = self.shape[:2]
@@ -205,7 +223,29 @@ class _Collector:
             bins, weights = parts[0] if len(parts) == 1 else (np.concatenate(p) for p in zip(*parts))
             amounts[:, :, s, b] = np.bincount(bins, weights=weights, minlength=trials * periods).reshape(trials, periods)
             counts[:, :, s, b] = np.bincount(bins, minlength=trials * periods).reshape(trials, periods)
+        for (s, b), parts in self.children.items():
+            # Child-major entries (rather than a bincount per period over all children) also keep consecutive
+            # additions in different bins, which makes bincount several times faster.
+            bins = _joined([_period_bins(trial, periods) for trial, _, _ in parts])
+            amount = _joined([np.take(tab.amount, key, axis=0).ravel() for _, tab, key in parts])
+            amounts[:, :, s, b] = np.bincount(bins, weights=amount, minlength=trials * periods).reshape(trials, periods)
+            del amount
+            count = _joined([np.take(tab.count, key, axis=0).ravel() for _, tab, key in parts])
+            counts[:, :, s, b] = np.bincount(bins, weights=count, minlength=trials * periods).reshape(trials, periods)
         return amounts, counts
+
+
+def _joined(arrays: list) -> np.ndarray:
+    return arrays[0] if len(arrays) == 1 else np.concatenate(arrays)
+
+
+def _period_bins(trial: np.ndarray, periods: int) -> np.ndarray:
+    """The (trial, period) bin of every period of every child, child by child: (children * periods,)."""
+    bins = np.empty((trial.size, periods), dtype=np.intp)
+    first = trial * periods
+    for p in range(periods):  # a column at a time: faster than broadcasting over rows of a few periods
+        np.add(first, p, out=bins[:, p])
+    return bins.ravel()
 
 
 # --- Simulating a block -------------------------------------------------------------------------------------------
@@ -222,9 +262,15 @@ def _by_regime(model: Model, regime: np.ndarray):
             yield r, rules, selected
 
 
-def _scholarships(rng, model: Model, out: _Collector, s: int, benefit: str, trial, month, rules) -> None:
-    claim, pay_month, amount = sample_instalments(rng, month, rules, model.scenario.children, model.months)
-    out.add(s, benefit, trial[claim] * len(model.period_labels) + model.period_of_month[pay_month], amount)
+def _scholarships(rng, model: Model, out: _Collector, s: int, benefit: str, trial, month, rules, table) -> None:
+    """Children of the claims in ``trial`` and ``month`` (the draws of :func:`sample_instalments`), paid through
+    the regime's :class:`PeriodTable`."""
+    kids = sample_children(rng, trial.size, rules, model.scenario.children)
+    key = table.key(month[kids.claim], kids.age, kids.levels)
+    # Children paid nothing inside the horizon (past their last level, or not at school before it ends) add only
+    # zeros: leaving them out saves a table row each and changes no sum.
+    paid = np.flatnonzero(table.paid[key])
+    out.add_children(s, benefit, trial[kids.claim[paid]], table, key[paid])
 
 
 def _simulate_jkm(model: Model, tab: SegmentTables, s: int, rng, trials: int, out: _Collector, scale) -> int:
@@ -234,8 +280,8 @@ def _simulate_jkm(model: Model, tab: SegmentTables, s: int, rng, trials: int, ou
     for r, rules, sel in _by_regime(model, pl.regime[pos]):
         t, p = trial[sel], pos[sel]
         out.add(s, "jkm_death", bins[sel], tab.jkm_death[r][p])
-        claims = tab.jkm_scholarship[r][p]
-        _scholarships(rng, model, out, s, "jkm_scholarship", t[claims], pl.month[p[claims]], rules)
+        claims = np.flatnonzero(tab.jkm_scholarship[r][p])  # indices: gathering by them beats boolean masks
+        _scholarships(rng, model, out, s, "jkm_scholarship", t[claims], pl.month[p[claims]], rules, tab.scholarship[r])
     return trial.size
 
 
@@ -244,13 +290,16 @@ def _simulate_jkk(model: Model, tab: SegmentTables, s: int, rng, trials: int, ou
     trial, pos = _place_events(rng, pl, trials, scale)
     bins = trial * len(model.period_labels) + pl.period[pos]
     wage = model.segments[s].segment.wage
-    for _, rules, sel in _by_regime(model, pl.regime[pos]):
+    for r, rules, sel in _by_regime(model, pl.regime[pos]):
         b, t, month = bins[sel], trial[sel], pl.month[pos[sel]]
         cases = sample_cases(rng, b.size, wage, rules, model.scenario.severity)
         out.add(s, "jkk_medical", b, cases.medical)
         for benefit, (paid, amount) in cases.paid.items():
             out.add(s, benefit, b[paid], amount)
-        _scholarships(rng, model, out, s, "jkk_scholarship", t[cases.scholarship], month[cases.scholarship], rules)
+        _scholarships(
+            rng, model, out, s, "jkk_scholarship", t[cases.scholarship], month[cases.scholarship], rules,
+            tab.scholarship[r],
+        )
     return trial.size
 
 

@@ -7,14 +7,16 @@ import os
 import shutil
 import subprocess
 import tempfile
+import time
 from contextlib import contextmanager
 from pathlib import Path
 
 import numpy as np
 
 from . import __version__
+from .backend import LocalBackend, peak_rss_mb
 from .closed_form import expected
-from .engine import BLOCK_TRIALS, chunks, simulate_chunk
+from .engine import BLOCK_TRIALS, chunks
 from .exact import describe as describe_exact
 from .exact import exact_distribution
 from .population import annual_premium_budget, build_model
@@ -33,6 +35,10 @@ def forecast(
     progress=None,
     target_precision: float | None = None,
     max_trials: int = DEFAULT_MAX_TRIALS,
+    backend=None,
+    return_trials: bool = False,
+    on_block=None,
+    model=None,
 ) -> dict:
     """Simulate the scenario's trials chunk by chunk and return the summary (the content of summary.json).
 
@@ -40,20 +46,32 @@ def forecast(
     each chunk. ``target_precision``: instead of ``scenario.trials``, run chunks until the 95 % interval of the
     99.5 % claims quantile has a relative half-width at most this in every period, or ``max_trials`` are done.
     Stopping depends only on the numbers, so the same seed and target stop at the same trial.
+    ``backend``: where chunks run (``sim.backend``: LocalBackend, the default, or DaskBackend); chunks are
+    aggregated in trial order on any backend, so the results do not depend on it.
+    ``return_trials``: return ``(summary, claims)`` with each trial's claims per period, shape (trials,
+    periods + 1), the last column the whole horizon (for charts of the distribution, e.g. in reports).
+    ``on_block(result)``: called with every BlockResult, in trial order (e.g. to keep per-trial amounts by
+    benefit, as ``sim.budget`` does). ``model``: the scenario's ``build_model`` result, if the caller has it.
     """
-    model = build_model(scenario)
+    started = time.perf_counter()
+    model = build_model(scenario) if model is None else model
     closed = expected(model)
     planned = max_trials if target_precision else scenario.trials
     agg = Aggregator(model, closed, planned, trial_table)
     done = 0
-    for chunk in chunks(planned, chunk_trials):
-        for result in simulate_chunk(model, chunk):
-            agg.add(result)
-        done += sum(b.trials for b in chunk)
-        if progress:
-            progress(done, planned)
-        if target_precision and agg.precision() <= target_precision:
-            break
+    backend = LocalBackend() if backend is None else backend
+    with backend:
+        for results in backend.run(model, chunks(planned, chunk_trials)):
+            for result in results:
+                agg.add(result)
+                if on_block is not None:
+                    on_block(result)
+            done += sum(r.block.trials for r in results)
+            if progress:
+                progress(done, planned)
+            if target_precision and agg.precision() <= target_precision:
+                break
+        ran_on = backend.describe()
     stats = agg.summary()
     summary = {
         "scenario_id": scenario.id,
@@ -82,7 +100,10 @@ def forecast(
         }
     # The exact (FFT) distribution of the first year beside the simulated quantiles: a reviewer's cross-check.
     summary["exact_first_period"] = describe_exact(exact_distribution(model, 0), summary)
-    return summary
+    # How this run went (not part of the results: it differs between machines and backends).
+    summary["run"] = {**ran_on, "chunk_trials": chunk_trials, "wall_seconds": round(time.perf_counter() - started, 3),
+                      "peak_rss_mb": peak_rss_mb()}
+    return (summary, agg.claims[:done].copy()) if return_trials else summary
 
 
 def _budget(scenario: Scenario) -> dict:
@@ -151,7 +172,7 @@ def write_run(scenario: Scenario, out_dir: Path, chunk_trials: int, write_trials
               **precision) -> dict:
     """Run the forecast and write summary.json, trials.csv and scenario.json into ``out_dir`` atomically.
 
-    ``precision``: ``target_precision`` and ``max_trials``, passed to :func:`forecast`.
+    ``precision``: ``target_precision``, ``max_trials`` and ``backend``, passed to :func:`forecast`.
     """
     with atomic_directory(out_dir) as tmp:
         if write_trials:

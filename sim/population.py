@@ -49,6 +49,7 @@ class Model:
     regimes: tuple  # distinct benefit rule sets in force over the horizon
     regime_of_month: np.ndarray  # (M,) index into regimes
     segments: tuple  # SegmentExposure per segment
+    projection: object = None  # sim.expansion.Projection when members join, leave or are cut; else None
 
     @property
     def months(self) -> int:
@@ -119,6 +120,16 @@ def build_model(scenario: Scenario) -> Model:
     years = sorted({d.year for d in dates})
     period_of_month = np.array([years.index(d.year) for d in dates])
     death_share = scenario.severity.shares[4]
+    planning = getattr(scenario, "planning", None)
+    projection = None
+    if planning is not None and planning.shapes_exposure:
+        # Quotas, exit rates or limited funding: members join and leave over the horizon (sim/expansion.py).
+        from .expansion import project, segment_exposures
+
+        projection = project(scenario, dates, rules_by_month, death_share)
+        segments = segment_exposures(projection, scenario, rules_by_month)
+    else:
+        segments = tuple(segment_exposure(scenario, s, rules_by_month, death_share) for s in scenario.segments)
     return Model(
         scenario=scenario,
         month_dates=dates,
@@ -126,7 +137,8 @@ def build_model(scenario: Scenario) -> Model:
         period_labels=tuple(str(y) for y in years),
         regimes=tuple(regimes),
         regime_of_month=np.array(regime_of_month),
-        segments=tuple(segment_exposure(scenario, s, rules_by_month, death_share) for s in scenario.segments),
+        segments=segments,
+        projection=projection,
     )
 
 

@@ -31,7 +31,9 @@ OCCUPATIONS = (
 MORTALITY_TABLES = ("TMI-IV-2019",)
 SHARE_TOLERANCE = 1e-6
 PARAM_KEYS = ("value", "unit", "source", "basis", "range", "note")
-TOP_TABLES = ("scenario", "segments", "assumptions", "budget", "uncertainty")
+TOP_TABLES = ("scenario", "segments", "assumptions", "budget", "uncertainty",
+              # optional planning tables, checked in sim/planning_schema.py
+              "expansion", "membership", "pipeline", "funding", "ucj", "claim_timing")
 
 
 class ScenarioError(ValueError):
@@ -487,6 +489,9 @@ def validate(data: dict, origin: dict, file: str, files=()) -> dict:
         v.fail("assumptions.severity", f"the five share_* values must sum to 1, got {total:.6g}",
                [f"assumptions.severity.{k}" for k in SEVERITY_SHARES])
     _check_start(v, values["scenario"])
+    from .planning_schema import validate_planning  # here: it imports this module's checks
+
+    values["planning"] = validate_planning(v, data, values)
     return values
 
 
@@ -578,6 +583,7 @@ class Scenario:
     files: tuple  # base chain, base first
     overrides: tuple  # ("dotted.key", value) from --set
     base_differences: tuple  # (dotted key, base value, this value) where this scenario differs from its base
+    planning: object = None  # sim.planning_schema.Planning (quotas, exits, pipeline, funding...) or None
 
     @property
     def path(self) -> Path:
@@ -637,6 +643,19 @@ def load_scenario(ref: str | Path, overrides: list[str] | tuple = ()) -> Scenari
     for key, value in parsed:
         apply_override(data, key, value, origin)
     values = validate(data, origin, str(path), [str(p) for p in chain] + ["--set"])
+    differences = tuple(_differences(base_data, data)) if base_data is not None else ()
+    return _build(values, data, tuple(chain), tuple(parsed), differences)
+
+
+def scenario_from_data(data: dict, file: str = "<resolved scenario>") -> Scenario:
+    """A scenario from an already merged and overridden document (``Scenario.resolved`` or a report manifest's
+    ``scenario.toml``), validated like a file; no base is read. Used to rebuild a report and to vary one value."""
+    data = copy.deepcopy(data)
+    values = validate(data, {}, file, [file])
+    return _build(values, data, (Path(file),), (), ())
+
+
+def _build(values: dict, data: dict, files: tuple, overrides: tuple, base_differences: tuple) -> Scenario:
     scen, assume = values["scenario"], values["assumptions"]
     sev, kids = assume["severity"], assume["children"]
     return Scenario(
@@ -667,7 +686,14 @@ def load_scenario(ref: str | Path, overrides: list[str] | tuple = ()) -> Scenari
             reach_shares=tuple(kids["reach_shares"]),
         ),
         resolved=data,
-        files=tuple(chain),
-        overrides=tuple(parsed),
-        base_differences=tuple(_differences(base_data, data)) if base_data is not None else (),
+        files=files,
+        overrides=overrides,
+        base_differences=base_differences,
+        planning=_planning(values),
     )
+
+
+def _planning(values: dict):
+    from .planning_schema import build_planning  # here: it imports this module's checks
+
+    return build_planning(values)

@@ -10,6 +10,8 @@ school until the last level reached. The first instalment is paid in the month o
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 
 from .accident import categorical
@@ -26,47 +28,111 @@ def _children_per_claim(rules: RuleSet, children: Children) -> np.ndarray:
     return probs
 
 
+@dataclass(frozen=True)
+class DrawnChildren:
+    """The eligible children of some claims, one entry per child, in claim order."""
+
+    claim: np.ndarray  # (n,) index of the child's claim
+    age: np.ndarray  # (n,) age at the claim, 0..age_max
+    levels: np.ndarray  # (n,) number of school levels the child reaches, 0..len(reach_shares)
+
+
+def sample_children(rng: np.random.Generator, claims: int, rules: RuleSet, children: Children) -> DrawnChildren:
+    """The random part of the scholarship of ``claims`` claims: children per claim, then each child's age and the
+    school levels it reaches (one uniform per child)."""
+    per_claim = categorical(rng, _children_per_claim(rules, children), claims)
+    claim = np.repeat(np.arange(claims), per_claim)
+    age = rng.integers(0, children.age_max + 1, claim.size)
+    # Levels reached: how many of the (non-increasing) reach shares exceed one uniform per child. Counted share by
+    # share, which gives the same integers as comparing a (children x levels) table and summing its rows, faster.
+    u = rng.random(claim.size)
+    levels = np.zeros(claim.size, dtype=np.uint8)
+    for share in np.asarray(children.reach_shares, dtype=float):
+        levels += (u < share).view(np.uint8)
+    return DrawnChildren(claim, age, levels)
+
+
+def _instalments(child_month, age, levels, rules: RuleSet, children: Children, months: int):
+    """The instalments inside the horizon of children with the given claim month, age and levels reached.
+
+    Returns (child index, payment month, amount IDR), one entry per instalment, child by child. A child is paid for
+    a contiguous run of years (from school entry or the claim, whichever is later, to the last level reached or the
+    end of the horizon), so the work is proportional to the instalments paid.
+    """
+    by_age, level_of_age = scholarship_schedule(rules, children.school_start_age)
+    last_age_by_levels = np.array([-1] + [int(np.flatnonzero(level_of_age == lv).max()) if (level_of_age == lv).any() else -1
+                                           for lv in range(len(children.reach_shares))])
+    last_age_by_levels = np.maximum.accumulate(last_age_by_levels)
+    first_lag = np.maximum(children.school_start_age - age, 0)
+    years_left = (months - 1 - np.arange(months)) // 12  # by claim month: later instalments inside the horizon
+    last_lag = np.minimum(last_age_by_levels[levels] - age, years_left[child_month])
+    paid_years = np.maximum(last_lag - first_lag + 1, 0)
+    # One entry per instalment, child by child. A child's entries start at index start = (entries of the children
+    # before it) and are paid at lags first_lag, first_lag + 1, ..., so entry i is paid at lag
+    # i - (start - first_lag).
+    child = np.repeat(np.arange(age.size), paid_years)
+    start_minus_first_lag = np.cumsum(paid_years)
+    start_minus_first_lag -= paid_years + first_lag
+    lag = np.arange(child.size)
+    lag -= start_minus_first_lag[child]
+    pay_month = child_month[child] + 12 * lag
+    return child, pay_month, by_age[age[child] + lag]
+
+
 def sample_instalments(
     rng: np.random.Generator, claim_month: np.ndarray, rules: RuleSet, children: Children, months: int
 ):
     """Instalments falling inside the horizon for claims in the given months.
 
-    Returns (claim index, payment month, amount IDR), one entry per instalment. A child is paid for a contiguous
-    run of years (from school entry or the claim, whichever is later, to the last level reached or the end of the
-    horizon), so the work is proportional to the instalments paid.
+    Returns (claim index, payment month, amount IDR), one entry per instalment, claim by claim and child by child.
+    The engine draws the same children (:func:`sample_children`) but sums their instalments through a
+    :class:`PeriodTable`; this is the plain definition the table is checked against.
     """
-    per_claim = categorical(rng, _children_per_claim(rules, children), claim_month.size)
-    claim_of_child = np.repeat(np.arange(claim_month.size), per_claim)
-    age = rng.integers(0, children.age_max + 1, claim_of_child.size)
-    # Levels reached: how many of the (non-increasing) reach shares exceed one uniform per child. Counted share by
-    # share, which gives the same integers as comparing a (children x levels) table and summing its rows, faster.
-    u = rng.random(claim_of_child.size)
-    levels_reached = np.zeros(claim_of_child.size, dtype=np.uint8)
-    for share in np.asarray(children.reach_shares, dtype=float):
-        levels_reached += (u < share).view(np.uint8)
-    by_age, level_of_age = scholarship_schedule(rules, children.school_start_age)
-    last_age_by_levels = np.array([-1] + [int(np.flatnonzero(level_of_age == lv).max()) if (level_of_age == lv).any() else -1
-                                           for lv in range(len(children.reach_shares))])
-    last_age_by_levels = np.maximum.accumulate(last_age_by_levels)
-    child_month = claim_month[claim_of_child]
-    first_lag = np.maximum(children.school_start_age - age, 0)
-    years_left = (months - 1 - np.arange(months)) // 12  # by claim month: later instalments inside the horizon
-    last_lag = np.minimum(last_age_by_levels[levels_reached] - age, years_left[child_month])
-    paid_years = np.maximum(last_lag - first_lag + 1, 0)
-    # One entry per instalment, child by child. A child's entries start at index start = (entries of the children
-    # before it) and are paid at lags first_lag, first_lag + 1, ..., so entry i is paid at lag
-    # i - (start - first_lag). Done in place: these are the largest arrays here, and fresh memory costs more than
-    # the arithmetic.
-    child = np.repeat(np.arange(claim_of_child.size), paid_years)
-    start_minus_first_lag = np.cumsum(paid_years)
-    start_minus_first_lag -= paid_years + first_lag
-    lag = np.arange(child.size)
-    lag -= start_minus_first_lag[child]
-    pay_month = child_month[child]
-    pay_month += 12 * lag
-    age_paid = age[child]
-    age_paid += lag
-    return claim_of_child[child], pay_month, by_age[age_paid]
+    kids = sample_children(rng, claim_month.size, rules, children)
+    child, pay_month, amount = _instalments(claim_month[kids.claim], kids.age, kids.levels, rules, children, months)
+    return kids.claim[child], pay_month, amount
+
+
+@dataclass(frozen=True)
+class PeriodTable:
+    """What one child's scholarship pays in each reporting period, by (claim month, age at the claim, levels reached).
+
+    A child's instalments depend only on those three numbers, so they are worked out once per model and rule regime
+    for every combination (months x ages x levels, a few thousand), and a simulated child costs a look-up per
+    period instead of arrays with one entry per instalment. Periods are calendar years and instalments are 12 months
+    apart, so a cell holds at most one instalment: summing the cells child by child adds the same numbers in the
+    same order as summing the instalments one by one (the cells without an instalment add 0.0, which changes no
+    sum, and children with no instalment at all can be left out), so for the same draws the engine's totals are
+    bit-for-bit those of :func:`sample_instalments`.
+    """
+
+    amount: np.ndarray  # (keys, periods) IDR paid in each period
+    count: np.ndarray  # (keys, periods) instalments paid in each period, as floats (they are bincount weights)
+    paid: np.ndarray  # (keys,) whether the child is paid anything inside the horizon
+    n_ages: int  # age_max + 1
+    n_levels: int  # len(reach_shares) + 1: 0 .. len(reach_shares) levels reached
+
+    def key(self, claim_month: np.ndarray, age: np.ndarray, levels: np.ndarray) -> np.ndarray:
+        """Row of each child: (claim_month * n_ages + age) * n_levels + levels reached."""
+        key = claim_month * self.n_ages
+        key += age
+        key *= self.n_levels
+        key += levels
+        return key
+
+
+def period_table(rules: RuleSet, children: Children, period_of_month: np.ndarray) -> PeriodTable:
+    """The :class:`PeriodTable` of one rule regime: :func:`sample_instalments`'s instalments of every possible
+    child (claim month x age x levels reached), summed by reporting period (``period_of_month``: (months,))."""
+    months, n_ages, n_levels = period_of_month.size, children.age_max + 1, len(children.reach_shares) + 1
+    grid = np.meshgrid(np.arange(months), np.arange(n_ages), np.arange(n_levels), indexing="ij")
+    month, age, reached = (a.ravel() for a in grid)  # row r of the table is the child with key r
+    child, pay_month, amount = _instalments(month, age, reached, rules, children, months)
+    shape = (month.size, int(period_of_month.max()) + 1 if months else 0)
+    amounts, counts = np.zeros(shape), np.zeros(shape)
+    np.add.at(amounts, (child, period_of_month[pay_month]), amount)
+    np.add.at(counts, (child, period_of_month[pay_month]), 1.0)
+    return PeriodTable(amounts, counts, counts.any(axis=1), n_ages, n_levels)
 
 
 def expected_by_lag(rules: RuleSet, children: Children) -> tuple[np.ndarray, np.ndarray]:

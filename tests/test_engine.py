@@ -145,3 +145,35 @@ def test_parameter_uncertainty_keeps_the_mean_and_widens_the_spread():
             assert abs(r["mean_idr"] - r["expected_idr"]) <= 4 * r["se_idr"], r
     first_with, first_without = with_draws["periods"][0]["claims_idr"], without["periods"][0]["claims_idr"]
     assert first_with["p95"] - first_with["p5"] > 1.2 * (first_without["p95"] - first_without["p5"])
+
+
+@pytest.mark.parametrize("start", ["2025-01", "2025-07"])
+def test_scholarship_table_sums_the_instalments_bit_for_bit(start):
+    # The engine sums a child's scholarship through a per-period look-up table (scholarship.PeriodTable); it must
+    # give exactly what summing sample_instalments' instalments one by one gives, for the same draws. Amounts that
+    # are not whole rupiah make the order of the additions matter, so the test would see a reordering.
+    from sim.benefits import INDEX
+    from sim.engine import _Collector, _scholarships
+    from sim.regulation import RuleSet
+    from sim.scholarship import period_table, sample_instalments
+
+    model = build_model(load_scenario("madiun-2025", ["scenario.horizon_months=60", f"scenario.start={start}"]))
+    base = model.regimes[0]
+    rules = RuleSet(base.date, {**base, "scholarship.amount_by_level": [a * 1.37 for a in base["scholarship.amount_by_level"]]})
+    trials, periods, children = 50, len(model.period_labels), model.scenario.children
+    rng = np.random.default_rng(3)
+    trial = np.sort(rng.integers(0, trials, 20_000))
+    month = rng.integers(0, model.months, trial.size)
+
+    claim, pay_month, amount = sample_instalments(np.random.default_rng(9), month, rules, children, model.months)
+    bins = trial[claim] * periods + model.period_of_month[pay_month]
+    want_amounts = np.bincount(bins, weights=amount, minlength=trials * periods)
+    want_counts = np.bincount(bins, minlength=trials * periods)
+
+    out = _Collector(trials, periods, 1)
+    table = period_table(rules, children, model.period_of_month)
+    _scholarships(np.random.default_rng(9), model, out, 0, "jkm_scholarship", trial, month, rules, table)
+    amounts, counts = out.arrays()
+    assert want_counts.sum() > trial.size  # many claims pay more than one instalment
+    assert np.array_equal(amounts[:, :, 0, INDEX["jkm_scholarship"]].ravel(), want_amounts)
+    assert np.array_equal(counts[:, :, 0, INDEX["jkm_scholarship"]].ravel(), want_counts)

@@ -60,10 +60,12 @@ def test_scenarios_readme_documents_every_schema_key_with_its_unit():
         UNCERTAINTY_FIELDS,
     )
 
+    from sim.planning_schema import FIELD_TABLES as PLANNING_FIELDS
+
     doc = (ROOT / "scenarios" / "README.md").read_text()
     rows = {line.split("|")[1].strip(): line for line in doc.splitlines() if line.startswith("| `")}
     for fields in (SCENARIO_FIELDS, SEGMENT_FIELDS, ASSUMPTION_FIELDS, SEVERITY_FIELDS, CHILDREN_FIELDS, BUDGET_FIELDS,
-                   UNCERTAINTY_FIELDS):
+                   UNCERTAINTY_FIELDS, *PLANNING_FIELDS.values()):
         for key, field in fields.items():
             assert f"`{key}`" in rows, f"scenarios/README.md does not document {key}"
             if field.unit:

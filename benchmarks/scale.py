@@ -1,0 +1,282 @@
+"""Scale benchmarks: the engine against peer tools, a scaling grid, and the national scenario on Dask.
+
+One command prints every table and, last, the targets of issue 6 with the ratios measured in the same run:
+
+    ./workbench bench-scale            # installs the peer packages (aggregate, gemact) into .venv, then this
+    .venv/bin/python benchmarks/scale.py [--quick] [--full] [--national] [--no-peers] [--json FILE]
+
+Sections (see benchmarks/SCALE.md for the method and the recorded results):
+
+- **peers** (``benchmarks/peers.py``): a one-segment compound Poisson model, 1,000,000 simulated years, our
+  engine against GEMAct's Monte Carlo and the ``aggregate`` package's FFT: time, peak memory, 99.5 % quantile.
+- **grid**: ``madiun-2025`` scaled to 1 thousand ... 1 million members (both segments in proportion), 10 thousand
+  ... 1 million trials, 1 ... 10 years. The default runs one axis at a time (9 cases, a few minutes on 2 cores);
+  ``--full`` runs the whole 4 x 3 x 3 grid, skipping cases above ``--max-events`` simulated events. Each case is a
+  fresh process: setup (model and closed form), engine (every chunk simulated and aggregated: the streaming
+  part), summary (quantiles, risk measures); time per simulated claim = engine seconds / events (deaths and
+  accidents drawn); peak memory = ``ru_maxrss`` of that process.
+- **national** (``--national``): ``python -m sim run national-2025`` (514 segments) on the local backend and on
+  Dask with 1 and 2 worker processes; wall time from the run's own ``summary.json`` (``run.wall_seconds``,
+  cluster start-up included) and a check that the three give the same numbers.
+
+Benchmark (a), the engine against a plain-NumPy floor, is ``benchmarks/engine.py`` (``./workbench bench``).
+Nothing here asserts on timings; ``tests/test_scale_benchmark.py`` only runs ``--quick`` pieces.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+
+import peers  # noqa: E402  (benchmarks/ is not a package)
+
+SCENARIO = "madiun-2025"
+SEGMENT_MEMBERS = {"non_asn": 7902, "vulnerable": 9582}  # madiun-2025's split, kept when scaling members
+MEMBERS = (1_000, 10_000, 100_000, 1_000_000)
+TRIALS = (10_000, 100_000, 1_000_000)
+YEARS = (1, 3, 10)
+# One axis at a time around small cases, plus one larger pair for memory against trials.
+DEFAULT_GRID = (
+    (1_000, 10_000, 1), (10_000, 10_000, 1), (100_000, 10_000, 1), (1_000_000, 10_000, 1),
+    (1_000, 100_000, 1), (1_000, 1_000_000, 1),
+    (10_000, 10_000, 3), (10_000, 10_000, 10),
+    (100_000, 100_000, 1),
+)
+QUICK_GRID = ((1_000, 2_000, 1), (5_000, 2_000, 1), (1_000, 4_000, 1), (1_000, 2_000, 2))
+NATIONAL_TRIALS = 4_000
+TARGET_SPEED, TARGET_MEMORY, TARGET_FLAT, TARGET_TRIALS_MEMORY = 5.0, 0.1, 2.0, 1.25
+
+
+def _rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def overrides(members: int, trials: int, years: int) -> list[str]:
+    total = sum(SEGMENT_MEMBERS.values())
+    non_asn = round(members * SEGMENT_MEMBERS["non_asn"] / total)
+    return [f"segments.non_asn.members={non_asn}", f"segments.vulnerable.members={members - non_asn}",
+            f"scenario.horizon_months={12 * years}", f"scenario.trials={trials}"]
+
+
+def run_case(members: int, trials: int, years: int) -> dict:
+    """One grid case in this process: forecast's steps, timed apart (same calls as sim.forecast.forecast)."""
+    sys.path.insert(0, str(ROOT))
+    from sim.backend import LocalBackend
+    from sim.closed_form import expected
+    from sim.engine import chunks
+    from sim.forecast import DEFAULT_CHUNK_TRIALS
+    from sim.population import build_model
+    from sim.results import Aggregator
+    from sim.scenario import load_scenario
+
+    imported = _rss_mb()
+    scenario = load_scenario(SCENARIO, overrides(members, trials, years))
+    t0 = time.perf_counter()
+    model = build_model(scenario)
+    agg = Aggregator(model, expected(model), trials, None)
+    t1 = time.perf_counter()
+    with LocalBackend() as backend:
+        for results in backend.run(model, chunks(trials, DEFAULT_CHUNK_TRIALS)):
+            for result in results:
+                agg.add(result)
+    t2 = time.perf_counter()
+    agg.summary()
+    t3 = time.perf_counter()
+    return {"members": members, "trials": trials, "years": years, "events": agg.simulated_events,
+            "setup_s": t1 - t0, "engine_s": t2 - t1, "summary_s": t3 - t2, "imported_mb": imported}
+
+
+def measure_case(members: int, trials: int, years: int) -> dict:
+    done = subprocess.run(
+        [sys.executable, str(Path(__file__).resolve()), "--run-case", f"{members},{trials},{years}"],
+        capture_output=True, text=True, cwd=ROOT, timeout=7200,
+    )
+    if done.returncode != 0:
+        raise RuntimeError(f"case {members},{trials},{years} failed:\n{done.stderr}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def events_per_member_year() -> float:
+    """Expected events per member-year of madiun-2025 (closed form), to estimate a case's size before running it."""
+    sys.path.insert(0, str(ROOT))
+    from sim.benefits import CLAIM_EVENT_BENEFITS, INDEX
+    from sim.closed_form import expected
+    from sim.population import build_model
+    from sim.scenario import load_scenario
+
+    exp = expected(build_model(load_scenario(SCENARIO, overrides(sum(SEGMENT_MEMBERS.values()), 1, 1))))
+    events = exp.counts[..., [INDEX[b] for b in CLAIM_EVENT_BENEFITS]].sum()
+    return float(events / sum(SEGMENT_MEMBERS.values()))
+
+
+def grid(full: bool, quick: bool, max_events: float) -> tuple[list[dict], list[tuple]]:
+    if quick:
+        cases = list(QUICK_GRID)
+    elif full:
+        cases = list(itertools.product(MEMBERS, TRIALS, YEARS))
+    else:
+        cases = list(DEFAULT_GRID)
+    rate = events_per_member_year()
+    rows, skipped = [], []
+    for members, trials, years in cases:
+        estimate = rate * members * trials * years
+        if estimate > max_events:
+            skipped.append((members, trials, years, estimate))
+            continue
+        rows.append(measure_case(members, trials, years))
+        print(_grid_line(rows[-1]), flush=True)
+    return rows, skipped
+
+
+GRID_HEADER = (f"{'members':>9} {'trials':>9} {'years':>5} {'events':>13} {'setup s':>8} {'engine s':>9} "
+               f"{'summary s':>9} {'ns/claim':>9} {'peak MB':>8}")
+
+
+def _grid_line(r: dict) -> str:
+    return (f"{r['members']:>9,} {r['trials']:>9,} {r['years']:>5} {r['events']:>13,} {r['setup_s']:>8.2f} "
+            f"{r['engine_s']:>9.2f} {r['summary_s']:>9.2f} {ns_per_claim(r):>9.0f} {r['peak_mb']:>8.0f}")
+
+
+def ns_per_claim(r: dict) -> float:
+    return r["engine_s"] / max(r["events"], 1) * 1e9
+
+
+def national(trials: int) -> list[dict]:
+    """national-2025 on the local backend and on Dask with 1 and 2 workers; same numbers checked."""
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for label, extra in (("local", ["--backend", "local"]), ("dask, 1 worker", ["--backend", "dask", "--workers", "1"]),
+                             ("dask, 2 workers", ["--backend", "dask", "--workers", "2"])):
+            out = Path(tmp) / label.replace(" ", "").replace(",", "-")
+            start = time.perf_counter()
+            done = subprocess.run(
+                [sys.executable, "-m", "sim", "run", "national-2025", "--trials", str(trials), "--chunk-trials", "1000",
+                 "--no-trials-table", "--quiet", "--out", str(out), *extra],
+                capture_output=True, text=True, cwd=ROOT, timeout=7200,
+            )
+            process_s = time.perf_counter() - start
+            if done.returncode != 0:
+                raise RuntimeError(f"national run {label} failed:\n{done.stderr}")
+            summary = json.loads((out / "summary.json").read_text())
+            rows.append({"run": label, "trials": trials, "events": summary["simulated_events"],
+                         "wall_s": summary["run"]["wall_seconds"], "process_s": process_s,
+                         "peak_mb": summary["run"]["peak_rss_mb"],
+                         "worker_peak_mb": summary["run"].get("worker_peak_rss_mb", []),
+                         "periods": summary["periods"]})
+            print(_national_line(rows[-1], rows[0]), flush=True)
+    for r in rows:
+        r["identical_to_local"] = r["periods"] == rows[0]["periods"]
+    for r in rows:
+        del r["periods"]
+    return rows
+
+
+NATIONAL_HEADER = f"{'run':<16} {'trials':>7} {'events':>13} {'wall s':>8} {'speed-up':>8} {'peak MB':>8} {'workers MB':>14}"
+
+
+def _national_line(r: dict, local: dict) -> str:
+    workers = ", ".join(f"{m:,.0f}" for m in r["worker_peak_mb"]) or "-"
+    return (f"{r['run']:<16} {r['trials']:>7,} {r['events']:>13,} {r['wall_s']:>8.1f} {local['wall_s'] / r['wall_s']:>8.2f} "
+            f"{r['peak_mb']:>8,.0f} {workers:>14}")
+
+
+def targets(peer_rows: list[dict], grid_rows: list[dict], national_rows: list[dict]) -> list[tuple]:
+    """(target, measured, met) rows; a target that was not measured in this run says so."""
+    out = []
+    by_tool = {r["tool"]: r for r in peer_rows if "error" not in r}
+    if "ours" in by_tool and "gemact" in by_tool:
+        speed = by_tool["gemact"]["seconds"] / by_tool["ours"]["seconds"]
+        memory = by_tool["ours"]["peak_mb"] / by_tool["gemact"]["peak_mb"]
+        out.append((f"GEMAct MC time / ours >= {TARGET_SPEED:g}", f"{speed:.2f}", speed >= TARGET_SPEED))
+        out.append((f"ours peak memory / GEMAct MC's <= {TARGET_MEMORY:g}", f"{memory:.3f}", memory <= TARGET_MEMORY))
+    else:
+        why = "; ".join(r["error"] for r in peer_rows if "error" in r) or "skipped (--no-peers)"
+        out.append(("engine vs GEMAct MC", "not measured", None))
+        out.append((f"  why: {why}"[:72], "", None))
+    if grid_rows:
+        per_claim = [ns_per_claim(r) for r in grid_rows]
+        flat = max(per_claim) / min(per_claim)
+        out.append((f"time per claim, slowest / fastest case <= {TARGET_FLAT:g}", f"{flat:.2f}", flat <= TARGET_FLAT))
+        for members, years in sorted({(r["members"], r["years"]) for r in grid_rows}):
+            same = sorted((r for r in grid_rows if (r["members"], r["years"]) == (members, years)), key=lambda r: r["trials"])
+            if len(same) > 1:
+                ratio = same[-1]["peak_mb"] / same[0]["peak_mb"]
+                out.append((f"peak memory at {same[-1]['trials']:,} / {same[0]['trials']:,} trials ({members:,} members, "
+                            f"{years} y) <= {TARGET_TRIALS_MEMORY:g}", f"{ratio:.2f}", ratio <= TARGET_TRIALS_MEMORY))
+    if national_rows:
+        local = national_rows[0]["wall_s"]
+        for r in national_rows[1:]:
+            out.append((f"national-2025 speed-up, {r['run']} (reported, no target)", f"{local / r['wall_s']:.2f}", None))
+        same = all(r["identical_to_local"] for r in national_rows)
+        out.append(("national-2025: Dask results identical to local", "yes" if same else "NO", same))
+    return out
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="tiny sizes: a smoke check in well under a minute")
+    parser.add_argument("--full", action="store_true", help="the whole 4 x 3 x 3 grid (up to --max-events per case)")
+    parser.add_argument("--max-events", type=float, default=2e9,
+                        help="skip grid cases with more expected events than this (default 2e9, about 4 minutes each)")
+    parser.add_argument("--no-peers", action="store_true", help="skip the peer comparison")
+    parser.add_argument("--no-grid", action="store_true", help="skip the scaling grid")
+    parser.add_argument("--peer-years", type=int, help=f"simulated years for the peers (default {peers.YEARS:,})")
+    parser.add_argument("--national", action="store_true", help="also time national-2025 on local and Dask backends")
+    parser.add_argument("--national-trials", type=int, default=NATIONAL_TRIALS)
+    parser.add_argument("--json", type=Path, help="also write every measurement to this file")
+    parser.add_argument("--run-case", help=argparse.SUPPRESS)  # internal: MEMBERS,TRIALS,YEARS in this process
+    args = parser.parse_args(argv)
+    if args.run_case:
+        result = run_case(*map(int, args.run_case.split(",")))
+        result["peak_mb"] = _rss_mb()
+        print(json.dumps(result))
+        return 0
+
+    # Timings mean little on a busy machine: say how busy it was, at the start and at the end.
+    print(f"load average at start: {os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs")
+    peer_rows = []
+    if not args.no_peers:
+        years = args.peer_years or (20_000 if args.quick else peers.YEARS)
+        print(f"== (b) peers: compound Poisson, {peers.CLAIMS_PER_YEAR} claims a year, lognormal mean Rp40 m CV "
+              f"{peers.SEVERITY_CV}, {years:,} simulated years, 99.5 % quantile (each tool in a fresh process)")
+        peer_rows = peers.measure_all(years)
+        print(peers.table(peer_rows), flush=True)
+    grid_rows, skipped = [], []
+    if not args.no_grid:
+        print(f"\n== (c) scaling grid: {SCENARIO}, time per simulated claim and peak memory (each case in a fresh process)")
+        print(GRID_HEADER, flush=True)
+        grid_rows, skipped = grid(args.full, args.quick, args.max_events)
+        for members, trials, years, estimate in skipped:
+            print(f"{members:>9,} {trials:>9,} {years:>5} skipped: about {estimate:,.0f} events (> --max-events)")
+    national_rows = []
+    if args.national:
+        trials = 2_000 if args.quick else args.national_trials
+        print(f"\n== national-2025 (514 segments), {trials:,} trials, local and Dask backends")
+        print(NATIONAL_HEADER, flush=True)
+        national_rows = national(trials)
+    print("\n== (a) engine vs plain-NumPy floor: benchmarks/engine.py (./workbench bench), not rerun here")
+    print("\n== targets (issue 6), measured in this run")
+    for name, measured, met in targets(peer_rows, grid_rows, national_rows):
+        verdict = "-" if met is None else ("met" if met else "NOT met")
+        print(f"  {name:<72} {measured:>10}  {verdict}")
+    print(f"load average at end: {os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs")
+    if args.json:
+        args.json.write_text(json.dumps({"peers": peer_rows, "grid": grid_rows, "skipped": skipped,
+                                         "national": national_rows}, indent=2) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

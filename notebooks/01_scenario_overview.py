@@ -1,0 +1,65 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#   kernelspec:
+#     display_name: Python 3
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # Scenario overview
+#
+# One scenario from `scenarios/`: who is covered, every assumption with its source, the forecast by year, the
+# charts of the reviewer report and the check against the closed form. Change `scenario_id` below (or pass it
+# with papermill: `papermill 01_scenario_overview.ipynb out.ipynb -p scenario_id jambi-2025`).
+
+# %% tags=["parameters"]
+scenario_id = "madiun-2025"
+trials = 10_000
+lang = "id"  # "id" (Indonesian) or "en"
+
+# %%
+from sim import charts, progress, report
+from sim.forecast import forecast
+from sim.i18n import Language
+from sim.scenario import load_scenario
+
+language = Language(lang)
+scenario = load_scenario(scenario_id, [f"scenario.trials={trials}"])
+print(scenario.title)
+print(f"{sum(s.members for s in scenario.segments):,} members in {len(scenario.segments)} segment(s), "
+      f"{scenario.horizon_months} months from {scenario.start:%Y-%m}")
+
+# %% [markdown]
+# ## Assumption register
+# Yellow in the report: assumptions with a plausible range; calibrated values carry their 90 % credible interval.
+
+# %%
+report.register_table(scenario, lang)
+
+# %% [markdown]
+# ## Forecast
+# The progress bar counts simulated trials.
+
+# %%
+summary, claims = forecast(scenario, progress=progress.notebook(), return_trials=True)
+report.period_table(summary, lang)
+
+# %%
+first = summary["periods"][0]
+charts.image(charts.claim_ratio_distribution(claims[:, 0] / first["premium_idr"], first["period"], language))
+
+# %%
+charts.image(charts.fan(report.fan_rows(summary, claims), language))
+
+# %% [markdown]
+# ## Monte Carlo against the closed form
+# `z` is the distance in standard errors; rows beyond 4 are flagged `check`.
+
+# %%
+report.validation_table(summary, lang)

@@ -1,0 +1,63 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#   kernelspec:
+#     display_name: Python 3
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # Expansion and budget planning
+#
+# What a year of premiums costs as coverage grows, what the stated budget pays for, and the expected claims that
+# come with it (closed form: no simulation, so it answers at once). Premium and expected claims are both
+# proportional to the number of members when the mix of segments stays the same.
+#
+# Members are held at their starting number here. Enrolment over time (names proposed by RT heads, checked by the
+# kelurahan and Disnaker, registered by BPJS) is a separate model, added by a later issue; it is not used in this
+# notebook.
+
+# %% tags=["parameters"]
+scenario_id = "madiun-2023"
+members_grid = [5_000, 10_000, 16_539, 20_000, 25_000]
+lang = "id"
+
+# %%
+import pandas as pd
+
+from sim import charts, coverage
+from sim.i18n import Language
+from sim.scenario import load_scenario
+
+language = Language(lang)
+scenario = load_scenario(scenario_id)
+year = coverage.twelve_months(scenario)
+pd.Series(year)
+
+# %% [markdown]
+# ## Premium and expected claims against members
+
+# %%
+curve = coverage.coverage_curve(scenario)
+affordable = (coverage.members_affordable(year["annual_premium_idr"], year["members"], scenario.annual_budget)
+              if scenario.annual_budget else None)
+charts.image(charts.budget_coverage(curve, year["members"], language, scenario.annual_budget, scenario.target_members,
+                                    affordable))
+
+# %% [markdown]
+# ## Chosen membership levels
+# Each row is the scenario at that number of members (same mix), in closed form.
+
+# %%
+pd.DataFrame([coverage.what_if(scenario, members=m) for m in members_grid])
+
+# %% [markdown]
+# ## Who pays
+
+# %%
+pd.DataFrame(coverage.funding(scenario))

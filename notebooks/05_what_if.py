@@ -1,0 +1,59 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#   kernelspec:
+#     display_name: Python 3
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # What if? (for budget planners)
+#
+# Move the sliders: budget, members (quota), the share of members paid by company CSR funds, and factors on the
+# death and accident assumptions. Each change is answered in closed form (`sim.coverage.what_if`, well under a
+# second): a year of premiums, who pays them, expected claims over 12 months and the claim ratio, and how many
+# members the budget covers. Run the whole notebook first (Run > Run All Cells).
+
+# %% tags=["parameters"]
+scenario_id = "madiun-2025"
+budget_idr = 4_000_000_000
+members = 17_484
+csr_share = 0.0
+mortality_factor = 1.0
+accident_factor = 1.0
+lang = "id"
+
+# %%
+import ipywidgets as widgets
+
+from sim import coverage
+from sim.scenario import load_scenario
+
+scenario = load_scenario(scenario_id)
+coverage.what_if_table(scenario, lang, budget_idr=budget_idr, members=members, csr_share=csr_share,
+                       mortality_factor=mortality_factor, accident_factor=accident_factor)
+
+# %% [markdown]
+# ## Sliders
+
+# %%
+widgets.interactive(
+    coverage.what_if_table,
+    scenario=widgets.fixed(scenario),
+    lang=widgets.fixed(lang),
+    budget_idr=widgets.IntSlider(value=budget_idr, min=0, max=4 * max(budget_idr, 10**9), step=50_000_000,
+                                 description="Budget (Rp)", continuous_update=False),
+    members=widgets.IntSlider(value=members, min=0, max=4 * max(members, 1_000), step=100,
+                              description="Members", continuous_update=False),
+    csr_share=widgets.FloatSlider(value=csr_share, min=0.0, max=1.0, step=0.05, description="CSR share",
+                                  continuous_update=False),
+    mortality_factor=widgets.FloatSlider(value=mortality_factor, min=0.5, max=2.0, step=0.05,
+                                         description="Deaths x", continuous_update=False),
+    accident_factor=widgets.FloatSlider(value=accident_factor, min=0.5, max=3.0, step=0.05,
+                                        description="Accidents x", continuous_update=False),
+)

@@ -1,0 +1,355 @@
+"""Budget questions a planner asks, answered by re-running the projection (``sim.expansion``) and, where money
+depends on claims, the simulated claims.
+
+- :func:`budget_needed`: the city budget (APBD) needed each year for the scenario's quota path, at a stated
+  confidence. Premiums are deterministic given the members, so the only uncertainty in the PREMIUM budget is which
+  CSR pledges are honoured: every combination of pledges honoured or not (all-or-nothing for a pledge's whole
+  duration, independently, with its probability) is projected with an unlimited APBD, and the budget path is the
+  smallest one that covers the need of a set of combinations whose probability is at least the confidence (the
+  combinations with the smallest total need first). Up to ``MAX_ENUMERATED_PLEDGES`` pledges are enumerated
+  exactly; more are sampled (``SAMPLED_OUTCOMES`` draws from ``SeedSequence(seed, spawn_key=(BUDGET_KEY, 0))``).
+  :func:`verify_budget` re-runs the projection with that budget for every combination and reports the probability
+  that the money does not bind (nobody cut, nobody left waiting): a test checks it is at least the confidence.
+- :func:`claims_topup_reserve`: separately, what the city would have to hold at the confidence if it also covered
+  claims above the premiums (a self-insured top-up; the scheme does not require it): the quantile of
+  ``max(claims - premium, 0)`` per year over the simulated trials.
+- :func:`largest_coverage`: the largest multiple of the quota path's growth (same segment mix) the scenario's
+  budget funds without cutting anybody or leaving names waiting (bisection on the projection).
+- :func:`csr_gap`: the CSR money per year that closes the gap to the UCJ target: measured as an unlimited pledge
+  that pays last, after the city's money, for any city-paid segment; then re-run as an ordinary pledge for the
+  segments sharing the UCJ gap, paying before the APBD (which it frees for the others), to check that it closes
+  the gap (the same money paid first, at the CSR rate, covers at least as much).
+- :func:`fan_chart`, :func:`tornado`: the claim ratio's percentiles per year, and the swing of the key outputs
+  (closed form: members at the end, premium, city money, expected claims, claim ratio, over the whole horizon) when
+  each ranged assumption moves to its low and high end. The tornado reuses ``sim.sensitivity``'s way of finding
+  and moving ranged parameters (which reports the first year's claims only) over the whole horizon, since
+  enrolment and funding play out over years.
+
+"City money" is APBD and DBH-CHT (both regional-budget money), including the city's share of co-funded pledges.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+import math
+import zlib
+
+import numpy as np
+
+from .closed_form import expected
+from .expansion import Projection, money_bound, money_by_year, project_scenario
+from .funding import APBD, DBH_CHT, EXTERNAL_PAYERS
+from .planning_schema import Pledge, YearAmounts
+from .population import build_model
+from .scenario import Scenario, ScenarioError, scenario_from_data
+from .sensitivity import _varied, groups
+
+BUDGET_KEY = zlib.crc32(b"budget")
+MAX_ENUMERATED_PLEDGES = 10
+SAMPLED_OUTCOMES = 2000
+GAP_PLEDGE = "ucj-gap"
+FAN_PERCENTILES = (5, 25, 50, 75, 95)
+CITY_BUCKETS = (APBD, DBH_CHT)
+
+
+# --- Changing a scenario's funding and quotas -----------------------------------------------------------------
+
+
+def with_funding(scenario: Scenario, **changes) -> Scenario:
+    planning = scenario.planning
+    funding = dataclasses.replace(planning.funding, **changes)
+    return dataclasses.replace(scenario, planning=dataclasses.replace(planning, funding=funding))
+
+
+def with_quota_scale(scenario: Scenario, scale: float) -> Scenario:
+    planning = scenario.planning
+    quotas = tuple(dataclasses.replace(q, scale=scale) for q in planning.quotas)
+    return dataclasses.replace(scenario, planning=dataclasses.replace(planning, quotas=quotas))
+
+
+def with_apbd(scenario: Scenario, amounts: YearAmounts) -> Scenario:
+    return with_funding(scenario, apbd=amounts)
+
+
+def _needs_funding(scenario: Scenario, question: str) -> None:
+    if scenario.planning is None or scenario.planning.funding is None:
+        raise ScenarioError(str(scenario.path), "funding", f"{question} needs a [funding] table")
+
+
+# --- Which pledges are honoured -------------------------------------------------------------------------------
+
+
+def pledge_outcomes(scenario: Scenario) -> list[tuple[dict, float]]:
+    """(share of each pledge that arrives, probability): every combination of honoured pledges, or a sample."""
+    pledges = scenario.planning.funding.pledges if scenario.planning and scenario.planning.funding else ()
+    if not pledges:
+        return [({}, 1.0)]
+    if len(pledges) <= MAX_ENUMERATED_PLEDGES:
+        out = []
+        for honoured in itertools.product((1.0, 0.0), repeat=len(pledges)):
+            prob = math.prod(p.probability if h else 1.0 - p.probability for p, h in zip(pledges, honoured))
+            if prob > 0:
+                out.append(({p.name: h for p, h in zip(pledges, honoured)}, prob))
+        return out
+    rng = np.random.default_rng(np.random.SeedSequence(scenario.seed, spawn_key=(BUDGET_KEY, 0)))
+    draws = rng.random((SAMPLED_OUTCOMES, len(pledges))) < np.array([p.probability for p in pledges])
+    return [({p.name: float(h) for p, h in zip(pledges, row)}, 1.0 / SAMPLED_OUTCOMES) for row in draws]
+
+
+def at_confidence(needs: list[dict], probs: list[float], confidence: float) -> dict:
+    """The smallest budget path covering the needs of outcomes with total probability >= confidence, taking the
+    outcomes with the smallest total need first. P(need <= budget in every year) >= confidence."""
+    order = sorted(range(len(needs)), key=lambda i: sum(needs[i].values()))
+    years = sorted(needs[0]) if needs else []
+    budget = {y: 0.0 for y in years}
+    covered = 0.0
+    for i in order:
+        for y in years:
+            budget[y] = max(budget[y], needs[i][y])
+        covered += probs[i]
+        if covered >= confidence - 1e-12:
+            break
+    return {y: float(math.ceil(b)) for y, b in budget.items()}  # whole rupiah, rounded up
+
+
+def _summary(needs: list[dict], probs: list[float]) -> dict:
+    years = sorted(needs[0])
+    return {y: {"mean": float(sum(p * n[y] for n, p in zip(needs, probs)) / sum(probs)),
+                "min": float(min(n[y] for n in needs)), "max": float(max(n[y] for n in needs))} for y in years}
+
+
+# --- The city budget a quota path needs -------------------------------------------------------------------------
+
+
+def budget_needed(scenario: Scenario, confidence: float) -> dict:
+    """APBD needed each year for the scenario's quota path at the confidence (premiums only)."""
+    if scenario.planning is None or scenario.planning.funding is None:
+        # No limit on money: the city pays whatever its APBD-paid members cost, which is deterministic.
+        need = _apbd_premium_without_limits(scenario)
+        return {"confidence": confidence, "uncertainty": "none: premiums are deterministic given the members",
+                "outcomes": 1, "years": [{"year": y, "budget_idr": float(math.ceil(n)), "mean_need_idr": n,
+                                          "min_need_idr": n, "max_need_idr": n} for y, n in need.items()]}
+    unlimited = with_apbd(scenario, YearAmounts(every=math.inf))
+    outcomes = pledge_outcomes(scenario)
+    needs, probs, met = [], [], []
+    for factors, prob in outcomes:
+        projection = project_scenario(unlimited, factors)
+        needs.append(money_by_year(projection, APBD))
+        probs.append(prob)
+        met.append(targets_met(projection))
+    budget = at_confidence(needs, probs, confidence)
+    spread = _summary(needs, probs)
+    pledges = len(scenario.planning.funding.pledges)
+    return {
+        "confidence": confidence,
+        "uncertainty": ("none: premiums are deterministic given the members" if not pledges else
+                        f"which of {pledges} CSR pledge(s) are honoured "
+                        + ("(every combination)" if pledges <= MAX_ENUMERATED_PLEDGES else f"({SAMPLED_OUTCOMES} draws)")),
+        "outcomes": len(outcomes),
+        "years": [{"year": y, "budget_idr": budget[y], "mean_need_idr": round(spread[y]["mean"], 2),
+                   "min_need_idr": round(spread[y]["min"], 2), "max_need_idr": round(spread[y]["max"], 2)}
+                  for y in sorted(budget)],
+        # With unlimited city money, does the pipeline reach each year-end target? (If not, no budget can.)
+        "targets_with_unlimited_budget": [
+            {**rows[0], "members_year_end": round(sum(p * r["members_year_end"] for r, p in zip(rows, probs)), 2),
+             "reached": all(r["reached"] for r in rows)}
+            for rows in zip(*met)
+        ],
+    }
+
+
+def _apbd_premium_without_limits(scenario: Scenario) -> dict:
+    model = build_model(scenario)
+    exp = expected(model)
+    apbd = [s for s, e in enumerate(model.segments) if e.segment.payer == APBD]
+    return {int(label): float(exp.premium[p, apbd].sum()) for p, label in enumerate(model.period_labels)}
+
+
+def verify_budget(scenario: Scenario, budget: dict) -> float:
+    """Probability (over which pledges are honoured) that the money does not bind with this APBD per year."""
+    _needs_funding(scenario, "verify_budget")
+    funded = with_apbd(scenario, YearAmounts(by_year=tuple(sorted(budget.items()))))
+    return float(sum(prob for factors, prob in pledge_outcomes(scenario)
+                     if not money_bound(project_scenario(funded, factors))))
+
+
+def targets_met(projection: Projection, tolerance: float = 0.005) -> list[dict]:
+    """Per segment with a quota and year: the target, the members at the year-end, and whether it was reached
+    (within ``tolerance``, a share of the target)."""
+    out = []
+    for (name, year), target in sorted(projection.targets.items()):
+        have = float(projection.year_end(year)[projection.index(name)])
+        out.append({"segment": name, "year": year, "target": round(target, 2), "members_year_end": round(have, 2),
+                    "reached": bool(have >= target * (1 - tolerance))})
+    return out
+
+
+# --- What a budget buys -----------------------------------------------------------------------------------------
+
+
+def largest_coverage(scenario: Scenario, max_scale: float = 64.0, iterations: int = 20) -> dict:
+    """The largest multiple of the quota path's growth the scenario's own money funds without binding."""
+    _needs_funding(scenario, "largest_coverage")
+    if not scenario.planning.quotas:
+        raise ScenarioError(str(scenario.path), "expansion", "largest_coverage needs a quota path ([expansion])")
+
+    def feasible(scale: float) -> bool:
+        return not money_bound(project_scenario(with_quota_scale(scenario, scale)))
+
+    if not feasible(0.0):
+        lo, hi, capped = 0.0, 0.0, False
+    elif feasible(1.0):
+        lo, hi = 1.0, 2.0
+        while hi <= max_scale and feasible(hi):
+            lo, hi = hi, hi * 2
+        capped = hi > max_scale
+    else:
+        lo, hi, capped = 0.0, 1.0, False
+    if hi > lo and not capped:
+        for _ in range(iterations):
+            mid = (lo + hi) / 2
+            lo, hi = (mid, hi) if feasible(mid) else (lo, mid)
+    lo = math.floor(lo * 1e6) / 1e6  # reported to 6 decimals, rounded down so that it stays feasible
+    projection = project_scenario(with_quota_scale(scenario, lo))
+    years = projection.fiscal_years()
+    return {
+        "scale": lo,
+        "money_binds": not capped,
+        "note": ("multiple of the quota path's growth above the starting members, same segment mix; "
+                 + ("money does not bind below the largest multiple tried" if capped else
+                    "the largest multiple the money funds without cutting anybody or leaving names waiting")),
+        "members_year_end": [{"year": y, "segment": n, "members": round(float(projection.year_end(y)[s]), 2)}
+                             for y in years for s, n in enumerate(projection.names)],
+        "city_money_idr": {y: round(v, 2) for y, v in city_money(projection).items()},
+    }
+
+
+def csr_gap(scenario: Scenario, confidence: float) -> dict:
+    """CSR money per year (at CSR premium rates) that closes the gap to the UCJ target, at the confidence over
+    which of the scenario's own pledges are honoured."""
+    _needs_funding(scenario, "csr_gap")
+    planning = scenario.planning
+    if planning.ucj is None:
+        raise ScenarioError(str(scenario.path), "ucj", "csr_gap needs a UCJ target ([ucj])")
+    sharing = tuple(q.segment for q in planning.quotas if q.kind == "ucj_allocation" and q.ucj_allocation > 0)
+    if not sharing:
+        raise ScenarioError(str(scenario.path), "expansion", "no segment has a ucj_allocation")
+    # Measuring run: an unlimited pledge paying last, after the city's money, for every segment the city pays for
+    # (so that city money taken by the UCJ segments' renewals cannot leave, say, non-ASN replacements waiting).
+    paid_by_city = tuple(s.name for s in scenario.segments if s.payer not in EXTERNAL_PAYERS)
+    gap = Pledge(GAP_PLEDGE, YearAmounts(every=math.inf), 1.0, scenario.start.year, 1000,
+                 tuple(dict.fromkeys(sharing + paid_by_city)), 0.0, after_city=True)
+    closing = with_funding(scenario, pledges=planning.funding.pledges + (gap,))
+    needs, probs, ucj = [], [], None
+    for factors, prob in pledge_outcomes(scenario):
+        projection = project_scenario(closing, {**factors, GAP_PLEDGE: 1.0})
+        needs.append(money_by_year(projection, f"CSR:{GAP_PLEDGE}"))
+        probs.append(prob)
+        ucj = ucj or ucj_by_year(projection, planning.ucj, scenario)
+    amounts = at_confidence(needs, probs, confidence)
+    # Check: the same money as an ordinary pledge for the UCJ segments only, paying before the APBD (which it frees
+    # for the other segments), for every outcome.
+    pledge = Pledge(GAP_PLEDGE, YearAmounts(by_year=tuple(sorted(amounts.items()))), 1.0, scenario.start.year, 1000,
+                    sharing, 0.0)
+    check = with_funding(scenario, pledges=planning.funding.pledges + (pledge,))
+    met = sum(prob for factors, prob in pledge_outcomes(scenario)
+              if not money_bound(project_scenario(check, {**factors, GAP_PLEDGE: 1.0})))
+    spread = _summary(needs, probs)
+    return {
+        "confidence": confidence,
+        "segments": list(sharing),
+        "years": [{"year": y, "csr_idr": amounts[y], "mean_need_idr": round(spread[y]["mean"], 2)} for y in sorted(amounts)],
+        "ucj_with_gap_closed": ucj,
+        "probability_money_does_not_bind_with_it": round(met, 6),
+    }
+
+
+def ucj_by_year(projection: Projection, ucj, scenario: Scenario) -> list[dict]:
+    """UCJ at each year-end: (covered persons - scheme members at the start + scheme members then) / employed.
+
+    Assumption: members outside the scheme and employed persons stay as they are."""
+    start = sum(s.members for s in scenario.segments)
+    out = []
+    for y in projection.fiscal_years():
+        have = float(projection.year_end(y).sum())
+        out.append({"year": y, "ucj": round((ucj.covered_persons - start + have) / ucj.employed_persons, 6),
+                    "target": ucj.target_share if y >= ucj.target_year else None})
+    return out
+
+
+def city_money(projection: Projection) -> dict:
+    return {y: sum(money_by_year(projection, b)[y] for b in CITY_BUCKETS) for y in projection.fiscal_years()}
+
+
+# --- From the simulated claims ----------------------------------------------------------------------------------
+
+
+def claims_topup_reserve(claims: np.ndarray, premium: np.ndarray, confidence: float) -> np.ndarray:
+    """Per period, the ``confidence`` quantile of ``max(claims - premium, 0)`` over trials (trials x periods)."""
+    shortfall = np.maximum(claims - premium[None, :], 0.0)
+    return np.quantile(shortfall, confidence, axis=0)
+
+
+def fan_chart(claims: np.ndarray, premium: np.ndarray, labels) -> list[dict]:
+    """Percentiles of the claim ratio per period (rows for a fan chart)."""
+    out = []
+    for p, label in enumerate(labels):
+        if premium[p] <= 0:
+            out.append({"period": label, **{f"p{q}": None for q in FAN_PERCENTILES}})
+            continue
+        ratio = claims[:, p] / premium[p]
+        values = np.percentile(ratio, FAN_PERCENTILES)
+        out.append({"period": label, **{f"p{q}": round(float(v), 6) for q, v in zip(FAN_PERCENTILES, values)}})
+    return out
+
+
+# --- Sensitivity ------------------------------------------------------------------------------------------------
+
+KEY_OUTPUTS = ("members_end", "premium_idr", "city_money_idr", "claims_expected_idr", "claim_ratio")
+
+
+def key_outputs(scenario: Scenario) -> dict:
+    """Closed-form key outputs over the whole horizon (no random numbers)."""
+    model = build_model(scenario)
+    exp = expected(model)
+    premium, claims = float(exp.premium.sum()), float(exp.amounts.sum())
+    if model.projection is not None:
+        city = float(sum(v.sum() for b, v in model.projection.premium.items() if b in CITY_BUCKETS))
+        members_end = float(model.projection.members()[:, -1].sum())
+    else:
+        payers = np.array([e.segment.payer in CITY_BUCKETS for e in model.segments])
+        city = float(exp.premium[:, payers].sum())
+        members_end = float(sum(e.inforce[:, -1].sum() for e in model.segments))
+    return {"members_end": members_end, "premium_idr": premium, "city_money_idr": city, "claims_expected_idr": claims,
+            "claim_ratio": claims / premium if premium > 0 else None}
+
+
+def tornado(scenario: Scenario) -> dict:
+    """Key outputs at each ranged parameter's low and high end, widest relative swing first."""
+    base = key_outputs(scenario)
+    rows = []
+    for label, members in groups(scenario.resolved):
+        # One bar per ranged parameter (per field when there are many segments), moved to each end of its range.
+        nodes = [node for _, node in members]
+        try:
+            ends = [key_outputs(scenario_from_data(_varied(scenario.resolved, members, end))) for end in (0, 1)]
+        except ScenarioError as err:  # an end of a stated range that makes the scenario invalid: show it, go on
+            rows.append({"parameter": label, "unit": nodes[0].get("unit", ""), "invalid": err.problem,
+                         "largest_relative_swing": None})
+            continue
+        same = lambda values: values[0] if all(v == values[0] for v in values) else None  # noqa: E731
+        row = {"parameter": label, "unit": nodes[0].get("unit", ""), "basis": same([n.get("basis", "") for n in nodes]),
+               "value": same([n["value"] for n in nodes]), "low": same([n["range"][0] for n in nodes]),
+               "high": same([n["range"][1] for n in nodes])}
+        swing = 0.0
+        for out in KEY_OUTPUTS:
+            a, b = ends[0][out], ends[1][out]
+            row[f"{out}_low"] = None if a is None else round(a, 6)
+            row[f"{out}_high"] = None if b is None else round(b, 6)
+            if a is not None and b is not None and base[out]:
+                swing = max(swing, abs(b - a) / abs(base[out]))
+        row["largest_relative_swing"] = round(swing, 6)
+        rows.append(row)
+    rows.sort(key=lambda r: (-(r["largest_relative_swing"] or 0.0), r["parameter"]))
+    return {"base": {k: (None if v is None else round(v, 6)) for k, v in base.items()}, "rows": rows}

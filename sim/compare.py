@@ -1,0 +1,179 @@
+"""Scenarios side by side: key outputs, and the parameters that differ between the resolved scenarios.
+
+``python -m sim compare A B ...`` forecasts each scenario (``sim.forecast``, the same trials and seed options for
+all, so scenarios that share segment names share their random numbers), answers the budget question
+(``sim.budget.budget_needed`` at the confidence) and writes, atomically, ``compare.json``,
+``compare_outputs.csv`` and ``compare_parameters.csv``. Figures are over each scenario's whole horizon; money per
+year is the horizon's total divided by its months x 12.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from . import budget
+from .closed_form import expected
+from .forecast import DEFAULT_CHUNK_TRIALS, atomic_directory, forecast, write_json
+from .population import build_model
+from .scenario import Scenario
+
+SKIPPED_KEYS = ("scenario.id", "scenario.title", "scenario.description", "scenario.base")
+OUTPUTS = (  # key, label, unit
+    ("horizon", "horizon", "months from"),
+    ("members", "members in force (average)", "persons"),
+    ("members_end", "members in force in the last month", "persons"),
+    ("premium_per_year_idr", "premium per year (all payers)", "IDR per year"),
+    ("city_money_per_year_idr", "city money per year (APBD, DBH-CHT)", "IDR per year"),
+    ("claims_mean_idr", "claims over the horizon, mean", "IDR"),
+    ("claims_p5_idr", "claims over the horizon, 5th percentile", "IDR"),
+    ("claims_p95_idr", "claims over the horizon, 95th percentile", "IDR"),
+    ("claim_ratio", "claim ratio (claims / premium), mean", "ratio"),
+    ("prob_claims_above_premium", "P(claims > premium) over the horizon", "probability"),
+    ("budget_needed_per_year_idr", "APBD needed per year for the quota path, at the confidence", "IDR per year"),
+    ("cost_per_covered_worker_idr", "city money per member-year", "IDR per member-year"),
+)
+
+
+def key_outputs(scenario: Scenario, confidence: float, chunk_trials: int = DEFAULT_CHUNK_TRIALS, progress=None) -> dict:
+    model = build_model(scenario)
+    summary = forecast(scenario, chunk_trials, progress=progress, model=model)
+    total = summary["periods"][-1]
+    closed = expected(model)
+    months = scenario.horizon_months
+    member_years = float(closed.member_months.sum()) / 12
+    city = _city_money(model, closed)
+    need = budget.budget_needed(scenario, confidence)
+    needed = sum(r["budget_idr"] for r in need["years"])
+    return {
+        "horizon": f"{months} from {scenario.start:%Y-%m}",
+        "members": total["members"],
+        "members_end": round(float(sum(e.inforce[:, -1].sum() for e in model.segments)), 2),
+        "premium_per_year_idr": round(total["premium_idr"] * 12 / months, 2),
+        "city_money_per_year_idr": round(city * 12 / months, 2),
+        "claims_mean_idr": total["claims_idr"]["mean"],
+        "claims_p5_idr": total["claims_idr"]["p5"],
+        "claims_p95_idr": total["claims_idr"]["p95"],
+        "claim_ratio": None if total["claim_ratio"] is None else total["claim_ratio"]["mean"],
+        "prob_claims_above_premium": total["prob_claim_ratio_above_1"],
+        "budget_needed_per_year_idr": round(needed * 12 / months, 2),
+        "cost_per_covered_worker_idr": round(city / member_years, 2) if member_years > 0 else None,
+        "trials": summary["trials"],
+        "seed": summary["seed"],
+    }
+
+
+def _city_money(model, closed) -> float:
+    if model.projection is not None:
+        return float(sum(v.sum() for b, v in model.projection.premium.items() if b in budget.CITY_BUCKETS))
+    payers = np.array([e.segment.payer in budget.CITY_BUCKETS for e in model.segments])
+    return float(closed.premium[:, payers].sum())
+
+
+def flatten(resolved: dict, prefix: str = "") -> dict:
+    """Dotted key -> value (a parameter table's value) of a resolved scenario."""
+    out = {}
+    for key, node in resolved.items():
+        dotted = f"{prefix}{key}"
+        if isinstance(node, dict) and "value" not in node:
+            out.update(flatten(node, dotted + "."))
+        else:
+            out[dotted] = node["value"] if isinstance(node, dict) else node
+    return out
+
+
+def differing_parameters(scenarios: list[Scenario]) -> list[dict]:
+    """Every key whose value is not the same in all scenarios (absent counts as a value)."""
+    flat = [flatten(s.resolved) for s in scenarios]
+    keys = sorted(set().union(*flat))
+    rows = []
+    for key in keys:
+        if key in SKIPPED_KEYS:
+            continue
+        values = [f.get(key, _ABSENT) for f in flat]
+        if any(v != values[0] for v in values):
+            rows.append({"parameter": key, "values": {s.id: _shown(v) for s, v in zip(scenarios, values)}})
+    return rows
+
+
+_ABSENT = object()
+
+
+def _shown(value):
+    if value is _ABSENT:
+        return None
+    if isinstance(value, (list, dict)):
+        return json.dumps(value, default=str)
+    return value if isinstance(value, (int, float, str, bool)) else str(value)
+
+
+def compare(scenarios: list[Scenario], confidence: float, chunk_trials: int = DEFAULT_CHUNK_TRIALS, progress=None) -> dict:
+    ids = [s.id for s in scenarios]
+    outputs = {s.id: key_outputs(s, confidence, chunk_trials, progress) for s in scenarios}
+    return {
+        "scenarios": ids,
+        "confidence": confidence,
+        "outputs": [{"key": key, "label": label, "unit": unit, "values": {i: outputs[i][key] for i in ids}}
+                    for key, label, unit in OUTPUTS],
+        "runs": {i: {"trials": outputs[i]["trials"], "seed": outputs[i]["seed"]} for i in ids},
+        "parameters": differing_parameters(scenarios),
+    }
+
+
+def tables(result: dict) -> dict:
+    ids = result["scenarios"]
+    outputs = pd.DataFrame([{"output": r["key"], "unit": r["unit"], **{i: r["values"][i] for i in ids}}
+                            for r in result["outputs"]])
+    params = pd.DataFrame([{"parameter": r["parameter"], **{i: r["values"][i] for i in ids}} for r in result["parameters"]],
+                          columns=["parameter", *ids])
+    return {"compare_outputs.csv": outputs, "compare_parameters.csv": params}
+
+
+def write_compare(result: dict, out_dir: Path) -> None:
+    with atomic_directory(out_dir) as tmp:
+        write_json(tmp / "compare.json", result)
+        for name, frame in tables(result).items():
+            frame.to_csv(tmp / name, index=False, lineterminator="\n")
+
+
+def format_compare(result: dict, rupiah) -> str:
+    ids = result["scenarios"]
+    width = max(14, *(len(i) for i in ids))
+    label_width = max(len(r["label"]) for r in result["outputs"])
+    lines = [f"{'':<{label_width}}  " + "  ".join(f"{i:>{width}}" for i in ids)]
+    for r in result["outputs"]:
+        cells = [_cell(r["values"][i], r["unit"], rupiah) for i in ids]
+        lines.append(f"{r['label']:<{label_width}}  " + "  ".join(f"{c:>{width}}" for c in cells))
+    lines.append("")
+    if result["parameters"]:
+        lines.append(f"Parameters that differ ({len(result['parameters'])}):")
+        key_width = max(len(r["parameter"]) for r in result["parameters"])
+        for r in result["parameters"]:
+            cells = ["-" if r["values"][i] is None else _short(r["values"][i]) for i in ids]
+            lines.append(f"  {r['parameter']:<{key_width}}  " + "  ".join(f"{c:>{width}}" for c in cells))
+    else:
+        lines.append("No parameter differs.")
+    return "\n".join(lines)
+
+
+def _cell(value, unit, rupiah) -> str:
+    if value is None:
+        return "-"
+    if unit.startswith("IDR"):
+        return rupiah(value)
+    if unit == "probability":
+        return f"{value:.1%}"
+    if unit == "ratio":
+        return f"{value:.0%}"
+    if unit == "persons":
+        return f"{value:,.0f}"
+    return str(value)
+
+
+def _short(value, limit: int = 24) -> str:
+    number = isinstance(value, (int, float)) and not isinstance(value, bool)
+    text = f"{value:,}" if number and abs(value) >= 10_000 else str(value)  # years stay 2026, not 2,026
+    return text if len(text) <= limit else text[: limit - 3] + "..."

@@ -1,0 +1,172 @@
+"""Budget against coverage: what a year of premiums costs as membership grows, who pays it, and quick what-ifs.
+
+All figures here are closed form (no random numbers), so a planner's slider answers in well under a second:
+
+- The premium a city budgets is members at the start x monthly premium from the rules x 12 (as in
+  ``summary.json``'s ``budget``), split by payer (APBD, CSR, ...).
+- Expected claims are those of the first 12 months of the horizon. With the same mix of segments, premium and
+  expected claims are both proportional to the number of members (every exposure in the model is), so one
+  closed-form calculation at the scenario's members gives the whole curve.
+- A what-if changes the scenario's document (members, a share paid by CSR, factors on mortality loads and
+  accident rates) and recomputes; values outside a stated range are allowed and widen it, as with ``--set``.
+
+An enrolment pipeline (members joining over time, quotas filled month by month) is a later addition; here the
+members are those at the start, held to their run-off.
+"""
+
+from __future__ import annotations
+
+import copy
+import math
+
+import pandas as pd
+
+from .closed_form import expected
+from .population import build_model
+from .regulation import load_regulation, monthly_premium
+from .scenario import Scenario, apply_override, scenario_from_data
+
+CSR_PAYER = "CSR"
+
+
+def funding(scenario: Scenario) -> list[dict]:
+    """Per segment: payer, members at the start, monthly premium per member and a full year's premium (IDR)."""
+    rules = load_regulation().at(scenario.rules_date or scenario.start)
+    rows = []
+    for s in scenario.segments:
+        rate = monthly_premium(rules, s.scheme, s.wage, s.risk_class or 1, s.payer, s.occupation)
+        rows.append({"payer": s.payer, "segment": s.name, "scheme": s.scheme, "members": s.members,
+                     "monthly_premium_idr": rate, "annual_premium_idr": round(s.members * rate * 12, 2)})
+    return rows
+
+
+def by_payer(rows: list[dict]) -> dict:
+    """Annual premium per payer, from :func:`funding` rows."""
+    out: dict = {}
+    for r in rows:
+        out[r["payer"]] = out.get(r["payer"], 0.0) + r["annual_premium_idr"]
+    return out
+
+
+def twelve_months(scenario: Scenario) -> dict:
+    """Closed-form premium and expected claims of the first 12 months (fewer if the horizon is shorter)."""
+    data = copy.deepcopy(scenario.resolved)
+    data["scenario"]["horizon_months"] = min(12, scenario.horizon_months)
+    model = build_model(scenario_from_data(data))
+    exp = expected(model)
+    members = sum(s.members for s in scenario.segments)
+    rows = funding(scenario)
+    return {
+        "months": model.months,
+        "members": members,
+        "annual_premium_idr": sum(r["annual_premium_idr"] for r in rows),
+        "annual_premium_by_payer_idr": by_payer(rows),
+        "premium_idr": float(exp.premium.sum()),
+        "expected_claims_idr": float(exp.amounts.sum()),
+    }
+
+
+def members_affordable(annual_premium_idr: float, members: int, budget_idr: float) -> int | None:
+    """How many members (same mix) a yearly budget pays for."""
+    if members <= 0 or annual_premium_idr <= 0:
+        return None
+    return int(math.floor(budget_idr / (annual_premium_idr / members) + 1e-9))
+
+
+def coverage_curve(scenario: Scenario, points: int = 41) -> pd.DataFrame:
+    """Members from 0 to beyond the current, target and affordable numbers, with a year's premium and expected
+    claims at each (same segment mix; both proportional to members)."""
+    base = twelve_months(scenario)
+    members = base["members"]
+    top = [members, scenario.target_members or 0]
+    if scenario.annual_budget is not None:
+        top.append(members_affordable(base["annual_premium_idr"], members, scenario.annual_budget) or 0)
+    high = max(top) * 1.25 if max(top) > 0 else 1000
+    rows = []
+    for k in range(points):
+        m = round(high * k / (points - 1))
+        share = m / members if members else 0.0
+        rows.append({
+            "members": m,
+            "annual_premium_idr": round(base["annual_premium_idr"] * share, 2),
+            "expected_claims_idr": round(base["expected_claims_idr"] * share, 2),
+        })
+    return pd.DataFrame(rows)
+
+
+def variant(scenario: Scenario, members: int | None = None, csr_share: float = 0.0, mortality_factor: float = 1.0,
+            accident_factor: float = 1.0) -> Scenario:
+    """The scenario with a new member total (same mix), a share of every segment's members paid by CSR, and
+    mortality loads and accident rates multiplied by the given factors."""
+    if not 0.0 <= csr_share <= 1.0:
+        raise ValueError(f"csr_share must be between 0 and 1, got {csr_share}")
+    data = copy.deepcopy(scenario.resolved)
+    segments = data["segments"]
+    total = sum(s.members for s in scenario.segments)
+    default_load = data["assumptions"]["mortality_load"]["value"]
+    if mortality_factor != 1.0:
+        apply_override(data, "assumptions.mortality_load", default_load * mortality_factor, {})
+    for seg in scenario.segments:
+        key = f"segments.{seg.name}"
+        n = seg.members if members is None else round(members * seg.members / total) if total else 0
+        if accident_factor != 1.0:
+            apply_override(data, f"{key}.accident_rate", seg.accident_rate * accident_factor, {})
+        if mortality_factor != 1.0 and "mortality_load" in segments[seg.name]:
+            apply_override(data, f"{key}.mortality_load", seg.mortality_load * mortality_factor, {})
+        csr = round(n * csr_share) if seg.payer != CSR_PAYER else 0
+        if n - csr != seg.members:
+            apply_override(data, f"{key}.members", n - csr, {})
+        if csr:
+            twin = copy.deepcopy(segments[seg.name])
+            twin["payer"] = CSR_PAYER
+            twin["label"] = f"{twin['label']} (paid by CSR)"
+            twin["members"]["value"] = csr
+            segments[f"{seg.name}-csr"] = twin
+    return scenario_from_data(data, str(scenario.path))
+
+
+def what_if(scenario: Scenario, budget_idr: float | None = None, members: int | None = None, csr_share: float = 0.0,
+            mortality_factor: float = 1.0, accident_factor: float = 1.0) -> dict:
+    """A year of premiums, who pays them, expected claims and what the budget covers, for a variant."""
+    v = variant(scenario, members, csr_share, mortality_factor, accident_factor)
+    year = twelve_months(v)
+    budget = scenario.annual_budget if budget_idr is None else budget_idr
+    payers = year["annual_premium_by_payer_idr"]
+    city = sum(amount for payer, amount in payers.items() if payer != CSR_PAYER)
+    out = {
+        "members": year["members"],
+        "annual_premium_idr": year["annual_premium_idr"],
+        "city_premium_idr": city,
+        "csr_premium_idr": payers.get(CSR_PAYER, 0.0),
+        "expected_claims_idr": year["expected_claims_idr"],
+        "claim_ratio": year["expected_claims_idr"] / year["premium_idr"] if year["premium_idr"] > 0 else None,
+        "months": year["months"],
+    }
+    if budget is not None:
+        out["budget_idr"] = budget
+        out["budget_minus_city_premium_idr"] = budget - city
+        # Members the budget pays for at the variant's mix when the city pays its share of every member.
+        per_member_city = city / year["members"] if year["members"] else 0.0
+        out["members_affordable"] = int(math.floor(budget / per_member_city + 1e-9)) if per_member_city > 0 else None
+    return out
+
+
+def what_if_table(scenario: Scenario, lang: str = "id", **settings) -> pd.DataFrame:
+    """:func:`what_if` as a two-column table in the report language (for a notebook's widgets)."""
+    from .i18n import Language
+
+    language = Language(lang)
+    result = what_if(scenario, **settings)
+    rows = [
+        ("wi_members", "count", "members"),
+        ("wi_annual_premium", "money", "annual_premium_idr"),
+        ("wi_city_premium", "money", "city_premium_idr"),
+        ("wi_csr_premium", "money", "csr_premium_idr"),
+        ("wi_expected_claims", "money", "expected_claims_idr"),
+        ("wi_claim_ratio", "percent", "claim_ratio"),
+        ("wi_budget", "money", "budget_idr"),
+        ("wi_budget_left", "money", "budget_minus_city_premium_idr"),
+        ("wi_members_affordable", "count", "members_affordable"),
+    ]
+    shown = [(language(label), language.figure(kind, result[key])) for label, kind, key in rows if key in result]
+    return pd.DataFrame(shown, columns=[language("wi_what"), language("wi_value")]).set_index(language("wi_what"))

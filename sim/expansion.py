@@ -1,0 +1,280 @@
+"""A scenario's members over the horizon when they join, leave and are paid for: one SimPy run per scenario.
+
+Three kinds of process share one ``simpy.Environment`` whose clock is the month:
+
+- the planner and the enrolment pipeline (``sim.enrolment``), acting at whole months;
+- the register office, at m + 0.5 for every month m, after all of that month's pipeline events. In this order it
+  removes members past the age limit (``sim.membership``); at a fiscal-year round (the first month of the horizon
+  and every January) opens the year's money, renews the current members in priority order and admits the names
+  held from last year (``sim.funding``); admits the names BPJS registered this month; records the month's
+  members in force and applies its deaths and other exits.
+
+The result, a :class:`Projection`, holds every segment's cells and monthly in-force (the exposure the engine and
+the closed form use: ``sim.population.build_model`` calls :func:`project` when a scenario has quotas, exit rates or
+funding), the flows (joined, left by cause), the pipeline's log, the money by year and source, and the member-months
+and premiums by source. Everything is deterministic given the scenario (and, in the sampled modes, its seed).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+import numpy as np
+import simpy
+
+from .enrolment import EnrolmentPipeline, enrolment_stream, planner, quota_target
+from .funding import Treasury, pledge_factors, sources_for
+from .membership import SegmentLedger
+from .planning_schema import Exits, Planning
+from .regulation import RuleSet, monthly_premium
+
+OFFICE_OFFSET = 0.5  # the register office books month m at time m + 0.5, after the pipeline's events at m
+
+
+@dataclass(frozen=True)
+class Projection:
+    names: tuple  # segment names, in scenario order
+    month_dates: tuple
+    years: np.ndarray  # (M,) calendar year of each month
+    ledgers: dict  # segment name -> SegmentLedger
+    member_months: dict  # source name -> (S, M) members in force paid for by that source
+    premium: dict  # payer bucket -> (S, M) IDR
+    arrived: np.ndarray  # (S, M) names BPJS registered (before the money check)
+    admitted: np.ndarray  # (S, M) names admitted (covered from that month)
+    held: np.ndarray  # (S, M) names waiting for money at the end of each month
+    targets: dict  # (segment, year) -> year-end target, for segments with a quota
+    pipeline: EnrolmentPipeline | None
+    treasury: Treasury
+    factors: dict  # pledge name -> share of its amount that arrives
+
+    @property
+    def months(self) -> int:
+        return len(self.month_dates)
+
+    def index(self, name: str) -> int:
+        return self.names.index(name)
+
+    def members(self) -> np.ndarray:
+        """(S, M) members in force in each month."""
+        return np.array([self.ledgers[n].members() for n in self.names])
+
+    def closing(self) -> np.ndarray:
+        """(S, M) members in force at the end of each month."""
+        return np.array([self.ledgers[n].closing for n in self.names])
+
+    def year_end(self, year: int) -> np.ndarray:
+        """(S,) members in force at the end of ``year`` (or of the horizon, if it ends sooner)."""
+        return self.closing()[:, int(np.flatnonzero(self.years == year)[-1])]
+
+    def fiscal_years(self) -> list[int]:
+        return sorted(set(self.years.tolist()))
+
+
+def round_months(dates) -> list[int]:
+    """The first month of the horizon and every January after it."""
+    return [m for m, d in enumerate(dates) if m == 0 or d.month == 1]
+
+
+def year_end_month(dates, m: int) -> int:
+    """Index of the first month of the next fiscal year (may be past the horizon)."""
+    return m + (12 - dates[m].month) + 1
+
+
+def premium_rates(seg, payer: str, rules_by_month: list[RuleSet]) -> np.ndarray:
+    return np.array([monthly_premium(r, seg.scheme, seg.wage, seg.risk_class or 1, payer, seg.occupation)
+                     for r in rules_by_month])
+
+
+class _Office:
+    """The register office: ledgers, treasury and the bookkeeping of who pays for whom."""
+
+    def __init__(self, scenario, planning: Planning, month_dates, rules_by_month, factors, jkk_death_share):
+        self.scenario, self.planning = scenario, planning
+        months = len(rules_by_month)
+        self.dates = tuple(month_dates)
+        self.names = tuple(s.name for s in scenario.segments)
+        self.seg = {s.name: s for s in scenario.segments}
+        self.ledgers = {s.name: SegmentLedger(s, planning.exits.get(s.name, Exits()), scenario.mortality_table, months,
+                                              jkk_death_share) for s in scenario.segments}
+        funding = planning.funding
+        self.sources = {s.name: sources_for(s, funding) for s in scenario.segments}
+        self.order = list(funding.priority) if funding is not None else list(self.names)
+        self.rates = {}
+        for s in scenario.segments:
+            for src in self.sources[s.name]:
+                self.rates[(s.name, src.name)] = premium_rates(s, src.payer, rules_by_month)
+        self.treasury = Treasury(funding, factors)
+        self.whole = planning.pipeline is not None and planning.pipeline.mode == "sampled"
+        shape = (len(self.names), months)
+        self.member_months = defaultdict(lambda: np.zeros(shape))
+        self.premium = defaultdict(lambda: np.zeros(shape))
+        self.arrived, self.admitted, self.held_log = np.zeros(shape), np.zeros(shape), np.zeros(shape)
+        self.held = defaultdict(float)
+        self.rounds = set(round_months(self.dates))
+
+    def entrant_survival(self, segment: str, month: int) -> float:
+        """Share of a name registering in ``month`` still in force at the end of that fiscal year (1 past the
+        horizon)."""
+        if month >= len(self.dates):
+            return 1.0
+        end = year_end_month(self.dates, month)
+        path = self.ledgers[segment].project_entrant(month, end + 1)
+        return float(path[-1]) if path.size else 1.0
+
+    def arrive(self, month: int, segment: str, names: float) -> None:
+        self.arrived[self.names.index(segment), month] += names
+
+    def _pay(self, segment: str, month: int, end: int, path: np.ndarray, units: float, whole: bool = False) -> float:
+        """Fund up to ``units`` of a group whose per-unit in-force over months month..end-1 is ``path``; book it and
+        return the units paid for."""
+        end = min(end, len(self.dates))
+        path = path[: end - month]
+        unit_cost = {src.name: float(path @ self.rates[(segment, src.name)][month:end]) for src in self.sources[segment]}
+        funded, plan = self.treasury.fund(self.sources[segment], unit_cost, units, whole=whole)
+        s = self.names.index(segment)
+        for src, u in plan:
+            self.member_months[src.name][s, month:end] += u * path
+            for bucket, share in src.buckets():
+                self.premium[bucket][s, month:end] += u * share * path * self.rates[(segment, src.name)][month:end]
+        return funded
+
+    def _admit(self, segment: str, month: int, names: float, end: int) -> float:
+        """Admit up to ``names`` registering in ``month`` as the money allows; return how many were admitted."""
+        ledger = self.ledgers[segment]
+        path = ledger.project_entrant(month, min(end, len(self.dates)))
+        funded = self._pay(segment, month, end, path, names, whole=self.whole)
+        ledger.register(month, funded)
+        self.admitted[self.names.index(segment), month] += funded
+        return funded
+
+    def book(self, month: int) -> None:
+        year, end = self.dates[month].year, year_end_month(self.dates, month)
+        for name in self.names:
+            self.ledgers[name].age_out(month)
+        if month in self.rounds:
+            self.treasury.open_year(year)
+            for name in self.order:  # renewals, highest priority first
+                ledger = self.ledgers[name]
+                path = ledger.project_members(month, min(end, len(self.dates)))
+                if path.size and path[0] > 0:
+                    renewed = self._pay(name, month, end, path, 1.0)  # the share of the members paid for
+                    ledger.cut(month, 1.0 - renewed)
+            for name in self.order:  # names held since last year
+                if self.held[name] > 0:
+                    self.held[name] -= self._admit(name, month, self.held[name], end)
+        for name in self.order:
+            s = self.names.index(name)
+            names = self.arrived[s, month]
+            if names > 0:
+                self.held[name] += names - self._admit(name, month, names, end)
+        for name in self.names:
+            self.held_log[self.names.index(name), month] = self.held[name]
+            self.ledgers[name].close(month)
+
+
+def project(scenario, month_dates, rules_by_month: list[RuleSet], jkk_death_share: float,
+            factors: dict | None = None) -> Projection:
+    """Run the planner, the pipeline and the register office over the horizon (one SimPy run).
+
+    ``factors``: share of each CSR pledge that arrives, overriding the scenario's draw (the budget solver uses it
+    to enumerate which pledges are honoured)."""
+    planning: Planning = scenario.planning
+    months = len(rules_by_month)
+    factors = pledge_factors(planning.funding, scenario.seed) if factors is None else factors
+    office = _Office(scenario, planning, month_dates, rules_by_month, factors, jkk_death_share)
+    env = simpy.Environment()
+    pipeline = None
+    targets = {}
+    if planning.pipeline is not None:
+        rng = enrolment_stream(scenario.seed) if planning.pipeline.mode == "sampled" else None
+        pipeline = EnrolmentPipeline(env, planning.pipeline, office.arrive, rng)
+        first_year = office.dates[0].year
+        quotas = {q.segment: q for q in planning.quotas}
+        for m in round_months(office.dates):
+            for name, q in quotas.items():
+                target = quota_target(q, office.dates[m].year, first_year, office.seg[name].members, planning.ucj)
+                if target is not None:
+                    targets[(name, office.dates[m].year)] = target
+        rounds = [(m, office.dates[m].year, [n for n in office.order if n in quotas]) for m in round_months(office.dates)]
+        env.process(planner(
+            env, rounds,
+            targets=lambda name, year: targets.get((name, year)),
+            members_at_year_end=lambda name, m: office.ledgers[name].project_end(m, year_end_month(office.dates, m)),
+            waiting=lambda name: office.held[name],
+            entrant_survival=office.entrant_survival,
+            pipeline=pipeline,
+        ))
+
+    def register_office():
+        for m in range(months):
+            yield env.timeout(m + OFFICE_OFFSET - env.now)
+            office.book(m)
+
+    env.process(register_office())
+    env.run(until=months)
+    return Projection(
+        names=office.names,
+        month_dates=office.dates,
+        years=np.array([d.year for d in office.dates]),
+        ledgers=office.ledgers,
+        member_months=dict(office.member_months),
+        premium=dict(office.premium),
+        arrived=office.arrived,
+        admitted=office.admitted,
+        held=office.held_log,
+        targets=targets,
+        pipeline=pipeline,
+        treasury=office.treasury,
+        factors=factors,
+    )
+
+
+def segment_exposures(projection: Projection, scenario, rules_by_month: list[RuleSet]):
+    """The engine's and closed form's exposure (``population.SegmentExposure``) from a projection."""
+    from .population import SegmentExposure  # here: population calls this module from build_model
+
+    out = []
+    for s, seg in enumerate(scenario.segments):
+        ledger = projection.ledgers[seg.name]
+        cells = ledger.used_cells()
+        inforce = ledger.inforce[cells]
+        total = inforce.sum(axis=0)
+        premium = sum(p[s] for p in projection.premium.values()) if projection.premium else np.zeros(len(total))
+        own = premium_rates(seg, seg.payer, rules_by_month)
+        # Members paid by several sources at different rates: the blended rate keeps premium = in-force x rate.
+        rate = np.divide(premium, total, out=own.astype(float), where=total > 0)
+        out.append(SegmentExposure(
+            segment=seg,
+            sex=ledger.sex[cells],
+            age0=ledger.age_join[cells],
+            tenure0=ledger.tenure0[cells],
+            inforce=inforce,
+            jkm_rate=inforce * ledger.q_death[cells],
+            jkk_rate=inforce * ledger.accident,
+            premium_rate=rate,
+        ))
+    return tuple(out)
+
+
+
+def project_scenario(scenario, factors: dict | None = None) -> Projection:
+    """:func:`project` with the scenario's own months and rules (as ``population.build_model`` builds them)."""
+    from .population import month_dates  # here: population calls this module from build_model
+    from .regulation import load_regulation
+
+    dates = month_dates(scenario.start, scenario.horizon_months)
+    regulation = load_regulation()
+    rules_by_month = [regulation.at(scenario.rules_date or d) for d in dates]
+    return project(scenario, dates, rules_by_month, scenario.severity.shares[4], factors)
+
+
+def money_by_year(projection: Projection, bucket: str) -> dict:
+    """IDR spent from one payer bucket (``APBD``, ``DBH-CHT``, ``CSR:<pledge>``, ``SERTAKAN``...) per fiscal year."""
+    return {y: float(projection.treasury.spent.get(y, {}).get(bucket, 0.0)) for y in projection.fiscal_years()}
+
+
+def money_bound(projection: Projection, tolerance: float = 1e-6) -> bool:
+    """Whether money limited the members: somebody was not renewed, or registered names were left waiting."""
+    cut = sum(float(projection.ledgers[n].left["budget"].sum()) for n in projection.names)
+    return cut > tolerance or float(projection.held.max(initial=0.0)) > tolerance

@@ -1,0 +1,165 @@
+"""What a report needs to be rebuilt from nothing else: the resolved scenario as TOML, seed, trials, language,
+code version and package versions, and hashes that name the report folder.
+
+- ``scenario_toml``: the resolved scenario (bases merged, ``--set`` overrides applied) written back as TOML, so that
+  ``tomllib`` reads back exactly the same document (dates stay dates). The base chain is not needed any more.
+- ``scenario_hash``: SHA-256 of that text: two reports with the same hash ran the same inputs.
+- ``run_hash``: the first 10 hex digits of SHA-256 over the scenario hash, seed, trials, language and code
+  version: the folder ``reports/<scenario id>/<date>-<run hash>/``. The same inputs on the same day give the same
+  folder, which is then refused rather than overwritten.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import hashlib
+import json
+import math
+import platform
+import re
+import tomllib
+from importlib import metadata
+from pathlib import Path
+
+from . import __version__
+from .scenario import Scenario, ScenarioError, scenario_from_data
+
+MANIFEST_FORMAT = "jkk-jkm-report/1"
+RUN_HASH_DIGITS = 10
+PACKAGES = ("numpy", "scipy", "pandas", "matplotlib", "fpdf2", "simpy")
+_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
+
+
+# --- TOML writing (the subset scenarios use) ------------------------------------------------------------------
+
+
+def _key(k: str) -> str:
+    return k if _BARE_KEY.fullmatch(k) else json.dumps(k, ensure_ascii=False)
+
+
+def _value(x) -> str:
+    if isinstance(x, bool):
+        return "true" if x else "false"
+    if isinstance(x, int):
+        return str(x)
+    if isinstance(x, float):
+        if math.isnan(x):
+            return "nan"
+        if math.isinf(x):
+            return "inf" if x > 0 else "-inf"
+        return repr(x)
+    if isinstance(x, str):
+        return json.dumps(x, ensure_ascii=False)  # JSON string escapes are valid TOML basic-string escapes
+    if isinstance(x, (dt.date, dt.datetime)):
+        return x.isoformat()
+    if isinstance(x, (list, tuple)):
+        return "[" + ", ".join(_value(v) for v in x) + "]"
+    if isinstance(x, dict):
+        return "{ " + ", ".join(f"{_key(k)} = {_value(v)}" for k, v in x.items()) + " }"
+    raise TypeError(f"cannot write {type(x).__name__} as TOML")
+
+
+def _is_table(x) -> bool:
+    """A table of keys (written as a [section]), as opposed to a parameter table (written inline)."""
+    return isinstance(x, dict) and "value" not in x
+
+
+def dump_toml(data: dict, path: tuple = ()) -> str:
+    """``data`` as TOML text that ``tomllib.loads`` turns back into an equal document."""
+    lines = [f"{_key(k)} = {_value(v)}" for k, v in data.items() if not _is_table(v)]
+    parts = ["\n".join(lines)] if lines else []
+    for k, v in data.items():
+        if _is_table(v):
+            sub = path + (k,)
+            body = dump_toml(v, sub)
+            has_values = any(not _is_table(x) for x in v.values()) or not v
+            header = f"[{'.'.join(_key(p) for p in sub)}]\n" if has_values else ""
+            parts.append(header + body)
+    return "\n\n".join(p for p in parts if p)
+
+
+def scenario_toml(scenario: Scenario) -> str:
+    """The resolved scenario as standalone TOML (no base to read: ``scenario.base`` is dropped)."""
+    data = copy.deepcopy(scenario.resolved)
+    data["scenario"].pop("base", None)
+    text = dump_toml(data) + "\n"
+    if tomllib.loads(text) != data:
+        raise RuntimeError("the resolved scenario does not survive a TOML round trip")  # a bug, not bad input
+    return text
+
+
+# --- hashes and versions --------------------------------------------------------------------------------------
+
+
+def sha256(text: str | bytes) -> str:
+    return hashlib.sha256(text.encode("utf-8") if isinstance(text, str) else text).hexdigest()
+
+
+def run_hash(scenario_hash: str, seed: int, trials: int, lang: str, code: dict) -> str:
+    key = json.dumps([scenario_hash, seed, trials, lang, code.get("workbench_version"), code.get("git_commit")])
+    return sha256(key)[:RUN_HASH_DIGITS]
+
+
+def package_versions() -> dict:
+    out = {"python": platform.python_version()}
+    for name in PACKAGES:
+        try:
+            out[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            out[name] = None
+    return out
+
+
+def code_version(git_commit: str | None) -> dict:
+    return {"workbench_version": __version__, "git_commit": git_commit}
+
+
+# --- reading a manifest back ----------------------------------------------------------------------------------
+
+
+def read_manifest(path: str | Path) -> dict:
+    """A report's manifest.json, checked enough to rebuild from; bad input is a ScenarioError (one line)."""
+    path = Path(path)
+    if path.is_dir():
+        path = path / "manifest.json"
+    try:
+        manifest = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ScenarioError(str(path), "", "file not found") from None
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as err:
+        raise ScenarioError(str(path), "", f"cannot read manifest: {err}") from None
+    if not isinstance(manifest, dict) or manifest.get("format") != MANIFEST_FORMAT:
+        raise ScenarioError(str(path), "format", f"not a report manifest (expected format {MANIFEST_FORMAT!r})")
+    for key in ("scenario_toml", "lang", "scenario_hash"):
+        if key not in manifest:
+            raise ScenarioError(str(path), key, "missing")
+    if sha256(manifest["scenario_toml"]) != manifest["scenario_hash"]:
+        raise ScenarioError(str(path), "scenario_toml", "does not match scenario_hash (the manifest was edited)")
+    return manifest
+
+
+def manifest_scenario(manifest: dict, path: str | Path) -> Scenario:
+    """The scenario a manifest describes, validated like a scenario file."""
+    try:
+        data = tomllib.loads(manifest["scenario_toml"])
+    except tomllib.TOMLDecodeError as err:
+        raise ScenarioError(str(path), "scenario_toml", f"malformed TOML: {err}") from None
+    return scenario_from_data(data, f"{path}: scenario_toml")
+
+
+def differing_numbers(a, b, path: str = "", skip=("provenance",)) -> list[str]:
+    """Dotted paths where two JSON documents differ (``skip``: top-level keys that name where a run came from)."""
+    if isinstance(a, dict) and isinstance(b, dict):
+        out = []
+        for k in sorted(set(a) | set(b)):
+            if not path and k in skip:
+                continue
+            out += differing_numbers(a.get(k), b.get(k), f"{path}{k}.", skip)
+        return out
+    if isinstance(a, list) and isinstance(b, list) and len(a) == len(b):
+        out = []
+        for i, (x, y) in enumerate(zip(a, b)):
+            out += differing_numbers(x, y, f"{path}{i}.", skip)
+        return out
+    return [] if a == b else [path.rstrip(".")]

@@ -1,0 +1,193 @@
+"""Who is a member, month by month: the starting members and the cohorts that join later, and why members leave.
+
+A segment's members are cells (sex x single year of age x cohort). The starting members' cells come from the
+scenario (``population._cells``: tenure shares at the start); every month in which new members register adds a
+cohort of cells whose in-force is zero before that month and whose tenure starts at 0 then, so the BPU 3-month JKM
+rule and the 3-year scholarship rule apply to it without any special case (tenure at month m is
+``tenure0 + m`` with ``tenure0 = -registration month``).
+
+Members leave (``EXIT_CAUSES``):
+
+- ``death``: non-work deaths (TMI IV x load) and work-accident deaths, the same monthly rates as the exposure model;
+- ``moving_away`` and ``dtks_removal``: yearly rates turned into constant monthly ones, ``1 - (1 - r)^(1/12)``;
+- ``age_limit``: a cell leaves at the start of the month in which its members reach the limit (cells age a year
+  every 12 months after they join, like the starting members age every 12 months of the horizon);
+- ``budget``: members not renewed at a fiscal-year round because the money ran short (``sim.funding``), the same
+  share of every cell of the segment (assumption: a cut falls evenly on ages and cohorts).
+
+The run-off is deterministic (expected members), as in ``sim.population``. Flows are booked by month: ``joined[m]``
+registered in month m, ``left[cause][m]`` left at the start of month m (age limit, budget) or during it (death,
+moving away, DTKS removal); ``closing[m]`` is in force at the end of month m. The ledger keeps
+``closing = opening + joined - left`` exactly (up to rounding), which a test checks month by month.
+Entrants have the segment's sex mix and age profile, restricted to ages below the age limit (assumption).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .mortality import monthly_q
+from .planning_schema import Exits
+from .population import _cells
+
+EXIT_CAUSES = ("death", "moving_away", "dtks_removal", "age_limit", "budget")
+HAZARD_CAUSES = ("death", "moving_away", "dtks_removal")
+
+
+def monthly_rate(annual: float) -> float:
+    """Constant monthly probability equivalent to an annual one."""
+    return 1.0 - (1.0 - annual) ** (1.0 / 12.0)
+
+
+def entrant_template(seg, age_limit: int | None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(sex, age, share) of one new member, over single ages of the segment's profile below the age limit."""
+    ages, shares = [], []
+    for lo, hi, share in seg.age_bands:
+        span = np.arange(int(lo), int(hi) + 1)
+        ages.append(span)
+        shares.append(np.full(span.size, share / span.size))
+    ages, shares = np.concatenate(ages), np.concatenate(shares)
+    if age_limit is not None:
+        keep = ages < age_limit
+        ages, shares = ages[keep], shares[keep]
+    sex = np.repeat([0, 1], ages.size)
+    share = np.concatenate([shares * seg.male_share, shares * (1.0 - seg.male_share)])
+    age = np.concatenate([ages, ages])
+    keep = share > 0
+    total = share[keep].sum()
+    return sex[keep], age[keep], share[keep] / total if total > 0 else share[keep]
+
+
+class SegmentLedger:
+    """Cells, in-force and flows of one segment; stepped month by month by ``sim.expansion``.
+
+    Arrays are allocated for a cohort in every month; cohorts that never register are dropped by
+    :meth:`used_cells`.
+    """
+
+    def __init__(self, seg, exits: Exits, mortality_table: str, months: int, jkk_death_share: float):
+        self.segment, self.exits, self.months = seg, exits, months
+        sex0, age0, ten0, n0 = _cells(seg)
+        t_sex, t_age, t_share = entrant_template(seg, exits.age_limit)
+        self.start_cells, self.cohort_cells = n0.size, t_share.size
+        self.template = t_share
+        cells = n0.size + months * t_share.size
+        self.sex = np.concatenate([sex0, np.tile(t_sex, months)]).astype(int)
+        self.age_join = np.concatenate([age0, np.tile(t_age, months)]).astype(int)
+        self.join = np.concatenate([np.zeros(n0.size, int), np.repeat(np.arange(months), t_share.size)])
+        self.tenure0 = np.concatenate([ten0, -np.repeat(np.arange(months), t_share.size)]).astype(int)
+        self.current = np.zeros(cells)
+        self.current[: n0.size] = n0
+        self.opening = float(n0.sum())
+        self.inforce = np.zeros((cells, months))
+        self.q_death = np.zeros((cells, months))
+        self.joined = np.zeros(months)
+        self.left = {cause: np.zeros(months) for cause in EXIT_CAUSES}
+        self.closing = np.zeros(months)
+        self.registered = np.zeros(months, dtype=bool)
+        self.table, self.load = mortality_table, seg.mortality_load
+        self.accident = seg.accident_rate / 1000.0 / 12.0
+        self.accident_death = self.accident * jkk_death_share
+        self.move = monthly_rate(exits.moving_away_rate)
+        self.dtks = monthly_rate(exits.dtks_removal_rate)
+
+    # --- cells ---------------------------------------------------------------------------------------------
+
+    def cohort(self, month: int) -> slice:
+        first = self.start_cells + month * self.cohort_cells
+        return slice(first, first + self.cohort_cells)
+
+    def age(self, month: int, cells=slice(None)) -> np.ndarray:
+        return self.age_join[cells] + np.maximum(month - self.join[cells], 0) // 12
+
+    def over_age(self, month: int, cells=slice(None)) -> np.ndarray:
+        if self.exits.age_limit is None:
+            return np.zeros(self.age_join[cells].shape, dtype=bool)
+        return self.age(month, cells) >= self.exits.age_limit
+
+    def hazards(self, month: int, cells=slice(None)) -> tuple[np.ndarray, tuple]:
+        """Monthly non-work death probability and the leave probabilities by cause (death, moving, DTKS)."""
+        q = monthly_q(self.table, self.sex[cells], self.age(month, cells), self.load)
+        return q, (q + self.accident_death, self.move, self.dtks)
+
+    # --- the month's steps, in order: age limit, budget round, registrations, close ------------------------------
+
+    def age_out(self, month: int) -> None:
+        out = self.over_age(month) & (self.current > 0)
+        if out.any():
+            self.left["age_limit"][month] += self.current[out].sum()
+            self.current[out] = 0.0
+
+    def cut(self, month: int, share: float) -> None:
+        """Members not renewed at a round: ``share`` of every cell in force."""
+        if share <= 0:
+            return
+        self.left["budget"][month] += self.current.sum() * share
+        self.current *= 1.0 - share
+
+    def register(self, month: int, names: float) -> None:
+        if names <= 0:
+            return
+        self.current[self.cohort(month)] += names * self.template
+        self.joined[month] += names
+        self.registered[month] = True
+
+    def close(self, month: int) -> None:
+        """Record the month's in-force, then apply its deaths and other exits."""
+        self.inforce[:, month] = self.current
+        q, leave = self.hazards(month)
+        self.q_death[:, month] = q
+        survivors = self.current * np.maximum(1.0 - leave[0] - leave[1] - leave[2], 0.0)
+        gone = self.current - survivors
+        total = leave[0] + leave[1] + leave[2]
+        share = np.divide(1.0, total, out=np.zeros_like(total), where=total > 0)
+        for cause, rate in zip(HAZARD_CAUSES, leave):
+            self.left[cause][month] += float((gone * rate * share).sum())
+        self.current = survivors
+        self.closing[month] = survivors.sum()
+
+    # --- projections (no side effects) ----------------------------------------------------------------------
+
+    def project(self, start: np.ndarray, cells, first: int, last: int) -> np.ndarray:
+        """Expected members in force in months ``first .. last - 1`` of ``start`` (in force in ``first``, after its
+        age-limit exits), with exits but no budget cuts or new members."""
+        x = start.copy()
+        out = np.zeros(max(last - first, 0))
+        for m in range(first, last):
+            if m > first:
+                x[self.over_age(m, cells)] = 0.0
+            out[m - first] = x.sum()
+            _, leave = self.hazards(m, cells)
+            x = x * np.maximum(1.0 - leave[0] - leave[1] - leave[2], 0.0)
+        return out
+
+    def project_members(self, first: int, last: int) -> np.ndarray:
+        """The current members' expected in-force over months first .. last - 1."""
+        live = np.flatnonzero(self.current > 0)
+        return self.project(self.current[live], live, first, last)
+
+    def project_end(self, first: int, end: int) -> float:
+        """The current members expected in force at the start of month ``end`` (after its age-limit exits)."""
+        live = np.flatnonzero(self.current > 0)
+        path = self.project(self.current[live], live, first, end + 1)
+        return float(path[-1]) if path.size else 0.0
+
+    def project_entrant(self, month: int, last: int) -> np.ndarray:
+        """In-force over months month .. last - 1 of one member registering in ``month``."""
+        cells = np.arange(self.cohort(month).start, self.cohort(month).stop)
+        return self.project(self.template.copy(), cells, month, last)
+
+    # --- results ----------------------------------------------------------------------------------------------
+
+    def used_cells(self) -> np.ndarray:
+        """Indices of the start cells and of the cells of cohorts that registered (others are all zero)."""
+        cohorts = [np.arange(self.cohort(m).start, self.cohort(m).stop) for m in np.flatnonzero(self.registered)]
+        return np.concatenate([np.arange(self.start_cells), *cohorts]).astype(int)
+
+    def members(self) -> np.ndarray:
+        """Members in force in each month (covered and paid for that month)."""
+        return self.inforce.sum(axis=0)
+
+    def flows(self) -> dict:
+        return {"opening": self.opening, "joined": self.joined.copy(), "closing": self.closing.copy(),
+                "left": {cause: v.copy() for cause, v in self.left.items()}}

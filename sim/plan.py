@@ -1,0 +1,393 @@
+"""A planning run, year by year: who is covered, who pays, what is paid out and when, and the budget answers.
+
+``python -m sim plan SCENARIO`` runs the forecast (``sim.forecast``, keeping each trial's event benefits and
+scholarships per year), the claim-timing processes (``sim.claim_timing``) and the budget questions
+(``sim.budget``), and writes, atomically, ``summary.json`` and ``scenario.json`` (as ``run`` does), ``plan.json``
+and four CSV tables (``plan_years.csv``, ``plan_segments.csv``, ``plan_funding.csv``, ``plan_enrolment.csv``)
+plus ``tornado.csv``. Every key is documented in the README ("Expansion and budget planning").
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from . import budget
+from .benefits import INDEX
+from .claim_timing import (
+    EVENT_BENEFITS, SCHOLARSHIPS, monthly_expected, paid_by_year, payment_pattern, unpaid_at_year_ends, yearly_pattern,
+)
+from .closed_form import expected
+from .expansion import money_bound
+from .forecast import DEFAULT_CHUNK_TRIALS, atomic_directory, forecast, write_json
+from .funding import EXTERNAL_PAYERS
+from .membership import EXIT_CAUSES
+from .population import Model, build_model
+from .scenario import Scenario
+
+DEFAULT_CONFIDENCE = 0.9
+TABLES = ("plan_years.csv", "plan_segments.csv", "plan_funding.csv", "plan_enrolment.csv", "tornado.csv")
+
+
+class TrialClaims:
+    """Each trial's event benefits and scholarship instalments per period (all segments), block by block."""
+
+    def __init__(self, trials: int, periods: int):
+        self.events = np.zeros((trials, periods))
+        self.scholarships = np.zeros((trials, periods))
+        self.seen = 0
+        self._events = [INDEX[b] for b in EVENT_BENEFITS]
+        self._scholarships = [INDEX[b] for b in SCHOLARSHIPS]
+
+    def add(self, result) -> None:
+        first, n = result.block.first_trial, result.block.trials
+        self.events[first : first + n] = result.amounts[..., self._events].sum(axis=(2, 3))
+        self.scholarships[first : first + n] = result.amounts[..., self._scholarships].sum(axis=(2, 3))
+        self.seen = max(self.seen, first + n)
+
+    @property
+    def total(self) -> np.ndarray:
+        return self.events[: self.seen] + self.scholarships[: self.seen]
+
+
+def plan(scenario: Scenario, confidence: float = DEFAULT_CONFIDENCE, chunk_trials: int = DEFAULT_CHUNK_TRIALS,
+         progress=None, sensitivity: bool = True) -> tuple[dict, dict, dict]:
+    """(summary, plan, tables): the forecast summary, the content of plan.json and the CSV tables (DataFrames)."""
+    model = build_model(scenario)
+    closed = expected(model)
+    periods = len(model.period_labels)
+    trials = TrialClaims(scenario.trials, periods)
+    summary = forecast(scenario, chunk_trials, progress=progress, on_block=trials.add, model=model)
+
+    money = _money_by_period(model, closed)
+    timing = _claims_timing(model, closed, trials)
+    premium = closed.premium.sum(axis=1)
+    claims = trials.total
+    reserve = budget.claims_topup_reserve(claims, premium, confidence)
+    fan = budget.fan_chart(claims, premium, model.period_labels)
+    years = _years(model, closed, summary, money, timing, reserve, fan)
+
+    answers = {"budget_needed": budget.budget_needed(scenario, confidence)}
+    has_funding = scenario.planning is not None and scenario.planning.funding is not None
+    if has_funding:
+        needed = {r["year"]: r["budget_idr"] for r in answers["budget_needed"]["years"]}
+        answers["budget_needed"]["probability_money_does_not_bind"] = round(budget.verify_budget(scenario, needed), 6)
+        if scenario.planning.quotas:
+            answers["largest_coverage"] = budget.largest_coverage(scenario)
+        if scenario.planning.ucj is not None and any(q.kind == "ucj_allocation" for q in scenario.planning.quotas):
+            answers["csr_gap_to_ucj"] = budget.csr_gap(scenario, confidence)
+    answers["claims_topup_reserve"] = {
+        "confidence": confidence,
+        "note": "if the city also covered claims above premiums (not required by the scheme): the confidence "
+                "quantile of max(claims - premium, 0) over the simulated trials",
+        "years": [{"year": label, "reserve_idr": round(float(r), 2)} for label, r in zip(model.period_labels, reserve)],
+    }
+    tornado = budget.tornado(scenario) if sensitivity else None
+
+    plan_json = {
+        "scenario_id": scenario.id,
+        "title": scenario.title,
+        "confidence": confidence,
+        "trials": summary["trials"],
+        "seed": scenario.seed,
+        "years": years,
+        "segments": _segments(model),
+        "funding": _funding(model),
+        "enrolment": _enrolment_summary(model),
+        "targets": budget.targets_met(model.projection) if model.projection is not None else [],
+        "ucj": (budget.ucj_by_year(model.projection, scenario.planning.ucj, scenario)
+                if model.projection is not None and scenario.planning.ucj is not None else None),
+        "claim_ratio_fan": fan,
+        "payment_pattern": timing["yearly_pattern"],
+        "budget": answers,
+        "tornado": tornado,
+        "money_binds": bool(money_bound(model.projection)) if model.projection is not None else False,
+        "assumptions": ASSUMPTIONS,
+    }
+    tables = {
+        "plan_years.csv": pd.DataFrame([_flat(y) for y in years]),
+        "plan_segments.csv": pd.DataFrame(plan_json["segments"]),
+        "plan_funding.csv": pd.DataFrame(plan_json["funding"]),
+        "plan_enrolment.csv": _enrolment_table(model),
+        "tornado.csv": pd.DataFrame(tornado["rows"] if tornado else []),
+    }
+    return summary, plan_json, tables
+
+
+ASSUMPTIONS = [
+    "Enrolment randomness is not varied per Monte Carlo trial: the pipeline runs once per scenario (expected values, "
+    "or one seeded sample with pipeline.mode = 'sampled'), and every trial shares that registration path.",
+    "Exits are expected values (deterministic run-off), as for deaths; a budget cut falls evenly on a segment's cells.",
+    "CSR pledges bring amount x probability each year for exposure (csr_draw = 'expected'); the budget solver treats "
+    "each pledge as honoured in full or not at all for its whole duration, independently.",
+    "Renewals come before new enrolment at a round; names registered when the money has run out wait for the next "
+    "round; money does not carry over between fiscal years.",
+    "Claim timing is derived once from the expected monthly claim flow; each trial's yearly event benefits are spread "
+    "with that pattern; scholarship instalments are paid when due.",
+    "UCJ: BPJS TK members outside the scheme and the number of employed persons stay as they are.",
+]
+
+
+def _money_by_period(model: Model, closed) -> list[dict]:
+    """Premium per payer bucket per period: from the projection, or each segment's own payer."""
+    periods = len(model.period_labels)
+    out = [dict() for _ in range(periods)]
+    if model.projection is not None:
+        for bucket, amounts in model.projection.premium.items():
+            by_period = np.bincount(model.period_of_month, weights=amounts.sum(axis=0), minlength=periods)
+            for p in range(periods):
+                out[p][bucket] = float(by_period[p])
+    else:
+        for s, e in enumerate(model.segments):
+            for p in range(periods):
+                out[p][e.segment.payer] = out[p].get(e.segment.payer, 0.0) + float(closed.premium[p, s])
+    return out
+
+
+def _city(money: dict) -> float:
+    return sum(v for k, v in money.items() if k in budget.CITY_BUCKETS)
+
+
+def _claims_timing(model: Model, closed, trials: TrialClaims) -> dict:
+    periods = len(model.period_labels)
+    amounts, counts = monthly_expected(model)
+    timing = model.scenario.planning.claim_timing if model.scenario.planning is not None else None
+    pattern = payment_pattern(timing, counts)
+    yearly = yearly_pattern(pattern, model.period_of_month, amounts, periods)
+    paid = paid_by_year(trials.events[: trials.seen], trials.scholarships[: trials.seen], yearly)
+    unpaid = unpaid_at_year_ends(trials.total, paid)
+    events_expected = closed.amounts[..., [INDEX[b] for b in EVENT_BENEFITS]].sum(axis=(1, 2))
+    scholarships_expected = closed.amounts[..., [INDEX[b] for b in SCHOLARSHIPS]].sum(axis=(1, 2))
+    paid_expected = events_expected @ yearly
+    paid_expected[:periods] += scholarships_expected
+    labels = list(model.period_labels) + ["later"]
+    return {
+        "paid": paid, "unpaid": unpaid, "paid_expected": paid_expected,
+        "unpaid_expected": np.cumsum(events_expected + scholarships_expected) - np.cumsum(paid_expected[:periods]),
+        "yearly_pattern": [{"incurred": model.period_labels[p], **{f"paid_{labels[q]}": round(float(yearly[p, q]), 6)
+                                                                  for q in range(periods + 1)}} for p in range(periods)],
+    }
+
+
+def _years(model: Model, closed, summary, money, timing, reserve, fan) -> list[dict]:
+    out = []
+    projection = model.projection
+    for p, label in enumerate(model.period_labels):
+        s = summary["periods"][p]
+        months = int(closed.months_in_period[p])
+        members = float(closed.member_months[p].sum() / months)
+        city = _city(money[p])
+        claims_mean = s["claims_idr"]["mean"]
+        row = {
+            "year": label,
+            "months": months,
+            "members": round(members, 2),
+            "members_year_end": round(_year_end(model, p), 2),
+            "premium_idr": round(s["premium_idr"], 2),
+            "premium_by_payer_idr": {k: round(v, 2) for k, v in sorted(money[p].items())},
+            "city_money_idr": round(city, 2),
+            "claims_incurred_idr": {"mean": claims_mean, "expected": s["claims_expected_idr"],
+                                    "p5": s["claims_idr"]["p5"], "p95": s["claims_idr"]["p95"]},
+            "claims_paid_idr": {"mean": round(float(timing["paid"][:, p].mean()), 2),
+                                "expected": round(float(timing["paid_expected"][p]), 2)},
+            "unpaid_year_end_idr": {"mean": round(float(timing["unpaid"][:, p].mean()), 2),
+                                    "expected": round(float(timing["unpaid_expected"][p]), 2),
+                                    "p5": round(float(np.percentile(timing["unpaid"][:, p], 5)), 2),
+                                    "p95": round(float(np.percentile(timing["unpaid"][:, p], 95)), 2)},
+            "claim_ratio": s["claim_ratio"],
+            "claim_ratio_fan": {k: v for k, v in fan[p].items() if k != "period"},
+            "prob_claim_ratio_above_1": s["prob_claim_ratio_above_1"],
+            "cost_per_covered_worker_idr": round(city / members, 2) if members > 0 else None,
+            "premium_per_member_idr": round(s["premium_idr"] / members, 2) if members > 0 else None,
+            "benefits_per_city_rupiah": round(s["claims_expected_idr"] / city, 6) if city > 0 else None,
+            "claims_topup_reserve_idr": round(float(reserve[p]), 2),
+        }
+        if projection is not None:
+            flows = _flows(model, p)
+            row["joined"] = round(flows["joined"], 2)
+            row["left"] = {c: round(v, 2) for c, v in flows["left"].items()}
+            row["held_year_end"] = round(float(projection.held[:, _last_month(model, p)].sum()), 2)
+        out.append(row)
+    return out
+
+
+def _last_month(model: Model, p: int) -> int:
+    return int(np.flatnonzero(model.period_of_month == p)[-1])
+
+
+def _year_end(model: Model, p: int, s: int | None = None) -> float:
+    if model.projection is not None:
+        closing = model.projection.closing()[:, _last_month(model, p)]
+        return float(closing.sum() if s is None else closing[s])
+    # Without a projection: in force in the period's last month (the next month's start would be after deaths).
+    last = _last_month(model, p)
+    segs = model.segments if s is None else [model.segments[s]]
+    return float(sum(e.inforce[:, last].sum() for e in segs))
+
+
+def _flows(model: Model, p: int, s: int | None = None) -> dict:
+    months = model.period_of_month == p
+    names = model.projection.names if s is None else [model.projection.names[s]]
+    ledgers = [model.projection.ledgers[n] for n in names]
+    return {"joined": float(sum(l.joined[months].sum() for l in ledgers)),
+            "left": {c: float(sum(l.left[c][months].sum() for l in ledgers)) for c in EXIT_CAUSES}}
+
+
+def _segments(model: Model) -> list[dict]:
+    closed = expected(model)
+    rows = []
+    for p, label in enumerate(model.period_labels):
+        months = int(closed.months_in_period[p])
+        for s, e in enumerate(model.segments):
+            row = {"year": label, "segment": e.segment.name, "payer": e.segment.payer,
+                   "members": round(float(closed.member_months[p, s] / months), 2),
+                   "members_year_end": round(_year_end(model, p, s), 2),
+                   "premium_idr": round(float(closed.premium[p, s]), 2)}
+            if model.projection is not None:
+                flows = _flows(model, p, s)
+                target = model.projection.targets.get((e.segment.name, int(label)))
+                row.update({"target_year_end": None if target is None else round(target, 2),
+                            "joined": round(flows["joined"], 2),
+                            **{f"left_{c}": round(v, 2) for c, v in flows["left"].items()},
+                            "held_year_end": round(float(model.projection.held[s, _last_month(model, p)]), 2)})
+                months_p = model.period_of_month == p
+                for src, mm in sorted(model.projection.member_months.items()):
+                    row[f"member_months_{src}"] = round(float(mm[s, months_p].sum()), 2)
+            rows.append(row)
+    return rows
+
+
+def _funding(model: Model) -> list[dict]:
+    """Per fiscal year and payer: money available (limited sources), spent, and unspent."""
+    if model.projection is None:
+        return []
+    t = model.projection.treasury
+    rows = []
+    for year in model.projection.fiscal_years():
+        available = t.available.get(year, {})
+        spent = t.spent.get(year, {})
+        for bucket in sorted(set(available) | set(spent)):
+            a = available.get(bucket)
+            rows.append({"year": year, "payer": bucket,
+                         "limited": bool(bucket not in EXTERNAL_PAYERS and a is not None and np.isfinite(a)),
+                         "available_idr": None if a is None or not np.isfinite(a) else round(a, 2),
+                         "spent_idr": round(float(spent.get(bucket, 0.0)), 2),
+                         "unspent_idr": None if a is None or not np.isfinite(a) else round(a - spent.get(bucket, 0.0), 2)})
+    return rows
+
+
+def _enrolment_table(model: Model) -> pd.DataFrame:
+    """Per month and segment: names proposed, taken and rejected at each stage, registered, admitted, held,
+    members in force, joined and left by cause."""
+    proj = model.projection
+    if proj is None:
+        return pd.DataFrame()
+    rows = []
+    for m, date in enumerate(model.month_dates):
+        for s, name in enumerate(proj.names):
+            ledger = proj.ledgers[name]
+            row = {"month": date.isoformat()[:7], "segment": name}
+            if proj.pipeline is not None:
+                row["proposed"] = round(proj.pipeline.proposed.get((name, m), 0.0), 4)
+                for stage, log in proj.pipeline.logs.items():
+                    row[f"{stage}_taken"] = round(log.taken.get((name, m), 0.0), 4)
+                    row[f"{stage}_rejected"] = round(log.rejected.get((name, m), 0.0), 4)
+            row.update({"registered": round(float(proj.arrived[s, m]), 4), "admitted": round(float(proj.admitted[s, m]), 4),
+                        "held": round(float(proj.held[s, m]), 4), "members": round(float(ledger.members()[m]), 4),
+                        **{f"left_{c}": round(float(ledger.left[c][m]), 4) for c in EXIT_CAUSES}})
+            rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def _enrolment_summary(model: Model) -> list[dict]:
+    """Per fiscal year and segment: names proposed, rejected (all stages), registered, admitted."""
+    proj = model.projection
+    if proj is None or proj.pipeline is None:
+        return []
+    rows = []
+    for p, label in enumerate(model.period_labels):
+        months = set(np.flatnonzero(model.period_of_month == p).tolist())
+        for s, name in enumerate(proj.names):
+            def total(d):
+                return round(sum(v for (n, m), v in d.items() if n == name and m in months), 2)
+
+            rows.append({"year": label, "segment": name, "proposed": total(proj.pipeline.proposed),
+                         "rejected": round(sum(total(log.rejected) for log in proj.pipeline.logs.values()), 2),
+                         "registered": round(float(proj.arrived[s, sorted(months)].sum()), 2),
+                         "admitted": round(float(proj.admitted[s, sorted(months)].sum()), 2)})
+    return rows
+
+
+def _flat(row: dict) -> dict:
+    out = {}
+    for k, v in row.items():
+        if isinstance(v, dict):
+            for k2, v2 in v.items():
+                out[f"{k}_{k2}"] = v2
+        else:
+            out[k] = v
+    return out
+
+
+def write_plan(scenario: Scenario, out_dir: Path, confidence: float = DEFAULT_CONFIDENCE,
+               chunk_trials: int = DEFAULT_CHUNK_TRIALS, progress=None, sensitivity: bool = True) -> dict:
+    """Run :func:`plan` and write its files into ``out_dir`` atomically; return plan.json's content."""
+    with atomic_directory(out_dir) as tmp:
+        summary, plan_json, tables = plan(scenario, confidence, chunk_trials, progress, sensitivity)
+        write_json(tmp / "summary.json", summary)
+        write_json(tmp / "scenario.json", scenario.resolved)
+        write_json(tmp / "plan.json", plan_json)
+        for name, frame in tables.items():
+            frame.to_csv(tmp / name, index=False, lineterminator="\n")
+    return plan_json
+
+
+def format_plan(result: dict, rupiah) -> str:
+    """The plan on the terminal: a line per year, then the budget answers."""
+    lines = [f"{result['title']} ({result['scenario_id']}), {result['trials']:,} trials, seed {result['seed']}; "
+             f"budget answers at {result['confidence']:.0%}",
+             f"{'year':>5} {'members':>8} {'year-end':>9} {'held':>6} {'premium':>11} {'city money':>11} "
+             f"{'incurred':>11} {'paid':>11} {'unpaid':>11} {'ratio p5-p95':>13} {'Rp/worker':>10} {'benefit/Rp':>10}"]
+    for y in result["years"]:
+        fan = y["claim_ratio_fan"]
+        ratio = "-" if fan.get("p5") is None else f"{fan['p5']:.0%}-{fan['p95']:.0%}"
+        per_rp = "-" if y["benefits_per_city_rupiah"] is None else f"{y['benefits_per_city_rupiah']:.2f}"
+        lines.append(
+            f"{y['year']:>5} {y['members']:>8,.0f} {y['members_year_end']:>9,.0f} {y.get('held_year_end', 0):>6,.0f} "
+            f"{rupiah(y['premium_idr']):>11} {rupiah(y['city_money_idr']):>11} "
+            f"{rupiah(y['claims_incurred_idr']['mean']):>11} {rupiah(y['claims_paid_idr']['mean']):>11} "
+            f"{rupiah(y['unpaid_year_end_idr']['mean']):>11} {ratio:>13} "
+            f"{rupiah(y['cost_per_covered_worker_idr']) if y['cost_per_covered_worker_idr'] is not None else '-':>10} "
+            f"{per_rp:>10}")
+    answers = result["budget"]
+    need = answers["budget_needed"]
+    line = "APBD needed for the quota path (premiums only): " + ", ".join(
+        f"{r['year']} {rupiah(r['budget_idr'])}" for r in need["years"])
+    if "probability_money_does_not_bind" in need:
+        line += f"; re-run with it, money does not bind with probability {need['probability_money_does_not_bind']:.0%}"
+    lines.append(line)
+    missed = [t for t in need.get("targets_with_unlimited_budget", []) if not t["reached"]]
+    if missed:
+        lines.append("Not reached even with unlimited money (the pipeline is too slow): " + ", ".join(
+            f"{t['segment']} {t['year']} ({t['members_year_end']:,.0f} of {t['target']:,.0f})" for t in missed))
+    if "largest_coverage" in answers:
+        lc = answers["largest_coverage"]
+        lines.append(f"Largest coverage the budget funds: {lc['scale']:.3f} x the quota path's growth"
+                     + ("" if lc["money_binds"] else " (money does not bind up to the largest multiple tried)"))
+    if "csr_gap_to_ucj" in answers:
+        gap = answers["csr_gap_to_ucj"]
+        final = gap["ucj_with_gap_closed"][-1]
+        lines.append("CSR money that closes the gap to the UCJ target: " + ", ".join(
+            f"{r['year']} {rupiah(r['csr_idr'])}" for r in gap["years"])
+            + f" (UCJ {final['ucj']:.1%} at the end of {final['year']})")
+    if result.get("ucj"):
+        lines.append("UCJ at year-ends as planned: " + ", ".join(f"{u['year']} {u['ucj']:.1%}" for u in result["ucj"]))
+    lines.append("Claims top-up reserve (if the city covered claims above premiums): " + ", ".join(
+        f"{r['year']} {rupiah(r['reserve_idr'])}" for r in answers["claims_topup_reserve"]["years"]))
+    if result["tornado"]:
+        top = [r for r in result["tornado"]["rows"] if r["largest_relative_swing"] is not None][:5]
+        lines.append("Largest sensitivities (relative swing of a key output): "
+                     + ", ".join(f"{r['parameter']} {r['largest_relative_swing']:.0%}" for r in top))
+    return "\n".join(lines)

@@ -1,0 +1,448 @@
+"""Scenario tables for multi-year planning: quota paths, exits, the enrolment pipeline, funding, UCJ, claim timing.
+
+All six tables are optional, so scenarios without them are read exactly as before. They are checked by the same
+validator as the rest of a scenario (``sim.scenario._Validator``): an unknown key, a wrong unit, a negative capacity,
+a rejection rate above 1 or a budget year missing from the horizon ends in one line naming the file and the key.
+
+- ``[expansion.SEGMENT]``: how a segment's quota grows: absolute ``targets`` per year, a ``growth_rate``, or a share
+  of the gap to the UCJ target (``ucj_allocation``, with ``[ucj]``). Needs ``[pipeline]``.
+- ``[membership]`` (and ``[membership.SEGMENT]`` for one segment): exit rates and the age limit.
+- ``[pipeline]`` with ``[pipeline.kelurahan]``, ``[pipeline.kecamatan]``, ``[pipeline.disnaker]``,
+  ``[pipeline.bpjs]``: the verification stages' monthly capacity, duration and rejection rate.
+- ``[funding]`` (and ``[funding.csr.PLEDGE]``): city budget, tobacco-excise funds, CSR pledges, priority order.
+- ``[ucj]``: employed persons, current BPJS TK members and the Universal Coverage Jamsostek target.
+- ``[claim_timing]``: reporting delay, verification capacity and payment delay of claims.
+
+Per-year amounts (a budget, a pledge) are one number for every year or ``[[year, amount], ...]`` listing every
+calendar year of the horizon.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from .scenario import _is_number, choice, number, pairs, param, plain
+
+PLANNING_TABLES = ("expansion", "membership", "pipeline", "funding", "ucj", "claim_timing")
+STAGES = ("kelurahan", "kecamatan", "disnaker", "bpjs")  # after the RT heads' proposals, in order
+QUOTA_KINDS = ("targets", "growth_rate", "ucj_allocation")
+MODES = ("expected", "sampled")
+YEAR = number(2000, 2199, integer=True)
+
+
+# --- Value checks ---------------------------------------------------------------------------------------------
+
+
+def per_year(amount_check):
+    """One number for every year, or a list of [year, amount] pairs (each year once)."""
+
+    def check(x):
+        if _is_number(x):
+            return amount_check(x)
+        if not isinstance(x, list) or not x:
+            return f"must be a number (every year) or a list of [year, amount] pairs, got {x!r}"
+        years = []
+        for item in x:
+            if not isinstance(item, list) or len(item) != 2:
+                return f"each entry must be [year, amount], got {item!r}"
+            problem = YEAR(item[0]) or amount_check(item[1])
+            if problem:
+                return f"entry {item!r}: {problem}"
+            years.append(item[0])
+        if len(set(years)) != len(years):
+            return f"a year is listed twice in {x!r}"
+        return None
+
+    return check
+
+
+def names(x):
+    if not isinstance(x, list) or not all(isinstance(n, str) and n for n in x):
+        return f"must be a list of segment names, got {x!r}"
+    if len(set(x)) != len(x):
+        return f"a segment is listed twice in {x!r}"
+    return None
+
+
+# --- Schema ---------------------------------------------------------------------------------------------------
+
+EXPANSION_FIELDS = {
+    "targets": param("persons", per_year(number(0, 100_000_000)), required=False),
+    "growth_rate": param("share per year", number(-0.99, 10), required=False),
+    "growth_cap": param("persons", number(0, 100_000_000), required=False),
+    "ucj_allocation": param("share of UCJ gap", number(0, 1), required=False),
+}
+
+MEMBERSHIP_FIELDS = {
+    "moving_away_rate": param("share per year", number(0, 1), required=False),
+    "dtks_removal_rate": param("share per year", number(0, 1), required=False),
+    "age_limit": param("years", number(16, 120, integer=True), required=False),
+}
+
+PIPELINE_FIELDS = {
+    "mode": plain(choice(MODES), required=False),
+    "proposal_months": param("months", number(1, 12, integer=True)),
+}
+
+STAGE_FIELDS = {
+    "capacity": param("names per month", number(0, 100_000_000)),
+    "duration": param("months", number(0, 36, integer=True)),
+    "rejection_rate": param("share", number(0, 1)),
+}
+
+FUNDING_FIELDS = {
+    "apbd_budget": param("IDR per year", per_year(number(0, 1e15))),
+    "dbh_cht_budget": param("IDR per year", per_year(number(0, 1e15)), required=False),
+    "dbh_cht_segments": plain(names, required=False),
+    "priority": plain(names, required=False),
+    "csr_draw": plain(choice(MODES), required=False),
+}
+
+PLEDGE_FIELDS = {
+    "amount": param("IDR per year", per_year(number(0, 1e15))),
+    "probability": param("share", number(0, 1)),
+    "first_year": plain(YEAR, required=False),
+    "years": param("years", number(1, 50, integer=True)),
+    "segments": plain(names),
+    "city_match": param("share", number(0, 1), required=False),
+}
+
+UCJ_FIELDS = {
+    "employed_persons": param("persons", number(1, 1e9, integer=True)),
+    "covered_persons": param("persons", number(0, 1e9, integer=True)),
+    "target_share": param("share", number(0, 1)),
+    "target_year": plain(YEAR),
+}
+
+CLAIM_TIMING_FIELDS = {
+    "reporting_delay": param("share", pairs(number(0, 120, integer=True), "months after the event")),
+    "verification_capacity": param("claims per month", number(0, 1e9)),
+    "verification_months": param("months", number(0, 60, integer=True)),
+    "payment_months": param("months", number(0, 60, integer=True)),
+}
+
+# Every field dict of this module with its table, for the documentation test.
+FIELD_TABLES = {
+    "expansion.SEGMENT": EXPANSION_FIELDS,
+    "membership": MEMBERSHIP_FIELDS,
+    "pipeline": PIPELINE_FIELDS,
+    "pipeline.STAGE": STAGE_FIELDS,
+    "funding": FUNDING_FIELDS,
+    "funding.csr.PLEDGE": PLEDGE_FIELDS,
+    "ucj": UCJ_FIELDS,
+    "claim_timing": CLAIM_TIMING_FIELDS,
+}
+
+
+# --- Parsed form ----------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class YearAmounts:
+    """An amount per calendar year: ``every`` for all years, or ``by_year``."""
+
+    every: float | None = None
+    by_year: tuple = ()  # ((year, amount), ...)
+
+    def at(self, year: int) -> float:
+        if self.every is not None:
+            return float(self.every)
+        for y, amount in self.by_year:
+            if y == year:
+                return float(amount)
+        raise KeyError(year)  # validation makes sure every horizon year is listed
+
+    def years(self) -> set:
+        return {y for y, _ in self.by_year}
+
+    @classmethod
+    def of(cls, value) -> "YearAmounts":
+        if _is_number(value):
+            return cls(every=float(value))
+        return cls(by_year=tuple((int(y), float(a)) for y, a in value))
+
+
+@dataclass(frozen=True)
+class Quota:
+    """A segment's quota path: members in force it aims for at the end of each calendar year."""
+
+    segment: str
+    kind: str  # "targets", "growth_rate" or "ucj_allocation"
+    targets: tuple = ()  # ((year, persons), ...)
+    growth_rate: float = 0.0
+    growth_cap: float | None = None
+    ucj_allocation: float = 0.0
+    scale: float = 1.0  # not a scenario key: the budget solver scales the growth above the starting members
+
+
+@dataclass(frozen=True)
+class Exits:
+    """Exit rules of one segment (besides death, which the exposure model always applies)."""
+
+    moving_away_rate: float = 0.0  # share per year
+    dtks_removal_rate: float = 0.0  # share per year
+    age_limit: int | None = None  # members leave in the month they reach it
+
+
+@dataclass(frozen=True)
+class Stage:
+    name: str
+    capacity: float  # names per month
+    duration: int  # months from taking a name to deciding it
+    rejection_rate: float
+
+
+@dataclass(frozen=True)
+class Pipeline:
+    mode: str  # "expected": expected values (fractional names); "sampled": whole names, binomial rejections
+    proposal_months: int  # RT heads spread a year's names over this many months
+    stages: tuple  # Stage per STAGES
+
+    @property
+    def pass_rate(self) -> float:
+        return math.prod(1.0 - s.rejection_rate for s in self.stages)
+
+
+@dataclass(frozen=True)
+class Pledge:
+    name: str
+    amount: YearAmounts
+    probability: float
+    first_year: int
+    years: int
+    segments: tuple
+    city_match: float  # share of each co-funded premium the city (APBD) pays alongside the pledge
+    after_city: bool = False  # not a scenario key: the budget solver's gap-closing pledge pays after the APBD
+
+    def active(self, year: int) -> bool:
+        return self.first_year <= year < self.first_year + self.years
+
+
+@dataclass(frozen=True)
+class Funding:
+    apbd: YearAmounts
+    dbh_cht: YearAmounts | None
+    dbh_cht_segments: tuple
+    priority: tuple  # every segment, highest priority first
+    csr_draw: str  # "expected": each pledge pays amount x probability; "sampled": all or nothing, one draw
+    pledges: tuple
+
+
+@dataclass(frozen=True)
+class Ucj:
+    employed_persons: int
+    covered_persons: int  # active BPJS TK members in the region at the start, this scheme's included
+    target_share: float
+    target_year: int
+
+
+@dataclass(frozen=True)
+class ClaimTiming:
+    reporting_delay: tuple  # ((months after the event, share), ...)
+    verification_capacity: float  # claims per month
+    verification_months: int
+    payment_months: int
+
+
+@dataclass(frozen=True)
+class Planning:
+    quotas: tuple = ()  # Quota per expanding segment
+    exits: dict = field(default_factory=dict)  # segment name -> Exits
+    pipeline: Pipeline | None = None
+    funding: Funding | None = None
+    ucj: Ucj | None = None
+    claim_timing: ClaimTiming | None = None
+
+    @property
+    def shapes_exposure(self) -> bool:
+        """Whether members join, leave or are cut beyond the plain run-off (so the exposure is projected)."""
+        return bool(self.quotas) or self.funding is not None or any(e != Exits() for e in self.exits.values())
+
+    def quota(self, segment: str) -> Quota | None:
+        return next((q for q in self.quotas if q.segment == segment), None)
+
+
+# --- Validation -----------------------------------------------------------------------------------------------
+
+
+def validate_planning(v, data: dict, values: dict) -> dict:
+    """Check the planning tables (``v`` is the scenario's validator); return their plain values."""
+    segments = list(values["segments"])
+    scen = values["scenario"]
+    first_year = int(scen["start"][:4])
+    last_month = int(scen["start"][5:7]) - 1 + int(scen["horizon_months"]) - 1
+    years = list(range(first_year, first_year + last_month // 12 + 1))
+    out = {}
+
+    def segment_names(key, listed):
+        for n in listed:
+            if n not in segments:
+                v.fail(key, f"unknown segment {n!r}; segments: {', '.join(segments)}")
+
+    if "expansion" in data:
+        node = _table(v, data["expansion"], "expansion")
+        out["expansion"] = {}
+        for name, sub in node.items():
+            key = f"expansion.{name}"
+            if name not in segments:
+                v.fail(key, f"unknown segment {name!r}; segments: {', '.join(segments)}")
+            quota = v.table(sub, key, EXPANSION_FIELDS)
+            kinds = [k for k in QUOTA_KINDS if k in quota]
+            if len(kinds) != 1:
+                v.fail(key, f"give exactly one of {', '.join(QUOTA_KINDS)}", [f"{key}.{k}" for k in QUOTA_KINDS])
+            if "growth_cap" in quota and kinds != ["growth_rate"]:
+                v.fail(f"{key}.growth_cap", "applies to growth_rate only")
+            out["expansion"][name] = quota
+        if "pipeline" not in data:
+            v.fail("pipeline", "missing table: [expansion] needs the enrolment pipeline", ["expansion"])
+        # Shares of the UCJ gap normally sum to 1; a larger sum aims past the target. Not an error, so that a
+        # sensitivity run may move one share to the end of its range.
+        allocated = sum(q.get("ucj_allocation", 0.0) for q in out["expansion"].values())
+        if allocated > 0 and "ucj" not in data:
+            v.fail("ucj", "missing table: ucj_allocation needs [ucj]", ["expansion"])
+
+    if "membership" in data:
+        node = _table(v, data["membership"], "membership")
+        common = {k: x for k, x in node.items() if k in MEMBERSHIP_FIELDS}
+        out["membership"] = {"": v.table(common, "membership", MEMBERSHIP_FIELDS)}
+        for name, sub in node.items():
+            if name in MEMBERSHIP_FIELDS:
+                continue
+            key = f"membership.{name}"
+            if name not in segments:
+                v.fail(key, f"unknown key or segment; keys: {', '.join(MEMBERSHIP_FIELDS)}; segments: {', '.join(segments)}")
+            out["membership"][name] = v.table(sub, key, MEMBERSHIP_FIELDS)
+
+    if "pipeline" in data:
+        node = _table(v, data["pipeline"], "pipeline")
+        top = {k: x for k, x in node.items() if k not in STAGES}
+        pipe = v.table(top, "pipeline", PIPELINE_FIELDS)
+        for stage in STAGES:
+            if stage not in node:
+                v.fail(f"pipeline.{stage}", "missing table (stages: " + ", ".join(STAGES) + ")")
+            pipe[stage] = v.table(node[stage], f"pipeline.{stage}", STAGE_FIELDS)
+        out["pipeline"] = pipe
+
+    if "funding" in data:
+        node = _table(v, data["funding"], "funding")
+        top = {k: x for k, x in node.items() if k != "csr"}
+        fund = v.table(top, "funding", FUNDING_FIELDS)
+        for key in ("apbd_budget", "dbh_cht_budget"):
+            if key in fund:
+                _covers(v, f"funding.{key}", fund[key], years)
+        if "dbh_cht_segments" in fund and "dbh_cht_budget" not in fund:
+            v.fail("funding.dbh_cht_budget", "missing: dbh_cht_segments are given", ["funding.dbh_cht_segments"])
+        if "dbh_cht_budget" in fund and "dbh_cht_segments" not in fund:
+            v.fail("funding.dbh_cht_segments", "missing: say which segments the tobacco-excise funds may pay for",
+                   ["funding.dbh_cht_budget"])
+        segment_names("funding.dbh_cht_segments", fund.get("dbh_cht_segments", []))
+        segment_names("funding.priority", fund.get("priority", []))
+        fund["csr"] = {}
+        pledges = _table(v, node.get("csr", {}), "funding.csr")
+        for name, sub in pledges.items():
+            key = f"funding.csr.{name}"
+            pledge = v.table(sub, key, PLEDGE_FIELDS)
+            segment_names(f"{key}.segments", pledge["segments"])
+            start = pledge.get("first_year", first_year)
+            _covers(v, f"{key}.amount", pledge["amount"], [y for y in years if start <= y < start + pledge["years"]])
+            fund["csr"][name] = pledge
+        out["funding"] = fund
+
+    if "ucj" in data:
+        ucj = v.table(data["ucj"], "ucj", UCJ_FIELDS)
+        if ucj["covered_persons"] > ucj["employed_persons"]:
+            v.fail("ucj.covered_persons", "exceeds employed_persons", ["ucj.employed_persons"])
+        if ucj["target_year"] < first_year:
+            v.fail("ucj.target_year", f"is before the horizon starts ({first_year})")
+        out["ucj"] = ucj
+
+    if "claim_timing" in data:
+        out["claim_timing"] = v.table(data["claim_timing"], "claim_timing", CLAIM_TIMING_FIELDS)
+    return out
+
+
+def _table(v, node, key: str) -> dict:
+    if not isinstance(node, dict):
+        v.fail(key, "must be a table")
+    return node
+
+
+def _covers(v, key: str, value, years) -> None:
+    """A per-year amount must give every calendar year of the horizon (one number covers them all)."""
+    if _is_number(value):
+        return
+    listed = {y for y, _ in value}
+    missing = [y for y in years if y not in listed]
+    if missing:
+        v.fail(f"{key}.value", f"no amount for {', '.join(map(str, missing))} (list every calendar year of the horizon, "
+                               "or give one number for all years)")
+
+
+# --- Building the parsed form ---------------------------------------------------------------------------------
+
+
+def build_planning(values: dict) -> Planning | None:
+    """The parsed planning tables, or None when the scenario has none of them."""
+    plan = values.get("planning") or {}
+    if not plan:
+        return None
+    segments = list(values["segments"])
+    first_year = int(values["scenario"]["start"][:4])
+    quotas = tuple(_quota(name, q) for name, q in plan.get("expansion", {}).items())
+    membership = plan.get("membership", {})
+    common = membership.get("", {})
+    exits = {name: _exits({**common, **membership.get(name, {})}) for name in segments}
+    pipeline = None
+    if "pipeline" in plan:
+        p = plan["pipeline"]
+        pipeline = Pipeline(
+            mode=p.get("mode", "expected"),
+            proposal_months=int(p["proposal_months"]),
+            stages=tuple(Stage(s, float(p[s]["capacity"]), int(p[s]["duration"]), float(p[s]["rejection_rate"]))
+                         for s in STAGES),
+        )
+    funding = None
+    if "funding" in plan:
+        f = plan["funding"]
+        listed = list(f.get("priority", []))
+        funding = Funding(
+            apbd=YearAmounts.of(f["apbd_budget"]),
+            dbh_cht=YearAmounts.of(f["dbh_cht_budget"]) if "dbh_cht_budget" in f else None,
+            dbh_cht_segments=tuple(f.get("dbh_cht_segments", ())),
+            # Segments not listed follow the listed ones, in file order.
+            priority=tuple(listed + [s for s in segments if s not in listed]),
+            csr_draw=f.get("csr_draw", "expected"),
+            pledges=tuple(
+                Pledge(name, YearAmounts.of(c["amount"]), float(c["probability"]), int(c.get("first_year", first_year)),
+                       int(c["years"]), tuple(c["segments"]), float(c.get("city_match", 0.0)))
+                for name, c in f["csr"].items()
+            ),
+        )
+    ucj = None
+    if "ucj" in plan:
+        u = plan["ucj"]
+        ucj = Ucj(int(u["employed_persons"]), int(u["covered_persons"]), float(u["target_share"]), int(u["target_year"]))
+    timing = None
+    if "claim_timing" in plan:
+        c = plan["claim_timing"]
+        timing = ClaimTiming(tuple((int(a), float(b)) for a, b in c["reporting_delay"]), float(c["verification_capacity"]),
+                             int(c["verification_months"]), int(c["payment_months"]))
+    return Planning(quotas, exits, pipeline, funding, ucj, timing)
+
+
+def _quota(name: str, q: dict) -> Quota:
+    if "targets" in q:
+        targets = q["targets"]
+        pairs_ = ((None, float(targets)),) if _is_number(targets) else tuple((int(y), float(n)) for y, n in targets)
+        return Quota(name, "targets", targets=pairs_)
+    if "growth_rate" in q:
+        cap = q.get("growth_cap")
+        return Quota(name, "growth_rate", growth_rate=float(q["growth_rate"]), growth_cap=None if cap is None else float(cap))
+    return Quota(name, "ucj_allocation", ucj_allocation=float(q["ucj_allocation"]))
+
+
+def _exits(m: dict) -> Exits:
+    limit = m.get("age_limit")
+    return Exits(float(m.get("moving_away_rate", 0.0)), float(m.get("dtks_removal_rate", 0.0)),
+                 None if limit is None else int(limit))

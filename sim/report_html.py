@@ -1,0 +1,143 @@
+"""A report as one self-contained HTML file: inline CSS, charts as embedded PNG, no scripts, nothing fetched.
+
+Every figure is a ``<span class="fig">`` with ``data-src`` (``summary.json`` or ``report.json``), ``data-key`` (the
+dotted key there), ``data-kind`` (how it is formatted) and ``data-value`` (the number as JSON), so a reader's tool
+or a test can trace each number shown to the file it came from.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import json
+
+from .report import Chart, Figure, Para, Pre, Report, Table, Tiles, fill
+
+CSS = """
+:root { --ink:#1d2733; --muted:#5d6b79; --line:#d9dee4; --accent:#1f5f8b; --claims:#c0392b;
+        --assumption:#fff4c2; --calibrated:#e3f0fb; --check:#fde2e0; }
+* { box-sizing: border-box; }
+body { font-family: "DejaVu Sans", "Segoe UI", Arial, sans-serif; color: var(--ink); margin: 0; background: #f6f7f9;
+       font-size: 14px; line-height: 1.5; }
+main { max-width: 1040px; margin: 0 auto; background: white; padding: 32px 44px 48px; }
+header h1 { font-size: 26px; margin: 0 0 4px; color: var(--accent); }
+header .subtitle { font-size: 15px; margin: 0; }
+header .generated { color: var(--muted); font-size: 12px; margin: 4px 0 0; }
+nav { margin: 18px 0 8px; padding: 10px 14px; background: #f1f4f7; border-radius: 6px; font-size: 13px; }
+nav ol { margin: 4px 0 0; padding-left: 20px; columns: 2; }
+h2 { font-size: 20px; color: var(--accent); border-bottom: 2px solid var(--line); padding-bottom: 4px; margin-top: 34px; }
+p.lead { font-size: 16px; }
+p.note { color: var(--muted); font-size: 12.5px; }
+.fig { font-weight: 600; white-space: nowrap; }
+.tiles { display: grid; grid-template-columns: repeat(5, 1fr); gap: 10px; margin: 14px 0 18px; }
+.tile { border: 1px solid var(--line); border-radius: 8px; padding: 10px 12px; background: #fbfcfd; }
+.tile .label { color: var(--muted); font-size: 12px; line-height: 1.3; min-height: 31px; }
+.tile .value { font-size: 19px; margin-top: 4px; color: var(--ink); }
+.tile .value .fig { font-weight: 700; }
+table.data { border-collapse: collapse; width: 100%; margin: 8px 0 6px; font-size: 12.5px; }
+table.data th { text-align: left; background: #eef2f6; border-bottom: 1px solid var(--line); padding: 5px 6px;
+                font-weight: 600; vertical-align: bottom; }
+table.data td { border-bottom: 1px solid var(--line); padding: 4px 6px; vertical-align: top; }
+table.data td.num { text-align: right; }
+table.data td.num .fig { font-weight: 500; }
+table.data tr.total td { font-weight: 700; background: #f7f9fb; }
+table.data tr.assumption td { background: var(--assumption); }
+table.data tr.calibrated td { background: var(--calibrated); }
+table.data tr.check td { background: var(--check); }
+table.data td.wrap { word-break: break-word; min-width: 220px; max-width: 420px; }
+table.data td.short { white-space: nowrap; }
+figure { margin: 16px 0 20px; }
+figure img { max-width: min(100%, 860px); height: auto; display: block; border: 1px solid var(--line); border-radius: 4px; }
+figcaption { color: var(--muted); font-size: 12.5px; margin-top: 4px; }
+pre { background: #f4f6f8; border: 1px solid var(--line); padding: 10px; font-size: 11px; white-space: pre-wrap;
+      word-break: break-all; max-height: 520px; overflow: auto; }
+footer { color: var(--muted); font-size: 12px; margin-top: 32px; border-top: 1px solid var(--line); padding-top: 8px; }
+@media print { body { background: white; } main { padding: 0; } h2 { break-after: avoid; } figure, tr { break-inside: avoid; }
+               pre { max-height: none; overflow: visible; } }
+"""
+
+
+def figure_html(report: Report, f: Figure) -> str:
+    text = html.escape(report.lang.figure(f.kind, f.value))
+    return (f'<span class="fig" data-src="{f.src}" data-key="{html.escape(f.key)}" data-kind="{f.kind}" '
+            f'data-value="{html.escape(json.dumps(f.value))}">{text}</span>')
+
+
+def _cell(report: Report, cell) -> str:
+    if isinstance(cell, Figure):
+        return f'<td class="num">{figure_html(report, cell)}</td>'
+    text = html.escape(str(cell))
+    if len(text) > 40:
+        return f'<td class="wrap">{text}</td>'
+    return f'<td class="short">{text}</td>' if len(text) <= 12 else f"<td>{text}</td>"
+
+
+def _block(report: Report, block) -> str:
+    if isinstance(block, Para):
+        text = html.escape(block.text, quote=False)
+        text = fill(text, {k: figure_html(report, f) for k, f in block.figures.items()})
+        cls = f' class="{block.style}"' if block.style else ""
+        return f"<p{cls}>{text}</p>"
+    if isinstance(block, Tiles):
+        tiles = "".join(f'<div class="tile"><div class="label">{html.escape(label)}</div>'
+                        f'<div class="value">{figure_html(report, f)}</div></div>' for label, f in block.items)
+        return f'<div class="tiles">{tiles}</div>'
+    if isinstance(block, Table):
+        head = "".join(f"<th>{html.escape(h)}</th>" for h in block.header)
+        body = []
+        for i, row in enumerate(block.rows):
+            style = block.styles[i] if i < len(block.styles) and block.styles[i] else ""
+            cls = f' class="{style}"' if style else ""
+            body.append(f"<tr{cls}>" + "".join(_cell(report, c) for c in row) + "</tr>")
+        note = f'<p class="note">{html.escape(block.note)}</p>' if block.note else ""
+        return (f'<table class="data" data-table="{block.name}"><thead><tr>{head}</tr></thead>'
+                f'<tbody>{"".join(body)}</tbody></table>{note}')
+    if isinstance(block, Chart):
+        data = base64.b64encode(report.charts[block.name]).decode("ascii")
+        caption = html.escape(block.caption)
+        return (f'<figure data-chart="{block.name}"><img alt="{caption}" src="data:image/png;base64,{data}">'
+                f"<figcaption>{caption}</figcaption></figure>")
+    if isinstance(block, Pre):
+        return f"<pre>{html.escape(block.text)}</pre>"
+    raise TypeError(f"unknown block {type(block).__name__}")
+
+
+def render_html(report: Report) -> str:
+    lang, s, m = report.lang, report.scenario, report.manifest
+    title = lang("html_title", region=s.region)
+    toc = "".join(f'<li><a href="#{sec.key}">{html.escape(sec.title)}</a></li>' for sec in report.sections)
+    body = []
+    for sec in report.sections:
+        cls = ' class="traced"' if sec.traced else ""
+        blocks = "\n".join(_block(report, b) for b in sec.blocks)
+        body.append(f'<section id="{sec.key}"{cls}><h2>{html.escape(sec.title)}</h2>\n{blocks}</section>')
+    created = lang.date(_date(m["report_date"]))
+    return f"""<!DOCTYPE html>
+<html lang="{lang.code}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="jkk-jkm-workbench {html.escape(m['code']['workbench_version'])}">
+<title>{html.escape(title)}</title>
+<style>{CSS}</style>
+</head>
+<body>
+<main>
+<header>
+<h1>{html.escape(title)}</h1>
+<p class="subtitle">{html.escape(lang("html_subtitle", id=s.id, title=s.title))}</p>
+<p class="generated">{html.escape(lang("html_generated", date=created))} · {html.escape(m["run_hash"])}</p>
+</header>
+<nav><strong>{html.escape(lang("html_contents"))}</strong><ol>{toc}</ol></nav>
+{chr(10).join(body)}
+<footer>{html.escape(m["scenario_id"])} · {html.escape(m["scenario_hash"][:16])} · {html.escape(m["rebuild"])}</footer>
+</main>
+</body>
+</html>
+"""
+
+
+def _date(text: str):
+    import datetime as dt
+
+    return dt.date.fromisoformat(text)

@@ -1,0 +1,464 @@
+"""The words of a report, in Indonesian (``id``) and English (``en``); used through :class:`sim.i18n.Language`.
+
+``{name}`` placeholders are filled with formatted figures (traced numbers) or plain text. Keep the two languages
+saying the same thing; ``tests/test_report.py`` checks that every key has both.
+"""
+
+TEXT = {
+    # --- title and page ---
+    "html_title": {"id": "Laporan proyeksi JKK-JKM: {region}", "en": "JKK-JKM forecast report: {region}"},
+    "html_subtitle": {"id": "Skenario {id}: {title}", "en": "Scenario {id}: {title}"},
+    "html_generated": {"id": "Dibuat {date} · Bahasa Indonesia", "en": "Generated {date} · English"},
+    "html_contents": {"id": "Isi laporan", "en": "Contents"},
+    "html_legend": {"id": "Warna baris:", "en": "Row colours:"},
+    "html_legend_assumption": {"id": "asumsi", "en": "assumption"},
+    "html_legend_calibrated": {"id": "hasil kalibrasi", "en": "calibrated"},
+    "html_legend_check": {"id": "perlu diperiksa", "en": "needs checking"},
+    "html_page": {"id": "Halaman {n}", "en": "Page {n}"},
+    "total_period": {"id": "{first}–{last} (total)", "en": "{first}–{last} (total)"},
+    "total_word": {"id": "total", "en": "total"},
+    "various": {"id": "beragam", "en": "various"},
+    "not_set": {"id": "(tidak ada)", "en": "(not set)"},
+    "cli_headline": {
+        "id": "{title} ({id}), {trials} simulasi: iuran {premium} per tahun untuk {members} peserta; klaim {period} "
+              "rata-rata {claims}",
+        "en": "{title} ({id}), {trials} trials: premium {premium} a year for {members} members; {period} claims "
+              "{claims} on average",
+    },
+    "cli_ratio": {"id": ", rasio klaim {ratio} (rentang 90%: {r5}–{r95})", "en": ", claim ratio {ratio} (90% interval {r5}–{r95})"},
+    "cli_where": {"id": "Laporan: {path}/report.html dan report.pdf", "en": "Report: {path}/report.html and report.pdf"},
+    # --- sections ---
+    "sec_summary": {"id": "Ringkasan", "en": "Summary"},
+    "sec_results": {"id": "Hasil per tahun", "en": "Results by year"},
+    "sec_budget": {"id": "Anggaran dan cakupan", "en": "Budget and coverage"},
+    "sec_sensitivity": {"id": "Sensitivitas terhadap asumsi", "en": "Sensitivity to assumptions"},
+    "sec_validation": {"id": "Validasi", "en": "Validation"},
+    "sec_register": {"id": "Daftar asumsi dan aturan", "en": "Assumption register and rules"},
+    "sec_differences": {"id": "Perbedaan dari skenario dasar", "en": "Differences from the base scenario"},
+    "sec_methodology": {"id": "Metodologi", "en": "Methodology"},
+    "sec_scenario": {"id": "Skenario lengkap", "en": "Full scenario"},
+    "sec_provenance": {"id": "Jejak perhitungan", "en": "Provenance"},
+    # --- summary ---
+    "tile_budget": {"id": "Anggaran iuran per tahun", "en": "Premium budget per year"},
+    "tile_members": {"id": "Peserta", "en": "Members"},
+    "tile_claims": {"id": "Perkiraan klaim {period}", "en": "Expected claims {period}"},
+    "tile_ratio": {"id": "Rasio klaim {period}", "en": "Claim ratio {period}"},
+    "tile_prob": {"id": "Peluang klaim melebihi iuran ({period})", "en": "Chance claims exceed premiums ({period})"},
+    "exec_budget": {
+        "id": "Iuran untuk {members} peserta selama setahun penuh adalah {premium} ({per_member} per peserta per "
+              "tahun), dengan tarif yang berlaku pada {date}. Inilah anggaran yang perlu disediakan setiap tahun.",
+        "en": "A full year of premiums for the {members} members costs {premium} ({per_member} per member per year) "
+              "at the rates in force on {date}. This is the budget needed each year.",
+    },
+    "exec_budget_left": {
+        "id": "Anggaran yang disediakan {budget} per tahun; setelah iuran tersebut masih tersisa {left}. Dengan "
+              "komposisi peserta yang sama, anggaran ini cukup untuk sekitar {affordable} peserta.",
+        "en": "The budget set aside is {budget} a year, which leaves {left} after those premiums. With the same mix "
+              "of members it would cover about {affordable} members.",
+    },
+    "exec_budget_short": {
+        "id": "Anggaran yang disediakan {budget} per tahun; untuk membayar iuran tersebut masih kurang {left}. "
+              "Dengan komposisi peserta yang sama, anggaran ini cukup untuk sekitar {affordable} peserta.",
+        "en": "The budget set aside is {budget} a year, {left} short of those premiums. With the same mix of "
+              "members it covers about {affordable} members.",
+    },
+    "exec_target": {
+        "id": "Untuk mencapai target {target} peserta dengan komposisi yang sama, iuran yang diperlukan {premium} per "
+              "tahun.",
+        "en": "Reaching the target of {target} members with the same mix would take {premium} of premiums a year.",
+    },
+    "exec_claims": {
+        "id": "Pada tahun {period}, BPJS Ketenagakerjaan diperkirakan membayar manfaat rata-rata {mean} kepada peserta "
+              "dan ahli warisnya, dari sekitar {count} kasus kematian dan kecelakaan kerja. Dalam 9 dari 10 simulasi, "
+              "jumlahnya berada antara {p5} dan {p95} (rentang 90%).",
+        "en": "In {period}, BPJS Ketenagakerjaan is expected to pay members and their families {mean} in benefits, "
+              "for about {count} deaths and work accidents. In 9 out of 10 simulations the amount lies between {p5} "
+              "and {p95} (the 90% interval).",
+    },
+    "exec_ratio": {
+        "id": "Dibandingkan dengan iuran tahun itu ({premium}), rasio klaim rata-rata {ratio} (rentang 90%: {r5} "
+              "sampai {r95}). Peluang klaim melebihi iuran: {prob}.",
+        "en": "Against that year's premiums ({premium}) the claim ratio averages {ratio} (90% interval {r5} to "
+              "{r95}). The chance that claims exceed premiums is {prob}.",
+    },
+    "exec_horizon": {
+        "id": "Selama seluruh {months} bulan proyeksi ({period}), klaim rata-rata berjumlah {claims} terhadap iuran "
+              "{premium}: rasio klaim {ratio}.",
+        "en": "Over the whole {months}-month horizon ({period}) claims average {claims} against {premium} of "
+              "premiums: a claim ratio of {ratio}.",
+    },
+    "exec_who_pays": {
+        "id": "Klaim dibayar oleh BPJS Ketenagakerjaan dari dana jaminan sosial, bukan dari APBD. Rasio klaim di atas "
+              "100% berarti warga yang dijamin menerima manfaat lebih besar daripada iuran yang dibayarkan; biaya "
+              "bagi kota tetap sebesar iurannya.",
+        "en": "Claims are paid by BPJS Ketenagakerjaan out of the social security fund, not from the city budget. A "
+              "claim ratio above 100% means the covered residents receive more in benefits than is paid in "
+              "premiums; the city's cost stays the premium.",
+    },
+    "exec_checks_ok": {
+        "id": "Pemeriksaan: rata-rata simulasi sesuai dengan perhitungan langsung (rumus tertutup) untuk setiap "
+              "segmen dan jenis manfaat, dan kuantil simulasi sesuai dengan distribusi eksak (lihat Validasi).",
+        "en": "Checks: the simulated means agree with the direct calculation (closed form) for every segment and "
+              "benefit, and the simulated quantiles agree with the exact distribution (see Validation).",
+    },
+    "exec_checks_flagged": {
+        "id": "Perhatian: {n} hasil simulasi menyimpang dari rumus tertutup atau distribusi eksak melebihi batas "
+              "toleransi simulasi; lihat baris bertanda di bagian Validasi.",
+        "en": "Attention: {n} simulated result(s) differ from the closed form or the exact distribution by more than "
+              "the Monte Carlo tolerance; see the flagged rows under Validation.",
+    },
+    "exec_trials": {
+        "id": "Hasil dari {trials} simulasi (seed {seed}). Semua nilai dalam Rupiah; tahun adalah tahun kalender.",
+        "en": "Results from {trials} simulated trials (seed {seed}). All amounts in Rupiah; years are calendar years.",
+    },
+    # --- results ---
+    "results_intro": {
+        "id": "Peserta: rata-rata peserta aktif dalam periode. Iuran: dari tarif yang berlaku. Klaim: manfaat yang "
+              "jatuh tempo dalam periode (beasiswa dihitung pada tahun dibayarkan). Rumus tertutup: nilai harapan "
+              "yang dihitung tanpa simulasi. P5 dan P95 membatasi rentang 90%.",
+        "en": "Members: average members in force over the period. Premium: at the rates in force. Claims: benefits "
+              "falling due in the period (scholarships count in the year they are paid). Closed form: the expected "
+              "value computed without simulation. p5 and p95 bound the 90% interval.",
+    },
+    "results_risk": {
+        "id": "Risiko tahun pertama pada tingkat 99,5%: klaim yang hanya terlampaui sekali dalam 200 tahun (VaR), "
+              "rata-rata klaim pada tahun-tahun terburuk itu (TVaR), dan kekurangan iuran, yaitu klaim di atas iuran "
+              "yang ditanggung BPJS Ketenagakerjaan.",
+        "en": "First-year risk at 99.5%: the claims exceeded only once in 200 years (VaR), the mean claims in those "
+              "worst years (TVaR), and the shortfall, the claims above premiums that BPJS Ketenagakerjaan carries.",
+    },
+    "col_period": {"id": "Periode", "en": "Period"},
+    "col_members": {"id": "Peserta", "en": "Members"},
+    "col_premium": {"id": "Iuran", "en": "Premium"},
+    "col_claims_mean": {"id": "Klaim (rata-rata)", "en": "Claims (mean)"},
+    "col_closed_form": {"id": "Rumus tertutup", "en": "Closed form"},
+    "col_p5": {"id": "Klaim P5", "en": "Claims p5"},
+    "col_p95": {"id": "Klaim P95", "en": "Claims p95"},
+    "col_ratio": {"id": "Rasio klaim", "en": "Claim ratio"},
+    "col_prob": {"id": "Peluang klaim > iuran", "en": "P(claims > premium)"},
+    "col_var": {"id": "Klaim pada 99,5% (VaR)", "en": "Claims at 99.5% (VaR)"},
+    "col_tvar": {"id": "Rata-rata di atas VaR (TVaR)", "en": "Mean beyond VaR (TVaR)"},
+    "col_shortfall_mean": {"id": "Kekurangan iuran, rata-rata", "en": "Shortfall, mean"},
+    "col_shortfall_tvar": {"id": "Kekurangan iuran, TVaR 99,5%", "en": "Shortfall, TVaR 99.5%"},
+    "caption_ratio": {
+        "id": "Sebaran rasio klaim tahun {period} dari semua simulasi. Garis putus-putus: titik impas (klaim = iuran).",
+        "en": "Distribution of the {period} claim ratio over all trials. Dashed line: break-even (claims = premiums).",
+    },
+    "caption_fan": {
+        "id": "Klaim dan rasio klaim per tahun: median, rentang 50% dan 90% dari simulasi, rata-rata (×), dan iuran.",
+        "en": "Claims and claim ratio by year: median, 50% and 90% bands of the trials, mean (×) and premiums.",
+    },
+    # --- budget ---
+    "budget_intro": {
+        "id": "Iuran setahun per peserta {per_member} (komposisi segmen saat ini). Untuk {members} peserta, perkiraan "
+              "klaim 12 bulan pertama {claims} (rumus tertutup). Bila komposisinya tetap, iuran dan klaim sama-sama "
+              "sebanding dengan jumlah peserta, sehingga grafik di bawah berlaku untuk berapa pun jumlah peserta.",
+        "en": "A year's premium per member is {per_member} (today's mix of segments). For the {members} members, "
+              "expected claims in the first 12 months are {claims} (closed form). With the same mix, premiums and "
+              "claims are both proportional to the number of members, so the chart holds for any membership.",
+    },
+    "budget_affordable": {
+        "id": "Dengan anggaran {budget} per tahun, kota dapat menjamin sekitar {affordable} peserta dengan komposisi "
+              "yang sama.",
+        "en": "A budget of {budget} a year covers about {affordable} members with the same mix.",
+    },
+    "caption_coverage": {
+        "id": "Iuran setahun dan perkiraan klaim menurut jumlah peserta, dengan anggaran dan target bila ada.",
+        "en": "A year's premium and expected claims by number of members, with the stated budget and target if any.",
+    },
+    "caption_funding": {
+        "id": "Sumber dana iuran setahun menurut pembayar (APBD = anggaran daerah).",
+        "en": "Who pays a year's premiums, by payer (APBD = the local government budget).",
+    },
+    "budget_enrolment_later": {
+        "id": "Catatan: jumlah peserta dianggap tetap sejak awal (tanpa pendaftaran bertahap); model pendaftaran "
+              "bertahap akan ditambahkan kemudian.",
+        "en": "Note: membership is taken as fixed from the start (no gradual enrolment); an enrolment model will be "
+              "added later.",
+    },
+    "col_payer": {"id": "Pembayar", "en": "Payer"},
+    "col_segment": {"id": "Segmen", "en": "Segment"},
+    "col_scheme": {"id": "Skema", "en": "Scheme"},
+    "col_monthly_premium": {"id": "Iuran per bulan", "en": "Monthly premium"},
+    "col_annual_premium": {"id": "Iuran setahun", "en": "Annual premium"},
+    # --- sensitivity ---
+    "sens_intro": {
+        "id": "Setiap asumsi yang memiliki rentang wajar digeser ke batas bawah dan batas atasnya, satu per satu, lalu "
+              "perkiraan klaim tahun {period} dihitung ulang dengan rumus tertutup (tanpa simulasi). Nilai dasar: "
+              "klaim {claims}, iuran {premium}.",
+        "en": "Each assumption with a stated plausible range is moved to the low and the high end of that range, one "
+              "at a time, and the expected {period} claims are recomputed in closed form (no simulation). Base: "
+              "claims {claims}, premiums {premium}.",
+    },
+    "caption_tornado": {
+        "id": "Diagram tornado: perubahan perkiraan klaim bila satu asumsi berada di batas rentangnya.",
+        "en": "Tornado: the change in expected claims when one assumption sits at an end of its range.",
+    },
+    "sens_note": {
+        "id": "Menggeser satu porsi tingkat keparahan mengubah empat porsi lainnya secara proporsional agar jumlahnya "
+              "tetap 1. Untuk parameter hasil kalibrasi, rentangnya adalah interval kredibel 90%. Koefisien variasi "
+              "biaya medis hanya mengubah sebaran klaim, bukan nilai harapannya. Dengan banyak segmen, parameter "
+              "per segmen (segments.*) digeser bersama.",
+        "en": "Moving one severity share rescales the other four in proportion so that they still sum to 1. For "
+              "calibrated parameters the range is the 90% credible interval. The coefficient of variation of "
+              "medical costs changes the spread of claims, not their expected value. With many segments, a "
+              "per-segment parameter (segments.*) moves in all segments together.",
+    },
+    "sens_skipped": {
+        "id": "Tidak dapat digeser sendiri (batas rentangnya melanggar aturan antar-parameter): {keys}.",
+        "en": "Could not be moved alone (an end of its range breaks a rule across parameters): {keys}.",
+    },
+    "col_parameter": {"id": "Parameter", "en": "Parameter"},
+    "col_basis": {"id": "Dasar", "en": "Basis"},
+    "col_value": {"id": "Nilai", "en": "Value"},
+    "col_low": {"id": "Batas bawah", "en": "Low"},
+    "col_high": {"id": "Batas atas", "en": "High"},
+    "col_claims_low": {"id": "Klaim (bawah)", "en": "Claims at low"},
+    "col_claims_high": {"id": "Klaim (atas)", "en": "Claims at high"},
+    "col_ratio_low": {"id": "Rasio (bawah)", "en": "Ratio at low"},
+    "col_ratio_high": {"id": "Rasio (atas)", "en": "Ratio at high"},
+    # --- validation ---
+    "valid_intro": {
+        "id": "Besaran yang sama dihitung dengan tiga cara: simulasi Monte Carlo, rumus tertutup (nilai harapan tanpa "
+              "bilangan acak), dan distribusi eksak tahun pertama (FFT). Selisih yang melebihi batas toleransi "
+              "simulasi ditandai.",
+        "en": "The same quantities computed three ways: Monte Carlo simulation, the closed form (expected values "
+              "without random numbers) and the exact first-year distribution (FFT). Differences beyond the Monte "
+              "Carlo tolerance are flagged.",
+    },
+    "valid_first_year": {"id": "Total klaim tahun {period}:", "en": "Total claims in {period}:"},
+    "valid_mean_check": {
+        "id": "selisih {z} galat baku; eksak vs rumus tertutup {rel}",
+        "en": "{z} standard errors apart; exact vs closed form {rel}",
+    },
+    "valid_quantile_check": {
+        "id": "CDF eksak di titik simulasi {cdf}, batas {lo}–{hi}: {flag}",
+        "en": "exact CDF at the simulated value {cdf}, band {lo}–{hi}: {flag}",
+    },
+    "valid_no_exact": {"id": "distribusi eksak tidak tersedia", "en": "exact distribution not available"},
+    "valid_breakdown": {
+        "id": "Rincian per segmen dan jenis manfaat untuk seluruh horizon (ditambah baris bertanda dari tahun mana "
+              "pun): rata-rata simulasi dengan galat bakunya di samping rumus tertutup; z adalah selisihnya dalam "
+              "satuan galat baku, ditandai bila lebih dari 4.",
+        "en": "By segment and benefit over the whole horizon (plus flagged rows of any year): the simulated mean with "
+              "its standard error beside the closed form; z is the gap in standard errors, flagged above 4.",
+    },
+    "row_mean": {"id": "Rata-rata", "en": "Mean"},
+    "row_quantile": {"id": "Kuantil {q}%", "en": "Quantile {q}%"},
+    "col_measure": {"id": "Ukuran", "en": "Measure"},
+    "col_monte_carlo": {"id": "Monte Carlo", "en": "Monte Carlo"},
+    "col_exact": {"id": "Eksak (FFT)", "en": "Exact (FFT)"},
+    "col_check": {"id": "Pemeriksaan", "en": "Check"},
+    "col_benefit": {"id": "Manfaat", "en": "Benefit"},
+    "col_se": {"id": "Galat baku", "en": "Std. error"},
+    "col_count_expected": {"id": "Jumlah (rumus)", "en": "Count (closed form)"},
+    "col_count_mean": {"id": "Jumlah (simulasi)", "en": "Count (simulated)"},
+    "col_z": {"id": "z", "en": "z"},
+    "table_cut": {
+        "id": "Ditampilkan {shown} dari {total} baris (semua baris bertanda, lalu yang terbesar); tabel lengkap ada "
+              "di {csv}.",
+        "en": "Showing {shown} of {total} rows (every flagged row, then the largest); the full table is in {csv}.",
+    },
+    "flag_ok": {"id": "sesuai", "en": "ok"},
+    "flag_check": {"id": "periksa", "en": "check"},
+    # --- register ---
+    "register_intro": {
+        "id": "Setiap parameter skenario beserta nilai, satuan, dasar dan sumbernya. Baris kuning adalah asumsi "
+              "(dengan rentang wajar), baris biru hasil kalibrasi; selebihnya berasal dari peraturan atau data.",
+        "en": "Every parameter of the scenario with its value, unit, basis and source. Yellow rows are assumptions "
+              "(with a plausible range), blue rows calibrated values; the rest come from law or data.",
+    },
+    "register_group_range": {"id": "{lo} – {hi}", "en": "{lo} – {hi}"},
+    "register_group_source": {"id": "{n} segmen; rinciannya di {csv}", "en": "{n} segments; each one in {csv}"},
+    "rules_intro": {
+        "id": "Aturan BPJS Ketenagakerjaan (iuran dan manfaat) yang berlaku pada {date}:",
+        "en": "BPJS Ketenagakerjaan rules (premiums and benefits) in force on {date}:",
+    },
+    "rules_changes": {
+        "id": "Aturan yang berubah selama horizon proyeksi (setiap bulan memakai aturan yang berlaku pada "
+              "tanggalnya):",
+        "en": "Rules that change during the horizon (each month uses the rules in force on its date):",
+    },
+    "rules_no_changes": {"id": "Tidak ada aturan yang berubah selama horizon proyeksi.",
+                         "en": "No rule changes during the horizon."},
+    "col_unit": {"id": "Satuan", "en": "Unit"},
+    "col_range": {"id": "Rentang wajar", "en": "Plausible range"},
+    "col_source": {"id": "Sumber", "en": "Source"},
+    "col_rule": {"id": "Aturan", "en": "Rule"},
+    "col_effective": {"id": "Berlaku sejak", "en": "In force from"},
+    "col_confidence": {"id": "Keyakinan", "en": "Confidence"},
+    "col_month": {"id": "Bulan", "en": "Month"},
+    "col_from": {"id": "Semula", "en": "From"},
+    "col_to": {"id": "Menjadi", "en": "To"},
+    "basis_law": {"id": "peraturan", "en": "law"},
+    "basis_data": {"id": "data", "en": "data"},
+    "basis_derived": {"id": "turunan", "en": "derived"},
+    "basis_calibrated": {"id": "kalibrasi", "en": "calibrated"},
+    "basis_assumption": {"id": "asumsi", "en": "assumption"},
+    # --- differences ---
+    "diff_intro": {
+        "id": "Skenario ini dibangun di atas skenario dasar {base}; berikut nilai yang berbeda:",
+        "en": "This scenario builds on the base scenario {base}; the values that differ:",
+    },
+    "diff_none": {"id": "Skenario ini tidak memakai skenario dasar.", "en": "This scenario has no base scenario."},
+    "diff_overrides": {
+        "id": "Nilai yang diubah dari baris perintah (--set): {overrides}",
+        "en": "Values changed on the command line (--set): {overrides}",
+    },
+    "col_key": {"id": "Kunci", "en": "Key"},
+    "col_base": {"id": "Skenario dasar", "en": "Base"},
+    "col_this": {"id": "Skenario ini", "en": "This scenario"},
+    # --- methodology ---
+    "method_population": {
+        "id": "Peserta. Setiap segmen (kelompok peserta dengan skema, upah dan pembayar yang sama) dibagi menurut jenis "
+              "kelamin, usia tunggal dan lama kepesertaan. Usia peserta bertambah setiap 12 bulan dan peserta keluar "
+              "karena meninggal; jumlah peserta yang bertahan dihitung sebagai nilai harapannya.",
+        "en": "Members. Each segment (members with the same scheme, wage and payer) is split by sex, single year of "
+              "age and length of membership. Members age every 12 months and leave through death; the survivors are "
+              "their expected number.",
+    },
+    "method_perils": {
+        "id": "Risiko. Kematian bukan karena kerja (JKM) mengikuti Tabel Mortalita Indonesia IV dikalikan faktor "
+              "beban per segmen. Kecelakaan kerja (JKK) terjadi dengan frekuensi per 1.000 peserta-tahun; setiap "
+              "kasus menjadi perawatan saja, tidak mampu bekerja sementara, cacat sebagian, cacat total, atau "
+              "meninggal.",
+        "en": "Perils. Non-work deaths (JKM) follow the Indonesian Mortality Table IV times a load per segment. Work "
+              "accidents (JKK) occur at a rate per 1,000 member-years; each becomes care only, temporary "
+              "incapacity, partial or total disability, or death.",
+    },
+    "method_rules": {
+        "id": "Aturan. Setiap tarif iuran dan besaran manfaat adalah nilai bertanggal dari PP 44/2015 beserta "
+              "perubahannya (PP 82/2019, PP 50/2025), lengkap dengan sumber dan tingkat keyakinannya; setiap bulan "
+              "proyeksi memakai aturan yang berlaku pada tanggalnya. Beasiswa anak dihitung pada tahun dibayarkan.",
+        "en": "Rules. Every premium rate and benefit amount is a dated value from PP 44/2015 as amended (PP 82/2019, "
+              "PP 50/2025), with its source and confidence; each month of the horizon uses the rules in force on its "
+              "date. Children's scholarships count in the year they are paid.",
+    },
+    "method_engine": {
+        "id": "Simulasi. Untuk setiap simulasi, segmen dan risiko, jumlah kejadian selama horizon diundi sekali "
+              "(Poisson); setiap kejadian ditempatkan pada bulan dan kelompok peserta sesuai peluangnya, lalu dibayar "
+              "menurut aturan. Bilangan acak berasal dari aliran bernama (SeedSequence), sehingga seed yang sama "
+              "selalu memberi hasil yang sama persis.",
+        "en": "Simulation. For each trial, segment and peril the number of events over the horizon is drawn once "
+              "(Poisson); each event is placed in a month and group of members in proportion to its probability and "
+              "paid under the rules. Random numbers come from named streams (SeedSequence), so the same seed always "
+              "gives identical results.",
+    },
+    "method_checks": {
+        "id": "Pemeriksaan. Nilai harapan setiap manfaat juga dihitung langsung dengan rumus tertutup, dan distribusi "
+              "total klaim tahun pertama dihitung secara eksak dengan FFT. Rata-rata simulasi yang berjarak lebih "
+              "dari 4 galat baku dari rumus tertutup, atau kuantil di luar batas Monte Carlo-nya, ditandai.",
+        "en": "Checks. The expected value of every benefit is also computed directly in closed form, and the first "
+              "year's total claims distribution exactly by FFT. A simulated mean more than 4 standard errors from "
+              "the closed form, or a quantile outside its Monte Carlo band, is flagged.",
+    },
+    "method_uncertainty": {
+        "id": "Ketidakpastian. Rentang 90% menunjukkan naik-turunnya klaim dari tahun ke tahun (kejadian acak) dan, "
+              "bila skenario dikalibrasi, ketidakpastian parameter: setiap simulasi memakai satu pasang pengali "
+              "kematian dan kecelakaan dari distribusi posterior. Pengaruh asumsi lainnya ditunjukkan oleh analisis "
+              "sensitivitas.",
+        "en": "Uncertainty. The 90% intervals show how claims vary from year to year (random events) and, in a "
+              "calibrated scenario, parameter uncertainty: each trial uses one pair of death and accident "
+              "multipliers drawn from the posterior. The sensitivity analysis shows the effect of the other "
+              "assumptions.",
+    },
+    "method_calibration": {
+        "id": "Kalibrasi. Pengali kematian dan kecelakaan dapat disesuaikan dengan klaim yang teramati (jumlah dan "
+              "nilainya) melalui posterior Bayesian pada grid, dengan prior dari rentang wajar dalam skenario.",
+        "en": "Calibration. The death and accident multipliers can be fitted to observed claims (count and amount) "
+              "by a Bayesian grid posterior, with priors from the scenario's plausible ranges.",
+    },
+    "method_limits": {
+        "id": "Batasan. Jumlah peserta tetap sejak awal (tanpa pendaftaran baru); kematian acak dalam satu simulasi "
+              "tidak mengurangi peserta pada bulan-bulan berikutnya (galatnya di bawah 0,01% klaim); asumsi yang "
+              "ditandai kuning belum diuji terhadap data daerah ini.",
+        "en": "Limits. Membership is fixed at the start (no new enrolment); random deaths within a trial do not "
+              "reduce later exposure (an error below 0.01% of claims); the assumptions marked yellow have not been "
+              "tested against this area's data.",
+    },
+    # --- scenario and provenance ---
+    "scenario_intro": {
+        "id": "Skenario lengkap yang menghasilkan laporan ini (skenario dasar sudah digabung dan perubahan dari baris "
+              "perintah sudah diterapkan), dalam format TOML. Teks yang sama tersimpan di scenario.toml dan "
+              "manifest.json.",
+        "en": "The full scenario that produced this report (base merged, command-line changes applied), as TOML. The "
+              "same text is in scenario.toml and manifest.json.",
+    },
+    "pre_cut": {
+        "id": "Ditampilkan {shown} karakter pertama dari {total}; teks lengkapnya ada di {file} dan di laporan HTML.",
+        "en": "Showing the first {shown} of {total} characters; the whole text is in {file} and in the HTML report.",
+    },
+    "prov_intro": {
+        "id": "Semua yang diperlukan untuk mengulang laporan ini tersimpan di manifest.json; perintah di bawah "
+              "membangunnya kembali dan membandingkan angka-angkanya.",
+        "en": "Everything needed to rebuild this report is in manifest.json; the command below rebuilds it and "
+              "compares the numbers.",
+    },
+    "col_what": {"id": "Butir", "en": "Item"},
+    "prov_created": {"id": "Dibuat", "en": "Created"},
+    "prov_scenario": {"id": "Skenario", "en": "Scenario"},
+    "prov_files": {"id": "Berkas skenario", "en": "Scenario files"},
+    "prov_overrides": {"id": "Perubahan (--set)", "en": "Overrides (--set)"},
+    "prov_seed": {"id": "Seed", "en": "Seed"},
+    "prov_trials": {"id": "Jumlah simulasi", "en": "Trials"},
+    "prov_scenario_hash": {"id": "Hash skenario (SHA-256)", "en": "Scenario hash (SHA-256)"},
+    "prov_run_hash": {"id": "Hash laporan", "en": "Report hash"},
+    "prov_version": {"id": "Versi workbench", "en": "Workbench version"},
+    "prov_packages": {"id": "Versi paket", "en": "Package versions"},
+    "prov_rng": {"id": "Pembangkit bilangan acak", "en": "Random number generator"},
+    "prov_command": {"id": "Perintah", "en": "Command"},
+    "prov_rebuild": {"id": "Membangun ulang", "en": "Rebuild"},
+    # --- benefits ---
+    "benefit_jkm_death": {"id": "Santunan kematian (JKM)", "en": "Death benefit (JKM)"},
+    "benefit_jkm_scholarship": {"id": "Beasiswa anak (JKM)", "en": "Scholarships (JKM)"},
+    "benefit_jkk_medical": {"id": "Perawatan medis (JKK)", "en": "Medical care (JKK)"},
+    "benefit_jkk_temporary": {"id": "Tidak mampu bekerja sementara (JKK)", "en": "Temporary incapacity (JKK)"},
+    "benefit_jkk_partial": {"id": "Cacat sebagian (JKK)", "en": "Partial disability (JKK)"},
+    "benefit_jkk_total": {"id": "Cacat total tetap (JKK)", "en": "Total disability (JKK)"},
+    "benefit_jkk_death": {"id": "Kematian karena kecelakaan kerja (JKK)", "en": "Work-accident death (JKK)"},
+    "benefit_jkk_scholarship": {"id": "Beasiswa anak (JKK)", "en": "Scholarships (JKK)"},
+    # --- charts ---
+    "chart_interval90": {"id": "rentang 90%", "en": "90% interval"},
+    "chart_mean": {"id": "rata-rata", "en": "mean"},
+    "chart_break_even": {"id": "impas (klaim = iuran)", "en": "break-even (claims = premium)"},
+    "chart_ratio_axis": {"id": "Rasio klaim (klaim ÷ iuran)", "en": "Claim ratio (claims ÷ premium)"},
+    "chart_trials_axis": {"id": "Jumlah simulasi", "en": "Trials"},
+    "chart_ratio_title": {"id": "Sebaran rasio klaim, {period}", "en": "Claim ratio distribution, {period}"},
+    "chart_money_axis": {"id": "Rp miliar", "en": "Rp bn"},
+    "chart_ratio_axis_short": {"id": "Rasio klaim", "en": "Claim ratio"},
+    "chart_band90": {"id": "rentang 90%", "en": "90% band"},
+    "chart_band50": {"id": "rentang 50%", "en": "50% band"},
+    "chart_median": {"id": "median", "en": "median"},
+    "chart_premium": {"id": "iuran", "en": "premium"},
+    "chart_fan_claims": {"id": "Klaim per tahun", "en": "Claims by year"},
+    "chart_fan_ratio": {"id": "Rasio klaim per tahun", "en": "Claim ratio by year"},
+    "chart_premium_year": {"id": "iuran setahun", "en": "a year's premium"},
+    "chart_claims_year": {"id": "perkiraan klaim 12 bulan", "en": "expected claims, 12 months"},
+    "chart_budget": {"id": "anggaran", "en": "budget"},
+    "chart_affordable": {"id": "cukup untuk {n} peserta", "en": "covers {n} members"},
+    "chart_now": {"id": "saat ini: {n}", "en": "now: {n}"},
+    "chart_target": {"id": "target: {n}", "en": "target: {n}"},
+    "chart_members_axis": {"id": "Jumlah peserta", "en": "Members"},
+    "chart_coverage_title": {"id": "Anggaran dan cakupan", "en": "Budget and coverage"},
+    "chart_funding_title": {"id": "Iuran setahun menurut pembayar", "en": "A year's premium by payer"},
+    "chart_at_low": {"id": "asumsi di batas bawah", "en": "assumption at its low end"},
+    "chart_at_high": {"id": "asumsi di batas atas", "en": "assumption at its high end"},
+    "chart_prior_centre": {"id": "prior (pengali 1)", "en": "prior (multiplier 1)"},
+    "chart_tornado_title": {"id": "Perkiraan klaim {period} (dasar {base})", "en": "Expected claims {period} (base {base})"},
+    # --- comparison (notebooks) ---
+    "cmp_first_year": {"id": "tahun pertama", "en": "first year"},
+    "cmp_horizon": {"id": "seluruh horizon", "en": "whole horizon"},
+    "cmp_months": {"id": "bulan", "en": "months"},
+    # --- what-if (notebooks) ---
+    "wi_what": {"id": "Butir", "en": "Item"},
+    "wi_value": {"id": "Nilai", "en": "Value"},
+    "wi_members": {"id": "Peserta", "en": "Members"},
+    "wi_annual_premium": {"id": "Iuran setahun", "en": "Premium for a year"},
+    "wi_city_premium": {"id": "Dibayar pemerintah (selain CSR)", "en": "Paid by government (not CSR)"},
+    "wi_csr_premium": {"id": "Dibayar CSR", "en": "Paid by CSR"},
+    "wi_expected_claims": {"id": "Perkiraan klaim 12 bulan", "en": "Expected claims, 12 months"},
+    "wi_claim_ratio": {"id": "Rasio klaim", "en": "Claim ratio"},
+    "wi_budget": {"id": "Anggaran", "en": "Budget"},
+    "wi_budget_left": {"id": "Sisa anggaran setelah iuran pemerintah", "en": "Budget left after the government's premium"},
+    "wi_members_affordable": {"id": "Peserta yang dapat dijamin anggaran", "en": "Members the budget covers"},
+}

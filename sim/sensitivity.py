@@ -1,0 +1,169 @@
+"""Sensitivity of the first calendar year's expected claims to each assumption with a stated range (a tornado).
+
+Every numeric parameter of the resolved scenario that states a plausible ``range`` (assumptions, and calibrated
+values whose range is their 90 % credible interval) is moved, one at a time, to each end of its range; expected
+claims, premium and claim ratio of the first calendar year are recomputed in closed form (no random numbers, so
+the bars carry no Monte Carlo noise).
+
+Two choices, named here and in the report:
+- Only the months of the first calendar year are modelled (its claims do not depend on later months), which keeps
+  the whole tornado to a second or two.
+- The five severity shares must sum to 1: moving one rescales the other four in proportion.
+- With more than ``MANY_SEGMENTS`` segments, a field set per segment (``segments.*.male_share``) is one bar: every
+  segment moves to the same end of its own range together.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass
+
+from .closed_form import expected
+from .population import build_model
+from .scenario import SEVERITY_SHARES, Scenario, ScenarioError, apply_override, scenario_from_data
+
+SEVERITY_PREFIX = "assumptions.severity."
+MANY_SEGMENTS = 12
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """Closed-form results of the first calendar year."""
+
+    period: str
+    premium_idr: float
+    claims_idr: float
+
+    @property
+    def claim_ratio(self) -> float | None:
+        return self.claims_idr / self.premium_idr if self.premium_idr > 0 else None
+
+
+@dataclass(frozen=True)
+class Swing:
+    """One bar of the tornado: a parameter moved to the low and the high end of its range."""
+
+    key: str  # dotted key in the scenario (segments.*.FIELD for a group)
+    unit: str
+    basis: str
+    value: float | None  # None for a group whose members differ
+    low: float | None
+    high: float | None
+    at_low: Outcome
+    at_high: Outcome
+
+    @property
+    def spread_idr(self) -> float:
+        return abs(self.at_high.claims_idr - self.at_low.claims_idr)
+
+    def row(self, base: Outcome) -> dict:
+        return {
+            "parameter": self.key, "unit": self.unit, "basis": self.basis,
+            "value": self.value, "low": self.low, "high": self.high,
+            "claims_low_idr": round(self.at_low.claims_idr, 2), "claims_high_idr": round(self.at_high.claims_idr, 2),
+            "change_low_idr": round(self.at_low.claims_idr - base.claims_idr, 2),
+            "change_high_idr": round(self.at_high.claims_idr - base.claims_idr, 2),
+            "claim_ratio_low": _round(self.at_low.claim_ratio), "claim_ratio_high": _round(self.at_high.claim_ratio),
+        }
+
+
+def _round(x, digits=6):
+    return None if x is None else round(x, digits)
+
+
+def ranged_parameters(resolved: dict, prefix: str = "") -> list[tuple[str, dict]]:
+    """(dotted key, parameter table) for every scalar numeric parameter that states a [low, high] range."""
+    out = []
+    for key, node in resolved.items():
+        dotted = f"{prefix}{key}"
+        if not isinstance(node, dict):
+            continue
+        if "value" in node:
+            value, rng = node["value"], node.get("range")
+            if _is_number(value) and isinstance(rng, list) and len(rng) == 2 and all(map(_is_number, rng)):
+                out.append((dotted, node))
+        else:
+            out.extend(ranged_parameters(node, dotted + "."))
+    return out
+
+
+def _is_number(x) -> bool:
+    return isinstance(x, (int, float)) and not isinstance(x, bool)
+
+
+def first_year(data: dict, start: str, horizon: int) -> dict:
+    """The scenario document cut to the months of its first calendar year."""
+    months = min(horizon, 13 - int(start[5:7]))
+    out = copy.deepcopy(data)
+    out["scenario"]["horizon_months"] = months
+    return out
+
+
+def outcome(scenario: Scenario) -> Outcome:
+    """Closed-form premium and expected claims of the scenario's first calendar year."""
+    model = build_model(scenario)
+    exp = expected(model)
+    return Outcome(model.period_labels[0], float(exp.premium[0].sum()), float(exp.amounts[0].sum()))
+
+
+def groups(resolved: dict) -> list[tuple[str, list[tuple[str, dict]]]]:
+    """The tornado's bars: (label, [(dotted key, parameter table), ...]); one key per bar unless there are many
+    segments, when a per-segment field is one bar."""
+    params = ranged_parameters(resolved)
+    many = len(resolved.get("segments", {})) > MANY_SEGMENTS
+    out: dict = {}
+    for key, node in params:
+        parts = key.split(".")
+        label = f"segments.*.{parts[2]}" if many and parts[0] == "segments" and len(parts) == 3 else key
+        out.setdefault(label, []).append((key, node))
+    return list(out.items())
+
+
+def _varied(data: dict, members: list, end: int) -> dict:
+    """The document with every parameter of a bar at the low (end 0) or high (end 1) end of its own range."""
+    out = copy.deepcopy(data)
+    for key, node in members:
+        value = node["range"][end]
+        if key.startswith(SEVERITY_PREFIX) and key[len(SEVERITY_PREFIX):] in SEVERITY_SHARES:
+            _move_share(out["assumptions"]["severity"], key[len(SEVERITY_PREFIX):], value)
+        else:
+            apply_override(out, key, value, {})
+    return out
+
+
+def _common(values: list):
+    return values[0] if all(v == values[0] for v in values) else None
+
+
+def _move_share(severity: dict, name: str, value: float) -> None:
+    """Set one severity share and rescale the other four in proportion so the five still sum to 1."""
+    old = severity[name]["value"]
+    rest = 1.0 - old
+    factor = (1.0 - value) / rest if rest > 0 else 0.0
+    for other in SEVERITY_SHARES:
+        node = severity[other]
+        node["value"] = value if other == name else node["value"] * factor
+        if isinstance(node.get("range"), list):  # a what-if may step outside a stated range; the range shows it
+            node["range"] = [min(node["range"][0], node["value"]), max(node["range"][1], node["value"])]
+
+
+def tornado(scenario: Scenario) -> tuple[Outcome, list[Swing], list[tuple[str, str]]]:
+    """The base outcome, one Swing per ranged parameter (widest first), and the parameters that could not be
+    moved alone, with the reason (an end of one range may break a rule across keys, e.g. shares that must not
+    sum above 1)."""
+    resolved = scenario.resolved
+    data = first_year(resolved, resolved["scenario"]["start"], scenario.horizon_months)
+    base = outcome(scenario_from_data(data))
+    swings, skipped = [], []
+    for label, members in groups(resolved):
+        try:
+            results = [outcome(scenario_from_data(_varied(data, members, end))) for end in (0, 1)]
+        except ScenarioError as err:
+            skipped.append((label, err.problem))
+            continue
+        nodes = [node for _, node in members]
+        swings.append(Swing(label, nodes[0].get("unit", ""), _common([n.get("basis", "") for n in nodes]) or "",
+                            _common([n["value"] for n in nodes]), _common([n["range"][0] for n in nodes]),
+                            _common([n["range"][1] for n in nodes]), *results))
+    swings.sort(key=lambda s: (-s.spread_idr, s.key))
+    return base, swings, skipped

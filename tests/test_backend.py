@@ -1,0 +1,95 @@
+"""Distributed runs: the Dask backend gives the same numbers as the local one; peak memory is reported."""
+
+import io
+import json
+import subprocess
+import sys
+
+import pytest
+
+from sim.backend import DaskBackend, LocalBackend, open_backend
+from sim.cli import main
+from sim.forecast import forecast
+from sim.scenario import ScenarioError, load_scenario
+
+from conftest import ROOT
+
+pytest.importorskip("distributed")
+
+
+def _run(scenario, backend, **kwargs):
+    table = io.StringIO()
+    summary = forecast(scenario, chunk_trials=1000, trial_table=table, backend=backend, **kwargs)
+    return summary, table.getvalue()
+
+
+def _results(summary):
+    return {k: v for k, v in summary.items() if k != "run"}
+
+
+def test_dask_backend_gives_the_local_numbers_exactly():
+    # Five chunks on two workers with a window of two: chunks finish out of order and must be re-ordered.
+    scenario = load_scenario("madiun-2025", ["scenario.trials=5000"])
+    local, local_table = _run(scenario, LocalBackend())
+    dask, dask_table = _run(scenario, DaskBackend(workers=2, processes=False, window=2))
+    assert dask_table == local_table
+    assert _results(dask) == _results(local)
+    assert dask["run"]["backend"] == "dask" and dask["run"]["worker_threads"] == 2
+    assert len(dask["run"]["worker_peak_rss_mb"]) == 2
+
+
+def test_adaptive_run_stops_at_the_same_trial_on_dask():
+    scenario = load_scenario("jambi-2025")
+    local, _ = _run(scenario, LocalBackend(), target_precision=0.08, max_trials=20_000)
+    dask, _ = _run(scenario, DaskBackend(workers=2, processes=False), target_precision=0.08, max_trials=20_000)
+    assert local["trials"] < 20_000  # the target stopped it early, with chunks still in flight on Dask
+    assert _results(dask) == _results(local)
+
+
+def test_summary_reports_peak_memory_of_the_run():
+    summary, _ = _run(load_scenario("jambi-2025", ["scenario.trials=1000"]), None)
+    run = summary["run"]
+    assert run["backend"] == "local" and run["chunk_trials"] == 1000
+    # ru_maxrss of a Python process with numpy and pandas loaded: tens to hundreds of MB, never 0.
+    assert 20 < run["peak_rss_mb"] < 100_000
+    assert run["wall_seconds"] > 0
+
+
+def test_cli_dask_run_in_worker_processes_writes_the_same_files(tmp_path):
+    args = ["run", "jambi-2025", "--trials", "2000", "--chunk-trials", "1000", "--quiet"]
+    assert main(args + ["--out", str(tmp_path / "local")]) == 0
+    done = subprocess.run([sys.executable, "-m", "sim", *args, "--out", str(tmp_path / "dask"), "--backend", "dask",
+                           "--workers", "1"], capture_output=True, text=True, cwd=ROOT, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "dask" / "trials.csv").read_text() == (tmp_path / "local" / "trials.csv").read_text()
+    local = json.loads((tmp_path / "local" / "summary.json").read_text())
+    dask = json.loads((tmp_path / "dask" / "summary.json").read_text())
+    assert dask["periods"] == local["periods"] and dask["breakdown"] == local["breakdown"]
+    assert dask["run"]["worker_processes"] is True
+
+
+@pytest.mark.parametrize("extra, key", [
+    (["--backend", "dask", "--scheduler", "tcp://127.0.0.1:8786", "--workers", "2"], "--workers"),
+    (["--workers", "2"], "--backend"),
+    (["--scheduler", "tcp://127.0.0.1:8786"], "--backend"),
+])
+def test_inconsistent_backend_options_are_one_line_errors(tmp_path, capsys, extra, key):
+    out = tmp_path / "out"
+    assert main(["run", "jambi-2025", "--trials", "1000", "--out", str(out), *extra]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"error: {key}") and err.count("\n") == 1
+    assert not out.exists()
+
+
+def test_unreachable_scheduler_is_a_clear_error():
+    backend = DaskBackend("tcp://127.0.0.1:9", connect_timeout=1)
+    with pytest.raises(ScenarioError, match="cannot connect to a Dask scheduler"):
+        with backend:
+            pass
+
+
+def test_open_backend_names():
+    assert isinstance(open_backend("local"), LocalBackend)
+    assert isinstance(open_backend("dask", workers=1), DaskBackend)
+    with pytest.raises(ScenarioError):
+        open_backend("spark")

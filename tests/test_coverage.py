@@ -1,0 +1,93 @@
+"""Budget against coverage and the what-if answers (closed form), and the sensitivity tornado."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from sim.closed_form import expected
+from sim.coverage import coverage_curve, funding, members_affordable, twelve_months, variant, what_if
+from sim.population import annual_premium_budget, build_model
+from sim.scenario import SEVERITY_SHARES, load_scenario, scenario_from_data
+from sim.sensitivity import _varied, groups, tornado
+
+
+def test_a_years_premium_is_the_budget_figure_and_splits_by_payer():
+    scenario = load_scenario("madiun-2025")
+    year = twelve_months(scenario)
+    assert year["annual_premium_idr"] == pytest.approx(annual_premium_budget(scenario), abs=0.01)
+    assert year["annual_premium_idr"] == pytest.approx(3_050_654_400, abs=0.01)  # README: Rp3,050,654,400
+    rows = funding(scenario)
+    assert {r["segment"]: r["monthly_premium_idr"] for r in rows} == {"non_asn": 11_800, "vulnerable": 16_800}
+    # Expected claims of the first 12 months are the closed form of the first calendar year (a January start).
+    model = build_model(scenario)
+    assert year["expected_claims_idr"] == pytest.approx(float(expected(model).amounts[0].sum()), rel=1e-12)
+
+
+def test_what_the_jambi_budget_buys():
+    scenario = load_scenario("jambi-2025")  # Rp604,000,000 for 3,000 members at Rp16,800 a month
+    year = twelve_months(scenario)
+    assert year["annual_premium_idr"] == 604_800_000
+    assert members_affordable(year["annual_premium_idr"], year["members"], 604_000_000) == math.floor(604e6 / 201_600)
+    out = what_if(scenario)
+    assert out["budget_minus_city_premium_idr"] == pytest.approx(-800_000)
+    assert out["members_affordable"] == 2996
+
+
+def test_premium_and_claims_grow_in_proportion_to_members():
+    scenario = load_scenario("madiun-2025")
+    one = what_if(scenario)
+    two = what_if(scenario, members=2 * 17_484)
+    assert two["members"] == 2 * one["members"]
+    assert two["annual_premium_idr"] == pytest.approx(2 * one["annual_premium_idr"], rel=1e-12)
+    assert two["expected_claims_idr"] == pytest.approx(2 * one["expected_claims_idr"], rel=1e-9)
+    curve = coverage_curve(scenario)
+    per_member = curve["annual_premium_idr"].iloc[-1] / curve["members"].iloc[-1]
+    assert per_member == pytest.approx(one["annual_premium_idr"] / one["members"], rel=1e-6)
+    assert curve["members"].max() >= 17_484
+
+
+def test_csr_share_moves_premium_to_csr_and_keeps_the_members():
+    scenario = load_scenario("madiun-2025")
+    base = what_if(scenario, budget_idr=4e9)
+    half = what_if(scenario, budget_idr=4e9, csr_share=0.5)
+    assert half["members"] == base["members"]
+    assert half["csr_premium_idr"] > 0 and base["csr_premium_idr"] == 0
+    # In 2025 no PP 50/2025 discount applies, so the total premium is unchanged, only who pays it.
+    assert half["annual_premium_idr"] == pytest.approx(base["annual_premium_idr"], abs=20_000)
+    assert half["city_premium_idr"] == pytest.approx(base["annual_premium_idr"] / 2, rel=0.01)
+    assert half["members_affordable"] > base["members_affordable"]
+    assert {s.payer for s in variant(scenario, csr_share=0.5).segments} == {"APBD", "CSR"}
+
+
+def test_load_factors_raise_expected_claims_only():
+    scenario = load_scenario("jambi-2025")
+    base = what_if(scenario)
+    worse = what_if(scenario, mortality_factor=1.5, accident_factor=2.0)
+    assert worse["expected_claims_idr"] > base["expected_claims_idr"]
+    assert worse["annual_premium_idr"] == base["annual_premium_idr"]
+
+
+def test_tornado_bars_bracket_the_base_and_shares_still_sum_to_one():
+    scenario = load_scenario("jambi-2025")
+    base, swings, skipped = tornado(scenario)
+    assert not skipped
+    assert {s.key for s in swings} == {k for k, _ in groups(scenario.resolved)}
+    load = next(s for s in swings if s.key == "assumptions.mortality_load")
+    assert load.at_low.claims_idr < base.claims_idr < load.at_high.claims_idr
+    assert swings[0].spread_idr >= swings[-1].spread_idr
+    data = scenario.resolved
+    for end in (0, 1):
+        moved = _varied(data, [("assumptions.severity.share_temporary", data["assumptions"]["severity"]["share_temporary"])], end)
+        sev = moved["assumptions"]["severity"]
+        assert sum(sev[k]["value"] for k in SEVERITY_SHARES) == pytest.approx(1.0, abs=1e-12)
+        scenario_from_data(moved)  # still a valid scenario
+
+
+def test_many_segments_are_grouped_per_field():
+    scenario = load_scenario("madiun-2025")
+    data = scenario.resolved
+    wide = {**data, "segments": {f"s{i}": data["segments"]["vulnerable"] for i in range(13)}}
+    labels = [label for label, _ in groups(wide)]
+    assert "segments.*.male_share" in labels and not any(label.startswith("segments.s1.") for label in labels)

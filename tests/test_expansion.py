@@ -1,0 +1,224 @@
+"""Expansion: the enrolment pipeline, membership conservation, the funding waterfall, and the engine on the new
+exposures (Monte Carlo against the closed form)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from sim.closed_form import expected
+from sim.expansion import money_bound, premium_rates
+from sim.forecast import forecast
+from sim.funding import sources_for
+from sim.membership import EXIT_CAUSES
+from sim.population import build_model
+from sim.scenario import load_scenario
+
+from conftest import ROOT
+
+DATA = ROOT / "tests" / "data"
+SMALL = DATA / "expansion-small.toml"
+HAND = DATA / "pipeline-hand.toml"
+FUNDING_HAND = DATA / "funding-hand.toml"
+
+
+def param(value, unit, basis="assumption", extra=""):
+    return f'{{value = {value}, unit = "{unit}", source = "test", basis = "{basis}"{extra}}}'
+
+
+BUDGET = 'funding.apbd_budget=' + param("[[2025, 300000000], [2026, 450000000]]", "IDR per year", "data")
+PLEDGE = ('funding.csr.acme={amount = ' + param(100000000, "IDR per year", extra=", range = [0, 1e9]")
+          + ', probability = ' + param(0.5, "share", extra=", range = [0, 1]")
+          + ', years = ' + param(2, "years", extra=", range = [1, 5]") + ', segments = ["vulnerable"]}')
+FUNDED = [BUDGET, PLEDGE]
+
+
+def projection(path, overrides=()):
+    return build_model(load_scenario(path, list(overrides))).projection
+
+
+# --- The pipeline -----------------------------------------------------------------------------------------------
+
+
+def test_pipeline_hand_calculation():
+    # 1,000 names proposed in January; the kelurahan takes 300 a month and decides a month later; the other stages
+    # are immediate: 300 registered in each of Feb, Mar, Apr and 100 in May, covered from those months.
+    p = projection(HAND)
+    assert p.admitted[0, :6] == pytest.approx([0, 300, 300, 300, 100, 0])
+    assert p.members()[0] == pytest.approx([0, 300, 600, 900] + [1000] * 8)
+    model = build_model(load_scenario(HAND))
+    member_months = 300 * 11 + 300 * 10 + 300 * 9 + 100 * 8
+    assert expected(model).premium.sum() == pytest.approx(member_months * 16_800, rel=1e-12)
+
+
+def test_rejections_are_over_proposed_and_logged():
+    # 20 % rejected at the kelurahan: the planner proposes 1,000 / 0.8 = 1,250 names and 1,000 come through.
+    p = projection(HAND, ["pipeline.kelurahan.rejection_rate=0.2"])
+    assert sum(p.pipeline.proposed.values()) == pytest.approx(1250)
+    assert sum(p.pipeline.logs["kelurahan"].rejected.values()) == pytest.approx(250)
+    assert p.admitted.sum() == pytest.approx(1000)
+
+
+def test_more_verification_capacity_enrols_faster():
+    slow = projection(SMALL, ["pipeline.kelurahan.capacity=300"]).admitted.sum(axis=0).cumsum()
+    base = projection(SMALL).admitted.sum(axis=0).cumsum()
+    fast = projection(SMALL, ["pipeline.kelurahan.capacity=3000", "pipeline.kecamatan.capacity=3000"]).admitted.sum(axis=0).cumsum()
+    assert (slow <= base + 1e-6).all() and (base <= fast + 1e-6).all()
+    assert slow[6] < base[6] < fast[6]  # strictly faster by mid-2025
+
+
+@pytest.mark.parametrize("stage", ["kelurahan", "kecamatan", "disnaker", "bpjs"])
+def test_zero_capacity_at_any_stage_enrols_nobody(stage):
+    p = projection(SMALL, [f"pipeline.{stage}.capacity=0"])
+    assert p.admitted.sum() == 0
+    assert p.ledgers["vulnerable"].members().sum() == 0  # the segment started empty
+
+
+def test_sampled_pipeline_moves_whole_names_and_is_reproducible():
+    a = projection(SMALL, ["pipeline.mode=\"sampled\""])
+    b = projection(SMALL, ["pipeline.mode=\"sampled\""])
+    c = projection(SMALL, ["pipeline.mode=\"sampled\"", "scenario.seed=7"])
+    assert np.array_equal(a.admitted, b.admitted)
+    assert not np.array_equal(a.admitted, c.admitted)
+    assert np.allclose(a.admitted, np.round(a.admitted))
+    expected_mode = projection(SMALL)
+    # The sampled path is close to the expected one (binomial noise on thousands of names).
+    assert abs(a.admitted.sum() - expected_mode.admitted.sum()) < 0.05 * expected_mode.admitted.sum()
+
+
+# --- Conservation -----------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("overrides", [[], FUNDED, [BUDGET.replace("450000000", "250000000")]])
+def test_members_equal_enrolled_minus_exits(overrides):
+    p = projection(SMALL, overrides)
+    for name in p.names:
+        ledger = p.ledgers[name]
+        left = sum(ledger.left[c] for c in EXIT_CAUSES)
+        # In force at the end of every month = opening + joined so far - left so far.
+        assert ledger.closing == pytest.approx(ledger.opening + np.cumsum(ledger.joined) - np.cumsum(left), abs=1e-6)
+        # The cells' in-force in each month agrees with the flows (after the month's joins, before its deaths).
+        during = [ledger.left[c] for c in ("death", "moving_away", "dtks_removal")]
+        before = np.concatenate([[ledger.opening], ledger.closing[:-1]])
+        assert ledger.members() == pytest.approx(ledger.closing + sum(during), abs=1e-6)
+        assert ledger.members() == pytest.approx(before + ledger.joined - ledger.left["age_limit"] - ledger.left["budget"],
+                                                 abs=1e-6)
+        assert min(v.min() for v in ledger.left.values()) >= 0
+
+
+def test_budget_shortfall_exits_appear_only_when_money_is_short():
+    assert not money_bound(projection(SMALL, [BUDGET.replace("300000000", "900000000").replace("450000000", "900000000")]))
+    short = projection(SMALL, [BUDGET.replace("450000000", "250000000")])
+    assert money_bound(short)
+    assert short.ledgers["vulnerable"].left["budget"].sum() > 0
+    assert short.ledgers["sertakan"].left["budget"].sum() == 0  # paid by third parties, never short
+
+
+@pytest.mark.parametrize("overrides", [[], FUNDED, [BUDGET.replace("450000000", "250000000")]])
+def test_premiums_are_member_months_times_rate_split_by_payer(overrides):
+    scenario = load_scenario(SMALL, overrides)
+    model = build_model(scenario)
+    p = model.projection
+    in_force = np.array([p.ledgers[n].members() for n in p.names])
+    # Every member-month is paid for by exactly one source ...
+    assert sum(p.member_months.values()) == pytest.approx(in_force, abs=1e-6)
+    # ... at that source's rate, and its premium goes to the payers (nothing lost or counted twice).
+    premium = np.zeros_like(in_force)
+    for s, seg in enumerate(scenario.segments):
+        for src in sources_for(seg, scenario.planning.funding):
+            rate = premium_rates(seg, src.payer, [r for r in _rules(model)])
+            premium[s] += p.member_months.get(src.name, np.zeros_like(in_force))[s] * rate
+    assert sum(p.premium.values()) == pytest.approx(premium, abs=1e-3)
+    # The closed form's premium (in-force x blended rate) is the same money.
+    assert expected(model).premium.sum() == pytest.approx(premium.sum(), rel=1e-12)
+    # Limited money is never overspent.
+    for year, spent in p.treasury.spent.items():
+        for bucket, amount in spent.items():
+            if bucket in p.treasury.available[year]:
+                assert amount <= p.treasury.available[year][bucket] * (1 + 1e-12)
+
+
+def _rules(model):
+    from sim.regulation import load_regulation
+
+    regulation = load_regulation()
+    return [regulation.at(model.scenario.rules_date or d) for d in model.month_dates]
+
+
+def test_funding_priority_hand_calculation():
+    # Money for 150 member-years, 200 members, a first: a is renewed in full, half of b is not renewed.
+    p = projection(FUNDING_HAND)
+    assert p.members()[0] == pytest.approx([100] * 12)
+    assert p.members()[1] == pytest.approx([50] * 12)
+    assert p.ledgers["b"].left["budget"][0] == pytest.approx(50)
+    assert p.premium["APBD"].sum() == pytest.approx(150 * 16_800 * 12)
+    # Priority the other way round cuts a instead.
+    q = projection(FUNDING_HAND, ['funding.priority=["b", "a"]'])
+    assert q.members()[:, 0] == pytest.approx([50, 100])
+
+
+def test_csr_paid_bpu_members_get_the_2026_discount_and_apbd_paid_do_not():
+    # A pledge for b of 100 x Rp8,400 x 12 covers all of b at the PP 50/2025 rate; the APBD then covers a.
+    pledge = ('funding.csr.firm={amount = ' + param(100 * 8_400 * 12, "IDR per year", extra=", range = [0, 1e9]")
+              + ', probability = ' + param(1.0, "share", extra=", range = [0, 1]")
+              + ', years = ' + param(1, "years", extra=", range = [1, 5]") + ', segments = ["b"]}')
+    p = projection(FUNDING_HAND, [pledge])
+    assert p.members()[:, 0] == pytest.approx([100, 100])
+    assert p.premium["CSR:firm"].sum() == pytest.approx(100 * 8_400 * 12)
+    assert p.premium["APBD"].sum() == pytest.approx(100 * 16_800 * 12)
+    # Half honoured in expectation (probability 0.5): the pledge pays for 50, the APBD's remaining 50
+    # member-years go to b.
+    half = projection(FUNDING_HAND, [pledge.replace("value = 1.0, unit = \"share\"", "value = 0.5, unit = \"share\"")])
+    assert half.member_months["CSR:firm"].sum() == pytest.approx(50 * 12)
+    assert half.members()[:, 0] == pytest.approx([100, 100])
+
+
+def test_dbh_cht_money_pays_only_its_segments():
+    dbh = ['funding.dbh_cht_budget=' + param(100 * 16_800 * 12, "IDR per year", "data"), 'funding.dbh_cht_segments=["b"]',
+           "funding.apbd_budget.value=0"]
+    p = projection(FUNDING_HAND, dbh)
+    assert p.members()[:, 0] == pytest.approx([0, 100])  # a has no money of its own; DBH-CHT may not pay for it
+    assert p.premium["DBH-CHT"].sum() == pytest.approx(100 * 16_800 * 12)
+
+
+def test_without_planning_tables_the_exposure_is_unchanged():
+    plain = build_model(load_scenario("jambi-2025"))
+    assert plain.projection is None
+    # A funding table that never binds gives the same exposure through the projection.
+    funded = build_model(load_scenario("jambi-2025", ['funding.apbd_budget=' + param(1e12, "IDR per year", "data")]))
+    assert funded.projection is not None
+    for a, b in zip(plain.segments, funded.segments):
+        assert np.array_equal(a.inforce, b.inforce) and np.array_equal(a.jkm_rate, b.jkm_rate)
+        assert a.premium_rate == pytest.approx(b.premium_rate, rel=1e-12)
+
+
+# --- The engine on the new exposures ------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def funded_summary():
+    scenario = load_scenario(SMALL, ["scenario.trials=4000", *FUNDED])
+    return forecast(scenario)
+
+
+def test_monte_carlo_within_4_se_of_closed_form_for_an_expansion(funded_summary):
+    for r in funded_summary["breakdown"]:
+        if r["expected_idr"] == 0:
+            assert r["mean_idr"] == 0, r
+            continue
+        assert abs(r["mean_idr"] - r["expected_idr"]) <= 4 * r["se_idr"], r
+    for p in funded_summary["periods"]:
+        assert abs(p["claims_idr"]["mean"] - p["claims_expected_idr"]) <= 4 * p["claims_idr"]["se"], p
+
+
+def test_new_entrants_get_the_bpu_three_month_rule():
+    # Everybody in 'vulnerable' joins during the horizon: deaths in their first 3 months pay Rp10 m, so the
+    # expected JKM cash per death is below Rp42 m, and no JKM scholarship is possible within 24 months.
+    scenario = load_scenario(SMALL)
+    exp = expected(build_model(scenario))
+    s = [x.name for x in scenario.segments].index("vulnerable")
+    from sim.benefits import INDEX
+
+    deaths, cash = exp.counts[:, s, INDEX["jkm_death"]].sum(), exp.amounts[:, s, INDEX["jkm_death"]].sum()
+    assert 10e6 * deaths < cash < 42e6 * deaths
+    assert exp.amounts[:, s, INDEX["jkm_scholarship"]].sum() == 0

@@ -1,0 +1,56 @@
+"""The synthetic national scenario: built from the public province figures, shipped as generated, runnable."""
+
+import numpy as np
+
+from sim.forecast import forecast
+from sim.national import (
+    CENSUS_TOTAL_2020, COVERED_SHARE, REGENCIES_2020, main, provinces, regencies, scenario_path, scenario_text,
+    split_total,
+)
+from sim.scenario import load_scenario
+
+
+def test_province_table_adds_up_to_the_published_census_total_and_514_regencies():
+    provs = provinces()
+    assert len(provs) == 34
+    assert sum(p.population for p in provs) == CENSUS_TOTAL_2020
+    assert sum(p.kabupaten for p in provs) == 416 and sum(p.kota for p in provs) == 98
+
+
+def test_synthetic_regencies_keep_every_province_total():
+    regs = regencies()
+    assert len(regs) == REGENCIES_2020 and len({r.name for r in regs}) == REGENCIES_2020
+    for prov in provinces():
+        mine = [r for r in regs if r.province == prov]
+        assert len(mine) == prov.kabupaten + prov.kota
+        assert sum(r.population for r in mine) == prov.population
+    members = sum(r.members for r in regs)
+    assert abs(members - COVERED_SHARE * CENSUS_TOTAL_2020) < len(regs)  # rounding only
+
+
+def test_split_total_is_exact_and_proportional():
+    parts = split_total(1000, np.array([1.0, 2.0, 3.0, 0.5]))
+    assert parts.sum() == 1000
+    assert np.all(np.abs(parts - 1000 * np.array([1.0, 2.0, 3.0, 0.5]) / 6.5) < 1)
+
+
+def test_shipped_national_scenario_is_the_generated_one(capsys):
+    assert scenario_path().read_text(encoding="utf-8") == scenario_text()
+    assert main(["--check"]) == 0
+    assert "up to date" in capsys.readouterr().out
+
+
+def test_national_scenario_is_labelled_synthetic_and_validates():
+    scenario = load_scenario("national-2025")
+    assert len(scenario.segments) == REGENCIES_2020
+    assert "SYNTHETIC" in scenario.title
+    assert all(s.label.startswith("SYNTHETIC") for s in scenario.segments)
+
+
+def test_tiny_national_run_agrees_with_its_closed_form():
+    scenario = load_scenario("national-2025", ["scenario.trials=200", "scenario.horizon_months=2"])
+    summary = forecast(scenario, chunk_trials=1000)
+    first = summary["periods"][0]
+    assert summary["trials"] == 200
+    assert abs(first["claims_idr"]["mean"] - first["claims_expected_idr"]) < 4 * first["claims_idr"]["se"]
+    assert len({row["segment"] for row in summary["breakdown"]}) == REGENCIES_2020

@@ -1,0 +1,72 @@
+"""Notebooks stay reviewable and thin, and all of them run.
+
+Convention (checked here): every notebook is a jupytext percent-format ``.py`` file in ``notebooks/`` (no
+``.ipynb`` with outputs in git), with exactly one cell tagged ``parameters`` (papermill), and it defines nothing:
+no functions, classes or lambdas; model code lives in ``sim/``. Every notebook is executed with small trial counts.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+
+import pytest
+
+from conftest import ROOT
+
+NOTEBOOKS = ROOT / "notebooks"
+FILES = sorted(NOTEBOOKS.glob("*.py"))
+ALLOWED_IMPORTS = {"sim", "pandas", "numpy", "ipywidgets", "IPython", "math", "datetime", "pathlib", "json"}
+SMALL = {  # papermill parameters that keep each run to seconds
+    "01_scenario_overview": {"trials": 300},
+    "02_calibration_backtest": {"variance_trials": 300, "forecast_trials": 300},
+    "03_expansion_budget": {},
+    "04_scenario_comparison": {"trials": 300, "scenario_ids": ["madiun-2023", "madiun-2023-target"]},
+    "05_what_if": {"members": 20_000, "csr_share": 0.25, "mortality_factor": 1.2},
+}
+
+
+def _cells(text: str) -> list[tuple[str, str]]:
+    """(header line, body) of each ``# %%`` cell."""
+    parts = re.split(r"^(# %%.*)$", text, flags=re.M)
+    return [(parts[i], parts[i + 1]) for i in range(1, len(parts) - 1, 2)]
+
+
+def test_notebooks_follow_the_convention():
+    assert {p.stem for p in FILES} == set(SMALL), "every notebook needs small test parameters here"
+    assert not list(NOTEBOOKS.glob("*.ipynb")), "commit the jupytext .py file, not an .ipynb"
+    for path in FILES:
+        text = path.read_text(encoding="utf-8")
+        assert "format_name: percent" in text.split("# ---", 2)[1], f"{path.name}: not jupytext percent format"
+        cells = _cells(text)
+        tagged = [h for h, _ in cells if "parameters" in h]
+        assert len(tagged) == 1 and 'tags=["parameters"]' in tagged[0], f"{path.name}: needs one parameters cell"
+        code = "\n".join(body for head, body in cells if "[markdown]" not in head)
+        tree = ast.parse(code)
+        for node in ast.walk(tree):
+            assert not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)), (
+                f"{path.name}: defines {type(node).__name__} at line {node.lineno}; put it in sim/")
+            if isinstance(node, (ast.Import, ast.ImportFrom)):
+                names = [a.name for a in node.names] if isinstance(node, ast.Import) else [node.module or ""]
+                for name in names:
+                    assert name.split(".")[0] in ALLOWED_IMPORTS, f"{path.name}: imports {name}"
+        assert "from sim" in code or "import sim" in code, f"{path.name}: does not call sim/"
+
+
+@pytest.mark.parametrize("path", FILES, ids=[p.stem for p in FILES])
+def test_notebook_runs(path, tmp_path):
+    jupytext = pytest.importorskip("jupytext")
+    papermill = pytest.importorskip("papermill")
+    notebook = jupytext.read(path)
+    source = tmp_path / f"{path.stem}.ipynb"
+    jupytext.write(notebook, source)
+    out = tmp_path / f"{path.stem}.out.ipynb"
+    papermill.execute_notebook(str(source), str(out), parameters=SMALL[path.stem], kernel_name="python3",
+                               cwd=str(NOTEBOOKS), progress_bar=False, log_output=False, execution_timeout=300)
+    import nbformat
+
+    executed = nbformat.read(out, as_version=4)
+    errors = [o for c in executed.cells if c.cell_type == "code" for o in c.get("outputs", []) if o.output_type == "error"]
+    assert not errors
+    shown = [o for c in executed.cells if c.cell_type == "code" for o in c.get("outputs", [])]
+    assert shown, "the notebook showed nothing"

@@ -1,0 +1,172 @@
+"""Planning tables: bad quota, pipeline and funding inputs end in one clear line (file, key, problem), exit status 2
+and nothing written; the plan and compare commands write their files; existing scenarios stay valid."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+
+from sim.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+SMALL = ROOT / "tests" / "data" / "expansion-small"
+NAME = "broken.toml"
+
+
+def scenario_text(extra: str) -> str:
+    """A scenario inheriting from tests/data/expansion-small with ``extra`` added (by absolute path, so the copy can
+    live anywhere)."""
+    return f'[scenario]\nid = "broken"\ntitle = "broken"\nbase = "{SMALL}"\n\n{extra}'
+
+
+def p(value, unit, basis="assumption", rng=None):
+    r = f", range = {rng}" if rng else ""
+    return f'{{ value = {value}, unit = "{unit}", source = "test", basis = "{basis}"{r} }}'
+
+
+def run_cli(argv, capsys):
+    try:
+        code = main([str(a) for a in argv])
+    except SystemExit as exc:
+        code = exc.code
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def assert_one_line_error(code, err, fragments):
+    assert code == 2, (code, err)
+    assert err.endswith("\n") and err.count("\n") == 1, err
+    assert "Traceback" not in err
+    for fragment in fragments:
+        assert fragment in err, (fragment, err)
+
+
+CASES = {
+    "negative capacity": ("[pipeline.kelurahan]\ncapacity = " + p(-5, "names per month", rng="[-10, 10]"),
+                          ["pipeline.kelurahan.capacity.value", "must be >= 0"]),
+    "rejection rate above 1": ("[pipeline.kecamatan]\nrejection_rate = " + p(1.5, "share", rng="[0, 2]"),
+                               ["pipeline.kecamatan.rejection_rate.value", "must be <= 1"]),
+    "duration not whole months": ("[pipeline.bpjs]\nduration = " + p(0.5, "months", rng="[0, 1]"),
+                                  ["pipeline.bpjs.duration.value", "whole number"]),
+    "unknown pipeline key": ("[pipeline.disnaker]\ncapacty = " + p(5, "names per month"),
+                             ["pipeline.disnaker.capacty", "unknown key", "capacity"]),
+    "missing stage": ("", None),  # replaced below: a pipeline without its bpjs stage
+    "budget per month": ("[funding]\napbd_budget = " + p(50000000, "IDR per month", "data"),
+                         ["funding.apbd_budget.unit", "wrong unit", "IDR per year"]),
+    "budget year missing": ("[funding]\napbd_budget = " + p("[[2025, 600000000]]", "IDR per year", "data"),
+                            ["funding.apbd_budget.value", "no amount for 2026"]),
+    "negative budget": ("[funding]\napbd_budget = " + p(-1, "IDR per year", "data"),
+                        ["funding.apbd_budget.value", "must be >= 0"]),
+    "pledge probability above 1": ("[funding]\napbd_budget = " + p(1e9, "IDR per year", "data")
+                                   + "\n[funding.csr.acme]\namount = " + p(1e8, "IDR per year", rng="[0, 1e9]")
+                                   + "\nprobability = " + p(1.2, "share", rng="[0, 2]") + "\nyears = "
+                                   + p(2, "years", rng="[1, 5]") + '\nsegments = ["vulnerable"]',
+                                   ["funding.csr.acme.probability.value", "must be <= 1"]),
+    "pledge for an unknown segment": ("[funding]\napbd_budget = " + p(1e9, "IDR per year", "data")
+                                      + "\n[funding.csr.acme]\namount = " + p(1e8, "IDR per year", rng="[0, 1e9]")
+                                      + "\nprobability = " + p(0.5, "share", rng="[0, 1]") + "\nyears = "
+                                      + p(2, "years", rng="[1, 5]") + '\nsegments = ["vulnerble"]',
+                                      ["funding.csr.acme.segments", "unknown segment 'vulnerble'"]),
+    "dbh-cht without segments": ("[funding]\napbd_budget = " + p(1e9, "IDR per year", "data") + "\ndbh_cht_budget = "
+                                 + p(1e8, "IDR per year", "data"), ["funding.dbh_cht_segments", "missing"]),
+    "quota for an unknown segment": ("[expansion.nobody]\ntargets = " + p(100, "persons", rng="[0, 1000]"),
+                                     ["expansion.nobody", "unknown segment"]),
+    "two quota kinds": ("[expansion.vulnerable]\ngrowth_rate = " + p(0.1, "share per year", rng="[0, 1]"),
+                        ["expansion.vulnerable", "exactly one of targets, growth_rate, ucj_allocation"]),
+    "negative quota": ("[expansion.vulnerable]\ntargets = " + p("[[2025, -3]]", "persons"),
+                       ["expansion.vulnerable.targets.value", "must be >= 0"]),
+    "quota year not a year": ("[expansion.vulnerable]\ntargets = " + p("[[25, 3000]]", "persons"),
+                              ["expansion.vulnerable.targets.value", "must be >= 2000"]),
+    "ucj allocation without ucj": ("[expansion.sertakan]\nucj_allocation = " + p(0.5, "share of UCJ gap", rng="[0, 1]"),
+                                   None),
+    "exit rate above 1": ("[membership]\nmoving_away_rate = " + p(1.5, "share per year", rng="[0, 2]"),
+                          ["membership.moving_away_rate.value", "must be <= 1"]),
+    "exit rates for an unknown segment": ("[membership.nobody]\nage_limit = " + p(60, "years", rng="[50, 70]"),
+                                          ["membership.nobody", "unknown key or segment"]),
+    "claim timing shares": ("[claim_timing]\nreporting_delay = " + p("[[0, 0.5], [1, 0.2]]", "share")
+                            + "\nverification_capacity = " + p(10, "claims per month", rng="[1, 100]")
+                            + "\nverification_months = " + p(1, "months", rng="[0, 3]")
+                            + "\npayment_months = " + p(0, "months", rng="[0, 3]"),
+                            ["claim_timing.reporting_delay.value", "sum to 1"]),
+}
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_bad_planning_input_is_one_clear_line_and_writes_nothing(case, tmp_path, capsys):
+    extra, fragments = CASES[case]
+    if case == "missing stage":
+        # A scenario of its own (no base with a pipeline): a pipeline without the bpjs stage.
+        text = (ROOT / "tests" / "data" / "pipeline-base.toml").read_text()
+        text = text.split("[pipeline.bpjs]")[0].replace('base = "../../scenarios/jambi-2025"',
+                                                      f'base = "{ROOT / "scenarios" / "jambi-2025"}"')
+        fragments = ["pipeline.bpjs", "missing table"]
+    elif case == "ucj allocation without ucj":
+        text = scenario_text("").replace(str(SMALL), str(ROOT / "tests" / "data" / "pipeline-base")) + extra
+        fragments = ["ucj", "missing table: ucj_allocation needs [ucj]"]
+    else:
+        text = scenario_text(extra)
+    path = tmp_path / NAME
+    path.write_text(text, encoding="utf-8")
+    code, out, err = run_cli(["validate", path], capsys)
+    assert_one_line_error(code, err, [NAME, *fragments])
+    code, out, err = run_cli(["plan", path, "--trials", 100, "--out", tmp_path / "out", "--quiet"], capsys)
+    assert_one_line_error(code, err, [NAME, *fragments])
+    assert not (tmp_path / "out").exists()
+
+
+def test_bad_confidence_is_refused(tmp_path, capsys):
+    code, _, err = run_cli(["plan", "jambi-2025-pipeline", "--confidence", "1.5", "--out", tmp_path / "o"], capsys)
+    assert code == 2 and "--confidence" in err and err.count("\n") == 1
+    assert not (tmp_path / "o").exists()
+
+
+def test_expansion_needs_a_pipeline(tmp_path, capsys):
+    text = (ROOT / "scenarios" / "jambi-2025.toml").read_text().replace('base = "base/national-defaults"',
+                                                                       f'base = "{ROOT / "scenarios" / "base" / "national-defaults"}"')
+    path = tmp_path / NAME
+    path.write_text(text + "\n[expansion.vulnerable]\ntargets = " + p(4000, "persons", rng="[0, 10000]"), encoding="utf-8")
+    code, _, err = run_cli(["validate", path], capsys)
+    assert_one_line_error(code, err, [NAME, "pipeline", "[expansion] needs the enrolment pipeline"])
+
+
+def test_plan_writes_its_files(tmp_path, capsys):
+    out = tmp_path / "plan"
+    code, stdout, err = run_cli(["plan", "jambi-2025-pipeline", "--trials", 500, "--no-tornado", "--out", out], capsys)
+    assert code == 0, err
+    for name in ("plan.json", "summary.json", "scenario.json", "plan_years.csv", "plan_segments.csv",
+                 "plan_funding.csv", "plan_enrolment.csv", "tornado.csv"):
+        assert (out / name).is_file(), name
+    result = json.loads((out / "plan.json").read_text())
+    assert [y["year"] for y in result["years"]] == ["2025", "2026", "2027"]
+    assert "APBD needed for the quota path" in stdout
+    with open(out / "plan_years.csv") as fh:
+        rows = list(csv.DictReader(fh))
+    assert len(rows) == 3 and float(rows[0]["premium_idr"]) > 0
+
+
+def test_compare_lists_outputs_and_differing_parameters(tmp_path, capsys):
+    out = tmp_path / "cmp"
+    code, stdout, err = run_cli(["compare", "jambi-2025", "jambi-2025-pipeline", "--trials", 500, "--out", out], capsys)
+    assert code == 0, err
+    result = json.loads((out / "compare.json").read_text())
+    assert result["scenarios"] == ["jambi-2025", "jambi-2025-pipeline"]
+    keys = {r["key"] for r in result["outputs"]}
+    assert {"premium_per_year_idr", "members", "claims_mean_idr", "claims_p5_idr", "claims_p95_idr", "claim_ratio",
+            "prob_claims_above_premium", "budget_needed_per_year_idr", "cost_per_covered_worker_idr"} <= keys
+    differing = {r["parameter"]: r["values"] for r in result["parameters"]}
+    assert differing["segments.vulnerable.members"] == {"jambi-2025": 3000, "jambi-2025-pipeline": 0}
+    assert differing["pipeline.kelurahan.capacity"]["jambi-2025"] is None  # absent in the base scenario
+    assert "scenario.horizon_months" not in differing  # the same in both
+    assert (out / "compare_outputs.csv").is_file() and (out / "compare_parameters.csv").is_file()
+    # The pipeline version enrols over the year, so it pays less premium on average than all members from January.
+    values = {r["key"]: r["values"] for r in result["outputs"]}
+    assert values["members"]["jambi-2025-pipeline"] < values["members"]["jambi-2025"]
+
+
+def test_compare_bad_scenario_writes_nothing(tmp_path, capsys):
+    code, _, err = run_cli(["compare", "jambi-2025", "no-such-scenario", "--out", tmp_path / "cmp"], capsys)
+    assert_one_line_error(code, err, ["no-such-scenario"])
+    assert not (tmp_path / "cmp").exists()

@@ -1,0 +1,308 @@
+"""Reviewer reports: built for every shipped scenario, every number traced to summary.json or report.json, the PDF
+carries the headline numbers as text, folders are never overwritten or left half-written, and a report rebuilds
+from its manifest alone with the same numbers."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pandas as pd
+import pytest
+import tomllib
+
+from sim import report as report_module
+from sim.cli import main
+from sim.i18n import Language
+from sim.manifest import dump_toml, read_manifest, scenario_toml
+from sim.report import build, compare, lookup, rebuild
+from sim.report_text import TEXT
+from sim.scenario import SCENARIO_DIR, ScenarioError, load_scenario
+
+TRIALS = 300
+SHIPPED = sorted(f.stem for f in SCENARIO_DIR.glob("*.toml"))
+REPORT_FILES = {"report.html", "report.pdf", "summary.json", "report.json", "manifest.json", "scenario.toml",
+                "periods.csv", "fan.csv", "validation.csv", "exact_check.csv", "sensitivity.csv", "coverage.csv",
+                "funding.csv", "assumptions.csv", "rules.csv", "rule_changes.csv", "differences.csv"}
+MONEY = re.compile(r"-?Rp\d")
+
+
+class Figures(HTMLParser):
+    """Collects the report's traced figures and the text of traced sections outside them."""
+
+    def __init__(self):
+        super().__init__()
+        self.figures, self.untraced_text, self.depth, self.current, self.section_traced = [], [], 0, None, []
+        self.lang = None
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "html":
+            self.lang = a.get("lang")
+        if tag == "section":
+            self.section_traced.append("traced" in (a.get("class") or ""))
+        if tag == "span" and "fig" in (a.get("class") or "").split():
+            self.current = {**a, "text": ""}
+
+    def handle_endtag(self, tag):
+        if tag == "section":
+            self.section_traced.pop()
+        if tag == "span" and self.current is not None:
+            self.figures.append(self.current)
+            self.current = None
+
+    def handle_data(self, data):
+        if self.current is not None:
+            self.current["text"] += data
+        elif self.section_traced and self.section_traced[-1]:
+            self.untraced_text.append(data)
+
+
+def parse(folder: Path) -> Figures:
+    parser = Figures()
+    parser.feed((folder / "report.html").read_text(encoding="utf-8"))
+    return parser
+
+
+def check_figures(folder: Path) -> int:
+    """Every figure shown equals its source value and is formatted from it; no Rupiah amount is untraced."""
+    parsed = parse(folder)
+    lang = Language(parsed.lang)
+    sources = {name: json.loads((folder / name).read_text(encoding="utf-8")) for name in ("summary.json", "report.json")}
+    assert parsed.figures, "no traced figures in the report"
+    for f in parsed.figures:
+        source = lookup(sources[f["data-src"]], f["data-key"])
+        shown = json.loads(f["data-value"])
+        assert shown == source, f"{f['data-key']}: report shows {shown}, {f['data-src']} has {source}"
+        assert f["text"] == lang.figure(f["data-kind"], source), f"{f['data-key']}: text {f['text']!r}"
+    stray = [t for t in parsed.untraced_text if MONEY.search(t)]
+    assert not stray, f"Rupiah amounts not traced to a source: {stray[:5]}"
+    return len(parsed.figures)
+
+
+def pdf_text(folder: Path) -> str:
+    from pypdf import PdfReader
+
+    reader = PdfReader(folder / "report.pdf")
+    return re.sub(r"\s+", " ", " ".join(page.extract_text() for page in reader.pages))
+
+
+def headline_figures(summary: dict, lang: Language) -> list[str]:
+    first = summary["periods"][0]
+    out = [lang.money(summary["budget"]["annual_premium_start_members_idr"]), lang.count(summary["budget"]["start_members"]),
+           lang.money(first["claims_idr"]["mean"]), lang.money(first["claims_idr"]["p5"]), lang.money(first["claims_idr"]["p95"])]
+    if first["claim_ratio"] is not None:
+        out += [lang.percent(first["claim_ratio"][k]) for k in ("mean", "p5", "p95")]
+        out.append(lang.percent(first["prob_claim_ratio_above_1"], 1))
+    return out
+
+
+def _build(scenario_id: str, root: Path, lang: str = "id", trials: int = TRIALS, **kw):
+    scenario = load_scenario(scenario_id, [f"scenario.trials={trials}"])
+    return build(scenario, lang, root, **kw)
+
+
+@pytest.fixture(scope="module")
+def madiun(tmp_path_factory):
+    root = tmp_path_factory.mktemp("reports")
+    return _build("madiun-2025", root)
+
+
+# --- language ----------------------------------------------------------------------------------------------------
+
+
+def test_every_report_text_has_both_languages_and_the_same_placeholders():
+    for key, entry in TEXT.items():
+        assert set(entry) == {"id", "en"}, key
+        assert set(re.findall(r"\{(\w+)\}", entry["id"])) == set(re.findall(r"\{(\w+)\}", entry["en"])), key
+
+
+def test_rupiah_and_dates_in_indonesian_and_english_style():
+    import datetime as dt
+
+    id_, en = Language("id"), Language("en")
+    assert id_.money(3_050_654_400) == "Rp3,05 miliar" and en.money(3_050_654_400) == "Rp3.05 bn"
+    assert id_.money(604_800_000) == "Rp604,8 juta" and en.money(604_800_000) == "Rp604.8 m"
+    assert id_.money(16_800) == "Rp16.800" and en.money(16_800) == "Rp16,800"
+    assert id_.money(1.91e12) == "Rp1,91 triliun"
+    assert id_.count(17_484) == "17.484" and en.count(17_484) == "17,484"
+    assert id_.percent(0.995, 1) == "99,5%" and en.percent(2.5) == "250%"
+    assert id_.plain(1.919408) == "1,919408" and id_.plain(2185185) == "2.185.185"
+    assert id_.date(dt.date(2025, 8, 17)) == "17 Agustus 2025" and en.date(dt.date(2025, 8, 17)) == "17 August 2025"
+    assert id_.month(dt.date(2025, 5, 1)) == "Mei 2025"
+
+
+# --- every shipped scenario ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("scenario_id", SHIPPED)
+def test_report_builds_for_every_shipped_scenario(scenario_id, tmp_path):
+    report = _build(scenario_id, tmp_path)
+    folder = report.folder
+    assert folder.parent == tmp_path / scenario_id and re.fullmatch(r"\d{4}-\d\d-\d\d-[0-9a-f]{10}", folder.name)
+    assert {p.name for p in folder.iterdir()} == REPORT_FILES
+    assert not [p for p in tmp_path.rglob(".*tmp*")], "temporary folder left behind"
+    assert check_figures(folder) > 20
+    summary = json.loads((folder / "summary.json").read_text())
+    assert summary["trials"] == TRIALS and summary["scenario_id"] == scenario_id
+    text = pdf_text(folder)
+    for figure in headline_figures(summary, Language("id")):
+        assert figure in text, f"PDF lacks headline figure {figure}"
+    html = (folder / "report.html").read_text(encoding="utf-8")
+    assert html.count('src="data:image/png;base64,') == len(report.charts) >= 4
+    assert not re.search(r'(src|href)="(https?:|//)', html), "the HTML must not load anything from outside"
+
+
+# --- the numbers -----------------------------------------------------------------------------------------------------
+
+
+def test_tables_agree_with_summary(madiun):
+    folder, summary = madiun.folder, madiun.summary
+    periods = pd.read_csv(folder / "periods.csv", dtype={"period": str})
+    for row, p in zip(periods.to_dict("records"), summary["periods"]):
+        assert row["period"] == p["period"]
+        assert row["claims_mean_idr"] == p["claims_idr"]["mean"] and row["premium_idr"] == p["premium_idr"]
+        assert row["claim_ratio_p95"] == p["claim_ratio"]["p95"]
+    fan = pd.read_csv(folder / "fan.csv", dtype={"period": str})
+    for row, p in zip(fan.to_dict("records"), summary["periods"]):  # same trials, same quantile rule
+        assert row["claims_p5"] == p["claims_idr"]["p5"] and row["claims_p95"] == p["claims_idr"]["p95"]
+        assert row["claims_p25"] <= row["claims_p50"] <= row["claims_p75"]
+    assert len(pd.read_csv(folder / "validation.csv")) == len(summary["breakdown"])
+
+
+def test_a_wrong_number_in_the_report_is_caught(madiun, tmp_path):
+    """The figure check can fail: change one traced value in a copy and it must complain."""
+    copy = tmp_path / "copy"
+    shutil.copytree(madiun.folder, copy)
+    summary = json.loads((copy / "summary.json").read_text())
+    summary["periods"][0]["claims_idr"]["mean"] += 1e6
+    (copy / "summary.json").write_text(json.dumps(summary))
+    with pytest.raises(AssertionError, match="periods.0.claims_idr.mean"):
+        check_figures(copy)
+    shutil.copy(madiun.folder / "summary.json", copy / "summary.json")
+    html = (copy / "report.html").read_text(encoding="utf-8")
+    (copy / "report.html").write_text(html.replace("</section>", "<p>Rp9,99 miliar</p></section>", 1), encoding="utf-8")
+    with pytest.raises(AssertionError, match="not traced"):
+        check_figures(copy)
+
+
+def test_sensitivity_swings_agree_with_closed_form_direction(madiun):
+    rows = madiun.extra["sensitivity"]["rows"]
+    base = madiun.extra["sensitivity"]["base"]["claims_idr"]
+    by_key = {r["parameter"]: r for r in rows}
+    load = by_key["segments.vulnerable.mortality_load"]  # more deaths, more claims
+    assert load["claims_low_idr"] < base < load["claims_high_idr"]
+    assert by_key["assumptions.severity.medical_cost_cv"]["change_low_idr"] == 0  # spread only, not the mean
+    assert abs(base - madiun.summary["periods"][0]["claims_expected_idr"]) < 1.0  # same closed form as the run
+
+
+def test_english_report_reads_in_english(tmp_path):
+    report = _build("pekalongan-2023", tmp_path, lang="en")
+    parsed = parse(report.folder)
+    assert parsed.lang == "en"
+    check_figures(report.folder)
+    html = (report.folder / "report.html").read_text(encoding="utf-8")
+    assert "Summary" in html and "Ringkasan" not in html
+    text = pdf_text(report.folder)
+    assert "Results by year" in text and Language("en").money(report.summary["periods"][0]["claims_idr"]["mean"]) in text
+
+
+# --- files: never overwritten, never half-written, rebuilt from the manifest -------------------------------------
+
+
+def test_second_run_refuses_to_overwrite(tmp_path, capsys):
+    args = ["report", "jambi-2025", "--trials", str(TRIALS), "--reports-dir", str(tmp_path), "--quiet"]
+    assert main(args) == 0
+    capsys.readouterr()
+    folder = next((tmp_path / "jambi-2025").iterdir())
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+    assert main(args) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("error: ") and "already exists" in err and len(err.splitlines()) == 1
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
+    assert [p.name for p in (tmp_path / "jambi-2025").iterdir()] == [folder.name]
+
+
+def test_a_failed_report_leaves_no_folder(tmp_path, monkeypatch):
+    import sim.report_pdf
+
+    def broken(report):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(sim.report_pdf, "render_pdf", broken)
+    with pytest.raises(RuntimeError, match="disk full"):
+        _build("pekalongan-2023", tmp_path)
+    assert not (tmp_path / "pekalongan-2023").exists() or not any((tmp_path / "pekalongan-2023").iterdir())
+
+
+def test_rebuild_from_the_manifest_alone_matches(madiun, tmp_path):
+    alone = tmp_path / "alone"
+    alone.mkdir()
+    shutil.copy(madiun.folder / "manifest.json", alone / "manifest.json")  # nothing else: no scenario files
+    rebuilt, differences = rebuild(alone / "manifest.json", tmp_path / "rebuilt")
+    assert differences is None  # nothing beside the manifest to compare with
+    assert compare(madiun.folder, rebuilt.folder) == []
+    assert (rebuilt.folder / "scenario.toml").read_text() == (madiun.folder / "scenario.toml").read_text()
+    assert rebuilt.manifest["scenario_hash"] == madiun.manifest["scenario_hash"]
+    assert rebuilt.folder.name == madiun.folder.name  # same inputs, same day: same name (another root)
+    # Rebuilding beside the original compares automatically.
+    _, differences = rebuild(madiun.folder / "manifest.json", tmp_path / "again")
+    assert differences == []
+
+
+def test_compare_notices_a_changed_number(madiun, tmp_path):
+    copy = tmp_path / "copy"
+    shutil.copytree(madiun.folder, copy)
+    extra = json.loads((copy / "report.json").read_text())
+    extra["sensitivity"]["rows"][0]["claims_high_idr"] += 1
+    (copy / "report.json").write_text(json.dumps(extra))
+    assert compare(madiun.folder, copy) == ["report.json:sensitivity.rows.0.claims_high_idr"]
+
+
+def test_manifest_holds_what_a_rebuild_needs(madiun):
+    m = read_manifest(madiun.folder / "manifest.json")
+    assert m["seed"] == 20251229 and m["trials"] == TRIALS and m["lang"] == "id"
+    assert m["code"]["workbench_version"] and {"python", "numpy", "fpdf2"} <= set(m["packages"])
+    assert m["base"] == "madiun-2025-prior" and m["base_differences"]
+    assert set(m["files_sha256"]) == REPORT_FILES - {"manifest.json"}
+    assert tomllib.loads(m["scenario_toml"])["scenario"]["trials"] == TRIALS
+
+
+def test_an_edited_manifest_is_refused(madiun, tmp_path):
+    m = json.loads((madiun.folder / "manifest.json").read_text())
+    m["scenario_toml"] = m["scenario_toml"].replace("seed = 20251229", "seed = 1")
+    path = tmp_path / "manifest.json"
+    path.write_text(json.dumps(m))
+    with pytest.raises(ScenarioError, match="scenario_hash"):
+        read_manifest(path)
+
+
+@pytest.mark.parametrize("scenario_id", SHIPPED)
+def test_resolved_scenario_survives_toml(scenario_id):
+    scenario = load_scenario(scenario_id, ['scenario.rules_date=2025-06-01'])
+    text = scenario_toml(scenario)
+    assert tomllib.loads(text)["scenario"]["rules_date"].isoformat() == "2025-06-01"
+    assert tomllib.loads(dump_toml({"a": {"b c": [1, 2.5, "x\"y"]}, "t": {"u": {"value": 1, "unit": "u"}}})) == {
+        "a": {"b c": [1, 2.5, "x\"y"]}, "t": {"u": {"value": 1, "unit": "u"}}}
+
+
+def test_report_command_prints_where_the_report_is(tmp_path, capsys):
+    assert main(["report", "pekalongan-2023", "--trials", "300", "--reports-dir", str(tmp_path), "--lang", "en"]) == 0
+    out, err = capsys.readouterr()
+    assert "Report: " in out and "report.html" in out
+    for step in report_module.STEPS:
+        assert re.search(rf"\[\d/7\] {step}", err), f"step {step} not announced"
+    assert "simulated 300 / 300 trials" in err
+
+
+def test_report_command_bad_input(tmp_path, capsys):
+    assert main(["report", "--reports-dir", str(tmp_path)]) == 2
+    assert "one of the two" in capsys.readouterr().err
+    assert main(["report", "no-such-scenario", "--reports-dir", str(tmp_path)]) == 2
+    assert capsys.readouterr().err.startswith("error: no-such-scenario")
+    assert main(["report", "--from-manifest", str(tmp_path / "missing.json")]) == 2
+    assert "file not found" in capsys.readouterr().err
+    assert not any(tmp_path.iterdir())

@@ -1,0 +1,31 @@
+"""The scale benchmarks (benchmarks/scale.py, benchmarks/peers.py) run end to end. Smoke checks: no timing asserted."""
+
+import json
+import subprocess
+import sys
+
+from conftest import ROOT
+
+
+def test_scale_benchmark_quick_grid_prints_its_tables():
+    done = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "scale.py"), "--quick", "--no-peers"],
+                          capture_output=True, text=True, timeout=300, cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    header = next(line for line in lines if line.strip().startswith("members"))
+    for column in ("trials", "years", "events", "engine s", "ns/claim", "peak MB"):
+        assert column in header
+    rows = [line.split() for line in lines if line.strip()[:1].isdigit()]
+    assert len(rows) == 4 and all(int(r[3].replace(",", "")) > 0 for r in rows)
+    assert any("time per claim" in line for line in lines)
+
+
+def test_peer_benchmark_runs_our_model_with_150_expected_claims_a_year():
+    done = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "peers.py"), "--run", "ours", "--years", "2000"],
+                          capture_output=True, text=True, timeout=300, cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    # 2,000 years of Poisson(150) claims: the count is within a few standard errors of 300,000.
+    assert abs(result["claims"] - 300_000) < 4 * 300_000**0.5
+    assert abs(result["mean"] - 150 * 40e6) < 4 * (150 * 40e6**2 * (1 + 1.5**2) / 2000) ** 0.5
+    assert result["peak_mb"] > 0 and result["q"] > result["mean"]
