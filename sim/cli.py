@@ -12,6 +12,7 @@ from pathlib import Path
 
 from . import progress
 from .backend import BACKENDS, open_backend
+from .allocator import keep_freed_memory
 from .calibration import calibrated_scenario_text, fit, next_year_forecast
 from .exact import describe as describe_exact
 from .exact import exact_distribution
@@ -330,6 +331,7 @@ def format_calibration(desc: dict) -> str:
 
 def main(argv=None) -> int:
     args = _parser().parse_args(argv)
+    keep_freed_memory()
     try:
         commands = {"run": cmd_run, "validate": cmd_validate, "exact": cmd_exact, "calibrate": cmd_calibrate,
                     "report": cmd_report, "plan": cmd_plan, "compare": cmd_compare}

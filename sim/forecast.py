@@ -39,6 +39,7 @@ def forecast(
     return_trials: bool = False,
     on_block=None,
     model=None,
+    exact_check: bool = True,
 ) -> dict:
     """Simulate the scenario's trials chunk by chunk and return the summary (the content of summary.json).
 
@@ -52,6 +53,8 @@ def forecast(
     periods + 1), the last column the whole horizon (for charts of the distribution, e.g. in reports).
     ``on_block(result)``: called with every BlockResult, in trial order (e.g. to keep per-trial amounts by
     benefit, as ``sim.budget`` does). ``model``: the scenario's ``build_model`` result, if the caller has it.
+    ``exact_check``: add the exact (FFT) first-year distribution beside the simulated quantiles (a cross-check
+    whose cost does not depend on the trials; the engine benchmark times the simulation without it).
     """
     started = time.perf_counter()
     model = build_model(scenario) if model is None else model
@@ -99,7 +102,8 @@ def forecast(
             "max_trials": max_trials,
         }
     # The exact (FFT) distribution of the first year beside the simulated quantiles: a reviewer's cross-check.
-    summary["exact_first_period"] = describe_exact(exact_distribution(model, 0), summary)
+    if exact_check:
+        summary["exact_first_period"] = describe_exact(exact_distribution(model, 0), summary)
     # How this run went (not part of the results: it differs between machines and backends).
     summary["run"] = {**ran_on, "chunk_trials": chunk_trials, "wall_seconds": round(time.perf_counter() - started, 3),
                       "peak_rss_mb": peak_rss_mb()}

@@ -159,7 +159,8 @@ def test_scholarship_table_sums_the_instalments_bit_for_bit(start):
 
     model = build_model(load_scenario("madiun-2025", ["scenario.horizon_months=60", f"scenario.start={start}"]))
     base = model.regimes[0]
-    rules = RuleSet(base.date, {**base, "scholarship.amount_by_level": [a * 1.37 for a in base["scholarship.amount_by_level"]]})
+    amounts = [a * 1.37 for a in base["scholarship.amount_by_level"]]
+    rules = RuleSet(base.date, {**base, "scholarship.amount_by_level": amounts})
     trials, periods, children = 50, len(model.period_labels), model.scenario.children
     rng = np.random.default_rng(3)
     trial = np.sort(rng.integers(0, trials, 20_000))
