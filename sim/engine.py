@@ -207,6 +207,7 @@ class _Collector:
         self.shape = (trials, periods, segments, len(BENEFIT_NAMES))
         self.parts: dict[tuple[int, int], list] = {}
         self.children: dict[tuple[int, int], list] = {}
+        self.amounts, self.counts = np.zeros(self.shape), np.zeros(self.shape, dtype=np.int64)
 
     def add(self, segment: int, benefit: str, bins: np.ndarray, amount) -> None:
         amount = np.broadcast_to(np.asarray(amount, dtype=float), bins.shape)
@@ -215,15 +216,28 @@ class _Collector:
     def add_children(self, segment: int, benefit: str, trial: np.ndarray, table: PeriodTable, key: np.ndarray) -> None:
         self.children.setdefault((segment, INDEX[benefit]), []).append((trial, table, key))
 
+    def flush(self, segment: int) -> None:
+        """Sum a finished segment's payments now and drop them, so that a block holds one segment's events at a
+        time (a national scenario has hundreds of segments). The sums are the same whenever they are made."""
+        self._sum({k: v for k, v in self.parts.items() if k[0] == segment},
+                  {k: v for k, v in self.children.items() if k[0] == segment})
+        self.parts = {k: v for k, v in self.parts.items() if k[0] != segment}
+        self.children = {k: v for k, v in self.children.items() if k[0] != segment}
+
     def arrays(self) -> tuple[np.ndarray, np.ndarray]:
+        self._sum(self.parts, self.children)
+        self.parts, self.children = {}, {}
+        return self.amounts, self.counts
+
+    def _sum(self, parts_by_key: dict, children_by_key: dict) -> None:
         trials, periods = self.shape[:2]
-        amounts, counts = np.zeros(self.shape), np.zeros(self.shape, dtype=np.int64)
-        for (s, b), parts in self.parts.items():
+        amounts, counts = self.amounts, self.counts
+        for (s, b), parts in parts_by_key.items():
             # Usually one part per (segment, benefit); more only when the benefit rules change within the horizon.
             bins, weights = parts[0] if len(parts) == 1 else (np.concatenate(p) for p in zip(*parts))
             amounts[:, :, s, b] = np.bincount(bins, weights=weights, minlength=trials * periods).reshape(trials, periods)
             counts[:, :, s, b] = np.bincount(bins, minlength=trials * periods).reshape(trials, periods)
-        for (s, b), parts in self.children.items():
+        for (s, b), parts in children_by_key.items():
             # Child-major entries (rather than a bincount per period over all children) also keep consecutive
             # additions in different bins, which makes bincount several times faster.
             bins = _joined([_period_bins(trial, periods) for trial, _, _ in parts])
@@ -232,7 +246,6 @@ class _Collector:
             del amount
             count = _joined([np.take(tab.count, key, axis=0).ravel() for _, tab, key in parts])
             counts[:, :, s, b] = np.bincount(bins, weights=count, minlength=trials * periods).reshape(trials, periods)
-        return amounts, counts
 
 
 def _joined(arrays: list) -> np.ndarray:
@@ -329,6 +342,7 @@ def simulate_block(model: Model, block: Block, tabs: tuple | None = None) -> Blo
         jkm_rng, jkk_rng = stream(seed, block.index, name, PERIL_JKM), stream(seed, block.index, name, PERIL_JKK)
         events += _simulate_jkm(model, tab, s, jkm_rng, block.trials, out, death_scale)
         events += _simulate_jkk(model, tab, s, jkk_rng, block.trials, out, accident_scale)
+        out.flush(s)
     amounts, counts = out.arrays()
     return BlockResult(block, amounts, counts, events)
 

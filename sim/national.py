@@ -42,8 +42,8 @@ SIZE_SEED = 20250101  # fixed: the synthetic split must not change from one buil
 SIZE_SIGMA = 0.6
 COVERED_SHARE = 0.035
 BPU_MEMBERS_2025 = 9_580_000  # persons, Feb 2025 (DOMAIN.md s.5)
-# One year: about 120,000 simulated events per trial, so a block of 1,000 trials holds a few GB of per-event
-# arrays in the engine; 36 months would triple both time and memory per block.
+# One year: about 120,000 simulated events per trial; 36 months would triple the time (memory stays about the same:
+# the engine sums each segment's payments as soon as it is simulated).
 HORIZON_MONTHS = 12
 
 
