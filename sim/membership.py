@@ -28,7 +28,7 @@ import numpy as np
 
 from .mortality import monthly_q
 from .planning_schema import Exits
-from .population import _cells
+from .population import _cells, single_ages
 
 EXIT_CAUSES = ("death", "moving_away", "dtks_removal", "age_limit", "budget")
 HAZARD_CAUSES = ("death", "moving_away", "dtks_removal")
@@ -41,12 +41,7 @@ def monthly_rate(annual: float) -> float:
 
 def entrant_template(seg, age_limit: int | None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(sex, age, share) of one new member, over single ages of the segment's profile below the age limit."""
-    ages, shares = [], []
-    for lo, hi, share in seg.age_bands:
-        span = np.arange(int(lo), int(hi) + 1)
-        ages.append(span)
-        shares.append(np.full(span.size, share / span.size))
-    ages, shares = np.concatenate(ages), np.concatenate(shares)
+    ages, shares = single_ages(seg)
     if age_limit is not None:
         keep = ages < age_limit
         ages, shares = ages[keep], shares[keep]

@@ -60,13 +60,18 @@ def month_dates(start: dt.date, months: int) -> tuple:
     return tuple(dt.date(start.year + (start.month - 1 + m) // 12, (start.month - 1 + m) % 12 + 1, 1) for m in range(months))
 
 
-def _cells(seg: Segment):
-    ages, age_shares = [], []
+def single_ages(seg: Segment) -> tuple[np.ndarray, np.ndarray]:
+    """Single ages of the segment's age bands and the share of members at each (spread evenly within a band)."""
+    ages, shares = [], []
     for lo, hi, share in seg.age_bands:
         span = np.arange(int(lo), int(hi) + 1)
         ages.append(span)
-        age_shares.append(np.full(span.size, share / span.size))
-    ages, age_shares = np.concatenate(ages), np.concatenate(age_shares)
+        shares.append(np.full(span.size, share / span.size))
+    return np.concatenate(ages), np.concatenate(shares)
+
+
+def _cells(seg: Segment):
+    ages, age_shares = single_ages(seg)
     sex_shares = np.array([seg.male_share, 1.0 - seg.male_share])
     tenures = np.array([t for t, _ in seg.tenure], dtype=int)
     tenure_shares = np.array([s for _, s in seg.tenure])
