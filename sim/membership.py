@@ -1,7 +1,7 @@
 """Who is a member, month by month: the starting members and the cohorts that join later, and why members leave.
 
 A segment's members are cells (sex x single year of age x cohort). The starting members' cells come from the
-scenario (``population._cells``: tenure shares at the start); every month in which new members register adds a
+scenario (``population.starting_cells``: tenure shares at the start); every month in which new members register adds a
 cohort of cells whose in-force is zero before that month and whose tenure starts at 0 then, so the BPU 3-month JKM
 rule and the 3-year scholarship rule apply to it without any special case (tenure at month m is
 ``tenure0 + m`` with ``tenure0 = -registration month``).
@@ -28,7 +28,7 @@ import numpy as np
 
 from .mortality import monthly_q
 from .planning_schema import Exits
-from .population import _cells, single_ages
+from .population import single_ages, starting_cells
 
 EXIT_CAUSES = ("death", "moving_away", "dtks_removal", "age_limit", "budget")
 HAZARD_CAUSES = ("death", "moving_away", "dtks_removal")
@@ -62,7 +62,7 @@ class SegmentLedger:
 
     def __init__(self, seg, exits: Exits, mortality_table: str, months: int, jkk_death_share: float):
         self.segment, self.exits, self.months = seg, exits, months
-        sex0, age0, ten0, n0 = _cells(seg)
+        sex0, age0, ten0, n0 = starting_cells(seg)
         t_sex, t_age, t_share = entrant_template(seg, exits.age_limit)
         self.start_cells, self.cohort_cells = n0.size, t_share.size
         self.template = t_share

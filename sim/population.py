@@ -70,7 +70,8 @@ def single_ages(seg: Segment) -> tuple[np.ndarray, np.ndarray]:
     return np.concatenate(ages), np.concatenate(shares)
 
 
-def _cells(seg: Segment):
+def starting_cells(seg: Segment):
+    """(sex, age, tenure, members) of the cells of a segment's starting members: sex x single age x cohort."""
     ages, age_shares = single_ages(seg)
     sex_shares = np.array([seg.male_share, 1.0 - seg.male_share])
     tenures = np.array([t for t, _ in seg.tenure], dtype=int)
@@ -83,7 +84,7 @@ def _cells(seg: Segment):
 
 def segment_exposure(scenario: Scenario, seg: Segment, rules_by_month: list[RuleSet], jkk_death_share: float) -> SegmentExposure:
     months = len(rules_by_month)
-    sex, age0, tenure0, n0 = _cells(seg)
+    sex, age0, tenure0, n0 = starting_cells(seg)
     ages = age0[:, None] + np.arange(months)[None, :] // 12
     q_death = monthly_q(scenario.mortality_table, sex[:, None], ages, seg.mortality_load)
     accident = seg.accident_rate / 1000.0 / 12.0
