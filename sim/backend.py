@@ -20,8 +20,10 @@ import resource
 import sys
 from collections.abc import Iterator
 
+from .allocator import keep_freed_memory
 from .engine import Block, BlockResult, simulate_chunk
 from .population import Model
+from .results import simulate_chunk_totals
 from .scenario import ScenarioError
 
 BACKENDS = ("local", "dask")
@@ -46,7 +48,8 @@ class LocalBackend:
     def __exit__(self, *exc):
         return False
 
-    def run(self, model: Model, chunks: list[list[Block]]) -> Iterator[list[BlockResult]]:
+    def run(self, model: Model, chunks: list[list[Block]], totals_only: bool = False) -> Iterator[list[BlockResult]]:
+        # Here the full results cost nothing to hand over, so ``totals_only`` is not needed.
         for chunk in chunks:
             yield simulate_chunk(model, chunk)
 
@@ -96,6 +99,8 @@ class DaskBackend:
                     dashboard_address=None, silence_logs=logging.ERROR,
                 )
             self.client = Client(self.cluster)
+            # As in a local run (sim/allocator.py): workers keep freed heap memory between blocks.
+            self.client.run(keep_freed_memory)
         return self
 
     def __exit__(self, *exc):
@@ -110,9 +115,12 @@ class DaskBackend:
     def threads(self) -> int:
         return max(1, sum(self.client.nthreads().values()))
 
-    def run(self, model: Model, chunks: list[list[Block]]) -> Iterator[list[BlockResult]]:
+    def run(self, model: Model, chunks: list[list[Block]], totals_only: bool = False) -> Iterator[list]:
+        """Each chunk's BlockResults in chunk order; with ``totals_only`` the workers send BlockTotals instead
+        (kilobytes per block instead of the full arrays), which the aggregator takes as well."""
         from distributed import as_completed
 
+        task = simulate_chunk_totals if totals_only else simulate_chunk
         # Sent once; every task then refers to the workers' copy instead of pickling the model again.
         shared = self.client.scatter(model, broadcast=True)
         window = self.window or 2 * self.threads()
@@ -126,7 +134,7 @@ class DaskBackend:
             item = next(pending, None)
             if item is not None:
                 index, chunk = item
-                future = self.client.submit(simulate_chunk, shared, chunk, pure=False)
+                future = self.client.submit(task, shared, chunk, pure=False)
                 live[future.key] = (index, future)
                 running.add(future)
 

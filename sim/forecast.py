@@ -64,7 +64,9 @@ def forecast(
     done = 0
     backend = LocalBackend() if backend is None else backend
     with backend:
-        for results in backend.run(model, chunks(planned, chunk_trials)):
+        # Workers need send back only per-trial totals unless something here wants every block in full.
+        totals_only = trial_table is None and on_block is None
+        for results in backend.run(model, chunks(planned, chunk_trials), totals_only=totals_only):
             for result in results:
                 agg.add(result)
                 if on_block is not None:

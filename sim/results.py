@@ -8,13 +8,14 @@ dropped. The per-trial table, when asked for, is appended to a file block by blo
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
 from .benefits import BENEFIT_NAMES, CLAIM_EVENT_BENEFITS, INDEX
 from .closed_form import Expected
-from .engine import BLOCK_TRIALS, BlockResult
+from .engine import BLOCK_TRIALS, BlockResult, simulate_chunk
 from .population import Model
 from .risk import convergence, measures, relative_half_width
 
@@ -25,6 +26,43 @@ TRIAL_COLUMNS = (
     + [f"{b}_idr" for b in BENEFIT_NAMES]
     + [f"{b}_count" for b in BENEFIT_NAMES]
 )
+
+
+@dataclass(frozen=True)
+class BlockTotals:
+    """What the aggregator keeps of a block: per-trial totals and sums by period, segment and benefit.
+
+    A few numbers per trial instead of the full (trial x period x segment x benefit) arrays, so a distributed
+    worker sends back kilobytes rather than tens of megabytes (a national scenario has hundreds of segments). The
+    same arithmetic runs wherever it runs, so the summary is identical.
+    """
+
+    block: object  # sim.engine.Block
+    claims: np.ndarray  # (trials, periods + 1) IDR, last column the whole horizon
+    claim_counts: np.ndarray  # (trials, periods + 1) insured events
+    sum_amount: np.ndarray  # (periods + 1, segments, benefits)
+    sumsq_amount: np.ndarray
+    sum_count: np.ndarray
+    simulated_events: int
+
+
+def block_totals(result: BlockResult) -> BlockTotals:
+    amounts = _with_total(result.amounts)  # (n, P+1, S, B)
+    counts = _with_total(result.counts)
+    return BlockTotals(
+        block=result.block,
+        claims=amounts.sum(axis=(2, 3)),
+        claim_counts=counts[..., [INDEX[b] for b in CLAIM_EVENT_BENEFITS]].sum(axis=(2, 3)),
+        sum_amount=amounts.sum(axis=0),
+        sumsq_amount=(amounts**2).sum(axis=0),
+        sum_count=counts.sum(axis=0),
+        simulated_events=result.simulated_events,
+    )
+
+
+def simulate_chunk_totals(model: Model, chunk: list) -> list[BlockTotals]:
+    """A worker's task when no per-trial table is written: simulate the chunk and keep only the totals."""
+    return [block_totals(r) for r in simulate_chunk(model, chunk)]
 
 
 class Aggregator:
@@ -44,20 +82,22 @@ class Aggregator:
         if self.table is not None:
             self.table.write(",".join(TRIAL_COLUMNS) + "\n")
 
-    def add(self, result: BlockResult) -> None:
+    def add(self, result: "BlockResult | BlockTotals") -> None:
+        """Add a block, in trial order: a full BlockResult, or the BlockTotals a worker made of it."""
+        if isinstance(result, BlockResult):
+            if self.table is not None:
+                self._write_rows(result.block.first_trial, result)
+            result = block_totals(result)
+        elif self.table is not None:
+            raise ValueError("the per-trial table needs full block results, not totals")
         first, n = result.block.first_trial, result.block.trials
-        amounts = _with_total(result.amounts)  # (n, P+1, S, B)
-        counts = _with_total(result.counts)
-        events = counts[..., [INDEX[b] for b in CLAIM_EVENT_BENEFITS]].sum(axis=(2, 3))
-        self.claims[first : first + n] = amounts.sum(axis=(2, 3))
-        self.claim_counts[first : first + n] = events
-        self.sum_amount += amounts.sum(axis=0)
-        self.sumsq_amount += (amounts**2).sum(axis=0)
-        self.sum_count += counts.sum(axis=0)
+        self.claims[first : first + n] = result.claims
+        self.claim_counts[first : first + n] = result.claim_counts
+        self.sum_amount += result.sum_amount
+        self.sumsq_amount += result.sumsq_amount
+        self.sum_count += result.sum_count
         self.simulated_events += result.simulated_events
         self.seen += n
-        if self.table is not None:
-            self._write_rows(first, result)
 
     def _write_rows(self, first: int, result: BlockResult) -> None:
         """Append one row per trial, period and segment (vectorised: one DataFrame per block)."""

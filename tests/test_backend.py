@@ -38,6 +38,14 @@ def test_dask_backend_gives_the_local_numbers_exactly():
     assert len(dask["run"]["worker_peak_rss_mb"]) == 2
 
 
+def test_dask_workers_sending_totals_only_give_the_same_summary():
+    # Without a per-trial table the workers send per-trial totals (BlockTotals), not the full arrays.
+    scenario = load_scenario("madiun-2025", ["scenario.trials=4000"])
+    local = forecast(scenario, chunk_trials=1000, backend=LocalBackend())
+    dask = forecast(scenario, chunk_trials=1000, backend=DaskBackend(workers=2, processes=False, window=2))
+    assert _results(dask) == _results(local)
+
+
 def test_adaptive_run_stops_at_the_same_trial_on_dask():
     scenario = load_scenario("jambi-2025")
     local, _ = _run(scenario, LocalBackend(), target_precision=0.08, max_trials=20_000)
