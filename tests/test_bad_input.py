@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 import sim.engine
+from cli_checks import assert_one_line_error, run_cli
 from sim.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -61,22 +62,6 @@ def write(folder: Path, change=None, name: str = NAME) -> Path:
     return path
 
 
-def run_cli(argv, capsys):
-    """``sim.cli.main`` in-process: (exit status, stdout, stderr). argparse errors exit through SystemExit."""
-    try:
-        code = main([str(a) for a in argv])
-    except SystemExit as exc:
-        code = exc.code
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def assert_one_line_error(code, err: str, fragments) -> None:
-    assert code == 2, f"exit status {code}, stderr {err!r}"
-    assert err.endswith("\n") and err.count("\n") == 1, f"stderr is not exactly one line: {err!r}"
-    assert "Traceback" not in err
-    for fragment in fragments:
-        assert fragment in err, f"{fragment!r} not in {err!r}"
 
 
 def assert_nothing_written(folder: Path) -> None:

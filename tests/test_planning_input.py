@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from sim.cli import main
+from cli_checks import assert_one_line_error, run_cli
 
 ROOT = Path(__file__).resolve().parent.parent
 SMALL = ROOT / "tests" / "data" / "expansion-small"
@@ -27,21 +27,6 @@ def p(value, unit, basis="assumption", rng=None):
     return f'{{ value = {value}, unit = "{unit}", source = "test", basis = "{basis}"{r} }}'
 
 
-def run_cli(argv, capsys):
-    try:
-        code = main([str(a) for a in argv])
-    except SystemExit as exc:
-        code = exc.code
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def assert_one_line_error(code, err, fragments):
-    assert code == 2, (code, err)
-    assert err.endswith("\n") and err.count("\n") == 1, err
-    assert "Traceback" not in err
-    for fragment in fragments:
-        assert fragment in err, (fragment, err)
 
 
 CASES = {
