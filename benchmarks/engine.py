@@ -107,8 +107,9 @@ def floor_inputs(scenario, model) -> dict:
 
     segments = []
     for exp, tab in zip(model.segments, tables(model)):
-        rate, eligible = exp.jkm_rate.ravel(), np.zeros(exp.jkm_rate.size, dtype=bool)
-        for r in range(len(model.regimes)):  # eligibility under the rules in force at each position
+        rate = exp.jkm_rate.ravel()[tab.jkm.position]  # expected deaths at each place the engine can put one
+        eligible = np.zeros(rate.size, dtype=bool)
+        for r in range(len(model.regimes)):  # eligibility under the rules in force at each place
             in_force = tab.jkm.regime == r
             eligible[in_force] = tab.jkm_scholarship[r][in_force]
         jkm_total = float(rate.sum())

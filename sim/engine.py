@@ -13,14 +13,16 @@ leaves the other segments' noise unchanged (common random numbers across scenari
 
 Speed (see benchmarks/README.md): everything that depends only on a (cell, month) position, such as its month,
 reporting period, rule regime, JKM benefit and scholarship eligibility, is tabulated once per model, so each event
-costs a few array look-ups; placing an event uses a guide table instead of a binary search over all positions; a
+costs a few array look-ups; placing an event uses a bucket table instead of a binary search over all positions; a
 child's scholarship per reporting period is looked up by (claim month, age, levels reached) instead of being
-expanded into instalments. None of this changes a single number: the same draws are made in the same order and
-summed in the same order.
+expanded into instalments; the JKM death benefit (a few whole-Rupiah amounts) is counted by amount and
+multiplied out. None of this changes a single number: the same draws are made in the same order, and the sums
+are made in the same order or, for whole Rupiah, exactly.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import zlib
 from dataclasses import dataclass
 
@@ -35,7 +37,7 @@ from .scholarship import PeriodTable, period_table, sample_children
 BLOCK_TRIALS = 1000
 PERIL_JKM, PERIL_JKK = 1, 2
 UNCERTAINTY_KEY = 0  # spawn-key slot of the parameter-draw stream (segment keys are crc32 values of names)
-GUIDE_BUCKETS_PER_POSITION = 4  # guide-table size; only speed depends on it, never the numbers
+BUCKETS_PER_PLACE = 4  # size of the placement bucket table; only speed depends on it, never the numbers
 
 
 @dataclass(frozen=True)
@@ -81,44 +83,57 @@ def stream(seed: int, block: int, segment: str, peril: int) -> np.random.Generat
 
 @dataclass(frozen=True)
 class Placement:
-    """The (cell, month) positions of one segment and peril, flattened cell-major, and what each one implies.
+    """Where the events of one segment and peril can fall, and what each place implies.
 
-    An event with uniform draw ``x`` in [0, total) falls at position ``searchsorted(cdf, x, side="right")``, the
-    first whose cumulative expected events exceed ``x``. With tens of thousands of positions and random keys that
-    binary search costs about 150 ns an event, once the largest cost of a run, so ``position`` uses a guide table
-    ("indexed search"): ``guide[j]`` counts the positions whose cdf lies in a bucket below ``j``, which narrows each
-    search to the positions sharing the event's bucket (usually none or one).
+    A place is a (cell, month) position with a positive expected number of events; positions with none can never
+    receive an event and are left out. ``cdf`` holds the cumulative expected events over the places, cell-major,
+    strictly increasing. An event with uniform draw ``x`` in [0, total) falls at ``place(x)``: the first place
+    whose cumulative expected events exceed ``x`` (``searchsorted(cdf, x, side="right")``, which is exactly the
+    first *position* of the full cell-month grid whose cdf exceeds ``x``: zero-rate positions never are). An ``x``
+    that rounds up to the total itself (about one uniform in 2**53) goes to the last place.
+
+    A binary search over thousands of places costs about 150 ns an event, so ``place`` uses a bucket table
+    instead: the range [0, total) is cut into equal buckets (``BUCKETS_PER_PLACE`` per place); ``first[b]`` counts
+    the places whose cdf lies in a lower bucket, and when exactly one place's cdf lies in bucket ``b``,
+    ``threshold[b]`` is that cdf (``inf`` when none does). An event in bucket ``b`` then falls at
+    ``first[b] + (x >= threshold[b])``: two look-ups and a comparison. The few buckets holding two or more cdf
+    points (``threshold`` NaN) settle their events by a binary search.
     """
 
-    cdf: np.ndarray  # (F,) cumulative expected events
+    cdf: np.ndarray  # (P,) cumulative expected events at each place
     total: float
-    guide: np.ndarray  # (buckets + 1,)
-    month: np.ndarray  # (F,) month of the horizon of each position
-    cell: np.ndarray  # (F,) cell of each position
-    period: np.ndarray  # (F,) reporting period of each position
-    regime: np.ndarray  # (F,) benefit-rule regime of each position
-
-    @property
-    def buckets(self) -> int:
-        return self.guide.size - 1
+    per_unit: float  # buckets per expected event: bucket(x) = floor(x * per_unit)
+    first: np.ndarray  # (buckets + 2,) places whose cdf lies in a lower bucket
+    threshold: np.ndarray  # (buckets + 2,) the one cdf in the bucket, inf if none, NaN if several
+    position: np.ndarray  # (P,) index of each place in the flattened (cell, month) grid of the rate array
+    month: np.ndarray  # (P,) month of the horizon of each place
+    cell: np.ndarray  # (P,) cell of each place
+    period: np.ndarray  # (P,) reporting period of each place
+    regime: np.ndarray  # (P,) benefit-rule regime of each place
 
     def bucket(self, x: np.ndarray) -> np.ndarray:
-        # Non-decreasing in x (division and multiplication by positive constants round monotonically, truncation
-        # and clipping keep the order): the guide's exactness rests on this, so positions and draws share it.
-        scaled = x / self.total
-        scaled *= self.buckets
-        b = scaled.astype(np.intp)
-        return np.minimum(b, self.buckets - 1, out=b)
+        # Non-decreasing in x (multiplying by a positive constant rounds monotonically, truncation keeps the
+        # order): the table's exactness rests on this, so the cdf and the draws share the one function. x <= total
+        # gives at most buckets (+1 after rounding), which the two spare entries cover.
+        return (x * self.per_unit).astype(np.intp)
 
-    def position(self, x: np.ndarray) -> np.ndarray:
-        """``min(searchsorted(cdf, x, side="right"), F - 1)``, the same integers, found through the guide table."""
-        if x.size == 0:
-            return np.zeros(0, dtype=np.intp)
+    def place(self, x: np.ndarray) -> np.ndarray:
+        """``min(searchsorted(cdf, x, side="right"), P - 1)``, the same integers, found through the bucket table."""
         b = self.bucket(x)
-        lo, hi = self.guide[b], self.guide[b + 1]
-        # Positions in lower buckets have cdf <= x and positions in higher buckets have cdf > x (the bucket is
-        # monotone), so the answer lies in [lo, hi]; a vectorised binary search settles the few with lo < hi.
-        active = np.flatnonzero(lo < hi)
+        threshold = self.threshold[b]
+        found = self.first[b]
+        found += x >= threshold
+        crowded = np.flatnonzero(np.isnan(threshold))  # NaN compares False, so these still need a search
+        if crowded.size:
+            found[crowded] = self._search(x[crowded], b[crowded])
+        return np.minimum(found, self.cdf.size - 1, out=found)
+
+    def _search(self, x: np.ndarray, b: np.ndarray) -> np.ndarray:
+        """``searchsorted(cdf, x, side="right")`` for draws in crowded buckets: a vectorised binary search among
+        the places whose cdf lies in the draw's bucket (lower buckets hold only cdf <= x, higher ones cdf > x, as
+        the bucket is monotone), a few steps where a search over all places would take a dozen."""
+        lo, hi = self.first[b], self.first[b + 1]
+        active = np.arange(x.size)
         while active.size:
             low, high = lo[active], hi[active]
             mid = (low + high) >> 1
@@ -126,23 +141,30 @@ class Placement:
             low, high = np.where(right, mid + 1, low), np.where(right, high, mid)
             lo[active], hi[active] = low, high
             active = active[low < high]
-        return np.minimum(lo, self.cdf.size - 1, out=lo)
+        return lo
 
 
 def placement(model: Model, rate: np.ndarray) -> Placement:
-    cdf = np.cumsum(rate.ravel())
+    full_cdf = np.cumsum(rate.ravel())
+    position = np.flatnonzero(np.diff(full_cdf, prepend=0.0) > 0)  # where the cdf steps up: the places
+    cdf = full_cdf[position]
     total = float(cdf[-1]) if cdf.size else 0.0
-    buckets = max(cdf.size * GUIDE_BUCKETS_PER_POSITION, 1)
-    guide = np.zeros(buckets + 1, dtype=np.intp)
-    cell, month = np.divmod(np.arange(cdf.size), rate.shape[1])
-    pl = Placement(cdf, total, guide, month, cell, model.period_of_month[month], model.regime_of_month[month])
-    if total > 0:
-        np.cumsum(np.bincount(pl.bucket(cdf), minlength=buckets), out=guide[1:])
-    return pl
+    buckets = max(cdf.size * BUCKETS_PER_PLACE, 1)
+    per_unit = buckets / total if total > 0 else 0.0
+    cell, month = np.divmod(position, rate.shape[1])
+    partial = Placement(cdf, total, per_unit, np.zeros(0, np.intp), np.zeros(0), position, month, cell,
+                        model.period_of_month[month], model.regime_of_month[month])
+    in_bucket = np.bincount(partial.bucket(cdf), minlength=buckets + 2)
+    first = np.cumsum(in_bucket) - in_bucket
+    threshold = np.full(buckets + 2, np.inf)
+    single = np.flatnonzero(in_bucket == 1)
+    threshold[single] = cdf[first[single]]
+    threshold[in_bucket > 1] = np.nan
+    return dataclasses.replace(partial, first=first, threshold=threshold)
 
 
 def _place_events(rng, pl: Placement, trials: int, scale=None):
-    """Poisson counts per trial for the whole horizon, then a (cell, month) position for every event.
+    """Poisson counts per trial for the whole horizon, then a place (a (cell, month) position) for every event.
 
     ``scale``: per-trial multipliers of the expected events (parameter uncertainty), or None.
     """
@@ -151,17 +173,39 @@ def _place_events(rng, pl: Placement, trials: int, scale=None):
     trial = np.repeat(np.arange(trials), per_trial)
     x = rng.random(n)
     x *= pl.total
-    return trial, pl.position(x)
+    return trial, pl.place(x)
+
+
+@dataclass(frozen=True)
+class Tariff:
+    """A benefit that pays one of a few fixed amounts, chosen by place: ``amounts[code[place]]`` IDR.
+
+    The amounts are whole Rupiah, and whole numbers add up exactly in floating point, in any order, while every
+    partial sum stays below 2**53 (about Rp9 quadrillion). So the collector may count the events at each amount
+    and multiply instead of adding the amounts one by one: bit for bit the same totals, for the price of a count.
+    """
+
+    amounts: np.ndarray  # (V,) the distinct amounts, IDR
+    code: np.ndarray  # (P,) index into ``amounts`` of each place
+
+    @classmethod
+    def of(cls, per_place: np.ndarray) -> "Tariff":
+        amounts, code = np.unique(np.asarray(per_place, dtype=float), return_inverse=True)
+        return cls(amounts, code.astype(np.intp))
+
+    def exact_for(self, events: int) -> bool:
+        """Whether counting gives the exact total of ``events`` payments (whole amounts, sums below 2**53)."""
+        return bool(np.all(self.amounts == np.round(self.amounts))) and events * np.abs(self.amounts).max() < 2.0**53
 
 
 @dataclass(frozen=True)
 class SegmentTables:
-    """Per-position look-ups of one segment, built once per model."""
+    """Per-place look-ups of one segment (indexed like its :class:`Placement`), built once per model."""
 
     jkm: Placement
     jkk: Placement
-    jkm_death: tuple  # per regime: JKM cash for a death at each JKM position (it depends on tenure)
-    jkm_scholarship: tuple  # per regime: whether a death at each JKM position earns the scholarship
+    jkm_death: tuple  # per regime: the JKM cash :class:`Tariff` of a death at each JKM place (it depends on tenure)
+    jkm_scholarship: tuple  # per regime: whether a death at each JKM place earns the scholarship
     scholarship: tuple  # per regime: a child's scholarship per period (the same for every segment)
 
 
@@ -175,9 +219,7 @@ def segment_tables(model: Model, exp: SegmentExposure, scholarship: tuple | None
     return SegmentTables(
         jkm=jkm,
         jkk=placement(model, exp.jkk_rate),
-        jkm_death=tuple(
-            np.asarray(jkm_death_benefit(r, exp.segment.scheme, tenure), dtype=float) for r in model.regimes
-        ),
+        jkm_death=tuple(Tariff.of(jkm_death_benefit(r, exp.segment.scheme, tenure)) for r in model.regimes),
         jkm_scholarship=tuple(jkm_scholarship_eligible(r, tenure) for r in model.regimes),
         scholarship=scholarship_tables(model) if scholarship is None else scholarship,
     )
@@ -197,6 +239,9 @@ class _Collector:
     Each (segment, benefit) is summed in the order its payments were added, exactly as one bincount over every
     payment would (floating-point addition is not associative, so that order is kept on purpose).
 
+    A benefit with a :class:`Tariff` (``add_tariff``) is counted by amount and multiplied out, which gives the
+    same exact totals (whole Rupiah) whatever the order.
+
     Scholarships come as children instead (``add_children``): the trial and :class:`PeriodTable` row of each child,
     summed as one entry per child and period, child by child. A child has at most one instalment per period and
     the other entries weigh 0.0, which changes no sum, so each (trial, period) adds the same instalments in the
@@ -206,6 +251,7 @@ class _Collector:
     def __init__(self, trials: int, periods: int, segments: int):
         self.shape = (trials, periods, segments, len(BENEFIT_NAMES))
         self.parts: dict[tuple[int, int], list] = {}
+        self.tallies: dict[tuple[int, int], list] = {}
         self.children: dict[tuple[int, int], list] = {}
         self.amounts, self.counts = np.zeros(self.shape), np.zeros(self.shape, dtype=np.int64)
 
@@ -213,23 +259,33 @@ class _Collector:
         amount = np.broadcast_to(np.asarray(amount, dtype=float), bins.shape)
         self.parts.setdefault((segment, INDEX[benefit]), []).append((bins, amount))
 
+    def add_tariff(self, segment: int, benefit: str, bins: np.ndarray, tariff: Tariff, places: np.ndarray) -> None:
+        if bins.size == 0:  # nothing to pay (the arrays start at zero); a segment without members has no amounts
+            return
+        key = (segment, INDEX[benefit])
+        earlier = self.tallies.get(key, [])
+        if not tariff.exact_for(bins.size + sum(p[0].size for p in earlier)):
+            self.add(segment, benefit, bins, tariff.amounts[tariff.code[places]])
+            return
+        code = None if tariff.amounts.size == 1 else tariff.code[places]
+        self.tallies[key] = [*earlier, (bins, code, tariff.amounts)]
+
     def add_children(self, segment: int, benefit: str, trial: np.ndarray, table: PeriodTable, key: np.ndarray) -> None:
         self.children.setdefault((segment, INDEX[benefit]), []).append((trial, table, key))
 
     def flush(self, segment: int) -> None:
         """Sum a finished segment's payments now and drop them, so that a block holds one segment's events at a
         time (a national scenario has hundreds of segments). The sums are the same whenever they are made."""
-        self._sum({k: v for k, v in self.parts.items() if k[0] == segment},
-                  {k: v for k, v in self.children.items() if k[0] == segment})
-        self.parts = {k: v for k, v in self.parts.items() if k[0] != segment}
-        self.children = {k: v for k, v in self.children.items() if k[0] != segment}
+        split = [_split(d, segment) for d in (self.parts, self.tallies, self.children)]
+        self._sum(*(mine for mine, _ in split))
+        self.parts, self.tallies, self.children = (rest for _, rest in split)
 
     def arrays(self) -> tuple[np.ndarray, np.ndarray]:
-        self._sum(self.parts, self.children)
-        self.parts, self.children = {}, {}
+        self._sum(self.parts, self.tallies, self.children)
+        self.parts, self.tallies, self.children = {}, {}, {}
         return self.amounts, self.counts
 
-    def _sum(self, parts_by_key: dict, children_by_key: dict) -> None:
+    def _sum(self, parts_by_key: dict, tallies_by_key: dict, children_by_key: dict) -> None:
         trials, periods = self.shape[:2]
         amounts, counts = self.amounts, self.counts
         for (s, b), parts in parts_by_key.items():
@@ -237,6 +293,12 @@ class _Collector:
             bins, weights = parts[0] if len(parts) == 1 else (np.concatenate(p) for p in zip(*parts))
             amounts[:, :, s, b] = np.bincount(bins, weights=weights, minlength=trials * periods).reshape(trials, periods)
             counts[:, :, s, b] = np.bincount(bins, minlength=trials * periods).reshape(trials, periods)
+        for (s, b), parts in tallies_by_key.items():
+            for bins, code, values in parts:  # number of payments at each amount, then amounts = numbers @ values
+                keys = bins if code is None else bins * values.size + code
+                tally = np.bincount(keys, minlength=trials * periods * values.size).reshape(-1, values.size)
+                counts[:, :, s, b] += tally.sum(axis=1).reshape(trials, periods)
+                amounts[:, :, s, b] += (tally @ values).reshape(trials, periods)
         for (s, b), parts in children_by_key.items():
             # Child-major entries (rather than a bincount per period over all children) also keep consecutive
             # additions in different bins, which makes bincount several times faster.
@@ -246,6 +308,11 @@ class _Collector:
             del amount
             count = _joined([np.take(tab.count, key, axis=0).ravel() for _, tab, key in parts])
             counts[:, :, s, b] = np.bincount(bins, weights=count, minlength=trials * periods).reshape(trials, periods)
+
+
+def _split(parts: dict, segment: int) -> tuple[dict, dict]:
+    """(the entries of ``segment``, the others) of a dict keyed by (segment, benefit)."""
+    return {k: v for k, v in parts.items() if k[0] == segment}, {k: v for k, v in parts.items() if k[0] != segment}
 
 
 def _joined(arrays: list) -> np.ndarray:
@@ -264,11 +331,18 @@ def _period_bins(trial: np.ndarray, periods: int) -> np.ndarray:
 # --- Simulating a block -------------------------------------------------------------------------------------------
 
 
-def _by_regime(model: Model, regime: np.ndarray):
-    """Yield (regime, rules, selection) for each benefit-rule regime present among the events."""
+def _bins(model: Model, pl: Placement, trial: np.ndarray, pos: np.ndarray) -> np.ndarray:
+    """The (trial, period) bin of every event: flat index trial * periods + period."""
+    periods = len(model.period_labels)
+    return trial if periods == 1 else trial * periods + pl.period[pos]
+
+
+def _by_regime(model: Model, pl: Placement, pos: np.ndarray):
+    """Yield (regime, rules, selection) for each benefit-rule regime present among the events at ``pos``."""
     if len(model.regimes) == 1:
         yield 0, model.regimes[0], slice(None)
         return
+    regime = pl.regime[pos]
     for r, rules in enumerate(model.regimes):
         selected = np.flatnonzero(regime == r)
         if selected.size:
@@ -289,10 +363,10 @@ def _scholarships(rng, model: Model, out: _Collector, s: int, benefit: str, tria
 def _simulate_jkm(model: Model, tab: SegmentTables, s: int, rng, trials: int, out: _Collector, scale) -> int:
     pl = tab.jkm
     trial, pos = _place_events(rng, pl, trials, scale)
-    bins = trial * len(model.period_labels) + pl.period[pos]
-    for r, rules, sel in _by_regime(model, pl.regime[pos]):
+    bins = _bins(model, pl, trial, pos)
+    for r, rules, sel in _by_regime(model, pl, pos):
         t, p = trial[sel], pos[sel]
-        out.add(s, "jkm_death", bins[sel], tab.jkm_death[r][p])
+        out.add_tariff(s, "jkm_death", bins[sel], tab.jkm_death[r], p)
         claims = np.flatnonzero(tab.jkm_scholarship[r][p])  # indices: gathering by them beats boolean masks
         _scholarships(rng, model, out, s, "jkm_scholarship", t[claims], pl.month[p[claims]], rules, tab.scholarship[r])
     return trial.size
@@ -301,9 +375,9 @@ def _simulate_jkm(model: Model, tab: SegmentTables, s: int, rng, trials: int, ou
 def _simulate_jkk(model: Model, tab: SegmentTables, s: int, rng, trials: int, out: _Collector, scale) -> int:
     pl = tab.jkk
     trial, pos = _place_events(rng, pl, trials, scale)
-    bins = trial * len(model.period_labels) + pl.period[pos]
+    bins = _bins(model, pl, trial, pos)
     wage = model.segments[s].segment.wage
-    for r, rules, sel in _by_regime(model, pl.regime[pos]):
+    for r, rules, sel in _by_regime(model, pl, pos):
         b, t, month = bins[sel], trial[sel], pl.month[pos[sel]]
         cases = sample_cases(rng, b.size, wage, rules, model.scenario.severity)
         out.add(s, "jkk_medical", b, cases.medical)

@@ -178,3 +178,59 @@ def test_scholarship_table_sums_the_instalments_bit_for_bit(start):
     assert want_counts.sum() > trial.size  # many claims pay more than one instalment
     assert np.array_equal(amounts[:, :, 0, INDEX["jkm_scholarship"]].ravel(), want_amounts)
     assert np.array_equal(counts[:, :, 0, INDEX["jkm_scholarship"]].ravel(), want_counts)
+
+
+def _grid(months: int):
+    from types import SimpleNamespace
+
+    return SimpleNamespace(period_of_month=np.zeros(months, dtype=int), regime_of_month=np.zeros(months, dtype=int))
+
+
+def test_placement_gives_the_binary_search_answer_for_every_draw():
+    # Events are placed through a bucket table (engine.Placement); it must give exactly the (cell, month) position
+    # a binary search over the full cumulative rates gives: the first position whose cdf exceeds the draw. The rates
+    # mix zeros (never a place), tiny rates (several places per bucket: the crowded-bucket search), equal rates and
+    # large ones; the draws include 0, every cdf value itself and the doubles just below and above it.
+    from sim.engine import placement
+
+    rng = np.random.default_rng(5)
+    cells, months = 40, 12
+    rate = rng.lognormal(0, 3, (cells, months))
+    rate[rng.random(rate.shape) < 0.2] = 0.0
+    rate[3] = 1e-9  # a cell of tiny rates: crowded buckets
+    rate[7] = 0.25  # equal rates
+    rate[:, -1][-3:] = 0.0  # trailing zero-rate positions
+    pl = placement(_grid(months), rate)
+    full_cdf = np.cumsum(rate.ravel())
+    assert np.isnan(pl.threshold).any(), "the test must exercise crowded buckets"
+    assert pl.cdf.size == np.count_nonzero(np.diff(full_cdf, prepend=0.0) > 0)
+    x = np.concatenate([
+        rng.random(200_000) * pl.total, [0.0], full_cdf, np.nextafter(full_cdf, 0), np.nextafter(full_cdf, np.inf),
+    ])
+    x = x[x < pl.total]
+    want = np.searchsorted(full_cdf, x, side="right")
+    assert np.array_equal(pl.position[pl.place(x)], want)
+    cell, month = np.divmod(want, months)
+    assert np.array_equal(pl.cell[pl.place(x)], cell) and np.array_equal(pl.month[pl.place(x)], month)
+
+
+def test_tariff_counts_give_the_summed_amounts_bit_for_bit():
+    # The JKM death benefit is counted by amount and multiplied out (engine.Tariff); for whole-rupiah amounts that
+    # is exactly the one-by-one sum. Amounts that are not whole rupiah must fall back to the one-by-one sum.
+    from sim.benefits import INDEX
+    from sim.engine import Tariff, _Collector
+
+    rng = np.random.default_rng(8)
+    trials, periods, n = 300, 3, 50_000
+    bins = rng.integers(0, trials * periods, n)
+    for per_place in (np.array([42e6, 10e6, 42e6, 0.0]), np.array([42e6]), np.array([42e6 + 0.37, 10e6 / 3])):
+        tariff = Tariff.of(per_place)
+        places = rng.integers(0, per_place.size, n)
+        want = _Collector(trials, periods, 1)
+        want.add(0, "jkm_death", bins, per_place[places])
+        got = _Collector(trials, periods, 1)
+        got.add_tariff(0, "jkm_death", bins, tariff, places)
+        assert bool(got.tallies) == tariff.exact_for(n)
+        (want_amounts, want_counts), (amounts, counts) = want.arrays(), got.arrays()
+        assert np.array_equal(amounts, want_amounts) and np.array_equal(counts, want_counts)
+        assert counts[:, :, 0, INDEX["jkm_death"]].sum() == n
