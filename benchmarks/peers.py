@@ -55,9 +55,11 @@ def _lognormal() -> tuple[float, float]:
 
 def run_ours(years: int) -> dict:
     sys.path.insert(0, str(ROOT))
+    from sim.allocator import keep_freed_memory
     from sim.forecast import forecast
     from sim.scenario import load_scenario
 
+    keep_freed_memory()  # as the command line does (sim/allocator.py)
     imported = _rss_mb()
     scenario = load_scenario(SCENARIO, [f"scenario.trials={years}", f"scenario.seed={SEED}"])
     start = time.perf_counter()

@@ -29,8 +29,7 @@ MEDICAL_ONLY, TEMPORARY, PARTIAL, TOTAL, DEATH = range(5)
 WITH_INCAPACITY = (TEMPORARY, PARTIAL, TOTAL)
 WITH_SCHOLARSHIP = (TOTAL, DEATH)
 # The same sets as look-up tables by kind (one gather per case instead of np.isin).
-_OFF_WORK = np.isin(np.arange(len(KINDS)), WITH_INCAPACITY)
-_WITH_SCHOLARSHIP = np.isin(np.arange(len(KINDS)), WITH_SCHOLARSHIP)
+_KIND_SETS = {kinds: np.isin(np.arange(len(KINDS)), kinds) for kinds in (WITH_INCAPACITY, WITH_SCHOLARSHIP)}
 
 
 def lognormal_params(mean: float, cv: float) -> tuple[float, float]:
@@ -45,15 +44,27 @@ def categorical(rng: np.random.Generator, probabilities, n: int) -> np.ndarray:
     the first k - 1; for the handful of categories used here counting by comparisons gives the same integers
     several times faster than a binary search.
     """
+    return categorical_counts(rng, probabilities, n)[0]
+
+
+def categorical_counts(rng: np.random.Generator, probabilities, n: int) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`categorical`'s draws, and how many of them fell in each category (a by-product of the counting)."""
     cdf = np.cumsum(probabilities)
     cdf = cdf / cdf[-1]
     u = rng.random(n)
     if cdf.size > 16:  # many categories: one binary search beats a pass per category
-        return np.minimum(np.searchsorted(cdf, u, side="right"), len(cdf) - 1)
+        index = np.minimum(np.searchsorted(cdf, u, side="right"), len(cdf) - 1)
+        return index, np.bincount(index, minlength=cdf.size)
     index = np.zeros(n, dtype=np.uint8)  # small integers: a quarter of the memory traffic of intp
-    for point in cdf[:-1]:
-        index += (u >= point).view(np.uint8)
-    return index
+    at_least = np.zeros(cdf.size + 1, dtype=np.int64)  # at_least[k]: draws with index >= k
+    at_least[0] = n
+    for k, point in enumerate(cdf[:-1], start=1):
+        if point >= 1.0:  # u < 1: this and the (non-decreasing) later points count no draw
+            break
+        step = u >= point
+        index += step.view(np.uint8)
+        at_least[k] = np.count_nonzero(step)
+    return index, at_least[:-1] - at_least[1:]
 
 
 @dataclass(frozen=True)
@@ -68,26 +79,35 @@ class Cases:
 
 def sample_cases(rng: np.random.Generator, n: int, wage: float, rules: RuleSet, sev: Severity) -> Cases:
     """Kinds and benefit amounts (IDR) of ``n`` work accidents."""
-    kind = categorical(rng, sev.shares, n)
+    kind, per_kind = categorical_counts(rng, sev.shares, n)
     if sev.medical_cost_cv > 0 and sev.medical_cost_mean > 0:
         mu, sigma = lognormal_params(sev.medical_cost_mean, sev.medical_cost_cv)
         medical = rng.lognormal(mu, sigma, n)
     else:
         medical = np.full(n, sev.medical_cost_mean)
-    off = np.flatnonzero(_OFF_WORK[kind])
+    present = per_kind > 0  # kinds absent from this batch cost no pass below
+    off = _cases_of(kind, present, WITH_INCAPACITY)
     temporary = temporary_incapacity_benefit(rules, wage, rng.exponential(sev.incapacity_months_mean, off.size))
-    partial = np.flatnonzero(kind == PARTIAL)
+    partial = _cases_of(kind, present, (PARTIAL,))
     degrees = np.array([d for d, _ in sev.partial_degrees])
     drawn = degrees[categorical(rng, [p for _, p in sev.partial_degrees], partial.size)]
-    total = np.flatnonzero(kind == TOTAL)
-    death = np.flatnonzero(kind == DEATH)
+    total, death = _cases_of(kind, present, (TOTAL,)), _cases_of(kind, present, (DEATH,))
     paid = {
         "jkk_temporary": (off, temporary),
         "jkk_partial": (partial, partial_disability_benefit(rules, wage, drawn)),
         "jkk_total": (total, np.full(total.size, float(total_disability_benefit(rules, wage)))),
         "jkk_death": (death, np.full(death.size, float(jkk_death_benefit(rules, wage)))),
     }
-    return Cases(kind, medical, paid, np.flatnonzero(_WITH_SCHOLARSHIP[kind]))
+    return Cases(kind, medical, paid, _cases_of(kind, present, WITH_SCHOLARSHIP))
+
+
+def _cases_of(kind: np.ndarray, present: np.ndarray, kinds: tuple) -> np.ndarray:
+    """Indices, in order, of the cases of the given kinds (``present``: which kinds occur at all)."""
+    if not present[list(kinds)].any():
+        return np.zeros(0, dtype=np.intp)
+    if len(kinds) == 1:
+        return np.flatnonzero(kind == kinds[0])
+    return np.flatnonzero(_KIND_SETS[kinds][kind])
 
 
 def expected_incapacity_benefit(rules: RuleSet, wage: float, mean_months: float) -> float:

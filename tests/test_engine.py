@@ -234,3 +234,23 @@ def test_tariff_counts_give_the_summed_amounts_bit_for_bit():
         (want_amounts, want_counts), (amounts, counts) = want.arrays(), got.arrays()
         assert np.array_equal(amounts, want_amounts) and np.array_equal(counts, want_counts)
         assert counts[:, :, 0, INDEX["jkm_death"]].sum() == n
+
+
+@pytest.mark.parametrize("probabilities", [
+    [0.7, 0.1, 0.1, 0.05, 0.05], [1.0, 0.0, 0.0, 0.0, 0.0], [0.0, 0.5, 0.0, 0.5, 0.0], [0.0, 0.0, 1.0], [1.0],
+    list(np.random.default_rng(1).dirichlet(np.ones(40))),
+])
+def test_categorical_draws_are_the_inverse_cdf_and_counts_match(probabilities):
+    # accident.categorical counts cdf points by comparison (and stops at points of 1.0); it must give exactly the
+    # inverse-CDF index a binary search gives, and categorical_counts' counts must be those of the draws.
+    from sim.accident import categorical_counts
+
+    n = 100_000
+    index, counts = categorical_counts(np.random.default_rng(4), probabilities, n)
+    cdf = np.cumsum(probabilities) / np.sum(probabilities)
+    u = np.random.default_rng(4).random(n)
+    assert np.array_equal(index, np.minimum(np.searchsorted(cdf, u, side="right"), len(cdf) - 1))
+    assert np.array_equal(counts, np.bincount(index, minlength=len(cdf)))
+    p = np.asarray(probabilities) / np.sum(probabilities)
+    se = np.sqrt(n * p * (1 - p))
+    assert np.all(np.abs(counts - n * p) <= 4 * se + 1e-9)
