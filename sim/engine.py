@@ -23,6 +23,7 @@ are made in the same order or, for whole Rupiah, exactly.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import zlib
 from dataclasses import dataclass
 
@@ -75,7 +76,13 @@ def segment_key(name: str) -> int:
 
 def stream(seed: int, block: int, segment: str, peril: int) -> np.random.Generator:
     seq = np.random.SeedSequence(seed, spawn_key=(block, segment_key(segment), peril))
-    return np.random.default_rng(seq)
+    return _generator(seq)
+
+
+def _generator(seq: np.random.SeedSequence) -> np.random.Generator:
+    # What np.random.default_rng(seq) returns (PCG64 seeded from seq), built directly: the same stream in a third of
+    # the time (about 15 instead of 45 microseconds), which counts for small blocks with four streams each.
+    return np.random.Generator(np.random.PCG64(seq))
 
 
 # --- Placing events in (cell, month) positions -----------------------------------------------------------------
@@ -399,9 +406,14 @@ def intensity_scales(model: Model, block: Block):
     draws = model.scenario.intensity_draws
     if not draws:
         return None, None
-    rng = np.random.default_rng(np.random.SeedSequence(model.scenario.seed, spawn_key=(block.index, UNCERTAINTY_KEY)))
-    picked = np.asarray(draws)[rng.integers(0, len(draws), block.trials)]
+    rng = _generator(np.random.SeedSequence(model.scenario.seed, spawn_key=(block.index, UNCERTAINTY_KEY)))
+    picked = _draws_array(draws)[rng.integers(0, len(draws), block.trials)]
     return picked[:, 0], picked[:, 1]
+
+
+@functools.lru_cache(maxsize=4)
+def _draws_array(draws: tuple) -> np.ndarray:
+    return np.asarray(draws, dtype=float)
 
 
 def simulate_block(model: Model, block: Block, tabs: tuple | None = None) -> BlockResult:
@@ -423,5 +435,19 @@ def simulate_block(model: Model, block: Block, tabs: tuple | None = None) -> Blo
 
 def simulate_chunk(model: Model, chunk: list[Block]) -> list[BlockResult]:
     """One unit of work for a worker: a few consecutive blocks, sharing the model's look-up tables."""
-    tabs = tables(model)
+    tabs = _tables_of(model)
     return [simulate_block(model, b, tabs) for b in chunk]
+
+
+_last_tables: tuple = (None, None)  # (model, its tables): a run's chunks (or a Dask worker's tasks) share one model
+
+
+def _tables_of(model: Model) -> tuple:
+    """``tables(model)``, built once per model object rather than once per chunk (a national model's take 0.25 s).
+    The pair is read and replaced as one object, so threads running different models never mix them up."""
+    global _last_tables
+    cached_model, cached = _last_tables
+    if cached_model is not model:
+        cached = tables(model)
+        _last_tables = (model, cached)
+    return cached
