@@ -73,6 +73,7 @@ def overrides(members: int, trials: int, years: int) -> list[str]:
 def run_case(members: int, trials: int, years: int) -> dict:
     """One grid case in this process: forecast's steps, timed apart (same calls as sim.forecast.forecast)."""
     sys.path.insert(0, str(ROOT))
+    from sim.allocator import keep_freed_memory
     from sim.backend import LocalBackend
     from sim.closed_form import expected
     from sim.engine import chunks
@@ -81,6 +82,7 @@ def run_case(members: int, trials: int, years: int) -> dict:
     from sim.results import Aggregator
     from sim.scenario import load_scenario
 
+    keep_freed_memory()  # as the command line does (sim/allocator.py)
     imported = _rss_mb()
     scenario = load_scenario(SCENARIO, overrides(members, trials, years))
     t0 = time.perf_counter()
