@@ -43,7 +43,7 @@ from .funding import APBD, DBH_CHT, EXTERNAL_PAYERS
 from .planning_schema import Pledge, YearAmounts
 from .population import build_model
 from .scenario import Scenario, ScenarioError, scenario_from_data
-from .sensitivity import _varied, groups
+from .sensitivity import at_range_end, groups
 
 BUDGET_KEY = zlib.crc32(b"budget")
 MAX_ENUMERATED_PLEDGES = 10
@@ -333,7 +333,7 @@ def tornado(scenario: Scenario) -> dict:
         # One bar per ranged parameter (per field when there are many segments), moved to each end of its range.
         nodes = [node for _, node in members]
         try:
-            ends = [key_outputs(scenario_from_data(_varied(scenario.resolved, members, end))) for end in (0, 1)]
+            ends = [key_outputs(scenario_from_data(at_range_end(scenario.resolved, members, end))) for end in (0, 1)]
         except ScenarioError as err:  # an end of a stated range that makes the scenario invalid: show it, go on
             rows.append({"parameter": label, "unit": nodes[0].get("unit", ""), "invalid": err.problem,
                          "largest_relative_swing": None})

@@ -119,8 +119,9 @@ def groups(resolved: dict) -> list[tuple[str, list[tuple[str, dict]]]]:
     return list(out.items())
 
 
-def _varied(data: dict, members: list, end: int) -> dict:
-    """The document with every parameter of a bar at the low (end 0) or high (end 1) end of its own range."""
+def at_range_end(data: dict, members: list, end: int) -> dict:
+    """A copy of the scenario document with every parameter of a bar (from :func:`groups`) at the low (end 0) or
+    high (end 1) end of its own range; severity shares keep summing to 1."""
     out = copy.deepcopy(data)
     for key, node in members:
         value = node["range"][end]
@@ -157,7 +158,7 @@ def tornado(scenario: Scenario) -> tuple[Outcome, list[Swing], list[tuple[str, s
     swings, skipped = [], []
     for label, members in groups(resolved):
         try:
-            results = [outcome(scenario_from_data(_varied(data, members, end))) for end in (0, 1)]
+            results = [outcome(scenario_from_data(at_range_end(data, members, end))) for end in (0, 1)]
         except ScenarioError as err:
             skipped.append((label, err.problem))
             continue

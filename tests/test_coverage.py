@@ -10,7 +10,7 @@ from sim.closed_form import expected
 from sim.coverage import coverage_curve, funding, members_affordable, twelve_months, variant, what_if
 from sim.population import annual_premium_budget, build_model
 from sim.scenario import SEVERITY_SHARES, load_scenario, scenario_from_data
-from sim.sensitivity import _varied, groups, tornado
+from sim.sensitivity import at_range_end, groups, tornado
 
 
 def test_a_years_premium_is_the_budget_figure_and_splits_by_payer():
@@ -79,7 +79,7 @@ def test_tornado_bars_bracket_the_base_and_shares_still_sum_to_one():
     assert swings[0].spread_idr >= swings[-1].spread_idr
     data = scenario.resolved
     for end in (0, 1):
-        moved = _varied(data, [("assumptions.severity.share_temporary", data["assumptions"]["severity"]["share_temporary"])], end)
+        moved = at_range_end(data, [("assumptions.severity.share_temporary", data["assumptions"]["severity"]["share_temporary"])], end)
         sev = moved["assumptions"]["severity"]
         assert sum(sev[k]["value"] for k in SEVERITY_SHARES) == pytest.approx(1.0, abs=1e-12)
         scenario_from_data(moved)  # still a valid scenario
