@@ -22,7 +22,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-from .scenario import _is_number, choice, number, pairs, param, plain
+from .scenario_schema import _is_number, choice, number, pairs, param, plain
 
 PLANNING_TABLES = ("expansion", "membership", "pipeline", "funding", "ucj", "claim_timing")
 STAGES = ("kelurahan", "kecamatan", "disnaker", "bpjs")  # after the RT heads' proposals, in order

@@ -1,0 +1,233 @@
+"""What a scenario file may contain: the allowed values (bases, occupations, mortality tables), the value checks
+and the field tables of every scenario table, each key with its unit and check.
+
+The format is documented in ``scenarios/README.md``; ``sim/scenario.py`` reads, validates and builds scenarios with
+these tables, and ``sim/planning_schema.py`` adds the optional planning tables.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from dataclasses import dataclass
+
+from .regulation import PAYERS, SCHEMES
+
+BASES = ("law", "data", "derived", "calibrated", "assumption")
+OCCUPATIONS = (
+    "non-asn", "transport", "construction", "trade", "agriculture", "fisheries", "manufacturing",
+    "community", "religious", "mixed-informal", "other",
+)
+MORTALITY_TABLES = ("TMI-IV-2019",)
+SHARE_TOLERANCE = 1e-6
+PARAM_KEYS = ("value", "unit", "source", "basis", "range", "note")
+TOP_TABLES = ("scenario", "segments", "assumptions", "budget", "uncertainty",
+              # optional planning tables, checked in sim/planning_schema.py
+              "expansion", "membership", "pipeline", "funding", "ucj", "claim_timing")
+
+
+# --- Value checks: each returns an error message or None ------------------------------------------------------
+
+
+def _is_number(x) -> bool:
+    return isinstance(x, (int, float)) and not isinstance(x, bool)
+
+
+def number(lo: float, hi: float, integer: bool = False, lo_open: bool = False):
+    def check(x):
+        if not _is_number(x):
+            return f"must be a number, got {x!r}"
+        if not math.isfinite(x):  # before int(x), which raises on nan and inf
+            return f"must be a finite number, got {x!r}"
+        if integer and x != int(x):
+            return f"must be a whole number, got {x!r}"
+        if x < lo or (lo_open and x == lo):
+            return f"must be {'>' if lo_open else '>='} {lo:g}, got {x!r}"
+        if x > hi:
+            return f"must be <= {hi:g}, got {x!r}"
+        return None
+
+    return check
+
+
+def text(pattern: str | None = None):
+    def check(x):
+        if not isinstance(x, str) or not x.strip():
+            return f"must be a non-empty string, got {x!r}"
+        if pattern and not re.fullmatch(pattern, x):
+            return f"must match {pattern}, got {x!r}"
+        return None
+
+    return check
+
+
+def choice(options):
+    def check(x):
+        if x not in options:
+            return f"must be one of {', '.join(map(str, options))}; got {x!r}"
+        return None
+
+    return check
+
+
+def month(x):
+    # Years 1900-2199 only: year 0000 is no date, and a horizon must not run past year 9999.
+    if not isinstance(x, str) or not re.fullmatch(r"(19|20|21)\d\d-(0[1-9]|1[0-2])", x):
+        return f"must be a month written YYYY-MM between 1900-01 and 2199-12, got {x!r}"
+    return None
+
+
+def date(x):
+    if not isinstance(x, dt.date) or isinstance(x, dt.datetime):
+        return f"must be a TOML date such as 2025-01-01, got {x!r}"
+    return None
+
+
+def shares(length: int | None = None, non_increasing: bool = False):
+    """A list of shares in [0, 1] that sum to 1 (or, when ``non_increasing``, reach shares that only fall)."""
+
+    def check(x):
+        if not isinstance(x, list) or not x or not all(_is_number(v) and math.isfinite(v) for v in x):
+            return f"must be a list of finite numbers, got {x!r}"
+        if length is not None and len(x) != length:
+            return f"must have {length} entries, got {len(x)}"
+        if any(v < 0 or v > 1 for v in x):
+            return f"every share must be between 0 and 1, got {x!r}"
+        if non_increasing:
+            if any(b > a for a, b in zip(x, x[1:])):
+                return f"shares reaching each level must not increase, got {x!r}"
+        elif abs(sum(x) - 1) > SHARE_TOLERANCE:
+            return f"shares must sum to 1, got {sum(x):.6g}"
+        return None
+
+    return check
+
+
+def pairs(first_check, what: str):
+    """A list of [x, share] pairs whose shares sum to 1."""
+
+    def check(x):
+        if not isinstance(x, list) or not x:
+            return f"must be a non-empty list of [{what}, share] pairs, got {x!r}"
+        for item in x:
+            if not isinstance(item, list) or len(item) != 2:
+                return f"each entry must be [{what}, share], got {item!r}"
+            problem = first_check(item[0]) or number(0, 1)(item[1])
+            if problem:
+                return f"entry {item!r}: {problem}"
+        return shares()([item[1] for item in x])
+
+    return check
+
+
+def age_bands(x):
+    if not isinstance(x, list) or not x:
+        return f"must be a non-empty list of [youngest, oldest, share], got {x!r}"
+    for item in x:
+        if not isinstance(item, list) or len(item) != 3:
+            return f"each band must be [youngest, oldest, share], got {item!r}"
+        lo, hi, share = item
+        problem = number(15, 100, integer=True)(lo) or number(15, 100, integer=True)(hi) or number(0, 1)(share)
+        if problem:
+            return f"band {item!r}: {problem}"
+        if hi < lo:
+            return f"band {item!r}: oldest age is below youngest"
+    return shares()([item[2] for item in x])
+
+
+# --- Schema ---------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Field:
+    check: object
+    required: bool = True
+    unit: str | None = None  # a parameter table with this unit; None for a plain value
+
+    @property
+    def is_param(self) -> bool:
+        return self.unit is not None
+
+
+def param(unit, check, required=True):
+    return Field(check, required, unit)
+
+
+def plain(check, required=True):
+    return Field(check, required)
+
+
+SCENARIO_FIELDS = {
+    "id": plain(text(r"[a-z0-9][a-z0-9-]*")),
+    "title": plain(text()),
+    "region": plain(text()),
+    "description": plain(text(), required=False),
+    "base": plain(text(), required=False),
+    "start": plain(month),
+    "horizon_months": plain(number(1, 600, integer=True)),
+    "seed": plain(number(0, 2**63 - 1, integer=True)),
+    "trials": plain(number(1, 100_000_000, integer=True)),
+    "rules_date": plain(date, required=False),
+}
+
+SEGMENT_FIELDS = {
+    "label": plain(text()),
+    "scheme": plain(choice(SCHEMES)),
+    "occupation": plain(choice(OCCUPATIONS)),
+    "payer": plain(choice(PAYERS)),
+    "members": param("persons", number(0, 100_000_000, integer=True)),
+    "wage": param("IDR per month", number(0, 1e10, lo_open=True)),
+    "risk_class": param("class", number(1, 5, integer=True), required=False),
+    "male_share": param("share", number(0, 1)),
+    "age_profile": plain(text(), required=False),
+    "age_bands": param("share", age_bands, required=False),
+    "tenure": param("share", pairs(number(0, 1200, integer=True), "months of membership at start")),
+    "accident_rate": param("per 1000 member-years", number(0, 1000)),
+    "mortality_load": param("x mortality table", number(0, 50), required=False),
+}
+
+SEVERITY_FIELDS = {
+    "share_medical_only": param("share of JKK cases", number(0, 1)),
+    "share_temporary": param("share of JKK cases", number(0, 1)),
+    "share_partial": param("share of JKK cases", number(0, 1)),
+    "share_total": param("share of JKK cases", number(0, 1)),
+    "share_death": param("share of JKK cases", number(0, 1)),
+    "medical_cost_mean": param("IDR per case", number(0, 1e10)),
+    "medical_cost_cv": param("ratio", number(0, 20)),
+    "incapacity_months_mean": param("months", number(0, 240, lo_open=True)),
+    "partial_degrees": param("share", pairs(number(0, 1, lo_open=True), "table share")),
+}
+SEVERITY_SHARES = ("share_medical_only", "share_temporary", "share_partial", "share_total", "share_death")
+
+CHILDREN_FIELDS = {
+    "count_shares": param("share", shares(length=3)),
+    "age_max": param("years", number(0, 22, integer=True)),
+    "school_start_age": param("years", number(3, 8, integer=True)),
+    "reach_shares": param("share", shares(length=4, non_increasing=True)),
+}
+
+ASSUMPTION_FIELDS = {
+    "mortality_table": plain(choice(MORTALITY_TABLES)),
+    "mortality_load": param("x mortality table", number(0, 50)),
+}
+ASSUMPTION_TABLES = {"severity": SEVERITY_FIELDS, "children": CHILDREN_FIELDS}
+
+def multiplier_pairs(x):
+    """Posterior draws of (mortality scale, accident scale), each pair positive."""
+    if not isinstance(x, list) or not x:
+        return f"must be a non-empty list of [mortality scale, accident scale] pairs, got {x!r}"
+    for item in x:
+        if not (isinstance(item, list) and len(item) == 2 and all(_is_number(v) and 0 < v <= 100 for v in item)):
+            return f"each draw must be [mortality scale, accident scale] with both in (0, 100], got {item!r}"
+    return None
+
+
+UNCERTAINTY_FIELDS = {
+    "intensity_draws": param("multipliers of expected deaths and accidents", multiplier_pairs, required=False),
+}
+
+BUDGET_FIELDS = {
+    "annual_budget": param("IDR per year", number(0, 1e15), required=False),
+    "target_members": param("persons", number(0, 100_000_000, integer=True), required=False),
+}
