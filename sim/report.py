@@ -10,6 +10,10 @@ checks every number against its source.
 
 The folder is ``reports/<scenario id>/<date>-<run hash>/`` (see :mod:`sim.manifest`). It is written in a
 temporary folder beside it and renamed at the end, and an existing folder is never overwritten.
+
+This module runs those steps and writes the folder; the content model (:class:`Section`, :class:`Figure`, ...) is in
+:mod:`sim.report_document` and the layout (report.json, CSV tables, sections, charts, notebook tables) in
+:mod:`sim.report_sections`, both re-exported here.
 """
 
 from __future__ import annotations
@@ -17,17 +21,11 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-import re
 import secrets
 import shutil
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
-import numpy as np
-import pandas as pd
-
-from . import charts
-from .coverage import coverage_curve, funding, members_affordable, twelve_months
 from .forecast import DEFAULT_CHUNK_TRIALS, forecast, write_json
 from .forecast import _git_commit as git_commit
 from .i18n import Language
@@ -35,675 +33,28 @@ from .manifest import (
     MANIFEST_FORMAT, code_version, differing_numbers, manifest_scenario, package_versions, read_manifest, run_hash,
     scenario_toml, sha256,
 )
-from .population import month_dates
-from .regulation import load_regulation
+from .report_document import Chart, Figure, Para, Pre, Report, Section, Table, Tiles, fill, lookup
+from .report_sections import (
+    FAN_QUANTILES, MANY_ROWS, MANY_SEGMENTS, _jsonable, chart_images, comparison_table, csv_tables, extra_figures,
+    fan_rows, period_table, register_rows, register_table, rule_rows, sections, validation_table,
+)
 from .scenario import Scenario, ScenarioError
 from .sensitivity import tornado
 
+# The content model (report_document) and the layout (report_sections) are re-exported: the notebooks, the tests
+# and other code reach them as sim.report.NAME.
+__all__ = [
+    "STEPS", "RUN_KEYS", "DEFAULT_REPORTS_DIR", "Origin", "report_folder", "build", "rebuild", "compare", "headline",
+    "command",
+    "Figure", "Para", "Table", "Chart", "Tiles", "Pre", "Section", "Report", "fill", "lookup",
+    "FAN_QUANTILES", "MANY_ROWS", "MANY_SEGMENTS", "fan_rows", "register_rows", "rule_rows", "extra_figures",
+    "csv_tables", "sections", "chart_images", "period_table", "register_table", "validation_table", "comparison_table",
+]
+
 STEPS = ("forecast", "sensitivity", "tables", "charts", "html", "pdf", "write")
-FAN_QUANTILES = {"p5": 0.05, "p25": 0.25, "p50": 0.50, "p75": 0.75, "p95": 0.95}
-MANY_ROWS = 40  # longer tables are cut in the report (flagged and largest rows kept); the CSV has every row
-MANY_SEGMENTS = 12  # with more segments, per-segment parameters are summarised per field in the register
 DEFAULT_REPORTS_DIR = Path("reports")
 # summary.json keys that say how and where a run happened, not what it found: a rebuild may differ there.
 RUN_KEYS = ("provenance", "run")
-
-
-# --- content ----------------------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Figure:
-    """A number shown in the report, traced to the file (``src``) and dotted key (``key``) it comes from."""
-
-    value: object
-    kind: str
-    src: str
-    key: str
-
-
-@dataclass(frozen=True)
-class Para:
-    text: str  # in the report language, with {name} placeholders for figures
-    figures: dict = field(default_factory=dict)
-    style: str = ""  # "", "lead" or "note"
-
-
-@dataclass(frozen=True)
-class Table:
-    name: str  # also the CSV file stem
-    header: tuple
-    rows: list  # tuples of str or Figure
-    styles: list = field(default_factory=list)  # per row: "", "assumption", "calibrated", "check"
-    note: str = ""
-
-
-@dataclass(frozen=True)
-class Chart:
-    name: str
-    caption: str
-
-
-@dataclass(frozen=True)
-class Tiles:
-    items: list  # (label, Figure)
-
-
-@dataclass(frozen=True)
-class Pre:
-    text: str
-    file: str = ""  # the file that holds the whole text (the PDF shows the start of a very long one)
-
-
-@dataclass(frozen=True)
-class Section:
-    key: str
-    title: str
-    blocks: list
-    traced: bool = False  # every Rupiah amount in it is a traced Figure (checked by the tests)
-
-
-@dataclass
-class Report:
-    scenario: Scenario
-    lang: Language
-    summary: dict
-    extra: dict  # report.json
-    tables: dict  # name -> DataFrame, written as CSV
-    charts: dict  # name -> PNG bytes
-    sections: list
-    manifest: dict
-    folder: Path
-
-
-def fill(text: str, values: dict) -> str:
-    """Put ``values`` (already formatted) in place of the ``{name}`` placeholders they name; other braces stay."""
-    return re.sub(r"\{(\w+)\}", lambda m: values.get(m[1], m[0]), text)
-
-
-def lookup(document, key: str):
-    """The value at a dotted key (list positions as numbers): ``periods.0.claims_idr.mean``; a key ending in
-    ``|abs`` is the absolute value (a shortfall shown as a positive amount)."""
-    key, _, how = key.partition("|")
-    node = document
-    for part in key.split("."):
-        node = node[int(part)] if isinstance(node, list) else node[part]
-    return abs(node) if how == "abs" else node
-
-
-def _s(summary: dict, key: str, kind: str) -> Figure:
-    return Figure(lookup(summary, key), kind, "summary.json", key)
-
-
-def _r(extra: dict, key: str, kind: str) -> Figure:
-    return Figure(lookup(extra, key), kind, "report.json", key)
-
-
-# --- what the report adds to summary.json (report.json) ------------------------------------------------------------
-
-
-def fan_rows(summary: dict, claims: np.ndarray) -> list[dict]:
-    """Per calendar year: mean and percentiles of the trials' claims and claim ratios, and the premium."""
-    rows = []
-    for p, period in enumerate(summary["periods"][:-1]):
-        x = claims[:, p]
-        premium = period["premium_idr"]
-        row = {"period": period["period"], "premium_idr": premium, "claims_mean": round(float(x.mean()), 4)}
-        row.update({f"claims_{k}": round(float(v), 4) for k, v in zip(FAN_QUANTILES, np.quantile(x, list(FAN_QUANTILES.values())))})
-        ratio = x / premium if premium > 0 else np.zeros_like(x)
-        row["claim_ratio_mean"] = round(float(ratio.mean()), 6)
-        row.update({f"claim_ratio_{k}": round(float(v), 6)
-                    for k, v in zip(FAN_QUANTILES, np.quantile(ratio, list(FAN_QUANTILES.values())))})
-        rows.append(row)
-    return rows
-
-
-def _jsonable(x):
-    if isinstance(x, (dt.date, dt.datetime)):
-        return x.isoformat()
-    if isinstance(x, dict):
-        return {k: _jsonable(v) for k, v in x.items()}
-    if isinstance(x, (list, tuple)):
-        return [_jsonable(v) for v in x]
-    return x
-
-
-def register_rows(resolved: dict, prefix: str = "") -> list[dict]:
-    """Every parameter table of the resolved scenario: key, value, unit, basis, range, source, note."""
-    rows = []
-    for key, node in resolved.items():
-        dotted = f"{prefix}{key}"
-        if isinstance(node, dict) and "value" in node:
-            rows.append({"key": dotted, "value": _jsonable(node["value"]), "unit": node.get("unit", ""),
-                         "basis": node.get("basis", ""), "range": _jsonable(node.get("range")),
-                         "source": node.get("source", ""), "note": node.get("note", "")})
-        elif isinstance(node, dict):
-            rows.extend(register_rows(node, dotted + "."))
-    return rows
-
-
-def rule_rows(scenario: Scenario) -> tuple[str, list[dict], list[dict]]:
-    """The rules in force at the start (or on ``rules_date``) and every change during the horizon."""
-    regulation = load_regulation()
-    start = scenario.rules_date or scenario.start
-    rows = [_jsonable(r) for r in regulation.table(start)]
-    changes = []
-    if scenario.rules_date is None:
-        previous = {r["rule"]: r for r in rows}
-        for month in month_dates(scenario.start, scenario.horizon_months)[1:]:
-            for r in regulation.table(month):
-                before = previous[r["rule"]]
-                if r["value"] != before["value"]:
-                    changes.append({"month": month.isoformat()[:7], "rule": r["rule"], "from": _jsonable(before["value"]),
-                                    "to": _jsonable(r["value"]), "unit": r["unit"], "source": r["source"]})
-                previous[r["rule"]] = r
-    return start.isoformat(), rows, changes
-
-
-def extra_figures(scenario: Scenario, summary: dict, claims: np.ndarray, base_outcome, swings, skipped,
-                  differences: list, overrides: list) -> dict:
-    """The figures of report.json: what the report shows beyond summary.json."""
-    year = twelve_months(scenario)
-    members = year["members"]
-    budget_year = {
-        "months": year["months"],
-        "members": members,
-        "annual_premium_idr": round(year["annual_premium_idr"], 2),
-        "premium_per_member_idr": round(year["annual_premium_idr"] / members, 2) if members else None,
-        "expected_claims_idr": round(year["expected_claims_idr"], 2),
-    }
-    if scenario.annual_budget is not None:
-        budget_year["members_affordable"] = members_affordable(year["annual_premium_idr"], members, scenario.annual_budget)
-    first = summary["periods"][0]
-    z = None
-    if first["claims_idr"]["se"] > 0:
-        z = round(abs(first["claims_idr"]["mean"] - first["claims_expected_idr"]) / first["claims_idr"]["se"], 3)
-    rules_date, rules, changes = rule_rows(scenario)
-    return {
-        "scenario_id": scenario.id,
-        "budget_year": budget_year,
-        "first_period_mean_z": z,
-        "fan": fan_rows(summary, claims),
-        "coverage": coverage_curve(scenario).to_dict("records"),
-        "funding": funding(scenario),
-        "sensitivity": {
-            "period": base_outcome.period,
-            "base": {"premium_idr": round(base_outcome.premium_idr, 2), "claims_idr": round(base_outcome.claims_idr, 2),
-                     "claim_ratio": None if base_outcome.claim_ratio is None else round(base_outcome.claim_ratio, 6)},
-            "rows": [s.row(base_outcome) for s in swings],
-            "skipped": [{"parameter": k, "problem": problem} for k, problem in skipped],
-        },
-        "assumptions": register_rows(scenario.resolved),
-        "rules": {"date": rules_date, "rows": rules, "changes": changes},
-        "differences": [{"key": k, "base": _jsonable(a), "this": _jsonable(b)} for k, a, b in differences],
-        "overrides": list(overrides),
-    }
-
-
-def csv_tables(summary: dict, extra: dict) -> dict:
-    """The report's tables as DataFrames, written as CSV beside the report."""
-    periods = []
-    for p in summary["periods"]:
-        row = {"period": p["period"], "months": p["months"], "members": p["members"], "premium_idr": p["premium_idr"],
-               "claims_expected_idr": p["claims_expected_idr"], "claim_count_mean": p["claim_count"]["mean"],
-               "claim_count_expected": p["claim_count"]["expected"],
-               "prob_claim_ratio_above_1": p["prob_claim_ratio_above_1"]}
-        row.update({f"claims_{k}_idr": v for k, v in p["claims_idr"].items()})
-        row.update({f"claim_ratio_{k}": v for k, v in (p["claim_ratio"] or {}).items()})
-        periods.append(row)
-    exact = summary.get("exact_first_period") or {}
-    checks = [{"quantile": q, **{k: v for k, v in c.items() if k != "band"}, "band_low": c["band"][0],
-               "band_high": c["band"][1]} for q, c in exact.get("versus_simulation", {}).get("quantiles", {}).items()]
-    register = [{**r, "value": json.dumps(r["value"]) if isinstance(r["value"], list) else r["value"],
-                 "range": json.dumps(r["range"]) if r["range"] is not None else ""} for r in extra["assumptions"]]
-    return {
-        "periods": pd.DataFrame(periods),
-        "fan": pd.DataFrame(extra["fan"]),
-        "validation": pd.DataFrame(summary["breakdown"]),
-        "exact_check": pd.DataFrame(checks),
-        "sensitivity": pd.DataFrame(extra["sensitivity"]["rows"]),
-        "coverage": pd.DataFrame(extra["coverage"]),
-        "funding": pd.DataFrame(extra["funding"]),
-        "assumptions": pd.DataFrame(register),
-        "rules": pd.DataFrame([{**r, "value": json.dumps(r["value"])} for r in extra["rules"]["rows"]]),
-        "rule_changes": pd.DataFrame(extra["rules"]["changes"], columns=["month", "rule", "from", "to", "unit", "source"]),
-        "differences": pd.DataFrame(extra["differences"], columns=["key", "base", "this"]),
-    }
-
-
-# --- sections ---------------------------------------------------------------------------------------------------
-
-
-def _period_name(lang: Language, summary: dict, p: dict) -> str:
-    if p["period"] != "total":
-        return p["period"]
-    years = [q["period"] for q in summary["periods"][:-1]]
-    return lang("total_period", first=years[0], last=years[-1]) if len(years) > 1 else lang("total_word")
-
-
-def _short_value(value, limit: int = 120) -> str:
-    """A parameter value for a table cell: a long list shows its first entries and how many there are."""
-    if isinstance(value, list):
-        text = json.dumps(value, ensure_ascii=False)
-        if len(text) <= limit:
-            return text
-        return f"{text[:limit].rsplit(',', 1)[0]}, … ({len(value)})"
-    return str(value)
-
-
-def summary_section(lang: Language, scenario: Scenario, summary: dict, extra: dict) -> Section:
-    first, total = summary["periods"][0], summary["periods"][-1]
-    budget = summary["budget"]
-    blocks = [Tiles([
-        (lang("tile_budget"), _s(summary, "budget.annual_premium_start_members_idr", "money")),
-        (lang("tile_members"), _s(summary, "budget.start_members", "count")),
-        (lang("tile_claims", period=first["period"]), _s(summary, "periods.0.claims_idr.mean", "money")),
-        (lang("tile_ratio", period=first["period"]), _s(summary, "periods.0.claim_ratio.mean", "percent")),
-        (lang("tile_prob", period=first["period"]), _s(summary, "periods.0.prob_claim_ratio_above_1", "percent1")),
-    ])] if first["claim_ratio"] is not None else []
-    blocks.append(Para(lang("exec_budget", date=lang.date(scenario.rules_date or scenario.start)), {
-        "members": _s(summary, "budget.start_members", "count"),
-        "premium": _s(summary, "budget.annual_premium_start_members_idr", "money"),
-        "per_member": _r(extra, "budget_year.premium_per_member_idr", "money"),
-    }, "lead"))
-    if "annual_budget_idr" in budget:
-        left = budget["budget_minus_premium_idr"]
-        blocks.append(Para(lang("exec_budget_left" if left >= 0 else "exec_budget_short"), {
-            "budget": _s(summary, "budget.annual_budget_idr", "money"),
-            "left": Figure(abs(left), "money", "summary.json", "budget.budget_minus_premium_idr|abs"),
-            "affordable": _r(extra, "budget_year.members_affordable", "count"),
-        }))
-    if "target_members" in budget:
-        blocks.append(Para(lang("exec_target"), {
-            "target": _s(summary, "budget.target_members", "count"),
-            "premium": _s(summary, "budget.annual_premium_target_idr", "money"),
-        }))
-    blocks.append(Para(lang("exec_claims", period=first["period"]), {
-        "mean": _s(summary, "periods.0.claims_idr.mean", "money"),
-        "p5": _s(summary, "periods.0.claims_idr.p5", "money"),
-        "p95": _s(summary, "periods.0.claims_idr.p95", "money"),
-        "count": _s(summary, "periods.0.claim_count.mean", "count"),
-    }))
-    if first["claim_ratio"] is not None:
-        blocks.append(Para(lang("exec_ratio", period=first["period"]), {
-            "premium": _s(summary, "periods.0.premium_idr", "money"),
-            "ratio": _s(summary, "periods.0.claim_ratio.mean", "percent"),
-            "r5": _s(summary, "periods.0.claim_ratio.p5", "percent"),
-            "r95": _s(summary, "periods.0.claim_ratio.p95", "percent"),
-            "prob": _s(summary, "periods.0.prob_claim_ratio_above_1", "percent1"),
-        }))
-    if len(summary["periods"]) > 2 and total["claim_ratio"] is not None:
-        last = len(summary["periods"]) - 1
-        span = f"{summary['periods'][0]['period']}–{summary['periods'][-2]['period']}"
-        blocks.append(Para(lang("exec_horizon", months=summary["horizon_months"], period=span), {
-            "claims": _s(summary, f"periods.{last}.claims_idr.mean", "money"),
-            "premium": _s(summary, f"periods.{last}.premium_idr", "money"),
-            "ratio": _s(summary, f"periods.{last}.claim_ratio.mean", "percent"),
-        }))
-    blocks.append(Para(lang("exec_who_pays")))
-    flagged = [r for r in summary["breakdown"] if r["flag"] != "ok"]
-    exact = summary.get("exact_first_period") or {}
-    off = [q for q, c in exact.get("versus_simulation", {}).get("quantiles", {}).items() if c["flag"] != "ok"]
-    blocks.append(Para(lang("exec_checks_ok") if not flagged and not off else lang("exec_checks_flagged", n=len(flagged) + len(off)),
-                       style="note"))
-    blocks.append(Para(lang("exec_trials", trials=lang.count(summary["trials"]), seed=summary["seed"]), style="note"))
-    return Section("summary", lang("sec_summary"), blocks, traced=True)
-
-
-def results_section(lang: Language, summary: dict, extra: dict) -> Section:
-    rows, styles = [], []
-    for i, p in enumerate(summary["periods"]):
-        has_ratio = p["claim_ratio"] is not None
-        rows.append((
-            _period_name(lang, summary, p),
-            _s(summary, f"periods.{i}.members", "count"),
-            _s(summary, f"periods.{i}.premium_idr", "money"),
-            _s(summary, f"periods.{i}.claims_idr.mean", "money"),
-            _s(summary, f"periods.{i}.claims_expected_idr", "money"),
-            _s(summary, f"periods.{i}.claims_idr.p5", "money"),
-            _s(summary, f"periods.{i}.claims_idr.p95", "money"),
-            _s(summary, f"periods.{i}.claim_ratio.mean", "percent") if has_ratio else "-",
-            _s(summary, f"periods.{i}.prob_claim_ratio_above_1", "percent1") if has_ratio else "-",
-        ))
-        styles.append("total" if p["period"] == "total" else "")
-    header = tuple(lang(k) for k in ("col_period", "col_members", "col_premium", "col_claims_mean", "col_closed_form",
-                                     "col_p5", "col_p95", "col_ratio", "col_prob"))
-    first = summary["periods"][0]
-    risk_rows = [(
-        first["period"],
-        _s(summary, "periods.0.risk.claims_var_idr", "money"),
-        _s(summary, "periods.0.risk.claims_tvar_idr", "money"),
-        _s(summary, "periods.0.risk.shortfall_mean_idr", "money"),
-        _s(summary, "periods.0.risk.shortfall_tvar_idr", "money"),
-    )]
-    risk_header = tuple(lang(k) for k in ("col_period", "col_var", "col_tvar", "col_shortfall_mean", "col_shortfall_tvar"))
-    blocks = [
-        Para(lang("results_intro")),
-        Table("periods", header, rows, styles),
-        Para(lang("results_risk")),
-        Table("risk", risk_header, risk_rows),
-    ]
-    if first["claim_ratio"] is not None:
-        blocks.append(Chart("claim_ratio", lang("caption_ratio", period=first["period"])))
-    blocks.append(Chart("fan", lang("caption_fan")))
-    return Section("results", lang("sec_results"), blocks, traced=True)
-
-
-def budget_section(lang: Language, scenario: Scenario, summary: dict, extra: dict) -> Section:
-    year = extra["budget_year"]
-    blocks = [Para(lang("budget_intro"), {
-        "per_member": _r(extra, "budget_year.premium_per_member_idr", "money"),
-        "claims": _r(extra, "budget_year.expected_claims_idr", "money"),
-        "members": _r(extra, "budget_year.members", "count"),
-    })]
-    if "members_affordable" in year:
-        blocks.append(Para(lang("budget_affordable"), {
-            "budget": _s(summary, "budget.annual_budget_idr", "money"),
-            "affordable": _r(extra, "budget_year.members_affordable", "count"),
-        }))
-    blocks.append(Chart("coverage", lang("caption_coverage")))
-    rows = [(r["payer"], r["segment"], r["scheme"], _r(extra, f"funding.{i}.members", "count"),
-             _r(extra, f"funding.{i}.monthly_premium_idr", "money"), _r(extra, f"funding.{i}.annual_premium_idr", "money"))
-            for i, r in enumerate(extra["funding"])]
-    header = tuple(lang(k) for k in ("col_payer", "col_segment", "col_scheme", "col_members", "col_monthly_premium",
-                                     "col_annual_premium"))
-    rows, styles, note = _cut(rows, [""] * len(rows), [r["annual_premium_idr"] for r in extra["funding"]],
-                              [False] * len(rows), lang, "funding")
-    blocks += [Chart("funding", lang("caption_funding")), Table("funding", header, rows, styles, note)]
-    blocks.append(Para(lang("budget_enrolment_later"), style="note"))
-    return Section("budget", lang("sec_budget"), blocks, traced=True)
-
-
-def sensitivity_section(lang: Language, extra: dict) -> Section:
-    sens = extra["sensitivity"]
-    rows = []
-    for i, r in enumerate(sens["rows"]):
-        unit_kind = "money" if r["unit"].startswith("IDR") else "plain"
-        rows.append((
-            r["parameter"], lang.basis(r["basis"]),
-            _r(extra, f"sensitivity.rows.{i}.value", unit_kind) if r["value"] is not None else lang("various"),
-            _r(extra, f"sensitivity.rows.{i}.low", unit_kind) if r["low"] is not None else lang("various"),
-            _r(extra, f"sensitivity.rows.{i}.high", unit_kind) if r["high"] is not None else lang("various"),
-            _r(extra, f"sensitivity.rows.{i}.claims_low_idr", "money"),
-            _r(extra, f"sensitivity.rows.{i}.claims_high_idr", "money"),
-            _r(extra, f"sensitivity.rows.{i}.claim_ratio_low", "percent") if r["claim_ratio_low"] is not None else "-",
-            _r(extra, f"sensitivity.rows.{i}.claim_ratio_high", "percent") if r["claim_ratio_high"] is not None else "-",
-        ))
-    header = tuple(lang(k) for k in ("col_parameter", "col_basis", "col_value", "col_low", "col_high", "col_claims_low",
-                                      "col_claims_high", "col_ratio_low", "col_ratio_high"))
-    blocks = [
-        Para(lang("sens_intro", period=sens["period"]), {
-            "claims": _r(extra, "sensitivity.base.claims_idr", "money"),
-            "premium": _r(extra, "sensitivity.base.premium_idr", "money"),
-        }),
-        Chart("tornado", lang("caption_tornado")),
-        Table("sensitivity", header, rows),
-        Para(lang("sens_note"), style="note"),
-    ]
-    if sens["skipped"]:
-        blocks.append(Para(lang("sens_skipped", keys="; ".join(f"{s['parameter']} ({s['problem']})" for s in sens["skipped"])),
-                           style="note"))
-    return Section("sensitivity", lang("sec_sensitivity"), blocks, traced=True)
-
-
-def validation_section(lang: Language, summary: dict, extra: dict) -> Section:
-    first = summary["periods"][0]
-    exact = summary.get("exact_first_period")
-    blocks = [Para(lang("valid_intro"))]
-    mean_row = [lang("row_mean"), _s(summary, "periods.0.claims_expected_idr", "money"),
-                _s(summary, "periods.0.claims_idr.mean", "money")]
-    rows, styles = [], []
-    if exact:
-        mean_row += [_s(summary, "exact_first_period.claims_idr.mean", "money"),
-                     lang("valid_mean_check", z=lang.number(extra["first_period_mean_z"] or 0.0),
-                          rel=f"{exact['mean_rel_error']:.1e}")]
-        rows.append(tuple(mean_row))
-        styles.append("" if exact["mean_flag"] == "ok" else "check")
-        for q, c in exact.get("versus_simulation", {}).get("quantiles", {}).items():
-            rows.append((lang("row_quantile", q=q.replace("p", "").replace("_", ",") if lang.code == "id" else q.replace("p", "").replace("_", ".")),
-                         "-",
-                         _s(summary, f"exact_first_period.versus_simulation.quantiles.{q}.simulated_idr", "money"),
-                         _s(summary, f"exact_first_period.versus_simulation.quantiles.{q}.exact_idr", "money"),
-                         lang("valid_quantile_check", cdf=lang.percent(c["exact_cdf_at_simulated"], 1),
-                              lo=lang.percent(max(c["band"][0], 0.0), 1), hi=lang.percent(min(c["band"][1], 1.0), 1),
-                              flag=lang.flag(c["flag"]))))
-            styles.append("" if c["flag"] == "ok" else "check")
-    else:
-        mean_row += ["-", lang("valid_no_exact")]
-        rows.append(tuple(mean_row))
-        styles.append("")
-    header = tuple(lang(k) for k in ("col_measure", "col_closed_form", "col_monte_carlo", "col_exact", "col_check"))
-    blocks += [Para(lang("valid_first_year", period=first["period"])), Table("exact_check", header, rows, styles)]
-
-    breakdown = summary["breakdown"]
-    total_rows = [i for i, r in enumerate(breakdown) if r["period"] == "total"]
-    flagged_elsewhere = [i for i, r in enumerate(breakdown) if r["period"] != "total" and r["flag"] != "ok"]
-    chosen = total_rows + flagged_elsewhere
-    rows, styles = [], []
-    for i in chosen:
-        r = breakdown[i]
-        rows.append((
-            _period_name(lang, summary, {"period": r["period"]}), r["segment"], lang.benefit(r["benefit"]),
-            _s(summary, f"breakdown.{i}.expected_idr", "money"), _s(summary, f"breakdown.{i}.mean_idr", "money"),
-            _s(summary, f"breakdown.{i}.se_idr", "money"),
-            _s(summary, f"breakdown.{i}.count_expected", "number"), _s(summary, f"breakdown.{i}.count_mean", "number"),
-            _s(summary, f"breakdown.{i}.z", "number") if r["z"] is not None else "∞", lang.flag(r["flag"]),
-        ))
-        styles.append("" if r["flag"] == "ok" else "check")
-    weights = [breakdown[i]["expected_idr"] for i in chosen]
-    keep = [breakdown[i]["flag"] != "ok" for i in chosen]
-    rows, styles, note = _cut(rows, styles, weights, keep, lang, "validation")
-    header = tuple(lang(k) for k in ("col_period", "col_segment", "col_benefit", "col_closed_form", "col_monte_carlo",
-                                     "col_se", "col_count_expected", "col_count_mean", "col_z", "col_check"))
-    blocks += [Para(lang("valid_breakdown")), Table("validation", header, rows, styles, note)]
-    return Section("validation", lang("sec_validation"), blocks, traced=True)
-
-
-def _cut(rows, styles, weights, keep, lang, name):
-    """At most MANY_ROWS rows: those to keep (flagged), then the largest by weight, in their order, and a note
-    naming the CSV file that has them all."""
-    if len(rows) <= MANY_ROWS:
-        return rows, styles, ""
-    order = sorted(range(len(rows)), key=lambda i: (not keep[i], -abs(weights[i] or 0)))
-    chosen = sorted(order[:MANY_ROWS])
-    note = lang("table_cut", shown=MANY_ROWS, total=lang.count(len(rows)), csv=f"{name}.csv")
-    return [rows[i] for i in chosen], [styles[i] for i in chosen], note
-
-
-def register_section(lang: Language, scenario: Scenario, extra: dict) -> Section:
-    rows, styles = [], []
-    many = len(scenario.segments) > MANY_SEGMENTS
-    grouped: dict = {}
-    for i, r in enumerate(extra["assumptions"]):
-        parts = r["key"].split(".")
-        if many and parts[0] == "segments" and len(parts) == 3:
-            grouped.setdefault(parts[2], []).append(r)
-            continue
-        rows.append(_register_row(lang, extra, i, r))
-        styles.append(r["basis"] if r["basis"] in ("assumption", "calibrated") else "")
-    for name, group in grouped.items():
-        values = [g["value"] for g in group]
-        numeric = [v for v in values if isinstance(v, (int, float))]
-        shown = (lang("register_group_range", lo=lang.plain(min(numeric)), hi=lang.plain(max(numeric)))
-                 if len(numeric) == len(values) else _short_value(values[0]))
-        bases = sorted({g["basis"] for g in group})
-        rows.append((f"segments.*.{name}", shown, group[0]["unit"], ", ".join(lang.basis(b) for b in bases), "",
-                     lang("register_group_source", n=lang.count(len(group)), csv="assumptions.csv")))
-        styles.append("assumption" if "assumption" in bases else "calibrated" if "calibrated" in bases else "")
-    header = tuple(lang(k) for k in ("col_parameter", "col_value", "col_unit", "col_basis", "col_range", "col_source"))
-    _, rules, changes = extra["rules"]["date"], extra["rules"]["rows"], extra["rules"]["changes"]
-    rule_table = [(r["rule"], _value_cell(extra, f"rules.rows.{i}.value", r["value"]), r["unit"], r["effective"],
-                   r["source"], r["confidence"]) for i, r in enumerate(rules)]
-    rule_header = tuple(lang(k) for k in ("col_rule", "col_value", "col_unit", "col_effective", "col_source", "col_confidence"))
-    blocks = [
-        Para(lang("register_intro")),
-        Table("assumptions", header, rows, styles),
-        Para(lang("rules_intro", date=lang.date(dt.date.fromisoformat(extra["rules"]["date"])))),
-        Table("rules", rule_header, rule_table),
-    ]
-    if changes:
-        blocks += [Para(lang("rules_changes")), Table("rule_changes", tuple(lang(k) for k in (
-            "col_month", "col_rule", "col_from", "col_to", "col_source")),
-            [(c["month"], c["rule"], _short_value(c["from"]), _short_value(c["to"]), c["source"]) for c in changes])]
-    else:
-        blocks.append(Para(lang("rules_no_changes"), style="note"))
-    return Section("register", lang("sec_register"), blocks)
-
-
-def _value_cell(extra: dict, key: str, value):
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return _r(extra, key, "plain")
-    return _short_value(value)
-
-
-def _register_row(lang: Language, extra: dict, i: int, r: dict) -> tuple:
-    value = _value_cell(extra, f"assumptions.{i}.value", r["value"])
-    rng = r["range"]
-    rng_text = f"{lang.plain(rng[0])} – {lang.plain(rng[1])}" if isinstance(rng, list) and len(rng) == 2 else ""
-    source = r["source"] + (f" ({r['note']})" if r["note"] else "")
-    return (r["key"], value, r["unit"], lang.basis(r["basis"]), rng_text, source)
-
-
-def differences_section(lang: Language, extra: dict, base: str | None) -> Section:
-    blocks = []
-    if base:
-        rows = [(d["key"], _short_value(d["base"]) if d["base"] is not None else lang("not_set"), _short_value(d["this"]))
-                for d in extra["differences"]]
-        rows, styles, note = _cut(rows, [""] * len(rows), [0] * len(rows), [False] * len(rows), lang, "differences")
-        blocks += [Para(lang("diff_intro", base=base)),
-                   Table("differences", tuple(lang(k) for k in ("col_key", "col_base", "col_this")), rows, styles, note)]
-    else:
-        blocks.append(Para(lang("diff_none")))
-    if extra["overrides"]:
-        blocks.append(Para(lang("diff_overrides", overrides="; ".join(extra["overrides"]))))
-    return Section("differences", lang("sec_differences"), blocks)
-
-
-def methodology_section(lang: Language) -> Section:
-    return Section("methodology", lang("sec_methodology"),
-                   [Para(lang(f"method_{k}")) for k in ("population", "perils", "rules", "engine", "checks", "uncertainty",
-                                                        "calibration", "limits")])
-
-
-def provenance_section(lang: Language, manifest: dict, summary: dict) -> Section:
-    code, packages = manifest["code"], manifest["packages"]
-    rows = [
-        (lang("prov_created"), manifest["created"]),
-        (lang("prov_scenario"), f"{manifest['scenario_id']}: {manifest['title']}"),
-        (lang("prov_files"), ", ".join(manifest["scenario_files"]) or "-"),
-        (lang("prov_overrides"), "; ".join(manifest["overrides"]) or "-"),
-        (lang("prov_seed"), str(manifest["seed"])),
-        (lang("prov_trials"), lang.count(manifest["trials"])),
-        (lang("prov_scenario_hash"), manifest["scenario_hash"]),
-        (lang("prov_run_hash"), manifest["run_hash"]),
-        (lang("prov_version"), f"{code['workbench_version']} (git {code['git_commit'] or '-'})"),
-        (lang("prov_packages"), ", ".join(f"{k} {v}" for k, v in packages.items())),
-        (lang("prov_rng"), summary["provenance"].get("rng", "")),
-        (lang("prov_command"), manifest["command"]),
-        (lang("prov_rebuild"), manifest["rebuild"]),
-    ]
-    return Section("provenance", lang("sec_provenance"),
-                   [Para(lang("prov_intro")), Table("provenance", (lang("col_what"), lang("col_value")), rows)])
-
-
-def sections(report_lang: Language, scenario: Scenario, summary: dict, extra: dict, manifest: dict) -> list:
-    lang = report_lang
-    return [
-        summary_section(lang, scenario, summary, extra),
-        results_section(lang, summary, extra),
-        budget_section(lang, scenario, summary, extra),
-        sensitivity_section(lang, extra),
-        validation_section(lang, summary, extra),
-        register_section(lang, scenario, extra),
-        differences_section(lang, extra, manifest.get("base")),
-        methodology_section(lang),
-        Section("scenario", lang("sec_scenario"), [Para(lang("scenario_intro")), Pre(manifest["scenario_toml"], "scenario.toml")]),
-        provenance_section(lang, manifest, summary),
-    ]
-
-
-def chart_images(lang: Language, scenario: Scenario, summary: dict, extra: dict, claims: np.ndarray) -> dict:
-    first = summary["periods"][0]
-    out = {}
-    if first["claim_ratio"] is not None:
-        out["claim_ratio"] = charts.png(charts.claim_ratio_distribution(claims[:, 0] / first["premium_idr"],
-                                                                        first["period"], lang))
-    out["fan"] = charts.png(charts.fan(extra["fan"], lang))
-    year = extra["budget_year"]
-    out["coverage"] = charts.png(charts.budget_coverage(pd.DataFrame(extra["coverage"]), year["members"], lang,
-                                                        scenario.annual_budget, scenario.target_members,
-                                                        year.get("members_affordable")))
-    out["funding"] = charts.png(charts.funding(extra["funding"] if len(extra["funding"]) <= MANY_SEGMENTS else
-                                               _by_payer_rows(extra["funding"]), lang))
-    sens = extra["sensitivity"]
-    out["tornado"] = charts.png(charts.tornado(sens["rows"], sens["base"]["claims_idr"], sens["period"], lang))
-    return out
-
-
-def _by_payer_rows(rows: list[dict]) -> list[dict]:
-    out: dict = {}
-    for r in rows:
-        out.setdefault(r["payer"], {"payer": r["payer"], "segment": "", "annual_premium_idr": 0.0})
-        out[r["payer"]]["annual_premium_idr"] += r["annual_premium_idr"]
-    return list(out.values())
-
-
-# --- tables for notebooks (formatted in the report language) --------------------------------------------------------
-
-
-def period_table(summary: dict, lang: str = "id") -> pd.DataFrame:
-    """The results-by-year table of a summary, as a report shows it."""
-    language = Language(lang)
-    section = results_section(language, summary, {})
-    table = next(b for b in section.blocks if isinstance(b, Table) and b.name == "periods")
-    return _frame(language, table)
-
-
-def register_table(scenario: Scenario, lang: str = "id") -> pd.DataFrame:
-    """The assumption register of a scenario (every parameter with value, unit, basis, range, source)."""
-    language = Language(lang)
-    extra = {"assumptions": register_rows(scenario.resolved), "rules": {"date": (scenario.rules_date or scenario.start).isoformat(),
-                                                                         "rows": [], "changes": []}}
-    table = register_section(language, scenario, extra).blocks[1]
-    return _frame(language, table)
-
-
-def validation_table(summary: dict, lang: str = "id") -> pd.DataFrame:
-    """Monte Carlo against closed form for the whole horizon (and flagged rows of any year)."""
-    language = Language(lang)
-    extra = {"first_period_mean_z": None}
-    tables = [b for b in validation_section(language, summary, extra).blocks if isinstance(b, Table)]
-    return _frame(language, tables[-1])
-
-
-def comparison_table(summaries: list[dict], lang: str = "id") -> pd.DataFrame:
-    """Scenarios side by side from their summaries: members, premium, claims with the 90 % interval, claim ratio
-    and the chance that claims exceed premiums, first year and whole horizon."""
-    language = Language(lang)
-    rows = {}
-    for s in summaries:
-        first, total = s["periods"][0], s["periods"][-1]
-        column = {language("cmp_first_year"): first["period"],
-                  language("cmp_horizon"): f"{s['horizon_months']} {language('cmp_months')}"}
-        for label, p in ((language("cmp_first_year"), first), (language("cmp_horizon"), total)):
-            ratio = p["claim_ratio"] or {}
-            column.update({
-                f"{language('col_members')}, {label}": language.count(p["members"]),
-                f"{language('col_premium')}, {label}": language.money(p["premium_idr"]),
-                f"{language('col_claims_mean')}, {label}": language.money(p["claims_idr"]["mean"]),
-                f"{language('col_p5')}, {label}": language.money(p["claims_idr"]["p5"]),
-                f"{language('col_p95')}, {label}": language.money(p["claims_idr"]["p95"]),
-                f"{language('col_ratio')}, {label}": language.percent(ratio.get("mean")),
-                f"{language('col_prob')}, {label}": language.percent(p["prob_claim_ratio_above_1"], 1),
-            })
-        column[language("tile_budget")] = language.money(s["budget"]["annual_premium_start_members_idr"])
-        rows[s["scenario_id"]] = column
-    return pd.DataFrame(rows)
-
-
-def _frame(language: Language, table: Table) -> pd.DataFrame:
-    return pd.DataFrame([[language.figure(c.kind, c.value) if isinstance(c, Figure) else c for c in row]
-                         for row in table.rows], columns=list(table.header))
 
 
 # --- building and writing -----------------------------------------------------------------------------------------
@@ -829,8 +180,8 @@ def rebuild(manifest_path: Path, reports_dir: Path = DEFAULT_REPORTS_DIR, progre
     manifest_path = Path(manifest_path)
     manifest = read_manifest(manifest_path)
     scenario = manifest_scenario(manifest, manifest_path)
-    origin = Origin(tuple(manifest.get("scenario_files", ())), tuple(manifest.get("overrides", ())), manifest.get("base"),
-                    tuple(tuple(d) for d in manifest.get("base_differences", ())),
+    origin = Origin(tuple(manifest.get("scenario_files", ())), tuple(manifest.get("overrides", ())),
+                    manifest.get("base"), tuple(tuple(d) for d in manifest.get("base_differences", ())),
                     f"python -m sim report --from-manifest {manifest_path}")
     report = build(scenario, manifest["lang"], reports_dir, origin, manifest.get("chunk_trials", DEFAULT_CHUNK_TRIALS),
                    progress, step, today)
@@ -883,14 +234,16 @@ def command(args) -> int:
         raise ScenarioError("report", "", "give a scenario id or file, or --from-manifest PATH (one of the two)")
     if args.from_manifest is not None:
         if args.overrides or args.trials is not None or args.seed is not None:
-            raise ScenarioError("--from-manifest", "", "rebuilds exactly what the manifest says: no --set, --trials or --seed")
+            raise ScenarioError("--from-manifest", "",
+                                "rebuilds exactly what the manifest says: no --set, --trials or --seed")
         report, differences = rebuild(args.from_manifest, args.reports_dir, trial_progress, step)
         if not quiet:
             print(headline(report))
         if differences is None:
             print("Original summary.json/report.json not found beside the manifest: nothing to compare")
         elif differences:
-            print(f"Rebuilt numbers DIFFER from the original in {len(differences)} place(s): {', '.join(differences[:10])}")
+            print(f"Rebuilt numbers DIFFER from the original in {len(differences)} place(s): "
+                  f"{', '.join(differences[:10])}")
             return 1
         else:
             print("Rebuilt numbers match the original report (summary.json and report.json)")

@@ -11,7 +11,7 @@ import base64
 import html
 import json
 
-from .report import Chart, Figure, Para, Pre, Report, Table, Tiles, fill
+from .report_document import Chart, Figure, Para, Pre, Report, Table, Tiles, fill
 
 CSS = """
 :root { --ink:#1d2733; --muted:#5d6b79; --line:#d9dee4; --accent:#1f5f8b; --claims:#c0392b;

@@ -15,7 +15,7 @@ from fpdf import FPDF
 from fpdf.enums import WrapMode, XPos, YPos
 from fpdf.fonts import FontFace
 
-from .report import Chart, Figure, Para, Pre, Report, Table, Tiles, fill
+from .report_document import Chart, Figure, Para, Pre, Report, Table, Tiles, fill
 
 FONT_DIR = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
 ACCENT = (31, 95, 139)

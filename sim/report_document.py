@@ -1,0 +1,98 @@
+"""The report's content, as both writers see it: sections of paragraphs, tables, charts, tiles and text.
+
+A :class:`Report` holds what a run produced (summary, report.json, CSV tables, chart images) and its
+:class:`Section` list; every number in it is a :class:`Figure` that names the file and dotted key it comes from, so
+:func:`lookup` finds it there again. :mod:`sim.report_sections` lays the content out, :mod:`sim.report_html` and
+:mod:`sim.report_pdf` write it, :mod:`sim.report` runs the whole thing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .i18n import Language
+from .scenario import Scenario
+
+
+# --- content ----------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A number shown in the report, traced to the file (``src``) and dotted key (``key``) it comes from."""
+
+    value: object
+    kind: str
+    src: str
+    key: str
+
+
+@dataclass(frozen=True)
+class Para:
+    text: str  # in the report language, with {name} placeholders for figures
+    figures: dict = field(default_factory=dict)
+    style: str = ""  # "", "lead" or "note"
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str  # also the CSV file stem
+    header: tuple
+    rows: list  # tuples of str or Figure
+    styles: list = field(default_factory=list)  # per row: "", "assumption", "calibrated", "check"
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Chart:
+    name: str
+    caption: str
+
+
+@dataclass(frozen=True)
+class Tiles:
+    items: list  # (label, Figure)
+
+
+@dataclass(frozen=True)
+class Pre:
+    text: str
+    file: str = ""  # the file that holds the whole text (the PDF shows the start of a very long one)
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str
+    title: str
+    blocks: list
+    traced: bool = False  # every Rupiah amount in it is a traced Figure (checked by the tests)
+
+
+@dataclass
+class Report:
+    scenario: Scenario
+    lang: Language
+    summary: dict
+    extra: dict  # report.json
+    tables: dict  # name -> DataFrame, written as CSV
+    charts: dict  # name -> PNG bytes
+    sections: list
+    manifest: dict
+    folder: Path
+
+
+def fill(text: str, values: dict) -> str:
+    """Put ``values`` (already formatted) in place of the ``{name}`` placeholders they name; other braces stay."""
+    return re.sub(r"\{(\w+)\}", lambda m: values.get(m[1], m[0]), text)
+
+
+def lookup(document, key: str):
+    """The value at a dotted key (list positions as numbers): ``periods.0.claims_idr.mean``; a key ending in
+    ``|abs`` is the absolute value (a shortfall shown as a positive amount)."""
+    key, _, how = key.partition("|")
+    node = document
+    for part in key.split("."):
+        node = node[int(part)] if isinstance(node, list) else node[part]
+    return abs(node) if how == "abs" else node
