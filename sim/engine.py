@@ -38,6 +38,7 @@ from .scholarship import PeriodTable, period_table, sample_children
 BLOCK_TRIALS = 1000
 PERIL_JKM, PERIL_JKK = 1, 2
 UNCERTAINTY_KEY = 0  # spawn-key slot of the parameter-draw stream (segment keys are crc32 values of names)
+COLUMNS_UP_TO_PERIODS = 7  # _period_bins: column by column up to this many periods (measured crossover: 8)
 BUCKETS_PER_PLACE = 4  # size of the placement bucket table; only speed depends on it, never the numbers
 
 
@@ -328,8 +329,10 @@ def _joined(arrays: list) -> np.ndarray:
 
 def _period_bins(trial: np.ndarray, periods: int) -> np.ndarray:
     """The (trial, period) bin of every period of every child, child by child: (children * periods,)."""
-    bins = np.empty((trial.size, periods), dtype=np.intp)
     first = trial * periods
+    if periods > COLUMNS_UP_TO_PERIODS:  # long horizons: strided column writes get slow, whole rows win
+        return np.repeat(first, periods) + np.tile(np.arange(periods), trial.size)
+    bins = np.empty((trial.size, periods), dtype=np.intp)
     for p in range(periods):  # a column at a time: faster than broadcasting over rows of a few periods
         np.add(first, p, out=bins[:, p])
     return bins.ravel()

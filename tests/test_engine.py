@@ -254,3 +254,13 @@ def test_categorical_draws_are_the_inverse_cdf_and_counts_match(probabilities):
     p = np.asarray(probabilities) / np.sum(probabilities)
     se = np.sqrt(n * p * (1 - p))
     assert np.all(np.abs(counts - n * p) <= 4 * se + 1e-9)
+
+
+@pytest.mark.parametrize("periods", [1, 3, 7, 8, 12])
+def test_period_bins_list_every_period_of_every_child_child_by_child(periods):
+    # engine._period_bins builds the bins column by column for short horizons and row by row for long ones.
+    from sim.engine import _period_bins
+
+    trial = np.array([0, 0, 2, 5, 5, 5, 9])
+    want = [t * periods + p for t in trial for p in range(periods)]
+    assert _period_bins(trial, periods).tolist() == want
