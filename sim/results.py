@@ -1,8 +1,10 @@
 """Turning blocks of simulated trials into the per-trial table and ``summary.json``, chunk by chunk.
 
-Nothing per event is kept: each block adds its per-trial totals (claims and claim counts per period, a few
-numbers per trial) and running sums for the means and standard errors by segment and benefit, and is then
-dropped. The per-trial table, when asked for, is appended to a file block by block.
+Nothing per event is kept: each block adds its per-trial claims per period (8 bytes per trial and period: the
+quantiles, their intervals and the risk measures need every trial's total) and running sums for the claim
+counts and for the means and standard errors by segment and benefit, and is then dropped. The summary works
+through one period at a time with one sorted copy of its claims. The per-trial table, when asked for, is
+appended to a file block by block.
 """
 
 from __future__ import annotations
@@ -39,7 +41,7 @@ class BlockTotals:
 
     block: object  # sim.engine.Block
     claims: np.ndarray  # (trials, periods + 1) IDR, last column the whole horizon
-    claim_counts: np.ndarray  # (trials, periods + 1) insured events
+    claim_count_sum: np.ndarray  # (periods + 1,) insured events of all the block's trials (only means are reported)
     sum_amount: np.ndarray  # (periods + 1, segments, benefits)
     sumsq_amount: np.ndarray
     sum_count: np.ndarray
@@ -52,7 +54,7 @@ def block_totals(result: BlockResult) -> BlockTotals:
     return BlockTotals(
         block=result.block,
         claims=amounts.sum(axis=(2, 3)),
-        claim_counts=counts[..., [INDEX[b] for b in CLAIM_EVENT_BENEFITS]].sum(axis=(2, 3)),
+        claim_count_sum=counts[..., [INDEX[b] for b in CLAIM_EVENT_BENEFITS]].sum(axis=(0, 2, 3)),
         sum_amount=amounts.sum(axis=0),
         sumsq_amount=(amounts**2).sum(axis=0),
         sum_count=counts.sum(axis=0),
@@ -71,8 +73,9 @@ class Aggregator:
     def __init__(self, model: Model, expected: Expected, trials: int, trial_table=None):
         self.model, self.expected, self.trials = model, expected, trials
         periods, segments = len(model.period_labels), len(model.segments)
+        # The only per-trial figures kept (8 bytes per trial and period): quantiles need every trial's claims.
         self.claims = np.zeros((trials, periods + 1))  # last column: whole horizon
-        self.claim_counts = np.zeros((trials, periods + 1), dtype=np.int64)
+        self.claim_count_sum = np.zeros(periods + 1, dtype=np.int64)  # claim counts: only their mean is reported
         shape = (periods + 1, segments, len(BENEFIT_NAMES))
         self.sum_amount, self.sumsq_amount = np.zeros(shape), np.zeros(shape)
         self.sum_count = np.zeros(shape)
@@ -92,7 +95,7 @@ class Aggregator:
             raise ValueError("the per-trial table needs full block results, not totals")
         first, n = result.block.first_trial, result.block.trials
         self.claims[first : first + n] = result.claims
-        self.claim_counts[first : first + n] = result.claim_counts
+        self.claim_count_sum += result.claim_count_sum
         self.sum_amount += result.sum_amount
         self.sumsq_amount += result.sumsq_amount
         self.sum_count += result.sum_count
@@ -140,7 +143,7 @@ class Aggregator:
         periods = []
         for p, label in enumerate(labels):
             claims = self.claims[: self.seen, p]
-            ratio = claims / premium[p] if premium[p] > 0 else None
+            ratio = _ratio_figures(claims, premium[p])  # before the risk measures: one temporary array at a time
             periods.append(
                 {
                     "period": label,
@@ -150,11 +153,12 @@ class Aggregator:
                     "claims_idr": {"mean": _mean(claims), "se": _se(claims), **_quantiles(claims)},
                     "claims_expected_idr": round(expected_amount[p], 2),
                     "claim_count": {
-                        "mean": _mean(self.claim_counts[: self.seen, p]),
+                        # The mean of integer counts: their float sum is exact, so this is np.mean of the counts.
+                        "mean": round(float(self.claim_count_sum[p]) / self.seen, 4),
                         "expected": round(expected_events[p], 4),
                     },
-                    "claim_ratio": None if ratio is None else {"mean": _mean(ratio), **_quantiles(ratio)},
-                    "prob_claim_ratio_above_1": None if ratio is None else float(np.mean(ratio > 1.0)),
+                    "claim_ratio": None if ratio is None else ratio[0],
+                    "prob_claim_ratio_above_1": None if ratio is None else ratio[1],
                     "risk": measures(claims, premium[p]),
                 }
             )
@@ -203,6 +207,14 @@ def _with_total(a: np.ndarray) -> np.ndarray:
 
 def _with_total_periods(a: np.ndarray) -> np.ndarray:
     return np.concatenate([a, a.sum(axis=0, keepdims=True)], axis=0)
+
+
+def _ratio_figures(claims: np.ndarray, premium: float) -> tuple[dict, float] | None:
+    """The claim ratio's mean and quantiles, and P(claim ratio > 1); None without premium."""
+    if premium <= 0:
+        return None
+    ratio = claims / premium
+    return {"mean": _mean(ratio), **_quantiles(ratio)}, float(np.mean(ratio > 1.0))
 
 
 def _mean(x) -> float:
