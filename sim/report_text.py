@@ -171,10 +171,11 @@ TEXT = {
         "en": "Who pays a year's premiums, by payer (APBD = the local government budget).",
     },
     "budget_enrolment_later": {
-        "id": "Catatan: jumlah peserta dianggap tetap sejak awal (tanpa pendaftaran bertahap); model pendaftaran "
-              "bertahap akan ditambahkan kemudian.",
-        "en": "Note: membership is taken as fixed from the start (no gradual enrolment); an enrolment model will be "
-              "added later.",
+        "id": "Catatan: di laporan ini jumlah peserta dianggap tetap sejak awal (tanpa pendaftaran bertahap). "
+              "Perluasan kepesertaan tahun demi tahun (kuota, alur pendaftaran, dana CSR) dihitung dengan "
+              "python -m sim plan.",
+        "en": "Note: this report takes membership as fixed from the start (no gradual enrolment). Year-by-year "
+              "coverage expansion (quotas, the enrolment pipeline, CSR funds) is worked out by python -m sim plan.",
     },
     "col_payer": {"id": "Pembayar", "en": "Payer"},
     "col_segment": {"id": "Segmen", "en": "Segment"},
