@@ -15,8 +15,8 @@ Speed (see benchmarks/README.md): everything that depends only on a (cell, month
 reporting period, rule regime, JKM benefit and scholarship eligibility, is tabulated once per model, so each event
 costs a few array look-ups; placing an event uses a bucket table instead of a binary search over all positions; a
 child's scholarship per reporting period is looked up by (claim month, age, levels reached) instead of being
-expanded into instalments; the JKM death benefit (a few whole-Rupiah amounts) is counted by amount and
-multiplied out. None of this changes a single number: the same draws are made in the same order, and the sums
+expanded into instalments, and the children's rows are summed by trial with one sparse product; the JKM death
+benefit (a few whole-Rupiah amounts) is counted by amount and multiplied out. None of this changes a single number: the same draws are made in the same order, and the sums
 are made in the same order or, for whole Rupiah, exactly.
 """
 
@@ -28,6 +28,7 @@ import zlib
 from dataclasses import dataclass
 
 import numpy as np
+import scipy.sparse
 
 from .accident import sample_cases
 from .benefits import BENEFIT_NAMES, INDEX
@@ -250,8 +251,9 @@ class _Collector:
     A benefit with a :class:`Tariff` (``add_tariff``) is counted by amount and multiplied out, which gives the
     same exact totals (whole Rupiah) whatever the order.
 
-    Scholarships come as children instead (``add_children``): the trial and :class:`PeriodTable` row of each child,
-    summed as one entry per child and period, child by child. A child has at most one instalment per period and
+    Scholarships come as children instead (``add_children``): the trial and :class:`PeriodTable` row of each child.
+    With whole-rupiah tables (the real rules) the rows are summed by trial in a sparse product, exact in any order
+    (:func:`_rows_by_trial`); otherwise as one entry per child and period, child by child. A child has at most one instalment per period and
     the other entries weigh 0.0, which changes no sum, so each (trial, period) adds the same instalments in the
     same order as one entry per instalment would.
     """
@@ -308,6 +310,11 @@ class _Collector:
                 counts[:, :, s, b] += tally.sum(axis=1).reshape(trials, periods)
                 amounts[:, :, s, b] += (tally @ values).reshape(trials, periods)
         for (s, b), parts in children_by_key.items():
+            if _whole_sums(parts):
+                both = sum(_rows_by_trial(trial, tab.both, key, trials) for trial, tab, key in parts)
+                amounts[:, :, s, b] = both[:, :periods]
+                counts[:, :, s, b] = both[:, periods:]
+                continue
             # Child-major entries (rather than a bincount per period over all children) also keep consecutive
             # additions in different bins, which makes bincount several times faster.
             bins = _joined([_period_bins(trial, periods) for trial, _, _ in parts])
@@ -316,6 +323,29 @@ class _Collector:
             del amount
             count = _joined([np.take(tab.count, key, axis=0).ravel() for _, tab, key in parts])
             counts[:, :, s, b] = np.bincount(bins, weights=count, minlength=trials * periods).reshape(trials, periods)
+
+
+def _whole_sums(parts: list) -> bool:
+    """Whether children's (trial, period) sums are exact in any order: whole amounts and counts, and even the sum
+    of every child's largest entry below 2**53."""
+    bound = sum(key.size for _, _, key in parts) * max(float(np.abs(tab.both).max(initial=0.0)) for _, tab, _ in parts)
+    return all(tab.whole for _, tab, _ in parts) and bound < 2.0**53
+
+
+def _rows_by_trial(trial: np.ndarray, rows: np.ndarray, key: np.ndarray, trials: int) -> np.ndarray:
+    """``rows[key]`` summed by ``trial``: (trials, rows.shape[1]).
+
+    A sparse (trial x key) matrix of ones times the table: each child adds its table row straight into its trial's
+    row, with no (children x periods) temporaries; for a ten-year horizon several times faster than the bincount
+    of :meth:`_Collector._sum`. The product adds in a different order than that bincount, so it is used only when
+    the sums are exact whatever the order (:func:`_whole_sums`): then the totals are the same bit for bit."""
+    if trial.size > 1 and np.any(trial[1:] < trial[:-1]):  # the matrix wants its entries grouped by trial
+        order = np.argsort(trial, kind="stable")
+        trial, key = trial[order], key[order]
+    indptr = np.zeros(trials + 1, dtype=np.intp)
+    np.cumsum(np.bincount(trial, minlength=trials), out=indptr[1:])
+    ones = scipy.sparse.csr_matrix((np.ones(key.size), key, indptr), shape=(trials, rows.shape[0]))
+    return ones @ rows
 
 
 def _split(parts: dict, segment: int) -> tuple[dict, dict]:

@@ -148,10 +148,13 @@ def test_parameter_uncertainty_keeps_the_mean_and_widens_the_spread():
 
 
 @pytest.mark.parametrize("start", ["2025-01", "2025-07"])
-def test_scholarship_table_sums_the_instalments_bit_for_bit(start):
+@pytest.mark.parametrize("factor", [1.0, 1.37])
+def test_scholarship_table_sums_the_instalments_bit_for_bit(start, factor):
     # The engine sums a child's scholarship through a per-period look-up table (scholarship.PeriodTable); it must
-    # give exactly what summing sample_instalments' instalments one by one gives, for the same draws. Amounts that
-    # are not whole rupiah make the order of the additions matter, so the test would see a reordering.
+    # give exactly what summing sample_instalments' instalments one by one gives, for the same draws. Whole-rupiah
+    # amounts (factor 1.0, the real rules) are summed by a sparse product in its own order, which is exact; amounts
+    # that are not whole rupiah (factor 1.37) make the order of the additions matter, so they take the child-by-child
+    # bincount, and the test would see a reordering.
     from sim.benefits import INDEX
     from sim.engine import _Collector, _scholarships
     from sim.regulation import RuleSet
@@ -159,7 +162,7 @@ def test_scholarship_table_sums_the_instalments_bit_for_bit(start):
 
     model = build_model(load_scenario("madiun-2025", ["scenario.horizon_months=60", f"scenario.start={start}"]))
     base = model.regimes[0]
-    amounts = [a * 1.37 for a in base["scholarship.amount_by_level"]]
+    amounts = [a * factor for a in base["scholarship.amount_by_level"]]
     rules = RuleSet(base.date, {**base, "scholarship.amount_by_level": amounts})
     trials, periods, children = 50, len(model.period_labels), model.scenario.children
     rng = np.random.default_rng(3)
@@ -173,11 +176,26 @@ def test_scholarship_table_sums_the_instalments_bit_for_bit(start):
 
     out = _Collector(trials, periods, 1)
     table = period_table(rules, children, model.period_of_month)
+    assert table.whole == (factor == 1.0)
     _scholarships(np.random.default_rng(9), model, out, 0, "jkm_scholarship", trial, month, rules, table)
     amounts, counts = out.arrays()
     assert want_counts.sum() > trial.size  # many claims pay more than one instalment
     assert np.array_equal(amounts[:, :, 0, INDEX["jkm_scholarship"]].ravel(), want_amounts)
     assert np.array_equal(counts[:, :, 0, INDEX["jkm_scholarship"]].ravel(), want_counts)
+
+
+def test_rows_by_trial_sums_table_rows_per_trial_in_any_trial_order():
+    from sim.engine import _rows_by_trial
+
+    rng = np.random.default_rng(12)
+    rows = rng.integers(0, 1000, (30, 4)).astype(float)
+    trial, key = rng.integers(0, 9, 500), rng.integers(0, 30, 500)  # unsorted trials, one trial without children
+    trial[trial == 4] = 5
+    want = np.zeros((9, 4))
+    np.add.at(want, trial, rows[key])
+    assert np.array_equal(_rows_by_trial(trial, rows, key, 9), want)
+    assert np.array_equal(_rows_by_trial(np.sort(trial), rows, key[np.argsort(trial, kind="stable")], 9), want)
+    assert not _rows_by_trial(trial[:0], rows, key[:0], 9).any()
 
 
 def _grid(months: int):
