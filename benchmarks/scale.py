@@ -87,15 +87,15 @@ def run_case(members: int, trials: int, years: int) -> dict:
     scenario = load_scenario(SCENARIO, overrides(members, trials, years))
     t0 = time.perf_counter()
     model = build_model(scenario)
-    agg = Aggregator(model, expected(model), trials, None)
-    t1 = time.perf_counter()
-    with LocalBackend() as backend:
-        for results in backend.run(model, chunks(trials, DEFAULT_CHUNK_TRIALS)):
-            for result in results:
-                agg.add(result)
-    t2 = time.perf_counter()
-    agg.summary()
-    t3 = time.perf_counter()
+    with Aggregator(model, expected(model), trials, None) as agg:
+        t1 = time.perf_counter()
+        with LocalBackend() as backend:
+            for results in backend.run(model, chunks(trials, DEFAULT_CHUNK_TRIALS)):
+                for result in results:
+                    agg.add(result)
+        t2 = time.perf_counter()
+        agg.summary()
+        t3 = time.perf_counter()
     return {"members": members, "trials": trials, "years": years, "events": agg.simulated_events,
             "setup_s": t1 - t0, "engine_s": t2 - t1, "summary_s": t3 - t2, "imported_mb": imported}
 

@@ -50,7 +50,8 @@ def forecast(
     ``backend``: where chunks run (``sim.backend``: LocalBackend, the default, or DaskBackend); chunks are
     aggregated in trial order on any backend, so the results do not depend on it.
     ``return_trials``: return ``(summary, claims)`` with each trial's claims per period, shape (trials,
-    periods + 1), the last column the whole horizon (for charts of the distribution, e.g. in reports).
+    periods + 1), the last column the whole horizon (for charts of the distribution, e.g. in reports). This
+    holds every trial in memory, 8 bytes per trial and period; without it the run keeps them on disk only.
     ``on_block(result)``: called with every BlockResult, in trial order (e.g. to keep per-trial amounts by
     benefit, as ``sim.budget`` does). ``model``: the scenario's ``build_model`` result, if the caller has it.
     ``exact_check``: add the exact (FFT) first-year distribution beside the simulated quantiles (a cross-check
@@ -60,24 +61,27 @@ def forecast(
     model = build_model(scenario) if model is None else model
     closed = expected(model)
     planned = max_trials if target_precision else scenario.trials
-    agg = Aggregator(model, closed, planned, trial_table)
     done = 0
     backend = LocalBackend() if backend is None else backend
-    with backend:
-        # Workers need send back only per-trial totals unless something here wants every block in full.
-        totals_only = trial_table is None and on_block is None
-        for results in backend.run(model, chunks(planned, chunk_trials), totals_only=totals_only):
-            for result in results:
-                agg.add(result)
-                if on_block is not None:
-                    on_block(result)
-            done += sum(r.block.trials for r in results)
-            if progress:
-                progress(done, planned)
-            if target_precision and agg.precision() <= target_precision:
-                break
-        ran_on = backend.describe()
-    stats = agg.summary()
+    with Aggregator(model, closed, planned, trial_table) as agg:
+        with backend:
+            # Workers need send back only per-trial totals unless something here wants every block in full.
+            totals_only = trial_table is None and on_block is None
+            for results in backend.run(model, chunks(planned, chunk_trials), totals_only=totals_only):
+                for result in results:
+                    agg.add(result)
+                    if on_block is not None:
+                        on_block(result)
+                done += sum(r.block.trials for r in results)
+                if progress:
+                    progress(done, planned)
+                if target_precision and agg.precision() <= target_precision:
+                    break
+            ran_on = backend.describe()
+        stats = agg.summary()
+        achieved = agg.precision() if target_precision else None
+        # Every trial's claims in memory, only when asked for (charts of the distribution).
+        trials = agg.trial_claims.read_all(done) if return_trials else None
     summary = {
         "scenario_id": scenario.id,
         "title": scenario.title,
@@ -94,7 +98,6 @@ def forecast(
         "provenance": provenance(scenario),
     }
     if target_precision:
-        achieved = agg.precision()
         summary["precision"] = {
             "measure": "relative half-width of the 95 % interval of the 99.5 % claims quantile, widest period",
             "target": target_precision,
@@ -109,7 +112,7 @@ def forecast(
     # How this run went (not part of the results: it differs between machines and backends).
     summary["run"] = {**ran_on, "chunk_trials": chunk_trials, "wall_seconds": round(time.perf_counter() - started, 3),
                       "peak_rss_mb": peak_rss_mb()}
-    return (summary, agg.claims[:done].copy()) if return_trials else summary
+    return (summary, trials) if return_trials else summary
 
 
 def _budget(scenario: Scenario) -> dict:

@@ -1,10 +1,13 @@
 """Turning blocks of simulated trials into the per-trial table and ``summary.json``, chunk by chunk.
 
-Nothing per event is kept: each block adds its per-trial claims per period (8 bytes per trial and period: the
-quantiles, their intervals and the risk measures need every trial's total) and running sums for the claim
-counts and for the means and standard errors by segment and benefit, and is then dropped. The summary works
-through one period at a time with one sorted copy of its claims. The per-trial table, when asked for, is
-appended to a file block by block.
+Nothing per event is kept: each block adds its per-trial claims per period (the quantiles, their intervals and
+the risk measures need every trial's total) and running sums for the claim counts and for the means and standard
+errors by segment and benefit, and is then dropped. The per-trial claims go to temporary files on disk
+(``sim.trial_claims``: 8 bytes per trial and period of disk, none of memory), and the summary reads them back a
+chunk at a time, one period after another, so the memory of a forecast does not depend on the number of trials.
+Quantiles, their intervals and probabilities are exactly those of the sorted claims; means, standard errors and
+TVaR come from correctly rounded sums and may differ from NumPy's in the last bit or two. The per-trial table,
+when asked for, is appended to a file block by block.
 """
 
 from __future__ import annotations
@@ -19,7 +22,8 @@ from .benefits import BENEFIT_NAMES, CLAIM_EVENT_BENEFITS, INDEX
 from .closed_form import Expected
 from .engine import BLOCK_TRIALS, BlockResult, simulate_chunk
 from .population import Model
-from .risk import convergence, measures, relative_half_width
+from .risk import convergence, find_order_statistics, measures, relative_half_width, standard_error
+from .trial_claims import Sample, TrialClaims
 
 QUANTILES = {"p5": 0.05, "p50": 0.50, "p95": 0.95, "p99_5": 0.995}
 FLAG_SE = 4.0  # a Monte Carlo mean further than this many standard errors from the closed form is flagged
@@ -68,13 +72,16 @@ def simulate_chunk_totals(model: Model, chunk: list) -> list[BlockTotals]:
 
 
 class Aggregator:
-    """Streams BlockResults in; ``summary()`` gives the summary.json content."""
+    """Streams BlockResults in; ``summary()`` gives the summary.json content.
+
+    A context manager (or call :meth:`close`): it holds temporary files, closed even when a run fails.
+    """
 
     def __init__(self, model: Model, expected: Expected, trials: int, trial_table=None):
         self.model, self.expected, self.trials = model, expected, trials
         periods, segments = len(model.period_labels), len(model.segments)
-        # The only per-trial figures kept (8 bytes per trial and period): quantiles need every trial's claims.
-        self.claims = np.zeros((trials, periods + 1))  # last column: whole horizon
+        # The only per-trial figures kept, on disk: quantiles need every trial's claims. Last column: whole horizon.
+        self.trial_claims = TrialClaims(periods + 1)
         self.claim_count_sum = np.zeros(periods + 1, dtype=np.int64)  # claim counts: only their mean is reported
         shape = (periods + 1, segments, len(BENEFIT_NAMES))
         self.sum_amount, self.sumsq_amount = np.zeros(shape), np.zeros(shape)
@@ -94,7 +101,9 @@ class Aggregator:
         elif self.table is not None:
             raise ValueError("the per-trial table needs full block results, not totals")
         first, n = result.block.first_trial, result.block.trials
-        self.claims[first : first + n] = result.claims
+        if first + n > self.trials:
+            raise ValueError(f"trials {first}-{first + n - 1} beyond the {self.trials} planned")
+        self.trial_claims.add(first, result.claims)
         self.claim_count_sum += result.claim_count_sum
         self.sum_amount += result.sum_amount
         self.sumsq_amount += result.sumsq_amount
@@ -124,9 +133,19 @@ class Aggregator:
         columns.update({f"{b}_count": counts[:, i] for i, b in enumerate(BENEFIT_NAMES)})
         pd.DataFrame(columns, columns=TRIAL_COLUMNS).to_csv(self.table, header=False, index=False, lineterminator="\n")
 
+    def close(self) -> None:
+        self.trial_claims.close()
+
+    def __enter__(self) -> "Aggregator":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
     def precision(self) -> float:
         """Widest relative half-width, over periods, of the 95 % interval of the 99.5 % claims quantile so far."""
-        return max(relative_half_width(np.sort(self.claims[: self.seen, p])) for p in range(self.claims.shape[1]))
+        columns = range(self.trial_claims.columns)
+        return max(relative_half_width(self.trial_claims.sample(p, self.seen)) for p in columns)
 
     def summary(self) -> dict:
         """The summary of the trials aggregated so far (all of them, or fewer when a precision target stopped early)."""
@@ -140,10 +159,12 @@ class Aggregator:
         expected_amount = _with_total_periods(exp.amounts.sum(axis=(1, 2)))
         event_idx = [INDEX[b] for b in CLAIM_EVENT_BENEFITS]
         expected_events = _with_total_periods(exp.counts[..., event_idx].sum(axis=(1, 2)))
-        periods = []
+        periods, first_period = [], None
         for p, label in enumerate(labels):
-            claims = self.claims[: self.seen, p]
-            ratio = _ratio_figures(claims, premium[p])  # before the risk measures: one temporary array at a time
+            claims = self.trial_claims.sample(p, self.seen)
+            find_order_statistics(claims, levels=QUANTILES.values())  # every rank this period needs, in one search
+            first_period = first_period or claims  # the convergence rows reuse what it has found
+            ratio = _ratio_figures(claims, premium[p])
             periods.append(
                 {
                     "period": label,
@@ -166,7 +187,7 @@ class Aggregator:
             "periods": periods,
             "breakdown": self._breakdown(labels),
             "simulated_events": self.simulated_events,
-            "convergence": {"period": labels[0], "rows": convergence(self.claims[: self.seen, 0], BLOCK_TRIALS)},
+            "convergence": {"period": labels[0], "rows": convergence(first_period, BLOCK_TRIALS)},
         }
 
     def _breakdown(self, labels) -> list[dict]:
@@ -209,22 +230,26 @@ def _with_total_periods(a: np.ndarray) -> np.ndarray:
     return np.concatenate([a, a.sum(axis=0, keepdims=True)], axis=0)
 
 
-def _ratio_figures(claims: np.ndarray, premium: float) -> tuple[dict, float] | None:
-    """The claim ratio's mean and quantiles, and P(claim ratio > 1); None without premium."""
+def _ratio_figures(claims: Sample, premium: float) -> tuple[dict, float] | None:
+    """The claim ratio's mean and quantiles, and P(claim ratio > 1); None without premium.
+
+    claims / premium is non-decreasing in the claims, so its quantiles come from the claims' order statistics. Its
+    mean is the mean claims over the premium: the mean of the ratios but for rounding, and no pass of its own."""
     if premium <= 0:
         return None
-    ratio = claims / premium
-    return {"mean": _mean(ratio), **_quantiles(ratio)}, float(np.mean(ratio > 1.0))
+    ratio = claims.monotone(lambda x: x / premium)
+    mean = round(claims.mean() / float(premium), 4)
+    return {"mean": mean, **_quantiles(ratio)}, ratio.sums(lambda r: r > 1.0)[0] / ratio.n
 
 
-def _mean(x) -> float:
-    return round(float(np.mean(x)), 4)
+def _mean(x: Sample) -> float:
+    return round(x.mean(), 4)
 
 
-def _se(x) -> float:
-    return round(float(np.std(x, ddof=1) / math.sqrt(len(x))), 4) if len(x) > 1 else 0.0
+def _se(x: Sample) -> float:
+    return round(standard_error(x), 4)
 
 
-def _quantiles(x) -> dict:
-    values = np.quantile(x, list(QUANTILES.values()))
+def _quantiles(x: Sample) -> dict:
+    values = x.quantiles(list(QUANTILES.values()))
     return {k: round(float(v), 4) for k, v in zip(QUANTILES, values)}

@@ -7,6 +7,11 @@
   distribution of order statistics (the k-th smallest of n draws lies below the true q-quantile with probability
   P(Binomial(n, q) >= k)); the asymptotic standard error of TVaR,
   ``sqrt((Var[X | X > VaR] + q (TVaR - VaR)^2) / (n (1 - q)))``.
+
+Every function takes the claims as a :class:`sim.trial_claims.Sample` (read from disk a chunk at a time, so memory
+does not grow with the trials) or as an array in memory, sorted or not. Order statistics, quantiles, their
+intervals and probabilities are exactly those of the sorted array; means, standard deviations and TVaR come from
+correctly rounded sums (``math.fsum``'s value) and may differ from NumPy's pairwise sums in the last bit or two.
 """
 
 from __future__ import annotations
@@ -16,68 +21,96 @@ import math
 import numpy as np
 from scipy import stats
 
+from .trial_claims import Sample, quantile_ranks
+
 RISK_LEVEL = 0.995
 CONFIDENCE = 0.95
 RATIO_GRID = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0, 2.5, 3.0, 4.0)
 
 
-def mean_interval(x: np.ndarray, confidence: float = CONFIDENCE) -> tuple[float, float]:
+def as_sample(x) -> Sample:
+    """A Sample as it is; an array (sorted or not) as a Sample in memory."""
+    return x if isinstance(x, Sample) else Sample.of(x)
+
+
+def standard_error(x) -> float:
+    """Standard error of the mean (standard deviation with n - 1, over sqrt n); 0 for a single value."""
+    x = as_sample(x)
+    return x.sd() / math.sqrt(x.n) if x.n > 1 else 0.0
+
+
+def mean_interval(x, confidence: float = CONFIDENCE) -> tuple[float, float]:
+    x = as_sample(x)
     z = stats.norm.ppf(0.5 + confidence / 2)
-    mean, se = float(np.mean(x)), float(np.std(x, ddof=1) / math.sqrt(len(x))) if len(x) > 1 else 0.0
+    mean, se = x.mean(), standard_error(x)
     return mean - z * se, mean + z * se
 
 
-def quantile_interval(sorted_x: np.ndarray, q: float, confidence: float = CONFIDENCE) -> tuple[float, float]:
-    """Distribution-free interval for the q-quantile from order statistics of a sorted sample."""
-    n = len(sorted_x)
+def interval_ranks(n: int, q: float, confidence: float = CONFIDENCE) -> tuple[int, int]:
+    """0-based ranks of the order statistics bounding the distribution-free interval of the q-quantile of n."""
     alpha = 1 - confidence
     lo = int(stats.binom.ppf(alpha / 2, n, q))  # 0-based index of the lower order statistic
     hi = int(stats.binom.ppf(1 - alpha / 2, n, q))
-    return float(sorted_x[max(lo - 1, 0)]), float(sorted_x[min(hi, n - 1)])
+    return max(lo - 1, 0), min(hi, n - 1)
 
 
-def tvar(sorted_x: np.ndarray, q: float) -> tuple[float, float, float]:
-    """(VaR, TVaR, standard error of TVaR) at level q of a sorted sample."""
-    n = len(sorted_x)
-    var = float(np.quantile(sorted_x, q))
-    excess = sorted_x - var
-    np.maximum(excess, 0.0, out=excess)  # in place: one temporary array, not two
-    tv = var + float(excess.mean()) / (1 - q)
-    del excess
-    tail = sorted_x[sorted_x > var]
-    tail_var = float(tail.var(ddof=1)) if tail.size > 1 else 0.0
-    se = math.sqrt((tail_var + q * (tv - var) ** 2) / (n * (1 - q)))
+def quantile_interval(x, q: float, confidence: float = CONFIDENCE) -> tuple[float, float]:
+    """Distribution-free interval for the q-quantile from order statistics of the sample."""
+    x = as_sample(x)
+    lo, hi = x.order_statistics(interval_ranks(x.n, q, confidence))
+    return float(lo), float(hi)
+
+
+def find_order_statistics(x: Sample, q: float = RISK_LEVEL, levels=(), confidence: float = CONFIDENCE) -> None:
+    """Find at once (one search) the order statistics that the q-quantile, its interval and the quantiles at
+    ``levels`` need; the sample remembers them for the functions here."""
+    x.order_statistics([*quantile_ranks(x.n, [q, *levels]), *interval_ranks(x.n, q, confidence)])
+
+
+def tvar(x, q: float) -> tuple[float, float, float]:
+    """(VaR, TVaR, standard error of TVaR) at level q: two passes over the values above VaR."""
+    x = as_sample(x)
+    var = x.quantile(q)
+    # The sum of max(x - VaR, 0) is the sum over the tail alone: the other terms are exact zeros.
+    excess, tail_sum, tail_n = x.sums(lambda v: v[v > var] - var, lambda v: v[v > var], lambda v: v > var)
+    tv = var + excess / x.n / (1 - q)
+    tail_var = 0.0
+    if tail_n > 1:
+        tail_mean = tail_sum / tail_n
+        tail_var = x.sums(lambda v: np.square(v[v > var] - tail_mean))[0] / (tail_n - 1)
+    se = math.sqrt((tail_var + q * (tv - var) ** 2) / (x.n * (1 - q)))
     return var, tv, se
 
 
-def relative_half_width(sorted_x: np.ndarray, q: float = RISK_LEVEL, confidence: float = CONFIDENCE) -> float:
+def relative_half_width(x, q: float = RISK_LEVEL, confidence: float = CONFIDENCE) -> float:
     """Half the width of the quantile's interval over the quantile: the precision target of adaptive runs."""
-    lo, hi = quantile_interval(sorted_x, q, confidence)
-    point = float(np.quantile(sorted_x, q))
+    x = as_sample(x)
+    find_order_statistics(x, q, confidence=confidence)
+    lo, hi = quantile_interval(x, q, confidence)
+    point = x.quantile(q)
     return (hi - lo) / 2 / abs(point) if point else math.inf
 
 
-def measures(claims: np.ndarray, premium: float, q: float = RISK_LEVEL) -> dict:
+def measures(claims, premium: float, q: float = RISK_LEVEL) -> dict:
     """Risk measures and precision of one period's simulated claims (IDR).
 
-    Memory: one sorted copy of the claims and at most one temporary array beside it (a million trials: 8 MB
-    each). The shortfall is worked out in place in the sorted copy once the claims' own measures are done:
-    ``max(x - premium, 0)`` is non-decreasing in x, so applied to the sorted claims it gives the sorted shortfall,
-    the very array sorting the shortfall would give."""
+    The claim ratio ``x / premium`` and the shortfall ``max(x - premium, 0)`` are non-decreasing in x, so their
+    order statistics are those of the claims mapped, found with no search of their own (``Sample.monotone``): the
+    very values sorting them would give. Memory does not depend on the number of trials."""
+    x = as_sample(claims)
+    find_order_statistics(x, q)
     above = None
     if premium > 0:
-        ratio = claims / premium
-        above = [{"x": g, "p": float(np.mean(ratio > g))} for g in RATIO_GRID]
-        del ratio
-    x = np.sort(claims)
+        counts = x.monotone(lambda v: v / premium).sums(*(lambda r, g=g: r > g for g in RATIO_GRID))
+        above = [{"x": g, "p": c / x.n} for g, c in zip(RATIO_GRID, counts)]
     var, tv, tv_se = tvar(x, q)
     lo, hi = quantile_interval(x, q)
     m_lo, m_hi = mean_interval(x)
     relative = relative_half_width(x, q)
-    shortfall = x  # from here on x holds the sorted shortfall
-    np.subtract(shortfall, premium, out=shortfall)
-    np.maximum(shortfall, 0.0, out=shortfall)
+    shortfall = x.monotone(lambda v: np.maximum(v - premium, 0.0))
     s_var, s_tv, s_se = tvar(shortfall, q)
+    # Its mean: only trials above the premium add anything (the others add exact zeros).
+    s_mean = x.sums(lambda v: v[v > premium] - premium)[0] / x.n
     out = {
         "level": q,
         "claims_var_idr": round(var, 2),
@@ -86,7 +119,7 @@ def measures(claims: np.ndarray, premium: float, q: float = RISK_LEVEL) -> dict:
         "claims_tvar_idr": round(tv, 2),
         "claims_tvar_se_idr": round(tv_se, 2),
         "claims_mean_ci95_idr": [round(m_lo, 2), round(m_hi, 2)],
-        "shortfall_mean_idr": round(float(shortfall.mean()), 2),
+        "shortfall_mean_idr": round(s_mean, 2),
         "shortfall_var_idr": round(s_var, 2),
         "shortfall_tvar_idr": round(s_tv, 2),
         "shortfall_tvar_se_idr": round(s_se, 2),
@@ -96,21 +129,23 @@ def measures(claims: np.ndarray, premium: float, q: float = RISK_LEVEL) -> dict:
     return out
 
 
-def convergence(claims: np.ndarray, step: int, q: float = RISK_LEVEL) -> list[dict]:
+def convergence(claims, step: int, q: float = RISK_LEVEL) -> list[dict]:
     """Estimates on the first n trials for n = step, 2 step, 4 step, ..., all: data for a convergence plot."""
+    claims = as_sample(claims)
     rows, n = [], step
     while True:
-        n = min(n, len(claims))
-        x = np.sort(claims[:n])
+        n = min(n, claims.n)
+        x = claims.prefix(n)
+        find_order_statistics(x, q)
         lo, hi = quantile_interval(x, q)
         m_lo, m_hi = mean_interval(x)
         rows.append({
             "trials": n,
-            "mean_idr": round(float(x.mean()), 2),
+            "mean_idr": round(x.mean(), 2),
             "mean_ci95_idr": [round(m_lo, 2), round(m_hi, 2)],
-            "var_idr": round(float(np.quantile(x, q)), 2),
+            "var_idr": round(x.quantile(q), 2),
             "var_ci95_idr": [round(lo, 2), round(hi, 2)],
         })
-        if n == len(claims):
+        if n == claims.n:
             return rows
         n *= 2
