@@ -257,8 +257,9 @@ def order_statistics(sample: Sample, ranks: Sequence[int]) -> np.ndarray:
     ranks = np.asarray(ranks, dtype=np.int64)
     if sample.n <= SORT_VALUES:
         return np.sort(sample.values())[ranks]
-    extremes = np.array([(chunk.min(), chunk.max()) for chunk in sample.chunks()])  # NaN propagates
-    lo, hi = extremes[:, 0].min(), extremes[:, 1].max()
+    lo, hi = np.inf, -np.inf
+    for chunk in sample.chunks():
+        lo, hi = np.minimum(lo, chunk.min()), np.maximum(hi, chunk.max())  # NaN propagates
     if not (np.isfinite(lo) and np.isfinite(hi)):
         raise ValueError("order statistics need finite values (NaN or infinity found)")
     return _select(sample, int(_keys(np.array([lo]))[0]), int(_keys(np.array([hi]))[0]), ranks, everything=True)
@@ -293,7 +294,7 @@ def _select(sample: Sample, lo: int, hi: int, ranks: np.ndarray, everything: boo
     by_size = wanted[np.argsort(counts[wanted], kind="stable")]
     fits = np.sort(by_size[np.cumsum(counts[by_size]) <= SORT_VALUES])
     crowded = np.setdiff1d(wanted, fits)
-    kept, low, high = _collect(sample, lo, hi, shift, everything, fits, crowded)
+    kept, low, high = _collect(sample, lo, hi, shift, everything, fits, int(counts[fits].sum()), crowded)
     out = np.empty(len(ranks))
     offset = dict(zip(fits.tolist(), (np.cumsum(counts[fits]) - counts[fits]).tolist()))
     for i, b in enumerate(where.tolist()):
@@ -305,22 +306,26 @@ def _select(sample: Sample, lo: int, hi: int, ranks: np.ndarray, everything: boo
     return out
 
 
-def _collect(sample: Sample, lo: int, hi: int, shift: int, everything: bool, fits: np.ndarray,
+def _collect(sample: Sample, lo: int, hi: int, shift: int, everything: bool, fits: np.ndarray, size: int,
              crowded: np.ndarray) -> tuple[np.ndarray, dict, dict]:
-    """One pass: the sorted values of the bins ``fits``, and the smallest and largest key of each crowded bin."""
-    parts, low, high = [], {}, {}
+    """One pass: the sorted values of the bins ``fits`` (``size`` of them), and the smallest and largest key of
+    each crowded bin."""
+    kept, filled, low, high = np.empty(size), 0, {}, {}
     take = np.zeros(1 << BIN_BITS, dtype=bool)
     take[fits] = True
     for values, keys in _in_range(sample, lo, hi, everything):
         bins = _bins(keys, lo, shift)
-        parts.append(values[take[bins]])
+        taken = values[take[bins]]
+        kept[filled : filled + taken.size] = taken
+        filled += taken.size
         for b in crowded.tolist():
             mine = keys[bins == b]
             if mine.size:
                 low[b] = min(low.get(b, mine.min()), mine.min())
                 high[b] = max(high.get(b, mine.max()), mine.max())
     low, high = ({b: int(k) for b, k in d.items()} for d in (low, high))
-    return np.sort(np.concatenate(parts)), low, high
+    kept.sort()
+    return kept, low, high
 
 
 def _in_range(sample: Sample, lo: int, hi: int, everything: bool) -> Iterator[tuple[np.ndarray, np.ndarray]]:
