@@ -172,17 +172,42 @@ def placement(model: Model, rate: np.ndarray) -> Placement:
     return dataclasses.replace(partial, first=first, threshold=threshold)
 
 
-def _place_events(rng, pl: Placement, trials: int, scale=None):
-    """Poisson counts per trial for the whole horizon, then a place (a (cell, month) position) for every event.
+@dataclass(frozen=True)
+class Events:
+    """The events of one block, segment and peril: the trial of each and its draw ``x`` in [0, total).
 
-    ``scale``: per-trial multipliers of the expected events (parameter uncertainty), or None.
+    ``pos``, every event's place, is worked out at once only when the reporting period or the rule regime of every
+    event is needed; otherwise :meth:`places` places just the events that need it (e.g. the work accidents that
+    lead to a scholarship, whose claim month matters). Placing is elementwise, so either way an event gets the
+    same place: this saves time, never changes a number.
+    """
+
+    pl: Placement
+    trial: np.ndarray
+    x: np.ndarray
+    pos: np.ndarray | None
+
+    def places(self, sel, subset=slice(None)) -> np.ndarray:
+        """The places of ``x[sel][subset]``."""
+        if self.pos is not None:
+            return self.pos[sel][subset]
+        return self.pl.place(self.x[sel][subset])
+
+
+def _draw_events(rng, model: Model, pl: Placement, trials: int, scale=None, place_all: bool = False) -> Events:
+    """Poisson counts per trial for the whole horizon, then a uniform draw for every event, which places it in a
+    (cell, month) position (:meth:`Placement.place`).
+
+    ``scale``: per-trial multipliers of the expected events (parameter uncertainty), or None. ``place_all``: place
+    every event now (besides when periods or regimes vary, which need every place).
     """
     per_trial = rng.poisson(pl.total if scale is None else pl.total * scale, trials)
     n = int(per_trial.sum())
     trial = np.repeat(np.arange(trials), per_trial)
     x = rng.random(n)
     x *= pl.total
-    return trial, pl.place(x)
+    every = place_all or len(model.period_labels) > 1 or len(model.regimes) > 1
+    return Events(pl, trial, x, pl.place(x) if every else None)
 
 
 @dataclass(frozen=True)
@@ -310,6 +335,8 @@ class _Collector:
                 counts[:, :, s, b] += tally.sum(axis=1).reshape(trials, periods)
                 amounts[:, :, s, b] += (tally @ values).reshape(trials, periods)
         for (s, b), parts in children_by_key.items():
+            if not any(key.size for _, _, key in parts):  # no child paid: the arrays already hold the zeros
+                continue
             if _whole_sums(parts):
                 both = sum(_rows_by_trial(trial, tab.both, key, trials) for trial, tab, key in parts)
                 amounts[:, :, s, b] = both[:, :periods]
@@ -401,33 +428,33 @@ def _scholarships(rng, model: Model, out: _Collector, s: int, benefit: str, tria
 
 
 def _simulate_jkm(model: Model, tab: SegmentTables, s: int, rng, trials: int, out: _Collector, scale) -> int:
-    pl = tab.jkm
-    trial, pos = _place_events(rng, pl, trials, scale)
-    bins = _bins(model, pl, trial, pos)
-    for r, rules, sel in _by_regime(model, pl, pos):
-        t, p = trial[sel], pos[sel]
+    # Every death needs its place: the JKM benefit and the scholarship depend on the tenure there.
+    ev = _draw_events(rng, model, tab.jkm, trials, scale, place_all=True)
+    bins = _bins(model, ev.pl, ev.trial, ev.pos)
+    for r, rules, sel in _by_regime(model, ev.pl, ev.pos):
+        t, p = ev.trial[sel], ev.pos[sel]
         out.add_tariff(s, "jkm_death", bins[sel], tab.jkm_death[r], p)
         claims = np.flatnonzero(tab.jkm_scholarship[r][p])  # indices: gathering by them beats boolean masks
-        _scholarships(rng, model, out, s, "jkm_scholarship", t[claims], pl.month[p[claims]], rules, tab.scholarship[r])
-    return trial.size
+        _scholarships(rng, model, out, s, "jkm_scholarship", t[claims], ev.pl.month[p[claims]], rules,
+                      tab.scholarship[r])
+    return ev.trial.size
 
 
 def _simulate_jkk(model: Model, tab: SegmentTables, s: int, rng, trials: int, out: _Collector, scale) -> int:
-    pl = tab.jkk
-    trial, pos = _place_events(rng, pl, trials, scale)
-    bins = _bins(model, pl, trial, pos)
+    # Over one reporting period and one rule regime only the accidents that lead to a scholarship need a place
+    # (their claim month): the others are not placed at all.
+    ev = _draw_events(rng, model, tab.jkk, trials, scale)
+    bins = _bins(model, ev.pl, ev.trial, ev.pos)
     wage = model.segments[s].segment.wage
-    for r, rules, sel in _by_regime(model, pl, pos):
-        b, t, month = bins[sel], trial[sel], pl.month[pos[sel]]
+    for r, rules, sel in _by_regime(model, ev.pl, ev.pos):
+        b, t = bins[sel], ev.trial[sel]
         cases = sample_cases(rng, b.size, wage, rules, model.scenario.severity)
         out.add(s, "jkk_medical", b, cases.medical)
         for benefit, (paid, amount) in cases.paid.items():
             out.add(s, benefit, b[paid], amount)
-        _scholarships(
-            rng, model, out, s, "jkk_scholarship", t[cases.scholarship], month[cases.scholarship], rules,
-            tab.scholarship[r],
-        )
-    return trial.size
+        month = ev.pl.month[ev.places(sel, cases.scholarship)]
+        _scholarships(rng, model, out, s, "jkk_scholarship", t[cases.scholarship], month, rules, tab.scholarship[r])
+    return ev.trial.size
 
 
 def intensity_scales(model: Model, block: Block):
