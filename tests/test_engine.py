@@ -282,3 +282,19 @@ def test_period_bins_list_every_period_of_every_child_child_by_child(periods):
     trial = np.array([0, 0, 2, 5, 5, 5, 9])
     want = [t * periods + p for t in trial for p in range(periods)]
     assert _period_bins(trial, periods).tolist() == want
+
+
+def test_placing_only_the_events_that_need_it_changes_no_number(monkeypatch):
+    # Over one reporting period and one rule regime, work accidents are placed only when they lead to a
+    # scholarship (engine.Events.places). Placing every event instead must give the very same arrays.
+    from sim import engine
+
+    model = build_model(load_scenario("madiun-2025", ["scenario.trials=2000", "scenario.horizon_months=12"]))
+    assert len(model.period_labels) == 1 and len(model.regimes) == 1
+    lazy = engine.simulate_block(model, engine.Block(0, 0, 2000))
+    draw = engine._draw_events
+    monkeypatch.setattr(engine, "_draw_events", lambda *a, **k: draw(*a, **{**k, "place_all": True}))
+    eager = engine.simulate_block(model, engine.Block(0, 0, 2000))
+    assert eager.simulated_events == lazy.simulated_events > 0
+    assert np.array_equal(eager.amounts, lazy.amounts) and np.array_equal(eager.counts, lazy.counts)
+    assert lazy.counts[..., list(BENEFIT_NAMES).index("jkk_scholarship")].sum() > 0  # the lazy path was used
