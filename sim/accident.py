@@ -51,6 +51,9 @@ def categorical_counts(rng: np.random.Generator, probabilities, n: int) -> tuple
     """:func:`categorical`'s draws, and how many of them fell in each category (a by-product of the counting)."""
     cdf = np.cumsum(probabilities)
     cdf = cdf / cdf[-1]
+    points = cdf[:-1]
+    if np.all((points == 0.0) | (points >= 1.0)):  # one possible outcome (e.g. every accident medical-only)
+        return _certain(rng, int(np.count_nonzero(points == 0.0)), cdf.size, n)
     u = rng.random(n)
     if cdf.size > 16:  # many categories: one binary search beats a pass per category
         index = np.minimum(np.searchsorted(cdf, u, side="right"), len(cdf) - 1)
@@ -65,6 +68,28 @@ def categorical_counts(rng: np.random.Generator, probabilities, n: int) -> tuple
         index += step.view(np.uint8)
         at_least[k] = np.count_nonzero(step)
     return index, at_least[:-1] - at_least[1:]
+
+
+def _certain(rng: np.random.Generator, outcome: int, categories: int, n: int) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`categorical_counts` when every uniform gives ``outcome``: the uniforms decide nothing, but they are
+    still consumed, so that every later draw of the stream is what it would have been."""
+    skip_uniforms(rng, n)
+    counts = np.zeros(categories, dtype=np.int64)
+    counts[outcome] = n
+    return np.full(n, outcome, dtype=np.uint8 if categories <= 16 else np.intp), counts
+
+
+def skip_uniforms(rng: np.random.Generator, n: int) -> None:
+    """Move ``rng`` past ``n`` uniforms without making them: afterwards it is in the state ``rng.random(n)`` leaves.
+
+    PCG64 makes each double from one 64-bit output, so advancing it by n outputs is the same, in a few steps
+    instead of n. ``advance`` also drops a buffered 32-bit half-output (left by some integer draws), which
+    ``random`` would keep: then the uniforms are drawn."""
+    bits = rng.bit_generator
+    if isinstance(bits, np.random.PCG64) and not bits.state["has_uint32"]:
+        bits.advance(n)
+    else:
+        rng.random(n)
 
 
 @dataclass(frozen=True)

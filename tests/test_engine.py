@@ -264,14 +264,32 @@ def test_categorical_draws_are_the_inverse_cdf_and_counts_match(probabilities):
     from sim.accident import categorical_counts
 
     n = 100_000
-    index, counts = categorical_counts(np.random.default_rng(4), probabilities, n)
+    rng, plain = np.random.default_rng(4), np.random.default_rng(4)
+    index, counts = categorical_counts(rng, probabilities, n)
     cdf = np.cumsum(probabilities) / np.sum(probabilities)
-    u = np.random.default_rng(4).random(n)
+    u = plain.random(n)
     assert np.array_equal(index, np.minimum(np.searchsorted(cdf, u, side="right"), len(cdf) - 1))
+    # A certain outcome (one positive probability) skips its uniforms instead of drawing them: the stream after
+    # must be the same either way.
+    assert np.array_equal(rng.random(5), plain.random(5))
     assert np.array_equal(counts, np.bincount(index, minlength=len(cdf)))
     p = np.asarray(probabilities) / np.sum(probabilities)
     se = np.sqrt(n * p * (1 - p))
     assert np.all(np.abs(counts - n * p) <= 4 * se + 1e-9)
+
+
+@pytest.mark.parametrize("buffered", [False, True])
+def test_skipping_uniforms_leaves_the_stream_where_drawing_them_would(buffered):
+    from sim.accident import skip_uniforms
+
+    rng, plain = np.random.default_rng(6), np.random.default_rng(6)
+    if buffered:  # a small-range integer draw leaves half a 64-bit output buffered; advance() would drop it
+        rng.integers(0, 10, 3), plain.integers(0, 10, 3)
+        assert rng.bit_generator.state["has_uint32"]
+    skip_uniforms(rng, 12_345)
+    plain.random(12_345)
+    assert np.array_equal(rng.random(7), plain.random(7))
+    assert np.array_equal(rng.integers(0, 10, 9), plain.integers(0, 10, 9))
 
 
 @pytest.mark.parametrize("periods", [1, 3, 7, 8, 12])
