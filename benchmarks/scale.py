@@ -28,6 +28,7 @@ from __future__ import annotations
 import argparse
 import itertools
 import json
+import math
 import os
 import resource
 import subprocess
@@ -98,6 +99,39 @@ def run_case(members: int, trials: int, years: int) -> dict:
         t3 = time.perf_counter()
     return {"members": members, "trials": trials, "years": years, "events": agg.simulated_events,
             "setup_s": t1 - t0, "engine_s": t2 - t1, "summary_s": t3 - t2, "imported_mb": imported}
+
+
+def cost_model(quick: bool) -> dict:
+    """Split the engine's time into a part per block, per trial and per event (least squares over blocks of 250 to
+    2,000 trials at 1,000 to 8,000 members, one year, fastest of 3 runs of 10 blocks each): why small populations
+    cost more per claim. Blocks of other than 1,000 trials are used here only to separate the per-trial part."""
+    sys.path.insert(0, str(ROOT))
+    import numpy as np
+
+    from sim.engine import Block, _tables_of, simulate_block
+    from sim.population import build_model
+    from sim.results import block_totals
+    from sim.scenario import load_scenario
+
+    rows = []
+    sizes = ((1_000, 2_000), (250, 1_000)) if quick else ((1_000, 2_000, 4_000, 8_000), (250, 500, 1_000, 2_000))
+    for members in sizes[0]:
+        model = build_model(load_scenario(SCENARIO, overrides(members, 1_000, 1)))
+        tabs = _tables_of(model)
+        for trials in sizes[1]:
+            best, events = math.inf, 0
+            for _ in range(1 if quick else 3):
+                start, events = time.perf_counter(), 0
+                for i in range(10):
+                    result = simulate_block(model, Block(i, 0, trials), tabs)
+                    block_totals(result)
+                    events += result.simulated_events
+                best = min(best, (time.perf_counter() - start) / 10)
+            rows.append((trials, events / 10, best))
+    a = np.array([[1.0, t, e] for t, e, _ in rows])
+    block_s, trial_s, event_s = np.linalg.lstsq(a, np.array([r[2] for r in rows]), rcond=None)[0]
+    return {"block_us": block_s * 1e6, "trial_ns": trial_s * 1e9, "event_ns": event_s * 1e9,
+            "events_per_trial_1k_members": float(np.mean([e / t for t, e, _ in rows[: len(sizes[1])]]))}
 
 
 def measure_case(members: int, trials: int, years: int) -> dict:
@@ -237,6 +271,8 @@ def main(argv=None) -> int:
     parser.add_argument("--peer-years", type=int, help=f"simulated years for the peers (default {peers.YEARS:,})")
     parser.add_argument("--national", action="store_true", help="also time national-2025 on local and Dask backends")
     parser.add_argument("--national-trials", type=int, default=NATIONAL_TRIALS)
+    parser.add_argument("--cost-model", action="store_true",
+                        help="also split the engine's time into parts per block, per trial and per event")
     parser.add_argument("--json", type=Path, help="also write every measurement to this file")
     parser.add_argument("--run-case", help=argparse.SUPPRESS)  # internal: MEMBERS,TRIALS,YEARS in this process
     args = parser.parse_args(argv)
@@ -268,6 +304,16 @@ def main(argv=None) -> int:
         print(f"\n== national-2025 (514 segments), {trials:,} trials, local and Dask backends")
         print(NATIONAL_HEADER, flush=True)
         national_rows = national(trials)
+    costs = None
+    if args.cost_model:
+        costs = cost_model(args.quick)
+        per_trial = costs["events_per_trial_1k_members"]
+        shares = (costs["event_ns"], costs["trial_ns"] / per_trial, costs["block_us"] * 1e3 / (1_000 * per_trial))
+        print(f"\n== cost model ({SCENARIO}, one year, blocks of 250-2,000 trials at 1,000-8,000 members)\n"
+              f"  {costs['block_us']:,.0f} us a block + {costs['trial_ns']:,.0f} ns a trial + {costs['event_ns']:.0f} ns "
+              f"an event\n  at 1,000 members ({per_trial:.1f} events a trial, blocks of 1,000 trials) a claim costs "
+              f"{shares[0]:.0f} + {shares[1]:.0f} (per trial) + {shares[2]:.0f} (per block) = {sum(shares):.0f} ns",
+              flush=True)
     print("\n== (a) engine vs plain-NumPy floor: benchmarks/engine.py (./workbench bench), not rerun here")
     print("\n== targets (issue 6), measured in this run")
     for name, measured, met in targets(peer_rows, grid_rows, national_rows):
@@ -276,7 +322,7 @@ def main(argv=None) -> int:
     print(f"load average at end: {os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs")
     if args.json:
         args.json.write_text(json.dumps({"peers": peer_rows, "grid": grid_rows, "skipped": skipped,
-                                         "national": national_rows}, indent=2) + "\n")
+                                         "national": national_rows, "cost_model": costs}, indent=2) + "\n")
     return 0
 
 

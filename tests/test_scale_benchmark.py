@@ -8,16 +8,17 @@ from conftest import ROOT
 
 
 def test_scale_benchmark_quick_grid_prints_its_tables():
-    done = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "scale.py"), "--quick", "--no-peers"],
+    done = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "scale.py"), "--quick", "--no-peers", "--cost-model"],
                           capture_output=True, text=True, timeout=300, cwd=ROOT)
     assert done.returncode == 0, done.stderr
     lines = done.stdout.splitlines()
     header = next(line for line in lines if line.strip().startswith("members"))
     for column in ("trials", "years", "events", "engine s", "ns/claim", "peak MB"):
         assert column in header
-    rows = [line.split() for line in lines if line.strip()[:1].isdigit()]
+    rows = [line.split() for line in lines if line.strip()[:1].isdigit() and "a block" not in line]
     assert len(rows) == 4 and all(int(r[3].replace(",", "")) > 0 for r in rows)
     assert any("time per claim" in line for line in lines)
+    assert any(" us a block + " in line and " ns an event" in line for line in lines)
 
 
 def test_peer_benchmark_runs_our_model_with_150_expected_claims_a_year():
