@@ -14,11 +14,11 @@ leaves the other segments' noise unchanged (common random numbers across scenari
 Speed (see benchmarks/README.md): everything that depends only on a (cell, month) position, such as its month,
 reporting period, rule regime, JKM benefit and scholarship eligibility, is tabulated once per model, so each event
 costs a few array look-ups; placing an event uses a bucket table instead of a binary search over all positions,
-and a work accident is placed only when its place matters (:class:`Events`); a
-child's scholarship per reporting period is looked up by (claim month, age, levels reached) instead of being
-expanded into instalments, and the children's rows are summed by trial with one sparse product; the JKM death
-benefit (a few whole-Rupiah amounts) is counted by amount and multiplied out. None of this changes a single number: the same draws are made in the same order, and the sums
-are made in the same order or, for whole Rupiah, exactly.
+and a work accident is placed only when its place matters (:class:`Events`); a child's scholarship per reporting
+period is looked up by (claim month, age, levels reached) instead of being expanded into instalments, and the
+children's rows are summed by trial with one sparse product; the JKM death benefit (a few whole-Rupiah amounts) is
+counted by amount and multiplied out. None of this changes a single number: the same draws are made in the same
+order, and the sums are made in the same order or, for whole Rupiah, exactly.
 """
 
 from __future__ import annotations
