@@ -279,9 +279,9 @@ class _Collector:
 
     Scholarships come as children instead (``add_children``): the trial and :class:`PeriodTable` row of each child.
     With whole-rupiah tables (the real rules) the rows are summed by trial in a sparse product, exact in any order
-    (:func:`_rows_by_trial`); otherwise as one entry per child and period, child by child. A child has at most one instalment per period and
-    the other entries weigh 0.0, which changes no sum, so each (trial, period) adds the same instalments in the
-    same order as one entry per instalment would.
+    (:func:`_rows_by_trial`); otherwise as one entry per child and period, child by child. A child has at most one
+    instalment per period and the other entries weigh 0.0, which changes no sum, so each (trial, period) adds the
+    same instalments in the same order as one entry per instalment would.
     """
 
     def __init__(self, trials: int, periods: int, segments: int):
@@ -356,7 +356,7 @@ class _Collector:
 def _whole_sums(parts: list) -> bool:
     """Whether children's (trial, period) sums are exact in any order: whole amounts and counts, and even the sum
     of every child's largest entry below 2**53."""
-    bound = sum(key.size for _, _, key in parts) * max(float(np.abs(tab.both).max(initial=0.0)) for _, tab, _ in parts)
+    bound = sum(key.size for _, _, key in parts) * max(tab.largest for _, tab, _ in parts)
     return all(tab.whole for _, tab, _ in parts) and bound < 2.0**53
 
 

@@ -113,6 +113,7 @@ class PeriodTable:
     n_levels: int  # len(reach_shares) + 1: 0 .. len(reach_shares) levels reached
     both: np.ndarray  # (keys, 2 * periods) amount and count side by side, to sum both with one product
     whole: bool  # every amount and count is a whole number, so their sums are exact in any order
+    largest: float  # the largest amount or count in the table (bounds the sums, see engine._whole_sums)
 
     def key(self, claim_month: np.ndarray, age: np.ndarray, levels: np.ndarray) -> np.ndarray:
         """Row of each child: (claim_month * n_ages + age) * n_levels + levels reached."""
@@ -135,7 +136,8 @@ def period_table(rules: RuleSet, children: Children, period_of_month: np.ndarray
     np.add.at(amounts, (child, period_of_month[pay_month]), amount)
     np.add.at(counts, (child, period_of_month[pay_month]), 1.0)
     both = np.hstack([amounts, counts])
-    return PeriodTable(amounts, counts, counts.any(axis=1), n_ages, n_levels, both, bool(np.all(both == np.round(both))))
+    whole, largest = bool(np.all(both == np.round(both))), float(np.abs(both).max(initial=0.0))
+    return PeriodTable(amounts, counts, counts.any(axis=1), n_ages, n_levels, both, whole, largest)
 
 
 def expected_by_lag(rules: RuleSet, children: Children) -> tuple[np.ndarray, np.ndarray]:
