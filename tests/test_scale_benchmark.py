@@ -12,13 +12,15 @@ def test_scale_benchmark_quick_grid_prints_its_tables():
                           capture_output=True, text=True, timeout=300, cwd=ROOT)
     assert done.returncode == 0, done.stderr
     lines = done.stdout.splitlines()
-    header = next(line for line in lines if line.strip().startswith("members"))
+    at = next(i for i, line in enumerate(lines) if line.strip().startswith("members"))
     for column in ("trials", "years", "events", "engine s", "ns/claim", "peak MB"):
-        assert column in header
-    rows = [line.split() for line in lines if line.strip()[:1].isdigit() and "a block" not in line]
+        assert column in lines[at]
+    grid = lines[at + 1 : lines.index("", at)]  # the grid table runs to the next blank line
+    rows = [line.split() for line in grid]
     assert len(rows) == 4 and all(int(r[3].replace(",", "")) > 0 for r in rows)
     assert any("time per claim" in line for line in lines)
     assert any(" us a block + " in line and " ns an event" in line for line in lines)
+    assert sum("(a) engine / plain-NumPy floor" in line for line in lines) == 2  # 12 and 60 months
 
 
 def test_peer_benchmark_runs_our_model_with_150_expected_claims_a_year():
