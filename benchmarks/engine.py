@@ -62,10 +62,10 @@ def peak_mb() -> float:
     return peak / (1024.0 * 1024.0) if sys.platform == "darwin" else peak / 1024.0
 
 
-def load(months: int, trials: int):
+def load(months: int, trials: int, extra: tuple = ()):
     from sim.scenario import load_scenario
 
-    return load_scenario(SCENARIO, [f"scenario.horizon_months={months}", f"scenario.trials={trials}"])
+    return load_scenario(SCENARIO, [f"scenario.horizon_months={months}", f"scenario.trials={trials}", *extra])
 
 
 # --- What one child process measures ---------------------------------------------------------------------------
@@ -130,12 +130,13 @@ def floor_inputs(scenario, model) -> dict:
     }
 
 
-def run_floor(months: int, trials: int, chunk_trials: int) -> dict:
+def run_floor(months: int, trials: int, chunk_trials: int, extra: tuple = ()) -> dict:
+    """The floor of one case; ``extra``: more scenario overrides (benchmarks/scale.py scales the members)."""
     import numpy as np
 
     from sim.population import build_model
 
-    scenario = load(months, trials)
+    scenario = load(months, trials, extra)
     inputs = floor_inputs(scenario, build_model(scenario))
     sev, kids = scenario.severity, scenario.children
     draws, kind_p, mu, sigma = inputs["draws"], inputs["kind_p"], inputs["mu"], inputs["sigma"]

@@ -146,7 +146,23 @@ def cost_model(quick: bool) -> dict:
     a = np.array([[1.0, t, e] for t, e, _ in rows])
     block_s, trial_s, event_s = np.linalg.lstsq(a, np.array([r[2] for r in rows]), rcond=None)[0]
     return {"block_us": block_s * 1e6, "trial_ns": trial_s * 1e9, "event_ns": event_s * 1e9,
-            "events_per_trial_1k_members": float(np.mean([e / t for t, e, _ in rows[: len(sizes[1])]]))}
+            "events_per_trial_1k_members": float(np.mean([e / t for t, e, _ in rows[: len(sizes[1])]])),
+            "floor_ns": floor_per_claim(quick)}
+
+
+def floor_per_claim(quick: bool) -> dict:
+    """The plain-NumPy floor of ``benchmarks/engine.py`` (the engine's random numbers, drawn and summed per trial,
+    no rules) per simulated claim at 1,000 and at 100,000 members, one year, 1,000,000 events or more each,
+    fastest of 2: how flat the time per claim could be with this random scheme, whatever the engine does."""
+    import engine as engine_benchmark  # benchmarks/engine.py
+
+    out = {}
+    for members, trials in ((1_000, 10_000 if quick else 100_000), (100_000, 1_000 if quick else 10_000)):
+        runs = [engine_benchmark.run_floor(12, trials, 10_000, tuple(overrides(members, trials, 1)))
+                for _ in range(1 if quick else 2)]
+        best = min(runs, key=lambda r: r["seconds"])
+        out[members] = best["seconds"] / best["events"] * 1e9
+    return out
 
 
 def measure_case(members: int, trials: int, years: int) -> dict:
@@ -337,8 +353,10 @@ def main(argv=None) -> int:
         print(f"\n== cost model ({SCENARIO}, one year, blocks of 250-2,000 trials at 1,000-8,000 members)\n"
               f"  {costs['block_us']:,.0f} us a block + {costs['trial_ns']:,.0f} ns a trial + {costs['event_ns']:.0f} ns "
               f"an event\n  at 1,000 members ({per_trial:.1f} events a trial, blocks of 1,000 trials) a claim costs "
-              f"{shares[0]:.0f} + {shares[1]:.0f} (per trial) + {shares[2]:.0f} (per block) = {sum(shares):.0f} ns",
-              flush=True)
+              f"{shares[0]:.0f} + {shares[1]:.0f} (per trial) + {shares[2]:.0f} (per block) = {sum(shares):.0f} ns\n"
+              f"  the plain-NumPy floor (same random numbers, summed per trial, no rules): "
+              f"{costs['floor_ns'][1_000]:.0f} ns a claim at 1,000 members, {costs['floor_ns'][100_000]:.0f} at "
+              f"100,000 ({costs['floor_ns'][1_000] / costs['floor_ns'][100_000]:.2f}x)", flush=True)
     print("\n== targets (issue 6), measured in this run")
     for name, measured, met in targets(engine_rows, peer_rows, grid_rows, national_rows):
         verdict = "-" if met is None else ("met" if met else "NOT met")

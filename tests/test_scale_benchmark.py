@@ -20,6 +20,7 @@ def test_scale_benchmark_quick_grid_prints_its_tables():
     assert len(rows) == 4 and all(int(r[3].replace(",", "")) > 0 for r in rows)
     assert any("time per claim" in line for line in lines)
     assert any(" us a block + " in line and " ns an event" in line for line in lines)
+    assert any("plain-NumPy floor" in line and "at 1,000 members" in line for line in lines)
     assert sum("(a) engine / plain-NumPy floor" in line for line in lines) == 2  # 12 and 60 months
 
 
