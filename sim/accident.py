@@ -23,6 +23,7 @@ from .regulation import (
     total_disability_benefit,
 )
 from .scenario import Severity
+from .streams import Draws, skip_uniforms  # noqa: F401  (skip_uniforms: part of this module's interface)
 
 KINDS = ("medical_only", "temporary", "partial", "total", "death")
 MEDICAL_ONLY, TEMPORARY, PARTIAL, TOTAL, DEATH = range(5)
@@ -37,24 +38,25 @@ def lognormal_params(mean: float, cv: float) -> tuple[float, float]:
     return np.log(mean) - sigma2 / 2.0, np.sqrt(sigma2)
 
 
-def categorical(rng: np.random.Generator, probabilities, n: int) -> np.ndarray:
-    """n draws of an index with the given probabilities (inverse CDF on uniforms).
+def categorical(draws: Draws, probabilities) -> np.ndarray:
+    """One index per item of ``draws``, with the given probabilities (inverse CDF on uniforms).
 
     The index is ``min(searchsorted(cdf, u, side="right"), k - 1)``, the number of cdf points at or below u among
     the first k - 1; for the handful of categories used here counting by comparisons gives the same integers
     several times faster than a binary search.
     """
-    return categorical_counts(rng, probabilities, n)[0]
+    return categorical_counts(draws, probabilities)[0]
 
 
-def categorical_counts(rng: np.random.Generator, probabilities, n: int) -> tuple[np.ndarray, np.ndarray]:
+def categorical_counts(draws: Draws, probabilities) -> tuple[np.ndarray, np.ndarray]:
     """:func:`categorical`'s draws, and how many of them fell in each category (a by-product of the counting)."""
+    n = draws.size
     cdf = np.cumsum(probabilities)
     cdf = cdf / cdf[-1]
     points = cdf[:-1]
     if np.all((points == 0.0) | (points >= 1.0)):  # one possible outcome (e.g. every accident medical-only)
-        return _certain(rng, int(np.count_nonzero(points == 0.0)), cdf.size, n)
-    u = rng.random(n)
+        return _certain(draws, int(np.count_nonzero(points == 0.0)), cdf.size)
+    u = draws.random()
     if cdf.size > 16:  # many categories: one binary search beats a pass per category
         index = np.minimum(np.searchsorted(cdf, u, side="right"), len(cdf) - 1)
         return index, np.bincount(index, minlength=cdf.size)
@@ -70,26 +72,13 @@ def categorical_counts(rng: np.random.Generator, probabilities, n: int) -> tuple
     return index, at_least[:-1] - at_least[1:]
 
 
-def _certain(rng: np.random.Generator, outcome: int, categories: int, n: int) -> tuple[np.ndarray, np.ndarray]:
+def _certain(draws: Draws, outcome: int, categories: int) -> tuple[np.ndarray, np.ndarray]:
     """:func:`categorical_counts` when every uniform gives ``outcome``: the uniforms decide nothing, but they are
     still consumed, so that every later draw of the stream is what it would have been."""
-    skip_uniforms(rng, n)
+    draws.skip_uniforms()
     counts = np.zeros(categories, dtype=np.int64)
-    counts[outcome] = n
-    return np.full(n, outcome, dtype=np.uint8 if categories <= 16 else np.intp), counts
-
-
-def skip_uniforms(rng: np.random.Generator, n: int) -> None:
-    """Move ``rng`` past ``n`` uniforms without making them: afterwards it is in the state ``rng.random(n)`` leaves.
-
-    PCG64 makes each double from one 64-bit output, so advancing it by n outputs is the same, in a few steps
-    instead of n. ``advance`` also drops a buffered 32-bit half-output (left by some integer draws), which
-    ``random`` would keep: then the uniforms are drawn."""
-    bits = rng.bit_generator
-    if isinstance(bits, np.random.PCG64) and not bits.state["has_uint32"]:
-        bits.advance(n)
-    else:
-        rng.random(n)
+    counts[outcome] = draws.size
+    return np.full(draws.size, outcome, dtype=np.uint8 if categories <= 16 else np.intp), counts
 
 
 @dataclass(frozen=True)
@@ -102,20 +91,20 @@ class Cases:
     scholarship: np.ndarray  # indices of the cases whose children may get the scholarship
 
 
-def sample_cases(rng: np.random.Generator, n: int, wage: float, rules: RuleSet, sev: Severity) -> Cases:
-    """Kinds and benefit amounts (IDR) of ``n`` work accidents."""
-    kind, per_kind = categorical_counts(rng, sev.shares, n)
+def sample_cases(draws: Draws, wage: float, rules: RuleSet, sev: Severity) -> Cases:
+    """Kinds and benefit amounts (IDR) of the work accidents of ``draws``, one per item."""
+    kind, per_kind = categorical_counts(draws, sev.shares)
     if sev.medical_cost_cv > 0 and sev.medical_cost_mean > 0:
         mu, sigma = lognormal_params(sev.medical_cost_mean, sev.medical_cost_cv)
-        medical = rng.lognormal(mu, sigma, n)
+        medical = draws.lognormal(mu, sigma)
     else:
-        medical = np.full(n, sev.medical_cost_mean)
+        medical = np.full(draws.size, sev.medical_cost_mean)
     present = per_kind > 0  # kinds absent from this batch cost no pass below
     off = _cases_of(kind, present, WITH_INCAPACITY)
-    temporary = temporary_incapacity_benefit(rules, wage, rng.exponential(sev.incapacity_months_mean, off.size))
+    temporary = temporary_incapacity_benefit(rules, wage, draws.of(off).exponential(sev.incapacity_months_mean))
     partial = _cases_of(kind, present, (PARTIAL,))
     degrees = np.array([d for d, _ in sev.partial_degrees])
-    drawn = degrees[categorical(rng, [p for _, p in sev.partial_degrees], partial.size)]
+    drawn = degrees[categorical(draws.of(partial), [p for _, p in sev.partial_degrees])]
     total, death = _cases_of(kind, present, (TOTAL,)), _cases_of(kind, present, (DEATH,))
     paid = {
         "jkk_temporary": (off, temporary),

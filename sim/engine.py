@@ -9,7 +9,10 @@ cell-month separately (a Poisson process split by independent marking), at a cos
 Reproducibility: trials are grouped in fixed blocks of ``BLOCK_TRIALS``. Every block, segment and peril has its own
 random stream, ``SeedSequence(seed, spawn_key=(block, segment key, peril))``, so a block's numbers depend only on
 the seed and the block, never on how blocks are grouped into chunks or which worker runs them; adding a segment
-leaves the other segments' noise unchanged (common random numbers across scenarios).
+leaves the other segments' noise unchanged (common random numbers across scenarios). Blocks with few events are
+simulated several at a time in one vectorised pass (:func:`simulate_blocks`, :func:`batches`), each still drawing
+from its own streams exactly what it draws alone (:class:`~sim.streams.Draws`), which shares NumPy's fixed cost per
+call among the blocks of a small population without changing a number.
 
 Speed (see benchmarks/README.md): everything that depends only on a (cell, month) position, such as its month,
 reporting period, rule regime, JKM benefit and scholarship eligibility, is tabulated once per model, so each event
@@ -36,12 +39,18 @@ from .benefits import BENEFIT_NAMES, INDEX
 from .population import Model, SegmentExposure
 from .regulation import jkm_death_benefit, jkm_scholarship_eligible
 from .scholarship import PeriodTable, period_table, sample_children
+from .streams import Draws
 
 BLOCK_TRIALS = 1000
 PERIL_JKM, PERIL_JKK = 1, 2
 UNCERTAINTY_KEY = 0  # spawn-key slot of the parameter-draw stream (segment keys are crc32 values of names)
 COLUMNS_UP_TO_PERIODS = 7  # _period_bins: column by column up to this many periods (measured crossover: 8)
 BUCKETS_PER_PLACE = 4  # size of the placement bucket table; only speed depends on it, never the numbers
+# Blocks simulated in one vectorised pass (:func:`batches`): up to about this many expected events (about 100 bytes
+# each while the pass runs) and output entries (8 bytes each, amounts and counts). Only speed and memory depend on
+# them, never the numbers.
+EVENTS_PER_BATCH = 1_000_000
+OUTPUT_PER_BATCH = 4_000_000
 
 
 @dataclass(frozen=True)
@@ -187,6 +196,7 @@ class Events:
     trial: np.ndarray
     x: np.ndarray
     pos: np.ndarray | None
+    draws: Draws  # the events' random numbers, each from its block's stream
 
     def places(self, sel, subset=slice(None)) -> np.ndarray:
         """The places of ``x[sel][subset]``."""
@@ -195,20 +205,21 @@ class Events:
         return self.pl.place(self.x[sel][subset])
 
 
-def _draw_events(rng, model: Model, pl: Placement, trials: int, scale=None, place_all: bool = False) -> Events:
+def _draw_events(trials: Draws, model: Model, pl: Placement, scale=None, place_all: bool = False) -> Events:
     """Poisson counts per trial for the whole horizon, then a uniform draw for every event, which places it in a
     (cell, month) position (:meth:`Placement.place`).
 
-    ``scale``: per-trial multipliers of the expected events (parameter uncertainty), or None. ``place_all``: place
-    every event now (besides when periods or regimes vary, which need every place).
+    ``trials``: the trials' streams (one item per trial). ``scale``: per-trial multipliers of the expected events
+    (parameter uncertainty), or None. ``place_all``: place every event now (besides when periods or regimes vary,
+    which need every place).
     """
-    per_trial = rng.poisson(pl.total if scale is None else pl.total * scale, trials)
-    n = int(per_trial.sum())
-    trial = np.repeat(np.arange(trials), per_trial)
-    x = rng.random(n)
+    per_trial = trials.poisson(pl.total if scale is None else pl.total * scale)
+    trial = np.repeat(np.arange(trials.size), per_trial)
+    draws = trials.repeat(per_trial)
+    x = draws.random()
     x *= pl.total
     every = place_all or len(model.period_labels) > 1 or len(model.regimes) > 1
-    return Events(pl, trial, x, pl.place(x) if every else None)
+    return Events(pl, trial, x, pl.place(x) if every else None, draws)
 
 
 @dataclass(frozen=True)
@@ -417,10 +428,11 @@ def _by_regime(model: Model, pl: Placement, pos: np.ndarray):
             yield r, rules, selected
 
 
-def _scholarships(rng, model: Model, out: _Collector, s: int, benefit: str, trial, month, rules, table) -> None:
-    """Children of the claims in ``trial`` and ``month`` (the draws of :func:`sample_instalments`), paid through
-    the regime's :class:`PeriodTable`."""
-    kids = sample_children(rng, trial.size, rules, model.scenario.children)
+def _scholarships(draws: Draws, model: Model, out: _Collector, s: int, benefit: str, trial, month, rules,
+                  table) -> None:
+    """Children of the claims in ``trial`` and ``month`` (the draws of :func:`sample_instalments`; ``draws``: the
+    claims' streams), paid through the regime's :class:`PeriodTable`."""
+    kids = sample_children(draws, rules, model.scenario.children)
     key = table.key(month[kids.claim], kids.age, kids.levels)
     # Children paid nothing inside the horizon (past their last level, or not at school before it ends) add only
     # zeros: leaving them out saves a table row each and changes no sum.
@@ -428,34 +440,38 @@ def _scholarships(rng, model: Model, out: _Collector, s: int, benefit: str, tria
     out.add_children(s, benefit, trial[kids.claim[paid]], table, key[paid])
 
 
-def _simulate_jkm(model: Model, tab: SegmentTables, s: int, rng, trials: int, out: _Collector, scale) -> int:
+def _simulate_jkm(model: Model, tab: SegmentTables, s: int, trials: Draws, out: _Collector, scale) -> np.ndarray:
+    """Non-work deaths of one segment; returns the number of deaths drawn in each block."""
     # Every death needs its place: the JKM benefit and the scholarship depend on the tenure there.
-    ev = _draw_events(rng, model, tab.jkm, trials, scale, place_all=True)
+    ev = _draw_events(trials, model, tab.jkm, scale, place_all=True)
     bins = _bins(model, ev.pl, ev.trial, ev.pos)
     for r, rules, sel in _by_regime(model, ev.pl, ev.pos):
         t, p = ev.trial[sel], ev.pos[sel]
         out.add_tariff(s, "jkm_death", bins[sel], tab.jkm_death[r], p)
         claims = np.flatnonzero(tab.jkm_scholarship[r][p])  # indices: gathering by them beats boolean masks
-        _scholarships(rng, model, out, s, "jkm_scholarship", t[claims], ev.pl.month[p[claims]], rules,
-                      tab.scholarship[r])
-    return ev.trial.size
+        _scholarships(ev.draws.of(sel).of(claims), model, out, s, "jkm_scholarship", t[claims],
+                      ev.pl.month[p[claims]], rules, tab.scholarship[r])
+    return ev.draws.sizes
 
 
-def _simulate_jkk(model: Model, tab: SegmentTables, s: int, rng, trials: int, out: _Collector, scale) -> int:
+def _simulate_jkk(model: Model, tab: SegmentTables, s: int, trials: Draws, out: _Collector, scale) -> np.ndarray:
+    """Work accidents of one segment; returns the number of accidents drawn in each block."""
     # Over one reporting period and one rule regime only the accidents that lead to a scholarship need a place
     # (their claim month): the others are not placed at all.
-    ev = _draw_events(rng, model, tab.jkk, trials, scale)
+    ev = _draw_events(trials, model, tab.jkk, scale)
     bins = _bins(model, ev.pl, ev.trial, ev.pos)
     wage = model.segments[s].segment.wage
     for r, rules, sel in _by_regime(model, ev.pl, ev.pos):
         b, t = bins[sel], ev.trial[sel]
-        cases = sample_cases(rng, b.size, wage, rules, model.scenario.severity)
+        draws = ev.draws.of(sel)
+        cases = sample_cases(draws, wage, rules, model.scenario.severity)
         out.add(s, "jkk_medical", b, cases.medical)
         for benefit, (paid, amount) in cases.paid.items():
             out.add(s, benefit, b[paid], amount)
         month = ev.pl.month[ev.places(sel, cases.scholarship)]
-        _scholarships(rng, model, out, s, "jkk_scholarship", t[cases.scholarship], month, rules, tab.scholarship[r])
-    return ev.trial.size
+        _scholarships(draws.of(cases.scholarship), model, out, s, "jkk_scholarship", t[cases.scholarship], month,
+                      rules, tab.scholarship[r])
+    return ev.draws.sizes
 
 
 def intensity_scales(model: Model, block: Block):
@@ -479,25 +495,56 @@ def _draws_array(draws: tuple) -> np.ndarray:
 
 def simulate_block(model: Model, block: Block, tabs: tuple | None = None) -> BlockResult:
     """Simulate one block of trials; ``tabs`` (from :func:`tables`) saves rebuilding the look-ups per block."""
+    return simulate_blocks(model, [block], tabs)[0]
+
+
+def simulate_blocks(model: Model, batch: list[Block], tabs: tuple | None = None) -> list[BlockResult]:
+    """Simulate several blocks in one vectorised pass: each block's numbers come from its own streams
+    (:class:`~sim.streams.Draws`), so every result is bit for bit what :func:`simulate_block` gives for it alone."""
     tabs = tables(model) if tabs is None else tabs
-    out = _Collector(block.trials, len(model.period_labels), len(model.segments))
-    death_scale, accident_scale = intensity_scales(model, block)
-    events = 0
+    trials = [b.trials for b in batch]
+    out = _Collector(sum(trials), len(model.period_labels), len(model.segments))
+    death_scale, accident_scale = _batch_scales(model, batch)
+    events = np.zeros(len(batch), dtype=np.int64)
     seed = model.scenario.seed
     for s, (exp, tab) in enumerate(zip(model.segments, tabs)):
         name = exp.segment.name
-        jkm_rng, jkk_rng = stream(seed, block.index, name, PERIL_JKM), stream(seed, block.index, name, PERIL_JKK)
-        events += _simulate_jkm(model, tab, s, jkm_rng, block.trials, out, death_scale)
-        events += _simulate_jkk(model, tab, s, jkk_rng, block.trials, out, accident_scale)
+        jkm = Draws.by_block([stream(seed, b.index, name, PERIL_JKM) for b in batch], trials)
+        jkk = Draws.by_block([stream(seed, b.index, name, PERIL_JKK) for b in batch], trials)
+        events += _simulate_jkm(model, tab, s, jkm, out, death_scale)
+        events += _simulate_jkk(model, tab, s, jkk, out, accident_scale)
         out.flush(s)
     amounts, counts = out.arrays()
-    return BlockResult(block, amounts, counts, events)
+    first = np.cumsum([0, *trials])
+    return [BlockResult(b, amounts[first[i]:first[i + 1]], counts[first[i]:first[i + 1]], int(events[i]))
+            for i, b in enumerate(batch)]
+
+
+def _batch_scales(model: Model, batch: list[Block]):
+    """:func:`intensity_scales` of the blocks of a batch, joined trial after trial."""
+    scales = [intensity_scales(model, b) for b in batch]
+    if scales[0][0] is None:
+        return None, None
+    return tuple(np.concatenate(part) for part in zip(*scales))
+
+
+def batches(model: Model, chunk: list[Block], tabs: tuple) -> list[list[Block]]:
+    """The chunk's blocks grouped for :func:`simulate_blocks`: as many as keep a pass near ``EVENTS_PER_BATCH``
+    expected events and ``OUTPUT_PER_BATCH`` output entries (at least one block). Grouping changes no number, only
+    how often NumPy's fixed cost per call is paid: small populations have few events per block."""
+    per_trial = sum(t.jkm.total + t.jkk.total for t in tabs)  # expected events of a trial (before uncertainty)
+    entries = len(model.period_labels) * len(model.segments) * len(BENEFIT_NAMES)
+    per_batch = int(min(EVENTS_PER_BATCH / max(per_trial * BLOCK_TRIALS, 1.0),
+                        OUTPUT_PER_BATCH / (entries * BLOCK_TRIALS)))
+    per_batch = max(per_batch, 1)
+    return [chunk[i : i + per_batch] for i in range(0, len(chunk), per_batch)]
 
 
 def simulate_chunk(model: Model, chunk: list[Block]) -> list[BlockResult]:
-    """One unit of work for a worker: a few consecutive blocks, sharing the model's look-up tables."""
+    """One unit of work for a worker: a few consecutive blocks, sharing the model's look-up tables and, when
+    they are small, vectorised passes (:func:`batches`)."""
     tabs = _tables_of(model)
-    return [simulate_block(model, b, tabs) for b in chunk]
+    return [result for batch in batches(model, chunk, tabs) for result in simulate_blocks(model, batch, tabs)]
 
 
 _last_tables: tuple = (None, None)  # (model, its tables): a run's chunks (or a Dask worker's tasks) share one model

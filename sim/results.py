@@ -52,16 +52,21 @@ class BlockTotals:
     simulated_events: int
 
 
+_CLAIM_EVENT_INDEX = [INDEX[b] for b in CLAIM_EVENT_BENEFITS]
+
+
 def block_totals(result: BlockResult) -> BlockTotals:
     amounts = _with_total(result.amounts)  # (n, P+1, S, B)
-    counts = _with_total(result.counts)
+    sum_count = _with_total(result.counts).sum(axis=0)
     return BlockTotals(
         block=result.block,
         claims=amounts.sum(axis=(2, 3)),
-        claim_count_sum=counts[..., [INDEX[b] for b in CLAIM_EVENT_BENEFITS]].sum(axis=(0, 2, 3)),
+        # Whole numbers: summed from sum_count, in a different order than over the block's trials but to the same
+        # integers, and several times faster than a reduction over the trial axis of a gathered copy.
+        claim_count_sum=sum_count[..., _CLAIM_EVENT_INDEX].sum(axis=(1, 2)),
         sum_amount=amounts.sum(axis=0),
         sumsq_amount=(amounts**2).sum(axis=0),
-        sum_count=counts.sum(axis=0),
+        sum_count=sum_count,
         simulated_events=result.simulated_events,
     )
 

@@ -17,6 +17,7 @@ import numpy as np
 from .accident import categorical
 from .regulation import RuleSet, scholarship_schedule
 from .scenario import Children
+from .streams import Draws
 
 
 def _children_per_claim(rules: RuleSet, children: Children) -> np.ndarray:
@@ -37,15 +38,16 @@ class DrawnChildren:
     levels: np.ndarray  # (n,) number of school levels the child reaches, 0..len(reach_shares)
 
 
-def sample_children(rng: np.random.Generator, claims: int, rules: RuleSet, children: Children) -> DrawnChildren:
-    """The random part of the scholarship of ``claims`` claims: children per claim, then each child's age and the
-    school levels it reaches (one uniform per child)."""
-    per_claim = categorical(rng, _children_per_claim(rules, children), claims)
-    claim = np.repeat(np.arange(claims), per_claim)
-    age = rng.integers(0, children.age_max + 1, claim.size)
+def sample_children(draws: Draws, rules: RuleSet, children: Children) -> DrawnChildren:
+    """The random part of the scholarship of the claims of ``draws`` (one per item): children per claim, then each
+    child's age and the school levels it reaches (one uniform per child)."""
+    per_claim = categorical(draws, _children_per_claim(rules, children))
+    claim = np.repeat(np.arange(draws.size), per_claim)
+    kids = draws.repeat(per_claim)
+    age = kids.integers(0, children.age_max + 1)
     # Levels reached: how many of the (non-increasing) reach shares exceed one uniform per child. Counted share by
     # share, which gives the same integers as comparing a (children x levels) table and summing its rows, faster.
-    u = rng.random(claim.size)
+    u = kids.random()
     levels = np.zeros(claim.size, dtype=np.uint8)
     for share in np.asarray(children.reach_shares, dtype=float):
         levels += (u < share).view(np.uint8)
@@ -88,7 +90,7 @@ def sample_instalments(
     The engine draws the same children (:func:`sample_children`) but sums their instalments through a
     :class:`PeriodTable`; this is the plain definition the table is checked against.
     """
-    kids = sample_children(rng, claim_month.size, rules, children)
+    kids = sample_children(Draws.one(rng, claim_month.size), rules, children)
     child, pay_month, amount = _instalments(claim_month[kids.claim], kids.age, kids.levels, rules, children, months)
     return kids.claim[child], pay_month, amount
 

@@ -306,16 +306,17 @@ SMALL_RUN = ["--trials", "3000", "--chunk-trials", "1000", "--quiet", "--set", "
 
 
 def fail_after_first_block(monkeypatch, error: Exception) -> list:
-    """Make sim.engine.simulate_block raise ``error`` on its second call (after the first chunk is written)."""
-    original, calls = sim.engine.simulate_block, []
+    """Make sim.engine.simulate_blocks raise ``error`` on its second call (after the first chunk is written; the
+    chunks of SMALL_RUN hold one block each)."""
+    original, calls = sim.engine.simulate_blocks, []
 
-    def flaky(model, block, *rest):
-        calls.append(block.index)
+    def flaky(model, batch, *rest):
+        calls.extend(block.index for block in batch)
         if len(calls) > 1:
             raise error
-        return original(model, block, *rest)
+        return original(model, batch, *rest)
 
-    monkeypatch.setattr(sim.engine, "simulate_block", flaky)
+    monkeypatch.setattr(sim.engine, "simulate_blocks", flaky)
     return calls
 
 

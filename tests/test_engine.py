@@ -7,12 +7,13 @@ import pytest
 
 from sim.benefits import BENEFIT_NAMES
 from sim.closed_form import expected
-from sim.engine import BLOCK_TRIALS, blocks, simulate_block
+from sim.engine import BLOCK_TRIALS, EVENTS_PER_BATCH, batches, blocks, simulate_block, simulate_blocks, tables
 from sim.forecast import forecast
 from sim.mortality import annual_qx
 from sim.population import build_model
 from sim.scenario import load_scenario
 from sim.scholarship import expected_by_lag
+from sim.streams import Draws
 
 SMALL = ["scenario.horizon_months=24"]
 
@@ -104,6 +105,39 @@ def test_blocks_run_in_any_order_give_the_same_numbers():
         assert np.array_equal(f.amounts, g.amounts) and np.array_equal(f.counts, g.counts)
 
 
+@pytest.mark.parametrize("scenario_id, overrides", [
+    ("madiun-2025", SMALL),  # parameter uncertainty, two reporting periods, scholarships
+    ("jambi-2025", []),  # no parameter uncertainty
+    ("benchmarks/compound-poisson.toml", []),  # a single possible accident kind: uniforms skipped, not drawn
+    ("madiun-2025", ["segments.non_asn.members=0", "segments.vulnerable.members=900"]),  # an empty segment
+])
+def test_blocks_simulated_in_one_pass_are_bit_for_bit_the_blocks_simulated_alone(scenario_id, overrides):
+    # simulate_blocks draws every block's numbers from the block's own streams, with the calls and sizes it would
+    # make alone; a mix-up of sizes or streams between blocks changes the arrays.
+    model = build_model(load_scenario(scenario_id, ["scenario.trials=2500", *overrides]))
+    tabs = tables(model)
+    together = simulate_blocks(model, blocks(2500), tabs)  # the last block is a partial one (500 trials)
+    for block, batched in zip(blocks(2500), together, strict=True):
+        alone = simulate_block(model, block, tabs)
+        assert batched.block == block and batched.simulated_events == alone.simulated_events
+        assert np.array_equal(batched.amounts, alone.amounts) and np.array_equal(batched.counts, alone.counts)
+
+
+@pytest.mark.parametrize("members, per_pass", [(1_000, 10), (10_000, 2), (200_000, 1)])
+def test_blocks_go_into_passes_of_about_a_million_expected_events(members, per_pass):
+    # Small populations share a pass among many blocks; large ones keep one block per pass, so that a pass's
+    # memory stays that of one large block.
+    model = build_model(load_scenario("madiun-2025", ["segments.non_asn.members=0",
+                                                     f"segments.vulnerable.members={members}"]))
+    tabs = tables(model)
+    per_block = sum(t.jkm.total + t.jkk.total for t in tabs) * BLOCK_TRIALS
+    grouped = batches(model, blocks(10_000), tabs)
+    assert [b for batch in grouped for b in batch] == blocks(10_000)
+    assert [len(batch) for batch in grouped[:-1]] == [per_pass] * (len(grouped) - 1)
+    assert len(grouped[-1]) <= per_pass
+    assert per_pass * per_block <= EVENTS_PER_BATCH or per_pass == 1
+
+
 def test_a_segment_noise_does_not_depend_on_the_other_segments():
     # Common random numbers: removing the non-ASN members leaves the vulnerable segment's trials unchanged.
     _, full = run("madiun-2025", 1000, SMALL, table=True)
@@ -177,7 +211,8 @@ def test_scholarship_table_sums_the_instalments_bit_for_bit(start, factor):
     out = _Collector(trials, periods, 1)
     table = period_table(rules, children, model.period_of_month)
     assert table.whole == (factor == 1.0)
-    _scholarships(np.random.default_rng(9), model, out, 0, "jkm_scholarship", trial, month, rules, table)
+    _scholarships(Draws.one(np.random.default_rng(9), trial.size), model, out, 0, "jkm_scholarship", trial, month,
+                  rules, table)
     amounts, counts = out.arrays()
     assert want_counts.sum() > trial.size  # many claims pay more than one instalment
     assert np.array_equal(amounts[:, :, 0, INDEX["jkm_scholarship"]].ravel(), want_amounts)
@@ -265,7 +300,7 @@ def test_categorical_draws_are_the_inverse_cdf_and_counts_match(probabilities):
 
     n = 100_000
     rng, plain = np.random.default_rng(4), np.random.default_rng(4)
-    index, counts = categorical_counts(rng, probabilities, n)
+    index, counts = categorical_counts(Draws.one(rng, n), probabilities)
     cdf = np.cumsum(probabilities) / np.sum(probabilities)
     u = plain.random(n)
     assert np.array_equal(index, np.minimum(np.searchsorted(cdf, u, side="right"), len(cdf) - 1))
