@@ -78,7 +78,7 @@ def run_case(members: int, trials: int, years: int) -> dict:
     from sim.allocator import keep_freed_memory
     from sim.backend import LocalBackend
     from sim.closed_form import expected
-    from sim.engine import chunks
+    from sim.engine import _tables_of, chunks
     from sim.forecast import DEFAULT_CHUNK_TRIALS
     from sim.population import build_model
     from sim.results import Aggregator
@@ -89,6 +89,7 @@ def run_case(members: int, trials: int, years: int) -> dict:
     scenario = load_scenario(SCENARIO, overrides(members, trials, years))
     t0 = time.perf_counter()
     model = build_model(scenario)
+    _tables_of(model)  # the engine's per-model look-up tables: setup, like the model (the first chunk would build them)
     with Aggregator(model, expected(model), trials, None) as agg:
         t1 = time.perf_counter()
         with LocalBackend() as backend:
@@ -118,12 +119,13 @@ def engine_floor(quick: bool) -> list[dict]:
 
 def cost_model(quick: bool) -> dict:
     """Split the engine's time into a part per block, per trial and per event (least squares over blocks of 250 to
-    2,000 trials at 1,000 to 8,000 members, one year, fastest of 3 runs of 10 blocks each): why small populations
-    cost more per claim. Blocks of other than 1,000 trials are used here only to separate the per-trial part."""
+    2,000 trials at 1,000 to 8,000 members, one year, fastest of 3 runs of 10 blocks each, simulated in one pass as
+    ``simulate_chunk`` does for blocks this small): why small populations cost more per claim. Blocks of other than
+    1,000 trials are used here only to separate the per-trial part."""
     sys.path.insert(0, str(ROOT))
     import numpy as np
 
-    from sim.engine import Block, _tables_of, simulate_block
+    from sim.engine import Block, _tables_of, simulate_blocks
     from sim.population import build_model
     from sim.results import block_totals
     from sim.scenario import load_scenario
@@ -137,8 +139,7 @@ def cost_model(quick: bool) -> dict:
             best, events = math.inf, 0
             for _ in range(1 if quick else 3):
                 start, events = time.perf_counter(), 0
-                for i in range(10):
-                    result = simulate_block(model, Block(i, 0, trials), tabs)
+                for result in simulate_blocks(model, [Block(i, i * trials, trials) for i in range(10)], tabs):
                     block_totals(result)
                     events += result.simulated_events
                 best = min(best, (time.perf_counter() - start) / 10)
