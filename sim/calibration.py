@@ -28,7 +28,7 @@ import numpy as np
 
 from .benefits import INDEX
 from .closed_form import expected
-from .engine import blocks, simulate_block
+from .engine import blocks, simulate_chunk
 from .population import Model, build_model
 from .scenario import Scenario, ScenarioError, load_scenario, month, number, text
 
@@ -268,8 +268,8 @@ def observation_moments(model: Model, obs: Observation, path, trials: int = VARI
     seg = slice(None) if obs.segment == "all" else names.index(obs.segment)
     closed = expected(model)
     sims = {p: np.zeros((trials, 2)) for p in ("jkm", "jkk")}
-    for block in blocks(trials):
-        result = simulate_block(model, block)
+    for result in simulate_chunk(model, blocks(trials)):
+        block = result.block
         rows = slice(block.first_trial, block.first_trial + block.trials)
         for peril in ("jkm", "jkk"):
             count_idx = [INDEX[b] for b in CLAIM_BENEFITS[peril]]
