@@ -33,3 +33,13 @@ def test_peer_benchmark_runs_our_model_with_150_expected_claims_a_year():
     assert abs(result["claims"] - 300_000) < 4 * 300_000**0.5
     assert abs(result["mean"] - 150 * 40e6) < 4 * (150 * 40e6**2 * (1 + 1.5**2) / 2000) ** 0.5
     assert result["peak_mb"] > 0 and result["q"] > result["mean"]
+
+
+def test_a_grid_case_repeated_keeps_one_run_s_events_and_its_fastest_time():
+    done = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "scale.py"), "--run-case", "1000,2000,1,2"],
+                          capture_output=True, text=True, timeout=300, cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    # The same seed every run: one run's events (about 11 a trial at 1,000 members), not the sum of two.
+    assert result["repeat"] == 2 and 8 * 2000 < result["events"] < 14 * 2000
+    assert 0 < result["engine_s"] and result["peak_mb"] > 0
