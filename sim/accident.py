@@ -23,7 +23,7 @@ from .regulation import (
     total_disability_benefit,
 )
 from .scenario import Severity
-from .streams import Draws, skip_uniforms  # noqa: F401  (skip_uniforms: part of this module's interface)
+from .streams import Draws
 
 KINDS = ("medical_only", "temporary", "partial", "total", "death")
 MEDICAL_ONLY, TEMPORARY, PARTIAL, TOTAL, DEATH = range(5)

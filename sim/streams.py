@@ -45,10 +45,6 @@ class Draws:
         """Items per block."""
         return np.diff(self.bounds)
 
-    def block_of(self) -> np.ndarray:
-        """The block (0, 1, ...) of every item."""
-        return np.repeat(np.arange(len(self.rngs)), self.sizes)
-
     def of(self, index) -> "Draws":
         """The items at ``index``: increasing integer indices (a selection), or a slice."""
         if isinstance(index, slice):

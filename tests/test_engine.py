@@ -315,7 +315,7 @@ def test_categorical_draws_are_the_inverse_cdf_and_counts_match(probabilities):
 
 @pytest.mark.parametrize("buffered", [False, True])
 def test_skipping_uniforms_leaves_the_stream_where_drawing_them_would(buffered):
-    from sim.accident import skip_uniforms
+    from sim.streams import skip_uniforms
 
     rng, plain = np.random.default_rng(6), np.random.default_rng(6)
     if buffered:  # a small-range integer draw leaves half a 64-bit output buffered; advance() would drop it
@@ -351,3 +351,22 @@ def test_placing_only_the_events_that_need_it_changes_no_number(monkeypatch):
     assert eager.simulated_events == lazy.simulated_events > 0
     assert np.array_equal(eager.amounts, lazy.amounts) and np.array_equal(eager.counts, lazy.counts)
     assert lazy.counts[..., list(BENEFIT_NAMES).index("jkk_scholarship")].sum() > 0  # the lazy path was used
+
+
+def test_draws_hand_each_block_s_items_their_own_stream_s_numbers_in_order():
+    # Draws (sim/streams.py): items grouped by block; a selection or a repetition of items keeps the grouping, and
+    # each block's stream gets one call with exactly its items' count.
+    def streams():
+        return [np.random.default_rng(seed) for seed in (11, 12, 13)]
+
+    draws = Draws.by_block(streams(), [4, 0, 3])  # items 0-3 in block 0, none in block 1, 4-6 in block 2
+    picked = draws.of(np.array([1, 3, 4]))  # two items of block 0, one of block 2
+    assert picked.sizes.tolist() == [2, 0, 1]
+    kids = picked.repeat(np.array([2, 0, 3]))  # item 1: two, item 3: none, item 4: three
+    assert kids.sizes.tolist() == [2, 0, 3]
+    plain = streams()
+    assert np.array_equal(picked.random(), np.concatenate([plain[0].random(2), plain[2].random(1)]))
+    assert np.array_equal(kids.integers(0, 50), np.concatenate([plain[0].integers(0, 50, 2), plain[2].integers(0, 50, 3)]))
+    lam = np.array([1.0, 5.0, 20.0])
+    assert np.array_equal(picked.poisson(lam), np.concatenate([plain[0].poisson(lam[:2]), plain[2].poisson(lam[2:])]))
+    assert draws.of(slice(None)) is draws and Draws.one(plain[1], 5).size == 5
