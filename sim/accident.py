@@ -115,6 +115,12 @@ def sample_cases(draws: Draws, wage: float, rules: RuleSet, sev: Severity) -> Ca
     return Cases(kind, medical, paid, _cases_of(kind, present, WITH_SCHOLARSHIP))
 
 
+def may_have_scholarship(sev: Severity) -> bool:
+    """Whether any work accident can lead to a scholarship (the only reason its claim month is needed over one
+    reporting period and one rule regime)."""
+    return bool(np.asarray(sev.shares)[list(WITH_SCHOLARSHIP)].sum() > 0)
+
+
 def _cases_of(kind: np.ndarray, present: np.ndarray, kinds: tuple) -> np.ndarray:
     """Indices, in order, of the cases of the given kinds (``present``: which kinds occur at all)."""
     if not present[list(kinds)].any():

@@ -17,7 +17,8 @@ call among the blocks of a small population without changing a number.
 Speed (see benchmarks/README.md): everything that depends only on a (cell, month) position, such as its month,
 reporting period, rule regime, JKM benefit and scholarship eligibility, is tabulated once per model, so each event
 costs a few array look-ups; placing an event uses a bucket table instead of a binary search over all positions,
-and a work accident is placed only when its place matters (:class:`Events`); a child's scholarship per reporting
+and a work accident is placed only when its place matters (:class:`Events`; when no accident can lead to a
+scholarship, its placement uniform is skipped rather than drawn); a child's scholarship per reporting
 period is looked up by (claim month, age, levels reached) instead of being expanded into instalments, and the
 children's rows are summed by trial with one sparse product; the JKM death benefit (a few whole-Rupiah amounts) is
 counted by amount and multiplied out. None of this changes a single number: the same draws are made in the same
@@ -34,7 +35,7 @@ from dataclasses import dataclass
 import numpy as np
 import scipy.sparse
 
-from .accident import sample_cases
+from .accident import may_have_scholarship, sample_cases
 from .benefits import BENEFIT_NAMES, INDEX
 from .population import Model, SegmentExposure
 from .regulation import jkm_death_benefit, jkm_scholarship_eligible
@@ -194,7 +195,7 @@ class Events:
 
     pl: Placement
     trial: np.ndarray
-    x: np.ndarray
+    x: np.ndarray | None  # None when no event can ever need its place (the uniforms were skipped, not drawn)
     pos: np.ndarray | None
     draws: Draws  # the events' random numbers, each from its block's stream
 
@@ -202,23 +203,32 @@ class Events:
         """The places of ``x[sel][subset]``."""
         if self.pos is not None:
             return self.pos[sel][subset]
+        if self.x is None:  # the uniforms were skipped: no event could need a place
+            if np.arange(self.trial.size)[sel][subset].size:
+                raise RuntimeError("an event needs the place of a uniform that was skipped")
+            return np.zeros(0, dtype=np.intp)
         return self.pl.place(self.x[sel][subset])
 
 
-def _draw_events(trials: Draws, model: Model, pl: Placement, scale=None, place_all: bool = False) -> Events:
+def _draw_events(trials: Draws, model: Model, pl: Placement, scale=None, place_all: bool = False,
+                 place_some: bool = True) -> Events:
     """Poisson counts per trial for the whole horizon, then a uniform draw for every event, which places it in a
     (cell, month) position (:meth:`Placement.place`).
 
     ``trials``: the trials' streams (one item per trial). ``scale``: per-trial multipliers of the expected events
     (parameter uncertainty), or None. ``place_all``: place every event now (besides when periods or regimes vary,
-    which need every place).
+    which need every place). ``place_some``: whether any event may need its place later; if not (and none needs
+    it now), the streams skip the uniforms instead of drawing them, which leaves every later draw as it was.
     """
     per_trial = trials.poisson(pl.total if scale is None else pl.total * scale)
     trial = np.repeat(np.arange(trials.size), per_trial)
     draws = trials.repeat(per_trial)
+    every = place_all or len(model.period_labels) > 1 or len(model.regimes) > 1
+    if not (every or place_some):
+        draws.skip_uniforms()
+        return Events(pl, trial, None, None, draws)
     x = draws.random()
     x *= pl.total
-    every = place_all or len(model.period_labels) > 1 or len(model.regimes) > 1
     return Events(pl, trial, x, pl.place(x) if every else None, draws)
 
 
@@ -458,7 +468,7 @@ def _simulate_jkk(model: Model, tab: SegmentTables, s: int, trials: Draws, out: 
     """Work accidents of one segment; returns the number of accidents drawn in each block."""
     # Over one reporting period and one rule regime only the accidents that lead to a scholarship need a place
     # (their claim month): the others are not placed at all.
-    ev = _draw_events(trials, model, tab.jkk, scale)
+    ev = _draw_events(trials, model, tab.jkk, scale, place_some=may_have_scholarship(model.scenario.severity))
     bins = _bins(model, ev.pl, ev.trial, ev.pos)
     wage = model.segments[s].segment.wage
     for r, rules, sel in _by_regime(model, ev.pl, ev.pos):

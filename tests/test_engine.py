@@ -353,6 +353,30 @@ def test_placing_only_the_events_that_need_it_changes_no_number(monkeypatch):
     assert lazy.counts[..., list(BENEFIT_NAMES).index("jkk_scholarship")].sum() > 0  # the lazy path was used
 
 
+def test_accidents_that_never_need_a_place_skip_their_uniforms_with_the_same_numbers(monkeypatch):
+    # With no accident kind leading to a scholarship (the peer benchmark's model), the placement uniforms are
+    # skipped; every later draw of the stream, and so every array, must be what drawing them gives.
+    from sim import engine
+
+    model = build_model(load_scenario("benchmarks/compound-poisson.toml", ["scenario.trials=2000"]))
+    assert not engine.may_have_scholarship(model.scenario.severity)
+    calls = []
+    draw = engine._draw_events
+
+    def spy(*a, **k):
+        calls.append(k.get("place_some", True))
+        return draw(*a, **k)
+
+    monkeypatch.setattr(engine, "_draw_events", spy)
+    skipped = engine.simulate_blocks(model, engine.blocks(2000))
+    assert False in calls  # the skipping path ran
+    monkeypatch.setattr(engine, "_draw_events", lambda *a, **k: draw(*a, **{**k, "place_some": True}))
+    drawn = engine.simulate_blocks(model, engine.blocks(2000))
+    for s, d in zip(skipped, drawn, strict=True):
+        assert s.simulated_events == d.simulated_events > 0
+        assert np.array_equal(s.amounts, d.amounts) and np.array_equal(s.counts, d.counts)
+
+
 def test_draws_hand_each_block_s_items_their_own_stream_s_numbers_in_order():
     # Draws (sim/streams.py): items grouped by block; a selection or a repetition of items keeps the grouping, and
     # each block's stream gets one call with exactly its items' count.
