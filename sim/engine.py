@@ -203,8 +203,8 @@ class Events:
         """The places of ``x[sel][subset]``."""
         if self.pos is not None:
             return self.pos[sel][subset]
-        if self.x is None:  # the uniforms were skipped: no event could need a place
-            if np.arange(self.trial.size)[sel][subset].size:
+        if self.x is None:  # the uniforms were skipped: no event could need a place, so none may be asked for
+            if not (isinstance(subset, np.ndarray) and subset.size == 0):
                 raise RuntimeError("an event needs the place of a uniform that was skipped")
             return np.zeros(0, dtype=np.intp)
         return self.pl.place(self.x[sel][subset])
