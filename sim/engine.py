@@ -20,7 +20,7 @@ costs a few array look-ups; placing an event uses a bucket table instead of a bi
 and a work accident is placed only when its place matters (:class:`Events`; when no accident can lead to a
 scholarship, its placement uniform is skipped rather than drawn); a child's scholarship per reporting
 period is looked up by (claim month, age, levels reached) instead of being expanded into instalments, and the
-children's rows are summed by trial with one sparse product; the JKM death benefit (a few whole-Rupiah amounts) is
+children's rows are summed by trial with a bincount per period or a sparse product; the JKM death benefit (a few whole-Rupiah amounts) is
 counted by amount and multiplied out. None of this changes a single number: the same draws are made in the same
 order, and the sums are made in the same order or, for whole Rupiah, exactly.
 """
@@ -28,7 +28,6 @@ order, and the sums are made in the same order or, for whole Rupiah, exactly.
 from __future__ import annotations
 
 import dataclasses
-import functools
 import zlib
 from dataclasses import dataclass
 
@@ -46,6 +45,9 @@ BLOCK_TRIALS = 1000
 PERIL_JKM, PERIL_JKK = 1, 2
 UNCERTAINTY_KEY = 0  # spawn-key slot of the parameter-draw stream (segment keys are crc32 values of names)
 COLUMNS_UP_TO_PERIODS = 7  # _period_bins: column by column up to this many periods (measured crossover: 8)
+# _rows_by_trial: children x table columns up to which a bincount per column beats a sparse product (measured
+# crossover about 20,000); only speed depends on it, never the numbers.
+COLUMNWISE_CHILD_ENTRIES = 16_384
 BUCKETS_PER_PLACE = 4  # size of the placement bucket table; only speed depends on it, never the numbers
 # Blocks simulated in one vectorised pass (:func:`batches`): up to about this many expected events (about 100 bytes
 # each while the pass runs) and output entries (8 bytes each, amounts and counts). Only speed and memory depend on
@@ -299,7 +301,7 @@ class _Collector:
     same exact totals (whole Rupiah) whatever the order.
 
     Scholarships come as children instead (``add_children``): the trial and :class:`PeriodTable` row of each child.
-    With whole-rupiah tables (the real rules) the rows are summed by trial in a sparse product, exact in any order
+    With whole-rupiah tables (the real rules) the rows are summed by trial (bincounts or a sparse product), exact in any order
     (:func:`_rows_by_trial`); otherwise as one entry per child and period, child by child. A child has at most one
     instalment per period and the other entries weigh 0.0, which changes no sum, so each (trial, period) adds the
     same instalments in the same order as one entry per instalment would.
@@ -384,10 +386,17 @@ def _whole_sums(parts: list) -> bool:
 def _rows_by_trial(trial: np.ndarray, rows: np.ndarray, key: np.ndarray, trials: int) -> np.ndarray:
     """``rows[key]`` summed by ``trial``: (trials, rows.shape[1]).
 
-    A sparse (trial x key) matrix of ones times the table: each child adds its table row straight into its trial's
-    row, with no (children x periods) temporaries; for a ten-year horizon several times faster than the bincount
-    of :meth:`_Collector._sum`. The product adds in a different order than that bincount, so it is used only when
-    the sums are exact whatever the order (:func:`_whole_sums`): then the totals are the same bit for bit."""
+    Each child adds its table row straight into its trial's row, with no (children x periods) temporaries: for few
+    children x columns one bincount per column (a column is a period's amount or count), otherwise a sparse
+    (trial x key) matrix of ones times the table, whose construction costs about 0.1-0.2 ms a call but which is
+    several times faster for many children or a long horizon (crossover measured in benchmarks/README.md). Both
+    add in a different order than the bincount of :meth:`_Collector._sum`, so they are used only when the sums are
+    exact whatever the order (:func:`_whole_sums`): then the totals are the same bit for bit, by either path."""
+    if key.size * rows.shape[1] <= COLUMNWISE_CHILD_ENTRIES:
+        columns = np.empty((rows.shape[1], trials))
+        for c in range(rows.shape[1]):
+            columns[c] = np.bincount(trial, weights=rows[key, c], minlength=trials)
+        return columns.T
     if trial.size > 1 and np.any(trial[1:] < trial[:-1]):  # the matrix wants its entries grouped by trial
         order = np.argsort(trial, kind="stable")
         trial, key = trial[order], key[order]
@@ -494,13 +503,25 @@ def intensity_scales(model: Model, block: Block):
     if not draws:
         return None, None
     rng = _generator(np.random.SeedSequence(model.scenario.seed, spawn_key=(block.index, UNCERTAINTY_KEY)))
-    picked = _draws_array(draws)[rng.integers(0, len(draws), block.trials)]
-    return picked[:, 0], picked[:, 1]
+    picked = rng.integers(0, len(draws), block.trials)
+    mortality, accident = _draw_columns(draws)
+    return mortality[picked], accident[picked]
 
 
-@functools.lru_cache(maxsize=4)
-def _draws_array(draws: tuple) -> np.ndarray:
-    return np.asarray(draws, dtype=float)
+_last_columns: tuple = (None, None)  # (intensity_draws, its two columns as arrays)
+
+
+def _draw_columns(draws: tuple) -> tuple[np.ndarray, np.ndarray]:
+    """The (mortality, accident) multipliers of ``draws`` as two arrays, built once per scenario rather than per
+    block: hashing the tuple for a cache, or converting it, costs more than the block's own draw. Identity, not
+    equality, picks the cached pair (like :func:`_tables_of`)."""
+    global _last_columns
+    cached, columns = _last_columns
+    if cached is not draws:
+        both = np.asarray(draws, dtype=float)
+        columns = (np.ascontiguousarray(both[:, 0]), np.ascontiguousarray(both[:, 1]))
+        _last_columns = (draws, columns)
+    return columns
 
 
 def simulate_block(model: Model, block: Block, tabs: tuple | None = None) -> BlockResult:

@@ -186,7 +186,7 @@ def test_parameter_uncertainty_keeps_the_mean_and_widens_the_spread():
 def test_scholarship_table_sums_the_instalments_bit_for_bit(start, factor):
     # The engine sums a child's scholarship through a per-period look-up table (scholarship.PeriodTable); it must
     # give exactly what summing sample_instalments' instalments one by one gives, for the same draws. Whole-rupiah
-    # amounts (factor 1.0, the real rules) are summed by a sparse product in its own order, which is exact; amounts
+    # amounts (factor 1.0, the real rules) are summed by trial in their own order, which is exact; amounts
     # that are not whole rupiah (factor 1.37) make the order of the additions matter, so they take the child-by-child
     # bincount, and the test would see a reordering.
     from sim.benefits import INDEX
