@@ -345,35 +345,46 @@ class _Collector:
         return self.amounts, self.counts
 
     def _sum(self, parts_by_key: dict, tallies_by_key: dict, children_by_key: dict) -> None:
+        for s in sorted({s for s, _ in (*parts_by_key, *tallies_by_key, *children_by_key)}):
+            mine = [{b: v for (t, b), v in d.items() if t == s} for d in (parts_by_key, tallies_by_key, children_by_key)]
+            amounts, counts = self._segment_sums(*mine)
+            # One strided copy per segment (runs of a benefit row each), rather than a strided column per benefit.
+            self.amounts[:, :, s, :] = amounts.transpose(1, 2, 0)
+            self.counts[:, :, s, :] = counts.transpose(1, 2, 0)
+
+    def _segment_sums(self, parts: dict, tallies: dict, children: dict) -> tuple[np.ndarray, np.ndarray]:
+        """One segment's sums by benefit: (benefits, trials, periods) amounts and counts, each benefit's contiguous."""
         trials, periods = self.shape[:2]
-        amounts, counts = self.amounts, self.counts
-        for (s, b), parts in parts_by_key.items():
-            # Usually one part per (segment, benefit); more only when the benefit rules change within the horizon.
-            bins, weights = parts[0] if len(parts) == 1 else (np.concatenate(p) for p in zip(*parts))
-            amounts[:, :, s, b] = np.bincount(bins, weights=weights, minlength=trials * periods).reshape(trials, periods)
-            counts[:, :, s, b] = np.bincount(bins, minlength=trials * periods).reshape(trials, periods)
-        for (s, b), parts in tallies_by_key.items():
-            for bins, code, values in parts:  # number of payments at each amount, then amounts = numbers @ values
+        amounts = np.zeros((len(BENEFIT_NAMES), trials, periods))
+        counts = np.zeros((len(BENEFIT_NAMES), trials, periods), dtype=np.int64)
+        for b, entries in parts.items():
+            # Usually one entry per benefit; more only when the benefit rules change within the horizon.
+            bins, weights = entries[0] if len(entries) == 1 else (np.concatenate(p) for p in zip(*entries))
+            amounts[b] = np.bincount(bins, weights=weights, minlength=trials * periods).reshape(trials, periods)
+            counts[b] = np.bincount(bins, minlength=trials * periods).reshape(trials, periods)
+        for b, entries in tallies.items():
+            for bins, code, values in entries:  # number of payments at each amount, then amounts = numbers @ values
                 keys = bins if code is None else bins * values.size + code
                 tally = np.bincount(keys, minlength=trials * periods * values.size).reshape(-1, values.size)
-                counts[:, :, s, b] += tally.sum(axis=1).reshape(trials, periods)
-                amounts[:, :, s, b] += (tally @ values).reshape(trials, periods)
-        for (s, b), parts in children_by_key.items():
-            if not any(key.size for _, _, key in parts):  # no child paid: the arrays already hold the zeros
+                counts[b] += tally.sum(axis=1).reshape(trials, periods)
+                amounts[b] += (tally @ values).reshape(trials, periods)
+        for b, entries in children.items():
+            if not any(key.size for _, _, key in entries):  # no child paid: the arrays already hold the zeros
                 continue
-            if _whole_sums(parts):
-                both = sum(_rows_by_trial(trial, tab.both, key, trials) for trial, tab, key in parts)
-                amounts[:, :, s, b] = both[:, :periods]
-                counts[:, :, s, b] = both[:, periods:]
+            if _whole_sums(entries):
+                both = sum(_rows_by_trial(trial, tab.both, key, trials) for trial, tab, key in entries)
+                amounts[b] = both[:, :periods]
+                counts[b] = both[:, periods:]
                 continue
             # Child-major entries (rather than a bincount per period over all children) also keep consecutive
             # additions in different bins, which makes bincount several times faster.
-            bins = _joined([_period_bins(trial, periods) for trial, _, _ in parts])
-            amount = _joined([np.take(tab.amount, key, axis=0).ravel() for _, tab, key in parts])
-            amounts[:, :, s, b] = np.bincount(bins, weights=amount, minlength=trials * periods).reshape(trials, periods)
+            bins = _joined([_period_bins(trial, periods) for trial, _, _ in entries])
+            amount = _joined([np.take(tab.amount, key, axis=0).ravel() for _, tab, key in entries])
+            amounts[b] = np.bincount(bins, weights=amount, minlength=trials * periods).reshape(trials, periods)
             del amount
-            count = _joined([np.take(tab.count, key, axis=0).ravel() for _, tab, key in parts])
-            counts[:, :, s, b] = np.bincount(bins, weights=count, minlength=trials * periods).reshape(trials, periods)
+            count = _joined([np.take(tab.count, key, axis=0).ravel() for _, tab, key in entries])
+            counts[b] = np.bincount(bins, weights=count, minlength=trials * periods).reshape(trials, periods)
+        return amounts, counts
 
 
 def _whole_sums(parts: list) -> bool:

@@ -56,16 +56,27 @@ _CLAIM_EVENT_INDEX = [INDEX[b] for b in CLAIM_EVENT_BENEFITS]
 
 
 def block_totals(result: BlockResult) -> BlockTotals:
-    amounts = _with_total(result.amounts)  # (n, P+1, S, B)
-    sum_count = _with_total(result.counts).sum(axis=0)
+    """The block's totals; every number is what the same reductions over ``_with_total(result.amounts)`` give
+    (the whole-horizon slice is reduced on its own, which adds in the same order), without copying the arrays."""
+    amounts = result.amounts  # (n, P, S, B)
+    single = amounts.shape[1] == 1  # one period: the whole horizon is that period, bit for bit
+    total = amounts[:, 0] if single else amounts.sum(axis=1)  # (n, S, B), what _with_total appends
+    by_period = amounts.sum(axis=(2, 3))
+    claims = np.concatenate([by_period, by_period if single else total.sum(axis=(1, 2))[:, None]], axis=1)
+    sum_amount = amounts.sum(axis=0)
+    squares = amounts**2
+    sumsq_amount = squares.sum(axis=0)
+    # Whole numbers: the horizon's count sums are exact in any order.
+    count_sum = result.counts.sum(axis=0)
+    sum_count = np.concatenate([count_sum, count_sum.sum(axis=0, keepdims=True)])
     return BlockTotals(
         block=result.block,
-        claims=amounts.sum(axis=(2, 3)),
+        claims=claims,
         # Whole numbers: summed from sum_count, in a different order than over the block's trials but to the same
         # integers, and several times faster than a reduction over the trial axis of a gathered copy.
         claim_count_sum=sum_count[..., _CLAIM_EVENT_INDEX].sum(axis=(1, 2)),
-        sum_amount=amounts.sum(axis=0),
-        sumsq_amount=(amounts**2).sum(axis=0),
+        sum_amount=np.concatenate([sum_amount, sum_amount if single else total.sum(axis=0)[None]]),
+        sumsq_amount=np.concatenate([sumsq_amount, sumsq_amount if single else (total**2).sum(axis=0)[None]]),
         sum_count=sum_count,
         simulated_events=result.simulated_events,
     )
