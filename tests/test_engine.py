@@ -219,9 +219,13 @@ def test_scholarship_table_sums_the_instalments_bit_for_bit(start, factor):
     assert np.array_equal(counts[:, :, 0, INDEX["jkm_scholarship"]].ravel(), want_counts)
 
 
-def test_rows_by_trial_sums_table_rows_per_trial_in_any_trial_order():
+@pytest.mark.parametrize("columnwise", [0, 10**9], ids=["sparse product", "bincount per column"])
+def test_rows_by_trial_sums_table_rows_per_trial_in_any_trial_order(columnwise, monkeypatch):
+    # Both paths (chosen by size, for speed only) must give the same exact sums.
+    import sim.engine
     from sim.engine import _rows_by_trial
 
+    monkeypatch.setattr(sim.engine, "COLUMNWISE_CHILD_ENTRIES", columnwise)
     rng = np.random.default_rng(12)
     rows = rng.integers(0, 1000, (30, 4)).astype(float)
     trial, key = rng.integers(0, 9, 500), rng.integers(0, 30, 500)  # unsorted trials, one trial without children
@@ -231,6 +235,24 @@ def test_rows_by_trial_sums_table_rows_per_trial_in_any_trial_order():
     assert np.array_equal(_rows_by_trial(trial, rows, key, 9), want)
     assert np.array_equal(_rows_by_trial(np.sort(trial), rows, key[np.argsort(trial, kind="stable")], 9), want)
     assert not _rows_by_trial(trial[:0], rows, key[:0], 9).any()
+
+
+@pytest.mark.parametrize("months", [12, 36])
+def test_block_totals_are_the_reductions_of_the_arrays_with_their_horizon_total(months):
+    # block_totals reduces the whole-horizon slice on its own instead of over a copy with that slice appended;
+    # every number must be what the plain reductions of the appended copy give, bit for bit.
+    from sim.results import _CLAIM_EVENT_INDEX, _with_total, block_totals
+
+    model = build_model(load_scenario("madiun-2025", [f"scenario.horizon_months={months}", "scenario.trials=1000"]))
+    result = simulate_block(model, blocks(1000)[0])
+    amounts, counts = _with_total(result.amounts), _with_total(result.counts)
+    got = block_totals(result)
+    assert np.array_equal(got.claims, amounts.sum(axis=(2, 3)))
+    assert np.array_equal(got.sum_amount, amounts.sum(axis=0))
+    assert np.array_equal(got.sumsq_amount, (amounts**2).sum(axis=0))
+    assert np.array_equal(got.sum_count, counts.sum(axis=0)) and got.sum_count.dtype == counts.dtype
+    assert np.array_equal(got.claim_count_sum, counts[..., _CLAIM_EVENT_INDEX].sum(axis=(0, 2, 3)))
+    assert got.claims[:, -1].sum() > 0
 
 
 def _grid(months: int):
