@@ -20,9 +20,9 @@ costs a few array look-ups; placing an event uses a bucket table instead of a bi
 and a work accident is placed only when its place matters (:class:`Events`; when no accident can lead to a
 scholarship, its placement uniform is skipped rather than drawn); a child's scholarship per reporting
 period is looked up by (claim month, age, levels reached) instead of being expanded into instalments, and the
-children's rows are summed by trial with a bincount per period or a sparse product; the JKM death benefit (a few whole-Rupiah amounts) is
-counted by amount and multiplied out. None of this changes a single number: the same draws are made in the same
-order, and the sums are made in the same order or, for whole Rupiah, exactly.
+children's rows are summed by trial with a bincount per period or a sparse product; the JKM death benefit (a few
+whole-Rupiah amounts) is counted by amount and multiplied out. None of this changes a single number: the same
+draws are made in the same order, and the sums are made in the same order or, for whole Rupiah, exactly.
 """
 
 from __future__ import annotations
@@ -301,10 +301,10 @@ class _Collector:
     same exact totals (whole Rupiah) whatever the order.
 
     Scholarships come as children instead (``add_children``): the trial and :class:`PeriodTable` row of each child.
-    With whole-rupiah tables (the real rules) the rows are summed by trial (bincounts or a sparse product), exact in any order
-    (:func:`_rows_by_trial`); otherwise as one entry per child and period, child by child. A child has at most one
-    instalment per period and the other entries weigh 0.0, which changes no sum, so each (trial, period) adds the
-    same instalments in the same order as one entry per instalment would.
+    With whole-rupiah tables (the real rules) the rows are summed by trial (bincounts or a sparse product), exact in
+    any order (:func:`_rows_by_trial`); otherwise as one entry per child and period, child by child. A child has at
+    most one instalment per period and the other entries weigh 0.0, which changes no sum, so each (trial, period)
+    adds the same instalments in the same order as one entry per instalment would.
     """
 
     def __init__(self, trials: int, periods: int, segments: int):
@@ -345,8 +345,11 @@ class _Collector:
         return self.amounts, self.counts
 
     def _sum(self, parts_by_key: dict, tallies_by_key: dict, children_by_key: dict) -> None:
+        """Write the sums of every segment present. A segment's payments all come in one call (its ``flush``, or
+        ``arrays`` for those never flushed), so its slice of the arrays is written once, whole."""
         for s in sorted({s for s, _ in (*parts_by_key, *tallies_by_key, *children_by_key)}):
-            mine = [{b: v for (t, b), v in d.items() if t == s} for d in (parts_by_key, tallies_by_key, children_by_key)]
+            mine = [{b: v for (t, b), v in d.items() if t == s}
+                    for d in (parts_by_key, tallies_by_key, children_by_key)]
             amounts, counts = self._segment_sums(*mine)
             # One strided copy per segment (runs of a benefit row each), rather than a strided column per benefit.
             self.amounts[:, :, s, :] = amounts.transpose(1, 2, 0)
