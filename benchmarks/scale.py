@@ -27,6 +27,7 @@ Nothing here asserts on timings; ``tests/test_scale_benchmark.py`` only runs ``-
 from __future__ import annotations
 
 import argparse
+import contextlib
 import itertools
 import json
 import math
@@ -158,7 +159,60 @@ def cost_model(quick: bool) -> dict:
     block_s, trial_s, event_s = np.linalg.lstsq(a, np.array([r[2] for r in rows]), rcond=None)[0]
     return {"block_us": block_s * 1e6, "trial_ns": trial_s * 1e9, "event_ns": event_s * 1e9,
             "events_per_trial_1k_members": float(np.mean([e / t for t, e, _ in rows[: len(sizes[1])]])),
-            "floor_ns": floor_per_claim(quick)}
+            "floor_ns": floor_per_claim(quick), "stages_ns": stage_costs(quick)}
+
+
+# Stages of the engine timed by switching the later ones off (the work left out is replaced by nothing): the
+# events alone (trial counts, places, accident cases), then with the scholarships, then the whole engine with the
+# per-trial sums and the block totals. A diagnostic of where time per claim stops being flat, not a mode of the
+# engine: the switched-off runs compute no payments.
+STAGES = ("events only", "+ scholarships", "+ sums (whole engine)")
+
+
+@contextlib.contextmanager
+def _without(stage: int):
+    from sim import engine
+
+    saved = engine._scholarships, engine._Collector._sum
+    if stage < 1:
+        engine._scholarships = lambda *args: None
+    if stage < 2:
+        engine._Collector._sum = lambda self, *args: None
+    try:
+        yield
+    finally:
+        engine._scholarships, engine._Collector._sum = saved
+
+
+def stage_costs(quick: bool) -> dict:
+    """Nanoseconds a claim of each of :data:`STAGES` at a small and a large population (one year, blocks of
+    1,000 trials in chunks of 10,000 as a forecast runs them, fastest of 3): which part of the engine is not flat."""
+    sys.path.insert(0, str(ROOT))
+    from sim.allocator import keep_freed_memory
+    from sim.engine import _tables_of, chunks, simulate_chunk
+    from sim.population import build_model
+    from sim.results import block_totals
+    from sim.scenario import load_scenario
+
+    keep_freed_memory()  # as a forecast runs (sim/allocator.py): no fresh page faults for every block's arrays
+    sizes = ((1_000, 10_000), (100_000, 1_000)) if quick else ((1_000, 100_000), (1_000_000, 2_000))
+    out = {}
+    for members, trials in sizes:
+        model = build_model(load_scenario(SCENARIO, overrides(members, trials, 1)))
+        _tables_of(model)
+        for stage, name in enumerate(STAGES):
+            best = math.inf
+            with _without(stage):
+                for _ in range(1 if quick else 3):
+                    start, events = time.perf_counter(), 0
+                    for chunk in chunks(trials, 10_000):
+                        for result in simulate_chunk(model, chunk):
+                            if stage == 2:
+                                block_totals(result)
+                            events += result.simulated_events
+                    best = min(best, (time.perf_counter() - start) / events * 1e9)
+            out.setdefault(name, {})[members] = best
+    return out
 
 
 def floor_per_claim(quick: bool) -> dict:
@@ -372,6 +426,10 @@ def main(argv=None) -> int:
               f"  the plain-NumPy floor (same random numbers, summed per trial, no rules): "
               f"{costs['floor_ns'][1_000]:.0f} ns a claim at 1,000 members, {costs['floor_ns'][100_000]:.0f} at "
               f"100,000 ({costs['floor_ns'][1_000] / costs['floor_ns'][100_000]:.2f}x)", flush=True)
+        print("  by stage, later stages switched off (ns a claim, small / large members, ratio):")
+        for name, by_members in costs["stages_ns"].items():
+            (small, a), (large, b) = by_members.items()
+            print(f"    {name:<22} {a:>6.0f} at {small:,} {b:>6.0f} at {large:,} {a / b:>6.2f}x", flush=True)
     print("\n== targets (issue 6), measured in this run")
     for name, measured, met in targets(engine_rows, peer_rows, grid_rows, national_rows):
         verdict = "-" if met is None else ("met" if met else "NOT met")

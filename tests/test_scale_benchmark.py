@@ -21,6 +21,8 @@ def test_scale_benchmark_quick_grid_prints_its_tables():
     assert any("time per claim" in line for line in lines)
     assert any(" us a block + " in line and " ns an event" in line for line in lines)
     assert any("plain-NumPy floor" in line and "at 1,000 members" in line for line in lines)
+    stages = [line.split() for line in lines if line.strip().startswith(("events only", "+ scholarships", "+ sums"))]
+    assert len(stages) == 3 and all(float(row[-1].rstrip("x")) > 0 for row in stages)
     assert sum("(a) engine / plain-NumPy floor" in line for line in lines) == 2  # 12 and 60 months
 
 
