@@ -159,7 +159,7 @@ def cost_model(quick: bool) -> dict:
     block_s, trial_s, event_s = np.linalg.lstsq(a, np.array([r[2] for r in rows]), rcond=None)[0]
     return {"block_us": block_s * 1e6, "trial_ns": trial_s * 1e9, "event_ns": event_s * 1e9,
             "events_per_trial_1k_members": float(np.mean([e / t for t, e, _ in rows[: len(sizes[1])]])),
-            "floor_ns": floor_per_claim(quick), "stages_ns": stage_costs(quick)}
+            "floor_ns": floor_per_claim(quick), **stage_costs(quick)}
 
 
 # Stages of the engine timed by switching the later ones off (the work left out is replaced by nothing): the
@@ -184,34 +184,50 @@ def _without(stage: int):
         engine._scholarships, engine._Collector._sum = saved
 
 
+def _ns_per_claim(model, passes: list, stage: int, runs: int) -> float:
+    """Fastest of ``runs`` simulations of ``passes`` (lists of blocks simulated together), with the stages after
+    ``stage`` switched off: nanoseconds a simulated claim."""
+    from sim.engine import _tables_of, simulate_blocks
+    from sim.results import block_totals
+
+    tabs, best = _tables_of(model), math.inf
+    with _without(stage):
+        for _ in range(runs):
+            start, events = time.perf_counter(), 0
+            for blocks in passes:
+                for result in simulate_blocks(model, blocks, tabs):
+                    if stage == 2:
+                        block_totals(result)
+                    events += result.simulated_events
+            best = min(best, (time.perf_counter() - start) / events * 1e9)
+    return best
+
+
 def stage_costs(quick: bool) -> dict:
     """Nanoseconds a claim of each of :data:`STAGES` at a small and a large population (one year, blocks of
-    1,000 trials in chunks of 10,000 as a forecast runs them, fastest of 3): which part of the engine is not flat."""
+    1,000 trials in chunks of 10,000 as a forecast runs them, fastest of 3): which part of the engine is not flat.
+    Then the whole engine at the small population with larger blocks (one set of streams per 10,000 or 100,000
+    trials; not a mode of the engine, whose blocks always hold 1,000): what the per-block work costs there."""
     sys.path.insert(0, str(ROOT))
     from sim.allocator import keep_freed_memory
-    from sim.engine import _tables_of, chunks, simulate_chunk
+    from sim.engine import Block, _tables_of, batches, chunks
     from sim.population import build_model
-    from sim.results import block_totals
     from sim.scenario import load_scenario
 
     keep_freed_memory()  # as a forecast runs (sim/allocator.py): no fresh page faults for every block's arrays
+    runs = 1 if quick else 3
     sizes = ((1_000, 10_000), (100_000, 1_000)) if quick else ((1_000, 100_000), (1_000_000, 2_000))
-    out = {}
+    out = {"stages": {}, "block_trials": {}}
     for members, trials in sizes:
         model = build_model(load_scenario(SCENARIO, overrides(members, trials, 1)))
-        _tables_of(model)
+        as_run = [batch for chunk in chunks(trials, 10_000) for batch in batches(model, chunk, _tables_of(model))]
         for stage, name in enumerate(STAGES):
-            best = math.inf
-            with _without(stage):
-                for _ in range(1 if quick else 3):
-                    start, events = time.perf_counter(), 0
-                    for chunk in chunks(trials, 10_000):
-                        for result in simulate_chunk(model, chunk):
-                            if stage == 2:
-                                block_totals(result)
-                            events += result.simulated_events
-                    best = min(best, (time.perf_counter() - start) / events * 1e9)
-            out.setdefault(name, {})[members] = best
+            out["stages"].setdefault(name, {})[members] = _ns_per_claim(model, as_run, stage, runs)
+        if members == sizes[0][0]:
+            for size in (10_000, trials):
+                passes = [[Block(i, i * size, size)] for i in range(trials // size)]
+                out["block_trials"][size] = _ns_per_claim(model, passes, 2, runs)
+    out["block_trials"][1_000] = out["stages"][STAGES[2]][sizes[0][0]]
     return out
 
 
@@ -428,9 +444,14 @@ def main(argv=None) -> int:
               f"{costs['floor_ns'][1_000]:.0f} ns a claim at 1,000 members, {costs['floor_ns'][100_000]:.0f} at "
               f"100,000 ({costs['floor_ns'][1_000] / costs['floor_ns'][100_000]:.2f}x)", flush=True)
         print("  by stage, later stages switched off (ns a claim, small / large members, ratio):")
-        for name, by_members in costs["stages_ns"].items():
+        for name, by_members in costs["stages"].items():
             (small, a), (large, b) = by_members.items()
             print(f"    {name:<22} {a:>6.0f} at {small:,} {b:>6.0f} at {large:,} {a / b:>6.2f}x", flush=True)
+        by_size = sorted(costs["block_trials"].items())
+        sizes = " / ".join(f"{n:,}" for n, _ in by_size)
+        times = " / ".join(f"{ns:.0f}" for _, ns in by_size)
+        print(f"  whole engine at {small:,} members with one set of streams per {sizes} trials (the engine's "
+              f"blocks hold 1,000): {times} ns a claim", flush=True)
     print("\n== targets (issue 6), measured in this run")
     for name, measured, met in targets(engine_rows, peer_rows, grid_rows, national_rows):
         verdict = "-" if met is None else ("met" if met else "NOT met")
