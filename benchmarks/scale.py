@@ -224,7 +224,7 @@ def stage_costs(quick: bool) -> dict:
         for stage, name in enumerate(STAGES):
             out["stages"].setdefault(name, {})[members] = _ns_per_claim(model, as_run, stage, runs)
         if members == sizes[0][0]:
-            for size in (10_000, trials):
+            for size in sorted({10_000, trials}):  # --quick: 10,000 trials in all, one larger block
                 passes = [[Block(i, i * size, size)] for i in range(trials // size)]
                 out["block_trials"][size] = _ns_per_claim(model, passes, 2, runs)
     out["block_trials"][1_000] = out["stages"][STAGES[2]][sizes[0][0]]
