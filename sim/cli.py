@@ -243,7 +243,11 @@ def cmd_exact(args) -> int:
     model = build_model(scenario)
     if args.period >= len(model.period_labels):
         raise ScenarioError(str(scenario.path), "--period", f"the horizon has {len(model.period_labels)} calendar year(s)")
-    table = describe_exact(exact_distribution(model, args.period, args.method))
+    try:
+        dist = exact_distribution(model, args.period, args.method)
+    except ValueError as err:  # a refused Panjer run (parameter uncertainty), or claims the grid cannot hold
+        raise ScenarioError(str(scenario.path), f"--method {args.method}", str(err)) from None
+    table = describe_exact(dist)
     out = args.out or Path("out") / scenario.id
     with atomic_directory(out) as tmp:
         write_json(tmp / "exact.json", table)

@@ -436,7 +436,7 @@ def exact_distribution(model: Model, period: int = 0, method: str = "fft") -> Ex
     if method == "panjer" and len(np.unique(draws, axis=0)) > 1:
         raise ValueError(
             f"Panjer recursion refused: the scenario's {len(draws)} intensity draws make the claims a mixture of "
-            "compound Poisson sums, not one; use method='fft'"
+            "compound Poisson sums, not one; use the FFT (method 'fft')"
         )
     mean_cf = float(expected(model).amounts[period].sum())
     streams = _streams(model, period)
@@ -453,7 +453,7 @@ def exact_distribution(model: Model, period: int = 0, method: str = "fft") -> Ex
         elif n > PANJER_MAX_POINTS:
             raise ValueError(
                 f"Panjer recursion refused: the distribution needs {n} grid points (span Rp{h:,.0f}), "
-                f"{n * n / 2:.1e} operations; use method='fft'"
+                f"{n * n / 2:.1e} operations; use the FFT (method 'fft')"
             )
         else:
             rate, phi = _mixture(perils, draws[0])

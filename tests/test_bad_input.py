@@ -252,6 +252,14 @@ def test_bad_command_line(folder, capsys, args, fragments):
     assert_nothing_written(folder)
 
 
+def test_panjer_refused_for_a_scenario_with_parameter_uncertainty(tmp_path, capsys):
+    """madiun-2025 carries posterior intensity draws: Panjer's recursion (one compound Poisson) refuses them."""
+    out_dir = tmp_path / "out"
+    code, out, err = run_cli(["exact", "madiun-2025", "--method", "panjer", "--out", out_dir], capsys)
+    assert_one_line_error(code, err, ["madiun-2025.toml", "--method panjer", "Panjer recursion refused", "'fft'"])
+    assert out == "" and not out_dir.exists()
+
+
 def test_no_command(capsys):
     code, _, err = run_cli([], capsys)
     assert_one_line_error(code, err, ["required"])
