@@ -299,7 +299,8 @@ def cmd_plan(args) -> int:
                         sensitivity=not args.no_tornado)
     if not args.quiet:
         print(format_plan(result, rupiah))
-        print(f"Wrote {out}/plan.json, plan_*.csv, tornado.csv, summary.json, scenario.json")
+        tornado = "" if args.no_tornado else ", tornado.csv"
+        print(f"Wrote {out}/plan.json, plan_*.csv{tornado}, summary.json, scenario.json")
     return 0
 
 

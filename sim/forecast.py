@@ -25,7 +25,10 @@ from .scenario import Scenario
 
 DEFAULT_CHUNK_TRIALS = 10_000
 DEFAULT_MAX_TRIALS = 1_000_000
-OUTPUT_FILES = ("summary.json", "trials.csv", "scenario.json")
+# Every file a forecast folder may hold: a run's and a plan's (both write summary.json and scenario.json). Each of
+# the two commands replaces the whole set, so an output folder never mixes files of two forecasts (a plan's
+# summary.json beside a run's trials.csv, or a trials.csv left by an earlier run of --no-trials-table).
+FORECAST_FILES = ("summary.json", "trials.csv", "scenario.json", "plan.json", "plan_*.csv", "tornado.csv")
 
 
 def forecast(
@@ -160,10 +163,13 @@ def _git_commit() -> str | None:
 
 
 @contextmanager
-def atomic_directory(out_dir: Path):
+def atomic_directory(out_dir: Path, replaces: tuple[str, ...] = ()):
     """Yield a fresh temporary folder beside ``out_dir``; on success move its files into ``out_dir``.
 
     On any error the temporary folder is removed and ``out_dir`` is left as it was: no half-written output.
+    ``replaces``: names (glob patterns) of files in ``out_dir`` that this output supersedes; those it did not write
+    again are removed once its own files are in place, so none is left over from an earlier command. Other files
+    in ``out_dir`` (e.g. ``exact.json``) stay.
     """
     out_dir = Path(out_dir)
     out_dir.parent.mkdir(parents=True, exist_ok=True)
@@ -171,8 +177,14 @@ def atomic_directory(out_dir: Path):
     try:
         yield tmp
         out_dir.mkdir(exist_ok=True)
+        written = set()
         for item in tmp.iterdir():
             os.replace(item, out_dir / item.name)
+            written.add(item.name)
+        for pattern in replaces:
+            for old in out_dir.glob(pattern):
+                if old.name not in written and old.is_file():
+                    old.unlink()
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
@@ -183,7 +195,7 @@ def write_run(scenario: Scenario, out_dir: Path, chunk_trials: int, write_trials
 
     ``precision``: ``target_precision``, ``max_trials`` and ``backend``, passed to :func:`forecast`.
     """
-    with atomic_directory(out_dir) as tmp:
+    with atomic_directory(out_dir, replaces=FORECAST_FILES) as tmp:
         if write_trials:
             with open(tmp / "trials.csv", "w", newline="", encoding="utf-8") as table:
                 summary = forecast(scenario, chunk_trials, table, progress, **precision)

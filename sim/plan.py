@@ -4,7 +4,8 @@
 scholarships per year), the claim-timing processes (``sim.claim_timing``) and the budget questions
 (``sim.budget``), and writes, atomically, ``summary.json`` and ``scenario.json`` (as ``run`` does), ``plan.json``
 and four CSV tables (``plan_years.csv``, ``plan_segments.csv``, ``plan_funding.csv``, ``plan_enrolment.csv``)
-plus ``tornado.csv``. Every key is documented in the README ("Expansion and budget planning").
+plus ``tornado.csv`` (not with ``--no-tornado``). It replaces a run's files in the same folder and a run replaces
+its files (``FORECAST_FILES``). Every key is documented in the README ("Expansion and budget planning").
 """
 
 from __future__ import annotations
@@ -21,14 +22,13 @@ from .claim_timing import (
 )
 from .closed_form import expected
 from .expansion import money_bound
-from .forecast import DEFAULT_CHUNK_TRIALS, atomic_directory, forecast, write_json
+from .forecast import DEFAULT_CHUNK_TRIALS, FORECAST_FILES, atomic_directory, forecast, write_json
 from .funding import EXTERNAL_PAYERS
 from .membership import EXIT_CAUSES
 from .population import Model, build_model
 from .scenario import Scenario
 
 DEFAULT_CONFIDENCE = 0.9
-TABLES = ("plan_years.csv", "plan_segments.csv", "plan_funding.csv", "plan_enrolment.csv", "tornado.csv")
 
 
 class TrialClaims:
@@ -111,8 +111,9 @@ def plan(scenario: Scenario, confidence: float = DEFAULT_CONFIDENCE, chunk_trial
         "plan_segments.csv": pd.DataFrame(plan_json["segments"]),
         "plan_funding.csv": pd.DataFrame(plan_json["funding"]),
         "plan_enrolment.csv": _enrolment_table(model),
-        "tornado.csv": pd.DataFrame(tornado["rows"] if tornado else []),
     }
+    if tornado is not None:  # --no-tornado: no table rather than an empty one
+        tables["tornado.csv"] = pd.DataFrame(tornado["rows"])
     return summary, plan_json, tables
 
 
@@ -334,7 +335,7 @@ def _flat(row: dict) -> dict:
 def write_plan(scenario: Scenario, out_dir: Path, confidence: float = DEFAULT_CONFIDENCE,
                chunk_trials: int = DEFAULT_CHUNK_TRIALS, progress=None, sensitivity: bool = True) -> dict:
     """Run :func:`plan` and write its files into ``out_dir`` atomically; return plan.json's content."""
-    with atomic_directory(out_dir) as tmp:
+    with atomic_directory(out_dir, replaces=FORECAST_FILES) as tmp:
         summary, plan_json, tables = plan(scenario, confidence, chunk_trials, progress, sensitivity)
         write_json(tmp / "summary.json", summary)
         write_json(tmp / "scenario.json", scenario.resolved)

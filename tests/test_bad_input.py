@@ -373,3 +373,18 @@ def test_good_run_writes_output_and_no_temp_folder(folder, capsys):
     assert sorted(p.name for p in (folder / "out").iterdir()) == ["scenario.json", "summary.json", "trials.csv"]
     assert json.loads((folder / "out" / "summary.json").read_text(encoding="utf-8"))["trials"] == 3000
     assert not list(folder.glob(".out.tmp-*"))
+
+
+def test_a_run_replaces_the_forecast_files_of_an_earlier_run_or_plan(folder, capsys):
+    """A run without its trial table into a folder holding an earlier run's trials.csv and a plan's files: none of
+    them stays beside the new summary.json (they belong to other forecasts); another command's exact.json does."""
+    out_dir = folder / "out"
+    code, _, err = run_cli(["run", write(folder), "--out", out_dir, *SMALL_RUN], capsys)
+    assert code == 0, err
+    for name in ("plan.json", "plan_years.csv", "tornado.csv", "exact.json"):
+        (out_dir / name).write_text("earlier\n", encoding="utf-8")
+    code, _, err = run_cli(["run", write(folder), "--out", out_dir, *SMALL_RUN, "--no-trials-table", "--trials", "2000"],
+                           capsys)
+    assert code == 0, err
+    assert sorted(p.name for p in out_dir.iterdir()) == ["exact.json", "scenario.json", "summary.json"]
+    assert json.loads((out_dir / "summary.json").read_text(encoding="utf-8"))["trials"] == 2000

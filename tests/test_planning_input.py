@@ -117,14 +117,23 @@ def test_expansion_needs_a_pipeline(tmp_path, capsys):
     assert_one_line_error(code, err, [NAME, "pipeline", "[expansion] needs the enrolment pipeline"])
 
 
-def test_plan_writes_its_files(tmp_path, capsys):
+def test_plan_writes_its_files_and_replaces_a_run_s(tmp_path, capsys):
+    """A plan into the folder of an earlier run: the run's trials.csv goes (it belongs to the run's summary.json,
+    which the plan's replaces); files of other commands stay. --no-tornado writes no tornado.csv and says so."""
     out = tmp_path / "plan"
+    code, _, err = run_cli(["run", "jambi-2025-pipeline", "--trials", 200, "--out", out, "--quiet"], capsys)
+    assert code == 0, err
+    assert (out / "trials.csv").is_file()
+    (out / "tornado.csv").write_text("left by an earlier plan\n", encoding="utf-8")
+    (out / "exact.json").write_text("{}\n", encoding="utf-8")
     code, stdout, err = run_cli(["plan", "jambi-2025-pipeline", "--trials", 500, "--no-tornado", "--out", out], capsys)
     assert code == 0, err
-    for name in ("plan.json", "summary.json", "scenario.json", "plan_years.csv", "plan_segments.csv",
-                 "plan_funding.csv", "plan_enrolment.csv", "tornado.csv"):
-        assert (out / name).is_file(), name
+    assert sorted(p.name for p in out.iterdir()) == [
+        "exact.json", "plan.json", "plan_enrolment.csv", "plan_funding.csv", "plan_segments.csv", "plan_years.csv",
+        "scenario.json", "summary.json"]
+    assert "tornado.csv" not in stdout.splitlines()[-1]
     result = json.loads((out / "plan.json").read_text())
+    assert result["tornado"] is None
     assert [y["year"] for y in result["years"]] == ["2025", "2026", "2027"]
     assert "APBD needed for the quota path" in stdout
     with open(out / "plan_years.csv") as fh:
