@@ -29,6 +29,20 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_BAD_INPUT, f"{self.prog}: error: {message}\n")
 
 
+def _folder(text_):
+    """An argparse type: an output folder. An empty name (which would mean the current folder) and a path whose
+    existing part is a file are refused here, before any work, so that the message names the option."""
+    if not text_.strip():
+        raise argparse.ArgumentTypeError("must name a folder, got an empty string")
+    path = Path(text_)
+    for part in (path, *path.parents):
+        if part.exists():
+            if not part.is_dir():
+                raise argparse.ArgumentTypeError(f"{part} is a file, not a folder")
+            break
+    return path
+
+
 def _checked_int(check):
     """An argparse type: a whole number that passes a schema check, so ``--trials -5`` is blamed on --trials."""
 
@@ -53,7 +67,7 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("scenario", help="scenario id (file in scenarios/) or path to a .toml file")
     run.add_argument("--trials", type=_checked_int(SCENARIO_FIELDS["trials"].check), help="number of trials (overrides scenario.trials)")
     run.add_argument("--seed", type=_checked_int(SCENARIO_FIELDS["seed"].check), help="random seed (overrides scenario.seed)")
-    run.add_argument("--out", type=Path, help="output folder (default: out/<scenario id>)")
+    run.add_argument("--out", type=_folder, help="output folder (default: out/<scenario id>)")
     run.add_argument("--set", dest="overrides", action="append", default=[], metavar="KEY=VALUE",
                      help="override any scenario value, e.g. --set segments.vulnerable.members=12000 (repeatable)")
     run.add_argument("--chunk-trials", type=_checked_int(number(1, 100_000_000, integer=True)), default=DEFAULT_CHUNK_TRIALS,
@@ -81,14 +95,14 @@ def _parser() -> argparse.ArgumentParser:
     exact.add_argument("--period", type=_checked_int(number(0, 50, integer=True)), default=0,
                        help="calendar year of the horizon, 0 = first (default)")
     exact.add_argument("--method", choices=("fft", "panjer"), default="fft")
-    exact.add_argument("--out", type=Path, help="output folder for exact.json (default: out/<scenario id>)")
+    exact.add_argument("--out", type=_folder, help="output folder for exact.json (default: out/<scenario id>)")
     exact.add_argument("--set", dest="overrides", action="append", default=[], metavar="KEY=VALUE")
 
     calibrate = sub.add_parser("calibrate", help="fit mortality load and accident rate to observed claims")
     calibrate.add_argument("scenario")
     calibrate.add_argument("experience", type=Path, help="experience file (see scenarios/experience/README.md)")
     calibrate.add_argument("--id", help="id of the calibrated scenario (default: <scenario id>-calibrated)")
-    calibrate.add_argument("--out", type=Path, help="folder for calibration.json (default: out/<calibrated id>)")
+    calibrate.add_argument("--out", type=_folder, help="folder for calibration.json (default: out/<calibrated id>)")
     calibrate.add_argument("--set", dest="overrides", action="append", default=[], metavar="KEY=VALUE")
 
     report = sub.add_parser("report", help="reviewer report: HTML, PDF, CSV tables and manifest in reports/<id>/<date>-<hash>/")
@@ -98,7 +112,7 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--seed", type=_checked_int(SCENARIO_FIELDS["seed"].check), help="random seed (overrides scenario.seed)")
     report.add_argument("--set", dest="overrides", action="append", default=[], metavar="KEY=VALUE")
     report.add_argument("--chunk-trials", type=_checked_int(number(1, 100_000_000, integer=True)), default=DEFAULT_CHUNK_TRIALS)
-    report.add_argument("--reports-dir", type=Path, default=Path("reports"), help="folder holding report folders (default: reports)")
+    report.add_argument("--reports-dir", type=_folder, default=Path("reports"), help="folder holding report folders (default: reports)")
     report.add_argument("--from-manifest", type=Path, metavar="PATH",
                         help="rebuild a report from its manifest.json alone and compare the numbers with the original")
     report.add_argument("--quiet", action="store_true", help="no progress on the terminal")
@@ -114,7 +128,7 @@ def _parser() -> argparse.ArgumentParser:
         p.add_argument("--set", dest="overrides", action="append", default=[], metavar="KEY=VALUE")
         p.add_argument("--confidence", type=_share, default=0.9, help="confidence of the budget answers (default 0.9)")
         p.add_argument("--chunk-trials", type=_checked_int(number(1, 100_000_000, integer=True)), default=DEFAULT_CHUNK_TRIALS)
-        p.add_argument("--out", type=Path, help="output folder (default: out/<scenario id>/ or out/compare-<ids>/)")
+        p.add_argument("--out", type=_folder, help="output folder (default: out/<scenario id>/ or out/compare-<ids>/)")
         p.add_argument("--quiet", action="store_true", help="no progress or table on the terminal")
     plan.add_argument("--no-tornado", action="store_true", help="skip the sensitivity table (the slowest part)")
     return parser
@@ -307,7 +321,15 @@ def cmd_plan(args) -> int:
 def cmd_compare(args) -> int:
     from .compare import compare, format_compare, write_compare
 
+    if len(args.scenarios) < 2:
+        raise ScenarioError("compare", "SCENARIO", f"needs two or more scenarios, got {len(args.scenarios)}")
     scenarios = [load_scenario(ref, _overrides(args)) for ref in args.scenarios]
+    seen = {}
+    for s in scenarios:  # the results are keyed by id: two scenarios with one id would show one's numbers twice
+        if s.id in seen:
+            raise ScenarioError(str(s.path), "scenario.id", f"{s.id!r} is also the id of {seen[s.id]}: compared "
+                                                            "scenarios need different ids")
+        seen[s.id] = s.path
     out = args.out or Path("out") / ("compare-" + "-vs-".join(s.id for s in scenarios))
     result = compare(scenarios, args.confidence, args.chunk_trials, None if args.quiet else _progress)
     write_compare(result, out)

@@ -172,10 +172,21 @@ def atomic_directory(out_dir: Path, replaces: tuple[str, ...] = ()):
     in ``out_dir`` (e.g. ``exact.json``) stay.
     """
     out_dir = Path(out_dir)
+    # Folders made here to hold the output, innermost first: a failed run removes them again, leaving nothing.
+    made = [folder for folder in (out_dir.parent, *out_dir.parent.parents) if not folder.exists()]
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.tmp-", dir=out_dir.parent))
     try:
         yield tmp
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        for folder in made:
+            try:
+                folder.rmdir()
+            except OSError:  # no longer empty: something else wrote there meanwhile
+                break
+        raise
+    else:
         out_dir.mkdir(exist_ok=True)
         written = set()
         for item in tmp.iterdir():

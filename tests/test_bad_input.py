@@ -260,6 +260,31 @@ def test_panjer_refused_for_a_scenario_with_parameter_uncertainty(tmp_path, caps
     assert out == "" and not out_dir.exists()
 
 
+@pytest.mark.parametrize(
+    "command, fragments",
+    [
+        (["run", "madiun-2025", "--out", ""], ["--out", "must name a folder"]),
+        (["run", "madiun-2025", "--out", "{file}/sub"], ["--out", "{file} is a file, not a folder"]),
+        (["exact", "madiun-2025", "--out", "{file}"], ["--out", "{file} is a file, not a folder"]),
+        (["plan", "jambi-2025-pipeline", "--out", "{file}"], ["--out", "{file} is a file, not a folder"]),
+        (["report", "madiun-2025", "--reports-dir", "{file}"], ["--reports-dir", "{file} is a file, not a folder"]),
+        (["compare", "madiun-2025"], ["compare", "two or more scenarios, got 1"]),
+        (["compare", "madiun-2025", "madiun-2025", "--out", "{tmp}/out"],
+         ["madiun-2025.toml", "scenario.id", "need different ids"]),
+    ],
+    ids=["out-empty", "out-under-a-file", "exact-out-file", "plan-out-file", "reports-dir-file", "compare-one",
+         "compare-same-id"],
+)
+def test_bad_output_folder_or_scenario_list_is_refused_before_any_work(tmp_path, capsys, command, fragments):
+    file = tmp_path / "a-file"
+    file.write_text("not a folder\n", encoding="utf-8")
+    fill = {"file": str(file), "tmp": str(tmp_path)}
+    code, out, err = run_cli([c.format(**fill) for c in command] + ["--trials", "10", "--quiet"], capsys)
+    assert_one_line_error(code, err, [f.format(**fill) for f in fragments])
+    assert out == ""
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a-file"]
+
+
 def test_no_command(capsys):
     code, _, err = run_cli([], capsys)
     assert_one_line_error(code, err, ["required"])
@@ -334,6 +359,13 @@ def test_failure_mid_run_leaves_nothing(folder, capsys, monkeypatch):
         main(["run", str(write(folder)), "--out", str(folder / "out"), *SMALL_RUN])
     assert calls == [0, 1], "the failure should come after the first chunk was simulated"
     assert_nothing_written(folder)
+
+
+def test_failure_mid_run_removes_the_folders_made_for_the_output(folder, capsys, monkeypatch):
+    fail_after_first_block(monkeypatch, RuntimeError("boom in chunk 2"))
+    with pytest.raises(RuntimeError, match="boom in chunk 2"):
+        main(["run", str(write(folder)), "--out", str(folder / "new" / "deeper" / "out"), *SMALL_RUN])
+    assert not (folder / "new").exists()
 
 
 def test_disk_error_mid_run_is_one_line_and_leaves_nothing(folder, capsys, monkeypatch):
