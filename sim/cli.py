@@ -43,6 +43,14 @@ def _folder(text_):
     return path
 
 
+def _scenario_id(text_):
+    """An argparse type: a new scenario's id (it names the file written), checked as ``scenario.id`` is."""
+    problem = SCENARIO_FIELDS["id"].check(text_)
+    if problem:
+        raise argparse.ArgumentTypeError(problem)
+    return text_
+
+
 def _checked_int(check):
     """An argparse type: a whole number that passes a schema check, so ``--trials -5`` is blamed on --trials."""
 
@@ -101,7 +109,7 @@ def _parser() -> argparse.ArgumentParser:
     calibrate = sub.add_parser("calibrate", help="fit mortality load and accident rate to observed claims")
     calibrate.add_argument("scenario")
     calibrate.add_argument("experience", type=Path, help="experience file (see scenarios/experience/README.md)")
-    calibrate.add_argument("--id", help="id of the calibrated scenario (default: <scenario id>-calibrated)")
+    calibrate.add_argument("--id", type=_scenario_id, help="id of the calibrated scenario (default: <scenario id>-calibrated)")
     calibrate.add_argument("--out", type=_folder, help="folder for calibration.json (default: out/<calibrated id>)")
     calibrate.add_argument("--set", dest="overrides", action="append", default=[], metavar="KEY=VALUE")
 
@@ -277,9 +285,11 @@ def cmd_exact(args) -> int:
 
 def cmd_calibrate(args) -> int:
     base = load_scenario(args.scenario, args.overrides)
-    cal = fit(args.scenario, args.experience, args.overrides)
     new_id = args.id or f"{base.id}-calibrated"
     target = base.path.parent / f"{new_id}.toml"
+    if target.resolve() in {Path(f).resolve() for f in base.files}:  # the new file would inherit from itself
+        raise ScenarioError("--id", new_id, f"would overwrite {target}, which the calibration starts from")
+    cal = fit(args.scenario, args.experience, args.overrides)
     base_ref = os.path.relpath(base.path.with_suffix(""), target.parent)
     text_ = calibrated_scenario_text(cal, new_id, base_ref, seed=base.seed)
     desc = cal.describe()

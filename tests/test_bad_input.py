@@ -420,3 +420,24 @@ def test_a_run_replaces_the_forecast_files_of_an_earlier_run_or_plan(folder, cap
     assert code == 0, err
     assert sorted(p.name for p in out_dir.iterdir()) == ["exact.json", "scenario.json", "summary.json"]
     assert json.loads((out_dir / "summary.json").read_text(encoding="utf-8"))["trials"] == 2000
+
+
+@pytest.mark.parametrize(
+    "new_id, fragments",
+    [
+        ("madiun-2025-prior", ["--id", "would overwrite", "madiun-2025-prior.toml", "calibration starts from"]),
+        ("Bad ID", ["--id", "must match", "'Bad ID'"]),
+        ("../../escaped", ["--id", "must match"]),
+    ],
+    ids=["its-own-source", "not-an-id", "a-path"],
+)
+def test_calibrate_refuses_an_id_that_would_overwrite_its_source_or_is_no_id(tmp_path, capsys, new_id, fragments):
+    """In a copy of scenarios/: the source must stay intact (written over, it would inherit from itself)."""
+    shutil.copytree(ROOT / "scenarios", tmp_path / "scenarios")
+    source = tmp_path / "scenarios" / "madiun-2025-prior.toml"
+    before = source.read_bytes()
+    code, out, err = run_cli(["calibrate", source, tmp_path / "scenarios" / "experience" / "madiun-2025.toml",
+                              "--id", new_id, "--out", tmp_path / "out"], capsys)
+    assert_one_line_error(code, err, fragments)
+    assert out == "" and source.read_bytes() == before
+    assert not (tmp_path / "out").exists() and not list(tmp_path.rglob(".*.tmp.toml"))
