@@ -117,6 +117,8 @@ def parse_override(text_: str) -> tuple[str, object]:
     key = key.strip()
     if not sep or not key or not re.fullmatch(r"[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*", key):
         raise ScenarioError("--set", text_, "must be written dotted.key=value")
+    if key == "scenario.base":  # bases are read before any --set applies: an override would be recorded, not used
+        raise ScenarioError("--set", key, "cannot be overridden: the base is read from the file; edit its base line")
     try:
         value = tomllib.loads(f"v = {raw.strip()}")["v"]
     except tomllib.TOMLDecodeError:

@@ -242,8 +242,10 @@ def test_file_that_is_not_utf8(folder, capsys):
         (["--seed", "-1"], ["--seed", ">= 0"]),
         (["--chunk-trials", "0"], ["--chunk-trials", ">= 1"]),
         (["--no-such-option"], ["unrecognized arguments", "--no-such-option"]),
+        (["--set", "scenario.base=elsewhere"], ["--set", "scenario.base", "cannot be overridden"]),
     ],
-    ids=["trials-negative", "trials-zero", "trials-abc", "trials-float", "seed-negative", "chunk-zero", "unknown-option"],
+    ids=["trials-negative", "trials-zero", "trials-abc", "trials-float", "seed-negative", "chunk-zero", "unknown-option",
+         "set-base"],
 )
 def test_bad_command_line(folder, capsys, args, fragments):
     code, out, err = run_cli(["run", write(folder), "--out", folder / "out", *args], capsys)
