@@ -246,7 +246,7 @@ def cmd_run(args) -> int:
         if "precision" in summary:
             pr = summary["precision"]
             print(f"Precision target {pr['target']:.2%}: {'met' if pr['met'] else 'NOT met'} after {pr['trials_used']:,} "
-                  f"trials (achieved {pr['achieved']:.2%})")
+                  f"trials (achieved {'n/a: too few trials' if pr['achieved'] is None else format(pr['achieved'], '.2%')})")
         print(format_run(summary["run"]))
         print(f"Wrote {out}/summary.json" + ("" if args.no_trials_table else f", {out}/trials.csv") + f", {out}/scenario.json")
     return 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import os
 import shutil
 import subprocess
@@ -104,7 +105,7 @@ def forecast(
         summary["precision"] = {
             "measure": "relative half-width of the 95 % interval of the 99.5 % claims quantile, widest period",
             "target": target_precision,
-            "achieved": round(achieved, 6),
+            "achieved": round(achieved, 6) if math.isfinite(achieved) else None,  # None: too few trials to tell
             "met": achieved <= target_precision,
             "trials_used": done,
             "max_trials": max_trials,

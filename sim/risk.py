@@ -47,11 +47,25 @@ def mean_interval(x, confidence: float = CONFIDENCE) -> tuple[float, float]:
 
 
 def interval_ranks(n: int, q: float, confidence: float = CONFIDENCE) -> tuple[int, int]:
-    """0-based ranks of the order statistics bounding the distribution-free interval of the q-quantile of n."""
+    """0-based ranks of the order statistics bounding the distribution-free interval of the q-quantile of n (clipped
+    to the sample: see :func:`interval_within_sample`)."""
+    lo, hi = _unclipped_ranks(n, q, confidence)
+    return max(lo, 0), min(hi, n - 1)
+
+
+def interval_within_sample(n: int, q: float, confidence: float = CONFIDENCE) -> bool:
+    """Whether n trials bound the interval of the q-quantile. With too few (for the 99.5 % quantile at 95 %,
+    fewer than 736) its upper end lies beyond the largest trial: the clipped interval then understates
+    the uncertainty, so it must not count as precision."""
+    lo, hi = _unclipped_ranks(n, q, confidence)
+    return lo >= 0 and hi <= n - 1
+
+
+def _unclipped_ranks(n: int, q: float, confidence: float) -> tuple[int, int]:
     alpha = 1 - confidence
     lo = int(stats.binom.ppf(alpha / 2, n, q))  # 0-based index of the lower order statistic
     hi = int(stats.binom.ppf(1 - alpha / 2, n, q))
-    return max(lo - 1, 0), min(hi, n - 1)
+    return lo - 1, hi
 
 
 def quantile_interval(x, q: float, confidence: float = CONFIDENCE) -> tuple[float, float]:
@@ -83,8 +97,11 @@ def tvar(x, q: float) -> tuple[float, float, float]:
 
 
 def relative_half_width(x, q: float = RISK_LEVEL, confidence: float = CONFIDENCE) -> float:
-    """Half the width of the quantile's interval over the quantile: the precision target of adaptive runs."""
+    """Half the width of the quantile's interval over the quantile: the precision target of adaptive runs. Infinite
+    when the trials cannot bound the interval (:func:`interval_within_sample`) or the quantile is 0."""
     x = as_sample(x)
+    if not interval_within_sample(x.n, q, confidence):
+        return math.inf
     find_order_statistics(x, q, confidence=confidence)
     lo, hi = quantile_interval(x, q, confidence)
     point = x.quantile(q)
@@ -115,7 +132,7 @@ def measures(claims, premium: float, q: float = RISK_LEVEL) -> dict:
         "level": q,
         "claims_var_idr": round(var, 2),
         "claims_var_ci95_idr": [round(lo, 2), round(hi, 2)],
-        "claims_var_relative_half_width": round(relative, 6),
+        "claims_var_relative_half_width": round(relative, 6) if math.isfinite(relative) else None,
         "claims_tvar_idr": round(tv, 2),
         "claims_tvar_se_idr": round(tv_se, 2),
         "claims_mean_ci95_idr": [round(m_lo, 2), round(m_hi, 2)],

@@ -1,16 +1,18 @@
 """Risk measures and Monte Carlo precision: intervals that cover, TVaR against the exact distribution, and
 adaptive runs that stop reproducibly once the target precision is met."""
 
+import json
 import math
 
 import numpy as np
 import pytest
+from scipy import stats
 
 from sim.engine import BLOCK_TRIALS
 from sim.exact import exact_distribution
 from sim.forecast import forecast
 from sim.population import build_model
-from sim.risk import RATIO_GRID, quantile_interval, tvar
+from sim.risk import RATIO_GRID, quantile_interval, relative_half_width, tvar
 from sim.scenario import load_scenario
 
 
@@ -22,6 +24,36 @@ def test_quantile_interval_covers_about_95_percent():
     hits = sum(lo <= truth <= hi for lo, hi in
                (quantile_interval(np.sort(rng.exponential(1.0, 5000)), 0.995) for _ in range(reps)))
     assert abs(hits / reps - 0.95) <= 4 * np.sqrt(0.95 * 0.05 / reps)
+
+
+@pytest.mark.parametrize("n", [1, 100, 735, 736, 2000])
+def test_relative_half_width_is_infinite_while_the_trials_cannot_bound_the_interval(n):
+    """The interval's order statistics (binomial quantiles of the rank) must lie inside the sample: with fewer
+    trials the clipped interval would look narrow (zero wide at one trial) and stop an adaptive run at once."""
+    upper_rank = stats.binom.ppf(0.975, n, 0.995)  # 0-based rank of the upper order statistic
+    lower_rank = stats.binom.ppf(0.025, n, 0.995) - 1
+    bounded = upper_rank <= n - 1 and lower_rank >= 0
+    width = relative_half_width(np.arange(1.0, n + 1.0))
+    assert bounded == (n >= 736)
+    assert math.isfinite(width) == bounded
+    if bounded:
+        assert 0 < width < 1
+
+
+def test_an_adaptive_run_with_too_few_trials_is_not_met_and_says_so_in_strict_json(tmp_path):
+    out = tmp_path / "out"
+    from sim.cli import main
+
+    assert main(["run", "madiun-2025", "--target-precision", "0.5", "--max-trials", "200", "--chunk-trials", "100",
+                 "--no-trials-table", "--quiet", "--out", str(out)]) == 0
+
+    def refuse(constant):
+        raise ValueError(f"non-finite number {constant} in summary.json")
+
+    summary = json.loads((out / "summary.json").read_text(encoding="utf-8"), parse_constant=refuse)
+    assert summary["precision"]["met"] is False and summary["precision"]["achieved"] is None
+    assert summary["precision"]["trials_used"] == 200
+    assert all(p["risk"]["claims_var_relative_half_width"] is None for p in summary["periods"])
 
 
 def test_tvar_standard_error_is_calibrated():
