@@ -101,18 +101,24 @@ def load_experience(path: str | Path) -> Experience:
     for key in data:
         if key not in ("experience", "observation"):
             fail(key, "unknown key (expected [experience] and [[observation]])")
-    head = data.get("experience")
-    if not isinstance(head, dict):
+    if "experience" not in data:
         fail("experience", "missing table")
+    head = data["experience"]
+    if not isinstance(head, dict):
+        fail("experience", f"must be a table ([experience]), got {_short(head)}")
     for key in head:
         if key not in ("id", "scenario", "title", "source"):
             fail(f"experience.{key}", "unknown key")
     obs_list = data.get("observation")
-    if not isinstance(obs_list, list) or not obs_list:
+    if "observation" in data and not isinstance(obs_list, list):
+        fail("observation", f"must be an array of [[observation]] tables, got {_short(obs_list)}")
+    if not obs_list:
         fail("observation", "needs at least one [[observation]]")
     observations = []
     for i, node in enumerate(obs_list):
         where = f"observation[{i}]"
+        if not isinstance(node, dict):
+            fail(where, f"must be an [[observation]] table, got {_short(node)}")
         known = ("from", "to", "benefits", "segment", "claims", "amount", "count_includes_scholarships", "source")
         for key in node:
             if key not in known:
@@ -127,17 +133,27 @@ def load_experience(path: str | Path) -> Experience:
         amount = _quantity(node, "amount", "IDR", where, fail)
         if claims is None and amount is None:
             fail(where, "needs claims, amount or both")
+        segment = node.get("segment", "all")
+        problem = text()(segment)
+        if problem:
+            fail(f"{where}.segment", problem)
         include = node.get("count_includes_scholarships", False)
         if not isinstance(include, bool):
             fail(f"{where}.count_includes_scholarships", "must be true or false")
         observations.append(
-            Observation(start, end, benefits, node.get("segment", "all"), claims, amount, include,
+            Observation(start, end, benefits, segment, claims, amount, include,
                         need(node, "source", text(), where))
         )
     return Experience(
         path, need(head, "id", text(r"[a-z0-9][a-z0-9-]*"), "experience"),
         need(head, "scenario", text(), "experience"), need(head, "source", text(), "experience"), tuple(observations),
     )
+
+
+def _short(x, limit: int = 60) -> str:
+    """A value for a one-line message: its repr, cut short."""
+    r = repr(x)
+    return r if len(r) <= limit else r[: limit - 3] + "..."
 
 
 def _quantity(node, key, unit, where, fail):
@@ -242,29 +258,53 @@ def _prior_sigma(scenario: Scenario, key: str) -> float:
 
 
 def _window_scenario(scenario_ref, experience: Experience, overrides=()) -> Scenario:
-    start = min(o.start for o in experience.observations)
-    end = max(o.end for o in experience.observations)
+    """The scenario restated over the observed window (start, horizon) with ``VARIANCE_TRIALS`` trials.
+
+    The window is set through overrides the user never typed, so a window the scenario cannot simulate (before the
+    encoded benefit rules, longer than a horizon may be) is blamed on the experience file and the observation that
+    sets that end of the window, not on ``--set``. Call it after the scenario itself has loaded with ``overrides``:
+    then any error here comes from the window.
+    """
+    obs = experience.observations
+    first = min(range(len(obs)), key=lambda i: obs[i].start)
+    last = max(range(len(obs)), key=lambda i: obs[i].end)
+    start, end = obs[first].start, obs[last].end
     months = (end.year - start.year) * 12 + end.month - start.month + 1
-    return load_scenario(scenario_ref, [*overrides, f'scenario.start="{start:%Y-%m}"', f"scenario.horizon_months={months}",
-                                        f"scenario.trials={VARIANCE_TRIALS}"])
+    window = [f'scenario.start="{start:%Y-%m}"', f"scenario.horizon_months={months}", f"scenario.trials={VARIANCE_TRIALS}"]
+    try:
+        return load_scenario(scenario_ref, [*overrides, *window])
+    except ScenarioError as err:
+        path = str(experience.path)
+        if err.key == "scenario.start":
+            raise ScenarioError(path, f"observation[{first}].from", f"{start:%Y-%m} is outside the period the benefit "
+                                f"rules cover: {err.problem}") from None
+        if err.key == "scenario.horizon_months":
+            raise ScenarioError(path, f"observation[{last}].to", f"the observations span {start:%Y-%m}..{end:%Y-%m}, "
+                                f"{months} months, longer than a scenario can simulate: {err.problem}") from None
+        raise ScenarioError(path, "observation", f"the observed window {start:%Y-%m}..{end:%Y-%m} cannot be "
+                            f"simulated with the scenario: {err}") from None
 
 
-def _period_of(model: Model, obs: Observation, path) -> int:
+def _period_of(model: Model, obs: Observation, path, key: str = "observation") -> int:
     """Observations must each cover one calendar year of the window (or the part of it inside the window)."""
     months = [i for i, d in enumerate(model.month_dates) if obs.start <= d <= obs.end]
     periods = set(model.period_of_month[months].tolist())
     if len(periods) != 1 or len(months) != int(np.sum(model.period_of_month == next(iter(periods)))):
-        raise ScenarioError(str(path), "observation", f"{obs.start:%Y-%m}..{obs.end:%Y-%m} must cover exactly one "
+        raise ScenarioError(str(path), key, f"{obs.start:%Y-%m}..{obs.end:%Y-%m} must cover exactly one "
                             "calendar year of the observed window (split it by year)")
     return next(iter(periods))
 
 
-def observation_moments(model: Model, obs: Observation, path, trials: int = VARIANCE_TRIALS) -> Moments:
-    """Closed-form means and simulated covariances of (count, amount) per peril for one observation."""
-    period = _period_of(model, obs, path)
+def observation_moments(model: Model, obs: Observation, path, trials: int = VARIANCE_TRIALS,
+                        key: str = "observation") -> Moments:
+    """Closed-form means and simulated covariances of (count, amount) per peril for one observation.
+
+    ``key``: how errors name the observation (``observation[0]``).
+    """
+    period = _period_of(model, obs, path, key)
     names = [e.segment.name for e in model.segments]
     if obs.segment != "all" and obs.segment not in names:
-        raise ScenarioError(str(path), "observation.segment", f"unknown segment {obs.segment!r}; known: {', '.join(names)}")
+        raise ScenarioError(str(path), f"{key}.segment", f"unknown segment {obs.segment!r}; known: {', '.join(names)}")
     seg = slice(None) if obs.segment == "all" else names.index(obs.segment)
     closed = expected(model)
     sims = {p: np.zeros((trials, 2)) for p in ("jkm", "jkk")}
@@ -295,9 +335,42 @@ def observation_moments(model: Model, obs: Observation, path, trials: int = VARI
     return Moments(mean, cov, in_scope)
 
 
+def _observed(obs: Observation) -> list[int]:
+    """Which of (count, amount) the observation gives."""
+    return [k for k, v in enumerate((obs.claims, obs.amount)) if v is not None]
+
+
+def check_informative(obs: Observation, mom: Moments, path, key: str, scenario_id: str) -> None:
+    """Refuse an observation the likelihood cannot use: one whose expected claims are zero (no members, or no
+    deaths and accidents, in the observed period and segment) or whose simulated claims do not vary.
+
+    The likelihood's covariance at multipliers (m, a) is ``m * cov_jkm + a * cov_jkk``, a positive combination of
+    two positive semi-definite matrices; it is invertible for every m, a > 0 exactly when their sum (m = a = 1) is,
+    so checking that sum here rules out a singular matrix anywhere on the grid.
+    """
+    keep = _observed(obs)
+    mean = sum(mom.mean[p] for p in obs.perils)
+    cov = sum(mom.cov[p] for p in obs.perils)[np.ix_(keep, keep)]
+    what = f"{obs.start:%Y-%m}..{obs.end:%Y-%m}"
+    if obs.segment != "all":
+        what += f", segment {obs.segment}"
+    if obs.benefits != "all":
+        what += f", {obs.benefits.upper()} only"
+    if not np.all(mean[keep] > 0):
+        raise ScenarioError(str(path), key, f"scenario {scenario_id} expects no claims in the observed period "
+                            f"({what}; no members or no deaths and accidents): nothing to calibrate")
+    sd = np.sqrt(np.clip(np.diag(cov), 0.0, None))
+    degenerate = not np.all(sd > 0)
+    if not degenerate and len(keep) == 2:
+        degenerate = abs(cov[0, 1]) >= (1 - 1e-9) * sd[0] * sd[1]  # amount a fixed multiple of the count
+    if degenerate:
+        raise ScenarioError(str(path), key, f"scenario {scenario_id} expects {mean[0]:.3g} claims in the observed "
+                            f"period ({what}) and its simulated claims do not vary: too little to calibrate")
+
+
 def _log_likelihood(obs: Observation, mom: Moments, m: np.ndarray, a: np.ndarray) -> np.ndarray:
     scale = {"jkm": m, "jkk": a}
-    keep = [k for k, v in enumerate((obs.claims, obs.amount)) if v is not None]
+    keep = _observed(obs)
     x = np.array([obs.claims, obs.amount], dtype=float)[keep]
     mu = sum(scale[p][..., None] * mom.mean[p][keep] for p in obs.perils)
     cov = sum(scale[p][..., None, None] * mom.cov[p][np.ix_(keep, keep)] for p in obs.perils)
@@ -323,12 +396,21 @@ def fit(scenario_ref, experience, overrides=(), trials: int = VARIANCE_TRIALS) -
     """Posterior of (mortality_scale, accident_scale) given an experience file (path) or Experience."""
     if not isinstance(experience, Experience):
         experience = load_experience(experience)
+    base = load_scenario(scenario_ref, overrides)  # first: an error in the scenario or --set is blamed on them
     window = _window_scenario(scenario_ref, experience, overrides)
-    base = load_scenario(scenario_ref, overrides)
     model = build_model(window)
-    moments = [observation_moments(model, o, experience.path, trials) for o in experience.observations]
+    moments = []
+    for i, obs in enumerate(experience.observations):
+        key = f"observation[{i}]"
+        mom = observation_moments(model, obs, experience.path, trials, key)
+        check_informative(obs, mom, experience.path, key, base.id)
+        moments.append(mom)
     sigma = {"mortality": _prior_sigma(base, "mortality_load"), "accident": _prior_sigma(base, "accident_rate")}
-    grid, post = posterior_grid(experience.observations, moments, sigma)
+    try:
+        grid, post = posterior_grid(experience.observations, moments, sigma)
+    except np.linalg.LinAlgError as err:  # last resort: check_informative should have refused such data
+        raise ScenarioError(str(experience.path), "observation", f"the likelihood's covariance is singular ({err}): "
+                            "the observations cannot be fitted to this scenario") from None
     return Calibration(base, experience, grid, grid, post, sigma, moments)
 
 

@@ -2,14 +2,16 @@
 
 import dataclasses
 import datetime as dt
+import shutil
 
 import numpy as np
 import pytest
 
 from sim.benefits import INDEX
+from cli_checks import assert_one_line_error
 from sim.calibration import (
-    CLAIM_BENEFITS, PERIL_BENEFITS, Calibration, Observation, calibrated_scenario_text, fit,
-    observation_moments, posterior_grid,
+    CLAIM_BENEFITS, PERIL_BENEFITS, Calibration, Moments, Observation, calibrated_scenario_text, check_informative,
+    fit, observation_moments, posterior_grid,
 )
 from sim.engine import Block, simulate_block
 from sim.population import build_model
@@ -128,3 +130,95 @@ def test_madiun_2023_uses_the_calibrated_vulnerable_assumptions():
     launch = {s.name: s for s in load_scenario("madiun-2023").segments}["vulnerable"]
     assert launch.mortality_load == calibrated.mortality_load
     assert launch.accident_rate == calibrated.accident_rate
+
+
+# --- Bad experience files and data with nothing to fit: one error line, exit 2, nothing written ---------------
+
+EXPERIENCE_HEAD = '[experience]\nid = "x"\nscenario = "madiun-2025-prior"\nsource = "test"\n'
+OBSERVATION_2025 = ('\n[[observation]]\nfrom = "2025-01"\nto = "2025-11"\nclaims = { value = 144, unit = "claims" }\n'
+                    'amount = { value = 6200000000, unit = "IDR" }\nsource = "test"\n')
+
+
+@pytest.fixture
+def calibrate_bad(tmp_path, root, capsys):
+    """Run ``calibrate`` on a copy of madiun-2025-prior (and its base) in tmp_path, so that the calibrated scenario,
+    which the command writes beside the base scenario, would land there; check that nothing was written."""
+    from cli_checks import run_cli
+
+    scenarios = tmp_path / "scenarios"
+    shutil.copytree(root / "scenarios" / "base", scenarios / "base")
+    shutil.copy(root / "scenarios" / "madiun-2025-prior.toml", scenarios)
+    before = sorted(p.relative_to(scenarios) for p in scenarios.rglob("*"))
+    shipped_before = sorted(p.name for p in (root / "scenarios").iterdir())
+
+    def run(experience_text: str, *extra, name: str = "madiun-obs.toml"):
+        experience = tmp_path / name
+        experience.write_text(experience_text, encoding="utf-8")
+        code, out, err = run_cli(["calibrate", scenarios / "madiun-2025-prior.toml", experience, "--id", "cal-test",
+                                  "--out", tmp_path / "out", *extra], capsys)
+        assert out == ""
+        assert not (tmp_path / "out").exists()
+        assert sorted(p.relative_to(scenarios) for p in scenarios.rglob("*")) == before
+        assert sorted(p.name for p in (root / "scenarios").iterdir()) == shipped_before
+        return code, err
+
+    return run
+
+
+@pytest.mark.parametrize("observation, key, problem", [
+    ("observation = [1, 2]\n", "observation[0]", "must be an [[observation]] table, got 1"),
+    ('observation = ["2025-01"]\n', "observation[0]", "must be an [[observation]] table, got '2025-01'"),
+    ("observation = 5\n", "observation", "must be an array of [[observation]] tables, got 5"),
+    ('observation = { from = "2025-01" }\n', "observation", "must be an array of [[observation]] tables"),
+    ('observation = [{ from = "2025-01", to = "2025-11", claims = { value = 144, unit = "claims" }, source = "s" }, 7]\n',
+     "observation[1]", "must be an [[observation]] table, got 7"),
+])
+def test_observation_that_is_not_an_array_of_tables_is_one_error_line(calibrate_bad, observation, key, problem):
+    # Top-level keys go before [experience], or TOML puts them inside it.
+    code, err = calibrate_bad(observation + EXPERIENCE_HEAD)
+    assert_one_line_error(code, err, ["madiun-obs.toml", f": {key}: ", problem])
+
+
+def test_no_expected_claims_is_one_error_line_not_a_singular_matrix(calibrate_bad):
+    code, err = calibrate_bad(EXPERIENCE_HEAD + OBSERVATION_2025, "--set", "segments.vulnerable.members=0",
+                              "--set", "segments.non_asn.members=0")
+    assert_one_line_error(code, err, ["madiun-obs.toml", ": observation[0]: ", "expects no claims",
+                                      "nothing to calibrate"])
+
+
+def test_no_expected_claims_in_the_observed_segment_is_one_error_line(calibrate_bad):
+    observation = OBSERVATION_2025.replace('to = "2025-11"\n', 'to = "2025-11"\nsegment = "vulnerable"\n')
+    code, err = calibrate_bad(EXPERIENCE_HEAD + observation, "--set", "segments.vulnerable.members=0")
+    assert_one_line_error(code, err, ["madiun-obs.toml", ": observation[0]: ", "segment vulnerable",
+                                      "nothing to calibrate"])
+
+
+def test_observed_period_before_the_encoded_rules_is_blamed_on_the_experience_file(calibrate_bad):
+    # The window reaches the scenario through internal overrides: the error must not blame --set.
+    observation = ('\n[[observation]]\nfrom = "2025-01"\nto = "2025-11"\nclaims = { value = 144, unit = "claims" }\n'
+                   'source = "s"\n\n[[observation]]\nfrom = "2019-01"\nto = "2019-11"\n'
+                   'claims = { value = 3, unit = "claims" }\nsource = "s"\n')
+    code, err = calibrate_bad(EXPERIENCE_HEAD + observation)
+    assert_one_line_error(code, err, ["madiun-obs.toml", ": observation[1].from: ", "2019-01",
+                                      "benefit rules are encoded from"])
+    assert "--set" not in err
+
+
+def test_a_bad_user_set_is_still_blamed_on_set(tmp_path):
+    # Only the window's own overrides are blamed on the experience file; a --set of the user's is the user's.
+    experience = tmp_path / "madiun-obs.toml"
+    experience.write_text(EXPERIENCE_HEAD + OBSERVATION_2025.replace("2025-", "2019-"), encoding="utf-8")
+    with pytest.raises(ScenarioError, match=r"^--set: segments\.vulnerable\.members\.value: must be >= 0"):
+        fit("madiun-2025-prior", experience, ["segments.vulnerable.members=-1"])
+
+
+def test_claims_that_do_not_vary_are_refused_before_the_likelihood():
+    # Amount a fixed multiple of the count (e.g. JKM lump sums only, no children): a singular covariance.
+    counts = np.random.default_rng(1).poisson(5.0, 1000).astype(float)
+    sims = np.column_stack([counts, 42e6 * counts])
+    moments = Moments({"jkm": np.array([5.0, 2.1e8]), "jkk": np.zeros(2)},
+                      {"jkm": np.cov(sims.T), "jkk": np.zeros((2, 2))}, sims)
+    obs = dataclasses.replace(_observation(4.0, 1.7e8), benefits="jkm")
+    with pytest.raises(ScenarioError, match=r"exp.toml: observation\[2\]: .*do not vary"):
+        check_informative(obs, moments, "exp.toml", "observation[2]", "s")
+    check_informative(dataclasses.replace(obs, amount=None), moments, "exp.toml", "observation[2]", "s")  # count only
