@@ -192,13 +192,13 @@ class _Validator:
         for key, field in fields.items():
             dotted = f"{prefix}.{key}"
             if key not in node:
-                if field.required:
-                    self.fail(dotted, "missing")
+                if field.required:  # no file set it: blame the scenario being read, where it is to be added
+                    raise ScenarioError(self.default_file, dotted, "missing")
                 continue
             out[key] = self.param(node[key], dotted, field) if field.is_param else self.plain(node[key], dotted, field)
         for key, sub in subtables.items():
             if key not in node:
-                self.fail(f"{prefix}.{key}", "missing table")
+                raise ScenarioError(self.default_file, f"{prefix}.{key}", "missing table")
             out[key] = self.table(node[key], f"{prefix}.{key}", sub)
         return out
 

@@ -81,6 +81,8 @@ FILE_CASES = [
     ("unknown-parameter-field", edit("basis = \"law\" }", "basis = \"law\", sourse = \"x\" }"), [],
      [NAME, "segments.vulnerable.wage.sourse", "did you mean 'source'?"]),
     ("missing-required-key", edit(LABEL, ""), [], [NAME, "segments.vulnerable.label", "missing"]),
+    # The base has a [scenario] table too; the id is missing from the file being read, so that file is named.
+    ("missing-id", edit('id = "jambi-2025"\n', ""), [], [NAME, "scenario.id", "missing"]),
     ("negative-member-count", edit(MEMBERS, MEMBERS.replace("3000", "-3000")), [],
      [NAME, "segments.vulnerable.members.value", "must be >= 0", "-3000"]),
     ("fractional-member-count", edit(MEMBERS, MEMBERS.replace("3000", "3000.5")), [],
