@@ -23,12 +23,14 @@ from importlib import metadata
 from pathlib import Path
 
 from . import __version__
+from .i18n import LANGUAGES
 from .scenario import Scenario, ScenarioError, scenario_from_data
 
 MANIFEST_FORMAT = "jkk-jkm-report/1"
 RUN_HASH_DIGITS = 10
 PACKAGES = ("numpy", "scipy", "pandas", "matplotlib", "fpdf2", "simpy")
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
+MAX_CHUNK_TRIALS = 100_000_000  # the same limit as --chunk-trials
 
 
 # --- TOML writing (the subset scenarios use) ------------------------------------------------------------------
@@ -119,7 +121,8 @@ def code_version(git_commit: str | None) -> dict:
 
 
 def read_manifest(path: str | Path) -> dict:
-    """A report's manifest.json, checked enough to rebuild from; bad input is a ScenarioError (one line)."""
+    """A report's manifest.json, with every field a rebuild reads checked (:func:`check_manifest`); bad input is a
+    ScenarioError (one line naming the file, the key and the problem), raised before anything is run or written."""
     path = Path(path)
     if path.is_dir():
         path = path / "manifest.json"
@@ -129,14 +132,118 @@ def read_manifest(path: str | Path) -> dict:
         raise ScenarioError(str(path), "", "file not found") from None
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as err:
         raise ScenarioError(str(path), "", f"cannot read manifest: {err}") from None
-    if not isinstance(manifest, dict) or manifest.get("format") != MANIFEST_FORMAT:
-        raise ScenarioError(str(path), "format", f"not a report manifest (expected format {MANIFEST_FORMAT!r})")
-    for key in ("scenario_toml", "lang", "scenario_hash"):
-        if key not in manifest:
-            raise ScenarioError(str(path), key, "missing")
-    if sha256(manifest["scenario_toml"]) != manifest["scenario_hash"]:
-        raise ScenarioError(str(path), "scenario_toml", "does not match scenario_hash (the manifest was edited)")
+    check_manifest(manifest, path)
     return manifest
+
+
+def _shown(x, limit: int = 60) -> str:
+    """``repr(x)`` cut short, so an error about a long list stays a readable line."""
+    text_ = repr(x)
+    return text_ if len(text_) <= limit else text_[:limit - 3] + "..."
+
+
+def _whole(lo: int, hi: int):
+    """A JSON integer (not 2.0, "3" or true) from lo to hi."""
+
+    def check(x):
+        if not isinstance(x, int) or isinstance(x, bool) or x < lo:
+            return f"must be a whole number >= {lo}, got {_shown(x)}"
+        if x > hi:
+            return f"must be a whole number <= {hi}, got {_shown(x)}"
+        return None
+
+    return check
+
+
+def _string(pattern: str | None = None, describe: str = "a non-empty string"):
+    def check(x):
+        if not isinstance(x, str) or not x.strip() or (pattern and not re.fullmatch(pattern, x)):
+            return f"must be {describe}, got {_shown(x)}"
+        return None
+
+    return check
+
+
+def _one_of(choices):
+    def check(x):
+        return None if isinstance(x, str) and x in choices else f"must be one of {', '.join(choices)}, got {_shown(x)}"
+
+    return check
+
+
+def _list_of(item_check, describe: str):
+    """A JSON list whose every item passes ``item_check`` (which says True for a good item)."""
+
+    def check(x):
+        if not isinstance(x, list):
+            return f"must be a list of {describe}, got {_shown(x)}"
+        for i, item in enumerate(x):
+            if not item_check(item):
+                return f"must be a list of {describe}; item {i} is {_shown(item)}"
+        return None
+
+    return check
+
+
+def _is_override(x) -> bool:
+    return isinstance(x, str) and "=" in x and bool(x.partition("=")[0].strip())
+
+
+def _is_difference(x) -> bool:
+    return isinstance(x, list) and len(x) == 3 and isinstance(x[0], str) and bool(x[0].strip())
+
+
+def _string_or_null(x):
+    return None if x is None or (isinstance(x, str) and x.strip()) else \
+        f"must be a non-empty string or null, got {_shown(x)}"
+
+
+# Every field a rebuild reads, in the order they are checked (the first problem is the one reported).
+# scenario_id, title, seed and trials are read from scenario_toml; the manifest's copies must agree with it.
+MANIFEST_FIELDS = {
+    "scenario_toml": _string(describe="the resolved scenario as TOML text"),
+    "scenario_hash": _string(r"[0-9a-f]{64}", "a SHA-256 hex digest (64 hex digits)"),
+    "scenario_id": _string(r"[a-z0-9][a-z0-9-]*", "a scenario id (lowercase letters, digits and -)"),
+    "title": _string(),
+    "lang": _one_of(LANGUAGES),
+    "seed": _whole(0, 2**63 - 1),  # the bounds of scenario.seed and scenario.trials (sim/scenario_schema.py)
+    "trials": _whole(1, 100_000_000),
+    "chunk_trials": _whole(1, MAX_CHUNK_TRIALS),
+    "overrides": _list_of(_is_override, '"KEY=VALUE" strings'),
+    "scenario_files": _list_of(lambda x: isinstance(x, str) and bool(x.strip()), "file paths (strings)"),
+    "base": _string_or_null,
+    "base_differences": _list_of(_is_difference, "[dotted key, base value, this value] triples"),
+}
+# manifest key -> key in scenario_toml's [scenario] table
+_FROM_SCENARIO = {"scenario_id": "id", "title": "title", "seed": "seed", "trials": "trials"}
+
+
+def check_manifest(manifest, path: str | Path) -> None:
+    """Check every field a rebuild reads, before any work starts: its format, each field present with the right
+    type and range, scenario_toml matching scenario_hash, and scenario_id/title/seed/trials matching scenario_toml.
+    The first problem is a ScenarioError naming the manifest file and the key."""
+    file = str(path)
+    if not isinstance(manifest, dict) or manifest.get("format") != MANIFEST_FORMAT:
+        raise ScenarioError(file, "format", f"not a report manifest (expected format {MANIFEST_FORMAT!r})")
+    for key in MANIFEST_FIELDS:
+        if key not in manifest:
+            raise ScenarioError(file, key, "missing")
+    for key, check in MANIFEST_FIELDS.items():
+        problem = check(manifest[key])
+        if problem:
+            raise ScenarioError(file, key, problem)
+        if key == "scenario_hash" and sha256(manifest["scenario_toml"]) != manifest["scenario_hash"]:
+            raise ScenarioError(file, "scenario_toml", "does not match scenario_hash (the manifest was edited)")
+    try:
+        scen = tomllib.loads(manifest["scenario_toml"]).get("scenario")
+    except tomllib.TOMLDecodeError as err:
+        raise ScenarioError(file, "scenario_toml", f"malformed TOML: {err}") from None
+    if not isinstance(scen, dict):
+        return  # no [scenario] table: validating the scenario itself (manifest_scenario) says what is wrong
+    for key, toml_key in _FROM_SCENARIO.items():
+        if toml_key in scen and scen[toml_key] != manifest[key]:
+            raise ScenarioError(file, key, f"is {_shown(manifest[key])} but scenario_toml has scenario.{toml_key} = "
+                                           f"{_shown(scen[toml_key])} (the manifest was edited)")
 
 
 def manifest_scenario(manifest: dict, path: str | Path) -> Scenario:

@@ -178,14 +178,15 @@ def rebuild(manifest_path: Path, reports_dir: Path = DEFAULT_REPORTS_DIR, progre
     """Rebuild a report from its manifest alone; return it and, when the original summary.json and report.json
     sit beside the manifest, the keys whose numbers differ from them (empty: identical)."""
     manifest_path = Path(manifest_path)
-    manifest = read_manifest(manifest_path)
+    if manifest_path.is_dir():
+        manifest_path = manifest_path / "manifest.json"  # errors and the rebuilt command name the file itself
+    manifest = read_manifest(manifest_path)  # every field below checked (sim.manifest.check_manifest): nothing run yet
     scenario = manifest_scenario(manifest, manifest_path)
-    origin = Origin(tuple(manifest.get("scenario_files", ())), tuple(manifest.get("overrides", ())),
-                    manifest.get("base"), tuple(tuple(d) for d in manifest.get("base_differences", ())),
+    origin = Origin(tuple(manifest["scenario_files"]), tuple(manifest["overrides"]), manifest["base"],
+                    tuple(tuple(d) for d in manifest["base_differences"]),
                     f"python -m sim report --from-manifest {manifest_path}")
-    report = build(scenario, manifest["lang"], reports_dir, origin, manifest.get("chunk_trials", DEFAULT_CHUNK_TRIALS),
-                   progress, step, today)
-    folder = manifest_path.parent if manifest_path.is_file() else manifest_path
+    report = build(scenario, manifest["lang"], reports_dir, origin, manifest["chunk_trials"], progress, step, today)
+    folder = manifest_path.parent
     differences = None
     if (folder / "summary.json").is_file() and (folder / "report.json").is_file():
         differences = compare(folder, report.folder)

@@ -21,6 +21,7 @@ from sim.manifest import dump_toml, read_manifest, scenario_toml
 from sim.report import build, compare, lookup, rebuild
 from sim.report_text import TEXT
 from sim.scenario import SCENARIO_DIR, ScenarioError, load_scenario
+from cli_checks import assert_one_line_error, run_cli
 
 TRIALS = 300
 SHIPPED = sorted(f.stem for f in SCENARIO_DIR.glob("*.toml"))
@@ -306,3 +307,108 @@ def test_report_command_bad_input(tmp_path, capsys):
     assert main(["report", "--from-manifest", str(tmp_path / "missing.json")]) == 2
     assert "file not found" in capsys.readouterr().err
     assert not any(tmp_path.iterdir())
+
+
+# --- a hand-edited manifest: one error line naming the file and the key, nothing run or written ---------------------
+
+MISSING = object()  # the key is deleted from the manifest
+BAD_MANIFEST_FIELDS = [
+    ("lang", "fr", "must be one of id, en"),
+    ("lang", None, "must be one of id, en"),
+    ("lang", MISSING, "missing"),
+    ("chunk_trials", "abc", "whole number >= 1"),
+    ("chunk_trials", 0, "whole number >= 1"),
+    ("chunk_trials", -5, "whole number >= 1"),
+    ("chunk_trials", 2.5, "whole number >= 1"),
+    ("chunk_trials", True, "whole number >= 1"),
+    ("chunk_trials", 10**9, "whole number <= 100000000"),
+    ("chunk_trials", MISSING, "missing"),
+    ("overrides", 5, 'must be a list of "KEY=VALUE" strings'),
+    ("overrides", "scenario.trials=300", 'must be a list of "KEY=VALUE" strings'),
+    ("overrides", ["scenario.trials=300", 5], "item 1 is 5"),
+    ("overrides", ["no equals sign"], "item 0 is 'no equals sign'"),
+    ("overrides", MISSING, "missing"),
+    ("base_differences", [5], "[dotted key, base value, this value] triples; item 0 is 5"),
+    ("base_differences", 5, "[dotted key, base value, this value] triples"),
+    ("base_differences", [["assumptions.mortality_load", 1.5]], "item 0 is"),
+    ("base_differences", [[5, 1.5, 2.0]], "item 0 is"),
+    ("base_differences", MISSING, "missing"),
+    ("scenario_files", 5, "must be a list of file paths"),
+    ("scenario_files", ["a.toml", None], "item 1 is None"),
+    ("scenario_files", MISSING, "missing"),
+    ("base", 5, "must be a non-empty string or null"),
+    ("base", MISSING, "missing"),
+    ("trials", "300", "whole number >= 1"),
+    ("trials", 0, "whole number >= 1"),
+    ("trials", TRIALS + 1, f"scenario_toml has scenario.trials = {TRIALS}"),
+    ("trials", MISSING, "missing"),
+    ("seed", "x", "whole number >= 0"),
+    ("seed", -1, "whole number >= 0"),
+    ("seed", 1, "scenario_toml has scenario.seed = 20251229"),
+    ("seed", MISSING, "missing"),
+    ("scenario_id", 5, "must be a scenario id"),
+    ("scenario_id", "Madiun 2025", "must be a scenario id"),
+    ("scenario_id", "jambi-2025", "scenario_toml has scenario.id = 'madiun-2025'"),
+    ("scenario_id", MISSING, "missing"),
+    ("title", "", "must be a non-empty string"),
+    ("title", "Another city", "scenario_toml has scenario.title"),
+    ("title", MISSING, "missing"),
+    ("scenario_toml", 5, "must be the resolved scenario as TOML text"),
+    ("scenario_toml", MISSING, "missing"),
+    ("scenario_hash", 5, "must be a SHA-256 hex digest"),
+    ("scenario_hash", "0" * 64, "does not match scenario_hash"),
+    ("scenario_hash", MISSING, "missing"),
+    ("format", "jkk-jkm-report/0", "not a report manifest"),
+]
+
+
+def _edited_manifest(madiun, tmp_path, **changes) -> Path:
+    """A copy of madiun's manifest, alone in tmp_path, with ``changes`` (MISSING deletes the key)."""
+    manifest = json.loads((madiun.folder / "manifest.json").read_text(encoding="utf-8"))
+    for key, value in changes.items():
+        if value is MISSING:
+            del manifest[key]
+        else:
+            manifest[key] = value
+    path = tmp_path / "manifest.json"
+    path.write_text(json.dumps(manifest), encoding="utf-8")
+    return path
+
+
+def _refused(path: Path, tmp_path: Path, capsys, key: str, fragment: str) -> None:
+    """``report --from-manifest PATH`` fails with one line naming the manifest file, the key and the problem, and
+    leaves nothing behind: no report folder, no other file beside the manifest."""
+    reports = tmp_path / "reports"
+    code, out, err = run_cli(["report", "--from-manifest", path, "--reports-dir", reports, "--quiet"], capsys)
+    manifest_file = path / "manifest.json" if path.is_dir() else path
+    assert_one_line_error(code, err, [f"error: {manifest_file}: {key}: ", fragment])
+    assert out == ""
+    assert not reports.exists(), "a report folder was written for a refused manifest"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["manifest.json"]
+
+
+@pytest.mark.parametrize("key, value, fragment", BAD_MANIFEST_FIELDS,
+                         ids=[f"{k}={'missing' if v is MISSING else repr(v)[:20]}" for k, v, _ in BAD_MANIFEST_FIELDS])
+def test_a_bad_manifest_field_is_one_error_line(madiun, tmp_path, capsys, key, value, fragment):
+    path = _edited_manifest(madiun, tmp_path, **{key: value})
+    _refused(path, tmp_path, capsys, "scenario_toml" if fragment.startswith("does not match") else key, fragment)
+
+
+def test_a_manifest_that_disagrees_with_its_rehashed_scenario_is_refused(madiun, tmp_path, capsys):
+    """scenario_toml edited and scenario_hash recomputed: the hash check passes, but the manifest's trials no
+    longer say what would run. Given as the folder: the error still names the manifest file."""
+    from sim.manifest import sha256
+
+    text = madiun.manifest["scenario_toml"].replace(f"trials = {TRIALS}\n", "trials = 500\n", 1)
+    assert text != madiun.manifest["scenario_toml"]
+    path = _edited_manifest(madiun, tmp_path, scenario_toml=text, scenario_hash=sha256(text))
+    _refused(tmp_path, tmp_path, capsys, "trials", f"is {TRIALS} but scenario_toml has scenario.trials = 500")
+
+
+def test_the_fields_checked_are_what_the_rebuild_reads(madiun):
+    """Every field the rebuild reads has a check, and an unedited manifest passes them all."""
+    from sim.manifest import MANIFEST_FIELDS, check_manifest
+
+    checked = {k for k, _, _ in BAD_MANIFEST_FIELDS}
+    assert set(MANIFEST_FIELDS) <= checked and set(MANIFEST_FIELDS) <= set(madiun.manifest)
+    check_manifest(json.loads((madiun.folder / "manifest.json").read_text(encoding="utf-8")), "manifest.json")
