@@ -233,7 +233,7 @@ def csr_gap(scenario: Scenario, confidence: float) -> dict:
     if planning.ucj is None:
         raise ScenarioError(str(scenario.path), "ucj", "csr_gap needs a UCJ target ([ucj])")
     sharing = tuple(q.segment for q in planning.quotas if q.kind == "ucj_allocation" and q.ucj_allocation > 0)
-    if not sharing:
+    if not sharing:  # validation refuses this (sim.planning_schema); kept for a Planning built in code
         raise ScenarioError(str(scenario.path), "expansion", "no segment has a ucj_allocation")
     # Measuring run: an unlimited pledge paying last, after the city's money, for every segment the city pays for
     # (so that city money taken by the UCJ segments' renewals cannot leave, say, non-ASN replacements waiting).

@@ -2,7 +2,10 @@
 
 All six tables are optional, so scenarios without them are read exactly as before. They are checked by the same
 validator as the rest of a scenario (``sim.scenario._Validator``): an unknown key, a wrong unit, a negative capacity,
-a rejection rate above 1 or a budget year missing from the horizon ends in one line naming the file and the key.
+a rejection rate above 1 or a budget year missing from the horizon ends in one line naming the file and the key. So
+does an entry that could never take effect (``validate_planning``): a target, budget or pledge year outside the
+horizon, a pledge that runs wholly before or after it, a payer with an empty list of segments, UCJ shares that are
+all 0.
 
 - ``[expansion.SEGMENT]``: how a segment's quota grows: absolute ``targets`` per year, a ``growth_rate``, or a share
   of the gap to the UCJ target (``ucj_allocation``, with ``[ucj]``). Needs ``[pipeline]``.
@@ -65,6 +68,13 @@ def names(x):
     return None
 
 
+def paid_names(x):
+    """The segments a payer (a CSR pledge, DBH-CHT) pays for: at least one, or its money could never be spent."""
+    if x == []:
+        return "must list at least one segment (an empty list pays for nobody)"
+    return names(x)
+
+
 # --- Schema ---------------------------------------------------------------------------------------------------
 
 EXPANSION_FIELDS = {
@@ -94,7 +104,7 @@ STAGE_FIELDS = {
 FUNDING_FIELDS = {
     "apbd_budget": param("IDR per year", per_year(number(0, 1e15))),
     "dbh_cht_budget": param("IDR per year", per_year(number(0, 1e15)), required=False),
-    "dbh_cht_segments": plain(names, required=False),
+    "dbh_cht_segments": plain(paid_names, required=False),
     "priority": plain(names, required=False),
     "csr_draw": plain(choice(MODES), required=False),
 }
@@ -104,7 +114,7 @@ PLEDGE_FIELDS = {
     "probability": param("share", number(0, 1)),
     "first_year": plain(YEAR, required=False),
     "years": param("years", number(1, 50, integer=True)),
-    "segments": plain(names),
+    "segments": plain(paid_names),
     "city_match": param("share", number(0, 1), required=False),
 }
 
@@ -273,7 +283,15 @@ def validate_planning(v, data: dict, values: dict) -> dict:
     first_year = int(scen["start"][:4])
     last_month = int(scen["start"][5:7]) - 1 + int(scen["horizon_months"]) - 1
     years = list(range(first_year, first_year + last_month // 12 + 1))
+    span = f"{years[0]}-{years[-1]}" if len(years) > 1 else str(years[0])
+    judged = _declared_horizon(v)
     out = {}
+
+    def outside(key, listed, problem):
+        """Entries that fall outside the horizon (see _declared_horizon) end in one line naming the key."""
+        if judged and listed:
+            listed = sorted(set(listed))
+            v.fail(key, f"{', '.join(map(str, listed))} {'is' if len(listed) == 1 else 'are'} {problem}", HORIZON_KEYS)
 
     def segment_names(key, listed):
         for n in listed:
@@ -293,14 +311,26 @@ def validate_planning(v, data: dict, values: dict) -> dict:
                 v.fail(key, f"give exactly one of {', '.join(QUOTA_KINDS)}", [f"{key}.{k}" for k in QUOTA_KINDS])
             if "growth_cap" in quota and kinds != ["growth_rate"]:
                 v.fail(f"{key}.growth_cap", "applies to growth_rate only")
+            if "targets" in quota and not _is_number(quota["targets"]):
+                # A target holds from its year-end on ("later years keep the last target"), so a year BEFORE the
+                # horizon is meaningful (the quota the horizon starts with) and stays allowed; a year after the
+                # horizon's last could never take effect.
+                outside(f"{key}.targets.value", [y for y, _ in quota["targets"] if y > years[-1]],
+                        f"after the horizon ({span}): a target there never takes effect")
             out["expansion"][name] = quota
         if "pipeline" not in data:
             v.fail("pipeline", "missing table: [expansion] needs the enrolment pipeline", ["expansion"])
         # Shares of the UCJ gap normally sum to 1; a larger sum aims past the target. Not an error, so that a
-        # sensitivity run may move one share to the end of its range.
-        allocated = sum(q.get("ucj_allocation", 0.0) for q in out["expansion"].values())
-        if allocated > 0 and "ucj" not in data:
+        # sensitivity run may move one share to the end of its range. Any share, even 0, needs [ucj] (the quota
+        # path is measured from its target year); and at least one share must be above 0, or nobody closes the
+        # gap (the budget solver's csr_gap would otherwise fail only after the forecast).
+        sharing = [name for name, q in out["expansion"].items() if "ucj_allocation" in q]
+        if sharing and "ucj" not in data:
             v.fail("ucj", "missing table: ucj_allocation needs [ucj]", ["expansion"])
+        if sharing and not any(out["expansion"][name]["ucj_allocation"] > 0 for name in sharing):
+            v.fail("expansion", f"ucj_allocation is 0 for every segment that has one ({', '.join(sharing)}), so no "
+                                "segment shares the gap to the UCJ target; give at least one a share above 0",
+                   [f"expansion.{name}.ucj_allocation" for name in sharing])
 
     if "membership" in data:
         node = _table(v, data["membership"], "membership")
@@ -331,6 +361,7 @@ def validate_planning(v, data: dict, values: dict) -> dict:
         for key in ("apbd_budget", "dbh_cht_budget"):
             if key in fund:
                 _covers(v, f"funding.{key}", fund[key], years)
+                outside(f"funding.{key}.value", _listed_outside(fund[key], years), MONEY_OUTSIDE.format(span=span))
         if "dbh_cht_segments" in fund and "dbh_cht_budget" not in fund:
             v.fail("funding.dbh_cht_budget", "missing: dbh_cht_segments are given", ["funding.dbh_cht_segments"])
         if "dbh_cht_budget" in fund and "dbh_cht_segments" not in fund:
@@ -345,7 +376,18 @@ def validate_planning(v, data: dict, values: dict) -> dict:
             pledge = v.table(sub, key, PLEDGE_FIELDS)
             segment_names(f"{key}.segments", pledge["segments"])
             start = pledge.get("first_year", first_year)
+            # A pledge that started before the horizon and still runs in it is meaningful (first_year before the
+            # horizon is allowed); one whose whole run lies before or after the horizon never pays.
+            end = start + int(pledge["years"]) - 1
+            if start > years[-1]:
+                outside(f"{key}.first_year", [start], f"after the horizon ({span}): the pledge never pays")
+            elif end < years[0]:
+                outside(f"{key}.first_year", [start], f"too early: with years = {int(pledge['years'])} the pledge runs "
+                                                      f"{start}-{end}, before the horizon ({span}): it never pays")
             _covers(v, f"{key}.amount", pledge["amount"], [y for y in years if start <= y < start + pledge["years"]])
+            # Years outside the horizon never take effect (as for the budgets). Years of the horizon outside the
+            # pledge's run are allowed: they let `years` and `first_year` move (a sensitivity run, --set).
+            outside(f"{key}.amount.value", _listed_outside(pledge["amount"], years), MONEY_OUTSIDE.format(span=span))
             fund["csr"][name] = pledge
         out["funding"] = fund
 
@@ -353,6 +395,8 @@ def validate_planning(v, data: dict, values: dict) -> dict:
         ucj = v.table(data["ucj"], "ucj", UCJ_FIELDS)
         if ucj["covered_persons"] > ucj["employed_persons"]:
             v.fail("ucj.covered_persons", "exceeds employed_persons", ["ucj.employed_persons"])
+        # A target year after the horizon is allowed: the quota path takes equal yearly steps toward it, so the
+        # horizon's years still move (part of the way).
         if ucj["target_year"] < first_year:
             v.fail("ucj.target_year", f"is before the horizon starts ({first_year})")
         out["ucj"] = ucj
@@ -360,6 +404,40 @@ def validate_planning(v, data: dict, values: dict) -> dict:
     if "claim_timing" in data:
         out["claim_timing"] = v.table(data["claim_timing"], "claim_timing", CLAIM_TIMING_FIELDS)
     return out
+
+
+HORIZON_KEYS = ("scenario.start", "scenario.horizon_months")
+MONEY_OUTSIDE = ("outside the horizon ({span}): money for a year outside it is never spent "
+                 "(list the horizon's years only)")
+
+
+def _declared_horizon(v) -> bool:
+    """Whether entries outside the horizon are refused: only when the horizon (start and length) is the one the
+    scenario's files declare.
+
+    Assumption: a horizon given with ``--set`` (a quick one-year run; ``calibrate``'s observation window) or cut by
+    the workbench itself from an already checked document (``scenario_from_data``: the first calendar year of the
+    sensitivity tornado, the twelve months of the coverage figures; a report manifest) is shorter or shifted on
+    purpose, and the entries outside it are meant for the full horizon. ``v.origin`` maps each dotted key to the
+    file (or ``--set``) that set it, or a table above it; it is empty for a document not read from files.
+    """
+
+    def set_by(key: str):
+        while key:
+            if key in v.origin:
+                return v.origin[key]
+            key = key.rpartition(".")[0]
+        return None
+
+    sources = [set_by(k) for k in HORIZON_KEYS]
+    return all(s is not None and not str(s).startswith("--set") for s in sources)
+
+
+def _listed_outside(value, years) -> list:
+    """Years of a ``[[year, amount], ...]`` list outside ``years`` (none for one number for every year)."""
+    if _is_number(value):
+        return []
+    return [y for y, _ in value if y not in years]
 
 
 def _table(v, node, key: str) -> dict:

@@ -102,6 +102,90 @@ def test_bad_planning_input_is_one_clear_line_and_writes_nothing(case, tmp_path,
     assert not (tmp_path / "out").exists()
 
 
+ZERO_UCJ = [f"expansion.{s}.ucj_allocation=0" for s in ("vulnerable", "informal", "sertakan")]
+FIVE_YEARS = "[[2026, 1], [2027, 1], [2028, 1], [2029, 1], [2030, 1]]"  # madiun-2026-ucj's horizon: 2026-2030
+
+# Entries that could never take effect: (scenario, --set overrides, fragments of the one error line).
+NEVER_TAKES_EFFECT = {
+    "ucj shares all 0": ("madiun-2026-ucj", ZERO_UCJ,
+                         ["expansion:", "ucj_allocation is 0 for every segment", "vulnerable, informal, sertakan"]),
+    "target year after the horizon": ("madiun-2026-ucj", ["expansion.non_asn.targets=[[2040, 8000]]"],
+                                      ["expansion.non_asn.targets.value", "2040 is after the horizon (2026-2030)"]),
+    "pledge starting after the horizon": ("madiun-2026-ucj-csr", ["funding.csr.companies.first_year=2199"],
+                                          ["funding.csr.companies.first_year", "2199 is after the horizon"]),
+    "pledge ending before the horizon": ("madiun-2026-ucj-csr", ["funding.csr.companies.first_year=2023"],
+                                         ["funding.csr.companies.first_year", "runs 2023-2025, before the horizon"]),
+    "pledge for no segment": ("madiun-2026-ucj-csr", ["funding.csr.companies.segments=[]"],
+                              ["funding.csr.companies.segments", "at least one segment"]),
+    "dbh-cht for no segment": ("madiun-2026-ucj-csr", ["funding.dbh_cht_segments=[]"],
+                               ["funding.dbh_cht_segments", "at least one segment"]),
+    "budget year after the horizon": ("madiun-2026-ucj", ["funding.apbd_budget=" + FIVE_YEARS[:-1] + ", [2031, 1]]"],
+                                      ["funding.apbd_budget.value", "2031 is outside the horizon (2026-2030)"]),
+    "budget year before the horizon": ("madiun-2026-ucj", ["funding.apbd_budget=[[2025, 1], " + FIVE_YEARS[1:]],
+                                       ["funding.apbd_budget.value", "2025 is outside the horizon (2026-2030)"]),
+    "pledge amount year after the horizon": ("madiun-2026-ucj-csr",
+                                             ["funding.csr.companies.amount=" + FIVE_YEARS[:-1] + ", [2031, 1]]"],
+                                             ["funding.csr.companies.amount.value", "2031 is outside the horizon"]),
+}
+
+
+@pytest.mark.parametrize("case", sorted(NEVER_TAKES_EFFECT))
+def test_entries_that_never_take_effect_are_refused_before_any_simulation(case, tmp_path, capsys):
+    """validate refuses them; plan (and run) refuse them at the start, not after the forecast, writing nothing."""
+    scenario, overrides, fragments = NEVER_TAKES_EFFECT[case]
+    sets = [a for o in overrides for a in ("--set", o)]
+    code, out, err = run_cli(["validate", scenario, *sets], capsys)
+    assert_one_line_error(code, err, fragments)
+    assert out == ""
+    for command, *flags in (["plan", "--no-tornado"], ["run"]):
+        out_dir = tmp_path / command
+        code, _, err = run_cli([command, scenario, *flags, "--trials", 100, "--out", out_dir, "--quiet", *sets], capsys)
+        assert_one_line_error(code, err, fragments)
+        assert not out_dir.exists()
+
+
+def test_ucj_allocation_of_0_without_ucj_is_refused(tmp_path, capsys):
+    """A share of 0 still makes a UCJ quota path, which needs [ucj] (was a traceback in the middle of a run)."""
+    text = scenario_text("").replace(str(SMALL), str(ROOT / "tests" / "data" / "pipeline-base"))
+    path = tmp_path / NAME
+    path.write_text(text + "[expansion.sertakan]\nucj_allocation = " + p(0, "share of UCJ gap", rng="[0, 1]"),
+                    encoding="utf-8")
+    code, _, err = run_cli(["validate", path], capsys)
+    assert_one_line_error(code, err, [NAME, "ucj", "missing table: ucj_allocation needs [ucj]"])
+
+
+@pytest.mark.parametrize("scenario, overrides", [
+    # A target year before the horizon is the quota the horizon starts with ("later years keep the last target").
+    ("madiun-2026-ucj", ["expansion.non_asn.targets=[[2020, 8000]]"]),
+    # A pledge that started before the horizon and still runs in it (2024-2026).
+    ("madiun-2026-ucj-csr", ["funding.csr.companies.first_year=2024"]),
+    # One UCJ share at 0 while others close the gap (the low end of sertakan's range).
+    ("madiun-2026-ucj", ["expansion.sertakan.ucj_allocation=0"]),
+    # A UCJ target year after the horizon: the path steps toward it.
+    ("madiun-2026-ucj", ["ucj.target_year=2035"]),
+    # A pledge amount listing years of the horizon after the pledge ends (so `years` can move within its range).
+    ("madiun-2026-ucj-csr", ["funding.csr.companies.amount=" + FIVE_YEARS]),
+    # A horizon shortened with --set (a quick run, calibrate's window): later entries are meant for the full one.
+    ("pekalongan-2023-expansion", ["scenario.horizon_months=12"]),
+    ("madiun-2026-ucj-csr", ['scenario.start="2025-01"', "scenario.horizon_months=11"]),
+])
+def test_entries_that_take_effect_or_belong_to_a_longer_horizon_stay_valid(scenario, overrides, capsys):
+    code, out, err = run_cli(["validate", scenario, *[a for o in overrides for a in ("--set", o)]], capsys)
+    assert code == 0 and err == "" and out.startswith("OK "), err
+
+
+def test_the_workbench_s_own_horizon_cuts_keep_later_entries(capsys):
+    """The sensitivity tornado (first calendar year) and the coverage figures (twelve months) re-validate the
+    scenario cut short: batik targets from 2024 and budgets to 2027 of a 2023-2027 scenario must not be refused."""
+    from sim import coverage, sensitivity
+    from sim.scenario import load_scenario
+
+    scenario = load_scenario("pekalongan-2023-expansion")
+    base, swings, skipped = sensitivity.tornado(scenario)
+    assert base.period == "2023" and swings and not skipped
+    assert coverage.twelve_months(scenario)["months"] == 12
+
+
 def test_bad_confidence_is_refused(tmp_path, capsys):
     code, _, err = run_cli(["plan", "jambi-2025-pipeline", "--confidence", "1.5", "--out", tmp_path / "o"], capsys)
     assert code == 2 and "--confidence" in err and err.count("\n") == 1
