@@ -421,15 +421,9 @@ def _declared_horizon(v) -> bool:
     purpose, and the entries outside it are meant for the full horizon. ``v.origin`` maps each dotted key to the
     file (or ``--set``) that set it, or a table above it; it is empty for a document not read from files.
     """
+    from .scenario import _origin_of  # here: sim.scenario imports this module
 
-    def set_by(key: str):
-        while key:
-            if key in v.origin:
-                return v.origin[key]
-            key = key.rpartition(".")[0]
-        return None
-
-    sources = [set_by(k) for k in HORIZON_KEYS]
+    sources = [_origin_of(v.origin, k, None) for k in HORIZON_KEYS]
     return all(s is not None and not str(s).startswith("--set") for s in sources)
 
 
