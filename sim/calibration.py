@@ -31,6 +31,7 @@ from .closed_form import expected
 from .engine import blocks, simulate_chunk
 from .population import Model, build_model
 from .scenario import Scenario, ScenarioError, load_scenario, month, number, text
+from .scenario_schema import shown
 
 DEFAULT_PRIOR_SIGMA = 0.5  # assumption: a factor of about 2.3 either side at 90 % when a scenario states no range
 Z90 = 1.6448536269514722
@@ -105,20 +106,20 @@ def load_experience(path: str | Path) -> Experience:
         fail("experience", "missing table")
     head = data["experience"]
     if not isinstance(head, dict):
-        fail("experience", f"must be a table ([experience]), got {_short(head)}")
+        fail("experience", f"must be a table ([experience]), got {shown(head)}")
     for key in head:
         if key not in ("id", "scenario", "title", "source"):
             fail(f"experience.{key}", "unknown key")
     obs_list = data.get("observation")
     if "observation" in data and not isinstance(obs_list, list):
-        fail("observation", f"must be an array of [[observation]] tables, got {_short(obs_list)}")
+        fail("observation", f"must be an array of [[observation]] tables, got {shown(obs_list)}")
     if not obs_list:
         fail("observation", "needs at least one [[observation]]")
     observations = []
     for i, node in enumerate(obs_list):
         where = f"observation[{i}]"
         if not isinstance(node, dict):
-            fail(where, f"must be an [[observation]] table, got {_short(node)}")
+            fail(where, f"must be an [[observation]] table, got {shown(node)}")
         known = ("from", "to", "benefits", "segment", "claims", "amount", "count_includes_scholarships", "source")
         for key in node:
             if key not in known:
@@ -148,12 +149,6 @@ def load_experience(path: str | Path) -> Experience:
         path, need(head, "id", text(r"[a-z0-9][a-z0-9-]*"), "experience"),
         need(head, "scenario", text(), "experience"), need(head, "source", text(), "experience"), tuple(observations),
     )
-
-
-def _short(x, limit: int = 60) -> str:
-    """A value for a one-line message: its repr, cut short."""
-    r = repr(x)
-    return r if len(r) <= limit else r[: limit - 3] + "..."
 
 
 def _quantity(node, key, unit, where, fail):

@@ -20,6 +20,7 @@ from .forecast import DEFAULT_CHUNK_TRIALS, DEFAULT_MAX_TRIALS, atomic_directory
 from .population import build_model
 from .regulation import RuleError
 from .scenario import SCENARIO_FIELDS, ScenarioError, load_scenario, number
+from .scenario_schema import MAX_TRIALS
 
 EXIT_BAD_INPUT = 2
 
@@ -78,12 +79,12 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--out", type=_folder, help="output folder (default: out/<scenario id>)")
     run.add_argument("--set", dest="overrides", action="append", default=[], metavar="KEY=VALUE",
                      help="override any scenario value, e.g. --set segments.vulnerable.members=12000 (repeatable)")
-    run.add_argument("--chunk-trials", type=_checked_int(number(1, 100_000_000, integer=True)), default=DEFAULT_CHUNK_TRIALS,
+    run.add_argument("--chunk-trials", type=_checked_int(number(1, MAX_TRIALS, integer=True)), default=DEFAULT_CHUNK_TRIALS,
                      help="trials per chunk (memory vs overhead; results do not depend on it)")
     run.add_argument("--target-precision", type=float, metavar="R",
                      help="run chunks until the 99.5 %% claims quantile is known within +/- R (relative, 95 %% "
                           "confidence) in every period, e.g. 0.01; ignores --trials")
-    run.add_argument("--max-trials", type=_checked_int(number(1, 100_000_000, integer=True)), default=DEFAULT_MAX_TRIALS,
+    run.add_argument("--max-trials", type=_checked_int(number(1, MAX_TRIALS, integer=True)), default=DEFAULT_MAX_TRIALS,
                      help="upper limit with --target-precision (default 1,000,000)")
     run.add_argument("--no-trials-table", action="store_true", help="skip writing trials.csv")
     run.add_argument("--backend", choices=BACKENDS, default="local",
@@ -119,7 +120,7 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--trials", type=_checked_int(SCENARIO_FIELDS["trials"].check), help="number of trials (overrides scenario.trials)")
     report.add_argument("--seed", type=_checked_int(SCENARIO_FIELDS["seed"].check), help="random seed (overrides scenario.seed)")
     report.add_argument("--set", dest="overrides", action="append", default=[], metavar="KEY=VALUE")
-    report.add_argument("--chunk-trials", type=_checked_int(number(1, 100_000_000, integer=True)), default=DEFAULT_CHUNK_TRIALS)
+    report.add_argument("--chunk-trials", type=_checked_int(number(1, MAX_TRIALS, integer=True)), default=DEFAULT_CHUNK_TRIALS)
     report.add_argument("--reports-dir", type=_folder, default=Path("reports"), help="folder holding report folders (default: reports)")
     report.add_argument("--from-manifest", type=Path, metavar="PATH",
                         help="rebuild a report from its manifest.json alone and compare the numbers with the original")
@@ -135,7 +136,7 @@ def _parser() -> argparse.ArgumentParser:
         p.add_argument("--seed", type=_checked_int(SCENARIO_FIELDS["seed"].check), help="random seed (overrides scenario.seed)")
         p.add_argument("--set", dest="overrides", action="append", default=[], metavar="KEY=VALUE")
         p.add_argument("--confidence", type=_share, default=0.9, help="confidence of the budget answers (default 0.9)")
-        p.add_argument("--chunk-trials", type=_checked_int(number(1, 100_000_000, integer=True)), default=DEFAULT_CHUNK_TRIALS)
+        p.add_argument("--chunk-trials", type=_checked_int(number(1, MAX_TRIALS, integer=True)), default=DEFAULT_CHUNK_TRIALS)
         p.add_argument("--out", type=_folder, help="output folder (default: out/<scenario id>/ or out/compare-<ids>/)")
         p.add_argument("--quiet", action="store_true", help="no progress or table on the terminal")
     plan.add_argument("--no-tornado", action="store_true", help="skip the sensitivity table (the slowest part)")

@@ -25,12 +25,12 @@ from pathlib import Path
 from . import __version__
 from .i18n import LANGUAGES
 from .scenario import Scenario, ScenarioError, scenario_from_data
+from .scenario_schema import MAX_TRIALS, shown
 
 MANIFEST_FORMAT = "jkk-jkm-report/1"
 RUN_HASH_DIGITS = 10
 PACKAGES = ("numpy", "scipy", "pandas", "matplotlib", "fpdf2", "simpy")
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
-MAX_CHUNK_TRIALS = 100_000_000  # the same limit as --chunk-trials
 
 
 # --- TOML writing (the subset scenarios use) ------------------------------------------------------------------
@@ -136,20 +136,14 @@ def read_manifest(path: str | Path) -> dict:
     return manifest
 
 
-def _shown(x, limit: int = 60) -> str:
-    """``repr(x)`` cut short, so an error about a long list stays a readable line."""
-    text_ = repr(x)
-    return text_ if len(text_) <= limit else text_[:limit - 3] + "..."
-
-
 def _whole(lo: int, hi: int):
     """A JSON integer (not 2.0, "3" or true) from lo to hi."""
 
     def check(x):
         if not isinstance(x, int) or isinstance(x, bool) or x < lo:
-            return f"must be a whole number >= {lo}, got {_shown(x)}"
+            return f"must be a whole number >= {lo}, got {shown(x)}"
         if x > hi:
-            return f"must be a whole number <= {hi}, got {_shown(x)}"
+            return f"must be a whole number <= {hi}, got {shown(x)}"
         return None
 
     return check
@@ -158,7 +152,7 @@ def _whole(lo: int, hi: int):
 def _string(pattern: str | None = None, describe: str = "a non-empty string"):
     def check(x):
         if not isinstance(x, str) or not x.strip() or (pattern and not re.fullmatch(pattern, x)):
-            return f"must be {describe}, got {_shown(x)}"
+            return f"must be {describe}, got {shown(x)}"
         return None
 
     return check
@@ -166,7 +160,7 @@ def _string(pattern: str | None = None, describe: str = "a non-empty string"):
 
 def _one_of(choices):
     def check(x):
-        return None if isinstance(x, str) and x in choices else f"must be one of {', '.join(choices)}, got {_shown(x)}"
+        return None if isinstance(x, str) and x in choices else f"must be one of {', '.join(choices)}, got {shown(x)}"
 
     return check
 
@@ -176,10 +170,10 @@ def _list_of(item_check, describe: str):
 
     def check(x):
         if not isinstance(x, list):
-            return f"must be a list of {describe}, got {_shown(x)}"
+            return f"must be a list of {describe}, got {shown(x)}"
         for i, item in enumerate(x):
             if not item_check(item):
-                return f"must be a list of {describe}; item {i} is {_shown(item)}"
+                return f"must be a list of {describe}; item {i} is {shown(item)}"
         return None
 
     return check
@@ -195,7 +189,7 @@ def _is_difference(x) -> bool:
 
 def _string_or_null(x):
     return None if x is None or (isinstance(x, str) and x.strip()) else \
-        f"must be a non-empty string or null, got {_shown(x)}"
+        f"must be a non-empty string or null, got {shown(x)}"
 
 
 # Every field a rebuild reads, in the order they are checked (the first problem is the one reported).
@@ -207,8 +201,8 @@ MANIFEST_FIELDS = {
     "title": _string(),
     "lang": _one_of(LANGUAGES),
     "seed": _whole(0, 2**63 - 1),  # the bounds of scenario.seed and scenario.trials (sim/scenario_schema.py)
-    "trials": _whole(1, 100_000_000),
-    "chunk_trials": _whole(1, MAX_CHUNK_TRIALS),
+    "trials": _whole(1, MAX_TRIALS),
+    "chunk_trials": _whole(1, MAX_TRIALS),
     "overrides": _list_of(_is_override, '"KEY=VALUE" strings'),
     "scenario_files": _list_of(lambda x: isinstance(x, str) and bool(x.strip()), "file paths (strings)"),
     "base": _string_or_null,
@@ -242,8 +236,8 @@ def check_manifest(manifest, path: str | Path) -> None:
         return  # no [scenario] table: validating the scenario itself (manifest_scenario) says what is wrong
     for key, toml_key in _FROM_SCENARIO.items():
         if toml_key in scen and scen[toml_key] != manifest[key]:
-            raise ScenarioError(file, key, f"is {_shown(manifest[key])} but scenario_toml has scenario.{toml_key} = "
-                                           f"{_shown(scen[toml_key])} (the manifest was edited)")
+            raise ScenarioError(file, key, f"is {shown(manifest[key])} but scenario_toml has scenario.{toml_key} = "
+                                           f"{shown(scen[toml_key])} (the manifest was edited)")
 
 
 def manifest_scenario(manifest: dict, path: str | Path) -> Scenario:

@@ -30,6 +30,15 @@ TOP_TABLES = ("scenario", "segments", "assumptions", "budget", "uncertainty",
 # --- Value checks: each returns an error message or None ------------------------------------------------------
 
 
+MAX_TRIALS = 100_000_000  # largest scenario.trials, and the largest --chunk-trials / --max-trials
+
+
+def shown(x, limit: int = 60) -> str:
+    """``repr(x)`` cut short, so that a message about a long value stays one readable line."""
+    text_ = repr(x)
+    return text_ if len(text_) <= limit else text_[: limit - 3] + "..."
+
+
 def _is_number(x) -> bool:
     return isinstance(x, (int, float)) and not isinstance(x, bool)
 
@@ -167,7 +176,7 @@ SCENARIO_FIELDS = {
     "start": plain(month),
     "horizon_months": plain(number(1, 600, integer=True)),
     "seed": plain(number(0, 2**63 - 1, integer=True)),
-    "trials": plain(number(1, 100_000_000, integer=True)),
+    "trials": plain(number(1, MAX_TRIALS, integer=True)),
     "rules_date": plain(date, required=False),
 }
 
