@@ -146,6 +146,9 @@ def apply_override(data: dict, key: str, value, origin: dict) -> None:
             node[last]["range"] = _widen_range(node[last]["range"], value)
     else:
         node[last] = value
+        # What the files set below ``key`` is gone with the table it replaced: an error there is the --set's.
+        for below in [k for k in origin if k.startswith(key + ".")]:
+            del origin[below]
     origin[key] = "--set"
 
 

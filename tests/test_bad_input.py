@@ -128,6 +128,9 @@ FILE_CASES = [
      ["--set", "assumptions.children.reach_shares.value", "finite"]),
     ("set-out-of-range", None, ["--set", "segments.vulnerable.members=-1"],
      ["--set", "segments.vulnerable.members.value", ">= 0"]),
+    ("set-value-over-a-table", None, ["--set", "scenario=5"], ["error: --set: scenario: "]),
+    ("set-value-over-a-segment", None, ["--set", "segments.vulnerable=3"],
+     ["error: --set: segments.vulnerable: "]),
     ("set-through-a-value", None, ["--set", "scenario.horizon_months.value=5"],
      ["national-defaults.toml: scenario.horizon_months: is a value, not a table", "--set scenario.horizon_months.value"]),
 ]
