@@ -37,6 +37,7 @@ DEFAULT_PRIOR_SIGMA = 0.5  # assumption: a factor of about 2.3 either side at 90
 Z90 = 1.6448536269514722
 GRID_POINTS = 161
 GRID_RANGE = (0.05, 20.0)
+EDGE_MASS = 1e-3  # posterior mass in an end cell of the grid above which the grid would cut the posterior off
 VARIANCE_TRIALS = 4000
 PERIL_BENEFITS = {
     "jkm": ("jkm_death", "jkm_scholarship"),
@@ -406,7 +407,22 @@ def fit(scenario_ref, experience, overrides=(), trials: int = VARIANCE_TRIALS) -
     except np.linalg.LinAlgError as err:  # last resort: check_informative should have refused such data
         raise ScenarioError(str(experience.path), "observation", f"the likelihood's covariance is singular ({err}): "
                             "the observations cannot be fitted to this scenario") from None
+    check_inside_grid(grid, post, experience.path)
     return Calibration(base, experience, grid, grid, post, sigma, moments)
+
+
+def check_inside_grid(grid: np.ndarray, post: np.ndarray, path) -> None:
+    """Refuse a posterior that reaches the edge of the grid: the grid would cut it off, and the calibrated
+    multiplier would be the grid's bound rather than what the data say (e.g. observed claims many times what the
+    scenario can produce, or a typing error in the experience file)."""
+    for axis, name in ((1, "mortality_scale"), (0, "accident_scale")):
+        marginal = post.sum(axis=axis)
+        for end, bound in ((0, "lower"), (-1, "upper")):
+            if marginal[end] > EDGE_MASS:
+                raise ScenarioError(str(path), "observation", f"the posterior of {name} reaches the {bound} end of "
+                                    f"the grid ({grid[end]:g}; range {GRID_RANGE[0]:g}-{GRID_RANGE[1]:g}): the "
+                                    "observations are far from anything the scenario can produce; check them and "
+                                    "the scenario's members and period")
 
 
 # --- The calibrated scenario ----------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ import pytest
 from sim.benefits import INDEX
 from cli_checks import assert_one_line_error
 from sim.calibration import (
-    CLAIM_BENEFITS, PERIL_BENEFITS, Calibration, Moments, Observation, calibrated_scenario_text, check_informative,
+    CLAIM_BENEFITS, EDGE_MASS, PERIL_BENEFITS, Calibration, Moments, Observation, calibrated_scenario_text, check_informative,
     fit, observation_moments, posterior_grid,
 )
 from sim.engine import Block, simulate_block
@@ -191,6 +191,25 @@ def test_no_expected_claims_in_the_observed_segment_is_one_error_line(calibrate_
     code, err = calibrate_bad(EXPERIENCE_HEAD + observation, "--set", "segments.vulnerable.members=0")
     assert_one_line_error(code, err, ["madiun-obs.toml", ": observation[0]: ", "segment vulnerable",
                                       "nothing to calibrate"])
+
+
+@pytest.mark.parametrize("claims, amount, name, end", [
+    (20000, 900_000_000_000, "mortality_scale", "upper"),  # about 90 times what the scenario expects
+    (1, 10_000_000, "mortality_scale", "lower"),  # a hundredth
+])
+def test_posterior_at_the_edge_of_the_grid_is_one_error_line(calibrate_bad, claims, amount, name, end):
+    """Observations the grid cannot hold (its multipliers run 0.05-20) would give the grid's bound as the calibrated
+    multiplier, with a 90 % interval of nothing: refused instead."""
+    observation = OBSERVATION_2025.replace("value = 144", f"value = {claims}").replace("6200000000", str(amount))
+    code, err = calibrate_bad(EXPERIENCE_HEAD + observation)
+    assert_one_line_error(code, err, ["madiun-obs.toml", ": observation: ", f"posterior of {name} reaches the {end} end"])
+
+
+def test_the_shipped_calibration_is_well_inside_the_grid(root):
+    calibration = fit("madiun-2025-prior", root / "scenarios" / "experience" / "madiun-2025.toml", trials=1000)
+    for axis in (0, 1):
+        marginal = calibration.posterior.sum(axis=axis)
+        assert max(marginal[0], marginal[-1]) < EDGE_MASS / 100  # 4e-6 at 1,000 trials: far from refused
 
 
 def test_observed_period_before_the_encoded_rules_is_blamed_on_the_experience_file(calibrate_bad):
