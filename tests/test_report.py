@@ -106,6 +106,16 @@ def _build(scenario_id: str, root: Path, lang: str = "id", trials: int = TRIALS,
     return build(scenario, lang, root, **kw)
 
 
+@pytest.fixture(scope="module", autouse=True)
+def one_commit():
+    """The commit as it was when this module started: a report folder's name includes the commit (and "-dirty"),
+    so a commit or an edited file while the tests run would otherwise make a rebuild land in another folder."""
+    commit = report_module.git_commit()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(report_module, "git_commit", lambda: commit)
+        yield
+
+
 @pytest.fixture(scope="module")
 def madiun(tmp_path_factory):
     root = tmp_path_factory.mktemp("reports")
