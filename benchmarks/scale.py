@@ -184,15 +184,48 @@ def _without(stage: int):
         engine._scholarships, engine._Collector._sum = saved
 
 
-def _ns_per_claim(model, passes: list, stage: int, runs: int) -> float:
+@contextlib.contextmanager
+def _counts_replayed():
+    """Every trial's Poisson counts, drawn for real on the first run and then handed back, call by call, instead of
+    drawn: the engine as it would run if its counts cost nothing (the ceiling of any cheaper count scheme). The
+    streams then skip the counts' uniforms, so later draws differ, but every run has the same number of events.
+    Yields a function that starts the next replay."""
+    from sim import streams
+
+    real, recorded, at = streams.Draws.poisson, [], [None]
+
+    def poisson(self, lam):
+        if at[0] is None:
+            recorded.append(real(self, lam))
+            return recorded[-1]
+        at[0] += 1
+        return recorded[at[0] - 1]
+
+    def replay():
+        at[0] = 0
+
+    streams.Draws.poisson = poisson
+    try:
+        yield replay
+    finally:
+        streams.Draws.poisson = real
+
+
+def _ns_per_claim(model, passes: list, stage: int, runs: int, free_counts: bool = False) -> float:
     """Fastest of ``runs`` simulations of ``passes`` (lists of blocks simulated together), with the stages after
-    ``stage`` switched off: nanoseconds a simulated claim."""
+    ``stage`` switched off: nanoseconds a simulated claim. ``free_counts``: an untimed first run draws the counts,
+    the timed runs replay them (:func:`_counts_replayed`)."""
     from sim.engine import _tables_of, simulate_blocks
     from sim.results import block_totals
 
     tabs, best = _tables_of(model), math.inf
-    with _without(stage):
+    with _without(stage), (_counts_replayed() if free_counts else contextlib.nullcontext()) as replay:
+        if free_counts:
+            for blocks in passes:
+                simulate_blocks(model, blocks, tabs)
         for _ in range(runs):
+            if free_counts:
+                replay()
             start, events = time.perf_counter(), 0
             for blocks in passes:
                 for result in simulate_blocks(model, blocks, tabs):
@@ -207,7 +240,9 @@ def stage_costs(quick: bool) -> dict:
     """Nanoseconds a claim of each of :data:`STAGES` at a small and a large population (one year, blocks of
     1,000 trials in chunks of 10,000 as a forecast runs them, fastest of 3): which part of the engine is not flat.
     Then the whole engine at the small population with larger blocks (one set of streams per 10,000 or 100,000
-    trials; not a mode of the engine, whose blocks always hold 1,000): what the per-block work costs there."""
+    trials; not a mode of the engine, whose blocks always hold 1,000): what the per-block work costs there. Last,
+    each of those with the trials' Poisson counts free (:func:`_counts_replayed`): what is left when both parts a
+    new random scheme could change, the count draws and the per-block streams, cost nothing."""
     sys.path.insert(0, str(ROOT))
     from sim.allocator import keep_freed_memory
     from sim.engine import Block, _tables_of, batches, chunks
@@ -217,7 +252,7 @@ def stage_costs(quick: bool) -> dict:
     keep_freed_memory()  # as a forecast runs (sim/allocator.py): no fresh page faults for every block's arrays
     runs = 1 if quick else 3
     sizes = ((1_000, 10_000), (100_000, 1_000)) if quick else ((1_000, 100_000), (1_000_000, 2_000))
-    out = {"stages": {}, "block_trials": {}}
+    out = {"stages": {}, "block_trials": {}, "free_counts": {}}
     for members, trials in sizes:
         model = build_model(load_scenario(SCENARIO, overrides(members, trials, 1)))
         as_run = [batch for chunk in chunks(trials, 10_000) for batch in batches(model, chunk, _tables_of(model))]
@@ -227,7 +262,10 @@ def stage_costs(quick: bool) -> dict:
             for size in sorted({10_000, trials}):  # --quick: 10,000 trials in all, one larger block
                 passes = [[Block(i, i * size, size)] for i in range(trials // size)]
                 out["block_trials"][size] = _ns_per_claim(model, passes, 2, runs)
+                out["free_counts"][size] = _ns_per_claim(model, passes, 2, runs, free_counts=True)
+            out["free_counts"][1_000] = _ns_per_claim(model, as_run, 2, runs, free_counts=True)
     out["block_trials"][1_000] = out["stages"][STAGES[2]][sizes[0][0]]
+    out["whole_large"] = out["stages"][STAGES[2]][sizes[1][0]]
     return out
 
 
@@ -452,6 +490,11 @@ def main(argv=None) -> int:
         times = " / ".join(f"{ns:.0f}" for _, ns in by_size)
         print(f"  whole engine at {small:,} members with one set of streams per {sizes} trials (the engine's "
               f"blocks hold 1,000): {times} ns a claim", flush=True)
+        free = " / ".join(f"{ns:.0f}" for _, ns in sorted(costs["free_counts"].items()))
+        worst = min(costs["free_counts"].values()) / costs["whole_large"]
+        print(f"  the same with the trials' Poisson counts free (drawn beforehand): {free} ns a claim; the best is "
+              f"{worst:.2f}x the whole engine at {large:,} members (the ceiling of a new count and block scheme)",
+              flush=True)
     print("\n== targets (issue 6), measured in this run")
     for name, measured, met in targets(engine_rows, peer_rows, grid_rows, national_rows):
         verdict = "-" if met is None else ("met" if met else "NOT met")

@@ -24,6 +24,7 @@ def test_scale_benchmark_quick_grid_prints_its_tables():
     stages = [line.split() for line in lines if line.strip().startswith(("events only", "+ scholarships", "+ sums"))]
     assert len(stages) == 3 and all(float(row[-1].rstrip("x")) > 0 for row in stages)
     assert any("one set of streams per 1,000 / 10,000 trials" in line for line in lines)
+    assert any("Poisson counts free" in line and "the ceiling of a new count and block scheme" in line for line in lines)
     assert sum("(a) engine / plain-NumPy floor" in line for line in lines) == 2  # 12 and 60 months
 
 
