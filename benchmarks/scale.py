@@ -428,7 +428,8 @@ def main(argv=None) -> int:
     parser.add_argument("--national-trials", type=int, default=NATIONAL_TRIALS)
     parser.add_argument("--cost-model", action="store_true",
                         help="also split the engine's time into parts per block, per trial and per event, "
-                             "and into stages (events only, + scholarships, + sums)")
+                             "into stages (events only, + scholarships, + sums), and time it with larger blocks "
+                             "and with the trials' Poisson counts free")
     parser.add_argument("--repeat", type=int, default=3,
                         help="run each grid case's simulation this many times in its process, keep the fastest "
                              "(default 3; 1 with --quick)")
