@@ -501,13 +501,23 @@ NEXT_YEAR_TRIALS = 10_000
 
 def next_year_forecast(calibrated: Scenario, experience: Experience, trials: int = NEXT_YEAR_TRIALS) -> dict:
     """The calibrated scenario's claims in the calendar year after the last observation, with parameter
-    uncertainty (each trial draws its multipliers from the posterior): mean and 90 % interval."""
+    uncertainty (each trial draws its multipliers from the posterior): mean and 90 % interval.
+
+    The run starts where the calibrated scenario starts and reaches through that year, whose period is taken: so
+    the members are a year older and a year longer in the scheme, scholarships of earlier deaths are still paid
+    and a planned expansion has grown, exactly as in the scenario's own forecast of that year. (Moving the start
+    to that January instead would forecast the starting year's members and claims again under the later date.)
+    Only a scenario that starts after that January is run from it."""
     from .forecast import forecast  # forecast imports the engine and the exact module; keep this module light
 
     year = max(o.end for o in experience.observations).year + 1
-    scenario = load_scenario(calibrated.path, [f'scenario.start="{year}-01"', "scenario.horizon_months=12",
-                                               f"scenario.trials={trials}"])
-    period = forecast(scenario)["periods"][0]
+    start = calibrated.start
+    if (start.year, start.month) <= (year, 1):
+        window = [f"scenario.horizon_months={(year - start.year) * 12 + 13 - start.month}"]
+    else:
+        window = [f'scenario.start="{year}-01"', "scenario.horizon_months=12"]
+    scenario = load_scenario(calibrated.path, [*window, f"scenario.trials={trials}"])
+    period = next(p for p in forecast(scenario)["periods"] if p["period"] == str(year))
     claims, ratio = period["claims_idr"], period["claim_ratio"]
     return {
         "period": period["period"],

@@ -241,3 +241,20 @@ def test_claims_that_do_not_vary_are_refused_before_the_likelihood():
     with pytest.raises(ScenarioError, match=r"exp.toml: observation\[2\]: .*do not vary"):
         check_informative(obs, moments, "exp.toml", "observation[2]", "s")
     check_informative(dataclasses.replace(obs, amount=None), moments, "exp.toml", "observation[2]", "s")  # count only
+
+
+def test_next_year_is_the_scenarios_own_forecast_of_that_year(root):
+    """The year after the observations (2026 for Jan-Nov 2025) comes from a run from the scenario's start through
+    that year, so it is the scenario's own 2026: members a year older and longer in the scheme, scholarships of
+    2025 deaths still paid. Moving the start to 2026-01 would give the 2025 figures again under a 2026 label."""
+    from sim.calibration import load_experience, next_year_forecast
+    from sim.forecast import forecast
+
+    calibrated = load_scenario("madiun-2025")
+    experience = load_experience(root / "scenarios" / "experience" / "madiun-2025.toml")
+    got = next_year_forecast(calibrated, experience, trials=1000)
+    periods = forecast(load_scenario("madiun-2025", ["scenario.horizon_months=24", "scenario.trials=1000"]))["periods"]
+    assert got["period"] == "2026" and [p["period"] for p in periods] == ["2025", "2026", "total"]
+    assert got["claims_mean_idr"] == periods[1]["claims_idr"]["mean"]
+    assert got["claims_p95_idr"] == periods[1]["claims_idr"]["p95"]
+    assert got["claims_mean_idr"] != periods[0]["claims_idr"]["mean"]
