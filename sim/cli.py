@@ -116,11 +116,12 @@ def _parser() -> argparse.ArgumentParser:
 
     report = sub.add_parser("report", help="reviewer report: HTML, PDF, CSV tables and manifest in reports/<id>/<date>-<hash>/")
     report.add_argument("scenario", nargs="?", help="scenario id or .toml file (or use --from-manifest)")
-    report.add_argument("--lang", choices=("id", "en"), default="id", help="report language: id (Indonesian, default) or en")
+    report.add_argument("--lang", choices=("id", "en"), help="report language: id (Indonesian, default) or en")
     report.add_argument("--trials", type=_checked_int(SCENARIO_FIELDS["trials"].check), help="number of trials (overrides scenario.trials)")
     report.add_argument("--seed", type=_checked_int(SCENARIO_FIELDS["seed"].check), help="random seed (overrides scenario.seed)")
     report.add_argument("--set", dest="overrides", action="append", default=[], metavar="KEY=VALUE")
-    report.add_argument("--chunk-trials", type=_checked_int(number(1, MAX_TRIALS, integer=True)), default=DEFAULT_CHUNK_TRIALS)
+    report.add_argument("--chunk-trials", type=_checked_int(number(1, MAX_TRIALS, integer=True)),
+                        help=f"trials per chunk (default {DEFAULT_CHUNK_TRIALS:,}; the numbers do not depend on it)")
     report.add_argument("--reports-dir", type=_folder, default=Path("reports"), help="folder holding report folders (default: reports)")
     report.add_argument("--from-manifest", type=Path, metavar="PATH",
                         help="rebuild a report from its manifest.json alone and compare the numbers with the original")

@@ -234,9 +234,11 @@ def command(args) -> int:
     if (args.scenario is None) == (args.from_manifest is None):
         raise ScenarioError("report", "", "give a scenario id or file, or --from-manifest PATH (one of the two)")
     if args.from_manifest is not None:
-        if args.overrides or args.trials is not None or args.seed is not None:
-            raise ScenarioError("--from-manifest", "",
-                                "rebuilds exactly what the manifest says: no --set, --trials or --seed")
+        given = [name for name, value in (("--set", args.overrides), ("--trials", args.trials), ("--seed", args.seed),
+                                           ("--lang", args.lang), ("--chunk-trials", args.chunk_trials)) if value]
+        if given:
+            raise ScenarioError("--from-manifest", "", "rebuilds exactly what the manifest says (its language and "
+                                f"chunks included): no --set, --trials, --seed, --lang or --chunk-trials (got {', '.join(given)})")
         report, differences = rebuild(args.from_manifest, args.reports_dir, trial_progress, step)
         if not quiet:
             print(headline(report))
@@ -255,10 +257,12 @@ def command(args) -> int:
     if args.seed is not None:
         overrides.append(f"scenario.seed={args.seed}")
     scenario = load_scenario(args.scenario, overrides)
-    words = ["python", "-m", "sim", "report", str(args.scenario), "--lang", args.lang]
+    lang = args.lang or "id"
+    words = ["python", "-m", "sim", "report", str(args.scenario), "--lang", lang]
     for o in overrides:
         words += ["--set", o]
     origin = Origin.of(scenario, " ".join(shlex.quote(w) for w in words))
-    report = build(scenario, args.lang, args.reports_dir, origin, args.chunk_trials, trial_progress, step)
+    report = build(scenario, lang, args.reports_dir, origin, args.chunk_trials or DEFAULT_CHUNK_TRIALS, trial_progress,
+                   step)
     print(headline(report))
     return 0

@@ -319,6 +319,16 @@ def test_report_command_bad_input(tmp_path, capsys):
     assert not any(tmp_path.iterdir())
 
 
+@pytest.mark.parametrize("option", [["--lang", "en"], ["--lang", "id"], ["--chunk-trials", "500"], ["--seed", "1"],
+                                    ["--set", "scenario.trials=5"]])
+def test_rebuild_refuses_options_the_manifest_decides(madiun, tmp_path, capsys, option):
+    """A rebuild takes language and chunks from the manifest: an option that would be ignored is refused instead."""
+    code, out, err = run_cli(["report", "--from-manifest", madiun.folder / "manifest.json",
+                              "--reports-dir", tmp_path / "rebuilt", *option], capsys)
+    assert_one_line_error(code, err, ["--from-manifest", "rebuilds exactly what the manifest says", option[0]])
+    assert not (tmp_path / "rebuilt").exists()
+
+
 # --- a hand-edited manifest: one error line naming the file and the key, nothing run or written ---------------------
 
 MISSING = object()  # the key is deleted from the manifest
