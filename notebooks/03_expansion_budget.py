@@ -19,8 +19,8 @@
 # proportional to the number of members when the mix of segments stays the same.
 #
 # Members are held at their starting number here. Enrolment over time (names proposed by RT heads, checked by the
-# kelurahan and Disnaker, registered by BPJS) is a separate model, added by a later issue; it is not used in this
-# notebook.
+# kelurahan and Disnaker, registered by BPJS) is modelled by `python -m sim plan` (`sim/enrolment.py`, README
+# "Expansion and budget planning"); it is not used in this notebook.
 
 # %% tags=["parameters"]
 scenario_id = "madiun-2023"

@@ -68,19 +68,23 @@ def _checked_int(check):
     return convert
 
 
+SCENARIO_HELP = "scenario id (file in scenarios/) or path to a .toml file"
+SET_HELP = "override any scenario value, e.g. --set segments.vulnerable.members=12000 (repeatable)"
+CHUNK_HELP = f"trials per chunk (default {DEFAULT_CHUNK_TRIALS:,}; memory vs overhead; the numbers do not depend on it)"
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="python -m sim", description="JKK-JKM workbench: forecasts of city-funded BPJS TK coverage.")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
-    run = sub.add_parser("run", help="simulate a scenario and write summary.json and trials.csv")
-    run.add_argument("scenario", help="scenario id (file in scenarios/) or path to a .toml file")
+    run = sub.add_parser("run", help="simulate a scenario and write summary.json, trials.csv and scenario.json")
+    run.add_argument("scenario", help=SCENARIO_HELP)
     run.add_argument("--trials", type=_checked_int(SCENARIO_FIELDS["trials"].check), help="number of trials (overrides scenario.trials)")
     run.add_argument("--seed", type=_checked_int(SCENARIO_FIELDS["seed"].check), help="random seed (overrides scenario.seed)")
     run.add_argument("--out", type=_folder, help="output folder (default: out/<scenario id>)")
-    run.add_argument("--set", dest="overrides", action="append", default=[], metavar="KEY=VALUE",
-                     help="override any scenario value, e.g. --set segments.vulnerable.members=12000 (repeatable)")
+    run.add_argument("--set", dest="overrides", action="append", default=[], metavar="KEY=VALUE", help=SET_HELP)
     run.add_argument("--chunk-trials", type=_checked_int(number(1, MAX_TRIALS, integer=True)), default=DEFAULT_CHUNK_TRIALS,
-                     help="trials per chunk (memory vs overhead; results do not depend on it)")
+                     help=CHUNK_HELP)
     run.add_argument("--target-precision", type=float, metavar="R",
                      help="run chunks until the 99.5 %% claims quantile is known within +/- R (relative, 95 %% "
                           "confidence) in every period, e.g. 0.01; ignores --trials")
@@ -96,32 +100,32 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--quiet", action="store_true", help="no progress or table on the terminal")
 
     validate = sub.add_parser("validate", help="check a scenario file and say what is wrong")
-    validate.add_argument("scenario")
-    validate.add_argument("--set", dest="overrides", action="append", default=[], metavar="KEY=VALUE")
+    validate.add_argument("scenario", help=SCENARIO_HELP)
+    validate.add_argument("--set", dest="overrides", action="append", default=[], metavar="KEY=VALUE", help=SET_HELP)
 
     exact = sub.add_parser("exact", help="exact (FFT or Panjer) distribution of one year's claims")
-    exact.add_argument("scenario")
+    exact.add_argument("scenario", help=SCENARIO_HELP)
     exact.add_argument("--period", type=_checked_int(number(0, 50, integer=True)), default=0,
                        help="calendar year of the horizon, 0 = first (default)")
-    exact.add_argument("--method", choices=("fft", "panjer"), default="fft")
+    exact.add_argument("--method", choices=("fft", "panjer"), default="fft",
+                       help="fft (default) or panjer (recursion; refused for scenarios with parameter draws)")
     exact.add_argument("--out", type=_folder, help="output folder for exact.json (default: out/<scenario id>)")
-    exact.add_argument("--set", dest="overrides", action="append", default=[], metavar="KEY=VALUE")
+    exact.add_argument("--set", dest="overrides", action="append", default=[], metavar="KEY=VALUE", help=SET_HELP)
 
     calibrate = sub.add_parser("calibrate", help="fit mortality load and accident rate to observed claims")
-    calibrate.add_argument("scenario")
+    calibrate.add_argument("scenario", help=SCENARIO_HELP)
     calibrate.add_argument("experience", type=Path, help="experience file (see scenarios/experience/README.md)")
     calibrate.add_argument("--id", type=_scenario_id, help="id of the calibrated scenario (default: <scenario id>-calibrated)")
     calibrate.add_argument("--out", type=_folder, help="folder for calibration.json (default: out/<calibrated id>)")
-    calibrate.add_argument("--set", dest="overrides", action="append", default=[], metavar="KEY=VALUE")
+    calibrate.add_argument("--set", dest="overrides", action="append", default=[], metavar="KEY=VALUE", help=SET_HELP)
 
     report = sub.add_parser("report", help="reviewer report: HTML, PDF, CSV tables and manifest in reports/<id>/<date>-<hash>/")
     report.add_argument("scenario", nargs="?", help="scenario id or .toml file (or use --from-manifest)")
     report.add_argument("--lang", choices=("id", "en"), help="report language: id (Indonesian, default) or en")
     report.add_argument("--trials", type=_checked_int(SCENARIO_FIELDS["trials"].check), help="number of trials (overrides scenario.trials)")
     report.add_argument("--seed", type=_checked_int(SCENARIO_FIELDS["seed"].check), help="random seed (overrides scenario.seed)")
-    report.add_argument("--set", dest="overrides", action="append", default=[], metavar="KEY=VALUE")
-    report.add_argument("--chunk-trials", type=_checked_int(number(1, MAX_TRIALS, integer=True)),
-                        help=f"trials per chunk (default {DEFAULT_CHUNK_TRIALS:,}; the numbers do not depend on it)")
+    report.add_argument("--set", dest="overrides", action="append", default=[], metavar="KEY=VALUE", help=SET_HELP)
+    report.add_argument("--chunk-trials", type=_checked_int(number(1, MAX_TRIALS, integer=True)), help=CHUNK_HELP)
     report.add_argument("--reports-dir", type=_folder, default=Path("reports"), help="folder holding report folders (default: reports)")
     report.add_argument("--from-manifest", type=Path, metavar="PATH",
                         help="rebuild a report from its manifest.json alone and compare the numbers with the original")
@@ -129,17 +133,19 @@ def _parser() -> argparse.ArgumentParser:
 
     # Expansion and budget planning (sim/plan.py, sim/compare.py).
     plan = sub.add_parser("plan", help="year-by-year expansion plan: enrolment, funding, claims paid, budget answers")
-    plan.add_argument("scenario")
+    plan.add_argument("scenario", help=SCENARIO_HELP)
     compare = sub.add_parser("compare", help="key outputs and differing parameters of scenarios side by side")
     compare.add_argument("scenarios", nargs="+", metavar="SCENARIO")
     for p in (plan, compare):
         p.add_argument("--trials", type=_checked_int(SCENARIO_FIELDS["trials"].check), help="number of trials (overrides scenario.trials)")
         p.add_argument("--seed", type=_checked_int(SCENARIO_FIELDS["seed"].check), help="random seed (overrides scenario.seed)")
-        p.add_argument("--set", dest="overrides", action="append", default=[], metavar="KEY=VALUE")
+        p.add_argument("--set", dest="overrides", action="append", default=[], metavar="KEY=VALUE", help=SET_HELP)
         p.add_argument("--confidence", type=_share, default=0.9, help="confidence of the budget answers (default 0.9)")
-        p.add_argument("--chunk-trials", type=_checked_int(number(1, MAX_TRIALS, integer=True)), default=DEFAULT_CHUNK_TRIALS)
-        p.add_argument("--out", type=_folder, help="output folder (default: out/<scenario id>/ or out/compare-<ids>/)")
+        p.add_argument("--chunk-trials", type=_checked_int(number(1, MAX_TRIALS, integer=True)), default=DEFAULT_CHUNK_TRIALS,
+                       help=CHUNK_HELP)
         p.add_argument("--quiet", action="store_true", help="no progress or table on the terminal")
+    plan.add_argument("--out", type=_folder, help="output folder (default: out/<scenario id>/)")
+    compare.add_argument("--out", type=_folder, help="output folder (default: out/compare-<id>-vs-<id>/)")
     plan.add_argument("--no-tornado", action="store_true", help="skip the sensitivity table (the slowest part)")
     return parser
 
