@@ -8,7 +8,8 @@ BENEFITS = {
     "jkm_death": "JKM cash on a non-work death: Rp20 m lump sum + Rp12 m periodic + Rp10 m funeral "
     "(Rp10 m for a BPU member in the first 3 months)",
     "jkm_scholarship": "scholarship instalments for children of a JKM death after 3 years of membership",
-    "jkk_medical": "JKK medical care (and transport) for every work accident, no money cap",
+    "jkk_medical": "JKK medical care for every work accident: care itself has no money cap; the law's caps on home "
+    "care, transport and aids are not modelled apart (one lognormal cost per case, an assumption)",
     "jkk_temporary": "JKK temporary incapacity (STMB): 100 % of wage for 12 months, 50 % after",
     "jkk_partial": "JKK partial permanent disability: table % x 80 x wage",
     "jkk_total": "JKK total permanent disability: 56 x wage + Rp12 m periodic",
