@@ -15,6 +15,7 @@ backend also asks every worker for its own before closing.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import resource
 import sys
@@ -35,6 +36,15 @@ def peak_rss_mb() -> float:
     """Peak resident memory of this process so far, in MB (ru_maxrss: KB on Linux, bytes on macOS)."""
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return round(peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024, 1)
+
+
+def worker_model(model: Model) -> Model:
+    """The model as the workers get it: without ``projection``, the planner's record (``sim.expansion``).
+
+    The chunks never read it (its exposure is already in ``model.segments``), and it does not pickle: its enrolment
+    pipeline holds the finished SimPy run (processes are generators) and the register office. So a scenario with a
+    ``[pipeline]`` or ``[funding]`` table could not be sent to a Dask worker."""
+    return model if model.projection is None else dataclasses.replace(model, projection=None)
 
 
 class LocalBackend:
@@ -122,7 +132,7 @@ class DaskBackend:
 
         task = simulate_chunk_totals if totals_only else simulate_chunk
         # Sent once; every task then refers to the workers' copy instead of pickling the model again.
-        shared = self.client.scatter(model, broadcast=True)
+        shared = self.client.scatter(worker_model(model), broadcast=True)
         window = self.window or 2 * self.threads()
         pending = iter(enumerate(chunks))
         running = as_completed()

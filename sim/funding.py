@@ -99,6 +99,11 @@ def pledge_factors(funding: Funding | None, seed: int) -> dict:
     return out
 
 
+def _bucket_totals() -> defaultdict:
+    """A year's spending by payer bucket (module level, so that a Treasury pickles)."""
+    return defaultdict(float)
+
+
 class Treasury:
     """The money of each fiscal year by source, and what was spent from it."""
 
@@ -106,7 +111,8 @@ class Treasury:
         self.funding, self.factors = funding, factors
         self.pots: dict = {}
         self.available = {}  # year -> {bucket: IDR}
-        self.spent = defaultdict(lambda: defaultdict(float))  # year -> bucket -> IDR
+        # year -> bucket -> IDR. No lambda in it, so that a Treasury (part of a Projection) pickles.
+        self.spent = defaultdict(_bucket_totals)
         self.year = None
 
     def open_year(self, year: int) -> None:

@@ -2,14 +2,16 @@
 
 import io
 import json
+import pickle
 import subprocess
 import sys
 
 import pytest
 
-from sim.backend import DaskBackend, LocalBackend, open_backend
+from sim.backend import DaskBackend, LocalBackend, open_backend, worker_model
 from sim.cli import main
 from sim.forecast import forecast
+from sim.population import build_model
 from sim.scenario import ScenarioError, load_scenario
 
 from conftest import ROOT
@@ -74,6 +76,33 @@ def test_cli_dask_run_in_worker_processes_writes_the_same_files(tmp_path):
     dask = json.loads((tmp_path / "dask" / "summary.json").read_text())
     assert dask["periods"] == local["periods"] and dask["breakdown"] == local["breakdown"]
     assert dask["run"]["worker_processes"] is True
+
+
+@pytest.mark.parametrize("name", sorted(p.stem for p in (ROOT / "scenarios").glob("*.toml")))
+def test_every_shipped_scenario_model_pickles_for_the_workers(name):
+    # The Dask backend scatters the model to worker processes, so what it sends must pickle.
+    model = build_model(load_scenario(name))
+    sent = pickle.loads(pickle.dumps(worker_model(model)))
+    assert sent.months == model.months and len(sent.segments) == len(model.segments)
+    if model.projection is not None:
+        # The treasury's record of money spent (year -> bucket -> IDR) pickles too: no lambda inside.
+        treasury = pickle.loads(pickle.dumps(model.projection.treasury))
+        assert treasury.spent == model.projection.treasury.spent and treasury.spent
+
+
+def test_cli_dask_run_of_a_funded_pipeline_scenario_gives_the_local_results(tmp_path):
+    # [pipeline] and [funding] tables: the model carries a projection (SimPy run, treasury) that once broke pickling.
+    args = ["run", "jambi-2025-pipeline", "--trials", "300", "--quiet"]
+    assert main(args + ["--out", str(tmp_path / "local")]) == 0
+    done = subprocess.run([sys.executable, "-m", "sim", *args, "--out", str(tmp_path / "dask"), "--backend", "dask",
+                           "--workers", "1"], capture_output=True, text=True, cwd=ROOT, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr
+    assert (tmp_path / "dask" / "trials.csv").read_text() == (tmp_path / "local" / "trials.csv").read_text()
+    local = json.loads((tmp_path / "local" / "summary.json").read_text())
+    dask = json.loads((tmp_path / "dask" / "summary.json").read_text())
+    assert _results(dask) == _results(local)
+    assert dask["run"]["backend"] == "dask" and dask["run"]["worker_processes"] is True
 
 
 @pytest.mark.parametrize("extra, key", [
