@@ -83,7 +83,7 @@ def load_experience(path: str | Path) -> Experience:
     """Read an experience file (format in ``scenarios/experience/README.md``); errors name file, key and problem."""
     path = Path(path)
     if not path.is_file():
-        raise ScenarioError(str(path), "", "file not found")
+        raise ScenarioError(str(path), "", "is a folder, not an experience file" if path.is_dir() else "file not found")
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as err:
@@ -160,7 +160,7 @@ def _quantity(node, key, unit, where, fail):
         fail(f"{where}.{key}", f'must be {{ value = ..., unit = "{unit}" }}')
     if q["unit"] != unit:
         fail(f"{where}.{key}.unit", f"wrong unit: expected {unit!r}, got {q['unit']!r}")
-    problem = number(0, 1e16)(q["value"])
+    problem = number(0, 1e16, integer=(unit == "claims"))(q["value"])  # a count of claims is whole
     if problem:
         fail(f"{where}.{key}.value", problem)
     return float(q["value"])

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
+import threading
 from pathlib import Path
 
 from . import progress
@@ -23,6 +25,8 @@ from .scenario import SCENARIO_FIELDS, ScenarioError, load_scenario, number
 from .scenario_schema import MAX_TRIALS
 
 EXIT_BAD_INPUT = 2
+EXIT_FAILED = 1
+EXIT_INTERRUPTED = 130  # the shell's code for a command stopped by Ctrl-C
 
 
 class _Parser(argparse.ArgumentParser):
@@ -37,11 +41,22 @@ def _folder(text_):
         raise argparse.ArgumentTypeError("must name a folder, got an empty string")
     path = Path(text_)
     for part in (path, *path.parents):
-        if part.exists():
+        try:
+            exists = part.exists()
+        except OSError as err:  # e.g. a name longer than the file system allows
+            raise argparse.ArgumentTypeError(f"cannot be a folder: {err.strerror}") from None
+        if exists:
             if not part.is_dir():
                 raise argparse.ArgumentTypeError(f"{part} is a file, not a folder")
             break
     return path
+
+
+def _address(text_):
+    """An argparse type: a Dask scheduler's address (an empty one would quietly start a local cluster instead)."""
+    if not text_.strip():
+        raise argparse.ArgumentTypeError("must be an address such as tcp://host:8786, got an empty string")
+    return text_
 
 
 def _scenario_id(text_):
@@ -88,12 +103,12 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--target-precision", type=float, metavar="R",
                      help="run chunks until the 99.5 %% claims quantile is known within +/- R (relative, 95 %% "
                           "confidence) in every period, e.g. 0.01; ignores --trials")
-    run.add_argument("--max-trials", type=_checked_int(number(1, MAX_TRIALS, integer=True)), default=DEFAULT_MAX_TRIALS,
-                     help="upper limit with --target-precision (default 1,000,000)")
+    run.add_argument("--max-trials", type=_checked_int(number(1, MAX_TRIALS, integer=True)),
+                     help=f"upper limit with --target-precision (default {DEFAULT_MAX_TRIALS:,})")
     run.add_argument("--no-trials-table", action="store_true", help="skip writing trials.csv")
     run.add_argument("--backend", choices=BACKENDS, default="local",
                      help="where chunks run: this process (local, default) or a Dask cluster (dask); same results")
-    run.add_argument("--scheduler", metavar="ADDRESS",
+    run.add_argument("--scheduler", metavar="ADDRESS", type=_address,
                      help="with --backend dask: an existing Dask scheduler (tcp://host:8786) instead of a local cluster")
     run.add_argument("--workers", type=_checked_int(number(1, 1024, integer=True)),
                      help="with --backend dask and no --scheduler: worker processes of the local cluster (default 2)")
@@ -245,10 +260,12 @@ def cmd_run(args) -> int:
     target = args.target_precision
     if target is not None and not 0 < target < 1:
         raise ScenarioError("--target-precision", "", f"must be a share between 0 and 1 (e.g. 0.01), got {target}")
+    if target is None and args.max_trials is not None:
+        raise ScenarioError("--max-trials", "", "limits a --target-precision run; without it the run has --trials trials")
     out = args.out or Path("out") / scenario.id
     backend = open_backend(args.backend, args.scheduler, args.workers)
     summary = write_run(scenario, out, args.chunk_trials, not args.no_trials_table, None if args.quiet else _progress,
-                        target_precision=target, max_trials=args.max_trials, backend=backend)
+                        target_precision=target, max_trials=args.max_trials or DEFAULT_MAX_TRIALS, backend=backend)
     if not args.quiet:
         print(format_summary(summary))
         if "precision" in summary:
@@ -297,6 +314,8 @@ def cmd_calibrate(args) -> int:
     target = base.path.parent / f"{new_id}.toml"
     if target.resolve() in {Path(f).resolve() for f in base.files}:  # the new file would inherit from itself
         raise ScenarioError("--id", new_id, f"would overwrite {target}, which the calibration starts from")
+    if target.is_dir():
+        raise ScenarioError("--id", new_id, f"{target} is a folder, not a scenario file")
     cal = fit(args.scenario, args.experience, args.overrides)
     base_ref = os.path.relpath(base.path.with_suffix(""), target.parent)
     text_ = calibrated_scenario_text(cal, new_id, base_ref, seed=base.seed)
@@ -308,7 +327,7 @@ def cmd_calibrate(args) -> int:
             probe.write_text(text_, encoding="utf-8")
             desc["forecast_next_year"] = next_year_forecast(load_scenario(probe), cal.experience)
             write_json(tmp / "calibration.json", desc)
-            os.replace(probe, target)
+        os.replace(probe, target)  # only once calibration.json is in place: a failed run writes neither
     finally:
         probe.unlink(missing_ok=True)
     print(format_calibration(desc))
@@ -374,16 +393,39 @@ def format_calibration(desc: dict) -> str:
     return "\n".join(lines)
 
 
+def _one_line(text_: str) -> str:
+    """An error message as one line: a line break or other control character from a file (a key written
+    ``"memb\\ners"``) is shown escaped."""
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text_)
+
+
+def _terminate(signum, frame):
+    """SIGTERM (a scheduler or ``kill`` stopping the run) ends it as Ctrl-C does: through the same clean-up, which
+    removes the temporary output folder, instead of dying with it half-written."""
+    raise KeyboardInterrupt
+
+
 def main(argv=None) -> int:
     args = _parser().parse_args(argv)
     keep_freed_memory()
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, _terminate)
     try:
         commands = {"run": cmd_run, "validate": cmd_validate, "exact": cmd_exact, "calibrate": cmd_calibrate,
                     "report": cmd_report, "plan": cmd_plan, "compare": cmd_compare}
         return commands[args.command](args)
     except (ScenarioError, RuleError) as err:
-        print(f"error: {err}", file=sys.stderr)
+        print(f"error: {_one_line(str(err))}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except OSError as err:
-        print(f"error: {getattr(err, 'filename', '') or ''}: {err.strerror or err}", file=sys.stderr)
+        # Some errors (a full disk) carry no file name: name the output the command was writing instead.
+        where = err.filename or getattr(args, "out", None) or getattr(args, "reports_dir", None) or args.command
+        print(f"error: {_one_line(f'{where}: {err.strerror or err}')}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    except MemoryError:
+        print(f"error: {args.command}: out of memory; try a smaller --chunk-trials, fewer members or a shorter horizon",
+              file=sys.stderr)
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        print(f"error: {args.command}: interrupted; nothing was written", file=sys.stderr)
+        return EXIT_INTERRUPTED

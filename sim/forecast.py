@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import math
 import os
@@ -176,29 +177,41 @@ def atomic_directory(out_dir: Path, replaces: tuple[str, ...] = ()):
     # Folders made here to hold the output, innermost first: a failed run removes them again, leaving nothing.
     made = [folder for folder in (out_dir.parent, *out_dir.parent.parents) if not folder.exists()]
     out_dir.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.tmp-", dir=out_dir.parent))
+    # Inside an existing output folder, so that the files move within one file system even when the folder is a
+    # mount point; beside a new one (which is then made on its parent's file system).
+    tmp = Path(tempfile.mkdtemp(prefix=".tmp-", dir=out_dir) if out_dir.is_dir()
+               else tempfile.mkdtemp(prefix=f".{out_dir.name}.tmp-", dir=out_dir.parent))
     try:
         yield tmp
+        _commit(tmp, out_dir, replaces)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         for folder in made:
             try:
                 folder.rmdir()
-            except OSError:  # no longer empty: something else wrote there meanwhile
+            except OSError:  # not empty: something else wrote there meanwhile (or output that did move)
                 break
         raise
-    else:
-        out_dir.mkdir(exist_ok=True)
-        written = set()
-        for item in tmp.iterdir():
-            os.replace(item, out_dir / item.name)
-            written.add(item.name)
-        for pattern in replaces:
-            for old in out_dir.glob(pattern):
-                if old.name not in written and old.is_file():
-                    old.unlink()
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _commit(tmp: Path, out_dir: Path, replaces: tuple[str, ...]) -> None:
+    """Move the finished files from ``tmp`` into ``out_dir`` (see :func:`atomic_directory`)."""
+    # Every file's place is checked before the first one moves: a folder in the way would otherwise stop the move
+    # half-way, with some new files in place beside old ones.
+    items = sorted(tmp.iterdir())
+    for item in items:
+        if (out_dir / item.name).is_dir():
+            raise IsADirectoryError(errno.EISDIR, "a folder is in the way of this output file", str(out_dir / item.name))
+    out_dir.mkdir(exist_ok=True)
+    for item in items:
+        os.replace(item, out_dir / item.name)
+    written = {item.name for item in items}
+    for pattern in replaces:
+        for old in out_dir.glob(pattern):
+            if old.name not in written and old.is_file():
+                old.unlink()
 
 
 def write_run(scenario: Scenario, out_dir: Path, chunk_trials: int, write_trials: bool = True, progress=None,

@@ -25,7 +25,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-from .scenario_schema import _is_number, choice, number, pairs, param, plain
+from .scenario_schema import _is_number, choice, number, pairs, param, plain, shown
 
 PLANNING_TABLES = ("expansion", "membership", "pipeline", "funding", "ucj", "claim_timing")
 STAGES = ("kelurahan", "kecamatan", "disnaker", "bpjs")  # after the RT heads' proposals, in order
@@ -44,7 +44,7 @@ def per_year(amount_check):
         if _is_number(x):
             return amount_check(x)
         if not isinstance(x, list) or not x:
-            return f"must be a number (every year) or a list of [year, amount] pairs, got {x!r}"
+            return f"must be a number (every year) or a list of [year, amount] pairs, got {shown(x, 120)}"
         years = []
         for item in x:
             if not isinstance(item, list) or len(item) != 2:
@@ -54,7 +54,7 @@ def per_year(amount_check):
                 return f"entry {item!r}: {problem}"
             years.append(item[0])
         if len(set(years)) != len(years):
-            return f"a year is listed twice in {x!r}"
+            return f"a year is listed twice in {shown(x, 120)}"
         return None
 
     return check
@@ -62,9 +62,9 @@ def per_year(amount_check):
 
 def names(x):
     if not isinstance(x, list) or not all(isinstance(n, str) and n for n in x):
-        return f"must be a list of segment names, got {x!r}"
+        return f"must be a list of segment names, got {shown(x, 120)}"
     if len(set(x)) != len(x):
-        return f"a segment is listed twice in {x!r}"
+        return f"a segment is listed twice in {shown(x, 120)}"
     return None
 
 

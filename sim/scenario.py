@@ -22,7 +22,7 @@ from .planning_schema import build_planning, validate_planning
 from .regulation import RuleError, load_regulation
 from .scenario_schema import (
     ASSUMPTION_FIELDS, ASSUMPTION_TABLES, BASES, BUDGET_FIELDS, PARAM_KEYS, SCENARIO_FIELDS, SEGMENT_FIELDS,
-    SEVERITY_SHARES, SHARE_TOLERANCE, TOP_TABLES, UNCERTAINTY_FIELDS, _is_number,
+    SEVERITY_SHARES, SHARE_TOLERANCE, TOP_TABLES, UNCERTAINTY_FIELDS, _is_number, shown,
 )
 # Re-exported for existing importers (sim.cli, sim.calibration and the tests import these, and the field tables
 # and SEVERITY_SHARES above, from sim.scenario); new code imports them from sim.scenario_schema.
@@ -48,7 +48,7 @@ def find_scenario(ref: str | Path) -> Path:
     path = Path(ref)
     if path.suffix == ".toml" or path.exists():
         if not path.is_file():
-            raise ScenarioError(str(path), "", "file not found")
+            raise ScenarioError(str(path), "", "is a folder, not a scenario file" if path.is_dir() else "file not found")
         return path
     candidate = SCENARIO_DIR / f"{ref}.toml"
     if not candidate.is_file():
@@ -178,6 +178,16 @@ class _Validator:
         files = [self._file_of(k) for k in (key, *related)]
         raise ScenarioError(max(files, key=lambda f: self.rank.get(f, -1)), key, problem)
 
+    def _missing(self, prefix: str, dotted: str):
+        """A required key is missing from table ``prefix``. A table that only ``--set`` made (e.g. a mistyped
+        segment name, ``--set segments.vulnerabel.members=10``) is the --set's fault; otherwise the key is to be
+        added to the scenario being read."""
+        sources = {f for k, f in self.origin.items() if k == prefix or k.startswith(prefix + ".")}
+        if sources == {"--set"}:
+            raise ScenarioError("--set", prefix, f"is a table only --set made, and it lacks {dotted.rpartition('.')[2]!r} "
+                                "(a mistyped name? a new table needs all its keys)")
+        raise ScenarioError(self.default_file, dotted, "missing")
+
     def _file_of(self, key: str) -> str:
         below = [f for k, f in self.origin.items() if k.startswith(key + ".")]
         if below:  # a parameter table merged field by field: the most derived file that set a field of it
@@ -196,7 +206,7 @@ class _Validator:
             dotted = f"{prefix}.{key}"
             if key not in node:
                 if field.required:  # no file set it: blame the scenario being read, where it is to be added
-                    raise ScenarioError(self.default_file, dotted, "missing")
+                    self._missing(prefix, dotted)
                 continue
             out[key] = self.param(node[key], dotted, field) if field.is_param else self.plain(node[key], dotted, field)
         for key, sub in subtables.items():
@@ -240,7 +250,7 @@ class _Validator:
         if rng is None:
             self.fail(f"{key}.range", "an assumption needs a plausible range [low, high]")
         if not (isinstance(rng, list) and len(rng) == 2 and all(map(_is_number, rng)) and rng[0] <= rng[1]):
-            self.fail(f"{key}.range", f"must be [low, high] with low <= high, got {rng!r}")
+            self.fail(f"{key}.range", f"must be [low, high], two numbers with low <= high, got {shown(rng, 120)}")
         if not rng[0] <= node["value"] <= rng[1]:
             self.fail(f"{key}.value", f"{node['value']!r} lies outside its stated range {rng!r}")
 

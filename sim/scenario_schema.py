@@ -40,21 +40,27 @@ def shown(x, limit: int = 60) -> str:
 
 
 def _is_number(x) -> bool:
-    return isinstance(x, (int, float)) and not isinstance(x, bool)
+    """A number (not a boolean) that a float can hold: TOML and the command line allow integers of any size, and
+    one beyond a double's range (about 1.8e308) would raise OverflowError in every check and sum downstream."""
+    if isinstance(x, bool) or not isinstance(x, (int, float)):
+        return False
+    return not isinstance(x, int) or abs(x) < 2**1023
 
 
 def number(lo: float, hi: float, integer: bool = False, lo_open: bool = False):
     def check(x):
+        if isinstance(x, int) and not isinstance(x, bool) and not _is_number(x):  # too large even for a float
+            return f"must be <= {hi:g}, got {shown(x)}" if x > 0 else f"must be >= {lo:g}, got {shown(x)}"
         if not _is_number(x):
-            return f"must be a number, got {x!r}"
+            return f"must be a number, got {shown(x)}"
         if not math.isfinite(x):  # before int(x), which raises on nan and inf
-            return f"must be a finite number, got {x!r}"
+            return f"must be a finite number, got {shown(x, 120)}"
         if integer and x != int(x):
-            return f"must be a whole number, got {x!r}"
+            return f"must be a whole number, got {shown(x, 120)}"
         if x < lo or (lo_open and x == lo):
-            return f"must be {'>' if lo_open else '>='} {lo:g}, got {x!r}"
+            return f"must be {'>' if lo_open else '>='} {lo:g}, got {shown(x, 120)}"
         if x > hi:
-            return f"must be <= {hi:g}, got {x!r}"
+            return f"must be <= {hi:g}, got {shown(x, 120)}"
         return None
 
     return check
@@ -63,10 +69,23 @@ def number(lo: float, hi: float, integer: bool = False, lo_open: bool = False):
 def text(pattern: str | None = None):
     def check(x):
         if not isinstance(x, str) or not x.strip():
-            return f"must be a non-empty string, got {x!r}"
+            return f"must be a non-empty string, got {shown(x, 120)}"
         if pattern and not re.fullmatch(pattern, x):
-            return f"must match {pattern}, got {x!r}"
+            return f"must match {pattern}, got {shown(x, 120)}"
         return None
+
+    return check
+
+
+def line():
+    """One line of text: titles and labels head reports and one-line summaries."""
+    base = text()
+
+    def check(x):
+        problem = base(x)
+        if problem is None and ("\n" in x or "\r" in x):
+            return f"must be one line of text, got {shown(x, 120)}"
+        return problem
 
     return check
 
@@ -74,7 +93,7 @@ def text(pattern: str | None = None):
 def choice(options):
     def check(x):
         if x not in options:
-            return f"must be one of {', '.join(map(str, options))}; got {x!r}"
+            return f"must be one of {', '.join(map(str, options))}; got {shown(x, 120)}"
         return None
 
     return check
@@ -83,13 +102,13 @@ def choice(options):
 def month(x):
     # Years 1900-2199 only: year 0000 is no date, and a horizon must not run past year 9999.
     if not isinstance(x, str) or not re.fullmatch(r"(19|20|21)\d\d-(0[1-9]|1[0-2])", x):
-        return f"must be a month written YYYY-MM between 1900-01 and 2199-12, got {x!r}"
+        return f"must be a month written YYYY-MM between 1900-01 and 2199-12, got {shown(x, 120)}"
     return None
 
 
 def date(x):
     if not isinstance(x, dt.date) or isinstance(x, dt.datetime):
-        return f"must be a TOML date such as 2025-01-01, got {x!r}"
+        return f"must be a TOML date such as 2025-01-01, got {shown(x, 120)}"
     return None
 
 
@@ -98,14 +117,14 @@ def shares(length: int | None = None, non_increasing: bool = False):
 
     def check(x):
         if not isinstance(x, list) or not x or not all(_is_number(v) and math.isfinite(v) for v in x):
-            return f"must be a list of finite numbers, got {x!r}"
+            return f"must be a list of finite numbers, got {shown(x, 120)}"
         if length is not None and len(x) != length:
             return f"must have {length} entries, got {len(x)}"
         if any(v < 0 or v > 1 for v in x):
-            return f"every share must be between 0 and 1, got {x!r}"
+            return f"every share must be between 0 and 1, got {shown(x, 120)}"
         if non_increasing:
             if any(b > a for a, b in zip(x, x[1:])):
-                return f"shares reaching each level must not increase, got {x!r}"
+                return f"shares reaching each level must not increase, got {shown(x, 120)}"
         elif abs(sum(x) - 1) > SHARE_TOLERANCE:
             return f"shares must sum to 1, got {sum(x):.6g}"
         return None
@@ -118,7 +137,7 @@ def pairs(first_check, what: str):
 
     def check(x):
         if not isinstance(x, list) or not x:
-            return f"must be a non-empty list of [{what}, share] pairs, got {x!r}"
+            return f"must be a non-empty list of [{what}, share] pairs, got {shown(x, 120)}"
         for item in x:
             if not isinstance(item, list) or len(item) != 2:
                 return f"each entry must be [{what}, share], got {item!r}"
@@ -132,7 +151,7 @@ def pairs(first_check, what: str):
 
 def age_bands(x):
     if not isinstance(x, list) or not x:
-        return f"must be a non-empty list of [youngest, oldest, share], got {x!r}"
+        return f"must be a non-empty list of [youngest, oldest, share], got {shown(x, 120)}"
     for item in x:
         if not isinstance(item, list) or len(item) != 3:
             return f"each band must be [youngest, oldest, share], got {item!r}"
@@ -169,7 +188,7 @@ def plain(check, required=True):
 
 SCENARIO_FIELDS = {
     "id": plain(text(r"[a-z0-9][a-z0-9-]*")),
-    "title": plain(text()),
+    "title": plain(line()),
     "region": plain(text()),
     "description": plain(text(), required=False),
     "base": plain(text(), required=False),
@@ -181,7 +200,7 @@ SCENARIO_FIELDS = {
 }
 
 SEGMENT_FIELDS = {
-    "label": plain(text()),
+    "label": plain(line()),
     "scheme": plain(choice(SCHEMES)),
     "occupation": plain(choice(OCCUPATIONS)),
     "payer": plain(choice(PAYERS)),
@@ -225,7 +244,7 @@ ASSUMPTION_TABLES = {"severity": SEVERITY_FIELDS, "children": CHILDREN_FIELDS}
 def multiplier_pairs(x):
     """Posterior draws of (mortality scale, accident scale), each pair positive."""
     if not isinstance(x, list) or not x:
-        return f"must be a non-empty list of [mortality scale, accident scale] pairs, got {x!r}"
+        return f"must be a non-empty list of [mortality scale, accident scale] pairs, got {shown(x, 120)}"
     for item in x:
         if not (isinstance(item, list) and len(item) == 2 and all(_is_number(v) and 0 < v <= 100 for v in item)):
             return f"each draw must be [mortality scale, accident scale] with both in (0, 100], got {item!r}"

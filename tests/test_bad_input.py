@@ -448,3 +448,114 @@ def test_calibrate_refuses_an_id_that_would_overwrite_its_source_or_is_no_id(tmp
     assert_one_line_error(code, err, fragments)
     assert out == "" and source.read_bytes() == before
     assert not (tmp_path / "out").exists() and not list(tmp_path.rglob(".*.tmp.toml"))
+
+
+# --- Found by the command-line audit of session 7 ------------------------------------------------------------------
+
+HUGE = "1" + "0" * 400  # an integer TOML and the command line accept, beyond a double's range
+
+
+@pytest.mark.parametrize(
+    "command, fragments",
+    [
+        (["run", "{scenario}", "--trials", HUGE], ["--trials", "must be <= 1e+08", "..."]),
+        (["run", "{scenario}", "--seed", HUGE], ["--seed", "must be <="]),
+        (["exact", "{scenario}", "--period", HUGE], ["--period", "must be <= 50"]),
+        (["run", "{scenario}", "--set", f"segments.vulnerable.members={HUGE}"],
+         ["--set", "segments.vulnerable.members.value", "must be <= 1e+08"]),
+        (["run", "{scenario}", "--set", f"segments.vulnerable.members=-{HUGE}"],
+         ["--set", "segments.vulnerable.members.value", "must be >= 0"]),
+        (["run", "{scenario}", "--max-trials", "5"], ["--max-trials", "limits a --target-precision run"]),
+        (["run", "{scenario}", "--backend", "dask", "--scheduler", ""], ["--scheduler", "must be an address"]),
+        (["validate", "{scenario}", "--set", "segments.vulnerabel.members=10"],
+         ["error: --set: segments.vulnerabel: ", "only --set made", "'label'", "mistyped"]),
+        (["validate", "{folder}"], ["{folder}", "is a folder, not a scenario file"]),
+    ],
+    ids=["trials-huge", "seed-huge", "period-huge", "set-huge", "set-huge-negative", "max-trials-alone",
+         "scheduler-empty", "set-makes-a-table", "scenario-is-a-folder"],
+)
+def test_bad_command_line_found_by_the_audit(folder, capsys, command, fragments):
+    fill = {"scenario": str(write(folder)), "folder": str(folder)}
+    argv = [c.format(**fill) for c in command]
+    if argv[0] in ("run", "exact"):
+        argv += ["--out", str(folder / "out")]
+    code, out, err = run_cli(argv, capsys)
+    assert_one_line_error(code, err, [f.format(**fill) for f in fragments])
+    assert out == ""
+    assert_nothing_written(folder)
+
+
+@pytest.mark.parametrize(
+    "change, fragments",
+    [
+        (edit("range = [2.2, 6.0]", f"range = [2.2, {HUGE}]"),
+         [NAME, "segments.vulnerable.accident_rate.range", "two numbers with low <= high"]),
+        (edit(MEMBERS, MEMBERS.replace("3000", HUGE)), [NAME, "segments.vulnerable.members.value", "must be <= 1e+08"]),
+        (edit('title = "', 'title = "first line\\nsecond line '), [NAME, "scenario.title", "one line of text"]),
+        (edit(LABEL, LABEL + '"memb\\ners" = 5\n'), [NAME, "segments.vulnerable.memb\\ners", "unknown key"]),
+    ],
+    ids=["range-huge", "members-huge", "title-two-lines", "key-with-a-line-break"],
+)
+def test_bad_scenario_file_found_by_the_audit(folder, capsys, change, fragments):
+    code, out, err = run_cli(["validate", write(folder, change)], capsys)
+    assert_one_line_error(code, err, fragments)
+
+
+def test_out_name_too_long_is_one_line_before_any_work(folder, capsys):
+    code, out, err = run_cli(["run", write(folder), "--out", folder / ("a" * 300), *SMALL_RUN], capsys)
+    assert_one_line_error(code, err, ["too long"])
+    assert sorted(p.name for p in folder.iterdir()) == ["base", NAME]
+
+
+def test_a_folder_in_the_way_of_an_output_file_moves_nothing(folder, capsys):
+    """All files are checked before the first moves: before, scenario.json landed beside a failed summary.json."""
+    out_dir = folder / "out"
+    (out_dir / "summary.json").mkdir(parents=True)
+    code, out, err = run_cli(["run", write(folder), "--out", out_dir, *SMALL_RUN], capsys)
+    assert_one_line_error(code, err, [str(out_dir / "summary.json"), "a folder is in the way"])
+    assert [p.name for p in out_dir.iterdir()] == ["summary.json"]
+
+
+def test_calibrate_writes_no_scenario_when_its_calibration_json_cannot_be_written(tmp_path, capsys):
+    shutil.copytree(ROOT / "scenarios", tmp_path / "scenarios")
+    (tmp_path / "out" / "calibration.json").mkdir(parents=True)
+    code, out, err = run_cli(["calibrate", tmp_path / "scenarios" / "madiun-2025-prior.toml",
+                              tmp_path / "scenarios" / "experience" / "madiun-2025.toml", "--id", "new-cal",
+                              "--out", tmp_path / "out"], capsys)
+    assert_one_line_error(code, err, ["calibration.json", "a folder is in the way"])
+    assert not (tmp_path / "scenarios" / "new-cal.toml").exists()
+    assert not list(tmp_path.rglob(".*.tmp.toml"))
+
+
+def test_disk_error_without_a_file_name_names_the_output_folder(folder, capsys, monkeypatch):
+    fail_after_first_block(monkeypatch, OSError(28, "No space left on device"))
+    code, out, err = run_cli(["run", write(folder), "--out", folder / "out", *SMALL_RUN], capsys)
+    assert_one_line_error(code, err, [f"error: {folder / 'out'}: No space left on device"])
+    assert_nothing_written(folder)
+
+
+@pytest.mark.parametrize("error, code_, fragment", [(KeyboardInterrupt(), 130, "run: interrupted"),
+                                                    (MemoryError(), 1, "run: out of memory")],
+                         ids=["interrupted", "out-of-memory"])
+def test_interrupt_or_memory_error_is_one_line_and_leaves_nothing(folder, capsys, monkeypatch, error, code_, fragment):
+    fail_after_first_block(monkeypatch, error)
+    code, out, err = run_cli(["run", write(folder), "--out", folder / "out", *SMALL_RUN], capsys)
+    assert code == code_ and err.count("\n") == 1 and fragment in err and "Traceback" not in err
+    assert_nothing_written(folder)
+
+
+def test_sigterm_cleans_up_like_ctrl_c(folder):
+    """A run stopped by SIGTERM (``kill``, a batch scheduler) leaves neither its output nor its temporary folder."""
+    import signal
+    import time
+
+    proc = subprocess.Popen([sys.executable, "-m", "sim", "run", str(write(folder)), "--out", str(folder / "out"),
+                             "--trials", "2000000", "--quiet", "--set", "scenario.horizon_months=12"],
+                            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    while not list(folder.glob(".out.tmp-*")) and time.monotonic() < deadline:  # the run has started writing
+        time.sleep(0.1)
+    proc.send_signal(signal.SIGTERM)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130 and "interrupted" in err and "Traceback" not in err
+    assert_nothing_written(folder)
