@@ -258,3 +258,8 @@ def test_next_year_is_the_scenarios_own_forecast_of_that_year(root):
     assert got["claims_mean_idr"] == periods[1]["claims_idr"]["mean"]
     assert got["claims_p95_idr"] == periods[1]["claims_idr"]["p95"]
     assert got["claims_mean_idr"] != periods[0]["claims_idr"]["mean"]
+
+
+def test_a_claim_count_that_is_not_whole_is_one_error_line(calibrate_bad):
+    code, err = calibrate_bad(EXPERIENCE_HEAD + OBSERVATION_2025.replace("value = 144", "value = 144.5"))
+    assert_one_line_error(code, err, ["madiun-obs.toml", ": observation[0].claims.value: ", "whole number", "144.5"])
