@@ -154,10 +154,11 @@ def build(scenario: Scenario, lang: str = "id", reports_dir: Path = DEFAULT_REPO
 def _write(report: Report, html: str, pdf: bytes) -> None:
     """Write every file into a temporary folder beside the target, then rename it into place in one step."""
     folder = report.folder
+    made = [p for p in (folder.parent, *folder.parent.parents) if not p.exists()]  # innermost first
     folder.parent.mkdir(parents=True, exist_ok=True)
     tmp = folder.parent / f".{folder.name}.tmp-{os.getpid()}-{secrets.token_hex(4)}"
-    tmp.mkdir()  # not mkdtemp: the folder keeps the usual permissions (umask), readable by reviewers
     try:
+        tmp.mkdir()  # not mkdtemp: the folder keeps the usual permissions (umask), readable by reviewers
         (tmp / "report.html").write_text(html, encoding="utf-8")
         (tmp / "report.pdf").write_bytes(pdf)
         write_json(tmp / "summary.json", report.summary)
@@ -169,8 +170,14 @@ def _write(report: Report, html: str, pdf: bytes) -> None:
         write_json(tmp / "manifest.json", {**report.manifest, "files_sha256": files})
         _refuse_existing(folder)  # another run may have finished meanwhile
         os.rename(tmp, folder)  # atomic on one file system; fails rather than replace a non-empty folder
-    finally:
+    except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
+        for parent in made:  # the folders made for this report (reports/<id>/), if nothing else went there
+            try:
+                parent.rmdir()
+            except OSError:
+                break
+        raise
 
 
 def rebuild(manifest_path: Path, reports_dir: Path = DEFAULT_REPORTS_DIR, progress=None, step=None,

@@ -246,7 +246,18 @@ def test_a_failed_report_leaves_no_folder(tmp_path, monkeypatch):
     monkeypatch.setattr(sim.report_pdf, "render_pdf", broken)
     with pytest.raises(RuntimeError, match="disk full"):
         _build("pekalongan-2023", tmp_path)
-    assert not (tmp_path / "pekalongan-2023").exists() or not any((tmp_path / "pekalongan-2023").iterdir())
+    assert not (tmp_path / "pekalongan-2023").exists()
+
+
+def test_a_report_that_fails_while_writing_its_files_leaves_no_folder(tmp_path, monkeypatch):
+    """A full disk half-way through the files: neither the report folder nor the reports/<id>/ made for it stays."""
+    def full(path, data):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(report_module, "write_json", full)
+    with pytest.raises(OSError, match="No space left"):
+        _build("pekalongan-2023", tmp_path / "reports")
+    assert not (tmp_path / "reports").exists()
 
 
 def test_rebuild_from_the_manifest_alone_matches(madiun, tmp_path):
