@@ -179,11 +179,14 @@ class _Validator:
         raise ScenarioError(max(files, key=lambda f: self.rank.get(f, -1)), key, problem)
 
     def _missing(self, prefix: str, dotted: str):
-        """A required key is missing from table ``prefix``. A table that only ``--set`` made (e.g. a mistyped
-        segment name, ``--set segments.vulnerabel.members=10``) is the --set's fault; otherwise the key is to be
-        added to the scenario being read."""
+        """A required key is missing from table ``prefix``. A new entry that only ``--set`` made in a table of named
+        entries the files fill (e.g. a mistyped segment name, ``--set segments.vulnerabel.members=10``) is the
+        --set's fault; otherwise the key is to be added to the scenario being read (a file without a [scenario]
+        table is at fault even when --trials sets scenario.trials)."""
         sources = {f for k, f in self.origin.items() if k == prefix or k.startswith(prefix + ".")}
-        if sources == {"--set"}:
+        parent = prefix.rpartition(".")[0]
+        filled = parent and any((k == parent or k.startswith(parent + ".")) and f != "--set" for k, f in self.origin.items())
+        if sources == {"--set"} and filled:
             raise ScenarioError("--set", prefix, f"is a table only --set made, and it lacks {dotted.rpartition('.')[2]!r} "
                                 "(a mistyped name? a new table needs all its keys)")
         raise ScenarioError(self.default_file, dotted, "missing")
