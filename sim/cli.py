@@ -223,8 +223,9 @@ def format_summary(summary: dict) -> str:
                      f"{rupiah(budget['annual_premium_target_idr'])} a year")
     first = summary["periods"][0]
     risk = first["risk"]
-    lines.append(f"{first['period']} at 99.5 %: claims VaR {rupiah(risk['claims_var_idr'])} "
-                 f"(95 % CI {rupiah(risk['claims_var_ci95_idr'][0])}-{rupiah(risk['claims_var_ci95_idr'][1])}), "
+    ci = risk["claims_var_ci95_idr"]
+    ci = f"95 % CI {rupiah(ci[0])}-{rupiah(ci[1])}" if ci else "no 95 % CI: too few trials to bound it"
+    lines.append(f"{first['period']} at 99.5 %: claims VaR {rupiah(risk['claims_var_idr'])} ({ci}), "
                  f"TVaR {rupiah(risk['claims_tvar_idr'])}; shortfall over premium TVaR {rupiah(risk['shortfall_tvar_idr'])}")
     exact = summary.get("exact_first_period")
     if exact:

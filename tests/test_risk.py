@@ -40,6 +40,16 @@ def test_relative_half_width_is_infinite_while_the_trials_cannot_bound_the_inter
         assert 0 < width < 1
 
 
+@pytest.mark.parametrize("n", [200, 735, 736, 2000])
+def test_no_var_interval_is_reported_while_the_trials_cannot_bound_it(n):
+    """Under 736 trials the 95 % interval of the 99.5 % quantile, clipped to the largest trial, covers far less than
+    95 % (61 % at 200 trials): null, not a number that looks like an interval."""
+    from sim.risk import measures
+
+    sample = np.random.default_rng(n).lognormal(20.0, 0.5, n)
+    assert (measures(sample, premium=1e9)["claims_var_ci95_idr"] is None) == (n < 736)
+
+
 def test_an_adaptive_run_with_too_few_trials_is_not_met_and_says_so_in_strict_json(tmp_path):
     out = tmp_path / "out"
     from sim.cli import main
