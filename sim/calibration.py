@@ -393,6 +393,13 @@ def fit(scenario_ref, experience, overrides=(), trials: int = VARIANCE_TRIALS) -
     if not isinstance(experience, Experience):
         experience = load_experience(experience)
     base = load_scenario(scenario_ref, overrides)  # first: an error in the scenario or --set is blamed on them
+    if base.intensity_draws:
+        # Its simulated covariance would hold the posterior's own spread (not linear in the multipliers, as the
+        # likelihood assumes), and its priors come from that posterior's ranges: the data would count twice.
+        source = base.resolved["scenario"].get("base")
+        raise ScenarioError(str(base.path), "uncertainty.intensity_draws", "the scenario is already calibrated (it "
+                            "carries posterior draws): calibrate the scenario it was made from"
+                            + (f" ({source})" if source else "") + " instead")
     window = _window_scenario(scenario_ref, experience, overrides)
     model = build_model(window)
     moments = []

@@ -263,3 +263,11 @@ def test_next_year_is_the_scenarios_own_forecast_of_that_year(root):
 def test_a_claim_count_that_is_not_whole_is_one_error_line(calibrate_bad):
     code, err = calibrate_bad(EXPERIENCE_HEAD + OBSERVATION_2025.replace("value = 144", "value = 144.5"))
     assert_one_line_error(code, err, ["madiun-obs.toml", ": observation[0].claims.value: ", "whole number", "144.5"])
+
+
+def test_a_calibrated_scenario_is_not_calibrated_again(root):
+    """madiun-2025 carries posterior draws: fitting it again would count the data twice (its priors are that
+    posterior's ranges) and break the likelihood's linear covariance. Its base is named instead."""
+    with pytest.raises(ScenarioError, match=r"madiun-2025\.toml: uncertainty\.intensity_draws: .*already calibrated"
+                                            r".*\(madiun-2025-prior\)"):
+        fit("madiun-2025", root / "scenarios" / "experience" / "madiun-2025.toml")
