@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
+import scipy.stats
 
 from .benefits import INDEX
 from .closed_form import expected
@@ -37,6 +38,7 @@ DEFAULT_PRIOR_SIGMA = 0.5  # assumption: a factor of about 2.3 either side at 90
 Z90 = 1.6448536269514722
 GRID_POINTS = 161
 GRID_RANGE = (0.05, 20.0)
+MISFIT_P = 1e-3  # below this chance of the best fit's distance the observations are said not to fit (a warning)
 EDGE_MASS = 1e-3  # posterior mass in an end cell of the grid above which the grid would cut the posterior off
 VARIANCE_TRIALS = 4000
 PERIL_BENEFITS = {
@@ -228,12 +230,28 @@ class Calibration:
             rows.append(row)
         return rows
 
+    def goodness_of_fit(self) -> dict:
+        """How well the best multipliers on the grid can reproduce the observations: the smallest sum over the
+        observations of the squared Mahalanobis distance of the observed (claims, amount) from the model's, and the
+        chance of one at least that large if the model held (chi-squared on the number of observed values, which
+        ignores the two fitted multipliers, so it errs towards "fits"). A tiny p says that no setting of the two
+        multipliers reproduces the data: the posterior is a compromise, and the calibrated forecast inherits it."""
+        m, a = np.meshgrid(self.grid_m, self.grid_a, indexing="ij")
+        total = sum(_mahalanobis2(obs, mom, m, a) for obs, mom in zip(self.experience.observations, self.moments))
+        values = sum(len(_observed(obs)) for obs in self.experience.observations)
+        i, j = np.unravel_index(np.argmin(total), total.shape)
+        best = float(total[i, j])
+        return {"chi2_min": best, "observed_values": values, "p_value": float(scipy.stats.chi2.sf(best, values)),
+                "best_mortality_scale": float(self.grid_m[i]), "best_accident_scale": float(self.grid_a[j]),
+                "fits": bool(scipy.stats.chi2.sf(best, values) >= MISFIT_P)}
+
     def describe(self) -> dict:
         return {
             "scenario_id": self.scenario.id,
             "experience": str(self.experience.path),
             "mortality_scale": self.stats("mortality"),
             "accident_scale": self.stats("accident"),
+            "goodness_of_fit": self.goodness_of_fit(),
             "backtest": self.backtest(),
             "method": "grid posterior, bivariate normal likelihood of (claims, amount) per observation, lognormal priors",
         }
@@ -364,16 +382,22 @@ def check_informative(obs: Observation, mom: Moments, path, key: str, scenario_i
                             f"period ({what}) and its simulated claims do not vary: too little to calibrate")
 
 
-def _log_likelihood(obs: Observation, mom: Moments, m: np.ndarray, a: np.ndarray) -> np.ndarray:
+def _mahalanobis2(obs: Observation, mom: Moments, m: np.ndarray, a: np.ndarray, with_det: bool = False):
+    """The squared Mahalanobis distance of the observed values from the model's at multipliers (m, a) (and the
+    log-determinant of the covariance, when ``with_det``)."""
     scale = {"jkm": m, "jkk": a}
     keep = _observed(obs)
     x = np.array([obs.claims, obs.amount], dtype=float)[keep]
     mu = sum(scale[p][..., None] * mom.mean[p][keep] for p in obs.perils)
     cov = sum(scale[p][..., None, None] * mom.cov[p][np.ix_(keep, keep)] for p in obs.perils)
     diff = x - mu
-    inv = np.linalg.inv(cov)
-    quad = np.einsum("...i,...ij,...j->...", diff, inv, diff)
-    return -0.5 * (quad + np.log(np.linalg.det(cov)))
+    quad = np.einsum("...i,...ij,...j->...", diff, np.linalg.inv(cov), diff)
+    return (quad, np.log(np.linalg.det(cov))) if with_det else quad
+
+
+def _log_likelihood(obs: Observation, mom: Moments, m: np.ndarray, a: np.ndarray) -> np.ndarray:
+    quad, log_det = _mahalanobis2(obs, mom, m, a, with_det=True)
+    return -0.5 * (quad + log_det)
 
 
 def posterior_grid(observations, moments, sigma: dict) -> tuple[np.ndarray, np.ndarray]:
@@ -452,6 +476,15 @@ def _param_table(header: str, fields: dict) -> str:
     return f"\n[{header}]\n" + "".join(f"{k} = {_toml_value(v)}\n" for k, v in fields.items())
 
 
+def _misfit_comment(fit: dict) -> list[str]:
+    if fit["fits"]:
+        return []
+    return [f"# Warning: no setting of the two multipliers reproduces the observations (best on the grid: mortality "
+            f"{fit['best_mortality_scale']:.3g},", f"# accident {fit['best_accident_scale']:.3g}, squared distance "
+            f"{fit['chi2_min']:.1f} on {fit['observed_values']} values, p = {fit['p_value']:.1e}): the posterior is a "
+            "compromise between the", "# observed count and amount, and so is every forecast of this scenario."]
+
+
 def calibrated_scenario_text(cal: Calibration, scenario_id: str, base_ref: str, seed: int = 0) -> str:
     """A scenario file that inherits from the calibrated one and overrides loads, rates and their uncertainty.
 
@@ -467,6 +500,7 @@ def calibrated_scenario_text(cal: Calibration, scenario_id: str, base_ref: str, 
         f"# Posterior mean mortality scale {m['mean']:.3f} (90 % {m['p5']:.3f}-{m['p95']:.3f}), "
         f"accident scale {a['mean']:.3f} (90 % {a['p5']:.3f}-{a['p95']:.3f}).",
         "# Method: sim/calibration.py (grid posterior, lognormal priors from the base scenario's ranges).",
+        *_misfit_comment(cal.goodness_of_fit()),
         "",
         "[scenario]",
         f"id = {_toml_value(scenario_id)}",

@@ -383,6 +383,12 @@ def format_calibration(desc: dict) -> str:
         s = desc[which]
         lines.append(f"{which}: posterior mean {s['mean']:.3f}, 90 % interval {s['p5']:.3f}-{s['p95']:.3f}, "
                      f"credibility weight {s['credibility_weight']:.2f}")
+    fit = desc["goodness_of_fit"]
+    if not fit["fits"]:
+        lines.append(f"warning: no setting of the two multipliers reproduces the observations (best on the grid: "
+                     f"mortality {fit['best_mortality_scale']:.3g}, accident {fit['best_accident_scale']:.3g}, "
+                     f"squared distance {fit['chi2_min']:.1f} on {fit['observed_values']} values, p = "
+                     f"{fit['p_value']:.1e}): the fit is a compromise, and so is the calibrated forecast")
     for row in desc["backtest"]:
         parts = [f"{name} {row[name]:,.0f} at the {row[name + '_percentile']:.1%} point of the uncalibrated forecast "
                  f"(mean {row[name + '_forecast_mean']:,.0f})" for name in ("claims", "amount_idr") if name in row]

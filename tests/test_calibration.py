@@ -271,3 +271,20 @@ def test_a_calibrated_scenario_is_not_calibrated_again(root):
     with pytest.raises(ScenarioError, match=r"madiun-2025\.toml: uncertainty\.intensity_draws: .*already calibrated"
                                             r".*\(madiun-2025-prior\)"):
         fit("madiun-2025", root / "scenarios" / "experience" / "madiun-2025.toml")
+
+
+def test_goodness_of_fit_flags_the_madiun_data_and_passes_data_the_model_can_produce(root, tmp_path):
+    """Madiun's 144 claims for Rp6.2 bn average Rp43 m a claim, more than any mix of the model's deaths (at most
+    about Rp34 m a claim with scholarship instalments counted as claims) and accidents: no multipliers fit, and the
+    calibration says so. The model's own expected figures (the uncalibrated forecast's means) fit."""
+    shipped = fit("madiun-2025-prior", root / "scenarios" / "experience" / "madiun-2025.toml", trials=1000)
+    bad = shipped.goodness_of_fit()
+    assert not bad["fits"] and bad["chi2_min"] > 20 and bad["p_value"] < 1e-4 and bad["observed_values"] == 2
+    row = shipped.backtest()[0]
+    own = tmp_path / "own.toml"
+    text = (root / "scenarios" / "experience" / "madiun-2025.toml").read_text()
+    own.write_text(text.replace("value = 144,", f"value = {round(row['claims_forecast_mean'])},")
+                   .replace("value = 6200000000", f"value = {round(row['amount_idr_forecast_mean'])}"))
+    good = fit("madiun-2025-prior", own, trials=1000).goodness_of_fit()
+    assert good["fits"] and good["chi2_min"] < 1.0
+    assert "Warning: no setting of the two multipliers" in calibrated_scenario_text(shipped, "x", "madiun-2025-prior")
