@@ -213,16 +213,28 @@ def largest_coverage(scenario: Scenario, max_scale: float = 64.0, iterations: in
     lo = math.floor(lo * 1e6) / 1e6  # reported to 6 decimals, rounded down so that it stays feasible
     projection = project_scenario(with_quota_scale(scenario, lo))
     years = projection.fiscal_years()
+    none = lo == 0.0 and money_bound(projection)
+    status = "none" if none else "capped" if capped else "money"
     return {
         "scale": lo,
+        "status": status,
         "money_binds": not capped,
         "note": ("multiple of the quota path's growth above the starting members, same segment mix; "
                  + ("money does not bind below the largest multiple tried" if capped else
+                    "no growth is affordable: even with the growth at 0 the money cuts or holds members" if none else
                     "the largest multiple the money funds without cutting anybody or leaving names waiting")),
+        # With the growth at 0: members not renewed and names held for lack of money (both 0 unless status "none").
+        "at_no_growth": _bound_by(projection) if none else None,
         "members_year_end": [{"year": y, "segment": n, "members": round(float(projection.year_end(y)[s]), 2)}
                              for y in years for s, n in enumerate(projection.names)],
         "city_money_idr": {y: round(v, 2) for y, v in city_money(projection).items()},
     }
+
+
+def _bound_by(projection: Projection) -> dict:
+    """Members not renewed (cut) and the most names held at a month's end, over the horizon."""
+    return {"not_renewed": round(sum(float(projection.ledgers[n].left["budget"].sum()) for n in projection.names), 2),
+            "held_max": round(float(projection.held.max(initial=0.0)), 2)}
 
 
 def csr_gap(scenario: Scenario, confidence: float) -> dict:

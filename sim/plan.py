@@ -104,6 +104,7 @@ def plan(scenario: Scenario, confidence: float = DEFAULT_CONFIDENCE, chunk_trial
         "budget": answers,
         "tornado": tornado,
         "money_binds": bool(money_bound(model.projection)) if model.projection is not None else False,
+        "budget_cuts": _budget_cuts(model),
         "assumptions": ASSUMPTIONS,
     }
     tables = {
@@ -260,6 +261,24 @@ def _segments(model: Model) -> list[dict]:
     return rows
 
 
+def _budget_cuts(model: Model) -> list[dict]:
+    """Per year and segment with any: current members not renewed at the year's round for lack of money."""
+    proj = model.projection
+    if proj is None:
+        return []
+    rows = []
+    for p, label in enumerate(model.period_labels):
+        months = model.period_of_month == p
+        for name in proj.names:
+            cut = float(proj.ledgers[name].left["budget"][months].sum())
+            if cut > CUT_SHOWN:
+                rows.append({"year": label, "segment": name, "not_renewed": round(cut, 2)})
+    return rows
+
+
+CUT_SHOWN = 0.005  # members: less is floating-point dust, not a cut
+
+
 def _funding(model: Model) -> list[dict]:
     """Per fiscal year and payer: money available (limited sources), spent, and unspent."""
     if model.projection is None:
@@ -345,23 +364,41 @@ def write_plan(scenario: Scenario, out_dir: Path, confidence: float = DEFAULT_CO
     return plan_json
 
 
+def _largest_coverage_text(lc: dict) -> str:
+    status = lc.get("status")
+    if status == "none":
+        zero = lc.get("at_no_growth") or {}
+        why = ("does not even renew the current members" if zero.get("not_renewed", 0) > CUT_SHOWN
+               else "does not even pay for the names that replace members who leave")
+        return f"none: no growth is affordable; with the quota path's growth at 0 the money {why}"
+    text = f"{lc['scale']:.3f} x the quota path's growth"
+    if status == "capped":
+        text += " (money does not bind up to the largest multiple tried)"
+    return text
+
+
 def format_plan(result: dict, rupiah) -> str:
     """The plan on the terminal: a line per year, then the budget answers."""
     lines = [f"{result['title']} ({result['scenario_id']}), {result['trials']:,} trials, seed {result['seed']}; "
              f"budget answers at {result['confidence']:.0%}",
-             f"{'year':>5} {'members':>8} {'year-end':>9} {'held':>6} {'premium':>11} {'city money':>11} "
+             f"{'year':>5} {'members':>8} {'year-end':>9} {'cut':>6} {'held':>6} {'premium':>11} {'city money':>11} "
              f"{'incurred':>11} {'paid':>11} {'unpaid':>11} {'ratio p5-p95':>13} {'Rp/worker':>10} {'benefit/Rp':>10}"]
     for y in result["years"]:
         fan = y["claim_ratio_fan"]
         ratio = "-" if fan.get("p5") is None else f"{fan['p5']:.0%}-{fan['p95']:.0%}"
         per_rp = "-" if y["benefits_per_city_rupiah"] is None else f"{y['benefits_per_city_rupiah']:.2f}"
         lines.append(
-            f"{y['year']:>5} {y['members']:>8,.0f} {y['members_year_end']:>9,.0f} {y.get('held_year_end', 0):>6,.0f} "
+            f"{y['year']:>5} {y['members']:>8,.0f} {y['members_year_end']:>9,.0f} {y.get('left', {}).get('budget', 0):>6,.0f} "
+            f"{y.get('held_year_end', 0):>6,.0f} "
             f"{rupiah(y['premium_idr']):>11} {rupiah(y['city_money_idr']):>11} "
             f"{rupiah(y['claims_incurred_idr']['mean']):>11} {rupiah(y['claims_paid_idr']['mean']):>11} "
             f"{rupiah(y['unpaid_year_end_idr']['mean']):>11} {ratio:>13} "
             f"{rupiah(y['cost_per_covered_worker_idr']) if y['cost_per_covered_worker_idr'] is not None else '-':>10} "
             f"{per_rp:>10}")
+    cuts = result.get("budget_cuts") or []
+    if cuts:
+        lines.append("WARNING: the money does not renew all current members; not renewed (cut) at the year's round: "
+                     + ", ".join(f"{c['year']} {c['segment']} {c['not_renewed']:,.0f}" for c in cuts))
     answers = result["budget"]
     need = answers["budget_needed"]
     line = "APBD needed for the quota path (premiums only): " + ", ".join(
@@ -374,9 +411,7 @@ def format_plan(result: dict, rupiah) -> str:
         lines.append("Not reached even with unlimited money (the pipeline is too slow): " + ", ".join(
             f"{t['segment']} {t['year']} ({t['members_year_end']:,.0f} of {t['target']:,.0f})" for t in missed))
     if "largest_coverage" in answers:
-        lc = answers["largest_coverage"]
-        lines.append(f"Largest coverage the budget funds: {lc['scale']:.3f} x the quota path's growth"
-                     + ("" if lc["money_binds"] else " (money does not bind up to the largest multiple tried)"))
+        lines.append("Largest coverage the budget funds: " + _largest_coverage_text(answers["largest_coverage"]))
     if "csr_gap_to_ucj" in answers:
         gap = answers["csr_gap_to_ucj"]
         final = gap["ucj_with_gap_closed"][-1]
