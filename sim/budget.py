@@ -15,10 +15,12 @@ depends on claims, the simulated claims.
   ``max(claims - premium, 0)`` per year over the simulated trials.
 - :func:`largest_coverage`: the largest multiple of the quota path's growth (same segment mix) the scenario's
   budget funds without cutting anybody or leaving names waiting (bisection on the projection).
-- :func:`csr_gap`: the CSR money per year that closes the gap to the UCJ target: measured as an unlimited pledge
-  that pays last, after the city's money, for any city-paid segment; then re-run as an ordinary pledge for the
-  segments sharing the UCJ gap, paying before the APBD (which it frees for the others), to check that it closes
-  the gap (the same money paid first, at the CSR rate, covers at least as much).
+- :func:`csr_gap`: the CSR money per year that closes the gap to the UCJ target: measured as unlimited money that
+  pays last, after the city's money, for the segments sharing the UCJ gap and, apart, for the other city-paid
+  segments; what the other APBD-paid segments lack up to the APBD the UCJ segments used is CSR money too (paying
+  for the UCJ segments first frees it), the rest is reported apart as a shortfall outside the UCJ allocation. Then
+  re-run as an ordinary pledge for the UCJ segments, paying before the APBD, to check it: the probability that the
+  money does not bind and the UCJ come from that run (and again with the shortfall added to the city's money).
 - :func:`fan_chart`, :func:`tornado`: the claim ratio's percentiles per year, and the swing of the key outputs
   (closed form: members at the end, premium, city money, expected claims, claim ratio, over the whole horizon) when
   each ranged assumption moves to its low and high end. The tornado reuses ``sim.sensitivity``'s way of finding
@@ -38,7 +40,7 @@ import zlib
 import numpy as np
 
 from .closed_form import expected
-from .expansion import Projection, money_bound, money_by_year, project_scenario
+from .expansion import Projection, money_bound, money_by_year, premium_rates, project_scenario, scenario_months
 from .funding import APBD, DBH_CHT, EXTERNAL_PAYERS
 from .planning_schema import Pledge, YearAmounts
 from .population import build_model
@@ -49,6 +51,7 @@ BUDGET_KEY = zlib.crc32(b"budget")
 MAX_ENUMERATED_PLEDGES = 10
 SAMPLED_OUTCOMES = 2000
 GAP_PLEDGE = "ucj-gap"
+SHORTFALL_PLEDGE = "city-shortfall"  # the csr_gap measuring run's money for city-paid segments outside the UCJ share
 FAN_PERCENTILES = (5, 25, 50, 75, 95)
 CITY_BUCKETS = (APBD, DBH_CHT)
 
@@ -97,19 +100,26 @@ def pledge_outcomes(scenario: Scenario) -> list[tuple[dict, float]]:
     return [({p.name: float(h) for p, h in zip(pledges, row)}, 1.0 / SAMPLED_OUTCOMES) for row in draws]
 
 
-def at_confidence(needs: list[dict], probs: list[float], confidence: float) -> dict:
-    """The smallest budget path covering the needs of outcomes with total probability >= confidence, taking the
-    outcomes with the smallest total need first. P(need <= budget in every year) >= confidence."""
+def covering_outcomes(needs: list[dict], probs: list[float], confidence: float) -> list[int]:
+    """Outcomes taken greedily, the smallest total need (over the years) first, until their probability reaches
+    the confidence."""
     order = sorted(range(len(needs)), key=lambda i: sum(needs[i].values()))
-    years = sorted(needs[0]) if needs else []
-    budget = {y: 0.0 for y in years}
-    covered = 0.0
+    chosen, covered = [], 0.0
     for i in order:
-        for y in years:
-            budget[y] = max(budget[y], needs[i][y])
+        chosen.append(i)
         covered += probs[i]
         if covered >= confidence - 1e-12:
             break
+    return chosen
+
+
+def at_confidence(needs: list[dict], probs: list[float], confidence: float) -> dict:
+    """A budget path covering the needs of outcomes with total probability >= confidence: the per-year maximum need
+    over the outcomes :func:`covering_outcomes` takes (greedy by total need, so P(need <= budget in every year) >=
+    confidence; not necessarily the smallest such path)."""
+    years = sorted(needs[0]) if needs else []
+    chosen = covering_outcomes(needs, probs, confidence)
+    budget = {y: max((needs[i][y] for i in chosen), default=0.0) for y in years}
     return {y: float(math.ceil(b)) for y, b in budget.items()}  # whole rupiah, rounded up
 
 
@@ -239,7 +249,8 @@ def _bound_by(projection: Projection) -> dict:
 
 def csr_gap(scenario: Scenario, confidence: float) -> dict:
     """CSR money per year (at CSR premium rates) that closes the gap to the UCJ target, at the confidence over
-    which of the scenario's own pledges are honoured."""
+    which of the scenario's own pledges are honoured, checked by re-running it; and, apart from it, the money the
+    city-paid segments outside the UCJ allocation lack (an APBD shortfall that no UCJ pledge covers)."""
     _needs_funding(scenario, "csr_gap")
     planning = scenario.planning
     if planning.ucj is None:
@@ -247,34 +258,137 @@ def csr_gap(scenario: Scenario, confidence: float) -> dict:
     sharing = tuple(q.segment for q in planning.quotas if q.kind == "ucj_allocation" and q.ucj_allocation > 0)
     if not sharing:  # validation refuses this (sim.planning_schema); kept for a Planning built in code
         raise ScenarioError(str(scenario.path), "expansion", "no segment has a ucj_allocation")
-    # Measuring run: an unlimited pledge paying last, after the city's money, for every segment the city pays for
-    # (so that city money taken by the UCJ segments' renewals cannot leave, say, non-ASN replacements waiting).
-    paid_by_city = tuple(s.name for s in scenario.segments if s.payer not in EXTERNAL_PAYERS)
-    gap = Pledge(GAP_PLEDGE, YearAmounts(every=math.inf), 1.0, scenario.start.year, 1000,
-                 tuple(dict.fromkeys(sharing + paid_by_city)), 0.0, after_city=True)
-    closing = with_funding(scenario, pledges=planning.funding.pledges + (gap,))
-    needs, probs, ucj = [], [], None
-    for factors, prob in pledge_outcomes(scenario):
-        projection = project_scenario(closing, {**factors, GAP_PLEDGE: 1.0})
-        needs.append(money_by_year(projection, f"CSR:{GAP_PLEDGE}"))
+    # Measuring run: unlimited money paying last, after the city's money: the gap pledge for the UCJ segments, and
+    # a separate one for every other segment the city pays for (so that city money taken by the UCJ segments'
+    # renewals cannot leave, say, non-ASN replacements waiting; what those segments lack is not CSR money for UCJ
+    # and is reported apart, at their own payer's premium rate).
+    others = tuple(s.name for s in scenario.segments if s.payer not in EXTERNAL_PAYERS and s.name not in sharing)
+    first = scenario.start.year
+    unlimited = [Pledge(GAP_PLEDGE, YearAmounts(every=math.inf), 1.0, first, 1000, sharing, 0.0, after_city=True)]
+    if others:
+        unlimited.append(Pledge(SHORTFALL_PLEDGE, YearAmounts(every=math.inf), 1.0, first, 1000, others, 0.0,
+                                after_city=True))
+    closing = with_funding(scenario, pledges=planning.funding.pledges + tuple(unlimited))
+    outcomes = pledge_outcomes(scenario)
+    _, rules = scenario_months(scenario)
+    payer_of = {s.name: s.payer for s in scenario.segments}
+    own_rate = {s.name: premium_rates(s, s.payer, rules) for s in scenario.segments if s.name in others}
+    needs, short, probs = [], [], []
+    for factors, prob in outcomes:
+        projection = project_scenario(closing, {**factors, GAP_PLEDGE: 1.0, SHORTFALL_PLEDGE: 1.0})
+        need = money_by_year(projection, f"CSR:{GAP_PLEDGE}")
+        lacking = _shortfall(projection, others, own_rate)
+        # CSR money paying for the UCJ segments frees the APBD they used, which then pays for the APBD-paid others:
+        # that part of their shortfall is CSR money too (counted at the APBD rate, which is never below the CSR
+        # rate); the rest (no APBD to free, or a DBH-CHT or CSR payer) is a shortfall no UCJ pledge covers.
+        apbd_paid = [n for n in others if payer_of[n] == APBD]
+        spent = projection.premium.get(APBD)
+        for y in need:
+            months = projection.years == y
+            freed = 0.0 if spent is None else float(sum(spent[projection.index(n), months].sum() for n in sharing))
+            short_y = sum(lacking[(n, y)] for n in apbd_paid)
+            moved = min(freed, short_y)
+            need[y] += moved
+            for n in apbd_paid:
+                lacking[(n, y)] *= 1.0 - moved / short_y if short_y > 0 else 1.0
+        needs.append(need)
+        short.append(lacking)
         probs.append(prob)
-        ucj = ucj or ucj_by_year(projection, planning.ucj, scenario)
-    amounts = at_confidence(needs, probs, confidence)
-    # Check: the same money as an ordinary pledge for the UCJ segments only, paying before the APBD (which it frees
-    # for the other segments), for every outcome.
-    pledge = Pledge(GAP_PLEDGE, YearAmounts(by_year=tuple(sorted(amounts.items()))), 1.0, scenario.start.year, 1000,
-                    sharing, 0.0)
+    # The outcomes covered at the confidence are chosen on the total (CSR + shortfall) need, so that both amounts
+    # hold for the same outcomes.
+    totals = [{y: n[y] + sum(v for (_, yy), v in sh.items() if yy == y) for y in n} for n, sh in zip(needs, short)]
+    chosen = covering_outcomes(totals, probs, confidence)
+    years = sorted(needs[0])
+    amounts = {y: float(math.ceil(max(needs[i][y] for i in chosen))) for y in years}
+    lacking = {(n, y): float(math.ceil(max(short[i].get((n, y), 0.0) for i in chosen))) for n in others for y in years}
+    # Check: the CSR money as an ordinary pledge for the UCJ segments only, paying before the APBD (which it frees
+    # for the other segments), for every outcome; then with the shortfall added to the other segments' own money.
+    pledge = Pledge(GAP_PLEDGE, YearAmounts(by_year=tuple(sorted(amounts.items()))), 1.0, first, 1000, sharing, 0.0)
     check = with_funding(scenario, pledges=planning.funding.pledges + (pledge,))
-    met = sum(prob for factors, prob in pledge_outcomes(scenario)
-              if not money_bound(project_scenario(check, {**factors, GAP_PLEDGE: 1.0})))
+    alone = _check(check, outcomes, confidence, planning.ucj, scenario)
     spread = _summary(needs, probs)
-    return {
+    out = {
         "confidence": confidence,
         "segments": list(sharing),
-        "years": [{"year": y, "csr_idr": amounts[y], "mean_need_idr": round(spread[y]["mean"], 2)} for y in sorted(amounts)],
-        "ucj_with_gap_closed": ucj,
-        "probability_money_does_not_bind_with_it": round(met, 6),
+        "years": [{"year": y, "csr_idr": amounts[y], "mean_need_idr": round(spread[y]["mean"], 2)} for y in years],
+        # From the check run (the CSR money alone): UCJ at each year-end reached with probability >= the confidence.
+        "ucj_with_gap_closed": alone["ucj"],
+        "probability_money_does_not_bind_with_it": alone["probability"],
+        "not_renewed_with_it": alone["not_renewed"],
+        "other_city_segments": list(others),
+        "shortfall_outside_ucj": None,
     }
+    if any(v > 0 for v in lacking.values()):
+        both = with_funding(check, **_raised_pots(check, lacking, payer_of, years))
+        checked = _check(both, outcomes, confidence, planning.ucj, scenario)
+        out["shortfall_outside_ucj"] = {
+            "note": "money the city-paid segments outside the UCJ allocation lack (at their payer's premium rate), "
+                    "at the confidence; not part of the CSR answer",
+            "years": [{"year": y, "shortfall_idr": round(sum(lacking[(n, y)] for n in others), 2),
+                       **{f"{n}_idr": lacking[(n, y)] for n in others}} for y in years],
+            "payers": sorted({payer_of[n] for n in others if any(lacking[(n, y)] > 0 for y in years)}),
+            "probability_money_does_not_bind_with_both": checked["probability"],
+            "ucj_with_both": checked["ucj"],
+        }
+    return out
+
+
+
+def _shortfall(projection: Projection, names, own_rate: dict) -> dict:
+    """(segment, year) -> what the member-months the shortfall pledge paid for cost at the segment's own rate."""
+    paid = projection.member_months.get(f"CSR:{SHORTFALL_PLEDGE}")
+    out = {}
+    for n in names:
+        s = projection.index(n)
+        for y in projection.fiscal_years():
+            months = projection.years == y
+            out[(n, y)] = 0.0 if paid is None else float(paid[s, months] @ own_rate[n][months])
+    return out
+
+
+def _raised_pots(scenario: Scenario, lacking: dict, payer_of: dict, years) -> dict:
+    """Funding changes that add each segment's shortfall to its own payer's money (APBD, DBH-CHT, or a pledge)."""
+    funding = scenario.planning.funding
+    extra = {}
+    for (n, y), v in lacking.items():
+        extra.setdefault(payer_of[n], {}).setdefault(y, 0.0)
+        extra[payer_of[n]][y] += v
+    changes = {}
+    if APBD in extra:
+        changes["apbd"] = YearAmounts(by_year=tuple((y, funding.apbd.at(y) + extra[APBD][y]) for y in years))
+    if DBH_CHT in extra and funding.dbh_cht is not None:
+        changes["dbh_cht"] = YearAmounts(by_year=tuple((y, funding.dbh_cht.at(y) + extra[DBH_CHT][y]) for y in years))
+    csr_paid = tuple(n for n in dict.fromkeys(n for n, _ in lacking) if payer_of[n] == "CSR")
+    if csr_paid:
+        amounts = tuple((y, sum(lacking[(n, y)] for n in csr_paid)) for y in years)
+        changes["pledges"] = funding.pledges + (Pledge(SHORTFALL_PLEDGE, YearAmounts(by_year=amounts), 1.0, years[0],
+                                                       1000, csr_paid, 0.0),)
+    return changes
+
+
+def _check(scenario: Scenario, outcomes, confidence: float, ucj, original: Scenario) -> dict:
+    """Re-run over the pledge outcomes: the probability that the money does not bind, UCJ per year-end reached with
+    probability >= the confidence, and members not renewed per segment in the worst outcome."""
+    extra = {GAP_PLEDGE: 1.0, SHORTFALL_PLEDGE: 1.0}
+    met, runs = 0.0, []
+    for factors, prob in outcomes:
+        projection = project_scenario(scenario, {**factors, **extra})
+        met += 0.0 if money_bound(projection) else prob
+        runs.append((prob, ucj_by_year(projection, ucj, original), projection))
+    ucj_rows = []
+    for k, row in enumerate(runs[0][1]):
+        ranked = sorted(((r[1][k]["ucj"], r[0]) for r in runs), reverse=True)
+        total, level = 0.0, ranked[-1][0]
+        for value, prob in ranked:
+            total += prob
+            if total >= confidence - 1e-12:
+                level = value
+                break
+        ucj_rows.append({**row, "ucj": level})
+    worst = max(runs, key=lambda r: sum(float(r[2].ledgers[n].left["budget"].sum()) for n in r[2].names))[2]
+    return {"probability": round(met, 6), "ucj": ucj_rows,
+            "not_renewed": {n: round(float(worst.ledgers[n].left["budget"].sum()), 2) for n in worst.names
+                            if worst.ledgers[n].left["budget"].sum() > 0.005}}
 
 
 def ucj_by_year(projection: Projection, ucj, scenario: Scenario) -> list[dict]:

@@ -258,14 +258,19 @@ def segment_exposures(projection: Projection, scenario, rules_by_month: list[Rul
 
 
 
-def project_scenario(scenario, factors: dict | None = None) -> Projection:
-    """:func:`project` with the scenario's own months and rules (as ``population.build_model`` builds them)."""
+def scenario_months(scenario) -> tuple[tuple, list[RuleSet]]:
+    """The scenario's months and the rules in force in each (as ``population.build_model`` builds them)."""
     from .population import month_dates  # here: population calls this module from build_model
     from .regulation import load_regulation
 
     dates = month_dates(scenario.start, scenario.horizon_months)
     regulation = load_regulation()
-    rules_by_month = [regulation.at(scenario.rules_date or d) for d in dates]
+    return dates, [regulation.at(scenario.rules_date or d) for d in dates]
+
+
+def project_scenario(scenario, factors: dict | None = None) -> Projection:
+    """:func:`project` with the scenario's own months and rules (as ``population.build_model`` builds them)."""
+    dates, rules_by_month = scenario_months(scenario)
     return project(scenario, dates, rules_by_month, scenario.severity.shares[4], factors)
 
 

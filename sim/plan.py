@@ -377,6 +377,35 @@ def _largest_coverage_text(lc: dict) -> str:
     return text
 
 
+def _csr_gap_lines(gap: dict, outcomes: int, rupiah) -> list[str]:
+    """The CSR-gap answer with its own check: the probability and the UCJ come from re-running with the money."""
+    confidence = gap["confidence"]
+
+    def ucj(rows):
+        final = rows[-1]
+        at = f", reached with probability >= {confidence:.0%}" if outcomes > 1 else ""
+        return f"UCJ at the end of {final['year']} {final['ucj']:.1%}{at}"
+
+    p = gap["probability_money_does_not_bind_with_it"]
+    lines = [f"CSR money for the UCJ segments ({', '.join(gap['segments'])}) to close the gap to the UCJ target: "
+             + ", ".join(f"{r['year']} {rupiah(r['csr_idr'])}" for r in gap["years"])
+             + f"; re-run with it, money does not bind with probability {p:.0%} ({ucj(gap['ucj_with_gap_closed'])})"]
+    short = gap.get("shortfall_outside_ucj")
+    if short:
+        payers = "APBD" if short["payers"] == ["APBD"] else "city money (" + ", ".join(short["payers"]) + ")"
+        lines.append(f"{payers} short for segments outside the UCJ allocation ({', '.join(gap['other_city_segments'])}), "
+                     "not covered by that CSR money: " + ", ".join(f"{r['year']} {rupiah(r['shortfall_idr'])}"
+                                                                  for r in short["years"])
+                     + f"; with it as well, money does not bind with probability "
+                       f"{short['probability_money_does_not_bind_with_both']:.0%} ({ucj(short['ucj_with_both'])})")
+    if p < confidence - 1e-9:
+        cut = gap.get("not_renewed_with_it") or {}
+        lines.append(f"WARNING: the CSR money alone does not close the gap at {confidence:.0%}"
+                     + (" (members still not renewed: " + ", ".join(f"{n} {v:,.0f}" for n, v in cut.items()) + ")"
+                        if cut else ""))
+    return lines
+
+
 def format_plan(result: dict, rupiah) -> str:
     """The plan on the terminal: a line per year, then the budget answers."""
     lines = [f"{result['title']} ({result['scenario_id']}), {result['trials']:,} trials, seed {result['seed']}; "
@@ -413,11 +442,7 @@ def format_plan(result: dict, rupiah) -> str:
     if "largest_coverage" in answers:
         lines.append("Largest coverage the budget funds: " + _largest_coverage_text(answers["largest_coverage"]))
     if "csr_gap_to_ucj" in answers:
-        gap = answers["csr_gap_to_ucj"]
-        final = gap["ucj_with_gap_closed"][-1]
-        lines.append("CSR money that closes the gap to the UCJ target: " + ", ".join(
-            f"{r['year']} {rupiah(r['csr_idr'])}" for r in gap["years"])
-            + f" (UCJ {final['ucj']:.1%} at the end of {final['year']})")
+        lines.extend(_csr_gap_lines(answers["csr_gap_to_ucj"], need.get("outcomes", 1), rupiah))
     if result.get("ucj"):
         lines.append("UCJ at year-ends as planned: " + ", ".join(f"{u['year']} {u['ucj']:.1%}" for u in result["ucj"]))
     lines.append("Claims top-up reserve (if the city covered claims above premiums): " + ", ".join(

@@ -61,3 +61,47 @@ def test_no_growth_affordable_is_said():
     text = _largest_coverage_text(answer)
     assert text.startswith("none: no growth is affordable") and "renew the current members" in text
     assert "0.000" not in text
+
+
+# --- 2. The CSR-gap answer reports its own check ----------------------------------------------------------------
+
+
+def test_csr_gap_reports_its_check_and_the_shortfall_outside_the_ucj_segments():
+    # No APBD at all: CSR money for the UCJ segments cannot pay for the non-ASN staff (city-paid, outside the UCJ
+    # allocation), so the CSR money alone does not close the gap; the APBD they lack is reported apart.
+    from sim.expansion import money_bound, project_scenario
+    from sim.plan import _csr_gap_lines
+    from sim.planning_schema import Pledge, YearAmounts
+
+    scenario = load_scenario("madiun-2026-ucj", ["funding.apbd_budget.value=0", OPEN_BUDGET])
+    answer = budget.csr_gap(scenario, 0.9)
+    assert answer["other_city_segments"] == ["non_asn"]
+    # The reported probability and UCJ are those of re-running with the CSR money (one outcome: no pledges).
+    csr = tuple((r["year"], r["csr_idr"]) for r in answer["years"])
+    pledge = Pledge(budget.GAP_PLEDGE, YearAmounts(by_year=csr), 1.0, 2026, 1000, tuple(answer["segments"]), 0.0)
+    rerun = project_scenario(budget.with_funding(scenario, pledges=(pledge,)), {budget.GAP_PLEDGE: 1.0})
+    assert money_bound(rerun) and answer["probability_money_does_not_bind_with_it"] == 0
+    ucj = budget.ucj_by_year(rerun, scenario.planning.ucj, scenario)
+    assert answer["ucj_with_gap_closed"] == ucj and ucj[-1]["ucj"] < 0.65
+    assert answer["not_renewed_with_it"]["non_asn"] > 7000
+    # The shortfall of the non-ASN staff: with it added to the APBD as well, the gap closes.
+    short = answer["shortfall_outside_ucj"]
+    assert short["payers"] == ["APBD"] and all(r["non_asn_idr"] > 1e9 for r in short["years"])
+    assert short["probability_money_does_not_bind_with_both"] == 1.0
+    assert short["ucj_with_both"][-1]["ucj"] >= 0.70 * (1 - 0.005)
+    lines = _csr_gap_lines(answer, 1, rupiah)
+    assert "probability 0%" in lines[0] and f"{ucj[-1]['ucj']:.1%}" in lines[0] and "70.2%" not in lines[0]
+    assert lines[1].startswith("APBD short for segments outside the UCJ allocation (non_asn)")
+    assert "probability 100%" in lines[1]
+    assert lines[2].startswith("WARNING: the CSR money alone does not close the gap")
+
+
+def test_csr_gap_with_enough_city_money_has_no_shortfall():
+    # ucj-small: the UCJ segments are the only city-paid ones; the check holds and nothing is reported apart.
+    from sim.plan import _csr_gap_lines
+    from test_budget import UCJ
+
+    answer = budget.csr_gap(load_scenario(UCJ), 0.9)
+    assert answer["shortfall_outside_ucj"] is None and answer["probability_money_does_not_bind_with_it"] == 1.0
+    lines = _csr_gap_lines(answer, 1, rupiah)
+    assert len(lines) == 1 and "probability 100%" in lines[0]
