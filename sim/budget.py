@@ -14,7 +14,8 @@ depends on claims, the simulated claims.
   claims above the premiums (a self-insured top-up; the scheme does not require it): the quantile of
   ``max(claims - premium, 0)`` per year over the simulated trials.
 - :func:`largest_coverage`: the largest multiple of the quota path's growth (same segment mix) the scenario's
-  budget funds without cutting anybody or leaving names waiting (bisection on the projection).
+  budget funds without cutting anybody or leaving names waiting (bisection on the projection), at the confidence
+  over which pledges are honoured; with the expected CSR money when there are too many pledges to enumerate.
 - :func:`csr_gap`: the CSR money per year that closes the gap to the UCJ target: measured as unlimited money that
   pays last, after the city's money, for the segments sharing the UCJ gap and, apart, for the other city-paid
   segments; what the other APBD-paid segments lack up to the APBD the UCJ segments used is CSR money too (paying
@@ -49,6 +50,7 @@ from .sensitivity import at_range_end, groups
 
 BUDGET_KEY = zlib.crc32(b"budget")
 MAX_ENUMERATED_PLEDGES = 10
+MAX_COVERAGE_OUTCOMES = 64  # largest_coverage at the confidence up to 6 pledges; beyond, with the expected CSR money
 SAMPLED_OUTCOMES = 2000
 GAP_PLEDGE = "ucj-gap"
 SHORTFALL_PLEDGE = "city-shortfall"  # the csr_gap measuring run's money for city-paid segments outside the UCJ share
@@ -198,14 +200,43 @@ def targets_met(projection: Projection, tolerance: float = 0.005) -> list[dict]:
 # --- What a budget buys -----------------------------------------------------------------------------------------
 
 
-def largest_coverage(scenario: Scenario, max_scale: float = 64.0, iterations: int = 20) -> dict:
-    """The largest multiple of the quota path's growth the scenario's own money funds without binding."""
+def largest_coverage(scenario: Scenario, confidence: float | None = None, max_scale: float = 64.0,
+                     iterations: int = 16) -> dict:
+    """The largest multiple of the quota path's growth the scenario's own money funds without binding.
+
+    With ``confidence`` and at most ``MAX_COVERAGE_OUTCOMES`` pledge outcomes: without binding with at least that
+    probability over which CSR pledges are honoured (all or nothing, as :func:`budget_needed`). Otherwise (no
+    confidence given, or too many pledges to enumerate) with the expected CSR money: each pledge bringing amount x
+    probability, which is the same answer at every confidence."""
     _needs_funding(scenario, "largest_coverage")
     if not scenario.planning.quotas:
         raise ScenarioError(str(scenario.path), "expansion", "largest_coverage needs a quota path ([expansion])")
+    pledges = scenario.planning.funding.pledges
+    outcomes = pledge_outcomes(scenario)
+    if not pledges:
+        basis, outcomes, level = "no_pledges", [({}, 1.0)], 1.0
+    elif confidence is not None and len(outcomes) <= MAX_COVERAGE_OUTCOMES:
+        basis, level = "confidence", confidence
+    else:
+        basis, outcomes, level = "expected_csr", [({p.name: p.probability for p in pledges}, 1.0)], 1.0
+    # The poorest outcome first (the first to bind), then the likeliest: the answer is known sooner.
+    money = {p.name: p.years * (p.amount.every if p.amount.every is not None else
+                                sum(a for _, a in p.amount.by_year) / max(len(p.amount.by_year), 1)) for p in pledges}
+    outcomes = sorted(outcomes, key=lambda o: (sum(money[n] * f for n, f in o[0].items()), -o[1]))
 
     def feasible(scale: float) -> bool:
-        return not money_bound(project_scenario(with_quota_scale(scenario, scale)))
+        scaled = with_quota_scale(scenario, scale)
+        ok = bad = 0.0
+        for factors, prob in outcomes:
+            if money_bound(project_scenario(scaled, factors)):
+                bad += prob
+            else:
+                ok += prob
+            if ok >= level - 1e-12:
+                return True
+            if bad > 1.0 - level + 1e-12:
+                return False
+        return ok >= level - 1e-12
 
     if not feasible(0.0):
         lo, hi, capped = 0.0, 0.0, False
@@ -221,18 +252,29 @@ def largest_coverage(scenario: Scenario, max_scale: float = 64.0, iterations: in
             mid = (lo + hi) / 2
             lo, hi = (mid, hi) if feasible(mid) else (lo, mid)
     lo = math.floor(lo * 1e6) / 1e6  # reported to 6 decimals, rounded down so that it stays feasible
-    projection = project_scenario(with_quota_scale(scenario, lo))
+    none = lo == 0.0 and not feasible(0.0)
+    scaled = with_quota_scale(scenario, lo)
+    # The members and city money shown: in the likeliest outcome (with status "none": the first that binds).
+    likeliest = max(outcomes, key=lambda o: o[1])[0]
+    projection = project_scenario(scaled, likeliest)
+    if none:
+        projection = next((r for r in (project_scenario(scaled, f) for f, _ in outcomes) if money_bound(r)), projection)
     years = projection.fiscal_years()
-    none = lo == 0.0 and money_bound(projection)
     status = "none" if none else "capped" if capped else "money"
     return {
         "scale": lo,
         "status": status,
+        "basis": basis,
+        "confidence": confidence if basis == "confidence" else None,
         "money_binds": not capped,
         "note": ("multiple of the quota path's growth above the starting members, same segment mix; "
                  + ("money does not bind below the largest multiple tried" if capped else
                     "no growth is affordable: even with the growth at 0 the money cuts or holds members" if none else
-                    "the largest multiple the money funds without cutting anybody or leaving names waiting")),
+                    "the largest multiple the money funds without cutting anybody or leaving names waiting")
+                 + {"confidence": f", with probability >= {confidence} over which CSR pledges are honoured",
+                    "expected_csr": ", with the expected CSR money (amount x probability of each pledge; the same "
+                                    "at every confidence)",
+                    "no_pledges": " (no CSR pledges: no uncertainty in the money)"}[basis]),
         # With the growth at 0: members not renewed and names held for lack of money (both 0 unless status "none").
         "at_no_growth": _bound_by(projection) if none else None,
         "members_year_end": [{"year": y, "segment": n, "members": round(float(projection.year_end(y)[s]), 2)}

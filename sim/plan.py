@@ -75,7 +75,7 @@ def plan(scenario: Scenario, confidence: float = DEFAULT_CONFIDENCE, chunk_trial
         needed = {r["year"]: r["budget_idr"] for r in answers["budget_needed"]["years"]}
         answers["budget_needed"]["probability_money_does_not_bind"] = round(budget.verify_budget(scenario, needed), 6)
         if scenario.planning.quotas:
-            answers["largest_coverage"] = budget.largest_coverage(scenario)
+            answers["largest_coverage"] = budget.largest_coverage(scenario, confidence)
         if scenario.planning.ucj is not None and any(q.kind == "ucj_allocation" for q in scenario.planning.quotas):
             answers["csr_gap_to_ucj"] = budget.csr_gap(scenario, confidence)
     answers["claims_topup_reserve"] = {
@@ -374,7 +374,15 @@ def _largest_coverage_text(lc: dict) -> str:
     text = f"{lc['scale']:.3f} x the quota path's growth"
     if status == "capped":
         text += " (money does not bind up to the largest multiple tried)"
-    return text
+    return text + _coverage_basis(lc)
+
+
+def _coverage_basis(lc: dict) -> str:
+    if lc.get("basis") == "confidence":
+        return f", at {lc['confidence']:.0%} over which CSR pledges are honoured"
+    if lc.get("basis") == "expected_csr":
+        return ", with the expected CSR money (amount x probability; not at the confidence)"
+    return ""
 
 
 def _csr_gap_lines(gap: dict, outcomes: int, rupiah) -> list[str]:

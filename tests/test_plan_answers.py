@@ -105,3 +105,45 @@ def test_csr_gap_with_enough_city_money_has_no_shortfall():
     assert answer["shortfall_outside_ucj"] is None and answer["probability_money_does_not_bind_with_it"] == 1.0
     lines = _csr_gap_lines(answer, 1, rupiah)
     assert len(lines) == 1 and "probability 100%" in lines[0]
+
+
+# --- 3. The largest coverage at the confidence ------------------------------------------------------------------
+
+
+def _not_binding(scenario, scale):
+    """Probability over which pledges are honoured that the money does not bind at this multiple of the growth."""
+    from sim.expansion import money_bound, project_scenario
+
+    scaled = budget.with_quota_scale(scenario, scale)
+    return sum(p for f, p in budget.pledge_outcomes(scenario) if not money_bound(project_scenario(scaled, f)))
+
+
+@pytest.mark.parametrize("confidence", [0.4, 0.9])
+def test_largest_coverage_holds_at_the_confidence_over_pledge_outcomes(confidence):
+    # expansion-small with the acme pledge (probability 0.5): at 40 % the honoured pledge counts, at 90 % it cannot.
+    from test_expansion import FUNDED, SMALL
+
+    scenario = load_scenario(SMALL, FUNDED)
+    answer = budget.largest_coverage(scenario, confidence)
+    assert answer["basis"] == "confidence" and answer["status"] == "money"
+    scale = answer["scale"]
+    assert _not_binding(scenario, scale) >= confidence
+    assert _not_binding(scenario, scale * 1.02) < confidence
+    from sim.plan import _largest_coverage_text
+
+    assert _largest_coverage_text(answer).endswith(f"at {confidence:.0%} over which CSR pledges are honoured")
+
+
+def test_largest_coverage_differs_with_the_confidence_and_says_its_basis_otherwise(monkeypatch):
+    from sim.plan import _largest_coverage_text
+    from test_expansion import FUNDED, SMALL
+
+    scenario = load_scenario(SMALL, FUNDED)
+    low, high = (budget.largest_coverage(scenario, c)["scale"] for c in (0.4, 0.9))
+    assert high < low
+    # Too many pledge outcomes to solve at the confidence: the expected CSR money, said so.
+    monkeypatch.setattr(budget, "MAX_COVERAGE_OUTCOMES", 1)
+    answer = budget.largest_coverage(scenario, 0.9)
+    assert answer["basis"] == "expected_csr" and answer["confidence"] is None
+    assert "with the expected CSR money" in _largest_coverage_text(answer)
+    assert "90%" not in _largest_coverage_text(answer)
