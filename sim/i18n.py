@@ -24,8 +24,10 @@ MONTHS = {
 # Short scale words for Rupiah: (threshold, Indonesian, English). "miliar" is 10^9, "triliun" 10^12.
 MONEY_SCALES = ((1e12, "triliun", "tn"), (1e9, "miliar", "bn"), (1e6, "juta", "m"))
 
-# Kinds of figure a report shows; ``Language.figure(kind, value)`` formats each.
-KINDS = ("money", "count", "percent", "percent1", "number", "number3", "plain")
+# Kinds of figure a report shows; ``Language.figure(kind, value)`` formats each. ``chance`` is a probability
+# estimated from the trials (a share of them): 0 and 1 are shown as "< 0,1%" and "> 99,9%", never as a certainty.
+# ``sig3`` is a parameter value to 3 significant digits (1.919408 -> ``1,92``; from 100 up, whole numbers).
+KINDS = ("money", "count", "percent", "percent1", "chance", "number", "number3", "plain", "sig3")
 
 
 class Language:
@@ -73,6 +75,27 @@ class Language:
         """A share as a percentage: 2.5 -> ``250%``."""
         return "-" if x is None else f"{self._digits(100 * x, decimals)}%"
 
+    def chance(self, x: float | None) -> str:
+        """A probability estimated as a share of the trials, to 0.1 %: ``37,5%``. A share that would show as
+        100,0% (all trials, or all but a few in many) is ``> 99,9%`` and one that would show as 0,0% is
+        ``< 0,1%``: a finite number of trials never shows a certainty."""
+        if x is None:
+            return "-"
+        if x >= 0.9995:
+            return f"> {self._digits(99.9, 1)}%"
+        if x < 0.0005:
+            return f"< {self._digits(0.1, 1)}%"
+        return self.percent(x, 1)
+
+    def sci(self, x: float | None, decimals: int = 1) -> str:
+        """A very small or large number in scientific notation with this language's decimal mark: ``1,6e-12``."""
+        return "-" if x is None else f"{x:.{decimals}e}".replace(".", self._decimal)
+
+    def sig3(self, x: float | None) -> str:
+        """A parameter value rounded to 3 significant digits, without trailing zeros: 1.919408 -> ``1,92``,
+        0.687128 -> ``0,687``, 0.62 -> ``0,62``; from 100 up the whole number (``2.185.185``)."""
+        return "-" if x is None else self.plain(significant(x))
+
     def figure(self, kind: str, value) -> str:
         """Format ``value`` as a figure of the given kind (see KINDS)."""
         if kind == "money":
@@ -83,12 +106,16 @@ class Language:
             return self.percent(value)
         if kind == "percent1":
             return self.percent(value, 1)
+        if kind == "chance":
+            return self.chance(value)
         if kind == "number":
             return self.number(value)
         if kind == "number3":
             return self.number(value, 3)
         if kind == "plain":
             return self.plain(value)
+        if kind == "sig3":
+            return self.sig3(value)
         raise ValueError(f"unknown figure kind {kind!r}")
 
     # --- dates ------------------------------------------------------------------------------------------------
@@ -99,6 +126,30 @@ class Language:
     def month(self, d: dt.date) -> str:
         return f"{MONTHS[self.code][d.month - 1]} {d.year}"
 
+    def iso_date(self, text: str) -> str:
+        """An ISO date (``2019-12-02``) or month (``2026-01``) in words: ``2 Desember 2019``, ``Januari 2026``;
+        anything else as given."""
+        try:
+            if len(text) == 7:
+                return self.month(dt.date.fromisoformat(text + "-01"))
+            return self.date(dt.date.fromisoformat(text))
+        except (TypeError, ValueError):
+            return str(text)
+
+    def timestamp(self, text: str) -> str:
+        """An ISO date and time with its offset in words: ``21 November 2026, 14.17.46 UTC+00:00`` (Indonesian
+        writes the time with dots); anything else as given."""
+        try:
+            t = dt.datetime.fromisoformat(text)
+        except (TypeError, ValueError):
+            return str(text)
+        clock = t.strftime("%H.%M.%S" if self.code == "id" else "%H:%M:%S")
+        zone = ""
+        if t.utcoffset() is not None:
+            minutes = int(t.utcoffset().total_seconds() // 60)
+            zone = f" UTC{'-' if minutes < 0 else '+'}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+        return f"{self.date(t.date())}, {clock}{zone}"
+
     # --- words ------------------------------------------------------------------------------------------------
 
     def basis(self, basis: str) -> str:
@@ -107,6 +158,50 @@ class Language:
 
     def benefit(self, name: str) -> str:
         return self(f"benefit_{name}")
+
+    def confidence(self, level: str) -> str:
+        """A rule's confidence (``High``, ``Medium``, ``Low``) in words; anything else as given."""
+        from .report_text import TEXT
+
+        key = f"confidence_{str(level).lower()}"
+        return self(key) if key in TEXT else str(level)
+
+    def unit(self, unit: str) -> str:
+        """A unit as written in a scenario or rule file (English) in this language: ``persons`` -> ``orang``;
+        a unit not in the table stays as written."""
+        from .report_text import UNITS
+
+        return UNITS.get(unit, unit) if self.code == "id" else unit
+
+    def parameter(self, key: str, segment_labels: dict | None = None) -> str:
+        """A parameter's dotted key as a name a reader knows: ``segments.vulnerable.male_share`` ->
+        ``Porsi laki-laki – Vulnerable informal workers (BPU)``; ``segments.*.FIELD`` -> ``... (semua segmen)``.
+        A field without a name is its last part humanised (``school_start_age`` -> ``School start age``)."""
+        from .report_text import PARAMETERS
+
+        parts = key.split(".")
+        field = parts[-1]
+        names = PARAMETERS.get(field)
+        name = names[self.code] if names else field.replace("_", " ").strip().capitalize()
+        if parts[0] == "segments" and len(parts) == 3:
+            if parts[1] == "*":
+                return f"{name} ({self('all_segments')})"
+            return f"{name} – {(segment_labels or {}).get(parts[1], parts[1])}"
+        return name
+
+    def value(self, x) -> str:
+        """A parameter value for a table cell: numbers with this language's marks (``0,5``), lists of them too
+        (``[0,0024; 0,0054]`` in Indonesian, where the comma is the decimal mark), text as given."""
+        if isinstance(x, bool) or x is None:
+            return str(x)
+        if isinstance(x, (int, float)):
+            return self.plain(x)
+        if isinstance(x, (list, tuple)):
+            separator = "; " if self.code == "id" else ", "
+            return "[" + separator.join(self.value(v) for v in x) + "]"
+        if isinstance(x, str):
+            return x
+        return str(x)
 
     def flag(self, flag: str) -> str:
         return self(f"flag_{flag}")
@@ -117,6 +212,15 @@ class Language:
         from .report_text import TEXT  # the word list is long; keep it in its own module
 
         return TEXT[key][self.code].format_map(_Keep(values))
+
+
+def significant(x: float, digits: int = 3) -> float:
+    """``x`` rounded to ``digits`` significant digits (1.919408 -> 1.92); from 100 up, to a whole number."""
+    if x == 0 or not math.isfinite(x):
+        return x
+    if abs(x) >= 100:
+        return float(round(x))
+    return round(x, digits - 1 - math.floor(math.log10(abs(x))))
 
 
 class _Keep(dict):

@@ -205,6 +205,7 @@ TEXT = {
               "medical costs changes the spread of claims, not their expected value. With many segments, a "
               "per-segment parameter (segments.*) moves in all segments together.",
     },
+    "all_segments": {"id": "semua segmen", "en": "all segments"},
     "sens_skipped": {
         "id": "Tidak dapat digeser sendiri (batas rentangnya melanggar aturan antar-parameter): {keys}.",
         "en": "Could not be moved alone (an end of its range breaks a rule across parameters): {keys}.",
@@ -288,6 +289,9 @@ TEXT = {
     "col_rule": {"id": "Aturan", "en": "Rule"},
     "col_effective": {"id": "Berlaku sejak", "en": "In force from"},
     "col_confidence": {"id": "Keyakinan", "en": "Confidence"},
+    "confidence_high": {"id": "Tinggi", "en": "High"},
+    "confidence_medium": {"id": "Sedang", "en": "Medium"},
+    "confidence_low": {"id": "Rendah", "en": "Low"},
     "col_month": {"id": "Bulan", "en": "Month"},
     "col_from": {"id": "Semula", "en": "From"},
     "col_to": {"id": "Menjadi", "en": "To"},
@@ -462,4 +466,67 @@ TEXT = {
     "wi_budget": {"id": "Anggaran", "en": "Budget"},
     "wi_budget_left": {"id": "Sisa anggaran setelah iuran pemerintah", "en": "Budget left after the government's premium"},
     "wi_members_affordable": {"id": "Peserta yang dapat dijamin anggaran", "en": "Members the budget covers"},
+}
+
+# Units as scenario and rule files write them (English), in Indonesian; a unit not listed is shown as written.
+UNITS = {
+    "persons": "orang",
+    "share": "proporsi",
+    "ratio": "rasio",
+    "class": "kelas",
+    "months": "bulan",
+    "years": "tahun",
+    "children": "anak",
+    "IDR": "Rp",
+    "IDR per month": "Rp per bulan",
+    "IDR per year": "Rp per tahun",
+    "IDR per case": "Rp per kasus",
+    "IDR (24 x Rp500,000 paid at once)": "Rp (24 × Rp500.000, dibayar sekaligus)",
+    "IDR per child per school year: kindergarten+primary, junior high, senior high, university":
+        "Rp per anak per tahun ajaran: TK+SD, SMP, SMA, perguruan tinggi",
+    "school years at most: kindergarten+primary, junior high, senior high, university":
+        "tahun ajaran paling lama: TK+SD, SMP, SMA, perguruan tinggi",
+    "per 1000 member-years": "per 1.000 peserta-tahun",
+    "share of JKK cases": "proporsi kasus JKK",
+    "x mortality table": "× tabel mortalitas",
+    "multipliers of expected deaths and accidents": "pengali jumlah kematian dan kecelakaan yang diharapkan",
+    "names per month": "nama per bulan",
+    "share per year": "proporsi per tahun",
+    "share of UCJ gap": "proporsi kesenjangan UCJ",
+    "claims per month": "klaim per bulan",
+    "months of membership": "bulan kepesertaan",
+    "months of wage": "bulan upah",
+    "months of wage, times the table percentage": "bulan upah, dikalikan persentase tabel",
+    "months paid at the full rate": "bulan dibayar penuh",
+    "payer codes": "kode pembayar",
+    "share of BPU premium waived": "proporsi iuran BPU yang dibebaskan",
+    "share of BPU premium waived, transport occupations": "proporsi iuran BPU yang dibebaskan, pekerja transportasi",
+    "share of income band per month": "proporsi golongan penghasilan per bulan",
+    "share of monthly wage": "proporsi upah bulanan",
+    "share of monthly wage, risk classes I-V": "proporsi upah bulanan, kelas risiko I–V",
+    "years of age (last age paid)": "tahun usia (usia terakhir yang dibayar)",
+}
+
+# Names of scenario parameters (the last part of a dotted key) for the sensitivity table and tornado chart; a
+# parameter not listed shows its key's last part humanised.
+PARAMETERS = {
+    "members": {"id": "Jumlah peserta", "en": "Members"},
+    "wage": {"id": "Upah per bulan", "en": "Monthly wage"},
+    "risk_class": {"id": "Kelas risiko", "en": "Risk class"},
+    "male_share": {"id": "Proporsi laki-laki", "en": "Share of men"},
+    "accident_rate": {"id": "Frekuensi kecelakaan kerja", "en": "Work-accident rate"},
+    "mortality_load": {"id": "Pengali tabel mortalitas", "en": "Mortality load"},
+    "share_medical_only": {"id": "Proporsi kasus JKK hanya perawatan", "en": "Share of JKK cases: care only"},
+    "share_temporary": {"id": "Proporsi kasus JKK tidak mampu bekerja sementara",
+                        "en": "Share of JKK cases: temporary incapacity"},
+    "share_partial": {"id": "Proporsi kasus JKK cacat sebagian", "en": "Share of JKK cases: partial disability"},
+    "share_total": {"id": "Proporsi kasus JKK cacat total", "en": "Share of JKK cases: total disability"},
+    "share_death": {"id": "Proporsi kasus JKK meninggal", "en": "Share of JKK cases: death"},
+    "medical_cost_mean": {"id": "Rata-rata biaya perawatan medis", "en": "Mean medical cost"},
+    "medical_cost_cv": {"id": "Koefisien variasi biaya medis", "en": "Coefficient of variation of medical costs"},
+    "incapacity_months_mean": {"id": "Rata-rata lama tidak mampu bekerja (bulan)", "en": "Mean months of incapacity"},
+    "age_max": {"id": "Usia tertinggi anak saat klaim", "en": "Children's highest age at the claim"},
+    "school_start_age": {"id": "Usia mulai sekolah", "en": "School start age"},
+    "annual_budget": {"id": "Anggaran per tahun", "en": "Annual budget"},
+    "target_members": {"id": "Target peserta", "en": "Target members"},
 }
