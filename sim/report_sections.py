@@ -196,7 +196,7 @@ def summary_section(lang: Language, scenario: Scenario, summary: dict, extra: di
         (lang("tile_members"), _s(summary, "budget.start_members", "count")),
         (lang("tile_claims", period=first["period"]), _s(summary, "periods.0.claims_idr.mean", "money")),
         (lang("tile_ratio", period=first["period"]), _s(summary, "periods.0.claim_ratio.mean", "percent")),
-        (lang("tile_prob", period=first["period"]), _s(summary, "periods.0.prob_claim_ratio_above_1", "percent1")),
+        (lang("tile_prob", period=first["period"]), _s(summary, "periods.0.prob_claim_ratio_above_1", "chance")),
     ])] if first["claim_ratio"] is not None else []
     blocks.append(Para(lang("exec_budget", date=lang.date(scenario.rules_date or scenario.start)), {
         "members": _s(summary, "budget.start_members", "count"),
@@ -222,12 +222,15 @@ def summary_section(lang: Language, scenario: Scenario, summary: dict, extra: di
         "count": _s(summary, "periods.0.claim_count.mean", "count"),
     }))
     if first["claim_ratio"] is not None:
-        blocks.append(Para(lang("exec_ratio", period=first["period"]), {
+        prob = first["prob_claim_ratio_above_1"]
+        certain = {1.0: " " + lang("prob_all"), 0.0: " " + lang("prob_none")}.get(prob, "")
+        blocks.append(Para(lang("exec_ratio", period=first["period"]) + certain, {
             "premium": _s(summary, "periods.0.premium_idr", "money"),
             "ratio": _s(summary, "periods.0.claim_ratio.mean", "percent"),
             "r5": _s(summary, "periods.0.claim_ratio.p5", "percent"),
             "r95": _s(summary, "periods.0.claim_ratio.p95", "percent"),
-            "prob": _s(summary, "periods.0.prob_claim_ratio_above_1", "percent1"),
+            "prob": _s(summary, "periods.0.prob_claim_ratio_above_1", "chance"),
+            "trials": _s(summary, "trials", "count"),
         }))
     if len(summary["periods"]) > 2 and total["claim_ratio"] is not None:
         last = len(summary["periods"]) - 1
@@ -260,7 +263,7 @@ def results_section(lang: Language, summary: dict, extra: dict) -> Section:
             _s(summary, f"periods.{i}.claims_idr.p5", "money"),
             _s(summary, f"periods.{i}.claims_idr.p95", "money"),
             _s(summary, f"periods.{i}.claim_ratio.mean", "percent") if has_ratio else "-",
-            _s(summary, f"periods.{i}.prob_claim_ratio_above_1", "percent1") if has_ratio else "-",
+            _s(summary, f"periods.{i}.prob_claim_ratio_above_1", "chance") if has_ratio else "-",
         ))
         styles.append("total" if p["period"] == "total" else "")
     header = tuple(lang(k) for k in ("col_period", "col_members", "col_premium", "col_claims_mean", "col_closed_form",
@@ -275,9 +278,11 @@ def results_section(lang: Language, summary: dict, extra: dict) -> Section:
     )]
     risk_header = tuple(lang(k) for k in ("col_period", "col_var", "col_tvar", "col_shortfall_mean",
                                           "col_shortfall_tvar"))
-    blocks = [
-        Para(lang("results_intro")),
-        Table("periods", header, rows, styles),
+    blocks = [Para(lang("results_intro")), Table("periods", header, rows, styles)]
+    if any(p["prob_claim_ratio_above_1"] is not None and lang.chance(p["prob_claim_ratio_above_1"])[0] in "<>"
+           for p in summary["periods"]):  # shown as "> 99,9%" or "< 0,1%": say what that means
+        blocks.append(Para(lang("prob_table_note"), {"trials": _s(summary, "trials", "count")}, "note"))
+    blocks += [
         Para(lang("results_risk")),
         Table("risk", risk_header, risk_rows),
     ]
@@ -599,7 +604,7 @@ def comparison_table(summaries: list[dict], lang: str = "id") -> pd.DataFrame:
                 f"{language('col_p5')}, {label}": language.money(p["claims_idr"]["p5"]),
                 f"{language('col_p95')}, {label}": language.money(p["claims_idr"]["p95"]),
                 f"{language('col_ratio')}, {label}": language.percent(ratio.get("mean")),
-                f"{language('col_prob')}, {label}": language.percent(p["prob_claim_ratio_above_1"], 1),
+                f"{language('col_prob')}, {label}": language.chance(p["prob_claim_ratio_above_1"]),
             })
         column[language("tile_budget")] = language.money(s["budget"]["annual_premium_start_members_idr"])
         rows[s["scenario_id"]] = column

@@ -81,6 +81,26 @@ TEXT = {
         "en": "Against that year's premiums ({premium}) the claim ratio averages {ratio} (90% interval {r5} to "
               "{r95}). The chance that claims exceed premiums is {prob}.",
     },
+    "prob_all": {
+        "id": "Klaim melebihi iuran dalam semua {trials} simulasi. Karena itu peluangnya ditulis > 99,9%, bukan "
+              "100%: simulasi yang jumlahnya terbatas tidak dapat menunjukkan kepastian.",
+        "en": "Claims exceeded premiums in all {trials} simulations. The chance is therefore shown as > 99.9%, not "
+              "100%: a finite number of simulations cannot show a certainty.",
+    },
+    "prob_none": {
+        "id": "Klaim tidak melebihi iuran dalam satu pun dari {trials} simulasi. Karena itu peluangnya ditulis < "
+              "0,1%, bukan 0%: simulasi yang jumlahnya terbatas tidak dapat menunjukkan kepastian.",
+        "en": "Claims exceeded premiums in none of the {trials} simulations. The chance is therefore shown as < "
+              "0.1%, not 0%: a finite number of simulations cannot show a certainty.",
+    },
+    "prob_table_note": {
+        "id": "Peluang klaim > iuran: > 99,9% berarti klaim melebihi iuran dalam semua (atau hampir semua) dari "
+              "{trials} simulasi, < 0,1% berarti dalam tidak satu pun (atau hampir tidak satu pun); simulasi yang "
+              "jumlahnya terbatas tidak dapat menunjukkan kepastian 100% atau 0%.",
+        "en": "P(claims > premium): > 99.9% means claims exceeded premiums in all (or nearly all) of the {trials} "
+              "simulations, < 0.1% in none (or nearly none); a finite number of simulations cannot show a certainty "
+              "of 100% or 0%.",
+    },
     "exec_horizon": {
         "id": "Selama seluruh {months} bulan proyeksi ({period}), klaim rata-rata berjumlah {claims} terhadap iuran "
               "{premium}: rasio klaim {ratio}.",

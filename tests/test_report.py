@@ -97,7 +97,7 @@ def headline_figures(summary: dict, lang: Language) -> list[str]:
            lang.money(first["claims_idr"]["mean"]), lang.money(first["claims_idr"]["p5"]), lang.money(first["claims_idr"]["p95"])]
     if first["claim_ratio"] is not None:
         out += [lang.percent(first["claim_ratio"][k]) for k in ("mean", "p5", "p95")]
-        out.append(lang.percent(first["prob_claim_ratio_above_1"], 1))
+        out.append(lang.figure("chance", first["prob_claim_ratio_above_1"]))
     return out
 
 

@@ -1,0 +1,227 @@
+"""What a reviewer reads in a report: chances never shown as certain, intervals and VaR described as what they are
+(simulations of one year), the two premiums and the two claim figures labelled, Indonesian without English
+leftovers (confidence, basis, units, segment keys, six-decimal calibrated values, ISO dates), and a sensitivity
+section with readable parameter names and rounded ranges."""
+
+from __future__ import annotations
+
+import copy
+import re
+from html.parser import HTMLParser
+
+import numpy as np
+import pytest
+
+from sim import charts
+from sim import report_sections as sections_module
+from sim.i18n import Language
+from sim.report import build
+from sim.report_document import Figure, Para, Table
+from sim.report_sections import (
+    comparison_table, methodology_section, register_rows, register_section, rule_rows, sensitivity_section,
+)
+from sim.report_text import TEXT
+from sim.scenario import load_scenario
+from test_report import check_figures, one_commit  # noqa: F401  (one_commit: the module-wide commit fixture)
+
+TRIALS = 300
+ENGLISH_UNITS = ("persons", "share", "IDR per month", "share of JKK cases", "per 1000 member-years",
+                 "x mortality table", "IDR per case", "IDR")
+
+
+class Document(HTMLParser):
+    """A report's HTML as sections of blocks: paragraphs (text with figures filled in, and the figures' keys),
+    tables (header and cell texts) and tiles (label, figure key, text)."""
+
+    def __init__(self):
+        super().__init__()
+        self.sections: dict[str, list] = {}
+        self.figures: list[dict] = []
+        self.current_section = None
+        self.block = None  # the paragraph, table or tile being read
+        self.cell = None
+        self.figure = None
+        self.in_label = False
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        cls = (a.get("class") or "").split()
+        if tag == "section":
+            self.current_section = a["id"]
+            self.sections[self.current_section] = []
+        elif tag == "p" and self.current_section:
+            self.block = {"type": "p", "text": "", "keys": [], "class": a.get("class") or ""}
+        elif tag == "table":
+            self.block = {"type": "table", "name": a.get("data-table"), "header": [], "rows": []}
+        elif tag == "tr" and self.block and self.block["type"] == "table":
+            self.block["rows"].append([])
+        elif tag in ("td", "th") and self.block and self.block["type"] == "table":
+            self.cell = {"text": "", "head": tag == "th"}
+        elif "tile" in cls:
+            self.block = {"type": "tile", "label": "", "keys": [], "text": ""}
+        elif "label" in cls and self.block and self.block["type"] == "tile":
+            self.in_label = True
+        elif tag == "span" and "fig" in cls:
+            self.figure = {**a, "text": ""}
+
+    def handle_endtag(self, tag):
+        if tag == "span" and self.figure is not None:
+            self.figures.append(self.figure)
+            if self.block is not None and "keys" in self.block:
+                self.block["keys"].append(self.figure["data-key"])
+            self.figure = None
+        elif tag == "div" and self.in_label:
+            self.in_label = False
+        elif tag in ("td", "th") and self.cell is not None:
+            if self.cell["head"]:
+                self.block["header"].append(self.cell["text"])
+            else:
+                self.block["rows"][-1].append(self.cell["text"])
+            self.cell = None
+        elif tag == "table" and self.block:
+            self.block["rows"] = [r for r in self.block["rows"] if r]
+            self.sections[self.current_section].append(self.block)
+            self.block = None
+        elif tag == "p" and self.block and self.block["type"] == "p":
+            self.sections[self.current_section].append(self.block)
+            self.block = None
+        elif tag == "div" and self.block and self.block["type"] == "tile" and not self.in_label and self.block["keys"]:
+            self.sections[self.current_section].append(self.block)
+            self.block = None
+
+    def handle_data(self, data):
+        if self.figure is not None:
+            self.figure["text"] += data
+        if self.cell is not None:
+            self.cell["text"] += data
+        elif self.block is not None and self.block["type"] == "p":
+            self.block["text"] += data
+        elif self.block is not None and self.block["type"] == "tile":
+            if self.in_label:
+                self.block["label"] += data
+            else:
+                self.block["text"] += data
+
+    # --- lookups -----------------------------------------------------------------------------------------------
+
+    def paragraphs(self, section: str) -> list[dict]:
+        return [b for b in self.sections[section] if b["type"] == "p"]
+
+    def paragraph_with(self, section: str, key: str) -> str:
+        found = [p["text"] for p in self.paragraphs(section) if key in p["keys"]]
+        assert found, f"no paragraph of {section} shows {key}"
+        return found[0]
+
+    def table(self, name: str) -> dict:
+        for blocks in self.sections.values():
+            for b in blocks:
+                if b["type"] == "table" and b["name"] == name:
+                    return b
+        raise AssertionError(f"no table {name}")
+
+    def column(self, name: str, header: str) -> list[str]:
+        t = self.table(name)
+        j = t["header"].index(header)
+        return [row[j] for row in t["rows"]]
+
+    def tile(self, key: str) -> dict:
+        for b in self.sections["summary"]:
+            if b["type"] == "tile" and key in b["keys"]:
+                return b
+        raise AssertionError(f"no tile shows {key}")
+
+    def text(self, section: str) -> str:
+        out = []
+        for b in self.sections[section]:
+            if b["type"] == "table":
+                out += b["header"] + [c for row in b["rows"] for c in row]
+            elif b["type"] == "tile":
+                out += [b["label"], b["text"]]
+            else:
+                out.append(b["text"])
+        return " ".join(out)
+
+
+def read(report) -> Document:
+    doc = Document()
+    doc.feed((report.folder / "report.html").read_text(encoding="utf-8"))
+    return doc
+
+
+@pytest.fixture(scope="module")
+def madiun(tmp_path_factory):
+    """madiun-2025 (calibrated: posterior draws; every trial's claims exceed the premium) in Indonesian."""
+    return build(load_scenario("madiun-2025", [f"scenario.trials={TRIALS}"]), "id",
+                 tmp_path_factory.mktemp("reports"))
+
+
+@pytest.fixture(scope="module")
+def madiun_en(tmp_path_factory):
+    return build(load_scenario("madiun-2025", [f"scenario.trials={TRIALS}"]), "en",
+                 tmp_path_factory.mktemp("reports_en"))
+
+
+@pytest.fixture(scope="module")
+def doc(madiun):
+    return read(madiun)
+
+
+@pytest.fixture(scope="module")
+def doc_en(madiun_en):
+    return read(madiun_en)
+
+
+def test_both_reports_still_trace_every_figure(madiun, madiun_en):
+    assert check_figures(madiun.folder) > 20 and check_figures(madiun_en.folder) > 20
+
+
+# --- 1. a chance estimated from the trials is never shown as a certainty ---------------------------------------
+
+
+def test_a_chance_of_one_or_zero_is_shown_as_beyond_99_9_or_below_0_1_percent():
+    id_, en = Language("id"), Language("en")
+    assert id_.figure("chance", 1.0) == "> 99,9%" and en.figure("chance", 1.0) == "> 99.9%"
+    assert id_.figure("chance", 0.0) == "< 0,1%" and en.figure("chance", 0.0) == "< 0.1%"
+    assert id_.figure("chance", 0.9997) == "> 99,9%"  # would round to 100,0%
+    assert id_.figure("chance", 0.0002) == "< 0,1%"  # would round to 0,0%
+    assert id_.figure("chance", 0.375) == "37,5%" and en.figure("chance", 0.999) == "99.9%"
+    assert id_.figure("chance", None) == "-"
+
+
+def test_no_chance_of_100_percent_in_the_tile_the_text_or_the_tables(madiun, doc, doc_en):
+    summary = madiun.summary
+    assert summary["periods"][0]["prob_claim_ratio_above_1"] == 1.0  # every trial's claims exceed the premium
+    chances = [f for f in doc.figures if f["data-key"].endswith("prob_claim_ratio_above_1")]
+    assert len(chances) >= 1 + 1 + len(summary["periods"])  # the tile, the text and every row of the table
+    assert all(f["data-kind"] == "chance" and f["text"] == "> 99,9%" for f in chances)
+    assert "100,0%" not in doc.tile("periods.0.prob_claim_ratio_above_1")["text"]
+    assert not [c for c in doc.column("periods", TEXT["col_prob"]["id"]) if "100,0" in c]
+    en_chances = [f for f in doc_en.figures if f["data-key"].endswith("prob_claim_ratio_above_1")]
+    assert en_chances and all(f["text"] == "> 99.9%" for f in en_chances)
+
+
+def test_the_report_says_all_simulations_exceeded(madiun, doc, doc_en):
+    trials = Language("id").count(madiun.summary["trials"])
+    text = doc.paragraph_with("summary", "periods.0.prob_claim_ratio_above_1")
+    assert f"semua {trials} simulasi" in text and "bukan 100%" in text
+    assert "trials" in [k for p in doc.paragraphs("summary") for k in p["keys"]]  # the count is a traced figure
+    note = doc.paragraph_with("results", "trials")
+    assert "> 99,9%" in note and trials in note
+    en = doc_en.paragraph_with("summary", "periods.0.prob_claim_ratio_above_1")
+    assert f"all {Language('en').count(madiun.summary['trials'])} simulations" in en and "not 100%" in en
+
+
+def test_a_chance_of_zero_says_none_of_the_simulations(madiun):
+    summary = copy.deepcopy(madiun.summary)
+    summary["periods"][0]["prob_claim_ratio_above_1"] = 0.0
+    for code, words in (("id", "satu pun dari {trials} simulasi"), ("en", "none of the {trials} simulations")):
+        blocks = sections_module.summary_section(Language(code), madiun.scenario, summary, madiun.extra).blocks
+        para = next(b for b in blocks if isinstance(b, Para) and "prob" in b.figures)
+        assert words in para.text and para.figures["trials"] == Figure(madiun.summary["trials"], "count",
+                                                                       "summary.json", "trials")
+        assert Language(code).figure(para.figures["prob"].kind, 0.0) == Language(code).chance(0.0)
+
+
+def test_the_comparison_table_shows_chances_the_same_way(madiun):
+    table = comparison_table([madiun.summary], "id")
+    assert "> 99,9%" in table.to_string() and "100,0%" not in table.to_string()
