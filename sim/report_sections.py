@@ -488,10 +488,13 @@ def differences_section(lang: Language, extra: dict, base: str | None) -> Sectio
     return Section("differences", lang("sec_differences"), blocks)
 
 
-def methodology_section(lang: Language) -> Section:
+def methodology_section(lang: Language, scenario: Scenario | None = None) -> Section:
+    """How the numbers are made; the uncertainty paragraph says whether the intervals include parameter
+    uncertainty (a calibrated scenario's posterior draws) or not."""
+    uncertainty = "uncertainty_draws" if scenario is not None and scenario.intensity_draws else "uncertainty_fixed"
     return Section("methodology", lang("sec_methodology"),
                    [Para(lang(f"method_{k}")) for k in ("population", "perils", "rules", "engine", "checks",
-                                                        "uncertainty", "calibration", "limits")])
+                                                        uncertainty, "calibration", "limits")])
 
 
 def provenance_section(lang: Language, manifest: dict, summary: dict) -> Section:
@@ -525,7 +528,7 @@ def sections(report_lang: Language, scenario: Scenario, summary: dict, extra: di
         validation_section(lang, summary, extra),
         register_section(lang, scenario, extra),
         differences_section(lang, extra, manifest.get("base")),
-        methodology_section(lang),
+        methodology_section(lang, scenario),
         Section("scenario", lang("sec_scenario"),
                 [Para(lang("scenario_intro")), Pre(manifest["scenario_toml"], "scenario.toml")]),
         provenance_section(lang, manifest, summary),

@@ -39,16 +39,24 @@ TEXT = {
     "sec_scenario": {"id": "Skenario lengkap", "en": "Full scenario"},
     "sec_provenance": {"id": "Jejak perhitungan", "en": "Provenance"},
     # --- summary ---
-    "tile_budget": {"id": "Anggaran iuran per tahun", "en": "Premium budget per year"},
+    "tile_budget": {
+        "id": "Anggaran iuran setahun penuh (peserta awal)",
+        "en": "Premium budget, a full year (starting members)",
+    },
     "tile_members": {"id": "Peserta", "en": "Members"},
-    "tile_claims": {"id": "Perkiraan klaim {period}", "en": "Expected claims {period}"},
+    "tile_claims": {
+        "id": "Perkiraan klaim {period} (rata-rata simulasi)",
+        "en": "Expected claims {period} (simulation mean)",
+    },
     "tile_ratio": {"id": "Rasio klaim {period}", "en": "Claim ratio {period}"},
     "tile_prob": {"id": "Peluang klaim melebihi iuran ({period})", "en": "Chance claims exceed premiums ({period})"},
     "exec_budget": {
         "id": "Iuran untuk {members} peserta selama setahun penuh adalah {premium} ({per_member} per peserta per "
-              "tahun), dengan tarif yang berlaku pada {date}. Inilah anggaran yang perlu disediakan setiap tahun.",
+              "tahun), dengan tarif yang berlaku pada {date}. Jumlah inilah yang perlu dianggarkan dalam APBD "
+              "setiap tahun.",
         "en": "A full year of premiums for the {members} members costs {premium} ({per_member} per member per year) "
-              "at the rates in force on {date}. This is the budget needed each year.",
+              "at the rates in force on {date}. This is the amount to set aside in the local budget (APBD) each "
+              "year.",
     },
     "exec_budget_left": {
         "id": "Anggaran yang disediakan {budget} per tahun; setelah iuran tersebut masih tersisa {left}. Dengan "
@@ -68,18 +76,22 @@ TEXT = {
         "en": "Reaching the target of {target} members with the same mix would take {premium} of premiums a year.",
     },
     "exec_claims": {
-        "id": "Pada tahun {period}, BPJS Ketenagakerjaan diperkirakan membayar manfaat rata-rata {mean} kepada peserta "
-              "dan ahli warisnya, dari sekitar {count} kasus kematian dan kecelakaan kerja. Dalam 9 dari 10 simulasi, "
-              "jumlahnya berada antara {p5} dan {p95} (rentang 90%).",
-        "en": "In {period}, BPJS Ketenagakerjaan is expected to pay members and their families {mean} in benefits, "
-              "for about {count} deaths and work accidents. In 9 out of 10 simulations the amount lies between {p5} "
-              "and {p95} (the 90% interval).",
+        "id": "Pada tahun {period}, BPJS Ketenagakerjaan diperkirakan membayar manfaat sebesar {mean} (rata-rata "
+              "simulasi) kepada peserta dan ahli warisnya, untuk sekitar {count} kasus kematian dan kecelakaan "
+              "kerja. Dalam 9 dari 10 simulasi, jumlahnya berada antara {p5} dan {p95} (rentang 90%).",
+        "en": "In {period}, BPJS Ketenagakerjaan is expected to pay members and their families {mean} in benefits "
+              "(the simulation mean), for about {count} deaths and work accidents. In 9 out of 10 simulations the "
+              "amount lies between {p5} and {p95} (the 90% interval).",
     },
     "exec_ratio": {
-        "id": "Dibandingkan dengan iuran tahun itu ({premium}), rasio klaim rata-rata {ratio} (rentang 90%: {r5} "
-              "sampai {r95}). Peluang klaim melebihi iuran: {prob}.",
-        "en": "Against that year's premiums ({premium}) the claim ratio averages {ratio} (90% interval {r5} to "
-              "{r95}). The chance that claims exceed premiums is {prob}.",
+        "id": "Iuran tahun {period} dihitung dari peserta yang aktif pada bulan-bulan itu: {premium}. Angka ini "
+              "berbeda dari anggaran setahun penuh untuk peserta awal di atas karena jumlah peserta berubah selama "
+              "tahun itu (misalnya peserta yang meninggal keluar). Terhadap iuran ini, rasio klaim rata-rata "
+              "{ratio} (rentang 90%: {r5} sampai {r95}). Peluang klaim melebihi iuran: {prob}.",
+        "en": "The {period} premium counts the members in force in those months: {premium}. It differs from the "
+              "full-year budget for the starting members above because membership changes during the year (members "
+              "who die leave, for instance). Against this premium the claim ratio averages {ratio} (90% interval "
+              "{r5} to {r95}). The chance that claims exceed premiums is {prob}.",
     },
     "prob_all": {
         "id": "Klaim melebihi iuran dalam semua {trials} simulasi. Karena itu peluangnya ditulis > 99,9%, bukan "
@@ -102,7 +114,7 @@ TEXT = {
               "of 100% or 0%.",
     },
     "exec_horizon": {
-        "id": "Selama seluruh {months} bulan proyeksi ({period}), klaim rata-rata berjumlah {claims} terhadap iuran "
+        "id": "Selama {months} bulan proyeksi ({period}), klaim berjumlah rata-rata {claims} dibandingkan iuran "
               "{premium}: rasio klaim {ratio}.",
         "en": "Over the whole {months}-month horizon ({period}) claims average {claims} against {premium} of "
               "premiums: a claim ratio of {ratio}.",
@@ -116,50 +128,57 @@ TEXT = {
               "premiums; the city's cost stays the premium.",
     },
     "exec_checks_ok": {
-        "id": "Pemeriksaan: rata-rata simulasi sesuai dengan perhitungan langsung (rumus tertutup) untuk setiap "
+        "id": "Pemeriksaan: rata-rata simulasi sesuai dengan perhitungan langsung (tanpa simulasi) untuk setiap "
               "segmen dan jenis manfaat, dan kuantil simulasi sesuai dengan distribusi eksak (lihat Validasi).",
-        "en": "Checks: the simulated means agree with the direct calculation (closed form) for every segment and "
-              "benefit, and the simulated quantiles agree with the exact distribution (see Validation).",
+        "en": "Checks: the simulated means agree with the direct calculation (without simulation) for every segment "
+              "and benefit, and the simulated quantiles agree with the exact distribution (see Validation).",
     },
     "exec_checks_flagged": {
-        "id": "Perhatian: {n} hasil simulasi menyimpang dari rumus tertutup atau distribusi eksak melebihi batas "
-              "toleransi simulasi; lihat baris bertanda di bagian Validasi.",
-        "en": "Attention: {n} simulated result(s) differ from the closed form or the exact distribution by more than "
-              "the Monte Carlo tolerance; see the flagged rows under Validation.",
+        "id": "Perhatian: {n} hasil simulasi menyimpang dari perhitungan langsung atau dari distribusi eksak lebih "
+              "jauh daripada batas toleransi simulasi; lihat baris bertanda di bagian Validasi.",
+        "en": "Attention: {n} simulated result(s) differ from the direct calculation or the exact distribution by "
+              "more than the Monte Carlo tolerance; see the flagged rows under Validation.",
     },
     "exec_trials": {
-        "id": "Hasil dari {trials} simulasi (seed {seed}). Semua nilai dalam Rupiah; tahun adalah tahun kalender.",
-        "en": "Results from {trials} simulated trials (seed {seed}). All amounts in Rupiah; years are calendar years.",
+        "id": "Hasil dari {trials} simulasi (seed bilangan acak {seed}). Semua nilai dalam Rupiah; tahun adalah "
+              "tahun kalender.",
+        "en": "Results from {trials} simulated trials (random seed {seed}). All amounts in Rupiah; years are "
+              "calendar years.",
     },
     # --- results ---
     "results_intro": {
-        "id": "Peserta: rata-rata peserta aktif dalam periode. Iuran: dari tarif yang berlaku. Klaim: manfaat yang "
-              "jatuh tempo dalam periode (beasiswa dihitung pada tahun dibayarkan). Rumus tertutup: nilai harapan "
-              "yang dihitung tanpa simulasi. P5 dan P95 membatasi rentang 90%.",
-        "en": "Members: average members in force over the period. Premium: at the rates in force. Claims: benefits "
-              "falling due in the period (scholarships count in the year they are paid). Closed form: the expected "
-              "value computed without simulation. p5 and p95 bound the 90% interval.",
+        "id": "Peserta: rata-rata peserta aktif dalam periode. Iuran: dari tarif yang berlaku, untuk peserta yang "
+              "aktif. Klaim: manfaat yang jatuh tempo dalam periode (beasiswa dihitung pada tahun dibayarkan), "
+              "sebagai rata-rata simulasi dan, sebagai pembanding, hasil perhitungan langsung (nilai harapan tanpa "
+              "simulasi). P5 dan P95 membatasi rentang 90%: 90% simulasi untuk tahun yang sama berada di antara "
+              "keduanya.",
+        "en": "Members: average members in force over the period. Premium: at the rates in force, for the members "
+              "in force. Claims: benefits falling due in the period (scholarships count in the year they are paid), "
+              "as the simulation mean and, for comparison, the direct calculation (the expected value without "
+              "simulation). p5 and p95 bound the 90% interval: 90% of the simulations of that same year lie between "
+              "them.",
     },
     "results_risk": {
-        "id": "Risiko tahun pertama pada tingkat 99,5%: klaim yang hanya terlampaui sekali dalam 200 tahun (VaR), "
-              "rata-rata klaim pada tahun-tahun terburuk itu (TVaR), dan kekurangan iuran, yaitu klaim di atas iuran "
-              "yang ditanggung BPJS Ketenagakerjaan.",
-        "en": "First-year risk at 99.5%: the claims exceeded only once in 200 years (VaR), the mean claims in those "
-              "worst years (TVaR), and the shortfall, the claims above premiums that BPJS Ketenagakerjaan carries.",
+        "id": "Risiko tahun pertama pada tingkat 99,5%: klaim yang hanya terlampaui dalam 1 dari 200 simulasi tahun "
+              "itu (VaR), rata-rata klaim dalam simulasi-simulasi terburuk itu (TVaR), dan selisih klaim di atas "
+              "iuran, yang ditanggung BPJS Ketenagakerjaan.",
+        "en": "First-year risk at 99.5%: the claims exceeded in only 1 of 200 simulations of that year (VaR), the "
+              "mean claims in those worst simulations (TVaR), and the claims above premiums, which BPJS "
+              "Ketenagakerjaan carries.",
     },
     "col_period": {"id": "Periode", "en": "Period"},
     "col_members": {"id": "Peserta", "en": "Members"},
     "col_premium": {"id": "Iuran", "en": "Premium"},
-    "col_claims_mean": {"id": "Klaim (rata-rata)", "en": "Claims (mean)"},
-    "col_closed_form": {"id": "Rumus tertutup", "en": "Closed form"},
+    "col_claims_mean": {"id": "Klaim (rata-rata simulasi)", "en": "Claims (simulation mean)"},
+    "col_closed_form": {"id": "Perhitungan langsung", "en": "Direct calculation"},
     "col_p5": {"id": "Klaim P5", "en": "Claims p5"},
     "col_p95": {"id": "Klaim P95", "en": "Claims p95"},
     "col_ratio": {"id": "Rasio klaim", "en": "Claim ratio"},
     "col_prob": {"id": "Peluang klaim > iuran", "en": "P(claims > premium)"},
     "col_var": {"id": "Klaim pada 99,5% (VaR)", "en": "Claims at 99.5% (VaR)"},
     "col_tvar": {"id": "Rata-rata di atas VaR (TVaR)", "en": "Mean beyond VaR (TVaR)"},
-    "col_shortfall_mean": {"id": "Kekurangan iuran, rata-rata", "en": "Shortfall, mean"},
-    "col_shortfall_tvar": {"id": "Kekurangan iuran, TVaR 99,5%", "en": "Shortfall, TVaR 99.5%"},
+    "col_shortfall_mean": {"id": "Selisih klaim di atas iuran, rata-rata", "en": "Claims above premium, mean"},
+    "col_shortfall_tvar": {"id": "Selisih klaim di atas iuran, TVaR 99,5%", "en": "Claims above premium, TVaR 99.5%"},
     "caption_ratio": {
         "id": "Sebaran rasio klaim tahun {period} dari semua simulasi. Garis putus-putus: titik impas (klaim = iuran).",
         "en": "Distribution of the {period} claim ratio over all trials. Dashed line: break-even (claims = premiums).",
@@ -170,11 +189,14 @@ TEXT = {
     },
     # --- budget ---
     "budget_intro": {
-        "id": "Iuran setahun per peserta {per_member} (komposisi segmen saat ini). Untuk {members} peserta, perkiraan "
-              "klaim 12 bulan pertama {claims} (rumus tertutup). Bila komposisinya tetap, iuran dan klaim sama-sama "
-              "sebanding dengan jumlah peserta, sehingga grafik di bawah berlaku untuk berapa pun jumlah peserta.",
+        "id": "Iuran setahun per peserta {per_member} (komposisi segmen saat ini). Untuk {members} peserta, "
+              "perkiraan klaim 12 bulan pertama {claims} menurut perhitungan langsung (tanpa simulasi); karena itu "
+              "angkanya sedikit berbeda dari rata-rata simulasi di Ringkasan. Bila komposisinya tetap, iuran dan "
+              "klaim sama-sama sebanding dengan jumlah peserta, sehingga grafik di bawah berlaku untuk berapa pun "
+              "jumlah peserta.",
         "en": "A year's premium per member is {per_member} (today's mix of segments). For the {members} members, "
-              "expected claims in the first 12 months are {claims} (closed form). With the same mix, premiums and "
+              "expected claims in the first 12 months are {claims} by direct calculation (without simulation), "
+              "hence slightly different from the simulation mean in the Summary. With the same mix, premiums and "
               "claims are both proportional to the number of members, so the chart holds for any membership.",
     },
     "budget_affordable": {
@@ -192,7 +214,7 @@ TEXT = {
     },
     "budget_enrolment_later": {
         "id": "Catatan: di laporan ini jumlah peserta dianggap tetap sejak awal (tanpa pendaftaran bertahap). "
-              "Perluasan kepesertaan tahun demi tahun (kuota, alur pendaftaran, dana CSR) dihitung dengan "
+              "Perluasan kepesertaan tahun demi tahun (kuota, alur pendaftaran, dana CSR) dihitung dengan perintah "
               "python -m sim plan.",
         "en": "Note: this report takes membership as fixed from the start (no gradual enrolment). Year-by-year "
               "coverage expansion (quotas, the enrolment pipeline, CSR funds) is worked out by python -m sim plan.",
@@ -204,23 +226,23 @@ TEXT = {
     "col_annual_premium": {"id": "Iuran setahun", "en": "Annual premium"},
     # --- sensitivity ---
     "sens_intro": {
-        "id": "Setiap asumsi yang memiliki rentang wajar digeser ke batas bawah dan batas atasnya, satu per satu, lalu "
-              "perkiraan klaim tahun {period} dihitung ulang dengan rumus tertutup (tanpa simulasi). Nilai dasar: "
-              "klaim {claims}, iuran {premium}.",
-        "en": "Each assumption with a stated plausible range is moved to the low and the high end of that range, one "
-              "at a time, and the expected {period} claims are recomputed in closed form (no simulation). Base: "
-              "claims {claims}, premiums {premium}.",
+        "id": "Setiap asumsi yang memiliki rentang wajar digeser ke batas bawah dan batas atasnya, satu per satu, "
+              "lalu perkiraan klaim tahun {period} dihitung ulang dengan perhitungan langsung (tanpa simulasi). "
+              "Nilai dasar (perhitungan langsung): klaim {claims}, iuran peserta aktif {premium}.",
+        "en": "Each assumption with a stated plausible range is moved to the low and the high end of that range, "
+              "one at a time, and the expected {period} claims are recomputed by direct calculation (without "
+              "simulation). Base (direct calculation): claims {claims}, premiums of the members in force {premium}.",
     },
     "caption_tornado": {
         "id": "Diagram tornado: perubahan perkiraan klaim bila satu asumsi berada di batas rentangnya.",
         "en": "Tornado: the change in expected claims when one assumption sits at an end of its range.",
     },
     "sens_note": {
-        "id": "Menggeser satu porsi tingkat keparahan mengubah empat porsi lainnya secara proporsional agar jumlahnya "
-              "tetap 1. Untuk parameter hasil kalibrasi, rentangnya adalah interval kredibel 90%. Koefisien variasi "
-              "biaya medis hanya mengubah sebaran klaim, bukan nilai harapannya. Dengan banyak segmen, parameter "
-              "per segmen (segments.*) digeser bersama.",
-        "en": "Moving one severity share rescales the other four in proportion so that they still sum to 1. For "
+        "id": "Menggeser satu porsi tingkat keparahan mengubah empat porsi lainnya secara proporsional sehingga "
+              "totalnya tetap 100%. Untuk parameter hasil kalibrasi, rentangnya adalah interval kredibel 90%. "
+              "Koefisien variasi biaya medis hanya mengubah sebaran klaim, bukan nilai harapannya. Dengan banyak "
+              "segmen, parameter per segmen (segments.*) digeser bersama.",
+        "en": "Moving one severity share rescales the other four in proportion so that they still sum to 100%. For "
               "calibrated parameters the range is the 90% credible interval. The coefficient of variation of "
               "medical costs changes the spread of claims, not their expected value. With many segments, a "
               "per-segment parameter (segments.*) moves in all segments together.",
@@ -241,40 +263,40 @@ TEXT = {
     "col_ratio_high": {"id": "Rasio (atas)", "en": "Ratio at high"},
     # --- validation ---
     "valid_intro": {
-        "id": "Besaran yang sama dihitung dengan tiga cara: simulasi Monte Carlo, rumus tertutup (nilai harapan tanpa "
-              "bilangan acak), dan distribusi eksak tahun pertama (FFT). Selisih yang melebihi batas toleransi "
-              "simulasi ditandai.",
-        "en": "The same quantities computed three ways: Monte Carlo simulation, the closed form (expected values "
-              "without random numbers) and the exact first-year distribution (FFT). Differences beyond the Monte "
+        "id": "Besaran yang sama dihitung dengan tiga cara: simulasi Monte Carlo, perhitungan langsung (nilai "
+              "harapan tanpa simulasi), dan distribusi eksak tahun pertama (FFT). Selisih yang melebihi batas "
+              "toleransi simulasi ditandai.",
+        "en": "The same quantities computed three ways: Monte Carlo simulation, the direct calculation (expected "
+              "values without simulation) and the exact first-year distribution (FFT). Differences beyond the Monte "
               "Carlo tolerance are flagged.",
     },
     "valid_first_year": {"id": "Total klaim tahun {period}:", "en": "Total claims in {period}:"},
     "valid_mean_check": {
-        "id": "selisih {z} galat baku; eksak vs rumus tertutup {rel}",
-        "en": "{z} standard errors apart; exact vs closed form {rel}",
+        "id": "selisih {z} galat baku; selisih relatif eksak terhadap perhitungan langsung {rel}",
+        "en": "{z} standard errors apart; exact vs direct calculation, relative {rel}",
     },
     "valid_quantile_check": {
-        "id": "CDF eksak di titik simulasi {cdf}, batas {lo}–{hi}: {flag}",
+        "id": "peluang kumulatif eksak (CDF) pada nilai simulasi {cdf}, batas {lo}–{hi}: {flag}",
         "en": "exact CDF at the simulated value {cdf}, band {lo}–{hi}: {flag}",
     },
     "valid_no_exact": {"id": "distribusi eksak tidak tersedia", "en": "exact distribution not available"},
     "valid_breakdown": {
-        "id": "Rincian per segmen dan jenis manfaat untuk seluruh horizon (ditambah baris bertanda dari tahun mana "
-              "pun): rata-rata simulasi dengan galat bakunya di samping rumus tertutup; z adalah selisihnya dalam "
-              "satuan galat baku, ditandai bila lebih dari 4.",
-        "en": "By segment and benefit over the whole horizon (plus flagged rows of any year): the simulated mean with "
-              "its standard error beside the closed form; z is the gap in standard errors, flagged above 4.",
+        "id": "Rincian per segmen dan jenis manfaat untuk seluruh periode, beserta baris bertanda dari tahun mana "
+              "pun. Kolom z: selisih simulasi terhadap perhitungan langsung, dalam satuan galat baku. Baris "
+              "ditandai bila z lebih dari 4.",
+        "en": "By segment and benefit over the whole period, with the flagged rows of any year. Column z: the gap "
+              "between simulation and direct calculation, in standard errors. A row is flagged when z is above 4.",
     },
     "row_mean": {"id": "Rata-rata", "en": "Mean"},
     "row_quantile": {"id": "Kuantil {q}%", "en": "Quantile {q}%"},
     "col_measure": {"id": "Ukuran", "en": "Measure"},
-    "col_monte_carlo": {"id": "Monte Carlo", "en": "Monte Carlo"},
+    "col_monte_carlo": {"id": "Simulasi (Monte Carlo)", "en": "Monte Carlo"},
     "col_exact": {"id": "Eksak (FFT)", "en": "Exact (FFT)"},
     "col_check": {"id": "Pemeriksaan", "en": "Check"},
     "col_benefit": {"id": "Manfaat", "en": "Benefit"},
     "col_se": {"id": "Galat baku", "en": "Std. error"},
-    "col_count_expected": {"id": "Jumlah (rumus)", "en": "Count (closed form)"},
-    "col_count_mean": {"id": "Jumlah (simulasi)", "en": "Count (simulated)"},
+    "col_count_expected": {"id": "Banyak kasus (perhitungan)", "en": "Cases (direct calculation)"},
+    "col_count_mean": {"id": "Banyak kasus (simulasi)", "en": "Cases (simulated)"},
     "col_z": {"id": "z", "en": "z"},
     "table_cut": {
         "id": "Ditampilkan {shown} dari {total} baris (semua baris bertanda, lalu yang terbesar); tabel lengkap ada "
@@ -297,12 +319,14 @@ TEXT = {
         "en": "BPJS Ketenagakerjaan rules (premiums and benefits) in force on {date}:",
     },
     "rules_changes": {
-        "id": "Aturan yang berubah selama horizon proyeksi (setiap bulan memakai aturan yang berlaku pada "
+        "id": "Aturan yang berubah selama periode proyeksi (setiap bulan memakai aturan yang berlaku pada "
               "tanggalnya):",
         "en": "Rules that change during the horizon (each month uses the rules in force on its date):",
     },
-    "rules_no_changes": {"id": "Tidak ada aturan yang berubah selama horizon proyeksi.",
-                         "en": "No rule changes during the horizon."},
+    "rules_no_changes": {
+        "id": "Tidak ada aturan yang berubah selama periode proyeksi.",
+        "en": "No rule changes during the horizon.",
+    },
     "col_unit": {"id": "Satuan", "en": "Unit"},
     "col_range": {"id": "Rentang wajar", "en": "Plausible range"},
     "col_source": {"id": "Sumber", "en": "Source"},
@@ -335,21 +359,21 @@ TEXT = {
     "col_this": {"id": "Skenario ini", "en": "This scenario"},
     # --- methodology ---
     "method_population": {
-        "id": "Peserta. Setiap segmen (kelompok peserta dengan skema, upah dan pembayar yang sama) dibagi menurut jenis "
-              "kelamin, usia tunggal dan lama kepesertaan. Usia peserta bertambah setiap 12 bulan dan peserta keluar "
-              "karena meninggal; jumlah peserta yang bertahan dihitung sebagai nilai harapannya.",
+        "id": "Peserta. Setiap segmen (kelompok peserta dengan skema, upah dan pembayar yang sama) dibagi menurut "
+              "jenis kelamin, usia (per tahun) dan lama kepesertaan. Usia peserta bertambah setiap 12 bulan dan "
+              "peserta keluar karena meninggal; jumlah peserta yang bertahan dihitung sebagai nilai harapannya.",
         "en": "Members. Each segment (members with the same scheme, wage and payer) is split by sex, single year of "
               "age and length of membership. Members age every 12 months and leave through death; the survivors are "
               "their expected number.",
     },
     "method_perils": {
-        "id": "Risiko. Kematian bukan karena kerja (JKM) mengikuti Tabel Mortalita Indonesia IV dikalikan faktor "
-              "beban per segmen. Kecelakaan kerja (JKK) terjadi dengan frekuensi per 1.000 peserta-tahun; setiap "
-              "kasus menjadi perawatan saja, tidak mampu bekerja sementara, cacat sebagian, cacat total, atau "
-              "meninggal.",
-        "en": "Perils. Non-work deaths (JKM) follow the Indonesian Mortality Table IV times a load per segment. Work "
-              "accidents (JKK) occur at a rate per 1,000 member-years; each becomes care only, temporary "
-              "incapacity, partial or total disability, or death.",
+        "id": "Risiko. Kematian bukan akibat kecelakaan kerja (JKM) mengikuti Tabel Mortalita Indonesia IV "
+              "dikalikan faktor pengali per segmen. Kecelakaan kerja (JKK) terjadi dengan frekuensi per 1.000 "
+              "peserta-tahun; setiap kasus digolongkan sebagai hanya perawatan, tidak mampu bekerja sementara, "
+              "cacat sebagian, cacat total, atau meninggal.",
+        "en": "Perils. Deaths not caused by a work accident (JKM) follow the Indonesian Mortality Table IV times a "
+              "load per segment. Work accidents (JKK) occur at a rate per 1,000 member-years; each is classed as "
+              "care only, temporary incapacity, partial or total disability, or death.",
     },
     "method_rules": {
         "id": "Aturan. Setiap tarif iuran dan besaran manfaat adalah nilai bertanggal dari PP 44/2015 beserta "
@@ -360,43 +384,61 @@ TEXT = {
               "date. Children's scholarships count in the year they are paid.",
     },
     "method_engine": {
-        "id": "Simulasi. Untuk setiap simulasi, segmen dan risiko, jumlah kejadian selama horizon diundi sekali "
-              "(Poisson); setiap kejadian ditempatkan pada bulan dan kelompok peserta sesuai peluangnya, lalu dibayar "
-              "menurut aturan. Bilangan acak berasal dari aliran bernama (SeedSequence), sehingga seed yang sama "
-              "selalu memberi hasil yang sama persis.",
+        "id": "Simulasi. Untuk setiap simulasi, segmen dan risiko, jumlah kejadian selama periode proyeksi diundi "
+              "sekali (Poisson); setiap kejadian ditempatkan pada bulan dan kelompok peserta sesuai peluangnya, "
+              "lalu dibayar menurut aturan. Bilangan acak berasal dari aliran bernama (SeedSequence), sehingga seed "
+              "yang sama selalu memberi hasil yang sama persis.",
         "en": "Simulation. For each trial, segment and peril the number of events over the horizon is drawn once "
               "(Poisson); each event is placed in a month and group of members in proportion to its probability and "
               "paid under the rules. Random numbers come from named streams (SeedSequence), so the same seed always "
               "gives identical results.",
     },
     "method_checks": {
-        "id": "Pemeriksaan. Nilai harapan setiap manfaat juga dihitung langsung dengan rumus tertutup, dan distribusi "
+        "id": "Pemeriksaan. Nilai harapan setiap manfaat juga dihitung langsung tanpa simulasi, dan distribusi "
               "total klaim tahun pertama dihitung secara eksak dengan FFT. Rata-rata simulasi yang berjarak lebih "
-              "dari 4 galat baku dari rumus tertutup, atau kuantil di luar batas Monte Carlo-nya, ditandai.",
-        "en": "Checks. The expected value of every benefit is also computed directly in closed form, and the first "
-              "year's total claims distribution exactly by FFT. A simulated mean more than 4 standard errors from "
-              "the closed form, or a quantile outside its Monte Carlo band, is flagged.",
+              "dari 4 galat baku dari perhitungan langsung, atau kuantil di luar batas toleransi Monte Carlo-nya, "
+              "ditandai.",
+        "en": "Checks. The expected value of every benefit is also computed directly, without simulation, and the "
+              "first year's total claims distribution exactly by FFT. A simulated mean more than 4 standard errors "
+              "from the direct calculation, or a quantile outside its Monte Carlo band, is flagged.",
     },
-    "method_uncertainty": {
-        "id": "Ketidakpastian. Rentang 90% menunjukkan naik-turunnya klaim dari tahun ke tahun (kejadian acak) dan, "
-              "bila skenario dikalibrasi, ketidakpastian parameter: setiap simulasi memakai satu pasang pengali "
-              "kematian dan kecelakaan dari distribusi posterior. Pengaruh asumsi lainnya ditunjukkan oleh analisis "
-              "sensitivitas.",
-        "en": "Uncertainty. The 90% intervals show how claims vary from year to year (random events) and, in a "
-              "calibrated scenario, parameter uncertainty: each trial uses one pair of death and accident "
-              "multipliers drawn from the posterior. The sensitivity analysis shows the effect of the other "
-              "assumptions.",
+    "method_uncertainty_draws": {
+        "id": "Ketidakpastian. Rentang 90% memuat 90% hasil simulasi untuk tahun yang sama; rentang ini tidak "
+              "menggambarkan naik-turunnya klaim dari tahun ke tahun. Rentang ini mencakup kejadian acak (berapa "
+              "banyak kematian dan kecelakaan terjadi) dan ketidakpastian parameter hasil kalibrasi: setiap "
+              "simulasi memakai satu pasang pengali kematian dan kecelakaan dari distribusi posterior. "
+              "Ketidakpastian asumsi lainnya tidak termasuk; pengaruhnya ditunjukkan di bagian Sensitivitas "
+              "terhadap asumsi. VaR 99,5% adalah klaim yang hanya terlampaui dalam 1 dari 200 simulasi tahun itu.",
+        "en": "Uncertainty. A 90% interval holds 90% of the simulations of the same year; it does not describe how "
+              "claims move from one year to the next. It covers random events (how many deaths and accidents occur) "
+              "and the uncertainty of the calibrated parameters: each trial uses one pair of death and accident "
+              "multipliers drawn from the posterior. The uncertainty of the other assumptions is not included; the "
+              "section Sensitivity to assumptions shows its effect. The 99.5% VaR is the claims exceeded in only 1 "
+              "of 200 simulations of that year.",
+    },
+    "method_uncertainty_fixed": {
+        "id": "Ketidakpastian. Rentang 90% memuat 90% hasil simulasi untuk tahun yang sama; rentang ini tidak "
+              "menggambarkan naik-turunnya klaim dari tahun ke tahun. Rentang ini hanya mencakup kejadian acak "
+              "(berapa banyak kematian dan kecelakaan terjadi) dengan asumsi yang tetap; ketidakpastian asumsi itu "
+              "sendiri tidak termasuk (lihat bagian Sensitivitas terhadap asumsi). VaR 99,5% adalah klaim yang "
+              "hanya terlampaui dalam 1 dari 200 simulasi tahun itu.",
+        "en": "Uncertainty. A 90% interval holds 90% of the simulations of the same year; it does not describe how "
+              "claims move from one year to the next. It covers only random events (how many deaths and accidents "
+              "occur) with the assumptions held fixed; it does not include the uncertainty of the assumptions "
+              "themselves (see the section Sensitivity to assumptions). The 99.5% VaR is the claims exceeded in "
+              "only 1 of 200 simulations of that year.",
     },
     "method_calibration": {
         "id": "Kalibrasi. Pengali kematian dan kecelakaan dapat disesuaikan dengan klaim yang teramati (jumlah dan "
-              "nilainya) melalui posterior Bayesian pada grid, dengan prior dari rentang wajar dalam skenario.",
+              "nilainya) melalui distribusi posterior Bayes yang dihitung pada kisi (grid) nilai, dengan prior dari "
+              "rentang wajar dalam skenario.",
         "en": "Calibration. The death and accident multipliers can be fitted to observed claims (count and amount) "
               "by a Bayesian grid posterior, with priors from the scenario's plausible ranges.",
     },
     "method_limits": {
         "id": "Batasan. Jumlah peserta tetap sejak awal (tanpa pendaftaran baru); kematian acak dalam satu simulasi "
-              "tidak mengurangi peserta pada bulan-bulan berikutnya (galatnya di bawah 0,01% klaim); asumsi yang "
-              "ditandai kuning belum diuji terhadap data daerah ini.",
+              "tidak mengurangi peserta pada bulan-bulan berikutnya (kesalahannya di bawah 0,01% klaim); asumsi "
+              "yang ditandai kuning belum diuji terhadap data daerah ini.",
         "en": "Limits. Membership is fixed at the start (no new enrolment); random deaths within a trial do not "
               "reduce later exposure (an error below 0.01% of claims); the assumptions marked yellow have not been "
               "tested against this area's data.",
@@ -424,7 +466,7 @@ TEXT = {
     "prov_scenario": {"id": "Skenario", "en": "Scenario"},
     "prov_files": {"id": "Berkas skenario", "en": "Scenario files"},
     "prov_overrides": {"id": "Perubahan (--set)", "en": "Overrides (--set)"},
-    "prov_seed": {"id": "Seed", "en": "Seed"},
+    "prov_seed": {"id": "Seed bilangan acak", "en": "Seed"},
     "prov_trials": {"id": "Jumlah simulasi", "en": "Trials"},
     "prov_scenario_hash": {"id": "Hash skenario (SHA-256)", "en": "Scenario hash (SHA-256)"},
     "prov_run_hash": {"id": "Hash laporan", "en": "Report hash"},
@@ -472,7 +514,7 @@ TEXT = {
     "chart_tornado_title": {"id": "Perkiraan klaim {period} (dasar {base})", "en": "Expected claims {period} (base {base})"},
     # --- comparison (notebooks) ---
     "cmp_first_year": {"id": "tahun pertama", "en": "first year"},
-    "cmp_horizon": {"id": "seluruh horizon", "en": "whole horizon"},
+    "cmp_horizon": {"id": "seluruh periode proyeksi", "en": "whole horizon"},
     "cmp_months": {"id": "bulan", "en": "months"},
     # --- what-if (notebooks) ---
     "wi_what": {"id": "Butir", "en": "Item"},

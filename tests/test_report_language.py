@@ -225,3 +225,104 @@ def test_a_chance_of_zero_says_none_of_the_simulations(madiun):
 def test_the_comparison_table_shows_chances_the_same_way(madiun):
     table = comparison_table([madiun.summary], "id")
     assert "> 99,9%" in table.to_string() and "100,0%" not in table.to_string()
+
+
+# --- 2. intervals and VaR are about simulations of one year ---------------------------------------------------
+
+
+def test_the_interval_is_the_range_of_simulations_of_the_same_year(doc, doc_en):
+    method = doc.text("methodology")
+    assert "90% hasil simulasi untuk tahun yang sama" in method
+    assert "menunjukkan naik-turunnya klaim dari tahun ke tahun" not in method
+    assert "90% of the simulations of the same year" in doc_en.text("methodology")
+
+
+def test_var_is_exceeded_in_1_of_200_simulations_not_once_in_200_years(doc, doc_en):
+    results = doc.text("results")
+    assert "1 dari 200 simulasi tahun itu" in results and "200 tahun" not in results
+    assert "1 of 200 simulations of that year" in doc_en.text("results")
+    assert "200 years" not in doc_en.text("results")
+
+
+def test_with_posterior_draws_the_interval_includes_parameter_uncertainty(doc, doc_en):
+    method = doc.text("methodology")
+    assert "ketidakpastian parameter hasil kalibrasi" in method and "posterior" in method
+    assert "uncertainty of the calibrated parameters" in doc_en.text("methodology")
+
+
+@pytest.mark.parametrize("code", ["id", "en"])
+def test_without_draws_the_interval_excludes_the_uncertainty_of_the_assumptions(code):
+    scenario = load_scenario("pekalongan-2023")
+    assert not scenario.intensity_draws
+    lang = Language(code)
+    text = next(p.text for p in methodology_section(lang, scenario).blocks
+                if p.text.startswith(("Ketidakpastian.", "Uncertainty.")))
+    assert "posterior" not in text and "90%" in text
+    if code == "id":
+        assert "tidak termasuk" in text and "Sensitivitas terhadap asumsi" in text
+    else:
+        assert "does not include the uncertainty of the assumptions" in text and "Sensitivity" in text
+
+
+# --- 3. the two premiums and the two claim figures say which is which -------------------------------------------
+
+
+def test_the_full_year_budget_and_the_premium_of_the_members_in_force_are_told_apart(madiun, doc, doc_en):
+    budget, premium = (madiun.summary["budget"]["annual_premium_start_members_idr"],
+                       madiun.summary["periods"][0]["premium_idr"])
+    lang = Language("id")
+    assert lang.money(budget) != lang.money(premium)  # Rp3,05 miliar and Rp3,04 miliar
+    assert "setahun penuh" in doc.tile("budget.annual_premium_start_members_idr")["label"]
+    text = doc.paragraph_with("summary", "periods.0.premium_idr")
+    assert "peserta yang aktif" in text and "anggaran setahun penuh" in text
+    assert "full-year budget" in doc_en.paragraph_with("summary", "periods.0.premium_idr")
+    assert "iuran peserta aktif" in doc.paragraph_with("sensitivity", "sensitivity.base.premium_idr")
+
+
+def test_the_simulation_mean_and_the_direct_calculation_are_labelled(madiun, doc, doc_en):
+    lang = Language("id")
+    simulated = madiun.summary["periods"][0]["claims_idr"]["mean"]
+    direct = madiun.extra["budget_year"]["expected_claims_idr"]
+    assert lang.money(simulated) != lang.money(direct) or simulated != direct
+    assert "rata-rata simulasi" in doc.tile("periods.0.claims_idr.mean")["label"]
+    assert "rata-rata simulasi" in doc.paragraph_with("summary", "periods.0.claims_idr.mean")
+    budget = doc.paragraph_with("budget", "budget_year.expected_claims_idr")
+    assert "perhitungan langsung (tanpa simulasi)" in budget and "rata-rata simulasi" in budget
+    assert "perhitungan langsung" in doc.paragraph_with("sensitivity", "sensitivity.base.claims_idr")
+    header = doc.table("periods")["header"]
+    assert "Klaim (rata-rata simulasi)" in header and "Perhitungan langsung" in header
+    assert "simulation mean" in doc_en.tile("periods.0.claims_idr.mean")["label"]
+    assert "direct calculation" in doc_en.paragraph_with("budget", "budget_year.expected_claims_idr")
+
+
+# --- 4. Indonesian wording -----------------------------------------------------------------------------------------
+
+REWORDED = [
+    ("Inilah anggaran yang perlu disediakan setiap tahun.", "Jumlah inilah yang perlu dianggarkan dalam APBD setiap tahun."),
+    ("kekurangan iuran, yaitu klaim di atas iuran yang ditanggung BPJS Ketenagakerjaan",
+     "selisih klaim di atas iuran, yang ditanggung BPJS Ketenagakerjaan"),
+    ("rumus tertutup", "perhitungan langsung (tanpa simulasi)"),
+    ("Kematian bukan karena kerja", "Kematian bukan akibat kecelakaan kerja"),
+    ("setiap kasus menjadi perawatan saja", "setiap kasus digolongkan sebagai hanya perawatan"),
+    ("agar jumlahnya tetap 1", "sehingga totalnya tetap 100%"),
+    ("Jumlah (rumus)", "Banyak kasus (perhitungan)"),
+    ("Jumlah (simulasi)", "Banyak kasus (simulasi)"),
+    ("rata-rata simulasi dengan galat bakunya di samping rumus tertutup",
+     "Rincian per segmen dan jenis manfaat untuk seluruh periode, beserta baris bertanda dari tahun mana pun. "
+     "Kolom z: selisih simulasi terhadap perhitungan langsung, dalam satuan galat baku."),
+]
+
+
+@pytest.mark.parametrize("old, new", REWORDED, ids=[o[:30] for o, _ in REWORDED])
+def test_indonesian_wording(old, new):
+    text = " ".join(e["id"] for e in TEXT.values())
+    assert old.lower() not in text.lower()
+    assert new in text
+
+
+def test_the_indonesian_report_has_no_closed_form_or_horizon_jargon(doc):
+    for section in doc.sections:
+        if section in ("scenario", "provenance"):
+            continue
+        text = doc.text(section).lower()
+        assert "rumus tertutup" not in text and "horizon" not in text, section
