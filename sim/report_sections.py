@@ -18,6 +18,7 @@ from .population import month_dates
 from .regulation import load_regulation
 from .report_document import Chart, Figure, Para, Pre, Section, Table, Tiles, lookup
 from .scenario import Scenario
+from .scenario_schema import BASES
 
 FAN_QUANTILES = {"p5": 0.05, "p25": 0.25, "p50": 0.50, "p75": 0.75, "p95": 0.95}
 MANY_ROWS = 40  # longer tables are cut in the report (flagged and largest rows kept); the CSV has every row
@@ -178,14 +179,21 @@ def _period_name(lang: Language, summary: dict, p: dict) -> str:
     return lang("total_period", first=years[0], last=years[-1]) if len(years) > 1 else lang("total_word")
 
 
-def _short_value(value, limit: int = 120) -> str:
-    """A parameter value for a table cell: a long list shows its first entries and how many there are."""
+def _short_value(value, limit: int = 120, lang: Language | None = None) -> str:
+    """A parameter value for a table cell (numbers in ``lang``'s style when given): a long list shows its first
+    entries and how many there are."""
     if isinstance(value, list):
-        text = json.dumps(value, ensure_ascii=False)
+        text = lang.value(value) if lang else json.dumps(value, ensure_ascii=False)
         if len(text) <= limit:
             return text
-        return f"{text[:limit].rsplit(',', 1)[0]}, … ({len(value)})"
-    return str(value)
+        separator = ";" if lang and lang.code == "id" else ","
+        return f"{text[:limit].rsplit(separator, 1)[0]}{separator} … ({len(value)})"
+    return lang.value(value) if lang else str(value)
+
+
+def segment_labels(scenario: Scenario | None) -> dict:
+    """Segment key -> the label the scenario gives it (``non_asn`` -> ``Non-ASN contract staff of the city (PU)``)."""
+    return {s.name: s.label for s in scenario.segments} if scenario is not None else {}
 
 
 def summary_section(lang: Language, scenario: Scenario, summary: dict, extra: dict) -> Section:
@@ -305,7 +313,8 @@ def budget_section(lang: Language, scenario: Scenario, summary: dict, extra: dic
             "affordable": _r(extra, "budget_year.members_affordable", "count"),
         }))
     blocks.append(Chart("coverage", lang("caption_coverage")))
-    rows = [(r["payer"], r["segment"], r["scheme"], _r(extra, f"funding.{i}.members", "count"),
+    labels = segment_labels(scenario)
+    rows = [(r["payer"], labels.get(r["segment"], r["segment"]), r["scheme"], _r(extra, f"funding.{i}.members", "count"),
              _r(extra, f"funding.{i}.monthly_premium_idr", "money"),
              _r(extra, f"funding.{i}.annual_premium_idr", "money"))
             for i, r in enumerate(extra["funding"])]
@@ -352,7 +361,7 @@ def sensitivity_section(lang: Language, extra: dict) -> Section:
     return Section("sensitivity", lang("sec_sensitivity"), blocks, traced=True)
 
 
-def validation_section(lang: Language, summary: dict, extra: dict) -> Section:
+def validation_section(lang: Language, summary: dict, extra: dict, labels: dict | None = None) -> Section:
     first = summary["periods"][0]
     exact = summary.get("exact_first_period")
     blocks = [Para(lang("valid_intro"))]
@@ -362,7 +371,7 @@ def validation_section(lang: Language, summary: dict, extra: dict) -> Section:
     if exact:
         mean_row += [_s(summary, "exact_first_period.claims_idr.mean", "money"),
                      lang("valid_mean_check", z=lang.number(extra["first_period_mean_z"] or 0.0),
-                          rel=f"{exact['mean_rel_error']:.1e}")]
+                          rel=lang.sci(exact["mean_rel_error"]))]
         rows.append(tuple(mean_row))
         styles.append("" if exact["mean_flag"] == "ok" else "check")
         for q, c in exact.get("versus_simulation", {}).get("quantiles", {}).items():
@@ -390,7 +399,8 @@ def validation_section(lang: Language, summary: dict, extra: dict) -> Section:
     for i in chosen:
         r = breakdown[i]
         rows.append((
-            _period_name(lang, summary, {"period": r["period"]}), r["segment"], lang.benefit(r["benefit"]),
+            _period_name(lang, summary, {"period": r["period"]}), (labels or {}).get(r["segment"], r["segment"]),
+            lang.benefit(r["benefit"]),
             _s(summary, f"breakdown.{i}.expected_idr", "money"), _s(summary, f"breakdown.{i}.mean_idr", "money"),
             _s(summary, f"breakdown.{i}.se_idr", "money"),
             _s(summary, f"breakdown.{i}.count_expected", "number"), _s(summary, f"breakdown.{i}.count_mean", "number"),
@@ -434,17 +444,20 @@ def register_section(lang: Language, scenario: Scenario, extra: dict) -> Section
         shown = (lang("register_group_range", lo=lang.plain(min(numeric)), hi=lang.plain(max(numeric)))
                  if len(numeric) == len(values) else _short_value(values[0]))
         bases = sorted({g["basis"] for g in group})
-        rows.append((f"segments.*.{name}", shown, group[0]["unit"], ", ".join(lang.basis(b) for b in bases), "",
+        rows.append((f"segments.*.{name}", shown, lang.unit(group[0]["unit"]), ", ".join(lang.basis(b) for b in bases), "",
                      lang("register_group_source", n=lang.count(len(group)), csv="assumptions.csv")))
         styles.append("assumption" if "assumption" in bases else "calibrated" if "calibrated" in bases else "")
     header = tuple(lang(k) for k in ("col_parameter", "col_value", "col_unit", "col_basis", "col_range", "col_source"))
     _, rules, changes = extra["rules"]["date"], extra["rules"]["rows"], extra["rules"]["changes"]
-    rule_table = [(r["rule"], _value_cell(extra, f"rules.rows.{i}.value", r["value"]), r["unit"], r["effective"],
-                   r["source"], r["confidence"]) for i, r in enumerate(rules)]
+    rule_table = [(r["rule"], _value_cell(extra, f"rules.rows.{i}.value", r["value"], lang=lang), lang.unit(r["unit"]),
+                   lang.iso_date(r["effective"]), r["source"], lang.confidence(r["confidence"]))
+                  for i, r in enumerate(rules)]
     rule_header = tuple(lang(k) for k in ("col_rule", "col_value", "col_unit", "col_effective", "col_source",
                                           "col_confidence"))
+    used = {r["basis"] for r in extra["assumptions"]} | {r["basis"] for r in extra.get("sensitivity", {}).get("rows", [])}
+    legend = "; ".join(lang(f"basis_desc_{b}") for b in BASES if b in used)
     blocks = [
-        Para(lang("register_intro")),
+        Para(lang("register_intro") + (" " + lang("basis_legend", items=legend) if legend else "")),
         Table("assumptions", header, rows, styles),
         Para(lang("rules_intro", date=lang.date(dt.date.fromisoformat(extra["rules"]["date"])))),
         Table("rules", rule_header, rule_table),
@@ -452,31 +465,41 @@ def register_section(lang: Language, scenario: Scenario, extra: dict) -> Section
     if changes:
         blocks += [Para(lang("rules_changes")), Table("rule_changes", tuple(lang(k) for k in (
             "col_month", "col_rule", "col_from", "col_to", "col_source")),
-            [(c["month"], c["rule"], _short_value(c["from"]), _short_value(c["to"]), c["source"]) for c in changes])]
+            [(lang.iso_date(c["month"]), c["rule"], _short_value(c["from"], lang=lang), _short_value(c["to"], lang=lang),
+              c["source"]) for c in changes])]
     else:
         blocks.append(Para(lang("rules_no_changes"), style="note"))
     return Section("register", lang("sec_register"), blocks)
 
 
-def _value_cell(extra: dict, key: str, value):
+def _value_cell(extra: dict, key: str, value, kind: str = "plain", lang: Language | None = None):
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return _r(extra, key, "plain")
-    return _short_value(value)
+        return _r(extra, key, kind)
+    return _short_value(value, lang=lang)
 
 
 def _register_row(lang: Language, extra: dict, i: int, r: dict) -> tuple:
-    value = _value_cell(extra, f"assumptions.{i}.value", r["value"])
+    calibrated = r["basis"] == "calibrated"  # fitted to 6 decimals: shown to 3 significant digits
+    value = _value_cell(extra, f"assumptions.{i}.value", r["value"], "sig3" if calibrated else "plain", lang)
     rng = r["range"]
-    rng_text = f"{lang.plain(rng[0])} – {lang.plain(rng[1])}" if isinstance(rng, list) and len(rng) == 2 else ""
+    bound = lang.sig3 if calibrated else lang.plain
+    rng_text = f"{bound(rng[0])} – {bound(rng[1])}" if isinstance(rng, list) and len(rng) == 2 else ""
     source = r["source"] + (f" ({r['note']})" if r["note"] else "")
-    return (r["key"], value, r["unit"], lang.basis(r["basis"]), rng_text, source)
+    return (r["key"], value, lang.unit(r["unit"]), lang.basis(r["basis"]), rng_text, source)
 
 
 def differences_section(lang: Language, extra: dict, base: str | None) -> Section:
     blocks = []
     if base:
-        rows = [(d["key"], _short_value(d["base"]) if d["base"] is not None else lang("not_set"),
-                 _short_value(d["this"])) for d in extra["differences"]]
+        calibrated = {r["key"] for r in extra.get("assumptions", []) if r["basis"] == "calibrated"}
+
+        def cell(key, value):
+            if key in calibrated and isinstance(value, (int, float)) and not isinstance(value, bool):
+                return lang.sig3(value)
+            return _short_value(value, lang=lang)
+
+        rows = [(d["key"], cell(d["key"], d["base"]) if d["base"] is not None else lang("not_set"),
+                 cell(d["key"], d["this"])) for d in extra["differences"]]
         rows, styles, note = _cut(rows, [""] * len(rows), [0] * len(rows), [False] * len(rows), lang, "differences")
         blocks += [Para(lang("diff_intro", base=base)),
                    Table("differences", tuple(lang(k) for k in ("col_key", "col_base", "col_this")), rows, styles,
@@ -500,7 +523,7 @@ def methodology_section(lang: Language, scenario: Scenario | None = None) -> Sec
 def provenance_section(lang: Language, manifest: dict, summary: dict) -> Section:
     code, packages = manifest["code"], manifest["packages"]
     rows = [
-        (lang("prov_created"), manifest["created"]),
+        (lang("prov_created"), lang.timestamp(manifest["created"])),
         (lang("prov_scenario"), f"{manifest['scenario_id']}: {manifest['title']}"),
         (lang("prov_files"), ", ".join(manifest["scenario_files"]) or "-"),
         (lang("prov_overrides"), "; ".join(manifest["overrides"]) or "-"),
@@ -525,7 +548,7 @@ def sections(report_lang: Language, scenario: Scenario, summary: dict, extra: di
         results_section(lang, summary, extra),
         budget_section(lang, scenario, summary, extra),
         sensitivity_section(lang, extra),
-        validation_section(lang, summary, extra),
+        validation_section(lang, summary, extra, segment_labels(scenario)),
         register_section(lang, scenario, extra),
         differences_section(lang, extra, manifest.get("base")),
         methodology_section(lang, scenario),
@@ -546,8 +569,10 @@ def chart_images(lang: Language, scenario: Scenario, summary: dict, extra: dict,
     out["coverage"] = charts.png(charts.budget_coverage(pd.DataFrame(extra["coverage"]), year["members"], lang,
                                                         scenario.annual_budget, scenario.target_members,
                                                         year.get("members_affordable")))
-    out["funding"] = charts.png(charts.funding(extra["funding"] if len(extra["funding"]) <= MANY_SEGMENTS else
-                                               _by_payer_rows(extra["funding"]), lang))
+    labels = segment_labels(scenario)
+    funding_rows = [{**r, "segment": labels.get(r["segment"], r["segment"])} for r in extra["funding"]]
+    out["funding"] = charts.png(charts.funding(funding_rows if len(funding_rows) <= MANY_SEGMENTS else
+                                               _by_payer_rows(funding_rows), lang))
     sens = extra["sensitivity"]
     out["tornado"] = charts.png(charts.tornado(sens["rows"], sens["base"]["claims_idr"], sens["period"], lang))
     return out

@@ -308,9 +308,27 @@ TEXT = {
     # --- register ---
     "register_intro": {
         "id": "Setiap parameter skenario beserta nilai, satuan, dasar dan sumbernya. Baris kuning adalah asumsi "
-              "(dengan rentang wajar), baris biru hasil kalibrasi; selebihnya berasal dari peraturan atau data.",
+              "(dengan rentang wajar), baris biru hasil kalibrasi. Nilai hasil kalibrasi ditampilkan dengan 3 angka "
+              "penting; nilai lengkapnya ada di scenario.toml dan assumptions.csv. Sumber dikutip sebagaimana "
+              "tertulis.",
         "en": "Every parameter of the scenario with its value, unit, basis and source. Yellow rows are assumptions "
-              "(with a plausible range), blue rows calibrated values; the rest come from law or data.",
+              "(with a plausible range), blue rows calibrated values. Calibrated values are shown to 3 significant "
+              "digits; the full values are in scenario.toml and assumptions.csv. Sources are quoted as written.",
+    },
+    "basis_legend": {"id": "Kolom Dasar: {items}.", "en": "Basis column: {items}."},
+    "basis_desc_law": {"id": "peraturan = ditetapkan dalam peraturan", "en": "law = set by regulation"},
+    "basis_desc_data": {"id": "data = dari data yang teramati", "en": "data = from observed data"},
+    "basis_desc_derived": {
+        "id": "turunan = dihitung dari nilai lain",
+        "en": "derived = worked out from other values",
+    },
+    "basis_desc_calibrated": {
+        "id": "kalibrasi = disesuaikan dengan klaim yang teramati",
+        "en": "calibrated = fitted to observed claims",
+    },
+    "basis_desc_assumption": {
+        "id": "asumsi = perkiraan, dengan rentang wajar bila ada",
+        "en": "assumption = a judgement, with a plausible range where stated",
     },
     "register_group_range": {"id": "{lo} – {hi}", "en": "{lo} – {hi}"},
     "register_group_source": {"id": "{n} segmen; rinciannya di {csv}", "en": "{n} segments; each one in {csv}"},

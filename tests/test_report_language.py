@@ -326,3 +326,103 @@ def test_the_indonesian_report_has_no_closed_form_or_horizon_jargon(doc):
             continue
         text = doc.text(section).lower()
         assert "rumus tertutup" not in text and "horizon" not in text, section
+
+
+# --- 5. no English leftovers in the Indonesian report -----------------------------------------------------------
+
+
+def test_rule_confidence_in_indonesian(doc, doc_en):
+    confidence = doc.column("rules", TEXT["col_confidence"]["id"])
+    assert set(confidence) <= {"Tinggi", "Sedang", "Rendah"} and "Tinggi" in confidence
+    assert set(doc_en.column("rules", TEXT["col_confidence"]["en"])) <= {"High", "Medium", "Low"}
+    assert Language("id").confidence("Low") == "Rendah" and Language("id").confidence("odd") == "odd"
+
+
+def test_every_basis_label_used_is_in_the_legend(doc):
+    lang = Language("id")
+    used = set(doc.column("assumptions", TEXT["col_basis"]["id"])) | set(doc.column("sensitivity", TEXT["col_basis"]["id"]))
+    used.discard("")
+    assert "turunan" in used  # segments.non_asn.wage is derived
+    legend = next(p["text"] for p in doc.paragraphs("register") if "Kolom Dasar" in p["text"])
+    for label in used:
+        assert f"{label} = " in legend, label
+    assert used <= {lang.basis(b) for b in ("law", "data", "derived", "calibrated", "assumption")}
+
+
+def test_register_units_in_indonesian_with_english_fallback(doc, doc_en):
+    units = doc.column("assumptions", TEXT["col_unit"]["id"]) + doc.column("rules", TEXT["col_unit"]["id"])
+    for english in ENGLISH_UNITS:
+        assert english not in units, english
+    for indonesian in ("orang", "proporsi", "Rp per bulan", "proporsi kasus JKK", "per 1.000 peserta-tahun",
+                       "× tabel mortalitas"):
+        assert indonesian in units, indonesian
+    assert "persons" in doc_en.column("assumptions", TEXT["col_unit"]["en"])
+    assert Language("id").unit("furlongs per fortnight") == "furlongs per fortnight"
+    from sim.report_text import UNITS
+
+    assert Language("id").unit("persons") == UNITS["persons"] and Language("en").unit("persons") == "persons"
+
+
+def test_segment_labels_instead_of_keys_in_tables(madiun, doc):
+    labels = {s.name: s.label for s in madiun.scenario.segments}
+    for table, column in (("funding", "col_segment"), ("validation", "col_segment")):
+        cells = set(doc.column(table, TEXT[column]["id"]))
+        assert not cells & set(labels), f"{table} shows segment keys"
+        assert cells <= set(labels.values()), table
+
+
+def _chart_rows(report, monkeypatch) -> dict:
+    """The rows chart_images hands to the funding and tornado charts (no image drawn)."""
+    seen = {}
+    monkeypatch.setattr(charts, "funding", lambda rows, lang: seen.setdefault("funding", rows))
+    monkeypatch.setattr(charts, "tornado", lambda rows, base, period, lang: seen.setdefault("tornado", rows))
+    monkeypatch.setattr(charts, "png", lambda fig: b"")
+    claims = np.ones((10, len(report.summary["periods"]) - 1))
+    sections_module.chart_images(Language("id"), report.scenario, report.summary, report.extra, claims)
+    return seen
+
+
+def test_segment_labels_in_the_funding_chart(madiun, monkeypatch):
+    labels = {s.name: s.label for s in madiun.scenario.segments}
+    assert {r["segment"] for r in _chart_rows(madiun, monkeypatch)["funding"]} == set(labels.values())
+
+
+def test_calibrated_values_to_3_significant_digits(madiun, doc):
+    rows = {r[0]: r for r in doc.table("assumptions")["rows"]}
+    header = doc.table("assumptions")["header"]
+    value, rng = header.index(TEXT["col_value"]["id"]), header.index(TEXT["col_range"]["id"])
+    assert madiun.scenario.resolved["assumptions"]["mortality_load"]["value"] == pytest.approx(1.919408)
+    assert rows["assumptions.mortality_load"][value] == "1,92"
+    assert rows["assumptions.mortality_load"][rng] == "1,68 – 2,18"
+    assert rows["segments.non_asn.accident_rate"][value] == "1,28"
+    assert rows["assumptions.severity.share_medical_only"][value] == "0,62"  # an assumption keeps its digits
+    assert rows["segments.non_asn.wage"][value] == "2.185.185"
+    differences = {r[0]: r for r in doc.table("differences")["rows"]}
+    assert differences["assumptions.mortality_load"][1:] == ["1,5", "1,92"]
+    fig = next(f for f in doc.figures if f["data-key"] == "assumptions.0.value")
+    assert fig["data-kind"] == "sig3" and fig["text"] == "1,92"
+
+
+def test_months_and_dates_in_indonesian(madiun, doc, doc_en):
+    months = doc.column("rule_changes", TEXT["col_month"]["id"])
+    assert "Januari 2026" in months and not [m for m in months if re.fullmatch(r"\d{4}-\d\d", m)]
+    effective = doc.column("rules", TEXT["col_effective"]["id"])
+    assert "2 Desember 2019" in effective and not [d for d in effective if re.fullmatch(r"[\d-]+", d)]
+    created = dict(doc.table("provenance")["rows"])[TEXT["prov_created"]["id"]]
+    assert not re.match(r"\d{4}-", created) and re.search(r"\d{1,2} \w+ \d{4}, \d\d\.\d\d\.\d\d", created)
+    assert "January 2026" in doc_en.column("rule_changes", TEXT["col_month"]["en"])
+    rule_values = doc.column("rule_changes", TEXT["col_from"]["id"])
+    assert not [v for v in rule_values if re.fullmatch(r"\d+\.\d+", v)]  # 0,5 not 0.5
+    assert Language("id").iso_date("2026-01") == "Januari 2026" and Language("id").iso_date("x") == "x"
+    assert Language("en").timestamp("2026-11-21T14:17:46+07:00") == "21 November 2026, 14:17:46 UTC+07:00"
+
+
+def test_register_from_the_scenario_alone_is_in_indonesian():
+    """The register as a notebook builds it (no simulation): units, basis legend and rules in Indonesian."""
+    scenario = load_scenario("madiun-2025")
+    date, rows, changes = rule_rows(scenario)
+    extra = {"assumptions": register_rows(scenario.resolved), "rules": {"date": date, "rows": rows, "changes": changes}}
+    blocks = register_section(Language("id"), scenario, extra).blocks
+    tables = {b.name: b for b in blocks if isinstance(b, Table)}
+    assert all(row[5] in ("Tinggi", "Sedang", "Rendah") for row in tables["rules"].rows)
+    assert "Kolom Dasar" in blocks[0].text and "turunan = " in blocks[0].text
