@@ -13,7 +13,7 @@ import pandas as pd
 
 from . import charts
 from .coverage import coverage_curve, funding, members_affordable, twelve_months
-from .i18n import Language
+from .i18n import Language, significant
 from .population import month_dates
 from .regulation import load_regulation
 from .report_document import Chart, Figure, Para, Pre, Section, Table, Tiles, lookup
@@ -327,13 +327,13 @@ def budget_section(lang: Language, scenario: Scenario, summary: dict, extra: dic
     return Section("budget", lang("sec_budget"), blocks, traced=True)
 
 
-def sensitivity_section(lang: Language, extra: dict) -> Section:
+def sensitivity_section(lang: Language, extra: dict, labels: dict | None = None) -> Section:
     sens = extra["sensitivity"]
     rows = []
     for i, r in enumerate(sens["rows"]):
-        unit_kind = "money" if r["unit"].startswith("IDR") else "plain"
+        unit_kind = "money" if r["unit"].startswith("IDR") else "sig3"
         rows.append((
-            r["parameter"], lang.basis(r["basis"]),
+            lang.parameter(r["parameter"], labels), lang.basis(r["basis"]),
             _r(extra, f"sensitivity.rows.{i}.value", unit_kind) if r["value"] is not None else lang("various"),
             _r(extra, f"sensitivity.rows.{i}.low", unit_kind) if r["low"] is not None else lang("various"),
             _r(extra, f"sensitivity.rows.{i}.high", unit_kind) if r["high"] is not None else lang("various"),
@@ -354,6 +354,8 @@ def sensitivity_section(lang: Language, extra: dict) -> Section:
         Table("sensitivity", header, rows),
         Para(lang("sens_note"), style="note"),
     ]
+    if any(r["parameter"].startswith("segments.*.") for r in sens["rows"]):  # only with many segments
+        blocks.append(Para(lang("sens_note_segments", many=MANY_SEGMENTS), style="note"))
     if sens["skipped"]:
         blocks.append(Para(lang("sens_skipped",
                                 keys="; ".join(f"{s['parameter']} ({s['problem']})" for s in sens["skipped"])),
@@ -547,7 +549,7 @@ def sections(report_lang: Language, scenario: Scenario, summary: dict, extra: di
         summary_section(lang, scenario, summary, extra),
         results_section(lang, summary, extra),
         budget_section(lang, scenario, summary, extra),
-        sensitivity_section(lang, extra),
+        sensitivity_section(lang, extra, segment_labels(scenario)),
         validation_section(lang, summary, extra, segment_labels(scenario)),
         register_section(lang, scenario, extra),
         differences_section(lang, extra, manifest.get("base")),
@@ -574,8 +576,18 @@ def chart_images(lang: Language, scenario: Scenario, summary: dict, extra: dict,
     out["funding"] = charts.png(charts.funding(funding_rows if len(funding_rows) <= MANY_SEGMENTS else
                                                _by_payer_rows(funding_rows), lang))
     sens = extra["sensitivity"]
-    out["tornado"] = charts.png(charts.tornado(sens["rows"], sens["base"]["claims_idr"], sens["period"], lang))
+    out["tornado"] = charts.png(charts.tornado(_readable_swings(sens["rows"], lang, labels), sens["base"]["claims_idr"],
+                                               sens["period"], lang))
     return out
+
+
+def _readable_swings(rows: list[dict], lang: Language, labels: dict) -> list[dict]:
+    """Tornado rows with the parameter's name instead of its key and the range ends to 3 significant digits."""
+    def end(x):
+        return x if x is None or abs(x) >= 1e6 else significant(x)
+
+    return [{**r, "parameter": lang.parameter(r["parameter"], labels), "low": end(r["low"]), "high": end(r["high"])}
+            for r in rows]
 
 
 def _by_payer_rows(rows: list[dict]) -> list[dict]:

@@ -240,12 +240,16 @@ TEXT = {
     "sens_note": {
         "id": "Menggeser satu porsi tingkat keparahan mengubah empat porsi lainnya secara proporsional sehingga "
               "totalnya tetap 100%. Untuk parameter hasil kalibrasi, rentangnya adalah interval kredibel 90%. "
-              "Koefisien variasi biaya medis hanya mengubah sebaran klaim, bukan nilai harapannya. Dengan banyak "
-              "segmen, parameter per segmen (segments.*) digeser bersama.",
+              "Koefisien variasi biaya medis hanya mengubah sebaran klaim, bukan nilai harapannya.",
         "en": "Moving one severity share rescales the other four in proportion so that they still sum to 100%. For "
               "calibrated parameters the range is the 90% credible interval. The coefficient of variation of "
-              "medical costs changes the spread of claims, not their expected value. With many segments, a "
-              "per-segment parameter (segments.*) moves in all segments together.",
+              "medical costs changes the spread of claims, not their expected value.",
+    },
+    "sens_note_segments": {
+        "id": "Dengan lebih dari {many} segmen, parameter per segmen (segments.*) digeser bersama: semua segmen ke "
+              "batas rentangnya masing-masing pada saat yang sama.",
+        "en": "With more than {many} segments, a per-segment parameter (segments.*) moves in all segments together, "
+              "each to the same end of its own range.",
     },
     "all_segments": {"id": "semua segmen", "en": "all segments"},
     "sens_skipped": {

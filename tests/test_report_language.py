@@ -426,3 +426,52 @@ def test_register_from_the_scenario_alone_is_in_indonesian():
     tables = {b.name: b for b in blocks if isinstance(b, Table)}
     assert all(row[5] in ("Tinggi", "Sedang", "Rendah") for row in tables["rules"].rows)
     assert "Kolom Dasar" in blocks[0].text and "turunan = " in blocks[0].text
+
+
+# --- 6. sensitivity: the many-segments note only with many segments, readable names, rounded ranges -------------
+
+
+def test_the_many_segments_note_only_with_many_segments(madiun, doc):
+    assert "segments.*" not in doc.text("sensitivity")
+    extra = {"sensitivity": {**madiun.extra["sensitivity"]}}
+    assert not [b for b in sensitivity_section(Language("id"), extra).blocks
+                if isinstance(b, Para) and "segments.*" in b.text]
+    rows = [dict(r) for r in extra["sensitivity"]["rows"]]
+    rows[0]["parameter"] = "segments.*.male_share"
+    extra = {"sensitivity": {**extra["sensitivity"], "rows": rows}}
+    section = sensitivity_section(Language("id"), extra)
+    notes = [b.text for b in section.blocks if isinstance(b, Para) and "segments.*" in b.text]
+    assert len(notes) == 1 and "lebih dari 12 segmen" in notes[0]
+    assert section.blocks[2].rows[0][0] == "Proporsi laki-laki (semua segmen)"
+
+
+def test_sensitivity_table_names_and_rounded_ranges(doc, doc_en):
+    names = doc.column("sensitivity", TEXT["col_parameter"]["id"])
+    assert not [n for n in names if re.search(r"segments\.|assumptions\.|_", n)], names
+    assert "Proporsi laki-laki – Vulnerable informal workers (BPU)" in names
+    assert "Share of men – Vulnerable informal workers (BPU)" in doc_en.column("sensitivity", "Parameter")
+    for column in ("col_value", "col_low", "col_high"):
+        for cell in doc.column("sensitivity", TEXT[column]["id"]):
+            if not cell.startswith("Rp"):
+                assert len(re.sub(r"\D", "", cell).lstrip("0")) <= 3, cell
+    assert not re.search(r"\d,\d{4,}", " ".join(c for r in doc.table("sensitivity")["rows"] for c in r))
+    row = next(r for r in doc.table("sensitivity")["rows"] if r[0] == "Pengali tabel mortalitas")
+    assert row[2:5] == ["1,92", "1,68", "2,18"]
+
+
+def test_readable_parameters_and_rounded_ranges_in_the_tornado(madiun, monkeypatch):
+    rows = _chart_rows(madiun, monkeypatch)["tornado"]
+    for r in rows:
+        assert "." not in r["parameter"] and "_" not in r["parameter"], r["parameter"]
+        for end in (r["low"], r["high"]):
+            assert end is None or abs(end) >= 1e6 or len(re.sub(r"[^0-9]", "", f"{end:g}").lstrip("0")) <= 3, end
+    assert "Pengali tabel mortalitas – Vulnerable informal workers (BPU)" in [r["parameter"] for r in rows]
+
+
+def test_a_parameter_without_a_name_is_humanised():
+    lang = Language("id")
+    assert lang.parameter("expansion.quota_growth_rate") == "Quota growth rate"
+    assert lang.parameter("segments.x.male_share", {"x": "Ojek drivers"}) == "Proporsi laki-laki – Ojek drivers"
+    assert lang.parameter("segments.x.male_share") == "Proporsi laki-laki – x"
+    assert Language("en").sig3(1.919408) == "1.92" and Language("id").sig3(2185185) == "2.185.185"
+    assert Language("id").sig3(0.687128) == "0,687" and Language("id").sig3(0.007) == "0,007"
