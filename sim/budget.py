@@ -42,6 +42,7 @@ import numpy as np
 
 from .closed_form import expected
 from .expansion import Projection, money_bound, money_by_year, premium_rates, project_scenario, scenario_months
+from .enrolment import quota_target
 from .funding import APBD, DBH_CHT, EXTERNAL_PAYERS
 from .planning_schema import Pledge, YearAmounts
 from .population import build_model
@@ -202,12 +203,18 @@ def targets_met(projection: Projection, tolerance: float = 0.005) -> list[dict]:
 
 def largest_coverage(scenario: Scenario, confidence: float | None = None, max_scale: float = 64.0,
                      iterations: int = 16) -> dict:
-    """The largest multiple of the quota path's growth the scenario's own money funds without binding.
+    """The largest multiple of the quota path's growth the scenario's own money funds without binding, with every
+    year-end target of that scaled path reached (so that enrolment, not money, cannot be what stops it).
 
-    With ``confidence`` and at most ``MAX_COVERAGE_OUTCOMES`` pledge outcomes: without binding with at least that
-    probability over which CSR pledges are honoured (all or nothing, as :func:`budget_needed`). Otherwise (no
-    confidence given, or too many pledges to enumerate) with the expected CSR money: each pledge bringing amount x
-    probability, which is the same answer at every confidence."""
+    With ``confidence`` and at most ``MAX_COVERAGE_OUTCOMES`` pledge outcomes: with at least that probability over
+    which CSR pledges are honoured (all or nothing, as :func:`budget_needed`). Otherwise (no confidence given, or
+    too many pledges to enumerate) with the expected CSR money: each pledge bringing amount x probability, which is
+    the same answer at every confidence.
+
+    ``status``: ``money`` (money limits the growth), ``pipeline`` (above ``scale`` the pipeline misses a target even
+    with unlimited money), ``none`` (even with the growth at 0 the money cuts or holds members), ``no_growth`` (no
+    quota target above the starting members: nothing to scale; ``scale`` None), ``capped`` (neither binds up to
+    ``max_scale``)."""
     _needs_funding(scenario, "largest_coverage")
     if not scenario.planning.quotas:
         raise ScenarioError(str(scenario.path), "expansion", "largest_coverage needs a quota path ([expansion])")
@@ -223,20 +230,40 @@ def largest_coverage(scenario: Scenario, confidence: float | None = None, max_sc
     money = {p.name: p.years * (p.amount.every if p.amount.every is not None else
                                 sum(a for _, a in p.amount.by_year) / max(len(p.amount.by_year), 1)) for p in pledges}
     outcomes = sorted(outcomes, key=lambda o: (sum(money[n] * f for n, f in o[0].items()), -o[1]))
+    likeliest = max(outcomes, key=lambda o: o[1])[0]
+    basis_note = {"confidence": f", with probability >= {confidence} over which CSR pledges are honoured",
+                  "expected_csr": ", with the expected CSR money (amount x probability of each pledge; the same at "
+                                  "every confidence)",
+                  "no_pledges": " (no CSR pledges: no uncertainty in the money)"}[basis]
+    if not planned_growth(scenario):
+        projection = project_scenario(scenario, likeliest)
+        return {"scale": None, "status": "no_growth", "basis": basis,
+                "confidence": confidence if basis == "confidence" else None, "money_binds": money_bound(projection),
+                "note": "no growth planned: every quota target is at or below the segment's starting members, so "
+                        "there is no growth to scale",
+                "at_no_growth": None, **_coverage_rows(projection)}
 
-    def feasible(scale: float) -> bool:
+    def check(scale: float) -> tuple[bool, float]:
+        """(feasible, probability that money binds) at this multiple of the growth."""
         scaled = with_quota_scale(scenario, scale)
-        ok = bad = 0.0
+        ok = bad = by_money = 0.0
         for factors, prob in outcomes:
-            if money_bound(project_scenario(scaled, factors)):
+            projection = project_scenario(scaled, factors)
+            if money_bound(projection):
+                bad += prob
+                by_money += prob
+            elif not all(t["reached"] for t in targets_met(projection)):
                 bad += prob
             else:
                 ok += prob
             if ok >= level - 1e-12:
-                return True
+                return True, by_money
             if bad > 1.0 - level + 1e-12:
-                return False
-        return ok >= level - 1e-12
+                return False, by_money
+        return ok >= level - 1e-12, by_money
+
+    def feasible(scale: float) -> bool:
+        return check(scale)[0]
 
     if not feasible(0.0):
         lo, hi, capped = 0.0, 0.0, False
@@ -252,35 +279,59 @@ def largest_coverage(scenario: Scenario, confidence: float | None = None, max_sc
             mid = (lo + hi) / 2
             lo, hi = (mid, hi) if feasible(mid) else (lo, mid)
     lo = math.floor(lo * 1e6) / 1e6  # reported to 6 decimals, rounded down so that it stays feasible
-    none = lo == 0.0 and not feasible(0.0)
+    if capped:
+        status = "capped"
+    elif hi == 0.0:  # not even the growth at 0
+        status = "none" if check(0.0)[1] > 1.0 - level + 1e-12 else "pipeline"
+    else:  # just above the answer: would unlimited money (every pledge honoured) reach the targets?
+        rich = with_apbd(with_quota_scale(scenario, hi), YearAmounts(every=math.inf))
+        reached = all(t["reached"] for t in targets_met(project_scenario(rich, {p.name: 1.0 for p in pledges})))
+        status = "money" if reached else "pipeline"
     scaled = with_quota_scale(scenario, lo)
     # The members and city money shown: in the likeliest outcome (with status "none": the first that binds).
-    likeliest = max(outcomes, key=lambda o: o[1])[0]
     projection = project_scenario(scaled, likeliest)
-    if none:
+    if status == "none":
         projection = next((r for r in (project_scenario(scaled, f) for f, _ in outcomes) if money_bound(r)), projection)
-    years = projection.fiscal_years()
-    status = "none" if none else "capped" if capped else "money"
     return {
         "scale": lo,
         "status": status,
         "basis": basis,
         "confidence": confidence if basis == "confidence" else None,
-        "money_binds": not capped,
-        "note": ("multiple of the quota path's growth above the starting members, same segment mix; "
-                 + ("money does not bind below the largest multiple tried" if capped else
-                    "no growth is affordable: even with the growth at 0 the money cuts or holds members" if none else
-                    "the largest multiple the money funds without cutting anybody or leaving names waiting")
-                 + {"confidence": f", with probability >= {confidence} over which CSR pledges are honoured",
-                    "expected_csr": ", with the expected CSR money (amount x probability of each pledge; the same "
-                                    "at every confidence)",
-                    "no_pledges": " (no CSR pledges: no uncertainty in the money)"}[basis]),
-        # With the growth at 0: members not renewed and names held for lack of money (both 0 unless status "none").
-        "at_no_growth": _bound_by(projection) if none else None,
-        "members_year_end": [{"year": y, "segment": n, "members": round(float(projection.year_end(y)[s]), 2)}
-                             for y in years for s, n in enumerate(projection.names)],
-        "city_money_idr": {y: round(v, 2) for y, v in city_money(projection).items()},
+        "money_binds": status in ("money", "none"),
+        "note": ("multiple of the quota path's growth above the starting members, same segment mix, with every "
+                 "year-end target of the scaled path reached; "
+                 + {"capped": "neither money nor the pipeline binds up to the largest multiple tried",
+                    "none": "no growth is affordable: even with the growth at 0 the money cuts or holds members",
+                    "pipeline": "limited by the enrolment pipeline, not money: above it a target is missed even with "
+                                "unlimited money",
+                    "money": "the largest multiple the money funds without cutting anybody or leaving names "
+                             "waiting"}[status]
+                 + basis_note),
+        # With the growth at 0: members not renewed and names held for lack of money (only with status "none").
+        "at_no_growth": _bound_by(projection) if status == "none" else None,
+        **_coverage_rows(projection),
     }
+
+
+def planned_growth(scenario: Scenario) -> bool:
+    """Whether any quota target of the horizon lies above its segment's starting members (growth to scale)."""
+    planning = scenario.planning
+    start = {s.name: s.members for s in scenario.segments}
+    first = scenario.start.year
+    years = sorted({d.year for d in scenario_months(scenario)[0]})
+    for q in planning.quotas:
+        for y in years:
+            target = quota_target(dataclasses.replace(q, scale=1.0), y, first, start[q.segment], planning.ucj)
+            if target is not None and target > start[q.segment] * (1 + 1e-9) + 1e-9:
+                return True
+    return False
+
+
+def _coverage_rows(projection: Projection) -> dict:
+    years = projection.fiscal_years()
+    return {"members_year_end": [{"year": y, "segment": n, "members": round(float(projection.year_end(y)[s]), 2)}
+                                 for y in years for s, n in enumerate(projection.names)],
+            "city_money_idr": {y: round(v, 2) for y, v in city_money(projection).items()}}
 
 
 def _bound_by(projection: Projection) -> dict:

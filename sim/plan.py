@@ -371,9 +371,17 @@ def _largest_coverage_text(lc: dict) -> str:
         why = ("does not even renew the current members" if zero.get("not_renewed", 0) > CUT_SHOWN
                else "does not even pay for the names that replace members who leave")
         return f"none: no growth is affordable; with the quota path's growth at 0 the money {why}"
+    if status == "no_growth":
+        return "n/a (no growth planned: every quota target is at or below the starting members)"
+    if status == "pipeline":
+        if lc["scale"] < 0.0005:
+            return ("limited by the enrolment pipeline, not money: even with unlimited money it reaches none of the "
+                    "quota path's growth by the year-end targets")
+        return (f"limited by the enrolment pipeline, not money: above {lc['scale']:.3f} x the quota path's growth it "
+                "misses a year-end target even with unlimited money")
     text = f"{lc['scale']:.3f} x the quota path's growth"
     if status == "capped":
-        text += " (money does not bind up to the largest multiple tried)"
+        text += " (neither money nor the pipeline binds up to the largest multiple tried)"
     return text + _coverage_basis(lc)
 
 

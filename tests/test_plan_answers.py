@@ -147,3 +147,69 @@ def test_largest_coverage_differs_with_the_confidence_and_says_its_basis_otherwi
     assert answer["basis"] == "expected_csr" and answer["confidence"] is None
     assert "with the expected CSR money" in _largest_coverage_text(answer)
     assert "90%" not in _largest_coverage_text(answer)
+
+
+# --- 4. The largest coverage only where money limits growth -----------------------------------------------------
+
+
+def _reached(scenario, scale, unlimited=False):
+    import math
+
+    from sim.expansion import project_scenario
+    from sim.planning_schema import YearAmounts
+
+    scaled = budget.with_quota_scale(scenario, scale)
+    if unlimited:
+        scaled = budget.with_apbd(scaled, YearAmounts(every=math.inf))
+    return all(t["reached"] for t in budget.targets_met(project_scenario(scaled)))
+
+
+def test_a_one_year_horizon_is_limited_by_the_pipeline_not_64x():
+    from sim.expansion import money_bound, project_scenario
+    from sim.plan import _largest_coverage_text
+
+    scenario = load_scenario(JAMBI, ["scenario.horizon_months=12", "expansion.vulnerable.targets.value=[[2025, 3000]]"])
+    answer = budget.largest_coverage(scenario, 0.9)
+    assert answer["status"] == "pipeline" and 1 <= answer["scale"] < 64 and not answer["money_binds"]
+    scale = answer["scale"]
+    # At the answer the targets are reached and the money does not bind; a little above, the pipeline misses a
+    # target even with unlimited money.
+    assert _reached(scenario, scale)
+    assert not money_bound(project_scenario(budget.with_quota_scale(scenario, scale)))
+    assert not _reached(scenario, scale * 1.02, unlimited=True)
+    text = _largest_coverage_text(answer)
+    assert text.startswith("limited by the enrolment pipeline") and "64" not in text
+
+
+def test_no_kecamatan_capacity_is_limited_by_the_pipeline():
+    from sim.plan import _largest_coverage_text
+
+    scenario = load_scenario(JAMBI, ["pipeline.kecamatan.capacity.value=0", "pipeline.kecamatan.capacity.range=[0, 3300]"])
+    answer = budget.largest_coverage(scenario, 0.9)
+    assert answer["status"] == "pipeline" and answer["scale"] == 0
+    assert _largest_coverage_text(answer).startswith("limited by the enrolment pipeline")
+
+
+GROWTH_DOWN = ('expansion.vulnerable={growth_rate = {value = -0.1, unit = "share per year", source = "test", '
+               'basis = "assumption", range = [-0.2, 0]}}')
+
+
+@pytest.mark.parametrize("overrides", [
+    ["segments.vulnerable.members.value=5000", "funding.apbd_budget.value=2000000000", OPEN_BUDGET],  # reached
+    ["segments.vulnerable.members.value=3000", GROWTH_DOWN, "funding.apbd_budget.value=2000000000", OPEN_BUDGET],
+], ids=["target-already-reached", "negative-growth"])
+def test_no_growth_planned_is_not_a_multiple(overrides):
+    from sim.plan import _largest_coverage_text
+
+    answer = budget.largest_coverage(load_scenario(JAMBI, overrides), 0.9)
+    assert answer["status"] == "no_growth" and answer["scale"] is None
+    assert _largest_coverage_text(answer) == ("n/a (no growth planned: every quota target is at or below the starting "
+                                              "members)")
+
+
+def test_money_limited_coverage_reaches_its_targets():
+    # The shipped Jambi plan: money binds first (about 0.77 x); the scaled targets are reached there.
+    scenario = load_scenario(JAMBI)
+    answer = budget.largest_coverage(scenario, 0.9)
+    assert answer["status"] == "money" and 0.5 < answer["scale"] < 1
+    assert _reached(scenario, answer["scale"])
