@@ -2,9 +2,10 @@
 
 ``python -m sim compare A B ...`` forecasts each scenario (``sim.forecast``, the same trials and seed options for
 all, so scenarios that share segment names share their random numbers), answers the budget question
-(``sim.budget.budget_needed`` at the confidence) and writes, atomically, ``compare.json``,
-``compare_outputs.csv`` and ``compare_parameters.csv``. Figures are over each scenario's whole horizon; money per
-year is the horizon's total divided by its months x 12.
+(``sim.budget.budget_needed`` at the confidence: the first year's and the peak year's need, the horizon average and
+the whole path per year) and writes, atomically, ``compare.json``, ``compare_outputs.csv`` and
+``compare_parameters.csv``. Figures are over each scenario's whole horizon; money per year is the horizon's total
+divided by its months x 12.
 """
 
 from __future__ import annotations
@@ -33,7 +34,10 @@ OUTPUTS = (  # key, label, unit
     ("claims_p95_idr", "claims over the horizon, 95th percentile", "IDR"),
     ("claim_ratio", "claim ratio (claims / premium), mean", "ratio"),
     ("prob_claims_above_premium", "P(claims > premium) over the horizon", "probability"),
-    ("budget_needed_per_year_idr", "APBD needed per year for the quota path, at the confidence", "IDR per year"),
+    ("budget_needed_first_year_idr", "APBD needed in the first year (next budget), at the confidence", "IDR per year"),
+    ("budget_needed_peak_year_idr", "APBD needed in the peak year, at the confidence", "IDR per year"),
+    ("budget_needed_peak_year", "peak year of the APBD need", "year"),
+    ("budget_needed_per_year_idr", "APBD needed, horizon average per year, at the confidence", "IDR per year"),
     ("cost_per_covered_worker_idr", "city money per member-year", "IDR per member-year"),
 )
 
@@ -48,6 +52,8 @@ def key_outputs(scenario: Scenario, confidence: float, chunk_trials: int = DEFAU
     city = _city_money(model, closed)
     need = budget.budget_needed(scenario, confidence)
     needed = sum(r["budget_idr"] for r in need["years"])
+    path = [{"year": r["year"], "budget_idr": r["budget_idr"]} for r in need["years"]]
+    peak = max(path, key=lambda r: r["budget_idr"])  # the first of equal peaks
     return {
         "horizon": f"{months} from {scenario.start:%Y-%m}",
         "members": total["members"],
@@ -59,7 +65,11 @@ def key_outputs(scenario: Scenario, confidence: float, chunk_trials: int = DEFAU
         "claims_p95_idr": total["claims_idr"]["p95"],
         "claim_ratio": None if total["claim_ratio"] is None else total["claim_ratio"]["mean"],
         "prob_claims_above_premium": total["prob_claim_ratio_above_1"],
+        "budget_needed_first_year_idr": path[0]["budget_idr"],
+        "budget_needed_peak_year_idr": peak["budget_idr"],
+        "budget_needed_peak_year": peak["year"],
         "budget_needed_per_year_idr": round(needed * 12 / months, 2),
+        "budget_needed_by_year": path,
         "cost_per_covered_worker_idr": round(city / member_years, 2) if member_years > 0 else None,
         "trials": summary["trials"],
         "seed": summary["seed"],
@@ -119,6 +129,8 @@ def compare(scenarios: list[Scenario], confidence: float, chunk_trials: int = DE
         "outputs": [{"key": key, "label": label, "unit": unit, "values": {i: outputs[i][key] for i in ids}}
                     for key, label, unit in OUTPUTS],
         "runs": {i: {"trials": outputs[i]["trials"], "seed": outputs[i]["seed"]} for i in ids},
+        # The APBD each scenario needs per calendar year for its quota path, at the confidence.
+        "budget_needed_by_year": {i: outputs[i]["budget_needed_by_year"] for i in ids},
         "parameters": differing_parameters(scenarios),
     }
 
@@ -147,6 +159,11 @@ def format_compare(result: dict, rupiah) -> str:
     for r in result["outputs"]:
         cells = [_cell(r["values"][i], r["unit"], rupiah) for i in ids]
         lines.append(f"{r['label']:<{label_width}}  " + "  ".join(f"{c:>{width}}" for c in cells))
+    paths = result.get("budget_needed_by_year") or {}
+    if paths:
+        lines.append(f"APBD needed per year for the quota path, at {result['confidence']:.0%}:")
+        for i in ids:
+            lines.append(f"  {i}: " + ", ".join(f"{r['year']} {rupiah(r['budget_idr'])}" for r in paths[i]))
     lines.append("")
     if result["parameters"]:
         lines.append(f"Parameters that differ ({len(result['parameters'])}):")

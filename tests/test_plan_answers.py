@@ -213,3 +213,26 @@ def test_money_limited_coverage_reaches_its_targets():
     answer = budget.largest_coverage(scenario, 0.9)
     assert answer["status"] == "money" and 0.5 < answer["scale"] < 1
     assert _reached(scenario, answer["scale"])
+
+
+# --- 5. compare shows the APBD need by year, not only its horizon average -----------------------------------------
+
+
+def test_compare_shows_the_first_and_the_peak_year_need():
+    from sim.compare import compare, format_compare
+
+    scenarios = [load_scenario(ref, ["scenario.trials=200"]) for ref in ("jambi-2025", JAMBI)]
+    result = compare(scenarios, 0.9)
+    values = {r["key"]: r["values"] for r in result["outputs"]}
+    labels = {r["key"]: r["label"] for r in result["outputs"]}
+    path = [(r["year"], r["budget_idr"]) for r in budget.budget_needed(scenarios[1], 0.9)["years"]]
+    assert result["budget_needed_by_year"][JAMBI] == [{"year": y, "budget_idr": b} for y, b in path]
+    assert values["budget_needed_first_year_idr"][JAMBI] == path[0][1]
+    peak = max(path, key=lambda r: r[1])
+    assert values["budget_needed_peak_year_idr"][JAMBI] == peak[1] and values["budget_needed_peak_year"][JAMBI] == peak[0]
+    # The Jambi pipeline's need grows (2027 above 2025), so the peak is not the average nor the first year.
+    assert peak[1] > values["budget_needed_per_year_idr"][JAMBI] > path[0][1]
+    assert "average" in labels["budget_needed_per_year_idr"]
+    text = format_compare(result, rupiah)
+    assert "APBD needed in the first year" in text and "APBD needed in the peak year" in text
+    assert f"{JAMBI}: " + ", ".join(f"{y} {rupiah(b)}" for y, b in path) in text
