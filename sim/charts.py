@@ -24,6 +24,7 @@ BAND_OUTER = "#f1b5ad"
 BAND_INNER = "#e07a6e"
 PAYER_COLOURS = {"APBD": PREMIUM, "APBN": "#6c5b7b", "DBH-CHT": "#c06c84", "CSR": BUDGET, "SERTAKAN": "#f8b195",
                  "SELF": NEUTRAL}
+PLEDGE_COLOURS = ["#e0a030", "#8e5a1c", "#f4d03f", "#d35400"]
 SIZE = (8.0, 4.2)
 DPI = 150
 
@@ -43,7 +44,28 @@ def image(fig: Figure):
 
 
 def _billions(lang: Language):
-    return FuncFormatter(lambda x, _: lang.number(x / 1e9, 1))
+    return FuncFormatter(lambda x, _: lang.number(_no_negative_zero(x / 1e9, 1), 1))
+
+
+def _no_negative_zero(x: float, decimals: int) -> float:
+    """0 for a value that rounds to zero: an axis tick never reads "-0,0"."""
+    return 0.0 if round(x, decimals) == 0 else x
+
+
+def _money_axis(ax, top: float, lang: Language, axis: str = "y") -> None:
+    """Rupiah on an axis in billions, or in millions when the largest amount is below Rp1 billion."""
+    scale, label = (1e9, lang("chart_money_axis")) if top >= 1e9 else (1e6, lang("chart_money_axis_m"))
+    decimals = 1 if scale == 1e9 else 0
+    formatter = FuncFormatter(lambda x, _: lang.number(_no_negative_zero(x / scale, decimals), decimals))
+    (ax.yaxis if axis == "y" else ax.xaxis).set_major_formatter(formatter)
+    (ax.set_ylabel if axis == "y" else ax.set_xlabel)(label)
+
+
+def _legend_below(ax, handles_labels=None, columns: int = 3) -> None:
+    """The legend under the plot, so that it covers no data; handles long enough to show a dash pattern."""
+    handles, labels = handles_labels or ax.get_legend_handles_labels()
+    ax.legend(handles, labels, frameon=False, fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.16),
+              ncol=min(columns, max(len(labels), 1)), handlelength=4)
 
 
 def _percent(lang: Language):
@@ -142,7 +164,79 @@ def budget_coverage(curve, members: int, lang: Language, budget: float | None = 
     ax.set_ylim(bottom=0)
     ax.set_xlim(left=0)
     ax.set_title(lang("chart_coverage_title"), loc="left", fontsize=11)
-    ax.legend(frameon=False, fontsize=8, loc="upper left")
+    _legend_below(ax)  # below the plot: inside, it lay on the budget line; long handles show dash-dot as drawn
+    return fig
+
+
+def plan_members(months: list[dict], years: list[dict], lang: Language):
+    """Members in force month by month as projected; per year, the members whose full year of premiums the APBD
+    budget pays for, and the year-end target (where the scenario has them)."""
+    fig, ax = _figure()
+    x = np.arange(len(months))
+    ax.plot(x, [m["members"] for m in months], color=PREMIUM, linewidth=2, label=lang("chart_members_month"))
+    year_of = [m["month"][:4] for m in months]
+    first = True
+    for y in years:
+        idx = [i for i, label in enumerate(year_of) if label == y["year"]]
+        if not idx:
+            continue
+        if y.get("budget_idr") is not None and y.get("members_affordable") is not None:
+            ax.hlines(y["members_affordable"], idx[0] - 0.5, idx[-1] + 0.5, color=BUDGET, linewidth=1.6,
+                      linestyles="--", label=lang("chart_affordable_line") if first else None)
+            first = False
+    targets = [(i, y["target"]) for y in years if y.get("target") is not None
+               for i in [max(k for k, label in enumerate(year_of) if label == y["year"])]]
+    if targets:
+        ax.plot([i for i, _ in targets], [t for _, t in targets], linestyle="none", marker="D", color=NEUTRAL,
+                markersize=6, label=lang("chart_target_marker"))
+        for i, t in targets:
+            ax.annotate(lang.count(t), (i, t), fontsize=7, xytext=(0, 6), textcoords="offset points", ha="center",
+                        color=NEUTRAL)
+    starts = [i for i, label in enumerate(year_of) if i == 0 or label != year_of[i - 1]]
+    ax.set_xticks(starts, [year_of[i] for i in starts])
+    ax.set_xlim(-0.5, len(months) - 0.5)
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: lang.count(v)))
+    ax.set_ylabel(lang("chart_members_axis"))
+    ax.set_ylim(bottom=0, top=max([m["members"] for m in months] + [t for _, t in targets] +
+                                  [y["members_affordable"] for y in years if y.get("members_affordable")] + [1]) * 1.12)
+    ax.set_title(lang("chart_plan_members_title"), loc="left", fontsize=11)
+    _legend_below(ax)
+    return fig
+
+
+def plan_premium(years: list[dict], payers: list[dict], lang: Language):
+    """Premiums by year, stacked by payer; the APBD budget of each year and a full year of premiums for the
+    year-end target (where the scenario has them)."""
+    fig, ax = _figure()
+    labels = [y["year"] for y in years]
+    x = np.arange(len(labels))
+    order = sorted({r["payer"] for r in payers}, key=lambda p: -sum(r["premium_idr"] for r in payers if r["payer"] == p))
+    bottom = np.zeros(len(labels))
+    pledges = iter(PLEDGE_COLOURS * len(order))  # one colour per CSR pledge; green stays the budget's
+    for payer in order:
+        heights = np.array([sum(r["premium_idr"] for r in payers if r["payer"] == payer and r["year"] == label)
+                            for label in labels])
+        colour = next(pledges) if payer.startswith("CSR") else PAYER_COLOURS.get(payer, NEUTRAL)
+        ax.bar(x, heights, bottom=bottom, width=0.6, color=colour, edgecolor="white", linewidth=1, label=payer)
+        bottom += heights
+    top = [float(bottom.max(initial=0.0))]
+    budget = [(i, y["budget_idr"]) for i, y in enumerate(years) if y.get("budget_idr") is not None]
+    for k, (i, b) in enumerate(budget):
+        ax.hlines(b, i - 0.42, i + 0.42, color=BUDGET, linewidth=2.2, label=lang("chart_budget_apbd") if k == 0 else None)
+    top += [b for _, b in budget]
+    targets = [(i, y["target_premium_idr"]) for i, y in enumerate(years) if y.get("target") is not None]
+    if targets:
+        ax.plot([i for i, _ in targets], [t for _, t in targets], linestyle="none", marker="D", color=NEUTRAL,
+                markersize=6, label=lang("chart_target_premium"))
+        top += [t for _, t in targets]
+    ax.set_xticks(x, labels)
+    ax.set_xlim(-0.6, len(labels) - 0.4)
+    _money_axis(ax, max(top), lang)
+    ax.set_ylim(bottom=0, top=max(max(top), 1.0) * 1.12)
+    ax.set_title(lang("chart_plan_premium_title"), loc="left", fontsize=11)
+    handles, names = ax.get_legend_handles_labels()
+    payer_first = sorted(range(len(names)), key=lambda k: names[k] not in order)  # the payers, then the lines
+    _legend_below(ax, ([handles[k] for k in payer_first], [names[k] for k in payer_first]), columns=4)
     return fig
 
 
