@@ -550,6 +550,172 @@ TEXT = {
     "wi_budget": {"id": "Anggaran", "en": "Budget"},
     "wi_budget_left": {"id": "Sisa anggaran setelah iuran pemerintah", "en": "Budget left after the government's premium"},
     "wi_members_affordable": {"id": "Peserta yang dapat dijamin anggaran", "en": "Members the budget covers"},
+    # --- scenarios whose members are projected ([pipeline], [expansion], [funding]; sim.expansion) ---
+    "list_and": {"id": " dan ", "en": " and "},
+    "word_yes": {"id": "ya", "en": "yes"},
+    "word_no": {"id": "tidak", "en": "no"},
+    "tile_plan_budget": {"id": "Anggaran APBD {year}", "en": "APBD budget {year}"},
+    "tile_plan_premium": {"id": "Iuran {year}", "en": "Premium {year}"},
+    "tile_plan_members_end": {"id": "Peserta akhir {year}", "en": "Members at the end of {year}"},
+    "exec_plan_lead": {
+        "id": "Jumlah peserta berubah sepanjang proyeksi (pendaftaran baru, peserta keluar, batas anggaran): {start} "
+              "peserta pada {date}, {end} peserta pada akhir {last}. Setiap bulan disimulasikan dengan peserta hasil "
+              "proyeksi itu, dan semua angka anggaran di bawah dihitung per tahun dari peserta dan iuran tersebut.",
+        "en": "Membership changes over the projection (new enrolment, members leaving, the budget limit): {start} "
+              "members in {date}, {end} at the end of {last}. Every month is simulated with those projected members, "
+              "and every budget figure below is worked out year by year from them and their premiums.",
+    },
+    "exec_plan_buys": {
+        "id": "Anggaran APBD {budget} per tahun cukup untuk iuran setahun penuh {affordable} peserta ({per_member} "
+              "per peserta per tahun).",
+        "en": "The APBD budget of {budget} a year pays a full year of premiums for {affordable} members ({per_member} "
+              "per member per year).",
+    },
+    "exec_plan_buys_years": {
+        "id": "Anggaran APBD per tahun dan jumlah peserta yang iurannya setahun penuh dapat dibayarnya ({per_member} "
+              "per peserta per tahun): {items}.",
+        "en": "The APBD budget of each year and the members it pays a full year of premiums for ({per_member} per "
+              "member per year): {items}.",
+    },
+    "exec_plan_buys_years_mixed": {
+        "id": "Anggaran APBD per tahun dan jumlah peserta yang iurannya setahun penuh dapat dibayarnya: {items}.",
+        "en": "The APBD budget of each year and the members it pays a full year of premiums for: {items}.",
+    },
+    "plan_item_buys": {"id": "{year} {budget} untuk {affordable} peserta", "en": "{year} {budget} for {affordable} members"},
+    "plan_item_buys_each": {"id": "{year} {budget} untuk {affordable} peserta ({per_member} per peserta)",
+                            "en": "{year} {budget} for {affordable} members ({per_member} each)"},
+    "exec_plan_targets": {"id": "Target akhir tahun {targets} peserta memerlukan iuran setahun penuh {premiums}.",
+                          "en": "The year-end targets of {targets} members take {premiums} of premiums a year."},
+    "plan_item_target": {"id": "{target} ({year})", "en": "{target} ({year})"},
+    "exec_plan_reached": {"id": "Target tercapai pada {items}.", "en": "Target reached in {items}."},
+    "plan_item_reached": {"id": "{year} ({end} dari {target} peserta pada akhir tahun)",
+                          "en": "{year} ({end} of {target} members at the year-end)"},
+    "exec_plan_missed": {"id": "Target tidak tercapai pada {items}.", "en": "Target missed in {items}."},
+    "plan_item_missed": {"id": "{year} ({end} dari {target} peserta pada akhir tahun, kurang {short})",
+                         "en": "{year} ({end} of {target} members at the year-end, {short} short)"},
+    "plan_item_missed_waiting": {
+        "id": "{year} ({end} dari {target} peserta pada akhir tahun, kurang {short}; {held} nama yang sudah terdaftar "
+              "menunggu dana)",
+        "en": "{year} ({end} of {target} members at the year-end, {short} short; {held} registered names wait for "
+              "money)",
+    },
+    "exec_plan_capped": {
+        "id": "Yang membatasi adalah anggaran: pada tahun-tahun itu anggaran APBD habis untuk iuran, sehingga jumlah "
+              "peserta tidak dapat melebihi yang iurannya dapat dibayar.",
+        "en": "The budget is what holds membership back: in those years the APBD budget is spent in full on "
+              "premiums, so membership cannot exceed what it pays for.",
+    },
+    "exec_plan_left": {"id": "Iuran yang dibayar dari anggaran APBD dan sisanya: {items}.",
+                       "en": "Premiums paid from the APBD budget, and what is left: {items}."},
+    "plan_item_left": {"id": "{year} {spent} (sisa {left})", "en": "{year} {spent} ({left} left)"},
+    "exec_ratio_plan": {
+        "id": "Iuran tahun {period} dihitung dari peserta yang aktif pada bulan-bulan itu: {premium}. Terhadap iuran "
+              "ini, rasio klaim rata-rata {ratio} (rentang 90%: {r5} sampai {r95}). Peluang klaim melebihi iuran: "
+              "{prob}.",
+        "en": "The {period} premium counts the members in force in those months: {premium}. Against this premium "
+              "the claim ratio averages {ratio} (90% interval {r5} to {r95}). The chance that claims exceed premiums "
+              "is {prob}.",
+    },
+    "budget_intro_plan": {
+        "id": "Peserta, iuran dan anggaran per tahun menurut proyeksi kepesertaan. Iuran setahun penuh per peserta "
+              "{per_member} pada {year}. Perkiraan klaim {year} {claims} menurut perhitungan langsung (tanpa "
+              "simulasi), untuk rata-rata {members} peserta.",
+        "en": "Members, premiums and budget by year, as projected. A full year's premium per member is {per_member} "
+              "in {year}. Expected claims in {year} are {claims} by direct calculation (without simulation), for "
+              "{members} members on average.",
+    },
+    "col_members_avg": {"id": "Peserta (rata-rata)", "en": "Members (average)"},
+    "col_members_end": {"id": "Peserta akhir tahun", "en": "Members at year-end"},
+    "col_target": {"id": "Target akhir tahun", "en": "Year-end target"},
+    "col_target_reached": {"id": "Target tercapai", "en": "Target reached"},
+    "col_target_premium": {"id": "Iuran setahun untuk target", "en": "A year's premium for the target"},
+    "col_budget_apbd": {"id": "Anggaran APBD", "en": "APBD budget"},
+    "col_budget_spent": {"id": "Iuran dari APBD", "en": "Premium paid by APBD"},
+    "col_budget_left": {"id": "Sisa anggaran", "en": "Budget left"},
+    "col_affordable": {"id": "Cukup untuk (peserta setahun)", "en": "Pays for (members, full year)"},
+    "col_available": {"id": "Dana tersedia", "en": "Money available"},
+    "col_left": {"id": "Sisa", "en": "Left"},
+    "caption_plan_members": {"id": "Peserta aktif per bulan menurut proyeksi.",
+                             "en": "Members in force month by month, as projected."},
+    "caption_plan_affordable": {
+        "id": " Garis hijau putus-putus: jumlah peserta yang iurannya setahun penuh dapat dibayar anggaran APBD tahun "
+              "itu.",
+        "en": " Dashed green line: the members whose full year of premiums that year's APBD budget pays for.",
+    },
+    "caption_plan_targets": {"id": " Belah ketupat: target akhir tahun.", "en": " Diamonds: year-end targets."},
+    "caption_plan_premium": {"id": "Iuran per tahun menurut pembayar (APBD = anggaran daerah).",
+                             "en": "Premiums by year and payer (APBD = the local government budget)."},
+    "caption_plan_budget": {"id": " Garis hijau: anggaran APBD tahun itu.",
+                            "en": " Green line: that year's APBD budget."},
+    "caption_plan_target_premium": {"id": " Belah ketupat: iuran setahun penuh untuk target akhir tahun.",
+                                    "en": " Diamonds: a full year of premiums for the year-end target."},
+    "budget_enrolment_plan": {
+        "id": "Catatan: jumlah peserta setiap bulan mengikuti proyeksi kepesertaan skenario (pendaftaran, peserta "
+              "keluar, batas anggaran). Rincian per bulan dan per segmen, termasuk alur pendaftaran dan dana CSR, "
+              "dihitung dengan perintah python -m sim plan.",
+        "en": "Note: the members of every month follow the scenario's membership projection (enrolment, members "
+              "leaving, the budget limit). The detail by month and segment, the enrolment pipeline and CSR funds "
+              "included, is worked out by python -m sim plan.",
+    },
+    "caption_coverage_base": {
+        "id": "Iuran setahun dan perkiraan klaim 12 bulan menurut jumlah peserta (komposisi segmen dan lama "
+              "kepesertaan yang sama).",
+        "en": "A year's premium and expected claims over 12 months by number of members (the same mix of segments "
+              "and tenure).",
+    },
+    "caption_coverage_budget": {"id": " Garis hijau putus-putus: anggaran.", "en": " Dashed green line: the budget."},
+    "caption_coverage_target": {"id": " Garis abu-abu putus-putus: target peserta.",
+                                "en": " Dashed grey line: the target membership."},
+    "budget_intro_tenure": {
+        "id": "Iuran setahun per peserta {per_member} (komposisi segmen saat ini). Untuk {members} peserta, "
+              "perkiraan klaim 12 bulan pertama {claims} menurut perhitungan langsung (tanpa simulasi). Bila "
+              "komposisi segmen dan lama kepesertaan tetap sama, iuran dan klaim sama-sama sebanding dengan jumlah "
+              "peserta, sehingga grafik di bawah berlaku untuk berapa pun jumlah peserta dengan komposisi itu. "
+              "Peserta baru berbeda: beasiswa anak karena kematian biasa (JKM) baru dibayar setelah {scholarship} "
+              "bulan kepesertaan, dan kematian peserta BPU dalam {early} bulan pertama hanya mendapat {early_benefit}.",
+        "en": "A year's premium per member is {per_member} (today's mix of segments). For the {members} members, "
+              "expected claims in the first 12 months are {claims} by direct calculation (without simulation). With "
+              "the same mix of segments and tenure, premiums and claims are both proportional to the number of "
+              "members, so the chart holds for any membership with that mix. New members differ: children's "
+              "scholarships after a non-work death (JKM) are paid only after {scholarship} months of membership, "
+              "and a BPU member's death in the first {early} months pays only {early_benefit}.",
+    },
+    "chart_money_axis_m": {"id": "Rp juta", "en": "Rp m"},
+    "chart_members_month": {"id": "peserta aktif", "en": "members in force"},
+    "chart_affordable_line": {"id": "dapat dibiayai anggaran APBD", "en": "paid for by the APBD budget"},
+    "chart_target_marker": {"id": "target akhir tahun", "en": "year-end target"},
+    "chart_plan_members_title": {"id": "Peserta per bulan", "en": "Members by month"},
+    "chart_plan_premium_title": {"id": "Iuran per tahun menurut pembayar", "en": "Premiums by year and payer"},
+    "chart_budget_apbd": {"id": "anggaran APBD", "en": "APBD budget"},
+    "chart_target_premium": {"id": "iuran setahun untuk target", "en": "a year's premium for the target"},
+    "method_population_plan": {
+        "id": "Peserta. Setiap segmen (kelompok peserta dengan skema, upah dan pembayar yang sama) dibagi menurut jenis "
+              "kelamin, usia tunggal dan lama kepesertaan. Peserta baru masuk bulan demi bulan melalui proyeksi "
+              "kepesertaan skenario (kuota, alur pendaftaran, anggaran), dan peserta keluar karena meninggal, pindah, "
+              "dikeluarkan dari DTKS, melewati batas usia atau tidak diperpanjang karena anggaran; jumlahnya dihitung "
+              "sebagai nilai harapan. Usia peserta bertambah setiap 12 bulan.",
+        "en": "Members. Each segment (members with the same scheme, wage and payer) is split by sex, single year of "
+              "age and length of membership. New members join month by month through the scenario's membership "
+              "projection (quotas, the enrolment pipeline, the budget), and members leave through death, moving "
+              "away, removal from the DTKS, the age limit or a budget that does not renew them; the numbers are "
+              "expected values. Members age every 12 months.",
+    },
+    "method_limits_plan": {
+        "id": "Batasan. Proyeksi kepesertaan dihitung sekali (nilai harapan, atau satu sampel bila alur pendaftaran "
+              "diundi) dan dipakai sama oleh setiap simulasi; kematian acak dalam satu simulasi tidak mengurangi "
+              "peserta pada bulan-bulan berikutnya (galatnya di bawah 0,01% klaim); asumsi yang ditandai kuning belum "
+              "diuji terhadap data daerah ini.",
+        "en": "Limits. The membership projection is worked out once (expected values, or one sample when the "
+              "enrolment pipeline is sampled) and shared by every trial; random deaths within a trial do not reduce "
+              "later exposure (an error below 0.01% of claims); the assumptions marked yellow have not been tested "
+              "against this area's data.",
+    },
+    "cli_headline_plan": {
+        "id": "{title} ({id}), {trials} simulasi: iuran {period} {premium} untuk rata-rata {members} peserta, {end} "
+              "peserta pada akhir {last}; klaim {period} rata-rata {claims}",
+        "en": "{title} ({id}), {trials} trials: {period} premium {premium} for {members} members on average, {end} "
+              "members at the end of {last}; {period} claims {claims} on average",
+    },
 }
 
 # Units as scenario and rule files write them (English), in Indonesian; a unit not listed is shown as written.
