@@ -11,7 +11,7 @@ import json
 import numpy as np
 import pandas as pd
 
-from . import charts
+from . import charts, report_planning
 from .coverage import coverage_curve, funding, members_affordable, twelve_months
 from .i18n import Language, significant
 from .population import month_dates
@@ -101,12 +101,17 @@ def extra_figures(scenario: Scenario, summary: dict, claims: np.ndarray, base_ou
     """The figures of report.json: what the report shows beyond summary.json."""
     year = twelve_months(scenario)
     members = year["members"]
+    in_force = load_regulation().at(scenario.rules_date or scenario.start)
     budget_year = {
         "months": year["months"],
         "members": members,
         "annual_premium_idr": round(year["annual_premium_idr"], 2),
         "premium_per_member_idr": round(year["annual_premium_idr"] / members, 2) if members else None,
         "expected_claims_idr": round(year["expected_claims_idr"], 2),
+        # What a new member does not yet have (the coverage chart holds for members with the same tenure mix).
+        "scholarship_min_membership_months": in_force["jkm.scholarship_min_membership"],
+        "bpu_early_death_months": in_force["jkm.bpu_early_death_months"],
+        "bpu_early_death_benefit_idr": in_force["jkm.bpu_early_death_benefit"],
     }
     if scenario.annual_budget is not None:
         budget_year["members_affordable"] = members_affordable(year["annual_premium_idr"], members,
@@ -134,6 +139,7 @@ def extra_figures(scenario: Scenario, summary: dict, claims: np.ndarray, base_ou
         "rules": {"date": rules_date, "rows": rules, "changes": changes},
         "differences": [{"key": k, "base": _jsonable(a), "this": _jsonable(b)} for k, a, b in differences],
         "overrides": list(overrides),
+        "planning": report_planning.planning_figures(scenario),
     }
 
 
@@ -255,6 +261,8 @@ def summary_section(lang: Language, scenario: Scenario, summary: dict, extra: di
     blocks.append(Para(lang("exec_checks_ok") if not flagged and not off
                        else lang("exec_checks_flagged", n=len(flagged) + len(off)), style="note"))
     blocks.append(Para(lang("exec_trials", trials=lang.count(summary["trials"]), seed=summary["seed"]), style="note"))
+    if extra.get("planning"):  # members projected: the budget lines follow them, year by year
+        blocks = report_planning.summary_blocks(lang, scenario, summary, extra, blocks)
     return Section("summary", lang("sec_summary"), blocks, traced=True)
 
 
@@ -301,18 +309,25 @@ def results_section(lang: Language, summary: dict, extra: dict) -> Section:
 
 
 def budget_section(lang: Language, scenario: Scenario, summary: dict, extra: dict) -> Section:
+    if extra.get("planning"):  # members projected: by year, from them
+        return report_planning.budget_section(lang, scenario, summary, extra)
     year = extra["budget_year"]
-    blocks = [Para(lang("budget_intro"), {
+    blocks = [Para(lang("budget_intro_tenure"), {
         "per_member": _r(extra, "budget_year.premium_per_member_idr", "money"),
         "claims": _r(extra, "budget_year.expected_claims_idr", "money"),
         "members": _r(extra, "budget_year.members", "count"),
+        "scholarship": _r(extra, "budget_year.scholarship_min_membership_months", "count"),
+        "early": _r(extra, "budget_year.bpu_early_death_months", "count"),
+        "early_benefit": _r(extra, "budget_year.bpu_early_death_benefit_idr", "money"),
     })]
     if "members_affordable" in year:
         blocks.append(Para(lang("budget_affordable"), {
             "budget": _s(summary, "budget.annual_budget_idr", "money"),
             "affordable": _r(extra, "budget_year.members_affordable", "count"),
         }))
-    blocks.append(Chart("coverage", lang("caption_coverage")))
+    blocks.append(Chart("coverage", lang("caption_coverage_base")  # says what the chart draws, no more
+                        + (lang("caption_coverage_budget") if scenario.annual_budget is not None else "")
+                        + (lang("caption_coverage_target") if scenario.target_members else "")))
     labels = segment_labels(scenario)
     rows = [(r["payer"], labels.get(r["segment"], r["segment"]), r["scheme"], _r(extra, f"funding.{i}.members", "count"),
              _r(extra, f"funding.{i}.monthly_premium_idr", "money"),
@@ -545,7 +560,7 @@ def provenance_section(lang: Language, manifest: dict, summary: dict) -> Section
 
 def sections(report_lang: Language, scenario: Scenario, summary: dict, extra: dict, manifest: dict) -> list:
     lang = report_lang
-    return [
+    out = [
         summary_section(lang, scenario, summary, extra),
         results_section(lang, summary, extra),
         budget_section(lang, scenario, summary, extra),
@@ -558,6 +573,9 @@ def sections(report_lang: Language, scenario: Scenario, summary: dict, extra: di
                 [Para(lang("scenario_intro")), Pre(manifest["scenario_toml"], "scenario.toml")]),
         provenance_section(lang, manifest, summary),
     ]
+    if extra.get("planning"):
+        out = [report_planning.methodology(lang, s) if s.key == "methodology" else s for s in out]
+    return out
 
 
 def chart_images(lang: Language, scenario: Scenario, summary: dict, extra: dict, claims: np.ndarray) -> dict:
@@ -578,6 +596,8 @@ def chart_images(lang: Language, scenario: Scenario, summary: dict, extra: dict,
     sens = extra["sensitivity"]
     out["tornado"] = charts.png(charts.tornado(_readable_swings(sens["rows"], lang, labels), sens["base"]["claims_idr"],
                                                sens["period"], lang))
+    if extra.get("planning"):  # the projected members and premiums, not a curve through the starting members
+        out.update(report_planning.chart_images(lang, extra))
     return out
 
 

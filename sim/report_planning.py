@@ -1,0 +1,339 @@
+"""The report's budget lines for a scenario whose members are projected (``[pipeline]``, ``[expansion]``,
+``[funding]`` or exit rates: :mod:`sim.expansion`), such as one that starts with few or no members and grows.
+
+The engine simulates the projected members, month by month; the budget lines must follow them too, not the
+members at the start (``summary.json``'s ``budget``, which for such a scenario may be 0 members and Rp0). So per
+fiscal year: members on average and at the year-end, the year-end target and whether it is reached, the APBD
+budget, what the premiums took from it and what is left, a full year's premium per member and the members the
+budget pays a full year for, and what a full year of the target members costs (report.json ``planning``); the
+summary and budget sections say that, and the coverage and payer charts show the projected members and premiums.
+:mod:`sim.report_sections` calls this module for such a scenario and keeps its own layout for the others.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from . import charts
+from .i18n import Language
+from .regulation import load_regulation
+from .report_document import Chart, Figure, Para, Section, Table, Tiles, fill, lookup
+from .expansion import premium_rates, project_scenario
+from .funding import APBD, EXTERNAL_PAYERS
+from .scenario import Scenario
+
+
+TARGET_TOLERANCE = 0.005  # a year-end target counts as reached within this share of it (as sim.budget.targets_met)
+SPENT_IN_FULL = 0.005  # a budget with less than this share left is spent in full
+
+
+def _yearly(months: np.ndarray, values: np.ndarray) -> float:
+    return float(values[..., months].sum())
+
+
+def planning_figures(scenario: Scenario) -> dict | None:
+    """Per fiscal year, for a scenario whose members are projected (``[pipeline]``, ``[expansion]``, ``[funding]``
+    or exits: ``sim.expansion``): members on average and at the year-end, the year-end target and whether it is
+    reached, the APBD budget, what the premiums took from it and what is left, the premium of a full year per
+    member and the members the budget pays for a full year, the premium a full year of the target members takes;
+    the premium by payer; the members in force month by month. None for a scenario without a projection (its
+    members are those at the start, held to their run-off)."""
+    planning = getattr(scenario, "planning", None)
+    if planning is None or not planning.shapes_exposure:
+        return None
+    projection = project_scenario(scenario)
+    regulation = load_regulation()
+    rules = [regulation.at(scenario.rules_date or d) for d in projection.month_dates]
+    members, closing = projection.members(), projection.closing()
+    own_rate = np.array([premium_rates(s, s.payer, rules) for s in scenario.segments])  # (S, M)
+    apbd_rate = np.array([premium_rates(s, APBD, rules) for s in scenario.segments])
+    apbd_months = projection.member_months.get(APBD)
+    apbd_premium = projection.premium.get(APBD)
+    funded = planning.funding is not None
+    targets = projection.targets
+    if not targets and scenario.target_members is not None:  # no quota: the [budget] table's target, every year
+        targets = {(None, y): float(scenario.target_members) for y in projection.fiscal_years()}
+    years = []
+    for y in projection.fiscal_years():
+        months = np.flatnonzero(projection.years == y)
+        last = months[-1]
+        member_months = _yearly(months, members)
+        premium = sum(_yearly(months, v) for v in projection.premium.values())
+        row = {
+            "year": str(y),
+            "members": round(member_months / len(months), 2),
+            "members_year_end": round(float(closing[:, last].sum()), 2),
+            "held_year_end": round(float(projection.held[:, last].sum()), 2),
+            "premium_idr": round(premium, 2),
+            "premium_per_member_idr": round(premium / member_months * 12, 2) if member_months > 0 else None,
+        }
+        # The year-end targets (summed over the segments that have one) and the members of those segments then.
+        year_targets = {name: t for (name, ty), t in targets.items() if ty == y}
+        if year_targets:
+            have = {name: float(closing[:, last].sum() if name is None else closing[projection.index(name), last])
+                    for name in year_targets}
+            short = sum(max(t - have[n], 0.0) for n, t in year_targets.items())
+            rate = {n: 12 * float(own_rate[:, months].mean(axis=0).mean() if n is None else
+                                  own_rate[projection.index(n), months].mean()) for n in year_targets}
+            row.update({
+                "target": round(sum(year_targets.values()), 2),
+                "target_members_year_end": round(sum(have.values()), 2),
+                "target_short": round(short, 2),
+                "target_reached": all(have[n] >= t * (1 - TARGET_TOLERANCE) for n, t in year_targets.items()),
+                "target_premium_idr": round(sum(t * rate[n] for n, t in year_targets.items()), 2),
+            })
+        else:
+            row.update({"target": None, "target_reached": None})
+        budget = (projection.treasury.available.get(y, {}).get(APBD) if funded else scenario.annual_budget)
+        if budget is not None and np.isfinite(budget):
+            spent = _yearly(months, apbd_premium) if apbd_premium is not None else 0.0
+            paid_months = _yearly(months, apbd_months) if apbd_months is not None else 0.0
+            # A full year of an APBD-paid member, at the APBD rate and this year's mix of APBD-paid members.
+            per_member = (12 * _yearly(months, apbd_months * apbd_rate) / paid_months) if paid_months > 0 else None
+            row.update({
+                "budget_idr": round(float(budget), 2),
+                "budget_spent_idr": round(spent, 2),
+                "budget_left_idr": round(max(float(budget) - spent, 0.0), 2) + 0.0,
+                "budget_spent_in_full": bool(float(budget) - spent <= SPENT_IN_FULL * float(budget)),
+                "budget_per_member_idr": round(per_member, 2) if per_member else None,
+                "members_affordable": int(math.floor(float(budget) / per_member + 1e-9)) if per_member else None,
+            })
+        else:
+            row["budget_idr"] = None
+        years.append(row)
+    payers = []
+    for y in projection.fiscal_years():
+        months = np.flatnonzero(projection.years == y)
+        available = projection.treasury.available.get(y, {}) if funded else {}
+        for bucket in sorted(projection.premium):
+            a = available.get(bucket)
+            limited = bucket not in EXTERNAL_PAYERS and a is not None and np.isfinite(a)
+            spent = _yearly(months, projection.premium[bucket])
+            payers.append({"year": str(y), "payer": bucket, "premium_idr": round(spent, 2),
+                           "available_idr": round(float(a), 2) if limited else None,
+                           "left_idr": round(max(float(a) - spent, 0.0), 2) + 0.0 if limited else None})
+    return {
+        "start_members": round(float(sum(s.members for s in scenario.segments)), 2),
+        "start": scenario.start.isoformat()[:7],
+        "years": years,
+        "payers": payers,
+        "months": [{"month": d.isoformat()[:7], "members": round(float(members[:, m].sum()), 2)}
+                   for m, d in enumerate(projection.month_dates)],
+    }
+
+
+# --- sections -----------------------------------------------------------------------------------------------------
+
+
+def _s(summary: dict, key: str, kind: str) -> Figure:
+    return Figure(lookup(summary, key), kind, "summary.json", key)
+
+
+def _r(extra: dict, key: str, kind: str) -> Figure:
+    return Figure(lookup(extra, key), kind, "report.json", key)
+
+
+def _y(i: int, name: str) -> str:
+    return f"planning.years.{i}.{name}"
+
+
+def _listed(lang: Language, items: list, prefix: str = "") -> tuple[str, dict]:
+    """``(text, figures)`` items joined into one list ("a, b dan c"), each item's placeholders made unique."""
+    parts, figures = [], {}
+    for i, (text, figs) in enumerate(items):
+        parts.append(fill(text, {k: "{" + f"{prefix}{k}_{i}" + "}" for k in figs}))
+        figures.update({f"{prefix}{k}_{i}": f for k, f in figs.items()})
+    return (parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + lang("list_and") + parts[-1]), figures
+
+
+def _listed_para(lang: Language, key: str, items: list, **text) -> Para:
+    joined, figures = _listed(lang, items)
+    return Para(lang(key, items=joined, **text), figures)
+
+
+def _from_start_members(figure: Figure) -> bool:
+    """A figure of the members at the start (summary.json's ``budget``)."""
+    return figure.src == "summary.json" and figure.key.startswith("budget.")
+
+
+def summary_blocks(lang: Language, scenario: Scenario, summary: dict, extra: dict, blocks: list) -> list:
+    """The summary's blocks with the budget lines built from the members at the start replaced by those of the
+    projection, year by year: the tiles' budget and members, the paragraphs on a full year of the starting
+    members, the budget left and the target. The first year's claim ratio paragraph no longer compares that
+    year's premium with a full year of the starting members."""
+    first = summary["periods"][0]
+    ratio, ratio_plan = lang("exec_ratio", period=first["period"]), lang("exec_ratio_plan", period=first["period"])
+    out, placed = [], False
+    for b in blocks:
+        if isinstance(b, Tiles):
+            b = Tiles(_tiles(lang, summary, extra) + [item for item in b.items if not _from_start_members(item[1])])
+        elif isinstance(b, Para) and any(_from_start_members(f) for f in b.figures.values()):
+            if not placed:
+                out += _budget_lines(lang, scenario, summary, extra)
+                placed = True
+            continue
+        elif isinstance(b, Para) and b.text.startswith(ratio):
+            b = Para(ratio_plan + b.text[len(ratio):], b.figures, b.style)
+        out.append(b)
+    if not placed:
+        out[1:1] = _budget_lines(lang, scenario, summary, extra)
+    return out
+
+
+def _tiles(lang: Language, summary: dict, extra: dict) -> list:
+    years = extra["planning"]["years"]
+    last = len(years) - 1
+    money = ((lang("tile_plan_budget", year=years[0]["year"]), _r(extra, _y(0, "budget_idr"), "money"))
+             if years[0]["budget_idr"] is not None else
+             (lang("tile_plan_premium", year=years[0]["year"]), _s(summary, "periods.0.premium_idr", "money")))
+    return [money, (lang("tile_plan_members_end", year=years[last]["year"]),
+                    _r(extra, _y(last, "members_year_end"), "count"))]
+
+
+def _budget_lines(lang: Language, scenario: Scenario, summary: dict, extra: dict) -> list:
+    years = extra["planning"]["years"]
+    last = len(years) - 1
+    blocks = []
+    blocks.append(Para(lang("exec_plan_lead", date=lang.month(scenario.start), last=years[last]["year"]), {
+        "start": _r(extra, "planning.start_members", "count"),
+        "end": _r(extra, _y(last, "members_year_end"), "count"),
+    }, "lead"))
+    # What the budget buys, and what the targets take.
+    budgeted = [i for i, y in enumerate(years) if y["budget_idr"] is not None and y["members_affordable"] is not None]
+    text, figures = [], {}
+    if budgeted:
+        same = {(years[i]["budget_idr"], years[i]["members_affordable"], years[i]["budget_per_member_idr"])
+                for i in budgeted}
+        if len(same) == 1 and len(budgeted) == len(years):
+            i = budgeted[0]
+            text.append(lang("exec_plan_buys"))
+            figures.update({"budget": _r(extra, _y(i, "budget_idr"), "money"),
+                            "affordable": _r(extra, _y(i, "members_affordable"), "count"),
+                            "per_member": _r(extra, _y(i, "budget_per_member_idr"), "money")})
+        else:  # the budget, or the premium per member, changes from year to year: a list of years
+            one_rate = len({years[i]["budget_per_member_idr"] for i in budgeted}) == 1
+            items = []
+            for i in budgeted:
+                figs = {"budget": _r(extra, _y(i, "budget_idr"), "money"),
+                        "affordable": _r(extra, _y(i, "members_affordable"), "count")}
+                if not one_rate:
+                    figs["per_member"] = _r(extra, _y(i, "budget_per_member_idr"), "money")
+                items.append((lang("plan_item_buys" if one_rate else "plan_item_buys_each", year=years[i]["year"]),
+                              figs))
+            joined, figs = _listed(lang, items, "b_")
+            text.append(lang("exec_plan_buys_years" if one_rate else "exec_plan_buys_years_mixed", items=joined))
+            figures.update(figs)
+            if one_rate:
+                figures["per_member"] = _r(extra, _y(budgeted[0], "budget_per_member_idr"), "money")
+    targeted = [i for i, y in enumerate(years) if y["target"] is not None]
+    if targeted:
+        targets, t_figs = _listed(lang, [(lang("plan_item_target", year=years[i]["year"]),
+                                          {"target": _r(extra, _y(i, "target"), "count")}) for i in targeted], "t_")
+        premiums, p_figs = _listed(lang, [("{premium}", {"premium": _r(extra, _y(i, "target_premium_idr"), "money")})
+                                          for i in targeted], "p_")
+        text.append(lang("exec_plan_targets", targets=targets, premiums=premiums))
+        figures.update({**t_figs, **p_figs})
+    if text:
+        blocks.append(Para(" ".join(text), figures))
+    # What the premiums took from the budget each year, and what is left.
+    spent = [i for i, y in enumerate(years) if y["budget_idr"] is not None]
+    if spent:
+        blocks.append(_listed_para(lang, "exec_plan_left", [
+            (lang("plan_item_left", year=years[i]["year"]),
+             {"spent": _r(extra, _y(i, "budget_spent_idr"), "money"), "left": _r(extra, _y(i, "budget_left_idr"), "money")})
+            for i in spent]))
+    # Whether each year-end target is reached.
+    reached = [i for i in targeted if years[i]["target_reached"]]
+    missed = [i for i in targeted if not years[i]["target_reached"]]
+    if reached:
+        blocks.append(_listed_para(lang, "exec_plan_reached", [
+            (lang("plan_item_reached", year=years[i]["year"]),
+             {"end": _r(extra, _y(i, "target_members_year_end"), "count"), "target": _r(extra, _y(i, "target"), "count")})
+            for i in reached]))
+    if missed:
+        items = []
+        for i in missed:
+            figs = {"end": _r(extra, _y(i, "target_members_year_end"), "count"),
+                    "target": _r(extra, _y(i, "target"), "count"), "short": _r(extra, _y(i, "target_short"), "count")}
+            waiting = round(years[i]["held_year_end"]) > 0
+            if waiting:
+                figs["held"] = _r(extra, _y(i, "held_year_end"), "count")
+            items.append((lang("plan_item_missed_waiting" if waiting else "plan_item_missed", year=years[i]["year"]),
+                          figs))
+        para = _listed_para(lang, "exec_plan_missed", items)
+        if all(years[i]["budget_idr"] is not None and years[i]["budget_spent_in_full"] for i in missed):
+            para = Para(para.text + " " + lang("exec_plan_capped"), para.figures)
+        blocks.append(para)
+    return blocks
+
+
+def budget_section(lang: Language, scenario: Scenario, summary: dict, extra: dict) -> Section:
+    """Members, premiums and budget by year; the projected members by month; premiums by year and payer."""
+    plan = extra["planning"]
+    years = plan["years"]
+    i = next((k for k, y in enumerate(years) if y["premium_per_member_idr"] is not None), 0)
+    blocks = [Para(lang("budget_intro_plan", year=years[i]["year"]), {
+        "per_member": _r(extra, _y(i, "premium_per_member_idr"), "money"),
+        "claims": _s(summary, f"periods.{i}.claims_expected_idr", "money"),
+        "members": _s(summary, f"periods.{i}.members", "count"),
+    })]
+    dash = "-"
+    rows = []
+    for k, y in enumerate(years):
+        has_target, has_budget = y["target"] is not None, y["budget_idr"] is not None
+        rows.append((
+            y["year"],
+            _s(summary, f"periods.{k}.members", "count"),
+            _r(extra, _y(k, "members_year_end"), "count"),
+            _r(extra, _y(k, "target"), "count") if has_target else dash,
+            (lang("word_yes") if y["target_reached"] else lang("word_no")) if has_target else dash,
+            _r(extra, _y(k, "target_premium_idr"), "money") if has_target else dash,
+            _r(extra, _y(k, "budget_idr"), "money") if has_budget else dash,
+            _r(extra, _y(k, "budget_spent_idr"), "money") if has_budget else dash,
+            _r(extra, _y(k, "budget_left_idr"), "money") if has_budget else dash,
+            (_r(extra, _y(k, "members_affordable"), "count")
+             if has_budget and y["members_affordable"] is not None else dash),
+        ))
+    styles = ["check" if y["target_reached"] is False else "" for y in years]
+    header = tuple(lang(k) for k in ("col_period", "col_members_avg", "col_members_end", "col_target",
+                                     "col_target_reached", "col_target_premium", "col_budget_apbd", "col_budget_spent",
+                                     "col_budget_left", "col_affordable"))
+    blocks.append(Table("plan_years", header, rows, styles))
+    caption = lang("caption_plan_members")
+    if any(y["budget_idr"] is not None and y["members_affordable"] is not None for y in years):
+        caption += lang("caption_plan_affordable")
+    if any(y["target"] is not None for y in years):
+        caption += lang("caption_plan_targets")
+    blocks.append(Chart("coverage", caption))
+    caption = lang("caption_plan_premium")
+    if any(y["budget_idr"] is not None for y in years):
+        caption += lang("caption_plan_budget")
+    if any(y["target"] is not None for y in years):
+        caption += lang("caption_plan_target_premium")
+    blocks.append(Chart("funding", caption))
+    payer_rows = [(r["year"], r["payer"], _r(extra, f"planning.payers.{k}.premium_idr", "money"),
+                   _r(extra, f"planning.payers.{k}.available_idr", "money") if r["available_idr"] is not None else dash,
+                   _r(extra, f"planning.payers.{k}.left_idr", "money") if r["left_idr"] is not None else dash)
+                  for k, r in enumerate(plan["payers"])]
+    blocks.append(Table("plan_payers", tuple(lang(k) for k in ("col_period", "col_payer", "col_premium",
+                                                                "col_available", "col_left")), payer_rows))
+    blocks.append(Para(lang("budget_enrolment_plan"), style="note"))
+    return Section("budget", lang("sec_budget"), blocks, traced=True)
+
+
+def methodology(lang: Language, section: Section) -> Section:
+    """The methodology with members that join and leave over the horizon instead of members fixed at the start."""
+    swap = {lang("method_population"): lang("method_population_plan"), lang("method_limits"): lang("method_limits_plan")}
+    blocks = [Para(swap[b.text], b.figures, b.style) if isinstance(b, Para) and b.text in swap else b
+              for b in section.blocks]
+    return Section(section.key, section.title, blocks, section.traced)
+
+
+def chart_images(lang: Language, extra: dict) -> dict:
+    """The coverage chart (projected members by month, what the budget pays for, the targets) and the payer chart
+    (premiums by year and payer, the APBD budget, what the targets take)."""
+    plan = extra["planning"]
+    return {"coverage": charts.png(charts.plan_members(plan["months"], plan["years"], lang)),
+            "funding": charts.png(charts.plan_premium(plan["years"], plan["payers"], lang))}
