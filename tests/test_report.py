@@ -91,10 +91,17 @@ def pdf_text(folder: Path) -> str:
     return re.sub(r"\s+", " ", " ".join(page.extract_text() for page in reader.pages))
 
 
-def headline_figures(summary: dict, lang: Language) -> list[str]:
+def headline_figures(summary: dict, lang: Language, extra: dict | None = None) -> list[str]:
     first = summary["periods"][0]
-    out = [lang.money(summary["budget"]["annual_premium_start_members_idr"]), lang.count(summary["budget"]["start_members"]),
-           lang.money(first["claims_idr"]["mean"]), lang.money(first["claims_idr"]["p5"]), lang.money(first["claims_idr"]["p95"])]
+    plan = (extra or {}).get("planning")
+    if plan:  # members projected: the first year's APBD budget (or premium) and the members at the last year-end
+        start = plan["years"][0]
+        out = [lang.money(first["premium_idr"] if start["budget_idr"] is None else start["budget_idr"]),
+               lang.count(plan["years"][-1]["members_year_end"])]
+    else:
+        out = [lang.money(summary["budget"]["annual_premium_start_members_idr"]),
+               lang.count(summary["budget"]["start_members"])]
+    out += [lang.money(first["claims_idr"]["mean"]), lang.money(first["claims_idr"]["p5"]), lang.money(first["claims_idr"]["p95"])]
     if first["claim_ratio"] is not None:
         out += [lang.percent(first["claim_ratio"][k]) for k in ("mean", "p5", "p95")]
         out.append(lang.figure("chance", first["prob_claim_ratio_above_1"]))
@@ -160,7 +167,7 @@ def test_report_builds_for_every_shipped_scenario(scenario_id, tmp_path):
     summary = json.loads((folder / "summary.json").read_text())
     assert summary["trials"] == TRIALS and summary["scenario_id"] == scenario_id
     text = pdf_text(folder)
-    for figure in headline_figures(summary, Language("id")):
+    for figure in headline_figures(summary, Language("id"), report.extra):
         assert figure in text, f"PDF lacks headline figure {figure}"
     html = (folder / "report.html").read_text(encoding="utf-8")
     assert html.count('src="data:image/png;base64,') == len(report.charts) >= 4
