@@ -5,7 +5,8 @@ validator as the rest of a scenario (``sim.scenario._Validator``): an unknown ke
 a rejection rate above 1 or a budget year missing from the horizon ends in one line naming the file and the key. So
 does an entry that could never take effect (``validate_planning``): a target, budget or pledge year outside the
 horizon, a pledge that runs wholly before or after it, a payer with an empty list of segments, UCJ shares that are
-all 0.
+all 0, a segment paid by CSR that no pledge lists or by DBH-CHT without a DBH-CHT budget (with a [funding] table);
+and UCJ covered persons fewer than the scenario's own starting members.
 
 - ``[expansion.SEGMENT]``: how a segment's quota grows: absolute ``targets`` per year, a ``growth_rate``, or a share
   of the gap to the UCJ target (``ucj_allocation``, with ``[ucj]``). Needs ``[pipeline]``.
@@ -389,12 +390,30 @@ def validate_planning(v, data: dict, values: dict) -> dict:
             # pledge's run are allowed: they let `years` and `first_year` move (a sensitivity run, --set).
             outside(f"{key}.amount.value", _listed_outside(pledge["amount"], years), MONEY_OUTSIDE.format(span=span))
             fund["csr"][name] = pledge
+        # A segment whose payer is a limited pot that the scenario never fills could never be paid for: every name
+        # would wait for money, and the plan would blame the pipeline or the budget.
+        for name, seg in values["segments"].items():
+            key = f"segments.{name}.payer"
+            if seg["payer"] == "CSR" and not any(name in p["segments"] for p in fund["csr"].values()):
+                v.fail(key, f"is CSR but no [funding.csr.*] pledge lists {name!r} in its segments, so its members "
+                            "could never be paid for; add a pledge for it or give the segment another payer",
+                       ["funding.csr"])
+            if seg["payer"] == "DBH-CHT" and "dbh_cht_budget" not in fund:
+                v.fail(key, "is DBH-CHT but [funding] has no dbh_cht_budget, so its members could never be paid "
+                            "for; add the budget or give the segment another payer", ["funding.dbh_cht_budget"])
         out["funding"] = fund
 
     if "ucj" in data:
         ucj = v.table(data["ucj"], "ucj", UCJ_FIELDS)
         if ucj["covered_persons"] > ucj["employed_persons"]:
             v.fail("ucj.covered_persons", "exceeds employed_persons", ["ucj.employed_persons"])
+        # The covered persons include this scheme's own members (UCJ = covered - members at the start + members
+        # then): fewer than the scenario's starting members would make the members outside the scheme negative.
+        own = sum(float(seg["members"]) for seg in values["segments"].values())
+        if ucj["covered_persons"] < own:
+            v.fail("ucj.covered_persons", f"{ucj['covered_persons']:,} is below the scenario's own starting members "
+                                          f"({own:,.0f}, every segment's members), which it includes",
+                   [f"segments.{name}.members" for name in segments])
         # A target year after the horizon is allowed: the quota path takes equal yearly steps toward it, so the
         # horizon's years still move (part of the way).
         if ucj["target_year"] < first_year:

@@ -236,3 +236,59 @@ def test_compare_shows_the_first_and_the_peak_year_need():
     text = format_compare(result, rupiah)
     assert "APBD needed in the first year" in text and "APBD needed in the peak year" in text
     assert f"{JAMBI}: " + ", ".join(f"{y} {rupiah(b)}" for y, b in path) in text
+
+
+# --- 6. A payer that can never pay, and UCJ covered persons below the scheme's own members, are refused -----------
+
+SMALL_BASE = "tests/data/expansion-small"
+PAID = ', unit = "IDR per year", source = "test", basis = "data"}'
+
+
+def _broken(tmp_path, extra: str):
+    from conftest import ROOT
+
+    path = tmp_path / "broken.toml"
+    path.write_text(f'[scenario]\nid = "broken"\ntitle = "broken"\nbase = "{ROOT / SMALL_BASE}"\n\n{extra}',
+                    encoding="utf-8")
+    return path
+
+
+FUNDING = f'[funding]\napbd_budget = {{value = 300000000{PAID}\n'
+
+
+@pytest.mark.parametrize("extra, fragments", [
+    ('[segments.vulnerable]\npayer = "CSR"\n\n' + FUNDING,
+     ["broken.toml", "segments.vulnerable.payer", "no [funding.csr.*] pledge lists 'vulnerable'"]),
+    ('[segments.vulnerable]\npayer = "DBH-CHT"\n\n' + FUNDING,
+     ["broken.toml", "segments.vulnerable.payer", "no dbh_cht_budget"]),
+], ids=["csr-without-pledge", "dbh-cht-without-budget"])
+def test_a_payer_that_can_never_pay_is_refused(tmp_path, capsys, extra, fragments):
+    from cli_checks import assert_one_line_error, run_cli
+
+    path = _broken(tmp_path, extra)
+    code, _, err = run_cli(["validate", path], capsys)
+    assert_one_line_error(code, err, fragments)
+    out = tmp_path / "plan"
+    code, _, err = run_cli(["plan", path, "--trials", 100, "--no-tornado", "--out", out], capsys)
+    assert_one_line_error(code, err, fragments)
+    assert not out.exists()
+
+
+def test_a_payer_with_its_money_is_accepted(tmp_path):
+    pledge = ('[funding.csr.acme]\namount = {value = 100000000' + PAID
+              + '\nprobability = {value = 1, unit = "share", source = "test", basis = "data"}\n'
+              'years = {value = 2, unit = "years", source = "test", basis = "data"}\nsegments = ["vulnerable"]\n')
+    scenario = load_scenario(_broken(tmp_path, '[segments.vulnerable]\npayer = "CSR"\n\n' + FUNDING + "\n" + pledge))
+    assert scenario.segments[0].payer == "CSR"
+    dbh = FUNDING + f'dbh_cht_budget = {{value = 100000000{PAID}\ndbh_cht_segments = ["vulnerable"]\n'
+    assert load_scenario(_broken(tmp_path, '[segments.vulnerable]\npayer = "DBH-CHT"\n\n' + dbh)).planning.funding
+
+
+def test_ucj_covered_persons_below_the_scheme_s_own_members_is_refused(tmp_path, capsys):
+    from cli_checks import assert_one_line_error, run_cli
+
+    # madiun-2026-ucj starts with 17,484 members of its own; 10,000 covered persons would make UCJ negative.
+    code, _, err = run_cli(["validate", "madiun-2026-ucj", "--set", "ucj.covered_persons.value=10000"], capsys)
+    assert_one_line_error(code, err, ["--set", "ucj.covered_persons", "10,000", "17,484"])
+    # As many covered persons as the scheme's own members is allowed (nobody else covered).
+    assert load_scenario("madiun-2026-ucj", ["ucj.covered_persons.value=17484"]).planning.ucj.covered_persons == 17484
