@@ -18,6 +18,7 @@ from .allocator import keep_freed_memory
 from .calibration import calibrated_scenario_text, fit, next_year_forecast
 from .exact import describe as describe_exact
 from .exact import exact_distribution
+from .i18n import Language
 from .forecast import DEFAULT_CHUNK_TRIALS, DEFAULT_MAX_TRIALS, atomic_directory, write_json, write_run
 from .population import build_model
 from .regulation import RuleError
@@ -210,7 +211,7 @@ def format_summary(summary: dict) -> str:
             f"{p['period']:>7} {p['members']:>9,.0f} {rupiah(p['premium_idr']):>12} {rupiah(p['claims_idr']['mean']):>13} "
             f"{rupiah(p['claims_expected_idr']):>12} {rupiah(p['claims_idr']['p5']):>12} {rupiah(p['claims_idr']['p95']):>12} "
             f"{'-' if ratio is None else format(ratio['mean'], '.0%'):>7} "
-            f"{'-' if p['prob_claim_ratio_above_1'] is None else format(p['prob_claim_ratio_above_1'], '.1%'):>9}"
+            f"{Language('en').chance(p['prob_claim_ratio_above_1']):>9}"
         )
     budget = summary["budget"]
     lines.append(f"Premium for a full year of the {budget['start_members']:,} starting members: "

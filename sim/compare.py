@@ -18,6 +18,7 @@ import pandas as pd
 
 from . import budget
 from .closed_form import expected
+from .i18n import Language
 from .forecast import DEFAULT_CHUNK_TRIALS, atomic_directory, forecast, write_json
 from .population import build_model
 from .scenario import Scenario
@@ -181,8 +182,8 @@ def _cell(value, unit, rupiah) -> str:
         return "-"
     if unit.startswith("IDR"):
         return rupiah(value)
-    if unit == "probability":
-        return f"{value:.1%}"
+    if unit == "probability":  # an estimate from trials: never a certainty (> 99.9%, < 0.1%)
+        return Language("en").chance(value)
     if unit == "ratio":
         return f"{value:.0%}"
     if unit == "persons":
