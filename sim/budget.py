@@ -4,9 +4,10 @@ depends on claims, the simulated claims.
 - :func:`budget_needed`: the city budget (APBD) needed each year for the scenario's quota path, at a stated
   confidence. Premiums are deterministic given the members, so the only uncertainty in the PREMIUM budget is which
   CSR pledges are honoured: every combination of pledges honoured or not (all-or-nothing for a pledge's whole
-  duration, independently, with its probability) is projected with an unlimited APBD, and the budget path is the
-  smallest one that covers the need of a set of combinations whose probability is at least the confidence (the
-  combinations with the smallest total need first). Up to ``MAX_ENUMERATED_PLEDGES`` pledges are enumerated
+  duration, independently, with its probability) is projected with an unlimited APBD, and the budget path covers
+  the need of a set of combinations whose probability is at least the confidence, chosen greedily (the combinations
+  with the smallest total need over the horizon first; each year's budget is the largest need among them): it
+  meets the confidence but is not, in general, the smallest path that does. Up to ``MAX_ENUMERATED_PLEDGES`` pledges are enumerated
   exactly; more are sampled (``SAMPLED_OUTCOMES`` draws from ``SeedSequence(seed, spawn_key=(BUDGET_KEY, 0))``).
   :func:`verify_budget` re-runs the projection with that budget for every combination and reports the probability
   that the money does not bind (nobody cut, nobody left waiting): a test checks it is at least the confidence.

@@ -203,6 +203,8 @@ def _years(model: Model, closed, summary, money, timing, reserve, fan) -> list[d
             "prob_claim_ratio_above_1": s["prob_claim_ratio_above_1"],
             "cost_per_covered_worker_idr": round(city / members, 2) if members > 0 else None,
             "premium_per_member_idr": round(s["premium_idr"] / members, 2) if members > 0 else None,
+            # Expected claims INCURRED in the year by ALL members (those paid for by CSR, SERTAKAN... included) per
+            # rupiah of city money (README: years[].benefits_per_city_rupiah).
             "benefits_per_city_rupiah": round(s["claims_expected_idr"] / city, 6) if city > 0 else None,
             "claims_topup_reserve_idr": round(float(reserve[p]), 2),
         }

@@ -292,3 +292,42 @@ def test_ucj_covered_persons_below_the_scheme_s_own_members_is_refused(tmp_path,
     assert_one_line_error(code, err, ["--set", "ucj.covered_persons", "10,000", "17,484"])
     # As many covered persons as the scheme's own members is allowed (nobody else covered).
     assert load_scenario("madiun-2026-ucj", ["ucj.covered_persons.value=17484"]).planning.ucj.covered_persons == 17484
+
+
+# --- 7. The README says what the planning figures are ------------------------------------------------------------
+
+
+def _planning_readme() -> str:
+    from conftest import ROOT
+
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    start = text.index("## Expansion and budget planning")
+    return " ".join(text[start:text.index("## Tests", start)].split())
+
+
+def test_benefits_per_city_rupiah_is_incurred_claims_of_all_members_as_documented():
+    # expansion-small: SERTAKAN members (paid by others) and a CSR pledge. The figure is the expected claims
+    # INCURRED by ALL members over the city money; the README says so and no longer says "paid to residents".
+    from test_expansion import FUNDED, SMALL
+
+    result, _ = planned(SMALL, FUNDED)
+    for y in result["years"]:
+        assert y["benefits_per_city_rupiah"] == pytest.approx(
+            y["claims_incurred_idr"]["expected"] / y["city_money_idr"], rel=1e-5)
+    assert any(y["premium_by_payer_idr"].get("SERTAKAN", 0) > 0 for y in result["years"])
+    doc = _planning_readme()
+    row = doc[doc.index("| `years[].benefits_per_city_rupiah` |"):]
+    row = row[: row.index(" | `", 5)]
+    assert "incurred" in row and "by all members" in row and "SERTAKAN" in row
+    assert "paid to residents" not in doc
+
+
+def test_the_budget_solver_is_described_as_greedy_not_the_smallest_path():
+    # Greedy by total need: B (9) then A (10) gives 9 + 5 = 14 over the years, while B and C (probability 0.7, more
+    # than the 0.6 asked) would need only 10 + 0.5: the answer meets the confidence but is not the smallest path.
+    needs = [{2026: 5.0, 2027: 5.0}, {2026: 9.0, 2027: 0.0}, {2026: 10.0, 2027: 0.5}]
+    probs = [0.3, 0.3, 0.4]
+    assert budget.at_confidence(needs, probs, 0.6) == {2026: 9.0, 2027: 5.0}
+    doc = _planning_readme()
+    assert "the smallest budget path covering" not in doc
+    assert "greedily" in doc and "not, in general, the smallest" in doc
