@@ -214,8 +214,9 @@ def largest_coverage(scenario: Scenario, confidence: float | None = None, max_sc
 
     ``status``: ``money`` (money limits the growth), ``pipeline`` (above ``scale`` the pipeline misses a target even
     with unlimited money), ``none`` (even with the growth at 0 the money cuts or holds members), ``no_growth`` (no
-    quota target above the starting members: nothing to scale; ``scale`` None), ``capped`` (neither binds up to
-    ``max_scale``)."""
+    quota target above the starting members: nothing to scale; ``scale`` None), ``no_target`` (no year-end of the
+    horizon has a target; ``scale`` None), ``capped`` (neither binds up to ``max_scale``). Only targets at a
+    year-end within the horizon are checked (a horizon ending in January cannot show December's)."""
     _needs_funding(scenario, "largest_coverage")
     if not scenario.planning.quotas:
         raise ScenarioError(str(scenario.path), "expansion", "largest_coverage needs a quota path ([expansion])")
@@ -236,13 +237,22 @@ def largest_coverage(scenario: Scenario, confidence: float | None = None, max_sc
                   "expected_csr": ", with the expected CSR money (amount x probability of each pledge; the same at "
                                   "every confidence)",
                   "no_pledges": " (no CSR pledges: no uncertainty in the money)"}[basis]
-    if not planned_growth(scenario):
+    growth = planned_growth(scenario)
+    if growth is not True:
         projection = project_scenario(scenario, likeliest)
-        return {"scale": None, "status": "no_growth", "basis": basis,
+        note = {"no_target": "no quota target falls at a year-end within the horizon, so there is nothing to scale "
+                             "or to reach",
+                "no_growth": "no growth planned: every quota target is at or below the segment's starting members, "
+                             "so there is no growth to scale"}[growth]
+        return {"scale": None, "status": growth, "basis": basis,
                 "confidence": confidence if basis == "confidence" else None, "money_binds": money_bound(projection),
-                "note": "no growth planned: every quota target is at or below the segment's starting members, so "
-                        "there is no growth to scale",
-                "at_no_growth": None, **_coverage_rows(projection)}
+                "note": note, "at_no_growth": None, **_coverage_rows(projection)}
+    reaches = {}
+
+    def pipeline_reaches(scale: float) -> bool:
+        if scale not in reaches:
+            reaches[scale] = _pipeline_reaches(scenario, scale)
+        return reaches[scale]
 
     def check(scale: float) -> tuple[bool, float]:
         """(feasible, probability that money binds) at this multiple of the growth."""
@@ -253,7 +263,7 @@ def largest_coverage(scenario: Scenario, confidence: float | None = None, max_sc
             if money_bound(projection):
                 bad += prob
                 by_money += prob
-            elif not all(t["reached"] for t in targets_met(projection)):
+            elif not pipeline_reaches(scale):
                 bad += prob
             else:
                 ok += prob
@@ -285,9 +295,7 @@ def largest_coverage(scenario: Scenario, confidence: float | None = None, max_sc
     elif hi == 0.0:  # not even the growth at 0
         status = "none" if check(0.0)[1] > 1.0 - level + 1e-12 else "pipeline"
     else:  # just above the answer: would unlimited money (every pledge honoured) reach the targets?
-        rich = with_apbd(with_quota_scale(scenario, hi), YearAmounts(every=math.inf))
-        reached = all(t["reached"] for t in targets_met(project_scenario(rich, {p.name: 1.0 for p in pledges})))
-        status = "money" if reached else "pipeline"
+        status = "money" if pipeline_reaches(hi) else "pipeline"
     scaled = with_quota_scale(scenario, lo)
     # The members and city money shown: in the likeliest outcome (with status "none": the first that binds).
     projection = project_scenario(scaled, likeliest)
@@ -314,18 +322,39 @@ def largest_coverage(scenario: Scenario, confidence: float | None = None, max_sc
     }
 
 
-def planned_growth(scenario: Scenario) -> bool:
-    """Whether any quota target of the horizon lies above its segment's starting members (growth to scale)."""
+def planned_growth(scenario: Scenario) -> bool | str:
+    """True when a quota target at a year-end within the horizon lies above its segment's starting members (growth
+    to scale); else ``"no_growth"``, or ``"no_target"`` when no target falls at a year-end within the horizon."""
     planning = scenario.planning
     start = {s.name: s.members for s in scenario.segments}
     first = scenario.start.year
-    years = sorted({d.year for d in scenario_months(scenario)[0]})
+    any_target = False
     for q in planning.quotas:
-        for y in years:
+        for y in _complete_years(scenario):
             target = quota_target(dataclasses.replace(q, scale=1.0), y, first, start[q.segment], planning.ucj)
+            any_target = any_target or target is not None
             if target is not None and target > start[q.segment] * (1 + 1e-9) + 1e-9:
                 return True
-    return False
+    return "no_growth" if any_target else "no_target"
+
+
+def _complete_years(scenario: Scenario) -> list[int]:
+    """Calendar years whose December lies within the horizon (their year-end targets can be checked)."""
+    return sorted({d.year for d in scenario_months(scenario)[0] if d.month == 12})
+
+
+def _pipeline_reaches(scenario: Scenario, scale: float) -> bool:
+    """Whether the enrolment pipeline reaches every year-end target within the horizon of the quota path scaled by
+    ``scale`` when money is no limit (unlimited APBD, every pledge honoured). A sampled pipeline is judged on its
+    expected names: a few names short by the draw is chance, not the pipeline's capacity."""
+    planning = scenario.planning
+    if planning.pipeline is not None and planning.pipeline.mode == "sampled":
+        pipeline = dataclasses.replace(planning.pipeline, mode="expected")
+        scenario = dataclasses.replace(scenario, planning=dataclasses.replace(planning, pipeline=pipeline))
+    rich = with_apbd(with_quota_scale(scenario, scale), YearAmounts(every=math.inf))
+    projection = project_scenario(rich, {p.name: 1.0 for p in planning.funding.pledges})
+    years = set(_complete_years(scenario))
+    return all(t["reached"] for t in targets_met(projection) if t["year"] in years)
 
 
 def _coverage_rows(projection: Projection) -> dict:

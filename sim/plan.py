@@ -375,6 +375,8 @@ def _largest_coverage_text(lc: dict) -> str:
         return f"none: no growth is affordable; with the quota path's growth at 0 the money {why}"
     if status == "no_growth":
         return "n/a (no growth planned: every quota target is at or below the starting members)"
+    if status == "no_target":
+        return "n/a (no quota target falls at a year-end within the horizon)"
     if status == "pipeline":
         if lc["scale"] < 0.0005:
             return ("limited by the enrolment pipeline, not money: even with unlimited money it reaches none of the "
