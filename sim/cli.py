@@ -199,6 +199,38 @@ def rupiah(x: float) -> str:
     return f"Rp{x:,.0f}"
 
 
+def _left(x: float) -> str:
+    """What a budget leaves after a premium, or how far it falls short of it."""
+    return f"{rupiah(x)} left after" if x >= 0 else f"{rupiah(-x)} short of"
+
+
+def _budget_lines(summary: dict) -> list[str]:
+    """The stated budget against the premiums. With members at the start: their full year's premium (what the
+    city budgets each year while membership holds). Without (a programme that enrols its members over the
+    horizon): the premiums of the members in force each year, as in the table, and what each year leaves."""
+    budget = summary["budget"]
+    if budget["start_members"]:
+        lines = [f"Premium for a full year of the {budget['start_members']:,} starting members: "
+                 f"{rupiah(budget['annual_premium_start_members_idr'])}"]
+        if "annual_budget_idr" in budget:
+            lines.append(f"Stated budget {rupiah(budget['annual_budget_idr'])}: "
+                         f"{_left(budget['budget_minus_premium_idr'])} that premium")
+        if "target_members" in budget:
+            lines.append(f"Premium for the target of {budget['target_members']:,} members: "
+                         f"{rupiah(budget['annual_premium_target_idr'])} a year")
+        return lines
+    lines = ["No members at the start: premiums follow the enrolment (members in force each year, above)"]
+    if "annual_budget_idr" in budget:
+        years = [p for p in summary["periods"] if p["period"] != "total"]
+        gaps = [(p["period"], budget["annual_budget_idr"] - p["premium_idr"]) for p in years]
+        left = ", ".join(f"{y} {rupiah(x)}" if x >= 0 else f"{y} short by {rupiah(-x)}" for y, x in gaps)
+        lines.append(f"Stated budget {rupiah(budget['annual_budget_idr'])} a year; left after each year's premium: {left}")
+    if "target_members" in budget:
+        lines.append(f"Target of {budget['target_members']:,} members: its premium depends on the mix enrolled "
+                     "(python -m sim plan gives it year by year)")
+    return lines
+
+
 def format_summary(summary: dict) -> str:
     lines = [
         f"{summary['title']} ({summary['scenario_id']}), {summary['trials']:,} trials, seed {summary['seed']}",
@@ -213,15 +245,7 @@ def format_summary(summary: dict) -> str:
             f"{'-' if ratio is None else format(ratio['mean'], '.0%'):>7} "
             f"{Language('en').chance(p['prob_claim_ratio_above_1']):>9}"
         )
-    budget = summary["budget"]
-    lines.append(f"Premium for a full year of the {budget['start_members']:,} starting members: "
-                 f"{rupiah(budget['annual_premium_start_members_idr'])}")
-    if "annual_budget_idr" in budget:
-        lines.append(f"Stated budget {rupiah(budget['annual_budget_idr'])}: "
-                     f"{rupiah(budget['budget_minus_premium_idr'])} left after that premium")
-    if "target_members" in budget:
-        lines.append(f"Premium for the target of {budget['target_members']:,} members: "
-                     f"{rupiah(budget['annual_premium_target_idr'])} a year")
+    lines += _budget_lines(summary)
     first = summary["periods"][0]
     risk = first["risk"]
     ci = risk["claims_var_ci95_idr"]

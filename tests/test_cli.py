@@ -66,3 +66,23 @@ def test_the_run_table_never_shows_a_chance_of_100_percent(tmp_path, capsys):
     assert main(["run", "madiun-2025", "--trials", "1000", "--out", str(tmp_path / "out"), "--no-trials-table"]) == 0
     out = capsys.readouterr().out
     assert "> 99.9%" in out and "100.0%" not in out
+
+
+def test_a_programme_without_starting_members_gets_its_budget_against_each_years_premium(tmp_path, capsys):
+    """jambi-2025-pipeline enrols its members over the horizon: no 'full year of the 0 starting members: Rp0' and
+    no 'Rp604.0 m left' computed from it; the stated budget against each year's premium instead."""
+    assert main(["run", "jambi-2025-pipeline", "--trials", "300", "--out", str(tmp_path / "out"),
+                 "--no-trials-table"]) == 0
+    out = capsys.readouterr().out
+    summary = json.loads((tmp_path / "out" / "summary.json").read_text())
+    first = summary["periods"][0]
+    left = summary["budget"]["annual_budget_idr"] - first["premium_idr"]
+    assert "0 starting members" not in out and "No members at the start" in out
+    assert f"left after each year's premium: {first['period']} Rp{left / 1e6:,.1f} m" in out
+
+
+def test_a_budget_short_of_the_premium_says_short_not_a_negative_amount(tmp_path, capsys):
+    """jambi-2025's Rp604.0 m is Rp800,000 short of 3,000 x Rp16,800 x 12."""
+    assert main(["run", "jambi-2025", "--trials", "300", "--out", str(tmp_path / "out"), "--no-trials-table"]) == 0
+    out = capsys.readouterr().out
+    assert "Stated budget Rp604.0 m: Rp800,000 short of that premium" in out and "Rp-" not in out
