@@ -32,15 +32,15 @@ from .closed_form import expected
 from .engine import blocks, simulate_chunk
 from .population import Model, build_model
 from .scenario import Scenario, ScenarioError, load_scenario, month, number, text
-from .scenario_schema import shown
+from .scenario_schema import MISFIT_P, shown
 
 DEFAULT_PRIOR_SIGMA = 0.5  # assumption: a factor of about 2.3 either side at 90 % when a scenario states no range
 Z90 = 1.6448536269514722
 GRID_POINTS = 161
 GRID_RANGE = (0.05, 20.0)
-MISFIT_P = 1e-3  # below this chance of the best fit's distance the observations are said not to fit (a warning)
 EDGE_MASS = 1e-3  # posterior mass in an end cell of the grid above which the grid would cut the posterior off
 VARIANCE_TRIALS = 4000
+METHOD = "grid posterior, bivariate normal likelihood of (claims, amount) per observation, lognormal priors"
 PERIL_BENEFITS = {
     "jkm": ("jkm_death", "jkm_scholarship"),
     "jkk": ("jkk_medical", "jkk_temporary", "jkk_partial", "jkk_total", "jkk_death", "jkk_scholarship"),
@@ -245,6 +245,19 @@ class Calibration:
                 "best_mortality_scale": float(self.grid_m[i]), "best_accident_scale": float(self.grid_a[j]),
                 "fits": bool(scipy.stats.chi2.sf(best, values) >= MISFIT_P)}
 
+    def expected_in_window(self) -> list[dict]:
+        """Per observation: what was observed and what the calibrated model expects in the same months, scope and
+        way of counting claims (the closed-form means at the posterior mean multipliers; the means are linear in
+        the multipliers, so these are also the posterior means of the expected figures)."""
+        scale = {"jkm": self.stats("mortality")["mean"], "jkk": self.stats("accident")["mean"]}
+        rows = []
+        for obs, mom in zip(self.experience.observations, self.moments):
+            mean = sum(scale[p] * mom.mean[p] for p in obs.perils)
+            rows.append({"from": obs.start.isoformat()[:7], "to": obs.end.isoformat()[:7], "claims": obs.claims,
+                         "amount_idr": obs.amount, "expected_claims": float(mean[0]),
+                         "expected_amount_idr": float(mean[1])})
+        return rows
+
     def describe(self) -> dict:
         return {
             "scenario_id": self.scenario.id,
@@ -253,7 +266,7 @@ class Calibration:
             "accident_scale": self.stats("accident"),
             "goodness_of_fit": self.goodness_of_fit(),
             "backtest": self.backtest(),
-            "method": "grid posterior, bivariate normal likelihood of (claims, amount) per observation, lognormal priors",
+            "method": METHOD,
         }
 
 
@@ -463,6 +476,8 @@ PRIOR_TITLE_SUFFIX = " (prior assumptions)"  # dropped from a base scenario's ti
 
 
 def _toml_value(x) -> str:
+    if isinstance(x, bool):
+        return "true" if x else "false"
     if isinstance(x, str):
         return '"' + x.replace("\\", "\\\\").replace('"', '\\"') + '"'
     if isinstance(x, (list, tuple)):
@@ -483,6 +498,79 @@ def _misfit_comment(fit: dict) -> list[str]:
             f"{fit['best_mortality_scale']:.3g},", f"# accident {fit['best_accident_scale']:.3g}, squared distance "
             f"{fit['chi2_min']:.1f} on {fit['observed_values']} values, p = {fit['p_value']:.1e}): the posterior is a "
             "compromise between the", "# observed count and amount, and so is every forecast of this scenario."]
+
+
+def _number(x) -> str:
+    """A number for the [calibration] record: whole numbers as integers, others to 6 decimals, or to 4 significant
+    digits when that would round them to 0 (a p-value of 1.5e-09)."""
+    if isinstance(x, float) and x.is_integer() and abs(x) < 1e15:
+        return str(int(x))
+    if isinstance(x, float) and x != 0 and abs(x) < 1e-3:
+        return repr(float(f"{x:.4g}"))
+    return _toml_value(x)
+
+
+def _inline(value, unit: str, source: str, basis: str, **more) -> str:
+    """A parameter table written inline: ``{ value = ..., unit = "...", source = "...", basis = "..." }``."""
+    parts = [f"value = {_number(value)}", f"unit = {_toml_value(unit)}", f"source = {_toml_value(source)}",
+             f"basis = {_toml_value(basis)}"]
+    parts += [f"{k} = {'[' + ', '.join(_number(x) for x in v) + ']' if isinstance(v, list) else _toml_value(v)}"
+              for k, v in more.items()]
+    return "{ " + ", ".join(parts) + " }"
+
+
+def calibration_record_text(cal: Calibration) -> str:
+    """The ``[calibration]`` table of a calibrated scenario: what it was fitted to (the experience file and each
+    observation), what the calibrated model expects in the same months, the posterior means with their 90 %
+    intervals, and the goodness of fit. A record for the reader and the report (format in scenarios/README.md);
+    the model itself uses the calibrated parameters below it."""
+    m, a = cal.stats("mortality"), cal.stats("accident")
+    fit = cal.goodness_of_fit()
+    path = str(cal.experience.path)
+    given = f"posterior mean given {path}"
+    lines = [
+        "",
+        "[calibration]",
+        f"experience = {_toml_value(path)}",
+        f"experience_id = {_toml_value(cal.experience.id)}",
+        f"scenario = {_toml_value(cal.scenario.id)}",
+        f"source = {_toml_value(cal.experience.source)}",
+        f"method = {_toml_value(METHOD)}",
+        "",
+        "[calibration.posterior]",
+        "mortality_scale = " + _inline(m["mean"], "multiplier of expected non-work deaths", given, "calibrated",
+                                       range=[m["p5"], m["p95"]], note="range is the 90 % credible interval"),
+        "accident_scale = " + _inline(a["mean"], "multiplier of expected work accidents", given, "calibrated",
+                                      range=[a["p5"], a["p95"]], note="range is the 90 % credible interval"),
+        "",
+        "[calibration.goodness_of_fit]",
+        "chi2_min = " + _inline(fit["chi2_min"], "squared Mahalanobis distance", "smallest over the posterior grid of "
+                                "the observations' squared distance from the model's (at mortality scale "
+                                f"{fit['best_mortality_scale']:.3g}, accident scale {fit['best_accident_scale']:.3g})",
+                                "calibrated"),
+        "observed_values = " + _inline(fit["observed_values"], "values", "claim counts and amounts observed in "
+                                       f"{path}", "data"),
+        "p_value = " + _inline(fit["p_value"], "probability", "chance of a distance at least chi2_min if the model "
+                               "held (chi-squared on observed_values degrees of freedom, which ignores the 2 fitted "
+                               "multipliers and so errs towards fitting)", "calibrated"),
+        f"fits = {_toml_value(fit['fits'])}",
+    ]
+    for obs, row in zip(cal.experience.observations, cal.expected_in_window()):
+        window = f"{row['from']}..{row['to']}"
+        model = (f"{cal.scenario.id} at the posterior mean multipliers, closed-form mean of {window} "
+                 f"({obs.benefits} benefits, segment {obs.segment})")
+        lines += ["", "[[calibration.observation]]", f"from = {_toml_value(row['from'])}",
+                  f"to = {_toml_value(row['to'])}", f"benefits = {_toml_value(obs.benefits)}",
+                  f"segment = {_toml_value(obs.segment)}",
+                  f"count_includes_scholarships = {_toml_value(obs.count_includes_scholarships)}"]
+        if obs.claims is not None:
+            lines.append("claims = " + _inline(obs.claims, "claims", obs.source, "data"))
+        if obs.amount is not None:
+            lines.append("amount = " + _inline(obs.amount, "IDR", obs.source, "data"))
+        lines.append("expected_claims = " + _inline(round(row["expected_claims"], 2), "claims", model, "calibrated"))
+        lines.append("expected_amount = " + _inline(float(round(row["expected_amount_idr"])), "IDR", model,
+                                                    "calibrated"))
+    return "\n".join(lines) + "\n"
 
 
 def calibrated_scenario_text(cal: Calibration, scenario_id: str, base_ref: str, seed: int = 0) -> str:
@@ -521,6 +609,7 @@ def calibrated_scenario_text(cal: Calibration, scenario_id: str, base_ref: str, 
         }
 
     text_ = "\n".join(lines) + "\n"
+    text_ += calibration_record_text(cal)
     text_ += _param_table("assumptions.mortality_load", scaled(resolved["assumptions"]["mortality_load"], m, "mortality"))
     for name, seg in resolved["segments"].items():
         if "mortality_load" in seg:

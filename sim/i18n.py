@@ -27,7 +27,8 @@ MONEY_SCALES = ((1e12, "triliun", "tn"), (1e9, "miliar", "bn"), (1e6, "juta", "m
 # Kinds of figure a report shows; ``Language.figure(kind, value)`` formats each. ``chance`` is a probability
 # estimated from the trials (a share of them): 0 and 1 are shown as "< 0,1%" and "> 99,9%", never as a certainty.
 # ``sig3`` is a parameter value to 3 significant digits (1.919408 -> ``1,92``; from 100 up, whole numbers).
-KINDS = ("money", "count", "percent", "percent1", "chance", "number", "number3", "plain", "sig3")
+# ``sci`` is a very small or large number in scientific notation (a p-value: ``1,5e-09``).
+KINDS = ("money", "count", "percent", "percent1", "chance", "number", "number3", "plain", "sig3", "sci")
 
 
 class Language:
@@ -116,6 +117,8 @@ class Language:
             return self.plain(value)
         if kind == "sig3":
             return self.sig3(value)
+        if kind == "sci":
+            return self.sci(value)
         raise ValueError(f"unknown figure kind {kind!r}")
 
     # --- dates ------------------------------------------------------------------------------------------------

@@ -33,7 +33,7 @@ class Figure:
 class Para:
     text: str  # in the report language, with {name} placeholders for figures
     figures: dict = field(default_factory=dict)
-    style: str = ""  # "", "lead" or "note"
+    style: str = ""  # "", "lead", "note" or "warning"
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,7 @@ nav ol { margin: 4px 0 0; padding-left: 20px; columns: 2; }
 h2 { font-size: 20px; color: var(--accent); border-bottom: 2px solid var(--line); padding-bottom: 4px; margin-top: 34px; }
 p.lead { font-size: 16px; }
 p.note { color: var(--muted); font-size: 12.5px; }
+p.warning { background: var(--check); border-left: 4px solid var(--claims); padding: 6px 10px; }
 .fig { font-weight: 600; white-space: nowrap; }
 .tiles { display: grid; grid-template-columns: repeat(5, 1fr); gap: 10px; margin: 14px 0 18px; }
 .tile { border: 1px solid var(--line); border-radius: 8px; padding: 10px 12px; background: #fbfcfd; }

@@ -20,6 +20,7 @@ from .report_document import Chart, Figure, Para, Pre, Report, Table, Tiles, fil
 FONT_DIR = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
 ACCENT = (31, 95, 139)
 MUTED = (93, 107, 121)
+WARNING = (160, 40, 30)  # a warning paragraph (a calibration that cannot reproduce its data)
 ROW_FILL = {"assumption": (255, 244, 194), "calibrated": (227, 240, 251), "check": (253, 226, 224), "total": (247, 249, 251)}
 HEAD_FILL = (238, 242, 246)
 WIDTH = 180  # mm of text width on A4 with 15 mm margins
@@ -51,7 +52,7 @@ def _text(report: Report, cell) -> str:
 def _para(pdf: _PDF, report: Report, block: Para) -> None:
     size = {"lead": 10.5, "note": 8}.get(block.style, 9.5)
     pdf.set_font("DejaVu", "", size)
-    pdf.set_text_color(*(MUTED if block.style == "note" else (0, 0, 0)))
+    pdf.set_text_color(*{"note": MUTED, "warning": WARNING}.get(block.style, (0, 0, 0)))
     if block.figures:  # figures in bold through fpdf2's **markdown**
         text = fill(block.text, {k: f"**{_text(report, f)}**" for k, f in block.figures.items()})
         pdf.multi_cell(WIDTH, size * 0.5, text, markdown=True, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)

@@ -64,10 +64,14 @@ def _jsonable(x):
 
 
 def register_rows(resolved: dict, prefix: str = "") -> list[dict]:
-    """Every parameter table of the resolved scenario: key, value, unit, basis, range, source, note."""
+    """Every parameter table of the resolved scenario: key, value, unit, basis, range, source, note. The
+    [calibration] record (what a calibrated scenario was fitted to, not a parameter of the model) has its own
+    table in the summary."""
     rows = []
     for key, node in resolved.items():
         dotted = f"{prefix}{key}"
+        if dotted == "calibration":
+            continue
         if isinstance(node, dict) and "value" in node:
             rows.append({"key": dotted, "value": _jsonable(node["value"]), "unit": node.get("unit", ""),
                          "basis": node.get("basis", ""), "range": _jsonable(node.get("range")),
@@ -140,6 +144,36 @@ def extra_figures(scenario: Scenario, summary: dict, claims: np.ndarray, base_ou
         "differences": [{"key": k, "base": _jsonable(a), "this": _jsonable(b)} for k, a, b in differences],
         "overrides": list(overrides),
         "planning": report_planning.planning_figures(scenario),
+        "calibration": calibration_figures(scenario),
+    }
+
+
+def calibration_figures(scenario: Scenario) -> dict | None:
+    """A calibrated scenario's [calibration] record for report.json: what it was fitted to, the posterior, the
+    goodness of fit, and per observation the recorded and the expected figures with their averages per claim;
+    None for a scenario that was not calibrated."""
+    cal = scenario.calibration
+    if cal is None:
+        return None
+    rows = []
+    for o in cal["observations"]:
+        row = {"from": o["from"], "to": o["to"], "benefits": o["benefits"], "segment": o["segment"],
+               "count_includes_scholarships": o["count_includes_scholarships"]}
+        for key, name in (("claims", "claims"), ("amount", "amount_idr"), ("expected_claims", "expected_claims"),
+                          ("expected_amount", "expected_amount_idr")):
+            if key in o:
+                row[name] = o[key]
+        for prefix in ("", "expected_"):
+            count, amount = row.get(f"{prefix}claims"), row.get(f"{prefix}amount_idr")
+            if count and amount is not None:
+                row[f"{prefix}amount_per_claim_idr"] = round(amount / count, 2)
+        rows.append(row)
+    return {
+        "experience": cal["experience"], "experience_id": cal["experience_id"], "scenario": cal["scenario"],
+        "source": cal["source"],
+        "mortality_scale": dict(cal["mortality_scale"]), "accident_scale": dict(cal["accident_scale"]),
+        "goodness_of_fit": dict(cal["goodness_of_fit"]),
+        "observations": rows,
     }
 
 
@@ -254,6 +288,8 @@ def summary_section(lang: Language, scenario: Scenario, summary: dict, extra: di
             "premium": _s(summary, f"periods.{last}.premium_idr", "money"),
             "ratio": _s(summary, f"periods.{last}.claim_ratio.mean", "percent"),
         }))
+    if extra.get("calibration"):
+        blocks += calibration_blocks(lang, scenario, extra)
     blocks.append(Para(lang("exec_who_pays")))
     flagged = [r for r in summary["breakdown"] if r["flag"] != "ok"]
     exact = summary.get("exact_first_period") or {}
@@ -264,6 +300,69 @@ def summary_section(lang: Language, scenario: Scenario, summary: dict, extra: di
     if extra.get("planning"):  # members projected: the budget lines follow them, year by year
         blocks = report_planning.summary_blocks(lang, scenario, summary, extra, blocks)
     return Section("summary", lang("sec_summary"), blocks, traced=True)
+
+
+def _window(lang: Language, first: str, last: str) -> str:
+    """Months ``2025-01`` to ``2025-11`` in words: ``Januari–November 2025`` (``Desember 2024–Maret 2025`` across a
+    year; one month alone as ``Maret 2025``)."""
+    if first == last:
+        return lang.iso_date(first)
+    start = lang.iso_date(first)
+    if first[:4] == last[:4]:
+        start = start.rsplit(" ", 1)[0]
+    return f"{start}–{lang.iso_date(last)}"
+
+
+def calibration_blocks(lang: Language, scenario: Scenario, extra: dict) -> list:
+    """For a calibrated scenario: what it was calibrated to, the posterior multipliers, the recorded figures beside
+    what the calibrated model expects for the same months (or, when the scenario does not record those, the
+    posterior), and a warning when no multipliers reproduce the recorded count and amount together."""
+    cal = extra["calibration"]
+    observations = cal["observations"]
+    key = "calibration"
+    periods = ", ".join(_window(lang, o["from"], o["to"]) for o in observations)
+    blocks = [Para(lang("calib_lead", periods=periods, base=cal["scenario"]), {
+        "m": _r(extra, f"{key}.mortality_scale.mean", "sig3"), "m5": _r(extra, f"{key}.mortality_scale.p5", "sig3"),
+        "m95": _r(extra, f"{key}.mortality_scale.p95", "sig3"),
+        "a": _r(extra, f"{key}.accident_scale.mean", "sig3"), "a5": _r(extra, f"{key}.accident_scale.p5", "sig3"),
+        "a95": _r(extra, f"{key}.accident_scale.p95", "sig3"),
+    })]
+    expected = any("expected_claims" in o or "expected_amount_idr" in o for o in observations)
+    labels = segment_labels(scenario)
+    rows = []
+    for i, o in enumerate(observations):
+        scope = [lang(f"calib_scope_{o['benefits']}")] if o["benefits"] != "all" else []
+        if o["segment"] != "all":
+            scope.append(labels.get(o["segment"], o["segment"]))
+        period = _window(lang, o["from"], o["to"]) + (f" ({', '.join(scope)})" if scope else "")
+        claims = lang("calib_claims_scholarships" if o["count_includes_scholarships"] else "calib_claims")
+        for label, name, kind in ((claims, "claims", "count"), (lang("calib_amount"), "amount_idr", "money"),
+                                  (lang("calib_per_claim"), "amount_per_claim_idr", "money")):
+            cells = [_r(extra, f"{key}.observations.{i}.{name}", kind) if name in o else "-"]
+            if expected:
+                cells.append(_r(extra, f"{key}.observations.{i}.expected_{name}", kind) if f"expected_{name}" in o
+                             else "-")
+            rows.append((period, label, *cells))
+    header = [lang("col_period"), lang("calib_col_measure"), lang("calib_col_observed")]
+    if expected:
+        header.append(lang("calib_col_expected"))
+    note = lang("calib_table_note", source=cal["source"], file=cal["experience"], base=cal["scenario"])
+    blocks += [Para(lang("calib_compare" if expected else "calib_compare_posterior")),
+               Table("calibration", tuple(header), rows, [], note)]
+    if not expected:
+        blocks.append(Table("calibration_posterior", tuple(lang(k) for k in (
+            "calib_col_multiplier", "calib_col_mean", "calib_col_p5", "calib_col_p95")),
+            [(lang(f"calib_{which}"), *(_r(extra, f"{key}.{which}_scale.{stat}", "sig3") for stat in ("mean", "p5", "p95")))
+             for which in ("mortality", "accident")]))
+    fit = cal["goodness_of_fit"]
+    if not fit["fits"]:
+        text = lang("calib_misfit")
+        if any(o["count_includes_scholarships"] for o in observations):
+            text += " " + lang("calib_misfit_scholarships")
+        blocks.append(Para(text, {"chi2": _r(extra, f"{key}.goodness_of_fit.chi2_min", "sig3"),
+                                  "values": _r(extra, f"{key}.goodness_of_fit.observed_values", "count"),
+                                  "p": _r(extra, f"{key}.goodness_of_fit.p_value", "sci")}, "warning"))
+    return blocks
 
 
 def results_section(lang: Language, summary: dict, extra: dict) -> Section:
@@ -515,8 +614,15 @@ def differences_section(lang: Language, extra: dict, base: str | None) -> Sectio
                 return lang.sig3(value)
             return _short_value(value, lang=lang)
 
+        # The [calibration] record is one row here: the summary shows it (differences.csv has every key).
+        shown = [d for d in extra["differences"] if not d["key"].startswith("calibration.")]
+        hidden = [d for d in extra["differences"] if d["key"].startswith("calibration.")]
         rows = [(d["key"], cell(d["key"], d["base"]) if d["base"] is not None else lang("not_set"),
-                 cell(d["key"], d["this"])) for d in extra["differences"]]
+                 cell(d["key"], d["this"])) for d in shown]
+        if hidden:
+            rows.append(("calibration", lang("not_set") if all(d["base"] is None for d in hidden) else lang("various"),
+                         lang("diff_calibration") if extra.get("calibration") else lang("not_set")))
+            rows.sort(key=lambda r: r[0])
         rows, styles, note = _cut(rows, [""] * len(rows), [0] * len(rows), [False] * len(rows), lang, "differences")
         blocks += [Para(lang("diff_intro", base=base)),
                    Table("differences", tuple(lang(k) for k in ("col_key", "col_base", "col_this")), rows, styles,

@@ -119,6 +119,74 @@ TEXT = {
         "en": "Over the whole {months}-month horizon ({period}) claims average {claims} against {premium} of "
               "premiums: a claim ratio of {ratio}.",
     },
+    "calib_lead": {
+        "id": "Kalibrasi. Tingkat kematian dan kecelakaan kerja yang bertanda hasil kalibrasi dalam daftar asumsi "
+              "berasal dari kalibrasi terhadap klaim yang benar-benar tercatat ({periods}): asumsi skenario {base} "
+              "dikalikan {m} untuk kematian (rentang 90%: {m5}–{m95}) dan {a} untuk kecelakaan kerja "
+              "({a5}–{a95}), yaitu rata-rata posteriornya.",
+        "en": "Calibration. The death and work-accident rates marked calibrated in the assumption register come "
+              "from a calibration to claims actually recorded ({periods}): the assumptions of scenario {base} "
+              "multiplied by {m} for deaths (90% interval {m5}–{m95}) and by {a} for work accidents ({a5}–{a95}), "
+              "their posterior means.",
+    },
+    "calib_compare": {
+        "id": "Tabel berikut membandingkan angka yang tercatat dengan angka yang diharapkan model hasil kalibrasi "
+              "untuk bulan-bulan yang sama.",
+        "en": "The table sets the recorded figures beside what the calibrated model expects for the same months.",
+    },
+    "calib_compare_posterior": {
+        "id": "Tabel berikut menunjukkan angka yang tercatat dan pengali hasil kalibrasi (skenario ini tidak "
+              "menyimpan angka yang diharapkan model untuk bulan-bulan itu).",
+        "en": "The tables show the recorded figures and the calibrated multipliers (this scenario does not record "
+              "what the model expects for those months).",
+    },
+    "calib_col_measure": {"id": "Ukuran", "en": "Measure"},
+    "calib_col_observed": {"id": "Tercatat", "en": "Recorded"},
+    "calib_col_expected": {"id": "Diharapkan model terkalibrasi", "en": "Calibrated model expects"},
+    "calib_claims": {"id": "Jumlah klaim", "en": "Number of claims"},
+    "calib_claims_scholarships": {
+        "id": "Jumlah klaim (setiap cicilan beasiswa dihitung satu klaim)",
+        "en": "Number of claims (each scholarship instalment counted as a claim)",
+    },
+    "calib_amount": {"id": "Nilai klaim", "en": "Amount of claims"},
+    "calib_per_claim": {"id": "Rata-rata per klaim", "en": "Average per claim"},
+    "calib_scope_jkm": {"id": "JKM saja", "en": "JKM only"},
+    "calib_scope_jkk": {"id": "JKK saja", "en": "JKK only"},
+    "calib_table_note": {
+        "id": "Sumber angka tercatat: {source} (berkas {file}). Angka yang diharapkan: perhitungan langsung (tanpa "
+              "simulasi) untuk peserta skenario {base} dengan pengali rata-rata posterior, pada bulan, segmen dan "
+              "cara menghitung klaim yang sama.",
+        "en": "Recorded figures: {source} (file {file}). Expected figures: the direct calculation (without "
+              "simulation) for the members of scenario {base} at the posterior mean multipliers, for the same "
+              "months, segment and way of counting claims.",
+    },
+    "calib_col_multiplier": {"id": "Pengali", "en": "Multiplier"},
+    "calib_col_mean": {"id": "Rata-rata posterior", "en": "Posterior mean"},
+    "calib_col_p5": {"id": "Batas bawah 90%", "en": "90% interval, low"},
+    "calib_col_p95": {"id": "Batas atas 90%", "en": "90% interval, high"},
+    "calib_mortality": {"id": "Kematian (bukan kecelakaan kerja)", "en": "Deaths (not work accidents)"},
+    "calib_accident": {"id": "Kecelakaan kerja", "en": "Work accidents"},
+    "calib_misfit": {
+        "id": "Peringatan: dengan pengali berapa pun, model tidak dapat menghasilkan jumlah klaim dan nilai klaim "
+              "yang tercatat sekaligus. Jarak terkecil antara angka tercatat dan model adalah {chi2} (kuadrat jarak "
+              "Mahalanobis atas {values} angka; peluangnya {p} bila model benar). Hasil kalibrasi ini adalah "
+              "kompromi antara jumlah dan nilai klaim, dan prakiraan dalam laporan ini ikut menanggung kompromi itu.",
+        "en": "Warning: no setting of the multipliers lets the model reproduce both the recorded number of claims "
+              "and their amount. The smallest distance between the recorded figures and the model is {chi2} "
+              "(squared Mahalanobis distance over {values} values; a chance of {p} if the model held). The "
+              "calibration is a compromise between the count and the amount, and the forecasts in this report "
+              "inherit it.",
+    },
+    "calib_misfit_scholarships": {
+        "id": "Penyebab yang mungkin: apakah setiap cicilan beasiswa dihitung sebagai satu klaim (di sini dihitung "
+              "demikian, sesuai bunyi sumbernya).",
+        "en": "A likely cause: whether each scholarship instalment counts as a claim (it does here, as the source's "
+              "wording suggests).",
+    },
+    "diff_calibration": {
+        "id": "catatan kalibrasi (lihat Ringkasan; setiap kuncinya ada di differences.csv)",
+        "en": "the calibration record (see the Summary; differences.csv lists each of its keys)",
+    },
     "exec_who_pays": {
         "id": "Klaim dibayar oleh BPJS Ketenagakerjaan dari dana jaminan sosial, bukan dari APBD. Rasio klaim di atas "
               "100% berarti warga yang dijamin menerima manfaat lebih besar daripada iuran yang dibayarkan; biaya "

@@ -21,8 +21,9 @@ from pathlib import Path
 from .planning_schema import build_planning, validate_planning
 from .regulation import RuleError, load_regulation
 from .scenario_schema import (
-    ASSUMPTION_FIELDS, ASSUMPTION_TABLES, BASES, BUDGET_FIELDS, PARAM_KEYS, SCENARIO_FIELDS, SEGMENT_FIELDS,
-    SEVERITY_SHARES, SHARE_TOLERANCE, TOP_TABLES, UNCERTAINTY_FIELDS, _is_number, shown,
+    ASSUMPTION_FIELDS, ASSUMPTION_TABLES, BASES, BUDGET_FIELDS, CALIBRATION_FIELDS, CALIBRATION_OBSERVATION_FIELDS,
+    GOODNESS_OF_FIT_FIELDS, MISFIT_P, PARAM_KEYS, POSTERIOR_FIELDS, SCENARIO_FIELDS, SEGMENT_FIELDS, SEVERITY_SHARES,
+    SHARE_TOLERANCE, TOP_TABLES, UNCERTAINTY_FIELDS, _is_number, shown,
 )
 # Re-exported for existing importers (sim.cli, sim.calibration and the tests import these, and the field tables
 # and SEVERITY_SHARES above, from sim.scenario); new code imports them from sim.scenario_schema.
@@ -297,7 +298,46 @@ def validate(data: dict, origin: dict, file: str, files=()) -> dict:
                [f"assumptions.severity.{k}" for k in SEVERITY_SHARES])
     _check_start(v, values["scenario"])
     values["planning"] = validate_planning(v, data, values)
+    values["calibration"] = _calibration(v, data["calibration"]) if "calibration" in data else None
     return values
+
+
+def _calibration(v: _Validator, node) -> dict:
+    """The [calibration] record of a calibrated scenario, checked like every other table (unknown keys, units,
+    values), as plain values: the posterior multipliers with their 90 % intervals, the goodness of fit and the
+    observations with the calibrated model's expected figures for the same window."""
+    if not isinstance(node, dict):
+        v.fail("calibration", "must be a table ([calibration])")
+    head = v.table({k: x for k, x in node.items() if k != "observation"}, "calibration", CALIBRATION_FIELDS,
+                   {"posterior": POSTERIOR_FIELDS, "goodness_of_fit": GOODNESS_OF_FIT_FIELDS})
+    out = {k: head[k] for k in CALIBRATION_FIELDS if k in head}
+    for name in POSTERIOR_FIELDS:
+        key = f"calibration.posterior.{name}"
+        rng = node["posterior"][name].get("range")
+        if not (isinstance(rng, list) and len(rng) == 2 and all(map(_is_number, rng)) and 0 < rng[0] <= rng[1]):
+            v.fail(f"{key}.range", "must be the 90 % credible interval [low, high], two positive numbers with "
+                                   f"low <= high, got {shown(rng, 120)}")
+        out[name] = {"mean": head["posterior"][name], "p5": rng[0], "p95": rng[1]}
+    fit = dict(head["goodness_of_fit"])
+    if fit["fits"] != (fit["p_value"] >= MISFIT_P):
+        v.fail("calibration.goodness_of_fit.fits", f"must be {str(fit['p_value'] >= MISFIT_P).lower()}: the "
+               f"observations fit when p_value is at least {MISFIT_P:g} (p_value = {fit['p_value']:g})",
+               ["calibration.goodness_of_fit.p_value"])
+    out["goodness_of_fit"] = fit
+    listed = node.get("observation")
+    if not isinstance(listed, list) or not listed:
+        v.fail("calibration.observation", "needs at least one [[calibration.observation]] table, got "
+                                          f"{shown(listed, 120)}" if "observation" in node else "missing")
+    out["observations"] = []
+    for i, entry in enumerate(listed):
+        key = f"calibration.observation[{i}]"
+        obs = v.table(entry, key, CALIBRATION_OBSERVATION_FIELDS)
+        if obs["to"] < obs["from"]:
+            v.fail(f"{key}.to", f"{obs['to']} is before 'from' ({obs['from']})", [f"{key}.from"])
+        if "claims" not in obs and "amount" not in obs:
+            v.fail(key, "needs claims, amount or both")
+        out["observations"].append(obs)
+    return out
 
 
 def _check_segment(v: _Validator, key: str, seg: dict) -> None:
@@ -389,6 +429,7 @@ class Scenario:
     overrides: tuple  # ("dotted.key", value) from --set
     base_differences: tuple  # (dotted key, base value, this value) where this scenario differs from its base
     planning: object = None  # sim.planning_schema.Planning (quotas, exits, pipeline, funding...) or None
+    calibration: dict | None = None  # the [calibration] record (what the scenario was fitted to), or None
 
     @property
     def path(self) -> Path:
@@ -422,7 +463,7 @@ def _differences(base: dict, this: dict, prefix: str = "") -> list:
     out = []
     for key in sorted(set(base) | set(this)):
         dotted = f"{prefix}{key}"
-        a, b = base.get(key), this.get(key)
+        a, b = _by_position(base.get(key)), _by_position(this.get(key))
         if _is_table(a) or _is_table(b):
             out.extend(_differences(a if _is_table(a) else {}, b if _is_table(b) else {}, dotted + "."))
             continue
@@ -436,6 +477,14 @@ def _differences(base: dict, this: dict, prefix: str = "") -> list:
 def _is_table(x) -> bool:
     """A table of keys, as opposed to a parameter table (which has a value) or a plain value."""
     return isinstance(x, dict) and "value" not in x
+
+
+def _by_position(x):
+    """An array of tables (``[[calibration.observation]]``) as a table keyed by position ("0", "1", ...), so that
+    its differences are listed key by key; anything else as it is."""
+    if isinstance(x, list) and x and all(isinstance(t, dict) for t in x):
+        return {str(i): t for i, t in enumerate(x)}
+    return x
 
 
 def load_scenario(ref: str | Path, overrides: list[str] | tuple = ()) -> Scenario:
@@ -495,6 +544,7 @@ def _build(values: dict, data: dict, files: tuple, overrides: tuple, base_differ
         overrides=overrides,
         base_differences=base_differences,
         planning=_planning(values),
+        calibration=values["calibration"],
     )
 
 

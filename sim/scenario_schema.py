@@ -22,7 +22,7 @@ OCCUPATIONS = (
 MORTALITY_TABLES = ("TMI-IV-2019",)
 SHARE_TOLERANCE = 1e-6
 PARAM_KEYS = ("value", "unit", "source", "basis", "range", "note")
-TOP_TABLES = ("scenario", "segments", "assumptions", "budget", "uncertainty",
+TOP_TABLES = ("scenario", "segments", "assumptions", "budget", "uncertainty", "calibration",
               # optional planning tables, checked in sim/planning_schema.py
               "expansion", "membership", "pipeline", "funding", "ucj", "claim_timing")
 
@@ -88,6 +88,12 @@ def line():
         return problem
 
     return check
+
+
+def boolean(x):
+    if not isinstance(x, bool):
+        return f"must be true or false, got {shown(x, 120)}"
+    return None
 
 
 def choice(options):
@@ -258,4 +264,44 @@ UNCERTAINTY_FIELDS = {
 BUDGET_FIELDS = {
     "annual_budget": param("IDR per year", number(0, 1e15), required=False),
     "target_members": param("persons", number(0, 100_000_000, integer=True), required=False),
+}
+
+# --- [calibration]: what a calibrated scenario was fitted to (written by ``python -m sim calibrate``) ------------
+# A record of the fit, not an input of the model: the loads and rates it produced are the calibrated parameters
+# above. The report shows it (observed against expected claims, the goodness of fit); the tornado and the
+# assumption register leave it out.
+
+MISFIT_P = 1e-3  # below this chance of the best fit's distance the observations are said not to fit (a warning)
+OBSERVATION_BENEFITS = ("all", "jkm", "jkk")
+
+CALIBRATION_FIELDS = {
+    "experience": plain(text()),
+    "experience_id": plain(text(r"[a-z0-9][a-z0-9-]*")),
+    "scenario": plain(text()),
+    "source": plain(text()),
+    "method": plain(text(), required=False),
+}
+
+POSTERIOR_FIELDS = {
+    "mortality_scale": param("multiplier of expected non-work deaths", number(0, 100, lo_open=True)),
+    "accident_scale": param("multiplier of expected work accidents", number(0, 100, lo_open=True)),
+}
+
+GOODNESS_OF_FIT_FIELDS = {
+    "chi2_min": param("squared Mahalanobis distance", number(0, 1e300)),
+    "observed_values": param("values", number(1, 1_000_000, integer=True)),
+    "p_value": param("probability", number(0, 1)),
+    "fits": plain(boolean),
+}
+
+CALIBRATION_OBSERVATION_FIELDS = {
+    "from": plain(month),
+    "to": plain(month),
+    "benefits": plain(choice(OBSERVATION_BENEFITS)),
+    "segment": plain(text()),
+    "count_includes_scholarships": plain(boolean),
+    "claims": param("claims", number(0, 1e16, integer=True), required=False),
+    "amount": param("IDR", number(0, 1e16), required=False),
+    "expected_claims": param("claims", number(0, 1e16), required=False),
+    "expected_amount": param("IDR", number(0, 1e16), required=False),
 }

@@ -76,7 +76,7 @@ def ranged_parameters(resolved: dict, prefix: str = "") -> list[tuple[str, dict]
     out = []
     for key, node in resolved.items():
         dotted = f"{prefix}{key}"
-        if not isinstance(node, dict):
+        if not isinstance(node, dict) or dotted == "calibration":  # [calibration] records the fit, not an input
             continue
         if "value" in node:
             value, rng = node["value"], node.get("range")

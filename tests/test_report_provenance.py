@@ -1,0 +1,215 @@
+"""Where a report's numbers come from, as a reader can check it: a calibrated scenario carries what it was fitted to
+and how well as data ([calibration], validated like every other table), and its report shows the recorded claims
+beside what the calibrated model expects for the same months, with a warning when no multipliers reproduce them."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from sim.i18n import Language
+from sim.report import build
+from sim.report_sections import calibration_blocks, calibration_figures, register_rows
+from sim.report_document import Para, Table
+from sim.report_text import TEXT
+from sim.scenario import SCENARIO_DIR, ScenarioError, load_scenario
+from sim.sensitivity import ranged_parameters
+from test_report import check_figures, one_commit  # noqa: F401  (one_commit: the module-wide commit fixture)
+from test_report_language import Document
+
+TRIALS = 300
+SHIPPED = (SCENARIO_DIR / "madiun-2025.toml").read_text(encoding="utf-8")
+
+
+def _read(report) -> Document:
+    doc = Document()
+    doc.feed((report.folder / "report.html").read_text(encoding="utf-8"))
+    return doc
+
+
+@pytest.fixture(scope="module")
+def madiun(tmp_path_factory):
+    root = tmp_path_factory.mktemp("reports")
+    return build(load_scenario("madiun-2025", [f"scenario.trials={TRIALS}"]), "id", root)
+
+
+@pytest.fixture(scope="module")
+def madiun_en(tmp_path_factory):
+    root = tmp_path_factory.mktemp("reports_en")
+    return build(load_scenario("madiun-2025", [f"scenario.trials={TRIALS}"]), "en", root)
+
+
+def _variant(tmp_path: Path, old: str = "", new: str = "", name: str = "variant") -> Path:
+    """The shipped madiun-2025 file with one text replaced, beside its base (read through an absolute path)."""
+    text = SHIPPED.replace('base = "madiun-2025-prior"', f'base = "{SCENARIO_DIR / "madiun-2025-prior"}"')
+    if old:
+        assert old in text, old
+        text = text.replace(old, new, 1)
+    path = tmp_path / f"{name}.toml"
+    path.write_text(text.replace('id = "madiun-2025"', f'id = "{name}"', 1), encoding="utf-8")
+    return path
+
+
+# --- 1. the calibration as data in the calibrated scenario -----------------------------------------------------------
+
+
+def test_the_calibrated_scenario_records_its_observation_posterior_and_fit():
+    scenario = load_scenario("madiun-2025")
+    cal = scenario.calibration
+    assert cal["experience"] == "scenarios/experience/madiun-2025.toml" and cal["scenario"] == "madiun-2025-prior"
+    assert "seed 001" in cal["source"]
+    (obs,) = cal["observations"]
+    assert (obs["from"], obs["to"], obs["claims"], obs["amount"]) == ("2025-01", "2025-11", 144, 6_200_000_000)
+    assert obs["count_includes_scholarships"] is True
+    fit = cal["goodness_of_fit"]
+    assert fit["fits"] is False and fit["observed_values"] == 2
+    assert fit["chi2_min"] == pytest.approx(40.7, abs=0.05) and fit["p_value"] == pytest.approx(1.45e-9, rel=0.01)
+    # The posterior means are the ones the calibrated loads were scaled by, their intervals the loads' ranges.
+    base = load_scenario("madiun-2025-prior")
+    m = cal["mortality_scale"]
+    assert scenario.segments[1].mortality_load / base.segments[1].mortality_load == pytest.approx(m["mean"], rel=1e-5)
+    assert m["p5"] < m["mean"] < m["p95"]
+    assert scenario.resolved["segments"]["vulnerable"]["mortality_load"]["range"][0] == pytest.approx(
+        base.segments[1].mortality_load * m["p5"], rel=1e-5)
+    # What the calibrated model expects for Jan-Nov 2025: more claims than recorded (scholarship instalments are
+    # counted as claims) and a smaller amount per claim.
+    assert obs["expected_claims"] > obs["claims"]
+    assert obs["expected_amount"] / obs["expected_claims"] < obs["amount"] / obs["claims"]
+
+
+def test_the_calibration_record_is_the_fit(root):
+    """The record holds what the fit gives: its expected figures are the closed-form means of the base scenario in
+    the observed window at the posterior means."""
+    from sim.calibration import fit
+
+    cal = fit("madiun-2025-prior", root / "scenarios" / "experience" / "madiun-2025.toml", trials=1000)
+    (row,) = cal.expected_in_window()
+    (obs,) = load_scenario("madiun-2025").calibration["observations"]
+    # The means are closed form; the posterior (and so the multipliers) depends on the simulated covariances, which
+    # differ with the number of trials: close, not equal, to the shipped 4,000-trial fit.
+    assert row["expected_claims"] == pytest.approx(obs["expected_claims"], rel=0.02)
+    assert row["expected_amount_idr"] == pytest.approx(obs["expected_amount"], rel=0.02)
+    assert (row["claims"], row["amount_idr"]) == (144, 6.2e9)
+
+
+def test_the_record_is_not_a_model_input():
+    """Neither the tornado nor the assumption register treats the record's posterior (which states a range) as a
+    parameter to move or list; the calibrated loads and rates stay in both."""
+    resolved = load_scenario("madiun-2025").resolved
+    assert not [k for k, _ in ranged_parameters(resolved) if k.startswith("calibration")]
+    assert "segments.vulnerable.mortality_load" in [k for k, _ in ranged_parameters(resolved)]
+    keys = [r["key"] for r in register_rows(resolved)]
+    assert not [k for k in keys if k.startswith("calibration")] and "assumptions.mortality_load" in keys
+
+
+BAD_RECORDS = [
+    ('experience_id = "madiun-2025-jan-nov"', 'experience_id = "madiun-2025-jan-nov"\nexperiance = "x"',
+     "calibration.experiance", "unknown key"),
+    ("[calibration.goodness_of_fit]", "[calibration.goodness_of_fit]\nchi2 = 3", "calibration.goodness_of_fit.chi2",
+     "unknown key"),
+    ('count_includes_scholarships = true', 'count_includes_scholarships = true\nclaimz = 3',
+     "calibration.observation[0].claimz", "unknown key"),
+    ('unit = "multiplier of expected work accidents"', 'unit = "multiplier"',
+     "calibration.posterior.accident_scale.unit", "wrong unit"),
+    ('claims = { value = 144, unit = "claims"', 'claims = { value = 144.5, unit = "claims"',
+     "calibration.observation[0].claims.value", "whole number"),
+    ("fits = false", "fits = true", "calibration.goodness_of_fit.fits", "must be false"),
+    ("fits = false", 'fits = "no"', "calibration.goodness_of_fit.fits", "true or false"),
+    (', range = [0.137426, 0.407091]', "", "calibration.posterior.accident_scale.range", "90 % credible interval"),
+    ('from = "2025-01"', 'from = "2025-12"', "calibration.observation[0].to", "before 'from'"),
+    ("[calibration.goodness_of_fit]", "[calibration.goodness_of_fitt]", "calibration.goodness_of_fitt",
+     "unknown key"),
+]
+
+
+@pytest.mark.parametrize("old, new, key, problem", BAD_RECORDS, ids=[b[2] + ":" + b[3] for b in BAD_RECORDS])
+def test_the_record_is_validated_strictly(tmp_path, old, new, key, problem):
+    path = _variant(tmp_path, old, new)
+    with pytest.raises(ScenarioError) as err:
+        load_scenario(path)
+    assert err.value.key == key and problem in err.value.problem, str(err.value)
+
+
+def test_a_record_without_observations_is_refused(tmp_path):
+    text = _variant(tmp_path).read_text(encoding="utf-8")
+    start = text.index("[[calibration.observation]]")
+    path = tmp_path / "none.toml"
+    path.write_text(text[:start] + text[text.index("[assumptions.mortality_load]"):], encoding="utf-8")
+    with pytest.raises(ScenarioError, match=r"calibration\.observation: missing"):
+        load_scenario(path)
+
+
+def test_an_uncalibrated_scenario_has_no_record():
+    assert load_scenario("madiun-2025-prior").calibration is None
+    assert calibration_figures(load_scenario("madiun-2025-prior")) is None
+
+
+# --- 1. the report shows the observation, the expected figures and the failed fit --------------------------------
+
+
+def test_the_report_shows_the_recorded_and_expected_claims(madiun):
+    lang, extra = Language("id"), madiun.extra
+    cal = extra["calibration"]
+    obs = cal["observations"][0]
+    assert (obs["claims"], obs["amount_idr"]) == (144, 6_200_000_000)
+    assert obs["amount_per_claim_idr"] == pytest.approx(6.2e9 / 144, abs=0.01)
+    doc = _read(madiun)
+    table = doc.table("calibration")
+    assert table["header"] == [TEXT[k]["id"] for k in ("col_period", "calib_col_measure", "calib_col_observed",
+                                                         "calib_col_expected")]
+    rows = {r[1]: r for r in table["rows"]}
+    claims = rows[TEXT["calib_claims_scholarships"]["id"]]
+    assert claims[0] == "Januari–November 2025"
+    assert claims[2:] == ["144", lang.count(obs["expected_claims"])]
+    assert rows[TEXT["calib_amount"]["id"]][2:] == ["Rp6,20 miliar", lang.money(obs["expected_amount_idr"])]
+    assert rows[TEXT["calib_per_claim"]["id"]][2] == "Rp43,1 juta"
+    lead = doc.paragraph_with("summary", "calibration.mortality_scale.mean")
+    assert "Januari–November 2025" in lead and "madiun-2025-prior" in lead
+    assert lang.sig3(cal["accident_scale"]["p95"]) in lead
+    assert check_figures(madiun.folder)  # every number of the table and the paragraphs traced to report.json
+
+
+def test_the_report_warns_that_the_fit_is_a_compromise(madiun, madiun_en):
+    warning = [p for p in _read(madiun).paragraphs("summary") if "warning" in p["class"]]
+    assert len(warning) == 1
+    text = warning[0]["text"]
+    assert text.startswith("Peringatan: dengan pengali berapa pun, model tidak dapat menghasilkan jumlah klaim dan "
+                           "nilai klaim yang tercatat sekaligus")
+    assert "40,7" in text and "1,5e-09" in text and "kompromi" in text and "cicilan beasiswa" in text
+    assert set(warning[0]["keys"]) == {"calibration.goodness_of_fit.chi2_min",
+                                       "calibration.goodness_of_fit.observed_values",
+                                       "calibration.goodness_of_fit.p_value"}
+    en = [p for p in _read(madiun_en).paragraphs("summary") if "warning" in p["class"]][0]["text"]
+    assert en.startswith("Warning: no setting of the multipliers lets the model reproduce both the recorded number "
+                         "of claims and their amount") and "40.7" in en and "1.5e-09" in en and "compromise" in en
+    check_figures(madiun_en.folder)
+    assert "January–November 2025" in _read(madiun_en).table("calibration")["rows"][0][0]
+    from test_report import pdf_text
+
+    assert "Peringatan: dengan pengali berapa pun" in pdf_text(madiun.folder)
+
+
+def test_the_differences_table_shows_the_record_as_one_row(madiun):
+    rows = {r[0]: r for r in _read(madiun).table("differences")["rows"]}
+    assert "calibration" in rows and not [k for k in rows if k.startswith("calibration.")]
+    assert any(d["key"] == "calibration.observation.0.claims" for d in madiun.extra["differences"])
+
+
+def test_a_record_that_fits_without_expected_figures_shows_the_posterior_and_no_warning(tmp_path):
+    """A hand-written record may leave the expected figures out: the report then shows the posterior beside the
+    recorded claims; a fit with p_value >= 0.001 gives no warning."""
+    path = _variant(tmp_path, "p_value = { value = 1.451e-09", "p_value = { value = 0.2")
+    text = path.read_text(encoding="utf-8").replace("fits = false", "fits = true")
+    text = re.sub(r"expected_(claims|amount) = \{[^\n]*\}\n", "", text)
+    path.write_text(text, encoding="utf-8")
+    scenario = load_scenario(path)
+    extra = {"calibration": calibration_figures(scenario)}
+    blocks = calibration_blocks(Language("en"), scenario, extra)
+    tables = {b.name: b for b in blocks if isinstance(b, Table)}
+    assert tables["calibration"].header[-1] == TEXT["calib_col_observed"]["en"]
+    assert [r[0] for r in tables["calibration_posterior"].rows] == [TEXT["calib_mortality"]["en"],
+                                                                   TEXT["calib_accident"]["en"]]
+    assert tables["calibration_posterior"].rows[0][1].key == "calibration.mortality_scale.mean"
+    assert not [b for b in blocks if isinstance(b, Para) and b.style == "warning"]
