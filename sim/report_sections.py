@@ -17,8 +17,9 @@ from .i18n import Language, significant
 from .population import month_dates
 from .regulation import load_regulation
 from .report_document import Chart, Figure, Para, Pre, Section, Table, Tiles, lookup
-from .scenario import Scenario
+from .scenario import Scenario, age_profiles
 from .scenario_schema import BASES
+from .sources import cited_sources, strings
 
 FAN_QUANTILES = {"p5": 0.05, "p25": 0.25, "p50": 0.50, "p75": 0.75, "p95": 0.95}
 MANY_ROWS = 40  # longer tables are cut in the report (flagged and largest rows kept); the CSV has every row
@@ -145,7 +146,17 @@ def extra_figures(scenario: Scenario, summary: dict, claims: np.ndarray, base_ou
         "overrides": list(overrides),
         "planning": report_planning.planning_figures(scenario),
         "calibration": calibration_figures(scenario),
+        "sources": cited_sources(scenario_citing_texts(scenario) + strings(rules) + strings(changes)),
     }
+
+
+def scenario_citing_texts(scenario: Scenario) -> list:
+    """Every text of the scenario that may cite a source: its resolved document (sources, notes, descriptions, the
+    calibration record) and the sources of the named age profiles its segments use."""
+    profiles = age_profiles()
+    used = [profiles[s["age_profile"]] for s in scenario.resolved["segments"].values()
+            if isinstance(s, dict) and s.get("age_profile") in profiles]
+    return strings(scenario.resolved) + strings(used)
 
 
 def calibration_figures(scenario: Scenario) -> dict | None:
@@ -643,7 +654,30 @@ def methodology_section(lang: Language, scenario: Scenario | None = None) -> Sec
                                                         uncertainty, "calibration", "limits")])
 
 
-def provenance_section(lang: Language, manifest: dict, summary: dict) -> Section:
+def sources_blocks(lang: Language, extra: dict) -> list:
+    """The sources the scenario and the rules cite ("seed 001", "DOMAIN.md s.5"), each with publisher, date,
+    headline or subject and file (from sim/data/sources.csv), so that a reader can look them up."""
+    listed = extra.get("sources") or []
+    if not listed:
+        return [Para(lang("sources_none"))]
+    rows = []
+    for s in listed:
+        if not s["known"]:
+            rows.append((s["cited"], "-", "-", lang("source_unknown"), "-"))
+            continue
+        if s["date"]:
+            date = lang.iso_date(s["date"])
+        else:
+            date = lang("source_no_date" if s["kind"] == "article" else "source_undated")
+        what = f"“{s['headline']}”" if s["headline"] else s[f"subject_{lang.code}"]
+        if s.get("sections"):
+            what += "; " + "; ".join(f"s.{c['number']} {c['title']}".rstrip() for c in s["sections"])
+        rows.append((s["cited"], s["publisher"], date, what, s["file"]))
+    header = tuple(lang(k) for k in ("col_source_cited", "col_publisher", "col_date", "col_headline", "col_file"))
+    return [Para(lang("sources_intro")), Table("sources", header, rows)]
+
+
+def provenance_section(lang: Language, manifest: dict, summary: dict, extra: dict | None = None) -> Section:
     code, packages = manifest["code"], manifest["packages"]
     rows = [
         (lang("prov_created"), lang.timestamp(manifest["created"])),
@@ -661,7 +695,8 @@ def provenance_section(lang: Language, manifest: dict, summary: dict) -> Section
         (lang("prov_rebuild"), manifest["rebuild"]),
     ]
     return Section("provenance", lang("sec_provenance"),
-                   [Para(lang("prov_intro")), Table("provenance", (lang("col_what"), lang("col_value")), rows)])
+                   [Para(lang("prov_intro")), Table("provenance", (lang("col_what"), lang("col_value")), rows),
+                    *sources_blocks(lang, extra or {})])
 
 
 def sections(report_lang: Language, scenario: Scenario, summary: dict, extra: dict, manifest: dict) -> list:
@@ -677,7 +712,7 @@ def sections(report_lang: Language, scenario: Scenario, summary: dict, extra: di
         methodology_section(lang, scenario),
         Section("scenario", lang("sec_scenario"),
                 [Para(lang("scenario_intro")), Pre(manifest["scenario_toml"], "scenario.toml")]),
-        provenance_section(lang, manifest, summary),
+        provenance_section(lang, manifest, summary, extra),
     ]
     if extra.get("planning"):
         out = [report_planning.methodology(lang, s) if s.key == "methodology" else s for s in out]

@@ -551,6 +551,28 @@ TEXT = {
         "en": "Everything needed to rebuild this report is in manifest.json; the command below rebuilds it and "
               "compares the numbers.",
     },
+    "sources_intro": {
+        "id": "Sumber. Skenario dan aturan di laporan ini mengutip artikel berita sebagai “seed” dengan nomornya dan "
+              "referensi domain proyek sebagai DOMAIN.md dengan nomor bagiannya (kolom sumber di daftar asumsi dan "
+              "aturan). Tabel ini menunjukkan apa yang dimaksud setiap rujukan itu dan di mana berkasnya (daftar "
+              "lengkapnya: sim/data/sources.csv).",
+        "en": "Sources. The scenario and the rules in this report cite news articles as “seed” with a number and the "
+              "project's domain reference as DOMAIN.md with a section number (the source columns of the assumption "
+              "register and the rules). This table shows what each of those references is and where its file is "
+              "(the full list: sim/data/sources.csv).",
+    },
+    "sources_none": {
+        "id": "Sumber. Skenario dan aturan di laporan ini tidak mengutip artikel berita (seed) atau DOMAIN.md.",
+        "en": "Sources. The scenario and the rules in this report cite no news article (seed) and no DOMAIN.md.",
+    },
+    "col_source_cited": {"id": "Rujukan", "en": "Cited as"},
+    "col_publisher": {"id": "Penerbit", "en": "Publisher"},
+    "col_date": {"id": "Tanggal", "en": "Date"},
+    "col_headline": {"id": "Judul atau pokok berita", "en": "Headline or subject"},
+    "col_file": {"id": "Berkas", "en": "File"},
+    "source_no_date": {"id": "tidak disebutkan dalam artikel", "en": "not stated in the article"},
+    "source_undated": {"id": "tidak bertanggal", "en": "not dated"},
+    "source_unknown": {"id": "tidak ada di sim/data/sources.csv", "en": "not in sim/data/sources.csv"},
     "col_what": {"id": "Butir", "en": "Item"},
     "prov_created": {"id": "Dibuat", "en": "Created"},
     "prov_scenario": {"id": "Skenario", "en": "Scenario"},

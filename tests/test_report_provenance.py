@@ -213,3 +213,117 @@ def test_a_record_that_fits_without_expected_figures_shows_the_posterior_and_no_
                                                                    TEXT["calib_accident"]["en"]]
     assert tables["calibration_posterior"].rows[0][1].key == "calibration.mortality_scale.mean"
     assert not [b for b in blocks if isinstance(b, Para) and b.style == "warning"]
+
+
+# --- 2. the sources a report cites, which a reader can look up ------------------------------------------------------
+
+SEEDS = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds"  # ../shared/seeds beside the checkout
+DOMAIN_MD = SEEDS.parent / "domain" / "DOMAIN.md"
+CITE = re.compile(r"\bseed (\d{3})\b")
+
+
+def test_sources_csv_lists_every_seed_article_and_domain_md():
+    from sim.sources import load_sources
+
+    sources = load_sources()
+    assert [k for k in sources if k != "DOMAIN.md"] == ["000", "001", "002", "003", "004"]
+    for source_id, s in sources.items():
+        assert s["kind"] == ("reference" if source_id == "DOMAIN.md" else "article")
+        assert s["publisher"] and s["subject_en"] and s["subject_id"] and s["file"] and s["date_note"]
+        if s["date"]:
+            assert re.fullmatch(r"\d{4}-\d\d-\d\d", s["date"]), s["date"]
+    assert sources["DOMAIN.md"]["file"] == "../shared/domain/DOMAIN.md"
+    assert sorted(sources["DOMAIN.md"]["sections"]) == list(range(1, 9))
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="the seed articles (../shared/seeds) are not beside this checkout")
+def test_sources_csv_agrees_with_the_seed_articles(root):
+    """Each article row names its file in the seeds folder, every file there is listed, and the publisher,
+    headline and date are what the article itself says: a date only where the article gives its day and month."""
+    from sim.sources import load_sources
+
+    sources = load_sources()
+    files = sorted(p.name for p in SEEDS.glob("*.txt"))
+    assert [f[:3] for f in files] == ["000", "001", "002", "003", "004"]
+    for name in files:
+        s = sources[name[:3]]
+        assert (root / s["file"]).resolve() == (SEEDS / name).resolve()
+        text = (SEEDS / name).read_text(encoding="utf-8")
+        publisher = s["publisher"].split(" (")[0]
+        assert publisher.replace(" ", "").lower() in text.replace(" ", "").lower(), (name, publisher)
+        if s["headline"]:
+            assert s["headline"] in text
+        if s["date"]:
+            day, month = int(s["date"][8:]), int(s["date"][5:7])
+            assert f"({day:02d}/{month:02d})" in text or f"({day}/{month})" in text, (name, s["date"])
+            assert s["date"][:4] in text, (name, s["date"])  # the year is in the text, or fixed by what it reports
+        else:
+            assert not re.search(r"\(\d{1,2}/\d{1,2}\)", text), f"{name} states a date: give it"
+    assert (sources["001"]["date"], sources["002"]["date"]) == ("2025-12-29", "2023-02-08")
+    assert [sources[k]["date"] for k in ("000", "003", "004")] == ["", "", ""]
+    assert sources["000"]["publisher"] == "ANTARA" and sources["003"]["publisher"] == "Realita"
+    assert sources["004"]["publisher"].startswith("Jambi Ekspres")
+    assert sources["002"]["headline"] == "Pemkot Usulkan Pekerja Rentan Masuk dalam Program 1.000 Jamsosnaker"
+    headings = dict(re.findall(r"^## (\d+)\. (.+)$", DOMAIN_MD.read_text(encoding="utf-8"), re.M))
+    assert {int(k): v for k, v in headings.items()} == sources["DOMAIN.md"]["sections"]
+
+
+def test_citations_are_read_in_the_forms_the_files_use():
+    from sim.sources import citations
+
+    found = citations(["seed 001: 144 claims", "(seeds 000, 002 and 004)", "seeds 003-004", "random seed 20251229",
+                       "national BPU frequency (DOMAIN.md s.5, Low)", "DOMAIN.md s.5-6", "DOMAIN.md sections 3 and 4.",
+                       "see DOMAIN.md.", "../shared/seeds/003_86bc4d7071ce3722.txt"])
+    assert found == {"000": set(), "001": set(), "002": set(), "003": set(), "004": set(), "DOMAIN.md": {3, 4, 5, 6}}
+
+
+@pytest.mark.parametrize("scenario_id", sorted(p.stem for p in SCENARIO_DIR.glob("*.toml")))
+def test_every_source_a_shipped_scenario_cites_is_listed(scenario_id):
+    from sim.report_sections import rule_rows, scenario_citing_texts
+    from sim.sources import cited_sources, strings
+
+    scenario = load_scenario(scenario_id)
+    _, rules, changes = rule_rows(scenario)
+    listed = cited_sources(scenario_citing_texts(scenario) + strings(rules) + strings(changes))
+    assert listed and all(s["known"] for s in listed), [s["cited"] for s in listed if not s["known"]]
+    domain = [s for s in listed if s["id"] == "DOMAIN.md"]
+    assert not domain or all(c["title"] for c in domain[0]["sections"])
+
+
+def test_the_madiun_report_lists_the_sources_it_cites(madiun, madiun_en):
+    """Every "seed NNN" and DOMAIN.md section in the report's scenario (as the report's scenario.toml holds it) and
+    rules (rules.csv, rule_changes.csv) is a row of the report's source list, with publisher, date and file."""
+    folder = madiun.folder
+    texts = [(folder / name).read_text(encoding="utf-8") for name in ("scenario.toml", "rules.csv", "rule_changes.csv")]
+    seeds = sorted(set(CITE.findall(" ".join(texts))))
+    sections = sorted({int(n) for n in re.findall(r"DOMAIN\.md s\.(\d+)", " ".join(texts))})
+    assert "001" in seeds and 3 in sections
+    table = _read(madiun).table("sources")
+    assert table["header"] == [TEXT[k]["id"] for k in ("col_source_cited", "col_publisher", "col_date",
+                                                         "col_headline", "col_file")]
+    rows = {r[0]: r for r in table["rows"]}
+    domain = "DOMAIN.md " + ", ".join(f"s.{n}" for n in sections)
+    assert sorted(rows) == sorted([f"seed {s}" for s in seeds] + [domain])
+    assert rows["seed 001"][1:3] == ["Dinas Komunikasi dan Informatika Kota Madiun", "29 Desember 2025"]
+    assert rows["seed 001"][4] == "../shared/seeds/001_6389829a22a7e3ec.txt"
+    assert "s.3 Premiums" in rows[domain][3] and rows[domain][4] == "../shared/domain/DOMAIN.md"
+    intro = [p["text"] for p in _read(madiun).paragraphs("provenance") if p["text"].startswith("Sumber.")]
+    assert intro and "sim/data/sources.csv" in intro[0]
+    en = {r[0]: r for r in _read(madiun_en).table("sources")["rows"]}
+    assert en["seed 001"][2] == "29 December 2025" and "Pro JKK-JKM" in en["seed 001"][3]
+    assert [s["cited"] for s in madiun.extra["sources"]] == list(rows)
+
+
+def test_an_article_without_a_date_says_so_and_an_unknown_citation_is_kept():
+    from sim.report_sections import sources_blocks
+    from sim.sources import cited_sources
+
+    extra = {"sources": cited_sources(["seed 003: SERTAKAN", "seed 009: a new article", "DOMAIN.md s.7"])}
+    table = next(b for b in sources_blocks(Language("id"), extra) if isinstance(b, Table))
+    rows = {r[0]: r for r in table.rows}
+    assert list(rows) == ["seed 003", "seed 009", "DOMAIN.md s.7"]
+    assert rows["seed 003"][1:3] == ("Realita", "tidak disebutkan dalam artikel")
+    assert rows["seed 009"][3] == TEXT["source_unknown"]["id"]
+    assert rows["DOMAIN.md s.7"][2] == "tidak bertanggal" and "s.7 Coverage targets" in rows["DOMAIN.md s.7"][3]
+    none = sources_blocks(Language("en"), {"sources": []})
+    assert [b.text for b in none] == [TEXT["sources_none"]["en"]]

@@ -1,0 +1,95 @@
+"""The sources a scenario and the benefit rules cite, so that a reader can look them up.
+
+Scenario and rule files cite news articles as ``seed 001`` (the files in ``../shared/seeds/``, named ``001_...``) and
+the project's domain reference as ``DOMAIN.md s.5`` (``../shared/domain/DOMAIN.md``, section 5). Neither is
+something a reader of a report can find by that name, so ``sim/data/sources.csv`` lists each with its publisher,
+date (only when the article states it), headline or subject and file, and DOMAIN.md with its sections;
+:func:`cited_sources` finds the ones a scenario and the rules in force cite and returns them for the report.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from functools import lru_cache
+from importlib import resources
+
+DOMAIN = "DOMAIN.md"
+# "seed 001", "seeds 000, 001", "seeds 000 and 002", "seeds 000-004"; "seeds/001_6389829a22a7e3ec.txt"
+SEED = re.compile(r"\bseeds? (\d{3}(?:(?:, | and |-|–)\d{3})*)\b|\bseeds/(\d{3})_")
+# "DOMAIN.md s.5", "DOMAIN.md s.5-6", "DOMAIN.md s.3, s.5", "DOMAIN.md sections 3 and 4", "DOMAIN.md" alone
+DOMAIN_CITE = re.compile(r"\bDOMAIN\.md(?: (?:s\.|sections? )(\d+(?:(?:-|–|, s\.|, | and )\d+)*))?")
+
+
+@lru_cache(maxsize=1)
+def load_sources() -> dict:
+    """``sim/data/sources.csv`` by id (``000`` ... ``004``, ``DOMAIN.md``); ``sections`` parsed to {number: title}."""
+    text = resources.files("sim").joinpath("data").joinpath("sources.csv").read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines(keepends=True) if not line.startswith("#")]
+    out = {}
+    for row in csv.DictReader(io.StringIO("".join(lines))):
+        sections = {}
+        for part in filter(None, (p.strip() for p in row["sections"].split(";"))):
+            number, _, title = part.partition(" ")
+            sections[int(number)] = title
+        out[row["id"]] = {**row, "sections": sections}
+    return out
+
+
+def _numbers(text: str) -> list:
+    """``001, 003-004`` -> [1, 3, 4]: each number, and every number a range spans."""
+    out = []
+    for part in re.split(r", s\.|, | and ", text):
+        ends = re.split(r"[-–]", part)
+        out.extend(range(int(ends[0]), int(ends[-1]) + 1))
+    return out
+
+
+def citations(texts) -> dict:
+    """The sources cited in ``texts``: {``"001"``: set(), ``"DOMAIN.md"``: {3, 5}} (DOMAIN.md's cited sections)."""
+    found: dict = {}
+    for text in texts:
+        for m in SEED.finditer(text):
+            for n in (_numbers(m[1]) if m[1] else [int(m[2])]):
+                found.setdefault(f"{n:03d}", set())
+        for m in DOMAIN_CITE.finditer(text):
+            found.setdefault(DOMAIN, set()).update(_numbers(m[1]) if m[1] else [])
+    return found
+
+
+def strings(node) -> list:
+    """Every string in a nested document (tables, lists, values)."""
+    if isinstance(node, str):
+        return [node]
+    if isinstance(node, dict):
+        return [s for v in node.values() for s in strings(v)]
+    if isinstance(node, (list, tuple)):
+        return [s for v in node for s in strings(v)]
+    return []
+
+
+def cited_sources(texts) -> list:
+    """The sources cited in ``texts`` for report.json, articles by id then DOMAIN.md: each row of sources.csv with
+    ``cited`` (how to find it: ``seed 001``, ``DOMAIN.md s.3, s.5``) and, for DOMAIN.md, the cited ``sections``
+    with their titles. A citation sources.csv does not list is kept with ``known`` false, so a report never drops
+    one silently."""
+    known = load_sources()
+    found = citations(texts)
+    out = []
+    for source_id in sorted(found, key=lambda k: (k == DOMAIN, k)):
+        numbers = sorted(found[source_id])
+        if source_id == DOMAIN:
+            cited = DOMAIN + (" " + ", ".join(f"s.{n}" for n in numbers) if numbers else "")
+        else:
+            cited = f"seed {source_id}"
+        row = known.get(source_id)
+        if row is None:
+            out.append({"id": source_id, "cited": cited, "known": False})
+            continue
+        entry = {k: v for k, v in row.items() if k != "sections"}
+        entry.update(cited=cited, known=True)
+        if source_id == DOMAIN:
+            entry["sections"] = [{"number": n, "title": row["sections"].get(n, "")} for n in numbers]
+        out.append(entry)
+    return out
