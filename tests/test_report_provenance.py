@@ -17,16 +17,10 @@ from sim.report_text import TEXT
 from sim.scenario import SCENARIO_DIR, ScenarioError, load_scenario
 from sim.sensitivity import ranged_parameters
 from test_report import check_figures, one_commit  # noqa: F401  (one_commit: the module-wide commit fixture)
-from test_report_language import Document
+from test_report_language import read
 
 TRIALS = 300
 SHIPPED = (SCENARIO_DIR / "madiun-2025.toml").read_text(encoding="utf-8")
-
-
-def _read(report) -> Document:
-    doc = Document()
-    doc.feed((report.folder / "report.html").read_text(encoding="utf-8"))
-    return doc
 
 
 @pytest.fixture(scope="module")
@@ -155,7 +149,7 @@ def test_the_report_shows_the_recorded_and_expected_claims(madiun):
     obs = cal["observations"][0]
     assert (obs["claims"], obs["amount_idr"]) == (144, 6_200_000_000)
     assert obs["amount_per_claim_idr"] == pytest.approx(6.2e9 / 144, abs=0.01)
-    doc = _read(madiun)
+    doc = read(madiun)
     table = doc.table("calibration")
     assert table["header"] == [TEXT[k]["id"] for k in ("col_period", "calib_col_measure", "calib_col_observed",
                                                          "calib_col_expected")]
@@ -172,7 +166,7 @@ def test_the_report_shows_the_recorded_and_expected_claims(madiun):
 
 
 def test_the_report_warns_that_the_fit_is_a_compromise(madiun, madiun_en):
-    warning = [p for p in _read(madiun).paragraphs("summary") if "warning" in p["class"]]
+    warning = [p for p in read(madiun).paragraphs("summary") if "warning" in p["class"]]
     assert len(warning) == 1
     text = warning[0]["text"]
     assert text.startswith("Peringatan: dengan pengali berapa pun, model tidak dapat menghasilkan jumlah klaim dan "
@@ -181,18 +175,18 @@ def test_the_report_warns_that_the_fit_is_a_compromise(madiun, madiun_en):
     assert set(warning[0]["keys"]) == {"calibration.goodness_of_fit.chi2_min",
                                        "calibration.goodness_of_fit.observed_values",
                                        "calibration.goodness_of_fit.p_value"}
-    en = [p for p in _read(madiun_en).paragraphs("summary") if "warning" in p["class"]][0]["text"]
+    en = [p for p in read(madiun_en).paragraphs("summary") if "warning" in p["class"]][0]["text"]
     assert en.startswith("Warning: no setting of the multipliers lets the model reproduce both the recorded number "
                          "of claims and their amount") and "40.7" in en and "1.5e-09" in en and "compromise" in en
     check_figures(madiun_en.folder)
-    assert "January–November 2025" in _read(madiun_en).table("calibration")["rows"][0][0]
+    assert "January–November 2025" in read(madiun_en).table("calibration")["rows"][0][0]
     from test_report import pdf_text
 
     assert "Peringatan: dengan pengali berapa pun" in pdf_text(madiun.folder)
 
 
 def test_the_differences_table_shows_the_record_as_one_row(madiun):
-    rows = {r[0]: r for r in _read(madiun).table("differences")["rows"]}
+    rows = {r[0]: r for r in read(madiun).table("differences")["rows"]}
     assert "calibration" in rows and not [k for k in rows if k.startswith("calibration.")]
     assert any(d["key"] == "calibration.observation.0.claims" for d in madiun.extra["differences"])
 
@@ -298,7 +292,7 @@ def test_the_madiun_report_lists_the_sources_it_cites(madiun, madiun_en):
     seeds = sorted(set(CITE.findall(" ".join(texts))))
     sections = sorted({int(n) for n in re.findall(r"DOMAIN\.md s\.(\d+)", " ".join(texts))})
     assert "001" in seeds and 3 in sections
-    table = _read(madiun).table("sources")
+    table = read(madiun).table("sources")
     assert table["header"] == [TEXT[k]["id"] for k in ("col_source_cited", "col_publisher", "col_date",
                                                          "col_headline", "col_file")]
     rows = {r[0]: r for r in table["rows"]}
@@ -307,9 +301,9 @@ def test_the_madiun_report_lists_the_sources_it_cites(madiun, madiun_en):
     assert rows["seed 001"][1:3] == ["Dinas Komunikasi dan Informatika Kota Madiun", "29 Desember 2025"]
     assert rows["seed 001"][4] == "../shared/seeds/001_6389829a22a7e3ec.txt"
     assert "s.3 Premiums" in rows[domain][3] and rows[domain][4] == "../shared/domain/DOMAIN.md"
-    intro = [p["text"] for p in _read(madiun).paragraphs("provenance") if p["text"].startswith("Sumber.")]
+    intro = [p["text"] for p in read(madiun).paragraphs("provenance") if p["text"].startswith("Sumber.")]
     assert intro and "sim/data/sources.csv" in intro[0]
-    en = {r[0]: r for r in _read(madiun_en).table("sources")["rows"]}
+    en = {r[0]: r for r in read(madiun_en).table("sources")["rows"]}
     assert en["seed 001"][2] == "29 December 2025" and "Pro JKK-JKM" in en["seed 001"][3]
     assert [s["cited"] for s in madiun.extra["sources"]] == list(rows)
 
