@@ -189,6 +189,7 @@ class Calibration:
     posterior: np.ndarray  # (len(grid_m), len(grid_a)), sums to 1
     prior_sigma: dict  # "mortality" / "accident" -> sigma of log multiplier
     moments: list = field(default_factory=list)  # Moments per observation
+    _fit: dict | None = field(default=None, init=False, repr=False, compare=False)  # goodness_of_fit, once
 
     def marginal(self, which: str) -> tuple[np.ndarray, np.ndarray]:
         if which == "mortality":
@@ -235,15 +236,21 @@ class Calibration:
         observations of the squared Mahalanobis distance of the observed (claims, amount) from the model's, and the
         chance of one at least that large if the model held (chi-squared on the number of observed values, which
         ignores the two fitted multipliers, so it errs towards "fits"). A tiny p says that no setting of the two
-        multipliers reproduces the data: the posterior is a compromise, and the calibrated forecast inherits it."""
-        m, a = np.meshgrid(self.grid_m, self.grid_a, indexing="ij")
-        total = sum(_mahalanobis2(obs, mom, m, a) for obs, mom in zip(self.experience.observations, self.moments))
-        values = sum(len(_observed(obs)) for obs in self.experience.observations)
-        i, j = np.unravel_index(np.argmin(total), total.shape)
-        best = float(total[i, j])
-        return {"chi2_min": best, "observed_values": values, "p_value": float(scipy.stats.chi2.sf(best, values)),
-                "best_mortality_scale": float(self.grid_m[i]), "best_accident_scale": float(self.grid_a[j]),
-                "fits": bool(scipy.stats.chi2.sf(best, values) >= MISFIT_P)}
+        multipliers reproduces the data: the posterior is a compromise, and the calibrated forecast inherits it.
+        Worked out once per calibration (the report, the record and the summary all ask)."""
+        if self._fit is None:
+            m, a = np.meshgrid(self.grid_m, self.grid_a, indexing="ij")
+            total = sum(_mahalanobis2(obs, mom, m, a) for obs, mom in zip(self.experience.observations, self.moments))
+            values = sum(len(_observed(obs)) for obs in self.experience.observations)
+            i, j = np.unravel_index(np.argmin(total), total.shape)
+            best = float(total[i, j])
+            # The p-value as the calibrated scenario records it, so that `fits` agrees with the written number
+            # (the scenario's validation checks that it does).
+            p = float(_number(float(scipy.stats.chi2.sf(best, values))))
+            self._fit = {"chi2_min": best, "observed_values": values, "p_value": p,
+                         "best_mortality_scale": float(self.grid_m[i]), "best_accident_scale": float(self.grid_a[j]),
+                         "fits": p >= MISFIT_P}
+        return dict(self._fit)
 
     def expected_in_window(self) -> list[dict]:
         """Per observation: what was observed and what the calibrated model expects in the same months, scope and

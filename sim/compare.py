@@ -22,6 +22,7 @@ from .i18n import Language
 from .forecast import DEFAULT_CHUNK_TRIALS, atomic_directory, forecast, write_json
 from .population import build_model
 from .scenario import Scenario
+from .scenario_schema import RECORD_TABLES
 
 SKIPPED_KEYS = ("scenario.id", "scenario.title", "scenario.description", "scenario.base")
 OUTPUTS = (  # key, label, unit
@@ -89,6 +90,8 @@ def flatten(resolved: dict, prefix: str = "") -> dict:
     out = {}
     for key, node in resolved.items():
         dotted = f"{prefix}{key}"
+        if dotted in RECORD_TABLES:  # a record of the fit, not a parameter that differs
+            continue
         if isinstance(node, dict) and "value" not in node:
             out.update(flatten(node, dotted + "."))
         else:

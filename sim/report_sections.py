@@ -18,7 +18,7 @@ from .population import month_dates
 from .regulation import load_regulation
 from .report_document import Chart, Figure, Para, Pre, Section, Table, Tiles, lookup
 from .scenario import Scenario, age_profiles
-from .scenario_schema import BASES
+from .scenario_schema import BASES, RECORD_TABLES
 from .sources import cited_sources, strings
 
 FAN_QUANTILES = {"p5": 0.05, "p25": 0.25, "p50": 0.50, "p75": 0.75, "p95": 0.95}
@@ -71,7 +71,7 @@ def register_rows(resolved: dict, prefix: str = "") -> list[dict]:
     rows = []
     for key, node in resolved.items():
         dotted = f"{prefix}{key}"
-        if dotted == "calibration":
+        if dotted in RECORD_TABLES:
             continue
         if isinstance(node, dict) and "value" in node:
             rows.append({"key": dotted, "value": _jsonable(node["value"]), "unit": node.get("unit", ""),

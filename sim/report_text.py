@@ -10,10 +10,6 @@ TEXT = {
     "html_subtitle": {"id": "Skenario {id}: {title}", "en": "Scenario {id}: {title}"},
     "html_generated": {"id": "Dibuat {date} · Bahasa Indonesia", "en": "Generated {date} · English"},
     "html_contents": {"id": "Isi laporan", "en": "Contents"},
-    "html_legend": {"id": "Warna baris:", "en": "Row colours:"},
-    "html_legend_assumption": {"id": "asumsi", "en": "assumption"},
-    "html_legend_calibrated": {"id": "hasil kalibrasi", "en": "calibrated"},
-    "html_legend_check": {"id": "perlu diperiksa", "en": "needs checking"},
     "html_page": {"id": "Halaman {n}", "en": "Page {n}"},
     "total_period": {"id": "{first}–{last} (total)", "en": "{first}–{last} (total)"},
     "total_word": {"id": "total", "en": "total"},
@@ -256,25 +252,10 @@ TEXT = {
         "en": "Claims and claim ratio by year: median, 50% and 90% bands of the trials, mean (×) and premiums.",
     },
     # --- budget ---
-    "budget_intro": {
-        "id": "Iuran setahun per peserta {per_member} (komposisi segmen saat ini). Untuk {members} peserta, "
-              "perkiraan klaim 12 bulan pertama {claims} menurut perhitungan langsung (tanpa simulasi); karena itu "
-              "angkanya sedikit berbeda dari rata-rata simulasi di Ringkasan. Bila komposisinya tetap, iuran dan "
-              "klaim sama-sama sebanding dengan jumlah peserta, sehingga grafik di bawah berlaku untuk berapa pun "
-              "jumlah peserta.",
-        "en": "A year's premium per member is {per_member} (today's mix of segments). For the {members} members, "
-              "expected claims in the first 12 months are {claims} by direct calculation (without simulation), "
-              "hence slightly different from the simulation mean in the Summary. With the same mix, premiums and "
-              "claims are both proportional to the number of members, so the chart holds for any membership.",
-    },
     "budget_affordable": {
         "id": "Dengan anggaran {budget} per tahun, kota dapat menjamin sekitar {affordable} peserta dengan komposisi "
               "yang sama.",
         "en": "A budget of {budget} a year covers about {affordable} members with the same mix.",
-    },
-    "caption_coverage": {
-        "id": "Iuran setahun dan perkiraan klaim menurut jumlah peserta, dengan anggaran dan target bila ada.",
-        "en": "A year's premium and expected claims by number of members, with the stated budget and target if any.",
     },
     "caption_funding": {
         "id": "Sumber dana iuran setahun menurut pembayar (APBD = anggaran daerah).",

@@ -86,7 +86,8 @@ def _origin_of(origin: dict, key: str, default: str) -> str:
     while key:
         if key in origin:
             return origin[key]
-        key = key.rpartition(".")[0]
+        # An entry of an array of tables ("calibration.observation[0]") was set with its array.
+        key = key[: key.rindex("[")] if key.endswith("]") else key.rpartition(".")[0]
     return default
 
 

@@ -22,6 +22,9 @@ OCCUPATIONS = (
 MORTALITY_TABLES = ("TMI-IV-2019",)
 SHARE_TOLERANCE = 1e-6
 PARAM_KEYS = ("value", "unit", "source", "basis", "range", "note")
+# Tables that record facts about a scenario (what a calibrated one was fitted to) rather than inputs of the model:
+# the parameter walkers (assumption register, sensitivity, compare's differences) skip them.
+RECORD_TABLES = ("calibration",)
 TOP_TABLES = ("scenario", "segments", "assumptions", "budget", "uncertainty", "calibration",
               # optional planning tables, checked in sim/planning_schema.py
               "expansion", "membership", "pipeline", "funding", "ucj", "claim_timing")

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from .closed_form import expected
 from .population import build_model
 from .scenario import SEVERITY_SHARES, Scenario, ScenarioError, apply_override, scenario_from_data
+from .scenario_schema import RECORD_TABLES
 
 SEVERITY_PREFIX = "assumptions.severity."
 MANY_SEGMENTS = 12
@@ -76,7 +77,7 @@ def ranged_parameters(resolved: dict, prefix: str = "") -> list[tuple[str, dict]
     out = []
     for key, node in resolved.items():
         dotted = f"{prefix}{key}"
-        if not isinstance(node, dict) or dotted == "calibration":  # [calibration] records the fit, not an input
+        if not isinstance(node, dict) or dotted in RECORD_TABLES:  # [calibration] records the fit, not an input
             continue
         if "value" in node:
             value, rng = node["value"], node.get("range")

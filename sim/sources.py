@@ -54,7 +54,9 @@ def citations(texts) -> dict:
             for n in (_numbers(m[1]) if m[1] else [int(m[2])]):
                 found.setdefault(f"{n:03d}", set())
         for m in DOMAIN_CITE.finditer(text):
-            found.setdefault(DOMAIN, set()).update(_numbers(m[1]) if m[1] else [])
+            # Only numbers that are sections of DOMAIN.md: "DOMAIN.md s.5, 2019 survey" cites section 5 alone.
+            sections = load_sources().get(DOMAIN, {}).get("sections", {})
+            found.setdefault(DOMAIN, set()).update(n for n in (_numbers(m[1]) if m[1] else []) if n in sections)
     return found
 
 

@@ -321,3 +321,31 @@ def test_an_article_without_a_date_says_so_and_an_unknown_citation_is_kept():
     assert rows["DOMAIN.md s.7"][2] == "tidak bertanggal" and "s.7 Coverage targets" in rows["DOMAIN.md s.7"][3]
     none = sources_blocks(Language("en"), {"sources": []})
     assert [b.text for b in none] == [TEXT["sources_none"]["en"]]
+
+
+def test_a_domain_citation_takes_only_numbers_that_are_sections():
+    from sim.sources import DOMAIN, citations
+
+    assert citations(["DOMAIN.md s.5, 2019 survey"]) == {DOMAIN: {5}}
+
+
+def test_an_array_entry_set_with_its_array_is_blamed_on_set():
+    with pytest.raises(ScenarioError, match=r"^--set: calibration\.observation\[0\]: must be a table"):
+        load_scenario("madiun-2025", ["calibration.observation=[1]"])
+
+
+def test_compare_does_not_list_the_calibration_record_as_a_differing_parameter():
+    from sim.compare import flatten
+
+    assert not [k for k in flatten(load_scenario("madiun-2025").resolved) if k.startswith("calibration")]
+
+
+def test_fits_agrees_with_the_p_value_as_written(monkeypatch):
+    """A p just under the threshold that the record rounds up to it: `fits` must follow the written number, or the
+    scenario calibrate writes would be refused by its own validation."""
+    import sim.calibration as calibration
+
+    monkeypatch.setattr(calibration.scipy.stats.chi2, "sf", lambda x, k: 0.00099996)
+    cal = calibration.fit("madiun-2025-prior", SCENARIO_DIR / "experience" / "madiun-2025.toml", trials=500)
+    fit = cal.goodness_of_fit()
+    assert fit["p_value"] == 0.001 and fit["fits"] is True
