@@ -174,9 +174,7 @@ def atomic_directory(out_dir: Path, replaces: tuple[str, ...] = ()):
     in ``out_dir`` (e.g. ``exact.json``) stay.
     """
     out_dir = Path(out_dir)
-    # Folders made here to hold the output, innermost first: a failed run removes them again, leaving nothing.
-    made = [folder for folder in (out_dir.parent, *out_dir.parent.parents) if not folder.exists()]
-    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    made = make_parents(out_dir)
     # Inside an existing output folder, so that the files move within one file system even when the folder is a
     # mount point; beside a new one (which is then made on its parent's file system).
     tmp = Path(tempfile.mkdtemp(prefix=".tmp-", dir=out_dir) if out_dir.is_dir()
@@ -186,14 +184,26 @@ def atomic_directory(out_dir: Path, replaces: tuple[str, ...] = ()):
         _commit(tmp, out_dir, replaces)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
-        for folder in made:
-            try:
-                folder.rmdir()
-            except OSError:  # not empty: something else wrote there meanwhile (or output that did move)
-                break
+        remove_made(made)
         raise
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+def make_parents(path: Path) -> list[Path]:
+    """Make the folders above ``path``; return those it made, innermost first, for :func:`remove_made`."""
+    made = [folder for folder in (path.parent, *path.parent.parents) if not folder.exists()]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return made
+
+
+def remove_made(made: list[Path]) -> None:
+    """Remove the folders :func:`make_parents` made for an output that failed, so that it leaves nothing."""
+    for folder in made:
+        try:
+            folder.rmdir()
+        except OSError:  # not empty: something else wrote there meanwhile (or output that did move)
+            break
 
 
 def _commit(tmp: Path, out_dir: Path, replaces: tuple[str, ...]) -> None:

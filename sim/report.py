@@ -26,7 +26,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from .forecast import DEFAULT_CHUNK_TRIALS, forecast, write_json
+from .forecast import DEFAULT_CHUNK_TRIALS, forecast, make_parents, remove_made, write_json
 from .forecast import _git_commit as git_commit
 from .i18n import Language
 from .manifest import (
@@ -154,8 +154,7 @@ def build(scenario: Scenario, lang: str = "id", reports_dir: Path = DEFAULT_REPO
 def _write(report: Report, html: str, pdf: bytes) -> None:
     """Write every file into a temporary folder beside the target, then rename it into place in one step."""
     folder = report.folder
-    made = [p for p in (folder.parent, *folder.parent.parents) if not p.exists()]  # innermost first
-    folder.parent.mkdir(parents=True, exist_ok=True)
+    made = make_parents(folder)
     tmp = folder.parent / f".{folder.name}.tmp-{os.getpid()}-{secrets.token_hex(4)}"
     try:
         tmp.mkdir()  # not mkdtemp: the folder keeps the usual permissions (umask), readable by reviewers
@@ -172,11 +171,7 @@ def _write(report: Report, html: str, pdf: bytes) -> None:
         os.rename(tmp, folder)  # atomic on one file system; fails rather than replace a non-empty folder
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
-        for parent in made:  # the folders made for this report (reports/<id>/), if nothing else went there
-            try:
-                parent.rmdir()
-            except OSError:
-                break
+        remove_made(made)  # the folders made for this report (reports/<id>/), if nothing else went there
         raise
 
 
