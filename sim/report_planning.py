@@ -75,8 +75,11 @@ def planning_figures(scenario: Scenario) -> dict | None:
             have = {name: float(closing[:, last].sum() if name is None else closing[projection.index(name), last])
                     for name in year_targets}
             short = sum(max(t - have[n], 0.0) for n, t in year_targets.items())
-            rate = {n: 12 * float(own_rate[:, months].mean(axis=0).mean() if n is None else
-                                  own_rate[projection.index(n), months].mean()) for n in year_targets}
+            # A whole-scheme target ([budget]) at the year's mix of members (the premium per member-year), else
+            # the plain mean of the segments' rates; a segment's target at that segment's rate.
+            mix = row["premium_per_member_idr"] or 12 * float(own_rate[:, months].mean())
+            rate = {n: mix if n is None else 12 * float(own_rate[projection.index(n), months].mean())
+                    for n in year_targets}
             row.update({
                 "target": round(sum(year_targets.values()), 2),
                 "target_members_year_end": round(sum(have.values()), 2),
