@@ -8,6 +8,7 @@ so the PDF's text can be searched and extracted.
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 
 import matplotlib
@@ -46,7 +47,18 @@ class _PDF(FPDF):
 
 
 def _text(report: Report, cell) -> str:
-    return report.lang.figure(cell.kind, cell.value) if isinstance(cell, Figure) else str(cell)
+    return report.lang.figure(cell.kind, cell.value) if isinstance(cell, Figure) else breakable(str(cell))
+
+
+LONG_TOKEN = 16  # characters without a space from which a table cell's token may wrap after '.', '_' or '/'
+
+
+def breakable(text: str) -> str:
+    """Long unbroken tokens of a table cell (dotted keys, file paths) wrap after a '.', '_' or '/' instead of in
+    the middle of a word ("incapacity_months_mea" / "n"): a zero-width space there, where fpdf2 may break the
+    line and prints nothing. Figures are left alone (their "." is a thousands mark). The HTML keeps every key as
+    typed, for copying."""
+    return re.sub(r"\S{%d,}" % LONG_TOKEN, lambda m: re.sub(r"([._/])(?=\S)", "\\1\u200b", m[0]), text)
 
 
 def _para(pdf: _PDF, report: Report, block: Para) -> None:

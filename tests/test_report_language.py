@@ -475,3 +475,15 @@ def test_a_parameter_without_a_name_is_humanised():
     assert lang.parameter("segments.x.male_share") == "Proporsi laki-laki – x"
     assert Language("en").sig3(1.919408) == "1.92" and Language("id").sig3(2185185) == "2.185.185"
     assert Language("id").sig3(0.687128) == "0,687" and Language("id").sig3(0.007) == "0,007"
+
+
+def test_long_keys_in_pdf_tables_wrap_at_separators_not_inside_words():
+    """'assumptions.severity.incapacity_months_mean' in a narrow PDF column broke as '..._mea' / 'n': a zero-width
+    space after each '.', '_' or '/' of a long token lets it wrap there; short text and spaced text stay as they are."""
+    from sim.report_pdf import breakable
+
+    assert breakable("assumptions.severity.incapacity_months_mean") == \
+        "assumptions.\u200bseverity.\u200bincapacity_\u200bmonths_\u200bmean"
+    assert breakable("scenarios/experience/madiun-2025.toml").count("\u200b") == 3
+    for text in ("Rp6,28 miliar", "share_death", "a.b c", "0,4 – 0,8"):
+        assert breakable(text) == text
