@@ -161,7 +161,8 @@ def _pre(pdf: _PDF, report: Report, block: Pre) -> None:
     if cut:
         text = text[:PRE_LIMIT].rsplit("\n", 1)[0] + "\n…"
     pdf.set_font("DejaVuMono", "", 6.2)
-    pdf.multi_cell(WIDTH, 2.9, text, align="L", wrapmode=WrapMode.CHAR, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    # Wrapped at spaces, so that no word of a source line is cut in two (fpdf2 still cuts a token wider than a line).
+    pdf.multi_cell(WIDTH, 2.9, text, align="L", wrapmode=WrapMode.WORD, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     if cut:
         pdf.set_font("DejaVu", "", 7.5)
         pdf.set_text_color(*MUTED)
