@@ -487,3 +487,24 @@ def test_long_keys_in_pdf_tables_wrap_at_separators_not_inside_words():
     assert breakable("scenarios/experience/madiun-2025.toml").count("\u200b") == 3
     for text in ("Rp6,28 miliar", "share_death", "a.b c", "0,4 – 0,8"):
         assert breakable(text) == text
+
+
+
+def test_the_scenario_text_in_the_pdf_keeps_its_words_whole(madiun):
+    """The scenario's TOML, printed in the PDF, wraps at spaces: a line longer than the page breaks between words,
+    never inside one (wrapping by character cut 'Ketenagakerjaan' into 'Ke' / 'tenagakerjaan'). Each wrapped line
+    of monospaced text is a whole number of words, so every word of the source line reads whole."""
+    import io
+
+    from pypdf import PdfReader
+
+    from sim import report_pdf
+    from sim.report_document import Pre
+
+    line = 'source = "' + " ".join(["Ketenagakerjaan"] * 40) + '"'
+    pdf = report_pdf._PDF("test", "{n}")
+    pdf.add_page()
+    report_pdf._pre(pdf, madiun, Pre(line))
+    text = PdfReader(io.BytesIO(bytes(pdf.output()))).pages[0].extract_text()
+    assert text.count("\n") >= 2  # the line did wrap
+    assert set(re.findall(r"[A-Za-z]+", text)) == {"source", "Ketenagakerjaan", "test"}
