@@ -61,6 +61,11 @@ def breakable(text: str) -> str:
     return re.sub(r"\S{%d,}" % LONG_TOKEN, lambda m: re.sub(r"([._/])(?=\S)", "\\1\u200b", m[0]), text)
 
 
+def _pieces(text: str) -> list[str]:
+    """The pieces a cell's text cannot wrap inside: split at spaces and at :func:`breakable`'s break points."""
+    return [w for w in re.split(r"[\s\u200b]+", text) if w]
+
+
 def _para(pdf: _PDF, report: Report, block: Para) -> None:
     size = {"lead": 10.5, "note": 8}.get(block.style, 9.5)
     pdf.set_font("DejaVu", "", size)
@@ -87,16 +92,18 @@ def _tiles(pdf: _PDF, report: Report, block: Tiles) -> None:
 
 
 def _widths(pdf: _PDF, report: Report, block: Table) -> list[float]:
-    """Column widths (mm): every column gets at least its longest word and its longest figure (figures never
-    wrap), the rest of the page goes to columns in proportion to how much more their longest text needs.
-    Bold text (headings, total rows) is about 10 % wider than the regular face measured here."""
+    """Column widths (mm): every column gets at least its longest unbreakable piece and its longest figure
+    (figures never wrap), the rest of the page goes to columns in proportion to how much more their longest text
+    needs. A piece ends at a space or at a place where :func:`breakable` lets a long key wrap: counting a whole
+    key as one word squeezed a narrow column of numbers below its widest number ("10.000.00" / "0"). Bold text
+    (headings, total rows) is about 10 % wider than the regular face measured here."""
     pad, bold = 3.2, 1.12
     least, want = [], []
     for j, head in enumerate(block.header):
         cells = [r[j] for r in block.rows]
         words = [pdf.get_string_width(w) * bold for w in head.split()]
         words += [pdf.get_string_width(_text(report, c)) * bold if isinstance(c, Figure)
-                  else max((pdf.get_string_width(w) for w in str(c).split()), default=0) for c in cells]
+                  else max((pdf.get_string_width(w) for w in _pieces(_text(report, c))), default=0) for c in cells]
         full = [pdf.get_string_width(head) * bold] + [pdf.get_string_width(_text(report, c)) * bold for c in cells]
         least.append(max(words, default=0) + pad)
         want.append(max(full) + pad)

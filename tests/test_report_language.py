@@ -489,6 +489,28 @@ def test_long_keys_in_pdf_tables_wrap_at_separators_not_inside_words():
         assert breakable(text) == text
 
 
+def test_no_number_in_a_pdf_table_is_wider_than_its_column(madiun):
+    """Numbers never wrap. The assumptions table printed its range '2.000.000 – 10.000.000' as '10.000.00' / '0':
+    the long dotted keys counted as single words, the columns were squeezed to fit them and the range column
+    lost the width of its widest number. Every number in every table of the report must fit its column
+    (text width plus the cell's padding, in the table's own font size)."""
+    from sim import report_pdf
+    from sim.report_document import Figure, Table
+
+    pdf = report_pdf._PDF("test", "{n}")
+    pdf.add_page()
+    checked = 0
+    for block in (b for sec in madiun.sections for b in sec.blocks if isinstance(b, Table)):
+        pdf.set_font("DejaVu", "", 7.5 if len(block.header) <= 6 else 6.5)
+        widths = report_pdf._widths(pdf, madiun, block)
+        for row in block.rows:
+            for cell, width in zip(row, widths):
+                text = madiun.lang.figure(cell.kind, cell.value) if isinstance(cell, Figure) else str(cell)
+                for number in re.findall(r"\d[\d.,]*\d", text):
+                    checked += 1
+                    assert pdf.get_string_width(number) + 2 * 0.8 <= width, (block.name, number, width)
+    assert checked > 100  # the tables were read
+
 
 def test_the_scenario_text_in_the_pdf_keeps_its_words_whole(madiun):
     """The scenario's TOML, printed in the PDF, wraps at spaces: a line longer than the page breaks between words,
