@@ -92,29 +92,37 @@ def _tiles(pdf: _PDF, report: Report, block: Tiles) -> None:
 
 
 def _widths(pdf: _PDF, report: Report, block: Table) -> list[float]:
-    """Column widths (mm): every column gets at least its longest unbreakable piece and its longest figure
-    (figures never wrap), the rest of the page goes to columns in proportion to how much more their longest text
-    needs. A piece ends at a space or at a place where :func:`breakable` lets a long key wrap: counting a whole
-    key as one word squeezed a narrow column of numbers below its widest number ("10.000.00" / "0"). Bold text
-    (headings, total rows) is about 10 % wider than the regular face measured here."""
+    """Column widths (mm) in three tiers. Each column needs its longest unbreakable piece and its longest figure
+    (figures never wrap); it would like its longest word whole (a long key or path, which :func:`breakable` lets
+    wrap after '.', '_' or '/'); and it wants its longest text on one line. The page goes to the first tier,
+    then the second, then the third, each shared in proportion to what the columns still lack. Before, a long key
+    counted as one unbreakable word, and when the keys did not fit, every column was squeezed alike, a narrow
+    column of numbers below its widest number ("10.000.00" / "0"). Bold text (headings, total rows) is about
+    10 % wider than the regular face measured here."""
     pad, bold = 3.2, 1.12
-    least, want = [], []
+    need, whole, want = [], [], []
     for j, head in enumerate(block.header):
         cells = [r[j] for r in block.rows]
-        words = [pdf.get_string_width(w) * bold for w in head.split()]
-        words += [pdf.get_string_width(_text(report, c)) * bold if isinstance(c, Figure)
-                  else max((pdf.get_string_width(w) for w in _pieces(_text(report, c))), default=0) for c in cells]
+        heads = [pdf.get_string_width(w) * bold for w in head.split()]
+        figures = [pdf.get_string_width(_text(report, c)) * bold for c in cells if isinstance(c, Figure)]
+        texts = [str(c) for c in cells if not isinstance(c, Figure)]
+        pieces = [pdf.get_string_width(w) for t in texts for w in _pieces(breakable(t))]
+        words = [pdf.get_string_width(w) for t in texts for w in t.split()]
+        need.append(max(heads + figures + pieces, default=0) + pad)
+        whole.append(max(heads + figures + words, default=0) + pad)
         full = [pdf.get_string_width(head) * bold] + [pdf.get_string_width(_text(report, c)) * bold for c in cells]
-        least.append(max(words, default=0) + pad)
         want.append(max(full) + pad)
-    if sum(least) >= WIDTH:
-        return [w * WIDTH / sum(least) for w in least]
-    extra = [max(w - m, 0.0) for w, m in zip(want, least)]
-    room = WIDTH - sum(least)
-    if sum(extra) <= room:
-        spare = (room - sum(extra)) / len(least)
-        return [m + e + spare for m, e in zip(least, extra)]
-    return [m + room * e / sum(extra) for m, e in zip(least, extra)]
+    if sum(need) >= WIDTH:
+        return [w * WIDTH / sum(need) for w in need]
+    widths = need
+    for tier in (whole, want):
+        extra = [max(t - w, 0.0) for t, w in zip(tier, widths)]
+        room = WIDTH - sum(widths)
+        if sum(extra) > room:
+            return [w + room * e / sum(extra) for w, e in zip(widths, extra)]
+        widths = [w + e for w, e in zip(widths, extra)]
+    spare = (WIDTH - sum(widths)) / len(widths)
+    return [w + spare for w in widths]
 
 
 def _table(pdf: _PDF, report: Report, block: Table) -> None:
