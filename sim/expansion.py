@@ -114,13 +114,11 @@ class _Office:
         self.rounds = set(round_months(self.dates))
 
     def entrant_survival(self, segment: str, month: int) -> float:
-        """Share of a name registering in ``month`` still in force at the end of that fiscal year (1 past the
+        """Share of a name registering in ``month`` still in force on 31 December of that fiscal year (1 past the
         horizon)."""
         if month >= len(self.dates):
             return 1.0
-        end = year_end_month(self.dates, month)
-        path = self.ledgers[segment].project_entrant(month, end + 1)
-        return float(path[-1]) if path.size else 1.0
+        return self.ledgers[segment].entrant_close(month, year_end_month(self.dates, month))
 
     def arrive(self, month: int, segment: str, names: float) -> None:
         self.arrived[self.names.index(segment), month] += names
@@ -200,7 +198,7 @@ def project(scenario, month_dates, rules_by_month: list[RuleSet], jkk_death_shar
         env.process(planner(
             env, rounds,
             targets=lambda name, year: targets.get((name, year)),
-            members_at_year_end=lambda name, m: office.ledgers[name].project_end(m, year_end_month(office.dates, m)),
+            members_at_year_end=lambda name, m: office.ledgers[name].project_close(m, year_end_month(office.dates, m)),
             waiting=lambda name: office.held[name],
             entrant_survival=office.entrant_survival,
             pipeline=pipeline,
@@ -250,6 +248,7 @@ def segment_exposures(projection: Projection, scenario, rules_by_month: list[Rul
             age0=ledger.age_join[cells],
             tenure0=ledger.tenure0[cells],
             inforce=inforce,
+            closing=ledger.closing.copy(),
             jkm_rate=inforce * ledger.q_death[cells],
             jkk_rate=inforce * ledger.accident,
             premium_rate=rate,

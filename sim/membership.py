@@ -146,6 +146,11 @@ class SegmentLedger:
     def project(self, start: np.ndarray, cells, first: int, last: int) -> np.ndarray:
         """Expected members in force in months ``first .. last - 1`` of ``start`` (in force in ``first``, after its
         age-limit exits), with exits but no budget cuts or new members."""
+        return self._run(start, cells, first, last)[0]
+
+    def _run(self, start: np.ndarray, cells, first: int, last: int) -> tuple[np.ndarray, float]:
+        """(:meth:`project`'s path, the members left at the close of month ``last - 1``: after its exits, before
+        the next month's age-limit exits)."""
         x = start.copy()
         out = np.zeros(max(last - first, 0))
         for m in range(first, last):
@@ -154,23 +159,30 @@ class SegmentLedger:
             out[m - first] = x.sum()
             _, leave = self.hazards(m, cells)
             x = x * np.maximum(1.0 - leave[0] - leave[1] - leave[2], 0.0)
-        return out
+        return out, float(x.sum())
 
     def project_members(self, first: int, last: int) -> np.ndarray:
         """The current members' expected in-force over months first .. last - 1."""
         live = np.flatnonzero(self.current > 0)
         return self.project(self.current[live], live, first, last)
 
-    def project_end(self, first: int, end: int) -> float:
-        """The current members expected in force at the start of month ``end`` (after its age-limit exits)."""
+    def project_close(self, first: int, end: int) -> float:
+        """The current members expected in force at the close of month ``end - 1``: after that month's exits and
+        before the age-limit exits of month ``end``. With ``end`` the next January this is the 31 December count
+        that a year-end quota target is judged on (:func:`sim.budget.targets_met`); counting after January's
+        age-limit exits instead made the planner replace next year's retirees months early."""
         live = np.flatnonzero(self.current > 0)
-        path = self.project(self.current[live], live, first, end + 1)
-        return float(path[-1]) if path.size else 0.0
+        return self._run(self.current[live], live, first, end)[1]
 
     def project_entrant(self, month: int, last: int) -> np.ndarray:
         """In-force over months month .. last - 1 of one member registering in ``month``."""
         cells = np.arange(self.cohort(month).start, self.cohort(month).stop)
         return self.project(self.template.copy(), cells, month, last)
+
+    def entrant_close(self, month: int, end: int) -> float:
+        """Share of one member registering in ``month`` still in force at the close of month ``end - 1``."""
+        cells = np.arange(self.cohort(month).start, self.cohort(month).stop)
+        return self._run(self.template.copy(), cells, month, end)[1]
 
     # --- results ----------------------------------------------------------------------------------------------
 
