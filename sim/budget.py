@@ -565,11 +565,10 @@ def key_outputs(scenario: Scenario) -> dict:
     premium, claims = float(exp.premium.sum()), float(exp.amounts.sum())
     if model.projection is not None:
         city = float(sum(v.sum() for b, v in model.projection.premium.items() if b in CITY_BUCKETS))
-        members_end = float(model.projection.members()[:, -1].sum())
     else:
         payers = np.array([e.segment.payer in CITY_BUCKETS for e in model.segments])
         city = float(exp.premium[:, payers].sum())
-        members_end = float(sum(e.inforce[:, -1].sum() for e in model.segments))
+    members_end = float(sum(e.closing[-1] for e in model.segments))  # at the horizon's end, after its exits
     return {"members_end": members_end, "premium_idr": premium, "city_money_idr": city, "claims_expected_idr": claims,
             "claim_ratio": claims / premium if premium > 0 else None}
 

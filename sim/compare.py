@@ -28,7 +28,7 @@ SKIPPED_KEYS = ("scenario.id", "scenario.title", "scenario.description", "scenar
 OUTPUTS = (  # key, label, unit
     ("horizon", "horizon", "months from"),
     ("members", "members in force (average)", "persons"),
-    ("members_end", "members in force in the last month", "persons"),
+    ("members_end", "members in force at the end of the horizon", "persons"),
     ("premium_per_year_idr", "premium per year (all payers)", "IDR per year"),
     ("city_money_per_year_idr", "city money per year (APBD, DBH-CHT)", "IDR per year"),
     ("claims_mean_idr", "claims over the horizon, mean", "IDR"),
@@ -59,7 +59,7 @@ def key_outputs(scenario: Scenario, confidence: float, chunk_trials: int = DEFAU
     return {
         "horizon": f"{months} from {scenario.start:%Y-%m}",
         "members": total["members"],
-        "members_end": round(float(sum(e.inforce[:, -1].sum() for e in model.segments)), 2),
+        "members_end": round(float(sum(e.closing[-1] for e in model.segments)), 2),  # after the last month's exits
         "premium_per_year_idr": round(total["premium_idr"] * 12 / months, 2),
         "city_money_per_year_idr": round(city * 12 / months, 2),
         "claims_mean_idr": total["claims_idr"]["mean"],

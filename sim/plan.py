@@ -222,13 +222,12 @@ def _last_month(model: Model, p: int) -> int:
 
 
 def _year_end(model: Model, p: int, s: int | None = None) -> float:
-    if model.projection is not None:
-        closing = model.projection.closing()[:, _last_month(model, p)]
-        return float(closing.sum() if s is None else closing[s])
-    # Without a projection: in force in the period's last month (the next month's start would be after deaths).
+    """Members in force at the end of period ``p`` (31 December, or the horizon's last month), after that month's
+    exits: the count a year-end quota target is judged on, with or without a projection. (Without one this once
+    read the members at the start of December, before its deaths.)"""
     last = _last_month(model, p)
     segs = model.segments if s is None else [model.segments[s]]
-    return float(sum(e.inforce[:, last].sum() for e in segs))
+    return float(sum(e.closing[last] for e in segs))
 
 
 def _flows(model: Model, p: int, s: int | None = None) -> dict:

@@ -30,6 +30,7 @@ class SegmentExposure:
     age0: np.ndarray  # (C,) age at the start of the horizon
     tenure0: np.ndarray  # (C,) months of membership at the start of the horizon
     inforce: np.ndarray  # (C, M) expected members in force at the start of each month
+    closing: np.ndarray  # (M,) expected members in force at the end of each month, after its exits
     jkm_rate: np.ndarray  # (C, M) expected non-work deaths in each month
     jkk_rate: np.ndarray  # (C, M) expected work accidents in each month
     premium_rate: np.ndarray  # (M,) IDR per member per month
@@ -89,10 +90,12 @@ def segment_exposure(scenario: Scenario, seg: Segment, rules_by_month: list[Rule
     q_death = monthly_q(scenario.mortality_table, sex[:, None], ages, seg.mortality_load)
     accident = seg.accident_rate / 1000.0 / 12.0
     inforce = np.empty((n0.size, months))
+    closing = np.empty(months)
     current = n0.astype(float)
     for m in range(months):
         inforce[:, m] = current
         current = current * np.maximum(1.0 - q_death[:, m] - accident * jkk_death_share, 0.0)
+        closing[m] = current.sum()
     premium_rate = np.array(
         [monthly_premium(r, seg.scheme, seg.wage, seg.risk_class or 1, seg.payer, seg.occupation) for r in rules_by_month]
     )
@@ -102,6 +105,7 @@ def segment_exposure(scenario: Scenario, seg: Segment, rules_by_month: list[Rule
         age0=age0,
         tenure0=tenure0,
         inforce=inforce,
+        closing=closing,
         jkm_rate=inforce * q_death,
         jkk_rate=inforce * accident,
         premium_rate=premium_rate,

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
 import pytest
 
 from sim import budget
@@ -348,3 +349,30 @@ def test_a_horizon_without_a_year_end_target_is_not_a_multiple():
     answer = budget.largest_coverage(load_scenario(JAMBI, ["scenario.horizon_months=6"]), 0.9)
     assert answer["status"] == "no_target" and answer["scale"] is None
     assert _largest_coverage_text(answer).startswith("n/a (no quota target falls at a year-end within the horizon")
+
+
+# --- Year-ends are 31 December, after December's exits ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("ref", ["madiun-2023-target", JAMBI])
+def test_year_end_members_are_counted_after_december_s_exits(ref):
+    """Without a projection the plan's year-end read the members at the start of December, before its deaths
+    (madiun-2023-target: 16,313 where 31 December has 16,293), while a projected plan counted after them. Both now
+    count after: with nobody joining in January, a year's end is the next January's start; the last year's end
+    is the last month's start less its expected exits. ``compare``'s members at the horizon's end agree."""
+    from sim.compare import key_outputs
+    from sim.plan import _year_end
+    from sim.population import build_model
+
+    scenario = load_scenario(ref, ["scenario.trials=200"])
+    model = build_model(scenario)
+    starts = sum(e.inforce.sum(axis=0) for e in model.segments)
+    deaths = sum(e.jkm_rate.sum(axis=0) + e.jkk_rate.sum(axis=0) * scenario.severity.shares[4] for e in model.segments)
+    last = model.months - 1
+    assert _year_end(model, len(model.period_labels) - 1) < starts[last]
+    if model.projection is None:  # no joiners or age-outs: only deaths between a month's start and its end
+        for p in range(len(model.period_labels) - 1):
+            january = int(np.flatnonzero(model.period_of_month == p + 1)[0])
+            assert _year_end(model, p) == pytest.approx(starts[january], rel=1e-12)
+        assert _year_end(model, len(model.period_labels) - 1) == pytest.approx(starts[last] - deaths[last], rel=1e-12)
+    assert key_outputs(scenario, 0.9)["members_end"] == pytest.approx(_year_end(model, len(model.period_labels) - 1), abs=0.01)
