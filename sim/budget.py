@@ -142,6 +142,7 @@ def budget_needed(scenario: Scenario, confidence: float) -> dict:
         # No limit on money: the city pays whatever its APBD-paid members cost, which is deterministic.
         need = _apbd_premium_without_limits(scenario)
         return {"confidence": confidence, "uncertainty": "none: premiums are deterministic given the members",
+                "for": "quota_path" if scenario.planning is not None and scenario.planning.quotas else "members",
                 "outcomes": 1, "years": [{"year": y, "budget_idr": float(math.ceil(n)), "mean_need_idr": n,
                                           "min_need_idr": n, "max_need_idr": n} for y, n in need.items()]}
     unlimited = with_apbd(scenario, YearAmounts(every=math.inf))
@@ -157,6 +158,7 @@ def budget_needed(scenario: Scenario, confidence: float) -> dict:
     pledges = len(scenario.planning.funding.pledges)
     return {
         "confidence": confidence,
+        "for": "quota_path" if scenario.planning.quotas else "members",
         "uncertainty": ("none: premiums are deterministic given the members" if not pledges else
                         f"which of {pledges} CSR pledge(s) are honoured "
                         + ("(every combination)" if pledges <= MAX_ENUMERATED_PLEDGES else f"({SAMPLED_OUTCOMES} draws)")),

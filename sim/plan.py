@@ -78,6 +78,13 @@ def plan(scenario: Scenario, confidence: float = DEFAULT_CONFIDENCE, chunk_trial
             answers["largest_coverage"] = budget.largest_coverage(scenario, confidence)
         if scenario.planning.ucj is not None and any(q.kind == "ucj_allocation" for q in scenario.planning.quotas):
             answers["csr_gap_to_ucj"] = budget.csr_gap(scenario, confidence)
+    if scenario.annual_budget is not None and not has_funding:
+        # A budget stated in [budget] (no [funding] table spends it): set against what these members cost.
+        answers["stated_budget"] = {
+            "annual_budget_idr": scenario.annual_budget,
+            "years": [{"year": r["year"], "apbd_premium_idr": r["mean_need_idr"],
+                       "left_idr": round(scenario.annual_budget - r["mean_need_idr"], 2)}
+                      for r in answers["budget_needed"]["years"]]}
     answers["claims_topup_reserve"] = {
         "confidence": confidence,
         "note": "if the city also covered claims above premiums (not required by the scheme): the confidence "
@@ -449,11 +456,17 @@ def format_plan(result: dict, rupiah) -> str:
                      + ", ".join(f"{c['year']} {c['segment']} {c['not_renewed']:,.0f}" for c in cuts))
     answers = result["budget"]
     need = answers["budget_needed"]
-    line = "APBD needed for the quota path (premiums only): " + ", ".join(
+    what = "the quota path" if need.get("for") == "quota_path" else "these members"
+    line = f"APBD needed for {what} (premiums only): " + ", ".join(
         f"{r['year']} {rupiah(r['budget_idr'])}" for r in need["years"])
     if "probability_money_does_not_bind" in need:
         line += f"; re-run with it, money does not bind with probability {need['probability_money_does_not_bind']:.0%}"
     lines.append(line)
+    stated = answers.get("stated_budget")
+    if stated:
+        lines.append(f"Stated budget {rupiah(stated['annual_budget_idr'])} a year; left after each year's APBD premium: "
+                     + ", ".join(f"{r['year']} {rupiah(r['left_idr'])}" if r["left_idr"] >= 0
+                                 else f"{r['year']} short by {rupiah(-r['left_idr'])}" for r in stated["years"]))
     missed = [t for t in need.get("targets_with_unlimited_budget", []) if not t["reached"]]
     if missed:
         lines.append("Not reached even with unlimited money (the pipeline is too slow): " + ", ".join(

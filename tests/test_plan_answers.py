@@ -376,3 +376,21 @@ def test_year_end_members_are_counted_after_december_s_exits(ref):
             assert _year_end(model, p) == pytest.approx(starts[january], rel=1e-12)
         assert _year_end(model, len(model.period_labels) - 1) == pytest.approx(starts[last] - deaths[last], rel=1e-12)
     assert key_outputs(scenario, 0.9)["members_end"] == pytest.approx(_year_end(model, len(model.period_labels) - 1), abs=0.01)
+
+
+def test_a_plan_without_a_quota_path_says_what_it_prices_and_sets_it_against_the_stated_budget():
+    """madiun-2023-target has no quota path, only a fixed group of 16,539 members run off, and a stated Rp4 bn
+    budget: the plan printed "APBD needed for the quota path" and never set the premium against the budget that is
+    the scenario's question. The Rp4 bn less each year's APBD premium (16,539 x Rp16,800 x 12 = Rp3.334 bn for a
+    full year of the starting members; less as members die) is now printed and written."""
+    result, text = planned("madiun-2023-target")
+    assert "APBD needed for these members (premiums only)" in text and "quota path" not in text
+    stated = result["budget"]["stated_budget"]
+    assert stated["annual_budget_idr"] == 4_000_000_000
+    full_year = 16_539 * 16_800 * 12
+    for row, need in zip(stated["years"], result["budget"]["budget_needed"]["years"]):
+        assert row["apbd_premium_idr"] == need["mean_need_idr"] < full_year
+        assert row["left_idr"] == pytest.approx(4e9 - need["mean_need_idr"], abs=0.01)
+        assert f"{row['year']} {rupiah(row['left_idr'])}" in text
+    jambi, jambi_text = planned(JAMBI)
+    assert "APBD needed for the quota path" in jambi_text and "stated_budget" not in jambi["budget"]
