@@ -442,14 +442,20 @@ def format_plan(result: dict, rupiah) -> str:
         fan = y["claim_ratio_fan"]
         ratio = "-" if fan.get("p5") is None else f"{fan['p5']:.0%}-{fan['p95']:.0%}"
         per_rp = "-" if y["benefits_per_city_rupiah"] is None else f"{y['benefits_per_city_rupiah']:.2f}"
+        label = y["year"] + ("*" if y["months"] < 12 else "")
         lines.append(
-            f"{y['year']:>5} {y['members']:>8,.0f} {y['members_year_end']:>9,.0f} {y.get('left', {}).get('budget', 0):>6,.0f} "
+            f"{label:>5} {y['members']:>8,.0f} {y['members_year_end']:>9,.0f} {y.get('left', {}).get('budget', 0):>6,.0f} "
             f"{y.get('held_year_end', 0):>6,.0f} "
             f"{rupiah(y['premium_idr']):>11} {rupiah(y['city_money_idr']):>11} "
             f"{rupiah(y['claims_incurred_idr']['mean']):>11} {rupiah(y['claims_paid_idr']['mean']):>11} "
             f"{rupiah(y['unpaid_year_end_idr']['mean']):>11} {ratio:>13} "
             f"{rupiah(y['cost_per_covered_worker_idr']) if y['cost_per_covered_worker_idr'] is not None else '-':>10} "
             f"{per_rp:>10}")
+    partial = [y for y in result["years"] if y["months"] < 12]
+    if partial:
+        lines.append("* part of a year: " + ", ".join(f"{y['year']} has {y['months']} months in the horizon" for y in partial)
+                     + "; its row, its year-end and the budget answers cover those months only (a full year's budget "
+                       "against part of a year's premiums: a full year of those members costs more)")
     cuts = result.get("budget_cuts") or []
     if cuts:
         lines.append("WARNING: the money does not renew all current members; not renewed (cut) at the year's round: "

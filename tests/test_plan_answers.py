@@ -394,3 +394,16 @@ def test_a_plan_without_a_quota_path_says_what_it_prices_and_sets_it_against_the
         assert f"{row['year']} {rupiah(row['left_idr'])}" in text
     jambi, jambi_text = planned(JAMBI)
     assert "APBD needed for the quota path" in jambi_text and "stated_budget" not in jambi["budget"]
+
+
+def test_a_part_year_at_the_horizon_s_end_is_flagged():
+    """A horizon ending mid-year (jambi-2025-pipeline over 30 months ends in June 2027) gave a 2027 row of six
+    months' premiums and claims, set against a full year's budget, with nothing to say so. The row is now starred
+    and a line says how many months it has; full years are not starred."""
+    result, text = planned(JAMBI, ["scenario.horizon_months=30"])
+    assert [(y["year"], y["months"]) for y in result["years"]] == [("2025", 12), ("2026", 12), ("2027", 6)]
+    rows = {line.split()[0]: line for line in text.splitlines()[2:5]}
+    assert set(rows) == {"2025", "2026", "2027*"}
+    assert "* part of a year: 2027 has 6 months in the horizon" in text
+    _, full = planned(JAMBI)
+    assert "part of a year" not in full and "*" not in "".join(full.splitlines()[2:5])
