@@ -16,7 +16,7 @@ from sim.scenario import ScenarioError, load_scenario
 
 from conftest import ROOT
 
-pytest.importorskip("distributed")
+import distributed  # noqa: F401  a required dependency (pyproject.toml): missing, the tests must fail, not skip
 
 
 def _run(scenario, backend, **kwargs):
