@@ -78,6 +78,41 @@ def test_90_percent_intervals_cover_the_truth_about_90_percent(big):
         assert abs(hits / fits - 0.9) <= 4 * se, (which, hits)
 
 
+def test_without_data_the_posterior_is_the_lognormal_prior():
+    """The big-city tests cannot see the prior (a year of 150,000 members swamps it; a flat prior passed them).
+    With no observation the grid posterior must be the prior itself: log multipliers independent, normal with
+    mean 0 and the scenario's sigma, up to the grid's discretisation (step 0.037 in the log, far below 1e-3 on
+    these moments)."""
+    sigma = {"mortality": 0.4, "accident": 0.7}
+    grid, post = posterior_grid([], [], sigma)
+    cal = Calibration(None, None, grid, grid, post, sigma)
+    for which in sigma:
+        g, p = cal.marginal(which)
+        mean = float(p @ np.log(g))
+        sd = float(np.sqrt(p @ (np.log(g) - mean) ** 2))
+        assert abs(mean) < 1e-3 and sd == pytest.approx(sigma[which], abs=1e-3), (which, mean, sd)
+        assert cal.stats(which)["credibility_weight"] == pytest.approx(0.0, abs=0.01)
+    assert post == pytest.approx(np.outer(post.sum(axis=1), post.sum(axis=0)), abs=1e-15)  # independent a priori
+
+
+def test_a_count_only_observation_updates_the_prior_by_bayes_rule(big):
+    """Posterior = prior x likelihood, normalised: for a count-only observation the likelihood is the normal
+    density of the count with mean m x mean_jkm + a x mean_jkk and variance m x var_jkm + a x var_jkk, written
+    out here with scipy's normal density, independently of the module's Mahalanobis code."""
+    import scipy.stats
+
+    _, moments = big
+    obs = dataclasses.replace(_observation(1500.0, None), amount=None)
+    sigma = {"mortality": 0.5, "accident": 0.3}
+    grid, post = posterior_grid([obs], [moments], sigma)
+    m, a = np.meshgrid(grid, grid, indexing="ij")
+    mean = m * moments.mean["jkm"][0] + a * moments.mean["jkk"][0]
+    var = m * moments.cov["jkm"][0, 0] + a * moments.cov["jkk"][0, 0]
+    prior = scipy.stats.norm.pdf(np.log(m), 0, sigma["mortality"]) * scipy.stats.norm.pdf(np.log(a), 0, sigma["accident"])
+    want = prior * scipy.stats.norm.pdf(1500.0, mean, np.sqrt(var))
+    assert post == pytest.approx(want / want.sum(), rel=1e-9, abs=1e-300)
+
+
 def test_madiun_fit_backtest_and_calibrated_scenario(tmp_path, root):
     cal = fit("madiun-2025-prior", root / "scenarios" / "experience" / "madiun-2025.toml")
     desc = cal.describe()
