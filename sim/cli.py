@@ -22,6 +22,7 @@ from .i18n import Language
 from .forecast import DEFAULT_CHUNK_TRIALS, DEFAULT_MAX_TRIALS, atomic_directory, write_json, write_run
 from .population import build_model
 from .regulation import RuleError
+from .results import FLAG_SE
 from .scenario import SCENARIO_FIELDS, ScenarioError, load_scenario, number
 from .scenario_schema import MAX_TRIALS
 
@@ -261,8 +262,9 @@ def format_summary(summary: dict) -> str:
                      + ("agree within their Monte Carlo bands" if not off else f"outside their bands: {', '.join(off)}"))
     flagged = [r for r in summary["breakdown"] if r["flag"] != "ok"]
     lines.append(
-        "Monte Carlo vs closed form: all means within 4 standard errors" if not flagged
-        else f"Monte Carlo vs closed form: {len(flagged)} mean(s) more than 4 standard errors off (see summary.json breakdown)"
+        f"Monte Carlo vs closed form: all means within {FLAG_SE:g} standard errors" if not flagged
+        else f"Monte Carlo vs closed form: {len(flagged)} mean(s) more than {FLAG_SE:g} standard errors off "
+             "(see summary.json breakdown)"
     )
     return "\n".join(lines)
 

@@ -10,8 +10,9 @@ All figures here are closed form (no random numbers), so a planner's slider answ
 - A what-if changes the scenario's document (members, a share paid by CSR, factors on mortality loads and
   accident rates) and recomputes; values outside a stated range are allowed and widen it, as with ``--set``.
 
-An enrolment pipeline (members joining over time, quotas filled month by month) is a later addition; here the
-members are those at the start, held to their run-off.
+The members are those at the start, held to their run-off. For a scenario with planning tables (quotas, an
+enrolment pipeline, limited funding) the first 12 months are projected as the forecast projects them
+(:func:`twelve_months` builds the model), and the year-by-year planning answers are ``sim.plan``'s.
 """
 
 from __future__ import annotations

@@ -404,7 +404,7 @@ def _rows_by_trial(trial: np.ndarray, rows: np.ndarray, key: np.ndarray, trials:
     children x columns one bincount per column (a column is a period's amount or count), otherwise a sparse
     (trial x key) matrix of ones times the table, whose construction costs about 0.1-0.2 ms a call but which is
     several times faster for many children or a long horizon (crossover measured in benchmarks/README.md). Both
-    add in a different order than the bincount of :meth:`_Collector._sum`, so they are used only when the sums are
+    add in a different order than the bincount of :meth:`_Collector._segment_sums`, so they are used only when the sums are
     exact whatever the order (:func:`_whole_sums`): then the totals are the same bit for bit, by either path."""
     if key.size * rows.shape[1] <= COLUMNWISE_CHILD_ENTRIES:
         columns = np.empty((rows.shape[1], trials))

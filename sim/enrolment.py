@@ -1,7 +1,7 @@
 """The enrolment pipeline, a SimPy model: quota rounds, RT heads' proposals, verification, submission, registration.
 
 Each fiscal year (the calendar year; the first round is the first month of the horizon) the city's planner sets
-every expanding segment's quota for the year-end (``quota_targets``) and asks RT heads for the names still
+every expanding segment's quota for the year-end (:func:`quota_target`) and asks RT heads for the names still
 missing:
 
     names proposed = (target - current members expected in force at the year-end - names still in the pipeline

@@ -58,7 +58,7 @@ def forecast(
     periods + 1), the last column the whole horizon (for charts of the distribution, e.g. in reports). This
     holds every trial in memory, 8 bytes per trial and period; without it the run keeps them on disk only.
     ``on_block(result)``: called with every BlockResult, in trial order (e.g. to keep per-trial amounts by
-    benefit, as ``sim.budget`` does). ``model``: the scenario's ``build_model`` result, if the caller has it.
+    benefit, as ``sim.plan`` does). ``model``: the scenario's ``build_model`` result, if the caller has it.
     ``exact_check``: add the exact (FFT) first-year distribution beside the simulated quantiles (a cross-check
     whose cost does not depend on the trials; the engine benchmark times the simulation without it).
     """

@@ -5,7 +5,7 @@ values whose range is their 90 % credible interval) is moved, one at a time, to 
 claims, premium and claim ratio of the first calendar year are recomputed in closed form (no random numbers, so
 the bars carry no Monte Carlo noise).
 
-Two choices, named here and in the report:
+Three choices, named here and in the report:
 - Only the months of the first calendar year are modelled (its claims do not depend on later months), which keeps
   the whole tornado to a second or two.
 - The five severity shares must sum to 1: moving one rescales the other four in proportion.
