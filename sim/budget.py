@@ -56,6 +56,7 @@ MAX_COVERAGE_OUTCOMES = 64  # largest_coverage at the confidence up to 6 pledges
 SAMPLED_OUTCOMES = 2000
 GAP_PLEDGE = "ucj-gap"
 SHORTFALL_PLEDGE = "city-shortfall"  # the csr_gap measuring run's money for city-paid segments outside the UCJ share
+FOR_EVER = 1000  # years: the measuring pledges above last past any horizon (a scenario's own pledges last 1-50 years)
 FAN_PERCENTILES = (5, 25, 50, 75, 95)
 CITY_BUCKETS = (APBD, DBH_CHT)
 
@@ -389,9 +390,9 @@ def csr_gap(scenario: Scenario, confidence: float) -> dict:
     # and is reported apart, at their own payer's premium rate).
     others = tuple(s.name for s in scenario.segments if s.payer not in EXTERNAL_PAYERS and s.name not in sharing)
     first = scenario.start.year
-    unlimited = [Pledge(GAP_PLEDGE, YearAmounts(every=math.inf), 1.0, first, 1000, sharing, 0.0, after_city=True)]
+    unlimited = [Pledge(GAP_PLEDGE, YearAmounts(every=math.inf), 1.0, first, FOR_EVER, sharing, 0.0, after_city=True)]
     if others:
-        unlimited.append(Pledge(SHORTFALL_PLEDGE, YearAmounts(every=math.inf), 1.0, first, 1000, others, 0.0,
+        unlimited.append(Pledge(SHORTFALL_PLEDGE, YearAmounts(every=math.inf), 1.0, first, FOR_EVER, others, 0.0,
                                 after_city=True))
     closing = with_funding(scenario, pledges=planning.funding.pledges + tuple(unlimited))
     outcomes = pledge_outcomes(scenario)
@@ -428,7 +429,7 @@ def csr_gap(scenario: Scenario, confidence: float) -> dict:
     lacking = {(n, y): float(math.ceil(max(short[i].get((n, y), 0.0) for i in chosen))) for n in others for y in years}
     # Check: the CSR money as an ordinary pledge for the UCJ segments only, paying before the APBD (which it frees
     # for the other segments), for every outcome; then with the shortfall added to the other segments' own money.
-    pledge = Pledge(GAP_PLEDGE, YearAmounts(by_year=tuple(sorted(amounts.items()))), 1.0, first, 1000, sharing, 0.0)
+    pledge = Pledge(GAP_PLEDGE, YearAmounts(by_year=tuple(sorted(amounts.items()))), 1.0, first, FOR_EVER, sharing, 0.0)
     check = with_funding(scenario, pledges=planning.funding.pledges + (pledge,))
     alone = _check(check, outcomes, confidence, planning.ucj, scenario)
     spread = _summary(needs, probs)
@@ -487,7 +488,7 @@ def _raised_pots(scenario: Scenario, lacking: dict, payer_of: dict, years) -> di
     if csr_paid:
         amounts = tuple((y, sum(lacking[(n, y)] for n in csr_paid)) for y in years)
         changes["pledges"] = funding.pledges + (Pledge(SHORTFALL_PLEDGE, YearAmounts(by_year=amounts), 1.0, years[0],
-                                                       1000, csr_paid, 0.0),)
+                                                       FOR_EVER, csr_paid, 0.0),)
     return changes
 
 

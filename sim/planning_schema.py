@@ -28,7 +28,6 @@ from dataclasses import dataclass, field
 
 from .scenario_schema import _is_number, choice, number, pairs, param, plain, shown
 
-PLANNING_TABLES = ("expansion", "membership", "pipeline", "funding", "ucj", "claim_timing")
 STAGES = ("kelurahan", "kecamatan", "disnaker", "bpjs")  # after the RT heads' proposals, in order
 QUOTA_KINDS = ("targets", "growth_rate", "ucj_allocation")
 MODES = ("expected", "sampled")

@@ -25,9 +25,9 @@ PARAM_KEYS = ("value", "unit", "source", "basis", "range", "note")
 # Tables that record facts about a scenario (what a calibrated one was fitted to) rather than inputs of the model:
 # the parameter walkers (assumption register, sensitivity, compare's differences) skip them.
 RECORD_TABLES = ("calibration",)
-TOP_TABLES = ("scenario", "segments", "assumptions", "budget", "uncertainty", "calibration",
-              # optional planning tables, checked in sim/planning_schema.py
-              "expansion", "membership", "pipeline", "funding", "ucj", "claim_timing")
+# Optional planning tables, checked in sim/planning_schema.py.
+PLANNING_TABLES = ("expansion", "membership", "pipeline", "funding", "ucj", "claim_timing")
+TOP_TABLES = ("scenario", "segments", "assumptions", "budget", "uncertainty", "calibration", *PLANNING_TABLES)
 
 
 # --- Value checks: each returns an error message or None ------------------------------------------------------
