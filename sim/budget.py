@@ -42,7 +42,7 @@ import zlib
 import numpy as np
 
 from .closed_form import expected
-from .expansion import Projection, money_bound, money_by_year, premium_rates, project_scenario, scenario_months
+from .expansion import CUT_SHOWN, Projection, money_bound, money_by_year, premium_rates, project_scenario, scenario_months
 from .enrolment import quota_target
 from .funding import APBD, DBH_CHT, EXTERNAL_PAYERS
 from .planning_schema import Pledge, YearAmounts
@@ -369,7 +369,7 @@ def _coverage_rows(projection: Projection) -> dict:
 
 def _bound_by(projection: Projection) -> dict:
     """Members not renewed (cut) and the most names held at a month's end, over the horizon."""
-    return {"not_renewed": round(sum(float(projection.ledgers[n].left["budget"].sum()) for n in projection.names), 2),
+    return {"not_renewed": round(float(projection.not_renewed().sum()), 2),
             "held_max": round(float(projection.held.max(initial=0.0)), 2)}
 
 
@@ -511,10 +511,10 @@ def _check(scenario: Scenario, outcomes, confidence: float, ucj, original: Scena
                 level = value
                 break
         ucj_rows.append({**row, "ucj": level})
-    worst = max(runs, key=lambda r: sum(float(r[2].ledgers[n].left["budget"].sum()) for n in r[2].names))[2]
+    worst = max(runs, key=lambda r: float(r[2].not_renewed().sum()))[2]
     return {"probability": round(met, 6), "ucj": ucj_rows,
-            "not_renewed": {n: round(float(worst.ledgers[n].left["budget"].sum()), 2) for n in worst.names
-                            if worst.ledgers[n].left["budget"].sum() > 0.005}}
+            "not_renewed": {n: round(float(cut), 2) for n, cut in zip(worst.names, worst.not_renewed())
+                            if cut > CUT_SHOWN}}
 
 
 def ucj_by_year(projection: Projection, ucj, scenario: Scenario) -> list[dict]:

@@ -63,6 +63,11 @@ class Projection:
         """(S, M) members in force at the end of each month."""
         return np.array([self.ledgers[n].closing for n in self.names])
 
+    def not_renewed(self, months=slice(None)) -> np.ndarray:
+        """(S,) current members not renewed at a round for lack of money (exit cause ``budget``) over ``months``
+        (a slice or a boolean mask over the horizon)."""
+        return np.array([float(self.ledgers[n].left["budget"][months].sum()) for n in self.names])
+
     def year_end(self, year: int) -> np.ndarray:
         """(S,) members in force at the end of ``year`` (or of the horizon, if it ends sooner)."""
         return self.closing()[:, int(np.flatnonzero(self.years == year)[-1])]
@@ -278,7 +283,9 @@ def money_by_year(projection: Projection, bucket: str) -> dict:
     return {y: float(projection.treasury.spent.get(y, {}).get(bucket, 0.0)) for y in projection.fiscal_years()}
 
 
+CUT_SHOWN = 0.005  # members not renewed: less is floating-point dust, not a cut
+
+
 def money_bound(projection: Projection, tolerance: float = 1e-6) -> bool:
     """Whether money limited the members: somebody was not renewed, or registered names were left waiting."""
-    cut = sum(float(projection.ledgers[n].left["budget"].sum()) for n in projection.names)
-    return cut > tolerance or float(projection.held.max(initial=0.0)) > tolerance
+    return float(projection.not_renewed().sum()) > tolerance or float(projection.held.max(initial=0.0)) > tolerance

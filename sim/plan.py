@@ -21,7 +21,7 @@ from .claim_timing import (
     EVENT_BENEFITS, SCHOLARSHIPS, monthly_expected, paid_by_year, payment_pattern, unpaid_at_year_ends, yearly_pattern,
 )
 from .closed_form import expected
-from .expansion import money_bound
+from .expansion import CUT_SHOWN, money_bound
 from .forecast import DEFAULT_CHUNK_TRIALS, FORECAST_FILES, atomic_directory, forecast, write_json
 from .funding import EXTERNAL_PAYERS
 from .membership import EXIT_CAUSES
@@ -276,15 +276,11 @@ def _budget_cuts(model: Model) -> list[dict]:
         return []
     rows = []
     for p, label in enumerate(model.period_labels):
-        months = model.period_of_month == p
-        for name in proj.names:
-            cut = float(proj.ledgers[name].left["budget"][months].sum())
+        for name, cut in zip(proj.names, proj.not_renewed(model.period_of_month == p)):
             if cut > CUT_SHOWN:
                 rows.append({"year": label, "segment": name, "not_renewed": round(cut, 2)})
     return rows
 
-
-CUT_SHOWN = 0.005  # members: less is floating-point dust, not a cut
 
 
 def _funding(model: Model) -> list[dict]:
