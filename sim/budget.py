@@ -561,16 +561,21 @@ def fan_chart(claims: np.ndarray, premium: np.ndarray, labels) -> list[dict]:
 KEY_OUTPUTS = ("members_end", "premium_idr", "city_money_idr", "claims_expected_idr", "claim_ratio")
 
 
+def city_premium(model, closed) -> float:
+    """Premiums paid from city money (APBD and DBH-CHT) over the horizon, IDR: by the projection's payer buckets
+    when members are projected, else by each segment's payer (``closed``: the model's closed form)."""
+    if model.projection is not None:
+        return float(sum(v.sum() for b, v in model.projection.premium.items() if b in CITY_BUCKETS))
+    payers = np.array([e.segment.payer in CITY_BUCKETS for e in model.segments])
+    return float(closed.premium[:, payers].sum())
+
+
 def key_outputs(scenario: Scenario) -> dict:
     """Closed-form key outputs over the whole horizon (no random numbers)."""
     model = build_model(scenario)
     exp = expected(model)
     premium, claims = float(exp.premium.sum()), float(exp.amounts.sum())
-    if model.projection is not None:
-        city = float(sum(v.sum() for b, v in model.projection.premium.items() if b in CITY_BUCKETS))
-    else:
-        payers = np.array([e.segment.payer in CITY_BUCKETS for e in model.segments])
-        city = float(exp.premium[:, payers].sum())
+    city = city_premium(model, exp)
     members_end = float(sum(e.closing[-1] for e in model.segments))  # at the horizon's end, after its exits
     return {"members_end": members_end, "premium_idr": premium, "city_money_idr": city, "claims_expected_idr": claims,
             "claim_ratio": claims / premium if premium > 0 else None}

@@ -13,7 +13,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 
 from . import budget
@@ -51,7 +50,7 @@ def key_outputs(scenario: Scenario, confidence: float, chunk_trials: int = DEFAU
     closed = expected(model)
     months = scenario.horizon_months
     member_years = float(closed.member_months.sum()) / 12
-    city = _city_money(model, closed)
+    city = budget.city_premium(model, closed)
     need = budget.budget_needed(scenario, confidence)
     needed = sum(r["budget_idr"] for r in need["years"])
     path = [{"year": r["year"], "budget_idr": r["budget_idr"]} for r in need["years"]]
@@ -76,13 +75,6 @@ def key_outputs(scenario: Scenario, confidence: float, chunk_trials: int = DEFAU
         "trials": summary["trials"],
         "seed": summary["seed"],
     }
-
-
-def _city_money(model, closed) -> float:
-    if model.projection is not None:
-        return float(sum(v.sum() for b, v in model.projection.premium.items() if b in budget.CITY_BUCKETS))
-    payers = np.array([e.segment.payer in budget.CITY_BUCKETS for e in model.segments])
-    return float(closed.premium[:, payers].sum())
 
 
 def flatten(resolved: dict, prefix: str = "") -> dict:
