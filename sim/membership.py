@@ -194,7 +194,3 @@ class SegmentLedger:
     def members(self) -> np.ndarray:
         """Members in force in each month (covered and paid for that month)."""
         return self.inforce.sum(axis=0)
-
-    def flows(self) -> dict:
-        return {"opening": self.opening, "joined": self.joined.copy(), "closing": self.closing.copy(),
-                "left": {cause: v.copy() for cause, v in self.left.items()}}

@@ -163,9 +163,6 @@ class YearAmounts:
                 return float(amount)
         raise KeyError(year)  # validation makes sure every horizon year is listed
 
-    def years(self) -> set:
-        return {y for y, _ in self.by_year}
-
     @classmethod
     def of(cls, value) -> "YearAmounts":
         if _is_number(value):
@@ -268,9 +265,6 @@ class Planning:
     def shapes_exposure(self) -> bool:
         """Whether members join, leave or are cut beyond the plain run-off (so the exposure is projected)."""
         return bool(self.quotas) or self.funding is not None or any(e != Exits() for e in self.exits.values())
-
-    def quota(self, segment: str) -> Quota | None:
-        return next((q for q in self.quotas if q.segment == segment), None)
 
 
 # --- Validation -----------------------------------------------------------------------------------------------

@@ -35,9 +35,6 @@ class SegmentExposure:
     jkk_rate: np.ndarray  # (C, M) expected work accidents in each month
     premium_rate: np.ndarray  # (M,) IDR per member per month
 
-    def tenure(self, cell, month):
-        return self.tenure0[cell] + month
-
 
 @dataclass(frozen=True)
 class Model:

@@ -544,10 +544,7 @@ def _build(values: dict, data: dict, files: tuple, overrides: tuple, base_differ
         files=files,
         overrides=overrides,
         base_differences=base_differences,
-        planning=_planning(values),
+        planning=build_planning(values),
         calibration=values["calibration"],
     )
 
-
-def _planning(values: dict):
-    return build_planning(values)
