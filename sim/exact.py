@@ -397,10 +397,10 @@ def _nice_down(x: float) -> float:
 def _fine_enough(perils_on: _PerilsOnGrid, scale, h: float) -> tuple[float, int, float]:
     """(step, points, E[X^2]): a grid covering what :func:`_span` covers, on a step fine enough that splitting the
     payments between grid points adds at most ``VARIANCE_TOL`` to the aggregate variance (h^2 / (4 E[X^2]), with
-    E[X^2] the payments' second moment, returned). E[X^2] is measured on the grid itself, at the smallest multipliers (where the
-    aggregate variance is smallest), and again on each finer step, since a coarse grid overstates it. Points
-    double up to MAX_POINTS; a portfolio too large for that keeps the finest round step MAX_POINTS allow, and the
-    result's ``variance_error_bound`` says what that costs."""
+    E[X^2] the payments' second moment, returned). E[X^2] is measured on the grid itself, at the smallest
+    multipliers (where the aggregate variance is smallest), and again on each finer step, since a coarse grid
+    overstates it. Points double up to MAX_POINTS; a portfolio too large for that keeps the finest round step
+    MAX_POINTS allow, and the result's ``variance_error_bound`` says what that costs."""
     coarser = None
     for _ in range(8):
         grid = _Grid(h, POINTS)
