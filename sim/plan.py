@@ -4,7 +4,8 @@
 scholarships per year), the claim-timing processes (``sim.claim_timing``) and the budget questions
 (``sim.budget``), and writes, atomically, ``summary.json`` and ``scenario.json`` (as ``run`` does), ``plan.json``
 and four CSV tables (``plan_years.csv``, ``plan_segments.csv``, ``plan_funding.csv``, ``plan_enrolment.csv``)
-plus ``tornado.csv`` (not with ``--no-tornado``). It replaces a run's files in the same folder and a run replaces
+plus ``plan_pledge_outcomes.csv`` (with CSR pledges: ``sim.pledge_outcomes``) and ``tornado.csv`` (not with
+``--no-tornado``). It replaces a run's files in the same folder and a run replaces
 its files (``FORECAST_FILES``). Every key is documented in the README ("Expansion and budget planning").
 """
 
@@ -25,6 +26,7 @@ from .expansion import CUT_SHOWN, money_bound
 from .forecast import DEFAULT_CHUNK_TRIALS, FORECAST_FILES, atomic_directory, forecast, write_json
 from .funding import EXTERNAL_PAYERS
 from .membership import EXIT_CAUSES
+from .pledge_outcomes import pledge_outcomes
 from .population import Model, build_model
 from .scenario import Scenario
 
@@ -78,6 +80,9 @@ def plan(scenario: Scenario, confidence: float = DEFAULT_CONFIDENCE, chunk_trial
             answers["largest_coverage"] = budget.largest_coverage(scenario, confidence)
         if scenario.planning.ucj is not None and any(q.kind == "ucj_allocation" for q in scenario.planning.quotas):
             answers["csr_gap_to_ucj"] = budget.csr_gap(scenario, confidence)
+        outcomes = pledge_outcomes(scenario)
+        if outcomes is not None:
+            answers["pledge_outcomes"] = outcomes
     if scenario.annual_budget is not None and not has_funding:
         # A budget stated in [budget] (no [funding] table spends it): set against what these members cost.
         answers["stated_budget"] = {
@@ -120,6 +125,8 @@ def plan(scenario: Scenario, confidence: float = DEFAULT_CONFIDENCE, chunk_trial
         "plan_funding.csv": pd.DataFrame(plan_json["funding"]),
         "plan_enrolment.csv": _enrolment_table(model),
     }
+    if "pledge_outcomes" in answers:
+        tables["plan_pledge_outcomes.csv"] = _pledge_outcome_table(answers["pledge_outcomes"])
     if tornado is not None:  # --no-tornado: no table rather than an empty one
         tables["tornado.csv"] = pd.DataFrame(tornado["rows"])
     return summary, plan_json, tables
@@ -344,6 +351,13 @@ def _enrolment_summary(model: Model) -> list[dict]:
     return rows
 
 
+def _pledge_outcome_table(answer: dict) -> pd.DataFrame:
+    """plan_pledge_outcomes.csv: a row per pledge outcome and fiscal year."""
+    return pd.DataFrame([{"honoured": ";".join(o["honoured"]), "failed": ";".join(o["failed"]),
+                          "probability": o["probability"], **y}
+                         for o in answer["outcomes"] for y in o["years"]])
+
+
 def _flat(row: dict) -> dict:
     out = {}
     for k, v in row.items():
@@ -428,6 +442,32 @@ def _csr_gap_lines(gap: dict, outcomes: int, rupiah) -> list[str]:
     return lines
 
 
+def _pledge_outcome_lines(answer: dict, rupiah) -> list[str]:
+    """A line per pledge outcome: its probability, the last year's members, the members not renewed and the most
+    names waiting at a year-end over the horizon, and the APBD each year needs to keep the plan in that outcome."""
+    outcomes = answer["outcomes"]
+    last = outcomes[0]["years"][-1]["year"]
+    width = max(len(_outcome_name(o)) for o in outcomes)
+    lines = [f"If CSR pledges are not honoured (the table above counts each at amount x probability); "
+             f"{answer['note']}:",
+             f"  {'outcome':<{width}} {'prob':>5} {f'members {last}':>13} {'not renewed':>11} {'most waiting':>12}"
+             "  APBD needed to keep the plan"]
+    for o in outcomes:
+        years = o["years"]
+        lines.append(f"  {_outcome_name(o):<{width}} {o['probability']:>5.0%} {years[-1]['members_year_end']:>13,.0f} "
+                     f"{sum(y['not_renewed'] for y in years):>11,.0f} {max(y['held_year_end'] for y in years):>12,.0f}  "
+                     + ", ".join(f"{y['year']} {rupiah(y['apbd_needed_idr'])}" for y in years))
+    return lines
+
+
+def _outcome_name(outcome: dict) -> str:
+    if not outcome["failed"]:
+        return "all honoured"
+    if not outcome["honoured"]:
+        return "none honoured" if len(outcome["failed"]) > 1 else f"{outcome['failed'][0]} fails"
+    return " and ".join(outcome["failed"]) + (" fails" if len(outcome["failed"]) == 1 else " fail")
+
+
 def format_plan(result: dict, rupiah) -> str:
     """The plan on the terminal: a line per year, then the budget answers."""
     lines = [f"{result['title']} ({result['scenario_id']}), {result['trials']:,} trials, seed {result['seed']}; "
@@ -477,6 +517,8 @@ def format_plan(result: dict, rupiah) -> str:
         lines.append("Largest coverage the budget funds: " + _largest_coverage_text(answers["largest_coverage"]))
     if "csr_gap_to_ucj" in answers:
         lines.extend(_csr_gap_lines(answers["csr_gap_to_ucj"], need.get("outcomes", 1), rupiah))
+    if "pledge_outcomes" in answers:
+        lines.extend(_pledge_outcome_lines(answers["pledge_outcomes"], rupiah))
     if result.get("ucj"):
         lines.append("UCJ at year-ends as planned: " + ", ".join(f"{u['year']} {u['ucj']:.1%}" for u in result["ucj"]))
     lines.append("Claims top-up reserve (if the city covered claims above premiums): " + ", ".join(

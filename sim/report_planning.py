@@ -22,6 +22,7 @@ from .regulation import load_regulation
 from .report_document import Chart, Figure, Para, Section, Table, Tiles, fill, lookup
 from .expansion import premium_rates, project_scenario
 from .funding import APBD, EXTERNAL_PAYERS
+from .pledge_outcomes import pledge_outcomes
 from .scenario import Scenario
 
 
@@ -118,6 +119,7 @@ def planning_figures(scenario: Scenario) -> dict | None:
                            "available_idr": round(float(a), 2) if limited else None,
                            "left_idr": round(max(float(a) - spent, 0.0), 2) + 0.0 if limited else None})
     return {
+        "pledge_outcomes": pledge_outcomes(scenario),
         "start_members": round(float(sum(s.members for s in scenario.segments)), 2),
         "start": scenario.start.isoformat()[:7],
         "years": years,
@@ -322,8 +324,38 @@ def budget_section(lang: Language, scenario: Scenario, summary: dict, extra: dic
                   for k, r in enumerate(plan["payers"])]
     blocks.append(Table("plan_payers", tuple(lang(k) for k in ("col_period", "col_payer", "col_premium",
                                                                 "col_available", "col_left")), payer_rows))
+    if plan["pledge_outcomes"] is not None:
+        blocks += _pledge_blocks(lang, extra)
     blocks.append(Para(lang("budget_enrolment_plan"), style="note"))
     return Section("budget", lang("sec_budget"), blocks, traced=True)
+
+
+def _pledge_blocks(lang: Language, extra: dict) -> list:
+    """What each combination of honoured and failed CSR pledges does: a row per outcome and year."""
+    answer = extra["planning"]["pledge_outcomes"]
+    rows, styles = [], []
+    for i, outcome in enumerate(answer["outcomes"]):
+        name = _outcome_name(lang, outcome)
+        for k, y in enumerate(outcome["years"]):
+            key = f"planning.pledge_outcomes.outcomes.{i}"
+            at = f"{key}.years.{k}"
+            rows.append((name if k == 0 else "", _r(extra, f"{key}.probability", "chance") if k == 0 else "", str(y["year"]),
+                         _r(extra, f"{at}.members_year_end", "count"), _r(extra, f"{at}.not_renewed", "count"),
+                         _r(extra, f"{at}.held_year_end", "count"), _r(extra, f"{at}.apbd_spent_idr", "money"),
+                         _r(extra, f"{at}.apbd_needed_idr", "money")))
+            styles.append("check" if y["not_renewed"] > 0.5 or y["held_year_end"] > 0.5 else "")
+    header = tuple(lang(k) for k in ("col_pledge_outcome", "col_probability", "col_period", "col_members_end",
+                                     "col_not_renewed", "col_waiting", "col_budget_spent", "col_apbd_needed"))
+    intro = lang("pledge_outcomes_intro" if answer["all_combinations"] else "pledge_outcomes_intro_stress")
+    return [Para(intro), Table("plan_pledges", header, rows, styles)]
+
+
+def _outcome_name(lang: Language, outcome: dict) -> str:
+    if not outcome["failed"]:
+        return lang("pledge_all_honoured")
+    if not outcome["honoured"] and len(outcome["failed"]) > 1:
+        return lang("pledge_none_honoured")
+    return lang("pledge_failed", names=", ".join(outcome["failed"]))
 
 
 def methodology(lang: Language, section: Section) -> Section:

@@ -705,6 +705,41 @@ TEXT = {
     "col_budget_left": {"id": "Sisa anggaran", "en": "Budget left"},
     "col_affordable": {"id": "Cukup untuk (peserta setahun)", "en": "Pays for (members, full year)"},
     "col_available": {"id": "Dana tersedia", "en": "Money available"},
+    "col_pledge_outcome": {"id": "Janji CSR", "en": "CSR pledges"},
+    "col_probability": {"id": "Peluang", "en": "Probability"},
+    "col_not_renewed": {"id": "Tidak diperpanjang", "en": "Not renewed"},
+    "col_waiting": {"id": "Menunggu dana (akhir tahun)", "en": "Waiting for money (year-end)"},
+    "col_apbd_needed": {"id": "APBD yang dibutuhkan", "en": "APBD needed"},
+    "pledge_all_honoured": {"id": "semua ditepati", "en": "all honoured"},
+    "pledge_none_honoured": {"id": "tidak ada yang ditepati", "en": "none honoured"},
+    "pledge_failed": {"id": "{names} tidak ditepati", "en": "{names} not honoured"},
+    "pledge_outcomes_intro": {
+        "id": "Angka-angka di atas menghitung setiap janji CSR sebesar nilainya dikali peluangnya. Tabel berikut menunjukkan "
+              "apa yang terjadi bila sebuah janji tidak ditepati: setiap kombinasi janji yang ditepati dan yang tidak, "
+              "dengan peluangnya (janji ditepati penuh atau tidak sama sekali selama masa berlakunya, tidak saling "
+              "bergantung; janji dengan dana pendamping kota membawa serta bagian kota). Anggaran APBD dan DBH-CHT "
+              "tetap seperti di skenario. Kolom terakhir: APBD yang dibutuhkan agar rencana kepesertaan tetap "
+              "berjalan dalam kombinasi itu (iuran saja). Baris berwarna: ada peserta yang tidak diperpanjang atau "
+              "nama yang menunggu dana.",
+        "en": "The figures above count every CSR pledge at its amount times its probability. The table below shows "
+              "what happens when a pledge is not honoured: every combination of honoured and failed pledges, with "
+              "its probability (a pledge is honoured in full or not at all for its whole duration, independently; a "
+              "pledge the city co-funds takes the city's share with it). The APBD and DBH-CHT budgets stay as in the "
+              "scenario. The last column: the APBD that combination needs to keep the membership plan (premiums "
+              "only). Shaded rows: members not renewed or names waiting for money.",
+    },
+    "pledge_outcomes_intro_stress": {
+        "id": "Angka-angka di atas menghitung setiap janji CSR sebesar nilainya dikali peluangnya. Tabel berikut menunjukkan "
+              "apa yang terjadi bila janji tidak ditepati: semua ditepati, setiap janji gagal sendiri, dan tidak ada "
+              "yang ditepati (bukan setiap kombinasi, sehingga peluangnya tidak berjumlah 100%). Anggaran APBD dan "
+              "DBH-CHT tetap seperti di skenario. Kolom terakhir: APBD yang dibutuhkan agar rencana kepesertaan tetap "
+              "berjalan (iuran saja). Baris berwarna: ada peserta yang tidak diperpanjang atau nama yang menunggu dana.",
+        "en": "The figures above count every CSR pledge at its amount times its probability. The table below shows "
+              "what happens when pledges are not honoured: all honoured, each pledge failing alone, none honoured "
+              "(not every combination, so the probabilities do not add up to 100%). The APBD and DBH-CHT budgets "
+              "stay as in the scenario. The last column: the APBD needed to keep the membership plan (premiums "
+              "only). Shaded rows: members not renewed or names waiting for money.",
+    },
     "col_left": {"id": "Sisa", "en": "Left"},
     "caption_plan_members": {"id": "Peserta aktif per bulan menurut proyeksi.",
                              "en": "Members in force month by month, as projected."},

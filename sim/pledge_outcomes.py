@@ -1,0 +1,92 @@
+"""What happens to the plan if a CSR pledge is not honoured: one row per combination of honoured and failed pledges.
+
+The plan's own table counts every pledge at its expected money (amount x probability, ``csr_draw = "expected"``):
+a budget planner also needs the cases behind that average, above all "what if the companies do not pay". For each
+outcome this module re-runs the projection (:func:`sim.expansion.project_scenario`) twice:
+
+- with the scenario's own money (its APBD, DBH-CHT and the honoured pledges): the members in force at each
+  year-end, the members not renewed for lack of money, the registered names left waiting, the APBD spent, and the
+  UCJ when the scenario has a UCJ target;
+- with unlimited APBD (as :func:`sim.budget.budget_needed` does): the APBD that outcome needs to keep the quota
+  path (premiums only).
+
+Outcomes: every combination when there are at most ``ALL_COMBINATIONS_UP_TO`` pledges (their probabilities add up to
+1); beyond that the stress cases only: all honoured, each pledge failing alone, none honoured (each with the
+probability of that exact combination, which then do not add up to 1). Assumption, as in the budget answers: a
+pledge is honoured in full or not at all for its whole duration, independently of the others, with its stated
+probability; a co-funded pledge that fails takes the city's matching share with it (the city pays its share only
+alongside the pledge).
+"""
+
+from __future__ import annotations
+
+import math
+
+from .budget import ucj_by_year, with_apbd
+from .expansion import money_by_year, project_scenario
+from .funding import APBD
+from .planning_schema import YearAmounts
+from .scenario import Scenario
+
+ALL_COMBINATIONS_UP_TO = 3  # pledges: up to 2**3 = 8 rows, every combination; beyond, the stress cases only
+
+
+def outcomes(pledges: tuple) -> list[dict]:
+    """The pledge outcomes shown: ``{"honoured": names, "failed": names, "probability": p}``, all honoured first."""
+    names = [p.name for p in pledges]
+    if len(pledges) <= ALL_COMBINATIONS_UP_TO:
+        failing = [[n for k, n in enumerate(names) if mask >> k & 1] for mask in range(2 ** len(names))]
+        failing.sort(key=len)  # stable: within a number of failures, the scenario's order of pledges
+    else:
+        failing = [[], *([n] for n in names), names]
+    out = []
+    for failed in failing:
+        prob = math.prod(1.0 - p.probability if p.name in failed else p.probability for p in pledges)
+        out.append({"honoured": [n for n in names if n not in failed], "failed": list(failed),
+                    "probability": round(prob, 6)})
+    return out
+
+
+def pledge_outcomes(scenario: Scenario) -> dict | None:
+    """Per outcome and fiscal year: members at the year-end, not renewed, waiting, APBD spent, APBD needed for the
+    quota path, UCJ. None when the scenario has no CSR pledge."""
+    planning = scenario.planning
+    pledges = planning.funding.pledges if planning is not None and planning.funding is not None else ()
+    if not pledges:
+        return None
+    unlimited = with_apbd(scenario, YearAmounts(every=math.inf))
+    rows = []
+    for outcome in outcomes(pledges):
+        factors = {p.name: 0.0 if p.name in outcome["failed"] else 1.0 for p in pledges}
+        rows.append({**outcome, "years": _years(scenario, project_scenario(scenario, factors),
+                                                money_by_year(project_scenario(unlimited, factors), APBD))})
+    every = len(pledges) <= ALL_COMBINATIONS_UP_TO
+    return {
+        "note": ("every combination of honoured and failed pledges" if every else
+                 "all pledges honoured, each failing alone, none honoured (not every combination: the probabilities "
+                 "do not add up to 1)")
+                + "; a pledge is honoured in full or not at all for its whole duration, independently",
+        "all_combinations": every,
+        "outcomes": rows,
+    }
+
+
+def _years(scenario: Scenario, projection, apbd_needed: dict) -> list[dict]:
+    spent = money_by_year(projection, APBD)
+    target = scenario.planning.ucj
+    ucj = None if target is None else ucj_by_year(projection, target, scenario)
+    out = []
+    for k, y in enumerate(projection.fiscal_years()):
+        months = projection.years == y
+        last = int(months.nonzero()[0][-1])
+        row = {"year": y,
+               "members_year_end": round(float(projection.year_end(y).sum()), 2),
+               "not_renewed": round(float(projection.not_renewed(months).sum()), 2),
+               "held_year_end": round(float(projection.held[:, last].sum()), 2),
+               "apbd_spent_idr": round(spent[y], 2),
+               "apbd_needed_idr": float(math.ceil(apbd_needed[y]))}  # whole rupiah, rounded up, as budget_needed
+        if ucj is not None:
+            row["ucj"] = ucj[k]["ucj"]
+        out.append(row)
+    return out
+

@@ -1,0 +1,136 @@
+"""What each combination of honoured and failed CSR pledges does to the plan (sim.pledge_outcomes): checked against
+scenarios written without the failed pledges, against the budget answer that averages the same outcomes, and
+through the plan command's files and the report's traced table."""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+import re
+
+import pandas as pd
+import pytest
+
+from sim import budget
+from sim.expansion import money_by_year, project_scenario
+from sim.funding import APBD
+from sim.planning_schema import YearAmounts
+from sim.pledge_outcomes import outcomes, pledge_outcomes
+from sim.scenario import load_scenario
+from cli_checks import run_cli
+
+CSR = "madiun-2026-ucj-csr"  # two pledges: companies (p 0.7, 3 years) and co-funded (p 0.5, city match 0.5)
+
+
+@pytest.fixture(scope="module")
+def scenario():
+    return load_scenario(CSR)
+
+
+@pytest.fixture(scope="module")
+def answer(scenario):
+    return pledge_outcomes(scenario)
+
+
+def _pledge(name: str, probability: float):
+    return dataclasses.replace(load_scenario(CSR).planning.funding.pledges[0], name=name, probability=probability)
+
+
+def test_every_combination_of_two_pledges_with_its_probability():
+    rows = outcomes((_pledge("a", 0.7), _pledge("b", 0.5)))
+    assert [(r["honoured"], r["failed"]) for r in rows] == [
+        (["a", "b"], []), (["b"], ["a"]), (["a"], ["b"]), ([], ["a", "b"])]
+    assert [r["probability"] for r in rows] == pytest.approx([0.7 * 0.5, 0.3 * 0.5, 0.7 * 0.5, 0.3 * 0.5], abs=1e-12)
+    assert sum(r["probability"] for r in rows) == pytest.approx(1.0, abs=1e-12)
+
+
+def test_many_pledges_show_the_stress_cases_only():
+    probs = (0.9, 0.8, 0.6, 0.5)
+    rows = outcomes(tuple(_pledge(n, p) for n, p in zip("abcd", probs)))
+    assert [r["failed"] for r in rows] == [[], ["a"], ["b"], ["c"], ["d"], ["a", "b", "c", "d"]]
+    assert rows[0]["probability"] == pytest.approx(math.prod(probs), abs=1e-6)
+    assert rows[1]["probability"] == pytest.approx(0.1 * 0.8 * 0.6 * 0.5, abs=1e-6)
+    assert rows[-1]["probability"] == pytest.approx(0.1 * 0.2 * 0.4 * 0.5, abs=1e-6)
+
+
+def test_a_failed_pledge_is_the_scenario_without_it(scenario, answer):
+    """Each outcome is re-derived from a scenario that never had its failed pledges (the honoured ones paying in
+    full): the same members, cuts, waiting names and APBD, year by year."""
+    pledges = scenario.planning.funding.pledges
+    assert answer["all_combinations"] and len(answer["outcomes"]) == 4
+    for row in answer["outcomes"]:
+        kept = tuple(dataclasses.replace(p, probability=1.0) for p in pledges if p.name in row["honoured"])
+        alone = budget.with_funding(scenario, pledges=kept)
+        projection = project_scenario(alone)
+        need = money_by_year(project_scenario(budget.with_apbd(alone, YearAmounts(every=math.inf))), APBD)
+        spent = money_by_year(projection, APBD)
+        for y in row["years"]:
+            months = projection.years == y["year"]
+            last = int(months.nonzero()[0][-1])
+            assert y["members_year_end"] == pytest.approx(float(projection.year_end(y["year"]).sum()), abs=0.01)
+            assert y["not_renewed"] == pytest.approx(float(projection.not_renewed(months).sum()), abs=0.01)
+            assert y["held_year_end"] == pytest.approx(float(projection.held[:, last].sum()), abs=0.01)
+            assert y["apbd_spent_idr"] == pytest.approx(spent[y["year"]], abs=0.01)
+            assert y["apbd_needed_idr"] == math.ceil(need[y["year"]])
+
+
+def test_the_outcomes_differ_where_the_pledges_pay(answer):
+    rows = {tuple(r["failed"]): r["years"] for r in answer["outcomes"]}
+    # The companies' pledge pays for informal workers in 2026-2028: without it the APBD needs more in those years,
+    # and the same from 2029, when the pledge has ended anyway.
+    for k in range(3):
+        assert rows[("companies",)][k]["apbd_needed_idr"] > rows[()][k]["apbd_needed_idr"]
+    for k in (3, 4):
+        assert rows[("companies",)][k]["apbd_needed_idr"] == rows[()][k]["apbd_needed_idr"]
+    # The co-funded pledge runs all five years: without it members are cut or left waiting.
+    assert any(y["not_renewed"] > 0 or y["held_year_end"] > rows[()][k]["held_year_end"]
+               for k, y in enumerate(rows[("co-funded",)]))
+
+
+def test_the_outcomes_are_the_ones_the_budget_answer_averages(scenario, answer):
+    """budget_needed enumerates the same combinations: its mean need is the probability-weighted mean of the
+    outcomes' needs, and at confidence 1 its budget is their largest need (both up to rounding to whole rupiah)."""
+    need = budget.budget_needed(scenario, 1.0)
+    for k, year in enumerate(need["years"]):
+        mean = sum(o["probability"] * o["years"][k]["apbd_needed_idr"] for o in answer["outcomes"])
+        assert mean == pytest.approx(year["mean_need_idr"], abs=1.0)
+        assert year["budget_idr"] == max(o["years"][k]["apbd_needed_idr"] for o in answer["outcomes"])
+
+
+def test_no_pledge_no_outcomes():
+    assert pledge_outcomes(load_scenario("madiun-2026-ucj")) is None
+    assert pledge_outcomes(load_scenario("madiun-2025")) is None
+
+
+def test_plan_writes_and_prints_the_outcomes(tmp_path, capsys):
+    out = tmp_path / "plan"
+    code, stdout, err = run_cli(["plan", CSR, "--trials", 100, "--no-tornado", "--out", out], capsys)
+    assert code == 0, err
+    table = pd.read_csv(out / "plan_pledge_outcomes.csv", keep_default_na=False)
+    assert list(table.columns[:4]) == ["honoured", "failed", "probability", "year"]
+    assert len(table) == 4 * 5  # four outcomes x the years 2026-2030
+    assert set(table["failed"]) == {"", "companies", "co-funded", "companies;co-funded"}
+    assert "If CSR pledges are not honoured" in stdout
+    for name in ("all honoured", "companies fails", "co-funded fails", "none honoured"):
+        assert re.search(rf"^  {name} +\d+%", stdout, re.M), name
+    # A scenario without pledges writes no such table (and a re-run leaves none behind).
+    code, _, err = run_cli(["plan", "madiun-2026-ucj", "--trials", 100, "--no-tornado", "--out", out], capsys)
+    assert code == 0, err
+    assert not (out / "plan_pledge_outcomes.csv").exists()
+
+
+def test_the_report_shows_every_outcome_traced(tmp_path, answer):
+    from sim.report import build
+    from test_report import check_figures
+    from test_report_planning import section_figures, section_text
+
+    folder = build(load_scenario(CSR, ["scenario.trials=300"]), "id", tmp_path).folder
+    check_figures(folder)  # every figure equals its report.json value and is formatted from it
+    text = section_text(folder, "budget")
+    for name in ("semua ditepati", "companies tidak ditepati", "co-funded tidak ditepati", "tidak ada yang ditepati"):
+        assert name in text
+    shown = {f["key"] for f in section_figures(folder, "budget")}
+    for i, outcome in enumerate(answer["outcomes"]):
+        assert f"planning.pledge_outcomes.outcomes.{i}.probability" in shown
+        for k in range(len(outcome["years"])):
+            assert f"planning.pledge_outcomes.outcomes.{i}.years.{k}.apbd_needed_idr" in shown
