@@ -105,7 +105,7 @@ def plan(scenario: Scenario, confidence: float = DEFAULT_CONFIDENCE, chunk_trial
         "trials": summary["trials"],
         "seed": scenario.seed,
         "years": years,
-        "segments": _segments(model),
+        "segments": _segments(model, closed),
         "funding": _funding(model),
         "enrolment": _enrolment_summary(model),
         "targets": budget.targets_met(model.projection) if model.projection is not None else [],
@@ -252,8 +252,7 @@ def _flows(model: Model, p: int, s: int | None = None) -> dict:
             "left": {c: float(sum(l.left[c][months].sum() for l in ledgers)) for c in EXIT_CAUSES}}
 
 
-def _segments(model: Model) -> list[dict]:
-    closed = expected(model)
+def _segments(model: Model, closed) -> list[dict]:
     rows = []
     for p, label in enumerate(model.period_labels):
         months = int(closed.months_in_period[p])
