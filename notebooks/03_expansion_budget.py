@@ -18,14 +18,15 @@
 # come with it (closed form: no simulation, so it answers at once). Premium and expected claims are both
 # proportional to the number of members when the mix of segments stays the same.
 #
-# Members are held at their starting number here. Enrolment over time (names proposed by RT heads, checked by the
-# kelurahan and Disnaker, registered by BPJS) is modelled by `python -m sim plan` (`sim/enrolment.py`, README
-# "Expansion and budget planning"); it is not used in this notebook.
+# Members are held at their starting number in the first sections. Enrolment over time (names proposed by RT heads,
+# checked by the kelurahan and Disnaker, registered by BPJS) is modelled by `python -m sim plan` (`sim/enrolment.py`,
+# README "Expansion and budget planning"); the last section uses it for a scenario with CSR pledges.
 
 # %% tags=["parameters"]
 scenario_id = "madiun-2023"
 members_grid = [5_000, 10_000, 16_539, 20_000, 25_000]
 lang = "id"
+pledge_scenario_id = "madiun-2026-ucj-csr"  # a scenario with [funding.csr.*] pledges, for the last section
 
 # %%
 import pandas as pd
@@ -61,3 +62,17 @@ pd.DataFrame([coverage.what_if(scenario, members=m) for m in members_grid])
 
 # %%
 pd.DataFrame(coverage.funding(scenario))
+
+# %% [markdown]
+# ## If a CSR pledge is not honoured
+# The plan counts each CSR pledge at amount x probability. Here every combination of honoured and failed pledges
+# is projected with the scenario's own APBD and DBH-CHT (members at the year-end, members not renewed, names waiting
+# for money, APBD spent) and with unlimited APBD (the APBD that outcome needs to keep the plan). Premiums only, no
+# simulation: `sim/pledge_outcomes.py`, README "Expansion and budget planning".
+
+# %%
+from sim.pledge_outcomes import pledge_outcomes
+
+answer = pledge_outcomes(load_scenario(pledge_scenario_id))
+pd.DataFrame([{"failed": ", ".join(o["failed"]) or "-", "probability": o["probability"], **y}
+              for o in answer["outcomes"] for y in o["years"]]).set_index(["failed", "year"])
