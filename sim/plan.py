@@ -454,7 +454,7 @@ def _pledge_outcome_lines(answer: dict, rupiah) -> list[str]:
     for o in outcomes:
         years = o["years"]
         lines.append(f"  {_outcome_name(o):<{width}} {o['probability']:>5.0%} {years[-1]['members_year_end']:>13,.0f} "
-                     f"{sum(y['not_renewed'] for y in years):>11,.0f} {max(y['held_year_end'] for y in years):>12,.0f}  "
+                     f"{o['not_renewed']:>11,.0f} {o['held_max']:>12,.0f}  "
                      + ", ".join(f"{y['year']} {rupiah(y['apbd_needed_idr'])}" for y in years))
     return lines
 

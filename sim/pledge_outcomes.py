@@ -58,8 +58,12 @@ def pledge_outcomes(scenario: Scenario) -> dict | None:
     rows = []
     for outcome in outcomes(pledges):
         factors = {p.name: 0.0 if p.name in outcome["failed"] else 1.0 for p in pledges}
-        rows.append({**outcome, "years": _years(scenario, project_scenario(scenario, factors),
-                                                money_by_year(project_scenario(unlimited, factors), APBD))})
+        years = _years(scenario, project_scenario(scenario, factors),
+                       money_by_year(project_scenario(unlimited, factors), APBD))
+        rows.append({**outcome,
+                     "not_renewed": round(sum(y["not_renewed"] for y in years), 2),  # over the horizon
+                     "held_max": max(y["held_year_end"] for y in years),  # the most names waiting at a year-end
+                     "years": years})
     every = len(pledges) <= ALL_COMBINATIONS_UP_TO
     return {
         "note": ("every combination of honoured and failed pledges" if every else

@@ -242,6 +242,9 @@ def _budget_lines(lang: Language, scenario: Scenario, summary: dict, extra: dict
         figures.update({**t_figs, **p_figs})
     if text:
         blocks.append(Para(" ".join(text), figures))
+    risk = _pledge_risk(lang, extra)
+    if risk is not None:
+        blocks.append(risk)
     # What the premiums took from the budget each year, and what is left.
     spent = [i for i, y in enumerate(years) if y["budget_idr"] is not None]
     if spent:
@@ -272,6 +275,35 @@ def _budget_lines(lang: Language, scenario: Scenario, summary: dict, extra: dict
             para = Para(para.text + " " + lang("exec_plan_capped"), para.figures)
         blocks.append(para)
     return blocks
+
+
+def _pledge_risk(lang: Language, extra: dict) -> Para | None:
+    """The outcome with failed pledges that hurts most (members not renewed, then names waiting), in a sentence;
+    None without pledges or when no failure cuts or holds anybody. Outcomes where some pledge is still honoured
+    come first: "if this pledge fails" is the planner's question; "none honoured" only when there is no other."""
+    answer = extra["planning"]["pledge_outcomes"]
+    if answer is None:
+        return None
+    outcomes = answer["outcomes"]
+    failures = [i for i, o in enumerate(outcomes) if o["failed"] and o["honoured"]] or \
+               [i for i, o in enumerate(outcomes) if o["failed"]]
+    i = max(failures, key=lambda k: (outcomes[k]["not_renewed"], outcomes[k]["held_max"]))
+    worst = outcomes[i]
+    if round(worst["not_renewed"]) == 0 and round(worst["held_max"]) == 0:
+        return None
+    every = next(k for k, o in enumerate(outcomes) if not o["failed"])
+    last = len(worst["years"]) - 1
+    key = "planning.pledge_outcomes.outcomes"
+    quoted, _ = _listed(lang, [(f"“{n}”", {}) for n in worst["failed"]])
+    names = lang("pledge_one" if len(worst["failed"]) == 1 else "pledge_several", names=quoted)
+    verb = "is" if len(worst["failed"]) == 1 else "are"  # English only; the Indonesian sentence has no verb to agree
+    return Para(lang("exec_plan_pledge_risk", names=names, verb=verb, year=worst["years"][last]["year"]), {
+        "p": _r(extra, f"{key}.{i}.probability", "chance"),
+        "cut": _r(extra, f"{key}.{i}.not_renewed", "count"),
+        "held": _r(extra, f"{key}.{i}.held_max", "count"),
+        "need": _r(extra, f"{key}.{i}.years.{last}.apbd_needed_idr", "money"),
+        "need_all": _r(extra, f"{key}.{every}.years.{last}.apbd_needed_idr", "money"),
+    })
 
 
 def budget_section(lang: Language, scenario: Scenario, summary: dict, extra: dict) -> Section:

@@ -129,8 +129,20 @@ def test_the_report_shows_every_outcome_traced(tmp_path, answer):
     text = section_text(folder, "budget")
     for name in ("semua ditepati", "companies tidak ditepati", "co-funded tidak ditepati", "tidak ada yang ditepati"):
         assert name in text
+    # The summary names the failure that hurts most: the co-funded pledge (750 members not renewed in 2029).
+    worst = next(i for i, o in enumerate(answer["outcomes"]) if o["failed"] == ["co-funded"])
+    assert answer["outcomes"][worst]["not_renewed"] == max(o["not_renewed"] for o in answer["outcomes"]) > 0
+    summary = {f["key"] for f in section_figures(folder, "summary")}
+    assert f"planning.pledge_outcomes.outcomes.{worst}.not_renewed" in summary
+    assert "Bila janji “co-funded” tidak ditepati" in section_text(folder, "summary")
     shown = {f["key"] for f in section_figures(folder, "budget")}
     for i, outcome in enumerate(answer["outcomes"]):
         assert f"planning.pledge_outcomes.outcomes.{i}.probability" in shown
         for k in range(len(outcome["years"])):
             assert f"planning.pledge_outcomes.outcomes.{i}.years.{k}.apbd_needed_idr" in shown
+
+
+def test_outcome_totals_are_the_sums_of_their_years(answer):
+    for o in answer["outcomes"]:
+        assert o["not_renewed"] == pytest.approx(sum(y["not_renewed"] for y in o["years"]), abs=0.01)
+        assert o["held_max"] == max(y["held_year_end"] for y in o["years"])
