@@ -296,8 +296,7 @@ def _pledge_risk(lang: Language, extra: dict) -> Para | None:
     key = "planning.pledge_outcomes.outcomes"
     quoted, _ = _listed(lang, [(f"“{n}”", {}) for n in worst["failed"]])
     names = lang("pledge_one" if len(worst["failed"]) == 1 else "pledge_several", names=quoted)
-    verb = "is" if len(worst["failed"]) == 1 else "are"  # English only; the Indonesian sentence has no verb to agree
-    return Para(lang("exec_plan_pledge_risk", names=names, verb=verb, year=worst["years"][last]["year"]), {
+    return Para(lang("exec_plan_pledge_risk", names=names, year=worst["years"][last]["year"]), {
         "p": _r(extra, f"{key}.{i}.probability", "chance"),
         "cut": _r(extra, f"{key}.{i}.not_renewed", "count"),
         "held": _r(extra, f"{key}.{i}.held_max", "count"),

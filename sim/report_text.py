@@ -677,17 +677,17 @@ TEXT = {
               "premiums, so membership cannot exceed what it pays for.",
     },
     "exec_plan_pledge_risk": {
-        "id": "Janji CSR dihitung sebesar nilainya dikali peluangnya. Bila janji {names} tidak ditepati (peluang {p}), "
+        "id": "Janji CSR dihitung sebesar nilainya dikali peluangnya. Bila {names} tidak ditepati (peluang {p}), "
               "{cut} peserta tidak diperpanjang dan paling banyak {held} nama menunggu dana pada akhir tahun; agar "
               "rencana tetap berjalan, APBD {year} yang dibutuhkan menjadi {need}, bukan {need_all} bila semua janji "
               "ditepati (tabel di bagian Anggaran).",
-        "en": "CSR pledges are counted at their amount times their probability. If {names} {verb} not honoured "
+        "en": "CSR pledges are counted at their amount times their probability. If {names} not honoured "
               "(probability {p}), {cut} members are not renewed and at most {held} names wait for money at a "
               "year-end; keeping the plan would need {need} of APBD in {year} instead of {need_all} with every "
               "pledge honoured (table in the Budget section).",
     },
-    "pledge_one": {"id": "{names}", "en": "the pledge {names}"},
-    "pledge_several": {"id": "{names}", "en": "the pledges {names}"},
+    "pledge_one": {"id": "janji {names}", "en": "the pledge {names} is"},  # the subject of exec_plan_pledge_risk
+    "pledge_several": {"id": "janji {names}", "en": "the pledges {names} are"},
     "exec_plan_left": {"id": "Iuran yang dibayar dari anggaran APBD dan sisanya: {items}.",
                        "en": "Premiums paid from the APBD budget, and what is left: {items}."},
     "plan_item_left": {"id": "{year} {spent} (sisa {left})", "en": "{year} {spent} ({left} left)"},
