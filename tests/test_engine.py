@@ -1,16 +1,19 @@
 """The Monte Carlo engine against the closed form, hand calculations, reproducibility and behaviour."""
 
 import io
+import math
 
 import numpy as np
 import pytest
 
-from sim.benefits import BENEFIT_NAMES
+from sim.benefits import BENEFIT_NAMES, INDEX
 from sim.closed_form import expected
 from sim.engine import BLOCK_TRIALS, EVENTS_PER_BATCH, batches, blocks, simulate_block, simulate_blocks, tables
+from sim.exact import exact_distribution
 from sim.forecast import forecast
 from sim.mortality import annual_qx
 from sim.population import build_model
+from sim.results import QUANTILES
 from sim.scenario import load_scenario
 from sim.scholarship import expected_by_lag
 from sim.streams import Draws
@@ -23,6 +26,50 @@ def run(scenario_id, trials, overrides=(), chunk_trials=10_000, table=False):
     buffer = io.StringIO() if table else None
     summary = forecast(scenario, chunk_trials=chunk_trials, trial_table=buffer)
     return summary, (buffer.getvalue() if table else None)
+
+
+def claim_count_se(scenario) -> np.ndarray:
+    """Standard error of the mean claim count, per period and for the whole horizon (last), in closed form.
+
+    A claim is a non-work death or a work accident: Poisson given a trial's (mortality, accident) multipliers. With
+    parameter draws (each trial picks one of them uniformly) the count is mixed Poisson, Var N = E N + Var over the
+    draws of (m D + a A), with D and A the expected deaths and accidents at multipliers 1 (the closed form is at the
+    draws' mean multipliers, so D = deaths / mean m)."""
+    exp = expected(build_model(scenario))
+    deaths = exp.counts[..., INDEX["jkm_death"]].sum(axis=1)
+    accidents = exp.counts[..., INDEX["jkk_medical"]].sum(axis=1)
+    deaths, accidents = np.append(deaths, deaths.sum()), np.append(accidents, accidents.sum())
+    var = deaths + accidents
+    if scenario.intensity_draws:
+        draws = np.asarray(scenario.intensity_draws, dtype=float)
+        m_bar, a_bar = draws.mean(axis=0)
+        lam = np.outer(draws[:, 0], deaths / m_bar) + np.outer(draws[:, 1], accidents / a_bar)
+        var = var + lam.var(axis=0)  # population variance: the draws are picked with equal probability
+    return np.sqrt(var / scenario.trials)
+
+
+def assert_means_agree_with_closed_form(summary, scenario):
+    """Every period's (and the horizon's) mean claims within 4 SE of the closed form (SE from the trials), and the
+    mean claim count within 4 SE of it (SE in closed form, claim_count_se)."""
+    count_se = claim_count_se(scenario)
+    assert len(summary["periods"]) == count_se.size
+    for p, se in zip(summary["periods"], count_se):
+        assert p["claims_idr"]["se"] > 0, p
+        assert abs(p["claims_idr"]["mean"] - p["claims_expected_idr"]) <= 4 * p["claims_idr"]["se"], p
+        assert abs(p["claim_count"]["mean"] - p["claim_count"]["expected"]) <= 4 * se, (p, se)
+
+
+def assert_quantiles_agree_with_exact(summary, scenario, period, names=("p5", "p50", "p95")):
+    """The simulated q-quantile X(q) of n trials has F(X(q)) = q +/- sqrt(q (1 - q) / n) (an order statistic),
+    F the exact (FFT) distribution of the period's claims: within 4 of those standard errors."""
+    r = exact_distribution(build_model(scenario), period)
+    simulated = summary["periods"][period]["claims_idr"]
+    n = summary["trials"]
+    for name in names:
+        q = QUANTILES[name]
+        at = float(r.cdf(simulated[name]))
+        assert abs(at - q) <= 4 * math.sqrt(q * (1 - q) / n), (period, name, simulated[name], r.quantiles[name], at)
+    return r
 
 
 @pytest.fixture(scope="module")
@@ -49,13 +96,12 @@ def test_every_segment_and_benefit_mean_within_4_se_of_closed_form(name, request
         assert abs(r["mean_idr"] - r["expected_idr"]) <= 4 * r["se_idr"], r
 
 
-@pytest.mark.parametrize("name", ["madiun", "jambi"])
-def test_totals_and_counts_agree_with_closed_form(name, request):
-    for p in request.getfixturevalue(name)["periods"]:
-        assert abs(p["claims_idr"]["mean"] - p["claims_expected_idr"]) <= 4 * p["claims_idr"]["se"], p
-        # Claim counts are Poisson: SE of the mean count is sqrt(expected / trials).
-        se = np.sqrt(p["claim_count"]["expected"] / 6000)
-        assert abs(p["claim_count"]["mean"] - p["claim_count"]["expected"]) <= 4 * se, p
+@pytest.mark.parametrize("name, overrides", [("madiun", []), ("jambi", ["scenario.horizon_months=48"])])
+def test_totals_and_counts_agree_with_closed_form(name, overrides, request):
+    # Claim counts are Poisson (jambi) or, with madiun's parameter draws, mixed Poisson: the SE of the mean count is
+    # in closed form (claim_count_se), not sqrt(expected / trials), which is too small for a mixture.
+    scenario = load_scenario(f"{name}-2025", ["scenario.trials=6000", *overrides])
+    assert_means_agree_with_closed_form(request.getfixturevalue(name), scenario)
 
 
 def test_jambi_early_deaths_are_paid_the_reduced_amount(jambi):
@@ -64,8 +110,12 @@ def test_jambi_early_deaths_are_paid_the_reduced_amount(jambi):
     by = {(r["period"], r["benefit"]): r for r in jambi["breakdown"]}
     assert by[("2025", "jkm_scholarship")]["expected_idr"] == 0 == by[("2025", "jkm_scholarship")]["mean_idr"]
     assert by[("2028", "jkm_scholarship")]["expected_idr"] > 0
+    # By hand from the model's death rates: Rp10 m for the deaths of months 0-2, Rp42 m after.
+    rates = build_model(load_scenario("jambi-2025", ["scenario.horizon_months=48"])).segments[0].jkm_rate.sum(axis=0)
     deaths_2025 = by[("2025", "jkm_death")]
-    assert deaths_2025["expected_idr"] < 42e6 * deaths_2025["count_expected"]
+    assert deaths_2025["count_expected"] == pytest.approx(rates[:12].sum(), abs=5e-5)  # reported to 4 decimals
+    assert deaths_2025["expected_idr"] == pytest.approx(10e6 * rates[:3].sum() + 42e6 * rates[3:12].sum(), abs=0.005)
+    assert abs(deaths_2025["mean_idr"] - deaths_2025["expected_idr"]) <= 4 * deaths_2025["se_idr"]
 
 
 def test_closed_form_equals_hand_calculation(root):
@@ -149,36 +199,75 @@ def test_a_segment_noise_does_not_depend_on_the_other_segments():
     assert [r.split(",")[5:] for r in full_rows] == [r.split(",")[5:] for r in alone_rows]
 
 
-def test_more_members_more_claims():
-    base, _ = run("jambi-2025", 2000, SMALL)
-    more, _ = run("jambi-2025", 2000, SMALL + ["segments.vulnerable.members=6000"])
-    for b, m in zip(base["periods"], more["periods"]):
+def test_twice_the_members_twice_the_claims():
+    # The closed form doubles exactly (same cells, twice the members); each run's simulated means (claims and claim
+    # count, every period) agree with their own closed form within 4 SE, so they double too, within the noise.
+    overrides = ([], ["segments.vulnerable.members=6000"])
+    scenarios = [load_scenario("jambi-2025", ["scenario.trials=2000", *SMALL, *o]) for o in overrides]
+    (base, _), (more, _) = (run("jambi-2025", 2000, SMALL + o) for o in overrides)
+    for b, m in zip(base["periods"], more["periods"], strict=True):
         assert m["claims_expected_idr"] == pytest.approx(2 * b["claims_expected_idr"], rel=1e-9)
-        assert m["claims_idr"]["mean"] > b["claims_idr"]["mean"]
-        assert m["claim_count"]["mean"] > b["claim_count"]["mean"]
+        # Counts are reported to 4 decimals: doubling a rounded count is off by up to 1e-4, the other by 5e-5.
+        assert m["claim_count"]["expected"] == pytest.approx(2 * b["claim_count"]["expected"], abs=1.5e-4)
+    for summary, scenario in zip((base, more), scenarios):
+        assert_means_agree_with_closed_form(summary, scenario)
 
 
 def test_higher_mortality_load_higher_claim_ratio():
-    low, _ = run("madiun-2025", 2000, SMALL + ["assumptions.mortality_load=1.0", "segments.vulnerable.mortality_load=1.0"])
-    high, _ = run("madiun-2025", 2000, SMALL + ["assumptions.mortality_load=3.0", "segments.vulnerable.mortality_load=3.0"])
-    for lo, hi in zip(low["periods"], high["periods"]):
-        assert hi["claim_ratio"]["mean"] > lo["claim_ratio"]["mean"]
-        assert hi["claim_ratio"]["p5"] > lo["claim_ratio"]["p5"]
+    # The closed form's claim ratio rises with the load (deaths up, a few more members leaving); the simulated mean
+    # claims agree with it within 4 SE and the simulated 5 % quantile with the exact distribution of each year.
+    loads = {load: SMALL + [f"assumptions.mortality_load={load}", f"segments.vulnerable.mortality_load={load}"]
+             for load in (1.0, 3.0)}
+    runs = {load: run("madiun-2025", 2000, o)[0] for load, o in loads.items()}
+    for load, summary in runs.items():
+        scenario = load_scenario("madiun-2025", ["scenario.trials=2000", *loads[load]])
+        assert_means_agree_with_closed_form(summary, scenario)
+        for p in summary["periods"]:
+            # The ratio's figures are the claims' over the premium, reported to 4 decimals.
+            assert p["claim_ratio"]["mean"] == pytest.approx(p["claims_idr"]["mean"] / p["premium_idr"], abs=5e-5)
+            assert p["claim_ratio"]["p5"] == pytest.approx(p["claims_idr"]["p5"] / p["premium_idr"], abs=5e-5)
+        for period in range(len(summary["periods"]) - 1):
+            assert_quantiles_agree_with_exact(summary, scenario, period, names=("p5",))
+    for lo, hi in zip(runs[1.0]["periods"], runs[3.0]["periods"], strict=True):
+        assert hi["claims_expected_idr"] / hi["premium_idr"] > lo["claims_expected_idr"] / lo["premium_idr"]
 
 
 def test_parameter_uncertainty_keeps_the_mean_and_widens_the_spread():
     # Each trial draws (mortality, accident) multipliers from the scenario's posterior draws (mean 1): the mean
-    # stays the closed form, the spread grows against the same scenario without the draws.
-    draws = "[[0.6, 1.0], [1.4, 1.0], [1.0, 0.5], [1.0, 1.5]]"
+    # stays the closed form, and the variance grows by the variance over the draws of the expected claims (law of
+    # total variance: given a draw the claims are compound Poisson with each peril's rates scaled, a variance linear
+    # in the multipliers, whose mean over the draws is 1). Both runs' simulated variance and quantiles agree with
+    # the exact (FFT) distribution of the first year.
+    draws = [[0.6, 1.0], [1.4, 1.0], [1.0, 0.5], [1.0, 1.5]]
     unit = "multipliers of expected deaths and accidents"
-    overrides = SMALL + [f'uncertainty.intensity_draws={{value = {draws}, unit = "{unit}", source = "test", basis = "assumption"}}']
-    with_draws, _ = run("jambi-2025", 4000, overrides)
-    without, _ = run("jambi-2025", 4000, SMALL)
-    for r in with_draws["breakdown"]:
-        if r["expected_idr"] > 0:
-            assert abs(r["mean_idr"] - r["expected_idr"]) <= 4 * r["se_idr"], r
-    first_with, first_without = with_draws["periods"][0]["claims_idr"], without["periods"][0]["claims_idr"]
-    assert first_with["p95"] - first_with["p5"] > 1.2 * (first_without["p95"] - first_without["p5"])
+    overrides = {"with": SMALL + [f'uncertainty.intensity_draws={{value = {draws}, unit = "{unit}", source = "test", '
+                                  'basis = "assumption"}'],
+                 "without": SMALL}
+    exact = {}
+    for name, o in overrides.items():
+        summary, _ = run("jambi-2025", 4000, o)
+        scenario = load_scenario("jambi-2025", ["scenario.trials=4000", *o])
+        for r in summary["breakdown"]:
+            if r["expected_idr"] > 0:
+                assert abs(r["mean_idr"] - r["expected_idr"]) <= 4 * r["se_idr"], r
+        assert_means_agree_with_closed_form(summary, scenario)
+        r = assert_quantiles_agree_with_exact(summary, scenario, 0)
+        # The sample variance against the exact one: its SE is sqrt((mu4 - sigma^4) / n); the grid's step may add up
+        # to variance_error_bound of the variance to the exact one.
+        n, x = summary["trials"], r.h * np.arange(r.points)
+        mu4 = float(r.probabilities @ (x - r.mean) ** 4)
+        sample_var = summary["periods"][0]["claims_idr"]["se"] ** 2 * n
+        tolerance = 4 * math.sqrt((mu4 - r.sd**4) / n) + r.variance_error_bound * r.sd**2
+        assert abs(sample_var - r.sd**2) <= tolerance, (name, sample_var, r.sd**2, tolerance)
+        exact[name] = r
+    # The widening in closed form: the variance over the draws of m x (expected JKM claims) + a x (expected JKK).
+    amounts = expected(build_model(load_scenario("jambi-2025", SMALL))).amounts[0].sum(axis=0)
+    jkm = amounts[INDEX["jkm_death"]] + amounts[INDEX["jkm_scholarship"]]
+    jkk = amounts.sum() - jkm
+    between = float(np.var(np.asarray(draws) @ [jkm, jkk]))
+    assert between > 0.2 * exact["without"].sd ** 2  # guard: the draws widen it a lot (here by about 95 %)
+    grid_error = sum(r.variance_error_bound * r.sd**2 for r in exact.values())
+    assert exact["with"].sd ** 2 == pytest.approx(exact["without"].sd ** 2 + between, abs=grid_error)
 
 
 @pytest.mark.parametrize("start", ["2025-01", "2025-07"])
