@@ -52,8 +52,13 @@ def test_recovers_known_multipliers(big):
     cal = Calibration(None, None, grid, grid, post, sigma)
     for which, true in zip(("mortality", "accident"), truth):
         stats = cal.stats(which)
-        assert stats["p5"] <= true <= stats["p95"], (which, stats)
-        assert stats["mean"] == pytest.approx(true, rel=0.2)
+        # The posterior mean misses the truth by about a posterior sd (the year's Poisson noise, which the posterior
+        # sd measures, plus a little shrinkage toward the prior median 1): within 4 of them. Here the sd is about
+        # 3 % of the multiplier. (Whether the 90 % intervals hold the truth 90 % of the time needs many fits and a
+        # binomial SE: the next test; one fit's interval is a 1.6-sd check, not a 4-SE one.)
+        grid, p = cal.marginal(which)
+        sd = float(np.sqrt(p @ (grid - stats["mean"]) ** 2))
+        assert abs(stats["mean"] - true) <= 4 * sd, (which, stats["mean"], sd)
         assert stats["credibility_weight"] > 0.5  # a big city's year of data should dominate the prior
 
 
