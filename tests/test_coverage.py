@@ -54,9 +54,11 @@ def test_csr_share_moves_premium_to_csr_and_keeps_the_members():
     half = what_if(scenario, budget_idr=4e9, csr_share=0.5)
     assert half["members"] == base["members"]
     assert half["csr_premium_idr"] > 0 and base["csr_premium_idr"] == 0
-    # In 2025 no PP 50/2025 discount applies, so the total premium is unchanged, only who pays it.
-    assert half["annual_premium_idr"] == pytest.approx(base["annual_premium_idr"], abs=20_000)
-    assert half["city_premium_idr"] == pytest.approx(base["annual_premium_idr"] / 2, rel=0.01)
+    # In 2025 no PP 50/2025 discount applies, so the total premium is unchanged, only who pays it; both segments
+    # have an even number of members (7,902 and 9,582), so CSR pays for exactly half of each.
+    assert half["annual_premium_idr"] == pytest.approx(base["annual_premium_idr"], rel=1e-12)
+    assert half["city_premium_idr"] == pytest.approx(base["annual_premium_idr"] / 2, rel=1e-12)
+    assert half["csr_premium_idr"] == pytest.approx(base["annual_premium_idr"] / 2, rel=1e-12)
     assert half["members_affordable"] > base["members_affordable"]
     assert {s.payer for s in variant(scenario, csr_share=0.5).segments} == {"APBD", "CSR"}
 

@@ -92,7 +92,8 @@ def test_sampled_pipeline_moves_whole_names_and_is_reproducible():
         se = np.std(spread, axis=0, ddof=1)
         assert np.all(se > 0)
         assert np.all(np.abs(got - want) <= 4 * se), (got, want, se)
-        assert np.all(np.abs(spread.mean(axis=0) - want) <= 4 * se / np.sqrt(len(seeds))), (spread.mean(axis=0), want, se)
+        mean = spread.mean(axis=0)
+        assert np.all(np.abs(mean - want) <= 4 * se / np.sqrt(len(seeds))), (mean, want, se)
 
 
 # --- Conservation -----------------------------------------------------------------------------------------------
