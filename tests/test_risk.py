@@ -102,12 +102,21 @@ def test_var_interval_and_tvar_agree_with_the_exact_distribution(jambi):
 
 
 def test_claim_ratio_exceedance_grid(jambi):
-    _, summary = jambi
+    scenario, summary = jambi
     period = summary["periods"][0]
     grid = period["risk"]["prob_claim_ratio_above"]
     assert [g["x"] for g in grid] == list(RATIO_GRID)
     probs = [g["p"] for g in grid]
     assert all(a >= b for a, b in zip(probs, probs[1:]))
+    # Each is a binomial proportion over the trials: within 4 SE of the exact P(claims > x premium), which the grid
+    # of span h places between its values one step either side.
+    exact = exact_distribution(build_model(scenario), 0)
+    n = summary["trials"]
+    for g in grid:
+        at = g["x"] * period["premium_idr"]
+        hi, lo = 1 - float(exact.cdf(at - exact.h)), 1 - float(exact.cdf(at + exact.h))
+        se = math.sqrt(max(hi * (1 - hi), lo * (1 - lo)) / n)
+        assert lo - 4 * se <= g["p"] <= hi + 4 * se, (g, lo, hi, se)
     assert next(g["p"] for g in grid if g["x"] == 1.0) == period["prob_claim_ratio_above_1"]
     assert period["risk"]["shortfall_mean_idr"] >= 0
 
