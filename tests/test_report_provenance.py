@@ -271,6 +271,36 @@ def test_sources_csv_lists_every_seed_article_and_domain_md():
     assert sorted(sources["DOMAIN.md"]["sections"]) == list(range(1, 9))
 
 
+WEEKDAYS_ID = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
+WEEKDAYS_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def test_sources_csv_dates_and_files_agree_without_the_seed_articles():
+    """What the next test checks against the articles themselves, as far as sources.csv alone can show it (so it
+    runs without ../shared): each article's file is named by its id, a date comes with the article's own words for
+    it in date_note (weekday and day/month, as the article writes them), and that weekday is the date's."""
+    import datetime as dt
+
+    from sim.sources import load_sources
+
+    for source_id, s in load_sources().items():
+        if source_id == "DOMAIN.md":
+            continue
+        assert re.fullmatch(rf"\.\./shared/seeds/{source_id}_[0-9a-f]{{16}}\.txt", s["file"]), s["file"]
+        quoted = re.search(r"'(\w+) \((\d{1,2})/(\d{1,2})\)'", s["date_note"])
+        if not s["date"]:
+            assert quoted is None, f"{source_id} quotes a day and month: give its date"
+            continue
+        date = dt.date.fromisoformat(s["date"])
+        assert quoted, (source_id, s["date_note"])
+        weekday, day, month = quoted[1], int(quoted[2]), int(quoted[3])
+        assert (day, month) == (date.day, date.month), (source_id, s["date"], s["date_note"])
+        assert weekday == WEEKDAYS_ID[date.weekday()], (source_id, s["date"], weekday)
+        # date_note's own English gloss of the weekday, where it gives one, agrees too.
+        said = re.search(rf"was a ({'|'.join(WEEKDAYS_EN)})", s["date_note"])
+        assert said is None or said[1] == WEEKDAYS_EN[date.weekday()], (source_id, said[1])
+
+
 @pytest.mark.skipif(not SEEDS.is_dir(), reason="the seed articles (../shared/seeds) are not beside this checkout")
 def test_sources_csv_agrees_with_the_seed_articles(root):
     """Each article row names its file in the seeds folder, every file there is listed, and the publisher,
