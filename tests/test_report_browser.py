@@ -2,12 +2,15 @@
 chart image decodes, and a screenshot shows the charts drawn (not blank boxes).
 
 Needs Debian's ``chromium`` package (``.ci/run`` installs it when it runs as root); elsewhere these tests skip and
-say why.
+say why. What needs no browser runs always: every resource the page loads is embedded (so none can fail to load),
+and every chart image decodes and is drawn (not blank, in the chart colours).
 """
 
 from __future__ import annotations
 
 import io
+import re
+from html.parser import HTMLParser
 
 import numpy as np
 import pytest
@@ -16,7 +19,7 @@ from chromium import find_chromium, inspect
 from sim.report import build
 from sim.scenario import load_scenario
 
-pytestmark = pytest.mark.skipif(
+needs_chromium = pytest.mark.skipif(
     find_chromium() is None,
     reason="chromium not installed: the browser check of report.html did not run (apt-get install chromium)")
 
@@ -27,12 +30,83 @@ def _pixels(png: bytes) -> np.ndarray:
     return np.asarray(Image.open(io.BytesIO(png)).convert("RGB")).astype(int)
 
 
+def _drawn(region: np.ndarray) -> tuple[float, float]:
+    """Share of pixels clearly darker than white, and share in the charts' red or blue."""
+    ink = (region.sum(axis=2) < 600).mean()
+    red = ((region[..., 0] > 150) & (region[..., 1] < 140) & (region[..., 2] < 140)).mean()
+    blue = ((region[..., 2] > 100) & (region[..., 0] < 90)).mean()
+    return float(ink), float(red + blue)
+
+
+class _Resources(HTMLParser):
+    """What a browser would load for the page: image, script, stylesheet and frame sources, and CSS url()s; and
+    each image with the chart its figure names (data-chart)."""
+
+    LOADS = {"img": "src", "script": "src", "iframe": "src", "embed": "src", "video": "src", "audio": "src",
+             "source": "src", "object": "data", "link": "href"}
+
+    def __init__(self):
+        super().__init__()
+        self.loads, self.images, self.css, self._in_style, self._chart = [], [], [], False, None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if self.LOADS.get(tag) in attrs:
+            self.loads.append((tag, attrs[self.LOADS[tag]]))
+        if tag == "figure":
+            self._chart = attrs.get("data-chart")
+        if tag == "img":
+            self.images.append({**attrs, "chart": self._chart})
+        if "style" in attrs:
+            self.css.append(attrs["style"])
+        self._in_style = tag == "style"
+
+    def handle_endtag(self, tag):
+        self._in_style = False
+        if tag == "figure":
+            self._chart = None
+
+    def handle_data(self, data):
+        if self._in_style:
+            self.css.append(data)
+
+
 @pytest.fixture(scope="module")
 def report(tmp_path_factory):
     scenario = load_scenario("madiun-2025", ["scenario.trials=300"])
     return build(scenario, "id", tmp_path_factory.mktemp("reports"))
 
 
+def test_report_loads_nothing_from_outside_and_every_chart_image_is_drawn(report):
+    """The part of the browser check that needs no browser: nothing the page loads can fail (every resource is
+    embedded, no network or file reference), and each chart image decodes as a PNG of a chart's size with ink in
+    the chart colours (the thresholds the screenshot check uses)."""
+    import base64
+
+    page = _Resources()
+    page.feed((report.folder / "report.html").read_text(encoding="utf-8"))
+    page.close()
+    assert not [u for css in page.css for u in re.findall(r"url\(|@import", css)], "CSS loads a resource"
+    outside = [(tag, src) for tag, src in page.loads if not src.startswith("data:")]
+    assert page.loads and not outside, outside
+    assert {tag for tag, _ in page.loads} == {"img"}
+    assert sorted(image["chart"] for image in page.images) == sorted(report.charts)  # each chart once
+    for image in page.images:
+        png = report.charts[image["chart"]]
+        assert image["alt"], image
+        head, _, data = image["src"].partition(",")
+        assert head == "data:image/png;base64"
+        decoded = base64.b64decode(data, validate=True)
+        assert decoded == png  # the chart the report made, whole
+        pixels = _pixels(decoded)
+        height, width, _ = pixels.shape
+        assert width > 300 and height > 150, f"chart too small: {width} x {height}"
+        ink, colour = _drawn(pixels)
+        assert ink > 0.01, f"chart {image['alt'][:40]!r} looks blank ({ink:.3%} ink)"
+        assert colour > 0.002, f"chart {image['alt'][:40]!r} shows none of the chart colours"
+
+
+@needs_chromium
 def test_report_opens_without_console_errors_and_charts_render(report, tmp_path):
     seen = inspect(report.folder / "report.html")
     assert seen["console_errors"] == []
@@ -43,14 +117,12 @@ def test_report_opens_without_console_errors_and_charts_render(report, tmp_path)
     for image in seen["images"]:
         left, top, width, height = (int(round(v)) for v in image["box"])
         assert width > 300 and height > 150, f"chart drawn too small: {image}"
-        region = page[top: top + height, left: left + width]
-        ink = (region.sum(axis=2) < 600).mean()  # anything clearly darker than white
-        red = ((region[..., 0] > 150) & (region[..., 1] < 140) & (region[..., 2] < 140)).mean()
-        blue = ((region[..., 2] > 100) & (region[..., 0] < 90)).mean()
+        ink, colour = _drawn(page[top: top + height, left: left + width])
         assert ink > 0.01, f"chart at {image['box']} looks blank ({ink:.3%} ink)"
-        assert red + blue > 0.002, f"chart at {image['box']} shows none of the chart colours"
+        assert colour > 0.002, f"chart at {image['box']} shows none of the chart colours"
 
 
+@needs_chromium
 def test_the_browser_check_sees_a_console_error(tmp_path):
     """The check can fail: a page that logs an error and has a broken image is reported as such."""
     page = tmp_path / "broken.html"
