@@ -207,12 +207,21 @@ def test_a_wrong_number_in_the_report_is_caught(madiun, tmp_path):
         check_figures(copy)
 
 
-def test_sensitivity_swings_agree_with_closed_form_direction(madiun):
+def test_sensitivity_swings_are_the_closed_form_at_the_range_ends(madiun):
     rows = madiun.extra["sensitivity"]["rows"]
     base = madiun.extra["sensitivity"]["base"]["claims_idr"]
     by_key = {r["parameter"]: r for r in rows}
     load = by_key["segments.vulnerable.mortality_load"]  # more deaths, more claims
     assert load["claims_low_idr"] < base < load["claims_high_idr"]
+    # Each end is the closed form of the first year with the load at that end of its range, computed here apart.
+    from sim.closed_form import expected
+    from sim.population import build_model
+
+    low, high = madiun.scenario.resolved["segments"]["vulnerable"]["mortality_load"]["range"]
+    for value, got in ((low, load["claims_low_idr"]), (high, load["claims_high_idr"])):
+        moved = load_scenario("madiun-2025", ["scenario.horizon_months=12",
+                                              f"segments.vulnerable.mortality_load.value={value}"])
+        assert got == pytest.approx(float(expected(build_model(moved)).amounts[0].sum()), abs=0.01)  # to Rp0.01
     assert by_key["assumptions.severity.medical_cost_cv"]["change_low_idr"] == 0  # spread only, not the mean
     assert abs(base - madiun.summary["periods"][0]["claims_expected_idr"]) < 1.0  # same closed form as the run
 
