@@ -43,8 +43,6 @@ def test_exact_benchmark_runs_and_prints_its_table():
 
 
 def _benchmark():
-    import importlib.util
-
     spec = importlib.util.spec_from_file_location("benchmark_exact", ROOT / "benchmarks" / "exact.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)

@@ -356,8 +356,8 @@ def test_a_sampled_pipeline_is_not_taken_for_a_pipeline_limit():
     sampled = budget.largest_coverage(load_scenario(ref, ['pipeline.mode="sampled"']), 0.9)
     assert sampled["status"] == "money"
     # The expected-mode answer, found apart from the budget solver: no pledges, so the money binds where a year's
-    # APBD need (with unlimited money) reaches the Rp4 bn budget. The need is piecewise linear in the scale: the
-    # secant method finds that scale (the first year to reach it binds).
+    # APBD need (with unlimited money) reaches the Rp4 bn budget. The need is piecewise linear in the scale: false
+    # position (a secant step that keeps the root bracketed) finds that scale, for the year of the largest need.
     scenario = load_scenario(ref)
     budget_idr = 4e9
     assert scenario.planning.funding.apbd.every == budget_idr and not scenario.planning.funding.pledges
