@@ -45,9 +45,11 @@ BLOCK_TRIALS = 1000
 PERIL_JKM, PERIL_JKK = 1, 2
 UNCERTAINTY_KEY = 0  # spawn-key slot of the parameter-draw stream (segment keys are crc32 values of names)
 COLUMNS_UP_TO_PERIODS = 7  # _period_bins: column by column up to this many periods (measured crossover: 8)
-# _rows_by_trial: children x table columns up to which a bincount per column beats a sparse product (measured
-# crossover about 20,000); only speed depends on it, never the numbers.
-COLUMNWISE_CHILD_ENTRIES = 16_384
+# _rows_by_trial: a bincount per table column beats a sparse product up to about this many children x columns, and
+# only for a few columns (measured crossovers, 1,000 to 10,000 trials: 88,000-230,000 entries over 1 period,
+# 31,000-80,000 over 3, none from 5); only speed depends on them, never the numbers.
+COLUMNWISE_CHILD_ENTRIES = 65_536
+COLUMNWISE_MAX_COLUMNS = 6
 BUCKETS_PER_PLACE = 4  # size of the placement bucket table; only speed depends on it, never the numbers
 # Blocks simulated in one vectorised pass (:func:`batches`): up to about this many expected events (about 100 bytes
 # each while the pass runs) and output entries (8 bytes each, amounts and counts). Only speed and memory depend on
@@ -358,19 +360,17 @@ class _Collector:
     def _segment_sums(self, parts: dict, tallies: dict, children: dict) -> tuple[np.ndarray, np.ndarray]:
         """One segment's sums by benefit: (benefits, trials, periods) amounts and counts, each benefit's contiguous."""
         trials, periods = self.shape[:2]
-        amounts = np.zeros((len(BENEFIT_NAMES), trials, periods))
-        counts = np.zeros((len(BENEFIT_NAMES), trials, periods), dtype=np.int64)
-        for b, entries in parts.items():
-            # Usually one entry per benefit; more only when the benefit rules change within the horizon.
-            bins, weights = entries[0] if len(entries) == 1 else (np.concatenate(p) for p in zip(*entries))
-            amounts[b] = np.bincount(bins, weights=weights, minlength=trials * periods).reshape(trials, periods)
-            counts[b] = np.bincount(bins, minlength=trials * periods).reshape(trials, periods)
+        bins_per_benefit = trials * periods
+        amounts, counts = _part_sums(parts, bins_per_benefit)
+        amounts, counts = amounts.reshape(-1, trials, periods), counts.reshape(-1, trials, periods)
         for b, entries in tallies.items():
-            for bins, code, values in entries:  # number of payments at each amount, then amounts = numbers @ values
-                keys = bins if code is None else bins * values.size + code
-                tally = np.bincount(keys, minlength=trials * periods * values.size).reshape(-1, values.size)
-                counts[b] += tally.sum(axis=1).reshape(trials, periods)
-                amounts[b] += (tally @ values).reshape(trials, periods)
+            for bins, code, values in entries:
+                # Number of payments at each (amount, bin), amount-major, then amounts = values @ numbers (exact: whole
+                # Rupiah). Amount-major makes a bin's count a sum of a few long rows rather than of many short ones.
+                keys = bins if code is None else code * bins_per_benefit + bins
+                tally = np.bincount(keys, minlength=values.size * bins_per_benefit).reshape(values.size, -1)
+                counts[b] += tally.sum(axis=0).reshape(trials, periods)
+                amounts[b] += (values @ tally).reshape(trials, periods)
         for b, entries in children.items():
             if not any(key.size for _, _, key in entries):  # no child paid: the arrays already hold the zeros
                 continue
@@ -390,6 +390,22 @@ class _Collector:
         return amounts, counts
 
 
+def _part_sums(parts: dict, bins_per_benefit: int) -> tuple[np.ndarray, np.ndarray]:
+    """Amounts and counts of the payments of ``parts`` (benefit -> [(bins, amounts)]) by benefit and bin:
+    (benefits * bins_per_benefit,) each, benefit-major.
+
+    One bincount over every benefit, keyed by (benefit, bin), rather than one per benefit: a key belongs to one
+    benefit and receives that benefit's payments in the order they were added, so every sum adds the same numbers
+    in the same order, and a small population saves a call and a copy per benefit."""
+    size = len(BENEFIT_NAMES) * bins_per_benefit
+    paid = [(bins + b * bins_per_benefit, amount)
+            for b, entries in parts.items() for bins, amount in entries if bins.size]
+    if not paid:  # (bincount of nothing would give integer zeros even with weights)
+        return np.zeros(size), np.zeros(size, dtype=np.int64)
+    keys, amounts = _joined([key for key, _ in paid]), _joined([amount for _, amount in paid])
+    return np.bincount(keys, weights=amounts, minlength=size), np.bincount(keys, minlength=size)
+
+
 def _whole_sums(parts: list) -> bool:
     """Whether children's (trial, period) sums are exact in any order: whole amounts and counts, and even the sum
     of every child's largest entry below 2**53."""
@@ -401,15 +417,15 @@ def _rows_by_trial(trial: np.ndarray, rows: np.ndarray, key: np.ndarray, trials:
     """``rows[key]`` summed by ``trial``: (trials, rows.shape[1]).
 
     Each child adds its table row straight into its trial's row, with no (children x periods) temporaries: for few
-    children x columns one bincount per column (a column is a period's amount or count), otherwise a sparse
+    children and columns one bincount per column (a column is a period's amount or count), otherwise a sparse
     (trial x key) matrix of ones times the table, whose construction costs about 0.1-0.2 ms a call but which is
     several times faster for many children or a long horizon (crossover measured in benchmarks/README.md). Both
     add in a different order than the bincount of :meth:`_Collector._segment_sums`, so they are used only when the sums are
     exact whatever the order (:func:`_whole_sums`): then the totals are the same bit for bit, by either path."""
-    if key.size * rows.shape[1] <= COLUMNWISE_CHILD_ENTRIES:
+    if key.size * rows.shape[1] <= COLUMNWISE_CHILD_ENTRIES and rows.shape[1] <= COLUMNWISE_MAX_COLUMNS:
         columns = np.empty((rows.shape[1], trials))
-        for c in range(rows.shape[1]):
-            columns[c] = np.bincount(trial, weights=rows[key, c], minlength=trials)
+        for c in range(rows.shape[1]):  # take from one column: faster than rows[key, c], which gathers by two indices
+            columns[c] = np.bincount(trial, weights=rows[:, c].take(key), minlength=trials)
         return columns.T
     if trial.size > 1 and np.any(trial[1:] < trial[:-1]):  # the matrix wants its entries grouped by trial
         order = np.argsort(trial, kind="stable")
