@@ -4,8 +4,9 @@ The engine gives every block of trials its own random stream (``sim.engine.strea
 depend on which other blocks run with it. To save the fixed cost of a NumPy call, it still simulates several
 blocks in one vectorised pass: their events sit in one array, block after block. :class:`Draws` hands out the
 random numbers of such an array: each item's numbers come from its own block's stream, and each stream receives
-exactly the calls, with exactly the sizes, it would receive if its block ran alone. So a block's numbers are the
-same, bit for bit, whether it runs alone or batched with others; only the Python overhead is shared.
+exactly the calls, with exactly the sizes, it would receive if its block ran alone (but for calls of size 0, which
+draw nothing and are skipped). So a block's numbers are the same, bit for bit, whether it runs alone or batched
+with others; only the Python overhead is shared.
 
 A :class:`Draws` describes a list of items grouped by block: ``bounds[b]:bounds[b + 1]`` are the items of block
 ``b``. Selecting items (:meth:`Draws.of`) or repeating them (:meth:`Draws.repeat`) keeps that grouping, because
@@ -62,17 +63,19 @@ class Draws:
     def _each(self, method: str, *args, per_item=None) -> np.ndarray:
         """``rng.<method>(*args, [per_item slice], size=n)`` for each block's stream and its ``n`` items, joined.
 
-        A block with no items is still called (with size 0, which draws nothing), so the joined array has the
-        dtype the method gives even when every block is empty."""
+        A block with no items is not called: a call with size 0 draws nothing and leaves its stream as it is, and
+        skipping it saves a microsecond or more per block (for ``integers`` almost ten) when most blocks of a small
+        population have no items. When no block has any, one stream is called with size 0, so the joined array has
+        the dtype the method gives."""
         if len(self.rngs) == 1:
             extra = () if per_item is None else (per_item,)
             return getattr(self.rngs[0], method)(*args, *extra, size=self.size)
-        parts = []
-        for b, rng in enumerate(self.rngs):
-            lo, hi = self.bounds[b], self.bounds[b + 1]
-            extra = () if per_item is None else (per_item[lo:hi],)
-            parts.append(getattr(rng, method)(*args, *extra, size=int(hi - lo)))
-        return np.concatenate(parts)
+        bounds = self.bounds.tolist()
+        calls = [(rng, lo, hi) for rng, lo, hi in zip(self.rngs, bounds, bounds[1:]) if hi > lo]
+        calls = calls or [(self.rngs[0], 0, 0)]
+        parts = [getattr(rng, method)(*args, *(() if per_item is None else (per_item[lo:hi],)), size=hi - lo)
+                 for rng, lo, hi in calls]
+        return parts[0] if len(parts) == 1 else np.concatenate(parts)
 
     def random(self) -> np.ndarray:
         """One uniform on [0, 1) per item."""
