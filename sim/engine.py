@@ -21,8 +21,9 @@ and a work accident is placed only when its place matters (:class:`Events`; when
 scholarship, its placement uniform is skipped rather than drawn); a child's scholarship per reporting
 period is looked up by (claim month, age, levels reached) instead of being expanded into instalments, and the
 children's rows are summed by trial with a bincount per period or a sparse product; the JKM death benefit (a few
-whole-Rupiah amounts) is counted by amount and multiplied out. None of this changes a single number: the same
-draws are made in the same order, and the sums are made in the same order or, for whole Rupiah, exactly.
+whole-Rupiah amounts) is counted by amount and multiplied out, and a segment's other payments are summed in one
+bincount keyed by (benefit, trial and period). None of this changes a single number: the same draws are made in
+the same order, and the sums are made in the same order or, for whole Rupiah, exactly.
 """
 
 from __future__ import annotations

@@ -39,3 +39,34 @@ def test_blocks_without_items_are_skipped_with_the_same_numbers_and_streams(meth
     empty = getattr(Draws.by_block(streams()[:3], [0, 0, 0]), method)(*args, *(() if per_item is None else
                                                                           (per_item[:0],)))
     assert empty.size == 0 and empty.dtype == want.dtype
+
+
+def test_one_bincount_over_a_segment_s_benefits_gives_each_benefit_s_own_sums():
+    # _part_sums keys every payment by (benefit, bin) and sums them all in one bincount; each benefit's sums must be
+    # those of its own bincount (the same amounts in the same order: amounts that are not whole make the order
+    # matter), with several entries for a benefit (rule regimes), empty entries and scalar amounts.
+    from sim.benefits import BENEFIT_NAMES
+    from sim.engine import _part_sums
+
+    rng = np.random.default_rng(4)
+    bins_per_benefit = 300
+    parts = {}
+    for b in (2, 3, 6):
+        entries = []
+        for n in (400, 0, 250):
+            bins = rng.integers(0, bins_per_benefit, n)
+            amount = np.broadcast_to(1234.5678, bins.shape) if b == 6 else rng.lognormal(16, 1.5, n)
+            entries.append((bins, amount))
+        parts[b] = entries
+    amounts, counts = _part_sums(parts, bins_per_benefit)
+    assert amounts.dtype == float and counts.dtype == np.int64
+    amounts = amounts.reshape(len(BENEFIT_NAMES), bins_per_benefit)
+    counts = counts.reshape(len(BENEFIT_NAMES), bins_per_benefit)
+    for b in range(len(BENEFIT_NAMES)):
+        entries = parts.get(b, [(np.zeros(0, dtype=np.intp), np.zeros(0))])
+        bins, weights = (np.concatenate(p) for p in zip(*entries))
+        assert np.array_equal(amounts[b], np.bincount(bins, weights=weights, minlength=bins_per_benefit))
+        assert np.array_equal(counts[b], np.bincount(bins, minlength=bins_per_benefit))
+
+    nothing_paid = _part_sums({2: [(np.zeros(0, dtype=np.intp), np.zeros(0))]}, bins_per_benefit)
+    assert nothing_paid[0].dtype == float and not nothing_paid[0].any() and not nothing_paid[1].any()
