@@ -366,11 +366,11 @@ def _pledge_blocks(lang: Language, extra: dict) -> list:
     answer = extra["planning"]["pledge_outcomes"]
     rows, styles = [], []
     for i, outcome in enumerate(answer["outcomes"]):
-        name = _outcome_name(lang, outcome)
+        key = f"planning.pledge_outcomes.outcomes.{i}"
+        first = (_outcome_name(lang, outcome), _r(extra, f"{key}.probability", "chance"))  # on the outcome's first row
         for k, y in enumerate(outcome["years"]):
-            key = f"planning.pledge_outcomes.outcomes.{i}"
             at = f"{key}.years.{k}"
-            rows.append((name if k == 0 else "", _r(extra, f"{key}.probability", "chance") if k == 0 else "", str(y["year"]),
+            rows.append((*(first if k == 0 else ("", "")), str(y["year"]),
                          _r(extra, f"{at}.members_year_end", "count"), _r(extra, f"{at}.not_renewed", "count"),
                          _r(extra, f"{at}.held_year_end", "count"), _r(extra, f"{at}.apbd_spent_idr", "money"),
                          _r(extra, f"{at}.apbd_needed_idr", "money")))
