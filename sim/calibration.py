@@ -479,7 +479,9 @@ def check_inside_grid(grid: np.ndarray, post: np.ndarray, path) -> None:
 # --- The calibrated scenario ----------------------------------------------------------------------------------
 
 POSTERIOR_DRAWS = 200
-PRIOR_TITLE_SUFFIX = " (prior assumptions)"  # dropped from a base scenario's title in its calibrated copy
+# A base scenario's title loses its suffix in its calibrated copy, which gets its own; per report language.
+PRIOR_TITLE_SUFFIX = {"en": " (prior assumptions)", "id": " (asumsi awal)"}
+CALIBRATED_TITLE_SUFFIX = {"en": " (calibrated to observed claims)", "id": " (dikalibrasi dengan klaim tercatat)"}
 
 
 def _toml_value(x) -> str:
@@ -489,6 +491,8 @@ def _toml_value(x) -> str:
         return '"' + x.replace("\\", "\\\\").replace('"', '\\"') + '"'
     if isinstance(x, (list, tuple)):
         return "[" + ", ".join(_toml_value(v) for v in x) + "]"
+    if isinstance(x, dict):
+        return "{ " + ", ".join(f"{k} = {_toml_value(v)}" for k, v in x.items()) + " }"
     if isinstance(x, float):
         return repr(round(x, 6))
     return repr(x)
@@ -580,6 +584,12 @@ def calibration_record_text(cal: Calibration) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _calibrated_title(titles: dict) -> dict:
+    """The calibrated copy's title in each report language: the base's, without its "prior" suffix, calibrated."""
+    return {code: title.removesuffix(PRIOR_TITLE_SUFFIX[code]) + CALIBRATED_TITLE_SUFFIX[code]
+            for code, title in sorted(titles.items())}
+
+
 def calibrated_scenario_text(cal: Calibration, scenario_id: str, base_ref: str, seed: int = 0) -> str:
     """A scenario file that inherits from the calibrated one and overrides loads, rates and their uncertainty.
 
@@ -599,7 +609,7 @@ def calibrated_scenario_text(cal: Calibration, scenario_id: str, base_ref: str, 
         "",
         "[scenario]",
         f"id = {_toml_value(scenario_id)}",
-        f"title = {_toml_value(cal.scenario.title.removesuffix(PRIOR_TITLE_SUFFIX) + ' (calibrated to observed claims)')}",
+        f"title = {_toml_value(_calibrated_title(cal.scenario.titles))}",
         f"base = {_toml_value(base_ref)}",
         f"description = {_toml_value('Mortality loads and accident rates calibrated to observed claims; each trial draws its multipliers from the posterior.')}",
     ]

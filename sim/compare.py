@@ -20,7 +20,7 @@ from .closed_form import expected
 from .i18n import Language
 from .forecast import DEFAULT_CHUNK_TRIALS, atomic_directory, forecast, write_json
 from .population import build_model
-from .scenario import Scenario
+from .scenario import Scenario, is_table, leaf_value
 from .scenario_schema import RECORD_TABLES
 
 SKIPPED_KEYS = ("scenario.id", "scenario.title", "scenario.description", "scenario.base")
@@ -84,10 +84,10 @@ def flatten(resolved: dict, prefix: str = "") -> dict:
         dotted = f"{prefix}{key}"
         if dotted in RECORD_TABLES:  # a record of the fit, not a parameter that differs
             continue
-        if isinstance(node, dict) and "value" not in node:
+        if is_table(node):
             out.update(flatten(node, dotted + "."))
         else:
-            out[dotted] = node["value"] if isinstance(node, dict) else node
+            out[dotted] = leaf_value(node)
     return out
 
 

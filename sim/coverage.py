@@ -25,9 +25,10 @@ import pandas as pd
 from .closed_form import expected
 from .population import build_model
 from .regulation import load_regulation, monthly_premium
-from .scenario import Scenario, apply_override, scenario_from_data
+from .scenario import Scenario, apply_override, in_each_language, scenario_from_data
 
 CSR_PAYER = "CSR"
+CSR_TWIN_SUFFIX = {"en": " (paid by CSR)", "id": " (dibayar dana CSR)"}  # a CSR-funded twin segment's label, per language
 
 
 def funding(scenario: Scenario) -> list[dict]:
@@ -120,7 +121,8 @@ def variant(scenario: Scenario, members: int | None = None, csr_share: float = 0
         if csr:
             twin = copy.deepcopy(segments[seg.name])
             twin["payer"] = CSR_PAYER
-            twin["label"] = f"{twin['label']} (paid by CSR)"
+            labels = in_each_language(twin["label"]).items()
+            twin["label"] = {code: label + CSR_TWIN_SUFFIX[code] for code, label in labels}
             twin["members"]["value"] = csr
             segments[f"{seg.name}-csr"] = twin
     return scenario_from_data(data, str(scenario.path))

@@ -13,6 +13,10 @@ import datetime as dt
 import math
 
 LANGUAGES = ("id", "en")
+LANGUAGE_NAMES = {"id": "Indonesian", "en": "English"}
+# Scenario tables whose entries have names (segments, a segment's quota or exits, pipeline stages, CSR pledges in
+# funding.csr): a parameter's name says which entry it belongs to.
+NAMED_ENTRIES = ("segments", "expansion", "membership", "pipeline", "funding")
 
 MONTHS = {
     "id": ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
@@ -176,18 +180,20 @@ class Language:
 
     def parameter(self, key: str, segment_labels: dict | None = None) -> str:
         """A parameter's dotted key as a name a reader knows: ``segments.vulnerable.male_share`` ->
-        ``Porsi laki-laki – Vulnerable informal workers (BPU)``; ``segments.*.FIELD`` -> ``... (semua segmen)``.
-        A field without a name is its last part humanised (``school_start_age`` -> ``School start age``)."""
+        ``Proporsi laki-laki – Pekerja informal rentan (BPU)``; ``segments.*.FIELD`` -> ``... (semua segmen)``.
+        A field of a named entry (a segment's quota or exits, a pipeline stage, a CSR pledge:
+        ``pipeline.kecamatan.capacity``) names the entry after a dash: the segment's label, else the entry's name
+        as the scenario writes it. A field without a name is its last part humanised (``foo_bar`` -> ``Foo bar``)."""
         from .report_text import PARAMETERS
 
         parts = key.split(".")
         field = parts[-1]
         names = PARAMETERS.get(field)
         name = names[self.code] if names else field.replace("_", " ").strip().capitalize()
-        if parts[0] == "segments" and len(parts) == 3:
-            if parts[1] == "*":
+        if len(parts) >= 3 and parts[0] in NAMED_ENTRIES:
+            if parts[-2] == "*":
                 return f"{name} ({self('all_segments')})"
-            return f"{name} – {(segment_labels or {}).get(parts[1], parts[1])}"
+            return f"{name} – {(segment_labels or {}).get(parts[-2], parts[-2])}"
         return name
 
     def value(self, x) -> str:

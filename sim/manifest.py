@@ -24,7 +24,7 @@ from pathlib import Path
 
 from . import __version__
 from .i18n import LANGUAGES
-from .scenario import Scenario, ScenarioError, scenario_from_data
+from .scenario import Scenario, ScenarioError, is_table, scenario_from_data
 from .scenario_schema import MAX_TRIALS, shown
 
 MANIFEST_FORMAT = "jkk-jkm-report/1"
@@ -62,20 +62,16 @@ def _value(x) -> str:
     raise TypeError(f"cannot write {type(x).__name__} as TOML")
 
 
-def _is_table(x) -> bool:
-    """A table of keys (written as a [section]), as opposed to a parameter table (written inline)."""
-    return isinstance(x, dict) and "value" not in x
-
-
 def dump_toml(data: dict, path: tuple = ()) -> str:
-    """``data`` as TOML text that ``tomllib.loads`` turns back into an equal document."""
-    lines = [f"{_key(k)} = {_value(v)}" for k, v in data.items() if not _is_table(v)]
+    """``data`` as TOML text that ``tomllib.loads`` turns back into an equal document: tables of keys as
+    [sections], parameter tables and texts per language inline, as the scenario files write them."""
+    lines = [f"{_key(k)} = {_value(v)}" for k, v in data.items() if not is_table(v)]
     parts = ["\n".join(lines)] if lines else []
     for k, v in data.items():
-        if _is_table(v):
+        if is_table(v):
             sub = path + (k,)
             body = dump_toml(v, sub)
-            has_values = any(not _is_table(x) for x in v.values()) or not v
+            has_values = any(not is_table(x) for x in v.values()) or not v
             header = f"[{'.'.join(_key(p) for p in sub)}]\n" if has_values else ""
             parts.append(header + body)
     return "\n\n".join(p for p in parts if p)
@@ -235,7 +231,10 @@ def check_manifest(manifest, path: str | Path) -> None:
     if not isinstance(scen, dict):
         return  # no [scenario] table: validating the scenario itself (manifest_scenario) says what is wrong
     for key, toml_key in _FROM_SCENARIO.items():
-        if toml_key in scen and scen[toml_key] != manifest[key]:
+        value = scen.get(toml_key)
+        if isinstance(value, dict):  # a title per language: the manifest, like every JSON file, holds the English
+            value = value.get("en")
+        if toml_key in scen and value != manifest[key]:
             raise ScenarioError(file, key, f"is {shown(manifest[key])} but scenario_toml has scenario.{toml_key} = "
                                            f"{shown(scen[toml_key])} (the manifest was edited)")
 

@@ -122,7 +122,7 @@ def _segment(reg: Regency) -> str:
     count = prov.kabupaten if reg.kind == "kabupaten" else prov.kota
     return f"""
 [segments.{reg.name}]
-label = "SYNTHETIC {reg.kind} {reg.number} of {count}, {prov.name}"
+label = {{ en = "SYNTHETIC {reg.kind} {reg.number} of {count}, {prov.name}", id = "SINTETIS: {reg.kind} ke-{reg.number} dari {count}, {prov.name}" }}
 scheme = "BPU"
 occupation = "mixed-informal"
 payer = "APBD"
@@ -141,7 +141,7 @@ def scenario_text(trials: int = 2000) -> str:
     head = f"""
 [scenario]
 id = "{SCENARIO_ID}"
-title = "Indonesia, every city and regency (SYNTHETIC populations), vulnerable workers 2025"
+title = {{ en = "Indonesia, every city and regency (SYNTHETIC populations), vulnerable workers 2025", id = "Indonesia, seluruh kota dan kabupaten (populasi SINTETIS), pekerja rentan 2025" }}
 region = "Indonesia: {len(regs)} cities and regencies (synthetic populations)"
 base = "base/national-defaults"
 description = "SYNTHETIC: {members:,} BPU vulnerable workers in {len(regs)} cities and regencies, {COVERED_SHARE:.1%} of each synthetic population, enrolled January 2025, over one year."

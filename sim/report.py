@@ -208,16 +208,17 @@ def compare(original: Path, rebuilt: Path) -> list[str]:
 def headline(report: Report) -> str:
     """Two lines for the terminal, in the report language: the first year's numbers and where the report is."""
     lang, s = report.lang, report.summary
+    title = report.scenario.titles[lang.code]
     first = s["periods"][0]
     ratio = first["claim_ratio"] or {}
     plan = report.extra.get("planning")
     if plan:  # members projected: the first year's premium and members, and the members at the end
-        line = lang("cli_headline_plan", title=s["title"], id=s["scenario_id"], trials=lang.count(s["trials"]),
+        line = lang("cli_headline_plan", title=title, id=s["scenario_id"], trials=lang.count(s["trials"]),
                     period=first["period"], premium=lang.money(first["premium_idr"]),
                     members=lang.count(first["members"]), end=lang.count(plan["years"][-1]["members_year_end"]),
                     last=plan["years"][-1]["year"], claims=lang.money(first["claims_idr"]["mean"]))
     else:
-        line = lang("cli_headline", title=s["title"], id=s["scenario_id"], trials=lang.count(s["trials"]),
+        line = lang("cli_headline", title=title, id=s["scenario_id"], trials=lang.count(s["trials"]),
                     premium=lang.money(s["budget"]["annual_premium_start_members_idr"]),
                     members=lang.count(s["budget"]["start_members"]), period=first["period"],
                     claims=lang.money(first["claims_idr"]["mean"]))

@@ -126,7 +126,7 @@ def render_html(report: Report) -> str:
 <main>
 <header>
 <h1>{html.escape(title)}</h1>
-<p class="subtitle">{html.escape(lang("html_subtitle", id=s.id, title=s.title))}</p>
+<p class="subtitle">{html.escape(lang("html_subtitle", id=s.id, title=s.titles[lang.code]))}</p>
 <p class="generated">{html.escape(lang("html_generated", date=created))} · {html.escape(m["run_hash"])}</p>
 </header>
 <nav><strong>{html.escape(lang("html_contents"))}</strong><ol>{toc}</ol></nav>

@@ -201,7 +201,7 @@ def render_pdf(report: Report) -> bytes:
     pdf.multi_cell(WIDTH, 8, lang("html_title", region=s.region), align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.set_text_color(0, 0, 0)
     pdf.set_font("DejaVu", "", 10)
-    pdf.multi_cell(WIDTH, 5, lang("html_subtitle", id=s.id, title=s.title), align="L", new_x=XPos.LMARGIN,
+    pdf.multi_cell(WIDTH, 5, lang("html_subtitle", id=s.id, title=s.titles[lang.code]), align="L", new_x=XPos.LMARGIN,
                    new_y=YPos.NEXT)
     pdf.set_font("DejaVu", "", 8)
     pdf.set_text_color(*MUTED)

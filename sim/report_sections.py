@@ -242,9 +242,10 @@ def _short_value(value, limit: int = 120, lang: Language | None = None) -> str:
     return lang.value(value) if lang else str(value)
 
 
-def segment_labels(scenario: Scenario | None) -> dict:
-    """Segment key -> the label the scenario gives it (``non_asn`` -> ``Non-ASN contract staff of the city (PU)``)."""
-    return {s.name: s.label for s in scenario.segments} if scenario is not None else {}
+def segment_labels(scenario: Scenario | None, lang: Language) -> dict:
+    """Segment key -> the label the scenario gives it in the report's language (``non_asn`` -> ``Tenaga non-ASN
+    Pemerintah Kota Madiun (PU)``); a scenario that gives one label uses it in every language."""
+    return {s.name: s.labels[lang.code] for s in scenario.segments} if scenario is not None else {}
 
 
 def summary_section(lang: Language, scenario: Scenario, summary: dict, extra: dict) -> Section:
@@ -339,7 +340,7 @@ def calibration_blocks(lang: Language, scenario: Scenario, extra: dict) -> list:
         "a95": _r(extra, f"{key}.accident_scale.p95", "sig3"),
     })]
     expected = any("expected_claims" in o or "expected_amount_idr" in o for o in observations)
-    labels = segment_labels(scenario)
+    labels = segment_labels(scenario, lang)
     rows = []
     for i, o in enumerate(observations):
         scope = [lang(f"calib_scope_{o['benefits']}")] if o["benefits"] != "all" else []
@@ -438,7 +439,7 @@ def budget_section(lang: Language, scenario: Scenario, summary: dict, extra: dic
     blocks.append(Chart("coverage", lang("caption_coverage_base")  # says what the chart draws, no more
                         + (lang("caption_coverage_budget") if scenario.annual_budget is not None else "")
                         + (lang("caption_coverage_target") if scenario.target_members else "")))
-    labels = segment_labels(scenario)
+    labels = segment_labels(scenario, lang)
     rows = [(r["payer"], labels.get(r["segment"], r["segment"]), r["scheme"], _r(extra, f"funding.{i}.members", "count"),
              _r(extra, f"funding.{i}.monthly_premium_idr", "money"),
              _r(extra, f"funding.{i}.annual_premium_idr", "money"))
@@ -705,8 +706,8 @@ def sections(report_lang: Language, scenario: Scenario, summary: dict, extra: di
         summary_section(lang, scenario, summary, extra),
         results_section(lang, summary, extra),
         budget_section(lang, scenario, summary, extra),
-        sensitivity_section(lang, extra, segment_labels(scenario)),
-        validation_section(lang, summary, extra, segment_labels(scenario)),
+        sensitivity_section(lang, extra, segment_labels(scenario, lang)),
+        validation_section(lang, summary, extra, segment_labels(scenario, lang)),
         register_section(lang, scenario, extra),
         differences_section(lang, extra, manifest.get("base")),
         methodology_section(lang, scenario),
@@ -730,7 +731,7 @@ def chart_images(lang: Language, scenario: Scenario, summary: dict, extra: dict,
     out["coverage"] = charts.png(charts.budget_coverage(pd.DataFrame(extra["coverage"]), year["members"], lang,
                                                         scenario.annual_budget, scenario.target_members,
                                                         year.get("members_affordable")))
-    labels = segment_labels(scenario)
+    labels = segment_labels(scenario, lang)
     funding_rows = [{**r, "segment": labels.get(r["segment"], r["segment"])} for r in extra["funding"]]
     out["funding"] = charts.png(charts.funding(funding_rows if len(funding_rows) <= MANY_SEGMENTS else
                                                _by_payer_rows(funding_rows), lang))

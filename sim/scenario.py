@@ -18,6 +18,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from .i18n import LANGUAGE_NAMES, LANGUAGES
 from .planning_schema import build_planning, validate_planning
 from .regulation import RuleError, load_regulation
 from .scenario_schema import (
@@ -213,7 +214,12 @@ class _Validator:
                 if field.required:  # no file set it: blame the scenario being read, where it is to be added
                     self._missing(prefix, dotted)
                 continue
-            out[key] = self.param(node[key], dotted, field) if field.is_param else self.plain(node[key], dotted, field)
+            if field.is_param:
+                out[key] = self.param(node[key], dotted, field)
+            elif field.worded:
+                out[key] = self.worded(node[key], dotted, field)
+            else:
+                out[key] = self.plain(node[key], dotted, field)
         for key, sub in subtables.items():
             if key not in node:
                 raise ScenarioError(self.default_file, f"{prefix}.{key}", "missing table")
@@ -226,6 +232,26 @@ class _Validator:
         problem = field.check(value)
         if problem:
             self.fail(key, problem)
+        return value
+
+    def worded(self, value, key, field):
+        """A text for readers: one line for every report language, or ``{ en = "...", id = "..." }``. A file that
+        sets one language sets both, so a derived scenario cannot pair its own English with its base's Indonesian."""
+        if not isinstance(value, dict):
+            return self.plain(value, key, field)
+        for code in value:
+            if code not in LANGUAGES:
+                self.fail(f"{key}.{code}", f"{_unknown(code, LANGUAGES)}; a text per language takes "
+                          f"{' and '.join(LANGUAGES)}")
+        for code in LANGUAGES:
+            if code not in value:
+                self.fail(f"{key}.{code}", "missing: a text given per language needs "
+                          + " and ".join(f"{c} ({LANGUAGE_NAMES[c]})" for c in LANGUAGES))
+            self.plain(value[code], f"{key}.{code}", field)
+        setters = {self._file_of(f"{key}.{code}") for code in LANGUAGES}
+        if len(setters) > 1:
+            self.fail(key, f"sets its {' and '.join(LANGUAGES)} texts in different places "
+                      f"({', '.join(sorted(map(str, setters)))}): set both together")
         return value
 
     def param(self, node, key, field):
@@ -374,10 +400,16 @@ def age_profiles() -> dict:
 # --- The resolved scenario ------------------------------------------------------------------------------------
 
 
+def in_each_language(text: str | dict) -> dict:
+    """A scenario's title or label as {language code: text}: a plain text serves every report language."""
+    return dict(text) if isinstance(text, dict) else {code: text for code in LANGUAGES}
+
+
 @dataclass(frozen=True)
 class Segment:
     name: str
-    label: str
+    label: str  # in English (or the one text the scenario gives): terminal output, JSON and CSV files
+    labels: dict  # {language code: label} for reports (``in_each_language``)
     scheme: str
     occupation: str
     payer: str
@@ -411,7 +443,8 @@ class Children:
 @dataclass(frozen=True)
 class Scenario:
     id: str
-    title: str
+    title: str  # in English (or the one text the scenario gives): terminal output, JSON and CSV files
+    titles: dict  # {language code: title} for reports (``in_each_language``)
     region: str
     start: dt.date
     horizon_months: int
@@ -444,7 +477,8 @@ def _segment(name: str, seg: dict, default_load: float) -> Segment:
         bands = seg["age_bands"]
     return Segment(
         name=name,
-        label=seg["label"],
+        label=in_each_language(seg["label"])["en"],
+        labels=in_each_language(seg["label"]),
         scheme=seg["scheme"],
         occupation=seg["occupation"],
         payer=seg["payer"],
@@ -465,19 +499,31 @@ def _differences(base: dict, this: dict, prefix: str = "") -> list:
     for key in sorted(set(base) | set(this)):
         dotted = f"{prefix}{key}"
         a, b = _by_position(base.get(key)), _by_position(this.get(key))
-        if _is_table(a) or _is_table(b):
-            out.extend(_differences(a if _is_table(a) else {}, b if _is_table(b) else {}, dotted + "."))
+        if is_table(a) or is_table(b):
+            out.extend(_differences(a if is_table(a) else {}, b if is_table(b) else {}, dotted + "."))
             continue
-        a_value = a.get("value") if isinstance(a, dict) else a
-        b_value = b.get("value") if isinstance(b, dict) else b
+        a_value, b_value = leaf_value(a), leaf_value(b)
         if a_value != b_value and dotted not in ("scenario.base", "scenario.id", "scenario.title"):
             out.append((dotted, a_value, b_value))
     return out
 
 
-def _is_table(x) -> bool:
-    """A table of keys, as opposed to a parameter table (which has a value) or a plain value."""
-    return isinstance(x, dict) and "value" not in x
+def is_table(x) -> bool:
+    """A table of keys, as opposed to a parameter table (which has a value), a text per language or a plain value."""
+    return isinstance(x, dict) and "value" not in x and not _is_worded(x)
+
+
+def _is_worded(x) -> bool:
+    """A title or label given per language, ``{ en = "...", id = "..." }``."""
+    return isinstance(x, dict) and bool(x) and set(x) <= set(LANGUAGES) and all(isinstance(v, str) for v in x.values())
+
+
+def leaf_value(x):
+    """What a scenario key holds, to compare and show: a parameter table's value, a text per language as
+    {language: text} (so a change in either language counts), else the plain value itself."""
+    if isinstance(x, dict) and "value" in x:
+        return x["value"]
+    return dict(x) if _is_worded(x) else x
 
 
 def _by_position(x):
@@ -515,7 +561,8 @@ def _build(values: dict, data: dict, files: tuple, overrides: tuple, base_differ
     sev, kids = assume["severity"], assume["children"]
     return Scenario(
         id=scen["id"],
-        title=scen["title"],
+        title=in_each_language(scen["title"])["en"],
+        titles=in_each_language(scen["title"]),
         region=scen["region"],
         start=dt.date.fromisoformat(scen["start"] + "-01"),
         horizon_months=int(scen["horizon_months"]),

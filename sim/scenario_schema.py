@@ -181,6 +181,7 @@ class Field:
     check: object
     required: bool = True
     unit: str | None = None  # a parameter table with this unit; None for a plain value
+    worded: bool = False  # a text shown to readers: one line for every report language, or one per language
 
     @property
     def is_param(self) -> bool:
@@ -195,9 +196,15 @@ def plain(check, required=True):
     return Field(check, required)
 
 
+def worded(required=True):
+    """A title or label a report shows: one line of text, used in every report language, or a table with one line
+    per language, ``{ en = "...", id = "..." }`` (English and Indonesian), so an Indonesian report reads Indonesian."""
+    return Field(line(), required, worded=True)
+
+
 SCENARIO_FIELDS = {
     "id": plain(text(r"[a-z0-9][a-z0-9-]*")),
-    "title": plain(line()),
+    "title": worded(),
     "region": plain(text()),
     "description": plain(text(), required=False),
     "base": plain(text(), required=False),
@@ -209,7 +216,7 @@ SCENARIO_FIELDS = {
 }
 
 SEGMENT_FIELDS = {
-    "label": plain(line()),
+    "label": worded(),
     "scheme": plain(choice(SCHEMES)),
     "occupation": plain(choice(OCCUPATIONS)),
     "payer": plain(choice(PAYERS)),

@@ -30,7 +30,8 @@ MALE_SHARE = 'male_share = { value = 0.7,'
 ACCIDENT = 'accident_rate = { value = 3.6,'
 BASE = 'base = "base/national-defaults"'
 SCHEME = 'scheme = "BPU"'
-LABEL = 'label = "Vulnerable informal workers (BPU)"\n'
+TITLE = 'title = { en = "Kota Jambi vulnerable workers, 2025", id = "Pekerja rentan Kota Jambi, 2025" }\n'
+LABEL = 'label = { en = "Vulnerable informal workers (BPU)", id = "Pekerja informal rentan (BPU)" }\n'
 SEVERITY = (
     '\n[assumptions.severity]\nshare_medical_only = { value = 0.70, unit = "share of JKK cases", '
     'source = "test", basis = "assumption", range = [0.4, 0.8] }\n'
@@ -113,6 +114,16 @@ FILE_CASES = [
     ("pu-without-risk-class", edit(SCHEME, 'scheme = "PU"'), [], [NAME, "segments.vulnerable.risk_class", "missing"]),
     ("bpu-with-risk-class", edit(LABEL, LABEL + 'risk_class = { value = 1, unit = "class", source = "x", basis = "law" }\n'),
      [], [NAME, "segments.vulnerable.risk_class", "PU only"]),
+    ("label-unknown-language", edit(LABEL, 'label = { en = "Ojek drivers", fr = "Chauffeurs" }\n'), [],
+     [NAME, "segments.vulnerable.label.fr", "unknown key", "takes id and en"]),
+    ("label-without-indonesian", edit(LABEL, 'label = { en = "Ojek drivers" }\n'), [],
+     [NAME, "segments.vulnerable.label.id", "missing", "id (Indonesian) and en (English)"]),
+    ("label-on-two-lines", edit(LABEL, 'label = { en = "Ojek drivers", id = "Pengemudi\\nojek" }\n'), [],
+     [NAME, "segments.vulnerable.label.id", "one line"]),
+    ("title-not-text", edit(TITLE, 'title = { en = "Kota Jambi", id = 5 }\n'), [],
+     [NAME, "scenario.title.id", "non-empty string"]),
+    ("set-one-language-of-a-label", None, ["--set", "segments.vulnerable.label.en=Ojek drivers"],
+     ["--set", "segments.vulnerable.label", "set both together"]),
     ("unknown-scheme", edit(SCHEME, 'scheme = "XYZ"'), [], [NAME, "segments.vulnerable.scheme", "must be one of"]),
     ("start-before-2020", edit('start = "2025-01"', 'start = "2019-01"'), [], [NAME, "scenario.start", "2020"]),
     ("start-year-zero", edit('start = "2025-01"', 'start = "0000-01"'), [], [NAME, "scenario.start", "YYYY-MM"]),
@@ -491,7 +502,7 @@ def test_bad_command_line_found_by_the_audit(folder, capsys, command, fragments)
         (edit("range = [2.2, 6.0]", f"range = [2.2, {HUGE}]"),
          [NAME, "segments.vulnerable.accident_rate.range", "two numbers with low <= high"]),
         (edit(MEMBERS, MEMBERS.replace("3000", HUGE)), [NAME, "segments.vulnerable.members.value", "must be <= 1e+08"]),
-        (edit('title = "', 'title = "first line\\nsecond line '), [NAME, "scenario.title", "one line of text"]),
+        (edit(TITLE, 'title = "first line\\nsecond line"\n'), [NAME, "scenario.title", "one line of text"]),
         (edit(LABEL, LABEL + '"memb\\ners" = 5\n'), [NAME, "segments.vulnerable.memb\\ners", "unknown key"]),
     ],
     ids=["range-huge", "members-huge", "title-two-lines", "key-with-a-line-break"],

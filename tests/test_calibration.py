@@ -331,3 +331,16 @@ def test_goodness_of_fit_flags_the_madiun_data_and_passes_data_the_model_can_pro
     good = fit("madiun-2025-prior", own, trials=1000).goodness_of_fit()
     assert good["fits"] and good["chi2_min"] < 1.0
     assert "Warning: no setting of the two multipliers" in calibrated_scenario_text(shipped, "x", "madiun-2025-prior")
+
+
+def test_the_calibrated_title_in_each_language():
+    """The calibrated copy drops the base's "prior" suffix and says it is calibrated, in English and Indonesian;
+    a base with one title gets both suffixes on it."""
+    from sim.calibration import _calibrated_title
+
+    assert _calibrated_title({"en": "Kota X (prior assumptions)", "id": "Kota X (asumsi awal)"}) == {
+        "en": "Kota X (calibrated to observed claims)", "id": "Kota X (dikalibrasi dengan klaim tercatat)"}
+    assert _calibrated_title({"en": "Kota X", "id": "Kota X"}) == {
+        "en": "Kota X (calibrated to observed claims)", "id": "Kota X (dikalibrasi dengan klaim tercatat)"}
+    shipped = load_scenario("madiun-2025").titles
+    assert shipped["id"].endswith("(dikalibrasi dengan klaim tercatat)") and "asumsi awal" not in shipped["id"]

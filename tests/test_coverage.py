@@ -93,3 +93,13 @@ def test_many_segments_are_grouped_per_field():
     wide = {**data, "segments": {f"s{i}": data["segments"]["vulnerable"] for i in range(13)}}
     labels = [label for label, _ in groups(wide)]
     assert "segments.*.male_share" in labels and not any(label.startswith("segments.s1.") for label in labels)
+
+
+def test_a_csr_twin_segment_is_labelled_in_both_report_languages():
+    """The CSR-paid part of a segment keeps the segment's label in each language, with the payer said in it."""
+    scenario = load_scenario("madiun-2025")
+    twins = {s.name: s for s in variant(scenario, csr_share=0.5).segments if s.payer == "CSR"}
+    for seg in scenario.segments:
+        twin = twins[f"{seg.name}-csr"]
+        assert twin.labels == {"en": f"{seg.labels['en']} (paid by CSR)", "id": f"{seg.labels['id']} (dibayar dana CSR)"}
+        assert twin.label == twin.labels["en"]

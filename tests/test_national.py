@@ -43,8 +43,9 @@ def test_shipped_national_scenario_is_the_generated_one(capsys):
 def test_national_scenario_is_labelled_synthetic_and_validates():
     scenario = load_scenario("national-2025")
     assert len(scenario.segments) == REGENCIES_2020
-    assert "SYNTHETIC" in scenario.title
+    assert "SYNTHETIC" in scenario.title and "SINTETIS" in scenario.titles["id"]
     assert all(s.label.startswith("SYNTHETIC") for s in scenario.segments)
+    assert all(s.labels["id"].startswith("SINTETIS") for s in scenario.segments)
 
 
 def test_tiny_national_run_agrees_with_its_closed_form():

@@ -6,6 +6,7 @@ section with readable parameter names and rounded ranges."""
 from __future__ import annotations
 
 import copy
+import html
 import re
 from html.parser import HTMLParser
 
@@ -15,7 +16,7 @@ import pytest
 from sim import charts
 from sim import report_sections as sections_module
 from sim.i18n import Language
-from sim.report import build
+from sim.report import build, headline
 from sim.report_document import Figure, Para, Table
 from sim.report_sections import (
     comparison_table, methodology_section, register_rows, register_section, rule_rows, sensitivity_section,
@@ -363,12 +364,27 @@ def test_register_units_in_indonesian_with_english_fallback(doc, doc_en):
     assert Language("id").unit("persons") == UNITS["persons"] and Language("en").unit("persons") == "persons"
 
 
-def test_segment_labels_instead_of_keys_in_tables(madiun, doc):
-    labels = {s.name: s.label for s in madiun.scenario.segments}
+@pytest.mark.parametrize("code", ["id", "en"])
+def test_segment_labels_instead_of_keys_in_tables(madiun, doc, doc_en, code):
+    """Each report shows the segments' labels in its own language (the scenario gives both)."""
+    labels = {s.name: s.labels[code] for s in madiun.scenario.segments}
+    other = {s.labels["en" if code == "id" else "id"] for s in madiun.scenario.segments}
+    assert not set(labels.values()) & other  # madiun-2025 words its labels differently in the two languages
     for table, column in (("funding", "col_segment"), ("validation", "col_segment")):
-        cells = set(doc.column(table, TEXT[column]["id"]))
+        cells = set((doc if code == "id" else doc_en).column(table, TEXT[column][code]))
         assert not cells & set(labels), f"{table} shows segment keys"
-        assert cells <= set(labels.values()), table
+        assert cells == set(labels.values()), table
+
+
+def test_scenario_title_in_the_report_language(madiun, madiun_en):
+    """The subtitle of each report and the terminal headline give the title in the report's language."""
+    titles = madiun.scenario.titles
+    assert titles["id"] != titles["en"]
+    for report, code, other in ((madiun, "id", "en"), (madiun_en, "en", "id")):
+        page = (report.folder / "report.html").read_text(encoding="utf-8")
+        subtitle = re.search(r'<p class="subtitle">(.*?)</p>', page)[1]  # (the scenario section quotes both)
+        assert html.escape(titles[code]) in subtitle and html.escape(titles[other]) not in subtitle
+        assert headline(report).startswith(titles[code])
 
 
 def _chart_rows(report, monkeypatch) -> dict:
@@ -383,7 +399,7 @@ def _chart_rows(report, monkeypatch) -> dict:
 
 
 def test_segment_labels_in_the_funding_chart(madiun, monkeypatch):
-    labels = {s.name: s.label for s in madiun.scenario.segments}
+    labels = {s.name: s.labels["id"] for s in madiun.scenario.segments}
     assert {r["segment"] for r in _chart_rows(madiun, monkeypatch)["funding"]} == set(labels.values())
 
 
@@ -448,7 +464,7 @@ def test_the_many_segments_note_only_with_many_segments(madiun, doc):
 def test_sensitivity_table_names_and_rounded_ranges(doc, doc_en):
     names = doc.column("sensitivity", TEXT["col_parameter"]["id"])
     assert not [n for n in names if re.search(r"segments\.|assumptions\.|_", n)], names
-    assert "Proporsi laki-laki – Vulnerable informal workers (BPU)" in names
+    assert "Proporsi laki-laki – Pekerja informal rentan (BPU)" in names
     assert "Share of men – Vulnerable informal workers (BPU)" in doc_en.column("sensitivity", "Parameter")
     for column in ("col_value", "col_low", "col_high"):
         for cell in doc.column("sensitivity", TEXT[column]["id"]):
@@ -465,7 +481,7 @@ def test_readable_parameters_and_rounded_ranges_in_the_tornado(madiun, monkeypat
         assert "." not in r["parameter"] and "_" not in r["parameter"], r["parameter"]
         for end in (r["low"], r["high"]):
             assert end is None or abs(end) >= 1e6 or len(re.sub(r"[^0-9]", "", f"{end:g}").lstrip("0")) <= 3, end
-    assert "Pengali tabel mortalitas – Vulnerable informal workers (BPU)" in [r["parameter"] for r in rows]
+    assert "Pengali tabel mortalitas – Pekerja informal rentan (BPU)" in [r["parameter"] for r in rows]
 
 
 def test_a_parameter_without_a_name_is_humanised():
@@ -530,3 +546,39 @@ def test_the_scenario_text_in_the_pdf_keeps_its_words_whole(madiun):
     text = PdfReader(io.BytesIO(bytes(pdf.output()))).pages[0].extract_text()
     assert text.count("\n") >= 2  # the line did wrap
     assert set(re.findall(r"[A-Za-z]+", text)) == {"source", "Ketenagakerjaan", "test"}
+
+
+def _ranged_keys(node: dict, prefix: str = ""):
+    """Dotted keys of the parameters with a stated range (those the sensitivity table and tornado vary)."""
+    for key, value in node.items():
+        if isinstance(value, dict) and "value" in value:
+            if "range" in value:
+                yield prefix + key
+        elif isinstance(value, dict):
+            yield from _ranged_keys(value, prefix + key + ".")
+
+
+def test_every_ranged_parameter_of_a_shipped_scenario_has_a_name_in_both_languages(root):
+    """A parameter without a name would show its key humanised, in English, in the Indonesian report."""
+    from sim.report_text import PARAMETERS
+    from sim.scenario_schema import RECORD_TABLES
+
+    unnamed = set()
+    for path in sorted((root / "scenarios").glob("*.toml")):
+        scenario = load_scenario(path.stem)
+        for key in _ranged_keys(scenario.resolved):
+            if not key.startswith(tuple(RECORD_TABLES)):
+                unnamed |= {key.rpartition(".")[2]} - set(PARAMETERS)
+    assert not unnamed
+    assert all(set(names) == {"id", "en"} and all(names.values()) for names in PARAMETERS.values())
+
+
+def test_a_parameter_of_a_named_entry_names_the_entry():
+    labels = {"non_asn": "Tenaga non-ASN Pemerintah Kota (PU)"}
+    id_, en = Language("id"), Language("en")
+    assert id_.parameter("pipeline.kecamatan.rejection_rate") == "Proporsi nama ditolak – kecamatan"
+    assert en.parameter("funding.csr.companies.amount") == "CSR pledge per year – companies"
+    assert id_.parameter("membership.non_asn.age_limit", labels) == "Batas usia kepesertaan – " + labels["non_asn"]
+    assert id_.parameter("expansion.*.ucj_allocation") == "Bagian dari kekurangan UCJ (semua segmen)"
+    assert id_.parameter("funding.apbd_budget") == "Anggaran APBD per tahun"  # a table's own field: no entry
+    assert id_.parameter("membership.moving_away_rate") == "Proporsi pindah domisili per tahun"

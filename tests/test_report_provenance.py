@@ -420,3 +420,20 @@ def test_fits_agrees_with_the_p_value_as_written(monkeypatch):
     cal = calibration.fit("madiun-2025-prior", SCENARIO_DIR / "experience" / "madiun-2025.toml", trials=500)
     fit = cal.goodness_of_fit()
     assert fit["p_value"] == 0.001 and fit["fits"] is True
+
+
+def test_a_label_per_language_is_one_value_when_scenarios_are_compared():
+    """A text given per language is one value, not a table: compare and the differences from the base list it
+    whole when either language changes, and never as separate en / id keys."""
+    from sim.compare import differing_parameters, flatten
+
+    base = load_scenario("madiun-2025-prior")
+    renamed = load_scenario("madiun-2025-prior", ["scenario.id=renamed",
+                                                  'segments.non_asn.label={ en = "Non-ASN contract staff of the '
+                                                  'city (PU)", id = "Pegawai non-ASN Pemkot Madiun (PU)" }'])
+    assert flatten(base.resolved)["segments.non_asn.label"] == base.segments[0].labels
+    assert not [k for k in flatten(base.resolved) if k.startswith(("scenario.title.", "segments.non_asn.label."))]
+    rows = {r["parameter"]: r["values"] for r in differing_parameters([base, renamed])}
+    assert list(rows) == ["segments.non_asn.label"]
+    assert "Tenaga non-ASN Pemerintah Kota (PU)" in str(rows["segments.non_asn.label"]["madiun-2025-prior"])
+    assert "Pegawai non-ASN Pemkot Madiun (PU)" in str(rows["segments.non_asn.label"]["renamed"])
