@@ -25,7 +25,8 @@ import pandas as pd
 from .closed_form import expected
 from .population import build_model
 from .regulation import load_regulation, monthly_premium
-from .scenario import Scenario, apply_override, in_each_language, scenario_from_data
+from .i18n import in_each_language
+from .scenario import Scenario, apply_override, scenario_from_data
 
 CSR_PAYER = "CSR"
 CSR_TWIN_SUFFIX = {"en": " (paid by CSR)", "id": " (dibayar dana CSR)"}  # a CSR-funded twin segment's label, per language

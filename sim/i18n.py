@@ -18,6 +18,11 @@ LANGUAGE_NAMES = {"id": "Indonesian", "en": "English"}
 # funding.csr): a parameter's name says which entry it belongs to.
 NAMED_ENTRIES = ("segments", "expansion", "membership", "pipeline", "funding")
 
+
+def in_each_language(text: str | dict) -> dict:
+    """A scenario's title or label as {language code: text}: a plain text serves every report language."""
+    return dict(text) if isinstance(text, dict) else {code: text for code in LANGUAGES}
+
 MONTHS = {
     "id": ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
            "November", "Desember"),

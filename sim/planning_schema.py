@@ -26,7 +26,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-from .scenario_schema import _is_number, choice, number, pairs, param, plain, shown
+from .i18n import in_each_language
+from .scenario_schema import _is_number, choice, number, pairs, param, plain, shown, worded
 
 STAGES = ("kelurahan", "kecamatan", "disnaker", "bpjs")  # after the RT heads' proposals, in order
 QUOTA_KINDS = ("targets", "growth_rate", "ucj_allocation")
@@ -110,6 +111,7 @@ FUNDING_FIELDS = {
 }
 
 PLEDGE_FIELDS = {
+    "label": worded(required=False),
     "amount": param("IDR per year", per_year(number(0, 1e15))),
     "probability": param("share", number(0, 1)),
     "first_year": plain(YEAR, required=False),
@@ -221,6 +223,10 @@ class Pledge:
     segments: tuple
     city_match: float  # share of each co-funded premium the city (APBD) pays alongside the pledge
     after_city: bool = False  # not a scenario key: the budget solver's gap-closing pledge pays after the APBD
+    labels: dict | None = None  # {language code: what reports call it} from its ``label``; None: its name
+
+    def label(self, code: str) -> str:
+        return self.labels[code] if self.labels else self.name
 
     def active(self, year: int) -> bool:
         return self.first_year <= year < self.first_year + self.years
@@ -499,7 +505,8 @@ def build_planning(values: dict) -> Planning | None:
             csr_draw=f.get("csr_draw", "expected"),
             pledges=tuple(
                 Pledge(name, YearAmounts.of(c["amount"]), float(c["probability"]), int(c.get("first_year", first_year)),
-                       int(c["years"]), tuple(c["segments"]), float(c.get("city_match", 0.0)))
+                       int(c["years"]), tuple(c["segments"]), float(c.get("city_match", 0.0)),
+                       labels=in_each_language(c["label"]) if "label" in c else None)
                 for name, c in f["csr"].items()
             ),
         )

@@ -242,7 +242,7 @@ def _budget_lines(lang: Language, scenario: Scenario, summary: dict, extra: dict
         figures.update({**t_figs, **p_figs})
     if text:
         blocks.append(Para(" ".join(text), figures))
-    risk = _pledge_risk(lang, extra)
+    risk = _pledge_risk(lang, extra, pledge_names(lang, scenario))
     if risk is not None:
         blocks.append(risk)
     # What the premiums took from the budget each year, and what is left.
@@ -277,7 +277,7 @@ def _budget_lines(lang: Language, scenario: Scenario, summary: dict, extra: dict
     return blocks
 
 
-def _pledge_risk(lang: Language, extra: dict) -> Para | None:
+def _pledge_risk(lang: Language, extra: dict, names: dict) -> Para | None:
     """The outcome with failed pledges that hurts most (members not renewed, then names waiting), in a sentence;
     None without pledges or when no failure cuts or holds anybody. Outcomes where some pledge is still honoured
     come first: "if this pledge fails" is the planner's question; "none honoured" only when there is no other."""
@@ -294,7 +294,7 @@ def _pledge_risk(lang: Language, extra: dict) -> Para | None:
     every = next(k for k, o in enumerate(outcomes) if not o["failed"])
     last = len(worst["years"]) - 1
     key = "planning.pledge_outcomes.outcomes"
-    quoted, _ = _listed(lang, [(f"“{n}”", {}) for n in worst["failed"]])
+    quoted, _ = _listed(lang, [(f"“{names.get(n, n)}”", {}) for n in worst["failed"]])
     names = lang("pledge_one" if len(worst["failed"]) == 1 else "pledge_several", names=quoted)
     return Para(lang("exec_plan_pledge_risk", names=names, year=worst["years"][last]["year"]), {
         "p": _r(extra, f"{key}.{i}.probability", "chance"),
@@ -349,25 +349,27 @@ def budget_section(lang: Language, scenario: Scenario, summary: dict, extra: dic
     if any(y["target"] is not None for y in years):
         caption += lang("caption_plan_target_premium")
     blocks.append(Chart("funding", caption))
-    payer_rows = [(r["year"], r["payer"], _r(extra, f"planning.payers.{k}.premium_idr", "money"),
+    names = pledge_names(lang, scenario)
+    payer_rows = [(r["year"], payer_name(r["payer"], names), _r(extra, f"planning.payers.{k}.premium_idr", "money"),
                    _r(extra, f"planning.payers.{k}.available_idr", "money") if r["available_idr"] is not None else dash,
                    _r(extra, f"planning.payers.{k}.left_idr", "money") if r["left_idr"] is not None else dash)
                   for k, r in enumerate(plan["payers"])]
     blocks.append(Table("plan_payers", tuple(lang(k) for k in ("col_period", "col_payer", "col_premium",
                                                                 "col_available", "col_left")), payer_rows))
     if plan["pledge_outcomes"] is not None:
-        blocks += _pledge_blocks(lang, extra)
+        blocks += _pledge_blocks(lang, extra, names)
     blocks.append(Para(lang("budget_enrolment_plan"), style="note"))
     return Section("budget", lang("sec_budget"), blocks, traced=True)
 
 
-def _pledge_blocks(lang: Language, extra: dict) -> list:
+def _pledge_blocks(lang: Language, extra: dict, names: dict) -> list:
     """What each combination of honoured and failed CSR pledges does: a row per outcome and year."""
     answer = extra["planning"]["pledge_outcomes"]
     rows, styles = [], []
     for i, outcome in enumerate(answer["outcomes"]):
         key = f"planning.pledge_outcomes.outcomes.{i}"
-        first = (_outcome_name(lang, outcome), _r(extra, f"{key}.probability", "chance"))  # on the outcome's first row
+        # The outcome's name and probability go on its first row only.
+        first = (_outcome_name(lang, outcome, names), _r(extra, f"{key}.probability", "chance"))
         for k, y in enumerate(outcome["years"]):
             at = f"{key}.years.{k}"
             rows.append((*(first if k == 0 else ("", "")), str(y["year"]),
@@ -381,12 +383,25 @@ def _pledge_blocks(lang: Language, extra: dict) -> list:
     return [Para(intro), Table("plan_pledges", header, rows, styles)]
 
 
-def _outcome_name(lang: Language, outcome: dict) -> str:
+def _outcome_name(lang: Language, outcome: dict, names: dict) -> str:
     if not outcome["failed"]:
         return lang("pledge_all_honoured")
     if not outcome["honoured"] and len(outcome["failed"]) > 1:
         return lang("pledge_none_honoured")
-    return lang("pledge_failed", names=", ".join(outcome["failed"]))
+    return lang("pledge_failed", names=", ".join(names.get(n, n) for n in outcome["failed"]))
+
+
+def pledge_names(lang: Language, scenario: Scenario) -> dict:
+    """Each CSR pledge's name in the scenario -> what the report calls it: its ``label`` in the report's language,
+    or else the name itself."""
+    funding = scenario.planning.funding if scenario.planning is not None else None
+    return {p.name: p.label(lang.code) for p in funding.pledges} if funding is not None else {}
+
+
+def payer_name(payer: str, names: dict) -> str:
+    """A payer bucket as the report shows it: ``CSR:companies`` -> ``CSR: Perusahaan lokal``; others as they are."""
+    kind, colon, pledge = payer.partition(":")
+    return f"{kind}: {names.get(pledge, pledge)}" if colon and kind == "CSR" else payer
 
 
 def methodology(lang: Language, section: Section) -> Section:
@@ -397,9 +412,11 @@ def methodology(lang: Language, section: Section) -> Section:
     return Section(section.key, section.title, blocks, section.traced)
 
 
-def chart_images(lang: Language, extra: dict) -> dict:
+def chart_images(lang: Language, scenario: Scenario, extra: dict) -> dict:
     """The coverage chart (projected members by month, what the budget pays for, the targets) and the payer chart
     (premiums by year and payer, the APBD budget, what the targets take)."""
     plan = extra["planning"]
+    names = pledge_names(lang, scenario)
+    payers = [{**r, "payer": payer_name(r["payer"], names)} for r in plan["payers"]]
     return {"coverage": charts.png(charts.plan_members(plan["months"], plan["years"], lang)),
-            "funding": charts.png(charts.plan_premium(plan["years"], plan["payers"], lang))}
+            "funding": charts.png(charts.plan_premium(plan["years"], payers, lang))}

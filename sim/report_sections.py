@@ -739,7 +739,7 @@ def chart_images(lang: Language, scenario: Scenario, summary: dict, extra: dict,
     out["tornado"] = charts.png(charts.tornado(_readable_swings(sens["rows"], lang, labels), sens["base"]["claims_idr"],
                                                sens["period"], lang))
     if extra.get("planning"):  # the projected members and premiums, not a curve through the starting members
-        out.update(report_planning.chart_images(lang, extra))
+        out.update(report_planning.chart_images(lang, scenario, extra))
     return out
 
 

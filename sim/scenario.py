@@ -18,7 +18,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from .i18n import LANGUAGE_NAMES, LANGUAGES
+from .i18n import LANGUAGE_NAMES, LANGUAGES, in_each_language
 from .planning_schema import build_planning, validate_planning
 from .regulation import RuleError, load_regulation
 from .scenario_schema import (
@@ -398,11 +398,6 @@ def age_profiles() -> dict:
 
 
 # --- The resolved scenario ------------------------------------------------------------------------------------
-
-
-def in_each_language(text: str | dict) -> dict:
-    """A scenario's title or label as {language code: text}: a plain text serves every report language."""
-    return dict(text) if isinstance(text, dict) else {code: text for code in LANGUAGES}
 
 
 @dataclass(frozen=True)

@@ -127,19 +127,37 @@ def test_the_report_shows_every_outcome_traced(tmp_path, answer):
     folder = build(load_scenario(CSR, ["scenario.trials=300"]), "id", tmp_path).folder
     check_figures(folder)  # every figure equals its report.json value and is formatted from it
     text = section_text(folder, "budget")
-    for name in ("semua ditepati", "companies tidak ditepati", "co-funded tidak ditepati", "tidak ada yang ditepati"):
+    # The pledges are named by their Indonesian labels, in the outcomes and in the payers' table.
+    companies, co_funded = "Perusahaan di Kota Madiun", "Perusahaan, didampingi APBD 1:1"
+    for name in ("semua ditepati", f"{companies} tidak ditepati", f"{co_funded} tidak ditepati",
+                 "tidak ada yang ditepati", f"CSR: {companies}", f"CSR: {co_funded}"):
         assert name in text
+    assert "co-funded" not in text and "CSR:companies" not in text
     # The summary names the failure that hurts most: the co-funded pledge (750 members not renewed in 2029).
     worst = next(i for i, o in enumerate(answer["outcomes"]) if o["failed"] == ["co-funded"])
     assert answer["outcomes"][worst]["not_renewed"] == max(o["not_renewed"] for o in answer["outcomes"]) > 0
     summary = {f["key"] for f in section_figures(folder, "summary")}
     assert f"planning.pledge_outcomes.outcomes.{worst}.not_renewed" in summary
-    assert "Bila janji “co-funded” tidak ditepati" in section_text(folder, "summary")
+    assert f"Bila janji “{co_funded}” tidak ditepati" in section_text(folder, "summary")
     shown = {f["key"] for f in section_figures(folder, "budget")}
     for i, outcome in enumerate(answer["outcomes"]):
         assert f"planning.pledge_outcomes.outcomes.{i}.probability" in shown
         for k in range(len(outcome["years"])):
             assert f"planning.pledge_outcomes.outcomes.{i}.years.{k}.apbd_needed_idr" in shown
+
+
+def test_a_pledge_without_a_label_is_called_by_its_name_and_labels_follow_the_language():
+    from sim.i18n import Language
+    from sim.report_planning import payer_name, pledge_names
+
+    scenario = load_scenario(CSR)
+    assert pledge_names(Language("en"), scenario) == {"companies": "Firms in Kota Madiun",
+                                                      "co-funded": "Firms, matched 1:1 by the city"}
+    assert payer_name("CSR:companies", pledge_names(Language("id"), scenario)) == "CSR: Perusahaan di Kota Madiun"
+    assert payer_name("APBD", {}) == "APBD" and payer_name("CSR:other", {}) == "CSR: other"
+    unlabelled = dataclasses.replace(scenario.planning.funding.pledges[0], labels=None)
+    assert unlabelled.label("id") == unlabelled.name == "companies"
+    assert pledge_names(Language("id"), load_scenario("madiun-2026-ucj")) == {}  # no [funding.csr]
 
 
 def test_outcome_totals_are_the_sums_of_their_years(answer):
