@@ -23,9 +23,9 @@ import math
 import pandas as pd
 
 from .closed_form import expected
+from .i18n import in_each_language
 from .population import build_model
 from .regulation import load_regulation, monthly_premium
-from .i18n import in_each_language
 from .scenario import Scenario, apply_override, scenario_from_data
 
 CSR_PAYER = "CSR"

@@ -295,8 +295,8 @@ def _pledge_risk(lang: Language, extra: dict, names: dict) -> Para | None:
     last = len(worst["years"]) - 1
     key = "planning.pledge_outcomes.outcomes"
     quoted, _ = _listed(lang, [(f"“{names.get(n, n)}”", {}) for n in worst["failed"]])
-    names = lang("pledge_one" if len(worst["failed"]) == 1 else "pledge_several", names=quoted)
-    return Para(lang("exec_plan_pledge_risk", names=names, year=worst["years"][last]["year"]), {
+    which = lang("pledge_one" if len(worst["failed"]) == 1 else "pledge_several", names=quoted)
+    return Para(lang("exec_plan_pledge_risk", names=which, year=worst["years"][last]["year"]), {
         "p": _r(extra, f"{key}.{i}.probability", "chance"),
         "cut": _r(extra, f"{key}.{i}.not_renewed", "count"),
         "held": _r(extra, f"{key}.{i}.held_max", "count"),
@@ -399,7 +399,7 @@ def pledge_names(lang: Language, scenario: Scenario) -> dict:
 
 
 def payer_name(payer: str, names: dict) -> str:
-    """A payer bucket as the report shows it: ``CSR:companies`` -> ``CSR: Perusahaan lokal``; others as they are."""
+    """A payer bucket as the report shows it: ``CSR:companies`` -> ``CSR: Perusahaan di Kota Madiun``; others as they are."""
     kind, colon, pledge = payer.partition(":")
     return f"{kind}: {names.get(pledge, pledge)}" if colon and kind == "CSR" else payer
 

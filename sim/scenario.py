@@ -403,7 +403,6 @@ def age_profiles() -> dict:
 @dataclass(frozen=True)
 class Segment:
     name: str
-    label: str  # in English (or the one text the scenario gives): terminal output, JSON and CSV files
     labels: dict  # {language code: label} for reports (``in_each_language``)
     scheme: str
     occupation: str
@@ -416,6 +415,11 @@ class Segment:
     tenure: tuple  # ((months at start, share), ...)
     accident_rate: float  # JKK cases per 1000 member-years
     mortality_load: float  # multiple of the mortality table's qx
+
+    @property
+    def label(self) -> str:
+        """In English (or the one text the scenario gives): terminal output, JSON and CSV files."""
+        return self.labels["en"]
 
 
 @dataclass(frozen=True)
@@ -438,7 +442,6 @@ class Children:
 @dataclass(frozen=True)
 class Scenario:
     id: str
-    title: str  # in English (or the one text the scenario gives): terminal output, JSON and CSV files
     titles: dict  # {language code: title} for reports (``in_each_language``)
     region: str
     start: dt.date
@@ -461,6 +464,11 @@ class Scenario:
     calibration: dict | None = None  # the [calibration] record (what the scenario was fitted to), or None
 
     @property
+    def title(self) -> str:
+        """In English (or the one text the scenario gives): terminal output, JSON and CSV files."""
+        return self.titles["en"]
+
+    @property
     def path(self) -> Path:
         return self.files[-1]
 
@@ -472,7 +480,6 @@ def _segment(name: str, seg: dict, default_load: float) -> Segment:
         bands = seg["age_bands"]
     return Segment(
         name=name,
-        label=in_each_language(seg["label"])["en"],
         labels=in_each_language(seg["label"]),
         scheme=seg["scheme"],
         occupation=seg["occupation"],
@@ -556,7 +563,6 @@ def _build(values: dict, data: dict, files: tuple, overrides: tuple, base_differ
     sev, kids = assume["severity"], assume["children"]
     return Scenario(
         id=scen["id"],
-        title=in_each_language(scen["title"])["en"],
         titles=in_each_language(scen["title"]),
         region=scen["region"],
         start=dt.date.fromisoformat(scen["start"] + "-01"),
