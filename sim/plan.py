@@ -456,6 +456,9 @@ def _pledge_outcome_lines(answer: dict, rupiah) -> list[str]:
         lines.append(f"  {_outcome_name(o):<{width}} {o['probability']:>5.0%} {years[-1]['members_year_end']:>13,.0f} "
                      f"{o['not_renewed']:>11,.0f} {o['held_max']:>12,.0f}  "
                      + ", ".join(f"{y['year']} {rupiah(y['apbd_needed_idr'])}" for y in years))
+    if answer["expected"] is not None:
+        lines.append("  APBD premiums averaged over the outcomes by probability (what a budget should expect): "
+                     + ", ".join(f"{e['year']} {rupiah(e['apbd_spent_idr'])}" for e in answer["expected"]))
     return lines
 
 

@@ -10,6 +10,10 @@ outcome this module re-runs the projection (:func:`sim.expansion.project_scenari
 - with unlimited APBD (as :func:`sim.budget.budget_needed` does): the APBD that outcome needs to keep the quota
   path (premiums only).
 
+When every combination is shown, ``expected`` weighs the outcomes by their probabilities: the APBD a planner should
+expect to spend, which is more than the plan's own table shows whenever a pledge's expected money is more than its
+segment uses (a pledge that is certain to cover its members on average still leaves them to the APBD when it fails).
+
 Outcomes: every combination when there are at most ``ALL_COMBINATIONS_UP_TO`` pledges (their probabilities add up to
 1); beyond that the stress cases only: all honoured, each pledge failing alone, none honoured (each with the
 probability of that exact combination, which then do not add up to 1). Assumption, as in the budget answers: a
@@ -72,7 +76,19 @@ def pledge_outcomes(scenario: Scenario) -> dict | None:
                 + "; a pledge is honoured in full or not at all for its whole duration, independently",
         "all_combinations": every,
         "outcomes": rows,
+        "expected": _expected(rows) if every else None,
     }
+
+
+EXPECTED_FIELDS = ("members_year_end", "not_renewed", "held_year_end", "apbd_spent_idr", "apbd_needed_idr")
+
+
+def _expected(rows: list[dict]) -> list[dict]:
+    """Per fiscal year, each quantity averaged over the outcomes, weighted by their probabilities (which add up to
+    1 when every combination is shown)."""
+    return [{"year": y["year"],
+             **{f: round(sum(r["probability"] * r["years"][k][f] for r in rows), 2) for f in EXPECTED_FIELDS}}
+            for k, y in enumerate(rows[0]["years"])]
 
 
 def _years(scenario: Scenario, projection, apbd_needed: dict) -> list[dict]:

@@ -295,7 +295,8 @@ def _pledge_risk(lang: Language, extra: dict, names: dict) -> Para | None:
     last = len(worst["years"]) - 1
     key = "planning.pledge_outcomes.outcomes"
     quoted, _ = _listed(lang, [(f"“{names.get(n, n)}”", {}) for n in worst["failed"]])
-    which = lang("pledge_one" if len(worst["failed"]) == 1 else "pledge_several", names=quoted)
+    only = "pledge_only" if worst["honoured"] else "pledge"  # the other pledges are honoured in this outcome
+    which = lang(f"{only}_one" if len(worst["failed"]) == 1 else f"{only}_several", names=quoted)
     return Para(lang("exec_plan_pledge_risk", names=which, year=worst["years"][last]["year"]), {
         "p": _r(extra, f"{key}.{i}.probability", "chance"),
         "cut": _r(extra, f"{key}.{i}.not_renewed", "count"),
@@ -380,7 +381,32 @@ def _pledge_blocks(lang: Language, extra: dict, names: dict) -> list:
     header = tuple(lang(k) for k in ("col_pledge_outcome", "col_probability", "col_period", "col_members_end",
                                      "col_not_renewed", "col_waiting", "col_budget_spent", "col_apbd_needed"))
     intro = lang("pledge_outcomes_intro" if answer["all_combinations"] else "pledge_outcomes_intro_stress")
-    return [Para(intro), Table("plan_pledges", header, rows, styles)]
+    blocks = [Para(intro), Table("plan_pledges", header, rows, styles)]
+    if answer["expected"] is not None:
+        blocks.append(_pledge_expected(lang, extra))
+    return blocks
+
+
+# The probability-weighted APBD is called higher than the plan's own when it is by more than this share in some year
+# (below it, rounding in the shown figures could make the claim look wrong).
+EXPECTED_HIGHER_BY = 0.005
+
+
+def _pledge_expected(lang: Language, extra: dict) -> Para:
+    """The APBD premiums averaged over the pledge outcomes, next to the plan's own (pledges at amount x probability),
+    and why the average is higher when it is."""
+    expected = extra["planning"]["pledge_outcomes"]["expected"]
+    plan = extra["planning"]["years"]
+    items = [(lang("pledge_expected_item", year=e["year"]),
+              {"expected": _r(extra, f"planning.pledge_outcomes.expected.{k}.apbd_spent_idr", "money"),
+               "plan": _r(extra, _y(k, "budget_spent_idr"), "money")})
+             for k, e in enumerate(expected) if plan[k].get("budget_spent_idr") is not None]
+    para = _listed_para(lang, "pledge_expected", items)
+    if any(plan[k].get("budget_spent_idr") is not None
+           and e["apbd_spent_idr"] > plan[k]["budget_spent_idr"] * (1 + EXPECTED_HIGHER_BY)
+           for k, e in enumerate(expected)):
+        para = Para(para.text + " " + lang("pledge_expected_more"), para.figures)
+    return para
 
 
 def _outcome_name(lang: Language, outcome: dict, names: dict) -> str:

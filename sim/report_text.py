@@ -686,8 +686,11 @@ TEXT = {
               "year-end; keeping the plan would need {need} of APBD in {year} instead of {need_all} with every "
               "pledge honoured (table in the Budget section).",
     },
-    "pledge_one": {"id": "janji {names}", "en": "the pledge {names} is"},  # the subject of exec_plan_pledge_risk
+    # The subject of exec_plan_pledge_risk: "only" when the other pledges are honoured in that outcome.
+    "pledge_one": {"id": "janji {names}", "en": "the pledge {names} is"},
     "pledge_several": {"id": "janji {names}", "en": "the pledges {names} are"},
+    "pledge_only_one": {"id": "hanya janji {names} yang", "en": "only the pledge {names} is"},
+    "pledge_only_several": {"id": "hanya janji {names} yang", "en": "only the pledges {names} are"},
     "exec_plan_left": {"id": "Iuran yang dibayar dari anggaran APBD dan sisanya: {items}.",
                        "en": "Premiums paid from the APBD budget, and what is left: {items}."},
     "plan_item_left": {"id": "{year} {spent} (sisa {left})", "en": "{year} {spent} ({left} left)"},
@@ -751,6 +754,22 @@ TEXT = {
               "(not every combination, so the probabilities do not add up to 100%). The APBD and DBH-CHT budgets "
               "stay as in the scenario. The last column: the APBD needed to keep the membership plan (premiums "
               "only). Shaded rows: members not renewed or names waiting for money.",
+    },
+    "pledge_expected": {
+        "id": "Dirata-ratakan atas kombinasi-kombinasi ini menurut peluangnya, iuran dari APBD menjadi {items}.",
+        "en": "Averaged over these combinations by their probabilities, the APBD premiums come to {items}.",
+    },
+    "pledge_expected_item": {"id": "{year} {expected} (tabel pertama: {plan})",
+                             "en": "{year} {expected} (first table: {plan})"},
+    "pledge_expected_more": {
+        "id": "Rata-rata ini lebih tinggi daripada tabel pertama bagian ini, yang menghitung setiap janji sebesar "
+              "nilainya dikali peluangnya: bila sebuah janji tidak ditepati, pesertanya dibiayai APBD, sedangkan dana "
+              "janji yang ditepati melebihi iuran pesertanya tidak mengurangi APBD lebih jauh. Untuk menyusun "
+              "anggaran, rata-rata inilah yang perlu disiapkan.",
+        "en": "This average is higher than the first table of this section, which counts each pledge at its amount "
+              "times its probability: when a pledge fails its members fall to the APBD, while a kept pledge's money "
+              "beyond its members' premiums does not lower the APBD further. This average is what a budget should "
+              "expect.",
     },
     "col_left": {"id": "Sisa", "en": "Left"},
     "caption_plan_members": {"id": "Peserta aktif per bulan menurut proyeksi.",

@@ -138,8 +138,14 @@ def test_the_report_shows_every_outcome_traced(tmp_path, answer):
     assert answer["outcomes"][worst]["not_renewed"] == max(o["not_renewed"] for o in answer["outcomes"]) > 0
     summary = {f["key"] for f in section_figures(folder, "summary")}
     assert f"planning.pledge_outcomes.outcomes.{worst}.not_renewed" in summary
-    assert f"Bila janji “{co_funded}” tidak ditepati" in section_text(folder, "summary")
+    # "only": the other pledge is honoured in that outcome, whose probability (35 %) is not the pledge's failure (50 %).
+    assert f"Bila hanya janji “{co_funded}” yang tidak ditepati (peluang 35,0%)" in section_text(folder, "summary")
+    # The APBD averaged over the outcomes, next to the plan's own, each year traced.
     shown = {f["key"] for f in section_figures(folder, "budget")}
+    for k in range(len(answer["expected"])):
+        assert f"planning.pledge_outcomes.expected.{k}.apbd_spent_idr" in shown
+        assert f"planning.years.{k}.budget_spent_idr" in shown
+    assert "Rata-rata ini lebih tinggi daripada tabel pertama" in text
     for i, outcome in enumerate(answer["outcomes"]):
         assert f"planning.pledge_outcomes.outcomes.{i}.probability" in shown
         for k in range(len(outcome["years"])):
@@ -164,3 +170,28 @@ def test_outcome_totals_are_the_sums_of_their_years(answer):
     for o in answer["outcomes"]:
         assert o["not_renewed"] == pytest.approx(sum(y["not_renewed"] for y in o["years"]), abs=0.01)
         assert o["held_max"] == max(y["held_year_end"] for y in o["years"])
+
+
+def test_the_expected_apbd_weighs_the_outcomes_and_exceeds_the_plan_where_a_pledge_is_spare(scenario, answer):
+    """By hand: each year's APBD premium times each outcome's probability, summed. In 2026-2028 the companies' pledge
+    brings more than its members use (at amount x probability too), so the plan's own table, which counts it at its
+    expected money, spends less APBD than the average over the outcomes; the difference is the APBD the failed
+    pledge's members fall back on."""
+    assert math.isclose(sum(o["probability"] for o in answer["outcomes"]), 1.0)
+    plan = project_scenario(scenario)
+    spent_in_plan = money_by_year(plan, APBD)
+    for k, e in enumerate(answer["expected"]):
+        by_hand = sum(o["probability"] * o["years"][k]["apbd_spent_idr"] for o in answer["outcomes"])
+        assert e["apbd_spent_idr"] == pytest.approx(by_hand, abs=0.01)
+        assert e["year"] == answer["outcomes"][0]["years"][k]["year"]
+    higher = [e["year"] for e in answer["expected"] if e["apbd_spent_idr"] > spent_in_plan[e["year"]] * 1.005]
+    assert higher == [2026, 2027, 2028]
+
+
+def test_no_expected_row_when_only_the_stress_cases_are_shown():
+    pledges = tuple(_pledge(n, 0.5) for n in "abcd")
+    scenario = load_scenario(CSR)
+    funding = dataclasses.replace(scenario.planning.funding, pledges=pledges)
+    many = dataclasses.replace(scenario, planning=dataclasses.replace(scenario.planning, funding=funding))
+    answer = pledge_outcomes(many)
+    assert not answer["all_combinations"] and answer["expected"] is None
