@@ -183,22 +183,28 @@ class Language:
 
         return UNITS.get(unit, unit) if self.code == "id" else unit
 
-    def parameter(self, key: str, segment_labels: dict | None = None) -> str:
+    def parameter(self, key: str, entries: dict | None = None) -> str:
         """A parameter's dotted key as a name a reader knows: ``segments.vulnerable.male_share`` ->
         ``Proporsi laki-laki – Pekerja informal rentan (BPU)``; ``segments.*.FIELD`` -> ``... (semua segmen)``.
         A field of a named entry (a segment's quota or exits, a pipeline stage, a CSR pledge:
-        ``pipeline.kecamatan.capacity``) names the entry after a dash: the segment's label, else the entry's name
-        as the scenario writes it. A field without a name is its last part humanised (``foo_bar`` -> ``Foo bar``)."""
+        ``pipeline.kecamatan.capacity``) names the entry after a dash: its name in ``entries``, under its
+        dotted path (``funding.csr.companies``) or else its name (a segment's), else the entry's name as the
+        scenario writes it. A key listed whole in ``entries`` is named by that (a default's segments). A
+        field without a name is its last part humanised (``foo_bar`` -> ``Foo bar``)."""
         from .report_text import PARAMETERS
 
         parts = key.split(".")
         field = parts[-1]
         names = PARAMETERS.get(field)
         name = names[self.code] if names else field.replace("_", " ").strip().capitalize()
+        entries = entries or {}
+        if key in entries:  # whose a default is (``assumptions.mortality_load``)
+            return f"{name} – {entries[key]}"
         if len(parts) >= 3 and parts[0] in NAMED_ENTRIES:
             if parts[-2] == "*":
                 return f"{name} ({self('all_segments')})"
-            return f"{name} – {(segment_labels or {}).get(parts[-2], parts[-2])}"
+            entry = entries.get(".".join(parts[:-1]), entries.get(parts[-2], parts[-2]))  # qualified first
+            return f"{name} – {entry}"
         return name
 
     def value(self, x) -> str:

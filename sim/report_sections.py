@@ -18,7 +18,9 @@ from .population import month_dates
 from .regulation import load_regulation
 from .report_document import Chart, Figure, Para, Pre, Section, Table, Tiles, lookup
 from .scenario import Scenario, age_profiles
+from .planning_schema import year_field_names
 from .scenario_schema import BASES, RECORD_TABLES
+from .report_text import STAGE_NAMES
 from .sources import cited_sources, strings
 
 FAN_QUANTILES = {"p5": 0.05, "p25": 0.25, "p50": 0.50, "p75": 0.75, "p95": 0.95}
@@ -230,9 +232,20 @@ def _period_name(lang: Language, summary: dict, p: dict) -> str:
     return lang("total_period", first=years[0], last=years[-1]) if len(years) > 1 else lang("total_word")
 
 
-def _short_value(value, limit: int = 120, lang: Language | None = None) -> str:
+YEARS, YEAR_PAIRS = year_field_names()
+
+
+def _short_value(value, limit: int = 120, lang: Language | None = None, key: str = "") -> str:
     """A parameter value for a table cell (numbers in ``lang``'s style when given): a long list shows its first
-    entries and how many there are."""
+    entries and how many there are; a text per language its text in ``lang``; the years of a year field (``key``)
+    as years."""
+    name = key.rsplit(".", 1)[-1]
+    if name in YEARS and isinstance(value, int):
+        return str(value)
+    if name in YEAR_PAIRS and isinstance(value, list) and lang:
+        value = [[_Year(y), amount] for y, amount in value]
+    if lang and isinstance(value, dict) and lang.code in value:
+        return value[lang.code]
     if isinstance(value, list):
         text = lang.value(value) if lang else json.dumps(value, ensure_ascii=False)
         if len(text) <= limit:
@@ -240,6 +253,24 @@ def _short_value(value, limit: int = 120, lang: Language | None = None) -> str:
         separator = ";" if lang and lang.code == "id" else ","
         return f"{text[:limit].rsplit(separator, 1)[0]}{separator} … ({len(value)})"
     return lang.value(value) if lang else str(value)
+
+
+def entry_names(scenario: Scenario | None, lang: Language) -> dict:
+    """What the report calls each named entry a parameter key may name (:meth:`Language.parameter`): segments by
+    their labels, CSR pledges (``funding.csr.NAME``) by theirs, pipeline stages (``pipeline.STAGE``) by the
+    office's name."""
+    names = segment_labels(scenario, lang)
+    names.update({f"funding.csr.{k}": v for k, v in report_planning.pledge_names(lang, scenario).items()})
+    names.update({f"pipeline.{k}": v for k, v in STAGE_NAMES.items()})
+    if scenario is not None:  # the default mortality load is that of the segments without their own
+        default = [names[n] for n, seg in scenario.resolved["segments"].items() if "mortality_load" not in seg]
+        if default:
+            names["assumptions.mortality_load"] = ", ".join(default)
+    return names
+
+
+class _Year(str):
+    """A calendar year inside a list value: :meth:`Language.value` shows text as given, so no thousands mark."""
 
 
 def segment_labels(scenario: Scenario | None, lang: Language) -> dict:
@@ -600,15 +631,17 @@ def register_section(lang: Language, scenario: Scenario, extra: dict) -> Section
     return Section("register", lang("sec_register"), blocks)
 
 
-def _value_cell(extra: dict, key: str, value, kind: str = "plain", lang: Language | None = None):
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
+def _value_cell(extra: dict, key: str, value, kind: str = "plain", lang: Language | None = None, name: str = ""):
+    """A register cell: a number as a traced figure, anything else as text (``name``: the scenario key)."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and name.rsplit(".", 1)[-1] not in YEARS:
         return _r(extra, key, kind)
-    return _short_value(value, lang=lang)
+    return _short_value(value, lang=lang, key=name)
 
 
 def _register_row(lang: Language, extra: dict, i: int, r: dict) -> tuple:
     calibrated = r["basis"] == "calibrated"  # fitted to 6 decimals: shown to 3 significant digits
-    value = _value_cell(extra, f"assumptions.{i}.value", r["value"], "sig3" if calibrated else "plain", lang)
+    value = _value_cell(extra, f"assumptions.{i}.value", r["value"], "sig3" if calibrated else "plain", lang,
+                        r["key"])
     rng = r["range"]
     bound = lang.sig3 if calibrated else lang.plain
     rng_text = f"{bound(rng[0])} – {bound(rng[1])}" if isinstance(rng, list) and len(rng) == 2 else ""
@@ -624,7 +657,7 @@ def differences_section(lang: Language, extra: dict, base: str | None) -> Sectio
         def cell(key, value):
             if key in calibrated and isinstance(value, (int, float)) and not isinstance(value, bool):
                 return lang.sig3(value)
-            return _short_value(value, lang=lang)
+            return _short_value(value, lang=lang, key=key)
 
         # The [calibration] record is one row here: the summary shows it (differences.csv has every key).
         shown = [d for d in extra["differences"] if not d["key"].startswith("calibration.")]
@@ -678,11 +711,13 @@ def sources_blocks(lang: Language, extra: dict) -> list:
     return [Para(lang("sources_intro")), Table("sources", header, rows)]
 
 
-def provenance_section(lang: Language, manifest: dict, summary: dict, extra: dict | None = None) -> Section:
+def provenance_section(lang: Language, manifest: dict, summary: dict, extra: dict | None = None,
+                       title: str | None = None) -> Section:
+    """``title``: the scenario's title in the report's language (the manifest keeps the English one)."""
     code, packages = manifest["code"], manifest["packages"]
     rows = [
         (lang("prov_created"), lang.timestamp(manifest["created"])),
-        (lang("prov_scenario"), f"{manifest['scenario_id']}: {manifest['title']}"),
+        (lang("prov_scenario"), f"{manifest['scenario_id']}: {title or manifest['title']}"),
         (lang("prov_files"), ", ".join(manifest["scenario_files"]) or "-"),
         (lang("prov_overrides"), "; ".join(manifest["overrides"]) or "-"),
         (lang("prov_seed"), str(manifest["seed"])),
@@ -706,14 +741,14 @@ def sections(report_lang: Language, scenario: Scenario, summary: dict, extra: di
         summary_section(lang, scenario, summary, extra),
         results_section(lang, summary, extra),
         budget_section(lang, scenario, summary, extra),
-        sensitivity_section(lang, extra, segment_labels(scenario, lang)),
+        sensitivity_section(lang, extra, entry_names(scenario, lang)),
         validation_section(lang, summary, extra, segment_labels(scenario, lang)),
         register_section(lang, scenario, extra),
         differences_section(lang, extra, manifest.get("base")),
         methodology_section(lang, scenario),
         Section("scenario", lang("sec_scenario"),
                 [Para(lang("scenario_intro")), Pre(manifest["scenario_toml"], "scenario.toml")]),
-        provenance_section(lang, manifest, summary, extra),
+        provenance_section(lang, manifest, summary, extra, scenario.titles[lang.code]),
     ]
     if extra.get("planning"):
         out = [report_planning.methodology(lang, s) if s.key == "methodology" else s for s in out]
@@ -736,7 +771,8 @@ def chart_images(lang: Language, scenario: Scenario, summary: dict, extra: dict,
     out["funding"] = charts.png(charts.funding(funding_rows if len(funding_rows) <= MANY_SEGMENTS else
                                                _by_payer_rows(funding_rows), lang))
     sens = extra["sensitivity"]
-    out["tornado"] = charts.png(charts.tornado(_readable_swings(sens["rows"], lang, labels), sens["base"]["claims_idr"],
+    out["tornado"] = charts.png(charts.tornado(_readable_swings(sens["rows"], lang, entry_names(scenario, lang)),
+                                               sens["base"]["claims_idr"],
                                                sens["period"], lang))
     if extra.get("planning"):  # the projected members and premiums, not a curve through the starting members
         out.update(report_planning.chart_images(lang, scenario, extra))

@@ -805,15 +805,15 @@ TEXT = {
                                 "en": " Dashed grey line: the target membership."},
     "budget_intro_tenure": {
         "id": "Iuran setahun per peserta {per_member} (komposisi segmen saat ini). Untuk {members} peserta, "
-              "perkiraan klaim 12 bulan pertama {claims} menurut perhitungan langsung (tanpa simulasi); karena itu "
-              "angkanya sedikit berbeda dari rata-rata simulasi di Ringkasan. Bila "
+              "perkiraan klaim 12 bulan pertama {claims} menurut perhitungan langsung (tanpa simulasi), yang dapat "
+              "sedikit berbeda dari rata-rata simulasi di Ringkasan. Bila "
               "komposisi segmen dan lama kepesertaan tetap sama, iuran dan klaim sama-sama sebanding dengan jumlah "
               "peserta, sehingga grafik di bawah berlaku untuk berapa pun jumlah peserta dengan komposisi itu. "
               "Peserta baru berbeda: beasiswa anak karena kematian biasa (JKM) baru dibayar setelah {scholarship} "
               "bulan kepesertaan, dan kematian peserta BPU dalam {early} bulan pertama hanya mendapat {early_benefit}.",
         "en": "A year's premium per member is {per_member} (today's mix of segments). For the {members} members, "
-              "expected claims in the first 12 months are {claims} by direct calculation (without simulation), hence "
-              "slightly different from the simulation mean in the Summary. With "
+              "expected claims in the first 12 months are {claims} by direct calculation (without simulation), which "
+              "may differ slightly from the simulation mean in the Summary. With "
               "the same mix of segments and tenure, premiums and claims are both proportional to the number of "
               "members, so the chart holds for any membership with that mix. New members differ: children's "
               "scholarships after a non-work death (JKM) are paid only after {scholarship} months of membership, "
@@ -898,6 +898,10 @@ UNITS = {
 
 # Names of scenario parameters (the last part of a dotted key) for the sensitivity table and tornado chart; a
 # parameter not listed shows its key's last part humanised.
+# The offices of the enrolment pipeline's stages (sim.planning_schema.STAGES), proper names in either language.
+STAGE_NAMES = {"kelurahan": "Kelurahan", "kecamatan": "Kecamatan", "disnaker": "Disnakerkop-UMKM",
+               "bpjs": "BPJS Ketenagakerjaan"}
+
 PARAMETERS = {
     "members": {"id": "Jumlah peserta", "en": "Members"},
     "wage": {"id": "Upah per bulan", "en": "Monthly wage"},

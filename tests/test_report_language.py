@@ -471,7 +471,9 @@ def test_sensitivity_table_names_and_rounded_ranges(doc, doc_en):
             if not cell.startswith("Rp"):
                 assert len(re.sub(r"\D", "", cell).lstrip("0")) <= 3, cell
     assert not re.search(r"\d,\d{4,}", " ".join(c for r in doc.table("sensitivity")["rows"] for c in r))
-    row = next(r for r in doc.table("sensitivity")["rows"] if r[0] == "Pengali tabel mortalitas")
+    # The default mortality load names the segments it applies to (those without their own).
+    row = next(r for r in doc.table("sensitivity")["rows"] if r[0] == "Pengali tabel mortalitas – Tenaga non-ASN "
+               "Pemerintah Kota (PU)")
     assert row[2:5] == ["1,92", "1,68", "2,18"]
 
 
@@ -582,3 +584,48 @@ def test_a_parameter_of_a_named_entry_names_the_entry():
     assert id_.parameter("expansion.*.ucj_allocation") == "Bagian dari kekurangan UCJ (semua segmen)"
     assert id_.parameter("funding.apbd_budget") == "Anggaran APBD per tahun"  # a table's own field: no entry
     assert id_.parameter("membership.moving_away_rate") == "Proporsi pindah domisili per tahun"
+
+
+def test_the_provenance_names_the_scenario_in_the_report_language(madiun, madiun_en):
+    titles = madiun.scenario.titles
+    for report, code, other in ((madiun, "id", "en"), (madiun_en, "en", "id")):
+        doc = Document()
+        doc.feed((report.folder / "report.html").read_text(encoding="utf-8"))
+        table = next(b for b in doc.sections["provenance"] if b["type"] == "table" and b["name"] == "provenance")
+        scenario_row = table["rows"][1]
+        assert scenario_row[1] == f"{report.scenario.id}: {titles[code]}" and titles[other] not in scenario_row[1]
+
+
+def test_entries_are_named_by_pledge_label_office_and_the_segments_a_default_applies_to():
+    from sim.report_sections import entry_names
+
+    id_, en = Language("id"), Language("en")
+    csr = load_scenario("madiun-2026-ucj-csr")
+    assert id_.parameter("funding.csr.companies.probability", entry_names(csr, id_)) == \
+        "Peluang komitmen CSR ditepati – Perusahaan di Kota Madiun"
+    assert en.parameter("funding.csr.co-funded.amount", entry_names(csr, en)) == \
+        "CSR pledge per year – Firms, matched 1:1 by the city"
+    jambi = load_scenario("jambi-2025-pipeline")
+    assert id_.parameter("pipeline.disnaker.capacity", entry_names(jambi, id_)).endswith("– Disnakerkop-UMKM")
+    assert id_.parameter("pipeline.bpjs.duration", entry_names(jambi, id_)).endswith("– BPJS Ketenagakerjaan")
+    # madiun-2025: the vulnerable workers have their own mortality load; the default is the non-ASN staff's.
+    madiun = load_scenario("madiun-2025")
+    names = entry_names(madiun, id_)
+    assert id_.parameter("assumptions.mortality_load", names) == \
+        "Pengali tabel mortalitas – " + madiun.segments[[s.name for s in madiun.segments].index("non_asn")].labels["id"]
+    assert id_.parameter("segments.vulnerable.mortality_load", names).endswith(names["vulnerable"])
+
+
+def test_years_stay_years_and_a_text_per_language_shows_the_reports():
+    from sim.report_sections import _short_value
+
+    id_, en = Language("id"), Language("en")
+    assert _short_value(2026, lang=id_, key="funding.csr.companies.first_year") == "2026"
+    assert _short_value(2030, lang=en, key="ucj.target_year") == "2030"
+    assert _short_value([[2025, 3000], [2026, 3500]], lang=id_, key="expansion.vulnerable.targets") == \
+        "[[2025; 3.000]; [2026; 3.500]]"
+    assert _short_value([[2026, 1.5e9]], lang=en, key="funding.apbd_budget") == "[[2026, 1,500,000,000]]"
+    assert _short_value(3000, lang=id_, key="segments.vulnerable.members") == "3.000"  # not a year field
+    label = {"en": "Firms in Kota Madiun", "id": "Perusahaan di Kota Madiun"}
+    assert _short_value(label, lang=id_, key="funding.csr.companies.label") == label["id"]
+    assert _short_value(label, lang=en, key="funding.csr.companies.label") == label["en"]
