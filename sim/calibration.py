@@ -38,6 +38,8 @@ DEFAULT_PRIOR_SIGMA = 0.5  # assumption: a factor of about 2.3 either side at 90
 Z90 = 1.6448536269514722
 GRID_POINTS = 161
 GRID_RANGE = (0.05, 20.0)
+BEST_FIT_SOURCE = (f"the grid point where chi2_min is reached: the data alone, without the prior (grid "
+                   f"{GRID_RANGE[0]:g}-{GRID_RANGE[1]:g})")
 EDGE_MASS = 1e-3  # posterior mass in an end cell of the grid above which the grid would cut the posterior off
 VARIANCE_TRIALS = 4000
 METHOD = "grid posterior, bivariate normal likelihood of (claims, amount) per observation, lognormal priors"
@@ -565,6 +567,10 @@ def calibration_record_text(cal: Calibration) -> str:
                                "held (chi-squared on observed_values degrees of freedom, which ignores the 2 fitted "
                                "multipliers and so errs towards fitting)", "calibrated"),
         f"fits = {_toml_value(fit['fits'])}",
+        "best_mortality_scale = " + _inline(fit["best_mortality_scale"], "multiplier of expected non-work deaths",
+                                            BEST_FIT_SOURCE, "calibrated"),
+        "best_accident_scale = " + _inline(fit["best_accident_scale"], "multiplier of expected work accidents",
+                                           BEST_FIT_SOURCE, "calibrated"),
     ]
     for obs, row in zip(cal.experience.observations, cal.expected_in_window()):
         window = f"{row['from']}..{row['to']}"

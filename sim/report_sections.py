@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 
 from . import charts, report_planning
+from .calibration import GRID_RANGE
 from .coverage import coverage_curve, funding, members_affordable, twelve_months
 from .i18n import Language, significant
 from .population import month_dates
@@ -255,6 +256,9 @@ def _short_value(value, limit: int = 120, lang: Language | None = None, key: str
     return lang.value(value) if lang else str(value)
 
 
+NAMED_DEFAULT_USERS = 3  # a default applying to more segments than this is named by their number, not their labels
+
+
 def entry_names(scenario: Scenario | None, lang: Language) -> dict:
     """What the report calls each named entry a parameter key may name (:meth:`Language.parameter`): segments by
     their labels, CSR pledges (``funding.csr.NAME``) by theirs, pipeline stages (``pipeline.STAGE``) by the
@@ -264,8 +268,11 @@ def entry_names(scenario: Scenario | None, lang: Language) -> dict:
     names.update({f"pipeline.{k}": v for k, v in STAGE_NAMES.items()})
     if scenario is not None:  # the default mortality load is that of the segments without their own
         default = [names[n] for n, seg in scenario.resolved["segments"].items() if "mortality_load" not in seg]
-        if default:
-            names["assumptions.mortality_load"] = ", ".join(default)
+        if len(default) == len(scenario.segments):
+            names["assumptions.mortality_load"] = lang("all_segments")
+        elif default:
+            names["assumptions.mortality_load"] = (", ".join(default) if len(default) <= NAMED_DEFAULT_USERS else
+                                                   lang("segments_without_own", n=lang.count(len(default))))
     return names
 
 
@@ -405,7 +412,24 @@ def calibration_blocks(lang: Language, scenario: Scenario, extra: dict) -> list:
         blocks.append(Para(text, {"chi2": _r(extra, f"{key}.goodness_of_fit.chi2_min", "sig3"),
                                   "values": _r(extra, f"{key}.goodness_of_fit.observed_values", "count"),
                                   "p": _r(extra, f"{key}.goodness_of_fit.p_value", "sci")}, "warning"))
+        blocks += _prior_sets(lang, extra, cal)
     return blocks
+
+
+def _prior_sets(lang: Language, extra: dict, cal: dict) -> list:
+    """A sentence for each multiplier whose best fit to the data alone lies outside its 90 % posterior interval:
+    there the prior, not the data, sets it (records without the best fit give none)."""
+    out = []
+    for which in ("mortality", "accident"):
+        best, stats = cal["goodness_of_fit"].get(f"best_{which}_scale"), cal[f"{which}_scale"]
+        if best is None or stats["p5"] <= best <= stats["p95"]:
+            continue
+        edge = ("calib_grid_low" if best <= GRID_RANGE[0] else "calib_grid_high" if best >= GRID_RANGE[1] else None)
+        text = lang("calib_prior_sets", what=lang(f"calib_what_{which}"), edge=lang(edge) if edge else "",
+                    base=cal["scenario"])
+        out.append(Para(text, {"best": _r(extra, f"calibration.goodness_of_fit.best_{which}_scale", "sig3")},
+                        "warning"))
+    return out
 
 
 def results_section(lang: Language, summary: dict, extra: dict) -> Section:

@@ -173,6 +173,20 @@ TEXT = {
               "calibration is a compromise between the count and the amount, and the forecasts in this report "
               "inherit it.",
     },
+    "calib_prior_sets": {
+        "id": "Data saja (tanpa prior) paling cocok dengan pengali {what} {best}{edge}, di luar rentang 90% "
+              "posteriornya: pengali ini lebih ditentukan oleh prior (rentang wajar dalam skenario {base}) daripada "
+              "oleh data.",
+        "en": "The data alone (without the prior) fit best at a {what} multiplier of {best}{edge}, outside its 90% "
+              "posterior interval: this multiplier is set more by the prior (the plausible range in scenario {base}) "
+              "than by the data.",
+    },
+    "segments_without_own": {"id": "{n} segmen tanpa nilai sendiri", "en": "{n} segments without their own"},
+    "calib_what_mortality": {"id": "kematian", "en": "death"},
+    "calib_what_accident": {"id": "kecelakaan kerja", "en": "work-accident"},
+    "calib_grid_low": {"id": " (nilai terendah kisi perhitungan)", "en": " (the lowest value of the calculation grid)"},
+    "calib_grid_high": {"id": " (nilai tertinggi kisi perhitungan)",
+                        "en": " (the highest value of the calculation grid)"},
     "calib_misfit_scholarships": {
         "id": "Penyebab yang mungkin: apakah setiap cicilan beasiswa dihitung sebagai satu klaim (di sini dihitung "
               "demikian, sesuai bunyi sumbernya).",
@@ -363,7 +377,8 @@ TEXT = {
         "id": "Setiap parameter skenario beserta nilai, satuan, dasar dan sumbernya. Baris kuning adalah asumsi "
               "(dengan rentang wajar), baris biru hasil kalibrasi. Nilai hasil kalibrasi ditampilkan dengan 3 angka "
               "penting; nilai lengkapnya ada di scenario.toml dan assumptions.csv. Sumber dikutip sebagaimana "
-              "tertulis.",
+              "tertulis di berkas skenario, dalam bahasa Inggris dan dengan format angka Inggris (titik sebagai "
+              "tanda desimal, koma sebagai pemisah ribuan: 1.28 = 1,28 dan 7,902 = 7.902).",
         "en": "Every parameter of the scenario with its value, unit, basis and source. Yellow rows are assumptions "
               "(with a plausible range), blue rows calibrated values. Calibrated values are shown to 3 significant "
               "digits; the full values are in scenario.toml and assumptions.csv. Sources are quoted as written.",

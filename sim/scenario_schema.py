@@ -302,6 +302,11 @@ GOODNESS_OF_FIT_FIELDS = {
     "observed_values": param("values", number(1, 1_000_000, integer=True)),
     "p_value": param("probability", number(0, 1)),
     "fits": plain(boolean),
+    # Where on the grid the distance is smallest: the data alone, without the prior (optional: older records lack it).
+    "best_mortality_scale": param("multiplier of expected non-work deaths", number(0, 100, lo_open=True),
+                                  required=False),
+    "best_accident_scale": param("multiplier of expected work accidents", number(0, 100, lo_open=True),
+                                 required=False),
 }
 
 CALIBRATION_OBSERVATION_FIELDS = {

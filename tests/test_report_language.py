@@ -614,6 +614,9 @@ def test_entries_are_named_by_pledge_label_office_and_the_segments_a_default_app
     assert id_.parameter("assumptions.mortality_load", names) == \
         "Pengali tabel mortalitas – " + madiun.segments[[s.name for s in madiun.segments].index("non_asn")].labels["id"]
     assert id_.parameter("segments.vulnerable.mortality_load", names).endswith(names["vulnerable"])
+    # A default every segment uses (jambi-2025: one segment; the national scenario: every city) names no label.
+    assert id_.parameter("assumptions.mortality_load", entry_names(load_scenario("jambi-2025"), id_)) == \
+        "Pengali tabel mortalitas – semua segmen"
 
 
 def test_years_stay_years_and_a_text_per_language_shows_the_reports():
@@ -629,3 +632,27 @@ def test_years_stay_years_and_a_text_per_language_shows_the_reports():
     label = {"en": "Firms in Kota Madiun", "id": "Perusahaan di Kota Madiun"}
     assert _short_value(label, lang=id_, key="funding.csr.companies.label") == label["id"]
     assert _short_value(label, lang=en, key="funding.csr.companies.label") == label["en"]
+
+
+def test_the_report_says_when_the_prior_not_the_data_sets_a_multiplier():
+    """madiun-2025: the data alone fit best at the grid's lowest accident multiplier (0.05), outside the 90 %
+    interval 0.137-0.407, while the best death multiplier (1.30) lies inside 1.12-1.45: one sentence, on accidents."""
+    from sim.report_sections import _prior_sets
+
+    cal = load_scenario("madiun-2025").calibration
+    fit = cal["goodness_of_fit"]
+    extra = {"calibration": {"goodness_of_fit": dict(fit)}}
+    assert cal["accident_scale"]["p5"] > fit["best_accident_scale"] == 0.05
+    assert cal["mortality_scale"]["p5"] <= fit["best_mortality_scale"] <= cal["mortality_scale"]["p95"]
+    paras = _prior_sets(Language("id"), extra, cal)
+    assert len(paras) == 1 and "pengali kecelakaan kerja {best} (nilai terendah kisi perhitungan)" in paras[0].text
+    assert paras[0].figures["best"].key == "calibration.goodness_of_fit.best_accident_scale"
+    # A best fit inside both intervals, or a record without it, says nothing.
+    inside = {**cal, "goodness_of_fit": {**fit, "best_accident_scale": 0.3}}
+    assert _prior_sets(Language("en"), extra, inside) == []
+    older = {**cal, "goodness_of_fit": {k: v for k, v in fit.items() if not k.startswith("best_")}}
+    assert _prior_sets(Language("en"), extra, older) == []
+    # Above the interval but inside the grid: no edge remark.
+    high = {**cal, "goodness_of_fit": {**fit, "best_mortality_scale": 3.0}}
+    texts = [p.text for p in _prior_sets(Language("en"), extra, high)]
+    assert any("death multiplier of {best}, outside" in t for t in texts)
