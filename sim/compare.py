@@ -71,6 +71,7 @@ def key_outputs(scenario: Scenario, confidence: float, chunk_trials: int = DEFAU
         "budget_needed_peak_year": peak["year"],
         "budget_needed_per_year_idr": round(needed * 12 / months, 2),
         "budget_needed_by_year": path,
+        "budget_needed_for": need["for"],  # "quota_path", or "members" for a scenario without one
         "cost_per_covered_worker_idr": round(city / member_years, 2) if member_years > 0 else None,
         "trials": summary["trials"],
         "seed": summary["seed"],
@@ -127,6 +128,7 @@ def compare(scenarios: list[Scenario], confidence: float, chunk_trials: int = DE
         "runs": {i: {"trials": outputs[i]["trials"], "seed": outputs[i]["seed"]} for i in ids},
         # The APBD each scenario needs per calendar year for its quota path, at the confidence.
         "budget_needed_by_year": {i: outputs[i]["budget_needed_by_year"] for i in ids},
+        "budget_needed_for": {i: outputs[i]["budget_needed_for"] for i in ids},
         "parameters": differing_parameters(scenarios),
     }
 
@@ -147,6 +149,9 @@ def write_compare(result: dict, out_dir: Path) -> None:
             frame.to_csv(tmp / name, index=False, lineterminator="\n")
 
 
+NEEDED_FOR = {"quota_path": "for its quota path", "members": "for these members"}
+
+
 def format_compare(result: dict, rupiah) -> str:
     ids = result["scenarios"]
     width = max(14, *(len(i) for i in ids))
@@ -157,9 +162,10 @@ def format_compare(result: dict, rupiah) -> str:
         lines.append(f"{r['label']:<{label_width}}  " + "  ".join(f"{c:>{width}}" for c in cells))
     paths = result.get("budget_needed_by_year") or {}
     if paths:
-        lines.append(f"APBD needed per year for the quota path, at {result['confidence']:.0%}:")
+        lines.append(f"APBD needed per year, at {result['confidence']:.0%}:")
         for i in ids:
-            lines.append(f"  {i}: " + ", ".join(f"{r['year']} {rupiah(r['budget_idr'])}" for r in paths[i]))
+            what = NEEDED_FOR[result["budget_needed_for"][i]]
+            lines.append(f"  {i} ({what}): " + ", ".join(f"{r['year']} {rupiah(r['budget_idr'])}" for r in paths[i]))
     lines.append("")
     if result["parameters"]:
         lines.append(f"Parameters that differ ({len(result['parameters'])}):")

@@ -104,9 +104,14 @@ def _load_chain(path: Path, origin: dict, seen: tuple = ()) -> tuple[dict, list[
         return data, [path]
     if not isinstance(base_ref, str) or not base_ref.strip():
         raise ScenarioError(str(path), "scenario.base", f"must name a scenario id, got {base_ref!r}")
-    base_path = path.parent / (base_ref if base_ref.endswith(".toml") else f"{base_ref}.toml")
+    name = base_ref if base_ref.endswith(".toml") else f"{base_ref}.toml"
+    base_path = path.parent / name
+    if not base_path.is_file() and (SCENARIO_DIR / name).is_file():
+        # A copy made outside scenarios/ (a planner's variant) still finds the shipped base it names.
+        base_path = SCENARIO_DIR / name
     if not base_path.is_file():
-        raise ScenarioError(str(path), "scenario.base", f"base scenario file not found: {base_path}")
+        raise ScenarioError(str(path), "scenario.base", f"base scenario file not found: {path.parent / name} "
+                                                        f"(nor {SCENARIO_DIR / name})")
     base_data, chain = _load_chain(base_path, origin, seen + (resolved,))
     merged = _merge(base_data, data, origin, str(path))
     merged["scenario"].pop("base", None)

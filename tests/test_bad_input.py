@@ -18,6 +18,7 @@ import pytest
 import sim.engine
 from cli_checks import assert_one_line_error, run_cli
 from sim.cli import main
+from sim.scenario import load_scenario
 
 ROOT = Path(__file__).resolve().parent.parent
 VALID = (ROOT / "scenarios" / "jambi-2025.toml").read_text(encoding="utf-8")
@@ -177,11 +178,21 @@ def test_unknown_scenario_id(capsys, tmp_path):
     assert_one_line_error(code, err, ["no-such-city-2099", "no such scenario file"])
 
 
-def test_missing_base_folder(tmp_path, capsys):
-    """The base is resolved beside the scenario: without base/ next to it, the scenario's base line is blamed."""
-    path = write(tmp_path)
+def test_missing_base(tmp_path, capsys):
+    """A base found neither beside the scenario nor among the shipped scenarios: its base line is blamed."""
+    path = write(tmp_path, lambda t: t.replace(BASE, 'base = "base/no-such-defaults"'))
     code, _, err = run_cli(["validate", path], capsys)
-    assert_one_line_error(code, err, [NAME, "scenario.base", "base scenario file not found", "national-defaults.toml"])
+    assert_one_line_error(code, err, [NAME, "scenario.base", "base scenario file not found", "no-such-defaults.toml",
+                                      str(Path("scenarios") / "base" / "no-such-defaults.toml")])
+
+
+def test_a_copy_outside_scenarios_finds_the_shipped_base(tmp_path):
+    """A planner's copy of a shipped scenario in a folder of their own, without base/ beside it: the base it names
+    is the shipped one, and the copy is the scenario it was copied from."""
+    path = write(tmp_path)
+    copy, shipped = load_scenario(path), load_scenario("jambi-2025")
+    assert copy.files[0] == (ROOT / "scenarios" / "base" / "national-defaults.toml").resolve()
+    assert copy.resolved == shipped.resolved
 
 
 def test_malformed_base_file_is_named(folder, capsys):

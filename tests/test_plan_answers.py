@@ -236,7 +236,10 @@ def test_compare_shows_the_first_and_the_peak_year_need():
     assert "average" in labels["budget_needed_per_year_idr"]
     text = format_compare(result, rupiah)
     assert "APBD needed in the first year" in text and "APBD needed in the peak year" in text
-    assert f"{JAMBI}: " + ", ".join(f"{y} {rupiah(b)}" for y, b in path) in text
+    assert f"{JAMBI} (for its quota path): " + ", ".join(f"{y} {rupiah(b)}" for y, b in path) in text
+    # jambi-2025 has no quota path: its need is for its members, and the line says so.
+    assert result["budget_needed_for"] == {"jambi-2025": "members", JAMBI: "quota_path"}
+    assert "jambi-2025 (for these members): " in text and "for the quota path" not in text
 
 
 # --- 6. A payer that can never pay, and UCJ covered persons below the scheme's own members, are refused -----------
