@@ -65,9 +65,7 @@ def per_year(amount_check):
 def year_field_names() -> tuple[set, set]:
     """The planning fields that hold a calendar year, and those that may list [year, amount] pairs: a report prints
     their years as years (2026, not 2.026 with a thousands mark)."""
-    tables = (EXPANSION_FIELDS, MEMBERSHIP_FIELDS, PIPELINE_FIELDS, STAGE_FIELDS, FUNDING_FIELDS, PLEDGE_FIELDS,
-              UCJ_FIELDS, CLAIM_TIMING_FIELDS)
-    fields = [(name, f) for table in tables for name, f in table.items()]
+    fields = [(name, f) for table in FIELD_TABLES.values() for name, f in table.items()]
     return ({name for name, f in fields if f.check is YEAR},
             {name for name, f in fields if getattr(f.check, "year_pairs", False)})
 
