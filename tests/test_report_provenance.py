@@ -208,7 +208,10 @@ def test_the_report_shows_the_recorded_and_expected_claims(madiun):
 
 def test_the_report_warns_that_the_fit_is_a_compromise(madiun, madiun_en):
     warning = [p for p in read(madiun).paragraphs("summary") if "warning" in p["class"]]
-    assert len(warning) == 1
+    # The misfit, then where the prior sets a multiplier (accidents: the data alone fit best at 0.05).
+    assert len(warning) == 2
+    assert warning[1]["text"].startswith("Data saja (tanpa prior) paling cocok dengan pengali kecelakaan kerja 0,05")
+    assert warning[1]["keys"] == ["calibration.goodness_of_fit.best_accident_scale"]
     text = warning[0]["text"]
     assert text.startswith("Peringatan: dengan pengali berapa pun, model tidak dapat menghasilkan jumlah klaim dan "
                            "nilai klaim yang tercatat sekaligus")
