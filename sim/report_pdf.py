@@ -125,22 +125,35 @@ def _widths(pdf: _PDF, report: Report, block: Table) -> list[float]:
     return [w + spare for w in widths]
 
 
+PLACEHOLDERS = {"", "-", "–", "—"}  # what a table shows where a number has no value
+
+
+def _numeric(block: Table) -> list[bool]:
+    """Per column: whether it holds numbers, i.e. has a figure and nothing but figures and placeholders. Such a
+    column is right-aligned as a whole, its heading and its "-" too: a "-" aligned left sat right after the number
+    of the column before ("Rp17,1 juta -") instead of under its own column's numbers."""
+    columns = [[r[j] for r in block.rows if j < len(r)] for j in range(len(block.header))]
+    return [any(isinstance(c, Figure) for c in cells)
+            and all(isinstance(c, Figure) or str(c).strip() in PLACEHOLDERS for c in cells) for cells in columns]
+
+
 def _table(pdf: _PDF, report: Report, block: Table) -> None:
     columns = len(block.header)
+    numeric = _numeric(block)
     size = 7.5 if columns <= 6 else 6.5
     pdf.set_font("DejaVu", "", size)
     with pdf.table(col_widths=_widths(pdf, report, block), width=WIDTH, text_align="LEFT", line_height=size * 0.45, padding=0.8,
                    headings_style=FontFace(emphasis="BOLD", fill_color=HEAD_FILL), borders_layout="HORIZONTAL_LINES",
                    repeat_headings=1) as table:
         head = table.row()
-        for h in block.header:
-            head.cell(h)
+        for h, right in zip(block.header, numeric):
+            head.cell(h, align="RIGHT" if right else "LEFT")
         for i, row in enumerate(block.rows):
             style = block.styles[i] if i < len(block.styles) else ""
             face = FontFace(fill_color=ROW_FILL[style], emphasis="BOLD" if style == "total" else None) if style else None
             r = table.row()
-            for cell in row:
-                r.cell(_text(report, cell), align="RIGHT" if isinstance(cell, Figure) else "LEFT", style=face)
+            for cell, right in zip(row, numeric):
+                r.cell(_text(report, cell), align="RIGHT" if right or isinstance(cell, Figure) else "LEFT", style=face)
     if block.note:
         pdf.set_font("DejaVu", "", 7.5)
         pdf.set_text_color(*MUTED)
