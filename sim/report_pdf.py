@@ -162,11 +162,21 @@ def _table(pdf: _PDF, report: Report, block: Table) -> None:
     pdf.ln(3)
 
 
+def _chart_height(report: Report, block: Chart) -> float:
+    """mm the chart's picture takes at the text width."""
+    info_w, info_h = _png_size(report.charts[block.name])
+    return WIDTH * info_h / info_w
+
+
+def _room(pdf: _PDF) -> float:
+    """mm left on the page above the bottom margin."""
+    return pdf.h - pdf.b_margin - pdf.get_y()
+
+
 def _chart(pdf: _PDF, report: Report, block: Chart) -> None:
     data = report.charts[block.name]
-    info_w, info_h = _png_size(data)
-    height = WIDTH * info_h / info_w
-    if pdf.get_y() + height + 10 > pdf.h - pdf.b_margin:
+    height = _chart_height(report, block)
+    if height + 10 > _room(pdf):
         pdf.add_page()
     pdf.image(io.BytesIO(data), x=pdf.l_margin, w=WIDTH)
     pdf.set_font("DejaVu", "", 7.5)
@@ -201,6 +211,19 @@ def _pre(pdf: _PDF, report: Report, block: Pre) -> None:
     pdf.ln(2)
 
 
+SECTION_HEADING = 14  # mm: a section's heading with the space around it
+SECTION_GAP = 8  # mm between a section and the one before it on the same page
+TEXT_START = 25  # mm: the least of a paragraph or table that should follow its section's heading on a page
+
+
+def _first_height(report: Report, blocks: list) -> float:
+    """mm of a section's first block that must fit under its heading, so the heading is never left alone at the
+    foot of a page: a chart, which never breaks across pages, whole with its caption; else a few lines (text and
+    tables continue on the next page)."""
+    first = blocks[0] if blocks else None
+    return _chart_height(report, first) + 10 if isinstance(first, Chart) else TEXT_START
+
+
 def render_pdf(report: Report) -> bytes:
     lang, s, m = report.lang, report.scenario, report.manifest
     pdf = _PDF(f"{m['scenario_id']} · {m['run_hash']}", lang("html_page"))
@@ -225,9 +248,12 @@ def render_pdf(report: Report) -> bytes:
                    new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.set_text_color(0, 0, 0)
     for k, sec in enumerate(report.sections):
-        if k > 0:
+        # A section follows the one before on the same page, and starts a new page only where its heading and
+        # the start of its first block do not fit. Every section used to start a new page: a section that ran a
+        # line over its page left that line alone on a page (the Indonesian summary's last note).
+        if k > 0 and SECTION_HEADING + _first_height(report, sec.blocks) > _room(pdf):
             pdf.add_page()
-        pdf.ln(3)
+        pdf.ln(3 if k == 0 or pdf.get_y() <= pdf.t_margin else SECTION_GAP)
         pdf.set_font("DejaVu", "B", 13)
         pdf.set_text_color(*ACCENT)
         pdf.multi_cell(WIDTH, 7, sec.title, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)

@@ -60,3 +60,47 @@ def test_a_placeholder_sits_under_its_own_columns_numbers():
 def test_text_columns_stay_aligned_left():
     block = Table("t", ("Sumber", "Nilai", "Catatan"), [("a", _money("a", 1e6), "-"), ("b", "-", "teks")])
     assert report_pdf._numeric(block) == [False, True, False]
+
+
+def _report(sections: list, charts: dict | None = None):
+    """A report with just what the PDF renderer reads: a title page's facts, sections and chart pictures."""
+    from sim.report_document import Section
+
+    return SimpleNamespace(
+        lang=Language("id"), scenario=SimpleNamespace(region="Kota Uji", id="uji", titles={"id": "Uji"}),
+        manifest={"scenario_id": "uji", "run_hash": "0", "code": {"workbench_version": "0"}, "report_date": "2026-01-01"},
+        sections=[Section(f"s{k}", title, blocks) for k, (title, blocks) in enumerate(sections)], charts=charts or {})
+
+
+def _pages(report) -> list[str]:
+    return [p.extract_text() for p in PdfReader(io.BytesIO(report_pdf.render_pdf(report))).pages]
+
+
+def _lines(n: int) -> list:
+    from sim.report_document import Para
+
+    return [Para(f"Kalimat nomor {k}.") for k in range(n)]
+
+
+def test_a_section_that_runs_a_line_over_its_page_does_not_leave_that_line_alone_on_a_page():
+    """Each section started a new page: the Indonesian summary ran one sentence over its page, and that sentence
+    was all its page held. The next section now follows it on the same page."""
+    n = next(n for n in range(30, 80) if len(_pages(_report([("Pertama", _lines(n))]))) == 2)  # one line over
+    pages = _pages(_report([("Pertama", _lines(n)), ("Kedua", _lines(5))]))
+    assert len(pages) == 2 and f"Kalimat nomor {n - 1}." in pages[1] and "Kedua" in pages[1]
+
+
+def test_a_section_heading_stays_with_its_chart():
+    """A chart does not break across pages; a section that starts with one starts a new page unless its heading
+    and the whole chart fit, so its heading is never left alone at the foot of a page."""
+    from PIL import Image
+
+    from sim.report_document import Chart
+
+    picture = io.BytesIO()
+    Image.new("RGB", (1000, 700), "white").save(picture, format="PNG")  # 126 mm high at the text width
+    for n in range(0, 40, 4):
+        report = _report([("Pertama", _lines(n)), ("Kedua", [Chart("c", "Keterangan.")])], {"c": picture.getvalue()})
+        reader = PdfReader(io.BytesIO(report_pdf.render_pdf(report)))
+        heading = next(k for k, p in enumerate(reader.pages) if "Kedua" in p.extract_text())
+        assert reader.pages[heading].images, n
