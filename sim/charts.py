@@ -9,10 +9,12 @@ picture a notebook shows. Figures are made without pyplot, so no display and no 
 from __future__ import annotations
 
 import io
+import textwrap
 
 import numpy as np
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
+from matplotlib.transforms import ScaledTranslation
 
 from .i18n import Language
 
@@ -25,8 +27,12 @@ BAND_INNER = "#e07a6e"
 PAYER_COLOURS = {"APBD": PREMIUM, "APBN": "#6c5b7b", "DBH-CHT": "#c06c84", "CSR": BUDGET, "SERTAKAN": "#f8b195",
                  "SELF": NEUTRAL}
 PLEDGE_COLOURS = ["#e0a030", "#8e5a1c", "#f4d03f", "#d35400"]
-SIZE = (8.0, 4.2)
+# Inches: 7 in wide is about the PDF's text width (180 mm), so a chart prints at about its own size and its text in
+# the sizes set here; the constrained layout keeps every label and legend inside the figure's width. (At 8 in, and
+# wider still with long labels past its edge, a chart printed at 0.6-0.9 of its size.)
+SIZE = (7.0, 4.2)
 DPI = 150
+SMALL = 8  # pt: the least size of a chart's text, legible on paper
 
 
 def png(fig: Figure) -> bytes:
@@ -61,11 +67,30 @@ def _money_axis(ax, top: float, lang: Language, axis: str = "y") -> None:
     (ax.set_ylabel if axis == "y" else ax.set_xlabel)(label)
 
 
-def _legend_below(ax, handles_labels=None, columns: int = 3) -> None:
-    """The legend under the plot, so that it covers no data; handles long enough to show a dash pattern."""
+def _legend_below(ax, handles_labels=None, columns: int = 3, under_all: bool = False) -> None:
+    """The legend under the plot, below its tick and axis labels, so it covers no data: inside the axes, wherever
+    it was put, some scenario's lines or bands ran through it. ``under_all``: one legend under all the figure's
+    plots (a chart of several panels). Fewer columns where it would be wider than the plot (or the figure); the
+    constrained layout makes room for it. Handles long enough to show a dash pattern. Called last, once the
+    axis labels it goes under are set."""
     handles, labels = handles_labels or ax.get_legend_handles_labels()
-    ax.legend(handles, labels, frameon=False, fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.16),
-              ncol=min(columns, max(len(labels), 1)), handlelength=4)
+    fig = ax.figure
+    style = dict(frameon=False, fontsize=SMALL, handlelength=4)
+    if under_all:
+        width = fig.bbox.width
+        make = lambda ncol: fig.legend(handles, labels, loc="outside lower center", ncol=ncol, **style)  # noqa: E731
+    else:
+        fig.draw_without_rendering()  # lay out, to measure the labels under the plot (their height stays the same)
+        below = (ax.get_window_extent().y0 - ax.get_tightbbox().y0 + 4) / fig.dpi  # inches
+        under = ax.transAxes + ScaledTranslation(0, -below, fig.dpi_scale_trans)
+        width = ax.get_window_extent().width
+        make = lambda ncol: ax.legend(handles, labels, loc="upper center", bbox_to_anchor=(0.5, 0),  # noqa: E731
+                                      bbox_transform=under, ncol=ncol, **style)
+    for ncol in range(min(columns, max(len(labels), 1)), 0, -1):
+        legend = make(ncol)
+        if ncol == 1 or legend.get_window_extent().width <= width:
+            return
+        legend.remove()
 
 
 def _percent(lang: Language):
@@ -73,7 +98,7 @@ def _percent(lang: Language):
 
 
 def _figure(size=SIZE):
-    fig = Figure(figsize=size)
+    fig = Figure(figsize=size, layout="constrained")  # labels and legends fit inside the figure's width
     ax = fig.subplots()
     ax.spines[["top", "right"]].set_visible(False)
     ax.grid(axis="y", color="#e5e5e5", linewidth=0.8)
@@ -95,13 +120,13 @@ def claim_ratio_distribution(ratios: np.ndarray, period: str, lang: Language):
     ax.set_xlabel(lang("chart_ratio_axis"))
     ax.set_ylabel(lang("chart_trials_axis"))
     ax.set_title(lang("chart_ratio_title", period=period), loc="left", fontsize=11)
-    ax.legend(frameon=False, fontsize=8)
+    _legend_below(ax)
     return fig
 
 
 def fan(rows: list[dict], lang: Language):
     """Claims and claim ratio per calendar year: median, 50 % and 90 % bands of the trials, mean, premium."""
-    fig = Figure(figsize=SIZE)
+    fig = Figure(figsize=SIZE, layout="constrained")
     left, right = fig.subplots(1, 2)
     x = np.arange(len(rows))
     labels = [r["period"] for r in rows]
@@ -132,8 +157,10 @@ def fan(rows: list[dict], lang: Language):
         ax.set_ylim(bottom=0)
     left.set_title(lang("chart_fan_claims"), loc="left", fontsize=11)
     right.set_title(lang("chart_fan_ratio"), loc="left", fontsize=11)
-    left.legend(frameon=False, fontsize=7, loc="lower left")
-    fig.tight_layout()
+    # One legend for both panels: the bands, median and mean are the same in each, premium and break-even not.
+    entries = dict(zip(*reversed(left.get_legend_handles_labels())))
+    entries.update(zip(*reversed(right.get_legend_handles_labels())))
+    _legend_below(left, (list(entries.values()), list(entries)), under_all=True)
     return fig
 
 
@@ -148,14 +175,14 @@ def budget_coverage(curve, members: int, lang: Language, budget: float | None = 
         ax.axhline(budget, color=BUDGET, linewidth=1.6, linestyle="--", label=lang("chart_budget"))
         if affordable:
             ax.axvline(affordable, color=BUDGET, linewidth=1, linestyle=":")
-            ax.annotate(lang("chart_affordable", n=lang.count(affordable)), (affordable, budget), fontsize=8,
+            ax.annotate(lang("chart_affordable", n=lang.count(affordable)), (affordable, budget), fontsize=SMALL,
                         xytext=(4, 6), textcoords="offset points", color=BUDGET)
     ax.axvline(members, color="black", linewidth=1, linestyle=":")
-    ax.annotate(lang("chart_now", n=lang.count(members)), (members, 0), fontsize=8, xytext=(4, 4),
+    ax.annotate(lang("chart_now", n=lang.count(members)), (members, 0), fontsize=SMALL, xytext=(4, 4),
                 textcoords="offset points")
     if target:
         ax.axvline(target, color=NEUTRAL, linewidth=1, linestyle="--")
-        ax.annotate(lang("chart_target", n=lang.count(target)), (target, ax.get_ylim()[1] * 0.92), fontsize=8,
+        ax.annotate(lang("chart_target", n=lang.count(target)), (target, ax.get_ylim()[1] * 0.92), fontsize=SMALL,
                     xytext=(4, 0), textcoords="offset points", color=NEUTRAL)
     ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _: lang.count(x)))
     ax.yaxis.set_major_formatter(_billions(lang))
@@ -190,7 +217,7 @@ def plan_members(months: list[dict], years: list[dict], lang: Language):
         ax.plot([i for i, _ in targets], [t for _, t in targets], linestyle="none", marker="D", color=NEUTRAL,
                 markersize=6, label=lang("chart_target_marker"))
         for i, t in targets:
-            ax.annotate(lang.count(t), (i, t), fontsize=7, xytext=(0, 6), textcoords="offset points", ha="center",
+            ax.annotate(lang.count(t), (i, t), fontsize=SMALL, xytext=(0, 6), textcoords="offset points", ha="center",
                         color=NEUTRAL)
     starts = [i for i, label in enumerate(year_of) if i == 0 or label != year_of[i - 1]]
     ax.set_xticks(starts, [year_of[i] for i in starts])
@@ -254,7 +281,7 @@ def funding(rows: list[dict], lang: Language):
                 alpha=shades[k % len(shades)], edgecolor="white", linewidth=1.5, label=seg)
         for y, (x0, w) in enumerate(zip(left, widths)):
             if w > 0:
-                ax.text(x0 + w / 2, y, f"{seg}\n{lang.money(w)}".strip(), ha="center", va="center", fontsize=7,
+                ax.text(x0 + w / 2, y, f"{seg}\n{lang.money(w)}".strip(), ha="center", va="center", fontsize=SMALL,
                         color="white" if shades[k % len(shades)] > 0.6 else "black")
         left += widths
     ax.xaxis.set_major_formatter(_billions(lang))
@@ -266,25 +293,44 @@ def funding(rows: list[dict], lang: Language):
     return fig
 
 
+LABEL_CHARS = 48  # characters in a line of a tornado's label; a longer label wraps
+
+
 def tornado(rows: list[dict], base_claims: float, period: str, lang: Language, top: int = 12):
-    """Expected claims of the first year with each parameter at the low and high end of its range."""
+    """Expected claims of the first year with each parameter at the low and high end of its range.
+
+    Labels are parameter names with their range, often 60-80 characters: they wrap, and the figure is as tall as
+    its bars' labels need, so that they are set in a legible size (at 7 pt on one line, they pushed the figure
+    wider than the page and printed at about 4.5 pt)."""
     shown = [r for r in rows if r["claims_low_idr"] != r["claims_high_idr"]][:top][::-1]
-    fig, ax = _figure((SIZE[0], 1.4 + 0.38 * max(len(shown), 1)))
+    labels = [_wrap(f"{r['parameter']} {_range(r['low'], r['high'], lang)}") for r in shown]
+    # Each bar gets the height its label needs (in inches, the y axis's unit here): its lines and a gap.
+    slots = np.array([(label.count("\n") + 1) * SMALL * 1.2 / 72 + 0.14 for label in labels])
+    fig, ax = _figure((SIZE[0], 1.5 + max(slots.sum(), 0.3)))
     ax.grid(axis="y", visible=False)
     ax.grid(axis="x", color="#e5e5e5", linewidth=0.8)
-    y = np.arange(len(shown))
+    y = np.cumsum(slots) - slots / 2
     low = np.array([r["claims_low_idr"] for r in shown]) - base_claims
     high = np.array([r["claims_high_idr"] for r in shown]) - base_claims
-    ax.barh(y, low, left=base_claims, color="#9bbbd4", label=lang("chart_at_low"))
-    ax.barh(y, high, left=base_claims, color=CLAIMS, alpha=0.8, label=lang("chart_at_high"))
+    ax.barh(y, low, height=0.2, left=base_claims, color="#9bbbd4", label=lang("chart_at_low"))
+    ax.barh(y, high, height=0.2, left=base_claims, color=CLAIMS, alpha=0.8, label=lang("chart_at_high"))
     ax.axvline(base_claims, color="black", linewidth=1)
-    ax.set_yticks(y, [f"{r['parameter']}  [{_short(r['low'], lang)} - {_short(r['high'], lang)}]" for r in shown],
-                  fontsize=7)
+    ax.set_yticks(y, labels, fontsize=SMALL)
+    ax.set_ylim(0, max(slots.sum(), 0.3))
     ax.xaxis.set_major_formatter(_billions(lang))
     ax.set_xlabel(lang("chart_money_axis"))
     ax.set_title(lang("chart_tornado_title", period=period, base=lang.money(base_claims)), loc="left", fontsize=11)
-    ax.legend(frameon=False, fontsize=8, loc="lower right")
+    _legend_below(ax, columns=2)
     return fig
+
+
+def _wrap(text: str) -> str:
+    return textwrap.fill(text, LABEL_CHARS, break_long_words=False, break_on_hyphens=False)
+
+
+def _range(low: float, high: float, lang: Language) -> str:
+    """The range as [low - high], with no-break spaces so that a wrapped label keeps it on one line."""
+    return f"[{_short(low, lang)} - {_short(high, lang)}]".replace(" ", "\u00a0")
 
 
 def _short(x: float, lang: Language) -> str:
@@ -293,7 +339,7 @@ def _short(x: float, lang: Language) -> str:
 
 def posterior(marginals: dict, lang: Language):
     """Posterior marginals of calibrated multipliers: {name: (grid, probabilities)}, one panel each."""
-    fig = Figure(figsize=(SIZE[0], 3.2))
+    fig = Figure(figsize=(SIZE[0], 3.2), layout="constrained")
     axes = fig.subplots(1, len(marginals), squeeze=False)[0]
     for ax, (name, (grid, p)) in zip(axes, marginals.items()):
         ax.spines[["top", "right"]].set_visible(False)
@@ -303,6 +349,5 @@ def posterior(marginals: dict, lang: Language):
         ax.set_title(name, loc="left", fontsize=10)
         ax.set_yticks([])
         ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _: lang.number(x)))
-    axes[0].legend(frameon=False, fontsize=8)
-    fig.tight_layout()
+    _legend_below(axes[0], under_all=True)
     return fig

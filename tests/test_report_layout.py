@@ -104,3 +104,121 @@ def test_a_section_heading_stays_with_its_chart():
         reader = PdfReader(io.BytesIO(report_pdf.render_pdf(report)))
         heading = next(k for k, p in enumerate(reader.pages) if "Kedua" in p.extract_text())
         assert reader.pages[heading].images, n
+
+
+# --- charts: legends beside the data, text legible as printed ------------------------------------------------------
+
+
+def _fan_rows():
+    rows = []
+    for k, year in enumerate(("2025", "2026", "2027")):
+        claims = 3e8 * (1 + 0.5 * k)  # claims rise through the premium, as in a scheme that grows
+        rows.append({"period": year, "premium_idr": 4e8,
+                     **{f"claims_{q}": claims * f for q, f in (("p5", 0.4), ("p25", 0.8), ("p50", 1.0), ("p75", 1.2),
+                                                                ("p95", 1.7), ("mean", 1.05))},
+                     **{f"claim_ratio_{q}": claims * f / 4e8 for q, f in (("p5", 0.4), ("p25", 0.8), ("p50", 1.0),
+                                                                          ("p75", 1.2), ("p95", 1.7), ("mean", 1.05))}})
+    return rows
+
+
+def _tornado_rows():
+    names = ["Jumlah peserta – Pekerja informal lain di luar DTKS (BPU), didaftarkan untuk UCJ",
+             "Kapasitas tahap (nama per bulan) – kelurahan", "Pengali tabel mortalitas", "Rata-rata biaya perawatan medis"]
+    return [{"parameter": f"{names[k % 4]} {k}", "low": 0.4 if k % 2 else 2e6, "high": 0.8 if k % 2 else 1e7,
+             "claims_low_idr": 7e9 - 1e8 * (14 - k), "claims_high_idr": 7e9 + 2e8 * (14 - k)} for k in range(14)]
+
+
+def _charts(lang: Language) -> dict:
+    """Every chart kind, drawn from made-up numbers with the long labels of real scenarios."""
+    import numpy as np
+
+    from sim import charts
+
+    months = [{"month": f"{2026 + k // 12}-{k % 12 + 1:02d}", "members": 20000 + 300 * k} for k in range(36)]
+    years = [{"year": str(2026 + k), "budget_idr": 4e9, "members_affordable": 22000, "target": 26000 + 3000 * k,
+              "target_premium_idr": 4.5e9 + 5e8 * k} for k in range(3)]
+    payers = [{"payer": p, "year": y["year"], "premium_idr": v} for y in years
+              for p, v in (("APBD", 3e9), ("DBH-CHT", 5e8), ("CSR: Perusahaan, didampingi APBD 1:1", 2.5e8),
+                           ("CSR: Perusahaan di Kota Madiun", 4e8), ("SERTAKAN", 1e8))]
+    members = np.linspace(0, 25000, 6)
+    curve = {"members": members, "annual_premium_idr": members * 174483, "expected_claims_idr": members * 434000}
+    grid = np.linspace(0.2, 2.5, 50)
+    return {
+        "claim_ratio": charts.claim_ratio_distribution(np.random.default_rng(1).normal(2.5, 0.3, 2000), "2025", lang),
+        "fan": charts.fan(_fan_rows(), lang),
+        "fan_one_year": charts.fan(_fan_rows()[:1], lang),
+        "coverage": charts.budget_coverage(curve, 17484, lang, budget=3.05e9, target=20000, affordable=17500),
+        "funding": charts.funding([{"payer": "APBD", "segment": s, "annual_premium_idr": v}
+                                   for s, v in (("Tenaga non-ASN Pemerintah Kota (PU)", 1.1e9),
+                                                ("Pekerja informal rentan (BPU)", 1.9e9))], lang),
+        "tornado": charts.tornado(_tornado_rows(), 7e9, "2025", lang),
+        "plan_members": charts.plan_members(months, years, lang),
+        "plan_premium": charts.plan_premium(years, payers, lang),
+        "posterior": charts.posterior({"kematian": (grid, np.exp(-(grid - 1.3) ** 2 * 8)),
+                                       "kecelakaan": (grid, np.exp(-(grid - 0.3) ** 2 * 30))}, lang),
+    }
+
+
+@pytest.fixture(scope="module", params=["id", "en"])
+def drawn(request):
+    """Each chart with its PNG's width in pixels (the PDF prints that width at 180 mm), laid out as in the PNG."""
+    from sim import charts
+
+    out = {}
+    for name, fig in _charts(Language(request.param)).items():
+        width = report_pdf._png_size(charts.png(fig))[0]
+        fig.draw_without_rendering()
+        out[name] = fig, width
+    return out
+
+
+def test_chart_text_is_legible_as_printed(drawn):
+    """The PDF prints each chart 180 mm wide. Tornado labels at 7 pt, on one line as long as 80 characters, made
+    its picture wider than the page and printed at about 4.5 pt; every text of every chart prints at 7 pt or more."""
+    import matplotlib.text
+
+    from sim import charts
+
+    for name, (fig, width) in drawn.items():
+        scale = (report_pdf.WIDTH / 25.4) / (width / charts.DPI)
+        for text in fig.findobj(matplotlib.text.Text):
+            if text.get_visible() and text.get_text().strip():
+                assert text.get_fontsize() * scale >= 7, (name, text.get_text(), text.get_fontsize() * scale)
+
+
+def test_legends_lie_outside_the_plots(drawn):
+    """A legend inside the axes covered data wherever it was put (the premium line of madiun-2026-ucj-csr ran
+    through the fan chart's legend; in jambi-2025-pipeline it hid the 2025 band). Every legend lies clear of every
+    axes with its ticks and labels, and inside the figure."""
+    with_legend = 0
+    for name, (fig, _) in drawn.items():
+        legends = list(fig.legends) + [ax.get_legend() for ax in fig.axes if ax.get_legend()]
+        with_legend += bool(legends)
+        for legend in legends:
+            box = legend.get_window_extent()
+            assert fig.bbox.x0 - 1 <= box.x0 and box.x1 <= fig.bbox.x1 + 1, name
+            for ax in fig.axes:
+                assert not box.overlaps(_plot_box(ax)), name
+    assert with_legend == len(drawn) - 1  # all but the funding chart, whose bars are labelled
+
+
+def _plot_box(ax):
+    """The axes with its ticks, labels and title, without its own legend."""
+    legend = ax.get_legend()
+    if legend:
+        legend.set_visible(False)
+    box = ax.get_tightbbox()
+    if legend:
+        legend.set_visible(True)
+    return box
+
+
+def test_tornado_labels_wrap_and_each_has_room(drawn):
+    """Long parameter names wrap, so the bars keep most of the width, and each bar is as tall as its label: no two
+    labels overlap."""
+    fig, _ = drawn["tornado"]
+    ax = fig.axes[0]
+    assert ax.get_window_extent().width >= 0.45 * fig.bbox.width
+    boxes = [t.get_window_extent() for t in ax.get_yticklabels()]
+    assert len(boxes) == 12 and any("\n" in t.get_text() for t in ax.get_yticklabels())
+    assert not any(a.overlaps(b) for k, a in enumerate(boxes) for b in boxes[k + 1:])
