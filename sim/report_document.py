@@ -44,6 +44,17 @@ class Table:
     styles: list = field(default_factory=list)  # per row: "", "assumption", "calibrated", "check"
     note: str = ""
 
+    def numeric_columns(self) -> list[bool]:
+        """Per column: whether it holds numbers, i.e. has a figure and nothing but figures and placeholders. Such
+        a column is right-aligned as a whole, its heading and its "-" too (HTML and PDF): a "-" aligned left sat
+        right after the number of the column before ("Rp17,1 juta -") instead of under its own column's numbers."""
+        columns = [[r[j] for r in self.rows if j < len(r)] for j in range(len(self.header))]
+        return [any(isinstance(c, Figure) for c in cells)
+                and all(isinstance(c, Figure) or str(c).strip() in PLACEHOLDERS for c in cells) for cells in columns]
+
+
+PLACEHOLDERS = {"", "-", "–", "—"}  # what a table shows where a number has no value
+
 
 @dataclass(frozen=True)
 class Chart:

@@ -39,7 +39,7 @@ table.data { border-collapse: collapse; width: 100%; margin: 8px 0 6px; font-siz
 table.data th { text-align: left; background: #eef2f6; border-bottom: 1px solid var(--line); padding: 5px 6px;
                 font-weight: 600; vertical-align: bottom; }
 table.data td { border-bottom: 1px solid var(--line); padding: 4px 6px; vertical-align: top; }
-table.data td.num { text-align: right; }
+table.data td.num, table.data th.num { text-align: right; }
 table.data td.num .fig { font-weight: 500; }
 table.data tr.total td { font-weight: 700; background: #f7f9fb; }
 table.data tr.assumption td { background: var(--assumption); }
@@ -64,9 +64,11 @@ def figure_html(report: Report, f: Figure) -> str:
             f'data-value="{html.escape(json.dumps(f.value))}">{text}</span>')
 
 
-def _cell(report: Report, cell) -> str:
+def _cell(report: Report, cell, numeric: bool = False) -> str:
     if isinstance(cell, Figure):
         return f'<td class="num">{figure_html(report, cell)}</td>'
+    if numeric:  # a "-" in a column of numbers sits under them, on the right
+        return f'<td class="num">{html.escape(str(cell))}</td>'
     text = html.escape(str(cell))
     if len(text) > 40:
         return f'<td class="wrap">{text}</td>'
@@ -84,12 +86,14 @@ def _block(report: Report, block) -> str:
                         f'<div class="value">{figure_html(report, f)}</div></div>' for label, f in block.items)
         return f'<div class="tiles">{tiles}</div>'
     if isinstance(block, Table):
-        head = "".join(f"<th>{html.escape(h)}</th>" for h in block.header)
+        numeric = block.numeric_columns()
+        head = "".join(f'<th class="num">{html.escape(h)}</th>' if right else f"<th>{html.escape(h)}</th>"
+                       for h, right in zip(block.header, numeric))
         body = []
         for i, row in enumerate(block.rows):
             style = block.styles[i] if i < len(block.styles) and block.styles[i] else ""
             cls = f' class="{style}"' if style else ""
-            body.append(f"<tr{cls}>" + "".join(_cell(report, c) for c in row) + "</tr>")
+            body.append(f"<tr{cls}>" + "".join(_cell(report, c, j < len(numeric) and numeric[j]) for j, c in enumerate(row)) + "</tr>")
         note = f'<p class="note">{html.escape(block.note)}</p>' if block.note else ""
         return (f'<table class="data" data-table="{block.name}"><thead><tr>{head}</tr></thead>'
                 f'<tbody>{"".join(body)}</tbody></table>{note}')

@@ -125,21 +125,9 @@ def _widths(pdf: _PDF, report: Report, block: Table) -> list[float]:
     return [w + spare for w in widths]
 
 
-PLACEHOLDERS = {"", "-", "–", "—"}  # what a table shows where a number has no value
-
-
-def _numeric(block: Table) -> list[bool]:
-    """Per column: whether it holds numbers, i.e. has a figure and nothing but figures and placeholders. Such a
-    column is right-aligned as a whole, its heading and its "-" too: a "-" aligned left sat right after the number
-    of the column before ("Rp17,1 juta -") instead of under its own column's numbers."""
-    columns = [[r[j] for r in block.rows if j < len(r)] for j in range(len(block.header))]
-    return [any(isinstance(c, Figure) for c in cells)
-            and all(isinstance(c, Figure) or str(c).strip() in PLACEHOLDERS for c in cells) for cells in columns]
-
-
 def _table(pdf: _PDF, report: Report, block: Table) -> None:
     columns = len(block.header)
-    numeric = _numeric(block)
+    numeric = block.numeric_columns()
     size = 7.5 if columns <= 6 else 6.5
     pdf.set_font("DejaVu", "", size)
     with pdf.table(col_widths=_widths(pdf, report, block), width=WIDTH, text_align="LEFT", line_height=size * 0.45, padding=0.8,

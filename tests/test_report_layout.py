@@ -57,9 +57,23 @@ def test_a_placeholder_sits_under_its_own_columns_numbers():
     assert heading + pdf.get_string_width("Sisa") * points == pytest.approx(dash_right, abs=1.5)
 
 
+def test_html_puts_a_placeholder_and_the_heading_of_a_column_of_numbers_on_the_right():
+    """The HTML report aligns the same columns as the PDF: "-" and the heading of a column of amounts right."""
+    from sim import report_html
+
+    report = SimpleNamespace(lang=Language("id"))
+    block = Table("payers", ("Pembayar", "Iuran", "Sisa"),
+                  [("APBD", _money("a", 2.52e9), _money("c", 1.48e9)), ("SERTAKAN", _money("d", 17.1e6), "-")])
+    page = report_html._block(report, block)
+    assert '<th>Pembayar</th><th class="num">Iuran</th><th class="num">Sisa</th>' in page
+    assert '<td class="short">SERTAKAN</td>' in page
+    assert '<td class="num">-</td>' in page
+    assert "td.num, table.data th.num { text-align: right; }" in report_html.CSS
+
+
 def test_text_columns_stay_aligned_left():
     block = Table("t", ("Sumber", "Nilai", "Catatan"), [("a", _money("a", 1e6), "-"), ("b", "-", "teks")])
-    assert report_pdf._numeric(block) == [False, True, False]
+    assert block.numeric_columns() == [False, True, False]
 
 
 def _report(sections: list, charts: dict | None = None):
