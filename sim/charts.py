@@ -13,7 +13,7 @@ import textwrap
 
 import numpy as np
 from matplotlib.figure import Figure
-from matplotlib.ticker import FuncFormatter
+from matplotlib.ticker import Formatter, FuncFormatter
 from matplotlib.transforms import ScaledTranslation
 
 from .i18n import Language
@@ -49,22 +49,35 @@ def image(fig: Figure):
     return Image(png(fig))
 
 
-def _billions(lang: Language):
-    return FuncFormatter(lambda x, _: lang.number(_no_negative_zero(x / 1e9, 1), 1))
-
-
 def _no_negative_zero(x: float, decimals: int) -> float:
     """0 for a value that rounds to zero: an axis tick never reads "-0,0"."""
     return 0.0 if round(x, decimals) == 0 else x
 
 
 def _money_axis(ax, top: float, lang: Language, axis: str = "y") -> None:
-    """Rupiah on an axis in billions, or in millions when the largest amount is below Rp1 billion."""
+    """Rupiah on an axis in billions, or in millions when the largest amount is below Rp1 billion (a city's Rp0.27
+    bn of claims read "0,0 0,1 0,2" in billions). Ticks get the decimals their spacing needs, so that a narrow
+    range (a tornado's Rp2.40-2.60 bn) does not print the same "2,5" twice."""
     scale, label = (1e9, lang("chart_money_axis")) if top >= 1e9 else (1e6, lang("chart_money_axis_m"))
-    decimals = 1 if scale == 1e9 else 0
-    formatter = FuncFormatter(lambda x, _: lang.number(_no_negative_zero(x / scale, decimals), decimals))
-    (ax.yaxis if axis == "y" else ax.xaxis).set_major_formatter(formatter)
+    (ax.yaxis if axis == "y" else ax.xaxis).set_major_formatter(_MoneyTicks(scale, lang))
     (ax.set_ylabel if axis == "y" else ax.set_xlabel)(label)
+
+
+class _MoneyTicks(Formatter):
+    """Tick labels in units of ``scale`` with as many decimals as the step between ticks has (at most 3)."""
+
+    def __init__(self, scale: float, lang: Language):
+        self.scale, self.lang, self.decimals = scale, lang, 1
+
+    def set_locs(self, locs):
+        """Matplotlib hands the formatter all the ticks first: their step sets the decimals."""
+        super().set_locs(locs)
+        steps = np.abs(np.diff(np.asarray(locs, dtype=float))) / self.scale
+        step = float(steps[steps > 0].min()) if np.any(steps > 0) else 1.0
+        self.decimals = int(min(3, max(0, -np.floor(np.log10(step) + 1e-9))))
+
+    def __call__(self, x, pos=None):
+        return self.lang.number(_no_negative_zero(x / self.scale, self.decimals), self.decimals)
 
 
 def _legend_below(ax, handles_labels=None, columns: int = 3, under_all: bool = False) -> None:
@@ -130,10 +143,7 @@ def fan(rows: list[dict], lang: Language):
     left, right = fig.subplots(1, 2)
     x = np.arange(len(rows))
     labels = [r["period"] for r in rows]
-    for ax, what, formatter, axis_label in (
-        (left, "claims", _billions(lang), lang("chart_money_axis")),
-        (right, "claim_ratio", _percent(lang), lang("chart_ratio_axis_short")),
-    ):
+    for ax, what in ((left, "claims"), (right, "claim_ratio")):
         ax.spines[["top", "right"]].set_visible(False)
         ax.grid(axis="y", color="#e5e5e5", linewidth=0.8)
         ax.set_axisbelow(True)
@@ -152,9 +162,10 @@ def fan(rows: list[dict], lang: Language):
         else:
             ax.axhline(1.0, color=PREMIUM, linewidth=1.4, linestyle="--", label=lang("chart_break_even"))
         ax.set_xticks(x, labels)
-        ax.yaxis.set_major_formatter(formatter)
-        ax.set_ylabel(axis_label)
         ax.set_ylim(bottom=0)
+    _money_axis(left, left.get_ylim()[1], lang)
+    right.yaxis.set_major_formatter(_percent(lang))
+    right.set_ylabel(lang("chart_ratio_axis_short"))
     left.set_title(lang("chart_fan_claims"), loc="left", fontsize=11)
     right.set_title(lang("chart_fan_ratio"), loc="left", fontsize=11)
     # One legend for both panels: the bands, median and mean are the same in each, premium and break-even not.
@@ -185,10 +196,9 @@ def budget_coverage(curve, members: int, lang: Language, budget: float | None = 
         ax.annotate(lang("chart_target", n=lang.count(target)), (target, ax.get_ylim()[1] * 0.92), fontsize=SMALL,
                     xytext=(4, 0), textcoords="offset points", color=NEUTRAL)
     ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _: lang.count(x)))
-    ax.yaxis.set_major_formatter(_billions(lang))
     ax.set_xlabel(lang("chart_members_axis"))
-    ax.set_ylabel(lang("chart_money_axis"))
     ax.set_ylim(bottom=0)
+    _money_axis(ax, ax.get_ylim()[1], lang)
     ax.set_xlim(left=0)
     ax.set_title(lang("chart_coverage_title"), loc="left", fontsize=11)
     _legend_below(ax)  # below the plot: inside, it lay on the budget line; long handles show dash-dot as drawn
@@ -284,8 +294,7 @@ def funding(rows: list[dict], lang: Language):
                 ax.text(x0 + w / 2, y, f"{seg}\n{lang.money(w)}".strip(), ha="center", va="center", fontsize=SMALL,
                         color="white" if shades[k % len(shades)] > 0.6 else "black")
         left += widths
-    ax.xaxis.set_major_formatter(_billions(lang))
-    ax.set_xlabel(lang("chart_money_axis"))
+    _money_axis(ax, ax.get_xlim()[1], lang, axis="x")
     ax.grid(axis="x", color="#e5e5e5", linewidth=0.8)
     ax.grid(axis="y", visible=False)
     ax.invert_yaxis()
@@ -317,8 +326,7 @@ def tornado(rows: list[dict], base_claims: float, period: str, lang: Language, t
     ax.axvline(base_claims, color="black", linewidth=1)
     ax.set_yticks(y, labels, fontsize=SMALL)
     ax.set_ylim(0, max(slots.sum(), 0.3))
-    ax.xaxis.set_major_formatter(_billions(lang))
-    ax.set_xlabel(lang("chart_money_axis"))
+    _money_axis(ax, ax.get_xlim()[1], lang, axis="x")
     ax.set_title(lang("chart_tornado_title", period=period, base=lang.money(base_claims)), loc="left", fontsize=11)
     _legend_below(ax, columns=2)
     return fig

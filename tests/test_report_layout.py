@@ -236,3 +236,56 @@ def test_tornado_labels_wrap_and_each_has_room(drawn):
     boxes = [t.get_window_extent() for t in ax.get_yticklabels()]
     assert len(boxes) == 12 and any("\n" in t.get_text() for t in ax.get_yticklabels())
     assert not any(a.overlaps(b) for k, a in enumerate(boxes) for b in boxes[k + 1:])
+
+
+def _money_axes(fig, lang: Language):
+    """(axis, scale) of each money axis of the figure, by its unit label."""
+    units = {lang("chart_money_axis"): 1e9, lang("chart_money_axis_m"): 1e6}
+    for ax in fig.axes:
+        for axis in (ax.xaxis, ax.yaxis):
+            if axis.get_label().get_text() in units:
+                yield axis, units[axis.get_label().get_text()]
+
+
+def _tick_values(axis, lang: Language) -> list[tuple[float, float]]:
+    """(tick position, the number its label shows) for the ticks inside the axis's range."""
+    low, high = sorted(axis.get_view_interval())
+    out = []
+    for tick in axis.get_major_ticks():
+        x, text = tick.get_loc(), tick.label1.get_text()
+        if low - 1e-9 * abs(high) <= x <= high + 1e-9 * abs(high) and text:
+            out.append((x, float(text.replace(".", "").replace(",", ".") if lang.code == "id" else text.replace(",", ""))))
+    return out
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_money_ticks_say_what_they_mark_in_a_unit_that_fits(lang):
+    """Claims of Rp0.27 bn read "0,0 0,1 0,2" on a billions axis, and a tornado's narrow Rp6.9-7.1 bn range printed
+    the same "7,0" on several ticks. Amounts below Rp1 bn are in millions, and every tick label, read back, is the
+    tick's position to the decimals shown: so no two ticks read the same."""
+    from sim import charts
+
+    language = Language(lang)
+    small = [dict(r, premium_idr=r["premium_idr"] / 3, **{f"claims_{q}": r[f"claims_{q}"] / 3
+                                                           for q in ("p5", "p25", "p50", "p75", "p95", "mean")})
+             for r in _fan_rows()]
+    narrow = [dict(r, claims_low_idr=7e9 - 1e7 * (k + 1), claims_high_idr=7e9 + 1.5e7 * (k + 1))
+              for k, r in enumerate(_tornado_rows()[:4])]
+    figures = {"fan": charts.fan(small, language), "tornado": charts.tornado(narrow, 7e9, "2025", language)}
+    figures.update((name, fig) for name, fig in _charts(language).items() if name not in figures)
+    units = {}
+    for name, fig in figures.items():
+        fig.draw_without_rendering()
+        for axis, scale in _money_axes(fig, language):
+            top = max(abs(v) for v in axis.get_view_interval())
+            assert (scale == 1e6) == (top < 1e9), (name, top, scale)
+            ticks = _tick_values(axis, language)
+            assert len(ticks) >= 2, name
+            text = [t.label1.get_text() for t in axis.get_major_ticks() if t.label1.get_text()]
+            decimals = max(len(s.split("," if lang == "id" else ".")[1]) if ("," if lang == "id" else ".") in s else 0
+                           for s in text)
+            for x, shown in ticks:
+                assert shown == pytest.approx(x / scale, abs=0.5 * 10 ** -decimals + 1e-9), (name, x, shown)
+            assert len({shown for _, shown in ticks}) == len(ticks), (name, ticks)
+            units[name] = scale
+    assert units["fan"] == 1e6 and units["tornado"] == 1e9  # both kinds of axis were looked at
