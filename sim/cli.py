@@ -22,7 +22,7 @@ from .i18n import Language
 from .forecast import DEFAULT_CHUNK_TRIALS, DEFAULT_MAX_TRIALS, atomic_directory, write_json, write_run
 from .population import build_model
 from .regulation import RuleError
-from .results import FLAG_SE
+from .results import FLAG_SE, MIN_TRIALS_SE
 from .scenario import SCENARIO_FIELDS, ScenarioError, load_scenario, number
 from .scenario_schema import MAX_TRIALS
 
@@ -256,17 +256,28 @@ def format_summary(summary: dict) -> str:
     exact = summary.get("exact_first_period")
     if exact:
         checks = exact.get("versus_simulation", {}).get("quantiles", {})
-        off = [k for k, v in checks.items() if v["flag"] != "ok"]
         lines.append(f"Exact (FFT) {exact['period']}: mean {rupiah(exact['claims_idr']['mean'])}, p99.5 "
-                     f"{rupiah(exact['claims_idr']['p99_5'])}; simulated quantiles "
-                     + ("agree within their Monte Carlo bands" if not off else f"outside their bands: {', '.join(off)}"))
-    flagged = [r for r in summary["breakdown"] if r["flag"] != "ok"]
-    lines.append(
-        f"Monte Carlo vs closed form: all means within {FLAG_SE:g} standard errors" if not flagged
-        else f"Monte Carlo vs closed form: {len(flagged)} mean(s) more than {FLAG_SE:g} standard errors off "
-             "(see summary.json breakdown)"
-    )
+                     f"{rupiah(exact['claims_idr']['p99_5'])}; simulated quantiles " + _quantile_checks(checks))
+    flagged = [r for r in summary["breakdown"] if r["flag"] == "check"]
+    if any(r["flag"] == "too_few" for r in summary["breakdown"]):
+        lines.append(f"Monte Carlo vs closed form: not checked, a standard error needs at least {MIN_TRIALS_SE} trials")
+    else:
+        lines.append(
+            f"Monte Carlo vs closed form: all means within {FLAG_SE:g} standard errors" if not flagged
+            else f"Monte Carlo vs closed form: {len(flagged)} mean(s) more than {FLAG_SE:g} standard errors off "
+                 "(see summary.json breakdown)"
+        )
     return "\n".join(lines)
+
+
+def _quantile_checks(checks: dict) -> str:
+    """How the simulated quantiles compare with the exact distribution, naming those too few trials lie beyond."""
+    off = [k for k, v in checks.items() if v["flag"] == "check"]
+    unchecked = [k for k, v in checks.items() if v["flag"] == "too_few"]
+    if len(unchecked) == len(checks):
+        return "not checked: too few trials"
+    text = "agree within their Monte Carlo bands" if not off else f"outside their bands: {', '.join(off)}"
+    return text + (f" ({', '.join(unchecked)} not checked: too few trials beyond them)" if unchecked else "")
 
 
 def format_run(run: dict) -> str:

@@ -71,6 +71,8 @@ SEVERITY_FIT = 1e-6  # one event's payment must fit this well on the grid before
 TILT = 8.0  # theta n: wrapped mass is damped by e^-TILT; round-off in the top of the grid grows by e^TILT
 MEAN_TOL = 1e-4  # relative gap to the closed-form mean flagged as "check"
 SIGMAS = 4.0  # band for a simulated quantile: the exact CDF there within q +/- SIGMAS sqrt(q (1 - q) / trials)
+MIN_TAIL_TRIALS = 10  # the band's normal approximation needs trials x min(q, 1 - q) of at least this: with fewer
+#                      trials beyond a quantile (a 99.5 % quantile of 1,000 trials rests on 5) it is not checked
 # What a work accident pays besides medical care, by kind of case, as accident.sample_cases pays it.
 PAID_TO_KINDS = {
     "jkk_temporary": WITH_INCAPACITY, "jkk_partial": (PARTIAL,), "jkk_total": (TOTAL,), "jkk_death": (DEATH,),
@@ -585,7 +587,8 @@ def describe(result: ExactDistribution, summary: dict | None = None) -> dict:
                 "exact_idr": result.quantiles[name],
                 "exact_cdf_at_simulated": round(at, 6),
                 "band": [round(q - half, 6), round(q + half, 6)],
-                "flag": "ok" if abs(at - q) <= half else "check",
+                "flag": ("too_few" if trials * min(q, 1 - q) < MIN_TAIL_TRIALS
+                         else "ok" if abs(at - q) <= half else "check"),
             }
         out["versus_simulation"] = {"trials": trials, "quantiles": rows}
     return out

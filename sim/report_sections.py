@@ -341,15 +341,24 @@ def summary_section(lang: Language, scenario: Scenario, summary: dict, extra: di
     if extra.get("calibration"):
         blocks += calibration_blocks(lang, scenario, extra)
     blocks.append(Para(lang("exec_who_pays")))
-    flagged = [r for r in summary["breakdown"] if r["flag"] != "ok"]
-    exact = summary.get("exact_first_period") or {}
-    off = [q for q, c in exact.get("versus_simulation", {}).get("quantiles", {}).items() if c["flag"] != "ok"]
-    blocks.append(Para(lang("exec_checks_ok") if not flagged and not off
-                       else lang("exec_checks_flagged", n=len(flagged) + len(off)), style="note"))
+    blocks.append(Para(_checks_sentence(lang, summary), style="note"))
     blocks.append(Para(lang("exec_trials", trials=lang.count(summary["trials"]), seed=summary["seed"]), style="note"))
     if extra.get("planning"):  # members projected: the budget lines follow them, year by year
         blocks = report_planning.summary_blocks(lang, scenario, summary, extra, blocks)
     return Section("summary", lang("sec_summary"), blocks, traced=True)
+
+
+def _checks_sentence(lang: Language, summary: dict) -> str:
+    """Whether the simulation agrees with the closed form and the exact distribution; results too few trials leave
+    unchecked are said to be unchecked, not to agree."""
+    exact = summary.get("exact_first_period") or {}
+    flags = [r["flag"] for r in summary["breakdown"]]
+    flags += [c["flag"] for c in exact.get("versus_simulation", {}).get("quantiles", {}).values()]
+    if "check" in flags:
+        return lang("exec_checks_flagged", n=flags.count("check"))
+    if "too_few" in flags:
+        return lang("exec_checks_too_few", n=flags.count("too_few"))
+    return lang("exec_checks_ok")
 
 
 def _window(lang: Language, first: str, last: str) -> str:
@@ -566,7 +575,7 @@ def validation_section(lang: Language, summary: dict, extra: dict, labels: dict 
                          lang("valid_quantile_check", cdf=lang.percent(c["exact_cdf_at_simulated"], 1),
                               lo=lang.percent(max(c["band"][0], 0.0), 1), hi=lang.percent(min(c["band"][1], 1.0), 1),
                               flag=lang.flag(c["flag"]))))
-            styles.append("" if c["flag"] == "ok" else "check")
+            styles.append("check" if c["flag"] == "check" else "")
     else:
         mean_row += ["-", lang("valid_no_exact")]
         rows.append(tuple(mean_row))
@@ -576,7 +585,7 @@ def validation_section(lang: Language, summary: dict, extra: dict, labels: dict 
 
     breakdown = summary["breakdown"]
     total_rows = [i for i, r in enumerate(breakdown) if r["period"] == "total"]
-    flagged_elsewhere = [i for i, r in enumerate(breakdown) if r["period"] != "total" and r["flag"] != "ok"]
+    flagged_elsewhere = [i for i, r in enumerate(breakdown) if r["period"] != "total" and r["flag"] == "check"]
     chosen = total_rows + flagged_elsewhere
     rows, styles = [], []
     for i in chosen:
@@ -585,13 +594,14 @@ def validation_section(lang: Language, summary: dict, extra: dict, labels: dict 
             _period_name(lang, summary, {"period": r["period"]}), (labels or {}).get(r["segment"], r["segment"]),
             lang.benefit(r["benefit"]),
             _s(summary, f"breakdown.{i}.expected_idr", "money"), _s(summary, f"breakdown.{i}.mean_idr", "money"),
-            _s(summary, f"breakdown.{i}.se_idr", "money"),
+            "-" if r["flag"] == "too_few" else _s(summary, f"breakdown.{i}.se_idr", "money"),
             _s(summary, f"breakdown.{i}.count_expected", "number"), _s(summary, f"breakdown.{i}.count_mean", "number"),
-            _s(summary, f"breakdown.{i}.z", "number") if r["z"] is not None else "∞", lang.flag(r["flag"]),
+            _s(summary, f"breakdown.{i}.z", "number") if r["z"] is not None else "-" if r["flag"] == "too_few" else "∞",
+            lang.flag(r["flag"]),
         ))
-        styles.append("" if r["flag"] == "ok" else "check")
+        styles.append("check" if r["flag"] == "check" else "")
     weights = [breakdown[i]["expected_idr"] for i in chosen]
-    keep = [breakdown[i]["flag"] != "ok" for i in chosen]
+    keep = [breakdown[i]["flag"] == "check" for i in chosen]
     rows, styles, note = _cut(rows, styles, weights, keep, lang, "validation")
     header = tuple(lang(k) for k in ("col_period", "col_segment", "col_benefit", "col_closed_form", "col_monte_carlo",
                                      "col_se", "col_count_expected", "col_count_mean", "col_z", "col_check"))

@@ -217,6 +217,12 @@ TEXT = {
         "en": "Attention: {n} simulated result(s) differ from the direct calculation or the exact distribution by "
               "more than the Monte Carlo tolerance; see the flagged rows under Validation.",
     },
+    "exec_checks_too_few": {
+        "id": "Pemeriksaan: {n} hasil tidak dapat diperiksa terhadap perhitungan langsung atau distribusi eksak "
+              "karena jumlah simulasi terlalu sedikit; jalankan lebih banyak simulasi sebelum memakai angka ini.",
+        "en": "Checks: {n} result(s) could not be checked against the direct calculation or the exact "
+              "distribution because there are too few trials; run more trials before using these figures.",
+    },
     "exec_trials": {
         "id": "Hasil dari {trials} simulasi (seed bilangan acak {seed}). Semua nilai dalam Rupiah; tahun adalah "
               "tahun kalender.",
@@ -372,6 +378,7 @@ TEXT = {
     },
     "flag_ok": {"id": "sesuai", "en": "ok"},
     "flag_check": {"id": "periksa", "en": "check"},
+    "flag_too_few": {"id": "simulasi terlalu sedikit", "en": "too few trials"},
     # --- register ---
     "register_intro": {
         "id": "Setiap parameter skenario beserta nilai, satuan, dasar dan sumbernya. Baris kuning adalah asumsi "

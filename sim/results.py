@@ -27,6 +27,7 @@ from .trial_claims import Sample, TrialClaims
 
 QUANTILES = {"p5": 0.05, "p50": 0.50, "p95": 0.95, "p99_5": 0.995}
 FLAG_SE = 4.0  # a Monte Carlo mean further than this many standard errors from the closed form is flagged
+MIN_TRIALS_SE = 2  # fewer trials leave no spread to estimate a standard error from: the mean is not checked
 TRIAL_COLUMNS = (
     ["trial", "period", "segment", "members", "premium_idr", "claims_idr", "claim_count"]
     + [f"{b}_idr" for b in BENEFIT_NAMES]
@@ -220,6 +221,7 @@ class Aggregator:
                 for b, benefit in enumerate(BENEFIT_NAMES):
                     gap = abs(mean[p, s, b] - exp_amount[p, s, b])
                     z = gap / se[p, s, b] if se[p, s, b] > 0 else (0.0 if gap == 0 else math.inf)
+                    flag = "too_few" if n < MIN_TRIALS_SE else "ok" if z <= FLAG_SE else "check"
                     rows.append(
                         {
                             "period": label,
@@ -230,8 +232,8 @@ class Aggregator:
                             "expected_idr": round(float(exp_amount[p, s, b]), 2),
                             "count_mean": round(float(self.sum_count[p, s, b] / n), 4),
                             "count_expected": round(float(exp_count[p, s, b]), 4),
-                            "z": None if math.isinf(z) else round(float(z), 3),
-                            "flag": "ok" if z <= FLAG_SE else "check",
+                            "z": None if math.isinf(z) or flag == "too_few" else round(float(z), 3),
+                            "flag": flag,
                         }
                     )
         return rows

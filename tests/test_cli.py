@@ -86,3 +86,31 @@ def test_a_budget_short_of_the_premium_says_short_not_a_negative_amount(tmp_path
     assert main(["run", "jambi-2025", "--trials", "300", "--out", str(tmp_path / "out"), "--no-trials-table"]) == 0
     out = capsys.readouterr().out
     assert "Stated budget Rp604.0 m: Rp800,000 short of that premium" in out and "Rp-" not in out
+
+
+def test_too_few_trials_leave_checks_unchecked_not_failed(tmp_path, capsys):
+    """One trial has no spread: its standard error is 0, so every mean read as "more than 4 standard errors off"
+    and every quantile as outside its band. Too few trials now leave a check unchecked, said as such; a 99.5 %
+    quantile of 1,000 trials (5 trials beyond it) too, while the others are checked."""
+    from sim.exact import MIN_TAIL_TRIALS
+
+    for trials in (1, 1000):
+        out = tmp_path / str(trials)
+        assert main(["run", "madiun-2025", "--trials", str(trials), "--out", str(out)]) == 0
+        printed = capsys.readouterr().out
+        summary = json.loads((out / "summary.json").read_text())
+        quantiles = summary["exact_first_period"]["versus_simulation"]["quantiles"]
+        q = {"p5": 0.05, "p50": 0.5, "p95": 0.95, "p99_5": 0.995}
+        unchecked = {name for name in q if trials * min(q[name], 1 - q[name]) < MIN_TAIL_TRIALS}
+        assert {name for name, c in quantiles.items() if c["flag"] == "too_few"} == unchecked
+        assert all(c["flag"] == "ok" for name, c in quantiles.items() if name not in unchecked)
+        if trials == 1:
+            assert unchecked == set(q)
+            assert all(r["flag"] == "too_few" and r["z"] is None for r in summary["breakdown"])
+            assert "simulated quantiles not checked: too few trials" in printed
+            assert "not checked, a standard error needs at least 2 trials" in printed
+            assert "standard errors off" not in printed
+        else:
+            assert unchecked == {"p99_5"}
+            assert all(r["flag"] == "ok" for r in summary["breakdown"])
+            assert "agree within their Monte Carlo bands (p99_5 not checked: too few trials beyond them)" in printed

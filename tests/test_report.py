@@ -459,3 +459,22 @@ def test_the_fields_checked_are_what_the_rebuild_reads(madiun):
     checked = {k for k, _, _ in BAD_MANIFEST_FIELDS}
     assert set(MANIFEST_FIELDS) <= checked and set(MANIFEST_FIELDS) <= set(madiun.manifest)
     check_manifest(json.loads((madiun.folder / "manifest.json").read_text(encoding="utf-8")), "manifest.json")
+
+
+def test_the_summary_says_unchecked_results_are_unchecked_not_in_agreement():
+    """The summary's check sentence: a failed check outweighs an unchecked one, which outweighs agreement."""
+    from sim.i18n import Language
+    from sim.report_sections import _checks_sentence
+
+    lang = Language("en")
+
+    def summary(means: list[str], quantiles: list[str]) -> dict:
+        return {"breakdown": [{"flag": f} for f in means],
+                "exact_first_period": {"versus_simulation": {"quantiles": {f"q{k}": {"flag": f}
+                                                                           for k, f in enumerate(quantiles)}}}}
+
+    assert _checks_sentence(lang, summary(["ok", "ok"], ["ok"])) == lang("exec_checks_ok")
+    assert _checks_sentence(lang, summary(["ok", "ok"], ["ok", "too_few"])) == lang("exec_checks_too_few", n=1)
+    assert _checks_sentence(lang, summary(["too_few"] * 3, ["too_few"])) == lang("exec_checks_too_few", n=4)
+    assert _checks_sentence(lang, summary(["check", "ok"], ["too_few"])) == lang("exec_checks_flagged", n=1)
+    assert "too few trials" in lang("exec_checks_too_few", n=4)
