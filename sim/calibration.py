@@ -331,6 +331,12 @@ def _period_of(model: Model, obs: Observation, path, key: str = "observation") -
     return next(iter(periods))
 
 
+def check_segment(obs: Observation, names: list, path, key: str) -> None:
+    """The observation's segment is ``all`` or one of the scenario's."""
+    if obs.segment != "all" and obs.segment not in names:
+        raise ScenarioError(str(path), f"{key}.segment", f"unknown segment {obs.segment!r}; known: {', '.join(names)}")
+
+
 def observation_moments(model: Model, obs: Observation, path, trials: int = VARIANCE_TRIALS,
                         key: str = "observation") -> Moments:
     """Closed-form means and simulated covariances of (count, amount) per peril for one observation.
@@ -339,8 +345,7 @@ def observation_moments(model: Model, obs: Observation, path, trials: int = VARI
     """
     period = _period_of(model, obs, path, key)
     names = [e.segment.name for e in model.segments]
-    if obs.segment != "all" and obs.segment not in names:
-        raise ScenarioError(str(path), f"{key}.segment", f"unknown segment {obs.segment!r}; known: {', '.join(names)}")
+    check_segment(obs, names, path, key)
     seg = slice(None) if obs.segment == "all" else names.index(obs.segment)
     closed = expected(model)
     sims = {p: np.zeros((trials, 2)) for p in ("jkm", "jkk")}

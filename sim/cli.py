@@ -10,12 +10,13 @@ import os
 import signal
 import sys
 import threading
+import tomllib
 from pathlib import Path
 
 from . import progress
 from .backend import BACKENDS, open_backend
 from .allocator import keep_freed_memory
-from .calibration import calibrated_scenario_text, fit, next_year_forecast
+from .calibration import calibrated_scenario_text, check_segment, fit, load_experience, next_year_forecast
 from .exact import describe as describe_exact
 from .exact import exact_distribution
 from .i18n import Language
@@ -32,7 +33,12 @@ EXIT_INTERRUPTED = 130  # the shell's code for a command stopped by Ctrl-C
 
 
 class _Parser(argparse.ArgumentParser):
+    commands: tuple = ()  # the top-level parser's commands, named when none is given
+
     def error(self, message):  # argparse's own errors: one line, exit 2, like every other bad input
+        if self.commands and "required: command" in message:
+            message = (f"a command is needed, one of: {', '.join(self.commands)} "
+                       f"(e.g. '{self.prog} run madiun-2025'; --help says more)")
         self.exit(EXIT_BAD_INPUT, f"{self.prog}: error: {message}\n")
 
 
@@ -164,6 +170,7 @@ def _parser() -> argparse.ArgumentParser:
     plan.add_argument("--out", type=_folder, help="output folder (default: out/<scenario id>/)")
     compare.add_argument("--out", type=_folder, help="output folder (default: out/compare-<id>-vs-<id>/)")
     plan.add_argument("--no-tornado", action="store_true", help="skip the sensitivity table (the slowest part)")
+    parser.commands = tuple(sub.choices)
     return parser
 
 
@@ -317,10 +324,37 @@ def cmd_run(args) -> int:
 
 
 def cmd_validate(args) -> int:
+    if _is_experience_file(args.scenario):
+        return _validate_experience(args)
     scenario = load_scenario(args.scenario, args.overrides)
     members = sum(s.members for s in scenario.segments)
     print(f"OK {scenario.path}: {scenario.id}, {len(scenario.segments)} segment(s), {members:,} members, "
           f"{scenario.horizon_months} months from {scenario.start:%Y-%m}")
+    return 0
+
+
+def _is_experience_file(ref: str) -> bool:
+    """A .toml file with an [experience] table and no [scenario] one: observed claims for ``sim calibrate``."""
+    path = Path(ref)
+    if path.suffix != ".toml" or not path.is_file():
+        return False
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError):
+        return False  # the scenario loader reports it
+    return "experience" in data and "scenario" not in data
+
+
+def _validate_experience(args) -> int:
+    """Check an experience file as ``sim calibrate`` reads it, and that the scenario it names loads."""
+    if args.overrides:
+        raise ScenarioError(args.scenario, "--set", "applies to scenarios; an experience file takes no --set")
+    experience = load_experience(args.scenario)
+    scenario = load_scenario(experience.scenario)
+    for i, obs in enumerate(experience.observations):
+        check_segment(obs, [s.name for s in scenario.segments], experience.path, f"observation[{i}]")
+    print(f"OK {experience.path}: experience {experience.id}, {len(experience.observations)} observation(s) "
+          f"for scenario {scenario.id}")
     return 0
 
 

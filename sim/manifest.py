@@ -25,7 +25,7 @@ from pathlib import Path
 from . import __version__
 from .i18n import LANGUAGES
 from .scenario import Scenario, ScenarioError, is_table, scenario_from_data
-from .scenario_schema import MAX_TRIALS, shown
+from .scenario_schema import MAX_TRIALS, bound, shown
 
 MANIFEST_FORMAT = "jkk-jkm-report/1"
 RUN_HASH_DIGITS = 10
@@ -137,9 +137,9 @@ def _whole(lo: int, hi: int):
 
     def check(x):
         if not isinstance(x, int) or isinstance(x, bool) or x < lo:
-            return f"must be a whole number >= {lo}, got {shown(x)}"
+            return f"must be a whole number >= {bound(lo)}, got {shown(x)}"
         if x > hi:
-            return f"must be a whole number <= {hi}, got {shown(x)}"
+            return f"must be a whole number <= {bound(hi)}, got {shown(x)}"
         return None
 
     return check

@@ -301,6 +301,9 @@ def validate(data: dict, origin: dict, file: str, files=()) -> dict:
     if not isinstance(data, dict):
         v.fail("", "must be a TOML document")
     for key in data:
+        if key == "experience" and "scenario" not in data:  # the file next to the scenarios that is not one
+            v.fail(key, "unknown key: this is an experience file (observed claims), read by 'sim calibrate' and "
+                        "checked by 'sim validate', not a scenario")
         if key not in TOP_TABLES:
             v.fail(key, _unknown(key, TOP_TABLES))
     for key in ("scenario", "segments", "assumptions"):

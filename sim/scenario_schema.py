@@ -50,10 +50,15 @@ def _is_number(x) -> bool:
     return not isinstance(x, int) or abs(x) < 2**1023
 
 
+def bound(x: float) -> str:
+    """A limit as a reader writes it: 100,000,000 (not 1e+08), 0.5, 1e-06."""
+    return f"{int(x):,}" if x == int(x) and abs(x) < 1e15 else f"{x:g}"
+
+
 def number(lo: float, hi: float, integer: bool = False, lo_open: bool = False):
     def check(x):
         if isinstance(x, int) and not isinstance(x, bool) and not _is_number(x):  # too large even for a float
-            return f"must be <= {hi:g}, got {shown(x)}" if x > 0 else f"must be >= {lo:g}, got {shown(x)}"
+            return f"must be <= {bound(hi)}, got {shown(x)}" if x > 0 else f"must be >= {bound(lo)}, got {shown(x)}"
         if not _is_number(x):
             return f"must be a number, got {shown(x)}"
         if not math.isfinite(x):  # before int(x), which raises on nan and inf
@@ -61,9 +66,9 @@ def number(lo: float, hi: float, integer: bool = False, lo_open: bool = False):
         if integer and x != int(x):
             return f"must be a whole number, got {shown(x, 120)}"
         if x < lo or (lo_open and x == lo):
-            return f"must be {'>' if lo_open else '>='} {lo:g}, got {shown(x, 120)}"
+            return f"must be {'>' if lo_open else '>='} {bound(lo)}, got {shown(x, 120)}"
         if x > hi:
-            return f"must be <= {hi:g}, got {shown(x, 120)}"
+            return f"must be <= {bound(hi)}, got {shown(x, 120)}"
         return None
 
     return check

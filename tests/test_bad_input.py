@@ -102,7 +102,7 @@ FILE_CASES = [
      [NAME, "segments.vulnerable.tenure.value", "sum to 1", "0.9"]),
     ("severity-mix-not-summing", append(SEVERITY), [], [NAME, "assumptions.severity", "sum to 1", "1.08"]),
     ("accident-rate-out-of-schema-range", edit(ACCIDENT, ACCIDENT.replace("3.6", "1500")), [],
-     [NAME, "segments.vulnerable.accident_rate.value", "<= 1000"]),
+     [NAME, "segments.vulnerable.accident_rate.value", "<= 1,000"]),
     ("accident-rate-negative", edit(ACCIDENT, ACCIDENT.replace("3.6", "-3.6")), [],
      [NAME, "segments.vulnerable.accident_rate.value", ">= 0"]),
     ("assumption-outside-stated-range", edit(ACCIDENT, ACCIDENT.replace("3.6", "7.5")), [],
@@ -314,11 +314,6 @@ def test_bad_output_folder_or_scenario_list_is_refused_before_any_work(tmp_path,
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a-file"]
 
 
-def test_no_command(capsys):
-    code, _, err = run_cli([], capsys)
-    assert_one_line_error(code, err, ["required"])
-
-
 def test_out_is_an_existing_file(folder, capsys):
     (folder / "out").write_text("not a folder\n", encoding="utf-8")
     code, out, err = run_cli(["run", write(folder), "--out", folder / "out", "--trials", "10", "--quiet",
@@ -480,11 +475,11 @@ HUGE = "1" + "0" * 400  # an integer TOML and the command line accept, beyond a 
 @pytest.mark.parametrize(
     "command, fragments",
     [
-        (["run", "{scenario}", "--trials", HUGE], ["--trials", "must be <= 1e+08", "..."]),
+        (["run", "{scenario}", "--trials", HUGE], ["--trials", "must be <= 100,000,000", "..."]),
         (["run", "{scenario}", "--seed", HUGE], ["--seed", "must be <="]),
         (["exact", "{scenario}", "--period", HUGE], ["--period", "must be <= 50"]),
         (["run", "{scenario}", "--set", f"segments.vulnerable.members={HUGE}"],
-         ["--set", "segments.vulnerable.members.value", "must be <= 1e+08"]),
+         ["--set", "segments.vulnerable.members.value", "must be <= 100,000,000"]),
         (["run", "{scenario}", "--set", f"segments.vulnerable.members=-{HUGE}"],
          ["--set", "segments.vulnerable.members.value", "must be >= 0"]),
         (["run", "{scenario}", "--max-trials", "5"], ["--max-trials", "limits a --target-precision run"]),
@@ -512,7 +507,7 @@ def test_bad_command_line_found_by_the_audit(folder, capsys, command, fragments)
     [
         (edit("range = [2.2, 6.0]", f"range = [2.2, {HUGE}]"),
          [NAME, "segments.vulnerable.accident_rate.range", "two numbers with low <= high"]),
-        (edit(MEMBERS, MEMBERS.replace("3000", HUGE)), [NAME, "segments.vulnerable.members.value", "must be <= 1e+08"]),
+        (edit(MEMBERS, MEMBERS.replace("3000", HUGE)), [NAME, "segments.vulnerable.members.value", "must be <= 100,000,000"]),
         (edit(TITLE, 'title = "first line\\nsecond line"\n'), [NAME, "scenario.title", "one line of text"]),
         (edit(LABEL, LABEL + '"memb\\ners" = 5\n'), [NAME, "segments.vulnerable.memb\\ners", "unknown key"]),
     ],
@@ -581,3 +576,28 @@ def test_sigterm_cleans_up_like_ctrl_c(folder):
     _, err = proc.communicate(timeout=60)
     assert proc.returncode == 130 and "interrupted" in err and "Traceback" not in err
     assert_nothing_written(folder)
+
+
+def test_no_command_names_the_commands(capsys):
+    code, out, err = run_cli([], capsys)
+    assert_one_line_error(code, err, ["a command is needed", "run, validate, exact, calibrate, report, plan, compare"])
+    assert out == ""
+
+
+def test_an_experience_file_is_validated_as_one_and_refused_as_a_scenario(tmp_path, capsys):
+    """``sim validate`` on an experience file checked it as a scenario and said only "experience: unknown key". It
+    now checks it as ``sim calibrate`` reads it; run as a scenario, the error says what the file is."""
+    shipped = ROOT / "scenarios" / "experience" / "madiun-2025.toml"
+    code, out, err = run_cli(["validate", shipped], capsys)
+    assert code == 0 and err == "" and out.startswith(f"OK {shipped}: experience ") and "for scenario madiun-2025-prior" in out
+    code, out, err = run_cli(["run", shipped, "--out", tmp_path / "out"], capsys)
+    assert_one_line_error(code, err, [str(shipped), "experience: unknown key: this is an experience file", "sim calibrate"])
+    assert not (tmp_path / "out").exists()
+    wrong = tmp_path / "exp.toml"
+    text = shipped.read_text(encoding="utf-8")
+    assert 'segment = "all"\n' in text
+    wrong.write_text(text.replace('segment = "all"\n', 'segment = "nelayan"\n', 1), encoding="utf-8")
+    code, out, err = run_cli(["validate", wrong], capsys)
+    assert_one_line_error(code, err, [str(wrong), "observation[0].segment", "unknown segment 'nelayan'", "vulnerable"])
+    code, out, err = run_cli(["validate", shipped, "--set", "a=1"], capsys)
+    assert_one_line_error(code, err, [str(shipped), "--set", "takes no --set"])

@@ -368,7 +368,7 @@ BAD_MANIFEST_FIELDS = [
     ("chunk_trials", -5, "whole number >= 1"),
     ("chunk_trials", 2.5, "whole number >= 1"),
     ("chunk_trials", True, "whole number >= 1"),
-    ("chunk_trials", 10**9, "whole number <= 100000000"),
+    ("chunk_trials", 10**9, "whole number <= 100,000,000"),
     ("chunk_trials", MISSING, "missing"),
     ("overrides", 5, 'must be a list of "KEY=VALUE" strings'),
     ("overrides", "scenario.trials=300", 'must be a list of "KEY=VALUE" strings'),
