@@ -238,7 +238,7 @@ class Calibration:
         observations of the squared Mahalanobis distance of the observed (claims, amount) from the model's, and the
         chance of one at least that large if the model held (chi-squared on the number of observed values, which
         ignores the two fitted multipliers, so it errs towards "fits"). A tiny p says that no setting of the two
-        multipliers reproduces the data: the posterior is a compromise, and the calibrated forecast inherits it.
+        multipliers reproduces the data, and the calibrated forecast inherits the misfit.
         Worked out once per calibration (the report, the record and the summary all ask)."""
         if self._fit is None:
             m, a = np.meshgrid(self.grid_m, self.grid_a, indexing="ij")
@@ -514,8 +514,9 @@ def _misfit_comment(fit: dict) -> list[str]:
         return []
     return [f"# Warning: no setting of the two multipliers reproduces the observations (best on the grid: mortality "
             f"{fit['best_mortality_scale']:.3g},", f"# accident {fit['best_accident_scale']:.3g}, squared distance "
-            f"{fit['chi2_min']:.1f} on {fit['observed_values']} values, p = {fit['p_value']:.1e}): the posterior is a "
-            "compromise between the", "# observed count and amount, and so is every forecast of this scenario."]
+            f"{fit['chi2_min']:.1f} on {fit['observed_values']} values, p = {fit['p_value']:.1e}): the posterior, and "
+            "every forecast of this", "# scenario, inherit this misfit (the report says in which direction and by "
+            "how much)."]
 
 
 def _number(x) -> str:

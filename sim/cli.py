@@ -460,7 +460,7 @@ def format_calibration(desc: dict) -> str:
         lines.append(f"warning: no setting of the two multipliers reproduces the observations (best on the grid: "
                      f"mortality {fit['best_mortality_scale']:.3g}, accident {fit['best_accident_scale']:.3g}, "
                      f"squared distance {fit['chi2_min']:.1f} on {fit['observed_values']} values, p = "
-                     f"{fit['p_value']:.1e}): the fit is a compromise, and so is the calibrated forecast")
+                     f"{fit['p_value']:.1e}): the calibrated forecast inherits the misfit")
     for row in desc["backtest"]:
         parts = [f"{name} {row[name]:,.0f} at the {row[name + '_percentile']:.1%} point of the uncalibrated forecast "
                  f"(mean {row[name + '_forecast_mean']:,.0f})" for name in ("claims", "amount_idr") if name in row]

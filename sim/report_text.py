@@ -165,13 +165,40 @@ TEXT = {
     "calib_misfit": {
         "id": "Peringatan: dengan pengali berapa pun, model tidak dapat menghasilkan jumlah klaim dan nilai klaim "
               "yang tercatat sekaligus. Jarak terkecil antara angka tercatat dan model adalah {chi2} (kuadrat jarak "
-              "Mahalanobis atas {values} angka; peluangnya {p} bila model benar). Hasil kalibrasi ini adalah "
-              "kompromi antara jumlah dan nilai klaim, dan prakiraan dalam laporan ini ikut menanggung kompromi itu.",
+              "Mahalanobis atas {values} angka; peluangnya {p} bila model benar).",
         "en": "Warning: no setting of the multipliers lets the model reproduce both the recorded number of claims "
               "and their amount. The smallest distance between the recorded figures and the model is {chi2} "
-              "(squared Mahalanobis distance over {values} values; a chance of {p} if the model held). The "
-              "calibration is a compromise between the count and the amount, and the forecasts in this report "
+              "(squared Mahalanobis distance over {values} values; a chance of {p} if the model held).",
+    },
+    "calib_misfit_between": {
+        "id": "Hasil kalibrasi ini adalah kompromi antara jumlah dan nilai klaim, dan prakiraan dalam laporan ini "
+              "ikut menanggung kompromi itu.",
+        "en": "The calibration is a compromise between the count and the amount, and the forecasts in this report "
               "inherit it.",
+    },
+    "calib_misfit_outside": {
+        "id": "Hasil kalibrasi ini bukan kompromi di antara keduanya: dalam model, jumlah dan nilai klaim bergerak "
+              "bersama (keduanya mengikuti jumlah kematian), sehingga ketika rata-rata nilai per klaim yang tercatat "
+              "jauh dari rata-rata model, titik paling cocok dapat melewati kedua angka tercatat.",
+        "en": "The calibration is not a compromise between the two: in the model the count and the amount move "
+              "together (both follow the deaths), so when the recorded amount per claim is far from the model's, "
+              "the best fit can lie beyond both recorded figures.",
+    },
+    "calib_fit_above": {
+        "id": "Untuk {period}, model terkalibrasi memperkirakan {claims} lebih banyak klaim dan {amount} lebih besar "
+              "nilai klaim daripada yang tercatat. Prakiraan dalam laporan ini ikut menanggungnya: lebih mungkin "
+              "terlalu tinggi daripada terlalu rendah.",
+        "en": "For {period}, the calibrated model expects {claims} more claims and {amount} more in claims paid "
+              "than were recorded. The forecasts in this report inherit this: they are more likely too high than "
+              "too low.",
+    },
+    "calib_fit_below": {
+        "id": "Untuk {period}, model terkalibrasi memperkirakan {claims} jumlah klaim dan {amount} nilai klaim "
+              "dibanding yang tercatat. Prakiraan dalam laporan ini ikut menanggungnya: lebih mungkin terlalu "
+              "rendah daripada terlalu tinggi.",
+        "en": "For {period}, the calibrated model expects {claims} in the number of claims and {amount} in claims "
+              "paid against what was recorded. The forecasts in this report inherit this: they are more likely "
+              "too low than too high.",
     },
     "calib_prior_sets": {
         "id": "Data saja (tanpa prior) paling cocok dengan pengali {what} {best}{edge}, di luar rentang 90% "

@@ -4,6 +4,7 @@ beside what the calibrated model expects for the same months, with a warning whe
 
 from __future__ import annotations
 
+import json
 import math
 import re
 from pathlib import Path
@@ -206,22 +207,37 @@ def test_the_report_shows_the_recorded_and_expected_claims(madiun):
     assert check_figures(madiun.folder)  # every number of the table and the paragraphs traced to report.json
 
 
-def test_the_report_warns_that_the_fit_is_a_compromise(madiun, madiun_en):
+def test_the_report_warns_that_the_fit_misses_the_record_and_in_which_direction(madiun, madiun_en):
+    """The misfit, then which way it goes: the calibrated model expects more than was recorded in both the count
+    (219 against 144) and the amount (Rp6.97 bn against Rp6.20 bn), so the fit is not a compromise between them
+    (as the report used to say) and its forecasts are more likely too high; then where the prior sets a multiplier
+    (accidents: the data alone fit best at 0.05)."""
     warning = [p for p in read(madiun).paragraphs("summary") if "warning" in p["class"]]
-    # The misfit, then where the prior sets a multiplier (accidents: the data alone fit best at 0.05).
-    assert len(warning) == 2
-    assert warning[1]["text"].startswith("Data saja (tanpa prior) paling cocok dengan pengali kecelakaan kerja 0,05")
-    assert warning[1]["keys"] == ["calibration.goodness_of_fit.best_accident_scale"]
+    assert len(warning) == 3
+    assert warning[2]["text"].startswith("Data saja (tanpa prior) paling cocok dengan pengali kecelakaan kerja 0,05")
+    assert warning[2]["keys"] == ["calibration.goodness_of_fit.best_accident_scale"]
+    obs = json.loads((madiun.folder / "report.json").read_text(encoding="utf-8"))["calibration"]["observations"][0]
+    claims, amount = obs["expected_claims"] / obs["claims"] - 1, obs["expected_amount_idr"] / obs["amount_idr"] - 1
+    assert claims > 0 and amount > 0  # above both: the case this warning is for
+    assert obs["expected_over_recorded_claims"] == pytest.approx(claims, abs=1e-4)
+    assert obs["expected_over_recorded_amount_idr"] == pytest.approx(amount, abs=1e-4)
+    above = warning[1]
+    assert above["text"] == ("Untuk Januari–November 2025, model terkalibrasi memperkirakan 52% lebih banyak klaim dan 12% "
+                             "lebih besar nilai klaim daripada yang tercatat. Prakiraan dalam laporan ini ikut "
+                             "menanggungnya: lebih mungkin terlalu tinggi daripada terlalu rendah.")
+    assert set(above["keys"]) == {"calibration.observations.0.expected_over_recorded_claims",
+                                  "calibration.observations.0.expected_over_recorded_amount_idr"}
     text = warning[0]["text"]
     assert text.startswith("Peringatan: dengan pengali berapa pun, model tidak dapat menghasilkan jumlah klaim dan "
                            "nilai klaim yang tercatat sekaligus")
-    assert "40,7" in text and "1,5e-09" in text and "kompromi" in text and "cicilan beasiswa" in text
+    assert "40,7" in text and "1,5e-09" in text and "bukan kompromi di antara keduanya" in text
+    assert "cicilan beasiswa" in text
     assert set(warning[0]["keys"]) == {"calibration.goodness_of_fit.chi2_min",
                                        "calibration.goodness_of_fit.observed_values",
                                        "calibration.goodness_of_fit.p_value"}
     en = [p for p in read(madiun_en).paragraphs("summary") if "warning" in p["class"]][0]["text"]
     assert en.startswith("Warning: no setting of the multipliers lets the model reproduce both the recorded number "
-                         "of claims and their amount") and "40.7" in en and "1.5e-09" in en and "compromise" in en
+                         "of claims and their amount") and "40.7" in en and "1.5e-09" in en and "not a compromise" in en
     check_figures(madiun_en.folder)
     assert "January–November 2025" in read(madiun_en).table("calibration")["rows"][0][0]
     from test_report import pdf_text
@@ -440,3 +456,14 @@ def test_a_label_per_language_is_one_value_when_scenarios_are_compared():
     assert list(rows) == ["segments.non_asn.label"]
     assert "Tenaga non-ASN Pemerintah Kota (PU)" in str(rows["segments.non_asn.label"]["madiun-2025-prior"])
     assert "Pegawai non-ASN Pemkot Madiun (PU)" in str(rows["segments.non_asn.label"]["renamed"])
+
+
+def test_a_fit_between_the_recorded_count_and_amount_is_a_compromise_and_one_beyond_both_is_not():
+    from sim.report_sections import _fit_outside
+
+    def obs(claims: float, amount: float) -> dict:
+        return {"expected_over_recorded_claims": claims, "expected_over_recorded_amount_idr": amount}
+
+    assert _fit_outside([obs(0.52, 0.12)]) == [(0, "above")]
+    assert _fit_outside([obs(-0.2, 0.1), obs(-0.1, -0.3), {"expected_over_recorded_claims": 0.4}]) == [(1, "below")]
+    assert _fit_outside([obs(0.0, 0.3)]) == []  # on the count: between, not beyond
