@@ -21,6 +21,7 @@ from .report_document import Chart, Figure, Para, Pre, Section, Table, Tiles, lo
 from .scenario import Scenario, age_profiles
 from .planning_schema import year_field_names
 from .scenario_schema import BASES, RECORD_TABLES
+from .sensitivity import unused_parameters
 from .report_text import STAGE_NAMES
 from .sources import cited_sources, strings
 
@@ -142,6 +143,7 @@ def extra_figures(scenario: Scenario, summary: dict, claims: np.ndarray, base_ou
                      "claim_ratio": None if base_outcome.claim_ratio is None else round(base_outcome.claim_ratio, 6)},
             "rows": [s.row(base_outcome) for s in swings],
             "skipped": [{"parameter": k, "problem": problem} for k, problem in skipped],
+            "unused": unused_parameters(scenario.resolved),
         },
         "assumptions": register_rows(scenario.resolved),
         "rules": {"date": rules_date, "rows": rules, "changes": changes},
@@ -271,7 +273,9 @@ def entry_names(scenario: Scenario | None, lang: Language) -> dict:
     names.update({f"pipeline.{k}": v for k, v in STAGE_NAMES.items()})
     if scenario is not None:  # the default mortality load is that of the segments without their own
         default = [names[n] for n, seg in scenario.resolved["segments"].items() if "mortality_load" not in seg]
-        if len(default) == len(scenario.segments):
+        if not default:
+            names["assumptions.mortality_load"] = lang("no_segment_uses")
+        elif len(default) == len(scenario.segments):
             names["assumptions.mortality_load"] = lang("all_segments")
         elif default:
             names["assumptions.mortality_load"] = (", ".join(default) if len(default) <= NAMED_DEFAULT_USERS else
@@ -569,6 +573,8 @@ def sensitivity_section(lang: Language, extra: dict, labels: dict | None = None)
     ]
     if any(r["parameter"].startswith("segments.*.") for r in sens["rows"]):  # only with many segments
         blocks.append(Para(lang("sens_note_segments", many=MANY_SEGMENTS), style="note"))
+    if sens.get("unused"):
+        blocks.append(Para(lang("sens_unused", keys=", ".join(sens["unused"])), style="note"))
     if sens["skipped"]:
         blocks.append(Para(lang("sens_skipped",
                                 keys="; ".join(f"{s['parameter']} ({s['problem']})" for s in sens["skipped"])),

@@ -208,6 +208,8 @@ TEXT = {
               "posterior interval: this multiplier is set more by the prior (the plausible range in scenario {base}) "
               "than by the data.",
     },
+    "no_segment_uses": {"id": "tidak dipakai: setiap segmen punya nilai sendiri",
+                        "en": "not used: every segment has its own"},
     "segments_without_own": {"id": "{n} segmen tanpa nilai sendiri", "en": "{n} segments without their own"},
     "calib_what_mortality": {"id": "kematian", "en": "death"},
     "calib_what_accident": {"id": "kecelakaan kerja", "en": "work-accident"},
@@ -348,6 +350,10 @@ TEXT = {
               "each to the same end of its own range.",
     },
     "all_segments": {"id": "semua segmen", "en": "all segments"},
+    "sens_unused": {
+        "id": "Tidak digeser karena tidak dipakai segmen mana pun (setiap segmen punya nilainya sendiri): {keys}.",
+        "en": "Not varied because no segment uses it (every segment has its own value): {keys}.",
+    },
     "sens_skipped": {
         "id": "Tidak dapat digeser sendiri (batas rentangnya melanggar aturan antar-parameter): {keys}.",
         "en": "Could not be moved alone (an end of its range breaks a rule across parameters): {keys}.",
@@ -556,12 +562,18 @@ TEXT = {
               "by a Bayesian grid posterior, with priors from the scenario's plausible ranges.",
     },
     "method_limits": {
-        "id": "Batasan. Jumlah peserta tetap sejak awal (tanpa pendaftaran baru); kematian acak dalam satu simulasi "
-              "tidak mengurangi peserta pada bulan-bulan berikutnya (kesalahannya di bawah 0,01% klaim); asumsi "
-              "yang ditandai kuning belum diuji terhadap data daerah ini.",
-        "en": "Limits. Membership is fixed at the start (no new enrolment); random deaths within a trial do not "
-              "reduce later exposure (an error below 0.01% of claims); the assumptions marked yellow have not been "
-              "tested against this area's data.",
+        "id": "Batasan. Jumlah peserta tetap sejak awal (tanpa pendaftaran baru, dan tanpa peserta yang keluar karena "
+              "batas usia); kematian acak dalam satu simulasi tidak mengurangi peserta pada bulan-bulan berikutnya "
+              "(kesalahannya di bawah 0,01% klaim); klaim atas kematian dan kecelakaan sebelum awal proyeksi tidak "
+              "dihitung, sehingga beasiswa yang masih dibayar untuk kematian sebelumnya tidak ada dalam klaim "
+              "tahun-tahun pertama; sebaran usia peserta pada awal proyeksi adalah profil usia segmennya, tahun awal "
+              "berapa pun; asumsi yang ditandai kuning belum diuji terhadap data daerah ini.",
+        "en": "Limits. Membership is fixed at the start (no new enrolment, and no one leaves at an age limit); random "
+              "deaths within a trial do not reduce later exposure (an error below 0.01% of claims); claims of deaths "
+              "and accidents before the start are not included, so scholarships still being paid for earlier deaths "
+              "are missing from the first years' claims; the members' ages at the start follow their segment's age "
+              "profile, whatever the start year; the assumptions marked yellow have not been tested against this "
+              "area's data.",
     },
     # --- scenario and provenance ---
     "scenario_intro": {
@@ -891,12 +903,17 @@ TEXT = {
     "method_limits_plan": {
         "id": "Batasan. Proyeksi kepesertaan dihitung sekali (nilai harapan, atau satu sampel bila alur pendaftaran "
               "diundi) dan dipakai sama oleh setiap simulasi; kematian acak dalam satu simulasi tidak mengurangi "
-              "peserta pada bulan-bulan berikutnya (galatnya di bawah 0,01% klaim); asumsi yang ditandai kuning belum "
-              "diuji terhadap data daerah ini.",
+              "peserta pada bulan-bulan berikutnya (galatnya di bawah 0,01% klaim); klaim atas kematian dan "
+              "kecelakaan sebelum awal proyeksi tidak dihitung, sehingga beasiswa yang masih dibayar untuk kematian "
+              "sebelumnya tidak ada dalam klaim tahun-tahun pertama; sebaran usia peserta pada awal proyeksi adalah "
+              "profil usia segmennya, tahun awal berapa pun; asumsi yang ditandai kuning belum diuji terhadap data "
+              "daerah ini.",
         "en": "Limits. The membership projection is worked out once (expected values, or one sample when the "
               "enrolment pipeline is sampled) and shared by every trial; random deaths within a trial do not reduce "
-              "later exposure (an error below 0.01% of claims); the assumptions marked yellow have not been tested "
-              "against this area's data.",
+              "later exposure (an error below 0.01% of claims); claims of deaths and accidents before the start are "
+              "not included, so scholarships still being paid for earlier deaths are missing from the first years' "
+              "claims; the members' ages at the start follow their segment's age profile, whatever the start year; "
+              "the assumptions marked yellow have not been tested against this area's data.",
     },
     "cli_headline_plan": {
         "id": "{title} ({id}), {trials} simulasi: iuran {period} {premium} untuk rata-rata {members} peserta, {end} "

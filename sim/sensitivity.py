@@ -107,10 +107,21 @@ def outcome(scenario: Scenario) -> Outcome:
     return Outcome(model.period_labels[0], float(exp.premium[0].sum()), float(exp.amounts[0].sum()))
 
 
+def unused_parameters(resolved: dict) -> list[str]:
+    """Ranged parameters that no segment uses: the default mortality load when every segment has its own. Moving
+    one changes nothing, and a bar of zero width beside its 1x-5x range would read as "the claims do not depend on
+    mortality"."""
+    segments = resolved.get("segments", {})
+    if segments and all("mortality_load" in seg for seg in segments.values()):
+        return ["assumptions.mortality_load"]
+    return []
+
+
 def groups(resolved: dict) -> list[tuple[str, list[tuple[str, dict]]]]:
     """The tornado's bars: (label, [(dotted key, parameter table), ...]); one key per bar unless there are many
-    segments, when a per-segment field is one bar."""
-    params = ranged_parameters(resolved)
+    segments, when a per-segment field is one bar. Parameters no segment uses get none."""
+    unused = unused_parameters(resolved)
+    params = [(key, node) for key, node in ranged_parameters(resolved) if key not in unused]
     many = len(resolved.get("segments", {})) > MANY_SEGMENTS
     out: dict = {}
     for key, node in params:

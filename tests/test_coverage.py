@@ -10,7 +10,7 @@ from sim.closed_form import expected
 from sim.coverage import coverage_curve, funding, members_affordable, twelve_months, variant, what_if
 from sim.population import annual_premium_budget, build_model
 from sim.scenario import SEVERITY_SHARES, load_scenario, scenario_from_data
-from sim.sensitivity import at_range_end, groups, tornado
+from sim.sensitivity import at_range_end, groups, outcome, ranged_parameters, tornado, unused_parameters
 
 
 def test_a_years_premium_is_the_budget_figure_and_splits_by_payer():
@@ -85,6 +85,33 @@ def test_tornado_bars_bracket_the_base_and_shares_still_sum_to_one():
         sev = moved["assumptions"]["severity"]
         assert sum(sev[k]["value"] for k in SEVERITY_SHARES) == pytest.approx(1.0, abs=1e-12)
         scenario_from_data(moved)  # still a valid scenario
+
+
+def test_a_default_no_segment_uses_gets_no_bar_and_the_report_says_why():
+    """madiun-2023's one segment has its own mortality load: the default (1x-5x) moved nothing, and its zero-width
+    row read as "claims do not depend on mortality". Such a parameter gets no bar; a sentence names it."""
+    from sim.i18n import Language
+    from sim.report_sections import entry_names, sensitivity_section
+
+    scenario = load_scenario("madiun-2023")
+    assert all("mortality_load" in seg for seg in scenario.resolved["segments"].values())
+    data = scenario.resolved
+    assert "assumptions.mortality_load" in {k for k, _ in ranged_parameters(data)}
+    assert "assumptions.mortality_load" not in {k for k, _ in groups(data)}
+    # What the bar would have shown: both ends give the base claims.
+    base = outcome(scenario)
+    for end in (0, 1):
+        moved = outcome(scenario_from_data(at_range_end(data, [("assumptions.mortality_load",
+                                                                 data["assumptions"]["mortality_load"])], end)))
+        assert moved.claims_idr == base.claims_idr
+    lang = Language("en")
+    extra = {"sensitivity": {"period": "2023", "base": {"premium_idr": 1.0, "claims_idr": 1.0}, "rows": [],
+                             "skipped": [], "unused": unused_parameters(data)}}
+    notes = [b.text for b in sensitivity_section(lang, extra).blocks if getattr(b, "style", "") == "note"]
+    assert lang("sens_unused", keys="assumptions.mortality_load") in notes
+    assert entry_names(scenario, lang)["assumptions.mortality_load"] == lang("no_segment_uses")
+    # With a segment that takes the default, it keeps its bar.
+    assert "assumptions.mortality_load" in {k for k, _ in groups(load_scenario("madiun-2025").resolved)}
 
 
 def test_many_segments_are_grouped_per_field():
