@@ -344,3 +344,29 @@ def test_the_calibrated_title_in_each_language():
         "en": "Kota X (calibrated to observed claims)", "id": "Kota X (dikalibrasi dengan klaim tercatat)"}
     shipped = load_scenario("madiun-2025").titles
     assert shipped["id"].endswith("(dikalibrasi dengan klaim tercatat)") and "asumsi awal" not in shipped["id"]
+
+
+def test_segments_outside_the_calibration_do_not_inherit_a_calibrated_value_silently(root):
+    """A segment added after a calibration (madiun-2026-ucj's informal and SERTAKAN workers) had no claims in it.
+    Left to the scenario's default mortality load, it took madiun-2025's calibrated one, shown as "calibrated"
+    with a posterior interval. Every such segment states its own load and accident rate, neither "calibrated"."""
+    checked = 0
+    for path in sorted((root / "scenarios").glob("*.toml")):
+        scenario = load_scenario(path)
+        calibrated_in = _calibrated_segments(path)
+        for name, seg in scenario.resolved["segments"].items():
+            if calibrated_in is None or name in calibrated_in:
+                continue
+            checked += 1
+            assert "mortality_load" in seg, (path.name, name)
+            for key in ("mortality_load", "accident_rate"):
+                assert seg[key].get("basis") != "calibrated", (path.name, name, key)
+    assert checked >= 4  # madiun-2026-ucj and -csr: informal and sertakan
+
+
+def _calibrated_segments(path) -> set | None:
+    """The segments of the scenario that the calibration in ``path``'s chain was fitted on; None without one."""
+    scenario = load_scenario(path)
+    if scenario.calibration is None:
+        return None
+    return set(load_scenario(scenario.calibration["scenario"]).resolved["segments"])
