@@ -51,8 +51,11 @@ def _is_number(x) -> bool:
 
 
 def bound(x: float) -> str:
-    """A limit as a reader writes it: 100,000,000 (not 1e+08), 0.5, 1e-06."""
-    return f"{int(x):,}" if x == int(x) and abs(x) < 1e15 else f"{x:g}"
+    """A limit as a reader writes it: 100,000,000 (not 1e+08), 0.5, 1e-06; up to four digits without a thousands
+    mark, so that a year reads 2000, not 2,000."""
+    if x != int(x) or abs(x) >= 1e15:
+        return f"{x:g}"
+    return f"{int(x):,}" if abs(x) >= 10_000 else str(int(x))
 
 
 def number(lo: float, hi: float, integer: bool = False, lo_open: bool = False):

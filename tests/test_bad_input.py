@@ -102,7 +102,7 @@ FILE_CASES = [
      [NAME, "segments.vulnerable.tenure.value", "sum to 1", "0.9"]),
     ("severity-mix-not-summing", append(SEVERITY), [], [NAME, "assumptions.severity", "sum to 1", "1.08"]),
     ("accident-rate-out-of-schema-range", edit(ACCIDENT, ACCIDENT.replace("3.6", "1500")), [],
-     [NAME, "segments.vulnerable.accident_rate.value", "<= 1,000"]),
+     [NAME, "segments.vulnerable.accident_rate.value", "<= 1000"]),
     ("accident-rate-negative", edit(ACCIDENT, ACCIDENT.replace("3.6", "-3.6")), [],
      [NAME, "segments.vulnerable.accident_rate.value", ">= 0"]),
     ("assumption-outside-stated-range", edit(ACCIDENT, ACCIDENT.replace("3.6", "7.5")), [],
