@@ -78,3 +78,22 @@ def test_scenarios_readme_documents_every_schema_key_with_its_unit():
             if field.unit:
                 assert any(f"`{field.unit}`" in line for line in rows[f"`{key}`"]), \
                     f"scenarios/README.md: wrong unit for {key}"
+
+
+def test_readme_benefit_table_states_the_rules_in_force_since_2019():
+    """The README's benefit amounts are the encoded rules (benefits.describe), the same on every date from
+    2019-12-02 on, as the README says: a rule change, or an amount typed into the README by hand, fails here."""
+    import datetime as dt
+
+    from sim.benefits import describe
+    from sim.regulation import load_regulation
+
+    regulation = load_regulation()
+    since = dt.date(2019, 12, 2)
+    dates = sorted({since} | {d.effective for r in regulation.rules.values() for d in r.values if d.effective > since})
+    texts = {date: describe(regulation.at(date)) for date in dates}
+    assert all(t == texts[since] for t in texts.values()), "a benefit rule changed after 2019-12-02"
+    readme = (ROOT / "README.md").read_text()
+    for name, text in texts[since].items():
+        assert f"| `{name}` | {text} |" in readme, f"README's row for {name} differs from benefits.describe"
+    assert "<" not in "".join(texts[since].values()), "a placeholder names no rule"
