@@ -18,6 +18,11 @@
 # death and accident assumptions. Each change is answered in closed form (`sim.coverage.what_if`, well under a
 # second): a year of premiums, who pays them, expected claims over 12 months and the claim ratio, and how many
 # members the budget covers. Run the whole notebook first (Run > Run All Cells).
+#
+# The members are held at the slider's number for a year. A scenario with an enrolment plan (quotas, a pipeline,
+# CSR pledges: `madiun-2026-ucj`, `pekalongan-2023-expansion`, ...) has that plan set aside here, and the last row
+# says so: premium and claims then count the same members. The plan's own answers by year come from
+# `sim plan` (notebook 03).
 
 # %% tags=["parameters"]
 scenario_id = "madiun-2025"

@@ -11,8 +11,13 @@ All figures here are closed form (no random numbers), so a planner's slider answ
   accident rates) and recomputes; values outside a stated range are allowed and widen it, as with ``--set``.
 
 The members are those at the start, held to their run-off. For a scenario with planning tables (quotas, an
-enrolment pipeline, limited funding) the first 12 months are projected as the forecast projects them
-(:func:`twelve_months` builds the model), and the year-by-year planning answers are ``sim.plan``'s.
+enrolment pipeline, limited funding) :func:`twelve_months` projects the first 12 months as the forecast projects
+them (the report's budget-against-coverage figures); the year-by-year planning answers are ``sim.plan``'s.
+
+A what-if (:func:`what_if`) answers a different question, "these members, held for a year": it leaves out the
+scenario's planning tables (:data:`PLANS_SET_ASIDE`), so that members, premium and expected claims all count the
+same members and the budget slider is the only budget. Otherwise the premium would be the members at the start
+while the claims followed the plan's enrolment and its own budget. The answer names the tables it left out.
 """
 
 from __future__ import annotations
@@ -23,12 +28,17 @@ import math
 import pandas as pd
 
 from .closed_form import expected
+from .funding import APBD, DBH_CHT
 from .i18n import in_each_language
 from .population import build_model
 from .regulation import load_regulation, monthly_premium
 from .scenario import Scenario, apply_override, scenario_from_data
 
 CSR_PAYER = "CSR"
+CITY_PAYERS = (APBD, DBH_CHT)  # the city's own money: its budget and its share of tobacco excise (as sim.budget)
+# Planning tables a what-if sets aside (members held at the slider's number for a year); claim timing and the UCJ
+# denominators change neither premiums nor expected claims, so they stay.
+PLANS_SET_ASIDE = ("expansion", "membership", "pipeline", "funding")
 CSR_TWIN_SUFFIX = {"en": " (paid by CSR)", "id": " (dibayar dana CSR)"}  # a CSR-funded twin segment's label, per language
 
 
@@ -131,20 +141,24 @@ def variant(scenario: Scenario, members: int | None = None, csr_share: float = 0
 
 def what_if(scenario: Scenario, budget_idr: float | None = None, members: int | None = None, csr_share: float = 0.0,
             mortality_factor: float = 1.0, accident_factor: float = 1.0) -> dict:
-    """A year of premiums, who pays them, expected claims and what the budget covers, for a variant."""
-    v = variant(scenario, members, csr_share, mortality_factor, accident_factor)
+    """A year of premiums, who pays them, expected claims and what the budget covers, for a variant whose members
+    are held for the year (the scenario's planning tables set aside: ``plans_set_aside``)."""
+    held, set_aside = members_held(scenario)
+    v = variant(held, members, csr_share, mortality_factor, accident_factor)
     year = twelve_months(v)
     budget = scenario.annual_budget if budget_idr is None else budget_idr
     payers = year["annual_premium_by_payer_idr"]
-    city = sum(amount for payer, amount in payers.items() if payer != CSR_PAYER)
+    city = sum(amount for payer, amount in payers.items() if payer in CITY_PAYERS)
     out = {
         "members": year["members"],
         "annual_premium_idr": year["annual_premium_idr"],
         "city_premium_idr": city,
         "csr_premium_idr": payers.get(CSR_PAYER, 0.0),
+        "other_premium_idr": year["annual_premium_idr"] - city - payers.get(CSR_PAYER, 0.0),
         "expected_claims_idr": year["expected_claims_idr"],
         "claim_ratio": year["expected_claims_idr"] / year["premium_idr"] if year["premium_idr"] > 0 else None,
         "months": year["months"],
+        "plans_set_aside": set_aside,
     }
     if budget is not None:
         out["budget_idr"] = budget
@@ -153,6 +167,15 @@ def what_if(scenario: Scenario, budget_idr: float | None = None, members: int | 
         per_member_city = city / year["members"] if year["members"] else 0.0
         out["members_affordable"] = int(math.floor(budget / per_member_city + 1e-9)) if per_member_city > 0 else None
     return out
+
+
+def members_held(scenario: Scenario) -> tuple[Scenario, list[str]]:
+    """The scenario without its planning tables (members held at the start), and the names of those it had."""
+    set_aside = [t for t in PLANS_SET_ASIDE if t in scenario.resolved]
+    if not set_aside:
+        return scenario, []
+    data = {k: copy.deepcopy(v) for k, v in scenario.resolved.items() if k not in set_aside}
+    return scenario_from_data(data, str(scenario.path)), set_aside
 
 
 def what_if_table(scenario: Scenario, lang: str = "id", **settings) -> pd.DataFrame:
@@ -166,6 +189,7 @@ def what_if_table(scenario: Scenario, lang: str = "id", **settings) -> pd.DataFr
         ("wi_annual_premium", "money", "annual_premium_idr"),
         ("wi_city_premium", "money", "city_premium_idr"),
         ("wi_csr_premium", "money", "csr_premium_idr"),
+        ("wi_other_premium", "money", "other_premium_idr"),
         ("wi_expected_claims", "money", "expected_claims_idr"),
         ("wi_claim_ratio", "percent", "claim_ratio"),
         ("wi_budget", "money", "budget_idr"),
@@ -173,4 +197,6 @@ def what_if_table(scenario: Scenario, lang: str = "id", **settings) -> pd.DataFr
         ("wi_members_affordable", "count", "members_affordable"),
     ]
     shown = [(language(label), language.figure(kind, result[key])) for label, kind, key in rows if key in result]
+    if result["plans_set_aside"]:  # say which question this answers: not the plan's (that is sim plan's)
+        shown.append((language("wi_plans"), language("wi_plans_set_aside", tables=", ".join(result["plans_set_aside"]))))
     return pd.DataFrame(shown, columns=[language("wi_what"), language("wi_value")]).set_index(language("wi_what"))

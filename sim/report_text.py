@@ -675,12 +675,20 @@ TEXT = {
     "wi_value": {"id": "Nilai", "en": "Value"},
     "wi_members": {"id": "Peserta", "en": "Members"},
     "wi_annual_premium": {"id": "Iuran setahun", "en": "Premium for a year"},
-    "wi_city_premium": {"id": "Dibayar pemerintah (selain CSR)", "en": "Paid by government (not CSR)"},
+    "wi_city_premium": {"id": "Dibayar kota (APBD, DBH-CHT)", "en": "Paid by the city (APBD, DBH-CHT)"},
     "wi_csr_premium": {"id": "Dibayar CSR", "en": "Paid by CSR"},
+    "wi_other_premium": {"id": "Dibayar pihak lain (APBN, SERTAKAN, mandiri)",
+                         "en": "Paid by others (APBN, SERTAKAN, self)"},
+    "wi_plans": {"id": "Rencana kepesertaan", "en": "Enrolment plan"},
+    "wi_plans_set_aside": {
+        "id": "tidak diterapkan ([{tables}]): peserta tetap sejumlah di atas selama setahun; jawaban rencana per "
+              "tahun ada pada sim plan",
+        "en": "not applied ([{tables}]): the members above are held for a year; the plan's answers by year are "
+              "sim plan's"},
     "wi_expected_claims": {"id": "Perkiraan klaim 12 bulan", "en": "Expected claims, 12 months"},
     "wi_claim_ratio": {"id": "Rasio klaim", "en": "Claim ratio"},
     "wi_budget": {"id": "Anggaran", "en": "Budget"},
-    "wi_budget_left": {"id": "Sisa anggaran setelah iuran pemerintah", "en": "Budget left after the government's premium"},
+    "wi_budget_left": {"id": "Sisa anggaran setelah iuran yang dibayar kota", "en": "Budget left after the city's premium"},
     "wi_members_affordable": {"id": "Peserta yang dapat dijamin anggaran", "en": "Members the budget covers"},
     # --- scenarios whose members are projected ([pipeline], [expansion], [funding]; sim.expansion) ---
     "list_and": {"id": " dan ", "en": " and "},

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import math
 
 import pytest
@@ -130,3 +131,40 @@ def test_a_csr_twin_segment_is_labelled_in_both_report_languages():
         twin = twins[f"{seg.name}-csr"]
         assert twin.labels == {"en": f"{seg.labels['en']} (paid by CSR)", "id": f"{seg.labels['id']} (dibayar dana CSR)"}
         assert twin.label == twin.labels["en"]
+
+
+def test_a_what_if_on_a_planning_scenario_holds_the_members_it_shows():
+    # Before, the premium counted the 423 members at the start while the claims followed the plan's enrolment
+    # under its own budget: a claim ratio of 106 % from figures that give 205 %, and claims that did not grow
+    # with the members slider.
+    scenario = load_scenario("pekalongan-2023-expansion")
+    one, two = what_if(scenario), what_if(scenario, members=2000)
+    assert one["plans_set_aside"] == [t for t in ("expansion", "membership", "pipeline", "funding")
+                                      if t in scenario.resolved] != []
+    assert one["members"] == 423 and two["members"] == 2000
+    assert two["claim_ratio"] == pytest.approx(one["claim_ratio"], rel=1e-9)
+    # The ratio's premium is the closed form's (members thinned by the year's deaths, a fraction of a percent),
+    # the annual premium the members at the start x 12 months.
+    assert one["claim_ratio"] == pytest.approx(one["expected_claims_idr"] / one["annual_premium_idr"], rel=0.01)
+    assert two["expected_claims_idr"] == pytest.approx(one["expected_claims_idr"] * 2000 / 423, rel=1e-9)
+    assert what_if(load_scenario("madiun-2025"))["plans_set_aside"] == []
+
+
+def test_the_csr_slider_works_on_a_scenario_with_pledges():
+    # Before: "segments.non_asn-csr.payer: is CSR but no [funding.csr.*] pledge lists 'non_asn-csr'".
+    scenario = load_scenario("madiun-2026-ucj-csr")
+    out = what_if(scenario, budget_idr=4e9, csr_share=0.25)
+    assert out["csr_premium_idr"] > 0
+    assert out["city_premium_idr"] + out["csr_premium_idr"] + out["other_premium_idr"] == pytest.approx(
+        out["annual_premium_idr"], rel=1e-12)
+
+
+def test_the_city_pays_only_its_own_payers_premium():
+    # SERTAKAN members are paid for by other insured workers, not by the city's budget.
+    data = copy.deepcopy(load_scenario("madiun-2025").resolved)
+    data["segments"]["vulnerable"]["payer"] = "SERTAKAN"
+    out = what_if(scenario_from_data(data), budget_idr=4e9)
+    rows = {r["segment"]: r["annual_premium_idr"] for r in funding(scenario_from_data(data))}
+    assert out["city_premium_idr"] == pytest.approx(rows["non_asn"], rel=1e-12)
+    assert out["other_premium_idr"] == pytest.approx(rows["vulnerable"], rel=1e-12)
+    assert out["members_affordable"] == math.floor(4e9 / (rows["non_asn"] / 17_484))
