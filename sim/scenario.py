@@ -470,11 +470,17 @@ class Scenario:
     base_differences: tuple  # (dotted key, base value, this value) where this scenario differs from its base
     planning: object = None  # sim.planning_schema.Planning (quotas, exits, pipeline, funding...) or None
     calibration: dict | None = None  # the [calibration] record (what the scenario was fitted to), or None
+    descriptions: dict | None = None  # {language code: what the scenario assumes} (``in_each_language``), or None
 
     @property
     def title(self) -> str:
         """In English (or the one text the scenario gives): terminal output, JSON and CSV files."""
         return self.titles["en"]
+
+    @property
+    def description(self) -> str | None:
+        """In English (or the one text the scenario gives); None when the scenario has no description."""
+        return self.descriptions["en"] if self.descriptions else None
 
     @property
     def path(self) -> Path:
@@ -602,5 +608,6 @@ def _build(values: dict, data: dict, files: tuple, overrides: tuple, base_differ
         base_differences=base_differences,
         planning=build_planning(values),
         calibration=values["calibration"],
+        descriptions=in_each_language(scen["description"]) if "description" in scen else None,
     )
 

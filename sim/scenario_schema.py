@@ -204,17 +204,18 @@ def plain(check, required=True):
     return Field(check, required)
 
 
-def worded(required=True):
+def worded(required=True, check=None):
     """A title or label a report shows: one line of text, used in every report language, or a table with one line
-    per language, ``{ en = "...", id = "..." }`` (English and Indonesian), so an Indonesian report reads Indonesian."""
-    return Field(line(), required, worded=True)
+    per language, ``{ en = "...", id = "..." }`` (English and Indonesian), so an Indonesian report reads Indonesian.
+    ``check``: what each text must be instead of one line (a description is a paragraph)."""
+    return Field(check or line(), required, worded=True)
 
 
 SCENARIO_FIELDS = {
     "id": plain(text(r"[a-z0-9][a-z0-9-]*")),
     "title": worded(),
     "region": plain(text()),
-    "description": plain(text(), required=False),
+    "description": worded(required=False, check=text()),  # a paragraph: line breaks allowed
     "base": plain(text(), required=False),
     "start": plain(month),
     "horizon_months": plain(number(1, 600, integer=True)),

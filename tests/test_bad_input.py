@@ -33,6 +33,7 @@ BASE = 'base = "base/national-defaults"'
 SCHEME = 'scheme = "BPU"'
 TITLE = 'title = { en = "Kota Jambi vulnerable workers, 2025", id = "Pekerja rentan Kota Jambi, 2025" }\n'
 LABEL = 'label = { en = "Vulnerable informal workers (BPU)", id = "Pekerja informal rentan (BPU)" }\n'
+DESCRIPTION = 'description = { en = "3,000 BPU members enrolled in January 2025'
 SEVERITY = (
     '\n[assumptions.severity]\nshare_medical_only = { value = 0.70, unit = "share of JKK cases", '
     'source = "test", basis = "assumption", range = [0.4, 0.8] }\n'
@@ -125,6 +126,18 @@ FILE_CASES = [
      [NAME, "scenario.title.id", "non-empty string"]),
     ("set-one-language-of-a-label", None, ["--set", "segments.vulnerable.label.en=Ojek drivers"],
      ["--set", "segments.vulnerable.label", "set both together"]),
+    # The description is checked as the title is: a text, or one per language (both, nothing else, each a text).
+    ("description-unknown-language", edit(DESCRIPTION, 'description = { fr = "x", en = "y", id = "z" } #'), [],
+     [NAME, "scenario.description.fr", "unknown key", "takes id and en"]),
+    ("description-without-indonesian", edit(DESCRIPTION, 'description = { en = "3,000 members" } #'), [],
+     [NAME, "scenario.description.id", "missing", "id (Indonesian) and en (English)"]),
+    ("description-not-text", edit(DESCRIPTION, 'description = { en = "3,000 members", id = 5 } #'), [],
+     [NAME, "scenario.description.id", "non-empty string"]),
+    ("description-empty", edit(DESCRIPTION, 'description = { en = "3,000 members", id = " " } #'), [],
+     [NAME, "scenario.description.id", "non-empty string"]),
+    ("description-a-number", edit(DESCRIPTION, 'description = 5 #'), [], [NAME, "scenario.description", "non-empty string"]),
+    ("set-one-language-of-a-description", None, ["--set", "scenario.description.id=Tiga ribu peserta"],
+     ["--set", "scenario.description", "set both together"]),
     ("unknown-scheme", edit(SCHEME, 'scheme = "XYZ"'), [], [NAME, "segments.vulnerable.scheme", "must be one of"]),
     ("start-before-2020", edit('start = "2025-01"', 'start = "2019-01"'), [], [NAME, "scenario.start", "2020"]),
     ("start-year-zero", edit('start = "2025-01"', 'start = "0000-01"'), [], [NAME, "scenario.start", "YYYY-MM"]),
