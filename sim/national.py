@@ -135,6 +135,11 @@ accident_rate = {{ value = 3.0, unit = "per 1000 member-years", source = "nation
 """
 
 
+def _id_number(x: float, decimals: int = 0) -> str:
+    """A number written the Indonesian way, for the Indonesian description: 9.457.148, 3,5."""
+    return f"{x:,.{decimals}f}".translate(str.maketrans(",.", ".,"))
+
+
 def scenario_text(trials: int = 2000) -> str:
     regs = regencies()
     members = sum(r.members for r in regs)
@@ -144,7 +149,7 @@ id = "{SCENARIO_ID}"
 title = {{ en = "Indonesia, every city and regency (SYNTHETIC populations), vulnerable workers 2025", id = "Indonesia, seluruh kota dan kabupaten (populasi SINTETIS), pekerja rentan 2025" }}
 region = "Indonesia: {len(regs)} cities and regencies (synthetic populations)"
 base = "base/national-defaults"
-description = "SYNTHETIC: {members:,} BPU vulnerable workers in {len(regs)} cities and regencies, {COVERED_SHARE:.1%} of each synthetic population, enrolled January 2025, over one year."
+description = {{ en = "SYNTHETIC: {members:,} BPU vulnerable workers in {len(regs)} cities and regencies, {COVERED_SHARE:.1%} of each synthetic population, enrolled January 2025, over one year.", id = "SINTETIS: {_id_number(members)} pekerja rentan peserta BPU di {len(regs)} kabupaten dan kota, yaitu {_id_number(COVERED_SHARE * 100, 1)}% dari populasi sintetis setiap daerah, terdaftar pada Januari 2025 dan diproyeksikan selama satu tahun." }}
 start = "2025-01"
 horizon_months = {HORIZON_MONTHS}
 trials = {trials}
