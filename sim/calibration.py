@@ -489,6 +489,13 @@ POSTERIOR_DRAWS = 200
 # A base scenario's title loses its suffix in its calibrated copy, which gets its own; per report language.
 PRIOR_TITLE_SUFFIX = {"en": " (prior assumptions)", "id": " (asumsi awal)"}
 CALIBRATED_TITLE_SUFFIX = {"en": " (calibrated to observed claims)", "id": " (dikalibrasi dengan klaim tercatat)"}
+# What the calibrated copy assumes, per report language (the summary of its reports opens with it).
+CALIBRATED_DESCRIPTION = {
+    "en": "Mortality loads and accident rates calibrated to observed claims; each trial draws its multipliers from "
+          "the posterior.",
+    "id": "Pengali tabel mortalitas dan frekuensi kecelakaan kerja dikalibrasi dengan klaim tercatat; setiap "
+          "simulasi mengambil pasangan pengalinya dari distribusi posterior.",
+}
 
 
 def _toml_value(x) -> str:
@@ -623,7 +630,7 @@ def calibrated_scenario_text(cal: Calibration, scenario_id: str, base_ref: str, 
         f"id = {_toml_value(scenario_id)}",
         f"title = {_toml_value(_calibrated_title(cal.scenario.titles))}",
         f"base = {_toml_value(base_ref)}",
-        f"description = {_toml_value('Mortality loads and accident rates calibrated to observed claims; each trial draws its multipliers from the posterior.')}",
+        f"description = {_toml_value(CALIBRATED_DESCRIPTION)}",
     ]
 
     def scaled(node: dict, stats: dict, which: str) -> dict:
