@@ -33,7 +33,7 @@ class Figure:
 class Para:
     text: str  # in the report language, with {name} placeholders for figures
     figures: dict = field(default_factory=dict)
-    style: str = ""  # "", "lead", "note" or "warning"
+    style: str = ""  # "", "lead", "note", "warning" or "description" (the scenario's own text, quoted)
 
 
 @dataclass(frozen=True)

@@ -293,10 +293,38 @@ def segment_labels(scenario: Scenario | None, lang: Language) -> dict:
     return {s.name: s.labels[lang.code] for s in scenario.segments} if scenario is not None else {}
 
 
+# The summary opens with what the scenario assumes, in the report's language (a scenario's plain text in both).
+DESCRIPTION_TEXT = {
+    "lead": {"id": "Asumsi skenario: {text}", "en": "What the scenario assumes: {text}"},
+    "overridden": {"id": " (Sesuai uraian dalam berkas skenario; nilai yang diubah dengan --set tercantum di bagian "
+                         "\"{section}\".)",
+                   "en": " (As the scenario file describes it; the values changed with --set are listed under "
+                         "\"{section}\".)"},
+}
+
+UNDESCRIBED_KEYS = ("scenario.trials", "scenario.seed", "scenario.id")  # --set keys a description cannot contradict
+
+
+def description_blocks(lang: Language, scenario: Scenario, extra: dict) -> list:
+    """The scenario's description as the summary's first paragraph (style ``description``: quoted scenario text,
+    whose amounts are the scenario author's, not figures of the run); its line breaks read as spaces. A run with
+    --set overrides of what the text may describe (not the trials, the seed or the texts themselves) says that the
+    text is the file's and where the changed values are listed."""
+    if not scenario.descriptions:
+        return []
+    text = " ".join(scenario.descriptions[lang.code].split())
+    out = DESCRIPTION_TEXT["lead"][lang.code].format(text=text)
+    changed = [o.partition("=")[0] for o in extra.get("overrides") or []]
+    if any(k not in UNDESCRIBED_KEYS and not k.startswith(("scenario.title", "scenario.description")) for k in changed):
+        out += DESCRIPTION_TEXT["overridden"][lang.code].format(section=lang("sec_differences"))
+    return [Para(out, style="description")]
+
+
 def summary_section(lang: Language, scenario: Scenario, summary: dict, extra: dict) -> Section:
     first, total = summary["periods"][0], summary["periods"][-1]
     budget = summary["budget"]
-    blocks = [Tiles([
+    blocks = description_blocks(lang, scenario, extra)
+    blocks += [Tiles([
         (lang("tile_budget"), _s(summary, "budget.annual_premium_start_members_idr", "money")),
         (lang("tile_members"), _s(summary, "budget.start_members", "count")),
         (lang("tile_claims", period=first["period"]), _s(summary, "periods.0.claims_idr.mean", "money")),

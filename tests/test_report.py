@@ -16,7 +16,7 @@ import tomllib
 
 from sim import report as report_module
 from sim.cli import main
-from sim.i18n import Language
+from sim.i18n import Language, in_each_language
 from sim.manifest import dump_toml, read_manifest, scenario_toml
 from sim.report import build, compare, lookup, rebuild
 from sim.report_text import TEXT
@@ -32,12 +32,15 @@ MONEY = re.compile(r"-?Rp\d")
 
 
 class Figures(HTMLParser):
-    """Collects the report's traced figures and the text of traced sections outside them."""
+    """Collects the report's traced figures and the text of traced sections outside them; the scenario's own
+    description, quoted in the summary (``<p class="description">``), apart."""
 
     def __init__(self):
         super().__init__()
         self.figures, self.untraced_text, self.depth, self.current, self.section_traced = [], [], 0, None, []
         self.lang = None
+        self.quoted = None  # the description paragraph being read
+        self.descriptions = []
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
@@ -47,10 +50,15 @@ class Figures(HTMLParser):
             self.section_traced.append("traced" in (a.get("class") or ""))
         if tag == "span" and "fig" in (a.get("class") or "").split():
             self.current = {**a, "text": ""}
+        if tag == "p" and a.get("class") == "description":
+            self.quoted = ""
 
     def handle_endtag(self, tag):
         if tag == "section":
             self.section_traced.pop()
+        if tag == "p" and self.quoted is not None:
+            self.descriptions.append(self.quoted)
+            self.quoted = None
         if tag == "span" and self.current is not None:
             self.figures.append(self.current)
             self.current = None
@@ -58,6 +66,8 @@ class Figures(HTMLParser):
     def handle_data(self, data):
         if self.current is not None:
             self.current["text"] += data
+        elif self.quoted is not None:
+            self.quoted += data
         elif self.section_traced and self.section_traced[-1]:
             self.untraced_text.append(data)
 
@@ -79,6 +89,14 @@ def check_figures(folder: Path) -> int:
         shown = json.loads(f["data-value"])
         assert shown == source, f"{f['data-key']}: report shows {shown}, {f['data-src']} has {source}"
         assert f["text"] == lang.figure(f["data-kind"], source), f"{f['data-key']}: text {f['text']!r}"
+    # The description is the scenario author's text (its amounts are inputs, not figures of the run): exactly the
+    # text of the scenario the folder holds, and nothing untraced around it.
+    scenario = tomllib.loads((folder / "scenario.toml").read_text(encoding="utf-8"))["scenario"]
+    described = in_each_language(scenario["description"])[lang.code] if "description" in scenario else None
+    assert len(parsed.descriptions) == (described is not None)
+    for text in parsed.descriptions:
+        assert " ".join(described.split()) in text
+        parsed.untraced_text.append(text.replace(" ".join(described.split()), ""))
     stray = [t for t in parsed.untraced_text if MONEY.search(t)]
     assert not stray, f"Rupiah amounts not traced to a source: {stray[:5]}"
     return len(parsed.figures)

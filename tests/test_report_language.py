@@ -8,6 +8,7 @@ from __future__ import annotations
 import copy
 import html
 import re
+import tomllib
 from html.parser import HTMLParser
 
 import numpy as np
@@ -385,6 +386,102 @@ def test_scenario_title_in_the_report_language(madiun, madiun_en):
         subtitle = re.search(r'<p class="subtitle">(.*?)</p>', page)[1]  # (the scenario section quotes both)
         assert html.escape(titles[code]) in subtitle and html.escape(titles[other]) not in subtitle
         assert headline(report).startswith(titles[code])
+
+
+def test_the_summary_opens_with_the_description_in_the_report_language(madiun, madiun_en):
+    """A reviewer reads what the scenario assumes first: the summary's first paragraph, in the report's language,
+    in the HTML and the PDF; the other language's text is not in the report's summary."""
+    from test_report import pdf_text
+
+    descriptions = madiun.scenario.descriptions
+    assert descriptions["id"] != descriptions["en"]
+    for report, code, other in ((madiun, "id", "en"), (madiun_en, "en", "id")):
+        summary = read(report).sections["summary"]
+        first = summary[0]
+        assert first["type"] == "p" and first["class"] == "description"
+        assert descriptions[code] in first["text"] and descriptions[other] not in read(report).text("summary")
+        assert first["text"].startswith(TEXT_DESCRIPTION[code])
+        pdf = pdf_text(report.folder)
+        assert descriptions[code] in pdf
+        # The PDF too: right after the summary's heading, before the tiles.
+        heading = TEXT["sec_summary"][code]
+        assert pdf.index(descriptions[code]) - pdf.index(heading) < len(heading) + len(TEXT_DESCRIPTION[code]) + 5
+
+
+TEXT_DESCRIPTION = {"id": "Asumsi skenario: ", "en": "What the scenario assumes: "}
+
+
+def test_a_description_in_one_language_is_shown_in_both_and_line_breaks_read_as_spaces():
+    """A planner's own scenario may give one text (in English): both reports show it as written."""
+    from sim.report_sections import description_blocks
+
+    scenario = load_scenario("jambi-2025", ['scenario.description="""Ojek drivers of Pasar Angso,\nheld constant."""'])
+    assert scenario.descriptions == {"en": "Ojek drivers of Pasar Angso,\nheld constant.",
+                                     "id": "Ojek drivers of Pasar Angso,\nheld constant."}
+    for code in ("id", "en"):
+        (para,) = description_blocks(Language(code), scenario, {"overrides": []})
+        assert para.text == TEXT_DESCRIPTION[code] + "Ojek drivers of Pasar Angso, held constant." and not para.figures
+    assert description_blocks(Language("id"), load_scenario("jambi-2025", ['scenario.description="x"']), {}) != []
+    # A scenario without a description shows none (and says nothing about it).
+    bare = load_scenario("jambi-2025")
+    data = copy.deepcopy(bare.resolved)
+    del data["scenario"]["description"]
+    from sim.scenario import scenario_from_data
+
+    assert scenario_from_data(data).descriptions is None
+    assert description_blocks(Language("id"), scenario_from_data(data), {"overrides": []}) == []
+
+
+@pytest.mark.parametrize("overrides, noted", [
+    ([], False),
+    (["scenario.trials=2000", "scenario.seed=7"], False),  # --trials and --seed change no assumption
+    (['scenario.description={ en = "a", id = "b" }'], False),  # the text shown is the override's
+    (["segments.vulnerable.members=5000"], True),
+    (["funding.apbd_budget=8e9"], True),
+])
+def test_the_description_says_when_set_changed_what_it_may_describe(overrides, noted):
+    """The description is the file's text: after --set of a value it may state (members, a budget) the summary
+    says so and where the changed values are listed."""
+    from sim.report_sections import description_blocks
+
+    scenario = load_scenario("jambi-2025")
+    for code in ("id", "en"):
+        (para,) = description_blocks(Language(code), scenario, {"overrides": overrides})
+        assert (f'"{TEXT["sec_differences"][code]}"' in para.text) == noted
+        assert para.text.startswith(TEXT_DESCRIPTION[code] + scenario.descriptions[code])
+
+
+def test_every_shipped_scenario_describes_itself_in_both_languages(root):
+    """Each shipped scenario (its own or its base's) has a description in English and in Indonesian, one each,
+    with numbers written the Indonesian way in the Indonesian text (3.000, 3,5%, Rp604 juta)."""
+    for path in sorted((root / "scenarios").glob("*.toml")):
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))["scenario"]
+        text = load_scenario(path.stem).descriptions
+        assert isinstance(raw.get("description"), dict) or path.stem == "madiun-2023-target", path.stem
+        assert text and set(text) == {"en", "id"} and text["en"] != text["id"], path.stem
+        assert all(t.strip() and "\n" not in t for t in text.values()), path.stem
+        indonesian = text["id"]
+        assert not re.search(r"\d,\d{3}|\d\.\d\b|Rp[\d,.]+ ?(m|bn)\b", indonesian), (path.stem, indonesian)
+    # A variant whose members differ from its base's says so in its own words (it does not inherit the base's).
+    assert load_scenario("madiun-2023-target").descriptions != load_scenario("madiun-2023").descriptions
+
+
+def test_a_description_per_language_is_one_value_in_compare_and_in_the_differences(madiun, doc, doc_en):
+    """compare leaves descriptions out (as titles); the differences from the base list a changed description as
+    one row, shown in the report's language."""
+    from sim.compare import differing_parameters, flatten
+
+    base = load_scenario("madiun-2025-prior")
+    assert flatten(base.resolved)["scenario.description"] == base.descriptions
+    assert not [k for k in flatten(base.resolved) if k.startswith("scenario.description.")]
+    changed = load_scenario("madiun-2025-prior", ["scenario.id=changed",
+                                                  'scenario.description={ en = "Other", id = "Lain" }'])
+    assert differing_parameters([base, changed]) == []
+    assert [d for d in madiun.scenario.base_differences if d[0].startswith("scenario.description")] == \
+        [("scenario.description", base.descriptions, madiun.scenario.descriptions)]
+    for document, code in ((doc, "id"), (doc_en, "en")):
+        rows = [r for r in document.table("differences")["rows"] if r[0].startswith("scenario.description")]
+        assert rows == [["scenario.description", base.descriptions[code], madiun.scenario.descriptions[code]]]
 
 
 def _chart_rows(report, monkeypatch) -> dict:
