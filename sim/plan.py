@@ -26,7 +26,7 @@ from .expansion import CUT_SHOWN, money_bound
 from .forecast import DEFAULT_CHUNK_TRIALS, FORECAST_FILES, atomic_directory, forecast, write_json
 from .funding import EXTERNAL_PAYERS
 from .membership import EXIT_CAUSES
-from .pledge_outcomes import pledge_outcomes
+from .pledge_outcomes import ALL_HONOURED, FAILED, NONE_HONOURED, outcome_name, pledge_outcomes
 from .population import Model, build_model
 from .scenario import Scenario
 
@@ -463,11 +463,11 @@ def _pledge_outcome_lines(answer: dict, rupiah) -> list[str]:
 
 
 def _outcome_name(outcome: dict) -> str:
-    if not outcome["failed"]:
-        return "all honoured"
-    if not outcome["honoured"]:
-        return "none honoured" if len(outcome["failed"]) > 1 else f"{outcome['failed'][0]} fails"
-    return " and ".join(outcome["failed"]) + (" fails" if len(outcome["failed"]) == 1 else " fail")
+    """A pledge outcome's name on the terminal (``pledge_outcomes.outcome_name`` decides which kind)."""
+    kind, failed = outcome_name(outcome)
+    if kind == FAILED:
+        return " and ".join(failed) + (" fails" if len(failed) == 1 else " fail")
+    return {ALL_HONOURED: "all honoured", NONE_HONOURED: "none honoured"}[kind]
 
 
 def format_plan(result: dict, rupiah) -> str:

@@ -51,6 +51,22 @@ def outcomes(pledges: tuple) -> list[dict]:
     return out
 
 
+ALL_HONOURED, NONE_HONOURED, FAILED = "all_honoured", "none_honoured", "failed"
+
+
+def outcome_name(outcome: dict) -> tuple[str, list]:
+    """How an outcome (a row of :func:`outcomes`) is named, as ``(kind, failed pledges)``: ``ALL_HONOURED`` (no
+    pledge fails), ``NONE_HONOURED`` (several pledges and every one fails) or ``FAILED`` (the pledges that fail are
+    named: also when a scenario's only pledge fails). The terminal (``sim.plan``) and the report
+    (``sim.report_planning``) put it into words."""
+    failed = list(outcome["failed"])
+    if not failed:
+        return ALL_HONOURED, failed
+    if not outcome["honoured"] and len(failed) > 1:
+        return NONE_HONOURED, failed
+    return FAILED, failed
+
+
 def pledge_outcomes(scenario: Scenario) -> dict | None:
     """Per outcome and fiscal year: members at the year-end, not renewed, waiting, APBD spent, APBD needed for the
     quota path, UCJ. None when the scenario has no CSR pledge."""

@@ -22,7 +22,7 @@ from .regulation import load_regulation
 from .report_document import Chart, Figure, Para, Section, Table, Tiles, fill, lookup
 from .expansion import premium_rates, project_scenario
 from .funding import APBD, EXTERNAL_PAYERS
-from .pledge_outcomes import pledge_outcomes
+from .pledge_outcomes import ALL_HONOURED, FAILED, NONE_HONOURED, outcome_name, pledge_outcomes
 from .scenario import Scenario
 
 
@@ -410,11 +410,11 @@ def _pledge_expected(lang: Language, extra: dict) -> Para:
 
 
 def _outcome_name(lang: Language, outcome: dict, names: dict) -> str:
-    if not outcome["failed"]:
-        return lang("pledge_all_honoured")
-    if not outcome["honoured"] and len(outcome["failed"]) > 1:
-        return lang("pledge_none_honoured")
-    return lang("pledge_failed", names=", ".join(names.get(n, n) for n in outcome["failed"]))
+    """A pledge outcome's name in the report (``pledge_outcomes.outcome_name`` decides which kind)."""
+    kind, failed = outcome_name(outcome)
+    if kind == FAILED:
+        return lang("pledge_failed", names=", ".join(names.get(n, n) for n in failed))
+    return lang({ALL_HONOURED: "pledge_all_honoured", NONE_HONOURED: "pledge_none_honoured"}[kind])
 
 
 def pledge_names(lang: Language, scenario: Scenario) -> dict:

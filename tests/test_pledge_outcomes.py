@@ -15,7 +15,8 @@ from sim import budget
 from sim.expansion import money_by_year, project_scenario
 from sim.funding import APBD
 from sim.planning_schema import YearAmounts
-from sim.pledge_outcomes import outcomes, pledge_outcomes
+from sim.i18n import Language
+from sim.pledge_outcomes import outcome_name, outcomes, pledge_outcomes
 from sim.scenario import load_scenario
 from cli_checks import run_cli
 
@@ -51,6 +52,23 @@ def test_many_pledges_show_the_stress_cases_only():
     assert rows[0]["probability"] == pytest.approx(math.prod(probs), abs=1e-6)
     assert rows[1]["probability"] == pytest.approx(0.1 * 0.8 * 0.6 * 0.5, abs=1e-6)
     assert rows[-1]["probability"] == pytest.approx(0.1 * 0.2 * 0.4 * 0.5, abs=1e-6)
+
+
+@pytest.mark.parametrize("pledges, failed, kind, terminal, report", [
+    (("a",), (), "all_honoured", "all honoured", "all honoured"),
+    (("a",), ("a",), "failed", "a fails", "A not honoured"),  # the only pledge: named, not "none honoured"
+    (("a", "b"), ("b",), "failed", "b fails", "B not honoured"),
+    (("a", "b"), ("a", "b"), "none_honoured", "none honoured", "none honoured"),
+    (("a", "b", "c"), ("a", "c"), "failed", "a and c fail", "A, C not honoured"),
+])
+def test_an_outcome_has_one_name_worded_by_the_terminal_and_the_report(pledges, failed, kind, terminal, report):
+    from sim.plan import _outcome_name as terminal_name
+    from sim.report_planning import _outcome_name as report_name
+
+    outcome = {"honoured": [n for n in pledges if n not in failed], "failed": list(failed)}
+    assert outcome_name(outcome) == (kind, list(failed))
+    assert terminal_name(outcome) == terminal
+    assert report_name(Language("en"), outcome, {n: n.upper() for n in pledges}) == report
 
 
 def test_a_failed_pledge_is_the_scenario_without_it(scenario, answer):
