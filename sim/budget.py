@@ -137,8 +137,33 @@ def _summary(needs: list[dict], probs: list[float]) -> dict:
 # --- The city budget a quota path needs -------------------------------------------------------------------------
 
 
-def budget_needed(scenario: Scenario, confidence: float) -> dict:
-    """APBD needed each year for the scenario's quota path at the confidence (premiums only)."""
+class UnlimitedApbd:
+    """The scenario with unlimited APBD, projected once per pledge outcome (``factors``: the share of each pledge
+    that arrives): called with the factors, the APBD that outcome spends per fiscal year (what it needs for the
+    quota path, premiums only) and :func:`targets_met`. :func:`budget_needed` and
+    :func:`sim.pledge_outcomes.pledge_outcomes` ask for the same outcomes; ``sim plan`` passes both one object, so
+    that each is projected once. Projections are deterministic given the scenario and the factors."""
+
+    def __init__(self, scenario: Scenario):
+        self.scenario = scenario
+        self._unlimited = with_apbd(scenario, YearAmounts(every=math.inf))
+        self._seen = {}
+
+    def __call__(self, factors: dict) -> tuple[dict, list[dict]]:
+        key = tuple(sorted(factors.items()))
+        if key not in self._seen:
+            projection = project_scenario(self._unlimited, factors)
+            self._seen[key] = (money_by_year(projection, APBD), targets_met(projection))
+        return self._seen[key]
+
+    def of(self, scenario: Scenario) -> "UnlimitedApbd":
+        """This object when it is for ``scenario`` (a caller's), else a new one for it."""
+        return self if scenario is self.scenario else UnlimitedApbd(scenario)
+
+
+def budget_needed(scenario: Scenario, confidence: float, unlimited: UnlimitedApbd | None = None) -> dict:
+    """APBD needed each year for the scenario's quota path at the confidence (premiums only). ``unlimited``: the
+    scenario's :class:`UnlimitedApbd`, when the caller shares its projections with ``pledge_outcomes``."""
     if scenario.planning is None or scenario.planning.funding is None:
         # No limit on money: the city pays whatever its APBD-paid members cost, which is deterministic.
         need = _apbd_premium_without_limits(scenario)
@@ -146,14 +171,14 @@ def budget_needed(scenario: Scenario, confidence: float) -> dict:
                 "for": "quota_path" if scenario.planning is not None and scenario.planning.quotas else "members",
                 "outcomes": 1, "years": [{"year": y, "budget_idr": float(math.ceil(n)), "mean_need_idr": n,
                                           "min_need_idr": n, "max_need_idr": n} for y, n in need.items()]}
-    unlimited = with_apbd(scenario, YearAmounts(every=math.inf))
+    unlimited = UnlimitedApbd(scenario) if unlimited is None else unlimited.of(scenario)
     outcomes = pledge_outcomes(scenario)
     needs, probs, met = [], [], []
     for factors, prob in outcomes:
-        projection = project_scenario(unlimited, factors)
-        needs.append(money_by_year(projection, APBD))
+        need, reached = unlimited(factors)
+        needs.append(need)
         probs.append(prob)
-        met.append(targets_met(projection))
+        met.append(reached)
     budget = at_confidence(needs, probs, confidence)
     spread = _summary(needs, probs)
     pledges = len(scenario.planning.funding.pledges)

@@ -71,8 +71,10 @@ def plan(scenario: Scenario, confidence: float = DEFAULT_CONFIDENCE, chunk_trial
     fan = budget.fan_chart(claims, premium, model.period_labels)
     years = _years(model, closed, summary, money, timing, reserve, fan)
 
-    answers = {"budget_needed": budget.budget_needed(scenario, confidence)}
     has_funding = scenario.planning is not None and scenario.planning.funding is not None
+    # Each pledge outcome with unlimited APBD: budget_needed and pledge_outcomes both need it, projected once.
+    unlimited = budget.UnlimitedApbd(scenario) if has_funding else None
+    answers = {"budget_needed": budget.budget_needed(scenario, confidence, unlimited)}
     if has_funding:
         needed = {r["year"]: r["budget_idr"] for r in answers["budget_needed"]["years"]}
         answers["budget_needed"]["probability_money_does_not_bind"] = round(budget.verify_budget(scenario, needed), 6)
@@ -80,7 +82,7 @@ def plan(scenario: Scenario, confidence: float = DEFAULT_CONFIDENCE, chunk_trial
             answers["largest_coverage"] = budget.largest_coverage(scenario, confidence)
         if scenario.planning.ucj is not None and any(q.kind == "ucj_allocation" for q in scenario.planning.quotas):
             answers["csr_gap_to_ucj"] = budget.csr_gap(scenario, confidence)
-        outcomes = pledge_outcomes(scenario)
+        outcomes = pledge_outcomes(scenario, unlimited)
         if outcomes is not None:
             answers["pledge_outcomes"] = outcomes
     if scenario.annual_budget is not None and not has_funding:

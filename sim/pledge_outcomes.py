@@ -26,10 +26,9 @@ from __future__ import annotations
 
 import math
 
-from .budget import ucj_by_year, with_apbd
+from .budget import UnlimitedApbd, ucj_by_year
 from .expansion import money_by_year, project_scenario
 from .funding import APBD
-from .planning_schema import YearAmounts
 from .scenario import Scenario
 
 ALL_COMBINATIONS_UP_TO = 3  # pledges: up to 2**3 = 8 rows, every combination; beyond, the stress cases only
@@ -67,19 +66,19 @@ def outcome_name(outcome: dict) -> tuple[str, list]:
     return FAILED, failed
 
 
-def pledge_outcomes(scenario: Scenario) -> dict | None:
+def pledge_outcomes(scenario: Scenario, unlimited: UnlimitedApbd | None = None) -> dict | None:
     """Per outcome and fiscal year: members at the year-end, not renewed, waiting, APBD spent, APBD needed for the
-    quota path, UCJ. None when the scenario has no CSR pledge."""
+    quota path, UCJ. None when the scenario has no CSR pledge. ``unlimited``: the scenario's
+    :class:`~sim.budget.UnlimitedApbd`, when the caller shares its projections with ``budget_needed``."""
     planning = scenario.planning
     pledges = planning.funding.pledges if planning is not None and planning.funding is not None else ()
     if not pledges:
         return None
-    unlimited = with_apbd(scenario, YearAmounts(every=math.inf))
+    unlimited = UnlimitedApbd(scenario) if unlimited is None else unlimited.of(scenario)
     rows = []
     for outcome in outcomes(pledges):
         factors = {p.name: 0.0 if p.name in outcome["failed"] else 1.0 for p in pledges}
-        years = _years(scenario, project_scenario(scenario, factors),
-                       money_by_year(project_scenario(unlimited, factors), APBD))
+        years = _years(scenario, project_scenario(scenario, factors), unlimited(factors)[0])
         rows.append({**outcome,
                      "not_renewed": round(sum(y["not_renewed"] for y in years), 2),  # over the horizon
                      "held_max": max(y["held_year_end"] for y in years),  # the most names waiting at a year-end

@@ -115,6 +115,20 @@ def test_the_outcomes_are_the_ones_the_budget_answer_averages(scenario, answer):
         assert year["budget_idr"] == max(o["years"][k]["apbd_needed_idr"] for o in answer["outcomes"])
 
 
+def test_budget_needed_and_the_outcomes_share_each_unlimited_projection(scenario, answer, monkeypatch):
+    # sim plan asks both for the scenario with unlimited APBD under the same pledge outcomes: projected once each.
+    from sim import expansion
+
+    made, project = [], expansion.project
+    monkeypatch.setattr(expansion, "project", lambda *a, **k: made.append(a[0]) or project(*a, **k))
+    unlimited = budget.UnlimitedApbd(scenario)
+    need = budget.budget_needed(scenario, 0.9, unlimited)
+    shared = pledge_outcomes(scenario, unlimited)
+    unlimited_apbd = [s.planning.funding.apbd.every == math.inf for s in made]
+    assert unlimited_apbd == [True] * 4 + [False] * 4  # four outcomes: unlimited APBD once each, then their own money
+    assert shared == answer and need == budget.budget_needed(scenario, 0.9)  # the same answers as apart
+
+
 def test_no_pledge_no_outcomes():
     assert pledge_outcomes(load_scenario("madiun-2026-ucj")) is None
     assert pledge_outcomes(load_scenario("madiun-2025")) is None
