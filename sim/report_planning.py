@@ -34,17 +34,18 @@ def _yearly(months: np.ndarray, values: np.ndarray) -> float:
     return float(values[..., months].sum())
 
 
-def planning_figures(scenario: Scenario) -> dict | None:
+def planning_figures(scenario: Scenario, projection=None) -> dict | None:
     """Per fiscal year, for a scenario whose members are projected (``[pipeline]``, ``[expansion]``, ``[funding]``
     or exits: ``sim.expansion``): members on average and at the year-end, the year-end target and whether it is
     reached, the APBD budget, what the premiums took from it and what is left, the premium of a full year per
     member and the members the budget pays for a full year, the premium a full year of the target members takes;
     the premium by payer; the members in force month by month. None for a scenario without a projection (its
-    members are those at the start, held to their run-off)."""
+    members are those at the start, held to their run-off). ``projection``: the scenario's own projection
+    (``build_model(scenario).projection``, which the forecast made), if the caller has it; else it is made here."""
     planning = getattr(scenario, "planning", None)
     if planning is None or not planning.shapes_exposure:
         return None
-    projection = project_scenario(scenario)
+    projection = project_scenario(scenario) if projection is None else projection
     regulation = load_regulation()
     rules = [regulation.at(scenario.rules_date or d) for d in projection.month_dates]
     members, closing = projection.members(), projection.closing()

@@ -90,6 +90,21 @@ def test_planning_figures_follow_the_projected_members_and_premiums():
     assert [m["members"] for m in plan["months"][:3]] == [0, 0, 0] and len(plan["months"]) == 36
 
 
+def test_planning_figures_take_the_forecasts_projection_instead_of_projecting_again(monkeypatch):
+    from sim import report_planning
+    from sim.population import build_model
+
+    scenario = load_scenario("jambi-2025-pipeline")
+    own = planning_figures(scenario)
+    projection = build_model(scenario).projection  # what the forecast of the report projected
+
+    def no_second_projection(*args, **kwargs):
+        raise AssertionError("planning_figures projected the scenario again")
+
+    monkeypatch.setattr(report_planning, "project_scenario", no_second_projection)
+    assert planning_figures(scenario, projection) == own
+
+
 def test_a_scenario_without_a_projection_has_no_planning_figures():
     assert planning_figures(load_scenario("madiun-2025")) is None
 
