@@ -15,8 +15,9 @@ from its own streams exactly what it draws alone (:class:`~sim.streams.Draws`), 
 call among the blocks of a small population without changing a number.
 
 Speed (see benchmarks/README.md): everything that depends only on a (cell, month) position, such as its month,
-reporting period, rule regime, JKM benefit and scholarship eligibility, is tabulated once per model, so each event
-costs a few array look-ups; placing an event uses a bucket table instead of a binary search over all positions,
+reporting period, rule regime, JKM benefit and scholarship eligibility, is tabulated once per model and kept on it
+(:meth:`~sim.population.Model.derived`, as are the parameter draws as arrays), so each event costs a few array
+look-ups; placing an event uses a bucket table instead of a binary search over all positions,
 and a work accident is placed only when its place matters (:class:`Events`; when no accident can lead to a
 scholarship, its placement uniform is skipped rather than drawn); a child's scholarship per reporting
 period is looked up by (claim month, age, levels reached) instead of being expanded into instalments, and the
@@ -535,24 +536,16 @@ def intensity_scales(model: Model, block: Block):
         return None, None
     rng = _generator(np.random.SeedSequence(model.scenario.seed, spawn_key=(block.index, UNCERTAINTY_KEY)))
     picked = rng.integers(0, len(draws), block.trials)
-    mortality, accident = _draw_columns(draws)
+    mortality, accident = model.derived(draw_columns)
     return mortality[picked], accident[picked]
 
 
-_last_columns: tuple = (None, None)  # (intensity_draws, its two columns as arrays)
-
-
-def _draw_columns(draws: tuple) -> tuple[np.ndarray, np.ndarray]:
-    """The (mortality, accident) multipliers of ``draws`` as two arrays, built once per scenario rather than per
-    block: hashing the tuple for a cache, or converting it, costs more than the block's own draw. Identity, not
-    equality, picks the cached pair (like :func:`_tables_of`)."""
-    global _last_columns
-    cached, columns = _last_columns
-    if cached is not draws:
-        both = np.asarray(draws, dtype=float)
-        columns = (np.ascontiguousarray(both[:, 0]), np.ascontiguousarray(both[:, 1]))
-        _last_columns = (draws, columns)
-    return columns
+def draw_columns(model: Model) -> tuple[np.ndarray, np.ndarray]:
+    """The (mortality, accident) multipliers of the scenario's parameter draws as two arrays. Kept on the model
+    (``model.derived(draw_columns)``), built once per model rather than per block: converting the tuple, or hashing
+    it for a cache, costs more than the block's own draw."""
+    both = np.asarray(model.scenario.intensity_draws, dtype=float)
+    return np.ascontiguousarray(both[:, 0]), np.ascontiguousarray(both[:, 1])
 
 
 def simulate_block(model: Model, block: Block, tabs: tuple | None = None) -> BlockResult:
@@ -609,15 +602,8 @@ def simulate_chunk(model: Model, chunk: list[Block]) -> list[BlockResult]:
     return [result for batch in batches(model, chunk, tabs) for result in simulate_blocks(model, batch, tabs)]
 
 
-_last_tables: tuple = (None, None)  # (model, its tables): a run's chunks (or a Dask worker's tasks) share one model
-
-
 def _tables_of(model: Model) -> tuple:
-    """``tables(model)``, built once per model object rather than once per chunk (a national model's take 0.25 s).
-    The pair is read and replaced as one object, so threads running different models never mix them up."""
-    global _last_tables
-    cached_model, cached = _last_tables
-    if cached_model is not model:
-        cached = tables(model)
-        _last_tables = (model, cached)
-    return cached
+    """``tables(model)``, built once per model object rather than once per chunk (a national model's take 0.25 s)
+    and kept on the model (:meth:`~sim.population.Model.derived`): a run's chunks, or a Dask worker's tasks, share
+    one model; threads running different models each get their own."""
+    return model.derived(tables)

@@ -12,6 +12,7 @@ for annual death rates under 1 %.
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from dataclasses import dataclass
 
 import numpy as np
@@ -49,9 +50,38 @@ class Model:
     segments: tuple  # SegmentExposure per segment
     projection: object = None  # sim.expansion.Projection when members join, leave or are cut; else None
 
+    def __post_init__(self):
+        # What is derived from the model once per process (:meth:`derived`), kept beside the fields: not a field,
+        # so not compared, copied by dataclasses.replace or pickled.
+        object.__setattr__(self, "_derived", {})
+        object.__setattr__(self, "_derived_lock", threading.Lock())
+
     @property
     def months(self) -> int:
         return len(self.month_dates)
+
+    def derived(self, build):
+        """``build(self)``, built once for this model object and kept on it (``sim.engine``'s look-up tables: a
+        national model's take 0.25 s, and every chunk needs them). Thread-safe: threads running chunks of one model
+        build them once and share them, and threads running different models keep apart. A model is immutable,
+        so what is built from it stays valid; a changed copy (``dataclasses.replace``) starts empty, and so does a
+        pickled copy (a Dask worker builds its own, nothing derived is sent)."""
+        try:
+            return self._derived[build]
+        except KeyError:
+            with self._derived_lock:
+                if build not in self._derived:
+                    self._derived[build] = build(self)
+                return self._derived[build]
+
+    def __getstate__(self) -> dict:
+        state = dict(self.__dict__)
+        del state["_derived"], state["_derived_lock"]
+        return state
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+        self.__post_init__()
 
 
 def month_dates(start: dt.date, months: int) -> tuple:
