@@ -459,8 +459,11 @@ def _pledge_outcome_lines(answer: dict, rupiah) -> list[str]:
                      f"{o['not_renewed']:>11,.0f} {o['held_max']:>12,.0f}  "
                      + ", ".join(f"{y['year']} {rupiah(y['apbd_needed_idr'])}" for y in years))
     if answer["expected"] is not None:
-        lines.append("  APBD premiums averaged over the outcomes by probability (what a budget should expect): "
+        # The APBD spent stops at the budget; where money binds only the need says what keeping the plan takes.
+        lines.append("  APBD premiums averaged over the outcomes by probability, paid within the APBD budget: "
                      + ", ".join(f"{e['year']} {rupiah(e['apbd_spent_idr'])}" for e in answer["expected"]))
+        lines.append("  APBD needed to keep the plan, averaged the same way (what a budget for the plan should "
+                     "expect): " + ", ".join(f"{e['year']} {rupiah(e['apbd_needed_idr'])}" for e in answer["expected"]))
     return lines
 
 

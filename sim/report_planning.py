@@ -395,19 +395,25 @@ EXPECTED_HIGHER_BY = 0.005
 
 def _pledge_expected(lang: Language, extra: dict) -> Para:
     """The APBD premiums averaged over the pledge outcomes, next to the plan's own (pledges at amount x probability),
-    and why the average is higher when it is."""
+    why the average is higher in the years it is, and the average APBD needed to keep the plan. The APBD spent
+    stops at the APBD budget, so where money binds only the need says what keeping the plan would take."""
     expected = extra["planning"]["pledge_outcomes"]["expected"]
     plan = extra["planning"]["years"]
-    items = [(lang("pledge_expected_item", year=e["year"]),
+    shown = [k for k in range(len(expected)) if plan[k].get("budget_spent_idr") is not None]
+    items = [(lang("pledge_expected_item", year=expected[k]["year"]),
               {"expected": _r(extra, f"planning.pledge_outcomes.expected.{k}.apbd_spent_idr", "money"),
-               "plan": _r(extra, _y(k, "budget_spent_idr"), "money")})
-             for k, e in enumerate(expected) if plan[k].get("budget_spent_idr") is not None]
+               "plan": _r(extra, _y(k, "budget_spent_idr"), "money")}) for k in shown]
     para = _listed_para(lang, "pledge_expected", items)
-    if any(plan[k].get("budget_spent_idr") is not None
-           and e["apbd_spent_idr"] > plan[k]["budget_spent_idr"] * (1 + EXPECTED_HIGHER_BY)
-           for k, e in enumerate(expected)):
-        para = Para(para.text + " " + lang("pledge_expected_more"), para.figures)
-    return para
+    higher = [expected[k]["year"] for k in shown
+              if expected[k]["apbd_spent_idr"] > plan[k]["budget_spent_idr"] * (1 + EXPECTED_HIGHER_BY)]
+    if higher:
+        years, _ = _listed(lang, [(str(y), {}) for y in higher])
+        para = Para(para.text + " " + lang("pledge_expected_more", years=years), para.figures)
+    needed = [(lang("pledge_expected_need_item", year=e["year"]),
+               {"need": _r(extra, f"planning.pledge_outcomes.expected.{k}.apbd_needed_idr", "money")})
+              for k, e in enumerate(expected)]
+    need = _listed_para(lang, "pledge_expected_needed", needed)
+    return Para(para.text + " " + need.text, {**para.figures, **need.figures})
 
 
 def _outcome_name(lang: Language, outcome: dict, names: dict) -> str:

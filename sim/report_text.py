@@ -825,21 +825,31 @@ TEXT = {
               "only). Shaded rows: members not renewed or names waiting for money.",
     },
     "pledge_expected": {
-        "id": "Dirata-ratakan atas kombinasi-kombinasi ini menurut peluangnya, iuran dari APBD menjadi {items}.",
-        "en": "Averaged over these combinations by their probabilities, the APBD premiums come to {items}.",
+        "id": "Dirata-ratakan atas kombinasi-kombinasi ini menurut peluangnya, iuran yang dibayar dari APBD (dalam "
+              "batas anggaran APBD) menjadi {items}.",
+        "en": "Averaged over these combinations by their probabilities, the APBD premiums paid (within the APBD "
+              "budget) come to {items}.",
     },
     "pledge_expected_item": {"id": "{year} {expected} (tabel pertama: {plan})",
                              "en": "{year} {expected} (first table: {plan})"},
     "pledge_expected_more": {
-        "id": "Rata-rata ini lebih tinggi daripada tabel pertama bagian ini, yang menghitung setiap janji sebesar "
-              "nilainya dikali peluangnya: bila sebuah janji tidak ditepati, pesertanya dibiayai APBD, sedangkan dana "
-              "janji yang ditepati melebihi iuran pesertanya tidak mengurangi APBD lebih jauh. Untuk menyusun "
-              "anggaran, rata-rata inilah yang perlu disiapkan.",
-        "en": "This average is higher than the first table of this section, which counts each pledge at its amount "
-              "times its probability: when a pledge fails its members fall to the APBD, while a kept pledge's money "
-              "beyond its members' premiums does not lower the APBD further. This average is what a budget should "
-              "expect.",
+        "id": "Pada {years} rata-rata ini lebih tinggi daripada tabel pertama bagian ini, yang menghitung setiap "
+              "janji sebesar nilainya dikali peluangnya: bila sebuah janji tidak ditepati, pesertanya dibiayai APBD, "
+              "sedangkan dana janji yang ditepati melebihi iuran pesertanya tidak mengurangi APBD lebih jauh.",
+        "en": "In {years} this average is higher than the first table of this section, which counts each pledge at "
+              "its amount times its probability: when a pledge fails its members fall to the APBD, while a kept "
+              "pledge's money beyond its members' premiums does not lower the APBD further.",
     },
+    "pledge_expected_needed": {
+        "id": "APBD yang dibutuhkan agar rencana kepesertaan tetap berjalan (kolom terakhir), dirata-ratakan dengan "
+              "cara yang sama: {items}. Iuran yang dibayar tidak dapat melebihi anggaran APBD; pada tahun ketika "
+              "kebutuhan itu lebih besar, rencana tidak terpenuhi. Untuk menganggarkan rencana ini, rata-rata "
+              "kebutuhan inilah acuannya, bukan iuran yang dibayar.",
+        "en": "The APBD needed to keep the membership plan (last column), averaged the same way: {items}. The APBD "
+              "premiums paid cannot exceed the APBD budget; in a year when the need is larger, the plan is not "
+              "kept. To budget for the plan, it is this average need that counts, not the premiums paid.",
+    },
+    "pledge_expected_need_item": {"id": "{year} {need}", "en": "{year} {need}"},
     "col_left": {"id": "Sisa", "en": "Left"},
     "caption_plan_members": {"id": "Peserta aktif per bulan menurut proyeksi.",
                              "en": "Members in force month by month, as projected."},

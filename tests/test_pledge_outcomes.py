@@ -177,7 +177,13 @@ def test_the_report_shows_every_outcome_traced(tmp_path, answer):
     for k in range(len(answer["expected"])):
         assert f"planning.pledge_outcomes.expected.{k}.apbd_spent_idr" in shown
         assert f"planning.years.{k}.budget_spent_idr" in shown
-    assert "Rata-rata ini lebih tinggi daripada tabel pertama" in text
+        assert f"planning.pledge_outcomes.expected.{k}.apbd_needed_idr" in shown
+    # Higher than the plan's own only in the years it is (not 2029-2030, when the APBD budget binds both) ...
+    assert "Pada 2026, 2027 dan 2028 rata-rata ini lebih tinggi daripada tabel pertama" in text
+    # ... and, since the APBD paid stops at the budget, the need to keep the plan is what a budget should expect
+    # (it once said the APBD paid was: Rp4,00 miliar in 2029 against a need of Rp4,39 miliar).
+    assert "rata-rata kebutuhan inilah acuannya, bukan iuran yang dibayar" in text
+    assert "Untuk menyusun anggaran, rata-rata inilah" not in text
     for i, outcome in enumerate(answer["outcomes"]):
         assert f"planning.pledge_outcomes.outcomes.{i}.probability" in shown
         for k in range(len(outcome["years"])):
@@ -218,6 +224,19 @@ def test_the_expected_apbd_weighs_the_outcomes_and_exceeds_the_plan_where_a_pled
         assert e["year"] == answer["outcomes"][0]["years"][k]["year"]
     higher = [e["year"] for e in answer["expected"] if e["apbd_spent_idr"] > spent_in_plan[e["year"]] * 1.005]
     assert higher == [2026, 2027, 2028]
+
+
+def test_the_expected_need_exceeds_the_apbd_paid_where_the_budget_binds(scenario, answer):
+    """The APBD paid stops at the Rp4 bn budget, so in 2029-2030 the average over the outcomes is the budget while
+    every outcome needs more to keep the plan: the average need (by hand) is the figure to budget for."""
+    budget_2029 = 4_000_000_000
+    for k, e in enumerate(answer["expected"]):
+        by_hand = sum(o["probability"] * o["years"][k]["apbd_needed_idr"] for o in answer["outcomes"])
+        assert e["apbd_needed_idr"] == pytest.approx(by_hand, abs=0.01)
+        assert e["apbd_needed_idr"] >= e["apbd_spent_idr"] - 1.0  # a need is never below what is paid
+    binding = [e["year"] for e in answer["expected"] if e["apbd_needed_idr"] > e["apbd_spent_idr"] * 1.005]
+    assert binding == [2029, 2030]
+    assert all(e["apbd_spent_idr"] == pytest.approx(budget_2029, rel=1e-9) for e in answer["expected"][3:])
 
 
 def test_no_expected_row_when_only_the_stress_cases_are_shown():
