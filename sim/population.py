@@ -54,7 +54,7 @@ class Model:
         # What is derived from the model once per process (:meth:`derived`), kept beside the fields: not a field,
         # so not compared, copied by dataclasses.replace or pickled.
         object.__setattr__(self, "_derived", {})
-        object.__setattr__(self, "_derived_lock", threading.Lock())
+        object.__setattr__(self, "_derived_lock", threading.RLock())  # re-entrant: a build may ask for another
 
     @property
     def months(self) -> int:
