@@ -458,11 +458,13 @@ def calibration_blocks(lang: Language, scenario: Scenario, extra: dict) -> list:
                                   "values": _r(extra, f"{key}.goodness_of_fit.observed_values", "count"),
                                   "p": _r(extra, f"{key}.goodness_of_fit.p_value", "sci")}, "warning"))
         for i, direction in outside:
+            # Below the record the gaps are negative: the text says "fewer" and shows their size (|abs).
+            size = "|abs" if direction == "below" else ""
             blocks.append(Para(lang(f"calib_fit_{direction}", period=_window(lang, observations[i]["from"],
                                                                               observations[i]["to"])),
-                               {name: _r(extra, f"{key}.observations.{i}.{field}", kind) for name, field, kind in (
-                                   ("claims", "expected_over_recorded_claims", "percent"),
-                                   ("amount", "expected_over_recorded_amount_idr", "percent"))}, "warning"))
+                               {name: _r(extra, f"{key}.observations.{i}.{field}{size}", "percent")
+                                for name, field in (("claims", "expected_over_recorded_claims"),
+                                                    ("amount", "expected_over_recorded_amount_idr"))}, "warning"))
         blocks += _prior_sets(lang, extra, cal)
     return blocks
 

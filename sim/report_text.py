@@ -193,12 +193,12 @@ TEXT = {
               "too low.",
     },
     "calib_fit_below": {
-        "id": "Untuk {period}, model terkalibrasi memperkirakan {claims} jumlah klaim dan {amount} nilai klaim "
-              "dibanding yang tercatat. Prakiraan dalam laporan ini ikut menanggungnya: lebih mungkin terlalu "
-              "rendah daripada terlalu tinggi.",
-        "en": "For {period}, the calibrated model expects {claims} in the number of claims and {amount} in claims "
-              "paid against what was recorded. The forecasts in this report inherit this: they are more likely "
-              "too low than too high.",
+        "id": "Untuk {period}, model terkalibrasi memperkirakan {claims} lebih sedikit klaim dan {amount} lebih kecil "
+              "nilai klaim daripada yang tercatat. Prakiraan dalam laporan ini ikut menanggungnya: lebih mungkin "
+              "terlalu rendah daripada terlalu tinggi.",
+        "en": "For {period}, the calibrated model expects {claims} fewer claims and {amount} less in claims paid "
+              "than were recorded. The forecasts in this report inherit this: they are more likely too low than "
+              "too high.",
     },
     "calib_prior_sets": {
         "id": "Data saja (tanpa prior) paling cocok dengan pengali {what} {best}{edge}, di luar rentang 90% "
