@@ -603,13 +603,25 @@ def sensitivity_section(lang: Language, extra: dict, labels: dict | None = None)
     ]
     if any(r["parameter"].startswith("segments.*.") for r in sens["rows"]):  # only with many segments
         blocks.append(Para(lang("sens_note_segments", many=MANY_SEGMENTS), style="note"))
+    return Section("sensitivity", lang("sec_sensitivity"), blocks + _set_apart_notes(lang, sens, labels),
+                   traced=True)
+
+
+def _set_apart_notes(lang: Language, sens: dict, labels: dict | None) -> list:
+    """Notes on the ranged parameters without a bar, named as the rows are: those no segment uses, and those an
+    end of whose range makes the scenario invalid. The validator's reason is English: the Indonesian note points
+    to report.json for it rather than quote it."""
+    def name(key):
+        return lang.parameter(key, labels)
+
+    out = []
     if sens.get("unused"):
-        blocks.append(Para(lang("sens_unused", keys=", ".join(sens["unused"])), style="note"))
+        out.append(Para(lang("sens_unused", names="; ".join(map(name, sens["unused"]))), style="note"))
     if sens["skipped"]:
-        blocks.append(Para(lang("sens_skipped",
-                                keys="; ".join(f"{s['parameter']} ({s['problem']})" for s in sens["skipped"])),
-                           style="note"))
-    return Section("sensitivity", lang("sec_sensitivity"), blocks, traced=True)
+        names = "; ".join(name(s["parameter"]) + (f" ({s['problem']})" if lang.code == "en" else "")
+                          for s in sens["skipped"])
+        out.append(Para(lang("sens_skipped", names=names), style="note"))
+    return out
 
 
 def validation_section(lang: Language, summary: dict, extra: dict, labels: dict | None = None) -> Section:

@@ -208,8 +208,8 @@ TEXT = {
               "posterior interval: this multiplier is set more by the prior (the plausible range in scenario {base}) "
               "than by the data.",
     },
-    "no_segment_uses": {"id": "tidak dipakai: setiap segmen punya nilai sendiri",
-                        "en": "not used: every segment has its own"},
+    "no_segment_uses": {"id": "nilai bawaan, tidak dipakai karena setiap segmen punya nilai sendiri",
+                        "en": "default, not used since every segment has its own"},
     "segments_without_own": {"id": "{n} segmen tanpa nilai sendiri", "en": "{n} segments without their own"},
     "calib_what_mortality": {"id": "kematian", "en": "death"},
     "calib_what_accident": {"id": "kecelakaan kerja", "en": "work-accident"},
@@ -351,12 +351,13 @@ TEXT = {
     },
     "all_segments": {"id": "semua segmen", "en": "all segments"},
     "sens_unused": {
-        "id": "Tidak digeser karena tidak dipakai segmen mana pun (setiap segmen punya nilainya sendiri): {keys}.",
-        "en": "Not varied because no segment uses it (every segment has its own value): {keys}.",
+        "id": "Tidak digeser, sehingga tidak ada batangnya: {names}.",
+        "en": "Not varied, so no bar: {names}.",
     },
     "sens_skipped": {
-        "id": "Tidak dapat digeser sendiri (batas rentangnya melanggar aturan antar-parameter): {keys}.",
-        "en": "Could not be moved alone (an end of its range breaks a rule across parameters): {keys}.",
+        "id": "Tidak dapat digeser sendiri karena salah satu batas rentangnya membuat skenario tidak sah (alasannya "
+              "tercatat di report.json, sensitivity.skipped): {names}.",
+        "en": "Could not be moved alone, as an end of its range makes the scenario invalid: {names}.",
     },
     "col_parameter": {"id": "Parameter", "en": "Parameter"},
     "col_basis": {"id": "Dasar", "en": "Basis"},

@@ -108,8 +108,9 @@ def test_a_default_no_segment_uses_gets_no_bar_and_the_report_says_why():
     lang = Language("en")
     extra = {"sensitivity": {"period": "2023", "base": {"premium_idr": 1.0, "claims_idr": 1.0}, "rows": [],
                              "skipped": [], "unused": unused_parameters(data)}}
-    notes = [b.text for b in sensitivity_section(lang, extra).blocks if getattr(b, "style", "") == "note"]
-    assert lang("sens_unused", keys="assumptions.mortality_load") in notes
+    names = entry_names(scenario, lang)
+    notes = [b.text for b in sensitivity_section(lang, extra, names).blocks if getattr(b, "style", "") == "note"]
+    assert lang("sens_unused", names=lang.parameter("assumptions.mortality_load", names)) in notes
     assert entry_names(scenario, lang)["assumptions.mortality_load"] == lang("no_segment_uses")
     # With a segment that takes the default, it keeps its bar.
     assert "assumptions.mortality_load" in {k for k, _ in groups(load_scenario("madiun-2025").resolved)}

@@ -9,9 +9,11 @@ import copy
 import pytest
 
 from sim.i18n import Language
-from sim.report_document import Figure, Para, fill, lookup
-from sim.report_sections import calibration_blocks, calibration_figures
+from sim.report_document import Figure, Para, Table, fill, lookup
+from sim.report_sections import calibration_blocks, calibration_figures, entry_names, sensitivity_section
+from sim.report_text import PARAMETERS
 from sim.scenario import load_scenario
+from sim.sensitivity import tornado, unused_parameters
 
 
 def _filled(lang: Language, para: Para, extra: dict) -> str:
@@ -54,3 +56,35 @@ def test_a_fit_below_the_record_says_fewer_not_a_negative_share(below, code, wor
     assert {f.key for f in warnings[0].figures.values()} == {
         "calibration.observations.0.expected_over_recorded_claims|abs",
         "calibration.observations.0.expected_over_recorded_amount_idr|abs"}
+
+
+# --- the sensitivity notes name parameters as the tornado's rows do ------------------------------------------------
+
+
+@pytest.mark.parametrize("code", ["id", "en"])
+def test_the_notes_on_parameters_without_a_bar_name_them_as_the_rows_do(code):
+    """madiun-2023: no segment uses the default mortality load; a school start age ranged up to 30 makes the
+    scenario invalid at that end (the schema allows up to 8), so it cannot be moved."""
+    scenario = load_scenario("madiun-2023", ["assumptions.children.school_start_age.range=[4, 30]"])
+    lang = Language(code)
+    base, swings, skipped = tornado(scenario)
+    assert [k for k, _ in skipped] == ["assumptions.children.school_start_age"]
+    extra = {"sensitivity": {"period": base.period, "base": {"premium_idr": base.premium_idr,
+                                                             "claims_idr": base.claims_idr, "claim_ratio": None},
+                             "rows": [s.row(base) for s in swings],
+                             "skipped": [{"parameter": k, "problem": p} for k, p in skipped],
+                             "unused": unused_parameters(scenario.resolved)}}
+    names = entry_names(scenario, lang)
+    section = sensitivity_section(lang, extra, names)
+    notes = [b.text for b in section.blocks if isinstance(b, Para) and b.style == "note"]
+    text = " ".join(notes)
+    assert "assumptions." not in text and "school_start_age" not in text
+    unused = lang.parameter("assumptions.mortality_load", names)
+    assert unused.startswith(PARAMETERS["mortality_load"][code] + " – ") and unused in text
+    assert PARAMETERS["school_start_age"][code] in text
+    table = next(b for b in section.blocks if isinstance(b, Table))
+    assert {row[0] for row in table.rows} == {lang.parameter(s.key, names) for s in swings}  # the rows' naming
+    if code == "en":
+        assert f"{PARAMETERS['school_start_age']['en']} (must be <= 8, got 30)" in text
+    else:
+        assert "must be" not in text and "sensitivity.skipped" in text  # no English validator message
