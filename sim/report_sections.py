@@ -22,7 +22,7 @@ from .scenario import Scenario, age_profiles
 from .planning_schema import year_field_names
 from .scenario_schema import BASES, RECORD_TABLES
 from .sensitivity import unused_parameters
-from .report_text import STAGE_NAMES
+from .report_text import PARAMETERS, STAGE_NAMES
 from .sources import cited_sources, strings
 
 FAN_QUANTILES = {"p5": 0.05, "p25": 0.25, "p50": 0.50, "p75": 0.75, "p95": 0.95}
@@ -694,13 +694,14 @@ def _cut(rows, styles, weights, keep, lang, name):
 def register_section(lang: Language, scenario: Scenario, extra: dict) -> Section:
     rows, styles = [], []
     many = len(scenario.segments) > MANY_SEGMENTS
+    names = entry_names(scenario, lang)
     grouped: dict = {}
     for i, r in enumerate(extra["assumptions"]):
         parts = r["key"].split(".")
         if many and parts[0] == "segments" and len(parts) == 3:
             grouped.setdefault(parts[2], []).append(r)
             continue
-        rows.append(_register_row(lang, extra, i, r))
+        rows.append((register_name(lang, r["key"], names), *_register_row(lang, extra, i, r)[1:]))
         styles.append(r["basis"] if r["basis"] in ("assumption", "calibrated") else "")
     for name, group in grouped.items():
         values = [g["value"] for g in group]
@@ -708,7 +709,7 @@ def register_section(lang: Language, scenario: Scenario, extra: dict) -> Section
         shown = (lang("register_group_range", lo=lang.plain(min(numeric)), hi=lang.plain(max(numeric)))
                  if len(numeric) == len(values) else _short_value(values[0]))
         bases = sorted({g["basis"] for g in group})
-        rows.append((f"segments.*.{name}", shown, lang.unit(group[0]["unit"]), ", ".join(lang.basis(b) for b in bases), "",
+        rows.append((register_name(lang, f"segments.*.{name}", names), shown, lang.unit(group[0]["unit"]), ", ".join(lang.basis(b) for b in bases), "",
                      lang("register_group_source", n=lang.count(len(group)), csv="assumptions.csv")))
         styles.append("assumption" if "assumption" in bases else "calibrated" if "calibrated" in bases else "")
     header = tuple(lang(k) for k in ("col_parameter", "col_value", "col_unit", "col_basis", "col_range", "col_source"))
@@ -734,6 +735,15 @@ def register_section(lang: Language, scenario: Scenario, extra: dict) -> Section
     else:
         blocks.append(Para(lang("rules_no_changes"), style="note"))
     return Section("register", lang("sec_register"), blocks)
+
+
+def register_name(lang: Language, key: str, names: dict) -> str:
+    """A register row's label: the parameter's name as the tornado gives it, then its key on a line of its own (the
+    PDF breaks the line there, the HTML shows a space) so a reviewer finds it in the scenario file; a field
+    without a name in the report's language shows the key alone rather than English words."""
+    if key.rsplit(".", 1)[-1] not in PARAMETERS:
+        return key
+    return f"{lang.parameter(key, names)}\n({key})"
 
 
 def _value_cell(extra: dict, key: str, value, kind: str = "plain", lang: Language | None = None, name: str = ""):

@@ -981,8 +981,8 @@ UNITS = {
     "years of age (last age paid)": "tahun usia (usia terakhir yang dibayar)",
 }
 
-# Names of scenario parameters (the last part of a dotted key) for the sensitivity table and tornado chart; a
-# parameter not listed shows its key's last part humanised.
+# Names of scenario parameters (the last part of a dotted key) for the sensitivity table, the tornado chart and the
+# assumption register; a parameter not listed shows its key's last part humanised (the register: its key alone).
 # The offices of the enrolment pipeline's stages (sim.planning_schema.STAGES), proper names in either language.
 STAGE_NAMES = {"kelurahan": "Kelurahan", "kecamatan": "Kecamatan", "disnaker": "Disnakerkop-UMKM",
                "bpjs": "BPJS Ketenagakerjaan"}
@@ -1032,4 +1032,17 @@ PARAMETERS = {
                               "en": "Claim verification capacity (claims per month)"},
     "verification_months": {"id": "Lama verifikasi klaim (bulan)", "en": "Claim verification time (months)"},
     "payment_months": {"id": "Lama pembayaran setelah disetujui (bulan)", "en": "Months from approval to payment"},
+    # Parameters without a range (the register names them too).
+    "tenure": {"id": "Lama kepesertaan di awal (bulan, proporsi)", "en": "Tenure at the start (months, share)"},
+    "partial_degrees": {"id": "Tingkat cacat sebagian (persentase tabel, peluang)",
+                        "en": "Partial-disability degrees (table share, probability)"},
+    "count_shares": {"id": "Peluang jumlah anak (tidak ada, satu, dua atau lebih)",
+                     "en": "Probability of no, one, two or more children"},
+    "reach_shares": {"id": "Peluang anak mencapai jenjang sekolah (SD, SMP, SMA, perguruan tinggi)",
+                     "en": "Probability a child reaches each school level (primary, junior high, senior high, "
+                           "university)"},
+    "reporting_delay": {"id": "Keterlambatan pelaporan klaim (bulan setelah kejadian, proporsi)",
+                        "en": "Claim reporting delay (months after the event, share)"},
+    "intensity_draws": {"id": "Pasangan pengali hasil undian posterior (kematian, kecelakaan)",
+                        "en": "Posterior draws of the multipliers (deaths, accidents)"},
 }

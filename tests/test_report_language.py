@@ -501,7 +501,7 @@ def test_segment_labels_in_the_funding_chart(madiun, monkeypatch):
 
 
 def test_calibrated_values_to_3_significant_digits(madiun, doc):
-    rows = {r[0]: r for r in doc.table("assumptions")["rows"]}
+    rows = {r[0].rpartition("\n(")[2].rstrip(")"): r for r in doc.table("assumptions")["rows"]}  # by the key
     header = doc.table("assumptions")["header"]
     value, rng = header.index(TEXT["col_value"]["id"]), header.index(TEXT["col_range"]["id"])
     assert madiun.scenario.resolved["assumptions"]["mortality_load"]["value"] == pytest.approx(1.919408)

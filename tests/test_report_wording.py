@@ -10,7 +10,10 @@ import pytest
 
 from sim.i18n import Language
 from sim.report_document import Figure, Para, Table, fill, lookup
-from sim.report_sections import calibration_blocks, calibration_figures, entry_names, sensitivity_section
+from sim.report_sections import (
+    calibration_blocks, calibration_figures, entry_names, register_name, register_rows, register_section, rule_rows,
+    sensitivity_section,
+)
 from sim.report_text import PARAMETERS
 from sim.scenario import load_scenario
 from sim.sensitivity import tornado, unused_parameters
@@ -88,3 +91,37 @@ def test_the_notes_on_parameters_without_a_bar_name_them_as_the_rows_do(code):
         assert f"{PARAMETERS['school_start_age']['en']} (must be <= 8, got 30)" in text
     else:
         assert "must be" not in text and "sensitivity.skipped" in text  # no English validator message
+
+
+# --- the assumption register: the name a reader knows, and the key to find it in the file --------------------------
+
+
+def _register(scenario, lang: Language) -> Table:
+    date, rules, changes = rule_rows(scenario)
+    extra = {"assumptions": register_rows(scenario.resolved), "rules": {"date": date, "rows": rules, "changes": changes}}
+    return next(b for b in register_section(lang, scenario, extra).blocks if isinstance(b, Table))
+
+
+@pytest.mark.parametrize("scenario_id", ["madiun-2025", "madiun-2026-ucj"])
+@pytest.mark.parametrize("code", ["id", "en"])
+def test_each_register_row_gives_the_parameter_name_and_its_key(scenario_id, code):
+    scenario, lang = load_scenario(scenario_id), Language(code)
+    keys = [r["key"] for r in register_rows(scenario.resolved)]
+    labels = [row[0] for row in _register(scenario, lang).rows]
+    names = entry_names(scenario, lang)
+    assert labels == [f"{lang.parameter(key, names)}\n({key})" for key in keys]  # the tornado's naming, then the key
+    segment = next(s for s in scenario.segments if s.name == "non_asn")
+    wage = labels[keys.index("segments.non_asn.wage")]
+    assert wage == f"{PARAMETERS['wage'][code]} – {segment.labels[code]}\n(segments.non_asn.wage)"
+
+
+def test_every_register_field_of_a_shipped_scenario_has_a_name_in_both_languages(root):
+    """A field without a name would show its key alone in the register (no English words in an Indonesian one)."""
+    unnamed = set()
+    for path in sorted((root / "scenarios").glob("*.toml")):
+        unnamed |= {r["key"].rpartition(".")[2] for r in register_rows(load_scenario(path.stem).resolved)}
+    assert not unnamed - set(PARAMETERS)
+
+
+def test_a_field_without_a_name_shows_its_key_alone():
+    assert register_name(Language("id"), "assumptions.severity.new_field", {}) == "assumptions.severity.new_field"
