@@ -207,6 +207,13 @@ class Language:
             return f"{name} – {entry}"
         return name
 
+    def choice(self, field: str, value: str) -> str:
+        """An enumerated text value of a scenario field (``pipeline.mode = "expected"``) in this language: Indonesian
+        words from ``VALUE_WORDS``; in English, or for a value not listed, as the scenario writes it."""
+        from .report_text import VALUE_WORDS
+
+        return VALUE_WORDS.get(field, {}).get(value, value) if self.code == "id" else value
+
     def value(self, x) -> str:
         """A parameter value for a table cell: numbers with this language's marks (``0,5``), lists of them too
         (``[0,0024; 0,0054]`` in Indonesian, where the comma is the decimal mark), text as given."""

@@ -243,8 +243,8 @@ YEARS, YEAR_PAIRS = year_field_names()
 
 def _short_value(value, limit: int = 120, lang: Language | None = None, key: str = "") -> str:
     """A parameter value for a table cell (numbers in ``lang``'s style when given): a long list shows its first
-    entries and how many there are; a text per language its text in ``lang``; the years of a year field (``key``)
-    as years."""
+    entries and how many there are; a text per language its text in ``lang``; an enumerated text (``key``'s
+    field, such as ``pipeline.mode``) in ``lang``'s words; the years of a year field (``key``) as years."""
     name = key.rsplit(".", 1)[-1]
     if name in YEARS and isinstance(value, int):
         return str(value)
@@ -252,6 +252,8 @@ def _short_value(value, limit: int = 120, lang: Language | None = None, key: str
         value = [[_Year(y), amount] for y, amount in value]
     if lang and isinstance(value, dict) and lang.code in value:
         return value[lang.code]
+    if lang and isinstance(value, str):
+        return lang.choice(name, value)
     if isinstance(value, list):
         text = lang.value(value) if lang else json.dumps(value, ensure_ascii=False)
         if len(text) <= limit:

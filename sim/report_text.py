@@ -943,6 +943,22 @@ TEXT = {
 }
 
 # Units as scenario and rule files write them (English), in Indonesian; a unit not listed is shown as written.
+# Enumerated text values of a scenario (sim.scenario_schema / sim.planning_schema ``choice`` fields), by field, in
+# Indonesian; the English report shows them as the scenario writes them, and so do the CSV files and the resolved
+# scenario. Payers are Indonesian acronyms (APBD, CSR, ...), the scheme PU or BPU, the mortality table a name:
+# only the self-paying payer needs a word.
+VALUE_WORDS = {
+    "mode": {"expected": "nilai harapan", "sampled": "satu undian acak"},
+    "csr_draw": {"expected": "nilai harapan", "sampled": "satu undian acak"},
+    "payer": {"SELF": "mandiri"},
+    "occupation": {
+        "non-asn": "non-ASN", "transport": "transportasi", "construction": "konstruksi", "trade": "perdagangan",
+        "agriculture": "pertanian", "fisheries": "perikanan", "manufacturing": "industri pengolahan",
+        "community": "kemasyarakatan", "religious": "keagamaan", "mixed-informal": "informal campuran",
+        "other": "lainnya",
+    },
+}
+
 UNITS = {
     "persons": "orang",
     "share": "proporsi",

@@ -10,11 +10,14 @@ import pytest
 
 from sim.i18n import Language
 from sim.report_document import Figure, Para, Table, fill, lookup
+from sim.planning_schema import MODES
+from sim.regulation import PAYERS, SCHEMES
 from sim.report_sections import (
-    calibration_blocks, calibration_figures, entry_names, register_name, register_rows, register_section, rule_rows,
-    sensitivity_section,
+    calibration_blocks, calibration_figures, differences_section, entry_names, register_name, register_rows,
+    register_section, rule_rows, sensitivity_section,
 )
-from sim.report_text import PARAMETERS
+from sim.report_text import PARAMETERS, VALUE_WORDS
+from sim.scenario_schema import MORTALITY_TABLES, OCCUPATIONS
 from sim.scenario import load_scenario
 from sim.sensitivity import tornado, unused_parameters
 
@@ -125,3 +128,33 @@ def test_every_register_field_of_a_shipped_scenario_has_a_name_in_both_languages
 
 def test_a_field_without_a_name_shows_its_key_alone():
     assert register_name(Language("id"), "assumptions.severity.new_field", {}) == "assumptions.severity.new_field"
+
+
+# --- enumerated text values in the report's language ---------------------------------------------------------------
+
+
+def _differences(scenario, lang: Language) -> dict:
+    """The differences-from-the-base table as the report shows it: key -> (base cell, this cell)."""
+    extra = {"differences": [{"key": k, "base": a, "this": b} for k, a, b in scenario.base_differences],
+             "overrides": [], "assumptions": []}
+    table = next(b for b in differences_section(lang, extra, "base").blocks if isinstance(b, Table))
+    return {row[0]: row[1:] for row in table.rows}
+
+
+def test_enumerated_values_read_in_indonesian_and_stay_as_written_in_english():
+    scenario = load_scenario("madiun-2026-ucj")
+    raw = {k: b for k, _, b in scenario.base_differences}
+    assert raw["pipeline.mode"] == "expected" and raw["segments.informal.occupation"] == "mixed-informal"
+    shown = _differences(scenario, Language("id"))
+    assert shown["pipeline.mode"][1] == "nilai harapan"
+    assert shown["segments.informal.occupation"][1] == "informal campuran"
+    assert shown["segments.informal.payer"][1] == "APBD"  # an Indonesian acronym stays
+    english = _differences(scenario, Language("en"))
+    assert english["pipeline.mode"][1] == "expected" and english["segments.informal.occupation"][1] == "mixed-informal"
+
+
+def test_every_enumerated_value_that_is_not_an_indonesian_name_has_indonesian_words():
+    assert set(VALUE_WORDS["mode"]) == set(VALUE_WORDS["csr_draw"]) == set(MODES)
+    assert set(VALUE_WORDS["occupation"]) == set(OCCUPATIONS)
+    assert set(PAYERS) - set(VALUE_WORDS["payer"]) == {"APBD", "APBN", "DBH-CHT", "CSR", "SERTAKAN"}  # acronyms
+    assert set(SCHEMES) == {"PU", "BPU"} and MORTALITY_TABLES == ("TMI-IV-2019",)  # names, in both languages
