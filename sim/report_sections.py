@@ -21,7 +21,7 @@ from .report_document import Chart, Figure, Para, Pre, Section, Table, Tiles, lo
 from .scenario import Scenario, age_profiles
 from .planning_schema import year_field_names
 from .scenario_schema import BASES, RECORD_TABLES
-from .sensitivity import unused_parameters
+from .sensitivity import unused_parameters, without_effect
 from .report_text import PARAMETERS, STAGE_NAMES
 from .sources import cited_sources, strings
 
@@ -130,6 +130,7 @@ def extra_figures(scenario: Scenario, summary: dict, claims: np.ndarray, base_ou
     if first["claims_idr"]["se"] > 0:
         z = round(abs(first["claims_idr"]["mean"] - first["claims_expected_idr"]) / first["claims_idr"]["se"], 3)
     rules_date, rules, changes = rule_rows(scenario)
+    moving, still = without_effect(base_outcome, swings)
     return {
         "scenario_id": scenario.id,
         "budget_year": budget_year,
@@ -141,9 +142,10 @@ def extra_figures(scenario: Scenario, summary: dict, claims: np.ndarray, base_ou
             "period": base_outcome.period,
             "base": {"premium_idr": round(base_outcome.premium_idr, 2), "claims_idr": round(base_outcome.claims_idr, 2),
                      "claim_ratio": None if base_outcome.claim_ratio is None else round(base_outcome.claim_ratio, 6)},
-            "rows": [s.row(base_outcome) for s in swings],
+            "rows": [s.row(base_outcome) for s in moving],
             "skipped": [{"parameter": k, "problem": problem} for k, problem in skipped],
             "unused": unused_parameters(scenario.resolved),
+            "no_effect": [s.row(base_outcome) for s in still],
         },
         "assumptions": register_rows(scenario.resolved),
         "rules": {"date": rules_date, "rows": rules, "changes": changes},
@@ -217,7 +219,7 @@ def csv_tables(summary: dict, extra: dict) -> dict:
         "fan": pd.DataFrame(extra["fan"]),
         "validation": pd.DataFrame(summary["breakdown"]),
         "exact_check": pd.DataFrame(checks),
-        "sensitivity": pd.DataFrame(extra["sensitivity"]["rows"]),
+        "sensitivity": pd.DataFrame(extra["sensitivity"]["rows"] + extra["sensitivity"].get("no_effect", [])),
         "coverage": pd.DataFrame(extra["coverage"]),
         "funding": pd.DataFrame(extra["funding"]),
         "assumptions": pd.DataFrame(register),
@@ -605,18 +607,22 @@ def sensitivity_section(lang: Language, extra: dict, labels: dict | None = None)
     ]
     if any(r["parameter"].startswith("segments.*.") for r in sens["rows"]):  # only with many segments
         blocks.append(Para(lang("sens_note_segments", many=MANY_SEGMENTS), style="note"))
-    return Section("sensitivity", lang("sec_sensitivity"), blocks + _set_apart_notes(lang, sens, labels),
-                   traced=True)
+    notes = _set_apart_notes(lang, sens, labels, planning=bool(extra.get("planning")))
+    return Section("sensitivity", lang("sec_sensitivity"), blocks + notes, traced=True)
 
 
-def _set_apart_notes(lang: Language, sens: dict, labels: dict | None) -> list:
-    """Notes on the ranged parameters without a bar, named as the rows are: those no segment uses, and those an
-    end of whose range makes the scenario invalid. The validator's reason is English: the Indonesian note points
-    to report.json for it rather than quote it."""
+def _set_apart_notes(lang: Language, sens: dict, labels: dict | None, planning: bool = False) -> list:
+    """Notes on the ranged parameters without a bar, named as the rows are: those that do not move the year's
+    claims (in a planning scenario, with where their effect on the budget is shown), those no segment uses, and
+    those an end of whose range makes the scenario invalid. The validator's reason is English: the Indonesian note
+    points to report.json for it rather than quote it."""
     def name(key):
         return lang.parameter(key, labels)
 
     out = []
+    if sens.get("no_effect"):
+        out.append(Para(lang("sens_no_effect_planning" if planning else "sens_no_effect", period=sens["period"],
+                             names="; ".join(name(r["parameter"]) for r in sens["no_effect"])), style="note"))
     if sens.get("unused"):
         out.append(Para(lang("sens_unused", names="; ".join(map(name, sens["unused"]))), style="note"))
     if sens["skipped"]:

@@ -354,6 +354,21 @@ TEXT = {
         "id": "Tidak digeser, sehingga tidak ada batangnya: {names}.",
         "en": "Not varied, so no bar: {names}.",
     },
+    "sens_no_effect": {
+        "id": "Tanpa batang karena perkiraan klaim {period} sama di kedua batas rentangnya: {names}.",
+        "en": "No bar, as the expected {period} claims are the same at both ends of the range: {names}.",
+    },
+    "sens_no_effect_planning": {
+        "id": "Tanpa batang karena perkiraan klaim {period} sama di kedua batas rentangnya: {names}; pengaruh "
+              "masukan perencanaan di antaranya (anggaran, komitmen CSR, tahapan pendaftaran, waktu pembayaran "
+              "klaim, segmen yang baru bergabung kemudian) terhadap anggaran dan tahun-tahun berikutnya ditampilkan "
+              "oleh perintah perencanaan python -m sim plan, yang tabel sensitivitasnya mengukur hasil anggaran "
+              "selama seluruh periode proyeksi.",
+        "en": "No bar, as the expected {period} claims are the same at both ends of the range: {names}; what the "
+              "planning inputs among them (budgets, CSR pledges, enrolment stages, claim payment times, segments "
+              "that join later) do to the budget and to later years is shown by the planning command python -m sim "
+              "plan, whose sensitivity table measures budget outputs over the whole horizon.",
+    },
     "sens_skipped": {
         "id": "Tidak dapat digeser sendiri karena salah satu batas rentangnya membuat skenario tidak sah (alasannya "
               "tercatat di report.json, sensitivity.skipped): {names}.",

@@ -11,6 +11,18 @@ Three choices, named here and in the report:
 - The five severity shares must sum to 1: moving one rescales the other four in proportion.
 - With more than ``MANY_SEGMENTS`` segments, a field set per segment (``segments.*.male_share``) is one bar: every
   segment moves to the same end of its own range together.
+
+Which parameters get no bar, and why (the report names them in a note instead of drawing a bar of zero width):
+- A default no segment uses (:func:`unused_parameters`), by key: it is not moved at all.
+- A parameter whose range ends both give the base claims (:func:`without_effect`), by measurement: the first
+  year's expected claims at each end within ``NO_EFFECT`` (relative) of the base. In a planning scenario these are
+  mostly budget inputs (APBD and DBH-CHT budgets, CSR pledges), claim payment times, enrolment stages that do not
+  bind in the first year and segments that join later; ``sim plan``'s tornado measures their effect on budget
+  outputs over the whole horizon. Measured, not decided by key, because the same key may move claims in one
+  scenario and not in another: an APBD budget that limits enrolment (madiun-2026-ucj) lowers the first year's
+  claims at its low end, one that CSR money backs (madiun-2026-ucj-csr) does not; and a stage's rejection rate
+  changes who is enrolled. The medical cost's coefficient of variation lands here too (it moves the spread of
+  claims, not their mean).
 """
 
 from __future__ import annotations
@@ -25,6 +37,7 @@ from .scenario_schema import RECORD_TABLES
 
 SEVERITY_PREFIX = "assumptions.severity."
 MANY_SEGMENTS = 12
+NO_EFFECT = 1e-9  # relative change of the first year's claims below which a range end counts as no change (rounding)
 
 
 @dataclass(frozen=True)
@@ -158,6 +171,16 @@ def _move_share(severity: dict, name: str, value: float) -> None:
         node["value"] = value if other == name else node["value"] * factor
         if isinstance(node.get("range"), list):  # a what-if may step outside a stated range; the range shows it
             node["range"] = [min(node["range"][0], node["value"]), max(node["range"][1], node["value"])]
+
+
+def without_effect(base: Outcome, swings: list[Swing]) -> tuple[list[Swing], list[Swing]]:
+    """The swings that move the first year's expected claims at either end of their range (the bars), and those
+    that move them at neither (within ``NO_EFFECT`` of the base: floating-point rounding), in their order."""
+    def still(s: Swing) -> bool:
+        return all(abs(o.claims_idr - base.claims_idr) <= NO_EFFECT * abs(base.claims_idr)
+                   for o in (s.at_low, s.at_high))
+
+    return [s for s in swings if not still(s)], [s for s in swings if still(s)]
 
 
 def tornado(scenario: Scenario) -> tuple[Outcome, list[Swing], list[tuple[str, str]]]:

@@ -240,7 +240,12 @@ def test_sensitivity_swings_are_the_closed_form_at_the_range_ends(madiun):
         moved = load_scenario("madiun-2025", ["scenario.horizon_months=12",
                                               f"segments.vulnerable.mortality_load.value={value}"])
         assert got == pytest.approx(float(expected(build_model(moved)).amounts[0].sum()), abs=0.01)  # to Rp0.01
-    assert by_key["assumptions.severity.medical_cost_cv"]["change_low_idr"] == 0  # spread only, not the mean
+    # The spread only, not the mean: no bar, but a row of sensitivity.csv with no change at either end.
+    still = {r["parameter"]: r for r in madiun.extra["sensitivity"]["no_effect"]}
+    assert "assumptions.severity.medical_cost_cv" not in by_key
+    assert still["assumptions.severity.medical_cost_cv"]["change_low_idr"] == 0
+    table = pd.read_csv(madiun.folder / "sensitivity.csv")
+    assert set(table["parameter"]) == set(by_key) | set(still)
     assert abs(base - madiun.summary["periods"][0]["claims_expected_idr"]) < 1.0  # same closed form as the run
 
 

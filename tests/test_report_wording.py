@@ -19,7 +19,7 @@ from sim.report_sections import (
 from sim.report_text import PARAMETERS, VALUE_WORDS
 from sim.scenario_schema import MORTALITY_TABLES, OCCUPATIONS
 from sim.scenario import load_scenario
-from sim.sensitivity import tornado, unused_parameters
+from sim.sensitivity import tornado, unused_parameters, without_effect
 
 
 def _filled(lang: Language, para: Para, extra: dict) -> str:
@@ -158,3 +158,67 @@ def test_every_enumerated_value_that_is_not_an_indonesian_name_has_indonesian_wo
     assert set(VALUE_WORDS["occupation"]) == set(OCCUPATIONS)
     assert set(PAYERS) - set(VALUE_WORDS["payer"]) == {"APBD", "APBN", "DBH-CHT", "CSR", "SERTAKAN"}  # acronyms
     assert set(SCHEMES) == {"PU", "BPU"} and MORTALITY_TABLES == ("TMI-IV-2019",)  # names, in both languages
+
+
+# --- parameters that cannot move the first year's claims: a note, not a bar of zero width ----------------------------
+
+
+@pytest.fixture(scope="module")
+def measured():
+    """The tornado of two planning scenarios that differ in who pays: the city alone, and the city with CSR."""
+    out = {}
+    for scenario_id in ("madiun-2026-ucj", "madiun-2026-ucj-csr"):
+        scenario = load_scenario(scenario_id)
+        base, swings, skipped = tornado(scenario)
+        out[scenario_id] = (scenario, base, *without_effect(base, swings), skipped)
+    return out
+
+
+def test_which_parameters_move_no_claims_is_measured_not_decided_by_key(measured):
+    _, base, moving, still, _ = measured["madiun-2026-ucj-csr"]
+    for s in still:
+        assert s.at_low.claims_idr == pytest.approx(base.claims_idr, rel=1e-9)
+        assert s.at_high.claims_idr == pytest.approx(base.claims_idr, rel=1e-9)
+    assert all(s.spread_idr > 0 for s in moving)
+    keys = {s.key for s in still}
+    assert {"funding.apbd_budget", "funding.csr.companies.amount", "funding.csr.companies.probability"} <= keys
+    # Without CSR money the city's budget limits enrolment: the same key moves the claims there, and keeps its bar.
+    _, base, moving, still, _ = measured["madiun-2026-ucj"]
+    budget = next(s for s in moving if s.key == "funding.apbd_budget")
+    assert budget.at_low.claims_idr < base.claims_idr
+    # A stage's rejection rate changes who is enrolled: a bar, though it is a pipeline input.
+    assert "pipeline.kelurahan.rejection_rate" in {s.key for s in moving}
+
+
+def _sensitivity_extra(base, moving, still, skipped, planning) -> dict:
+    return {"planning": planning, "sensitivity": {
+        "period": base.period, "base": {"premium_idr": base.premium_idr, "claims_idr": base.claims_idr,
+                                        "claim_ratio": base.claim_ratio},
+        "rows": [s.row(base) for s in moving], "no_effect": [s.row(base) for s in still],
+        "skipped": [{"parameter": k, "problem": p} for k, p in skipped], "unused": []}}
+
+
+@pytest.mark.parametrize("code", ["id", "en"])
+def test_a_planning_scenario_names_the_parameters_without_effect_and_points_to_sim_plan(measured, code):
+    scenario, base, moving, still, skipped = measured["madiun-2026-ucj-csr"]
+    lang = Language(code)
+    names = entry_names(scenario, lang)
+    section = sensitivity_section(lang, _sensitivity_extra(base, moving, still, skipped, {"years": []}), names)
+    table = next(b for b in section.blocks if isinstance(b, Table))
+    shown = {row[0] for row in table.rows}
+    notes = [b.text for b in section.blocks if isinstance(b, Para) and b.style == "note"
+             and "python -m sim plan" in b.text]
+    assert len(notes) == 1 and notes[0].count(". ") == 0  # one sentence
+    for s in still:
+        assert lang.parameter(s.key, names) in notes[0] and lang.parameter(s.key, names) not in shown
+    assert "funding." not in notes[0]
+    assert (" 2026 " in notes[0]) and ("anggaran" if code == "id" else "budget") in notes[0]
+
+
+def test_outside_planning_the_note_does_not_point_to_sim_plan(measured):
+    _, base, moving, still, skipped = measured["madiun-2026-ucj"]
+    lang = Language("en")
+    section = sensitivity_section(lang, _sensitivity_extra(base, moving, still, skipped, None))
+    notes = [b.text for b in section.blocks if isinstance(b, Para) and b.text.startswith("No bar")]
+    assert len(notes) == 1 and "sim plan" not in notes[0]
+    assert lang.parameter("assumptions.severity.medical_cost_cv") in notes[0]
