@@ -350,28 +350,28 @@ TEXT = {
               "each to the same end of its own range.",
     },
     "all_segments": {"id": "semua segmen", "en": "all segments"},
-    "sens_unused": {
-        "id": "Tidak digeser, sehingga tidak ada batangnya: {names}.",
-        "en": "Not varied, so no bar: {names}.",
-    },
     "sens_no_effect": {
-        "id": "Tanpa batang karena perkiraan klaim {period} sama di kedua batas rentangnya: {names}.",
-        "en": "No bar, as the expected {period} claims are the same at both ends of the range: {names}.",
+        "id": "Parameter berikut tidak ditampilkan sebagai batang karena perkiraan klaim {period} tidak berubah di "
+              "kedua batas rentangnya: {names}.",
+        "en": "Not drawn as bars, as the expected {period} claims do not change at either end of their range: "
+              "{names}.",
     },
     "sens_no_effect_planning": {
-        "id": "Tanpa batang karena perkiraan klaim {period} sama di kedua batas rentangnya: {names}; pengaruh "
-              "masukan perencanaan di antaranya (anggaran, komitmen CSR, tahapan pendaftaran, waktu pembayaran "
-              "klaim, segmen yang baru bergabung kemudian) terhadap anggaran dan tahun-tahun berikutnya ditampilkan "
+        "id": "Parameter berikut tidak ditampilkan sebagai batang karena perkiraan klaim {period} tidak berubah di "
+              "kedua batas rentangnya: {names}; pengaruhnya terhadap anggaran dan tahun-tahun berikutnya ditampilkan "
               "oleh perintah perencanaan python -m sim plan, yang tabel sensitivitasnya mengukur hasil anggaran "
               "selama seluruh periode proyeksi.",
-        "en": "No bar, as the expected {period} claims are the same at both ends of the range: {names}; what the "
-              "planning inputs among them (budgets, CSR pledges, enrolment stages, claim payment times, segments "
-              "that join later) do to the budget and to later years is shown by the planning command python -m sim "
-              "plan, whose sensitivity table measures budget outputs over the whole horizon.",
+        "en": "Not drawn as bars, as the expected {period} claims do not change at either end of their range: "
+              "{names}; their effect on the budget and on later years is shown by the planning command python -m "
+              "sim plan, whose sensitivity table measures budget outputs over the whole horizon.",
+    },
+    "sens_unused": {
+        "id": "Parameter berikut tidak digeser, sehingga tidak ditampilkan sebagai batang: {names}.",
+        "en": "Not varied, so not drawn as a bar: {names}.",
     },
     "sens_skipped": {
-        "id": "Tidak dapat digeser sendiri karena salah satu batas rentangnya membuat skenario tidak sah (alasannya "
-              "tercatat di report.json, sensitivity.skipped): {names}.",
+        "id": "Parameter berikut tidak dapat digeser sendiri karena salah satu batas rentangnya membuat skenario "
+              "tidak sah (alasannya tercatat di report.json, sensitivity.skipped): {names}.",
         "en": "Could not be moved alone, as an end of its range makes the scenario invalid: {names}.",
     },
     "col_parameter": {"id": "Parameter", "en": "Parameter"},

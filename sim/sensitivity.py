@@ -174,13 +174,14 @@ def _move_share(severity: dict, name: str, value: float) -> None:
 
 
 def without_effect(base: Outcome, swings: list[Swing]) -> tuple[list[Swing], list[Swing]]:
-    """The swings that move the first year's expected claims at either end of their range (the bars), and those
-    that move them at neither (within ``NO_EFFECT`` of the base: floating-point rounding), in their order."""
+    """The swings that move the first year's expected claims at either end of their range (the bars, in their
+    order), and those that move them at neither (within ``NO_EFFECT`` of the base: floating-point rounding), by key
+    so that a table's parameters stay together."""
     def still(s: Swing) -> bool:
         return all(abs(o.claims_idr - base.claims_idr) <= NO_EFFECT * abs(base.claims_idr)
                    for o in (s.at_low, s.at_high))
 
-    return [s for s in swings if not still(s)], [s for s in swings if still(s)]
+    return [s for s in swings if not still(s)], sorted((s for s in swings if still(s)), key=lambda s: s.key)
 
 
 def tornado(scenario: Scenario) -> tuple[Outcome, list[Swing], list[tuple[str, str]]]:
