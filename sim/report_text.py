@@ -963,8 +963,8 @@ TEXT = {
 # scenario. Payers are Indonesian acronyms (APBD, CSR, ...), the scheme PU or BPU, the mortality table a name:
 # only the self-paying payer needs a word.
 VALUE_WORDS = {
-    "mode": {"expected": "nilai harapan", "sampled": "satu undian acak"},
-    "csr_draw": {"expected": "nilai harapan", "sampled": "satu undian acak"},
+    "mode": {"expected": "nilai harapan", "sampled": "satu sampel acak"},
+    "csr_draw": {"expected": "nilai harapan", "sampled": "satu sampel acak"},
     "payer": {"SELF": "mandiri"},
     "occupation": {
         "non-asn": "non-ASN", "transport": "transportasi", "construction": "konstruksi", "trade": "perdagangan",
