@@ -33,6 +33,7 @@ from .manifest import (
     MANIFEST_FORMAT, code_version, differing_numbers, manifest_scenario, package_versions, read_manifest, run_hash,
     scenario_toml, sha256,
 )
+from .population import build_model
 from .report_document import Chart, Figure, Para, Pre, Report, Section, Table, Tiles, fill, lookup
 from .report_sections import (
     FAN_QUANTILES, MANY_ROWS, MANY_SEGMENTS, _jsonable, chart_images, comparison_table, csv_tables, extra_figures,
@@ -105,12 +106,13 @@ def build(scenario: Scenario, lang: str = "id", reports_dir: Path = DEFAULT_REPO
     announce = step or (lambda *_: None)
 
     announce(1, len(STEPS), f"{STEPS[0]}: {scenario.trials:,} trials of {scenario.id}")
-    summary, claims = forecast(scenario, chunk_trials, progress=progress, return_trials=True)
+    model = build_model(scenario)  # its projection (members that join and leave) also gives the planning figures
+    summary, claims = forecast(scenario, chunk_trials, progress=progress, return_trials=True, model=model)
     announce(2, len(STEPS), f"{STEPS[1]}: closed form at the ends of each stated range")
     base_outcome, swings, skipped = tornado(scenario)
     announce(3, len(STEPS), STEPS[2])
     extra = extra_figures(scenario, summary, claims, base_outcome, swings, skipped, list(origin.base_differences),
-                          list(origin.overrides))
+                          list(origin.overrides), projection=model.projection)
     tables = csv_tables(summary, extra)
     manifest = {
         "format": MANIFEST_FORMAT,

@@ -106,8 +106,9 @@ def rule_rows(scenario: Scenario) -> tuple[str, list[dict], list[dict]]:
 
 
 def extra_figures(scenario: Scenario, summary: dict, claims: np.ndarray, base_outcome, swings, skipped,
-                  differences: list, overrides: list) -> dict:
-    """The figures of report.json: what the report shows beyond summary.json."""
+                  differences: list, overrides: list, projection=None) -> dict:
+    """The figures of report.json: what the report shows beyond summary.json. ``projection``: the scenario's
+    projection (``build_model(scenario).projection``) when the caller made it, for the planning figures."""
     year = twelve_months(scenario)
     members = year["members"]
     in_force = load_regulation().at(scenario.rules_date or scenario.start)
@@ -151,7 +152,7 @@ def extra_figures(scenario: Scenario, summary: dict, claims: np.ndarray, base_ou
         "rules": {"date": rules_date, "rows": rules, "changes": changes},
         "differences": [{"key": k, "base": _jsonable(a), "this": _jsonable(b)} for k, a, b in differences],
         "overrides": list(overrides),
-        "planning": report_planning.planning_figures(scenario),
+        "planning": report_planning.planning_figures(scenario, projection),
         "calibration": calibration_figures(scenario),
         "sources": cited_sources(scenario_citing_texts(scenario) + strings(rules) + strings(changes)),
     }
