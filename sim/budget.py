@@ -50,6 +50,7 @@ from .population import build_model
 from .scenario import Scenario, ScenarioError, scenario_from_data
 from .sensitivity import at_range_end, groups
 
+DEFAULT_CONFIDENCE = 0.9  # of the budget answers: sim plan and compare (--confidence), the report's APBD needed
 BUDGET_KEY = zlib.crc32(b"budget")
 MAX_ENUMERATED_PLEDGES = 10
 MAX_COVERAGE_OUTCOMES = 64  # largest_coverage at the confidence up to 6 pledges; beyond, with the expected CSR money

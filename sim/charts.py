@@ -205,13 +205,23 @@ def budget_coverage(curve, members: int, lang: Language, budget: float | None = 
     return fig
 
 
+def others_pay(months: list[dict]) -> bool:
+    """Whether some members in force are paid for by others than the APBD in some month (more than one member)."""
+    return any(m["members"] - m.get("apbd_members", m["members"]) > 1.0 for m in months)
+
+
 def plan_members(months: list[dict], years: list[dict], lang: Language):
-    """Members in force month by month as projected; per year, the members whose full year of premiums the APBD
-    budget pays for, and the year-end target (where the scenario has them)."""
+    """Members in force month by month as projected; per year, the APBD-paid members whose full year of premiums the
+    APBD budget pays for, and the year-end target (where the scenario has them). When others pay for some members, a
+    thin line of the APBD-paid members in force: the budget's line compares with that one, not with all members."""
     fig, ax = _figure()
     x = np.arange(len(months))
     ax.plot(x, [m["members"] for m in months], color=PREMIUM, linewidth=2, label=lang("chart_members_month"))
     year_of = [m["month"][:4] for m in months]
+    budgeted = any(y.get("budget_idr") is not None and y.get("members_affordable") is not None for y in years)
+    if budgeted and others_pay(months):
+        ax.plot(x, [m["apbd_members"] for m in months], color=PREMIUM, linewidth=1, alpha=0.8,
+                label=lang("chart_apbd_members_month"))
     first = True
     for y in years:
         idx = [i for i, label in enumerate(year_of) if label == y["year"]]

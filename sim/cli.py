@@ -16,6 +16,7 @@ from pathlib import Path
 from . import progress
 from .backend import BACKENDS, open_backend
 from .allocator import keep_freed_memory
+from .budget import DEFAULT_CONFIDENCE
 from .calibration import calibrated_scenario_text, check_segment, fit, load_experience, next_year_forecast
 from .exact import describe as describe_exact
 from .exact import exact_distribution
@@ -163,7 +164,8 @@ def _parser() -> argparse.ArgumentParser:
         p.add_argument("--trials", type=_checked_int(SCENARIO_FIELDS["trials"].check), help="number of trials (overrides scenario.trials)")
         p.add_argument("--seed", type=_checked_int(SCENARIO_FIELDS["seed"].check), help="random seed (overrides scenario.seed)")
         p.add_argument("--set", dest="overrides", action="append", default=[], metavar="KEY=VALUE", help=SET_HELP)
-        p.add_argument("--confidence", type=_share, default=0.9, help="confidence of the budget answers (default 0.9)")
+        p.add_argument("--confidence", type=_share, default=DEFAULT_CONFIDENCE,
+                       help=f"confidence of the budget answers (default {DEFAULT_CONFIDENCE})")
         p.add_argument("--chunk-trials", type=_checked_int(number(1, MAX_TRIALS, integer=True)), default=DEFAULT_CHUNK_TRIALS,
                        help=CHUNK_HELP)
         p.add_argument("--quiet", action="store_true", help="no progress or table on the terminal")

@@ -30,7 +30,7 @@ from .pledge_outcomes import ALL_HONOURED, FAILED, NONE_HONOURED, outcome_name, 
 from .population import Model, build_model
 from .scenario import Scenario
 
-DEFAULT_CONFIDENCE = 0.9
+DEFAULT_CONFIDENCE = budget.DEFAULT_CONFIDENCE
 
 
 class TrialClaims:

@@ -3,10 +3,12 @@
 
 The engine simulates the projected members, month by month; the budget lines must follow them too, not the
 members at the start (``summary.json``'s ``budget``, which for such a scenario may be 0 members and Rp0). So per
-fiscal year: members on average and at the year-end, the year-end target and whether it is reached, the APBD
-budget, what the premiums took from it and what is left, a full year's premium per member and the members the
-budget pays a full year for, and what a full year of the target members costs (report.json ``planning``); the
-summary and budget sections say that, and the coverage and payer charts show the projected members and premiums.
+fiscal year: members on average and at the year-end, the year-end target and whether it is reached, what a full
+year of the target members costs (all payers), a full year's premium per member (all payers); the APBD budget, the
+members it pays for, what the premiums took from it and what is left, a full year's premium per APBD-paid member and
+how many of them the budget pays a full year for, and, with a ``[funding]`` table, the APBD the quota path needs (as
+``sim plan`` answers it) (report.json ``planning``); the summary and budget sections say that, and the coverage and
+payer charts show the projected members and premiums.
 :mod:`sim.report_sections` calls this module for such a scenario and keeps its own layout for the others.
 """
 
@@ -20,6 +22,7 @@ from . import charts
 from .i18n import Language
 from .regulation import load_regulation
 from .report_document import Chart, Figure, Para, Section, Table, Tiles, fill, lookup
+from .budget import DEFAULT_CONFIDENCE, UnlimitedApbd, budget_needed, verify_budget
 from .expansion import premium_rates, project_scenario
 from .funding import APBD, EXTERNAL_PAYERS
 from .pledge_outcomes import ALL_HONOURED, FAILED, NONE_HONOURED, outcome_name, pledge_outcomes
@@ -54,6 +57,10 @@ def planning_figures(scenario: Scenario, projection=None) -> dict | None:
     apbd_months = projection.member_months.get(APBD)
     apbd_premium = projection.premium.get(APBD)
     funded = planning.funding is not None
+    # Each pledge outcome with unlimited APBD, projected once for both the APBD needed and the pledge outcomes.
+    unlimited = UnlimitedApbd(scenario) if funded else None
+    needed = _apbd_needed(scenario, unlimited) if funded else None
+    need_of = {str(r["year"]): r["budget_idr"] for r in needed["years"]} if needed else {}
     targets = projection.targets
     if not targets and scenario.target_members is not None:  # no quota: the [budget] table's target, every year
         targets = {(None, y): float(scenario.target_members) for y in projection.fiscal_years()}
@@ -95,15 +102,23 @@ def planning_figures(scenario: Scenario, projection=None) -> dict | None:
         if budget is not None and np.isfinite(budget):
             spent = _yearly(months, apbd_premium) if apbd_premium is not None else 0.0
             paid_months = _yearly(months, apbd_months) if apbd_months is not None else 0.0
-            # A full year of an APBD-paid member, at the APBD rate and this year's mix of APBD-paid members.
-            per_member = (12 * _yearly(months, apbd_months * apbd_rate) / paid_months) if paid_months > 0 else None
+            own = _yearly(months, apbd_months * apbd_rate) if apbd_months is not None else 0.0
+            # The APBD's share of co-funded CSR pledges: in the APBD's premium, but for members a pledge pays for.
+            cofunding = max(spent - own, 0.0) if spent - own > SPENT_IN_FULL * spent else 0.0
+            # A full year of an APBD-paid member, at the APBD rate and this year's mix of APBD-paid members; the
+            # members the budget pays a full year for once the co-funding is paid (comparable with apbd_members).
+            per_member = (12 * own / paid_months) if paid_months > 0 else None
             row.update({
                 "budget_idr": round(float(budget), 2),
+                "apbd_members": round(paid_months / len(months), 2),
+                "apbd_cofunding_idr": round(cofunding, 2),
+                "apbd_needed_idr": need_of.get(str(y)),
                 "budget_spent_idr": round(spent, 2),
                 "budget_left_idr": round(max(float(budget) - spent, 0.0), 2) + 0.0,
                 "budget_spent_in_full": bool(float(budget) - spent <= SPENT_IN_FULL * float(budget)),
                 "budget_per_member_idr": round(per_member, 2) if per_member else None,
-                "members_affordable": int(math.floor(float(budget) / per_member + 1e-9)) if per_member else None,
+                "members_affordable": (int(math.floor(max(float(budget) - cofunding, 0.0) / per_member + 1e-9))
+                                       if per_member else None),
             })
         else:
             row["budget_idr"] = None
@@ -119,14 +134,39 @@ def planning_figures(scenario: Scenario, projection=None) -> dict | None:
             payers.append({"year": str(y), "payer": bucket, "premium_idr": round(spent, 2),
                            "available_idr": round(float(a), 2) if limited else None,
                            "left_idr": round(max(float(a) - spent, 0.0), 2) + 0.0 if limited else None})
+    # Members paid by the APBD each month: its member-months (a segment's payer may be APBD while a pledge pays).
+    apbd_in_force = (apbd_months.reshape(-1, apbd_months.shape[-1]).sum(axis=0) if apbd_months is not None
+                     else np.zeros(len(projection.month_dates)))
     return {
-        "pledge_outcomes": pledge_outcomes(scenario),
+        "pledge_outcomes": pledge_outcomes(scenario, unlimited),
+        "budget_needed": needed and {k: v for k, v in needed.items() if k != "years"},
         "start_members": round(float(sum(s.members for s in scenario.segments)), 2),
         "start": scenario.start.isoformat()[:7],
         "years": years,
         "payers": payers,
-        "months": [{"month": d.isoformat()[:7], "members": round(float(members[:, m].sum()), 2)}
+        "months": [{"month": d.isoformat()[:7], "members": round(float(members[:, m].sum()), 2),
+                    "apbd_members": round(float(apbd_in_force[m]), 2)}
                    for m, d in enumerate(projection.month_dates)],
+    }
+
+
+def _apbd_needed(scenario: Scenario, unlimited: UnlimitedApbd) -> dict:
+    """The APBD needed each fiscal year for the quota path (without quotas: for the members the plan enrols), premiums
+    only, at ``DEFAULT_CONFIDENCE`` over which CSR pledges are honoured, as ``sim plan`` answers it
+    (:func:`sim.budget.budget_needed`); the probability that the money does not bind with it; the year-end targets that
+    even unlimited money does not reach (the enrolment pipeline is too slow)."""
+    need = budget_needed(scenario, DEFAULT_CONFIDENCE, unlimited)
+    by_year = {r["year"]: r["budget_idr"] for r in need["years"]}
+    pledges = scenario.planning.funding.pledges
+    return {
+        "years": need["years"],
+        "confidence": DEFAULT_CONFIDENCE,
+        "for": need["for"],
+        "pledges": len(pledges),
+        "probability_money_does_not_bind": round(verify_budget(scenario, by_year), 6),
+        "targets_missed_with_unlimited_budget": [
+            {k: t[k] for k in ("segment", "year", "target", "members_year_end")}
+            for t in need["targets_with_unlimited_budget"] if not t["reached"]],
     }
 
 
@@ -233,16 +273,31 @@ def _budget_lines(lang: Language, scenario: Scenario, summary: dict, extra: dict
             figures.update(figs)
             if one_rate:
                 figures["per_member"] = _r(extra, _y(budgeted[0], "budget_per_member_idr"), "money")
+        cofunded = [i for i in budgeted if years[i].get("apbd_cofunding_idr")]
+        if cofunded and len(cofunded) == len(budgeted) and len({years[i]["apbd_cofunding_idr"] for i in cofunded}) == 1:
+            text.append(lang("exec_plan_cofunding_every_year"))
+            figures["cofunding"] = _r(extra, _y(cofunded[0], "apbd_cofunding_idr"), "money")
+        elif cofunded:
+            joined, figs = _listed(lang, [(lang("plan_item_cofunding", year=years[i]["year"]),
+                                           {"cofunding": _r(extra, _y(i, "apbd_cofunding_idr"), "money")})
+                                          for i in cofunded], "c_")
+            text.append(lang("exec_plan_cofunding", items=joined))
+            figures.update(figs)
     targeted = [i for i, y in enumerate(years) if y["target"] is not None]
     if targeted:
         targets, t_figs = _listed(lang, [(lang("plan_item_target", year=years[i]["year"]),
                                           {"target": _r(extra, _y(i, "target"), "count")}) for i in targeted], "t_")
         premiums, p_figs = _listed(lang, [("{premium}", {"premium": _r(extra, _y(i, "target_premium_idr"), "money")})
                                           for i in targeted], "p_")
-        text.append(lang("exec_plan_targets", targets=targets, premiums=premiums))
+        all_payers = _other_payers(extra)
+        text.append(lang("exec_plan_targets_all_payers" if all_payers else "exec_plan_targets",
+                         targets=targets, premiums=premiums))
         figures.update({**t_figs, **p_figs})
     if text:
         blocks.append(Para(" ".join(text), figures))
+    needed = _apbd_needed_para(lang, scenario, extra)
+    if needed is not None:
+        blocks.append(needed)
     risk = _pledge_risk(lang, extra, pledge_names(lang, scenario))
     if risk is not None:
         blocks.append(risk)
@@ -276,6 +331,51 @@ def _budget_lines(lang: Language, scenario: Scenario, summary: dict, extra: dict
             para = Para(para.text + " " + lang("exec_plan_capped"), para.figures)
         blocks.append(para)
     return blocks
+
+
+def _other_payers(extra: dict) -> bool:
+    """Whether anybody but the APBD pays premiums in the projection (then "the premium" is all payers' together)."""
+    return any(r["payer"] != APBD and r["premium_idr"] > 0 for r in extra["planning"]["payers"])
+
+
+def _apbd_needed_para(lang: Language, scenario: Scenario, extra: dict) -> Para | None:
+    """The APBD each year needs for the quota path (or the plan's members), as ``sim plan`` answers it: at what
+    confidence over the CSR pledges, whether the scenario's APBD budget falls short of it and in which years, and the
+    targets that even unlimited money does not reach. None without a [funding] table."""
+    need = extra["planning"].get("budget_needed")
+    if need is None:
+        return None
+    years = extra["planning"]["years"]
+    shown = [i for i, y in enumerate(years) if y.get("apbd_needed_idr") is not None]
+    joined, figures = _listed(lang, [(lang("plan_item_needed", year=years[i]["year"]),
+                                      {"need": _r(extra, _y(i, "apbd_needed_idr"), "money")}) for i in shown], "n_")
+    text = [lang("exec_plan_needed_quota" if need["for"] == "quota_path" else "exec_plan_needed_members",
+                 items=joined)]
+    sure = need["probability_money_does_not_bind"] >= 1.0
+    if need["pledges"]:
+        text.append(lang("exec_plan_needed_pledges_sure" if sure else "exec_plan_needed_pledges"))
+        figures["confidence"] = _r(extra, "planning.budget_needed.confidence", "percent")
+        if not sure:
+            figures["p"] = _r(extra, "planning.budget_needed.probability_money_does_not_bind", "chance")
+    short = [years[i]["year"] for i in shown if years[i]["budget_idr"] is not None
+             and years[i]["apbd_needed_idr"] > years[i]["budget_idr"]]
+    if short:
+        text.append(lang("exec_plan_needed_short", years=_listed(lang, [(y, {}) for y in short])[0]))
+    elif all(years[i]["budget_idr"] is not None for i in shown):
+        text.append(lang("exec_plan_needed_enough"))
+    missed = need["targets_missed_with_unlimited_budget"]
+    if missed:
+        labels = {seg.name: seg.labels[lang.code] for seg in scenario.segments}
+        items = [(lang("plan_item_unreachable", segment=labels.get(t["segment"], t["segment"] or ""), year=t["year"]),
+                  {"end": _r(extra, f"planning.budget_needed.targets_missed_with_unlimited_budget.{k}.members_year_end",
+                             "count"),
+                   "target": _r(extra, f"planning.budget_needed.targets_missed_with_unlimited_budget.{k}.target",
+                                "count")})
+                 for k, t in enumerate(missed)]
+        joined, figs = _listed(lang, items, "u_")
+        text.append(lang("exec_plan_needed_unreachable", items=joined))
+        figures.update(figs)
+    return Para(" ".join(text), figures)
 
 
 def _pledge_risk(lang: Language, extra: dict, names: dict) -> Para | None:
@@ -312,7 +412,8 @@ def budget_section(lang: Language, scenario: Scenario, summary: dict, extra: dic
     plan = extra["planning"]
     years = plan["years"]
     i = next((k for k, y in enumerate(years) if y["premium_per_member_idr"] is not None), 0)
-    blocks = [Para(lang("budget_intro_plan", year=years[i]["year"]), {
+    all_payers = _other_payers(extra)
+    blocks = [Para(lang("budget_intro_plan_all_payers" if all_payers else "budget_intro_plan", year=years[i]["year"]), {
         "per_member": _r(extra, _y(i, "premium_per_member_idr"), "money"),
         "claims": _s(summary, f"periods.{i}.claims_expected_idr", "money"),
         "members": _s(summary, f"periods.{i}.members", "count"),
@@ -320,7 +421,7 @@ def budget_section(lang: Language, scenario: Scenario, summary: dict, extra: dic
     dash = "-"
     rows = []
     for k, y in enumerate(years):
-        has_target, has_budget = y["target"] is not None, y["budget_idr"] is not None
+        has_target = y["target"] is not None
         rows.append((
             y["year"],
             _s(summary, f"periods.{k}.members", "count"),
@@ -328,20 +429,18 @@ def budget_section(lang: Language, scenario: Scenario, summary: dict, extra: dic
             _r(extra, _y(k, "target"), "count") if has_target else dash,
             (lang("word_yes") if y["target_reached"] else lang("word_no")) if has_target else dash,
             _r(extra, _y(k, "target_premium_idr"), "money") if has_target else dash,
-            _r(extra, _y(k, "budget_idr"), "money") if has_budget else dash,
-            _r(extra, _y(k, "budget_spent_idr"), "money") if has_budget else dash,
-            _r(extra, _y(k, "budget_left_idr"), "money") if has_budget else dash,
-            (_r(extra, _y(k, "members_affordable"), "count")
-             if has_budget and y["members_affordable"] is not None else dash),
         ))
     styles = ["check" if y["target_reached"] is False else "" for y in years]
     header = tuple(lang(k) for k in ("col_period", "col_members_avg", "col_members_end", "col_target",
-                                     "col_target_reached", "col_target_premium", "col_budget_apbd", "col_budget_spent",
-                                     "col_budget_left", "col_affordable"))
+                                     "col_target_reached",
+                                     "col_target_premium_all" if all_payers else "col_target_premium"))
     blocks.append(Table("plan_years", header, rows, styles))
+    blocks += _apbd_blocks(lang, extra)
     caption = lang("caption_plan_members")
     if any(y["budget_idr"] is not None and y["members_affordable"] is not None for y in years):
         caption += lang("caption_plan_affordable")
+        if charts.others_pay(plan["months"]):
+            caption += lang("caption_plan_apbd_members")
     if any(y["target"] is not None for y in years):
         caption += lang("caption_plan_targets")
     blocks.append(Chart("coverage", caption))
@@ -362,6 +461,44 @@ def budget_section(lang: Language, scenario: Scenario, summary: dict, extra: dic
         blocks += _pledge_blocks(lang, extra, names)
     blocks.append(Para(lang("budget_enrolment_plan"), style="note"))
     return Section("budget", lang("sec_budget"), blocks, traced=True)
+
+
+def _apbd_blocks(lang: Language, extra: dict) -> list:
+    """The APBD by year: its APBD-paid members, budget, premiums paid and left, the APBD-paid members it pays a full
+    year for, and (with a [funding] table) the APBD the quota path needs. Nothing when no year has an APBD budget."""
+    years = extra["planning"]["years"]
+    budgeted = [k for k, y in enumerate(years) if y["budget_idr"] is not None]
+    if not budgeted:
+        return []
+    needed = extra["planning"].get("budget_needed")
+    dash = "-"
+    rows = []
+    for k in budgeted:
+        y = years[k]
+        row = (y["year"], _r(extra, _y(k, "apbd_members"), "count"), _r(extra, _y(k, "budget_idr"), "money"),
+               _r(extra, _y(k, "budget_spent_idr"), "money"), _r(extra, _y(k, "budget_left_idr"), "money"),
+               _r(extra, _y(k, "members_affordable"), "count") if y["members_affordable"] is not None else dash)
+        if needed is not None:
+            row += (_r(extra, _y(k, "apbd_needed_idr"), "money") if y["apbd_needed_idr"] is not None else dash,)
+        rows.append(row)
+    keys = ("col_period", "col_apbd_members", "col_budget_apbd", "col_budget_spent", "col_budget_left",
+            "col_affordable")
+    if needed is not None:
+        keys += ("col_apbd_needed_quota" if needed["for"] == "quota_path" else "col_apbd_needed_members",)
+    styles = ["check" if needed is not None and years[k]["apbd_needed_idr"] is not None
+              and years[k]["apbd_needed_idr"] > years[k]["budget_idr"] else "" for k in budgeted]
+    k = next((k for k in budgeted if years[k]["budget_per_member_idr"] is not None), budgeted[0])
+    intro = Para(lang("budget_apbd_intro", year=years[k]["year"]),
+                 {"per_member": _r(extra, _y(k, "budget_per_member_idr"), "money")})
+    if years[k]["budget_per_member_idr"] is None:
+        intro = Para(lang("budget_apbd_intro_no_rate"))
+    if needed is not None:
+        intro = Para(intro.text + " " + lang("budget_apbd_intro_needed"
+                                             + ("_pledges" if needed["pledges"] else ""),
+                                             what=lang("apbd_needed_for_" + needed["for"])),
+                     {**intro.figures, **({"confidence": _r(extra, "planning.budget_needed.confidence", "percent")}
+                                          if needed["pledges"] else {})})
+    return [intro, Table("plan_apbd", tuple(lang(c) for c in keys), rows, styles)]
 
 
 def _pledge_blocks(lang: Language, extra: dict, names: dict) -> list:

@@ -722,26 +722,83 @@ TEXT = {
               "and every budget figure below is worked out year by year from them and their premiums.",
     },
     "exec_plan_buys": {
-        "id": "Anggaran APBD {budget} per tahun cukup untuk iuran setahun penuh {affordable} peserta ({per_member} "
-              "per peserta per tahun).",
-        "en": "The APBD budget of {budget} a year pays a full year of premiums for {affordable} members ({per_member} "
-              "per member per year).",
+        "id": "Anggaran APBD {budget} per tahun cukup untuk iuran setahun penuh {affordable} peserta APBD, yaitu "
+              "peserta yang iurannya dibayar APBD ({per_member} per peserta per tahun).",
+        "en": "The APBD budget of {budget} a year pays a full year of premiums for {affordable} APBD-paid members "
+              "({per_member} per member per year).",
     },
     "exec_plan_buys_years": {
-        "id": "Anggaran APBD per tahun dan jumlah peserta yang iurannya setahun penuh dapat dibayarnya ({per_member} "
-              "per peserta per tahun): {items}.",
-        "en": "The APBD budget of each year and the members it pays a full year of premiums for ({per_member} per "
-              "member per year): {items}.",
+        "id": "Anggaran APBD per tahun cukup untuk iuran setahun penuh sejumlah peserta APBD, yaitu peserta yang "
+              "iurannya dibayar APBD ({per_member} per peserta per tahun): {items}.",
+        "en": "Each year's APBD budget pays a full year of premiums for a number of APBD-paid members ({per_member} "
+              "per member per year): {items}.",
     },
     "exec_plan_buys_years_mixed": {
-        "id": "Anggaran APBD per tahun dan jumlah peserta yang iurannya setahun penuh dapat dibayarnya: {items}.",
-        "en": "The APBD budget of each year and the members it pays a full year of premiums for: {items}.",
+        "id": "Anggaran APBD per tahun cukup untuk iuran setahun penuh sejumlah peserta APBD, yaitu peserta yang "
+              "iurannya dibayar APBD: {items}.",
+        "en": "Each year's APBD budget pays a full year of premiums for a number of APBD-paid members: {items}.",
     },
     "plan_item_buys": {"id": "{year} {budget} untuk {affordable} peserta", "en": "{year} {budget} for {affordable} members"},
     "plan_item_buys_each": {"id": "{year} {budget} untuk {affordable} peserta ({per_member} per peserta)",
                             "en": "{year} {budget} for {affordable} members ({per_member} each)"},
+    "exec_plan_cofunding": {
+        "id": "Jumlah peserta itu dihitung setelah bagian APBD untuk janji CSR yang didampingi APBD: {items}.",
+        "en": "Those members are counted after the APBD's share of co-funded CSR pledges: {items}.",
+    },
+    "exec_plan_cofunding_every_year": {
+        "id": "Jumlah peserta itu dihitung setelah bagian APBD untuk janji CSR yang didampingi APBD, {cofunding} per "
+              "tahun.",
+        "en": "Those members are counted after the APBD's share of co-funded CSR pledges, {cofunding} a year.",
+    },
+    "plan_item_cofunding": {"id": "{year} {cofunding}", "en": "{year} {cofunding}"},
     "exec_plan_targets": {"id": "Target akhir tahun {targets} peserta memerlukan iuran setahun penuh {premiums}.",
                           "en": "The year-end targets of {targets} members take {premiums} of premiums a year."},
+    "exec_plan_targets_all_payers": {
+        "id": "Target akhir tahun {targets} peserta memerlukan iuran setahun penuh {premiums}, dari semua pembayar "
+              "bersama-sama (APBD dan pembayar lain).",
+        "en": "The year-end targets of {targets} members take {premiums} of premiums a year, from all payers together "
+              "(the APBD and the others).",
+    },
+    "exec_plan_needed_quota": {
+        "id": "APBD yang dibutuhkan untuk mencapai target akhir tahun (iuran saja): {items}.",
+        "en": "The APBD needed to reach the year-end targets (premiums only): {items}.",
+    },
+    "exec_plan_needed_members": {
+        "id": "APBD yang dibutuhkan agar semua peserta dalam rencana kepesertaan terdaftar tanpa menunggu dana (iuran "
+              "saja): {items}.",
+        "en": "The APBD needed to enrol every member of the membership plan without anybody waiting for money "
+              "(premiums only): {items}.",
+    },
+    "plan_item_needed": {"id": "{year} {need}", "en": "{year} {need}"},
+    "exec_plan_needed_pledges_sure": {
+        "id": "Angka ini dipilih agar cukup dengan peluang paling sedikit {confidence} atas janji CSR yang ditepati; "
+              "ternyata dengan APBD sebesar itu tidak ada peserta yang tidak diperpanjang atau menunggu dana dalam "
+              "kombinasi janji mana pun.",
+        "en": "It is set to suffice with a probability of at least {confidence} over which CSR pledges are honoured; "
+              "with that APBD, in fact, no member goes unrenewed or waits for money in any combination of pledges.",
+    },
+    "exec_plan_needed_pledges": {
+        "id": "Angka ini dipilih agar cukup dengan peluang paling sedikit {confidence} atas janji CSR yang ditepati; "
+              "dengan APBD sebesar itu, tidak ada peserta yang tidak diperpanjang atau menunggu dana dengan peluang "
+              "{p}.",
+        "en": "It is set to suffice with a probability of at least {confidence} over which CSR pledges are honoured; "
+              "with that APBD, no member goes unrenewed or waits for money with probability {p}.",
+    },
+    "exec_plan_needed_short": {
+        "id": "Anggaran APBD dalam skenario lebih kecil daripada kebutuhan ini pada {years}.",
+        "en": "The scenario's APBD budget is below this need in {years}.",
+    },
+    "exec_plan_needed_enough": {
+        "id": "Anggaran APBD dalam skenario mencukupi kebutuhan ini setiap tahun.",
+        "en": "The scenario's APBD budget covers this need every year.",
+    },
+    "exec_plan_needed_unreachable": {
+        "id": "Bahkan dengan APBD tanpa batas, target berikut tidak tercapai karena alur pendaftaran terlalu lambat: "
+              "{items}.",
+        "en": "Even with unlimited APBD these targets are not reached, as enrolment is too slow: {items}.",
+    },
+    "plan_item_unreachable": {"id": "{segment} {year} ({end} dari {target} peserta)",
+                              "en": "{segment} {year} ({end} of {target} members)"},
     "plan_item_target": {"id": "{target} ({year})", "en": "{target} ({year})"},
     "exec_plan_reached": {"id": "Target tercapai pada {items}.", "en": "Target reached in {items}."},
     "plan_item_reached": {"id": "{year} ({end} dari {target} peserta pada akhir tahun)",
@@ -795,15 +852,57 @@ TEXT = {
               "in {year}. Expected claims in {year} are {claims} by direct calculation (without simulation), for "
               "{members} members on average.",
     },
+    "budget_intro_plan_all_payers": {
+        "id": "Peserta, iuran dan anggaran per tahun menurut proyeksi kepesertaan. Iuran setahun penuh per peserta, "
+              "rata-rata semua peserta dan semua pembayar: {per_member} pada {year}. Perkiraan klaim {year} {claims} "
+              "menurut perhitungan langsung (tanpa simulasi), untuk rata-rata {members} peserta.",
+        "en": "Members, premiums and budget by year, as projected. A full year's premium per member, averaged over all "
+              "members and all payers, is {per_member} in {year}. Expected claims in {year} are {claims} by direct "
+              "calculation (without simulation), for {members} members on average.",
+    },
+    "budget_apbd_intro": {
+        "id": "Anggaran APBD per tahun. Peserta APBD adalah peserta yang iurannya dibayar APBD; iuran setahun penuh "
+              "per peserta APBD {per_member} pada {year}. Kolom \"Cukup untuk\" dapat dibandingkan dengan kolom "
+              "peserta APBD: jumlah peserta APBD yang iurannya setahun penuh dapat dibayar anggaran.",
+        "en": "The APBD budget by year. APBD-paid members are those whose premiums the APBD pays; a full year's "
+              "premium per APBD-paid member is {per_member} in {year}. The \"Pays for\" column compares with the "
+              "APBD-paid members: it is how many of them the budget pays a full year for.",
+    },
+    "budget_apbd_intro_no_rate": {
+        "id": "Anggaran APBD per tahun. Peserta APBD adalah peserta yang iurannya dibayar APBD.",
+        "en": "The APBD budget by year. APBD-paid members are those whose premiums the APBD pays.",
+    },
+    "budget_apbd_intro_needed": {
+        "id": "Kolom terakhir: APBD yang dibutuhkan {what} (iuran saja), seperti dihitung python -m sim plan. "
+              "Baris berwarna: anggaran lebih kecil daripada kebutuhan itu.",
+        "en": "The last column: the APBD needed {what} (premiums only), as python -m sim plan works it out. Shaded "
+              "rows: the budget is below that need.",
+    },
+    "budget_apbd_intro_needed_pledges": {
+        "id": "Kolom terakhir: APBD yang dibutuhkan {what} (iuran saja), cukup dengan peluang paling sedikit "
+              "{confidence} atas janji CSR yang ditepati, seperti dihitung python -m sim plan. Baris berwarna: "
+              "anggaran lebih kecil daripada kebutuhan itu.",
+        "en": "The last column: the APBD needed {what} (premiums only), enough with a probability of at least "
+              "{confidence} over which CSR pledges are honoured, as python -m sim plan works it out. Shaded rows: the "
+              "budget is below that need.",
+    },
+    "apbd_needed_for_quota_path": {"id": "untuk mencapai target akhir tahun", "en": "to reach the year-end targets"},
+    "apbd_needed_for_members": {"id": "agar semua peserta dalam rencana terdaftar tanpa menunggu dana",
+                                "en": "to enrol every member of the plan without anybody waiting for money"},
     "col_members_avg": {"id": "Peserta (rata-rata)", "en": "Members (average)"},
     "col_members_end": {"id": "Peserta akhir tahun", "en": "Members at year-end"},
     "col_target": {"id": "Target akhir tahun", "en": "Year-end target"},
     "col_target_reached": {"id": "Target tercapai", "en": "Target reached"},
     "col_target_premium": {"id": "Iuran setahun untuk target", "en": "A year's premium for the target"},
+    "col_target_premium_all": {"id": "Iuran setahun untuk target (semua pembayar)",
+                               "en": "A year's premium for the target (all payers)"},
+    "col_apbd_members": {"id": "Peserta APBD (rata-rata)", "en": "APBD-paid members (average)"},
+    "col_apbd_needed_quota": {"id": "APBD yang dibutuhkan untuk target", "en": "APBD needed for the targets"},
+    "col_apbd_needed_members": {"id": "APBD yang dibutuhkan rencana", "en": "APBD the plan needs"},
     "col_budget_apbd": {"id": "Anggaran APBD", "en": "APBD budget"},
     "col_budget_spent": {"id": "Iuran dari APBD", "en": "Premium paid by APBD"},
     "col_budget_left": {"id": "Sisa anggaran", "en": "Budget left"},
-    "col_affordable": {"id": "Cukup untuk (peserta setahun)", "en": "Pays for (members, full year)"},
+    "col_affordable": {"id": "Cukup untuk (peserta APBD setahun)", "en": "Pays for (APBD-paid members, full year)"},
     "col_available": {"id": "Dana tersedia", "en": "Money available"},
     "col_pledge_outcome": {"id": "Janji CSR", "en": "CSR pledges"},
     "col_probability": {"id": "Peluang", "en": "Probability"},
@@ -870,9 +969,14 @@ TEXT = {
     "caption_plan_members": {"id": "Peserta aktif per bulan menurut proyeksi.",
                              "en": "Members in force month by month, as projected."},
     "caption_plan_affordable": {
-        "id": " Garis hijau putus-putus: jumlah peserta yang iurannya setahun penuh dapat dibayar anggaran APBD tahun "
-              "itu.",
-        "en": " Dashed green line: the members whose full year of premiums that year's APBD budget pays for.",
+        "id": " Garis hijau putus-putus: jumlah peserta APBD (peserta yang iurannya dibayar APBD) yang iurannya "
+              "setahun penuh dapat dibayar anggaran APBD tahun itu.",
+        "en": " Dashed green line: the APBD-paid members whose full year of premiums that year's APBD budget pays "
+              "for.",
+    },
+    "caption_plan_apbd_members": {
+        "id": " Garis tipis: peserta APBD aktif per bulan, untuk dibandingkan dengan garis hijau.",
+        "en": " Thin line: APBD-paid members in force month by month, to compare with the green line.",
     },
     "caption_plan_targets": {"id": " Belah ketupat: target akhir tahun.", "en": " Diamonds: year-end targets."},
     "caption_plan_premium": {"id": "Iuran per tahun menurut pembayar (APBD = anggaran daerah).",
@@ -916,7 +1020,9 @@ TEXT = {
     },
     "chart_money_axis_m": {"id": "Rp juta", "en": "Rp m"},
     "chart_members_month": {"id": "peserta aktif", "en": "members in force"},
-    "chart_affordable_line": {"id": "dapat dibiayai anggaran APBD", "en": "paid for by the APBD budget"},
+    "chart_affordable_line": {"id": "peserta APBD yang dapat dibiayai anggaran APBD",
+                              "en": "APBD-paid members the APBD budget pays for"},
+    "chart_apbd_members_month": {"id": "peserta APBD aktif", "en": "APBD-paid members in force"},
     "chart_target_marker": {"id": "target akhir tahun", "en": "year-end target"},
     "chart_plan_members_title": {"id": "Peserta per bulan", "en": "Members by month"},
     "chart_plan_premium_title": {"id": "Iuran per tahun menurut pembayar", "en": "Premiums by year and payer"},

@@ -154,7 +154,9 @@ def test_pipeline_report_says_which_targets_are_missed_and_why(pipeline):
     assert "2026 (2.946 dari 3.500 peserta" in missed[1] and "2027 (2.938 dari 4.000 peserta" in missed[1]
     assert "menunggu dana" in missed[1]
     table = section_text(pipeline.folder, "budget")
-    assert "2026 2.996 2.946 3.500 tidak Rp705,6 juta Rp604,0 juta Rp604,0 juta Rp0 2.996" in table
+    assert "2026 2.996 2.946 3.500 tidak Rp705,6 juta" in table  # members and targets
+    # The APBD: its members, budget, paid, left, the members it pays a full year for, and the quota path's need.
+    assert "2026 2.996 Rp604,0 juta Rp604,0 juta Rp0 2.996 Rp684,2 juta" in table
 
 
 def test_pipeline_report_drops_the_constant_membership_notes(pipeline):
@@ -170,7 +172,7 @@ def test_pipeline_report_in_english(pipeline_en):
     assert parse(folder).lang == "en"
     check_figures(folder)
     text = section_text(folder, "summary")
-    assert "pays a full year of premiums for 2,996 members (Rp201,600 per member per year)" in text
+    assert "pays a full year of premiums for 2,996 APBD-paid members (Rp201,600 per member per year)" in text
     assert "2025 Rp333.7 m (Rp270.3 m left), 2026 Rp604.0 m (Rp0 left) and 2027 Rp604.0 m (Rp0 left)" in text
     assert "Target reached in 2025" in text and "Target missed in 2026 (2,946 of 3,500 members" in text
     assert "fixed at the start" not in (folder / "report.html").read_text(encoding="utf-8")

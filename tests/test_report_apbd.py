@@ -1,0 +1,139 @@
+"""The APBD lines of a planning report (madiun-2026-ucj-csr: APBD, DBH-CHT, two CSR pledges, one co-funded by the
+APBD, SERTAKAN): the APBD the quota path needs, as `sim plan` answers it; the APBD-paid members next to the members
+the budget pays a full year for, after the APBD's share of the co-funded pledge; the two premiums per member told
+apart. Every figure is traced (check_figures)."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from sim import charts
+from sim import report as report_module
+from sim.budget import DEFAULT_CONFIDENCE, budget_needed
+from sim.i18n import Language
+from sim.report import build
+from sim.scenario import load_scenario
+from test_report import check_figures
+from test_report_planning import section_figures, section_text
+
+CSR = "madiun-2026-ucj-csr"
+TRIALS = 300
+CO_FUNDED_CITY_SHARE = 250_000_000.0  # the co-funded pledge's Rp250 m a year, matched 1:1 by the APBD (the scenario)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def one_commit():
+    commit = report_module.git_commit()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(report_module, "git_commit", lambda: commit)
+        yield
+
+
+@pytest.fixture(scope="module")
+def csr(tmp_path_factory):
+    return build(load_scenario(CSR, [f"scenario.trials={TRIALS}"]), "id", tmp_path_factory.mktemp("reports"))
+
+
+@pytest.fixture(scope="module")
+def csr_en(tmp_path_factory):
+    return build(load_scenario(CSR, [f"scenario.trials={TRIALS}"]), "en", tmp_path_factory.mktemp("reports"))
+
+
+def test_the_apbd_needed_is_sim_plans_answer(csr):
+    plan = csr.extra["planning"]
+    need = budget_needed(load_scenario(CSR), DEFAULT_CONFIDENCE)
+    assert [y["apbd_needed_idr"] for y in plan["years"]] == [r["budget_idr"] for r in need["years"]]
+    assert plan["budget_needed"]["for"] == "quota_path" and plan["budget_needed"]["pledges"] == 2
+    assert plan["budget_needed"]["confidence"] == 0.9
+
+
+def test_the_apbd_needed_covers_outcomes_of_at_least_the_confidence(csr):
+    """Checked against the pledge-outcome table, a separate projection of each outcome: the outcomes whose need the
+    answer covers in every year have a probability of at least 90 %, and the answer is no more than the largest need
+    (with a budget of it, nobody waits in any outcome: the probability printed is 1)."""
+    plan = csr.extra["planning"]
+    answer = [y["apbd_needed_idr"] for y in plan["years"]]
+    outcomes = plan["pledge_outcomes"]["outcomes"]
+    covered = sum(o["probability"] for o in outcomes
+                  if all(y["apbd_needed_idr"] <= a + 1.0 for y, a in zip(o["years"], answer)))
+    assert covered >= 0.9
+    for k, a in enumerate(answer):
+        assert a <= max(o["years"][k]["apbd_needed_idr"] for o in outcomes) + 1.0
+    assert plan["budget_needed"]["probability_money_does_not_bind"] == 1.0
+
+
+def test_the_members_the_budget_pays_for_come_after_the_co_funding(csr):
+    """Budget minus the APBD's share of the co-funded pledge, over a full year of an APBD-paid member; in a year the
+    budget is spent in full, that is the APBD-paid members themselves."""
+    years = csr.extra["planning"]["years"]
+    for y in years:
+        assert y["apbd_cofunding_idr"] == pytest.approx(CO_FUNDED_CITY_SHARE, rel=1e-9)
+        assert y["members_affordable"] == math.floor((y["budget_idr"] - CO_FUNDED_CITY_SHARE) / y["budget_per_member_idr"])
+        assert y["apbd_members"] < y["members"]  # others pay for some members
+    assert years[0]["members_affordable"] == math.floor(3.75e9 / 166_847.11)  # 22,475 (Rp166,847 per member in 2026)
+    full = [y for y in years if y["budget_spent_in_full"]]
+    assert [y["year"] for y in full] == ["2029", "2030"]
+    for y in full:
+        assert abs(y["members_affordable"] - y["apbd_members"]) <= 1
+
+
+def test_the_summary_states_the_apbd_needed_and_where_the_budget_is_short(csr):
+    check_figures(csr.folder)
+    text = section_text(csr.folder, "summary")
+    assert ("APBD yang dibutuhkan untuk mencapai target akhir tahun (iuran saja): 2026 Rp2,91 miliar, 2027 Rp3,49 "
+            "miliar, 2028 Rp4,06 miliar, 2029 Rp4,64 miliar dan 2030 Rp5,21 miliar.") in text
+    assert "peluang paling sedikit 90% atas janji CSR yang ditepati" in text
+    assert "lebih kecil daripada kebutuhan ini pada 2028, 2029 dan 2030" in text  # the budget is Rp4,00 miliar
+    keys = {f["key"] for f in section_figures(csr.folder, "summary")}
+    assert {f"planning.years.{k}.apbd_needed_idr" for k in range(5)} <= keys
+    # The members the budget pays for are APBD-paid members, after the co-funding; the target's premium is everybody's.
+    assert "sejumlah peserta APBD, yaitu peserta yang iurannya dibayar APBD" in text
+    assert "setelah bagian APBD untuk janji CSR yang didampingi APBD, Rp250,0 juta per tahun" in text
+    assert "dari semua pembayar bersama-sama" in text
+
+
+def test_the_budget_section_has_the_apbd_table_with_its_members_and_need(csr):
+    text = section_text(csr.folder, "budget")
+    assert "Peserta APBD (rata-rata)" in text and "Cukup untuk (peserta APBD setahun)" in text
+    assert "2026 13.610 Rp4,00 miliar Rp2,52 miliar Rp1,48 miliar 22.475 Rp2,91 miliar" in text
+    assert "2030 20.885 Rp4,00 miliar Rp4,00 miliar Rp0 20.885 Rp5,21 miliar" in text
+    assert "rata-rata semua peserta dan semua pembayar: Rp172.719" in text  # all payers, told apart from ...
+    assert "iuran setahun penuh per peserta APBD Rp166.847" in text  # ... the APBD's own rate
+    html = (csr.folder / "report.html").read_text(encoding="utf-8")
+    table = html[html.index('data-table="plan_apbd"'):]
+    table = table[: table.index("</table>")]
+    assert table.count('class="check"') == 3  # 2028-2030: the budget is below the need
+
+
+def test_the_members_chart_compares_the_budget_line_with_the_apbd_paid_members(csr):
+    plan, lang = csr.extra["planning"], Language("id")
+    ax = charts.plan_members(plan["months"], plan["years"], lang).axes[0]
+    lines = {line.get_label(): list(line.get_ydata()) for line in ax.get_lines()}
+    assert lines[lang("chart_apbd_members_month")] == [m["apbd_members"] for m in plan["months"]]
+    assert lines[lang("chart_members_month")] == [m["members"] for m in plan["months"]]
+    for y in plan["years"]:  # each year's months average to the table's APBD-paid members
+        months = [m["apbd_members"] for m in plan["months"] if m["month"][:4] == y["year"]]
+        assert sum(months) / len(months) == pytest.approx(y["apbd_members"], abs=0.01)
+    caption = (csr.folder / "report.html").read_text(encoding="utf-8")
+    assert "Garis tipis: peserta APBD aktif per bulan" in caption
+
+
+def test_a_plan_paid_by_the_apbd_alone_has_no_second_members_line():
+    from sim.report_planning import planning_figures
+
+    plan = planning_figures(load_scenario("jambi-2025-pipeline"))
+    assert not charts.others_pay(plan["months"])
+    ax = charts.plan_members(plan["months"], plan["years"], Language("id")).axes[0]
+    assert Language("id")("chart_apbd_members_month") not in [line.get_label() for line in ax.get_lines()]
+
+
+def test_the_english_report_says_the_same(csr_en):
+    check_figures(csr_en.folder)
+    text = section_text(csr_en.folder, "summary")
+    assert ("The APBD needed to reach the year-end targets (premiums only): 2026 Rp2.91 bn, 2027 Rp3.49 bn, 2028 "
+            "Rp4.06 bn, 2029 Rp4.64 bn and 2030 Rp5.21 bn.") in text
+    assert "a number of APBD-paid members" in text and "from all payers together" in text
+    budget = section_text(csr_en.folder, "budget")
+    assert "APBD needed for the targets" in budget and "APBD-paid members (average)" in budget
