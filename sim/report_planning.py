@@ -324,8 +324,12 @@ def _budget_lines(lang: Language, scenario: Scenario, summary: dict, extra: dict
             waiting = round(years[i]["held_year_end"]) > 0
             if waiting:
                 figs["held"] = _r(extra, _y(i, "held_year_end"), "count")
-            items.append((lang("plan_item_missed_waiting" if waiting else "plan_item_missed", year=years[i]["year"]),
-                          figs))
+            # The shortfall is summed over the segments below their targets (one above its target does not make up
+            # for another); say so where it is not the difference of the two figures shown.
+            by_segment = (round(years[i]["target"]) - round(years[i]["target_members_year_end"])
+                          != round(years[i]["target_short"]))
+            key = "plan_item_missed_waiting" if waiting else "plan_item_missed"
+            items.append((lang(key + ("_segments" if by_segment else ""), year=years[i]["year"]), figs))
         para = _listed_para(lang, "exec_plan_missed", items)
         if all(years[i]["budget_idr"] is not None and years[i]["budget_spent_in_full"] for i in missed):
             para = Para(para.text + " " + lang("exec_plan_capped"), para.figures)

@@ -806,6 +806,18 @@ TEXT = {
     "exec_plan_missed": {"id": "Target tidak tercapai pada {items}.", "en": "Target missed in {items}."},
     "plan_item_missed": {"id": "{year} ({end} dari {target} peserta pada akhir tahun, kurang {short})",
                          "en": "{year} ({end} of {target} members at the year-end, {short} short)"},
+    "plan_item_missed_segments": {
+        "id": "{year} ({end} dari {target} peserta pada akhir tahun, kurang {short} di segmen yang belum mencapai "
+              "targetnya)",
+        "en": "{year} ({end} of {target} members at the year-end, {short} short in the segments below their "
+              "targets)",
+    },
+    "plan_item_missed_waiting_segments": {
+        "id": "{year} ({end} dari {target} peserta pada akhir tahun, kurang {short} di segmen yang belum mencapai "
+              "targetnya; {held} nama yang sudah terdaftar menunggu dana)",
+        "en": "{year} ({end} of {target} members at the year-end, {short} short in the segments below their targets; "
+              "{held} registered names wait for money)",
+    },
     "plan_item_missed_waiting": {
         "id": "{year} ({end} dari {target} peserta pada akhir tahun, kurang {short}; {held} nama yang sudah terdaftar "
               "menunggu dana)",

@@ -137,3 +137,19 @@ def test_the_english_report_says_the_same(csr_en):
     assert "a number of APBD-paid members" in text and "from all payers together" in text
     budget = section_text(csr_en.folder, "budget")
     assert "APBD needed for the targets" in budget and "APBD-paid members (average)" in budget
+
+
+def test_a_shortfall_summed_by_segment_says_so_where_it_is_not_the_plain_difference(csr):
+    """2029: 30,173 targeted, 26,626 in the targeted segments at the year-end; one segment is above its target, which
+    does not make up for the others, so the shortfall (3,549) is not 30,173 - 26,626 = 3,547, and the text says why."""
+    y = csr.extra["planning"]["years"][3]
+    assert (round(y["target"]), round(y["target_members_year_end"]), round(y["target_short"])) == (30173, 26626, 3549)
+    text = section_text(csr.folder, "summary")
+    assert "2029 (26.626 dari 30.173 peserta pada akhir tahun, kurang 3.549 di segmen yang belum mencapai targetnya;" in text
+
+
+def test_a_one_segment_shortfall_is_the_plain_difference():
+    from sim.report_planning import planning_figures
+
+    for y in planning_figures(load_scenario("jambi-2025-pipeline"))["years"][1:]:
+        assert round(y["target"]) - round(y["target_members_year_end"]) == round(y["target_short"])

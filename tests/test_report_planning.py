@@ -153,6 +153,7 @@ def test_pipeline_report_says_which_targets_are_missed_and_why(pipeline):
     assert missed, text
     assert "2026 (2.946 dari 3.500 peserta" in missed[1] and "2027 (2.938 dari 4.000 peserta" in missed[1]
     assert "menunggu dana" in missed[1]
+    assert "kurang 554;" in missed[1] and "di segmen" not in missed[1]  # one segment: 3,500 - 2,946, as it reads
     table = section_text(pipeline.folder, "budget")
     assert "2026 2.996 2.946 3.500 tidak Rp705,6 juta" in table  # members and targets
     # The APBD: its members, budget, paid, left, the members it pays a full year for, and the quota path's need.
