@@ -70,6 +70,12 @@ def year_field_names() -> tuple[set, set]:
             {name for name, f in fields if getattr(f.check, "year_pairs", False)})
 
 
+def segment_list_field_names() -> set:
+    """The planning fields that list segments by name (``funding.priority``, ``funding.dbh_cht_segments``, a CSR
+    pledge's ``segments``): a report shows those segments by their labels."""
+    return {name for table in FIELD_TABLES.values() for name, f in table.items() if f.check in (names, paid_names)}
+
+
 def names(x):
     if not isinstance(x, list) or not all(isinstance(n, str) and n for n in x):
         return f"must be a list of segment names, got {shown(x, 120)}"

@@ -19,7 +19,7 @@ from .population import month_dates
 from .regulation import load_regulation
 from .report_document import Chart, Figure, Para, Pre, Section, Table, Tiles, lookup
 from .scenario import Scenario, age_profiles
-from .planning_schema import year_field_names
+from .planning_schema import segment_list_field_names, year_field_names
 from .scenario_schema import BASES, RECORD_TABLES
 from .sensitivity import unused_parameters, without_effect
 from .report_text import PARAMETERS, STAGE_NAMES
@@ -773,34 +773,59 @@ def _register_row(lang: Language, extra: dict, i: int, r: dict) -> tuple:
     return (r["key"], value, lang.unit(r["unit"]), lang.basis(r["basis"]), rng_text, source)
 
 
-def differences_section(lang: Language, extra: dict, base: str | None) -> Section:
+def differences_section(lang: Language, extra: dict, base: str | None, names: dict | None = None) -> Section:
+    """What differs from the base scenario: each key named as the register names it (the parameter, the segment or
+    entry by its label, then the key on a line of its own); a list of segments (``funding.priority``) by their
+    labels in ``names`` (:func:`entry_names`), in order. differences.csv keeps every key and value as written."""
+    names = names or {}
     blocks = []
     if base:
         calibrated = {r["key"] for r in extra.get("assumptions", []) if r["basis"] == "calibrated"}
+        relabelled = []
 
         def cell(key, value):
             if key in calibrated and isinstance(value, (int, float)) and not isinstance(value, bool):
                 return lang.sig3(value)
+            if key.rsplit(".", 1)[-1] in SEGMENT_LISTS and isinstance(value, list):
+                relabelled.append(key)
+                return _segment_list(key, value, names)
             return _short_value(value, lang=lang, key=key)
 
         # The [calibration] record is one row here: the summary shows it (differences.csv has every key).
         shown = [d for d in extra["differences"] if not d["key"].startswith("calibration.")]
         hidden = [d for d in extra["differences"] if d["key"].startswith("calibration.")]
-        rows = [(d["key"], cell(d["key"], d["base"]) if d["base"] is not None else lang("not_set"),
-                 cell(d["key"], d["this"])) for d in shown]
+        keyed = [(d["key"], cell(d["key"], d["base"]) if d["base"] is not None else lang("not_set"),
+                  cell(d["key"], d["this"])) for d in shown]
         if hidden:
-            rows.append(("calibration", lang("not_set") if all(d["base"] is None for d in hidden) else lang("various"),
-                         lang("diff_calibration") if extra.get("calibration") else lang("not_set")))
-            rows.sort(key=lambda r: r[0])
+            keyed.append(("calibration",
+                          lang("not_set") if all(d["base"] is None for d in hidden) else lang("various"),
+                          lang("diff_calibration") if extra.get("calibration") else lang("not_set")))
+        keyed.sort(key=lambda r: r[0])  # by key, as differences.csv: a segment's or a table's rows stay together
+        rows = [(register_name(lang, key, names), *cells) for key, *cells in keyed]
         rows, styles, note = _cut(rows, [""] * len(rows), [0] * len(rows), [False] * len(rows), lang, "differences")
+        if relabelled:
+            note = " ".join(filter(None, [lang("diff_segments_note"), note]))
         blocks += [Para(lang("diff_intro", base=base)),
-                   Table("differences", tuple(lang(k) for k in ("col_key", "col_base", "col_this")), rows, styles,
-                         note)]
+                   Table("differences", tuple(lang(k) for k in ("col_parameter", "col_base", "col_this")), rows,
+                         styles, note)]
     else:
         blocks.append(Para(lang("diff_none")))
     if extra["overrides"]:
         blocks.append(Para(lang("diff_overrides", overrides="; ".join(extra["overrides"]))))
     return Section("differences", lang("sec_differences"), blocks)
+
+
+SEGMENT_LISTS = segment_list_field_names()  # fields listing segments by name: shown by the segments' labels
+ORDERED_SEGMENT_LISTS = ("priority",)  # their order matters (highest priority first): numbered
+
+
+def _segment_list(key: str, segments: list, names: dict) -> str:
+    """A list of segment names as a reader knows them: each segment's label (or its name, if the scenario has no
+    such segment), numbered where the order matters (``1. Pekerja informal rentan (BPU); 2. ...``)."""
+    shown = [str(names.get(s, s)) for s in segments]
+    if key.rsplit(".", 1)[-1] in ORDERED_SEGMENT_LISTS:
+        shown = [f"{i}. {s}" for i, s in enumerate(shown, 1)]
+    return "; ".join(shown)
 
 
 def methodology_section(lang: Language, scenario: Scenario | None = None) -> Section:
@@ -868,7 +893,7 @@ def sections(report_lang: Language, scenario: Scenario, summary: dict, extra: di
         sensitivity_section(lang, extra, entry_names(scenario, lang)),
         validation_section(lang, summary, extra, segment_labels(scenario, lang)),
         register_section(lang, scenario, extra),
-        differences_section(lang, extra, manifest.get("base")),
+        differences_section(lang, extra, manifest.get("base"), entry_names(scenario, lang)),
         methodology_section(lang, scenario),
         Section("scenario", lang("sec_scenario"),
                 [Para(lang("scenario_intro")), Pre(manifest["scenario_toml"], "scenario.toml")]),

@@ -496,7 +496,12 @@ TEXT = {
         "id": "Nilai yang diubah dari baris perintah (--set): {overrides}",
         "en": "Values changed on the command line (--set): {overrides}",
     },
-    "col_key": {"id": "Kunci", "en": "Key"},
+    "diff_segments_note": {
+        "id": "Daftar segmen ditampilkan dengan nama segmennya; differences.csv memuat setiap nilai seperti tertulis "
+              "dalam berkas skenario (dengan kunci segmen).",
+        "en": "Lists of segments show the segments' names; differences.csv has every value as the scenario file "
+              "writes it (with the segment keys).",
+    },
     "col_base": {"id": "Skenario dasar", "en": "Base"},
     "col_this": {"id": "Skenario ini", "en": "This scenario"},
     # --- methodology ---
@@ -1130,8 +1135,9 @@ UNITS = {
     "years of age (last age paid)": "tahun usia (usia terakhir yang dibayar)",
 }
 
-# Names of scenario parameters (the last part of a dotted key) for the sensitivity table, the tornado chart and the
-# assumption register; a parameter not listed shows its key's last part humanised (the register: its key alone).
+# Names of scenario parameters (the last part of a dotted key) for the sensitivity table, the tornado chart, the
+# assumption register and the differences from a base scenario; a parameter not listed shows its key's last part
+# humanised (the register and the differences: its key alone).
 # The offices of the enrolment pipeline's stages (sim.planning_schema.STAGES), proper names in either language.
 STAGE_NAMES = {"kelurahan": "Kelurahan", "kecamatan": "Kecamatan", "disnaker": "Disnakerkop-UMKM",
                "bpjs": "BPJS Ketenagakerjaan"}
@@ -1194,4 +1200,30 @@ PARAMETERS = {
                         "en": "Claim reporting delay (months after the event, share)"},
     "intensity_draws": {"id": "Pasangan pengali hasil undian posterior (kematian, kecelakaan)",
                         "en": "Posterior draws of the multipliers (deaths, accidents)"},
+    # Fields that are not parameters with a value and a unit (the differences from a base scenario name them).
+    "id": {"id": "Kode skenario", "en": "Scenario id"},
+    "title": {"id": "Judul skenario", "en": "Scenario title"},
+    "region": {"id": "Wilayah", "en": "Region"},
+    "description": {"id": "Uraian skenario", "en": "Scenario description"},
+    "base": {"id": "Skenario dasar", "en": "Base scenario"},
+    "start": {"id": "Awal proyeksi", "en": "Start of the forecast"},
+    "horizon_months": {"id": "Lama proyeksi (bulan)", "en": "Forecast horizon (months)"},
+    "seed": {"id": "Benih acak (seed)", "en": "Random seed"},
+    "trials": {"id": "Jumlah simulasi", "en": "Number of trials"},
+    "rules_date": {"id": "Tanggal aturan yang dipakai", "en": "Date of the rules applied"},
+    "label": {"id": "Nama", "en": "Name"},
+    "scheme": {"id": "Skema (PU atau BPU)", "en": "Scheme (PU or BPU)"},
+    "occupation": {"id": "Jenis pekerjaan", "en": "Occupation"},
+    "payer": {"id": "Pembayar iuran", "en": "Premium payer"},
+    "age_profile": {"id": "Profil usia", "en": "Age profile"},
+    "age_bands": {"id": "Sebaran usia (proporsi per kelompok usia)", "en": "Age bands (share per band)"},
+    "mortality_table": {"id": "Tabel mortalitas", "en": "Mortality table"},
+    "mode": {"id": "Cara menghitung alur pendaftaran", "en": "Enrolment pipeline worked out as"},
+    "priority": {"id": "Urutan prioritas segmen", "en": "Priority order of the segments"},
+    "dbh_cht_segments": {"id": "Segmen yang dibiayai DBH-CHT", "en": "Segments paid from DBH-CHT"},
+    "csr_draw": {"id": "Cara menghitung komitmen CSR", "en": "CSR pledges worked out as"},
+    "first_year": {"id": "Tahun pertama komitmen CSR", "en": "First year of the CSR pledge"},
+    "segments": {"id": "Segmen yang dibiayai", "en": "Segments paid for"},
+    "target_year": {"id": "Tahun target UCJ", "en": "UCJ target year"},
+    "calibration": {"id": "Kalibrasi", "en": "Calibration"},
 }

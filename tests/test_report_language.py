@@ -22,7 +22,7 @@ from sim.report_document import Figure, Para, Table
 from sim.report_sections import (
     comparison_table, methodology_section, register_rows, register_section, rule_rows, sensitivity_section,
 )
-from sim.report_text import TEXT
+from sim.report_text import PARAMETERS, TEXT
 from sim.scenario import load_scenario
 from test_report import check_figures, one_commit  # noqa: F401  (one_commit: the module-wide commit fixture)
 
@@ -480,8 +480,9 @@ def test_a_description_per_language_is_one_value_in_compare_and_in_the_differenc
     assert [d for d in madiun.scenario.base_differences if d[0].startswith("scenario.description")] == \
         [("scenario.description", base.descriptions, madiun.scenario.descriptions)]
     for document, code in ((doc, "id"), (doc_en, "en")):
-        rows = [r for r in document.table("differences")["rows"] if r[0].startswith("scenario.description")]
-        assert rows == [["scenario.description", base.descriptions[code], madiun.scenario.descriptions[code]]]
+        rows = [r for r in document.table("differences")["rows"] if "(scenario.description" in r[0]]
+        assert rows == [[f"{PARAMETERS['description'][code]}\n(scenario.description)", base.descriptions[code],
+                         madiun.scenario.descriptions[code]]]
 
 
 def _chart_rows(report, monkeypatch) -> dict:
@@ -510,7 +511,7 @@ def test_calibrated_values_to_3_significant_digits(madiun, doc):
     assert rows["segments.non_asn.accident_rate"][value] == "1,28"
     assert rows["assumptions.severity.share_medical_only"][value] == "0,62"  # an assumption keeps its digits
     assert rows["segments.non_asn.wage"][value] == "2.185.185"
-    differences = {r[0]: r for r in doc.table("differences")["rows"]}
+    differences = {r[0].rpartition("\n(")[2].rstrip(")"): r for r in doc.table("differences")["rows"]}  # by key
     assert differences["assumptions.mortality_load"][1:] == ["1,5", "1,92"]
     fig = next(f for f in doc.figures if f["data-key"] == "assumptions.0.value")
     assert fig["data-kind"] == "sig3" and fig["text"] == "1,92"

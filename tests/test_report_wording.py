@@ -16,7 +16,7 @@ from sim.report_sections import (
     calibration_blocks, calibration_figures, differences_section, entry_names, register_name, register_rows,
     register_section, rule_rows, sensitivity_section,
 )
-from sim.report_text import PARAMETERS, VALUE_WORDS
+from sim.report_text import PARAMETERS, TEXT, VALUE_WORDS
 from sim.scenario_schema import MORTALITY_TABLES, OCCUPATIONS
 from sim.scenario import load_scenario
 from sim.sensitivity import tornado, unused_parameters, without_effect
@@ -133,12 +133,17 @@ def test_a_field_without_a_name_shows_its_key_alone():
 # --- enumerated text values in the report's language ---------------------------------------------------------------
 
 
-def _differences(scenario, lang: Language) -> dict:
-    """The differences-from-the-base table as the report shows it: key -> (base cell, this cell)."""
+def _differences_table(scenario, lang: Language) -> Table:
     extra = {"differences": [{"key": k, "base": a, "this": b} for k, a, b in scenario.base_differences],
              "overrides": [], "assumptions": []}
-    table = next(b for b in differences_section(lang, extra, "base").blocks if isinstance(b, Table))
-    return {row[0]: row[1:] for row in table.rows}
+    section = differences_section(lang, extra, "base", entry_names(scenario, lang))
+    return next(b for b in section.blocks if isinstance(b, Table))
+
+
+def _differences(scenario, lang: Language) -> dict:
+    """The differences-from-the-base table as the report shows it: key (the label's last line) -> (base cell,
+    this cell)."""
+    return {row[0].rpartition("\n(")[2].rstrip(")"): row[1:] for row in _differences_table(scenario, lang).rows}
 
 
 def test_enumerated_values_read_in_indonesian_and_stay_as_written_in_english():
@@ -151,6 +156,64 @@ def test_enumerated_values_read_in_indonesian_and_stay_as_written_in_english():
     assert shown["segments.informal.payer"][1] == "APBD"  # an Indonesian acronym stays
     english = _differences(scenario, Language("en"))
     assert english["pipeline.mode"][1] == "expected" and english["segments.informal.occupation"][1] == "mixed-informal"
+
+
+# --- segments by their labels where the report names them ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("code", ["id", "en"])
+def test_the_differences_name_each_parameter_and_its_segment_with_the_key_below(code):
+    """pekalongan-2023-expansion adds two segments and a priority order to its base: each row names the parameter
+    and the segment by its label, as the register does, with the key on a line of its own."""
+    scenario, lang = load_scenario("pekalongan-2023-expansion"), Language(code)
+    names = entry_names(scenario, lang)
+    labels = {s.name: s.labels[code] for s in scenario.segments}
+    table = _differences_table(scenario, lang)
+    keys = [d[0] for d in scenario.base_differences if not d[0].startswith("calibration.")]
+    assert [row[0] for row in table.rows] == [register_name(lang, k, names) for k in sorted(keys)][:len(table.rows)]
+    named = 0
+    for row in table.rows:
+        label, _, key = row[0].rpartition("\n(")
+        parts = key.rstrip(")").split(".")
+        assert label  # every row is named: no key stands alone
+        if parts[0] in ("segments", "expansion"):
+            assert label == f"{PARAMETERS[parts[2]][code]} – {labels[parts[1]]}"
+            named += 1
+    assert named >= 10
+
+
+@pytest.mark.parametrize("code", ["id", "en"])
+def test_the_priority_order_lists_the_segments_by_label_in_order(code):
+    scenario, lang = load_scenario("pekalongan-2023-expansion"), Language(code)
+    raw = {k: b for k, _, b in scenario.base_differences}
+    assert raw["funding.priority"] == ["vulnerable", "marbot", "batik"]  # as written: differences.csv keeps it
+    labels = {s.name: s.labels[code] for s in scenario.segments}
+    shown = _differences(scenario, lang)["funding.priority"]
+    assert shown[0] == TEXT["not_set"][code]
+    assert shown[1] == f"1. {labels['vulnerable']}; 2. {labels['marbot']}; 3. {labels['batik']}"
+    assert "differences.csv" in _differences_table(scenario, lang).note
+
+
+def test_the_segments_a_payer_pays_for_are_listed_by_label():
+    scenario, lang = load_scenario("madiun-2026-ucj-csr"), Language("id")
+    labels = {s.name: s.labels["id"] for s in scenario.segments}
+    shown = _differences(scenario, lang)
+    assert shown["funding.dbh_cht_segments"][1] == labels["vulnerable"]
+    assert shown["funding.csr.co-funded.segments"][1] == f"{labels['vulnerable']}; {labels['informal']}"
+    cells = [c for row in _differences_table(scenario, lang).rows for c in row]
+    assert not [c for c in cells if c in labels or c.startswith("[")]  # no list of segment keys
+
+
+def test_every_field_of_a_scenario_table_has_a_name_in_both_languages():
+    """The differences from a base may name any field: each has a name, so no row shows its key alone (the
+    [calibration] record, one row, has its own name)."""
+    from sim import planning_schema, scenario_schema as s
+
+    tables = [s.SCENARIO_FIELDS, s.SEGMENT_FIELDS, s.SEVERITY_FIELDS, s.CHILDREN_FIELDS, s.ASSUMPTION_FIELDS,
+              s.UNCERTAINTY_FIELDS, s.BUDGET_FIELDS, *planning_schema.FIELD_TABLES.values()]
+    fields = {f for table in tables for f in table} | {"calibration"}
+    assert not fields - set(PARAMETERS)
+    assert all(set(PARAMETERS[f]) == {"id", "en"} for f in fields)
 
 
 def test_every_enumerated_value_that_is_not_an_indonesian_name_has_indonesian_words():
