@@ -264,7 +264,8 @@ def plan_premium(years: list[dict], payers: list[dict], lang: Language):
         heights = np.array([sum(r["premium_idr"] for r in payers if r["payer"] == payer and r["year"] == label)
                             for label in labels])
         colour = next(pledges) if payer.startswith("CSR") else PAYER_COLOURS.get(payer, NEUTRAL)
-        ax.bar(x, heights, bottom=bottom, width=0.6, color=colour, edgecolor="white", linewidth=1, label=payer)
+        ax.bar(x, heights, bottom=bottom, width=0.6, color=colour, edgecolor="white", linewidth=1,
+               label=lang.choice("payer", payer))
         bottom += heights
     top = [float(bottom.max(initial=0.0))]
     budget = [(i, y["budget_idr"]) for i, y in enumerate(years) if y.get("budget_idr") is not None]
@@ -282,7 +283,8 @@ def plan_premium(years: list[dict], payers: list[dict], lang: Language):
     ax.set_ylim(bottom=0, top=max(max(top), 1.0) * 1.12)
     ax.set_title(lang("chart_plan_premium_title"), loc="left", fontsize=11)
     handles, names = ax.get_legend_handles_labels()
-    payer_first = sorted(range(len(names)), key=lambda k: names[k] not in order)  # the payers, then the lines
+    shown = {lang.choice("payer", p) for p in order}
+    payer_first = sorted(range(len(names)), key=lambda k: names[k] not in shown)  # the payers, then the lines
     _legend_below(ax, ([handles[k] for k in payer_first], [names[k] for k in payer_first]), columns=4)
     return fig
 
@@ -304,6 +306,7 @@ def funding(rows: list[dict], lang: Language):
                 ax.text(x0 + w / 2, y, f"{seg}\n{lang.money(w)}".strip(), ha="center", va="center", fontsize=SMALL,
                         color="white" if shades[k % len(shades)] > 0.6 else "black")
         left += widths
+    ax.set_yticks(range(len(payers)), [lang.choice("payer", p) for p in payers])  # SELF: "mandiri" in Indonesian
     _money_axis(ax, ax.get_xlim()[1], lang, axis="x")
     ax.grid(axis="x", color="#e5e5e5", linewidth=0.8)
     ax.grid(axis="y", visible=False)

@@ -455,7 +455,8 @@ def budget_section(lang: Language, scenario: Scenario, summary: dict, extra: dic
         caption += lang("caption_plan_target_premium")
     blocks.append(Chart("funding", caption))
     names = pledge_names(lang, scenario)
-    payer_rows = [(r["year"], payer_name(r["payer"], names), _r(extra, f"planning.payers.{k}.premium_idr", "money"),
+    payer_rows = [(r["year"], payer_name(r["payer"], names, lang),
+                   _r(extra, f"planning.payers.{k}.premium_idr", "money"),
                    _r(extra, f"planning.payers.{k}.available_idr", "money") if r["available_idr"] is not None else dash,
                    _r(extra, f"planning.payers.{k}.left_idr", "money") if r["left_idr"] is not None else dash)
                   for k, r in enumerate(plan["payers"])]
@@ -572,10 +573,13 @@ def pledge_names(lang: Language, scenario: Scenario) -> dict:
     return {p.name: p.label(lang.code) for p in funding.pledges} if funding is not None else {}
 
 
-def payer_name(payer: str, names: dict) -> str:
-    """A payer bucket as the report shows it: ``CSR:companies`` -> ``CSR: Perusahaan di Kota Madiun``; others as they are."""
+def payer_name(payer: str, names: dict, lang: Language | None = None) -> str:
+    """A payer bucket as the report shows it: ``CSR:companies`` -> ``CSR: Perusahaan di Kota Madiun``; a payer code
+    in ``lang``'s words where it has them (``SELF`` -> ``mandiri`` in Indonesian); others as they are."""
     kind, colon, pledge = payer.partition(":")
-    return f"{kind}: {names.get(pledge, pledge)}" if colon and kind == "CSR" else payer
+    if colon and kind == "CSR":
+        return f"{kind}: {names.get(pledge, pledge)}"
+    return lang.choice("payer", payer) if lang else payer
 
 
 def methodology(lang: Language, section: Section) -> Section:

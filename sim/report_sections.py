@@ -566,7 +566,7 @@ def budget_section(lang: Language, scenario: Scenario, summary: dict, extra: dic
                         + (lang("caption_coverage_budget") if scenario.annual_budget is not None else "")
                         + (lang("caption_coverage_target") if scenario.target_members else "")))
     labels = segment_labels(scenario, lang)
-    rows = [(r["payer"], labels.get(r["segment"], r["segment"]), r["scheme"], _r(extra, f"funding.{i}.members", "count"),
+    rows = [(lang.choice("payer", r["payer"]), labels.get(r["segment"], r["segment"]), r["scheme"], _r(extra, f"funding.{i}.members", "count"),
              _r(extra, f"funding.{i}.monthly_premium_idr", "money"),
              _r(extra, f"funding.{i}.annual_premium_idr", "money"))
             for i, r in enumerate(extra["funding"])]

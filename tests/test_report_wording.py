@@ -9,6 +9,7 @@ import copy
 import pytest
 
 from sim.i18n import Language
+from sim.report import build
 from sim.report_document import Figure, Para, Table, fill, lookup
 from sim.planning_schema import MODES
 from sim.regulation import PAYERS, SCHEMES
@@ -286,3 +287,46 @@ def test_outside_planning_the_note_does_not_point_to_sim_plan(measured):
     notes = [b.text for b in section.blocks if isinstance(b, Para) and b.text.startswith("Not drawn as bars")]
     assert len(notes) == 1 and "sim plan" not in notes[0]
     assert lang.parameter("assumptions.severity.medical_cost_cv") in notes[0]
+
+
+# --- a self-paying payer in the Indonesian report's words ----------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def self_paid(tmp_path_factory):
+    """No shipped scenario has a self-paying (SELF) payer: jambi-2025 with its members paying their own premium (a
+    year's premium by payer), and madiun-2026-ucj with its SERTAKAN segment doing so (premiums by year and payer),
+    as Indonesian reports."""
+    root = tmp_path_factory.mktemp("self")
+    return {scenario_id: build(load_scenario(scenario_id, [f"segments.{segment}.payer=SELF", "scenario.trials=200"]),
+                               "id", root)
+            for scenario_id, segment in (("jambi-2025", "vulnerable"), ("madiun-2026-ucj", "sertakan"))}
+
+
+def _table(report, name: str) -> Table:
+    return next(b for s in report.sections for b in s.blocks if isinstance(b, Table) and b.name == name)
+
+
+def test_a_self_paying_payer_reads_mandiri_in_the_indonesian_payer_tables(self_paid):
+    funding = _table(self_paid["jambi-2025"], "funding")
+    assert [row[0] for row in funding.rows] == ["mandiri"]
+    assert self_paid["jambi-2025"].extra["funding"][0]["payer"] == "SELF"  # report.json and funding.csv as written
+    by_year = _table(self_paid["madiun-2026-ucj"], "plan_payers")
+    payers = {row[1] for row in by_year.rows}
+    assert "mandiri" in payers and "SELF" not in payers
+    assert "SELF" in {r["payer"] for r in self_paid["madiun-2026-ucj"].extra["planning"]["payers"]}
+
+
+@pytest.mark.parametrize("code, word", [("id", "mandiri"), ("en", "SELF")])
+def test_the_payer_charts_name_a_self_paying_payer_in_the_reports_language(code, word):
+    from sim import charts
+
+    lang = Language(code)
+    rows = [{"payer": "APBD", "segment": "a", "annual_premium_idr": 2e8},
+            {"payer": "SELF", "segment": "b", "annual_premium_idr": 1e8}]
+    ticks = [t.get_text() for t in charts.funding(rows, lang).axes[0].get_yticklabels()]
+    assert ticks == ["APBD", word]
+    years = [{"year": "2026", "budget_idr": 3e8, "target": None}]
+    payers = [{"year": "2026", "payer": "APBD", "premium_idr": 2e8}, {"year": "2026", "payer": "SELF", "premium_idr": 1e8}]
+    legend = [t.get_text() for t in charts.plan_premium(years, payers, lang).axes[0].get_legend().get_texts()]
+    assert legend[:2] == ["APBD", word]  # the payers first, then the budget line
