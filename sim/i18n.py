@@ -200,12 +200,22 @@ class Language:
         entries = entries or {}
         if key in entries:  # whose a default is (``assumptions.mortality_load``)
             return f"{name} – {entries[key]}"
-        if len(parts) >= 3 and parts[0] in NAMED_ENTRIES:
-            if parts[-2] == "*":
-                return f"{name} ({self('all_segments')})"
-            entry = entries.get(".".join(parts[:-1]), entries.get(parts[-2], parts[-2]))  # qualified first
-            return f"{name} – {entry}"
-        return name
+        if len(parts) >= 3 and parts[0] in NAMED_ENTRIES and parts[-2] == "*":
+            return f"{name} ({self('all_segments')})"
+        entry = self.entry(key, entries)
+        return f"{name} – {entry}" if entry is not None else name
+
+    @staticmethod
+    def entry(key: str, entries: dict | None = None) -> str | None:
+        """The name of the named entry a parameter belongs to (a segment, a segment's quota or exits, a pipeline
+        stage, a CSR pledge), as :meth:`parameter` gives it after the dash: its name in ``entries`` under its
+        dotted path (``funding.csr.companies``) or else its name, else the entry's name as the scenario writes
+        it; None for a field of a table (``claim_timing.payment_months``) or of all segments (``segments.*.x``)."""
+        parts = key.split(".")
+        if len(parts) < 3 or parts[0] not in NAMED_ENTRIES or parts[-2] == "*":
+            return None
+        entries = entries or {}
+        return entries.get(".".join(parts[:-1]), entries.get(parts[-2], parts[-2]))  # qualified first
 
     def choice(self, field: str, value: str) -> str:
         """An enumerated text value of a scenario field (``pipeline.mode = "expected"``) in this language: Indonesian

@@ -612,18 +612,30 @@ def sensitivity_section(lang: Language, extra: dict, labels: dict | None = None)
     return Section("sensitivity", lang("sec_sensitivity"), blocks + notes, traced=True)
 
 
+NAMED_INLINE = 3  # a note names up to this many parameters in its sentence; more go in a table after it
+
+
 def _set_apart_notes(lang: Language, sens: dict, labels: dict | None, planning: bool = False) -> list:
     """Notes on the ranged parameters without a bar, named as the rows are: those that do not move the year's
     claims (in a planning scenario, with where their effect on the budget is shown), those no segment uses, and
     those an end of whose range makes the scenario invalid. The validator's reason is English: the Indonesian note
-    points to report.json for it rather than quote it."""
+    points to report.json for it rather than quote it. More than NAMED_INLINE parameters without effect (12 in
+    pekalongan-2023-expansion) are listed in a table, by the part of the scenario they belong to, rather than in
+    one long sentence."""
     def name(key):
         return lang.parameter(key, labels)
 
     out = []
-    if sens.get("no_effect"):
-        out.append(Para(lang("sens_no_effect_planning" if planning else "sens_no_effect", period=sens["period"],
-                             names="; ".join(name(r["parameter"]) for r in sens["no_effect"])), style="note"))
+    still = [r["parameter"] for r in sens.get("no_effect") or []]
+    if still:
+        plan = " " + lang("sens_no_effect_plan") if planning else ""
+        if len(still) <= NAMED_INLINE:
+            out.append(Para(lang("sens_no_effect", period=sens["period"], names="; ".join(map(name, still))) + plan,
+                            style="note"))
+        else:
+            out += [Para(lang("sens_no_effect_listed", period=sens["period"]) + plan, style="note"),
+                    Table("no_effect", (lang("col_part"), lang("col_parameters")),
+                          [(part, "; ".join(names)) for part, names in parameter_parts(lang, still, labels).items()])]
     if sens.get("unused"):
         out.append(Para(lang("sens_unused", names="; ".join(map(name, sens["unused"]))), style="note"))
     if sens["skipped"]:
@@ -631,6 +643,26 @@ def _set_apart_notes(lang: Language, sens: dict, labels: dict | None, planning: 
                           for s in sens["skipped"])
         out.append(Para(lang("sens_skipped", names=names), style="note"))
     return out
+
+
+def parameter_parts(lang: Language, keys: list[str], labels: dict | None = None) -> dict:
+    """Parameters by the part of the scenario they belong to, in the order of ``keys``: a segment (its label: its
+    own fields, quota and exits together), a pipeline stage or a CSR pledge, each with the names of its fields;
+    else the table (``claim_timing``: claim timing), with each parameter's name as the tornado gives it."""
+    parts: dict = {}
+    for key in keys:
+        table, field = key.split(".", 1)[0], key.rsplit(".", 1)[-1]
+        entry = None if key in (labels or {}) else lang.entry(key, labels)
+        if entry is None:
+            part, shown = lang(f"part_{table}"), lang.parameter(key, labels)
+            if key.startswith("segments.*."):  # the same field of every segment (many segments)
+                shown = lang.parameter(field)
+        else:
+            part = {"pipeline": lang("part_stage", name=entry),
+                    "funding": lang("part_pledge", name=entry)}.get(table, entry)
+            shown = lang.parameter(field)
+        parts.setdefault(part, []).append(shown)
+    return parts
 
 
 def validation_section(lang: Language, summary: dict, extra: dict, labels: dict | None = None) -> Section:

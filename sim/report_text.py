@@ -356,15 +356,35 @@ TEXT = {
         "en": "Not drawn as bars, as the expected {period} claims do not change at either end of their range: "
               "{names}.",
     },
-    "sens_no_effect_planning": {
-        "id": "Parameter berikut tidak ditampilkan sebagai batang karena perkiraan klaim {period} tidak berubah di "
-              "kedua batas rentangnya: {names}; pengaruhnya terhadap anggaran dan tahun-tahun berikutnya ditampilkan "
-              "oleh perintah perencanaan python -m sim plan, yang tabel sensitivitasnya mengukur hasil anggaran "
-              "selama seluruh periode proyeksi.",
-        "en": "Not drawn as bars, as the expected {period} claims do not change at either end of their range: "
-              "{names}; their effect on the budget and on later years is shown by the planning command python -m "
-              "sim plan, whose sensitivity table measures budget outputs over the whole horizon.",
+    "sens_no_effect_listed": {
+        "id": "Parameter dalam tabel berikut tidak ditampilkan sebagai batang karena perkiraan klaim {period} tidak "
+              "berubah di kedua batas rentangnya.",
+        "en": "The parameters in the table below are not drawn as bars, as the expected {period} claims do not "
+              "change at either end of their range.",
     },
+    "sens_no_effect_plan": {
+        "id": "Pengaruhnya terhadap anggaran dan tahun-tahun berikutnya ditampilkan oleh perintah perencanaan python "
+              "-m sim plan, yang tabel sensitivitasnya mengukur hasil anggaran selama seluruh periode proyeksi.",
+        "en": "Their effect on the budget and on later years is shown by the planning command python -m sim plan, "
+              "whose sensitivity table measures budget outputs over the whole horizon.",
+    },
+    "col_part": {"id": "Bagian skenario", "en": "Part of the scenario"},
+    "col_parameters": {"id": "Parameter", "en": "Parameters"},
+    # The parts of a scenario a parameter belongs to (its table), where it is not a named entry's (a segment's).
+    "part_scenario": {"id": "Skenario", "en": "Scenario"},
+    "part_segments": {"id": "Semua segmen", "en": "All segments"},
+    "part_assumptions": {"id": "Asumsi umum", "en": "General assumptions"},
+    "part_budget": {"id": "Anggaran", "en": "Budget"},
+    "part_uncertainty": {"id": "Ketidakpastian parameter", "en": "Parameter uncertainty"},
+    "part_calibration": {"id": "Kalibrasi", "en": "Calibration"},
+    "part_expansion": {"id": "Kuota peserta", "en": "Member quotas"},
+    "part_membership": {"id": "Peserta keluar", "en": "Members leaving"},
+    "part_pipeline": {"id": "Alur pendaftaran", "en": "Enrolment pipeline"},
+    "part_funding": {"id": "Pendanaan", "en": "Funding"},
+    "part_ucj": {"id": "Target UCJ", "en": "UCJ target"},
+    "part_claim_timing": {"id": "Proses klaim", "en": "Claim handling"},
+    "part_stage": {"id": "Alur pendaftaran: tahap {name}", "en": "Enrolment pipeline: {name} stage"},
+    "part_pledge": {"id": "Komitmen CSR: {name}", "en": "CSR pledge: {name}"},
     "sens_unused": {
         "id": "Parameter berikut tidak digeser, sehingga tidak ditampilkan sebagai batang: {names}.",
         "en": "Not varied, so not drawn as a bar: {names}.",

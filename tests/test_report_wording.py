@@ -229,9 +229,10 @@ def test_every_enumerated_value_that_is_not_an_indonesian_name_has_indonesian_wo
 
 @pytest.fixture(scope="module")
 def measured():
-    """The tornado of two planning scenarios that differ in who pays: the city alone, and the city with CSR."""
+    """The tornado of two planning scenarios that differ in who pays: the city alone, and the city with CSR; and of
+    pekalongan-2023-expansion, whose new segments have no members in its first year."""
     out = {}
-    for scenario_id in ("madiun-2026-ucj", "madiun-2026-ucj-csr"):
+    for scenario_id in ("madiun-2026-ucj", "madiun-2026-ucj-csr", "pekalongan-2023-expansion"):
         scenario = load_scenario(scenario_id)
         base, swings, skipped = tornado(scenario)
         out[scenario_id] = (scenario, base, *without_effect(base, swings), skipped)
@@ -263,30 +264,83 @@ def _sensitivity_extra(base, moving, still, skipped, planning) -> dict:
         "skipped": [{"parameter": k, "problem": p} for k, p in skipped], "unused": []}}
 
 
-@pytest.mark.parametrize("code", ["id", "en"])
-def test_a_planning_scenario_names_the_parameters_without_effect_and_points_to_sim_plan(measured, code):
-    scenario, base, moving, still, skipped = measured["madiun-2026-ucj-csr"]
+def _set_apart(measured, scenario_id: str, code: str, planning: bool = True) -> tuple:
+    """The sensitivity section's bars' names, its notes and its table of the parameters without effect (or None)."""
+    scenario, base, moving, still, skipped = measured[scenario_id]
     lang = Language(code)
-    names = entry_names(scenario, lang)
-    section = sensitivity_section(lang, _sensitivity_extra(base, moving, still, skipped, {"years": []}), names)
-    table = next(b for b in section.blocks if isinstance(b, Table))
-    shown = {row[0] for row in table.rows}
-    notes = [b.text for b in section.blocks if isinstance(b, Para) and b.style == "note"
-             and "python -m sim plan" in b.text]
-    assert len(notes) == 1 and notes[0].count(". ") == 0  # one sentence
-    for s in still:
-        assert lang.parameter(s.key, names) in notes[0] and lang.parameter(s.key, names) not in shown
-    assert "funding." not in notes[0]
-    assert (" 2026 " in notes[0]) and ("anggaran" if code == "id" else "budget") in notes[0]
+    section = sensitivity_section(lang, _sensitivity_extra(base, moving, still, skipped, {"years": []} if planning
+                                                           else None), entry_names(scenario, lang))
+    bars = {row[0] for row in next(b for b in section.blocks if isinstance(b, Table)).rows}
+    notes = [b.text for b in section.blocks if isinstance(b, Para) and b.style == "note"]
+    listed = next((b for b in section.blocks if isinstance(b, Table) and b.name == "no_effect"), None)
+    return bars, notes, listed
+
+
+@pytest.mark.parametrize("code", ["id", "en"])
+def test_many_parameters_without_effect_are_a_short_note_and_a_table_by_part_of_the_scenario(measured, code):
+    """pekalongan-2023-expansion: 12 parameters leave the first year's claims unchanged. One sentence naming them
+    all ran over seven lines; a short note and a table of them by segment, stage or table reads at a glance."""
+    scenario, *_, still, _ = measured["pekalongan-2023-expansion"]
+    assert len(still) == 12
+    bars, notes, listed = _set_apart(measured, "pekalongan-2023-expansion", code)
+    (note,) = [n for n in notes if "python -m sim plan" in n]
+    assert note.count(". ") == 1  # two sentences: what the table holds, where their effect is shown
+    assert PARAMETERS["male_share"][code] not in note and len(note) < 400  # the names are in the table (was 1,000)
+    assert TEXT["sens_no_effect_listed"][code].format(period=2023) in note
+    labels = {s.name: s.labels[code] for s in scenario.segments}
+    stage = TEXT["part_stage"][code]
+    assert listed.header == (TEXT["col_part"][code], TEXT["col_parameters"][code])
+    assert [part for part, _ in listed.rows] == [
+        TEXT["part_assumptions"][code], TEXT["part_claim_timing"][code], stage.format(name="BPJS Ketenagakerjaan"),
+        stage.format(name="Disnakerkop-UMKM"), labels["batik"], labels["marbot"]]
+    assert dict(listed.rows)[labels["marbot"]] == "; ".join(
+        PARAMETERS[f][code] for f in ("accident_rate", "male_share", "mortality_load"))
+    assert sum(len(names.split("; ")) for _, names in listed.rows) == 12  # each once
+    assert not any(cell in bars for row in listed.rows for cell in row)
+
+
+@pytest.mark.parametrize("code", ["id", "en"])
+def test_a_planning_scenario_lists_the_parameters_without_effect_and_points_to_sim_plan(measured, code):
+    _, _, _, still, _ = measured["madiun-2026-ucj-csr"]
+    names = entry_names(measured["madiun-2026-ucj-csr"][0], Language(code))
+    bars, notes, listed = _set_apart(measured, "madiun-2026-ucj-csr", code)
+    (note,) = [n for n in notes if "python -m sim plan" in n]
+    assert (" 2026 " in note) and ("anggaran" if code == "id" else "budget") in note
+    rows = dict(listed.rows)
+    pledge = TEXT["part_pledge"][code].format(name=names["funding.csr.companies"])
+    assert rows[pledge] == "; ".join(PARAMETERS[f][code] for f in ("amount", "probability", "years"))
+    assert rows[TEXT["part_funding"][code]] == "; ".join(PARAMETERS[f][code] for f in ("apbd_budget", "dbh_cht_budget"))
+    assert sum(len(n.split("; ")) for n in rows.values()) == len(still)
+    assert "funding." not in str(listed.rows) and not set(rows.values()) & bars
 
 
 def test_outside_planning_the_note_does_not_point_to_sim_plan(measured):
-    _, base, moving, still, skipped = measured["madiun-2026-ucj"]
-    lang = Language("en")
-    section = sensitivity_section(lang, _sensitivity_extra(base, moving, still, skipped, None))
-    notes = [b.text for b in section.blocks if isinstance(b, Para) and b.text.startswith("Not drawn as bars")]
-    assert len(notes) == 1 and "sim plan" not in notes[0]
-    assert lang.parameter("assumptions.severity.medical_cost_cv") in notes[0]
+    _, notes, listed = _set_apart(measured, "madiun-2026-ucj", "en", planning=False)
+    (note,) = [n for n in notes if "not drawn as bars" in n]
+    assert "sim plan" not in note
+    assert dict(listed.rows)[TEXT["part_assumptions"]["en"]] == Language("en").parameter(
+        "assumptions.severity.medical_cost_cv")
+
+
+@pytest.mark.parametrize("code", ["id", "en"])
+def test_a_few_parameters_without_effect_are_named_in_the_note_itself(measured, code):
+    """Up to three names read well in the sentence (madiun-2025's one: the coefficient of variation of medical
+    costs): no table for them."""
+    scenario, base, moving, still, skipped = measured["madiun-2026-ucj"]
+    lang = Language(code)
+    few = [s for s in still if s.key.startswith("claim_timing.")]
+    assert len(few) == 3
+    section = sensitivity_section(lang, _sensitivity_extra(base, moving, few, skipped, {"years": []}),
+                                  entry_names(scenario, lang))
+    assert not [b for b in section.blocks if isinstance(b, Table) and b.name == "no_effect"]
+    (note,) = [b.text for b in section.blocks if isinstance(b, Para) and "python -m sim plan" in b.text]
+    assert "; ".join(lang.parameter(s.key) for s in few) in note
+
+
+def test_every_table_of_a_scenario_has_a_name_for_the_parts_a_parameter_belongs_to():
+    from sim.scenario_schema import TOP_TABLES
+
+    assert all(set(TEXT[f"part_{table}"]) == {"id", "en"} for table in TOP_TABLES)
 
 
 # --- a self-paying payer in the Indonesian report's words ----------------------------------------------------------
