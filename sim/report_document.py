@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .i18n import Language
+from .i18n import MONEY_SCALES, Language
 from .scenario import Scenario
 
 
@@ -97,6 +97,22 @@ class Report:
 def fill(text: str, values: dict) -> str:
     """Put ``values`` (already formatted) in place of the ``{name}`` placeholders they name; other braces stay."""
     return re.sub(r"\{(\w+)\}", lambda m: values.get(m[1], m[0]), text)
+
+
+NBSP = "\u00a0"
+# A Rupiah amount with its scale word, as Language.money writes it (Rp3,05 miliar, Rp604.8 m) or a scenario's text
+# does (Rp4 bn, Rp4-42 m).
+AMOUNT = re.compile(r"Rp\d[\d.,]*(?:[-–]\d[\d.,]*)? (?:%s)\b"
+                    % "|".join(word for _, *words in MONEY_SCALES for word in words))
+
+
+def keep_amounts_whole(text: str, whole=lambda amount: amount.replace(" ", NBSP)) -> str:
+    """``text`` with each Rupiah amount kept on one line: by default its number and scale word joined by a no-break
+    space (the PDF: fpdf2 does not break there and prints a plain space, so the PDF's text reads "Rp4 bn"); or
+    ``whole(amount)`` (the HTML wraps it in a span that does not wrap, so its text stays as written). In rendered
+    prose only: the figures' values, the CSV and JSON files and the terminal keep the plain space. An amount broke
+    as "Rp4" / "bn" at the end of a line of the English PDF."""
+    return AMOUNT.sub(lambda m: whole(m[0]), text)
 
 
 def lookup(document, key: str):

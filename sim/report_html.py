@@ -11,7 +11,7 @@ import base64
 import html
 import json
 
-from .report_document import Chart, Figure, Para, Pre, Report, Table, Tiles, fill
+from .report_document import Chart, Figure, Para, Pre, Report, Table, Tiles, fill, keep_amounts_whole
 
 CSS = """
 :root { --ink:#1d2733; --muted:#5d6b79; --line:#d9dee4; --accent:#1f5f8b; --claims:#c0392b;
@@ -30,6 +30,7 @@ p.lead { font-size: 16px; }
 p.note { color: var(--muted); font-size: 12.5px; }
 p.warning { background: var(--check); border-left: 4px solid var(--claims); padding: 6px 10px; }
 .fig { font-weight: 600; white-space: nowrap; }
+.amount { white-space: nowrap; }
 .tiles { display: grid; grid-template-columns: repeat(5, 1fr); gap: 10px; margin: 14px 0 18px; }
 .tile { border: 1px solid var(--line); border-radius: 8px; padding: 10px 12px; background: #fbfcfd; }
 .tile .label { color: var(--muted); font-size: 12px; line-height: 1.3; min-height: 31px; }
@@ -75,9 +76,15 @@ def _cell(report: Report, cell, numeric: bool = False) -> str:
     return f'<td class="short">{text}</td>' if len(text) <= 12 else f"<td>{text}</td>"
 
 
+def _amounts_whole(text: str) -> str:
+    """Escaped prose with each Rupiah amount in a span that does not wrap ("Rp4 bn" in a scenario's description;
+    the figures' spans do not wrap either)."""
+    return keep_amounts_whole(text, lambda amount: f'<span class="amount">{amount}</span>')
+
+
 def _block(report: Report, block) -> str:
     if isinstance(block, Para):
-        text = html.escape(block.text, quote=False)
+        text = _amounts_whole(html.escape(block.text, quote=False))
         text = fill(text, {k: figure_html(report, f) for k, f in block.figures.items()})
         cls = f' class="{block.style}"' if block.style else ""
         return f"<p{cls}>{text}</p>"
@@ -94,14 +101,14 @@ def _block(report: Report, block) -> str:
             style = block.styles[i] if i < len(block.styles) and block.styles[i] else ""
             cls = f' class="{style}"' if style else ""
             body.append(f"<tr{cls}>" + "".join(_cell(report, c, j < len(numeric) and numeric[j]) for j, c in enumerate(row)) + "</tr>")
-        note = f'<p class="note">{html.escape(block.note)}</p>' if block.note else ""
+        note = f'<p class="note">{_amounts_whole(html.escape(block.note))}</p>' if block.note else ""
         return (f'<table class="data" data-table="{block.name}"><thead><tr>{head}</tr></thead>'
                 f'<tbody>{"".join(body)}</tbody></table>{note}')
     if isinstance(block, Chart):
         data = base64.b64encode(report.charts[block.name]).decode("ascii")
         caption = html.escape(block.caption)
         return (f'<figure data-chart="{block.name}"><img alt="{caption}" src="data:image/png;base64,{data}">'
-                f"<figcaption>{caption}</figcaption></figure>")
+                f"<figcaption>{_amounts_whole(caption)}</figcaption></figure>")
     if isinstance(block, Pre):
         return f"<pre>{html.escape(block.text)}</pre>"
     raise TypeError(f"unknown block {type(block).__name__}")

@@ -16,7 +16,7 @@ from fpdf import FPDF
 from fpdf.enums import WrapMode, XPos, YPos
 from fpdf.fonts import FontFace
 
-from .report_document import Chart, Figure, Para, Pre, Report, Table, Tiles, fill
+from .report_document import Chart, Figure, Para, Pre, Report, Table, Tiles, fill, keep_amounts_whole
 
 FONT_DIR = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
 ACCENT = (31, 95, 139)
@@ -72,9 +72,11 @@ def _para(pdf: _PDF, report: Report, block: Para) -> None:
     pdf.set_text_color(*{"note": MUTED, "warning": WARNING}.get(block.style, (0, 0, 0)))
     if block.figures:  # figures in bold through fpdf2's **markdown**
         text = fill(block.text, {k: f"**{_text(report, f)}**" for k, f in block.figures.items()})
-        pdf.multi_cell(WIDTH, size * 0.5, text, markdown=True, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        pdf.multi_cell(WIDTH, size * 0.5, keep_amounts_whole(text), markdown=True, align="L", new_x=XPos.LMARGIN,
+                       new_y=YPos.NEXT)
     else:
-        pdf.multi_cell(WIDTH, size * 0.5, block.text, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        pdf.multi_cell(WIDTH, size * 0.5, keep_amounts_whole(block.text), align="L", new_x=XPos.LMARGIN,
+                       new_y=YPos.NEXT)
     pdf.set_text_color(0, 0, 0)
     pdf.ln(2)
 
@@ -145,7 +147,7 @@ def _table(pdf: _PDF, report: Report, block: Table) -> None:
     if block.note:
         pdf.set_font("DejaVu", "", 7.5)
         pdf.set_text_color(*MUTED)
-        pdf.multi_cell(WIDTH, 4, block.note, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        pdf.multi_cell(WIDTH, 4, keep_amounts_whole(block.note), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         pdf.set_text_color(0, 0, 0)
     pdf.ln(3)
 
@@ -169,7 +171,7 @@ def _chart(pdf: _PDF, report: Report, block: Chart) -> None:
     pdf.image(io.BytesIO(data), x=pdf.l_margin, w=WIDTH)
     pdf.set_font("DejaVu", "", 7.5)
     pdf.set_text_color(*MUTED)
-    pdf.multi_cell(WIDTH, 4, block.caption, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.multi_cell(WIDTH, 4, keep_amounts_whole(block.caption), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.set_text_color(0, 0, 0)
     pdf.ln(3)
 

@@ -5,6 +5,7 @@ enumerated scenario values in the report's language, and the parameters a tornad
 from __future__ import annotations
 
 import copy
+import re
 
 import pytest
 
@@ -384,3 +385,70 @@ def test_the_payer_charts_name_a_self_paying_payer_in_the_reports_language(code,
     payers = [{"year": "2026", "payer": "APBD", "premium_idr": 2e8}, {"year": "2026", "payer": "SELF", "premium_idr": 1e8}]
     legend = [t.get_text() for t in charts.plan_premium(years, payers, lang).axes[0].get_legend().get_texts()]
     assert legend[:2] == ["APBD", word]  # the payers first, then the budget line
+
+
+# --- a Rupiah amount never breaks between its number and its scale word in rendered prose ----------------------------
+
+
+def test_amounts_keep_their_number_and_scale_word_together_and_nothing_else():
+    from sim.report_document import keep_amounts_whole
+
+    assert keep_amounts_whole("an APBD of Rp4 bn a year") == "an APBD of Rp4\u00a0bn a year"
+    assert keep_amounts_whole("Rp3,05 miliar, Rp604,8 juta, Rp1,91 triliun, Rp4-42 m") == \
+        "Rp3,05\u00a0miliar, Rp604,8\u00a0juta, Rp1,91\u00a0triliun, Rp4-42\u00a0m"
+    for text in ("Rp16,800 per member", "Rp5 members", "Rp4bn", "17,484 members"):
+        assert keep_amounts_whole(text) == text
+    # The figures themselves (report.json, the CSV files, the terminal's line) keep a plain space.
+    assert Language("en").money(4e9) == "Rp4.00 bn" and Language("id").money(4e9) == "Rp4,00 miliar"
+
+
+@pytest.mark.parametrize("code", ["en", "id"])
+def test_a_pdf_paragraph_never_breaks_an_amount_and_its_text_still_reads_with_a_space(code):
+    """The English PDF broke "paid from an APBD of Rp4 / bn a year" (the scenario's description) and "Rp4.00 / bn"
+    (a figure). Whatever the words before them, no line of a paragraph ends with the number of an amount; the
+    PDF's text has a plain space in it (fpdf2 prints the no-break space as a space), so searches still find
+    "Rp4 bn"."""
+    import io
+    from types import SimpleNamespace
+
+    from pypdf import PdfReader
+
+    from sim import report_pdf
+
+    lang = Language(code)
+    report = SimpleNamespace(lang=lang)
+    scale = "bn" if code == "en" else "miliar"
+    figure = Figure(4e9, "money", "report.json", "x")
+    for padding in range(0, 60, 3):
+        pdf = report_pdf._PDF("test", "{n}")
+        pdf.add_page()
+        words = " ".join(["ab"] * padding)
+        report_pdf._para(pdf, report, Para(f"{words} paid from Rp4 {scale} a year. " * 4))
+        report_pdf._para(pdf, report, Para(f"{words} a budget of {{x}} a year. " * 4, {"x": figure}))
+        text = PdfReader(io.BytesIO(bytes(pdf.output()))).pages[0].extract_text()
+        assert "\u00a0" not in text
+        lines = text.splitlines()
+        assert not [line for line in lines if re.search(r"Rp[\d.,]+$", line.strip())], (padding, lines)
+        flat = " ".join(text.split())
+        assert f"paid from Rp4 {scale} a year" in flat and f"a budget of {lang.money(4e9)} a year" in flat
+
+
+def test_an_html_amount_sits_in_a_span_that_does_not_wrap_and_reads_as_written():
+    from html.parser import HTMLParser
+    from types import SimpleNamespace
+
+    from sim.report_html import CSS, _block
+
+    class Text(HTMLParser):
+        text = ""
+
+        def handle_data(self, data):
+            self.text += data
+
+    report = SimpleNamespace(lang=Language("en"))
+    page = _block(report, Para("paid from an APBD of Rp4 bn a year, {x} in all", {
+        "x": Figure(4e9, "money", "report.json", "x")}, "description"))
+    assert '<span class="amount">Rp4 bn</span>' in page and ".amount { white-space: nowrap; }" in CSS
+    parsed = Text()
+    parsed.feed(page)
+    assert parsed.text == "paid from an APBD of Rp4 bn a year, Rp4.00 bn in all"
