@@ -104,6 +104,9 @@ NBSP = "\u00a0"
 # does (Rp4 bn, Rp4-42 m).
 AMOUNT = re.compile(r"Rp\d[\d.,]*(?:[-–]\d[\d.,]*)? (?:%s)\b"
                     % "|".join(word for _, *words in MONEY_SCALES for word in words))
+# A command the report points to ("python -m sim plan"): kept on one line as well.
+COMMAND = re.compile(r"python -m sim\b(?: (?:run|validate|exact|calibrate|report|plan|compare)\b)?")
+WHOLE = re.compile(f"{AMOUNT.pattern}|{COMMAND.pattern}")
 
 
 def keep_amounts_whole(text: str, whole=lambda amount: amount.replace(" ", NBSP)) -> str:
@@ -111,8 +114,8 @@ def keep_amounts_whole(text: str, whole=lambda amount: amount.replace(" ", NBSP)
     space (the PDF: fpdf2 does not break there and prints a plain space, so the PDF's text reads "Rp4 bn"); or
     ``whole(amount)`` (the HTML wraps it in a span that does not wrap, so its text stays as written). In rendered
     prose only: the figures' values, the CSV and JSON files and the terminal keep the plain space. An amount broke
-    as "Rp4" / "bn" at the end of a line of the English PDF."""
-    return AMOUNT.sub(lambda m: whole(m[0]), text)
+    as "Rp4" / "bn" at the end of a line of the English PDF. A command (``python -m sim plan``) is kept whole too."""
+    return WHOLE.sub(lambda m: whole(m[0]), text)
 
 
 def lookup(document, key: str):

@@ -722,13 +722,16 @@ def validation_section(lang: Language, summary: dict, extra: dict, labels: dict 
 
 
 def _cut(rows, styles, weights, keep, lang, name):
-    """At most MANY_ROWS rows: those to keep (flagged), then the largest by weight, in their order, and a note
-    naming the CSV file that has them all."""
+    """At most MANY_ROWS rows: those to keep (flagged), then the largest by weight, in their order (with neither,
+    the first rows), and a note saying which and naming the CSV file that has them all."""
     if len(rows) <= MANY_ROWS:
         return rows, styles, ""
     order = sorted(range(len(rows)), key=lambda i: (not keep[i], -abs(weights[i] or 0)))
     chosen = sorted(order[:MANY_ROWS])
-    note = lang("table_cut", shown=MANY_ROWS, total=lang.count(len(rows)), csv=f"{name}.csv")
+    # Nothing flagged and no weights (the differences): the first rows in the table's order, and the note says so.
+    first = not any(keep) and not any(weights)
+    note = lang("table_cut_first" if first else "table_cut", shown=MANY_ROWS, total=lang.count(len(rows)),
+                csv=f"{name}.csv")
     return [rows[i] for i in chosen], [styles[i] for i in chosen], note
 
 

@@ -440,6 +440,10 @@ TEXT = {
     "col_count_expected": {"id": "Banyak kasus (perhitungan)", "en": "Cases (direct calculation)"},
     "col_count_mean": {"id": "Banyak kasus (simulasi)", "en": "Cases (simulated)"},
     "col_z": {"id": "z", "en": "z"},
+    "table_cut_first": {
+        "id": "Ditampilkan {shown} baris pertama dari {total} baris; tabel lengkap ada di {csv}.",
+        "en": "Showing the first {shown} of {total} rows; the full table is in {csv}.",
+    },
     "table_cut": {
         "id": "Ditampilkan {shown} dari {total} baris (semua baris bertanda, lalu yang terbesar); tabel lengkap ada "
               "di {csv}.",

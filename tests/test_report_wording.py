@@ -400,6 +400,10 @@ def test_amounts_keep_their_number_and_scale_word_together_and_nothing_else():
         assert keep_amounts_whole(text) == text
     # The figures themselves (report.json, the CSV files, the terminal's line) keep a plain space.
     assert Language("en").money(4e9) == "Rp4.00 bn" and Language("id").money(4e9) == "Rp4,00 miliar"
+    # A command the report points to stays on one line too ("python -m" / "sim plan" once broke in a PDF note).
+    assert keep_amounts_whole("dihitung dengan perintah python -m sim plan.") == \
+        "dihitung dengan perintah python\u00a0-m\u00a0sim\u00a0plan."
+    assert keep_amounts_whole("python -m simulate") == "python -m simulate"
 
 
 @pytest.mark.parametrize("code", ["en", "id"])
@@ -452,3 +456,19 @@ def test_an_html_amount_sits_in_a_span_that_does_not_wrap_and_reads_as_written()
     parsed = Text()
     parsed.feed(page)
     assert parsed.text == "paid from an APBD of Rp4 bn a year, Rp4.00 bn in all"
+
+
+def test_a_cut_table_says_which_rows_it_shows():
+    """The differences have no flags and no weights: the first 40 rows by key are shown, and the note says "the first",
+    not "every flagged row, then the largest" (pekalongan-2023-expansion has 50)."""
+    from sim.i18n import Language
+    from sim.report_sections import MANY_ROWS, _cut
+
+    n = MANY_ROWS + 10
+    rows = [(str(i),) for i in range(n)]
+    shown, _, note = _cut(rows, [""] * n, [0] * n, [False] * n, Language("id"), "differences")
+    assert shown == rows[:MANY_ROWS]
+    assert note == f"Ditampilkan {MANY_ROWS} baris pertama dari {n} baris; tabel lengkap ada di differences.csv."
+    weights = list(range(n))  # the largest by weight, kept in their order
+    shown, _, note = _cut(rows, [""] * n, weights, [False] * n, Language("en"), "validation")
+    assert shown == rows[n - MANY_ROWS:] and "then the largest" in note
