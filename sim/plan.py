@@ -462,8 +462,8 @@ def _pledge_outcome_lines(answer: dict, rupiah) -> list[str]:
         # The APBD spent stops at the budget; where money binds only the need says what keeping the plan takes.
         lines.append("  APBD premiums averaged over the outcomes by probability, paid within the APBD budget: "
                      + ", ".join(f"{e['year']} {rupiah(e['apbd_spent_idr'])}" for e in answer["expected"]))
-        lines.append("  APBD needed to keep the plan, averaged the same way (what a budget for the plan should "
-                     "expect): " + ", ".join(f"{e['year']} {rupiah(e['apbd_needed_idr'])}" for e in answer["expected"]))
+        lines.append("  APBD needed to keep the plan, averaged the same way (the plan's expected APBD cost; to budget "
+                     "for it at the confidence, the 'APBD needed' line above): " + ", ".join(f"{e['year']} {rupiah(e['apbd_needed_idr'])}" for e in answer["expected"]))
     return lines
 
 

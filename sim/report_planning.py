@@ -14,8 +14,6 @@ payer charts show the projected members and premiums.
 
 from __future__ import annotations
 
-import math
-
 import numpy as np
 
 from . import charts
@@ -24,7 +22,7 @@ from .regulation import load_regulation
 from .report_document import Chart, Figure, Para, Section, Table, Tiles, fill, lookup
 from .budget import DEFAULT_CONFIDENCE, UnlimitedApbd, budget_needed, verify_budget
 from .expansion import premium_rates, project_scenario
-from .funding import APBD, EXTERNAL_PAYERS
+from .funding import APBD, DBH_CHT, EXTERNAL_PAYERS
 from .pledge_outcomes import ALL_HONOURED, FAILED, NONE_HONOURED, outcome_name, pledge_outcomes
 from .scenario import Scenario
 
@@ -117,9 +115,12 @@ def planning_figures(scenario: Scenario, projection=None) -> dict | None:
                 "budget_left_idr": round(max(float(budget) - spent, 0.0), 2) + 0.0,
                 "budget_spent_in_full": bool(float(budget) - spent <= SPENT_IN_FULL * float(budget)),
                 "budget_per_member_idr": round(per_member, 2) if per_member else None,
-                "members_affordable": (int(math.floor(max(float(budget) - cofunding, 0.0) / per_member + 1e-9))
+                # Rounded as the members are: floored, a budget spent in full read one short of its members.
+                "members_affordable": (int(round(max(float(budget) - cofunding, 0.0) / per_member))
                                        if per_member else None),
             })
+            if need_of.get(str(y)) is not None:
+                row["apbd_short_idr"] = round(max(need_of[str(y)] - float(budget), 0.0), 2)
         else:
             row["budget_idr"] = None
         years.append(row)
@@ -361,12 +362,19 @@ def _apbd_needed_para(lang: Language, scenario: Scenario, extra: dict) -> Para |
         figures["confidence"] = _r(extra, "planning.budget_needed.confidence", "percent")
         if not sure:
             figures["p"] = _r(extra, "planning.budget_needed.probability_money_does_not_bind", "chance")
-    short = [years[i]["year"] for i in shown if years[i]["budget_idr"] is not None
-             and years[i]["apbd_needed_idr"] > years[i]["budget_idr"]]
+    short = [i for i in shown if years[i].get("apbd_short_idr")]
     if short:
-        text.append(lang("exec_plan_needed_short", years=_listed(lang, [(y, {}) for y in short])[0]))
+        joined, figs = _listed(lang, [(lang("plan_item_short", year=years[i]["year"]),
+                                       {"short": _r(extra, _y(i, "apbd_short_idr"), "money")}) for i in short], "s_")
+        text.append(lang("exec_plan_needed_short", items=joined))
+        figures.update(figs)
+        reached = [years[i]["year"] for i in short if years[i].get("target_reached")]
+        if need["pledges"] and reached:  # short only when pledges fail: the main projection reaches the target
+            text.append(lang("exec_plan_needed_short_reached", years=_listed(lang, [(y, {}) for y in reached])[0]))
     elif all(years[i]["budget_idr"] is not None for i in shown):
         text.append(lang("exec_plan_needed_enough"))
+    if any(r["payer"] == DBH_CHT and r["premium_idr"] > 0 for r in extra["planning"]["payers"]):
+        text.append(lang("exec_plan_needed_dbh_cht"))
     missed = need["targets_missed_with_unlimited_budget"]
     if missed:
         labels = {seg.name: seg.labels[lang.code] for seg in scenario.segments}
@@ -555,7 +563,8 @@ def _pledge_expected(lang: Language, extra: dict) -> Para:
                {"need": _r(extra, f"planning.pledge_outcomes.expected.{k}.apbd_needed_idr", "money")})
               for k, e in enumerate(expected)]
     need = _listed_para(lang, "pledge_expected_needed", needed)
-    return Para(para.text + " " + need.text, {**para.figures, **need.figures})
+    confidence = {"confidence": _r(extra, "planning.budget_needed.confidence", "percent")}
+    return Para(para.text + " " + need.text, {**para.figures, **need.figures, **confidence})
 
 
 def _outcome_name(lang: Language, outcome: dict, names: dict) -> str:

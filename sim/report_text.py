@@ -771,13 +771,16 @@ TEXT = {
     "plan_item_buys_each": {"id": "{year} {budget} untuk {affordable} peserta ({per_member} per peserta)",
                             "en": "{year} {budget} for {affordable} members ({per_member} each)"},
     "exec_plan_cofunding": {
-        "id": "Jumlah peserta itu dihitung setelah bagian APBD untuk janji CSR yang didampingi APBD: {items}.",
-        "en": "Those members are counted after the APBD's share of co-funded CSR pledges: {items}.",
+        "id": "Jumlah peserta itu dihitung setelah bagian APBD untuk janji CSR yang didampingi APBD (seperti "
+              "janjinya, dihitung sebesar nilai dikali peluang): {items}.",
+        "en": "Those members are counted after the APBD's share of co-funded CSR pledges (counted, as the pledges are, "
+              "at amount times probability): {items}.",
     },
     "exec_plan_cofunding_every_year": {
         "id": "Jumlah peserta itu dihitung setelah bagian APBD untuk janji CSR yang didampingi APBD, {cofunding} per "
-              "tahun.",
-        "en": "Those members are counted after the APBD's share of co-funded CSR pledges, {cofunding} a year.",
+              "tahun (seperti janjinya, dihitung sebesar nilai dikali peluang).",
+        "en": "Those members are counted after the APBD's share of co-funded CSR pledges, {cofunding} a year (counted, "
+              "as the pledges are, at amount times probability).",
     },
     "plan_item_cofunding": {"id": "{year} {cofunding}", "en": "{year} {cofunding}"},
     "exec_plan_targets": {"id": "Target akhir tahun {targets} peserta memerlukan iuran setahun penuh {premiums}.",
@@ -800,22 +803,34 @@ TEXT = {
     },
     "plan_item_needed": {"id": "{year} {need}", "en": "{year} {need}"},
     "exec_plan_needed_pledges_sure": {
-        "id": "Angka ini dipilih agar cukup dengan peluang paling sedikit {confidence} atas janji CSR yang ditepati; "
-              "ternyata dengan APBD sebesar itu tidak ada peserta yang tidak diperpanjang atau menunggu dana dalam "
-              "kombinasi janji mana pun.",
-        "en": "It is set to suffice with a probability of at least {confidence} over which CSR pledges are honoured; "
-              "with that APBD, in fact, no member goes unrenewed or waits for money in any combination of pledges.",
+        "id": "Angka ini cukup dengan peluang sekurang-kurangnya {confidence}, dengan memperhitungkan kemungkinan "
+              "janji CSR tidak ditepati. Dengan APBD sebesar itu, tidak ada peserta yang tidak diperpanjang atau "
+              "menunggu dana dalam kombinasi janji mana pun.",
+        "en": "It suffices with a probability of at least {confidence}, allowing for CSR pledges that are not "
+              "honoured. With that APBD no member goes unrenewed or waits for money in any combination of pledges.",
     },
     "exec_plan_needed_pledges": {
-        "id": "Angka ini dipilih agar cukup dengan peluang paling sedikit {confidence} atas janji CSR yang ditepati; "
-              "dengan APBD sebesar itu, tidak ada peserta yang tidak diperpanjang atau menunggu dana dengan peluang "
-              "{p}.",
-        "en": "It is set to suffice with a probability of at least {confidence} over which CSR pledges are honoured; "
-              "with that APBD, no member goes unrenewed or waits for money with probability {p}.",
+        "id": "Angka ini cukup dengan peluang sekurang-kurangnya {confidence}, dengan memperhitungkan kemungkinan "
+              "janji CSR tidak ditepati. Dengan APBD sebesar itu, peluang tidak ada peserta yang tidak diperpanjang "
+              "atau menunggu dana adalah {p}.",
+        "en": "It suffices with a probability of at least {confidence}, allowing for CSR pledges that are not "
+              "honoured. With that APBD, the probability that no member goes unrenewed or waits for money is {p}.",
     },
     "exec_plan_needed_short": {
-        "id": "Anggaran APBD dalam skenario lebih kecil daripada kebutuhan ini pada {years}.",
-        "en": "The scenario's APBD budget is below this need in {years}.",
+        "id": "Anggaran APBD dalam skenario lebih kecil daripada kebutuhan ini pada {items}.",
+        "en": "The scenario's APBD budget is below this need in {items}.",
+    },
+    "plan_item_short": {"id": "{year} (kurang {short})", "en": "{year} ({short} short)"},
+    "exec_plan_needed_short_reached": {
+        "id": "Pada {years} target tetap tercapai dalam proyeksi utama, yang menghitung setiap janji CSR sebesar "
+              "nilainya dikali peluangnya; kekurangan itu baru terjadi bila janji tidak ditepati.",
+        "en": "In {years} the target is still reached in the main projection, which counts each CSR pledge at its "
+              "amount times its probability; the shortfall arises only when pledges are not honoured.",
+    },
+    "exec_plan_needed_dbh_cht": {
+        "id": "Iuran yang dibayar dari DBH-CHT tidak termasuk dalam angka APBD ini (lihat tabel iuran menurut "
+              "pembayar).",
+        "en": "Premiums paid from DBH-CHT are not in these APBD figures (see the table of premiums by payer).",
     },
     "exec_plan_needed_enough": {
         "id": "Anggaran APBD dalam skenario mencukupi kebutuhan ini setiap tahun.",
@@ -903,29 +918,32 @@ TEXT = {
     },
     "budget_apbd_intro": {
         "id": "Anggaran APBD per tahun. Peserta APBD adalah peserta yang iurannya dibayar APBD; iuran setahun penuh "
-              "per peserta APBD {per_member} pada {year}. Kolom \"Cukup untuk\" dapat dibandingkan dengan kolom "
-              "peserta APBD: jumlah peserta APBD yang iurannya setahun penuh dapat dibayar anggaran.",
+              "per peserta APBD {per_member} pada {year} (rata-rata menurut komposisi peserta APBD tahun itu). Kolom "
+              "\"Cukup untuk\" dapat dibandingkan dengan kolom peserta APBD: jumlah peserta APBD yang iurannya "
+              "setahun penuh dapat dibayar anggaran, dengan komposisi yang sama. Peserta tambahan dari segmen "
+              "bertarif lebih tinggi (misalnya BPU) membutuhkan lebih banyak per orang.",
         "en": "The APBD budget by year. APBD-paid members are those whose premiums the APBD pays; a full year's "
-              "premium per APBD-paid member is {per_member} in {year}. The \"Pays for\" column compares with the "
-              "APBD-paid members: it is how many of them the budget pays a full year for.",
+              "premium per APBD-paid member is {per_member} in {year} (averaged over that year's mix of APBD-paid "
+              "members). The \"Pays for\" column compares with the APBD-paid members: it is how many of them the "
+              "budget pays a full year for, at the same mix. Added members of a segment with a higher rate (BPU, say) "
+              "cost more each.",
     },
     "budget_apbd_intro_no_rate": {
         "id": "Anggaran APBD per tahun. Peserta APBD adalah peserta yang iurannya dibayar APBD.",
         "en": "The APBD budget by year. APBD-paid members are those whose premiums the APBD pays.",
     },
     "budget_apbd_intro_needed": {
-        "id": "Kolom terakhir: APBD yang dibutuhkan {what} (iuran saja), seperti dihitung python -m sim plan. "
-              "Baris berwarna: anggaran lebih kecil daripada kebutuhan itu.",
-        "en": "The last column: the APBD needed {what} (premiums only), as python -m sim plan works it out. Shaded "
-              "rows: the budget is below that need.",
+        "id": "Kolom terakhir: APBD yang dibutuhkan {what} (iuran saja). Baris yang diarsir: anggaran lebih kecil "
+              "daripada kebutuhan itu.",
+        "en": "The last column: the APBD needed {what} (premiums only). Shaded rows: the budget is below that need.",
     },
     "budget_apbd_intro_needed_pledges": {
-        "id": "Kolom terakhir: APBD yang dibutuhkan {what} (iuran saja), cukup dengan peluang paling sedikit "
-              "{confidence} atas janji CSR yang ditepati, seperti dihitung python -m sim plan. Baris berwarna: "
+        "id": "Kolom terakhir: APBD yang dibutuhkan {what} (iuran saja), cukup dengan peluang sekurang-kurangnya "
+              "{confidence}, dengan memperhitungkan kemungkinan janji CSR tidak ditepati. Baris yang diarsir: "
               "anggaran lebih kecil daripada kebutuhan itu.",
         "en": "The last column: the APBD needed {what} (premiums only), enough with a probability of at least "
-              "{confidence} over which CSR pledges are honoured, as python -m sim plan works it out. Shaded rows: the "
-              "budget is below that need.",
+              "{confidence}, allowing for CSR pledges that are not honoured. Shaded rows: the budget is below that "
+              "need.",
     },
     "apbd_needed_for_quota_path": {"id": "untuk mencapai target akhir tahun", "en": "to reach the year-end targets"},
     "apbd_needed_for_members": {"id": "agar semua peserta dalam rencana terdaftar tanpa menunggu dana",
@@ -959,7 +977,7 @@ TEXT = {
               "dengan peluangnya (janji ditepati penuh atau tidak sama sekali selama masa berlakunya, tidak saling "
               "bergantung; janji dengan dana pendamping kota membawa serta bagian kota). Anggaran APBD dan DBH-CHT "
               "tetap seperti di skenario. Kolom terakhir: APBD yang dibutuhkan agar rencana kepesertaan tetap "
-              "berjalan dalam kombinasi itu (iuran saja). Baris berwarna: ada peserta yang tidak diperpanjang atau "
+              "berjalan dalam kombinasi itu (iuran saja). Baris yang diarsir: ada peserta yang tidak diperpanjang atau "
               "nama yang menunggu dana.",
         "en": "The figures above count every CSR pledge at its amount times its probability. The table below shows "
               "what happens when a pledge is not honoured: every combination of honoured and failed pledges, with "
@@ -973,7 +991,7 @@ TEXT = {
               "apa yang terjadi bila janji tidak ditepati: semua ditepati, setiap janji gagal sendiri, dan tidak ada "
               "yang ditepati (bukan setiap kombinasi, sehingga peluangnya tidak berjumlah 100%). Anggaran APBD dan "
               "DBH-CHT tetap seperti di skenario. Kolom terakhir: APBD yang dibutuhkan agar rencana kepesertaan tetap "
-              "berjalan (iuran saja). Baris berwarna: ada peserta yang tidak diperpanjang atau nama yang menunggu dana.",
+              "berjalan (iuran saja). Baris yang diarsir: ada peserta yang tidak diperpanjang atau nama yang menunggu dana.",
         "en": "The figures above count every CSR pledge at its amount times its probability. The table below shows "
               "what happens when pledges are not honoured: all honoured, each pledge failing alone, none honoured "
               "(not every combination, so the probabilities do not add up to 100%). The APBD and DBH-CHT budgets "
@@ -986,24 +1004,28 @@ TEXT = {
         "en": "Averaged over these combinations by their probabilities, the APBD premiums paid (within the APBD "
               "budget) come to {items}.",
     },
-    "pledge_expected_item": {"id": "{year} {expected} (tabel pertama: {plan})",
-                             "en": "{year} {expected} (first table: {plan})"},
+    "pledge_expected_item": {"id": "{year} {expected} (tabel anggaran APBD: {plan})",
+                             "en": "{year} {expected} (APBD table: {plan})"},
     "pledge_expected_more": {
-        "id": "Pada {years} rata-rata ini lebih tinggi daripada tabel pertama bagian ini, yang menghitung setiap "
+        "id": "Pada {years} rata-rata ini lebih tinggi daripada tabel anggaran APBD di atas, yang menghitung setiap "
               "janji sebesar nilainya dikali peluangnya: bila sebuah janji tidak ditepati, pesertanya dibiayai APBD, "
               "sedangkan dana janji yang ditepati melebihi iuran pesertanya tidak mengurangi APBD lebih jauh.",
-        "en": "In {years} this average is higher than the first table of this section, which counts each pledge at "
+        "en": "In {years} this average is higher than the APBD table above, which counts each pledge at "
               "its amount times its probability: when a pledge fails its members fall to the APBD, while a kept "
               "pledge's money beyond its members' premiums does not lower the APBD further.",
     },
     "pledge_expected_needed": {
         "id": "APBD yang dibutuhkan agar rencana kepesertaan tetap berjalan (kolom terakhir), dirata-ratakan dengan "
               "cara yang sama: {items}. Iuran yang dibayar tidak dapat melebihi anggaran APBD; pada tahun ketika "
-              "kebutuhan itu lebih besar, rencana tidak terpenuhi. Untuk menganggarkan rencana ini, rata-rata "
-              "kebutuhan inilah acuannya, bukan iuran yang dibayar.",
+              "kebutuhan itu lebih besar, rencana tidak terpenuhi. Rata-rata ini adalah perkiraan biaya APBD rencana "
+              "ini. Anggaran yang tetap cukup bila janji tidak ditepati, dengan peluang sekurang-kurangnya "
+              "{confidence}, adalah APBD yang dibutuhkan pada kolom terakhir tabel anggaran APBD: itulah acuan untuk "
+              "menganggarkan rencana ini.",
         "en": "The APBD needed to keep the membership plan (last column), averaged the same way: {items}. The APBD "
               "premiums paid cannot exceed the APBD budget; in a year when the need is larger, the plan is not "
-              "kept. To budget for the plan, it is this average need that counts, not the premiums paid.",
+              "kept. This average is the plan's expected APBD cost. The budget that still suffices when pledges are "
+              "not honoured, with a probability of at least {confidence}, is the APBD needed in the last column of "
+              "the APBD table: that is the figure to budget the plan with.",
     },
     "pledge_expected_need_item": {"id": "{year} {need}", "en": "{year} {need}"},
     "col_left": {"id": "Sisa", "en": "Left"},
@@ -1016,8 +1038,10 @@ TEXT = {
               "for.",
     },
     "caption_plan_apbd_members": {
-        "id": " Garis tipis: peserta APBD aktif per bulan, untuk dibandingkan dengan garis hijau.",
-        "en": " Thin line: APBD-paid members in force month by month, to compare with the green line.",
+        "id": " Garis tipis: peserta APBD aktif per bulan, untuk dibandingkan dengan garis hijau (yang berlaku untuk "
+              "rata-rata setahun, sehingga pada bulan tertentu garis tipis dapat berada sedikit di atasnya).",
+        "en": " Thin line: APBD-paid members in force month by month, to compare with the green line (which holds for "
+              "the year's average, so in some months the thin line may lie a little above it).",
     },
     "caption_plan_targets": {"id": " Belah ketupat: target akhir tahun.", "en": " Diamonds: year-end targets."},
     "caption_plan_premium": {"id": "Iuran per tahun menurut pembayar (APBD = anggaran daerah).",

@@ -179,11 +179,15 @@ def test_the_report_shows_every_outcome_traced(tmp_path, answer):
         assert f"planning.years.{k}.budget_spent_idr" in shown
         assert f"planning.pledge_outcomes.expected.{k}.apbd_needed_idr" in shown
     # Higher than the plan's own only in the years it is (not 2029-2030, when the APBD budget binds both) ...
-    assert "Pada 2026, 2027 dan 2028 rata-rata ini lebih tinggi daripada tabel pertama" in text
-    # ... and, since the APBD paid stops at the budget, the need to keep the plan is what a budget should expect
-    # (it once said the APBD paid was: Rp4,00 miliar in 2029 against a need of Rp4,39 miliar).
-    assert "rata-rata kebutuhan inilah acuannya, bukan iuran yang dibayar" in text
-    assert "Untuk menyusun anggaran, rata-rata inilah" not in text
+    assert "Pada 2026, 2027 dan 2028 rata-rata ini lebih tinggi daripada tabel anggaran APBD di atas" in text
+    # ... and, since the APBD paid stops at the budget, the average need to keep the plan is its expected cost (it
+    # once said the APBD paid was: Rp4,00 miliar in 2029 against a need of Rp4,39 miliar); the figure to budget with
+    # is the APBD needed at the confidence, not the average (it once called the average the reference, beside a
+    # different 90 % figure in the summary).
+    assert "Rata-rata ini adalah perkiraan biaya APBD rencana ini." in text
+    assert ("adalah APBD yang dibutuhkan pada kolom terakhir tabel anggaran APBD: itulah acuan untuk menganggarkan "
+            "rencana ini") in text
+    assert "rata-rata kebutuhan inilah acuannya" not in text and "Untuk menyusun anggaran, rata-rata inilah" not in text
     for i, outcome in enumerate(answer["outcomes"]):
         assert f"planning.pledge_outcomes.outcomes.{i}.probability" in shown
         for k in range(len(outcome["years"])):

@@ -5,8 +5,6 @@ apart. Every figure is traced (check_figures)."""
 
 from __future__ import annotations
 
-import math
-
 import pytest
 
 from sim import charts
@@ -70,13 +68,13 @@ def test_the_members_the_budget_pays_for_come_after_the_co_funding(csr):
     years = csr.extra["planning"]["years"]
     for y in years:
         assert y["apbd_cofunding_idr"] == pytest.approx(CO_FUNDED_CITY_SHARE, rel=1e-9)
-        assert y["members_affordable"] == math.floor((y["budget_idr"] - CO_FUNDED_CITY_SHARE) / y["budget_per_member_idr"])
+        assert y["members_affordable"] == round((y["budget_idr"] - CO_FUNDED_CITY_SHARE) / y["budget_per_member_idr"])
         assert y["apbd_members"] < y["members"]  # others pay for some members
-    assert years[0]["members_affordable"] == math.floor(3.75e9 / 166_847.11)  # 22,475 (Rp166,847 per member in 2026)
+    assert years[0]["members_affordable"] == round(3.75e9 / 166_847.11) == 22_476  # Rp166,847 per member in 2026
     full = [y for y in years if y["budget_spent_in_full"]]
     assert [y["year"] for y in full] == ["2029", "2030"]
-    for y in full:
-        assert abs(y["members_affordable"] - y["apbd_members"]) <= 1
+    for y in full:  # rounded alike: a budget spent in full does not read one short of its members
+        assert y["members_affordable"] == round(y["apbd_members"])
 
 
 def test_the_summary_states_the_apbd_needed_and_where_the_budget_is_short(csr):
@@ -84,8 +82,13 @@ def test_the_summary_states_the_apbd_needed_and_where_the_budget_is_short(csr):
     text = section_text(csr.folder, "summary")
     assert ("APBD yang dibutuhkan untuk mencapai target akhir tahun (iuran saja): 2026 Rp2,91 miliar, 2027 Rp3,49 "
             "miliar, 2028 Rp4,06 miliar, 2029 Rp4,64 miliar dan 2030 Rp5,21 miliar.") in text
-    assert "peluang paling sedikit 90% atas janji CSR yang ditepati" in text
-    assert "lebih kecil daripada kebutuhan ini pada 2028, 2029 dan 2030" in text  # the budget is Rp4,00 miliar
+    assert "Angka ini cukup dengan peluang sekurang-kurangnya 90%, dengan memperhitungkan kemungkinan janji CSR" in text
+    # The budget (Rp4,00 miliar) is short of it by the gap sim plan's CSR line prints (Rp64.9 m, Rp637.5 m, Rp1.21 bn).
+    assert ("lebih kecil daripada kebutuhan ini pada 2028 (kurang Rp64,9 juta), 2029 (kurang Rp637,5 juta) dan 2030 "
+            "(kurang Rp1,21 miliar)") in text
+    # 2028's target is reached in the main projection: short only when pledges fail, and the text says so.
+    assert "Pada 2028 target tetap tercapai dalam proyeksi utama" in text
+    assert "Iuran yang dibayar dari DBH-CHT tidak termasuk dalam angka APBD ini" in text
     keys = {f["key"] for f in section_figures(csr.folder, "summary")}
     assert {f"planning.years.{k}.apbd_needed_idr" for k in range(5)} <= keys
     # The members the budget pays for are APBD-paid members, after the co-funding; the target's premium is everybody's.
@@ -97,7 +100,7 @@ def test_the_summary_states_the_apbd_needed_and_where_the_budget_is_short(csr):
 def test_the_budget_section_has_the_apbd_table_with_its_members_and_need(csr):
     text = section_text(csr.folder, "budget")
     assert "Peserta APBD (rata-rata)" in text and "Cukup untuk (peserta APBD setahun)" in text
-    assert "2026 13.610 Rp4,00 miliar Rp2,52 miliar Rp1,48 miliar 22.475 Rp2,91 miliar" in text
+    assert "2026 13.610 Rp4,00 miliar Rp2,52 miliar Rp1,48 miliar 22.476 Rp2,91 miliar" in text
     assert "2030 20.885 Rp4,00 miliar Rp4,00 miliar Rp0 20.885 Rp5,21 miliar" in text
     assert "rata-rata semua peserta dan semua pembayar: Rp172.719" in text  # all payers, told apart from ...
     assert "iuran setahun penuh per peserta APBD Rp166.847" in text  # ... the APBD's own rate
@@ -153,3 +156,15 @@ def test_a_one_segment_shortfall_is_the_plain_difference():
 
     for y in planning_figures(load_scenario("jambi-2025-pipeline"))["years"][1:]:
         assert round(y["target"]) - round(y["target_members_year_end"]) == round(y["target_short"])
+
+
+def test_a_budget_spent_to_the_last_rupiah_pays_for_its_members_as_shown():
+    """madiun-2026-ucj, 2028-2030: the money binds; the members the budget pays for read as the APBD-paid members
+    (floored, they once read 22,123 beside 22,124 members: the budget looked overspent)."""
+    from sim.report_planning import planning_figures
+
+    years = planning_figures(load_scenario("madiun-2026-ucj"))["years"]
+    bound = [y for y in years if y["budget_left_idr"] <= 1.0]
+    assert [y["year"] for y in bound] == ["2028", "2029", "2030"]
+    for y in bound:
+        assert y["members_affordable"] == round(y["apbd_members"])
