@@ -37,7 +37,7 @@ MONEY_SCALES = ((1e12, "triliun", "tn"), (1e9, "miliar", "bn"), (1e6, "juta", "m
 # estimated from the trials (a share of them): 0 and 1 are shown as "< 0,1%" and "> 99,9%", never as a certainty.
 # ``sig3`` is a parameter value to 3 significant digits (1.919408 -> ``1,92``; from 100 up, whole numbers).
 # ``sci`` is a very small or large number in scientific notation (a p-value: ``1,5e-09``).
-KINDS = ("money", "count", "percent", "chance", "number", "number3", "plain", "sig3", "sci")
+KINDS = ("money", "count", "percent", "percent1", "chance", "number", "number3", "plain", "sig3", "sci")
 
 
 class Language:
@@ -114,6 +114,8 @@ class Language:
             return self.count(value)
         if kind == "percent":
             return self.percent(value)
+        if kind == "percent1":  # a share that is not a probability, to 0.1 % (coverage: 56,8%)
+            return self.percent(value, 1)
         if kind == "chance":
             return self.chance(value)
         if kind == "number":

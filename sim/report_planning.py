@@ -20,7 +20,7 @@ from . import charts
 from .i18n import Language
 from .regulation import load_regulation
 from .report_document import Chart, Figure, Para, Section, Table, Tiles, fill, lookup
-from .budget import DEFAULT_CONFIDENCE, UnlimitedApbd, budget_needed, verify_budget
+from .budget import DEFAULT_CONFIDENCE, UnlimitedApbd, budget_needed, ucj_by_year, verify_budget
 from .expansion import premium_rates, project_scenario
 from .funding import APBD, DBH_CHT, EXTERNAL_PAYERS
 from .pledge_outcomes import ALL_HONOURED, FAILED, NONE_HONOURED, outcome_name, pledge_outcomes
@@ -62,6 +62,7 @@ def planning_figures(scenario: Scenario, projection=None) -> dict | None:
     targets = projection.targets
     if not targets and scenario.target_members is not None:  # no quota: the [budget] table's target, every year
         targets = {(None, y): float(scenario.target_members) for y in projection.fiscal_years()}
+    ucj = {u["year"]: u["ucj"] for u in ucj_by_year(projection, planning.ucj, scenario)} if planning.ucj else {}
     years = []
     for y in projection.fiscal_years():
         months = np.flatnonzero(projection.years == y)
@@ -75,6 +76,7 @@ def planning_figures(scenario: Scenario, projection=None) -> dict | None:
             "held_year_end": round(float(projection.held[:, last].sum()), 2),
             "premium_idr": round(premium, 2),
             "premium_per_member_idr": round(premium / member_months * 12, 2) if member_months > 0 else None,
+            "ucj": ucj.get(y),
         }
         # The year-end targets (summed over the segments that have one) and the members of those segments then.
         year_targets = {name: t for (name, ty), t in targets.items() if ty == y}
@@ -141,6 +143,8 @@ def planning_figures(scenario: Scenario, projection=None) -> dict | None:
     return {
         "pledge_outcomes": pledge_outcomes(scenario, unlimited),
         "budget_needed": needed and {k: v for k, v in needed.items() if k != "years"},
+        "ucj_target": ({"share": planning.ucj.target_share, "year": planning.ucj.target_year} if planning.ucj
+                       else None),
         "start_members": round(float(sum(s.members for s in scenario.segments)), 2),
         "start": scenario.start.isoformat()[:7],
         "years": years,
@@ -335,7 +339,28 @@ def _budget_lines(lang: Language, scenario: Scenario, summary: dict, extra: dict
         if all(years[i]["budget_idr"] is not None and years[i]["budget_spent_in_full"] for i in missed):
             para = Para(para.text + " " + lang("exec_plan_capped"), para.figures)
         blocks.append(para)
+    ucj = _ucj_para(lang, extra)
+    if ucj is not None:
+        blocks.append(ucj)
     return blocks
+
+
+def _ucj_para(lang: Language, extra: dict) -> Para | None:
+    """Universal Coverage Jamsostek at each year-end against its target (a scenario with ``[ucj]``), as ``sim plan``
+    prints it; None otherwise."""
+    target = extra["planning"].get("ucj_target")
+    if target is None:
+        return None
+    years = extra["planning"]["years"]
+    shown = [i for i, y in enumerate(years) if y.get("ucj") is not None]
+    joined, figures = _listed(lang, [(lang("plan_item_ucj", year=years[i]["year"]),
+                                      {"ucj": _r(extra, _y(i, "ucj"), "percent1")}) for i in shown], "u_")
+    figures["target"] = _r(extra, "planning.ucj_target.share", "percent1")
+    at = next((i for i in shown if years[i]["year"] == str(target["year"])), None)
+    key = "exec_plan_ucj"
+    if at is not None:
+        key += "_reached" if years[at]["ucj"] >= target["share"] else "_missed"
+    return Para(lang(key, items=joined, year=target["year"]), figures)
 
 
 def _other_payers(extra: dict) -> bool:

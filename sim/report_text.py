@@ -868,6 +868,25 @@ TEXT = {
         "en": "{year} ({end} of {target} members at the year-end, {short} short; {held} registered names wait for "
               "money)",
     },
+    "exec_plan_ucj": {
+        "id": "Cakupan semesta jaminan sosial ketenagakerjaan (UCJ: bagian penduduk bekerja yang menjadi peserta BPJS "
+              "Ketenagakerjaan) pada akhir tahun: {items}; targetnya {target} pada {year}.",
+        "en": "Universal Coverage Jamsostek (UCJ: the share of employed persons who are BPJS Ketenagakerjaan members) "
+              "at the year-ends: {items}; the target is {target} by {year}.",
+    },
+    "exec_plan_ucj_reached": {
+        "id": "Cakupan semesta jaminan sosial ketenagakerjaan (UCJ: bagian penduduk bekerja yang menjadi peserta BPJS "
+              "Ketenagakerjaan) pada akhir tahun: {items}; target {target} pada {year} tercapai.",
+        "en": "Universal Coverage Jamsostek (UCJ: the share of employed persons who are BPJS Ketenagakerjaan members) "
+              "at the year-ends: {items}; the target of {target} by {year} is reached.",
+    },
+    "exec_plan_ucj_missed": {
+        "id": "Cakupan semesta jaminan sosial ketenagakerjaan (UCJ: bagian penduduk bekerja yang menjadi peserta BPJS "
+              "Ketenagakerjaan) pada akhir tahun: {items}; target {target} pada {year} tidak tercapai.",
+        "en": "Universal Coverage Jamsostek (UCJ: the share of employed persons who are BPJS Ketenagakerjaan members) "
+              "at the year-ends: {items}; the target of {target} by {year} is missed.",
+    },
+    "plan_item_ucj": {"id": "{year} {ucj}", "en": "{year} {ucj}"},
     "exec_plan_capped": {
         "id": "Yang membatasi adalah anggaran: pada tahun-tahun itu anggaran APBD habis untuk iuran, sehingga jumlah "
               "peserta tidak dapat melebihi yang iurannya dapat dibayar.",

@@ -168,3 +168,24 @@ def test_a_budget_spent_to_the_last_rupiah_pays_for_its_members_as_shown():
     assert [y["year"] for y in bound] == ["2028", "2029", "2030"]
     for y in bound:
         assert y["members_affordable"] == round(y["apbd_members"])
+
+
+def test_ucj_at_each_year_end_against_its_target(csr):
+    """UCJ = (covered persons at the start - this scheme's starting members + its members at the year-end) / employed
+    (sim.budget.ucj_by_year's assumption: members outside the scheme stay as they are), as sim plan prints it."""
+    ucj = load_scenario(CSR).planning.ucj
+    plan = csr.extra["planning"]
+    for y in plan["years"]:
+        expected = (ucj.covered_persons - plan["start_members"] + y["members_year_end"]) / ucj.employed_persons
+        assert y["ucj"] == pytest.approx(expected, abs=1e-5)
+    assert plan["ucj_target"] == {"share": ucj.target_share, "year": ucj.target_year} == {"share": 0.7, "year": 2030}
+    text = section_text(csr.folder, "summary")
+    assert ("pada akhir tahun: 2026 56,8%, 2027 60,1%, 2028 63,4%, 2029 63,0% dan 2030 63,1%; target 70,0% pada 2030 "
+            "tidak tercapai.") in text
+
+
+def test_no_ucj_sentence_without_a_ucj_target():
+    from sim.report_planning import planning_figures
+
+    plan = planning_figures(load_scenario("jambi-2025-pipeline"))
+    assert plan["ucj_target"] is None and all(y["ucj"] is None for y in plan["years"])
