@@ -199,6 +199,15 @@ def _listed(lang: Language, items: list, prefix: str = "") -> tuple[str, dict]:
     return (parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + lang("list_and") + parts[-1]), figures
 
 
+def _yearly_figures(lang: Language, extra: dict, indices: list, item: str, field: str, kind: str,
+                    name: str) -> tuple[str, dict]:
+    """``(text, figures)``: the planning years' ``field`` listed ("2026 Rp2,91 miliar, ... dan 2030 Rp5,21 miliar"),
+    each item the text ``item`` with ``{year}`` and ``{name}``."""
+    items = [(lang(item, year=extra["planning"]["years"][i]["year"]), {name: _r(extra, _y(i, field), kind)})
+             for i in indices]
+    return _listed(lang, items, f"{name}_")
+
+
 def _listed_para(lang: Language, key: str, items: list, **text) -> Para:
     joined, figures = _listed(lang, items)
     return Para(lang(key, items=joined, **text), figures)
@@ -353,8 +362,7 @@ def _ucj_para(lang: Language, extra: dict) -> Para | None:
         return None
     years = extra["planning"]["years"]
     shown = [i for i, y in enumerate(years) if y.get("ucj") is not None]
-    joined, figures = _listed(lang, [(lang("plan_item_ucj", year=years[i]["year"]),
-                                      {"ucj": _r(extra, _y(i, "ucj"), "percent1")}) for i in shown], "u_")
+    joined, figures = _yearly_figures(lang, extra, shown, "plan_item_ucj", "ucj", "percent1", "ucj")
     figures["target"] = _r(extra, "planning.ucj_target.share", "percent1")
     at = next((i for i in shown if years[i]["year"] == str(target["year"])), None)
     key = "exec_plan_ucj"
@@ -377,8 +385,7 @@ def _apbd_needed_para(lang: Language, scenario: Scenario, extra: dict) -> Para |
         return None
     years = extra["planning"]["years"]
     shown = [i for i, y in enumerate(years) if y.get("apbd_needed_idr") is not None]
-    joined, figures = _listed(lang, [(lang("plan_item_needed", year=years[i]["year"]),
-                                      {"need": _r(extra, _y(i, "apbd_needed_idr"), "money")}) for i in shown], "n_")
+    joined, figures = _yearly_figures(lang, extra, shown, "plan_item_needed", "apbd_needed_idr", "money", "need")
     text = [lang("exec_plan_needed_quota" if need["for"] == "quota_path" else "exec_plan_needed_members",
                  items=joined)]
     sure = need["probability_money_does_not_bind"] >= 1.0

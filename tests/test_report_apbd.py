@@ -8,25 +8,16 @@ from __future__ import annotations
 import pytest
 
 from sim import charts
-from sim import report as report_module
 from sim.budget import DEFAULT_CONFIDENCE, budget_needed
 from sim.i18n import Language
 from sim.report import build
 from sim.scenario import load_scenario
 from test_report import check_figures
-from test_report_planning import section_figures, section_text
+from test_report_planning import one_commit, section_figures, section_text  # noqa: F401 (one_commit: autouse)
 
 CSR = "madiun-2026-ucj-csr"
 TRIALS = 300
 CO_FUNDED_CITY_SHARE = 250_000_000.0  # the co-funded pledge's Rp250 m a year, matched 1:1 by the APBD (the scenario)
-
-
-@pytest.fixture(scope="module", autouse=True)
-def one_commit():
-    commit = report_module.git_commit()
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(report_module, "git_commit", lambda: commit)
-        yield
 
 
 @pytest.fixture(scope="module")
