@@ -292,9 +292,8 @@ def _budget_lines(lang: Language, scenario: Scenario, summary: dict, extra: dict
             text.append(lang("exec_plan_cofunding_every_year"))
             figures["cofunding"] = _r(extra, _y(cofunded[0], "apbd_cofunding_idr"), "money")
         elif cofunded:
-            joined, figs = _listed(lang, [(lang("plan_item_cofunding", year=years[i]["year"]),
-                                           {"cofunding": _r(extra, _y(i, "apbd_cofunding_idr"), "money")})
-                                          for i in cofunded], "c_")
+            joined, figs = _yearly_figures(lang, extra, cofunded, "plan_item_cofunding", "apbd_cofunding_idr", "money",
+                                           "cofunding")
             text.append(lang("exec_plan_cofunding", items=joined))
             figures.update(figs)
     targeted = [i for i, y in enumerate(years) if y["target"] is not None]
@@ -396,8 +395,7 @@ def _apbd_needed_para(lang: Language, scenario: Scenario, extra: dict) -> Para |
             figures["p"] = _r(extra, "planning.budget_needed.probability_money_does_not_bind", "chance")
     short = [i for i in shown if years[i].get("apbd_short_idr")]
     if short:
-        joined, figs = _listed(lang, [(lang("plan_item_short", year=years[i]["year"]),
-                                       {"short": _r(extra, _y(i, "apbd_short_idr"), "money")}) for i in short], "s_")
+        joined, figs = _yearly_figures(lang, extra, short, "plan_item_short", "apbd_short_idr", "money", "short")
         text.append(lang("exec_plan_needed_short", items=joined))
         figures.update(figs)
         reached = [years[i]["year"] for i in short if years[i].get("target_reached")]
