@@ -354,8 +354,13 @@ def _enrolment_summary(model: Model) -> list[dict]:
 
 def _pledge_outcome_table(answer: dict) -> pd.DataFrame:
     """plan_pledge_outcomes.csv: a row per pledge outcome and fiscal year."""
+    def cells(year: dict) -> dict:  # members not renewed by segment as "segment count", joined with ";"
+        by_segment = ";".join(f"{n} {v}" for n, v in year["not_renewed_by_segment"].items())
+        return {**year, "not_renewed_by_segment": by_segment}
+
     return pd.DataFrame([{"honoured": ";".join(o["honoured"]), "failed": ";".join(o["failed"]),
-                          "probability": o["probability"], **y}
+                          "probability": o["probability"], "probability_failed": o["probability_failed"],
+                          **cells(y)}
                          for o in answer["outcomes"] for y in o["years"]])
 
 

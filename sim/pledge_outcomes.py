@@ -45,8 +45,12 @@ def outcomes(pledges: tuple) -> list[dict]:
     out = []
     for failed in failing:
         prob = math.prod(1.0 - p.probability if p.name in failed else p.probability for p in pledges)
+        # The failed pledges' own chance of failing, whatever the others do: what a planner asks first ("how
+        # likely is it that this company does not pay?"); the exact combination is rarer.
+        alone = math.prod(1.0 - p.probability for p in pledges if p.name in failed) if failed else None
         out.append({"honoured": [n for n in names if n not in failed], "failed": list(failed),
-                    "probability": round(prob, 6)})
+                    "probability": round(prob, 6),
+                    "probability_failed": None if alone is None else round(alone, 6)})
     return out
 
 
@@ -85,6 +89,8 @@ def pledge_outcomes(scenario: Scenario, unlimited: UnlimitedApbd | None = None) 
                      "years": years})
     every = len(pledges) <= ALL_COMBINATIONS_UP_TO
     return {
+        "pledges": [{"name": p.name, "probability": p.probability, "first_year": p.first_year,
+                     "last_year": p.first_year + p.years - 1, "segments": list(p.segments)} for p in pledges],
         "note": ("every combination of honoured and failed pledges" if every else
                  "all pledges honoured, each failing alone, none honoured (not every combination: the probabilities "
                  "do not add up to 1)")
@@ -117,6 +123,8 @@ def _years(scenario: Scenario, projection, apbd_needed: dict) -> list[dict]:
         row = {"year": y,
                "members_year_end": round(float(projection.year_end(y).sum()), 2),
                "not_renewed": round(float(projection.not_renewed(months).sum()), 2),
+               "not_renewed_by_segment": {name: round(float(cut), 2) for name, cut
+                                          in zip(projection.names, projection.not_renewed(months)) if cut >= 0.005},
                "held_year_end": round(float(projection.held[:, last].sum()), 2),
                "apbd_spent_idr": round(spent[y], 2),
                "apbd_needed_idr": float(math.ceil(apbd_needed[y]))}  # whole rupiah, rounded up, as budget_needed

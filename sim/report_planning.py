@@ -243,11 +243,17 @@ def summary_blocks(lang: Language, scenario: Scenario, summary: dict, extra: dic
 
 
 def _tiles(lang: Language, summary: dict, extra: dict) -> list:
+    """The first tile answers the planner's question, the first year's APBD needed (with a [funding] table); else
+    the APBD budget the scenario assumes, or the first year's premium. Then the members at the end."""
     years = extra["planning"]["years"]
     last = len(years) - 1
-    money = ((lang("tile_plan_budget", year=years[0]["year"]), _r(extra, _y(0, "budget_idr"), "money"))
-             if years[0]["budget_idr"] is not None else
-             (lang("tile_plan_premium", year=years[0]["year"]), _s(summary, "periods.0.premium_idr", "money")))
+    first = years[0]["year"]
+    if years[0].get("apbd_needed_idr") is not None:
+        money = (lang("tile_plan_needed", year=first), _r(extra, _y(0, "apbd_needed_idr"), "money"))
+    elif years[0]["budget_idr"] is not None:
+        money = (lang("tile_plan_budget", year=first), _r(extra, _y(0, "budget_idr"), "money"))
+    else:
+        money = (lang("tile_plan_premium", year=first), _s(summary, "periods.0.premium_idr", "money"))
     return [money, (lang("tile_plan_members_end", year=years[last]["year"]),
                     _r(extra, _y(last, "members_year_end"), "count"))]
 
@@ -311,7 +317,7 @@ def _budget_lines(lang: Language, scenario: Scenario, summary: dict, extra: dict
     needed = _apbd_needed_para(lang, scenario, extra)
     if needed is not None:
         blocks.append(needed)
-    risk = _pledge_risk(lang, extra, pledge_names(lang, scenario))
+    risk = _pledge_risk(lang, scenario, extra, pledge_names(lang, scenario))
     if risk is not None:
         blocks.append(risk)
     # What the premiums took from the budget each year, and what is left.
@@ -393,6 +399,8 @@ def _apbd_needed_para(lang: Language, scenario: Scenario, extra: dict) -> Para |
         figures["confidence"] = _r(extra, "planning.budget_needed.confidence", "percent")
         if not sure:
             figures["p"] = _r(extra, "planning.budget_needed.probability_money_does_not_bind", "chance")
+    if any(years[i].get("target_premium_idr") is not None for i in shown):  # beside the full year for the target
+        text.append(lang("exec_plan_needed_versus_target"))
     short = [i for i in shown if years[i].get("apbd_short_idr")]
     if short:
         joined, figs = _yearly_figures(lang, extra, short, "plan_item_short", "apbd_short_idr", "money", "short")
@@ -420,10 +428,12 @@ def _apbd_needed_para(lang: Language, scenario: Scenario, extra: dict) -> Para |
     return Para(" ".join(text), figures)
 
 
-def _pledge_risk(lang: Language, extra: dict, names: dict) -> Para | None:
+def _pledge_risk(lang: Language, scenario: Scenario, extra: dict, names: dict) -> Para | None:
     """The outcome with failed pledges that hurts most (members not renewed, then names waiting), in a sentence;
     None without pledges or when no failure cuts or holds anybody. Outcomes where some pledge is still honoured
-    come first: "if this pledge fails" is the planner's question; "none honoured" only when there is no other."""
+    come first: "if this pledge fails" is the planner's question; "none honoured" only when there is no other. The
+    sentence gives the failed pledges' own chance of failing before that outcome's (rarer) exact combination, who is
+    not renewed in which year, and which honoured pledge had just ended then (its members fall to the APBD)."""
     answer = extra["planning"]["pledge_outcomes"]
     if answer is None:
         return None
@@ -434,19 +444,51 @@ def _pledge_risk(lang: Language, extra: dict, names: dict) -> Para | None:
     worst = outcomes[i]
     if round(worst["not_renewed"]) == 0 and round(worst["held_max"]) == 0:
         return None
+    key = f"planning.pledge_outcomes.outcomes.{i}"
+    quoted, _ = _listed(lang, [(f"“{names.get(n, n)}”", {}) for n in worst["failed"]])
+    several = len(worst["failed"]) > 1
+    text = [lang("exec_plan_pledge_counted"),
+            lang("pledge_fails_several" if several else "pledge_fails_one", names=quoted)]
+    figures = {"p_fail": _r(extra, f"{key}.probability_failed", "chance")}
+    if worst["honoured"]:  # the other pledges are honoured: that exact combination is rarer
+        text.append(lang("pledge_if_only_several" if several else "pledge_if_only_one"))
+        figures["p"] = _r(extra, f"{key}.probability", "chance")
+    else:
+        text.append(lang("pledge_if_all"))
+    parts = []
+    cuts = [k for k, y in enumerate(worst["years"]) if round(y["not_renewed"]) > 0]
+    if cuts:
+        joined, figs = _listed(lang, [_cut_item(lang, scenario, extra, worst, k, key, names) for k in cuts], "c_")
+        parts.append(lang("pledge_cut", items=joined))
+        figures.update(figs)
+    if round(worst["held_max"]) > 0:
+        most = max(range(len(worst["years"])), key=lambda k: worst["years"][k]["held_year_end"])
+        parts.append(lang("pledge_held", year=worst["years"][most]["year"]))
+        figures["held"] = _r(extra, f"{key}.held_max", "count")
     every = next(k for k, o in enumerate(outcomes) if not o["failed"])
     last = len(worst["years"]) - 1
-    key = "planning.pledge_outcomes.outcomes"
-    quoted, _ = _listed(lang, [(f"“{names.get(n, n)}”", {}) for n in worst["failed"]])
-    only = "pledge_only" if worst["honoured"] else "pledge"  # the other pledges are honoured in this outcome
-    which = lang(f"{only}_one" if len(worst["failed"]) == 1 else f"{only}_several", names=quoted)
-    return Para(lang("exec_plan_pledge_risk", names=which, year=worst["years"][last]["year"]), {
-        "p": _r(extra, f"{key}.{i}.probability", "chance"),
-        "cut": _r(extra, f"{key}.{i}.not_renewed", "count"),
-        "held": _r(extra, f"{key}.{i}.held_max", "count"),
-        "need": _r(extra, f"{key}.{i}.years.{last}.apbd_needed_idr", "money"),
-        "need_all": _r(extra, f"{key}.{every}.years.{last}.apbd_needed_idr", "money"),
-    })
+    parts.append(lang("pledge_need", year=worst["years"][last]["year"]))
+    figures["need"] = _r(extra, f"{key}.years.{last}.apbd_needed_idr", "money")
+    figures["need_all"] = _r(extra, f"planning.pledge_outcomes.outcomes.{every}.years.{last}.apbd_needed_idr", "money")
+    return Para(" ".join(text) + " " + "; ".join(parts) + ".", figures)
+
+
+def _cut_item(lang: Language, scenario: Scenario, extra: dict, outcome: dict, k: int, key: str,
+              names: dict) -> tuple[str, dict]:
+    """One year's members not renewed in a pledge outcome: the year, the honoured pledges that ended the year
+    before (their members then need other money), the count and the segments."""
+    year = outcome["years"][k]["year"]
+    labels = {seg.name: seg.labels[lang.code] for seg in scenario.segments}
+    cut = outcome["years"][k]["not_renewed_by_segment"]
+    segments, _ = _listed(lang, [(f"“{labels.get(n, n)}”", {}) for n in cut])
+    ended = [p for p in extra["planning"]["pledge_outcomes"]["pledges"] if p["name"] in outcome["honoured"] and p["last_year"] == year - 1]
+    if ended:
+        quoted, _ = _listed(lang, [(f"“{names.get(p['name'], p['name'])}” ({p['first_year']}–{p['last_year']})", {})
+                                   for p in ended])
+        text = lang("pledge_cut_year_after", year=year, pledges=quoted, segments=segments)
+    else:
+        text = lang("pledge_cut_year", year=year, segments=segments)
+    return text, {"cut": _r(extra, f"{key}.years.{k}.not_renewed", "count")}
 
 
 def budget_section(lang: Language, scenario: Scenario, summary: dict, extra: dict) -> Section:

@@ -72,12 +72,14 @@ TEXT = {
         "en": "Reaching the target of {target} members with the same mix would take {premium} of premiums a year.",
     },
     "exec_claims": {
-        "id": "Pada tahun {period}, BPJS Ketenagakerjaan diperkirakan membayar manfaat sebesar {mean} (rata-rata "
-              "simulasi) kepada peserta dan ahli warisnya, untuk sekitar {count} kasus kematian dan kecelakaan "
-              "kerja. Dalam 9 dari 10 simulasi, jumlahnya berada antara {p5} dan {p95} (rentang 90%).",
-        "en": "In {period}, BPJS Ketenagakerjaan is expected to pay members and their families {mean} in benefits "
-              "(the simulation mean), for about {count} deaths and work accidents. In 9 out of 10 simulations the "
-              "amount lies between {p5} and {p95} (the 90% interval).",
+        # "Owes" (menanggung), not "pays": the claims of a year are its events' benefits; BPJS may pay some of them
+        # the next year (reporting and verification take time: [claim_timing], sim plan's paid column).
+        "id": "Atas kematian dan kecelakaan kerja pada tahun {period}, BPJS Ketenagakerjaan diperkirakan menanggung "
+              "manfaat sebesar {mean} (rata-rata simulasi) bagi peserta dan ahli warisnya, untuk sekitar {count} "
+              "kasus. Dalam 9 dari 10 simulasi, jumlahnya berada antara {p5} dan {p95} (rentang 90%).",
+        "en": "For the deaths and work accidents of {period}, BPJS Ketenagakerjaan is expected to owe members and "
+              "their families {mean} in benefits (the simulation mean), for about {count} cases. In 9 out of 10 "
+              "simulations the amount lies between {p5} and {p95} (the 90% interval).",
     },
     "exec_ratio": {
         "id": "Iuran tahun {period} dihitung dari peserta yang aktif pada bulan-bulan itu: {premium}. Angka ini "
@@ -261,12 +263,14 @@ TEXT = {
     # --- results ---
     "results_intro": {
         "id": "Peserta: rata-rata peserta aktif dalam periode. Iuran: dari tarif yang berlaku, untuk peserta yang "
-              "aktif. Klaim: manfaat yang jatuh tempo dalam periode (beasiswa dihitung pada tahun dibayarkan), "
+              "aktif. Klaim: manfaat atas kematian dan kecelakaan kerja dalam periode, ditambah cicilan beasiswa yang "
+              "jatuh tempo dalam periode (BPJS dapat membayar sebagian klaim pada tahun berikutnya), "
               "sebagai rata-rata simulasi dan, sebagai pembanding, hasil perhitungan langsung (nilai harapan tanpa "
               "simulasi). P5 dan P95 membatasi rentang 90%: 90% simulasi untuk tahun yang sama berada di antara "
               "keduanya.",
         "en": "Members: average members in force over the period. Premium: at the rates in force, for the members "
-              "in force. Claims: benefits falling due in the period (scholarships count in the year they are paid), "
+              "in force. Claims: the benefits of the period's deaths and work accidents, plus the scholarship instalments "
+              "falling due in it (BPJS may pay some claims the following year), "
               "as the simulation mean and, for comparison, the direct calculation (the expected value without "
               "simulation). p5 and p95 bound the 90% interval: 90% of the simulations of that same year lie between "
               "them.",
@@ -740,6 +744,7 @@ TEXT = {
     "word_yes": {"id": "ya", "en": "yes"},
     "word_no": {"id": "tidak", "en": "no"},
     "tile_plan_budget": {"id": "Anggaran APBD {year}", "en": "APBD budget {year}"},
+    "tile_plan_needed": {"id": "APBD yang dibutuhkan {year}", "en": "APBD needed {year}"},
     "tile_plan_premium": {"id": "Iuran {year}", "en": "Premium {year}"},
     "tile_plan_members_end": {"id": "Peserta akhir {year}", "en": "Members at the end of {year}"},
     "exec_plan_lead": {
@@ -771,14 +776,14 @@ TEXT = {
     "plan_item_buys_each": {"id": "{year} {budget} untuk {affordable} peserta ({per_member} per peserta)",
                             "en": "{year} {budget} for {affordable} members ({per_member} each)"},
     "exec_plan_cofunding": {
-        "id": "Jumlah peserta itu dihitung setelah bagian APBD untuk janji CSR yang didampingi APBD (seperti "
-              "janjinya, dihitung sebesar nilai dikali peluang): {items}.",
+        "id": "Jumlah peserta itu dihitung setelah bagian APBD untuk komitmen CSR yang didampingi APBD (seperti "
+              "komitmennya, dihitung sebesar nilai dikali peluang): {items}.",
         "en": "Those members are counted after the APBD's share of co-funded CSR pledges (counted, as the pledges are, "
               "at amount times probability): {items}.",
     },
     "exec_plan_cofunding_every_year": {
-        "id": "Jumlah peserta itu dihitung setelah bagian APBD untuk janji CSR yang didampingi APBD, {cofunding} per "
-              "tahun (seperti janjinya, dihitung sebesar nilai dikali peluang).",
+        "id": "Jumlah peserta itu dihitung setelah bagian APBD untuk komitmen CSR yang didampingi APBD, {cofunding} per "
+              "tahun (seperti komitmennya, dihitung sebesar nilai dikali peluang).",
         "en": "Those members are counted after the APBD's share of co-funded CSR pledges, {cofunding} a year (counted, "
               "as the pledges are, at amount times probability).",
     },
@@ -802,16 +807,25 @@ TEXT = {
               "(premiums only): {items}.",
     },
     "plan_item_needed": {"id": "{year} {need}", "en": "{year} {need}"},
+    # Two "needed" figures sit side by side in the summary: say which one goes into the APBD.
+    "exec_plan_needed_versus_target": {
+        "id": "Angka inilah yang dianggarkan: bagian APBD dari iuran bulan-bulan tahun itu, dengan peserta yang "
+              "bertambah bertahap sepanjang tahun. Iuran setahun penuh untuk target akhir tahun (di atas) menghitung "
+              "semua peserta target aktif sejak Januari dan semua pembayar, sehingga bukan angka APBD tahun itu.",
+        "en": "This is the figure to budget: the APBD's share of the year's monthly premiums, with members joining "
+              "through the year. The full year's premium for the year-end target (above) counts every target member "
+              "from January and every payer, so it is not that year's APBD figure.",
+    },
     "exec_plan_needed_pledges_sure": {
         "id": "Angka ini cukup dengan peluang sekurang-kurangnya {confidence}, dengan memperhitungkan kemungkinan "
-              "janji CSR tidak ditepati. Dengan APBD sebesar itu, tidak ada peserta yang tidak diperpanjang atau "
-              "menunggu dana dalam kombinasi janji mana pun.",
+              "komitmen CSR tidak dipenuhi. Dengan APBD sebesar itu, tidak ada peserta yang tidak diperpanjang atau "
+              "menunggu dana dalam kombinasi komitmen mana pun.",
         "en": "It suffices with a probability of at least {confidence}, allowing for CSR pledges that are not "
               "honoured. With that APBD no member goes unrenewed or waits for money in any combination of pledges.",
     },
     "exec_plan_needed_pledges": {
         "id": "Angka ini cukup dengan peluang sekurang-kurangnya {confidence}, dengan memperhitungkan kemungkinan "
-              "janji CSR tidak ditepati. Dengan APBD sebesar itu, peluang tidak ada peserta yang tidak diperpanjang "
+              "komitmen CSR tidak dipenuhi. Dengan APBD sebesar itu, peluang tidak ada peserta yang tidak diperpanjang "
               "atau menunggu dana adalah {p}.",
         "en": "It suffices with a probability of at least {confidence}, allowing for CSR pledges that are not "
               "honoured. With that APBD, the probability that no member goes unrenewed or waits for money is {p}.",
@@ -822,8 +836,8 @@ TEXT = {
     },
     "plan_item_short": {"id": "{year} (kurang {short})", "en": "{year} ({short} short)"},
     "exec_plan_needed_short_reached": {
-        "id": "Pada {years} target tetap tercapai dalam proyeksi utama, yang menghitung setiap janji CSR sebesar "
-              "nilainya dikali peluangnya; kekurangan itu baru terjadi bila janji tidak ditepati.",
+        "id": "Pada {years} target tetap tercapai dalam proyeksi utama, yang menghitung setiap komitmen CSR sebesar "
+              "nilainya dikali peluangnya; kekurangan itu baru terjadi bila komitmen tidak dipenuhi.",
         "en": "In {years} the target is still reached in the main projection, which counts each CSR pledge at its "
               "amount times its probability; the shortfall arises only when pledges are not honoured.",
     },
@@ -845,28 +859,29 @@ TEXT = {
                               "en": "{segment} {year} ({end} of {target} members)"},
     "plan_item_target": {"id": "{target} ({year})", "en": "{target} ({year})"},
     "exec_plan_reached": {"id": "Target tercapai pada {items}.", "en": "Target reached in {items}."},
-    "plan_item_reached": {"id": "{year} ({end} dari {target} peserta pada akhir tahun)",
-                          "en": "{year} ({end} of {target} members at the year-end)"},
+    # "{end} dari {target}" read as a share above 100 % when the target is passed: the members, then the target.
+    "plan_item_reached": {"id": "{year} ({end} peserta pada akhir tahun, target {target})",
+                          "en": "{year} ({end} members at the year-end, target {target})"},
     "exec_plan_missed": {"id": "Target tidak tercapai pada {items}.", "en": "Target missed in {items}."},
-    "plan_item_missed": {"id": "{year} ({end} dari {target} peserta pada akhir tahun, kurang {short})",
-                         "en": "{year} ({end} of {target} members at the year-end, {short} short)"},
+    "plan_item_missed": {"id": "{year} ({end} peserta pada akhir tahun, target {target}, kurang {short})",
+                         "en": "{year} ({end} members at the year-end, target {target}, {short} short)"},
     "plan_item_missed_segments": {
-        "id": "{year} ({end} dari {target} peserta pada akhir tahun, kurang {short} di segmen yang belum mencapai "
-              "targetnya)",
-        "en": "{year} ({end} of {target} members at the year-end, {short} short in the segments below their "
+        "id": "{year} ({end} peserta pada akhir tahun, target {target}, kurang {short} di segmen yang belum "
+              "mencapai targetnya)",
+        "en": "{year} ({end} members at the year-end, target {target}, {short} short in the segments below their "
               "targets)",
     },
     "plan_item_missed_waiting_segments": {
-        "id": "{year} ({end} dari {target} peserta pada akhir tahun, kurang {short} di segmen yang belum mencapai "
-              "targetnya; {held} nama yang sudah terdaftar menunggu dana)",
-        "en": "{year} ({end} of {target} members at the year-end, {short} short in the segments below their targets; "
-              "{held} registered names wait for money)",
+        "id": "{year} ({end} peserta pada akhir tahun, target {target}, kurang {short} di segmen yang belum "
+              "mencapai targetnya; {held} calon peserta yang sudah terdaftar menunggu dana)",
+        "en": "{year} ({end} members at the year-end, target {target}, {short} short in the segments below their "
+              "targets; {held} registered names wait for money)",
     },
     "plan_item_missed_waiting": {
-        "id": "{year} ({end} dari {target} peserta pada akhir tahun, kurang {short}; {held} nama yang sudah terdaftar "
-              "menunggu dana)",
-        "en": "{year} ({end} of {target} members at the year-end, {short} short; {held} registered names wait for "
-              "money)",
+        "id": "{year} ({end} peserta pada akhir tahun, target {target}, kurang {short}; {held} calon peserta yang "
+              "sudah terdaftar menunggu dana)",
+        "en": "{year} ({end} members at the year-end, target {target}, {short} short; {held} registered names wait "
+              "for money)",
     },
     "exec_plan_ucj": {
         "id": "Cakupan semesta jaminan sosial ketenagakerjaan (UCJ: bagian penduduk bekerja yang menjadi peserta BPJS "
@@ -893,21 +908,33 @@ TEXT = {
         "en": "The budget is what holds membership back: in those years the APBD budget is spent in full on "
               "premiums, so membership cannot exceed what it pays for.",
     },
-    "exec_plan_pledge_risk": {
-        "id": "Janji CSR dihitung sebesar nilainya dikali peluangnya. Bila {names} tidak ditepati (peluang {p}), "
-              "{cut} peserta tidak diperpanjang dan paling banyak {held} nama menunggu dana pada akhir tahun; agar "
-              "rencana tetap berjalan, APBD {year} yang dibutuhkan menjadi {need}, bukan {need_all} bila semua janji "
-              "ditepati (tabel di bagian Anggaran).",
-        "en": "CSR pledges are counted at their amount times their probability. If {names} not honoured "
-              "(probability {p}), {cut} members are not renewed and at most {held} names wait for money at a "
-              "year-end; keeping the plan would need {need} of APBD in {year} instead of {need_all} with every "
-              "pledge honoured (table in the Budget section).",
-    },
-    # The subject of exec_plan_pledge_risk: "only" when the other pledges are honoured in that outcome.
-    "pledge_one": {"id": "janji {names}", "en": "the pledge {names} is"},
-    "pledge_several": {"id": "janji {names}", "en": "the pledges {names} are"},
-    "pledge_only_one": {"id": "hanya janji {names} yang", "en": "only the pledge {names} is"},
-    "pledge_only_several": {"id": "hanya janji {names} yang", "en": "only the pledges {names} are"},
+    # The pledge-risk paragraph (report_planning._pledge_risk): the pledge's own chance of failing, then that
+    # outcome's exact combination, then what it does (cuts, waiting names, the APBD needed), joined with "; ".
+    "exec_plan_pledge_counted": {"id": "Komitmen CSR dihitung sebesar nilainya dikali peluangnya.",
+                                 "en": "CSR pledges are counted at their amount times their probability."},
+    "pledge_fails_one": {"id": "Komitmen {names} tidak dipenuhi dengan peluang {p_fail}.",
+                         "en": "The pledge {names} is not honoured with probability {p_fail}."},
+    "pledge_fails_several": {"id": "Komitmen {names} semuanya tidak dipenuhi dengan peluang {p_fail}.",
+                             "en": "The pledges {names} all fail with probability {p_fail}."},
+    "pledge_if_only_one": {"id": "Bila hanya komitmen itu yang tidak dipenuhi (peluang {p}),",
+                           "en": "If only that pledge fails (probability {p}),"},
+    "pledge_if_only_several": {"id": "Bila hanya komitmen-komitmen itu yang tidak dipenuhi (peluang {p}),",
+                               "en": "If only those pledges fail (probability {p}),"},
+    "pledge_if_all": {"id": "Dalam hal itu,", "en": "Then"},
+    "pledge_cut": {"id": "{items} tidak diperpanjang karena dananya tidak cukup",
+                   "en": "{items} are not renewed for lack of money"},
+    "pledge_cut_year": {"id": "pada {year} {cut} peserta segmen {segments}",
+                        "en": "in {year} {cut} members ({segments})"},
+    "pledge_cut_year_after": {
+        "id": "pada {year}, tahun pertama setelah komitmen {pledges} berakhir, {cut} peserta segmen {segments}",
+        "en": "in {year}, the first year after the pledge {pledges} ended, {cut} members ({segments})"},
+    "pledge_held": {"id": "paling banyak {held} calon peserta menunggu dana pada akhir {year}",
+                    "en": "at most {held} names wait for money at the end of {year}"},
+    "pledge_need": {
+        "id": "agar rencana tetap berjalan, APBD {year} yang dibutuhkan menjadi {need}, bukan {need_all} bila semua "
+              "komitmen dipenuhi (tabel di bagian Anggaran dan cakupan)",
+        "en": "keeping the plan would need {need} of APBD in {year} instead of {need_all} with every pledge honoured "
+              "(table in the Budget and coverage section)"},
     "exec_plan_left": {"id": "Iuran yang dibayar dari anggaran APBD dan sisanya: {items}.",
                        "en": "Premiums paid from the APBD budget, and what is left: {items}."},
     "plan_item_left": {"id": "{year} {spent} (sisa {left})", "en": "{year} {spent} ({left} left)"},
@@ -958,7 +985,7 @@ TEXT = {
     },
     "budget_apbd_intro_needed_pledges": {
         "id": "Kolom terakhir: APBD yang dibutuhkan {what} (iuran saja), cukup dengan peluang sekurang-kurangnya "
-              "{confidence}, dengan memperhitungkan kemungkinan janji CSR tidak ditepati. Baris yang diarsir: "
+              "{confidence}, dengan memperhitungkan kemungkinan komitmen CSR tidak dipenuhi. Baris yang diarsir: "
               "anggaran lebih kecil daripada kebutuhan itu.",
         "en": "The last column: the APBD needed {what} (premiums only), enough with a probability of at least "
               "{confidence}, allowing for CSR pledges that are not honoured. Shaded rows: the budget is below that "
@@ -982,22 +1009,22 @@ TEXT = {
     "col_budget_left": {"id": "Sisa anggaran", "en": "Budget left"},
     "col_affordable": {"id": "Cukup untuk (peserta APBD setahun)", "en": "Pays for (APBD-paid members, full year)"},
     "col_available": {"id": "Dana tersedia", "en": "Money available"},
-    "col_pledge_outcome": {"id": "Janji CSR", "en": "CSR pledges"},
+    "col_pledge_outcome": {"id": "Komitmen CSR", "en": "CSR pledges"},
     "col_probability": {"id": "Peluang", "en": "Probability"},
     "col_not_renewed": {"id": "Tidak diperpanjang", "en": "Not renewed"},
     "col_waiting": {"id": "Menunggu dana (akhir tahun)", "en": "Waiting for money (year-end)"},
     "col_apbd_needed": {"id": "APBD yang dibutuhkan", "en": "APBD needed"},
-    "pledge_all_honoured": {"id": "semua ditepati", "en": "all honoured"},
-    "pledge_none_honoured": {"id": "tidak ada yang ditepati", "en": "none honoured"},
-    "pledge_failed": {"id": "{names} tidak ditepati", "en": "{names} not honoured"},
+    "pledge_all_honoured": {"id": "semua dipenuhi", "en": "all honoured"},
+    "pledge_none_honoured": {"id": "tidak ada yang dipenuhi", "en": "none honoured"},
+    "pledge_failed": {"id": "{names} tidak dipenuhi", "en": "{names} not honoured"},
     "pledge_outcomes_intro": {
-        "id": "Angka-angka di atas menghitung setiap janji CSR sebesar nilainya dikali peluangnya. Tabel berikut menunjukkan "
-              "apa yang terjadi bila sebuah janji tidak ditepati: setiap kombinasi janji yang ditepati dan yang tidak, "
-              "dengan peluangnya (janji ditepati penuh atau tidak sama sekali selama masa berlakunya, tidak saling "
-              "bergantung; janji dengan dana pendamping kota membawa serta bagian kota). Anggaran APBD dan DBH-CHT "
+        "id": "Angka-angka di atas menghitung setiap komitmen CSR sebesar nilainya dikali peluangnya. Tabel berikut menunjukkan "
+              "apa yang terjadi bila sebuah komitmen tidak dipenuhi: setiap kombinasi komitmen yang dipenuhi dan yang tidak, "
+              "dengan peluangnya (komitmen dipenuhi penuh atau tidak sama sekali selama masa berlakunya, tidak saling "
+              "bergantung; komitmen dengan dana pendamping kota membawa serta bagian kota). Anggaran APBD dan DBH-CHT "
               "tetap seperti di skenario. Kolom terakhir: APBD yang dibutuhkan agar rencana kepesertaan tetap "
               "berjalan dalam kombinasi itu (iuran saja). Baris yang diarsir: ada peserta yang tidak diperpanjang atau "
-              "nama yang menunggu dana.",
+              "calon peserta yang menunggu dana.",
         "en": "The figures above count every CSR pledge at its amount times its probability. The table below shows "
               "what happens when a pledge is not honoured: every combination of honoured and failed pledges, with "
               "its probability (a pledge is honoured in full or not at all for its whole duration, independently; a "
@@ -1006,11 +1033,11 @@ TEXT = {
               "only). Shaded rows: members not renewed or names waiting for money.",
     },
     "pledge_outcomes_intro_stress": {
-        "id": "Angka-angka di atas menghitung setiap janji CSR sebesar nilainya dikali peluangnya. Tabel berikut menunjukkan "
-              "apa yang terjadi bila janji tidak ditepati: semua ditepati, setiap janji gagal sendiri, dan tidak ada "
-              "yang ditepati (bukan setiap kombinasi, sehingga peluangnya tidak berjumlah 100%). Anggaran APBD dan "
+        "id": "Angka-angka di atas menghitung setiap komitmen CSR sebesar nilainya dikali peluangnya. Tabel berikut menunjukkan "
+              "apa yang terjadi bila komitmen tidak dipenuhi: semua dipenuhi, setiap komitmen gagal sendiri, dan tidak ada "
+              "yang dipenuhi (bukan setiap kombinasi, sehingga peluangnya tidak berjumlah 100%). Anggaran APBD dan "
               "DBH-CHT tetap seperti di skenario. Kolom terakhir: APBD yang dibutuhkan agar rencana kepesertaan tetap "
-              "berjalan (iuran saja). Baris yang diarsir: ada peserta yang tidak diperpanjang atau nama yang menunggu dana.",
+              "berjalan (iuran saja). Baris yang diarsir: ada peserta yang tidak diperpanjang atau calon peserta yang menunggu dana.",
         "en": "The figures above count every CSR pledge at its amount times its probability. The table below shows "
               "what happens when pledges are not honoured: all honoured, each pledge failing alone, none honoured "
               "(not every combination, so the probabilities do not add up to 100%). The APBD and DBH-CHT budgets "
@@ -1027,8 +1054,8 @@ TEXT = {
                              "en": "{year} {expected} (APBD table: {plan})"},
     "pledge_expected_more": {
         "id": "Pada {years} rata-rata ini lebih tinggi daripada tabel anggaran APBD di atas, yang menghitung setiap "
-              "janji sebesar nilainya dikali peluangnya: bila sebuah janji tidak ditepati, pesertanya dibiayai APBD, "
-              "sedangkan dana janji yang ditepati melebihi iuran pesertanya tidak mengurangi APBD lebih jauh.",
+              "komitmen sebesar nilainya dikali peluangnya: bila sebuah komitmen tidak dipenuhi, pesertanya dibiayai APBD, "
+              "sedangkan dana komitmen yang dipenuhi melebihi iuran pesertanya tidak mengurangi APBD lebih jauh.",
         "en": "In {years} this average is higher than the APBD table above, which counts each pledge at "
               "its amount times its probability: when a pledge fails its members fall to the APBD, while a kept "
               "pledge's money beyond its members' premiums does not lower the APBD further.",
@@ -1037,7 +1064,7 @@ TEXT = {
         "id": "APBD yang dibutuhkan agar rencana kepesertaan tetap berjalan (kolom terakhir), dirata-ratakan dengan "
               "cara yang sama: {items}. Iuran yang dibayar tidak dapat melebihi anggaran APBD; pada tahun ketika "
               "kebutuhan itu lebih besar, rencana tidak terpenuhi. Rata-rata ini adalah perkiraan biaya APBD rencana "
-              "ini. Anggaran yang tetap cukup bila janji tidak ditepati, dengan peluang sekurang-kurangnya "
+              "ini. Anggaran yang tetap cukup bila komitmen tidak dipenuhi, dengan peluang sekurang-kurangnya "
               "{confidence}, adalah APBD yang dibutuhkan pada kolom terakhir tabel anggaran APBD: itulah acuan untuk "
               "menganggarkan rencana ini.",
         "en": "The APBD needed to keep the membership plan (last column), averaged the same way: {items}. The APBD "
@@ -1244,7 +1271,7 @@ PARAMETERS = {
     "apbd_budget": {"id": "Anggaran APBD per tahun", "en": "APBD budget per year"},
     "dbh_cht_budget": {"id": "Anggaran DBH-CHT per tahun", "en": "DBH-CHT budget per year"},
     "amount": {"id": "Komitmen CSR per tahun", "en": "CSR pledge per year"},
-    "probability": {"id": "Peluang komitmen CSR ditepati", "en": "Probability the CSR pledge is honoured"},
+    "probability": {"id": "Peluang komitmen CSR dipenuhi", "en": "Probability the CSR pledge is honoured"},
     "years": {"id": "Lama komitmen CSR (tahun)", "en": "CSR pledge length (years)"},
     "city_match": {"id": "Porsi pendamping APBD", "en": "City (APBD) match share"},
     "employed_persons": {"id": "Jumlah penduduk bekerja", "en": "Employed persons"},

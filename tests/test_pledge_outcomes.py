@@ -87,6 +87,9 @@ def test_a_failed_pledge_is_the_scenario_without_it(scenario, answer):
             last = int(months.nonzero()[0][-1])
             assert y["members_year_end"] == pytest.approx(float(projection.year_end(y["year"]).sum()), abs=0.01)
             assert y["not_renewed"] == pytest.approx(float(projection.not_renewed(months).sum()), abs=0.01)
+            by_segment = dict(zip(projection.names, projection.not_renewed(months)))
+            assert y["not_renewed_by_segment"] == {n: pytest.approx(c, abs=0.01) for n, c in by_segment.items()
+                                                   if c >= 0.005}
             assert y["held_year_end"] == pytest.approx(float(projection.held[:, last].sum()), abs=0.01)
             assert y["apbd_spent_idr"] == pytest.approx(spent[y["year"]], abs=0.01)
             assert y["apbd_needed_idr"] == math.ceil(need[y["year"]])
@@ -129,6 +132,26 @@ def test_budget_needed_and_the_outcomes_share_each_unlimited_projection(scenario
     assert shared == answer and need == budget.budget_needed(scenario, 0.9)  # the same answers as apart
 
 
+def test_a_failed_pledge_has_its_own_chance_and_dates(scenario, answer):
+    """Beside the exact combination's probability, each outcome gives the chance that its failed pledges fail
+    whatever the others do (the companies' 0.7 and the co-funded 0.5 from the scenario file), and the answer lists
+    each pledge's years, so a reader can tell which pledge had ended when members are cut."""
+    chance = {o["failed"] and o["failed"][0] if len(o["failed"]) == 1 else tuple(o["failed"]): o["probability_failed"]
+              for o in answer["outcomes"]}
+    assert chance == {(): None, "companies": pytest.approx(0.3), "co-funded": pytest.approx(0.5),
+                      ("companies", "co-funded"): pytest.approx(0.15)}
+    by_name = {o["failed"][0]: o["probability"] for o in answer["outcomes"] if len(o["failed"]) == 1}
+    assert by_name == {"companies": pytest.approx(0.3 * 0.5), "co-funded": pytest.approx(0.5 * 0.7)}
+    assert answer["pledges"] == [
+        {"name": "companies", "probability": 0.7, "first_year": 2026, "last_year": 2028, "segments": ["informal"]},
+        {"name": "co-funded", "probability": 0.5, "first_year": 2026, "last_year": 2030,
+         "segments": ["vulnerable", "informal"]}]
+    # The 750 members cut when only the co-funded pledge fails are the informal workers, in 2029.
+    only = next(o for o in answer["outcomes"] if o["failed"] == ["co-funded"])
+    assert [(y["year"], set(y["not_renewed_by_segment"])) for y in only["years"] if y["not_renewed_by_segment"]] == \
+        [(2029, {"informal"})]
+
+
 def test_no_pledge_no_outcomes():
     assert pledge_outcomes(load_scenario("madiun-2026-ucj")) is None
     assert pledge_outcomes(load_scenario("madiun-2025")) is None
@@ -139,7 +162,8 @@ def test_plan_writes_and_prints_the_outcomes(tmp_path, capsys):
     code, stdout, err = run_cli(["plan", CSR, "--trials", 100, "--no-tornado", "--out", out], capsys)
     assert code == 0, err
     table = pd.read_csv(out / "plan_pledge_outcomes.csv", keep_default_na=False)
-    assert list(table.columns[:4]) == ["honoured", "failed", "probability", "year"]
+    assert list(table.columns[:5]) == ["honoured", "failed", "probability", "probability_failed", "year"]
+    assert set(table.loc[table["failed"] == "co-funded", "not_renewed_by_segment"]) == {"", "informal 750.18"}
     assert len(table) == 4 * 5  # four outcomes x the years 2026-2030
     assert set(table["failed"]) == {"", "companies", "co-funded", "companies;co-funded"}
     assert "If CSR pledges are not honoured" in stdout
@@ -161,17 +185,26 @@ def test_the_report_shows_every_outcome_traced(tmp_path, answer):
     text = section_text(folder, "budget")
     # The pledges are named by their Indonesian labels, in the outcomes and in the payers' table.
     companies, co_funded = "Perusahaan di Kota Madiun", "Perusahaan, didampingi APBD 1:1"
-    for name in ("semua ditepati", f"{companies} tidak ditepati", f"{co_funded} tidak ditepati",
-                 "tidak ada yang ditepati", f"CSR: {companies}", f"CSR: {co_funded}"):
+    for name in ("semua dipenuhi", f"{companies} tidak dipenuhi", f"{co_funded} tidak dipenuhi",
+                 "tidak ada yang dipenuhi", f"CSR: {companies}", f"CSR: {co_funded}"):
         assert name in text
     assert "co-funded" not in text and "CSR:companies" not in text
     # The summary names the failure that hurts most: the co-funded pledge (750 members not renewed in 2029).
     worst = next(i for i, o in enumerate(answer["outcomes"]) if o["failed"] == ["co-funded"])
     assert answer["outcomes"][worst]["not_renewed"] == max(o["not_renewed"] for o in answer["outcomes"]) > 0
     summary = {f["key"] for f in section_figures(folder, "summary")}
-    assert f"planning.pledge_outcomes.outcomes.{worst}.not_renewed" in summary
-    # "only": the other pledge is honoured in that outcome, whose probability (35 %) is not the pledge's failure (50 %).
-    assert f"Bila hanya janji “{co_funded}” yang tidak ditepati (peluang 35,0%)" in section_text(folder, "summary")
+    assert f"planning.pledge_outcomes.outcomes.{worst}.years.3.not_renewed" in summary  # 2029
+    # The pledge's own chance of failing (50 %) first; "only": the other pledge is honoured in that outcome, whose
+    # probability (35 %) is the rarer exact combination.
+    summary_text = section_text(folder, "summary")
+    assert f"Komitmen “{co_funded}” tidak dipenuhi dengan peluang 50,0%. Bila hanya komitmen itu yang tidak dipenuhi " \
+           "(peluang 35,0%)" in summary_text
+    assert f"planning.pledge_outcomes.outcomes.{worst}.probability_failed" in summary
+    # Who is cut, when, and why then: in 2029 the companies' three-year pledge (2026-2028) has ended, and its informal
+    # workers need the APBD, which the co-funded pledge's failure has left short.
+    assert ("pada 2029, tahun pertama setelah komitmen “Perusahaan di Kota Madiun” (2026–2028) berakhir, 750 peserta "
+            "segmen “Pekerja informal lain di luar DTKS (BPU), didaftarkan untuk UCJ” tidak diperpanjang") in summary_text
+    assert "(tabel di bagian Anggaran dan cakupan)" in summary_text
     # The APBD averaged over the outcomes, next to the plan's own, each year traced.
     shown = {f["key"] for f in section_figures(folder, "budget")}
     for k in range(len(answer["expected"])):

@@ -73,7 +73,7 @@ def test_the_summary_states_the_apbd_needed_and_where_the_budget_is_short(csr):
     text = section_text(csr.folder, "summary")
     assert ("APBD yang dibutuhkan untuk mencapai target akhir tahun (iuran saja): 2026 Rp2,91 miliar, 2027 Rp3,49 "
             "miliar, 2028 Rp4,06 miliar, 2029 Rp4,64 miliar dan 2030 Rp5,21 miliar.") in text
-    assert "Angka ini cukup dengan peluang sekurang-kurangnya 90%, dengan memperhitungkan kemungkinan janji CSR" in text
+    assert "Angka ini cukup dengan peluang sekurang-kurangnya 90%, dengan memperhitungkan kemungkinan komitmen CSR" in text
     # The budget (Rp4,00 miliar) is short of it by the gap sim plan's CSR line prints (Rp64.9 m, Rp637.5 m, Rp1.21 bn).
     assert ("lebih kecil daripada kebutuhan ini pada 2028 (kurang Rp64,9 juta), 2029 (kurang Rp637,5 juta) dan 2030 "
             "(kurang Rp1,21 miliar)") in text
@@ -84,8 +84,13 @@ def test_the_summary_states_the_apbd_needed_and_where_the_budget_is_short(csr):
     assert {f"planning.years.{k}.apbd_needed_idr" for k in range(5)} <= keys
     # The members the budget pays for are APBD-paid members, after the co-funding; the target's premium is everybody's.
     assert "sejumlah peserta APBD, yaitu peserta yang iurannya dibayar APBD" in text
-    assert "setelah bagian APBD untuk janji CSR yang didampingi APBD, Rp250,0 juta per tahun" in text
+    assert "setelah bagian APBD untuk komitmen CSR yang didampingi APBD, Rp250,0 juta per tahun" in text
     assert "dari semua pembayar bersama-sama" in text
+    # The tile is the answer (the APBD 2026 needs), and the text says which of the two "needed" figures to budget.
+    assert "APBD yang dibutuhkan 2026 Rp2,91 miliar" in text and "Anggaran APBD 2026" not in text
+    assert ("Angka inilah yang dianggarkan: bagian APBD dari iuran bulan-bulan tahun itu, dengan peserta yang bertambah "
+            "bertahap sepanjang tahun. Iuran setahun penuh untuk target akhir tahun (di atas) menghitung semua peserta "
+            "target aktif sejak Januari dan semua pembayar, sehingga bukan angka APBD tahun itu.") in text
 
 
 def test_the_budget_section_has_the_apbd_table_with_its_members_and_need(csr):
@@ -139,7 +144,7 @@ def test_a_shortfall_summed_by_segment_says_so_where_it_is_not_the_plain_differe
     y = csr.extra["planning"]["years"][3]
     assert (round(y["target"]), round(y["target_members_year_end"]), round(y["target_short"])) == (30173, 26626, 3549)
     text = section_text(csr.folder, "summary")
-    assert "2029 (26.626 dari 30.173 peserta pada akhir tahun, kurang 3.549 di segmen yang belum mencapai targetnya;" in text
+    assert "2029 (26.626 peserta pada akhir tahun, target 30.173, kurang 3.549 di segmen yang belum mencapai targetnya;" in text
 
 
 def test_a_one_segment_shortfall_is_the_plain_difference():

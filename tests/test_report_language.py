@@ -700,7 +700,7 @@ def test_entries_are_named_by_pledge_label_office_and_the_segments_a_default_app
     id_, en = Language("id"), Language("en")
     csr = load_scenario("madiun-2026-ucj-csr")
     assert id_.parameter("funding.csr.companies.probability", entry_names(csr, id_)) == \
-        "Peluang komitmen CSR ditepati – Perusahaan di Kota Madiun"
+        "Peluang komitmen CSR dipenuhi – Perusahaan di Kota Madiun"
     assert en.parameter("funding.csr.co-funded.amount", entry_names(csr, en)) == \
         "CSR pledge per year – Firms, matched 1:1 by the city"
     jambi = load_scenario("jambi-2025-pipeline")
