@@ -125,6 +125,10 @@ def planning_figures(scenario: Scenario, projection=None) -> dict | None:
                 row["apbd_short_idr"] = round(max(need_of[str(y)] - float(budget), 0.0), 2)
         else:
             row["budget_idr"] = None
+        if funded:  # per segment, for the priority check: names admitted in the year, names waiting at its end
+            row["segments"] = [{"segment": n, "joined": round(float(projection.ledgers[n].joined[months].sum()), 2),
+                                "held_year_end": round(float(projection.held[s, last]), 2)}
+                               for s, n in enumerate(projection.names)]
         years.append(row)
     payers = []
     for y in projection.fiscal_years():
@@ -143,6 +147,7 @@ def planning_figures(scenario: Scenario, projection=None) -> dict | None:
     return {
         "pledge_outcomes": pledge_outcomes(scenario, unlimited),
         "budget_needed": needed and {k: v for k, v in needed.items() if k != "years"},
+        "priority": list(planning.funding.priority) if funded else None,
         "ucj_target": ({"share": planning.ucj.target_share, "year": planning.ucj.target_year} if planning.ucj
                        else None),
         "start_members": round(float(sum(s.members for s in scenario.segments)), 2),
@@ -353,10 +358,59 @@ def _budget_lines(lang: Language, scenario: Scenario, summary: dict, extra: dict
         if all(years[i]["budget_idr"] is not None and years[i]["budget_spent_in_full"] for i in missed):
             para = Para(para.text + " " + lang("exec_plan_capped"), para.figures)
         blocks.append(para)
+    passed = _priority_para(lang, scenario, extra)
+    if passed is not None:
+        blocks.append(passed)
     ucj = _ucj_para(lang, extra)
     if ucj is not None:
         blocks.append(ucj)
     return blocks
+
+
+PASSED = 0.5  # names: a segment counts as admitting or waiting from half a name (the projection is fluid)
+
+
+def _priority_para(lang: Language, scenario: Scenario, extra: dict) -> Para | None:
+    """The years in which a lower-priority segment admitted names while a higher-priority one still had names
+    waiting at the year-end, and why: money is given out as names come (waiting names first at the year's round,
+    then each month's registrations in priority order), not kept back for a higher-priority segment's later names.
+    Only segments that the APBD alone pays for are compared: they contest the same money, while DBH-CHT, a pledge
+    or an outside payer (SERTAKAN) may pay for a lower-priority segment's names and not for a higher one's. None
+    when that never happens (or without a [funding] table)."""
+    funding = scenario.planning.funding if scenario.planning is not None else None
+    if not extra["planning"].get("priority") or funding is None:
+        return None
+    other_money = set(funding.dbh_cht_segments).union(*(p.segments for p in funding.pledges))
+    apbd_only = {s.name for s in scenario.segments if s.payer == APBD and s.name not in other_money}
+    order = [n for n in extra["planning"]["priority"] if n in apbd_only]
+    labels = {seg.name: seg.labels[lang.code] for seg in scenario.segments}
+    rank = {name: k for k, name in enumerate(order)}
+    items = []
+    for i, y in enumerate(extra["planning"]["years"]):
+        rows = {r["segment"]: (k, r) for k, r in enumerate(y.get("segments", []))}
+        waiting = [n for n in order if n in rows and rows[n][1]["held_year_end"] >= PASSED]
+        admitted = [n for n in order if n in rows and rows[n][1]["joined"] >= PASSED
+                    and waiting and rank[n] > rank[waiting[0]]]
+        if not admitted:
+            continue
+        key = f"planning.years.{i}.segments"
+        figs = {}
+        joined_text, f1 = _listed(lang, [(lang("plan_item_admitted", segment=labels.get(n, n), rank=rank[n] + 1),
+                                          {"n": _r(extra, f"{key}.{rows[n][0]}.joined", "count")}) for n in admitted],
+                                  f"j{i}_")
+        held_text, f2 = _listed(lang, [(lang("plan_item_waiting", segment=labels.get(n, n), rank=rank[n] + 1),
+                                        {"n": _r(extra, f"{key}.{rows[n][0]}.held_year_end", "count")})
+                                       for n in waiting if rank[n] < rank[admitted[-1]]], f"h{i}_")
+        figs.update(f1)
+        figs.update(f2)
+        items.append((lang("plan_item_passed", year=y["year"], joined=joined_text, held=held_text), figs))
+    if not items:
+        return None
+    joined, figures = _listed(lang, items)
+    if len(items) > 1:  # each year's items hold commas of their own: the years apart with semicolons
+        parts = [fill(text, {k: "{" + f"{k}_{i}" + "}" for k in figs}) for i, (text, figs) in enumerate(items)]
+        joined = "; ".join(parts)
+    return Para(lang("exec_plan_priority_passed", items=joined), figures)
 
 
 def _ucj_para(lang: Language, extra: dict) -> Para | None:

@@ -902,6 +902,22 @@ TEXT = {
               "at the year-ends: {items}; the target of {target} by {year} is missed.",
     },
     "plan_item_ucj": {"id": "{year} {ucj}", "en": "{year} {ucj}"},
+    # A lower-priority segment admitted names while a higher-priority one waited (report_planning._priority_para).
+    "exec_plan_priority_passed": {
+        "id": "Urutan prioritas berlaku bagi nama yang dibiayai pada saat yang sama: pada awal tahun, calon peserta "
+              "yang menunggu dari tahun sebelumnya dibiayai lebih dahulu, lalu setiap bulan nama yang baru "
+              "didaftarkan BPJS Ketenagakerjaan. Dana tidak disisihkan untuk nama segmen berprioritas lebih tinggi "
+              "yang baru didaftarkan kemudian. Karena itu, {items}.",
+        "en": "The priority order applies among names paid for at the same time: waiting names first at the start of "
+              "the year, then each month the names BPJS Ketenagakerjaan registers. No money is kept back for a "
+              "higher-priority segment's names registered later. So {items}.",
+    },
+    "plan_item_passed": {"id": "pada {year}, {joined} diterima, sedangkan {held} menunggu dana pada akhir tahun",
+                         "en": "in {year}, {joined} were admitted while {held} waited for money at the year-end"},
+    "plan_item_admitted": {"id": "{n} nama baru {segment} (prioritas {rank})",
+                           "en": "{n} new names of {segment} (priority {rank})"},
+    "plan_item_waiting": {"id": "{n} calon peserta {segment} (prioritas {rank})",
+                          "en": "{n} names of {segment} (priority {rank})"},
     "exec_plan_capped": {
         "id": "Yang membatasi adalah anggaran: pada tahun-tahun itu anggaran APBD habis untuk iuran, sehingga jumlah "
               "peserta tidak dapat melebihi yang iurannya dapat dibayar.",
