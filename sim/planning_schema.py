@@ -12,7 +12,8 @@ and UCJ covered persons fewer than the scenario's own starting members.
   of the gap to the UCJ target (``ucj_allocation``, with ``[ucj]``). Needs ``[pipeline]``.
 - ``[membership]`` (and ``[membership.SEGMENT]`` for one segment): exit rates and the age limit.
 - ``[pipeline]`` with ``[pipeline.kelurahan]``, ``[pipeline.kecamatan]``, ``[pipeline.disnaker]``,
-  ``[pipeline.bpjs]``: the verification stages' monthly capacity, duration and rejection rate.
+  ``[pipeline.bpjs]``: the verification stages' monthly capacity, duration and rejection rate, and optionally the
+  office's name in reports (``label``: the city's own labour office for ``disnaker``).
 - ``[funding]`` (and ``[funding.csr.PLEDGE]``): city budget, tobacco-excise funds, CSR pledges, priority order.
 - ``[ucj]``: employed persons, current BPJS TK members and the Universal Coverage Jamsostek target.
 - ``[claim_timing]``: reporting delay, verification capacity and payment delay of claims.
@@ -112,6 +113,7 @@ PIPELINE_FIELDS = {
 }
 
 STAGE_FIELDS = {
+    "label": worded(required=False),  # the office's name in reports (the disnaker stage: the city's own office)
     "capacity": param("names per month", number(0, 100_000_000)),
     "duration": param("months", number(0, 36, integer=True)),
     "rejection_rate": param("share", number(0, 1)),
@@ -215,6 +217,7 @@ class Stage:
     capacity: float  # names per month
     duration: int  # months from taking a name to deciding it
     rejection_rate: float
+    labels: dict | None = None  # {language code: what reports call the office} from its ``label``; None: a generic name
 
 
 @dataclass(frozen=True)
@@ -504,7 +507,8 @@ def build_planning(values: dict) -> Planning | None:
         pipeline = Pipeline(
             mode=p.get("mode", "expected"),
             proposal_months=int(p["proposal_months"]),
-            stages=tuple(Stage(s, float(p[s]["capacity"]), int(p[s]["duration"]), float(p[s]["rejection_rate"]))
+            stages=tuple(Stage(s, float(p[s]["capacity"]), int(p[s]["duration"]), float(p[s]["rejection_rate"]),
+                               labels=in_each_language(p[s]["label"]) if "label" in p[s] else None)
                          for s in STAGES),
         )
     funding = None

@@ -275,7 +275,7 @@ def entry_names(scenario: Scenario | None, lang: Language) -> dict:
     office's name."""
     names = segment_labels(scenario, lang)
     names.update({f"funding.csr.{k}": v for k, v in report_planning.pledge_names(lang, scenario).items()})
-    names.update({f"pipeline.{k}": v for k, v in STAGE_NAMES.items()})
+    names.update({f"pipeline.{k}": v for k, v in stage_names(scenario, lang).items()})
     if scenario is not None:  # the default mortality load is that of the segments without their own
         default = [names[n] for n, seg in scenario.resolved["segments"].items() if "mortality_load" not in seg]
         if not default:
@@ -285,6 +285,17 @@ def entry_names(scenario: Scenario | None, lang: Language) -> dict:
         elif default:
             names["assumptions.mortality_load"] = (", ".join(default) if len(default) <= NAMED_DEFAULT_USERS else
                                                    lang("segments_without_own", n=lang.count(len(default))))
+    return names
+
+
+def stage_names(scenario: Scenario | None, lang: Language) -> dict:
+    """Pipeline stage key -> the office's name in ``lang``: the stage's ``label`` in the scenario, else a generic
+    name (:data:`sim.report_text.STAGE_NAMES`: ``disnaker`` -> ``Dinas ketenagakerjaan``), never one city's office."""
+    names = {k: v[lang.code] for k, v in STAGE_NAMES.items()}
+    pipeline = getattr(getattr(scenario, "planning", None), "pipeline", None)
+    for stage in pipeline.stages if pipeline is not None else ():
+        if stage.labels:
+            names[stage.name] = stage.labels[lang.code]
     return names
 
 

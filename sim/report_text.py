@@ -1248,9 +1248,15 @@ UNITS = {
 # Names of scenario parameters (the last part of a dotted key) for the sensitivity table, the tornado chart, the
 # assumption register and the differences from a base scenario; a parameter not listed shows its key's last part
 # humanised (the register and the differences: its key alone).
-# The offices of the enrolment pipeline's stages (sim.planning_schema.STAGES), proper names in either language.
-STAGE_NAMES = {"kelurahan": "Kelurahan", "kecamatan": "Kecamatan", "disnaker": "Disnakerkop-UMKM",
-               "bpjs": "BPJS Ketenagakerjaan"}
+# The offices of the enrolment pipeline's stages (sim.planning_schema.STAGES) when the scenario gives a stage no
+# ``label``: generic names, since each city names its own labour office differently (Kota Jambi's Disnakerkop-UMKM,
+# Kota Pekalongan's Dinperinaker, Kota Madiun's Disnakerkukm); a scenario's label names the city's own.
+STAGE_NAMES = {
+    "kelurahan": {"id": "Kelurahan", "en": "Kelurahan"},
+    "kecamatan": {"id": "Kecamatan", "en": "Kecamatan"},
+    "disnaker": {"id": "Dinas ketenagakerjaan", "en": "Labour office"},
+    "bpjs": {"id": "BPJS Ketenagakerjaan", "en": "BPJS Ketenagakerjaan"},
+}
 
 PARAMETERS = {
     "members": {"id": "Jumlah peserta", "en": "Members"},
@@ -1280,7 +1286,9 @@ PARAMETERS = {
     "moving_away_rate": {"id": "Proporsi pindah domisili per tahun", "en": "Share moving away per year"},
     "dtks_removal_rate": {"id": "Proporsi keluar dari DTKS per tahun", "en": "Share removed from DTKS per year"},
     "age_limit": {"id": "Batas usia kepesertaan", "en": "Age limit of membership"},
-    "proposal_months": {"id": "Lama pengusulan nama oleh RT (bulan)", "en": "Months over which RT heads propose names"},
+    # Who proposes the names differs by city (RT heads in Kota Jambi, the lurah's data collection in Kota Pekalongan).
+    "proposal_months": {"id": "Lama pengusulan nama di RT/kelurahan (bulan)",
+                        "en": "Months over which names are proposed (RT/kelurahan)"},
     "capacity": {"id": "Kapasitas tahap (nama per bulan)", "en": "Stage capacity (names per month)"},
     "duration": {"id": "Lama proses tahap (bulan)", "en": "Stage duration (months)"},
     "rejection_rate": {"id": "Proporsi nama ditolak", "en": "Share of names rejected"},

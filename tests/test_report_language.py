@@ -704,7 +704,7 @@ def test_entries_are_named_by_pledge_label_office_and_the_segments_a_default_app
     assert en.parameter("funding.csr.co-funded.amount", entry_names(csr, en)) == \
         "CSR pledge per year – Firms, matched 1:1 by the city"
     jambi = load_scenario("jambi-2025-pipeline")
-    assert id_.parameter("pipeline.disnaker.capacity", entry_names(jambi, id_)).endswith("– Disnakerkop-UMKM")
+    assert id_.parameter("pipeline.disnaker.capacity", entry_names(jambi, id_)).endswith("– Disnakerkop-UMKM Kota Jambi")
     assert id_.parameter("pipeline.bpjs.duration", entry_names(jambi, id_)).endswith("– BPJS Ketenagakerjaan")
     # madiun-2025: the vulnerable workers have their own mortality load; the default is the non-ASN staff's.
     madiun = load_scenario("madiun-2025")

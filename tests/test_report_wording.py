@@ -293,7 +293,8 @@ def test_many_parameters_without_effect_are_a_short_note_and_a_table_by_part_of_
     assert listed.header == (TEXT["col_part"][code], TEXT["col_parameters"][code])
     assert [part for part, _ in listed.rows] == [
         TEXT["part_assumptions"][code], TEXT["part_claim_timing"][code], stage.format(name="BPJS Ketenagakerjaan"),
-        stage.format(name="Disnakerkop-UMKM"), labels["batik"], labels["marbot"]]
+        stage.format(name=scenario.planning.pipeline.stages[2].labels[code]), labels["batik"], labels["marbot"]]
+    assert "Dinperinaker" in listed.rows[3][0]  # the city's own office, named in its scenario
     assert dict(listed.rows)[labels["marbot"]] == "; ".join(
         PARAMETERS[f][code] for f in ("accident_rate", "male_share", "mortality_load"))
     assert sum(len(names.split("; ")) for _, names in listed.rows) == 12  # each once
