@@ -299,6 +299,34 @@ def stage_names(scenario: Scenario | None, lang: Language) -> dict:
     return names
 
 
+# Parameters of the [budget] table that a projection does not use (:func:`unused_in_projection`), as the register
+# marks them: the projection takes the budget and the targets from its own tables.
+UNUSED_IN_PROJECTION = {
+    "budget.annual_budget": {"id": "tidak dipakai dalam proyeksi ini: anggaran APBD diambil dari [funding]",
+                             "en": "not used in this projection: the APBD budget is taken from [funding]"},
+    "budget.target_members": {"id": "tidak dipakai dalam proyeksi ini: target peserta per tahun diambil dari "
+                                    "[expansion]",
+                              "en": "not used in this projection: the year-end targets are taken from [expansion]"},
+}
+
+
+def unused_in_projection(scenario: Scenario) -> set:
+    """The [budget] keys a scenario with a projection (``[funding]``, ``[expansion]``, ``[pipeline]``, exit rates)
+    does not use, as :mod:`sim.report_planning` and ``sim plan`` read them: ``budget.annual_budget`` when a
+    [funding] table gives the APBD budget; ``budget.target_members`` when [expansion] quotas give the year-end
+    targets (the whole-scheme target fills in only when no quota gives one). Empty for a scenario without a
+    projection, whose budget lines use both."""
+    planning = getattr(scenario, "planning", None)
+    if planning is None or not planning.shapes_exposure:
+        return set()
+    out = set()
+    if planning.funding is not None:
+        out.add("budget.annual_budget")
+    if planning.quotas and planning.pipeline is not None:
+        out.add("budget.target_members")
+    return out
+
+
 class _Year(str):
     """A calendar year inside a list value: :meth:`Language.value` shows text as given, so no thousands mark."""
 
@@ -750,13 +778,18 @@ def register_section(lang: Language, scenario: Scenario, extra: dict) -> Section
     rows, styles = [], []
     many = len(scenario.segments) > MANY_SEGMENTS
     names = entry_names(scenario, lang)
+    unused = unused_in_projection(scenario)
     grouped: dict = {}
     for i, r in enumerate(extra["assumptions"]):
         parts = r["key"].split(".")
         if many and parts[0] == "segments" and len(parts) == 3:
             grouped.setdefault(parts[2], []).append(r)
             continue
-        rows.append((register_name(lang, r["key"], names), *_register_row(lang, extra, i, r)[1:]))
+        name = register_name(lang, r["key"], names)
+        if r["key"] in unused:  # a [budget] value the projection replaces: said so beside its name
+            label, _, key = name.rpartition("\n")
+            name = f"{label or r['key']} ({UNUSED_IN_PROJECTION[r['key']][lang.code]})" + (f"\n{key}" if label else "")
+        rows.append((name, *_register_row(lang, extra, i, r)[1:]))
         styles.append(r["basis"] if r["basis"] in ("assumption", "calibrated") else "")
     for name, group in grouped.items():
         values = [g["value"] for g in group]
