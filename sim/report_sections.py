@@ -22,7 +22,7 @@ from .scenario import Scenario, age_profiles
 from .planning_schema import segment_list_field_names, year_field_names
 from .scenario_schema import BASES, RECORD_TABLES
 from .sensitivity import unused_parameters, without_effect
-from .report_text import PARAMETERS, STAGE_NAMES
+from .report_text import PARAMETERS, RULE_NAMES, STAGE_NAMES
 from .sources import cited_sources, strings
 
 FAN_QUANTILES = {"p5": 0.05, "p25": 0.25, "p50": 0.50, "p75": 0.75, "p95": 0.95}
@@ -802,7 +802,7 @@ def register_section(lang: Language, scenario: Scenario, extra: dict) -> Section
         styles.append("assumption" if "assumption" in bases else "calibrated" if "calibrated" in bases else "")
     header = tuple(lang(k) for k in ("col_parameter", "col_value", "col_unit", "col_basis", "col_range", "col_source"))
     _, rules, changes = extra["rules"]["date"], extra["rules"]["rows"], extra["rules"]["changes"]
-    rule_table = [(r["rule"], _value_cell(extra, f"rules.rows.{i}.value", r["value"], lang=lang), lang.unit(r["unit"]),
+    rule_table = [(rule_name(lang, r["rule"]), _value_cell(extra, f"rules.rows.{i}.value", r["value"], lang=lang), lang.unit(r["unit"]),
                    lang.iso_date(r["effective"]), r["source"], lang.confidence(r["confidence"]))
                   for i, r in enumerate(rules)]
     rule_header = tuple(lang(k) for k in ("col_rule", "col_value", "col_unit", "col_effective", "col_source",
@@ -818,11 +818,39 @@ def register_section(lang: Language, scenario: Scenario, extra: dict) -> Section
     if changes:
         blocks += [Para(lang("rules_changes")), Table("rule_changes", tuple(lang(k) for k in (
             "col_month", "col_rule", "col_from", "col_to", "col_source")),
-            [(lang.iso_date(c["month"]), c["rule"], _short_value(c["from"], lang=lang), _short_value(c["to"], lang=lang),
-              c["source"]) for c in changes])]
+            [(lang.iso_date(c["month"]), rule_name(lang, c["rule"]), _short_value(c["from"], lang=lang),
+              _short_value(c["to"], lang=lang), c["source"]) for c in changes])]
     else:
         blocks.append(Para(lang("rules_no_changes"), style="note"))
+    note = bpu_discount_note(lang, rules, changes)
+    if note:
+        blocks.append(Para(note, style="note"))
     return Section("register", lang("sec_register"), blocks)
+
+
+def rule_name(lang: Language, key: str) -> str:
+    """A rule's label in the register: its name in the report's language, then its key on a line of its own (as
+    :func:`register_name` does for a parameter); a rule without a name shows its key alone."""
+    names = RULE_NAMES.get(key)
+    return f"{names[lang.code]}\n({key})" if names else key
+
+
+BPU_DISCOUNTS = ("premium.bpu_discount", "premium.bpu_discount_transport")
+EXCLUDED_PAYERS = "premium.bpu_discount_excluded_payers"
+
+
+def bpu_discount_note(lang: Language, rules: list[dict], changes: list[dict]) -> str:
+    """When the register shows a PP 50/2025 BPU discount (in force at the start, or changing during the horizon),
+    a note that it does not apply to the payers the rule excludes (APBN/APBD/DBH-CHT): a budget planner must not
+    read "0 -> 0,5" as the city's premium halving. The payers come from the rule; empty text otherwise."""
+    shown = (any(r["rule"] in BPU_DISCOUNTS and r["value"] for r in rules)
+             or any(c["rule"] in BPU_DISCOUNTS for c in changes))
+    payers = next((r["value"] for r in rules if r["rule"] == EXCLUDED_PAYERS), None)
+    if not shown or not payers:
+        return ""
+    payers = [str(p) for p in payers]
+    listed = payers[0] if len(payers) == 1 else ", ".join(payers[:-1]) + lang("list_or") + payers[-1]
+    return lang("rules_bpu_discount_note", payers=listed)
 
 
 def register_name(lang: Language, key: str, names: dict) -> str:

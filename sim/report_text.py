@@ -493,6 +493,12 @@ TEXT = {
               "tanggalnya):",
         "en": "Rules that change during the horizon (each month uses the rules in force on its date):",
     },
+    "rules_bpu_discount_note": {
+        "id": "Potongan iuran BPU menurut PP 50/2025 tidak berlaku untuk iuran yang dibayar dari {payers}; iuran "
+              "peserta yang dibayar kota tetap dihitung penuh dalam laporan ini.",
+        "en": "The PP 50/2025 BPU premium discount does not apply to premiums paid from {payers}; the premium of "
+              "the members the city pays for is counted in full in this report.",
+    },
     "rules_no_changes": {
         "id": "Tidak ada aturan yang berubah selama periode proyeksi.",
         "en": "No rule changes during the horizon.",
@@ -741,6 +747,7 @@ TEXT = {
     "wi_members_affordable": {"id": "Peserta yang dapat dijamin anggaran", "en": "Members the budget covers"},
     # --- scenarios whose members are projected ([pipeline], [expansion], [funding]; sim.expansion) ---
     "list_and": {"id": " dan ", "en": " and "},
+    "list_or": {"id": " atau ", "en": " or "},
     "word_yes": {"id": "ya", "en": "yes"},
     "word_no": {"id": "tidak", "en": "no"},
     "tile_plan_budget": {"id": "Anggaran APBD {year}", "en": "APBD budget {year}"},
@@ -1243,6 +1250,52 @@ UNITS = {
     "share of monthly wage": "proporsi upah bulanan",
     "share of monthly wage, risk classes I-V": "proporsi upah bulanan, kelas risiko I–V",
     "years of age (last age paid)": "tahun usia (usia terakhir yang dibayar)",
+}
+
+# Names of the rules of sim/data/regulation.toml (the whole dotted key) for the register's rules and their changes,
+# shown with the key on a second line as the parameters are; a rule not listed shows its key alone (a test keeps
+# every encoded rule named in both languages).
+RULE_NAMES = {
+    "premium.bpu_jkk_rate": {"id": "Tarif iuran JKK peserta BPU", "en": "BPU JKK premium rate"},
+    "premium.bpu_jkm_flat": {"id": "Iuran JKM peserta BPU (tetap)", "en": "BPU JKM premium (flat)"},
+    "premium.pu_jkk_rate_by_class": {"id": "Tarif iuran JKK peserta PU per kelas risiko",
+                                     "en": "PU JKK premium rate by risk class"},
+    "premium.pu_jkm_rate": {"id": "Tarif iuran JKM peserta PU", "en": "PU JKM premium rate"},
+    "premium.bpu_discount": {"id": "Potongan iuran BPU (PP 50/2025)", "en": "BPU premium discount (PP 50/2025)"},
+    "premium.bpu_discount_transport": {"id": "Potongan iuran BPU pekerja transportasi (PP 50/2025)",
+                                       "en": "BPU premium discount for transport workers (PP 50/2025)"},
+    "premium.bpu_discount_excluded_payers": {"id": "Pembayar iuran yang tidak mendapat potongan BPU",
+                                             "en": "Payers excluded from the BPU discount"},
+    "jkm.lump_sum": {"id": "Santunan sekaligus JKM", "en": "JKM lump sum"},
+    "jkm.periodic": {"id": "Santunan berkala JKM (dibayar sekaligus)", "en": "JKM periodic benefit (paid at once)"},
+    "jkm.funeral": {"id": "Biaya pemakaman JKM", "en": "JKM funeral cost"},
+    "jkm.bpu_early_death_benefit": {"id": "Santunan JKM peserta BPU pada masa awal kepesertaan",
+                                    "en": "JKM benefit of a BPU member in the first months"},
+    "jkm.bpu_early_death_months": {"id": "Masa awal kepesertaan BPU (santunan JKM terbatas)",
+                                   "en": "First months of BPU membership (reduced JKM benefit)"},
+    "jkm.scholarship_min_membership": {"id": "Masa kepesertaan minimum untuk beasiswa (JKM)",
+                                       "en": "Minimum membership for the scholarship (JKM)"},
+    "jkk.temporary_full_months": {"id": "Lama santunan tidak mampu bekerja (STMB) dibayar penuh",
+                                  "en": "Months of temporary-incapacity pay (STMB) at the full rate"},
+    "jkk.temporary_full_share": {"id": "STMB: bagian upah selama dibayar penuh",
+                                 "en": "STMB: share of the wage at the full rate"},
+    "jkk.temporary_after_share": {"id": "STMB: bagian upah sesudahnya", "en": "STMB: share of the wage afterwards"},
+    "jkk.partial_disability_multiplier": {"id": "Pengali santunan cacat sebagian JKK",
+                                          "en": "JKK partial-disability multiplier"},
+    "jkk.total_disability_multiplier": {"id": "Pengali santunan cacat total JKK",
+                                        "en": "JKK total-disability multiplier"},
+    "jkk.total_disability_periodic": {"id": "Santunan berkala cacat total JKK",
+                                      "en": "JKK total-disability periodic benefit"},
+    "jkk.death_multiplier": {"id": "Pengali santunan kematian JKK", "en": "JKK death-benefit multiplier"},
+    "jkk.death_floor": {"id": "Santunan kematian JKK paling sedikit", "en": "JKK death benefit at least"},
+    "jkk.funeral": {"id": "Biaya pemakaman JKK", "en": "JKK funeral cost"},
+    "jkk.periodic": {"id": "Santunan berkala kematian JKK", "en": "JKK periodic death benefit"},
+    "scholarship.max_children": {"id": "Jumlah anak penerima beasiswa paling banyak",
+                                 "en": "Most children paid a scholarship"},
+    "scholarship.amount_by_level": {"id": "Beasiswa per anak per tahun menurut jenjang",
+                                    "en": "Scholarship per child per year by school level"},
+    "scholarship.years_by_level": {"id": "Lama beasiswa menurut jenjang", "en": "Scholarship years by school level"},
+    "scholarship.end_age": {"id": "Usia terakhir penerima beasiswa", "en": "Last age paid a scholarship"},
 }
 
 # Names of scenario parameters (the last part of a dotted key) for the sensitivity table, the tornado chart, the
