@@ -112,7 +112,9 @@ def _widths(pdf: _PDF, report: Report, block: Table) -> list[float]:
         words = [pdf.get_string_width(w) for t in texts for w in t.split()]
         need.append(max(heads + figures + pieces, default=0) + pad)
         whole.append(max(heads + figures + words, default=0) + pad)
-        full = [pdf.get_string_width(head) * bold] + [pdf.get_string_width(_text(report, c)) * bold for c in cells]
+        # A cell's longest line: a register name and its key below ("name\n(key)") want the longer of the two.
+        full = [pdf.get_string_width(head) * bold] + [max(pdf.get_string_width(line) for line in
+                                                          _text(report, c).split("\n")) * bold for c in cells]
         want.append(max(full) + pad)
     if sum(need) >= WIDTH:
         return [w * WIDTH / sum(need) for w in need]

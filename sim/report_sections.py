@@ -815,16 +815,15 @@ def register_section(lang: Language, scenario: Scenario, extra: dict) -> Section
         Para(lang("rules_intro", date=lang.date(dt.date.fromisoformat(extra["rules"]["date"])))),
         Table("rules", rule_header, rule_table),
     ]
+    # The BPU discount's note before the changes (a planner reads it before "0 -> 0,5"), else after the rules.
+    note = [Para(text, style="note") for text in [bpu_discount_note(lang, rules, changes)] if text]
     if changes:
-        blocks += [Para(lang("rules_changes")), Table("rule_changes", tuple(lang(k) for k in (
+        blocks += [Para(lang("rules_changes")), *note, Table("rule_changes", tuple(lang(k) for k in (
             "col_month", "col_rule", "col_from", "col_to", "col_source")),
             [(lang.iso_date(c["month"]), rule_name(lang, c["rule"]), _short_value(c["from"], lang=lang),
               _short_value(c["to"], lang=lang), c["source"]) for c in changes])]
     else:
-        blocks.append(Para(lang("rules_no_changes"), style="note"))
-    note = bpu_discount_note(lang, rules, changes)
-    if note:
-        blocks.append(Para(note, style="note"))
+        blocks += [Para(lang("rules_no_changes"), style="note"), *note]
     return Section("register", lang("sec_register"), blocks)
 
 

@@ -11,7 +11,13 @@ from sim.report_document import Para, Table
 from sim.report_sections import bpu_discount_note, register_rows, register_section, rule_name, rule_rows
 from sim.report_text import RULE_NAMES, TEXT
 from sim.scenario import load_scenario
-from test_report_planning import one_commit, pipeline, section_text  # noqa: F401  (fixtures: one report)
+from sim.report import build
+from test_report_planning import section_text
+
+
+@pytest.fixture(scope="module")
+def pipeline(tmp_path_factory):
+    return build(load_scenario("jambi-2025-pipeline", ["scenario.trials=300"]), "id", tmp_path_factory.mktemp("r"))
 
 
 def _register(scenario_id: str, code: str):
@@ -69,6 +75,16 @@ def test_the_discount_note_reads_the_payers_from_the_rule():
     assert "dibayar dari APBD atau CSR;" in bpu_discount_note(Language("id"), rules, [])
 
 
+def test_the_discount_note_comes_before_the_changes_it_explains():
+    scenario = load_scenario("madiun-2025")
+    date, rules, changes = rule_rows(scenario)
+    extra = {"assumptions": register_rows(scenario.resolved), "rules": {"date": date, "rows": rules, "changes": changes}}
+    blocks = register_section(Language("id"), scenario, extra).blocks
+    note = next(i for i, b in enumerate(blocks) if isinstance(b, Para) and b.text.startswith(_discount_note("id")))
+    table = next(i for i, b in enumerate(blocks) if isinstance(b, Table) and b.name == "rule_changes")
+    assert note == table - 1 and blocks[note].style == "note"
+
+
 def test_no_discount_note_when_the_discount_is_not_in_the_horizon():
     _, paras = _register("national-2025", "id")  # 2025 only: discount 0, no change
     assert not [p for p in paras if p.startswith(_discount_note("id"))]
@@ -79,7 +95,7 @@ def test_a_horizon_starting_in_the_discount_year_has_the_note():
     assert [p for p in paras if p.startswith(_discount_note("id"))]
 
 
-def test_the_pipeline_report_names_the_rules_and_says_the_city_premium_is_unchanged(pipeline):  # noqa: F811
+def test_the_pipeline_report_names_the_rules_and_says_the_city_premium_is_unchanged(pipeline):
     text = section_text(pipeline.folder, "register")
     assert "Potongan iuran BPU (PP 50/2025) (premium.bpu_discount)" in text
     assert "Santunan kematian JKK paling sedikit (jkk.death_floor)" in text
