@@ -195,13 +195,16 @@ def _y(i: int, name: str) -> str:
     return f"planning.years.{i}.{name}"
 
 
-def _listed(lang: Language, items: list, prefix: str = "") -> tuple[str, dict]:
-    """``(text, figures)`` items joined into one list ("a, b dan c"), each item's placeholders made unique."""
+def _listed(lang: Language, items: list, prefix: str = "", sep: str | None = None) -> tuple[str, dict]:
+    """``(text, figures)`` items joined into one list ("a, b dan c"; with ``sep``, "a; b; c", for items that hold
+    commas of their own), each item's placeholders made unique."""
     parts, figures = [], {}
     for i, (text, figs) in enumerate(items):
         parts.append(fill(text, {k: "{" + f"{prefix}{k}_{i}" + "}" for k in figs}))
         figures.update({f"{prefix}{k}_{i}": f for k, f in figs.items()})
-    return (parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + lang("list_and") + parts[-1]), figures
+    if sep is not None or len(parts) == 1:
+        return (sep or "").join(parts), figures
+    return ", ".join(parts[:-1]) + lang("list_and") + parts[-1], figures
 
 
 def _yearly_figures(lang: Language, extra: dict, indices: list, item: str, field: str, kind: str,
@@ -393,23 +396,20 @@ def _priority_para(lang: Language, scenario: Scenario, extra: dict) -> Para | No
                     and waiting and rank[n] > rank[waiting[0]]]
         if not admitted:
             continue
-        key = f"planning.years.{i}.segments"
-        figs = {}
-        joined_text, f1 = _listed(lang, [(lang("plan_item_admitted", segment=labels.get(n, n), rank=rank[n] + 1),
-                                          {"n": _r(extra, f"{key}.{rows[n][0]}.joined", "count")}) for n in admitted],
-                                  f"j{i}_")
-        held_text, f2 = _listed(lang, [(lang("plan_item_waiting", segment=labels.get(n, n), rank=rank[n] + 1),
-                                        {"n": _r(extra, f"{key}.{rows[n][0]}.held_year_end", "count")})
-                                       for n in waiting if rank[n] < rank[admitted[-1]]], f"h{i}_")
-        figs.update(f1)
-        figs.update(f2)
-        items.append((lang("plan_item_passed", year=y["year"], joined=joined_text, held=held_text), figs))
+
+        def segments(names: list, item: str, field: str, prefix: str) -> tuple[str, dict]:
+            return _listed(lang, [(lang(item, segment=labels.get(n, n), rank=rank[n] + 1),
+                                   {"n": _r(extra, f"planning.years.{i}.segments.{rows[n][0]}.{field}", "count")})
+                                  for n in names], prefix)
+
+        joined_text, figs = segments(admitted, "plan_item_admitted", "joined", f"j{i}_")
+        held_text, held_figs = segments([n for n in waiting if rank[n] < rank[admitted[-1]]], "plan_item_waiting",
+                                        "held_year_end", f"h{i}_")
+        items.append((lang("plan_item_passed", year=y["year"], joined=joined_text, held=held_text),
+                      {**figs, **held_figs}))
     if not items:
         return None
-    joined, figures = _listed(lang, items)
-    if len(items) > 1:  # each year's items hold commas of their own: the years apart with semicolons
-        parts = [fill(text, {k: "{" + f"{k}_{i}" + "}" for k in figs}) for i, (text, figs) in enumerate(items)]
-        joined = "; ".join(parts)
+    joined, figures = _listed(lang, items, sep="; ")  # each year's item holds commas of its own
     return Para(lang("exec_plan_priority_passed", items=joined), figures)
 
 
