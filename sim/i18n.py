@@ -37,7 +37,8 @@ MONEY_SCALES = ((1e12, "triliun", "tn"), (1e9, "miliar", "bn"), (1e6, "juta", "m
 # estimated from the trials (a share of them): 0 and 1 are shown as "< 0,1%" and "> 99,9%", never as a certainty.
 # ``sig3`` is a parameter value to 3 significant digits (1.919408 -> ``1,92``; from 100 up, whole numbers).
 # ``sci`` is a very small or large number in scientific notation (a p-value: ``1,5e-09``).
-KINDS = ("money", "count", "percent", "percent1", "chance", "number", "number3", "plain", "sig3", "sci")
+KINDS = ("money", "count", "percent", "percent1", "points", "chance", "number", "number1", "number3", "plain", "sig3",
+         "sci")
 
 
 class Language:
@@ -85,6 +86,14 @@ class Language:
         """A share as a percentage: 2.5 -> ``250%``."""
         return "-" if x is None else f"{self._digits(100 * x, decimals)}%"
 
+    def points(self, x: float | None) -> str:
+        """A change of a share in percentage points, signed and whole: 0.389 -> ``+39``, -0.089 -> ``-9``; a change
+        that rounds to 0 is ``0``."""
+        if x is None:
+            return "-"
+        whole = round(100 * x)
+        return f"{'+' if whole > 0 else '-' if whole < 0 else ''}{self._digits(abs(whole), 0)}"
+
     def chance(self, x: float | None) -> str:
         """A probability estimated as a share of the trials, to 0.1 %: ``37,5%``. A share that would show as
         100,0% (all trials, or all but a few in many) is ``> 99,9%`` and one that would show as 0,0% is
@@ -116,10 +125,14 @@ class Language:
             return self.percent(value)
         if kind == "percent1":  # a share that is not a probability, to 0.1 % (coverage: 56,8%)
             return self.percent(value, 1)
+        if kind == "points":  # a change of a ratio in percentage points, signed: 0.389 -> ``+39``
+            return self.points(value)
         if kind == "chance":
             return self.chance(value)
         if kind == "number":
             return self.number(value)
+        if kind == "number1":
+            return self.number(value, 1)
         if kind == "number3":
             return self.number(value, 3)
         if kind == "plain":

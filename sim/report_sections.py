@@ -11,11 +11,12 @@ import json
 import numpy as np
 import pandas as pd
 
-from . import charts, report_planning
+from . import charts, report_planning, report_trend
 from .calibration import GRID_RANGE
 from .coverage import coverage_curve, funding, members_affordable, twelve_months
 from .i18n import Language, significant
 from .population import month_dates
+from .ratio_change import ratio_change
 from .regulation import load_regulation
 from .report_document import Chart, Figure, Para, Pre, Section, Table, Tiles, lookup
 from .scenario import Scenario, age_profiles
@@ -137,6 +138,7 @@ def extra_figures(scenario: Scenario, summary: dict, claims: np.ndarray, base_ou
         "budget_year": budget_year,
         "first_period_mean_z": z,
         "fan": fan_rows(summary, claims),
+        "ratio_change": ratio_change(summary),
         "coverage": coverage_curve(scenario).to_dict("records"),
         "funding": funding(scenario),
         "sensitivity": {
@@ -417,6 +419,7 @@ def summary_section(lang: Language, scenario: Scenario, summary: dict, extra: di
             "premium": _s(summary, f"periods.{last}.premium_idr", "money"),
             "ratio": _s(summary, f"periods.{last}.claim_ratio.mean", "percent"),
         }))
+    blocks += report_trend.trend_blocks(lang, scenario, summary, extra)
     if extra.get("calibration"):
         blocks += calibration_blocks(lang, scenario, extra)
     blocks.append(Para(lang("exec_who_pays")))

@@ -117,6 +117,78 @@ TEXT = {
         "en": "Over the whole {months}-month horizon ({period}) claims average {claims} against {premium} of "
               "premiums: a claim ratio of {ratio}.",
     },
+    # Why the claim ratio changes over the horizon (sim.ratio_change; report_trend).
+    "trend_years": {
+        "id": "Rasio klaim tidak sama setiap tahun: {items}.",
+        "en": "The claim ratio is not the same every year: {items}.",
+    },
+    "trend_year": {"id": "{ratio} pada {year}", "en": "{ratio} in {year}"},
+    "trend_split_up": {
+        "id": "Menurut perhitungan langsung (tanpa simulasi), rasio klaim naik dari {r0} pada {y0} menjadi {r1} pada "
+              "{y1} ({points} poin persentase). Sumbangan tiap faktor, per peserta per tahun: {items}.",
+        "en": "By direct calculation (without simulation) the claim ratio rises from {r0} in {y0} to {r1} in {y1} "
+              "({points} percentage points). What each factor adds, per member a year: {items}.",
+    },
+    "trend_split_down": {
+        "id": "Menurut perhitungan langsung (tanpa simulasi), rasio klaim turun dari {r0} pada {y0} menjadi {r1} pada "
+              "{y1} ({points} poin persentase). Sumbangan tiap faktor, per peserta per tahun: {items}.",
+        "en": "By direct calculation (without simulation) the claim ratio falls from {r0} in {y0} to {r1} in {y1} "
+              "({points} percentage points). What each factor adds, per member a year: {items}.",
+    },
+    "trend_death_rate": {"id": "kematian per 1.000 peserta dari {a} menjadi {b} ({points} {unit})",
+                         "en": "deaths per 1,000 members from {a} to {b} ({points} {unit})"},
+    "trend_benefit_per_death": {"id": "santunan rata-rata per kematian dari {a} menjadi {b} ({points} {unit})",
+                                "en": "benefit per death from {a} to {b} ({points} {unit})"},
+    "trend_scholarships": {"id": "beasiswa per peserta dari {a} menjadi {b} ({points} {unit})",
+                           "en": "scholarships per member from {a} to {b} ({points} {unit})"},
+    "trend_accidents": {
+        "id": "manfaat kecelakaan kerja lainnya per peserta (perawatan, upah selama tidak mampu bekerja, cacat) dari "
+              "{a} menjadi {b} ({points} {unit})",
+        "en": "other work-accident benefits per member (care, wages while unable to work, disability) from {a} to "
+              "{b} ({points} {unit})",
+    },
+    "trend_premium": {"id": "iuran per peserta dari {a} menjadi {b} ({points} {unit}; iuran yang lebih tinggi "
+                            "menurunkan rasio)",
+                      "en": "premium per member from {a} to {b} ({points} {unit}; a higher premium lowers the ratio)"},
+    "trend_point": {"id": "poin", "en": "point"},
+    "trend_points": {"id": "poin", "en": "points"},
+    # Why, for a factor that makes up at least report_trend.REASON_SHARE of the change.
+    "trend_why_death_rate_up": {
+        "id": ": peserta makin tua dan risiko kematian naik seiring usia (komposisi segmen juga dapat berubah)",
+        "en": ": the members grow older and mortality rises with age (the mix of segments may change too)",
+    },
+    "trend_why_death_rate_down": {
+        "id": ": peserta yang bergabung lebih muda, atau komposisi segmen berubah",
+        "en": ": younger members joining, or a change in the mix of segments",
+    },
+    "trend_why_benefit_per_death_early": {
+        "id": ": peserta BPU yang meninggal dalam {months} bulan pertama kepesertaan hanya menerima {early}, dan hal "
+              "ini lebih sering terjadi pada tahun ketika banyak peserta baru bergabung",
+        "en": ": a BPU member who dies within the first {months} months of membership receives only {early}, "
+              "which happens more often in a year when many members are new",
+    },
+    "trend_why_benefit_per_death": {
+        "id": ": porsi kematian akibat kecelakaan kerja (santunannya lebih besar) dan aturan santunan yang berlaku",
+        "en": ": the share of deaths from work accidents (whose benefit is larger) and the benefit rules in force",
+    },
+    "trend_why_scholarships": {
+        "id": ": angsuran beasiswa anak peserta yang meninggal pada tahun-tahun sebelumnya jatuh tempo setiap tahun, "
+              "sehingga jumlahnya terus bertambah",
+        "en": ": the instalments for the children of members who died in earlier years fall due every year, so "
+              "they build up",
+    },
+    "trend_why_accidents": {
+        "id": ": komposisi segmen, yang tingkat kecelakaan kerjanya berbeda-beda",
+        "en": ": the mix of segments, whose work-accident rates differ",
+    },
+    "trend_why_premium": {
+        "id": ": komposisi peserta PU dan BPU serta tarif yang berlaku",
+        "en": ": the mix of PU and BPU members and the rates in force",
+    },
+    "trend_rest": {
+        "id": "; faktor lain masing-masing kurang dari 1 poin",
+        "en": "; the other factors less than 1 point each",
+    },
     "calib_lead": {
         "id": "Kalibrasi. Tingkat kematian dan kecelakaan kerja yang bertanda hasil kalibrasi dalam daftar asumsi "
               "berasal dari kalibrasi terhadap klaim yang benar-benar tercatat ({periods}): asumsi skenario {base} "

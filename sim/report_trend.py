@@ -1,0 +1,72 @@
+"""The summary's paragraph on why the claim ratio changes over the horizon (:mod:`sim.ratio_change`, report.json
+``ratio_change``): the claim ratio of every year (simulation means), then, by direct calculation, the change from
+the first year to the last split into its factors, each with the reason a reader can check against the rules and
+the scenario. The headline figures are the first year's; in a year when many members join (jambi-2025-pipeline,
+pekalongan-2023-expansion) or with a group that ages (madiun-2025), later years differ by tens of points, and a
+planner must not read the first year as the steady state.
+"""
+
+from __future__ import annotations
+
+from .i18n import Language
+from .report_document import Figure, Para, lookup
+from .report_planning import _listed
+from .scenario import Scenario
+
+TREND_MIN = 0.05  # a claim ratio that moves less than 5 percentage points over the horizon needs no explaining
+REASON_SHARE = 0.1  # a factor making up less than a tenth of the change is listed without its reason
+KINDS = {"death_rate": "number1", "benefit_per_death": "money", "scholarships": "money", "accidents": "money",
+         "premium": "money"}
+
+
+def _r(key: str, kind: str, extra: dict) -> Figure:
+    return Figure(lookup(extra, key), kind, "report.json", key)
+
+
+def trend_blocks(lang: Language, scenario: Scenario, summary: dict, extra: dict) -> list:
+    """One paragraph, or none when fewer than two calendar years or the ratio moves less than TREND_MIN."""
+    change = extra.get("ratio_change")
+    if change is None or abs(change["change"]) < TREND_MIN:
+        return []
+    years = [(lang("trend_year", year=p["period"]),
+              {"ratio": Figure(p["claim_ratio"]["mean"], "percent", "summary.json", f"periods.{i}.claim_ratio.mean")})
+             for i, p in enumerate(summary["periods"]) if p["period"] != "total" and p["claim_ratio"] is not None]
+    listed_years, figures = _listed(lang, years, "y_")
+    items = [_factor(lang, scenario, extra, change, i) for i, part in enumerate(change["parts"])
+             if lang.points(part["change"]) != "0"]
+    listed_parts, part_figures = _listed(lang, items, "f_", sep="; ")
+    rest = lang("trend_rest") if len(items) < len(change["parts"]) else ""
+    split = lang("trend_split_up" if change["change"] > 0 else "trend_split_down", y0=change["first"]["period"],
+                 y1=change["last"]["period"], items=listed_parts + rest)
+    figures.update(part_figures)
+    figures.update({"r0": _r("ratio_change.first.claim_ratio", "percent", extra),
+                    "r1": _r("ratio_change.last.claim_ratio", "percent", extra),
+                    "points": _r("ratio_change.change", "points", extra)})
+    return [Para(lang("trend_years", items=listed_years) + " " + split, figures)]
+
+
+def _factor(lang: Language, scenario: Scenario, extra: dict, change: dict, i: int) -> tuple[str, dict]:
+    """``(text, figures)`` of one factor: from, to, its points and, for a large part of the change, why."""
+    part, key = change["parts"][i], f"ratio_change.parts.{i}"
+    factor = part["factor"]
+    figures = {"a": _r(f"{key}.from", KINDS[factor], extra), "b": _r(f"{key}.to", KINDS[factor], extra),
+               "points": _r(f"{key}.change", "points", extra)}
+    unit = lang("trend_point" if lang.points(part["change"]) in ("+1", "-1") else "trend_points")
+    text = lang(f"trend_{factor}", unit=unit)
+    if abs(part["change"]) < REASON_SHARE * abs(change["change"]):
+        return text, figures
+    why = f"trend_why_{factor}"
+    if factor == "death_rate":
+        why += "_up" if part["change"] > 0 else "_down"
+    elif factor == "benefit_per_death" and part["change"] > 0 and _early_death_applies(scenario, extra):
+        why += "_early"
+        figures.update({"months": _r("budget_year.bpu_early_death_months", "count", extra),
+                        "early": _r("budget_year.bpu_early_death_benefit_idr", "money", extra)})
+    return text + lang(why), figures
+
+
+def _early_death_applies(scenario: Scenario, extra: dict) -> bool:
+    """Whether the BPU early-death rule (a BPU member dying within the first months of membership receives a small
+    fixed amount) can lower a year's benefit per death: the scenario has BPU members and the rule is in force."""
+    return (any(s.scheme == "BPU" for s in scenario.segments)
+            and (extra["budget_year"].get("bpu_early_death_months") or 0) > 0)
