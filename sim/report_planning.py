@@ -35,6 +35,16 @@ def _yearly(months: np.ndarray, values: np.ndarray) -> float:
     return float(values[..., months].sum())
 
 
+def _apbd_rates(projection, apbd_rate: np.ndarray, apbd_months, months: np.ndarray) -> list[dict]:
+    """Per segment the APBD pays for in the year: a full year of the APBD's premium for one more member, at the
+    year's rates. The year's average per APBD-paid member (``budget_per_member_idr``) is at the year's mix of
+    segments; a planner adding members of one segment (BPU workers, say) needs that segment's own rate."""
+    if apbd_months is None:
+        return []
+    return [{"segment": name, "premium_idr": round(12 * float(apbd_rate[s, months].mean()), 2)}
+            for s, name in enumerate(projection.names) if apbd_months[s, months].sum() > 0]
+
+
 def planning_figures(scenario: Scenario, projection=None) -> dict | None:
     """Per fiscal year, for a scenario whose members are projected (``[pipeline]``, ``[expansion]``, ``[funding]``
     or exits: ``sim.expansion``): members on average and at the year-end, the year-end target and whether it is
@@ -121,6 +131,7 @@ def planning_figures(scenario: Scenario, projection=None) -> dict | None:
                 "members_affordable": (int(round(max(float(budget) - cofunding, 0.0) / per_member))
                                        if per_member else None),
             })
+            row["apbd_rates"] = _apbd_rates(projection, apbd_rate, apbd_months, months)
             if need_of.get(str(y)) is not None:
                 row["apbd_short_idr"] = round(max(need_of[str(y)] - float(budget), 0.0), 2)
         else:
@@ -573,7 +584,7 @@ def budget_section(lang: Language, scenario: Scenario, summary: dict, extra: dic
                                      "col_target_reached",
                                      "col_target_premium_all" if all_payers else "col_target_premium"))
     blocks.append(Table("plan_years", header, rows, styles))
-    blocks += _apbd_blocks(lang, extra)
+    blocks += _apbd_blocks(lang, scenario, extra)
     caption = lang("caption_plan_members")
     if any(y["budget_idr"] is not None and y["members_affordable"] is not None for y in years):
         caption += lang("caption_plan_affordable")
@@ -602,7 +613,7 @@ def budget_section(lang: Language, scenario: Scenario, summary: dict, extra: dic
     return Section("budget", lang("sec_budget"), blocks, traced=True)
 
 
-def _apbd_blocks(lang: Language, extra: dict) -> list:
+def _apbd_blocks(lang: Language, scenario: Scenario, extra: dict) -> list:
     """The APBD by year: its APBD-paid members, budget, premiums paid and left, the APBD-paid members it pays a full
     year for, and (with a [funding] table) the APBD the quota path needs. Nothing when no year has an APBD budget."""
     years = extra["planning"]["years"]
@@ -631,6 +642,14 @@ def _apbd_blocks(lang: Language, extra: dict) -> list:
                  {"per_member": _r(extra, _y(k, "budget_per_member_idr"), "money")})
     if years[k]["budget_per_member_idr"] is None:
         intro = Para(lang("budget_apbd_intro_no_rate"))
+    rates = years[k].get("apbd_rates") or []
+    if len({r["premium_idr"] for r in rates}) > 1:  # one rate: the year's average is every added member's cost
+        labels = {seg.name: seg.labels[lang.code] for seg in scenario.segments}
+        items = [(lang("budget_apbd_rate", segment=labels.get(r["segment"], r["segment"])),
+                  {"rate": _r(extra, _y(k, f"apbd_rates.{i}.premium_idr"), "money")}) for i, r in enumerate(rates)]
+        joined, figures = _listed(lang, items, "rate_", sep="; ")
+        intro = Para(intro.text + " " + lang("budget_apbd_rates", year=years[k]["year"], items=joined),
+                     {**intro.figures, **figures})
     if needed is not None:
         intro = Para(intro.text + " " + lang("budget_apbd_intro_needed"
                                              + ("_pledges" if needed["pledges"] else ""),

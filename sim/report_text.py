@@ -1061,14 +1061,19 @@ TEXT = {
         "id": "Anggaran APBD per tahun. Peserta APBD adalah peserta yang iurannya dibayar APBD; iuran setahun penuh "
               "per peserta APBD {per_member} pada {year} (rata-rata menurut komposisi peserta APBD tahun itu). Kolom "
               "\"Cukup untuk\" dapat dibandingkan dengan kolom peserta APBD: jumlah peserta APBD yang iurannya "
-              "setahun penuh dapat dibayar anggaran, dengan komposisi yang sama. Peserta tambahan dari segmen "
-              "bertarif lebih tinggi (misalnya BPU) membutuhkan lebih banyak per orang.",
+              "setahun penuh dapat dibayar anggaran, dengan komposisi yang sama.",
         "en": "The APBD budget by year. APBD-paid members are those whose premiums the APBD pays; a full year's "
               "premium per APBD-paid member is {per_member} in {year} (averaged over that year's mix of APBD-paid "
               "members). The \"Pays for\" column compares with the APBD-paid members: it is how many of them the "
-              "budget pays a full year for, at the same mix. Added members of a segment with a higher rate (BPU, say) "
-              "cost more each.",
+              "budget pays a full year for, at the same mix.",
     },
+    "budget_apbd_rates": {
+        "id": "Peserta tambahan dihitung dengan tarif segmennya sendiri, bukan rata-rata itu. Iuran APBD setahun "
+              "penuh untuk satu peserta tambahan pada {year}: {items}.",
+        "en": "An added member costs their own segment's rate, not that average. A full year of the APBD's premium "
+              "for one more member in {year}: {items}.",
+    },
+    "budget_apbd_rate": {"id": "{rate} untuk {segment}", "en": "{rate} for {segment}"},
     "budget_apbd_intro_no_rate": {
         "id": "Anggaran APBD per tahun. Peserta APBD adalah peserta yang iurannya dibayar APBD.",
         "en": "The APBD budget by year. APBD-paid members are those whose premiums the APBD pays.",

@@ -185,3 +185,32 @@ def test_no_ucj_sentence_without_a_ucj_target():
 
     plan = planning_figures(load_scenario("jambi-2025-pipeline"))
     assert plan["ucj_target"] is None and all(y["ucj"] is None for y in plan["years"])
+
+
+def test_an_added_member_costs_their_own_segments_rate(csr):
+    """The APBD table's average per APBD-paid member is at the year's mix (Rp166,847 in 2026); a planner adding
+    members of one segment needs that segment's rate: PU non-ASN staff at (JKK class I 0.24 % + JKM 0.30 %) of the
+    wage
+    (whole rupiah a month), BPU workers at the Rp16,800 package (Rp10,000 JKK on the Rp1 m band + Rp6,800 JKM: DOMAIN.md s.3), a
+    year each. Only the segments the APBD pays for that year: the informal workers are the CSR pledges' in 2026."""
+    scenario = load_scenario(CSR)
+    wage = {s.name: s.wage for s in scenario.segments}
+    rates = {r["segment"]: r["premium_idr"] for r in csr.extra["planning"]["years"][0]["apbd_rates"]}
+    # A monthly premium is whole rupiah (Rp2,185,185 x 0.54 % = Rp11,799.999 -> Rp11,800).
+    assert rates == {"non_asn": pytest.approx(12 * round((0.0024 + 0.003) * wage["non_asn"]), abs=0.01),
+                     "vulnerable": pytest.approx(12 * (0.01 * wage["vulnerable"] + 6_800), abs=0.01)}
+    labels = {s.name: s.labels["id"] for s in scenario.segments}
+    text = section_text(csr.folder, "budget")
+    assert (f"Iuran APBD setahun penuh untuk satu peserta tambahan pada 2026: Rp141.600 untuk {labels['non_asn']}; "
+            f"Rp201.600 untuk {labels['vulnerable']}.") in text
+
+
+def test_one_rate_needs_no_list():
+    """jambi-2025-pipeline has one segment: the average per APBD-paid member is every added member's cost."""
+    from sim.report_planning import _apbd_blocks, planning_figures
+
+    scenario = load_scenario("jambi-2025-pipeline")
+    extra = {"planning": planning_figures(scenario)}
+    assert len(extra["planning"]["years"][0]["apbd_rates"]) == 1
+    intro = _apbd_blocks(Language("en"), scenario, extra)[0]
+    assert "for one more member" not in intro.text and "a full year's premium per APBD-paid member" in intro.text
