@@ -87,12 +87,15 @@ class Language:
         return "-" if x is None else f"{self._digits(100 * x, decimals)}%"
 
     def points(self, x: float | None) -> str:
-        """A change of a share in percentage points, signed and whole: 0.389 -> ``+39``, -0.089 -> ``-9``; a change
-        that rounds to 0 is ``0``."""
+        """A change of a share in percentage points, signed: whole from 1 point (0.389 -> ``+39``), to 0.1 point
+        below it (0.0058 -> ``+0,6``); a change that rounds to 0 is ``0``."""
         if x is None:
             return "-"
-        whole = round(100 * x)
-        return f"{'+' if whole > 0 else '-' if whole < 0 else ''}{self._digits(abs(whole), 0)}"
+        decimals = 0 if abs(100 * x) >= 0.95 else 1  # 0.95 shows as 1.0 with a decimal: whole from there
+        shown = round(100 * x, decimals)
+        if shown == 0:
+            return "0"
+        return f"{'+' if shown > 0 else '-'}{self._digits(abs(shown), decimals)}"
 
     def chance(self, x: float | None) -> str:
         """A probability estimated as a share of the trials, to 0.1 %: ``37,5%``. A share that would show as
@@ -125,7 +128,7 @@ class Language:
             return self.percent(value)
         if kind == "percent1":  # a share that is not a probability, to 0.1 % (coverage: 56,8%)
             return self.percent(value, 1)
-        if kind == "points":  # a change of a ratio in percentage points, signed: 0.389 -> ``+39``
+        if kind == "points":  # a change of a ratio in percentage points, signed: 0.389 -> ``+39``, 0.0058 -> ``+0,6``
             return self.points(value)
         if kind == "chance":
             return self.chance(value)

@@ -119,21 +119,15 @@ TEXT = {
     },
     # Why the claim ratio changes over the horizon (sim.ratio_change; report_trend).
     "trend_years": {
-        "id": "Rasio klaim tidak sama setiap tahun: {items}.",
-        "en": "The claim ratio is not the same every year: {items}.",
+        "id": "Rasio klaim berubah dari tahun ke tahun: {items}.",
+        "en": "The claim ratio changes from year to year: {items}.",
     },
     "trend_year": {"id": "{ratio} pada {year}", "en": "{ratio} in {year}"},
-    "trend_split_up": {
-        "id": "Menurut perhitungan langsung (tanpa simulasi), rasio klaim naik dari {r0} pada {y0} menjadi {r1} pada "
-              "{y1} ({points} poin persentase). Sumbangan tiap faktor, per peserta per tahun: {items}.",
-        "en": "By direct calculation (without simulation) the claim ratio rises from {r0} in {y0} to {r1} in {y1} "
-              "({points} percentage points). What each factor adds, per member a year: {items}.",
-    },
-    "trend_split_down": {
-        "id": "Menurut perhitungan langsung (tanpa simulasi), rasio klaim turun dari {r0} pada {y0} menjadi {r1} pada "
-              "{y1} ({points} poin persentase). Sumbangan tiap faktor, per peserta per tahun: {items}.",
-        "en": "By direct calculation (without simulation) the claim ratio falls from {r0} in {y0} to {r1} in {y1} "
-              "({points} percentage points). What each factor adds, per member a year: {items}.",
+    "trend_split": {
+        "id": "Menurut perhitungan langsung (tanpa simulasi), rasio klaim berubah {points} poin persentase dari {y0} "
+              "ke {y1}. Sumbangan tiap faktor (dihitung per peserta per tahun): {items}.",
+        "en": "By direct calculation (without simulation) the claim ratio changes by {points} percentage points from "
+              "{y0} to {y1}. What each factor adds (each counted per member a year): {items}.",
     },
     "trend_death_rate": {"id": "kematian per 1.000 peserta dari {a} menjadi {b} ({points} {unit})",
                          "en": "deaths per 1,000 members from {a} to {b} ({points} {unit})"},
@@ -147,47 +141,64 @@ TEXT = {
         "en": "other work-accident benefits per member (care, wages while unable to work, disability) from {a} to "
               "{b} ({points} {unit})",
     },
-    "trend_premium": {"id": "iuran per peserta dari {a} menjadi {b} ({points} {unit}; iuran yang lebih tinggi "
-                            "menurunkan rasio)",
-                      "en": "premium per member from {a} to {b} ({points} {unit}; a higher premium lowers the ratio)"},
+    "trend_premium": {"id": "iuran per peserta dari {a} menjadi {b} ({points} {unit})",
+                      "en": "premium per member from {a} to {b} ({points} {unit})"},
     "trend_point": {"id": "poin", "en": "point"},
     "trend_points": {"id": "poin", "en": "points"},
-    # Why, for a factor that makes up at least report_trend.REASON_SHARE of the change.
     "trend_why_death_rate_up": {
         "id": ": peserta makin tua dan risiko kematian naik seiring usia (komposisi segmen juga dapat berubah)",
         "en": ": the members grow older and mortality rises with age (the mix of segments may change too)",
+    },
+    "trend_why_death_rate_up_closed": {
+        "id": ": skenario ini tidak menambah peserta baru, sehingga peserta yang sama makin tua dan risiko kematian "
+              "naik seiring usia",
+        "en": ": the scenario adds no new members, so the same members grow older and mortality rises with age",
     },
     "trend_why_death_rate_down": {
         "id": ": peserta yang bergabung lebih muda, atau komposisi segmen berubah",
         "en": ": younger members joining, or a change in the mix of segments",
     },
     "trend_why_benefit_per_death_early": {
-        "id": ": peserta BPU yang meninggal dalam {months} bulan pertama kepesertaan hanya menerima {early}, dan hal "
-              "ini lebih sering terjadi pada tahun ketika banyak peserta baru bergabung",
-        "en": ": a BPU member who dies within the first {months} months of membership receives only {early}, "
-              "which happens more often in a year when many members are new",
+        "id": ": peserta BPU yang meninggal bukan karena kecelakaan kerja (JKM) dalam {months} bulan pertama "
+              "kepesertaan hanya menerima {early}, dan kematian seperti itu lebih banyak pada tahun ketika banyak "
+              "peserta baru",
+        "en": ": a BPU member who dies of causes other than a work accident (JKM) within the first {months} months "
+              "of membership receives only {early}, and such deaths are more frequent in a year when many members "
+              "are new",
     },
     "trend_why_benefit_per_death": {
         "id": ": porsi kematian akibat kecelakaan kerja (santunannya lebih besar) dan aturan santunan yang berlaku",
         "en": ": the share of deaths from work accidents (whose benefit is larger) and the benefit rules in force",
     },
     "trend_why_scholarships": {
-        "id": ": angsuran beasiswa anak peserta yang meninggal pada tahun-tahun sebelumnya jatuh tempo setiap tahun, "
-              "sehingga jumlahnya terus bertambah",
-        "en": ": the instalments for the children of members who died in earlier years fall due every year, so "
-              "they build up",
+        "id": ": angsuran beasiswa anak peserta yang meninggal pada tahun-tahun proyeksi sebelumnya jatuh tempo setiap "
+              "tahun, sehingga terus bertambah, dan makin banyak peserta mencapai masa kepesertaan {min} bulan yang "
+              "disyaratkan; angsuran atas kematian sebelum {start} tidak dihitung, sehingga beasiswa tahun pertama "
+              "lebih rendah daripada yang sebenarnya dibayar",
+        "en": ": the instalments for the children of members who died in earlier years of the projection fall due "
+              "every year, so they build up, and more members reach the {min} months of membership a scholarship "
+              "needs; instalments for deaths before {start} are not counted, so the first year's scholarships are "
+              "lower than those actually paid",
     },
     "trend_why_accidents": {
         "id": ": komposisi segmen, yang tingkat kecelakaan kerjanya berbeda-beda",
         "en": ": the mix of segments, whose work-accident rates differ",
     },
-    "trend_why_premium": {
-        "id": ": komposisi peserta PU dan BPU serta tarif yang berlaku",
-        "en": ": the mix of PU and BPU members and the rates in force",
+    "trend_why_premium_up": {
+        "id": ": iuran per peserta yang lebih tinggi menurunkan rasio; komposisi peserta PU dan BPU dan tarif yang "
+              "berlaku berubah",
+        "en": ": a higher premium per member lowers the ratio; the mix of PU and BPU members and the rates in force "
+              "change",
+    },
+    "trend_why_premium_down": {
+        "id": ": iuran per peserta yang lebih rendah menaikkan rasio; komposisi peserta PU dan BPU (tarifnya berbeda) "
+              "dan tarif yang berlaku berubah",
+        "en": ": a lower premium per member raises the ratio; the mix of PU and BPU members (whose rates differ) and "
+              "the rates in force change",
     },
     "trend_rest": {
-        "id": "; faktor lain masing-masing kurang dari 1 poin",
-        "en": "; the other factors less than 1 point each",
+        "id": "; faktor lain masing-masing kurang dari 0,1 poin",
+        "en": "; the other factors less than 0.1 point each",
     },
     "calib_lead": {
         "id": "Kalibrasi. Tingkat kematian dan kecelakaan kerja yang bertanda hasil kalibrasi dalam daftar asumsi "
@@ -1219,15 +1230,17 @@ TEXT = {
               "sedikit berbeda dari rata-rata simulasi di Ringkasan. Bila "
               "komposisi segmen dan lama kepesertaan tetap sama, iuran dan klaim sama-sama sebanding dengan jumlah "
               "peserta, sehingga grafik di bawah berlaku untuk berapa pun jumlah peserta dengan komposisi itu. "
-              "Peserta baru berbeda: beasiswa anak karena kematian biasa (JKM) baru dibayar setelah {scholarship} "
-              "bulan kepesertaan, dan kematian peserta BPU dalam {early} bulan pertama hanya mendapat {early_benefit}.",
+              "Peserta baru berbeda: beasiswa anak atas kematian bukan akibat kecelakaan kerja (JKM) baru dibayar "
+              "setelah {scholarship} bulan kepesertaan, dan peserta BPU yang meninggal bukan akibat kecelakaan kerja "
+              "(JKM) dalam {early} bulan pertama hanya mendapat {early_benefit}.",
         "en": "A year's premium per member is {per_member} (today's mix of segments). For the {members} members, "
               "expected claims in the first 12 months are {claims} by direct calculation (without simulation), which "
               "may differ slightly from the simulation mean in the Summary. With "
               "the same mix of segments and tenure, premiums and claims are both proportional to the number of "
               "members, so the chart holds for any membership with that mix. New members differ: children's "
               "scholarships after a non-work death (JKM) are paid only after {scholarship} months of membership, "
-              "and a BPU member's death in the first {early} months pays only {early_benefit}.",
+              "and a BPU member's death other than by a work accident (JKM) in the first {early} months pays only "
+              "{early_benefit}.",
     },
     "chart_money_axis_m": {"id": "Rp juta", "en": "Rp m"},
     "chart_members_month": {"id": "peserta aktif", "en": "members in force"},

@@ -14,7 +14,6 @@ from .report_planning import _listed
 from .scenario import Scenario
 
 TREND_MIN = 0.05  # a claim ratio that moves less than 5 percentage points over the horizon needs no explaining
-REASON_SHARE = 0.1  # a factor making up less than a tenth of the change is listed without its reason
 KINDS = {"death_rate": "number1", "benefit_per_death": "money", "scholarships": "money", "accidents": "money",
          "premium": "money"}
 
@@ -36,33 +35,32 @@ def trend_blocks(lang: Language, scenario: Scenario, summary: dict, extra: dict)
              if lang.points(part["change"]) != "0"]
     listed_parts, part_figures = _listed(lang, items, "f_", sep="; ")
     rest = lang("trend_rest") if len(items) < len(change["parts"]) else ""
-    split = lang("trend_split_up" if change["change"] > 0 else "trend_split_down", y0=change["first"]["period"],
-                 y1=change["last"]["period"], items=listed_parts + rest)
+    split = lang("trend_split", y0=change["first"]["period"], y1=change["last"]["period"], items=listed_parts + rest)
     figures.update(part_figures)
-    figures.update({"r0": _r("ratio_change.first.claim_ratio", "percent", extra),
-                    "r1": _r("ratio_change.last.claim_ratio", "percent", extra),
-                    "points": _r("ratio_change.change", "points", extra)})
+    figures["points"] = _r("ratio_change.change", "points", extra)
     return [Para(lang("trend_years", items=listed_years) + " " + split, figures)]
 
 
 def _factor(lang: Language, scenario: Scenario, extra: dict, change: dict, i: int) -> tuple[str, dict]:
-    """``(text, figures)`` of one factor: from, to, its points and, for a large part of the change, why."""
+    """``(text, figures)`` of one factor: from, to, its points and why."""
     part, key = change["parts"][i], f"ratio_change.parts.{i}"
-    factor = part["factor"]
+    factor, up = part["factor"], part["change"] > 0
     figures = {"a": _r(f"{key}.from", KINDS[factor], extra), "b": _r(f"{key}.to", KINDS[factor], extra),
                "points": _r(f"{key}.change", "points", extra)}
     unit = lang("trend_point" if lang.points(part["change"]) in ("+1", "-1") else "trend_points")
-    text = lang(f"trend_{factor}", unit=unit)
-    if abs(part["change"]) < REASON_SHARE * abs(change["change"]):
-        return text, figures
     why = f"trend_why_{factor}"
     if factor == "death_rate":
-        why += "_up" if part["change"] > 0 else "_down"
-    elif factor == "benefit_per_death" and part["change"] > 0 and _early_death_applies(scenario, extra):
+        why += ("_up_closed" if extra.get("planning") is None else "_up") if up else "_down"
+    elif factor == "premium":
+        why += "_up" if part["to"] > part["from"] else "_down"
+    elif factor == "benefit_per_death" and up and _early_death_applies(scenario, extra):
         why += "_early"
         figures.update({"months": _r("budget_year.bpu_early_death_months", "count", extra),
                         "early": _r("budget_year.bpu_early_death_benefit_idr", "money", extra)})
-    return text + lang(why), figures
+    elif factor == "scholarships":
+        figures["min"] = _r("budget_year.scholarship_min_membership_months", "count", extra)
+    start = scenario.start.year if factor == "scholarships" else None
+    return lang(f"trend_{factor}", unit=unit) + lang(why, start=start), figures
 
 
 def _early_death_applies(scenario: Scenario, extra: dict) -> bool:

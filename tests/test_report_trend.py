@@ -114,42 +114,50 @@ def _shown(lang: Language, para, summary: dict, extra: dict) -> str:
     return fill(para.text, {k: lang.figure(f.kind, f.value) for k, f in para.figures.items()})
 
 
-def _extra(summary: dict) -> dict:
-    return {"ratio_change": ratio_change(summary),
-            "budget_year": {"bpu_early_death_months": 3, "bpu_early_death_benefit_idr": 10_000_000}}
+def _extra(summary: dict, projected: bool = False) -> dict:
+    """What report.json holds for the paragraph; ``projected``: members projected (planning figures present)."""
+    return {"ratio_change": ratio_change(summary), "planning": {"years": []} if projected else None,
+            "budget_year": {"bpu_early_death_months": 3, "bpu_early_death_benefit_idr": 10_000_000,
+                            "scholarship_min_membership_months": 36}}  # the rules in force in 2025 (regulation.toml)
 
 
 def test_jambi_says_the_first_year_is_low_because_its_members_are_new(jambi):
     """jambi-2025-pipeline enrols everyone during 2025: the BPU early-death rule (Rp10 m for a death within 3 months
     of joining) lowers 2025's benefit per death, the largest part of the rise."""
     scenario, summary = jambi
-    extra = _extra(summary)
+    extra = _extra(summary, projected=True)
     first = extra["ratio_change"]["parts"][0]
     assert first["factor"] == "benefit_per_death" and first["from"] < 0.8 * first["to"]
     (para,) = trend_blocks(Language("en"), scenario, summary, extra)
     text = _shown(Language("en"), para, summary, extra)
     ratios = [Language("en").percent(p["claim_ratio"]["mean"]) for p in summary["periods"][:3]]
-    assert text.startswith(f"The claim ratio is not the same every year: {ratios[0]} in 2025, {ratios[1]} in 2026 "
+    assert text.startswith(f"The claim ratio changes from year to year: {ratios[0]} in 2025, {ratios[1]} in 2026 "
                            f"and {ratios[2]} in 2027.")
-    assert "benefit per death from Rp" in text and "within the first 3 months of membership receives only Rp10.0 m" in text
+    points = Language("en").points(extra["ratio_change"]["change"])
+    assert points.startswith("+") and f"the claim ratio changes by {points} percentage points from 2025 to 2027." in text
+    assert "benefit per death from Rp" in text
+    assert "other than a work accident (JKM) within the first 3 months of membership receives only Rp10.0 m" in text
+    # A projected population: the closed-group reason (no new members) is not the one given.
+    assert "the members grow older" in text and "adds no new members" not in text
     indonesian = _shown(Language("id"), trend_blocks(Language("id"), scenario, summary, extra)[0], summary, extra)
     assert "dalam 3 bulan pertama kepesertaan hanya menerima Rp10,0 juta" in indonesian
 
 
-def test_small_factors_are_listed_without_a_reason_and_none_without_bpu(jambi):
-    """A factor under a tenth of the change gets no reason; without BPU members the early-death rule is not the
+def test_factors_that_round_to_nothing_are_left_out_and_no_bpu_no_early_death_reason(jambi):
+    """A factor under 0.05 points is left out and said to be; without BPU members the early-death rule is not the
     reason a benefit per death rises."""
     scenario, summary = jambi
     extra = _extra(summary)
     parts = extra["ratio_change"]["parts"]
-    for p in parts:  # jambi's accidents and premium parts are below a point: left out, and said to be
-        assert (Language("en").points(p["change"]) == "0") == (abs(p["change"]) < 0.005)
+    for p in parts:  # jambi's accidents and premium parts are below 0.05 points: left out, and said to be
+        assert (Language("en").points(p["change"]) == "0") == (abs(p["change"]) < 0.0005)
+    assert sum(Language("en").points(p["change"]) == "0" for p in parts) >= 1
     text = _shown(Language("en"), trend_blocks(Language("en"), scenario, summary, extra)[0], summary, extra)
-    assert text.endswith("the other factors less than 1 point each.")
+    assert text.endswith("the other factors less than 0.1 point each.")
     no_bpu = copy.deepcopy(scenario)
     object.__setattr__(no_bpu, "segments", [_as_pu(s) for s in scenario.segments])
     text = _shown(Language("en"), trend_blocks(Language("en"), no_bpu, summary, extra)[0], summary, extra)
-    assert "months of membership" not in text and "the share of deaths from work accidents" in text
+    assert "(JKM) within the first" not in text and "the share of deaths from work accidents" in text
 
 
 def _as_pu(segment):
@@ -169,5 +177,24 @@ def test_a_flat_ratio_and_a_single_year_get_no_paragraph(jambi):
 
 def test_points_are_signed_whole_percentage_points():
     en, id_ = Language("en"), Language("id")
-    assert [en.points(x) for x in (0.389, -0.089, 0.004, -0.004, 12.345)] == ["+39", "-9", "0", "0", "+1,234"]
-    assert id_.points(12.345) == "+1.234"
+    assert ([en.points(x) for x in (0.389, -0.089, 0.0058, -0.0012, 0.0004, 0.0096, 12.345)]
+            == ["+39", "-9", "+0.6", "-0.1", "0", "+1", "+1,234"])
+    assert id_.points(12.345) == "+1.234" and id_.points(0.0058) == "+0,6"
+
+
+def test_a_closed_group_says_it_adds_no_members_and_a_falling_premium_raises_the_ratio():
+    """madiun-2025 holds its members at the start (no projection): deaths per 1,000 rise because the same members
+    grow older, which the reason says. Its premium per member falls (BPU members, who pay more, die faster than
+    PU staff): a lower premium raises the ratio. Scholarships: deaths before the start are not counted."""
+    scenario = load_scenario("madiun-2025", ["scenario.trials=500"])
+    summary = forecast(scenario, exact_check=False)
+    extra = _extra(summary)
+    parts = {p["factor"]: p for p in extra["ratio_change"]["parts"]}
+    assert parts["death_rate"]["change"] > 0 and parts["premium"]["to"] < parts["premium"]["from"]
+    text = _shown(Language("en"), trend_blocks(Language("en"), scenario, summary, extra)[0], summary, extra)
+    assert "(+" in text and "the scenario adds no new members, so the same members grow older" in text
+    assert "a lower premium per member raises the ratio" in text and "a higher premium" not in text
+    assert "reach the 36 months of membership a scholarship needs; instalments for deaths before 2025 are not counted" \
+        in text
+    indonesian = _shown(Language("id"), trend_blocks(Language("id"), scenario, summary, extra)[0], summary, extra)
+    assert "skenario ini tidak menambah peserta baru" in indonesian and "kematian sebelum 2025 tidak dihitung" in indonesian
