@@ -6,7 +6,9 @@ scholarships per year), the claim-timing processes (``sim.claim_timing``) and th
 and four CSV tables (``plan_years.csv``, ``plan_segments.csv``, ``plan_funding.csv``, ``plan_enrolment.csv``)
 plus ``plan_pledge_outcomes.csv`` (with CSR pledges: ``sim.pledge_outcomes``) and ``tornado.csv`` (not with
 ``--no-tornado``). It replaces a run's files in the same folder and a run replaces
-its files (``FORECAST_FILES``). Every key is documented in the README ("Expansion and budget planning").
+its files (``FORECAST_FILES``). A report (``sim.report``) writes the same CSV tables, but for the tornado, from
+its own forecast through :func:`detail` and :func:`detail_tables`. Every key is documented in the README
+("Expansion and budget planning").
 """
 
 from __future__ import annotations
@@ -58,18 +60,9 @@ def plan(scenario: Scenario, confidence: float = DEFAULT_CONFIDENCE, chunk_trial
          progress=None, sensitivity: bool = True) -> tuple[dict, dict, dict]:
     """(summary, plan, tables): the forecast summary, the content of plan.json and the CSV tables (DataFrames)."""
     model = build_model(scenario)
-    closed = expected(model)
-    periods = len(model.period_labels)
-    trials = TrialClaims(scenario.trials, periods)
+    trials = TrialClaims(scenario.trials, len(model.period_labels))
     summary = forecast(scenario, chunk_trials, progress=progress, on_block=trials.add, model=model)
-
-    money = _money_by_period(model, closed)
-    timing = _claims_timing(model, closed, trials)
-    premium = closed.premium.sum(axis=1)
-    claims = trials.total
-    reserve = budget.claims_topup_reserve(claims, premium, confidence)
-    fan = budget.fan_chart(claims, premium, model.period_labels)
-    years = _years(model, closed, summary, money, timing, reserve, fan)
+    rows = detail(model, summary, trials, confidence)
 
     has_funding = scenario.planning is not None and scenario.planning.funding is not None
     # Each pledge outcome with unlimited APBD: budget_needed and pledge_outcomes both need it, projected once.
@@ -96,7 +89,8 @@ def plan(scenario: Scenario, confidence: float = DEFAULT_CONFIDENCE, chunk_trial
         "confidence": confidence,
         "note": "if the city also covered claims above premiums (not required by the scheme): the confidence "
                 "quantile of max(claims - premium, 0) over the simulated trials",
-        "years": [{"year": label, "reserve_idr": round(float(r), 2)} for label, r in zip(model.period_labels, reserve)],
+        "years": [{"year": label, "reserve_idr": round(float(r), 2)}
+                  for label, r in zip(model.period_labels, rows["reserve"])],
     }
     tornado = budget.tornado(scenario) if sensitivity else None
 
@@ -106,32 +100,60 @@ def plan(scenario: Scenario, confidence: float = DEFAULT_CONFIDENCE, chunk_trial
         "confidence": confidence,
         "trials": summary["trials"],
         "seed": scenario.seed,
-        "years": years,
-        "segments": _segments(model, closed),
-        "funding": _funding(model),
+        "years": rows["years"],
+        "segments": rows["segments"],
+        "funding": rows["funding"],
         "enrolment": _enrolment_summary(model),
         "targets": budget.targets_met(model.projection) if model.projection is not None else [],
         "ucj": (budget.ucj_by_year(model.projection, scenario.planning.ucj, scenario)
                 if model.projection is not None and scenario.planning.ucj is not None else None),
-        "claim_ratio_fan": fan,
-        "payment_pattern": timing["yearly_pattern"],
+        "claim_ratio_fan": rows["fan"],
+        "payment_pattern": rows["payment_pattern"],
         "budget": answers,
         "tornado": tornado,
         "money_binds": bool(money_bound(model.projection)) if model.projection is not None else False,
         "budget_cuts": _budget_cuts(model),
         "assumptions": ASSUMPTIONS,
     }
-    tables = {
-        "plan_years.csv": pd.DataFrame([_flat(y) for y in years]),
-        "plan_segments.csv": pd.DataFrame(plan_json["segments"]),
-        "plan_funding.csv": pd.DataFrame(plan_json["funding"]),
-        "plan_enrolment.csv": _enrolment_table(model),
-    }
-    if "pledge_outcomes" in answers:
-        tables["plan_pledge_outcomes.csv"] = _pledge_outcome_table(answers["pledge_outcomes"])
+    tables = detail_tables(model, rows, answers.get("pledge_outcomes"))
     if tornado is not None:  # --no-tornado: no table rather than an empty one
         tables["tornado.csv"] = pd.DataFrame(tornado["rows"])
     return summary, plan_json, tables
+
+
+# The plan's detail tables (:func:`detail_tables`), also written into a report's folder (sim.report); the pledge
+# outcomes' only with CSR pledges.
+DETAIL_TABLES = ("plan_years.csv", "plan_segments.csv", "plan_funding.csv", "plan_enrolment.csv")
+PLEDGE_TABLE = "plan_pledge_outcomes.csv"
+
+
+def detail(model: Model, summary: dict, trials: TrialClaims, confidence: float = DEFAULT_CONFIDENCE) -> dict:
+    """The plan's rows by year (``years``), by year and segment (``segments``) and by year and payer
+    (``funding``), with the claim-ratio ``fan``, the claims top-up ``reserve`` and the ``payment_pattern`` behind
+    them: from ``summary``, the forecast of ``model`` run with ``trials`` keeping each trial's claims
+    (``forecast(..., on_block=trials.add)``). ``sim plan`` and a report both take them from here, so a report's
+    plan_*.csv are those of ``sim plan`` with the same trials and seed."""
+    closed = expected(model)
+    money = _money_by_period(model, closed)
+    timing = _claims_timing(model, closed, trials)
+    premium = closed.premium.sum(axis=1)
+    claims = trials.total
+    reserve = budget.claims_topup_reserve(claims, premium, confidence)
+    fan = budget.fan_chart(claims, premium, model.period_labels)
+    return {"years": _years(model, closed, summary, money, timing, reserve, fan),
+            "segments": _segments(model, closed), "funding": _funding(model), "fan": fan, "reserve": reserve,
+            "payment_pattern": timing["yearly_pattern"]}
+
+
+def detail_tables(model: Model, rows: dict, pledge_outcomes: dict | None = None) -> dict:
+    """The CSV tables (file name -> DataFrame) of :func:`detail`'s ``rows``, the enrolment by month and, with CSR
+    pledges, their outcomes (``sim.pledge_outcomes``' answer)."""
+    years, segments, funding, enrolment = DETAIL_TABLES
+    tables = {years: pd.DataFrame([_flat(y) for y in rows["years"]]), segments: pd.DataFrame(rows["segments"]),
+              funding: pd.DataFrame(rows["funding"]), enrolment: _enrolment_table(model)}
+    if pledge_outcomes is not None:
+        tables[PLEDGE_TABLE] = _pledge_outcome_table(pledge_outcomes)
+    return tables
 
 
 ASSUMPTIONS = [
