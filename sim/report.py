@@ -33,6 +33,7 @@ from .manifest import (
     MANIFEST_FORMAT, code_version, differing_numbers, manifest_scenario, package_versions, read_manifest, run_hash,
     scenario_toml, sha256,
 )
+from .plan import TrialClaims, detail, detail_tables
 from .population import build_model
 from .report_document import Chart, Figure, Para, Pre, Report, Section, Table, Tiles, fill, lookup
 from .report_sections import (
@@ -107,13 +108,18 @@ def build(scenario: Scenario, lang: str = "id", reports_dir: Path = DEFAULT_REPO
 
     announce(1, len(STEPS), f"{STEPS[0]}: {scenario.trials:,} trials of {scenario.id}")
     model = build_model(scenario)  # its projection (members that join and leave) also gives the planning figures
-    summary, claims = forecast(scenario, chunk_trials, progress=progress, return_trials=True, model=model)
+    # With a projection the folder gets sim plan's detail tables, which need each trial's claims by kind.
+    trials = TrialClaims(scenario.trials, len(model.period_labels)) if model.projection is not None else None
+    summary, claims = forecast(scenario, chunk_trials, progress=progress, return_trials=True, model=model,
+                               on_block=trials.add if trials is not None else None)
     announce(2, len(STEPS), f"{STEPS[1]}: closed form at the ends of each stated range")
     base_outcome, swings, skipped = tornado(scenario)
     announce(3, len(STEPS), STEPS[2])
     extra = extra_figures(scenario, summary, claims, base_outcome, swings, skipped, list(origin.base_differences),
                           list(origin.overrides), projection=model.projection)
     tables = csv_tables(summary, extra)
+    if trials is not None:
+        tables.update(plan_tables(model, summary, trials, extra["planning"]))
     manifest = {
         "format": MANIFEST_FORMAT,
         "scenario_id": scenario.id,
@@ -151,6 +157,15 @@ def build(scenario: Scenario, lang: str = "id", reports_dir: Path = DEFAULT_REPO
     announce(7, len(STEPS), f"{STEPS[6]}: {folder}")
     _write(report, html, pdf)
     return report
+
+
+def plan_tables(model, summary: dict, trials: TrialClaims, planning: dict) -> dict:
+    """``sim plan``'s detail tables (plan_years, plan_segments, plan_funding, plan_enrolment and, with CSR pledges,
+    plan_pledge_outcomes; not its tornado, which re-projects every ranged assumption) from the report's own
+    forecast, projection and pledge outcomes (report.json ``planning``): the files ``sim plan --no-tornado`` writes
+    for the same trials and seed, so a budget officer has the detail by month and segment without running it."""
+    tables = detail_tables(model, detail(model, summary, trials), planning["pledge_outcomes"])
+    return {name.removesuffix(".csv"): frame for name, frame in tables.items()}
 
 
 def _write(report: Report, html: str, pdf: bytes) -> None:

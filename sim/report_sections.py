@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from dataclasses import replace
 
 import numpy as np
 import pandas as pd
@@ -15,6 +16,7 @@ from . import charts, report_planning, report_trend
 from .calibration import GRID_RANGE
 from .coverage import coverage_curve, funding, members_affordable, twelve_months
 from .i18n import Language, significant
+from .plan import DETAIL_TABLES, PLEDGE_TABLE
 from .population import month_dates
 from .ratio_change import ratio_change
 from .regulation import load_regulation
@@ -588,8 +590,9 @@ def results_section(lang: Language, summary: dict, extra: dict) -> Section:
 
 
 def budget_section(lang: Language, scenario: Scenario, summary: dict, extra: dict) -> Section:
-    if extra.get("planning"):  # members projected: by year, from them
-        return report_planning.budget_section(lang, scenario, summary, extra)
+    if extra.get("planning"):  # members projected: by year, from them; then where their detail is
+        section = report_planning.budget_section(lang, scenario, summary, extra)
+        return replace(section, blocks=[*section.blocks, *plan_file_blocks(lang, scenario, extra)])
     year = extra["budget_year"]
     blocks = [Para(lang("budget_intro_tenure"), {
         "per_member": _r(extra, "budget_year.premium_per_member_idr", "money"),
@@ -619,6 +622,24 @@ def budget_section(lang: Language, scenario: Scenario, summary: dict, extra: dic
     blocks += [Chart("funding", lang("caption_funding")), Table("funding", header, rows, styles, note)]
     blocks.append(Para(lang("budget_enrolment_later"), style="note"))
     return Section("budget", lang("sec_budget"), blocks, traced=True)
+
+
+def plan_files(extra: dict) -> list[str]:
+    """The plan's detail tables a projected scenario's report folder holds (:func:`sim.report.plan_tables`)."""
+    return [*DETAIL_TABLES, *([PLEDGE_TABLE] if extra["planning"]["pledge_outcomes"] is not None else [])]
+
+
+def plan_file_blocks(lang: Language, scenario: Scenario, extra: dict) -> list:
+    """Where the projection's detail is: each plan_*.csv file in the report's folder and what it holds. A budget
+    officer opens them in a spreadsheet; the report once sent them to ``python -m sim plan``, which they cannot run."""
+    pipeline = getattr(scenario.planning, "pipeline", None) is not None
+    rows = []
+    for name in plan_files(extra):
+        key = f"plan_file_{name.removesuffix('.csv')}"
+        if key == "plan_file_plan_enrolment" and not pipeline:
+            key += "_no_pipeline"  # no stages: no names proposed or rejected in the table
+        rows.append((name, lang(key)))
+    return [Para(lang("plan_files_intro")), Table("plan_files", (lang("col_file"), lang("col_contents")), rows)]
 
 
 def sensitivity_section(lang: Language, extra: dict, labels: dict | None = None) -> Section:

@@ -399,10 +399,13 @@ TEXT = {
     },
     "budget_enrolment_later": {
         "id": "Catatan: di laporan ini jumlah peserta dianggap tetap sejak awal (tanpa pendaftaran bertahap). "
-              "Perluasan kepesertaan tahun demi tahun (kuota, alur pendaftaran, dana CSR) dihitung dengan perintah "
-              "python -m sim plan.",
+              "Perluasan kepesertaan tahun demi tahun (kuota, alur pendaftaran, dana CSR) dihitung untuk skenario "
+              "yang memuat rencana perluasan: analis menjalankannya dengan perintah python -m sim plan, dan laporan "
+              "skenario seperti itu menyertakan rinciannya sebagai tabel CSV di foldernya.",
         "en": "Note: this report takes membership as fixed from the start (no gradual enrolment). Year-by-year "
-              "coverage expansion (quotas, the enrolment pipeline, CSR funds) is worked out by python -m sim plan.",
+              "coverage expansion (quotas, the enrolment pipeline, CSR funds) is worked out for a scenario that "
+              "plans it: an analyst runs it with the command python -m sim plan, and such a scenario's report "
+              "includes its detail as CSV tables in its folder.",
     },
     "col_payer": {"id": "Pembayar", "en": "Payer"},
     "col_segment": {"id": "Segmen", "en": "Segment"},
@@ -450,10 +453,12 @@ TEXT = {
               "change at either end of their range.",
     },
     "sens_no_effect_plan": {
-        "id": "Pengaruhnya terhadap anggaran dan tahun-tahun berikutnya ditampilkan oleh perintah perencanaan python "
-              "-m sim plan, yang tabel sensitivitasnya mengukur hasil anggaran selama seluruh periode proyeksi.",
-        "en": "Their effect on the budget and on later years is shown by the planning command python -m sim plan, "
-              "whose sensitivity table measures budget outputs over the whole horizon.",
+        "id": "Pengaruhnya terhadap anggaran dan tahun-tahun berikutnya dapat diukur oleh analis dengan perintah "
+              "perencanaan python -m sim plan, yang tabel sensitivitasnya mengukur hasil anggaran selama seluruh "
+              "periode proyeksi (tabel itu tidak termasuk dalam laporan ini).",
+        "en": "An analyst can measure their effect on the budget and on later years with the planning command "
+              "python -m sim plan, whose sensitivity table measures budget outputs over the whole horizon (that "
+              "table is not part of this report).",
     },
     "col_part": {"id": "Bagian skenario", "en": "Part of the scenario"},
     "col_parameters": {"id": "Parameter", "en": "Parameters"},
@@ -1209,11 +1214,9 @@ TEXT = {
                                     "en": " Diamonds: a full year of premiums for the year-end target."},
     "budget_enrolment_plan": {
         "id": "Catatan: jumlah peserta setiap bulan mengikuti proyeksi kepesertaan skenario (pendaftaran, peserta "
-              "keluar, batas anggaran). Rincian per bulan dan per segmen, termasuk alur pendaftaran dan dana CSR, "
-              "dihitung dengan perintah python -m sim plan.",
+              "keluar, batas anggaran).",
         "en": "Note: the members of every month follow the scenario's membership projection (enrolment, members "
-              "leaving, the budget limit). The detail by month and segment, the enrolment pipeline and CSR funds "
-              "included, is worked out by python -m sim plan.",
+              "leaving, the budget limit).",
     },
     "caption_coverage_base": {
         "id": "Iuran setahun dan perkiraan klaim 12 bulan menurut jumlah peserta (komposisi segmen dan lama "
@@ -1284,6 +1287,49 @@ TEXT = {
               "peserta pada akhir {last}; klaim {period} rata-rata {claims}",
         "en": "{title} ({id}), {trials} trials: {period} premium {premium} for {members} members on average, {end} "
               "members at the end of {last}; {period} claims {claims} on average",
+    },
+    # --- the plan's detail tables in a projected scenario's report folder (report_sections.plan_file_blocks) ---
+    "plan_files_intro": {
+        "id": "Rincian proyeksi per tahun, per bulan dan per segmen tersedia di folder laporan ini (folder yang sama "
+              "dengan report.html dan report.pdf) sebagai tabel CSV yang dapat dibuka dengan Excel:",
+        "en": "The projection's detail by year, month and segment is in this report's folder (beside report.html "
+              "and report.pdf) as CSV tables that open in a spreadsheet such as Excel:",
+    },
+    "col_contents": {"id": "Isi", "en": "Contents"},
+    "plan_file_plan_years": {
+        "id": "Per tahun: jumlah peserta (rata-rata dan akhir tahun), iuran menurut pembayar, dana kota (APBD dan "
+              "DBH-CHT), klaim yang terjadi dan yang dibayar, peserta masuk dan keluar",
+        "en": "By year: members (average and year-end), premiums by payer, city money (APBD and DBH-CHT), claims "
+              "incurred and paid, members joining and leaving",
+    },
+    "plan_file_plan_segments": {
+        "id": "Per tahun dan segmen: pembayar, jumlah peserta, iuran, target akhir tahun, peserta masuk dan keluar, "
+              "calon peserta yang menunggu dana",
+        "en": "By year and segment: payer, members, premiums, year-end target, members joining and leaving, names "
+              "waiting for money",
+    },
+    "plan_file_plan_funding": {
+        "id": "Per tahun dan sumber dana: dana yang tersedia, yang terpakai untuk iuran, dan sisanya",
+        "en": "By year and payer: money available, spent on premiums, and left",
+    },
+    "plan_file_plan_enrolment": {
+        "id": "Per bulan dan segmen: nama yang diusulkan, yang ditolak di setiap tahap verifikasi, yang didaftarkan "
+              "BPJS dan yang diterima sebagai peserta; calon peserta yang menunggu dana; peserta aktif dan yang keluar",
+        "en": "By month and segment: names proposed, rejected at each verification stage, registered by BPJS and "
+              "admitted as members; names waiting for money; members in force and leaving",
+    },
+    "plan_file_plan_enrolment_no_pipeline": {
+        "id": "Per bulan dan segmen: peserta yang didaftarkan dan diterima, calon peserta yang menunggu dana, peserta "
+              "aktif dan yang keluar",
+        "en": "By month and segment: members registered and admitted, names waiting for money, members in force and "
+              "leaving",
+    },
+    "plan_file_plan_pledge_outcomes": {
+        "id": "Per kemungkinan komitmen CSR dipenuhi atau tidak, dan per tahun: peluangnya, peserta akhir tahun, "
+              "peserta yang tidak diperpanjang, calon peserta yang menunggu dana, APBD yang terpakai dan yang "
+              "dibutuhkan",
+        "en": "By pledge outcome (which CSR pledges are honoured) and year: its probability, year-end members, "
+              "members not renewed, names waiting for money, APBD spent and needed",
     },
 }
 

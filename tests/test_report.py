@@ -28,6 +28,8 @@ SHIPPED = sorted(f.stem for f in SCENARIO_DIR.glob("*.toml"))
 REPORT_FILES = {"report.html", "report.pdf", "summary.json", "report.json", "manifest.json", "scenario.toml",
                 "periods.csv", "fan.csv", "validation.csv", "exact_check.csv", "sensitivity.csv", "coverage.csv",
                 "funding.csv", "assumptions.csv", "rules.csv", "rule_changes.csv", "differences.csv"}
+# A projected scenario's folder also holds sim plan's detail tables (tests/test_report_plan_files.py).
+PLAN_FILES = {"plan_years.csv", "plan_segments.csv", "plan_funding.csv", "plan_enrolment.csv"}
 MONEY = re.compile(r"-?Rp\d")
 
 
@@ -179,7 +181,10 @@ def test_report_builds_for_every_shipped_scenario(scenario_id, tmp_path):
     report = _build(scenario_id, tmp_path)
     folder = report.folder
     assert folder.parent == tmp_path / scenario_id and re.fullmatch(r"\d{4}-\d\d-\d\d-[0-9a-f]{10}", folder.name)
-    assert {p.name for p in folder.iterdir()} == REPORT_FILES
+    planning = report.extra["planning"]
+    plan_files = (PLAN_FILES | ({"plan_pledge_outcomes.csv"} if planning["pledge_outcomes"] else set())
+                  if planning else set())
+    assert {p.name for p in folder.iterdir()} == REPORT_FILES | plan_files
     assert not [p for p in tmp_path.rglob(".*tmp*")], "temporary folder left behind"
     assert check_figures(folder) > 20
     summary = json.loads((folder / "summary.json").read_text())
@@ -471,7 +476,7 @@ def test_a_manifest_that_disagrees_with_its_rehashed_scenario_is_refused(madiun,
 
     text = madiun.manifest["scenario_toml"].replace(f"trials = {TRIALS}\n", "trials = 500\n", 1)
     assert text != madiun.manifest["scenario_toml"]
-    path = _edited_manifest(madiun, tmp_path, scenario_toml=text, scenario_hash=sha256(text))
+    _edited_manifest(madiun, tmp_path, scenario_toml=text, scenario_hash=sha256(text))
     _refused(tmp_path, tmp_path, capsys, "trials", f"is {TRIALS} but scenario_toml has scenario.trials = 500")
 
 
