@@ -84,9 +84,36 @@ def register_rows(resolved: dict, prefix: str = "") -> list[dict]:
             rows.append({"key": dotted, "value": _jsonable(node["value"]), "unit": node.get("unit", ""),
                          "basis": node.get("basis", ""), "range": _jsonable(node.get("range")),
                          "source": node.get("source", ""), "note": node.get("note", "")})
+        elif key == "age_profile" and prefix.startswith("segments.") and node in age_profiles():
+            rows.append(age_profile_row(dotted, node))
         elif isinstance(node, dict):
             rows.extend(register_rows(node, dotted + "."))
     return rows
+
+
+AGE_PROFILES_FILE = "sim/data/age_profiles.toml"
+
+
+def age_profile_row(key: str, name: str) -> dict:
+    """A segment's named age profile as a register row, as its own ``age_bands`` would be: the bands the model uses
+    (value), the profile's basis and source, and where it is defined (note: ``FILE [name]``), so assumptions.csv
+    holds the numbers as well as the name."""
+    profile = age_profiles()[name]
+    return {"key": key, "value": profile["bands"], "unit": "share", "basis": profile["basis"], "range": None,
+            "source": profile["source"], "note": f"{AGE_PROFILES_FILE} [{name}]"}
+
+
+def profile_title(lang: Language, name: str) -> str:
+    """A named age profile's title in the report's language (``title_id`` in Indonesian); unknown: the name."""
+    profile = age_profiles().get(name)
+    if profile is None:
+        return name
+    return profile.get("title_id", profile["title"]) if lang.code == "id" else profile["title"]
+
+
+def age_bands_text(lang: Language, bands: list) -> str:
+    """Age bands as a reader reads them: ``18–29: 7%, 30–39: 13%, ...`` (shares as percentages)."""
+    return ", ".join(f"{lo}–{hi}: {lang.plain(round(100 * share, 4))}%" for lo, hi, share in bands)
 
 
 def rule_rows(scenario: Scenario) -> tuple[str, list[dict], list[dict]]:
@@ -813,13 +840,18 @@ def register_section(lang: Language, scenario: Scenario, extra: dict) -> Section
         if r["key"] in unused:  # a [budget] value the projection replaces: said so beside its name
             label, _, key = name.rpartition("\n")
             name = f"{label or r['key']} ({UNUSED_IN_PROJECTION[r['key']][lang.code]})" + (f"\n{key}" if label else "")
-        rows.append((name, *_register_row(lang, extra, i, r)[1:]))
+        cells = _register_row(lang, extra, i, r)[1:]
+        if parts[-1] == "age_profile":  # a named profile: its title and bands, not a list of lists
+            cells = (_profile_cell(lang, scenario, r), *cells[1:])
+        rows.append((name, *cells))
         styles.append(r["basis"] if r["basis"] in ("assumption", "calibrated") else "")
     for name, group in grouped.items():
         values = [g["value"] for g in group]
         numeric = [v for v in values if isinstance(v, (int, float))]
         shown = (lang("register_group_range", lo=lang.plain(min(numeric)), hi=lang.plain(max(numeric)))
                  if len(numeric) == len(values) else _short_value(values[0]))
+        if name == "age_profile":  # each profile the segments use, by its title
+            shown = "; ".join(dict.fromkeys(_profile_cell(lang, scenario, g) for g in group))
         bases = sorted({g["basis"] for g in group})
         rows.append((register_name(lang, f"segments.*.{name}", names), shown, lang.unit(group[0]["unit"]), ", ".join(lang.basis(b) for b in bases), "",
                      lang("register_group_source", n=lang.count(len(group)), csv="assumptions.csv")))
@@ -849,6 +881,12 @@ def register_section(lang: Language, scenario: Scenario, extra: dict) -> Section
     else:
         blocks += [Para(lang("rules_no_changes"), style="note"), *note]
     return Section("register", lang("sec_register"), blocks)
+
+
+def _profile_cell(lang: Language, scenario: Scenario, row: dict) -> str:
+    """A register row of a segment's named age profile: the profile's title, then its bands."""
+    name = scenario.resolved["segments"][row["key"].split(".")[1]]["age_profile"]
+    return f"{profile_title(lang, name)}\n{age_bands_text(lang, row['value'])}"
 
 
 def rule_name(lang: Language, key: str) -> str:
@@ -919,6 +957,8 @@ def differences_section(lang: Language, extra: dict, base: str | None, names: di
             if key.rsplit(".", 1)[-1] in SEGMENT_LISTS and isinstance(value, list):
                 relabelled.append(key)
                 return _segment_list(key, value, names)
+            if key.endswith(".age_profile") and value in age_profiles():  # its title; its name as in the file
+                return f"{profile_title(lang, value)}\n({value})"
             return _short_value(value, lang=lang, key=key)
 
         # The [calibration] record is one row here: the summary shows it (differences.csv has every key).
