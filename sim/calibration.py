@@ -498,6 +498,14 @@ CALIBRATED_DESCRIPTION = {
 }
 
 
+def _calibrated_description(base: dict | None) -> dict:
+    """The base scenario's description (what it assumes of the members: a reader of the calibrated scenario's report
+    must still see that no one joins) followed by what calibration changed."""
+    if not base:
+        return CALIBRATED_DESCRIPTION
+    return {code: f"{' '.join(base[code].split())} {text}" for code, text in CALIBRATED_DESCRIPTION.items()}
+
+
 def _toml_value(x) -> str:
     if isinstance(x, bool):
         return "true" if x else "false"
@@ -630,7 +638,7 @@ def calibrated_scenario_text(cal: Calibration, scenario_id: str, base_ref: str, 
         f"id = {_toml_value(scenario_id)}",
         f"title = {_toml_value(_calibrated_title(cal.scenario.titles))}",
         f"base = {_toml_value(base_ref)}",
-        f"description = {_toml_value(CALIBRATED_DESCRIPTION)}",
+        f"description = {_toml_value(_calibrated_description(cal.scenario.descriptions))}",
     ]
 
     def scaled(node: dict, stats: dict, which: str) -> dict:

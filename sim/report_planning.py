@@ -583,7 +583,7 @@ def budget_section(lang: Language, scenario: Scenario, summary: dict, extra: dic
     header = tuple(lang(k) for k in ("col_period", "col_members_avg", "col_members_end", "col_target",
                                      "col_target_reached",
                                      "col_target_premium_all" if all_payers else "col_target_premium"))
-    blocks.append(Table("plan_years", header, rows, styles))
+    blocks.append(Table("budget_years", header, rows, styles))
     blocks += _apbd_blocks(lang, scenario, extra)
     caption = lang("caption_plan_members")
     if any(y["budget_idr"] is not None and y["members_affordable"] is not None for y in years):

@@ -440,6 +440,8 @@ def summary_section(lang: Language, scenario: Scenario, summary: dict, extra: di
             "prob": _s(summary, "periods.0.prob_claim_ratio_above_1", "chance"),
             "trials": _s(summary, "trials", "count"),
         }))
+    # Who pays the claims, right after the ratio: a planner reads a ratio above 100 % as the city's risk.
+    blocks.append(Para(lang("exec_who_pays")))
     if len(summary["periods"]) > 2 and total["claim_ratio"] is not None:
         last = len(summary["periods"]) - 1
         span = f"{summary['periods'][0]['period']}–{summary['periods'][-2]['period']}"
@@ -451,7 +453,6 @@ def summary_section(lang: Language, scenario: Scenario, summary: dict, extra: di
     blocks += report_trend.trend_blocks(lang, scenario, summary, extra)
     if extra.get("calibration"):
         blocks += calibration_blocks(lang, scenario, extra)
-    blocks.append(Para(lang("exec_who_pays")))
     blocks.append(Para(_checks_sentence(lang, summary), style="note"))
     blocks.append(Para(lang("exec_trials", trials=lang.count(summary["trials"]), seed=summary["seed"]), style="note"))
     if extra.get("planning"):  # members projected: the budget lines follow them, year by year
