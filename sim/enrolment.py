@@ -5,7 +5,8 @@ every expanding segment's quota for the year-end (:func:`quota_target`) and asks
 missing:
 
     names proposed = (target - current members expected in force at the year-end - names still in the pipeline
-                      that are expected to pass - names held for lack of money)
+                      that are expected to pass - names waiting: held for lack of money, or verified and waiting
+                      for a place under the quota)
                      / (share of names passing every stage x share of an entrant still in force at the year-end)
 
 so the city over-proposes to allow for the rejections and the exits it expects (assumption; the entrant is assumed
@@ -14,7 +15,7 @@ over ``proposal_months`` months. Then four stages, each a SimPy process with a m
 take per month, first come first served across segments), a duration (months from taking a name to deciding) and
 a rejection rate: the kelurahan verifies, the kecamatan verifies, the city's manpower department (Disnaker)
 submits, BPJS Ketenagakerjaan registers. A name registered in month m is covered and paid for from month m
-(``sim.expansion`` then checks that the money is there).
+(``sim.expansion`` registers it only within the quota's places, then checks that the money is there).
 
 The clock is the month: stages act at whole months and durations are whole months, so every pipeline event
 happens at an integer time and the register office (``sim.expansion``) books month m at time m + 0.5, after all of
@@ -198,7 +199,8 @@ def planner(env: simpy.Environment, rounds, targets, members_at_year_end, waitin
     """At each round (month, year), propose the names each segment still needs for its year-end target.
 
     ``targets(segment, year)``: quota target or None; ``members_at_year_end(segment, month)``: current members
-    expected in force at the year-end; ``waiting(segment)``: registered names held for lack of money;
+    expected in force at the year-end; ``waiting(segment)``: names held for lack of money and verified names
+    waiting for a place under the quota (``sim.expansion``'s quota cap);
     ``entrant_survival(segment, month)``: share of a name registering in that month still in force at the
     year-end."""
     pass_rate = pipeline.spec.pass_rate

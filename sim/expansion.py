@@ -6,8 +6,25 @@ Three kinds of process share one ``simpy.Environment`` whose clock is the month:
 - the register office, at m + 0.5 for every month m, after all of that month's pipeline events. In this order it
   removes members past the age limit (``sim.membership``); at a fiscal-year round (the first month of the horizon
   and every January) opens the year's money, renews the current members in priority order and admits the names
-  held from last year (``sim.funding``); admits the names BPJS registered this month; records the month's
-  members in force and applies its deaths and other exits.
+  held from last year (``sim.funding``); registers the verified names on its list (this month's from the pipeline
+  and those still waiting) as far as each segment's quota has places, and admits them as the money allows;
+  records the month's members in force and applies its deaths and other exits.
+
+The quota cap (assumption, as a city's labour office acts): a segment's year-end target is the number of members
+the city has budgeted and asked BPJS to register, and Disnaker registers no names beyond it. A verified name that
+would take the segment's members in force at the end of the month (after the month's expected exits) plus the
+names registered and waiting for money above that year's target is not registered: it stays on the office's list
+of verified names ("queued") and is registered in a later month, as members leave and free a place, or at a later
+year's round when the target rises. The names are kept, not dropped, because they have passed every check (RT,
+kelurahan, kecamatan, Disnaker, BPJS): dropping them would make the RT heads propose, and every stage verify,
+again names the office already holds, and the planner's over-proposal for the year's exits only works if the
+names beyond the places refill the places that exits free later in the year. Names on the list are counted as
+waiting by the planner (as the names held for money are), so the next round proposes that many fewer; they do not
+leave the list by themselves (assumption: as held names, no exits while waiting). Without the cap the pipeline
+delivered the names the planner proposed for the whole year's exits in a few months: members rose above the
+target and ran off to it by 31 December (Pekalongan's eleven occupations: 1,018 in June 2023 for a target of 1,000), or
+stayed above it when the names registered later than the planner assumed, surviving to the year-end more often
+(jambi-2025-pipeline: 3,022 on 31 December 2025 for 3,000), and the APBD paid for members above the quota.
 
 The result, a :class:`Projection`, holds every segment's cells and monthly in-force (the exposure the engine and
 the closed form use: ``sim.population.build_model`` calls :func:`project` when a scenario has quotas, exit rates or
@@ -17,6 +34,7 @@ and premiums by source. Everything is deterministic given the scenario (and, in 
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -30,6 +48,7 @@ from .planning_schema import Exits, Planning
 from .regulation import RuleSet, monthly_premium
 
 OFFICE_OFFSET = 0.5  # the register office books month m at time m + 0.5, after the pipeline's events at m
+QUEUE_DUST = 1e-9  # names: fewer waiting on the list is floating-point dust (expected mode), not a name
 
 
 @dataclass(frozen=True)
@@ -40,9 +59,11 @@ class Projection:
     ledgers: dict  # segment name -> SegmentLedger
     member_months: dict  # source name -> (S, M) members in force paid for by that source
     premium: dict  # payer bucket -> (S, M) IDR
-    arrived: np.ndarray  # (S, M) names BPJS registered (before the money check)
+    arrived: np.ndarray  # (S, M) names registered within the quota (before the money check)
     admitted: np.ndarray  # (S, M) names admitted (covered from that month)
-    held: np.ndarray  # (S, M) names waiting for money at the end of each month
+    held: np.ndarray  # (S, M) names registered but waiting for money at the end of each month
+    verified: np.ndarray  # (S, M) names out of the pipeline (past all four stages), before the quota check
+    queued: np.ndarray  # (S, M) verified names waiting for a place under the quota at the end of each month
     targets: dict  # (segment, year) -> year-end target, for segments with a quota
     pipeline: EnrolmentPipeline | None
     treasury: Treasury
@@ -117,6 +138,9 @@ class _Office:
         self.arrived, self.admitted, self.held_log = np.zeros(shape), np.zeros(shape), np.zeros(shape)
         self.held = defaultdict(float)
         self.rounds = set(round_months(self.dates))
+        self.targets = {}  # (segment, year) -> year-end quota target; filled by project() before the run
+        self.queued = defaultdict(float)  # verified names waiting for a place under the quota
+        self.verified, self.queued_log = np.zeros(shape), np.zeros(shape)
 
     def entrant_survival(self, segment: str, month: int) -> float:
         """Share of a name registering in ``month`` still in force on 31 December of that fiscal year (1 past the
@@ -126,7 +150,49 @@ class _Office:
         return self.ledgers[segment].entrant_close(month, year_end_month(self.dates, month))
 
     def arrive(self, month: int, segment: str, names: float) -> None:
-        self.arrived[self.names.index(segment), month] += names
+        """Names out of the pipeline join the labour office's list of verified names; :meth:`_register` registers
+        them as the quota has places."""
+        self.verified[self.names.index(segment), month] += names
+        self.queued[segment] += names
+
+    def places(self, segment: str, month: int) -> tuple[float, float]:
+        """(free places, keep) of the segment's quota in ``month``: this year's year-end target less the current
+        members expected in force at the end of the month (after its expected exits) and the names registered and
+        waiting for money; and the share of a name registering this month still in force at the month's end.
+        ``(inf, 1)`` without a target that year.
+
+        Assumption (the quota cap): Disnaker registers no names beyond the quota the city budgeted and asked BPJS
+        to register. A place a member leaves during a month is refilled in that month from the verified names
+        waiting, so the month's premium is due for both the leaver (its last month) and the new name: members in
+        force during a month exceed the target by at most that month's leavers, and at every month's end (31
+        December, the count a target is judged on, included) the members plus the names held are at most the
+        target."""
+        target = self.targets.get((segment, self.dates[month].year))
+        if target is None:
+            return math.inf, 1.0
+        ledger = self.ledgers[segment]
+        free = target - ledger.project_close(month, month + 1) - self.held[segment]
+        return max(free, 0.0), ledger.entrant_close(month, month + 1)
+
+    def _register(self, name: str, month: int, end: int) -> None:
+        """Register the verified names waiting, within the quota's free places; admit them as the money allows.
+        A name admitted takes ``keep`` of a place at the month's end (it may leave during the month), a name the
+        money cannot pay for a whole one (it waits for money, "held", without exits). Names beyond the places stay
+        on the list for a later month or year."""
+        queue = self.queued[name]
+        free, keep = self.places(name, month)
+        fit = min(queue, free / keep) if keep > 0 else 0.0  # names that fit if all of them are paid for
+        if self.whole:
+            fit = float(math.floor(fit + 1e-9))
+        admitted = self._admit(name, month, fit, end) if fit > QUEUE_DUST else 0.0
+        waiting = min(queue - admitted, max(free - admitted * keep, 0.0))  # registered, waiting for money
+        if self.whole:
+            waiting = float(math.floor(waiting + 1e-9))
+        if admitted + waiting <= QUEUE_DUST:
+            return
+        self.queued[name] -= admitted + waiting
+        self.arrived[self.names.index(name), month] += admitted + waiting
+        self.held[name] += waiting
 
     def _pay(self, segment: str, month: int, end: int, path: np.ndarray, units: float, whole: bool = False) -> float:
         """Fund up to ``units`` of a group whose per-unit in-force over months month..end-1 is ``path``; book it and
@@ -166,13 +232,12 @@ class _Office:
             for name in self.order:  # names held since last year
                 if self.held[name] > 0:
                     self.held[name] -= self._admit(name, month, self.held[name], end)
-        for name in self.order:
-            s = self.names.index(name)
-            names = self.arrived[s, month]
-            if names > 0:
-                self.held[name] += names - self._admit(name, month, names, end)
+        for name in self.order:  # verified names (this month's and earlier ones waiting), within the quota
+            if self.queued[name] > QUEUE_DUST:
+                self._register(name, month, end)
         for name in self.names:
             self.held_log[self.names.index(name), month] = self.held[name]
+            self.queued_log[self.names.index(name), month] = self.queued[name]
             self.ledgers[name].close(month)
 
 
@@ -188,7 +253,7 @@ def project(scenario, month_dates, rules_by_month: list[RuleSet], jkk_death_shar
     office = _Office(scenario, planning, month_dates, rules_by_month, factors, jkk_death_share)
     env = simpy.Environment()
     pipeline = None
-    targets = {}
+    targets = office.targets
     if planning.pipeline is not None:
         rng = enrolment_stream(scenario.seed) if planning.pipeline.mode == "sampled" else None
         pipeline = EnrolmentPipeline(env, planning.pipeline, office.arrive, rng)
@@ -204,7 +269,7 @@ def project(scenario, month_dates, rules_by_month: list[RuleSet], jkk_death_shar
             env, rounds,
             targets=lambda name, year: targets.get((name, year)),
             members_at_year_end=lambda name, m: office.ledgers[name].project_close(m, year_end_month(office.dates, m)),
-            waiting=lambda name: office.held[name],
+            waiting=lambda name: office.held[name] + office.queued[name],
             entrant_survival=office.entrant_survival,
             pipeline=pipeline,
         ))
@@ -226,6 +291,8 @@ def project(scenario, month_dates, rules_by_month: list[RuleSet], jkk_death_shar
         arrived=office.arrived,
         admitted=office.admitted,
         held=office.held_log,
+        verified=office.verified,
+        queued=office.queued_log,
         targets=targets,
         pipeline=pipeline,
         treasury=office.treasury,

@@ -164,6 +164,9 @@ ASSUMPTIONS = [
     "each pledge as honoured in full or not at all for its whole duration, independently.",
     "Renewals come before new enrolment at a round; names registered when the money has run out wait for the next "
     "round; money does not carry over between fiscal years.",
+    "Names are registered only within the year's quota: a segment's members at a month's end plus the names held for "
+    "money never exceed that year's target; verified names beyond it wait on the labour office's list, refill the "
+    "places of members who leave (in the month they leave) and are counted as waiting by the next round.",
     "Claim timing is derived once from the expected monthly claim flow; each trial's yearly event benefits are spread "
     "with that pattern; scholarship instalments are paid when due.",
     "UCJ: BPJS TK members outside the scheme and the number of employed persons stay as they are.",

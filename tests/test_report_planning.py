@@ -79,8 +79,8 @@ def test_planning_figures_follow_the_projected_members_and_premiums():
         assert y["members_affordable"] == 2996  # 604,000,000 / 201,600 = 2,996.03
         assert y["budget_spent_idr"] + y["budget_left_idr"] == pytest.approx(y["budget_idr"])
     # 2025: members join through the pipeline from April, so the premium is part of the budget.
-    assert years["2025"]["budget_spent_idr"] == pytest.approx(333_713_922.19, abs=1)
-    assert years["2025"]["budget_left_idr"] == pytest.approx(270_286_077.81, abs=1)
+    assert years["2025"]["budget_spent_idr"] == pytest.approx(331_292_691.81, abs=1)
+    assert years["2025"]["budget_left_idr"] == pytest.approx(272_707_308.19, abs=1)
     assert years["2026"]["budget_left_idr"] == years["2027"]["budget_left_idr"] == 0
     assert [y["target"] for y in years.values()] == [3000, 3500, 4000]
     assert [y["target_premium_idr"] for y in years.values()] == [604_800_000, 705_600_000, 806_400_000]
@@ -123,7 +123,7 @@ def test_pipeline_report_has_no_budget_line_from_the_starting_members(pipeline):
         assert wrong not in text, wrong
     assert "Untuk 0 peserta" not in section_text(folder, "budget")
     # The first tile is the answer (the APBD 2025 needs), not the budget the scenario assumes (Rp604,0 juta).
-    assert "APBD yang dibutuhkan 2025 Rp333,7 juta" in text and "Peserta akhir 2027 2.938" in text
+    assert "APBD yang dibutuhkan 2025 Rp331,3 juta" in text and "Peserta akhir 2027 2.938" in text
     assert "Anggaran APBD 2025" not in text
 
 
@@ -142,15 +142,15 @@ def test_pipeline_report_says_what_the_budget_buys_and_what_the_targets_take(pip
 def test_pipeline_report_states_the_leftover_of_each_year(pipeline):
     keys = {f["key"]: f["text"] for f in section_figures(pipeline.folder, "summary")}
     assert [keys[f"planning.years.{i}.budget_spent_idr"] for i in range(3)] == [
-        "Rp333,7 juta", "Rp604,0 juta", "Rp604,0 juta"]
-    assert [keys[f"planning.years.{i}.budget_left_idr"] for i in range(3)] == ["Rp270,3 juta", "Rp0", "Rp0"]
+        "Rp331,3 juta", "Rp604,0 juta", "Rp604,0 juta"]
+    assert [keys[f"planning.years.{i}.budget_left_idr"] for i in range(3)] == ["Rp272,7 juta", "Rp0", "Rp0"]
     extra = json.loads((pipeline.folder / "report.json").read_text())
-    assert [y["budget_left_idr"] for y in extra["planning"]["years"]] == [270_286_077.81, 0, 0]
+    assert [y["budget_left_idr"] for y in extra["planning"]["years"]] == [272_707_308.19, 0, 0]
 
 
 def test_pipeline_report_says_which_targets_are_missed_and_why(pipeline):
     text = section_text(pipeline.folder, "summary")
-    assert "Target tercapai pada 2025 (3.022 peserta pada akhir tahun, target 3.000)" in text
+    assert "Target tercapai pada 2025 (3.000 peserta pada akhir tahun, target 3.000)" in text
     missed = re.search(r"Target tidak tercapai pada (.*?)\. Yang membatasi adalah anggaran", text)
     assert missed, text
     assert "2026 (2.946 peserta pada akhir tahun, target 3.500" in missed[1]
@@ -160,7 +160,7 @@ def test_pipeline_report_says_which_targets_are_missed_and_why(pipeline):
     table = section_text(pipeline.folder, "budget")
     assert "2026 2.996 2.946 3.500 tidak Rp705,6 juta" in table  # members and targets
     # The APBD: its members, budget, paid, left, the members it pays a full year for, and the quota path's need.
-    assert "2026 2.996 Rp604,0 juta Rp604,0 juta Rp0 2.996 Rp684,2 juta" in table
+    assert "2026 2.996 Rp604,0 juta Rp604,0 juta Rp0 2.996 Rp679,1 juta" in table
 
 
 def test_pipeline_report_drops_the_constant_membership_notes(pipeline):
@@ -177,18 +177,18 @@ def test_pipeline_report_in_english(pipeline_en):
     check_figures(folder)
     text = section_text(folder, "summary")
     assert "pays a full year of premiums for 2,996 APBD-paid members (Rp201,600 per member per year)" in text
-    assert "2025 Rp333.7 m (Rp270.3 m left), 2026 Rp604.0 m (Rp0 left) and 2027 Rp604.0 m (Rp0 left)" in text
+    assert "2025 Rp331.3 m (Rp272.7 m left), 2026 Rp604.0 m (Rp0 left) and 2027 Rp604.0 m (Rp0 left)" in text
     assert "Target reached in 2025" in text and "Target missed in 2026 (2,946 members at the year-end, target 3,500" in text
     assert "fixed at the start" not in (folder / "report.html").read_text(encoding="utf-8")
 
 
 def test_pipeline_pdf_and_terminal_line_carry_the_projected_figures(pipeline):
     text = pdf_text(pipeline.folder)
-    for figure in ("Rp604,0 juta", "2.996", "Rp270,3 juta", "Rp705,6 juta", "Rp806,4 juta"):
+    for figure in ("Rp604,0 juta", "2.996", "Rp272,7 juta", "Rp705,6 juta", "Rp806,4 juta"):
         assert figure in text, figure
     line = report_module.headline(pipeline)
     assert "untuk 0 peserta" not in line and "Rp0" not in line
-    assert "iuran 2025 Rp333,7 juta untuk rata-rata 1.655 peserta, 2.938 peserta pada akhir 2027" in line
+    assert "iuran 2025 Rp331,3 juta untuk rata-rata 1.643 peserta, 2.938 peserta pada akhir 2027" in line
 
 
 def test_pipeline_charts_show_the_projected_members_and_premiums(pipeline):
