@@ -11,23 +11,14 @@ import re
 
 import pytest
 
-from sim import report as report_module
 from sim.cli import main
 from sim.report_text import TEXT
-from test_report_planning import section_text
+from test_report_planning import one_commit, section_text  # noqa: F401 (one_commit: autouse, as in test_report)
 
+AUTOUSE = (one_commit,)  # imported for its autouse (one commit for the report folders); pyflakes ignores noqa
 TRIALS = 300
 DETAIL = ["plan_years.csv", "plan_segments.csv", "plan_funding.csv", "plan_enrolment.csv"]
 PLEDGES = "plan_pledge_outcomes.csv"
-
-
-@pytest.fixture(scope="module", autouse=True)
-def one_commit():
-    """As in test_report: the report folder's name must not change if a commit lands while the tests run."""
-    commit = report_module.git_commit()
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(report_module, "git_commit", lambda: commit)
-        yield
 
 
 def _report(tmp_path_factory, scenario_id: str, lang: str):
