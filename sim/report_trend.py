@@ -9,17 +9,13 @@ planner must not read the first year as the steady state.
 from __future__ import annotations
 
 from .i18n import Language
-from .report_document import Figure, Para, lookup
-from .report_planning import _listed
+from .report_document import Figure, Para
+from .report_planning import _listed, _r
 from .scenario import Scenario
 
 TREND_MIN = 0.05  # a claim ratio that moves less than 5 percentage points over the horizon needs no explaining
 KINDS = {"death_rate": "number1", "benefit_per_death": "money", "scholarships": "money", "accidents": "money",
          "premium": "money"}
-
-
-def _r(key: str, kind: str, extra: dict) -> Figure:
-    return Figure(lookup(extra, key), kind, "report.json", key)
 
 
 def trend_blocks(lang: Language, scenario: Scenario, summary: dict, extra: dict) -> list:
@@ -37,7 +33,7 @@ def trend_blocks(lang: Language, scenario: Scenario, summary: dict, extra: dict)
     rest = lang("trend_rest") if len(items) < len(change["parts"]) else ""
     split = lang("trend_split", y0=change["first"]["period"], y1=change["last"]["period"], items=listed_parts + rest)
     figures.update(part_figures)
-    figures["points"] = _r("ratio_change.change", "points", extra)
+    figures["points"] = _r(extra, "ratio_change.change", "points")
     return [Para(lang("trend_years", items=listed_years) + " " + split, figures)]
 
 
@@ -45,8 +41,8 @@ def _factor(lang: Language, scenario: Scenario, extra: dict, change: dict, i: in
     """``(text, figures)`` of one factor: from, to, its points and why."""
     part, key = change["parts"][i], f"ratio_change.parts.{i}"
     factor, up = part["factor"], part["change"] > 0
-    figures = {"a": _r(f"{key}.from", KINDS[factor], extra), "b": _r(f"{key}.to", KINDS[factor], extra),
-               "points": _r(f"{key}.change", "points", extra)}
+    figures = {"a": _r(extra, f"{key}.from", KINDS[factor]), "b": _r(extra, f"{key}.to", KINDS[factor]),
+               "points": _r(extra, f"{key}.change", "points")}
     unit = lang("trend_point" if lang.points(part["change"]) in ("+1", "-1") else "trend_points")
     why = f"trend_why_{factor}"
     if factor == "death_rate":
@@ -55,10 +51,10 @@ def _factor(lang: Language, scenario: Scenario, extra: dict, change: dict, i: in
         why += "_up" if part["to"] > part["from"] else "_down"
     elif factor == "benefit_per_death" and up and _early_death_applies(scenario, extra):
         why += "_early"
-        figures.update({"months": _r("budget_year.bpu_early_death_months", "count", extra),
-                        "early": _r("budget_year.bpu_early_death_benefit_idr", "money", extra)})
+        figures.update({"months": _r(extra, "budget_year.bpu_early_death_months", "count"),
+                        "early": _r(extra, "budget_year.bpu_early_death_benefit_idr", "money")})
     elif factor == "scholarships":
-        figures["min"] = _r("budget_year.scholarship_min_membership_months", "count", extra)
+        figures["min"] = _r(extra, "budget_year.scholarship_min_membership_months", "count")
     start = scenario.start.year if factor == "scholarships" else None
     return lang(f"trend_{factor}", unit=unit) + lang(why, start=start), figures
 
