@@ -550,7 +550,7 @@ def _fit_outside(observations: list) -> list[tuple[int, str]]:
     """(index, "above" or "below") of each observation whose count and amount the calibrated model expects both
     above or both below the record. A misfit is not always a compromise that lands between the two: when the model
     ties count and amount closely (both follow the deaths) and the record's average claim is far from the model's,
-    the best fit can pass both figures (madiun-2025: 219 claims and Rp6.97 bn expected, 144 and Rp6.20 bn recorded)."""
+    the best fit can pass both figures (madiun-2025: 198 claims and Rp6.69 bn expected, 144 and Rp6.20 bn recorded)."""
     out = []
     for i, o in enumerate(observations):
         gaps = [o.get(f"expected_over_recorded_{name}") for name in ("claims", "amount_idr")]
