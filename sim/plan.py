@@ -254,6 +254,8 @@ def _years(model: Model, closed, summary, money, timing, reserve, fan) -> list[d
             row["joined"] = round(flows["joined"], 2)
             row["left"] = {c: round(v, 2) for c, v in flows["left"].items()}
             row["held_year_end"] = round(float(projection.held[:, _last_month(model, p)].sum()), 2)
+            # Verified names beyond the year's quota, on the labour office's list (not waiting for money).
+            row["queued_year_end"] = round(float(projection.queued[:, _last_month(model, p)].sum()), 2)
         out.append(row)
     return out
 
@@ -294,7 +296,8 @@ def _segments(model: Model, closed) -> list[dict]:
                 row.update({"target_year_end": None if target is None else round(target, 2),
                             "joined": round(flows["joined"], 2),
                             **{f"left_{c}": round(v, 2) for c, v in flows["left"].items()},
-                            "held_year_end": round(float(model.projection.held[s, _last_month(model, p)]), 2)})
+                            "held_year_end": round(float(model.projection.held[s, _last_month(model, p)]), 2),
+                            "queued_year_end": round(float(model.projection.queued[s, _last_month(model, p)]), 2)})
                 months_p = model.period_of_month == p
                 for src, mm in sorted(model.projection.member_months.items()):
                     row[f"member_months_{src}"] = round(float(mm[s, months_p].sum()), 2)
@@ -352,7 +355,8 @@ def _enrolment_table(model: Model) -> pd.DataFrame:
                     row[f"{stage}_taken"] = round(log.taken.get((name, m), 0.0), 4)
                     row[f"{stage}_rejected"] = round(log.rejected.get((name, m), 0.0), 4)
             row.update({"registered": round(float(proj.arrived[s, m]), 4), "admitted": round(float(proj.admitted[s, m]), 4),
-                        "held": round(float(proj.held[s, m]), 4), "members": round(float(ledger.members()[m]), 4),
+                        "held": round(float(proj.held[s, m]), 4), "queued": round(float(proj.queued[s, m]), 4),
+                        "members": round(float(ledger.members()[m]), 4),
                         **{f"left_{c}": round(float(ledger.left[c][m]), 4) for c in EXIT_CAUSES}})
             rows.append(row)
     return pd.DataFrame(rows)

@@ -168,3 +168,22 @@ def test_sampled_names_are_whole_and_stay_within_the_quota():
             s, last = p.index(name), _months_of(p, year)[-1]
             if p.queued[s, last] > 0:
                 assert p.year_end(year)[s] > target - 1, (seed, name, year)
+
+
+def test_the_plan_shows_the_names_on_the_office_list():
+    """plan.json's years and segments and plan_enrolment.csv show the verified names waiting on the labour office's
+    list for a place under the quota (``queued``), apart from the names waiting for money (``held``)."""
+    from sim.forecast import forecast
+    from sim.plan import TrialClaims, detail, detail_tables
+
+    scenario = load_scenario(HAND, [MOVE, "scenario.trials=200"])
+    model = build_model(scenario)
+    trials = TrialClaims(scenario.trials, len(model.period_labels))
+    rows = detail(model, forecast(scenario, on_block=trials.add, model=model, exact_check=False), trials)
+    p = model.projection
+    assert p.queued[0, -1] > 10 and p.held[0, -1] == 0  # names beyond the quota wait on the list, none for money
+    (year,), (segment,) = rows["years"], rows["segments"]
+    assert year["queued_year_end"] == segment["queued_year_end"] == round(float(p.queued[0, -1]), 2)
+    assert year["held_year_end"] == 0
+    enrolment = detail_tables(model, rows)["plan_enrolment.csv"]
+    assert enrolment["queued"].to_numpy() == pytest.approx(np.round(p.queued[0], 4))
