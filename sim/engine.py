@@ -15,7 +15,8 @@ from its own streams exactly what it draws alone (:class:`~sim.streams.Draws`), 
 call among the blocks of a small population without changing a number.
 
 Speed (see benchmarks/README.md): everything that depends only on a (cell, month) position, such as its month,
-reporting period, rule regime, JKM benefit and scholarship eligibility, is tabulated once per model and kept on it
+reporting period, rule regime, JKM benefit, scholarship eligibility and the band of the member's age (which
+decides the children), is tabulated once per model and kept on it
 (:meth:`~sim.population.Model.derived`, as are the parameter draws as arrays), so each event costs a few array
 look-ups; placing an event uses a bucket table instead of a binary search over all positions,
 and a work accident is placed only when its place matters (:class:`Events`; when no accident can lead to a
@@ -269,21 +270,35 @@ class SegmentTables:
     jkm_death: tuple  # per regime: the JKM cash :class:`Tariff` of a death at each JKM place (it depends on tenure)
     jkm_scholarship: tuple  # per regime: whether a death at each JKM place earns the scholarship
     scholarship: tuple  # per regime: a child's scholarship per period (the same for every segment)
+    # The band of member ages (``children.band_of``) of a claim at each JKM and JKK place: the member's age there
+    # decides the children's shares and ages. None with one band (every claim draws alike).
+    jkm_band: np.ndarray | None = None
+    jkk_band: np.ndarray | None = None
 
 
 def scholarship_tables(model: Model) -> tuple[PeriodTable, ...]:
     return tuple(period_table(r, model.scenario.children, model.period_of_month) for r in model.regimes)
 
 
+def _band_of_places(model: Model, exp: SegmentExposure, pl: Placement) -> np.ndarray | None:
+    """The band of member ages of an event at each place of ``pl``, or None when the children have one band."""
+    children = model.scenario.children
+    if len(children.bands) == 1:
+        return None
+    return children.band_of(exp.age(pl.cell, pl.month)).astype(np.intp)
+
+
 def segment_tables(model: Model, exp: SegmentExposure, scholarship: tuple | None = None) -> SegmentTables:
-    jkm = placement(model, exp.jkm_rate)
+    jkm, jkk = placement(model, exp.jkm_rate), placement(model, exp.jkk_rate)
     tenure = exp.tenure0[jkm.cell] + jkm.month
     return SegmentTables(
         jkm=jkm,
-        jkk=placement(model, exp.jkk_rate),
+        jkk=jkk,
         jkm_death=tuple(Tariff.of(jkm_death_benefit(r, exp.segment.scheme, tenure)) for r in model.regimes),
         jkm_scholarship=tuple(jkm_scholarship_eligible(r, tenure) for r in model.regimes),
         scholarship=scholarship_tables(model) if scholarship is None else scholarship,
+        jkm_band=_band_of_places(model, exp, jkm),
+        jkk_band=_band_of_places(model, exp, jkk),
     )
 
 
@@ -480,10 +495,11 @@ def _by_regime(model: Model, pl: Placement, pos: np.ndarray):
 
 
 def _scholarships(draws: Draws, model: Model, out: _Collector, s: int, benefit: str, trial, month, rules,
-                  table) -> None:
+                  table, band=None) -> None:
     """Children of the claims in ``trial`` and ``month`` (the draws of :func:`sample_instalments`; ``draws``: the
-    claims' streams), paid through the regime's :class:`PeriodTable`."""
-    kids = sample_children(draws, rules, model.scenario.children)
+    claims' streams; ``band``: each claim's band of member ages, None with one band), paid through the regime's
+    :class:`PeriodTable`."""
+    kids = sample_children(draws, rules, model.scenario.children, band)
     key = table.key(month[kids.claim], kids.age, kids.levels)
     # Children paid nothing inside the horizon (past their last level, or not at school before it ends) add only
     # zeros: leaving them out saves a table row each and changes no sum.
@@ -500,8 +516,9 @@ def _simulate_jkm(model: Model, tab: SegmentTables, s: int, trials: Draws, out: 
         t, p = ev.trial[sel], ev.pos[sel]
         out.add_tariff(s, "jkm_death", bins[sel], tab.jkm_death[r], p)
         claims = np.flatnonzero(tab.jkm_scholarship[r][p])  # indices: gathering by them beats boolean masks
+        band = None if tab.jkm_band is None else tab.jkm_band[p[claims]]
         _scholarships(ev.draws.of(sel).of(claims), model, out, s, "jkm_scholarship", t[claims],
-                      ev.pl.month[p[claims]], rules, tab.scholarship[r])
+                      ev.pl.month[p[claims]], rules, tab.scholarship[r], band)
     return ev.draws.sizes
 
 
@@ -519,9 +536,10 @@ def _simulate_jkk(model: Model, tab: SegmentTables, s: int, trials: Draws, out: 
         out.add(s, "jkk_medical", b, cases.medical)
         for benefit, (paid, amount) in cases.paid.items():
             out.add(s, benefit, b[paid], amount)
-        month = ev.pl.month[ev.places(sel, cases.scholarship)]
-        _scholarships(draws.of(cases.scholarship), model, out, s, "jkk_scholarship", t[cases.scholarship], month,
-                      rules, tab.scholarship[r])
+        places = ev.places(sel, cases.scholarship)
+        band = None if tab.jkk_band is None else tab.jkk_band[places]
+        _scholarships(draws.of(cases.scholarship), model, out, s, "jkk_scholarship", t[cases.scholarship],
+                      ev.pl.month[places], rules, tab.scholarship[r], band)
     return ev.draws.sizes
 
 

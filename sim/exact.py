@@ -218,7 +218,7 @@ class _Pieces:
         def build():
             rules, children = self.model.regimes[r], self.model.scenario.children
             child = self.grid.transform(self.grid.atoms(*_child_payments(rules, children, lags)))
-            return sum(p * child**n for n, p in enumerate(_children_per_claim(rules, children)))
+            return sum(p * child**n for n, p in enumerate(_children_per_claim(rules, children.bands[0])))
 
         return self._once(("scholarship", r, lags), build)
 

@@ -324,6 +324,7 @@ def segment_exposures(projection: Projection, scenario, rules_by_month: list[Rul
             jkm_rate=inforce * ledger.q_death[cells],
             jkk_rate=inforce * ledger.accident,
             premium_rate=rate,
+            join=ledger.join[cells],
         ))
     return tuple(out)
 

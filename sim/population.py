@@ -35,6 +35,14 @@ class SegmentExposure:
     jkm_rate: np.ndarray  # (C, M) expected non-work deaths in each month
     jkk_rate: np.ndarray  # (C, M) expected work accidents in each month
     premium_rate: np.ndarray  # (M,) IDR per member per month
+    join: np.ndarray | None = None  # (C,) month of the horizon the cell's members join (None: all at the start)
+
+    def age(self, cell: np.ndarray, month: np.ndarray) -> np.ndarray:
+        """The members' age in ``cell`` in ``month`` of the horizon: a year older every 12 months since joining
+        (as the exposure ages them: ``segment_exposure`` and ``membership.SegmentLedger.age``)."""
+        if self.join is None:
+            return self.age0[cell] + month // 12
+        return self.age0[cell] + np.maximum(month - self.join[cell], 0) // 12
 
 
 @dataclass(frozen=True)

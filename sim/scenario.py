@@ -18,6 +18,8 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+import numpy as np
+
 from .i18n import LANGUAGE_NAMES, LANGUAGES, in_each_language
 from .planning_schema import build_planning, validate_planning
 from .regulation import RuleError, load_regulation
@@ -331,6 +333,7 @@ def validate(data: dict, origin: dict, file: str, files=()) -> dict:
     if abs(total - 1) > SHARE_TOLERANCE:
         v.fail("assumptions.severity", f"the five share_* values must sum to 1, got {total:.6g}",
                [f"assumptions.severity.{k}" for k in SEVERITY_SHARES])
+    _check_children(v, values["assumptions"]["children"])
     _check_start(v, values["scenario"])
     values["planning"] = validate_planning(v, data, values)
     values["calibration"] = _calibration(v, data["calibration"]) if "calibration" in data else None
@@ -387,6 +390,21 @@ def _check_segment(v: _Validator, key: str, seg: dict) -> None:
         v.fail(f"{key}.age_profile", f"unknown profile; known: {', '.join(age_profiles())}")
 
 
+def _check_children(v: _Validator, kids: dict) -> None:
+    """The children are given in one of two forms: the same for every member (count_shares and age_max) or by the
+    member's age (by_member_age). Both at once would leave one of them silently unused."""
+    key = "assumptions.children"
+    flat = [k for k in ("count_shares", "age_max") if k in kids]
+    if "by_member_age" in kids and flat:
+        v.fail(f"{key}.by_member_age", f"give either count_shares and age_max (the same children for every member) "
+               f"or by_member_age, not both (also set: {', '.join(flat)}); one band [[15, P(0), P(1), P(2+), 0, "
+               "age_max]] gives every member the same children", [f"{key}.{k}" for k in flat])
+    if "by_member_age" not in kids and len(flat) < 2:
+        missing = [k for k in ("count_shares", "age_max") if k not in kids]
+        v.fail(f"{key}.{missing[0]}", "missing (or give the children by the member's age in by_member_age)",
+               [f"{key}.{k}" for k in flat])
+
+
 def _check_start(v: _Validator, scen: dict) -> None:
     start = dt.date.fromisoformat(scen["start"] + "-01")
     if start.year < 2020 and "rules_date" not in scen:
@@ -440,11 +458,34 @@ class Severity:
 
 
 @dataclass(frozen=True)
-class Children:
+class ChildBand:
+    """The eligible children of a member who dies or is totally disabled at ``from_age`` or older (up to the next
+    band's ``from_age``)."""
+
+    from_age: int  # the member's age at the claim, youngest of the band
     count_shares: tuple  # P(0), P(1), P(2 or more) eligible children
+    age_min: int  # a child's age at the claim is uniform on age_min..age_max (whole years)
     age_max: int
+
+
+@dataclass(frozen=True)
+class Children:
+    count_shares: tuple | None  # P(0), P(1), P(2 or more) eligible children of every member; None with by_member_age
+    age_max: int  # the oldest a child can be at the claim (of any band)
     school_start_age: int
     reach_shares: tuple  # share of children reaching primary, junior, senior, university
+    by_member_age: tuple = ()  # ChildBand per band of the member's age, youngest first; () = the same for everyone
+
+    @property
+    def bands(self) -> tuple:
+        """The bands of member ages, youngest first: the one form (``count_shares``, ages 0..``age_max``) is one
+        band holding every member."""
+        return self.by_member_age or (ChildBand(0, self.count_shares, 0, self.age_max),)
+
+    def band_of(self, member_age) -> np.ndarray:
+        """Index into :attr:`bands` of each member age (an age below the first band's start falls in the first)."""
+        starts = np.array([b.from_age for b in self.bands])
+        return np.maximum(np.searchsorted(starts, member_age, side="right") - 1, 0)
 
 
 @dataclass(frozen=True)
@@ -506,6 +547,18 @@ def _segment(name: str, seg: dict, default_load: float) -> Segment:
         tenure=tuple(tuple(t) for t in seg["tenure"]),
         accident_rate=float(seg["accident_rate"]),
         mortality_load=float(seg.get("mortality_load", default_load)),
+    )
+
+
+def _children(kids: dict) -> Children:
+    bands = tuple(ChildBand(int(row[0]), tuple(row[1:4]), int(row[4]), int(row[5]))
+                  for row in kids.get("by_member_age", ()))
+    return Children(
+        count_shares=tuple(kids["count_shares"]) if not bands else None,
+        age_max=max(b.age_max for b in bands) if bands else int(kids["age_max"]),
+        school_start_age=int(kids["school_start_age"]),
+        reach_shares=tuple(kids["reach_shares"]),
+        by_member_age=bands,
     )
 
 
@@ -596,12 +649,7 @@ def _build(values: dict, data: dict, files: tuple, overrides: tuple, base_differ
             incapacity_months_mean=float(sev["incapacity_months_mean"]),
             partial_degrees=tuple(tuple(p) for p in sev["partial_degrees"]),
         ),
-        children=Children(
-            count_shares=tuple(kids["count_shares"]),
-            age_max=int(kids["age_max"]),
-            school_start_age=int(kids["school_start_age"]),
-            reach_shares=tuple(kids["reach_shares"]),
-        ),
+        children=_children(kids),
         resolved=data,
         files=files,
         overrides=overrides,

@@ -181,6 +181,36 @@ def age_bands(x):
     return shares()([item[2] for item in x])
 
 
+CHILD_BAND_ROW = "[member age from, P(0), P(1), P(2+), youngest child, oldest child]"
+YOUNGEST_MEMBER = 15  # the youngest age a segment's age bands may hold (age_bands above)
+OLDEST_CHILD = 22  # the scholarship ends at 23 (PP 82/2019), so an eligible child is 0..22 at the claim
+
+
+def child_bands(x):
+    """The children of a member by the member's age at the death or claim: rows
+    [member age from, P(0), P(1), P(2+), youngest child, oldest child], one per band of member ages, youngest band
+    first and starting at 15 or below, so that every member falls in a band (a band runs to the next one's start;
+    the last has no end). A child's age at the claim is uniform on the whole years youngest..oldest (0..22)."""
+    if not isinstance(x, list) or not x:
+        return f"must be a non-empty list of {CHILD_BAND_ROW} rows, got {shown(x, 120)}"
+    age = number(0, 100, integer=True)
+    child = number(0, OLDEST_CHILD, integer=True)
+    for item in x:
+        if not isinstance(item, list) or len(item) != 6:
+            return f"each band must be {CHILD_BAND_ROW}, got {shown(item, 120)}"
+        problem = (age(item[0]) or shares(length=3)(item[1:4]) or child(item[4]) or child(item[5]))
+        if problem:
+            return f"band {shown(item, 120)}: {problem}"
+        if item[5] < item[4]:
+            return f"band {shown(item, 120)}: the oldest child's age is below the youngest's"
+    if x[0][0] > YOUNGEST_MEMBER:
+        return f"the first band must start at {YOUNGEST_MEMBER} or younger (the youngest member age), got {x[0][0]}"
+    for a, b in zip(x, x[1:]):
+        if b[0] <= a[0]:
+            return f"bands must start at increasing member ages, got {b[0]} after {a[0]}"
+    return None
+
+
 # --- Schema ---------------------------------------------------------------------------------------------------
 
 
@@ -253,9 +283,13 @@ SEVERITY_FIELDS = {
 }
 SEVERITY_SHARES = ("share_medical_only", "share_temporary", "share_partial", "share_total", "share_death")
 
+CHILD_BAND_UNIT = "member's age from, shares of 0/1/2+ children, child's age range"
 CHILDREN_FIELDS = {
-    "count_shares": param("share", shares(length=3)),
-    "age_max": param("years", number(0, 22, integer=True)),
+    # The children of every member alike (count_shares and age_max), or by the member's age (by_member_age): one
+    # form or the other, checked in sim/scenario.py.
+    "count_shares": param("share", shares(length=3), required=False),
+    "age_max": param("years", number(0, OLDEST_CHILD, integer=True), required=False),
+    "by_member_age": param(CHILD_BAND_UNIT, child_bands, required=False),
     "school_start_age": param("years", number(3, 8, integer=True)),
     "reach_shares": param("share", shares(length=4, non_increasing=True)),
 }

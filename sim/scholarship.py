@@ -2,10 +2,13 @@
 disabled by a work accident, paid as yearly instalments while each child is at school.
 
 Assumptions (scenario ``assumptions.children``): the number of eligible children follows ``count_shares``
-(none, one, two or more; the rules pay at most two); each child's age at the claim is uniform on 0..age_max; school
-starts at ``school_start_age`` and the levels follow one another (8 + 3 + 3 + 5 years, so school ends at the rules'
-end age 23 when it starts at 5); a child reaches each level with the ``reach_shares`` probabilities and stays at
-school until the last level reached. The first instalment is paid in the month of the claim, then every 12 months.
+(none, one, two or more; the rules pay at most two) and each child's age at the claim is uniform on 0..age_max; or,
+with ``by_member_age``, both depend on the member's age at the death or claim: each band of member ages has its own
+shares and its own range of children's ages (a member who dies at 60 rarely leaves a child under 23, and then an
+older one). School starts at ``school_start_age`` and the levels follow one another (8 + 3 + 3 + 5 years, so school
+ends at the rules' end age 23 when it starts at 5); a child reaches each level with the ``reach_shares``
+probabilities and stays at school until the last level reached. The first instalment is paid in the month of the
+claim, then every 12 months.
 """
 
 from __future__ import annotations
@@ -16,15 +19,15 @@ import numpy as np
 
 from .accident import categorical
 from .regulation import RuleSet, scholarship_schedule
-from .scenario import Children
+from .scenario import ChildBand, Children
 from .streams import Draws
 
 
-def _children_per_claim(rules: RuleSet, children: Children) -> np.ndarray:
-    """Probability of 0, 1, ..., max_children eligible children per claim."""
+def _children_per_claim(rules: RuleSet, band: ChildBand) -> np.ndarray:
+    """Probability of 0, 1, ..., max_children eligible children per claim of a member in ``band``."""
     cap = rules["scholarship.max_children"]
     probs = np.zeros(cap + 1)
-    for count, share in enumerate(children.count_shares):
+    for count, share in enumerate(band.count_shares):
         probs[min(count, cap)] += share
     return probs
 
@@ -38,13 +41,22 @@ class DrawnChildren:
     levels: np.ndarray  # (n,) number of school levels the child reaches, 0..len(reach_shares)
 
 
-def sample_children(draws: Draws, rules: RuleSet, children: Children) -> DrawnChildren:
-    """The random part of the scholarship of the claims of ``draws`` (one per item): children per claim, then each
-    child's age and the school levels it reaches (one uniform per child)."""
-    per_claim = categorical(draws, _children_per_claim(rules, children))
+def sample_children(draws: Draws, rules: RuleSet, children: Children, band: np.ndarray | None = None) -> DrawnChildren:
+    """The random part of the scholarship of the claims of ``draws`` (one per item): children per claim (one uniform
+    per claim), then each child's age (one integer per child) and the school levels it reaches (one uniform per
+    child). ``band``: each claim's band of member ages (``children.band_of``); needed only with several bands.
+
+    With one band, or several that give the same children, the draws are those of the one form (count_shares and
+    age_max) and so are the numbers: a claim's band only picks which probabilities its uniform is compared with
+    and which whole years its children's ages are drawn from."""
+    bands = children.bands
+    if len(bands) == 1:
+        per_claim = categorical(draws, _children_per_claim(rules, bands[0]))
+    else:
+        per_claim = _per_claim_by_band(draws, [_children_per_claim(rules, b) for b in bands], band)
     claim = np.repeat(np.arange(draws.size), per_claim)
     kids = draws.repeat(per_claim)
-    age = kids.integers(0, children.age_max + 1)
+    age = _child_ages(kids, bands, None if len(bands) == 1 else band[claim])
     # Levels reached: how many of the (non-increasing) reach shares exceed one uniform per child. Counted share by
     # share, which gives the same integers as comparing a (children x levels) table and summing its rows, faster.
     u = kids.random()
@@ -52,6 +64,36 @@ def sample_children(draws: Draws, rules: RuleSet, children: Children) -> DrawnCh
     for share in np.asarray(children.reach_shares, dtype=float):
         levels += (u < share).view(np.uint8)
     return DrawnChildren(claim, age, levels)
+
+
+def _per_claim_by_band(draws: Draws, probabilities: list, band: np.ndarray) -> np.ndarray:
+    """Children per claim, each claim with its band's probabilities: :func:`~sim.accident.categorical`'s inverse
+    CDF (the same cdf points, the same comparisons, so the same integers when every band is alike), with the
+    points looked up by band. When no uniform can decide anything (every band certain), the uniforms are skipped,
+    as categorical skips them, so the streams move on identically."""
+    cdf = np.array([np.cumsum(p) / np.cumsum(p)[-1] for p in probabilities])
+    points = cdf[:, :-1]
+    if np.all((points == 0.0) | (points >= 1.0)):
+        draws.skip_uniforms()
+        return np.count_nonzero(points == 0.0, axis=1).astype(np.uint8)[band]
+    u = draws.random()
+    per_claim = np.zeros(draws.size, dtype=np.uint8)
+    for k in range(points.shape[1]):
+        per_claim += (u >= points[band, k]).view(np.uint8)
+    return per_claim
+
+
+def _child_ages(kids: Draws, bands: tuple, band: np.ndarray | None) -> np.ndarray:
+    """Each child's age at the claim, uniform on its band's whole years: one bounded integer per child. Bands
+    with one common range draw with scalar bounds (the one form's call); otherwise each child's bounds are its
+    band's (NumPy draws array bounds element by element)."""
+    ranges = {(b.age_min, b.age_max) for b in bands}
+    if len(ranges) == 1:
+        low, high = ranges.pop()
+        return kids.integers(low, high + 1)
+    low = np.array([b.age_min for b in bands])[band]
+    high = np.array([b.age_max + 1 for b in bands])[band]
+    return kids.integers_between(low, high)
 
 
 def _instalments(child_month, age, levels, rules: RuleSet, children: Children, months: int):
@@ -82,15 +124,17 @@ def _instalments(child_month, age, levels, rules: RuleSet, children: Children, m
 
 
 def sample_instalments(
-    rng: np.random.Generator, claim_month: np.ndarray, rules: RuleSet, children: Children, months: int
+    rng: np.random.Generator, claim_month: np.ndarray, rules: RuleSet, children: Children, months: int,
+    band: np.ndarray | None = None,
 ):
-    """Instalments falling inside the horizon for claims in the given months.
+    """Instalments falling inside the horizon for claims in the given months (``band``: each claim's band of
+    member ages, as for :func:`sample_children`).
 
     Returns (claim index, payment month, amount IDR), one entry per instalment, claim by claim and child by child.
     The engine draws the same children (:func:`sample_children`) but sums their instalments through a
     :class:`PeriodTable`; this is the plain definition the table is checked against.
     """
-    kids = sample_children(Draws.one(rng, claim_month.size), rules, children)
+    kids = sample_children(Draws.one(rng, claim_month.size), rules, children, band)
     child, pay_month, amount = _instalments(claim_month[kids.claim], kids.age, kids.levels, rules, children, months)
     return kids.claim[child], pay_month, amount
 
@@ -142,12 +186,14 @@ def period_table(rules: RuleSet, children: Children, period_of_month: np.ndarray
     return PeriodTable(amounts, counts, counts.any(axis=1), n_ages, n_levels, both, whole, largest)
 
 
-def expected_by_lag(rules: RuleSet, children: Children) -> tuple[np.ndarray, np.ndarray]:
-    """Expected instalment amount (IDR) and expected number of instalments per claim, by years since the claim."""
-    expected_children = float(np.arange(rules["scholarship.max_children"] + 1) @ _children_per_claim(rules, children))
+def expected_by_lag(rules: RuleSet, children: Children, band: int = 0) -> tuple[np.ndarray, np.ndarray]:
+    """Expected instalment amount (IDR) and expected number of instalments per claim of a member in band ``band``
+    of ``children.bands`` (the only one without ``by_member_age``), by years since the claim."""
+    of_band = children.bands[band]
+    expected_children = float(np.arange(rules["scholarship.max_children"] + 1) @ _children_per_claim(rules, of_band))
     by_age, level_of_age = scholarship_schedule(rules, children.school_start_age)
     reach = np.asarray(children.reach_shares)
-    ages = np.arange(children.age_max + 1)
+    ages = np.arange(of_band.age_min, of_band.age_max + 1)
     amount, count = np.zeros(by_age.size), np.zeros(by_age.size)
     for lag in range(by_age.size):
         age_then = ages + lag

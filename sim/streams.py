@@ -92,6 +92,16 @@ class Draws:
     def integers(self, low: int, high: int) -> np.ndarray:
         return self._each("integers", low, high)
 
+    def integers_between(self, low: np.ndarray, high: np.ndarray) -> np.ndarray:
+        """One integer per item on [low[i], high[i]): bounds of its own for every item, each block's stream called
+        with its items' bounds (``rng.integers(low, high)``, an array call of the block's size)."""
+        if len(self.rngs) == 1:
+            return self.rngs[0].integers(low, high, size=self.size)
+        bounds = self.bounds.tolist()
+        parts = [rng.integers(low[lo:hi], high[lo:hi], size=hi - lo)
+                 for rng, lo, hi in zip(self.rngs, bounds, bounds[1:]) if hi > lo]
+        return np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
+
     def lognormal(self, mean: float, sigma: float) -> np.ndarray:
         return self._each("lognormal", mean, sigma)
 

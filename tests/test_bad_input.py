@@ -40,6 +40,14 @@ SEVERITY = (
 )
 
 
+
+def children_by_age(rows: str, extra: str = "", unit: str = "member's age from, shares of 0/1/2+ children, "
+                    "child's age range", key: str = "by_member_age") -> str:
+    """An [assumptions.children] table giving the children by the member's age (and ``extra`` lines)."""
+    return (f'\n[assumptions.children]\n{key} = {{ value = {rows}, unit = "{unit}", source = "test", '
+            f'basis = "assumption" }}\n{extra}')
+
+
 def edit(old: str, new: str):
     def apply(text: str) -> str:
         assert text.count(old) == 1, f"test scenario no longer contains {old!r}"
@@ -147,6 +155,32 @@ FILE_CASES = [
     ("bad-set-syntax", None, ["--set", "segments.vulnerable.members"], ["--set", "dotted.key=value"]),
     ("set-unknown-key", None, ["--set", "segments.vulnerable.memberz=5"],
      ["--set", "segments.vulnerable.memberz", "unknown key", "did you mean 'members'?"]),
+    # Children by the member's age: rows [member age from, P(0), P(1), P(2+), youngest child, oldest child].
+    ("child-shares-not-summing", append(children_by_age("[[15, 0.5, 0.3, 0.3, 0, 22]]")), [],
+     [NAME, "assumptions.children.by_member_age.value", "band [15, 0.5, 0.3, 0.3, 0, 22]", "shares must sum to 1"]),
+    ("child-share-outside-0-1", append(children_by_age("[[15, 1.5, -0.2, -0.3, 0, 22]]")), [],
+     [NAME, "assumptions.children.by_member_age.value", "every share must be between 0 and 1"]),
+    ("child-bands-not-increasing", append(children_by_age("[[15, 0.5, 0.3, 0.2, 0, 22], [45, 0.5, 0.3, 0.2, 0, 22], "
+                                                          "[35, 0.5, 0.3, 0.2, 0, 22]]")), [],
+     [NAME, "assumptions.children.by_member_age.value", "increasing member ages, got 35 after 45"]),
+    ("child-bands-leave-young-members-out", append(children_by_age("[[25, 0.5, 0.3, 0.2, 0, 22]]")), [],
+     [NAME, "assumptions.children.by_member_age.value", "first band must start at 15 or younger"]),
+    ("child-age-over-22", append(children_by_age("[[15, 0.5, 0.3, 0.2, 0, 23]]")), [],
+     [NAME, "assumptions.children.by_member_age.value", "must be <= 22, got 23"]),
+    ("child-ages-reversed", append(children_by_age("[[15, 0.5, 0.3, 0.2, 15, 10]]")), [],
+     [NAME, "assumptions.children.by_member_age.value", "oldest child's age is below the youngest's"]),
+    ("child-band-too-short", append(children_by_age("[[15, 0.5, 0.5, 0, 22]]")), [],
+     [NAME, "assumptions.children.by_member_age.value", "each band must be [member age from, P(0), P(1), P(2+)"]),
+    ("child-bands-unknown-key", append(children_by_age("[[15, 0.5, 0.3, 0.2, 0, 22]]", key="by_age")), [],
+     [NAME, "assumptions.children.by_age", "unknown key", "did you mean 'by_member_age'?"]),
+    ("child-bands-wrong-unit", append(children_by_age("[[15, 0.5, 0.3, 0.2, 0, 22]]", unit="share")), [],
+     [NAME, "assumptions.children.by_member_age.unit", "wrong unit"]),
+    # Both forms in the file: one would be silently unused.
+    ("children-in-both-forms", append(children_by_age(
+        "[[15, 0.5, 0.3, 0.2, 0, 22]]", 'count_shares = { value = [0.5, 0.3, 0.2], unit = "share", source = "test", '
+        'basis = "assumption" }\nage_max = { value = 22, unit = "years", source = "test", basis = "assumption", '
+        'range = [18, 22] }\n')), [],
+     [NAME, "assumptions.children.by_member_age", "give either count_shares and age_max", "not both"]),
     ("set-nan-in-share-list", None, ["--set", "assumptions.children.count_shares=[nan, 0.5, 0.5]"],
      ["--set", "assumptions.children.count_shares.value", "finite"]),
     ("set-nan-in-reach-shares", None, ["--set", "assumptions.children.reach_shares=[1.0, nan, 0.5, 0.2]"],

@@ -1,0 +1,178 @@
+"""Children by the member's age (``assumptions.children.by_member_age``): the engine draws each claim's children
+from the band of the member's age at the death or claim. Without the banded form (or with bands that are all alike) nothing
+changes, bit for bit."""
+
+from __future__ import annotations
+
+import copy
+import math
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from sim.benefits import INDEX
+from sim.engine import blocks, simulate_blocks, tables
+from sim.population import build_model
+from sim.scenario import ScenarioError, load_scenario, scenario_from_data
+from sim.scenario_schema import CHILD_BAND_UNIT
+from sim.scholarship import sample_children
+from sim.streams import Draws
+
+ONE_CELL = Path(__file__).resolve().parent / "data" / "one-cell.toml"  # 10,000 BPU men aged 40
+SCHOLARSHIPS = ("jkm_scholarship", "jkk_scholarship")
+FLAT = [0.45, 0.30, 0.25]  # the one-form shares the tests compare with (and its ages 0..22)
+# A table in the spirit of the shipped default: few children for old members, and older ones.
+MIXED = [[15, 0.65, 0.25, 0.10, 0, 8], [25, 0.30, 0.32, 0.38, 0, 15], [35, 0.12, 0.23, 0.65, 0, 22],
+         [45, 0.22, 0.33, 0.45, 3, 22], [55, 0.50, 0.33, 0.17, 10, 22], [60, 0.72, 0.22, 0.06, 14, 22],
+         [65, 0.93, 0.06, 0.01, 17, 22]]
+
+
+def with_children(ref, overrides=(), by_member_age=None, flat=None):
+    """The scenario ``ref`` (with ``overrides``) with its children given by ``by_member_age`` rows or by the one
+    form ``flat`` = (count_shares, age_max), whichever form its base uses."""
+    data = copy.deepcopy(load_scenario(ref, list(overrides)).resolved)
+    kids = data["assumptions"]["children"]
+    for key in ("count_shares", "age_max", "by_member_age"):
+        kids.pop(key, None)
+    if by_member_age is not None:
+        kids["by_member_age"] = {"value": by_member_age, "unit": CHILD_BAND_UNIT, "source": "test",
+                                 "basis": "assumption"}
+    else:
+        shares, age_max = flat or (FLAT, 22)
+        kids["count_shares"] = {"value": shares, "unit": "share", "source": "test", "basis": "assumption"}
+        kids["age_max"] = {"value": age_max, "unit": "years", "source": "test", "basis": "assumption",
+                           "range": [0, 22]}
+    return scenario_from_data(data)
+
+
+def simulate(scenario, trials=None):
+    """Every trial's (amounts, counts): (trials, periods, segments, benefits) each."""
+    model = build_model(scenario)
+    results = simulate_blocks(model, blocks(trials or scenario.trials), tables(model))
+    return (model, np.concatenate([r.amounts for r in results]), np.concatenate([r.counts for r in results]))
+
+
+# --- The same children for every member: nothing changes -----------------------------------------------------
+
+
+@pytest.mark.parametrize("rows", [
+    [[15, *FLAT, 0, 22]],  # one band holding every member
+    [[15, *FLAT, 0, 22], [40, *FLAT, 0, 22], [58, *FLAT, 0, 22], [70, *FLAT, 0, 22]],  # four bands, all alike
+])
+def test_bands_all_alike_give_the_one_form_numbers_bit_for_bit(rows):
+    # madiun-2025: parameter draws, three calendar years, JKM and JKK scholarships, members 18-70.
+    overrides = ["scenario.trials=2300"]
+    one = simulate(with_children("madiun-2025", overrides))
+    banded = simulate(with_children("madiun-2025", overrides, by_member_age=rows))
+    assert one[1][..., [INDEX[b] for b in SCHOLARSHIPS]].sum() > 0
+    assert np.array_equal(one[1], banded[1]) and np.array_equal(one[2], banded[2])
+
+
+# --- Old members leave no children under 23 ----------------------------------------------------------------
+
+
+def sixty_year_olds(by_member_age=None, flat=None):
+    """10,000 BPU members aged 60 for two years (60 and 61), members for four years, with work accidents."""
+    return with_children(ONE_CELL,
+                         ["segments.men40.age_bands=[[60, 60, 1.0]]", "segments.men40.accident_rate=50",
+                          "scenario.horizon_months=24", "scenario.trials=2000"], by_member_age, flat)
+
+
+def test_members_past_the_last_band_with_children_draw_no_scholarship_at_all():
+    rows = [[15, 0.40, 0.30, 0.30, 0, 22], [55, 1.0, 0.0, 0.0, 18, 22]]
+    model, amounts, counts = simulate(sixty_year_olds(rows))
+    assert counts[..., INDEX["jkm_death"]].sum() > 500 and counts[..., INDEX["jkk_death"]].sum() > 100
+    for benefit in SCHOLARSHIPS:
+        assert amounts[..., INDEX[benefit]].sum() == 0 and counts[..., INDEX[benefit]].sum() == 0
+    # The same members under the one form (55 % of them with children aged 0-22) do draw scholarships.
+    flat_amounts = simulate(sixty_year_olds())[1]
+    assert all(flat_amounts[..., INDEX[b]].sum() > 0 for b in SCHOLARSHIPS)
+
+
+def test_the_band_is_the_member_s_age_at_the_claim_not_at_the_start():
+    # Members aged 54 at the start turn 55 in month 12: deaths in the first year leave children (band 15-54), deaths
+    # in the second none (band 55+). So the second year pays only the second instalments of first-year deaths.
+    rows = [[15, 0.0, 0.0, 1.0, 5, 5], [55, 1.0, 0.0, 0.0, 0, 22]]  # two children aged 5: 8 primary years ahead
+    scenario = with_children(ONE_CELL, ["segments.men40.age_bands=[[54, 54, 1.0]]",
+                                                          "scenario.horizon_months=24", "scenario.trials=4000"], rows)
+    model, amounts, counts = simulate(scenario)
+    # Two children at every first-year death, none later: exactly twice the first year's deaths in each year.
+    twice = 2 * counts[:, 0, 0, INDEX["jkm_death"]]
+    assert np.array_equal(counts[:, 0, 0, INDEX["jkm_scholarship"]], twice)
+    assert np.array_equal(counts[:, 1, 0, INDEX["jkm_scholarship"]], twice)
+
+
+def test_a_member_s_age_follows_the_ledger_for_members_who_join_during_the_horizon():
+    model = build_model(load_scenario("jambi-2025-pipeline"))
+    exp = model.segments[0]
+    ledger = model.projection.ledgers[exp.segment.name]
+    cells = ledger.used_cells()
+    assert (exp.join > 0).any()  # some cells join later
+    for month in (0, 11, 12, 25, model.months - 1):
+        assert np.array_equal(exp.age(np.arange(cells.size), month), ledger.age(month, cells))
+
+
+# --- The sampler ----------------------------------------------------------------------------------------------
+
+
+def test_each_claim_draws_its_band_s_number_and_ages_of_children():
+    scenario = with_children("madiun-2025-prior", by_member_age=MIXED)
+    children, rules = scenario.children, build_model(scenario).regimes[0]
+    n = 40_000
+    band = np.repeat(np.arange(len(MIXED)), n)
+    kids = sample_children(Draws.one(np.random.default_rng(11), band.size), rules, children, band)
+    per_claim = np.bincount(kids.claim, minlength=band.size)
+    for k, (_, p0, p1, p2, youngest, oldest) in enumerate(MIXED):
+        mine = per_claim[band == k]
+        for count, p in enumerate((p0, p1, p2)):
+            share = np.mean(mine == count)
+            assert abs(share - p) <= 4 * math.sqrt(p * (1 - p) / n) + 1e-12, (k, count, share, p)
+        ages = kids.age[band[kids.claim] == k]
+        assert ages.min() == youngest and ages.max() == oldest
+        sd = math.sqrt(((oldest - youngest + 1) ** 2 - 1) / 12)  # a discrete uniform's
+        assert abs(ages.mean() - (youngest + oldest) / 2) <= 4 * sd / math.sqrt(ages.size)
+
+
+def test_band_of_a_member_age():
+    children = with_children("madiun-2025-prior", by_member_age=MIXED).children
+    ages = np.array([15, 24, 25, 34, 35, 54, 55, 59, 60, 64, 65, 100])
+    assert children.band_of(ages).tolist() == [0, 0, 1, 1, 2, 3, 4, 4, 5, 5, 6, 6]
+    assert children.age_max == 22 and children.count_shares is None
+    one = with_children("madiun-2025-prior").children
+    assert one.band_of(ages).tolist() == [0] * ages.size and one.bands[0].count_shares == tuple(FLAT)
+
+
+# --- Bad tables: one line naming the key and the problem -----------------------------------------------------
+
+
+@pytest.mark.parametrize("rows, problem", [
+    ([[15, 0.5, 0.3, 0.3, 0, 22]], "shares must sum to 1"),
+    ([[15, 1.2, -0.1, -0.1, 0, 22]], "every share must be between 0 and 1"),
+    ([[15, *FLAT, 0, 22], [45, *FLAT, 0, 22], [35, *FLAT, 0, 22]], "bands must start at increasing member ages"),
+    ([[15, *FLAT, 0, 22], [15, *FLAT, 0, 22]], "bands must start at increasing member ages, got 15 after 15"),
+    ([[20, *FLAT, 0, 22]], "the first band must start at 15 or younger"),
+    ([[15, *FLAT, 0, 23]], "must be <= 22, got 23"),
+    ([[15, *FLAT, -1, 22]], "must be >= 0, got -1"),
+    ([[15, *FLAT, 12, 5]], "the oldest child's age is below the youngest's"),
+    ([[15.5, *FLAT, 0, 22]], "must be a whole number"),
+    ([[15, 0.5, 0.5, 0, 22]], "each band must be [member age from, P(0), P(1), P(2+), youngest child, oldest child]"),
+    ([], "must be a non-empty list"),
+])
+def test_a_bad_table_is_refused_with_its_key_and_problem(rows, problem):
+    with pytest.raises(ScenarioError) as err:
+        with_children("madiun-2025-prior", by_member_age=rows)
+    assert "assumptions.children.by_member_age.value" in str(err.value) and problem in str(err.value)
+    assert "\n" not in str(err.value)
+
+
+def test_both_forms_at_once_are_refused():
+    data = copy.deepcopy(with_children("madiun-2025-prior", by_member_age=MIXED).resolved)
+    data["assumptions"]["children"]["count_shares"] = {"value": FLAT, "unit": "share", "source": "test",
+                                                       "basis": "assumption"}
+    with pytest.raises(ScenarioError, match=r"assumptions.children.by_member_age: give either count_shares and "
+                                            r"age_max .* or by_member_age, not both \(also set: count_shares\)"):
+        scenario_from_data(data)
+    del data["assumptions"]["children"]["by_member_age"]
+    with pytest.raises(ScenarioError, match=r"assumptions.children.age_max: missing \(or give the children by "):
+        scenario_from_data(data)
