@@ -31,18 +31,22 @@ def _spread_scholarships(model: Model, out_amt, out_cnt, s: int, benefit: str, c
                          by_lag: dict) -> None:
     """Expected instalments of the claims in each month, placed in the periods they fall due.
 
-    ``by_lag``: expected instalments per claim by regime, computed once per regime and shared by all segments."""
+    ``claims_by_month``: (months, bands) expected claims by month and band of the member's age
+    (``children.bands``). ``by_lag``: expected instalments per claim by regime and band, computed once per regime
+    and shared by all segments."""
     b = INDEX[benefit]
-    for m in np.flatnonzero(claims_by_month):
+    children = model.scenario.children
+    for m in np.flatnonzero(claims_by_month.any(axis=1)):
         r = model.regime_of_month[m]
         if r not in by_lag:
-            by_lag[r] = expected_by_lag(model.regimes[r], model.scenario.children)
-        amount, count = by_lag[r]
-        pay_months = m + 12 * np.arange(amount.size)
-        inside = pay_months < model.months
-        periods = model.period_of_month[pay_months[inside]]
-        np.add.at(out_amt[:, s, b], periods, claims_by_month[m] * amount[inside])
-        np.add.at(out_cnt[:, s, b], periods, claims_by_month[m] * count[inside])
+            by_lag[r] = [expected_by_lag(model.regimes[r], children, k) for k in range(len(children.bands))]
+        for band in np.flatnonzero(claims_by_month[m]):
+            amount, count = by_lag[r][band]
+            pay_months = m + 12 * np.arange(amount.size)
+            inside = pay_months < model.months
+            periods = model.period_of_month[pay_months[inside]]
+            np.add.at(out_amt[:, s, b], periods, claims_by_month[m, band] * amount[inside])
+            np.add.at(out_cnt[:, s, b], periods, claims_by_month[m, band] * count[inside])
 
 
 def intensity_means(model: Model) -> tuple[float, float]:
@@ -59,8 +63,9 @@ def intensity_means(model: Model) -> tuple[float, float]:
 def _segment(model: Model, exp: SegmentExposure, s: int, amt: np.ndarray, cnt: np.ndarray, by_lag: dict) -> None:
     seg, sev = exp.segment, model.scenario.severity
     death_scale, accident_scale = intensity_means(model)
-    eligible_deaths = np.zeros(model.months)
-    jkk_scholarship_claims = np.zeros(model.months)
+    bands = len(model.scenario.children.bands)
+    eligible_deaths = np.zeros((model.months, bands))  # by month and band of the member's age
+    jkk_scholarship_claims = np.zeros((model.months, bands))
     for m in range(model.months):
         rules = model.regimes[model.regime_of_month[m]]
         p = model.period_of_month[m]
@@ -68,13 +73,20 @@ def _segment(model: Model, exp: SegmentExposure, s: int, amt: np.ndarray, cnt: n
         deaths = exp.jkm_rate[:, m] * death_scale
         amt[p, s, INDEX["jkm_death"]] += deaths @ jkm_death_benefit(rules, seg.scheme, tenure)
         cnt[p, s, INDEX["jkm_death"]] += deaths.sum()
-        eligible_deaths[m] = deaths @ jkm_scholarship_eligible(rules, tenure)
+        eligible = jkm_scholarship_eligible(rules, tenure)
         accidents = exp.jkk_rate[:, m].sum() * accident_scale
         per_case = expected_case_cost(rules, seg.wage, sev)
         for benefit, value in per_case["amount"].items():
             amt[p, s, INDEX[benefit]] += accidents * value
             cnt[p, s, INDEX[benefit]] += accidents * per_case["count"][benefit]
-        jkk_scholarship_claims[m] = accidents * per_case["scholarship_share"]
+        if bands == 1:
+            eligible_deaths[m, 0] = deaths @ eligible
+            jkk_scholarship_claims[m, 0] = accidents * per_case["scholarship_share"]
+        else:  # the claims split by the band of the members' age in this month
+            band = model.scenario.children.band_of(exp.age(np.arange(exp.age0.size), m))
+            eligible_deaths[m] = np.bincount(band, weights=deaths * eligible, minlength=bands)
+            jkk_by_band = np.bincount(band, weights=exp.jkk_rate[:, m], minlength=bands) * accident_scale
+            jkk_scholarship_claims[m] = jkk_by_band * per_case["scholarship_share"]
     _spread_scholarships(model, amt, cnt, s, "jkm_scholarship", eligible_deaths, by_lag)
     _spread_scholarships(model, amt, cnt, s, "jkk_scholarship", jkk_scholarship_claims, by_lag)
 

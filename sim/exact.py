@@ -12,7 +12,8 @@ severity the rate-weighted mixture of what one event pays *within the period*:
   calendar-year periods only lag 0 falls in the claim's own period, so period 0 has no such events; later periods
   need them to agree with the closed form.
 A claim's instalments are modelled as scholarship.py samples them (0, 1 or 2 children, each of uniform age,
-reaching each school level with the reach shares), as a discrete distribution per claim.
+reaching each school level with the reach shares, the shares and ages those of the band of the member's age at the
+claim), as a discrete distribution per claim.
 
 Every piece is put on the grid 0, h, 2h, ... by mean-preserving local moment matching: an atom is split between
 its two neighbouring points, a continuous part is read off its stop-loss transform E[(X - t)+] (Gerber 1982). A
@@ -52,7 +53,7 @@ from .regulation import (
     total_disability_benefit,
 )
 from .results import QUANTILES
-from .scholarship import _children_per_claim  # the sampler's own table of children per claim
+from .scholarship import _children_per_claim  # the sampler's own table of children per claim (of one band)
 
 METHODS = ("fft", "panjer")
 PERILS = ("jkm", "jkk")  # in the order of a parameter draw: (mortality scale, accident scale)
@@ -177,13 +178,15 @@ def _stmb_stop_loss(rules, wage: float, mean_months: float):
     return pi
 
 
-def _child_payments(rules, children, lags) -> tuple[np.ndarray, np.ndarray]:
-    """What one child is paid in total at the given lags (years after the claim): values and probabilities over
-    the child's age at the claim (uniform 0..age_max) and the number of levels reached (L >= l with reach[l])."""
+def _child_payments(rules, children, lags, band: int = 0) -> tuple[np.ndarray, np.ndarray]:
+    """What one child of a member in band ``band`` (of ``children.bands``) is paid in total at the given lags
+    (years after the claim): values and probabilities over the child's age at the claim (uniform on the band's
+    ages) and the number of levels reached (L >= l with reach[l])."""
     by_age, level_of_age = scholarship_schedule(rules, children.school_start_age)
     reach = np.asarray(children.reach_shares, dtype=float)
     p_levels = -np.diff(np.concatenate([[1.0], reach, [0.0]]))  # P(exactly L levels), L = 0 .. len(reach)
-    ages = np.arange(children.age_max + 1)
+    of_band = children.bands[band]
+    ages = np.arange(of_band.age_min, of_band.age_max + 1)
     values, probs = [], []
     for levels, p in enumerate(p_levels):
         paid = np.zeros(ages.size)
@@ -210,17 +213,18 @@ class _Pieces:
     def atom(self, x: float):
         return self._once(("atom", x), lambda: self.grid.transform(self.grid.atoms([x], [1.0])))
 
-    def scholarship(self, r: int, lags: tuple):
-        """Instalments of one claim at the given lags: 0, 1 or 2 children, independent of one another."""
+    def scholarship(self, r: int, lags: tuple, band: int = 0):
+        """Instalments of one claim at the given lags, of a member in band ``band`` of the member's age: 0, 1 or
+        2 children, independent of one another."""
         if not lags:
             return 1.0
 
         def build():
             rules, children = self.model.regimes[r], self.model.scenario.children
-            child = self.grid.transform(self.grid.atoms(*_child_payments(rules, children, lags)))
-            return sum(p * child**n for n, p in enumerate(_children_per_claim(rules, children.bands[0])))
+            child = self.grid.transform(self.grid.atoms(*_child_payments(rules, children, lags, band)))
+            return sum(p * child**n for n, p in enumerate(_children_per_claim(rules, children.bands[band])))
 
-        return self._once(("scholarship", r, lags), build)
+        return self._once(("scholarship", r, lags, band), build)
 
     def medical(self):
         """Medical care of one work accident, as accident.sample_cases draws it: the same for every wage and lag."""
@@ -250,8 +254,9 @@ class _Pieces:
 
         return self._once(("paid", benefit, r, wage), build)
 
-    def accident(self, r: int, wage: float, lags: tuple):
-        """A work accident in the period: medical care + the benefits of its kind (PAID_TO_KINDS).
+    def accident(self, r: int, wage: float, lags: tuple, band: int = 0):
+        """A work accident in the period (of a member in band ``band`` of the member's age): medical care + the
+        benefits of its kind (PAID_TO_KINDS).
 
         Only the kinds that occur (share > 0) are put on the grid: a kind of share 0 would add exactly nothing."""
 
@@ -260,24 +265,24 @@ class _Pieces:
             for kind, share in enumerate(self.model.scenario.severity.shares):
                 if share == 0:
                     continue
-                part = self.scholarship(r, lags) if kind in WITH_SCHOLARSHIP else 1.0
+                part = self.scholarship(r, lags, band) if kind in WITH_SCHOLARSHIP else 1.0
                 for benefit, kinds in PAID_TO_KINDS.items():
                     if kind in kinds:
                         part = part * self.paid(benefit, r, wage)
                 mix = mix + share * part
             return self.medical() * mix
 
-        return self._once(("accident", r, wage, lags), build)
+        return self._once(("accident", r, wage, lags, band), build)
 
     def event(self, key: tuple):
-        peril, r, amount, in_period, lags = key
+        peril, r, amount, in_period, lags, band = key
         if peril == "jkm":
-            return self.atom(amount) * self.scholarship(r, lags)
+            return self.atom(amount) * self.scholarship(r, lags, band)
         if in_period:
-            return self.accident(r, amount, lags)
+            return self.accident(r, amount, lags, band)
         # An accident in an earlier period: only total disability and death cases still pay instalments.
         share = sum(self.model.scenario.severity.shares[k] for k in WITH_SCHOLARSHIP)
-        return (1.0 - share) + share * self.scholarship(r, lags)
+        return (1.0 - share) + share * self.scholarship(r, lags, band)
 
 
 # --- The model as Poisson streams ------------------------------------------------------------------------------
@@ -291,9 +296,12 @@ def _lags_in_period(model: Model, month: int, period: int) -> tuple:
 
 def _streams(model: Model, period: int) -> dict:
     """Poisson rate of every kind of event that pays in the period, keyed by what one event's payment depends on:
-    (peril, rule regime, JKM cash or JKK wage, event in the period?, lags of instalments due in the period)."""
+    (peril, rule regime, JKM cash or JKK wage, event in the period?, lags of instalments due in the period, band of
+    the member's age when instalments are due: 0 otherwise, and always with one band)."""
     rates = defaultdict(float)
     last = int(np.flatnonzero(model.period_of_month == period).max())
+    children = model.scenario.children
+    bands = len(children.bands)
     for exp in model.segments:
         seg = exp.segment
         for m in range(last + 1):
@@ -304,13 +312,28 @@ def _streams(model: Model, period: int) -> dict:
             tenure = exp.tenure0 + m
             cash = jkm_death_benefit(rules, seg.scheme, tenure) * in_period
             eligible = jkm_scholarship_eligible(rules, tenure)
-            for c, e in set(zip(cash.tolist(), eligible.tolist())):
-                key = ("jkm", r, c, in_period, lags if e else ())
+            band, kinds = _bands_and_kinds(model, exp, m, cash, eligible)
+            for c, e, k in kinds:
+                key = ("jkm", r, c, in_period, lags if e else (), k if e and lags else 0)
                 if c > 0 or key[4]:
-                    rates[key] += float(exp.jkm_rate[(cash == c) & (eligible == e), m].sum())
-            if lags:
-                rates[("jkk", r, seg.wage, in_period, lags)] += float(exp.jkk_rate[:, m].sum())
+                    rates[key] += float(exp.jkm_rate[(cash == c) & (eligible == e) & (band == k), m].sum())
+            if lags and bands == 1:
+                rates[("jkk", r, seg.wage, in_period, lags, 0)] += float(exp.jkk_rate[:, m].sum())
+            elif lags:
+                for k in range(bands):
+                    rates[("jkk", r, seg.wage, in_period, lags, k)] += float(exp.jkk_rate[band == k, m].sum())
     return {key: rate for key, rate in rates.items() if rate > 0}
+
+
+def _bands_and_kinds(model: Model, exp, month: int, cash: np.ndarray, eligible: np.ndarray):
+    """The band of the member's age in each cell in ``month`` (0, a number, with one band) and the distinct
+    (JKM cash, eligible, band) of the cells: with one band in the order of the distinct (cash, eligible), as
+    always, so that the rates add up in the same order."""
+    children = model.scenario.children
+    if len(children.bands) == 1:
+        return 0, [(c, e, 0) for c, e in set(zip(cash.tolist(), eligible.tolist()))]
+    band = children.band_of(exp.age(np.arange(exp.age0.size), month))
+    return band, sorted(set(zip(cash.tolist(), eligible.tolist(), band.tolist())))
 
 
 def _perils(model: Model, streams: dict, grid: _Grid) -> list[tuple[float, np.ndarray]]:

@@ -1,5 +1,6 @@
 """Children by the member's age (``assumptions.children.by_member_age``): the engine draws each claim's children
-from the band of the member's age at the death or claim. Without the banded form (or with bands that are all alike) nothing
+from the band of the member's age at the death or claim, and the closed form and the exact distribution weight
+the bands by the expected claims at each age. Without the banded form (or with bands that are all alike) nothing
 changes, bit for bit."""
 
 from __future__ import annotations
@@ -12,11 +13,14 @@ import numpy as np
 import pytest
 
 from sim.benefits import INDEX
+from sim.closed_form import expected
 from sim.engine import blocks, simulate_blocks, tables
+from sim.exact import exact_distribution
+from sim.forecast import forecast
 from sim.population import build_model
 from sim.scenario import ScenarioError, load_scenario, scenario_from_data
 from sim.scenario_schema import CHILD_BAND_UNIT
-from sim.scholarship import sample_children
+from sim.scholarship import expected_by_lag, sample_children
 from sim.streams import Draws
 
 ONE_CELL = Path(__file__).resolve().parent / "data" / "one-cell.toml"  # 10,000 BPU men aged 40
@@ -53,6 +57,14 @@ def simulate(scenario, trials=None):
     return (model, np.concatenate([r.amounts for r in results]), np.concatenate([r.counts for r in results]))
 
 
+def assert_within_4_se(simulated, want, what):
+    """Each period's mean of ``simulated`` (trials, periods) within 4 Monte Carlo SE of ``want`` (periods,)."""
+    mean = simulated.mean(axis=0)
+    se = simulated.std(axis=0, ddof=1) / math.sqrt(simulated.shape[0])
+    assert np.all(se > 0), (what, se)
+    assert np.all(np.abs(mean - want) <= 4 * se), (what, mean, want, se)
+
+
 # --- The same children for every member: nothing changes -----------------------------------------------------
 
 
@@ -67,6 +79,11 @@ def test_bands_all_alike_give_the_one_form_numbers_bit_for_bit(rows):
     banded = simulate(with_children("madiun-2025", overrides, by_member_age=rows))
     assert one[1][..., [INDEX[b] for b in SCHOLARSHIPS]].sum() > 0
     assert np.array_equal(one[1], banded[1]) and np.array_equal(one[2], banded[2])
+    # The closed form and the exact distribution add the same pieces band by band: equal up to rounding.
+    assert expected(banded[0]).amounts == pytest.approx(expected(one[0]).amounts, rel=1e-12, abs=1e-6)
+    exact_one, exact_banded = exact_distribution(one[0], 1), exact_distribution(banded[0], 1)
+    assert exact_banded.h == exact_one.h and exact_banded.mean == pytest.approx(exact_one.mean, rel=1e-10)
+    assert np.abs(exact_banded.probabilities - exact_one.probabilities).max() < 1e-12
 
 
 # --- Old members leave no children under 23 ----------------------------------------------------------------
@@ -85,6 +102,8 @@ def test_members_past_the_last_band_with_children_draw_no_scholarship_at_all():
     assert counts[..., INDEX["jkm_death"]].sum() > 500 and counts[..., INDEX["jkk_death"]].sum() > 100
     for benefit in SCHOLARSHIPS:
         assert amounts[..., INDEX[benefit]].sum() == 0 and counts[..., INDEX[benefit]].sum() == 0
+        assert expected(model).amounts[..., INDEX[benefit]].sum() == 0
+    assert exact_distribution(model, 1).mean == pytest.approx(expected(model).amounts[1].sum(), rel=1e-9)
     # The same members under the one form (55 % of them with children aged 0-22) do draw scholarships.
     flat_amounts = simulate(sixty_year_olds())[1]
     assert all(flat_amounts[..., INDEX[b]].sum() > 0 for b in SCHOLARSHIPS)
@@ -97,6 +116,14 @@ def test_the_band_is_the_member_s_age_at_the_claim_not_at_the_start():
     scenario = with_children(ONE_CELL, ["segments.men40.age_bands=[[54, 54, 1.0]]",
                                                           "scenario.horizon_months=24", "scenario.trials=4000"], rows)
     model, amounts, counts = simulate(scenario)
+    rules = model.regimes[0]
+    deaths = model.segments[0].jkm_rate.sum(axis=0)  # every death is eligible: members for 48 months and more
+    per_claim = expected_by_lag(rules, scenario.children, 0)
+    assert per_claim[0][:2] == pytest.approx([2 * 1.5e6, 2 * 1.5e6])  # two children, a primary year each
+    want = [deaths[:12].sum() * per_claim[0][0], deaths[:12].sum() * per_claim[0][1]]
+    exp = expected(model).amounts[:, 0, INDEX["jkm_scholarship"]]
+    assert exp == pytest.approx(want, rel=1e-12)
+    assert_within_4_se(amounts[..., 0, INDEX["jkm_scholarship"]], exp, "jkm_scholarship")
     # Two children at every first-year death, none later: exactly twice the first year's deaths in each year.
     twice = 2 * counts[:, 0, 0, INDEX["jkm_death"]]
     assert np.array_equal(counts[:, 0, 0, INDEX["jkm_scholarship"]], twice)
@@ -111,6 +138,39 @@ def test_a_member_s_age_follows_the_ledger_for_members_who_join_during_the_horiz
     assert (exp.join > 0).any()  # some cells join later
     for month in (0, 11, 12, 25, model.months - 1):
         assert np.array_equal(exp.age(np.arange(cells.size), month), ledger.age(month, cells))
+
+
+# --- Mixed bands: simulation, closed form and exact agree ------------------------------------------------------
+
+
+@pytest.mark.parametrize("ref", ["madiun-2025", "jambi-2025-pipeline"])
+def test_banded_scholarships_agree_with_the_closed_form_within_4_se(ref):
+    # madiun-2025: members of every age over three years; jambi-2025-pipeline: members joining month by month.
+    scenario = with_children(ref, ["scenario.trials=6000", "scenario.seed=2027"], by_member_age=MIXED)
+    model, amounts, counts = simulate(scenario)
+    exp = expected(model)
+    for s in range(len(model.segments)):
+        for benefit in SCHOLARSHIPS:
+            b = INDEX[benefit]
+            if exp.amounts[:, s, b].sum() == 0:
+                assert amounts[:, :, s, b].sum() == 0
+                continue
+            assert_within_4_se(amounts[:, :, s, b], exp.amounts[:, s, b], (s, benefit))
+            assert_within_4_se(counts[:, :, s, b].astype(float), exp.counts[:, s, b], (s, benefit, "count"))
+    for period in range(len(model.period_labels)):
+        assert exact_distribution(model, period).mean_rel_error < 1e-6
+
+
+def test_banded_claims_quantiles_agree_with_the_exact_distribution():
+    scenario = with_children("madiun-2025-prior", ["scenario.trials=20000", "scenario.horizon_months=12"],
+                             by_member_age=MIXED)
+    summary = forecast(scenario)
+    r = exact_distribution(build_model(scenario), 0)
+    simulated, n = summary["periods"][0]["claims_idr"], summary["trials"]
+    for name, q in (("p5", 0.05), ("p50", 0.5), ("p95", 0.95)):
+        at = float(r.cdf(simulated[name]))
+        assert abs(at - q) <= 4 * math.sqrt(q * (1 - q) / n), (name, simulated[name], r.quantiles[name], at)
+    assert abs(simulated["mean"] - r.mean) <= 4 * simulated["se"]
 
 
 # --- The sampler ----------------------------------------------------------------------------------------------
