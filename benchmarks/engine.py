@@ -106,6 +106,8 @@ def floor_inputs(scenario, model) -> dict:
     from sim.scholarship import _children_per_claim
 
     segments = []
+    bands = scenario.children.bands
+    by_band = np.zeros(len(bands))  # expected eligible deaths by band of the member's age
     for exp, tab in zip(model.segments, tables(model)):
         rate = exp.jkm_rate.ravel()[tab.jkm.position]  # expected deaths at each place the engine can put one
         eligible = np.zeros(rate.size, dtype=bool)
@@ -115,6 +117,13 @@ def floor_inputs(scenario, model) -> dict:
         jkm_total = float(rate.sum())
         share = float(rate[eligible].sum()) / jkm_total if jkm_total > 0 else 0.0
         segments.append((jkm_total, float(exp.jkk_rate.sum()), share, exp.segment.wage))
+        band = np.zeros(rate.size, dtype=np.intp) if tab.jkm_band is None else tab.jkm_band
+        by_band += np.bincount(band[eligible], weights=rate[eligible], minlength=len(bands))
+    # Children per scholarship claim under the first rule regime (the benchmark's scenario has one): with children
+    # by the member's age, the bands' shares mixed by their expected eligible deaths (the same number of children
+    # drawn on average; the floor needs no band per claim).
+    per_band = np.array([_children_per_claim(model.regimes[0], b) for b in bands])
+    weights = by_band / by_band.sum() if by_band.sum() > 0 else np.full(len(bands), 1.0 / len(bands))
     sev = scenario.severity
     sigma2 = np.log1p(sev.medical_cost_cv**2)
     return {
@@ -125,8 +134,7 @@ def floor_inputs(scenario, model) -> dict:
         "sigma": np.sqrt(sigma2),
         "degrees": np.array([d for d, _ in sev.partial_degrees]),
         "degree_p": np.array([p for _, p in sev.partial_degrees]),
-        # Children per scholarship claim under the first rule regime (the benchmark's scenario has one).
-        "children_p": _children_per_claim(model.regimes[0], scenario.children),
+        "children_p": weights @ per_band,
     }
 
 

@@ -65,7 +65,7 @@ OVERRIDES = [
     "assumptions.severity.share_partial=0.0",
     "assumptions.severity.share_total=0.0",
     "assumptions.severity.share_death=0.0",
-    "assumptions.children.count_shares=[1.0, 0.0, 0.0]",
+    "assumptions.children.by_member_age=[[15, 1.0, 0.0, 0.0, 0, 22]]",
 ]
 MODELS = ("jambi-2025", "madiun-2025-prior")  # madiun-2025 itself carries parameter draws: a mixture of Poissons
 QUICK_MODELS = ("jambi-2025",)
@@ -83,7 +83,7 @@ def compound_poisson(model) -> dict:
     """Poisson rate of each JKM cash amount and of work accidents in period 0, the medical-cost lognormal, and the
     closed-form mean and CV of the total. Checks that the model is of the form the peers are given."""
     sev, kids = model.scenario.severity, model.scenario.children
-    if tuple(sev.shares) != (1.0, 0.0, 0.0, 0.0, 0.0) or kids.count_shares[0] != 1.0:
+    if tuple(sev.shares) != (1.0, 0.0, 0.0, 0.0, 0.0) or any(b.count_shares[0] != 1.0 for b in kids.bands):
         raise ValueError("the benchmark needs medical-only accidents and no children (see OVERRIDES)")
     if model.scenario.intensity_draws or len(model.period_labels) != 1:
         raise ValueError("the benchmark needs one period and no parameter draws (one compound Poisson sum)")

@@ -1386,6 +1386,8 @@ UNITS = {
     "share of monthly wage": "proporsi upah bulanan",
     "share of monthly wage, risk classes I-V": "proporsi upah bulanan, kelas risiko I–V",
     "years of age (last age paid)": "tahun usia (usia terakhir yang dibayar)",
+    "member's age from, shares of 0/1/2+ children, child's age range":
+        "usia peserta mulai, proporsi 0/1/2+ anak, rentang usia anak",
 }
 
 # Names of the rules of sim/data/regulation.toml (the whole dotted key) for the register's rules and their changes,
@@ -1500,6 +1502,10 @@ PARAMETERS = {
                         "en": "Partial-disability degrees (table share, probability)"},
     "count_shares": {"id": "Peluang jumlah anak (tidak ada, satu, dua atau lebih)",
                      "en": "Probability of no, one, two or more children"},
+    "by_member_age": {"id": "Anak menurut usia peserta (usia peserta mulai; peluang tidak ada, satu, dua atau lebih "
+                            "anak; usia anak termuda dan tertua)",
+                      "en": "Children by the member's age (member's age from; probability of no, one, two or more "
+                            "children; youngest and oldest child's age)"},
     "reach_shares": {"id": "Peluang anak mencapai jenjang sekolah (SD, SMP, SMA, perguruan tinggi)",
                      "en": "Probability a child reaches each school level (primary, junior high, senior high, "
                            "university)"},

@@ -50,6 +50,8 @@ def sample_children(draws: Draws, rules: RuleSet, children: Children, band: np.n
     age_max) and so are the numbers: a claim's band only picks which probabilities its uniform is compared with
     and which whole years its children's ages are drawn from."""
     bands = children.bands
+    if len(bands) > 1 and band is None:
+        raise ValueError("the children depend on the member's age (by_member_age): each claim's band is needed")
     if len(bands) == 1:
         per_claim = categorical(draws, _children_per_claim(rules, bands[0]))
     else:

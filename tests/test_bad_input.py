@@ -181,8 +181,8 @@ FILE_CASES = [
         'basis = "assumption" }\nage_max = { value = 22, unit = "years", source = "test", basis = "assumption", '
         'range = [18, 22] }\n')), [],
      [NAME, "assumptions.children.by_member_age", "give either count_shares and age_max", "not both"]),
-    ("set-nan-in-share-list", None, ["--set", "assumptions.children.count_shares=[nan, 0.5, 0.5]"],
-     ["--set", "assumptions.children.count_shares.value", "finite"]),
+    ("set-nan-in-share-list", None, ["--set", "assumptions.children.by_member_age=[[15, nan, 0.5, 0.5, 0, 22]]"],
+     ["--set", "assumptions.children.by_member_age.value", "finite"]),
     ("set-nan-in-reach-shares", None, ["--set", "assumptions.children.reach_shares=[1.0, nan, 0.5, 0.2]"],
      ["--set", "assumptions.children.reach_shares.value", "finite"]),
     ("set-out-of-range", None, ["--set", "segments.vulnerable.members=-1"],

@@ -14,7 +14,7 @@ from sim.forecast import forecast
 from sim.mortality import annual_qx
 from sim.population import build_model
 from sim.results import QUANTILES
-from sim.scenario import load_scenario
+from sim.scenario import ChildBand, load_scenario
 from sim.scholarship import expected_by_lag
 from sim.streams import Draws
 
@@ -127,11 +127,14 @@ def test_closed_form_equals_hand_calculation(root):
     deaths = 10_000 * 1.5 * annual_qx("TMI-IV-2019")[0, 40]
     assert exp.counts[0, 0, 0] == pytest.approx(deaths, rel=1e-12)
     assert exp.amounts[0, 0, 0] == pytest.approx(deaths * 42e6, rel=1e-12)
-    # Per claim at lag 0: E[children] = 0.30 + 2 x 0.25 = 0.8; per child, ages 0-22 uniform:
-    # (8 x 1.0 x Rp1.5 m + 3 x 0.9 x Rp2 m + 3 x 0.8 x Rp3 m + 4 x 0.3 x Rp12 m) / 23.
-    per_child = (8 * 1.5e6 + 3 * 0.9 * 2e6 + 3 * 0.8 * 3e6 + 4 * 0.3 * 12e6) / 23
-    assert expected_by_lag(model.regimes[0], scenario.children)[0][0] == pytest.approx(0.8 * per_child, rel=1e-12)
-    assert exp.amounts[0, 0, 1] == pytest.approx(deaths * 0.8 * per_child, rel=1e-12)
+    # Per claim at lag 0, the base's band of members aged 40-44 (shares 0.11 / 0.19 / 0.70, children aged 4-22):
+    # E[children] = 0.19 + 2 x 0.70 = 1.59; per child, ages 4-22 uniform (age 4 not yet at school):
+    # (8 x 1.0 x Rp1.5 m + 3 x 0.9 x Rp2 m + 3 x 0.8 x Rp3 m + 4 x 0.3 x Rp12 m) / 19.
+    band = int(scenario.children.band_of(40))
+    assert scenario.children.bands[band] == ChildBand(40, (0.11, 0.19, 0.70), 4, 22)
+    per_child = (8 * 1.5e6 + 3 * 0.9 * 2e6 + 3 * 0.8 * 3e6 + 4 * 0.3 * 12e6) / 19
+    assert expected_by_lag(model.regimes[0], scenario.children, band)[0][0] == pytest.approx(1.59 * per_child, rel=1e-12)
+    assert exp.amounts[0, 0, 1] == pytest.approx(deaths * 1.59 * per_child, rel=1e-12)
     assert exp.premium[0, 0] == pytest.approx(16_800 * exp.member_months[0, 0], rel=1e-12)
 
 
@@ -291,8 +294,11 @@ def test_scholarship_table_sums_the_instalments_bit_for_bit(start, factor):
     rng = np.random.default_rng(3)
     trial = np.sort(rng.integers(0, trials, 20_000))
     month = rng.integers(0, model.months, trial.size)
+    band = children.band_of(rng.integers(18, 80, trial.size))  # the band of each member's age: their children
+    assert len(children.bands) > 1
 
-    claim, pay_month, amount = sample_instalments(np.random.default_rng(9), month, rules, children, model.months)
+    claim, pay_month, amount = sample_instalments(np.random.default_rng(9), month, rules, children, model.months,
+                                                  band)
     bins = trial[claim] * periods + model.period_of_month[pay_month]
     want_amounts = np.bincount(bins, weights=amount, minlength=trials * periods)
     want_counts = np.bincount(bins, minlength=trials * periods)
@@ -301,7 +307,7 @@ def test_scholarship_table_sums_the_instalments_bit_for_bit(start, factor):
     table = period_table(rules, children, model.period_of_month)
     assert table.whole == (factor == 1.0)
     _scholarships(Draws.one(np.random.default_rng(9), trial.size), model, out, 0, "jkm_scholarship", trial, month,
-                  rules, table)
+                  rules, table, band)
     amounts, counts = out.arrays()
     assert want_counts.sum() > trial.size  # many claims pay more than one instalment
     assert np.array_equal(amounts[:, :, 0, INDEX["jkm_scholarship"]].ravel(), want_amounts)

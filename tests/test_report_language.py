@@ -505,16 +505,16 @@ def test_calibrated_values_to_3_significant_digits(madiun, doc):
     rows = {r[0].rpartition("\n(")[2].rstrip(")"): r for r in doc.table("assumptions")["rows"]}  # by the key
     header = doc.table("assumptions")["header"]
     value, rng = header.index(TEXT["col_value"]["id"]), header.index(TEXT["col_range"]["id"])
-    assert madiun.scenario.resolved["assumptions"]["mortality_load"]["value"] == pytest.approx(1.919408)
-    assert rows["assumptions.mortality_load"][value] == "1,92"
-    assert rows["assumptions.mortality_load"][rng] == "1,68 – 2,18"
-    assert rows["segments.non_asn.accident_rate"][value] == "1,28"
+    assert madiun.scenario.resolved["assumptions"]["mortality_load"]["value"] == pytest.approx(1.86893)
+    assert rows["assumptions.mortality_load"][value] == "1,87"
+    assert rows["assumptions.mortality_load"][rng] == "1,62 – 2,1"
+    assert rows["segments.non_asn.accident_rate"][value] == "1,24"
     assert rows["assumptions.severity.share_medical_only"][value] == "0,62"  # an assumption keeps its digits
     assert rows["segments.non_asn.wage"][value] == "2.185.185"
     differences = {r[0].rpartition("\n(")[2].rstrip(")"): r for r in doc.table("differences")["rows"]}  # by key
-    assert differences["assumptions.mortality_load"][1:] == ["1,5", "1,92"]
+    assert differences["assumptions.mortality_load"][1:] == ["1,5", "1,87"]
     fig = next(f for f in doc.figures if f["data-key"] == "assumptions.0.value")
-    assert fig["data-kind"] == "sig3" and fig["text"] == "1,92"
+    assert fig["data-kind"] == "sig3" and fig["text"] == "1,87"
 
 
 def test_months_and_dates_in_indonesian(madiun, doc, doc_en):
@@ -572,7 +572,7 @@ def test_sensitivity_table_names_and_rounded_ranges(doc, doc_en):
     # The default mortality load names the segments it applies to (those without their own).
     row = next(r for r in doc.table("sensitivity")["rows"] if r[0] == "Pengali tabel mortalitas – Tenaga non-ASN "
                "Pemerintah Kota (PU)")
-    assert row[2:5] == ["1,92", "1,68", "2,18"]
+    assert row[2:5] == ["1,87", "1,62", "2,1"]
 
 
 def test_readable_parameters_and_rounded_ranges_in_the_tornado(madiun, monkeypatch):

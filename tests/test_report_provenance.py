@@ -115,7 +115,9 @@ def test_the_calibration_record_is_the_fit(root):
 
     # The posterior depends on the simulated covariances: a 1,000-trial fit's expected figures differ from the
     # record's (4,000 trials) by Monte Carlo noise. Its SE: the spread of 1,000-trial fits over other seeds, times
-    # sqrt(1 - 1/4), as these 1,000 trials are the first of the record's 4,000 (block 0 of the same seed).
+    # sqrt(1 - 1/4), as these 1,000 trials are the first of the record's 4,000 (block 0 of the same seed). Thirty
+    # seeds, not ten: the fit moves steeply with the simulated correlation of deaths and amounts, so its spread is
+    # uneven, and ten seeds gave an SD half that of forty others (1.3 against 2.7 claims).
     experience = root / "scenarios" / "experience" / "madiun-2025.toml"
     cal = fit("madiun-2025-prior", experience, trials=1000)
     (row,) = cal.expected_in_window()
@@ -125,7 +127,7 @@ def test_the_calibration_record_is_the_fit(root):
     assert [row["expected_claims"], row["expected_amount_idr"]] == pytest.approx(
         m1000 * means["jkm"] + a1000 * means["jkk"], rel=1e-9)
     others = [fit("madiun-2025-prior", experience, [f"scenario.seed={seed}"], trials=1000).expected_in_window()[0]
-              for seed in range(1, 11)]
+              for seed in range(1, 31)]
     for key, recorded in (("expected_claims", obs["expected_claims"]), ("expected_amount_idr", obs["expected_amount"])):
         se = np.std([o[key] for o in others], ddof=1) * math.sqrt(1 - 1000 / 4000)
         assert abs(row[key] - recorded) <= 4 * se, (key, row[key], recorded, se)
@@ -154,7 +156,7 @@ BAD_RECORDS = [
      "calibration.observation[0].claims.value", "whole number"),
     ("fits = false", "fits = true", "calibration.goodness_of_fit.fits", "must be false"),
     ("fits = false", 'fits = "no"', "calibration.goodness_of_fit.fits", "true or false"),
-    (', range = [0.137426, 0.407091]', "", "calibration.posterior.accident_scale.range", "90 % credible interval"),
+    (', range = [0.137426, 0.392128]', "", "calibration.posterior.accident_scale.range", "90 % credible interval"),
     ('from = "2025-01"', 'from = "2025-12"', "calibration.observation[0].to", "before 'from'"),
     ("[calibration.goodness_of_fit]", "[calibration.goodness_of_fitt]", "calibration.goodness_of_fitt",
      "unknown key"),
