@@ -50,12 +50,20 @@ report.register_table(scenario, lang)
 summary, claims = forecast(scenario, progress=progress.notebook(), return_trials=True)
 report.period_table(summary, lang)
 
-# %%
-first = summary["periods"][0]
-charts.image(charts.claim_ratio_distribution(claims[:, 0] / first["premium_idr"], first["period"], language))
+# %% [markdown]
+# A calibrated scenario's charts mark the claims it recorded, as the report does: labelled with their months (Jan-Nov
+# 2025 is 11 months, not annualised), beside the model's forecast of the same months. Other scenarios have no mark.
 
 # %%
-charts.image(charts.fan(report.fan_rows(summary, claims), language))
+from sim.report_sections import calibration_figures, recorded_marks
+
+fan = report.fan_rows(summary, claims)
+marks = recorded_marks(language, {"fan": fan, "calibration": calibration_figures(scenario, window_trials=trials)})
+first = summary["periods"][0]
+charts.image(charts.claim_ratio_distribution(claims[:, 0] / first["premium_idr"], first["period"], language, marks))
+
+# %%
+charts.image(charts.fan(fan, language, marks))
 
 # %% [markdown]
 # ## Monte Carlo against the closed form

@@ -48,7 +48,7 @@ from .funding import APBD, DBH_CHT, EXTERNAL_PAYERS
 from .planning_schema import Pledge, YearAmounts
 from .population import build_model
 from .scenario import Scenario, ScenarioError, scenario_from_data
-from .sensitivity import at_range_end, groups
+from .sensitivity import at_range_end, groups, shown
 
 DEFAULT_CONFIDENCE = 0.9  # of the budget answers: sim plan and compare (--confidence), the report's APBD needed
 BUDGET_KEY = zlib.crc32(b"budget")
@@ -612,18 +612,16 @@ def tornado(scenario: Scenario) -> dict:
     base = key_outputs(scenario)
     rows = []
     for label, members in groups(scenario.resolved):
-        # One bar per ranged parameter (per field when there are many segments), moved to each end of its range.
-        nodes = [node for _, node in members]
+        # One bar per ranged parameter (per field when there are many segments, per fitted multiplier in a
+        # calibrated scenario), moved to each end of its range.
+        bar = shown(scenario.resolved, label, members)
         try:
             ends = [key_outputs(scenario_from_data(at_range_end(scenario.resolved, members, end))) for end in (0, 1)]
         except ScenarioError as err:  # an end of a stated range that makes the scenario invalid: show it, go on
-            rows.append({"parameter": label, "unit": nodes[0].get("unit", ""), "invalid": err.problem,
+            rows.append({"parameter": label, "unit": bar["unit"], "invalid": err.problem,
                          "largest_relative_swing": None})
             continue
-        same = lambda values: values[0] if all(v == values[0] for v in values) else None  # noqa: E731
-        row = {"parameter": label, "unit": nodes[0].get("unit", ""), "basis": same([n.get("basis", "") for n in nodes]),
-               "value": same([n["value"] for n in nodes]), "low": same([n["range"][0] for n in nodes]),
-               "high": same([n["range"][1] for n in nodes])}
+        row = {"parameter": label, **bar}
         swing = 0.0
         for out in KEY_OUTPUTS:
             a, b = ends[0][out], ends[1][out]

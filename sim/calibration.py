@@ -29,9 +29,11 @@ import scipy.stats
 
 from .benefits import INDEX
 from .closed_form import expected
-from .engine import blocks, simulate_chunk
+from .engine import blocks, chunks, simulate_chunk
 from .population import Model, build_model
-from .scenario import Scenario, ScenarioError, load_scenario, month, number, text
+from .scenario import (
+    SCENARIO_DIR, Scenario, ScenarioError, load_scenario, month, number, scenario_from_data, text,
+)
 from .scenario_schema import MISFIT_P, shown
 
 DEFAULT_PRIOR_SIGMA = 0.5  # assumption: a factor of about 2.3 either side at 90 % when a scenario states no range
@@ -64,6 +66,12 @@ class Observation:
     amount: float | None
     count_includes_scholarships: bool
     source: str
+    # Reported beside the claims, not fitted (the report sets them beside the model's claim ratio of the same
+    # months): the premium the ratio was reported on, the months it covers, and the claim ratio as reported.
+    premium: float | None = None
+    premium_start: dt.date | None = None
+    premium_end: dt.date | None = None  # first day of the premium's last month
+    claim_ratio: float | None = None
 
     @property
     def perils(self) -> tuple:
@@ -125,7 +133,8 @@ def load_experience(path: str | Path) -> Experience:
         where = f"observation[{i}]"
         if not isinstance(node, dict):
             fail(where, f"must be an [[observation]] table, got {shown(node)}")
-        known = ("from", "to", "benefits", "segment", "claims", "amount", "count_includes_scholarships", "source")
+        known = ("from", "to", "benefits", "segment", "claims", "amount", "count_includes_scholarships", "source",
+                 "premium", "claim_ratio")
         for key in node:
             if key not in known:
                 fail(f"{where}.{key}", "unknown key")
@@ -146,14 +155,47 @@ def load_experience(path: str | Path) -> Experience:
         include = node.get("count_includes_scholarships", False)
         if not isinstance(include, bool):
             fail(f"{where}.count_includes_scholarships", "must be true or false")
+        premium = _reported(node, "premium", "IDR", where, fail, need)
+        ratio = _reported(node, "claim_ratio", "share", where, fail, need)
+        if ratio is not None and premium is None:
+            fail(f"{where}.claim_ratio", "needs the premium it was reported on (premium = { value = ..., unit = "
+                                         '"IDR", from = "YYYY-MM", to = "YYYY-MM" })')
+        if ratio is not None and amount is None:
+            fail(f"{where}.claim_ratio", "needs the amount of claims it was reported for (amount)")
         observations.append(
             Observation(start, end, benefits, segment, claims, amount, include,
-                        need(node, "source", text(), where))
+                        need(node, "source", text(), where), *(premium or (None, None, None)), *(ratio or (None,)))
         )
     return Experience(
         path, need(head, "id", text(r"[a-z0-9][a-z0-9-]*"), "experience"),
         need(head, "scenario", text(), "experience"), need(head, "source", text(), "experience"), tuple(observations),
     )
+
+
+def _reported(node, key, unit, where, fail, need):
+    """An optional figure reported beside the claims and not fitted: ``premium = { value, unit = "IDR", from, to,
+    source }`` (the months the premium covers) or ``claim_ratio = { value, unit = "share", source }``. Returns
+    (value, first month, last month) or (value,), or None when absent."""
+    if key not in node:
+        return None
+    q = node[key]
+    where_q = f"{where}.{key}"
+    known = ("value", "unit", "source", "from", "to") if unit == "IDR" else ("value", "unit", "source")
+    if not isinstance(q, dict):
+        fail(where_q, f"must be {{ value = ..., unit = \"{unit}\", ... }}, got {shown(q)}")
+    for k in q:
+        if k not in known:
+            fail(f"{where_q}.{k}", f"unknown key (known: {', '.join(known)})")
+    value = _quantity(node, key, unit, where, fail)
+    if unit == "share" and value > 100:
+        fail(f"{where_q}.value", f"a claim ratio is a share (2.06 for 206 %), got {value:g}")
+    need(q, "source", text(), where_q)
+    if unit != "IDR":
+        return (value,)
+    start, end = (_month_start(need(q, k, month, where_q)) for k in ("from", "to"))
+    if end < start:
+        fail(f"{where_q}.to", "is before 'from'")
+    return value, start, end
 
 
 def _quantity(node, key, unit, where, fail):
@@ -703,4 +745,103 @@ def next_year_forecast(calibrated: Scenario, experience: Experience, trials: int
         "claim_ratio_mean": ratio["mean"] if ratio else None,
         "claim_ratio_p5": ratio["p5"] if ratio else None,
         "claim_ratio_p95": ratio["p95"] if ratio else None,
+    }
+
+
+# --- The model beside the record: what a calibrated scenario's own forecast says of the observed months ----------
+
+
+def record_observation(row: dict) -> Observation:
+    """An observation of a calibrated scenario's ``[calibration]`` record (``Scenario.calibration["observations"]``)
+    as the fit saw it (window, scope, way of counting, recorded figures)."""
+    return Observation(_month_start(row["from"]), _month_start(row["to"]), row["benefits"], row["segment"],
+                       row.get("claims"), row.get("amount"), row["count_includes_scholarships"], "")
+
+
+def same_window(a: Observation, b: Observation) -> bool:
+    """The same months, benefits and segment."""
+    return (a.start, a.end, a.benefits, a.segment) == (b.start, b.end, b.benefits, b.segment)
+
+
+def record_experience(record: dict) -> Experience | None:
+    """The experience file a ``[calibration]`` record names, read and checked (an error in it names the file and
+    key): its path as ``sim calibrate`` wrote it, relative to the project's folder (or, failing that, to the
+    working folder). None when there is no such file, or when the file now holds another experience (its id is not
+    the record's): the record alone then says what was observed. The report takes from it what the fit does not
+    use, such as the premium a claim ratio was reported on."""
+    path = Path(record["experience"])
+    for candidate in ([path] if path.is_absolute() else [SCENARIO_DIR.parent / path, Path.cwd() / path]):
+        if candidate.is_file():
+            experience = load_experience(candidate)
+            return experience if experience.id == record["experience_id"] else None
+    return None
+
+
+WINDOW_CHUNK_TRIALS = 10_000  # trials simulated at a time by window_forecast (memory only; never the numbers)
+
+
+def window_forecast(scenario: Scenario, obs: Observation, trials: int | None = None) -> dict | None:
+    """What the scenario's own forecast says of an observation's months, on the calibration's definition
+    (:func:`observation_moments`): the amount is every benefit of the observation's perils and segment falling due
+    in those months (scholarship instalments of deaths in the model included; those of deaths before the scenario's
+    start are not in the model); the claims are counted as the observation counts them (the deaths and accidents,
+    with each scholarship instalment when its count includes them) and the cases (deaths and accidents alone) apart;
+    the premium is that of the same members and months, so the claim ratio is the amount over the premiums of those
+    months. The expected figures are the closed form; the mean and 90 % range are simulated, each trial drawing its
+    multipliers as the scenario's forecast does (a calibrated scenario's posterior draws), so the range holds the
+    parameter uncertainty.
+
+    The run is the scenario itself from its own start through the observation's last month (its seed; ``trials``,
+    by default the scenario's). None when the scenario's horizon does not hold those months as one whole reporting
+    period: it starts after them (madiun-2026-ucj starts a year after the months madiun-2025 was calibrated to),
+    ends before their end, or its calendar year holds other months of the run too, or the segment is not the
+    scenario's."""
+    start = scenario.start
+    through = (obs.end.year - start.year) * 12 + obs.end.month - start.month + 1
+    if obs.start < start or through > scenario.horizon_months:
+        return None
+    names = [s.name for s in scenario.segments]
+    if obs.segment != "all" and obs.segment not in names:
+        return None
+    trials = scenario.trials if trials is None else trials
+    data = scenario.resolved | {"scenario": {**scenario.resolved["scenario"], "horizon_months": through,
+                                             "trials": trials}}
+    model = build_model(scenario_from_data(data, f"{scenario.path} through {obs.end:%Y-%m}"))
+    months = [i for i, d in enumerate(model.month_dates) if obs.start <= d <= obs.end]
+    periods = set(model.period_of_month[months].tolist())
+    if len(periods) != 1 or len(months) != int(np.sum(model.period_of_month == next(iter(periods)))):
+        return None
+    period = next(iter(periods))
+    seg = slice(None) if obs.segment == "all" else names.index(obs.segment)
+    count_idx = [INDEX[b] for p in obs.perils for b in CLAIM_BENEFITS[p]]
+    if obs.count_includes_scholarships:
+        count_idx += [INDEX[b] for p in obs.perils for b in SCHOLARSHIP_BENEFITS[p]]
+    case_idx = [INDEX[b] for p in obs.perils for b in CLAIM_BENEFITS[p]]
+    amount_idx = [INDEX[b] for p in obs.perils for b in PERIL_BENEFITS[p]]
+    closed = expected(model)
+    counts, amounts = np.zeros(trials), np.zeros(trials)
+    for chunk in chunks(trials, WINDOW_CHUNK_TRIALS):
+        for result in simulate_chunk(model, chunk):
+            block = result.block
+            rows = slice(block.first_trial, block.first_trial + block.trials)
+            counts[rows] = result.counts[:, period][:, seg][..., count_idx].reshape(block.trials, -1).sum(axis=1)
+            amounts[rows] = result.amounts[:, period][:, seg][..., amount_idx].reshape(block.trials, -1).sum(axis=1)
+    premium = float(np.sum(closed.premium[period, seg]))
+    amount = float(closed.amounts[period][seg][..., amount_idx].sum())
+    p5, p95 = (float(x) for x in np.quantile(amounts, [0.05, 0.95]))
+
+    def ratio(x):
+        return round(x / premium, 6) if premium > 0 else None
+
+    return {
+        "period": model.period_labels[period], "from": f"{obs.start:%Y-%m}", "to": f"{obs.end:%Y-%m}",
+        "months": len(months), "trials": trials,
+        "premium_idr": round(premium, 2),
+        "cases_expected": round(float(closed.counts[period][seg][..., case_idx].sum()), 4),
+        "claims_expected": round(float(closed.counts[period][seg][..., count_idx].sum()), 4),
+        "claims_mean": round(float(counts.mean()), 4),
+        "amount_expected_idr": round(amount, 2), "amount_mean_idr": round(float(amounts.mean()), 2),
+        "amount_p5_idr": round(p5, 2), "amount_p95_idr": round(p95, 2),
+        "claim_ratio_expected": ratio(amount), "claim_ratio_mean": ratio(float(amounts.mean())),
+        "claim_ratio_p5": ratio(p5), "claim_ratio_p95": ratio(p95),
     }

@@ -27,6 +27,9 @@ BAND_INNER = "#e07a6e"
 PAYER_COLOURS = {"APBD": PREMIUM, "APBN": "#6c5b7b", "DBH-CHT": "#c06c84", "CSR": BUDGET, "SERTAKAN": "#f8b195",
                  "SELF": NEUTRAL}
 PLEDGE_COLOURS = ["#e0a030", "#8e5a1c", "#f4d03f", "#d35400"]
+RECORDED = "#6c3483"  # claims a programme actually paid (a calibrated scenario's experience)
+MODEL_WINDOW = "#2c3e50"  # the model's forecast of the same months as a recorded figure
+RECORDED_OFFSET = 0.32  # a recorded point sits this far left of its year: not the year's 12 months
 # Inches: 7 in wide is about the PDF's text width (180 mm), so a chart prints at about its own size and its text in
 # the sizes set here; the constrained layout keeps every label and legend inside the figure's width. (At 8 in, and
 # wider still with long labels past its edge, a chart printed at 0.6-0.9 of its size.)
@@ -119,8 +122,10 @@ def _figure(size=SIZE):
     return fig, ax
 
 
-def claim_ratio_distribution(ratios: np.ndarray, period: str, lang: Language):
-    """Histogram of the simulated claim ratio of one period, with break-even, mean and the 90 % interval."""
+def claim_ratio_distribution(ratios: np.ndarray, period: str, lang: Language, recorded: list[dict] | None = None):
+    """Histogram of the simulated claim ratio of one period, with break-even, mean and the 90 % interval; and each
+    ``recorded`` point of that period with a reported claim ratio as a dotted line, labelled with its months (see
+    :func:`fan`)."""
     fig, ax = _figure()
     ratios = np.asarray(ratios, dtype=float)
     p5, p95 = np.quantile(ratios, [0.05, 0.95])
@@ -129,6 +134,13 @@ def claim_ratio_distribution(ratios: np.ndarray, period: str, lang: Language):
     ax.axvspan(p5, p95, color=BAND_OUTER, alpha=0.35, label=lang("chart_interval90"))
     ax.axvline(float(np.mean(ratios)), color="black", linewidth=1.4, label=lang("chart_mean"))
     ax.axvline(1.0, color=PREMIUM, linewidth=1.6, linestyle="--", label=lang("chart_break_even"))
+    for r in recorded or ():
+        if r["period"] == period and r.get("claim_ratio") is not None:
+            ax.axvline(r["claim_ratio"], color=RECORDED, linewidth=2, linestyle=":",
+                       label=_recorded_ratio_label(r, lang))
+            ax.annotate(lang.percent(r["claim_ratio"]), (r["claim_ratio"], 1), xycoords=("data", "axes fraction"),
+                        xytext=(-3, -2), textcoords="offset points", ha="right", va="top", fontsize=SMALL,
+                        color=RECORDED)
     ax.xaxis.set_major_formatter(_percent(lang))
     ax.set_xlabel(lang("chart_ratio_axis"))
     ax.set_ylabel(lang("chart_trials_axis"))
@@ -137,12 +149,26 @@ def claim_ratio_distribution(ratios: np.ndarray, period: str, lang: Language):
     return fig
 
 
-def fan(rows: list[dict], lang: Language):
-    """Claims and claim ratio per calendar year: median, 50 % and 90 % bands of the trials, mean, premium."""
+def _recorded_ratio_label(r: dict, lang: Language) -> str:
+    return lang("chart_recorded_ratio", period=r["label"], ratio=lang.percent(r["claim_ratio"]), months=r["months"],
+                premium_months=r.get("premium_months") or r["months"])
+
+
+def fan(rows: list[dict], lang: Language, recorded: list[dict] | None = None):
+    """Claims and claim ratio per calendar year: median, 50 % and 90 % bands of the trials, mean, premium.
+
+    ``recorded``: claims a calibrated scenario's programme actually paid, each ``{"period": the chart's year,
+    "label": its months in words, "months", "claims_idr", "claim_ratio" (as reported, or None), "premium_months"
+    (of the premium that ratio was reported on), "model": the model's forecast of the same months or None
+    ({"amount_expected_idr", "amount_p5_idr", "amount_p95_idr"})}``. Each is a star a little left of its year, not
+    on it, labelled with its months and not annualised (Jan-Nov 2025 is 11 months of claims, not the 12 of 2025's
+    fan), with its values in its legend entry; beside it the model's forecast of the same months (expected, 90 %
+    interval) on the claims panel. A point whose year is not on the chart is left out."""
     fig = Figure(figsize=SIZE, layout="constrained")
     left, right = fig.subplots(1, 2)
     x = np.arange(len(rows))
     labels = [r["period"] for r in rows]
+    marked: list = []  # legend labels of the recorded points and the model's figures beside them, in that order
     for ax, what in ((left, "claims"), (right, "claim_ratio")):
         ax.spines[["top", "right"]].set_visible(False)
         ax.grid(axis="y", color="#e5e5e5", linewidth=0.8)
@@ -161,6 +187,7 @@ def fan(rows: list[dict], lang: Language):
                     label=lang("chart_premium"))
         else:
             ax.axhline(1.0, color=PREMIUM, linewidth=1.4, linestyle="--", label=lang("chart_break_even"))
+        marked += [m for m in _mark_recorded(ax, what, labels, recorded or (), lang) if m not in marked]
         ax.set_xticks(x, labels)
         ax.set_ylim(bottom=0)
     _money_axis(left, left.get_ylim()[1], lang)
@@ -169,10 +196,51 @@ def fan(rows: list[dict], lang: Language):
     left.set_title(lang("chart_fan_claims"), loc="left", fontsize=11)
     right.set_title(lang("chart_fan_ratio"), loc="left", fontsize=11)
     # One legend for both panels: the bands, median and mean are the same in each, premium and break-even not.
+    # The recorded points last: their long labels then share one column rather than widen two.
     entries = dict(zip(*reversed(left.get_legend_handles_labels())))
     entries.update(zip(*reversed(right.get_legend_handles_labels())))
-    _legend_below(left, (list(entries.values()), list(entries)), under_all=True)
+    names = [n for n in entries if n not in marked] + [n for n in marked if n in entries]
+    _legend_below(left, ([entries[n] for n in names], names), under_all=True)
     return fig
+
+
+def _mark_recorded(ax, what: str, labels: list, recorded, lang: Language) -> list:
+    """The recorded points of :func:`fan` on one of its panels (``what``: claims or claim_ratio); returns the labels
+    of every recorded point's entry in the legend (the one legend of both panels), which holds their values:
+    written beside the points, they ran into the axis's label."""
+    marked = []
+    for r in recorded:
+        marked.append(_recorded_label(r, lang))
+        if r["period"] not in labels:
+            continue
+        x = labels.index(r["period"]) - RECORDED_OFFSET
+        if what == "claims":
+            value = r["claims_idr"]
+            model = r.get("model")
+            if model:
+                mean = model["amount_expected_idr"]
+                label = lang("chart_model_window", period=r["label"], months=r["months"], value=lang.money(mean))
+                ax.errorbar([x + 0.1], [mean], yerr=[[mean - model["amount_p5_idr"]], [model["amount_p95_idr"] - mean]],
+                            color=MODEL_WINDOW, marker="o", markersize=4, markerfacecolor="white", linewidth=1.4,
+                            capsize=3, linestyle="none", label=label)
+                marked.append(label)
+        elif r.get("claim_ratio") is not None:
+            value = r["claim_ratio"]
+        else:
+            continue
+        ax.plot([x], [value], linestyle="none", marker="*", markersize=13, color=RECORDED, markeredgecolor="white",
+                markeredgewidth=0.6, zorder=5, label=_recorded_label(r, lang))
+    return marked
+
+
+def _recorded_label(r: dict, lang: Language) -> str:
+    """A recorded point's legend label: its months, not annualised, and its values (claims; the ratio as reported,
+    with the months of the premium it was reported on)."""
+    value = lang.money(r["claims_idr"])
+    if r.get("claim_ratio") is not None:
+        value += lang("chart_recorded_ratio_value", ratio=lang.percent(r["claim_ratio"]),
+                      premium_months=r.get("premium_months") or r["months"])
+    return lang("chart_recorded", period=r["label"], months=r["months"], value=value)
 
 
 def budget_coverage(curve, members: int, lang: Language, budget: float | None = None, target: int | None = None,

@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from . import charts, report_planning, report_trend
-from .calibration import GRID_RANGE
+from .calibration import GRID_RANGE, record_experience, record_observation, same_window, window_forecast
 from .coverage import coverage_curve, funding, members_affordable, twelve_months
 from .i18n import Language, significant
 from .plan import DETAIL_TABLES, PLEDGE_TABLE
@@ -184,7 +184,7 @@ def extra_figures(scenario: Scenario, summary: dict, claims: np.ndarray, base_ou
         "differences": [{"key": k, "base": _jsonable(a), "this": _jsonable(b)} for k, a, b in differences],
         "overrides": list(overrides),
         "planning": report_planning.planning_figures(scenario, projection),
-        "calibration": calibration_figures(scenario),
+        "calibration": calibration_figures(scenario, window_trials=scenario.trials),
         "sources": cited_sources(scenario_citing_texts(scenario) + strings(rules) + strings(changes)),
     }
 
@@ -198,17 +198,26 @@ def scenario_citing_texts(scenario: Scenario) -> list:
     return strings(scenario.resolved) + strings(used)
 
 
-def calibration_figures(scenario: Scenario) -> dict | None:
+def calibration_figures(scenario: Scenario, window_trials: int | None = None) -> dict | None:
     """A calibrated scenario's [calibration] record for report.json: what it was fitted to, the posterior, the
     goodness of fit, and per observation the recorded and the expected figures with their averages per claim;
-    None for a scenario that was not calibrated."""
+    None for a scenario that was not calibrated.
+
+    Per observation also, where the experience file the record names gives them (:func:`record_experience`), the
+    premium the recorded claim ratio was reported on (``premium_idr``, the months it covers ``premium_from``,
+    ``premium_to``, ``premium_months``) and that ratio (``claim_ratio``: as reported, or the recorded amount over
+    that premium where the file gives no ratio); and with ``window_trials``, the scenario's own forecast of the
+    observed months on the calibration's definition (``model_window``: :func:`sim.calibration.window_forecast`, null
+    when the forecast does not hold those months) with the recorded amount over that forecast's premium of the same
+    months (``claim_ratio_window_premium``)."""
     cal = scenario.calibration
     if cal is None:
         return None
+    experience = record_experience(cal)
     rows = []
     for o in cal["observations"]:
         row = {"from": o["from"], "to": o["to"], "benefits": o["benefits"], "segment": o["segment"],
-               "count_includes_scholarships": o["count_includes_scholarships"]}
+               "count_includes_scholarships": o["count_includes_scholarships"], "months": _months(o["from"], o["to"])}
         for key, name in (("claims", "claims"), ("amount", "amount_idr"), ("expected_claims", "expected_claims"),
                           ("expected_amount", "expected_amount_idr")):
             if key in o:
@@ -220,6 +229,21 @@ def calibration_figures(scenario: Scenario) -> dict | None:
         for name in ("claims", "amount_idr"):  # how far the calibrated model is from the record, as a share of it
             if row.get(name) and f"expected_{name}" in row:
                 row[f"expected_over_recorded_{name}"] = round(row[f"expected_{name}"] / row[name] - 1, 4)
+        obs = record_observation(o)
+        reported = next((e for e in (experience.observations if experience else ()) if same_window(e, obs)), None)
+        if reported is not None and reported.premium is not None:
+            first, last = f"{reported.premium_start:%Y-%m}", f"{reported.premium_end:%Y-%m}"
+            row.update({"premium_idr": reported.premium, "premium_from": first, "premium_to": last,
+                        "premium_months": _months(first, last)})
+            if reported.claim_ratio is not None:
+                row["claim_ratio"] = reported.claim_ratio
+            elif row.get("amount_idr") is not None and reported.premium > 0:
+                row["claim_ratio"] = round(row["amount_idr"] / reported.premium, 4)
+        if window_trials is not None:
+            window = window_forecast(scenario, obs, window_trials)
+            row["model_window"] = window
+            if window is not None and row.get("amount_idr") is not None and window["premium_idr"] > 0:
+                row["claim_ratio_window_premium"] = round(row["amount_idr"] / window["premium_idr"], 6)
         rows.append(row)
     return {
         "experience": cal["experience"], "experience_id": cal["experience_id"], "scenario": cal["scenario"],
@@ -228,6 +252,12 @@ def calibration_figures(scenario: Scenario) -> dict | None:
         "goodness_of_fit": dict(cal["goodness_of_fit"]),
         "observations": rows,
     }
+
+
+def _months(first: str, last: str) -> int:
+    """Months from ``2025-01`` to ``2025-11``, both included: 11."""
+    a, b = dt.date.fromisoformat(first + "-01"), dt.date.fromisoformat(last + "-01")
+    return (b.year - a.year) * 12 + b.month - a.month + 1
 
 
 def csv_tables(summary: dict, extra: dict) -> dict:
@@ -406,6 +436,9 @@ def summary_section(lang: Language, scenario: Scenario, summary: dict, extra: di
         (lang("tile_ratio", period=first["period"]), _s(summary, "periods.0.claim_ratio.mean", "percent")),
         (lang("tile_prob", period=first["period"]), _s(summary, "periods.0.prob_claim_ratio_above_1", "chance")),
     ])] if first["claim_ratio"] is not None else []
+    # Below the description that says the scenario is calibrated, and the headline figures: the recorded claims
+    # beside the model's for the same months, briefly.
+    blocks += recorded_paras(lang, extra, brief=True)
     blocks.append(Para(lang("exec_budget", date=lang.date(scenario.rules_date or scenario.start)), {
         "members": _s(summary, "budget.start_members", "count"),
         "premium": _s(summary, "budget.annual_premium_start_members_idr", "money"),
@@ -423,7 +456,7 @@ def summary_section(lang: Language, scenario: Scenario, summary: dict, extra: di
             "target": _s(summary, "budget.target_members", "count"),
             "premium": _s(summary, "budget.annual_premium_target_idr", "money"),
         }))
-    blocks.append(Para(lang("exec_claims", period=first["period"]), {
+    blocks.append(Para(lang("exec_claims", period=first["period"], months=first["months"]), {
         "mean": _s(summary, "periods.0.claims_idr.mean", "money"),
         "p5": _s(summary, "periods.0.claims_idr.p5", "money"),
         "p95": _s(summary, "periods.0.claims_idr.p95", "money"),
@@ -452,7 +485,7 @@ def summary_section(lang: Language, scenario: Scenario, summary: dict, extra: di
         }))
     blocks += report_trend.trend_blocks(lang, scenario, summary, extra)
     if extra.get("calibration"):
-        blocks += calibration_blocks(lang, scenario, extra)
+        blocks += calibration_blocks(lang, scenario, extra, summary)
     blocks.append(Para(_checks_sentence(lang, summary), style="note"))
     blocks.append(Para(lang("exec_trials", trials=lang.count(summary["trials"]), seed=summary["seed"]), style="note"))
     if extra.get("planning"):  # members projected: the budget lines follow them, year by year
@@ -484,10 +517,12 @@ def _window(lang: Language, first: str, last: str) -> str:
     return f"{start}–{lang.iso_date(last)}"
 
 
-def calibration_blocks(lang: Language, scenario: Scenario, extra: dict) -> list:
+def calibration_blocks(lang: Language, scenario: Scenario, extra: dict, summary: dict | None = None) -> list:
     """For a calibrated scenario: what it was calibrated to, the posterior multipliers, the recorded figures beside
     what the calibrated model expects for the same months (or, when the scenario does not record those, the
-    posterior), and a warning when no multipliers reproduce the recorded count and amount together."""
+    posterior), what the table's claims count (against the summary's cases, with ``summary``), the recorded claim
+    ratio beside the model's for the same months, and a warning when no multipliers reproduce the recorded count
+    and amount together."""
     cal = extra["calibration"]
     observations = cal["observations"]
     key = "calibration"
@@ -505,7 +540,8 @@ def calibration_blocks(lang: Language, scenario: Scenario, extra: dict) -> list:
         scope = [lang(f"calib_scope_{o['benefits']}")] if o["benefits"] != "all" else []
         if o["segment"] != "all":
             scope.append(labels.get(o["segment"], o["segment"]))
-        period = _window(lang, o["from"], o["to"]) + (f" ({', '.join(scope)})" if scope else "")
+        scope.insert(0, lang("calib_months", months=o["months"]))
+        period = f"{_window(lang, o['from'], o['to'])} ({', '.join(scope)})"
         claims = lang("calib_claims_scholarships" if o["count_includes_scholarships"] else "calib_claims")
         for label, name, kind in ((claims, "claims", "count"), (lang("calib_amount"), "amount_idr", "money"),
                                   (lang("calib_per_claim"), "amount_per_claim_idr", "money")):
@@ -520,6 +556,8 @@ def calibration_blocks(lang: Language, scenario: Scenario, extra: dict) -> list:
     note = lang("calib_table_note", source=cal["source"], file=cal["experience"], base=cal["scenario"])
     blocks += [Para(lang("calib_compare" if expected else "calib_compare_posterior")),
                Table("calibration", tuple(header), rows, [], note)]
+    blocks += [_counts_para(lang, extra, i, summary) for i, o in enumerate(observations) if "claims" in o]
+    blocks += recorded_paras(lang, extra)
     if not expected:
         blocks.append(Table("calibration_posterior", tuple(lang(k) for k in (
             "calib_col_multiplier", "calib_col_mean", "calib_col_p5", "calib_col_p95")),
@@ -544,6 +582,76 @@ def calibration_blocks(lang: Language, scenario: Scenario, extra: dict) -> list:
                                                     ("amount", "expected_over_recorded_amount_idr"))}, "warning"))
         blocks += _prior_sets(lang, extra, cal)
     return blocks
+
+
+def _counts_para(lang: Language, extra: dict, i: int, summary: dict | None) -> Para:
+    """What the calibration table's claims count (payments in the observed months, scholarship instalments
+    included where the record's count includes them), the cases the model expects in the same months, and, with
+    ``summary``, that the summary's cases are those of the first year's months: 219 claims in 11 months and about
+    192 cases in 12 (madiun-2025) are not two answers to one question."""
+    o = extra["calibration"]["observations"][i]
+    key = f"calibration.observations.{i}"
+    words = {"months": o["months"], "period": _window(lang, o["from"], o["to"])}
+    instalments = o["count_includes_scholarships"]
+    text = lang("calib_counts_instalments" if instalments else "calib_counts_cases", **words)
+    figures = {}
+    if instalments and o.get("model_window"):
+        text += " " + lang("calib_counts_model", **words)
+        figures.update(cases=_r(extra, f"{key}.model_window.cases_expected", "count"),
+                       claims=_r(extra, f"{key}.model_window.claims_expected", "count"))
+    if summary is not None:
+        first = summary["periods"][0]
+        text += " " + lang("calib_counts_year", year=first["period"], year_months=first["months"])
+        figures["year_cases"] = _s(summary, "periods.0.claim_count.mean", "count")
+    return Para(text, figures)
+
+
+def recorded_paras(lang: Language, extra: dict, brief: bool = False) -> list:
+    """Per observation with a recorded amount: the recorded claims and, where the experience file gives the premium
+    it was reported on, the claim ratio as reported with that premium, saying so when its months are not the
+    claims' (madiun-2025: Jan-Nov claims over a year's premium); beside them the model's claims and claim ratio for
+    the same months on the calibration's definition (report.json ``model_window``) with their 90 % intervals, the
+    recorded claims over the model's premium of those months, and whether they lie inside the model's interval.
+    ``brief``: the summary's first paragraphs (only where there is a model figure to compare, without the amount's
+    interval and the position)."""
+    cal = extra.get("calibration") or {}
+    out = []
+    for i, o in enumerate(cal.get("observations", ())):
+        window = o.get("model_window")
+        if o.get("amount_idr") is None or (brief and not window):
+            continue
+        key = f"calibration.observations.{i}"
+        words = {"period": _window(lang, o["from"], o["to"]), "months": o["months"], "source": cal["source"]}
+        figures = {"amount": _r(extra, f"{key}.amount_idr", "money")}
+        if "premium_idr" in o:
+            text = lang("calib_recorded_ratio", **words)
+            figures.update(ratio=_r(extra, f"{key}.claim_ratio", "percent"),
+                           premium=_r(extra, f"{key}.premium_idr", "money"))
+            if (o["premium_from"], o["premium_to"]) != (o["from"], o["to"]):
+                text += " " + lang("calib_recorded_premium_other_brief" if brief else "calib_recorded_premium_other",
+                                   premium_period=_window(lang, o["premium_from"], o["premium_to"]),
+                                   premium_months=o["premium_months"], **words)
+        else:
+            text = lang("calib_recorded", **words)
+        if window:
+            w = f"{key}.model_window"
+            text += " " + lang("calib_model_window_brief" if brief else "calib_model_window", **words)
+            figures.update(model=_r(extra, f"{w}.amount_expected_idr", "money"),
+                           model_ratio=_r(extra, f"{w}.claim_ratio_expected", "percent"),
+                           r5=_r(extra, f"{w}.claim_ratio_p5", "percent"),
+                           r95=_r(extra, f"{w}.claim_ratio_p95", "percent"),
+                           same=_r(extra, f"{key}.claim_ratio_window_premium", "percent"))
+            if not brief:
+                figures.update(m5=_r(extra, f"{w}.amount_p5_idr", "money"),
+                               m95=_r(extra, f"{w}.amount_p95_idr", "money"),
+                               window_premium=_r(extra, f"{w}.premium_idr", "money"))
+                where = ("calib_below" if o["amount_idr"] < window["amount_p5_idr"] else
+                         "calib_above" if o["amount_idr"] > window["amount_p95_idr"] else "calib_inside")
+                text += " " + lang(where)
+        elif not brief and "model_window" in o:
+            text += " " + lang("calib_model_none")
+        out.append(Para(text, figures))
+    return out
 
 
 def _fit_outside(observations: list) -> list[tuple[int, str]]:
@@ -611,9 +719,23 @@ def results_section(lang: Language, summary: dict, extra: dict) -> Section:
         Para(lang("results_risk")),
         Table("risk", risk_header, risk_rows),
     ]
+    marks = recorded_marks(lang, extra)
+    ratios = [m for m in marks if m["claim_ratio"] is not None]
+
+    def ratio_words(m):
+        return lang("caption_recorded_ratio", months=m["months"], premium_months=m["premium_months"] or m["months"])
+
     if first["claim_ratio"] is not None:
-        blocks.append(Chart("claim_ratio", lang("caption_ratio", period=first["period"])))
-    blocks.append(Chart("fan", lang("caption_fan")))
+        caption = lang("caption_ratio", period=first["period"])
+        for m in (m for m in ratios if m["period"] == first["period"]):
+            caption += lang("caption_recorded_line", period=m["label"]) + ratio_words(m)
+        blocks.append(Chart("claim_ratio", caption))
+    caption = lang("caption_fan")
+    for m in marks:
+        caption += lang("caption_recorded_star", period=m["label"], months=m["months"])
+        caption += lang("caption_recorded_model", months=m["months"]) if m["model"] else ""
+        caption += ratio_words(m) if m["claim_ratio"] is not None else ""
+    blocks.append(Chart("fan", caption))
     return Section("results", lang("sec_results"), blocks, traced=True)
 
 
@@ -693,6 +815,8 @@ def sensitivity_section(lang: Language, extra: dict, labels: dict | None = None)
             "claims": _r(extra, "sensitivity.base.claims_idr", "money"),
             "premium": _r(extra, "sensitivity.base.premium_idr", "money"),
         }),
+        # A calibrated scenario: the fitted multipliers are one bar each, the other bars hold them fixed.
+        *([Para(lang("sens_calibrated"))] if extra.get("calibration") else []),
         Chart("tornado", lang("caption_tornado")),
         Table("sensitivity", header, rows),
         Para(lang("sens_note"), style="note"),
@@ -859,8 +983,8 @@ def register_section(lang: Language, scenario: Scenario, extra: dict) -> Section
         styles.append("assumption" if "assumption" in bases else "calibrated" if "calibrated" in bases else "")
     header = tuple(lang(k) for k in ("col_parameter", "col_value", "col_unit", "col_basis", "col_range", "col_source"))
     _, rules, changes = extra["rules"]["date"], extra["rules"]["rows"], extra["rules"]["changes"]
-    rule_table = [(rule_name(lang, r["rule"]), _value_cell(extra, f"rules.rows.{i}.value", r["value"], lang=lang), lang.unit(r["unit"]),
-                   lang.iso_date(r["effective"]), r["source"], lang.confidence(r["confidence"]))
+    rule_table = [(rule_name(lang, r["rule"]), _rule_value(lang, extra, i, r), lang.unit(r["unit"]),
+                   _rule_effective(lang, r), r["source"], lang.confidence(r["confidence"]))
                   for i, r in enumerate(rules)]
     rule_header = tuple(lang(k) for k in ("col_rule", "col_value", "col_unit", "col_effective", "col_source",
                                           "col_confidence"))
@@ -877,8 +1001,8 @@ def register_section(lang: Language, scenario: Scenario, extra: dict) -> Section
     if changes:
         blocks += [Para(lang("rules_changes")), *note, Table("rule_changes", tuple(lang(k) for k in (
             "col_month", "col_rule", "col_from", "col_to", "col_source")),
-            [(lang.iso_date(c["month"]), rule_name(lang, c["rule"]), _short_value(c["from"], lang=lang),
-              _short_value(c["to"], lang=lang), c["source"]) for c in changes])]
+            [(lang.iso_date(c["month"]), rule_name(lang, c["rule"]), _changed_value(lang, c["rule"], c["from"]),
+              _changed_value(lang, c["rule"], c["to"]), c["source"]) for c in changes])]
     else:
         blocks += [Para(lang("rules_no_changes"), style="note"), *note]
     return Section("register", lang("sec_register"), blocks)
@@ -899,6 +1023,49 @@ def rule_name(lang: Language, key: str) -> str:
 
 BPU_DISCOUNTS = ("premium.bpu_discount", "premium.bpu_discount_transport")
 EXCLUDED_PAYERS = "premium.bpu_discount_excluded_payers"
+
+
+def _discount_words(lang: Language, share) -> str:
+    """A BPU discount in words: ``tidak ada potongan`` for none, ``potongan 50%`` for half the premium."""
+    return lang("rules_discount", share=lang.percent(share)) if share else lang("rules_no_discount")
+
+
+def _rule_value(lang: Language, extra: dict, i: int, r: dict):
+    """A rule's value in the register: a BPU discount in words (a bare 0 beside "in force from 1 July 2015" read
+    as a discount in force since 2015), any other value as a traced figure or text."""
+    if r["rule"] in BPU_DISCOUNTS:
+        return _discount_words(lang, r["value"])
+    return _value_cell(extra, f"rules.rows.{i}.value", r["value"], lang=lang)
+
+
+def _changed_value(lang: Language, rule: str, value) -> str:
+    """A value in the table of rule changes: a BPU discount in words, as in the rules table."""
+    return _discount_words(lang, value) if rule in BPU_DISCOUNTS else _short_value(value, lang=lang)
+
+
+def discount_start(rules: tuple = BPU_DISCOUNTS) -> dt.date | None:
+    """The first day a BPU discount of ``rules`` is in force (PP 50/2025: 1 January 2026), from the regulation;
+    None if it never is."""
+    regulation = load_regulation()
+    dates = [v.effective for name in rules for v in regulation.rules[name].values if v.value]
+    return min(dates) if dates else None
+
+
+def _rule_effective(lang: Language, r: dict) -> str:
+    """When a rule's value took effect, in words. The BPU discount rules are encoded from the first premium rules
+    (PP 44/2015, 1 July 2015) with no discount until PP 50/2025: that regime reads "before 1 January 2026", not
+    "from 1 July 2015", and the payers PP 50/2025 excludes from its discount, encoded from the same date, read as
+    excluded from the discount's first day. Any other rule: its date."""
+    rule = r["rule"]
+    if rule in BPU_DISCOUNTS and not r["value"]:
+        start = discount_start((rule,))
+        if start is not None and r["effective"] < start.isoformat():
+            return lang("rules_before_discount", date=lang.date(start))
+    if rule == EXCLUDED_PAYERS:
+        start = discount_start()
+        if start is not None and r["effective"] < start.isoformat():
+            return lang("rules_with_discount", date=lang.date(start))
+    return lang.iso_date(r["effective"])
 
 
 def bpu_discount_note(lang: Language, rules: list[dict], changes: list[dict]) -> str:
@@ -1078,10 +1245,11 @@ def sections(report_lang: Language, scenario: Scenario, summary: dict, extra: di
 def chart_images(lang: Language, scenario: Scenario, summary: dict, extra: dict, claims: np.ndarray) -> dict:
     first = summary["periods"][0]
     out = {}
+    marks = recorded_marks(lang, extra)
     if first["claim_ratio"] is not None:
         out["claim_ratio"] = charts.png(charts.claim_ratio_distribution(claims[:, 0] / first["premium_idr"],
-                                                                        first["period"], lang))
-    out["fan"] = charts.png(charts.fan(extra["fan"], lang))
+                                                                        first["period"], lang, marks))
+    out["fan"] = charts.png(charts.fan(extra["fan"], lang, marks))
     year = extra["budget_year"]
     out["coverage"] = charts.png(charts.budget_coverage(pd.DataFrame(extra["coverage"]), year["members"], lang,
                                                         scenario.annual_budget, scenario.target_members,
@@ -1096,6 +1264,23 @@ def chart_images(lang: Language, scenario: Scenario, summary: dict, extra: dict,
                                                sens["period"], lang))
     if extra.get("planning"):  # the projected members and premiums, not a curve through the starting members
         out.update(report_planning.chart_images(lang, scenario, extra))
+    return out
+
+
+def recorded_marks(lang: Language, extra: dict) -> list[dict]:
+    """The recorded points the charts of yearly claims and claim ratio mark (:func:`sim.charts.fan`): those of a
+    calibrated scenario's record (report.json ``calibration``; none for a scenario not calibrated) that cover all
+    benefits and segments, as the charts do, within one calendar year of the chart."""
+    years = [r["period"] for r in extra.get("fan") or ()]
+    out = []
+    for o in (extra.get("calibration") or {}).get("observations", ()):
+        if (o["benefits"], o["segment"]) != ("all", "all") or o.get("amount_idr") is None:
+            continue
+        if o["from"][:4] != o["to"][:4] or o["from"][:4] not in years:
+            continue
+        out.append({"period": o["from"][:4], "label": _window(lang, o["from"], o["to"]), "months": o["months"],
+                    "claims_idr": o["amount_idr"], "claim_ratio": o.get("claim_ratio"),
+                    "premium_months": o.get("premium_months"), "model": o.get("model_window")})
     return out
 
 

@@ -74,12 +74,18 @@ TEXT = {
     "exec_claims": {
         # "Owes" (menanggung), not "pays": the claims of a year are its events' benefits; BPJS may pay some of them
         # the next year (reporting and verification take time: [claim_timing], sim plan's paid column).
+        # The count is of cases (deaths and accidents, each once): a calibration table may count claims paid with
+        # every scholarship instalment as a claim, over other months (calib_counts says which).
         "id": "Atas kematian dan kecelakaan kerja pada tahun {period}, BPJS Ketenagakerjaan diperkirakan menanggung "
-              "manfaat sebesar {mean} (rata-rata simulasi) bagi peserta dan ahli warisnya, untuk sekitar {count} "
-              "kasus. Dalam 9 dari 10 simulasi, jumlahnya berada antara {p5} dan {p95} (rentang 90%).",
+              "manfaat sebesar {mean} (rata-rata simulasi) bagi peserta dan ahli warisnya; dalam 9 dari 10 "
+              "simulasi, nilainya berada antara {p5} dan {p95} (rentang 90%). Banyak kasusnya sekitar {count}: "
+              "kematian dan kecelakaan kerja yang terjadi dalam {months} bulan tahun itu, masing-masing dihitung "
+              "sekali (cicilan beasiswa tidak dihitung sebagai kasus tersendiri).",
         "en": "For the deaths and work accidents of {period}, BPJS Ketenagakerjaan is expected to owe members and "
-              "their families {mean} in benefits (the simulation mean), for about {count} cases. In 9 out of 10 "
-              "simulations the amount lies between {p5} and {p95} (the 90% interval).",
+              "their families {mean} in benefits (the simulation mean); in 9 out of 10 simulations the amount lies "
+              "between {p5} and {p95} (the 90% interval). That is about {count} cases: the deaths and work "
+              "accidents of the {months} months of that year, each counted once (scholarship instalments are not "
+              "counted as cases of their own).",
     },
     "exec_ratio": {
         "id": "Iuran tahun {period} dihitung dari peserta yang aktif pada bulan-bulan itu: {premium}. Angka ini "
@@ -204,11 +210,11 @@ TEXT = {
         "id": "Kalibrasi. Tingkat kematian dan kecelakaan kerja yang bertanda hasil kalibrasi dalam daftar asumsi "
               "berasal dari kalibrasi terhadap klaim yang benar-benar tercatat ({periods}): asumsi skenario {base} "
               "dikalikan {m} untuk kematian (rentang 90%: {m5}–{m95}) dan {a} untuk kecelakaan kerja "
-              "({a5}–{a95}), yaitu rata-rata posteriornya.",
+              "({a5}–{a95}); angka-angka ini adalah rata-rata hasil kalibrasi.",
         "en": "Calibration. The death and work-accident rates marked calibrated in the assumption register come "
               "from a calibration to claims actually recorded ({periods}): the assumptions of scenario {base} "
               "multiplied by {m} for deaths (90% interval {m5}–{m95}) and by {a} for work accidents ({a5}–{a95}), "
-              "their posterior means.",
+              "the calibration's averages.",
     },
     "calib_compare": {
         "id": "Tabel berikut membandingkan angka yang tercatat dengan angka yang diharapkan model hasil kalibrasi "
@@ -226,34 +232,36 @@ TEXT = {
     "calib_col_expected": {"id": "Diharapkan model terkalibrasi", "en": "Calibrated model expects"},
     "calib_claims": {"id": "Jumlah klaim", "en": "Number of claims"},
     "calib_claims_scholarships": {
-        "id": "Jumlah klaim (setiap cicilan beasiswa dihitung satu klaim)",
-        "en": "Number of claims (each scholarship instalment counted as a claim)",
+        "id": "Jumlah klaim dibayar (setiap cicilan beasiswa dihitung satu klaim; bukan banyak kasus)",
+        "en": "Number of claims paid (each scholarship instalment counted as a claim; not a number of cases)",
     },
+    "calib_months": {"id": "{months} bulan", "en": "{months} months"},
     "calib_amount": {"id": "Nilai klaim", "en": "Amount of claims"},
     "calib_per_claim": {"id": "Rata-rata per klaim", "en": "Average per claim"},
     "calib_scope_jkm": {"id": "JKM saja", "en": "JKM only"},
     "calib_scope_jkk": {"id": "JKK saja", "en": "JKK only"},
     "calib_table_note": {
         "id": "Sumber angka tercatat: {source} (berkas {file}). Angka yang diharapkan: perhitungan langsung (tanpa "
-              "simulasi) untuk peserta skenario {base} dengan pengali rata-rata posterior, pada bulan, segmen dan "
-              "cara menghitung klaim yang sama.",
+              "simulasi) untuk peserta skenario {base} dengan pengali rata-rata hasil kalibrasi, pada bulan, segmen "
+              "dan cara menghitung klaim yang sama.",
         "en": "Recorded figures: {source} (file {file}). Expected figures: the direct calculation (without "
-              "simulation) for the members of scenario {base} at the posterior mean multipliers, for the same "
+              "simulation) for the members of scenario {base} at the calibration's average multipliers, for the same "
               "months, segment and way of counting claims.",
     },
     "calib_col_multiplier": {"id": "Pengali", "en": "Multiplier"},
-    "calib_col_mean": {"id": "Rata-rata posterior", "en": "Posterior mean"},
+    "calib_col_mean": {"id": "Rata-rata hasil kalibrasi", "en": "Calibrated average"},
     "calib_col_p5": {"id": "Batas bawah 90%", "en": "90% interval, low"},
     "calib_col_p95": {"id": "Batas atas 90%", "en": "90% interval, high"},
     "calib_mortality": {"id": "Kematian (bukan kecelakaan kerja)", "en": "Deaths (not work accidents)"},
     "calib_accident": {"id": "Kecelakaan kerja", "en": "Work accidents"},
     "calib_misfit": {
         "id": "Peringatan: dengan pengali berapa pun, model tidak dapat menghasilkan jumlah klaim dan nilai klaim "
-              "yang tercatat sekaligus. Jarak terkecil antara angka tercatat dan model adalah {chi2} (kuadrat jarak "
-              "Mahalanobis atas {values} angka; peluangnya {p} bila model benar).",
+              "yang tercatat sekaligus. Jarak terkecil antara angka tercatat dan model adalah {chi2} (ukuran jarak "
+              "statistik atas {values} angka; bila model benar, jarak sebesar itu muncul dengan peluang {p}).",
         "en": "Warning: no setting of the multipliers lets the model reproduce both the recorded number of claims "
-              "and their amount. The smallest distance between the recorded figures and the model is {chi2} "
-              "(squared Mahalanobis distance over {values} values; a chance of {p} if the model held).",
+              "and their amount. The smallest distance between the recorded figures and the model is {chi2} (a "
+              "statistical distance over {values} values; if the model held, a distance that large would come up "
+              "with a chance of {p}).",
     },
     "calib_misfit_between": {
         "id": "Hasil kalibrasi ini adalah kompromi antara jumlah dan nilai klaim, dan prakiraan dalam laporan ini "
@@ -286,21 +294,109 @@ TEXT = {
               "too high.",
     },
     "calib_prior_sets": {
-        "id": "Data saja (tanpa prior) paling cocok dengan pengali {what} {best}{edge}, di luar rentang 90% "
-              "posteriornya: pengali ini lebih ditentukan oleh prior (rentang wajar dalam skenario {base}) daripada "
-              "oleh data.",
-        "en": "The data alone (without the prior) fit best at a {what} multiplier of {best}{edge}, outside its 90% "
-              "posterior interval: this multiplier is set more by the prior (the plausible range in scenario {base}) "
-              "than by the data.",
+        "id": "Klaim tercatat saja, tanpa rentang wajar yang diasumsikan sebelumnya dalam skenario {base}, paling "
+              "cocok dengan pengali {what} {best}{edge}, di luar rentang 90% hasil kalibrasi: pengali ini lebih "
+              "ditentukan oleh rentang wajar yang diasumsikan itu daripada oleh klaim tercatat.",
+        "en": "The recorded claims alone, without the plausible range assumed beforehand in scenario {base}, fit "
+              "best at a {what} multiplier of {best}{edge}, outside its calibrated 90% interval: this multiplier is "
+              "set more by that assumed range than by the recorded claims.",
     },
     "no_segment_uses": {"id": "nilai bawaan, tidak dipakai karena setiap segmen punya nilai sendiri",
                         "en": "default, not used since every segment has its own"},
     "segments_without_own": {"id": "{n} segmen tanpa nilai sendiri", "en": "{n} segments without their own"},
     "calib_what_mortality": {"id": "kematian", "en": "death"},
     "calib_what_accident": {"id": "kecelakaan kerja", "en": "work-accident"},
-    "calib_grid_low": {"id": " (nilai terendah kisi perhitungan)", "en": " (the lowest value of the calculation grid)"},
-    "calib_grid_high": {"id": " (nilai tertinggi kisi perhitungan)",
-                        "en": " (the highest value of the calculation grid)"},
+    # The recorded claims and claim ratio beside the model's for the same months (calibration_figures: the
+    # recorded premium and ratio from the experience file, the model's from calibration.window_forecast).
+    "calib_recorded": {
+        "id": "Klaim tercatat {period} ({months} bulan): {amount}.",
+        "en": "Recorded claims, {period} ({months} months): {amount}.",
+    },
+    "calib_recorded_ratio": {
+        "id": "Klaim tercatat {period} ({months} bulan): {amount}, yaitu {ratio} dari iuran sekitar {premium} "
+              "({source}).",
+        "en": "Recorded claims, {period} ({months} months): {amount}, {ratio} of about {premium} of premiums "
+              "({source}).",
+    },
+    "calib_recorded_premium_other": {
+        "id": "Iuran itu adalah iuran {premium_period} ({premium_months} bulan), bukan iuran {months} bulan yang "
+              "sama dengan klaimnya: rasio {ratio} membandingkan klaim {months} bulan dengan iuran {premium_months} "
+              "bulan.",
+        "en": "That premium is the premium of {premium_period} ({premium_months} months), not of the same "
+              "{months} months as the claims: the {ratio} sets {months} months of claims against {premium_months} "
+              "months of premiums.",
+    },
+    "calib_recorded_premium_other_brief": {
+        "id": "Iuran itu untuk {premium_months} bulan ({premium_period}), klaimnya untuk {months} bulan.",
+        "en": "That premium is for {premium_months} months ({premium_period}), the claims for {months}.",
+    },
+    "calib_model_window": {
+        "id": "Dengan dasar yang sama dengan kalibrasi (manfaat yang jatuh tempo dalam {months} bulan itu, "
+              "cicilan beasiswa termasuk, dibagi iuran {months} bulan itu), model terkalibrasi memperkirakan klaim "
+              "{model} (rentang 90%: {m5}–{m95}) atas iuran {window_premium}: rasio klaim {model_ratio} (rentang "
+              "90%: {r5}–{r95}). Atas iuran {months} bulan yang sama, klaim tercatat adalah {same} dari iuran.",
+        "en": "On the calibration's own basis (the benefits falling due in those {months} months, scholarship "
+              "instalments included, over the premiums of those {months} months), the calibrated model expects "
+              "{model} of claims (90% interval {m5}–{m95}) on {window_premium} of premiums: a claim ratio of "
+              "{model_ratio} (90% interval {r5}–{r95}). Against the premiums of the same {months} months, the "
+              "recorded claims are {same} of premiums.",
+    },
+    "calib_model_window_brief": {
+        "id": "Untuk {months} bulan yang sama, model terkalibrasi memperkirakan klaim {model}, yaitu rasio klaim "
+              "{model_ratio} (rentang 90%: {r5}–{r95}) atas iuran bulan-bulan itu; atas iuran yang sama, klaim "
+              "tercatat {same}. Rinciannya di paragraf Kalibrasi di bawah.",
+        "en": "For the same {months} months the calibrated model expects {model} of claims, a claim ratio of "
+              "{model_ratio} (90% interval {r5}–{r95}) on those months' premiums; on the same premiums the recorded "
+              "claims are {same}. The calibration paragraph below has the detail.",
+    },
+    "calib_inside": {
+        "id": "Klaim tercatat berada di dalam rentang 90% model untuk bulan-bulan itu.",
+        "en": "The recorded claims lie inside the model's 90% interval for those months.",
+    },
+    "calib_below": {
+        "id": "Klaim tercatat berada di bawah rentang 90% model untuk bulan-bulan itu.",
+        "en": "The recorded claims lie below the model's 90% interval for those months.",
+    },
+    "calib_above": {
+        "id": "Klaim tercatat berada di atas rentang 90% model untuk bulan-bulan itu.",
+        "en": "The recorded claims lie above the model's 90% interval for those months.",
+    },
+    "calib_model_none": {
+        "id": "Proyeksi skenario ini tidak mencakup bulan-bulan itu sebagai satu periode (skenario dimulai sesudahnya "
+              "atau berakhir sebelumnya), sehingga laporan ini tidak memuat angka model untuk bulan-bulan itu.",
+        "en": "This scenario's forecast does not hold those months as one period (it starts after them or ends "
+              "before them), so this report has no model figure for them.",
+    },
+    # The claims of the calibration table against the cases of the summary's first paragraphs (fault: 219 claims
+    # in 11 months with instalments read as contradicting about 192 cases in 12 months).
+    "calib_counts_instalments": {
+        "id": "Jumlah klaim dalam tabel ini menghitung pembayaran dalam {months} bulan {period}: setiap kematian dan "
+              "kecelakaan kerja, ditambah setiap cicilan beasiswa sebagai klaim tersendiri, seperti klaim yang "
+              "tercatat. Angka ini bukan banyak kasus.",
+        "en": "The number of claims in this table counts the payments in the {months} months of {period}: every "
+              "death and work accident, plus every scholarship instalment as a claim of its own, as the recorded "
+              "claims do. It is not a number of cases.",
+    },
+    "calib_counts_cases": {
+        "id": "Jumlah klaim dalam tabel ini menghitung kematian dan kecelakaan kerja dalam {months} bulan {period}, "
+              "masing-masing sekali (banyak kasus).",
+        "en": "The number of claims in this table counts the deaths and work accidents of the {months} months of "
+              "{period}, each once (cases).",
+    },
+    "calib_counts_model": {
+        "id": "Untuk {months} bulan yang sama, model memperkirakan {cases} kasus (kematian dan kecelakaan kerja, "
+              "masing-masing dihitung sekali), yang bersama cicilan beasiswanya menjadi {claims} klaim.",
+        "en": "For the same {months} months the model expects {cases} cases (deaths and work accidents, each "
+              "counted once), which with their scholarship instalments make {claims} claims.",
+    },
+    "calib_counts_year": {
+        "id": "Banyak kasus di awal ringkasan (sekitar {year_cases}) adalah kasus dalam {year_months} bulan tahun "
+              "{year}.",
+        "en": "The cases at the start of the summary (about {year_cases}) are those of the {year_months} months of "
+              "{year}.",
+    },
+    "calib_grid_low": {"id": " (nilai terendah yang dihitung)", "en": " (the lowest value computed)"},
+    "calib_grid_high": {"id": " (nilai tertinggi yang dihitung)", "en": " (the highest value computed)"},
     "calib_misfit_scholarships": {
         "id": "Penyebab yang mungkin: apakah setiap cicilan beasiswa dihitung sebagai satu klaim (di sini dihitung "
               "demikian, sesuai bunyi sumbernya).",
@@ -321,15 +417,17 @@ TEXT = {
     },
     "exec_checks_ok": {
         "id": "Pemeriksaan: rata-rata simulasi sesuai dengan perhitungan langsung (tanpa simulasi) untuk setiap "
-              "segmen dan jenis manfaat, dan kuantil simulasi sesuai dengan distribusi eksak (lihat Validasi).",
+              "segmen dan jenis manfaat, dan sebaran hasil simulasi sesuai dengan sebaran yang dihitung secara "
+              "eksak (lihat Validasi).",
         "en": "Checks: the simulated means agree with the direct calculation (without simulation) for every segment "
-              "and benefit, and the simulated quantiles agree with the exact distribution (see Validation).",
+              "and benefit, and the spread of the simulated results agrees with the exactly computed spread (see "
+              "Validation).",
     },
     "exec_checks_flagged": {
         "id": "Perhatian: {n} hasil simulasi menyimpang dari perhitungan langsung atau dari distribusi eksak lebih "
               "jauh daripada batas toleransi simulasi; lihat baris bertanda di bagian Validasi.",
         "en": "Attention: {n} simulated result(s) differ from the direct calculation or the exact distribution by "
-              "more than the Monte Carlo tolerance; see the flagged rows under Validation.",
+              "more than the simulations' margin of error; see the flagged rows under Validation.",
     },
     "exec_checks_too_few": {
         "id": "Pemeriksaan: {n} hasil tidak dapat diperiksa terhadap perhitungan langsung atau distribusi eksak "
@@ -338,10 +436,11 @@ TEXT = {
               "distribution because there are too few trials; run more trials before using these figures.",
     },
     "exec_trials": {
-        "id": "Hasil dari {trials} simulasi (seed bilangan acak {seed}). Semua nilai dalam Rupiah; tahun adalah "
-              "tahun kalender.",
-        "en": "Results from {trials} simulated trials (random seed {seed}). All amounts in Rupiah; years are "
-              "calendar years.",
+        "id": "Hasil dari {trials} simulasi, yang bilangan acaknya dimulai dari angka {seed}: perhitungan ulang "
+              "dengan angka yang sama memberi hasil yang sama persis. Semua nilai dalam Rupiah; tahun adalah tahun "
+              "kalender.",
+        "en": "Results from {trials} simulations, whose random numbers start from the number {seed}: a rerun from "
+              "the same number gives exactly the same results. All amounts in Rupiah; years are calendar years.",
     },
     # --- results ---
     "results_intro": {
@@ -387,6 +486,26 @@ TEXT = {
         "id": "Klaim dan rasio klaim per tahun: median, rentang 50% dan 90% dari simulasi, rata-rata (×), dan iuran.",
         "en": "Claims and claim ratio by year: median, 50% and 90% bands of the trials, mean (×) and premiums.",
     },
+    "caption_recorded_star": {
+        "id": " Bintang: klaim yang tercatat {period} ({months} bulan, tidak disetahunkan), di sebelah kiri tahunnya "
+              "karena bukan angka setahun penuh.",
+        "en": " Star: the claims recorded in {period} ({months} months, not annualised), left of its year because "
+              "it is not a full year's figure.",
+    },
+    "caption_recorded_model": {
+        "id": " Garis vertikal di sampingnya: perkiraan model untuk {months} bulan yang sama (rentang 90%).",
+        "en": " The vertical line beside it: the model's forecast for the same {months} months (90% interval).",
+    },
+    "caption_recorded_line": {
+        "id": " Garis bertitik: rasio klaim yang tercatat {period}.",
+        "en": " Dotted line: the claim ratio recorded in {period}.",
+    },
+    "caption_recorded_ratio": {
+        "id": " Rasio klaim tercatat itu seperti dilaporkan: klaim {months} bulan ÷ iuran {premium_months} bulan, "
+              "bukan rasio setahun penuh.",
+        "en": " That recorded claim ratio is as reported: {months} months of claims ÷ {premium_months} months of "
+              "premiums, not a full year's ratio.",
+    },
     # --- budget ---
     "budget_affordable": {
         "id": "Dengan anggaran {budget} per tahun, kota dapat menjamin sekitar {affordable} peserta dengan komposisi "
@@ -420,6 +539,22 @@ TEXT = {
         "en": "Each assumption with a stated plausible range is moved to the low and the high end of that range, "
               "one at a time, and the expected {period} claims are recomputed by direct calculation (without "
               "simulation). Base (direct calculation): claims {claims}, premiums of the members in force {premium}.",
+    },
+    # A calibrated scenario (sim.sensitivity: the fitted multipliers as bars, the other bars holding them fixed).
+    "sens_calibrated": {
+        "id": "Skenario ini dikalibrasi dengan klaim yang tercatat. Kalibrasi menaksir satu pengali kematian dan satu "
+              "pengali kecelakaan kerja untuk semua segmen yang dikalibrasi sekaligus, sehingga masing-masing tampil "
+              "sebagai satu batang yang digeser ke batas rentang 90%-nya, bukan satu batang per segmen. Batang-batang "
+              "lainnya menahan hasil kalibrasi tetap. Bila sebuah asumsi diubah lalu skenario dikalibrasi ulang dengan "
+              "klaim tercatat yang sama, pengali hasil kalibrasi ikut bergeser dan menyerap sebagian besar perubahan "
+              "itu. Karena itu, untuk skenario yang dikalibrasi, batang-batang lainnya melebih-lebihkan pengaruh "
+              "perubahan asumsi terhadap perkiraan klaim.",
+        "en": "This scenario is calibrated to recorded claims. The calibration fitted one death multiplier and one "
+              "work-accident multiplier for all the calibrated segments together, so each is one bar, moved to the "
+              "ends of its 90% interval, rather than a bar per segment. The other bars hold the calibrated values "
+              "fixed. Were an assumption changed and the scenario calibrated again to the same recorded claims, the "
+              "fitted multipliers would move too and absorb much of the change. So, for a calibrated scenario, the "
+              "other bars overstate what a changed assumption would do to the expected claims.",
     },
     "caption_tornado": {
         "id": "Diagram tornado: perubahan perkiraan klaim bila satu asumsi berada di batas rentangnya.",
@@ -587,6 +722,12 @@ TEXT = {
         "en": "The PP 50/2025 BPU premium discount does not apply to premiums paid from {payers}; the premium of "
               "the members the city pays for is counted in full in this report.",
     },
+    # A BPU discount rule's value and, before PP 50/2025, its date (report_sections._rule_effective): the
+    # no-discount regime is encoded from 1 July 2015, which read as a discount in force since 2015.
+    "rules_no_discount": {"id": "tidak ada potongan", "en": "no discount"},
+    "rules_discount": {"id": "potongan {share}", "en": "{share} discount"},
+    "rules_before_discount": {"id": "sebelum {date}", "en": "before {date}"},
+    "rules_with_discount": {"id": "{date}, bersama potongan BPU", "en": "{date}, with the BPU discount"},
     "rules_no_changes": {
         "id": "Tidak ada aturan yang berubah selama periode proyeksi.",
         "en": "No rule changes during the horizon.",
@@ -700,9 +841,12 @@ TEXT = {
     "method_calibration": {
         "id": "Kalibrasi. Pengali kematian dan kecelakaan dapat disesuaikan dengan klaim yang teramati (jumlah dan "
               "nilainya) melalui distribusi posterior Bayes yang dihitung pada kisi (grid) nilai, dengan prior dari "
-              "rentang wajar dalam skenario.",
+              "rentang wajar dalam skenario. Kecocokan diukur dengan kuadrat jarak Mahalanobis angka tercatat dari "
+              "angka model, dengan peluang menurut distribusi khi-kuadrat.",
         "en": "Calibration. The death and accident multipliers can be fitted to observed claims (count and amount) "
-              "by a Bayesian grid posterior, with priors from the scenario's plausible ranges.",
+              "by a Bayesian grid posterior, with priors from the scenario's plausible ranges. The fit is measured by "
+              "the squared Mahalanobis distance of the recorded figures from the model's, with its chi-squared "
+              "probability.",
     },
     "method_limits": {
         "id": "Batasan. Jumlah peserta tetap sejak awal (tanpa pendaftaran baru, dan tanpa peserta yang keluar karena "
@@ -794,6 +938,15 @@ TEXT = {
     "chart_band50": {"id": "rentang 50%", "en": "50% band"},
     "chart_median": {"id": "median", "en": "median"},
     "chart_premium": {"id": "iuran", "en": "premium"},
+    "chart_recorded": {"id": "tercatat {period} ({months} bulan, tidak disetahunkan):\n{value}",
+                       "en": "recorded {period} ({months} months, not annualised):\n{value}"},
+    "chart_recorded_ratio_value": {"id": ", rasio {ratio} atas iuran {premium_months} bulan",
+                                   "en": ", ratio {ratio} on {premium_months} months' premiums"},
+    "chart_model_window": {"id": "model {period} ({months} bulan): {value}, rentang 90%",
+                           "en": "model {period} ({months} months): {value}, 90% interval"},
+    "chart_recorded_ratio": {"id": "tercatat {period}: {ratio}, klaim {months} bulan ÷ iuran {premium_months} bulan",
+                             "en": "recorded {period}: {ratio}, {months} months' claims ÷ {premium_months} months' "
+                                   "premiums"},
     "chart_fan_claims": {"id": "Klaim per tahun", "en": "Claims by year"},
     "chart_fan_ratio": {"id": "Rasio klaim per tahun", "en": "Claim ratio by year"},
     "chart_premium_year": {"id": "iuran setahun", "en": "a year's premium"},
@@ -1456,6 +1609,11 @@ PARAMETERS = {
     "male_share": {"id": "Proporsi laki-laki", "en": "Share of men"},
     "accident_rate": {"id": "Frekuensi kecelakaan kerja", "en": "Work-accident rate"},
     "mortality_load": {"id": "Pengali tabel mortalitas", "en": "Mortality load"},
+    # A calibrated scenario's fitted multipliers (calibration.posterior.*): one tornado bar each.
+    "mortality_scale": {"id": "Pengali kematian hasil kalibrasi (semua segmen yang dikalibrasi)",
+                        "en": "Fitted death multiplier (all calibrated segments)"},
+    "accident_scale": {"id": "Pengali kecelakaan kerja hasil kalibrasi (semua segmen yang dikalibrasi)",
+                       "en": "Fitted work-accident multiplier (all calibrated segments)"},
     "share_medical_only": {"id": "Proporsi kasus JKK hanya perawatan", "en": "Share of JKK cases: care only"},
     "share_temporary": {"id": "Proporsi kasus JKK tidak mampu bekerja sementara",
                         "en": "Share of JKK cases: temporary incapacity"},

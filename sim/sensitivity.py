@@ -5,12 +5,20 @@ values whose range is their 90 % credible interval) is moved, one at a time, to 
 claims, premium and claim ratio of the first calendar year are recomputed in closed form (no random numbers, so
 the bars carry no Monte Carlo noise).
 
-Three choices, named here and in the report:
+Four choices, named here and in the report:
 - Only the months of the first calendar year are modelled (its claims do not depend on later months), which keeps
   the whole tornado to a second or two.
 - The five severity shares must sum to 1: moving one rescales the other four in proportion.
 - With more than ``MANY_SEGMENTS`` segments, a field set per segment (``segments.*.male_share``) is one bar: every
   segment moves to the same end of its own range together.
+- In a calibrated scenario (one with a ``[calibration]`` record) each multiplier the calibration fitted is one bar
+  (``calibration.posterior.mortality_scale``), shown at its posterior mean and 90 % credible interval: it moves
+  every parameter it scaled (:data:`FITTED`; the default and each segment's own mortality load, each segment's
+  accident rate) together to the same end of its own range, which ``sim calibrate`` wrote as the prior value times
+  the interval's ends. One bar per segment would suggest that the recorded claims could be fitted segment by
+  segment, which the calibration did not do. The other bars hold the calibrated values fixed: had the assumption
+  been changed before calibrating, the refitted multipliers would absorb much of its effect on the claims, so for
+  a calibrated scenario those bars overstate it (the report says so).
 
 Which parameters get no bar, and why (the report names them in a note instead of drawing a bar of zero width):
 - A default no segment uses (:func:`unused_parameters`), by key: it is not moved at all.
@@ -37,6 +45,10 @@ from .scenario_schema import RECORD_TABLES
 
 SEVERITY_PREFIX = "assumptions.severity."
 MANY_SEGMENTS = 12
+FITTED_PREFIX = "calibration.posterior."
+# The parameter field each multiplier of a [calibration] record scaled (sim.calibration.calibrated_scenario_text
+# writes them: the default and each segment's own mortality load, each segment's accident rate).
+FITTED = {"mortality_scale": "mortality_load", "accident_scale": "accident_rate"}
 NO_EFFECT = 1e-9  # relative change of the first year's claims below which a range end counts as no change (rounding)
 
 
@@ -130,18 +142,46 @@ def unused_parameters(resolved: dict) -> list[str]:
     return []
 
 
+def fitted_multiplier(resolved: dict, key: str, node: dict) -> str | None:
+    """The key of the calibration record's multiplier (``calibration.posterior.mortality_scale``) that scaled a
+    calibrated parameter of a calibrated scenario; None for any other parameter (an assumption, or a scenario
+    without the record)."""
+    posterior = (resolved.get("calibration") or {}).get("posterior") or {}
+    if node.get("basis") != "calibrated":
+        return None
+    field = key.rsplit(".", 1)[-1]
+    names = [name for name, scaled in FITTED.items() if scaled == field and name in posterior]
+    return FITTED_PREFIX + names[0] if names else None
+
+
 def groups(resolved: dict) -> list[tuple[str, list[tuple[str, dict]]]]:
-    """The tornado's bars: (label, [(dotted key, parameter table), ...]); one key per bar unless there are many
-    segments, when a per-segment field is one bar. Parameters no segment uses get none."""
+    """The tornado's bars: (label, [(dotted key, parameter table), ...]); one key per bar, except that the
+    parameters one fitted multiplier scaled are one bar (labelled by the multiplier's key) and, with many segments,
+    a per-segment field is one bar. Parameters no segment uses get none."""
     unused = unused_parameters(resolved)
     params = [(key, node) for key, node in ranged_parameters(resolved) if key not in unused]
     many = len(resolved.get("segments", {})) > MANY_SEGMENTS
     out: dict = {}
     for key, node in params:
         parts = key.split(".")
-        label = f"segments.*.{parts[2]}" if many and parts[0] == "segments" and len(parts) == 3 else key
+        label = fitted_multiplier(resolved, key, node)
+        if label is None:
+            label = f"segments.*.{parts[2]}" if many and parts[0] == "segments" and len(parts) == 3 else key
         out.setdefault(label, []).append((key, node))
     return list(out.items())
+
+
+def shown(resolved: dict, label: str, members: list) -> dict:
+    """What a bar shows of what it moves: unit, basis, value and the ends of the range. A fitted multiplier shows
+    the calibration record's posterior mean and 90 % credible interval; a group of parameters shows what all its
+    members share, else None for that item (a value that differs by segment)."""
+    if label.startswith(FITTED_PREFIX):
+        nodes = [resolved["calibration"]["posterior"][label[len(FITTED_PREFIX):]]]
+    else:
+        nodes = [node for _, node in members]
+    return {"unit": nodes[0].get("unit", ""), "basis": _common([n.get("basis", "") for n in nodes]),
+            "value": _common([n["value"] for n in nodes]), "low": _common([n["range"][0] for n in nodes]),
+            "high": _common([n["range"][1] for n in nodes])}
 
 
 def at_range_end(data: dict, members: list, end: int) -> dict:
@@ -198,9 +238,7 @@ def tornado(scenario: Scenario) -> tuple[Outcome, list[Swing], list[tuple[str, s
         except ScenarioError as err:
             skipped.append((label, err.problem))
             continue
-        nodes = [node for _, node in members]
-        swings.append(Swing(label, nodes[0].get("unit", ""), _common([n.get("basis", "") for n in nodes]) or "",
-                            _common([n["value"] for n in nodes]), _common([n["range"][0] for n in nodes]),
-                            _common([n["range"][1] for n in nodes]), *results))
+        bar = shown(resolved, label, members)
+        swings.append(Swing(label, bar["unit"], bar["basis"] or "", bar["value"], bar["low"], bar["high"], *results))
     swings.sort(key=lambda s: (-s.spread_idr, s.key))
     return base, swings, skipped

@@ -234,16 +234,23 @@ def test_sensitivity_swings_are_the_closed_form_at_the_range_ends(madiun):
     rows = madiun.extra["sensitivity"]["rows"]
     base = madiun.extra["sensitivity"]["base"]["claims_idr"]
     by_key = {r["parameter"]: r for r in rows}
-    load = by_key["segments.vulnerable.mortality_load"]  # more deaths, more claims
+    # madiun-2025 is calibrated: its loads are one fitted multiplier's, so one bar moves them all (more deaths, more
+    # claims), shown at the multiplier's posterior mean and 90 % interval.
+    load = by_key["calibration.posterior.mortality_scale"]
     assert load["claims_low_idr"] < base < load["claims_high_idr"]
-    # Each end is the closed form of the first year with the load at that end of its range, computed here apart.
+    posterior = madiun.scenario.calibration["mortality_scale"]
+    assert (load["value"], load["low"], load["high"]) == (posterior["mean"], posterior["p5"], posterior["p95"])
+    # Each end is the closed form of the first year with every calibrated load at that end of its range (the prior
+    # load times that end of the multiplier's interval), computed here apart.
     from sim.closed_form import expected
     from sim.population import build_model
 
-    low, high = madiun.scenario.resolved["segments"]["vulnerable"]["mortality_load"]["range"]
-    for value, got in ((low, load["claims_low_idr"]), (high, load["claims_high_idr"])):
+    resolved = madiun.scenario.resolved
+    loads = {"assumptions.mortality_load": resolved["assumptions"]["mortality_load"]["range"],
+             "segments.vulnerable.mortality_load": resolved["segments"]["vulnerable"]["mortality_load"]["range"]}
+    for end, got in ((0, load["claims_low_idr"]), (1, load["claims_high_idr"])):
         moved = load_scenario("madiun-2025", ["scenario.horizon_months=12",
-                                              f"segments.vulnerable.mortality_load.value={value}"])
+                                              *(f"{key}.value={rng[end]}" for key, rng in loads.items())])
         assert got == pytest.approx(float(expected(build_model(moved)).amounts[0].sum()), abs=0.01)  # to Rp0.01
     # The spread only, not the mean: no bar, but a row of sensitivity.csv with no change at either end.
     still = {r["parameter"]: r for r in madiun.extra["sensitivity"]["no_effect"]}

@@ -569,10 +569,11 @@ def test_sensitivity_table_names_and_rounded_ranges(doc, doc_en):
             if not cell.startswith("Rp"):
                 assert len(re.sub(r"\D", "", cell).lstrip("0")) <= 3, cell
     assert not re.search(r"\d,\d{4,}", " ".join(c for r in doc.table("sensitivity")["rows"] for c in r))
-    # The default mortality load names the segments it applies to (those without their own).
-    row = next(r for r in doc.table("sensitivity")["rows"] if r[0] == "Pengali tabel mortalitas – Tenaga non-ASN "
-               "Pemerintah Kota (PU)")
-    assert row[2:5] == ["1,87", "1,62", "2,1"]
+    # madiun-2025 is calibrated: its mortality loads are one bar, the fitted multiplier at its posterior mean and
+    # 90 % interval (the default load's name, for the segments without their own, is tested with entry_names).
+    row = next(r for r in doc.table("sensitivity")["rows"] if r[0] == PARAMETERS["mortality_scale"]["id"])
+    fitted = load_scenario("madiun-2025").calibration["mortality_scale"]
+    assert row[2:5] == [Language("id").sig3(fitted[k]) for k in ("mean", "p5", "p95")]
 
 
 def test_readable_parameters_and_rounded_ranges_in_the_tornado(madiun, monkeypatch):
@@ -581,7 +582,7 @@ def test_readable_parameters_and_rounded_ranges_in_the_tornado(madiun, monkeypat
         assert "." not in r["parameter"] and "_" not in r["parameter"], r["parameter"]
         for end in (r["low"], r["high"]):
             assert end is None or abs(end) >= 1e6 or len(re.sub(r"[^0-9]", "", f"{end:g}").lstrip("0")) <= 3, end
-    assert "Pengali tabel mortalitas – Pekerja informal rentan (BPU)" in [r["parameter"] for r in rows]
+    assert PARAMETERS["mortality_scale"]["id"] in [r["parameter"] for r in rows]  # one bar for the fitted loads
 
 
 def test_a_parameter_without_a_name_is_humanised():
@@ -743,7 +744,7 @@ def test_the_report_says_when_the_prior_not_the_data_sets_a_multiplier():
     assert cal["accident_scale"]["p5"] > fit["best_accident_scale"] == 0.05
     assert cal["mortality_scale"]["p5"] <= fit["best_mortality_scale"] <= cal["mortality_scale"]["p95"]
     paras = _prior_sets(Language("id"), extra, cal)
-    assert len(paras) == 1 and "pengali kecelakaan kerja {best} (nilai terendah kisi perhitungan)" in paras[0].text
+    assert len(paras) == 1 and "pengali kecelakaan kerja {best} (nilai terendah yang dihitung)" in paras[0].text
     assert paras[0].figures["best"].key == "calibration.goodness_of_fit.best_accident_scale"
     # A best fit inside both intervals, or a record without it, says nothing.
     inside = {**cal, "goodness_of_fit": {**fit, "best_accident_scale": 0.3}}

@@ -200,7 +200,7 @@ def test_the_report_shows_the_recorded_and_expected_claims(madiun):
                                                          "calib_col_expected")]
     rows = {r[1]: r for r in table["rows"]}
     claims = rows[TEXT["calib_claims_scholarships"]["id"]]
-    assert claims[0] == "Januari–November 2025"
+    assert claims[0] == "Januari–November 2025 (11 bulan)"  # the months counted, beside the summary's year of cases
     assert claims[2:] == ["144", lang.count(obs["expected_claims"])]
     assert rows[TEXT["calib_amount"]["id"]][2:] == ["Rp6,20 miliar", lang.money(obs["expected_amount_idr"])]
     assert rows[TEXT["calib_per_claim"]["id"]][2] == "Rp43,1 juta"
@@ -217,7 +217,8 @@ def test_the_report_warns_that_the_fit_misses_the_record_and_in_which_direction(
     (accidents: the data alone fit best at 0.05)."""
     warning = [p for p in read(madiun).paragraphs("summary") if "warning" in p["class"]]
     assert len(warning) == 3
-    assert warning[2]["text"].startswith("Data saja (tanpa prior) paling cocok dengan pengali kecelakaan kerja 0,05")
+    assert warning[2]["text"].startswith("Klaim tercatat saja, tanpa rentang wajar yang diasumsikan sebelumnya dalam "
+                                         "skenario madiun-2025-prior, paling cocok dengan pengali kecelakaan kerja 0,05")
     assert warning[2]["keys"] == ["calibration.goodness_of_fit.best_accident_scale"]
     obs = json.loads((madiun.folder / "report.json").read_text(encoding="utf-8"))["calibration"]["observations"][0]
     claims, amount = obs["expected_claims"] / obs["claims"] - 1, obs["expected_amount_idr"] / obs["amount_idr"] - 1

@@ -100,3 +100,47 @@ def test_the_pipeline_report_names_the_rules_and_says_the_city_premium_is_unchan
     assert "Potongan iuran BPU (PP 50/2025) (premium.bpu_discount)" in text
     assert "Santunan kematian JKK paling sedikit (jkk.death_floor)" in text
     assert (_discount_note("id") + "APBN, APBD atau DBH-CHT") in text
+
+
+# --- the no-discount regime reads as no discount ---------------------------------------------------------------------
+# PP 50/2025's discount rules are encoded from 1 July 2015 (the first premium rules) with the value 0 until 2026: the
+# register showed "0, in force from 1 July 2015", which a reader took for a discount in force since 2015.
+
+
+def _rows(table, key: str) -> list:
+    """The rows of a rule by its key: the rules table names it first, the changes table after the month."""
+    column = 1 if table.name == "rule_changes" else 0
+    return [row for row in table.rows if row[column].endswith(f"({key})")]
+
+
+@pytest.mark.parametrize("code, none, half, before, payers_from", [
+    ("id", "tidak ada potongan", "potongan 50%", "sebelum 1 Januari 2026", "1 Januari 2026, bersama potongan BPU"),
+    ("en", "no discount", "50% discount", "before 1 January 2026", "1 January 2026, with the BPU discount"),
+])
+def test_before_pp_50_2025_the_discount_rules_read_no_discount(code, none, half, before, payers_from):
+    tables, _ = _register("madiun-2025", code)  # starts January 2025: PP 50/2025 comes in January 2026
+    for key in ("premium.bpu_discount", "premium.bpu_discount_transport"):
+        (row,) = _rows(tables["rules"], key)
+        assert row[1] == none and row[3] == before, row
+        changes = _rows(tables["rule_changes"], key)
+        assert [(c[2], c[3]) for c in changes] == [(none, half), (half, none)]  # in 2026, and when it ends
+        assert changes[0][0] == {"id": "Januari 2026", "en": "January 2026"}[code]
+    (payers,) = _rows(tables["rules"], "premium.bpu_discount_excluded_payers")
+    assert payers[3] == payers_from  # the exclusion comes with the discount, not in 2015
+    assert not [row for row in tables["rules"].rows if "discount" in row[0] and "2015" in row[3]]
+
+
+def test_a_horizon_starting_with_the_discount_shows_it_from_its_own_date():
+    tables, _ = _register("madiun-2026-ucj", "id")
+    (row,) = _rows(tables["rules"], "premium.bpu_discount")
+    assert (row[1], row[3]) == ("potongan 50%", "1 Januari 2026")
+
+
+def test_once_the_discount_ends_no_discount_is_dated_from_its_end():
+    import datetime as dt
+
+    from sim.report_sections import _rule_effective, _rule_value
+
+    (row,) = [r for r in load_regulation().table(dt.date(2027, 6, 1)) if r["rule"] == "premium.bpu_discount"]
+    lang = Language("en")
+    assert (_rule_value(lang, {}, 0, row), _rule_effective(lang, row)) == ("no discount", "1 January 2027")
