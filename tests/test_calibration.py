@@ -322,7 +322,8 @@ def test_goodness_of_fit_flags_the_madiun_data_and_passes_data_the_model_can_pro
     calibration says so. The model's own expected figures (the uncalibrated forecast's means) fit."""
     shipped = fit("madiun-2025-prior", root / "scenarios" / "experience" / "madiun-2025.toml", trials=1000)
     bad = shipped.goodness_of_fit()
-    assert not bad["fits"] and bad["chi2_min"] > 20 and bad["p_value"] < 1e-4 and bad["observed_values"] == 2
+    # Flagged: the chance of so large a distance if the model held is under the 0.001 the warning is given at.
+    assert not bad["fits"] and bad["p_value"] < 1e-3 and bad["observed_values"] == 2
     row = shipped.backtest()[0]
     own = tmp_path / "own.toml"
     text = (root / "scenarios" / "experience" / "madiun-2025.toml").read_text()
@@ -370,3 +371,17 @@ def _calibrated_segments(path) -> set | None:
     if scenario.calibration is None:
         return None
     return set(load_scenario(scenario.calibration["scenario"]).resolved["segments"])
+
+
+def test_madiun_2026_ucj_new_segments_take_the_calibrated_default_mortality_load():
+    """madiun-2026-ucj's new segments are taken to die like the non-ASN staff (the calibrated default load), with a
+    range up to the vulnerable workers' 90 % upper end; their source quotes both."""
+    calibrated = load_scenario("madiun-2025")
+    vulnerable = {s.name: s for s in calibrated.segments}["vulnerable"]
+    default = calibrated.resolved["assumptions"]["mortality_load"]["value"]
+    upper = calibrated.resolved["segments"]["vulnerable"]["mortality_load"]["range"][1]
+    ucj = load_scenario("madiun-2026-ucj")
+    for name in ("informal", "sertakan"):
+        entry = ucj.resolved["segments"][name]["mortality_load"]
+        assert entry["value"] == default and entry["range"][1] == round(upper, 2), name
+        assert f"not like the DTKS poor ({vulnerable.mortality_load:.3f})" in entry["source"], name

@@ -146,7 +146,7 @@ def test_a_failed_pledge_has_its_own_chance_and_dates(scenario, answer):
         {"name": "companies", "probability": 0.7, "first_year": 2026, "last_year": 2028, "segments": ["informal"]},
         {"name": "co-funded", "probability": 0.5, "first_year": 2026, "last_year": 2030,
          "segments": ["vulnerable", "informal"]}]
-    # The 739 members cut when only the co-funded pledge fails are the informal workers, in 2029.
+    # The members cut when only the co-funded pledge fails are the informal workers, in 2029.
     only = next(o for o in answer["outcomes"] if o["failed"] == ["co-funded"])
     assert [(y["year"], set(y["not_renewed_by_segment"])) for y in only["years"] if y["not_renewed_by_segment"]] == \
         [(2029, {"informal"})]
@@ -157,13 +157,16 @@ def test_no_pledge_no_outcomes():
     assert pledge_outcomes(load_scenario("madiun-2025")) is None
 
 
-def test_plan_writes_and_prints_the_outcomes(tmp_path, capsys):
+def test_plan_writes_and_prints_the_outcomes(tmp_path, capsys, answer):
     out = tmp_path / "plan"
     code, stdout, err = run_cli(["plan", CSR, "--trials", 100, "--no-tornado", "--out", out], capsys)
     assert code == 0, err
     table = pd.read_csv(out / "plan_pledge_outcomes.csv", keep_default_na=False)
     assert list(table.columns[:5]) == ["honoured", "failed", "probability", "probability_failed", "year"]
-    assert set(table.loc[table["failed"] == "co-funded", "not_renewed_by_segment"]) == {"", "informal 739.07"}
+    # The co-funded pledge's failure alone cuts informal workers in 2029 (as pledge_outcomes answers).
+    only = next(o for o in answer["outcomes"] if o["failed"] == ["co-funded"])
+    cut = only["years"][3]["not_renewed_by_segment"]["informal"]
+    assert set(table.loc[table["failed"] == "co-funded", "not_renewed_by_segment"]) == {"", f"informal {cut}"}
     assert len(table) == 4 * 5  # four outcomes x the years 2026-2030
     assert set(table["failed"]) == {"", "companies", "co-funded", "companies;co-funded"}
     assert "If CSR pledges are not honoured" in stdout
@@ -189,7 +192,7 @@ def test_the_report_shows_every_outcome_traced(tmp_path, answer):
                  "tidak ada yang dipenuhi", f"CSR: {companies}", f"CSR: {co_funded}"):
         assert name in text
     assert "co-funded" not in text and "CSR:companies" not in text
-    # The summary names the failure that hurts most: the co-funded pledge (739 members not renewed in 2029).
+    # The summary names the failure that hurts most: the co-funded pledge (members not renewed in 2029).
     worst = next(i for i, o in enumerate(answer["outcomes"]) if o["failed"] == ["co-funded"])
     assert answer["outcomes"][worst]["not_renewed"] == max(o["not_renewed"] for o in answer["outcomes"]) > 0
     summary = {f["key"] for f in section_figures(folder, "summary")}
@@ -202,7 +205,9 @@ def test_the_report_shows_every_outcome_traced(tmp_path, answer):
     assert f"planning.pledge_outcomes.outcomes.{worst}.probability_failed" in summary
     # Who is cut, when, and why then: in 2029 the companies' three-year pledge (2026-2028) has ended, and its informal
     # workers need the APBD, which the co-funded pledge's failure has left short.
-    assert ("pada 2029, tahun pertama setelah komitmen “Perusahaan di Kota Madiun” (2026–2028) berakhir, 739 peserta "
+    cut = Language("id").count(answer["outcomes"][worst]["years"][3]["not_renewed"])
+    assert ("pada 2029, tahun pertama setelah komitmen “Perusahaan di Kota Madiun” (2026–2028) berakhir, "
+            f"{cut} peserta "
             "segmen “Pekerja informal lain di luar DTKS (BPU), didaftarkan untuk UCJ” tidak diperpanjang") in summary_text
     assert "(tabel di bagian Anggaran dan cakupan)" in summary_text
     # The APBD averaged over the outcomes, next to the plan's own, each year traced.
