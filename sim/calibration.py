@@ -533,10 +533,10 @@ PRIOR_TITLE_SUFFIX = {"en": " (prior assumptions)", "id": " (asumsi awal)"}
 CALIBRATED_TITLE_SUFFIX = {"en": " (calibrated to observed claims)", "id": " (dikalibrasi dengan klaim tercatat)"}
 # What the calibrated copy assumes, per report language (the summary of its reports opens with it).
 CALIBRATED_DESCRIPTION = {
-    "en": "Mortality loads and accident rates calibrated to observed claims; each trial draws its multipliers from "
-          "the posterior.",
-    "id": "Pengali tabel mortalitas dan frekuensi kecelakaan kerja dikalibrasi dengan klaim tercatat; setiap "
-          "simulasi mengambil pasangan pengalinya dari distribusi posterior.",
+    "en": "Mortality loads and accident rates calibrated to the recorded claims; each simulation uses a pair of "
+          "multipliers drawn from the values those claims leave plausible.",
+    "id": "Pengali tabel kematian dan frekuensi kecelakaan kerja disesuaikan dengan klaim yang tercatat; setiap "
+          "simulasi memakai sepasang pengali yang diambil dari nilai-nilai yang masih sesuai dengan klaim tersebut.",
 }
 
 
