@@ -233,8 +233,26 @@ def test_a_shortfall_that_differs_by_rounding_alone_is_not_said_to_be_summed_by_
     """madiun-2026-ucj-csr: no segment ends a missed year above its target, so the shortfall is never said to be
     summed by segment. (Before the 2025 recalibration of session 17, 2030's rounded figures differed by one, 33,345 -
     26,734 = 6,611 beside a shortfall of 6,611.5 shown 6,612, and this test required that case; the shipped figures
-    no longer have it: a synthetic case should replace it.)"""
+    no longer have it: the synthetic test below checks that case.)"""
     years = csr.extra["planning"]["years"]
     missed = [y for y in years if y["target_reached"] is False]
     assert missed and all(y["target_short"] - (y["target"] - y["target_members_year_end"]) < 0.5 for y in missed)
     assert "di segmen yang belum mencapai targetnya" not in section_text(csr.folder, "summary")
+
+
+@pytest.mark.parametrize("excess, summed", [(0.0, False), (0.4, False), (0.6, True)])
+def test_the_shortfall_is_said_to_be_summed_by_segment_only_for_a_real_excess(excess, summed):
+    """A synthetic missed year whose figures differ by rounding alone: target 33,345.4 and 26,733.6 members shown as
+    33,345 and 26,734, a plain shortfall of 6,611.8 shown as 6,612 (not 33,345 - 26,734 = 6,611). With no segment
+    above its target (``excess`` 0, or under half a member) the text must not say the shortfall is summed by
+    segment; a segment half a member or more above its target makes it so. (madiun-2026-ucj-csr had such a year
+    before the 2025 recalibration of session 17.)"""
+    from sim.report_planning import _budget_lines, planning_figures
+
+    scenario = load_scenario("jambi-2025-pipeline")
+    extra = {"planning": planning_figures(scenario)}
+    year = extra["planning"]["years"][-1]
+    year.update(target=33_345.4, target_members_year_end=26_733.6, target_short=6_611.8 + excess,
+                target_reached=False, held_year_end=0.0)
+    text = " ".join(b.text for b in _budget_lines(Language("id"), scenario, {}, extra))
+    assert ("di segmen yang belum mencapai targetnya" in text) is summed
