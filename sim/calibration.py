@@ -51,6 +51,7 @@ PERIL_BENEFITS = {
 }
 CLAIM_BENEFITS = {"jkm": ("jkm_death",), "jkk": ("jkk_medical",)}
 SCHOLARSHIP_BENEFITS = {"jkm": ("jkm_scholarship",), "jkk": ("jkk_scholarship",)}
+FIGURES = ("claims", "amount")  # an observation's recorded figures, in the likelihood's order
 
 
 # --- Experience files -----------------------------------------------------------------------------------------
@@ -72,6 +73,9 @@ class Observation:
     premium_start: dt.date | None = None
     premium_end: dt.date | None = None  # first day of the premium's last month
     claim_ratio: float | None = None
+    # The recorded figures the likelihood uses (``fit`` in the file; by default every one given). A figure left out
+    # is still recorded and set beside the model's, as a check (madiun-2025: the count, whose definition is unknown).
+    fitted: tuple = FIGURES
 
     @property
     def perils(self) -> tuple:
@@ -134,7 +138,7 @@ def load_experience(path: str | Path) -> Experience:
         if not isinstance(node, dict):
             fail(where, f"must be an [[observation]] table, got {shown(node)}")
         known = ("from", "to", "benefits", "segment", "claims", "amount", "count_includes_scholarships", "source",
-                 "premium", "claim_ratio")
+                 "premium", "claim_ratio", "fit")
         for key in node:
             if key not in known:
                 fail(f"{where}.{key}", "unknown key")
@@ -155,6 +159,7 @@ def load_experience(path: str | Path) -> Experience:
         include = node.get("count_includes_scholarships", False)
         if not isinstance(include, bool):
             fail(f"{where}.count_includes_scholarships", "must be true or false")
+        fitted = _fitted(node, {"claims": claims, "amount": amount}, where, fail)
         premium = _reported(node, "premium", "IDR", where, fail, need)
         ratio = _reported(node, "claim_ratio", "share", where, fail, need)
         if ratio is not None and premium is None:
@@ -164,12 +169,30 @@ def load_experience(path: str | Path) -> Experience:
             fail(f"{where}.claim_ratio", "needs the amount of claims it was reported for (amount)")
         observations.append(
             Observation(start, end, benefits, segment, claims, amount, include,
-                        need(node, "source", text(), where), *(premium or (None, None, None)), *(ratio or (None,)))
+                        need(node, "source", text(), where), *(premium or (None, None, None)), *(ratio or (None,)),
+                        fitted)
         )
     return Experience(
         path, need(head, "id", text(r"[a-z0-9][a-z0-9-]*"), "experience"),
         need(head, "scenario", text(), "experience"), need(head, "source", text(), "experience"), tuple(observations),
     )
+
+
+def _fitted(node, given: dict, where, fail) -> tuple:
+    """``fit = ["amount"]``: which of the recorded figures the likelihood uses (by default all that are given)."""
+    if "fit" not in node:
+        return tuple(name for name in FIGURES if given[name] is not None)
+    names = node["fit"]
+    if not isinstance(names, list) or not names or not all(isinstance(n, str) for n in names):
+        fail(f"{where}.fit", f"must be a non-empty list of figures to fit (claims, amount), got {shown(names)}")
+    for name in names:
+        if name not in FIGURES:
+            fail(f"{where}.fit", f"unknown figure {name!r} (expected claims or amount)")
+        if given[name] is None:
+            fail(f"{where}.fit", f"names {name}, which the observation does not give")
+    if len(set(names)) != len(names):
+        fail(f"{where}.fit", "names a figure twice")
+    return tuple(name for name in FIGURES if name in names)
 
 
 def _reported(node, key, unit, where, fail, need):
@@ -309,6 +332,18 @@ class Calibration:
                          "expected_amount_idr": float(mean[1])})
         return rows
 
+    def not_fitted(self) -> list[dict]:
+        """Per observation with a recorded figure left out of the fit (``fit``): that figure beside what the
+        calibrated model expects of it, a check the fit did not aim at."""
+        rows = []
+        for obs, row in zip(self.experience.observations, self.expected_in_window()):
+            names = [n for n in FIGURES if getattr(obs, n) is not None and n not in obs.fitted]
+            if names:
+                key = {"claims": "claims", "amount": "amount_idr"}
+                rows.append({"from": row["from"], "to": row["to"],
+                             **{f: row[f] for n in names for f in (key[n], f"expected_{key[n]}")}})
+        return rows
+
     def describe(self) -> dict:
         return {
             "scenario_id": self.scenario.id,
@@ -317,6 +352,7 @@ class Calibration:
             "accident_scale": self.stats("accident"),
             "goodness_of_fit": self.goodness_of_fit(),
             "backtest": self.backtest(),
+            "not_fitted": self.not_fitted(),
             "method": METHOD,
         }
 
@@ -419,8 +455,9 @@ def observation_moments(model: Model, obs: Observation, path, trials: int = VARI
 
 
 def _observed(obs: Observation) -> list[int]:
-    """Which of (count, amount) the observation gives."""
-    return [k for k, v in enumerate((obs.claims, obs.amount)) if v is not None]
+    """Which of (count, amount) the likelihood uses: those the observation gives and fits."""
+    return [k for k, (name, v) in enumerate(zip(FIGURES, (obs.claims, obs.amount)))
+            if v is not None and name in obs.fitted]
 
 
 def check_informative(obs: Observation, mom: Moments, path, key: str, scenario_id: str) -> None:
@@ -624,7 +661,7 @@ def calibration_record_text(cal: Calibration) -> str:
                                 "the observations' squared distance from the model's (at mortality scale "
                                 f"{fit['best_mortality_scale']:.3g}, accident scale {fit['best_accident_scale']:.3g})",
                                 "calibrated"),
-        "observed_values = " + _inline(fit["observed_values"], "values", "claim counts and amounts observed in "
+        "observed_values = " + _inline(fit["observed_values"], "values", "claim counts and amounts fitted in "
                                        f"{path}", "data"),
         "p_value = " + _inline(fit["p_value"], "probability", "chance of a distance at least chi2_min if the model "
                                "held (chi-squared on observed_values degrees of freedom, which ignores the 2 fitted "
@@ -643,6 +680,8 @@ def calibration_record_text(cal: Calibration) -> str:
                   f"to = {_toml_value(row['to'])}", f"benefits = {_toml_value(obs.benefits)}",
                   f"segment = {_toml_value(obs.segment)}",
                   f"count_includes_scholarships = {_toml_value(obs.count_includes_scholarships)}"]
+        if obs.fitted != tuple(name for name in FIGURES if getattr(obs, name) is not None):
+            lines.append(f"fit = {_toml_value(list(obs.fitted))}")
         if obs.claims is not None:
             lines.append("claims = " + _inline(obs.claims, "claims", obs.source, "data"))
         if obs.amount is not None:
@@ -754,8 +793,10 @@ def next_year_forecast(calibrated: Scenario, experience: Experience, trials: int
 def record_observation(row: dict) -> Observation:
     """An observation of a calibrated scenario's ``[calibration]`` record (``Scenario.calibration["observations"]``)
     as the fit saw it (window, scope, way of counting, recorded figures)."""
+    given = {"claims": row.get("claims"), "amount": row.get("amount")}
+    fitted = tuple(row["fit"]) if "fit" in row else tuple(n for n in FIGURES if given[n] is not None)
     return Observation(_month_start(row["from"]), _month_start(row["to"]), row["benefits"], row["segment"],
-                       row.get("claims"), row.get("amount"), row["count_includes_scholarships"], "")
+                       given["claims"], given["amount"], row["count_includes_scholarships"], "", fitted=fitted)
 
 
 def same_window(a: Observation, b: Observation) -> bool:
@@ -829,6 +870,7 @@ def window_forecast(scenario: Scenario, obs: Observation, trials: int | None = N
     premium = float(np.sum(closed.premium[period, seg]))
     amount = float(closed.amounts[period][seg][..., amount_idx].sum())
     p5, p95 = (float(x) for x in np.quantile(amounts, [0.05, 0.95]))
+    c5, c95 = (float(x) for x in np.quantile(counts, [0.05, 0.95]))
 
     def ratio(x):
         return round(x / premium, 6) if premium > 0 else None
@@ -839,7 +881,7 @@ def window_forecast(scenario: Scenario, obs: Observation, trials: int | None = N
         "premium_idr": round(premium, 2),
         "cases_expected": round(float(closed.counts[period][seg][..., case_idx].sum()), 4),
         "claims_expected": round(float(closed.counts[period][seg][..., count_idx].sum()), 4),
-        "claims_mean": round(float(counts.mean()), 4),
+        "claims_mean": round(float(counts.mean()), 4), "claims_p5": round(c5, 4), "claims_p95": round(c95, 4),
         "amount_expected_idr": round(amount, 2), "amount_mean_idr": round(float(amounts.mean()), 2),
         "amount_p5_idr": round(p5, 2), "amount_p95_idr": round(p95, 2),
         "claim_ratio_expected": ratio(amount), "claim_ratio_mean": ratio(float(amounts.mean())),

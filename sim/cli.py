@@ -467,6 +467,10 @@ def format_calibration(desc: dict) -> str:
         parts = [f"{name} {row[name]:,.0f} at the {row[name + '_percentile']:.1%} point of the uncalibrated forecast "
                  f"(mean {row[name + '_forecast_mean']:,.0f})" for name in ("claims", "amount_idr") if name in row]
         lines.append(f"backtest {row['from']}..{row['to']}: " + "; ".join(parts))
+    for row in desc.get("not_fitted", ()):
+        parts = [f"{name} {row[name]:,.0f} recorded, {row['expected_' + name]:,.0f} expected by the calibrated model"
+                 for name in ("claims", "amount_idr") if name in row]
+        lines.append(f"not fitted, a check {row['from']}..{row['to']}: " + "; ".join(parts))
     f = desc["forecast_next_year"]
     lines.append(f"calibrated forecast {f['period']}: claims {rupiah(f['claims_mean_idr'])} "
                  f"(90 % interval {rupiah(f['claims_p5_idr'])}-{rupiah(f['claims_p95_idr'])}), claim ratio "

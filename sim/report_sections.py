@@ -217,7 +217,8 @@ def calibration_figures(scenario: Scenario, window_trials: int | None = None) ->
     rows = []
     for o in cal["observations"]:
         row = {"from": o["from"], "to": o["to"], "benefits": o["benefits"], "segment": o["segment"],
-               "count_includes_scholarships": o["count_includes_scholarships"], "months": _months(o["from"], o["to"])}
+               "count_includes_scholarships": o["count_includes_scholarships"], "months": _months(o["from"], o["to"]),
+               "fitted": list(record_observation(o).fitted)}
         for key, name in (("claims", "claims"), ("amount", "amount_idr"), ("expected_claims", "expected_claims"),
                           ("expected_amount", "expected_amount_idr")):
             if key in o:
@@ -543,7 +544,11 @@ def calibration_blocks(lang: Language, scenario: Scenario, extra: dict, summary:
         scope.insert(0, lang("calib_months", months=o["months"]))
         period = f"{_window(lang, o['from'], o['to'])} ({', '.join(scope)})"
         claims = lang("calib_claims_scholarships" if o["count_includes_scholarships"] else "calib_claims")
-        for label, name, kind in ((claims, "claims", "count"), (lang("calib_amount"), "amount_idr", "money"),
+        if "claims" in o and "claims" not in o["fitted"]:
+            claims += " " + lang("calib_not_fitted")
+        amount = lang("calib_amount") + ("" if "amount" in o["fitted"] or "amount_idr" not in o
+                                         else " " + lang("calib_not_fitted"))
+        for label, name, kind in ((claims, "claims", "count"), (amount, "amount_idr", "money"),
                                   (lang("calib_per_claim"), "amount_per_claim_idr", "money")):
             cells = [_r(extra, f"{key}.observations.{i}.{name}", kind) if name in o else "-"]
             if expected:
@@ -557,6 +562,9 @@ def calibration_blocks(lang: Language, scenario: Scenario, extra: dict, summary:
     blocks += [Para(lang("calib_compare" if expected else "calib_compare_posterior")),
                Table("calibration", tuple(header), rows, [], note)]
     blocks += [_counts_para(lang, extra, i, summary) for i, o in enumerate(observations) if "claims" in o]
+    blocks += [_unfitted_count_para(lang, extra, i) for i, o in enumerate(observations)
+               if "claims" in o and "claims" not in o["fitted"] and "expected_amount_per_claim_idr" in o
+               and "amount_per_claim_idr" in o and o.get("model_window")]
     blocks += recorded_paras(lang, extra)
     if not expected:
         blocks.append(Table("calibration_posterior", tuple(lang(k) for k in (
@@ -604,6 +612,22 @@ def _counts_para(lang: Language, extra: dict, i: int, summary: dict | None) -> P
         text += " " + lang("calib_counts_year", year=first["period"], year_months=first["months"])
         figures["year_cases"] = _s(summary, "periods.0.claim_count.mean", "count")
     return Para(text, figures)
+
+
+def _unfitted_count_para(lang: Language, extra: dict, i: int) -> Para:
+    """A recorded count left out of the fit (the experience file's ``fit``), set beside the model's count of the
+    same months with its 90 % interval, and why a count may be left out: when the recorded average claim is far
+    from the model's, no rates match both figures, and which payments count as one claim is seldom published."""
+    key = f"calibration.observations.{i}"
+    o, window = extra["calibration"]["observations"][i], extra["calibration"]["observations"][i]["model_window"]
+    where = ("calib_count_below" if o["claims"] < window["claims_p5"] else
+             "calib_count_above" if o["claims"] > window["claims_p95"] else "calib_count_inside")
+    return Para(lang("calib_count_unfitted") + " " + lang(where), {
+        "claims": _r(extra, f"{key}.claims", "count"), "avg": _r(extra, f"{key}.amount_per_claim_idr", "money"),
+        "model_avg": _r(extra, f"{key}.expected_amount_per_claim_idr", "money"),
+        "expected": _r(extra, f"{key}.model_window.claims_expected", "count"),
+        "c5": _r(extra, f"{key}.model_window.claims_p5", "count"),
+        "c95": _r(extra, f"{key}.model_window.claims_p95", "count")})
 
 
 def recorded_paras(lang: Language, extra: dict, brief: bool = False) -> list:

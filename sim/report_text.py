@@ -350,12 +350,12 @@ TEXT = {
               "claims are {same}. The calibration paragraph below has the detail.",
     },
     "calib_inside": {
-        "id": "Klaim tercatat berada di dalam rentang 90% model untuk bulan-bulan itu.",
-        "en": "The recorded claims lie inside the model's 90% interval for those months.",
+        "id": "Nilai klaim tercatat berada di dalam rentang 90% model untuk bulan-bulan itu.",
+        "en": "The recorded amount lies inside the model's 90% interval for those months.",
     },
     "calib_below": {
-        "id": "Klaim tercatat berada di bawah rentang 90% model untuk bulan-bulan itu.",
-        "en": "The recorded claims lie below the model's 90% interval for those months.",
+        "id": "Nilai klaim tercatat berada di bawah rentang 90% model untuk bulan-bulan itu.",
+        "en": "The recorded amount lies below the model's 90% interval for those months.",
     },
     "calib_above": {
         "id": "Klaim tercatat berada di atas rentang 90% model untuk bulan-bulan itu.",
@@ -397,6 +397,27 @@ TEXT = {
     },
     "calib_grid_low": {"id": " (nilai terendah yang dihitung)", "en": " (the lowest value computed)"},
     "calib_grid_high": {"id": " (nilai tertinggi yang dihitung)", "en": " (the highest value computed)"},
+    "calib_not_fitted": {"id": "(hanya pembanding, tidak dikalibrasi)", "en": "(comparison only, not fitted)"},
+    "calib_count_unfitted": {
+        "id": "Jumlah klaim tercatat ({claims}) tidak dipakai dalam kalibrasi; angka itu hanya menjadi pembanding. "
+              "Rata-rata klaim tercatat {avg}, sedangkan rata-rata klaim dalam model {model_avg}: selama keduanya "
+              "berbeda sejauh itu, tidak ada tingkat kematian dan kecelakaan yang cocok dengan jumlah dan nilai klaim "
+              "sekaligus. Pembayaran mana yang dihitung BPJS sebagai satu klaim tidak diumumkan, sedangkan nilai "
+              "klaim adalah angka yang menjadi dasar anggaran; karena itu kalibrasi hanya memakai nilai klaim. Untuk "
+              "bulan-bulan yang sama model memperkirakan {expected} klaim (rentang 90%: {c5}–{c95}).",
+        "en": "The recorded count of claims ({claims}) is not used in the calibration; it is shown for comparison "
+              "only. The recorded claims average {avg} each, the model's {model_avg}: while the two differ so much, "
+              "no death and accident rates match the count and the amount together. Which payments BPJS counts as "
+              "one claim is not published, while the amount is the figure the budget rests on; so the calibration "
+              "uses the amount alone. For the same months the model expects {expected} claims (90% interval: "
+              "{c5}–{c95}).",
+    },
+    "calib_count_below": {"id": "Jumlah klaim tercatat berada di bawah rentang itu.",
+                          "en": "The recorded count lies below that interval."},
+    "calib_count_above": {"id": "Jumlah klaim tercatat berada di atas rentang itu.",
+                          "en": "The recorded count lies above that interval."},
+    "calib_count_inside": {"id": "Jumlah klaim tercatat berada di dalam rentang itu.",
+                           "en": "The recorded count lies inside that interval."},
     "calib_misfit_scholarships": {
         "id": "Penyebab yang mungkin: apakah setiap cicilan beasiswa dihitung sebagai satu klaim (di sini dihitung "
               "demikian, sesuai bunyi sumbernya).",

@@ -374,6 +374,9 @@ def _calibration(v: _Validator, node) -> dict:
             v.fail(f"{key}.to", f"{obs['to']} is before 'from' ({obs['from']})", [f"{key}.from"])
         if "claims" not in obs and "amount" not in obs:
             v.fail(key, "needs claims, amount or both")
+        for name in obs.get("fit", ()):
+            if name not in obs:
+                v.fail(f"{key}.fit", f"names {name}, which the observation does not record", [f"{key}.{name}"])
         out["observations"].append(obs)
     return out
 

@@ -116,6 +116,14 @@ def choice(options):
     return check
 
 
+def figures(x):
+    """The recorded figures a calibration fitted: a non-empty list of distinct names among claims, amount."""
+    if (not isinstance(x, list) or not x or len(set(map(str, x))) != len(x)
+            or not all(isinstance(n, str) and n in ("claims", "amount") for n in x)):
+        return f"must be a non-empty list of distinct figures among claims, amount; got {shown(x, 120)}"
+    return None
+
+
 def month(x):
     # Years 1900-2199 only: year 0000 is no date, and a horizon must not run past year 9999.
     if not isinstance(x, str) or not re.fullmatch(r"(19|20|21)\d\d-(0[1-9]|1[0-2])", x):
@@ -358,6 +366,7 @@ CALIBRATION_OBSERVATION_FIELDS = {
     "benefits": plain(choice(OBSERVATION_BENEFITS)),
     "segment": plain(text()),
     "count_includes_scholarships": plain(boolean),
+    "fit": plain(figures, required=False),  # the figures fitted, when not every one recorded (absent: all)
     "claims": param("claims", number(0, 1e16, integer=True), required=False),
     "amount": param("IDR", number(0, 1e16), required=False),
     "expected_claims": param("claims", number(0, 1e16), required=False),

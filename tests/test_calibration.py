@@ -385,3 +385,49 @@ def test_madiun_2026_ucj_new_segments_take_the_calibrated_default_mortality_load
         entry = ucj.resolved["segments"][name]["mortality_load"]
         assert entry["value"] == default and entry["range"][1] == round(upper, 2), name
         assert f"not like the DTKS poor ({vulnerable.mortality_load:.3f})" in entry["source"], name
+
+
+# --- fit: which recorded figures the likelihood uses -------------------------------------------------------------
+
+
+def test_a_figure_left_out_of_the_fit_does_not_move_the_posterior(big):
+    """``fit = ["amount"]``: the posterior is exactly that of an amount-only observation, whatever count is
+    recorded beside it, and the goodness of fit counts one value."""
+    model, moments = big
+    sigma = {"mortality": 0.5, "accident": 0.5}
+    amount_only = dataclasses.replace(_observation(None, 9e9), fitted=("amount",))
+    _, want = posterior_grid([amount_only], [moments], sigma)
+    for count in (10.0, 1_000.0):
+        obs = dataclasses.replace(_observation(count, 9e9), fitted=("amount",))
+        _, post = posterior_grid([obs], [moments], sigma)
+        assert np.array_equal(post, want)
+    _, both = posterior_grid([_observation(10.0, 9e9)], [moments], sigma)
+    assert not np.allclose(both, want)  # the count does move it when fitted
+
+
+def test_madiun_fits_the_amount_and_checks_the_count(root):
+    """The shipped experience fits the amount only: the calibrated model reproduces the recorded amount (the
+    closed-form expectation at the posterior means, within the 90 % interval's width), one value is fitted, and the
+    count is reported as not fitted beside the model's expectation."""
+    cal = fit("madiun-2025-prior", root / "scenarios" / "experience" / "madiun-2025.toml")
+    assert cal.experience.observations[0].fitted == ("amount",)
+    desc = cal.describe()
+    assert desc["goodness_of_fit"]["observed_values"] == 1
+    row = cal.expected_in_window()[0]
+    assert abs(row["expected_amount_idr"] / row["amount_idr"] - 1) < 0.02
+    [check] = desc["not_fitted"]
+    assert check["claims"] == 144 and check["expected_claims"] == pytest.approx(row["expected_claims"])
+    assert "amount_idr" not in check
+
+
+@pytest.mark.parametrize("fit_line, problem", [
+    ('fit = ["count"]', "unknown figure 'count' (expected claims or amount)"),
+    ("fit = []", "must be a non-empty list of figures to fit (claims, amount), got []"),
+    ('fit = "amount"', "must be a non-empty list of figures to fit (claims, amount), got 'amount'"),
+    ('fit = ["amount", "amount"]', "names a figure twice"),
+    ('fit = ["claims"]', "names claims, which the observation does not give"),
+])
+def test_a_bad_fit_list_is_one_error_line(calibrate_bad, fit_line, problem):
+    code, err = calibrate_bad(EXPERIENCE_HEAD + '\n[[observation]]\nfrom = "2025-01"\nto = "2025-11"\n'
+                              'amount = { value = 6200000000, unit = "IDR" }\n' + fit_line + '\nsource = "s"\n')
+    assert_one_line_error(code, err, ["madiun-obs.toml", ": observation[0].fit: ", problem])
