@@ -37,8 +37,8 @@ MONEY_SCALES = ((1e12, "triliun", "tn"), (1e9, "miliar", "bn"), (1e6, "juta", "m
 # estimated from the trials (a share of them): 0 and 1 are shown as "< 0,1%" and "> 99,9%", never as a certainty.
 # ``sig3`` is a parameter value to 3 significant digits (1.919408 -> ``1,92``; from 100 up, whole numbers).
 # ``sci`` is a very small or large number in scientific notation (a p-value: ``1,5e-09``).
-KINDS = ("money", "count", "percent", "percent1", "points", "chance", "number", "number1", "number3", "plain", "sig3",
-         "sci")
+KINDS = ("money", "rupiah", "count", "percent", "percent1", "points", "chance", "number", "number1", "number3", "plain",
+         "sig3", "sci")
 
 
 class Language:
@@ -67,6 +67,13 @@ class Language:
                 decimals = 1 if threshold == 1e6 else 2
                 return f"{sign}Rp{self._digits(a / threshold, decimals)} {id_word if self.code == 'id' else en_word}"
         return f"{sign}Rp{self._digits(a, 0)}"
+
+    def rupiah(self, x: float | None) -> str:
+        """A Rupiah amount to the rupiah, without a scale word: a wage a reader compares with a minimum wage
+        (``Rp2.185.185``; :meth:`money` would write ``Rp2,2 juta``)."""
+        if x is None:
+            return "-"
+        return f"{'-' if x < 0 else ''}Rp{self._digits(abs(x), 0)}"
 
     def count(self, x: float | None) -> str:
         return "-" if x is None else self._digits(x, 0)
@@ -122,6 +129,8 @@ class Language:
         """Format ``value`` as a figure of the given kind (see KINDS)."""
         if kind == "money":
             return self.money(value)
+        if kind == "rupiah":
+            return self.rupiah(value)
         if kind == "count":
             return self.count(value)
         if kind == "percent":

@@ -13,13 +13,14 @@ import numpy as np
 import pandas as pd
 
 from . import charts, report_planning, report_trend
+from .budget import CITY_BUCKETS
 from .calibration import GRID_RANGE, record_experience, record_observation, same_window, window_forecast
 from .coverage import coverage_curve, funding, members_affordable, twelve_months
 from .i18n import Language, significant
 from .plan import DETAIL_TABLES, PLEDGE_TABLE
 from .population import month_dates
 from .ratio_change import ratio_change
-from .regulation import load_regulation
+from .regulation import load_regulation, monthly_premium
 from .report_document import Chart, Figure, Para, Pre, Section, Table, Tiles, lookup
 from .scenario import Scenario, age_profiles
 from .planning_schema import segment_list_field_names, year_field_names
@@ -162,6 +163,8 @@ def extra_figures(scenario: Scenario, summary: dict, claims: np.ndarray, base_ou
         z = round(abs(first["claims_idr"]["mean"] - first["claims_expected_idr"]) / first["claims_idr"]["se"], 3)
     rules_date, rules, changes = rule_rows(scenario)
     moving, still = without_effect(base_outcome, swings)
+    rows = funding(scenario)
+    risks = premium_risks(scenario, rows)
     return {
         "scenario_id": scenario.id,
         "budget_year": budget_year,
@@ -169,7 +172,7 @@ def extra_figures(scenario: Scenario, summary: dict, claims: np.ndarray, base_ou
         "fan": fan_rows(summary, claims),
         "ratio_change": ratio_change(summary),
         "coverage": coverage_curve(scenario).to_dict("records"),
-        "funding": funding(scenario),
+        "funding": rows,
         "sensitivity": {
             "period": base_outcome.period,
             "base": {"premium_idr": round(base_outcome.premium_idr, 2), "claims_idr": round(base_outcome.claims_idr, 2),
@@ -185,7 +188,72 @@ def extra_figures(scenario: Scenario, summary: dict, claims: np.ndarray, base_ou
         "overrides": list(overrides),
         "planning": report_planning.planning_figures(scenario, projection),
         "calibration": calibration_figures(scenario, window_trials=scenario.trials),
-        "sources": cited_sources(scenario_citing_texts(scenario) + strings(rules) + strings(changes)),
+        "premium_risks": risks,
+        "sources": cited_sources(scenario_citing_texts(scenario) + strings(rules) + strings(changes)
+                                 + strings(risks)),
+    }
+
+
+# The reason given for the proposed rise of the BPU JKM premium: BPU members' JKM claim ratio in 2023, nationally.
+BPU_JKM_CLAIM_RATIO = {
+    "value": 1.981, "unit": "JKM claims / JKM premiums of BPU members, 2023, national", "basis": "data",
+    "source": "Minister of Manpower, 2024: 55.6 % in 2019, 198.1 % in 2023 (DOMAIN.md s.5)",
+}
+PU_WAGE_SOURCE = ("the segment's wage and the top of its range (the scenario); the PU premium is the JKK rate of the "
+                  "risk class plus the JKM rate, both on the wage (DOMAIN.md s.3); whether a premium was re-based on "
+                  "later minimum wages is not known (DOMAIN.md s.8)")
+BPU_JKM_SOURCE = ("a rise of the BPU JKM premium was proposed in 2024, after the 2023 claim ratio; not enacted as far "
+                  "as known, and no proposed rate is known (DOMAIN.md s.5)")
+
+
+def premium_risks(scenario: Scenario, rows: list[dict]) -> dict:
+    """Two ways the premium of the funding rows (:func:`sim.coverage.funding`) may be too low, for the budget section.
+
+    ``pu_wage``: the PU segments with members whose wage range reaches above the wage their premium is computed on,
+    each with its premium at the top of the range (the same rule, :func:`sim.regulation.monthly_premium`, at the
+    same date as the funding rows) and a full year's difference for its members at the start; the total over them.
+    None when there is no such segment.
+    ``bpu_jkm_rise``: the proposed rise of the BPU JKM premium, whose rate is not known, when a BPU segment is paid
+    from city money (APBD, DBH-CHT) and has members (at the start, or in a projection at any time): how many such
+    segments, the JKM part of the premium in force, their monthly premium when they all pay the same one, and the
+    claim ratio given as the reason. None otherwise.
+    """
+    date = scenario.rules_date or scenario.start
+    regulation = load_regulation()
+    rules = regulation.at(date)
+    premium_of = {r["segment"]: r["monthly_premium_idr"] for r in rows}
+    pu = []
+    for s in scenario.segments:
+        wage = scenario.resolved["segments"][s.name].get("wage")
+        upper = (wage.get("range") or [None, None])[1] if isinstance(wage, dict) else None
+        if s.scheme != "PU" or s.members <= 0 or upper is None or upper <= s.wage:
+            continue
+        now = premium_of[s.name]
+        high = monthly_premium(rules, s.scheme, upper, s.risk_class or 1, s.payer, s.occupation)
+        if high <= now:
+            continue
+        pu.append({"segment": s.name, "payer": s.payer, "members": s.members, "wage_idr": s.wage,
+                   "wage_upper_idr": upper, "monthly_premium_idr": now, "monthly_premium_upper_idr": high,
+                   "annual_difference_idr": round(s.members * (high - now) * 12, 2)})
+    bpu = [s for s in scenario.segments if s.scheme == "BPU" and s.payer in CITY_BUCKETS
+           and (s.members > 0 or scenario.planning is not None)]
+    premiums = {premium_of[s.name] for s in bpu}
+    return {
+        "pu_wage": {
+            "segments": pu,
+            "members": sum(p["members"] for p in pu),
+            "annual_difference_idr": round(sum(p["annual_difference_idr"] for p in pu), 2),
+            "source": PU_WAGE_SOURCE,
+        } if pu else None,
+        "bpu_jkm_rise": {
+            "segments": len(bpu),
+            "monthly_premium_idr": premiums.pop() if len(premiums) == 1 else None,
+            "jkm_premium_idr": rules["premium.bpu_jkm_flat"],
+            "jkm_premium_source": regulation.rules["premium.bpu_jkm_flat"].at(date).source,
+            "claim_ratio": BPU_JKM_CLAIM_RATIO,
+            "proposed_rate": None,
+            "source": BPU_JKM_SOURCE,
+        } if bpu else None,
     }
 
 
@@ -766,7 +834,8 @@ def results_section(lang: Language, summary: dict, extra: dict) -> Section:
 def budget_section(lang: Language, scenario: Scenario, summary: dict, extra: dict) -> Section:
     if extra.get("planning"):  # members projected: by year, from them; then where their detail is
         section = report_planning.budget_section(lang, scenario, summary, extra)
-        return replace(section, blocks=[*section.blocks, *plan_file_blocks(lang, scenario, extra)])
+        return replace(section, blocks=[*section.blocks, *premium_risk_blocks(lang, scenario, extra),
+                                        *plan_file_blocks(lang, scenario, extra)])
     year = extra["budget_year"]
     blocks = [Para(lang("budget_intro_tenure"), {
         "per_member": _r(extra, "budget_year.premium_per_member_idr", "money"),
@@ -794,8 +863,44 @@ def budget_section(lang: Language, scenario: Scenario, summary: dict, extra: dic
     rows, styles, note = _cut(rows, [""] * len(rows), [r["annual_premium_idr"] for r in extra["funding"]],
                               [False] * len(rows), lang, "funding")
     blocks += [Chart("funding", lang("caption_funding")), Table("funding", header, rows, styles, note)]
+    blocks += premium_risk_blocks(lang, scenario, extra)
     blocks.append(Para(lang("budget_enrolment_later"), style="note"))
     return Section("budget", lang("sec_budget"), blocks, traced=True)
+
+
+def premium_risk_blocks(lang: Language, scenario: Scenario, extra: dict) -> list:
+    """One paragraph on what may raise the premium stated above (report.json ``premium_risks``): a PU premium
+    computed on a wage below the top of its stated range, with the yearly difference; a proposed rise of the BPU
+    JKM premium, whose rate is not known. Either part only where it applies; none: no paragraph."""
+    risks = extra.get("premium_risks") or {}
+    parts, figures = [], {}
+    pu = risks.get("pu_wage")
+    if pu:
+        labels = segment_labels(scenario, lang)
+        if len(pu["segments"]) == 1:
+            key = "premium_risks.pu_wage.segments.0"
+            name = pu["segments"][0]["segment"]
+            parts.append(lang("premium_risk_pu", segment=labels.get(name, name)))
+            figures.update({
+                "premium": _r(extra, f"{key}.monthly_premium_idr", "money"),
+                "wage": _r(extra, f"{key}.wage_idr", "rupiah"),
+                "upper": _r(extra, f"{key}.wage_upper_idr", "rupiah"),
+                "upper_premium": _r(extra, f"{key}.monthly_premium_upper_idr", "money"),
+            })
+        else:
+            names = [labels.get(p["segment"], p["segment"]) for p in pu["segments"]]
+            parts.append(lang("premium_risk_pu_many",
+                              segments=", ".join(names[:-1]) + lang("list_and") + names[-1]))
+        figures.update({"members": _r(extra, "premium_risks.pu_wage.members", "count"),
+                        "more": _r(extra, "premium_risks.pu_wage.annual_difference_idr", "money")})
+    bpu = risks.get("bpu_jkm_rise")
+    if bpu:
+        parts.append(lang("premium_risk_bpu" if bpu["monthly_premium_idr"] is not None else "premium_risk_bpu_jkm"))
+        figures.update({"jkm": _r(extra, "premium_risks.bpu_jkm_rise.jkm_premium_idr", "money"),
+                        "ratio": _r(extra, "premium_risks.bpu_jkm_rise.claim_ratio.value", "percent")})
+        if bpu["monthly_premium_idr"] is not None:
+            figures["bpu"] = _r(extra, "premium_risks.bpu_jkm_rise.monthly_premium_idr", "money")
+    return [Para(" ".join([lang("premium_risk_lead"), *parts]), figures)] if parts else []
 
 
 def plan_files(extra: dict) -> list[str]:
@@ -1219,7 +1324,11 @@ def sources_blocks(lang: Language, extra: dict) -> list:
             what += "; " + "; ".join(f"s.{c['number']} {c['title']}".rstrip() for c in s["sections"])
         rows.append((s["cited"], s["publisher"], date, what, s["file"]))
     header = tuple(lang(k) for k in ("col_source_cited", "col_publisher", "col_date", "col_headline", "col_file"))
-    return [Para(lang("sources_intro")), Table("sources", header, rows)]
+    intro = lang("sources_intro")
+    risks = cited_sources(strings(extra.get("premium_risks") or {}))
+    if risks:  # the budget section's note on a possibly higher premium: what it rests on (listed in the table)
+        intro += " " + lang("sources_premium_risks", cited=lang("list_and").join(s["cited"] for s in risks))
+    return [Para(intro), Table("sources", header, rows)]
 
 
 def provenance_section(lang: Language, manifest: dict, summary: dict, extra: dict | None = None,

@@ -547,6 +547,51 @@ TEXT = {
               "plans it: an analyst runs it with the command python -m sim plan, and such a scenario's report "
               "includes its detail as CSV tables in its folder.",
     },
+    # What may raise the premium stated above (report_sections.premium_risk_blocks); each part only where it applies.
+    "premium_risk_lead": {"id": "Iuran bisa lebih tinggi.", "en": "The premium may be higher."},
+    "premium_risk_pu": {
+        "id": "Untuk {segment}, iuran {premium} per orang per bulan dihitung dari upah {wage} per bulan. Belum "
+              "diketahui apakah iuran ini sudah disesuaikan dengan upah yang lebih tinggi, misalnya upah minimum "
+              "yang lebih baru; bila dihitung dari upah {upper} (batas atas rentang upah dalam skenario ini), "
+              "iurannya menjadi {upper_premium} per orang per bulan, sehingga iuran setahun untuk {members} "
+              "peserta bertambah sekitar {more}.",
+        "en": "For {segment}, the premium of {premium} a member a month is computed on a wage of {wage} a month. "
+              "Whether it has been raised in line with a higher wage, such as a more recent minimum wage, is not "
+              "known; computed on {upper} (the top of this scenario's wage range), it would be {upper_premium} a "
+              "member a month, so a year's premium for the {members} members would be about {more} higher.",
+    },
+    "premium_risk_pu_many": {
+        "id": "Iuran {segments} dihitung dari upah di bawah batas atas rentang upahnya dalam skenario ini. Belum "
+              "diketahui apakah iuran itu sudah disesuaikan dengan upah yang lebih tinggi, misalnya upah minimum "
+              "yang lebih baru; bila dihitung dari batas atas itu, iuran setahun untuk {members} peserta tersebut "
+              "bertambah sekitar {more}.",
+        "en": "The premiums of {segments} are computed on wages below the top of their wage ranges in this "
+              "scenario. Whether they have been raised in line with a higher wage, such as a more recent minimum "
+              "wage, is not known; computed on the tops of those ranges, a year's premium for those {members} "
+              "members would be about {more} higher.",
+    },
+    "premium_risk_bpu": {
+        "id": "Kenaikan iuran JKM peserta BPU (kini {jkm} dari iuran {bpu} per orang per bulan) diusulkan pada "
+              "2024, setelah Menteri Ketenagakerjaan menyampaikan bahwa rasio klaim JKM peserta BPU secara "
+              "nasional mencapai {ratio} pada 2023; sejauh yang diketahui, usulan itu belum ditetapkan. Bila "
+              "ditetapkan, iuran BPU yang dibayar kota akan naik, tetapi besaran tarif yang diusulkan tidak "
+              "diketahui, sehingga kenaikannya tidak dapat dihitung di sini.",
+        "en": "A rise of the JKM part of the BPU premium (now {jkm} of the {bpu} a member a month) was proposed in "
+              "2024, after the Minister of Manpower reported that BPU members' JKM claims nationally came to {ratio} "
+              "of their premiums in 2023; as far as is known it has not been enacted. If it is, the BPU premium the "
+              "city pays will rise, but the proposed rate is not known, so the rise cannot be worked out here.",
+    },
+    "premium_risk_bpu_jkm": {
+        "id": "Kenaikan iuran JKM peserta BPU (kini {jkm} per orang per bulan) diusulkan pada 2024, setelah "
+              "Menteri Ketenagakerjaan menyampaikan bahwa rasio klaim JKM peserta BPU secara nasional mencapai "
+              "{ratio} pada 2023; sejauh yang diketahui, usulan itu belum ditetapkan. Bila ditetapkan, iuran BPU yang "
+              "dibayar kota akan naik, tetapi besaran tarif yang diusulkan tidak diketahui, sehingga kenaikannya "
+              "tidak dapat dihitung di sini.",
+        "en": "A rise of the JKM part of the BPU premium (now {jkm} a member a month) was proposed in 2024, after "
+              "the Minister of Manpower reported that BPU members' JKM claims nationally came to {ratio} of their "
+              "premiums in 2023; as far as is known it has not been enacted. If it is, the BPU premium the city "
+              "pays will rise, but the proposed rate is not known, so the rise cannot be worked out here.",
+    },
     "col_payer": {"id": "Pembayar", "en": "Payer"},
     "col_segment": {"id": "Segmen", "en": "Segment"},
     "col_scheme": {"id": "Skema", "en": "Scheme"},
@@ -910,6 +955,12 @@ TEXT = {
               "project's domain reference as DOMAIN.md with a section number (the source columns of the assumption "
               "register and the rules). This table shows what each of those references is and where its file is "
               "(the full list: sim/data/sources.csv).",
+    },
+    "sources_premium_risks": {
+        "id": "Catatan bahwa iuran bisa lebih tinggi (bagian Anggaran dan cakupan) bersumber dari {cited} "
+              "(rinciannya di report.json, premium_risks).",
+        "en": "The note that the premium may be higher (Budget and coverage) rests on {cited} (in full in "
+              "report.json, premium_risks).",
     },
     "sources_none": {
         "id": "Sumber. Skenario dan aturan di laporan ini tidak mengutip artikel berita (seed) atau DOMAIN.md.",
