@@ -26,7 +26,7 @@ from .regulation import RuleError, load_regulation
 from .scenario_schema import (
     ASSUMPTION_FIELDS, ASSUMPTION_TABLES, BASES, BUDGET_FIELDS, CALIBRATION_FIELDS, CALIBRATION_OBSERVATION_FIELDS,
     GOODNESS_OF_FIT_FIELDS, MISFIT_P, PARAM_KEYS, POSTERIOR_FIELDS, SCENARIO_FIELDS, SEGMENT_FIELDS, SEVERITY_SHARES,
-    SHARE_TOLERANCE, TOP_TABLES, UNCERTAINTY_FIELDS, _is_number, shown,
+    SHARE_TOLERANCE, TOP_TABLES, UNCERTAINTY_FIELDS, _is_number, child_scale_range, shown,
 )
 # Re-exported for existing importers (sim.cli, sim.calibration and the tests import these, and the field tables
 # and SEVERITY_SHARES above, from sim.scenario); new code imports them from sim.scenario_schema.
@@ -333,7 +333,7 @@ def validate(data: dict, origin: dict, file: str, files=()) -> dict:
     if abs(total - 1) > SHARE_TOLERANCE:
         v.fail("assumptions.severity", f"the five share_* values must sum to 1, got {total:.6g}",
                [f"assumptions.severity.{k}" for k in SEVERITY_SHARES])
-    _check_children(v, values["assumptions"]["children"])
+    _check_children(v, values["assumptions"]["children"], data["assumptions"]["children"])
     _check_start(v, values["scenario"])
     values["planning"] = validate_planning(v, data, values)
     values["calibration"] = _calibration(v, data["calibration"]) if "calibration" in data else None
@@ -393,10 +393,17 @@ def _check_segment(v: _Validator, key: str, seg: dict) -> None:
         v.fail(f"{key}.age_profile", f"unknown profile; known: {', '.join(age_profiles())}")
 
 
-def _check_children(v: _Validator, kids: dict) -> None:
+def _check_children(v: _Validator, kids: dict, node: dict) -> None:
     """The children are given in one of two forms: the same for every member (count_shares and age_max) or by the
-    member's age (by_member_age). Both at once would leave one of them silently unused."""
+    member's age (by_member_age). Both at once would leave one of them silently unused. The table's optional range
+    is of a factor on it (``scenario_schema.child_scale_range``), not of its numbers (``node``: the table as the
+    files give it, parameter tables and all)."""
     key = "assumptions.children"
+    rng = node.get("by_member_age", {}).get("range")
+    if rng is not None:
+        problem = child_scale_range(rng)
+        if problem:
+            v.fail(f"{key}.by_member_age.range", problem)
     flat = [k for k in ("count_shares", "age_max") if k in kids]
     if "by_member_age" in kids and flat:
         v.fail(f"{key}.by_member_age", f"give either count_shares and age_max (the same children for every member) "

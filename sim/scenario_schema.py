@@ -219,6 +219,50 @@ def child_bands(x):
     return None
 
 
+# The range of the children table (``by_member_age.range = [low, high]``) is not a range of the table's numbers but
+# of one factor on it: each band's share of members with at least one eligible child (P(1) and P(2+)) times the
+# factor, P(0) the rest, and a band whose share would pass 1 held at 1 (no member without a child; its split
+# between one and two or more children kept); the children's ages are not moved. One factor, because the
+# scholarship is nearly proportional to the share with a child where that share is uncertain (the older bands,
+# where it rests on how late members had their last child), while the split between one and two children and
+# their ages follow from the same family formation and would move with it less. At 1 the table is as given.
+CHILD_SCALE_UNIT = "x share of members with a child under 23"  # the unit of the factor a tornado bar shows
+CHILD_SCALE_MAX = 100.0  # a factor of 50 already gives every band with any child (the shipped 65+: 0.02) P(0) = 0
+
+
+def child_scale_range(x):
+    """The range of the children table: [low, high], factors with 0 <= low <= 1 <= high (1 being the table as
+    given, which lies inside its range as every parameter's value does)."""
+    if not (isinstance(x, list) and len(x) == 2 and all(_is_number(v) for v in x)):
+        return (f"must be [low, high], two numbers: factors on each band's share of members with a child under 23 "
+                f"(1 = the table as given), got {shown(x, 120)}")
+    for v in x:
+        problem = number(0, CHILD_SCALE_MAX)(v)
+        if problem:
+            return f"each factor {problem}"
+    if x[0] > x[1]:
+        return f"must be [low, high] with low <= high, got {shown(x, 120)}"
+    if not x[0] <= 1 <= x[1]:
+        return f"must hold 1 (the table as given), got {shown(x, 120)}"
+    return None
+
+
+def scaled_child_bands(rows: list, factor: float) -> list:
+    """The children table (rows as ``child_bands`` reads them) with each band's share of members with at least one
+    eligible child times ``factor``: P(1) and P(2+) scaled alike, P(0) the rest; where the share would pass 1 the
+    band has no member without a child (P(0) = 0, P(1) and P(2+) in their own proportion). At ``factor`` 1 the
+    same rows, number for number."""
+    if factor == 1:
+        return [list(row) for row in rows]
+    out = []
+    for start, p0, p1, p2, youngest, oldest in rows:
+        with_child = p1 + p2
+        f = min(factor, 1.0 / with_child) if with_child > 0 else factor
+        rest = min(max(p0 + (1.0 - f) * with_child, 0.0), 1.0)  # 0 or 1 within rounding at a cap or at 0
+        out.append([start, rest, p1 * f, p2 * f, youngest, oldest])
+    return out
+
+
 # --- Schema ---------------------------------------------------------------------------------------------------
 
 

@@ -42,10 +42,12 @@ SEVERITY = (
 
 
 def children_by_age(rows: str, extra: str = "", unit: str = "member's age from, shares of 0/1/2+ children, "
-                    "child's age range", key: str = "by_member_age") -> str:
-    """An [assumptions.children] table giving the children by the member's age (and ``extra`` lines)."""
+                    "child's age range", key: str = "by_member_age", rng: str | None = None) -> str:
+    """An [assumptions.children] table giving the children by the member's age (and ``extra`` lines); ``rng``: the
+    range of its factor as TOML text (else the base's, merged key by key)."""
+    ranged = "" if rng is None else f", range = {rng}"
     return (f'\n[assumptions.children]\n{key} = {{ value = {rows}, unit = "{unit}", source = "test", '
-            f'basis = "assumption" }}\n{extra}')
+            f'basis = "assumption"{ranged} }}\n{extra}')
 
 
 def edit(old: str, new: str):
@@ -183,6 +185,23 @@ FILE_CASES = [
      [NAME, "assumptions.children.by_member_age", "give either count_shares and age_max", "not both"]),
     ("set-nan-in-share-list", None, ["--set", "assumptions.children.by_member_age=[[15, nan, 0.5, 0.5, 0, 22]]"],
      ["--set", "assumptions.children.by_member_age.value", "finite"]),
+    # The table's range is of one factor on its share of members with a child: [low, high], 0 <= low <= 1 <= high.
+    ("child-range-negative", append(children_by_age("[[15, 0.5, 0.3, 0.2, 0, 22]]", rng="[-0.5, 1.5]")), [],
+     [NAME, "assumptions.children.by_member_age.range", "each factor must be >= 0, got -0.5"]),
+    ("child-range-reversed", append(children_by_age("[[15, 0.5, 0.3, 0.2, 0, 22]]", rng="[1.25, 0.75]")), [],
+     [NAME, "assumptions.children.by_member_age.range", "low <= high, got [1.25, 0.75]"]),
+    ("child-range-not-a-number", append(children_by_age("[[15, 0.5, 0.3, 0.2, 0, 22]]", rng='[0.75, "high"]')), [],
+     [NAME, "assumptions.children.by_member_age.range", "two numbers", "got [0.75, 'high']"]),
+    ("child-range-one-number", append(children_by_age("[[15, 0.5, 0.3, 0.2, 0, 22]]", rng="1.25")), [],
+     [NAME, "assumptions.children.by_member_age.range", "must be [low, high], two numbers", "got 1.25"]),
+    ("child-range-without-the-table", append(children_by_age("[[15, 0.5, 0.3, 0.2, 0, 22]]", rng="[1.1, 1.5]")), [],
+     [NAME, "assumptions.children.by_member_age.range", "must hold 1 (the table as given)"]),
+    ("child-range-infinite", append(children_by_age("[[15, 0.5, 0.3, 0.2, 0, 22]]", rng="[0.5, inf]")), [],
+     [NAME, "assumptions.children.by_member_age.range", "finite"]),
+    ("set-child-range-negative", None, ["--set", "assumptions.children.by_member_age.range=[-0.5, 1.5]"],
+     ["--set", "assumptions.children.by_member_age.range", "each factor must be >= 0"]),
+    ("set-child-range-not-a-list", None, ["--set", "assumptions.children.by_member_age.range=wide"],
+     ["--set", "assumptions.children.by_member_age.range", "two numbers", "got 'wide'"]),
     ("set-nan-in-reach-shares", None, ["--set", "assumptions.children.reach_shares=[1.0, nan, 0.5, 0.2]"],
      ["--set", "assumptions.children.reach_shares.value", "finite"]),
     ("set-out-of-range", None, ["--set", "segments.vulnerable.members=-1"],
