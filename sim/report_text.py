@@ -1732,10 +1732,12 @@ PARAMETERS = {
                         "en": "Partial-disability degrees (table share, probability)"},
     "count_shares": {"id": "Peluang jumlah anak (tidak ada, satu, dua atau lebih)",
                      "en": "Probability of no, one, two or more children"},
-    "by_member_age": {"id": "Anak menurut usia peserta (usia peserta mulai; peluang tidak ada, satu, dua atau lebih "
-                            "anak; usia anak termuda dan tertua)",
-                      "en": "Children by the member's age (member's age from; probability of no, one, two or more "
-                            "children; youngest and oldest child's age)"},
+    # The children table: its rows are described by its unit, its range is of one factor on it (the tornado's bar
+    # and the register's range; sim.scenario_schema.scaled_child_bands).
+    "by_member_age": {"id": "Anak menurut usia peserta (rentang: pengali proporsi peserta yang memiliki anak di bawah "
+                            "23 tahun)",
+                      "en": "Children by the member's age (range: a factor on the share of members with a child "
+                            "under 23)"},
     "reach_shares": {"id": "Peluang anak mencapai jenjang sekolah (SD, SMP, SMA, perguruan tinggi)",
                      "en": "Probability a child reaches each school level (primary, junior high, senior high, "
                            "university)"},

@@ -5,12 +5,16 @@ values whose range is their 90 % credible interval) is moved, one at a time, to 
 claims, premium and claim ratio of the first calendar year are recomputed in closed form (no random numbers, so
 the bars carry no Monte Carlo noise).
 
-Four choices, named here and in the report:
+Five choices, named here and in the report:
 - Only the months of the first calendar year are modelled (its claims do not depend on later months), which keeps
   the whole tornado to a second or two.
 - The five severity shares must sum to 1: moving one rescales the other four in proportion.
 - With more than ``MANY_SEGMENTS`` segments, a field set per segment (``segments.*.male_share``) is one bar: every
   segment moves to the same end of its own range together.
+- The children table (``assumptions.children.by_member_age``) is one bar: its range is of a factor on each band's
+  share of members with a child under 23 (``scenario_schema.scaled_child_bands``: P(1) and P(2+) times the factor,
+  P(0) the rest, a band held at no member without a child where the share would pass 1), shown as the factor
+  (1 = the table as given) with that range.
 - In a calibrated scenario (one with a ``[calibration]`` record) each multiplier the calibration fitted is one bar
   (``calibration.posterior.mortality_scale``), shown at its posterior mean and 90 % credible interval: it moves
   every parameter it scaled (:data:`FITTED`; the default and each segment's own mortality load, each segment's
@@ -41,7 +45,7 @@ from dataclasses import dataclass
 from .closed_form import expected
 from .population import build_model
 from .scenario import SEVERITY_SHARES, Scenario, ScenarioError, apply_override, scenario_from_data
-from .scenario_schema import RECORD_TABLES
+from .scenario_schema import CHILD_SCALE_UNIT, RECORD_TABLES, scaled_child_bands
 
 SEVERITY_PREFIX = "assumptions.severity."
 MANY_SEGMENTS = 12
@@ -49,6 +53,7 @@ FITTED_PREFIX = "calibration.posterior."
 # The parameter field each multiplier of a [calibration] record scaled (sim.calibration.calibrated_scenario_text
 # writes them: the default and each segment's own mortality load, each segment's accident rate).
 FITTED = {"mortality_scale": "mortality_load", "accident_scale": "accident_rate"}
+CHILDREN_TABLE = "assumptions.children.by_member_age"  # a table whose range is of one factor on it
 NO_EFFECT = 1e-9  # relative change of the first year's claims below which a range end counts as no change (rounding)
 
 
@@ -98,7 +103,8 @@ def _round(x, digits=6):
 
 
 def ranged_parameters(resolved: dict, prefix: str = "") -> list[tuple[str, dict]]:
-    """(dotted key, parameter table) for every scalar numeric parameter that states a [low, high] range."""
+    """(dotted key, parameter table) for every scalar numeric parameter that states a [low, high] range, and the
+    children table when it states the range of its factor."""
     out = []
     for key, node in resolved.items():
         dotted = f"{prefix}{key}"
@@ -106,7 +112,8 @@ def ranged_parameters(resolved: dict, prefix: str = "") -> list[tuple[str, dict]
             continue
         if "value" in node:
             value, rng = node["value"], node.get("range")
-            if _is_number(value) and isinstance(rng, list) and len(rng) == 2 and all(map(_is_number, rng)):
+            if ((_is_number(value) or dotted == CHILDREN_TABLE) and isinstance(rng, list) and len(rng) == 2
+                    and all(map(_is_number, rng))):
                 out.append((dotted, node))
         else:
             out.extend(ranged_parameters(node, dotted + "."))
@@ -177,6 +184,9 @@ def shown(resolved: dict, label: str, members: list) -> dict:
     members share, else None for that item (a value that differs by segment)."""
     if label.startswith(FITTED_PREFIX):
         nodes = [resolved["calibration"]["posterior"][label[len(FITTED_PREFIX):]]]
+    elif label == CHILDREN_TABLE:  # the factor on the table, 1 being the table as given
+        node = members[0][1]
+        nodes = [{"unit": CHILD_SCALE_UNIT, "basis": node.get("basis", ""), "value": 1.0, "range": node["range"]}]
     else:
         nodes = [node for _, node in members]
     return {"unit": nodes[0].get("unit", ""), "basis": _common([n.get("basis", "") for n in nodes]),
@@ -186,12 +196,15 @@ def shown(resolved: dict, label: str, members: list) -> dict:
 
 def at_range_end(data: dict, members: list, end: int) -> dict:
     """A copy of the scenario document with every parameter of a bar (from :func:`groups`) at the low (end 0) or
-    high (end 1) end of its own range; severity shares keep summing to 1."""
+    high (end 1) end of its own range; severity shares keep summing to 1; the children table is the table with its
+    factor at that end."""
     out = copy.deepcopy(data)
     for key, node in members:
         value = node["range"][end]
         if key.startswith(SEVERITY_PREFIX) and key[len(SEVERITY_PREFIX):] in SEVERITY_SHARES:
             _move_share(out["assumptions"]["severity"], key[len(SEVERITY_PREFIX):], value)
+        elif key == CHILDREN_TABLE:
+            apply_override(out, key, scaled_child_bands(node["value"], value), {})
         else:
             apply_override(out, key, value, {})
     return out
