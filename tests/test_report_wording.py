@@ -43,7 +43,8 @@ def below():
     obs = cal["observations"][0]
     obs["expected_claims"], obs["expected_amount_idr"] = obs["claims"] * 0.8, obs["amount_idr"] * 0.88
     obs["expected_over_recorded_claims"], obs["expected_over_recorded_amount_idr"] = -0.2, -0.12
-    assert not cal["goodness_of_fit"]["fits"]
+    obs["fitted"] = ["claims", "amount"]  # both fitted, and they do not fit
+    cal["goodness_of_fit"].update(fits=False, chi2_min=18.0, observed_values=2, p_value=1.2e-4)
     return scenario, {"calibration": cal}
 
 
