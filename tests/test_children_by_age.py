@@ -7,23 +7,32 @@ from __future__ import annotations
 
 import copy
 import math
+import re
+import tomllib
 from pathlib import Path
 
 import numpy as np
 import pytest
 
+from sim import budget
 from sim.benefits import INDEX
 from sim.closed_form import expected
-from sim.engine import blocks, simulate_blocks, tables
+from sim.engine import blocks, simulate_blocks, simulate_chunk, tables
 from sim.exact import exact_distribution
 from sim.forecast import forecast
+from sim.i18n import Language
 from sim.population import build_model
+from sim.report_sections import register_table, sensitivity_section
+from sim.report_text import PARAMETERS
 from sim.scenario import ScenarioError, load_scenario, scenario_from_data
-from sim.scenario_schema import CHILD_BAND_UNIT
+from sim.scenario_schema import CHILD_BAND_UNIT, CHILD_SCALE_UNIT, child_bands, scaled_child_bands
 from sim.scholarship import expected_by_lag, sample_children
+from sim.sensitivity import at_range_end, groups, tornado, without_effect
 from sim.streams import Draws
 
-ONE_CELL = Path(__file__).resolve().parent / "data" / "one-cell.toml"  # 10,000 BPU men aged 40
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "tests" / "data"
+ONE_CELL = DATA / "one-cell.toml"  # 10,000 BPU men aged 40
 SCHOLARSHIPS = ("jkm_scholarship", "jkk_scholarship")
 FLAT = [0.45, 0.30, 0.25]  # the one-form shares the tests compare with (and its ages 0..22)
 # A table in the spirit of the shipped default: few children for old members, and older ones.
@@ -240,3 +249,154 @@ def test_both_forms_at_once_are_refused():
     del data["assumptions"]["children"]["by_member_age"]
     with pytest.raises(ScenarioError, match=r"assumptions.children.age_max: missing \(or give the children by "):
         scenario_from_data(data)
+
+
+# --- The table's range: one factor on each band's share of members with a child under 23 ------------------------
+
+TABLE = "assumptions.children.by_member_age"
+SHIPPED = tomllib.loads((ROOT / "scenarios" / "base" / "national-defaults.toml").read_text(encoding="utf-8"))
+SHIPPED_TABLE = SHIPPED["assumptions"]["children"]["by_member_age"]
+
+
+def at_factor(ref, factor, overrides=()):
+    """The scenario ``ref`` with its children table at ``factor``, moved as the tornado moves it (the end of a
+    range [factor, factor])."""
+    data = load_scenario(ref, list(overrides)).resolved
+    node = data["assumptions"]["children"]["by_member_age"]
+    return scenario_from_data(at_range_end(data, [(TABLE, {**node, "range": [factor, factor]})], 0))
+
+
+def scholarships(exp):
+    """Closed-form scholarship amounts (periods, segments, 2) of an Expected."""
+    return exp.amounts[..., [INDEX[b] for b in SCHOLARSHIPS]]
+
+
+@pytest.mark.parametrize("rows", [SHIPPED_TABLE["value"], MIXED], ids=["shipped", "mixed"])
+@pytest.mark.parametrize("factor", [0.0, 0.5, 0.75, 1.25, 2.0, 100.0])
+def test_the_factor_scales_the_share_with_a_child_and_keeps_the_rest(rows, factor):
+    scaled = scaled_child_bands(rows, factor)
+    assert len(scaled) == len(rows)
+    for old, new in zip(rows, scaled):
+        assert (new[0], new[4], new[5]) == (old[0], old[4], old[5])  # the bands and the children's ages stay
+        assert all(0.0 <= p <= 1.0 for p in new[1:4]) and sum(new[1:4]) == pytest.approx(1.0, abs=1e-12)
+        with_child = old[2] + old[3]
+        assert new[2] + new[3] == pytest.approx(min(factor * with_child, 1.0), abs=1e-12)  # capped at 1
+        assert new[2] * old[3] == pytest.approx(new[3] * old[2], abs=1e-12)  # one and two or more in proportion
+    # The scaled table is a valid table (shares summing to 1 within the schema's tolerance).
+    assert child_bands(scaled) is None
+
+
+def test_at_the_factor_1_the_table_is_the_same_number_for_number():
+    for rows in (SHIPPED_TABLE["value"], MIXED):
+        assert scaled_child_bands(rows, 1.0) == rows and scaled_child_bands(rows, 1) == rows
+
+
+def test_the_range_changes_no_number():
+    """The shipped table states a range; without it, and with the table at the factor 1, every number of a run is
+    the same, bit for bit."""
+    overrides = ["scenario.trials=2300"]  # three blocks, parameter draws, JKM and JKK scholarships
+    ranged = load_scenario("madiun-2025", overrides)
+    assert ranged.resolved["assumptions"]["children"]["by_member_age"]["range"] == SHIPPED_TABLE["range"]
+    data = copy.deepcopy(ranged.resolved)
+    del data["assumptions"]["children"]["by_member_age"]["range"]
+    variants = [scenario_from_data(data), at_factor("madiun-2025", 1.0, overrides)]
+    assert all(v.children == ranged.children for v in variants)
+    chunk = blocks(ranged.trials)
+    want = simulate_chunk(build_model(ranged), chunk)
+    assert sum(r.amounts[..., [INDEX[b] for b in SCHOLARSHIPS]].sum() for r in want) > 0
+    summary = {k: v for k, v in forecast(ranged).items() if k not in ("provenance", "run")}
+    for variant in variants:
+        got = simulate_chunk(build_model(variant), chunk)
+        assert all(np.array_equal(a.amounts, b.amounts) and np.array_equal(a.counts, b.counts)
+                   for a, b in zip(want, got, strict=True))
+        assert {k: v for k, v in forecast(variant).items() if k not in ("provenance", "run")} == summary
+
+
+@pytest.mark.parametrize("factor", [0.6, 1.4])
+def test_at_another_factor_the_engine_the_closed_form_and_the_exact_distribution_agree(factor):
+    # 0.6: every band's share with a child times 0.6; 1.4: the bands of 25-54 held at no member without a child.
+    overrides = ["scenario.trials=6000", "scenario.seed=2027"]
+    scenario = at_factor("madiun-2025", factor, overrides)
+    model, amounts, counts = simulate(scenario)
+    exp = expected(model)
+    base = scholarships(expected(build_model(load_scenario("madiun-2025", overrides))))
+    if factor < 1:  # no band reaches the cap: the expected children, and so the scholarships, times the factor
+        assert scholarships(exp) == pytest.approx(factor * base, rel=1e-12, abs=1e-6)
+    else:  # more, but less than in proportion where the cap holds
+        assert np.all(scholarships(exp) >= base) and scholarships(exp).sum() < factor * base.sum()
+    for s in range(len(model.segments)):
+        for benefit in SCHOLARSHIPS:
+            b = INDEX[benefit]
+            if exp.amounts[:, s, b].sum() == 0:
+                assert amounts[:, :, s, b].sum() == 0
+                continue
+            assert_within_4_se(amounts[:, :, s, b], exp.amounts[:, s, b], (factor, s, benefit))
+            assert_within_4_se(counts[:, :, s, b].astype(float), exp.counts[:, s, b], (factor, s, benefit, "count"))
+    total = amounts.sum(axis=(2, 3))  # (trials, periods)
+    for period in range(len(model.period_labels)):
+        exact = exact_distribution(model, period)
+        assert exact.mean_rel_error < 1e-6
+        se = total[:, period].std(ddof=1) / math.sqrt(total.shape[0])
+        assert abs(total[:, period].mean() - exact.mean) <= 4 * se
+
+
+def test_the_report_s_sensitivity_has_one_children_bar_fewer_children_fewer_claims():
+    scenario = load_scenario("madiun-2025")
+    base, swings, skipped = tornado(scenario)
+    assert not skipped
+    bars = [s for s in swings if s.key.startswith("assumptions.children.by_member_age")]
+    assert [s.key for s in bars] == [TABLE]
+    bar = bars[0]
+    assert (bar.value, bar.low, bar.high) == (1.0, *SHIPPED_TABLE["range"])
+    assert bar.unit == CHILD_SCALE_UNIT and bar.basis == "assumption"
+    assert bar.at_low.claims_idr < base.claims_idr < bar.at_high.claims_idr
+    assert bar.at_low.premium_idr == bar.at_high.premium_idr == base.premium_idr
+    # Only the scholarships move: each end is the first year's closed form with the table at that factor.
+    first_year = ["scenario.horizon_months=12"]
+    at_one = expected(build_model(load_scenario("madiun-2025", first_year))).amounts[0]
+    others = [i for i in range(at_one.shape[-1]) if i not in [INDEX[b] for b in SCHOLARSHIPS]]
+    for factor, outcome in ((bar.low, bar.at_low), (bar.high, bar.at_high)):
+        moved = expected(build_model(at_factor("madiun-2025", factor, first_year))).amounts[0]
+        assert outcome.claims_idr == pytest.approx(moved.sum(), rel=1e-12)
+        assert np.array_equal(moved[:, others], at_one[:, others])
+    # A range set on the command line is the bar's range: a wider one swings wider.
+    wide = load_scenario("madiun-2025", [f"{TABLE}.range=[0.5, 1.5]"])
+    wider = next(s for s in tornado(wide)[1] if s.key == TABLE)
+    assert (wider.low, wider.high) == (0.5, 1.5) and wider.spread_idr > bar.spread_idr
+    # Without a range the table has no bar.
+    data = copy.deepcopy(scenario.resolved)
+    del data["assumptions"]["children"]["by_member_age"]["range"]
+    assert TABLE not in {key for key, _ in groups(data)}
+
+
+def test_the_plan_s_tornado_has_the_children_bar_too():
+    scenario = load_scenario(DATA / "expansion-small.toml")  # members projected through a pipeline, two years
+    result = budget.tornado(scenario)
+    row = next(r for r in result["rows"] if r["parameter"] == TABLE)
+    assert (row["value"], row["low"], row["high"]) == (1.0, *SHIPPED_TABLE["range"])
+    base = result["base"]
+    assert row["claims_expected_idr_low"] < base["claims_expected_idr"] < row["claims_expected_idr_high"]
+    for out in ("members_end", "premium_idr", "city_money_idr"):
+        assert row[f"{out}_low"] == row[f"{out}_high"] == base[out]
+
+
+@pytest.mark.parametrize("code", ["id", "en"])
+def test_the_bar_and_the_register_row_are_named_in_the_report_s_language(code):
+    scenario = load_scenario("madiun-2025")
+    base, swings, skipped = tornado(scenario)
+    moving, still = without_effect(base, swings)
+    extra = {"sensitivity": {
+        "period": base.period, "base": {"premium_idr": base.premium_idr, "claims_idr": base.claims_idr},
+        "rows": [s.row(base) for s in moving], "skipped": [], "unused": [], "no_effect": [s.row(base) for s in still]}}
+    lang = Language(code)
+    name = PARAMETERS["by_member_age"][code]
+    assert lang.parameter(TABLE) == name and not re.search(r"[._]", name)
+    table = next(b for b in sensitivity_section(lang, extra).blocks if getattr(b, "name", "") == "sensitivity")
+    rows = [r for r in table.rows if r[0] == name]
+    assert len(rows) == 1
+    assert [c.value for c in rows[0][2:5]] == [1.0, *SHIPPED_TABLE["range"]]
+    # The register shows the table with the range of its factor, where it shows every range.
+    register = register_table(scenario, code)
+    row = register[register.iloc[:, 0] == f"{name}\n({TABLE})"]
+    low, high = SHIPPED_TABLE["range"]
+    assert row[lang("col_range")].tolist() == [f"{lang.plain(low)} – {lang.plain(high)}"]
