@@ -757,7 +757,8 @@ def test_the_report_says_when_the_prior_not_the_data_sets_a_multiplier():
     assert len(paras) == 1 and "pengali kecelakaan kerja {best} (nilai terendah yang dihitung)" in paras[0].text
     assert paras[0].figures["best"].key == "calibration.goodness_of_fit.best_accident_scale"
     # A best fit inside both intervals, or a record without it, says nothing.
-    inside = {**cal, "goodness_of_fit": {**fit, "best_accident_scale": 0.3}}
+    a = cal["accident_scale"]
+    inside = {**cal, "goodness_of_fit": {**fit, "best_accident_scale": (a["p5"] + a["p95"]) / 2}}
     assert _prior_sets(Language("en"), extra, inside) == []
     older = {**cal, "goodness_of_fit": {k: v for k, v in fit.items() if not k.startswith("best_")}}
     assert _prior_sets(Language("en"), extra, older) == []
