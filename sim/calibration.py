@@ -89,6 +89,7 @@ class Experience:
     scenario: str
     source: str
     observations: tuple
+    source_id: str | None = None  # the source in Indonesian, for the Indonesian report (optional)
 
 
 def _month_start(text_: str) -> dt.date:
@@ -125,7 +126,7 @@ def load_experience(path: str | Path) -> Experience:
     if not isinstance(head, dict):
         fail("experience", f"must be a table ([experience]), got {shown(head)}")
     for key in head:
-        if key not in ("id", "scenario", "title", "source"):
+        if key not in ("id", "scenario", "title", "source", "source_id"):
             fail(f"experience.{key}", "unknown key")
     obs_list = data.get("observation")
     if "observation" in data and not isinstance(obs_list, list):
@@ -175,6 +176,7 @@ def load_experience(path: str | Path) -> Experience:
     return Experience(
         path, need(head, "id", text(r"[a-z0-9][a-z0-9-]*"), "experience"),
         need(head, "scenario", text(), "experience"), need(head, "source", text(), "experience"), tuple(observations),
+        need(head, "source_id", text(), "experience") if "source_id" in head else None,
     )
 
 

@@ -274,7 +274,8 @@ def calibration_figures(scenario: Scenario, window_trials: int | None = None) ->
     Per observation also, where the experience file the record names gives them (:func:`record_experience`), the
     premium the recorded claim ratio was reported on (``premium_idr``, the months it covers ``premium_from``,
     ``premium_to``, ``premium_months``) and that ratio (``claim_ratio``: as reported, or the recorded amount over
-    that premium where the file gives no ratio); and with ``window_trials``, the scenario's own forecast of the
+    that premium where the file gives no ratio); the file's Indonesian source (``source_id``, null without it: the
+    Indonesian report cites it, :func:`recorded_source`); and with ``window_trials``, the scenario's own forecast of the
     observed months on the calibration's definition (``model_window``: :func:`sim.calibration.window_forecast`, null
     when the forecast does not hold those months) with the recorded amount over that forecast's premium of the same
     months (``claim_ratio_window_premium``)."""
@@ -316,11 +317,18 @@ def calibration_figures(scenario: Scenario, window_trials: int | None = None) ->
         rows.append(row)
     return {
         "experience": cal["experience"], "experience_id": cal["experience_id"], "scenario": cal["scenario"],
-        "source": cal["source"],
+        "source": cal["source"], "source_id": experience.source_id if experience is not None else None,
         "mortality_scale": dict(cal["mortality_scale"]), "accident_scale": dict(cal["accident_scale"]),
         "goodness_of_fit": dict(cal["goodness_of_fit"]),
         "observations": rows,
     }
+
+
+def recorded_source(lang: Language, cal: dict) -> str:
+    """Where the recorded figures come from, in the report's language: the experience file's ``source_id`` in the
+    Indonesian report where the file gives one, else its ``source`` (English: "reported at the 29 Dec 2025
+    agreement signing" stood in the Indonesian summary)."""
+    return (cal.get("source_id") if lang.code == "id" else None) or cal["source"]
 
 
 def _months(first: str, last: str) -> int:
@@ -626,7 +634,7 @@ def calibration_blocks(lang: Language, scenario: Scenario, extra: dict, summary:
     header = [lang("col_period"), lang("calib_col_measure"), lang("calib_col_observed")]
     if expected:
         header.append(lang("calib_col_expected"))
-    note = lang("calib_table_note", source=cal["source"], file=cal["experience"], base=cal["scenario"])
+    note = lang("calib_table_note", source=recorded_source(lang, cal), file=cal["experience"], base=cal["scenario"])
     blocks += [Para(lang("calib_compare" if expected else "calib_compare_posterior")),
                Table("calibration", tuple(header), rows, [], note)]
     blocks += [_counts_para(lang, extra, i, summary) for i, o in enumerate(observations) if "claims" in o]
@@ -713,7 +721,8 @@ def recorded_paras(lang: Language, extra: dict, brief: bool = False) -> list:
         if o.get("amount_idr") is None or (brief and not window):
             continue
         key = f"calibration.observations.{i}"
-        words = {"period": _window(lang, o["from"], o["to"]), "months": o["months"], "source": cal["source"]}
+        words = {"period": _window(lang, o["from"], o["to"]), "months": o["months"],
+                 "source": recorded_source(lang, cal)}
         figures = {"amount": _r(extra, f"{key}.amount_idr", "money")}
         if "premium_idr" in o:
             text = lang("calib_recorded_ratio", **words)
