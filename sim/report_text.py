@@ -78,9 +78,9 @@ TEXT = {
         # every scholarship instalment as a claim, over other months (calib_counts says which).
         "id": "Atas kematian dan kecelakaan kerja pada tahun {period}, BPJS Ketenagakerjaan diperkirakan menanggung "
               "manfaat sebesar {mean} (rata-rata simulasi) bagi peserta dan ahli warisnya; dalam 9 dari 10 "
-              "simulasi, nilainya berada antara {p5} dan {p95} (rentang 90%). Banyak kasusnya sekitar {count}: "
+              "simulasi, nilainya berada antara {p5} dan {p95} (rentang 90%). Jumlah kasusnya sekitar {count}: "
               "kematian dan kecelakaan kerja yang terjadi dalam {months} bulan tahun itu, masing-masing dihitung "
-              "sekali (cicilan beasiswa tidak dihitung sebagai kasus tersendiri).",
+              "sekali (pembayaran beasiswa tahunan tidak dihitung sebagai kasus tersendiri).",
         "en": "For the deaths and work accidents of {period}, BPJS Ketenagakerjaan is expected to owe members and "
               "their families {mean} in benefits (the simulation mean); in 9 out of 10 simulations the amount lies "
               "between {p5} and {p95} (the 90% interval). That is about {count} cases: the deaths and work "
@@ -111,8 +111,8 @@ TEXT = {
     },
     "prob_table_note": {
         "id": "Peluang klaim > iuran: > 99,9% berarti klaim melebihi iuran dalam semua (atau hampir semua) dari "
-              "{trials} simulasi, < 0,1% berarti dalam tidak satu pun (atau hampir tidak satu pun); simulasi yang "
-              "jumlahnya terbatas tidak dapat menunjukkan kepastian 100% atau 0%.",
+              "{trials} simulasi, < 0,1% berarti tidak terjadi di satu simulasi pun (atau hampir tidak ada); "
+              "simulasi yang jumlahnya terbatas tidak dapat menunjukkan kepastian 100% atau 0%.",
         "en": "P(claims > premium): > 99.9% means claims exceeded premiums in all (or nearly all) of the {trials} "
               "simulations, < 0.1% in none (or nearly none); a finite number of simulations cannot show a certainty "
               "of 100% or 0%.",
@@ -177,9 +177,10 @@ TEXT = {
         "en": ": the share of deaths from work accidents (whose benefit is larger) and the benefit rules in force",
     },
     "trend_why_scholarships": {
-        "id": ": angsuran beasiswa anak peserta yang meninggal pada tahun-tahun proyeksi sebelumnya jatuh tempo setiap "
-              "tahun, sehingga terus bertambah, dan makin banyak peserta mencapai masa kepesertaan {min} bulan yang "
-              "disyaratkan; angsuran atas kematian sebelum {start} tidak dihitung, sehingga beasiswa tahun pertama "
+        "id": ": pembayaran beasiswa tahunan bagi anak peserta yang meninggal pada tahun-tahun proyeksi sebelumnya "
+              "terus berjalan, sehingga jumlahnya bertambah dari tahun ke tahun, dan makin banyak peserta mencapai "
+              "masa kepesertaan {min} bulan yang disyaratkan; pembayaran beasiswa atas kematian sebelum {start} "
+              "tidak dihitung, sehingga beasiswa tahun pertama "
               "lebih rendah daripada yang sebenarnya dibayar",
         "en": ": the instalments for the children of members who died in earlier years of the projection fall due "
               "every year, so they build up, and more members reach the {min} months of membership a scholarship "
@@ -332,9 +333,10 @@ TEXT = {
     },
     "calib_model_window": {
         "id": "Dengan dasar yang sama dengan kalibrasi (manfaat yang jatuh tempo dalam {months} bulan itu, "
-              "cicilan beasiswa termasuk, dibagi iuran {months} bulan itu), model terkalibrasi memperkirakan klaim "
-              "{model} (rentang 90%: {m5}–{m95}) atas iuran {window_premium}: rasio klaim {model_ratio} (rentang "
-              "90%: {r5}–{r95}). Atas iuran {months} bulan yang sama, klaim tercatat adalah {same} dari iuran.",
+              "termasuk pembayaran beasiswa tahunan, dibagi iuran {months} bulan itu), model terkalibrasi "
+              "memperkirakan klaim {model} (rentang 90%: {m5}–{m95}) atas iuran {window_premium}: rasio klaim "
+              "{model_ratio} (rentang 90%: {r5}–{r95}). Atas iuran {months} bulan yang sama, klaim tercatat "
+              "adalah {same} dari iuran.",
         "en": "On the calibration's own basis (the benefits falling due in those {months} months, scholarship "
               "instalments included, over the premiums of those {months} months), the calibrated model expects "
               "{model} of claims (90% interval {m5}–{m95}) on {window_premium} of premiums: a claim ratio of "
@@ -371,26 +373,26 @@ TEXT = {
     # in 11 months with instalments read as contradicting about 192 cases in 12 months).
     "calib_counts_instalments": {
         "id": "Jumlah klaim dalam tabel ini menghitung pembayaran dalam {months} bulan {period}: setiap kematian dan "
-              "kecelakaan kerja, ditambah setiap cicilan beasiswa sebagai klaim tersendiri, seperti klaim yang "
-              "tercatat. Angka ini bukan banyak kasus.",
+              "kecelakaan kerja, ditambah setiap pembayaran beasiswa tahunan sebagai klaim tersendiri, seperti klaim "
+              "yang tercatat. Angka ini bukan jumlah kasus.",
         "en": "The number of claims in this table counts the payments in the {months} months of {period}: every "
               "death and work accident, plus every scholarship instalment as a claim of its own, as the recorded "
               "claims do. It is not a number of cases.",
     },
     "calib_counts_cases": {
         "id": "Jumlah klaim dalam tabel ini menghitung kematian dan kecelakaan kerja dalam {months} bulan {period}, "
-              "masing-masing sekali (banyak kasus).",
+              "masing-masing sekali (jumlah kasus).",
         "en": "The number of claims in this table counts the deaths and work accidents of the {months} months of "
               "{period}, each once (cases).",
     },
     "calib_counts_model": {
         "id": "Untuk {months} bulan yang sama, model memperkirakan {cases} kasus (kematian dan kecelakaan kerja, "
-              "masing-masing dihitung sekali), yang bersama cicilan beasiswanya menjadi {claims} klaim.",
+              "masing-masing dihitung sekali), yang bila ditambah pembayaran beasiswa tahunan menjadi {claims} klaim.",
         "en": "For the same {months} months the model expects {cases} cases (deaths and work accidents, each "
               "counted once), which with their scholarship instalments make {claims} claims.",
     },
     "calib_counts_year": {
-        "id": "Banyak kasus di awal ringkasan (sekitar {year_cases}) adalah kasus dalam {year_months} bulan tahun "
+        "id": "Jumlah kasus di awal ringkasan (sekitar {year_cases}) adalah kasus dalam {year_months} bulan tahun "
               "{year}.",
         "en": "The cases at the start of the summary (about {year_cases}) are those of the {year_months} months of "
               "{year}.",
@@ -466,8 +468,9 @@ TEXT = {
     # --- results ---
     "results_intro": {
         "id": "Peserta: rata-rata peserta aktif dalam periode. Iuran: dari tarif yang berlaku, untuk peserta yang "
-              "aktif. Klaim: manfaat atas kematian dan kecelakaan kerja dalam periode, ditambah cicilan beasiswa yang "
-              "jatuh tempo dalam periode (BPJS dapat membayar sebagian klaim pada tahun berikutnya), "
+              "aktif. Klaim: manfaat atas kematian dan kecelakaan kerja dalam periode, ditambah pembayaran "
+              "beasiswa tahunan yang jatuh tempo dalam periode (BPJS dapat membayar sebagian klaim pada tahun "
+              "berikutnya), "
               "sebagai rata-rata simulasi dan, sebagai pembanding, hasil perhitungan langsung (nilai harapan tanpa "
               "simulasi). P5 dan P95 membatasi rentang 90%: 90% simulasi untuk tahun yang sama berada di antara "
               "keduanya.",
@@ -610,8 +613,8 @@ TEXT = {
     "sens_calibrated": {
         "id": "Skenario ini dikalibrasi dengan klaim yang tercatat. Kalibrasi menaksir satu pengali kematian dan satu "
               "pengali kecelakaan kerja untuk semua segmen yang dikalibrasi sekaligus, sehingga masing-masing tampil "
-              "sebagai satu batang yang digeser ke batas rentang 90%-nya, bukan satu batang per segmen. Batang-batang "
-              "lainnya menahan hasil kalibrasi tetap. Bila sebuah asumsi diubah lalu skenario dikalibrasi ulang dengan "
+              "sebagai satu batang yang digeser ke batas rentang 90%-nya, bukan satu batang per segmen. Pada batang "
+              "lainnya, hasil kalibrasi tidak diubah. Bila sebuah asumsi diubah lalu skenario dikalibrasi ulang dengan "
               "klaim tercatat yang sama, pengali hasil kalibrasi ikut bergeser dan menyerap sebagian besar perubahan "
               "itu. Karena itu, untuk skenario yang dikalibrasi, batang-batang lainnya melebih-lebihkan pengaruh "
               "perubahan asumsi terhadap perkiraan klaim.",

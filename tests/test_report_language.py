@@ -309,6 +309,14 @@ REWORDED = [
     ("agar jumlahnya tetap 1", "sehingga totalnya tetap 100%"),
     ("Jumlah (rumus)", "Banyak kasus (perhitungan)"),
     ("Jumlah (simulasi)", "Banyak kasus (simulasi)"),
+    # Review of madiun-2025: "banyak kasus" is not how a number is said; "cicilan"/"angsuran" read as repaying a loan.
+    ("Banyak kasusnya sekitar", "Jumlah kasusnya sekitar {count}"),
+    ("Angka ini bukan banyak kasus", "Angka ini bukan jumlah kasus."),
+    ("cicilan beasiswa tidak dihitung", "pembayaran beasiswa tahunan tidak dihitung sebagai kasus tersendiri"),
+    ("angsuran beasiswa", "pembayaran beasiswa tahunan bagi anak peserta"),
+    ("dalam tidak satu pun (atau hampir tidak satu pun)",
+     "< 0,1% berarti tidak terjadi di satu simulasi pun (atau hampir tidak ada)"),
+    ("Batang-batang lainnya menahan hasil kalibrasi tetap", "Pada batang lainnya, hasil kalibrasi tidak diubah."),
     ("rata-rata simulasi dengan galat bakunya di samping rumus tertutup",
      "Rincian per segmen dan jenis manfaat untuk seluruh periode, beserta baris bertanda dari tahun mana pun. "
      "Kolom z: selisih simulasi terhadap perhitungan langsung, dalam satuan galat baku."),

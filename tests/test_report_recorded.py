@@ -243,9 +243,9 @@ def test_each_count_says_what_it_counts(madiun):
     lang, doc = Language("id"), read(madiun)
     summary = madiun.summary["periods"][0]
     cases = doc.paragraph_with("summary", "periods.0.claim_count.mean")
-    assert f"Banyak kasusnya sekitar {lang.count(summary['claim_count']['mean'])}: kematian dan kecelakaan kerja " \
+    assert f"Jumlah kasusnya sekitar {lang.count(summary['claim_count']['mean'])}: kematian dan kecelakaan kerja " \
            f"yang terjadi dalam {summary['months']} bulan tahun itu, masing-masing dihitung sekali" in cases
-    assert "cicilan beasiswa tidak dihitung sebagai kasus" in cases
+    assert "pembayaran beasiswa tahunan tidak dihitung sebagai kasus" in cases
     rows = {r[1]: r for r in doc.table("calibration")["rows"]}
     # The count is a comparison only (the experience file fits the amount), and its row says so.
     claims = rows[TEXT["calib_claims_scholarships"]["id"] + " " + TEXT["calib_not_fitted"]["id"]]
@@ -253,8 +253,8 @@ def test_each_count_says_what_it_counts(madiun):
     window = madiun.extra["calibration"]["observations"][0]["model_window"]
     counts = doc.paragraph_with("summary", f"{OBS}.model_window.cases_expected")
     assert claims[3] == lang.count(window["claims_expected"])  # the table's 219 is the paragraph's
-    for shown in ("dalam 11 bulan Januari–November 2025", "setiap cicilan beasiswa sebagai klaim tersendiri",
-                  "Angka ini bukan banyak kasus", f"{lang.count(window['cases_expected'])} kasus",
+    for shown in ("dalam 11 bulan Januari–November 2025",
+                  "setiap pembayaran beasiswa tahunan sebagai klaim tersendiri", "Angka ini bukan jumlah kasus", f"{lang.count(window['cases_expected'])} kasus",
                   f"{lang.count(window['claims_expected'])} klaim",
                   f"(sekitar {lang.count(summary['claim_count']['mean'])}) adalah kasus dalam 12 bulan tahun 2025"):
         assert shown in counts, shown

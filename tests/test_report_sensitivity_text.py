@@ -125,7 +125,7 @@ def _sensitivity_paras(scenario, code: str) -> list[str]:
 def test_a_calibrated_scenario_says_the_other_bars_hold_the_calibration_fixed(madiun, code):
     paras = _sensitivity_paras(madiun, code)
     assert TEXT["sens_calibrated"][code] in paras
-    said = {"id": ("menahan hasil kalibrasi tetap", "melebih-lebihkan", "dikalibrasi ulang"),
+    said = {"id": ("hasil kalibrasi tidak diubah", "melebih-lebihkan", "dikalibrasi ulang"),
             "en": ("hold the calibrated values fixed", "overstate", "calibrated again")}[code]
     assert all(words in TEXT["sens_calibrated"][code] for words in said)
     lang = Language(code)
