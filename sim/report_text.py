@@ -233,7 +233,7 @@ TEXT = {
     "calib_col_expected": {"id": "Diharapkan model terkalibrasi", "en": "Calibrated model expects"},
     "calib_claims": {"id": "Jumlah klaim", "en": "Number of claims"},
     "calib_claims_scholarships": {
-        "id": "Jumlah klaim dibayar (setiap cicilan beasiswa dihitung satu klaim; bukan banyak kasus)",
+        "id": "Jumlah klaim dibayar (setiap pembayaran beasiswa tahunan dihitung satu klaim; bukan jumlah kasus)",
         "en": "Number of claims paid (each scholarship instalment counted as a claim; not a number of cases)",
     },
     "calib_months": {"id": "{months} bulan", "en": "{months} months"},

@@ -311,7 +311,9 @@ REWORDED = [
     ("Jumlah (simulasi)", "Banyak kasus (simulasi)"),
     # Review of madiun-2025: "banyak kasus" is not how a number is said; "cicilan"/"angsuran" read as repaying a loan.
     ("Banyak kasusnya sekitar", "Jumlah kasusnya sekitar {count}"),
-    ("Angka ini bukan banyak kasus", "Angka ini bukan jumlah kasus."),
+    ("bukan banyak kasus", "Angka ini bukan jumlah kasus."),
+    ("cicilan beasiswa dihitung satu klaim",
+     "setiap pembayaran beasiswa tahunan dihitung satu klaim; bukan jumlah kasus"),
     ("cicilan beasiswa tidak dihitung", "pembayaran beasiswa tahunan tidak dihitung sebagai kasus tersendiri"),
     ("angsuran beasiswa", "pembayaran beasiswa tahunan bagi anak peserta"),
     ("dalam tidak satu pun (atau hampir tidak satu pun)",

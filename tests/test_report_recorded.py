@@ -249,7 +249,7 @@ def test_each_count_says_what_it_counts(madiun):
     rows = {r[1]: r for r in doc.table("calibration")["rows"]}
     # The count is a comparison only (the experience file fits the amount), and its row says so.
     claims = rows[TEXT["calib_claims_scholarships"]["id"] + " " + TEXT["calib_not_fitted"]["id"]]
-    assert claims[0] == "Januari–November 2025 (11 bulan)" and "bukan banyak kasus" in claims[1]
+    assert claims[0] == "Januari–November 2025 (11 bulan)" and "bukan jumlah kasus" in claims[1]
     window = madiun.extra["calibration"]["observations"][0]["model_window"]
     counts = doc.paragraph_with("summary", f"{OBS}.model_window.cases_expected")
     assert claims[3] == lang.count(window["claims_expected"])  # the table's 219 is the paragraph's
