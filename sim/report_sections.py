@@ -930,7 +930,11 @@ def plan_file_blocks(lang: Language, scenario: Scenario, extra: dict) -> list:
     return [Para(lang("plan_files_intro")), Table("plan_files", (lang("col_file"), lang("col_contents")), rows)]
 
 
-def sensitivity_section(lang: Language, extra: dict, labels: dict | None = None) -> Section:
+def sensitivity_section(lang: Language, extra: dict, labels: dict | None = None,
+                        summary: dict | None = None) -> Section:
+    """The tornado and its table. The base is the direct calculation's, its claim ratio too; with ``summary``, where
+    the summary's simulated claim ratio of the same year shows another figure (232 % here against 233 % on page 1),
+    a sentence says which is which."""
     sens = extra["sensitivity"]
     rows = []
     for i, r in enumerate(sens["rows"]):
@@ -949,10 +953,7 @@ def sensitivity_section(lang: Language, extra: dict, labels: dict | None = None)
     header = tuple(lang(k) for k in ("col_parameter", "col_basis", "col_value", "col_low", "col_high", "col_claims_low",
                                       "col_claims_high", "col_ratio_low", "col_ratio_high"))
     blocks = [
-        Para(lang("sens_intro", period=sens["period"]), {
-            "claims": _r(extra, "sensitivity.base.claims_idr", "money"),
-            "premium": _r(extra, "sensitivity.base.premium_idr", "money"),
-        }),
+        _sens_base(lang, extra, summary),
         # A calibrated scenario: the fitted multipliers are one bar each, the other bars hold them fixed.
         *([Para(lang("sens_calibrated"))] if extra.get("calibration") else []),
         Chart("tornado", lang("caption_tornado")),
@@ -963,6 +964,27 @@ def sensitivity_section(lang: Language, extra: dict, labels: dict | None = None)
         blocks.append(Para(lang("sens_note_segments", many=MANY_SEGMENTS), style="note"))
     notes = _set_apart_notes(lang, sens, labels, planning=bool(extra.get("planning")))
     return Section("sensitivity", lang("sec_sensitivity"), blocks + notes, traced=True)
+
+
+def _sens_base(lang: Language, extra: dict, summary: dict | None) -> Para:
+    """What the bars move from: the year's claims, premium and claim ratio by direct calculation, and, where the
+    summary's simulation mean of that ratio is shown as another figure, that the summary's is the simulation mean."""
+    sens = extra["sensitivity"]
+    base = sens["base"]
+    figures = {"claims": _r(extra, "sensitivity.base.claims_idr", "money"),
+               "premium": _r(extra, "sensitivity.base.premium_idr", "money")}
+    text = lang("sens_intro", period=sens["period"])
+    if base.get("claim_ratio") is None:
+        return Para(text + " " + lang("sens_base"), figures)
+    text += " " + lang("sens_base_ratio")
+    figures["ratio"] = _r(extra, "sensitivity.base.claim_ratio", "percent")
+    i, period = next(((i, p) for i, p in enumerate((summary or {}).get("periods", ()))
+                      if p["period"] == sens["period"]), (None, None))
+    if period is not None and period["claim_ratio"] is not None and (
+            lang.percent(period["claim_ratio"]["mean"]) != lang.percent(base["claim_ratio"])):
+        text += " " + lang("sens_base_vs_mean", period=sens["period"])
+        figures["mean"] = _s(summary, f"periods.{i}.claim_ratio.mean", "percent")
+    return Para(text, figures)
 
 
 NAMED_INLINE = 3  # a note names up to this many parameters in its sentence; more go in a table after it
@@ -1370,7 +1392,7 @@ def sections(report_lang: Language, scenario: Scenario, summary: dict, extra: di
         summary_section(lang, scenario, summary, extra),
         results_section(lang, summary, extra),
         budget_section(lang, scenario, summary, extra),
-        sensitivity_section(lang, extra, entry_names(scenario, lang)),
+        sensitivity_section(lang, extra, entry_names(scenario, lang), summary),
         validation_section(lang, summary, extra, segment_labels(scenario, lang)),
         register_section(lang, scenario, extra),
         differences_section(lang, extra, manifest.get("base"), entry_names(scenario, lang)),

@@ -124,16 +124,20 @@ TEXT = {
               "premiums: a claim ratio of {ratio}.",
     },
     # Why the claim ratio changes over the horizon (sim.ratio_change; report_trend).
+    # The years' ratios are simulation means; the split is by direct calculation, whose first and last ratios are
+    # shown with it (233 % and 274 % simulated beside +42 points read as a sum that does not add up).
     "trend_years": {
-        "id": "Rasio klaim berubah dari tahun ke tahun: {items}.",
-        "en": "The claim ratio changes from year to year: {items}.",
+        "id": "Rasio klaim (rata-rata simulasi) berubah dari tahun ke tahun: {items}.",
+        "en": "The claim ratio (simulation mean) changes from year to year: {items}.",
     },
     "trend_year": {"id": "{ratio} pada {year}", "en": "{ratio} in {year}"},
     "trend_split": {
-        "id": "Menurut perhitungan langsung (tanpa simulasi), rasio klaim berubah {points} poin persentase dari {y0} "
-              "ke {y1}. Sumbangan tiap faktor (dihitung per peserta per tahun): {items}.",
-        "en": "By direct calculation (without simulation) the claim ratio changes by {points} percentage points from "
-              "{y0} to {y1}. What each factor adds (each counted per member a year): {items}.",
+        "id": "Menurut perhitungan langsung (tanpa simulasi), rasio klaim berubah dari {r0} pada {y0} menjadi {r1} "
+              "pada {y1}, yaitu {points} poin persentase. Sumbangan tiap faktor (dihitung per peserta aktif per "
+              "tahun): {items}.",
+        "en": "By direct calculation (without simulation) the claim ratio goes from {r0} in {y0} to {r1} in {y1}, "
+              "a change of {points} percentage points. What each factor adds (each counted per member in force a "
+              "year): {items}.",
     },
     "trend_death_rate": {"id": "kematian per 1.000 peserta dari {a} menjadi {b} ({points} {unit})",
                          "en": "deaths per 1,000 members from {a} to {b} ({points} {unit})"},
@@ -147,8 +151,9 @@ TEXT = {
         "en": "other work-accident benefits per member (care, wages while unable to work, disability) from {a} to "
               "{b} ({points} {unit})",
     },
-    "trend_premium": {"id": "iuran per peserta dari {a} menjadi {b} ({points} {unit})",
-                      "en": "premium per member from {a} to {b} ({points} {unit})"},
+    # Per member in force, not per starting member (the summary's budget per member: Rp174,483 against Rp174,413).
+    "trend_premium": {"id": "iuran per peserta aktif dari {a} menjadi {b} ({points} {unit})",
+                      "en": "premium per member in force from {a} to {b} ({points} {unit})"},
     "trend_point": {"id": "poin", "en": "point"},
     "trend_points": {"id": "poin", "en": "points"},
     "trend_why_death_rate_up": {
@@ -603,11 +608,28 @@ TEXT = {
     # --- sensitivity ---
     "sens_intro": {
         "id": "Setiap asumsi yang memiliki rentang wajar digeser ke batas bawah dan batas atasnya, satu per satu, "
-              "lalu perkiraan klaim tahun {period} dihitung ulang dengan perhitungan langsung (tanpa simulasi). "
-              "Nilai dasar (perhitungan langsung): klaim {claims}, iuran peserta aktif {premium}.",
+              "lalu perkiraan klaim tahun {period} dihitung ulang dengan perhitungan langsung (tanpa simulasi).",
         "en": "Each assumption with a stated plausible range is moved to the low and the high end of that range, "
               "one at a time, and the expected {period} claims are recomputed by direct calculation (without "
-              "simulation). Base (direct calculation): claims {claims}, premiums of the members in force {premium}.",
+              "simulation).",
+    },
+    "sens_base": {
+        "id": "Nilai dasar (perhitungan langsung): klaim {claims}, iuran peserta aktif {premium}.",
+        "en": "Base (direct calculation): claims {claims}, premiums of the members in force {premium}.",
+    },
+    # The base's claim ratio is the direct calculation's; the summary's is the simulation mean, which may round to
+    # another percent (madiun-2025: 232 % here, 233 % on page 1).
+    "sens_base_ratio": {
+        "id": "Nilai dasar (perhitungan langsung): klaim {claims}, iuran peserta aktif {premium}, rasio klaim "
+              "{ratio}.",
+        "en": "Base (direct calculation): claims {claims}, premiums of the members in force {premium}, a claim "
+              "ratio of {ratio}.",
+    },
+    "sens_base_vs_mean": {
+        "id": "Rasio klaim {period} di Ringkasan ({mean}) adalah rata-rata simulasi; selisihnya dengan nilai dasar "
+              "ini hanya akibat keacakan simulasi.",
+        "en": "The Summary's {period} claim ratio ({mean}) is the simulation mean; it differs from this base only "
+              "by the simulations' chance.",
     },
     # A calibrated scenario (sim.sensitivity: the fitted multipliers as bars, the other bars holding them fixed).
     "sens_calibrated": {

@@ -34,6 +34,8 @@ def trend_blocks(lang: Language, scenario: Scenario, summary: dict, extra: dict)
     split = lang("trend_split", y0=change["first"]["period"], y1=change["last"]["period"], items=listed_parts + rest)
     figures.update(part_figures)
     figures["points"] = _r(extra, "ratio_change.change", "points")
+    figures.update(r0=_r(extra, "ratio_change.first.claim_ratio", "percent"),
+                   r1=_r(extra, "ratio_change.last.claim_ratio", "percent"))
     return [Para(lang("trend_years", items=listed_years) + " " + split, figures)]
 
 

@@ -1,5 +1,7 @@
 """Findings of a review of the default report (madiun-2025), held: the recorded claims' source in Indonesian in the
-Indonesian report (the experience file's ``source_id``), checked like every other key of the file."""
+Indonesian report (the experience file's ``source_id``), checked like every other key of the file; the
+sensitivity's base claim ratio said to be the direct calculation's, beside the summary's simulated one where the
+two differ."""
 
 from __future__ import annotations
 
@@ -10,13 +12,23 @@ import pytest
 from sim.calibration import load_experience
 from sim.i18n import Language
 from sim.report_document import Para
-from sim.report_sections import calibration_blocks, calibration_figures, recorded_paras, recorded_source
+from sim.report import build
+from sim.report_sections import (
+    calibration_blocks, calibration_figures, recorded_paras, recorded_source, sensitivity_section,
+)
 from sim.scenario import ScenarioError, load_scenario
 from test_calibration import EXPERIENCE_HEAD, OBSERVATION_2025, calibrate_bad
 from cli_checks import assert_one_line_error
 
 FIXTURES = (calibrate_bad,)  # imported fixture
 SHIPPED_EXPERIENCE = "scenarios/experience/madiun-2025.toml"
+TRIALS = 300
+
+
+@pytest.fixture(scope="module")
+def madiun(tmp_path_factory):
+    """The default report (madiun-2025), in Indonesian."""
+    return build(load_scenario("madiun-2025", [f"scenario.trials={TRIALS}"]), "id", tmp_path_factory.mktemp("rev"))
 
 
 # --- 1. the recorded claims' source in the report's language --------------------------------------------------------
@@ -86,3 +98,23 @@ def test_a_bad_source_id_names_the_file_and_key(tmp_path):
     path.write_text(EXPERIENCE_HEAD + "source_id = 7\n" + OBSERVATION_2025, encoding="utf-8")
     with pytest.raises(ScenarioError, match=r"bad.toml: experience.source_id"):
         load_experience(path)
+
+
+# --- 3. the sensitivity's base: the direct calculation, said so beside the summary's simulated ratio ------------------
+
+
+@pytest.mark.parametrize("code, words", [("id", "rata-rata simulasi"), ("en", "simulation mean")])
+def test_the_sensitivity_base_ratio_is_the_direct_calculation_and_says_so_where_the_summary_shows_another(
+        madiun, code, words):
+    lang = Language(code)
+    extra, summary = madiun.extra, copy.deepcopy(madiun.summary)
+    base = extra["sensitivity"]["base"]["claim_ratio"]
+    summary["periods"][0]["claim_ratio"]["mean"] = base  # the same figure: nothing to explain
+    para = sensitivity_section(lang, extra, None, summary).blocks[0]
+    assert para.figures["ratio"].key == "sensitivity.base.claim_ratio" and "mean" not in para.figures
+    assert lang.percent(base) in lang.figure("percent", para.figures["ratio"].value)
+    summary["periods"][0]["claim_ratio"]["mean"] = base + 0.008  # 232 % against 233 %: said which is which
+    para = sensitivity_section(lang, extra, None, summary).blocks[0]
+    assert para.figures["mean"].key == "periods.0.claim_ratio.mean" and para.figures["mean"].src == "summary.json"
+    assert words in para.text and ("perhitungan langsung" if code == "id" else "direct calculation") in para.text
+    assert "mean" not in sensitivity_section(lang, extra).blocks[0].figures  # without the summary: the base alone

@@ -131,10 +131,14 @@ def test_jambi_says_the_first_year_is_low_because_its_members_are_new(jambi):
     (para,) = trend_blocks(Language("en"), scenario, summary, extra)
     text = _shown(Language("en"), para, summary, extra)
     ratios = [Language("en").percent(p["claim_ratio"]["mean"]) for p in summary["periods"][:3]]
-    assert text.startswith(f"The claim ratio changes from year to year: {ratios[0]} in 2025, {ratios[1]} in 2026 "
-                           f"and {ratios[2]} in 2027.")
+    assert text.startswith(f"The claim ratio (simulation mean) changes from year to year: {ratios[0]} in 2025, "
+                           f"{ratios[1]} in 2026 and {ratios[2]} in 2027.")
     points = Language("en").points(extra["ratio_change"]["change"])
-    assert points.startswith("+") and f"the claim ratio changes by {points} percentage points from 2025 to 2027." in text
+    # The split is by direct calculation: its own first and last ratios beside it, whose difference is its points.
+    direct = [Language("en").percent(extra["ratio_change"][end]["claim_ratio"]) for end in ("first", "last")]
+    assert points.startswith("+") and (f"By direct calculation (without simulation) the claim ratio goes from "
+                                       f"{direct[0]} in 2025 to {direct[1]} in 2027, a change of {points} percentage "
+                                       f"points.") in text
     assert "benefit per death from Rp" in text
     assert "other than a work accident (JKM) within the first 3 months of membership receives only Rp10.0 m" in text
     # A projected population: the closed-group reason (no new members) is not the one given.
@@ -194,7 +198,10 @@ def test_a_closed_group_says_it_adds_no_members_and_a_falling_premium_raises_the
     text = _shown(Language("en"), trend_blocks(Language("en"), scenario, summary, extra)[0], summary, extra)
     assert "(+" in text and "the scenario adds no new members, so the same members grow older" in text
     assert "a lower premium per member raises the ratio" in text and "a higher premium" not in text
+    # Per member in force, not the summary's premium per starting member (Rp174,413 against Rp174,483).
+    assert "(each counted per member in force a year)" in text and "premium per member in force from Rp" in text
     assert "reach the 36 months of membership a scholarship needs; instalments for deaths before 2025 are not counted" \
         in text
     indonesian = _shown(Language("id"), trend_blocks(Language("id"), scenario, summary, extra)[0], summary, extra)
     assert "skenario ini tidak menambah peserta baru" in indonesian and "kematian sebelum 2025 tidak dihitung" in indonesian
+    assert "iuran per peserta aktif dari Rp" in indonesian
