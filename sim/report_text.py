@@ -740,12 +740,18 @@ TEXT = {
         "en": "exact CDF at the simulated value {cdf}, band {lo}–{hi}: {flag}",
     },
     "valid_no_exact": {"id": "distribusi eksak tidak tersedia", "en": "exact distribution not available"},
+    # The counts are payments, not cases: a scholarship row counts every yearly payment, and one accident counts in
+    # each of its benefit rows (care, STMB, disability), so they do not add up to the summary's cases.
     "valid_breakdown": {
         "id": "Rincian per segmen dan jenis manfaat untuk seluruh periode, beserta baris bertanda dari tahun mana "
-              "pun. Kolom z: selisih simulasi terhadap perhitungan langsung, dalam satuan galat baku. Baris "
-              "ditandai bila z lebih dari 4.",
-        "en": "By segment and benefit over the whole period, with the flagged rows of any year. Column z: the gap "
-              "between simulation and direct calculation, in standard errors. A row is flagged when z is above 4.",
+              "pun. Kolom jumlah pembayaran menghitung pembayaran setiap manfaat, bukan kasus: setiap pembayaran "
+              "beasiswa tahunan dihitung, dan satu kecelakaan kerja dihitung di setiap manfaat yang diterimanya. "
+              "Kolom z: selisih simulasi terhadap perhitungan langsung, dalam satuan galat baku. Baris ditandai bila "
+              "z lebih dari 4.",
+        "en": "By segment and benefit over the whole period, with the flagged rows of any year. The number of "
+              "payments counts each benefit's payments, not cases: every yearly scholarship payment counts, and one "
+              "work accident counts under each benefit it receives. Column z: the gap between simulation and direct "
+              "calculation, in standard errors. A row is flagged when z is above 4.",
     },
     "row_mean": {"id": "Rata-rata", "en": "Mean"},
     "row_quantile": {"id": "Kuantil {q}%", "en": "Quantile {q}%"},
@@ -755,8 +761,8 @@ TEXT = {
     "col_check": {"id": "Pemeriksaan", "en": "Check"},
     "col_benefit": {"id": "Manfaat", "en": "Benefit"},
     "col_se": {"id": "Galat baku", "en": "Std. error"},
-    "col_count_expected": {"id": "Banyak kasus (perhitungan)", "en": "Cases (direct calculation)"},
-    "col_count_mean": {"id": "Banyak kasus (simulasi)", "en": "Cases (simulated)"},
+    "col_count_expected": {"id": "Jumlah pembayaran (perhitungan)", "en": "Number of payments (direct calculation)"},
+    "col_count_mean": {"id": "Jumlah pembayaran (simulasi)", "en": "Number of payments (simulated)"},
     "col_z": {"id": "z", "en": "z"},
     "table_cut_first": {
         "id": "Ditampilkan {shown} baris pertama dari {total} baris; tabel lengkap ada di {csv}.",

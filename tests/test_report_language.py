@@ -307,8 +307,10 @@ REWORDED = [
     ("Kematian bukan karena kerja", "Kematian bukan akibat kecelakaan kerja"),
     ("setiap kasus menjadi perawatan saja", "setiap kasus digolongkan sebagai hanya perawatan"),
     ("agar jumlahnya tetap 1", "sehingga totalnya tetap 100%"),
-    ("Jumlah (rumus)", "Banyak kasus (perhitungan)"),
-    ("Jumlah (simulasi)", "Banyak kasus (simulasi)"),
+    # The validation table counts payments (each yearly scholarship payment; an accident under each of its benefits).
+    ("Jumlah (rumus)", "Jumlah pembayaran (perhitungan)"),
+    ("Banyak kasus (perhitungan)", "Jumlah pembayaran (perhitungan)"),
+    ("Banyak kasus (simulasi)", "Jumlah pembayaran (simulasi)"),
     # Review of madiun-2025: "banyak kasus" is not how a number is said; "cicilan"/"angsuran" read as repaying a loan.
     ("Banyak kasusnya sekitar", "Jumlah kasusnya sekitar {count}"),
     ("bukan banyak kasus", "Angka ini bukan jumlah kasus."),
@@ -321,7 +323,7 @@ REWORDED = [
     ("Batang-batang lainnya menahan hasil kalibrasi tetap", "Pada batang lainnya, hasil kalibrasi tidak diubah."),
     ("rata-rata simulasi dengan galat bakunya di samping rumus tertutup",
      "Rincian per segmen dan jenis manfaat untuk seluruh periode, beserta baris bertanda dari tahun mana pun. "
-     "Kolom z: selisih simulasi terhadap perhitungan langsung, dalam satuan galat baku."),
+     "Kolom jumlah pembayaran menghitung pembayaran setiap manfaat, bukan kasus"),
 ]
 
 

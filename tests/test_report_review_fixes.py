@@ -1,7 +1,7 @@
 """Findings of a review of the default report (madiun-2025), held: the recorded claims' source in Indonesian in the
 Indonesian report (the experience file's ``source_id``), checked like every other key of the file; the
 sensitivity's base claim ratio said to be the direct calculation's, beside the summary's simulated one where the
-two differ."""
+two differ; the validation table's counts called payments, which they are."""
 
 from __future__ import annotations
 
@@ -14,8 +14,9 @@ from sim.i18n import Language
 from sim.report_document import Para
 from sim.report import build
 from sim.report_sections import (
-    calibration_blocks, calibration_figures, recorded_paras, recorded_source, sensitivity_section,
+    calibration_blocks, calibration_figures, recorded_paras, recorded_source, sensitivity_section, validation_section,
 )
+from sim.report_document import Table
 from sim.scenario import ScenarioError, load_scenario
 from test_calibration import EXPERIENCE_HEAD, OBSERVATION_2025, calibrate_bad
 from cli_checks import assert_one_line_error
@@ -118,3 +119,22 @@ def test_the_sensitivity_base_ratio_is_the_direct_calculation_and_says_so_where_
     assert para.figures["mean"].key == "periods.0.claim_ratio.mean" and para.figures["mean"].src == "summary.json"
     assert words in para.text and ("perhitungan langsung" if code == "id" else "direct calculation") in para.text
     assert "mean" not in sensitivity_section(lang, extra).blocks[0].figures  # without the summary: the base alone
+
+
+# --- 4. the validation table counts payments, not cases -----------------------------------------------------------
+
+
+def test_the_validation_counts_are_payments_and_their_columns_say_so(madiun):
+    summary = madiun.summary
+    first = summary["periods"][0]
+    rows = [r for r in summary["breakdown"] if r["period"] == first["period"]]
+    # A scholarship row counts every yearly payment and an accident counts under each benefit it receives: the
+    # rows add up to more than the summary's cases (deaths and accidents, each once).
+    assert sum(r["count_expected"] for r in rows) > first["claim_count"]["expected"] * 1.05
+    for code, words in (("id", "Jumlah pembayaran"), ("en", "Number of payments")):
+        section = validation_section(Language(code), summary, madiun.extra)
+        header = next(b for b in section.blocks if isinstance(b, Table) and b.name == "validation").header
+        counted = [h for h in header if words in h]
+        assert len(counted) == 2 and not [h for h in header if "kasus" in h.lower() or "case" in h.lower()], header
+        intro = " ".join(b.text for b in section.blocks if isinstance(b, Para))
+        assert ("bukan kasus" if code == "id" else "not cases") in intro
