@@ -695,7 +695,8 @@ def _unfitted_count_para(lang: Language, extra: dict, i: int) -> Para:
     same months with its 90 % interval, and why a count may be left out: when the recorded average claim is far
     from the model's, no rates match both figures, and which payments count as one claim is seldom published."""
     key = f"calibration.observations.{i}"
-    o, window = extra["calibration"]["observations"][i], extra["calibration"]["observations"][i]["model_window"]
+    o = extra["calibration"]["observations"][i]
+    window = o["model_window"]
     where = ("calib_count_below" if o["claims"] < window["claims_p5"] else
              "calib_count_above" if o["claims"] > window["claims_p95"] else "calib_count_inside")
     return Para(lang("calib_count_unfitted") + " " + lang(where), {
