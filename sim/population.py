@@ -97,13 +97,37 @@ def month_dates(start: dt.date, months: int) -> tuple:
 
 
 def single_ages(seg: Segment) -> tuple[np.ndarray, np.ndarray]:
-    """Single ages of the segment's age bands and the share of members at each (spread evenly within a band)."""
+    """Single ages of the segment's age bands and the share of members at each (spread evenly within a band), moved
+    by the scenario's age shift (``assumptions.age_shift``; :func:`shifted_ages`). Every calculator takes a
+    segment's ages from here (the starting members, and new entrants in a planning scenario)."""
     ages, shares = [], []
     for lo, hi, share in seg.age_bands:
         span = np.arange(int(lo), int(hi) + 1)
         ages.append(span)
         shares.append(np.full(span.size, share / span.size))
-    return np.concatenate(ages), np.concatenate(shares)
+    ages, shares = np.concatenate(ages), np.concatenate(shares)
+    if seg.age_shift == 0:  # the ages as given, number for number
+        return ages, shares
+    return shifted_ages(ages, shares, seg.age_shift)
+
+
+def shifted_ages(ages: np.ndarray, shares: np.ndarray, shift: float) -> tuple[np.ndarray, np.ndarray]:
+    """The members at each single age ``ages`` (shares ``shares``) made ``shift`` years older (younger when
+    negative), within the youngest and oldest of ``ages`` (the profile's own limits, e.g. 20 and 58 for non-ASN
+    staff, who retire at 58): members pushed past a limit are held at it (at +5, the non-ASN staff of 54-58 are all
+    58; at -5, those of 20-24 are all 20). A fractional shift splits each age's members between the two whole ages
+    either side of the shifted age, in proportion to nearness (at +2.5, half two and half three years older), so
+    the ages stay whole years. Returns every whole age from the youngest to the oldest and its share (0 where no
+    member is); the shares keep their sum."""
+    lo, hi = int(ages.min()), int(ages.max())
+    target = np.clip(ages + shift, lo, hi)
+    below = np.floor(target).astype(int)
+    above = np.minimum(below + 1, hi)
+    upper = target - below  # share of each age's members that goes to the whole age above
+    out = np.zeros(hi - lo + 1)
+    np.add.at(out, below - lo, shares * (1.0 - upper))
+    np.add.at(out, above - lo, shares * upper)
+    return np.arange(lo, hi + 1), out
 
 
 def starting_cells(seg: Segment):

@@ -26,7 +26,7 @@ from .regulation import RuleError, load_regulation
 from .scenario_schema import (
     ASSUMPTION_FIELDS, ASSUMPTION_TABLES, BASES, BUDGET_FIELDS, CALIBRATION_FIELDS, CALIBRATION_OBSERVATION_FIELDS,
     GOODNESS_OF_FIT_FIELDS, MISFIT_P, PARAM_KEYS, POSTERIOR_FIELDS, SCENARIO_FIELDS, SEGMENT_FIELDS, SEVERITY_SHARES,
-    SHARE_TOLERANCE, TOP_TABLES, UNCERTAINTY_FIELDS, _is_number, child_scale_range, shown,
+    SHARE_TOLERANCE, TOP_TABLES, UNCERTAINTY_FIELDS, _is_number, age_shift_range, child_scale_range, shown,
 )
 # Re-exported for existing importers (sim.cli, sim.calibration and the tests import these, and the field tables
 # and SEVERITY_SHARES above, from sim.scenario); new code imports them from sim.scenario_schema.
@@ -334,6 +334,7 @@ def validate(data: dict, origin: dict, file: str, files=()) -> dict:
         v.fail("assumptions.severity", f"the five share_* values must sum to 1, got {total:.6g}",
                [f"assumptions.severity.{k}" for k in SEVERITY_SHARES])
     _check_children(v, values["assumptions"]["children"], data["assumptions"]["children"])
+    _check_age_shift(v, data["assumptions"])
     _check_start(v, values["scenario"])
     values["planning"] = validate_planning(v, data, values)
     values["calibration"] = _calibration(v, data["calibration"]) if "calibration" in data else None
@@ -415,6 +416,16 @@ def _check_children(v: _Validator, kids: dict, node: dict) -> None:
                [f"{key}.{k}" for k in flat])
 
 
+def _check_age_shift(v: _Validator, node: dict) -> None:
+    """The age shift's range, when it states one (``node``: the assumptions as the files give them): each end a
+    shift the model accepts (``scenario_schema.age_shift_range``), whatever its basis."""
+    rng = node.get("age_shift", {}).get("range") if isinstance(node.get("age_shift"), dict) else None
+    if rng is not None:
+        problem = age_shift_range(rng)
+        if problem:
+            v.fail("assumptions.age_shift.range", problem)
+
+
 def _check_start(v: _Validator, scen: dict) -> None:
     start = dt.date.fromisoformat(scen["start"] + "-01")
     if start.year < 2020 and "rules_date" not in scen:
@@ -451,6 +462,7 @@ class Segment:
     tenure: tuple  # ((months at start, share), ...)
     accident_rate: float  # JKK cases per 1000 member-years
     mortality_load: float  # multiple of the mortality table's qx
+    age_shift: float = 0.0  # years older than age_bands say, within their youngest and oldest (population.shifted_ages)
 
     @property
     def label(self) -> str:
@@ -538,7 +550,7 @@ class Scenario:
         return self.files[-1]
 
 
-def _segment(name: str, seg: dict, default_load: float) -> Segment:
+def _segment(name: str, seg: dict, default_load: float, age_shift: float = 0.0) -> Segment:
     if "age_profile" in seg:
         bands = age_profiles()[seg["age_profile"]]["bands"]
     else:
@@ -557,6 +569,7 @@ def _segment(name: str, seg: dict, default_load: float) -> Segment:
         tenure=tuple(tuple(t) for t in seg["tenure"]),
         accident_rate=float(seg["accident_rate"]),
         mortality_load=float(seg.get("mortality_load", default_load)),
+        age_shift=float(age_shift),
     )
 
 
@@ -651,7 +664,8 @@ def _build(values: dict, data: dict, files: tuple, overrides: tuple, base_differ
         annual_budget=values["budget"].get("annual_budget"),
         target_members=values["budget"].get("target_members"),
         intensity_draws=tuple(tuple(map(float, d)) for d in values["uncertainty"].get("intensity_draws", ())),
-        segments=tuple(_segment(n, s, assume["mortality_load"]) for n, s in values["segments"].items()),
+        segments=tuple(_segment(n, s, assume["mortality_load"], assume.get("age_shift", 0))
+                       for n, s in values["segments"].items()),
         severity=Severity(
             shares=tuple(float(sev[k]) for k in SEVERITY_SHARES),
             medical_cost_mean=float(sev["medical_cost_mean"]),

@@ -263,6 +263,18 @@ def scaled_child_bands(rows: list, factor: float) -> list:
     return out
 
 
+def age_shift_range(x):
+    """The range of the age shift: [low, high], low <= high (as every assumption's range), each end a shift the
+    model accepts, so that the tornado can move the shift to either end."""
+    if not (isinstance(x, list) and len(x) == 2 and all(_is_number(v) for v in x) and x[0] <= x[1]):
+        return f"must be [low, high], two numbers with low <= high, got {shown(x, 120)}"
+    for v in x:
+        problem = number(-AGE_SHIFT_MAX, AGE_SHIFT_MAX)(v)
+        if problem:
+            return f"each end {problem}"
+    return None
+
+
 # --- Schema ---------------------------------------------------------------------------------------------------
 
 
@@ -346,9 +358,17 @@ CHILDREN_FIELDS = {
     "reach_shares": param("share", shares(length=4, non_increasing=True)),
 }
 
+# The age shift (``assumptions.age_shift``, optional, 0 when absent): every segment's members, starting members and
+# new entrants alike, this many years older (negative: younger) than its age profile or age bands say, each kept
+# within the profile's own youngest and oldest ages (``population.shifted_ages``). A shift of up to AGE_SHIFT_MAX
+# years either way, value and range ends alike: beyond it most of a 40-year profile would sit at one of its ends.
+AGE_SHIFT_UNIT = "years"
+AGE_SHIFT_MAX = 20
+
 ASSUMPTION_FIELDS = {
     "mortality_table": plain(choice(MORTALITY_TABLES)),
     "mortality_load": param("x mortality table", number(0, 50)),
+    "age_shift": param(AGE_SHIFT_UNIT, number(-AGE_SHIFT_MAX, AGE_SHIFT_MAX), required=False),
 }
 ASSUMPTION_TABLES = {"severity": SEVERITY_FIELDS, "children": CHILDREN_FIELDS}
 
