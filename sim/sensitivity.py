@@ -15,6 +15,10 @@ Five choices, named here and in the report:
   share of members with a child under 23 (``scenario_schema.scaled_child_bands``: P(1) and P(2+) times the factor,
   P(0) the rest, a band held at no member without a child where the share would pass 1), shown as the factor
   (1 = the table as given) with that range.
+- The age profiles (``sim/data/age_profiles.toml``, or a segment's own age bands) are one bar, through the one
+  scenario-wide age shift (``assumptions.age_shift``, years): every segment's ages older or younger by the shift
+  at each end of its range, each held within its profile's own youngest and oldest ages
+  (``population.shifted_ages``). One bar, not one per profile, because the profiles rest on the same judgement.
 - In a calibrated scenario (one with a ``[calibration]`` record) each multiplier the calibration fitted is one bar
   (``calibration.posterior.mortality_scale``), shown at its posterior mean and 90 % credible interval: it moves
   every parameter it scaled (:data:`FITTED`; the default and each segment's own mortality load, each segment's
