@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -601,6 +602,33 @@ def _toml_value(x) -> str:
     return repr(x)
 
 
+# What calibrated_scenario_text writes itself: the scenario's name and the fitted parameters (which already hold any
+# --set of theirs, being the resolved value times the multiplier).
+_WRITTEN = re.compile(r"scenario\.(id|title|base|description)(\..*)?|(segments\.[^.]+|assumptions)\.mortality_load(\..*)?"
+                      r"|segments\.[^.]+\.accident_rate(\..*)?|uncertainty\.intensity_draws(\..*)?")
+
+
+def _overridden(scenario: Scenario) -> dict:
+    """The ``--set`` values the calibration ran with, as tables for the calibrated file, so that it forecasts the
+    scenario that was fitted (it inherits from the file, which does not hold them): {header: {key: value}}. A
+    parameter table is restated whole (value, unit, the override as its source, basis, range); another value under
+    its parent table's header ("scenario" for the [scenario] block)."""
+    tables: dict = {}
+    for key, _ in scenario.overrides:
+        if _WRITTEN.fullmatch(key):
+            continue
+        parts, node = key.split("."), scenario.resolved
+        for i, part in enumerate(parts):
+            node = node[part]
+            if isinstance(node, dict) and "value" in node:  # a parameter table at or above the key: all of it
+                tables[".".join(parts[: i + 1])] = dict(node)
+                break
+        else:
+            parent = ".".join(parts[:-1])
+            tables.setdefault(parent, {})[parts[-1]] = node
+    return tables
+
+
 def _param_table(header: str, fields: dict) -> str:
     return f"\n[{header}]\n" + "".join(f"{k} = {_toml_value(v)}\n" for k, v in fields.items())
 
@@ -710,8 +738,10 @@ def calibrated_scenario_text(cal: Calibration, scenario_id: str, base_ref: str, 
     m, a = cal.stats("mortality"), cal.stats("accident")
     cite = f"calibrated to {cal.experience.path} ({cal.experience.source})"
     resolved = cal.scenario.resolved
+    sets = "".join(f" --set {k}={_toml_value(v)}" for k, v in cal.scenario.overrides)
     lines = [
-        f"# Written by `python -m sim calibrate {cal.scenario.id} {cal.experience.path}`: do not edit by hand, re-run it.",
+        f"# Written by `python -m sim calibrate {cal.scenario.id} {cal.experience.path}{sets}`: do not edit by hand, "
+        "re-run it.",
         f"# Posterior mean mortality scale {m['mean']:.3f} (90 % {m['p5']:.3f}-{m['p95']:.3f}), "
         f"accident scale {a['mean']:.3f} (90 % {a['p5']:.3f}-{a['p95']:.3f}).",
         "# Method: sim/calibration.py (grid posterior, lognormal priors from the base scenario's ranges).",
@@ -723,6 +753,8 @@ def calibrated_scenario_text(cal: Calibration, scenario_id: str, base_ref: str, 
         f"base = {_toml_value(base_ref)}",
         f"description = {_toml_value(_calibrated_description(cal.scenario.descriptions))}",
     ]
+    overridden = _overridden(cal.scenario)
+    lines += [f"{k} = {_toml_value(v)}" for k, v in overridden.pop("scenario", {}).items()]
 
     def scaled(node: dict, stats: dict, which: str) -> dict:
         value = node["value"]
@@ -742,6 +774,8 @@ def calibrated_scenario_text(cal: Calibration, scenario_id: str, base_ref: str, 
         if "mortality_load" in seg:
             text_ += _param_table(f"segments.{name}.mortality_load", scaled(seg["mortality_load"], m, "mortality"))
         text_ += _param_table(f"segments.{name}.accident_rate", scaled(seg["accident_rate"], a, "accident"))
+    for header, fields in overridden.items():
+        text_ += _param_table(header, fields)
     draws = cal.draws(POSTERIOR_DRAWS, np.random.default_rng(np.random.SeedSequence(seed)))
     draws = draws / draws.mean(axis=0)
     text_ += _param_table("uncertainty.intensity_draws", {

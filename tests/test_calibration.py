@@ -168,6 +168,34 @@ def test_shipped_madiun_2025_is_the_calibrate_command_output(root, monkeypatch, 
     assert (tmp_path / "cal" / "calibration.json").exists()
 
 
+SETS = ["assumptions.age_shift=5", "segments.vulnerable.age_profile=informal-working-age",
+        "segments.vulnerable.male_share=0.7", "scenario.horizon_months=24",
+        "segments.vulnerable.mortality_load=2.5"]
+
+
+def test_a_calibration_with_set_writes_the_scenario_it_fitted(root, tmp_path, capsys):
+    # The calibrated file inherits from the scenario file, which does not hold a --set: unless the file restates
+    # each override, its forecasts (and the command's printed next-year forecast) are of another scenario.
+    from cli_checks import run_cli
+
+    scenarios = tmp_path / "scenarios"
+    shutil.copytree(root / "scenarios", scenarios)
+    sets = [a for s in SETS for a in ("--set", s)]
+    code, out, err = run_cli(["calibrate", scenarios / "madiun-2025-prior.toml",
+                              scenarios / "experience" / "madiun-2025.toml", "--id", "cal-set", "--out",
+                              tmp_path / "out", *sets], capsys)
+    assert code == 0, err
+    written = load_scenario(scenarios / "cal-set.toml")
+    fitted = load_scenario(scenarios / "madiun-2025-prior.toml", SETS)
+    assert written.horizon_months == fitted.horizon_months == 24
+    m = written.resolved["calibration"]["posterior"]["mortality_scale"]["value"]
+    for w, f in zip(written.segments, fitted.segments):
+        assert w.age_bands == f.age_bands and w.male_share == f.male_share and w.age_shift == f.age_shift == 5
+        assert w.mortality_load == pytest.approx(f.mortality_load * m, rel=1e-6)  # the override, then scaled
+    assert {s.name: s.male_share for s in written.segments}["vulnerable"] == 0.7
+    assert "--set assumptions.age_shift=5" in (scenarios / "cal-set.toml").read_text().splitlines()[0]
+
+
 def test_madiun_2023_uses_the_calibrated_vulnerable_assumptions():
     calibrated = {s.name: s for s in load_scenario("madiun-2025").segments}["vulnerable"]
     launch = {s.name: s for s in load_scenario("madiun-2023").segments}["vulnerable"]
