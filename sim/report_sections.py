@@ -785,12 +785,29 @@ def _prior_sets(lang: Language, extra: dict, cal: dict) -> list:
     return out
 
 
-def results_section(lang: Language, summary: dict, extra: dict) -> Section:
+def runoff_note(lang: Language, summary: dict, scenario: Scenario | None = None) -> str:
+    """The results table's note on a run-off's later years (:func:`sim.report_trend.runoff_years`): only the members
+    of the start still alive, so not a forecast of the programme; and that members leave only by death, with an
+    example: a PU segment's members past the oldest age of its age bands (madiun-2025's non-ASN staff past 58, their
+    retirement age), else members who move away or stop working."""
+    text = lang("runoff_note", start=lang.iso_date(summary["start"][:7]))
+    pu = [s for s in (scenario.segments if scenario is not None else ()) if s.scheme == "PU"]
+    if pu:
+        oldest = max(int(hi) for _, hi, _ in pu[0].age_bands)
+        return text + lang("runoff_exits_pu", segment=segment_labels(scenario, lang)[pu[0].name], age=oldest)
+    return text + lang("runoff_exits")
+
+
+def results_section(lang: Language, summary: dict, extra: dict, scenario: Scenario | None = None) -> Section:
+    """The results by year. In a run-off (no new members), the years after the first are marked as such and the
+    table's note says what that means (``scenario``: for its example of a member who stays)."""
+    runoff = set(report_trend.runoff_years(summary, extra))
     rows, styles = [], []
     for i, p in enumerate(summary["periods"]):
         has_ratio = p["claim_ratio"] is not None
+        name = _period_name(lang, summary, p)
         rows.append((
-            _period_name(lang, summary, p),
+            lang("runoff_year", year=name) if p["period"] in runoff else name,
             _s(summary, f"periods.{i}.members", "count"),
             _s(summary, f"periods.{i}.premium_idr", "money"),
             _s(summary, f"periods.{i}.claims_idr.mean", "money"),
@@ -813,7 +830,8 @@ def results_section(lang: Language, summary: dict, extra: dict) -> Section:
     )]
     risk_header = tuple(lang(k) for k in ("col_period", "col_var", "col_tvar", "col_shortfall_mean",
                                           "col_shortfall_tvar"))
-    blocks = [Para(lang("results_intro")), Table("periods", header, rows, styles)]
+    note = runoff_note(lang, summary, scenario) if runoff else ""
+    blocks = [Para(lang("results_intro")), Table("periods", header, rows, styles, note)]
     if any(p["prob_claim_ratio_above_1"] is not None and lang.chance(p["prob_claim_ratio_above_1"])[0] in "<>"
            for p in summary["periods"]):  # shown as "> 99,9%" or "< 0,1%": say what that means
         blocks.append(Para(lang("prob_table_note"), {"trials": _s(summary, "trials", "count")}, "note"))
@@ -1391,7 +1409,7 @@ def sections(report_lang: Language, scenario: Scenario, summary: dict, extra: di
     lang = report_lang
     out = [
         summary_section(lang, scenario, summary, extra),
-        results_section(lang, summary, extra),
+        results_section(lang, summary, extra, scenario),
         budget_section(lang, scenario, summary, extra),
         sensitivity_section(lang, extra, entry_names(scenario, lang), summary),
         validation_section(lang, summary, extra, segment_labels(scenario, lang)),

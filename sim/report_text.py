@@ -131,6 +131,20 @@ TEXT = {
         "en": "The claim ratio (simulation mean) changes from year to year: {items}.",
     },
     "trend_year": {"id": "{ratio} pada {year}", "en": "{ratio} in {year}"},
+    # A run-off (no projection: the members at the start, none joining, the dead not replaced): its years after the
+    # first are not a forecast of the programme, which will enrol new members (report_trend.runoff_years).
+    "trend_runoff": {
+        "id": "Angka tahun {years} hanya untuk peserta {start} yang masih hidup, tanpa peserta baru, sehingga bukan "
+              "perkiraan program kota pada tahun-tahun itu.",
+        "en": "The figures for {years} are those of the members of {start} still alive, with no new members, so they "
+              "are not a forecast of the city's programme in those years.",
+    },
+    "trend_runoff_one": {
+        "id": "Angka tahun {years} hanya untuk peserta {start} yang masih hidup, tanpa peserta baru, sehingga bukan "
+              "perkiraan program kota pada tahun itu.",
+        "en": "The figures for {years} are those of the members of {start} still alive, with no new members, so they "
+              "are not a forecast of the city's programme in that year.",
+    },
     "trend_split": {
         "id": "Menurut perhitungan langsung (tanpa simulasi), rasio klaim berubah dari {r0} pada {y0} menjadi {r1} "
               "pada {y1}, yaitu {points} poin persentase. Sumbangan tiap faktor (dihitung per peserta aktif per "
@@ -493,6 +507,30 @@ TEXT = {
         "en": "First-year risk at 99.5%: the claims exceeded in only 1 of 200 simulations of that year (VaR), the "
               "mean claims in those worst simulations (TVaR), and the claims above premiums, which BPJS "
               "Ketenagakerjaan carries.",
+    },
+    # The results table's years after the first of a run-off, and the table's note on them.
+    "runoff_year": {"id": "{year} (tanpa peserta baru)", "en": "{year} (no new members)"},
+    "runoff_note": {
+        "id": "Tahun yang bertanda \"tanpa peserta baru\" hanya menghitung peserta {start} yang masih hidup: tidak "
+              "ada pendaftaran baru dan peserta yang meninggal tidak diganti. Karena itu angka tahun-tahun tersebut bukan "
+              "perkiraan program kota yang sebenarnya, yang akan terus menerima peserta baru.",
+        "en": "The years marked \"no new members\" count only the members of {start} still alive: nobody joins and "
+              "members who die are not replaced. Their figures are therefore not a forecast of the city's actual "
+              "programme in those years, which will go on enrolling new members.",
+    },
+    "runoff_exits_pu": {
+        "id": " Dalam proyeksi seperti ini peserta hanya keluar karena meninggal: misalnya {segment} yang melewati "
+              "usia {age} tahun tetap dihitung sebagai peserta. Asumsi ini membuat jumlah peserta tahun-tahun "
+              "berikutnya sedikit lebih tinggi daripada kenyataannya.",
+        "en": " In such a projection members leave only by death: for example, {segment} who pass the age of {age} "
+              "remain members. This assumption slightly overstates the later years' members.",
+    },
+    "runoff_exits": {
+        "id": " Dalam proyeksi seperti ini peserta hanya keluar karena meninggal: misalnya peserta yang pindah atau "
+              "berhenti bekerja tetap dihitung sebagai peserta. Asumsi ini membuat jumlah peserta tahun-tahun "
+              "berikutnya sedikit lebih tinggi daripada kenyataannya.",
+        "en": " In such a projection members leave only by death: for example, members who move away or stop "
+              "working remain members. This assumption slightly overstates the later years' members.",
     },
     "col_period": {"id": "Periode", "en": "Period"},
     "col_members": {"id": "Peserta", "en": "Members"},

@@ -8,6 +8,8 @@ planner must not read the first year as the steady state.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from .i18n import Language
 from .report_document import Figure, Para
 from .report_planning import _listed, _r
@@ -36,7 +38,31 @@ def trend_blocks(lang: Language, scenario: Scenario, summary: dict, extra: dict)
     figures["points"] = _r(extra, "ratio_change.change", "points")
     figures.update(r0=_r(extra, "ratio_change.first.claim_ratio", "percent"),
                    r1=_r(extra, "ratio_change.last.claim_ratio", "percent"))
-    return [Para(lang("trend_years", items=listed_years) + " " + split, figures)]
+    # A run-off's later years said to be those of the starting members only, right after their ratios.
+    runoff = runoff_sentence(lang, summary, extra, scenario.start)
+    return [Para(lang("trend_years", items=listed_years) + runoff + " " + split, figures)]
+
+
+def runoff_years(summary: dict, extra: dict) -> list[str]:
+    """The calendar years after the first of a run-off: a report whose members are those at the start, nobody
+    joining and the dead not replaced (report.json ``planning`` is None: no projection, as
+    :attr:`sim.planning_schema.Planning.shapes_exposure` decides). Those years are not a forecast of the programme,
+    which will enrol new members. Empty for a projection (quotas, funding or exits), a single year, or an ``extra``
+    that does not say (no ``planning`` key: a notebook's table from a summary alone)."""
+    if "planning" not in extra or extra["planning"] is not None:
+        return []
+    return [p["period"] for p in summary["periods"][1:] if p["period"] != "total"]
+
+
+def runoff_sentence(lang: Language, summary: dict, extra: dict, start: dt.date) -> str:
+    """`` <sentence>`` saying a run-off's later years hold only the members of ``start`` still alive and are not a
+    forecast of the programme in those years; "" when there are none (:func:`runoff_years`)."""
+    years = runoff_years(summary, extra)
+    if not years:
+        return ""
+    listed = years[0] if len(years) == 1 else ", ".join(years[:-1]) + lang("list_and") + years[-1]
+    return " " + lang("trend_runoff_one" if len(years) == 1 else "trend_runoff", years=listed,
+                      start=lang.month(start))
 
 
 def _factor(lang: Language, scenario: Scenario, extra: dict, change: dict, i: int) -> tuple[str, dict]:

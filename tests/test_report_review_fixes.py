@@ -13,8 +13,10 @@ from sim.calibration import load_experience
 from sim.i18n import Language
 from sim.report_document import Para
 from sim.report import build
+from sim import report_trend
 from sim.report_sections import (
-    calibration_blocks, calibration_figures, recorded_paras, recorded_source, sensitivity_section, validation_section,
+    calibration_blocks, calibration_figures, recorded_paras, recorded_source, results_section, sensitivity_section,
+    summary_section, validation_section,
 )
 from sim.report_document import Table
 from sim.scenario import ScenarioError, load_scenario
@@ -138,3 +140,55 @@ def test_the_validation_counts_are_payments_and_their_columns_say_so(madiun):
         assert len(counted) == 2 and not [h for h in header if "kasus" in h.lower() or "case" in h.lower()], header
         intro = " ".join(b.text for b in section.blocks if isinstance(b, Para))
         assert ("bukan kasus" if code == "id" else "not cases") in intro
+
+
+# --- 5. a run-off's later years are labelled: not a forecast of the programme, which enrols new members ------------
+
+
+def _periods_table(section) -> Table:
+    return next(b for b in section.blocks if isinstance(b, Table) and b.name == "periods")
+
+
+@pytest.mark.parametrize("code, mark, words", [
+    ("id", "(tanpa peserta baru)", ("hanya menghitung peserta Januari 2025 yang masih hidup",
+                                    "hanya keluar karena meninggal", "sedikit lebih tinggi")),
+    ("en", "(no new members)", ("count only the members of January 2025 still alive", "leave only by death",
+                                "slightly overstates")),
+])
+def test_a_run_off_labels_its_later_years_and_says_why_in_the_table_note(madiun, code, mark, words):
+    lang, summary, extra = Language(code), madiun.summary, madiun.extra
+    assert extra["planning"] is None  # madiun-2025 projects no members: the members of the start, run off
+    table = _periods_table(results_section(lang, summary, extra, madiun.scenario))
+    names = [row[0] for row in table.rows]
+    years = [p["period"] for p in summary["periods"] if p["period"] != "total"]
+    assert len(years) >= 2 and names[0] == years[0]  # the first year is not labelled, the later ones are
+    assert names[1:len(years)] == [f"{y} {mark}" for y in years[1:]]
+    assert mark not in names[-1]  # the total row keeps its name
+    assert all(w in table.note for w in words), table.note
+    # The example of a member who stays: the PU segment's members past the oldest age of its bands (58).
+    pu = next(s for s in madiun.scenario.segments if s.scheme == "PU")
+    assert f"{max(hi for _, hi, _ in pu.age_bands)}" in table.note and pu.labels[code] in table.note
+    # The claim-ratio paragraph of the summary says the same of its years.
+    trend = next(b for b in summary_section(lang, madiun.scenario, summary, extra).blocks
+                 if isinstance(b, Para) and b.figures.get("y_ratio_0"))
+    later = f"{years[1]}" + "".join(f", {y}" for y in years[2:-1]) + lang("list_and") + years[-1]
+    assert (f"Angka tahun {later} hanya untuk peserta Januari 2025 yang masih hidup, tanpa peserta baru"
+            if code == "id" else f"The figures for {later} are those of the members of January 2025 still alive"
+            ) in trend.text
+
+
+@pytest.mark.parametrize("code", ["id", "en"])
+def test_a_projection_with_new_members_is_not_labelled(madiun, code):
+    """A scenario with a plan (quotas, funding or exits: madiun-2026-ucj-csr) projects its members, and report.json
+    holds their figures: its years are a forecast of the programme and carry no run-off label or note."""
+    assert load_scenario("madiun-2026-ucj-csr").planning.shapes_exposure
+    assert not getattr(madiun.scenario.planning, "shapes_exposure", False)
+    lang, summary = Language(code), madiun.summary
+    extra = {**madiun.extra, "planning": {"years": []}}
+    table = _periods_table(results_section(lang, summary, extra, madiun.scenario))
+    assert [row[0] for row in table.rows][:-1] == [p["period"] for p in summary["periods"][:-1]]
+    assert table.note == ""
+    text = " ".join(b.text for b in report_trend.trend_blocks(lang, madiun.scenario, summary, extra))
+    assert text and "yang masih hidup" not in text and "still alive" not in text
+    # A table made from a summary alone (notebooks) does not know: no label either.
+    assert table.rows[1][0] == _periods_table(results_section(lang, summary, {})).rows[1][0]
