@@ -20,7 +20,7 @@ from .i18n import Language, significant
 from .plan import DETAIL_TABLES, PLEDGE_TABLE
 from .population import month_dates
 from .ratio_change import ratio_change
-from .regulation import load_regulation, monthly_premium
+from .regulation import bpu_discount, load_regulation, monthly_premium
 from .report_document import Chart, Figure, Para, Pre, Section, Table, Tiles, lookup
 from .scenario import Scenario, age_profiles
 from .planning_schema import segment_list_field_names, year_field_names
@@ -862,7 +862,11 @@ def results_section(lang: Language, summary: dict, extra: dict, scenario: Scenar
 def budget_section(lang: Language, scenario: Scenario, summary: dict, extra: dict) -> Section:
     if extra.get("planning"):  # members projected: by year, from them; then where their detail is
         section = report_planning.budget_section(lang, scenario, summary, extra)
-        return replace(section, blocks=[*section.blocks, *premium_risk_blocks(lang, scenario, extra),
+        # PP 50/2025's discount right below the APBD's budget and premiums (the plan_apbd table), else at the end.
+        blocks = list(section.blocks)
+        at = next((i + 1 for i, b in enumerate(blocks) if isinstance(b, Table) and b.name == "plan_apbd"), len(blocks))
+        blocks[at:at] = discount_budget_blocks(lang, scenario)
+        return replace(section, blocks=[*blocks, *premium_risk_blocks(lang, scenario, extra),
                                         *plan_file_blocks(lang, scenario, extra)])
     year = extra["budget_year"]
     blocks = [Para(lang("budget_intro_tenure"), {
@@ -891,6 +895,7 @@ def budget_section(lang: Language, scenario: Scenario, summary: dict, extra: dic
     rows, styles, note = _cut(rows, [""] * len(rows), [r["annual_premium_idr"] for r in extra["funding"]],
                               [False] * len(rows), lang, "funding")
     blocks += [Chart("funding", lang("caption_funding")), Table("funding", header, rows, styles, note)]
+    blocks += discount_budget_blocks(lang, scenario)
     blocks += premium_risk_blocks(lang, scenario, extra)
     blocks.append(Para(lang("budget_enrolment_later"), style="note"))
     return Section("budget", lang("sec_budget"), blocks, traced=True)
@@ -929,6 +934,46 @@ def premium_risk_blocks(lang: Language, scenario: Scenario, extra: dict) -> list
         if bpu["monthly_premium_idr"] is not None:
             figures["bpu"] = _r(extra, "premium_risks.bpu_jkm_rise.monthly_premium_idr", "money")
     return [Para(" ".join([lang("premium_risk_lead"), *parts]), figures)] if parts else []
+
+
+def excluded_discount(scenario: Scenario) -> dict | None:
+    """Where PP 50/2025's BPU discount would lower a premium the scenario pays but the rule excludes its payer: the
+    excluded payers of its BPU segments (``payers``), every payer the rule excludes (``excluded``), and the first
+    and last month of the horizon (``from``, ``to``, ``YYYY-MM``) in which such a segment would have a discount if
+    its payer were not excluded. All from the rules in force month by month (``premium.bpu_discount``,
+    ``premium.bpu_discount_transport``, ``premium.bpu_discount_excluded_payers``: :func:`sim.regulation.bpu_discount`
+    with the exclusion lifted). None when no month of the horizon has one (madiun-2023, before the discount; a
+    scenario whose BPU members are paid by CSR)."""
+    regulation = load_regulation()
+    payers, excluded, months = [], [], []
+    for month in month_dates(scenario.start, scenario.horizon_months):
+        rules = regulation.at(scenario.rules_date or month)
+        out = [str(p) for p in rules[EXCLUDED_PAYERS]]
+        unexcluded = {**rules, EXCLUDED_PAYERS: ()}
+        hit = [s.payer for s in scenario.segments if s.scheme == "BPU" and s.payer in out
+               and bpu_discount(unexcluded, s.payer, s.occupation) > 0]
+        if hit:
+            months.append(month.isoformat()[:7])
+            payers += [p for p in dict.fromkeys(hit) if p not in payers]
+            excluded += [p for p in out if p not in excluded]
+    if not months:
+        return None
+    return {"payers": payers, "excluded": excluded, "from": months[0], "to": months[-1]}
+
+
+def discount_budget_blocks(lang: Language, scenario: Scenario) -> list:
+    """The budget section's sentence that PP 50/2025's BPU discount does not lower the premium the city pays, only
+    where :func:`excluded_discount` finds it would otherwise apply within the horizon: the register's note says so
+    among the rules, but a reader of the budget (the APBD's premium above) may still think the discount halves it."""
+    found = excluded_discount(scenario)
+    if found is None:
+        return []
+
+    def listed(items, word):
+        return items[0] if len(items) == 1 else ", ".join(items[:-1]) + lang(word) + items[-1]
+
+    return [Para(lang("budget_bpu_discount", period=_window(lang, found["from"], found["to"]),
+                      payers=listed(found["payers"], "list_and"), excluded=listed(found["excluded"], "list_or")))]
 
 
 def plan_files(extra: dict) -> list[str]:

@@ -593,6 +593,16 @@ TEXT = {
               "plans it: an analyst runs it with the command python -m sim plan, and such a scenario's report "
               "includes its detail as CSV tables in its folder.",
     },
+    # PP 50/2025's BPU discount does not lower the premiums paid from a payer it excludes (report_sections.
+    # discount_budget_blocks): said where the budget is, not only among the rules.
+    "budget_bpu_discount": {
+        "id": "Potongan iuran BPU menurut PP 50/2025 ({period}) tidak mengurangi iuran peserta BPU yang dibayar dari "
+              "{payers}: peraturan itu mengecualikan iuran yang dibayar dari {excluded}, sehingga iuran tersebut "
+              "tetap dianggarkan penuh.",
+        "en": "The PP 50/2025 BPU premium discount ({period}) does not lower the premium of the BPU members paid "
+              "from {payers}: the regulation excludes premiums paid from {excluded}, so that premium is budgeted in "
+              "full.",
+    },
     # What may raise the premium stated above (report_sections.premium_risk_blocks); each part only where it applies.
     "premium_risk_lead": {"id": "Iuran bisa lebih tinggi.", "en": "The premium may be higher."},
     "premium_risk_pu": {

@@ -6,6 +6,8 @@ two differ; the validation table's counts called payments, which they are."""
 from __future__ import annotations
 
 import copy
+import datetime as dt
+from dataclasses import replace
 
 import pytest
 
@@ -14,9 +16,11 @@ from sim.i18n import Language
 from sim.report_document import Para
 from sim.report import build
 from sim import report_trend
+from sim.population import month_dates
+from sim.regulation import load_regulation
 from sim.report_sections import (
-    calibration_blocks, calibration_figures, recorded_paras, recorded_source, results_section, sensitivity_section,
-    summary_section, validation_section,
+    budget_section, calibration_blocks, calibration_figures, discount_budget_blocks, recorded_paras, recorded_source,
+    results_section, sensitivity_section, summary_section, validation_section,
 )
 from sim.report_document import Table
 from sim.scenario import ScenarioError, load_scenario
@@ -192,3 +196,63 @@ def test_a_projection_with_new_members_is_not_labelled(madiun, code):
     assert text and "yang masih hidup" not in text and "still alive" not in text
     # A table made from a summary alone (notebooks) does not know: no label either.
     assert table.rows[1][0] == _periods_table(results_section(lang, summary, {})).rows[1][0]
+
+
+# --- 6. PP 50/2025's BPU discount does not lower the city's premium, said in the budget section --------------------
+
+
+def _discount_months(scenario) -> list[str]:
+    """The months of the horizon with a general BPU discount in force (regulation.toml), for the expected period."""
+    regulation = load_regulation()
+    return [m.isoformat()[:7] for m in month_dates(scenario.start, scenario.horizon_months)
+            if regulation.at(m)["premium.bpu_discount"] > 0]
+
+
+@pytest.mark.parametrize("code, words", [
+    ("id", ("tidak mengurangi iuran peserta BPU yang dibayar dari APBD", "tetap dianggarkan penuh")),
+    ("en", ("does not lower the premium of the BPU members paid from APBD", "budgeted in full")),
+])
+def test_the_budget_section_says_the_bpu_discount_does_not_lower_the_apbd_premium(madiun, code, words):
+    lang, scenario = Language(code), madiun.scenario
+    months = _discount_months(scenario)
+    assert months and any(s.scheme == "BPU" and s.payer == "APBD" for s in scenario.segments)
+    blocks = budget_section(lang, scenario, madiun.summary, madiun.extra).blocks
+    said = [b for b in blocks if isinstance(b, Para) and "PP 50/2025" in b.text]
+    assert len(said) == 1 and all(w in said[0].text for w in words), said
+    # The discount's months within the horizon, from the rules, and every payer the rule excludes.
+    period = f"{lang.iso_date(months[0]).rsplit(' ', 1)[0]}–{lang.iso_date(months[-1])}"
+    assert f"({period})" in said[0].text
+    excluded = load_regulation().at(dt.date.fromisoformat(months[0] + "-01"))["premium.bpu_discount_excluded_payers"]
+    assert all(p in said[0].text for p in excluded)
+    # After the table of premiums by payer, where the APBD's premium is given.
+    funding = next(i for i, b in enumerate(blocks) if isinstance(b, Table) and b.name == "funding")
+    assert blocks.index(said[0]) == funding + 1
+
+
+def test_no_discount_sentence_without_an_excluded_payer_or_the_discount_in_the_horizon():
+    lang = Language("id")
+    scenario = load_scenario("madiun-2025")
+    assert discount_budget_blocks(lang, scenario)
+    # A horizon that ends before the discount starts (the rules say when).
+    first = _discount_months(scenario)[0]
+    months = 12 * (int(first[:4]) - scenario.start.year) + int(first[5:]) - scenario.start.month
+    short = load_scenario("madiun-2025", [f"scenario.horizon_months={months}"])
+    assert not _discount_months(short) and discount_budget_blocks(lang, short) == []
+    # BPU members paid by a payer the discount is not withheld from (CSR): their premium does fall.
+    csr = copy.deepcopy(scenario)
+    object.__setattr__(csr, "segments", [replace(s, payer="CSR") if s.scheme == "BPU" else s for s in csr.segments])
+    assert discount_budget_blocks(lang, csr) == []
+    # No BPU members at all.
+    pu = copy.deepcopy(scenario)
+    object.__setattr__(pu, "segments", [s for s in pu.segments if s.scheme != "BPU"])
+    assert discount_budget_blocks(lang, pu) == []
+
+
+def test_a_plan_says_it_below_its_apbd_table(tmp_path):
+    """A projection's budget section (madiun-2026-ucj-csr: BPU members paid from the APBD, 2026 in its horizon) has
+    the sentence right below the APBD's budget and premiums by year."""
+    report = build(load_scenario("madiun-2026-ucj-csr", ["scenario.trials=100"]), "en", tmp_path)
+    blocks = next(s for s in report.sections if s.key == "budget").blocks
+    at = next(i for i, b in enumerate(blocks) if isinstance(b, Table) and b.name == "plan_apbd")
+    assert isinstance(blocks[at + 1], Para) and "The PP 50/2025 BPU premium discount" in blocks[at + 1].text
+    assert sum("PP 50/2025 BPU premium discount" in getattr(b, "text", "") for b in blocks) == 1
