@@ -641,7 +641,7 @@ def calibration_blocks(lang: Language, scenario: Scenario, extra: dict, summary:
     blocks += [_unfitted_count_para(lang, extra, i) for i, o in enumerate(observations)
                if "claims" in o and "claims" not in o["fitted"] and "expected_amount_per_claim_idr" in o
                and "amount_per_claim_idr" in o and o.get("model_window")]
-    blocks += recorded_paras(lang, extra)
+    blocks += recorded_paras(lang, extra)  # the summary's first paragraphs gave the record: only what they do not
     if not expected:
         blocks.append(Table("calibration_posterior", tuple(lang(k) for k in (
             "calib_col_multiplier", "calib_col_mean", "calib_col_p5", "calib_col_p95")),
@@ -708,18 +708,24 @@ def _unfitted_count_para(lang: Language, extra: dict, i: int) -> Para:
 
 
 def recorded_paras(lang: Language, extra: dict, brief: bool = False) -> list:
-    """Per observation with a recorded amount: the recorded claims and, where the experience file gives the premium
-    it was reported on, the claim ratio as reported with that premium, saying so when its months are not the
-    claims' (madiun-2025: Jan-Nov claims over a year's premium); beside them the model's claims and claim ratio for
-    the same months on the calibration's definition (report.json ``model_window``) with their 90 % intervals, the
-    recorded claims over the model's premium of those months, and whether they lie inside the model's interval.
-    ``brief``: the summary's first paragraphs (only where there is a model figure to compare, without the amount's
-    interval and the position)."""
+    """Per observation with a recorded amount, in two places. ``brief``, the summary's first paragraphs (only where
+    there is a model figure to compare): the recorded claims and, where the experience file gives the premium it was
+    reported on, the claim ratio as reported with that premium, saying so when its months are not the claims'
+    (madiun-2025: Jan-Nov claims over a year's premium); beside them the model's claims and claim ratio for the same
+    months on the calibration's definition (report.json ``model_window``) with the ratio's 90 % interval, and the
+    recorded claims over the model's premium of those months. Else, where the calibration is presented: where the
+    summary gave that, only what it does not say (:func:`_window_detail`: the basis, the model's claims with their
+    90 % interval, the premium of those months, whether the record lies inside; page 2 used to repeat page 1's
+    recorded figure and its premium); where there is no model figure (so no brief form), the record with its
+    premium and that the forecast does not hold those months."""
     cal = extra.get("calibration") or {}
     out = []
     for i, o in enumerate(cal.get("observations", ())):
         window = o.get("model_window")
         if o.get("amount_idr") is None or (brief and not window):
+            continue
+        if window and not brief:
+            out.append(_window_detail(lang, extra, i))
             continue
         key = f"calibration.observations.{i}"
         words = {"period": _window(lang, o["from"], o["to"]), "months": o["months"],
@@ -735,25 +741,31 @@ def recorded_paras(lang: Language, extra: dict, brief: bool = False) -> list:
                                    premium_months=o["premium_months"], **words)
         else:
             text = lang("calib_recorded", **words)
-        if window:
+        if window:  # brief
             w = f"{key}.model_window"
-            text += " " + lang("calib_model_window_brief" if brief else "calib_model_window", **words)
+            text += " " + lang("calib_model_window_brief", **words)
             figures.update(model=_r(extra, f"{w}.amount_expected_idr", "money"),
                            model_ratio=_r(extra, f"{w}.claim_ratio_expected", "percent"),
                            r5=_r(extra, f"{w}.claim_ratio_p5", "percent"),
                            r95=_r(extra, f"{w}.claim_ratio_p95", "percent"),
                            same=_r(extra, f"{key}.claim_ratio_window_premium", "percent"))
-            if not brief:
-                figures.update(m5=_r(extra, f"{w}.amount_p5_idr", "money"),
-                               m95=_r(extra, f"{w}.amount_p95_idr", "money"),
-                               window_premium=_r(extra, f"{w}.premium_idr", "money"))
-                where = ("calib_below" if o["amount_idr"] < window["amount_p5_idr"] else
-                         "calib_above" if o["amount_idr"] > window["amount_p95_idr"] else "calib_inside")
-                text += " " + lang(where)
-        elif not brief and "model_window" in o:
+        elif "model_window" in o:
             text += " " + lang("calib_model_none")
         out.append(Para(text, figures))
     return out
+
+
+def _window_detail(lang: Language, extra: dict, i: int) -> Para:
+    """What the summary's brief comparison of observation ``i`` with the model leaves to the calibration part: the
+    basis (the benefits falling due in the recorded months, instalments included, over those months' premium), the
+    model's claims with their 90 % interval, and where the record lies against it."""
+    o = extra["calibration"]["observations"][i]
+    window, w = o["model_window"], f"calibration.observations.{i}.model_window"
+    where = ("calib_below" if o["amount_idr"] < window["amount_p5_idr"] else
+             "calib_above" if o["amount_idr"] > window["amount_p95_idr"] else "calib_inside")
+    return Para(lang("calib_model_window_detail", period=_window(lang, o["from"], o["to"])) + " " + lang(where), {
+        "model": _r(extra, f"{w}.amount_expected_idr", "money"), "m5": _r(extra, f"{w}.amount_p5_idr", "money"),
+        "m95": _r(extra, f"{w}.amount_p95_idr", "money"), "window_premium": _r(extra, f"{w}.premium_idr", "money")})
 
 
 def _fit_outside(observations: list) -> list[tuple[int, str]]:

@@ -350,18 +350,6 @@ TEXT = {
         "id": "Iuran itu untuk {premium_months} bulan ({premium_period}), klaimnya untuk {months} bulan.",
         "en": "That premium is for {premium_months} months ({premium_period}), the claims for {months}.",
     },
-    "calib_model_window": {
-        "id": "Dengan dasar yang sama dengan kalibrasi (manfaat yang jatuh tempo dalam {months} bulan itu, "
-              "termasuk pembayaran beasiswa tahunan, dibagi iuran {months} bulan itu), model terkalibrasi "
-              "memperkirakan klaim {model} (rentang 90%: {m5}–{m95}) atas iuran {window_premium}: rasio klaim "
-              "{model_ratio} (rentang 90%: {r5}–{r95}). Atas iuran {months} bulan yang sama, klaim tercatat "
-              "adalah {same} dari iuran.",
-        "en": "On the calibration's own basis (the benefits falling due in those {months} months, scholarship "
-              "instalments included, over the premiums of those {months} months), the calibrated model expects "
-              "{model} of claims (90% interval {m5}–{m95}) on {window_premium} of premiums: a claim ratio of "
-              "{model_ratio} (90% interval {r5}–{r95}). Against the premiums of the same {months} months, the "
-              "recorded claims are {same} of premiums.",
-    },
     "calib_model_window_brief": {
         "id": "Untuk {months} bulan yang sama, model terkalibrasi memperkirakan klaim {model}, yaitu rasio klaim "
               "{model_ratio} (rentang 90%: {r5}–{r95}) atas iuran bulan-bulan itu; atas iuran yang sama, klaim "
@@ -369,6 +357,18 @@ TEXT = {
         "en": "For the same {months} months the calibrated model expects {model} of claims, a claim ratio of "
               "{model_ratio} (90% interval {r5}–{r95}) on those months' premiums; on the same premiums the recorded "
               "claims are {same}. The calibration paragraph below has the detail.",
+    },
+    # Where the calibration is presented, below the summary's brief comparison (calib_model_window_brief): only
+    # what that does not say (report_sections._window_detail).
+    "calib_model_window_detail": {
+        "id": "Rincian perbandingan klaim tercatat dengan model di awal Ringkasan: dengan dasar yang sama dengan "
+              "kalibrasi (manfaat yang jatuh tempo dalam {period}, termasuk pembayaran beasiswa tahunan, dibagi iuran "
+              "bulan-bulan yang sama, yaitu {window_premium}), model terkalibrasi memperkirakan klaim {model} "
+              "(rentang 90%: {m5}–{m95}).",
+        "en": "The comparison of the recorded claims with the model at the start of the summary, in detail: on the "
+              "calibration's own basis (the benefits falling due in {period}, scholarship instalments included, "
+              "over the premiums of the same months, {window_premium}), the calibrated model expects {model} of "
+              "claims (90% interval {m5}–{m95}).",
     },
     "calib_inside": {
         "id": "Nilai klaim tercatat berada di dalam rentang 90% model untuk bulan-bulan itu.",

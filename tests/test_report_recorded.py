@@ -171,17 +171,23 @@ def test_the_calibration_sets_the_recorded_ratio_beside_the_models_for_the_same_
     assert window["amount_expected_idr"] == pytest.approx(obs["expected_amount_idr"], rel=1e-3)  # the table's
     lang = Language("id")
     doc = read(madiun)
+    # The record and its ratio are said once, in the summary's first paragraphs (_brief); where the calibration is
+    # presented, what they do not say: the basis, the model's claims with their interval, those months' premium.
+    brief = _brief(doc)["text"]
+    for shown in ("Rp6,20 miliar", "206%", "Rp3,00 miliar", lang.percent(window["claim_ratio_expected"]),
+                  lang.percent(window["claim_ratio_p5"]), lang.percent(window["claim_ratio_p95"]),
+                  lang.percent(obs["claim_ratio_window_premium"])):
+        assert shown in brief, shown
+    # The premium's months are said, not mixed silently with the claims' (a year's premium, 11 months of claims).
+    assert "12 bulan (Januari–Desember 2025), klaimnya untuk 11 bulan" in brief
+    assert "seed 001" in brief  # its source
     para = [p for p in doc.paragraphs("summary") if f"{OBS}.model_window.amount_p5_idr" in p["keys"]]
     assert len(para) == 1 and "warning" not in para[0]["class"]
     text = para[0]["text"]
-    for shown in ("Rp6,20 miliar", "206%", "Rp3,00 miliar", lang.percent(window["claim_ratio_expected"]),
-                  lang.percent(window["claim_ratio_p5"]), lang.percent(window["claim_ratio_p95"]),
-                  lang.money(window["premium_idr"]), lang.percent(obs["claim_ratio_window_premium"]),
+    for shown in (lang.money(window["amount_expected_idr"]), lang.money(window["premium_idr"]),
                   lang.money(window["amount_p5_idr"]), lang.money(window["amount_p95_idr"])):
         assert shown in text, shown
-    # The premium's months are said, not mixed silently with the claims' (a year's premium, 11 months of claims).
-    assert "Januari–Desember 2025 (12 bulan)" in text and "bukan iuran 11 bulan" in text
-    assert "seed 001" in text  # its source
+    assert "Klaim tercatat" not in text and "206%" not in text
     inside = window["amount_p5_idr"] <= obs["amount_idr"] <= window["amount_p95_idr"]
     assert TEXT["calib_inside" if inside else "calib_below"]["id"] in text
     # It follows the calibration table (where the calibration is presented), after the lead paragraph.
@@ -228,7 +234,7 @@ def test_english_says_the_same(madiun_en):
     assert "Recorded claims, January–November 2025 (11 months): Rp6.20 bn, 206% of about Rp3.00 bn" in brief
     assert "That premium is for 12 months (January–December 2025), the claims for 11." in brief
     text = doc.paragraph_with("summary", f"{OBS}.model_window.amount_p5_idr")
-    assert "not of the same 11 months as the claims" in text and "On the calibration's own basis" in text
+    assert "on the calibration's own basis" in text and "Recorded claims" not in text
     counts = doc.paragraph_with("summary", f"{OBS}.model_window.cases_expected")
     assert "It is not a number of cases" in counts and "12 months of 2025" in counts
     assert "cases: the deaths and work accidents of the 12 months" in doc.paragraph_with(
@@ -349,4 +355,4 @@ def test_without_a_reported_premium_the_amounts_are_still_compared():
     assert text.startswith("Recorded claims, January–November 2025 (11 months): Rp6.20 bn. For the same 11 months")
     assert "ratio" not in brief.figures
     blocks = calibration_blocks(lang, scenario, extra)
-    assert any("On the calibration's own basis" in b.text for b in blocks if isinstance(b, Para))
+    assert any("on the calibration's own basis" in b.text for b in blocks if isinstance(b, Para))

@@ -20,7 +20,7 @@ from sim.population import month_dates
 from sim.regulation import load_regulation
 from sim.report_sections import (
     budget_section, calibration_blocks, calibration_figures, discount_budget_blocks, recorded_paras, recorded_source,
-    results_section, sensitivity_section, summary_section, validation_section,
+    results_section, sensitivity_section, summary_section, validation_section, _window,
 )
 from sim.report_document import Table
 from sim.scenario import ScenarioError, load_scenario
@@ -256,3 +256,41 @@ def test_a_plan_says_it_below_its_apbd_table(tmp_path):
     at = next(i for i, b in enumerate(blocks) if isinstance(b, Table) and b.name == "plan_apbd")
     assert isinstance(blocks[at + 1], Para) and "The PP 50/2025 BPU premium discount" in blocks[at + 1].text
     assert sum("PP 50/2025 BPU premium discount" in getattr(b, "text", "") for b in blocks) == 1
+
+
+# --- 7. the recorded claims are said once: page 1 briefly, the calibration part only what page 1 does not say -----
+
+OBS = "calibration.observations.0"
+COMPARED = {  # every figure of the comparison of the record with the model (the calibration part used to repeat it)
+    "amount_idr", "claim_ratio", "premium_idr", "claim_ratio_window_premium", "model_window.amount_expected_idr",
+    "model_window.claim_ratio_expected", "model_window.claim_ratio_p5", "model_window.claim_ratio_p95",
+    "model_window.amount_p5_idr", "model_window.amount_p95_idr", "model_window.premium_idr"}
+
+
+@pytest.mark.parametrize("code, recorded", [("id", "Klaim tercatat Januari–November 2025"),
+                                            ("en", "Recorded claims, January–November 2025")])
+def test_the_recorded_claims_are_said_once_and_nothing_is_lost(madiun, code, recorded):
+    lang, extra = Language(code), madiun.extra
+    assert extra["calibration"]["observations"][0]["model_window"]  # a model figure to compare: the brief form
+    paras = [b for b in summary_section(lang, madiun.scenario, madiun.summary, extra).blocks if isinstance(b, Para)]
+    keys = [{f.key for f in p.figures.values()} for p in paras]
+    # The recorded figure's sentence once, in the summary's first paragraphs; its premium and ratio with it.
+    said = [i for i, k in enumerate(keys) if f"{OBS}.amount_idr" in k]
+    assert len(said) == 1 and sum(recorded in p.text for p in paras) == 1
+    assert {f"{OBS}.claim_ratio", f"{OBS}.premium_idr"} <= keys[said[0]]
+    # The calibration part: the model's months with their 90 % interval and premium, not the record again.
+    detail = [i for i, k in enumerate(keys) if f"{OBS}.model_window.amount_p5_idr" in k]
+    assert len(detail) == 1 and detail[0] > said[0]
+    assert keys[detail[0]] >= {f"{OBS}.model_window.{k}" for k in ("amount_p95_idr", "premium_idr")}
+    assert not keys[detail[0]] & {f"{OBS}.amount_idr", f"{OBS}.claim_ratio", f"{OBS}.premium_idr"}
+    assert lang("calib_inside") in paras[detail[0]].text or lang("calib_below") in paras[detail[0]].text \
+        or lang("calib_above") in paras[detail[0]].text
+    # Nothing the reader needs is lost: every figure of the comparison is still on the pages, each said once.
+    shown = [k for ks in keys for k in ks if k.startswith(OBS)]
+    assert {f"{OBS}.{k}" for k in COMPARED} <= set(shown)
+    assert all(shown.count(f"{OBS}.{k}") == 1 for k in COMPARED if k != "model_window.amount_expected_idr")
+    # The premium's months against the claims' stay said (in the brief form).
+    o = extra["calibration"]["observations"][0]
+    assert (o["premium_from"], o["premium_to"]) != (o["from"], o["to"])
+    assert lang("calib_recorded_premium_other_brief", premium_period=_window(lang, o["premium_from"], o["premium_to"]),
+                premium_months=o["premium_months"], months=o["months"]) in paras[said[0]].text
