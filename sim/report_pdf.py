@@ -29,11 +29,14 @@ PRE_LIMIT = 40_000  # characters of monospaced text in the PDF (about 12 pages)
 
 
 class _PDF(FPDF):
-    def __init__(self, footer_text: str, page_word: str):
+    def __init__(self, footer_text: str, page_word: str, fonts: dict | None = None):
         super().__init__(orientation="portrait", unit="mm", format="A4")
         self.footer_text, self.page_word = footer_text, page_word
         self.set_margins(15, 15, 15)
         self.set_auto_page_break(True, margin=16)
+        if fonts is not None:  # another document's fonts, already read (the scratch page measuring tables)
+            self.fonts.update(fonts)
+            return
         self.add_font("DejaVu", "", str(FONT_DIR / "DejaVuSans.ttf"))
         self.add_font("DejaVu", "B", str(FONT_DIR / "DejaVuSans-Bold.ttf"))
         self.add_font("DejaVuMono", "", str(FONT_DIR / "DejaVuSansMono.ttf"))
@@ -129,29 +132,181 @@ def _widths(pdf: _PDF, report: Report, block: Table) -> list[float]:
     return [w + spare for w in widths]
 
 
+TABLE_PADDING = 0.8  # mm between a table cell's edge and its text
+KEEP_ROWS = 2  # the fewest body rows a table leaves on a page where it breaks: never one row alone
+FIT = 0.01  # mm of slack when deciding what fits, so that fpdf2 never breaks where the layout says a row fits
+
+
 def _table(pdf: _PDF, report: Report, block: Table) -> None:
-    columns = len(block.header)
-    numeric = block.numeric_columns()
-    size = 7.5 if columns <= 6 else 6.5
-    pdf.set_font("DejaVu", "", size)
-    with pdf.table(col_widths=_widths(pdf, report, block), width=WIDTH, text_align="LEFT", line_height=size * 0.45, padding=0.8,
-                   headings_style=FontFace(emphasis="BOLD", fill_color=HEAD_FILL), borders_layout="HORIZONTAL_LINES",
-                   repeat_headings=1) as table:
-        head = table.row()
-        for h, right in zip(block.header, numeric):
-            head.cell(h, align="RIGHT" if right else "LEFT")
-        for i, row in enumerate(block.rows):
-            style = block.styles[i] if i < len(block.styles) else ""
-            face = FontFace(fill_color=ROW_FILL[style], emphasis="BOLD" if style == "total" else None) if style else None
-            r = table.row()
-            for cell, right in zip(row, numeric):
-                r.cell(_text(report, cell), align="RIGHT" if right or isinstance(cell, Figure) else "LEFT", style=face)
+    """A table across the text width, broken across pages where :func:`table_pages` says: a short table that
+    would leave a single row on a page moves whole to the next one, a long one never leaves a lone row at the foot
+    or the top of a page (fpdf2 alone breaks wherever a row no longer fits, and left a short table's last row alone
+    on the next page). Each page's part is its own table, with the headings. The note below it is flush left with
+    the table: its text starts where the cells' text does (it was set 1 mm further right, and justified)."""
+    size, widths, heading, heights = _table_geometry(pdf, report, block)
+    new_page, parts = table_pages(_room(pdf), pdf.page_break_trigger - pdf.t_margin, heading, heights)
+    for k, rows in enumerate(parts):
+        if k or new_page:
+            pdf.add_page()
+        _table_part(pdf, report, block, widths, size, rows)
     if block.note:
         pdf.set_font("DejaVu", "", 7.5)
         pdf.set_text_color(*MUTED)
-        pdf.multi_cell(WIDTH, 4, keep_amounts_whole(block.note), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        _table_note(pdf, keep_amounts_whole(block.note))
         pdf.set_text_color(0, 0, 0)
     pdf.ln(3)
+
+
+def _table_geometry(pdf: _PDF, report: Report, block: Table) -> tuple[float, list, float, list]:
+    """The table's font size, column widths (mm), and the height (mm) of its headings and of each row; kept on
+    ``pdf`` for the table, which a paragraph leading into it may have asked for already (:func:`_keeps_with`)."""
+    known = pdf.__dict__.setdefault("_geometry", {})
+    if id(block) not in known:
+        size = 7.5 if len(block.header) <= 6 else 6.5
+        pdf.set_font("DejaVu", "", size)
+        widths = _widths(pdf, report, block)
+        known[id(block)] = (block, (size, widths, *_row_heights(pdf, report, block, widths, size)))
+    return known[id(block)][1]
+
+
+def _lead_in(blocks: list, k: int) -> int | None:
+    """The index of the table that the paragraph ``blocks[k]`` introduces (it is followed by the table, or by notes
+    and then the table: the rules that change during the horizon, a note on them, their table), or None."""
+    for j in range(k + 1, len(blocks)):
+        if isinstance(blocks[j], Table):
+            return j
+        if not (isinstance(blocks[j], Para) and blocks[j].style == "note"):
+            return None
+    return None
+
+
+def _keeps_with(pdf: _PDF, report: Report, paras: list, table: Table) -> bool:
+    """Whether the paragraphs that lead into ``table`` go to the next page with it: they fit on this page, the table
+    would start on the next (a short table kept whole, or a long one that would leave one row at the foot of this
+    page), and with them it still starts on a fresh page. Otherwise they stay, and the table's introduction would
+    stand alone at the foot of a page."""
+    scratch = _scratch(pdf)
+    scratch.set_y(scratch.t_margin)
+    for para in paras:
+        _para(scratch, report, para)
+    lead, room = scratch.get_y() - scratch.t_margin, _room(pdf)
+    if lead > room - FIT:
+        return False
+    _, _, heading, heights = _table_geometry(pdf, report, table)
+    full = pdf.page_break_trigger - pdf.t_margin
+    return table_pages(room - lead, full, heading, heights)[0] and not table_pages(full - lead, full, heading,
+                                                                                   heights)[0]
+
+
+def _table_note(pdf: FPDF, text: str) -> None:
+    """A table's note: from the table's left edge (the left margin: tables take the text width), its text inset
+    by the cells' padding, so that it lines up with the text of the table's first column; aligned left."""
+    margin = pdf.c_margin
+    pdf.set_x(pdf.l_margin)
+    pdf.c_margin = TABLE_PADDING
+    try:
+        pdf.multi_cell(WIDTH, 4, text, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    finally:
+        pdf.c_margin = margin
+
+
+def _table_part(pdf: FPDF, report: Report, block: Table, widths: list, size: float, rows, heading: bool = True):
+    """The table's headings (``heading``) and its ``rows`` (indices), at the left margin across the text width."""
+    numeric = block.numeric_columns()
+    pdf.set_font("DejaVu", "", size)
+    with pdf.table(col_widths=widths, width=WIDTH, align="LEFT", text_align="LEFT", line_height=size * 0.45,
+                   padding=TABLE_PADDING, headings_style=FontFace(emphasis="BOLD", fill_color=HEAD_FILL),
+                   borders_layout="HORIZONTAL_LINES", repeat_headings=1, first_row_as_headings=heading) as table:
+        if heading:
+            head = table.row()
+            for h, right in zip(block.header, numeric):
+                head.cell(h, align="RIGHT" if right else "LEFT")
+        for i in rows:
+            style = block.styles[i] if i < len(block.styles) else ""
+            face = FontFace(fill_color=ROW_FILL[style], emphasis="BOLD" if style == "total" else None) if style else None
+            r = table.row()
+            for cell, right in zip(block.rows[i], numeric):
+                r.cell(_text(report, cell), align="RIGHT" if right or isinstance(cell, Figure) else "LEFT", style=face)
+
+
+class _Scratch(_PDF):
+    """A page where tables are drawn only to be measured: no page breaks, and the ordinate after each line feed
+    kept (fpdf2 ends each table row with one)."""
+
+    def __init__(self, pdf: _PDF):
+        super().__init__("", "", pdf.fonts)  # the document's fonts, not read again
+        self.set_auto_page_break(False)
+        self.add_page()
+        self.feeds = []
+
+    def ln(self, h=None):
+        super().ln(h)
+        self.feeds.append(self.y)
+
+    def footer(self):
+        pass
+
+
+def _scratch(pdf: _PDF) -> _Scratch:
+    """``pdf``'s scratch page (made once, with its fonts)."""
+    if "_scratch_page" not in pdf.__dict__:
+        pdf._scratch_page = _Scratch(pdf)
+    return pdf._scratch_page
+
+
+def _row_heights(pdf: _PDF, report: Report, block: Table, widths: list, size: float) -> tuple[float, list]:
+    """mm of the table's headings and of each body row, as fpdf2 lays them out: the table drawn with the same
+    widths, font and padding on a scratch page of the same width (kept on ``pdf``, made once), each row's height
+    read from the line feed that ends it; should a row not end with one line feed, each row is drawn alone."""
+    scratch = _scratch(pdf)
+
+    def feeds(rows, heading=True):
+        scratch.set_y(scratch.t_margin)
+        scratch.feeds = []
+        _table_part(scratch, report, block, widths, size, rows, heading)
+        return [b - a for a, b in zip([scratch.t_margin, *scratch.feeds], scratch.feeds)]
+
+    n = len(block.rows)
+    heights = feeds(range(n))
+    if len(heights) == n + 1:
+        return heights[0], heights[1:]
+    return sum(feeds([])), [sum(feeds([i], False)) for i in range(n)]
+
+
+def table_pages(room: float, full: float, heading: float, heights: list, keep: int = KEEP_ROWS):
+    """Where a table breaks: ``(new_page, parts)``, whether it starts on a new page and the rows (indices) of each
+    page it takes. ``room``: mm left on the current page; ``full``: mm of an empty page; ``heading``: mm of the
+    headings, repeated on each page; ``heights``: mm of each body row. Rows fill each page in turn, as fpdf2 fills
+    them. Where that leaves fewer than ``keep`` rows on a page, a table that fits on one page moves whole to the
+    next; a longer one starts on the next page if too few rows would stand at the foot of this one, and its last
+    page takes rows from the page before if too few would stand there."""
+    n = len(heights)
+
+    def fill(first_room: float) -> tuple[bool, list]:
+        parts, rows, left = [], [], first_room - heading
+        fresh = first_room >= full - FIT  # an empty page takes a row even when it is taller than the page
+        for i, h in enumerate(heights):
+            if h > left - FIT and (rows or not fresh):
+                parts.append(rows)
+                rows, left, fresh = [], full - heading, True
+            rows.append(i)
+            left -= h
+        parts.append(rows)
+        return not parts[0], [p for p in parts if p]  # no row on this page: the table starts on the next
+
+    new_page, parts = fill(room)
+    if n < keep or all(len(p) >= keep for p in parts):
+        return new_page, parts
+    if heading + sum(heights) <= full - FIT:  # a short table: whole on the next page
+        return True, [list(range(n))]
+    if len(parts[0]) < keep and not new_page:  # a lone row at the foot of this page: start on the next
+        _, parts = fill(full)
+        new_page = True
+    while len(parts) > 1 and len(parts[-1]) < keep and len(parts[-2]) > keep:  # a lone row at the end
+        if heading + sum(heights[i] for i in [parts[-2][-1], *parts[-1]]) > full - FIT:
+            break
+        parts[-1].insert(0, parts[-2].pop())
+    return new_page, parts
 
 
 def _chart_height(report: Report, block: Chart) -> float:
@@ -251,8 +406,15 @@ def render_pdf(report: Report) -> bytes:
         pdf.multi_cell(WIDTH, 7, sec.title, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         pdf.set_text_color(0, 0, 0)
         pdf.ln(1)
-        for block in sec.blocks:
+        for j, block in enumerate(sec.blocks):
             if isinstance(block, Para):
+                # The paragraphs introducing a table go to the next page with it, when it moves there (not the
+                # section's first: its heading would stand alone).
+                table = _lead_in(sec.blocks, j)
+                starts = table is not None and not (j and isinstance(sec.blocks[j - 1], Para)
+                                                    and _lead_in(sec.blocks, j - 1) == table)
+                if starts and j and _keeps_with(pdf, report, sec.blocks[j:table], sec.blocks[table]):
+                    pdf.add_page()
                 _para(pdf, report, block)
             elif isinstance(block, Tiles):
                 _tiles(pdf, report, block)

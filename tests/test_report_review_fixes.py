@@ -7,22 +7,25 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import io
 from dataclasses import replace
+from types import SimpleNamespace
 
 import pytest
+from pypdf import PdfReader
 
 from sim.calibration import load_experience
 from sim.i18n import Language
 from sim.report_document import Para
 from sim.report import build
-from sim import report_trend
+from sim import report_pdf, report_trend
 from sim.population import month_dates
 from sim.regulation import load_regulation
 from sim.report_sections import (
     budget_section, calibration_blocks, calibration_figures, discount_budget_blocks, recorded_paras, recorded_source,
     results_section, sensitivity_section, summary_section, validation_section, _window,
 )
-from sim.report_document import Table
+from sim.report_document import Figure, Table
 from sim.scenario import ScenarioError, load_scenario
 from test_calibration import EXPERIENCE_HEAD, OBSERVATION_2025, calibrate_bad
 from cli_checks import assert_one_line_error
@@ -294,3 +297,133 @@ def test_the_recorded_claims_are_said_once_and_nothing_is_lost(madiun, code, rec
     assert (o["premium_from"], o["premium_to"]) != (o["from"], o["to"])
     assert lang("calib_recorded_premium_other_brief", premium_period=_window(lang, o["premium_from"], o["premium_to"]),
                 premium_months=o["premium_months"], months=o["months"]) in paras[said[0]].text
+
+
+# --- 8. PDF tables: no row alone on a page; notes flush left with the table -------------------------------------------
+
+
+def _words(data: bytes) -> list[tuple[int, float, float, str]]:
+    """(page, x, y, text) of each piece of text the PDF draws, in points from the page's bottom left."""
+    out = []
+    for k, page in enumerate(PdfReader(io.BytesIO(data)).pages):
+        def visit(text, cm, tm, font, size, k=k):
+            if text.strip():
+                out.append((k, tm[4] * cm[0] + cm[4], tm[5] * cm[3] + cm[5], text.strip()))
+        page.extract_text(visitor_text=visit)
+    return out
+
+
+def _synthetic(rows: int, note: str = "") -> Table:
+    return Table("t", ("Name", "Amount"), [(f"row{k:02d}", Figure(1e6 * (k + 1), "money", "x", f"k{k}"))
+                                             for k in range(rows)], note=note)
+
+
+def _rows_by_page(block: Table, room_of) -> tuple[dict, int]:
+    """The page each row of ``block`` lands on, drawn on a page whose room left is ``room_of(heading, heights)``."""
+    report = SimpleNamespace(lang=Language("en"))
+    pdf = report_pdf._PDF("test", "{n}")
+    pdf.add_page()
+    pdf.set_font("DejaVu", "", 7.5)
+    widths = report_pdf._widths(pdf, report, block)
+    heading, heights = report_pdf._row_heights(pdf, report, block, widths, 7.5)
+    pdf.set_y(pdf.page_break_trigger - room_of(heading, heights))
+    report_pdf._table(pdf, report, block)
+    data = bytes(pdf.output())
+    pages = {t: k for k, _, _, t in _words(data) if t.startswith("row")}
+    return pages, len(PdfReader(io.BytesIO(data)).pages)
+
+
+def test_a_short_table_that_would_leave_one_row_alone_moves_whole_to_the_next_page():
+    block = _synthetic(4)
+    # Room for the headings and all rows but the last: fpdf2 alone put the last row alone on the next page.
+    pages, count = _rows_by_page(block, lambda heading, heights: heading + sum(heights[:-1]) + 0.5)
+    assert count == 2 and set(pages.values()) == {1} and len(pages) == 4
+    # Room for the headings and one row only: the one row would stand alone at the foot of the page.
+    pages, _ = _rows_by_page(block, lambda heading, heights: heading + heights[0] + 0.5)
+    assert set(pages.values()) == {1}
+    # Room for it all: it stays.
+    pages, count = _rows_by_page(block, lambda heading, heights: heading + sum(heights) + 0.5)
+    assert count == 1 and set(pages.values()) == {0}
+
+
+def test_a_long_table_breaks_but_never_leaves_a_row_alone():
+    block = _synthetic(70)  # more rows than a page holds
+    full = report_pdf._PDF("t", "{n}")
+    full.add_page()
+    room = full.page_break_trigger - full.t_margin
+
+    def last_alone(heading, heights):
+        """Room on the first page such that, filled page by page, the last page would get exactly one row."""
+        per_page = int((room - heading) // heights[0])
+        first = len(heights) - 1 - per_page  # rows on the first page: the next page full, the last row alone
+        return heading + first * heights[0] + 0.5
+
+    for room_of in (last_alone, lambda heading, heights: heading + heights[0] + 0.5):
+        pages, _ = _rows_by_page(block, room_of)
+        assert len(pages) == 70
+        counts = [list(pages.values()).count(p) for p in sorted(set(pages.values()))]
+        assert len(counts) >= 2 and min(counts) >= 2, counts
+        order = [pages[f"row{k:02d}"] for k in range(70)]
+        assert order == sorted(order)  # in order, each row once
+
+
+def test_table_pages_keeps_at_least_two_rows_on_each_page():
+    heights = [10.0] * 5
+    assert report_pdf.table_pages(200, 250, 8, heights) == (False, [[0, 1, 2, 3, 4]])  # it fits
+    assert report_pdf.table_pages(8 + 40.5, 250, 8, heights) == (True, [[0, 1, 2, 3, 4]])  # 4 + 1: moved whole
+    assert report_pdf.table_pages(8 + 30.5, 250, 8, heights) == (False, [[0, 1, 2], [3, 4]])  # 3 + 2: may split
+    long = [10.0] * 30  # 24 rows a page (8 + 24 x 10 = 248 of 250)
+    new_page, parts = report_pdf.table_pages(8 + 50.5, 250, 8, long)  # 5 here, 24 next, 1 alone: 5, 23, 2
+    assert not new_page and [len(p) for p in parts] == [5, 23, 2]
+    new_page, parts = report_pdf.table_pages(8 + 10.5, 250, 8, long)  # 1 alone at the foot: start next page
+    assert new_page and [len(p) for p in parts] == [24, 6]
+    assert report_pdf.table_pages(5, 250, 8, [10.0]) == (True, [[0]])  # one row: on the next page
+
+
+def test_a_table_note_is_flush_left_with_the_table():
+    """The note under a table starts at the table's left edge, its text where the cells' text starts (it was set
+    with the paragraphs' 1 mm cell margin, further right than the table's text)."""
+    report = SimpleNamespace(lang=Language("en"))
+    pdf = report_pdf._PDF("test", "{n}")
+    pdf.add_page()
+    spots = []
+    note = pdf.multi_cell
+
+    def spy(*args, **kwargs):
+        spots.append((pdf.get_x(), pdf.c_margin, args[2] if len(args) > 2 else kwargs.get("text")))
+        return note(*args, **kwargs)
+
+    pdf.multi_cell = spy
+    report_pdf._table(pdf, report, _synthetic(3, note="Source of the figures: a test."))
+    pdf.multi_cell = note
+    x, margin, text = next(s for s in spots if s[2] and s[2].startswith("Source"))
+    assert x == pytest.approx(pdf.l_margin)  # the table's left edge: tables take the text width from the margin
+    words = _words(bytes(pdf.output()))
+    points = 72 / 25.4
+    heading = next(wx for _, wx, _, t in words if t.startswith("Name"))
+    first_cell = next(wx for _, wx, _, t in words if t.startswith("row00"))
+    source = next(wx for _, wx, _, t in words if t.startswith("Source"))
+    assert source == pytest.approx(heading, abs=0.05) == pytest.approx(first_cell, abs=0.05)
+    assert source == pytest.approx((pdf.l_margin + report_pdf.TABLE_PADDING) * points, abs=0.05)
+
+
+def test_the_paragraph_introducing_a_table_goes_with_it_to_the_next_page():
+    """A short table moved whole to the next page took it away from its introduction, left at the foot of the page
+    (the rules that change during the horizon); the introduction now goes with it, wherever the page ends."""
+    from sim.report_document import Section
+
+    moved = 0
+    for n in range(24, 44):
+        blocks = [Para("Opening."), *[Para(f"Sentence number {k}.") for k in range(n)], Para("Lead-in."),
+                  _synthetic(4)]
+        report = SimpleNamespace(
+            lang=Language("en"), scenario=SimpleNamespace(region="Test", id="t", titles={"en": "Test"}),
+            manifest={"scenario_id": "t", "run_hash": "0", "code": {"workbench_version": "0"},
+                      "report_date": "2026-01-01"},
+            sections=[Section("s", "Section", blocks)], charts={})
+        words = _words(report_pdf.render_pdf(report))
+        pages = {t: k for k, _, _, t in words if t.startswith(("row", "Lead-in"))}
+        assert len({pages[f"row{k:02d}"] for k in range(4)}) == 1, n
+        assert pages["Lead-in."] == pages["row00"], n
+        moved += pages["row00"] > next(k for k, _, _, t in words if t.startswith(f"Sentence number {n - 1}"))
+    assert moved  # some of these page ends did move the table and its introduction
