@@ -512,8 +512,8 @@ TEXT = {
     "runoff_year": {"id": "{year} (tanpa peserta baru)", "en": "{year} (no new members)"},
     "runoff_note": {
         "id": "Tahun yang bertanda \"tanpa peserta baru\" hanya menghitung peserta {start} yang masih hidup: tidak "
-              "ada pendaftaran baru dan peserta yang meninggal tidak diganti. Karena itu angka tahun-tahun tersebut bukan "
-              "perkiraan program kota yang sebenarnya, yang akan terus menerima peserta baru.",
+              "ada pendaftaran baru dan peserta yang meninggal tidak diganti. Karena itu angka tahun-tahun tersebut "
+              "bukan perkiraan program kota yang sebenarnya, yang akan terus menerima peserta baru.",
         "en": "The years marked \"no new members\" count only the members of {start} still alive: nobody joins and "
               "members who die are not replaced. Their figures are therefore not a forecast of the city's actual "
               "programme in those years, which will go on enrolling new members.",
