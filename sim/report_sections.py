@@ -321,6 +321,11 @@ def calibration_figures(scenario: Scenario, window_trials: int | None = None) ->
         "mortality_scale": dict(cal["mortality_scale"]), "accident_scale": dict(cal["accident_scale"]),
         "goodness_of_fit": dict(cal["goodness_of_fit"]),
         "observations": rows,
+        # The longest any starting member had been enrolled: above 0, members may have died before the start
+        # with scholarships still paid in the recorded months (calibration_blocks says so).
+        "longest_membership_at_start_months": max((t[0] for s in scenario.segments for t in s.tenure if t[1] > 0),
+                                                  default=0),
+        "scholarship_min_membership_months": load_regulation().at(scenario.start)["jkm.scholarship_min_membership"],
     }
 
 
@@ -642,6 +647,11 @@ def calibration_blocks(lang: Language, scenario: Scenario, extra: dict, summary:
                if "claims" in o and "claims" not in o["fitted"] and "expected_amount_per_claim_idr" in o
                and "amount_per_claim_idr" in o and o.get("model_window")]
     blocks += recorded_paras(lang, extra)  # the summary's first paragraphs gave the record: only what they do not
+    if cal.get("longest_membership_at_start_months", 0) > 0 and any(o["benefits"] in ("all", "jkm")
+                                                                      for o in observations):
+        blocks.append(Para(lang("calib_earlier_deaths", start=lang.iso_date(f"{scenario.start:%Y-%m}")), {
+            "months": _r(extra, f"{key}.longest_membership_at_start_months", "count"),
+            "min": _r(extra, f"{key}.scholarship_min_membership_months", "count")}))
     if not expected:
         blocks.append(Table("calibration_posterior", tuple(lang(k) for k in (
             "calib_col_multiplier", "calib_col_mean", "calib_col_p5", "calib_col_p95")),

@@ -440,10 +440,27 @@ TEXT = {
     "calib_count_inside": {"id": "Jumlah klaim tercatat berada di dalam rentang itu.",
                            "en": "The recorded count lies inside that interval."},
     "calib_misfit_scholarships": {
-        "id": "Penyebab yang mungkin: apakah setiap cicilan beasiswa dihitung sebagai satu klaim (di sini dihitung "
-              "demikian, sesuai bunyi sumbernya).",
-        "en": "A likely cause: whether each scholarship instalment counts as a claim (it does here, as the source's "
-              "wording suggests).",
+        "id": "Penyebab yang mungkin: apakah setiap pembayaran beasiswa tahunan dihitung sebagai satu klaim (di sini "
+              "dihitung demikian, sesuai bunyi sumbernya).",
+        "en": "A likely cause: whether each yearly scholarship payment counts as a claim (it does here, as the "
+              "source's wording suggests).",
+    },
+    # Members enrolled before the scenario starts may have died before it, their children's scholarships still
+    # paid in the recorded months: in the record, not in the model (which starts with the living members).
+    "calib_earlier_deaths": {
+        "id": "Sebagian peserta sudah terdaftar sebelum {start} (paling lama {months} bulan sebelumnya). Karena itu "
+              "klaim tercatat dapat memuat pembayaran beasiswa tahunan bagi anak peserta yang meninggal sebelum "
+              "{start}, sedangkan model dimulai {start} dengan peserta yang masih hidup dan tidak memuat pembayaran "
+              "itu. Akibatnya pengali kematian hasil kalibrasi cenderung sedikit terlalu tinggi, karena model "
+              "menjelaskan pembayaran itu dengan lebih banyak kematian. Bagiannya diperkirakan kecil, karena beasiswa atas kematian "
+              "bukan akibat kecelakaan kerja (JKM) baru dibayar bila peserta sudah {min} bulan menjadi peserta.",
+        "en": "Some members were enrolled before {start} (up to {months} months before). So the recorded claims may "
+              "include yearly scholarship payments to children of members who died before {start}, while the model "
+              "starts in {start} with the living members and holds no such payments. The calibrated death "
+              "multiplier therefore tends to be slightly too high, as the model explains those payments with more "
+              "deaths. "
+              "The part is thought small, as a scholarship after a death other than by work accident (JKM) is paid "
+              "only once the member had {min} months of membership.",
     },
     "diff_calibration": {
         "id": "catatan kalibrasi (lihat Ringkasan; setiap kuncinya ada di differences.csv)",

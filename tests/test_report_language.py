@@ -318,6 +318,7 @@ REWORDED = [
      "setiap pembayaran beasiswa tahunan dihitung satu klaim; bukan jumlah kasus"),
     ("cicilan beasiswa tidak dihitung", "pembayaran beasiswa tahunan tidak dihitung sebagai kasus tersendiri"),
     ("angsuran beasiswa", "pembayaran beasiswa tahunan bagi anak peserta"),
+    ("setiap cicilan beasiswa", "apakah setiap pembayaran beasiswa tahunan dihitung sebagai satu klaim"),
     ("dalam tidak satu pun (atau hampir tidak satu pun)",
      "< 0,1% berarti tidak terjadi di satu simulasi pun (atau hampir tidak ada)"),
     ("Batang-batang lainnya menahan hasil kalibrasi tetap", "Pada batang lainnya, hasil kalibrasi tidak diubah."),

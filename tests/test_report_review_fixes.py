@@ -27,6 +27,7 @@ from sim.report_sections import (
 )
 from sim.report_document import Figure, Table
 from sim.scenario import ScenarioError, load_scenario
+from test_report_recorded import _filled
 from test_calibration import EXPERIENCE_HEAD, OBSERVATION_2025, calibrate_bad
 from cli_checks import assert_one_line_error
 
@@ -427,3 +428,37 @@ def test_the_paragraph_introducing_a_table_goes_with_it_to_the_next_page():
         assert pages["Lead-in."] == pages["row00"], n
         moved += pages["row00"] > next(k for k, _, _, t in words if t.startswith(f"Sentence number {n - 1}"))
     assert moved  # some of these page ends did move the table and its introduction
+
+
+# --- scholarships of deaths before the start: in the record, not in the model ----------------------------------------
+
+
+def _earlier_deaths(blocks) -> list:
+    return [b for b in blocks if isinstance(b, Para) and "months" in b.figures and "min" in b.figures]
+
+
+@pytest.mark.parametrize("code, words", [
+    ("id", "Sebagian peserta sudah terdaftar sebelum Januari 2025 (paling lama 54 bulan sebelumnya)"),
+    ("en", "Some members were enrolled before January 2025 (up to 54 months before)"),
+])
+def test_the_calibration_says_the_record_may_hold_scholarships_of_deaths_before_the_start(calibrated, code, words):
+    scenario, extra = calibrated
+    cal = extra["calibration"]
+    longest = max(t[0] for s in scenario.segments for t in s.tenure)
+    assert cal["longest_membership_at_start_months"] == longest > 0  # madiun-2025's BPU members from mid-2020
+    assert cal["scholarship_min_membership_months"] == load_regulation().at(scenario.start)[
+        "jkm.scholarship_min_membership"]
+    lang = Language(code)
+    (para,) = _earlier_deaths(calibration_blocks(lang, scenario, extra))
+    text = _filled(lang, para, extra)
+    assert text.startswith(words.replace("54", str(longest)))
+    assert ("terlalu tinggi" if code == "id" else "too high") in text
+    assert str(cal["scholarship_min_membership_months"]) in text
+
+
+def test_members_all_new_at_the_start_leave_nothing_of_earlier_deaths(calibrated):
+    scenario, extra = calibrated
+    fresh = replace(scenario, segments=tuple(replace(s, tenure=((0, 1.0),)) for s in scenario.segments))
+    cal = calibration_figures(fresh)
+    assert cal["longest_membership_at_start_months"] == 0
+    assert _earlier_deaths(calibration_blocks(Language("id"), fresh, {"calibration": cal})) == []
