@@ -18,6 +18,7 @@ of prior uncertainty the data removed (0: data says nothing, 1: data says everyt
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import math
 import re
@@ -33,7 +34,8 @@ from .closed_form import expected
 from .engine import blocks, chunks, simulate_chunk
 from .population import Model, build_model
 from .scenario import (
-    SCENARIO_DIR, Scenario, ScenarioError, load_scenario, month, number, scenario_from_data, text,
+    SCENARIO_DIR, Scenario, ScenarioError, apply_override, load_scenario, month, number, parse_override,
+    scenario_from_data, text,
 )
 from .scenario_schema import MISFIT_P, shown
 
@@ -374,8 +376,9 @@ def _prior_sigma(scenario: Scenario, key: str) -> float:
     return max(sigmas) if sigmas else DEFAULT_PRIOR_SIGMA
 
 
-def _window_scenario(scenario_ref, experience: Experience, overrides=()) -> Scenario:
-    """The scenario restated over the observed window (start, horizon) with ``VARIANCE_TRIALS`` trials.
+def _window_scenario(scenario_ref, experience: Experience, overrides=(), data: dict | None = None) -> Scenario:
+    """The scenario restated over the observed window (start, horizon) with ``VARIANCE_TRIALS`` trials; with
+    ``data``, that already merged document (:func:`fit_document`; ``scenario_ref`` then only names it in errors).
 
     The window is set through overrides the user never typed, so a window the scenario cannot simulate (before the
     encoded benefit rules, longer than a horizon may be) is blamed on the experience file and the observation that
@@ -389,7 +392,12 @@ def _window_scenario(scenario_ref, experience: Experience, overrides=()) -> Scen
     months = (end.year - start.year) * 12 + end.month - start.month + 1
     window = [f'scenario.start="{start:%Y-%m}"', f"scenario.horizon_months={months}", f"scenario.trials={VARIANCE_TRIALS}"]
     try:
-        return load_scenario(scenario_ref, [*overrides, *window])
+        if data is None:
+            return load_scenario(scenario_ref, [*overrides, *window])
+        data = copy.deepcopy(data)
+        for key, value in map(parse_override, window):  # as load_scenario applies them
+            apply_override(data, key, value, {})
+        return scenario_from_data(data, str(scenario_ref))
     except ScenarioError as err:
         path = str(experience.path)
         if err.key == "scenario.start":
@@ -526,6 +534,23 @@ def fit(scenario_ref, experience, overrides=(), trials: int = VARIANCE_TRIALS) -
     if not isinstance(experience, Experience):
         experience = load_experience(experience)
     base = load_scenario(scenario_ref, overrides)  # first: an error in the scenario or --set is blamed on them
+    _refuse_calibrated(base)
+    return _fit(base, experience, _window_scenario(scenario_ref, experience, overrides), trials)
+
+
+def fit_document(data: dict, experience, trials: int = VARIANCE_TRIALS,
+                 file: str = "<resolved scenario>") -> Calibration:
+    """:func:`fit` of an already merged scenario document (a ``Scenario.resolved``, perhaps with a value moved:
+    ``sim.sensitivity`` refits the scenario a calibration started from at each end of a range). The same fit as
+    :func:`fit` of a file whose merged document, with its ``--set`` applied, is ``data``."""
+    if not isinstance(experience, Experience):
+        experience = load_experience(experience)
+    base = scenario_from_data(data, file)
+    _refuse_calibrated(base)
+    return _fit(base, experience, _window_scenario(file, experience, data=data), trials)
+
+
+def _refuse_calibrated(base: Scenario) -> None:
     if base.intensity_draws:
         # Its simulated covariance would hold the posterior's own spread (not linear in the multipliers, as the
         # likelihood assumes), and its priors come from that posterior's ranges: the data would count twice.
@@ -533,7 +558,9 @@ def fit(scenario_ref, experience, overrides=(), trials: int = VARIANCE_TRIALS) -
         raise ScenarioError(str(base.path), "uncertainty.intensity_draws", "the scenario is already calibrated (it "
                             "carries posterior draws): calibrate the scenario it was made from"
                             + (f" ({source})" if source else "") + " instead")
-    window = _window_scenario(scenario_ref, experience, overrides)
+
+
+def _fit(base: Scenario, experience: Experience, window: Scenario, trials: int) -> Calibration:
     model = build_model(window)
     moments = []
     for i, obs in enumerate(experience.observations):
@@ -728,6 +755,44 @@ def _calibrated_title(titles: dict) -> dict:
             for code, title in sorted(titles.items())}
 
 
+def posterior_tables(cal: Calibration) -> dict:
+    """The parameter tables a calibrated scenario holds in place of its base's, {dotted key: table}: the default
+    and each segment's own mortality load times the posterior mean mortality scale, each segment's accident rate
+    times the posterior mean accident scale, each range the base value times the 90 % interval. As
+    :func:`calibrated_scenario_text` writes them, before the TOML's rounding to 6 decimals
+    (:func:`as_written`)."""
+    m, a = cal.stats("mortality"), cal.stats("accident")
+    cite = f"calibrated to {cal.experience.path} ({cal.experience.source})"
+    resolved = cal.scenario.resolved
+
+    def scaled(node: dict, stats: dict, which: str) -> dict:
+        value = node["value"]
+        return {
+            "value": value * stats["mean"],
+            "unit": node["unit"],
+            "source": f"{cite}: {value:g} x posterior mean {which} scale {stats['mean']:.3f}",
+            "basis": "calibrated",
+            "range": [value * stats["p5"], value * stats["p95"]],
+            "note": "range is the 90 % credible interval",
+        }
+
+    tables = {"assumptions.mortality_load": scaled(resolved["assumptions"]["mortality_load"], m, "mortality")}
+    for name, seg in resolved["segments"].items():
+        if "mortality_load" in seg:
+            tables[f"segments.{name}.mortality_load"] = scaled(seg["mortality_load"], m, "mortality")
+        tables[f"segments.{name}.accident_rate"] = scaled(seg["accident_rate"], a, "accident")
+    return tables
+
+
+def as_written(table: dict) -> dict:
+    """A parameter table's numbers as the calibrated file holds them (:func:`_toml_value` rounds a float to 6
+    decimals), so that a document built from :func:`posterior_tables` equals the file read back."""
+    def rounded(x):
+        return [rounded(v) for v in x] if isinstance(x, list) else round(x, 6) if isinstance(x, float) else x
+
+    return {k: rounded(v) for k, v in table.items()}
+
+
 def calibrated_scenario_text(cal: Calibration, scenario_id: str, base_ref: str, seed: int = 0) -> str:
     """A scenario file that inherits from the calibrated one and overrides loads, rates and their uncertainty.
 
@@ -737,7 +802,6 @@ def calibrated_scenario_text(cal: Calibration, scenario_id: str, base_ref: str, 
     """
     m, a = cal.stats("mortality"), cal.stats("accident")
     cite = f"calibrated to {cal.experience.path} ({cal.experience.source})"
-    resolved = cal.scenario.resolved
     sets = "".join(f" --set {k}={_toml_value(v)}" for k, v in cal.scenario.overrides)
     lines = [
         f"# Written by `python -m sim calibrate {cal.scenario.id} {cal.experience.path}{sets}`: do not edit by hand, "
@@ -755,25 +819,10 @@ def calibrated_scenario_text(cal: Calibration, scenario_id: str, base_ref: str, 
     ]
     overridden = _overridden(cal.scenario)
     lines += [f"{k} = {_toml_value(v)}" for k, v in overridden.pop("scenario", {}).items()]
-
-    def scaled(node: dict, stats: dict, which: str) -> dict:
-        value = node["value"]
-        return {
-            "value": value * stats["mean"],
-            "unit": node["unit"],
-            "source": f"{cite}: {value:g} x posterior mean {which} scale {stats['mean']:.3f}",
-            "basis": "calibrated",
-            "range": [value * stats["p5"], value * stats["p95"]],
-            "note": "range is the 90 % credible interval",
-        }
-
     text_ = "\n".join(lines) + "\n"
     text_ += calibration_record_text(cal)
-    text_ += _param_table("assumptions.mortality_load", scaled(resolved["assumptions"]["mortality_load"], m, "mortality"))
-    for name, seg in resolved["segments"].items():
-        if "mortality_load" in seg:
-            text_ += _param_table(f"segments.{name}.mortality_load", scaled(seg["mortality_load"], m, "mortality"))
-        text_ += _param_table(f"segments.{name}.accident_rate", scaled(seg["accident_rate"], a, "accident"))
+    for header, fields in posterior_tables(cal).items():
+        text_ += _param_table(header, fields)
     for header, fields in overridden.items():
         text_ += _param_table(header, fields)
     draws = cal.draws(POSTERIOR_DRAWS, np.random.default_rng(np.random.SeedSequence(seed)))
