@@ -26,7 +26,14 @@ Five choices, named here and in the report:
   the interval's ends. One bar per segment would suggest that the recorded claims could be fitted segment by
   segment, which the calibration did not do. The other bars hold the calibrated values fixed: had the assumption
   been changed before calibrating, the refitted multipliers would absorb much of its effect on the claims, so for
-  a calibrated scenario those bars overstate it (the report says so).
+  a calibrated scenario those bars overstate it. So each of them is also recalibrated at each end
+  (:class:`Recalibration`): the scenario the calibration started from (the calibrated file's base, the record's
+  ``scenario``), with the assumption moved exactly as the bar moves it, is fitted again to the same experience file
+  (``calibration.fit_document``) and the first year recomputed in closed form with the refitted posterior means
+  applied as ``sim calibrate`` applies them (``calibration.posterior_tables``, rounded as the file holds them). The
+  bars keep their order (by the spread with the calibration held, the chart's). An end whose fit fails (data the
+  moved scenario cannot fit) is recorded as not available, with the reason; so is every end of a scenario that
+  only inherits another's calibration (madiun-2026-ucj: its members are not those that were fitted).
 
 Which parameters get no bar, and why (the report names them in a note instead of drawing a bar of zero width):
 - A default no segment uses (:func:`unused_parameters`), by key: it is not moved at all.
@@ -46,9 +53,12 @@ from __future__ import annotations
 import copy
 from dataclasses import dataclass
 
+from .calibration import as_written, fit_document, posterior_tables, record_experience
 from .closed_form import expected
 from .population import build_model
-from .scenario import SEVERITY_SHARES, Scenario, ScenarioError, apply_override, scenario_from_data
+from .scenario import (
+    SCENARIO_DIR, SEVERITY_SHARES, Scenario, ScenarioError, apply_override, load_scenario, scenario_from_data,
+)
 from .scenario_schema import CHILD_SCALE_UNIT, RECORD_TABLES, scaled_child_bands
 
 SEVERITY_PREFIX = "assumptions.severity."
@@ -63,15 +73,39 @@ NO_EFFECT = 1e-9  # relative change of the first year's claims below which a ran
 
 @dataclass(frozen=True)
 class Outcome:
-    """Closed-form results of the first calendar year."""
+    """Closed-form results of the first calendar year; for the base of a calibrated scenario's tornado, also the
+    base recalibrated (``recalibrated``: the refit with nothing moved, which reproduces the scenario's own
+    calibration unless a --set of the report changed what was fitted)."""
 
     period: str
     premium_idr: float
     claims_idr: float
+    recalibrated: Refit | None = None
 
     @property
     def claim_ratio(self) -> float | None:
         return self.claims_idr / self.premium_idr if self.premium_idr > 0 else None
+
+    def recalibrated_row(self) -> dict:
+        """The base's recalibrated figures for report.json (all None for a scenario that is not calibrated)."""
+        refit = self.recalibrated or Refit()
+        at = refit.outcome
+        return {"claims_recalibrated_idr": None if at is None else round(at.claims_idr, 2),
+                "claim_ratio_recalibrated": None if at is None else _round(at.claim_ratio),
+                "mortality_scale_recalibrated": _round(refit.mortality_scale),
+                "accident_scale_recalibrated": _round(refit.accident_scale),
+                "recalibration_problem": refit.problem}
+
+
+@dataclass(frozen=True)
+class Refit:
+    """One end of a bar recalibrated: the first year's closed form at the refitted posterior mean multipliers, and
+    those multipliers; or, when the fit failed, why (``problem``) and no figures."""
+
+    outcome: Outcome | None = None
+    mortality_scale: float | None = None
+    accident_scale: float | None = None
+    problem: str | None = None
 
 
 @dataclass(frozen=True)
@@ -86,13 +120,18 @@ class Swing:
     high: float | None
     at_low: Outcome
     at_high: Outcome
+    # A calibrated scenario's bar other than a fitted multiplier: each end recalibrated (low, high); else None.
+    recalibrated: tuple | None = None
 
     @property
     def spread_idr(self) -> float:
         return abs(self.at_high.claims_idr - self.at_low.claims_idr)
 
     def row(self, base: Outcome) -> dict:
-        return {
+        """The bar for report.json and sensitivity.csv. The recalibrated columns are always there, empty (None) for
+        a fitted multiplier's bar, for a scenario that is not calibrated and at an end whose refit failed (its
+        ``recalibration_problem_*`` says why)."""
+        row = {
             "parameter": self.key, "unit": self.unit, "basis": self.basis,
             "value": self.value, "low": self.low, "high": self.high,
             "claims_low_idr": round(self.at_low.claims_idr, 2), "claims_high_idr": round(self.at_high.claims_idr, 2),
@@ -100,6 +139,14 @@ class Swing:
             "change_high_idr": round(self.at_high.claims_idr - base.claims_idr, 2),
             "claim_ratio_low": _round(self.at_low.claim_ratio), "claim_ratio_high": _round(self.at_high.claim_ratio),
         }
+        for end, refit in zip(("low", "high"), self.recalibrated or (Refit(), Refit())):
+            at = refit.outcome
+            row[f"claims_recalibrated_{end}_idr"] = None if at is None else round(at.claims_idr, 2)
+            row[f"claim_ratio_recalibrated_{end}"] = None if at is None else _round(at.claim_ratio)
+            row[f"mortality_scale_recalibrated_{end}"] = _round(refit.mortality_scale)
+            row[f"accident_scale_recalibrated_{end}"] = _round(refit.accident_scale)
+            row[f"recalibration_problem_{end}"] = refit.problem
+        return row
 
 
 def _round(x, digits=6):
@@ -241,13 +288,18 @@ def without_effect(base: Outcome, swings: list[Swing]) -> tuple[list[Swing], lis
     return [s for s in swings if not still(s)], sorted((s for s in swings if still(s)), key=lambda s: s.key)
 
 
-def tornado(scenario: Scenario) -> tuple[Outcome, list[Swing], list[tuple[str, str]]]:
-    """The base outcome, one Swing per ranged parameter (widest first), and the parameters that could not be
-    moved alone, with the reason (an end of one range may break a rule across keys, e.g. shares that must not
-    sum above 1)."""
+def tornado(scenario: Scenario, recalibrate: bool = True) -> tuple[Outcome, list[Swing], list[tuple[str, str]]]:
+    """The base outcome, one Swing per ranged parameter (widest first, with the calibration held), and the
+    parameters that could not be moved alone, with the reason (an end of one range may break a rule across keys,
+    e.g. shares that must not sum above 1). For a calibrated scenario (and ``recalibrate``), each bar but a fitted
+    multiplier's also carries its ends recalibrated, and the base its refit with nothing moved
+    (:class:`Recalibration`)."""
     resolved = scenario.resolved
     data = first_year(resolved, resolved["scenario"]["start"], scenario.horizon_months)
     base = outcome(scenario_from_data(data))
+    refit = Recalibration(scenario) if recalibrate and scenario.calibration else None
+    if refit is not None:
+        base = Outcome(base.period, base.premium_idr, base.claims_idr, refit.at([]))
     swings, skipped = [], []
     for label, members in groups(resolved):
         try:
@@ -256,6 +308,106 @@ def tornado(scenario: Scenario) -> tuple[Outcome, list[Swing], list[tuple[str, s
             skipped.append((label, err.problem))
             continue
         bar = shown(resolved, label, members)
-        swings.append(Swing(label, bar["unit"], bar["basis"] or "", bar["value"], bar["low"], bar["high"], *results))
+        again = (None if refit is None or label.startswith(FITTED_PREFIX)
+                 else tuple(refit.at(members, end, label) for end in (0, 1)))
+        swings.append(Swing(label, bar["unit"], bar["basis"] or "", bar["value"], bar["low"], bar["high"], *results,
+                            again))
     swings.sort(key=lambda s: (-s.spread_idr, s.key))
     return base, swings, skipped
+
+
+class Recalibration:
+    """Refits of a calibrated scenario with one bar's parameters at an end of their range.
+
+    The document fitted is the scenario the calibration started from, as the fit saw it (:func:`prior_document`);
+    the bar moves it as it moves the calibrated scenario (:func:`at_range_end`: the same keys, ranges and rules,
+    since the calibrated scenario holds the same tables for every parameter it did not fit). Where it cannot be
+    refitted at all (the experience file is gone, the scenario only inherits a calibration), every end records
+    the reason instead (``problem``)."""
+
+    def __init__(self, scenario: Scenario):
+        self.problem, self.prior, self.experience = None, None, None
+        self.period_of = scenario.resolved["scenario"]["start"], scenario.horizon_months
+        try:
+            self.prior = prior_document(scenario)
+            self.experience = record_experience(scenario.calibration)
+            if self.experience is None:
+                self.problem = (f"the experience file {scenario.calibration['experience']} is not found, or now "
+                                f"holds another experience than {scenario.calibration['experience_id']}")
+        except ScenarioError as err:
+            self.problem = str(err)
+
+    def at(self, members: list, end: int = 0, label: str = "") -> Refit:
+        """The first year recalibrated with a bar's parameters (``members``, from :func:`groups`) at the low (end 0)
+        or high (end 1) end of their range; no members: the base refitted."""
+        if self.problem is not None:
+            return Refit(problem=self.problem)
+        moved = at_range_end(self.prior, members, end) if members else self.prior
+        name = self.prior["scenario"]["id"] + (f" with {label} at its {('low', 'high')[end]} end" if members else "")
+        try:
+            cal = fit_document(moved, self.experience, file=name)
+            scaled = copy.deepcopy(moved)
+            for key, table in posterior_tables(cal).items():
+                _set(scaled, key, as_written(table))
+            result = outcome(scenario_from_data(first_year(scaled, *self.period_of), name))
+        except ScenarioError as err:
+            return Refit(problem=str(err))
+        return Refit(result, cal.stats("mortality")["mean"], cal.stats("accident")["mean"])
+
+
+def _set(data: dict, key: str, node) -> None:
+    *parents, last = key.split(".")
+    for part in parents:
+        data = data[part]
+    data[last] = node
+
+
+def calibrated_from(scenario: Scenario) -> Scenario:
+    """The scenario a calibrated scenario's file names as its base (``sim calibrate`` writes the scenario it
+    started from there), found as the file's base is: beside the file, else in scenarios/. A scenario made from a
+    document (a report's manifest) has no file of its own: its base is looked for in scenarios/."""
+    if len(scenario.files) > 1:
+        return load_scenario(scenario.files[-2])
+    ref = scenario.resolved["scenario"].get("base")
+    if not isinstance(ref, str):
+        raise ScenarioError(str(scenario.path), "scenario.base", "missing: the scenario the calibration started "
+                            "from is not named")
+    return load_scenario(SCENARIO_DIR / (ref if ref.endswith(".toml") else f"{ref}.toml"))
+
+
+def prior_document(scenario: Scenario) -> dict:
+    """The merged document of the scenario a calibrated scenario was fitted from, as the fit saw it: the calibrated
+    scenario's own document (so any value ``sim calibrate --set`` restated, and the report's --set, stay) with
+    what ``sim calibrate`` wrote in place of its base's put back: the scenario's id, title, base and description,
+    the default and each segment's mortality load and accident rate (:data:`FITTED`), no ``[calibration]`` record
+    and no posterior draws. Refused (:class:`ScenarioError`) for a scenario whose base is not the record's
+    ``scenario`` (one that inherits another's calibration) and for a --set of what the calibration fitted."""
+    record = scenario.calibration
+    prior = calibrated_from(scenario)
+    if prior.id != record["scenario"]:
+        raise ScenarioError(str(scenario.path), "calibration.scenario", f"{scenario.id} inherits the calibration "
+                            f"of {record['scenario']} through {prior.id}: only a scenario calibrated from "
+                            f"{record['scenario']} itself is refitted")
+    fitted = [k for k, _ in scenario.overrides
+              if k.split(".")[0] == "calibration" or "intensity_draws" in k or set(k.split(".")) & set(FITTED.values())]
+    if fitted:
+        raise ScenarioError("--set", fitted[0], "changes what the calibration fitted: the refit cannot hold it")
+    doc, base = copy.deepcopy(scenario.resolved), prior.resolved
+    doc.pop("calibration", None)
+    for key in ("id", "title", "base", "description"):
+        doc["scenario"].pop(key, None)
+        if key in base["scenario"]:
+            doc["scenario"][key] = copy.deepcopy(base["scenario"][key])
+    doc["assumptions"]["mortality_load"] = copy.deepcopy(base["assumptions"]["mortality_load"])
+    for name, seg in doc["segments"].items():
+        if name not in base["segments"]:
+            raise ScenarioError(str(scenario.path), f"segments.{name}", f"is not a segment of {prior.id}, which the "
+                                "calibration fitted")
+        for field in FITTED.values():
+            seg.pop(field, None)
+            if field in base["segments"][name]:
+                seg[field] = copy.deepcopy(base["segments"][name][field])
+    doc.get("uncertainty", {}).pop("intensity_draws", None)
+    if doc.get("uncertainty") == {} and "uncertainty" not in base:
+        del doc["uncertainty"]
+    return doc
