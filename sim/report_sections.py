@@ -176,7 +176,8 @@ def extra_figures(scenario: Scenario, summary: dict, claims: np.ndarray, base_ou
         "sensitivity": {
             "period": base_outcome.period,
             "base": {"premium_idr": round(base_outcome.premium_idr, 2), "claims_idr": round(base_outcome.claims_idr, 2),
-                     "claim_ratio": None if base_outcome.claim_ratio is None else round(base_outcome.claim_ratio, 6)},
+                     "claim_ratio": None if base_outcome.claim_ratio is None else round(base_outcome.claim_ratio, 6),
+                     **base_outcome.recalibrated_row()},
             "rows": [s.row(base_outcome) for s in moving],
             "skipped": [{"parameter": k, "problem": problem} for k, problem in skipped],
             "unused": unused_parameters(scenario.resolved),
@@ -1022,6 +1023,7 @@ def sensitivity_section(lang: Language, extra: dict, labels: dict | None = None,
     the summary's simulated claim ratio of the same year shows another figure (232 % here against 233 % on page 1),
     a sentence says which is which."""
     sens = extra["sensitivity"]
+    refit = _refit_shown(extra)
     rows = []
     for i, r in enumerate(sens["rows"]):
         unit_kind = "money" if r["unit"].startswith("IDR") else "sig3"
@@ -1035,21 +1037,76 @@ def sensitivity_section(lang: Language, extra: dict, labels: dict | None = None,
             _r(extra, f"sensitivity.rows.{i}.claim_ratio_low", "percent") if r["claim_ratio_low"] is not None else "-",
             (_r(extra, f"sensitivity.rows.{i}.claim_ratio_high", "percent")
              if r["claim_ratio_high"] is not None else "-"),
-        ))
+        ) + (_refit_cells(extra, i) if refit else ()))
     header = tuple(lang(k) for k in ("col_parameter", "col_basis", "col_value", "col_low", "col_high", "col_claims_low",
-                                      "col_claims_high", "col_ratio_low", "col_ratio_high"))
+                                      "col_claims_high", "col_ratio_low", "col_ratio_high")
+                   + (("col_ratio_refit_low", "col_ratio_refit_high") if refit else ()))
     blocks = [
         _sens_base(lang, extra, summary),
-        # A calibrated scenario: the fitted multipliers are one bar each, the other bars hold them fixed.
-        *([Para(lang("sens_calibrated"))] if extra.get("calibration") else []),
+        # A calibrated scenario: the fitted multipliers are one bar each, the other bars hold them fixed (and, where
+        # the tornado recalibrated them, what recalibrating does to the widest).
+        *((_sens_refit(lang, extra, labels) if refit else [Para(lang("sens_calibrated"))])
+          if extra.get("calibration") else []),
         Chart("tornado", lang("caption_tornado")),
         Table("sensitivity", header, rows),
         Para(lang("sens_note"), style="note"),
+        *(_sens_refit_notes(lang, extra, labels) if refit else []),
     ]
     if any(r["parameter"].startswith("segments.*.") for r in sens["rows"]):  # only with many segments
         blocks.append(Para(lang("sens_note_segments", many=MANY_SEGMENTS), style="note"))
     notes = _set_apart_notes(lang, sens, labels, planning=bool(extra.get("planning")))
     return Section("sensitivity", lang("sec_sensitivity"), blocks + notes, traced=True)
+
+
+REFIT_ENDS = ("low", "high")
+
+
+def _refit_shown(extra: dict) -> bool:
+    """A calibrated scenario whose tornado holds recalibrated figures (sim.sensitivity.Recalibration)."""
+    return bool(extra.get("calibration")) and any(r.get(f"claim_ratio_recalibrated_{end}") is not None
+                                                  for r in extra["sensitivity"]["rows"] for end in REFIT_ENDS)
+
+
+def _refit_cells(extra: dict, i: int) -> tuple:
+    row = extra["sensitivity"]["rows"][i]
+    return tuple(_r(extra, f"sensitivity.rows.{i}.claim_ratio_recalibrated_{end}", "percent")
+                 if row.get(f"claim_ratio_recalibrated_{end}") is not None else "-" for end in REFIT_ENDS)
+
+
+def _sens_refit(lang: Language, extra: dict, labels: dict | None) -> list:
+    """What recalibrating does, in figures: the widest bar (the first row, bars being ordered by their spread with
+    the calibration held) with both ends recalibrated, its claim ratio recalibrated and held at each end; and where
+    the refit with nothing moved differs from the base (a --set of the report changed what was fitted), that too."""
+    sens = extra["sensitivity"]
+    keys = [f"claim_ratio_recalibrated_{end}" for end in REFIT_ENDS] + [f"claim_ratio_{end}" for end in REFIT_ENDS]
+    i = next((i for i, r in enumerate(sens["rows"]) if all(r.get(k) is not None for k in keys)), None)
+    if i is None:
+        return [Para(lang("sens_calibrated"))]
+    figures = {f"{name}_{end}": _r(extra, f"sensitivity.rows.{i}.{key}_{end}", "percent")
+               for name, key in (("refit", "claim_ratio_recalibrated"), ("held", "claim_ratio")) for end in REFIT_ENDS}
+    name = lang.parameter(sens["rows"][i]["parameter"], labels)
+    text = lang("sens_calibrated_refit", period=sens["period"], name=name)
+    base = sens["base"]
+    if base.get("claim_ratio_recalibrated") is not None and base.get("claim_ratio") is not None and (
+            lang.percent(base["claim_ratio_recalibrated"]) != lang.percent(base["claim_ratio"])):
+        text += " " + lang("sens_refit_base", period=sens["period"])
+        figures.update(refit_base=_r(extra, "sensitivity.base.claim_ratio_recalibrated", "percent"),
+                       base=_r(extra, "sensitivity.base.claim_ratio", "percent"))
+    return [Para(text, figures)]
+
+
+def _sens_refit_notes(lang: Language, extra: dict, labels: dict | None) -> list:
+    """How the recalibrated columns were made, and the bars with an end that could not be recalibrated (the reason
+    in the English report; the Indonesian one points to report.json, as for a bar that could not be moved)."""
+    sens = extra["sensitivity"]
+    out = [Para(lang("sens_refit_note", period=sens["period"]), style="note")]
+    failed = [(r["parameter"], problem) for r in sens["rows"] for end in REFIT_ENDS
+              if (problem := r.get(f"recalibration_problem_{end}"))]
+    if failed:
+        names = "; ".join(dict.fromkeys(lang.parameter(key, labels) + (f" ({problem})" if lang.code == "en" else "")
+                                        for key, problem in failed))
+        out.append(Para(lang("sens_refit_failed", names=names), style="note"))
+    return out
 
 
 def _sens_base(lang: Language, extra: dict, summary: dict | None) -> Para:

@@ -786,6 +786,50 @@ TEXT = {
     "col_claims_high": {"id": "Klaim (atas)", "en": "Claims at high"},
     "col_ratio_low": {"id": "Rasio (bawah)", "en": "Ratio at low"},
     "col_ratio_high": {"id": "Rasio (atas)", "en": "Ratio at high"},
+    # --- sensitivity of a calibrated scenario recalibrated at each end (sim.sensitivity.Recalibration) ---
+    # In place of sens_calibrated where the tornado holds recalibrated figures: the measured effect, not a word.
+    "sens_calibrated_refit": {
+        "id": "Skenario ini dikalibrasi dengan klaim yang tercatat. Kalibrasi menaksir satu pengali kematian dan satu "
+              "pengali kecelakaan kerja untuk semua segmen yang dikalibrasi sekaligus, sehingga masing-masing tampil "
+              "sebagai satu batang yang digeser ke batas rentang 90%-nya, bukan satu batang per segmen. Pada batang "
+              "lainnya, hasil kalibrasi tidak diubah. Bila sebuah asumsi diubah lalu skenario dikalibrasi ulang dengan "
+              "klaim tercatat yang sama, pengali hasil kalibrasi ikut bergeser; dua kolom terakhir tabel memberi "
+              "rasio klaim {period} setelah kalibrasi ulang itu di setiap batas. Untuk batang terlebar, {name}: bila "
+              "dikalibrasi ulang, rasio klaim {period} menjadi {refit_low} dan {refit_high}, bukan {held_low} dan "
+              "{held_high}.",
+        "en": "This scenario is calibrated to recorded claims. The calibration fitted one death multiplier and one "
+              "work-accident multiplier for all the calibrated segments together, so each is one bar, moved to the "
+              "ends of its 90% interval, rather than a bar per segment. The other bars hold the calibrated values "
+              "fixed. Were an assumption changed and the scenario calibrated again to the same recorded claims, the "
+              "fitted multipliers would move too; the table's last two columns give the {period} claim ratio so "
+              "recalibrated (refitted) at each end. For the widest bar, {name}: recalibrated, the {period} claim "
+              "ratio is {refit_low} and {refit_high}, not {held_low} and {held_high}.",
+    },
+    "sens_refit_note": {
+        "id": "Kalibrasi ulang: skenario sebelum kalibrasi, dengan asumsi di batas rentangnya, dikalibrasi lagi "
+              "dengan klaim tercatat yang sama, lalu klaim dan iuran {period} dihitung langsung dengan pengali yang "
+              "baru. Urutan batang tetap menurut lebarnya dengan hasil kalibrasi tidak diubah, seperti pada diagram. "
+              "Kedua pengali hasil kalibrasi sendiri tidak dikalibrasi ulang (kolomnya bertanda -).",
+        "en": "Recalibrated: the scenario before calibration, with the assumption at the end of its range, is "
+              "fitted again to the same recorded claims, and the {period} claims and premiums are recomputed by "
+              "direct calculation with the refitted multipliers. The bars keep their order by width with the "
+              "calibrated values held, as in the chart. The two fitted multipliers themselves are not recalibrated "
+              "(their columns show -).",
+    },
+    # The refit with nothing moved differs from the scenario's calibration (a --set of the report changed what was
+    # fitted): the recalibrated columns compare with the former.
+    "sens_refit_base": {
+        "id": "Tanpa asumsi yang digeser, kalibrasi ulang memberi rasio klaim {period} {refit_base}, bukan {base}.",
+        "en": "With no assumption moved, recalibrating gives a {period} claim ratio of {refit_base}, not {base}.",
+    },
+    "sens_refit_failed": {
+        "id": "Kalibrasi ulang tidak dapat dihitung (bertanda -; alasannya tercatat di report.json, "
+              "sensitivity.rows) untuk: {names}.",
+        "en": "Recalibration could not be computed (shown as -) for: {names}.",
+    },
+    # Short words: two more columns in an already wide table ("recalibrated" would take 20 mm of the PDF's 180).
+    "col_ratio_refit_low": {"id": "Rasio setelah kalibrasi ulang (bawah)", "en": "Ratio refitted at low"},
+    "col_ratio_refit_high": {"id": "Rasio setelah kalibrasi ulang (atas)", "en": "Ratio refitted at high"},
     # --- validation ---
     "valid_intro": {
         "id": "Besaran yang sama dihitung dengan tiga cara: simulasi Monte Carlo, perhitungan langsung (nilai "
