@@ -342,16 +342,18 @@ class Recalibration:
         or high (end 1) end of their range; no members: the base refitted."""
         if self.problem is not None:
             return Refit(problem=self.problem)
-        moved = at_range_end(self.prior, members, end) if members else self.prior
         name = self.prior["scenario"]["id"] + (f" with {label} at its {('low', 'high')[end]} end" if members else "")
         try:
+            moved = at_range_end(self.prior, members, end) if members else self.prior
             cal = fit_document(moved, self.experience, file=name)
             scaled = copy.deepcopy(moved)
             for key, table in posterior_tables(cal).items():
                 _set(scaled, key, as_written(table))
             result = outcome(scenario_from_data(first_year(scaled, *self.period_of), name))
-        except ScenarioError as err:
+        except ScenarioError as err:  # the fit refuses the data (uninformative, off the grid) or the moved scenario
             return Refit(problem=str(err))
+        except (ValueError, ArithmeticError) as err:  # numerical trouble in a refit: recorded, not the report's end
+            return Refit(problem=f"{name}: {type(err).__name__}: {err}")
         return Refit(result, cal.stats("mortality")["mean"], cal.stats("accident")["mean"])
 
 
@@ -365,14 +367,19 @@ def _set(data: dict, key: str, node) -> None:
 def calibrated_from(scenario: Scenario) -> Scenario:
     """The scenario a calibrated scenario's file names as its base (``sim calibrate`` writes the scenario it
     started from there), found as the file's base is: beside the file, else in scenarios/. A scenario made from a
-    document (a report's manifest) has no file of its own: its base is looked for in scenarios/."""
+    document has no file of its own: the base the document names, in scenarios/; a report's manifest names none
+    (its scenario stands alone), so for a report rebuilt from it, the base of the scenario of the same id in
+    scenarios/ (as for the experience file, which the report's calibration figures read from the project too)."""
     if len(scenario.files) > 1:
         return load_scenario(scenario.files[-2])
     ref = scenario.resolved["scenario"].get("base")
-    if not isinstance(ref, str):
-        raise ScenarioError(str(scenario.path), "scenario.base", "missing: the scenario the calibration started "
-                            "from is not named")
-    return load_scenario(SCENARIO_DIR / (ref if ref.endswith(".toml") else f"{ref}.toml"))
+    if isinstance(ref, str):
+        return load_scenario(SCENARIO_DIR / (ref if ref.endswith(".toml") else f"{ref}.toml"))
+    same = load_scenario(scenario.id)
+    if len(same.files) < 2:
+        raise ScenarioError(str(same.path), "scenario.base", "missing: the scenario the calibration started from "
+                            "is not named")
+    return load_scenario(same.files[-2])
 
 
 def prior_document(scenario: Scenario) -> dict:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import copy
 import json
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -34,6 +35,7 @@ from test_report_planning import TRIALS, one_commit, section_text  # noqa: F401 
 
 AUTOUSE = (one_commit,)
 AGE_SHIFT = "assumptions.age_shift"
+MEDICAL = "assumptions.severity.medical_cost_mean"
 HELD_KEYS = {"parameter", "unit", "basis", "value", "low", "high", "claims_low_idr", "claims_high_idr",
              "change_low_idr", "change_high_idr", "claim_ratio_low", "claim_ratio_high"}
 REFIT_KEYS = {f"{name}_{end}" for end in ("low", "high") for name in (
@@ -81,6 +83,11 @@ def test_the_refitted_document_is_the_scenario_the_calibration_started_from(madi
     prior = load_scenario("madiun-2025-prior")
     assert calibrated_from(madiun).id == madiun.calibration["scenario"] == prior.id
     assert prior_document(madiun) == prior.resolved
+    # A report rebuilt from its manifest: the scenario stands alone (no base named); the base of the scenario of the
+    # same id in scenarios/ is the one.
+    alone = copy.deepcopy(madiun.resolved)
+    del alone["scenario"]["base"]
+    assert prior_document(scenario_from_data(alone)) == prior.resolved
 
 
 def test_the_base_refit_reproduces_the_shipped_calibration(madiun, madiun_tornado):
@@ -173,8 +180,12 @@ def test_a_scenario_not_calibrated_gets_no_refit():
 
 def test_a_scenario_that_inherits_a_calibration_is_not_refitted():
     """madiun-2026-ucj inherits madiun-2025's record; its members are not those fitted, so it says why instead."""
-    with pytest.raises(ScenarioError, match="inherits the calibration of madiun-2025-prior through madiun-2025"):
-        prior_document(load_scenario("madiun-2026-ucj"))
+    scenario = load_scenario("madiun-2026-ucj")
+    alone = copy.deepcopy(scenario.resolved)
+    del alone["scenario"]["base"]  # as rebuilt from a report's manifest
+    for case in (scenario, scenario_from_data(alone)):
+        with pytest.raises(ScenarioError, match="inherits the calibration of madiun-2025-prior through madiun-2025"):
+            prior_document(case)
 
 
 # --- when a refit fails ----------------------------------------------------------------------------------------------
@@ -201,14 +212,16 @@ def test_without_the_experience_file_every_end_says_why(madiun, madiun_tornado):
 
 
 def test_an_end_whose_fit_fails_is_not_available_and_the_report_says_so(madiun, monkeypatch):
-    """The age shift's high end refused by the fit (as the fit refuses data the scenario cannot fit): its figures
-    are empty with the reason, the table shows "-", a note names the bar, and the paragraph takes the widest bar
-    refitted at both ends instead."""
+    """The age shift's high end refused by the fit (as the fit refuses data the scenario cannot fit), the mean
+    medical cost's low end failing in the arithmetic: their figures are empty with the reason, the table shows "-",
+    a note names the bars, and the paragraph takes the widest bar refitted at both ends instead."""
     real = sensitivity.fit_document
 
     def failing(data, experience, trials=None, file=""):
         if f"{AGE_SHIFT} at its high end" in file:
             raise ScenarioError(file, "observation", "too little to calibrate (synthetic)")
+        if f"{MEDICAL} at its low end" in file:  # numerical trouble, not a refusal: recorded too
+            raise np.linalg.LinAlgError("Singular matrix (synthetic)")
         return real(data, experience, file=file)
 
     monkeypatch.setattr(sensitivity, "fit_document", failing)
@@ -221,6 +234,9 @@ def test_an_end_whose_fit_fails_is_not_available_and_the_report_says_so(madiun, 
     row = bar.row(base)
     assert row["claim_ratio_recalibrated_high"] is None and row["claims_recalibrated_high_idr"] is None
     assert "synthetic" in row["recalibration_problem_high"] and row["recalibration_problem_low"] is None
+    medical = next(s for s in swings if s.key == MEDICAL).row(base)
+    assert medical["claim_ratio_recalibrated_low"] is None and medical["claim_ratio_recalibrated_high"] is not None
+    assert "LinAlgError: Singular matrix (synthetic)" in medical["recalibration_problem_low"]
     extra = _extra(madiun, result)
     i = [r["parameter"] for r in extra["sensitivity"]["rows"]].index(AGE_SHIFT)
     for code in ("id", "en"):
@@ -230,7 +246,7 @@ def test_an_end_whose_fit_fails_is_not_available_and_the_report_says_so(madiun, 
         assert isinstance(table.rows[i][-2], Figure) and table.rows[i][-1] == "-"
         paras = [b for b in section.blocks if isinstance(b, Para)]
         failed = [p.text for p in paras if p.text.startswith(TEXT["sens_refit_failed"][code].split("{")[0])]
-        assert len(failed) == 1 and lang.parameter(AGE_SHIFT) in failed[0]
+        assert len(failed) == 1 and lang.parameter(AGE_SHIFT) in failed[0] and lang.parameter(MEDICAL) in failed[0]
         assert ("synthetic" in failed[0]) == (code == "en")  # the reason in English; report.json for Indonesian
         widest = next(r for r in extra["sensitivity"]["rows"]
                       if r["claim_ratio_recalibrated_low"] is not None and r["claim_ratio_recalibrated_high"] is not None)
