@@ -392,7 +392,7 @@ def prior_document(scenario: Scenario) -> dict:
     record = scenario.calibration
     prior = calibrated_from(scenario)
     if prior.id != record["scenario"]:
-        raise ScenarioError(str(scenario.path), "calibration.scenario", f"{scenario.id} inherits the calibration "
+        raise ScenarioError(scenario.id, "calibration.scenario", f"{scenario.id} inherits the calibration "
                             f"of {record['scenario']} through {prior.id}: only a scenario calibrated from "
                             f"{record['scenario']} itself is refitted")
     fitted = [k for k, _ in scenario.overrides
@@ -408,7 +408,7 @@ def prior_document(scenario: Scenario) -> dict:
     doc["assumptions"]["mortality_load"] = copy.deepcopy(base["assumptions"]["mortality_load"])
     for name, seg in doc["segments"].items():
         if name not in base["segments"]:
-            raise ScenarioError(str(scenario.path), f"segments.{name}", f"is not a segment of {prior.id}, which the "
+            raise ScenarioError(scenario.id, f"segments.{name}", f"is not a segment of {prior.id}, which the "
                                 "calibration fitted")
         for field in FITTED.values():
             seg.pop(field, None)
