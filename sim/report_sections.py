@@ -1086,6 +1086,9 @@ def _sens_refit(lang: Language, extra: dict, labels: dict | None) -> list:
                for name, key in (("refit", "claim_ratio_recalibrated"), ("held", "claim_ratio")) for end in REFIT_ENDS}
     name = lang.parameter(sens["rows"][i]["parameter"], labels)
     text = lang("sens_calibrated_refit", period=sens["period"], name=name)
+    if any(o["from"][:4] == o["to"][:4] == str(sens["period"])
+           for o in (extra.get("calibration") or {}).get("observations", ())):
+        text += " " + lang("sens_refit_same_year", period=sens["period"])
     base = sens["base"]
     if base.get("claim_ratio_recalibrated") is not None and base.get("claim_ratio") is not None and (
             lang.percent(base["claim_ratio_recalibrated"]) != lang.percent(base["claim_ratio"])):

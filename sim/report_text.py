@@ -788,6 +788,15 @@ TEXT = {
     "col_ratio_high": {"id": "Rasio (atas)", "en": "Ratio at high"},
     # --- sensitivity of a calibrated scenario recalibrated at each end (sim.sensitivity.Recalibration) ---
     # In place of sens_calibrated where the tornado holds recalibrated figures: the measured effect, not a word.
+    # The calibration's record lies in the tornado's year: refitted, that year's ratio is pinned near the base.
+    "sens_refit_same_year": {
+        "id": "Kalibrasi memakai klaim tercatat tahun {period} itu sendiri, sehingga setelah kalibrasi ulang rasio "
+              "klaim {period} tetap dekat dengan nilai dasar; pengaruh asumsi pada tahun-tahun berikutnya bisa "
+              "berbeda dan tidak diukur di sini.",
+        "en": "The calibration uses the recorded claims of {period} itself, so once recalibrated the {period} claim "
+              "ratio stays close to the base; an assumption's effect on later years may differ and is not measured "
+              "here.",
+    },
     "sens_calibrated_refit": {
         "id": "Skenario ini dikalibrasi dengan klaim yang tercatat. Kalibrasi menaksir satu pengali kematian dan satu "
               "pengali kecelakaan kerja untuk semua segmen yang dikalibrasi sekaligus, sehingga masing-masing tampil "

@@ -290,6 +290,27 @@ def test_the_section_states_the_widest_bar_recalibrated_in_figures(madiun, madiu
     assert any(p.text == lang("sens_refit_note", period=extra["sensitivity"]["period"]) for p in paras)
 
 
+@pytest.mark.parametrize("code", ["id", "en"])
+def test_the_section_says_the_fitted_year_is_pinned_only_when_the_record_is_of_that_year(madiun, madiun_tornado, code):
+    # madiun-2025's record (Jan-Nov 2025) is of the tornado's year: refitted, that year's ratio stays near the base
+    # (every refitted bar but two reads 222 %), which the reader should not take for no effect on later years.
+    lang = Language(code)
+    extra = _extra(madiun, madiun_tornado)
+    period = extra["sensitivity"]["period"]
+    sentence = lang("sens_refit_same_year", period=period)
+
+    def said(extra):
+        return next(p for p in sensitivity_section(lang, extra).blocks
+                    if isinstance(p, Para) and "refit_low" in p.figures).text
+
+    assert all(o["from"][:4] == str(period) for o in extra["calibration"]["observations"])
+    assert sentence in said(extra)
+    other = copy.deepcopy(extra)
+    for o in other["calibration"]["observations"]:
+        o["from"], o["to"] = "2024-01", "2024-11"
+    assert sentence not in said(other)
+
+
 def test_a_report_set_that_changes_the_fit_gives_its_own_base_refit():
     """The calibrated scenario reported with the age shift at 2: the held bars keep the recorded multipliers
     (fitted at 0), the refits fit at 2, so the base refitted differs from the base and the section says both."""
