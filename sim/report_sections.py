@@ -136,6 +136,22 @@ def rule_rows(scenario: Scenario) -> tuple[str, list[dict], list[dict]]:
     return start.isoformat(), rows, changes
 
 
+def sensitivity_figures(scenario: Scenario, base_outcome, swings, skipped) -> dict:
+    """report.json's ``sensitivity``: the tornado (``sim.sensitivity.tornado``'s three results) as the report
+    shows it, bars that move the claims apart from those that do not."""
+    moving, still = without_effect(base_outcome, swings)
+    return {
+        "period": base_outcome.period,
+        "base": {"premium_idr": round(base_outcome.premium_idr, 2), "claims_idr": round(base_outcome.claims_idr, 2),
+                 "claim_ratio": None if base_outcome.claim_ratio is None else round(base_outcome.claim_ratio, 6),
+                 **base_outcome.recalibrated_row()},
+        "rows": [s.row(base_outcome) for s in moving],
+        "skipped": [{"parameter": k, "problem": problem} for k, problem in skipped],
+        "unused": unused_parameters(scenario.resolved),
+        "no_effect": [s.row(base_outcome) for s in still],
+    }
+
+
 def extra_figures(scenario: Scenario, summary: dict, claims: np.ndarray, base_outcome, swings, skipped,
                   differences: list, overrides: list, projection=None) -> dict:
     """The figures of report.json: what the report shows beyond summary.json. ``projection``: the scenario's
@@ -162,7 +178,6 @@ def extra_figures(scenario: Scenario, summary: dict, claims: np.ndarray, base_ou
     if first["claims_idr"]["se"] > 0:
         z = round(abs(first["claims_idr"]["mean"] - first["claims_expected_idr"]) / first["claims_idr"]["se"], 3)
     rules_date, rules, changes = rule_rows(scenario)
-    moving, still = without_effect(base_outcome, swings)
     rows = funding(scenario)
     risks = premium_risks(scenario, rows)
     return {
@@ -173,16 +188,7 @@ def extra_figures(scenario: Scenario, summary: dict, claims: np.ndarray, base_ou
         "ratio_change": ratio_change(summary),
         "coverage": coverage_curve(scenario).to_dict("records"),
         "funding": rows,
-        "sensitivity": {
-            "period": base_outcome.period,
-            "base": {"premium_idr": round(base_outcome.premium_idr, 2), "claims_idr": round(base_outcome.claims_idr, 2),
-                     "claim_ratio": None if base_outcome.claim_ratio is None else round(base_outcome.claim_ratio, 6),
-                     **base_outcome.recalibrated_row()},
-            "rows": [s.row(base_outcome) for s in moving],
-            "skipped": [{"parameter": k, "problem": problem} for k, problem in skipped],
-            "unused": unused_parameters(scenario.resolved),
-            "no_effect": [s.row(base_outcome) for s in still],
-        },
+        "sensitivity": sensitivity_figures(scenario, base_outcome, swings, skipped),
         "assumptions": register_rows(scenario.resolved),
         "rules": {"date": rules_date, "rows": rules, "changes": changes},
         "differences": [{"key": k, "base": _jsonable(a), "this": _jsonable(b)} for k, a, b in differences],

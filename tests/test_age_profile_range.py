@@ -24,11 +24,11 @@ from sim.forecast import forecast
 from sim.i18n import Language
 from sim.membership import entrant_template
 from sim.population import build_model, shifted_ages, single_ages
-from sim.report_sections import register_table, sensitivity_section
+from sim.report_sections import register_table, sensitivity_figures, sensitivity_section
 from sim.report_text import PARAMETERS
 from sim.scenario import Segment, load_scenario, scenario_from_data
 from sim.scenario_schema import AGE_SHIFT_MAX, AGE_SHIFT_UNIT
-from sim.sensitivity import groups, tornado, without_effect
+from sim.sensitivity import groups, tornado
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data"
@@ -249,11 +249,7 @@ def test_the_plan_s_tornado_has_the_age_bar_too():
 @pytest.mark.parametrize("code", ["id", "en"])
 def test_the_bar_and_the_register_row_are_named_in_the_report_s_language(code):
     scenario = load_scenario("madiun-2025")
-    base, swings, skipped = tornado(scenario)
-    moving, still = without_effect(base, swings)
-    extra = {"sensitivity": {
-        "period": base.period, "base": {"premium_idr": base.premium_idr, "claims_idr": base.claims_idr},
-        "rows": [s.row(base) for s in moving], "skipped": [], "unused": [], "no_effect": [s.row(base) for s in still]}}
+    extra = {"sensitivity": sensitivity_figures(scenario, *tornado(scenario))}
     lang = Language(code)
     name = PARAMETERS["age_shift"][code]
     assert lang.parameter(KEY) == name and not re.search(r"[._]", name)

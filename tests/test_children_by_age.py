@@ -22,12 +22,12 @@ from sim.exact import exact_distribution
 from sim.forecast import forecast
 from sim.i18n import Language
 from sim.population import build_model
-from sim.report_sections import register_table, sensitivity_section
+from sim.report_sections import register_table, sensitivity_figures, sensitivity_section
 from sim.report_text import PARAMETERS
 from sim.scenario import ScenarioError, load_scenario, scenario_from_data
 from sim.scenario_schema import CHILD_BAND_UNIT, CHILD_SCALE_UNIT, child_bands, scaled_child_bands
 from sim.scholarship import expected_by_lag, sample_children
-from sim.sensitivity import at_range_end, groups, tornado, without_effect
+from sim.sensitivity import at_range_end, groups, tornado
 from sim.streams import Draws
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -382,11 +382,7 @@ def test_the_plan_s_tornado_has_the_children_bar_too():
 @pytest.mark.parametrize("code", ["id", "en"])
 def test_the_bar_and_the_register_row_are_named_in_the_report_s_language(code):
     scenario = load_scenario("madiun-2025")
-    base, swings, skipped = tornado(scenario)
-    moving, still = without_effect(base, swings)
-    extra = {"sensitivity": {
-        "period": base.period, "base": {"premium_idr": base.premium_idr, "claims_idr": base.claims_idr},
-        "rows": [s.row(base) for s in moving], "skipped": [], "unused": [], "no_effect": [s.row(base) for s in still]}}
+    extra = {"sensitivity": sensitivity_figures(scenario, *tornado(scenario))}
     lang = Language(code)
     name = PARAMETERS["by_member_age"][code]
     assert lang.parameter(TABLE) == name and not re.search(r"[._]", name)
