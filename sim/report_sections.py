@@ -140,10 +140,15 @@ def sensitivity_figures(scenario: Scenario, base_outcome, swings, skipped) -> di
     """report.json's ``sensitivity``: the tornado (``sim.sensitivity.tornado``'s three results) as the report
     shows it, bars that move the claims apart from those that do not."""
     moving, still = without_effect(base_outcome, swings)
+    last = base_outcome.last
     return {
         "period": base_outcome.period,
+        "last_period": None if last is None else last.period,
         "base": {"premium_idr": round(base_outcome.premium_idr, 2), "claims_idr": round(base_outcome.claims_idr, 2),
                  "claim_ratio": None if base_outcome.claim_ratio is None else round(base_outcome.claim_ratio, 6),
+                 "premium_last_idr": None if last is None else round(last.premium_idr, 2),
+                 "claims_last_idr": None if last is None else round(last.claims_idr, 2),
+                 "claim_ratio_last": None if last is None or last.claim_ratio is None else round(last.claim_ratio, 6),
                  **base_outcome.recalibrated_row()},
         "rows": [s.row(base_outcome) for s in moving],
         "skipped": [{"parameter": k, "problem": problem} for k, problem in skipped],
@@ -1043,10 +1048,9 @@ def sensitivity_section(lang: Language, extra: dict, labels: dict | None = None,
             _r(extra, f"sensitivity.rows.{i}.claim_ratio_low", "percent") if r["claim_ratio_low"] is not None else "-",
             (_r(extra, f"sensitivity.rows.{i}.claim_ratio_high", "percent")
              if r["claim_ratio_high"] is not None else "-"),
-        ) + (_refit_cells(extra, i) if refit else ()))
+        ))
     header = tuple(lang(k) for k in ("col_parameter", "col_basis", "col_value", "col_low", "col_high", "col_claims_low",
-                                      "col_claims_high", "col_ratio_low", "col_ratio_high")
-                   + (("col_ratio_refit_low", "col_ratio_refit_high") if refit else ()))
+                                      "col_claims_high", "col_ratio_low", "col_ratio_high"))
     blocks = [
         _sens_base(lang, extra, summary),
         # A calibrated scenario: the fitted multipliers are one bar each, the other bars hold them fixed (and, where
@@ -1056,7 +1060,7 @@ def sensitivity_section(lang: Language, extra: dict, labels: dict | None = None,
         Chart("tornado", lang("caption_tornado")),
         Table("sensitivity", header, rows),
         Para(lang("sens_note"), style="note"),
-        *(_sens_refit_notes(lang, extra, labels) if refit else []),
+        *_sens_later(lang, extra, labels, refit),
     ]
     if any(r["parameter"].startswith("segments.*.") for r in sens["rows"]):  # only with many segments
         blocks.append(Para(lang("sens_note_segments", many=MANY_SEGMENTS), style="note"))
@@ -1067,16 +1071,47 @@ def sensitivity_section(lang: Language, extra: dict, labels: dict | None = None,
 REFIT_ENDS = ("low", "high")
 
 
+def _years(lang: Language, sens: dict) -> str:
+    """The years the tornado measures: "2025", or "2025 dan 2027" with the last full year."""
+    return sens["period"] + (lang("list_and") + sens["last_period"] if sens.get("last_period") else "")
+
+
+def _sens_later(lang: Language, extra: dict, labels: dict | None, refit: bool) -> list:
+    """The second table: each bar's claim ratio in the last full calendar year, and, for a calibrated scenario,
+    both years' ratios recalibrated; a paragraph before it says what its columns hold. Nothing when the tornado
+    measured neither (one calendar year, not calibrated). The first table keeps nine columns, so that a parameter's
+    name stays readable in the PDF's 180 mm."""
+    sens = extra["sensitivity"]
+    last = sens.get("last_period")
+    if not last and not refit:
+        return []
+    columns = ([("claim_ratio_last", "col_ratio_year", last)] if last else []) + (
+        [("claim_ratio_recalibrated", "col_ratio_year_refit", sens["period"])]
+        + ([("claim_ratio_recalibrated_last", "col_ratio_year_refit", last)] if last else []) if refit else [])
+    header = (lang("col_parameter"),) + tuple(lang(f"{key}_{end}", year=year)
+                                              for _, key, year in columns for end in REFIT_ENDS)
+    rows = [(lang.parameter(r["parameter"], labels),) + tuple(
+        _r(extra, f"sensitivity.rows.{i}.{field}_{end}", "percent") if r.get(f"{field}_{end}") is not None else "-"
+        for field, _, _ in columns for end in REFIT_ENDS) for i, r in enumerate(sens["rows"])]
+    text = lang("sens_last_intro", period=sens["period"], last=last) + " " if last else ""
+    figures = {"base_last": _r(extra, "sensitivity.base.claim_ratio_last", "percent")} if last else {}
+    if refit:
+        text += lang("sens_refit_columns", years=_years(lang, sens))
+        field = "claim_ratio_recalibrated_last"
+        found = [(r[f"{field}_{end}"], f"sensitivity.rows.{i}.{field}_{end}")
+                 for i, r in enumerate(sens["rows"]) for end in REFIT_ENDS
+                 if last and r.get(f"{field}_{end}") is not None]
+        if found:  # the whole table in one sentence: how far any one assumption moves the budget year's ratio
+            text += " " + lang("sens_refit_last_span", last=last)
+            figures.update(lowest=_r(extra, min(found)[1], "percent"), highest=_r(extra, max(found)[1], "percent"))
+    return [Para(text.strip(), figures), Table("sensitivity_later", header, rows),
+            *(_sens_refit_notes(lang, extra, labels) if refit else [])]
+
+
 def _refit_shown(extra: dict) -> bool:
     """A calibrated scenario whose tornado holds recalibrated figures (sim.sensitivity.Recalibration)."""
     return bool(extra.get("calibration")) and any(r.get(f"claim_ratio_recalibrated_{end}") is not None
                                                   for r in extra["sensitivity"]["rows"] for end in REFIT_ENDS)
-
-
-def _refit_cells(extra: dict, i: int) -> tuple:
-    row = extra["sensitivity"]["rows"][i]
-    return tuple(_r(extra, f"sensitivity.rows.{i}.claim_ratio_recalibrated_{end}", "percent")
-                 if row.get(f"claim_ratio_recalibrated_{end}") is not None else "-" for end in REFIT_ENDS)
 
 
 def _sens_refit(lang: Language, extra: dict, labels: dict | None) -> list:
@@ -1088,13 +1123,23 @@ def _sens_refit(lang: Language, extra: dict, labels: dict | None) -> list:
     i = next((i for i, r in enumerate(sens["rows"]) if all(r.get(k) is not None for k in keys)), None)
     if i is None:
         return [Para(lang("sens_calibrated"))]
+    last = sens.get("last_period")
+    pairs = (("refit", "claim_ratio_recalibrated"), ("held", "claim_ratio"))
+    if last and all(sens["rows"][i].get(f"{key}_last_{end}") is not None for _, key in pairs for end in REFIT_ENDS):
+        pairs += (("refit_last", "claim_ratio_recalibrated_last"), ("held_last", "claim_ratio_last"))
+    else:
+        last = None
     figures = {f"{name}_{end}": _r(extra, f"sensitivity.rows.{i}.{key}_{end}", "percent")
-               for name, key in (("refit", "claim_ratio_recalibrated"), ("held", "claim_ratio")) for end in REFIT_ENDS}
+               for name, key in pairs for end in REFIT_ENDS}
     name = lang.parameter(sens["rows"][i]["parameter"], labels)
     text = lang("sens_calibrated_refit", period=sens["period"], name=name)
+    if last:
+        text += " " + lang("sens_calibrated_refit_last", last=last)
+        figures["base_last"] = _r(extra, "sensitivity.base.claim_ratio_last", "percent")
     if any(o["from"][:4] == o["to"][:4] == str(sens["period"])
            for o in (extra.get("calibration") or {}).get("observations", ())):
-        text += " " + lang("sens_refit_same_year", period=sens["period"])
+        later = lang("sens_refit_later_shown", last=last) if last else lang("sens_refit_later_unmeasured")
+        text += " " + lang("sens_refit_same_year", period=sens["period"], later=later)
     base = sens["base"]
     if base.get("claim_ratio_recalibrated") is not None and base.get("claim_ratio") is not None and (
             lang.percent(base["claim_ratio_recalibrated"]) != lang.percent(base["claim_ratio"])):
@@ -1108,7 +1153,7 @@ def _sens_refit_notes(lang: Language, extra: dict, labels: dict | None) -> list:
     """How the recalibrated columns were made, and the bars with an end that could not be recalibrated (the reason
     in the English report; the Indonesian one points to report.json, as for a bar that could not be moved)."""
     sens = extra["sensitivity"]
-    out = [Para(lang("sens_refit_note", period=sens["period"]), style="note")]
+    out = [Para(lang("sens_refit_note", period=_years(lang, sens)), style="note")]
     failed = [(r["parameter"], problem) for r in sens["rows"] for end in REFIT_ENDS
               if (problem := r.get(f"recalibration_problem_{end}"))]
     if failed:
@@ -1157,10 +1202,10 @@ def _set_apart_notes(lang: Language, sens: dict, labels: dict | None, planning: 
     if still:
         plan = " " + lang("sens_no_effect_plan") if planning else ""
         if len(still) <= NAMED_INLINE:
-            out.append(Para(lang("sens_no_effect", period=sens["period"], names="; ".join(map(name, still))) + plan,
-                            style="note"))
+            out.append(Para(lang("sens_no_effect", period=_years(lang, sens), names="; ".join(map(name, still)))
+                            + plan, style="note"))
         else:
-            out += [Para(lang("sens_no_effect_listed", period=sens["period"]) + plan, style="note"),
+            out += [Para(lang("sens_no_effect_listed", period=_years(lang, sens)) + plan, style="note"),
                     Table("no_effect", (lang("col_part"), lang("col_parameters")),
                           [(part, "; ".join(names)) for part, names in parameter_parts(lang, still, labels).items()])]
     if sens.get("unused"):

@@ -791,27 +791,68 @@ TEXT = {
     # The calibration's record lies in the tornado's year: refitted, that year's ratio is pinned near the base.
     "sens_refit_same_year": {
         "id": "Kalibrasi memakai klaim tercatat tahun {period} itu sendiri, sehingga setelah kalibrasi ulang rasio "
-              "klaim {period} tetap dekat dengan nilai dasar; pengaruh asumsi pada tahun-tahun berikutnya bisa "
-              "berbeda dan tidak diukur di sini.",
+              "klaim {period} tetap dekat dengan nilai dasar; {later}",
         "en": "The calibration uses the recorded claims of {period} itself, so once recalibrated the {period} claim "
-              "ratio stays close to the base; an assumption's effect on later years may differ and is not measured "
-              "here.",
+              "ratio stays close to the base; {later}",
     },
+    # The end of sens_refit_same_year: with the last full year measured, where the later effect shows; else that it
+    # is not measured (the horizon holds no whole calendar year after the first).
+    "sens_refit_later_shown": {
+        "id": "pengaruh asumsi pada tahun-tahun berikutnya tampak pada rasio klaim {last} setelah kalibrasi ulang.",
+        "en": "an assumption's effect on later years shows in the recalibrated {last} claim ratio.",
+    },
+    "sens_refit_later_unmeasured": {
+        "id": "pengaruh asumsi pada tahun-tahun berikutnya bisa berbeda dan tidak diukur di sini.",
+        "en": "an assumption's effect on later years may differ and is not measured here.",
+    },
+    "sens_calibrated_refit_last": {
+        "id": "Rasio klaim {last} untuk batang yang sama menjadi {refit_last_low} dan {refit_last_high} setelah "
+              "kalibrasi ulang (nilai dasar {base_last}), bukan {held_last_low} dan {held_last_high}.",
+        "en": "The same bar's {last} claim ratio is {refit_last_low} and {refit_last_high} recalibrated (base "
+              "{base_last}), not {held_last_low} and {held_last_high}.",
+    },
+    # The second table (sim.report_sections._sens_later): the last full year, and the recalibrated ratios.
+    "sens_last_intro": {
+        "id": "Karena anggaran disusun untuk tahun-tahun mendatang, tabel berikut juga memberi rasio klaim {last}, "
+              "tahun kalender penuh terakhir dalam periode proyeksi, di setiap batas rentang, dihitung dengan cara "
+              "yang sama (nilai dasar {base_last}). Batang, diagram, dan urutan baris tetap menurut tahun {period}.",
+        "en": "Budgets are set for the years ahead, so the table below also gives the {last} claim ratio, the last "
+              "full calendar year of the horizon, at each end of the range, computed the same way (base "
+              "{base_last}). The bars, the chart and the order of the rows stay those of {period}.",
+    },
+    "sens_refit_columns": {
+        "id": "Kolom “setelah kalibrasi ulang” memberi rasio klaim {years} bila skenario dikalibrasi ulang "
+              "dengan asumsi di batas itu.",
+        "en": "The “recalibrated” columns give the {years} claim ratio with the scenario calibrated again, the "
+              "assumption at that end.",
+    },
+    "sens_refit_last_span": {
+        "id": "Setelah kalibrasi ulang, rasio klaim {last} di batas mana pun dari asumsi mana pun berada antara "
+              "{lowest} dan {highest}.",
+        "en": "Recalibrated, the {last} claim ratio at any end of any assumption's range lies between {lowest} and "
+              "{highest}.",
+    },
+    "col_ratio_year_low": {"id": "Rasio {year} (bawah)", "en": "{year} ratio at low"},
+    "col_ratio_year_high": {"id": "Rasio {year} (atas)", "en": "{year} ratio at high"},
+    "col_ratio_year_refit_low": {"id": "Rasio {year} setelah kalibrasi ulang (bawah)",
+                                 "en": "{year} ratio recalibrated at low"},
+    "col_ratio_year_refit_high": {"id": "Rasio {year} setelah kalibrasi ulang (atas)",
+                                  "en": "{year} ratio recalibrated at high"},
     "sens_calibrated_refit": {
         "id": "Skenario ini dikalibrasi dengan klaim yang tercatat. Kalibrasi menaksir satu pengali kematian dan satu "
               "pengali kecelakaan kerja untuk semua segmen yang dikalibrasi sekaligus, sehingga masing-masing tampil "
               "sebagai satu batang yang digeser ke batas rentang 90%-nya, bukan satu batang per segmen. Pada batang "
               "lainnya, hasil kalibrasi tidak diubah. Bila sebuah asumsi diubah lalu skenario dikalibrasi ulang dengan "
-              "klaim tercatat yang sama, pengali hasil kalibrasi ikut bergeser; dua kolom terakhir tabel memberi "
-              "rasio klaim {period} setelah kalibrasi ulang itu di setiap batas. Untuk batang terlebar, {name}: bila "
+              "klaim tercatat yang sama, pengali hasil kalibrasi ikut bergeser; tabel kedua memberi rasio klaim "
+              "setelah kalibrasi ulang itu di setiap batas. Untuk batang terlebar, {name}: bila "
               "dikalibrasi ulang, rasio klaim {period} menjadi {refit_low} dan {refit_high}, bukan {held_low} dan "
               "{held_high}.",
         "en": "This scenario is calibrated to recorded claims. The calibration fitted one death multiplier and one "
               "work-accident multiplier for all the calibrated segments together, so each is one bar, moved to the "
               "ends of its 90% interval, rather than a bar per segment. The other bars hold the calibrated values "
               "fixed. Were an assumption changed and the scenario calibrated again to the same recorded claims, the "
-              "fitted multipliers would move too; the table's last two columns give the {period} claim ratio so "
-              "recalibrated (refitted) at each end. For the widest bar, {name}: recalibrated, the {period} claim "
+              "fitted multipliers would move too; the second table gives the claim ratio so recalibrated (refitted) "
+              "at each end. For the widest bar, {name}: recalibrated, the {period} claim "
               "ratio is {refit_low} and {refit_high}, not {held_low} and {held_high}.",
     },
     "sens_refit_note": {
@@ -836,9 +877,6 @@ TEXT = {
               "sensitivity.rows) untuk: {names}.",
         "en": "Recalibration could not be computed (shown as -) for: {names}.",
     },
-    # Short words: two more columns in an already wide table ("recalibrated" would take 20 mm of the PDF's 180).
-    "col_ratio_refit_low": {"id": "Rasio setelah kalibrasi ulang (bawah)", "en": "Ratio refitted at low"},
-    "col_ratio_refit_high": {"id": "Rasio setelah kalibrasi ulang (atas)", "en": "Ratio refitted at high"},
     # --- validation ---
     "valid_intro": {
         "id": "Besaran yang sama dihitung dengan tiga cara: simulasi Monte Carlo, perhitungan langsung (nilai "

@@ -1,13 +1,18 @@
-"""Sensitivity of the first calendar year's expected claims to each assumption with a stated range (a tornado).
+"""Sensitivity of the first calendar year's expected claims to each assumption with a stated range (a tornado),
+and of the last full calendar year's.
 
 Every numeric parameter of the resolved scenario that states a plausible ``range`` (assumptions, and calibrated
 values whose range is their 90 % credible interval) is moved, one at a time, to each end of its range; expected
-claims, premium and claim ratio of the first calendar year are recomputed in closed form (no random numbers, so
-the bars carry no Monte Carlo noise).
+claims, premium and claim ratio of the first calendar year, and of the last calendar year whose twelve months lie
+in the horizon when that is another year (``Outcome.last``: madiun-2025's 2027), are recomputed in closed form (no
+random numbers, so the bars carry no Monte Carlo noise). The bars, their order and the chart are the first year's;
+the last year's figures are columns beside them, because a budget is planned for the years ahead and, in a
+calibrated scenario, the first year is the one the recorded claims pin down. A scenario whose members are projected
+(enrolment, quotas, exits: :func:`years_measured`) measures its first year only.
 
 Five choices, named here and in the report:
-- Only the months of the first calendar year are modelled (its claims do not depend on later months), which keeps
-  the whole tornado to a second or two.
+- Only the months up to the end of the last full calendar year are modelled (a year's claims do not depend on
+  later months), which keeps the whole tornado to a second or two.
 - The five severity shares must sum to 1: moving one rescales the other four in proportion.
 - With more than ``MANY_SEGMENTS`` segments, a field set per segment (``segments.*.male_share``) is one bar: every
   segment moves to the same end of its own range together.
@@ -38,14 +43,14 @@ Five choices, named here and in the report:
 Which parameters get no bar, and why (the report names them in a note instead of drawing a bar of zero width):
 - A default no segment uses (:func:`unused_parameters`), by key: it is not moved at all.
 - A parameter whose range ends both give the base claims (:func:`without_effect`), by measurement: the first
-  year's expected claims at each end within ``NO_EFFECT`` (relative) of the base. In a planning scenario these are
-  mostly budget inputs (APBD and DBH-CHT budgets, CSR pledges), claim payment times, enrolment stages that do not
-  bind in the first year and segments that join later; ``sim plan``'s tornado measures their effect on budget
-  outputs over the whole horizon. Measured, not decided by key, because the same key may move claims in one
-  scenario and not in another: an APBD budget that limits enrolment (madiun-2026-ucj) lowers the first year's
-  claims at its low end, one that CSR money backs (madiun-2026-ucj-csr) does not; and a stage's rejection rate
-  changes who is enrolled. The medical cost's coefficient of variation lands here too (it moves the spread of
-  claims, not their mean).
+  year's expected claims, and the last full year's where it is measured, at each end within ``NO_EFFECT``
+  (relative) of the base. In a planning scenario (first year only) these are mostly budget inputs (APBD and
+  DBH-CHT budgets, CSR pledges), claim payment times, enrolment stages that do not bind in the first year and
+  segments that join later; ``sim plan``'s tornado measures their effect on budget outputs over the whole horizon.
+  Measured, not decided by key, because the same key may move claims in one scenario and not in another: an APBD
+  budget that limits enrolment (madiun-2026-ucj) lowers the first year's claims at its low end, one that CSR money
+  backs (madiun-2026-ucj-csr) does not; and a stage's rejection rate changes who is enrolled. The medical cost's
+  coefficient of variation lands here too (it moves the spread of claims, not their mean).
 """
 
 from __future__ import annotations
@@ -73,14 +78,16 @@ NO_EFFECT = 1e-9  # relative change of the first year's claims below which a ran
 
 @dataclass(frozen=True)
 class Outcome:
-    """Closed-form results of the first calendar year; for the base of a calibrated scenario's tornado, also the
-    base recalibrated (``recalibrated``: the refit with nothing moved, which reproduces the scenario's own
-    calibration unless a --set of the report changed what was fitted)."""
+    """Closed-form results of the first calendar year, with the last full calendar year's (``last``) where the
+    horizon holds one after the first; for the base of a calibrated scenario's tornado, also the base
+    recalibrated (``recalibrated``: the refit with nothing moved, which reproduces the scenario's own calibration
+    unless a --set of the report changed what was fitted)."""
 
     period: str
     premium_idr: float
     claims_idr: float
     recalibrated: Refit | None = None
+    last: Outcome | None = None  # the last full calendar year of the horizon, when it is not the first
 
     @property
     def claim_ratio(self) -> float | None:
@@ -90,8 +97,11 @@ class Outcome:
         """The base's recalibrated figures for report.json (all None for a scenario that is not calibrated)."""
         refit = self.recalibrated or Refit()
         at = refit.outcome
+        last = None if at is None else at.last
         return {"claims_recalibrated_idr": None if at is None else round(at.claims_idr, 2),
                 "claim_ratio_recalibrated": None if at is None else _round(at.claim_ratio),
+                "claims_recalibrated_last_idr": None if last is None else round(last.claims_idr, 2),
+                "claim_ratio_recalibrated_last": None if last is None else _round(last.claim_ratio),
                 "mortality_scale_recalibrated": _round(refit.mortality_scale),
                 "accident_scale_recalibrated": _round(refit.accident_scale),
                 "recalibration_problem": refit.problem}
@@ -139,10 +149,16 @@ class Swing:
             "change_high_idr": round(self.at_high.claims_idr - base.claims_idr, 2),
             "claim_ratio_low": _round(self.at_low.claim_ratio), "claim_ratio_high": _round(self.at_high.claim_ratio),
         }
+        for end, at in zip(("low", "high"), (self.at_low.last, self.at_high.last)):
+            row[f"claims_last_{end}_idr"] = None if at is None else round(at.claims_idr, 2)
+            row[f"claim_ratio_last_{end}"] = None if at is None else _round(at.claim_ratio)
         for end, refit in zip(("low", "high"), self.recalibrated or (Refit(), Refit())):
             at = refit.outcome
+            last = None if at is None else at.last
             row[f"claims_recalibrated_{end}_idr"] = None if at is None else round(at.claims_idr, 2)
             row[f"claim_ratio_recalibrated_{end}"] = None if at is None else _round(at.claim_ratio)
+            row[f"claims_recalibrated_last_{end}_idr"] = None if last is None else round(last.claims_idr, 2)
+            row[f"claim_ratio_recalibrated_last_{end}"] = None if last is None else _round(last.claim_ratio)
             row[f"mortality_scale_recalibrated_{end}"] = _round(refit.mortality_scale)
             row[f"accident_scale_recalibrated_{end}"] = _round(refit.accident_scale)
             row[f"recalibration_problem_{end}"] = refit.problem
@@ -177,17 +193,44 @@ def _is_number(x) -> bool:
 
 def first_year(data: dict, start: str, horizon: int) -> dict:
     """The scenario document cut to the months of its first calendar year."""
-    months = min(horizon, 13 - int(start[5:7]))
+    return _cut(data, min(horizon, 13 - int(start[5:7])))
+
+
+def last_full_year(start: str, horizon: int) -> int | None:
+    """The last calendar year whose twelve months all lie in the horizon, when it is not the first calendar year
+    (madiun-2025: 2027; 18 months from July 2025: 2026; a horizon of one calendar year, or of 12 months from
+    July, has none)."""
+    year, month = int(start[:4]), int(start[5:7])
+    last = (year * 12 + month - 1 + horizon) // 12 - 1  # the year of the last December in the horizon
+    return last if last > year else None
+
+
+def through_last_year(data: dict, start: str, horizon: int) -> dict:
+    """The scenario document cut to the end of its last full calendar year (:func:`last_full_year`), or to its
+    first calendar year when there is none. A year's claims do not depend on later months, so the first year's
+    figures are those of :func:`first_year`'s document."""
+    last = last_full_year(start, horizon)
+    if last is None:
+        return first_year(data, start, horizon)
+    return _cut(data, (last - int(start[:4])) * 12 + 13 - int(start[5:7]))
+
+
+def _cut(data: dict, months: int) -> dict:
     out = copy.deepcopy(data)
     out["scenario"]["horizon_months"] = months
     return out
 
 
 def outcome(scenario: Scenario) -> Outcome:
-    """Closed-form premium and expected claims of the scenario's first calendar year."""
+    """Closed-form premium and expected claims of the scenario's first calendar year, and (``last``) of its last
+    calendar year when that is another year of twelve months (as :func:`through_last_year` cuts a scenario)."""
     model = build_model(scenario)
     exp = expected(model)
-    return Outcome(model.period_labels[0], float(exp.premium[0].sum()), float(exp.amounts[0].sum()))
+    n = len(model.period_labels)
+    last = None
+    if n > 1 and int((model.period_of_month == n - 1).sum()) == 12:
+        last = Outcome(model.period_labels[-1], float(exp.premium[-1].sum()), float(exp.amounts[-1].sum()))
+    return Outcome(model.period_labels[0], float(exp.premium[0].sum()), float(exp.amounts[0].sum()), last=last)
 
 
 def unused_parameters(resolved: dict) -> list[str]:
@@ -278,12 +321,14 @@ def _move_share(severity: dict, name: str, value: float) -> None:
 
 
 def without_effect(base: Outcome, swings: list[Swing]) -> tuple[list[Swing], list[Swing]]:
-    """The swings that move the first year's expected claims at either end of their range (the bars, in their
-    order), and those that move them at neither (within ``NO_EFFECT`` of the base: floating-point rounding), by key
-    so that a table's parameters stay together."""
+    """The swings that move the first year's or the last year's expected claims at either end of their range (the
+    bars, in their order), and those that move them at neither (within ``NO_EFFECT`` of the base: floating-point
+    rounding), by key so that a table's parameters stay together."""
+    def same(o: Outcome | None, b: Outcome | None) -> bool:
+        return o is None or b is None or abs(o.claims_idr - b.claims_idr) <= NO_EFFECT * abs(b.claims_idr)
+
     def still(s: Swing) -> bool:
-        return all(abs(o.claims_idr - base.claims_idr) <= NO_EFFECT * abs(base.claims_idr)
-                   for o in (s.at_low, s.at_high))
+        return all(same(o, base) and same(o.last, base.last) for o in (s.at_low, s.at_high))
 
     return [s for s in swings if not still(s)], sorted((s for s in swings if still(s)), key=lambda s: s.key)
 
@@ -295,11 +340,11 @@ def tornado(scenario: Scenario, recalibrate: bool = True) -> tuple[Outcome, list
     multiplier's also carries its ends recalibrated, and the base its refit with nothing moved
     (:class:`Recalibration`)."""
     resolved = scenario.resolved
-    data = first_year(resolved, resolved["scenario"]["start"], scenario.horizon_months)
+    data = years_measured(scenario)(resolved, resolved["scenario"]["start"], scenario.horizon_months)
     base = outcome(scenario_from_data(data))
     refit = Recalibration(scenario) if recalibrate and scenario.calibration else None
     if refit is not None:
-        base = Outcome(base.period, base.premium_idr, base.claims_idr, refit.at([]))
+        base = Outcome(base.period, base.premium_idr, base.claims_idr, refit.at([]), base.last)
     swings, skipped = [], []
     for label, members in groups(resolved):
         try:
@@ -316,6 +361,16 @@ def tornado(scenario: Scenario, recalibrate: bool = True) -> tuple[Outcome, list
     return base, swings, skipped
 
 
+def years_measured(scenario: Scenario):
+    """How a scenario's document is cut for its tornado: to the end of the last full calendar year
+    (:func:`through_last_year`), or to the first calendar year (:func:`first_year`) for a scenario whose members are
+    projected (enrolment, quotas, exits, limited funding: ``sim.expansion``). Each bar end of those rebuilds the
+    projection, a fifth of a second for five years of madiun-2026-ucj, which would take the tornado from 3 s to 25 s;
+    and ``sim plan``'s own tornado measures their budget outputs over the whole horizon."""
+    planning = getattr(scenario, "planning", None)
+    return first_year if planning is not None and planning.shapes_exposure else through_last_year
+
+
 class Recalibration:
     """Refits of a calibrated scenario with one bar's parameters at an end of their range.
 
@@ -328,6 +383,7 @@ class Recalibration:
     def __init__(self, scenario: Scenario):
         self.problem, self.prior, self.experience = None, None, None
         self.period_of = scenario.resolved["scenario"]["start"], scenario.horizon_months
+        self.cut = years_measured(scenario)
         try:
             self.prior = prior_document(scenario)
             self.experience = record_experience(scenario.calibration)
@@ -349,7 +405,7 @@ class Recalibration:
             scaled = copy.deepcopy(moved)
             for key, table in posterior_tables(cal).items():
                 _set(scaled, key, as_written(table))
-            result = outcome(scenario_from_data(first_year(scaled, *self.period_of), name))
+            result = outcome(scenario_from_data(self.cut(scaled, *self.period_of), name))
         except ScenarioError as err:  # the fit refuses the data (uninformative, off the grid) or the moved scenario
             return Refit(problem=str(err))
         except (ValueError, ArithmeticError) as err:  # numerical trouble in a refit: recorded, not the report's end

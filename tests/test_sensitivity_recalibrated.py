@@ -25,7 +25,7 @@ from sim.i18n import Language
 from sim.population import build_model
 from sim.report import build
 from sim.report_document import Figure, Para, Table, fill, lookup
-from sim.report_sections import sensitivity_section
+from sim.report_sections import sensitivity_figures, sensitivity_section
 from sim.report_text import TEXT
 from sim.scenario import SCENARIO_DIR, ScenarioError, load_scenario, scenario_from_data
 from sim.sensitivity import (
@@ -37,12 +37,15 @@ AUTOUSE = (one_commit,)
 AGE_SHIFT = "assumptions.age_shift"
 MEDICAL = "assumptions.severity.medical_cost_mean"
 HELD_KEYS = {"parameter", "unit", "basis", "value", "low", "high", "claims_low_idr", "claims_high_idr",
-             "change_low_idr", "change_high_idr", "claim_ratio_low", "claim_ratio_high"}
+             "change_low_idr", "change_high_idr", "claim_ratio_low", "claim_ratio_high", "claims_last_low_idr",
+             "claims_last_high_idr", "claim_ratio_last_low", "claim_ratio_last_high"}
 REFIT_KEYS = {f"{name}_{end}" for end in ("low", "high") for name in (
-    "claim_ratio_recalibrated", "mortality_scale_recalibrated", "accident_scale_recalibrated",
-    "recalibration_problem")} | {"claims_recalibrated_low_idr", "claims_recalibrated_high_idr"}
-BASE_REFIT_KEYS = {"claims_recalibrated_idr", "claim_ratio_recalibrated", "mortality_scale_recalibrated",
-                   "accident_scale_recalibrated", "recalibration_problem"}
+    "claim_ratio_recalibrated", "claim_ratio_recalibrated_last", "mortality_scale_recalibrated",
+    "accident_scale_recalibrated", "recalibration_problem")} | {
+    f"claims_recalibrated{last}_{end}_idr" for last in ("", "_last") for end in ("low", "high")}
+BASE_REFIT_KEYS = {"claims_recalibrated_idr", "claim_ratio_recalibrated", "claims_recalibrated_last_idr",
+                   "claim_ratio_recalibrated_last", "mortality_scale_recalibrated", "accident_scale_recalibrated",
+                   "recalibration_problem"}
 
 
 @pytest.fixture(scope="module")
@@ -61,14 +64,7 @@ def _experience_path(scenario) -> str:
 
 def _extra(scenario, result) -> dict:
     """The sensitivity part of report.json as sim.report_sections.extra_figures writes it."""
-    base, swings, skipped = result
-    moving, still = sensitivity.without_effect(base, swings)
-    return {"sensitivity": {"period": base.period,
-                            "base": {"premium_idr": base.premium_idr, "claims_idr": base.claims_idr,
-                                     "claim_ratio": base.claim_ratio, **base.recalibrated_row()},
-                            "rows": [s.row(base) for s in moving], "skipped": [], "no_effect": [],
-                            "unused": []},
-            "calibration": scenario.calibration}
+    return {"sensitivity": sensitivity_figures(scenario, *result), "calibration": scenario.calibration}
 
 
 def _filled(lang: Language, para: Para) -> str:
@@ -110,7 +106,7 @@ def test_the_base_refit_reproduces_the_shipped_calibration(madiun, madiun_tornad
 
 def test_at_the_age_shift_ends_the_refit_is_an_independent_fit_and_closed_form(madiun, madiun_tornado):
     """Each end of the age shift's bar: sim.calibration.fit of madiun-2025-prior with the shift as a --set, then the
-    prior's first year in closed form with every load and rate the calibration scales set (--set) to its prior
+    prior's first and last years in closed form with every load and rate the calibration scales set (--set) to its prior
     value times the refitted posterior mean, rounded to the 6 decimals the calibrated file holds."""
     assert madiun.start.month == 1  # the first calendar year is the first 12 months
     prior = load_scenario("madiun-2025-prior").resolved
@@ -120,15 +116,20 @@ def test_at_the_age_shift_ends_the_refit_is_an_independent_fit_and_closed_form(m
         cal = fit("madiun-2025-prior", _experience_path(madiun), [shift])
         m, a = cal.stats("mortality")["mean"], cal.stats("accident")["mean"]
         assert (refit.mortality_scale, refit.accident_scale) == pytest.approx((m, a), rel=1e-12)
-        sets = [shift, "scenario.horizon_months=12",
+        sets = [shift,
                 f"assumptions.mortality_load={round(prior['assumptions']['mortality_load']['value'] * m, 6)}"]
         for name, seg in prior["segments"].items():
             if "mortality_load" in seg:
                 sets.append(f"segments.{name}.mortality_load={round(seg['mortality_load']['value'] * m, 6)}")
             sets.append(f"segments.{name}.accident_rate={round(seg['accident_rate']['value'] * a, 6)}")
-        exp = expected(build_model(load_scenario("madiun-2025-prior", sets)))
+        model = build_model(load_scenario("madiun-2025-prior", sets))
+        exp = expected(model)
         assert refit.outcome.claims_idr == pytest.approx(float(exp.amounts[0].sum()), rel=1e-12)
         assert refit.outcome.premium_idr == pytest.approx(float(exp.premium[0].sum()), rel=1e-12)
+        # The last full year (2027 of a 36-month horizon from January 2025), from the same closed form.
+        assert (model.period_labels[-1], refit.outcome.last.period) == ("2027", "2027")
+        assert refit.outcome.last.claims_idr == pytest.approx(float(exp.amounts[-1].sum()), rel=1e-12)
+        assert refit.outcome.last.premium_idr == pytest.approx(float(exp.premium[-1].sum()), rel=1e-12)
     # What the columns are for: refitted, the age shift moves the ratio far less than with the calibration held.
     base = madiun_tornado[0].recalibrated.outcome.claim_ratio
     for held, refit in zip((bar.at_low, bar.at_high), bar.recalibrated):
@@ -242,8 +243,10 @@ def test_an_end_whose_fit_fails_is_not_available_and_the_report_says_so(madiun, 
     for code in ("id", "en"):
         lang = Language(code)
         section = sensitivity_section(lang, extra)
-        table = next(b for b in section.blocks if isinstance(b, Table))
-        assert isinstance(table.rows[i][-2], Figure) and table.rows[i][-1] == "-"
+        table = next(b for b in section.blocks if isinstance(b, Table) and b.name == "sensitivity_later")
+        # Recalibrated 2025 (low, high), then 2027 (low, high): the failed high end is "-" in both years.
+        cells = table.rows[i][-4:]
+        assert isinstance(cells[0], Figure) and isinstance(cells[2], Figure) and cells[1] == cells[3] == "-"
         paras = [b for b in section.blocks if isinstance(b, Para)]
         failed = [p.text for p in paras if p.text.startswith(TEXT["sens_refit_failed"][code].split("{")[0])]
         assert len(failed) == 1 and lang.parameter(AGE_SHIFT) in failed[0] and lang.parameter(MEDICAL) in failed[0]
@@ -279,15 +282,23 @@ def test_the_section_states_the_widest_bar_recalibrated_in_figures(madiun, madiu
                                                 "claim_ratio_low", "claim_ratio_high")]
     assert all(s in text for s in shown), (shown, text)
     assert "sens_refit_base" not in text and lang("sens_refit_base").split("{")[0] not in text  # the base refit agrees
-    table = next(b for b in section.blocks if isinstance(b, Table))
-    assert table.header[-2:] == (lang("col_ratio_refit_low"), lang("col_ratio_refit_high"))
-    for i, (row, cells) in enumerate(zip(rows, table.rows)):
-        for end, cell in zip(("low", "high"), cells[-2:]):
-            if row[f"claim_ratio_recalibrated_{end}"] is None:
-                assert cell == "-" and row["parameter"].startswith(FITTED_PREFIX)
-            else:
-                assert cell.key == f"sensitivity.rows.{i}.claim_ratio_recalibrated_{end}"
-    assert any(p.text == lang("sens_refit_note", period=extra["sensitivity"]["period"]) for p in paras)
+    # The first table holds the calibration; the second (sensitivity_later) gives both years recalibrated.
+    first, later = (b for b in section.blocks if isinstance(b, Table))
+    assert first.name == "sensitivity" and len(first.header) == 9
+    sens = extra["sensitivity"]
+    assert later.name == "sensitivity_later"
+    for year, field, columns in ((sens["period"], "claim_ratio_recalibrated", slice(-4, -2)),
+                                 (sens["last_period"], "claim_ratio_recalibrated_last", slice(-2, None))):
+        assert later.header[columns] == (lang("col_ratio_year_refit_low", year=year),
+                                         lang("col_ratio_year_refit_high", year=year))
+        for i, (row, cells) in enumerate(zip(rows, later.rows)):
+            for end, cell in zip(("low", "high"), cells[columns]):
+                if row[f"{field}_{end}"] is None:
+                    assert cell == "-" and row["parameter"].startswith(FITTED_PREFIX)
+                else:
+                    assert cell.key == f"sensitivity.rows.{i}.{field}_{end}"
+    years = sens["period"] + lang("list_and") + sens["last_period"]
+    assert any(p.text == lang("sens_refit_note", period=years) for p in paras)
 
 
 @pytest.mark.parametrize("code", ["id", "en"])
@@ -297,7 +308,8 @@ def test_the_section_says_the_fitted_year_is_pinned_only_when_the_record_is_of_t
     lang = Language(code)
     extra = _extra(madiun, madiun_tornado)
     period = extra["sensitivity"]["period"]
-    sentence = lang("sens_refit_same_year", period=period)
+    sentence = lang("sens_refit_same_year", period=period,
+                    later=lang("sens_refit_later_shown", last=extra["sensitivity"]["last_period"]))
 
     def said(extra):
         return next(p for p in sensitivity_section(lang, extra).blocks
@@ -356,4 +368,4 @@ def test_the_report_files_carry_the_refit(report):
     assert (f"recalibrated, the {sens['period']} claim ratio is {lang.percent(top['claim_ratio_recalibrated_low'])} "
             f"and {lang.percent(top['claim_ratio_recalibrated_high'])}, not {lang.percent(top['claim_ratio_low'])} "
             f"and {lang.percent(top['claim_ratio_high'])}") in text
-    assert lang("col_ratio_refit_low") in text
+    assert lang("col_ratio_year_refit_low", year=sens["period"]) in text
