@@ -1085,9 +1085,13 @@ def _sens_later(lang: Language, extra: dict, labels: dict | None, refit: bool) -
     last = sens.get("last_period")
     if not last and not refit:
         return []
-    columns = ([("claim_ratio_last", "col_ratio_year", last)] if last else []) + (
-        [("claim_ratio_recalibrated", "col_ratio_year_refit", sens["period"])]
-        + ([("claim_ratio_recalibrated_last", "col_ratio_year_refit", last)] if last else []) if refit else [])
+    columns = []  # (field of the rows, header key, year): each gives a low and a high column
+    if last:
+        columns.append(("claim_ratio_last", "col_ratio_year", last))
+    if refit:
+        columns.append(("claim_ratio_recalibrated", "col_ratio_year_refit", sens["period"]))
+        if last:
+            columns.append(("claim_ratio_recalibrated_last", "col_ratio_year_refit", last))
     header = (lang("col_parameter"),) + tuple(lang(f"{key}_{end}", year=year)
                                               for _, key, year in columns for end in REFIT_ENDS)
     rows = [(lang.parameter(r["parameter"], labels),) + tuple(
@@ -1099,8 +1103,7 @@ def _sens_later(lang: Language, extra: dict, labels: dict | None, refit: bool) -
         text += lang("sens_refit_columns", years=_years(lang, sens))
         field = "claim_ratio_recalibrated_last"
         found = [(r[f"{field}_{end}"], f"sensitivity.rows.{i}.{field}_{end}")
-                 for i, r in enumerate(sens["rows"]) for end in REFIT_ENDS
-                 if last and r.get(f"{field}_{end}") is not None]
+                 for i, r in enumerate(sens["rows"]) for end in REFIT_ENDS if r.get(f"{field}_{end}") is not None]
         if found:  # the whole table in one sentence: how far any one assumption moves the budget year's ratio
             text += " " + lang("sens_refit_last_span", last=last)
             figures.update(lowest=_r(extra, min(found)[1], "percent"), highest=_r(extra, max(found)[1], "percent"))

@@ -73,7 +73,7 @@ FITTED_PREFIX = "calibration.posterior."
 # writes them: the default and each segment's own mortality load, each segment's accident rate).
 FITTED = {"mortality_scale": "mortality_load", "accident_scale": "accident_rate"}
 CHILDREN_TABLE = "assumptions.children.by_member_age"  # a table whose range is of one factor on it
-NO_EFFECT = 1e-9  # relative change of the first year's claims below which a range end counts as no change (rounding)
+NO_EFFECT = 1e-9  # relative change of a year's claims below which a range end counts as no change (rounding)
 
 
 @dataclass(frozen=True)
