@@ -185,3 +185,14 @@ def test_with_one_calendar_year_the_section_says_later_years_are_not_measured(ma
     later = next(b for b in sensitivity_section(lang, extra).blocks if isinstance(b, Table) and b.name != "sensitivity")
     assert later.header[1:] == (lang("col_ratio_year_refit_low", year="2025"),
                                 lang("col_ratio_year_refit_high", year="2025"))
+
+
+def test_a_horizon_ending_mid_year_measures_the_last_whole_year():
+    # Jan 2023 - Jun 2025: 2025 has six months, so the last year measured is 2024 (a part-year's ratio would compare
+    # half a year of premiums with claims that lag them).
+    scenario = load_scenario("pekalongan-2023", ["scenario.horizon_months=30"])
+    base, swings, _ = tornado(scenario)
+    assert base.last.period == "2024" and all(s.at_high.last.period == "2024" for s in swings)
+    claims, premium = _year_totals(scenario, "2024")
+    assert (base.last.claims_idr, base.last.premium_idr) == (pytest.approx(claims, rel=1e-12),
+                                                             pytest.approx(premium, rel=1e-12))
