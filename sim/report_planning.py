@@ -87,6 +87,8 @@ def planning_figures(scenario: Scenario, projection=None) -> dict | None:
             "premium_idr": round(premium, 2),
             "premium_per_member_idr": round(premium / member_months * 12, 2) if member_months > 0 else None,
             "ucj": ucj.get(y),
+            # Members in force not renewed at the year's round because the money ran short (sim.funding).
+            "not_renewed": round(float(projection.not_renewed(months).sum()), 2),
         }
         # The year-end targets (summed over the segments that have one) and the members of those segments then.
         year_targets = {name: t for (name, ty), t in targets.items() if ty == y}
@@ -373,6 +375,11 @@ def _budget_lines(lang: Language, scenario: Scenario, summary: dict, extra: dict
         if all(years[i]["budget_idr"] is not None and years[i]["budget_spent_in_full"] for i in missed):
             para = Para(para.text + " " + lang("exec_plan_capped"), para.figures)
         blocks.append(para)
+    cut = [i for i, y in enumerate(years) if round(y["not_renewed"]) > 0]
+    if cut:  # the renewals come first, but the money may not pay for all of them
+        blocks.append(_listed_para(lang, "exec_plan_not_renewed", [
+            (lang("plan_item_not_renewed", year=years[i]["year"]), {"cut": _r(extra, _y(i, "not_renewed"), "count")})
+            for i in cut]))
     passed = _priority_para(lang, scenario, extra)
     if passed is not None:
         blocks.append(passed)

@@ -670,6 +670,15 @@ TEXT = {
     "col_scheme": {"id": "Skema", "en": "Scheme"},
     "col_monthly_premium": {"id": "Iuran per bulan", "en": "Monthly premium"},
     "col_annual_premium": {"id": "Iuran setahun", "en": "Annual premium"},
+    # The funding table's note when a segment's rate changes within the 12 months (sim.coverage.funding).
+    "funding_rate_changes": {
+        "id": "Iuran per bulan adalah iuran bulan pertama. Tarif iuran {segments} berubah dalam 12 bulan ini, sehingga "
+              "iuran setahunnya adalah jumlah iuran tiap bulan menurut aturan yang berlaku pada bulan itu, bukan 12 "
+              "kali iuran bulan pertama.",
+        "en": "The monthly premium is the first month's. The rate of {segments} changes within these 12 months, so its "
+              "annual premium is the sum of each month's premium under the rules of that month, not 12 times the "
+              "first month's.",
+    },
     # --- sensitivity ---
     "sens_intro": {
         "id": "Setiap asumsi yang memiliki rentang wajar digeser ke batas bawah dan batas atasnya, satu per satu, "
@@ -1425,6 +1434,14 @@ TEXT = {
                            "en": "{n} new names of {segment} (priority {rank})"},
     "plan_item_waiting": {"id": "{n} calon peserta {segment} (prioritas {rank})",
                           "en": "{n} names of {segment} (priority {rank})"},
+    # Members in force not renewed at a year's round (report_planning._budget_lines): renewals come first, but the
+    # budget may not pay for all of them.
+    "exec_plan_not_renewed": {
+        "id": "Perpanjangan peserta lama didahulukan, tetapi anggaran tidak cukup untuk memperpanjang semuanya: "
+              "{items} tidak diperpanjang.",
+        "en": "Renewals come first, but the budget does not pay for all of them: {items} not renewed.",
+    },
+    "plan_item_not_renewed": {"id": "{cut} peserta pada {year}", "en": "{cut} members in {year}"},
     "exec_plan_capped": {
         "id": "Yang membatasi adalah anggaran: pada tahun-tahun itu anggaran APBD habis untuk iuran, sehingga jumlah "
               "peserta tidak dapat melebihi yang iurannya dapat dibayar.",

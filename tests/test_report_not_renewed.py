@@ -1,0 +1,66 @@
+"""Members in force not renewed for lack of money in a planning scenario. Renewals come first at a fiscal year's
+round, but a budget smaller than a full year of the members already in force cannot renew them all:
+madiun-2026-ucj (Rp4 bn of APBD a year, no other money for its APBD-paid segments) leaves 444 of them out in 2028.
+The summary says so; before, it said only that renewals come first and that registered names wait."""
+
+from __future__ import annotations
+
+import pytest
+
+from sim.i18n import Language
+from sim.plan import _flows
+from sim.population import build_model
+from sim.report_planning import _budget_lines, planning_figures
+from sim.scenario import load_scenario
+from test_report_wording import _filled
+
+
+@pytest.fixture(scope="module")
+def ucj():
+    scenario = load_scenario("madiun-2026-ucj")
+    return scenario, {"planning": planning_figures(scenario)}
+
+
+def _sentence(scenario, extra, code="id"):
+    lang = Language(code)
+    paras = [p for p in _budget_lines(lang, scenario, {}, extra) if p.text.startswith(lang("exec_plan_not_renewed")[:20])]
+    return [_filled(lang, p, extra) for p in paras]
+
+
+def test_the_count_is_the_plan_tables_budget_exits(ucj):
+    """Each year's count is the plan tables' ``left_budget`` (sim.plan's flows of the model the forecast runs)."""
+    scenario, extra = ucj
+    model = build_model(scenario)
+    years = extra["planning"]["years"]
+    for p, label in enumerate(model.period_labels):
+        row = next(y for y in years if y["year"] == label)
+        assert row["not_renewed"] == pytest.approx(_flows(model, p)["left"]["budget"], abs=0.01)
+
+
+def test_members_are_cut_only_when_the_budget_is_spent_in_full(ucj):
+    _, extra = ucj
+    years = {y["year"]: y for y in extra["planning"]["years"]}
+    assert round(years["2026"]["not_renewed"]) == 0 and round(years["2027"]["not_renewed"]) == 0
+    assert years["2028"]["not_renewed"] > 100  # the case, from the data: the Rp4 bn cannot renew 2027's members
+    for y in years.values():
+        if round(y["not_renewed"]) > 0:
+            assert y["budget_spent_in_full"]
+
+
+def test_the_summary_says_how_many_are_not_renewed_and_when(ucj):
+    scenario, extra = ucj
+    cut = {y["year"]: round(y["not_renewed"]) for y in extra["planning"]["years"] if round(y["not_renewed"]) > 0}
+    [text] = _sentence(scenario, extra)
+    assert text.startswith("Perpanjangan peserta lama didahulukan, tetapi anggaran tidak cukup")
+    for year, n in cut.items():
+        assert f"{Language('id').figure('count', n)} peserta pada {year}" in text
+    assert "2026" not in text and "2027" not in text
+    [english] = _sentence(scenario, extra, "en")
+    assert english.startswith("Renewals come first, but the budget does not pay for all of them")
+
+
+def test_nothing_is_said_when_every_member_is_renewed():
+    scenario = load_scenario("jambi-2025-pipeline")
+    extra = {"planning": planning_figures(scenario)}
+    assert all(round(y["not_renewed"]) == 0 for y in extra["planning"]["years"])
+    assert _sentence(scenario, extra) == []
