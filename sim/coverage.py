@@ -2,8 +2,8 @@
 
 All figures here are closed form (no random numbers), so a planner's slider answers in well under a second:
 
-- The premium a city budgets is members at the start x monthly premium from the rules x 12 (as in
-  ``summary.json``'s ``budget``), split by payer (APBD, CSR, ...).
+- The premium a city budgets is members at the start x the monthly premiums of the 12 months from the start, each
+  under its month's rules (as in ``summary.json``'s ``budget``), split by payer (APBD, CSR, ...).
 - Expected claims are those of the first 12 months of the horizon. With the same mix of segments, premium and
   expected claims are both proportional to the number of members (every exposure in the model is), so one
   closed-form calculation at the scenario's members gives the whole curve.
@@ -30,8 +30,7 @@ import pandas as pd
 from .closed_form import expected
 from .funding import APBD, DBH_CHT
 from .i18n import in_each_language
-from .population import build_model
-from .regulation import load_regulation, monthly_premium
+from .population import build_model, year_premium_rates
 from .scenario import Scenario, apply_override, scenario_from_data
 
 CSR_PAYER = "CSR"
@@ -43,13 +42,15 @@ CSR_TWIN_SUFFIX = {"en": " (paid by CSR)", "id": " (dibayar dana CSR)"}  # a CSR
 
 
 def funding(scenario: Scenario) -> list[dict]:
-    """Per segment: payer, members at the start, monthly premium per member and a full year's premium (IDR)."""
-    rules = load_regulation().at(scenario.rules_date or scenario.start)
+    """Per segment: payer, members at the start, monthly premium per member in the first month and a full year's
+    premium (IDR): the members x the 12 months' premiums, each under its month's rules (``rate_changes_in_year``
+    when they differ, e.g. PP 50/2025's discount ending within the year)."""
     rows = []
     for s in scenario.segments:
-        rate = monthly_premium(rules, s.scheme, s.wage, s.risk_class or 1, s.payer, s.occupation)
+        rates = year_premium_rates(scenario, s)
         rows.append({"payer": s.payer, "segment": s.name, "scheme": s.scheme, "members": s.members,
-                     "monthly_premium_idr": rate, "annual_premium_idr": round(s.members * rate * 12, 2)})
+                     "monthly_premium_idr": rates[0], "annual_premium_idr": round(s.members * sum(rates), 2),
+                     "rate_changes_in_year": len(set(rates)) > 1})
     return rows
 
 

@@ -211,16 +211,22 @@ def build_model(scenario: Scenario) -> Model:
     )
 
 
-def annual_premium_budget(scenario: Scenario, date: dt.date | None = None) -> float:
-    """Premium for a full year for the members at the start: members x monthly premium x 12 (IDR).
+def year_premium_rates(scenario: Scenario, seg: Segment) -> list[float]:
+    """The monthly premium of one member of ``seg`` in each of the 12 months from the start (IDR), under the rules
+    in force in each month (all under the scenario's fixed ``rules_date``, if it has one). A rule that changes
+    within the year (PP 50/2025's BPU discount for CSR and SERTAKAN payers ends after December 2026) changes the
+    rate from that month on."""
+    regulation = load_regulation()
+    dates = [scenario.rules_date] * 12 if scenario.rules_date else month_dates(scenario.start, 12)
+    return [monthly_premium(regulation.at(d), seg.scheme, seg.wage, seg.risk_class or 1, seg.payer, seg.occupation)
+            for d in dates]
+
+
+def annual_premium_budget(scenario: Scenario) -> float:
+    """Premium for a full year for the members at the start: members x the monthly premiums of the 12 months from
+    the start (:func:`year_premium_rates`; 12 x one rate when no rule changes within the year), IDR.
 
     This is what a city budgets for its enrolled list; the simulated premium is slightly lower because members who
     die stop being billed.
     """
-    rules = load_regulation().at(date or scenario.rules_date or scenario.start)
-    return float(
-        sum(
-            s.members * monthly_premium(rules, s.scheme, s.wage, s.risk_class or 1, s.payer, s.occupation) * 12
-            for s in scenario.segments
-        )
-    )
+    return float(sum(s.members * sum(year_premium_rates(scenario, s)) for s in scenario.segments))

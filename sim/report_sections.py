@@ -928,6 +928,9 @@ def budget_section(lang: Language, scenario: Scenario, summary: dict, extra: dic
                                      "col_annual_premium"))
     rows, styles, note = _cut(rows, [""] * len(rows), [r["annual_premium_idr"] for r in extra["funding"]],
                               [False] * len(rows), lang, "funding")
+    changing = [labels.get(r["segment"], r["segment"]) for r in extra["funding"] if r.get("rate_changes_in_year")]
+    if changing:  # the table's monthly premium x 12 is then not its annual premium: say why
+        note = " ".join(filter(None, [lang("funding_rate_changes", segments=", ".join(changing)), note]))
     blocks += [Chart("funding", lang("caption_funding")), Table("funding", header, rows, styles, note)]
     blocks += discount_budget_blocks(lang, scenario)
     blocks += premium_risk_blocks(lang, scenario, extra)
