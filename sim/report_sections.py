@@ -22,7 +22,7 @@ from .population import month_dates
 from .ratio_change import ratio_change
 from .regulation import bpu_discount, load_regulation, monthly_premium
 from .report_document import Chart, Figure, Para, Pre, Section, Table, Tiles, lookup
-from .scenario import Scenario, age_profiles
+from .scenario import Scenario, ScenarioError, age_profiles, load_scenario
 from .planning_schema import segment_list_field_names, year_field_names
 from .scenario_schema import BASES, RECORD_TABLES
 from .sensitivity import unused_parameters, without_effect
@@ -295,6 +295,7 @@ def calibration_figures(scenario: Scenario, window_trials: int | None = None) ->
     if cal is None:
         return None
     experience = record_experience(cal)
+    fitted = _fitted_scenario(scenario, cal)
     rows = []
     for o in cal["observations"]:
         row = {"from": o["from"], "to": o["to"], "benefits": o["benefits"], "segment": o["segment"],
@@ -333,12 +334,28 @@ def calibration_figures(scenario: Scenario, window_trials: int | None = None) ->
         "mortality_scale": dict(cal["mortality_scale"]), "accident_scale": dict(cal["accident_scale"]),
         "goodness_of_fit": dict(cal["goodness_of_fit"]),
         "observations": rows,
-        # The longest any starting member had been enrolled: above 0, members may have died before the start
-        # with scholarships still paid in the recorded months (calibration_blocks says so).
-        "longest_membership_at_start_months": max((t[0] for s in scenario.segments for t in s.tenure if t[1] > 0),
+        # The start of the model the record was fitted with and the longest any of its starting members had been
+        # enrolled: above 0, members may have died before that start with scholarships still paid in the recorded
+        # months (calibration_blocks says so). A scenario that copies the fitted rates (madiun-2026-ucj) starts
+        # later than that model (madiun-2025-prior); this scenario's own start is kept for the model-window text.
+        "model_start": f"{fitted.start:%Y-%m}",
+        "scenario_start": f"{scenario.start:%Y-%m}",
+        "longest_membership_at_start_months": max((t[0] for s in fitted.segments for t in s.tenure if t[1] > 0),
                                                   default=0),
         "scholarship_min_membership_months": load_regulation().at(scenario.start)["jkm.scholarship_min_membership"],
     }
+
+
+def _fitted_scenario(scenario: Scenario, cal: dict) -> Scenario:
+    """The scenario the [calibration] record was fitted with (its ``scenario``, e.g. madiun-2025-prior), whose start
+    and starting members the record's months were modelled from; this scenario itself when that one cannot be
+    loaded (a record whose base is not in the scenarios folder) or is this one."""
+    if cal.get("scenario") in (None, scenario.id):
+        return scenario
+    try:
+        return load_scenario(cal["scenario"])
+    except ScenarioError:
+        return scenario
 
 
 def recorded_source(lang: Language, cal: dict) -> str:
@@ -661,7 +678,7 @@ def calibration_blocks(lang: Language, scenario: Scenario, extra: dict, summary:
     blocks += recorded_paras(lang, extra)  # the summary's first paragraphs gave the record: only what they do not
     if cal.get("longest_membership_at_start_months", 0) > 0 and any(o["benefits"] in ("all", "jkm")
                                                                       for o in observations):
-        blocks.append(Para(lang("calib_earlier_deaths", start=lang.iso_date(f"{scenario.start:%Y-%m}")), {
+        blocks.append(Para(lang("calib_earlier_deaths", start=lang.iso_date(cal["model_start"])), {
             "months": _r(extra, f"{key}.longest_membership_at_start_months", "count"),
             "min": _r(extra, f"{key}.scholarship_min_membership_months", "count")}))
     if not expected:
@@ -772,7 +789,9 @@ def recorded_paras(lang: Language, extra: dict, brief: bool = False) -> list:
                            r95=_r(extra, f"{w}.claim_ratio_p95", "percent"),
                            same=_r(extra, f"{key}.claim_ratio_window_premium", "percent"))
         elif "model_window" in o:
-            text += " " + lang("calib_model_none")
+            start = extra["calibration"]["scenario_start"]
+            text += " " + (lang("calib_model_none_after", start=lang.iso_date(start)) if start > o["from"]
+                           else lang("calib_model_none"))
         out.append(Para(text, figures))
     return out
 

@@ -382,11 +382,18 @@ TEXT = {
         "id": "Klaim tercatat berada di atas rentang 90% model untuk bulan-bulan itu.",
         "en": "The recorded claims lie above the model's 90% interval for those months.",
     },
+    "calib_model_none_after": {
+        "id": "Proyeksi skenario ini baru dimulai {start}, sesudah bulan-bulan itu, sehingga laporan ini tidak memuat "
+              "angka model untuk bulan-bulan itu.",
+        "en": "This scenario's forecast starts in {start}, after those months, so this report has no model figure "
+              "for them.",
+    },
     "calib_model_none": {
-        "id": "Proyeksi skenario ini tidak mencakup bulan-bulan itu sebagai satu periode (skenario dimulai sesudahnya "
-              "atau berakhir sebelumnya), sehingga laporan ini tidak memuat angka model untuk bulan-bulan itu.",
-        "en": "This scenario's forecast does not hold those months as one period (it starts after them or ends "
-              "before them), so this report has no model figure for them.",
+        "id": "Proyeksi skenario ini tidak memuat bulan-bulan itu sebagai satu periode laporan (proyeksi berakhir "
+              "sebelumnya, atau tahun kalendernya memuat bulan lain pula), sehingga laporan ini tidak memuat angka "
+              "model untuk bulan-bulan itu.",
+        "en": "This scenario's forecast does not hold those months as one reporting period (it ends before them, or "
+              "their calendar year holds other months of it too), so this report has no model figure for them.",
     },
     # The claims of the calibration table against the cases of the summary's first paragraphs (fault: 219 claims
     # in 11 months with instalments read as contradicting about 192 cases in 12 months).

@@ -99,7 +99,13 @@ def test_no_model_window_where_the_forecast_does_not_hold_the_months():
     assert extra["calibration"]["observations"][0]["model_window"] is None
     assert recorded_paras(Language("id"), extra, brief=True) == []  # nothing to compare on the first page
     (para,) = recorded_paras(Language("id"), extra)
-    assert TEXT["calib_model_none"]["id"] in para.text and "model_ratio" not in para.figures
+    # It starts after the months, and says when (it once said "starts after them or ends before them").
+    assert "Proyeksi skenario ini baru dimulai Januari 2026, sesudah bulan-bulan itu" in para.text
+    assert "model_ratio" not in para.figures and "berakhir sebelumnya" not in para.text
+    extra = {"calibration": calibration_figures(short, window_trials=50)}
+    assert extra["calibration"]["observations"][0]["model_window"] is None
+    (para,) = recorded_paras(Language("id"), extra)
+    assert TEXT["calib_model_none"]["id"] in para.text and "dimulai" not in para.text
 
 
 # --- the recorded claim ratio, from the experience file -----------------------------------------------------------

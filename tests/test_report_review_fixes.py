@@ -456,9 +456,31 @@ def test_the_calibration_says_the_record_may_hold_scholarships_of_deaths_before_
     assert str(cal["scholarship_min_membership_months"]) in text
 
 
+def test_a_scenario_copying_the_fitted_rates_gives_the_fitted_models_start(calibrated):
+    """madiun-2026-ucj copies the rates fitted to Jan-Nov 2025 with madiun-2025-prior (starting January 2025) but
+    itself starts in January 2026 with longer tenures: the earlier deaths in the record are those before the fitted
+    model's start, with its members' tenure (it once said January 2026 and 66 months)."""
+    scenario, extra = calibrated
+    ucj = load_scenario("madiun-2026-ucj")
+    prior = load_scenario(ucj.calibration["scenario"])
+    cal = calibration_figures(ucj)
+    assert (cal["model_start"], cal["scenario_start"]) == (f"{prior.start:%Y-%m}", "2026-01") != ("2026-01",) * 2
+    longest = max(t[0] for s in prior.segments for t in s.tenure if t[1] > 0)
+    assert cal["longest_membership_at_start_months"] == longest == extra["calibration"][
+        "longest_membership_at_start_months"]
+    assert longest < max(t[0] for s in ucj.segments for t in s.tenure if t[1] > 0)  # the case: ucj's are longer
+    lang = Language("id")
+    (para,) = _earlier_deaths(calibration_blocks(lang, ucj, {"calibration": cal}))
+    text = _filled(lang, para, {"calibration": cal})
+    assert text.startswith(f"Sebagian peserta sudah terdaftar sebelum Januari 2025 (paling lama {longest} bulan")
+    assert "2026" not in text
+
+
 def test_members_all_new_at_the_start_leave_nothing_of_earlier_deaths(calibrated):
     scenario, extra = calibrated
-    fresh = replace(scenario, segments=tuple(replace(s, tenure=((0, 1.0),)) for s in scenario.segments))
+    # Fitted with these members (the record names this scenario), else its base's members would be read.
+    fresh = replace(scenario, segments=tuple(replace(s, tenure=((0, 1.0),)) for s in scenario.segments),
+                    calibration={**scenario.calibration, "scenario": scenario.id})
     cal = calibration_figures(fresh)
     assert cal["longest_membership_at_start_months"] == 0
     assert _earlier_deaths(calibration_blocks(Language("id"), fresh, {"calibration": cal})) == []
