@@ -788,12 +788,20 @@ def recorded_paras(lang: Language, extra: dict, brief: bool = False) -> list:
                            r5=_r(extra, f"{w}.claim_ratio_p5", "percent"),
                            r95=_r(extra, f"{w}.claim_ratio_p95", "percent"),
                            same=_r(extra, f"{key}.claim_ratio_window_premium", "percent"))
+            if "amount" in o["fitted"]:
+                text += " " + lang("calib_fitted_brief" + _count_apart(o))
+            text += " " + lang("calib_detail_below")
         elif "model_window" in o:
             start = extra["calibration"]["scenario_start"]
             text += " " + (lang("calib_model_none_after", start=lang.iso_date(start)) if start > o["from"]
                            else lang("calib_model_none"))
         out.append(Para(text, figures))
     return out
+
+
+def _count_apart(o: dict) -> str:
+    """The text-key suffix for an observation whose recorded count was kept out of the fit (a comparison only)."""
+    return "_count" if "claims" in o and "claims" not in o["fitted"] else ""
 
 
 def _window_detail(lang: Language, extra: dict, i: int) -> Para:
@@ -804,7 +812,10 @@ def _window_detail(lang: Language, extra: dict, i: int) -> Para:
     window, w = o["model_window"], f"calibration.observations.{i}.model_window"
     where = ("calib_below" if o["amount_idr"] < window["amount_p5_idr"] else
              "calib_above" if o["amount_idr"] > window["amount_p95_idr"] else "calib_inside")
-    return Para(lang("calib_model_window_detail", period=_window(lang, o["from"], o["to"])) + " " + lang(where), {
+    said = lang(where)
+    if "amount" in o["fitted"]:
+        said += " " + lang("calib_fitted_not_a_test" + _count_apart(o))
+    return Para(lang("calib_model_window_detail", period=_window(lang, o["from"], o["to"])) + " " + said, {
         "model": _r(extra, f"{w}.amount_expected_idr", "money"), "m5": _r(extra, f"{w}.amount_p5_idr", "money"),
         "m95": _r(extra, f"{w}.amount_p95_idr", "money"), "window_premium": _r(extra, f"{w}.premium_idr", "money")})
 

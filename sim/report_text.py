@@ -353,10 +353,34 @@ TEXT = {
     "calib_model_window_brief": {
         "id": "Untuk {months} bulan yang sama, model terkalibrasi memperkirakan klaim {model}, yaitu rasio klaim "
               "{model_ratio} (rentang 90%: {r5}–{r95}) atas iuran bulan-bulan itu; atas iuran yang sama, klaim "
-              "tercatat {same}. Rinciannya di paragraf Kalibrasi di bawah.",
+              "tercatat {same}.",
         "en": "For the same {months} months the calibrated model expects {model} of claims, a claim ratio of "
               "{model_ratio} (90% interval {r5}–{r95}) on those months' premiums; on the same premiums the recorded "
-              "claims are {same}. The calibration paragraph below has the detail.",
+              "claims are {same}.",
+    },
+    # A model fitted to the recorded amount matches it by construction: the summary and the calibration part say
+    # so, lest a reader take the agreement for a test (report_sections.recorded_paras, _window_detail).
+    "calib_fitted_brief": {
+        "id": "Kedekatan ini memang diharapkan, karena model dikalibrasi pada nilai klaim tercatat itu.",
+        "en": "The two are close by construction: the model was calibrated to that recorded amount.",
+    },
+    "calib_fitted_brief_count": {
+        "id": "Kedekatan ini memang diharapkan, karena model dikalibrasi pada nilai klaim tercatat itu; jumlah klaim "
+              "tercatat tidak dipakai dan menjadi pembanding yang bebas.",
+        "en": "The two are close by construction: the model was calibrated to that recorded amount; the recorded "
+              "number of claims was not used and is the independent comparison.",
+    },
+    "calib_detail_below": {"id": "Rinciannya di paragraf Kalibrasi di bawah.",
+                           "en": "The calibration paragraph below has the detail."},
+    "calib_fitted_not_a_test": {
+        "id": "Nilai klaim itulah yang dipakai untuk kalibrasi, sehingga hasil ini bukan uji yang bebas.",
+        "en": "That amount is what the calibration fitted, so this is not an independent test.",
+    },
+    "calib_fitted_not_a_test_count": {
+        "id": "Nilai klaim itulah yang dipakai untuk kalibrasi, sehingga hasil ini bukan uji yang bebas; uji yang "
+              "bebas adalah jumlah klaim di atas.",
+        "en": "That amount is what the calibration fitted, so this is not an independent test; the independent one is "
+              "the number of claims above.",
     },
     # Where the calibration is presented, below the summary's brief comparison (calib_model_window_brief): only
     # what that does not say (report_sections._window_detail).

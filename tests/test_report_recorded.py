@@ -362,3 +362,31 @@ def test_without_a_reported_premium_the_amounts_are_still_compared():
     assert "ratio" not in brief.figures
     blocks = calibration_blocks(lang, scenario, extra)
     assert any("on the calibration's own basis" in b.text for b in blocks if isinstance(b, Para))
+
+
+def test_agreement_with_a_fitted_amount_is_not_offered_as_a_test(madiun, madiun_en):
+    """madiun-2025 was fitted to the recorded amount alone (``fit = ["amount"]``), so the model's Rp6.19 bn beside
+    the recorded Rp6.20 bn agrees by construction. The summary and the calibration part say so and point to the
+    count, which was kept out of the fit, as the independent comparison; a record fitted to both says only the
+    first, and one whose amount was not fitted says neither."""
+    from sim.report_sections import _window_detail
+
+    for report, lang in ((madiun, Language("id")), (madiun_en, Language("en"))):
+        extra = _report_json(report)
+        obs = extra["calibration"]["observations"][0]
+        assert obs["fitted"] == ["amount"] and "claims" in obs  # the case, from the experience file
+        (brief,) = recorded_paras(lang, extra, brief=True)
+        assert lang("calib_fitted_brief_count") in brief.text
+        assert brief.text.endswith(lang("calib_detail_below"))
+        assert lang("calib_fitted_not_a_test_count") in _window_detail(lang, extra, 0).text
+        both = copy.deepcopy(extra)
+        both["calibration"]["observations"][0]["fitted"] = ["claims", "amount"]
+        (brief,) = recorded_paras(lang, both, brief=True)
+        assert lang("calib_fitted_brief") in brief.text and lang("calib_fitted_brief_count") not in brief.text
+        detail = _window_detail(lang, both, 0).text
+        assert lang("calib_fitted_not_a_test") in detail and lang("calib_fitted_not_a_test_count") not in detail
+        neither = copy.deepcopy(extra)
+        neither["calibration"]["observations"][0]["fitted"] = ["claims"]
+        (brief,) = recorded_paras(lang, neither, brief=True)
+        assert lang("calib_fitted_brief")[:20] not in brief.text
+        assert lang("calib_fitted_not_a_test")[:20] not in _window_detail(lang, neither, 0).text
