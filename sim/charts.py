@@ -141,12 +141,30 @@ def claim_ratio_distribution(ratios: np.ndarray, period: str, lang: Language, re
             ax.annotate(lang.percent(r["claim_ratio"]), (r["claim_ratio"], 1), xycoords=("data", "axes fraction"),
                         xytext=(-3, -2), textcoords="offset points", ha="right", va="top", fontsize=SMALL,
                         color=RECORDED)
+            same = same_months_ratio(r)
+            if same is not None:  # the recorded claims over the premiums of their own months: comparable with this
+                ax.axvline(same, color=RECORDED, linewidth=1.6, linestyle="-.",
+                           label=lang("chart_recorded_ratio_same", period=r["label"], ratio=lang.percent(same),
+                                      months=r["months"]))
+                ax.annotate(lang.percent(same), (same, 0.9), xycoords=("data", "axes fraction"), xytext=(3, -2),
+                            textcoords="offset points", ha="left", va="top", fontsize=SMALL, color=RECORDED)
     ax.xaxis.set_major_formatter(_percent(lang))
     ax.set_xlabel(lang("chart_ratio_axis"))
     ax.set_ylabel(lang("chart_trials_axis"))
     ax.set_title(lang("chart_ratio_title", period=period), loc="left", fontsize=11)
     _legend_below(ax)
     return fig
+
+
+def same_months_ratio(r: dict) -> float | None:
+    """The recorded claims over the model's premium of the same months (``claim_ratio_same_months``), where the
+    ratio as reported divides them by the premium of other months (Madiun: 11 months' claims over 12 months'
+    premiums, 206 %, against 223 % on the same 11 months): a ratio of like with like, which a year's simulated
+    ratio can be set against. None where the reported ratio already is one, or there is no such figure."""
+    same = r.get("claim_ratio_same_months")
+    if same is None or (r.get("premium_months") or r["months"]) == r["months"]:
+        return None
+    return same
 
 
 def _recorded_ratio_label(r: dict, lang: Language) -> str:
@@ -163,7 +181,9 @@ def fan(rows: list[dict], lang: Language, recorded: list[dict] | None = None):
     ({"amount_expected_idr", "amount_p5_idr", "amount_p95_idr"})}``. Each is a star a little left of its year, not
     on it, labelled with its months and not annualised (Jan-Nov 2025 is 11 months of claims, not the 12 of 2025's
     fan), with its values in its legend entry; beside it the model's forecast of the same months (expected, 90 %
-    interval) on the claims panel. A point whose year is not on the chart is left out."""
+    interval) on both panels and, on the ratio panel, where the ratio as reported divides by other months' premiums,
+    a white star for the recorded claims over the same months' premiums (``claim_ratio_same_months``,
+    :func:`same_months_ratio`). A point whose year is not on the chart is left out."""
     fig = Figure(figsize=SIZE, layout="constrained")
     left, right = fig.subplots(1, 2)
     x = np.arange(len(rows))
@@ -226,6 +246,21 @@ def _mark_recorded(ax, what: str, labels: list, recorded, lang: Language) -> lis
                 marked.append(label)
         elif r.get("claim_ratio") is not None:
             value = r["claim_ratio"]
+            model, same = r.get("model"), same_months_ratio(r)
+            if model and model.get("claim_ratio_expected") is not None:  # as on the claims panel, as a ratio
+                mean = model["claim_ratio_expected"]
+                label = lang("chart_model_window_ratio", period=r["label"], months=r["months"],
+                             value=lang.percent(mean))
+                ax.errorbar([x + 0.1], [mean], yerr=[[mean - model["claim_ratio_p5"]], [model["claim_ratio_p95"] - mean]],
+                            color=MODEL_WINDOW, marker="o", markersize=4, markerfacecolor="white", linewidth=1.4,
+                            capsize=3, linestyle="none", label=label)
+                marked.append(label)
+            if same is not None:
+                label = lang("chart_recorded_ratio_same", period=r["label"], ratio=lang.percent(same),
+                             months=r["months"])
+                ax.plot([x - 0.1], [same], linestyle="none", marker="*", markersize=11, markerfacecolor="white",
+                        markeredgecolor=RECORDED, markeredgewidth=1.2, zorder=5, label=label)
+                marked.append(label)
         else:
             continue
         ax.plot([x], [value], linestyle="none", marker="*", markersize=13, color=RECORDED, markeredgecolor="white",

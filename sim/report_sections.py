@@ -913,12 +913,16 @@ def results_section(lang: Language, summary: dict, extra: dict, scenario: Scenar
         caption = lang("caption_ratio", period=first["period"])
         for m in (m for m in ratios if m["period"] == first["period"]):
             caption += lang("caption_recorded_line", period=m["label"]) + ratio_words(m)
+            if charts.same_months_ratio(m) is not None:
+                caption += lang("caption_recorded_same_line", months=m["months"])
         blocks.append(Chart("claim_ratio", caption))
     caption = lang("caption_fan")
     for m in marks:
         caption += lang("caption_recorded_star", period=m["label"], months=m["months"])
         caption += lang("caption_recorded_model", months=m["months"]) if m["model"] else ""
         caption += ratio_words(m) if m["claim_ratio"] is not None else ""
+        if m["claim_ratio"] is not None and charts.same_months_ratio(m) is not None:
+            caption += lang("caption_recorded_same_star", months=m["months"])
     blocks.append(Chart("fan", caption))
     return Section("results", lang("sec_results"), blocks, traced=True)
 
@@ -1677,6 +1681,7 @@ def recorded_marks(lang: Language, extra: dict) -> list[dict]:
             continue
         out.append({"period": o["from"][:4], "label": _window(lang, o["from"], o["to"]), "months": o["months"],
                     "claims_idr": o["amount_idr"], "claim_ratio": o.get("claim_ratio"),
+                    "claim_ratio_same_months": o.get("claim_ratio_window_premium"),
                     "premium_months": o.get("premium_months"), "model": o.get("model_window")})
     return out
 

@@ -621,6 +621,19 @@ TEXT = {
         "en": " That recorded claim ratio is as reported: {months} months of claims ÷ {premium_months} months of "
               "premiums, not a full year's ratio.",
     },
+    # The recorded claims over the premiums of their own months, drawn where the ratio as reported is not one
+    # (charts.same_months_ratio): on the histogram a dash-dot line, on the fan's ratio panel a white star.
+    "caption_recorded_same_line": {
+        "id": " Garis titik-strip: klaim tercatat yang sama dibagi iuran {months} bulan yang sama, rasio yang "
+              "sebanding dengan sebaran ini.",
+        "en": " Dash-dot line: the same recorded claims over the premiums of the same {months} months, a ratio "
+              "comparable with this distribution.",
+    },
+    "caption_recorded_same_star": {
+        "id": " Bintang putih: klaim tercatat dibagi iuran {months} bulan yang sama, sebanding dengan rasio model.",
+        "en": " White star: the recorded claims over the premiums of the same {months} months, comparable with the "
+              "model's ratios.",
+    },
     # --- budget ---
     "budget_affordable": {
         "id": "Dengan anggaran {budget} per tahun, kota dapat menjamin sekitar {affordable} peserta dengan komposisi "
@@ -1243,6 +1256,11 @@ TEXT = {
                                    "en": ", ratio {ratio} on {premium_months} months' premiums"},
     "chart_model_window": {"id": "model {period} ({months} bulan): {value}, rentang 90%",
                            "en": "model {period} ({months} months): {value}, 90% interval"},
+    "chart_model_window_ratio": {"id": "model {period} ({months} bulan): rasio {value}, rentang 90%",
+                                 "en": "model {period} ({months} months): ratio {value}, 90% interval"},
+    # The recorded claims over the model's premium of their own months (charts.same_months_ratio).
+    "chart_recorded_ratio_same": {"id": "tercatat {period} atas iuran {months} bulan yang sama: {ratio}",
+                                  "en": "recorded {period} on the same {months} months' premiums: {ratio}"},
     "chart_recorded_ratio": {"id": "tercatat {period}: {ratio}, klaim {months} bulan ÷ iuran {premium_months} bulan",
                              "en": "recorded {period}: {ratio}, {months} months' claims ÷ {premium_months} months' "
                                    "premiums"},

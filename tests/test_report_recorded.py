@@ -275,8 +275,11 @@ def test_each_count_says_what_it_counts(madiun):
 # --- the charts ----------------------------------------------------------------------------------------------------
 
 
-def _stars(fig):
-    return [(ax, line) for ax in fig.axes for line in ax.get_lines() if line.get_marker() == "*"]
+def _stars(fig, white=False):
+    """The filled stars (the records as reported), or with ``white`` the white ones (the records over the premiums
+    of their own months)."""
+    return [(ax, line) for ax in fig.axes for line in ax.get_lines()
+            if line.get_marker() == "*" and (line.get_markerfacecolor() == "white") is white]
 
 
 def _legend_texts(fig) -> list[str]:
@@ -298,7 +301,9 @@ def test_the_fan_chart_marks_the_recorded_months_as_such(madiun, code):
     assert claims.get_xdata()[0] == pytest.approx(x) and ratio.get_xdata()[0] == pytest.approx(x)  # beside 2025
     assert claims.get_ydata()[0] == 6.2e9 and ratio.get_ydata()[0] == 2.06  # not annualised: as recorded
     labels = _legend_texts(fig)
-    star = [t for t in labels if t.startswith(TEXT["chart_recorded"][code].split(" {")[0])]
+    same = lang("chart_recorded_ratio_same", period=marks[0]["label"], months=11,
+                ratio=lang.percent(marks[0]["claim_ratio_same_months"]))  # the white star's (test below)
+    star = [t for t in labels if t.startswith(TEXT["chart_recorded"][code].split(" {")[0]) and t != same]
     assert len(star) == 1
     assert "11" in star[0] and lang.money(6.2e9) in star[0] and lang.percent(2.06) in star[0]
     assert ("tidak disetahunkan" if code == "id" else "not annualised") in star[0]
@@ -310,10 +315,41 @@ def test_the_fan_chart_marks_the_recorded_months_as_such(madiun, code):
     assert png[:8] == b"\x89PNG\r\n\x1a\n"
 
 
+@pytest.mark.parametrize("code", ["id", "en"])
+def test_the_charts_also_mark_the_record_over_its_own_months_premiums(madiun, code):
+    """The ratio as reported (206 %) divides 11 months' claims by 12 months' premiums, which the simulated yearly
+    ratio cannot be set against; the record over the model's premium of the same 11 months (report.json
+    ``claim_ratio_window_premium``, 223 %) can. The histogram draws it as a dash-dot line, the fan's ratio panel as
+    a white star beside the model's ratio for those months with its 90 % interval; both captions say what it is. A
+    ratio reported on the premiums of its own months needs no second mark."""
+    lang = Language(code)
+    extra = madiun.extra
+    obs = extra["calibration"]["observations"][0]
+    same, model = obs["claim_ratio_window_premium"], obs["model_window"]
+    assert same == pytest.approx(obs["amount_idr"] / model["premium_idr"], abs=1e-6) and same > obs["claim_ratio"]
+    marks = recorded_marks(lang, extra)
+    fig = charts.fan(extra["fan"], lang, marks)
+    ((ax, star),) = _stars(fig, white=True)
+    assert ax is _stars(fig)[1][0] and star.get_ydata()[0] == same  # on the ratio panel
+    labels = _legend_texts(fig)
+    assert any(lang.percent(same) in t and "11" in t for t in labels)
+    assert any(lang.percent(model["claim_ratio_expected"]) in t for t in labels)  # the model's ratio, same months
+    hist = charts.claim_ratio_distribution(np.full(100, 2.5), "2025", lang, marks)
+    dash_dot = [line for line in hist.axes[0].get_lines() if line.get_linestyle() == "-."]
+    assert len(dash_dot) == 1 and dash_dot[0].get_xdata()[0] == same
+    assert any(lang.percent(same) in t for t in _legend_texts(hist))
+    as_own = [{**marks[0], "premium_months": marks[0]["months"]}]
+    assert not _stars(charts.fan(extra["fan"], lang, as_own), white=True)
+    hist = charts.claim_ratio_distribution(np.full(100, 2.5), "2025", lang, as_own)
+    assert not [line for line in hist.axes[0].get_lines() if line.get_linestyle() == "-."]
+
+
 def test_the_report_captions_say_what_the_mark_is(madiun):
     text = " ".join(b.caption for s in madiun.sections for b in s.blocks if hasattr(b, "caption"))
     assert TEXT["caption_recorded_star"]["id"].format(period="Januari–November 2025", months=11) in text
     assert TEXT["caption_recorded_ratio"]["id"].format(months=11, premium_months=12) in text
+    assert TEXT["caption_recorded_same_line"]["id"].format(months=11) in text
+    assert TEXT["caption_recorded_same_star"]["id"].format(months=11) in text
 
 
 def test_an_uncalibrated_scenario_gets_no_mark(tmp_path):
