@@ -251,7 +251,8 @@ def _mark_recorded(ax, what: str, labels: list, recorded, lang: Language) -> lis
                 mean = model["claim_ratio_expected"]
                 label = lang("chart_model_window_ratio", period=r["label"], months=r["months"],
                              value=lang.percent(mean))
-                ax.errorbar([x + 0.1], [mean], yerr=[[mean - model["claim_ratio_p5"]], [model["claim_ratio_p95"] - mean]],
+                spread = [[mean - model["claim_ratio_p5"]], [model["claim_ratio_p95"] - mean]]
+                ax.errorbar([x + 0.1], [mean], yerr=spread,
                             color=MODEL_WINDOW, marker="o", markersize=4, markerfacecolor="white", linewidth=1.4,
                             capsize=3, linestyle="none", label=label)
                 marked.append(label)
