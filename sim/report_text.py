@@ -191,6 +191,16 @@ TEXT = {
               "of membership receives only {early}, and such deaths are more frequent in a year when many members "
               "are new",
     },
+    # A run-off (no new members): only the starting members still in their first months have the small benefit,
+    # in the first year alone.
+    "trend_why_benefit_per_death_early_closed": {
+        "id": ": peserta BPU yang meninggal bukan karena kecelakaan kerja (JKM) dalam {months} bulan pertama "
+              "kepesertaan hanya menerima {early}; pada tahun pertama sebagian peserta BPU masih dalam {months} bulan "
+              "pertama kepesertaannya, sesudahnya tidak ada lagi karena tidak ada peserta baru",
+        "en": ": a BPU member who dies of causes other than a work accident (JKM) within the first {months} months "
+              "of membership receives only {early}; in the first year some BPU members are still within their first "
+              "{months} months, later none are, as no members join",
+    },
     "trend_why_benefit_per_death": {
         "id": ": porsi kematian akibat kecelakaan kerja (santunannya lebih besar) dan aturan santunan yang berlaku",
         "en": ": the share of deaths from work accidents (whose benefit is larger) and the benefit rules in force",
@@ -221,6 +231,19 @@ TEXT = {
               "dan tarif yang berlaku berubah",
         "en": ": a lower premium per member raises the ratio; the mix of PU and BPU members (whose rates differ) and "
               "the rates in force change",
+    },
+    # No segment's rate changes within the horizon: only the mix of members moves the premium per member.
+    "trend_why_premium_up_mix": {
+        "id": ": iuran per peserta yang lebih tinggi menurunkan rasio; komposisi peserta PU dan BPU (tarifnya "
+              "berbeda) berubah, sedangkan tarifnya sendiri tetap",
+        "en": ": a higher premium per member lowers the ratio; the mix of PU and BPU members (whose rates differ) "
+              "changes, while the rates themselves stay the same",
+    },
+    "trend_why_premium_down_mix": {
+        "id": ": iuran per peserta yang lebih rendah menaikkan rasio; komposisi peserta PU dan BPU (tarifnya "
+              "berbeda) berubah, sedangkan tarifnya sendiri tetap",
+        "en": ": a lower premium per member raises the ratio; the mix of PU and BPU members (whose rates differ) "
+              "changes, while the rates themselves stay the same",
     },
     "trend_rest": {
         "id": "; faktor lain masing-masing kurang dari 0,1 poin",

@@ -11,6 +11,8 @@ from __future__ import annotations
 import datetime as dt
 
 from .i18n import Language
+from .population import month_dates
+from .regulation import load_regulation, monthly_premium
 from .report_document import Figure, Para
 from .report_planning import _listed, _r
 from .scenario import Scenario
@@ -76,15 +78,29 @@ def _factor(lang: Language, scenario: Scenario, extra: dict, change: dict, i: in
     if factor == "death_rate":
         why += ("_up_closed" if extra.get("planning") is None else "_up") if up else "_down"
     elif factor == "premium":
-        why += "_up" if part["to"] > part["from"] else "_down"
+        why += ("_up" if part["to"] > part["from"] else "_down") + ("" if _rates_change(scenario) else "_mix")
     elif factor == "benefit_per_death" and up and _early_death_applies(scenario, extra):
-        why += "_early"
+        why += "_early" + ("_closed" if extra.get("planning") is None else "")
         figures.update({"months": _r(extra, "budget_year.bpu_early_death_months", "count"),
                         "early": _r(extra, "budget_year.bpu_early_death_benefit_idr", "money")})
     elif factor == "scholarships":
         figures["min"] = _r(extra, "budget_year.scholarship_min_membership_months", "count")
     start = scenario.start.year if factor == "scholarships" else None
     return lang(f"trend_{factor}", unit=unit) + lang(why, start=start), figures
+
+
+def _rates_change(scenario: Scenario) -> bool:
+    """Whether any segment's monthly premium per member changes within the horizon under the rules of each month
+    (PP 50/2025's discount for some payers begins or ends); without a change, only the mix of members moves the
+    premium per member."""
+    regulation = load_regulation()
+    dates = [scenario.rules_date] if scenario.rules_date else month_dates(scenario.start, scenario.horizon_months)
+    for s in scenario.segments:
+        rates = {monthly_premium(regulation.at(d), s.scheme, s.wage, s.risk_class or 1, s.payer, s.occupation)
+                 for d in dates}
+        if len(rates) > 1:
+            return True
+    return False
 
 
 def _early_death_applies(scenario: Scenario, extra: dict) -> bool:

@@ -198,6 +198,14 @@ def test_a_closed_group_says_it_adds_no_members_and_a_falling_premium_raises_the
     text = _shown(Language("en"), trend_blocks(Language("en"), scenario, summary, extra)[0], summary, extra)
     assert "(+" in text and "the scenario adds no new members, so the same members grow older" in text
     assert "a lower premium per member raises the ratio" in text and "a higher premium" not in text
+    # The APBD pays the same rates in 2025-2027 (PP 50/2025's discount excludes it): only the mix moves.
+    assert "the mix of PU and BPU members (whose rates differ) changes, while the rates themselves stay the same" \
+        in text and "the rates in force change" not in text
+    # Nobody joins: the early-death benefit lowers the first year's benefit per death only, for the members still in
+    # their first months at the start (not "a year when many members are new").
+    if parts["benefit_per_death"]["change"] > 0:
+        assert "in the first year some BPU members are still within their first 3 months, later none are" in text
+        assert "many members are new" not in text
     # Per member in force, not the summary's premium per starting member (Rp174,413 against Rp174,483).
     assert "(each counted per member in force a year)" in text and "premium per member in force from Rp" in text
     assert "reach the 36 months of membership a scholarship needs; instalments for deaths before 2025 are not counted" \
@@ -205,3 +213,16 @@ def test_a_closed_group_says_it_adds_no_members_and_a_falling_premium_raises_the
     indonesian = _shown(Language("id"), trend_blocks(Language("id"), scenario, summary, extra)[0], summary, extra)
     assert "skenario ini tidak menambah peserta baru" in indonesian and "kematian sebelum 2025 tidak dihitung" in indonesian
     assert "iuran per peserta aktif dari Rp" in indonesian
+
+
+def test_the_premium_reason_names_a_rate_change_only_where_the_rules_change_a_rate():
+    """madiun-2025's APBD pays the same rates over 2025-2027; jambi-2025's BPU workers paid by CSR from July 2026
+    pay the discounted Rp8,400 through December 2026 and Rp16,800 after (PP 50/2025); a fixed rules date holds
+    every month at one rate."""
+    from sim.report_trend import _rates_change
+
+    assert not _rates_change(load_scenario("madiun-2025"))
+    moved = ["scenario.start=2026-07", "segments.vulnerable.payer=CSR"]
+    assert _rates_change(load_scenario("jambi-2025", moved))
+    assert not _rates_change(load_scenario("jambi-2025", [*moved, "scenario.rules_date=2026-12-01"]))
+    assert not _rates_change(load_scenario("jambi-2025", [*moved, "scenario.horizon_months=6"]))
