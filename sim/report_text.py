@@ -971,6 +971,12 @@ TEXT = {
         "id": "peluang kumulatif eksak (CDF) pada nilai simulasi {cdf}, batas {lo}–{hi}: {flag}",
         "en": "exact CDF at the simulated value {cdf}, band {lo}–{hi}: {flag}",
     },
+    "valid_quantile_check_step": {
+        "id": "peluang kumulatif eksak (CDF) tepat di bawah nilai simulasi {below} dan pada nilai itu {cdf} (ada "
+              "peluang terpusat di nilai itu), batas {lo}–{hi}: {flag}",
+        "en": "exact CDF just below the simulated value {below} and at it {cdf} (a mass at that value), band "
+              "{lo}–{hi}: {flag}",
+    },
     "valid_no_exact": {"id": "distribusi eksak tidak tersedia", "en": "exact distribution not available"},
     # The counts are payments, not cases: a scholarship row counts every yearly payment, and one accident counts in
     # each of its benefit rows (care, STMB, disability), so they do not add up to the summary's cases.

@@ -144,6 +144,33 @@ def test_simulated_quantiles_agree_with_exact_cdf(scenario_id):
     json.dumps(table)
 
 
+def test_a_small_group_with_no_claim_in_many_trials_passes_the_quantile_check():
+    """100 of Jambi's vulnerable workers expect about one death or accident a year, so no claim at all has an exact
+    probability of roughly a third: the simulated 5 % quantile is Rp0, the exact CDF jumps from 0 below
+    Rp0 to P(S = 0) at it, and every level in between has Rp0 as its quantile. The check once compared only the
+    CDF at the value (a third, far from 5 %) and flagged a correct simulation."""
+    scenario = load_scenario("jambi-2025", ["scenario.trials=4000", "scenario.horizon_months=12",
+                                            "segments.vulnerable.members=100"])
+    summary = forecast(scenario)
+    r = exact_distribution(build_model(scenario), 0)
+    p0 = float(r.probabilities[0])
+    assert 0.25 < math.exp(-r.poisson_rate) <= p0 < 0.6  # no event, or only events paying nothing in the year
+    assert float(r.cdf(0.0)) == p0 and float(r.cdf_below(0.0)) == 0.0
+    assert float(r.cdf_below(r.h)) == p0 and float(r.cdf_below(0.5 * r.h)) == float(r.cdf(0.5 * r.h))
+    rows = describe(r, summary)["versus_simulation"]["quantiles"]
+    p5 = rows["p5"]
+    assert p5["simulated_idr"] == 0.0 and p5["exact_cdf_below_simulated"] == 0.0
+    assert p5["exact_cdf_at_simulated"] - 0.05 > 0.1 and p5["flag"] == "ok"  # the step is what passes
+    from sim.i18n import Language
+    from sim.report_sections import _quantile_check
+
+    said = _quantile_check(Language("id"), p5)  # the validation table's cell gives the step
+    assert said.startswith("peluang kumulatif eksak (CDF) tepat di bawah nilai simulasi 0,0% dan pada nilai itu")
+    assert all(row["flag"] != "check" for row in rows.values()), rows
+    # A fixed benefit (a JKM death's Rp42 m) makes masses above 0 too: each row's step holds its CDF, below <= at.
+    assert all(row["exact_cdf_below_simulated"] <= row["exact_cdf_at_simulated"] for row in rows.values())
+
+
 def test_parameter_uncertainty_is_a_mixture():
     scenario = load_scenario("jambi-2025", ONE_YEAR)
     draws = ((0.5, 2.0), (1.5, 1.0))
