@@ -142,6 +142,8 @@ def _parser() -> argparse.ArgumentParser:
     calibrate.add_argument("--id", type=_scenario_id, help="id of the calibrated scenario (default: <scenario id>-calibrated)")
     calibrate.add_argument("--out", type=_folder, help="folder for calibration.json (default: out/<calibrated id>)")
     calibrate.add_argument("--set", dest="overrides", action="append", default=[], metavar="KEY=VALUE", help=SET_HELP)
+    calibrate.add_argument("--any-scenario", action="store_true",
+                           help="fit the claims even if the experience file names another scenario")
 
     report = sub.add_parser("report", help="reviewer report: HTML, PDF, CSV tables and manifest in reports/<id>/<date>-<hash>/")
     report.add_argument("scenario", nargs="?", help="scenario id or .toml file (or use --from-manifest)")
@@ -391,7 +393,10 @@ def cmd_calibrate(args) -> int:
         raise ScenarioError("--id", new_id, f"would overwrite {target}, which the calibration starts from")
     if target.is_dir():
         raise ScenarioError("--id", new_id, f"{target} is a folder, not a scenario file")
-    cal = fit(args.scenario, args.experience, args.overrides)
+    _refuse_other_file(target, new_id, base)
+    experience = load_experience(args.experience)
+    _refuse_other_city(experience, base, args.any_scenario)
+    cal = fit(args.scenario, experience, args.overrides)
     base_ref = os.path.relpath(base.path.with_suffix(""), target.parent)
     text_ = calibrated_scenario_text(cal, new_id, base_ref, seed=base.seed)
     desc = cal.describe()
@@ -408,6 +413,32 @@ def cmd_calibrate(args) -> int:
     print(format_calibration(desc))
     print(f"Wrote {target} and {out}/calibration.json")
     return 0
+
+
+def _refuse_other_file(target: Path, new_id: str, base) -> None:
+    """An existing ``target`` is rewritten only if it is an earlier calibration of the same scenario (the shipped
+    madiun-2025 from madiun-2025-prior); any other scenario of that name is left alone (``--id jambi-2025`` once
+    wrote Madiun's calibration over Jambi's scenario)."""
+    if not target.exists():
+        return
+    try:
+        record = load_scenario(target).calibration
+    except ScenarioError:
+        record = None
+    if record is None or record.get("scenario") != base.id:
+        raise ScenarioError("--id", new_id, f"{target} exists and is not a calibration of {base.id}; choose "
+                                            "another --id")
+
+
+def _refuse_other_city(experience, base, allowed: bool) -> None:
+    """The experience file names the scenario its claims belong to (``[experience] scenario``); fitting another
+    scenario to them (Jambi's 3,000 workers to Madiun's Rp6.2 bn: a death multiplier of 12) takes ``--any-scenario``.
+    A scenario built on the named one (its base chain holds it) is the same programme."""
+    chain = {Path(f).stem for f in base.files} | {base.id}
+    if experience.scenario not in chain and not allowed:
+        raise ScenarioError(str(experience.path), "experience.scenario",
+                            f"the claims are of {experience.scenario}, not {base.id} or a scenario it builds on "
+                            "(pass --any-scenario to fit them anyway)")
 
 
 def cmd_report(args) -> int:

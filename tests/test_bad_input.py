@@ -667,3 +667,34 @@ def test_an_experience_file_is_validated_as_one_and_refused_as_a_scenario(tmp_pa
     assert_one_line_error(code, err, [str(wrong), "observation[0].segment", "unknown segment 'nelayan'", "vulnerable"])
     code, out, err = run_cli(["validate", shipped, "--set", "a=1"], capsys)
     assert_one_line_error(code, err, [str(shipped), "--set", "takes no --set"])
+
+
+# --- Found by the new-user review of session 21 --------------------------------------------------------------------
+
+
+def test_calibrate_refuses_to_write_over_another_scenario(tmp_path, capsys):
+    """``--id jambi-2025`` once wrote Madiun's calibration over Jambi's scenario, exit 0. An existing file is
+    rewritten only when it is an earlier calibration of the same scenario (madiun-2025 from madiun-2025-prior)."""
+    shutil.copytree(ROOT / "scenarios", tmp_path / "scenarios")
+    jambi = tmp_path / "scenarios" / "jambi-2025.toml"
+    before = jambi.read_bytes()
+    code, out, err = run_cli(["calibrate", tmp_path / "scenarios" / "madiun-2025-prior.toml",
+                              tmp_path / "scenarios" / "experience" / "madiun-2025.toml", "--id", "jambi-2025",
+                              "--out", tmp_path / "out"], capsys)
+    assert_one_line_error(code, err, ["--id", "jambi-2025", "exists and is not a calibration of madiun-2025-prior"])
+    assert out == "" and jambi.read_bytes() == before and not (tmp_path / "out").exists()
+
+
+def test_calibrate_refuses_another_scenarios_claims_unless_asked(tmp_path, capsys):
+    """Madiun's claims (the experience file names madiun-2025-prior) fitted to Jambi's 3,000 workers gave a death
+    multiplier of 12, exit 0. Refused, naming the file and key; ``--any-scenario`` fits them, as it was asked to."""
+    shutil.copytree(ROOT / "scenarios", tmp_path / "scenarios")
+    experience = tmp_path / "scenarios" / "experience" / "madiun-2025.toml"
+    args = ["calibrate", tmp_path / "scenarios" / "jambi-2025.toml", experience, "--out", tmp_path / "out"]
+    code, out, err = run_cli(args, capsys)
+    assert_one_line_error(code, err, [str(experience), "experience.scenario", "madiun-2025-prior", "jambi-2025",
+                                      "--any-scenario"])
+    assert out == "" and not (tmp_path / "scenarios" / "jambi-2025-calibrated.toml").exists()
+    code, out, err = run_cli([*args, "--any-scenario"], capsys)
+    assert code == 0 and (tmp_path / "scenarios" / "jambi-2025-calibrated.toml").is_file()
+    assert "mortality_scale: posterior mean" in out
