@@ -177,8 +177,12 @@ def atomic_directory(out_dir: Path, replaces: tuple[str, ...] = ()):
     made = make_parents(out_dir)
     # Inside an existing output folder, so that the files move within one file system even when the folder is a
     # mount point; beside a new one (which is then made on its parent's file system).
-    tmp = Path(tempfile.mkdtemp(prefix=".tmp-", dir=out_dir) if out_dir.is_dir()
-               else tempfile.mkdtemp(prefix=f".{out_dir.name}.tmp-", dir=out_dir.parent))
+    try:
+        tmp = Path(tempfile.mkdtemp(prefix=".tmp-", dir=out_dir) if out_dir.is_dir()
+                   else tempfile.mkdtemp(prefix=f".{out_dir.name}.tmp-", dir=out_dir.parent))
+    except OSError as err:  # named by the folder asked for, not the hidden temporary one beside it
+        remove_made(made)
+        raise OSError(err.errno, err.strerror, str(out_dir)) from None
     try:
         yield tmp
         _commit(tmp, out_dir, replaces)

@@ -37,8 +37,9 @@ MAX_TRIALS = 100_000_000  # largest scenario.trials, and the largest --chunk-tri
 
 
 def shown(x, limit: int = 60) -> str:
-    """``repr(x)`` cut short, so that a message about a long value stays one readable line."""
-    text_ = repr(x)
+    """``repr(x)`` cut short, so that a message about a long value stays one readable line; a boolean as TOML
+    writes it (``true``, not Python's ``True``)."""
+    text_ = str(x).lower() if isinstance(x, bool) else repr(x)
     return text_ if len(text_) <= limit else text_[: limit - 3] + "..."
 
 

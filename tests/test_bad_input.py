@@ -698,3 +698,28 @@ def test_calibrate_refuses_another_scenarios_claims_unless_asked(tmp_path, capsy
     code, out, err = run_cli([*args, "--any-scenario"], capsys)
     assert code == 0 and (tmp_path / "scenarios" / "jambi-2025-calibrated.toml").is_file()
     assert "mortality_scale: posterior mean" in out
+
+
+def test_a_boolean_is_shown_as_toml_writes_it(folder, capsys):
+    """``id = true`` was reported as "got True", Python's spelling; the file says ``true``."""
+    code, out, err = run_cli(["run", write(folder, edit('id = "jambi-2025"', "id = true")), "--out", folder / "out",
+                              *SMALL_RUN], capsys)
+    assert_one_line_error(code, err, [NAME, "scenario.id", "got true"])
+    assert "True" not in err
+    assert_nothing_written(folder)
+
+
+def test_an_output_folder_that_cannot_be_made_is_named_as_given(folder, capsys, monkeypatch):
+    """The temporary folder beside ``--out`` is an implementation detail: a failure to make it (a read-only or
+    missing place, such as /proc/nope) names the folder asked for, not ``/proc/.nope.tmp-xxxx``."""
+    import errno
+    import tempfile
+
+    def refuse(prefix, dir):
+        raise OSError(errno.EACCES, "Permission denied", f"{dir}/{prefix}abcd1234")
+
+    monkeypatch.setattr(tempfile, "mkdtemp", refuse)
+    code, out, err = run_cli(["run", write(folder), "--out", folder / "out", *SMALL_RUN], capsys)
+    assert_one_line_error(code, err, [str(folder / "out"), "Permission denied"])
+    assert ".tmp-" not in err
+    assert_nothing_written(folder)
