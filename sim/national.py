@@ -14,8 +14,12 @@ Assumptions, named here and in the generated file's header:
   population (plausible 1-6 %); 3.5 % is the national BPU membership, 9.58 m in Feb 2025 (DOMAIN.md s.5), over
   the 2020 census population of 270.2 m.
 - Every covered member is a BPU vulnerable worker at the lowest income band (the Rp16,800 package most cities
-  buy), paid from the APBD, enrolled in January 2025 (so no member reaches the 3-year JKM scholarship rule in the
-  12-month horizon), with Madiun's vulnerable-worker age profile and sex mix and the national BPU accident rate.
+  buy), paid from the APBD, with Madiun's vulnerable-worker age profile, sex mix and months of membership at the
+  start (``TENURE``: a city programme running since 2020, so a third of the members have the 3 years a JKM
+  scholarship needs and a tenth are in the first months whose BPU death benefit is Rp10 m) and the national BPU
+  accident rate. Until session 21 every member was new in January 2025, which left out every scholarship and paid
+  a quarter of the year's deaths the early Rp10 m: the year's claims about a fifth too low for programmes most of
+  whose members were already enrolled (9.19 m BPU members in December 2023, DOMAIN.md s.5).
 
 ``python -m sim.national`` writes ``scenarios/national-2025.toml``; ``--check`` only says whether the shipped
 file is what this module generates (a test does the same), so the file is never edited by hand.
@@ -38,6 +42,8 @@ from .scenario import SCENARIO_DIR
 SCENARIO_ID = "national-2025"
 CENSUS_TOTAL_2020 = 270_203_917  # persons, SP2020 national total (BPS, January 2021)
 REGENCIES_2020 = 514
+# Months of membership at the start, share of members: madiun-2025-prior's vulnerable workers (assumption).
+TENURE = "[[2, 0.10], [12, 0.39], [30, 0.14], [54, 0.37]]"
 SIZE_SEED = 20250101  # fixed: the synthetic split must not change from one build to the next
 SIZE_SIGMA = 0.6
 COVERED_SHARE = 0.035
@@ -110,8 +116,9 @@ HEADER = f"""\
 # province 35 (Jawa Timur); segment ids, labels and the title say "synthetic".
 # Covered members = {COVERED_SHARE:.1%} of the synthetic population (assumption, plausible 1-6 %: national BPU members
 # {BPU_MEMBERS_2025:,} in Feb 2025 (DOMAIN.md s.5) / 2020 population). Every member: BPU vulnerable worker at the
-# Rp1,000,000 income band (Rp16,800 package), APBD-paid, enrolled January 2025, Madiun's vulnerable-worker age
-# profile, national BPU accident rate; one year (12 months); the other assumptions come from base/national-defaults.
+# Rp1,000,000 income band (Rp16,800 package), APBD-paid, Madiun's vulnerable-worker age profile and months of
+# membership at the start (programmes running since 2020), national BPU accident rate; one year (12 months) from
+# January 2025; the other assumptions come from base/national-defaults.
 # Run it on Dask (one task per 1,000 trials, no 514-rows-per-trial table):
 #   python -m sim run national-2025 --backend dask --workers 2 --chunk-trials 1000 --no-trials-table
 """
@@ -130,7 +137,7 @@ members = {{ value = {reg.members}, unit = "persons", source = "SYNTHETIC: {COVE
 wage = {{ value = 1000000, unit = "IDR per month", source = "lowest BPU income band, the Rp16,800 package (DOMAIN.md s.3)", basis = "law" }}
 male_share = {{ value = 0.6, unit = "share", source = "assumption: as Madiun's vulnerable workers (madiun-2025-prior)", basis = "assumption", range = [0.4, 0.8] }}
 age_profile = "vulnerable-informal"
-tenure = {{ value = [[0, 1.0]], unit = "share", source = "assumption: every member enrolled in January 2025", basis = "assumption" }}
+tenure = {{ value = {TENURE}, unit = "share", source = "assumption: as Madiun's vulnerable workers (madiun-2025-prior; a city programme since 2020): national BPU membership was already 9.19 m in Dec 2023 (DOMAIN.md s.5), so most members are not new", basis = "assumption" }}
 accident_rate = {{ value = 3.0, unit = "per 1000 member-years", source = "national BPU crude frequency 2.2-3.6 per 1000 (DOMAIN.md s.5, Low)", basis = "derived", range = [2.2, 3.6] }}
 """
 
@@ -149,7 +156,7 @@ id = "{SCENARIO_ID}"
 title = {{ en = "Indonesia, every city and regency (SYNTHETIC populations), vulnerable workers 2025", id = "Indonesia, seluruh kota dan kabupaten (populasi SINTETIS), pekerja rentan 2025" }}
 region = "Indonesia: {len(regs)} cities and regencies (synthetic populations)"
 base = "base/national-defaults"
-description = {{ en = "SYNTHETIC: {members:,} BPU vulnerable workers in {len(regs)} cities and regencies, {COVERED_SHARE:.1%} of each synthetic population, enrolled January 2025, over one year.", id = "SINTETIS: {_id_number(members)} pekerja rentan peserta BPU di {len(regs)} kabupaten dan kota, yaitu {_id_number(COVERED_SHARE * 100, 1)}% dari populasi sintetis setiap daerah, terdaftar pada Januari 2025 dan diproyeksikan selama satu tahun." }}
+description = {{ en = "SYNTHETIC: {members:,} BPU vulnerable workers in {len(regs)} cities and regencies, {COVERED_SHARE:.1%} of each synthetic population, with the months of membership of Madiun's vulnerable workers, over 2025.", id = "SINTETIS: {_id_number(members)} pekerja rentan peserta BPU di {len(regs)} kabupaten dan kota, yaitu {_id_number(COVERED_SHARE * 100, 1)}% dari populasi sintetis setiap daerah, dengan lama kepesertaan seperti pekerja rentan Kota Madiun, diproyeksikan selama 2025." }}
 start = "2025-01"
 horizon_months = {HORIZON_MONTHS}
 trials = {trials}

@@ -55,3 +55,22 @@ def test_tiny_national_run_agrees_with_its_closed_form():
     assert summary["trials"] == 200
     assert abs(first["claims_idr"]["mean"] - first["claims_expected_idr"]) < 4 * first["claims_idr"]["se"]
     assert len({row["segment"] for row in summary["breakdown"]}) == REGENCIES_2020
+
+
+def test_members_have_the_months_of_membership_of_a_running_programme():
+    """Every segment starts with madiun-2025-prior's vulnerable workers' months of membership (a city programme
+    since 2020), not all new in January 2025: national BPU membership was 9.19 m already in December 2023. With
+    everyone new, no JKM death in 2025 could lead to a scholarship and a quarter of the deaths would pay the early
+    Rp10 m: the closed form's 2025 claims per member are then lower, by over a tenth."""
+    from dataclasses import replace
+
+    from sim.closed_form import expected
+    from sim.population import build_model
+
+    madiun = {s.name: s for s in load_scenario("madiun-2025-prior").segments}["vulnerable"]
+    scenario = load_scenario("national-2025")
+    assert all(s.tenure == madiun.tenure for s in scenario.segments)
+    one = replace(scenario, segments=scenario.segments[:1])
+    new = replace(one, segments=tuple(replace(s, tenure=((0, 1.0),)) for s in one.segments))
+    running, fresh = (float(expected(build_model(s)).amounts.sum()) for s in (one, new))
+    assert running > 1.1 * fresh
