@@ -99,7 +99,7 @@ class Language:
         if x is None:
             return "-"
         decimals = 0 if abs(100 * x) >= 0.95 else 1  # 0.95 shows as 1.0 with a decimal: whole from there
-        shown = round(100 * x, decimals)
+        shown = points_shown(x)
         if shown == 0:
             return "0"
         return f"{'+' if shown > 0 else '-'}{self._digits(abs(shown), decimals)}"
@@ -274,6 +274,12 @@ class Language:
         from .report_text import TEXT  # the word list is long; keep it in its own module
 
         return TEXT[key][self.code].format_map(_Keep(values))
+
+
+def points_shown(x: float) -> float:
+    """A change of a share in percentage points as :meth:`Language.points` shows it: whole from 1 point, to 0.1
+    point below it."""
+    return round(100 * x, 0 if abs(100 * x) >= 0.95 else 1)
 
 
 def significant(x: float, digits: int = 3) -> float:

@@ -245,6 +245,10 @@ TEXT = {
         "en": ": a lower premium per member raises the ratio; the mix of PU and BPU members (whose rates differ) "
               "changes, while the rates themselves stay the same",
     },
+    "trend_rounded": {
+        "id": "; tiap sumbangan dibulatkan sendiri, sehingga jumlahnya dapat berbeda sedikit dari perubahan total",
+        "en": "; each part is rounded on its own, so they may not add up exactly to the total change",
+    },
     "trend_rest": {
         "id": "; faktor lain masing-masing kurang dari 0,1 poin",
         "en": "; the other factors less than 0.1 point each",

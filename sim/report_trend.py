@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .i18n import Language
+from .i18n import Language, points_shown
 from .population import month_dates
 from .regulation import load_regulation, monthly_premium
 from .report_document import Figure, Para
@@ -35,6 +35,9 @@ def trend_blocks(lang: Language, scenario: Scenario, summary: dict, extra: dict)
              if lang.points(part["change"]) != "0"]
     listed_parts, part_figures = _listed(lang, items, "f_", sep="; ")
     rest = lang("trend_rest") if len(items) < len(change["parts"]) else ""
+    # Each part rounded on its own: where the parts shown do not add up to the change shown, say why.
+    if round(sum(points_shown(p["change"]) for p in change["parts"]), 1) != points_shown(change["change"]):
+        rest += lang("trend_rounded")
     split = lang("trend_split", y0=change["first"]["period"], y1=change["last"]["period"], items=listed_parts + rest)
     figures.update(part_figures)
     figures["points"] = _r(extra, "ratio_change.change", "points")

@@ -157,7 +157,7 @@ def test_factors_that_round_to_nothing_are_left_out_and_no_bpu_no_early_death_re
         assert (Language("en").points(p["change"]) == "0") == (abs(p["change"]) < 0.0005)
     assert sum(Language("en").points(p["change"]) == "0" for p in parts) >= 1
     text = _shown(Language("en"), trend_blocks(Language("en"), scenario, summary, extra)[0], summary, extra)
-    assert text.endswith("the other factors less than 0.1 point each.")
+    assert "; the other factors less than 0.1 point each" in text  # (then, here, the rounding note)
     no_bpu = copy.deepcopy(scenario)
     object.__setattr__(no_bpu, "segments", [_as_pu(s) for s in scenario.segments])
     text = _shown(Language("en"), trend_blocks(Language("en"), no_bpu, summary, extra)[0], summary, extra)
@@ -226,3 +226,24 @@ def test_the_premium_reason_names_a_rate_change_only_where_the_rules_change_a_ra
     assert _rates_change(load_scenario("jambi-2025", moved))
     assert not _rates_change(load_scenario("jambi-2025", [*moved, "scenario.rules_date=2026-12-01"]))
     assert not _rates_change(load_scenario("jambi-2025", [*moved, "scenario.horizon_months=6"]))
+
+
+def test_parts_that_do_not_add_up_once_rounded_are_said_to_be_rounded(jambi):
+    """madiun-2026-ucj-csr's change read "+45 points" beside parts of +46 -16 +12 +6 -2 = +46, each part rounded on
+    its own. The paragraph says so where the parts shown do not add up to the change shown, and only there."""
+    scenario, summary = jambi
+    extra = copy.deepcopy(_extra(summary))
+    change = extra["ratio_change"]
+    en = Language("en")
+
+    def said(parts):
+        for p, x in zip(change["parts"], parts):
+            p["change"] = x
+        change["change"] = sum(parts)
+        return "rounded on its own" in _shown(en, trend_blocks(en, scenario, summary, extra)[0], summary, extra)
+
+    rest = [0.0] * (len(change["parts"]) - 2)
+    assert said([0.455, 0.455, *rest])  # +46 and +46 shown, the change 0.91: +91
+    assert not said([0.45, 0.46, *rest])  # +45 and +46: +91
+    id_text = _shown(Language("id"), trend_blocks(Language("id"), scenario, summary, extra)[0], summary, extra)
+    assert "dibulatkan sendiri" not in id_text
