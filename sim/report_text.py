@@ -360,10 +360,10 @@ TEXT = {
         "en": "Recorded claims, {period} ({months} months): {amount}.",
     },
     "calib_recorded_ratio": {
-        "id": "Klaim tercatat {period} ({months} bulan): {amount}, yaitu {ratio} dari iuran sekitar {premium} "
-              "({source}).",
-        "en": "Recorded claims, {period} ({months} months): {amount}, {ratio} of about {premium} of premiums "
-              "({source}).",
+        "id": "Klaim tercatat {period} ({months} bulan): {amount}, dengan rasio klaim {ratio} seperti dilaporkan, atas "
+              "iuran sekitar {premium} ({source}).",
+        "en": "Recorded claims, {period} ({months} months): {amount}, a claim ratio of {ratio} as reported, on about "
+              "{premium} of premiums ({source}).",
     },
     "calib_recorded_premium_other": {
         "id": "Iuran itu adalah iuran {premium_period} ({premium_months} bulan), bukan iuran {months} bulan yang "

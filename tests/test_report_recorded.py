@@ -186,6 +186,8 @@ def test_the_calibration_sets_the_recorded_ratio_beside_the_models_for_the_same_
         assert shown in brief, shown
     # The premium's months are said, not mixed silently with the claims' (a year's premium, 11 months of claims).
     assert "12 bulan (Januari–Desember 2025), klaimnya untuk 11 bulan" in brief
+    # The ratio is the source's (Rp6.20 bn over Rp3.00 bn would be 207 %): said to be as reported.
+    assert "Rp6,20 miliar, dengan rasio klaim 206% seperti dilaporkan, atas iuran sekitar Rp3,00 miliar" in brief
     assert "seed 001" in brief  # its source
     para = [p for p in doc.paragraphs("summary") if f"{OBS}.model_window.amount_p5_idr" in p["keys"]]
     assert len(para) == 1 and "warning" not in para[0]["class"]
@@ -237,7 +239,8 @@ def test_english_says_the_same(madiun_en):
     doc = read(madiun_en)
     assert "calibrated" in doc.sections["summary"][0]["text"]
     brief = _brief(doc)["text"]
-    assert "Recorded claims, January–November 2025 (11 months): Rp6.20 bn, 206% of about Rp3.00 bn" in brief
+    assert ("Recorded claims, January–November 2025 (11 months): Rp6.20 bn, a claim ratio of 206% as reported, on "
+            "about Rp3.00 bn") in brief
     assert "That premium is for 12 months (January–December 2025), the claims for 11." in brief
     text = doc.paragraph_with("summary", f"{OBS}.model_window.amount_p5_idr")
     assert "on the calibration's own basis" in text and "Recorded claims" not in text
