@@ -613,8 +613,14 @@ def budget_section(lang: Language, scenario: Scenario, summary: dict, extra: dic
                    _r(extra, f"planning.payers.{k}.available_idr", "money") if r["available_idr"] is not None else dash,
                    _r(extra, f"planning.payers.{k}.left_idr", "money") if r["left_idr"] is not None else dash)
                   for k, r in enumerate(plan["payers"])]
+    note = ""
+    expected = scenario.planning.funding is not None and scenario.planning.funding.csr_draw == "expected"
+    if plan["pledge_outcomes"] is not None and expected:  # a pledge's money is an expectation, not cash: say so
+        note = lang("plan_payers_note_pledges")
+        if any(y.get("apbd_cofunding_idr") for y in years):
+            note += " " + lang("plan_payers_note_cofunding")
     blocks.append(Table("plan_payers", tuple(lang(k) for k in ("col_period", "col_payer", "col_premium",
-                                                                "col_available", "col_left")), payer_rows))
+                                                                "col_available", "col_left")), payer_rows, [], note))
     if plan["pledge_outcomes"] is not None:
         blocks += _pledge_blocks(lang, extra, names)
     blocks.append(Para(lang("budget_enrolment_plan"), style="note"))

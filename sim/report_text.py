@@ -1636,6 +1636,18 @@ TEXT = {
     "col_budget_left": {"id": "Sisa anggaran", "en": "Budget left"},
     "col_affordable": {"id": "Cukup untuk (peserta APBD setahun)", "en": "Pays for (APBD-paid members, full year)"},
     "col_available": {"id": "Dana tersedia", "en": "Money available"},
+    # The payers table's note with CSR pledges (report_planning.budget_section).
+    "plan_payers_note_pledges": {
+        "id": "Dana tersedia dari komitmen CSR adalah nilai komitmen dikali peluang dipenuhinya (nilai harapan), bukan "
+              "uang yang pasti ada; apa yang terjadi bila komitmen tidak dipenuhi ada di tabel komitmen di bawah.",
+        "en": "The money available from CSR pledges is each pledge's amount times its probability of being honoured "
+              "(an expected value), not money in hand; what happens when a pledge is not honoured is in the pledge "
+              "table below.",
+    },
+    "plan_payers_note_cofunding": {
+        "id": "Bagian kota dari komitmen yang didanai bersama termasuk dalam baris APBD.",
+        "en": "The city's share of co-funded pledges is in the APBD row.",
+    },
     "col_pledge_outcome": {"id": "Komitmen CSR", "en": "CSR pledges"},
     "col_probability": {"id": "Peluang", "en": "Probability"},
     "col_not_renewed": {"id": "Tidak diperpanjang", "en": "Not renewed"},

@@ -257,3 +257,17 @@ def test_the_shortfall_is_said_to_be_summed_by_segment_only_for_a_real_excess(ex
                 target_reached=False, held_year_end=0.0)
     text = " ".join(b.text for b in _budget_lines(Language("id"), scenario, {}, extra))
     assert ("di segmen yang belum mencapai targetnya" in text) is summed
+
+
+def test_the_payers_table_says_a_pledges_money_is_an_expectation(csr):
+    """madiun-2026-ucj-csr's payer table gives a CSR pledge's money as its amount times its probability (Rp1.5 bn x
+    0.7 = Rp1.05 bn), read as cash in hand without a note; the city's 1:1 match sits in the APBD row."""
+    table = next(b for s in csr.sections for b in s.blocks if getattr(b, "name", "") == "plan_payers")
+    assert table.note.startswith("Dana tersedia dari komitmen CSR adalah nilai komitmen dikali peluang dipenuhinya")
+    assert table.note.endswith("Bagian kota dari komitmen yang didanai bersama termasuk dalam baris APBD.")
+    scenario = load_scenario("madiun-2026-ucj-csr")
+    payers = csr.extra["planning"]["payers"]
+    for p in scenario.planning.funding.pledges:  # the figure the note explains, from the scenario file
+        year = int(payers[0]["year"])
+        row = next(r for r in payers if r["payer"] == f"CSR:{p.name}" and int(r["year"]) == year)
+        assert row["available_idr"] == pytest.approx(p.amount.at(year) * p.probability if p.active(year) else 0.0)
