@@ -1632,6 +1632,22 @@ def provenance_section(lang: Language, manifest: dict, summary: dict, extra: dic
                     *sources_blocks(lang, extra or {})])
 
 
+LISTED_LINE = 2000  # characters: a longer line of the listing (200 posterior draws; the longest source is 1,509) is cut
+
+
+def scenario_listing(lang: Language, text: str) -> Section:
+    """The scenario as TOML, as scenario.toml holds it, but for lines longer than ``LISTED_LINE`` characters
+    (a calibrated scenario's 200 posterior draws took a page of the PDF): those are cut short, with how many
+    characters are left out, and the introduction says the full text is in scenario.toml."""
+    lines, cut = [], False
+    for line in text.splitlines():
+        if len(line) > LISTED_LINE:
+            line, cut = line[:LISTED_LINE] + lang("scenario_line_cut", n=lang.count(len(line) - LISTED_LINE)), True
+        lines.append(line)
+    intro = lang("scenario_intro") + (" " + lang("scenario_intro_cut") if cut else "")
+    return Section("scenario", lang("sec_scenario"), [Para(intro), Pre("\n".join(lines) + "\n", "scenario.toml")])
+
+
 def sections(report_lang: Language, scenario: Scenario, summary: dict, extra: dict, manifest: dict) -> list:
     lang = report_lang
     out = [
@@ -1643,8 +1659,7 @@ def sections(report_lang: Language, scenario: Scenario, summary: dict, extra: di
         register_section(lang, scenario, extra),
         differences_section(lang, extra, manifest.get("base"), entry_names(scenario, lang)),
         methodology_section(lang, scenario),
-        Section("scenario", lang("sec_scenario"),
-                [Para(lang("scenario_intro")), Pre(manifest["scenario_toml"], "scenario.toml")]),
+        scenario_listing(lang, manifest["scenario_toml"]),
         provenance_section(lang, manifest, summary, extra, scenario.titles[lang.code]),
     ]
     if extra.get("planning"):

@@ -1202,6 +1202,14 @@ TEXT = {
               "area's data.",
     },
     # --- scenario and provenance ---
+    "scenario_intro_cut": {
+        "id": "Baris yang sangat panjang (misalnya daftar pasangan pengali hasil kalibrasi) dipendekkan di sini; "
+              "teks lengkapnya ada di scenario.toml.",
+        "en": "Very long lines (such as the calibration's list of multiplier pairs) are cut short here; the full text "
+              "is in scenario.toml.",
+    },
+    "scenario_line_cut": {"id": " … ({n} karakter lagi, lihat scenario.toml)",
+                          "en": " … ({n} more characters, see scenario.toml)"},
     "scenario_intro": {
         "id": "Skenario lengkap yang menghasilkan laporan ini (skenario dasar sudah digabung dan perubahan dari baris "
               "perintah sudah diterapkan), dalam format TOML. Teks yang sama tersimpan di scenario.toml dan "

@@ -513,3 +513,29 @@ def test_the_summary_says_unchecked_results_are_unchecked_not_in_agreement():
     assert _checks_sentence(lang, summary(["too_few"] * 3, ["too_few"])) == lang("exec_checks_too_few", n=4)
     assert _checks_sentence(lang, summary(["check", "ok"], ["too_few"])) == lang("exec_checks_flagged", n=1)
     assert "too few trials" in lang("exec_checks_too_few", n=4)
+
+
+def test_the_scenario_listing_cuts_only_very_long_lines_and_says_so():
+    """madiun-2025's 200 posterior draws are one line of about 3,500 characters, which took a page of the PDF; the
+    listing cuts such a line, says how much is left out and that scenario.toml has it all; every other line, and a
+    scenario without such a line, is listed as it is."""
+    from sim.i18n import Language
+    from sim.report_sections import LISTED_LINE, scenario_listing
+
+    lang = Language("id")
+    text = scenario_toml(load_scenario("madiun-2025"))
+    section = scenario_listing(lang, text)
+    intro, pre = section.blocks
+    full, shown = text.splitlines(), pre.text.splitlines()
+    assert len(full) == len(shown)
+    long = [i for i, line in enumerate(full) if len(line) > LISTED_LINE]
+    assert long and all(len(full[i]) > 3000 for i in long)  # the draws, from the data
+    for i, (a, b) in enumerate(zip(full, shown)):
+        if i in long:
+            assert b == a[:LISTED_LINE] + f" … ({lang.count(len(a) - LISTED_LINE)} karakter lagi, lihat scenario.toml)"
+        else:
+            assert b == a
+    assert intro.text.endswith("teks lengkapnya ada di scenario.toml.")
+    plain = scenario_toml(load_scenario("jambi-2025"))
+    intro, pre = scenario_listing(lang, plain).blocks
+    assert pre.text == plain and "dipendekkan" not in intro.text
