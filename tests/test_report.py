@@ -532,7 +532,8 @@ def test_the_scenario_listing_cuts_only_very_long_lines_and_says_so():
     assert long and all(len(full[i]) > 3000 for i in long)  # the draws, from the data
     for i, (a, b) in enumerate(zip(full, shown)):
         if i in long:
-            assert b == a[:LISTED_LINE] + f" … ({lang.count(len(a) - LISTED_LINE)} karakter lagi, lihat scenario.toml)"
+            left = lang.count(len(a) - LISTED_LINE)
+            assert b == a[:LISTED_LINE] + f" … ({left} karakter lagi, lihat scenario.toml)"
         else:
             assert b == a
     assert intro.text.endswith("teks lengkapnya ada di scenario.toml.")
