@@ -180,18 +180,20 @@ def _lead_in(blocks: list, k: int) -> int | None:
     return None
 
 
-def _keeps_with(pdf: _PDF, report: Report, paras: list, table: Table) -> bool:
+def _keeps_with(pdf: _PDF, report: Report, paras: list, table: Table, above: float = 0.0) -> bool:
     """Whether the paragraphs that lead into ``table`` go to the next page with it: they fit on this page, the table
     would start on the next (a short table kept whole, or a long one that would leave one row at the foot of this
     page), and with them it still starts on a fresh page. Otherwise they stay, and the table's introduction would
-    stand alone at the foot of a page."""
+    stand alone at the foot of a page. ``above``: mm that come first on either page (a section's heading, when the
+    paragraphs open the section: the Validasi heading and introduction were left at a page's foot, their table on
+    the next page)."""
     scratch = _scratch(pdf)
     scratch.set_y(scratch.t_margin)
     for para in paras:
         _para(scratch, report, para)
-    lead, room = scratch.get_y() - scratch.t_margin, _room(pdf)
-    if lead > room - FIT:
-        return False
+    lead, room = scratch.get_y() - scratch.t_margin + above, _room(pdf)
+    if lead > room - FIT:  # they do not fit here: they stay, but for a section's opening (which then moves)
+        return above > 0
     _, _, heading, heights = _table_geometry(pdf, report, table)
     full = pdf.page_break_trigger - pdf.t_margin
     return table_pages(room - lead, full, heading, heights)[0] and not table_pages(full - lead, full, heading,
@@ -360,6 +362,7 @@ def _pre(pdf: _PDF, report: Report, block: Pre) -> None:
 
 SECTION_HEADING = 14  # mm: a section's heading with the space around it
 SECTION_GAP = 8  # mm between a section and the one before it on the same page
+TITLE_LINE, TITLE_AFTER = 7, 1  # mm: a section title's line, and the space below it
 TEXT_START = 25  # mm: the least of a paragraph or table that should follow its section's heading on a page
 
 
@@ -398,14 +401,17 @@ def render_pdf(report: Report) -> bytes:
         # A section follows the one before on the same page, and starts a new page only where its heading and
         # the start of its first block do not fit. Every section used to start a new page: a section that ran a
         # line over its page left that line alone on a page (the Indonesian summary's last note).
-        if k > 0 and SECTION_HEADING + _first_height(report, sec.blocks) > _room(pdf):
+        table = _lead_in(sec.blocks, 0) if sec.blocks and isinstance(sec.blocks[0], Para) else None
+        if k > 0 and (SECTION_HEADING + _first_height(report, sec.blocks) > _room(pdf) or table is not None and
+                      _keeps_with(pdf, report, sec.blocks[:table], sec.blocks[table],
+                                  SECTION_GAP + TITLE_LINE + TITLE_AFTER)):
             pdf.add_page()
         pdf.ln(3 if k == 0 or pdf.get_y() <= pdf.t_margin else SECTION_GAP)
         pdf.set_font("DejaVu", "B", 13)
         pdf.set_text_color(*ACCENT)
-        pdf.multi_cell(WIDTH, 7, sec.title, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        pdf.multi_cell(WIDTH, TITLE_LINE, sec.title, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         pdf.set_text_color(0, 0, 0)
-        pdf.ln(1)
+        pdf.ln(TITLE_AFTER)
         for j, block in enumerate(sec.blocks):
             if isinstance(block, Para):
                 # The paragraphs introducing a table go to the next page with it, when it moves there (not the

@@ -120,6 +120,23 @@ def test_a_section_heading_stays_with_its_chart():
         assert reader.pages[heading].images, n
 
 
+def test_a_section_opening_with_a_tables_introduction_keeps_heading_introduction_and_table_together():
+    """The Validasi heading and its introduction were left at the foot of a page, their table (kept whole) on the
+    next. A section whose first paragraph leads into a table now starts on a new page when the table would move
+    there; wherever the section falls, its heading, introduction and first row share a page."""
+    from sim.report_document import Para
+
+    rows = [(f"Baris {k}", f"Rp{k},00 miliar") for k in range(6)]
+    moved = 0
+    for n in range(30, 80, 2):
+        blocks = [Para("Pengantar tabel validasi."), Table("v", ("Ukuran", "Nilai"), rows)]
+        pages = _pages(_report([("Pertama", _lines(n)), ("Kedua", blocks)]))
+        heading = next(k for k, p in enumerate(pages) if "Kedua" in p)
+        assert "Pengantar tabel validasi." in pages[heading] and "Baris 0" in pages[heading], n
+        moved += heading > 0 and "Kalimat nomor" not in pages[heading]
+    assert moved  # some lengths do move the section: the case is exercised
+
+
 # --- charts: legends beside the data, text legible as printed ------------------------------------------------------
 
 
