@@ -553,8 +553,8 @@ TEXT = {
               "distribution because there are too few trials; run more trials before using these figures.",
     },
     "exec_trials": {
-        "id": "Hasil dari {trials} simulasi, yang bilangan acaknya dimulai dari angka {seed}: perhitungan ulang "
-              "dengan angka yang sama memberi hasil yang sama persis. Semua nilai dalam Rupiah; tahun adalah tahun "
+        "id": "Hasil berasal dari {trials} simulasi dengan bilangan awal acak (seed) {seed}; perhitungan ulang "
+              "dengan bilangan yang sama memberi hasil yang persis sama. Semua nilai dalam Rupiah; tahun adalah tahun "
               "kalender.",
         "en": "Results from {trials} simulations, whose random numbers start from the number {seed}: a rerun from "
               "the same number gives exactly the same results. All amounts in Rupiah; years are calendar years.",
