@@ -114,3 +114,16 @@ def test_too_few_trials_leave_checks_unchecked_not_failed(tmp_path, capsys):
             assert unchecked == {"p99_5"}
             assert all(r["flag"] == "ok" for r in summary["breakdown"])
             assert "agree within their Monte Carlo bands (p99_5 not checked: too few trials beyond them)" in printed
+
+
+def test_flagged_means_are_put_beside_how_many_were_checked_and_chance():
+    """national-2025 checks about 10,000 means; one beyond 4 standard errors was printed as "2 mean(s) more than 4
+    standard errors off" with nothing to say that about 0.65 such flags come by chance among so many."""
+    import math
+
+    from sim.cli import _flagged_means
+
+    text = _flagged_means(2, 10_280)
+    chance = 10_280 * 2 * (1 - 0.5 * (1 + math.erf(4 / math.sqrt(2))))  # P(|Z| > 4) = 6.33e-5 per mean
+    assert text.startswith("Monte Carlo vs closed form: 2 of 10,280 means more than 4 standard errors off")
+    assert f"about {chance:.2g} expected by chance" in text and f"{chance:.2g}" == "0.65"
