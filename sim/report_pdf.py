@@ -180,6 +180,17 @@ def _lead_in(blocks: list, k: int) -> int | None:
     return None
 
 
+def _opening_table(blocks: list) -> int | None:
+    """The index of the table a section opens with after paragraphs only (its introduction: the Validasi section's
+    two paragraphs, then its table), or None when the section opens otherwise."""
+    for j, block in enumerate(blocks):
+        if isinstance(block, Table):
+            return j if j else None
+        if not isinstance(block, Para):
+            return None
+    return None
+
+
 def _keeps_with(pdf: _PDF, report: Report, paras: list, table: Table, above: float = 0.0) -> bool:
     """Whether the paragraphs that lead into ``table`` go to the next page with it: they fit on this page, the table
     would start on the next (a short table kept whole, or a long one that would leave one row at the foot of this
@@ -401,7 +412,7 @@ def render_pdf(report: Report) -> bytes:
         # A section follows the one before on the same page, and starts a new page only where its heading and
         # the start of its first block do not fit. Every section used to start a new page: a section that ran a
         # line over its page left that line alone on a page (the Indonesian summary's last note).
-        table = _lead_in(sec.blocks, 0) if sec.blocks and isinstance(sec.blocks[0], Para) else None
+        table = _opening_table(sec.blocks)
         if k > 0 and (SECTION_HEADING + _first_height(report, sec.blocks) > _room(pdf) or table is not None and
                       _keeps_with(pdf, report, sec.blocks[:table], sec.blocks[table],
                                   SECTION_GAP + TITLE_LINE + TITLE_AFTER)):
