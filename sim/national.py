@@ -17,7 +17,7 @@ Assumptions, named here and in the generated file's header:
   buy), paid from the APBD, with Madiun's vulnerable-worker age profile, sex mix and months of membership at the
   start (``TENURE``: a city programme running since 2020, so a third of the members have the 3 years a JKM
   scholarship needs and a tenth are in the first months whose BPU death benefit is Rp10 m) and the national BPU
-  accident rate. Until session 21 every member was new in January 2025, which left out every scholarship and paid
+  accident rate. Until November 2026 every member was new in January 2025, which left out every scholarship and paid
   a quarter of the year's deaths the early Rp10 m: the year's claims about a fifth too low for programmes most of
   whose members were already enrolled (9.19 m BPU members in December 2023, DOMAIN.md s.5).
 

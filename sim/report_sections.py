@@ -22,7 +22,7 @@ from .population import month_dates
 from .ratio_change import ratio_change
 from .regulation import bpu_discount, load_regulation, monthly_premium
 from .report_document import Chart, Figure, Para, Pre, Section, Table, Tiles, lookup
-from .scenario import Scenario, ScenarioError, age_profiles, load_scenario
+from .scenario import Scenario, age_profiles
 from .planning_schema import segment_list_field_names, year_field_names
 from .scenario_schema import BASES, RECORD_TABLES
 from .sensitivity import unused_parameters, without_effect
@@ -295,7 +295,8 @@ def calibration_figures(scenario: Scenario, window_trials: int | None = None) ->
     if cal is None:
         return None
     experience = record_experience(cal)
-    fitted = _fitted_scenario(scenario, cal)
+    model_start = min(dt.date.fromisoformat(o["from"] + "-01") for o in cal["observations"])
+    longest = max((t[0] for s in scenario.segments for t in s.tenure if t[1] > 0), default=0)
     rows = []
     for o in cal["observations"]:
         row = {"from": o["from"], "to": o["to"], "benefits": o["benefits"], "segment": o["segment"],
@@ -334,28 +335,21 @@ def calibration_figures(scenario: Scenario, window_trials: int | None = None) ->
         "mortality_scale": dict(cal["mortality_scale"]), "accident_scale": dict(cal["accident_scale"]),
         "goodness_of_fit": dict(cal["goodness_of_fit"]),
         "observations": rows,
-        # The start of the model the record was fitted with and the longest any of its starting members had been
-        # enrolled: above 0, members may have died before that start with scholarships still paid in the recorded
-        # months (calibration_blocks says so). A scenario that copies the fitted rates (madiun-2026-ucj) starts
-        # later than that model (madiun-2025-prior); this scenario's own start is kept for the model-window text.
-        "model_start": f"{fitted.start:%Y-%m}",
+        # The start of the model the record was fitted with (the fit restates the scenario over the observed
+        # months: it starts at the first of them) and the longest any member had then been enrolled: above 0,
+        # members may have died before that start with scholarships still paid in the recorded months
+        # (calibration_blocks says so). A scenario that copies the fitted rates (madiun-2026-ucj) starts a year
+        # later, its members a year longer enrolled; its own start is kept for the model-window text.
+        "model_start": f"{model_start:%Y-%m}",
         "scenario_start": f"{scenario.start:%Y-%m}",
-        "longest_membership_at_start_months": max((t[0] for s in fitted.segments for t in s.tenure if t[1] > 0),
-                                                  default=0),
+        "longest_membership_at_start_months": max(longest - _months_between(model_start, scenario.start), 0),
         "scholarship_min_membership_months": load_regulation().at(scenario.start)["jkm.scholarship_min_membership"],
     }
 
 
-def _fitted_scenario(scenario: Scenario, cal: dict) -> Scenario:
-    """The scenario the [calibration] record was fitted with (its ``scenario``, e.g. madiun-2025-prior), whose start
-    and starting members the record's months were modelled from; this scenario itself when that one cannot be
-    loaded (a record whose base is not in the scenarios folder) or is this one."""
-    if cal.get("scenario") in (None, scenario.id):
-        return scenario
-    try:
-        return load_scenario(cal["scenario"])
-    except ScenarioError:
-        return scenario
+def _months_between(a: dt.date, b: dt.date) -> int:
+    """Whole months from ``a`` to ``b`` (negative when ``b`` is earlier)."""
+    return (b.year - a.year) * 12 + b.month - a.month
 
 
 def recorded_source(lang: Language, cal: dict) -> str:
@@ -550,7 +544,10 @@ def summary_section(lang: Language, scenario: Scenario, summary: dict, extra: di
     # Below the description that says the scenario is calibrated, and the headline figures: the recorded claims
     # beside the model's for the same months, briefly.
     blocks += recorded_paras(lang, extra, brief=True)
-    blocks.append(Para(lang("exec_budget", date=lang.date(scenario.rules_date or scenario.start)), {
+    # A rate that changes within the 12 months (PP 50/2025's discount ending) is priced month by month: say so.
+    changing = any(r.get("rate_changes_in_year") for r in extra.get("funding") or ())
+    blocks.append(Para(lang("exec_budget_changing" if changing else "exec_budget",
+                            date=lang.date(scenario.rules_date or scenario.start)), {
         "members": _s(summary, "budget.start_members", "count"),
         "premium": _s(summary, "budget.annual_premium_start_members_idr", "money"),
         "per_member": _r(extra, "budget_year.premium_per_member_idr", "money"),
@@ -729,6 +726,12 @@ def _counts_para(lang: Language, extra: dict, i: int, summary: dict | None) -> P
     return Para(text, figures)
 
 
+def _count_where(o: dict, window: dict, prefix: str) -> str:
+    """The text key saying where the recorded count lies against the model's 90 % interval of the same months."""
+    return prefix + ("_below" if o["claims"] < window["claims_p5"] else
+                     "_above" if o["claims"] > window["claims_p95"] else "_inside")
+
+
 def _unfitted_count_para(lang: Language, extra: dict, i: int) -> Para:
     """A recorded count left out of the fit (the experience file's ``fit``), set beside the model's count of the
     same months with its 90 % interval, and why a count may be left out: when the recorded average claim is far
@@ -736,9 +739,7 @@ def _unfitted_count_para(lang: Language, extra: dict, i: int) -> Para:
     key = f"calibration.observations.{i}"
     o = extra["calibration"]["observations"][i]
     window = o["model_window"]
-    where = ("calib_count_below" if o["claims"] < window["claims_p5"] else
-             "calib_count_above" if o["claims"] > window["claims_p95"] else "calib_count_inside")
-    return Para(lang("calib_count_unfitted") + " " + lang(where), {
+    return Para(lang("calib_count_unfitted") + " " + lang(_count_where(o, window, "calib_count")), {
         "claims": _r(extra, f"{key}.claims", "count"), "avg": _r(extra, f"{key}.amount_per_claim_idr", "money"),
         "model_avg": _r(extra, f"{key}.expected_amount_per_claim_idr", "money"),
         "expected": _r(extra, f"{key}.model_window.claims_expected", "count"),
@@ -788,12 +789,17 @@ def recorded_paras(lang: Language, extra: dict, brief: bool = False) -> list:
                            r5=_r(extra, f"{w}.claim_ratio_p5", "percent"),
                            r95=_r(extra, f"{w}.claim_ratio_p95", "percent"),
                            same=_r(extra, f"{key}.claim_ratio_window_premium", "percent"))
-            if "amount" in o["fitted"]:
-                text += " " + lang("calib_fitted_brief" + _count_apart(o))
+            if "amount" in o["fitted"]:  # close by construction only where the model does match the record
+                inside = window["amount_p5_idr"] <= o["amount_idr"] <= window["amount_p95_idr"]
+                text += " " + lang("calib_fitted_brief" if inside else "calib_fitted_brief_off")
+            if _count_apart(o) and window.get("claims_p5") is not None:  # the count kept out: where it lies
+                text += " " + lang(_count_where(o, window, "calib_count_brief"))
+                figures.update(claims=_r(extra, f"{key}.claims", "count"), c5=_r(extra, f"{w}.claims_p5", "count"),
+                               c95=_r(extra, f"{w}.claims_p95", "count"))
             text += " " + lang("calib_detail_below")
         elif "model_window" in o:
             start = extra["calibration"]["scenario_start"]
-            text += " " + (lang("calib_model_none_after", start=lang.iso_date(start)) if start > o["from"]
+            text += " " + (lang("calib_model_none_after", start=lang.iso_date(start)) if start > o["to"]
                            else lang("calib_model_none"))
         out.append(Para(text, figures))
     return out
@@ -975,7 +981,8 @@ def budget_section(lang: Language, scenario: Scenario, summary: dict, extra: dic
                               [False] * len(rows), lang, "funding")
     changing = [labels.get(r["segment"], r["segment"]) for r in extra["funding"] if r.get("rate_changes_in_year")]
     if changing:  # the table's monthly premium x 12 is then not its annual premium: say why
-        note = " ".join(filter(None, [lang("funding_rate_changes", segments=", ".join(changing)), note]))
+        listed = changing[0] if len(changing) == 1 else ", ".join(changing[:-1]) + lang("list_and") + changing[-1]
+        note = " ".join(filter(None, [lang("funding_rate_changes", segments=listed), note]))
     blocks += [Chart("funding", lang("caption_funding")), Table("funding", header, rows, styles, note)]
     blocks += discount_budget_blocks(lang, scenario)
     blocks += premium_risk_blocks(lang, scenario, extra)

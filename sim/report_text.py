@@ -54,6 +54,15 @@ TEXT = {
               "at the rates in force on {date}. This is the amount to set aside in the local budget (APBD) each "
               "year.",
     },
+    "exec_budget_changing": {
+        "id": "Iuran untuk {members} peserta selama setahun penuh sejak {date} adalah {premium} ({per_member} per "
+              "peserta per tahun), dengan tarif yang berlaku pada setiap bulannya: tarif sebagian peserta berubah "
+              "dalam 12 bulan itu (tabel iuran di bagian anggaran). Jumlah inilah yang perlu dianggarkan setiap "
+              "tahun.",
+        "en": "A full year of premiums for the {members} members from {date} costs {premium} ({per_member} per member "
+              "per year), each month at the rates in force then: some members' rate changes within those 12 months "
+              "(the premium table of the budget section). This is the amount to set aside each year.",
+    },
     "exec_budget_left": {
         "id": "Anggaran yang disediakan {budget} per tahun; setelah iuran tersebut masih tersisa {left}. Dengan "
               "komposisi peserta yang sama, anggaran ini cukup untuk sekitar {affordable} peserta.",
@@ -391,23 +400,40 @@ TEXT = {
         "id": "Kedekatan ini memang diharapkan, karena model dikalibrasi pada nilai klaim tercatat itu.",
         "en": "The two are close by construction: the model was calibrated to that recorded amount.",
     },
-    "calib_fitted_brief_count": {
-        "id": "Kedekatan ini memang diharapkan, karena model dikalibrasi pada nilai klaim tercatat itu; jumlah klaim "
-              "tercatat tidak dipakai dan menjadi pembanding yang bebas.",
-        "en": "The two are close by construction: the model was calibrated to that recorded amount; the recorded "
-              "number of claims was not used and is the independent comparison.",
+    "calib_fitted_brief_off": {
+        "id": "Model dikalibrasi pada nilai klaim tercatat itu, tetapi tidak dapat menyamainya.",
+        "en": "The model was calibrated to that recorded amount but cannot match it.",
+    },
+    # The recorded count kept out of the fit, and where it lies against the model's 90 % interval.
+    "calib_count_brief_inside": {
+        "id": "Jumlah klaim tercatat ({claims}) tidak dipakai dalam kalibrasi; angka itu berada di dalam rentang 90% "
+              "model ({c5}–{c95}).",
+        "en": "The recorded number of claims ({claims}) was not used in the calibration; it lies inside the model's "
+              "90% interval ({c5}–{c95}).",
+    },
+    "calib_count_brief_below": {
+        "id": "Jumlah klaim tercatat ({claims}) tidak dipakai dalam kalibrasi; angka itu berada di bawah rentang 90% "
+              "model ({c5}–{c95}).",
+        "en": "The recorded number of claims ({claims}) was not used in the calibration; it lies below the model's "
+              "90% interval ({c5}–{c95}).",
+    },
+    "calib_count_brief_above": {
+        "id": "Jumlah klaim tercatat ({claims}) tidak dipakai dalam kalibrasi; angka itu berada di atas rentang 90% "
+              "model ({c5}–{c95}).",
+        "en": "The recorded number of claims ({claims}) was not used in the calibration; it lies above the model's "
+              "90% interval ({c5}–{c95}).",
     },
     "calib_detail_below": {"id": "Rinciannya di paragraf Kalibrasi di bawah.",
                            "en": "The calibration paragraph below has the detail."},
     "calib_fitted_not_a_test": {
-        "id": "Nilai klaim itulah yang dipakai untuk kalibrasi, sehingga hasil ini bukan uji yang bebas.",
+        "id": "Nilai klaim itulah yang dipakai untuk kalibrasi, sehingga hasil ini bukan uji independen.",
         "en": "That amount is what the calibration fitted, so this is not an independent test.",
     },
     "calib_fitted_not_a_test_count": {
-        "id": "Nilai klaim itulah yang dipakai untuk kalibrasi, sehingga hasil ini bukan uji yang bebas; uji yang "
-              "bebas adalah jumlah klaim di atas.",
-        "en": "That amount is what the calibration fitted, so this is not an independent test; the independent one is "
-              "the number of claims above.",
+        "id": "Nilai klaim itulah yang dipakai untuk kalibrasi, sehingga hasil ini bukan uji independen; jumlah klaim "
+              "di atas tidak dipakai dan menjadi pembanding (dengan cara menghitung klaim yang tidak diumumkan).",
+        "en": "That amount is what the calibration fitted, so this is not an independent test; the number of claims "
+              "above was not used and is the comparison (on a way of counting claims that is not published).",
     },
     # Where the calibration is presented, below the summary's brief comparison (calib_model_window_brief): only
     # what that does not say (report_sections._window_detail).
@@ -440,11 +466,11 @@ TEXT = {
               "for them.",
     },
     "calib_model_none": {
-        "id": "Proyeksi skenario ini tidak memuat bulan-bulan itu sebagai satu periode laporan (proyeksi berakhir "
-              "sebelumnya, atau tahun kalendernya memuat bulan lain pula), sehingga laporan ini tidak memuat angka "
-              "model untuk bulan-bulan itu.",
-        "en": "This scenario's forecast does not hold those months as one reporting period (it ends before them, or "
-              "their calendar year holds other months of it too), so this report has no model figure for them.",
+        "id": "Proyeksi skenario ini tidak memuat bulan-bulan itu sebagai satu periode laporan yang utuh (misalnya "
+              "dimulai atau berakhir di tengahnya, atau segmennya tidak ada dalam skenario ini), sehingga laporan ini "
+              "tidak memuat angka model untuk bulan-bulan itu.",
+        "en": "This scenario's forecast does not hold those months as one whole reporting period (it starts or ends "
+              "within them, say, or their segment is not in it), so this report has no model figure for them.",
     },
     # The claims of the calibration table against the cases of the summary's first paragraphs (fault: 219 claims
     # in 11 months with instalments read as contradicting about 192 cases in 12 months).
@@ -508,17 +534,17 @@ TEXT = {
     "calib_earlier_deaths": {
         "id": "Sebagian peserta sudah terdaftar sebelum {start} (paling lama {months} bulan sebelumnya). Karena itu "
               "klaim tercatat dapat memuat pembayaran beasiswa tahunan bagi anak peserta yang meninggal sebelum "
-              "{start}, sedangkan model dimulai {start} dengan peserta yang masih hidup dan tidak memuat pembayaran "
-              "itu. Akibatnya pengali kematian hasil kalibrasi cenderung sedikit terlalu tinggi, karena model "
-              "menjelaskan pembayaran itu dengan lebih banyak kematian. Bagiannya diperkirakan kecil, karena beasiswa atas kematian "
-              "bukan akibat kecelakaan kerja (JKM) baru dibayar bila peserta sudah {min} bulan menjadi peserta.",
+              "{start}, sedangkan model kalibrasi dimulai {start} dengan peserta yang masih hidup dan tidak memuat "
+              "pembayaran itu. Akibatnya pengali kematian hasil kalibrasi cenderung sedikit terlalu tinggi, karena "
+              "model menjelaskan pembayaran itu dengan lebih banyak kematian. Bagiannya diperkirakan kecil, karena "
+              "beasiswa atas kematian bukan akibat kecelakaan kerja (JKM) baru dibayar bila peserta sudah {min} bulan "
+              "menjadi peserta.",
         "en": "Some members were enrolled before {start} (up to {months} months before). So the recorded claims may "
-              "include yearly scholarship payments to children of members who died before {start}, while the model "
-              "starts in {start} with the living members and holds no such payments. The calibrated death "
-              "multiplier therefore tends to be slightly too high, as the model explains those payments with more "
-              "deaths. "
-              "The part is thought small, as a scholarship after a death other than by work accident (JKM) is paid "
-              "only once the member had {min} months of membership.",
+              "include yearly scholarship payments to children of members who died before {start}, while the "
+              "calibration's model starts in {start} with the living members and holds no such payments. The "
+              "calibrated death multiplier therefore tends to be slightly too high, as the model explains those "
+              "payments with more deaths. The part is thought small, as a scholarship after a death other than by "
+              "work accident (JKM) is paid only once the member had {min} months of membership.",
     },
     "diff_calibration": {
         "id": "catatan kalibrasi (lihat Ringkasan; setiap kuncinya ada di differences.csv)",
@@ -553,9 +579,9 @@ TEXT = {
               "distribution because there are too few trials; run more trials before using these figures.",
     },
     "exec_trials": {
-        "id": "Hasil berasal dari {trials} simulasi dengan bilangan awal acak (seed) {seed}; perhitungan ulang "
-              "dengan bilangan yang sama memberi hasil yang persis sama. Semua nilai dalam Rupiah; tahun adalah tahun "
-              "kalender.",
+        "id": "Hasil berasal dari {trials} simulasi dengan seed (bilangan awal pembangkit bilangan acak) {seed}; "
+              "perhitungan ulang dengan seed yang sama memberi hasil yang persis sama. Semua nilai dalam Rupiah; "
+              "tahun adalah tahun kalender.",
         "en": "Results from {trials} simulations, whose random numbers start from the number {seed}: a rerun from "
               "the same number gives exactly the same results. All amounts in Rupiah; years are calendar years.",
     },
@@ -746,9 +772,9 @@ TEXT = {
         "id": "Iuran per bulan adalah iuran bulan pertama. Tarif iuran {segments} berubah dalam 12 bulan ini, sehingga "
               "iuran setahunnya adalah jumlah iuran tiap bulan menurut aturan yang berlaku pada bulan itu, bukan 12 "
               "kali iuran bulan pertama.",
-        "en": "The monthly premium is the first month's. The rate of {segments} changes within these 12 months, so its "
-              "annual premium is the sum of each month's premium under the rules of that month, not 12 times the "
-              "first month's.",
+        "en": "The monthly premium is the first month's. Within these 12 months the rate changes for {segments}, "
+              "whose annual premium is then the sum of each month's premium under the rules of that month, not 12 "
+              "times the first month's.",
     },
     # --- sensitivity ---
     "sens_intro": {
@@ -977,7 +1003,7 @@ TEXT = {
     },
     "valid_quantile_check_step": {
         "id": "peluang kumulatif eksak (CDF) tepat di bawah nilai simulasi {below} dan pada nilai itu {cdf} (ada "
-              "peluang terpusat di nilai itu), batas {lo}–{hi}: {flag}",
+              "massa peluang di nilai itu), batas {lo}–{hi}: {flag}",
         "en": "exact CDF just below the simulated value {below} and at it {cdf} (a mass at that value), band "
               "{lo}–{hi}: {flag}",
     },
@@ -1527,9 +1553,9 @@ TEXT = {
     # Members in force not renewed at a year's round (report_planning._budget_lines): renewals come first, but the
     # budget may not pay for all of them.
     "exec_plan_not_renewed": {
-        "id": "Perpanjangan peserta lama didahulukan, tetapi anggaran tidak cukup untuk memperpanjang semuanya: "
+        "id": "Perpanjangan peserta lama didahulukan, tetapi dananya tidak cukup untuk memperpanjang semuanya: "
               "{items} tidak diperpanjang.",
-        "en": "Renewals come first, but the budget does not pay for all of them: {items} not renewed.",
+        "en": "Renewals come first, but the money does not pay for all of them: {items} are not renewed.",
     },
     "plan_item_not_renewed": {"id": "{cut} peserta pada {year}", "en": "{cut} members in {year}"},
     "exec_plan_capped": {

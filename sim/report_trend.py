@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from .funding import sources_for
 from .i18n import Language, points_shown
 from .population import month_dates
 from .regulation import load_regulation, monthly_premium
@@ -98,11 +99,16 @@ def _rates_change(scenario: Scenario) -> bool:
     premium per member."""
     regulation = load_regulation()
     dates = [scenario.rules_date] if scenario.rules_date else month_dates(scenario.start, scenario.horizon_months)
+    planning = getattr(scenario, "planning", None)
+    funding = planning.funding if planning is not None else None
     for s in scenario.segments:
-        rates = {monthly_premium(regulation.at(d), s.scheme, s.wage, s.risk_class or 1, s.payer, s.occupation)
-                 for d in dates}
-        if len(rates) > 1:
-            return True
+        # Every payer whose rate the segment's members may pay at: its own, and its funding sources' (a CSR
+        # pledge pays the discounted BPU rate of 2026 where the APBD, the segment's own payer, does not).
+        for payer in {s.payer, *(source.payer for source in sources_for(s, funding))}:
+            rates = {monthly_premium(regulation.at(d), s.scheme, s.wage, s.risk_class or 1, payer, s.occupation)
+                     for d in dates}
+            if len(rates) > 1:
+                return True
     return False
 
 

@@ -23,7 +23,8 @@ def ucj():
 
 def _sentence(scenario, extra, code="id"):
     lang = Language(code)
-    paras = [p for p in _budget_lines(lang, scenario, {}, extra) if p.text.startswith(lang("exec_plan_not_renewed")[:20])]
+    lines = _budget_lines(lang, scenario, {}, extra)
+    paras = [p for p in lines if p.text.startswith(lang("exec_plan_not_renewed")[:20])]
     return [_filled(lang, p, extra) for p in paras]
 
 
@@ -51,12 +52,13 @@ def test_the_summary_says_how_many_are_not_renewed_and_when(ucj):
     scenario, extra = ucj
     cut = {y["year"]: round(y["not_renewed"]) for y in extra["planning"]["years"] if round(y["not_renewed"]) > 0}
     [text] = _sentence(scenario, extra)
-    assert text.startswith("Perpanjangan peserta lama didahulukan, tetapi anggaran tidak cukup")
+    assert text.startswith("Perpanjangan peserta lama didahulukan, tetapi dananya tidak cukup")
     for year, n in cut.items():
         assert f"{Language('id').figure('count', n)} peserta pada {year}" in text
     assert "2026" not in text and "2027" not in text
     [english] = _sentence(scenario, extra, "en")
-    assert english.startswith("Renewals come first, but the budget does not pay for all of them")
+    assert english.startswith("Renewals come first, but the money does not pay for all of them")
+    assert english.endswith(" are not renewed.")
 
 
 def test_nothing_is_said_when_every_member_is_renewed():

@@ -105,7 +105,12 @@ def test_no_model_window_where_the_forecast_does_not_hold_the_months():
     extra = {"calibration": calibration_figures(short, window_trials=50)}
     assert extra["calibration"]["observations"][0]["model_window"] is None
     (para,) = recorded_paras(Language("id"), extra)
-    assert TEXT["calib_model_none"]["id"] in para.text and "dimulai" not in para.text
+    assert TEXT["calib_model_none"]["id"] in para.text and "baru dimulai" not in para.text
+    # A forecast starting within the recorded months is not said to start after them.
+    mid = load_scenario("madiun-2025", ["scenario.trials=50", "scenario.start=2025-06"])
+    extra = {"calibration": calibration_figures(mid, window_trials=50)}
+    (para,) = recorded_paras(Language("id"), extra)
+    assert TEXT["calib_model_none"]["id"] in para.text and "baru dimulai" not in para.text
 
 
 # --- the recorded claim ratio, from the experience file -----------------------------------------------------------
@@ -405,23 +410,33 @@ def test_without_a_reported_premium_the_amounts_are_still_compared():
 
 def test_agreement_with_a_fitted_amount_is_not_offered_as_a_test(madiun, madiun_en):
     """madiun-2025 was fitted to the recorded amount alone (``fit = ["amount"]``), so the model's Rp6.19 bn beside
-    the recorded Rp6.20 bn agrees by construction. The summary and the calibration part say so and point to the
-    count, which was kept out of the fit, as the independent comparison; a record fitted to both says only the
-    first, and one whose amount was not fitted says neither."""
+    the recorded Rp6.20 bn agrees by construction. The summary says so, and where the count kept out of the fit
+    lies against the model's 90 % interval (below it: 144 recorded); the calibration part says the amount's
+    agreement is no independent test. An amount the fit cannot match is not said to be close; a record fitted to
+    both figures has no count to set apart; one whose amount was not fitted says neither."""
     from sim.report_sections import _window_detail
 
     for report, lang in ((madiun, Language("id")), (madiun_en, Language("en"))):
         extra = _report_json(report)
         obs = extra["calibration"]["observations"][0]
-        assert obs["fitted"] == ["amount"] and "claims" in obs  # the case, from the experience file
+        window = obs["model_window"]
+        assert obs["fitted"] == ["amount"] and obs["claims"] < window["claims_p5"]  # the case, from the data
         (brief,) = recorded_paras(lang, extra, brief=True)
-        assert lang("calib_fitted_brief_count") in brief.text
-        assert brief.text.endswith(lang("calib_detail_below"))
+        text = _filled(lang, brief, extra)
+        assert lang("calib_fitted_brief") in text and text.endswith(lang("calib_detail_below"))
+        below = fill(lang("calib_count_brief_below"), {"claims": lang.count(obs["claims"]),
+                                                        "c5": lang.count(window["claims_p5"]),
+                                                        "c95": lang.count(window["claims_p95"])})
+        assert below in text
         assert lang("calib_fitted_not_a_test_count") in _window_detail(lang, extra, 0).text
+        off = copy.deepcopy(extra)  # a record the fitted model cannot reach
+        off["calibration"]["observations"][0]["amount_idr"] = 2 * window["amount_p95_idr"]
+        (brief,) = recorded_paras(lang, off, brief=True)
+        assert lang("calib_fitted_brief_off") in brief.text and lang("calib_fitted_brief") not in brief.text
         both = copy.deepcopy(extra)
         both["calibration"]["observations"][0]["fitted"] = ["claims", "amount"]
         (brief,) = recorded_paras(lang, both, brief=True)
-        assert lang("calib_fitted_brief") in brief.text and lang("calib_fitted_brief_count") not in brief.text
+        assert lang("calib_fitted_brief") in brief.text and "{c5}" not in brief.text and "c5" not in brief.figures
         detail = _window_detail(lang, both, 0).text
         assert lang("calib_fitted_not_a_test") in detail and lang("calib_fitted_not_a_test_count") not in detail
         neither = copy.deepcopy(extra)

@@ -226,6 +226,9 @@ def test_the_premium_reason_names_a_rate_change_only_where_the_rules_change_a_ra
     assert _rates_change(load_scenario("jambi-2025", moved))
     assert not _rates_change(load_scenario("jambi-2025", [*moved, "scenario.rules_date=2026-12-01"]))
     assert not _rates_change(load_scenario("jambi-2025", [*moved, "scenario.horizon_months=6"]))
+    # A CSR pledge pays its members at the discounted 2026 rate, though their segment's own payer is the APBD.
+    assert _rates_change(load_scenario("madiun-2026-ucj-csr", ["segments.sertakan.payer=APBD"]))
+    assert not _rates_change(load_scenario("madiun-2026-ucj", ["segments.sertakan.payer=APBD"]))  # no pledge
 
 
 def test_parts_that_do_not_add_up_once_rounded_are_said_to_be_rounded(jambi):

@@ -55,3 +55,9 @@ def test_the_report_says_why_the_table_does_not_multiply_out(tmp_path, lang, wor
     assert words in section_text(report.folder, "budget")
     plain = build(load_scenario("jambi-2025", ["scenario.trials=200"]), lang, tmp_path / "plain")
     assert words not in section_text(plain.folder, "budget")
+    # The summary's budget sentence: each month at its own rates, not "at the rates in force on 1 July 2026"
+    # (which would give 12 x Rp8,400).
+    changing = ("dengan tarif yang berlaku pada setiap bulannya" if lang == "id"
+                else "each month at the rates in force then")
+    assert changing in section_text(report.folder, "summary")
+    assert changing not in section_text(plain.folder, "summary")
