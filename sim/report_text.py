@@ -579,9 +579,9 @@ TEXT = {
               "distribution because there are too few trials; run more trials before using these figures.",
     },
     "exec_trials": {
-        "id": "Hasil berasal dari {trials} simulasi dengan seed (bilangan awal pembangkit bilangan acak) {seed}; "
-              "perhitungan ulang dengan seed yang sama memberi hasil yang persis sama. Semua nilai dalam Rupiah; "
-              "tahun adalah tahun kalender.",
+        "id": "Hasil berasal dari {trials} simulasi dengan bilangan awal {seed} untuk pembangkit bilangan acak; "
+              "perhitungan ulang dengan bilangan awal yang sama memberi hasil yang persis sama. Semua nilai dalam "
+              "Rupiah; tahun adalah tahun kalender.",
         "en": "Results from {trials} simulations, whose random numbers start from the number {seed}: a rerun from "
               "the same number gives exactly the same results. All amounts in Rupiah; years are calendar years.",
     },

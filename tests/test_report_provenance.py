@@ -220,13 +220,16 @@ def test_the_report_checks_the_count_it_did_not_fit(madiun, madiun_en):
     window = obs["model_window"]
     assert obs["fitted"] == ["amount"] and window["claims_p5"] <= window["claims_mean"] <= window["claims_p95"]
     id_ = Language("id")
-    text = read(madiun).paragraph_with("summary", "calibration.observations.0.model_window.claims_p5")
+    # Two paragraphs give the count's interval: page 1's brief comparison, then the calibration part's.
+    key = "calibration.observations.0.model_window.claims_p5"
+    brief, text = [p["text"] for p in read(madiun).paragraphs("summary") if key in p["keys"]]
+    assert brief.startswith("Klaim tercatat Januari–November 2025") and "Rinciannya di paragraf Kalibrasi" in brief
     assert text.startswith("Jumlah klaim tercatat (144) tidak dipakai dalam kalibrasi")
     assert f"{id_.count(window['claims_p5'])}–{id_.count(window['claims_p95'])}" in text
     where = ("di bawah" if obs["claims"] < window["claims_p5"] else "di atas" if obs["claims"] > window["claims_p95"]
              else "di dalam")
     assert f"Jumlah klaim tercatat berada {where} rentang itu." in text
-    en = read(madiun_en).paragraph_with("summary", "calibration.observations.0.model_window.claims_p5")
+    _, en = [p["text"] for p in read(madiun_en).paragraphs("summary") if key in p["keys"]]
     assert en.startswith("The recorded count of claims (144) is not used in the calibration")
     check_figures(madiun.folder)
     check_figures(madiun_en.folder)
