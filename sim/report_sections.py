@@ -295,7 +295,7 @@ def calibration_figures(scenario: Scenario, window_trials: int | None = None) ->
     if cal is None:
         return None
     experience = record_experience(cal)
-    model_start = min(dt.date.fromisoformat(o["from"] + "-01") for o in cal["observations"])
+    model_start = min(o["from"] for o in cal["observations"])  # "YYYY-MM" strings sort as the months do
     longest = max((t[0] for s in scenario.segments for t in s.tenure if t[1] > 0), default=0)
     rows = []
     for o in cal["observations"]:
@@ -340,16 +340,12 @@ def calibration_figures(scenario: Scenario, window_trials: int | None = None) ->
         # members may have died before that start with scholarships still paid in the recorded months
         # (calibration_blocks says so). A scenario that copies the fitted rates (madiun-2026-ucj) starts a year
         # later, its members a year longer enrolled; its own start is kept for the model-window text.
-        "model_start": f"{model_start:%Y-%m}",
+        "model_start": model_start,
         "scenario_start": f"{scenario.start:%Y-%m}",
-        "longest_membership_at_start_months": max(longest - _months_between(model_start, scenario.start), 0),
+        # (_months counts both ends: one more than the months from the model's start to this scenario's)
+        "longest_membership_at_start_months": max(longest - (_months(model_start, f"{scenario.start:%Y-%m}") - 1), 0),
         "scholarship_min_membership_months": load_regulation().at(scenario.start)["jkm.scholarship_min_membership"],
     }
-
-
-def _months_between(a: dt.date, b: dt.date) -> int:
-    """Whole months from ``a`` to ``b`` (negative when ``b`` is earlier)."""
-    return (b.year - a.year) * 12 + b.month - a.month
 
 
 def recorded_source(lang: Language, cal: dict) -> str:
