@@ -113,9 +113,9 @@ def single_ages(seg: Segment) -> tuple[np.ndarray, np.ndarray]:
 
 def shifted_ages(ages: np.ndarray, shares: np.ndarray, shift: float) -> tuple[np.ndarray, np.ndarray]:
     """The members at each single age ``ages`` (shares ``shares``) made ``shift`` years older (younger when
-    negative), within the youngest and oldest of ``ages`` (the profile's own limits, e.g. 20 and 58 for non-ASN
-    staff, who retire at 58): members pushed past a limit are held at it (at +5, the non-ASN staff of 54-58 are all
-    58; at -5, those of 20-24 are all 20). A fractional shift splits each age's members between the two whole ages
+    negative), within the youngest and oldest of ``ages`` (the profile's own limits, e.g. 20 and 57 for non-ASN
+    staff, who retire at 58): members pushed past a limit are held at it (at +5, the non-ASN staff of 52-57 are all
+    57; at -5, those of 20-24 are all 20). A fractional shift splits each age's members between the two whole ages
     either side of the shifted age, in proportion to nearness (at +2.5, half two and half three years older), so
     the ages stay whole years. Returns every whole age from the youngest to the oldest and its share (0 where no
     member is); the shares keep their sum."""

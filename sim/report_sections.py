@@ -865,8 +865,8 @@ def _prior_sets(lang: Language, extra: dict, cal: dict) -> list:
 def runoff_note(lang: Language, summary: dict, scenario: Scenario | None = None) -> str:
     """The results table's note on a run-off's later years (:func:`sim.report_trend.runoff_years`): only the members
     of the start still alive, so not a forecast of the programme; and that members leave only by death, with an
-    example: a PU segment's members past the oldest age of its age bands (madiun-2025's non-ASN staff past 58, their
-    retirement age), else members who move away or stop working."""
+    example: a PU segment's members past the oldest age of its age bands (madiun-2025's non-ASN staff past 57, the
+    last age before their retirement at 58), else members who move away or stop working."""
     text = lang("runoff_note", start=lang.iso_date(summary["start"][:7]))
     pu = [s for s in (scenario.segments if scenario is not None else ()) if s.scheme == "PU"]
     if pu:

@@ -55,7 +55,7 @@ def evenly(bands) -> dict:
 
 # --- The transform ------------------------------------------------------------------------------------------------
 
-NON_ASN = PROFILES["non-asn-staff"]["bands"]  # 20-58: retirement at 58
+NON_ASN = PROFILES["non-asn-staff"]["bands"]  # 20-57: retirement at 58
 
 
 @pytest.mark.parametrize("shift", [-20, -5, -2.5, -1, 0.3, 1, 2.5, 5, 20])
@@ -82,14 +82,14 @@ def test_a_whole_shift_moves_each_age_and_holds_those_past_a_limit_at_it():
     ages, shares = single_ages(segment(NON_ASN, 5))
     got = dict(zip(ages.tolist(), shares.tolist()))
     assert all(got[a] == 0 for a in range(20, 25))  # nobody is younger than 25 any more
-    for a in range(25, 58):
+    for a in range(25, 57):
         assert got[a] == pytest.approx(base[a - 5], abs=1e-15)
-    assert got[58] == pytest.approx(sum(base[a] for a in range(53, 59)), abs=1e-15)  # 53-58 all held at 58
+    assert got[57] == pytest.approx(sum(base[a] for a in range(52, 58)), abs=1e-15)  # 52-57 all held at 57
     ages, shares = single_ages(segment(NON_ASN, -5))
     got = dict(zip(ages.tolist(), shares.tolist()))
     assert got[20] == pytest.approx(sum(base[a] for a in range(20, 26)), abs=1e-15)  # 20-25 all held at 20
-    assert all(got[a] == 0 for a in range(54, 59))
-    for a in range(21, 54):
+    assert all(got[a] == 0 for a in range(53, 58))
+    for a in range(21, 53):
         assert got[a] == pytest.approx(base[a + 5], abs=1e-15)
 
 
@@ -191,7 +191,7 @@ def test_at_another_shift_the_engine_the_closed_form_and_the_exact_distribution_
     assert ok, ("amounts", shift, detail)
     ok, detail = within_4_se(counts.sum(axis=(2, 3)).astype(float), exp.counts.sum(axis=(1, 2)))
     assert ok, ("counts", shift, detail)
-    for s in range(len(model.segments)):  # each segment (the non-ASN staff held at 58 or 20, the others at theirs)
+    for s in range(len(model.segments)):  # each segment (the non-ASN staff held at 57 or 20, the others at theirs)
         ok, detail = within_4_se(amounts[:, :, s].sum(axis=2), exp.amounts[:, s].sum(axis=1))
         assert ok, ("segment", s, shift, detail)
     total = amounts.sum(axis=(2, 3))

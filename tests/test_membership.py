@@ -24,7 +24,7 @@ import csv
 import numpy as np
 import pytest
 
-from sim.expansion import year_end_month
+from sim.expansion import project_scenario, year_end_month
 from sim.membership import SegmentLedger
 from sim.planning_schema import Exits
 from sim.population import build_model
@@ -289,3 +289,12 @@ def test_entrant_close_counts_december_before_januarys_age_outs():
     # The entrant's in-force path over its first year: (1 - mv)^k in month 12 + k, gone in month 24.
     path = book.project_entrant(12, 24)
     assert path == pytest.approx(0.9 ** (np.arange(12) / 12.0), rel=REL)
+
+
+def test_no_starting_staff_member_is_already_past_the_planning_age_limit():
+    """madiun-2026-ucj retires its non-ASN staff at 58 and takes their ages from the ``non-asn-staff`` profile, whose
+    last band ends at 57: nobody leaves at the limit in the plan's first month (a band of 50-58 retired 149 staff
+    aged 58 in January 2026), while staff keep turning 58 from the next January on."""
+    left = project_scenario(load_scenario("madiun-2026-ucj")).ledgers["non_asn"].left["age_limit"]
+    assert left[0] == 0
+    assert left[12] > 10

@@ -1,6 +1,6 @@
 """Members in force not renewed for lack of money in a planning scenario. Renewals come first at a fiscal year's
 round, but a budget smaller than a full year of the members already in force cannot renew them all:
-madiun-2026-ucj (Rp4 bn of APBD a year, no other money for its APBD-paid segments) leaves 444 of them out in 2028.
+madiun-2026-ucj (Rp4 bn of APBD a year, no other money for its APBD-paid segments) leaves 432 of them out in 2028.
 The summary says so; before, it said only that renewals come first and that registered names wait."""
 
 from __future__ import annotations

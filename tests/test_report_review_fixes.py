@@ -173,7 +173,7 @@ def test_a_run_off_labels_its_later_years_and_says_why_in_the_table_note(madiun,
     assert names[1:len(years)] == [f"{y} {mark}" for y in years[1:]]
     assert mark not in names[-1]  # the total row keeps its name
     assert all(w in table.note for w in words), table.note
-    # The example of a member who stays: the PU segment's members past the oldest age of its bands (58).
+    # The example of a member who stays: the PU segment's members past the oldest age of its bands (57).
     pu = next(s for s in madiun.scenario.segments if s.scheme == "PU")
     assert f"{max(hi for _, hi, _ in pu.age_bands)}" in table.note and pu.labels[code] in table.note
     # The claim-ratio paragraph of the summary says the same of its years.
