@@ -640,6 +640,23 @@ def load_scenario(ref: str | Path, overrides: list[str] | tuple = ()) -> Scenari
     return _build(values, data, tuple(chain), tuple(parsed), differences)
 
 
+def base_of(scenario: Scenario) -> Scenario | None:
+    """The scenario this one names as its base, read as its file read it (beside the file, else in scenarios/).
+    A scenario made from a document has no chain of files: the base its document names, in scenarios/; a report's
+    manifest names none (its scenario stands alone), so for a report rebuilt from it, the base of the scenario of
+    the same id in scenarios/. None when none is found that way. Raises :class:`ScenarioError` where the base
+    cannot be read as a whole scenario (``base/national-defaults`` holds defaults only)."""
+    if len(scenario.files) > 1:
+        return load_scenario(scenario.files[-2])
+    ref = scenario.resolved["scenario"].get("base")
+    if isinstance(ref, str):
+        return load_scenario(SCENARIO_DIR / (ref if ref.endswith(".toml") else f"{ref}.toml"))
+    if not (SCENARIO_DIR / f"{scenario.id}.toml").is_file():
+        return None
+    same = load_scenario(scenario.id)
+    return load_scenario(same.files[-2]) if len(same.files) > 1 else None
+
+
 def scenario_from_data(data: dict, file: str = "<resolved scenario>") -> Scenario:
     """A scenario from an already merged and overridden document (``Scenario.resolved`` or a report manifest's
     ``scenario.toml``), validated like a file; no base is read. Used to rebuild a report and to vary one value."""

@@ -62,7 +62,7 @@ from .calibration import as_written, fit_document, posterior_tables, record_expe
 from .closed_form import expected
 from .population import build_model
 from .scenario import (
-    SCENARIO_DIR, SEVERITY_SHARES, Scenario, ScenarioError, apply_override, load_scenario, scenario_from_data,
+    SEVERITY_SHARES, Scenario, ScenarioError, apply_override, base_of, load_scenario, scenario_from_data,
 )
 from .scenario_schema import CHILD_SCALE_UNIT, RECORD_TABLES, scaled_child_bands
 
@@ -422,20 +422,13 @@ def _set(data: dict, key: str, node) -> None:
 
 def calibrated_from(scenario: Scenario) -> Scenario:
     """The scenario a calibrated scenario's file names as its base (``sim calibrate`` writes the scenario it
-    started from there), found as the file's base is: beside the file, else in scenarios/. A scenario made from a
-    document has no file of its own: the base the document names, in scenarios/; a report's manifest names none
-    (its scenario stands alone), so for a report rebuilt from it, the base of the scenario of the same id in
+    started from there), found by :func:`sim.scenario.base_of`: for a report rebuilt from its manifest, in
     scenarios/ (as for the experience file, which the report's calibration figures read from the project too)."""
-    if len(scenario.files) > 1:
-        return load_scenario(scenario.files[-2])
-    ref = scenario.resolved["scenario"].get("base")
-    if isinstance(ref, str):
-        return load_scenario(SCENARIO_DIR / (ref if ref.endswith(".toml") else f"{ref}.toml"))
-    same = load_scenario(scenario.id)
-    if len(same.files) < 2:
-        raise ScenarioError(str(same.path), "scenario.base", "missing: the scenario the calibration started from "
-                            "is not named")
-    return load_scenario(same.files[-2])
+    base = base_of(scenario)
+    if base is None:
+        raise ScenarioError(scenario.id, "scenario.base", "missing: the scenario the calibration started from is not "
+                            "named")
+    return base
 
 
 def prior_document(scenario: Scenario) -> dict:
