@@ -21,6 +21,7 @@ from .plan import DETAIL_TABLES, PLEDGE_TABLE
 from .population import month_dates
 from .ratio_change import ratio_change
 from .regulation import bpu_discount, load_regulation, monthly_premium
+from .report_base_year import base_same_year, base_year_blocks
 from .report_document import Chart, Figure, Para, Pre, Section, Table, Tiles, lookup
 from .scenario import Scenario, age_profiles
 from .planning_schema import segment_list_field_names, year_field_names
@@ -191,6 +192,7 @@ def extra_figures(scenario: Scenario, summary: dict, claims: np.ndarray, base_ou
         "first_period_mean_z": z,
         "fan": fan_rows(summary, claims),
         "ratio_change": ratio_change(summary),
+        "base_same_year": base_same_year(scenario, summary, projection),
         "coverage": coverage_curve(scenario).to_dict("records"),
         "funding": rows,
         "sensitivity": sensitivity_figures(scenario, base_outcome, swings, skipped),
@@ -877,7 +879,8 @@ def runoff_note(lang: Language, summary: dict, scenario: Scenario | None = None)
 
 def results_section(lang: Language, summary: dict, extra: dict, scenario: Scenario | None = None) -> Section:
     """The results by year. In a run-off (no new members), the years after the first are marked as such and the
-    table's note says what that means (``scenario``: for its example of a member who stays)."""
+    table's note says what that means (``scenario``: for its example of a member who stays). Below the table, the
+    first year beside the same year of an earlier base scenario, where one holds it (:mod:`sim.report_base_year`)."""
     runoff = set(report_trend.runoff_years(summary, extra))
     rows, styles = [], []
     for i, p in enumerate(summary["periods"]):
@@ -912,6 +915,7 @@ def results_section(lang: Language, summary: dict, extra: dict, scenario: Scenar
     if any(p["prob_claim_ratio_above_1"] is not None and lang.chance(p["prob_claim_ratio_above_1"])[0] in "<>"
            for p in summary["periods"]):  # shown as "> 99,9%" or "< 0,1%": say what that means
         blocks.append(Para(lang("prob_table_note"), {"trials": _s(summary, "trials", "count")}, "note"))
+    blocks += base_year_blocks(lang, summary, extra)  # the same year in an earlier base, beside this one's
     blocks += [
         Para(lang("results_risk")),
         Table("risk", risk_header, risk_rows),

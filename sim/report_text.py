@@ -609,6 +609,51 @@ TEXT = {
               "mean claims in those worst simulations (TVaR), and the claims above premiums, which BPJS "
               "Ketenagakerjaan carries.",
     },
+    # The same calendar year in the base scenario, when the base started earlier (report_base_year): both expected
+    # ratios, then only the reasons that apply (madiun-2026-ucj's 2026 against madiun-2025's).
+    "base_year": {
+        "id": "Skenario dasarnya, {base}, juga memproyeksikan tahun {year}: rasio klaimnya {r_base} menurut "
+              "perhitungan langsung (nilai harapan), sedangkan rasio klaim skenario ini {r_this} menurut perhitungan "
+              "yang sama ({r_mean} sebagai rata-rata simulasi pada tabel).",
+        "en": "Its base scenario, {base}, also projects {year}: its claim ratio is {r_base} by direct calculation "
+              "(the expected value), against {r_this} for this scenario by the same calculation ({r_mean} as the "
+              "simulation mean in the table).",
+    },
+    # A base further up the chain (madiun-2026-ucj-csr builds on madiun-2025 through madiun-2026-ucj).
+    "base_year_through": {
+        "id": "Skenario {base}, yang menjadi dasar skenario ini melalui {through}, juga memproyeksikan tahun {year}: "
+              "rasio klaimnya {r_base} menurut perhitungan langsung (nilai harapan), sedangkan rasio klaim skenario "
+              "ini {r_this} menurut perhitungan yang sama ({r_mean} sebagai rata-rata simulasi pada tabel).",
+        "en": "The scenario {base}, which this scenario builds on through {through}, also projects {year}: its claim "
+              "ratio is {r_base} by direct calculation (the expected value), against {r_this} for this scenario by "
+              "the same calculation ({r_mean} as the simulation mean in the table).",
+    },
+    "base_year_reasons": {
+        "id": " Kedua angka berbeda karena kedua skenario disusun berbeda; di antaranya: {items}.",
+        "en": " The two differ because the scenarios are built differently; among the differences: {items}.",
+    },
+    "base_year_new_members": {
+        "id": "skenario dasar hanya menghitung peserta {base_start} tanpa peserta baru (peserta yang meninggal tidak "
+              "diganti), sedangkan skenario ini mendaftarkan {new} peserta baru pada {year}",
+        "en": "the base counts only the members of {base_start}, with no new members (members who die are not "
+              "replaced), while this scenario enrols {new} new members in {year}",
+    },
+    "base_year_older": {
+        "id": "pada {start} peserta skenario dasar sudah {months} bulan lebih tua daripada profil usia segmennya, "
+              "sedangkan usia peserta skenario ini dimulai dari profil usia tersebut",
+        "en": "by {start} the base's members are {months} months older than their segment's age profile, while "
+              "this scenario's members start from that profile",
+    },
+    "base_year_longer_in_scheme": {
+        "id": "peserta skenario dasar sudah lebih lama menjadi peserta daripada peserta skenario ini pada awalnya",
+        "en": "the base's members have been members longer than this scenario's members at its start",
+    },
+    "base_year_earlier_deaths": {
+        "id": "skenario dasar juga menghitung beasiswa yang pada {year} masih dibayar untuk anak peserta yang "
+              "meninggal sejak {base_start}, sedangkan skenario ini tidak menghitung kematian sebelum {start}",
+        "en": "the base also counts the scholarships still paid in {year} for the children of members who died "
+              "from {base_start} on, while this scenario does not count deaths before {start}",
+    },
     # The results table's years after the first of a run-off, and the table's note on them.
     "runoff_year": {"id": "{year} (tanpa peserta baru)", "en": "{year} (no new members)"},
     "runoff_note": {
