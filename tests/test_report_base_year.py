@@ -1,0 +1,137 @@
+"""The results' paragraph that sets a scenario's first year beside the same year of an earlier base
+(sim.report_base_year, report.json ``base_same_year``): madiun-2026-ucj's 2026 beside madiun-2025's, the base's
+ratio being the closed form's; nothing for a scenario without such a base; and each reason only where it applies,
+checked on small scenarios written here on madiun-2025 (a run-off from 2026, a base whose members leave no child,
+other age profiles)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from sim.closed_form import expected
+from sim.forecast import forecast
+from sim.i18n import Language
+from sim.population import build_model
+from sim.report import build
+from sim.report_base_year import REASONS, base_same_year
+from sim.report_document import Para
+from sim.report_sections import results_section
+from sim.scenario import load_scenario
+from test_report_trend import _shown
+
+TRIALS = 200
+RUNOFF = '[scenario]\nid = "{id}"\nbase = "{base}"\nstart = "2026-01"\nhorizon_months = 12\n'
+CHILDLESS = ('[scenario]\nid = "childless"\nbase = "madiun-2025"\n\n[assumptions.children.by_member_age]\n'
+             'value = [[15, 1.0, 0.0, 0.0, 0, 22]]\n')
+
+
+def _run(scenario):
+    """The scenario, its summary and what report.json holds for the paragraph."""
+    summary = forecast(scenario, exact_check=False)
+    planning = {"years": []} if scenario.planning is not None and scenario.planning.shapes_exposure else None
+    return scenario, summary, {"base_same_year": base_same_year(scenario, summary), "planning": planning}
+
+
+def _file(tmp_path, name: str, text: str, sets=()):
+    (tmp_path / f"{name}.toml").write_text(text, encoding="utf-8")
+    return _run(load_scenario(tmp_path / f"{name}.toml", [f"scenario.trials={TRIALS}", *sets]))
+
+
+def _closed_form_ratio(scenario_id: str, year: str) -> float:
+    model = build_model(load_scenario(scenario_id))
+    exp, p = expected(model), model.period_labels.index(year)
+    return float(exp.amounts[p].sum() / exp.premium[p].sum())
+
+
+def _paragraphs(run, code: str) -> list[str]:
+    """The results section's paragraphs on the base's year, as printed."""
+    scenario, summary, extra = run
+    lang = Language(code)
+    section = results_section(lang, summary, extra, scenario)
+    ending = lang("base_year").split("{r_mean}")[1]  # its first sentence's end, with or without bases between
+    return [_shown(lang, b, summary, extra) for b in section.blocks if isinstance(b, Para) and ending in b.text]
+
+
+def _reasons_shown(text: str, code: str) -> set:
+    """The reasons whose text (its longest stretch without a placeholder) the paragraph holds."""
+    lang = Language(code)
+    return {r for r in REASONS if max(re.split(r"\{\w+\}", lang(f"base_year_{r}")), key=len) in text}
+
+
+@pytest.fixture(scope="module")
+def ucj():
+    return _run(load_scenario("madiun-2026-ucj", [f"scenario.trials={TRIALS}"]))
+
+
+def test_the_base_ratio_is_the_closed_form_of_its_same_year(ucj):
+    scenario, summary, extra = ucj
+    same, first = extra["base_same_year"], summary["periods"][0]
+    assert (same["base"], same["through"], same["year"]) == (scenario.resolved["scenario"]["base"], [], "2026")
+    assert same["base_claim_ratio"] == pytest.approx(_closed_form_ratio(same["base"], "2026"), abs=1e-6)
+    assert same["claim_ratio"] == pytest.approx(first["claims_expected_idr"] / first["premium_idr"], abs=1e-6)
+
+
+@pytest.mark.parametrize("code", ["id", "en"])
+def test_the_paragraph_gives_both_ratios_and_the_reasons_that_apply(ucj, code):
+    _, summary, extra = ucj
+    same, lang = extra["base_same_year"], Language(code)
+    [text] = _paragraphs(ucj, code)
+    assert same["base"] in text
+    for ratio in (same["base_claim_ratio"], same["claim_ratio"], summary["periods"][0]["claim_ratio"]["mean"]):
+        assert lang.percent(ratio) in text
+    # New members, a year older, scholarships of 2025 deaths; not longer in the scheme: its tenure moved on.
+    assert _reasons_shown(text, code) == set(same["reasons"]) == {"new_members", "older", "earlier_deaths"}
+    assert lang.count(same["reasons"]["new_members"]) in text
+
+
+def test_nothing_without_an_earlier_base_that_holds_the_year(tmp_path):
+    # madiun-2025's base (madiun-2025-prior) starts with it: a variant, not an earlier picture of its year.
+    madiun = _run(load_scenario("madiun-2025", [f"scenario.trials={TRIALS}"]))
+    # madiun-2025 runs 2025-2027: a run-off from 2028 on it has no base year to set beside its own; one from July
+    # 2026 has no whole first year.
+    later = _file(tmp_path, "later", RUNOFF.format(id="later", base="madiun-2025"), ["scenario.start=2028-01"])
+    july = _file(tmp_path, "july", RUNOFF.format(id="july", base="madiun-2025"), ["scenario.start=2026-07"])
+    for run in (madiun, later, july):
+        assert run[2]["base_same_year"] is None
+        assert _paragraphs(run, "id") == _paragraphs(run, "en") == []
+
+
+def test_each_reason_only_where_it_applies(tmp_path):
+    """A run-off from 2026 on madiun-2025 enrols nobody and keeps the base's starting tenure (so the base's members
+    have been members 12 months longer); on a base whose members leave no child, no scholarship is paid; with
+    other age profiles than the base's, the base's members are not the same profile a year on."""
+    runoff = _file(tmp_path, "runoff", RUNOFF.format(id="runoff", base="madiun-2025"))
+    _file(tmp_path, "childless", CHILDLESS)
+    childless = _file(tmp_path, "childless-runoff", RUNOFF.format(id="childless-runoff", base="childless"))
+    profiles = _file(tmp_path, "profiles", RUNOFF.format(id="profiles", base="madiun-2025"),
+                     [f"segments.{s}.age_profile=informal-working-age" for s in ("non_asn", "vulnerable")])
+    cases = [(runoff, {"older", "longer_in_scheme", "earlier_deaths"}), (childless, {"older", "longer_in_scheme"}),
+             (profiles, {"longer_in_scheme", "earlier_deaths"})]
+    for run, reasons in cases:
+        assert set(run[2]["base_same_year"]["reasons"]) == reasons, run[0].id
+        for code in ("id", "en"):
+            [text] = _paragraphs(run, code)
+            assert _reasons_shown(text, code) == reasons, (run[0].id, code)
+
+
+def test_an_earlier_base_further_up_the_chain_is_named_with_those_between(tmp_path):
+    """madiun-2026-ucj-csr's own base starts with it; a base cut to June 2026 does not hold the whole of 2026."""
+    csr = _run(load_scenario("madiun-2026-ucj-csr", [f"scenario.trials={TRIALS}"]))
+    _file(tmp_path, "short", '[scenario]\nid = "short"\nbase = "madiun-2025"\nhorizon_months = 18\n')
+    on_short = _file(tmp_path, "on-short", RUNOFF.format(id="on-short", base="short"))
+    for run, between in ((csr, "madiun-2026-ucj"), (on_short, "short")):
+        same = run[2]["base_same_year"]
+        assert (same["base"], same["through"]) == ("madiun-2025", [between])
+        [text] = _paragraphs(run, "en")
+        assert text.startswith(f"The scenario madiun-2025, which this scenario builds on through {between}, ")
+
+
+def test_the_report_carries_it(tmp_path):
+    """report.json holds the figures the paragraph traces; the HTML shows the paragraph in the results."""
+    report = build(load_scenario("madiun-2026-ucj", [f"scenario.trials={TRIALS}"]), "en", tmp_path)
+    assert report.extra["base_same_year"] == base_same_year(report.scenario, report.summary)
+    html = (report.folder / "report.html").read_text(encoding="utf-8")
+    results = html[html.index('id="results"'):html.index('id="budget"')]
+    assert "Its base scenario, madiun-2025, also projects 2026" in results
