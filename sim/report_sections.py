@@ -1345,8 +1345,28 @@ def validation_section(lang: Language, summary: dict, extra: dict, labels: dict 
     rows, styles, note = _cut(rows, styles, weights, keep, lang, "validation")
     header = tuple(lang(k) for k in ("col_period", "col_segment", "col_benefit", "col_closed_form", "col_monte_carlo",
                                      "col_se", "col_count_expected", "col_count_mean", "col_z", "col_check"))
-    blocks += [Para(lang("valid_breakdown")), Table("validation", header, rows, styles, note)]
+    header, rows, span = _grouped(lang, summary, header, rows)
+    blocks += [Para(lang("valid_breakdown", span=span)), Table("validation", header, rows, styles, note)]
     return Section("validation", lang("sec_validation"), blocks, traced=True)
+
+
+def _grouped(lang: Language, summary: dict, header: tuple, rows: list) -> tuple[tuple, list, str]:
+    """The breakdown's rows made shorter to read (the PDF wrapped a long segment name over four lines in every
+    row): without the period column when every row is the whole period's (its span is then said in the text
+    above), and each segment's name only on the first of its rows in a run. validation.csv keeps every cell."""
+    total = _period_name(lang, summary, {"period": "total"})
+    if rows and all(r[0] == total for r in rows):
+        years = [q["period"] for q in summary["periods"] if q["period"] != "total"]
+        header, rows = header[1:], [r[1:] for r in rows]
+        span = f" {years[0]}" if len(years) == 1 else lang("valid_span", first=years[0], last=years[-1])
+    else:
+        span = ""
+    seg = 0 if span else 1
+    shown = []
+    for i, r in enumerate(rows):
+        same = i > 0 and rows[i - 1][:seg + 1] == r[:seg + 1]
+        shown.append(r[:seg] + ("" if same else r[seg],) + r[seg + 1:])
+    return header, shown, span
 
 
 def _cut(rows, styles, weights, keep, lang, name):

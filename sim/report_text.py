@@ -1055,13 +1055,15 @@ TEXT = {
     "valid_no_exact": {"id": "distribusi eksak tidak tersedia", "en": "exact distribution not available"},
     # The counts are payments, not cases: a scholarship row counts every yearly payment, and one accident counts in
     # each of its benefit rows (care, STMB, disability), so they do not add up to the summary's cases.
+    # The period's span where the breakdown table leaves out its period column (every row the whole period's).
+    "valid_span": {"id": " {first}–{last}", "en": " {first}–{last}"},
     "valid_breakdown": {
-        "id": "Rincian per segmen dan jenis manfaat untuk seluruh periode, beserta baris bertanda dari tahun mana "
-              "pun. Kolom jumlah pembayaran menghitung pembayaran setiap manfaat, bukan kasus: setiap pembayaran "
+        "id": "Rincian per segmen dan jenis manfaat untuk seluruh periode{span}, beserta baris bertanda dari tahun "
+              "mana pun. Kolom jumlah pembayaran menghitung pembayaran setiap manfaat, bukan kasus: setiap pembayaran "
               "beasiswa tahunan dihitung, dan satu kecelakaan kerja dihitung di setiap manfaat yang diterimanya. "
               "Kolom z: selisih simulasi terhadap perhitungan langsung, dalam satuan galat baku. Baris ditandai bila "
               "z lebih dari 4.",
-        "en": "By segment and benefit over the whole period, with the flagged rows of any year. The number of "
+        "en": "By segment and benefit over the whole period{span}, with the flagged rows of any year. The number of "
               "payments counts each benefit's payments, not cases: every yearly scholarship payment counts, and one "
               "work accident counts under each benefit it receives. Column z: the gap between simulation and direct "
               "calculation, in standard errors. A row is flagged when z is above 4.",

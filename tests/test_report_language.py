@@ -323,8 +323,8 @@ REWORDED = [
      "< 0,1% berarti tidak terjadi di satu simulasi pun (atau hampir tidak ada)"),
     ("Batang-batang lainnya menahan hasil kalibrasi tetap", "Pada batang lainnya, hasil kalibrasi tidak diubah."),
     ("rata-rata simulasi dengan galat bakunya di samping rumus tertutup",
-     "Rincian per segmen dan jenis manfaat untuk seluruh periode, beserta baris bertanda dari tahun mana pun. "
-     "Kolom jumlah pembayaran menghitung pembayaran setiap manfaat, bukan kasus"),
+     "Rincian per segmen dan jenis manfaat untuk seluruh periode{span}, beserta baris bertanda dari tahun mana "
+     "pun. Kolom jumlah pembayaran menghitung pembayaran setiap manfaat, bukan kasus"),
 ]
 
 
@@ -385,7 +385,7 @@ def test_segment_labels_instead_of_keys_in_tables(madiun, doc, doc_en, code):
     other = {s.labels["en" if code == "id" else "id"] for s in madiun.scenario.segments}
     assert not set(labels.values()) & other  # madiun-2025 words its labels differently in the two languages
     for table, column in (("funding", "col_segment"), ("validation", "col_segment")):
-        cells = set((doc if code == "id" else doc_en).column(table, TEXT[column][code]))
+        cells = set((doc if code == "id" else doc_en).column(table, TEXT[column][code])) - {""}  # a run's later rows
         assert not cells & set(labels), f"{table} shows segment keys"
         assert cells == set(labels.values()), table
 

@@ -23,7 +23,7 @@ from sim.population import month_dates
 from sim.regulation import load_regulation
 from sim.report_sections import (
     budget_section, calibration_blocks, calibration_figures, discount_budget_blocks, recorded_paras, recorded_source,
-    results_section, sensitivity_section, summary_section, validation_section, _window,
+    results_section, sensitivity_section, summary_section, validation_section, _grouped, _window,
 )
 from sim.report_document import Figure, Table
 from sim.scenario import ScenarioError, load_scenario
@@ -148,6 +148,41 @@ def test_the_validation_counts_are_payments_and_their_columns_say_so(madiun):
         assert len(counted) == 2 and not [h for h in header if "kasus" in h.lower() or "case" in h.lower()], header
         intro = " ".join(b.text for b in section.blocks if isinstance(b, Para))
         assert ("bukan kasus" if code == "id" else "not cases") in intro
+
+
+
+@pytest.mark.parametrize("code", ["id", "en"])
+def test_the_validation_breakdown_names_each_segment_once_and_its_period_above(madiun, code):
+    """Every row of madiun-2025's breakdown is the whole period's: the table has no period column (the text above
+    gives 2025-2027), and a segment's long name stands on the first of its rows only (the PDF wrapped it over four
+    lines in every row); the benefits and figures are all still there."""
+    lang, summary = Language(code), madiun.summary
+    section = validation_section(lang, summary, madiun.extra, {s.name: s.labels[code] for s in madiun.scenario.segments})
+    at = next(i for i, b in enumerate(section.blocks) if isinstance(b, Table) and b.name == "validation")
+    table, intro = section.blocks[at], section.blocks[at - 1]  # the paragraph that introduces it
+    assert lang("col_period") not in table.header and table.header[0] == lang("col_segment")
+    assert ("seluruh periode 2025–2027," if code == "id" else "whole period 2025–2027,") in intro.text
+    totals = [r for r in summary["breakdown"] if r["period"] == "total"]
+    assert len(table.rows) == len(totals)
+    names = [r[0] for r in table.rows if r[0]]
+    assert names == [s.labels[code] for s in madiun.scenario.segments]  # once each, in order
+    assert [r[1] for r in table.rows] == [lang.benefit(r["benefit"]) for r in totals]
+
+
+def test_the_breakdown_keeps_its_period_column_when_a_year_is_flagged():
+    """A flagged row of one year beside the whole period's rows: the period column stays, and a segment's name is
+    left out only below a row of the same period and segment."""
+    lang = Language("en")
+    summary = {"periods": [{"period": "2025"}, {"period": "2026"}, {"period": "total"}]}
+    total = lang("total_period", first="2025", last="2026")
+    rows = [(total, "Staff", "death", 1), (total, "Staff", "care", 2), ("2026", "Staff", "care", 3),
+            (total, "Workers", "death", 4)]
+    header, shown, span = _grouped(lang, summary, ("period", "segment", "benefit", "x"), rows)
+    assert header[0] == "period" and span == ""
+    assert [r[1] for r in shown] == ["Staff", "", "Staff", "Workers"]
+    header, shown, span = _grouped(lang, summary, ("period", "segment", "benefit", "x"), [rows[0], rows[1]])
+    assert header == ("segment", "benefit", "x") and span == " 2025–2026"
+    assert shown == [("Staff", "death", 1), ("", "care", 2)]
 
 
 # --- 5. a run-off's later years are labelled: not a forecast of the programme, which enrols new members ------------
