@@ -32,6 +32,7 @@ import scipy.stats
 from .benefits import INDEX
 from .closed_form import expected
 from .engine import blocks, chunks, simulate_chunk
+from .i18n import Language
 from .population import Model, build_model
 from .scenario import (
     SCENARIO_DIR, Scenario, ScenarioError, apply_override, load_scenario, month, number, parse_override,
@@ -43,8 +44,11 @@ DEFAULT_PRIOR_SIGMA = 0.5  # assumption: a factor of about 2.3 either side at 90
 Z90 = 1.6448536269514722
 GRID_POINTS = 161
 GRID_RANGE = (0.05, 20.0)
+_ID = Language("id")  # the Indonesian texts (source_id) sim calibrate writes beside each source, in its number format
 BEST_FIT_SOURCE = (f"the grid point where chi2_min is reached: the data alone, without the prior (grid "
                    f"{GRID_RANGE[0]:g}-{GRID_RANGE[1]:g})")
+BEST_FIT_SOURCE_ID = (f"titik kisi tempat chi2_min tercapai: data saja, tanpa prior (kisi "
+                      f"{_ID.plain(GRID_RANGE[0])}–{_ID.plain(GRID_RANGE[1])})")
 EDGE_MASS = 1e-3  # posterior mass in an end cell of the grid above which the grid would cut the posterior off
 VARIANCE_TRIALS = 4000
 METHOD = "grid posterior, bivariate normal likelihood of (claims, amount) per observation, lognormal priors"
@@ -79,6 +83,7 @@ class Observation:
     # The recorded figures the likelihood uses (``fit`` in the file; by default every one given). A figure left out
     # is still recorded and set beside the model's, as a check (madiun-2025: the count, whose definition is unknown).
     fitted: tuple = FIGURES
+    source_id: str | None = None  # the source in Indonesian (optional), written beside it in a calibrated scenario
 
     @property
     def perils(self) -> tuple:
@@ -142,7 +147,7 @@ def load_experience(path: str | Path) -> Experience:
         if not isinstance(node, dict):
             fail(where, f"must be an [[observation]] table, got {shown(node)}")
         known = ("from", "to", "benefits", "segment", "claims", "amount", "count_includes_scholarships", "source",
-                 "premium", "claim_ratio", "fit")
+                 "source_id", "premium", "claim_ratio", "fit")
         for key in node:
             if key not in known:
                 fail(f"{where}.{key}", "unknown key")
@@ -174,7 +179,7 @@ def load_experience(path: str | Path) -> Experience:
         observations.append(
             Observation(start, end, benefits, segment, claims, amount, include,
                         need(node, "source", text(), where), *(premium or (None, None, None)), *(ratio or (None,)),
-                        fitted)
+                        fitted, need(node, "source_id", text(), where) if "source_id" in node else None)
         )
     return Experience(
         path, need(head, "id", text(r"[a-z0-9][a-z0-9-]*"), "experience"),
@@ -680,13 +685,32 @@ def _number(x) -> str:
     return _toml_value(x)
 
 
-def _inline(value, unit: str, source: str, basis: str, **more) -> str:
-    """A parameter table written inline: ``{ value = ..., unit = "...", source = "...", basis = "..." }``."""
+def _inline(value, unit: str, source: str, basis: str, source_id: str | None = None, **more) -> str:
+    """A parameter table written inline: ``{ value = ..., unit = "...", source = "...", source_id = "...",
+    basis = "..." }`` (``source_id``, the source in Indonesian, where there is one)."""
     parts = [f"value = {_number(value)}", f"unit = {_toml_value(unit)}", f"source = {_toml_value(source)}",
-             f"basis = {_toml_value(basis)}"]
+             *([f"source_id = {_toml_value(source_id)}"] if source_id else []), f"basis = {_toml_value(basis)}"]
     parts += [f"{k} = {'[' + ', '.join(_number(x) for x in v) + ']' if isinstance(v, list) else _toml_value(v)}"
               for k, v in more.items()]
     return "{ " + ", ".join(parts) + " }"
+
+
+CREDIBLE_NOTE = {"note": "range is the 90 % credible interval", "note_id": "rentangnya adalah interval kredibel 90%"}
+SCALE_NAME_ID = {"mortality": "pengali kematian", "accident": "pengali kecelakaan kerja"}
+BENEFITS_ID = {"all": "semua manfaat", "jkm": "manfaat JKM", "jkk": "manfaat JKK"}
+
+
+def _id_decimals(x: float, digits: int) -> str:
+    """``x`` to ``digits`` decimals the Indonesian way (1,052; no thousands separator: for multipliers)."""
+    return f"{x:.{digits}f}".replace(".", ",")
+
+
+def _cite(cal: Calibration) -> dict:
+    """What a calibrated value cites, per language: the experience file and its source (``source_id`` in
+    Indonesian where the file gives one)."""
+    exp = cal.experience
+    return {"en": f"calibrated to {exp.path} ({exp.source})",
+            "id": f"dikalibrasi dengan klaim tercatat di {exp.path} ({exp.source_id or exp.source})"}
 
 
 def calibration_record_text(cal: Calibration) -> str:
@@ -698,6 +722,7 @@ def calibration_record_text(cal: Calibration) -> str:
     fit = cal.goodness_of_fit()
     path = str(cal.experience.path)
     given = f"posterior mean given {path}"
+    given_id = f"rata-rata posterior berdasarkan {path}"
     lines = [
         "",
         "[calibration]",
@@ -709,30 +734,38 @@ def calibration_record_text(cal: Calibration) -> str:
         "",
         "[calibration.posterior]",
         "mortality_scale = " + _inline(m["mean"], "multiplier of expected non-work deaths", given, "calibrated",
-                                       range=[m["p5"], m["p95"]], note="range is the 90 % credible interval"),
+                                       given_id, range=[m["p5"], m["p95"]], **CREDIBLE_NOTE),
         "accident_scale = " + _inline(a["mean"], "multiplier of expected work accidents", given, "calibrated",
-                                      range=[a["p5"], a["p95"]], note="range is the 90 % credible interval"),
+                                      given_id, range=[a["p5"], a["p95"]], **CREDIBLE_NOTE),
         "",
         "[calibration.goodness_of_fit]",
         "chi2_min = " + _inline(fit["chi2_min"], "squared Mahalanobis distance", "smallest over the posterior grid of "
                                 "the observations' squared distance from the model's (at mortality scale "
                                 f"{fit['best_mortality_scale']:.3g}, accident scale {fit['best_accident_scale']:.3g})",
-                                "calibrated"),
+                                "calibrated", "jarak kuadrat terkecil pengamatan dari model pada kisi posterior (pada "
+                                f"pengali kematian {_ID.sig3(fit['best_mortality_scale'])}, pengali kecelakaan kerja "
+                                f"{_ID.sig3(fit['best_accident_scale'])})"),
         "observed_values = " + _inline(fit["observed_values"], "values", "claim counts and amounts fitted in "
-                                       f"{path}", "data"),
+                                       f"{path}", "data", f"banyaknya klaim dan nilai klaim yang dicocokkan di {path}"),
         "p_value = " + _inline(fit["p_value"], "probability", "chance of a distance at least chi2_min if the model "
                                "held (chi-squared on observed_values degrees of freedom, which ignores the 2 fitted "
-                               "multipliers and so errs towards fitting)", "calibrated"),
+                               "multipliers and so errs towards fitting)", "calibrated",
+                               "peluang jarak sekurang-kurangnya chi2_min bila model benar (khi-kuadrat dengan derajat "
+                               "bebas observed_values, yang mengabaikan 2 pengali yang dicocokkan sehingga cenderung "
+                               "menyatakan cocok)"),
         f"fits = {_toml_value(fit['fits'])}",
         "best_mortality_scale = " + _inline(fit["best_mortality_scale"], "multiplier of expected non-work deaths",
-                                            BEST_FIT_SOURCE, "calibrated"),
+                                            BEST_FIT_SOURCE, "calibrated", BEST_FIT_SOURCE_ID),
         "best_accident_scale = " + _inline(fit["best_accident_scale"], "multiplier of expected work accidents",
-                                           BEST_FIT_SOURCE, "calibrated"),
+                                           BEST_FIT_SOURCE, "calibrated", BEST_FIT_SOURCE_ID),
     ]
     for obs, row in zip(cal.experience.observations, cal.expected_in_window()):
         window = f"{row['from']}..{row['to']}"
         model = (f"{cal.scenario.id} at the posterior mean multipliers, closed-form mean of {window} "
                  f"({obs.benefits} benefits, segment {obs.segment})")
+        segment_id = "semua segmen" if obs.segment == "all" else f"segmen {obs.segment}"
+        model_id = (f"{cal.scenario.id} pada rata-rata posterior kedua pengali, nilai harapan perhitungan langsung "
+                    f"{window} ({BENEFITS_ID[obs.benefits]}, {segment_id})")
         lines += ["", "[[calibration.observation]]", f"from = {_toml_value(row['from'])}",
                   f"to = {_toml_value(row['to'])}", f"benefits = {_toml_value(obs.benefits)}",
                   f"segment = {_toml_value(obs.segment)}",
@@ -740,12 +773,13 @@ def calibration_record_text(cal: Calibration) -> str:
         if obs.fitted != tuple(name for name in FIGURES if getattr(obs, name) is not None):
             lines.append(f"fit = {_toml_value(list(obs.fitted))}")
         if obs.claims is not None:
-            lines.append("claims = " + _inline(obs.claims, "claims", obs.source, "data"))
+            lines.append("claims = " + _inline(obs.claims, "claims", obs.source, "data", obs.source_id))
         if obs.amount is not None:
-            lines.append("amount = " + _inline(obs.amount, "IDR", obs.source, "data"))
-        lines.append("expected_claims = " + _inline(round(row["expected_claims"], 2), "claims", model, "calibrated"))
+            lines.append("amount = " + _inline(obs.amount, "IDR", obs.source, "data", obs.source_id))
+        lines.append("expected_claims = " + _inline(round(row["expected_claims"], 2), "claims", model, "calibrated",
+                                                    model_id))
         lines.append("expected_amount = " + _inline(float(round(row["expected_amount_idr"])), "IDR", model,
-                                                    "calibrated"))
+                                                    "calibrated", model_id))
     return "\n".join(lines) + "\n"
 
 
@@ -762,7 +796,7 @@ def posterior_tables(cal: Calibration) -> dict:
     :func:`calibrated_scenario_text` writes them, before the TOML's rounding to 6 decimals
     (:func:`as_written`)."""
     m, a = cal.stats("mortality"), cal.stats("accident")
-    cite = f"calibrated to {cal.experience.path} ({cal.experience.source})"
+    cite = _cite(cal)
     resolved = cal.scenario.resolved
 
     def scaled(node: dict, stats: dict, which: str) -> dict:
@@ -770,10 +804,12 @@ def posterior_tables(cal: Calibration) -> dict:
         return {
             "value": value * stats["mean"],
             "unit": node["unit"],
-            "source": f"{cite}: {value:g} x posterior mean {which} scale {stats['mean']:.3f}",
+            "source": f"{cite['en']}: {value:g} x posterior mean {which} scale {stats['mean']:.3f}",
+            "source_id": f"{cite['id']}: {_ID.plain(float(f'{value:g}'))} × rata-rata posterior "
+                         f"{SCALE_NAME_ID[which]} {_id_decimals(stats['mean'], 3)}",
             "basis": "calibrated",
             "range": [value * stats["p5"], value * stats["p95"]],
-            "note": "range is the 90 % credible interval",
+            **CREDIBLE_NOTE,
         }
 
     tables = {"assumptions.mortality_load": scaled(resolved["assumptions"]["mortality_load"], m, "mortality")}
@@ -801,7 +837,7 @@ def calibrated_scenario_text(cal: Calibration, scenario_id: str, base_ref: str, 
     one draw and the expected claims stay those of the point values.
     """
     m, a = cal.stats("mortality"), cal.stats("accident")
-    cite = f"calibrated to {cal.experience.path} ({cal.experience.source})"
+    cite = _cite(cal)
     sets = "".join(f" --set {k}={_toml_value(v)}" for k, v in cal.scenario.overrides)
     lines = [
         f"# Written by `python -m sim calibrate {cal.scenario.id} {cal.experience.path}{sets}`: do not edit by hand, "
@@ -830,7 +866,9 @@ def calibrated_scenario_text(cal: Calibration, scenario_id: str, base_ref: str, 
     text_ += _param_table("uncertainty.intensity_draws", {
         "value": [[round(float(x), 4), round(float(y), 4)] for x, y in draws],
         "unit": "multipliers of expected deaths and accidents",
-        "source": f"{cite}: {POSTERIOR_DRAWS} posterior draws divided by their means",
+        "source": f"{cite['en']}: {POSTERIOR_DRAWS} posterior draws divided by their means",
+        "source_id": f"{cite['id']}: {POSTERIOR_DRAWS} pasangan pengali hasil undian posterior, masing-masing dibagi "
+                     "rata-ratanya",
         "basis": "calibrated",
     })
     return text_

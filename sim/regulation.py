@@ -34,6 +34,7 @@ class DatedValue:
     value: object
     source: str
     confidence: str
+    source_id: str | None = None  # the source in Indonesian, where it has words beyond a citation
 
 
 @dataclass(frozen=True)
@@ -84,6 +85,7 @@ class Regulation:
                     "unit": rule.unit,
                     "effective": dated.effective.isoformat(),
                     "source": dated.source,
+                    "source_id": dated.source_id,
                     "confidence": dated.confidence,
                 }
             )
@@ -97,7 +99,7 @@ def _parse_rules(data: dict) -> dict[str, Rule]:
             name = f"{group}.{key}"
             values = sorted(
                 (
-                    DatedValue(v["from"], v["value"], v["source"], v["confidence"])
+                    DatedValue(v["from"], v["value"], v["source"], v["confidence"], v.get("source_id"))
                     for v in spec["values"]
                 ),
                 key=lambda d: d.effective,

@@ -85,7 +85,8 @@ def register_rows(resolved: dict, prefix: str = "") -> list[dict]:
         if isinstance(node, dict) and "value" in node:
             rows.append({"key": dotted, "value": _jsonable(node["value"]), "unit": node.get("unit", ""),
                          "basis": node.get("basis", ""), "range": _jsonable(node.get("range")),
-                         "source": node.get("source", ""), "note": node.get("note", "")})
+                         "source": node.get("source", ""), "source_id": node.get("source_id"),
+                         "note": node.get("note", ""), "note_id": node.get("note_id")})
         elif key == "age_profile" and prefix.startswith("segments.") and node in age_profiles():
             rows.append(age_profile_row(dotted, node))
         elif isinstance(node, dict):
@@ -102,7 +103,8 @@ def age_profile_row(key: str, name: str) -> dict:
     holds the numbers as well as the name."""
     profile = age_profiles()[name]
     return {"key": key, "value": profile["bands"], "unit": "share", "basis": profile["basis"], "range": None,
-            "source": profile["source"], "note": f"{AGE_PROFILES_FILE} [{name}]"}
+            "source": profile["source"], "source_id": profile.get("source_id"),
+            "note": f"{AGE_PROFILES_FILE} [{name}]", "note_id": f"{AGE_PROFILES_FILE} [{name}]"}
 
 
 def profile_title(lang: Language, name: str) -> str:
@@ -132,7 +134,7 @@ def rule_rows(scenario: Scenario) -> tuple[str, list[dict], list[dict]]:
                 if r["value"] != before["value"]:
                     changes.append({"month": month.isoformat()[:7], "rule": r["rule"],
                                     "from": _jsonable(before["value"]), "to": _jsonable(r["value"]), "unit": r["unit"],
-                                    "source": r["source"]})
+                                    "source": r["source"], "source_id": r["source_id"]})
                 previous[r["rule"]] = r
     return start.isoformat(), rows, changes
 
@@ -390,7 +392,7 @@ def csv_tables(summary: dict, extra: dict) -> dict:
         "assumptions": pd.DataFrame(register),
         "rules": pd.DataFrame([{**r, "value": json.dumps(r["value"])} for r in extra["rules"]["rows"]]),
         "rule_changes": pd.DataFrame(extra["rules"]["changes"],
-                                     columns=["month", "rule", "from", "to", "unit", "source"]),
+                                     columns=["month", "rule", "from", "to", "unit", "source", "source_id"]),
         "differences": pd.DataFrame(extra["differences"], columns=["key", "base", "this"]),
     }
 
@@ -1389,6 +1391,7 @@ def register_section(lang: Language, scenario: Scenario, extra: dict) -> Section
     names = entry_names(scenario, lang)
     unused = unused_in_projection(scenario)
     grouped: dict = {}
+    shown_rows = []  # the rows shown with their own source (the grouped ones point to assumptions.csv)
     for i, r in enumerate(extra["assumptions"]):
         parts = r["key"].split(".")
         if many and parts[0] == "segments" and len(parts) == 3:
@@ -1398,6 +1401,7 @@ def register_section(lang: Language, scenario: Scenario, extra: dict) -> Section
         if r["key"] in unused:  # a [budget] value the projection replaces: said so beside its name
             label, _, key = name.rpartition("\n")
             name = f"{label or r['key']} ({UNUSED_IN_PROJECTION[r['key']][lang.code]})" + (f"\n{key}" if label else "")
+        shown_rows.append(r)
         cells = _register_row(lang, extra, i, r)[1:]
         if parts[-1] == "age_profile":  # a named profile: its title and bands, not a list of lists
             cells = (_profile_cell(lang, scenario, r), *cells[1:])
@@ -1417,14 +1421,15 @@ def register_section(lang: Language, scenario: Scenario, extra: dict) -> Section
     header = tuple(lang(k) for k in ("col_parameter", "col_value", "col_unit", "col_basis", "col_range", "col_source"))
     _, rules, changes = extra["rules"]["date"], extra["rules"]["rows"], extra["rules"]["changes"]
     rule_table = [(rule_name(lang, r["rule"]), _rule_value(lang, extra, i, r), lang.unit(r["unit"]),
-                   _rule_effective(lang, r), r["source"], lang.confidence(r["confidence"]))
+                   _rule_effective(lang, r), rule_source(lang, r), lang.confidence(r["confidence"]))
                   for i, r in enumerate(rules)]
     rule_header = tuple(lang(k) for k in ("col_rule", "col_value", "col_unit", "col_effective", "col_source",
                                           "col_confidence"))
     used = {r["basis"] for r in extra["assumptions"]} | {r["basis"] for r in extra.get("sensitivity", {}).get("rows", [])}
     legend = "; ".join(lang(f"basis_desc_{b}") for b in BASES if b in used)
     blocks = [
-        Para(lang("register_intro") + (" " + lang("basis_legend", items=legend) if legend else "")),
+        Para(lang("register_intro") + register_sources_note(lang, shown_rows)
+             + (" " + lang("basis_legend", items=legend) if legend else "")),
         Table("assumptions", header, rows, styles),
         Para(lang("rules_intro", date=lang.date(dt.date.fromisoformat(extra["rules"]["date"])))),
         Table("rules", rule_header, rule_table),
@@ -1435,7 +1440,7 @@ def register_section(lang: Language, scenario: Scenario, extra: dict) -> Section
         blocks += [Para(lang("rules_changes")), *note, Table("rule_changes", tuple(lang(k) for k in (
             "col_month", "col_rule", "col_from", "col_to", "col_source")),
             [(lang.iso_date(c["month"]), rule_name(lang, c["rule"]), _changed_value(lang, c["rule"], c["from"]),
-              _changed_value(lang, c["rule"], c["to"]), c["source"]) for c in changes])]
+              _changed_value(lang, c["rule"], c["to"]), rule_source(lang, c)) for c in changes])]
     else:
         blocks += [Para(lang("rules_no_changes"), style="note"), *note]
     return Section("register", lang("sec_register"), blocks)
@@ -1538,8 +1543,40 @@ def _register_row(lang: Language, extra: dict, i: int, r: dict) -> tuple:
     rng = r["range"]
     bound = lang.sig3 if calibrated else lang.plain
     rng_text = f"{bound(rng[0])} – {bound(rng[1])}" if isinstance(rng, list) and len(rng) == 2 else ""
-    source = r["source"] + (f" ({r['note']})" if r["note"] else "")
-    return (r["key"], value, lang.unit(r["unit"]), lang.basis(r["basis"]), rng_text, source)
+    return (r["key"], value, lang.unit(r["unit"]), lang.basis(r["basis"]), rng_text, source_cell(lang, r))
+
+
+def source_cell(lang: Language, r: dict) -> str:
+    """A register row's source in the report's language: in the Indonesian report its ``source_id`` (and
+    ``note_id``) where the scenario gives one, else the text as written; in the English report always ``source``
+    (and ``note``)."""
+    indonesian = lang.code == "id"
+    source = (r.get("source_id") if indonesian else None) or r["source"]
+    note = (r.get("note_id") if indonesian else None) or r.get("note") or ""
+    return source + (f" ({note})" if note else "")
+
+
+def in_indonesian(r: dict) -> bool:
+    """Whether a register row's source (and note, if it has one) has an Indonesian text."""
+    return bool(r.get("source_id")) and (not r.get("note") or bool(r.get("note_id")))
+
+
+def register_sources_note(lang: Language, rows: list[dict]) -> str:
+    """What the Indonesian register says of its sources (with a leading space): nothing when every row shown has
+    an Indonesian text; else that those without one (all, or how many) are quoted in English as written, with
+    English number formats. The English register quotes every source as written (``register_intro``)."""
+    english = [r for r in rows if not in_indonesian(r)]
+    if lang.code != "id" or not english:
+        return ""
+    if len(english) == len(rows):
+        return " " + lang("register_sources_english")
+    return " " + lang("register_sources_some_english", n=lang.count(len(english)))
+
+
+def rule_source(lang: Language, r: dict) -> str:
+    """A rule's source in the report's language: its ``source_id`` in the Indonesian report where
+    sim/data/regulation.toml gives one (a source with words beyond a citation), else ``source``."""
+    return (r.get("source_id") if lang.code == "id" else None) or r["source"]
 
 
 def differences_section(lang: Language, extra: dict, base: str | None, names: dict | None = None) -> Section:

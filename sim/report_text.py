@@ -1095,12 +1095,23 @@ TEXT = {
     "register_intro": {
         "id": "Setiap parameter skenario beserta nilai, satuan, dasar dan sumbernya. Baris kuning adalah asumsi "
               "(dengan rentang wajar), baris biru hasil kalibrasi. Nilai hasil kalibrasi ditampilkan dengan 3 angka "
-              "penting; nilai lengkapnya ada di scenario.toml dan assumptions.csv. Sumber dikutip sebagaimana "
-              "tertulis di berkas skenario, dalam bahasa Inggris dan dengan format angka Inggris (titik sebagai "
-              "tanda desimal, koma sebagai pemisah ribuan: 1.28 = 1,28 dan 7,902 = 7.902).",
+              "penting; nilai lengkapnya ada di scenario.toml dan assumptions.csv.",
         "en": "Every parameter of the scenario with its value, unit, basis and source. Yellow rows are assumptions "
               "(with a plausible range), blue rows calibrated values. Calibrated values are shown to 3 significant "
               "digits; the full values are in scenario.toml and assumptions.csv. Sources are quoted as written.",
+    },
+    # The Indonesian register: what it says of sources without an Indonesian text (source_id) in the scenario (the
+    # English report quotes every source as written, as register_intro says).
+    "register_sources_english": {
+        "id": "Sumber dikutip sebagaimana tertulis di berkas skenario, dalam bahasa Inggris dan dengan format angka "
+              "Inggris (titik sebagai tanda desimal, koma sebagai pemisah ribuan: 1.28 = 1,28 dan 7,902 = 7.902).",
+        "en": "Sources are quoted as written in the scenario file, in English.",
+    },
+    "register_sources_some_english": {
+        "id": "Sumber yang tidak memiliki teks bahasa Indonesia di berkas skenario ({n} baris) dikutip sebagaimana "
+              "tertulis, dalam bahasa Inggris dan dengan format angka Inggris (titik sebagai tanda desimal, koma "
+              "sebagai pemisah ribuan: 1.28 = 1,28 dan 7,902 = 7.902).",
+        "en": "Sources without an Indonesian text in the scenario file ({n} rows) are quoted as written, in English.",
     },
     "basis_legend": {"id": "Kolom Dasar: {items}.", "en": "Basis column: {items}."},
     "basis_desc_law": {"id": "peraturan = ditetapkan dalam peraturan", "en": "law = set by regulation"},

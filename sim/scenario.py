@@ -26,7 +26,8 @@ from .regulation import RuleError, load_regulation
 from .scenario_schema import (
     ASSUMPTION_FIELDS, ASSUMPTION_TABLES, BASES, BUDGET_FIELDS, CALIBRATION_FIELDS, CALIBRATION_OBSERVATION_FIELDS,
     GOODNESS_OF_FIT_FIELDS, MISFIT_P, PARAM_KEYS, POSTERIOR_FIELDS, SCENARIO_FIELDS, SEGMENT_FIELDS, SEVERITY_SHARES,
-    SHARE_TOLERANCE, TOP_TABLES, UNCERTAINTY_FIELDS, _is_number, age_shift_range, child_scale_range, shown,
+    SHARE_TOLERANCE, TOP_TABLES, TRANSLATED_KEYS, UNCERTAINTY_FIELDS, _is_number, age_shift_range, child_scale_range,
+    shown,
 )
 # Re-exported for existing importers (sim.cli, sim.calibration and the tests import these, and the field tables
 # and SEVERITY_SHARES above, from sim.scenario); new code imports them from sim.scenario_schema.
@@ -82,6 +83,11 @@ def _merge(base: dict, override: dict, origin: dict, file: str, prefix: str = ""
         else:
             merged[key] = copy.deepcopy(value)
             origin[dotted] = file
+    for text_key, translated in TRANSLATED_KEYS.items():
+        # A file that restates a source (or note) in English only leaves no stale Indonesian text of its base's.
+        if text_key in override and translated not in override and translated in merged:
+            del merged[translated]
+            origin.pop(f"{prefix}{translated}", None)
     return merged
 
 
@@ -151,11 +157,16 @@ def apply_override(data: dict, key: str, value, origin: dict) -> None:
     last = parts[-1]
     if isinstance(node.get(last), dict) and "value" in node[last]:
         node[last]["value"] = value
-        node[last]["source"] = f"command-line override (--set {key}); was: {node[last].get('source', '')}"
+        was, was_id = node[last].get("source", ""), node[last].get("source_id") or node[last].get("source", "")
+        node[last]["source"] = f"command-line override (--set {key}); was: {was}"
+        node[last]["source_id"] = f"diubah dari baris perintah (--set {key}); sebelumnya: {was_id}"
         if node[last].get("basis") == "assumption" and "range" in node[last]:
             node[last]["range"] = _widen_range(node[last]["range"], value)
     else:
         node[last] = value
+        translated = TRANSLATED_KEYS.get(last)
+        if translated and "value" in node:
+            node.pop(translated, None)  # a --set of a parameter's English source: its Indonesian text is stale
         # What the files set below ``key`` is gone with the table it replaced: an error there is the --set's.
         for below in [k for k in origin if k.startswith(key + ".")]:
             del origin[below]
@@ -274,6 +285,9 @@ class _Validator:
             self.fail(f"{key}.unit", f"wrong unit: expected {field.unit!r}, got {node['unit']!r}")
         if not isinstance(node["source"], str) or not node["source"].strip():
             self.fail(f"{key}.source", "must name a source (law, data, or 'assumption: why')")
+        for k in ("source_id", "note_id"):
+            if k in node and (not isinstance(node[k], str) or not node[k].strip()):
+                self.fail(f"{key}.{k}", f"must be a non-empty text (the {k[:-3]} in Indonesian), got {shown(node[k])}")
         if node["basis"] not in BASES:
             self.fail(f"{key}.basis", f"must be one of {', '.join(BASES)}; got {node['basis']!r}")
         problem = field.check(node["value"])

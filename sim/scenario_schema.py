@@ -21,7 +21,9 @@ OCCUPATIONS = (
 )
 MORTALITY_TABLES = ("TMI-IV-2019",)
 SHARE_TOLERANCE = 1e-6
-PARAM_KEYS = ("value", "unit", "source", "basis", "range", "note")
+PARAM_KEYS = ("value", "unit", "source", "source_id", "basis", "range", "note", "note_id")
+# Optional Indonesian texts of a parameter's source and note, which the Indonesian report shows in their place.
+TRANSLATED_KEYS = {"source": "source_id", "note": "note_id"}
 # Tables that record facts about a scenario (what a calibrated one was fitted to) rather than inputs of the model:
 # the parameter walkers (assumption register, sensitivity, compare's differences) skip them.
 RECORD_TABLES = ("calibration",)

@@ -40,6 +40,13 @@ SEVERITY = (
 )
 
 
+def translated(extra: str) -> str:
+    """An [assumptions.severity] table restating the base's share of care-only cases (so the shares still sum to 1)
+    with ``extra`` fields beside its source: an Indonesian source or note (source_id, note_id) to check."""
+    return ('\n[assumptions.severity]\nshare_medical_only = { value = 0.62, unit = "share of JKK cases", '
+            f'source = "test", {extra}, basis = "assumption", range = [0.4, 0.8] }}\n')
+
+
 
 def children_by_age(rows: str, extra: str = "", unit: str = "member's age from, shares of 0/1/2+ children, "
                     "child's age range", key: str = "by_member_age", rng: str | None = None) -> str:
@@ -122,6 +129,15 @@ FILE_CASES = [
      [NAME, "segments.vulnerable.male_share.range", "plausible range"]),
     ("wrong-unit", edit(WAGE_UNIT, WAGE_UNIT.replace("IDR per month", "IDR per year")), [],
      [NAME, "segments.vulnerable.wage.unit", "wrong unit", "'IDR per month'", "'IDR per year'"]),
+    # An Indonesian source or note (source_id, note_id) is optional; given, it is a non-empty text.
+    ("source-id-empty", append(translated('source_id = " "')), [],
+     [NAME, "assumptions.severity.share_medical_only.source_id", "non-empty text", "in Indonesian"]),
+    ("source-id-a-number", append(translated("source_id = 5")), [],
+     [NAME, "assumptions.severity.share_medical_only.source_id", "non-empty text", "got 5"]),
+    ("note-id-a-list", append(translated('note_id = ["catatan"]')), [],
+     [NAME, "assumptions.severity.share_medical_only.note_id", "non-empty text"]),
+    ("source-id-misspelt", append(translated('sourceid = "uji"')), [],
+     [NAME, "assumptions.severity.share_medical_only.sourceid", "unknown key", "did you mean 'source_id'?"]),
     ("unknown-basis", edit('basis = "law" }', 'basis = "hunch" }'), [], [NAME, "segments.vulnerable.wage.basis", "hunch"]),
     ("pu-without-risk-class", edit(SCHEME, 'scheme = "PU"'), [], [NAME, "segments.vulnerable.risk_class", "missing"]),
     ("bpu-with-risk-class", edit(LABEL, LABEL + 'risk_class = { value = 1, unit = "class", source = "x", basis = "law" }\n'),

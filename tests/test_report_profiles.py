@@ -33,6 +33,7 @@ def test_every_profile_has_a_title_in_each_report_language():
     for name, profile in PROFILES.items():
         assert profile["title"] and profile["title_id"], name
         assert profile["title_id"] != profile["title"], f"{name}: title_id is not Indonesian"
+        assert profile["source_id"] != profile["source"], f"{name}: source_id is not Indonesian"
 
 
 def _register(scenario, code: str):
@@ -72,11 +73,14 @@ def test_the_register_has_a_row_per_segment_s_age_profile(code):
         assert parameter == f"{lang.parameter(key, entry_names(scenario, lang))}\n({key})"
         assert value == f"{PROFILES[name][TITLE[code]]}\n{bands(code, name)}"
         assert (unit, basis, style) == (lang.unit("share"), lang.basis(PROFILES[name]["basis"]), "assumption")
-        assert source.startswith(PROFILES[name]["source"]) and f"[{name}]" in source
+        # The profile's source in the report's language (source_id in Indonesian), then where it is defined.
+        written = PROFILES[name]["source_id" if code == "id" else "source"]
+        assert source == f"{written} (sim/data/age_profiles.toml [{name}])"
         # report.json (and assumptions.csv) keep the numbers the model uses and where they come from.
         (row,) = [r for r in extra["assumptions"] if r["key"] == key]
         assert row["value"] == PROFILES[name]["bands"] and row["basis"] == PROFILES[name]["basis"]
         assert row["note"] == f"sim/data/age_profiles.toml [{name}]"
+        assert (row["source"], row["source_id"]) == (PROFILES[name]["source"], PROFILES[name]["source_id"])
 
 
 def test_with_many_segments_the_register_shows_each_profile_once():
@@ -103,6 +107,7 @@ def test_the_report_files_and_pages_carry_the_profile(madiun_2023):
     row = register.loc["segments.vulnerable.age_profile"]
     assert json.loads(row["value"]) == PROFILES["vulnerable-informal"]["bands"]
     assert row["note"] == "sim/data/age_profiles.toml [vulnerable-informal]"
+    assert row["source_id"] == PROFILES["vulnerable-informal"]["source_id"]  # beside source, in Indonesian
     html = (folder / "report.html").read_text(encoding="utf-8")
     title = PROFILES["vulnerable-informal"]["title_id"]
     assert html.count(title) == 2  # the register and the differences
