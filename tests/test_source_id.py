@@ -7,6 +7,7 @@ age profiles and the rules (sim/data/regulation.toml) do the same."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -150,3 +151,14 @@ def test_the_rules_table_shows_the_source_in_the_report_s_language(code):
     assert [row[4] for row in rules] == expected
     assert any(r["source_id"] for r in load_regulation().table(scenario.start))
 
+
+SHIPPED = sorted(p.stem for p in (Path(__file__).resolve().parent.parent / "scenarios").glob("*.toml"))
+
+
+@pytest.mark.parametrize("scenario_id", [s for s in SHIPPED if s != "national-2025"])
+def test_every_shipped_scenario_gives_its_sources_in_indonesian(scenario_id):
+    """Every row of a shipped scenario's register has its Indonesian text (national-2025, written by
+    sim.national, is checked in tests/test_national.py)."""
+    missing = [r["key"] for r in register_rows(load_scenario(scenario_id).resolved)
+               if not r["source_id"] or (r["note"] and not r["note_id"])]
+    assert not missing, f"{scenario_id}: no source_id (or note_id) for {missing}"
