@@ -144,9 +144,14 @@ def sensitivity_figures(scenario: Scenario, base_outcome, swings, skipped) -> di
     shows it, bars that move the claims apart from those that do not."""
     moving, still = without_effect(base_outcome, swings)
     last = base_outcome.last
+    through = None if base_outcome.recalibrated is None else base_outcome.recalibrated.through
     return {
         "period": base_outcome.period,
         "last_period": None if last is None else last.period,
+        # A scenario that inherits its calibration: the calibrated scenario whose refits it takes, and the scenario
+        # that one was calibrated from (sim.sensitivity.Recalibration); null otherwise.
+        "recalibrated_through": None if through is None else {
+            "scenario": through, "calibrated_from": scenario.calibration["scenario"]},
         "base": {"premium_idr": round(base_outcome.premium_idr, 2), "claims_idr": round(base_outcome.claims_idr, 2),
                  "claim_ratio": None if base_outcome.claim_ratio is None else round(base_outcome.claim_ratio, 6),
                  "premium_last_idr": None if last is None else round(last.premium_idr, 2),
@@ -1157,7 +1162,9 @@ def _sens_later(lang: Language, extra: dict, labels: dict | None, refit: bool) -
     text = lang("sens_last_intro", period=sens["period"], last=last) + " " if last else ""
     figures = {"base_last": _r(extra, "sensitivity.base.claim_ratio_last", "percent")} if last else {}
     if refit:
-        text += lang("sens_refit_columns", years=_years(lang, sens))
+        through = sens.get("recalibrated_through")
+        text += (lang("sens_refit_columns_inherited", years=_years(lang, sens), calibrated=through["scenario"])
+                 if through else lang("sens_refit_columns", years=_years(lang, sens)))
         field = "claim_ratio_recalibrated_last"
         found = [(r[f"{field}_{end}"], f"sensitivity.rows.{i}.{field}_{end}")
                  for i, r in enumerate(sens["rows"]) for end in REFIT_ENDS if r.get(f"{field}_{end}") is not None]
@@ -1192,7 +1199,11 @@ def _sens_refit(lang: Language, extra: dict, labels: dict | None) -> list:
     figures = {f"{name}_{end}": _r(extra, f"sensitivity.rows.{i}.{key}_{end}", "percent")
                for name, key in pairs for end in REFIT_ENDS}
     name = lang.parameter(sens["rows"][i]["parameter"], labels)
-    text = lang("sens_calibrated_refit", period=sens["period"], name=name)
+    through = sens.get("recalibrated_through")
+    if through:  # the refit is of the calibrated scenario this one builds on, applied to this one
+        text = lang("sens_inherited_refit", period=sens["period"], name=name, calibrated=through["scenario"])
+    else:
+        text = lang("sens_calibrated_refit", period=sens["period"], name=name)
     if last:
         text += " " + lang("sens_calibrated_refit_last", last=last)
         figures["base_last"] = _r(extra, "sensitivity.base.claim_ratio_last", "percent")
@@ -1213,7 +1224,12 @@ def _sens_refit_notes(lang: Language, extra: dict, labels: dict | None) -> list:
     """How the recalibrated columns were made, and the bars with an end that could not be recalibrated (the reason
     in the English report; the Indonesian one points to report.json, as for a bar that could not be moved)."""
     sens = extra["sensitivity"]
-    out = [Para(lang("sens_refit_note", period=_years(lang, sens)), style="note")]
+    through = sens.get("recalibrated_through")
+    if through:
+        out = [Para(lang("sens_refit_note_inherited", period=_years(lang, sens), calibrated=through["scenario"],
+                         prior=through["calibrated_from"]), style="note")]
+    else:
+        out = [Para(lang("sens_refit_note", period=_years(lang, sens)), style="note")]
     failed = [(r["parameter"], problem) for r in sens["rows"] for end in REFIT_ENDS
               if (problem := r.get(f"recalibration_problem_{end}"))]
     if failed:

@@ -1006,6 +1006,50 @@ TEXT = {
               "at each end. For the widest bar, {name}: recalibrated, the {period} claim "
               "ratio is {refit_low} and {refit_high}, not {held_low} and {held_high}.",
     },
+    # A scenario that inherits its calibration (madiun-2026-ucj from madiun-2025): the refit is of the calibrated
+    # scenario it builds on, applied to this one (sim.sensitivity.Recalibration).
+    "sens_inherited_refit": {
+        "id": "Skenario ini dibangun di atas skenario {calibrated}, yang dikalibrasi dengan klaim yang tercatat, dan "
+              "memakai pengali kematian dan pengali kecelakaan kerja hasil kalibrasinya. Masing-masing pengali tampil "
+              "sebagai satu batang yang digeser ke batas rentang 90%-nya, bukan satu batang per segmen. Pada batang "
+              "lainnya, hasil kalibrasi tidak diubah. Bila sebuah asumsi diubah lalu skenario {calibrated} "
+              "dikalibrasi ulang dengan klaim tercatat yang sama, pengali hasil kalibrasi ikut bergeser; tabel kedua "
+              "memberi rasio klaim skenario ini dengan pengali hasil kalibrasi ulang itu di setiap batas. Untuk "
+              "batang terlebar, {name}: bila dikalibrasi ulang, rasio klaim {period} menjadi {refit_low} dan "
+              "{refit_high}, bukan {held_low} dan {held_high}.",
+        "en": "This scenario builds on {calibrated}, which is calibrated to recorded claims, and takes its fitted "
+              "death and work-accident multipliers. Each multiplier is one bar, moved to the ends of its 90% "
+              "interval, rather than a bar per segment. The other bars hold the calibrated values fixed. Were an "
+              "assumption changed and {calibrated} calibrated again to the same recorded claims, the fitted "
+              "multipliers would move too; the second table gives this scenario's claim ratio with the multipliers "
+              "so recalibrated (refitted) at each end. For the widest bar, {name}: recalibrated, the {period} claim "
+              "ratio is {refit_low} and {refit_high}, not {held_low} and {held_high}.",
+    },
+    "sens_refit_columns_inherited": {
+        "id": "Kolom “setelah kalibrasi ulang” memberi rasio klaim {years} bila skenario {calibrated} dikalibrasi "
+              "ulang dengan asumsi di batas itu.",
+        "en": "The “recalibrated” columns give the {years} claim ratio with {calibrated} calibrated again, the "
+              "assumption at that end.",
+    },
+    "sens_refit_note_inherited": {
+        "id": "Kalibrasi ulang: skenario {calibrated} sebelum kalibrasi ({prior}), dengan asumsi di batas rentangnya "
+              "bila skenario {calibrated} memuat asumsi itu (bila tidak, tanpa perubahan), dikalibrasi lagi dengan "
+              "klaim tercatat yang sama; pengali yang baru menggantikan pengali yang diambil skenario ini dari "
+              "{calibrated}, lalu klaim dan iuran {period} dihitung langsung. Kalibrasi ulang itu memakai peserta dan "
+              "klaim tercatat skenario {calibrated}, bukan peserta skenario ini. Nilai yang dinyatakan sendiri oleh "
+              "skenario ini untuk besaran yang dikalibrasi (misalnya tingkat kematian dan kecelakaan kerja segmen "
+              "yang tidak ada di {calibrated}) tidak diubah. Urutan batang tetap menurut lebarnya dengan hasil "
+              "kalibrasi tidak diubah, seperti pada diagram. Kedua pengali hasil kalibrasi sendiri tidak dikalibrasi "
+              "ulang (kolomnya bertanda -).",
+        "en": "Recalibrated: {calibrated} as it was before calibration ({prior}), with the assumption at the end of "
+              "its range where {calibrated} has it (else unchanged), is fitted again to the same recorded claims; "
+              "the refitted multipliers replace those this scenario takes from {calibrated}, and the {period} claims "
+              "and premiums are recomputed by direct calculation. The refit is of {calibrated}'s members and "
+              "recorded claims, not of this scenario's members. The values this scenario states itself for what the "
+              "calibration fitted (such as the death and work-accident rates of segments {calibrated} does not "
+              "have) are held. The bars keep their order by width with the calibrated values held, as in the chart. "
+              "The two fitted multipliers themselves are not recalibrated (their columns show -).",
+    },
     "sens_refit_note": {
         "id": "Kalibrasi ulang: skenario sebelum kalibrasi, dengan asumsi di batas rentangnya, dikalibrasi lagi "
               "dengan klaim tercatat yang sama, lalu klaim dan iuran {period} dihitung langsung dengan pengali yang "

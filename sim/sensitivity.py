@@ -37,8 +37,18 @@ Five choices, named here and in the report:
   (``calibration.fit_document``) and the first year recomputed in closed form with the refitted posterior means
   applied as ``sim calibrate`` applies them (``calibration.posterior_tables``, rounded as the file holds them). The
   bars keep their order (by the spread with the calibration held, the chart's). An end whose fit fails (data the
-  moved scenario cannot fit) is recorded as not available, with the reason; so is every end of a scenario that
-  only inherits another's calibration (madiun-2026-ucj: its members are not those that were fitted).
+  moved scenario cannot fit) is recorded as not available, with the reason.
+- A scenario that only inherits another's calibration (madiun-2026-ucj, a 2026-2030 projection built on
+  madiun-2025; madiun-2026-ucj-csr through it) is recalibrated through the calibrated scenario up its base chain
+  (:func:`calibrated_scenario`): that scenario's prior document is refitted with those of the bar's keys it holds
+  moved (none for a bar it lacks, such as ``ucj.target_share`` or a segment it does not have: the base refit,
+  fitted once), and the refitted tables replace, in this scenario's document with the bar at its end, the values
+  it inherited from the calibrated scenario; its years are then measured as its held bars are (the first year of
+  a projection). Two assumptions: the refit is of the calibrated scenario's members and experience, not this
+  scenario's members (who were not there when the claims were recorded); and where this scenario restates a value
+  the calibration fitted (madiun-2026-ucj's new segments' own death and accident rates, stated assumptions), it
+  is held. ``sim.budget.tornado`` takes the same refitted documents (:meth:`Recalibration.document`) over the
+  whole horizon.
 
 Which parameters get no bar, and why (the report names them in a note instead of drawing a bar of zero width):
 - A default no segment uses (:func:`unused_parameters`), by key: it is not moved at all.
@@ -116,6 +126,7 @@ class Refit:
     mortality_scale: float | None = None
     accident_scale: float | None = None
     problem: str | None = None
+    through: str | None = None  # an inheriting scenario's: the calibrated scenario refitted (madiun-2025)
 
 
 @dataclass(frozen=True)
@@ -344,17 +355,18 @@ def tornado(scenario: Scenario, recalibrate: bool = True) -> tuple[Outcome, list
     base = outcome(scenario_from_data(data))
     refit = Recalibration(scenario) if recalibrate and scenario.calibration else None
     if refit is not None:
-        base = Outcome(base.period, base.premium_idr, base.claims_idr, refit.at([]), base.last)
+        base = Outcome(base.period, base.premium_idr, base.claims_idr, refit.at([], held=(data, base)), base.last)
     swings, skipped = [], []
     for label, members in groups(resolved):
         try:
-            results = [outcome(scenario_from_data(at_range_end(data, members, end))) for end in (0, 1)]
+            docs = [at_range_end(data, members, end) for end in (0, 1)]
+            results = [outcome(scenario_from_data(doc)) for doc in docs]
         except ScenarioError as err:
             skipped.append((label, err.problem))
             continue
         bar = shown(resolved, label, members)
         again = (None if refit is None or label.startswith(FITTED_PREFIX)
-                 else tuple(refit.at(members, end, label) for end in (0, 1)))
+                 else tuple(refit.at(members, end, label, (docs[end], results[end])) for end in (0, 1)))
         swings.append(Swing(label, bar["unit"], bar["basis"] or "", bar["value"], bar["low"], bar["high"], *results,
                             again))
     swings.sort(key=lambda s: (-s.spread_idr, s.key))
@@ -372,20 +384,33 @@ def years_measured(scenario: Scenario):
 
 
 class Recalibration:
-    """Refits of a calibrated scenario with one bar's parameters at an end of their range.
+    """Refits of a calibrated scenario, or of the one it inherits its calibration from, with one bar's parameters
+    at an end of their range.
 
-    The document fitted is the scenario the calibration started from, as the fit saw it (:func:`prior_document`);
-    the bar moves it as it moves the calibrated scenario (:func:`at_range_end`: the same keys, ranges and rules,
-    since the calibrated scenario holds the same tables for every parameter it did not fit). Where it cannot be
-    refitted at all (the experience file is gone, the scenario only inherits a calibration), every end records
-    the reason instead (``problem``)."""
+    The document fitted is the scenario the calibration started from, as the fit saw it (:func:`prior_document` of
+    the calibrated scenario, :func:`calibrated_scenario`). For a scenario calibrated itself (madiun-2025), the bar
+    moves that document as it moves the scenario (:func:`at_range_end`: the same keys, ranges and rules, since the
+    calibrated scenario holds the same tables for every parameter it did not fit), and the refitted tables are
+    applied to it. For a scenario that only inherits the calibration (madiun-2026-ucj, through madiun-2025), the
+    bar moves those of its keys the calibrated scenario's prior document holds (:meth:`prior_members`; a bar it
+    lacks, such as ``ucj.target_share``, refits with nothing moved: the base refit, fitted once), and the refitted
+    tables replace the values the scenario inherited from the calibrated one (:meth:`document`). Two assumptions,
+    which the report states: the refit fits the calibrated scenario's members to its experience, not this
+    scenario's members; and this scenario's own values where it restates one the calibration fitted (the new
+    segments' stated loads) are held. Where it cannot be refitted at all (the experience file is gone, no scenario
+    up the base chain was calibrated from the record's ``scenario``), every end records the reason instead
+    (``problem``)."""
 
     def __init__(self, scenario: Scenario):
-        self.problem, self.prior, self.experience = None, None, None
+        self.problem, self.prior, self.experience, self.calibrated = None, None, None, None
+        self.scenario = scenario
         self.period_of = scenario.resolved["scenario"]["start"], scenario.horizon_months
         self.cut = years_measured(scenario)
+        self._fits: dict = {}  # the fits by the prior's moved keys and end: the base refit (no keys) fitted once
         try:
-            self.prior = prior_document(scenario)
+            refuse_fitted_set(scenario)
+            self.calibrated = calibrated_scenario(scenario)
+            self.prior = prior_document(self.calibrated)
             self.experience = record_experience(scenario.calibration)
             if self.experience is None:
                 self.problem = (f"the experience file {scenario.calibration['experience']} is not found, or now "
@@ -393,24 +418,94 @@ class Recalibration:
         except ScenarioError as err:
             self.problem = str(err)
 
-    def at(self, members: list, end: int = 0, label: str = "") -> Refit:
-        """The first year recalibrated with a bar's parameters (``members``, from :func:`groups`) at the low (end 0)
-        or high (end 1) end of their range; no members: the base refitted."""
+    @property
+    def inherits(self) -> bool:
+        """The scenario only inherits its calibration (from :attr:`calibrated`, another scenario)."""
+        return self.calibrated is not None and self.calibrated is not self.scenario
+
+    @property
+    def through(self) -> str | None:
+        """The id of the calibrated scenario whose refits an inheriting scenario takes; None otherwise."""
+        return self.calibrated.id if self.inherits and self.problem is None else None
+
+    def prior_members(self, members: list) -> list:
+        """The bar's parameters that move the refitted prior document: for a calibrated scenario all of them; for
+        an inheriting one those whose key the prior document holds, at the bar's range ends (each on the prior's
+        own node, so the children table's factor applies to the calibrated scenario's table), but no load or rate
+        the calibration scaled (:data:`FITTED`: one this scenario restates as its own assumption leaves the
+        calibration's prior as it was)."""
+        if not self.inherits:
+            return list(members)
+        out = []
+        for key, node in members:
+            held = _get(self.prior, key)
+            if held is not None and key.rsplit(".", 1)[-1] not in FITTED.values():
+                out.append((key, {**held, "range": node["range"]}))
+        return out
+
+    def fitted(self, members: list, end: int = 0, label: str = ""):
+        """The refit (``calibration.Calibration``) of the prior document with ``members`` (already
+        :meth:`prior_members`) at an end; cached, so the base refit is fitted once."""
+        cache = (tuple(k for k, _ in members), end if members else 0)
+        if cache not in self._fits:
+            name = self.prior["scenario"]["id"] + (f" with {label} at its {('low', 'high')[end]} end"
+                                                   if members else "")
+            moved = at_range_end(self.prior, members, end) if members else self.prior
+            self._fits[cache] = (moved, fit_document(moved, self.experience, file=name))
+        return self._fits[cache]
+
+    def document(self, members: list, end: int = 0, label: str = "") -> tuple[dict, object]:
+        """The document whose outcome is the bar's end recalibrated, over the scenario's whole horizon, and the
+        refit: for a calibrated scenario its prior document with the bar at the end and the refitted posterior
+        tables (``calibration.posterior_tables``, as the file holds them: :func:`calibration.as_written`); for an
+        inheriting scenario its own document with the bar at the end and those tables at the keys where it holds
+        the calibrated scenario's value (it inherited it), a table left as it is where its numbers do not change,
+        so that with nothing refitted differently the document is the scenario's own. Both tornados call it (this
+        module's for the years it measures, ``sim.budget.tornado`` for the whole horizon). Raises what the fit and
+        the moved scenario raise."""
+        moved, cal = self.fitted(self.prior_members(members), end, label)
+        tables = posterior_tables(cal)
+        if not self.inherits:
+            scaled = copy.deepcopy(moved)
+            for key, table in tables.items():
+                _set(scaled, key, as_written(table))
+            return scaled, cal
+        doc = at_range_end(self.scenario.resolved, members, end) if members else copy.deepcopy(self.scenario.resolved)
+        for key, table in tables.items():
+            own, given = _get(self.scenario.resolved, key), _get(self.calibrated.resolved, key)
+            new = as_written(table)
+            if own is None or own != given:  # restated by this scenario (a stated assumption): held
+                continue
+            if (own.get("value"), own.get("range")) != (new["value"], new["range"]):
+                _set(doc, key, new)
+        return doc, cal
+
+    def at(self, members: list, end: int = 0, label: str = "", held: tuple | None = None) -> Refit:
+        """The years measured recalibrated with a bar's parameters (``members``, from :func:`groups`) at the low
+        (end 0) or high (end 1) end of their range; no members: the base refitted. ``held``: the (cut document,
+        outcome) of the same end with the calibration held, whose outcome is taken when the refitted document is
+        the same (an inheriting scenario's bar the calibrated scenario lacks), rather than computed again."""
         if self.problem is not None:
             return Refit(problem=self.problem)
-        name = self.prior["scenario"]["id"] + (f" with {label} at its {('low', 'high')[end]} end" if members else "")
+        name = self.scenario.id + (f" with {label} at its {('low', 'high')[end]} end" if members else "")
         try:
-            moved = at_range_end(self.prior, members, end) if members else self.prior
-            cal = fit_document(moved, self.experience, file=name)
-            scaled = copy.deepcopy(moved)
-            for key, table in posterior_tables(cal).items():
-                _set(scaled, key, as_written(table))
-            result = outcome(scenario_from_data(self.cut(scaled, *self.period_of), name))
+            doc, cal = self.document(members, end, label)
+            doc = self.cut(doc, *self.period_of)
+            result = held[1] if held is not None and doc == held[0] else outcome(scenario_from_data(doc, name))
         except ScenarioError as err:  # the fit refuses the data (uninformative, off the grid) or the moved scenario
             return Refit(problem=str(err))
         except (ValueError, ArithmeticError) as err:  # numerical trouble in a refit: recorded, not the report's end
             return Refit(problem=f"{name}: {type(err).__name__}: {err}")
-        return Refit(result, cal.stats("mortality")["mean"], cal.stats("accident")["mean"])
+        return Refit(result, cal.stats("mortality")["mean"], cal.stats("accident")["mean"], through=self.through)
+
+
+def _get(data: dict, key: str):
+    """The node at a dotted key of a document, or None where there is none."""
+    for part in key.split("."):
+        if not isinstance(data, dict) or part not in data:
+            return None
+        data = data[part]
+    return data
 
 
 def _set(data: dict, key: str, node) -> None:
@@ -431,23 +526,52 @@ def calibrated_from(scenario: Scenario) -> Scenario:
     return base
 
 
+def refuse_fitted_set(scenario: Scenario) -> None:
+    """Refuse (:class:`ScenarioError`) a scenario whose --set changes what the calibration fitted: the record, the
+    posterior draws, a mortality load or an accident rate. The refit cannot hold it."""
+    fitted = [k for k, _ in scenario.overrides
+              if k.split(".")[0] == "calibration" or "intensity_draws" in k or set(k.split(".")) & set(FITTED.values())]
+    if fitted:
+        raise ScenarioError("--set", fitted[0], "changes what the calibration fitted: the refit cannot hold it")
+
+
+def calibrated_scenario(scenario: Scenario) -> Scenario:
+    """The scenario that was calibrated from its calibration record's ``scenario``: itself when its base is that
+    one (madiun-2025, calibrated from madiun-2025-prior), else the nearest scenario up its base chain whose own base
+    is (madiun-2025 for madiun-2026-ucj, and through it for madiun-2026-ucj-csr), which must hold the same record.
+    Each base is found by :func:`sim.scenario.base_of` (for a report rebuilt from its manifest, in scenarios/).
+    Raises :class:`ScenarioError` where there is none."""
+    record = scenario.calibration
+    seen, current = [], scenario
+    while True:
+        base = calibrated_from(current)
+        if base.id == record["scenario"]:
+            break
+        seen.append(current.id)
+        if base.id in seen or len(seen) > 20:
+            raise ScenarioError(scenario.id, "scenario.base", f"loops through {base.id}")
+        if base.calibration != record:
+            raise ScenarioError(scenario.id, "calibration", f"inherits the calibration of {record['scenario']} "
+                                f"through {base.id}, which holds another record or none: it cannot be refitted")
+        current = base
+    return current
+
+
 def prior_document(scenario: Scenario) -> dict:
     """The merged document of the scenario a calibrated scenario was fitted from, as the fit saw it: the calibrated
     scenario's own document (so any value ``sim calibrate --set`` restated, and the report's --set, stay) with
     what ``sim calibrate`` wrote in place of its base's put back: the scenario's id, title, base and description,
     the default and each segment's mortality load and accident rate (:data:`FITTED`), no ``[calibration]`` record
     and no posterior draws. Refused (:class:`ScenarioError`) for a scenario whose base is not the record's
-    ``scenario`` (one that inherits another's calibration) and for a --set of what the calibration fitted."""
+    ``scenario`` (one that inherits another's calibration: :class:`Recalibration` refits the prior document of the
+    scenario it inherits from, :func:`calibrated_scenario`) and for a --set of what the calibration fitted."""
     record = scenario.calibration
     prior = calibrated_from(scenario)
     if prior.id != record["scenario"]:
         raise ScenarioError(scenario.id, "calibration.scenario", f"{scenario.id} inherits the calibration "
                             f"of {record['scenario']} through {prior.id}: only a scenario calibrated from "
                             f"{record['scenario']} itself is refitted")
-    fitted = [k for k, _ in scenario.overrides
-              if k.split(".")[0] == "calibration" or "intensity_draws" in k or set(k.split(".")) & set(FITTED.values())]
-    if fitted:
-        raise ScenarioError("--set", fitted[0], "changes what the calibration fitted: the refit cannot hold it")
+    refuse_fitted_set(scenario)
     doc, base = copy.deepcopy(scenario.resolved), prior.resolved
     doc.pop("calibration", None)
     for key in ("id", "title", "base", "description"):

@@ -179,8 +179,9 @@ def test_a_scenario_not_calibrated_gets_no_refit():
     assert not [t for t in texts if "recalibrat" in t.lower() or t == TEXT["sens_calibrated"]["en"]]
 
 
-def test_a_scenario_that_inherits_a_calibration_is_not_refitted():
-    """madiun-2026-ucj inherits madiun-2025's record; its members are not those fitted, so it says why instead."""
+def test_the_prior_document_is_only_a_calibrated_scenario_s():
+    """madiun-2026-ucj inherits madiun-2025's record: it has no prior document of its own (its refits go through
+    madiun-2025's, tests/test_sensitivity_inherited.py)."""
     scenario = load_scenario("madiun-2026-ucj")
     alone = copy.deepcopy(scenario.resolved)
     del alone["scenario"]["base"]  # as rebuilt from a report's manifest
