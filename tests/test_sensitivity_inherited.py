@@ -15,9 +15,10 @@ import copy
 
 import pytest
 
-from sim import sensitivity
+from sim import budget, sensitivity
 from sim.calibration import fit
 from sim.i18n import Language
+from sim.plan import _sensitivities_line
 from sim.report_document import Para, fill
 from sim.report_sections import sensitivity_figures, sensitivity_section
 from sim.report_text import TEXT
@@ -192,3 +193,77 @@ def test_the_section_says_the_refit_is_of_the_calibrated_scenario(ucj, ucj_torna
     note = lang("sens_refit_note_inherited", period=extra["sensitivity"]["period"], calibrated="madiun-2025",
                 prior="madiun-2025-prior")
     assert note in texts
+
+
+# --- sim plan's tornado: the key outputs over the whole horizon, recalibrated too ------------------------------------
+
+# madiun-2026-ucj cut to its first year: the same refits, a fifth of the projections (the plan's own run is 2026-2030).
+ONE_YEAR = "scenario.horizon_months=12"
+
+
+@pytest.fixture(scope="module")
+def plan_tornado():
+    return budget.tornado(load_scenario(UCJ, [ONE_YEAR]))
+
+
+def test_the_plan_s_tornado_rows_carry_the_key_outputs_recalibrated(plan_tornado, prior):
+    """(f) The age shift's ends: the key outputs recalibrated are those of madiun-2026-ucj with the shift and every
+    load and rate it inherited set (--set) to madiun-2025-prior's value times the refitted multiplier, which are
+    sim.calibration.fit's of the prior with the shift; a bar madiun-2025 lacks keeps its held outputs; a fitted
+    multiplier's bar is not refitted; the base refitted is the base."""
+    assert plan_tornado["recalibrated_through"] == "madiun-2025"
+    rows = {r["parameter"]: r for r in plan_tornado["rows"]}
+    age = rows[AGE_SHIFT]
+    for end, value in (("low", age["low"]), ("high", age["high"])):
+        cal = fit("madiun-2025-prior", _experience(load_scenario(UCJ)), [f"{AGE_SHIFT}={value}"])
+        means = {which: cal.stats(which)["mean"] for which in ("mortality", "accident")}
+        assert age[f"mortality_scale_recalibrated_{end}"] == round(means["mortality"], 6)
+        assert age[f"accident_scale_recalibrated_{end}"] == round(means["accident"], 6)
+        sets = [ONE_YEAR, f"{AGE_SHIFT}={value}"] + [
+            f"{key}={round(_get(prior, key)['value'] * means[which], 6)}" for key, which in SCALED.items()]
+        expected = budget.key_outputs(load_scenario(UCJ, sets))
+        for out in budget.KEY_OUTPUTS:
+            assert age[f"{out}_recalibrated_{end}"] == pytest.approx(expected[out], rel=1e-9, abs=5e-7), (out, end)
+    assert age["largest_relative_swing_recalibrated"] < age["largest_relative_swing"] / 5
+    target = rows["ucj.target_share"]
+    for out in budget.KEY_OUTPUTS:
+        for end in ("low", "high"):
+            assert target[f"{out}_recalibrated_{end}"] == target[f"{out}_{end}"]
+    for key in (FITTED_PREFIX + "mortality_scale", FITTED_PREFIX + "accident_scale"):
+        assert rows[key]["largest_relative_swing_recalibrated"] is None
+        assert rows[key]["claims_expected_idr_recalibrated_low"] is None
+    base = plan_tornado["base_recalibrated"]
+    assert {k: base[k] for k in budget.KEY_OUTPUTS} == plan_tornado["base"] and base["problem"] is None
+
+
+def test_the_plan_ranks_by_the_recalibrated_swing_and_says_the_held_one(plan_tornado):
+    """Rows are ordered by the refitted swing where a bar was refitted (else the held), and the printout gives the
+    age shift's held and refitted swings, whichever ranks it."""
+    rows = plan_tornado["rows"]
+    ranks = [budget.ranking_swing(r) for r in rows if budget.ranking_swing(r) is not None]
+    assert ranks == sorted(ranks, reverse=True)
+    assert [r["largest_relative_swing"] for r in rows] != sorted((r["largest_relative_swing"] for r in rows),
+                                                                 reverse=True)  # the held order is another
+    age = next(r for r in rows if r["parameter"] == AGE_SHIFT)
+    line = _sensitivities_line(plan_tornado)
+    held, refitted = f"{age['largest_relative_swing']:.0%}", f"{age['largest_relative_swing_recalibrated']:.0%}"
+    assert f"{AGE_SHIFT} {held} ({refitted} refitted)" in line or f"{AGE_SHIFT} {refitted} ({held} held)" in line
+    assert "madiun-2025 refitted" in line
+
+
+def test_without_the_experience_file_the_plan_s_tornado_says_why(monkeypatch):
+    """A plan whose calibration's experience file is gone (its record read back as nothing): held figures as
+    before, the recalibrated ones empty with the reason, and the printout as for a scenario not calibrated."""
+    monkeypatch.setattr(sensitivity, "record_experience", lambda record: None)
+    scenario = load_scenario(UCJ, [ONE_YEAR])
+    result = budget.tornado(scenario)
+    assert "is not found" in result["base_recalibrated"]["problem"]
+    assert result["base_recalibrated"]["mortality_scale"] is None
+    age = next(r for r in result["rows"] if r["parameter"] == AGE_SHIFT)
+    assert age["largest_relative_swing_recalibrated"] is None and "is not found" in age["recalibration_problem_low"]
+    assert age["claims_expected_idr_recalibrated_high"] is None and age["claims_expected_idr_high"] is not None
+    assert _sensitivities_line(result).startswith("Largest sensitivities (relative swing of a key output): ")
+    # A scenario up the chain holding another record: not refitted either, and why.
+    doc = copy.deepcopy(scenario.resolved)
+    doc["calibration"]["experience_id"] = "another"
+    assert "holds another record" in Recalibration(scenario_from_data(doc)).problem
