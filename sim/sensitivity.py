@@ -397,9 +397,11 @@ class Recalibration:
     tables replace the values the scenario inherited from the calibrated one (:meth:`document`). Two assumptions,
     which the report states: the refit fits the calibrated scenario's members to its experience, not this
     scenario's members; and this scenario's own values where it restates one the calibration fitted (the new
-    segments' stated loads) are held. Where it cannot be refitted at all (the experience file is gone, no scenario
-    up the base chain was calibrated from the record's ``scenario``), every end records the reason instead
-    (``problem``)."""
+    segments' stated loads) are held. A --set of the inheriting scenario's report is not carried into the refit
+    (the calibrated scenario is refitted as its file states it); a --set of what the calibration fitted is refused,
+    as for a calibrated scenario (:func:`refuse_fitted_set`). Where it cannot be refitted at all (the experience
+    file is gone, no scenario up the base chain was calibrated from the record's ``scenario`` with the same record),
+    every end records the reason instead (``problem``)."""
 
     def __init__(self, scenario: Scenario):
         self.problem, self.prior, self.experience, self.calibrated = None, None, None, None
