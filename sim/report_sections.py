@@ -1712,18 +1712,37 @@ def provenance_section(lang: Language, manifest: dict, summary: dict, extra: dic
                     *sources_blocks(lang, extra or {})])
 
 
-LISTED_LINE = 2000  # characters: a longer line of the listing (200 posterior draws; the longest source is 1,509) is cut
+LISTED_VALUE = 1000  # characters: a longer list of values in the listing (200 posterior draws, 3,600) is cut
+
+
+def _listed_line(lang: Language, line: str) -> tuple[str, bool]:
+    """A line of the listing, its ``value = [...]`` list cut to ``LISTED_VALUE`` characters where longer, with how
+    many characters are left out; the rest of the line (unit, sources in both languages) stays whole, however
+    long: texts are what a reviewer reads, a long list of numbers is data (scenario.toml has it all)."""
+    start = line.find("value = [")
+    if start < 0:
+        return line, False
+    start += len("value = ")
+    depth, end = 0, start
+    for end, char in enumerate(line[start:], start):
+        depth += {"[": 1, "]": -1}.get(char, 0)
+        if depth == 0:
+            break
+    if end - start + 1 <= LISTED_VALUE:
+        return line, False
+    left = lang("scenario_line_cut", n=lang.count(end + 1 - start - LISTED_VALUE))
+    return line[:start + LISTED_VALUE] + left + line[end + 1:], True
 
 
 def scenario_listing(lang: Language, text: str) -> Section:
-    """The scenario as TOML, as scenario.toml holds it, but for lines longer than ``LISTED_LINE`` characters
-    (a calibrated scenario's 200 posterior draws took a page of the PDF): those are cut short, with how many
-    characters are left out, and the introduction says the full text is in scenario.toml."""
+    """The scenario as TOML, as scenario.toml holds it, but for lists of values longer than ``LISTED_VALUE``
+    characters (a calibrated scenario's 200 posterior draws took a page of the PDF): those are cut short, with how
+    many characters are left out, and the introduction says the full text is in scenario.toml."""
     lines, cut = [], False
     for line in text.splitlines():
-        if len(line) > LISTED_LINE:
-            line, cut = line[:LISTED_LINE] + lang("scenario_line_cut", n=lang.count(len(line) - LISTED_LINE)), True
+        line, shortened = _listed_line(lang, line)
         lines.append(line)
+        cut = cut or shortened
     intro = lang("scenario_intro") + (" " + lang("scenario_intro_cut") if cut else "")
     return Section("scenario", lang("sec_scenario"), [Para(intro), Pre("\n".join(lines) + "\n", "scenario.toml")])
 

@@ -1331,10 +1331,10 @@ TEXT = {
     },
     # --- scenario and provenance ---
     "scenario_intro_cut": {
-        "id": "Baris yang sangat panjang (misalnya daftar pasangan pengali hasil kalibrasi) dipendekkan di sini; "
-              "teks lengkapnya ada di scenario.toml.",
-        "en": "Very long lines (such as the calibration's list of multiplier pairs) are cut short here; the full text "
-              "is in scenario.toml.",
+        "id": "Daftar nilai yang sangat panjang (misalnya daftar pasangan pengali hasil kalibrasi) dipendekkan di "
+              "sini; teks lengkapnya ada di scenario.toml.",
+        "en": "Very long lists of values (such as the calibration's list of multiplier pairs) are cut short here; the "
+              "full text is in scenario.toml.",
     },
     "scenario_line_cut": {"id": " … ({n} karakter lagi, lihat scenario.toml)",
                           "en": " … ({n} more characters, see scenario.toml)"},

@@ -515,12 +515,13 @@ def test_the_summary_says_unchecked_results_are_unchecked_not_in_agreement():
     assert "too few trials" in lang("exec_checks_too_few", n=4)
 
 
-def test_the_scenario_listing_cuts_only_very_long_lines_and_says_so():
-    """madiun-2025's 200 posterior draws are one line of about 3,500 characters, which took a page of the PDF; the
-    listing cuts such a line, says how much is left out and that scenario.toml has it all; every other line, and a
-    scenario without such a line, is listed as it is."""
+def test_the_scenario_listing_cuts_only_very_long_lists_of_values_and_says_so():
+    """madiun-2025's 200 posterior draws are a list of about 3,600 characters, which took a page of the PDF; the
+    listing cuts such a list, says how much is left out and that scenario.toml has it all, and keeps the rest of its
+    line (unit, sources); every other line, however long its sources in two languages, and a scenario without such
+    a list, is listed as it is."""
     from sim.i18n import Language
-    from sim.report_sections import LISTED_LINE, scenario_listing
+    from sim.report_sections import LISTED_VALUE, scenario_listing
 
     lang = Language("id")
     text = scenario_toml(load_scenario("madiun-2025"))
@@ -528,12 +529,15 @@ def test_the_scenario_listing_cuts_only_very_long_lines_and_says_so():
     intro, pre = section.blocks
     full, shown = text.splitlines(), pre.text.splitlines()
     assert len(full) == len(shown)
-    long = [i for i, line in enumerate(full) if len(line) > LISTED_LINE]
-    assert long and all(len(full[i]) > 3000 for i in long)  # the draws, from the data
+    draws = [i for i, line in enumerate(full) if line.startswith("intensity_draws = ")]
+    assert len(draws) == 1 and any(len(line) > 2000 for i, line in enumerate(full) if i not in draws)  # long texts
     for i, (a, b) in enumerate(zip(full, shown)):
-        if i in long:
-            left = lang.count(len(a) - LISTED_LINE)
-            assert b == a[:LISTED_LINE] + f" … ({left} karakter lagi, lihat scenario.toml)"
+        if i in draws:
+            start = a.index("value = [") + len("value = ")
+            end = a.index("]], ", start) + 2  # the list of pairs ends at its first "]]"
+            left = lang.count(end - start - LISTED_VALUE)
+            assert end - start > 3000  # the draws, from the data
+            assert b == a[:start + LISTED_VALUE] + f" … ({left} karakter lagi, lihat scenario.toml)" + a[end:]
         else:
             assert b == a
     assert intro.text.endswith("teks lengkapnya ada di scenario.toml.")
