@@ -72,7 +72,7 @@ from .calibration import as_written, fit_document, posterior_tables, record_expe
 from .closed_form import expected
 from .population import build_model
 from .scenario import (
-    SEVERITY_SHARES, Scenario, ScenarioError, apply_override, base_of, load_scenario, scenario_from_data,
+    SEVERITY_SHARES, Scenario, ScenarioError, apply_override, base_of, scenario_from_data,
 )
 from .scenario_schema import CHILD_SCALE_UNIT, RECORD_TABLES, scaled_child_bands
 

@@ -157,7 +157,8 @@ def test_the_validation_breakdown_names_each_segment_once_and_its_period_above(m
     gives 2025-2027), and a segment's long name stands on the first of its rows only (the PDF wrapped it over four
     lines in every row); the benefits and figures are all still there."""
     lang, summary = Language(code), madiun.summary
-    section = validation_section(lang, summary, madiun.extra, {s.name: s.labels[code] for s in madiun.scenario.segments})
+    labels = {s.name: s.labels[code] for s in madiun.scenario.segments}
+    section = validation_section(lang, summary, madiun.extra, labels)
     at = next(i for i, b in enumerate(section.blocks) if isinstance(b, Table) and b.name == "validation")
     table, intro = section.blocks[at], section.blocks[at - 1]  # the paragraph that introduces it
     assert lang("col_period") not in table.header and table.header[0] == lang("col_segment")
