@@ -43,6 +43,9 @@ class Table:
     rows: list  # tuples of str or Figure
     styles: list = field(default_factory=list)  # per row: "", "assumption", "calibrated", "check"
     note: str = ""
+    # A column whose blank cell continues the one above (a segment's name on the first of its rows only): the PDF
+    # repeats the name on a page's first row, where a table breaks, so that no page starts without it.
+    grouped: int | None = None
 
     def numeric_columns(self) -> list[bool]:
         """Per column: whether it holds numbers, i.e. has a figure and nothing but figures and placeholders. Such
@@ -54,6 +57,19 @@ class Table:
 
 
 PLACEHOLDERS = {"", "-", "–", "—"}  # what a table shows where a number has no value
+
+
+def continued_rows(table: Table) -> list:
+    """The table's rows with each blank cell of its ``grouped`` column filled from the row above (the rows as they
+    would read on a page of their own)."""
+    if table.grouped is None:
+        return list(table.rows)
+    out, last = [], ""
+    for row in table.rows:
+        cell = row[table.grouped]
+        last = cell if cell != "" else last
+        out.append(row if cell != "" else (*row[:table.grouped], last, *row[table.grouped + 1:]))
+    return out
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import matplotlib
@@ -16,7 +17,9 @@ from fpdf import FPDF
 from fpdf.enums import WrapMode, XPos, YPos
 from fpdf.fonts import FontFace
 
-from .report_document import Chart, Figure, Para, Pre, Report, Table, Tiles, fill, keep_amounts_whole
+from .report_document import (
+    Chart, Figure, Para, Pre, Report, Table, Tiles, continued_rows, fill, keep_amounts_whole,
+)
 
 FONT_DIR = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
 ACCENT = (31, 95, 139)
@@ -143,12 +146,15 @@ def _table(pdf: _PDF, report: Report, block: Table) -> None:
     or the top of a page (fpdf2 alone breaks wherever a row no longer fits, and left a short table's last row alone
     on the next page). Each page's part is its own table, with the headings. The note below it is flush left with
     the table: its text starts where the cells' text does (it was set 1 mm further right, and justified)."""
-    size, widths, heading, heights = _table_geometry(pdf, report, block)
-    new_page, parts = table_pages(_room(pdf), pdf.page_break_trigger - pdf.t_margin, heading, heights)
+    size, widths, heading, heights, tops = _table_geometry(pdf, report, block)
+    new_page, parts = table_pages(_room(pdf), pdf.page_break_trigger - pdf.t_margin, heading, heights, tops=tops)
+    filled = replace(block, rows=continued_rows(block))
     for k, rows in enumerate(parts):
         if k or new_page:
             pdf.add_page()
-        _table_part(pdf, report, block, widths, size, rows)
+        # A page's first row names its group (the segment) even where the row above, on the last page, did.
+        top = replace(block, rows=[filled.rows[i] if i == rows[0] else r for i, r in enumerate(block.rows)])
+        _table_part(pdf, report, top, widths, size, rows)
     if block.note:
         pdf.set_font("DejaVu", "", 7.5)
         pdf.set_text_color(*MUTED)
@@ -157,15 +163,19 @@ def _table(pdf: _PDF, report: Report, block: Table) -> None:
     pdf.ln(3)
 
 
-def _table_geometry(pdf: _PDF, report: Report, block: Table) -> tuple[float, list, float, list]:
-    """The table's font size, column widths (mm), and the height (mm) of its headings and of each row; kept on
-    ``pdf`` for the table, which a paragraph leading into it may have asked for already (:func:`_keeps_with`)."""
+def _table_geometry(pdf: _PDF, report: Report, block: Table) -> tuple[float, list, float, list, list]:
+    """The table's font size, column widths (mm), and the height (mm) of its headings, of each row, and of each row
+    at the top of a page (its group's name filled in: :func:`continued_rows`); kept on ``pdf`` for the table, which
+    a paragraph leading into it may have asked for already (:func:`_keeps_with`)."""
     known = pdf.__dict__.setdefault("_geometry", {})
     if id(block) not in known:
         size = 7.5 if len(block.header) <= 6 else 6.5
         pdf.set_font("DejaVu", "", size)
         widths = _widths(pdf, report, block)
-        known[id(block)] = (block, (size, widths, *_row_heights(pdf, report, block, widths, size)))
+        heading, heights = _row_heights(pdf, report, block, widths, size)
+        tops = heights if block.grouped is None else _row_heights(
+            pdf, report, replace(block, rows=continued_rows(block)), widths, size)[1]
+        known[id(block)] = (block, (size, widths, heading, heights, tops))
     return known[id(block)][1]
 
 
@@ -205,10 +215,10 @@ def _keeps_with(pdf: _PDF, report: Report, paras: list, table: Table, above: flo
     lead, room = scratch.get_y() - scratch.t_margin + above, _room(pdf)
     if lead > room - FIT:  # they do not fit here: they stay, but for a section's opening (which then moves)
         return above > 0
-    _, _, heading, heights = _table_geometry(pdf, report, table)
+    _, _, heading, heights, tops = _table_geometry(pdf, report, table)
     full = pdf.page_break_trigger - pdf.t_margin
-    return table_pages(room - lead, full, heading, heights)[0] and not table_pages(full - lead, full, heading,
-                                                                                   heights)[0]
+    return (table_pages(room - lead, full, heading, heights, tops=tops)[0]
+            and not table_pages(full - lead, full, heading, heights, tops=tops)[0])
 
 
 def _table_note(pdf: FPDF, text: str) -> None:
@@ -286,14 +296,17 @@ def _row_heights(pdf: _PDF, report: Report, block: Table, widths: list, size: fl
     return sum(feeds([])), [sum(feeds([i], False)) for i in range(n)]
 
 
-def table_pages(room: float, full: float, heading: float, heights: list, keep: int = KEEP_ROWS):
+def table_pages(room: float, full: float, heading: float, heights: list, keep: int = KEEP_ROWS,
+                tops: list | None = None):
     """Where a table breaks: ``(new_page, parts)``, whether it starts on a new page and the rows (indices) of each
     page it takes. ``room``: mm left on the current page; ``full``: mm of an empty page; ``heading``: mm of the
-    headings, repeated on each page; ``heights``: mm of each body row. Rows fill each page in turn, as fpdf2 fills
-    them. Where that leaves fewer than ``keep`` rows on a page, a table that fits on one page moves whole to the
-    next; a longer one starts on the next page if too few rows would stand at the foot of this one, and its last
-    page takes rows from the page before if too few would stand there."""
+    headings, repeated on each page; ``heights``: mm of each body row; ``tops``: of each row when it opens a page
+    (taller where the page repeats its group's name; ``heights`` when not given). Rows fill each page in turn, as
+    fpdf2 fills them. Where that leaves fewer than ``keep`` rows on a page, a table that fits on one page moves
+    whole to the next; a longer one starts on the next page if too few rows would stand at the foot of this one,
+    and its last page takes rows from the page before if too few would stand there."""
     n = len(heights)
+    tops = heights if tops is None else tops
 
     def fill(first_room: float) -> tuple[bool, list]:
         parts, rows, left = [], [], first_room - heading
@@ -303,7 +316,7 @@ def table_pages(room: float, full: float, heading: float, heights: list, keep: i
                 parts.append(rows)
                 rows, left, fresh = [], full - heading, True
             rows.append(i)
-            left -= h
+            left -= tops[i] if len(rows) == 1 else h
         parts.append(rows)
         return not parts[0], [p for p in parts if p]  # no row on this page: the table starts on the next
 
@@ -316,7 +329,8 @@ def table_pages(room: float, full: float, heading: float, heights: list, keep: i
         _, parts = fill(full)
         new_page = True
     while len(parts) > 1 and len(parts[-1]) < keep and len(parts[-2]) > keep:  # a lone row at the end
-        if heading + sum(heights[i] for i in [parts[-2][-1], *parts[-1]]) > full - FIT:
+        moved = parts[-2][-1]  # it would open the last page, the row that opened it following
+        if heading + tops[moved] + sum(heights[i] for i in parts[-1]) > full - FIT:
             break
         parts[-1].insert(0, parts[-2].pop())
     return new_page, parts

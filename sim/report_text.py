@@ -1102,15 +1102,16 @@ TEXT = {
     # The period's span where the breakdown table leaves out its period column (every row the whole period's).
     "valid_span": {"id": " {first}–{last}", "en": " {first}–{last}"},
     "valid_breakdown": {
-        "id": "Rincian per segmen dan jenis manfaat untuk seluruh periode{span}, beserta baris bertanda dari tahun "
-              "mana pun. Kolom jumlah pembayaran menghitung pembayaran setiap manfaat, bukan kasus: setiap pembayaran "
-              "beasiswa tahunan dihitung, dan satu kecelakaan kerja dihitung di setiap manfaat yang diterimanya. "
-              "Kolom z: selisih simulasi terhadap perhitungan langsung, dalam satuan galat baku. Baris ditandai bila "
-              "z lebih dari 4.",
-        "en": "By segment and benefit over the whole period{span}, with the flagged rows of any year. The number of "
-              "payments counts each benefit's payments, not cases: every yearly scholarship payment counts, and one "
-              "work accident counts under each benefit it receives. Column z: the gap between simulation and direct "
-              "calculation, in standard errors. A row is flagged when z is above 4.",
+        "id": "Rincian per segmen dan jenis manfaat untuk seluruh periode{span}; baris untuk satu tahun saja hanya "
+              "ditampilkan bila ditandai. Kolom jumlah pembayaran menghitung pembayaran setiap manfaat, bukan kasus: "
+              "setiap pembayaran beasiswa tahunan dihitung, dan satu kecelakaan kerja dihitung di setiap manfaat yang "
+              "diterimanya. Kolom z: selisih mutlak antara simulasi dan perhitungan langsung, dalam satuan galat "
+              "baku. Baris ditandai bila z lebih dari 4.",
+        "en": "By segment and benefit over the whole period{span}; a row of a single year is shown only when it is "
+              "flagged. The number of payments counts each benefit's payments, not cases: every yearly scholarship "
+              "payment counts, and one work accident counts under each benefit it receives. Column z: the absolute "
+              "gap between simulation and direct calculation, in standard errors. A row is flagged when z is above "
+              "4.",
     },
     "row_mean": {"id": "Rata-rata", "en": "Mean"},
     "row_quantile": {"id": "Kuantil {q}%", "en": "Quantile {q}%"},

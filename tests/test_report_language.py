@@ -323,8 +323,8 @@ REWORDED = [
      "< 0,1% berarti tidak terjadi di satu simulasi pun (atau hampir tidak ada)"),
     ("Batang-batang lainnya menahan hasil kalibrasi tetap", "Pada batang lainnya, hasil kalibrasi tidak diubah."),
     ("rata-rata simulasi dengan galat bakunya di samping rumus tertutup",
-     "Rincian per segmen dan jenis manfaat untuk seluruh periode{span}, beserta baris bertanda dari tahun mana "
-     "pun. Kolom jumlah pembayaran menghitung pembayaran setiap manfaat, bukan kasus"),
+     "Rincian per segmen dan jenis manfaat untuk seluruh periode{span}; baris untuk satu tahun saja hanya "
+     "ditampilkan bila ditandai. Kolom jumlah pembayaran menghitung pembayaran setiap manfaat, bukan kasus"),
 ]
 
 

@@ -308,3 +308,30 @@ def test_money_ticks_say_what_they_mark_in_a_unit_that_fits(lang):
             assert len({shown for _, shown in ticks}) == len(ticks), (name, ticks)
             units[name] = scale
     assert units["fan"] == 1e6 and units["tornado"] == 1e9  # both kinds of axis were looked at
+
+
+def test_a_grouped_table_names_its_group_at_the_top_of_every_page():
+    """The validation breakdown gives a segment's name on the first of its rows only (``Table.grouped``); where the
+    table breaks across pages, the page's first row repeats the name (a reviewer saw seven rows of a segment on a
+    page with no name), and the layout made room for it: every row is drawn on the page it was given."""
+    from sim.report_document import continued_rows
+
+    groups = [f"group{g} " + "with a long name " * 3 for g in range(8)]
+    rows = [(groups[g] if k == 0 else "", f"row{g}x{k}", _money(f"m{g}{k}", 1e6 * (k + 1)))
+            for g in range(8) for k in range(20)]
+    block = Table("validation", ("Segment", "Benefit", "Amount"), rows, grouped=0)
+    assert [r[0] for r in continued_rows(block)] == [groups[g] for g in range(8) for _ in range(20)]
+    report = SimpleNamespace(lang=Language("en"))
+    pdf = report_pdf._PDF("test", "{n}")
+    pdf.add_page()
+    report_pdf._table(pdf, report, block)
+    pages = PdfReader(io.BytesIO(bytes(pdf.output()))).pages
+    assert len(pages) >= 3
+    seen = set()
+    for page in pages:
+        text = page.extract_text()
+        first = next(w for w in text.split() if w.startswith("row"))
+        g = int(first[3:first.index("x")])
+        assert f"group{g}" in text, (first, text[:200])  # the first row's group is named on its page
+        seen |= {w for w in text.split() if w.startswith("row")}
+    assert seen == {r[1] for r in rows}  # no row lost or pushed off a page

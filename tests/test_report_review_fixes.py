@@ -162,7 +162,7 @@ def test_the_validation_breakdown_names_each_segment_once_and_its_period_above(m
     at = next(i for i, b in enumerate(section.blocks) if isinstance(b, Table) and b.name == "validation")
     table, intro = section.blocks[at], section.blocks[at - 1]  # the paragraph that introduces it
     assert lang("col_period") not in table.header and table.header[0] == lang("col_segment")
-    assert ("seluruh periode 2025–2027," if code == "id" else "whole period 2025–2027,") in intro.text
+    assert ("seluruh periode 2025–2027;" if code == "id" else "whole period 2025–2027;") in intro.text
     totals = [r for r in summary["breakdown"] if r["period"] == "total"]
     assert len(table.rows) == len(totals)
     names = [r[0] for r in table.rows if r[0]]
