@@ -124,13 +124,19 @@ def base_year_blocks(lang: Language, summary: dict, extra: dict) -> list:
     items = [(lang(f"base_year_{r}", **words),
               {shown[r]: _r(extra, f"{key}.reasons.{r}", "count")} if r in shown else {})
              for r in REASONS if r in same["reasons"]]
+    # The simulation mean beside the direct calculation only where it reads differently (214 % and 214 % did).
+    mean = "" if lang.percent(figures["r_mean"].value) == lang.percent(same["claim_ratio"]) else lang("base_year_mean")
     if same["through"]:  # a base further up the chain, named with those between
-        text = lang("base_year_through", base=same["base"], year=same["year"],
+        text = lang("base_year_through", base=same["base"], year=same["year"], mean=mean,
                     through=_listed(lang, [(t, {}) for t in same["through"]])[0])
     else:
-        text = lang("base_year", base=same["base"], year=same["year"])
+        text = lang("base_year", base=same["base"], year=same["year"], mean=mean)
+    if not mean:
+        del figures["r_mean"]
     if items:
         listed, item_figures = _listed(lang, items, "b_", sep="; ")
         text += lang("base_year_reasons", items=listed)
         figures.update(item_figures)
+    if "new_members" in same["reasons"]:  # a run-off base: its year is not the programme's
+        text += lang("base_year_use", **words)
     return [Para(text, figures)]

@@ -614,19 +614,28 @@ TEXT = {
     "base_year": {
         "id": "Skenario dasarnya, {base}, juga memproyeksikan tahun {year}: rasio klaimnya {r_base} menurut "
               "perhitungan langsung (nilai harapan), sedangkan rasio klaim skenario ini {r_this} menurut perhitungan "
-              "yang sama ({r_mean} sebagai rata-rata simulasi pada tabel).",
+              "yang sama{mean}.",
         "en": "Its base scenario, {base}, also projects {year}: its claim ratio is {r_base} by direct calculation "
-              "(the expected value), against {r_this} for this scenario by the same calculation ({r_mean} as the "
-              "simulation mean in the table).",
+              "(the expected value), against {r_this} for this scenario by the same calculation{mean}.",
     },
     # A base further up the chain (madiun-2026-ucj-csr builds on madiun-2025 through madiun-2026-ucj).
     "base_year_through": {
         "id": "Skenario {base}, yang menjadi dasar skenario ini melalui {through}, juga memproyeksikan tahun {year}: "
               "rasio klaimnya {r_base} menurut perhitungan langsung (nilai harapan), sedangkan rasio klaim skenario "
-              "ini {r_this} menurut perhitungan yang sama ({r_mean} sebagai rata-rata simulasi pada tabel).",
+              "ini {r_this} menurut perhitungan yang sama{mean}.",
         "en": "The scenario {base}, which this scenario builds on through {through}, also projects {year}: its claim "
               "ratio is {r_base} by direct calculation (the expected value), against {r_this} for this scenario by "
-              "the same calculation ({r_mean} as the simulation mean in the table).",
+              "the same calculation{mean}.",
+    },
+    # Where this scenario's simulation mean for the year rounds otherwise than its direct calculation.
+    "base_year_mean": {"id": " ({r_mean} sebagai rata-rata simulasi pada tabel)",
+                       "en": " ({r_mean} as the simulation mean in the table)"},
+    # A run-off base (no new members) against a projection: which figure a budget for the year rests on.
+    "base_year_use": {
+        "id": " Untuk anggaran {year} dipakai angka skenario ini: angka {year} skenario dasar hanya untuk peserta "
+              "{base_start} yang masih hidup, tanpa peserta baru, sehingga bukan perkiraan program.",
+        "en": " A budget for {year} rests on this scenario's figure: the base's {year} is that of the members of "
+              "{base_start} still alive, with no new members, so not a forecast of the programme.",
     },
     "base_year_reasons": {
         "id": " Kedua angka berbeda karena kedua skenario disusun berbeda; di antaranya: {items}.",

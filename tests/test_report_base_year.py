@@ -50,7 +50,7 @@ def _paragraphs(run, code: str) -> list[str]:
     scenario, summary, extra = run
     lang = Language(code)
     section = results_section(lang, summary, extra, scenario)
-    ending = lang("base_year").split("{r_mean}")[1]  # its first sentence's end, with or without bases between
+    ending = lang("base_year").split("{r_this}")[1].split("{mean}")[0]  # said with or without bases between
     return [_shown(lang, b, summary, extra) for b in section.blocks if isinstance(b, Para) and ending in b.text]
 
 
@@ -81,9 +81,28 @@ def test_the_paragraph_gives_both_ratios_and_the_reasons_that_apply(ucj, code):
     assert same["base"] in text
     for ratio in (same["base_claim_ratio"], same["claim_ratio"], summary["periods"][0]["claim_ratio"]["mean"]):
         assert lang.percent(ratio) in text
+    # The simulation mean is given beside the direct calculation only where the two read differently.
+    mean = summary["periods"][0]["claim_ratio"]["mean"]
+    said = lang("base_year_mean").split("{r_mean}")[1] in text
+    assert said == (lang.percent(mean) != lang.percent(same["claim_ratio"]))
     # New members, a year older, scholarships of 2025 deaths; not longer in the scheme: its tenure moved on.
     assert _reasons_shown(text, code) == set(same["reasons"]) == {"new_members", "older", "earlier_deaths"}
     assert lang.count(same["reasons"]["new_members"]) in text
+    # A run-off base: the paragraph says which figure a budget for the year rests on.
+    assert lang("base_year_use", year="2026", base_start=lang.iso_date("2025-01")) in text
+
+
+def test_the_simulation_mean_is_given_where_it_reads_otherwise(ucj):
+    scenario, summary, extra = ucj
+    moved = {**summary, "periods": [{**summary["periods"][0],
+                                     "claim_ratio": {**summary["periods"][0]["claim_ratio"],
+                                                     "mean": extra["base_same_year"]["claim_ratio"] + 0.02}},
+                                    *summary["periods"][1:]]}
+    for code in ("id", "en"):
+        lang = Language(code)
+        [text] = _paragraphs((scenario, moved, extra), code)
+        assert lang("base_year_mean").split("{r_mean}")[1] in text
+        assert lang.percent(extra["base_same_year"]["claim_ratio"] + 0.02) in text
 
 
 def test_nothing_without_an_earlier_base_that_holds_the_year(tmp_path):
@@ -114,6 +133,7 @@ def test_each_reason_only_where_it_applies(tmp_path):
         for code in ("id", "en"):
             [text] = _paragraphs(run, code)
             assert _reasons_shown(text, code) == reasons, (run[0].id, code)
+            assert Language(code)("base_year_use").split("{year}")[0] not in text  # no projection: no budget word
 
 
 def test_an_earlier_base_further_up_the_chain_is_named_with_those_between(tmp_path):
