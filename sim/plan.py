@@ -574,8 +574,9 @@ def _sensitivities_line(tornado: dict) -> str:
     scenario, or one inheriting a calibration, each bar's swing is the recalibrated one (refitted to the same
     recorded claims), with the swing with the calibration held in brackets where it differs; then the bars the held
     swings would have put in the first five, with their refitted swing. Ranked by the held swing, the age profile
-    led madiun-2026-ucj-csr's list with 61 % though refitted it moves the key outputs by 6 %, and a planner reads
-    the first names as what matters most; the held figure stays beside it as the upper bound it is."""
+    led madiun-2026-ucj-csr's list with 61 % though refitted it moves the key outputs by 1 %, and a planner reads
+    the first names as what matters most; the held figure stays beside it, usually the larger (not always: a wage
+    moves the premium, which no refit absorbs)."""
     rows = [r for r in tornado["rows"] if budget.ranking_swing(r) is not None]
     top = rows[:5]
     if not any(r.get("largest_relative_swing_recalibrated") is not None for r in rows):

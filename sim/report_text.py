@@ -863,14 +863,16 @@ TEXT = {
               "sebagai satu batang yang digeser ke batas rentang 90%-nya, bukan satu batang per segmen. Pada batang "
               "lainnya, hasil kalibrasi tidak diubah. Bila sebuah asumsi diubah lalu skenario dikalibrasi ulang dengan "
               "klaim tercatat yang sama, pengali hasil kalibrasi ikut bergeser dan menyerap sebagian besar perubahan "
-              "itu. Karena itu, untuk skenario yang dikalibrasi, batang-batang lainnya melebih-lebihkan pengaruh "
-              "perubahan asumsi terhadap perkiraan klaim.",
+              "itu. Karena itu, untuk skenario yang dikalibrasi, batang-batang lainnya biasanya melebih-lebihkan "
+              "pengaruh perubahan asumsi terhadap perkiraan klaim; untuk asumsi tentang risiko (usia, biaya "
+              "perawatan, keparahan), angka setelah kalibrasi ulang yang dipakai.",
         "en": "This scenario is calibrated to recorded claims. The calibration fitted one death multiplier and one "
               "work-accident multiplier for all the calibrated segments together, so each is one bar, moved to the "
               "ends of its 90% interval, rather than a bar per segment. The other bars hold the calibrated values "
               "fixed. Were an assumption changed and the scenario calibrated again to the same recorded claims, the "
               "fitted multipliers would move too and absorb much of the change. So, for a calibrated scenario, the "
-              "other bars overstate what a changed assumption would do to the expected claims.",
+              "other bars usually overstate what a changed assumption would do to the expected claims; for "
+              "assumptions about risk (ages, care costs, severity), rely on the recalibrated figures.",
     },
     "caption_tornado": {
         "id": "Diagram tornado: perubahan perkiraan klaim bila satu asumsi berada di batas rentangnya.",
@@ -1025,14 +1027,18 @@ TEXT = {
               "dikalibrasi ulang dengan klaim tercatat yang sama, pengali hasil kalibrasi ikut bergeser; tabel kedua "
               "memberi rasio klaim skenario ini dengan pengali hasil kalibrasi ulang itu di setiap batas. Untuk "
               "batang terlebar, {name}: bila dikalibrasi ulang, rasio klaim {period} menjadi {refit_low} dan "
-              "{refit_high}, bukan {held_low} dan {held_high}.",
+              "{refit_high}, bukan {held_low} dan {held_high}. Untuk asumsi tentang risiko (usia, biaya perawatan, "
+              "keparahan), angka setelah kalibrasi ulang itulah yang dipakai; angka dengan kalibrasi tetap biasanya "
+              "melebih-lebihkan pengaruhnya.",
         "en": "This scenario builds on {calibrated}, which is calibrated to recorded claims, and takes its fitted "
               "death and work-accident multipliers. Each multiplier is one bar, moved to the ends of its 90% "
               "interval, rather than a bar per segment. The other bars hold the calibrated values fixed. Were an "
               "assumption changed and {calibrated} calibrated again to the same recorded claims, the fitted "
               "multipliers would move too; the second table gives this scenario's claim ratio with the multipliers "
               "so recalibrated (refitted) at each end. For the widest bar, {name}: recalibrated, the {period} claim "
-              "ratio is {refit_low} and {refit_high}, not {held_low} and {held_high}.",
+              "ratio is {refit_low} and {refit_high}, not {held_low} and {held_high}. For assumptions about risk "
+              "(ages, care costs, severity), rely on the recalibrated figures; those with the calibration held "
+              "usually overstate the effect.",
     },
     "sens_refit_columns_inherited": {
         "id": "Kolom “setelah kalibrasi ulang” memberi rasio klaim {years} bila skenario {calibrated} dikalibrasi "
@@ -1046,8 +1052,9 @@ TEXT = {
               "klaim tercatat yang sama; pengali yang baru menggantikan pengali yang diambil skenario ini dari "
               "{calibrated}, lalu klaim dan iuran {period} dihitung langsung. Kalibrasi ulang itu memakai peserta dan "
               "klaim tercatat skenario {calibrated}, bukan peserta skenario ini. Nilai yang dinyatakan sendiri oleh "
-              "skenario ini untuk besaran yang dikalibrasi (misalnya tingkat kematian dan kecelakaan kerja segmen "
-              "yang tidak ada di {calibrated}) tidak diubah. Urutan batang tetap menurut lebarnya dengan hasil "
+              "skenario ini untuk besaran yang dikalibrasi (misalnya tingkat kecelakaan kerja segmen yang tidak ada "
+              "di {calibrated}) tidak diubah; pengali tabel kematian yang dinyatakan sama dengan pengali bawaan hasil "
+              "kalibrasi ikut berubah bersama pengali itu. Urutan batang tetap menurut lebarnya dengan hasil "
               "kalibrasi tidak diubah, seperti pada diagram. Kedua pengali hasil kalibrasi sendiri tidak dikalibrasi "
               "ulang (kolomnya bertanda -).",
         "en": "Recalibrated: {calibrated} as it was before calibration ({prior}), with the assumption at the end of "
@@ -1055,9 +1062,10 @@ TEXT = {
               "the refitted multipliers replace those this scenario takes from {calibrated}, and the {period} claims "
               "and premiums are recomputed by direct calculation. The refit is of {calibrated}'s members and "
               "recorded claims, not of this scenario's members. The values this scenario states itself for what the "
-              "calibration fitted (such as the death and work-accident rates of segments {calibrated} does not "
-              "have) are held. The bars keep their order by width with the calibrated values held, as in the chart. "
-              "The two fitted multipliers themselves are not recalibrated (their columns show -).",
+              "calibration fitted (such as the work-accident rates of segments {calibrated} does not have) are held; "
+              "a death load stated as the calibrated default load itself follows that load. The bars keep their "
+              "order by width with the calibrated values held, as in the chart. The two fitted multipliers "
+              "themselves are not recalibrated (their columns show -).",
     },
     "sens_refit_note": {
         "id": "Kalibrasi ulang: skenario sebelum kalibrasi, dengan asumsi di batas rentangnya, dikalibrasi lagi "

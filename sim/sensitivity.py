@@ -46,9 +46,10 @@ Five choices, named here and in the report:
   it inherited from the calibrated scenario; its years are then measured as its held bars are (the first year of
   a projection). Two assumptions: the refit is of the calibrated scenario's members and experience, not this
   scenario's members (who were not there when the claims were recorded); and where this scenario restates a value
-  the calibration fitted (madiun-2026-ucj's new segments' own death and accident rates, stated assumptions), it
-  is held. ``sim.budget.tornado`` takes the same refitted documents (:meth:`Recalibration.document`) over the
-  whole horizon.
+  the calibration fitted (madiun-2026-ucj's new segments' own accident rates, stated assumptions), it is held, but
+  for a death load stated as the calibrated default load itself (the same number: the new segments', "taken to
+  die like the city's non-ASN staff"), which takes the refitted default. ``sim.budget.tornado`` takes the same
+  refitted documents (:meth:`Recalibration.document`) over the whole horizon.
 
 Which parameters get no bar, and why (the report names them in a note instead of drawing a bar of zero width):
 - A default no segment uses (:func:`unused_parameters`), by key: it is not moved at all.
@@ -397,7 +398,8 @@ class Recalibration:
     tables replace the values the scenario inherited from the calibrated one (:meth:`document`). Two assumptions,
     which the report states: the refit fits the calibrated scenario's members to its experience, not this
     scenario's members; and this scenario's own values where it restates one the calibration fitted (the new
-    segments' stated loads) are held. A --set of the inheriting scenario's report is not carried into the refit
+    segments' stated accident rates) are held, but for a death load stated as the calibrated default load itself
+    (:meth:`_follow_default`). A --set of the inheriting scenario's report is not carried into the refit
     (the calibrated scenario is refitted as its file states it); a --set of what the calibration fitted is refused,
     as for a calibrated scenario (:func:`refuse_fitted_set`). Where it cannot be refitted at all (the experience
     file is gone, no scenario up the base chain was calibrated from the record's ``scenario`` with the same record),
@@ -480,7 +482,27 @@ class Recalibration:
                 continue
             if (own.get("value"), own.get("range")) != (new["value"], new["range"]):
                 _set(doc, key, new)
+        self._follow_default(doc, tables)
         return doc, cal
+
+    def _follow_default(self, doc: dict, tables: dict) -> None:
+        """A segment of an inheriting scenario whose own death load is the calibrated default load itself (the same
+        number: madiun-2026-ucj's informal and SERTAKAN workers, "taken to die like the city's non-ASN staff
+        (madiun-2025's calibrated default load)") takes the refitted default too: held, it made most of the age
+        shift's refitted swing (a reviewer's finding). Another value (a bar's end, a load of its own) is held."""
+        key = "assumptions.mortality_load"
+        given = _get(self.calibrated.resolved, key)
+        if key not in tables or given is None:
+            return
+        refitted = as_written(tables[key])["value"]
+        for name, seg in doc["segments"].items():
+            node, inherited = seg.get("mortality_load"), _get(self.calibrated.resolved, f"segments.{name}")
+            if (isinstance(node, dict) and node.get("value") == given["value"]
+                    and (inherited is None or "mortality_load" not in inherited)):
+                moved = {**node, "value": refitted}
+                if isinstance(node.get("range"), list):  # the refit may step outside its stated range; it shows it
+                    moved["range"] = [min(node["range"][0], refitted), max(node["range"][1], refitted)]
+                seg["mortality_load"] = moved
 
     def at(self, members: list, end: int = 0, label: str = "", held: tuple | None = None) -> Refit:
         """The years measured recalibrated with a bar's parameters (``members``, from :func:`groups`) at the low

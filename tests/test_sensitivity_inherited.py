@@ -28,6 +28,7 @@ from sim.sensitivity import FITTED_PREFIX, Recalibration, calibrated_scenario, g
 AGE_SHIFT = "assumptions.age_shift"
 UCJ = "madiun-2026-ucj"
 # The keys madiun-2025's calibration scaled, with the field of the prior they scale and the multiplier.
+NEW_SEGMENTS = ("informal", "sertakan")  # madiun-2026-ucj's, at madiun-2025's calibrated default death load [1.5, 2.25]
 SCALED = {"assumptions.mortality_load": "mortality", "segments.non_asn.accident_rate": "accident",
           "segments.vulnerable.mortality_load": "mortality", "segments.vulnerable.accident_rate": "accident"}
 
@@ -76,8 +77,8 @@ def test_the_calibrated_scenario_is_found_up_the_base_chain(ucj):
 def test_the_age_shift_refit_is_madiun_2025_prior_fitted_with_the_shift(ucj, ucj_tornado, prior):
     """(a) Each end's refitted multipliers are sim.calibration.fit of madiun-2025-prior with the age shift as a --set;
     (b) in the document whose first year is measured, the keys madiun-2026-ucj inherited from madiun-2025 take the
-    prior's values times those multipliers (as the calibrated file rounds them), while its own loads and rates
-    (the new segments') stay as it states them."""
+    prior's values times those multipliers (as the calibrated file rounds them), while the new segments' accident
+    rates stay as it states them and their death load, stated as the calibrated default load, follows the refit."""
     bar = next(s for s in ucj_tornado[1] if s.key == AGE_SHIFT)
     rec = Recalibration(ucj)
     for end, (value, refit) in enumerate(zip((bar.low, bar.high), bar.recalibrated)):
@@ -90,9 +91,14 @@ def test_the_age_shift_refit_is_madiun_2025_prior_fitted_with_the_shift(ucj, ucj
         assert _get(doc, AGE_SHIFT)["value"] == value
         for key, which in SCALED.items():
             assert _get(doc, key)["value"] == round(_get(prior, key)["value"] * means[which], 6), key
-        for name in ("informal", "sertakan"):  # stated assumptions of madiun-2026-ucj: held
-            for field in ("mortality_load", "accident_rate"):
-                assert doc["segments"][name][field] == ucj.resolved["segments"][name][field]
+        default = _get(doc, "assumptions.mortality_load")["value"]
+        for name in NEW_SEGMENTS:  # their accident rates, stated assumptions, held; their death load is the default's
+            assert doc["segments"][name]["accident_rate"] == ucj.resolved["segments"][name]["accident_rate"]
+            load = doc["segments"][name]["mortality_load"]
+            assert ucj.resolved["segments"][name]["mortality_load"]["value"] == _get(
+                ucj.resolved, "assumptions.mortality_load")["value"]  # the calibrated default load itself
+            assert load["value"] == default != ucj.resolved["segments"][name]["mortality_load"]["value"]
+            assert load["range"][0] <= default <= load["range"][1]
 
 
 def test_a_value_the_inheriting_scenario_restates_is_held(ucj, prior):
@@ -101,9 +107,12 @@ def test_a_value_the_inheriting_scenario_restates_is_held(ucj, prior):
     doc = copy.deepcopy(ucj.resolved)
     doc["segments"]["vulnerable"]["accident_rate"] = {"value": 4.0, "unit": "per 1000 member-years",
                                                       "source": "test", "basis": "assumption", "range": [3.0, 5.0]}
+    doc["segments"]["informal"]["mortality_load"]["value"] = 2.0  # a load of its own, not the calibrated default
     restated = scenario_from_data(doc)  # its base, madiun-2025, found in scenarios/
     moved, cal = Recalibration(restated).document(_bar(restated, AGE_SHIFT), 1, AGE_SHIFT)
     assert moved["segments"]["vulnerable"]["accident_rate"] == doc["segments"]["vulnerable"]["accident_rate"]
+    assert moved["segments"]["informal"]["mortality_load"] == doc["segments"]["informal"]["mortality_load"]
+    assert moved["segments"]["sertakan"]["mortality_load"]["value"] == moved["assumptions"]["mortality_load"]["value"]
     m = cal.stats("mortality")["mean"]
     assert moved["segments"]["vulnerable"]["mortality_load"]["value"] == round(
         prior["segments"]["vulnerable"]["mortality_load"]["value"] * m, 6)
@@ -221,6 +230,11 @@ def test_the_plan_s_tornado_rows_carry_the_key_outputs_recalibrated(plan_tornado
         assert age[f"accident_scale_recalibrated_{end}"] == round(means["accident"], 6)
         sets = [ONE_YEAR, f"{AGE_SHIFT}={value}"] + [
             f"{key}={round(_get(prior, key)['value'] * means[which], 6)}" for key, which in SCALED.items()]
+        # The new segments' own load is the calibrated default load itself: it takes the refitted default too.
+        default = round(_get(prior, "assumptions.mortality_load")["value"] * means["mortality"], 6)
+        for name in NEW_SEGMENTS:
+            sets += [f"segments.{name}.mortality_load.range=[{min(default, 1.5)}, {max(default, 2.25)}]",
+                     f"segments.{name}.mortality_load={default}"]
         expected = budget.key_outputs(load_scenario(UCJ, sets))
         for out in budget.KEY_OUTPUTS:
             assert age[f"{out}_recalibrated_{end}"] == pytest.approx(expected[out], rel=1e-9, abs=5e-7), (out, end)
