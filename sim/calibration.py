@@ -867,8 +867,8 @@ def calibrated_scenario_text(cal: Calibration, scenario_id: str, base_ref: str, 
         "value": [[round(float(x), 4), round(float(y), 4)] for x, y in draws],
         "unit": "multipliers of expected deaths and accidents",
         "source": f"{cite['en']}: {POSTERIOR_DRAWS} posterior draws divided by their means",
-        "source_id": f"{cite['id']}: {POSTERIOR_DRAWS} pasangan pengali hasil undian posterior, masing-masing dibagi "
-                     "rata-ratanya",
+        "source_id": f"{cite['id']}: {POSTERIOR_DRAWS} pasangan pengali yang diambil dari distribusi posterior, "
+                     "masing-masing dibagi dengan rata-ratanya",
         "basis": "calibrated",
     })
     return text_

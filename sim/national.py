@@ -138,7 +138,7 @@ wage = {{ value = 1000000, unit = "IDR per month", source = "lowest BPU income b
 male_share = {{ value = 0.6, unit = "share", source = "assumption: as Madiun's vulnerable workers (madiun-2025-prior)", source_id = "asumsi: seperti pekerja rentan Madiun (madiun-2025-prior)", basis = "assumption", range = [0.4, 0.8] }}
 age_profile = "vulnerable-informal"
 tenure = {{ value = {TENURE}, unit = "share", source = "assumption: as Madiun's vulnerable workers (madiun-2025-prior; a city programme since 2020): national BPU membership was already 9.19 m in Dec 2023 (DOMAIN.md s.5), so most members are not new", source_id = "asumsi: seperti pekerja rentan Madiun (madiun-2025-prior; program kota sejak 2020): kepesertaan BPU nasional sudah mencapai 9,19 juta pada Desember 2023 (DOMAIN.md s.5), sehingga sebagian besar peserta bukan peserta baru", basis = "assumption" }}
-accident_rate = {{ value = 3.0, unit = "per 1000 member-years", source = "national BPU crude frequency 2.2-3.6 per 1000 (DOMAIN.md s.5, Low)", source_id = "frekuensi kasar nasional BPU 2,2–3,6 per 1.000 (DOMAIN.md s.5, keyakinan rendah)", basis = "derived", range = [2.2, 3.6] }}
+accident_rate = {{ value = 3.0, unit = "per 1000 member-years", source = "national BPU crude frequency 2.2-3.6 per 1000 (DOMAIN.md s.5, Low)", source_id = "frekuensi kasar nasional BPU 2,2–3,6 per 1.000 (DOMAIN.md s.5, tingkat keyakinan rendah)", basis = "derived", range = [2.2, 3.6] }}
 """
 
 

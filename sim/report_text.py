@@ -2196,7 +2196,7 @@ PARAMETERS = {
                            "university)"},
     "reporting_delay": {"id": "Keterlambatan pelaporan klaim (bulan setelah kejadian, proporsi)",
                         "en": "Claim reporting delay (months after the event, share)"},
-    "intensity_draws": {"id": "Pasangan pengali hasil undian posterior (kematian, kecelakaan)",
+    "intensity_draws": {"id": "Sampel pengali dari distribusi posterior (kematian, kecelakaan)",
                         "en": "Posterior draws of the multipliers (deaths, accidents)"},
     # Fields that are not parameters with a value and a unit (the differences from a base scenario name them).
     "id": {"id": "Kode skenario", "en": "Scenario id"},

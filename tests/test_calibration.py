@@ -419,7 +419,7 @@ def test_madiun_2026_ucj_new_segments_take_the_calibrated_default_mortality_load
         assert entry["value"] == default and entry["range"][1] == round(upper, 2), name
         assert f"not like the DTKS poor ({vulnerable.mortality_load:.3f})" in entry["source"], name
         shown_id = f"{vulnerable.mortality_load:.3f}".replace(".", ",")
-        assert f"bukan seperti warga miskin DTKS ({shown_id})" in entry["source_id"], name
+        assert f"yang terdaftar di DTKS ({shown_id})" in entry["source_id"], name
 
 
 # --- fit: which recorded figures the likelihood uses -------------------------------------------------------------
