@@ -569,6 +569,15 @@ def format_plan(result: dict, rupiah) -> str:
     return "\n".join(lines)
 
 
+def _not_refitted(row: dict) -> str:
+    """A bar ranked by its held swing in a refitted list: a fitted multiplier's own bar, or one whose refit failed
+    at an end (said, so that it does not read as refitted)."""
+    if row["parameter"].startswith("calibration.posterior."):
+        return ""
+    failed = row.get("recalibration_problem_low") or row.get("recalibration_problem_high")
+    return " (held: not refitted)" if failed else ""
+
+
 def _sensitivities_line(tornado: dict) -> str:
     """The five largest sensitivities, in the tornado's order (``sim.budget.ranking_swing``). For a calibrated
     scenario, or one inheriting a calibration, each bar's swing is the recalibrated one (refitted to the same
@@ -580,8 +589,11 @@ def _sensitivities_line(tornado: dict) -> str:
     rows = [r for r in tornado["rows"] if budget.ranking_swing(r) is not None]
     top = rows[:5]
     if not any(r.get("largest_relative_swing_recalibrated") is not None for r in rows):
-        return "Largest sensitivities (relative swing of a key output): " + ", ".join(
+        line = "Largest sensitivities (relative swing of a key output): " + ", ".join(
             f"{r['parameter']} {r['largest_relative_swing']:.0%}" for r in top)
+        # A calibrated scenario whose refit failed: the list is the held one, and the line says why.
+        problem = (tornado.get("base_recalibrated") or {}).get("problem")
+        return line + (f"; with the calibration held, not refitted: {problem}" if problem else "")
 
     def shown(r, first, second, word):
         text = f"{r['parameter']} {r[first]:.0%}"
@@ -595,7 +607,7 @@ def _sensitivities_line(tornado: dict) -> str:
     line = (f"Largest sensitivities (relative swing of a key output, {what} to the same recorded claims at each "
             "end; with the calibration held in brackets where it differs): "
             + ", ".join(shown(r, refitted, "largest_relative_swing", "held") if r.get(refitted) is not None
-                        else f"{r['parameter']} {r['largest_relative_swing']:.0%}" for r in top))
+                        else f"{r['parameter']} {r['largest_relative_swing']:.0%}" + _not_refitted(r) for r in top))
     held_top = sorted(rows, key=lambda r: (-r["largest_relative_swing"], r["parameter"]))[:5]
     dropped = [r for r in held_top if r not in top]
     if dropped:

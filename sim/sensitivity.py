@@ -412,8 +412,8 @@ class Recalibration:
         self.cut = years_measured(scenario)
         self._fits: dict = {}  # the fits by the prior's moved keys and end: the base refit (no keys) fitted once
         try:
-            refuse_fitted_set(scenario)
             self.calibrated = calibrated_scenario(scenario)
+            refuse_fitted_set(scenario, self.calibrated if self.calibrated is not scenario else None)
             self.prior = prior_document(self.calibrated)
             self.experience = record_experience(scenario.calibration)
             if self.experience is None:
@@ -550,13 +550,23 @@ def calibrated_from(scenario: Scenario) -> Scenario:
     return base
 
 
-def refuse_fitted_set(scenario: Scenario) -> None:
+def refuse_fitted_set(scenario: Scenario, calibrated: Scenario | None = None) -> None:
     """Refuse (:class:`ScenarioError`) a scenario whose --set changes what the calibration fitted: the record, the
-    posterior draws, a mortality load or an accident rate. The refit cannot hold it."""
-    fitted = [k for k, _ in scenario.overrides
-              if k.split(".")[0] == "calibration" or "intensity_draws" in k or set(k.split(".")) & set(FITTED.values())]
-    if fitted:
-        raise ScenarioError("--set", fitted[0], "changes what the calibration fitted: the refit cannot hold it")
+    posterior draws, a mortality load or an accident rate. The refit cannot hold it. For a scenario inheriting the
+    calibration of ``calibrated``, a load or rate that scenario does not have (a new segment's, a stated assumption
+    of the inheriting scenario alone) is not what was fitted, and may be set."""
+    def fitted(key: str) -> bool:
+        parts = key.split(".")
+        if parts[0] == "calibration" or "intensity_draws" in key:
+            return True
+        field = next((i for i, p in enumerate(parts) if p in FITTED.values()), None)
+        if field is None:
+            return False
+        return calibrated is None or _get(calibrated.resolved, ".".join(parts[:field + 1])) is not None
+
+    keys = [k for k, _ in scenario.overrides if fitted(k)]
+    if keys:
+        raise ScenarioError("--set", keys[0], "changes what the calibration fitted: the refit cannot hold it")
 
 
 def calibrated_scenario(scenario: Scenario) -> Scenario:

@@ -276,8 +276,29 @@ def test_without_the_experience_file_the_plan_s_tornado_says_why(monkeypatch):
     age = next(r for r in result["rows"] if r["parameter"] == AGE_SHIFT)
     assert age["largest_relative_swing_recalibrated"] is None and "is not found" in age["recalibration_problem_low"]
     assert age["claims_expected_idr_recalibrated_high"] is None and age["claims_expected_idr_high"] is not None
-    assert _sensitivities_line(result).startswith("Largest sensitivities (relative swing of a key output): ")
+    line = _sensitivities_line(result)
+    assert line.startswith("Largest sensitivities (relative swing of a key output): ")
+    assert "; with the calibration held, not refitted: " in line and "is not found" in line  # and why
+    # One bar whose refit failed in a refitted list: ranked by its held swing, and said.
+    monkeypatch.undo()  # the experience file back
+    refitted = budget.tornado(scenario)
+    rows = refitted["rows"]
+    broken = {**rows[0], "largest_relative_swing_recalibrated": None, "recalibration_problem_low": "no fit"}
+    line = _sensitivities_line({**refitted, "base_recalibrated": None, "rows": [broken, *rows[1:]]})
+    assert f"{broken['parameter']} {broken['largest_relative_swing']:.0%} (held: not refitted)" in line
     # A scenario up the chain holding another record: not refitted either, and why.
     doc = copy.deepcopy(scenario.resolved)
     doc["calibration"]["experience_id"] = "another"
     assert "holds another record" in Recalibration(scenario_from_data(doc)).problem
+
+
+def test_a_set_of_what_only_the_inheriting_scenario_states_is_refitted_around():
+    """A --set of a new segment's own death load (madiun-2026-ucj's informal workers; madiun-2025 has no such
+    segment) is not what the calibration fitted: the refit goes on, with the set value held; a --set of a load
+    madiun-2025 fitted is refused, as for madiun-2025 itself."""
+    own = Recalibration(load_scenario(UCJ, ["segments.informal.mortality_load=2.0"]))
+    assert own.problem is None
+    doc, _ = own.document(_bar(own.scenario, AGE_SHIFT), 1, AGE_SHIFT)
+    assert doc["segments"]["informal"]["mortality_load"]["value"] == 2.0
+    for key in ("segments.vulnerable.mortality_load", "assumptions.mortality_load"):
+        assert "changes what the calibration fitted" in Recalibration(load_scenario(UCJ, [f"{key}=1.9"])).problem
