@@ -19,7 +19,7 @@ from .report_planning import _listed, _r
 from .scenario import Scenario, ScenarioError, base_of
 
 SCHOLARSHIPS = ("jkm_scholarship", "jkk_scholarship")
-REASONS = ("new_members", "older", "longer_in_scheme", "earlier_deaths")
+REASONS = ("new_members", "older", "longer_in_scheme", "earlier_deaths", "overrides")
 
 
 def earlier_bases(scenario: Scenario):
@@ -92,6 +92,11 @@ def base_same_year(scenario: Scenario, summary: dict, projection=None) -> dict |
     before = [i for i, label in enumerate(model.period_labels) if label < year]
     if exp.amounts[before][:, :, scholarships].sum() > 0 and exp.amounts[p][:, scholarships].sum() > 0:
         reasons["earlier_deaths"] = True
+    # A report's --set changes this scenario only; the base is read from its file (a reviewer found a medical cost
+    # set to Rp30 m "explained" by the other reasons alone).
+    changed = [key for key, _ in getattr(scenario, "overrides", ()) if key.split(".")[0] != "scenario"]
+    if changed:
+        reasons["overrides"] = changed
     return {
         "base": base.id,
         "through": list(through),
@@ -121,6 +126,7 @@ def base_year_blocks(lang: Language, summary: dict, extra: dict) -> list:
     words = {"year": same["year"], "base_start": lang.iso_date(same["base_start"]),
              "start": lang.iso_date(summary["start"][:7])}
     shown = {"new_members": "new", "older": "months"}  # the reasons that carry a figure, and its placeholder
+    words["keys"] = ", ".join(same["reasons"].get("overrides", []))
     items = [(lang(f"base_year_{r}", **words),
               {shown[r]: _r(extra, f"{key}.reasons.{r}", "count")} if r in shown else {})
              for r in REASONS if r in same["reasons"]]

@@ -657,6 +657,10 @@ TEXT = {
         "id": "peserta skenario dasar sudah lebih lama menjadi peserta daripada peserta skenario ini pada awalnya",
         "en": "the base's members have been members longer than this scenario's members at its start",
     },
+    "base_year_overrides": {
+        "id": "perubahan dari baris perintah ({keys}) hanya berlaku pada skenario ini, tidak pada skenario dasar",
+        "en": "the command-line changes ({keys}) apply to this scenario only, not to the base",
+    },
     "base_year_earlier_deaths": {
         "id": "skenario dasar juga menghitung beasiswa yang pada {year} masih dibayar untuk anak peserta yang "
               "meninggal sejak {base_start}, sedangkan skenario ini tidak menghitung kematian sebelum {start}",

@@ -127,7 +127,7 @@ def test_each_reason_only_where_it_applies(tmp_path):
     profiles = _file(tmp_path, "profiles", RUNOFF.format(id="profiles", base="madiun-2025"),
                      [f"segments.{s}.age_profile=informal-working-age" for s in ("non_asn", "vulnerable")])
     cases = [(runoff, {"older", "longer_in_scheme", "earlier_deaths"}), (childless, {"older", "longer_in_scheme"}),
-             (profiles, {"longer_in_scheme", "earlier_deaths"})]
+             (profiles, {"longer_in_scheme", "earlier_deaths", "overrides"})]  # its profiles by --set
     for run, reasons in cases:
         assert set(run[2]["base_same_year"]["reasons"]) == reasons, run[0].id
         for code in ("id", "en"):
@@ -155,3 +155,16 @@ def test_the_report_carries_it(tmp_path):
     html = (report.folder / "report.html").read_text(encoding="utf-8")
     results = html[html.index('id="results"'):html.index('id="budget"')]
     assert "Its base scenario, madiun-2025, also projects 2026" in results
+
+
+def test_a_command_line_change_is_said_to_apply_to_this_scenario_only():
+    """A report's --set changes this scenario, not the base read from its file: the paragraph says so, naming the
+    keys, beside the other reasons (a medical cost set to Rp30 m was "explained" by those alone); --set of the
+    run's own settings (scenario.trials) is no such change."""
+    key = "assumptions.severity.medical_cost_mean"
+    run = _run(load_scenario("madiun-2026-ucj", [f"scenario.trials={TRIALS}", f"{key}=30000000"]))
+    same = run[2]["base_same_year"]
+    assert same["reasons"]["overrides"] == [key]
+    for code in ("id", "en"):
+        [text] = _paragraphs(run, code)
+        assert "overrides" in _reasons_shown(text, code) and f"({key})" in text
