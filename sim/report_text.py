@@ -2195,7 +2195,7 @@ PARAMETERS = {
                             "23 tahun)",
                       "en": "Children by the member's age (range: a factor on the share of members with a child "
                             "under 23)"},
-    "reach_shares": {"id": "Peluang anak mencapai jenjang sekolah (SD, SMP, SMA, perguruan tinggi)",
+    "reach_shares": {"id": "Peluang anak mencapai jenjang sekolah (TK+SD, SMP, SMA, perguruan tinggi)",
                      "en": "Probability a child reaches each school level (primary, junior high, senior high, "
                            "university)"},
     "reporting_delay": {"id": "Keterlambatan pelaporan klaim (bulan setelah kejadian, proporsi)",
