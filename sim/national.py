@@ -134,11 +134,11 @@ scheme = "BPU"
 occupation = "mixed-informal"
 payer = "APBD"
 members = {{ value = {reg.members}, unit = "persons", source = "SYNTHETIC: {COVERED_SHARE:.1%} (assumption) of a synthetic population of {reg.population:,} ({prov.name} SP2020 total {prov.population:,} split over {prov.kabupaten + prov.kota} regencies and cities)", source_id = "SINTETIS: {_id_number(100 * COVERED_SHARE, 1)}% (asumsi) dari penduduk sintetis sebanyak {_id_number(reg.population)} (total SP2020 {prov.name} sebanyak {_id_number(prov.population)} dibagi ke {prov.kabupaten + prov.kota} kabupaten dan kota)", basis = "derived" }}
-wage = {{ value = 1000000, unit = "IDR per month", source = "lowest BPU income band, the Rp16,800 package (DOMAIN.md s.3)", source_id = "kelompok penghasilan BPU terendah, paket iuran Rp16.800 (DOMAIN.md s.3)", basis = "law" }}
+wage = {{ value = 1000000, unit = "IDR per month", source = "lowest BPU income band, the Rp16,800 package (DOMAIN.md s.3)", source_id = "kelompok penghasilan BPU terendah, paket iuran Rp16.800 (DOMAIN.md bag. 3)", basis = "law" }}
 male_share = {{ value = 0.6, unit = "share", source = "assumption: as Madiun's vulnerable workers (madiun-2025-prior)", source_id = "asumsi: seperti pekerja rentan Madiun (madiun-2025-prior)", basis = "assumption", range = [0.4, 0.8] }}
 age_profile = "vulnerable-informal"
-tenure = {{ value = {TENURE}, unit = "share", source = "assumption: as Madiun's vulnerable workers (madiun-2025-prior; a city programme since 2020): national BPU membership was already 9.19 m in Dec 2023 (DOMAIN.md s.5), so most members are not new", source_id = "asumsi: seperti pekerja rentan Madiun (madiun-2025-prior; program kota sejak 2020): kepesertaan BPU nasional sudah mencapai 9,19 juta pada Desember 2023 (DOMAIN.md s.5), sehingga sebagian besar peserta bukan peserta baru", basis = "assumption" }}
-accident_rate = {{ value = 3.0, unit = "per 1000 member-years", source = "national BPU crude frequency 2.2-3.6 per 1000 (DOMAIN.md s.5, Low)", source_id = "frekuensi kasar nasional BPU 2,2–3,6 per 1.000 (DOMAIN.md s.5, tingkat keyakinan rendah)", basis = "derived", range = [2.2, 3.6] }}
+tenure = {{ value = {TENURE}, unit = "share", source = "assumption: as Madiun's vulnerable workers (madiun-2025-prior; a city programme since 2020): national BPU membership was already 9.19 m in Dec 2023 (DOMAIN.md s.5), so most members are not new", source_id = "asumsi: seperti pekerja rentan Madiun (madiun-2025-prior; program kota sejak 2020): kepesertaan BPU nasional sudah mencapai 9,19 juta pada Desember 2023 (DOMAIN.md bag. 5), sehingga sebagian besar peserta bukan peserta baru", basis = "assumption" }}
+accident_rate = {{ value = 3.0, unit = "per 1000 member-years", source = "national BPU crude frequency 2.2-3.6 per 1000 (DOMAIN.md s.5, Low)", source_id = "frekuensi kasar nasional BPU 2,2–3,6 per 1.000 (DOMAIN.md bag. 5, tingkat keyakinan rendah)", basis = "derived", range = [2.2, 3.6] }}
 """
 
 

@@ -1663,15 +1663,17 @@ def methodology_section(lang: Language, scenario: Scenario | None = None) -> Sec
 
 
 def sources_blocks(lang: Language, extra: dict) -> list:
-    """The sources the scenario and the rules cite ("seed 001", "DOMAIN.md s.5"), each with publisher, date,
-    headline or subject and file (from sim/data/sources.csv), so that a reader can look them up."""
+    """The sources the scenario and the rules cite ("seed 001", "DOMAIN.md s.5"; in the Indonesian report as its
+    texts cite them, "berita 001", "DOMAIN.md bag. 5"), each with publisher, date, headline or subject and file
+    (from sim/data/sources.csv), so that a reader can look them up."""
     listed = extra.get("sources") or []
     if not listed:
         return [Para(lang("sources_none"))]
+    section = "bag. " if lang.code == "id" else "s."
     rows = []
     for s in listed:
         if not s["known"]:
-            rows.append((s["cited"], "-", "-", lang("source_unknown"), "-"))
+            rows.append((cited_as(lang, s), "-", "-", lang("source_unknown"), "-"))
             continue
         if s["date"]:
             date = lang.iso_date(s["date"])
@@ -1679,14 +1681,21 @@ def sources_blocks(lang: Language, extra: dict) -> list:
             date = lang("source_no_date" if s["kind"] == "article" else "source_undated")
         what = f"“{s['headline']}”" if s["headline"] else s[f"subject_{lang.code}"]
         if s.get("sections"):
-            what += "; " + "; ".join(f"s.{c['number']} {c['title']}".rstrip() for c in s["sections"])
-        rows.append((s["cited"], s["publisher"], date, what, s["file"]))
+            what += "; " + "; ".join(f"{section}{c['number']} {c['title']}".rstrip() for c in s["sections"])
+        rows.append((cited_as(lang, s), s["publisher"], date, what, s["file"]))
     header = tuple(lang(k) for k in ("col_source_cited", "col_publisher", "col_date", "col_headline", "col_file"))
     intro = lang("sources_intro")
     risks = cited_sources(strings(extra.get("premium_risks") or {}))
     if risks:  # the budget section's note on a possibly higher premium: what it rests on (listed in the table)
-        intro += " " + lang("sources_premium_risks", cited=lang("list_and").join(s["cited"] for s in risks))
+        intro += " " + lang("sources_premium_risks", cited=lang("list_and").join(cited_as(lang, s) for s in risks))
     return [Para(intro), Table("sources", header, rows)]
+
+
+def cited_as(lang: Language, source: dict) -> str:
+    """How the report's texts cite a source (:func:`sim.sources.cited_sources`): ``berita 001`` and ``DOMAIN.md bag.
+    5`` in the Indonesian report, ``seed 001`` and ``DOMAIN.md s.5`` in the English one (and where an older
+    report.json has no Indonesian form)."""
+    return (source.get("cited_id") if lang.code == "id" else None) or source["cited"]
 
 
 def provenance_section(lang: Language, manifest: dict, summary: dict, extra: dict | None = None,

@@ -1378,10 +1378,10 @@ TEXT = {
               "compares the numbers.",
     },
     "sources_intro": {
-        "id": "Sumber. Skenario dan aturan di laporan ini mengutip artikel berita sebagai “seed” dengan nomornya dan "
-              "referensi domain proyek sebagai DOMAIN.md dengan nomor bagiannya (kolom sumber di daftar asumsi dan "
-              "aturan). Tabel ini menunjukkan apa yang dimaksud setiap rujukan itu dan di mana berkasnya (daftar "
-              "lengkapnya: sim/data/sources.csv).",
+        "id": "Sumber. Skenario dan aturan di laporan ini mengutip artikel berita sebagai “berita” dengan nomornya "
+              "dan referensi domain proyek sebagai DOMAIN.md dengan nomor bagiannya (“bag.”; kolom sumber di daftar "
+              "asumsi dan aturan). Tabel ini menunjukkan apa yang dimaksud setiap rujukan itu dan di mana berkasnya "
+              "(daftar lengkapnya: sim/data/sources.csv).",
         "en": "Sources. The scenario and the rules in this report cite news articles as “seed” with a number and the "
               "project's domain reference as DOMAIN.md with a section number (the source columns of the assumption "
               "register and the rules). This table shows what each of those references is and where its file is "
@@ -1394,7 +1394,7 @@ TEXT = {
               "report.json, premium_risks).",
     },
     "sources_none": {
-        "id": "Sumber. Skenario dan aturan di laporan ini tidak mengutip artikel berita (seed) atau DOMAIN.md.",
+        "id": "Sumber. Skenario dan aturan di laporan ini tidak mengutip artikel berita atau DOMAIN.md.",
         "en": "Sources. The scenario and the rules in this report cite no news article (seed) and no DOMAIN.md.",
     },
     "col_source_cited": {"id": "Rujukan", "en": "Cited as"},

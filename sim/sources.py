@@ -16,10 +16,13 @@ from functools import lru_cache
 from importlib import resources
 
 DOMAIN = "DOMAIN.md"
-# "seed 001", "seeds 000, 001", "seeds 000 and 002", "seeds 000-004"; "seeds/001_6389829a22a7e3ec.txt"
-SEED = re.compile(r"\bseeds? (\d{3}(?:(?:, | and |-|–)\d{3})*)\b|\bseeds/(\d{3})_")
-# "DOMAIN.md s.5", "DOMAIN.md s.5-6", "DOMAIN.md s.3, s.5", "DOMAIN.md sections 3 and 4", "DOMAIN.md" alone
-DOMAIN_CITE = re.compile(r"\bDOMAIN\.md(?: (?:s\.|sections? )(\d+(?:(?:-|–|, s\.|, | and )\d+)*))?")
+# "seed 001", "seeds 000, 001", "seeds 000 and 002", "seeds 000-004"; "seeds/001_6389829a22a7e3ec.txt"; and as the
+# Indonesian texts (source_id) cite them, "berita 001", "berita 000, 001", "berita 000 dan 002"
+SEED = re.compile(r"\b(?:seeds?|berita) (\d{3}(?:(?:, | and | dan |-|–)\d{3})*)\b|\bseeds/(\d{3})_")
+# "DOMAIN.md s.5", "DOMAIN.md s.5-6", "DOMAIN.md s.3, s.5", "DOMAIN.md sections 3 and 4", "DOMAIN.md" alone; and in
+# Indonesian, "DOMAIN.md bag. 5", "DOMAIN.md bag. 3, bag. 5"
+DOMAIN_CITE = re.compile(r"\bDOMAIN\.md(?: (?:s\.|bag\. |sections? )"
+                         r"(\d+(?:(?:-|–|, s\.|, bag\. |, | and | dan )\d+)*))?")
 
 
 @lru_cache(maxsize=1)
@@ -40,7 +43,7 @@ def load_sources() -> dict:
 def _numbers(text: str) -> list:
     """``001, 003-004`` -> [1, 3, 4]: each number, and every number a range spans."""
     out = []
-    for part in re.split(r", s\.|, | and ", text):
+    for part in re.split(r", s\.|, bag\. |, | and | dan ", text):
         ends = re.split(r"[-–]", part)
         out.extend(range(int(ends[0]), int(ends[-1]) + 1))
     return out
@@ -73,7 +76,8 @@ def strings(node) -> list:
 
 def cited_sources(texts) -> list:
     """The sources cited in ``texts`` for report.json, articles by id then DOMAIN.md: each row of sources.csv with
-    ``cited`` (how to find it: ``seed 001``, ``DOMAIN.md s.3, s.5``) and, for DOMAIN.md, the cited ``sections``
+    ``cited`` (how to find it: ``seed 001``, ``DOMAIN.md s.3, s.5``; ``cited_id`` as the Indonesian texts cite it:
+    ``berita 001``, ``DOMAIN.md bag. 3, bag. 5``) and, for DOMAIN.md, the cited ``sections``
     with their titles. A citation sources.csv does not list is kept with ``known`` false, so a report never drops
     one silently."""
     known = load_sources()
@@ -83,14 +87,15 @@ def cited_sources(texts) -> list:
         numbers = sorted(found[source_id])
         if source_id == DOMAIN:
             cited = DOMAIN + (" " + ", ".join(f"s.{n}" for n in numbers) if numbers else "")
+            cited_id = DOMAIN + (" " + ", ".join(f"bag. {n}" for n in numbers) if numbers else "")
         else:
-            cited = f"seed {source_id}"
+            cited, cited_id = f"seed {source_id}", f"berita {source_id}"
         row = known.get(source_id)
         if row is None:
-            out.append({"id": source_id, "cited": cited, "known": False})
+            out.append({"id": source_id, "cited": cited, "cited_id": cited_id, "known": False})
             continue
         entry = {k: v for k, v in row.items() if k != "sections"}
-        entry.update(cited=cited, known=True)
+        entry.update(cited=cited, cited_id=cited_id, known=True)
         if source_id == DOMAIN:
             entry["sections"] = [{"number": n, "title": row["sections"].get(n, "")} for n in numbers]
         out.append(entry)

@@ -104,8 +104,8 @@ def test_the_note_sits_after_the_premium_table_and_its_sources_are_listed(madiun
     assert "DOMAIN.md s.5" in risks["bpu_jkm_rise"]["claim_ratio"]["source"]
     assert risks["bpu_jkm_rise"]["claim_ratio"]["unit"]
     provenance = section_text(madiun.folder, "provenance")
-    assert "Catatan bahwa iuran bisa lebih tinggi (bagian Anggaran dan cakupan) bersumber dari DOMAIN.md s.3, s.5, " \
-           "s.8" in provenance
+    assert "Catatan bahwa iuran bisa lebih tinggi (bagian Anggaran dan cakupan) bersumber dari DOMAIN.md bag. 3, " \
+           "bag. 5, bag. 8" in provenance
     cited = {s["cited"] for s in madiun.extra["sources"]}
     assert any(c.startswith("DOMAIN.md") and "s.5" in c and "s.8" in c for c in cited)
 

@@ -377,16 +377,18 @@ def test_the_madiun_report_lists_the_sources_it_cites(madiun, madiun_en):
     assert table["header"] == [TEXT[k]["id"] for k in ("col_source_cited", "col_publisher", "col_date",
                                                          "col_headline", "col_file")]
     rows = {r[0]: r for r in table["rows"]}
-    domain = "DOMAIN.md " + ", ".join(f"s.{n}" for n in sections)
-    assert sorted(rows) == sorted([f"seed {s}" for s in seeds] + [domain])
-    assert rows["seed 001"][1:3] == ["Dinas Komunikasi dan Informatika Kota Madiun", "29 Desember 2025"]
-    assert rows["seed 001"][4] == "../shared/seeds/001_6389829a22a7e3ec.txt"
-    assert "s.3 Premiums" in rows[domain][3] and rows[domain][4] == "../shared/domain/DOMAIN.md"
+    # The Indonesian report cites them as its texts do: "berita 001", "DOMAIN.md bag. 3" (the English "seed 001").
+    domain = "DOMAIN.md " + ", ".join(f"bag. {n}" for n in sections)
+    assert sorted(rows) == sorted([f"berita {s}" for s in seeds] + [domain])
+    assert rows["berita 001"][1:3] == ["Dinas Komunikasi dan Informatika Kota Madiun", "29 Desember 2025"]
+    assert rows["berita 001"][4] == "../shared/seeds/001_6389829a22a7e3ec.txt"
+    assert "bag. 3 Premiums" in rows[domain][3] and rows[domain][4] == "../shared/domain/DOMAIN.md"
     intro = [p["text"] for p in read(madiun).paragraphs("provenance") if p["text"].startswith("Sumber.")]
     assert intro and "sim/data/sources.csv" in intro[0]
     en = {r[0]: r for r in read(madiun_en).table("sources")["rows"]}
     assert en["seed 001"][2] == "29 December 2025" and "Pro JKK-JKM" in en["seed 001"][3]
-    assert [s["cited"] for s in madiun.extra["sources"]] == list(rows)
+    assert [s["cited_id"] for s in madiun.extra["sources"]] == list(rows)
+    assert [s["cited"] for s in madiun.extra["sources"]] == list(en)
 
 
 def test_an_article_without_a_date_says_so_and_an_unknown_citation_is_kept():
@@ -396,10 +398,11 @@ def test_an_article_without_a_date_says_so_and_an_unknown_citation_is_kept():
     extra = {"sources": cited_sources(["seed 003: SERTAKAN", "seed 009: a new article", "DOMAIN.md s.7"])}
     table = next(b for b in sources_blocks(Language("id"), extra) if isinstance(b, Table))
     rows = {r[0]: r for r in table.rows}
-    assert list(rows) == ["seed 003", "seed 009", "DOMAIN.md s.7"]
-    assert rows["seed 003"][1:3] == ("Realita", "tidak disebutkan dalam artikel")
-    assert rows["seed 009"][3] == TEXT["source_unknown"]["id"]
-    assert rows["DOMAIN.md s.7"][2] == "tidak bertanggal" and "s.7 Coverage targets" in rows["DOMAIN.md s.7"][3]
+    assert list(rows) == ["berita 003", "berita 009", "DOMAIN.md bag. 7"]
+    assert rows["berita 003"][1:3] == ("Realita", "tidak disebutkan dalam artikel")
+    assert rows["berita 009"][3] == TEXT["source_unknown"]["id"]
+    domain = rows["DOMAIN.md bag. 7"]
+    assert domain[2] == "tidak bertanggal" and "bag. 7 Coverage targets" in domain[3]
     none = sources_blocks(Language("en"), {"sources": []})
     assert [b.text for b in none] == [TEXT["sources_none"]["en"]]
 

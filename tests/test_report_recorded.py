@@ -193,7 +193,7 @@ def test_the_calibration_sets_the_recorded_ratio_beside_the_models_for_the_same_
     assert "12 bulan (Januari–Desember 2025), klaimnya untuk 11 bulan" in brief
     # The ratio is the source's (Rp6.20 bn over Rp3.00 bn would be 207 %): said to be as reported.
     assert "Rp6,20 miliar, dengan rasio klaim 206% seperti dilaporkan, atas iuran sekitar Rp3,00 miliar" in brief
-    assert "seed 001" in brief  # its source
+    assert "berita 001" in brief  # its source, as the Indonesian texts cite articles
     para = [p for p in doc.paragraphs("summary") if f"{OBS}.model_window.amount_p5_idr" in p["keys"]]
     assert len(para) == 1 and "warning" not in para[0]["class"]
     text = para[0]["text"]

@@ -61,7 +61,7 @@ def test_the_shipped_experience_file_gives_its_source_in_indonesian(root):
     experience = load_experience(root / SHIPPED_EXPERIENCE)
     assert "reported at" in experience.source
     assert experience.source_id == ("BPJS Ketenagakerjaan Madiun, disampaikan pada penandatanganan kerja sama "
-                                    "29 Desember 2025 (seed 001)")
+                                    "29 Desember 2025 (berita 001)")
 
 
 def test_the_indonesian_report_cites_the_indonesian_source_and_the_english_one_the_english(calibrated, root):

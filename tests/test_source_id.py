@@ -16,6 +16,7 @@ from sim.regulation import load_regulation
 from sim.report_sections import csv_tables, register_rows, register_section, rule_rows
 from sim.report_text import TEXT
 from sim.scenario import load_scenario
+from sim.sources import DOMAIN, citations
 
 ENGLISH_NOTE = "bahasa Inggris"  # what the Indonesian register's note says of sources quoted as written
 
@@ -162,3 +163,17 @@ def test_every_shipped_scenario_gives_its_sources_in_indonesian(scenario_id):
     missing = [r["key"] for r in register_rows(load_scenario(scenario_id).resolved)
                if not r["source_id"] or (r["note"] and not r["note_id"])]
     assert not missing, f"{scenario_id}: no source_id (or note_id) for {missing}"
+
+
+def test_the_indonesian_texts_cite_articles_as_berita_and_domain_sections_as_bag():
+    """A reviewer read "seed 001" as a random seed and "s.5" as English: the Indonesian texts cite articles as
+    "berita 001" and DOMAIN.md's sections as "bag. 5", which the source list finds as it finds the English forms."""
+    english_form = re.compile(r"\bseeds? \d{3}|DOMAIN\.md s\.\d")
+    root = Path(__file__).resolve().parent.parent
+    files = [*root.glob("scenarios/**/*.toml"), root / "sim/data/regulation.toml", root / "sim/data/age_profiles.toml"]
+    texts = [m for f in files for m in re.findall(r'(?:source_id|note_id) = "([^"]*)"', f.read_text("utf-8"))]
+    assert len(texts) > 100
+    assert not [t for t in texts if english_form.search(t)]
+    assert citations(["berita 001: 144 klaim", "(berita 000, 002)", "berita 003 dan 004", "artikel berita sebagai",
+                      "(DOMAIN.md bag. 3, bag. 5; tingkat keyakinan rendah)", "DOMAIN.md bag. 6-7"]) == {
+        "000": set(), "001": set(), "002": set(), "003": set(), "004": set(), DOMAIN: {3, 5, 6, 7}}
