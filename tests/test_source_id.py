@@ -174,6 +174,7 @@ def test_the_indonesian_texts_cite_articles_as_berita_and_domain_sections_as_bag
     texts = [m for f in files for m in re.findall(r'(?:source_id|note_id) = "([^"]*)"', f.read_text("utf-8"))]
     assert len(texts) > 100
     assert not [t for t in texts if english_form.search(t)]
+    assert not [t for t in texts if re.search(r"(?<!tingkat )keyakinan (rendah|sedang|tinggi)", t)]  # DOMAIN's rating
     assert citations(["berita 001: 144 klaim", "(berita 000, 002)", "berita 003 dan 004", "artikel berita sebagai",
                       "(DOMAIN.md bag. 3, bag. 5; tingkat keyakinan rendah)", "DOMAIN.md bag. 6-7"]) == {
         "000": set(), "001": set(), "002": set(), "003": set(), "004": set(), DOMAIN: {3, 5, 6, 7}}
