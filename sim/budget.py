@@ -683,17 +683,10 @@ def _swing(ends: list, base: dict) -> float:
 
 
 def _refitted(refit: Recalibration, members: list, end: int, label: str, held: tuple) -> dict:
-    """The key outputs of a bar's end recalibrated over the whole horizon, with the refitted multipliers, or why
-    not (``problem``). ``held``: the (document, key outputs) of the same end with the calibration held, taken when
-    the refitted document is the same (a bar the calibrated scenario lacks), rather than projected again."""
-    if refit.problem is not None:
-        return {"outputs": None, "problem": refit.problem}
-    try:
-        doc, cal = refit.document(members, end, label)
-        outputs = held[1] if doc == held[0] else key_outputs(scenario_from_data(doc, f"{label} recalibrated"))
-    except ScenarioError as err:
-        return {"outputs": None, "problem": str(err)}
-    except (ValueError, ArithmeticError) as err:  # numerical trouble in a refit: recorded, not the plan's end
-        return {"outputs": None, "problem": f"{label}: {type(err).__name__}: {err}"}
-    return {"outputs": outputs, "mortality_scale": round(cal.stats("mortality")["mean"], 6),
-            "accident_scale": round(cal.stats("accident")["mean"], 6), "problem": None}
+    """The key outputs of a bar's end recalibrated over the whole horizon (:meth:`Recalibration.at`), with the
+    refitted multipliers, or why not (``problem``). ``held``: the (document, key outputs) of the same end with the
+    calibration held, taken when the refitted document is the same (a bar the calibrated scenario lacks)."""
+    r = refit.at(members, end, label, held, measure=key_outputs, whole=True)
+    scales = {k: None if v is None else round(v, 6) for k, v in (("mortality_scale", r.mortality_scale),
+                                                                   ("accident_scale", r.accident_scale))}
+    return {"outputs": r.outcome, **scales, "problem": r.problem}

@@ -120,10 +120,11 @@ class Outcome:
 
 @dataclass(frozen=True)
 class Refit:
-    """One end of a bar recalibrated: the first year's closed form at the refitted posterior mean multipliers, and
-    those multipliers; or, when the fit failed, why (``problem``) and no figures."""
+    """One end of a bar recalibrated: the first year's closed form at the refitted posterior mean multipliers (or
+    what :meth:`Recalibration.at` was asked to measure: ``sim.budget``'s key outputs), and those multipliers; or,
+    when the fit failed, why (``problem``) and no figures."""
 
-    outcome: Outcome | None = None
+    outcome: Outcome | dict | None = None
     mortality_scale: float | None = None
     accident_scale: float | None = None
     problem: str | None = None
@@ -504,18 +505,22 @@ class Recalibration:
                     moved["range"] = [min(node["range"][0], refitted), max(node["range"][1], refitted)]
                 seg["mortality_load"] = moved
 
-    def at(self, members: list, end: int = 0, label: str = "", held: tuple | None = None) -> Refit:
+    def at(self, members: list, end: int = 0, label: str = "", held: tuple | None = None, measure=None,
+           whole: bool = False) -> Refit:
         """The years measured recalibrated with a bar's parameters (``members``, from :func:`groups`) at the low
         (end 0) or high (end 1) end of their range; no members: the base refitted. ``held``: the (cut document,
         outcome) of the same end with the calibration held, whose outcome is taken when the refitted document is
-        the same (an inheriting scenario's bar the calibrated scenario lacks), rather than computed again."""
+        the same (an inheriting scenario's bar the calibrated scenario lacks), rather than computed again.
+        ``measure`` (a scenario -> result; :func:`outcome` by default) and ``whole`` (the whole horizon rather than
+        the years this tornado measures): what ``sim.budget.tornado`` asks, its key outputs over the horizon."""
         if self.problem is not None:
             return Refit(problem=self.problem)
         name = self.scenario.id + (f" with {label} at its {('low', 'high')[end]} end" if members else "")
         try:
             doc, cal = self.document(members, end, label)
-            doc = self.cut(doc, *self.period_of)
-            result = held[1] if held is not None and doc == held[0] else outcome(scenario_from_data(doc, name))
+            doc = doc if whole else self.cut(doc, *self.period_of)
+            result = (held[1] if held is not None and doc == held[0]
+                      else (measure or outcome)(scenario_from_data(doc, name)))
         except ScenarioError as err:  # the fit refuses the data (uninformative, off the grid) or the moved scenario
             return Refit(problem=str(err))
         except (ValueError, ArithmeticError) as err:  # numerical trouble in a refit: recorded, not the report's end
