@@ -1352,7 +1352,7 @@ def validation_section(lang: Language, summary: dict, extra: dict, labels: dict 
             _period_name(lang, summary, {"period": r["period"]}), (labels or {}).get(r["segment"], r["segment"]),
             lang.benefit(r["benefit"]),
             _s(summary, f"breakdown.{i}.expected_idr", "money"), _s(summary, f"breakdown.{i}.mean_idr", "money"),
-            "-" if r["flag"] == "too_few" else _s(summary, f"breakdown.{i}.se_idr", "money"),
+            "-" if r["flag"] == "too_few" else _s(summary, f"breakdown.{i}.se_idr", "money_se"),
             _s(summary, f"breakdown.{i}.count_expected", "number"), _s(summary, f"breakdown.{i}.count_mean", "number"),
             _s(summary, f"breakdown.{i}.z", "number") if r["z"] is not None else "-" if r["flag"] == "too_few" else "∞",
             lang.flag(r["flag"]),
