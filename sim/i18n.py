@@ -39,8 +39,8 @@ MONEY_SCALES = ((1e12, "triliun", "tn"), (1e9, "miliar", "bn"), (1e6, "juta", "m
 # ``sci`` is a very small or large number in scientific notation (a p-value: ``1,5e-09``). ``money_se`` is a
 # standard error of an amount, to 2 significant digits and never below the juta scale, so that a column of them
 # reads in one format (``Rp0,30 juta`` beside ``Rp5,5 juta``, not ``Rp304.498``).
-KINDS = ("money", "money_se", "rupiah", "count", "percent", "percent1", "points", "chance", "number", "number1", "number3", "plain",
-         "sig3", "sci")
+KINDS = ("money", "money_se", "rupiah", "count", "percent", "percent1", "points", "chance", "number", "number1",
+         "number3", "plain", "sig3", "sci")
 
 
 class Language:
