@@ -607,7 +607,7 @@ CALIBRATED_TITLE_SUFFIX = {"en": " (calibrated to observed claims)", "id": " (di
 CALIBRATED_DESCRIPTION = {
     "en": "Mortality loads and accident rates calibrated to the recorded claims; each simulation uses a pair of "
           "multipliers drawn from the values those claims leave plausible.",
-    "id": "Pengali tabel kematian dan frekuensi kecelakaan kerja dikalibrasi dengan klaim yang tercatat; setiap "
+    "id": "Pengali tabel mortalitas dan frekuensi kecelakaan kerja dikalibrasi dengan klaim yang tercatat; setiap "
           "simulasi memakai sepasang pengali yang diambil dari nilai-nilai yang masih sesuai dengan klaim tersebut.",
 }
 

@@ -211,7 +211,7 @@ TEXT = {
               "{months} months, later none are, as no members join",
     },
     "trend_why_benefit_per_death": {
-        "id": ": porsi kematian akibat kecelakaan kerja (santunannya lebih besar) dan aturan santunan yang berlaku",
+        "id": ": proporsi kematian akibat kecelakaan kerja (santunannya lebih besar) dan aturan santunan yang berlaku",
         "en": ": the share of deaths from work accidents (whose benefit is larger) and the benefit rules in force",
     },
     "trend_why_scholarships": {
@@ -883,7 +883,7 @@ TEXT = {
         "en": "Tornado: the change in expected claims when one assumption sits at an end of its range.",
     },
     "sens_note": {
-        "id": "Menggeser satu porsi tingkat keparahan mengubah empat porsi lainnya secara proporsional sehingga "
+        "id": "Menggeser satu proporsi tingkat keparahan mengubah empat proporsi lainnya secara proporsional sehingga "
               "totalnya tetap 100%. Untuk parameter hasil kalibrasi, rentangnya adalah interval kredibel 90%. "
               "Koefisien variasi biaya medis hanya mengubah sebaran klaim, bukan nilai harapannya.",
         "en": "Moving one severity share rescales the other four in proportion so that they still sum to 100%. For "
@@ -1057,8 +1057,8 @@ TEXT = {
               "{calibrated}, lalu klaim dan iuran {period} dihitung langsung. Kalibrasi ulang itu memakai peserta dan "
               "klaim tercatat skenario {calibrated}, bukan peserta skenario ini. Nilai yang dinyatakan sendiri oleh "
               "skenario ini untuk besaran yang dikalibrasi (misalnya tingkat kecelakaan kerja segmen yang tidak ada "
-              "di {calibrated}) tidak diubah; pengali tabel kematian yang dinyatakan sama dengan pengali bawaan hasil "
-              "kalibrasi ikut berubah bersama pengali itu. Urutan batang tetap menurut lebarnya dengan hasil "
+              "di {calibrated}) tidak diubah; pengali tabel mortalitas yang dinyatakan sama dengan pengali bawaan "
+              "hasil kalibrasi ikut berubah bersama pengali itu. Urutan batang tetap menurut lebarnya dengan hasil "
               "kalibrasi tidak diubah, seperti pada diagram. Kedua pengali hasil kalibrasi sendiri tidak dikalibrasi "
               "ulang (kolomnya bertanda -).",
         "en": "Recalibrated: {calibrated} as it was before calibration ({prior}), with the assumption at the end of "
@@ -1940,13 +1940,15 @@ TEXT = {
         "id": "Peserta. Setiap segmen (kelompok peserta dengan skema, upah dan pembayar yang sama) dibagi menurut jenis "
               "kelamin, usia tunggal dan lama kepesertaan. Peserta baru masuk bulan demi bulan melalui proyeksi "
               "kepesertaan skenario (kuota, alur pendaftaran, anggaran), dan peserta keluar karena meninggal, pindah, "
-              "dikeluarkan dari DTKS, melewati batas usia atau tidak diperpanjang karena anggaran; jumlahnya dihitung "
-              "sebagai nilai harapan. Usia peserta bertambah setiap 12 bulan.",
+              "dikeluarkan dari DTKS/DTSEN (register kesejahteraan sosial; sejak Inpres 4/2025 DTKS digabung ke "
+              "dalam DTSEN), melewati batas usia atau tidak diperpanjang karena anggaran; jumlahnya dihitung sebagai "
+              "nilai harapan. Usia peserta bertambah setiap 12 bulan.",
         "en": "Members. Each segment (members with the same scheme, wage and payer) is split by sex, single year of "
               "age and length of membership. New members join month by month through the scenario's membership "
               "projection (quotas, the enrolment pipeline, the budget), and members leave through death, moving "
-              "away, removal from the DTKS, the age limit or a budget that does not renew them; the numbers are "
-              "expected values. Members age every 12 months.",
+              "away, removal from the DTKS/DTSEN (the welfare register; under Inpres 4/2025 the DTKS was merged "
+              "into the DTSEN), the age limit or a budget that does not renew them; the numbers are expected values. "
+              "Members age every 12 months.",
     },
     "method_limits_plan": {
         "id": "Batasan. Proyeksi kepesertaan dihitung sekali (nilai harapan, atau satu sampel bila alur pendaftaran "
@@ -2162,7 +2164,8 @@ PARAMETERS = {
     "growth_cap": {"id": "Batas atas kuota", "en": "Quota ceiling"},
     "ucj_allocation": {"id": "Bagian dari kekurangan UCJ", "en": "Share of the UCJ gap"},
     "moving_away_rate": {"id": "Proporsi pindah domisili per tahun", "en": "Share moving away per year"},
-    "dtks_removal_rate": {"id": "Proporsi keluar dari DTKS per tahun", "en": "Share removed from DTKS per year"},
+    "dtks_removal_rate": {"id": "Proporsi keluar dari DTKS/DTSEN per tahun",
+                          "en": "Share removed from DTKS/DTSEN per year"},
     "age_limit": {"id": "Batas usia kepesertaan", "en": "Age limit of membership"},
     # Who proposes the names differs by city (RT heads in Kota Jambi, the lurah's data collection in Kota Pekalongan).
     "proposal_months": {"id": "Lama pengusulan nama di RT/kelurahan (bulan)",
@@ -2175,7 +2178,7 @@ PARAMETERS = {
     "amount": {"id": "Komitmen CSR per tahun", "en": "CSR pledge per year"},
     "probability": {"id": "Peluang komitmen CSR dipenuhi", "en": "Probability the CSR pledge is honoured"},
     "years": {"id": "Lama komitmen CSR (tahun)", "en": "CSR pledge length (years)"},
-    "city_match": {"id": "Porsi pendamping APBD", "en": "City (APBD) match share"},
+    "city_match": {"id": "Proporsi pendamping APBD", "en": "City (APBD) match share"},
     "employed_persons": {"id": "Jumlah penduduk bekerja", "en": "Employed persons"},
     "covered_persons": {"id": "Pekerja yang sudah terlindungi", "en": "Workers already covered"},
     "target_share": {"id": "Target cakupan UCJ", "en": "UCJ coverage target"},

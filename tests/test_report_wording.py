@@ -474,3 +474,31 @@ def test_a_cut_table_says_which_rows_it_shows():
     weights = list(range(n))  # the largest by weight, kept in their order
     shown, _, note = _cut(rows, [""] * n, weights, [False] * n, Language("en"), "validation")
     assert shown == rows[n - MANY_ROWS:] and "then the largest" in note
+
+
+# --- one Indonesian word for each term -----------------------------------------------------------------------------
+
+# A term the Indonesian texts once wrote two ways (a reviewer asked whether two things were meant): the word kept,
+# and the pattern of the other.
+ONE_WORD = {"tabel mortalitas": r"\btabel kematian\b", "proporsi": r"\bporsi\b"}
+
+
+@pytest.mark.parametrize("kept, other", ONE_WORD.items())
+def test_the_indonesian_texts_use_one_word_for_each_term(root, kept, other):
+    """The report's texts (sim/*.py), the rules, profiles and sources (sim/data) and the shipped scenarios use
+    ``kept`` and never the other form; the kept word is in use, so the test is not vacuous."""
+    files = [*sorted((root / "sim").glob("*.py")), *sorted((root / "sim" / "data").glob("*.[tc]*")),
+             *sorted((root / "scenarios").rglob("*.toml"))]
+    texts = {f.relative_to(root).as_posix(): f.read_text(encoding="utf-8") for f in files}
+    found = [name for name, text in texts.items() if re.search(other, text, re.IGNORECASE)]
+    assert not found, f"{other} in {found}; write {kept!r}"
+    assert any(kept in text.lower() for text in texts.values())
+
+
+def test_the_welfare_register_is_named_under_both_its_names():
+    """Inpres 4/2025 merged the DTKS into the DTSEN: the register's parameter and the methodology name both, in
+    both languages (the seed articles and the scenario keys keep DTKS)."""
+    for code in ("id", "en"):
+        assert "DTKS/DTSEN" in PARAMETERS["dtks_removal_rate"][code]
+        assert "DTKS/DTSEN" in TEXT["method_population_plan"][code] and "Inpres 4/2025" in TEXT[
+            "method_population_plan"][code]
