@@ -1680,15 +1680,31 @@ def sources_blocks(lang: Language, extra: dict) -> list:
         else:
             date = lang("source_no_date" if s["kind"] == "article" else "source_undated")
         what = f"“{s['headline']}”" if s["headline"] else s[f"subject_{lang.code}"]
+        if s["headline"] and s.get("headline_lang") and s["headline_lang"] != lang.code:
+            what += " " + lang(f"source_title_{s['headline_lang']}")  # a title is cited as written
+            if s["kind"] == "article":  # what it reports, in the report's language (DOMAIN.md's sections say it)
+                what += ": " + s[f"subject_{lang.code}"]
         if s.get("sections"):
-            what += "; " + "; ".join(f"{section}{c['number']} {c['title']}".rstrip() for c in s["sections"])
-        rows.append((cited_as(lang, s), s["publisher"], date, what, s["file"]))
+            what += "; " + "; ".join(f"{section}{c['number']} {_section_title(lang, c)}".rstrip()
+                                     for c in s["sections"])
+        rows.append((cited_as(lang, s), _publisher(lang, s), date, what, s["file"]))
     header = tuple(lang(k) for k in ("col_source_cited", "col_publisher", "col_date", "col_headline", "col_file"))
     intro = lang("sources_intro")
     risks = cited_sources(strings(extra.get("premium_risks") or {}))
     if risks:  # the budget section's note on a possibly higher premium: what it rests on (listed in the table)
         intro += " " + lang("sources_premium_risks", cited=lang("list_and").join(cited_as(lang, s) for s in risks))
     return [Para(intro), Table("sources", header, rows)]
+
+
+def _publisher(lang: Language, source: dict) -> str:
+    """A source's publisher in the report's language: sources.csv's ``publisher_id`` where it has words to
+    translate (``KanalMuria (mengutip ...)``), else the name as the article gives it (and in an older report.json)."""
+    return (source.get("publisher_id") if lang.code == "id" else None) or source["publisher"]
+
+
+def _section_title(lang: Language, section: dict) -> str:
+    """A cited DOMAIN.md section's title in the report's language (DOMAIN.md heads them in English)."""
+    return (section.get("title_id") if lang.code == "id" else None) or section["title"]
 
 
 def cited_as(lang: Language, source: dict) -> str:

@@ -1403,6 +1403,10 @@ TEXT = {
     "col_headline": {"id": "Judul atau pokok berita", "en": "Headline or subject"},
     "col_file": {"id": "Berkas", "en": "File"},
     "source_no_date": {"id": "tidak disebutkan dalam artikel", "en": "not stated in the article"},
+    # after a headline in the other language, cited as written: DOMAIN.md's in the Indonesian report, an Indonesian
+    # article's in the English one
+    "source_title_en": {"id": "(judul asli, dalam bahasa Inggris)", "en": "(original title)"},
+    "source_title_id": {"id": "(judul asli)", "en": "(original title, in Indonesian)"},
     "source_undated": {"id": "tidak bertanggal", "en": "not dated"},
     "source_unknown": {"id": "tidak ada di sim/data/sources.csv", "en": "not in sim/data/sources.csv"},
     "col_what": {"id": "Butir", "en": "Item"},

@@ -27,17 +27,23 @@ DOMAIN_CITE = re.compile(r"\bDOMAIN\.md(?: (?:s\.|bag\. |sections? )"
 
 @lru_cache(maxsize=1)
 def load_sources() -> dict:
-    """``sim/data/sources.csv`` by id (``000`` ... ``004``, ``DOMAIN.md``); ``sections`` parsed to {number: title}."""
+    """``sim/data/sources.csv`` by id (``000`` ... ``004``, ``DOMAIN.md``); ``sections`` and ``sections_id`` parsed
+    to {number: title}."""
     text = resources.files("sim").joinpath("data").joinpath("sources.csv").read_text(encoding="utf-8")
     lines = [line for line in text.splitlines(keepends=True) if not line.startswith("#")]
     out = {}
     for row in csv.DictReader(io.StringIO("".join(lines))):
-        sections = {}
-        for part in filter(None, (p.strip() for p in row["sections"].split(";"))):
-            number, _, title = part.partition(" ")
-            sections[int(number)] = title
-        out[row["id"]] = {**row, "sections": sections}
+        out[row["id"]] = {**row, "sections": _titles(row["sections"]), "sections_id": _titles(row["sections_id"])}
     return out
+
+
+def _titles(text: str) -> dict:
+    """``1 The programme; 2 What ...`` -> {1: "The programme", 2: "What ..."}."""
+    titles = {}
+    for part in filter(None, (p.strip() for p in text.split(";"))):
+        number, _, title = part.partition(" ")
+        titles[int(number)] = title
+    return titles
 
 
 def _numbers(text: str) -> list:
@@ -77,9 +83,9 @@ def strings(node) -> list:
 def cited_sources(texts) -> list:
     """The sources cited in ``texts`` for report.json, articles by id then DOMAIN.md: each row of sources.csv with
     ``cited`` (how to find it: ``seed 001``, ``DOMAIN.md s.3, s.5``; ``cited_id`` as the Indonesian texts cite it:
-    ``berita 001``, ``DOMAIN.md bag. 3, bag. 5``) and, for DOMAIN.md, the cited ``sections``
-    with their titles. A citation sources.csv does not list is kept with ``known`` false, so a report never drops
-    one silently."""
+    ``berita 001``, ``DOMAIN.md bag. 3, bag. 5``) and, for DOMAIN.md, the cited ``sections`` with their titles
+    (``title`` as DOMAIN.md heads them, ``title_id`` in Indonesian). A citation sources.csv does not list is kept
+    with ``known`` false, so a report never drops one silently."""
     known = load_sources()
     found = citations(texts)
     out = []
@@ -94,9 +100,10 @@ def cited_sources(texts) -> list:
         if row is None:
             out.append({"id": source_id, "cited": cited, "cited_id": cited_id, "known": False})
             continue
-        entry = {k: v for k, v in row.items() if k != "sections"}
+        entry = {k: v for k, v in row.items() if k not in ("sections", "sections_id")}
         entry.update(cited=cited, cited_id=cited_id, known=True)
         if source_id == DOMAIN:
-            entry["sections"] = [{"number": n, "title": row["sections"].get(n, "")} for n in numbers]
+            entry["sections"] = [{"number": n, "title": row["sections"].get(n, ""),
+                                  "title_id": row["sections_id"].get(n, "")} for n in numbers]
         out.append(entry)
     return out

@@ -279,6 +279,12 @@ def test_sources_csv_lists_every_seed_article_and_domain_md():
             assert re.fullmatch(r"\d{4}-\d\d-\d\d", s["date"]), s["date"]
     assert sources["DOMAIN.md"]["file"] == "../shared/domain/DOMAIN.md"
     assert sorted(sources["DOMAIN.md"]["sections"]) == list(range(1, 9))
+    # The Indonesian report's words: every section's title, and a publisher with words to translate.
+    assert sorted(sources["DOMAIN.md"]["sections_id"]) == list(range(1, 9))
+    assert all(sources["DOMAIN.md"]["sections_id"].values())
+    assert sources["DOMAIN.md"]["publisher_id"].startswith("proyek workbench")
+    assert sources["002"]["publisher_id"] == "KanalMuria (mengutip pekalongankota.go.id)"
+    assert {k: s["headline_lang"] for k, s in sources.items() if s["headline"]} == {"002": "id", "DOMAIN.md": "en"}
 
 
 WEEKDAYS_ID = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
@@ -382,7 +388,8 @@ def test_the_madiun_report_lists_the_sources_it_cites(madiun, madiun_en):
     assert sorted(rows) == sorted([f"berita {s}" for s in seeds] + [domain])
     assert rows["berita 001"][1:3] == ["Dinas Komunikasi dan Informatika Kota Madiun", "29 Desember 2025"]
     assert rows["berita 001"][4] == "../shared/seeds/001_6389829a22a7e3ec.txt"
-    assert "bag. 3 Premiums" in rows[domain][3] and rows[domain][4] == "../shared/domain/DOMAIN.md"
+    assert "bag. 3 Iuran (siapa membayar" in rows[domain][3] and rows[domain][4] == "../shared/domain/DOMAIN.md"
+    assert "(judul asli, dalam bahasa Inggris)" in rows[domain][3] and rows[domain][1].startswith("proyek workbench")
     intro = [p["text"] for p in read(madiun).paragraphs("provenance") if p["text"].startswith("Sumber.")]
     assert intro and "sim/data/sources.csv" in intro[0]
     en = {r[0]: r for r in read(madiun_en).table("sources")["rows"]}
@@ -402,7 +409,7 @@ def test_an_article_without_a_date_says_so_and_an_unknown_citation_is_kept():
     assert rows["berita 003"][1:3] == ("Realita", "tidak disebutkan dalam artikel")
     assert rows["berita 009"][3] == TEXT["source_unknown"]["id"]
     domain = rows["DOMAIN.md bag. 7"]
-    assert domain[2] == "tidak bertanggal" and "bag. 7 Coverage targets" in domain[3]
+    assert domain[2] == "tidak bertanggal" and "bag. 7 Target cakupan dan sumber pendanaan" in domain[3]
     none = sources_blocks(Language("en"), {"sources": []})
     assert [b.text for b in none] == [TEXT["sources_none"]["en"]]
 
@@ -461,3 +468,24 @@ def test_a_fit_between_the_recorded_count_and_amount_is_a_compromise_and_one_bey
     assert _fit_outside([obs(0.52, 0.12)]) == [(0, "above")]
     assert _fit_outside([obs(-0.2, 0.1), obs(-0.1, -0.3), {"expected_over_recorded_claims": 0.4}]) == [(1, "below")]
     assert _fit_outside([obs(0.0, 0.3)]) == []  # on the count: between, not beyond
+
+
+def test_a_headline_in_the_other_language_is_cited_as_written_and_said_to_be_the_original():
+    """The English report gives an Indonesian article's headline as written, says so, and adds what it reports in
+    English; the Indonesian report says DOMAIN.md's title is in English and gives its sections' titles and the
+    publishers in Indonesian. A headline in the report's own language stands alone."""
+    from sim.report_sections import sources_blocks
+    from sim.sources import cited_sources
+
+    extra = {"sources": cited_sources(["seed 002", "DOMAIN.md s.3"])}
+    rows = {code: [r for b in sources_blocks(Language(code), extra) if isinstance(b, Table) for r in b.rows]
+            for code in ("id", "en")}
+    (id_article, id_domain), (en_article, en_domain) = rows["id"], rows["en"]
+    headline = "“Pemkot Usulkan Pekerja Rentan Masuk dalam Program 1.000 Jamsosnaker”"
+    assert id_article[3] == headline and id_article[1] == "KanalMuria (mengutip pekalongankota.go.id)"
+    assert en_article[3] == headline + " (original title, in Indonesian): Kota Pekalongan proposes more vulnerable " \
+                                       "occupations for its 2023 quota of 1,000 Jamsosnaker memberships"
+    assert en_article[1] == "KanalMuria (citing pekalongankota.go.id)"
+    assert id_domain[3].endswith("” (judul asli, dalam bahasa Inggris); bag. 3 Iuran (siapa membayar berapa per "
+                                 "peserta per bulan)")
+    assert en_domain[3].endswith("”; s.3 Premiums (who pays what per member per month)")
