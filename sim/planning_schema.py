@@ -295,151 +295,187 @@ class Planning:
 
 
 def validate_planning(v, data: dict, values: dict) -> dict:
-    """Check the planning tables (``v`` is the scenario's validator); return their plain values."""
-    segments = list(values["segments"])
-    scen = values["scenario"]
-    first_year = int(scen["start"][:4])
-    last_month = int(scen["start"][5:7]) - 1 + int(scen["horizon_months"]) - 1
-    years = list(range(first_year, first_year + last_month // 12 + 1))
-    span = f"{years[0]}-{years[-1]}" if len(years) > 1 else str(years[0])
-    judged = _declared_horizon(v)
+    """Check the planning tables (``v`` is the scenario's validator); return their plain values. The first problem
+    found ends the check, so the tables are checked in this order: expansion, membership, pipeline, funding, ucj,
+    claim_timing."""
+    c = _Context(v, values)
     out = {}
-
-    def outside(key, listed, problem):
-        """Entries that fall outside the horizon (see _declared_horizon) end in one line naming the key."""
-        if judged and listed:
-            listed = sorted(set(listed))
-            v.fail(key, f"{', '.join(map(str, listed))} {'is' if len(listed) == 1 else 'are'} {problem}", HORIZON_KEYS)
-
-    def segment_names(key, listed):
-        for n in listed:
-            if n not in segments:
-                v.fail(key, f"unknown segment {n!r}; segments: {', '.join(segments)}")
-
     if "expansion" in data:
-        node = _table(v, data["expansion"], "expansion")
-        out["expansion"] = {}
-        for name, sub in node.items():
-            key = f"expansion.{name}"
-            if name not in segments:
-                v.fail(key, f"unknown segment {name!r}; segments: {', '.join(segments)}")
-            quota = v.table(sub, key, EXPANSION_FIELDS)
-            kinds = [k for k in QUOTA_KINDS if k in quota]
-            if len(kinds) != 1:
-                v.fail(key, f"give exactly one of {', '.join(QUOTA_KINDS)}", [f"{key}.{k}" for k in QUOTA_KINDS])
-            if "growth_cap" in quota and kinds != ["growth_rate"]:
-                v.fail(f"{key}.growth_cap", "applies to growth_rate only")
-            if "targets" in quota and not _is_number(quota["targets"]):
-                # A target holds from its year-end on ("later years keep the last target"), so a year BEFORE the
-                # horizon is meaningful (the quota the horizon starts with) and stays allowed; a year after the
-                # horizon's last could never take effect.
-                outside(f"{key}.targets.value", [y for y, _ in quota["targets"] if y > years[-1]],
-                        f"after the horizon ({span}): a target there never takes effect")
-            out["expansion"][name] = quota
-        if "pipeline" not in data:
-            v.fail("pipeline", "missing table: [expansion] needs the enrolment pipeline", ["expansion"])
-        # Shares of the UCJ gap normally sum to 1; a larger sum aims past the target. Not an error, so that a
-        # sensitivity run may move one share to the end of its range. Any share, even 0, needs [ucj] (the quota
-        # path is measured from its target year); and at least one share must be above 0, or nobody closes the
-        # gap (the budget solver's csr_gap would otherwise fail only after the forecast).
-        sharing = [name for name, q in out["expansion"].items() if "ucj_allocation" in q]
-        if sharing and "ucj" not in data:
-            v.fail("ucj", "missing table: ucj_allocation needs [ucj]", ["expansion"])
-        if sharing and not any(out["expansion"][name]["ucj_allocation"] > 0 for name in sharing):
-            v.fail("expansion", f"ucj_allocation is 0 for every segment that has one ({', '.join(sharing)}), so no "
-                                "segment shares the gap to the UCJ target; give at least one a share above 0",
-                   [f"expansion.{name}.ucj_allocation" for name in sharing])
-
+        out["expansion"] = _check_expansion(c, data)
     if "membership" in data:
-        node = _table(v, data["membership"], "membership")
-        common = {k: x for k, x in node.items() if k in MEMBERSHIP_FIELDS}
-        out["membership"] = {"": v.table(common, "membership", MEMBERSHIP_FIELDS)}
-        for name, sub in node.items():
-            if name in MEMBERSHIP_FIELDS:
-                continue
-            key = f"membership.{name}"
-            if name not in segments:
-                v.fail(key, f"unknown key or segment; keys: {', '.join(MEMBERSHIP_FIELDS)}; segments: {', '.join(segments)}")
-            out["membership"][name] = v.table(sub, key, MEMBERSHIP_FIELDS)
-
+        out["membership"] = _check_membership(c, data["membership"])
     if "pipeline" in data:
-        node = _table(v, data["pipeline"], "pipeline")
-        top = {k: x for k, x in node.items() if k not in STAGES}
-        pipe = v.table(top, "pipeline", PIPELINE_FIELDS)
-        for stage in STAGES:
-            if stage not in node:
-                v.fail(f"pipeline.{stage}", "missing table (stages: " + ", ".join(STAGES) + ")")
-            pipe[stage] = v.table(node[stage], f"pipeline.{stage}", STAGE_FIELDS)
-        out["pipeline"] = pipe
-
+        out["pipeline"] = _check_pipeline(c, data["pipeline"])
     if "funding" in data:
-        node = _table(v, data["funding"], "funding")
-        top = {k: x for k, x in node.items() if k != "csr"}
-        fund = v.table(top, "funding", FUNDING_FIELDS)
-        for key in ("apbd_budget", "dbh_cht_budget"):
-            if key in fund:
-                _covers(v, f"funding.{key}", fund[key], years)
-                outside(f"funding.{key}.value", _listed_outside(fund[key], years), MONEY_OUTSIDE.format(span=span))
-        if "dbh_cht_segments" in fund and "dbh_cht_budget" not in fund:
-            v.fail("funding.dbh_cht_budget", "missing: dbh_cht_segments are given", ["funding.dbh_cht_segments"])
-        if "dbh_cht_budget" in fund and "dbh_cht_segments" not in fund:
-            v.fail("funding.dbh_cht_segments", "missing: say which segments the tobacco-excise funds may pay for",
-                   ["funding.dbh_cht_budget"])
-        segment_names("funding.dbh_cht_segments", fund.get("dbh_cht_segments", []))
-        segment_names("funding.priority", fund.get("priority", []))
-        fund["csr"] = {}
-        pledges = _table(v, node.get("csr", {}), "funding.csr")
-        for name, sub in pledges.items():
-            key = f"funding.csr.{name}"
-            pledge = v.table(sub, key, PLEDGE_FIELDS)
-            segment_names(f"{key}.segments", pledge["segments"])
-            start = pledge.get("first_year", first_year)
-            # A pledge that started before the horizon and still runs in it is meaningful (first_year before the
-            # horizon is allowed); one whose whole run lies before or after the horizon never pays.
-            end = start + int(pledge["years"]) - 1
-            if start > years[-1]:
-                outside(f"{key}.first_year", [start], f"after the horizon ({span}): the pledge never pays")
-            elif end < years[0]:
-                outside(f"{key}.first_year", [start], f"too early: with years = {int(pledge['years'])} the pledge runs "
-                                                      f"{start}-{end}, before the horizon ({span}): it never pays")
-            _covers(v, f"{key}.amount", pledge["amount"], [y for y in years if start <= y < start + pledge["years"]])
-            # Years outside the horizon never take effect (as for the budgets). Years of the horizon outside the
-            # pledge's run are allowed: they let `years` and `first_year` move (a sensitivity run, --set).
-            outside(f"{key}.amount.value", _listed_outside(pledge["amount"], years), MONEY_OUTSIDE.format(span=span))
-            fund["csr"][name] = pledge
-        # A segment whose payer is a limited pot that the scenario never fills could never be paid for: every name
-        # would wait for money, and the plan would blame the pipeline or the budget.
-        for name, seg in values["segments"].items():
-            key = f"segments.{name}.payer"
-            if seg["payer"] == "CSR" and not any(name in p["segments"] for p in fund["csr"].values()):
-                v.fail(key, f"is CSR but no [funding.csr.*] pledge lists {name!r} in its segments, so its members "
-                            "could never be paid for; add a pledge for it or give the segment another payer",
-                       ["funding.csr"])
-            if seg["payer"] == "DBH-CHT" and "dbh_cht_budget" not in fund:
-                v.fail(key, "is DBH-CHT but [funding] has no dbh_cht_budget, so its members could never be paid "
-                            "for; add the budget or give the segment another payer", ["funding.dbh_cht_budget"])
-        out["funding"] = fund
-
+        out["funding"] = _check_funding(c, data["funding"])
     if "ucj" in data:
-        ucj = v.table(data["ucj"], "ucj", UCJ_FIELDS)
-        if ucj["covered_persons"] > ucj["employed_persons"]:
-            v.fail("ucj.covered_persons", "exceeds employed_persons", ["ucj.employed_persons"])
-        # The covered persons include this scheme's own members (UCJ = covered - members at the start + members
-        # then): fewer than the scenario's starting members would make the members outside the scheme negative.
-        own = sum(float(seg["members"]) for seg in values["segments"].values())
-        if ucj["covered_persons"] < own:
-            v.fail("ucj.covered_persons", f"{ucj['covered_persons']:,} is below the scenario's own starting members "
-                                          f"({own:,.0f}, every segment's members), which it includes",
-                   [f"segments.{name}.members" for name in segments])
-        # A target year after the horizon is allowed: the quota path takes equal yearly steps toward it, so the
-        # horizon's years still move (part of the way).
-        if ucj["target_year"] < first_year:
-            v.fail("ucj.target_year", f"is before the horizon starts ({first_year})")
-        out["ucj"] = ucj
-
+        out["ucj"] = _check_ucj(c, data["ucj"])
     if "claim_timing" in data:
         out["claim_timing"] = v.table(data["claim_timing"], "claim_timing", CLAIM_TIMING_FIELDS)
     return out
+
+
+class _Context:
+    """What the planning checks share: the validator, the segments and the horizon's calendar years."""
+
+    def __init__(self, v, values: dict):
+        self.v, self.values = v, values
+        self.segments = list(values["segments"])
+        scen = values["scenario"]
+        self.first_year = int(scen["start"][:4])
+        last_month = int(scen["start"][5:7]) - 1 + int(scen["horizon_months"]) - 1
+        self.years = list(range(self.first_year, self.first_year + last_month // 12 + 1))
+        self.span = f"{self.years[0]}-{self.years[-1]}" if len(self.years) > 1 else str(self.years[0])
+        self.judged = _declared_horizon(v)
+
+    def outside(self, key: str, listed, problem: str) -> None:
+        """Entries that fall outside the horizon (see _declared_horizon) end in one line naming the key."""
+        if self.judged and listed:
+            listed = sorted(set(listed))
+            self.v.fail(key, f"{', '.join(map(str, listed))} {'is' if len(listed) == 1 else 'are'} {problem}",
+                        HORIZON_KEYS)
+
+    def segment_names(self, key: str, listed) -> None:
+        for n in listed:
+            self.segment(key, n)
+
+    def segment(self, key: str, name: str) -> None:
+        if name not in self.segments:
+            self.v.fail(key, f"unknown segment {name!r}; segments: {', '.join(self.segments)}")
+
+
+def _check_expansion(c: _Context, data: dict) -> dict:
+    v, out = c.v, {}
+    for name, sub in _table(v, data["expansion"], "expansion").items():
+        key = f"expansion.{name}"
+        c.segment(key, name)
+        quota = v.table(sub, key, EXPANSION_FIELDS)
+        kinds = [k for k in QUOTA_KINDS if k in quota]
+        if len(kinds) != 1:
+            v.fail(key, f"give exactly one of {', '.join(QUOTA_KINDS)}", [f"{key}.{k}" for k in QUOTA_KINDS])
+        if "growth_cap" in quota and kinds != ["growth_rate"]:
+            v.fail(f"{key}.growth_cap", "applies to growth_rate only")
+        if "targets" in quota and not _is_number(quota["targets"]):
+            # A target holds from its year-end on ("later years keep the last target"), so a year BEFORE the
+            # horizon is meaningful (the quota the horizon starts with) and stays allowed; a year after the
+            # horizon's last could never take effect.
+            c.outside(f"{key}.targets.value", [y for y, _ in quota["targets"] if y > c.years[-1]],
+                      f"after the horizon ({c.span}): a target there never takes effect")
+        out[name] = quota
+    if "pipeline" not in data:
+        v.fail("pipeline", "missing table: [expansion] needs the enrolment pipeline", ["expansion"])
+    # Shares of the UCJ gap normally sum to 1; a larger sum aims past the target. Not an error, so that a
+    # sensitivity run may move one share to the end of its range. Any share, even 0, needs [ucj] (the quota
+    # path is measured from its target year); and at least one share must be above 0, or nobody closes the
+    # gap (the budget solver's csr_gap would otherwise fail only after the forecast).
+    sharing = [name for name, q in out.items() if "ucj_allocation" in q]
+    if sharing and "ucj" not in data:
+        v.fail("ucj", "missing table: ucj_allocation needs [ucj]", ["expansion"])
+    if sharing and not any(out[name]["ucj_allocation"] > 0 for name in sharing):
+        v.fail("expansion", f"ucj_allocation is 0 for every segment that has one ({', '.join(sharing)}), so no "
+                            "segment shares the gap to the UCJ target; give at least one a share above 0",
+               [f"expansion.{name}.ucj_allocation" for name in sharing])
+    return out
+
+
+def _check_membership(c: _Context, node) -> dict:
+    v = c.v
+    node = _table(v, node, "membership")
+    common = {k: x for k, x in node.items() if k in MEMBERSHIP_FIELDS}
+    out = {"": v.table(common, "membership", MEMBERSHIP_FIELDS)}
+    for name, sub in node.items():
+        if name in MEMBERSHIP_FIELDS:
+            continue
+        key = f"membership.{name}"
+        if name not in c.segments:
+            v.fail(key, f"unknown key or segment; keys: {', '.join(MEMBERSHIP_FIELDS)}; "
+                        f"segments: {', '.join(c.segments)}")
+        out[name] = v.table(sub, key, MEMBERSHIP_FIELDS)
+    return out
+
+
+def _check_pipeline(c: _Context, node) -> dict:
+    v = c.v
+    node = _table(v, node, "pipeline")
+    pipe = v.table({k: x for k, x in node.items() if k not in STAGES}, "pipeline", PIPELINE_FIELDS)
+    for stage in STAGES:
+        if stage not in node:
+            v.fail(f"pipeline.{stage}", "missing table (stages: " + ", ".join(STAGES) + ")")
+        pipe[stage] = v.table(node[stage], f"pipeline.{stage}", STAGE_FIELDS)
+    return pipe
+
+
+def _check_funding(c: _Context, node) -> dict:
+    v = c.v
+    node = _table(v, node, "funding")
+    fund = v.table({k: x for k, x in node.items() if k != "csr"}, "funding", FUNDING_FIELDS)
+    for key in ("apbd_budget", "dbh_cht_budget"):
+        if key in fund:
+            _covers(v, f"funding.{key}", fund[key], c.years)
+            c.outside(f"funding.{key}.value", _listed_outside(fund[key], c.years), MONEY_OUTSIDE.format(span=c.span))
+    if "dbh_cht_segments" in fund and "dbh_cht_budget" not in fund:
+        v.fail("funding.dbh_cht_budget", "missing: dbh_cht_segments are given", ["funding.dbh_cht_segments"])
+    if "dbh_cht_budget" in fund and "dbh_cht_segments" not in fund:
+        v.fail("funding.dbh_cht_segments", "missing: say which segments the tobacco-excise funds may pay for",
+               ["funding.dbh_cht_budget"])
+    c.segment_names("funding.dbh_cht_segments", fund.get("dbh_cht_segments", []))
+    c.segment_names("funding.priority", fund.get("priority", []))
+    fund["csr"] = {name: _check_pledge(c, f"funding.csr.{name}", sub)
+                   for name, sub in _table(v, node.get("csr", {}), "funding.csr").items()}
+    _check_payers(c, fund)
+    return fund
+
+
+def _check_pledge(c: _Context, key: str, sub) -> dict:
+    pledge = c.v.table(sub, key, PLEDGE_FIELDS)
+    c.segment_names(f"{key}.segments", pledge["segments"])
+    start = pledge.get("first_year", c.first_year)
+    # A pledge that started before the horizon and still runs in it is meaningful (first_year before the
+    # horizon is allowed); one whose whole run lies before or after the horizon never pays.
+    end = start + int(pledge["years"]) - 1
+    if start > c.years[-1]:
+        c.outside(f"{key}.first_year", [start], f"after the horizon ({c.span}): the pledge never pays")
+    elif end < c.years[0]:
+        c.outside(f"{key}.first_year", [start], f"too early: with years = {int(pledge['years'])} the pledge runs "
+                                                f"{start}-{end}, before the horizon ({c.span}): it never pays")
+    _covers(c.v, f"{key}.amount", pledge["amount"], [y for y in c.years if start <= y < start + pledge["years"]])
+    # Years outside the horizon never take effect (as for the budgets). Years of the horizon outside the
+    # pledge's run are allowed: they let `years` and `first_year` move (a sensitivity run, --set).
+    c.outside(f"{key}.amount.value", _listed_outside(pledge["amount"], c.years), MONEY_OUTSIDE.format(span=c.span))
+    return pledge
+
+
+def _check_payers(c: _Context, fund: dict) -> None:
+    """A segment whose payer is a limited pot that the scenario never fills could never be paid for: every name
+    would wait for money, and the plan would blame the pipeline or the budget."""
+    for name, seg in c.values["segments"].items():
+        key = f"segments.{name}.payer"
+        if seg["payer"] == "CSR" and not any(name in p["segments"] for p in fund["csr"].values()):
+            c.v.fail(key, f"is CSR but no [funding.csr.*] pledge lists {name!r} in its segments, so its members "
+                          "could never be paid for; add a pledge for it or give the segment another payer",
+                     ["funding.csr"])
+        if seg["payer"] == "DBH-CHT" and "dbh_cht_budget" not in fund:
+            c.v.fail(key, "is DBH-CHT but [funding] has no dbh_cht_budget, so its members could never be paid "
+                          "for; add the budget or give the segment another payer", ["funding.dbh_cht_budget"])
+
+
+def _check_ucj(c: _Context, node) -> dict:
+    v = c.v
+    ucj = v.table(node, "ucj", UCJ_FIELDS)
+    if ucj["covered_persons"] > ucj["employed_persons"]:
+        v.fail("ucj.covered_persons", "exceeds employed_persons", ["ucj.employed_persons"])
+    # The covered persons include this scheme's own members (UCJ = covered - members at the start + members
+    # then): fewer than the scenario's starting members would make the members outside the scheme negative.
+    own = sum(float(seg["members"]) for seg in c.values["segments"].values())
+    if ucj["covered_persons"] < own:
+        v.fail("ucj.covered_persons", f"{ucj['covered_persons']:,} is below the scenario's own starting members "
+                                      f"({own:,.0f}, every segment's members), which it includes",
+               [f"segments.{name}.members" for name in c.segments])
+    # A target year after the horizon is allowed: the quota path takes equal yearly steps toward it, so the
+    # horizon's years still move (part of the way).
+    if ucj["target_year"] < c.first_year:
+        v.fail("ucj.target_year", f"is before the horizon starts ({c.first_year})")
+    return ucj
 
 
 HORIZON_KEYS = ("scenario.start", "scenario.horizon_months")
