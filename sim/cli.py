@@ -217,6 +217,9 @@ def _left(x: float) -> str:
     return f"{rupiah(x)} left after" if x >= 0 else f"{rupiah(-x)} short of"
 
 
+TARGETS_FROM_EXPANSION = "Year-end targets from [expansion]: python -m sim plan gives their premium year by year"
+
+
 def _budget_lines(summary: dict) -> list[str]:
     """The stated budget against the premiums. With members at the start: their full year's premium (what the
     city budgets each year while membership holds). Without (a programme that enrols its members over the
@@ -231,6 +234,8 @@ def _budget_lines(summary: dict) -> list[str]:
         if "target_members" in budget:
             lines.append(f"Premium for the target of {budget['target_members']:,} members: "
                          f"{rupiah(budget['annual_premium_target_idr'])} a year")
+        if budget.get("targets_from") == "expansion":
+            lines.append(TARGETS_FROM_EXPANSION)
         return lines
     lines = ["No members at the start: premiums follow the enrolment (members in force each year, above)"]
     if "annual_budget_idr" in budget:
@@ -241,6 +246,8 @@ def _budget_lines(summary: dict) -> list[str]:
     if "target_members" in budget:
         lines.append(f"Target of {budget['target_members']:,} members: its premium depends on the mix enrolled "
                      "(python -m sim plan gives it year by year)")
+    if budget.get("targets_from") == "expansion":
+        lines.append(TARGETS_FROM_EXPANSION)
     return lines
 
 

@@ -128,10 +128,32 @@ def _budget(scenario: Scenario) -> dict:
     if scenario.annual_budget is not None:
         out["annual_budget_idr"] = scenario.annual_budget
         out["budget_minus_premium_idr"] = round(scenario.annual_budget - annual, 2)
-    if scenario.target_members is not None:
+    if "budget.target_members" in unused_in_projection(scenario):
+        # The projection's year-end targets come from [expansion] (the plan prices them year by year): a full
+        # year of the [budget] table's target, inherited from a base, would be the wrong number (sim run printed
+        # pekalongan-2023's 1,000 for its expansion's 1,450 and 1,700).
+        out["targets_from"] = "expansion"
+    elif scenario.target_members is not None:
         out["target_members"] = scenario.target_members
         # Assumption: the target is reached with the same segment mix as the starting members.
         out["annual_premium_target_idr"] = round(annual * scenario.target_members / members, 2) if members else None
+    return out
+
+
+def unused_in_projection(scenario: Scenario) -> set:
+    """The [budget] keys a scenario with a projection (``[funding]``, ``[expansion]``, ``[pipeline]``, exit rates)
+    does not use, as :mod:`sim.report_planning` and ``sim plan`` read them: ``budget.annual_budget`` when a
+    [funding] table gives the APBD budget; ``budget.target_members`` when [expansion] quotas give the year-end
+    targets (the whole-scheme target fills in only when no quota gives one). Empty for a scenario without a
+    projection, whose budget lines use both."""
+    planning = getattr(scenario, "planning", None)
+    if planning is None or not planning.shapes_exposure:
+        return set()
+    out = set()
+    if planning.funding is not None:
+        out.add("budget.annual_budget")
+    if planning.quotas and planning.pipeline is not None:
+        out.add("budget.target_members")
     return out
 
 

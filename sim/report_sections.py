@@ -16,6 +16,7 @@ from . import charts, report_planning, report_trend
 from .budget import CITY_BUCKETS
 from .calibration import GRID_RANGE, record_experience, record_observation, same_window, window_forecast
 from .coverage import coverage_curve, funding, members_affordable, twelve_months
+from .forecast import unused_in_projection
 from .i18n import Language, significant
 from .plan import DETAIL_TABLES, PLEDGE_TABLE
 from .population import month_dates
@@ -479,23 +480,6 @@ UNUSED_IN_PROJECTION = {
                                     "[expansion]",
                               "en": "not used in this projection: the year-end targets are taken from [expansion]"},
 }
-
-
-def unused_in_projection(scenario: Scenario) -> set:
-    """The [budget] keys a scenario with a projection (``[funding]``, ``[expansion]``, ``[pipeline]``, exit rates)
-    does not use, as :mod:`sim.report_planning` and ``sim plan`` read them: ``budget.annual_budget`` when a
-    [funding] table gives the APBD budget; ``budget.target_members`` when [expansion] quotas give the year-end
-    targets (the whole-scheme target fills in only when no quota gives one). Empty for a scenario without a
-    projection, whose budget lines use both."""
-    planning = getattr(scenario, "planning", None)
-    if planning is None or not planning.shapes_exposure:
-        return set()
-    out = set()
-    if planning.funding is not None:
-        out.add("budget.annual_budget")
-    if planning.quotas and planning.pipeline is not None:
-        out.add("budget.target_members")
-    return out
 
 
 class _Year(str):

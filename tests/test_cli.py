@@ -127,3 +127,19 @@ def test_flagged_means_are_put_beside_how_many_were_checked_and_chance():
     chance = 10_280 * 2 * (1 - 0.5 * (1 + math.erf(4 / math.sqrt(2))))  # P(|Z| > 4) = 6.33e-5 per mean
     assert text.startswith("Monte Carlo vs closed form: 2 of 10,280 means more than 4 standard errors off")
     assert f"about {chance:.2g} expected by chance" in text and f"{chance:.2g}" == "0.65"
+
+
+def test_a_projection_with_quota_targets_does_not_price_an_inherited_target(tmp_path, capsys):
+    """pekalongan-2023-expansion takes its year-end targets from [expansion] (1,000 in 2023, 1,450 in 2024, 1,700
+    on) but inherits pekalongan-2023's [budget] target of 1,000: sim run printed "Premium for the target of 1,000
+    members: Rp201.6 m a year". The summary now says where the targets come from, and the printout points to
+    sim plan."""
+    assert main(["run", "pekalongan-2023-expansion", "--trials", "200", "--out", str(tmp_path / "out"),
+                 "--no-trials-table"]) == 0
+    out = capsys.readouterr().out
+    budget = json.loads((tmp_path / "out" / "summary.json").read_text())["budget"]
+    assert budget["targets_from"] == "expansion" and "target_members" not in budget
+    assert "Premium for the target" not in out and "Year-end targets from [expansion]" in out
+    assert main(["run", "pekalongan-2023", "--trials", "200", "--out", str(tmp_path / "plain"),
+                 "--no-trials-table"]) == 0  # without a projection the [budget] target is the one priced
+    assert "Premium for the target of 1,000 members" in capsys.readouterr().out
