@@ -119,6 +119,10 @@ HEADER = f"""\
 # Rp1,000,000 income band (Rp16,800 package), APBD-paid, Madiun's vulnerable-worker age profile and months of
 # membership at the start (programmes running since 2020), national BPU accident rate; one year (12 months) from
 # January 2025; the other assumptions come from base/national-defaults.
+# A SCALE TEST, NOT A NATIONAL FORECAST: Madiun's vulnerable workers (RT/RW heads, cadres; 30 % aged 60 or over)
+# are older than national BPU members, so this expects about 91,500 JKM deaths in 2025 (closed form), more than
+# the 69,029 JKM claims of all 41.56 m BPJS TK members in 2023, and a JKM claim ratio near 500 % against BPU's
+# published 198 % (2023; DOMAIN.md s.5). A national forecast would need national BPU members' ages.
 # Run it on Dask (one task per 1,000 trials, no 514-rows-per-trial table):
 #   python -m sim run national-2025 --backend dask --workers 2 --chunk-trials 1000 --no-trials-table
 """
@@ -156,7 +160,7 @@ id = "{SCENARIO_ID}"
 title = {{ en = "Indonesia, every city and regency (SYNTHETIC populations), vulnerable workers 2025", id = "Indonesia, seluruh kota dan kabupaten (populasi SINTETIS), pekerja rentan 2025" }}
 region = "Indonesia: {len(regs)} cities and regencies (synthetic populations)"
 base = "base/national-defaults"
-description = {{ en = "SYNTHETIC: {members:,} BPU vulnerable workers in {len(regs)} cities and regencies, {COVERED_SHARE:.1%} of each synthetic population, with the months of membership of Madiun's vulnerable workers, over 2025.", id = "SINTETIS: {_id_number(members)} pekerja rentan peserta BPU di {len(regs)} kabupaten dan kota, yaitu {_id_number(COVERED_SHARE * 100, 1)}% dari populasi sintetis setiap daerah, dengan lama kepesertaan seperti pekerja rentan Kota Madiun, diproyeksikan selama 2025." }}
+description = {{ en = "SYNTHETIC: {members:,} BPU vulnerable workers in {len(regs)} cities and regencies, {COVERED_SHARE:.1%} of each synthetic population, with the months of membership and the ages of Madiun's vulnerable workers, over 2025: a scale test, not a national forecast (those ages are older than national BPU members').", id = "SINTETIS: {_id_number(members)} pekerja rentan peserta BPU di {len(regs)} kabupaten dan kota, yaitu {_id_number(COVERED_SHARE * 100, 1)}% dari populasi sintetis setiap daerah, dengan lama kepesertaan dan usia seperti pekerja rentan Kota Madiun, diproyeksikan selama 2025: uji skala, bukan prakiraan nasional (usia itu lebih tua daripada usia peserta BPU nasional)." }}
 start = "2025-01"
 horizon_months = {HORIZON_MONTHS}
 trials = {trials}

@@ -74,3 +74,23 @@ def test_members_have_the_months_of_membership_of_a_running_programme():
     new = replace(one, segments=tuple(replace(s, tenure=((0, 1.0),)) for s in one.segments))
     running, fresh = (float(expected(build_model(s)).amounts.sum()) for s in (one, new))
     assert running > 1.1 * fresh
+
+
+def test_the_scale_test_says_why_it_is_not_a_national_forecast():
+    """With Madiun's vulnerable workers' ages for all 9.46 m members the scenario expects more JKM deaths in 2025 than
+    BPJS TK paid for all its 41.56 m members in 2023 (69,029 claims; DOMAIN.md s.5): its header, description and
+    README say it is a scale test, and the figures they give are the closed form's."""
+    from sim.benefits import BENEFITS
+    from sim.closed_form import expected
+    from sim.population import build_model
+
+    e = expected(build_model(load_scenario("national-2025")))
+    deaths = e.counts.sum(axis=(0, 1))[list(BENEFITS).index("jkm_death")]
+    jkm = e.amounts.sum(axis=(0, 1))[list(BENEFITS).index("jkm_death")] + \
+        e.amounts.sum(axis=(0, 1))[list(BENEFITS).index("jkm_scholarship")]
+    jkm_premium = e.premium.sum() * 6_800 / 16_800  # the JKM part of the Rp16,800 package
+    assert deaths > 69_029
+    text = scenario_path().read_text(encoding="utf-8")
+    assert f"about {round(deaths, -2):,.0f} JKM deaths" in text and "NOT A NATIONAL FORECAST" in text
+    assert f"JKM claim ratio near {round(100 * jkm / jkm_premium, -2):.0f} %" in text
+    assert "not a national forecast" in load_scenario("national-2025").descriptions["en"]
