@@ -890,6 +890,32 @@ TEXT = {
               "calibrated parameters the range is the 90% credible interval. The coefficient of variation of "
               "medical costs changes the spread of claims, not their expected value.",
     },
+    # The BPU early-death rule (sim.sensitivity.early_death_rule): a rule of Medium confidence, shown apart from
+    # the bars; {years} lists sens_rule_year for each year measured.
+    "sens_early_death_rule": {
+        "id": "Santunan JKM peserta BPU yang meninggal dalam {{months}} bulan pertama kepesertaannya hanya {{benefit}} "
+              "(tingkat keyakinan {confidence}: dasar hukumnya dikutip tidak konsisten, DOMAIN.md bag. 4). Ini "
+              "aturan, bukan asumsi skenario, sehingga tidak tampil sebagai batang. Tanpa aturan ini (santunan "
+              "penuh sejak bulan pertama), menurut perhitungan langsung {years}.",
+        "en": "A BPU member who dies within the first {{months}} months of membership gets only {{benefit}} "
+              "(confidence {confidence}: its legal basis is cited inconsistently, DOMAIN.md s.4). It is a rule, not a "
+              "scenario assumption, so it has no bar. Without it (the full benefit from the first month), by direct "
+              "calculation {years}.",
+    },
+    "sens_rule_year": {
+        "id": "klaim {period} menjadi {{without{i}}}, bukan {{claims{i}}} (rasio klaim {{ratio_without{i}}}, bukan "
+              "{{ratio{i}}})",
+        "en": "{period} claims would be {{without{i}}} rather than {{claims{i}}} (claim ratio {{ratio_without{i}}} "
+              "rather than {{ratio{i}}})",
+    },
+    "sens_rule_same": {
+        "id": "Klaim {periods} berubah kurang dari {shown}.",
+        "en": "{periods} claims change by less than {shown}.",
+    },
+    "sens_rule_calibration_held": {
+        "id": "Hasil kalibrasi tidak diubah.",
+        "en": "The calibration is held.",
+    },
     "sens_note_segments": {
         "id": "Dengan lebih dari {many} segmen, parameter per segmen (segments.*) digeser bersama: semua segmen ke "
               "batas rentangnya masing-masing pada saat yang sama.",

@@ -67,11 +67,12 @@ Which parameters get no bar, and why (the report names them in a note instead of
 from __future__ import annotations
 
 import copy
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .calibration import as_written, fit_document, posterior_tables, record_experience
 from .closed_form import expected
 from .population import build_model
+from .regulation import RuleSet, load_regulation
 from .scenario import (
     SEVERITY_SHARES, Scenario, ScenarioError, apply_override, base_of, scenario_from_data,
 )
@@ -244,6 +245,41 @@ def outcome(scenario: Scenario) -> Outcome:
     if n > 1 and int((model.period_of_month == n - 1).sum()) == 12:
         last = Outcome(model.period_labels[-1], float(exp.premium[-1].sum()), float(exp.amounts[-1].sum()))
     return Outcome(model.period_labels[0], float(exp.premium[0].sum()), float(exp.amounts[0].sum()), last=last)
+
+
+# A benefit rule of Medium confidence whose effect the tornado cannot show (it is a rule, not a scenario
+# assumption): a BPU member who dies within the first months of membership gets Rp10 m, not Rp42 m. Its legal basis
+# is cited inconsistently (DOMAIN.md s.4), and it moves a programme of new members most (jambi-2025: a fifth of
+# the first year's claims).
+EARLY_DEATH_RULE = "jkm.bpu_early_death_months"
+
+
+def early_death_rule(scenario: Scenario) -> dict | None:
+    """The years the tornado measures (:func:`years_measured`) by direct calculation with and without the BPU
+    early-death rule (without: every BPU member paid the full JKM benefit from the first month; the calibration, if
+    any, held): claims and claim ratios, with the rule's months, reduced benefit and confidence. None when no
+    segment is BPU or the rule is not in force at the start."""
+    in_force = load_regulation().at(scenario.rules_date or scenario.start)
+    if not in_force[EARLY_DEATH_RULE] or all(s.scheme != "BPU" for s in scenario.segments):
+        return None
+    resolved = scenario.resolved
+    model = build_model(scenario_from_data(years_measured(scenario)(resolved, resolved["scenario"]["start"],
+                                                                    scenario.horizon_months)))
+    without = replace(model, regimes=tuple(RuleSet(r.date, {**r, EARLY_DEATH_RULE: 0}) for r in model.regimes))
+    (claims, premium), (claims_without, _) = [
+        (e.amounts.sum(axis=(1, 2)), e.premium.sum(axis=1)) for e in (expected(model), expected(without))]
+    rule = load_regulation().rules[EARLY_DEATH_RULE].at(in_force.date)
+    years = [0] + ([len(claims) - 1] if len(claims) > 1 and (model.period_of_month == len(claims) - 1).sum() == 12
+                   else [])
+    return {
+        "months": in_force[EARLY_DEATH_RULE], "benefit_idr": in_force["jkm.bpu_early_death_benefit"],
+        "confidence": rule.confidence, "calibration_held": scenario.calibration is not None,
+        "years": [{"period": model.period_labels[p], "claims_idr": round(float(claims[p]), 2),
+                   "claims_without_idr": round(float(claims_without[p]), 2),
+                   "claim_ratio": _round(claims[p] / premium[p]) if premium[p] > 0 else None,
+                   "claim_ratio_without": _round(claims_without[p] / premium[p]) if premium[p] > 0 else None}
+                  for p in years],
+    }
 
 
 def unused_parameters(resolved: dict) -> list[str]:

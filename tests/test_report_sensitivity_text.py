@@ -172,3 +172,55 @@ def test_the_method_keeps_the_technical_terms(report):
     lang = Language("id")
     text = " ".join(b.text for b in methodology_section(lang, report.scenario).blocks if isinstance(b, Para))
     assert "Mahalanobis" in text and "posterior" in text and "prior" in text
+
+
+# --- the BPU early-death rule, a rule of Medium confidence beside the bars ---------------------------------------
+
+
+def test_the_early_death_rule_s_effect_is_the_full_benefit_of_the_early_deaths():
+    """jambi-2025's 3,000 members all join in January 2025: without the rule, the 2025 claims rise by the expected
+    JKM deaths of the first 3 months (a 3-month run's) times the difference of the benefits (Rp42 m - Rp10 m); in
+    2027 nobody is new, and nothing changes."""
+    from sim.benefits import BENEFITS
+    from sim.sensitivity import early_death_rule
+
+    rule = early_death_rule(load_scenario("jambi-2025"))
+    first, last = rule["years"]
+    early = expected(build_model(load_scenario("jambi-2025", ["scenario.horizon_months=3"])))
+    deaths = early.counts[0, :, list(BENEFITS).index("jkm_death")].sum()
+    assert rule["months"] == 3 and rule["benefit_idr"] == 10_000_000 and rule["confidence"] == "Medium"
+    assert first["claims_without_idr"] - first["claims_idr"] == pytest.approx(deaths * 32_000_000, rel=1e-9)
+    assert (first["period"], last["period"]) == ("2025", "2027")
+    assert last["claims_without_idr"] == last["claims_idr"]
+    assert first["claim_ratio_without"] / first["claim_ratio"] == pytest.approx(
+        first["claims_without_idr"] / first["claims_idr"], rel=1e-5)
+    # Without a BPU segment there is nothing to say (madiun-2025-prior with its BPU workers made PU members).
+    assert early_death_rule(load_scenario("madiun-2025-prior", ["segments.vulnerable.scheme=PU",
+                                                                "segments.vulnerable.risk_class={value=1, unit='class', "
+                                                                "source='test', basis='assumption', range=[1, 2]}",
+                                                                "segments.vulnerable.wage.value=2000000"])) is None
+
+
+@pytest.mark.parametrize("code", ["id", "en"])
+def test_the_sensitivity_section_says_what_the_early_death_rule_does_where_it_matters(code):
+    """jambi-2025: a note with 2025's claims and claim ratio with and without the rule, 2027 said to change by less
+    than 1 % (not a number beside itself); madiun-2025 (0.5 % in 2025): no note."""
+    from sim.report_sections import sensitivity_figures
+    from sim.report_document import fill
+
+    lang = Language(code)
+    texts = {}
+    for ref in ("jambi-2025", "madiun-2025"):
+        scenario = load_scenario(ref)
+        base, swings, skipped = tornado(scenario, recalibrate=False)
+        extra = {"sensitivity": sensitivity_figures(scenario, base, swings, skipped), "calibration": None}
+        notes = [b for b in sensitivity_section(lang, extra).blocks if isinstance(b, Para)
+                 and "DOMAIN.md" in b.text]
+        texts[ref] = [fill(p.text, {k: lang.figure(f.kind, f.value) for k, f in p.figures.items()}) for p in notes]
+    (note,), none = texts["jambi-2025"], texts["madiun-2025"]
+    assert none == []
+    words = {"id": ("klaim 2025 menjadi Rp723,7 juta, bukan Rp600,3 juta (rasio klaim 120%, bukan 99%)",
+                    "Klaim 2027 berubah kurang dari 1%."),
+             "en": ("2025 claims would be Rp723.7 m rather than Rp600.3 m (claim ratio 120% rather than 99%)",
+                    "2027 claims change by less than 1%.")}[code]
+    assert all(w in note for w in words), note
