@@ -96,6 +96,17 @@ TEXT = {
               "accidents of the {months} months of that year, each counted once (scholarship instalments are not "
               "counted as cases of their own).",
     },
+    # After exec_ratio, for a scenario whose interval covers random events only (report_sections._ratio_assumptions).
+    "exec_ratio_assumptions": {
+        "id": "Rentang dan peluang ini hanya mencakup kejadian acak dengan asumsi skenario yang tetap. Asumsi itu "
+              "sendiri tidak pasti: di kedua batas rentang asumsi yang paling berpengaruh, “{name}”, rasio klaim "
+              "{period} menjadi {{low}} dan {{high}} menurut perhitungan langsung (lihat Sensitivitas terhadap "
+              "asumsi).",
+        "en": "This interval and probability cover random events only, with the scenario's assumptions held fixed. "
+              "The assumptions themselves are uncertain: at the two ends of the range of the most influential one, "
+              "“{name}”, the {period} claim ratio would be {{low}} and {{high}} by direct calculation (see "
+              "Sensitivity to assumptions).",
+    },
     "exec_ratio": {
         "id": "Iuran tahun {period} dihitung dari peserta yang aktif pada bulan-bulan itu: {premium}. Angka ini "
               "berbeda dari anggaran setahun penuh untuk peserta awal di atas karena jumlah peserta berubah selama "

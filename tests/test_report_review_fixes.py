@@ -23,9 +23,10 @@ from sim.population import month_dates
 from sim.regulation import load_regulation
 from sim.report_sections import (
     budget_section, calibration_blocks, calibration_figures, discount_budget_blocks, recorded_paras, recorded_source,
-    results_section, sensitivity_section, summary_section, validation_section, _grouped, _window,
+    entry_names, results_section, sensitivity_section, summary_section, validation_section, _grouped, _window,
 )
 from sim.report_document import Figure, Table
+from sim.report_text import TEXT
 from sim.scenario import ScenarioError, load_scenario
 from test_report_recorded import _filled
 from test_calibration import EXPERIENCE_HEAD, OBSERVATION_2025, calibrate_bad
@@ -543,3 +544,29 @@ def test_the_validation_breakdown_shows_every_standard_error_in_a_scale(madiun, 
     assert min(r["se_idr"] for r in summary["breakdown"]) < 1e6
     words = ("juta", "miliar") if code == "id" else (" m", " bn")
     assert cells and all(str(c).endswith(words) for c in cells), cells
+
+
+@pytest.mark.parametrize("code", ["id", "en"])
+def test_a_headline_interval_of_random_events_only_says_what_the_assumptions_do(madiun, tmp_path, code):
+    """jambi-2025's 90 % interval and 47 % chance of claims above the premium hold its assumptions fixed (no
+    calibration drawn per trial); the summary says so right after, with the same year's claim ratio at the two ends
+    of the tornado's widest bar (the mortality load: 71 % and 302 %), figures traced to report.json. madiun-2025,
+    calibrated (its interval draws the fitted multipliers; its widest held bar would mislead), has no such sentence."""
+    lang = Language(code)
+    jambi = build(load_scenario("jambi-2025", ["scenario.trials=300"]), code, tmp_path)
+    start = TEXT["exec_ratio_assumptions"][code][:30]
+
+    def sentences(report):
+        blocks = summary_section(lang, report.scenario, report.summary, report.extra).blocks
+        return [b for b in blocks if isinstance(b, Para) and b.text.startswith(start)]
+
+    (para,) = sentences(jambi)
+    top = jambi.extra["sensitivity"]["rows"][0]
+    assert top["parameter"] == "assumptions.mortality_load"
+    assert {f.key for f in para.figures.values()} == {"sensitivity.rows.0.claim_ratio_low",
+                                                      "sensitivity.rows.0.claim_ratio_high"}
+    shown = sorted(f.value for f in para.figures.values())
+    assert shown == sorted([top["claim_ratio_low"], top["claim_ratio_high"]]) and shown[0] < 0.8 < 3 < shown[1]
+    assert f"“{lang.parameter(top['parameter'], entry_names(jambi.scenario, lang))}”" in para.text
+    if code == "id":
+        assert sentences(madiun) == []
