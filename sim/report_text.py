@@ -1380,13 +1380,18 @@ TEXT = {
               "(kesalahannya di bawah 0,01% klaim); klaim atas kematian dan kecelakaan sebelum awal proyeksi tidak "
               "dihitung, sehingga beasiswa yang masih dibayar untuk kematian sebelumnya tidak ada dalam klaim "
               "tahun-tahun pertama; sebaran usia peserta pada awal proyeksi adalah profil usia segmennya, tahun awal "
-              "berapa pun; asumsi yang ditandai kuning belum diuji terhadap data daerah ini.",
+              "berapa pun; kematian akibat kecelakaan kerja (JKK) ditambahkan pada kematian menurut tabel mortalitas, "
+              "yang sudah mencakup semua penyebab, sehingga kematian sedikit terlalu banyak (dalam skenario bawaan, "
+              "kematian JKK 0,6–1,5% dari semua kematian; kalibrasi menyerapnya pada skenario yang dikalibrasi); "
+              "asumsi yang ditandai kuning belum diuji terhadap data daerah ini.",
         "en": "Limits. Membership is fixed at the start (no new enrolment, and no one leaves at an age limit); random "
               "deaths within a trial do not reduce later exposure (an error below 0.01% of claims); claims of deaths "
               "and accidents before the start are not included, so scholarships still being paid for earlier deaths "
               "are missing from the first years' claims; the members' ages at the start follow their segment's age "
-              "profile, whatever the start year; the assumptions marked yellow have not been tested against this "
-              "area's data.",
+              "profile, whatever the start year; work-accident (JKK) deaths are added to the deaths of the mortality "
+              "table, which already counts every cause, so deaths are slightly too many (JKK deaths are 0.6-1.5% of "
+              "all deaths in the shipped scenarios; a calibration absorbs it); the assumptions marked yellow have not "
+              "been tested against this area's data.",
     },
     # --- scenario and provenance ---
     "scenario_intro_cut": {
@@ -1994,17 +1999,21 @@ TEXT = {
     "method_limits_plan": {
         "id": "Batasan. Proyeksi kepesertaan dihitung sekali (nilai harapan, atau satu sampel bila alur pendaftaran "
               "diundi) dan dipakai sama oleh setiap simulasi; kematian acak dalam satu simulasi tidak mengurangi "
-              "peserta pada bulan-bulan berikutnya (galatnya di bawah 0,01% klaim); klaim atas kematian dan "
-              "kecelakaan sebelum awal proyeksi tidak dihitung, sehingga beasiswa yang masih dibayar untuk kematian "
-              "sebelumnya tidak ada dalam klaim tahun-tahun pertama; sebaran usia peserta pada awal proyeksi adalah "
-              "profil usia segmennya, tahun awal berapa pun; asumsi yang ditandai kuning belum diuji terhadap data "
-              "daerah ini.",
-        "en": "Limits. The membership projection is worked out once (expected values, or one sample when the "
-              "enrolment pipeline is sampled) and shared by every trial; random deaths within a trial do not reduce "
-              "later exposure (an error below 0.01% of claims); claims of deaths and accidents before the start are "
-              "not included, so scholarships still being paid for earlier deaths are missing from the first years' "
-              "claims; the members' ages at the start follow their segment's age profile, whatever the start year; "
-              "the assumptions marked yellow have not been tested against this area's data.",
+              "peserta pada bulan-bulan berikutnya (galatnya di bawah 0,01% klaim); klaim atas kematian dan kecelakaan "
+              "sebelum awal proyeksi tidak dihitung, sehingga beasiswa yang masih dibayar untuk kematian sebelumnya "
+              "tidak ada dalam klaim tahun-tahun pertama; sebaran usia peserta pada awal proyeksi adalah profil usia "
+              "segmennya, tahun awal berapa pun; kematian akibat kecelakaan kerja (JKK) ditambahkan pada kematian "
+              "menurut tabel mortalitas, yang sudah mencakup semua penyebab, sehingga kematian sedikit terlalu banyak "
+              "(dalam skenario bawaan, kematian JKK 0,6–1,5% dari semua kematian; kalibrasi menyerapnya pada skenario "
+              "yang dikalibrasi); asumsi yang ditandai kuning belum diuji terhadap data daerah ini.",
+        "en": "Limits. The membership projection is worked out once (expected values, or one sample when the enrolment "
+              "pipeline is sampled) and shared by every trial; random deaths within a trial do not reduce later "
+              "exposure (an error below 0.01% of claims); claims of deaths and accidents before the start are not "
+              "included, so scholarships still being paid for earlier deaths are missing from the first years' claims; "
+              "the members' ages at the start follow their segment's age profile, whatever the start year; "
+              "work-accident (JKK) deaths are added to the deaths of the mortality table, which already counts every "
+              "cause, so deaths are slightly too many (JKK deaths are 0.6-1.5% of all deaths in the shipped scenarios; "
+              "a calibration absorbs it); the assumptions marked yellow have not been tested against this area's data.",
     },
     "cli_headline_plan": {
         "id": "{title} ({id}), {trials} simulasi: iuran {period} {premium} untuk rata-rata {members} peserta, {end} "

@@ -44,3 +44,24 @@ def test_the_target_s_description_gives_what_the_all_bpu_pricing_does():
     assert f"2023 claims about {round(100 * (1 - split_claims[0] / claims[0]))} % lower" in said
     ratios = round(100 * split_claims[0] / split_premium[0]), round(100 * claims[0] / premium[0])
     assert "claim ratio about {} % rather than {} %".format(*ratios) in said
+
+
+def test_the_limits_give_the_share_of_work_accident_deaths_the_shipped_scenarios_have():
+    """The methodology's limits say JKK deaths, added to the mortality table's deaths of every cause, are 0.6-1.5 %
+    of all deaths in the shipped scenarios (closed form over each horizon; the synthetic national one aside, a scale
+    test with one national accident rate)."""
+    from sim.benefits import BENEFITS
+    from sim.report_text import TEXT
+
+    root = Path(__file__).resolve().parent.parent / "scenarios"
+    shares = {}
+    for path in sorted(root.glob("*.toml")):
+        if path.stem == "national-2025":
+            continue
+        counts = expected(build_model(load_scenario(path.stem))).counts.sum(axis=(0, 1))
+        jkk, jkm = counts[list(BENEFITS).index("jkk_death")], counts[list(BENEFITS).index("jkm_death")]
+        shares[path.stem] = jkk / (jkk + jkm)
+    low, high = min(shares.values()), max(shares.values())
+    assert (round(100 * low, 1), round(100 * high, 1)) == (0.6, 1.5), shares
+    for key in ("method_limits", "method_limits_plan"):
+        assert "0,6–1,5%" in TEXT[key]["id"] and "0.6-1.5%" in TEXT[key]["en"]
