@@ -1,5 +1,6 @@
-"""The 2023 Madiun scenarios: the members beyond those enrolled are new, and what madiun-2023-target's description
-says of its all-BPU pricing is what its figures give."""
+"""Figures that scenario files and report texts state, checked against the closed form: madiun-2023-target's new
+members and what its description says of its all-BPU pricing; the share of work-accident deaths the methodology's
+limits give."""
 
 from __future__ import annotations
 
