@@ -500,6 +500,10 @@ DESCRIPTION_TEXT = {
                          "\"{section}\".)",
                    "en": " (As the scenario file describes it; the values changed with --set are listed under "
                          "\"{section}\".)"},
+    "inherited": {"id": " (Uraian ini berasal dari skenario dasar {base}, padahal skenario ini mengubah jumlah "
+                        "peserta; nilai yang berbeda tercantum di bagian \"{section}\".)",
+                  "en": " (This text is the base scenario {base}'s, although this scenario changes the members; the "
+                        "values that differ are listed under \"{section}\".)"},
 }
 
 UNDESCRIBED_KEYS = ("scenario.trials", "scenario.seed", "scenario.id")  # --set keys a description cannot contradict
@@ -517,7 +521,23 @@ def description_blocks(lang: Language, scenario: Scenario, extra: dict) -> list:
     changed = [o.partition("=")[0] for o in extra.get("overrides") or []]
     if any(k not in UNDESCRIBED_KEYS and not k.startswith(("scenario.title", "scenario.description")) for k in changed):
         out += DESCRIPTION_TEXT["overridden"][lang.code].format(section=lang("sec_differences"))
+    base = _inherited_description(scenario)
+    if base:
+        out += DESCRIPTION_TEXT["inherited"][lang.code].format(base=base, section=lang("sec_differences"))
     return [Para(out, style="description")]
+
+
+def _inherited_description(scenario: Scenario) -> str | None:
+    """The base whose description a scenario shows as its own although it changes the members (a segment's count,
+    or a segment the base does not have): a variant of jambi-2025 with 12,000 members opened "3,000 vulnerable
+    workers ..." under a headline of 12,000. None when the scenario has its own description or keeps the members."""
+    differences = {k for k, _, _ in scenario.base_differences}
+    if "scenario.description" in differences or not scenario.descriptions:
+        return None
+    added = any(a is None and k.startswith("segments.") for k, a, _ in scenario.base_differences)
+    if not added and not any(k.startswith("segments.") and k.endswith(".members") for k in differences):
+        return None
+    return scenario.resolved["scenario"].get("base")
 
 
 def summary_section(lang: Language, scenario: Scenario, summary: dict, extra: dict) -> Section:

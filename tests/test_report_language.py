@@ -779,3 +779,23 @@ def test_the_report_says_when_the_prior_not_the_data_sets_a_multiplier():
     high = {**cal, "goodness_of_fit": {**fit, "best_mortality_scale": 3.0}}
     texts = [p.text for p in _prior_sets(Language("en"), extra, high)]
     assert any("death multiplier of {best}, outside" in t for t in texts)
+
+
+def test_a_variant_that_changes_the_members_but_keeps_its_base_s_description_says_whose_it_is(tmp_path):
+    """A planner's variant of jambi-2025 with 12,000 members and no description of its own opened with jambi's
+    "3,000 vulnerable workers ..." as if it were its own; the description now says it is the base's. A variant with
+    its own description (madiun-2023-target) and one that keeps the members (a title only) say nothing."""
+    from sim.report_sections import description_blocks
+
+    variant = tmp_path / "kediri.toml"
+    variant.write_text('[scenario]\nid = "kediri"\ntitle = "Kediri"\nbase = "jambi-2025"\n\n[segments.vulnerable]\n'
+                       'members = { value = 12000, source = "test" }\n', encoding="utf-8")
+    same = tmp_path / "same.toml"
+    same.write_text('[scenario]\nid = "same"\ntitle = "Same members"\nbase = "jambi-2025"\n', encoding="utf-8")
+    for code, words in (("id", "berasal dari skenario dasar jambi-2025"), ("en", "the base scenario jambi-2025's")):
+        lang = Language(code)
+        (para,) = description_blocks(lang, load_scenario(str(variant)), {})
+        assert words in para.text and load_scenario("jambi-2025").descriptions[code] in para.text
+        for ref in ("madiun-2023-target", str(same)):
+            (para,) = description_blocks(lang, load_scenario(ref), {})
+            assert words.split(" jambi")[0] not in para.text
