@@ -25,7 +25,7 @@ from .i18n import Language
 from .forecast import DEFAULT_CHUNK_TRIALS, DEFAULT_MAX_TRIALS, atomic_directory, write_json, write_run
 from .population import build_model
 from .regulation import RuleError
-from .results import FLAG_SE, MIN_TRIALS_SE
+from .results import FLAG_SE, MIN_EVENTS_SE, MIN_TRIALS_SE
 from .scenario import SCENARIO_FIELDS, ScenarioError, load_scenario, number
 from .scenario_schema import MAX_TRIALS
 
@@ -277,15 +277,23 @@ def format_summary(summary: dict) -> str:
         checks = exact.get("versus_simulation", {}).get("quantiles", {})
         lines.append(f"Exact (FFT) {exact['period']}: mean {rupiah(exact['claims_idr']['mean'])}, p99.5 "
                      f"{rupiah(exact['claims_idr']['p99_5'])}; simulated quantiles " + _quantile_checks(checks))
-    flagged = [r for r in summary["breakdown"] if r["flag"] == "check"]
-    if any(r["flag"] == "too_few" for r in summary["breakdown"]):
-        lines.append(f"Monte Carlo vs closed form: not checked, a standard error needs at least {MIN_TRIALS_SE} trials")
-    else:
-        lines.append(
-            f"Monte Carlo vs closed form: all means within {FLAG_SE:g} standard errors" if not flagged
-            else _flagged_means(len(flagged), sum(r["flag"] in ("ok", "check") for r in summary["breakdown"]))
-        )
+    lines.append("Monte Carlo vs closed form: " + _mean_checks(summary))
     return "\n".join(lines)
+
+
+def _mean_checks(summary: dict) -> str:
+    """How the simulated means compare with the closed form, and how many were too rare (or the trials too few)
+    to check."""
+    rows = summary["breakdown"]
+    checked = [r for r in rows if r["flag"] in ("ok", "check")]
+    if summary["trials"] < MIN_TRIALS_SE:
+        return f"not checked, a standard error needs at least {MIN_TRIALS_SE} trials"
+    flagged = sum(r["flag"] == "check" for r in checked)
+    text = (f"all means within {FLAG_SE:g} standard errors" if not flagged else _flagged_means(flagged, len(checked)))
+    if len(checked) < len(rows):
+        text += (f"; {len(rows) - len(checked)} of {len(rows)} not checked: fewer than {MIN_EVENTS_SE} payments of "
+                 "them expected over the trials (run more trials to check them)")
+    return text
 
 
 def _quantile_checks(checks: dict) -> str:
@@ -302,7 +310,7 @@ def _flagged_means(flagged: int, checked: int) -> str:
     """How many means are flagged, of how many, and how many a normal mean would give by chance: a national scenario
     checks some 10,000 means (514 segments x benefits x periods), where one flag is no sign of a fault."""
     chance = checked * math.erfc(FLAG_SE / math.sqrt(2))  # P(|Z| > FLAG_SE) for each checked mean
-    return (f"Monte Carlo vs closed form: {flagged} of {checked:,} means more than {FLAG_SE:g} standard errors off "
+    return (f"{flagged} of {checked:,} means more than {FLAG_SE:g} standard errors off "
             f"(about {chance:.2g} expected by chance if the means were normal; see summary.json breakdown)")
 
 

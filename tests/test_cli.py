@@ -125,7 +125,7 @@ def test_flagged_means_are_put_beside_how_many_were_checked_and_chance():
 
     text = _flagged_means(2, 10_280)
     chance = 10_280 * 2 * (1 - 0.5 * (1 + math.erf(4 / math.sqrt(2))))  # P(|Z| > 4) = 6.33e-5 per mean
-    assert text.startswith("Monte Carlo vs closed form: 2 of 10,280 means more than 4 standard errors off")
+    assert text.startswith("2 of 10,280 means more than 4 standard errors off")
     assert f"about {chance:.2g} expected by chance" in text and f"{chance:.2g}" == "0.65"
 
 
@@ -143,3 +143,25 @@ def test_a_projection_with_quota_targets_does_not_price_an_inherited_target(tmp_
     assert main(["run", "pekalongan-2023", "--trials", "200", "--out", str(tmp_path / "plain"),
                  "--no-trials-table"]) == 0  # without a projection the [budget] target is the one priced
     assert "Premium for the target of 1,000 members" in capsys.readouterr().out
+
+
+def test_a_benefit_too_rare_for_the_trials_is_left_unchecked_not_flagged(tmp_path, capsys):
+    """300 trials of pekalongan-2023-expansion flagged 8 means "more than 4 standard errors off", among them total
+    disabilities of which none occurred against 0.9 expected (4 times in 10 by chance). A mean of which fewer than 10
+    payments were expected and paid over all the trials is now left unchecked and counted as such; the others are
+    checked as before, and a benefit the closed form expects none of stays checked."""
+    from sim.results import MIN_EVENTS_SE, _rare
+
+    out = tmp_path / "out"
+    assert main(["run", "pekalongan-2023-expansion", "--trials", "300", "--out", str(out), "--no-trials-table"]) == 0
+    printed = capsys.readouterr().out
+    rows = json.loads((out / "summary.json").read_text())["breakdown"]
+    rare = [r for r in rows if r["flag"] == "too_few"]
+    assert rare and all(r["z"] is None for r in rare)
+    # summary.json rounds the counts to 4 decimals: 300 x 0.00005 = 0.015 payments either way
+    assert all(0 < r["count_expected"] and 300 * max(r["count_expected"], r["count_mean"]) < MIN_EVENTS_SE + 0.015
+               for r in rare)
+    assert all(r["flag"] == "ok" and 300 * max(r["count_expected"], r["count_mean"]) > MIN_EVENTS_SE - 0.015
+               or r["count_expected"] == 0 for r in rows if r not in rare)
+    assert f"all means within 4 standard errors; {len(rare)} of {len(rows)} not checked" in printed
+    assert not _rare(300, 0.0, 5) and not _rare(300, 0.001, 10) and _rare(300, 0.001, 9)
