@@ -45,10 +45,12 @@ pd.Series(year)
 
 # %%
 curve = coverage.coverage_curve(scenario)
-affordable = (coverage.members_affordable(year["annual_premium_idr"], year["members"], scenario.annual_budget)
+# A stated budget is the APBD's: it pays the APBD's share of the premium (others pay for their members).
+apbd = coverage.apbd_premium(year)
+affordable = (coverage.members_affordable(apbd, year["members"], scenario.annual_budget)
               if scenario.annual_budget else None)
 charts.image(charts.budget_coverage(curve, year["members"], language, scenario.annual_budget, scenario.target_members,
-                                    affordable))
+                                    affordable, apbd_line=apbd != year["annual_premium_idr"]))
 
 # %% [markdown]
 # ## Chosen membership levels

@@ -280,10 +280,14 @@ def _recorded_label(r: dict, lang: Language) -> str:
 
 
 def budget_coverage(curve, members: int, lang: Language, budget: float | None = None, target: int | None = None,
-                    affordable: int | None = None):
-    """A year's premium and expected claims as membership grows, with the stated budget and target."""
+                    affordable: int | None = None, apbd_line: bool = False):
+    """A year's premium and expected claims as membership grows, with the stated budget and target. ``apbd_line``:
+    others pay for some members, so a thin line of the APBD's share of the premium, which the budget pays."""
     fig, ax = _figure()
     ax.plot(curve["members"], curve["annual_premium_idr"], color=PREMIUM, linewidth=2, label=lang("chart_premium_year"))
+    if apbd_line:
+        ax.plot(curve["members"], curve["apbd_premium_idr"], color=PREMIUM, linewidth=1, alpha=0.8,
+                label=lang("chart_apbd_premium_year"))
     ax.plot(curve["members"], curve["expected_claims_idr"], color=CLAIMS, linewidth=2, linestyle="-.",
             label=lang("chart_claims_year"))
     if budget is not None:

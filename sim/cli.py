@@ -22,7 +22,7 @@ from .calibration import calibrated_scenario_text, check_segment, fit, load_expe
 from .exact import describe as describe_exact
 from .exact import exact_distribution
 from .i18n import Language
-from .forecast import DEFAULT_CHUNK_TRIALS, DEFAULT_MAX_TRIALS, atomic_directory, write_json, write_run
+from .forecast import BUDGET_PAYER, DEFAULT_CHUNK_TRIALS, DEFAULT_MAX_TRIALS, atomic_directory, write_json, write_run
 from .population import build_model
 from .regulation import RuleError
 from .results import FLAG_SE, MIN_EVENTS_SE, MIN_TRIALS_SE
@@ -220,20 +220,34 @@ def _left(x: float) -> str:
 TARGETS_FROM_EXPANSION = "Year-end targets from [expansion]: python -m sim plan gives their premium year by year"
 
 
+def _other_payers(budget: dict) -> list[dict]:
+    """The payers other than the APBD of summary.json's ``budget.payers`` that pay for members."""
+    return [p for p in budget.get("payers", ()) if p["payer"] != BUDGET_PAYER and p["members"]]
+
+
 def _budget_lines(summary: dict) -> list[str]:
-    """The stated budget against the premiums. With members at the start: their full year's premium (what the
-    city budgets each year while membership holds). Without (a programme that enrols its members over the
+    """The stated budget against the premiums. With members at the start: their full year's premium, and the
+    APBD's share of it when others (CSR, ...) pay for some members: what the city budgets each year while
+    membership holds, the stated budget being the APBD's. Without (a programme that enrols its members over the
     horizon): the premiums of the members in force each year, as in the table, and what each year leaves."""
     budget = summary["budget"]
     if budget["start_members"]:
         lines = [f"Premium for a full year of the {budget['start_members']:,} starting members: "
                  f"{rupiah(budget['annual_premium_start_members_idr'])}"]
+        others = _other_payers(budget)
+        if others:  # the APBD pays only its own members' share: the stated budget is set against that
+            lines[0] += (f", of which the APBD pays {rupiah(budget['apbd_premium_start_members_idr'])} and "
+                         + ", ".join(f"{p['payer']} {rupiah(p['annual_premium_idr'])} ({p['members']:,} members)"
+                                     for p in others))
         if "annual_budget_idr" in budget:
             lines.append(f"Stated budget {rupiah(budget['annual_budget_idr'])}: "
-                         f"{_left(budget['budget_minus_premium_idr'])} that premium")
+                         f"{_left(budget['budget_minus_apbd_premium_idr'])} "
+                         + ("the APBD's premium" if others else "that premium"))
         if "target_members" in budget:
             lines.append(f"Premium for the target of {budget['target_members']:,} members: "
-                         f"{rupiah(budget['annual_premium_target_idr'])} a year")
+                         f"{rupiah(budget['annual_premium_target_idr'])} a year"
+                         + (f", the APBD's share {rupiah(budget['apbd_premium_target_idr'])} (same mix of payers)"
+                            if others else ""))
         if budget.get("targets_from") == "expansion":
             lines.append(TARGETS_FROM_EXPANSION)
         return lines

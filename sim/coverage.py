@@ -80,21 +80,30 @@ def twelve_months(scenario: Scenario) -> dict:
     }
 
 
+def apbd_premium(year: dict) -> float:
+    """The APBD's share of a :func:`twelve_months` year's premium: what a stated ``[budget]`` annual_budget pays
+    (members paid by CSR, DBH-CHT, APBN, ... are paid from other money; as ``sim plan``'s APBD needed)."""
+    return year["annual_premium_by_payer_idr"].get(APBD, 0.0)
+
+
 def members_affordable(annual_premium_idr: float, members: int, budget_idr: float) -> int | None:
-    """How many members (same mix) a yearly budget pays for."""
+    """How many members (same mix) a yearly budget pays for, ``annual_premium_idr`` being what that budget pays for
+    the ``members`` (the APBD's share, :func:`apbd_premium`, for a stated budget: the others keep paying for their
+    share of the members, assumption)."""
     if members <= 0 or annual_premium_idr <= 0:
         return None
     return int(math.floor(budget_idr / (annual_premium_idr / members) + 1e-9))
 
 
 def coverage_curve(scenario: Scenario, points: int = 41) -> pd.DataFrame:
-    """Members from 0 to beyond the current, target and affordable numbers, with a year's premium and expected
-    claims at each (same segment mix; both proportional to members)."""
+    """Members from 0 to beyond the current, target and affordable numbers, with a year's premium (all payers and
+    the APBD's share) and expected claims at each (same segment mix; all proportional to members)."""
     base = twelve_months(scenario)
     members = base["members"]
+    apbd = apbd_premium(base)
     top = [members, scenario.target_members or 0]
     if scenario.annual_budget is not None:
-        top.append(members_affordable(base["annual_premium_idr"], members, scenario.annual_budget) or 0)
+        top.append(members_affordable(apbd, members, scenario.annual_budget) or 0)
     high = max(top) * 1.25 if max(top) > 0 else 1000
     rows = []
     for k in range(points):
@@ -103,6 +112,7 @@ def coverage_curve(scenario: Scenario, points: int = 41) -> pd.DataFrame:
         rows.append({
             "members": m,
             "annual_premium_idr": round(base["annual_premium_idr"] * share, 2),
+            "apbd_premium_idr": round(apbd * share, 2),
             "expected_claims_idr": round(base["expected_claims_idr"] * share, 2),
         })
     return pd.DataFrame(rows)

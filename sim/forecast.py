@@ -21,7 +21,7 @@ from .closed_form import expected
 from .engine import BLOCK_TRIALS, chunks
 from .exact import describe as describe_exact
 from .exact import exact_distribution
-from .population import annual_premium_budget, build_model
+from .population import annual_premium_budget, annual_premium_by_payer, build_model
 from .results import Aggregator
 from .scenario import Scenario
 
@@ -120,14 +120,26 @@ def forecast(
     return (summary, trials) if return_trials else summary
 
 
+# The payer whose premium a stated [budget] annual_budget pays: the city's own budget (as sim plan's "APBD needed" and
+# its stated_budget). Members paid by others (CSR, DBH-CHT, APBN, ...) are counted in the scheme's premium, not in it.
+BUDGET_PAYER = "APBD"
+
+
 def _budget(scenario: Scenario) -> dict:
-    """The premium for a full year of the starting members, and what the stated budget and target imply."""
+    """The premium for a full year of the starting members, who pays it, and what the stated budget and target
+    imply. The stated budget is the APBD's: it is set against the APBD's share of the premium (``BUDGET_PAYER``)."""
     annual = annual_premium_budget(scenario)
     members = sum(s.members for s in scenario.segments)
-    out = {"annual_premium_start_members_idr": round(annual, 2), "start_members": members}
+    by_payer = annual_premium_by_payer(scenario)
+    apbd = by_payer.get(BUDGET_PAYER, {}).get("annual_premium_idr", 0.0)
+    out = {"annual_premium_start_members_idr": round(annual, 2), "start_members": members,
+           "apbd_premium_start_members_idr": round(apbd, 2),
+           # APBD first, then the others in the order their segments come.
+           "payers": [{"payer": p, "members": r["members"], "annual_premium_idr": round(r["annual_premium_idr"], 2)}
+                      for p, r in sorted(by_payer.items(), key=lambda kv: kv[0] != BUDGET_PAYER)]}
     if scenario.annual_budget is not None:
         out["annual_budget_idr"] = scenario.annual_budget
-        out["budget_minus_premium_idr"] = round(scenario.annual_budget - annual, 2)
+        out["budget_minus_apbd_premium_idr"] = round(scenario.annual_budget - apbd, 2)
     if "budget.target_members" in unused_in_projection(scenario):
         # The projection's year-end targets come from [expansion] (the plan prices them year by year): a full
         # year of the [budget] table's target, inherited from a base, would be the wrong number (sim run printed
@@ -135,8 +147,11 @@ def _budget(scenario: Scenario) -> dict:
         out["targets_from"] = "expansion"
     elif scenario.target_members is not None:
         out["target_members"] = scenario.target_members
-        # Assumption: the target is reached with the same segment mix as the starting members.
-        out["annual_premium_target_idr"] = round(annual * scenario.target_members / members, 2) if members else None
+        # Assumption: the target is reached with the same segment mix (and so the same payers' shares) as the
+        # starting members.
+        share = scenario.target_members / members if members else None
+        out["annual_premium_target_idr"] = round(annual * share, 2) if share is not None else None
+        out["apbd_premium_target_idr"] = round(apbd * share, 2) if share is not None else None
     return out
 
 

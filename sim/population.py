@@ -230,3 +230,14 @@ def annual_premium_budget(scenario: Scenario) -> float:
     die stop being billed.
     """
     return float(sum(s.members * sum(year_premium_rates(scenario, s)) for s in scenario.segments))
+
+
+def annual_premium_by_payer(scenario: Scenario) -> dict:
+    """:func:`annual_premium_budget` split by the segments' payers (APBD, CSR, DBH-CHT, ...), with the members each
+    pays for: ``{payer: {"members": n, "annual_premium_idr": x}}`` in the order the payers first appear."""
+    out: dict = {}
+    for s in scenario.segments:
+        row = out.setdefault(s.payer, {"members": 0, "annual_premium_idr": 0.0})
+        row["members"] += s.members
+        row["annual_premium_idr"] += s.members * sum(year_premium_rates(scenario, s))
+    return out

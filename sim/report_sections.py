@@ -15,8 +15,8 @@ import pandas as pd
 from . import charts, report_planning, report_trend
 from .budget import CITY_BUCKETS
 from .calibration import GRID_RANGE, record_experience, record_observation, same_window, window_forecast
-from .coverage import coverage_curve, funding, members_affordable, twelve_months
-from .forecast import unused_in_projection
+from .coverage import apbd_premium, coverage_curve, funding, members_affordable, twelve_months
+from .forecast import BUDGET_PAYER, unused_in_projection
 from .i18n import Language, significant
 from .plan import DETAIL_TABLES, PLEDGE_TABLE
 from .population import month_dates
@@ -178,6 +178,7 @@ def extra_figures(scenario: Scenario, summary: dict, claims: np.ndarray, base_ou
         "months": year["months"],
         "members": members,
         "annual_premium_idr": round(year["annual_premium_idr"], 2),
+        "apbd_premium_idr": round(apbd_premium(year), 2),  # the share a stated budget pays (sim.coverage)
         "premium_per_member_idr": round(year["annual_premium_idr"] / members, 2) if members else None,
         "expected_claims_idr": round(year["expected_claims_idr"], 2),
         # What a new member does not yet have (the coverage chart holds for members with the same tenure mix).
@@ -186,8 +187,7 @@ def extra_figures(scenario: Scenario, summary: dict, claims: np.ndarray, base_ou
         "bpu_early_death_benefit_idr": in_force["jkm.bpu_early_death_benefit"],
     }
     if scenario.annual_budget is not None:
-        budget_year["members_affordable"] = members_affordable(year["annual_premium_idr"], members,
-                                                               scenario.annual_budget)
+        budget_year["members_affordable"] = members_affordable(apbd_premium(year), members, scenario.annual_budget)
     first = summary["periods"][0]
     z = None
     if first["claims_idr"]["se"] > 0:
@@ -556,23 +556,41 @@ def summary_section(lang: Language, scenario: Scenario, summary: dict, extra: di
     blocks += recorded_paras(lang, extra, brief=True)
     # A rate that changes within the 12 months (PP 50/2025's discount ending) is priced month by month: say so.
     changing = any(r.get("rate_changes_in_year") for r in extra.get("funding") or ())
-    blocks.append(Para(lang("exec_budget_changing" if changing else "exec_budget",
-                            date=lang.date(scenario.rules_date or scenario.start)), {
+    figures = {
         "members": _s(summary, "budget.start_members", "count"),
         "premium": _s(summary, "budget.annual_premium_start_members_idr", "money"),
         "per_member": _r(extra, "budget_year.premium_per_member_idr", "money"),
-    }, "lead"))
+    }
+    text = lang("exec_budget_changing" if changing else "exec_budget",
+                date=lang.date(scenario.rules_date or scenario.start))
+    others = other_payers(summary)
+    if others:  # the APBD budgets its own members' share only: say it, and who pays the rest
+        listed = []
+        for i, p in others:
+            listed.append(lang("exec_budget_other_payer", payer=lang.choice("payer", p["payer"]),
+                               premium=f"{{other_premium_{i}}}", members=f"{{other_members_{i}}}"))
+            figures[f"other_premium_{i}"] = _s(summary, f"budget.payers.{i}.annual_premium_idr", "money")
+            figures[f"other_members_{i}"] = _s(summary, f"budget.payers.{i}.members", "count")
+        text += " " + lang("exec_budget_apbd_share",
+                           others=listed[0] if len(listed) == 1 else "; ".join(listed[:-1]) + lang("list_and")
+                           + listed[-1])
+        figures["apbd"] = _s(summary, "budget.apbd_premium_start_members_idr", "money")
+    else:
+        text += " " + lang("exec_budget_all_apbd")
+    blocks.append(Para(text, figures, "lead"))
     if "annual_budget_idr" in budget:
-        left = budget["budget_minus_premium_idr"]
-        blocks.append(Para(lang("exec_budget_left" if left >= 0 else "exec_budget_short"), {
+        left = budget["budget_minus_apbd_premium_idr"]
+        key = ("exec_budget_left" if left >= 0 else "exec_budget_short") + ("_others" if others else "")
+        blocks.append(Para(lang(key), {
             "budget": _s(summary, "budget.annual_budget_idr", "money"),
-            "left": Figure(abs(left), "money", "summary.json", "budget.budget_minus_premium_idr|abs"),
+            "left": Figure(abs(left), "money", "summary.json", "budget.budget_minus_apbd_premium_idr|abs"),
             "affordable": _r(extra, "budget_year.members_affordable", "count"),
         }))
     if "target_members" in budget:
-        blocks.append(Para(lang("exec_target"), {
+        blocks.append(Para(lang("exec_target_others" if others else "exec_target"), {
             "target": _s(summary, "budget.target_members", "count"),
             "premium": _s(summary, "budget.annual_premium_target_idr", "money"),
+            "apbd": _s(summary, "budget.apbd_premium_target_idr", "money"),
         }))
     blocks.append(Para(lang("exec_claims", period=first["period"], months=first["months"]), {
         "mean": _s(summary, "periods.0.claims_idr.mean", "money"),
@@ -631,6 +649,13 @@ def _ratio_assumptions(lang: Language, scenario: Scenario, extra: dict, period: 
         "low": _r(extra, f"sensitivity.rows.0.claim_ratio_{ends[0]}", "percent"),
         "high": _r(extra, f"sensitivity.rows.0.claim_ratio_{ends[1]}", "percent"),
     })]
+
+
+def other_payers(summary: dict) -> list[tuple[int, dict]]:
+    """(index, row) of summary.json's ``budget.payers`` that pay for members and are not the APBD, whose budget a
+    stated annual budget is (``sim.forecast.BUDGET_PAYER``)."""
+    return [(i, p) for i, p in enumerate(summary["budget"].get("payers", ()))
+            if p["payer"] != BUDGET_PAYER and p["members"]]
 
 
 def _checks_sentence(lang: Language, summary: dict) -> str:
@@ -997,7 +1022,7 @@ def budget_section(lang: Language, scenario: Scenario, summary: dict, extra: dic
         "early_benefit": _r(extra, "budget_year.bpu_early_death_benefit_idr", "money"),
     })]
     if "members_affordable" in year:
-        blocks.append(Para(lang("budget_affordable"), {
+        blocks.append(Para(lang("budget_affordable_others" if other_payers(summary) else "budget_affordable"), {
             "budget": _s(summary, "budget.annual_budget_idr", "money"),
             "affordable": _r(extra, "budget_year.members_affordable", "count"),
         }))
@@ -1865,7 +1890,8 @@ def chart_images(lang: Language, scenario: Scenario, summary: dict, extra: dict,
     year = extra["budget_year"]
     out["coverage"] = charts.png(charts.budget_coverage(pd.DataFrame(extra["coverage"]), year["members"], lang,
                                                         scenario.annual_budget, scenario.target_members,
-                                                        year.get("members_affordable")))
+                                                        year.get("members_affordable"),
+                                                        apbd_line=bool(other_payers(summary))))
     labels = segment_labels(scenario, lang)
     funding_rows = [{**r, "segment": labels.get(r["segment"], r["segment"])} for r in extra["funding"]]
     out["funding"] = charts.png(charts.funding(funding_rows if len(funding_rows) <= MANY_SEGMENTS else

@@ -48,20 +48,33 @@ TEXT = {
     "tile_prob": {"id": "Peluang klaim melebihi iuran ({period})", "en": "Chance claims exceed premiums ({period})"},
     "exec_budget": {
         "id": "Iuran untuk {members} peserta selama setahun penuh adalah {premium} ({per_member} per peserta per "
-              "tahun), dengan tarif yang berlaku pada {date}. Jumlah inilah yang perlu dianggarkan dalam APBD "
-              "setiap tahun.",
+              "tahun), dengan tarif yang berlaku pada {date}.",
         "en": "A full year of premiums for the {members} members costs {premium} ({per_member} per member per year) "
-              "at the rates in force on {date}. This is the amount to set aside in the local budget (APBD) each "
-              "year.",
+              "at the rates in force on {date}.",
     },
     "exec_budget_changing": {
         "id": "Iuran untuk {members} peserta selama setahun penuh sejak {date} adalah {premium} ({per_member} per "
               "peserta per tahun), dengan tarif yang berlaku pada setiap bulannya: tarif sebagian peserta berubah "
-              "dalam 12 bulan itu (tabel iuran di bagian anggaran). Jumlah inilah yang perlu dianggarkan setiap "
-              "tahun.",
+              "dalam 12 bulan itu (tabel iuran di bagian anggaran).",
         "en": "A full year of premiums for the {members} members from {date} costs {premium} ({per_member} per member "
               "per year), each month at the rates in force then: some members' rate changes within those 12 months "
-              "(the premium table of the budget section). This is the amount to set aside each year.",
+              "(the premium table of the budget section).",
+    },
+    # Every member paid by the APBD: the whole premium is the APBD's.
+    "exec_budget_all_apbd": {
+        "id": "Jumlah inilah yang perlu dianggarkan dalam APBD setiap tahun.",
+        "en": "This is the amount to set aside in the local budget (APBD) each year.",
+    },
+    # Some members paid by others (CSR, DBH-CHT, ...): the APBD budgets its own members' share only.
+    "exec_budget_apbd_share": {
+        "id": "Dari jumlah itu, {apbd} dibayar dari APBD; jumlah inilah yang perlu dianggarkan dalam APBD setiap "
+              "tahun. Selebihnya dibayar pihak lain: {others}.",
+        "en": "Of this, the APBD pays {apbd}: the amount to set aside in the local budget (APBD) each year. Others "
+              "pay the rest: {others}.",
+    },
+    "exec_budget_other_payer": {
+        "id": "{payer} {premium} untuk {members} peserta",
+        "en": "{payer} {premium} for {members} members",
     },
     "exec_budget_left": {
         "id": "Anggaran yang disediakan {budget} per tahun; setelah iuran tersebut masih tersisa {left}. Dengan "
@@ -75,10 +88,34 @@ TEXT = {
         "en": "The budget set aside is {budget} a year, {left} short of those premiums. With the same mix of "
               "members it covers about {affordable} members.",
     },
+    # The stated budget is the APBD's: set against the APBD's share; the members it covers at the same mix assume
+    # that the other payers pay for their share of them too (sim.coverage.members_affordable).
+    "exec_budget_left_others": {
+        "id": "Anggaran APBD yang disediakan {budget} per tahun; setelah iuran bagian APBD tersebut masih tersisa "
+              "{left}. Dengan komposisi peserta yang sama, bila pihak lain tetap membayar iuran bagian mereka, "
+              "anggaran ini cukup untuk sekitar {affordable} peserta.",
+        "en": "The APBD budget set aside is {budget} a year, which leaves {left} after the APBD's share of the "
+              "premiums. With the same mix of members, the other payers paying for their share, it would cover "
+              "about {affordable} members.",
+    },
+    "exec_budget_short_others": {
+        "id": "Anggaran APBD yang disediakan {budget} per tahun; untuk membayar iuran bagian APBD tersebut masih "
+              "kurang {left}. Dengan komposisi peserta yang sama, bila pihak lain tetap membayar iuran bagian "
+              "mereka, anggaran ini cukup untuk sekitar {affordable} peserta.",
+        "en": "The APBD budget set aside is {budget} a year, {left} short of the APBD's share of the premiums. With "
+              "the same mix of members, the other payers paying for their share, it covers about {affordable} "
+              "members.",
+    },
     "exec_target": {
         "id": "Untuk mencapai target {target} peserta dengan komposisi yang sama, iuran yang diperlukan {premium} per "
               "tahun.",
         "en": "Reaching the target of {target} members with the same mix would take {premium} of premiums a year.",
+    },
+    "exec_target_others": {
+        "id": "Untuk mencapai target {target} peserta dengan komposisi yang sama, iuran yang diperlukan {premium} per "
+              "tahun, {apbd} di antaranya dari APBD bila pihak lain membayar iuran bagian mereka.",
+        "en": "Reaching the target of {target} members with the same mix would take {premium} of premiums a year, "
+              "{apbd} of it from the APBD if the other payers pay for their share.",
     },
     "exec_claims": {
         # "Owes" (menanggung), not "pays": the claims of a year are its events' benefits; BPJS may pay some of them
@@ -761,6 +798,13 @@ TEXT = {
         "id": "Dengan anggaran {budget} per tahun, kota dapat menjamin sekitar {affordable} peserta dengan komposisi "
               "yang sama.",
         "en": "A budget of {budget} a year covers about {affordable} members with the same mix.",
+    },
+    "budget_affordable_others": {
+        "id": "Dengan anggaran APBD {budget} per tahun, kota dapat menjamin sekitar {affordable} peserta dengan "
+              "komposisi yang sama, bila pihak lain tetap membayar iuran bagian mereka (garis iuran bagian APBD "
+              "pada grafik).",
+        "en": "An APBD budget of {budget} a year covers about {affordable} members with the same mix, the other "
+              "payers paying for their share (the line of the APBD's premium in the chart).",
     },
     "caption_funding": {
         "id": "Sumber dana iuran setahun menurut pembayar (APBD = anggaran daerah).",
@@ -1504,6 +1548,7 @@ TEXT = {
     "chart_fan_claims": {"id": "Klaim per tahun", "en": "Claims by year"},
     "chart_fan_ratio": {"id": "Rasio klaim per tahun", "en": "Claim ratio by year"},
     "chart_premium_year": {"id": "iuran setahun", "en": "a year's premium"},
+    "chart_apbd_premium_year": {"id": "iuran setahun bagian APBD", "en": "a year's premium, the APBD's share"},
     "chart_claims_year": {"id": "perkiraan klaim 12 bulan", "en": "expected claims, 12 months"},
     "chart_budget": {"id": "anggaran", "en": "budget"},
     "chart_affordable": {"id": "cukup untuk {n} peserta", "en": "covers {n} members"},

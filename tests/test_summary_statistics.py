@@ -228,10 +228,13 @@ def test_one_cell_members_and_premiums_by_hand():
     assert summary["budget"] == {
         "annual_premium_start_members_idr": 10_000 * BPU_MONTHLY * 12,
         "start_members": 10_000,
+        "apbd_premium_start_members_idr": 10_000 * BPU_MONTHLY * 12,
+        "payers": [{"payer": "APBD", "members": 10_000, "annual_premium_idr": 10_000 * BPU_MONTHLY * 12}],
         "annual_budget_idr": 2_500_000_000,
-        "budget_minus_premium_idr": 2_500_000_000 - 10_000 * BPU_MONTHLY * 12,
+        "budget_minus_apbd_premium_idr": 2_500_000_000 - 10_000 * BPU_MONTHLY * 12,
         "target_members": 12_000,
         "annual_premium_target_idr": 12_000 * BPU_MONTHLY * 12,
+        "apbd_premium_target_idr": 12_000 * BPU_MONTHLY * 12,
     }
 
 
@@ -242,10 +245,13 @@ def test_madiun_2023_budget_and_members():
     assert summary["budget"] == {
         "annual_premium_start_members_idr": 4_906 * 16_800 * 12,  # Rp989,049,600
         "start_members": 4_906,
+        "apbd_premium_start_members_idr": 4_906 * 16_800 * 12,  # every member paid by the APBD
+        "payers": [{"payer": "APBD", "members": 4_906, "annual_premium_idr": 4_906 * 16_800 * 12}],
         "annual_budget_idr": 4_000_000_000,
-        "budget_minus_premium_idr": 4_000_000_000 - 4_906 * 16_800 * 12,
+        "budget_minus_apbd_premium_idr": 4_000_000_000 - 4_906 * 16_800 * 12,
         "target_members": 16_539,
         "annual_premium_target_idr": 16_539 * 16_800 * 12,  # Rp3,334,262,400
+        "apbd_premium_target_idr": 16_539 * 16_800 * 12,
     }
     _check_members_from_exposure(summary, build_model(scenario), rates=[BPU_MONTHLY])
     members = [p["members"] for p in summary["periods"][:-1]]

@@ -1,0 +1,112 @@
+"""A scenario without a projection whose members are paid partly by others (CSR): the stated budget is the APBD's
+and is set against the APBD's share of the premium, as `sim plan` does; the report and `sim run` say who pays the
+rest. Before, kediri-2026's report counted its CSR-paid members' Rp151.2 m as APBD money ("Jumlah inilah yang perlu
+dianggarkan dalam APBD", "masih tersisa Rp229,8 juta", "cukup untuk sekitar 19.264 peserta") while `sim plan` said
+left Rp396.8 m."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from sim import cli
+from sim.budget import DEFAULT_CONFIDENCE, budget_needed
+from sim.forecast import forecast
+from sim.report import build
+from sim.scenario import load_scenario
+from test_report import check_figures, one_commit  # noqa: F401  (one_commit: the module-wide commit fixture)
+from test_report_language import read
+
+BPU = 16_800  # the BPU premium a month at the lowest band (2025: no PP 50/2025 discount yet)
+APBD_MEMBERS, CSR_MEMBERS = 3_000, 1_000
+BUDGET = 604_000_000  # jambi-2025's stated budget
+APBD_YEAR, CSR_YEAR = APBD_MEMBERS * BPU * 12, CSR_MEMBERS * BPU * 12  # Rp604.8 m and Rp201.6 m
+
+# jambi-2025 (3,000 APBD-paid BPU members, a budget of Rp604 m) with 1,000 more BPU members paid by CSR.
+SHARED = '''[scenario]
+id = "jambi-shared"
+base = "jambi-2025"
+trials = 200
+
+[segments.csr]
+label = { en = "Vulnerable workers paid by CSR (BPU)", id = "Pekerja rentan dibayar CSR (BPU)" }
+scheme = "BPU"
+occupation = "mixed-informal"
+payer = "CSR"
+members = { value = 1000, unit = "persons", source = "test", basis = "data" }
+wage = { value = 1000000, unit = "IDR per month", source = "test", basis = "law" }
+male_share = { value = 0.7, unit = "share", source = "test", basis = "data" }
+age_profile = "informal-working-age"
+tenure = { value = [[0, 1.0]], unit = "share", source = "test", basis = "data" }
+accident_rate = { value = 3.6, unit = "per 1000 member-years", source = "test", basis = "data" }
+'''
+
+
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory):
+    path = tmp_path_factory.mktemp("scenarios") / "jambi-shared.toml"
+    path.write_text(SHARED, encoding="utf-8")
+    return load_scenario(path)
+
+
+@pytest.fixture(scope="module")
+def summary(shared):
+    return forecast(shared, chunk_trials=1000, exact_check=False)
+
+
+@pytest.fixture(scope="module")
+def reports(shared, tmp_path_factory):
+    return {code: build(shared, code, tmp_path_factory.mktemp(f"payers-{code}")) for code in ("id", "en")}
+
+
+def test_the_stated_budget_is_set_against_the_apbds_share(summary):
+    budget = summary["budget"]
+    assert budget["annual_premium_start_members_idr"] == APBD_YEAR + CSR_YEAR  # the scheme's premium: all payers
+    assert budget["apbd_premium_start_members_idr"] == APBD_YEAR
+    assert budget["payers"] == [{"payer": "APBD", "members": APBD_MEMBERS, "annual_premium_idr": APBD_YEAR},
+                                {"payer": "CSR", "members": CSR_MEMBERS, "annual_premium_idr": CSR_YEAR}]
+    assert budget["budget_minus_apbd_premium_idr"] == BUDGET - APBD_YEAR  # Rp800,000 short, not Rp202.4 m
+    assert "budget_minus_premium_idr" not in budget
+    # The target with the same mix: the APBD pays its share of it.
+    assert budget["apbd_premium_target_idr"] == pytest.approx(APBD_YEAR * 3_000 / 4_000, abs=0.01)
+
+
+def test_the_apbd_premium_is_what_sim_plan_needs(shared, summary):
+    """sim plan's APBD needed counts the members in force (deaths leave, so a little less than a full year of the
+    starting members): within 1 % of the report's APBD share, far from the premium of all payers."""
+    need = budget_needed(shared, DEFAULT_CONFIDENCE)["years"][0]["mean_need_idr"]
+    apbd = summary["budget"]["apbd_premium_start_members_idr"]
+    assert 0.99 * apbd < need <= apbd
+    assert summary["budget"]["annual_premium_start_members_idr"] - need > 0.9 * CSR_YEAR
+
+
+def test_sim_run_sets_the_budget_against_the_apbd_premium_and_names_the_other_payers(summary):
+    lines = cli._budget_lines(summary)
+    assert lines[0] == ("Premium for a full year of the 4,000 starting members: Rp806.4 m, of which the APBD pays "
+                        "Rp604.8 m and CSR Rp201.6 m (1,000 members)")
+    assert lines[1] == "Stated budget Rp604.0 m: Rp800,000 short of the APBD's premium"
+    assert "the APBD's share Rp453.6 m" in lines[2]
+
+
+@pytest.mark.parametrize("code, words", [
+    ("id", ("Dari jumlah itu, Rp604,8 juta dibayar dari APBD", "CSR Rp201,6 juta untuk 1.000 peserta",
+            "masih kurang Rp800.000", "bila pihak lain tetap membayar iuran bagian mereka")),
+    ("en", ("Of this, the APBD pays Rp604.8 m", "CSR Rp201.6 m for 1,000 members", "Rp800,000 short of the APBD's",
+            "the other payers paying for their share")),
+])
+def test_the_report_budgets_the_apbds_share_and_says_who_pays_the_rest(reports, code, words):
+    report = reports[code]
+    doc = read(report)
+    text = " ".join([doc.paragraph_with("summary", "budget.apbd_premium_start_members_idr"),
+                     doc.paragraph_with("summary", "budget.budget_minus_apbd_premium_idr|abs")])
+    for w in words:
+        assert w in text, w
+    # The whole premium is not said to be the APBD's.
+    assert "Jumlah inilah yang perlu dianggarkan dalam APBD setiap tahun." not in doc.paragraph_with(
+        "summary", "budget.annual_premium_start_members_idr").split("Dari jumlah itu")[0]
+    # Members the APBD budget covers with the same mix, the others paying their share: budget / APBD's per member.
+    affordable = report.extra["budget_year"]["members_affordable"]
+    assert affordable == math.floor(BUDGET / (APBD_YEAR / 4_000)) == 3_994  # not 2,996 (all payers' premium)
+    assert report.extra["budget_year"]["apbd_premium_idr"] == APBD_YEAR
+    check_figures(report.folder)
