@@ -540,10 +540,30 @@ def _pledge_risk(lang: Language, scenario: Scenario, extra: dict, names: dict) -
         figures["held"] = _r(extra, f"{key}.held_max", "count")
     every = next(k for k, o in enumerate(outcomes) if not o["failed"])
     last = len(worst["years"]) - 1
-    parts.append(lang("pledge_need", year=worst["years"][last]["year"]))
+    year = worst["years"][last]["year"]
     figures["need"] = _r(extra, f"{key}.years.{last}.apbd_needed_idr", "money")
-    figures["need_all"] = _r(extra, f"planning.pledge_outcomes.outcomes.{every}.years.{last}.apbd_needed_idr", "money")
+    need_all = _r(extra, f"planning.pledge_outcomes.outcomes.{every}.years.{last}.apbd_needed_idr", "money")
+    if lang.money(figures["need"].value) != lang.money(need_all.value):
+        parts.append(lang("pledge_need", year=year))
+        figures["need_all"] = need_all
+    else:  # "Rp3,56 miliar, bukan Rp3,56 miliar": the same need, said once, and why it does not change
+        parts.append(_same_need(lang, scenario, extra, worst, key, year, figures))
     return Para(" ".join(text) + " " + "; ".join(parts) + ".", figures)
+
+
+def _same_need(lang: Language, scenario: Scenario, extra: dict, outcome: dict, key: str, year: int,
+               figures: dict) -> str:
+    """The APBD needed when the failed pledges do not change it (to the amount shown): when every member not renewed
+    belongs to a segment whose payer is not the APBD (a CSR-paid segment has no other source: ``sim.funding``), the
+    APBD does not take them over, and the sentence says so with how many (the outcome's ``not_renewed``)."""
+    payer_of = {seg.name: seg.payer for seg in scenario.segments}
+    cut = {name for y in outcome["years"] for name, n in y["not_renewed_by_segment"].items() if round(n) > 0}
+    payers = sorted({payer_of.get(name, APBD) for name in cut})
+    if cut and APBD not in payers:
+        figures["not_renewed"] = _r(extra, f"{key}.not_renewed", "count")
+        listed, _ = _listed(lang, [(lang.choice("payer", p), {}) for p in payers])
+        return lang("pledge_need_same_other_payer", year=year, payers=listed)
+    return lang("pledge_need_same", year=year)
 
 
 def _cut_item(lang: Language, scenario: Scenario, extra: dict, outcome: dict, k: int, key: str,

@@ -1806,6 +1806,15 @@ TEXT = {
               "komitmen dipenuhi (tabel di bagian Anggaran dan cakupan)",
         "en": "keeping the plan would need {need} of APBD in {year} instead of {need_all} with every pledge honoured "
               "(table in the Budget and coverage section)"},
+    # The failed pledges leave the APBD needed as it is (to the amount shown): said once, not "{need}, not {need}".
+    "pledge_need_same": {
+        "id": "APBD {year} yang dibutuhkan tetap {need}, sama dengan bila semua komitmen dipenuhi",
+        "en": "the APBD needed in {year} stays {need}, the same as with every pledge honoured"},
+    "pledge_need_same_other_payer": {
+        "id": "APBD {year} yang dibutuhkan tidak berubah ({need}) karena APBD tidak membayar iuran segmen yang "
+              "pembayarnya {payers}; {not_renewed} peserta tersebut tidak diperpanjang dan tidak dialihkan ke APBD",
+        "en": "the APBD needed in {year} does not change ({need}), because the APBD does not pay for a segment whose "
+              "payer is {payers}: those {not_renewed} members are not renewed rather than taken over by the APBD"},
     "exec_plan_left": {"id": "Iuran yang dibayar dari anggaran APBD dan sisanya: {items}.",
                        "en": "Premiums paid from the APBD budget, and what is left: {items}."},
     "plan_item_left": {"id": "{year} {spent} (sisa {left})", "en": "{year} {spent} ({left} left)"},
