@@ -328,8 +328,11 @@ def largest_coverage(scenario: Scenario, confidence: float | None = None, max_sc
     scaled = with_quota_scale(scenario, lo)
     # The members and city money shown: in the likeliest outcome (with status "none": the first that binds).
     projection = project_scenario(scaled, likeliest)
+    binding = None
     if status == "none":
-        projection = next((r for r in (project_scenario(scaled, f) for f, _ in outcomes) if money_bound(r)), projection)
+        binding = next(((f, r) for f, r in ((f, project_scenario(scaled, f)) for f, _ in outcomes) if money_bound(r)),
+                       None)
+        projection = projection if binding is None else binding[1]
     return {
         "scale": lo,
         "status": status,
@@ -345,8 +348,10 @@ def largest_coverage(scenario: Scenario, confidence: float | None = None, max_sc
                     "money": "the largest multiple the money funds without cutting anybody or leaving names "
                              "waiting"}[status]
                  + basis_note),
-        # With the growth at 0: members not renewed and names held for lack of money (only with status "none").
-        "at_no_growth": _bound_by(projection) if status == "none" else None,
+        # With the growth at 0: members not renewed and names held for lack of money (only with status "none"),
+        # and what binds: per segment with its payer, and the pledges failed in that outcome.
+        "at_no_growth": (_bound_by(projection) | _what_binds(scenario, projection, binding[0] if binding else {})
+                         if status == "none" else None),
         **_coverage_rows(projection),
     }
 
@@ -397,6 +402,24 @@ def _bound_by(projection: Projection) -> dict:
     """Members not renewed (cut) and the most names held at a month's end, over the horizon."""
     return {"not_renewed": round(float(projection.not_renewed().sum()), 2),
             "held_max": round(float(projection.held.max(initial=0.0)), 2)}
+
+
+def _what_binds(scenario: Scenario, projection: Projection, factors: dict) -> dict:
+    """Where the money binds in a projection: ``by_segment``, each segment with members not renewed or names held,
+    with its payer (whose money it depends on: a CSR-paid segment has no other source, ``sim.funding``);
+    ``failed_pledges``, the pledges not honoured in that outcome (factor 0), each with its probability of failing;
+    ``apbd_binds``, whether an APBD-paid segment is among them."""
+    payer_of = {seg.name: seg.payer for seg in scenario.segments}
+    cut, held = projection.not_renewed(), projection.held.max(axis=1, initial=0.0)
+    rows = [{"segment": n, "payer": payer_of.get(n, APBD), "not_renewed": round(float(cut[s]), 2),
+             "held_max": round(float(held[s]), 2)}
+            for s, n in enumerate(projection.names) if cut[s] > CUT_SHOWN or held[s] > CUT_SHOWN]
+    pledges = {p.name: p for p in scenario.planning.funding.pledges}
+    return {"by_segment": rows,
+            "failed_pledges": [{"name": n, "segments": list(pledges[n].segments),
+                                "probability_failed": round(1.0 - pledges[n].probability, 6)}
+                               for n, f in factors.items() if f == 0 and n in pledges],
+            "apbd_binds": any(r["payer"] == APBD for r in rows)}
 
 
 def csr_gap(scenario: Scenario, confidence: float) -> dict:

@@ -421,6 +421,9 @@ def _largest_coverage_text(lc: dict) -> str:
     status = lc.get("status")
     if status == "none":
         zero = lc.get("at_no_growth") or {}
+        binds = _what_binds_text(zero)
+        if binds:
+            return "none" + _coverage_basis(lc, " at {:.0%} confidence") + ": " + binds
         why = ("does not even renew the current members" if zero.get("not_renewed", 0) > CUT_SHOWN
                else "does not even pay for the names that replace members who leave")
         return f"none: no growth is affordable; with the quota path's growth at 0 the money {why}"
@@ -440,9 +443,29 @@ def _largest_coverage_text(lc: dict) -> str:
     return text + _coverage_basis(lc)
 
 
-def _coverage_basis(lc: dict) -> str:
+def _what_binds_text(zero: dict) -> str:
+    """What binds with the growth at 0 (``at_no_growth``' by_segment and failed_pledges): which segments' members are
+    not renewed or wait, and whose money they depend on. Empty for an answer without those fields, or when the APBD
+    binds too (the plain "does not even renew the current members" then holds)."""
+    rows = zero.get("by_segment")
+    if not rows or zero.get("apbd_binds"):
+        return ""
+    failed = zero.get("failed_pledges") or []
+    who = "; ".join(f"{r['segment']}: {r['not_renewed']:,.0f} {r['payer']}-paid members not renewed"
+                    + (f", {r['held_max']:,.0f} names waiting" if r["held_max"] > CUT_SHOWN else "") for r in rows)
+    if failed:
+        pledges = ", ".join(f"{p['name']} (probability {p['probability_failed']:.0%})" for p in failed)
+        text = (f"if the CSR pledge{'s' if len(failed) > 1 else ''} {pledges} {'are' if len(failed) > 1 else 'is'} "
+                f"not honoured, {who}")
+    else:
+        text = f"with the growth at 0, {who}"
+    payers = sorted({r["payer"] for r in rows})
+    return text + f"; the APBD is not what binds (those members depend on {', '.join(payers)} money)"
+
+
+def _coverage_basis(lc: dict, at: str = ", at {:.0%} over which CSR pledges are honoured") -> str:
     if lc.get("basis") == "confidence":
-        return f", at {lc['confidence']:.0%} over which CSR pledges are honoured"
+        return at.format(lc["confidence"])
     if lc.get("basis") == "expected_csr":
         return ", with the expected CSR money (amount x probability; not at the confidence)"
     return ""

@@ -64,6 +64,50 @@ def test_no_growth_affordable_is_said():
     assert "0.000" not in text
 
 
+# jambi-2025-pipeline with 500 members more, paid by one CSR pledge honoured with probability 0.8, and an APBD that
+# pays for its own members' growth: at 90 % the pledge failing (20 %) cuts those members, the APBD does not bind.
+CSR_SEGMENT = '''[scenario]
+id = "jambi-pipeline-csr"
+base = "jambi-2025-pipeline"
+
+[segments.csr]
+label = { en = "Vulnerable workers paid by CSR (BPU)", id = "Pekerja rentan dibayar CSR (BPU)" }
+scheme = "BPU"
+occupation = "mixed-informal"
+payer = "CSR"
+members = { value = 500, unit = "persons", source = "test", basis = "data" }
+wage = { value = 1000000, unit = "IDR per month", source = "test", basis = "law" }
+male_share = { value = 0.7, unit = "share", source = "test", basis = "data" }
+age_profile = "informal-working-age"
+tenure = { value = [[0, 1.0]], unit = "share", source = "test", basis = "data" }
+accident_rate = { value = 3.6, unit = "per 1000 member-years", source = "test", basis = "data" }
+
+[funding.csr.bank]
+amount = { value = 120000000, unit = "IDR per year", source = "test", basis = "data" }
+probability = { value = 0.8, unit = "share", source = "test", basis = "data" }
+years = { value = 3, unit = "years", source = "test", basis = "data" }
+segments = ["csr"]
+'''
+
+
+def test_no_growth_affordable_says_what_binds_when_only_a_csr_pledge_does(tmp_path):
+    """kediri-2026-plan printed "none: no growth is affordable ... does not even renew the current members" while
+    its APBD had Rp136-396 m left every year: only its CSR-paid members are cut, when the pledge fails."""
+    path = tmp_path / "jambi-pipeline-csr.toml"
+    path.write_text(CSR_SEGMENT, encoding="utf-8")
+    answer = budget.largest_coverage(load_scenario(path, ["funding.apbd_budget.value=1000000000"]), 0.9)
+    assert answer["status"] == "none"
+    zero = answer["at_no_growth"]
+    assert zero["by_segment"] == [{"segment": "csr", "payer": "CSR", "not_renewed": 500.0, "held_max": 0.0}]
+    assert zero["failed_pledges"] == [{"name": "bank", "segments": ["csr"], "probability_failed": 0.2}]
+    assert zero["apbd_binds"] is False
+    from sim.plan import _largest_coverage_text
+
+    text = _largest_coverage_text(answer)
+    assert text == ("none at 90% confidence: if the CSR pledge bank (probability 20%) is not honoured, csr: 500 "
+                    "CSR-paid members not renewed; the APBD is not what binds (those members depend on CSR money)")
+
+
 # --- 2. The CSR-gap answer reports its own check ----------------------------------------------------------------
 
 
