@@ -21,7 +21,7 @@ from .budget import DEFAULT_CONFIDENCE
 from .calibration import calibrated_scenario_text, check_segment, fit, load_experience, next_year_forecast
 from .exact import describe as describe_exact
 from .exact import exact_distribution
-from .i18n import Language
+from .i18n import Language, without_negative_zero
 from .forecast import BUDGET_PAYER, DEFAULT_CHUNK_TRIALS, DEFAULT_MAX_TRIALS, atomic_directory, write_json, write_run
 from .population import build_model
 from .regulation import RuleError
@@ -200,7 +200,8 @@ def _overrides(args) -> list[str]:
 
 
 def rupiah(x: float) -> str:
-    """Rupiah in short English form: Rp3.05 bn, Rp604.8 m, Rp16,800."""
+    """Rupiah in short English form: Rp3.05 bn, Rp604.8 m, Rp16,800; an amount shown as zero without a sign (-0.0,
+    or a rounding error of -0.3, is Rp0, not Rp-0)."""
     if x is None:
         return "-"
     if abs(x) >= 1e12:
@@ -209,7 +210,7 @@ def rupiah(x: float) -> str:
         return f"Rp{x / 1e9:,.2f} bn"
     if abs(x) >= 1e6:
         return f"Rp{x / 1e6:,.1f} m"
-    return f"Rp{x:,.0f}"
+    return "Rp" + without_negative_zero(f"{x:,.0f}")
 
 
 def _left(x: float) -> str:

@@ -283,6 +283,20 @@ def write_run(scenario: Scenario, out_dir: Path, chunk_trials: int, write_trials
 
 
 def write_json(path: Path, data) -> None:
+    """``data`` as indented JSON, with every -0.0 written as 0.0 (a rounded -1e-9 is -0.0: "mean": -0.0 in
+    plan.json read as a negative amount)."""
     with open(path, "w", encoding="utf-8") as fh:
-        json.dump(data, fh, indent=2, ensure_ascii=False, default=str)
+        json.dump(without_negative_zeros(data), fh, indent=2, ensure_ascii=False, default=str)
         fh.write("\n")
+
+
+def without_negative_zeros(data):
+    """``data`` (dicts, lists and tuples of values) with each float -0.0 replaced by 0.0 (x + 0.0 is x, except that
+    -0.0 + 0.0 is 0.0); everything else as it is."""
+    if isinstance(data, float):
+        return data + 0.0
+    if isinstance(data, dict):
+        return {k: without_negative_zeros(v) for k, v in data.items()}
+    if isinstance(data, (list, tuple)):
+        return [without_negative_zeros(v) for v in data]
+    return data

@@ -55,20 +55,21 @@ class Language:
     # --- numbers ----------------------------------------------------------------------------------------------
 
     def _digits(self, x: float, decimals: int) -> str:
-        """``x`` with this language's thousands separator and decimal mark."""
-        text = f"{x:,.{decimals}f}"  # English marks first, then swapped for Indonesian
+        """``x`` with this language's thousands separator and decimal mark; no sign on a number shown as zero (-0.0,
+        or -0.3 shown without decimals: "-0" read as a loss)."""
+        text = without_negative_zero(f"{x:,.{decimals}f}")  # English marks first, then swapped for Indonesian
         return text.translate(str.maketrans({",": self._thousands, ".": self._decimal}))
 
     def money(self, x: float | None) -> str:
         if x is None or (isinstance(x, float) and not math.isfinite(x)):
             return "-"
-        sign = "-" if x < 0 else ""
         a = abs(x)
         for threshold, id_word, en_word in MONEY_SCALES:
             if a >= threshold:
                 decimals = 1 if threshold == 1e6 else 2
-                return f"{sign}Rp{self._digits(a / threshold, decimals)} {id_word if self.code == 'id' else en_word}"
-        return f"{sign}Rp{self._digits(a, 0)}"
+                return f"{_sign(x)}Rp{self._digits(a / threshold, decimals)} {id_word if self.code == 'id' else en_word}"
+        digits = self._digits(a, 0)
+        return f"{_sign(x) if digits != '0' else ''}Rp{digits}"
 
     def money_se(self, x: float | None) -> str:
         """A standard error of an amount: 2 significant digits in juta, miliar or triliun (``Rp0,30 juta``,
@@ -90,7 +91,8 @@ class Language:
         (``Rp2.185.185``; :meth:`money` would write ``Rp2,2 juta``)."""
         if x is None:
             return "-"
-        return f"{'-' if x < 0 else ''}Rp{self._digits(abs(x), 0)}"
+        digits = self._digits(abs(x), 0)
+        return f"{_sign(x) if digits != '0' else ''}Rp{digits}"
 
     def count(self, x: float | None) -> str:
         return "-" if x is None else self._digits(x, 0)
@@ -293,6 +295,15 @@ class Language:
         from .report_text import TEXT  # the word list is long; keep it in its own module
 
         return TEXT[key][self.code].format_map(_Keep(values))
+
+
+def without_negative_zero(text: str) -> str:
+    """A formatted number without its minus sign when every digit shown is 0 ("-0", "-0.00" -> "0", "0.00")."""
+    return text[1:] if text.startswith("-") and not any(c in "123456789" for c in text) else text
+
+
+def _sign(x: float) -> str:
+    return "-" if x < 0 else ""
 
 
 def points_shown(x: float) -> float:
