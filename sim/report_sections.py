@@ -1722,9 +1722,18 @@ def differences_section(lang: Language, extra: dict, base: str | None, names: di
                          styles, note)]
     else:
         blocks.append(Para(lang("diff_none")))
-    if extra["overrides"]:
-        blocks.append(Para(lang("diff_overrides", overrides="; ".join(extra["overrides"]))))
+    # A trial count or seed given on the command line (--trials, --seed, or --set of those keys) changes how the
+    # scenario is run, not the scenario: said apart from the real overrides, which are differences.
+    settings = [o for o in extra["overrides"] if o.partition("=")[0] in RUN_SETTINGS]
+    changed = [o for o in extra["overrides"] if o not in settings]
+    if changed:
+        blocks.append(Para(lang("diff_overrides", overrides="; ".join(changed))))
+    if settings:
+        blocks.append(Para(lang("diff_run_settings", settings="; ".join(settings)), style="note"))
     return Section("differences", lang("sec_differences"), blocks)
+
+
+RUN_SETTINGS = ("scenario.trials", "scenario.seed")  # how a scenario is run (provenance), not what it assumes
 
 
 SEGMENT_LISTS = segment_list_field_names()  # fields listing segments by name: shown by the segments' labels

@@ -1329,6 +1329,12 @@ TEXT = {
         "id": "Nilai yang diubah dari baris perintah (--set): {overrides}",
         "en": "Values changed on the command line (--set): {overrides}",
     },
+    "diff_run_settings": {
+        "id": "Jumlah simulasi dan seed dari baris perintah hanya menentukan cara skenario dijalankan, bukan perbedaan "
+              "dari skenario dasar (juga tercantum di bagian Jejak perhitungan): {settings}",
+        "en": "The trials and seed given on the command line only set how the scenario is run; they are not "
+              "differences from a base scenario (also listed under Provenance): {settings}",
+    },
     "diff_segments_note": {
         "id": "Daftar segmen ditampilkan dengan nama segmennya; differences.csv memuat setiap nilai seperti tertulis "
               "dalam berkas skenario (dengan kunci segmen).",

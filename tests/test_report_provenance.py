@@ -489,3 +489,24 @@ def test_a_headline_in_the_other_language_is_cited_as_written_and_said_to_be_the
     assert id_domain[3].endswith("” (judul asli, dalam bahasa Inggris); bag. 3 Iuran (siapa membayar berapa per "
                                  "peserta per bulan)")
     assert en_domain[3].endswith("”; s.3 Premiums (who pays what per member per month)")
+
+
+@pytest.mark.parametrize("code, settings_words", [("id", "Jumlah simulasi dan seed dari baris perintah"),
+                                                  ("en", "The trials and seed given on the command line")])
+def test_trials_and_seed_from_the_command_line_are_not_listed_as_differences(code, settings_words):
+    """`report --trials 2000` showed "Nilai yang diubah dari baris perintah (--set): scenario.trials=2000" under the
+    differences from the base, right after "tidak memakai skenario dasar": a trial count or seed is how the scenario
+    is run, said apart; a real --set override stays where it was."""
+    from sim.report_sections import differences_section
+
+    lang = Language(code)
+    extra = {"differences": [], "overrides": ["segments.vulnerable.members=5000", "scenario.trials=2000",
+                                              "scenario.seed=7"]}
+    paras = [b.text for b in differences_section(lang, extra, None).blocks if isinstance(b, Para)]
+    overrides = next(p for p in paras if p.startswith(TEXT["diff_overrides"][code].split("{")[0]))
+    assert "segments.vulnerable.members=5000" in overrides and "scenario." not in overrides
+    settings = next(p for p in paras if p.startswith(settings_words))
+    assert "scenario.trials=2000; scenario.seed=7" in settings
+    only = differences_section(lang, {"differences": [], "overrides": ["scenario.trials=2000"]}, None)
+    texts = [b.text for b in only.blocks if isinstance(b, Para)]
+    assert not any(t.startswith(TEXT["diff_overrides"][code].split("{")[0]) for t in texts)
