@@ -1751,11 +1751,14 @@ def _segment_list(key: str, segments: list, names: dict) -> str:
 
 def methodology_section(lang: Language, scenario: Scenario | None = None) -> Section:
     """How the numbers are made; the uncertainty paragraph says whether the intervals include parameter
-    uncertainty (a calibrated scenario's posterior draws) or not."""
+    uncertainty (a calibrated scenario's posterior draws) or not; the calibration paragraph (Bayesian grid,
+    Mahalanobis, chi-squared) only for a scenario calibrated or inheriting a calibration (its ``calibration``
+    record, as report.json's), else one sentence that its loads are assumptions."""
     uncertainty = "uncertainty_draws" if scenario is not None and scenario.intensity_draws else "uncertainty_fixed"
+    calibration = "not_calibrated" if scenario is not None and scenario.calibration is None else "calibration"
     return Section("methodology", lang("sec_methodology"),
                    [Para(lang(f"method_{k}")) for k in ("population", "perils", "rules", "engine", "checks",
-                                                        uncertainty, "calibration", "limits")])
+                                                        uncertainty, calibration, "limits")])
 
 
 def sources_blocks(lang: Language, extra: dict) -> list:

@@ -1424,6 +1424,12 @@ TEXT = {
               "the squared Mahalanobis distance of the recorded figures from the model's, with its chi-squared "
               "probability.",
     },
+    "method_not_calibrated": {
+        "id": "Kalibrasi. Skenario ini tidak dikalibrasi terhadap klaim yang tercatat: pengali tabel mortalitas dan "
+              "frekuensi kecelakaan kerjanya adalah asumsi (lihat Daftar asumsi dan aturan).",
+        "en": "Calibration. This scenario is not calibrated to recorded claims: its mortality table loads and work "
+              "accident rates are assumptions (see the Assumption register and rules).",
+    },
     "method_limits": {
         "id": "Batasan. Jumlah peserta tetap sejak awal (tanpa pendaftaran baru, dan tanpa peserta yang keluar karena "
               "batas usia); kematian acak dalam satu simulasi tidak mengurangi peserta pada bulan-bulan berikutnya "

@@ -510,3 +510,19 @@ def test_trials_and_seed_from_the_command_line_are_not_listed_as_differences(cod
     only = differences_section(lang, {"differences": [], "overrides": ["scenario.trials=2000"]}, None)
     texts = [b.text for b in only.blocks if isinstance(b, Para)]
     assert not any(t.startswith(TEXT["diff_overrides"][code].split("{")[0]) for t in texts)
+
+
+@pytest.mark.parametrize("ref, calibrated", [("jambi-2025", False), ("madiun-2025-prior", False),
+                                             ("madiun-2025", True), ("madiun-2026-ucj", True)])
+def test_the_method_explains_calibration_only_for_a_calibrated_scenario(ref, calibrated):
+    """A scenario not calibrated had the paragraph on the Bayesian grid, Mahalanobis and chi-squared; it now says
+    in one sentence that its loads are assumptions. madiun-2026-ucj inherits madiun-2025's calibration."""
+    from sim.report_sections import methodology_section
+
+    scenario = load_scenario(ref)
+    assert (scenario.calibration is not None) == calibrated
+    for code, words in (("id", "tidak dikalibrasi terhadap klaim yang tercatat"),
+                        ("en", "not calibrated to recorded claims")):
+        text = " ".join(b.text for b in methodology_section(Language(code), scenario).blocks if isinstance(b, Para))
+        assert ("Mahalanobis" in text) == calibrated
+        assert (words in text) == (not calibrated)
