@@ -95,9 +95,10 @@ def paid_names(x):
 # --- Schema ---------------------------------------------------------------------------------------------------
 
 EXPANSION_FIELDS = {
-    "targets": param("persons", per_year(number(0, 100_000_000)), required=False),
+    # Head counts: whole numbers, so that a target written 3.500 (read by TOML as 3.5) is refused, not met.
+    "targets": param("persons", per_year(number(0, 100_000_000, integer=True)), required=False),
     "growth_rate": param("share per year", number(-0.99, 10), required=False),
-    "growth_cap": param("persons", number(0, 100_000_000), required=False),
+    "growth_cap": param("persons", number(0, 100_000_000, integer=True), required=False),
     "ucj_allocation": param("share of UCJ gap", number(0, 1), required=False),
 }
 

@@ -61,6 +61,10 @@ def bound(x: float) -> str:
     return f"{int(x):,}" if abs(x) >= 10_000 else str(int(x))
 
 
+WHOLE_WITHOUT_POINT = ("must be a whole number written without a decimal point or thousands separators (12000, not "
+                      "12.000: TOML reads 12.000 as 12), got {x}")
+
+
 def number(lo: float, hi: float, integer: bool = False, lo_open: bool = False):
     def check(x):
         if isinstance(x, int) and not isinstance(x, bool) and not _is_number(x):  # too large even for a float
@@ -69,8 +73,10 @@ def number(lo: float, hi: float, integer: bool = False, lo_open: bool = False):
             return f"must be a number, got {shown(x)}"
         if not math.isfinite(x):  # before int(x), which raises on nan and inf
             return f"must be a finite number, got {shown(x, 120)}"
-        if integer and x != int(x):
-            return f"must be a whole number, got {shown(x, 120)}"
+        if integer and isinstance(x, float):
+            # TOML reads 12.000 (a head count with a dot as the thousands separator) as 12.0, and 4.500 as 4.5: a
+            # count written with a decimal point is refused even when whole, as it is most likely not the number meant.
+            return WHOLE_WITHOUT_POINT.format(x=shown(x, 120))
         if x < lo or (lo_open and x == lo):
             return f"must be {'>' if lo_open else '>='} {bound(lo)}, got {shown(x, 120)}"
         if x > hi:

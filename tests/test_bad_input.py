@@ -18,7 +18,7 @@ import pytest
 import sim.engine
 from cli_checks import assert_one_line_error, run_cli
 from sim.cli import main
-from sim.scenario import load_scenario
+from sim.scenario import load_scenario, parse_override
 
 ROOT = Path(__file__).resolve().parent.parent
 VALID = (ROOT / "scenarios" / "jambi-2025.toml").read_text(encoding="utf-8")
@@ -107,6 +107,16 @@ FILE_CASES = [
      [NAME, "segments.vulnerable.members.value", "must be >= 0", "-3000"]),
     ("fractional-member-count", edit(MEMBERS, MEMBERS.replace("3000", "3000.5")), [],
      [NAME, "segments.vulnerable.members.value", "whole number"]),
+    # TOML reads 3.000 (a dot as the thousands separator) as 3.0: a count written with a decimal point is refused.
+    ("member-count-with-dot-thousands", edit(MEMBERS, MEMBERS.replace("3000", "3.000")), [],
+     [NAME, "segments.vulnerable.members.value", "without a decimal point", "12000, not 12.000", "got 3.0"]),
+    ("member-count-whole-float", edit(MEMBERS, MEMBERS.replace("3000", "3000.0")), [],
+     [NAME, "segments.vulnerable.members.value", "without a decimal point", "got 3000.0"]),
+    ("set-member-count-with-dot-thousands", None, ["--set", "segments.vulnerable.members=12.000"],
+     ["--set", "segments.vulnerable.members.value", "without a decimal point", "got 12.0"]),
+    ("target-members-with-dot-thousands", edit("target_members = { value = 3000,", "target_members = { value = 4.500,"),
+     [],
+     [NAME, "budget.target_members.value", "without a decimal point", "got 4.5"]),
     ("member-count-as-string", edit(MEMBERS, MEMBERS.replace("3000", '"3000"')), [],
      [NAME, "segments.vulnerable.members.value", "must be a number"]),
     ("nan-member-count", edit(MEMBERS, MEMBERS.replace("3000", "nan")), [],
@@ -239,6 +249,13 @@ def test_bad_scenario_file(folder, capsys, command, change, extra, fragments):
     assert_one_line_error(code, err, fragments)
     assert out == ""
     assert_nothing_written(folder)
+
+
+def test_set_keeps_a_whole_number_whole(folder, capsys):
+    """``--set segments.vulnerable.members=12000`` is read as the integer 12000, which a count accepts."""
+    code, out, err = run_cli(["validate", write(folder), "--set", "segments.vulnerable.members=12000"], capsys)
+    assert (code, err) == (0, "") and "12,000 members" in out
+    assert type(parse_override("segments.vulnerable.members=12000")[1]) is int
 
 
 def test_the_unbroken_copy_is_valid(folder, capsys):

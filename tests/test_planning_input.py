@@ -61,6 +61,8 @@ CASES = {
                                      ["expansion.nobody", "unknown segment"]),
     "two quota kinds": ("[expansion.vulnerable]\ngrowth_rate = " + p(0.1, "share per year", rng="[0, 1]"),
                         ["expansion.vulnerable", "exactly one of targets, growth_rate, ucj_allocation"]),
+    "quota with a dot as thousands separator": ("[expansion.vulnerable]\ntargets = " + p("[[2025, 3.500]]", "persons"),
+                                                ["expansion.vulnerable.targets.value", "without a decimal point"]),
     "negative quota": ("[expansion.vulnerable]\ntargets = " + p("[[2025, -3]]", "persons"),
                        ["expansion.vulnerable.targets.value", "must be >= 0"]),
     "quota year not a year": ("[expansion.vulnerable]\ntargets = " + p("[[25, 3000]]", "persons"),
