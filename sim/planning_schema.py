@@ -28,12 +28,13 @@ import math
 from dataclasses import dataclass, field
 
 from .i18n import in_each_language
-from .scenario_schema import _is_number, choice, number, pairs, param, plain, shown, worded
+from .scenario_schema import YEARLY_MONEY_FLOOR, _is_number, choice, money, number, pairs, param, plain, shown, worded
 
 STAGES = ("kelurahan", "kecamatan", "disnaker", "bpjs")  # after the RT heads' proposals, in order
 QUOTA_KINDS = ("targets", "growth_rate", "ucj_allocation")
 MODES = ("expected", "sampled")
 YEAR = number(2000, 2199, integer=True)
+BUDGET = money("IDR per year", YEARLY_MONEY_FLOOR, 1e15)  # 0 (no money in a year) or at least Rp1,000,000
 
 
 # --- Value checks ---------------------------------------------------------------------------------------------
@@ -121,8 +122,8 @@ STAGE_FIELDS = {
 }
 
 FUNDING_FIELDS = {
-    "apbd_budget": param("IDR per year", per_year(number(0, 1e15))),
-    "dbh_cht_budget": param("IDR per year", per_year(number(0, 1e15)), required=False),
+    "apbd_budget": param("IDR per year", per_year(BUDGET)),
+    "dbh_cht_budget": param("IDR per year", per_year(BUDGET), required=False),
     "dbh_cht_segments": plain(paid_names, required=False),
     "priority": plain(names, required=False),
     "csr_draw": plain(choice(MODES), required=False),
@@ -130,7 +131,7 @@ FUNDING_FIELDS = {
 
 PLEDGE_FIELDS = {
     "label": worded(required=False),
-    "amount": param("IDR per year", per_year(number(0, 1e15))),
+    "amount": param("IDR per year", per_year(BUDGET)),
     "probability": param("share", number(0, 1)),
     "first_year": plain(YEAR, required=False),
     "years": param("years", number(1, 50, integer=True)),

@@ -86,6 +86,38 @@ def number(lo: float, hi: float, integer: bool = False, lo_open: bool = False):
     return check
 
 
+# Money written in the wrong unit (assumption): a monthly wage or income band below Rp100,000 or a yearly budget or
+# pledge below Rp1,000,000 is taken to be written in thousands or millions (2400 or 2.4 for Rp2.4 million; 3.5 for a
+# budget of Rp3.5 billion), not in rupiah: the lowest BPU income band is Rp1,000,000 a month, and a city's premium
+# budget runs to millions a year. Zero stays allowed where it was (a year without money).
+MONTHLY_MONEY_FLOOR = 100_000  # IDR per month
+YEARLY_MONEY_FLOOR = 1_000_000  # IDR per year
+# The larger units such an amount is likely written in, and an amount written in rupiah, by unit.
+MONEY_HINTS = {"IDR per month": ("thousands or millions", "2400000 for Rp2.4 million"),
+               "IDR per year": ("millions or billions", "3500000000 for Rp3.5 billion")}
+
+
+def rupiah_as_written(x) -> str:
+    """A small amount as a reader wrote it, in rupiah: Rp2,400, Rp2.4 (not Rp2.400000 or Rp2e+03)."""
+    return "Rp" + (f"{x:,}" if isinstance(x, int) else f"{x:,.6f}".rstrip("0").rstrip("."))
+
+
+def money(unit: str, floor: float, hi: float, lo_open: bool = False):
+    """An amount in rupiah (``unit``: IDR per month or per year) from 0 (or above it, ``lo_open``) to ``hi``;
+    one above 0 but below ``floor`` is refused as written in the wrong unit (MONTHLY_MONEY_FLOOR above)."""
+    base = number(0, hi, lo_open=lo_open)
+
+    def check(x):
+        problem = base(x)
+        if problem is None and 0 < x < floor:
+            larger, example = MONEY_HINTS[unit]
+            return (f"{unit}: {rupiah_as_written(x)} is below Rp{floor:,} (taken to be written in {larger}); "
+                    f"write the amount in rupiah, e.g. {example}")
+        return problem
+
+    return check
+
+
 def text(pattern: str | None = None):
     def check(x):
         if not isinstance(x, str) or not x.strip():
@@ -333,7 +365,7 @@ SEGMENT_FIELDS = {
     "occupation": plain(choice(OCCUPATIONS)),
     "payer": plain(choice(PAYERS)),
     "members": param("persons", number(0, 100_000_000, integer=True)),
-    "wage": param("IDR per month", number(0, 1e10, lo_open=True)),
+    "wage": param("IDR per month", money("IDR per month", MONTHLY_MONEY_FLOOR, 1e10, lo_open=True)),
     "risk_class": param("class", number(1, 5, integer=True), required=False),
     "male_share": param("share", number(0, 1)),
     "age_profile": plain(text(), required=False),
@@ -396,7 +428,7 @@ UNCERTAINTY_FIELDS = {
 }
 
 BUDGET_FIELDS = {
-    "annual_budget": param("IDR per year", number(0, 1e15), required=False),
+    "annual_budget": param("IDR per year", money("IDR per year", YEARLY_MONEY_FLOOR, 1e15), required=False),
     "target_members": param("persons", number(0, 100_000_000, integer=True), required=False),
 }
 

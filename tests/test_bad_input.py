@@ -27,6 +27,7 @@ NAME = "jambi.toml"  # the name of the (broken) copy; every message about it mus
 # Lines of the valid scenario that the cases below edit (checked to be present, so an edit cannot silently miss).
 MEMBERS = 'members = { value = 3000, unit = "persons", source = "seed 004: 3,000 BPU'
 WAGE_UNIT = 'wage = { value = 1000000, unit = "IDR per month"'
+BUDGET = 'annual_budget = { value = 604000000, unit = "IDR per year"'
 MALE_SHARE = 'male_share = { value = 0.7,'
 ACCIDENT = 'accident_rate = { value = 3.6,'
 BASE = 'base = "base/national-defaults"'
@@ -139,6 +140,17 @@ FILE_CASES = [
      [NAME, "segments.vulnerable.male_share.range", "plausible range"]),
     ("wrong-unit", edit(WAGE_UNIT, WAGE_UNIT.replace("IDR per month", "IDR per year")), [],
      [NAME, "segments.vulnerable.wage.unit", "wrong unit", "'IDR per month'", "'IDR per year'"]),
+    # Money below its floor is taken to be written in thousands or millions: Rp2,400 or Rp2.4 for a wage of Rp2.4
+    # million a month, Rp3.5 for a budget of Rp3.5 billion a year.
+    ("wage-in-thousands", edit(WAGE_UNIT, WAGE_UNIT.replace("1000000", "2400")), [],
+     [NAME, "segments.vulnerable.wage.value", "IDR per month: Rp2,400 is below Rp100,000", "write the amount in rupiah",
+      "2400000"]),
+    ("wage-in-millions", edit(WAGE_UNIT, WAGE_UNIT.replace("1000000", "2.4")), [],
+     [NAME, "segments.vulnerable.wage.value", "IDR per month: Rp2.4 is below Rp100,000"]),
+    ("budget-in-billions", edit(BUDGET, BUDGET.replace("604000000", "3.5")), [],
+     [NAME, "budget.annual_budget.value", "IDR per year: Rp3.5 is below Rp1,000,000", "3500000000"]),
+    ("set-budget-in-millions", None, ["--set", "budget.annual_budget=604"],
+     ["--set", "budget.annual_budget.value", "IDR per year: Rp604 is below Rp1,000,000"]),
     # An Indonesian source or note (source_id, note_id) is optional; given, it is a non-empty text.
     ("source-id-empty", append(translated('source_id = " "')), [],
      [NAME, "assumptions.severity.share_medical_only.source_id", "non-empty text", "in Indonesian"]),
@@ -256,6 +268,12 @@ def test_set_keeps_a_whole_number_whole(folder, capsys):
     code, out, err = run_cli(["validate", write(folder), "--set", "segments.vulnerable.members=12000"], capsys)
     assert (code, err) == (0, "") and "12,000 members" in out
     assert type(parse_override("segments.vulnerable.members=12000")[1]) is int
+
+
+def test_a_zero_budget_stays_allowed(folder, capsys):
+    """A budget of 0 (no money set aside) is no amount in the wrong unit: only 0 < budget < Rp1,000,000 is refused."""
+    code, out, err = run_cli(["validate", write(folder), "--set", "budget.annual_budget=0"], capsys)
+    assert (code, err) == (0, "") and out.startswith("OK ")
 
 
 def test_the_unbroken_copy_is_valid(folder, capsys):

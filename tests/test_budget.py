@@ -30,7 +30,7 @@ SECOND = ('funding.csr.bank={amount = ' + param(150000000, "IDR per year", extra
 def test_budget_needed_hand_calculation():
     # pipeline-hand: 9,800 member-months in 2025 at Rp16,800, nobody dies: with or without a funding table.
     assert budget.budget_needed(load_scenario(HAND), 0.9)["years"][0]["budget_idr"] == 9800 * 16_800
-    funded = load_scenario(HAND, ['funding.apbd_budget=' + param(1, "IDR per year", "data")])
+    funded = load_scenario(HAND, ['funding.apbd_budget=' + param(1_000_000, "IDR per year", "data")])
     answer = budget.budget_needed(funded, 0.9)
     assert answer["years"][0]["budget_idr"] == 9800 * 16_800
     assert answer["targets_with_unlimited_budget"][0]["reached"]

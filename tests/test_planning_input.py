@@ -43,6 +43,15 @@ CASES = {
                          ["funding.apbd_budget.unit", "wrong unit", "IDR per year"]),
     "budget year missing": ("[funding]\napbd_budget = " + p("[[2025, 600000000]]", "IDR per year", "data"),
                             ["funding.apbd_budget.value", "no amount for 2026"]),
+    "budget in billions": ("[funding]\napbd_budget = " + p(3.5, "IDR per year", "data"),
+                           ["funding.apbd_budget.value", "IDR per year: Rp3.5 is below Rp1,000,000", "3500000000"]),
+    "budget year in millions": ("[funding]\napbd_budget = " + p("[[2025, 600], [2026, 700]]", "IDR per year", "data"),
+                                ["funding.apbd_budget.value", "entry [2025, 600]: IDR per year: Rp600 is below"]),
+    "pledge in millions": ("[funding]\napbd_budget = " + p(1e9, "IDR per year", "data")
+                           + "\n[funding.csr.acme]\namount = " + p(150, "IDR per year", rng="[0, 1e9]")
+                           + "\nprobability = " + p(0.5, "share", rng="[0, 1]") + "\nyears = "
+                           + p(2, "years", rng="[1, 5]") + '\nsegments = ["vulnerable"]',
+                           ["funding.csr.acme.amount.value", "IDR per year: Rp150 is below Rp1,000,000"]),
     "negative budget": ("[funding]\napbd_budget = " + p(-1, "IDR per year", "data"),
                         ["funding.apbd_budget.value", "must be >= 0"]),
     "pledge probability above 1": ("[funding]\napbd_budget = " + p(1e9, "IDR per year", "data")
@@ -105,7 +114,8 @@ def test_bad_planning_input_is_one_clear_line_and_writes_nothing(case, tmp_path,
 
 
 ZERO_UCJ = [f"expansion.{s}.ucj_allocation=0" for s in ("vulnerable", "informal", "sertakan")]
-FIVE_YEARS = "[[2026, 1], [2027, 1], [2028, 1], [2029, 1], [2030, 1]]"  # madiun-2026-ucj's horizon: 2026-2030
+# Rp1 million a year (the least a yearly amount may be) over madiun-2026-ucj's horizon: 2026-2030.
+FIVE_YEARS = "[[2026, 1000000], [2027, 1000000], [2028, 1000000], [2029, 1000000], [2030, 1000000]]"
 
 # Entries that could never take effect: (scenario, --set overrides, fragments of the one error line).
 NEVER_TAKES_EFFECT = {
@@ -121,12 +131,13 @@ NEVER_TAKES_EFFECT = {
                               ["funding.csr.companies.segments", "at least one segment"]),
     "dbh-cht for no segment": ("madiun-2026-ucj-csr", ["funding.dbh_cht_segments=[]"],
                                ["funding.dbh_cht_segments", "at least one segment"]),
-    "budget year after the horizon": ("madiun-2026-ucj", ["funding.apbd_budget=" + FIVE_YEARS[:-1] + ", [2031, 1]]"],
+    "budget year after the horizon": ("madiun-2026-ucj",
+                                      ["funding.apbd_budget=" + FIVE_YEARS[:-1] + ", [2031, 1000000]]"],
                                       ["funding.apbd_budget.value", "2031 is outside the horizon (2026-2030)"]),
-    "budget year before the horizon": ("madiun-2026-ucj", ["funding.apbd_budget=[[2025, 1], " + FIVE_YEARS[1:]],
+    "budget year before the horizon": ("madiun-2026-ucj", ["funding.apbd_budget=[[2025, 1000000], " + FIVE_YEARS[1:]],
                                        ["funding.apbd_budget.value", "2025 is outside the horizon (2026-2030)"]),
     "pledge amount year after the horizon": ("madiun-2026-ucj-csr",
-                                             ["funding.csr.companies.amount=" + FIVE_YEARS[:-1] + ", [2031, 1]]"],
+                                             ["funding.csr.companies.amount=" + FIVE_YEARS[:-1] + ", [2031, 1000000]]"],
                                              ["funding.csr.companies.amount.value", "2031 is outside the horizon"]),
 }
 
@@ -173,6 +184,14 @@ def test_ucj_allocation_of_0_without_ucj_is_refused(tmp_path, capsys):
 ])
 def test_entries_that_take_effect_or_belong_to_a_longer_horizon_stay_valid(scenario, overrides, capsys):
     code, out, err = run_cli(["validate", scenario, *[a for o in overrides for a in ("--set", o)]], capsys)
+    assert code == 0 and err == "" and out.startswith("OK "), err
+
+
+@pytest.mark.parametrize("overrides", [["funding.apbd_budget=0"], ["funding.dbh_cht_budget=0"],
+                                       ["funding.csr.companies.amount=0"]], ids=["apbd", "dbh-cht", "pledge"])
+def test_a_zero_budget_or_pledge_stays_allowed(overrides, capsys):
+    """0 is a year without money, not an amount in the wrong unit: only 0 < amount < Rp1,000,000 is refused."""
+    code, out, err = run_cli(["validate", "madiun-2026-ucj-csr", *[a for o in overrides for a in ("--set", o)]], capsys)
     assert code == 0 and err == "" and out.startswith("OK "), err
 
 

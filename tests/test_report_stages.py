@@ -201,7 +201,7 @@ def test_the_marked_budget_values_do_not_move_the_projection():
     """What the register calls unused is unused: other [budget] values leave every planning figure unchanged."""
     scenario = load_scenario("jambi-2025-pipeline")
     assert unused_in_projection(scenario) == {"budget.annual_budget", "budget.target_members"}
-    moved = load_scenario("jambi-2025-pipeline", ["budget.annual_budget=1", "budget.target_members=99999"])
+    moved = load_scenario("jambi-2025-pipeline", ["budget.annual_budget=1000000", "budget.target_members=99999"])
     assert planning_figures(moved) == planning_figures(scenario)
 
 
