@@ -559,8 +559,19 @@ def _terminate(signum, frame):
     raise KeyboardInterrupt
 
 
+# Zero-width space, non-joiner, joiner, word joiner and byte-order mark: invisible, and the PDF report puts zero-width
+# spaces into long keys and paths so that they can wrap, so a key or path copied from it carries them.
+ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
+
+
+def _without_zero_width(argv) -> list[str]:
+    """The arguments without zero-width characters, before any parsing: no scenario id, path, key or value means
+    them, and with them a key pasted from the PDF was "not dotted.key=value" and a path "no such scenario file"."""
+    return [str(a).translate(ZERO_WIDTH) for a in (sys.argv[1:] if argv is None else argv)]
+
+
 def main(argv=None) -> int:
-    args = _parser().parse_args(argv)
+    args = _parser().parse_args(_without_zero_width(argv))
     keep_freed_memory()
     if threading.current_thread() is threading.main_thread():
         signal.signal(signal.SIGTERM, _terminate)

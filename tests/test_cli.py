@@ -165,3 +165,17 @@ def test_a_benefit_too_rare_for_the_trials_is_left_unchecked_not_flagged(tmp_pat
                or r["count_expected"] == 0 for r in rows if r not in rare)
     assert f"all means within 4 standard errors; {len(rare)} of {len(rows)} not checked" in printed
     assert not _rare(300, 0.0, 5) and not _rare(300, 0.001, 10) and _rare(300, 0.001, 9)
+
+
+def test_zero_width_characters_pasted_from_the_pdf_are_ignored(tmp_path, capsys):
+    """The PDF report puts zero-width spaces into long keys and paths so that they wrap: a key pasted from it was
+    "must be written dotted.key=value" and a path "no such scenario file". Every zero-width character is dropped."""
+    zw, wj, bom, zwnj, zwj = "\u200b", "\u2060", "\ufeff", "\u200c", "\u200d"
+    copy = tmp_path / "kota-jambi.toml"
+    copy.write_text((ROOT / "scenarios" / "jambi-2025.toml").read_text(encoding="utf-8"), encoding="utf-8")
+    pasted = f"{tmp_path}/{zw}kota-{wj}jambi.{zwnj}toml"
+    code = main(["validate", pasted, "--set", f"assumptions.{zw}mortality_{zw}load=2.5",
+                 "--set", f"segments.vulnerable.{zwj}members={bom}12000"])
+    out, err = capsys.readouterr()
+    assert (code, err) == (0, "") and out.startswith(f"OK {copy}: jambi-2025, 1 segment(s), 12,000 members")
+    assert main(["validate", f"jambi{zw}-2025"]) == 0
