@@ -480,6 +480,21 @@ def _check_ucj(c: _Context, node) -> dict:
     return ucj
 
 
+def enrols_from_nothing(planning: dict) -> bool:
+    """Whether a scenario whose segments all start with 0 members enrols any (``planning``: the validated planning
+    tables): only a quota path adds members, and from 0 only one aiming above 0, year-end targets above 0 or a share
+    above 0 of a UCJ gap above 0 (a growth rate grows 0 members to 0)."""
+    ucj = planning.get("ucj")
+    gap = ucj["target_share"] * ucj["employed_persons"] - ucj["covered_persons"] if ucj else 0.0
+    for quota in planning.get("expansion", {}).values():
+        targets = quota.get("targets", 0)
+        if any(n > 0 for n in ([targets] if _is_number(targets) else [n for _, n in targets])):
+            return True
+        if quota.get("ucj_allocation", 0) > 0 and gap > 0:
+            return True
+    return False
+
+
 HORIZON_KEYS = ("scenario.start", "scenario.horizon_months")
 MONEY_OUTSIDE = ("outside the horizon ({span}): money for a year outside it is never spent "
                  "(list the horizon's years only)")

@@ -21,7 +21,7 @@ from pathlib import Path
 import numpy as np
 
 from .i18n import LANGUAGE_NAMES, LANGUAGES, in_each_language
-from .planning_schema import build_planning, validate_planning
+from .planning_schema import build_planning, enrols_from_nothing, validate_planning
 from .regulation import RuleError, load_regulation
 from .scenario_schema import (
     ASSUMPTION_FIELDS, ASSUMPTION_TABLES, BASES, BUDGET_FIELDS, CALIBRATION_FIELDS, CALIBRATION_OBSERVATION_FIELDS,
@@ -649,9 +649,24 @@ def load_scenario(ref: str | Path, overrides: list[str] | tuple = ()) -> Scenari
     parsed = [parse_override(o) for o in overrides]
     for key, value in parsed:
         apply_override(data, key, value, origin)
-    values = validate(data, origin, str(path), [str(p) for p in chain] + ["--set"])
+    files = [str(p) for p in chain] + ["--set"]
+    values = validate(data, origin, str(path), files)
+    _check_something_to_simulate(_Validator(data, origin, str(path), files), values)
     differences = tuple(_differences(base_data, data)) if base_data is not None else ()
     return _build(values, data, tuple(chain), tuple(parsed), differences)
+
+
+def _check_something_to_simulate(v: _Validator, values: dict) -> None:
+    """A scenario file (with its --set) whose segments all start with 0 members and that enrols none over the horizon
+    would write a full report of nothing. Checked for files only, not in ``validate``: the workbench's own variants
+    (``scenario_from_data``: a programme's members held without its plan, a member count at the end of its range)
+    may hold no members on purpose."""
+    segments = values["segments"]
+    if any(seg["members"] > 0 for seg in segments.values()) or enrols_from_nothing(values["planning"]):
+        return
+    quotas = [f"expansion.{name}" for name in values["planning"].get("expansion", {})]
+    v.fail("segments", "every segment has 0 members and nothing enrols members over the horizon (no [expansion] "
+           "quota above 0): there is nothing to simulate", [f"segments.{name}.members" for name in segments] + quotas)
 
 
 def base_of(scenario: Scenario) -> Scenario | None:

@@ -118,6 +118,11 @@ FILE_CASES = [
     ("target-members-with-dot-thousands", edit("target_members = { value = 3000,", "target_members = { value = 4.500,"),
      [],
      [NAME, "budget.target_members.value", "without a decimal point", "got 4.5"]),
+    # No members and no quota that enrols any: a full report of nothing.
+    ("no-members-and-nothing-enrols", edit(MEMBERS, MEMBERS.replace("3000", "0")), [],
+     [f"{NAME}: segments: every segment has 0 members and nothing enrols members", "nothing to simulate"]),
+    ("set-no-members-and-nothing-enrols", None, ["--set", "segments.vulnerable.members=0"],
+     ["error: --set: segments: every segment has 0 members", "nothing to simulate"]),
     ("member-count-as-string", edit(MEMBERS, MEMBERS.replace("3000", '"3000"')), [],
      [NAME, "segments.vulnerable.members.value", "must be a number"]),
     ("nan-member-count", edit(MEMBERS, MEMBERS.replace("3000", "nan")), [],

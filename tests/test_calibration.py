@@ -251,8 +251,10 @@ def test_observation_that_is_not_an_array_of_tables_is_one_error_line(calibrate_
 
 
 def test_no_expected_claims_is_one_error_line_not_a_singular_matrix(calibrate_bad):
-    code, err = calibrate_bad(EXPERIENCE_HEAD + OBSERVATION_2025, "--set", "segments.vulnerable.members=0",
-                              "--set", "segments.non_asn.members=0")
+    # No deaths and no accidents (a scenario without members is refused before any calibration: nothing to simulate).
+    no_events = ["assumptions.mortality_load=0", "segments.vulnerable.mortality_load=0",
+                 "segments.vulnerable.accident_rate=0", "segments.non_asn.accident_rate=0"]
+    code, err = calibrate_bad(EXPERIENCE_HEAD + OBSERVATION_2025, *[a for o in no_events for a in ("--set", o)])
     assert_one_line_error(code, err, ["madiun-obs.toml", ": observation[0]: ", "expects no claims",
                                       "nothing to calibrate"])
 

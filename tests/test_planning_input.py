@@ -157,6 +157,22 @@ def test_entries_that_never_take_effect_are_refused_before_any_simulation(case, 
         assert not out_dir.exists()
 
 
+@pytest.mark.parametrize("overrides, fragments", [
+    ([], None),  # jambi-2025-pipeline: no members at the start, 3,000 enrolled in 2025 through its pipeline
+    (["expansion.vulnerable.targets=[[2025, 0]]"], ["--set: segments: every segment has 0 members", "nothing enrols"]),
+    (["expansion.vulnerable.targets=[[2025, 0]]", "segments.vulnerable.members=10"], None),
+])
+def test_no_members_is_refused_only_when_nothing_enrols_any(overrides, fragments, tmp_path, capsys):
+    sets = [a for o in overrides for a in ("--set", o)]
+    code, out, err = run_cli(["run", "jambi-2025-pipeline", *sets, "--trials", 100, "--out", tmp_path / "o", "--quiet"],
+                             capsys)
+    if fragments is None:
+        assert code == 0 and err == "", err
+    else:
+        assert_one_line_error(code, err, fragments)
+        assert not (tmp_path / "o").exists()
+
+
 def test_ucj_allocation_of_0_without_ucj_is_refused(tmp_path, capsys):
     """A share of 0 still makes a UCJ quota path, which needs [ucj] (was a traceback in the middle of a run)."""
     text = scenario_text("").replace(str(SMALL), str(ROOT / "tests" / "data" / "pipeline-base"))
