@@ -443,7 +443,8 @@ def _check_age_shift(v: _Validator, node: dict) -> None:
 def _check_start(v: _Validator, scen: dict) -> None:
     start = dt.date.fromisoformat(scen["start"] + "-01")
     if start.year < 2020 and "rules_date" not in scen:
-        v.fail("scenario.start", "benefit rules are encoded from PP 82/2019 (2019-12-02) on; start in 2020 or later",
+        v.fail("scenario.start", "benefit rules are encoded from PP 82/2019 (2019-12-02) on; start in 2020 or later "
+               "(or give a rules_date: the rules in force on that date then apply to every month)",
                ["scenario.rules_date"])
     try:  # a rules_date before the first encoded rule would otherwise fail in the middle of a run
         load_regulation().at(scen.get("rules_date") or start)

@@ -165,11 +165,28 @@ def figures(x):
     return None
 
 
-def month(x):
+def _month(x, span: str):
+    """A month written "YYYY-MM" within ``span`` (the years the check allows, as the message states them)."""
+    if isinstance(x, dt.date):  # start = 2026-01-01 without quotes is a TOML date, which Python shows as datetime.date
+        return (f"must be a month written YYYY-MM {span}; got a TOML date ({x.isoformat()}): write the month as a "
+                f'string, "{x:%Y-%m}"')
     # Years 1900-2199 only: year 0000 is no date, and a horizon must not run past year 9999.
     if not isinstance(x, str) or not re.fullmatch(r"(19|20|21)\d\d-(0[1-9]|1[0-2])", x):
-        return f"must be a month written YYYY-MM between 1900-01 and 2199-12, got {shown(x, 120)}"
+        return f"must be a month written YYYY-MM {span}, got {shown(x, 120)}"
     return None
+
+
+def month(x):
+    return _month(x, "between 1900-01 and 2199-12")
+
+
+# A scenario's first month: 2020-01 or later, as sim/scenario.py (_check_start) requires, since the benefit rules
+# are encoded from PP 82/2019 (in force 2019-12-02) on; an earlier start needs a rules_date, whose rules it then uses.
+START_SPAN = "between 2020-01 and 2199-12 (earlier only with a rules_date: benefit rules are encoded from PP 82/2019)"
+
+
+def start_month(x):
+    return _month(x, START_SPAN)
 
 
 def date(x):
@@ -352,7 +369,7 @@ SCENARIO_FIELDS = {
     "region": plain(text()),
     "description": worded(required=False, check=text()),  # a paragraph: line breaks allowed
     "base": plain(text(), required=False),
-    "start": plain(month),
+    "start": plain(start_month),
     "horizon_months": plain(number(1, 600, integer=True)),
     "seed": plain(number(0, 2**63 - 1, integer=True)),
     "trials": plain(number(1, MAX_TRIALS, integer=True)),

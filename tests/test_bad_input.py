@@ -194,6 +194,13 @@ FILE_CASES = [
     ("unknown-scheme", edit(SCHEME, 'scheme = "XYZ"'), [], [NAME, "segments.vulnerable.scheme", "must be one of"]),
     ("start-before-2020", edit('start = "2025-01"', 'start = "2019-01"'), [], [NAME, "scenario.start", "2020"]),
     ("start-year-zero", edit('start = "2025-01"', 'start = "0000-01"'), [], [NAME, "scenario.start", "YYYY-MM"]),
+    # The stated range is the one accepted: 2020-01 on (2019-01 is refused above), earlier only with a rules_date.
+    ("start-month-first", edit('start = "2025-01"', 'start = "01-2025"'), [],
+     [NAME, "scenario.start", "YYYY-MM between 2020-01 and 2199-12", "earlier only with a rules_date",
+      "got '01-2025'"]),
+    # Without quotes a date is a TOML date, which Python shows as datetime.date(2025, 1, 1).
+    ("start-a-toml-date", edit('start = "2025-01"', "start = 2025-01-01"), [],
+     [NAME, "scenario.start", 'got a TOML date (2025-01-01): write the month as a string, "2025-01"']),
     ("rules-date-before-encoded-rules", edit('start = "2025-01"', 'start = "2019-01"\nrules_date = 2019-01-01'), [],
      [NAME, "scenario.rules_date", "no value before 2019-12-02"]),
     ("missing-base", edit(BASE, 'base = "base/national-defaultz"'), [], [NAME, "scenario.base", "not found"]),
