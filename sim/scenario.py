@@ -68,9 +68,29 @@ def _read_toml(path: Path) -> dict:
     except FileNotFoundError:
         raise ScenarioError(str(path), "", "file not found") from None
     except tomllib.TOMLDecodeError as err:
-        raise ScenarioError(str(path), "", f"malformed TOML: {err}") from None
+        raise ScenarioError(str(path), "", f"malformed TOML: {err}{_thousands_hint(path, err)}") from None
     except (OSError, UnicodeDecodeError) as err:
         raise ScenarioError(str(path), "", f"cannot read file: {err}") from None
+
+
+# A number written with dots between groups of three digits (2.400.000, Indonesian style): TOML cannot read it.
+DOT_THOUSANDS = re.compile(r"\d{1,3}(\.\d{3}){2,}")
+QUOTED = re.compile(r""""(?:[^"\\]|\\.)*"|'[^']*'""")  # a TOML string on one line, basic or literal
+
+
+def _thousands_hint(path: Path, err: tomllib.TOMLDecodeError) -> str:
+    """A hint for a syntax error on a line holding a number with dot thousands separators (``wage = 2.400.000`` is
+    "Unclosed inline table"), which names neither the number nor the cause. Numbers inside strings (an Indonesian
+    source citing Rp2.190.216) are no cause. The line number is read from the message (Python 3.11's error has no
+    lineno attribute)."""
+    where = re.search(r"at line (\d+)", str(err))
+    if where is None:
+        return ""
+    lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    number = int(where.group(1))
+    if number > len(lines) or not DOT_THOUSANDS.search(QUOTED.sub('""', lines[number - 1])):
+        return ""
+    return "; numbers are written without thousands separators (2400000, not 2.400.000)"
 
 
 def _merge(base: dict, override: dict, origin: dict, file: str, prefix: str = "") -> dict:

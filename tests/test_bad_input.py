@@ -94,6 +94,9 @@ def assert_nothing_written(folder: Path) -> None:
 FILE_CASES = [
     ("malformed-toml", edit(MEMBERS, MEMBERS.replace("3000,", "3000,,")), [], [NAME, "malformed TOML", "line 21"]),
     ("unclosed-table", edit("[budget]", "[budget"), [], [NAME, "malformed TOML"]),
+    # TOML cannot read 1.000.000; the parser's own message ("Unclosed inline table") names neither it nor the cause.
+    ("wage-with-dot-thousands", edit(WAGE_UNIT, WAGE_UNIT.replace("1000000", "1.000.000")), [],
+     [NAME, "malformed TOML", "line 22", "numbers are written without thousands separators (2400000, not 2.400.000)"]),
     ("unknown-top-level-key", append("\n[budgett]\nannual = 1\n"), [], [NAME, "budgett", "unknown key", "'budget'"]),
     ("unknown-scenario-key", edit('region = "', 'regoin = "'), [],
      [NAME, "scenario.regoin", "unknown key", "did you mean 'region'?"]),
@@ -293,6 +296,14 @@ def test_the_unbroken_copy_is_valid(folder, capsys):
     code, out, err = run_cli(["validate", write(folder)], capsys)
     assert (code, err) == (0, "")
     assert out.startswith(f"OK {folder / NAME}: jambi-2025, 1 segment(s), 3,000 members")
+
+
+def test_dots_in_a_text_on_a_malformed_line_give_no_thousands_hint(folder, capsys):
+    """Only a number written with dots hints at thousands separators, not a source text citing Rp2.190.216."""
+    broken = MEMBERS.replace("3000,", "3000,,").replace('source = "', 'note = "Rp2.190.216", source = "')
+    code, _, err = run_cli(["validate", write(folder, edit(MEMBERS, broken))], capsys)
+    assert_one_line_error(code, err, [NAME, "malformed TOML"])
+    assert "thousands separators" not in err
 
 
 def test_missing_file(folder, capsys):
