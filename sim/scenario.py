@@ -203,6 +203,24 @@ def _widen_range(rng, value):
 # --- Validation -----------------------------------------------------------------------------------------------
 
 
+NEW_CITY_BASE = "base/national-defaults"  # the base a new city's scenario starts from (scenarios/README.md)
+
+
+@lru_cache(maxsize=1)
+def _defaults() -> dict:
+    return tomllib.loads((SCENARIO_DIR / f"{NEW_CITY_BASE}.toml").read_text(encoding="utf-8"))
+
+
+def _given_by_defaults(dotted: str) -> bool:
+    """Whether the national defaults give the table or key ``dotted``."""
+    node = _defaults()
+    for part in dotted.split("."):
+        if not isinstance(node, dict) or part not in node:
+            return False
+        node = node[part]
+    return True
+
+
 def _unknown(key: str, known) -> str:
     close = difflib.get_close_matches(key.rpartition(".")[2], list(known), n=1)
     hint = f" (did you mean {close[0]!r}?)" if close else ""
@@ -230,7 +248,16 @@ class _Validator:
         if sources == {"--set"} and filled:
             raise ScenarioError("--set", prefix, f"is a table only --set made, and it lacks {dotted.rpartition('.')[2]!r} "
                                 "(a mistyped name? a new table needs all its keys)")
-        raise ScenarioError(self.default_file, dotted, "missing")
+        raise ScenarioError(self.default_file, dotted, "missing" + self.defaults_hint(dotted))
+
+    def defaults_hint(self, dotted: str) -> str:
+        """For a table or key missing from a scenario without a base, which the national defaults give: a file
+        written from scratch otherwise fails one missing table per run."""
+        scen = self.data.get("scenario")
+        if (isinstance(scen, dict) and "base" in scen) or not _given_by_defaults(dotted):
+            return ""
+        what = "the assumption tables" if dotted == "assumptions" else "it"
+        return f' (a new city\'s scenario usually starts from base = "{NEW_CITY_BASE}", which gives {what})'
 
     def _file_of(self, key: str) -> str:
         below = [f for k, f in self.origin.items() if k.startswith(key + ".")]
@@ -260,7 +287,8 @@ class _Validator:
                 out[key] = self.plain(node[key], dotted, field)
         for key, sub in subtables.items():
             if key not in node:
-                raise ScenarioError(self.default_file, f"{prefix}.{key}", "missing table")
+                dotted = f"{prefix}.{key}"
+                raise ScenarioError(self.default_file, dotted, "missing table" + self.defaults_hint(dotted))
             out[key] = self.table(node[key], f"{prefix}.{key}", sub)
         return out
 
@@ -344,7 +372,7 @@ def validate(data: dict, origin: dict, file: str, files=()) -> dict:
             v.fail(key, _unknown(key, TOP_TABLES))
     for key in ("scenario", "segments", "assumptions"):
         if key not in data:
-            v.fail(key, "missing table")
+            v.fail(key, "missing table" + v.defaults_hint(key))
     values = {
         "scenario": v.table(data["scenario"], "scenario", SCENARIO_FIELDS),
         "assumptions": v.table(data["assumptions"], "assumptions", ASSUMPTION_FIELDS, ASSUMPTION_TABLES),

@@ -207,6 +207,14 @@ FILE_CASES = [
     ("rules-date-before-encoded-rules", edit('start = "2025-01"', 'start = "2019-01"\nrules_date = 2019-01-01'), [],
      [NAME, "scenario.rules_date", "no value before 2019-12-02"]),
     ("missing-base", edit(BASE, 'base = "base/national-defaultz"'), [], [NAME, "scenario.base", "not found"]),
+    # Without a base, what the national defaults would give is missing, one table or key per run: the hint says
+    # where a new city's scenario usually starts.
+    ("no-base-no-assumptions", edit(BASE + "\n", ""), [],
+     [f"{NAME}: assumptions: missing table (a new city's scenario usually starts from "
+      'base = "base/national-defaults", which gives the assumption tables)']),
+    ("no-base-no-horizon", lambda t: edit(BASE + "\n", "")(t) + '\n[assumptions]\nmortality_table = "TMI-IV-2019"\n',
+     [], [f"{NAME}: scenario.horizon_months: missing (a new city's scenario usually starts from base = "
+          '"base/national-defaults", which gives it)']),
     ("bad-set-syntax", None, ["--set", "segments.vulnerable.members"], ["--set", "dotted.key=value"]),
     ("set-unknown-key", None, ["--set", "segments.vulnerable.memberz=5"],
      ["--set", "segments.vulnerable.memberz", "unknown key", "did you mean 'members'?"]),
@@ -351,6 +359,17 @@ def test_file_value_where_trials_needs_a_table(folder, capsys):
     code, _, err = run_cli(["run", path, "--trials", "10", "--out", folder / "out"], capsys)
     assert_one_line_error(code, err, [f"error: {path}: scenario: is a value, not a table"])
     assert_nothing_written(folder)
+
+
+def test_a_table_missing_from_a_chain_with_a_base_gives_no_defaults_hint(folder, capsys):
+    """The hint to start from the national defaults is for a file without a base: with one, the table is missing
+    from the chain (here a base stripped of its children table), and naming the defaults again would not help."""
+    base = folder / "base" / "national-defaults.toml"
+    text = base.read_text(encoding="utf-8")
+    base.write_text(text[: text.index("[assumptions.children]")], encoding="utf-8")
+    code, _, err = run_cli(["validate", write(folder)], capsys)
+    assert_one_line_error(code, err, [NAME, "assumptions.children: missing table"])
+    assert "usually starts from" not in err
 
 
 def test_error_in_base_file_is_blamed_on_the_base(folder, capsys):
