@@ -221,10 +221,15 @@ def _given_by_defaults(dotted: str) -> bool:
     return True
 
 
-def _unknown(key: str, known) -> str:
+def _did_you_mean(key: str, known) -> str:
+    """" did you mean 'members'?" for the known name closest to the last part of ``key``, or "" if none is close."""
     close = difflib.get_close_matches(key.rpartition(".")[2], list(known), n=1)
-    hint = f" (did you mean {close[0]!r}?)" if close else ""
-    return f"unknown key{hint}"
+    return f" did you mean {close[0]!r}?" if close else ""
+
+
+def _unknown(key: str, known) -> str:
+    hint = _did_you_mean(key, known)
+    return f"unknown key ({hint.strip()})" if hint else "unknown key"
 
 
 class _Validator:
@@ -246,8 +251,9 @@ class _Validator:
         parent = prefix.rpartition(".")[0]
         filled = parent and any((k == parent or k.startswith(parent + ".")) and f != "--set" for k, f in self.origin.items())
         if sources == {"--set"} and filled:
+            siblings = [k for k in self._node(parent) if k != prefix.rpartition(".")[2]]
             raise ScenarioError("--set", prefix, f"is a table only --set made, and it lacks {dotted.rpartition('.')[2]!r} "
-                                "(a mistyped name? a new table needs all its keys)")
+                                f"(a mistyped name?{_did_you_mean(prefix, siblings)} a new table needs all its keys)")
         raise ScenarioError(self.default_file, dotted, "missing" + self.defaults_hint(dotted))
 
     def defaults_hint(self, dotted: str) -> str:
@@ -258,6 +264,13 @@ class _Validator:
             return ""
         what = "the assumption tables" if dotted == "assumptions" else "it"
         return f' (a new city\'s scenario usually starts from base = "{NEW_CITY_BASE}", which gives {what})'
+
+    def _node(self, dotted: str) -> dict:
+        """The table at ``dotted`` in the merged document ({} where there is none)."""
+        node = self.data
+        for part in dotted.split("."):
+            node = node.get(part) if isinstance(node, dict) else None
+        return node if isinstance(node, dict) else {}
 
     def _file_of(self, key: str) -> str:
         below = [f for k, f in self.origin.items() if k.startswith(key + ".")]

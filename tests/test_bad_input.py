@@ -644,11 +644,14 @@ HUGE = "1" + "0" * 400  # an integer TOML and the command line accept, beyond a 
         (["run", "{scenario}", "--max-trials", "5"], ["--max-trials", "limits a --target-precision run"]),
         (["run", "{scenario}", "--backend", "dask", "--scheduler", ""], ["--scheduler", "must be an address"]),
         (["validate", "{scenario}", "--set", "segments.vulnerabel.members=10"],
-         ["error: --set: segments.vulnerabel: ", "only --set made", "'label'", "mistyped"]),
+         ["error: --set: segments.vulnerabel: ", "only --set made", "'label'", "mistyped",
+          "did you mean 'vulnerable'?"]),
+        (["validate", "{scenario}", "--set", "segments.nelayan.members=10"],  # no segment name is close: no guess
+         ["error: --set: segments.nelayan: ", "only --set made", "(a mistyped name? a new table needs all its keys)"]),
         (["validate", "{folder}"], ["{folder}", "is a folder, not a scenario file"]),
     ],
     ids=["trials-huge", "seed-huge", "period-huge", "set-huge", "set-huge-negative", "max-trials-alone",
-         "scheduler-empty", "set-makes-a-table", "scenario-is-a-folder"],
+         "scheduler-empty", "set-makes-a-table", "set-makes-a-new-table", "scenario-is-a-folder"],
 )
 def test_bad_command_line_found_by_the_audit(folder, capsys, command, fragments):
     fill = {"scenario": str(write(folder)), "folder": str(folder)}
