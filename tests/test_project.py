@@ -97,3 +97,24 @@ def test_readme_benefit_table_states_the_rules_in_force_since_2019():
     for name, text in texts[since].items():
         assert f"| `{name}` | {text} |" in readme, f"README's row for {name} differs from benefits.describe"
     assert "<" not in "".join(texts[since].values()), "a placeholder names no rule"
+
+
+def test_the_new_city_walkthrough_validates_and_the_segment_table_marks_the_required_keys(tmp_path, capsys):
+    """scenarios/README.md's walkthrough for a new city: its example file is a valid scenario as written (saved
+    outside scenarios/, as a planner would), and the segment table's required column says what the schema requires
+    (a PU segment's risk_class and one of age_profile or age_bands are checked across keys)."""
+    from sim.cli import main
+    from sim.scenario_schema import SEGMENT_FIELDS
+
+    doc = (ROOT / "scenarios" / "README.md").read_text(encoding="utf-8")
+    walkthrough = doc.split("## A new city's scenario", 1)[1]
+    example = walkthrough.split("```toml\n", 1)[1].split("```", 1)[0]
+    (tmp_path / "kediri-2026.toml").write_text(example, encoding="utf-8")
+    assert main(["validate", str(tmp_path / "kediri-2026.toml")]) == 0
+    assert "kediri-2026, 2 segment(s), 16,500 members" in capsys.readouterr().out
+    table = doc.split("### `[segments.NAME]`", 1)[1].split("\n\n", 2)[1]
+    marked = {row.split("|")[1].strip(" `"): row.split("|")[2].strip() for row in table.splitlines()[2:]}
+    assert set(marked) == set(SEGMENT_FIELDS)
+    across_keys = {"risk_class": "PU only", "age_profile": "one of the two", "age_bands": "one of the two"}
+    for key, field in SEGMENT_FIELDS.items():
+        assert marked[key] == across_keys.get(key, "yes" if field.required else "no"), key
