@@ -219,6 +219,8 @@ def _left(x: float) -> str:
 
 
 TARGETS_FROM_EXPANSION = "Year-end targets from [expansion]: python -m sim plan gives their premium year by year"
+BUDGET_FROM_FUNDING = ("APBD budget from [funding]: python -m sim plan sets it against the APBD's premiums year by "
+                       "year")
 
 
 def _other_payers(budget: dict) -> list[dict]:
@@ -251,6 +253,8 @@ def _budget_lines(summary: dict) -> list[str]:
                             if others else ""))
         if budget.get("targets_from") == "expansion":
             lines.append(TARGETS_FROM_EXPANSION)
+        if budget.get("budget_from") == "funding":
+            lines.append(BUDGET_FROM_FUNDING)
         return lines
     lines = ["No members at the start: premiums follow the enrolment (members in force each year, above)"]
     if "annual_budget_idr" in budget:
@@ -263,6 +267,8 @@ def _budget_lines(summary: dict) -> list[str]:
                      "(python -m sim plan gives it year by year)")
     if budget.get("targets_from") == "expansion":
         lines.append(TARGETS_FROM_EXPANSION)
+    if budget.get("budget_from") == "funding":
+        lines.append(BUDGET_FROM_FUNDING)
     return lines
 
 

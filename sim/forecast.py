@@ -21,6 +21,7 @@ from .closed_form import expected
 from .engine import BLOCK_TRIALS, chunks
 from .exact import describe as describe_exact
 from .exact import exact_distribution
+from .funding import APBD
 from .population import annual_premium_budget, annual_premium_by_payer, build_model
 from .results import Aggregator
 from .scenario import Scenario
@@ -122,7 +123,7 @@ def forecast(
 
 # The payer whose premium a stated [budget] annual_budget pays: the city's own budget (as sim plan's "APBD needed" and
 # its stated_budget). Members paid by others (CSR, DBH-CHT, APBN, ...) are counted in the scheme's premium, not in it.
-BUDGET_PAYER = "APBD"
+BUDGET_PAYER = APBD
 
 
 def _budget(scenario: Scenario) -> dict:
@@ -137,10 +138,15 @@ def _budget(scenario: Scenario) -> dict:
            # APBD first, then the others in the order their segments come.
            "payers": [{"payer": p, "members": r["members"], "annual_premium_idr": round(r["annual_premium_idr"], 2)}
                       for p, r in sorted(by_payer.items(), key=lambda kv: kv[0] != BUDGET_PAYER)]}
-    if scenario.annual_budget is not None:
+    unused = unused_in_projection(scenario)
+    if "budget.annual_budget" in unused:
+        # [funding] gives the APBD budget year by year (sim plan sets it against the premiums): a [budget]
+        # annual_budget inherited from a base would be the wrong number (jambi-2025's Rp604 m for a plan of Rp1 bn).
+        out["budget_from"] = "funding"
+    elif scenario.annual_budget is not None:
         out["annual_budget_idr"] = scenario.annual_budget
         out["budget_minus_apbd_premium_idr"] = round(scenario.annual_budget - apbd, 2)
-    if "budget.target_members" in unused_in_projection(scenario):
+    if "budget.target_members" in unused:
         # The projection's year-end targets come from [expansion] (the plan prices them year by year): a full
         # year of the [budget] table's target, inherited from a base, would be the wrong number (sim run printed
         # pekalongan-2023's 1,000 for its expansion's 1,450 and 1,700).

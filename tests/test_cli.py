@@ -69,16 +69,32 @@ def test_the_run_table_never_shows_a_chance_of_100_percent(tmp_path, capsys):
 
 
 def test_a_programme_without_starting_members_gets_its_budget_against_each_years_premium(tmp_path, capsys):
-    """jambi-2025-pipeline enrols its members over the horizon: no 'full year of the 0 starting members: Rp0' and
-    no 'Rp604.0 m left' computed from it; the stated budget against each year's premium instead."""
-    assert main(["run", "jambi-2025-pipeline", "--trials", "300", "--out", str(tmp_path / "out"),
-                 "--no-trials-table"]) == 0
+    """A programme that enrols its members over the horizon: no 'full year of the 0 starting members: Rp0' and no
+    'Rp604.0 m left' computed from it; the stated budget against each year's premium instead (tests/data's
+    expansion-small, which enrols Jambi's workers through its pipeline without a [funding] table, whose APBD budget
+    would replace the stated one, with nobody at the start)."""
+    scenario = str(ROOT / "tests" / "data" / "expansion-small.toml")
+    assert main(["run", scenario, "--trials", "300", "--out", str(tmp_path / "out"), "--no-trials-table",
+                 "--set", "segments.sertakan.members=0"]) == 0
     out = capsys.readouterr().out
     summary = json.loads((tmp_path / "out" / "summary.json").read_text())
     first = summary["periods"][0]
     left = summary["budget"]["annual_budget_idr"] - first["premium_idr"]
     assert "0 starting members" not in out and "No members at the start" in out
     assert f"left after each year's premium: {first['period']} Rp{left / 1e6:,.1f} m" in out
+
+
+def test_a_budget_from_funding_replaces_an_inherited_stated_budget(tmp_path, capsys):
+    """jambi-2025-pipeline's [funding] gives the APBD budget; it inherits jambi-2025's [budget] annual_budget of
+    Rp604 m, which sim run set against the premiums ("Stated budget Rp604.0 m ... short by Rp75.1 m") even with the
+    [funding] budget at Rp800 m. The summary now says the budget comes from [funding], and the printout points to
+    sim plan."""
+    assert main(["run", "jambi-2025-pipeline", "--trials", "300", "--out", str(tmp_path / "out"),
+                 "--no-trials-table", "--set", "funding.apbd_budget.value=800000000"]) == 0
+    out = capsys.readouterr().out
+    budget = json.loads((tmp_path / "out" / "summary.json").read_text())["budget"]
+    assert budget["budget_from"] == "funding" and "annual_budget_idr" not in budget
+    assert "Stated budget" not in out and "APBD budget from [funding]" in out
 
 
 def test_a_budget_short_of_the_premium_says_short_not_a_negative_amount(tmp_path, capsys):
