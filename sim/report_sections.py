@@ -1755,10 +1755,20 @@ def methodology_section(lang: Language, scenario: Scenario | None = None) -> Sec
     Mahalanobis, chi-squared) only for a scenario calibrated or inheriting a calibration (its ``calibration``
     record, as report.json's), else one sentence that its loads are assumptions."""
     uncertainty = "uncertainty_draws" if scenario is not None and scenario.intensity_draws else "uncertainty_fixed"
-    calibration = "not_calibrated" if scenario is not None and scenario.calibration is None else "calibration"
+    calibration = "calibration"
+    if scenario is not None and scenario.calibration is None:
+        # madiun-2023 takes madiun-2025's calibrated loads: not "assumptions", though not fitted here either
+        calibration = "calibrated_elsewhere" if _has_basis(scenario.resolved, "calibrated") else "not_calibrated"
     return Section("methodology", lang("sec_methodology"),
                    [Para(lang(f"method_{k}")) for k in ("population", "perils", "rules", "engine", "checks",
                                                         uncertainty, calibration, "limits")])
+
+
+def _has_basis(node, basis: str) -> bool:
+    """Whether any parameter table in a scenario document has this ``basis``."""
+    if isinstance(node, dict):
+        return node.get("basis") == basis or any(_has_basis(v, basis) for v in node.values())
+    return False
 
 
 def sources_blocks(lang: Language, extra: dict) -> list:

@@ -1430,6 +1430,16 @@ TEXT = {
         "en": "Calibration. This scenario is not calibrated to recorded claims: its mortality table loads and work "
               "accident rates are assumptions (see the Assumption register and rules).",
     },
+    "method_calibrated_elsewhere": {
+        "id": "Kalibrasi. Skenario ini sendiri tidak dikalibrasi terhadap klaim yang tercatat. Sebagian pengali tabel "
+              "mortalitas dan frekuensi kecelakaan kerjanya diambil dari kalibrasi skenario lain (bertanda "
+              "dikalibrasi di Daftar asumsi dan aturan, dengan sumbernya); nilainya tetap dalam setiap simulasi, "
+              "sehingga ketidakpastiannya tidak termasuk dalam rentang 90%. Nilai lainnya adalah asumsi.",
+        "en": "Calibration. This scenario is not itself calibrated to recorded claims. Some of its mortality table "
+              "loads and work accident rates are taken from another scenario's calibration (marked calibrated in "
+              "the Assumption register and rules, with their source); they are held fixed in every trial, so their "
+              "uncertainty is not in the 90% intervals. The other values are assumptions.",
+    },
     "method_limits": {
         "id": "Batasan. Jumlah peserta tetap sejak awal (tanpa pendaftaran baru, dan tanpa peserta yang keluar karena "
               "batas usia); kematian acak dalam satu simulasi tidak mengurangi peserta pada bulan-bulan berikutnya "

@@ -526,3 +526,19 @@ def test_the_method_explains_calibration_only_for_a_calibrated_scenario(ref, cal
         text = " ".join(b.text for b in methodology_section(Language(code), scenario).blocks if isinstance(b, Para))
         assert ("Mahalanobis" in text) == calibrated
         assert (words in text) == (not calibrated)
+
+
+def test_a_scenario_with_loads_from_another_calibration_says_so_not_that_they_are_assumptions():
+    """madiun-2023 is not calibrated itself but takes madiun-2025's calibrated loads and accident rates (basis
+    calibrated): the methodology said they were assumptions. It now says they come from another scenario's
+    calibration and are held fixed; jambi-2025, all assumptions, keeps the plain sentence."""
+    from sim.report_sections import methodology_section
+    from sim.report_text import TEXT
+
+    elsewhere = "method_calibrated_elsewhere"
+    for ref, key in (("madiun-2023", elsewhere), ("madiun-2023-target", elsewhere),
+                     ("jambi-2025", "method_not_calibrated")):
+        for code in ("id", "en"):
+            texts = [b.text for b in methodology_section(Language(code), load_scenario(ref)).blocks
+                     if isinstance(b, Para)]
+            assert TEXT[key][code] in texts, (ref, code)
