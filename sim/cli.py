@@ -239,9 +239,10 @@ def _budget_lines(summary: dict) -> list[str]:
                  f"{rupiah(budget['annual_premium_start_members_idr'])}"]
         others = _other_payers(budget)
         if others:  # the APBD pays only its own members' share: the stated budget is set against that
-            lines[0] += (f", of which the APBD pays {rupiah(budget['apbd_premium_start_members_idr'])} and "
-                         + ", ".join(f"{p['payer']} {rupiah(p['annual_premium_idr'])} ({p['members']:,} members)"
-                                     for p in others))
+            paid = [f"{p['payer']} {rupiah(p['annual_premium_idr'])} ({p['members']:,} members)" for p in others]
+            apbd = budget["apbd_premium_start_members_idr"]
+            lines[0] += (f", paid by {', '.join(paid)}; none by the APBD" if not apbd else
+                         f", of which the APBD pays {rupiah(apbd)}; the rest: {', '.join(paid)}")
         if "annual_budget_idr" in budget:
             lines.append(f"Stated budget {rupiah(budget['annual_budget_idr'])}: "
                          f"{_left(budget['budget_minus_apbd_premium_idr'])} "

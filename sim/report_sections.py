@@ -571,14 +571,16 @@ def summary_section(lang: Language, scenario: Scenario, summary: dict, extra: di
                                premium=f"{{other_premium_{i}}}", members=f"{{other_members_{i}}}"))
             figures[f"other_premium_{i}"] = _s(summary, f"budget.payers.{i}.annual_premium_idr", "money")
             figures[f"other_members_{i}"] = _s(summary, f"budget.payers.{i}.members", "count")
-        text += " " + lang("exec_budget_apbd_share",
-                           others=listed[0] if len(listed) == 1 else "; ".join(listed[:-1]) + lang("list_and")
-                           + listed[-1])
+        listed = listed[0] if len(listed) == 1 else "; ".join(listed[:-1]) + lang("list_and") + listed[-1]
+        no_apbd = not budget["apbd_premium_start_members_idr"]
+        text += " " + lang("exec_budget_no_apbd" if no_apbd else "exec_budget_apbd_share", others=listed)
         figures["apbd"] = _s(summary, "budget.apbd_premium_start_members_idr", "money")
     else:
         text += " " + lang("exec_budget_all_apbd")
     blocks.append(Para(text, figures, "lead"))
-    if "annual_budget_idr" in budget:
+    if "annual_budget_idr" in budget and not budget["apbd_premium_start_members_idr"]:
+        blocks.append(Para(lang("exec_budget_unused"), {"budget": _s(summary, "budget.annual_budget_idr", "money")}))
+    elif "annual_budget_idr" in budget:
         left = budget["budget_minus_apbd_premium_idr"]
         key = ("exec_budget_left" if left >= 0 else "exec_budget_short") + ("_others" if others else "")
         blocks.append(Para(lang(key), {
@@ -587,7 +589,8 @@ def summary_section(lang: Language, scenario: Scenario, summary: dict, extra: di
             "affordable": _r(extra, "budget_year.members_affordable", "count"),
         }))
     if "target_members" in budget:
-        blocks.append(Para(lang("exec_target_others" if others else "exec_target"), {
+        apbd_share = others and budget["apbd_premium_start_members_idr"]
+        blocks.append(Para(lang("exec_target_others" if apbd_share else "exec_target"), {
             "target": _s(summary, "budget.target_members", "count"),
             "premium": _s(summary, "budget.annual_premium_target_idr", "money"),
             "apbd": _s(summary, "budget.apbd_premium_target_idr", "money"),
@@ -1021,7 +1024,7 @@ def budget_section(lang: Language, scenario: Scenario, summary: dict, extra: dic
         "early": _r(extra, "budget_year.bpu_early_death_months", "count"),
         "early_benefit": _r(extra, "budget_year.bpu_early_death_benefit_idr", "money"),
     })]
-    if "members_affordable" in year:
+    if year.get("members_affordable") is not None:  # none without an APBD-paid member
         blocks.append(Para(lang("budget_affordable_others" if other_payers(summary) else "budget_affordable"), {
             "budget": _s(summary, "budget.annual_budget_idr", "money"),
             "affordable": _r(extra, "budget_year.members_affordable", "count"),

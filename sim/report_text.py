@@ -68,9 +68,18 @@ TEXT = {
     # Some members paid by others (CSR, DBH-CHT, ...): the APBD budgets its own members' share only.
     "exec_budget_apbd_share": {
         "id": "Dari jumlah itu, {apbd} dibayar dari APBD; jumlah inilah yang perlu dianggarkan dalam APBD setiap "
-              "tahun. Selebihnya dibayar pihak lain: {others}.",
-        "en": "Of this, the APBD pays {apbd}: the amount to set aside in the local budget (APBD) each year. Others "
-              "pay the rest: {others}.",
+              "tahun. Selebihnya dibayar dari sumber di luar anggaran APBD itu: {others}.",
+        "en": "Of this, the APBD pays {apbd}: the amount to set aside in the local budget (APBD) each year. The "
+              "rest is paid from outside that APBD budget: {others}.",
+    },
+    # No member paid by the APBD (every segment paid by CSR, DBH-CHT, ...): nothing of the premium is the APBD's.
+    "exec_budget_no_apbd": {
+        "id": "Tidak ada peserta yang iurannya dibayar dari APBD: iuran dibayar dari {others}.",
+        "en": "No member's premium is paid from the APBD: it is paid from {others}.",
+    },
+    "exec_budget_unused": {
+        "id": "Anggaran APBD yang disediakan {budget} per tahun tidak dipakai untuk iuran skenario ini.",
+        "en": "The APBD budget set aside, {budget} a year, pays none of this scenario's premiums.",
     },
     "exec_budget_other_payer": {
         "id": "{payer} {premium} untuk {members} peserta",
@@ -601,10 +610,10 @@ TEXT = {
     "exec_who_pays": {
         "id": "Klaim dibayar oleh BPJS Ketenagakerjaan dari dana jaminan sosial, bukan dari APBD. Rasio klaim di atas "
               "100% berarti warga yang dijamin menerima manfaat lebih besar daripada iuran yang dibayarkan; biaya "
-              "bagi kota tetap sebesar iurannya.",
+              "bagi kota tetap sebesar iuran yang dibayarnya.",
         "en": "Claims are paid by BPJS Ketenagakerjaan out of the social security fund, not from the city budget. A "
               "claim ratio above 100% means the covered residents receive more in benefits than is paid in "
-              "premiums; the city's cost stays the premium.",
+              "premiums; the city's cost stays the premium it pays.",
     },
     "exec_checks_ok": {
         "id": "Pemeriksaan: rata-rata simulasi sesuai dengan perhitungan langsung (tanpa simulasi) untuk setiap "

@@ -6,7 +6,9 @@ left Rp396.8 m."""
 
 from __future__ import annotations
 
+import html
 import math
+import re
 
 import pytest
 
@@ -84,7 +86,7 @@ def test_the_apbd_premium_is_what_sim_plan_needs(shared, summary):
 def test_sim_run_sets_the_budget_against_the_apbd_premium_and_names_the_other_payers(summary):
     lines = cli._budget_lines(summary)
     assert lines[0] == ("Premium for a full year of the 4,000 starting members: Rp806.4 m, of which the APBD pays "
-                        "Rp604.8 m and CSR Rp201.6 m (1,000 members)")
+                        "Rp604.8 m; the rest: CSR Rp201.6 m (1,000 members)")
     assert lines[1] == "Stated budget Rp604.0 m: Rp800,000 short of the APBD's premium"
     assert "the APBD's share Rp453.6 m" in lines[2]
 
@@ -110,3 +112,20 @@ def test_the_report_budgets_the_apbds_share_and_says_who_pays_the_rest(reports, 
     assert affordable == math.floor(BUDGET / (APBD_YEAR / 4_000)) == 3_994  # not 2,996 (all payers' premium)
     assert report.extra["budget_year"]["apbd_premium_idr"] == APBD_YEAR
     check_figures(report.folder)
+
+
+@pytest.mark.parametrize("code", ["id", "en"])
+def test_a_scenario_without_apbd_paid_members_says_so_and_gives_no_affordable_count(tmp_path, code):
+    """jambi-2025 with its workers paid by CSR: the report said "Rp0 dibayar dari APBD; jumlah inilah yang perlu
+    dianggarkan" and "cukup untuk sekitar - peserta". It now says no member is paid from the APBD, that the stated
+    APBD budget pays none of the premiums, and gives no members-affordable count."""
+    from sim.report import build
+    from sim.report_text import TEXT
+
+    report = build(load_scenario("jambi-2025", ["scenario.trials=200", "segments.vulnerable.payer=CSR"]), code,
+                   tmp_path)
+    # the report's text without its tags (every figure sits in a span)
+    text = " ".join(html.unescape(re.sub(r"<[^>]+>", "", (report.folder / "report.html").read_text("utf-8"))).split())
+    assert TEXT["exec_budget_unused"][code].split("{budget}")[0] in text
+    assert TEXT["exec_budget_no_apbd"][code].split(":")[0] in text
+    assert "sekitar - peserta" not in text and "about - members" not in text and "Rp0 dibayar dari APBD" not in text
