@@ -183,6 +183,20 @@ def test_a_benefit_too_rare_for_the_trials_is_left_unchecked_not_flagged(tmp_pat
     assert not _rare(300, 0.0, 5) and not _rare(300, 0.001, 10) and _rare(300, 0.001, 9)
 
 
+def test_a_rare_benefit_s_count_is_still_checked_against_poisson():
+    """A rare case count far from what the closed form expects is flagged, as unlikely as a 4-SE gap: 9 deaths
+    paid where 0.5 were expected (Poisson: about 1e-9); 0 where 0.9 were (0.41) and 9 where 5 were (0.07) are left
+    unchecked; scholarship instalments, which come in clusters, are never judged by Poisson."""
+    from scipy.stats import poisson
+
+    from sim.results import P_FLAG, _rare_flag
+
+    assert 2 * poisson.sf(8, 0.5) < P_FLAG < 2 * poisson.cdf(0, 9.0)
+    assert _rare_flag("jkm_death", 0.5, 9) == "check" and _rare_flag("jkk_total", 0.5, 9) == "check"
+    assert _rare_flag("jkm_death", 0.9, 0) == "too_few" and _rare_flag("jkk_death", 5.0, 9) == "too_few"
+    assert _rare_flag("jkm_scholarship", 0.5, 9) == "too_few" and _rare_flag("jkm_death", 9.0, 0) == "too_few"
+
+
 def test_zero_width_characters_pasted_from_the_pdf_are_ignored(tmp_path, capsys):
     """The PDF report puts zero-width spaces into long keys and paths so that they wrap: a key pasted from it was
     "must be written dotted.key=value" and a path "no such scenario file". Every zero-width character is dropped."""
