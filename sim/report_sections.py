@@ -635,22 +635,26 @@ def summary_section(lang: Language, scenario: Scenario, summary: dict, extra: di
 
 def _ratio_assumptions(lang: Language, scenario: Scenario, extra: dict, period: str) -> list:
     """Beside the headline interval and probability, where they cover random events only (no calibration drawn per
-    trial): what the most influential assumption's range does to the same year's claim ratio (the tornado's widest
-    bar, by direct calculation; jambi-2025: 47.1 % above the premium by chance alone, 71 % to 302 % across the
-    mortality load's range). A calibrated scenario's widest held bar would mislead (its refit moves far less), and
+    trial): what the most influential assumption's range does to the same year's claim ratio (the bar that moves
+    the claim ratio most, by direct calculation; jambi-2025: 47.1 % above the premium by chance alone, 71 % to
+    302 % across the mortality load's range). A calibrated scenario's widest held bar would mislead (its refit moves far less), and
     its interval already draws the fitted multipliers."""
     sens = extra.get("sensitivity") or {}
     rows = sens.get("rows") or []
     if scenario.intensity_draws or extra.get("calibration") or not rows or sens.get("period") != period:
         return []
-    top = rows[0]
-    if top["claim_ratio_low"] is None or top["claim_ratio_high"] is None:
+    # The widest bar by the claim ratio (the tornado ranks by claims: a member count would move claims, not ratio).
+    ranked = [(abs(r["claim_ratio_high"] - r["claim_ratio_low"]), i) for i, r in enumerate(rows)
+              if r["claim_ratio_low"] is not None and r["claim_ratio_high"] is not None]
+    if not ranked:
         return []
+    i = max(ranked, key=lambda t: (t[0], -t[1]))[1]  # on a tie, the tornado's order
+    top = rows[i]
     ends = sorted(("low", "high"), key=lambda end: top[f"claim_ratio_{end}"])
     return [Para(lang("exec_ratio_assumptions", period=period,
                       name=lang.parameter(top["parameter"], entry_names(scenario, lang))), {
-        "low": _r(extra, f"sensitivity.rows.0.claim_ratio_{ends[0]}", "percent"),
-        "high": _r(extra, f"sensitivity.rows.0.claim_ratio_{ends[1]}", "percent"),
+        "low": _r(extra, f"sensitivity.rows.{i}.claim_ratio_{ends[0]}", "percent"),
+        "high": _r(extra, f"sensitivity.rows.{i}.claim_ratio_{ends[1]}", "percent"),
     })]
 
 
@@ -1195,14 +1199,15 @@ def _sens_early_death_rule(lang: Language, extra: dict) -> list:
     """What the BPU early-death rule (Medium confidence, not a bar: a rule, not an assumption) does to the years
     the tornado measures, where it moves a year's claims by RULE_SHOWN or more."""
     rule = extra["sensitivity"].get("early_death_rule")
-    if not rule or all(abs(y["claims_without_idr"] - y["claims_idr"]) < RULE_SHOWN * y["claims_idr"]
-                       for y in rule["years"]):
+    moved = [abs(y["claims_without_idr"] - y["claims_idr"]) >= RULE_SHOWN * y["claims_idr"]
+             for y in (rule or {}).get("years", ())]
+    if not any(moved):
         return []
     key = "sensitivity.early_death_rule"
     figures = {"months": _r(extra, f"{key}.months", "count"), "benefit": _r(extra, f"{key}.benefit_idr", "money")}
     years, same = [], []
     for i, y in enumerate(rule["years"]):
-        if abs(y["claims_without_idr"] - y["claims_idr"]) < RULE_SHOWN * y["claims_idr"]:
+        if not moved[i]:
             same.append(y["period"])  # said apart: not a number beside itself
             continue
         at = f"{key}.years.{i}"

@@ -961,7 +961,8 @@ TEXT = {
               "(tingkat keyakinan {confidence}: dasar hukumnya dikutip tidak konsisten, DOMAIN.md bag. 4). Ini "
               "aturan, bukan asumsi skenario, sehingga tidak tampil sebagai batang. Tanpa aturan ini (santunan "
               "penuh sejak bulan pertama), menurut perhitungan langsung {years}.",
-        "en": "A BPU member who dies within the first {{months}} months of membership gets only {{benefit}} "
+        "en": "A BPU member who dies of causes other than a work accident (JKM) within the first {{months}} months "
+              "of membership gets only {{benefit}} "
               "(confidence {confidence}: its legal basis is cited inconsistently, DOMAIN.md s.4). It is a rule, not a "
               "scenario assumption, so it has no bar. Without it (the full benefit from the first month), by direct "
               "calculation {years}.",

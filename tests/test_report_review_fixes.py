@@ -550,7 +550,7 @@ def test_the_validation_breakdown_shows_every_standard_error_in_a_scale(madiun, 
 def test_a_headline_interval_of_random_events_only_says_what_the_assumptions_do(madiun, tmp_path, code):
     """jambi-2025's 90 % interval and 47 % chance of claims above the premium hold its assumptions fixed (no
     calibration drawn per trial); the summary says so right after, with the same year's claim ratio at the two ends
-    of the tornado's widest bar (the mortality load: 71 % and 302 %), figures traced to report.json. madiun-2025,
+    of the bar that moves it most (the mortality load: 71 % and 302 %), figures traced to report.json. madiun-2025,
     calibrated (its interval draws the fitted multipliers; its widest held bar would mislead), has no such sentence."""
     lang = Language(code)
     jambi = build(load_scenario("jambi-2025", ["scenario.trials=300"]), code, tmp_path)
@@ -561,12 +561,28 @@ def test_a_headline_interval_of_random_events_only_says_what_the_assumptions_do(
         return [b for b in blocks if isinstance(b, Para) and b.text.startswith(start)]
 
     (para,) = sentences(jambi)
-    top = jambi.extra["sensitivity"]["rows"][0]
+    rows = jambi.extra["sensitivity"]["rows"]
+    widest = max(range(len(rows)), key=lambda i: abs(rows[i]["claim_ratio_high"] - rows[i]["claim_ratio_low"]))
+    top = rows[widest]
     assert top["parameter"] == "assumptions.mortality_load"
-    assert {f.key for f in para.figures.values()} == {"sensitivity.rows.0.claim_ratio_low",
-                                                      "sensitivity.rows.0.claim_ratio_high"}
+    assert {f.key for f in para.figures.values()} == {f"sensitivity.rows.{widest}.claim_ratio_low",
+                                                      f"sensitivity.rows.{widest}.claim_ratio_high"}
     shown = sorted(f.value for f in para.figures.values())
     assert shown == sorted([top["claim_ratio_low"], top["claim_ratio_high"]]) and shown[0] < 0.8 < 3 < shown[1]
     assert f"“{lang.parameter(top['parameter'], entry_names(jambi.scenario, lang))}”" in para.text
     if code == "id":
         assert sentences(madiun) == []
+
+
+def test_the_assumption_named_beside_the_headline_is_the_one_that_moves_the_claim_ratio_most():
+    """The tornado ranks bars by the claims they move; a member count's range moves claims and premium together and
+    hardly the claim ratio, so the summary's sentence takes the bar with the widest claim ratio."""
+    from sim.report_sections import _ratio_assumptions
+
+    scenario = load_scenario("jambi-2025")
+    rows = [{"parameter": "segments.vulnerable.members", "claim_ratio_low": 0.99, "claim_ratio_high": 1.0},
+            {"parameter": "assumptions.mortality_load", "claim_ratio_low": 0.7, "claim_ratio_high": 3.0}]
+    extra = {"sensitivity": {"period": "2025", "rows": rows}, "calibration": None}
+    (para,) = _ratio_assumptions(Language("en"), scenario, extra, "2025")
+    assert {f.key for f in para.figures.values()} == {"sensitivity.rows.1.claim_ratio_low",
+                                                      "sensitivity.rows.1.claim_ratio_high"}
