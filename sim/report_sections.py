@@ -637,8 +637,8 @@ def _ratio_assumptions(lang: Language, scenario: Scenario, extra: dict, period: 
     """Beside the headline interval and probability, where they cover random events only (no calibration drawn per
     trial): what the most influential assumption's range does to the same year's claim ratio (the bar that moves
     the claim ratio most, by direct calculation; jambi-2025: 47.1 % above the premium by chance alone, 71 % to
-    302 % across the mortality load's range). A calibrated scenario's widest held bar would mislead (its refit moves far less), and
-    its interval already draws the fitted multipliers."""
+    302 % across the mortality load's range). A calibrated scenario's widest held bar would mislead (its refit
+    moves far less), and its interval already draws the fitted multipliers."""
     sens = extra.get("sensitivity") or {}
     rows = sens.get("rows") or []
     if scenario.intensity_draws or extra.get("calibration") or not rows or sens.get("period") != period:
