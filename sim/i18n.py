@@ -32,13 +32,14 @@ MONTHS = {
 
 # Short scale words for Rupiah: (threshold, Indonesian, English). "miliar" is 10^9, "triliun" 10^12.
 MONEY_SCALES = ((1e12, "triliun", "tn"), (1e9, "miliar", "bn"), (1e6, "juta", "m"))
+SE_THOUSANDS = (1e3, "ribu", "k")  # a standard error below a juta (Language.money_se): Rp300 ribu, not Rp0,30 juta
 
 # Kinds of figure a report shows; ``Language.figure(kind, value)`` formats each. ``chance`` is a probability
 # estimated from the trials (a share of them): 0 and 1 are shown as "< 0,1%" and "> 99,9%", never as a certainty.
 # ``sig3`` is a parameter value to 3 significant digits (1.919408 -> ``1,92``; from 100 up, whole numbers).
 # ``sci`` is a very small or large number in scientific notation (a p-value: ``1,5e-09``). ``money_se`` is a
-# standard error of an amount, to 2 significant digits and never below the juta scale, so that a column of them
-# reads in one format (``Rp0,30 juta`` beside ``Rp5,5 juta``, not ``Rp304.498``).
+# standard error of an amount, to 2 significant digits with a scale word, so that a column of them reads in one
+# format (``Rp300 ribu`` beside ``Rp5,5 juta``, not ``Rp304.498``).
 KINDS = ("money", "money_se", "rupiah", "count", "percent", "percent1", "points", "chance", "number", "number1",
          "number3", "plain", "sig3", "sci")
 
@@ -72,16 +73,17 @@ class Language:
         return f"{_sign(x) if digits != '0' else ''}Rp{digits}"
 
     def money_se(self, x: float | None) -> str:
-        """A standard error of an amount: 2 significant digits in juta, miliar or triliun (``Rp0,30 juta``,
-        ``Rp5,5 juta``, ``Rp19 juta``, ``Rp1,2 miliar``); from 100 of a scale up, the whole number (``Rp304
-        juta``). An SE says how precise the mean beside it is; its third digit would only be noise."""
+        """A standard error of an amount: 2 significant digits with a scale word, ribu (thousand) below a juta
+        (``Rp300 ribu``, ``Rp2,9 ribu``, ``Rp5,5 juta``, ``Rp19 juta``, ``Rp1,2 miliar``; in English ``Rp300 k``);
+        from 100 of a scale up, the whole number (``Rp304 juta``); below Rp1,000 in rupiah. An SE says how precise
+        the mean beside it is; its third digit would only be noise."""
         if x is None or (isinstance(x, float) and not math.isfinite(x)):
             return "-"
         a = abs(x)
-        if a == 0:
-            return "Rp0"
         rounded = float(f"{a:.2g}")  # the scale and decimals of the shown value: Rp999.999 is Rp1,0 juta
-        threshold, id_word, en_word = next((s for s in MONEY_SCALES if rounded >= s[0]), MONEY_SCALES[-1])
+        if rounded < 1e3:
+            return f"{'-' if x < 0 and rounded else ''}Rp{self._digits(rounded, 0)}"
+        threshold, id_word, en_word = next(s for s in (*MONEY_SCALES, SE_THOUSANDS) if rounded >= s[0])
         v = a / threshold
         decimals = max(0, 1 - math.floor(math.log10(rounded / threshold)))
         return f"{'-' if x < 0 else ''}Rp{self._digits(v, decimals)} {id_word if self.code == 'id' else en_word}"

@@ -525,12 +525,15 @@ def test_members_all_new_at_the_start_leave_nothing_of_earlier_deaths(calibrated
 
 def test_a_standard_error_of_an_amount_reads_in_one_format():
     """The validation's SE column mixed ``Rp304.498`` with ``Rp5,5 juta``: a standard error is shown to 2
-    significant digits, never below the juta scale, with the scale of the rounded value (Rp999.999 is Rp1,0 juta)."""
+    significant digits with a scale word (ribu below a juta: ``Rp0,0029 juta`` read oddly), the scale of the rounded
+    value (Rp999.999 is Rp1,0 juta); under Rp1,000 in rupiah."""
     id_, en = Language("id"), Language("en")
-    assert [id_.money_se(x) for x in (304_498, 5_512_000, 19_040_000, 999_999, 999_600_000, 1_234_000_000)] == [
-        "Rp0,30 juta", "Rp5,5 juta", "Rp19 juta", "Rp1,0 juta", "Rp1,0 miliar", "Rp1,2 miliar"]
-    assert en.money_se(304_498) == "Rp0.30 m" and en.money_se(304_400_000) == "Rp304 m"
-    assert id_.money_se(0) == "Rp0" and id_.money_se(None) == "-"
+    assert [id_.money_se(x) for x in (2_897, 93_000, 304_498, 5_512_000, 19_040_000, 999_999, 999_600_000,
+                                      1_234_000_000)] == [
+        "Rp2,9 ribu", "Rp93 ribu", "Rp304 ribu", "Rp5,5 juta", "Rp19 juta", "Rp1,0 juta", "Rp1,0 miliar",
+        "Rp1,2 miliar"]
+    assert en.money_se(304_498) == "Rp304 k" and en.money_se(304_400_000) == "Rp304 m"
+    assert id_.money_se(0) == "Rp0" and id_.money_se(300) == "Rp300" and id_.money_se(None) == "-"
 
 
 @pytest.mark.parametrize("code", ["id", "en"])
@@ -542,7 +545,7 @@ def test_the_validation_breakdown_shows_every_standard_error_in_a_scale(madiun, 
     column = table.header.index(lang("col_se"))
     cells = [lang.figure(c.kind, c.value) for c in (r[column] for r in table.rows) if c != "-"]
     assert min(r["se_idr"] for r in summary["breakdown"]) < 1e6
-    words = ("juta", "miliar") if code == "id" else (" m", " bn")
+    words = ("ribu", "juta", "miliar") if code == "id" else (" k", " m", " bn")
     assert cells and all(str(c).endswith(words) for c in cells), cells
 
 
