@@ -87,8 +87,8 @@ def _thousands_hint(path: Path, err: tomllib.TOMLDecodeError) -> str:
     if where is None:
         return ""
     lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
-    number = int(where.group(1))
-    if number > len(lines) or not DOT_THOUSANDS.search(QUOTED.sub('""', lines[number - 1])):
+    line_no = int(where.group(1))
+    if line_no > len(lines) or not DOT_THOUSANDS.search(QUOTED.sub('""', lines[line_no - 1])):
         return ""
     return "; numbers are written without thousands separators (2400000, not 2.400.000)"
 

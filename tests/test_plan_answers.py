@@ -12,6 +12,7 @@ import pytest
 from sim import budget
 from sim.plan import format_plan, plan
 from sim.scenario import load_scenario
+from test_report_payers import csr_segment
 
 JAMBI = "jambi-2025-pipeline"
 OPEN_BUDGET = "funding.apbd_budget.range=[0, 1e12]"
@@ -70,18 +71,7 @@ CSR_SEGMENT = '''[scenario]
 id = "jambi-pipeline-csr"
 base = "jambi-2025-pipeline"
 
-[segments.csr]
-label = { en = "Vulnerable workers paid by CSR (BPU)", id = "Pekerja rentan dibayar CSR (BPU)" }
-scheme = "BPU"
-occupation = "mixed-informal"
-payer = "CSR"
-members = { value = 500, unit = "persons", source = "test", basis = "data" }
-wage = { value = 1000000, unit = "IDR per month", source = "test", basis = "law" }
-male_share = { value = 0.7, unit = "share", source = "test", basis = "data" }
-age_profile = "informal-working-age"
-tenure = { value = [[0, 1.0]], unit = "share", source = "test", basis = "data" }
-accident_rate = { value = 3.6, unit = "per 1000 member-years", source = "test", basis = "data" }
-
+''' + csr_segment(500) + '''
 [funding.csr.bank]
 amount = { value = 120000000, unit = "IDR per year", source = "test", basis = "data" }
 probability = { value = 0.8, unit = "share", source = "test", basis = "data" }

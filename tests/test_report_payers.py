@@ -26,12 +26,14 @@ BUDGET = 604_000_000  # jambi-2025's stated budget
 APBD_YEAR, CSR_YEAR = APBD_MEMBERS * BPU * 12, CSR_MEMBERS * BPU * 12  # Rp604.8 m and Rp201.6 m
 
 # jambi-2025 (3,000 APBD-paid BPU members, a budget of Rp604 m) with 1,000 more BPU members paid by CSR.
-SHARED = '''[scenario]
-id = "jambi-shared"
-base = "jambi-2025"
-trials = 200
+def csr_segment(members: int) -> str:
+    """A segment of BPU members paid by CSR, as tests add it to jambi-2025's scenarios (also
+    tests/test_report_pledge_need.py and tests/test_plan_answers.py)."""
+    return CSR_SEGMENT.replace("members = { value = 1000,", f"members = {{ value = {members},")
 
-[segments.csr]
+
+# 1,000 BPU members paid by CSR.
+CSR_SEGMENT = '''[segments.csr]
 label = { en = "Vulnerable workers paid by CSR (BPU)", id = "Pekerja rentan dibayar CSR (BPU)" }
 scheme = "BPU"
 occupation = "mixed-informal"
@@ -43,6 +45,12 @@ age_profile = "informal-working-age"
 tenure = { value = [[0, 1.0]], unit = "share", source = "test", basis = "data" }
 accident_rate = { value = 3.6, unit = "per 1000 member-years", source = "test", basis = "data" }
 '''
+SHARED = '''[scenario]
+id = "jambi-shared"
+base = "jambi-2025"
+trials = 200
+
+''' + CSR_SEGMENT
 
 
 @pytest.fixture(scope="module")

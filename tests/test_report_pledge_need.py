@@ -12,6 +12,7 @@ from sim.pledge_outcomes import pledge_outcomes
 from sim.report_document import fill
 from sim.report_planning import _pledge_risk, pledge_names
 from sim.scenario import load_scenario
+from test_report_payers import CSR_SEGMENT
 
 # jambi-2025 (3,000 APBD-paid BPU members) with 1,000 BPU members paid by one CSR pledge honoured with probability
 # 0.8, and an APBD budget above what its own members cost: the pledge failing cuts the CSR-paid members only.
@@ -20,18 +21,7 @@ id = "jambi-csr-pledge"
 base = "jambi-2025"
 horizon_months = 24
 
-[segments.csr]
-label = { en = "Vulnerable workers paid by CSR (BPU)", id = "Pekerja rentan dibayar CSR (BPU)" }
-scheme = "BPU"
-occupation = "mixed-informal"
-payer = "CSR"
-members = { value = 1000, unit = "persons", source = "test", basis = "data" }
-wage = { value = 1000000, unit = "IDR per month", source = "test", basis = "law" }
-male_share = { value = 0.7, unit = "share", source = "test", basis = "data" }
-age_profile = "informal-working-age"
-tenure = { value = [[0, 1.0]], unit = "share", source = "test", basis = "data" }
-accident_rate = { value = 3.6, unit = "per 1000 member-years", source = "test", basis = "data" }
-
+''' + CSR_SEGMENT + '''
 [funding]
 apbd_budget = { value = [[2025, 700000000], [2026, 700000000]], unit = "IDR per year", source = "test", basis = "data" }
 
