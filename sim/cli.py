@@ -22,7 +22,9 @@ from .calibration import calibrated_scenario_text, check_segment, fit, load_expe
 from .exact import describe as describe_exact
 from .exact import exact_distribution
 from .i18n import Language, without_negative_zero
-from .forecast import BUDGET_PAYER, DEFAULT_CHUNK_TRIALS, DEFAULT_MAX_TRIALS, atomic_directory, write_json, write_run
+from .forecast import (
+    DEFAULT_CHUNK_TRIALS, DEFAULT_MAX_TRIALS, atomic_directory, other_payers, write_json, write_run,
+)
 from .population import build_model
 from .regulation import RuleError
 from .results import FLAG_SE, MIN_EVENTS_SE, MIN_TRIALS_SE
@@ -223,11 +225,6 @@ BUDGET_FROM_FUNDING = ("APBD budget from [funding]: python -m sim plan sets it a
                        "year")
 
 
-def _other_payers(budget: dict) -> list[dict]:
-    """The payers other than the APBD of summary.json's ``budget.payers`` that pay for members."""
-    return [p for p in budget.get("payers", ()) if p["payer"] != BUDGET_PAYER and p["members"]]
-
-
 def _budget_lines(summary: dict) -> list[str]:
     """The stated budget against the premiums. With members at the start: their full year's premium, and the
     APBD's share of it when others (CSR, ...) pay for some members: what the city budgets each year while
@@ -237,7 +234,7 @@ def _budget_lines(summary: dict) -> list[str]:
     if budget["start_members"]:
         lines = [f"Premium for a full year of the {budget['start_members']:,} starting members: "
                  f"{rupiah(budget['annual_premium_start_members_idr'])}"]
-        others = _other_payers(budget)
+        others = [p for _, p in other_payers(budget)]
         if others:  # the APBD pays only its own members' share: the stated budget is set against that
             paid = [f"{p['payer']} {rupiah(p['annual_premium_idr'])} ({p['members']:,} members)" for p in others]
             apbd = budget["apbd_premium_start_members_idr"]

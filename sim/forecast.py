@@ -161,6 +161,12 @@ def _budget(scenario: Scenario) -> dict:
     return out
 
 
+def other_payers(budget: dict) -> list[tuple[int, dict]]:
+    """(index, row) of summary.json's ``budget.payers`` that pay for members and are not the APBD, whose budget a
+    stated annual budget is (``BUDGET_PAYER``)."""
+    return [(i, p) for i, p in enumerate(budget.get("payers", ())) if p["payer"] != BUDGET_PAYER and p["members"]]
+
+
 def unused_in_projection(scenario: Scenario) -> set:
     """The [budget] keys a scenario with a projection (``[funding]``, ``[expansion]``, ``[pipeline]``, exit rates)
     does not use, as :mod:`sim.report_planning` and ``sim plan`` read them: ``budget.annual_budget`` when a

@@ -16,7 +16,7 @@ from . import charts, report_planning, report_trend
 from .budget import CITY_BUCKETS
 from .calibration import GRID_RANGE, record_experience, record_observation, same_window, window_forecast
 from .coverage import apbd_premium, coverage_curve, funding, members_affordable, twelve_months
-from .forecast import BUDGET_PAYER, unused_in_projection
+from .forecast import other_payers, unused_in_projection
 from .i18n import Language, significant
 from .plan import DETAIL_TABLES, PLEDGE_TABLE
 from .population import month_dates
@@ -563,7 +563,7 @@ def summary_section(lang: Language, scenario: Scenario, summary: dict, extra: di
     }
     text = lang("exec_budget_changing" if changing else "exec_budget",
                 date=lang.date(scenario.rules_date or scenario.start))
-    others = other_payers(summary)
+    others = other_payers(summary["budget"])
     if others:  # the APBD budgets its own members' share only: say it, and who pays the rest
         listed = []
         for i, p in others:
@@ -656,13 +656,6 @@ def _ratio_assumptions(lang: Language, scenario: Scenario, extra: dict, period: 
         "low": _r(extra, f"sensitivity.rows.{i}.claim_ratio_{ends[0]}", "percent"),
         "high": _r(extra, f"sensitivity.rows.{i}.claim_ratio_{ends[1]}", "percent"),
     })]
-
-
-def other_payers(summary: dict) -> list[tuple[int, dict]]:
-    """(index, row) of summary.json's ``budget.payers`` that pay for members and are not the APBD, whose budget a
-    stated annual budget is (``sim.forecast.BUDGET_PAYER``)."""
-    return [(i, p) for i, p in enumerate(summary["budget"].get("payers", ()))
-            if p["payer"] != BUDGET_PAYER and p["members"]]
 
 
 def _checks_sentence(lang: Language, summary: dict) -> str:
@@ -1029,7 +1022,8 @@ def budget_section(lang: Language, scenario: Scenario, summary: dict, extra: dic
         "early_benefit": _r(extra, "budget_year.bpu_early_death_benefit_idr", "money"),
     })]
     if year.get("members_affordable") is not None:  # none without an APBD-paid member
-        blocks.append(Para(lang("budget_affordable_others" if other_payers(summary) else "budget_affordable"), {
+        others = other_payers(summary["budget"])
+        blocks.append(Para(lang("budget_affordable_others" if others else "budget_affordable"), {
             "budget": _s(summary, "budget.annual_budget_idr", "money"),
             "affordable": _r(extra, "budget_year.members_affordable", "count"),
         }))
@@ -1921,7 +1915,7 @@ def chart_images(lang: Language, scenario: Scenario, summary: dict, extra: dict,
     out["coverage"] = charts.png(charts.budget_coverage(pd.DataFrame(extra["coverage"]), year["members"], lang,
                                                         scenario.annual_budget, scenario.target_members,
                                                         year.get("members_affordable"),
-                                                        apbd_line=bool(other_payers(summary))))
+                                                        apbd_line=bool(other_payers(summary["budget"]))))
     labels = segment_labels(scenario, lang)
     funding_rows = [{**r, "segment": labels.get(r["segment"], r["segment"])} for r in extra["funding"]]
     out["funding"] = charts.png(charts.funding(funding_rows if len(funding_rows) <= MANY_SEGMENTS else
