@@ -542,7 +542,6 @@ def _inherited_description(scenario: Scenario) -> str | None:
 
 def summary_section(lang: Language, scenario: Scenario, summary: dict, extra: dict) -> Section:
     first, total = summary["periods"][0], summary["periods"][-1]
-    budget = summary["budget"]
     blocks = description_blocks(lang, scenario, extra)
     blocks += [Tiles([
         (lang("tile_budget"), _s(summary, "budget.annual_premium_start_members_idr", "money")),
@@ -554,6 +553,33 @@ def summary_section(lang: Language, scenario: Scenario, summary: dict, extra: di
     # Below the description that says the scenario is calibrated, and the headline figures: the recorded claims
     # beside the model's for the same months, briefly.
     blocks += recorded_paras(lang, extra, brief=True)
+    blocks += _budget_paras(lang, scenario, summary, extra)
+    blocks += _claims_paras(lang, scenario, summary, extra)
+    # Who pays the claims, right after the ratio: a planner reads a ratio above 100 % as the city's risk.
+    blocks.append(Para(lang("exec_who_pays")))
+    if len(summary["periods"]) > 2 and total["claim_ratio"] is not None:
+        last = len(summary["periods"]) - 1
+        span = f"{summary['periods'][0]['period']}–{summary['periods'][-2]['period']}"
+        blocks.append(Para(lang("exec_horizon", months=summary["horizon_months"], period=span), {
+            "claims": _s(summary, f"periods.{last}.claims_idr.mean", "money"),
+            "premium": _s(summary, f"periods.{last}.premium_idr", "money"),
+            "ratio": _s(summary, f"periods.{last}.claim_ratio.mean", "percent"),
+        }))
+    blocks += report_trend.trend_blocks(lang, scenario, summary, extra)
+    if extra.get("calibration"):
+        blocks += calibration_blocks(lang, scenario, extra, summary)
+    blocks.append(Para(_checks_sentence(lang, summary), style="note"))
+    blocks.append(Para(lang("exec_trials", trials=lang.count(summary["trials"]), seed=summary["seed"]), style="note"))
+    if extra.get("planning"):  # members projected: the budget lines follow them, year by year
+        blocks = report_planning.summary_blocks(lang, scenario, summary, extra, blocks)
+    return Section("summary", lang("sec_summary"), blocks, traced=True)
+
+
+def _budget_paras(lang: Language, scenario: Scenario, summary: dict, extra: dict) -> list:
+    """The summary's budget: a full year's premium and who pays it (the APBD's share where others pay for some
+    members), the stated APBD budget against that share, and the target's premium."""
+    budget = summary["budget"]
+    blocks = []
     # A rate that changes within the 12 months (PP 50/2025's discount ending) is priced month by month: say so.
     changing = any(r.get("rate_changes_in_year") for r in extra.get("funding") or ())
     figures = {
@@ -595,6 +621,14 @@ def summary_section(lang: Language, scenario: Scenario, summary: dict, extra: di
             "premium": _s(summary, "budget.annual_premium_target_idr", "money"),
             "apbd": _s(summary, "budget.apbd_premium_target_idr", "money"),
         }))
+    return blocks
+
+
+def _claims_paras(lang: Language, scenario: Scenario, summary: dict, extra: dict) -> list:
+    """The summary's first-year claims, their ratio to the premium with its interval and chance above 100 %, and
+    where that interval holds the assumptions fixed, what the most influential one does."""
+    first = summary["periods"][0]
+    blocks = []
     blocks.append(Para(lang("exec_claims", period=first["period"], months=first["months"]), {
         "mean": _s(summary, "periods.0.claims_idr.mean", "money"),
         "p5": _s(summary, "periods.0.claims_idr.p5", "money"),
@@ -613,24 +647,7 @@ def summary_section(lang: Language, scenario: Scenario, summary: dict, extra: di
             "trials": _s(summary, "trials", "count"),
         }))
         blocks += _ratio_assumptions(lang, scenario, extra, first["period"])
-    # Who pays the claims, right after the ratio: a planner reads a ratio above 100 % as the city's risk.
-    blocks.append(Para(lang("exec_who_pays")))
-    if len(summary["periods"]) > 2 and total["claim_ratio"] is not None:
-        last = len(summary["periods"]) - 1
-        span = f"{summary['periods'][0]['period']}–{summary['periods'][-2]['period']}"
-        blocks.append(Para(lang("exec_horizon", months=summary["horizon_months"], period=span), {
-            "claims": _s(summary, f"periods.{last}.claims_idr.mean", "money"),
-            "premium": _s(summary, f"periods.{last}.premium_idr", "money"),
-            "ratio": _s(summary, f"periods.{last}.claim_ratio.mean", "percent"),
-        }))
-    blocks += report_trend.trend_blocks(lang, scenario, summary, extra)
-    if extra.get("calibration"):
-        blocks += calibration_blocks(lang, scenario, extra, summary)
-    blocks.append(Para(_checks_sentence(lang, summary), style="note"))
-    blocks.append(Para(lang("exec_trials", trials=lang.count(summary["trials"]), seed=summary["seed"]), style="note"))
-    if extra.get("planning"):  # members projected: the budget lines follow them, year by year
-        blocks = report_planning.summary_blocks(lang, scenario, summary, extra, blocks)
-    return Section("summary", lang("sec_summary"), blocks, traced=True)
+    return blocks
 
 
 def _ratio_assumptions(lang: Language, scenario: Scenario, extra: dict, period: str) -> list:
