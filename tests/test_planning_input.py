@@ -27,6 +27,14 @@ def p(value, unit, basis="assumption", rng=None):
     return f'{{ value = {value}, unit = "{unit}", source = "test", basis = "{basis}"{r} }}'
 
 
+def funded_pledge(amount, probability=0.5, segment="vulnerable"):
+    """A [funding] table with a Rp1 bn APBD budget and one CSR pledge (acme) of two years for ``segment``."""
+    return ("[funding]\napbd_budget = " + p(1e9, "IDR per year", "data")
+            + "\n[funding.csr.acme]\namount = " + p(amount, "IDR per year", rng="[0, 1e9]")
+            + "\nprobability = " + p(probability, "share", rng="[0, 2]") + "\nyears = "
+            + p(2, "years", rng="[1, 5]") + f'\nsegments = ["{segment}"]')
+
+
 
 
 CASES = {
@@ -47,22 +55,13 @@ CASES = {
                            ["funding.apbd_budget.value", "IDR per year: Rp3.5 is below Rp1,000,000", "3500000000"]),
     "budget year in millions": ("[funding]\napbd_budget = " + p("[[2025, 600], [2026, 700]]", "IDR per year", "data"),
                                 ["funding.apbd_budget.value", "entry [2025, 600]: IDR per year: Rp600 is below"]),
-    "pledge in millions": ("[funding]\napbd_budget = " + p(1e9, "IDR per year", "data")
-                           + "\n[funding.csr.acme]\namount = " + p(150, "IDR per year", rng="[0, 1e9]")
-                           + "\nprobability = " + p(0.5, "share", rng="[0, 1]") + "\nyears = "
-                           + p(2, "years", rng="[1, 5]") + '\nsegments = ["vulnerable"]',
+    "pledge in millions": (funded_pledge(150),
                            ["funding.csr.acme.amount.value", "IDR per year: Rp150 is below Rp1,000,000"]),
     "negative budget": ("[funding]\napbd_budget = " + p(-1, "IDR per year", "data"),
                         ["funding.apbd_budget.value", "must be >= 0"]),
-    "pledge probability above 1": ("[funding]\napbd_budget = " + p(1e9, "IDR per year", "data")
-                                   + "\n[funding.csr.acme]\namount = " + p(1e8, "IDR per year", rng="[0, 1e9]")
-                                   + "\nprobability = " + p(1.2, "share", rng="[0, 2]") + "\nyears = "
-                                   + p(2, "years", rng="[1, 5]") + '\nsegments = ["vulnerable"]',
+    "pledge probability above 1": (funded_pledge(1e8, probability=1.2),
                                    ["funding.csr.acme.probability.value", "must be <= 1"]),
-    "pledge for an unknown segment": ("[funding]\napbd_budget = " + p(1e9, "IDR per year", "data")
-                                      + "\n[funding.csr.acme]\namount = " + p(1e8, "IDR per year", rng="[0, 1e9]")
-                                      + "\nprobability = " + p(0.5, "share", rng="[0, 1]") + "\nyears = "
-                                      + p(2, "years", rng="[1, 5]") + '\nsegments = ["vulnerble"]',
+    "pledge for an unknown segment": (funded_pledge(1e8, segment="vulnerble"),
                                       ["funding.csr.acme.segments", "unknown segment 'vulnerble'"]),
     "dbh-cht without segments": ("[funding]\napbd_budget = " + p(1e9, "IDR per year", "data") + "\ndbh_cht_budget = "
                                  + p(1e8, "IDR per year", "data"), ["funding.dbh_cht_segments", "missing"]),
