@@ -231,6 +231,21 @@ def targets_met(projection: Projection, tolerance: float = 0.005) -> list[dict]:
 # --- What a budget buys -----------------------------------------------------------------------------------------
 
 
+NO_GROWTH_NOTES = {
+    "no_target": "no quota target falls at a year-end within the horizon, so there is nothing to scale or to reach",
+    "no_growth": "no growth planned: every quota target is at or below the segment's starting members, so there is "
+                 "no growth to scale",
+}
+COVERAGE_NOTE = ("multiple of the quota path's growth above the starting members, same segment mix, with every "
+                 "year-end target of the scaled path reached; ")
+COVERAGE_STATUS_NOTES = {
+    "capped": "neither money nor the pipeline binds up to the largest multiple tried",
+    "none": "no growth is affordable: even with the growth at 0 the money cuts or holds members",
+    "pipeline": "limited by the enrolment pipeline, not money: above it a target is missed even with unlimited money",
+    "money": "the largest multiple the money funds without cutting anybody or leaving names waiting",
+}
+
+
 def largest_coverage(scenario: Scenario, confidence: float | None = None, max_scale: float = 64.0,
                      iterations: int = 16) -> dict:
     """The largest multiple of the quota path's growth the scenario's own money funds without binding, with every
@@ -249,50 +264,92 @@ def largest_coverage(scenario: Scenario, confidence: float | None = None, max_sc
     _needs_funding(scenario, "largest_coverage")
     if not scenario.planning.quotas:
         raise ScenarioError(str(scenario.path), "expansion", "largest_coverage needs a quota path ([expansion])")
+    basis = _coverage_basis(scenario, confidence)
+    answered = {"basis": basis.name, "confidence": confidence if basis.name == "confidence" else None}
+    growth = planned_growth(scenario)
+    if growth is not True:
+        projection = project_scenario(scenario, basis.likeliest)
+        return {"scale": None, "status": growth, **answered, "money_binds": money_bound(projection),
+                "note": NO_GROWTH_NOTES[growth], "at_no_growth": None, **_coverage_rows(projection)}
+    funded = _Funded(scenario, basis)
+    lo, hi, capped = _largest_funded(funded, max_scale, iterations)
+    lo = math.floor(lo * 1e6) / 1e6  # reported to 6 decimals, rounded down so that it stays feasible
+    if capped:
+        status = "capped"
+    elif hi == 0.0:  # not even the growth at 0
+        status = "none" if funded.money_binds(0.0) > 1.0 - basis.level + 1e-12 else "pipeline"
+    else:  # just above the answer: would unlimited money (every pledge honoured) reach the targets?
+        status = "money" if funded.pipeline_reaches(hi) else "pipeline"
+    scaled = with_quota_scale(scenario, lo)
+    # The members and city money shown: in the likeliest outcome (with status "none": the first that binds).
+    projection = project_scenario(scaled, basis.likeliest)
+    at_no_growth = None
+    if status == "none":
+        binding = next(((f, r) for f, r in ((f, project_scenario(scaled, f)) for f, _ in basis.outcomes)
+                        if money_bound(r)), None)
+        projection = projection if binding is None else binding[1]
+        # Members not renewed and names held for lack of money, and what binds: per segment with its payer, and
+        # the pledges failed in that outcome.
+        at_no_growth = _bound_by(projection) | _what_binds(scenario, projection, binding[0] if binding else {})
+    return {"scale": lo, "status": status, **answered, "money_binds": status in ("money", "none"),
+            "note": COVERAGE_NOTE + COVERAGE_STATUS_NOTES[status] + basis.note,
+            "at_no_growth": at_no_growth, **_coverage_rows(projection)}
+
+
+@dataclasses.dataclass(frozen=True)
+class _CoverageBasis:
+    """The pledge outcomes :func:`largest_coverage` weighs, the probability of funding it asks for, and the
+    outcome whose members it shows."""
+
+    name: str  # "confidence", "expected_csr" or "no_pledges"
+    outcomes: list  # (pledge factors, probability), the poorest first
+    level: float
+    likeliest: dict
+    note: str
+
+
+def _coverage_basis(scenario: Scenario, confidence: float | None) -> _CoverageBasis:
     pledges = scenario.planning.funding.pledges
     outcomes = pledge_outcomes(scenario)
     if not pledges:
-        basis, outcomes, level = "no_pledges", [({}, 1.0)], 1.0
+        name, outcomes, level = "no_pledges", [({}, 1.0)], 1.0
+        note = " (no CSR pledges: no uncertainty in the money)"
     elif confidence is not None and len(outcomes) <= MAX_COVERAGE_OUTCOMES:
-        basis, level = "confidence", confidence
+        name, level = "confidence", confidence
+        note = f", with probability >= {confidence} over which CSR pledges are honoured"
     else:
-        basis, outcomes, level = "expected_csr", [({p.name: p.probability for p in pledges}, 1.0)], 1.0
+        name, outcomes, level = "expected_csr", [({p.name: p.probability for p in pledges}, 1.0)], 1.0
+        note = ", with the expected CSR money (amount x probability of each pledge; the same at every confidence)"
     # The poorest outcome first (the first to bind), then the likeliest: the answer is known sooner.
     money = {p.name: p.years * (p.amount.every if p.amount.every is not None else
                                 sum(a for _, a in p.amount.by_year) / max(len(p.amount.by_year), 1)) for p in pledges}
     outcomes = sorted(outcomes, key=lambda o: (sum(money[n] * f for n, f in o[0].items()), -o[1]))
-    likeliest = max(outcomes, key=lambda o: o[1])[0]
-    basis_note = {"confidence": f", with probability >= {confidence} over which CSR pledges are honoured",
-                  "expected_csr": ", with the expected CSR money (amount x probability of each pledge; the same at "
-                                  "every confidence)",
-                  "no_pledges": " (no CSR pledges: no uncertainty in the money)"}[basis]
-    growth = planned_growth(scenario)
-    if growth is not True:
-        projection = project_scenario(scenario, likeliest)
-        note = {"no_target": "no quota target falls at a year-end within the horizon, so there is nothing to scale "
-                             "or to reach",
-                "no_growth": "no growth planned: every quota target is at or below the segment's starting members, "
-                             "so there is no growth to scale"}[growth]
-        return {"scale": None, "status": growth, "basis": basis,
-                "confidence": confidence if basis == "confidence" else None, "money_binds": money_bound(projection),
-                "note": note, "at_no_growth": None, **_coverage_rows(projection)}
-    reaches = {}
+    return _CoverageBasis(name, outcomes, level, max(outcomes, key=lambda o: o[1])[0], note)
 
-    def pipeline_reaches(scale: float) -> bool:
-        if scale not in reaches:
-            reaches[scale] = _pipeline_reaches(scenario, scale)
-        return reaches[scale]
 
-    def check(scale: float) -> tuple[bool, float]:
-        """(feasible, probability that money binds) at this multiple of the growth."""
-        scaled = with_quota_scale(scenario, scale)
+class _Funded:
+    """Whether a multiple of the quota path's growth is funded, with the basis's probability over the pledge
+    outcomes, and its every year-end target reached by the pipeline (with unlimited money; remembered by scale)."""
+
+    def __init__(self, scenario: Scenario, basis: _CoverageBasis):
+        self.scenario, self.basis, self._reaches = scenario, basis, {}
+
+    def pipeline_reaches(self, scale: float) -> bool:
+        if scale not in self._reaches:
+            self._reaches[scale] = _pipeline_reaches(self.scenario, scale)
+        return self._reaches[scale]
+
+    def check(self, scale: float) -> tuple[bool, float]:
+        """(funded, probability that money binds, as far as the outcomes were looked at): the outcomes are taken
+        in turn and the answer given as soon as it is known."""
+        scaled = with_quota_scale(self.scenario, scale)
+        level = self.basis.level
         ok = bad = by_money = 0.0
-        for factors, prob in outcomes:
-            projection = project_scenario(scaled, factors)
-            if money_bound(projection):
+        for factors, prob in self.basis.outcomes:
+            if money_bound(project_scenario(scaled, factors)):
                 bad += prob
                 by_money += prob
-            elif not pipeline_reaches(scale):
+            elif not self.pipeline_reaches(scale):
                 bad += prob
             else:
                 ok += prob
@@ -302,58 +359,30 @@ def largest_coverage(scenario: Scenario, confidence: float | None = None, max_sc
                 return False, by_money
         return ok >= level - 1e-12, by_money
 
-    def feasible(scale: float) -> bool:
-        return check(scale)[0]
+    def __call__(self, scale: float) -> bool:
+        return self.check(scale)[0]
 
-    if not feasible(0.0):
-        lo, hi, capped = 0.0, 0.0, False
-    elif feasible(1.0):
+    def money_binds(self, scale: float) -> float:
+        return self.check(scale)[1]
+
+
+def _largest_funded(funded, max_scale: float, iterations: int) -> tuple[float, float, bool]:
+    """(lo, hi, capped): ``lo`` funded and ``hi`` not (0, 0 when not even the growth at 0 is), bracketed by
+    doubling from 1 up to ``max_scale`` (``capped`` when every multiple tried is funded), then bisected."""
+    if not funded(0.0):
+        return 0.0, 0.0, False
+    if funded(1.0):
         lo, hi = 1.0, 2.0
-        while hi <= max_scale and feasible(hi):
+        while hi <= max_scale and funded(hi):
             lo, hi = hi, hi * 2
-        capped = hi > max_scale
+        if hi > max_scale:
+            return lo, hi, True
     else:
-        lo, hi, capped = 0.0, 1.0, False
-    if hi > lo and not capped:
-        for _ in range(iterations):
-            mid = (lo + hi) / 2
-            lo, hi = (mid, hi) if feasible(mid) else (lo, mid)
-    lo = math.floor(lo * 1e6) / 1e6  # reported to 6 decimals, rounded down so that it stays feasible
-    if capped:
-        status = "capped"
-    elif hi == 0.0:  # not even the growth at 0
-        status = "none" if check(0.0)[1] > 1.0 - level + 1e-12 else "pipeline"
-    else:  # just above the answer: would unlimited money (every pledge honoured) reach the targets?
-        status = "money" if pipeline_reaches(hi) else "pipeline"
-    scaled = with_quota_scale(scenario, lo)
-    # The members and city money shown: in the likeliest outcome (with status "none": the first that binds).
-    projection = project_scenario(scaled, likeliest)
-    binding = None
-    if status == "none":
-        binding = next(((f, r) for f, r in ((f, project_scenario(scaled, f)) for f, _ in outcomes) if money_bound(r)),
-                       None)
-        projection = projection if binding is None else binding[1]
-    return {
-        "scale": lo,
-        "status": status,
-        "basis": basis,
-        "confidence": confidence if basis == "confidence" else None,
-        "money_binds": status in ("money", "none"),
-        "note": ("multiple of the quota path's growth above the starting members, same segment mix, with every "
-                 "year-end target of the scaled path reached; "
-                 + {"capped": "neither money nor the pipeline binds up to the largest multiple tried",
-                    "none": "no growth is affordable: even with the growth at 0 the money cuts or holds members",
-                    "pipeline": "limited by the enrolment pipeline, not money: above it a target is missed even with "
-                                "unlimited money",
-                    "money": "the largest multiple the money funds without cutting anybody or leaving names "
-                             "waiting"}[status]
-                 + basis_note),
-        # With the growth at 0: members not renewed and names held for lack of money (only with status "none"),
-        # and what binds: per segment with its payer, and the pledges failed in that outcome.
-        "at_no_growth": (_bound_by(projection) | _what_binds(scenario, projection, binding[0] if binding else {})
-                         if status == "none" else None),
-        **_coverage_rows(projection),
-    }
+        lo, hi = 0.0, 1.0
+    for _ in range(iterations):
+        mid = (lo + hi) / 2
+        lo, hi = (mid, hi) if funded(mid) else (lo, mid)
+    return lo, hi, False
 
 
 def planned_growth(scenario: Scenario) -> bool | str:
@@ -433,42 +462,11 @@ def csr_gap(scenario: Scenario, confidence: float) -> dict:
     sharing = tuple(q.segment for q in planning.quotas if q.kind == "ucj_allocation" and q.ucj_allocation > 0)
     if not sharing:  # validation refuses this (sim.planning_schema); kept for a Planning built in code
         raise ScenarioError(str(scenario.path), "expansion", "no segment has a ucj_allocation")
-    # Measuring run: unlimited money paying last, after the city's money: the gap pledge for the UCJ segments, and
-    # a separate one for every other segment the city pays for (so that city money taken by the UCJ segments'
-    # renewals cannot leave, say, non-ASN replacements waiting; what those segments lack is not CSR money for UCJ
-    # and is reported apart, at their own payer's premium rate).
     others = tuple(s.name for s in scenario.segments if s.payer not in EXTERNAL_PAYERS and s.name not in sharing)
-    first = scenario.start.year
-    unlimited = [Pledge(GAP_PLEDGE, YearAmounts(every=math.inf), 1.0, first, FOR_EVER, sharing, 0.0, after_city=True)]
-    if others:
-        unlimited.append(Pledge(SHORTFALL_PLEDGE, YearAmounts(every=math.inf), 1.0, first, FOR_EVER, others, 0.0,
-                                after_city=True))
-    closing = with_funding(scenario, pledges=planning.funding.pledges + tuple(unlimited))
     outcomes = pledge_outcomes(scenario)
-    _, rules = scenario_months(scenario)
-    payer_of = {s.name: s.payer for s in scenario.segments}
-    own_rate = {s.name: premium_rates(s, s.payer, rules) for s in scenario.segments if s.name in others}
-    needs, short, probs = [], [], []
-    for factors, prob in outcomes:
-        projection = project_scenario(closing, {**factors, GAP_PLEDGE: 1.0, SHORTFALL_PLEDGE: 1.0})
-        need = money_by_year(projection, f"CSR:{GAP_PLEDGE}")
-        lacking = _shortfall(projection, others, own_rate)
-        # CSR money paying for the UCJ segments frees the APBD they used, which then pays for the APBD-paid others:
-        # that part of their shortfall is CSR money too (counted at the APBD rate, which is never below the CSR
-        # rate); the rest (no APBD to free, or a DBH-CHT or CSR payer) is a shortfall no UCJ pledge covers.
-        apbd_paid = [n for n in others if payer_of[n] == APBD]
-        spent = projection.premium.get(APBD)
-        for y in need:
-            months = projection.years == y
-            freed = 0.0 if spent is None else float(sum(spent[projection.index(n), months].sum() for n in sharing))
-            short_y = sum(lacking[(n, y)] for n in apbd_paid)
-            moved = min(freed, short_y)
-            need[y] += moved
-            for n in apbd_paid:
-                lacking[(n, y)] *= 1.0 - moved / short_y if short_y > 0 else 1.0
-        needs.append(need)
-        short.append(lacking)
-        probs.append(prob)
+    measure = _GapMeasure(scenario, sharing, others)
+    needs, short = zip(*(measure(factors) for factors, _ in outcomes))
+    probs = [prob for _, prob in outcomes]
     # The outcomes covered at the confidence are chosen on the total (CSR + shortfall) need, so that both amounts
     # hold for the same outcomes.
     totals = [{y: n[y] + sum(v for (_, yy), v in sh.items() if yy == y) for y in n} for n, sh in zip(needs, short)]
@@ -478,10 +476,11 @@ def csr_gap(scenario: Scenario, confidence: float) -> dict:
     lacking = {(n, y): float(math.ceil(max(short[i].get((n, y), 0.0) for i in chosen))) for n in others for y in years}
     # Check: the CSR money as an ordinary pledge for the UCJ segments only, paying before the APBD (which it frees
     # for the other segments), for every outcome; then with the shortfall added to the other segments' own money.
-    pledge = Pledge(GAP_PLEDGE, YearAmounts(by_year=tuple(sorted(amounts.items()))), 1.0, first, FOR_EVER, sharing, 0.0)
+    pledge = Pledge(GAP_PLEDGE, YearAmounts(by_year=tuple(sorted(amounts.items()))), 1.0, scenario.start.year,
+                    FOR_EVER, sharing, 0.0)
     check = with_funding(scenario, pledges=planning.funding.pledges + (pledge,))
     alone = _check(check, outcomes, confidence, planning.ucj, scenario)
-    spread = _summary(needs, probs)
+    spread = _summary(list(needs), probs)
     out = {
         "confidence": confidence,
         "segments": list(sharing),
@@ -494,19 +493,73 @@ def csr_gap(scenario: Scenario, confidence: float) -> dict:
         "shortfall_outside_ucj": None,
     }
     if any(v > 0 for v in lacking.values()):
-        both = with_funding(check, **_raised_pots(check, lacking, payer_of, years))
-        checked = _check(both, outcomes, confidence, planning.ucj, scenario)
-        out["shortfall_outside_ucj"] = {
-            "note": "money the city-paid segments outside the UCJ allocation lack (at their payer's premium rate), "
-                    "at the confidence; not part of the CSR answer",
-            "years": [{"year": y, "shortfall_idr": round(sum(lacking[(n, y)] for n in others), 2),
-                       **{f"{n}_idr": lacking[(n, y)] for n in others}} for y in years],
-            "payers": sorted({payer_of[n] for n in others if any(lacking[(n, y)] > 0 for y in years)}),
-            "probability_money_does_not_bind_with_both": checked["probability"],
-            "ucj_with_both": checked["ucj"],
-        }
+        out["shortfall_outside_ucj"] = _shortfall_outside(check, lacking, outcomes, confidence, scenario)
     return out
 
+
+class _GapMeasure:
+    """The measuring run of :func:`csr_gap`, one pledge outcome at a time: called with the outcome's pledge factors,
+    it gives (CSR money the UCJ segments need per year, (segment, year) -> what the other city-paid segments lack,
+    at their own payer's rate).
+
+    Unlimited money pays last, after the city's money: the gap pledge for the UCJ segments, and a separate one for
+    every other segment the city pays for (so that city money taken by the UCJ segments' renewals cannot leave, say,
+    non-ASN replacements waiting; what those segments lack is not CSR money for UCJ and is reported apart)."""
+
+    def __init__(self, scenario: Scenario, sharing: tuple, others: tuple):
+        first = scenario.start.year
+        unlimited = [Pledge(GAP_PLEDGE, YearAmounts(every=math.inf), 1.0, first, FOR_EVER, sharing, 0.0,
+                            after_city=True)]
+        if others:
+            unlimited.append(Pledge(SHORTFALL_PLEDGE, YearAmounts(every=math.inf), 1.0, first, FOR_EVER, others, 0.0,
+                                    after_city=True))
+        self.closing = with_funding(scenario, pledges=scenario.planning.funding.pledges + tuple(unlimited))
+        _, rules = scenario_months(scenario)
+        self.own_rate = {s.name: premium_rates(s, s.payer, rules) for s in scenario.segments if s.name in others}
+        self.sharing, self.others = sharing, others
+        self.apbd_paid = [s.name for s in scenario.segments if s.name in others and s.payer == APBD]
+
+    def __call__(self, factors: dict) -> tuple[dict, dict]:
+        projection = project_scenario(self.closing, {**factors, GAP_PLEDGE: 1.0, SHORTFALL_PLEDGE: 1.0})
+        need = money_by_year(projection, f"CSR:{GAP_PLEDGE}")
+        lacking = _shortfall(projection, self.others, self.own_rate)
+        _move_freed_apbd(projection, need, lacking, self.sharing, self.apbd_paid)
+        return need, lacking
+
+
+def _move_freed_apbd(projection: Projection, need: dict, lacking: dict, sharing: tuple, apbd_paid: list) -> None:
+    """CSR money paying for the UCJ segments frees the APBD they used, which then pays for the APBD-paid others:
+    that part of their shortfall is CSR money too (counted at the APBD rate, which is never below the CSR rate),
+    moved from ``lacking`` to ``need`` in place; the rest (no APBD to free, or a DBH-CHT or CSR payer) is a
+    shortfall no UCJ pledge covers."""
+    spent = projection.premium.get(APBD)
+    for y in need:
+        months = projection.years == y
+        freed = 0.0 if spent is None else float(sum(spent[projection.index(n), months].sum() for n in sharing))
+        short_y = sum(lacking[(n, y)] for n in apbd_paid)
+        moved = min(freed, short_y)
+        need[y] += moved
+        for n in apbd_paid:
+            lacking[(n, y)] *= 1.0 - moved / short_y if short_y > 0 else 1.0
+
+
+def _shortfall_outside(check: Scenario, lacking: dict, outcomes, confidence: float, original: Scenario) -> dict:
+    """What the city-paid segments outside the UCJ allocation lack, per year and segment, and the check run with it
+    added to each segment's own payer's money beside the CSR pledge (``check``)."""
+    payer_of = {s.name: s.payer for s in original.segments}
+    others = list(dict.fromkeys(n for n, _ in lacking))
+    years = sorted({y for _, y in lacking})
+    both = with_funding(check, **_raised_pots(check, lacking, payer_of, years))
+    checked = _check(both, outcomes, confidence, original.planning.ucj, original)
+    return {
+        "note": "money the city-paid segments outside the UCJ allocation lack (at their payer's premium rate), "
+                "at the confidence; not part of the CSR answer",
+        "years": [{"year": y, "shortfall_idr": round(sum(lacking[(n, y)] for n in others), 2),
+                   **{f"{n}_idr": lacking[(n, y)] for n in others}} for y in years],
+        "payers": sorted({payer_of[n] for n in others if any(lacking[(n, y)] > 0 for y in years)}),
+        "probability_money_does_not_bind_with_both": checked["probability"],
+        "ucj_with_both": checked["ucj"],
+    }
 
 
 def _shortfall(projection: Projection, names, own_rate: dict) -> dict:
