@@ -14,6 +14,8 @@ payer charts show the projected members and premiums.
 
 from __future__ import annotations
 
+import dataclasses
+
 import numpy as np
 
 from . import charts
@@ -56,107 +58,26 @@ def planning_figures(scenario: Scenario, projection=None) -> dict | None:
     planning = getattr(scenario, "planning", None)
     if planning is None or not planning.shapes_exposure:
         return None
-    projection = project_scenario(scenario) if projection is None else projection
-    regulation = load_regulation()
-    rules = [regulation.at(scenario.rules_date or d) for d in projection.month_dates]
-    members, closing = projection.members(), projection.closing()
-    own_rate = np.array([premium_rates(s, s.payer, rules) for s in scenario.segments])  # (S, M)
-    apbd_rate = np.array([premium_rates(s, APBD, rules) for s in scenario.segments])
-    apbd_months = projection.member_months.get(APBD)
-    apbd_premium = projection.premium.get(APBD)
+    p = _Projected.of(scenario, project_scenario(scenario) if projection is None else projection)
     funded = planning.funding is not None
     # Each pledge outcome with unlimited APBD, projected once for both the APBD needed and the pledge outcomes.
     unlimited = UnlimitedApbd(scenario) if funded else None
     needed = _apbd_needed(scenario, unlimited) if funded else None
     need_of = {str(r["year"]): r["budget_idr"] for r in needed["years"]} if needed else {}
-    targets = projection.targets
+    targets = p.projection.targets
     if not targets and scenario.target_members is not None:  # no quota: the [budget] table's target, every year
-        targets = {(None, y): float(scenario.target_members) for y in projection.fiscal_years()}
-    ucj = {u["year"]: u["ucj"] for u in ucj_by_year(projection, planning.ucj, scenario)} if planning.ucj else {}
+        targets = {(None, y): float(scenario.target_members) for y in p.projection.fiscal_years()}
+    ucj = ({u["year"]: u["ucj"] for u in ucj_by_year(p.projection, planning.ucj, scenario)} if planning.ucj
+           else {})
     years = []
-    for y in projection.fiscal_years():
-        months = np.flatnonzero(projection.years == y)
-        last = months[-1]
-        member_months = _yearly(months, members)
-        premium = sum(_yearly(months, v) for v in projection.premium.values())
-        row = {
-            "year": str(y),
-            "members": round(member_months / len(months), 2),
-            "members_year_end": round(float(closing[:, last].sum()), 2),
-            "held_year_end": round(float(projection.held[:, last].sum()), 2),
-            "premium_idr": round(premium, 2),
-            "premium_per_member_idr": round(premium / member_months * 12, 2) if member_months > 0 else None,
-            "ucj": ucj.get(y),
-            # Members in force not renewed at the year's round because the money ran short (sim.funding).
-            "not_renewed": round(float(projection.not_renewed(months).sum()), 2),
-        }
-        # The year-end targets (summed over the segments that have one) and the members of those segments then.
-        year_targets = {name: t for (name, ty), t in targets.items() if ty == y}
-        if year_targets:
-            have = {name: float(closing[:, last].sum() if name is None else closing[projection.index(name), last])
-                    for name in year_targets}
-            short = sum(max(t - have[n], 0.0) for n, t in year_targets.items())
-            # A whole-scheme target ([budget]) at the year's mix of members (the premium per member-year), else
-            # the plain mean of the segments' rates; a segment's target at that segment's rate.
-            mix = row["premium_per_member_idr"] or 12 * float(own_rate[:, months].mean())
-            rate = {n: mix if n is None else 12 * float(own_rate[projection.index(n), months].mean())
-                    for n in year_targets}
-            row.update({
-                "target": round(sum(year_targets.values()), 2),
-                "target_members_year_end": round(sum(have.values()), 2),
-                "target_short": round(short, 2),
-                "target_reached": all(have[n] >= t * (1 - TARGET_TOLERANCE) for n, t in year_targets.items()),
-                "target_premium_idr": round(sum(t * rate[n] for n, t in year_targets.items()), 2),
-            })
-        else:
-            row.update({"target": None, "target_reached": None})
-        budget = (projection.treasury.available.get(y, {}).get(APBD) if funded else scenario.annual_budget)
-        if budget is not None and np.isfinite(budget):
-            spent = _yearly(months, apbd_premium) if apbd_premium is not None else 0.0
-            paid_months = _yearly(months, apbd_months) if apbd_months is not None else 0.0
-            own = _yearly(months, apbd_months * apbd_rate) if apbd_months is not None else 0.0
-            # The APBD's share of co-funded CSR pledges: in the APBD's premium, but for members a pledge pays for.
-            cofunding = max(spent - own, 0.0) if spent - own > SPENT_IN_FULL * spent else 0.0
-            # A full year of an APBD-paid member, at the APBD rate and this year's mix of APBD-paid members; the
-            # members the budget pays a full year for once the co-funding is paid (comparable with apbd_members).
-            per_member = (12 * own / paid_months) if paid_months > 0 else None
-            row.update({
-                "budget_idr": round(float(budget), 2),
-                "apbd_members": round(paid_months / len(months), 2),
-                "apbd_cofunding_idr": round(cofunding, 2),
-                "apbd_needed_idr": need_of.get(str(y)),
-                "budget_spent_idr": round(spent, 2),
-                "budget_left_idr": round(max(float(budget) - spent, 0.0), 2) + 0.0,
-                "budget_spent_in_full": bool(float(budget) - spent <= SPENT_IN_FULL * float(budget)),
-                "budget_per_member_idr": round(per_member, 2) if per_member else None,
-                # Rounded as the members are: floored, a budget spent in full read one short of its members.
-                "members_affordable": (int(round(max(float(budget) - cofunding, 0.0) / per_member))
-                                       if per_member else None),
-            })
-            row["apbd_rates"] = _apbd_rates(projection, apbd_rate, apbd_months, months)
-            if need_of.get(str(y)) is not None:
-                row["apbd_short_idr"] = round(max(need_of[str(y)] - float(budget), 0.0), 2)
-        else:
-            row["budget_idr"] = None
+    for y in p.projection.fiscal_years():
+        row = p.year_row(y, ucj.get(y))
+        row.update(p.target_fields(targets, y, row["premium_per_member_idr"]))
+        budget = p.projection.treasury.available.get(y, {}).get(APBD) if funded else scenario.annual_budget
+        row.update(p.budget_fields(y, budget, need_of.get(str(y))))
         if funded:  # per segment, for the priority check: names admitted in the year, names waiting at its end
-            row["segments"] = [{"segment": n, "joined": round(float(projection.ledgers[n].joined[months].sum()), 2),
-                                "held_year_end": round(float(projection.held[s, last]), 2)}
-                               for s, n in enumerate(projection.names)]
+            row["segments"] = p.segment_rows(y)
         years.append(row)
-    payers = []
-    for y in projection.fiscal_years():
-        months = np.flatnonzero(projection.years == y)
-        available = projection.treasury.available.get(y, {}) if funded else {}
-        for bucket in sorted(projection.premium):
-            a = available.get(bucket)
-            limited = bucket not in EXTERNAL_PAYERS and a is not None and np.isfinite(a)
-            spent = _yearly(months, projection.premium[bucket])
-            payers.append({"year": str(y), "payer": bucket, "premium_idr": round(spent, 2),
-                           "available_idr": round(float(a), 2) if limited else None,
-                           "left_idr": round(max(float(a) - spent, 0.0), 2) + 0.0 if limited else None})
-    # Members paid by the APBD each month: its member-months (a segment's payer may be APBD while a pledge pays).
-    apbd_in_force = (apbd_months.reshape(-1, apbd_months.shape[-1]).sum(axis=0) if apbd_months is not None
-                     else np.zeros(len(projection.month_dates)))
     return {
         "pledge_outcomes": pledge_outcomes(scenario, unlimited),
         "budget_needed": needed and {k: v for k, v in needed.items() if k != "years"},
@@ -166,11 +87,141 @@ def planning_figures(scenario: Scenario, projection=None) -> dict | None:
         "start_members": round(float(sum(s.members for s in scenario.segments)), 2),
         "start": scenario.start.isoformat()[:7],
         "years": years,
-        "payers": payers,
-        "months": [{"month": d.isoformat()[:7], "members": round(float(members[:, m].sum()), 2),
-                    "apbd_members": round(float(apbd_in_force[m]), 2)}
-                   for m, d in enumerate(projection.month_dates)],
+        "payers": _payer_rows(p.projection, funded),
+        "months": p.month_rows(),
     }
+
+
+@dataclasses.dataclass(frozen=True)
+class _Projected:
+    """A scenario's projection with what :func:`planning_figures`' rows read from it: members in force and at
+    each month's close, each segment's premium rate by month at its own payer's and at the APBD's rates, and the
+    APBD's member-months and premium (None when the APBD pays for nobody)."""
+
+    projection: object
+    members: np.ndarray  # (S, M)
+    closing: np.ndarray  # (S, M)
+    own_rate: np.ndarray  # (S, M)
+    apbd_rate: np.ndarray  # (S, M)
+    apbd_months: np.ndarray | None
+    apbd_premium: np.ndarray | None
+
+    @classmethod
+    def of(cls, scenario: Scenario, projection) -> "_Projected":
+        regulation = load_regulation()
+        rules = [regulation.at(scenario.rules_date or d) for d in projection.month_dates]
+        return cls(projection, projection.members(), projection.closing(),
+                   np.array([premium_rates(s, s.payer, rules) for s in scenario.segments]),
+                   np.array([premium_rates(s, APBD, rules) for s in scenario.segments]),
+                   projection.member_months.get(APBD), projection.premium.get(APBD))
+
+    def months_of(self, year: int) -> np.ndarray:
+        return np.flatnonzero(self.projection.years == year)
+
+    def year_row(self, year: int, ucj: float | None) -> dict:
+        """Members on average and at the year-end, names waiting then, the premium and its full year per member."""
+        projection, months = self.projection, self.months_of(year)
+        last = months[-1]
+        member_months = _yearly(months, self.members)
+        premium = sum(_yearly(months, v) for v in projection.premium.values())
+        return {
+            "year": str(year),
+            "members": round(member_months / len(months), 2),
+            "members_year_end": round(float(self.closing[:, last].sum()), 2),
+            "held_year_end": round(float(projection.held[:, last].sum()), 2),
+            "premium_idr": round(premium, 2),
+            "premium_per_member_idr": round(premium / member_months * 12, 2) if member_months > 0 else None,
+            "ucj": ucj,
+            # Members in force not renewed at the year's round because the money ran short (sim.funding).
+            "not_renewed": round(float(projection.not_renewed(months).sum()), 2),
+        }
+
+    def target_fields(self, targets: dict, year: int, premium_per_member: float | None) -> dict:
+        """The year-end targets (summed over the segments that have one), the members of those segments then,
+        whether they are reached, and a full year's premium of the target members."""
+        year_targets = {name: t for (name, ty), t in targets.items() if ty == year}
+        if not year_targets:
+            return {"target": None, "target_reached": None}
+        months = self.months_of(year)
+        last = months[-1]
+        have = {name: float(self.closing[:, last].sum() if name is None
+                            else self.closing[self.projection.index(name), last]) for name in year_targets}
+        short = sum(max(t - have[n], 0.0) for n, t in year_targets.items())
+        # A whole-scheme target ([budget]) at the year's mix of members (the premium per member-year), else the
+        # plain mean of the segments' rates; a segment's target at that segment's rate.
+        mix = premium_per_member or 12 * float(self.own_rate[:, months].mean())
+        rate = {n: mix if n is None else 12 * float(self.own_rate[self.projection.index(n), months].mean())
+                for n in year_targets}
+        return {
+            "target": round(sum(year_targets.values()), 2),
+            "target_members_year_end": round(sum(have.values()), 2),
+            "target_short": round(short, 2),
+            "target_reached": all(have[n] >= t * (1 - TARGET_TOLERANCE) for n, t in year_targets.items()),
+            "target_premium_idr": round(sum(t * rate[n] for n, t in year_targets.items()), 2),
+        }
+
+    def budget_fields(self, year: int, budget: float | None, needed: float | None) -> dict:
+        """The APBD budget of the year against what its premiums took: what is left, a full year per APBD-paid
+        member, the members it pays a full year for, and (with ``needed``, the APBD needed) what it lacks."""
+        if budget is None or not np.isfinite(budget):
+            return {"budget_idr": None}
+        months, apbd_months = self.months_of(year), self.apbd_months
+        budget = float(budget)
+        spent = _yearly(months, self.apbd_premium) if self.apbd_premium is not None else 0.0
+        paid_months = _yearly(months, apbd_months) if apbd_months is not None else 0.0
+        own = _yearly(months, apbd_months * self.apbd_rate) if apbd_months is not None else 0.0
+        # The APBD's share of co-funded CSR pledges: in the APBD's premium, but for members a pledge pays for.
+        cofunding = max(spent - own, 0.0) if spent - own > SPENT_IN_FULL * spent else 0.0
+        # A full year of an APBD-paid member, at the APBD rate and this year's mix of APBD-paid members; the
+        # members the budget pays a full year for once the co-funding is paid (comparable with apbd_members).
+        per_member = (12 * own / paid_months) if paid_months > 0 else None
+        out = {
+            "budget_idr": round(budget, 2),
+            "apbd_members": round(paid_months / len(months), 2),
+            "apbd_cofunding_idr": round(cofunding, 2),
+            "apbd_needed_idr": needed,
+            "budget_spent_idr": round(spent, 2),
+            "budget_left_idr": round(max(budget - spent, 0.0), 2) + 0.0,
+            "budget_spent_in_full": bool(budget - spent <= SPENT_IN_FULL * budget),
+            "budget_per_member_idr": round(per_member, 2) if per_member else None,
+            # Rounded as the members are: floored, a budget spent in full read one short of its members.
+            "members_affordable": int(round(max(budget - cofunding, 0.0) / per_member)) if per_member else None,
+            "apbd_rates": _apbd_rates(self.projection, self.apbd_rate, apbd_months, months),
+        }
+        if needed is not None:
+            out["apbd_short_idr"] = round(max(needed - budget, 0.0), 2)
+        return out
+
+    def segment_rows(self, year: int) -> list[dict]:
+        """Per segment: names admitted in the year and names waiting at its end."""
+        projection, months = self.projection, self.months_of(year)
+        return [{"segment": n, "joined": round(float(projection.ledgers[n].joined[months].sum()), 2),
+                 "held_year_end": round(float(projection.held[s, months[-1]]), 2)}
+                for s, n in enumerate(projection.names)]
+
+    def month_rows(self) -> list[dict]:
+        """Members in force month by month, and those the APBD pays for: its member-months (a segment's payer may
+        be APBD while a pledge pays)."""
+        apbd = (self.apbd_months.reshape(-1, self.apbd_months.shape[-1]).sum(axis=0) if self.apbd_months is not None
+                else np.zeros(len(self.projection.month_dates)))
+        return [{"month": d.isoformat()[:7], "members": round(float(self.members[:, m].sum()), 2),
+                 "apbd_members": round(float(apbd[m]), 2)} for m, d in enumerate(self.projection.month_dates)]
+
+
+def _payer_rows(projection, funded: bool) -> list[dict]:
+    """Per fiscal year and payer: the premium it paid and, for a limited city budget, what it had and what is left."""
+    rows = []
+    for y in projection.fiscal_years():
+        months = np.flatnonzero(projection.years == y)
+        available = projection.treasury.available.get(y, {}) if funded else {}
+        for bucket in sorted(projection.premium):
+            a = available.get(bucket)
+            limited = bucket not in EXTERNAL_PAYERS and a is not None and np.isfinite(a)
+            spent = _yearly(months, projection.premium[bucket])
+            rows.append({"year": str(y), "payer": bucket, "premium_idr": round(spent, 2),
+                         "available_idr": round(float(a), 2) if limited else None,
+                         "left_idr": round(max(float(a) - spent, 0.0), 2) + 0.0 if limited else None})
+    return rows
 
 
 def _apbd_needed(scenario: Scenario, unlimited: UnlimitedApbd) -> dict:
