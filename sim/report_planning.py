@@ -333,47 +333,12 @@ def _tiles(lang: Language, summary: dict, extra: dict) -> list:
 def _budget_lines(lang: Language, scenario: Scenario, summary: dict, extra: dict) -> list:
     years = extra["planning"]["years"]
     last = len(years) - 1
-    blocks = []
-    blocks.append(Para(lang("exec_plan_lead", date=lang.month(scenario.start), last=years[last]["year"]), {
+    blocks = [Para(lang("exec_plan_lead", date=lang.month(scenario.start), last=years[last]["year"]), {
         "start": _r(extra, "planning.start_members", "count"),
         "end": _r(extra, _y(last, "members_year_end"), "count"),
-    }, "lead"))
+    }, "lead")]
     # What the budget buys, and what the targets take.
-    budgeted = [i for i, y in enumerate(years) if y["budget_idr"] is not None and y["members_affordable"] is not None]
-    text, figures = [], {}
-    if budgeted:
-        same = {(years[i]["budget_idr"], years[i]["members_affordable"], years[i]["budget_per_member_idr"])
-                for i in budgeted}
-        if len(same) == 1 and len(budgeted) == len(years):
-            i = budgeted[0]
-            text.append(lang("exec_plan_buys"))
-            figures.update({"budget": _r(extra, _y(i, "budget_idr"), "money"),
-                            "affordable": _r(extra, _y(i, "members_affordable"), "count"),
-                            "per_member": _r(extra, _y(i, "budget_per_member_idr"), "money")})
-        else:  # the budget, or the premium per member, changes from year to year: a list of years
-            one_rate = len({years[i]["budget_per_member_idr"] for i in budgeted}) == 1
-            items = []
-            for i in budgeted:
-                figs = {"budget": _r(extra, _y(i, "budget_idr"), "money"),
-                        "affordable": _r(extra, _y(i, "members_affordable"), "count")}
-                if not one_rate:
-                    figs["per_member"] = _r(extra, _y(i, "budget_per_member_idr"), "money")
-                items.append((lang("plan_item_buys" if one_rate else "plan_item_buys_each", year=years[i]["year"]),
-                              figs))
-            joined, figs = _listed(lang, items, "b_")
-            text.append(lang("exec_plan_buys_years" if one_rate else "exec_plan_buys_years_mixed", items=joined))
-            figures.update(figs)
-            if one_rate:
-                figures["per_member"] = _r(extra, _y(budgeted[0], "budget_per_member_idr"), "money")
-        cofunded = [i for i in budgeted if years[i].get("apbd_cofunding_idr")]
-        if cofunded and len(cofunded) == len(budgeted) and len({years[i]["apbd_cofunding_idr"] for i in cofunded}) == 1:
-            text.append(lang("exec_plan_cofunding_every_year"))
-            figures["cofunding"] = _r(extra, _y(cofunded[0], "apbd_cofunding_idr"), "money")
-        elif cofunded:
-            joined, figs = _yearly_figures(lang, extra, cofunded, "plan_item_cofunding", "apbd_cofunding_idr", "money",
-                                           "cofunding")
-            text.append(lang("exec_plan_cofunding", items=joined))
-            figures.update(figs)
+    text, figures = _buys_text(lang, extra)
     targeted = [i for i, y in enumerate(years) if y["target"] is not None]
     if targeted:
         targets, t_figs = _listed(lang, [(lang("plan_item_target", year=years[i]["year"]),
@@ -386,12 +351,8 @@ def _budget_lines(lang: Language, scenario: Scenario, summary: dict, extra: dict
         figures.update({**t_figs, **p_figs})
     if text:
         blocks.append(Para(" ".join(text), figures))
-    needed = _apbd_needed_para(lang, scenario, extra)
-    if needed is not None:
-        blocks.append(needed)
-    risk = _pledge_risk(lang, scenario, extra, pledge_names(lang, scenario))
-    if risk is not None:
-        blocks.append(risk)
+    blocks.append(_apbd_needed_para(lang, scenario, extra))
+    blocks.append(_pledge_risk(lang, scenario, extra, pledge_names(lang, scenario)))
     # What the premiums took from the budget each year, and what is left.
     spent = [i for i, y in enumerate(years) if y["budget_idr"] is not None]
     if spent:
@@ -399,7 +360,64 @@ def _budget_lines(lang: Language, scenario: Scenario, summary: dict, extra: dict
             (lang("plan_item_left", year=years[i]["year"]),
              {"spent": _r(extra, _y(i, "budget_spent_idr"), "money"), "left": _r(extra, _y(i, "budget_left_idr"), "money")})
             for i in spent]))
-    # Whether each year-end target is reached.
+    blocks += _targets_paras(lang, extra, targeted)
+    cut = [i for i, y in enumerate(years) if round(y["not_renewed"]) > 0]
+    if cut:  # the renewals come first, but the money may not pay for all of them
+        blocks.append(_listed_para(lang, "exec_plan_not_renewed", [
+            (lang("plan_item_not_renewed", year=years[i]["year"]), {"cut": _r(extra, _y(i, "not_renewed"), "count")})
+            for i in cut]))
+    blocks.append(_priority_para(lang, scenario, extra))
+    blocks.append(_ucj_para(lang, extra))
+    return [b for b in blocks if b is not None]
+
+
+def _buys_text(lang: Language, extra: dict) -> tuple[list, dict]:
+    """The sentences on what each year's APBD budget buys (members for a full year, at a premium per member) and the
+    APBD's share of co-funded pledges it pays first; with their figures."""
+    years = extra["planning"]["years"]
+    budgeted = [i for i, y in enumerate(years) if y["budget_idr"] is not None and y["members_affordable"] is not None]
+    if not budgeted:
+        return [], {}
+    text, figures = [], {}
+    same = {(years[i]["budget_idr"], years[i]["members_affordable"], years[i]["budget_per_member_idr"])
+            for i in budgeted}
+    if len(same) == 1 and len(budgeted) == len(years):
+        i = budgeted[0]
+        text.append(lang("exec_plan_buys"))
+        figures.update({"budget": _r(extra, _y(i, "budget_idr"), "money"),
+                        "affordable": _r(extra, _y(i, "members_affordable"), "count"),
+                        "per_member": _r(extra, _y(i, "budget_per_member_idr"), "money")})
+    else:  # the budget, or the premium per member, changes from year to year: a list of years
+        one_rate = len({years[i]["budget_per_member_idr"] for i in budgeted}) == 1
+        items = []
+        for i in budgeted:
+            figs = {"budget": _r(extra, _y(i, "budget_idr"), "money"),
+                    "affordable": _r(extra, _y(i, "members_affordable"), "count")}
+            if not one_rate:
+                figs["per_member"] = _r(extra, _y(i, "budget_per_member_idr"), "money")
+            items.append((lang("plan_item_buys" if one_rate else "plan_item_buys_each", year=years[i]["year"]), figs))
+        joined, figs = _listed(lang, items, "b_")
+        text.append(lang("exec_plan_buys_years" if one_rate else "exec_plan_buys_years_mixed", items=joined))
+        figures.update(figs)
+        if one_rate:
+            figures["per_member"] = _r(extra, _y(budgeted[0], "budget_per_member_idr"), "money")
+    cofunded = [i for i in budgeted if years[i].get("apbd_cofunding_idr")]
+    if cofunded and len(cofunded) == len(budgeted) and len({years[i]["apbd_cofunding_idr"] for i in cofunded}) == 1:
+        text.append(lang("exec_plan_cofunding_every_year"))
+        figures["cofunding"] = _r(extra, _y(cofunded[0], "apbd_cofunding_idr"), "money")
+    elif cofunded:
+        joined, figs = _yearly_figures(lang, extra, cofunded, "plan_item_cofunding", "apbd_cofunding_idr", "money",
+                                       "cofunding")
+        text.append(lang("exec_plan_cofunding", items=joined))
+        figures.update(figs)
+    return text, figures
+
+
+def _targets_paras(lang: Language, extra: dict, targeted: list) -> list:
+    """Whether each year-end target is reached: the years reached, and the years missed with the shortfall, the names
+    waiting, and whether the budget was spent in full."""
+    years = extra["planning"]["years"]
+    blocks = []
     reached = [i for i in targeted if years[i]["target_reached"]]
     missed = [i for i in targeted if not years[i]["target_reached"]]
     if reached:
@@ -426,17 +444,6 @@ def _budget_lines(lang: Language, scenario: Scenario, summary: dict, extra: dict
         if all(years[i]["budget_idr"] is not None and years[i]["budget_spent_in_full"] for i in missed):
             para = Para(para.text + " " + lang("exec_plan_capped"), para.figures)
         blocks.append(para)
-    cut = [i for i, y in enumerate(years) if round(y["not_renewed"]) > 0]
-    if cut:  # the renewals come first, but the money may not pay for all of them
-        blocks.append(_listed_para(lang, "exec_plan_not_renewed", [
-            (lang("plan_item_not_renewed", year=years[i]["year"]), {"cut": _r(extra, _y(i, "not_renewed"), "count")})
-            for i in cut]))
-    passed = _priority_para(lang, scenario, extra)
-    if passed is not None:
-        blocks.append(passed)
-    ucj = _ucj_para(lang, extra)
-    if ucj is not None:
-        blocks.append(ucj)
     return blocks
 
 
