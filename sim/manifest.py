@@ -4,6 +4,10 @@ code version and package versions, and hashes that name the report folder.
 - ``scenario_toml``: the resolved scenario (bases merged, ``--set`` overrides applied) written back as TOML, so that
   ``tomllib`` reads back exactly the same document (dates stay dates). The base chain is not needed any more.
 - ``scenario_hash``: SHA-256 of that text: two reports with the same hash ran the same inputs.
+- ``scenario_files_sha256``: SHA-256 of each scenario file (base chain) as it was when the report ran, so that a
+  rebuild can say a file was edited since; ``data_sha256``: the data tables in sim/data the model reads (mortality,
+  rules, age profiles...); ``code.source_sha256``: the workbench's own source, which names the code exactly even
+  where ``git_commit`` is "-dirty" or unknown (no git).
 - ``run_hash``: the first 10 hex digits of SHA-256 over the scenario hash, seed, trials, language and code
   version: the folder ``reports/<scenario id>/<date>-<run hash>/``. The same inputs on the same day give the same
   folder, which is then refused rather than overwritten.
@@ -19,7 +23,7 @@ import math
 import platform
 import re
 import tomllib
-from importlib import metadata
+from importlib import metadata, resources
 from pathlib import Path
 
 from . import __version__
@@ -109,8 +113,74 @@ def package_versions() -> dict:
     return out
 
 
+def _package_files(folder, suffixes: tuple) -> dict:
+    """{name: SHA-256} of the files directly in a folder of the sim package with one of ``suffixes``."""
+    return {f.name: sha256(f.read_bytes()) for f in sorted(folder.iterdir(), key=lambda f: f.name)
+            if f.is_file() and f.name.endswith(suffixes)}
+
+
+def source_hash() -> str:
+    """SHA-256 over the workbench's Python source (sim/*.py, by name): the code that ran, dirty tree or not."""
+    files = _package_files(resources.files("sim"), (".py",))
+    return sha256(json.dumps(sorted(files.items())))
+
+
+def data_hashes() -> dict:
+    """{file: SHA-256} of the data tables in sim/data the model reads (mortality table, rules, age profiles...)."""
+    return _package_files(resources.files("sim").joinpath("data"), (".csv", ".toml"))
+
+
+def file_hashes(files) -> dict:
+    """{path: SHA-256 of its bytes, or None if it cannot be read} for the scenario files of a run."""
+    out = {}
+    for f in files:
+        try:
+            out[str(f)] = sha256(Path(f).read_bytes())
+        except OSError:
+            out[str(f)] = None
+    return out
+
+
 def code_version(git_commit: str | None) -> dict:
-    return {"workbench_version": __version__, "git_commit": git_commit}
+    return {"workbench_version": __version__, "git_commit": git_commit, "source_sha256": source_hash()}
+
+
+def changed_inputs(manifest: dict) -> list[str]:
+    """What differs now from the inputs a report recorded: scenario files edited or gone since (the report and a
+    rebuild use the manifest's scenario_toml, so they no longer show the file as it is), data tables and code that
+    differ. Empty when all agree; a manifest written before these were recorded says nothing of them."""
+    out = []
+    for path, recorded in (manifest.get("scenario_files_sha256") or {}).items():
+        now = file_hashes([path])[path]
+        if now is None:
+            out.append(f"scenario file {path} is no longer there")
+        elif now != recorded:
+            out.append(f"scenario file {path} was edited after the report was written")
+    recorded_data = manifest.get("data_sha256")
+    if recorded_data is not None:
+        now = data_hashes()
+        for name in sorted(set(recorded_data) | set(now)):
+            if recorded_data.get(name) != now.get(name):
+                out.append(f"data table sim/data/{name} differs from the one the report used")
+    recorded_code = (manifest.get("code") or {}).get("source_sha256")
+    if recorded_code is not None and recorded_code != source_hash():
+        out.append(f"the workbench source differs from the one the report ran "
+                   f"(git {(manifest.get('code') or {}).get('git_commit') or '-'})")
+    return out
+
+
+def changed_files(folder: str | Path, manifest: dict) -> list[str]:
+    """The report's own files that no longer match the manifest's files_sha256 (edited, or gone)."""
+    out = []
+    for name, recorded in (manifest.get("files_sha256") or {}).items():
+        try:
+            now = sha256((Path(folder) / name).read_bytes())
+        except OSError:
+            out.append(f"{name} (missing)")
+            continue
+        if now != recorded:
+            out.append(name)
+    return out
 
 
 # --- reading a manifest back ----------------------------------------------------------------------------------
@@ -204,6 +274,28 @@ MANIFEST_FIELDS = {
     "base": _string_or_null,
     "base_differences": _list_of(_is_difference, "[dotted key, base value, this value] triples"),
 }
+
+
+def _hashes(allow_none: bool):
+    """A JSON object of {name: SHA-256 hex digest} (``allow_none``: or null, for a file that could not be read)."""
+
+    def check(x):
+        if not isinstance(x, dict) or not all(
+                isinstance(v, str) and re.fullmatch(r"[0-9a-f]{64}", v) or (allow_none and v is None)
+                for v in x.values()):
+            return f"must be an object of {{name: SHA-256 hex digest}}, got {shown(x)}"
+        return None
+
+    return check
+
+
+# Fields a rebuild or its checks read when present (manifests written before they were recorded lack them).
+OPTIONAL_FIELDS = {
+    "scenario_files_sha256": _hashes(allow_none=True),
+    "data_sha256": _hashes(allow_none=False),
+    "files_sha256": _hashes(allow_none=False),
+    "code": lambda x: None if isinstance(x, dict) else f"must be an object, got {shown(x)}",
+}
 # manifest key -> key in scenario_toml's [scenario] table
 _FROM_SCENARIO = {"scenario_id": "id", "title": "title", "seed": "seed", "trials": "trials"}
 
@@ -224,6 +316,10 @@ def check_manifest(manifest, path: str | Path) -> None:
             raise ScenarioError(file, key, problem)
         if key == "scenario_hash" and sha256(manifest["scenario_toml"]) != manifest["scenario_hash"]:
             raise ScenarioError(file, "scenario_toml", "does not match scenario_hash (the manifest was edited)")
+    for key, check in OPTIONAL_FIELDS.items():
+        problem = check(manifest[key]) if key in manifest else None
+        if problem:
+            raise ScenarioError(file, key, problem)
     try:
         scen = tomllib.loads(manifest["scenario_toml"]).get("scenario")
     except tomllib.TOMLDecodeError as err:

@@ -30,8 +30,8 @@ from .forecast import DEFAULT_CHUNK_TRIALS, forecast, make_parents, remove_made,
 from .forecast import _git_commit as git_commit
 from .i18n import Language
 from .manifest import (
-    MANIFEST_FORMAT, code_version, differing_numbers, manifest_scenario, package_versions, read_manifest, run_hash,
-    scenario_toml, sha256,
+    MANIFEST_FORMAT, changed_files, changed_inputs, code_version, data_hashes, differing_numbers, file_hashes, manifest_scenario, package_versions,
+    read_manifest, run_hash, scenario_toml, sha256,
 )
 from .plan import TrialClaims, detail, detail_tables
 from .population import build_model
@@ -71,11 +71,14 @@ class Origin:
     base: str | None
     base_differences: tuple
     command: str
+    files_sha256: tuple = ()  # ((path, SHA-256 or None), ...) of ``files`` as the run read them
 
     @classmethod
     def of(cls, scenario: Scenario, command: str) -> "Origin":
-        return cls(tuple(str(p) for p in scenario.files), tuple(f"{k}={v!r}" for k, v in scenario.overrides),
-                   scenario.resolved["scenario"].get("base"), tuple(scenario.base_differences), command)
+        files = tuple(str(p) for p in scenario.files)
+        return cls(files, tuple(f"{k}={v!r}" for k, v in scenario.overrides),
+                   scenario.resolved["scenario"].get("base"), tuple(scenario.base_differences), command,
+                   tuple(file_hashes(files).items()))
 
 
 def report_folder(reports_dir: Path, scenario_id: str, day: dt.date, run: str) -> Path:
@@ -135,6 +138,8 @@ def build(scenario: Scenario, lang: str = "id", reports_dir: Path = DEFAULT_REPO
         "chunk_trials": chunk_trials,
         "overrides": list(origin.overrides),
         "scenario_files": list(origin.files),
+        "scenario_files_sha256": dict(origin.files_sha256),
+        "data_sha256": data_hashes(),
         "base": origin.base,
         "base_differences": [list(_jsonable(d)) for d in origin.base_differences],
         "code": code,
@@ -203,7 +208,8 @@ def rebuild(manifest_path: Path, reports_dir: Path = DEFAULT_REPORTS_DIR, progre
     scenario = manifest_scenario(manifest, manifest_path)
     origin = Origin(tuple(manifest["scenario_files"]), tuple(manifest["overrides"]), manifest["base"],
                     tuple(tuple(d) for d in manifest["base_differences"]),
-                    f"python -m sim report --from-manifest {manifest_path}")
+                    f"python -m sim report --from-manifest {manifest_path}",
+                    tuple((manifest.get("scenario_files_sha256") or {}).items()))  # the files as the original read them
     report = build(scenario, manifest["lang"], reports_dir, origin, manifest["chunk_trials"], progress, step, today)
     folder = manifest_path.parent
     differences = None
@@ -269,6 +275,15 @@ def command(args) -> int:
         report, differences = rebuild(args.from_manifest, args.reports_dir, trial_progress, step)
         if not quiet:
             print(headline(report))
+        manifest_path = Path(args.from_manifest)
+        manifest_path = manifest_path / "manifest.json" if manifest_path.is_dir() else manifest_path
+        manifest = read_manifest(manifest_path)  # read and checked by the rebuild already
+        for change in changed_inputs(manifest):
+            print(f"Note: {change} (the rebuild used the manifest's own copy of the scenario)")
+        edited = changed_files(manifest_path.parent, manifest) if differences is not None else []
+        if edited:  # the files a reviewer reads are not those the manifest vouches for
+            print(f"Original report files do NOT match the manifest's files_sha256 (changed after the report was "
+                  f"written): {', '.join(edited[:10])}")
         if differences is None:
             print("Original summary.json/report.json not found beside the manifest: nothing to compare")
         elif differences:
@@ -277,7 +292,7 @@ def command(args) -> int:
             return 1
         else:
             print("Rebuilt numbers match the original report (summary.json and report.json)")
-        return 0
+        return 1 if edited else 0
     overrides = list(args.overrides)
     if args.trials is not None:
         overrides.append(f"scenario.trials={args.trials}")

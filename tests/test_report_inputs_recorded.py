@@ -1,0 +1,117 @@
+"""A report's manifest records what its numbers were made from beyond the resolved scenario: the scenario files as
+they were (so that a rebuild says one was edited since), the data tables in sim/data and the workbench's source
+(which a "-dirty" git commit does not name); and a rebuild says when the report's own files no longer match the
+hashes its manifest gives them."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from sim import manifest as manifest_module
+from sim import report as report_module
+from sim.manifest import changed_files, changed_inputs, check_manifest, data_hashes, sha256, source_hash
+from sim.report import Origin
+from sim.scenario import SCENARIO_DIR, ScenarioError, load_scenario
+from cli_checks import run_cli
+
+TRIALS = 200
+
+
+@pytest.fixture(scope="module", autouse=True)
+def one_commit():
+    """The commit as it was when this module started (a report folder's name includes it)."""
+    commit = report_module.git_commit()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(report_module, "git_commit", lambda: commit)
+        yield
+
+
+def _scenario_copy(folder: Path) -> Path:
+    """pekalongan-2023 as a file of its own (its base, base/national-defaults, is found in scenarios/)."""
+    path = folder / "pekalongan-2023.toml"
+    shutil.copy(SCENARIO_DIR / "pekalongan-2023.toml", path)
+    return path
+
+
+def test_an_edited_or_removed_scenario_file_is_named(tmp_path):
+    path = _scenario_copy(tmp_path)
+    origin = Origin.of(load_scenario(str(path)), "cmd")
+    recorded = dict(origin.files_sha256)
+    assert set(recorded) == {str(SCENARIO_DIR / "base" / "national-defaults.toml"), str(path)}
+    assert recorded[str(path)] == sha256(path.read_bytes())
+    manifest = {"scenario_files_sha256": recorded}
+    assert changed_inputs(manifest) == []
+    edited = path.read_text(encoding="utf-8").replace("\nmembers = { value = 1000,", "\nmembers = { value = 1200,")
+    assert edited != path.read_text(encoding="utf-8")
+    path.write_text(edited, encoding="utf-8")
+    assert changed_inputs(manifest) == [f"scenario file {path} was edited after the report was written"]
+    path.unlink()
+    assert changed_inputs(manifest) == [f"scenario file {path} is no longer there"]
+
+
+def test_data_tables_and_source_that_differ_are_named():
+    data = data_hashes()
+    assert {"tmi4_qx.csv", "regulation.toml", "age_profiles.toml"} <= set(data)
+    manifest = {"data_sha256": data, "code": {"git_commit": "abc-dirty", "source_sha256": source_hash()}}
+    assert changed_inputs(manifest) == []
+    manifest = {"data_sha256": {**data, "tmi4_qx.csv": "0" * 64},
+                "code": {"git_commit": "abc-dirty", "source_sha256": "1" * 64}}
+    assert changed_inputs(manifest) == ["data table sim/data/tmi4_qx.csv differs from the one the report used",
+                                        "the workbench source differs from the one the report ran (git abc-dirty)"]
+
+
+def test_a_manifest_from_before_the_hashes_says_nothing_of_them():
+    assert changed_inputs({"code": {"workbench_version": "0.1.0", "git_commit": None}}) == []
+    assert changed_files("/nonexistent", {}) == []
+
+
+@pytest.mark.parametrize("key, value", [("scenario_files_sha256", ["a"]), ("data_sha256", {"x.csv": "abc"}),
+                                        ("files_sha256", {"report.html": None}), ("code", "abc")])
+def test_a_bad_recorded_hash_is_one_error_naming_the_key(key, value, monkeypatch):
+    manifest = {"format": manifest_module.MANIFEST_FORMAT}
+    monkeypatch.setattr(manifest_module, "MANIFEST_FIELDS", {})  # only the optional fields are under test
+    with pytest.raises(ScenarioError, match=f"manifest.json: {key}: must be an object"):
+        check_manifest({**manifest, key: value}, "manifest.json")
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory):
+    """A report of a scenario file of its own, so that the test can edit that file afterwards."""
+    folder = tmp_path_factory.mktemp("scenario")
+    scenario = load_scenario(str(_scenario_copy(folder)), [f"scenario.trials={TRIALS}"])
+    return report_module.build(scenario, "en", tmp_path_factory.mktemp("reports"))
+
+
+def test_the_manifest_records_the_inputs_as_they_were(report):
+    m = json.loads((report.folder / "manifest.json").read_text(encoding="utf-8"))
+    assert m["scenario_files_sha256"] == {f: sha256(Path(f).read_bytes()) for f in m["scenario_files"]}
+    assert m["data_sha256"] == data_hashes()
+    assert m["code"]["source_sha256"] == source_hash()
+
+
+def test_a_rebuild_says_the_scenario_file_was_edited_and_an_edited_report_file(report, tmp_path, capsys):
+    original = tmp_path / "original"
+    shutil.copytree(report.folder, original)
+    scenario_file = Path(report.manifest["scenario_files"][-1])
+    text = scenario_file.read_text(encoding="utf-8")
+    scenario_file.write_text(text.replace("\nmembers = { value = 1000,", "\nmembers = { value = 1200,"), encoding="utf-8")
+    try:
+        code, out, err = run_cli(["report", "--from-manifest", original / "manifest.json",
+                                  "--reports-dir", tmp_path / "rebuilt", "--quiet"], capsys)
+        assert code == 0, err
+        assert f"Note: scenario file {scenario_file} was edited after the report was written" in out
+        assert "Rebuilt numbers match the original report" in out
+        # The numbers are still the report's (from the manifest's scenario_toml), but the HTML a reviewer reads
+        # was changed after the report was written: the rebuild says so and fails.
+        html = original / "report.html"
+        html.write_text(html.read_text(encoding="utf-8").replace("</body>", "<p>x</p></body>"), encoding="utf-8")
+        code, out, err = run_cli(["report", "--from-manifest", original / "manifest.json",
+                                  "--reports-dir", tmp_path / "rebuilt-2", "--quiet"], capsys)
+        assert code == 1, (out, err)
+        assert "Original report files do NOT match the manifest's files_sha256" in out and "report.html" in out
+    finally:
+        scenario_file.write_text(text, encoding="utf-8")
