@@ -22,6 +22,7 @@ from .engine import BLOCK_TRIALS, chunks
 from .exact import describe as describe_exact
 from .exact import exact_distribution
 from .funding import APBD
+from .manifest import override_text
 from .population import annual_premium_budget, annual_premium_by_payer, build_model
 from .results import Aggregator
 from .scenario import Scenario
@@ -189,7 +190,7 @@ def provenance(scenario: Scenario) -> dict:
         "workbench_version": __version__,
         "git_commit": _git_commit(),
         "scenario_files": [str(p) for p in scenario.files],
-        "overrides": [f"{k}={v!r}" for k, v in scenario.overrides],
+        "overrides": [override_text(k, v) for k, v in scenario.overrides],
         "block_trials": BLOCK_TRIALS,
         "numpy_version": np.__version__,
         "rng": "numpy PCG64 via SeedSequence(seed, spawn_key=(block, crc32(segment), peril))",

@@ -66,6 +66,13 @@ def _value(x) -> str:
     raise TypeError(f"cannot write {type(x).__name__} as TOML")
 
 
+def override_text(key: str, value) -> str:
+    """A --set override as it is given on the command line, ``dotted.key=value`` with the value as TOML, so that
+    ``--set`` reads it back as the same value (Python's repr wrote a date as datetime.date(2025, 6, 1), true as
+    True)."""
+    return f"{key}={_value(value)}"
+
+
 def dump_toml(data: dict, path: tuple = ()) -> str:
     """``data`` as TOML text that ``tomllib.loads`` turns back into an equal document: tables of keys as
     [sections], parameter tables and texts per language inline, as the scenario files write them."""

@@ -30,8 +30,8 @@ from .forecast import DEFAULT_CHUNK_TRIALS, forecast, make_parents, remove_made,
 from .forecast import _git_commit as git_commit
 from .i18n import Language
 from .manifest import (
-    MANIFEST_FORMAT, changed_files, changed_inputs, code_version, data_hashes, differing_numbers, file_hashes, manifest_scenario, package_versions,
-    read_manifest, run_hash, scenario_toml, sha256,
+    MANIFEST_FORMAT, changed_files, changed_inputs, code_version, data_hashes, differing_numbers, file_hashes,
+    manifest_scenario, override_text, package_versions, read_manifest, run_hash, scenario_toml, sha256,
 )
 from .plan import TrialClaims, detail, detail_tables
 from .population import build_model
@@ -76,7 +76,7 @@ class Origin:
     @classmethod
     def of(cls, scenario: Scenario, command: str) -> "Origin":
         files = tuple(str(p) for p in scenario.files)
-        return cls(files, tuple(f"{k}={v!r}" for k, v in scenario.overrides),
+        return cls(files, tuple(override_text(k, v) for k, v in scenario.overrides),
                    scenario.resolved["scenario"].get("base"), tuple(scenario.base_differences), command,
                    tuple(file_hashes(files).items()))
 

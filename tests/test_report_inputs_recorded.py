@@ -13,9 +13,12 @@ import pytest
 
 from sim import manifest as manifest_module
 from sim import report as report_module
-from sim.manifest import changed_files, changed_inputs, check_manifest, data_hashes, sha256, source_hash
+from sim.forecast import provenance
+from sim.manifest import (
+    changed_files, changed_inputs, check_manifest, data_hashes, override_text, sha256, source_hash,
+)
 from sim.report import Origin
-from sim.scenario import SCENARIO_DIR, ScenarioError, load_scenario
+from sim.scenario import SCENARIO_DIR, ScenarioError, load_scenario, parse_override
 from cli_checks import run_cli
 
 TRIALS = 200
@@ -98,7 +101,9 @@ def test_a_rebuild_says_the_scenario_file_was_edited_and_an_edited_report_file(r
     shutil.copytree(report.folder, original)
     scenario_file = Path(report.manifest["scenario_files"][-1])
     text = scenario_file.read_text(encoding="utf-8")
-    scenario_file.write_text(text.replace("\nmembers = { value = 1000,", "\nmembers = { value = 1200,"), encoding="utf-8")
+    edited = text.replace("\nmembers = { value = 1000,", "\nmembers = { value = 1200,")
+    assert edited != text
+    scenario_file.write_text(edited, encoding="utf-8")
     try:
         code, out, err = run_cli(["report", "--from-manifest", original / "manifest.json",
                                   "--reports-dir", tmp_path / "rebuilt", "--quiet"], capsys)
@@ -115,3 +120,24 @@ def test_a_rebuild_says_the_scenario_file_was_edited_and_an_edited_report_file(r
         assert "Original report files do NOT match the manifest's files_sha256" in out and "report.html" in out
     finally:
         scenario_file.write_text(text, encoding="utf-8")
+
+
+OVERRIDES = ["scenario.rules_date=2025-06-01", "budget.enabled=true", 'scenario.region="Kota X"',
+             "segments.vulnerable.members=1200", "assumptions.age_shift=1.5"]
+
+
+@pytest.mark.parametrize("given", OVERRIDES)
+def test_an_override_is_recorded_as_set_reads_it(given):
+    """The manifest, report.json and summary.json record each --set as the command line gives it: read back by
+    --set, the same value (a date was recorded as datetime.date(2025, 6, 1), true as True, a text as 'Kota X')."""
+    key, value = parse_override(given)
+    assert override_text(key, value) == given
+    assert parse_override(override_text(key, value)) == (key, value)
+
+
+def test_the_report_and_the_run_record_overrides_as_given(tmp_path):
+    path = _scenario_copy(tmp_path)
+    scenario = load_scenario(str(path), ["scenario.rules_date=2025-06-01", 'scenario.region="Kota X"'])
+    expected = ["scenario.rules_date=2025-06-01", 'scenario.region="Kota X"']
+    assert list(Origin.of(scenario, "cmd").overrides) == expected
+    assert provenance(scenario)["overrides"] == expected
