@@ -157,12 +157,13 @@ def changed_inputs(manifest: dict) -> list[str]:
     rebuild use the manifest's scenario_toml, so they no longer show the file as it is), data tables and code that
     differ. Empty when all agree; a manifest written before these were recorded says nothing of them."""
     out = []
+    own_copy = "(the rebuild used the manifest's own copy of the scenario)"
     for path, recorded in (manifest.get("scenario_files_sha256") or {}).items():
         now = file_hashes([path])[path]
         if now is None:
-            out.append(f"scenario file {path} is no longer there")
+            out.append(f"scenario file {path} is no longer there {own_copy}")
         elif now != recorded:
-            out.append(f"scenario file {path} was edited after the report was written")
+            out.append(f"scenario file {path} was edited after the report was written {own_copy}")
     recorded_data = manifest.get("data_sha256")
     if recorded_data is not None:
         now = data_hashes()

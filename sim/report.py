@@ -279,7 +279,7 @@ def command(args) -> int:
         manifest_path = manifest_path / "manifest.json" if manifest_path.is_dir() else manifest_path
         manifest = read_manifest(manifest_path)  # read and checked by the rebuild already
         for change in changed_inputs(manifest):
-            print(f"Note: {change} (the rebuild used the manifest's own copy of the scenario)")
+            print(f"Note: {change}")
         edited = changed_files(manifest_path.parent, manifest) if differences is not None else []
         if edited:  # the files a reviewer reads are not those the manifest vouches for
             print(f"Original report files do NOT match the manifest's files_sha256 (changed after the report was "
