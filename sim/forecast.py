@@ -7,8 +7,10 @@ import json
 import math
 import os
 import shutil
+import signal
 import subprocess
 import tempfile
+import threading
 import time
 from contextlib import contextmanager
 from pathlib import Path
@@ -235,13 +237,35 @@ def atomic_directory(out_dir: Path, replaces: tuple[str, ...] = ()):
         raise OSError(err.errno, err.strerror, str(out_dir)) from None
     try:
         yield tmp
-        _commit(tmp, out_dir, replaces)
+        with signals_held():
+            _commit(tmp, out_dir, replaces)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         remove_made(made)
         raise
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+HELD_SIGNALS = (signal.SIGINT, signal.SIGTERM)
+
+
+@contextmanager
+def signals_held():
+    """Ctrl-C (SIGINT) and SIGTERM ignored while finished output moves into place. The files of ``sim run`` move
+    one by one: a signal between two moves would leave some new files beside old ones; a report's folder is renamed
+    in one step, and a signal just after it would report "nothing was written" of a finished report. A signal then
+    comes too late to stop anything, so it is dropped and the command ends normally. Python runs signal handlers
+    in the main thread only: elsewhere (a notebook's worker thread, say) nothing is held."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = {s: signal.signal(s, lambda signum, frame: None) for s in HELD_SIGNALS}
+    try:
+        yield
+    finally:
+        for s, handler in previous.items():
+            signal.signal(s, signal.SIG_DFL if handler is None else handler)
 
 
 def make_parents(path: Path) -> list[Path]:

@@ -26,7 +26,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from .forecast import DEFAULT_CHUNK_TRIALS, forecast, make_parents, remove_made, write_json
+from .forecast import DEFAULT_CHUNK_TRIALS, forecast, make_parents, remove_made, signals_held, write_json
 from .forecast import _git_commit as git_commit
 from .i18n import Language
 from .manifest import (
@@ -189,8 +189,9 @@ def _write(report: Report, html: str, pdf: bytes) -> None:
             table.to_csv(tmp / f"{name}.csv", index=False, lineterminator="\n")
         files = {p.name: sha256(p.read_bytes()) for p in sorted(tmp.iterdir())}
         write_json(tmp / "manifest.json", {**report.manifest, "files_sha256": files})
-        _refuse_existing(folder)  # another run may have finished meanwhile
-        os.rename(tmp, folder)  # atomic on one file system; fails rather than replace a non-empty folder
+        with signals_held():  # a signal once the folder is in place would say nothing was written
+            _refuse_existing(folder)  # another run may have finished meanwhile
+            os.rename(tmp, folder)  # atomic on one file system; fails rather than replace a non-empty folder
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         remove_made(made)  # the folders made for this report (reports/<id>/), if nothing else went there

@@ -819,3 +819,61 @@ def test_an_output_folder_that_cannot_be_made_is_named_as_given(folder, capsys, 
     assert_one_line_error(code, err, [str(folder / "out"), "Permission denied"])
     assert ".tmp-" not in err
     assert_nothing_written(folder)
+
+
+def _signal_at_first_move(monkeypatch, module, name: str, signum) -> list:
+    """Make ``module.os``'s ``name`` (replace or rename) send ``signum`` to this process just before its first move,
+    as Ctrl-C or ``kill`` would between two files moving into place."""
+    import os
+    import signal
+
+    original, calls = getattr(os, name), []
+
+    def moving(*args, **kwargs):
+        if not calls:
+            os.kill(os.getpid(), signum)
+        calls.append(args)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(module.os, name, moving)
+    assert signal.getsignal(signum) is not signal.SIG_IGN  # else the test could not fail
+    return calls
+
+
+@pytest.mark.parametrize("signum", ["SIGINT", "SIGTERM"])
+def test_a_signal_while_the_files_move_into_place_leaves_the_new_set_whole(folder, capsys, monkeypatch, signum):
+    """``sim run``'s files move into an existing output folder one by one: Ctrl-C or SIGTERM after the first move
+    left the new summary.json beside the old scenario.json and trials.csv, and said nothing was written. The
+    finished output now moves whole, the signal coming too late to stop it."""
+    import signal
+
+    import sim.forecast
+
+    out_dir = folder / "out"
+    code, _, _ = run_cli(["run", write(folder), "--out", out_dir, *SMALL_RUN], capsys)
+    assert code == 0
+    before = {p.name: p.read_bytes() for p in out_dir.iterdir()}
+    calls = _signal_at_first_move(monkeypatch, sim.forecast, "replace", getattr(signal, signum))
+    code, out, err = run_cli(["run", write(folder), "--out", out_dir, *SMALL_RUN[:-2], "--seed", "7",
+                              "--set", "scenario.horizon_months=12"], capsys)
+    assert len(calls) == len(before) >= 3
+    assert code == 0 and err == ""
+    after = {p.name: p.read_bytes() for p in out_dir.iterdir()}
+    assert set(after) == set(before) and all(after[n] != before[n] for n in before)  # every file the new run's
+    assert json.loads(after["summary.json"])["seed"] == 7
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler  # handlers are back as they were
+
+
+def test_a_signal_as_the_report_folder_moves_into_place_does_not_say_nothing_was_written(folder, capsys, monkeypatch):
+    """A report's folder is renamed into place in one step; Ctrl-C arriving then printed "interrupted; nothing was
+    written" beside a finished report."""
+    import signal
+
+    import sim.report
+
+    calls = _signal_at_first_move(monkeypatch, sim.report, "rename", signal.SIGINT)
+    code, out, err = run_cli(["report", write(folder), "--reports-dir", folder / "reports", "--trials", "200",
+                              "--quiet", "--set", "scenario.horizon_months=12"], capsys)
+    assert len(calls) == 1 and code == 0 and "interrupted" not in err
+    assert [p.name for p in (folder / "reports").rglob("manifest.json")] == ["manifest.json"]
+    assert not list((folder / "reports").rglob(".*.tmp-*"))
