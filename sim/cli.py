@@ -445,11 +445,11 @@ def cmd_calibrate(args) -> int:
     out = args.out or Path("out") / new_id
     probe = target.parent / f".{target.stem}.tmp.toml"  # beside the target: its base is a relative path
     try:
-        with atomic_directory(out) as tmp:
+        # The scenario file moves only once calibration.json is in place: a failed run writes neither.
+        with atomic_directory(out, then=lambda: os.replace(probe, target)) as tmp:
             probe.write_text(text_, encoding="utf-8")
             desc["forecast_next_year"] = next_year_forecast(load_scenario(probe), cal.experience)
             write_json(tmp / "calibration.json", desc)
-        os.replace(probe, target)  # only once calibration.json is in place: a failed run writes neither
     finally:
         probe.unlink(missing_ok=True)
     print(format_calibration(desc))

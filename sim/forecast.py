@@ -217,13 +217,14 @@ def _git_commit() -> str | None:
 
 
 @contextmanager
-def atomic_directory(out_dir: Path, replaces: tuple[str, ...] = ()):
+def atomic_directory(out_dir: Path, replaces: tuple[str, ...] = (), then=None):
     """Yield a fresh temporary folder beside ``out_dir``; on success move its files into ``out_dir``.
 
     On any error the temporary folder is removed and ``out_dir`` is left as it was: no half-written output.
     ``replaces``: names (glob patterns) of files in ``out_dir`` that this output supersedes; those it did not write
     again are removed once its own files are in place, so none is left over from an earlier command. Other files
-    in ``out_dir`` (e.g. ``exact.json``) stay.
+    in ``out_dir`` (e.g. ``exact.json``) stay. ``then``: a last step of the same output, called once the files are
+    in place (``sim calibrate`` moves its scenario file), with signals held through both (:func:`signals_held`).
     """
     out_dir = Path(out_dir)
     made = make_parents(out_dir)
@@ -239,6 +240,8 @@ def atomic_directory(out_dir: Path, replaces: tuple[str, ...] = ()):
         yield tmp
         with signals_held():
             _commit(tmp, out_dir, replaces)
+            if then is not None:
+                then()
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         remove_made(made)

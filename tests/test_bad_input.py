@@ -821,16 +821,16 @@ def test_an_output_folder_that_cannot_be_made_is_named_as_given(folder, capsys, 
     assert_nothing_written(folder)
 
 
-def _signal_at_first_move(monkeypatch, module, name: str, signum) -> list:
-    """Make ``module.os``'s ``name`` (replace or rename) send ``signum`` to this process just before its first move,
-    as Ctrl-C or ``kill`` would between two files moving into place."""
+def _signal_at_first_move(monkeypatch, module, name: str, signum, at: int = 0) -> list:
+    """Make ``module.os``'s ``name`` (replace or rename) send ``signum`` to this process just before its first move
+    (``at``: its move number ``at``), as Ctrl-C or ``kill`` would between two files moving into place."""
     import os
     import signal
 
     original, calls = getattr(os, name), []
 
     def moving(*args, **kwargs):
-        if not calls:
+        if len(calls) == at:
             os.kill(os.getpid(), signum)
         calls.append(args)
         return original(*args, **kwargs)
@@ -877,3 +877,20 @@ def test_a_signal_as_the_report_folder_moves_into_place_does_not_say_nothing_was
     assert len(calls) == 1 and code == 0 and "interrupted" not in err
     assert [p.name for p in (folder / "reports").rglob("manifest.json")] == ["manifest.json"]
     assert not list((folder / "reports").rglob(".*.tmp-*"))
+
+
+def test_a_signal_between_calibration_json_and_the_scenario_file_leaves_both(tmp_path, capsys, monkeypatch):
+    """``sim calibrate`` moves calibration.json into place, then the calibrated scenario file: Ctrl-C between the
+    two left calibration.json without its scenario."""
+    import signal
+
+    import sim.forecast
+
+    shutil.copytree(ROOT / "scenarios", tmp_path / "scenarios")
+    calls = _signal_at_first_move(monkeypatch, sim.forecast, "replace", signal.SIGINT, at=1)
+    code, out, err = run_cli(["calibrate", tmp_path / "scenarios" / "madiun-2025-prior.toml",
+                              tmp_path / "scenarios" / "experience" / "madiun-2025.toml", "--id", "new-cal",
+                              "--out", tmp_path / "out"], capsys)
+    assert [Path(c[1]).name for c in calls] == ["calibration.json", "new-cal.toml"]
+    assert code == 0 and "interrupted" not in err
+    assert (tmp_path / "out" / "calibration.json").is_file() and (tmp_path / "scenarios" / "new-cal.toml").is_file()
