@@ -158,6 +158,9 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--reports-dir", type=_folder, default=Path("reports"), help="folder holding report folders (default: reports)")
     report.add_argument("--from-manifest", type=Path, metavar="PATH",
                         help="rebuild a report from its manifest.json alone and compare the numbers with the original")
+    report.add_argument("--check", type=Path, metavar="PATH",
+                        help="check a report folder against its manifest.json without running anything: its files' "
+                             "SHA-256, and the scenario files, data tables and source it recorded")
     report.add_argument("--quiet", action="store_true", help="no progress on the terminal")
 
     # Expansion and budget planning (sim/plan.py, sim/compare.py).

@@ -198,6 +198,38 @@ def _write(report: Report, html: str, pdf: bytes) -> None:
         raise
 
 
+def _manifest_path(path: Path) -> Path:
+    return Path(path) / "manifest.json" if Path(path).is_dir() else Path(path)
+
+
+def _print_integrity(manifest_path: Path, manifest: dict, files: bool = True) -> list[str]:
+    """Print a ``Note:`` for each input recorded in a report's manifest that differs now (scenario files, data
+    tables, source) and, with ``files``, a line naming the report's files that no longer match its
+    ``files_sha256``; return those files."""
+    for change in changed_inputs(manifest):
+        print(f"Note: {change}")
+    edited = changed_files(manifest_path.parent, manifest) if files else []
+    if edited:  # the files a reviewer reads are not those the manifest vouches for
+        print(f"Original report files do NOT match the manifest's files_sha256 (changed after the report was "
+              f"written): {', '.join(edited[:10])}")
+    return edited
+
+
+def check_command(path: Path) -> int:
+    """``sim report --check PATH``: a report folder against its manifest, without running anything. Exit status 1
+    when a file of the report no longer matches the SHA-256 its manifest recorded; inputs that changed since (a
+    scenario file edited, another data table or source) are notes, as they do not make the report's own numbers
+    wrong, only a rebuild different."""
+    manifest_path = _manifest_path(path)
+    manifest = read_manifest(manifest_path)
+    edited = _print_integrity(manifest_path, manifest)
+    count = len(manifest.get("files_sha256") or {})
+    if not edited:
+        print(f"Report files match the manifest's files_sha256 ({count} files)" if count else
+              "The manifest records no files_sha256: nothing to check the report's files against")
+    return 1 if edited else 0
+
+
 def rebuild(manifest_path: Path, reports_dir: Path = DEFAULT_REPORTS_DIR, progress=None, step=None,
             today: dt.date | None = None) -> tuple[Report, list[str] | None]:
     """Rebuild a report from its manifest alone; return it and, when the original summary.json and report.json
@@ -265,8 +297,12 @@ def command(args) -> int:
 
     quiet = getattr(args, "quiet", False)
     trial_progress, step = (None, None) if quiet else (progress.trials, progress.step)
-    if (args.scenario is None) == (args.from_manifest is None):
-        raise ScenarioError("report", "", "give a scenario id or file, or --from-manifest PATH (one of the two)")
+    asked = [x for x in (args.scenario, args.from_manifest, getattr(args, "check", None)) if x is not None]
+    if len(asked) != 1:
+        raise ScenarioError("report", "", "give a scenario id or file, --from-manifest PATH or --check PATH (one of "
+                                          "them)")
+    if getattr(args, "check", None) is not None:
+        return check_command(args.check)
     if args.from_manifest is not None:
         given = [name for name, value in (("--set", args.overrides), ("--trials", args.trials), ("--seed", args.seed),
                                            ("--lang", args.lang), ("--chunk-trials", args.chunk_trials)) if value]
@@ -276,15 +312,8 @@ def command(args) -> int:
         report, differences = rebuild(args.from_manifest, args.reports_dir, trial_progress, step)
         if not quiet:
             print(headline(report))
-        manifest_path = Path(args.from_manifest)
-        manifest_path = manifest_path / "manifest.json" if manifest_path.is_dir() else manifest_path
-        manifest = read_manifest(manifest_path)  # read and checked by the rebuild already
-        for change in changed_inputs(manifest):
-            print(f"Note: {change}")
-        edited = changed_files(manifest_path.parent, manifest) if differences is not None else []
-        if edited:  # the files a reviewer reads are not those the manifest vouches for
-            print(f"Original report files do NOT match the manifest's files_sha256 (changed after the report was "
-                  f"written): {', '.join(edited[:10])}")
+        manifest_path = _manifest_path(args.from_manifest)
+        edited = _print_integrity(manifest_path, read_manifest(manifest_path), files=differences is not None)
         if differences is None:
             print("Original summary.json/report.json not found beside the manifest: nothing to compare")
         elif differences:

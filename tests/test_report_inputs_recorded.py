@@ -142,3 +142,35 @@ def test_the_report_and_the_run_record_overrides_as_given(tmp_path):
     expected = ["scenario.rules_date=2025-06-01", 'scenario.region="Kota X"']
     assert list(Origin.of(scenario, "cmd").overrides) == expected
     assert provenance(scenario)["overrides"] == expected
+
+
+def test_check_runs_nothing_and_says_whether_the_files_still_match(report, tmp_path, capsys, monkeypatch):
+    """``sim report --check``: a reviewer who received a report folder learns in a second whether its files are
+    those its manifest vouches for (exit 1 when one was edited or is gone), and which recorded inputs differ now,
+    without rebuilding (nothing is simulated: the forecast is made to fail if called)."""
+    monkeypatch.setattr(report_module, "forecast", lambda *a, **k: pytest.fail("--check ran the forecast"))
+    copy = tmp_path / "copy"
+    shutil.copytree(report.folder, copy)
+    files = json.loads((copy / "manifest.json").read_text(encoding="utf-8"))["files_sha256"]
+    code, out, err = run_cli(["report", "--check", copy], capsys)
+    assert (code, err) == (0, "")
+    assert out == f"Report files match the manifest's files_sha256 ({len(files)} files)\n"
+    scenario_file = Path(report.manifest["scenario_files"][-1])
+    text = scenario_file.read_text(encoding="utf-8")
+    scenario_file.write_text(text + "\n# edited\n", encoding="utf-8")
+    try:
+        code, out, err = run_cli(["report", "--check", copy / "manifest.json"], capsys)
+        assert code == 0 and f"Note: scenario file {scenario_file} was edited after the report was written" in out
+    finally:
+        scenario_file.write_text(text, encoding="utf-8")
+    (copy / "periods.csv").unlink()
+    csv = copy / "fan.csv"
+    csv.write_text(csv.read_text(encoding="utf-8").replace("0", "1", 1), encoding="utf-8")
+    code, out, err = run_cli(["report", "--check", copy], capsys)
+    assert code == 1 and "do NOT match" in out and "fan.csv" in out and "periods.csv (missing)" in out
+
+
+@pytest.mark.parametrize("args", [["--check", "x", "pekalongan-2023"], ["--check", "x", "--from-manifest", "y"]])
+def test_check_is_one_of_the_ways_to_call_report(args, capsys):
+    code, out, err = run_cli(["report", *args], capsys)
+    assert code == 2 and err.count("\n") == 1 and "--check PATH (one of them)" in err
