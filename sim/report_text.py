@@ -271,6 +271,13 @@ TEXT = {
         "id": ": proporsi kematian akibat kecelakaan kerja (santunannya lebih besar) dan aturan santunan yang berlaku",
         "en": ": the share of deaths from work accidents (whose benefit is larger) and the benefit rules in force",
     },
+    # Appended to a factor's reason when a benefit rule behind it changes within the horizon (report_trend).
+    "trend_why_rules_change": {
+        "id": "; selain itu, aturan santunan berubah selama periode proyeksi: {rules} (lihat tabel aturan yang "
+              "berubah)",
+        "en": "; the benefit rules also change during the horizon: {rules} (see the table of rules that change)",
+    },
+    "trend_rule_from": {"id": "{rule} mulai {month}", "en": "{rule} from {month}"},
     "trend_why_scholarships": {
         "id": ": pembayaran beasiswa tahunan bagi anak peserta yang meninggal pada tahun-tahun proyeksi sebelumnya "
               "terus berjalan, sehingga jumlahnya bertambah dari tahun ke tahun, dan makin banyak peserta mencapai "

@@ -16,11 +16,25 @@ from .population import month_dates
 from .regulation import load_regulation, monthly_premium
 from .report_document import Figure, Para
 from .report_planning import _listed, _r
+from .report_text import RULE_NAMES
 from .scenario import Scenario
 
 TREND_MIN = 0.05  # a claim ratio that moves less than 5 percentage points over the horizon needs no explaining
 KINDS = {"death_rate": "number1", "benefit_per_death": "money", "scholarships": "money", "accidents": "money",
          "premium": "money"}
+# The benefit rules (data/regulation.toml) behind each factor of sim.ratio_change whose amount they set: a rule
+# that changes within the horizon (a new regulation from a date) is named in that factor's reason. Every benefit
+# rule is in exactly one list (tests/test_report_trend.py), so a rule added to regulation.toml must be placed here.
+FACTOR_RULES = {
+    "benefit_per_death": ("jkm.lump_sum", "jkm.periodic", "jkm.funeral", "jkm.bpu_early_death_benefit",
+                          "jkm.bpu_early_death_months", "jkk.death_multiplier", "jkk.death_floor", "jkk.funeral",
+                          "jkk.periodic"),
+    "scholarships": ("jkm.scholarship_min_membership", "scholarship.max_children", "scholarship.amount_by_level",
+                     "scholarship.years_by_level", "scholarship.end_age"),
+    "accidents": ("jkk.temporary_full_months", "jkk.temporary_full_share", "jkk.temporary_after_share",
+                  "jkk.partial_disability_multiplier", "jkk.total_disability_multiplier",
+                  "jkk.total_disability_periodic"),
+}
 
 
 def trend_blocks(lang: Language, scenario: Scenario, summary: dict, extra: dict) -> list:
@@ -90,7 +104,30 @@ def _factor(lang: Language, scenario: Scenario, extra: dict, change: dict, i: in
     elif factor == "scholarships":
         figures["min"] = _r(extra, "budget_year.scholarship_min_membership_months", "count")
     start = scenario.start.year if factor == "scholarships" else None
-    return lang(f"trend_{factor}", unit=unit) + lang(why, start=start), figures
+    text = lang(f"trend_{factor}", unit=unit) + lang(why, start=start)
+    changed = [(rule, month) for rule, month in benefit_rule_changes(scenario) if rule in FACTOR_RULES.get(factor, ())]
+    if changed:  # a new amount from a date within the horizon: the reasons above alone would misattribute the change
+        names = [lang("trend_rule_from", rule=RULE_NAMES.get(rule, {}).get(lang.code, rule), month=lang.month(month))
+                 for rule, month in changed]
+        listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + lang("list_and") + names[-1]
+        text += lang("trend_why_rules_change", rules=listed)
+    return text, figures
+
+
+def benefit_rule_changes(scenario: Scenario) -> list[tuple[str, dt.date]]:
+    """``(rule, first month of its new value)`` for each benefit rule of :data:`FACTOR_RULES` whose value changes
+    within the horizon under each month's rules; none under a fixed ``rules_date``."""
+    if scenario.rules_date:
+        return []
+    regulation = load_regulation()
+    dates = month_dates(scenario.start, scenario.horizon_months)
+    out = []
+    for rule in (r for rules in FACTOR_RULES.values() for r in rules):
+        values = [regulation.rules[rule].at(d).value for d in dates]
+        month = next((d for d, before, now in zip(dates[1:], values, values[1:]) if now != before), None)
+        if month is not None:
+            out.append((rule, month))
+    return out
 
 
 def _rates_change(scenario: Scenario) -> bool:

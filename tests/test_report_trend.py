@@ -250,3 +250,51 @@ def test_parts_that_do_not_add_up_once_rounded_are_said_to_be_rounded(jambi):
     assert not said([0.45, 0.46, *rest])  # +45 and +46: +91
     id_text = _shown(Language("id"), trend_blocks(Language("id"), scenario, summary, extra)[0], summary, extra)
     assert "dibulatkan sendiri" not in id_text
+
+
+def _with_new_amount(rule: str, date, value):
+    """The encoded rules plus a hypothetical new value of ``rule`` from ``date`` (a new regulation)."""
+    from dataclasses import replace
+
+    from sim.regulation import DatedValue, Regulation, load_regulation
+
+    rules = dict(load_regulation().rules)
+    rules[rule] = replace(rules[rule], values=(*rules[rule].values, DatedValue(date, value, "hypothetical", "Low")))
+    return Regulation(rules)
+
+
+def test_every_benefit_rule_belongs_to_one_factor():
+    """A benefit rule added to regulation.toml is placed with the factor whose amount it sets, so that its change
+    within a horizon is named in that factor's reason."""
+    from sim.regulation import load_regulation
+    from sim.report_trend import FACTOR_RULES
+
+    placed = [r for rules in FACTOR_RULES.values() for r in rules]
+    benefit = {r for r in load_regulation().rules if not r.startswith("premium.")}
+    assert sorted(placed) == sorted(benefit)
+
+
+def test_a_benefit_rule_changing_within_the_horizon_is_named_in_its_reason(jambi, monkeypatch):
+    """A new regulation raising the JKM lump sum from 2027 raised the benefit per death of a 2026-2028 run-off by
+    half, which the paragraph put down to the BPU early-death rule alone. The rule change is named beside it; a
+    fixed rules date, or no change, names none."""
+    import datetime as dt
+
+    import sim.report_trend as report_trend
+
+    scenario, summary = jambi
+    extra = _extra(summary, projected=True)
+    en = Language("en")
+    assert report_trend.benefit_rule_changes(scenario) == []
+    text = _shown(en, trend_blocks(en, scenario, summary, extra)[0], summary, extra)
+    assert "rules also change" not in text
+    monkeypatch.setattr(report_trend, "load_regulation",
+                        lambda: _with_new_amount("jkm.lump_sum", dt.date(2026, 1, 1), 30_000_000))
+    assert report_trend.benefit_rule_changes(scenario) == [("jkm.lump_sum", dt.date(2026, 1, 1))]
+    text = _shown(en, trend_blocks(en, scenario, summary, extra)[0], summary, extra)
+    assert ("benefit per death from Rp" in text and "the benefit rules also change during the horizon: JKM lump sum "
+            "from January 2026 (see the table of rules that change)" in text)
+    indonesian = _shown(Language("id"), trend_blocks(Language("id"), scenario, summary, extra)[0], summary, extra)
+    assert "aturan santunan berubah selama periode proyeksi: Santunan sekaligus JKM mulai Januari 2026" in indonesian
+    fixed = load_scenario("jambi-2025-pipeline", ["scenario.rules_date=2025-06-01"])
+    assert report_trend.benefit_rule_changes(fixed) == []
