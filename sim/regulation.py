@@ -92,20 +92,43 @@ class Regulation:
         return rows
 
 
+VALUE_KEYS = ("from", "value", "source", "confidence")  # required in every dated value; source_id is optional
+CONFIDENCES = ("High", "Medium", "Low")
+
+
 def _parse_rules(data: dict) -> dict[str, Rule]:
     rules = {}
     for group, entries in data.items():
         for key, spec in entries.items():
             name = f"{group}.{key}"
-            values = sorted(
-                (
-                    DatedValue(v["from"], v["value"], v["source"], v["confidence"], v.get("source_id"))
-                    for v in spec["values"]
-                ),
-                key=lambda d: d.effective,
-            )
+            if not isinstance(spec, dict) or "unit" not in spec or not spec.get("values"):
+                raise RuleError(f"{REGULATION_FILE}: rule {name} needs a unit and a list of values")
+            values = sorted((_dated_value(name, i, v) for i, v in enumerate(spec["values"])), key=lambda d: d.effective)
+            for before, after in zip(values, values[1:]):
+                if before.effective == after.effective:
+                    raise RuleError(f"{REGULATION_FILE}: rule {name} has two values from "
+                                    f"{after.effective.isoformat()}; a date takes one value")
             rules[name] = Rule(name, spec["unit"], tuple(values))
     return rules
+
+
+def _dated_value(name: str, i: int, v: dict) -> DatedValue:
+    """One ``{ from = ..., value = ..., source = ..., confidence = ... }`` entry, checked: a mistake in a new rule
+    value is named here (rule, entry, what is wrong) rather than surfacing as a KeyError or a failed comparison."""
+    where = f"{REGULATION_FILE}: rule {name}, value {i + 1}"
+    missing = [k for k in VALUE_KEYS if k not in v]
+    unknown = sorted(set(v) - {*VALUE_KEYS, "source_id"})
+    if missing or unknown:
+        problems = ([f"missing {', '.join(missing)}"] if missing else []) + (
+            [f"unknown key {', '.join(unknown)}"] if unknown else [])
+        raise RuleError(f"{where}: {'; '.join(problems)} (a value has {', '.join(VALUE_KEYS)} and optionally "
+                        "source_id)")
+    if not isinstance(v["from"], dt.date) or isinstance(v["from"], dt.datetime):
+        raise RuleError(f"{where}: from must be a TOML date without quotes or time, such as from = 2027-01-01; "
+                        f"got {v['from']!r}")
+    if v["confidence"] not in CONFIDENCES:
+        raise RuleError(f"{where}: confidence must be one of {', '.join(CONFIDENCES)}; got {v['confidence']!r}")
+    return DatedValue(v["from"], v["value"], v["source"], v["confidence"], v.get("source_id"))
 
 
 @lru_cache(maxsize=1)

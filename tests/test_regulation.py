@@ -87,3 +87,38 @@ def test_premium_totals_match_the_seed_cases():
 def test_regulation_table_cites_every_rule():
     for row in load_regulation().table(dt.date(2025, 1, 1)):
         assert row["source"] and row["unit"] and row["confidence"] in ("High", "Medium", "Low")
+
+
+def _file_with(rule: str, **entry) -> dict:
+    """regulation.toml as read, with one more dated value for ``rule`` (group.key)."""
+    import tomllib
+    from importlib import resources
+
+    data = tomllib.loads(resources.files("sim").joinpath("data", "regulation.toml").read_text(encoding="utf-8"))
+    group, key = rule.split(".")
+    data[group][key]["values"].append(entry)
+    return data
+
+
+@pytest.mark.parametrize("entry, says", [
+    ({"from": dt.date(2027, 1, 1), "value": 30_000_000, "source": "new PP"}, "value 2: missing confidence"),
+    ({"from": "2027-01-01", "value": 30_000_000, "source": "new PP", "confidence": "High"},
+     "from must be a TOML date without quotes"),
+    ({"from": dt.datetime(2027, 1, 1), "value": 30_000_000, "source": "new PP", "confidence": "High"},
+     "from must be a TOML date"),
+    ({"from": dt.date(2027, 1, 1), "value": 30_000_000, "source": "new PP", "confidence": "high"},
+     "confidence must be one of High, Medium, Low; got 'high'"),
+    ({"from": dt.date(2027, 1, 1), "value": 30_000_000, "source": "new PP", "confidence": "High", "sourc_id": "PP"},
+     "unknown key sourc_id"),
+    ({"from": dt.date(2019, 12, 2), "value": 30_000_000, "source": "new PP", "confidence": "High"},
+     "two values from 2019-12-02"),
+])
+def test_a_mistake_in_a_new_rule_value_is_named(entry, says):
+    """Adding a dated value (a new regulation) by hand: a missing key was a bare KeyError('confidence'), a quoted
+    date a TypeError from sorting, and a lowercase confidence or a second value on the same date passed silently
+    (the later one won). Each is refused naming the rule and the entry."""
+    from sim.regulation import _parse_rules
+
+    with pytest.raises(RuleError, match="rule jkm.lump_sum") as err:
+        _parse_rules(_file_with("jkm.lump_sum", **entry))
+    assert says in str(err.value)
