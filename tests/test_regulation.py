@@ -122,3 +122,19 @@ def test_a_mistake_in_a_new_rule_value_is_named(entry, says):
     with pytest.raises(RuleError, match="rule jkm.lump_sum") as err:
         _parse_rules(_file_with("jkm.lump_sum", **entry))
     assert says in str(err.value)
+
+
+def test_the_jkk_death_floor_follows_the_jkm_cash_on_every_date():
+    """jkk.death_floor is "at least the JKM amount" (PP 82/2019; Rp42 m assumed: the JKM cash, DOMAIN.md s.4), kept as
+    a number of its own. A new regulation changing the JKM lump sum, periodic benefit or funeral cost from a date
+    left it at Rp42 m without a word (change drill): on every date a rule changes, the floor equals the JKM cash, so
+    that such a change comes with a decision on the floor (a dated value of jkk.death_floor, or a new source)."""
+    regulation = load_regulation()
+    since = dt.date(2019, 12, 2)  # benefit rules are encoded from PP 82/2019 on
+    dates = sorted({d.effective for r in regulation.rules.values() for d in r.values if d.effective >= since})
+    for date in dates:
+        r = regulation.at(date)
+        cash = r["jkm.lump_sum"] + r["jkm.periodic"] + r["jkm.funeral"]
+        assert r["jkk.death_floor"] == cash, (
+            f"on {date}: jkk.death_floor is Rp{r['jkk.death_floor']:,} but the JKM cash is Rp{cash:,}; give "
+            "jkk.death_floor a value from the same date (or say in its source why it differs, and change this test)")
