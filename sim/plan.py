@@ -26,7 +26,7 @@ from .claim_timing import (
 from .closed_form import expected
 from .expansion import CUT_SHOWN, money_bound
 from .forecast import DEFAULT_CHUNK_TRIALS, FORECAST_FILES, atomic_directory, forecast, write_json
-from .funding import EXTERNAL_PAYERS
+from .funding import APBD, EXTERNAL_PAYERS
 from .membership import EXIT_CAUSES
 from .pledge_outcomes import ALL_HONOURED, FAILED, NONE_HONOURED, outcome_name, pledge_outcomes
 from .population import Model, build_model
@@ -306,15 +306,18 @@ def _segments(model: Model, closed) -> list[dict]:
 
 
 def _budget_cuts(model: Model) -> list[dict]:
-    """Per year and segment with any: current members not renewed at the year's round for lack of money."""
+    """Per year and segment with any: current members not renewed at the year's round for lack of money, with the
+    segment's payer (a segment paid by DBH-CHT or CSR has no APBD to fall back on: ``sim.funding``)."""
     proj = model.projection
     if proj is None:
         return []
+    payer_of = {s.name: s.payer for s in model.scenario.segments}
     rows = []
     for p, label in enumerate(model.period_labels):
         for name, cut in zip(proj.names, proj.not_renewed(model.period_of_month == p)):
             if cut > CUT_SHOWN:
-                rows.append({"year": label, "segment": name, "not_renewed": round(cut, 2)})
+                rows.append({"year": label, "segment": name, "payer": payer_of.get(name, APBD),
+                             "not_renewed": round(cut, 2)})
     return rows
 
 
@@ -568,6 +571,16 @@ def format_plan(result: dict, rupiah) -> str:
     if "probability_money_does_not_bind" in need:
         line += f"; re-run with it, money does not bind with probability {need['probability_money_does_not_bind']:.0%}"
     lines.append(line)
+    # A segment paid by DBH-CHT or CSR alone is cut when that money runs out, whatever the APBD: say so, or the APBD
+    # needed above (and its low probability) reads as the fix.
+    others = {c["segment"]: c["payer"] for c in cuts if c.get("payer", APBD) != APBD}
+    if others:
+        lines.append("Not renewed for lack of money other than the APBD: " + ", ".join(
+            f"{name} (payer {payer})" for name, payer in others.items())
+            + ". The APBD does not pay for a segment whose payer is not APBD, so no APBD budget renews them: raise "
+              "that money (funding.dbh_cht_budget, a pledge's amount), or make the segment's payer APBD and list it "
+              "with the money (funding.dbh_cht_segments, a pledge's segments), which then pays first and the APBD "
+              "the rest")
     stated = answers.get("stated_budget")
     if stated:
         lines.append(f"Stated budget {rupiah(stated['annual_budget_idr'])} a year; left after each year's APBD premium: "

@@ -52,6 +52,26 @@ def test_no_warning_when_nobody_is_cut():
     assert "WARNING" not in text
 
 
+DBH_CHT_PAID = ["segments.vulnerable.payer=DBH-CHT", 'funding.dbh_cht_segments=["vulnerable"]',
+                'funding.dbh_cht_budget={ value = 300000000, unit = "IDR per year", source = "test", basis = "assumption", '
+                'range = [0, 1e12] }', OPEN_BUDGET]
+
+
+def test_members_cut_for_lack_of_money_other_than_the_apbd_are_said_to_be_beyond_the_apbd():
+    """Change drill: a segment paid from tobacco-excise funds alone (payer DBH-CHT) was cut when they ran out, and
+    the plan's next line offered the APBD needed with "money does not bind with probability 0%", as if more APBD
+    were the answer. The cut rows carry the payer, and a line says the APBD does not take such members over and what
+    does."""
+    result, text = planned(JAMBI, DBH_CHT_PAID)
+    cuts = result["budget_cuts"]
+    assert cuts and {(c["segment"], c["payer"]) for c in cuts} == {("vulnerable", "DBH-CHT")}
+    (line,) = [line for line in text.splitlines() if line.startswith("Not renewed for lack of money other than")]
+    assert "vulnerable (payer DBH-CHT)" in line and "no APBD budget renews them" in line
+    assert "funding.dbh_cht_budget" in line and "make the segment's payer APBD" in line
+    result, text = planned(JAMBI, ["funding.apbd_budget.value=300000000", OPEN_BUDGET])
+    assert result["budget_cuts"][0]["payer"] == "APBD" and "other than the APBD" not in text
+
+
 def test_no_growth_affordable_is_said():
     # 3,000 members at the start and Rp200 m a year: even with no growth the money cannot renew them.
     scenario = load_scenario(JAMBI, ["segments.vulnerable.members.value=3000", "funding.apbd_budget.value=200000000",
