@@ -44,7 +44,7 @@ import numpy as np
 from .closed_form import expected
 from .expansion import CUT_SHOWN, Projection, money_bound, money_by_year, premium_rates, project_scenario, scenario_months
 from .enrolment import quota_target
-from .funding import APBD, DBH_CHT, EXTERNAL_PAYERS
+from .funding import APBD, CITY_PAYERS, DBH_CHT, EXTERNAL_PAYERS
 from .planning_schema import Pledge, YearAmounts
 from .population import build_model
 from .scenario import Scenario, ScenarioError, scenario_from_data
@@ -59,7 +59,7 @@ GAP_PLEDGE = "ucj-gap"
 SHORTFALL_PLEDGE = "city-shortfall"  # the csr_gap measuring run's money for city-paid segments outside the UCJ share
 FOR_EVER = 1000  # years: the measuring pledges above last past any horizon (a scenario's own pledges last 1-50 years)
 FAN_PERCENTILES = (5, 25, 50, 75, 95)
-CITY_BUCKETS = (APBD, DBH_CHT)
+CITY_BUCKETS = CITY_PAYERS  # the payer buckets of city money (sim.funding)
 
 
 # --- Changing a scenario's funding and quotas -----------------------------------------------------------------

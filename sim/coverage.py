@@ -28,13 +28,12 @@ import math
 import pandas as pd
 
 from .closed_form import expected
-from .funding import APBD, DBH_CHT
+from .funding import APBD, CITY_PAYERS
 from .i18n import in_each_language
 from .population import build_model, year_premium_rates
 from .scenario import Scenario, apply_override, scenario_from_data
 
 CSR_PAYER = "CSR"
-CITY_PAYERS = (APBD, DBH_CHT)  # the city's own money: its budget and its share of tobacco excise (as sim.budget)
 # Planning tables a what-if sets aside (members held at the slider's number for a year); claim timing and the UCJ
 # denominators change neither premiums nor expected claims, so they stay.
 PLANS_SET_ASIDE = ("expansion", "membership", "pipeline", "funding")

@@ -47,6 +47,7 @@ from .planning_schema import Funding
 EXTERNAL_PAYERS = ("SERTAKAN", "SELF", "APBN")
 FUNDING_KEY = zlib.crc32(b"funding")
 APBD, DBH_CHT = "APBD", "DBH-CHT"
+CITY_PAYERS = (APBD, DBH_CHT)  # the city's own money ("city money"): its budget and its share of tobacco excise
 EPS = 1e-12
 
 
