@@ -92,7 +92,10 @@ def test_readme_benefit_table_states_the_rules_in_force_since_2019():
     since = dt.date(2019, 12, 2)
     dates = sorted({since} | {d.effective for r in regulation.rules.values() for d in r.values if d.effective > since})
     texts = {date: describe(regulation.at(date)) for date in dates}
-    assert all(t == texts[since] for t in texts.values()), "a benefit rule changed after 2019-12-02"
+    assert all(t == texts[since] for t in texts.values()), (
+        "a benefit rule changed after 2019-12-02: the README's benefit table states one set of amounts from that date "
+        "to this day; state the amounts from the new date and change this test (README.md, \"Changing the rules or "
+        "the payers\")")
     readme = (ROOT / "README.md").read_text()
     for name, text in texts[since].items():
         assert f"| `{name}` | {text} |" in readme, f"README's row for {name} differs from benefits.describe"
@@ -118,3 +121,31 @@ def test_the_new_city_walkthrough_validates_and_the_segment_table_marks_the_requ
     across_keys = {"risk_class": "PU only", "age_profile": "one of the two", "age_bands": "one of the two"}
     for key, field in SEGMENT_FIELDS.items():
         assert marked[key] == across_keys.get(key, "yes" if field.required else "no"), key
+
+
+def test_the_payer_codes_are_the_ones_scenarios_readme_lists():
+    """The payer codes a scenario may use (sim.regulation.PAYERS) and the `payer` row of scenarios/README.md are one
+    list: a new payer (README.md, "Changing the rules or the payers") is documented where a planner looks."""
+    import re
+
+    from sim.regulation import PAYERS
+
+    doc = (ROOT / "scenarios" / "README.md").read_text(encoding="utf-8")
+    row = next(line for line in doc.splitlines() if line.startswith("| `payer` |"))
+    assert re.findall(r"`([A-Z][A-Z-]*)`", row.split("who pays the premium:", 1)[1]) == list(PAYERS)
+
+
+def test_readme_names_the_places_a_new_payer_or_rule_touches():
+    """The maintainers' section names the code it sends a new payer or rule to: each name still exists there."""
+    import sim.funding
+    import sim.regulation
+    import sim.report_text
+    import sim.report_trend
+
+    section = (ROOT / "README.md").read_text(encoding="utf-8").split("## Changing the rules or the payers", 1)[1]
+    section = section.split("\n## ", 1)[0]
+    for module, names in ((sim.regulation, ["PAYERS"]), (sim.funding, ["EXTERNAL_PAYERS", "CITY_PAYERS", "Treasury",
+                                                                     "sources_for"]),
+                          (sim.report_text, ["RULE_NAMES", "VALUE_WORDS"]), (sim.report_trend, ["FACTOR_RULES"])):
+        for name in names:
+            assert hasattr(module, name) and f"`{name}" in section, name
