@@ -193,10 +193,12 @@ class _Projected:
         return out
 
     def segment_rows(self, year: int) -> list[dict]:
-        """Per segment: names admitted in the year and names waiting at its end."""
+        """Per segment: names admitted in the year, names waiting at its end, members not renewed at its round."""
         projection, months = self.projection, self.months_of(year)
+        cut = projection.not_renewed(months)
         return [{"segment": n, "joined": round(float(projection.ledgers[n].joined[months].sum()), 2),
-                 "held_year_end": round(float(projection.held[s, months[-1]]), 2)}
+                 "held_year_end": round(float(projection.held[s, months[-1]]), 2),
+                 "not_renewed": round(float(cut[s]), 2)}
                 for s, n in enumerate(projection.names)]
 
     def month_rows(self) -> list[dict]:
@@ -363,9 +365,11 @@ def _budget_lines(lang: Language, scenario: Scenario, summary: dict, extra: dict
     blocks += _targets_paras(lang, extra, targeted)
     cut = [i for i, y in enumerate(years) if round(y["not_renewed"]) > 0]
     if cut:  # the renewals come first, but the money may not pay for all of them
-        blocks.append(_listed_para(lang, "exec_plan_not_renewed", [
+        para = _listed_para(lang, "exec_plan_not_renewed", [
             (lang("plan_item_not_renewed", year=years[i]["year"]), {"cut": _r(extra, _y(i, "not_renewed"), "count")})
-            for i in cut]))
+            for i in cut])
+        beyond = _not_renewed_beyond_apbd(lang, scenario, [years[i] for i in cut])
+        blocks.append(Para(para.text + beyond, para.figures) if beyond else para)
     blocks.append(_priority_para(lang, scenario, extra))
     blocks.append(_ucj_para(lang, extra))
     return [b for b in blocks if b is not None]
@@ -448,6 +452,21 @@ def _targets_paras(lang: Language, extra: dict, targeted: list) -> list:
 
 
 PASSED = 0.5  # names: a segment counts as admitting or waiting from half a name (the projection is fluid)
+
+
+def _not_renewed_beyond_apbd(lang: Language, scenario: Scenario, years: list) -> str:
+    """`` <sentence>`` naming the segments among those not renewed whose payer is not the APBD (DBH-CHT or CSR money
+    alone pays for them, ``sim.funding``): the APBD does not take them over, so its budget is not what renews them;
+    "" when there are none."""
+    payer_of = {seg.name: seg.payer for seg in scenario.segments}
+    labels = {seg.name: seg.labels[lang.code] for seg in scenario.segments}
+    names = dict.fromkeys(r["segment"] for y in years for r in y.get("segments", [])
+                          if r.get("not_renewed", 0.0) >= PASSED and payer_of.get(r["segment"], APBD) != APBD)
+    if not names:
+        return ""
+    listed, _ = _listed(lang, [(lang("plan_item_segment_payer", segment=labels.get(n, n),
+                                     payer=lang.choice("payer", payer_of[n])), {}) for n in names])
+    return " " + lang("exec_plan_not_renewed_beyond_apbd", segments=listed)
 
 
 def _priority_para(lang: Language, scenario: Scenario, extra: dict) -> Para | None:

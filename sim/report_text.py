@@ -1812,6 +1812,15 @@ TEXT = {
         "en": "Renewals come first, but the money does not pay for all of them: {items} are not renewed.",
     },
     "plan_item_not_renewed": {"id": "{cut} peserta pada {year}", "en": "{cut} members in {year}"},
+    # Appended when some of them belong to a segment paid by DBH-CHT or CSR alone (report_planning): no APBD
+    # budget renews them.
+    "exec_plan_not_renewed_beyond_apbd": {
+        "id": "Di antaranya peserta {segments}: iuran mereka hanya dibayar dari dana tersebut, dan APBD tidak "
+              "mengambil alih, sehingga tambahan APBD tidak memperpanjang kepesertaan mereka.",
+        "en": "Among them are members of {segments}: only that money pays for them and the APBD does not take them "
+              "over, so more APBD would not renew them.",
+    },
+    "plan_item_segment_payer": {"id": "“{segment}” (pembayar {payer})", "en": "“{segment}” (payer {payer})"},
     "exec_plan_capped": {
         "id": "Yang membatasi adalah anggaran: pada tahun-tahun itu anggaran APBD habis untuk iuran, sehingga jumlah "
               "peserta tidak dapat melebihi yang iurannya dapat dibayar.",
