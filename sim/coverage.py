@@ -31,7 +31,7 @@ from .closed_form import expected
 from .funding import APBD, CITY_PAYERS
 from .i18n import in_each_language
 from .population import build_model, year_premium_rates
-from .scenario import Scenario, apply_override, scenario_from_data
+from .scenario import Scenario, ScenarioError, apply_override, scenario_from_data
 
 CSR_PAYER = "CSR"
 # Planning tables a what-if sets aside (members held at the slider's number for a year); claim timing and the UCJ
@@ -121,8 +121,8 @@ def variant(scenario: Scenario, members: int | None = None, csr_share: float = 0
             accident_factor: float = 1.0) -> Scenario:
     """The scenario with a new member total (same mix), a share of every segment's members paid by CSR, and
     mortality loads and accident rates multiplied by the given factors."""
-    if not 0.0 <= csr_share <= 1.0:
-        raise ValueError(f"csr_share must be between 0 and 1, got {csr_share}")
+    _check_settings(scenario, members=members, csr_share=csr_share, mortality_factor=mortality_factor,
+                    accident_factor=accident_factor)
     data = copy.deepcopy(scenario.resolved)
     segments = data["segments"]
     total = sum(s.members for s in scenario.segments)
@@ -153,6 +153,8 @@ def what_if(scenario: Scenario, budget_idr: float | None = None, members: int | 
             mortality_factor: float = 1.0, accident_factor: float = 1.0) -> dict:
     """A year of premiums, who pays them, expected claims and what the budget covers, for a variant whose members
     are held for the year (the scenario's planning tables set aside: ``plans_set_aside``)."""
+    _check_settings(scenario, budget_idr=budget_idr, members=members, csr_share=csr_share,
+                    mortality_factor=mortality_factor, accident_factor=accident_factor)
     held, set_aside = members_held(scenario)
     v = variant(held, members, csr_share, mortality_factor, accident_factor)
     year = twelve_months(v)
@@ -177,6 +179,27 @@ def what_if(scenario: Scenario, budget_idr: float | None = None, members: int | 
         per_member_city = city / year["members"] if year["members"] else 0.0
         out["members_affordable"] = int(math.floor(budget / per_member_city + 1e-9)) if per_member_city > 0 else None
     return out
+
+
+# A what-if setting outside its range, and what it must be: refused in one line naming the setting as the notebook
+# and the function call it (not, later, a segment's members or a mortality load it was turned into).
+SETTING_RANGES = {
+    "budget_idr": (0.0, None, "must be 0 or more (Rp per year)"),
+    "members": (0.0, None, "must be 0 or more"),
+    "csr_share": (0.0, 1.0, "must be a share between 0 and 1 (0.25 is a quarter of the members)"),
+    "mortality_factor": (0.0, None, "must be a factor of 0 or more (1 leaves the assumption as it is)"),
+    "accident_factor": (0.0, None, "must be a factor of 0 or more (1 leaves the assumption as it is)"),
+}
+
+
+def _check_settings(scenario: Scenario, **settings) -> None:
+    for name, value in settings.items():
+        if value is None:
+            continue
+        low, high, problem = SETTING_RANGES[name]
+        if (isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value)
+                or value < low or (high is not None and value > high)):
+            raise ScenarioError(f"what-if for {scenario.id}", name, f"{problem}, got {value!r}")
 
 
 def members_held(scenario: Scenario) -> tuple[Scenario, list[str]]:

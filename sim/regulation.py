@@ -27,6 +27,12 @@ SCHEMES = ("PU", "BPU")
 class RuleError(ValueError):
     """A rule is missing for the requested date."""
 
+    def _render_traceback_(self) -> list[str]:
+        """In a notebook, the command line's one-line error rather than a traceback (as ScenarioError)."""
+        from .scenario import one_line_error  # sim.scenario imports this module
+
+        return one_line_error(self)
+
 
 @dataclass(frozen=True)
 class DatedValue:

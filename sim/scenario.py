@@ -44,6 +44,17 @@ class ScenarioError(ValueError):
         where = f"{file}: {key}" if key else file
         super().__init__(f"{where}: {problem}")
 
+    def _render_traceback_(self) -> list[str]:
+        """What IPython (a notebook) shows for this error: the one line the command line prints, not a wall of
+        traceback through the workbench's code (the planner's fix is in the parameters cell, not in ``sim/``)."""
+        return one_line_error(self)
+
+
+def one_line_error(err: Exception) -> list[str]:
+    """``error: <message>`` as one line (control characters from a file shown escaped), in a list as IPython's
+    ``_render_traceback_`` returns it."""
+    return ["error: " + "".join(c if c.isprintable() else repr(c)[1:-1] for c in str(err))]
+
 
 # --- Reading files, bases and overrides -----------------------------------------------------------------------
 

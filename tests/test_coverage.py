@@ -10,7 +10,7 @@ import pytest
 from sim.closed_form import expected
 from sim.coverage import coverage_curve, funding, members_affordable, twelve_months, variant, what_if
 from sim.population import annual_premium_budget, build_model
-from sim.scenario import SEVERITY_SHARES, load_scenario, scenario_from_data
+from sim.scenario import SEVERITY_SHARES, ScenarioError, load_scenario, scenario_from_data
 from sim.sensitivity import at_range_end, groups, outcome, ranged_parameters, tornado, unused_parameters
 
 
@@ -170,3 +170,22 @@ def test_the_city_pays_only_its_own_payers_premium():
     assert out["city_premium_idr"] == pytest.approx(rows["non_asn"], rel=1e-12)
     assert out["other_premium_idr"] == pytest.approx(rows["vulnerable"], rel=1e-12)
     assert out["members_affordable"] == math.floor(4e9 / (rows["non_asn"] / 17_484))
+
+
+@pytest.mark.parametrize("setting, value, words", [
+    ("budget_idr", -1_000_000_000, "budget_idr: must be 0 or more (Rp per year), got -1000000000"),
+    ("members", -100, "members: must be 0 or more, got -100"),  # not "segments.non_asn.members: ... got -45"
+    ("csr_share", 1.5, "csr_share: must be a share between 0 and 1"),
+    ("csr_share", -0.1, "csr_share: must be a share between 0 and 1"),
+    ("mortality_factor", -1.0, "mortality_factor: must be a factor of 0 or more"),
+    ("accident_factor", float("nan"), "accident_factor: must be a factor of 0 or more"),
+])
+def test_a_what_if_setting_out_of_range_is_refused_in_one_line_naming_it(setting, value, words):
+    # A planner's wrong parameter in notebook 05 (a negative budget used to answer "-5,732 members affordable").
+    scenario = load_scenario("jambi-2025")
+    with pytest.raises(ScenarioError) as err:
+        what_if(scenario, **{setting: value})
+    assert str(err.value).startswith(f"what-if for jambi-2025: {words}")
+    # In a notebook IPython shows the command line's one line, not a traceback through sim/.
+    assert err.value._render_traceback_() == [f"error: {err.value}"]
+    assert what_if(scenario, budget_idr=0)["members_affordable"] == 0

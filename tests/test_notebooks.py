@@ -70,3 +70,27 @@ def test_notebook_runs(path, tmp_path):
     assert not errors
     shown = [o for c in executed.cells if c.cell_type == "code" for o in c.get("outputs", [])]
     assert shown, "the notebook showed nothing"
+
+
+@pytest.mark.parametrize("stem, parameters, message", [
+    ("01_scenario_overview", {"scenario_id": "madiun-2099", "trials": 300},
+     "error: madiun-2099: no such scenario file"),
+    ("05_what_if", {"budget_idr": -1_000_000_000}, "error: what-if for madiun-2025: budget_idr: must be 0 or more"),
+])
+def test_a_wrong_parameter_shows_one_line_not_a_traceback(stem, parameters, message, tmp_path):
+    """A planner's wrong parameter (an unknown scenario id, a negative budget) shows the command line's one-line
+    error in the notebook, not a traceback through sim/."""
+    jupytext = pytest.importorskip("jupytext")
+    papermill = pytest.importorskip("papermill")
+    import nbformat
+
+    source = tmp_path / f"{stem}.ipynb"
+    jupytext.write(jupytext.read(NOTEBOOKS / f"{stem}.py"), source)
+    out = tmp_path / f"{stem}.out.ipynb"
+    with pytest.raises(papermill.PapermillExecutionError):
+        papermill.execute_notebook(str(source), str(out), parameters=parameters, kernel_name="python3",
+                                   cwd=str(NOTEBOOKS), progress_bar=False, log_output=False, execution_timeout=300)
+    executed = nbformat.read(out, as_version=4)
+    errors = [o for c in executed.cells if c.cell_type == "code" for o in c.get("outputs", []) if o.output_type == "error"]
+    assert len(errors) == 1
+    assert len(errors[0].traceback) == 1 and errors[0].traceback[0].startswith(message), errors[0].traceback
