@@ -14,38 +14,44 @@
 # %% [markdown]
 # # Expansion and budget planning
 #
-# What a year of premiums costs as coverage grows, what the stated budget pays for, and the expected claims that
-# come with it (closed form: no simulation, so it answers at once). Premium and expected claims are both
-# proportional to the number of members when the mix of segments stays the same.
+# **What this answers:** what a year of premiums costs the city (Rp) at a given number of members, how many members
+# the APBD budget pays for, the expected claims (Rp) and claim ratio (%) that come with them, who pays which
+# premium, and, for a plan with CSR pledges, what happens if a company does not pay.
+#
+# All figures are closed form (expected values, no simulation), so the notebook answers at once; for the
+# uncertainty around the claims (the 90 % band) see notebook 01. Premium and expected claims are both proportional
+# to the number of members when the mix of segments stays the same. A claim ratio above 100 % means the expected
+# claims are larger than the premiums paid.
 #
 # Members are held at their starting number in the first sections. Enrolment over time (names proposed by RT heads,
 # checked by the kelurahan and Disnaker, registered by BPJS) is modelled by `python -m sim plan` (`sim/enrolment.py`,
 # README "Expansion and budget planning"); the last section uses it for a scenario with CSR pledges.
 
 # %% tags=["parameters"]
-scenario_id = "madiun-2023"
-members_grid = [5_000, 10_000, 16_539, 20_000, 25_000]
-lang = "id"
+scenario_id = "madiun-2023"  # a file in scenarios/ without .toml
+members_grid = None  # numbers of members to compare, e.g. [5_000, 10_000, 20_000]; None: half, start, target, budget, twice
+lang = "id"  # "id" (Indonesian) or "en"
 pledge_scenario_id = "madiun-2026-ucj-csr"  # a scenario with [funding.csr.*] pledges, for the last section
 
 # %%
-import pandas as pd
-
-from sim import charts, coverage
+from sim import charts, coverage, report
 from sim.i18n import Language
 from sim.scenario import load_scenario
 
 language = Language(lang)
 scenario = load_scenario(scenario_id)
-year = coverage.twelve_months(scenario)
-pd.Series(year)
+print(scenario.titles[lang])
+report.year_table(scenario, lang)
 
 # %% [markdown]
 # ## Premium and expected claims against members
+# The chart draws a year's premium and expected claims (Rp) against the number of members, with the APBD budget,
+# the target and the members the budget pays for where the scenario states them.
 
 # %%
 curve = coverage.coverage_curve(scenario)
 # A stated budget is the APBD's: it pays the APBD's share of the premium (others pay for their members).
+year = coverage.twelve_months(scenario)
 apbd = coverage.apbd_premium(year)
 affordable = (coverage.members_affordable(apbd, year["members"], scenario.annual_budget)
               if scenario.annual_budget else None)
@@ -54,16 +60,18 @@ charts.image(charts.budget_coverage(curve, year["members"], language, scenario.a
 
 # %% [markdown]
 # ## Chosen membership levels
-# Each row is the scenario at that number of members (same mix), in closed form.
+# Each row is the scenario at that number of members (same mix, held for a year), in closed form. "Budget left" is
+# the APBD budget minus the premium the city pays; below zero the budget does not cover those members.
 
 # %%
-pd.DataFrame([coverage.what_if(scenario, members=m) for m in members_grid])
+report.members_table(scenario, members_grid, lang)
 
 # %% [markdown]
 # ## Who pays
+# Members at the start by payer and segment; the monthly premium is per member, in the first month.
 
 # %%
-pd.DataFrame(coverage.funding(scenario))
+report.funding_table(scenario, lang)
 
 # %% [markdown]
 # ## If a CSR pledge is not honoured
@@ -73,8 +81,4 @@ pd.DataFrame(coverage.funding(scenario))
 # simulation: `sim/pledge_outcomes.py`, README "Expansion and budget planning".
 
 # %%
-from sim.pledge_outcomes import pledge_outcomes
-
-answer = pledge_outcomes(load_scenario(pledge_scenario_id))
-pd.DataFrame([{"failed": ", ".join(o["failed"]) or "-", "probability": o["probability"], **y}
-              for o in answer["outcomes"] for y in o["years"]]).set_index(["failed", "year"])
+report.pledge_table(load_scenario(pledge_scenario_id), lang)

@@ -1624,6 +1624,22 @@ TEXT = {
     "wi_budget": {"id": "Anggaran", "en": "Budget"},
     "wi_budget_left": {"id": "Sisa anggaran setelah iuran yang dibayar kota", "en": "Budget left after the city's premium"},
     "wi_members_affordable": {"id": "Peserta yang dapat dijamin anggaran", "en": "Members the budget covers"},
+    # --- budget against members (notebook 03; sim.report_sections.year_table, members_table, pledge_table) ---
+    "nb_members_start": {"id": "Peserta di awal", "en": "Members at the start"},
+    "nb_premium_start": {"id": "Iuran setahun (peserta di awal)", "en": "A year's premium (members at the start)"},
+    "nb_paid_by": {"id": "  dibayar {payer}", "en": "  paid by {payer}"},
+    "nb_premium_projected": {"id": "Iuran {months} bulan pertama menurut rencana kepesertaan",
+                             "en": "Premium of the first {months} months under the enrolment plan"},
+    "nb_expected_claims": {"id": "Perkiraan klaim {months} bulan pertama", "en": "Expected claims, first {months} months"},
+    "nb_claim_ratio": {"id": "Rasio klaim (perkiraan klaim / iuran)", "en": "Claim ratio (expected claims / premium)"},
+    "nb_budget": {"id": "Anggaran APBD setahun", "en": "APBD budget for a year"},
+    "nb_members_affordable": {"id": "Peserta yang dapat dijamin anggaran APBD", "en": "Members the APBD budget covers"},
+    "nb_rate_changes": {"id": "Tarif berubah dalam 12 bulan", "en": "Rate changes within the 12 months"},
+    "nb_no_pledges": {"id": "tidak memuat komitmen CSR ([funding.csr.*]); pilih skenario yang memuatnya, misalnya "
+                            "madiun-2026-ucj-csr",
+                      "en": "has no CSR pledges ([funding.csr.*]); choose a scenario with them, e.g. "
+                            "madiun-2026-ucj-csr"},
+    "nb_ucj": {"id": "Cakupan UCJ akhir tahun", "en": "UCJ coverage at year-end"},
     # --- scenarios whose members are projected ([pipeline], [expansion], [funding]; sim.expansion) ---
     "list_and": {"id": " dan ", "en": " and "},
     "list_or": {"id": " atau ", "en": " or "},

@@ -1,0 +1,48 @@
+"""The tables notebook 03 shows a budget planner read as the report does: labelled in the report language, amounts
+in Rp with a scale word, members with thousands separators; no raw column names (``apbd_premium_idr``), no
+20-digit floats or ``1.008000e+09``, no dict or list cells."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+import pytest
+
+from sim import report
+from sim.scenario import ScenarioError, load_scenario
+
+RAW = re.compile(r"_idr|\be[+-]\d|\d\.\d{4,}|[{\[]|^(members|payer|segment|claim_ratio|months)$")
+
+
+def _cells(frame: pd.DataFrame) -> list[str]:
+    index = [str(v) for level in (frame.index.levels if isinstance(frame.index, pd.MultiIndex) else [frame.index])
+             for v in level]
+    return [*map(str, frame.columns), *map(str, frame.index.names), *index,
+            *(str(v) for row in frame.itertuples(index=False) for v in row)]
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_the_budget_tables_read_as_a_report(lang):
+    scenario = load_scenario("madiun-2023")
+    tables = [report.year_table(scenario, lang), report.members_table(scenario, None, lang),
+              report.funding_table(scenario, lang), report.pledge_table(load_scenario("madiun-2026-ucj-csr"), lang)]
+    for frame in tables:
+        raw = [c for c in _cells(frame) if RAW.search(c)]
+        assert not raw, raw
+    year = report.year_table(scenario, lang)
+    sep = "." if lang == "id" else ","
+    assert f"4{sep}906" in year.iloc[:, 0].tolist() and any(v.startswith("Rp") for v in year.iloc[:, 0])
+    assert "271%" in year.iloc[:, 0].tolist()
+
+
+def test_the_members_compared_are_the_scenarios_own_without_a_grid():
+    # Madiun 2023: 4,906 members at the start, the bylaw's target 16,539, the Rp4 bn budget pays for 19,841.
+    levels = report.members_table(load_scenario("madiun-2023"), None, "en").index.tolist()
+    assert levels == ["2,453", "4,906", "9,812", "16,539", "19,841"]
+    assert report.members_table(load_scenario("jambi-2025"), [1_000, 3_000], "en").index.tolist() == ["1,000", "3,000"]
+
+
+def test_a_scenario_without_csr_pledges_is_refused_in_one_line():
+    with pytest.raises(ScenarioError, match=r"^madiun-2026-ucj: funding.csr: has no CSR pledges"):
+        report.pledge_table(load_scenario("madiun-2026-ucj"), "en")
