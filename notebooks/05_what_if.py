@@ -17,7 +17,12 @@
 # Move the sliders: budget, members (quota), the share of members paid by company CSR funds, and factors on the
 # death and accident assumptions. Each change is answered in closed form (`sim.coverage.what_if`, well under a
 # second): a year of premiums, who pays them, expected claims over 12 months and the claim ratio, and how many
-# members the budget covers. Run the whole notebook first (Run > Run All Cells).
+# members the budget covers. Run the whole notebook first (Run > Run All Cells). Amounts are in Rp a year, the claim
+# ratio is expected claims / premium (above 100 %: claims expected to exceed premiums). These are expected values:
+# actual claims vary around them (notebook 01 shows the 90 % band).
+#
+# Changing only `scenario_id` answers for that scenario's own members at the start and its `[budget]` annual_budget
+# (a scenario without one shows no budget rows until a `budget_idr` is given or the budget slider moves).
 #
 # The members are held at the slider's number for a year. A scenario with an enrolment plan (quotas, a pipeline,
 # CSR pledges: `madiun-2026-ucj`, `pekalongan-2023-expansion`, ...) has that plan set aside here, and the last row
@@ -25,13 +30,13 @@
 # `sim plan` (notebook 03).
 
 # %% tags=["parameters"]
-scenario_id = "madiun-2025"
-budget_idr = 4_000_000_000
-members = 17_484
-csr_share = 0.0
-mortality_factor = 1.0
-accident_factor = 1.0
-lang = "id"
+scenario_id = "madiun-2025"  # a file in scenarios/ without .toml
+budget_idr = None  # APBD budget for a year in Rp, e.g. 4_000_000_000; None: the scenario's own
+members = None  # members held for the year, e.g. 20_000; None: the scenario's members at the start
+csr_share = 0.0  # share of the members whose premium a company's CSR pays, 0 to 1 (0.25 = a quarter)
+mortality_factor = 1.0  # x the death assumptions (1 = as the scenario has them)
+accident_factor = 1.0  # x the accident rates (1 = as the scenario has them)
+lang = "id"  # "id" (Indonesian) or "en"
 
 # %%
 import ipywidgets as widgets
@@ -40,20 +45,24 @@ from sim import coverage
 from sim.scenario import load_scenario
 
 scenario = load_scenario(scenario_id)
+print(scenario.titles[lang])
 coverage.what_if_table(scenario, lang, budget_idr=budget_idr, members=members, csr_share=csr_share,
                        mortality_factor=mortality_factor, accident_factor=accident_factor)
 
 # %% [markdown]
 # ## Sliders
+# The budget slider starts at the budget above, or for a scenario without one at what the city pays for the members
+# (rounded up to Rp50 juta).
 
 # %%
+start = coverage.slider_start(scenario, budget_idr, members)
 widgets.interactive(
     coverage.what_if_table,
     scenario=widgets.fixed(scenario),
     lang=widgets.fixed(lang),
-    budget_idr=widgets.IntSlider(value=budget_idr, min=0, max=4 * max(budget_idr, 10**9), step=50_000_000,
-                                 description="Budget (Rp)", continuous_update=False),
-    members=widgets.IntSlider(value=members, min=0, max=4 * max(members, 1_000), step=100,
+    budget_idr=widgets.IntSlider(value=start["budget_idr"], min=0, max=4 * max(start["budget_idr"], 10**9),
+                                 step=coverage.BUDGET_STEP, description="Budget (Rp)", continuous_update=False),
+    members=widgets.IntSlider(value=start["members"], min=0, max=4 * max(start["members"], 1_000), step=100,
                               description="Members", continuous_update=False),
     csr_share=widgets.FloatSlider(value=csr_share, min=0.0, max=1.0, step=0.05, description="CSR share",
                                   continuous_update=False),

@@ -202,6 +202,24 @@ def _check_settings(scenario: Scenario, **settings) -> None:
             raise ScenarioError(f"what-if for {scenario.id}", name, f"{problem}, got {value!r}")
 
 
+BUDGET_STEP = 50_000_000  # notebook 05's budget slider moves in Rp50 juta
+
+
+def slider_start(scenario: Scenario, budget_idr: float | None = None, members: int | None = None) -> dict:
+    """Where notebook 05's sliders start: the settings given, else the scenario's own: its members at the start and
+    its ``[budget]`` annual_budget, or without one what the city pays for those members (rounded up to the
+    slider's step), so that changing only the scenario does not answer for another city's members and budget."""
+    _check_settings(scenario, budget_idr=budget_idr, members=members)
+    if members is None:
+        members = sum(s.members for s in scenario.segments)
+    if budget_idr is None:
+        budget_idr = scenario.annual_budget
+    if budget_idr is None:
+        city = what_if(scenario, members=members)["city_premium_idr"]
+        budget_idr = math.ceil(city / BUDGET_STEP) * BUDGET_STEP
+    return {"budget_idr": int(budget_idr), "members": int(members)}
+
+
 def members_held(scenario: Scenario) -> tuple[Scenario, list[str]]:
     """The scenario without its planning tables (members held at the start), and the names of those it had."""
     set_aside = [t for t in PLANS_SET_ASIDE if t in scenario.resolved]

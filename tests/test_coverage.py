@@ -189,3 +189,15 @@ def test_a_what_if_setting_out_of_range_is_refused_in_one_line_naming_it(setting
     # In a notebook IPython shows the command line's one line, not a traceback through sim/.
     assert err.value._render_traceback_() == [f"error: {err.value}"]
     assert what_if(scenario, budget_idr=0)["members_affordable"] == 0
+
+
+def test_the_what_if_sliders_start_at_the_scenarios_own_members_and_budget():
+    # Notebook 05 once started every scenario at Madiun's 17,484 members and Rp4 bn: Jambi's answer was Madiun's.
+    from sim.coverage import slider_start
+
+    assert slider_start(load_scenario("jambi-2025")) == {"budget_idr": 604_000_000, "members": 3000}
+    # Without a stated budget: what the city pays for the members (Rp3,050,654,400), up to the slider's Rp50 juta.
+    assert slider_start(load_scenario("madiun-2025")) == {"budget_idr": 3_100_000_000, "members": 17_484}
+    assert slider_start(load_scenario("madiun-2025"), 4e9, 20_000) == {"budget_idr": 4_000_000_000, "members": 20_000}
+    with pytest.raises(ScenarioError, match="budget_idr: must be 0 or more"):
+        slider_start(load_scenario("madiun-2025"), -1, None)
