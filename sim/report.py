@@ -37,7 +37,8 @@ from .plan import TrialClaims, detail, detail_tables
 from .population import build_model
 from .report_document import Chart, Figure, Para, Pre, Report, Section, Table, Tiles, fill, lookup
 from .report_sections import (
-    FAN_QUANTILES, MANY_ROWS, MANY_SEGMENTS, _jsonable, chart_images, comparison_table, csv_tables, extra_figures,
+    FAN_QUANTILES, MANY_ROWS, MANY_SEGMENTS, _jsonable, chart_images, comparison_table, csv_tables, differences_table,
+    extra_figures,
     fan_rows, funding_table, members_table, period_table, pledge_table, register_rows, register_table, rule_rows,
     sections, validation_table, year_table,
 )
@@ -52,7 +53,7 @@ __all__ = [
     "Figure", "Para", "Table", "Chart", "Tiles", "Pre", "Section", "Report", "fill", "lookup",
     "FAN_QUANTILES", "MANY_ROWS", "MANY_SEGMENTS", "fan_rows", "register_rows", "rule_rows", "extra_figures",
     "csv_tables", "sections", "chart_images", "period_table", "register_table", "validation_table", "comparison_table",
-    "year_table", "members_table", "funding_table", "pledge_table",
+    "year_table", "members_table", "funding_table", "pledge_table", "differences_table",
 ]
 
 STEPS = ("forecast", "sensitivity", "tables", "charts", "html", "pdf", "write")

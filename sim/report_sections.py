@@ -2137,6 +2137,31 @@ def pledge_table(scenario: Scenario, lang: str = "id") -> pd.DataFrame:
                                          language("col_period")])
 
 
+def differences_table(scenarios: list[Scenario], lang: str = "id", width: int = 60) -> pd.DataFrame:
+    """The parameters whose values differ between the scenarios (as ``sim compare``'s, ``-`` where a scenario does
+    not set one), a row each, named as in the assumption register and with values in the report language; a text
+    in both languages in this one, a long value cut at ``width`` characters."""
+    from .compare import differing_parameters, flatten
+
+    language = Language(lang)
+    entries = {f"segments.{seg.name}": seg.labels[language.code] for s in scenarios for seg in s.segments}
+    flat = [flatten(s.resolved) for s in scenarios]
+
+    def shown(value) -> str:
+        if value is None:
+            return "-"
+        if isinstance(value, dict) and language.code in value:
+            value = value[language.code]
+        text = language.value(value) if not isinstance(value, dict) else json.dumps(value, ensure_ascii=False)
+        return text if len(text) <= width else text[: width - 3] + "..."
+
+    rows = [{language("col_parameter"): language.parameter(r["parameter"], entries),
+             **{s.id: shown(f.get(r["parameter"])) for s, f in zip(scenarios, flat)}}
+            for r in differing_parameters(scenarios)]
+    return pd.DataFrame(rows, columns=[language("col_parameter"), *(s.id for s in scenarios)]).set_index(
+        language("col_parameter"))
+
+
 def _frame(language: Language, table: Table) -> pd.DataFrame:
     return pd.DataFrame([[language.figure(c.kind, c.value) if isinstance(c, Figure) else c for c in row]
                          for row in table.rows], columns=list(table.header))

@@ -46,3 +46,15 @@ def test_the_members_compared_are_the_scenarios_own_without_a_grid():
 def test_a_scenario_without_csr_pledges_is_refused_in_one_line():
     with pytest.raises(ScenarioError, match=r"^madiun-2026-ucj: funding.csr: has no CSR pledges"):
         report.pledge_table(load_scenario("madiun-2026-ucj"), "en")
+
+
+def test_the_differences_between_scenarios_are_named_as_in_the_register():
+    # Notebook 04 printed a Python list of (id, ((dotted key, old, new), ...)) tuples, labels as {'en': ..., 'id': ...}.
+    scenarios = [load_scenario(s) for s in ("madiun-2023", "madiun-2023-target", "madiun-2025")]
+    frame = report.differences_table(scenarios, "en")
+    assert list(frame.columns) == ["madiun-2023", "madiun-2023-target", "madiun-2025"]
+    assert frame.loc["Members – Vulnerable informal workers (BPU)"].tolist() == ["4,906", "16,539", "9,582"]
+    assert frame.loc["Annual budget"].tolist() == ["4,000,000,000", "4,000,000,000", "-"]
+    cells = _cells(frame)
+    assert not [c for c in cells if "{" in c or "segments." in c or "None" in c]
+    assert all(len(str(v)) <= 60 for row in frame.itertuples(index=False) for v in row)
