@@ -14,31 +14,36 @@
 # %% [markdown]
 # # Calibration and backtest
 #
-# Fits the mortality and accident multipliers of a scenario to observed claims (`sim.calibration.fit`), shows the
+# **What this answers:** how far the claims a city recorded (here Madiun, Jan-Nov 2025) move the scenario's death
+# and work-accident assumptions, whether the forecast made before would have expected those claims, and the
+# calibrated forecast of the next year (Rp, claim ratio in %, with its 90 % band).
+#
+# It fits the mortality and accident multipliers of a scenario to observed claims (`sim.calibration.fit`), shows the
 # posterior, where the observed figures fell in the uncalibrated forecast (the backtest), and the calibrated
 # forecast of the next year. The shipped `madiun-2025` scenario is this fit written out by
 # `python -m sim calibrate madiun-2025-prior scenarios/experience/madiun-2025.toml --id madiun-2025`.
 
 # %% tags=["parameters"]
-scenario_id = "madiun-2025-prior"
-experience = "madiun-2025"  # a file in scenarios/experience/
+scenario_id = "madiun-2025-prior"  # the scenario before calibration (a file in scenarios/ without .toml)
+experience = "madiun-2025"  # a file in scenarios/experience/ without .toml: the recorded claims
 calibrated_id = "madiun-2025"
 variance_trials = 4_000  # as the command line (sim.calibration.VARIANCE_TRIALS): the shipped fit exactly
 forecast_trials = 10_000
-lang = "id"
+lang = "id"  # "id" (Indonesian) or "en"
 
 # %%
-import pandas as pd
-
-from sim import charts
+from sim import charts, report
 from sim.calibration import fit, next_year_forecast
 from sim.i18n import Language
 from sim.scenario import SCENARIO_DIR, load_scenario
 
 language = Language(lang)
 calibration = fit(scenario_id, SCENARIO_DIR / "experience" / f"{experience}.toml", trials=variance_trials)
-posterior = {name: calibration.stats(name) for name in ("mortality", "accident")}
-pd.DataFrame(posterior).T
+report.posterior_table(calibration, lang)
+
+# %% [markdown]
+# A multiplier of 1 keeps the scenario's assumption; 1.2 means 20 % more deaths (or accidents) than assumed. The
+# credibility says how much the recorded claims moved the multiplier away from the prior (0 %: not at all).
 
 # %%
 charts.image(charts.posterior({f"{name} scale": calibration.marginal(name) for name in ("mortality", "accident")},
@@ -50,11 +55,12 @@ charts.image(charts.posterior({f"{name} scale": calibration.marginal(name) for n
 # prior assumptions did not expect it.
 
 # %%
-pd.DataFrame(calibration.backtest())
+report.backtest_table(calibration, lang)
 
 # %% [markdown]
 # ## Calibrated forecast of the next year
 # Each trial draws its multipliers from the posterior, so parameter uncertainty widens the interval.
 
 # %%
-pd.Series(next_year_forecast(load_scenario(calibrated_id), calibration.experience, trials=forecast_trials))
+report.next_year_table(next_year_forecast(load_scenario(calibrated_id), calibration.experience, trials=forecast_trials),
+                       lang)

@@ -37,10 +37,9 @@ from .plan import TrialClaims, detail, detail_tables
 from .population import build_model
 from .report_document import Chart, Figure, Para, Pre, Report, Section, Table, Tiles, fill, lookup
 from .report_sections import (
-    FAN_QUANTILES, MANY_ROWS, MANY_SEGMENTS, _jsonable, chart_images, comparison_table, csv_tables, differences_table,
-    extra_figures,
-    fan_rows, funding_table, members_table, period_table, pledge_table, register_rows, register_table, rule_rows,
-    sections, validation_table, year_table,
+    FAN_QUANTILES, MANY_ROWS, MANY_SEGMENTS, _jsonable, backtest_table, chart_images, comparison_table, csv_tables,
+    differences_table, extra_figures, fan_rows, funding_table, members_table, next_year_table, period_table,
+    pledge_table, posterior_table, register_rows, register_table, rule_rows, sections, validation_table, year_table,
 )
 from .scenario import Scenario, ScenarioError
 from .sensitivity import tornado
@@ -54,6 +53,7 @@ __all__ = [
     "FAN_QUANTILES", "MANY_ROWS", "MANY_SEGMENTS", "fan_rows", "register_rows", "rule_rows", "extra_figures",
     "csv_tables", "sections", "chart_images", "period_table", "register_table", "validation_table", "comparison_table",
     "year_table", "members_table", "funding_table", "pledge_table", "differences_table",
+    "posterior_table", "backtest_table", "next_year_table",
 ]
 
 STEPS = ("forecast", "sensitivity", "tables", "charts", "html", "pdf", "write")

@@ -2162,6 +2162,55 @@ def differences_table(scenarios: list[Scenario], lang: str = "id", width: int = 
         language("col_parameter"))
 
 
+def posterior_table(calibration, lang: str = "id") -> pd.DataFrame:
+    """The fitted death and accident multipliers (``Calibration.stats``): posterior mean, median and 90 % interval,
+    the prior's spread and how much the data moved it (credibility), in the report language."""
+    language = Language(lang)
+    rows = []
+    for which in ("mortality", "accident"):
+        st = calibration.stats(which)
+        rows.append({language("nb_multiplier"): language(f"nb_scale_{which}"),
+                     **{language(f"nb_{k}"): language.number(st[k], 3) for k in ("mean", "p5", "p50", "p95")},
+                     language("nb_prior_sigma"): language.number(st["prior_sigma_log"], 2),
+                     language("nb_credibility"): language.percent(st["credibility_weight"])})
+    return pd.DataFrame(rows).set_index(language("nb_multiplier"))
+
+
+def backtest_table(calibration, lang: str = "id") -> pd.DataFrame:
+    """Where each recorded figure fell in the forecast made before calibration (``Calibration.backtest``): the
+    recorded cases and amount, the forecast mean and the recorded figure's percentile, a row per observation."""
+    language = Language(lang)
+    rows = []
+    for r in calibration.backtest():
+        row = {language("nb_months_observed"): f"{r['from']} – {r['to']}"}
+        if "claims" in r:
+            row.update({language("nb_claims_recorded"): language.count(r["claims"]),
+                        language("nb_claims_forecast"): language.count(r["claims_forecast_mean"]),
+                        language("nb_claims_percentile"): language.chance(r["claims_percentile"])})
+        if "amount_idr" in r:
+            row.update({language("nb_amount_recorded"): language.money(r["amount_idr"]),
+                        language("nb_amount_forecast"): language.money(r["amount_idr_forecast_mean"]),
+                        language("nb_amount_percentile"): language.chance(r["amount_idr_percentile"])})
+        rows.append(row)
+    return pd.DataFrame(rows).fillna("-").set_index(language("nb_months_observed"))
+
+
+def next_year_table(forecast: dict, lang: str = "id") -> pd.DataFrame:
+    """A calibrated next-year forecast (``sim.calibration.next_year_forecast``): premium, claims and claim ratio with
+    their 90 % interval, in the report language."""
+    language = Language(lang)
+    rows = [(language("col_period"), str(forecast["period"])),
+            (language("nb_trials"), language.count(forecast["trials"])),
+            (language("col_premium"), language.money(forecast["premium_idr"])),
+            (language("col_claims_mean"), language.money(forecast["claims_mean_idr"])),
+            (language("col_p5"), language.money(forecast["claims_p5_idr"])),
+            (language("col_p95"), language.money(forecast["claims_p95_idr"])),
+            (language("col_ratio"), language.percent(forecast["claim_ratio_mean"])),
+            (f"{language('col_ratio')} P5 – P95", f"{language.percent(forecast['claim_ratio_p5'])} – "
+                                                  f"{language.percent(forecast['claim_ratio_p95'])}")]
+    return pd.DataFrame(rows, columns=[language("wi_what"), language("wi_value")]).set_index(language("wi_what"))
+
+
 def _frame(language: Language, table: Table) -> pd.DataFrame:
     return pd.DataFrame([[language.figure(c.kind, c.value) if isinstance(c, Figure) else c for c in row]
                          for row in table.rows], columns=list(table.header))

@@ -58,3 +58,20 @@ def test_the_differences_between_scenarios_are_named_as_in_the_register():
     cells = _cells(frame)
     assert not [c for c in cells if "{" in c or "segments." in c or "None" in c]
     assert all(len(str(v)) <= 60 for row in frame.itertuples(index=False) for v in row)
+
+
+def test_the_calibration_tables_read_as_a_report():
+    # Notebook 02 printed prior_sigma_log, credibility_weight 0.951725, amount_idr 6.200000e+09, claim_ratio_p95 2.8695.
+    from sim.calibration import fit, next_year_forecast
+    from sim.scenario import SCENARIO_DIR
+
+    calibration = fit("madiun-2025-prior", SCENARIO_DIR / "experience" / "madiun-2025.toml", trials=300)
+    forecast = next_year_forecast(load_scenario("madiun-2025"), calibration.experience, trials=300)
+    tables = [report.posterior_table(calibration, "en"), report.backtest_table(calibration, "en"),
+              report.next_year_table(forecast, "en")]
+    for frame in tables:
+        raw = [c for c in _cells(frame) if RAW.search(c) or "_" in c]
+        assert not raw, raw
+    backtest = report.backtest_table(calibration, "en").iloc[0]
+    assert backtest["Claims recorded (cases)"] == "144" and backtest["Amount recorded"] == "Rp6.20 bn"
+    assert backtest["Percentile of the cases recorded"] == "< 0.1%"  # a share of trials: never shown as 0.0%
