@@ -14,13 +14,18 @@
 # %% [markdown]
 # # Scenario overview
 #
+# **What this answers:** for one scenario, the premiums the payers pay each year (Rp), the claims expected (Rp) with
+# their 90 % band (P5 to P95: in 9 years out of 10 the claims fall between them), the claim ratio (claims / premium,
+# %; above 100 % the claims exceed the premiums) and the chance that they do, and every assumption behind it with
+# its source.
+#
 # One scenario from `scenarios/`: who is covered, every assumption with its source, the forecast by year, the
 # charts of the reviewer report and the check against the closed form. Change `scenario_id` below (or pass it
 # with papermill: `papermill 01_scenario_overview.ipynb out.ipynb -p scenario_id jambi-2025`).
 
 # %% tags=["parameters"]
-scenario_id = "madiun-2025"
-trials = 10_000
+scenario_id = "madiun-2025"  # a file in scenarios/ without .toml
+trials = 10_000  # simulated years; 1_000 is quicker and rougher
 lang = "id"  # "id" (Indonesian) or "en"
 
 # %%
@@ -31,8 +36,8 @@ from sim.scenario import load_scenario
 
 language = Language(lang)
 scenario = load_scenario(scenario_id, [f"scenario.trials={trials}"])
-print(scenario.title)
-print(f"{sum(s.members for s in scenario.segments):,} members in {len(scenario.segments)} segment(s), "
+print(scenario.titles[lang])
+print(f"{language.count(sum(s.members for s in scenario.segments))} members in {len(scenario.segments)} segment(s), "
       f"{scenario.horizon_months} months from {scenario.start:%Y-%m}")
 
 # %% [markdown]
