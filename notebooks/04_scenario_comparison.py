@@ -28,9 +28,9 @@ lang = "id"  # "id" (Indonesian) or "en"
 # %%
 from sim import progress, report
 from sim.forecast import forecast
-from sim.scenario import load_scenario
+from sim.scenario import load_scenarios
 
-scenarios = [load_scenario(s, [f"scenario.trials={trials}"]) for s in scenario_ids]
+scenarios = load_scenarios(scenario_ids, [f"scenario.trials={trials}"])
 summaries = [forecast(s, progress=progress.notebook(s.id)) for s in scenarios]
 report.comparison_table(summaries, lang)
 

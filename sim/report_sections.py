@@ -2068,6 +2068,10 @@ def members_table(scenario: Scenario, members_grid=None, lang: str = "id", budge
     rows = []
     if members_grid is None:
         members_grid = members_levels(scenario)
+    elif isinstance(members_grid, str):  # papermill's -p passes "[5000, 10000]" as a text
+        raise ScenarioError("members_grid", "", f"must be a list of numbers of members such as [5000, 10000], got the "
+                                                f"text {members_grid!r}; with papermill pass it as "
+                                                f"-y 'members_grid: [5000, 10000]'")
     for m in members_grid:
         r = what_if(scenario, budget_idr=budget_idr, members=m)
         row = {language("wi_members"): language.count(r["members"]),

@@ -713,6 +713,16 @@ def _by_position(x):
     return x
 
 
+def load_scenarios(refs, overrides: list[str] | tuple = (), name: str = "scenario_ids") -> list[Scenario]:
+    """Several scenarios (notebook 04's ``scenario_ids``), each as :func:`load_scenario`. A single text is refused in
+    one line: papermill's ``-p scenario_ids "[a, b]"`` passes a text, whose characters would be read as ids."""
+    if isinstance(refs, (str, Path)):
+        raise ScenarioError(name, "", f"must be a list of scenario ids such as [\"madiun-2023\", \"madiun-2025\"], "
+                                      f"got the text {str(refs)!r}; with papermill pass it as "
+                                      f"-y '{name}: [madiun-2023, madiun-2025]'")
+    return [load_scenario(r, overrides) for r in refs]
+
+
 def load_scenario(ref: str | Path, overrides: list[str] | tuple = ()) -> Scenario:
     """Read, merge, override and validate a scenario. Raises :class:`ScenarioError` with a one-line message."""
     path = find_scenario(ref)

@@ -75,3 +75,14 @@ def test_the_calibration_tables_read_as_a_report():
     backtest = report.backtest_table(calibration, "en").iloc[0]
     assert backtest["Claims recorded (cases)"] == "144" and backtest["Amount recorded"] == "Rp6.20 bn"
     assert backtest["Percentile of the cases recorded"] == "< 0.1%"  # a share of trials: never shown as 0.0%
+
+
+def test_a_list_parameter_passed_as_text_is_refused_in_one_line():
+    # papermill -p scenario_ids "[a, b]" passes a text: notebook 04 then looked for a scenario called "[".
+    from sim.scenario import load_scenarios
+
+    with pytest.raises(ScenarioError, match=r"^scenario_ids: must be a list of scenario ids .* -y 'scenario_ids: \["):
+        load_scenarios("[jambi-2025, madiun-2025]")
+    assert [s.id for s in load_scenarios(["jambi-2025", "madiun-2023"])] == ["jambi-2025", "madiun-2023"]
+    with pytest.raises(ScenarioError, match=r"^members_grid: must be a list of numbers .* -y 'members_grid: \["):
+        report.members_table(load_scenario("jambi-2025"), "[1000, 2000]", "en")
