@@ -70,6 +70,10 @@ def test_notebook_runs(path, tmp_path):
     assert not errors
     shown = [o for c in executed.cells if c.cell_type == "code" for o in c.get("outputs", [])]
     assert shown, "the notebook showed nothing"
+    # What a planner reads is formatted (sim.report's tables): no raw keys such as annual_premium_idr, no 1.008000e+09.
+    text = "\n".join(o.get("text", "") if o.output_type == "stream" else o.get("data", {}).get("text/plain", "")
+                      for o in shown)
+    assert not re.findall(r"\w+_idr\b|\d\.\d+e[+-]\d\d", text), re.findall(r".*(?:_idr\b|\de[+-]\d\d).*", text)[:5]
 
 
 @pytest.mark.parametrize("stem, parameters, message", [
