@@ -46,8 +46,8 @@ report.posterior_table(calibration, lang)
 # credibility says how much the recorded claims moved the multiplier away from the prior (0 %: not at all).
 
 # %%
-charts.image(charts.posterior({f"{name} scale": calibration.marginal(name) for name in ("mortality", "accident")},
-                              language))
+charts.image(charts.posterior({language(f"nb_scale_{name}"): calibration.marginal(name)
+                               for name in ("mortality", "accident")}, language))
 
 # %% [markdown]
 # ## Backtest

@@ -466,6 +466,17 @@ def _short(x: float, lang: Language) -> str:
     return lang.money(x) if abs(x) >= 1e6 else lang.plain(x)
 
 
+def posterior_span(grid, p, tail: float = 0.001) -> tuple[float, float]:
+    """The x range of a posterior panel: where all but ``tail`` of the probability lies at each end, and the prior's
+    centre 1, with a margin; the whole grid (0.05 to 20) squeezed a posterior near 1 into a spike."""
+    cdf = np.cumsum(p) / np.sum(p)
+    low = float(grid[min(np.searchsorted(cdf, tail), len(grid) - 1)])
+    high = float(grid[min(np.searchsorted(cdf, 1 - tail), len(grid) - 1)])
+    low, high = min(low, 1.0), max(high, 1.0)
+    margin = 0.05 * (high - low)
+    return max(float(grid[0]), low - margin), min(float(grid[-1]), high + margin)
+
+
 def posterior(marginals: dict, lang: Language):
     """Posterior marginals of calibrated multipliers: {name: (grid, probabilities)}, one panel each."""
     fig = Figure(figsize=(SIZE[0], 3.2), layout="constrained")
@@ -478,5 +489,6 @@ def posterior(marginals: dict, lang: Language):
         ax.set_title(name, loc="left", fontsize=10)
         ax.set_yticks([])
         ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _: lang.number(x)))
+        ax.set_xlim(*posterior_span(grid, p))
     _legend_below(axes[0], under_all=True)
     return fig

@@ -86,3 +86,19 @@ def test_a_list_parameter_passed_as_text_is_refused_in_one_line():
     assert [s.id for s in load_scenarios(["jambi-2025", "madiun-2023"])] == ["jambi-2025", "madiun-2023"]
     with pytest.raises(ScenarioError, match=r"^members_grid: must be a list of numbers .* -y 'members_grid: \["):
         report.members_table(load_scenario("jambi-2025"), "[1000, 2000]", "en")
+
+
+def test_the_posterior_chart_shows_where_the_probability_is():
+    # Notebook 02's panels spanned the whole grid (0.05 to 20): a posterior near 1 was a spike at the left edge.
+    from sim import charts
+    from sim.calibration import fit
+    from sim.i18n import Language
+    from sim.scenario import SCENARIO_DIR
+
+    calibration = fit("madiun-2025-prior", SCENARIO_DIR / "experience" / "madiun-2025.toml", trials=300)
+    fig = charts.posterior({name: calibration.marginal(name) for name in ("mortality", "accident")}, Language("en"))
+    for ax, name in zip(fig.axes, ("mortality", "accident")):
+        low, high = ax.get_xlim()
+        st = calibration.stats(name)
+        assert low <= min(st["p5"], 1.0) and high >= max(st["p95"], 1.0)
+        assert high - low < 8, (name, low, high)
