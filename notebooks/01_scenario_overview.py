@@ -20,8 +20,8 @@
 # its source.
 #
 # One scenario from `scenarios/`: who is covered, every assumption with its source, the forecast by year, the
-# charts of the reviewer report and the check against the closed form. Change `scenario_id` below (or pass it
-# with papermill: `papermill 01_scenario_overview.ipynb out.ipynb -p scenario_id jambi-2025`).
+# charts of the reviewer report and the check against the closed form. Change `scenario_id` below and run all
+# cells (or with papermill, after jupytext has made the .ipynb: README "Notebooks").
 
 # %% tags=["parameters"]
 scenario_id = "madiun-2025"  # a file in scenarios/ without .toml
