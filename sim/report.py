@@ -36,10 +36,13 @@ from .manifest import (
 from .plan import TrialClaims, detail, detail_tables
 from .population import build_model
 from .report_document import Chart, Figure, Para, Pre, Report, Section, Table, Tiles, fill, lookup
+from .planner_tables import (
+    backtest_table, differences_table, funding_table, members_table, next_year_table, pledge_table, posterior_table,
+    year_table,
+)
 from .report_sections import (
-    FAN_QUANTILES, MANY_ROWS, MANY_SEGMENTS, _jsonable, backtest_table, chart_images, comparison_table, csv_tables,
-    differences_table, extra_figures, fan_rows, funding_table, members_table, next_year_table, period_table,
-    pledge_table, posterior_table, register_rows, register_table, rule_rows, sections, validation_table, year_table,
+    FAN_QUANTILES, MANY_ROWS, MANY_SEGMENTS, _jsonable, chart_images, comparison_table, csv_tables, extra_figures,
+    fan_rows, period_table, register_rows, register_table, rule_rows, sections, validation_table,
 )
 from .scenario import Scenario, ScenarioError
 from .sensitivity import tornado

@@ -1624,7 +1624,7 @@ TEXT = {
     "wi_budget": {"id": "Anggaran", "en": "Budget"},
     "wi_budget_left": {"id": "Sisa anggaran setelah iuran yang dibayar kota", "en": "Budget left after the city's premium"},
     "wi_members_affordable": {"id": "Peserta yang dapat dijamin anggaran", "en": "Members the budget covers"},
-    # --- budget against members (notebook 03; sim.report_sections.year_table, members_table, pledge_table) ---
+    # --- budget against members (notebook 03; sim.planner_tables.year_table, members_table, pledge_table) ---
     "nb_members_start": {"id": "Peserta di awal", "en": "Members at the start"},
     "nb_premium_start": {"id": "Iuran setahun (peserta di awal)", "en": "A year's premium (members at the start)"},
     "nb_paid_by": {"id": "  dibayar {payer}", "en": "  paid by {payer}"},
@@ -1640,7 +1640,7 @@ TEXT = {
                       "en": "has no CSR pledges ([funding.csr.*]); choose a scenario with them, e.g. "
                             "madiun-2026-ucj-csr"},
     "nb_ucj": {"id": "Cakupan UCJ akhir tahun", "en": "UCJ coverage at year-end"},
-    # --- calibration and backtest (notebook 02; sim.report_sections.posterior_table, backtest_table, next_year_table) ---
+    # --- calibration and backtest (notebook 02; sim.planner_tables.posterior_table, backtest_table, next_year_table) ---
     "nb_scale_mortality": {"id": "Pengali kematian (JKM)", "en": "Death multiplier (JKM)"},
     "nb_scale_accident": {"id": "Pengali kecelakaan kerja (JKK)", "en": "Work-accident multiplier (JKK)"},
     "nb_multiplier": {"id": "Pengali", "en": "Multiplier"},

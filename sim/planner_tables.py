@@ -1,0 +1,196 @@
+"""Tables for budget planners' notebooks (``notebooks/``): the figures ``sim.coverage``, ``sim.pledge_outcomes``,
+``sim.compare`` and ``sim.calibration`` give, as labelled tables in the report language (Rp, members, %), so that a
+notebook shows what a planner reads and defines nothing itself. ``sim.report`` re-exports them."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+
+from . import report_planning
+from .coverage import apbd_premium, funding, members_affordable, members_held, twelve_months, what_if
+from .i18n import Language
+from .pledge_outcomes import pledge_outcomes
+from .report_sections import segment_labels
+from .scenario import Scenario, ScenarioError
+
+
+def year_table(scenario: Scenario, lang: str = "id") -> pd.DataFrame:
+    """A year of premiums at the start and the expected claims of the first 12 months (:func:`twelve_months`), in
+    the report language: the members at the start, their year's premium and who pays it, the expected claims and
+    the claim ratio; for a scenario with an enrolment plan also the premium of the plan's first months (the claim
+    ratio's denominator), which differs from the members at the start x 12 months."""
+    language = Language(lang)
+    year = twelve_months(scenario)
+    months = year["months"]
+    rows = [(language("nb_members_start"), language.count(year["members"])),
+            (language("nb_premium_start"), language.money(year["annual_premium_idr"]))]
+    payers = year["annual_premium_by_payer_idr"]
+    if len(payers) > 1:
+        rows += [(language("nb_paid_by", payer=language.choice("payer", p)), language.money(v)) for p, v in payers.items()]
+    if members_held(scenario)[1]:
+        rows.append((language("nb_premium_projected", months=months), language.money(year["premium_idr"])))
+    ratio = year["expected_claims_idr"] / year["premium_idr"] if year["premium_idr"] > 0 else None
+    rows += [(language("nb_expected_claims", months=months), language.money(year["expected_claims_idr"])),
+             (language("nb_claim_ratio"), language.percent(ratio))]
+    if scenario.annual_budget is not None:
+        rows += [(language("nb_budget"), language.money(scenario.annual_budget)),
+                 (language("nb_members_affordable"),
+                  language.count(members_affordable(apbd_premium(year), year["members"], scenario.annual_budget)))]
+    return pd.DataFrame(rows, columns=[language("wi_what"), language("wi_value")]).set_index(language("wi_what"))
+
+
+def members_table(scenario: Scenario, members_grid=None, lang: str = "id", budget_idr: float | None = None) -> pd.DataFrame:
+    """:func:`sim.coverage.what_if` at each number of members (same mix, held for a year), a row each, in the
+    report language: premium and who pays it, expected claims, claim ratio and the budget left. Without a
+    ``members_grid``, the scenario's own levels (:func:`members_levels`)."""
+    language = Language(lang)
+    rows = []
+    if members_grid is None:
+        members_grid = members_levels(scenario)
+    elif isinstance(members_grid, str):  # papermill's -p passes "[5000, 10000]" as a text
+        raise ScenarioError("members_grid", "", f"must be a list of numbers of members such as [5000, 10000], got the "
+                                                f"text {members_grid!r}; with papermill pass it as "
+                                                f"-y 'members_grid: [5000, 10000]'")
+    for m in members_grid:
+        r = what_if(scenario, budget_idr=budget_idr, members=m)
+        row = {language("wi_members"): language.count(r["members"]),
+               language("wi_annual_premium"): language.money(r["annual_premium_idr"]),
+               language("wi_city_premium"): language.money(r["city_premium_idr"])}
+        if r["csr_premium_idr"]:
+            row[language("wi_csr_premium")] = language.money(r["csr_premium_idr"])
+        if r["other_premium_idr"]:
+            row[language("wi_other_premium")] = language.money(r["other_premium_idr"])
+        row[language("wi_expected_claims")] = language.money(r["expected_claims_idr"])
+        row[language("wi_claim_ratio")] = language.percent(r["claim_ratio"])
+        if "budget_idr" in r:
+            row[language("wi_budget_left")] = language.money(r["budget_minus_city_premium_idr"])
+        rows.append(row)
+    return pd.DataFrame(rows).fillna(language.money(0)).set_index(language("wi_members"))
+
+
+def members_levels(scenario: Scenario) -> list[int]:
+    """The numbers of members a planner reads a scenario at: half and twice the members at the start, the start
+    itself, the target (``[budget] target_members``) and what the APBD budget pays for, in order."""
+    year = twelve_months(scenario)
+    start = year["members"]
+    levels = {round(start / 2), start, 2 * start, scenario.target_members or 0}
+    if scenario.annual_budget is not None:
+        levels.add(members_affordable(apbd_premium(year), start, scenario.annual_budget) or 0)
+    return sorted(m for m in levels if m > 0)
+
+
+def funding_table(scenario: Scenario, lang: str = "id") -> pd.DataFrame:
+    """Who pays (:func:`sim.coverage.funding`) as the report's funding table: payer, segment, scheme, members at
+    the start, the first month's premium per member and the year's premium."""
+    language = Language(lang)
+    labels = segment_labels(scenario, language)
+    rows = [(language.choice("payer", r["payer"]), labels.get(r["segment"], r["segment"]), r["scheme"],
+             language.count(r["members"]), language.rupiah(r["monthly_premium_idr"]),
+             language.money(r["annual_premium_idr"]), language("word_yes" if r["rate_changes_in_year"] else "word_no"))
+            for r in funding(scenario)]
+    header = [language(k) for k in ("col_payer", "col_segment", "col_scheme", "col_members", "col_monthly_premium",
+                                    "col_annual_premium", "nb_rate_changes")]
+    return pd.DataFrame(rows, columns=header)
+
+
+def pledge_table(scenario: Scenario, lang: str = "id") -> pd.DataFrame:
+    """What each combination of honoured and failed CSR pledges does (:func:`sim.pledge_outcomes.pledge_outcomes`),
+    a row per outcome and year as in the report: probability, members at the year-end, not renewed, waiting for
+    money, APBD spent and the APBD needed to keep the plan, and UCJ coverage where the scenario has a target. A
+    scenario without pledges is refused in one line."""
+    language = Language(lang)
+    answer = pledge_outcomes(scenario)
+    if answer is None:
+        raise ScenarioError(scenario.id, "funding.csr", language("nb_no_pledges"))
+    names = report_planning.pledge_names(language, scenario)
+    rows = []
+    for outcome in answer["outcomes"]:
+        name = report_planning._outcome_name(language, outcome, names)
+        for y in outcome["years"]:
+            row = {language("col_pledge_outcome"): name, language("col_probability"): language.percent(outcome["probability"]),
+                   language("col_period"): str(y["year"]), language("col_members_end"): language.count(y["members_year_end"]),
+                   language("col_not_renewed"): language.count(y["not_renewed"]),
+                   language("col_waiting"): language.count(y["held_year_end"]),
+                   language("col_budget_spent"): language.money(y["apbd_spent_idr"]),
+                   language("col_apbd_needed"): language.money(y["apbd_needed_idr"])}
+            if y.get("ucj") is not None:
+                row[language("nb_ucj")] = language.percent(y["ucj"], 1)
+            rows.append(row)
+    return pd.DataFrame(rows).set_index([language("col_pledge_outcome"), language("col_probability"),
+                                         language("col_period")])
+
+
+def differences_table(scenarios: list[Scenario], lang: str = "id", width: int = 60) -> pd.DataFrame:
+    """The parameters whose values differ between the scenarios (as ``sim compare``'s, ``-`` where a scenario does
+    not set one), a row each, named as in the assumption register and with values in the report language; a text
+    in both languages in this one, a long value cut at ``width`` characters."""
+    from .compare import differing_parameters, flatten
+
+    language = Language(lang)
+    entries = {f"segments.{seg.name}": seg.labels[language.code] for s in scenarios for seg in s.segments}
+    flat = [flatten(s.resolved) for s in scenarios]
+
+    def shown(value) -> str:
+        if value is None:
+            return "-"
+        if isinstance(value, dict) and language.code in value:
+            value = value[language.code]
+        text = language.value(value) if not isinstance(value, dict) else json.dumps(value, ensure_ascii=False)
+        return text if len(text) <= width else text[: width - 3] + "..."
+
+    rows = [{language("col_parameter"): language.parameter(r["parameter"], entries),
+             **{s.id: shown(f.get(r["parameter"])) for s, f in zip(scenarios, flat)}}
+            for r in differing_parameters(scenarios)]
+    return pd.DataFrame(rows, columns=[language("col_parameter"), *(s.id for s in scenarios)]).set_index(
+        language("col_parameter"))
+
+
+def posterior_table(calibration, lang: str = "id") -> pd.DataFrame:
+    """The fitted death and accident multipliers (``Calibration.stats``): posterior mean, median and 90 % interval,
+    the prior's spread and how much the data moved it (credibility), in the report language."""
+    language = Language(lang)
+    rows = []
+    for which in ("mortality", "accident"):
+        st = calibration.stats(which)
+        rows.append({language("nb_multiplier"): language(f"nb_scale_{which}"),
+                     **{language(f"nb_{k}"): language.number(st[k], 3) for k in ("mean", "p5", "p50", "p95")},
+                     language("nb_prior_sigma"): language.number(st["prior_sigma_log"], 2),
+                     language("nb_credibility"): language.percent(st["credibility_weight"])})
+    return pd.DataFrame(rows).set_index(language("nb_multiplier"))
+
+
+def backtest_table(calibration, lang: str = "id") -> pd.DataFrame:
+    """Where each recorded figure fell in the forecast made before calibration (``Calibration.backtest``): the
+    recorded cases and amount, the forecast mean and the recorded figure's percentile, a row per observation."""
+    language = Language(lang)
+    rows = []
+    for r in calibration.backtest():
+        row = {language("nb_months_observed"): f"{r['from']} – {r['to']}"}
+        if "claims" in r:
+            row.update({language("nb_claims_recorded"): language.count(r["claims"]),
+                        language("nb_claims_forecast"): language.count(r["claims_forecast_mean"]),
+                        language("nb_claims_percentile"): language.chance(r["claims_percentile"])})
+        if "amount_idr" in r:
+            row.update({language("nb_amount_recorded"): language.money(r["amount_idr"]),
+                        language("nb_amount_forecast"): language.money(r["amount_idr_forecast_mean"]),
+                        language("nb_amount_percentile"): language.chance(r["amount_idr_percentile"])})
+        rows.append(row)
+    return pd.DataFrame(rows).fillna("-").set_index(language("nb_months_observed"))
+
+
+def next_year_table(forecast: dict, lang: str = "id") -> pd.DataFrame:
+    """A calibrated next-year forecast (``sim.calibration.next_year_forecast``): premium, claims and claim ratio with
+    their 90 % interval, in the report language."""
+    language = Language(lang)
+    rows = [(language("col_period"), str(forecast["period"])),
+            (language("nb_trials"), language.count(forecast["trials"])),
+            (language("col_premium"), language.money(forecast["premium_idr"])),
+            (language("col_claims_mean"), language.money(forecast["claims_mean_idr"])),
+            (language("col_p5"), language.money(forecast["claims_p5_idr"])),
+            (language("col_p95"), language.money(forecast["claims_p95_idr"])),
+            (language("col_ratio"), language.percent(forecast["claim_ratio_mean"])),
+            (f"{language('col_ratio')} P5 – P95", f"{language.percent(forecast['claim_ratio_p5'])} – "
+                                                  f"{language.percent(forecast['claim_ratio_p95'])}")]
+    return pd.DataFrame(rows, columns=[language("wi_what"), language("wi_value")]).set_index(language("wi_what"))
