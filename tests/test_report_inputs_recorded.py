@@ -20,17 +20,9 @@ from sim.manifest import (
 from sim.report import Origin
 from sim.scenario import SCENARIO_DIR, ScenarioError, load_scenario, parse_override
 from cli_checks import run_cli
+from test_report import one_commit  # noqa: F401 (autouse: the commit as it was when the module started)
 
 TRIALS = 200
-
-
-@pytest.fixture(scope="module", autouse=True)
-def one_commit():
-    """The commit as it was when this module started (a report folder's name includes it)."""
-    commit = report_module.git_commit()
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(report_module, "git_commit", lambda: commit)
-        yield
 
 
 def _scenario_copy(folder: Path) -> Path:
