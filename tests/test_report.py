@@ -373,7 +373,7 @@ def test_report_command_prints_where_the_report_is(tmp_path, capsys):
 
 def test_report_command_bad_input(tmp_path, capsys):
     assert main(["report", "--reports-dir", str(tmp_path)]) == 2
-    assert "one of the two" in capsys.readouterr().err
+    assert "--from-manifest PATH or --check PATH (one of them)" in capsys.readouterr().err
     assert main(["report", "no-such-scenario", "--reports-dir", str(tmp_path)]) == 2
     assert capsys.readouterr().err.startswith("error: no-such-scenario")
     assert main(["report", "--from-manifest", str(tmp_path / "missing.json")]) == 2
