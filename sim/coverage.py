@@ -12,7 +12,9 @@ All figures here are closed form (no random numbers), so a planner's slider answ
 
 The members are those at the start, held to their run-off. For a scenario with planning tables (quotas, an
 enrolment pipeline, limited funding) :func:`twelve_months` projects the first 12 months as the forecast projects
-them (the report's budget-against-coverage figures); the year-by-year planning answers are ``sim.plan``'s.
+them; the budget-against-coverage curve and report.json's ``budget_year`` take :func:`held_year` instead (the
+members at the start, planning tables set aside), whose claims count the same members as its premium; the
+year-by-year planning answers are ``sim.plan``'s.
 
 A what-if (:func:`what_if`) answers a different question, "these members, held for a year": it leaves out the
 scenario's planning tables (:data:`PLANS_SET_ASIDE`), so that members, premium and expected claims all count the
@@ -79,6 +81,14 @@ def twelve_months(scenario: Scenario) -> dict:
     }
 
 
+def held_year(scenario: Scenario) -> dict:
+    """:func:`twelve_months` of the members at the start held for the year (:func:`members_held`: a scenario's
+    planning tables set aside), so that members, premium and expected claims all count the same members: what the
+    coverage curve and report.json's ``budget_year`` scale. With planning tables, :func:`twelve_months` itself
+    follows the plan's enrolment, so its claims would be those of more members than its members and premium."""
+    return twelve_months(members_held(scenario)[0])
+
+
 def apbd_premium(year: dict) -> float:
     """The APBD's share of a :func:`twelve_months` year's premium: what a stated ``[budget]`` annual_budget pays
     (members paid by CSR, DBH-CHT, APBN, ... are paid from other money; as ``sim plan``'s APBD needed)."""
@@ -97,7 +107,7 @@ def members_affordable(annual_premium_idr: float, members: int, budget_idr: floa
 def coverage_curve(scenario: Scenario, points: int = 41) -> pd.DataFrame:
     """Members from 0 to beyond the current, target and affordable numbers, with a year's premium (all payers and
     the APBD's share) and expected claims at each (same segment mix; all proportional to members)."""
-    base = twelve_months(scenario)
+    base = held_year(scenario)
     members = base["members"]
     apbd = apbd_premium(base)
     top = [members, scenario.target_members or 0]

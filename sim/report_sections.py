@@ -15,7 +15,7 @@ import pandas as pd
 from . import charts, report_planning, report_trend
 from .budget import CITY_BUCKETS
 from .calibration import GRID_RANGE, record_experience, record_observation, same_window, window_forecast
-from .coverage import apbd_premium, coverage_curve, funding, members_affordable, twelve_months
+from .coverage import apbd_premium, coverage_curve, funding, held_year, members_affordable
 from .forecast import other_payers, unused_in_projection
 from .i18n import Language, significant
 from .plan import DETAIL_TABLES, PLEDGE_TABLE
@@ -171,7 +171,7 @@ def extra_figures(scenario: Scenario, summary: dict, claims: np.ndarray, base_ou
                   differences: list, overrides: list, projection=None) -> dict:
     """The figures of report.json: what the report shows beyond summary.json. ``projection``: the scenario's
     projection (``build_model(scenario).projection``) when the caller made it, for the planning figures."""
-    year = twelve_months(scenario)
+    year = held_year(scenario)  # the members at the start: claims of the same members as the premium
     members = year["members"]
     in_force = load_regulation().at(scenario.rules_date or scenario.start)
     budget_year = {

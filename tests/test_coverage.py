@@ -201,3 +201,25 @@ def test_the_what_if_sliders_start_at_the_scenarios_own_members_and_budget():
     assert slider_start(load_scenario("madiun-2025"), 4e9, 20_000) == {"budget_idr": 4_000_000_000, "members": 20_000}
     with pytest.raises(ScenarioError, match="budget_idr: must be 0 or more"):
         slider_start(load_scenario("madiun-2025"), -1, None)
+
+
+
+def test_coverage_curve_counts_the_same_members_as_its_premium():
+    """A scenario whose members are projected (madiun-2026-ucj enrols for UCJ through 2026): the coverage curve
+    (coverage.csv) scales a year's premium of the members at the start, so its claims must be those members' too,
+    not the plan's first year, whose members grow by thousands (the curve drew a claim ratio of 240 % at the 17,484
+    members where the report's own 2026 ratio is 218 %)."""
+    from sim.coverage import members_held
+
+    scenario = load_scenario("madiun-2026-ucj")
+    held, set_aside = members_held(scenario)
+    assert set_aside  # the scenario has planning tables
+    year = twelve_months(held)
+    planned = twelve_months(scenario)
+    assert year["members"] == planned["members"] and year["annual_premium_idr"] == planned["annual_premium_idr"]
+    assert planned["expected_claims_idr"] > 1.05 * year["expected_claims_idr"]  # the plan's year has more members
+    at = coverage_curve(scenario).iloc[-1]
+    assert at["annual_premium_idr"] / at["members"] == pytest.approx(year["annual_premium_idr"] / year["members"],
+                                                                     rel=1e-6)
+    assert at["expected_claims_idr"] / at["members"] == pytest.approx(year["expected_claims_idr"] / year["members"],
+                                                                      rel=1e-6)

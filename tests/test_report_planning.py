@@ -112,6 +112,15 @@ def test_a_scenario_without_a_projection_has_no_planning_figures():
 # --- jambi-2025-pipeline: 0 members at the start -------------------------------------------------------------
 
 
+def test_budget_year_counts_the_claims_of_its_own_members(pipeline):
+    """report.json's budget_year: a year's premium of the members at the start (none in jambi-2025-pipeline) and
+    the expected claims of those same members, not the plan's first year (Rp272.7 m for 1,643 members on average
+    joining through 2025, set beside 0 members and a premium of Rp0)."""
+    year = pipeline.extra["budget_year"]
+    assert year["members"] == 0 and year["annual_premium_idr"] == 0
+    assert year["expected_claims_idr"] == 0
+
+
 def test_pipeline_report_has_no_budget_line_from_the_starting_members(pipeline):
     folder = pipeline.folder
     check_figures(folder)  # every figure equals its source in summary.json or report.json
