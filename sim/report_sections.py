@@ -1449,7 +1449,9 @@ def validation_section(lang: Language, summary: dict, extra: dict, labels: dict 
 
     breakdown = summary["breakdown"]
     total_rows = [i for i, r in enumerate(breakdown) if r["period"] == "total"]
-    flagged_elsewhere = [i for i, r in enumerate(breakdown) if r["period"] != "total" and r["flag"] == "check"]
+    # A year's row flagged or left unchecked (too few trials): the Summary counts both (_checks_sentence), so the
+    # reader must find them here, not only in validation.csv.
+    flagged_elsewhere = [i for i, r in enumerate(breakdown) if r["period"] != "total" and r["flag"] != "ok"]
     chosen = total_rows + flagged_elsewhere
     rows, styles = [], []
     for i in chosen:
@@ -1465,7 +1467,7 @@ def validation_section(lang: Language, summary: dict, extra: dict, labels: dict 
         ))
         styles.append("check" if r["flag"] == "check" else "")
     weights = [breakdown[i]["expected_idr"] for i in chosen]
-    keep = [breakdown[i]["flag"] == "check" for i in chosen]
+    keep = [breakdown[i]["flag"] != "ok" for i in chosen]
     rows, styles, note = _cut(rows, styles, weights, keep, lang, "validation")
     header = tuple(lang(k) for k in ("col_period", "col_segment", "col_benefit", "col_closed_form", "col_monte_carlo",
                                      "col_se", "col_count_expected", "col_count_mean", "col_z", "col_check"))

@@ -515,6 +515,32 @@ def test_the_summary_says_unchecked_results_are_unchecked_not_in_agreement():
     assert "too few trials" in lang("exec_checks_too_few", n=4)
 
 
+def test_the_validation_table_shows_the_results_the_summary_calls_unchecked():
+    """The Summary says "1 result(s) could not be checked ... too few trials" (madiun-2026-ucj-csr: 2026, SERTAKAN,
+    total disability); the Validation table, which shows a single year's row only when it is flagged, must show that
+    row too, or the reader cannot find what the Summary points to (it was only in validation.csv)."""
+    from sim.report_sections import _checks_sentence, validation_table
+    from sim.i18n import Language
+
+    def row(period, benefit, flag):
+        return {"period": period, "segment": "sertakan", "benefit": benefit, "mean_idr": 170000.0, "se_idr": 75950.21,
+                "expected_idr": 250256.03, "count_mean": 0.0025, "count_expected": 0.0037,
+                "z": None if flag == "too_few" else 0.5, "flag": flag}
+
+    summary = {"periods": [{"period": "2026", "claims_expected_idr": 1e9, "claims_idr": {"mean": 1e9}},
+                           {"period": "2027", "claims_expected_idr": 1e9, "claims_idr": {"mean": 1e9}},
+                           {"period": "total", "claims_expected_idr": 2e9, "claims_idr": {"mean": 2e9}}],
+               "breakdown": [row("2026", "jkk_total", "too_few"), row("2026", "jkm_death", "ok"),
+                             row("total", "jkk_total", "ok"), row("total", "jkm_death", "ok")],
+               "exact_first_period": None}
+    lang = Language("en")
+    assert _checks_sentence(lang, summary) == lang("exec_checks_too_few", n=1)
+    table = validation_table(summary, "en")
+    periods = list(table.iloc[:, 0])
+    assert periods.count("2026") == 1  # the unchecked year's row, not the year's rows that are ok
+    assert lang.flag("too_few") in table.iloc[periods.index("2026")].tolist()
+
+
 def test_the_scenario_listing_cuts_only_very_long_lists_of_values_and_says_so():
     """madiun-2025's 200 posterior draws are a list of about 3,600 characters, which took a page of the PDF; the
     listing cuts such a list, says how much is left out and that scenario.toml has it all, and keeps the rest of its
