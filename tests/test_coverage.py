@@ -223,3 +223,7 @@ def test_coverage_curve_counts_the_same_members_as_its_premium():
                                                                      rel=1e-6)
     assert at["expected_claims_idr"] / at["members"] == pytest.approx(year["expected_claims_idr"] / year["members"],
                                                                       rel=1e-6)
+    # Notebook 03 draws this curve beside members_table's what-if rows (members held): the two agree.
+    answer = what_if(scenario)
+    assert answer["expected_claims_idr"] / answer["members"] == pytest.approx(at["expected_claims_idr"] / at["members"],
+                                                                              rel=1e-6)
