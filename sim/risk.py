@@ -40,10 +40,12 @@ def standard_error(x) -> float:
 
 
 def mean_interval(x, confidence: float = CONFIDENCE) -> tuple[float, float]:
+    """Normal-approximation interval of the mean of claims, its low end held at 0: claims are never negative, and
+    where few trials hold a claim (a handful of members, a short period) mean - 1.96 se falls below 0."""
     x = as_sample(x)
     z = stats.norm.ppf(0.5 + confidence / 2)
     mean, se = x.mean(), standard_error(x)
-    return mean - z * se, mean + z * se
+    return max(mean - z * se, 0.0), mean + z * se
 
 
 def interval_ranks(n: int, q: float, confidence: float = CONFIDENCE) -> tuple[int, int]:

@@ -177,3 +177,14 @@ def test_measures_equal_the_plain_formulas_bit_for_bit(premium):
         assert got["prob_claim_ratio_above"] == [{"x": g, "p": float(np.mean(ratio > g))} for g in RATIO_GRID]
     else:
         assert "prob_claim_ratio_above" not in got
+
+
+def test_the_interval_of_the_mean_claims_is_never_negative():
+    # Found by the edge-case fuzzing: a handful of members (or a Rp1 m budget) leaves one trial in 100 with a claim;
+    # mean - 1.96 se was then below 0, an impossible negative amount in summary.json's claims_mean_ci95_idr.
+    from sim.risk import measures
+
+    claims = np.zeros(100)
+    claims[7] = 42_000_000.0
+    lo, hi = measures(claims, 1_000_000.0)["claims_mean_ci95_idr"]
+    assert lo == 0.0 and hi > 420_000.0

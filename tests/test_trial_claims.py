@@ -181,7 +181,7 @@ def _plain(x: np.ndarray, premium: float, q: float = RISK_LEVEL) -> dict:
             "claims_var_relative_half_width": round((float(xs[min(hi, n - 1)]) - float(xs[max(lo - 1, 0)])) / 2 / var, 6),
             "claims_tvar_idr": round(tv, 2),
             "claims_tvar_se_idr": round(tv_se, 2),
-            "claims_mean_ci95_idr": [round(mean - z * se, 2), round(mean + z * se, 2)],
+            "claims_mean_ci95_idr": [round(max(mean - z * se, 0.0), 2), round(mean + z * se, 2)],  # claims are >= 0
             "shortfall_mean_idr": round(float(shortfall.mean()), 2),
             "shortfall_var_idr": round(s_var, 2),
             "shortfall_tvar_idr": round(s_tv, 2),
