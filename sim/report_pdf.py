@@ -114,8 +114,11 @@ def _widths(pdf: _PDF, report: Report, block: Table) -> list[float]:
         heads = [pdf.get_string_width(w) * bold for w in head.split()]
         figures = [pdf.get_string_width(_text(report, c)) * bold for c in cells if isinstance(c, Figure)]
         texts = [str(c) for c in cells if not isinstance(c, Figure)]
-        pieces = [pdf.get_string_width(w) for t in texts for w in _pieces(breakable(t))]
-        words = [pdf.get_string_width(w) for t in texts for w in t.split()]
+        # A piece wider than a quarter of the page (a label of 120 letters without a space) wraps inside its column
+        # (fpdf2 breaks it between characters) rather than asking for the page: else the other columns were
+        # squeezed until a row stood taller than a page and fpdf2 raised.
+        pieces = [min(pdf.get_string_width(w), LONGEST_PIECE) for t in texts for w in _pieces(breakable(t))]
+        words = [min(pdf.get_string_width(w), LONGEST_PIECE) for t in texts for w in t.split()]
         need.append(max(heads + figures + pieces, default=0) + pad)
         whole.append(max(heads + figures + words, default=0) + pad)
         # A cell's longest line: a register name and its key below ("name\n(key)") want the longer of the two.
@@ -135,6 +138,7 @@ def _widths(pdf: _PDF, report: Report, block: Table) -> list[float]:
     return [w + spare for w in widths]
 
 
+LONGEST_PIECE = 45  # mm: the most one unbreakable piece of a cell's text asks of its column (a quarter of WIDTH)
 TABLE_PADDING = 0.8  # mm between a table cell's edge and its text
 KEEP_ROWS = 2  # the fewest body rows a table leaves on a page where it breaks: never one row alone
 FIT = 0.01  # mm of slack when deciding what fits, so that fpdf2 never breaks where the layout says a row fits

@@ -335,3 +335,22 @@ def test_a_grouped_table_names_its_group_at_the_top_of_every_page():
         assert f"group{g}" in text, (first, text[:200])  # the first row's group is named on its page
         seen |= {w for w in text.split() if w.startswith("row")}
     assert seen == {r[1] for r in rows}  # no row lost or pushed off a page
+
+
+def test_a_very_long_word_in_a_cell_wraps_instead_of_squeezing_the_other_columns():
+    """Found by the edge-case fuzzing: a segment label of 120 characters without a space (valid: a label is one line
+    of any length) made the register's Parameter column ask for 112 of the 180 mm, as one unbreakable piece; the
+    Source column was left 20 mm, and a long source in it made a row taller than a page: fpdf2 raised and the
+    report failed with a traceback. Such a word now wraps inside its column, which asks for no more than a share
+    of the page."""
+    report = SimpleNamespace(lang=Language("en"))
+    source = "assumption, not verified against any survey of members: judgement from family formation " * 20
+    block = Table("register", ("Parameter", "Value", "Unit", "Basis", "Plausible range", "Source"),
+                  [("Members of " + "x" * 120 + "\n(segments.s.members)", "3000", "persons", "data", "-", "seed 004"),
+                   ("Children by the member's age\n(assumptions.children.by_member_age)", "[[15, 0.82]]", "share",
+                    "assumption", "0.75 – 1.25", source)])
+    pdf = report_pdf._PDF("test", "{n}")
+    pdf.add_page()
+    report_pdf._table(pdf, report, block)
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(bytes(pdf.output()))).pages)
+    assert text.count("x") >= 120 and "seed 004" in text
