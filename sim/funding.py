@@ -42,9 +42,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .planning_schema import Funding
+from .planning_schema import UNLIMITED_PAYERS, Funding
 
-EXTERNAL_PAYERS = ("SERTAKAN", "SELF", "APBN")
+EXTERNAL_PAYERS = UNLIMITED_PAYERS  # paid in full, without limit (planning_schema refuses money listed for them)
 FUNDING_KEY = zlib.crc32(b"funding")
 APBD, DBH_CHT = "APBD", "DBH-CHT"
 CITY_PAYERS = (APBD, DBH_CHT)  # the city's own money ("city money"): its budget and its share of tobacco excise

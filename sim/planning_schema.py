@@ -78,6 +78,10 @@ def segment_list_field_names() -> set:
     return {name for table in FIELD_TABLES.values() for name, f in table.items() if f.check in (names, paid_names)}
 
 
+# Payers that pay a segment in full without limit (sim.funding.EXTERNAL_PAYERS, which imports this module).
+UNLIMITED_PAYERS = ("SERTAKAN", "SELF", "APBN")
+
+
 def names(x):
     if not isinstance(x, list) or not all(isinstance(n, str) and n for n in x):
         return f"must be a list of segment names, got {shown(x, 120)}"
@@ -449,7 +453,17 @@ def _check_pledge(c: _Context, key: str, sub) -> dict:
 
 def _check_payers(c: _Context, fund: dict) -> None:
     """A segment whose payer is a limited pot that the scenario never fills could never be paid for: every name
-    would wait for money, and the plan would blame the pipeline or the budget."""
+    would wait for money, and the plan would blame the pipeline or the budget. And money listed for a segment that
+    an external payer pays without limit (sim.funding) would never be spent on it."""
+    listed = [("funding.dbh_cht_segments", "DBH-CHT money", fund.get("dbh_cht_segments", []))]
+    listed += [(f"funding.csr.{name}.segments", "the pledge", p["segments"]) for name, p in fund["csr"].items()]
+    for key, money_, names_ in listed:
+        for name in names_:
+            payer = c.values["segments"][name]["payer"]
+            if payer in UNLIMITED_PAYERS:
+                c.v.fail(key, f"{name!r} is paid by {payer} without limit, so {money_} listed for it is never spent; "
+                              "list city-paid segments only (or make the segment's payer APBD)",
+                         [f"segments.{name}.payer"])
     for name, seg in c.values["segments"].items():
         key = f"segments.{name}.payer"
         if seg["payer"] == "CSR" and not any(name in p["segments"] for p in fund["csr"].values()):

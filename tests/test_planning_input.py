@@ -130,6 +130,13 @@ NEVER_TAKES_EFFECT = {
                               ["funding.csr.companies.segments", "at least one segment"]),
     "dbh-cht for no segment": ("madiun-2026-ucj-csr", ["funding.dbh_cht_segments=[]"],
                                ["funding.dbh_cht_segments", "at least one segment"]),
+    # Found by the edge-case fuzzing: a segment paid by SERTAKAN, SELF or APBN is paid by it without limit, so
+    # DBH-CHT money or a pledge listed for it was silently never spent.
+    "dbh-cht for an externally paid segment": ("madiun-2026-ucj-csr", ["funding.dbh_cht_segments=[\"sertakan\"]"],
+                                               ["funding.dbh_cht_segments", "'sertakan'", "SERTAKAN", "never spent"]),
+    "pledge for an externally paid segment": ("madiun-2026-ucj-csr",
+                                              ["funding.csr.companies.segments=[\"informal\", \"sertakan\"]"],
+                                              ["funding.csr.companies.segments", "'sertakan'", "never spent"]),
     "budget year after the horizon": ("madiun-2026-ucj",
                                       ["funding.apbd_budget=" + FIVE_YEARS[:-1] + ", [2031, 1000000]]"],
                                       ["funding.apbd_budget.value", "2031 is outside the horizon (2026-2030)"]),
