@@ -403,7 +403,7 @@ def _check_membership(c: _Context, node) -> dict:
 def _check_pipeline(c: _Context, node) -> dict:
     v = c.v
     node = _table(v, node, "pipeline")
-    pipe = v.table({k: x for k, x in node.items() if k not in STAGES}, "pipeline", PIPELINE_FIELDS)
+    pipe = v.table({k: x for k, x in node.items() if k not in STAGES}, "pipeline", PIPELINE_FIELDS, also_known=STAGES)
     for stage in STAGES:
         if stage not in node:
             v.fail(f"pipeline.{stage}", "missing table (stages: " + ", ".join(STAGES) + ")")

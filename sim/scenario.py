@@ -238,9 +238,19 @@ def _did_you_mean(key: str, known) -> str:
     return f" did you mean {close[0]!r}?" if close else ""
 
 
+KNOWN_LISTED = 8  # an unknown key with no close match lists the known names when there are at most this many
+
+
 def _unknown(key: str, known) -> str:
+    """"unknown key", with the closest known name, or else the known names when they are few (a pipeline's stages:
+    ``[pipeline.rt]`` resembles none of kelurahan, kecamatan, disnaker, bpjs, and the planner needs their names)."""
+    known = list(known)
     hint = _did_you_mean(key, known)
-    return f"unknown key ({hint.strip()})" if hint else "unknown key"
+    if hint:
+        return f"unknown key ({hint.strip()})"
+    if 0 < len(known) <= KNOWN_LISTED:
+        return f"unknown key (known: {', '.join(known)})"
+    return "unknown key"
 
 
 class _Validator:
@@ -289,13 +299,15 @@ class _Validator:
             return max(below, key=lambda f: self.rank.get(f, -1))
         return _origin_of(self.origin, key, self.default_file)
 
-    def table(self, node, prefix: str, fields: dict, subtables: dict | None = None) -> dict:
+    def table(self, node, prefix: str, fields: dict, subtables: dict | None = None, also_known=()) -> dict:
+        """``node`` checked against ``fields`` and ``subtables``; ``also_known``: names the caller checks itself
+        (a pipeline's stages), named beside them when a key is unknown."""
         if not isinstance(node, dict):
             self.fail(prefix, "must be a table")
         subtables = subtables or {}
         for key in node:
             if key not in fields and key not in subtables:
-                self.fail(f"{prefix}.{key}", _unknown(key, list(fields) + list(subtables)))
+                self.fail(f"{prefix}.{key}", _unknown(key, [*fields, *subtables, *also_known]))
         out = {}
         for key, field in fields.items():
             dotted = f"{prefix}.{key}"

@@ -46,6 +46,10 @@ CASES = {
                                   ["pipeline.bpjs.duration.value", "whole number"]),
     "unknown pipeline key": ("[pipeline.disnaker]\ncapacty = " + p(5, "names per month"),
                              ["pipeline.disnaker.capacty", "unknown key", "capacity"]),
+    # A stage resembling none of the four: they are listed (it said "unknown key" alone, naming none of them).
+    "unknown pipeline stage": ("[pipeline.rt]\ncapacity = " + p(5, "names per month"),
+                               ["pipeline.rt", "unknown key (known: mode, proposal_months, kelurahan, kecamatan, "
+                                               "disnaker, bpjs)"]),
     "missing stage": ("", None),  # replaced below: a pipeline without its bpjs stage
     "budget per month": ("[funding]\napbd_budget = " + p(50000000, "IDR per month", "data"),
                          ["funding.apbd_budget.unit", "wrong unit", "IDR per year"]),
