@@ -148,10 +148,11 @@ class _Projected:
                             else self.closing[self.projection.index(name), last]) for name in year_targets}
         short = sum(max(t - have[n], 0.0) for n, t in year_targets.items())
         # A whole-scheme target ([budget]) at the year's mix of members (the premium per member-year), else the
-        # plain mean of the segments' rates; a segment's target at that segment's rate.
+        # plain mean of the segments' rates; a segment's target at what a member of that segment cost in the year,
+        # all payers together (a CSR pledge pays a BPU member at half the APBD's rate in 2026: PP 50/2025), else,
+        # with no member in the year, at its own payer's rate.
         mix = premium_per_member or 12 * float(self.own_rate[:, months].mean())
-        rate = {n: mix if n is None else 12 * float(self.own_rate[self.projection.index(n), months].mean())
-                for n in year_targets}
+        rate = {n: mix if n is None else self.segment_rate(self.projection.index(n), months) for n in year_targets}
         return {
             "target": round(sum(year_targets.values()), 2),
             "target_members_year_end": round(sum(have.values()), 2),
@@ -159,6 +160,14 @@ class _Projected:
             "target_reached": all(have[n] >= t * (1 - TARGET_TOLERANCE) for n, t in year_targets.items()),
             "target_premium_idr": round(sum(t * rate[n] for n, t in year_targets.items()), 2),
         }
+
+    def segment_rate(self, s: int, months: np.ndarray) -> float:
+        """A full year's premium per member of segment ``s`` in ``months``: what all its payers paid over its
+        member-months; its own payer's rate where it has none."""
+        member_months = _yearly(months, self.members[s])
+        if member_months <= 0:
+            return 12 * float(self.own_rate[s, months].mean())
+        return 12 * sum(_yearly(months, v[s]) for v in self.projection.premium.values()) / member_months
 
     def budget_fields(self, year: int, budget: float | None, needed: float | None) -> dict:
         """The APBD budget of the year against what its premiums took: what is left, a full year per APBD-paid

@@ -286,3 +286,30 @@ def test_a_years_claims_are_owed_not_said_to_be_paid_that_year(pipeline):
     assert "Atas kematian dan kecelakaan kerja pada tahun 2025, BPJS Ketenagakerjaan diperkirakan menanggung" in summary
     assert "membayar manfaat" not in summary
     assert "BPJS dapat membayar sebagian klaim pada tahun berikutnya" in section_text(pipeline.folder, "results")
+
+
+def test_a_segment_target_is_priced_at_what_its_members_cost_that_year_all_payers_together():
+    """madiun-2026-ucj-csr's 2026 targets were priced at each segment's own payer's rate (the APBD's Rp16,800 a
+    month for a BPU member), while CSR pledges paid some informal workers at the 2026 discounted Rp8,400 (PP
+    50/2025): Rp3.66 bn "from all payers together" where they paid Rp3.53 bn at the year's rates."""
+    from sim.expansion import project_scenario
+
+    scenario = load_scenario("madiun-2026-ucj-csr")
+    projection = project_scenario(scenario)
+    first = planning_figures(scenario, projection)["years"][0]
+    assert first["year"] == "2026"
+    months = projection.years == 2026
+    members = projection.members()
+    paid_rate, own_rate = {}, {}
+    for (name, year), target in projection.targets.items():
+        if year != 2026:
+            continue
+        s = projection.index(name)
+        paid = sum(float(v[s, months].sum()) for v in projection.premium.values())
+        paid_rate[name] = target * 12 * paid / float(members[s, months].sum())
+        own = {seg.name: seg.payer for seg in scenario.segments}[name]
+        own_rate[name] = target * 12 * float(projection.premium[own][s, months].sum() + 0.0) / max(
+            float(projection.member_months[own][s, months].sum()), 1e-9)
+    assert first["target_premium_idr"] == pytest.approx(sum(paid_rate.values()), rel=1e-9)
+    # The CSR-paid members' discount makes the year's cost per member lower than the APBD's own rate.
+    assert sum(paid_rate.values()) < sum(own_rate.values()) - 100e6
