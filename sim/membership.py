@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .mortality import monthly_q
+from .mortality import MAX_AGE, monthly_q
 from .planning_schema import Exits
 from .population import single_ages, starting_cells
 
@@ -53,6 +53,10 @@ def entrant_template(seg, age_limit: int | None) -> tuple[np.ndarray, np.ndarray
     return sex[keep], age[keep], share[keep] / total if total > 0 else share[keep]
 
 
+def _every(cells) -> bool:
+    return isinstance(cells, slice) and cells == slice(None)
+
+
 class SegmentLedger:
     """Cells, in-force and flows of one segment; stepped month by month by ``sim.expansion``.
 
@@ -74,13 +78,20 @@ class SegmentLedger:
         self.current = np.zeros(cells)
         self.current[: n0.size] = n0
         self.opening = float(n0.sum())
-        self.inforce = np.zeros((cells, months))
-        self.q_death = np.zeros((cells, months))
+        # In force and non-work death probability per cell and month, written a month (a row) at a time by close()
+        # and read as (cells, months) arrays (:attr:`inforce`, :attr:`q_death`, C order as ever).
+        self._by_month = {"inforce": np.zeros((months, cells)), "q_death": np.zeros((months, cells))}
+        self._by_cell = {}
         self.joined = np.zeros(months)
         self.left = {cause: np.zeros(months) for cause in EXIT_CAUSES}
         self.closing = np.zeros(months)
         self.registered = np.zeros(months, dtype=bool)
         self.table, self.load = mortality_table, seg.mortality_load
+        # The monthly non-work death probability by sex (row) and age (column, up to MAX_AGE): what monthly_q gives
+        # a cell of that sex and age, worked out once per ledger instead of for every cell every month.
+        self.q_by_age = monthly_q(mortality_table, np.array([[0], [1]]), np.arange(MAX_AGE + 1)[None, :],
+                                  seg.mortality_load)
+        self._ages = (None, None)  # (month, every cell's age then): the age limit and close ask for the same month
         self.accident = seg.accident_rate / 1000.0 / 12.0
         self.accident_death = self.accident * jkk_death_share
         self.move = monthly_rate(exits.moving_away_rate)
@@ -93,6 +104,10 @@ class SegmentLedger:
         return slice(first, first + self.cohort_cells)
 
     def age(self, month: int, cells=slice(None)) -> np.ndarray:
+        if _every(cells):  # not to be changed by the caller: kept for the month's next question
+            if self._ages[0] != month:
+                self._ages = (month, self.age_join + np.maximum(month - self.join, 0) // 12)
+            return self._ages[1]
         return self.age_join[cells] + np.maximum(month - self.join[cells], 0) // 12
 
     def over_age(self, month: int, cells=slice(None)) -> np.ndarray:
@@ -102,7 +117,7 @@ class SegmentLedger:
 
     def hazards(self, month: int, cells=slice(None)) -> tuple[np.ndarray, tuple]:
         """Monthly non-work death probability and the leave probabilities by cause (death, moving, DTKS)."""
-        q = monthly_q(self.table, self.sex[cells], self.age(month, cells), self.load)
+        q = self.q_by_age[self.sex[cells], np.minimum(self.age(month, cells), MAX_AGE)]
         return q, (q + self.accident_death, self.move, self.dtks)
 
     # --- the month's steps, in order: age limit, budget round, registrations, close ------------------------------
@@ -129,9 +144,9 @@ class SegmentLedger:
 
     def close(self, month: int) -> None:
         """Record the month's in-force, then apply its deaths and other exits."""
-        self.inforce[:, month] = self.current
+        self._row("inforce")[month] = self.current
         q, leave = self.hazards(month)
-        self.q_death[:, month] = q
+        self._row("q_death")[month] = q
         survivors = self.current * np.maximum(1.0 - leave[0] - leave[1] - leave[2], 0.0)
         gone = self.current - survivors
         total = leave[0] + leave[1] + leave[2]
@@ -140,6 +155,30 @@ class SegmentLedger:
             self.left[cause][month] += float((gone * rate * share).sum())
         self.current = survivors
         self.closing[month] = survivors.sum()
+
+    def _row(self, name: str) -> np.ndarray:
+        """The (months, cells) array of ``name`` to write a month into; the (cells, months) one is made again when
+        next read."""
+        if self._by_month.get(name) is None:
+            self._by_month[name] = np.ascontiguousarray(self._by_cell[name].T)
+        self._by_cell.pop(name, None)
+        return self._by_month[name]
+
+    def _column_major(self, name: str) -> np.ndarray:
+        if name not in self._by_cell:  # made once after the last close, and the month-major array let go
+            self._by_cell[name] = np.ascontiguousarray(self._by_month[name].T)
+            self._by_month[name] = None
+        return self._by_cell[name]
+
+    @property
+    def inforce(self) -> np.ndarray:
+        """(cells, months) members in force at the start of each month (before its exits)."""
+        return self._column_major("inforce")
+
+    @property
+    def q_death(self) -> np.ndarray:
+        """(cells, months) monthly non-work death probability of each cell."""
+        return self._column_major("q_death")
 
     # --- projections (no side effects) ----------------------------------------------------------------------
 
@@ -153,12 +192,16 @@ class SegmentLedger:
         the next month's age-limit exits)."""
         x = start.copy()
         out = np.zeros(max(last - first, 0))
+        # The cells' sex, age at joining and month of joining taken once; each month's age, age-limit exits and
+        # hazards as :meth:`over_age` and :meth:`hazards` give them.
+        sex, age_join, join, limit = self.sex[cells], self.age_join[cells], self.join[cells], self.exits.age_limit
         for m in range(first, last):
-            if m > first:
-                x[self.over_age(m, cells)] = 0.0
+            age = age_join + np.maximum(m - join, 0) // 12
+            if m > first and limit is not None:
+                x[age >= limit] = 0.0
             out[m - first] = x.sum()
-            _, leave = self.hazards(m, cells)
-            x = x * np.maximum(1.0 - leave[0] - leave[1] - leave[2], 0.0)
+            death = self.q_by_age[sex, np.minimum(age, MAX_AGE)] + self.accident_death
+            x = x * np.maximum(1.0 - death - self.move - self.dtks, 0.0)
         return out, float(x.sum())
 
     def project_members(self, first: int, last: int) -> np.ndarray:
