@@ -92,6 +92,7 @@ class SegmentLedger:
         self.q_by_age = monthly_q(mortality_table, np.array([[0], [1]]), np.arange(MAX_AGE + 1)[None, :],
                                   seg.mortality_load)
         self._ages = (None, None)  # (month, every cell's age then): the age limit and close ask for the same month
+        self._entrants = {}  # months ahead -> a new member's path and share left (:meth:`_entrant`)
         self.accident = seg.accident_rate / 1000.0 / 12.0
         self.accident_death = self.accident * jkk_death_share
         self.move = monthly_rate(exits.moving_away_rate)
@@ -219,13 +220,22 @@ class SegmentLedger:
 
     def project_entrant(self, month: int, last: int) -> np.ndarray:
         """In-force over months month .. last - 1 of one member registering in ``month``."""
-        cells = np.arange(self.cohort(month).start, self.cohort(month).stop)
-        return self.project(self.template.copy(), cells, month, last)
+        return self._entrant(month, last)[0].copy()
 
     def entrant_close(self, month: int, end: int) -> float:
         """Share of one member registering in ``month`` still in force at the close of month ``end - 1``."""
-        cells = np.arange(self.cohort(month).start, self.cohort(month).stop)
-        return self._run(self.template.copy(), cells, month, end)[1]
+        return self._entrant(month, end)[1]
+
+    def _entrant(self, month: int, last: int) -> tuple[np.ndarray, float]:
+        """:meth:`_run` of one member registering in ``month``, to ``last``. Every cohort has the template's sexes,
+        ages and shares and joins in its own month, so its run depends on ``last - month`` alone (the same numbers
+        in the same operations): run once per span (the planner and the register office ask for the same spans
+        month after month)."""
+        span = last - month
+        if span not in self._entrants:
+            cells = np.arange(self.cohort(month).start, self.cohort(month).stop)
+            self._entrants[span] = self._run(self.template.copy(), cells, month, last)
+        return self._entrants[span]
 
     # --- results ----------------------------------------------------------------------------------------------
 
