@@ -29,7 +29,8 @@
 
 # %% tags=["parameters"]
 scenario_id = "madiun-2023"  # a file in scenarios/ without .toml
-members_grid = None  # numbers of members to compare, e.g. [5_000, 10_000, 20_000]; None: half, start, target, budget, twice
+# numbers of members to compare, e.g. [5_000, 10_000, 20_000]; None: half, start, target, what the budget pays, twice
+members_grid = None
 lang = "id"  # "id" (Indonesian) or "en"
 pledge_scenario_id = "madiun-2026-ucj-csr"  # a scenario with [funding.csr.*] pledges, for the last section
 

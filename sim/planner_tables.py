@@ -28,7 +28,8 @@ def year_table(scenario: Scenario, lang: str = "id") -> pd.DataFrame:
             (language("nb_premium_start"), language.money(year["annual_premium_idr"]))]
     payers = year["annual_premium_by_payer_idr"]
     if len(payers) > 1:
-        rows += [(language("nb_paid_by", payer=language.choice("payer", p)), language.money(v)) for p, v in payers.items()]
+        rows += [(language("nb_paid_by", payer=language.choice("payer", p)), language.money(v))
+                 for p, v in payers.items()]
     if members_held(scenario)[1]:
         rows.append((language("nb_premium_projected", months=months), language.money(year["premium_idr"])))
     ratio = year["expected_claims_idr"] / year["premium_idr"] if year["premium_idr"] > 0 else None
@@ -41,7 +42,8 @@ def year_table(scenario: Scenario, lang: str = "id") -> pd.DataFrame:
     return pd.DataFrame(rows, columns=[language("wi_what"), language("wi_value")]).set_index(language("wi_what"))
 
 
-def members_table(scenario: Scenario, members_grid=None, lang: str = "id", budget_idr: float | None = None) -> pd.DataFrame:
+def members_table(scenario: Scenario, members_grid=None, lang: str = "id",
+                  budget_idr: float | None = None) -> pd.DataFrame:
     """:func:`sim.coverage.what_if` at each number of members (same mix, held for a year), a row each, in the
     report language: premium and who pays it, expected claims, claim ratio and the budget left. Without a
     ``members_grid``, the scenario's own levels (:func:`members_levels`)."""
@@ -109,8 +111,10 @@ def pledge_table(scenario: Scenario, lang: str = "id") -> pd.DataFrame:
     for outcome in answer["outcomes"]:
         name = report_planning._outcome_name(language, outcome, names)
         for y in outcome["years"]:
-            row = {language("col_pledge_outcome"): name, language("col_probability"): language.percent(outcome["probability"]),
-                   language("col_period"): str(y["year"]), language("col_members_end"): language.count(y["members_year_end"]),
+            row = {language("col_pledge_outcome"): name,
+                   language("col_probability"): language.percent(outcome["probability"]),
+                   language("col_period"): str(y["year"]),
+                   language("col_members_end"): language.count(y["members_year_end"]),
                    language("col_not_renewed"): language.count(y["not_renewed"]),
                    language("col_waiting"): language.count(y["held_year_end"]),
                    language("col_budget_spent"): language.money(y["apbd_spent_idr"]),

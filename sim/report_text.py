@@ -1630,7 +1630,8 @@ TEXT = {
     "nb_paid_by": {"id": "  dibayar {payer}", "en": "  paid by {payer}"},
     "nb_premium_projected": {"id": "Iuran {months} bulan pertama menurut rencana kepesertaan",
                              "en": "Premium of the first {months} months under the enrolment plan"},
-    "nb_expected_claims": {"id": "Perkiraan klaim {months} bulan pertama", "en": "Expected claims, first {months} months"},
+    "nb_expected_claims": {"id": "Perkiraan klaim {months} bulan pertama",
+                           "en": "Expected claims, first {months} months"},
     "nb_claim_ratio": {"id": "Rasio klaim (perkiraan klaim / iuran)", "en": "Claim ratio (expected claims / premium)"},
     "nb_budget": {"id": "Anggaran APBD setahun", "en": "APBD budget for a year"},
     "nb_members_affordable": {"id": "Peserta yang dapat dijamin anggaran APBD", "en": "Members the APBD budget covers"},
@@ -1640,7 +1641,7 @@ TEXT = {
                       "en": "has no CSR pledges ([funding.csr.*]); choose a scenario with them, e.g. "
                             "madiun-2026-ucj-csr"},
     "nb_ucj": {"id": "Cakupan UCJ akhir tahun", "en": "UCJ coverage at year-end"},
-    # --- calibration and backtest (notebook 02; sim.planner_tables.posterior_table, backtest_table, next_year_table) ---
+    # --- calibration and backtest (notebook 02; sim.planner_tables: posterior, backtest and next_year tables) ---
     "nb_scale_mortality": {"id": "Pengali kematian (JKM)", "en": "Death multiplier (JKM)"},
     "nb_scale_accident": {"id": "Pengali kecelakaan kerja (JKK)", "en": "Work-accident multiplier (JKK)"},
     "nb_multiplier": {"id": "Pengali", "en": "Multiplier"},

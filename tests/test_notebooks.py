@@ -66,7 +66,8 @@ def test_notebook_runs(path, tmp_path):
     import nbformat
 
     executed = nbformat.read(out, as_version=4)
-    errors = [o for c in executed.cells if c.cell_type == "code" for o in c.get("outputs", []) if o.output_type == "error"]
+    errors = [o for c in executed.cells if c.cell_type == "code"
+              for o in c.get("outputs", []) if o.output_type == "error"]
     assert not errors
     shown = [o for c in executed.cells if c.cell_type == "code" for o in c.get("outputs", [])]
     assert shown, "the notebook showed nothing"
@@ -95,6 +96,7 @@ def test_a_wrong_parameter_shows_one_line_not_a_traceback(stem, parameters, mess
         papermill.execute_notebook(str(source), str(out), parameters=parameters, kernel_name="python3",
                                    cwd=str(NOTEBOOKS), progress_bar=False, log_output=False, execution_timeout=300)
     executed = nbformat.read(out, as_version=4)
-    errors = [o for c in executed.cells if c.cell_type == "code" for o in c.get("outputs", []) if o.output_type == "error"]
+    errors = [o for c in executed.cells if c.cell_type == "code"
+              for o in c.get("outputs", []) if o.output_type == "error"]
     assert len(errors) == 1
     assert len(errors[0].traceback) == 1 and errors[0].traceback[0].startswith(message), errors[0].traceback

@@ -53,8 +53,8 @@ def test_no_warning_when_nobody_is_cut():
 
 
 DBH_CHT_PAID = ["segments.vulnerable.payer=DBH-CHT", 'funding.dbh_cht_segments=["vulnerable"]',
-                'funding.dbh_cht_budget={ value = 300000000, unit = "IDR per year", source = "test", basis = "assumption", '
-                'range = [0, 1e12] }', OPEN_BUDGET]
+                'funding.dbh_cht_budget={ value = 300000000, unit = "IDR per year", source = "test", '
+                'basis = "assumption", range = [0, 1e12] }', OPEN_BUDGET]
 
 
 def test_members_cut_for_lack_of_money_other_than_the_apbd_are_said_to_be_beyond_the_apbd():

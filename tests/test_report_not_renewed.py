@@ -74,8 +74,8 @@ def test_members_of_a_segment_paid_by_dbh_cht_alone_are_said_to_be_beyond_the_ap
     named as beyond the APBD's reach; madiun-2026-ucj's APBD-paid cuts are not."""
     scenario = load_scenario("jambi-2025-pipeline", [
         "segments.vulnerable.payer=DBH-CHT", 'funding.dbh_cht_segments=["vulnerable"]',
-        'funding.dbh_cht_budget={ value = 300000000, unit = "IDR per year", source = "test", basis = "assumption", '
-        'range = [0, 1e12] }'])
+        'funding.dbh_cht_budget={ value = 300000000, unit = "IDR per year", source = "test", '
+        'basis = "assumption", range = [0, 1e12] }'])
     extra = {"planning": planning_figures(scenario)}
     cut = [y for y in extra["planning"]["years"] if round(y["not_renewed"]) > 0]
     assert cut and all(sum(r["not_renewed"] for r in y["segments"]) == pytest.approx(y["not_renewed"], abs=0.05)
@@ -84,6 +84,7 @@ def test_members_of_a_segment_paid_by_dbh_cht_alone_are_said_to_be_beyond_the_ap
     assert text.endswith("Among them are members of “Vulnerable informal workers (BPU)” (payer DBH-CHT): only that "
                          "money pays for them and the APBD does not take them over, so more APBD would not renew them.")
     [indonesian] = _sentence(scenario, extra)
-    assert "(pembayar DBH-CHT): iuran mereka hanya dibayar dari dana tersebut, dan APBD tidak mengambil alih" in indonesian
+    assert ("(pembayar DBH-CHT): iuran mereka hanya dibayar dari dana tersebut, dan APBD tidak mengambil alih"
+            in indonesian)
     ucj_scenario, ucj_extra = ucj
     assert "APBD tidak mengambil alih" not in _sentence(ucj_scenario, ucj_extra)[0]
