@@ -307,11 +307,14 @@ def command(args) -> int:
     if len(asked) != 1:
         raise ScenarioError("report", "", "give a scenario id or file, --from-manifest PATH or --check PATH (one of "
                                           "them)")
+    given = [name for name, value in (("--set", args.overrides), ("--trials", args.trials), ("--seed", args.seed),
+                                       ("--lang", args.lang), ("--chunk-trials", args.chunk_trials)) if value]
     if getattr(args, "check", None) is not None:
+        if given:  # nothing runs: an option that would change the run is a mistake, not to be silently ignored
+            raise ScenarioError("--check", "", "checks a report folder as it is and runs nothing: no --set, --trials, "
+                                f"--seed, --lang or --chunk-trials (got {', '.join(given)})")
         return check_command(args.check)
     if args.from_manifest is not None:
-        given = [name for name, value in (("--set", args.overrides), ("--trials", args.trials), ("--seed", args.seed),
-                                           ("--lang", args.lang), ("--chunk-trials", args.chunk_trials)) if value]
         if given:
             raise ScenarioError("--from-manifest", "", "rebuilds exactly what the manifest says (its language and "
                                 f"chunks included): no --set, --trials, --seed, --lang or --chunk-trials (got {', '.join(given)})")

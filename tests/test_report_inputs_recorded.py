@@ -166,3 +166,12 @@ def test_check_runs_nothing_and_says_whether_the_files_still_match(report, tmp_p
 def test_check_is_one_of_the_ways_to_call_report(args, capsys):
     code, out, err = run_cli(["report", *args], capsys)
     assert code == 2 and err.count("\n") == 1 and "--check PATH (one of them)" in err
+
+
+@pytest.mark.parametrize("option", [["--lang", "en"], ["--set", "scenario.trials=5"], ["--trials", "5"]])
+def test_check_refuses_options_it_would_ignore(option, tmp_path, capsys):
+    # --check runs nothing: `--check FOLDER --lang en` once printed the check and silently dropped --lang (as
+    # --from-manifest refuses them, so does --check), before the folder is even read.
+    code, out, err = run_cli(["report", "--check", tmp_path / "none", *option], capsys)
+    assert code == 2 and err.count("\n") == 1 and out == ""
+    assert err.startswith("error: --check: ") and option[0] in err
