@@ -157,7 +157,8 @@ def changed_inputs(manifest: dict) -> list[str]:
     rebuild use the manifest's scenario_toml, so they no longer show the file as it is), data tables and code that
     differ. Empty when all agree; a manifest written before these were recorded says nothing of them."""
     out = []
-    own_copy = "(the rebuild used the manifest's own copy of the scenario)"
+    # Said by --check too, which rebuilds nothing: what a rebuild would use, not what one did.
+    own_copy = "(a rebuild uses the manifest's own copy of the scenario, not this file)"
     for path, recorded in (manifest.get("scenario_files_sha256") or {}).items():
         now = file_hashes([path])[path]
         if now is None:

@@ -43,7 +43,7 @@ def test_an_edited_or_removed_scenario_file_is_named(tmp_path):
     edited = path.read_text(encoding="utf-8").replace("\nmembers = { value = 1000,", "\nmembers = { value = 1200,")
     assert edited != path.read_text(encoding="utf-8")
     path.write_text(edited, encoding="utf-8")
-    own_copy = "(the rebuild used the manifest's own copy of the scenario)"
+    own_copy = "(a rebuild uses the manifest's own copy of the scenario, not this file)"  # true under --check too
     assert changed_inputs(manifest) == [f"scenario file {path} was edited after the report was written {own_copy}"]
     path.unlink()
     assert changed_inputs(manifest) == [f"scenario file {path} is no longer there {own_copy}"]
