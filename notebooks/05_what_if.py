@@ -22,7 +22,7 @@
 # actual claims vary around them (notebook 01 shows the 90 % band).
 #
 # Changing only `scenario_id` answers for that scenario's own members at the start and its `[budget]` annual_budget
-# (a scenario without one shows no budget rows until a `budget_idr` is given or the budget slider moves).
+# (without one, the budget slider starts at what the city pays for those members, rounded up to Rp50 juta).
 #
 # The members are held at the slider's number for a year. A scenario with an enrolment plan (quotas, a pipeline,
 # CSR pledges: `madiun-2026-ucj`, `pekalongan-2023-expansion`, ...) has that plan set aside here, and the last row
