@@ -462,7 +462,7 @@ def _check_payers(c: _Context, fund: dict) -> None:
             payer = c.values["segments"][name]["payer"]
             if payer in UNLIMITED_PAYERS:
                 c.v.fail(key, f"{name!r} is paid by {payer} without limit, so {money_} listed for it is never spent; "
-                              "list city-paid segments only (or make the segment's payer APBD)",
+                              "list segments paid by the APBD, DBH-CHT or CSR only (or make the segment's payer APBD)",
                          [f"segments.{name}.payer"])
     for name, seg in c.values["segments"].items():
         key = f"segments.{name}.payer"
