@@ -56,6 +56,8 @@ coverage.what_if_table(scenario, lang, budget_idr=budget_idr, members=members, c
 
 # %%
 start = coverage.slider_start(scenario, budget_idr, members)
+deaths_span = coverage.slider_span("mortality_factor", mortality_factor)
+accidents_span = coverage.slider_span("accident_factor", accident_factor)
 widgets.interactive(
     coverage.what_if_table,
     scenario=widgets.fixed(scenario),
@@ -66,8 +68,8 @@ widgets.interactive(
                               description="Members", continuous_update=False),
     csr_share=widgets.FloatSlider(value=csr_share, min=0.0, max=1.0, step=0.05, description="CSR share",
                                   continuous_update=False),
-    mortality_factor=widgets.FloatSlider(value=mortality_factor, min=0.5, max=2.0, step=0.05,
+    mortality_factor=widgets.FloatSlider(value=mortality_factor, min=deaths_span[0], max=deaths_span[1], step=0.05,
                                          description="Deaths x", continuous_update=False),
-    accident_factor=widgets.FloatSlider(value=accident_factor, min=0.5, max=3.0, step=0.05,
-                                        description="Accidents x", continuous_update=False),
+    accident_factor=widgets.FloatSlider(value=accident_factor, min=accidents_span[0], max=accidents_span[1],
+                                        step=0.05, description="Accidents x", continuous_update=False),
 )

@@ -213,6 +213,14 @@ def _check_settings(scenario: Scenario, **settings) -> None:
 
 
 BUDGET_STEP = 50_000_000  # notebook 05's budget slider moves in Rp50 juta
+FACTOR_SPANS = {"mortality_factor": (0.5, 2.0), "accident_factor": (0.5, 3.0)}  # notebook 05's factor sliders
+
+
+def slider_span(name: str, value: float) -> tuple[float, float]:
+    """Notebook 05's span for a factor's slider: its usual span, widened to hold the value the planner gave (a
+    mortality_factor of 2.5 on a slider ending at 2.0 was answered at 2.0 without a word)."""
+    low, high = FACTOR_SPANS[name]
+    return min(low, value), max(high, value)
 
 
 def slider_start(scenario: Scenario, budget_idr: float | None = None, members: int | None = None) -> dict:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import math
+from pathlib import Path
 
 import pytest
 
@@ -204,7 +205,17 @@ def test_the_what_if_sliders_start_at_the_scenarios_own_members_and_budget():
 
 
 
-def test_coverage_curve_counts_the_same_members_as_its_premium():
+def test_a_factor_slider_holds_the_value_the_planner_gave():
+    """Notebook 05's death slider ended at 2.0: a mortality_factor of 2.5 was answered at 2.0 without a word."""
+    from sim.coverage import slider_span
+
+    assert slider_span("mortality_factor", 1.0) == (0.5, 2.0)
+    assert slider_span("mortality_factor", 2.5) == (0.5, 2.5)
+    assert slider_span("accident_factor", 0.2) == (0.2, 3.0)
+    notebook = (Path(__file__).resolve().parents[1] / "notebooks" / "05_what_if.py").read_text(encoding="utf-8")
+    assert 'slider_span("mortality_factor", mortality_factor)' in notebook and "max=2.0" not in notebook
+
+
     """A scenario whose members are projected (madiun-2026-ucj enrols for UCJ through 2026): the coverage curve
     (coverage.csv) scales a year's premium of the members at the start, so its claims must be those members' too,
     not the plan's first year, whose members grow by thousands (the curve drew a claim ratio of 240 % at the 17,484
