@@ -223,16 +223,19 @@ def _print_integrity(manifest_path: Path, manifest: dict, files: bool = True) ->
 
 def check_command(path: Path) -> int:
     """``sim report --check PATH``: a report folder against its manifest, without running anything. Exit status 1
-    when a file of the report no longer matches the SHA-256 its manifest recorded; inputs that changed since (a
-    scenario file edited, another data table or source) are notes, as they do not make the report's own numbers
-    wrong, only a rebuild different."""
+    when a file of the report no longer matches the SHA-256 its manifest recorded, or when the manifest records no
+    SHA-256 at all (every report writes them: nothing vouches for these files, so a script must not read a pass);
+    inputs that changed since (a scenario file edited, another data table or source) are notes, as they do not make
+    the report's own numbers wrong, only a rebuild different."""
     manifest_path = _manifest_path(path)
     manifest = read_manifest(manifest_path)
     edited = _print_integrity(manifest_path, manifest)
     count = len(manifest.get("files_sha256") or {})
+    if not count:
+        print("The manifest records no files_sha256: nothing vouches for the report's files")
+        return 1
     if not edited:
-        print(f"Report files match the manifest's files_sha256 ({count} files)" if count else
-              "The manifest records no files_sha256: nothing to check the report's files against")
+        print(f"Report files match the manifest's files_sha256 ({count} files)")
     return 1 if edited else 0
 
 

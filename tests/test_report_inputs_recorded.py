@@ -160,6 +160,12 @@ def test_check_runs_nothing_and_says_whether_the_files_still_match(report, tmp_p
     csv.write_text(csv.read_text(encoding="utf-8").replace("0", "1", 1), encoding="utf-8")
     code, out, err = run_cli(["report", "--check", copy], capsys)
     assert code == 1 and "do NOT match" in out and "fan.csv" in out and "periods.csv (missing)" in out
+    # A manifest without the files' hashes (every report writes them) vouches for nothing: not a pass.
+    manifest = json.loads((copy / "manifest.json").read_text(encoding="utf-8"))
+    del manifest["files_sha256"]
+    (copy / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    code, out, err = run_cli(["report", "--check", copy], capsys)
+    assert code == 1 and "nothing vouches for the report's files" in out
 
 
 @pytest.mark.parametrize("args", [["--check", "x", "pekalongan-2023"], ["--check", "x", "--from-manifest", "y"]])
