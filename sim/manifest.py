@@ -169,7 +169,11 @@ def changed_inputs(manifest: dict) -> list[str]:
     if recorded_data is not None:
         now = data_hashes()
         for name in sorted(set(recorded_data) | set(now)):
-            if recorded_data.get(name) != now.get(name):
+            if name not in now:
+                out.append(f"data table sim/data/{name}, which the report used, is no longer there")
+            elif name not in recorded_data:
+                out.append(f"data table sim/data/{name} is new since the report was written")
+            elif recorded_data[name] != now[name]:
                 out.append(f"data table sim/data/{name} differs from the one the report used")
     recorded_code = (manifest.get("code") or {}).get("source_sha256")
     if recorded_code is not None and recorded_code != source_hash():

@@ -58,6 +58,13 @@ def test_data_tables_and_source_that_differ_are_named():
                 "code": {"git_commit": "abc-dirty", "source_sha256": "1" * 64}}
     assert changed_inputs(manifest) == ["data table sim/data/tmi4_qx.csv differs from the one the report used",
                                         "the workbench source differs from the one the report ran (git abc-dirty)"]
+    # A table added since was not used by the report; one gone since was.
+    added, gone = dict(data), {**data, "old_table.csv": "2" * 64}
+    del added["tmi4_qx.csv"]
+    assert changed_inputs({"data_sha256": added}) == ["data table sim/data/tmi4_qx.csv is new since the report was "
+                                                      "written"]
+    assert changed_inputs({"data_sha256": gone}) == ["data table sim/data/old_table.csv, which the report used, is no "
+                                                     "longer there"]
 
 
 def test_a_manifest_from_before_the_hashes_says_nothing_of_them():
