@@ -207,8 +207,9 @@ def _check_settings(scenario: Scenario, **settings) -> None:
         if value is None:
             continue
         low, high, problem = SETTING_RANGES[name]
-        if (isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value)
-                or value < low or (high is not None and value > high)):
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+            raise ScenarioError(f"what-if for {scenario.id}", name, f"must be a number, got {value!r}")
+        if value < low or (high is not None and value > high):
             raise ScenarioError(f"what-if for {scenario.id}", name, f"{problem}, got {value!r}")
 
 
@@ -235,7 +236,7 @@ def slider_start(scenario: Scenario, budget_idr: float | None = None, members: i
     if budget_idr is None:
         city = what_if(scenario, members=members)["city_premium_idr"]
         budget_idr = math.ceil(city / BUDGET_STEP) * BUDGET_STEP
-    return {"budget_idr": int(budget_idr), "members": int(members)}
+    return {"budget_idr": int(budget_idr), "members": int(round(members))}  # a slider holds whole members
 
 
 def members_held(scenario: Scenario) -> tuple[Scenario, list[str]]:

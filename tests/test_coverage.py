@@ -179,7 +179,8 @@ def test_the_city_pays_only_its_own_payers_premium():
     ("csr_share", 1.5, "csr_share: must be a share between 0 and 1"),
     ("csr_share", -0.1, "csr_share: must be a share between 0 and 1"),
     ("mortality_factor", -1.0, "mortality_factor: must be a factor of 0 or more"),
-    ("accident_factor", float("nan"), "accident_factor: must be a factor of 0 or more"),
+    ("accident_factor", float("nan"), "accident_factor: must be a number, got nan"),
+    ("members", True, "members: must be a number, got True"),  # not "must be 0 or more, got True"
 ])
 def test_a_what_if_setting_out_of_range_is_refused_in_one_line_naming_it(setting, value, words):
     # A planner's wrong parameter in notebook 05 (a negative budget used to answer "-5,732 members affordable").
@@ -202,6 +203,7 @@ def test_the_what_if_sliders_start_at_the_scenarios_own_members_and_budget():
     assert slider_start(load_scenario("madiun-2025"), 4e9, 20_000) == {"budget_idr": 4_000_000_000, "members": 20_000}
     with pytest.raises(ScenarioError, match="budget_idr: must be 0 or more"):
         slider_start(load_scenario("madiun-2025"), -1, None)
+    assert slider_start(load_scenario("jambi-2025"), None, 2.7)["members"] == 3  # rounded, not cut to 2
 
 
 
