@@ -105,7 +105,7 @@ def _factor(lang: Language, scenario: Scenario, extra: dict, change: dict, i: in
         figures["min"] = _r(extra, "budget_year.scholarship_min_membership_months", "count")
     start = scenario.start.year if factor == "scholarships" else None
     text = lang(f"trend_{factor}", unit=unit) + lang(why, start=start)
-    changed = [(rule, month) for rule, month in benefit_rule_changes(scenario) if rule in FACTOR_RULES.get(factor, ())]
+    changed = [(rule, month) for rule, month in benefit_rule_changes(extra) if rule in FACTOR_RULES.get(factor, ())]
     if changed:  # a new amount from a date within the horizon: the reasons above alone would misattribute the change
         names = [lang("trend_rule_from", rule=RULE_NAMES.get(rule, {}).get(lang.code, rule), month=lang.month(month))
                  for rule, month in changed]
@@ -114,20 +114,16 @@ def _factor(lang: Language, scenario: Scenario, extra: dict, change: dict, i: in
     return text, figures
 
 
-def benefit_rule_changes(scenario: Scenario) -> list[tuple[str, dt.date]]:
-    """``(rule, first month of its new value)`` for each benefit rule of :data:`FACTOR_RULES` whose value changes
-    within the horizon under each month's rules; none under a fixed ``rules_date``."""
-    if scenario.rules_date:
-        return []
-    regulation = load_regulation()
-    dates = month_dates(scenario.start, scenario.horizon_months)
-    out = []
-    for rule in (r for rules in FACTOR_RULES.values() for r in rules):
-        values = [regulation.rules[rule].at(d).value for d in dates]
-        month = next((d for d, before, now in zip(dates[1:], values, values[1:]) if now != before), None)
-        if month is not None:
-            out.append((rule, month))
-    return out
+def benefit_rule_changes(extra: dict) -> list[tuple[str, dt.date]]:
+    """``(rule, first month of its new value)`` for each benefit rule of :data:`FACTOR_RULES` that changes within
+    the horizon, from report.json's ``rules.changes`` (``sim.report_sections.rule_rows``: none under a fixed
+    ``rules_date``)."""
+    benefit = {r for rules in FACTOR_RULES.values() for r in rules}
+    first = {}
+    for c in (extra.get("rules") or {}).get("changes", ()):
+        if c["rule"] in benefit:
+            first.setdefault(c["rule"], dt.date.fromisoformat(c["month"] + "-01"))
+    return list(first.items())
 
 
 def _rates_change(scenario: Scenario) -> bool:

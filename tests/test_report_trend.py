@@ -280,21 +280,24 @@ def test_a_benefit_rule_changing_within_the_horizon_is_named_in_its_reason(jambi
     fixed rules date, or no change, names none."""
     import datetime as dt
 
+    import sim.report_sections as report_sections
     import sim.report_trend as report_trend
 
     scenario, summary = jambi
-    extra = _extra(summary, projected=True)
+    extra = {**_extra(summary, projected=True), "rules": {"changes": report_sections.rule_rows(scenario)[2]}}
     en = Language("en")
-    assert report_trend.benefit_rule_changes(scenario) == []
+    assert report_trend.benefit_rule_changes(extra) == []
     text = _shown(en, trend_blocks(en, scenario, summary, extra)[0], summary, extra)
     assert "rules also change" not in text
-    monkeypatch.setattr(report_trend, "load_regulation",
+    # The report's table of rule changes (report.json rules.changes) is what the paragraph reads.
+    monkeypatch.setattr(report_sections, "load_regulation",
                         lambda: _with_new_amount("jkm.lump_sum", dt.date(2026, 1, 1), 30_000_000))
-    assert report_trend.benefit_rule_changes(scenario) == [("jkm.lump_sum", dt.date(2026, 1, 1))]
+    extra["rules"] = {"changes": report_sections.rule_rows(scenario)[2]}
+    assert report_trend.benefit_rule_changes(extra) == [("jkm.lump_sum", dt.date(2026, 1, 1))]
     text = _shown(en, trend_blocks(en, scenario, summary, extra)[0], summary, extra)
     assert ("benefit per death from Rp" in text and "the benefit rules also change during the horizon: JKM lump sum "
             "from January 2026 (see the table of rules that change)" in text)
     indonesian = _shown(Language("id"), trend_blocks(Language("id"), scenario, summary, extra)[0], summary, extra)
     assert "aturan santunan berubah selama periode proyeksi: Santunan sekaligus JKM mulai Januari 2026" in indonesian
     fixed = load_scenario("jambi-2025-pipeline", ["scenario.rules_date=2025-06-01"])
-    assert report_trend.benefit_rule_changes(fixed) == []
+    assert report_trend.benefit_rule_changes({"rules": {"changes": report_sections.rule_rows(fixed)[2]}}) == []
