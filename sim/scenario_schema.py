@@ -215,8 +215,8 @@ def shares(length: int | None = None, non_increasing: bool = False):
     return check
 
 
-def pairs(first_check, what: str):
-    """A list of [x, share] pairs whose shares sum to 1."""
+def pairs(first_check, what: str, distinct: bool = False):
+    """A list of [x, share] pairs whose shares sum to 1; ``distinct``: each x at most once."""
 
     def check(x):
         if not isinstance(x, list) or not x:
@@ -227,9 +227,21 @@ def pairs(first_check, what: str):
             problem = first_check(item[0]) or number(0, 1)(item[1])
             if problem:
                 return f"entry {item!r}: {problem}"
-        return shares()([item[1] for item in x])
+        return (distinct and _repeated_first(x, what)) or shares()([item[1] for item in x])
 
     return check
+
+
+def _repeated_first(x: list, what: str) -> str | None:
+    """The first [x, share] entry whose x an earlier entry already gave. A tenure of [[12, 0.5], [12, 0.5]] is most
+    likely a typo for another month (24?), not one cohort split in two: refused rather than silently added up."""
+    seen = {}
+    for item in x:
+        if item[0] in seen:
+            return (f"{shown(item[0])} ({what}) is given twice ({shown(seen[item[0]])} and {shown(item)}): give "
+                    "it once, with the shares added")
+        seen[item[0]] = item
+    return None
 
 
 def age_bands(x):
@@ -244,7 +256,22 @@ def age_bands(x):
             return f"band {item!r}: {problem}"
         if hi < lo:
             return f"band {item!r}: oldest age is below youngest"
-    return shares()([item[2] for item in x])
+    return _overlapping_bands(x) or shares()([item[2] for item in x])
+
+
+def _overlapping_bands(x: list) -> str | None:
+    """Two bands that hold the same age. A band holds its youngest and oldest ages both, so [[20, 30, ...],
+    [30, 40, ...]] gives age 30 twice: written the way age groups are often labelled ("20-30, 30-40"), it means
+    [20, 29] and [30, 40]. An age profile splits members into age groups, each member in one (scenarios/README.md),
+    so an overlap is refused rather than read as a mix of two spreads, which no documented profile means."""
+    ordered = sorted(x, key=lambda b: (b[0], b[1]))
+    for a, b in zip(ordered, ordered[1:]):
+        if b[0] <= a[1]:
+            ages = f"age {b[0]}" if b[0] == a[1] else f"ages {b[0]}-{min(a[1], b[1])}"
+            hint = f" ([{a[0]}, {a[1] - 1}, ...] and [{b[0]}, ...]?)" if b[0] == a[1] > a[0] else ""
+            return (f"bands {shown(a)} and {shown(b)} overlap ({ages} in both; a band holds its youngest and oldest "
+                    f"ages): give each age to one band{hint}")
+    return None
 
 
 CHILD_BAND_ROW = "[member age from, P(0), P(1), P(2+), youngest child, oldest child]"
@@ -387,7 +414,7 @@ SEGMENT_FIELDS = {
     "male_share": param("share", number(0, 1)),
     "age_profile": plain(text(), required=False),
     "age_bands": param("share", age_bands, required=False),
-    "tenure": param("share", pairs(number(0, 1200, integer=True), "months of membership at start")),
+    "tenure": param("share", pairs(number(0, 1200, integer=True), "months of membership at start", distinct=True)),
     "accident_rate": param("per 1000 member-years", number(0, 1000)),
     "mortality_load": param("x mortality table", number(0, 50), required=False),
 }

@@ -32,6 +32,7 @@ MALE_SHARE = 'male_share = { value = 0.7,'
 ACCIDENT = 'accident_rate = { value = 3.6,'
 BASE = 'base = "base/national-defaults"'
 SCHEME = 'scheme = "BPU"'
+PROFILE = 'age_profile = "informal-working-age"'
 TITLE = 'title = { en = "Kota Jambi vulnerable workers, 2025", id = "Pekerja rentan Kota Jambi, 2025" }\n'
 LABEL = 'label = { en = "Vulnerable informal workers (BPU)", id = "Pekerja informal rentan (BPU)" }\n'
 DESCRIPTION = 'description = { en = "3,000 BPU members enrolled in January 2025'
@@ -56,6 +57,11 @@ def children_by_age(rows: str, extra: str = "", unit: str = "member's age from, 
     ranged = "" if rng is None else f", range = {rng}"
     return (f'\n[assumptions.children]\n{key} = {{ value = {rows}, unit = "{unit}", source = "test", '
             f'basis = "assumption"{ranged} }}\n{extra}')
+
+
+def bands(rows: str) -> str:
+    """A segment's own age bands (in place of its named profile)."""
+    return f'age_bands = {{ value = {rows}, unit = "share", source = "test", basis = "assumption" }}'
 
 
 def edit(old: str, new: str):
@@ -137,6 +143,18 @@ FILE_CASES = [
     ("tenure-share-above-1", edit("[[0, 1.0]]", "[[0, 1.5]]"), [], [NAME, "segments.vulnerable.tenure.value", "<= 1"]),
     ("tenure-shares-not-summing", edit("[[0, 1.0]]", "[[0, 0.5], [12, 0.4]]"), [],
      [NAME, "segments.vulnerable.tenure.value", "sum to 1", "0.9"]),
+    # A month given twice is most likely a typo for another month, not one cohort split in two.
+    ("tenure-month-repeated", edit("[[0, 1.0]]", "[[0, 0.5], [12, 0.3], [0, 0.2]]"), [],
+     [NAME, "segments.vulnerable.tenure.value", "0 (months of membership at start) is given twice",
+      "[0, 0.5] and [0, 0.2]"]),
+    ("set-tenure-month-repeated", None, ["--set", "segments.vulnerable.tenure=[[12, 0.5], [12, 0.5]]"],
+     ["--set", "segments.vulnerable.tenure.value", "12 (months of membership at start) is given twice"]),
+    # A band holds its youngest and oldest ages: "18-40, 40-69" written as bands gives age 40 twice.
+    ("age-bands-sharing-an-age", edit(PROFILE, bands("[[40, 69, 0.5], [18, 40, 0.5]]")), [],
+     [NAME, "segments.vulnerable.age_bands.value", "bands [18, 40, 0.5] and [40, 69, 0.5] overlap (age 40 in both",
+      "([18, 39, ...] and [40, ...]?)"]),
+    ("age-bands-nested", edit(PROFILE, bands("[[18, 69, 0.8], [40, 49, 0.2]]")), [],
+     [NAME, "segments.vulnerable.age_bands.value", "overlap (ages 40-49 in both"]),
     ("severity-mix-not-summing", append(SEVERITY), [], [NAME, "assumptions.severity", "sum to 1", "1.08"]),
     ("accident-rate-out-of-schema-range", edit(ACCIDENT, ACCIDENT.replace("3.6", "1500")), [],
      [NAME, "segments.vulnerable.accident_rate.value", "<= 1000"]),
@@ -304,6 +322,13 @@ def test_the_unbroken_copy_is_valid(folder, capsys):
     code, out, err = run_cli(["validate", write(folder)], capsys)
     assert (code, err) == (0, "")
     assert out.startswith(f"OK {folder / NAME}: jambi-2025, 1 segment(s), 3,000 members")
+
+
+def test_age_bands_that_meet_without_sharing_an_age_are_valid(folder, capsys):
+    """[18, 39] and [40, 69] hold every age from 18 to 69 once: refused only where two bands hold the same age."""
+    path = write(folder, edit(PROFILE, bands("[[40, 69, 0.5], [18, 39, 0.5]]")))
+    code, out, err = run_cli(["validate", path], capsys)
+    assert code == 0 and err == "", err
 
 
 def test_dots_in_a_text_on_a_malformed_line_give_no_thousands_hint(folder, capsys):
