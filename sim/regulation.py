@@ -13,6 +13,7 @@ import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 
 import numpy as np
 
@@ -102,45 +103,75 @@ VALUE_KEYS = ("from", "value", "source", "confidence")  # required in every date
 CONFIDENCES = ("High", "Medium", "Low")
 
 
-def _parse_rules(data: dict) -> dict[str, Rule]:
+def regulation_path() -> str:
+    """Where the rules are read from, as errors name it: the file a maintainer edits."""
+    return str(resources.files("sim").joinpath("data").joinpath(REGULATION_FILE))
+
+
+def _file_error(file: str, key: str, problem: str) -> RuleError:
+    """``FILE: KEY: problem``, as every other input error reads (sim.scenario.ScenarioError). KEY is dotted as the
+    TOML nests it, a dated value counted from 0 as experience files count observations: jkm.lump_sum.values[1]."""
+    return RuleError(f"{file}: {key}: {problem}" if key else f"{file}: {problem}")
+
+
+def _parse_rules(data: dict, file: str | None = None) -> dict[str, Rule]:
+    file = file or regulation_path()
     rules = {}
     for group, entries in data.items():
+        if not isinstance(entries, dict):
+            raise _file_error(file, group, "must be a table of rules, such as [jkm.lump_sum]")
         for key, spec in entries.items():
-            name = f"{group}.{key}"
-            if not isinstance(spec, dict) or "unit" not in spec or not spec.get("values"):
-                raise RuleError(f"{REGULATION_FILE}: rule {name} needs a unit and a list of values")
-            values = sorted((_dated_value(name, i, v) for i, v in enumerate(spec["values"])), key=lambda d: d.effective)
-            for before, after in zip(values, values[1:]):
-                if before.effective == after.effective:
-                    raise RuleError(f"{REGULATION_FILE}: rule {name} has two values from "
-                                    f"{after.effective.isoformat()}; a date takes one value")
-            rules[name] = Rule(name, spec["unit"], tuple(values))
+            rules[f"{group}.{key}"] = _rule(file, f"{group}.{key}", spec)
     return rules
 
 
-def _dated_value(name: str, i: int, v: dict) -> DatedValue:
+def _rule(file: str, name: str, spec) -> Rule:
+    """One rule's table: its unit and its dated values, no two from the same date."""
+    if not isinstance(spec, dict) or "unit" not in spec:
+        raise _file_error(file, name, "needs a unit and a list of values")
+    if not isinstance(spec.get("values"), list) or not spec["values"]:
+        raise _file_error(file, f"{name}.values", "needs a non-empty list of dated values "
+                          "[{ from = ..., value = ..., source = ..., confidence = ... }, ...]")
+    keys = [f"{name}.values[{i}]" for i in range(len(spec["values"]))]
+    keyed = sorted(((k, _dated_value(file, k, v)) for k, v in zip(keys, spec["values"])),
+                   key=lambda kv: kv[1].effective)
+    for (first, before), (second, after) in zip(keyed, keyed[1:]):
+        if before.effective == after.effective:
+            raise _file_error(file, f"{second}.from", f"{after.effective.isoformat()} is also the date of "
+                              f"{first}; a date takes one value")
+    return Rule(name, spec["unit"], tuple(dated for _, dated in keyed))
+
+
+def _dated_value(file: str, key: str, v) -> DatedValue:
     """One ``{ from = ..., value = ..., source = ..., confidence = ... }`` entry, checked: a mistake in a new rule
-    value is named here (rule, entry, what is wrong) rather than surfacing as a KeyError or a failed comparison."""
-    where = f"{REGULATION_FILE}: rule {name}, value {i + 1}"
+    value is named here (file, key, what is wrong) rather than surfacing as a KeyError or a failed comparison."""
+    if not isinstance(v, dict):
+        raise _file_error(file, key, f"must be {{ {' = ..., '.join(VALUE_KEYS)} = ... }}, got {v!r}")
     missing = [k for k in VALUE_KEYS if k not in v]
     unknown = sorted(set(v) - {*VALUE_KEYS, "source_id"})
     if missing or unknown:
         problems = ([f"missing {', '.join(missing)}"] if missing else []) + (
             [f"unknown key {', '.join(unknown)}"] if unknown else [])
-        raise RuleError(f"{where}: {'; '.join(problems)} (a value has {', '.join(VALUE_KEYS)} and optionally "
-                        "source_id)")
+        raise _file_error(file, key, f"{'; '.join(problems)} (a value has {', '.join(VALUE_KEYS)} and optionally "
+                          "source_id)")
     if not isinstance(v["from"], dt.date) or isinstance(v["from"], dt.datetime):
-        raise RuleError(f"{where}: from must be a TOML date without quotes or time, such as from = 2027-01-01; "
-                        f"got {v['from']!r}")
+        raise _file_error(file, f"{key}.from", "must be a TOML date without quotes or time, such as "
+                          f"from = 2027-01-01; got {v['from']!r}")
     if v["confidence"] not in CONFIDENCES:
-        raise RuleError(f"{where}: confidence must be one of {', '.join(CONFIDENCES)}; got {v['confidence']!r}")
+        raise _file_error(file, f"{key}.confidence", f"must be one of {', '.join(CONFIDENCES)}; got "
+                          f"{v['confidence']!r} (the value from {v['from'].isoformat()})")
     return DatedValue(v["from"], v["value"], v["source"], v["confidence"], v.get("source_id"))
 
 
 @lru_cache(maxsize=1)
 def load_regulation() -> Regulation:
-    text = resources.files("sim").joinpath("data").joinpath(REGULATION_FILE).read_text(encoding="utf-8")
-    return Regulation(_parse_rules(tomllib.loads(text)))
+    file = regulation_path()
+    text = Path(file).read_text(encoding="utf-8")
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as err:  # one line, as a scenario's malformed TOML, not a traceback
+        raise _file_error(file, "", f"malformed TOML: {err}") from None
+    return Regulation(_parse_rules(data, file))
 
 
 # --- Premiums ------------------------------------------------------------------------------------------------

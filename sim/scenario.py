@@ -530,8 +530,9 @@ def _check_start(v: _Validator, scen: dict) -> None:
         v.fail("scenario.start", "benefit rules are encoded from PP 82/2019 (2019-12-02) on; start in 2020 or later "
                "(or give a rules_date: the rules in force on that date then apply to every month)",
                ["scenario.rules_date"])
+    regulation = load_regulation()  # outside the try: a mistake in regulation.toml is its own, not the scenario's
     try:  # a rules_date before the first encoded rule would otherwise fail in the middle of a run
-        load_regulation().at(scen.get("rules_date") or start)
+        regulation.at(scen.get("rules_date") or start)
     except RuleError as err:
         v.fail("scenario.rules_date" if "rules_date" in scen else "scenario.start", str(err),
                ["scenario.start", "scenario.rules_date"])

@@ -1,6 +1,7 @@
 """The rule figures of DOMAIN.md sections 3-4, and the premium cross-checks of section 2."""
 
 import datetime as dt
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -20,6 +21,7 @@ from sim.regulation import (
 )
 from sim.scenario import load_scenario
 
+ROOT = Path(__file__).resolve().parent.parent
 RULES_2025 = load_regulation().at(dt.date(2025, 6, 1))
 
 
@@ -100,28 +102,81 @@ def _file_with(rule: str, **entry) -> dict:
     return data
 
 
-@pytest.mark.parametrize("entry, says", [
-    ({"from": dt.date(2027, 1, 1), "value": 30_000_000, "source": "new PP"}, "value 2: missing confidence"),
+@pytest.mark.parametrize("entry, key, says", [
+    ({"from": dt.date(2027, 1, 1), "value": 30_000_000, "source": "new PP"}, "values[1]", "missing confidence"),
     ({"from": "2027-01-01", "value": 30_000_000, "source": "new PP", "confidence": "High"},
-     "from must be a TOML date without quotes"),
+     "values[1].from", "must be a TOML date without quotes"),
     ({"from": dt.datetime(2027, 1, 1), "value": 30_000_000, "source": "new PP", "confidence": "High"},
-     "from must be a TOML date"),
+     "values[1].from", "must be a TOML date"),
     ({"from": dt.date(2027, 1, 1), "value": 30_000_000, "source": "new PP", "confidence": "high"},
-     "confidence must be one of High, Medium, Low; got 'high'"),
+     "values[1].confidence", "must be one of High, Medium, Low; got 'high' (the value from 2027-01-01)"),
     ({"from": dt.date(2027, 1, 1), "value": 30_000_000, "source": "new PP", "confidence": "High", "sourc_id": "PP"},
-     "unknown key sourc_id"),
+     "values[1]", "unknown key sourc_id"),
     ({"from": dt.date(2019, 12, 2), "value": 30_000_000, "source": "new PP", "confidence": "High"},
-     "two values from 2019-12-02"),
+     "values[1].from", "2019-12-02 is also the date of jkm.lump_sum.values[0]; a date takes one value"),
 ])
-def test_a_mistake_in_a_new_rule_value_is_named(entry, says):
+def test_a_mistake_in_a_new_rule_value_is_named(entry, key, says):
     """Adding a dated value (a new regulation) by hand: a missing key was a bare KeyError('confidence'), a quoted
     date a TypeError from sorting, and a lowercase confidence or a second value on the same date passed silently
-    (the later one won). Each is refused naming the rule and the entry."""
-    from sim.regulation import _parse_rules
+    (the later one won). Each is refused in one line, FILE: KEY: problem as every other input error, the key one a
+    maintainer finds in the file: the rule's table, its list of values and the entry (counted from 0, as an
+    experience file's observations)."""
+    from sim.regulation import _parse_rules, regulation_path
 
-    with pytest.raises(RuleError, match="rule jkm.lump_sum") as err:
+    with pytest.raises(RuleError) as err:
         _parse_rules(_file_with("jkm.lump_sum", **entry))
-    assert says in str(err.value)
+    assert str(err.value).startswith(f"{regulation_path()}: jkm.lump_sum.{key}: {says}")
+    assert "\n" not in str(err.value) and regulation_path().endswith("sim/data/regulation.toml")
+
+
+@pytest.mark.parametrize("change, key, says", [
+    (lambda d: d["jkm"]["lump_sum"].pop("unit"), "jkm.lump_sum", "needs a unit and a list of values"),
+    (lambda d: d["jkm"]["lump_sum"].update(values=[]), "jkm.lump_sum.values", "needs a non-empty list"),
+    (lambda d: d["jkm"]["lump_sum"].update(values=5), "jkm.lump_sum.values", "needs a non-empty list"),
+    (lambda d: d["jkm"]["lump_sum"]["values"].append("2027-01-01"), "jkm.lump_sum.values[2]", "must be { from = ..."),
+    (lambda d: d.update(jkm=5), "jkm", "must be a table of rules"),
+])
+def test_a_mistake_in_a_rule_table_is_named(change, key, says):
+    """A rule without its unit or values, or a value that is no table, is one line naming the file and the key
+    (a list of values written as a number was a TypeError from deep inside the parser)."""
+    from sim.regulation import _parse_rules, regulation_path
+
+    data = _file_with("jkm.lump_sum", **{"from": dt.date(2027, 1, 1), "value": 1, "source": "x", "confidence": "High"})
+    change(data)
+    with pytest.raises(RuleError) as err:
+        _parse_rules(data)
+    assert str(err.value).startswith(f"{regulation_path()}: {key}: {says}")
+
+
+@pytest.fixture
+def broken_rules(tmp_path, monkeypatch):
+    """A copy of regulation.toml read in place of the shipped one, to be broken by the test; the rules are read
+    again from the shipped file afterwards."""
+    import sim.regulation
+
+    copy = tmp_path / "regulation.toml"
+    copy.write_text(Path(sim.regulation.regulation_path()).read_text(encoding="utf-8"), encoding="utf-8")
+    monkeypatch.setattr(sim.regulation, "regulation_path", lambda: str(copy))
+    load_regulation.cache_clear()
+    yield copy
+    load_regulation.cache_clear()
+
+
+@pytest.mark.parametrize("change, says", [
+    (lambda t: t.replace('confidence = "High" }', 'confidence = "high" }', 1),
+     ": premium.bpu_jkk_rate.values[0].confidence: must be one of High, Medium, Low; got 'high'"),
+    (lambda t: t + "\nx = = 1\n", ": malformed TOML: "),
+])
+def test_a_mistake_in_the_rules_file_is_blamed_on_it_not_on_the_scenario(broken_rules, capsys, change, says):
+    """A mistake in regulation.toml is one line naming that file (its path) and the key, also where a scenario's
+    check of its start date is the first to read the rules: it read "jambi-2025.toml: scenario.start:
+    regulation.toml: rule ...", sending the maintainer to a scenario that is fine."""
+    from cli_checks import assert_one_line_error, run_cli
+
+    broken_rules.write_text(change(broken_rules.read_text(encoding="utf-8")), encoding="utf-8")
+    code, out, err = run_cli(["validate", ROOT / "scenarios" / "jambi-2025.toml"], capsys)
+    assert_one_line_error(code, err, [f"error: {broken_rules}{says}"])
+    assert "jambi" not in err and out == ""
 
 
 def test_the_jkk_death_floor_follows_the_jkm_cash_on_every_date():
