@@ -8,8 +8,10 @@ picture a notebook shows. Figures are made without pyplot, so no display and no 
 
 from __future__ import annotations
 
+import functools
 import io
 import textwrap
+import warnings
 
 import numpy as np
 from matplotlib.figure import Figure
@@ -38,6 +40,26 @@ DPI = 150
 SMALL = 8  # pt: the least size of a chart's text, legible on paper
 
 
+# A character the charts' font (DejaVu Sans) lacks, an emoji in a segment's label say, is drawn as a box, the
+# rest of the label as written. Matplotlib also warns of it at every drawing, measuring included: a report with one
+# such label wrote a dozen "Glyph 128757 (\N{MOTOR SCOOTER}) missing from font(s) DejaVu Sans." lines to stderr,
+# which say nothing a planner can act on. Only that warning is silenced, and only while a chart is drawn.
+MISSING_GLYPH = r"Glyph \d+ \(.*\) missing from font\(s\)"
+
+
+def _missing_glyphs_quiet(draw):
+    """``draw`` without matplotlib's warning of a missing glyph (MISSING_GLYPH); every other warning still shows."""
+
+    @functools.wraps(draw)
+    def quiet(*args, **kwargs):
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", message=MISSING_GLYPH, category=UserWarning)
+            return draw(*args, **kwargs)
+
+    return quiet
+
+
+@_missing_glyphs_quiet
 def png(fig: Figure) -> bytes:
     """The figure as PNG bytes."""
     buf = io.BytesIO()
@@ -83,6 +105,7 @@ class _MoneyTicks(Formatter):
         return self.lang.number(_no_negative_zero(x / self.scale, self.decimals), self.decimals)
 
 
+@_missing_glyphs_quiet  # it lays the figure out to measure its labels
 def _legend_below(ax, handles_labels=None, columns: int = 3, under_all: bool = False) -> None:
     """The legend under the plot, below its tick and axis labels, so it covers no data: inside the axes, wherever
     it was put, some scenario's lines or bands ran through it. ``under_all``: one legend under all the figure's

@@ -8,6 +8,7 @@ so the PDF's text can be searched and extracted.
 from __future__ import annotations
 
 import io
+import logging
 import re
 from dataclasses import replace
 from pathlib import Path
@@ -31,7 +32,25 @@ WIDTH = 180  # mm of text width on A4 with 15 mm margins
 PRE_LIMIT = 40_000  # characters of monospaced text in the PDF (about 12 pages)
 
 
+class _MissingGlyphs(logging.Filter):
+    """fpdf2's warning that a font lacks characters of the text (an emoji in a segment's label: DejaVu has none),
+    logged once per font as the PDF is written; each is drawn as a box, the text around it as written. Only
+    that message is dropped: as matplotlib's (sim.charts.MISSING_GLYPH), it says nothing a planner can act on."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not str(record.msg).startswith("Font %s is missing the following glyphs")
+
+
 class _PDF(FPDF):
+    def output(self, *args, **kwargs):
+        """The PDF, without fpdf2's warning of missing glyphs (:class:`_MissingGlyphs`)."""
+        log, quiet = logging.getLogger("fpdf.output"), _MissingGlyphs()
+        log.addFilter(quiet)
+        try:
+            return super().output(*args, **kwargs)
+        finally:
+            log.removeFilter(quiet)
+
     def __init__(self, footer_text: str, page_word: str, fonts: dict | None = None):
         super().__init__(orientation="portrait", unit="mm", format="A4")
         self.footer_text, self.page_word = footer_text, page_word

@@ -354,3 +354,36 @@ def test_a_very_long_word_in_a_cell_wraps_instead_of_squeezing_the_other_columns
     report_pdf._table(pdf, report, block)
     text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(bytes(pdf.output()))).pages)
     assert text.count("x") >= 120 and "seed 004" in text
+
+
+EMOJI_LABEL = "Pengemudi ojek 🛵"  # U+1F6F5, which DejaVu Sans (the charts' and the PDF's font) lacks
+
+
+def test_a_label_with_a_character_the_font_lacks_draws_the_charts_without_a_warning(recwarn):
+    """A segment label with an emoji made every drawing of every chart warn "Glyph 128757 (\\N{MOTOR SCOOTER})
+    missing from font(s) DejaVu Sans.": a report's stderr filled with them. The charts are made without that
+    warning (the character is drawn as a box); any other warning still shows."""
+    import warnings
+
+    from sim import charts
+
+    lang = Language("id")
+    years = [{"year": "2026", "budget_idr": 4e9, "members_affordable": 22000, "target": 26000,
+              "target_premium_idr": 4.5e9}]
+    figures = [charts.funding([{"payer": "APBD", "segment": EMOJI_LABEL, "annual_premium_idr": 1.1e9}], lang),
+               charts.plan_premium(years, [{"payer": f"CSR: {EMOJI_LABEL}", "year": "2026", "premium_idr": 4e8}],
+                                   lang)]  # the label in the bar and in the legend laid out below the plot
+    assert all(charts.png(fig) for fig in figures)
+    assert [str(w.message) for w in recwarn if "missing from font" in str(w.message)] == []
+    with pytest.warns(UserWarning, match="another warning"):
+        charts._missing_glyphs_quiet(lambda: warnings.warn("another warning", UserWarning))()
+
+
+def test_a_label_with_a_character_the_font_lacks_writes_the_pdf_without_a_warning(caplog):
+    """fpdf2 logged "Font MPDFAA+DejaVuSansBook is missing the following glyphs: '🛵'" to stderr as the PDF was
+    written; the PDF is written without it (the character drawn as a box, the rest of the line as written)."""
+    from sim.report_document import Para
+
+    text = _pages(_report([("Segmen", [Para(f"{EMOJI_LABEL}: 3.000 peserta.")])]))[0]
+    assert "Pengemudi ojek" in text and "3.000 peserta" in text
+    assert [r.getMessage() for r in caplog.records if "missing the following glyphs" in r.getMessage()] == []
