@@ -151,7 +151,7 @@ UCJ_FIELDS = {
 }
 
 CLAIM_TIMING_FIELDS = {
-    "reporting_delay": param("share", pairs(number(0, 120, integer=True), "months after the event")),
+    "reporting_delay": param("share", pairs(number(0, 120, integer=True), "months after the event", distinct=True)),
     "verification_capacity": param("claims per month", number(0, 1e9)),
     "verification_months": param("months", number(0, 60, integer=True)),
     "payment_months": param("months", number(0, 60, integer=True)),

@@ -90,6 +90,13 @@ CASES = {
                             + "\nverification_months = " + p(1, "months", rng="[0, 3]")
                             + "\npayment_months = " + p(0, "months", rng="[0, 3]"),
                             ["claim_timing.reporting_delay.value", "sum to 1"]),
+    # A month given twice is most likely a typo for another month (as a tenure month given twice).
+    "claim timing month repeated": ("[claim_timing]\nreporting_delay = " + p("[[0, 0.5], [1, 0.3], [1, 0.2]]", "share")
+                                    + "\nverification_capacity = " + p(10, "claims per month", rng="[1, 100]")
+                                    + "\nverification_months = " + p(1, "months", rng="[0, 3]")
+                                    + "\npayment_months = " + p(0, "months", rng="[0, 3]"),
+                                    ["claim_timing.reporting_delay.value",
+                                     "1 (months after the event) is given twice ([1, 0.3] and [1, 0.2])"]),
 }
 
 
