@@ -23,7 +23,8 @@ from .exact import describe as describe_exact
 from .exact import exact_distribution
 from .i18n import Language, without_negative_zero
 from .forecast import (
-    DEFAULT_CHUNK_TRIALS, DEFAULT_MAX_TRIALS, atomic_directory, other_payers, write_json, write_run,
+    DEFAULT_CHUNK_TRIALS, DEFAULT_MAX_TRIALS, atomic_directory, check_output_folder, other_payers, write_json,
+    write_run,
 )
 from .population import build_model
 from .regulation import RuleError
@@ -412,12 +413,13 @@ def cmd_exact(args) -> int:
     model = build_model(scenario)
     if args.period >= len(model.period_labels):
         raise ScenarioError(str(scenario.path), "--period", f"the horizon has {len(model.period_labels)} calendar year(s)")
+    out = args.out or Path("out") / scenario.id
+    check_output_folder(out)
     try:
         dist = exact_distribution(model, args.period, args.method)
     except ValueError as err:  # a refused Panjer run (parameter uncertainty), or claims the grid cannot hold
         raise ScenarioError(str(scenario.path), f"--method {args.method}", str(err)) from None
     table = describe_exact(dist)
-    out = args.out or Path("out") / scenario.id
     with atomic_directory(out) as tmp:
         write_json(tmp / "exact.json", table)
     c = table["claims_idr"]
@@ -439,13 +441,15 @@ def cmd_calibrate(args) -> int:
     if target.is_dir():
         raise ScenarioError("--id", new_id, f"{target} is a folder, not a scenario file")
     _refuse_other_file(target, new_id, base)
+    out = args.out or Path("out") / new_id
+    for folder in (out, target.parent):  # before the fit: calibration.json and the scenario file go there
+        check_output_folder(folder)
     experience = load_experience(args.experience)
     _refuse_other_city(experience, base, args.any_scenario)
     cal = fit(args.scenario, experience, args.overrides)
     base_ref = os.path.relpath(base.path.with_suffix(""), target.parent)
     text_ = calibrated_scenario_text(cal, new_id, base_ref, seed=base.seed)
     desc = cal.describe()
-    out = args.out or Path("out") / new_id
     probe = target.parent / f".{target.stem}.tmp.toml"  # beside the target: its base is a relative path
     try:
         # The scenario file moves only once calibration.json is in place: a failed run writes neither.
@@ -519,6 +523,7 @@ def cmd_compare(args) -> int:
                                                             "scenarios need different ids")
         seen[s.id] = s.path
     out = args.out or Path("out") / ("compare-" + "-vs-".join(s.id for s in scenarios))
+    check_output_folder(out)  # before the scenarios run
     result = compare(scenarios, args.confidence, args.chunk_trials, None if args.quiet else _progress)
     write_compare(result, out)
     if not args.quiet:

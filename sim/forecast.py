@@ -227,6 +227,7 @@ def atomic_directory(out_dir: Path, replaces: tuple[str, ...] = (), then=None):
     in place (``sim calibrate`` moves its scenario file), with signals held through both (:func:`signals_held`).
     """
     out_dir = Path(out_dir)
+    check_output_folder(out_dir)
     made = make_parents(out_dir)
     # Inside an existing output folder, so that the files move within one file system even when the folder is a
     # mount point; beside a new one (which is then made on its parent's file system).
@@ -269,6 +270,20 @@ def signals_held():
     finally:
         for s, handler in previous.items():
             signal.signal(s, signal.SIG_DFL if handler is None else handler)
+
+
+def check_output_folder(out_dir: Path) -> None:
+    """Refuse, before any work, an output folder that could not be written: ``out_dir`` or a folder above it that
+    is a file, or a nearest existing folder that is not writable. Found only when the files move in, a run of
+    minutes ended in "File exists" with nothing to show. (Root passes the writable check for any folder.)"""
+    for part in (Path(out_dir), *Path(out_dir).parents):
+        if not part.exists():
+            continue
+        if not part.is_dir():
+            raise NotADirectoryError(errno.ENOTDIR, "a file is in the way of this output folder", str(part))
+        if not os.access(part, os.W_OK | os.X_OK):
+            raise PermissionError(errno.EACCES, "no permission to write in this folder", str(part))
+        return
 
 
 def make_parents(path: Path) -> list[Path]:

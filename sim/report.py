@@ -26,7 +26,9 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from .forecast import DEFAULT_CHUNK_TRIALS, forecast, make_parents, remove_made, signals_held, write_json
+from .forecast import (
+    DEFAULT_CHUNK_TRIALS, check_output_folder, forecast, make_parents, remove_made, signals_held, write_json,
+)
 from .forecast import _git_commit as git_commit
 from .i18n import Language
 from .manifest import (
@@ -102,7 +104,7 @@ def build(scenario: Scenario, lang: str = "id", reports_dir: Path = DEFAULT_REPO
     """Run everything a report needs and write its folder; return the Report (folder, summary, figures...).
 
     ``progress(done, total)``: trial progress; ``step(number, total, name)``: called as each step starts.
-    Raises ScenarioError (nothing written) if the folder exists.
+    Raises ScenarioError if the folder exists, OSError if it could not be written: before any work, nothing written.
     """
     language = Language(lang)
     origin = origin or Origin.of(scenario, f"python -m sim report {scenario.id} --lang {lang}")
@@ -112,6 +114,7 @@ def build(scenario: Scenario, lang: str = "id", reports_dir: Path = DEFAULT_REPO
     scenario_hash = sha256(toml_text)
     run = run_hash(scenario_hash, scenario.seed, scenario.trials, lang, code)
     folder = report_folder(reports_dir, scenario.id, day, run)
+    check_output_folder(folder)  # now, not after minutes of simulation
     _refuse_existing(folder)
     announce = step or (lambda *_: None)
 

@@ -5,11 +5,13 @@ import subprocess
 import sys
 
 import pandas as pd
+import pytest
 
 from sim.benefits import BENEFIT_NAMES
 from sim.cli import main
 from sim.results import TRIAL_COLUMNS
 
+from cli_checks import assert_one_line_error, run_cli
 from conftest import ROOT
 
 
@@ -209,3 +211,37 @@ def test_zero_width_characters_pasted_from_the_pdf_are_ignored(tmp_path, capsys)
     out, err = capsys.readouterr()
     assert (code, err) == (0, "") and out.startswith(f"OK {copy}: jambi-2025, 1 segment(s), 12,000 members")
     assert main(["validate", f"jambi{zw}-2025"]) == 0
+
+
+# --- output: refused before any work when it cannot be written; an interrupt after it is in place says so ------------
+
+
+@pytest.mark.parametrize("argv, out_name, work", [
+    (["run", "jambi-2025"], "jambi-2025", "sim.forecast.forecast"),
+    (["plan", "jambi-2025"], "jambi-2025", "sim.plan.forecast"),
+    (["exact", "jambi-2025"], "jambi-2025", "sim.cli.exact_distribution"),
+    (["compare", "jambi-2025", "madiun-2025"], "compare-jambi-2025-vs-madiun-2025", "sim.compare.forecast"),
+    (["calibrate", "{scenarios}/madiun-2025-prior.toml", "{scenarios}/experience/madiun-2025.toml"],
+     "madiun-2025-prior-calibrated", "sim.cli.fit"),
+], ids=["run", "plan", "exact", "compare", "calibrate"])
+def test_a_file_in_the_way_of_the_output_folder_is_refused_before_any_work(tmp_path, capsys, monkeypatch, argv,
+                                                                             out_name, work):
+    """A file where the output folder (default out/<id>) must go was found only when the files moved in, after the
+    whole simulation, and said "File exists"; --out checks this as it is parsed, the default folder did not."""
+    import shutil
+
+    shutil.copytree(ROOT / "scenarios", tmp_path / "scenarios")  # calibrate writes beside its base scenario
+    monkeypatch.chdir(tmp_path)
+    in_the_way = tmp_path / "out" / out_name
+    in_the_way.parent.mkdir()
+    in_the_way.write_text("not a folder\n")
+
+    def started(*args, **kwargs):
+        raise AssertionError("the work started before the output folder was checked")
+
+    monkeypatch.setattr(work, started)
+    code, out, err = run_cli([a.format(scenarios=tmp_path / "scenarios") for a in argv] + ["--trials", "200"]
+                             * (argv[0] in ("run", "plan", "compare")), capsys)
+    assert_one_line_error(code, err, [f"error: out/{out_name}: a file is in the way of this output folder"])
+    assert [p.name for p in (tmp_path / "out").iterdir()] == [out_name] and in_the_way.read_text() == "not a folder\n"
+    assert not list((tmp_path / "scenarios").glob("*calibrated*"))

@@ -311,6 +311,20 @@ def test_a_report_that_fails_while_writing_its_files_leaves_no_folder(tmp_path, 
     assert not (tmp_path / "reports").exists()
 
 
+def test_a_file_in_the_reports_folder_is_refused_before_the_simulation(tmp_path, capsys, monkeypatch):
+    """A file named like the scenario in --reports-dir (where reports/<id>/ goes) was found only after the whole
+    simulation, as "File exists"; now before it starts, naming the file."""
+    (tmp_path / "jambi-2025").write_text("not a folder\n")
+
+    def started(*args, **kwargs):
+        raise AssertionError("the simulation started before the reports folder was checked")
+
+    monkeypatch.setattr(report_module, "forecast", started)
+    code, out, err = run_cli(["report", "jambi-2025", "--reports-dir", tmp_path, "--quiet"], capsys)
+    assert_one_line_error(code, err, [f"error: {tmp_path / 'jambi-2025'}: a file is in the way of this output folder"])
+    assert [p.name for p in tmp_path.iterdir()] == ["jambi-2025"] and out == ""
+
+
 def test_rebuild_from_the_manifest_alone_matches(madiun, tmp_path):
     alone = tmp_path / "alone"
     alone.mkdir()
