@@ -453,7 +453,7 @@ def cmd_calibrate(args) -> int:
     probe = target.parent / f".{target.stem}.tmp.toml"  # beside the target: its base is a relative path
     try:
         # The scenario file moves only once calibration.json is in place: a failed run writes neither.
-        with atomic_directory(out, then=lambda: os.replace(probe, target)) as tmp:
+        with atomic_directory(out, then=lambda: _replace(probe, target)) as tmp:
             probe.write_text(text_, encoding="utf-8")
             desc["forecast_next_year"] = next_year_forecast(load_scenario(probe), cal.experience)
             write_json(tmp / "calibration.json", desc)
@@ -462,6 +462,14 @@ def cmd_calibrate(args) -> int:
     print(format_calibration(desc))
     print(f"Wrote {target} and {out}/calibration.json")
     return 0
+
+
+def _replace(source: Path, target: Path) -> None:
+    """``os.replace``, an error named by ``target``, the file asked for, not by the hidden temporary one."""
+    try:
+        os.replace(source, target)
+    except OSError as err:
+        raise OSError(err.errno, err.strerror, str(target)) from None
 
 
 def _refuse_other_file(target: Path, new_id: str, base) -> None:

@@ -224,7 +224,8 @@ def atomic_directory(out_dir: Path, replaces: tuple[str, ...] = (), then=None):
     ``replaces``: names (glob patterns) of files in ``out_dir`` that this output supersedes; those it did not write
     again are removed once its own files are in place, so none is left over from an earlier command. Other files
     in ``out_dir`` (e.g. ``exact.json``) stay. ``then``: a last step of the same output, called once the files are
-    in place (``sim calibrate`` moves its scenario file), with signals held through both (:func:`signals_held`).
+    in place (``sim calibrate`` moves its scenario file), with signals held through both (:func:`signals_held`);
+    if it fails, the files are taken out again and those they replaced put back (:func:`_commit_then`).
     """
     out_dir = Path(out_dir)
     check_output_folder(out_dir)
@@ -240,9 +241,10 @@ def atomic_directory(out_dir: Path, replaces: tuple[str, ...] = (), then=None):
     try:
         yield tmp
         with signals_held():
-            _commit(tmp, out_dir, replaces)
-            if then is not None:
-                then()
+            if then is None:
+                _commit(tmp, out_dir, replaces)
+            else:
+                _commit_then(tmp, out_dir, replaces, then)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         remove_made(made)
@@ -302,8 +304,9 @@ def remove_made(made: list[Path]) -> None:
             break
 
 
-def _commit(tmp: Path, out_dir: Path, replaces: tuple[str, ...]) -> None:
-    """Move the finished files from ``tmp`` into ``out_dir`` (see :func:`atomic_directory`)."""
+def _commit(tmp: Path, out_dir: Path, replaces: tuple[str, ...], old: Path | None = None) -> None:
+    """Move the finished files from ``tmp`` into ``out_dir`` (see :func:`atomic_directory`). ``old``: a folder that
+    the files replaced or removed move into, instead of being lost, for :func:`_commit_then` to put back."""
     # Every file's place is checked before the first one moves: a folder in the way would otherwise stop the move
     # half-way, with some new files in place beside old ones.
     items = sorted(tmp.iterdir())
@@ -312,12 +315,39 @@ def _commit(tmp: Path, out_dir: Path, replaces: tuple[str, ...]) -> None:
             raise IsADirectoryError(errno.EISDIR, "a folder is in the way of this output file", str(out_dir / item.name))
     out_dir.mkdir(exist_ok=True)
     for item in items:
+        if old is not None and (out_dir / item.name).exists():
+            os.replace(out_dir / item.name, old / item.name)
         os.replace(item, out_dir / item.name)
     written = {item.name for item in items}
     for pattern in replaces:
-        for old in out_dir.glob(pattern):
-            if old.name not in written and old.is_file():
-                old.unlink()
+        for earlier in out_dir.glob(pattern):
+            if earlier.name not in written and earlier.is_file():
+                if old is None:
+                    earlier.unlink()
+                else:
+                    os.replace(earlier, old / earlier.name)
+
+
+def _commit_then(tmp: Path, out_dir: Path, replaces: tuple[str, ...], then) -> None:
+    """:func:`_commit`, then ``then()``, all or nothing: if either fails, the files that moved in are taken out again
+    and those they replaced put back (a failed move of ``sim calibrate``'s scenario file left its calibration.json)."""
+    existed = out_dir.is_dir()
+    names = [item.name for item in tmp.iterdir()]
+    old = Path(tempfile.mkdtemp(prefix=".old-", dir=tmp.parent))  # beside ``tmp``: on the same file system
+    try:
+        _commit(tmp, out_dir, replaces, old)
+        then()
+    except BaseException:
+        for name in names:
+            if not (tmp / name).exists():  # this one moved in
+                (out_dir / name).unlink(missing_ok=True)
+        for earlier in old.iterdir():
+            os.replace(earlier, out_dir / earlier.name)
+        if not existed and out_dir.is_dir():
+            out_dir.rmdir()
+        raise
+    finally:
+        shutil.rmtree(old, ignore_errors=True)
 
 
 def write_run(scenario: Scenario, out_dir: Path, chunk_trials: int, write_trials: bool = True, progress=None,

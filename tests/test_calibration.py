@@ -3,6 +3,7 @@
 import dataclasses
 import datetime as dt
 import shutil
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -468,3 +469,43 @@ def test_a_bad_fit_list_is_one_error_line(calibrate_bad, fit_line, problem):
     code, err = calibrate_bad(EXPERIENCE_HEAD + '\n[[observation]]\nfrom = "2025-01"\nto = "2025-11"\n'
                               'amount = { value = 6200000000, unit = "IDR" }\n' + fit_line + '\nsource = "s"\n')
     assert_one_line_error(code, err, ["madiun-obs.toml", ": observation[0].fit: ", problem])
+
+
+# --- calibration.json and the scenario file: both or neither ------------------------------------------------------
+
+
+@pytest.mark.parametrize("earlier", [None, b'{"earlier": true}\n'], ids=["new", "earlier-calibration"])
+def test_a_failed_move_of_the_scenario_file_takes_calibration_json_out_again(root, tmp_path, capsys, monkeypatch,
+                                                                              earlier):
+    """``sim calibrate`` moves calibration.json into place, then its scenario file: when that second move failed,
+    calibration.json stayed, describing a scenario file that was never written. It is now taken out again, and an
+    earlier calibration.json it replaced is put back."""
+    import errno
+    import os
+
+    from cli_checks import run_cli
+
+    scenarios, out = tmp_path / "scenarios", tmp_path / "out"
+    shutil.copytree(root / "scenarios" / "base", scenarios / "base")
+    shutil.copy(root / "scenarios" / "madiun-2025-prior.toml", scenarios)
+    if earlier is not None:
+        out.mkdir()
+        (out / "calibration.json").write_bytes(earlier)
+    target, original = scenarios / "cal-test.toml", os.replace
+
+    def replace(src, dst, **kw):  # the scenario file's move fails as a read-only or full file system would
+        if Path(dst) == target:
+            raise OSError(errno.EROFS, "Read-only file system", str(src), None, str(dst))
+        return original(src, dst, **kw)
+
+    monkeypatch.setattr(os, "replace", replace)
+    code, printed, err = run_cli(["calibrate", scenarios / "madiun-2025-prior.toml",
+                                  root / "scenarios" / "experience" / "madiun-2025.toml", "--id", "cal-test",
+                                  "--out", out], capsys)
+    assert_one_line_error(code, err, [f"error: {target}: Read-only file system"])  # the file asked for, not the probe
+    assert printed == "" and not target.exists() and not list(scenarios.glob(".*"))
+    if earlier is None:
+        assert not out.exists()
+    else:
+        assert [p.name for p in out.iterdir()] == ["calibration.json"]
+        assert (out / "calibration.json").read_bytes() == earlier
