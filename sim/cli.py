@@ -23,8 +23,8 @@ from .exact import describe as describe_exact
 from .exact import exact_distribution
 from .i18n import Language, without_negative_zero
 from .forecast import (
-    DEFAULT_CHUNK_TRIALS, DEFAULT_MAX_TRIALS, atomic_directory, check_output_folder, other_payers, write_json,
-    write_run,
+    DEFAULT_CHUNK_TRIALS, DEFAULT_MAX_TRIALS, WRITTEN, atomic_directory, check_output_folder, other_payers,
+    write_json, write_run,
 )
 from .population import build_model
 from .regulation import RuleError
@@ -451,9 +451,14 @@ def cmd_calibrate(args) -> int:
     text_ = calibrated_scenario_text(cal, new_id, base_ref, seed=base.seed)
     desc = cal.describe()
     probe = target.parent / f".{target.stem}.tmp.toml"  # beside the target: its base is a relative path
+
+    def move_scenario_file():  # recorded as written, as atomic_directory records ``out`` once this is done
+        _replace(probe, target)
+        WRITTEN.append(target)
+
     try:
         # The scenario file moves only once calibration.json is in place: a failed run writes neither.
-        with atomic_directory(out, then=lambda: _replace(probe, target)) as tmp:
+        with atomic_directory(out, then=move_scenario_file) as tmp:
             probe.write_text(text_, encoding="utf-8")
             desc["forecast_next_year"] = next_year_forecast(load_scenario(probe), cal.experience)
             write_json(tmp / "calibration.json", desc)
@@ -595,6 +600,7 @@ def main(argv=None) -> int:
     keep_freed_memory()
     if threading.current_thread() is threading.main_thread():
         signal.signal(signal.SIGTERM, _terminate)
+    written_before = len(WRITTEN)  # what this command moves into place is WRITTEN[written_before:]
     try:
         commands = {"run": cmd_run, "validate": cmd_validate, "exact": cmd_exact, "calibrate": cmd_calibrate,
                     "report": cmd_report, "plan": cmd_plan, "compare": cmd_compare}
@@ -612,5 +618,8 @@ def main(argv=None) -> int:
               file=sys.stderr)
         return EXIT_FAILED
     except KeyboardInterrupt:
-        print(f"error: {args.command}: interrupted; nothing was written", file=sys.stderr)
+        # Once the output is in place (only printing is left), an interrupt does not undo it: say so, and name it.
+        written = ", ".join(str(p) for p in WRITTEN[written_before:])
+        print(f"error: {args.command}: interrupted" + (f" after writing {written} in full" if written else
+                                                      "; nothing was written"), file=sys.stderr)
         return EXIT_INTERRUPTED

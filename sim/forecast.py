@@ -216,6 +216,11 @@ def _git_commit() -> str | None:
     return out.stdout.strip() + ("-dirty" if dirty.stdout.strip() else "")
 
 
+# The outputs moved into place by this process, newest last. Each is added while signals are still held, so an
+# interrupt that comes after the move finds it here: ``sim.cli`` then says it was written, not "nothing was written".
+WRITTEN: list[Path] = []
+
+
 @contextmanager
 def atomic_directory(out_dir: Path, replaces: tuple[str, ...] = (), then=None):
     """Yield a fresh temporary folder beside ``out_dir``; on success move its files into ``out_dir``.
@@ -245,6 +250,7 @@ def atomic_directory(out_dir: Path, replaces: tuple[str, ...] = (), then=None):
                 _commit(tmp, out_dir, replaces)
             else:
                 _commit_then(tmp, out_dir, replaces, then)
+            WRITTEN.append(out_dir)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         remove_made(made)

@@ -27,7 +27,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .forecast import (
-    DEFAULT_CHUNK_TRIALS, check_output_folder, forecast, make_parents, remove_made, signals_held, write_json,
+    DEFAULT_CHUNK_TRIALS, WRITTEN, check_output_folder, forecast, make_parents, remove_made, signals_held,
+    write_json,
 )
 from .forecast import _git_commit as git_commit
 from .i18n import Language
@@ -201,6 +202,7 @@ def _write(report: Report, html: str, pdf: bytes) -> None:
         with signals_held():  # a signal once the folder is in place would say nothing was written
             _refuse_existing(folder)  # another run may have finished meanwhile
             os.rename(tmp, folder)  # atomic on one file system; fails rather than replace a non-empty folder
+            WRITTEN.append(folder)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         remove_made(made)  # the folders made for this report (reports/<id>/), if nothing else went there

@@ -245,3 +245,24 @@ def test_a_file_in_the_way_of_the_output_folder_is_refused_before_any_work(tmp_p
     assert_one_line_error(code, err, [f"error: out/{out_name}: a file is in the way of this output folder"])
     assert [p.name for p in (tmp_path / "out").iterdir()] == [out_name] and in_the_way.read_text() == "not a folder\n"
     assert not list((tmp_path / "scenarios").glob("*calibrated*"))
+
+
+def test_an_interrupt_once_the_output_is_in_place_says_it_was_written(tmp_path, capsys, monkeypatch):
+    """Ctrl-C while the table was printed, after the files had moved into place, said "nothing was written"."""
+    import sim.cli
+
+    def interrupted(summary):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(sim.cli, "format_summary", interrupted)
+    out = tmp_path / "out"
+    code, printed, err = run_cli(["run", "jambi-2025", "--trials", "200", "--out", out], capsys)
+    last = err.splitlines()[-1]  # after the trial progress line
+    assert code == 130 and last == f"error: run: interrupted after writing {out} in full"
+    assert "nothing was written" not in err
+    assert {p.name for p in out.iterdir()} == {"summary.json", "trials.csv", "scenario.json"}
+    # Interrupted before anything moved into place, it still says nothing was written (and this run wrote nothing).
+    monkeypatch.setattr(sim.cli, "write_run", lambda *args, **kwargs: interrupted(None))
+    code, printed, err = run_cli(["run", "jambi-2025", "--trials", "200", "--out", tmp_path / "other"], capsys)
+    assert code == 130 and err == "error: run: interrupted; nothing was written\n"
+    assert not (tmp_path / "other").exists()

@@ -325,6 +325,20 @@ def test_a_file_in_the_reports_folder_is_refused_before_the_simulation(tmp_path,
     assert [p.name for p in tmp_path.iterdir()] == ["jambi-2025"] and out == ""
 
 
+def test_an_interrupt_once_the_report_is_in_place_names_it(tmp_path, capsys, monkeypatch):
+    """Ctrl-C while the headline was printed, after the report folder had moved into place, said "nothing was
+    written" of a finished report."""
+    def interrupted(report):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(report_module, "headline", interrupted)
+    code, out, err = run_cli(["report", "jambi-2025", "--trials", "200", "--reports-dir", tmp_path, "--quiet",
+                              "--set", "scenario.horizon_months=12"], capsys)
+    [folder] = (tmp_path / "jambi-2025").iterdir()
+    assert code == 130 and err == f"error: report: interrupted after writing {folder} in full\n"
+    assert (folder / "manifest.json").is_file()
+
+
 def test_rebuild_from_the_manifest_alone_matches(madiun, tmp_path):
     alone = tmp_path / "alone"
     alone.mkdir()
