@@ -99,6 +99,14 @@ class Regulation:
         return rows
 
 
+def rule_schemes(name: str) -> tuple[str, ...]:
+    """The programmes whose members a rule applies to, from its name: ``bpu_...`` (``jkm.bpu_early_death_benefit``)
+    BPU only, ``pu_...`` (``premium.pu_jkm_rate``) PU only, any other both (regulation.toml's naming rule). A report
+    names a rule change only where it can touch the scenario's members."""
+    key = name.split(".", 1)[-1]
+    return tuple(s for s in SCHEMES if key.startswith(s.lower() + "_")) or SCHEMES
+
+
 VALUE_KEYS = ("from", "value", "source", "confidence")  # required in every dated value; source_id is optional
 CONFIDENCES = ("High", "Medium", "Low")
 

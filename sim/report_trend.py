@@ -13,7 +13,7 @@ import datetime as dt
 from .funding import sources_for
 from .i18n import Language, points_shown
 from .population import month_dates
-from .regulation import load_regulation, monthly_premium
+from .regulation import load_regulation, monthly_premium, rule_schemes
 from .report_document import Figure, Para
 from .report_planning import _listed, _r
 from .report_text import RULE_NAMES
@@ -105,7 +105,10 @@ def _factor(lang: Language, scenario: Scenario, extra: dict, change: dict, i: in
         figures["min"] = _r(extra, "budget_year.scholarship_min_membership_months", "count")
     start = scenario.start.year if factor == "scholarships" else None
     text = lang(f"trend_{factor}", unit=unit) + lang(why, start=start)
-    changed = [(rule, month) for rule, month in benefit_rule_changes(extra) if rule in FACTOR_RULES.get(factor, ())]
+    # Only a rule for the scenario's programmes: a BPU-only rule's change moves nothing for PU staff (and back).
+    schemes = {s.scheme for s in scenario.segments}
+    changed = [(rule, month) for rule, month in benefit_rule_changes(extra)
+               if rule in FACTOR_RULES.get(factor, ()) and schemes & set(rule_schemes(rule))]
     if changed:  # a new amount from a date within the horizon: the reasons above alone would misattribute the change
         names = [lang("trend_rule_from", rule=RULE_NAMES.get(rule, {}).get(lang.code, rule), month=lang.month(month))
                  for rule, month in changed]

@@ -301,3 +301,76 @@ def test_a_benefit_rule_changing_within_the_horizon_is_named_in_its_reason(jambi
     assert "aturan santunan berubah selama periode proyeksi: Santunan sekaligus JKM mulai Januari 2026" in indonesian
     fixed = load_scenario("jambi-2025-pipeline", ["scenario.rules_date=2025-06-01"])
     assert report_trend.benefit_rule_changes({"rules": {"changes": report_sections.rule_rows(fixed)[2]}}) == []
+
+
+PU_ONLY = """[scenario]
+id = "pu-only"
+title = { en = "City contract staff only", id = "Hanya tenaga kontrak kota" }
+region = "Kota Uji"
+base = "base/national-defaults"
+description = { en = "PU staff only.", id = "Hanya pekerja penerima upah." }
+start = "2025-07"
+
+[segments.staff]
+label = { en = "Contract staff (PU)", id = "Tenaga kontrak (PU)" }
+scheme = "PU"
+occupation = "non-asn"
+payer = "APBD"
+members = { value = 1000, unit = "persons", source = "test", basis = "data" }
+wage = { value = 2185185, unit = "IDR per month", source = "test", basis = "data" }
+risk_class = { value = 1, unit = "class", source = "test", basis = "law" }
+male_share = { value = 0.5, unit = "share", source = "test", basis = "assumption", range = [0.4, 0.6] }
+age_profile = "non-asn-staff"
+tenure = { value = [[24, 1.0]], unit = "share", source = "test", basis = "data" }
+accident_rate = { value = 5.0, unit = "per 1000 member-years", source = "test", basis = "assumption", range = [3, 7] }
+"""
+
+
+def test_a_rule_change_is_named_only_for_a_scenario_with_members_it_applies_to(jambi, tmp_path, monkeypatch):
+    """A new BPU early-death amount from 2026 was named in the reason of a scenario of PU staff only, whom the rule
+    never pays. A PU-only scenario (its horizon holding the change) names the JKM lump sum, which applies to all
+    members, and not the BPU rule; jambi-2025-pipeline's BPU members get both named."""
+    import datetime as dt
+    import shutil
+    from pathlib import Path
+
+    import sim.report_sections as report_sections
+    from sim.regulation import Regulation, load_regulation
+
+    shutil.copytree(Path(__file__).resolve().parent.parent / "scenarios" / "base", tmp_path / "base")
+    (tmp_path / "pu-only.toml").write_text(PU_ONLY, encoding="utf-8")
+    pu_only = load_scenario(tmp_path / "pu-only.toml")
+    assert {s.scheme for s in pu_only.segments} == {"PU"}
+    new = {**_with_new_amount("jkm.lump_sum", dt.date(2026, 1, 1), 30_000_000).rules}
+    new["jkm.bpu_early_death_benefit"] = _with_new_amount(
+        "jkm.bpu_early_death_benefit", dt.date(2026, 1, 1), 15_000_000).rules["jkm.bpu_early_death_benefit"]
+    monkeypatch.setattr(report_sections, "load_regulation", lambda: Regulation(new))
+    assert load_regulation().rules["jkm.lump_sum"].values[-1].value == 20_000_000  # the shipped rules untouched
+    # A benefit per death rising from 2025 to 2026, as the new amounts would make it.
+    summary = _summary({"2025": (1000.0, 200e6, BASE),
+                        "2026": (1000.0, 200e6, {**BASE, "jkm_death": (520e6, 10.0)})})
+    en, id_ = Language("en"), Language("id")
+    shown = {}
+    for name, scenario in (("pu", pu_only), ("bpu", jambi[0])):
+        extra = {**_extra(summary, projected=True), "rules": {"changes": report_sections.rule_rows(scenario)[2]}}
+        assert {c["rule"] for c in extra["rules"]["changes"]} >= {"jkm.lump_sum", "jkm.bpu_early_death_benefit"}
+        shown[name] = [_shown(lang, trend_blocks(lang, scenario, summary, extra)[0], summary, extra)
+                       for lang in (en, id_)]
+    assert "the benefit rules also change during the horizon: JKM lump sum from January 2026 (see" in shown["pu"][0]
+    assert "aturan santunan berubah selama periode proyeksi: Santunan sekaligus JKM mulai Januari 2026 (lihat" \
+        in shown["pu"][1]
+    assert "BPU" not in shown["pu"][0] + shown["pu"][1]
+    assert "JKM benefit of a BPU member in the first months from January 2026 and JKM lump sum from January 2026" \
+        in shown["bpu"][0]
+    assert ("Santunan JKM peserta BPU pada masa awal kepesertaan mulai Januari 2026 dan Santunan sekaligus JKM mulai "
+            "Januari 2026") in shown["bpu"][1]
+
+
+def test_a_rule_applies_to_the_programmes_its_name_says():
+    from sim.regulation import load_regulation, rule_schemes
+
+    tagged = {name: rule_schemes(name) for name in load_regulation().rules}
+    assert tagged["jkm.bpu_early_death_benefit"] == ("BPU",) and tagged["premium.bpu_jkm_flat"] == ("BPU",)
+    assert tagged["premium.pu_jkm_rate"] == ("PU",) and tagged["jkm.lump_sum"] == ("PU", "BPU")
+    assert [n for n, s in tagged.items() if s != ("PU", "BPU")] == [
+        n for n in tagged if n.split(".")[1].startswith(("bpu_", "pu_"))]
