@@ -699,6 +699,13 @@ def _window(lang: Language, first: str, last: str) -> str:
     return f"{start}–{lang.iso_date(last)}"
 
 
+# A fitted multiplier (posterior mean and 90 % interval) to 3 decimals wherever the report shows it, as the register's
+# sources do ("5 x posterior mean accident scale 1.177", written by sim.calibration.posterior_tables) and `sim run`
+# prints it: the register's value (3 significant figures) is then the product a reader can redo (5 x 1.177 = 5.885,
+# shown 5.88; 5 x 1.18 would give 5.90). 1.18 in the summary beside 1.177 in the register read as two numbers.
+MULTIPLIER = "number3"
+
+
 def calibration_blocks(lang: Language, scenario: Scenario, extra: dict, summary: dict | None = None) -> list:
     """For a calibrated scenario: what it was calibrated to, the posterior multipliers, the recorded figures beside
     what the calibrated model expects for the same months (or, when the scenario does not record those, the
@@ -709,11 +716,12 @@ def calibration_blocks(lang: Language, scenario: Scenario, extra: dict, summary:
     observations = cal["observations"]
     key = "calibration"
     periods = ", ".join(_window(lang, o["from"], o["to"]) for o in observations)
+    m, a = f"{key}.mortality_scale", f"{key}.accident_scale"
     blocks = [Para(lang("calib_lead", periods=periods, base=cal["scenario"]), {
-        "m": _r(extra, f"{key}.mortality_scale.mean", "sig3"), "m5": _r(extra, f"{key}.mortality_scale.p5", "sig3"),
-        "m95": _r(extra, f"{key}.mortality_scale.p95", "sig3"),
-        "a": _r(extra, f"{key}.accident_scale.mean", "sig3"), "a5": _r(extra, f"{key}.accident_scale.p5", "sig3"),
-        "a95": _r(extra, f"{key}.accident_scale.p95", "sig3"),
+        "m": _r(extra, f"{m}.mean", MULTIPLIER), "m5": _r(extra, f"{m}.p5", MULTIPLIER),
+        "m95": _r(extra, f"{m}.p95", MULTIPLIER),
+        "a": _r(extra, f"{a}.mean", MULTIPLIER), "a5": _r(extra, f"{a}.p5", MULTIPLIER),
+        "a95": _r(extra, f"{a}.p95", MULTIPLIER),
     })]
     expected = any("expected_claims" in o or "expected_amount_idr" in o for o in observations)
     labels = segment_labels(scenario, lang)
@@ -755,7 +763,8 @@ def calibration_blocks(lang: Language, scenario: Scenario, extra: dict, summary:
     if not expected:
         blocks.append(Table("calibration_posterior", tuple(lang(k) for k in (
             "calib_col_multiplier", "calib_col_mean", "calib_col_p5", "calib_col_p95")),
-            [(lang(f"calib_{which}"), *(_r(extra, f"{key}.{which}_scale.{stat}", "sig3") for stat in ("mean", "p5", "p95")))
+            [(lang(f"calib_{which}"), *(_r(extra, f"{key}.{which}_scale.{stat}", MULTIPLIER)
+                                        for stat in ("mean", "p5", "p95")))
              for which in ("mortality", "accident")]))
     fit = cal["goodness_of_fit"]
     if not fit["fits"]:
@@ -1169,7 +1178,8 @@ def sensitivity_section(lang: Language, extra: dict, labels: dict | None = None,
     refit = _refit_shown(extra)
     rows = []
     for i, r in enumerate(sens["rows"]):
-        unit_kind = "money" if r["unit"].startswith("IDR") else "sig3"
+        unit_kind = ("money" if r["unit"].startswith("IDR") else
+                     MULTIPLIER if r["parameter"].startswith("calibration.posterior.") else "sig3")
         rows.append((
             lang.parameter(r["parameter"], labels), lang.basis(r["basis"]),
             _r(extra, f"sensitivity.rows.{i}.value", unit_kind) if r["value"] is not None else lang("various"),

@@ -444,3 +444,29 @@ def test_agreement_with_a_fitted_amount_is_not_offered_as_a_test(madiun, madiun_
         (brief,) = recorded_paras(lang, neither, brief=True)
         assert lang("calib_fitted_brief")[:20] not in brief.text
         assert lang("calib_fitted_not_a_test")[:20] not in _window_detail(lang, neither, 0).text
+
+
+def test_the_summary_and_the_register_show_one_multiplier():
+    """The calibration paragraph said 1.18 for work accidents where the register's sources said "posterior mean
+    accident scale 1.177": two numbers for one. Both give each fitted multiplier to 3 decimals, in both languages."""
+    import re
+
+    from sim.report_sections import register_rows, source_cell
+
+    scenario = load_scenario("madiun-2025", ["scenario.trials=200"])
+    extra = {"calibration": calibration_figures(scenario, window_trials=200)}
+    rows = register_rows(scenario.resolved)
+    words = {"en": ("for deaths", "for work accidents", "posterior mean {} scale", ("mortality", "accident")),
+             "id": ("untuk kematian", "untuk kecelakaan kerja", "rata-rata posterior pengali {}",
+                    ("kematian", "kecelakaan kerja"))}
+    for code, (deaths, accidents, register, names) in words.items():
+        lang = Language(code)
+        lead = _filled(lang, calibration_blocks(lang, scenario, extra)[0], extra)
+        number = r"(\d+[.,]\d+)"
+        summary = [re.search(rf"{number} {deaths}", lead).group(1), re.search(rf"{number} {accidents}", lead).group(1)]
+        sources = " ".join(source_cell(lang, r) for r in rows)
+        for shown, name, which in zip(summary, names, ("mortality", "accident")):
+            in_register = set(re.findall(re.escape(register.format(name)) + " " + number, sources))
+            assert in_register == {shown}, (code, shown, in_register)
+            assert shown == lang.number(extra["calibration"][f"{which}_scale"]["mean"], 3)
+    assert summary == ["1,052", "1,177"]  # madiun-2025's fitted multipliers, in Indonesian

@@ -224,3 +224,24 @@ def test_the_sensitivity_section_says_what_the_early_death_rule_does_where_it_ma
              "en": ("2025 claims would be Rp723.7 m rather than Rp600.3 m (claim ratio 120% rather than 99%)",
                     "2027 claims change by less than 1%.")}[code]
     assert all(w in note for w in words), note
+
+
+def test_the_fitted_multipliers_bar_shows_them_as_the_summary_and_the_register_do(madiun):
+    """The table gave the accident multiplier as 1.18 where the register's sources (and the summary) give 1.177:
+    a fitted multiplier is shown to 3 decimals, its range too (tests/test_report_recorded.py checks the others)."""
+    from sim.report_document import Table
+
+    base, swings, skipped = tornado(madiun)
+    extra = {"sensitivity": {"period": base.period, "base": {"premium_idr": base.premium_idr,
+                                                              "claims_idr": base.claims_idr},
+                             "rows": [s.row(base) for s in swings], "skipped": [], "no_effect": []},
+             "calibration": madiun.calibration}
+    for code in ("en", "id"):
+        lang = Language(code)
+        table = next(b for b in sensitivity_section(lang, extra).blocks if isinstance(b, Table))
+        for which in ("mortality", "accident"):
+            (row,) = [r for r in table.rows if r[0] == lang.parameter(FITTED_PREFIX + f"{which}_scale")]
+            posterior = madiun.calibration[f"{which}_scale"]
+            assert [lang.figure(f.kind, f.value) for f in row[2:5]] == [
+                lang.number(posterior[stat], 3) for stat in ("mean", "p5", "p95")]
+    assert lang.figure(row[2].kind, row[2].value) == "1,177"  # as the register's "... kecelakaan kerja 1,177"
