@@ -288,6 +288,8 @@ def format_summary(summary: dict) -> str:
             f"{'-' if ratio is None else format(ratio['mean'], '.0%'):>7} "
             f"{Language('en').chance(p['prob_claim_ratio_above_1']):>9}"
         )
+    lines += [_no_claims_line(p, summary["trials"]) for p in summary["periods"]
+              if p["claims_idr"].get("se_reason") == "no_claims"]
     lines += _budget_lines(summary)
     first = summary["periods"][0]
     risk = first["risk"]
@@ -302,6 +304,13 @@ def format_summary(summary: dict) -> str:
                      f"{rupiah(exact['claims_idr']['p99_5'])}; simulated quantiles " + _quantile_checks(checks))
     lines.append("Monte Carlo vs closed form: " + _mean_checks(summary))
     return "\n".join(lines)
+
+
+def _no_claims_line(period: dict, trials: int) -> str:
+    """A period without a claim in any trial: its mean of Rp0 is not a certainty (summary.json's se is null)."""
+    return (f"{period['period']}: no claims in any of the {trials:,} trials, so the standard error cannot be "
+            f"estimated; by the rule of three the chance of any claim is below 3/{trials:,} = "
+            f"{Language('en').chance(3 / trials)} (95 % confidence)")
 
 
 def _mean_checks(summary: dict) -> str:

@@ -190,7 +190,7 @@ def extra_figures(scenario: Scenario, summary: dict, claims: np.ndarray, base_ou
         budget_year["members_affordable"] = members_affordable(apbd_premium(year), members, scenario.annual_budget)
     first = summary["periods"][0]
     z = None
-    if first["claims_idr"]["se"] > 0:
+    if first["claims_idr"]["se"]:  # null where the trials cannot estimate it (results._se)
         z = round(abs(first["claims_idr"]["mean"] - first["claims_expected_idr"]) / first["claims_idr"]["se"], 3)
     rules_date, rules, changes = rule_rows(scenario)
     rows = funding(scenario)
@@ -1429,6 +1429,17 @@ def parameter_parts(lang: Language, keys: list[str], labels: dict | None = None)
     return parts
 
 
+def _mean_check(lang: Language, summary: dict, extra: dict, exact: dict) -> str:
+    """The first year's mean against the direct calculation, in standard errors; where the trials cannot estimate
+    one (results._se: a single trial, or no claim in any trial), that is said instead of a distance of 0."""
+    first = summary["periods"][0]
+    rel = lang.sci(exact["mean_rel_error"])
+    reason = first["claims_idr"].get("se_reason")
+    if reason is None:
+        return lang("valid_mean_check", z=lang.number(extra["first_period_mean_z"] or 0.0), rel=rel)
+    return lang(f"valid_mean_{reason}", trials=lang.count(summary["trials"]), period=first["period"], rel=rel)
+
+
 def validation_section(lang: Language, summary: dict, extra: dict, labels: dict | None = None) -> Section:
     first = summary["periods"][0]
     exact = summary.get("exact_first_period")
@@ -1438,8 +1449,7 @@ def validation_section(lang: Language, summary: dict, extra: dict, labels: dict 
     rows, styles = [], []
     if exact:
         mean_row += [_s(summary, "exact_first_period.claims_idr.mean", "money"),
-                     lang("valid_mean_check", z=lang.number(extra["first_period_mean_z"] or 0.0),
-                          rel=lang.sci(exact["mean_rel_error"]))]
+                     _mean_check(lang, summary, extra, exact)]
         rows.append(tuple(mean_row))
         styles.append("" if exact["mean_flag"] == "ok" else "check")
         for q, c in exact.get("versus_simulation", {}).get("quantiles", {}).items():

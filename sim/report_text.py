@@ -1205,6 +1205,21 @@ TEXT = {
         "id": "selisih {z} galat baku; selisih relatif eksak terhadap perhitungan langsung {rel}",
         "en": "{z} standard errors apart; exact vs direct calculation, relative {rel}",
     },
+    # The first year's claims without a standard error (summary.json claims_idr.se_reason): no claim in any trial
+    # bounds the chance of one only by the rule of three (below 3/n with 95 % confidence), not at 0.
+    "valid_mean_no_claims": {
+        "id": "tidak ada klaim dalam satu pun dari {trials} simulasi, sehingga galat baku tidak dapat ditaksir; "
+              "menurut kaidah tiga (rule of three), peluang adanya klaim pada {period} kurang dari 3 per {trials} "
+              "(keyakinan 95%); selisih relatif eksak terhadap perhitungan langsung {rel}",
+        "en": "no claims in any of the {trials} trials, so the standard error cannot be estimated; by the rule of "
+              "three the chance of any claim in {period} is below 3 in {trials} (95% confidence); exact vs direct "
+              "calculation, relative {rel}",
+    },
+    "valid_mean_single_trial": {
+        "id": "hanya satu simulasi, sehingga galat baku tidak dapat ditaksir; selisih relatif eksak terhadap "
+              "perhitungan langsung {rel}",
+        "en": "a single trial, so the standard error cannot be estimated; exact vs direct calculation, relative {rel}",
+    },
     "valid_quantile_check": {
         "id": "peluang kumulatif eksak (CDF) pada nilai simulasi {cdf}, batas {lo}–{hi}: {flag}",
         "en": "exact CDF at the simulated value {cdf}, band {lo}–{hi}: {flag}",

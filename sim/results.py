@@ -195,7 +195,7 @@ class Aggregator:
                     "months": int(months[p]),
                     "members": round(member_months[p] / months[p], 2),
                     "premium_idr": round(premium[p], 2),
-                    "claims_idr": {"mean": _mean(claims), "se": _se(claims), **_quantiles(claims)},
+                    "claims_idr": {"mean": _mean(claims), **_se(claims), **_quantiles(claims)},
                     "claims_expected_idr": round(expected_amount[p], 2),
                     "claim_count": {
                         # The mean of integer counts: their float sum is exact, so this is np.mean of the counts.
@@ -274,8 +274,16 @@ def _mean(x: Sample) -> float:
     return round(x.mean(), 4)
 
 
-def _se(x: Sample) -> float:
-    return round(standard_error(x), 4)
+def _se(x: Sample) -> dict:
+    """``se``, the standard error of the mean, and ``se_reason``: why it is null where the trials cannot estimate
+    it. A single trial has no spread; nor do trials without a claim (claims are never negative, so a mean of 0 is
+    every trial 0), and an SE of 0 would claim a certainty the run does not have: 200 claim-free trials bound the
+    chance of a claim only below 3/200 (the rule of three, 95 %)."""
+    if x.n < MIN_TRIALS_SE:
+        return {"se": None, "se_reason": "single_trial"}
+    if x.mean() == 0:
+        return {"se": None, "se_reason": "no_claims"}
+    return {"se": round(standard_error(x), 4), "se_reason": None}
 
 
 def _quantiles(x: Sample) -> dict:

@@ -28,7 +28,7 @@ def test_run_writes_summary_and_trial_table(tmp_path, capsys):
     for p in summary["periods"]:
         assert set(p) >= {"members", "premium_idr", "claims_idr", "claims_expected_idr", "claim_count",
                           "claim_ratio", "prob_claim_ratio_above_1"}
-        assert set(p["claims_idr"]) == {"mean", "se", "p5", "p50", "p95", "p99_5"}
+        assert set(p["claims_idr"]) == {"mean", "se", "se_reason", "p5", "p50", "p95", "p99_5"}
         assert set(p["claim_count"]) == {"mean", "expected"}
         assert set(p["claim_ratio"]) == {"mean", "p5", "p50", "p95", "p99_5"}
         assert p["claims_idr"]["p5"] <= p["claims_idr"]["p50"] <= p["claims_idr"]["p95"] <= p["claims_idr"]["p99_5"]

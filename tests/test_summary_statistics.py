@@ -353,3 +353,34 @@ def test_exact_keeps_other_files_and_leaves_the_old_exact_json_when_writing_fail
     assert json.loads((out / "exact.json").read_text())["scenario_id"] == "one-cell"
     assert (out / "summary.json").read_text() == '{"a run": 1}\n'  # another command's file stays
     assert sorted(p.name for p in out.iterdir()) == ["exact.json", "summary.json"]
+
+
+def test_trials_without_any_claim_give_no_standard_error_and_say_why():
+    """One member, 200 trials, none with a claim: summary.json gave a standard error of 0, a certainty the run does
+    not have. It is null with the reason, and the report and `sim run` say the trials had no claim and bound the
+    chance of one by the rule of three (3/200) instead."""
+    from sim.i18n import Language
+    from sim.report_document import Table
+    from sim.report_sections import validation_section
+    from sim.results import _se
+    from sim.trial_claims import Sample
+
+    one = ["segments.vulnerable.members=1", "scenario.trials=200", "scenario.horizon_months=12"]
+    summary = forecast(load_scenario("jambi-2025", [*one, "scenario.seed=5"]))
+    first = summary["periods"][0]
+    assert first["claims_idr"]["mean"] == 0 and first["claims_idr"]["p99_5"] == 0  # no claim in any trial
+    assert first["claims_idr"]["se"] is None and first["claims_idr"]["se_reason"] == "no_claims"
+    assert ("2025: no claims in any of the 200 trials, so the standard error cannot be estimated; by the rule of "
+            "three the chance of any claim is below 3/200 = 1.5% (95 % confidence)") in cli.format_summary(summary)
+    said = {"en": "no claims in any of the 200 trials, so the standard error cannot be estimated; by the rule of three "
+                  "the chance of any claim in 2025 is below 3 in 200 (95% confidence)",
+            "id": "tidak ada klaim dalam satu pun dari 200 simulasi, sehingga galat baku tidak dapat ditaksir; menurut "
+                  "kaidah tiga (rule of three), peluang adanya klaim pada 2025 kurang dari 3 per 200 (keyakinan 95%)"}
+    for code, text in said.items():
+        section = validation_section(Language(code), summary, {"first_period_mean_z": None})
+        mean_row = next(b for b in section.blocks if isinstance(b, Table)).rows[0]
+        assert text in mean_row[-1] and ("standard errors apart", "galat baku;")[code == "id"] not in mean_row[-1]
+    # A year with a claim keeps its standard error; a single trial has none either.
+    claimed = forecast(load_scenario("jambi-2025", [*one, "scenario.seed=4"]))["periods"][0]["claims_idr"]
+    assert claimed["se"] > 0 and claimed["se_reason"] is None
+    assert _se(Sample.of([5.0])) == {"se": None, "se_reason": "single_trial"}
