@@ -734,7 +734,7 @@ TEXT = {
     # The results table's years after the first of a run-off, and the table's note on them.
     "runoff_year": {"id": "{year} (tanpa peserta baru)", "en": "{year} (no new members)"},
     "runoff_note": {
-        "id": "Tahun yang bertanda \"tanpa peserta baru\" hanya menghitung peserta {start} yang masih hidup: tidak "
+        "id": "Tahun yang bertanda “tanpa peserta baru” hanya menghitung peserta {start} yang masih hidup: tidak "
               "ada pendaftaran baru dan peserta yang meninggal tidak diganti. Karena itu angka tahun-tahun tersebut "
               "bukan perkiraan program kota yang sebenarnya, yang akan terus menerima peserta baru.",
         "en": "The years marked \"no new members\" count only the members of {start} still alive: nobody joins and "
@@ -1362,8 +1362,9 @@ TEXT = {
         "en": "Values changed on the command line (--set): {overrides}",
     },
     "diff_run_settings": {
-        "id": "Jumlah simulasi dan seed dari baris perintah hanya menentukan cara skenario dijalankan, bukan perbedaan "
-              "dari skenario dasar (juga tercantum di bagian Jejak perhitungan): {settings}",
+        "id": "Jumlah simulasi dan bilangan awal (seed) dari baris perintah hanya menentukan cara skenario "
+              "dijalankan, bukan perbedaan dari skenario dasar (juga tercantum di bagian Jejak perhitungan): "
+              "{settings}",
         "en": "The trials and seed given on the command line only set how the scenario is run; they are not "
               "differences from a base scenario (also listed under Provenance): {settings}",
     },
@@ -1404,8 +1405,8 @@ TEXT = {
     "method_engine": {
         "id": "Simulasi. Untuk setiap simulasi, segmen dan risiko, jumlah kejadian selama periode proyeksi diundi "
               "sekali (Poisson); setiap kejadian ditempatkan pada bulan dan kelompok peserta sesuai peluangnya, "
-              "lalu dibayar menurut aturan. Bilangan acak berasal dari aliran bernama (SeedSequence), sehingga seed "
-              "yang sama selalu memberi hasil yang sama persis.",
+              "lalu dibayar menurut aturan. Bilangan acak berasal dari aliran bernama (SeedSequence), sehingga "
+              "bilangan awal (seed) yang sama selalu memberi hasil yang sama persis.",
         "en": "Simulation. For each trial, segment and peril the number of events over the horizon is drawn once "
               "(Poisson); each event is placed in a month and group of members in proportion to its probability and "
               "paid under the rules. Random numbers come from named streams (SeedSequence), so the same seed always "
@@ -1554,7 +1555,7 @@ TEXT = {
     "prov_scenario": {"id": "Skenario", "en": "Scenario"},
     "prov_files": {"id": "Berkas skenario", "en": "Scenario files"},
     "prov_overrides": {"id": "Perubahan (--set)", "en": "Overrides (--set)"},
-    "prov_seed": {"id": "Seed bilangan acak", "en": "Seed"},
+    "prov_seed": {"id": "Bilangan awal (seed)", "en": "Seed"},
     "prov_trials": {"id": "Jumlah simulasi", "en": "Trials"},
     "prov_scenario_hash": {"id": "Hash skenario (SHA-256)", "en": "Scenario hash (SHA-256)"},
     "prov_run_hash": {"id": "Hash laporan", "en": "Report hash"},
@@ -1943,7 +1944,7 @@ TEXT = {
     "budget_apbd_intro": {
         "id": "Anggaran APBD per tahun. Peserta APBD adalah peserta yang iurannya dibayar APBD; iuran setahun penuh "
               "per peserta APBD {per_member} pada {year} (rata-rata menurut komposisi peserta APBD tahun itu). Kolom "
-              "\"Cukup untuk\" dapat dibandingkan dengan kolom peserta APBD: jumlah peserta APBD yang iurannya "
+              "“Cukup untuk” dapat dibandingkan dengan kolom peserta APBD: jumlah peserta APBD yang iurannya "
               "setahun penuh dapat dibayar anggaran, dengan komposisi yang sama.",
         "en": "The APBD budget by year. APBD-paid members are those whose premiums the APBD pays; a full year's "
               "premium per APBD-paid member is {per_member} in {year} (averaged over that year's mix of APBD-paid "
@@ -2415,7 +2416,7 @@ PARAMETERS = {
     "base": {"id": "Skenario dasar", "en": "Base scenario"},
     "start": {"id": "Awal proyeksi", "en": "Start of the forecast"},
     "horizon_months": {"id": "Lama proyeksi (bulan)", "en": "Forecast horizon (months)"},
-    "seed": {"id": "Benih acak (seed)", "en": "Random seed"},
+    "seed": {"id": "Bilangan awal (seed)", "en": "Random seed"},
     "trials": {"id": "Jumlah simulasi", "en": "Number of trials"},
     "rules_date": {"id": "Tanggal aturan yang dipakai", "en": "Date of the rules applied"},
     "label": {"id": "Nama", "en": "Name"},

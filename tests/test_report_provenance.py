@@ -491,8 +491,9 @@ def test_a_headline_in_the_other_language_is_cited_as_written_and_said_to_be_the
     assert en_domain[3].endswith("”; s.3 Premiums (who pays what per member per month)")
 
 
-@pytest.mark.parametrize("code, settings_words", [("id", "Jumlah simulasi dan seed dari baris perintah"),
-                                                  ("en", "The trials and seed given on the command line")])
+@pytest.mark.parametrize("code, settings_words", [
+    ("id", "Jumlah simulasi dan bilangan awal (seed) dari baris perintah"),
+    ("en", "The trials and seed given on the command line")])
 def test_trials_and_seed_from_the_command_line_are_not_listed_as_differences(code, settings_words):
     """`report --trials 2000` showed "Nilai yang diubah dari baris perintah (--set): scenario.trials=2000" under the
     differences from the base, right after "tidak memakai skenario dasar": a trial count or seed is how the scenario

@@ -18,7 +18,7 @@ from sim.report_sections import (
     calibration_blocks, calibration_figures, differences_section, entry_names, register_name, register_rows,
     register_section, rule_rows, sensitivity_section,
 )
-from sim.report_text import PARAMETERS, TEXT, VALUE_WORDS
+from sim.report_text import PARAMETERS, RULE_NAMES, STAGE_NAMES, TEXT, UNITS, VALUE_WORDS
 from sim.scenario_schema import MORTALITY_TABLES, OCCUPATIONS
 from sim.scenario import load_scenario
 from sim.sensitivity import tornado, unused_parameters, without_effect
@@ -493,6 +493,28 @@ def test_the_indonesian_texts_use_one_word_for_each_term(root, kept, other):
     found = [name for name, text in texts.items() if re.search(other, text, re.IGNORECASE)]
     assert not found, f"{other} in {found}; write {kept!r}"
     assert any(kept in text.lower() for text in texts.values())
+
+
+def _indonesian_report_texts():
+    """Every Indonesian text a report can show: paragraphs, labels, units, rule, stage and parameter names; without
+    their placeholders ({seed} is a number)."""
+    named = (TEXT, PARAMETERS, RULE_NAMES, STAGE_NAMES)
+    texts = {key: t["id"] for table in named for key, t in table.items() if isinstance(t, dict) and "id" in t}
+    texts |= {f"unit {key}": text for key, text in UNITS.items()}
+    texts |= {f"{field} {key}": text for field, words in VALUE_WORDS.items() for key, text in words.items()}
+    return {key: re.sub(r"\{[^{}]*\}", "", text) for key, text in texts.items()}
+
+
+def test_the_indonesian_report_says_seed_and_quotes_one_way():
+    """The random seed is "bilangan awal (seed)" as the summary words it (the methodology, the differences and
+    the provenance table once said a bare "seed", and the parameter "benih acak"), and quotation marks are “…” as
+    in the rest of the Indonesian text (two notes used straight quotes)."""
+    texts = _indonesian_report_texts()
+    found = [key for key, text in texts.items()
+             if re.search(r"(?<!bilangan awal \()\bseed\b|\bbenih\b|\"", text, re.IGNORECASE)]
+    assert not found
+    assert sum("bilangan awal" in text.lower() for text in texts.values()) >= 4  # not vacuous
+    assert any("“" in text for text in texts.values())
 
 
 def test_the_welfare_register_is_named_under_both_its_names():
