@@ -384,8 +384,8 @@ TEXT = {
               "with a chance of {p}).",
     },
     "calib_misfit_between": {
-        "id": "Hasil kalibrasi ini adalah kompromi antara jumlah dan nilai klaim, dan prakiraan dalam laporan ini "
-              "ikut menanggung kompromi itu.",
+        "id": "Hasil kalibrasi ini adalah kompromi antara jumlah dan nilai klaim, dan perkiraan dalam laporan ini "
+              "ikut terpengaruh oleh kompromi itu.",
         "en": "The calibration is a compromise between the count and the amount, and the forecasts in this report "
               "inherit it.",
     },
@@ -398,17 +398,17 @@ TEXT = {
               "the best fit can lie beyond both recorded figures.",
     },
     "calib_fit_above": {
-        "id": "Untuk {period}, model terkalibrasi memperkirakan {claims} lebih banyak klaim dan {amount} lebih besar "
-              "nilai klaim daripada yang tercatat. Prakiraan dalam laporan ini ikut menanggungnya: lebih mungkin "
-              "terlalu tinggi daripada terlalu rendah.",
+        "id": "Untuk {period}, model terkalibrasi memperkirakan jumlah klaim {claims} lebih banyak dan nilai klaim "
+              "{amount} lebih besar daripada yang tercatat. Perkiraan dalam laporan ini ikut terpengaruh: lebih "
+              "mungkin terlalu tinggi daripada terlalu rendah.",
         "en": "For {period}, the calibrated model expects {claims} more claims and {amount} more in claims paid "
               "than were recorded. The forecasts in this report inherit this: they are more likely too high than "
               "too low.",
     },
     "calib_fit_below": {
-        "id": "Untuk {period}, model terkalibrasi memperkirakan {claims} lebih sedikit klaim dan {amount} lebih kecil "
-              "nilai klaim daripada yang tercatat. Prakiraan dalam laporan ini ikut menanggungnya: lebih mungkin "
-              "terlalu rendah daripada terlalu tinggi.",
+        "id": "Untuk {period}, model terkalibrasi memperkirakan jumlah klaim {claims} lebih sedikit dan nilai klaim "
+              "{amount} lebih kecil daripada yang tercatat. Perkiraan dalam laporan ini ikut terpengaruh: lebih "
+              "mungkin terlalu rendah daripada terlalu tinggi.",
         "en": "For {period}, the calibrated model expects {claims} fewer claims and {amount} less in claims paid "
               "than were recorded. The forecasts in this report inherit this: they are more likely too low than "
               "too high.",
