@@ -294,14 +294,14 @@ TEXT = {
         "en": ": the mix of segments, whose work-accident rates differ",
     },
     "trend_why_premium_up": {
-        "id": ": iuran per peserta yang lebih tinggi menurunkan rasio; komposisi peserta PU dan BPU dan tarif yang "
-              "berlaku berubah",
+        "id": ": iuran per peserta yang lebih tinggi menurunkan rasio; komposisi peserta PU dan BPU serta tarif "
+              "yang berlaku berubah",
         "en": ": a higher premium per member lowers the ratio; the mix of PU and BPU members and the rates in force "
               "change",
     },
     "trend_why_premium_down": {
         "id": ": iuran per peserta yang lebih rendah menaikkan rasio; komposisi peserta PU dan BPU (tarifnya berbeda) "
-              "dan tarif yang berlaku berubah",
+              "serta tarif yang berlaku berubah",
         "en": ": a lower premium per member raises the ratio; the mix of PU and BPU members (whose rates differ) and "
               "the rates in force change",
     },
@@ -452,8 +452,8 @@ TEXT = {
     },
     "calib_model_window_brief": {
         "id": "Untuk {months} bulan yang sama, model terkalibrasi memperkirakan klaim {model}, yaitu rasio klaim "
-              "{model_ratio} (rentang 90%: {r5}–{r95}) atas iuran bulan-bulan itu; atas iuran yang sama, klaim "
-              "tercatat {same}.",
+              "{model_ratio} (rentang 90%: {r5}–{r95}) atas iuran bulan-bulan itu; atas iuran yang sama, rasio "
+              "klaim tercatat {same}.",
         "en": "For the same {months} months the calibrated model expects {model} of claims, a claim ratio of "
               "{model_ratio} (90% interval {r5}–{r95}) on those months' premiums; on the same premiums the recorded "
               "claims are {same}.",
@@ -600,9 +600,9 @@ TEXT = {
               "klaim tercatat dapat memuat pembayaran beasiswa tahunan bagi anak peserta yang meninggal sebelum "
               "{start}, sedangkan model kalibrasi dimulai {start} dengan peserta yang masih hidup dan tidak memuat "
               "pembayaran itu. Akibatnya pengali kematian hasil kalibrasi cenderung sedikit terlalu tinggi, karena "
-              "model menjelaskan pembayaran itu dengan lebih banyak kematian. Bagiannya diperkirakan kecil, karena "
-              "beasiswa atas kematian bukan akibat kecelakaan kerja (JKM) baru dibayar bila peserta sudah {min} bulan "
-              "menjadi peserta.",
+              "model menjelaskan pembayaran itu dengan lebih banyak kematian. Bagian pembayaran seperti itu "
+              "diperkirakan kecil, karena beasiswa atas kematian bukan akibat kecelakaan kerja (JKM) baru dibayar bila "
+              "peserta sudah {min} bulan menjadi peserta.",
         "en": "Some members were enrolled before {start} (up to {months} months before). So the recorded claims may "
               "include yearly scholarship payments to children of members who died before {start}, while the "
               "calibration's model starts in {start} with the living members and holds no such payments. The "
@@ -1379,7 +1379,7 @@ TEXT = {
     # --- methodology ---
     "method_population": {
         "id": "Peserta. Setiap segmen (kelompok peserta dengan skema, upah dan pembayar yang sama) dibagi menurut "
-              "jenis kelamin, usia (per tahun) dan lama kepesertaan. Usia peserta bertambah setiap 12 bulan dan "
+              "jenis kelamin, usia tunggal dan lama kepesertaan. Usia peserta bertambah setiap 12 bulan dan "
               "peserta keluar karena meninggal; jumlah peserta yang bertahan dihitung sebagai nilai harapannya.",
         "en": "Members. Each segment (members with the same scheme, wage and payer) is split by sex, single year of "
               "age and length of membership. Members age every 12 months and leave through death; the survivors are "
@@ -1476,7 +1476,7 @@ TEXT = {
     "method_limits": {
         "id": "Batasan. Jumlah peserta tetap sejak awal (tanpa pendaftaran baru, dan tanpa peserta yang keluar karena "
               "batas usia); kematian acak dalam satu simulasi tidak mengurangi peserta pada bulan-bulan berikutnya "
-              "(kesalahannya di bawah 0,01% klaim); klaim atas kematian dan kecelakaan sebelum awal proyeksi tidak "
+              "(galatnya di bawah 0,01% klaim); klaim atas kematian dan kecelakaan sebelum awal proyeksi tidak "
               "dihitung, sehingga beasiswa yang masih dibayar untuk kematian sebelumnya tidak ada dalam klaim "
               "tahun-tahun pertama; sebaran usia peserta pada awal proyeksi adalah profil usia segmennya, tahun awal "
               "berapa pun; kematian akibat kecelakaan kerja (JKK) ditambahkan pada kematian menurut tabel mortalitas, "
@@ -2017,10 +2017,10 @@ TEXT = {
         "id": "Angka-angka di atas menghitung setiap komitmen CSR sebesar nilainya dikali peluangnya. Tabel berikut menunjukkan "
               "apa yang terjadi bila sebuah komitmen tidak dipenuhi: setiap kombinasi komitmen yang dipenuhi dan yang tidak, "
               "dengan peluangnya (komitmen dipenuhi penuh atau tidak sama sekali selama masa berlakunya, tidak saling "
-              "bergantung; komitmen dengan dana pendamping kota membawa serta bagian kota). Anggaran APBD dan DBH-CHT "
-              "tetap seperti di skenario. Kolom terakhir: APBD yang dibutuhkan agar rencana kepesertaan tetap "
-              "berjalan dalam kombinasi itu (iuran saja). Baris yang diarsir: ada peserta yang tidak diperpanjang atau "
-              "calon peserta yang menunggu dana.",
+              "bergantung; bila komitmen yang didampingi dana kota tidak dipenuhi, bagian kota untuk komitmen itu "
+              "juga tidak dibayarkan). Anggaran APBD dan DBH-CHT tetap seperti di skenario. Kolom terakhir: APBD "
+              "yang dibutuhkan agar rencana kepesertaan tetap berjalan dalam kombinasi itu (iuran saja). Baris yang "
+              "diarsir: ada peserta yang tidak diperpanjang atau calon peserta yang menunggu dana.",
         "en": "The figures above count every CSR pledge at its amount times its probability. The table below shows "
               "what happens when a pledge is not honoured: every combination of honoured and failed pledges, with "
               "its probability (a pledge is honoured in full or not at all for its whole duration, independently; a "
@@ -2041,8 +2041,8 @@ TEXT = {
               "only). Shaded rows: members not renewed or names waiting for money.",
     },
     "pledge_expected": {
-        "id": "Dirata-ratakan atas kombinasi-kombinasi ini menurut peluangnya, iuran yang dibayar dari APBD (dalam "
-              "batas anggaran APBD) menjadi {items}.",
+        "id": "Bila dirata-ratakan atas kombinasi-kombinasi ini dengan bobot peluangnya, iuran yang dibayar dari "
+              "APBD (dalam batas anggaran APBD) menjadi {items}.",
         "en": "Averaged over these combinations by their probabilities, the APBD premiums paid (within the APBD "
               "budget) come to {items}.",
     },
@@ -2051,7 +2051,8 @@ TEXT = {
     "pledge_expected_more": {
         "id": "Pada {years} rata-rata ini lebih tinggi daripada tabel anggaran APBD di atas, yang menghitung setiap "
               "komitmen sebesar nilainya dikali peluangnya: bila sebuah komitmen tidak dipenuhi, pesertanya dibiayai APBD, "
-              "sedangkan dana komitmen yang dipenuhi melebihi iuran pesertanya tidak mengurangi APBD lebih jauh.",
+              "sedangkan kelebihan dana komitmen yang dipenuhi di atas iuran pesertanya tidak mengurangi APBD lebih "
+              "jauh.",
         "en": "In {years} this average is higher than the APBD table above, which counts each pledge at "
               "its amount times its probability: when a pledge fails its members fall to the APBD, while a kept "
               "pledge's money beyond its members' premiums does not lower the APBD further.",
@@ -2139,7 +2140,7 @@ TEXT = {
         "id": "Peserta. Setiap segmen (kelompok peserta dengan skema, upah dan pembayar yang sama) dibagi menurut jenis "
               "kelamin, usia tunggal dan lama kepesertaan. Peserta baru masuk bulan demi bulan melalui proyeksi "
               "kepesertaan skenario (kuota, alur pendaftaran, anggaran), dan peserta keluar karena meninggal, pindah, "
-              "dikeluarkan dari DTKS/DTSEN (register kesejahteraan sosial; sejak Inpres 4/2025 DTKS digabung ke "
+              "dikeluarkan dari DTKS/DTSEN (basis data kesejahteraan sosial; sejak Inpres 4/2025 DTKS digabung ke "
               "dalam DTSEN), melewati batas usia atau tidak diperpanjang karena anggaran; jumlahnya dihitung sebagai "
               "nilai harapan. Usia peserta bertambah setiap 12 bulan.",
         "en": "Members. Each segment (members with the same scheme, wage and payer) is split by sex, single year of "
@@ -2259,7 +2260,7 @@ UNITS = {
     "multipliers of expected deaths and accidents": "pengali jumlah kematian dan kecelakaan yang diharapkan",
     "names per month": "nama per bulan",
     "share per year": "proporsi per tahun",
-    "share of UCJ gap": "proporsi kesenjangan UCJ",
+    "share of UCJ gap": "proporsi kekurangan UCJ",
     "claims per month": "klaim per bulan",
     "months of membership": "bulan kepesertaan",
     "months of wage": "bulan upah",
@@ -2271,7 +2272,7 @@ UNITS = {
     "share of income band per month": "proporsi golongan penghasilan per bulan",
     "share of monthly wage": "proporsi upah bulanan",
     "share of monthly wage, risk classes I-V": "proporsi upah bulanan, kelas risiko I–V",
-    "years of age (last age paid)": "tahun usia (usia terakhir yang dibayar)",
+    "years of age (last age paid)": "tahun (usia terakhir yang dibayar)",
     "member's age from, shares of 0/1/2+ children, child's age range":
         "usia peserta mulai, proporsi 0/1/2+ anak, rentang usia anak",
 }

@@ -519,6 +519,15 @@ def test_the_indonesian_report_says_seed_and_quotes_one_way():
     assert any("“" in text for text in texts.values())
 
 
+@pytest.mark.parametrize("fixed, planned, shared", [
+    ("method_population", "method_population_plan", "dibagi menurut jenis kelamin, usia tunggal dan lama kepesertaan"),
+    ("method_limits", "method_limits_plan", "pada bulan-bulan berikutnya (galatnya di bawah 0,01% klaim)")])
+def test_the_methodology_for_fixed_and_planned_membership_words_a_shared_sentence_alike(fixed, planned, shared):
+    """The English of the two variants shares the words ("single year of age", "an error below 0.01%"); the
+    Indonesian said "usia (per tahun)" and "kesalahannya" in one, "usia tunggal" and "galatnya" in the other."""
+    assert shared in TEXT[fixed]["id"] and shared in TEXT[planned]["id"]
+
+
 def test_the_welfare_register_is_named_under_both_its_names():
     """Inpres 4/2025 merged the DTKS into the DTSEN: the register's parameter and the methodology name both, in
     both languages (the seed articles and the scenario keys keep DTKS)."""
