@@ -26,8 +26,8 @@ from .regulation import RuleError, load_regulation
 from .scenario_schema import (
     ASSUMPTION_FIELDS, ASSUMPTION_TABLES, BASES, BUDGET_FIELDS, CALIBRATION_FIELDS, CALIBRATION_OBSERVATION_FIELDS,
     GOODNESS_OF_FIT_FIELDS, MISFIT_P, PARAM_KEYS, POSTERIOR_FIELDS, SCENARIO_FIELDS, SEGMENT_FIELDS, SEVERITY_SHARES,
-    SHARE_TOLERANCE, TOP_TABLES, TRANSLATED_KEYS, UNCERTAINTY_FIELDS, _is_number, age_shift_range, child_scale_range,
-    shown,
+    SHARE_TOLERANCE, TOP_TABLES, TRANSLATED_KEYS, UNCERTAINTY_FIELDS, _is_number, age_bands, age_shift_range,
+    child_scale_range, shown,
 )
 # Re-exported for existing importers (sim.cli, sim.calibration and the tests import these, and the field tables
 # and SEVERITY_SHARES above, from sim.scenario); new code imports them from sim.scenario_schema.
@@ -540,8 +540,18 @@ def _check_start(v: _Validator, scen: dict) -> None:
 
 @lru_cache(maxsize=1)
 def age_profiles() -> dict:
-    text_ = resources.files("sim").joinpath("data").joinpath("age_profiles.toml").read_text(encoding="utf-8")
-    return tomllib.loads(text_)
+    path = resources.files("sim").joinpath("data").joinpath("age_profiles.toml")
+    return checked_profiles(tomllib.loads(path.read_text(encoding="utf-8")), str(path))
+
+
+def checked_profiles(profiles: dict, file: str) -> dict:
+    """The named profiles, each one's bands checked as a scenario's own ``age_bands`` are (shares summing to 1, no
+    age in two bands): a maintainer's edit of the shipped file is refused in one line, not read as a mix."""
+    for name, profile in profiles.items():
+        problem = age_bands(profile.get("bands")) if isinstance(profile, dict) else "must be a table"
+        if problem:
+            raise ScenarioError(file, f"{name}.bands" if isinstance(profile, dict) else name, problem)
+    return profiles
 
 
 # --- The resolved scenario ------------------------------------------------------------------------------------

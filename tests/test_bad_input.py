@@ -11,6 +11,7 @@ import json
 import shutil
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -18,7 +19,7 @@ import pytest
 import sim.engine
 from cli_checks import assert_one_line_error, run_cli
 from sim.cli import main
-from sim.scenario import load_scenario, parse_override
+from sim.scenario import ScenarioError, checked_profiles, load_scenario, parse_override
 
 ROOT = Path(__file__).resolve().parent.parent
 VALID = (ROOT / "scenarios" / "jambi-2025.toml").read_text(encoding="utf-8")
@@ -329,6 +330,18 @@ def test_age_bands_that_meet_without_sharing_an_age_are_valid(folder, capsys):
     path = write(folder, edit(PROFILE, bands("[[40, 69, 0.5], [18, 39, 0.5]]")))
     code, out, err = run_cli(["validate", path], capsys)
     assert code == 0 and err == "", err
+
+
+def test_shipped_age_profiles_are_checked_as_a_scenarios_own_bands():
+    # sim/data/age_profiles.toml is edited by maintainers: its bands meet the rules a scenario's own bands meet.
+    shipped = tomllib.loads((ROOT / "sim" / "data" / "age_profiles.toml").read_text(encoding="utf-8"))
+    assert checked_profiles(shipped, "age_profiles.toml") is shipped
+    edited = {**shipped, "extra": {"bands": [[18, 40, 0.5], [40, 69, 0.5]]}}
+    with pytest.raises(ScenarioError) as err:
+        checked_profiles(edited, "age_profiles.toml")
+    assert str(err.value).startswith("age_profiles.toml: extra.bands: bands [18, 40, 0.5] and [40, 69, 0.5] overlap")
+    with pytest.raises(ScenarioError, match=r"^age_profiles.toml: extra.bands: .*sum to 1"):
+        checked_profiles({**shipped, "extra": {"bands": [[18, 39, 0.5], [40, 69, 0.4]]}}, "age_profiles.toml")
 
 
 def test_dots_in_a_text_on_a_malformed_line_give_no_thousands_hint(folder, capsys):
