@@ -604,6 +604,13 @@ def _without_zero_width(argv) -> list[str]:
     return [str(a).translate(ZERO_WIDTH) for a in (sys.argv[1:] if argv is None else argv)]
 
 
+def _written_note(written_before: int) -> str:
+    """For an error once the output is in place (a closed pipe while the results print, ``sim run | head -1``):
+    the output that was written in full, lest "error" read as a failed run."""
+    written = ", ".join(str(p) for p in WRITTEN[written_before:])
+    return f" (after writing {written} in full)" if written else ""
+
+
 def main(argv=None) -> int:
     args = _parser().parse_args(_without_zero_width(argv))
     keep_freed_memory()
@@ -620,7 +627,8 @@ def main(argv=None) -> int:
     except OSError as err:
         # Some errors (a full disk) carry no file name: name the output the command was writing instead.
         where = err.filename or getattr(args, "out", None) or getattr(args, "reports_dir", None) or args.command
-        print(f"error: {_one_line(f'{where}: {err.strerror or err}')}", file=sys.stderr)
+        print(f"error: {_one_line(f'{where}: {err.strerror or err}')}{_written_note(written_before)}",
+              file=sys.stderr)
         return EXIT_BAD_INPUT
     except MemoryError:
         print(f"error: {args.command}: out of memory; try a smaller --chunk-trials, fewer members or a shorter horizon",

@@ -266,3 +266,22 @@ def test_an_interrupt_once_the_output_is_in_place_says_it_was_written(tmp_path, 
     code, printed, err = run_cli(["run", "jambi-2025", "--trials", "200", "--out", tmp_path / "other"], capsys)
     assert code == 130 and err == "error: run: interrupted; nothing was written\n"
     assert not (tmp_path / "other").exists()
+
+
+def test_an_error_once_the_output_is_in_place_says_it_was_written(tmp_path, capsys, monkeypatch):
+    """A closed pipe while the results print (``sim run ... | head -1``) came after the files were in place: the
+    error line says so, rather than reading as a failed run."""
+    import sim.cli
+
+    def closed_pipe(summary):
+        raise BrokenPipeError(32, "Broken pipe")
+
+    monkeypatch.setattr(sim.cli, "format_summary", closed_pipe)
+    out = tmp_path / "out"
+    code, printed, err = run_cli(["run", "jambi-2025", "--trials", "200", "--out", out], capsys)
+    assert code == 2 and err.splitlines()[-1] == f"error: {out}: Broken pipe (after writing {out} in full)"
+    assert {p.name for p in out.iterdir()} == {"summary.json", "trials.csv", "scenario.json"}
+    # An error before anything moved into place says nothing of the kind.
+    monkeypatch.setattr(sim.cli, "write_run", lambda *args, **kwargs: closed_pipe(None))
+    code, printed, err = run_cli(["run", "jambi-2025", "--trials", "200", "--out", tmp_path / "other"], capsys)
+    assert code == 2 and err.splitlines()[-1] == f"error: {tmp_path / 'other'}: Broken pipe"
