@@ -5,6 +5,7 @@ import json
 import pickle
 import subprocess
 import sys
+import time
 
 import pytest
 
@@ -103,6 +104,52 @@ def test_cli_dask_run_of_a_funded_pipeline_scenario_gives_the_local_results(tmp_
     dask = json.loads((tmp_path / "dask" / "summary.json").read_text())
     assert _results(dask) == _results(local)
     assert dask["run"]["backend"] == "dask" and dask["run"]["worker_processes"] is True
+
+
+def _started(command: list, cwd, log):
+    """A Dask process started as a cluster's owner would start it (``dask scheduler`` / ``dask worker``)."""
+    return subprocess.Popen([sys.executable, "-m", *command], cwd=cwd, stdout=log, stderr=subprocess.STDOUT)
+
+
+def _address(file, scheduler, seconds: float = 60.0) -> str:
+    """The scheduler's address once it has written its scheduler file (it picks a free port: --port 0)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline and scheduler.poll() is None:
+        if file.exists() and file.stat().st_size:
+            return json.loads(file.read_text())["address"]
+        time.sleep(0.2)
+    raise AssertionError(f"the Dask scheduler wrote no address within {seconds} s (exit {scheduler.poll()})")
+
+
+def test_cli_dask_run_on_an_existing_scheduler_gives_the_local_numbers(tmp_path):
+    """--scheduler ADDRESS (README, "Distributed runs"): a cluster started apart from the workbench, by `dask
+    scheduler` and `dask worker` in processes of their own, as on a province's machines, runs the chunks; the
+    files are the local run's."""
+    file, log = tmp_path / "scheduler.json", open(tmp_path / "dask.log", "w")
+    scheduler = _started(["distributed.cli.dask_scheduler", "--host", "127.0.0.1", "--port", "0", "--no-dashboard",
+                          "--scheduler-file", str(file)], tmp_path, log)
+    worker = None
+    try:
+        address = _address(file, scheduler)
+        worker = _started(["distributed.cli.dask_worker", address, "--nworkers", "1", "--nthreads", "1",
+                           "--no-dashboard", "--local-directory", str(tmp_path / "worker")], ROOT, log)
+        args = ["run", "jambi-2025", "--trials", "2000", "--chunk-trials", "1000", "--quiet"]
+        assert main(args + ["--out", str(tmp_path / "local")]) == 0
+        done = subprocess.run([sys.executable, "-m", "sim", *args, "--out", str(tmp_path / "dask"), "--backend",
+                               "dask", "--scheduler", address], capture_output=True, text=True, cwd=ROOT, timeout=300)
+        assert done.returncode == 0, done.stderr
+    finally:
+        for process in (worker, scheduler):
+            if process is not None:
+                process.terminate()
+                process.wait(timeout=60)
+        log.close()
+    assert (tmp_path / "dask" / "trials.csv").read_text() == (tmp_path / "local" / "trials.csv").read_text()
+    local = json.loads((tmp_path / "local" / "summary.json").read_text())
+    dask = json.loads((tmp_path / "dask" / "summary.json").read_text())
+    assert _results(dask) == _results(local)
+    assert dask["run"]["backend"] == "dask" and dask["run"]["scheduler"] == address
+    assert dask["run"]["worker_threads"] == 1 and len(dask["run"]["worker_peak_rss_mb"]) == 1
 
 
 @pytest.mark.parametrize("extra, key", [
