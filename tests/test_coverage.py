@@ -240,3 +240,17 @@ def test_a_factor_slider_holds_the_value_the_planner_gave():
     answer = what_if(scenario)
     assert answer["expected_claims_idr"] / answer["members"] == pytest.approx(at["expected_claims_idr"] / at["members"],
                                                                               rel=1e-6)
+
+
+def test_a_what_if_counts_tobacco_excise_money_as_the_citys():
+    """DBH-CHT (tobacco-excise revenue sharing) is the city's own money (sim.funding.CITY_PAYERS): a what-if puts a
+    DBH-CHT-paid segment's premium in the city's premium, which the budget is set against, not in other payers'.
+    Jambi's 3,000 BPU members at Rp16,800 a month (2025: no PP 50/2025 discount) cost 3,000 x 16,800 x 12 =
+    Rp604,800,000 a year, Rp800,000 more than its Rp604,000,000 budget, which pays floor(604e6 / 201,600) = 2,996."""
+    data = copy.deepcopy(load_scenario("jambi-2025").resolved)
+    data["segments"]["vulnerable"]["payer"] = "DBH-CHT"
+    out = what_if(scenario_from_data(data))
+    assert out["city_premium_idr"] == 604_800_000
+    assert out["other_premium_idr"] == 0
+    assert out["budget_minus_city_premium_idr"] == -800_000
+    assert out["members_affordable"] == 2996
