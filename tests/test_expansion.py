@@ -190,6 +190,35 @@ def test_csr_paid_bpu_members_get_the_2026_discount_and_apbd_paid_do_not():
     assert half.members()[:, 0] == pytest.approx([100, 100])
 
 
+def test_a_co_funded_pledge_pays_the_full_rate_split_with_the_apbd():
+    """A pledge the city co-funds (city_match 0.5) pays part of the premium from the APBD, so PP 50/2025's 2026 BPU
+    discount (not for APBD-paid premiums) does not apply: b's 100 members cost Rp16,800 a month, Rp8,400 from the
+    pledge and Rp8,400 from the APBD. The APBD's Rp30,240,000 pays a in full (100 x 16,800 x 12 = Rp20,160,000)
+    and its half of b (100 x 8,400 x 12 = Rp10,080,000), to the last rupiah."""
+    pledge = ('funding.csr.firm={amount = ' + param(100 * 8_400 * 12, "IDR per year", extra=", range = [0, 1e9]")
+              + ', probability = ' + param(1.0, "share", extra=", range = [0, 1]")
+              + ', years = ' + param(1, "years", extra=", range = [1, 5]")
+              + ', city_match = ' + param(0.5, "share", extra=", range = [0, 1]") + ', segments = ["b"]}')
+    p = projection(FUNDING_HAND, [pledge])
+    assert p.members()[:, 0] == pytest.approx([100, 100])
+    assert p.premium["CSR:firm"].sum() == pytest.approx(100 * 8_400 * 12)
+    assert p.premium["APBD"].sum() == pytest.approx(100 * 16_800 * 12 + 100 * 8_400 * 12)
+
+
+def test_whole_names_are_admitted_only_as_far_as_the_money_pays_for_each():
+    """Money for 2.5 names a year at Rp16,800 a month admits 2 of 5 names waiting, not 3: half a name's money
+    (Rp100,800) is left, and no more than the pot is spent."""
+    from sim.funding import Source, Treasury
+
+    year_cost = 16_800 * 12
+    treasury = Treasury(None, {})
+    treasury.year, treasury.pots = 2026, {"APBD": 2.5 * year_cost}
+    funded, plan = treasury.fund((Source("APBD", "APBD", True),), {"APBD": year_cost}, 5, whole=True)
+    assert funded == 2 and [u for _, u in plan] == [2]
+    assert treasury.spent[2026]["APBD"] == pytest.approx(2 * year_cost)
+    assert treasury.pots["APBD"] == pytest.approx(0.5 * year_cost)
+
+
 def test_dbh_cht_money_pays_only_its_segments():
     dbh = ['funding.dbh_cht_budget=' + param(100 * 16_800 * 12, "IDR per year", "data"), 'funding.dbh_cht_segments=["b"]',
            "funding.apbd_budget.value=0"]
