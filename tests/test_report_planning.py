@@ -313,3 +313,30 @@ def test_a_segment_target_is_priced_at_what_its_members_cost_that_year_all_payer
     assert first["target_premium_idr"] == pytest.approx(sum(paid_rate.values()), rel=1e-9)
     # The CSR-paid members' discount makes the year's cost per member lower than the APBD's own rate.
     assert sum(paid_rate.values()) < sum(own_rate.values()) - 100e6
+
+
+def test_a_year_end_target_counts_as_reached_within_the_same_tolerance_as_sim_plan():
+    """One segment of 100 members all year at Rp16,800 a month, with a year-end target of 100: 99.6 members on 31
+    December are 0.4 % short, within the 0.5 % that sim.budget.targets_met (sim plan's answers) allows, so the report
+    says reached as sim plan does; 99.4 (0.6 % short) is missed. A full year of the 100 target members costs
+    100 x 16,800 x 12 at the rate they paid."""
+    from types import SimpleNamespace
+
+    import numpy as np
+
+    from sim.budget import targets_met
+    from sim.report_planning import TARGET_TOLERANCE, _Projected
+
+    assert TARGET_TOLERANCE == targets_met.__defaults__[0]
+    month = np.full((1, 12), 1.0)
+
+    def fields(year_end: float) -> dict:
+        projection = SimpleNamespace(years=np.full(12, 2026), index=lambda name: 0,
+                                     premium={"APBD": 100 * 16_800 * month})
+        figures = _Projected(projection, 100 * month, year_end * month, 16_800 * month, 16_800 * month, None, None)
+        return figures.target_fields({("a", 2026): 100.0}, 2026, None)
+
+    reached = fields(99.6)
+    assert reached["target_reached"] is True and reached["target_short"] == pytest.approx(0.4)
+    assert reached["target_premium_idr"] == 100 * 16_800 * 12
+    assert fields(99.4)["target_reached"] is False

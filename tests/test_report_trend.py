@@ -374,3 +374,15 @@ def test_a_rule_applies_to_the_programmes_its_name_says():
     assert tagged["premium.pu_jkm_rate"] == ("PU",) and tagged["jkm.lump_sum"] == ("PU", "BPU")
     assert [n for n, s in tagged.items() if s != ("PU", "BPU")] == [
         n for n in tagged if n.split(".")[1].startswith(("bpu_", "pu_"))]
+
+
+def test_a_benefit_rule_changing_twice_is_named_from_its_first_change():
+    """A rule with two new amounts within the horizon is named from the month of the first (the sentence reads
+    'JKM lump sum from January 2026', not from its later change); premium rules are not benefit rules."""
+    import datetime as dt
+
+    from sim.report_trend import benefit_rule_changes
+
+    changes = [{"month": "2026-01", "rule": "jkm.lump_sum"}, {"month": "2027-01", "rule": "premium.bpu_discount"},
+               {"month": "2027-07", "rule": "jkm.lump_sum"}]
+    assert benefit_rule_changes({"rules": {"changes": changes}}) == [("jkm.lump_sum", dt.date(2026, 1, 1))]
