@@ -206,7 +206,6 @@ def test_the_what_if_sliders_start_at_the_scenarios_own_members_and_budget():
     assert slider_start(load_scenario("jambi-2025"), None, 2.7)["members"] == 3  # rounded, not cut to 2
 
 
-
 def test_a_factor_slider_holds_the_value_the_planner_gave():
     """Notebook 05's death slider ended at 2.0: a mortality_factor of 2.5 was answered at 2.0 without a word."""
     from sim.coverage import slider_span
@@ -218,6 +217,7 @@ def test_a_factor_slider_holds_the_value_the_planner_gave():
     assert 'slider_span("mortality_factor", mortality_factor)' in notebook and "max=2.0" not in notebook
 
 
+def test_coverage_curve_counts_the_same_members_as_its_premium():
     """A scenario whose members are projected (madiun-2026-ucj enrols for UCJ through 2026): the coverage curve
     (coverage.csv) scales a year's premium of the members at the start, so its claims must be those members' too,
     not the plan's first year, whose members grow by thousands (the curve drew a claim ratio of 240 % at the 17,484
