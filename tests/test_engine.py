@@ -7,6 +7,7 @@ import numpy as np
 import pytest
 
 from sim.benefits import BENEFIT_NAMES, INDEX
+from sim.accident import expected_case_cost, sample_cases
 from sim.closed_form import expected
 from sim.engine import BLOCK_TRIALS, EVENTS_PER_BATCH, batches, blocks, simulate_block, simulate_blocks, tables
 from sim.exact import exact_distribution
@@ -14,7 +15,7 @@ from sim.forecast import forecast
 from sim.mortality import annual_qx
 from sim.population import build_model
 from sim.results import QUANTILES
-from sim.scenario import ChildBand, load_scenario
+from sim.scenario import ChildBand, Severity, load_scenario
 from sim.scholarship import expected_by_lag
 from sim.streams import Draws
 
@@ -511,3 +512,50 @@ def test_draws_hand_each_block_s_items_their_own_stream_s_numbers_in_order():
     lam = np.array([1.0, 5.0, 20.0])
     assert np.array_equal(picked.poisson(lam), np.concatenate([plain[0].poisson(lam[:2]), plain[2].poisson(lam[2:])]))
     assert draws.of(slice(None)) is draws and Draws.one(plain[1], 5).size == 5
+
+
+def test_a_horizon_starting_in_july_puts_each_claim_in_its_calendar_year():
+    # Every shipped scenario starts in January, where the calendar year of month m is also m // 12. From July the
+    # first six months are 2025 and the next six 2026: a claim put in period m // 12 would leave 2026 with none.
+    scenario = load_scenario("jambi-2025", ["scenario.start=2025-07", "scenario.horizon_months=12",
+                                            "scenario.trials=2000"])
+    summary = forecast(scenario)
+    assert [p["period"] for p in summary["periods"]] == ["2025", "2026", "total"]
+    for p, se in zip(summary["periods"], claim_count_se(scenario)):
+        assert p["claim_count"]["expected"] > 0
+        assert abs(p["claim_count"]["mean"] - p["claim_count"]["expected"]) <= 4 * se, (p, se)
+
+
+def test_a_totally_disabled_member_is_paid_stmb_for_the_time_off_work():
+    # Temporary, partial and total disability all start with time off work (sim/accident.py). Every accident a total
+    # disability, time off exponential with mean 2 months, wage Rp1 m; STMB pays 100 % of the wage for 12 months and
+    # 50 % after: E[STMB] = Rp1 m x (E[min(D, 12)] + 0.5 E[(D - 12)+]) = Rp1 m x (2 (1 - e^-6) + 0.5 x 2 e^-6)
+    # = Rp1 m x (2 - e^-6), one payment per case, in the closed form and in the engine's draws alike.
+    rules = build_model(load_scenario("jambi-2025")).regimes[0]
+    assert (rules["jkk.temporary_full_months"], rules["jkk.temporary_full_share"],
+            rules["jkk.temporary_after_share"]) == (12, 1.0, 0.5)
+    severity = Severity(shares=(0.0, 0.0, 0.0, 1.0, 0.0), medical_cost_mean=0.0, medical_cost_cv=0.0,
+                        incapacity_months_mean=2.0, partial_degrees=((0.1, 1.0),))
+    stmb = 1e6 * (2 - math.exp(-6))
+    per_case = expected_case_cost(rules, 1e6, severity)
+    assert per_case["count"]["jkk_temporary"] == 1.0
+    assert per_case["amount"]["jkk_temporary"] == pytest.approx(stmb, rel=1e-12)
+    n = 20_000
+    paid, amount = sample_cases(Draws.one(np.random.default_rng(1), n), 1e6, rules, severity).paid["jkk_temporary"]
+    assert paid.size == n
+    assert abs(amount.mean() - stmb) <= 4 * amount.std(ddof=1) / math.sqrt(n)
+
+
+def test_work_accident_deaths_leave_the_population_by_hand(root):
+    # One cell of 10,000 men aged 40 for a year, 60 accidents per 1,000 member-years, 2.3 % of them fatal: each month
+    # the members in force shrink by the factor r = 1 - q - 0.06 / 12 x 0.023, with q = 1 - (1 - 1.5 q40)^(1/12)
+    # the monthly non-work death rate, so the year has 10,000 (1 - r^12) / (1 - r) member-months and 0.005 accidents
+    # per member-month.
+    scenario = load_scenario(root / "tests" / "data" / "one-cell.toml", ["segments.men40.accident_rate=60"])
+    assert scenario.severity.shares[4] == 0.023
+    exp = expected(build_model(scenario))
+    q = 1 - (1 - 1.5 * annual_qx("TMI-IV-2019")[0, 40]) ** (1 / 12)
+    r = 1 - q - 0.06 / 12 * 0.023
+    member_months = 10_000 * (1 - r**12) / (1 - r)
+    assert exp.member_months[0, 0] == pytest.approx(member_months, rel=1e-12)
+    assert exp.counts[0, 0, INDEX["jkk_medical"]] == pytest.approx(0.005 * member_months, rel=1e-12)
