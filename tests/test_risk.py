@@ -12,7 +12,7 @@ from sim.engine import BLOCK_TRIALS
 from sim.exact import exact_distribution
 from sim.forecast import forecast
 from sim.population import build_model
-from sim.risk import RATIO_GRID, quantile_interval, relative_half_width, tvar
+from sim.risk import RATIO_GRID, interval_ranks, mean_interval, quantile_interval, relative_half_width, tvar
 from sim.scenario import load_scenario
 
 
@@ -188,3 +188,26 @@ def test_the_interval_of_the_mean_claims_is_never_negative():
     claims[7] = 42_000_000.0
     lo, hi = measures(claims, 1_000_000.0)["claims_mean_ci95_idr"]
     assert lo == 0.0 and hi > 420_000.0
+
+
+@pytest.mark.parametrize("n, q", [(20, 0.5), (200, 0.9), (1000, 0.995)])
+def test_the_quantile_interval_ranks_cover_the_quantile_at_least_95_percent_by_the_binomial(n, q):
+    # The k-th smallest of n trials (1-based) lies at or below the q-quantile when at least k trials do: B >= k with
+    # B ~ Binomial(n, q). So the interval between the 0-based ranks lo and hi covers it with P(lo + 1 <= B <= hi),
+    # summed here term by term. For 20 trials and the median: ranks 5 and 14, 1 - 2 x 21,700 / 2^20 = 95.86 %;
+    # from rank 6 it would be 1 - 21,700 / 2^20 - 60,460 / 2^20 = 92.2 %, too little.
+    lo, hi = interval_ranks(n, q)
+    coverage = math.fsum(math.comb(n, k) * q**k * (1 - q) ** (n - k) for k in range(lo + 1, hi + 1))
+    assert coverage >= 0.95
+    if (n, q) == (20, 0.5):
+        assert (lo, hi) == (5, 14)
+        assert coverage == pytest.approx(1 - 2 * 21_700 / 2**20, rel=1e-12)
+
+
+def test_the_interval_of_the_mean_is_1_96_standard_errors_either_side_by_hand():
+    # Claims 10, 20, 30 and 40: mean 25, sample sd sqrt((225 + 25 + 25 + 225) / 3), standard error sd / 2 = 6.455;
+    # the 95 % interval is 25 -/+ 1.959964 x 6.455 (the normal's 97.5 % point).
+    se = math.sqrt(500 / 3) / 2
+    low, high = mean_interval(np.array([10.0, 20.0, 30.0, 40.0]))
+    assert low == pytest.approx(25 - 1.959963984540054 * se, rel=1e-12)
+    assert high == pytest.approx(25 + 1.959963984540054 * se, rel=1e-12)
