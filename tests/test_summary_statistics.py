@@ -25,7 +25,7 @@ from sim.cli import main
 from sim.closed_form import expected
 from sim.forecast import forecast
 from sim.population import build_model
-from sim.results import FLAG_SE
+from sim.results import FLAG_SE, _rare
 from sim.scenario import load_scenario
 
 from conftest import ROOT
@@ -384,3 +384,12 @@ def test_trials_without_any_claim_give_no_standard_error_and_say_why():
     claimed = forecast(load_scenario("jambi-2025", [*one, "scenario.seed=4"]))["periods"][0]["claims_idr"]
     assert claimed["se"] > 0 and claimed["se_reason"] is None
     assert _se(Sample.of([5.0])) == {"se": None, "se_reason": "single_trial"}
+
+
+def test_a_benefit_is_too_rare_to_check_only_while_few_payments_are_expected_over_all_the_trials():
+    # MIN_EVENTS_SE is 10 payments over all the trials: 0.012 a trial is 1.2 payments in 100 trials (too rare to
+    # check by a standard error), but 12 in 1,000 trials, whose mean is checked by its standard error even when only
+    # 9 were paid.
+    assert _rare(100, 0.012, 1)
+    assert not _rare(1_000, 0.012, 9)
+    assert not _rare(1_000, 0.0, 0)  # none expected: still checked (any payment is flagged)
