@@ -196,3 +196,13 @@ def test_a_horizon_ending_mid_year_measures_the_last_whole_year():
     claims, premium = _year_totals(scenario, "2024")
     assert (base.last.claims_idr, base.last.premium_idr) == (pytest.approx(claims, rel=1e-12),
                                                              pytest.approx(premium, rel=1e-12))
+
+
+def test_a_bar_whose_high_end_lowers_the_claims_is_as_wide_as_its_swing():
+    # The tornado puts the widest bar first: a parameter whose high end lowers the claims (more accidents needing
+    # care only) from Rp5 bn to Rp3 bn is a Rp2 bn bar, wider than one raising them from Rp5 bn to Rp6 bn.
+    def swing(key, low, high):
+        return Swing(key, "share", "assumption", 0.5, 0.4, 0.6, Outcome("2025", 4e9, low), Outcome("2025", 4e9, high))
+
+    lowers, raises = swing("lowers", 5e9, 3e9), swing("raises", 5e9, 6e9)
+    assert (lowers.spread_idr, raises.spread_idr) == (2e9, 1e9)
