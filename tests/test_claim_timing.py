@@ -82,3 +82,13 @@ def test_plan_shows_incurred_paid_and_unpaid_by_year():
     assert unpaid == pytest.approx(np.cumsum(incurred) - np.cumsum(paid), rel=1e-6)
     later = result["payment_pattern"][-1]["paid_later"]
     assert 0 < later < 1
+
+
+def test_a_year_s_pattern_weights_its_months_by_their_incurred_amounts():
+    # Two years of two months. Month 0 (Rp3 incurred) is paid at once, month 1 (Rp1) in month 2, the next year; the
+    # second year's months are paid at once. So of the first year's Rp4, Rp3 (3/4) is paid in the first year and Rp1
+    # (1/4) in the second; equal weights for its months would say half and half.
+    pattern = np.zeros((4, 5))
+    pattern[[0, 1, 2, 3], [0, 2, 2, 3]] = 1.0
+    yearly = yearly_pattern(pattern, np.array([0, 0, 1, 1]), np.array([3.0, 1.0, 2.0, 2.0]), 2)
+    assert yearly.tolist() == [[0.75, 0.25, 0.0], [0.0, 1.0, 0.0]]
