@@ -12,7 +12,7 @@ from sim.benefits import INDEX
 from cli_checks import assert_one_line_error
 from sim.calibration import (
     CLAIM_BENEFITS, EDGE_MASS, PERIL_BENEFITS, Calibration, Moments, Observation, calibrated_scenario_text, check_informative,
-    fit, observation_moments, posterior_grid,
+    Experience, fit, observation_moments, posterior_grid,
 )
 from sim.engine import Block, simulate_block
 from sim.population import build_model
@@ -509,3 +509,17 @@ def test_a_failed_move_of_the_scenario_file_takes_calibration_json_out_again(roo
     else:
         assert [p.name for p in out.iterdir()] == ["calibration.json"]
         assert (out / "calibration.json").read_bytes() == earlier
+
+
+def test_the_backtest_percentile_counts_ties_as_half_below():
+    # 2 claims observed; the forecast's five trials had 1, 2, 2, 3 and 5: one trial below and two level with it, so
+    # the observation sits at the mid-rank percentile (1 + 0.5 x 2) / 5 = 0.4, not at 1 / 5 (whole counts tie often).
+    obs = Observation(dt.date(2025, 1, 1), dt.date(2025, 12, 1), "all", "all", claims=2.0, amount=None,
+                      count_includes_scholarships=False, source="test")
+    simulated = np.array([[1.0, 0.0], [2.0, 0.0], [2.0, 0.0], [3.0, 0.0], [5.0, 0.0]])
+    experience = Experience(Path("test.toml"), "test", "test", "test", (obs,))
+    cal = Calibration(None, experience, np.ones(1), np.ones(1), np.ones((1, 1)), {}, [Moments({}, {}, simulated)])
+    [row] = cal.backtest()
+    assert row["claims_percentile"] == pytest.approx(0.4, rel=1e-12)
+    assert row["claims_forecast_mean"] == pytest.approx(2.6, rel=1e-12)
+    assert "amount_idr" not in row
