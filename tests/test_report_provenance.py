@@ -207,7 +207,7 @@ def test_the_report_shows_the_recorded_and_expected_claims(madiun):
     assert rows[TEXT["calib_per_claim"]["id"]][2] == "Rp43,1 juta"
     lead = doc.paragraph_with("summary", "calibration.mortality_scale.mean")
     assert "Januari–November 2025" in lead and "madiun-2025-prior" in lead
-    assert lang.sig3(cal["accident_scale"]["p95"]) in lead
+    assert lang.number(cal["accident_scale"]["p95"], 3) in lead  # as the register gives it (report_sections.MULTIPLIER)
     assert check_figures(madiun.folder)  # every number of the table and the paragraphs traced to report.json
 
 
