@@ -92,8 +92,22 @@ def test_var_interval_and_tvar_agree_with_the_exact_distribution(jambi):
     exact = exact_distribution(build_model(scenario), 0)
     risk = summary["periods"][0]["risk"]
     lo, hi = risk["claims_var_ci95_idr"]
-    # The exact quantile sits on a grid of span h: allow one grid step.
-    assert lo - exact.h <= exact.quantiles["p99_5"] <= hi + exact.h
+    # VaR and the ends of its 95 % interval are order statistics of the n trials: the (k + 1)-th of n, X, has
+    # F(X) ~ Beta(k + 1, n - k), mean (k + 1) / (n + 1) and SE sqrt(p (1 - p) / (n + 2)), F the exact distribution.
+    # The ends' 0-based ranks k are the binomial quantiles of the rank of the 99.5 % quantile (worked out here, not
+    # by sim.risk); VaR's is 0.995 (n - 1), NumPy's default quantile. Each F(X) within 4 of those SE of its level,
+    # F on a grid of span h: one step either side. (Asking only that the interval hold the exact quantile was a
+    # 1.96-SE check, failing for one seed in 20, and left VaR itself unchecked: a VaR 3 % low passed. Whether the
+    # interval is as wide as it should be is its coverage, test_quantile_interval_covers_about_95_percent.)
+    n = summary["trials"]
+    ranks = {"lo": stats.binom.ppf(0.025, n, 0.995) - 1, "var": 0.995 * (n - 1),
+             "hi": stats.binom.ppf(0.975, n, 0.995)}
+    for name, x in (("lo", lo), ("var", risk["claims_var_idr"]), ("hi", hi)):
+        level = (ranks[name] + 1) / (n + 1)
+        se = math.sqrt(level * (1 - level) / (n + 2))
+        below, at = float(exact.cdf_below(x - exact.h)), float(exact.cdf(x + exact.h))
+        assert below - 4 * se <= level <= at + 4 * se, (name, x, level, below, at, se)
+    assert lo <= risk["claims_var_idr"] <= hi
     x = exact.h * np.arange(exact.points)
     p = exact.probabilities
     var = exact.quantiles["p99_5"]
