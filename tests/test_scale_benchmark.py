@@ -1,10 +1,37 @@
 """The scale benchmarks (benchmarks/scale.py, benchmarks/peers.py) run end to end. Smoke checks: no timing asserted."""
 
+import importlib.util
 import json
+import math
 import subprocess
 import sys
 
+import numpy as np
+
 from conftest import ROOT
+
+
+def _events_per_trial(members: int, years: int) -> tuple[float, float]:
+    """Mean and variance of the deaths and accidents a trial of benchmarks/scale.py's case draws (its scenario and
+    overrides). Given a trial's (mortality, accident) multipliers (m, a), picked uniformly from the scenario's
+    parameter draws, the count is Poisson(m D + a A), D and A the expected deaths and accidents at multipliers 1:
+    mean D + A (the draws' means are 1), variance that plus the variance over the draws of m D + a A."""
+    from sim.benefits import INDEX
+    from sim.closed_form import expected
+    from sim.population import build_model
+    from sim.scenario import load_scenario
+
+    spec = importlib.util.spec_from_file_location("scale_benchmark", ROOT / "benchmarks" / "scale.py")
+    scale = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(scale)
+    scenario = load_scenario(scale.SCENARIO, scale.overrides(members, 1, years))
+    counts = expected(build_model(scenario)).counts  # at the draws' mean multipliers
+    draws = np.asarray(scenario.intensity_draws, dtype=float)
+    m_bar, a_bar = draws.mean(axis=0)
+    deaths = counts[..., INDEX["jkm_death"]].sum() / m_bar
+    accidents = counts[..., INDEX["jkk_medical"]].sum() / a_bar
+    lam = draws @ [deaths, accidents]
+    return float(lam.mean()), float(lam.mean() + lam.var())
 
 
 def test_scale_benchmark_quick_grid_prints_its_tables():
@@ -44,6 +71,7 @@ def test_a_grid_case_repeated_keeps_one_run_s_events_and_its_fastest_time():
                           capture_output=True, text=True, timeout=300, cwd=ROOT)
     assert done.returncode == 0, done.stderr
     result = json.loads(done.stdout.strip().splitlines()[-1])
-    # The same seed every run: one run's events (about 11 a trial at 1,000 members), not the sum of two.
-    assert result["repeat"] == 2 and 8 * 2000 < result["events"] < 14 * 2000
+    # The same seed every run: one run's events, not the sum of two. Within 4 SE of the closed form's.
+    mean, var = _events_per_trial(1_000, 1)
+    assert result["repeat"] == 2 and abs(result["events"] - 2000 * mean) <= 4 * math.sqrt(2000 * var), (mean, var)
     assert 0 < result["engine_s"] and result["peak_mb"] > 0
