@@ -80,7 +80,8 @@ def test_90_percent_intervals_cover_the_truth_about_90_percent(big):
             covered[which] += stats["p5"] <= truth[which] <= stats["p95"]
     se = np.sqrt(0.9 * 0.1 / fits)
     for which, hits in covered.items():
-        # Within 4 binomial standard errors of 90 %, widened by the grid's step (about 4 % in the multiplier).
+        # Within 4 binomial standard errors of 90 %, with no allowance for the grid: p5 and p95 are grid points
+        # (a step of about 4 % in the multiplier), which the coverage must absorb.
         assert abs(hits / fits - 0.9) <= 4 * se, (which, hits)
 
 
