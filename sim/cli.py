@@ -48,8 +48,9 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _folder(text_):
-    """An argparse type: an output folder. An empty name (which would mean the current folder) and a path whose
-    existing part is a file are refused here, before any work, so that the message names the option."""
+    """An argparse type: an output folder. An empty name (which would mean the current folder), a path whose
+    existing part is a file and a report's folder are refused here, before any work, so that the message names the
+    option."""
     if not text_.strip():
         raise argparse.ArgumentTypeError("must name a folder, got an empty string")
     path = Path(text_)
@@ -62,6 +63,9 @@ def _folder(text_):
             if not part.is_dir():
                 raise argparse.ArgumentTypeError(f"{part} is a file, not a folder")
             break
+    if (path / "manifest.json").is_file():  # only reports write one; run would replace a report's summary.json
+        raise argparse.ArgumentTypeError(f"{path} holds a report (its manifest.json), which must stay as written; "
+                                         "choose another folder")
     return path
 
 

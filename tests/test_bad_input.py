@@ -511,6 +511,22 @@ def test_bad_output_folder_or_scenario_list_is_refused_before_any_work(tmp_path,
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a-file"]
 
 
+@pytest.mark.parametrize("command", [["run", "jambi-2025"], ["exact", "jambi-2025"], ["plan", "jambi-2025-pipeline"],
+                                     ["compare", "jambi-2025", "madiun-2025"]])
+def test_out_in_a_report_folder_is_refused(tmp_path, capsys, command):
+    """A report's folder is a record its manifest hashes: ``run --out`` there replaced its summary.json, and
+    ``report --check`` then found the report edited."""
+    report = tmp_path / "reports" / "jambi-2025" / "2025-01-01-abc"
+    report.mkdir(parents=True)
+    (report / "manifest.json").write_text("{}\n", encoding="utf-8")
+    (report / "summary.json").write_text("{}\n", encoding="utf-8")
+    code, out, err = run_cli([*command, "--out", report, "--trials", "10", "--quiet"], capsys)
+    assert_one_line_error(code, err, ["--out", str(report), "holds a report"])
+    assert out == ""
+    assert sorted(p.name for p in report.iterdir()) == ["manifest.json", "summary.json"]
+    assert (report / "summary.json").read_text(encoding="utf-8") == "{}\n"
+
+
 def test_out_is_an_existing_file(folder, capsys):
     (folder / "out").write_text("not a folder\n", encoding="utf-8")
     code, out, err = run_cli(["run", write(folder), "--out", folder / "out", "--trials", "10", "--quiet",
