@@ -29,7 +29,7 @@ from .forecast import (
 from .population import build_model
 from .regulation import RuleError
 from .results import FLAG_SE, MIN_EVENTS_SE, MIN_TRIALS_SE
-from .scenario import SCENARIO_FIELDS, ScenarioError, load_scenario, number
+from .scenario import SCENARIO_DIR, SCENARIO_FIELDS, ScenarioError, load_scenario, number
 from .scenario_schema import MAX_TRIALS
 
 EXIT_BAD_INPUT = 2
@@ -49,8 +49,8 @@ class _Parser(argparse.ArgumentParser):
 
 def _folder(text_):
     """An argparse type: an output folder. An empty name (which would mean the current folder), a path whose
-    existing part is a file and a report's folder are refused here, before any work, so that the message names the
-    option."""
+    existing part is a file, the top of the file system, the scenarios folder (or one in it) and a report's folder
+    are refused here, before any work, so that the message names the option."""
     if not text_.strip():
         raise argparse.ArgumentTypeError("must name a folder, got an empty string")
     path = Path(text_)
@@ -63,6 +63,12 @@ def _folder(text_):
             if not part.is_dir():
                 raise argparse.ArgumentTypeError(f"{part} is a file, not a folder")
             break
+    where = path.resolve()
+    if where == Path(where.anchor):  # run removes the forecast files it supersedes in its folder: not at the top
+        raise argparse.ArgumentTypeError(f"{path} is the top of the file system; name a folder for this output")
+    if where == SCENARIO_DIR or SCENARIO_DIR in where.parents:  # a report's scenario.toml there reads as a scenario
+        raise argparse.ArgumentTypeError(f"{path} is in {SCENARIO_DIR}, which holds the scenarios; choose another "
+                                         "folder")
     if (path / "manifest.json").is_file():  # only reports write one; run would replace a report's summary.json
         raise argparse.ArgumentTypeError(f"{path} holds a report (its manifest.json), which must stay as written; "
                                          "choose another folder")

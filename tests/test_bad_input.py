@@ -18,8 +18,8 @@ import pytest
 
 import sim.engine
 from cli_checks import assert_one_line_error, run_cli
-from sim.cli import main
-from sim.scenario import ScenarioError, checked_profiles, load_scenario, parse_override
+from sim.cli import _parser, main
+from sim.scenario import SCENARIO_DIR, ScenarioError, checked_profiles, load_scenario, parse_override
 
 ROOT = Path(__file__).resolve().parent.parent
 VALID = (ROOT / "scenarios" / "jambi-2025.toml").read_text(encoding="utf-8")
@@ -525,6 +525,21 @@ def test_out_in_a_report_folder_is_refused(tmp_path, capsys, command):
     assert out == ""
     assert sorted(p.name for p in report.iterdir()) == ["manifest.json", "summary.json"]
     assert (report / "summary.json").read_text(encoding="utf-8") == "{}\n"
+
+
+@pytest.mark.parametrize("option, folder", [("--out", "/"), ("--out", "{scenarios}"), ("--out", "{scenarios}/new"),
+                                            ("--reports-dir", "{scenarios}/experience")])
+def test_out_at_the_top_or_in_the_scenarios_folder_is_refused(capsys, option, folder):
+    """``--out /`` wrote summary.json and trials.csv into the file system's top folder, and a report under
+    scenarios/ left a scenario.toml that reads as a scenario. Only parsed, so that a failure writes nothing."""
+    folder = folder.format(scenarios=SCENARIO_DIR)
+    command = ["report", "madiun-2025"] if option == "--reports-dir" else ["run", "jambi-2025"]
+    with pytest.raises(SystemExit) as exc:
+        _parser().parse_args([*command, option, folder])
+    code, (out, err) = exc.value.code, capsys.readouterr()
+    problem = "top of the file system" if folder == "/" else "holds the scenarios"
+    assert_one_line_error(code, err, [option, folder, problem])
+    assert out == ""
 
 
 def test_out_is_an_existing_file(folder, capsys):
