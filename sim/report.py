@@ -316,7 +316,8 @@ def command(args) -> int:
         raise ScenarioError("report", "", "give a scenario id or file, --from-manifest PATH or --check PATH (one of "
                                           "them)")
     given = [name for name, value in (("--set", args.overrides), ("--trials", args.trials), ("--seed", args.seed),
-                                       ("--lang", args.lang), ("--chunk-trials", args.chunk_trials)) if value]
+                                       ("--lang", args.lang), ("--chunk-trials", args.chunk_trials))
+             if value not in (None, [])]  # not ``if value``: --seed 0 is given too
     if getattr(args, "check", None) is not None:
         if given:  # nothing runs: an option that would change the run is a mistake, not to be silently ignored
             raise ScenarioError("--check", "", "checks a report folder as it is and runs nothing: no --set, --trials, "

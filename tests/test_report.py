@@ -410,7 +410,7 @@ def test_report_command_bad_input(tmp_path, capsys):
 
 
 @pytest.mark.parametrize("option", [["--lang", "en"], ["--lang", "id"], ["--chunk-trials", "500"], ["--seed", "1"],
-                                    ["--set", "scenario.trials=5"]])
+                                    ["--seed", "0"], ["--set", "scenario.trials=5"]])
 def test_rebuild_refuses_options_the_manifest_decides(madiun, tmp_path, capsys, option):
     """A rebuild takes language and chunks from the manifest: an option that would be ignored is refused instead."""
     code, out, err = run_cli(["report", "--from-manifest", madiun.folder / "manifest.json",

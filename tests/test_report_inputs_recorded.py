@@ -181,7 +181,8 @@ def test_check_is_one_of_the_ways_to_call_report(args, capsys):
     assert code == 2 and err.count("\n") == 1 and "--check PATH (one of them)" in err
 
 
-@pytest.mark.parametrize("option", [["--lang", "en"], ["--set", "scenario.trials=5"], ["--trials", "5"]])
+@pytest.mark.parametrize("option", [["--lang", "en"], ["--set", "scenario.trials=5"], ["--trials", "5"],
+                                    ["--seed", "0"]])
 def test_check_refuses_options_it_would_ignore(option, tmp_path, capsys):
     # --check runs nothing: `--check FOLDER --lang en` once printed the check and silently dropped --lang (as
     # --from-manifest refuses them, so does --check), before the folder is even read.
