@@ -68,8 +68,16 @@ def find_scenario(ref: str | Path) -> Path:
         return path
     candidate = SCENARIO_DIR / f"{ref}.toml"
     if not candidate.is_file():
-        raise ScenarioError(str(ref), "", f"no such scenario file (looked for {candidate})")
+        raise ScenarioError(str(ref), "", f"no such scenario file (looked for {candidate}){_closest_id(str(ref))}")
     return candidate
+
+
+def _closest_id(ref: str) -> str:
+    """"; did you mean 'jambi-2025'?" for the shipped scenario id closest to a mistyped one (jambi-2O25, Jambi-2025,
+    jambi2025), or "" if none is close. Close means one or two characters off: madiun-2099 is another year, not a
+    typo of madiun-2025, and is left without a suggestion."""
+    close = difflib.get_close_matches(ref, sorted(p.stem for p in SCENARIO_DIR.glob("*.toml")), n=1, cutoff=0.85)
+    return f"; did you mean {close[0]!r}?" if close else ""
 
 
 def _read_toml(path: Path) -> dict:

@@ -359,9 +359,17 @@ def test_missing_file(folder, capsys):
     assert_nothing_written(folder)
 
 
-def test_unknown_scenario_id(capsys, tmp_path):
-    code, out, err = run_cli(["validate", "no-such-city-2099"], capsys)
-    assert_one_line_error(code, err, ["no-such-city-2099", "no such scenario file"])
+@pytest.mark.parametrize("ref", ["no-such-city-2099", "madiun-2099"])
+def test_unknown_scenario_id(capsys, tmp_path, ref):
+    code, out, err = run_cli(["validate", ref], capsys)
+    assert_one_line_error(code, err, [ref, "no such scenario file"])
+    assert "did you mean" not in err
+
+
+@pytest.mark.parametrize("typo", ["jambi-2O25", "Jambi-2025", "jambi2025", "jambi-2025 "])
+def test_a_mistyped_scenario_id_suggests_the_closest(capsys, typo):
+    code, out, err = run_cli(["validate", typo], capsys)
+    assert_one_line_error(code, err, [typo, "no such scenario file", "did you mean 'jambi-2025'?"])
 
 
 def test_missing_base(tmp_path, capsys):
