@@ -75,6 +75,22 @@ def _folder(text_):
     return path
 
 
+def _named(what: str, kind=str):
+    """An argparse type: a scenario or file, refused when empty: ``Path("")`` is the current folder, and
+    ``run ''`` said ".: is a folder, not a scenario file"."""
+
+    def convert(text_):
+        if not text_.strip():
+            raise argparse.ArgumentTypeError(f"must name {what}, got an empty string")
+        return kind(text_)
+
+    return convert
+
+
+SCENARIO_REF = _named("a scenario id or .toml file")
+MANIFEST_REF = _named("a report folder or its manifest.json", Path)
+
+
 def _address(text_):
     """An argparse type: a Dask scheduler's address (an empty one would quietly start a local cluster instead)."""
     if not text_.strip():
@@ -116,7 +132,7 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     run = sub.add_parser("run", help="simulate a scenario and write summary.json, trials.csv and scenario.json")
-    run.add_argument("scenario", help=SCENARIO_HELP)
+    run.add_argument("scenario", type=SCENARIO_REF, help=SCENARIO_HELP)
     run.add_argument("--trials", type=_checked_int(SCENARIO_FIELDS["trials"].check), help="number of trials (overrides scenario.trials)")
     run.add_argument("--seed", type=_checked_int(SCENARIO_FIELDS["seed"].check), help="random seed (overrides scenario.seed)")
     run.add_argument("--out", type=_folder, help="output folder (default: out/<scenario id>)")
@@ -138,11 +154,11 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--quiet", action="store_true", help="no progress or table on the terminal")
 
     validate = sub.add_parser("validate", help="check a scenario file and say what is wrong")
-    validate.add_argument("scenario", help=SCENARIO_HELP)
+    validate.add_argument("scenario", type=SCENARIO_REF, help=SCENARIO_HELP)
     validate.add_argument("--set", dest="overrides", action="append", default=[], metavar="KEY=VALUE", help=SET_HELP)
 
     exact = sub.add_parser("exact", help="exact (FFT or Panjer) distribution of one year's claims")
-    exact.add_argument("scenario", help=SCENARIO_HELP)
+    exact.add_argument("scenario", type=SCENARIO_REF, help=SCENARIO_HELP)
     exact.add_argument("--period", type=_checked_int(number(0, 50, integer=True)), default=0,
                        help="calendar year of the horizon, 0 = first (default)")
     exact.add_argument("--method", choices=("fft", "panjer"), default="fft",
@@ -151,8 +167,9 @@ def _parser() -> argparse.ArgumentParser:
     exact.add_argument("--set", dest="overrides", action="append", default=[], metavar="KEY=VALUE", help=SET_HELP)
 
     calibrate = sub.add_parser("calibrate", help="fit mortality load and accident rate to observed claims")
-    calibrate.add_argument("scenario", help=SCENARIO_HELP)
-    calibrate.add_argument("experience", type=Path, help="experience file (see scenarios/experience/README.md)")
+    calibrate.add_argument("scenario", type=SCENARIO_REF, help=SCENARIO_HELP)
+    calibrate.add_argument("experience", type=_named("an experience file", Path),
+                           help="experience file (see scenarios/experience/README.md)")
     calibrate.add_argument("--id", type=_scenario_id, help="id of the calibrated scenario (default: <scenario id>-calibrated)")
     calibrate.add_argument("--out", type=_folder, help="folder for calibration.json (default: out/<calibrated id>)")
     calibrate.add_argument("--set", dest="overrides", action="append", default=[], metavar="KEY=VALUE", help=SET_HELP)
@@ -160,25 +177,26 @@ def _parser() -> argparse.ArgumentParser:
                            help="fit the claims even if the experience file names another scenario")
 
     report = sub.add_parser("report", help="reviewer report: HTML, PDF, CSV tables and manifest in reports/<id>/<date>-<hash>/")
-    report.add_argument("scenario", nargs="?", help="scenario id or .toml file (or use --from-manifest)")
+    report.add_argument("scenario", nargs="?", type=SCENARIO_REF,
+                        help="scenario id or .toml file (or use --from-manifest)")
     report.add_argument("--lang", choices=("id", "en"), help="report language: id (Indonesian, default) or en")
     report.add_argument("--trials", type=_checked_int(SCENARIO_FIELDS["trials"].check), help="number of trials (overrides scenario.trials)")
     report.add_argument("--seed", type=_checked_int(SCENARIO_FIELDS["seed"].check), help="random seed (overrides scenario.seed)")
     report.add_argument("--set", dest="overrides", action="append", default=[], metavar="KEY=VALUE", help=SET_HELP)
     report.add_argument("--chunk-trials", type=_checked_int(number(1, MAX_TRIALS, integer=True)), help=CHUNK_HELP)
     report.add_argument("--reports-dir", type=_folder, default=Path("reports"), help="folder holding report folders (default: reports)")
-    report.add_argument("--from-manifest", type=Path, metavar="PATH",
+    report.add_argument("--from-manifest", type=MANIFEST_REF, metavar="PATH",
                         help="rebuild a report from its manifest.json alone and compare the numbers with the original")
-    report.add_argument("--check", type=Path, metavar="PATH",
+    report.add_argument("--check", type=MANIFEST_REF, metavar="PATH",
                         help="check a report folder against its manifest.json without running anything: its files' "
                              "SHA-256, and the scenario files, data tables and source it recorded")
     report.add_argument("--quiet", action="store_true", help="no progress on the terminal")
 
     # Expansion and budget planning (sim/plan.py, sim/compare.py).
     plan = sub.add_parser("plan", help="year-by-year expansion plan: enrolment, funding, claims paid, budget answers")
-    plan.add_argument("scenario", help=SCENARIO_HELP)
+    plan.add_argument("scenario", type=SCENARIO_REF, help=SCENARIO_HELP)
     compare = sub.add_parser("compare", help="key outputs and differing parameters of scenarios side by side")
-    compare.add_argument("scenarios", nargs="+", metavar="SCENARIO")
+    compare.add_argument("scenarios", nargs="+", metavar="SCENARIO", type=SCENARIO_REF)
     for p in (plan, compare):
         p.add_argument("--trials", type=_checked_int(SCENARIO_FIELDS["trials"].check), help="number of trials (overrides scenario.trials)")
         p.add_argument("--seed", type=_checked_int(SCENARIO_FIELDS["seed"].check), help="random seed (overrides scenario.seed)")

@@ -550,6 +550,17 @@ def test_out_at_the_top_or_in_the_scenarios_folder_is_refused(capsys, option, fo
     assert out == ""
 
 
+@pytest.mark.parametrize("command, name", [
+    (["run", ""], "scenario"), (["validate", " "], "scenario"), (["compare", "jambi-2025", ""], "SCENARIO"),
+    (["report", ""], "scenario"), (["calibrate", "madiun-2025-prior", ""], "experience"),
+    (["report", "--check", ""], "--check"), (["report", "--from-manifest", ""], "--from-manifest")])
+def test_an_empty_scenario_or_file_name_is_refused(capsys, command, name):
+    """An empty name read as the current folder: the error was ".: is a folder, not a scenario file"."""
+    code, out, err = run_cli(command, capsys)
+    assert_one_line_error(code, err, [f"argument {name}: must name", "got an empty string"])
+    assert out == ""
+
+
 def test_out_is_an_existing_file(folder, capsys):
     (folder / "out").write_text("not a folder\n", encoding="utf-8")
     code, out, err = run_cli(["run", write(folder), "--out", folder / "out", "--trials", "10", "--quiet",
