@@ -55,8 +55,9 @@ def _is_number(x) -> bool:
 
 def bound(x: float) -> str:
     """A limit as a reader writes it: 100,000,000 (not 1e+08), 0.5, 1e-06; up to four digits without a thousands
-    mark, so that a year reads 2000, not 2,000."""
-    if x != int(x) or abs(x) >= 1e15:
+    mark, so that a year reads 2000, not 2,000. An integer limit is exact however large: the seed's 2**63 - 1 as
+    9.22337e+18 looked smaller than seeds it allows."""
+    if x != int(x) or (abs(x) >= 1e15 and not isinstance(x, int)):
         return f"{x:g}"
     return f"{int(x):,}" if abs(x) >= 10_000 else str(int(x))
 

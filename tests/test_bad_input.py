@@ -472,12 +472,13 @@ def test_file_that_is_not_utf8(folder, capsys):
         (["--trials", "abc"], ["--trials", "whole number", "'abc'"]),
         (["--trials", "1.5"], ["--trials", "whole number"]),
         (["--seed", "-1"], ["--seed", ">= 0"]),
+        (["--seed", "9223372036854775808"], ["--seed", "<= 9,223,372,036,854,775,807, got 9223372036854775808"]),
         (["--chunk-trials", "0"], ["--chunk-trials", ">= 1"]),
         (["--no-such-option"], ["unrecognized arguments", "--no-such-option"]),
         (["--set", "scenario.base=elsewhere"], ["--set", "scenario.base", "cannot be overridden"]),
     ],
-    ids=["trials-negative", "trials-zero", "trials-abc", "trials-float", "seed-negative", "chunk-zero", "unknown-option",
-         "set-base"],
+    ids=["trials-negative", "trials-zero", "trials-abc", "trials-float", "seed-negative", "seed-too-large", "chunk-zero",
+         "unknown-option", "set-base"],
 )
 def test_bad_command_line(folder, capsys, args, fragments):
     code, out, err = run_cli(["run", write(folder), "--out", folder / "out", *args], capsys)
