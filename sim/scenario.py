@@ -170,8 +170,11 @@ def parse_override(text_: str) -> tuple[str, object]:
     """``dotted.key=value`` from ``--set``; the value is read as TOML, else taken as a string."""
     key, sep, raw = text_.partition("=")
     key = key.strip()
-    if not sep or not key or not re.fullmatch(r"[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*", key):
+    if not sep or not key:
         raise ScenarioError("--set", text_, "must be written dotted.key=value")
+    if not re.fullmatch(r"[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*", key):  # it has the form; a name in it does not
+        raise ScenarioError("--set", key, "a key is names of letters a-z, digits, _ and - joined by single dots, "
+                                          "without quotes or spaces (segments.vulnerable.members)")
     if key == "scenario.base":  # bases are read before any --set applies: an override would be recorded, not used
         raise ScenarioError("--set", key, "cannot be overridden: the base is read from the file; edit its base line")
     try:

@@ -235,6 +235,11 @@ FILE_CASES = [
      [], [f"{NAME}: scenario.horizon_months: missing (a new city's scenario usually starts from base = "
           '"base/national-defaults", which gives it)']),
     ("bad-set-syntax", None, ["--set", "segments.vulnerable.members"], ["--set", "dotted.key=value"]),
+    # Written key=value, so "must be written dotted.key=value" missed: the key's names are what is wrong.
+    ("set-key-not-ascii", None, ["--set", "segments.vülnerable.members=5"],
+     ["--set: segments.vülnerable.members: a key is names of letters a-z"]),
+    ("set-key-quoted", None, ["--set", 'scenario."trials"=5'], ['--set: scenario."trials": a key is names of']),
+    ("set-key-empty-name", None, ["--set", "scenario..trials=5"], ["--set: scenario..trials: a key is names of"]),
     ("set-unknown-key", None, ["--set", "segments.vulnerable.memberz=5"],
      ["--set", "segments.vulnerable.memberz", "unknown key", "did you mean 'members'?"]),
     # Children by the member's age: rows [member age from, P(0), P(1), P(2+), youngest child, oldest child].
