@@ -640,6 +640,9 @@ def _written_note(written_before: int) -> str:
 
 
 def main(argv=None) -> int:
+    # Python reads at most 4,300 digits of an integer and raises ValueError beyond, a traceback out of tomllib for a
+    # --set or scenario value of 5,000 nines. Read in full, such a number meets its range check like any other.
+    sys.set_int_max_str_digits(0)
     args = _parser().parse_args(_without_zero_width(argv))
     keep_freed_memory()
     if threading.current_thread() is threading.main_thread():

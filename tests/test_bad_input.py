@@ -240,6 +240,11 @@ FILE_CASES = [
      ["--set: segments.vülnerable.members: a key is names of letters a-z"]),
     ("set-key-quoted", None, ["--set", 'scenario."trials"=5'], ['--set: scenario."trials": a key is names of']),
     ("set-key-empty-name", None, ["--set", "scenario..trials=5"], ["--set: scenario..trials: a key is names of"]),
+    # More than Python's 4,300 digits for int(): a traceback out of tomllib, where the range check should answer.
+    ("set-number-of-5000-digits", None, ["--set", "scenario.seed=" + "9" * 5000],
+     ["--set", "scenario.seed", "must be <= 9,223,372,036,854,775,807, got 999"]),
+    ("number-of-5000-digits", edit(MEMBERS, MEMBERS.replace("3000,", "9" * 5000 + ",")), [],
+     [NAME, "segments.vulnerable.members", "got 999"]),
     ("set-unknown-key", None, ["--set", "segments.vulnerable.memberz=5"],
      ["--set", "segments.vulnerable.memberz", "unknown key", "did you mean 'members'?"]),
     # Children by the member's age: rows [member age from, P(0), P(1), P(2+), youngest child, oldest child].
