@@ -29,7 +29,7 @@ from .forecast import (
 from .population import build_model
 from .regulation import RuleError
 from .results import FLAG_SE, MIN_EVENTS_SE, MIN_TRIALS_SE
-from .scenario import SCENARIO_DIR, SCENARIO_FIELDS, ScenarioError, load_scenario, number
+from .scenario import SCENARIO_DIR, SCENARIO_FIELDS, ScenarioError, find_scenario, load_scenario, number
 from .scenario_schema import MAX_TRIALS
 
 EXIT_BAD_INPUT = 2
@@ -411,8 +411,9 @@ def cmd_run(args) -> int:
 
 
 def cmd_validate(args) -> int:
-    if _is_experience_file(args.scenario):
-        return _validate_experience(args)
+    experience = _experience_file(args.scenario)
+    if experience is not None:
+        return _validate_experience(args, experience)
     scenario = load_scenario(args.scenario, args.overrides)
     members = sum(s.members for s in scenario.segments)
     print(f"OK {scenario.path}: {scenario.id}, {len(scenario.segments)} segment(s), {members:,} members, "
@@ -420,23 +421,23 @@ def cmd_validate(args) -> int:
     return 0
 
 
-def _is_experience_file(ref: str) -> bool:
-    """A .toml file with an [experience] table and no [scenario] one: observed claims for ``sim calibrate``."""
-    path = Path(ref)
-    if path.suffix != ".toml" or not path.is_file():
-        return False
+def _experience_file(ref: str) -> Path | None:
+    """The file ``ref`` names, found as a scenario is (a path, or an id in scenarios/ such as
+    experience/madiun-2025, which was refused as "an experience file ... checked by 'sim validate'"), if it is a
+    .toml file with an [experience] table and no [scenario] one: observed claims for ``sim calibrate``."""
     try:
+        path = find_scenario(ref)
         data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError):
-        return False  # the scenario loader reports it
-    return "experience" in data and "scenario" not in data
+    except (ScenarioError, tomllib.TOMLDecodeError, UnicodeDecodeError):
+        return None  # the scenario loader reports it
+    return path if "experience" in data and "scenario" not in data else None
 
 
-def _validate_experience(args) -> int:
+def _validate_experience(args, path: Path) -> int:
     """Check an experience file as ``sim calibrate`` reads it, and that the scenario it names loads."""
     if args.overrides:
         raise ScenarioError(args.scenario, "--set", "applies to scenarios; an experience file takes no --set")
-    experience = load_experience(args.scenario)
+    experience = load_experience(path)
     scenario = load_scenario(experience.scenario)
     for i, obs in enumerate(experience.observations):
         check_segment(obs, [s.name for s in scenario.segments], experience.path, f"observation[{i}]")

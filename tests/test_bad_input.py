@@ -864,6 +864,14 @@ def test_an_experience_file_is_validated_as_one_and_refused_as_a_scenario(tmp_pa
     assert_one_line_error(code, err, [str(shipped), "--set", "takes no --set"])
 
 
+def test_an_experience_file_named_by_its_id_is_validated_as_one(capsys):
+    """``sim validate experience/madiun-2025`` found the file as a scenario id does, then refused it as "an
+    experience file ... checked by 'sim validate'": the command the message sent the planner to."""
+    code, out, err = run_cli(["validate", "experience/madiun-2025"], capsys)
+    assert code == 0 and err == ""
+    assert out.startswith(f"OK {ROOT / 'scenarios' / 'experience' / 'madiun-2025.toml'}: experience ")
+
+
 # --- Found by the new-user review of session 21 --------------------------------------------------------------------
 
 
