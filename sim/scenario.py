@@ -63,13 +63,22 @@ def find_scenario(ref: str | Path) -> Path:
     """A scenario by path, or by id in ``scenarios/``."""
     path = Path(ref)
     if path.suffix == ".toml" or path.exists():
+        if path.is_dir():
+            raise ScenarioError(str(path), "", "is a folder, not a scenario file")
         if not path.is_file():
-            raise ScenarioError(str(path), "", "is a folder, not a scenario file" if path.is_dir() else "file not found")
+            raise ScenarioError(str(path), "", "file not found" + _shipped_hint(path))
         return path
     candidate = SCENARIO_DIR / f"{ref}.toml"
     if not candidate.is_file():
         raise ScenarioError(str(ref), "", f"no such scenario file (looked for {candidate}){_closest_id(str(ref))}")
     return candidate
+
+
+def _shipped_hint(path: Path) -> str:
+    """For ``jambi-2025.toml`` typed outside scenarios/: the id that names the shipped file, or ""."""
+    if path.is_absolute() or not (SCENARIO_DIR / path).is_file():
+        return ""
+    return f" (the scenario id {path.with_suffix('').as_posix()!r}, without .toml, names {SCENARIO_DIR / path})"
 
 
 def _closest_id(ref: str) -> str:

@@ -382,6 +382,13 @@ def test_a_mistyped_scenario_id_suggests_the_closest(capsys, typo):
     assert_one_line_error(code, err, [typo, "no such scenario file", "did you mean 'jambi-2025'?"])
 
 
+def test_a_shipped_file_named_with_toml_outside_scenarios_gives_its_id(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run_cli(["validate", "jambi-2025.toml"], capsys)
+    assert_one_line_error(code, err, ["jambi-2025.toml: file not found (the scenario id 'jambi-2025', without .toml, "
+                                      f"names {ROOT / 'scenarios' / 'jambi-2025.toml'})"])
+
+
 def test_missing_base(tmp_path, capsys):
     """A base found neither beside the scenario nor among the shipped scenarios: its base line is blamed."""
     path = write(tmp_path, lambda t: t.replace(BASE, 'base = "base/no-such-defaults"'))
