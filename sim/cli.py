@@ -63,6 +63,8 @@ def _folder(text_):
             if not part.is_dir():
                 raise argparse.ArgumentTypeError(f"{part} is a file, not a folder")
             break
+        if part.is_symlink():  # found only when the finished output moved in: "File exists", the run lost
+            raise argparse.ArgumentTypeError(f"{part} is a link to {os.readlink(part)}, which does not exist")
     where = path.resolve()
     if where == Path(where.anchor):  # run removes the forecast files it supersedes in its folder: not at the top
         raise argparse.ArgumentTypeError(f"{path} is the top of the file system; name a folder for this output")

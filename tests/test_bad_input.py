@@ -579,6 +579,15 @@ def test_an_empty_scenario_or_file_name_is_refused(capsys, command, name):
     assert out == ""
 
 
+def test_out_is_a_link_to_nothing(tmp_path, capsys):
+    """A dangling link where the folder goes: the run did its work, then ended in "File exists"."""
+    link = tmp_path / "out"
+    link.symlink_to(tmp_path / "gone")
+    code, out, err = run_cli(["run", "jambi-2025", "--out", link, "--trials", "10", "--quiet"], capsys)
+    assert_one_line_error(code, err, ["--out", f"{link} is a link to {tmp_path / 'gone'}, which does not exist"])
+    assert out == "" and sorted(p.name for p in tmp_path.iterdir()) == ["out"]
+
+
 def test_out_is_an_existing_file(folder, capsys):
     (folder / "out").write_text("not a folder\n", encoding="utf-8")
     code, out, err = run_cli(["run", write(folder), "--out", folder / "out", "--trials", "10", "--quiet",
