@@ -494,8 +494,8 @@ def test_file_that_is_not_utf8(folder, capsys):
         (["--no-such-option"], ["unrecognized arguments", "--no-such-option"]),
         (["--set", "scenario.base=elsewhere"], ["--set", "scenario.base", "cannot be overridden"]),
     ],
-    ids=["trials-negative", "trials-zero", "trials-abc", "trials-float", "seed-negative", "seed-too-large", "chunk-zero",
-         "unknown-option", "set-base"],
+    ids=["trials-negative", "trials-zero", "trials-abc", "trials-float", "seed-negative", "seed-too-large",
+         "chunk-zero", "unknown-option", "set-base"],
 )
 def test_bad_command_line(folder, capsys, args, fragments):
     code, out, err = run_cli(["run", write(folder), "--out", folder / "out", *args], capsys)
