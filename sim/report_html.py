@@ -94,8 +94,9 @@ def _block(report: Report, block) -> str:
         return f'<div class="tiles">{tiles}</div>'
     if isinstance(block, Table):
         numeric = block.numeric_columns()
-        head = "".join(f'<th class="num">{html.escape(h)}</th>' if right else f"<th>{html.escape(h)}</th>"
-                       for h, right in zip(block.header, numeric))
+        # scope="col": a screen reader names each cell's column heading as it reads the cell.
+        head = "".join(f'<th scope="col" class="num">{html.escape(h)}</th>' if right
+                       else f'<th scope="col">{html.escape(h)}</th>' for h, right in zip(block.header, numeric))
         body = []
         for i, row in enumerate(block.rows):
             style = block.styles[i] if i < len(block.styles) and block.styles[i] else ""

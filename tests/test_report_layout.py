@@ -65,10 +65,25 @@ def test_html_puts_a_placeholder_and_the_heading_of_a_column_of_numbers_on_the_r
     block = Table("payers", ("Pembayar", "Iuran", "Sisa"),
                   [("APBD", _money("a", 2.52e9), _money("c", 1.48e9)), ("SERTAKAN", _money("d", 17.1e6), "-")])
     page = report_html._block(report, block)
-    assert '<th>Pembayar</th><th class="num">Iuran</th><th class="num">Sisa</th>' in page
+    assert ('<th scope="col">Pembayar</th><th scope="col" class="num">Iuran</th>'
+            '<th scope="col" class="num">Sisa</th>') in page
     assert '<td class="short">SERTAKAN</td>' in page
     assert '<td class="num">-</td>' in page
     assert "td.num, table.data th.num { text-align: right; }" in report_html.CSS
+
+
+def test_html_table_headings_name_their_columns_for_a_screen_reader():
+    """Every heading cell of an HTML table says it heads a column (scope="col"), so that a screen reader reading a
+    cell of a wide table (the assumption register) names its column; before, no <th> had a scope."""
+    import re
+
+    from sim import report_html
+
+    report = SimpleNamespace(lang=Language("id"))
+    block = Table("t", ("Parameter", "Nilai", "Sumber"), [("a", _money("a", 1e6), "teks")])
+    page = report_html._block(report, block)
+    heads = re.findall(r"<th\b[^>]*>", page)
+    assert len(heads) == 3 and all('scope="col"' in h for h in heads)
 
 
 def test_text_columns_stay_aligned_left():
