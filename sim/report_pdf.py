@@ -15,7 +15,7 @@ from pathlib import Path
 
 import matplotlib
 from fpdf import FPDF
-from fpdf.enums import WrapMode, XPos, YPos
+from fpdf.enums import PageMode, WrapMode, XPos, YPos
 from fpdf.fonts import FontFace
 
 from .report_document import (
@@ -429,6 +429,7 @@ def render_pdf(report: Report) -> bytes:
     pdf.set_author("jkk-jkm-workbench")
     pdf.set_creator(f"jkk-jkm-workbench {m['code']['workbench_version']}")
     pdf.set_lang(lang.code)
+    pdf.page_mode = PageMode.USE_OUTLINES  # the reader opens with the bookmarks shown
     pdf.add_page()
     pdf.set_font("DejaVu", "B", 16)
     pdf.set_text_color(*ACCENT)
@@ -455,6 +456,9 @@ def render_pdf(report: Report) -> bytes:
                                   SECTION_GAP + TITLE_LINE + TITLE_AFTER)):
             pdf.add_page()
         pdf.ln(3 if k == 0 or pdf.get_y() <= pdf.t_margin else SECTION_GAP)
+        # A bookmark per section (the reader's outline panel): the PDF has no table of contents, as the HTML does,
+        # and a report of 20-30 pages could only be paged through.
+        pdf.start_section(sec.title)
         pdf.set_font("DejaVu", "B", 13)
         pdf.set_text_color(*ACCENT)
         pdf.multi_cell(WIDTH, TITLE_LINE, sec.title, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)

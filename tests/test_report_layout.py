@@ -154,6 +154,16 @@ def test_a_section_opening_with_a_tables_introduction_keeps_heading_introduction
     assert moved  # some lengths do move the section: the case is exercised
 
 
+def test_the_pdf_has_a_bookmark_per_section_on_the_page_of_its_heading():
+    """The HTML has a table of contents, the PDF had none and no outline: a report of 20-30 pages could only be
+    paged through. Each section is now a bookmark that opens the page of its heading, and the reader shows them."""
+    reader = PdfReader(io.BytesIO(report_pdf.render_pdf(_report([("Pertama", _lines(70)), ("Kedua", _lines(5))]))))
+    heading = next(k for k, p in enumerate(reader.pages) if "Kedua" in p.extract_text())
+    marks = [(m.title, reader.get_destination_page_number(m)) for m in reader.outline]
+    assert heading > 0 and marks == [("Pertama", 0), ("Kedua", heading)]
+    assert reader.trailer["/Root"]["/PageMode"] == "/UseOutlines"
+
+
 # --- charts: legends beside the data, text legible as printed ------------------------------------------------------
 
 
