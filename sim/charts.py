@@ -481,8 +481,10 @@ def _wrap(text: str) -> str:
 
 
 def _range(low: float, high: float, lang: Language) -> str:
-    """The range as [low - high], with no-break spaces so that a wrapped label keeps it on one line."""
-    return f"[{_short(low, lang)} - {_short(high, lang)}]".replace(" ", "\u00a0")
+    """The range as [low – high], with no-break spaces so that a wrapped label keeps it on one line. An en dash, as
+    the register's "Rentang wajar" column writes the same range: with a hyphen a negative end read as a
+    subtraction ("[-5 - 5]")."""
+    return f"[{_short(low, lang)} – {_short(high, lang)}]".replace(" ", "\u00a0")
 
 
 def _short(x: float, lang: Language) -> str:

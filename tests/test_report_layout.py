@@ -282,6 +282,22 @@ def test_tornado_labels_wrap_and_each_has_room(drawn):
     assert not any(a.overlaps(b) for k, a in enumerate(boxes) for b in boxes[k + 1:])
 
 
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_a_tornado_label_writes_its_range_with_an_en_dash(lang):
+    """A bar's label ends with its range. With a hyphen, the age profiles' shift read "[-5 - 5]", a subtraction;
+    the range is written with an en dash, as the register's range column writes it ("-5 – 5")."""
+    import matplotlib.pyplot as plt
+
+    from sim import charts
+
+    row = {"parameter": "Profil usia (geser ± tahun)", "low": -5, "high": 5,
+           "claims_low_idr": 6.9e9, "claims_high_idr": 7.1e9}
+    fig = charts.tornado([row], 7e9, "2025", Language(lang))
+    label = fig.axes[0].get_yticklabels()[0].get_text()
+    plt.close(fig)
+    assert label.endswith("[-5\u00a0–\u00a05]"), label
+
+
 def _money_axes(fig, lang: Language):
     """(axis, scale) of each money axis of the figure, by its unit label."""
     units = {lang("chart_money_axis"): 1e9, lang("chart_money_axis_m"): 1e6}
