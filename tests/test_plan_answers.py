@@ -511,3 +511,14 @@ def test_a_part_year_at_the_horizon_s_end_is_flagged():
     assert "* part of a year: 2027 has 6 months in the horizon" in text
     _, full = planned(JAMBI)
     assert "part of a year" not in full and "*" not in "".join(full.splitlines()[2:5])
+
+
+def test_the_funding_rows_leave_unspent_the_budget_less_what_was_spent():
+    """Rp300 m of APBD a year: each year's APBD row has Rp300 m available and the rest of it, after what was spent,
+    unspent (a row giving the whole Rp300 m as unspent would say the budget line was untouched)."""
+    result, _ = planned(JAMBI, ["funding.apbd_budget.value=300000000", OPEN_BUDGET])
+    rows = [r for r in result["funding"] if r["payer"] == "APBD"]
+    assert rows and any(r["spent_idr"] > 0 for r in rows)
+    for r in rows:
+        assert r["available_idr"] == 300_000_000
+        assert r["unspent_idr"] == pytest.approx(300_000_000 - r["spent_idr"], abs=0.02)
