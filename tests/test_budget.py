@@ -120,3 +120,14 @@ def test_tornado_moves_outputs_the_right_way():
     assert capacity["members_end_low"] < 250 < capacity["members_end_high"]
     swings = [r["largest_relative_swing"] for r in result["rows"] if r["largest_relative_swing"] is not None]
     assert swings == sorted(swings, reverse=True)
+
+
+def test_city_money_is_the_apbd_and_dbh_cht_only_not_csr_or_sertakan():
+    """madiun-2026-ucj-csr without APBD: the city's money is its DBH-CHT, Rp500 m a year over 2026-2030, all spent
+    (it may pay only for vulnerable workers, who cost more), so Rp2.5 bn; the CSR pledge and SERTAKAN pay premiums
+    too, and counting them would make the city pay for what firms and workers pay."""
+    scenario = load_scenario("madiun-2026-ucj-csr", ["funding.apbd_budget.value=0",
+                                                     "funding.apbd_budget.range=[0, 1e12]"])
+    model = build_model(scenario)
+    assert {"CSR:companies", "SERTAKAN"} <= {b for b, v in model.projection.premium.items() if v.sum() > 0}
+    assert budget.city_premium(model, expected(model)) == pytest.approx(5 * 500_000_000, rel=1e-9)
