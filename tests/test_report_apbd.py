@@ -271,3 +271,16 @@ def test_the_payers_table_says_a_pledges_money_is_an_expectation(csr):
         year = int(payers[0]["year"])
         row = next(r for r in payers if r["payer"] == f"CSR:{p.name}" and int(r["year"]) == year)
         assert row["available_idr"] == pytest.approx(p.amount.at(year) * p.probability if p.active(year) else 0.0)
+
+
+def test_the_payers_table_leaves_what_was_available_less_what_was_spent(csr):
+    """madiun-2026-ucj-csr: the DBH-CHT's Rp500 m a year is spent in full every year (it may pay only for vulnerable
+    workers, who cost more), so nothing is left; every limited payer's left money is its available money less its
+    spending (a row giving the whole amount as left would say the money was untouched)."""
+    rows = [r for r in csr.extra["planning"]["payers"] if r["available_idr"] is not None]
+    dbh = [r for r in rows if r["payer"] == "DBH-CHT"]
+    assert [int(r["year"]) for r in dbh] == [2026, 2027, 2028, 2029, 2030]
+    assert all(r["available_idr"] == pytest.approx(500_000_000) and r["left_idr"] == 0 for r in dbh)
+    assert any(r["left_idr"] > 0 for r in rows)
+    for r in rows:
+        assert r["left_idr"] == pytest.approx(max(r["available_idr"] - r["premium_idr"], 0.0), abs=0.02)
