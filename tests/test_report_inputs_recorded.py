@@ -15,7 +15,7 @@ from sim import manifest as manifest_module
 from sim import report as report_module
 from sim.forecast import provenance
 from sim.manifest import (
-    changed_files, changed_inputs, check_manifest, data_hashes, override_text, sha256, source_hash,
+    changed_files, changed_inputs, check_manifest, data_hashes, override_text, run_hash, sha256, source_hash,
 )
 from sim.report import Origin
 from sim.scenario import SCENARIO_DIR, ScenarioError, load_scenario, parse_override
@@ -189,3 +189,19 @@ def test_check_refuses_options_it_would_ignore(option, tmp_path, capsys):
     code, out, err = run_cli(["report", "--check", tmp_path / "none", *option], capsys)
     assert code == 2 and err.count("\n") == 1 and out == ""
     assert err.startswith("error: --check: ") and option[0] in err
+
+
+def test_the_run_hash_changes_with_each_input_it_names():
+    """The report folder's run hash (10 hex digits) covers the scenario hash, seed, trials, language and code
+    version: a rerun with another seed, say, gets its own folder instead of being refused as the same report."""
+    code = {"workbench_version": "1.0", "git_commit": "abc"}
+    base = ("0" * 64, 42, 1000, "id", code)
+    hashes = {run_hash(*base),
+              run_hash("1" * 64, 42, 1000, "id", code),
+              run_hash("0" * 64, 43, 1000, "id", code),
+              run_hash("0" * 64, 42, 1001, "id", code),
+              run_hash("0" * 64, 42, 1000, "en", code),
+              run_hash("0" * 64, 42, 1000, "id", {**code, "workbench_version": "1.1"}),
+              run_hash("0" * 64, 42, 1000, "id", {**code, "git_commit": "abd"})}
+    assert len(hashes) == 7
+    assert run_hash(*base) == run_hash(*base) and all(len(h) == 10 and int(h, 16) >= 0 for h in hashes)
