@@ -543,3 +543,14 @@ def test_a_scenario_with_loads_from_another_calibration_says_so_not_that_they_ar
             texts = [b.text for b in methodology_section(Language(code), load_scenario(ref)).blocks
                      if isinstance(b, Para)]
             assert TEXT[key][code] in texts, (ref, code)
+
+
+def test_a_parameter_set_in_only_one_compared_scenario_differs():
+    """A key one scenario sets and the other leaves out (rules_date here) is a difference, shown as absent (None)
+    for the scenario without it: an absent key read as "the same" would hide what sets the two apart."""
+    from sim.compare import differing_parameters
+
+    base = load_scenario("madiun-2025-prior")
+    dated = load_scenario("madiun-2025-prior", ["scenario.id=dated", "scenario.rules_date=2025-06-01"])
+    row = {"parameter": "scenario.rules_date", "values": {"madiun-2025-prior": None, "dated": "2025-06-01"}}
+    assert differing_parameters([base, dated]) == differing_parameters([dated, base]) == [row]  # either first
