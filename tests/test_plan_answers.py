@@ -522,3 +522,16 @@ def test_the_funding_rows_leave_unspent_the_budget_less_what_was_spent():
     for r in rows:
         assert r["available_idr"] == 300_000_000
         assert r["unspent_idr"] == pytest.approx(300_000_000 - r["spent_idr"], abs=0.02)
+
+
+def test_the_cost_per_covered_worker_is_the_city_money_only():
+    """madiun-2026-ucj-csr without APBD: the city's money is the DBH-CHT's Rp500 m a year, spent in full, so each
+    year's cost per covered worker is Rp500 m over the year's average members; CSR and SERTAKAN pay premiums for
+    some of them, which are not the city's cost."""
+    result, _ = planned("madiun-2026-ucj-csr", ["funding.apbd_budget.value=0", "funding.apbd_budget.range=[0, 1e12]"])
+    years = result["years"]
+    assert [y["year"] for y in years] == ["2026", "2027", "2028", "2029", "2030"]
+    for y in years:
+        assert y["city_money_idr"] == pytest.approx(500_000_000, rel=1e-9)
+        assert y["cost_per_covered_worker_idr"] == pytest.approx(500_000_000 / y["members"], rel=1e-5)  # members: 2 dp
+        assert y["premium_idr"] > 500_000_000 * 1.01  # the other payers' premiums are there to be left out
