@@ -59,6 +59,27 @@ def test_rejections_are_over_proposed_and_logged():
     assert p.admitted.sum() == pytest.approx(1000)
 
 
+def test_names_still_in_the_pipeline_are_not_proposed_again():
+    # The kelurahan verifies 60 a month: of January 2025's 1,000 names, 660 are registered by December (Feb-Dec)
+    # and 340 are still in the pipeline at the January 2026 round. The 2026 target is again 1,000, which they will
+    # reach: nobody more is proposed (proposing the 340 again would ask RT heads for names nobody needs).
+    p = projection(HAND, ["scenario.horizon_months=24", "pipeline.kelurahan.capacity.value=60"])
+    assert p.members()[0, 11] == pytest.approx(660)
+    assert dict(p.pipeline.proposed) == {("a", 0): pytest.approx(1000)}
+    assert p.members()[0, 23] == pytest.approx(1000)
+
+
+def test_names_still_in_the_pipeline_count_at_the_share_that_will_pass():
+    # As above with 20 % rejected at the kelurahan: January 2025 proposes 1,000 / 0.8 = 1,250; 660 are decided by
+    # December (528 pass), 590 are left, of whom 472 are expected to pass: 528 + 472 = 1,000 expected, so a 2026
+    # target of 2,000 needs 1,000 more, proposed as 1,000 / 0.8 = 1,250 (counting the 590 whole would propose 1,102.5).
+    p = projection(HAND, ["scenario.horizon_months=24", "pipeline.kelurahan.capacity.value=60",
+                          "pipeline.kelurahan.rejection_rate=0.2",
+                          "expansion.a.targets.value=[[2025, 1000], [2026, 2000]]"])
+    assert p.members()[0, 11] == pytest.approx(528)
+    assert dict(p.pipeline.proposed) == {("a", 0): pytest.approx(1250), ("a", 12): pytest.approx(1250)}
+
+
 def test_more_verification_capacity_enrols_faster():
     slow = projection(SMALL, ["pipeline.kelurahan.capacity=300"]).admitted.sum(axis=0).cumsum()
     base = projection(SMALL).admitted.sum(axis=0).cumsum()
