@@ -77,6 +77,14 @@ def test_quantiles_equal_numpy_bit_for_bit(monkeypatch, n):
             assert Sample.of(x).quantile(q) == np.quantile(x, q)
 
 
+def test_a_median_halfway_between_two_values_is_numpys_to_the_last_bit():
+    """At weight exactly 0.5 NumPy interpolates from the upper value (b - (b - a) / 2); from the lower one the
+    midpoint of these two differs in the last bit, and the module promises np.quantile bit for bit."""
+    x = np.array([43965.84599658302, 113918.2411293923])
+    assert x[0] + (x[1] - x[0]) * 0.5 != x[1] - (x[1] - x[0]) * 0.5  # the two ways do differ here
+    assert Sample.of(x).quantile(0.5) == np.quantile(x, 0.5) == x[1] - (x[1] - x[0]) * 0.5
+
+
 def test_ratio_and_shortfall_order_statistics_are_those_of_the_mapped_claims(monkeypatch):
     monkeypatch.setattr(tc, "SORT_VALUES", 500)
     rng = np.random.default_rng(5)
