@@ -78,12 +78,25 @@ def _text(report: Report, cell) -> str:
 LONG_TOKEN = 16  # characters without a space from which a table cell's token may wrap after '.', '_' or '/'
 
 
-def breakable(text: str) -> str:
+def breakable(text: str, fits=lambda piece: False) -> str:
     """Long unbroken tokens of a table cell (dotted keys, file paths) wrap after a '.', '_' or '/' instead of in
     the middle of a word ("incapacity_months_mea" / "n"): a zero-width space there, where fpdf2 may break the
-    line and prints nothing. Figures are left alone (their "." is a thousands mark). The HTML keeps every key as
-    typed, for copying."""
-    return re.sub(r"\S{%d,}" % LONG_TOKEN, lambda m: re.sub(r"([._/])(?=\S)", "\\1\u200b", m[0]), text)
+    line and prints nothing. fpdf2 drops it where it breaks the line, but one inside a line stays in the PDF's
+    text: with one after every '.', '_' and '/', a reviewer searching the PDF for a key (or copying it) found
+    nothing. So a token that ``fits`` whole on a line of its column gets none, and a longer one gets one only
+    where its line is full (``fits`` by default: never, a break point at every separator). Figures are left
+    alone (their "." is a thousands mark). The HTML keeps every key as typed."""
+    def lines(token: str) -> str:
+        parts = re.split(r"(?<=[._/])(?=\S)", token)
+        out = [parts[0]]
+        for part in parts[1:]:
+            if fits(out[-1] + part):
+                out[-1] += part
+            else:
+                out.append(part)
+        return "\u200b".join(out)
+
+    return re.sub(r"\S{%d,}" % LONG_TOKEN, lambda m: lines(m[0]), text)
 
 
 def _pieces(text: str) -> list[str]:
@@ -271,8 +284,22 @@ def _table_part(pdf: FPDF, report: Report, block: Table, widths: list, size: flo
             style = block.styles[i] if i < len(block.styles) else ""
             face = FontFace(fill_color=ROW_FILL[style], emphasis="BOLD" if style == "total" else None) if style else None
             r = table.row()
-            for cell, right in zip(block.rows[i], numeric):
-                r.cell(_text(report, cell), align="RIGHT" if right or isinstance(cell, Figure) else "LEFT", style=face)
+            for cell, right, width in zip(block.rows[i], numeric, widths):
+                text = _cell_text(pdf, report, cell, width - 2 * TABLE_PADDING, size, style == "total")
+                r.cell(text, align="RIGHT" if right or isinstance(cell, Figure) else "LEFT", style=face)
+
+
+def _cell_text(pdf: FPDF, report: Report, cell, room: float, size: float, bold: bool) -> str:
+    """A body cell's text, a long token :func:`breakable` only where it is wider than the column's ``room`` (mm of
+    text) in the cell's face: most keys fit whole and stay searchable; a longer one still wraps inside the cell."""
+    if isinstance(cell, Figure):
+        return _text(report, cell)
+    style = pdf.font_style
+    pdf.set_font("DejaVu", "B" if bold else "", size)
+    try:
+        return breakable(str(cell), lambda piece: pdf.get_string_width(piece) <= room - FIT)
+    finally:
+        pdf.set_font("DejaVu", style, size)
 
 
 class _Scratch(_PDF):

@@ -397,6 +397,57 @@ def test_a_very_long_word_in_a_cell_wraps_instead_of_squeezing_the_other_columns
     assert text.count("x") >= 120 and "seed 004" in text
 
 
+def _register_with_keys(short_key: str, long_key: str) -> tuple[Table, list[float], bytes]:
+    """A register whose Parameter column (about 52 mm: a long Source takes the rest) holds a key that fits it and
+    one that does not: the table, its column widths (mm) and the PDF drawing it."""
+    source = "assumption, not verified against any survey of members: judgement from family formation " * 3
+    block = Table("register", ("Parameter", "Value", "Unit", "Basis", "Plausible range", "Source"),
+                  [(f"Mortality load\n({short_key})", "1.0", "factor", "assumption", "0.8 – 1.2", source),
+                   (f"Incapacity months\n({long_key})", "3", "months", "assumption", "1 – 6", source)])
+    report = SimpleNamespace(lang=Language("en"))
+    pdf = report_pdf._PDF("test", "{n}")
+    pdf.add_page()
+    pdf.set_font("DejaVu", "", 7.5)
+    widths = report_pdf._widths(pdf, report, block)
+    report_pdf._table(pdf, report, block)
+    return block, widths, bytes(pdf.output())
+
+
+def test_a_key_that_fits_its_column_can_be_searched_for_in_the_pdf():
+    """Every long key of a table cell had a zero-width space after each '.' and '_' (so that it could wrap), and
+    that character is part of the PDF's text: a reviewer searching the PDF for 'assumptions.mortality_load', or
+    copying it, found nothing (about 90 keys and paths in madiun-2025's report). A key that fits its column now
+    has none; pypdf's text is what a viewer's search and pdftotext read."""
+    key = "assumptions.mortality_load"
+    _, widths, data = _register_with_keys(key, "assumptions.severity.incapacity_months_mean")
+    pdf = report_pdf._PDF("test", "{n}")
+    pdf.set_font("DejaVu", "", 7.5)
+    assert pdf.get_string_width(f"({key})") < widths[0] - 2 * report_pdf.TABLE_PADDING  # it fits: no need to wrap
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(data)).pages)
+    assert f"({key})" in text
+    assert f"({key})" in [t for _, _, t in _words(data)]  # drawn whole, on one line of its cell
+    assert "\u200b" not in text
+
+
+def test_a_key_too_long_for_its_column_still_wraps_at_its_separators_inside_its_cell():
+    """A key wider than its column still wraps after a '.' or '_' (not inside a word) and each of its lines stays
+    within the column; the break is where the line is full, and nothing invisible is left in the text."""
+    key = "(assumptions.severity.incapacity_months_mean)"
+    _, widths, data = _register_with_keys("assumptions.mortality_load", key[1:-1])
+    pdf = report_pdf._PDF("test", "{n}")
+    pdf.set_font("DejaVu", "", 7.5)
+    room = widths[0] - 2 * report_pdf.TABLE_PADDING
+    assert pdf.get_string_width(key) > room  # it cannot fit on one line
+    words = _words(data)
+    start = 1 + next(k for k, (_, _, t) in enumerate(words) if t == "Incapacity months")  # the key's first line
+    lines = [t for _, _, t in words[start:start + 2]]
+    assert "".join(lines) == key
+    assert all(t.endswith(("_", ".")) for t in lines[:-1])
+    points, left = 72 / 25.4, 15 * 72 / 25.4  # the table starts at the 15 mm margin
+    for x, _, t in words[start:start + len(lines)]:
+        assert x >= left and x + pdf.get_string_width(t) * points <= left + widths[0] * points
+
+
 EMOJI_LABEL = "Pengemudi ojek 🛵"  # U+1F6F5, which DejaVu Sans (the charts' and the PDF's font) lacks
 
 
