@@ -624,8 +624,8 @@ def _terminate(signum, frame):
     raise KeyboardInterrupt
 
 
-# Zero-width space, non-joiner, joiner, word joiner and byte-order mark: invisible, and the PDF report puts zero-width
-# spaces into long keys and paths so that they can wrap, so a key or path copied from it carries them.
+# Zero-width space, non-joiner, joiner, word joiner and byte-order mark: invisible, and a key or path copied from a
+# PDF report made before its keys were kept searchable carries zero-width spaces (they let long keys wrap).
 ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
 
 

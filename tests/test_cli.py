@@ -200,7 +200,7 @@ def test_a_rare_benefit_s_count_is_still_checked_against_poisson():
 
 
 def test_zero_width_characters_pasted_from_the_pdf_are_ignored(tmp_path, capsys):
-    """The PDF report puts zero-width spaces into long keys and paths so that they wrap: a key pasted from it was
+    """The PDF report put zero-width spaces into long keys and paths so that they wrap: a key pasted from it was
     "must be written dotted.key=value" and a path "no such scenario file". Every zero-width character is dropped."""
     zw, wj, bom, zwnj, zwj = "\u200b", "\u2060", "\ufeff", "\u200c", "\u200d"
     copy = tmp_path / "kota-jambi.toml"
