@@ -386,3 +386,16 @@ def test_a_benefit_rule_changing_twice_is_named_from_its_first_change():
     changes = [{"month": "2026-01", "rule": "jkm.lump_sum"}, {"month": "2027-01", "rule": "premium.bpu_discount"},
                {"month": "2027-07", "rule": "jkm.lump_sum"}]
     assert benefit_rule_changes({"rules": {"changes": changes}}) == [("jkm.lump_sum", dt.date(2026, 1, 1))]
+
+
+def test_a_falling_ratio_is_explained_as_a_rising_one_is(jambi):
+    """The paragraph is for a ratio that moves either way: a higher premium per member alone takes the ratio from
+    Rp470 m / Rp200 m = 235 % to Rp470 m / Rp250 m = 188 %, 47 points down. Testing the change itself (not its
+    size) against TREND_MIN dropped every falling ratio's paragraph without a word."""
+    scenario, _ = jambi
+    falling = _summary({"2025": (1000.0, 200e6, BASE), "2026": (1000.0, 250e6, BASE)})
+    extra = _extra(falling)
+    (para,) = trend_blocks(Language("en"), scenario, falling, extra)
+    text = _shown(Language("en"), para, falling, extra)
+    assert "235% in 2025 and 188% in 2026" in text
+    assert "goes from 235% in 2025 to 188% in 2026, a change of -47 percentage points" in text
