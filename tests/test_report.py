@@ -598,3 +598,17 @@ def test_the_scenario_listing_cuts_only_very_long_lists_of_values_and_says_so():
     plain = scenario_toml(load_scenario("jambi-2025"))
     intro, pre = scenario_listing(lang, plain).blocks
     assert pre.text == plain and "dipendekkan" not in intro.text
+
+
+def test_the_whole_horizon_sentence_gives_the_total_not_the_last_year(madiun):
+    """The summary's sentence on the whole horizon gives summary.json's "total" period (madiun-2025: 36 months,
+    2025-2027), the claims over the premiums of all three years; the last calendar year's figures survived there."""
+    summary, id_ = madiun.summary, Language("id")
+    total, last_year = summary["periods"][-1], summary["periods"][-2]
+    assert total["period"] == "total" and last_year["period"] == "2027"
+    claims, premium = total["claims_idr"]["mean"], total["premium_idr"]
+    expected = (f"Selama 36 bulan proyeksi (2025–2027), klaim berjumlah rata-rata {id_.money(claims)} dibandingkan "
+                f"iuran {id_.money(premium)}: rasio klaim {id_.percent(total['claim_ratio']['mean'])}.")
+    page = re.sub(r"<[^>]+>", "", (madiun.folder / "report.html").read_text(encoding="utf-8"))
+    assert expected in " ".join(page.split())
+    assert premium == pytest.approx(sum(p["premium_idr"] for p in summary["periods"][:-1]))
