@@ -102,3 +102,14 @@ def test_the_posterior_chart_shows_where_the_probability_is():
         st = calibration.stats(name)
         assert low <= min(st["p5"], 1.0) and high >= max(st["p95"], 1.0)
         assert high - low < 8, (name, low, high)
+
+
+def test_the_plans_first_months_premium_is_a_row_only_where_a_plan_enrols():
+    """madiun-2023 holds its members (no planning table): the claim ratio's denominator is members at the start x 12
+    months, already a row. jambi-2025-pipeline enrols during its first months: their premium, the ratio's
+    denominator, differs from the start's and gets its own row."""
+    from sim.i18n import Language
+
+    label = Language("en")("nb_premium_projected", months=12)
+    assert label not in report.year_table(load_scenario("madiun-2023"), "en").index
+    assert label in report.year_table(load_scenario("jambi-2025-pipeline"), "en").index
