@@ -470,3 +470,14 @@ def test_the_summary_and_the_register_show_one_multiplier():
             assert in_register == {shown}, (code, shown, in_register)
             assert shown == lang.number(extra["calibration"][f"{which}_scale"]["mean"], 3)
     assert summary == ["1,052", "1,177"]  # madiun-2025's fitted multipliers, in Indonesian
+
+
+@pytest.mark.parametrize("claims, where", [(9, "_below"), (10, "_inside"), (14, "_inside"), (20, "_inside"),
+                                           (21, "_above")])
+def test_a_recorded_count_is_placed_against_the_models_90_percent_interval(claims, where):
+    """Below the interval's 5th percentile, above its 95th, else inside, its ends included: a count inside the
+    interval called "below" it (tested against the 95th percentile) survived every other test."""
+    from sim.report_sections import _count_where
+
+    window = {"claims_p5": 10, "claims_p95": 20}
+    assert _count_where({"claims": claims}, window, "calib_count") == "calib_count" + where
