@@ -254,3 +254,12 @@ def test_a_what_if_counts_tobacco_excise_money_as_the_citys():
     assert out["other_premium_idr"] == 0
     assert out["budget_minus_city_premium_idr"] == -800_000
     assert out["members_affordable"] == 2996
+
+
+def test_a_csr_share_takes_the_nearest_whole_number_of_members():
+    """101 members at a CSR share of 0.7: 70.7 members, so 71 paid by CSR and 30 by the city (not 70 and 31, as
+    cutting the fraction gives), together still 101."""
+    scenario = load_scenario("jambi-2025")
+    (name,) = [s.name for s in scenario.segments]
+    members = {s.name: s.members for s in variant(scenario, members=101, csr_share=0.7).segments}
+    assert members == {name: 30, f"{name}-csr": 71}
