@@ -263,3 +263,13 @@ def test_a_csr_share_takes_the_nearest_whole_number_of_members():
     (name,) = [s.name for s in scenario.segments]
     members = {s.name: s.members for s in variant(scenario, members=101, csr_share=0.7).segments}
     assert members == {name: 30, f"{name}-csr": 71}
+
+
+def test_a_what_if_over_a_horizon_shorter_than_a_year_sets_its_claims_against_the_same_months():
+    """jambi-2025 over 6 months: the claims of those months against their premium, at most 3,000 members x
+    Rp16,800 x 6 = Rp302.4 m (deaths only thin the members, by well under 1 % in half a year), not a full year's
+    Rp604.8 m, which halved the claim ratio."""
+    result = what_if(load_scenario("jambi-2025", ["scenario.horizon_months=6"]))
+    assert result["months"] == 6 and result["annual_premium_idr"] == 3000 * 16_800 * 12
+    premium = result["expected_claims_idr"] / result["claim_ratio"]
+    assert 0.99 * 3000 * 16_800 * 6 <= premium <= 3000 * 16_800 * 6
