@@ -282,10 +282,14 @@ def signals_held():
 
 def check_output_folder(out_dir: Path) -> None:
     """Refuse, before any work, an output folder that could not be written: ``out_dir`` or a folder above it that
-    is a file, or a nearest existing folder that is not writable. Found only when the files move in, a run of
-    minutes ended in "File exists" with nothing to show. (Root passes the writable check for any folder.)"""
+    is a file or a link to nothing, or a nearest existing folder that is not writable. Found only when the files
+    move in, a run of minutes ended in "File exists" with nothing to show. (Root passes the writable check for any
+    folder.)"""
     for part in (Path(out_dir), *Path(out_dir).parents):
         if not part.exists():
+            if part.is_symlink():  # making the folder there fails with "File exists"
+                raise FileNotFoundError(errno.ENOENT, f"a link to {os.readlink(part)}, which does not exist, is in "
+                                        "the way of this output folder", str(part))
             continue
         if not part.is_dir():
             raise NotADirectoryError(errno.ENOTDIR, "a file is in the way of this output folder", str(part))

@@ -325,6 +325,22 @@ def test_a_file_in_the_reports_folder_is_refused_before_the_simulation(tmp_path,
     assert [p.name for p in tmp_path.iterdir()] == ["jambi-2025"] and out == ""
 
 
+def test_a_link_to_nothing_as_the_reports_folder_is_refused_before_the_simulation(tmp_path, capsys, monkeypatch):
+    """The default reports/ a link to a folder that does not exist (not --reports-dir, which is checked as it is
+    parsed): the report did all its work, then ended in "reports: File exists"; now before it starts."""
+    (tmp_path / "reports").symlink_to(tmp_path / "gone")
+    monkeypatch.chdir(tmp_path)
+
+    def started(*args, **kwargs):
+        raise AssertionError("the simulation started before the reports folder was checked")
+
+    monkeypatch.setattr(report_module, "forecast", started)
+    code, out, err = run_cli(["report", "jambi-2025", "--quiet"], capsys)
+    assert_one_line_error(code, err, [f"error: reports: a link to {tmp_path / 'gone'}, which does not exist, is in "
+                                      "the way of this output folder"])
+    assert [p.name for p in tmp_path.iterdir()] == ["reports"] and out == ""
+
+
 def test_an_interrupt_once_the_report_is_in_place_names_it(tmp_path, capsys, monkeypatch):
     """Ctrl-C while the headline was printed, after the report folder had moved into place, said "nothing was
     written" of a finished report."""
