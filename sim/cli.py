@@ -635,11 +635,10 @@ def _without_zero_width(argv) -> list[str]:
     return [str(a).translate(ZERO_WIDTH) for a in (sys.argv[1:] if argv is None else argv)]
 
 
-def _written_note(written_before: int) -> str:
-    """For an error once the output is in place (a closed pipe while the results print, ``sim run | head -1``):
-    the output that was written in full, lest "error" read as a failed run."""
-    written = ", ".join(str(p) for p in WRITTEN[written_before:])
-    return f" (after writing {written} in full)" if written else ""
+def _written(written_before: int) -> str:
+    """The outputs this command moved into place (``WRITTEN[written_before:]``), or "": named in an error that comes
+    after them (a closed pipe while the results print, ``sim run | head -1``; Ctrl-C), lest it read as a failed run."""
+    return ", ".join(str(p) for p in WRITTEN[written_before:])
 
 
 def main(argv=None) -> int:
@@ -661,8 +660,9 @@ def main(argv=None) -> int:
     except OSError as err:
         # Some errors (a full disk) carry no file name: name the output the command was writing instead.
         where = err.filename or getattr(args, "out", None) or getattr(args, "reports_dir", None) or args.command
-        print(f"error: {_one_line(f'{where}: {err.strerror or err}')}{_written_note(written_before)}",
-              file=sys.stderr)
+        written = _written(written_before)
+        print(f"error: {_one_line(f'{where}: {err.strerror or err}')}"
+              + (f" (after writing {written} in full)" if written else ""), file=sys.stderr)
         return EXIT_BAD_INPUT
     except MemoryError:
         print(f"error: {args.command}: out of memory; try a smaller --chunk-trials, fewer members or a shorter horizon",
@@ -670,7 +670,7 @@ def main(argv=None) -> int:
         return EXIT_FAILED
     except KeyboardInterrupt:
         # Once the output is in place (only printing is left), an interrupt does not undo it: say so, and name it.
-        written = ", ".join(str(p) for p in WRITTEN[written_before:])
+        written = _written(written_before)
         print(f"error: {args.command}: interrupted" + (f" after writing {written} in full" if written else
                                                       "; nothing was written"), file=sys.stderr)
         return EXIT_INTERRUPTED
