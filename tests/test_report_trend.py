@@ -399,3 +399,22 @@ def test_a_falling_ratio_is_explained_as_a_rising_one_is(jambi):
     text = _shown(Language("en"), para, falling, extra)
     assert "235% in 2025 and 188% in 2026" in text
     assert "goes from 235% in 2025 to 188% in 2026, a change of -47 percentage points" in text
+
+
+def test_a_factor_of_exactly_one_point_down_reads_one_point_singular(jambi):
+    """A factor shown as -1 reads "-1 point", as +1 reads "+1 point" (the singular for "+1" alone survived the mutation
+    audit). By hand, 1,000 members a year: 10 deaths; the benefit per death goes from Rp420 m / 10 = Rp42 m to
+    Rp50 m, the premium per member from Rp1,000,000 to Rp1,020,000. Claims per member c0 = 0.01 x 42 m + 20,000 +
+    30,000 = 470,000, c1 = 550,000. Premium part: (c0 + c1) / 2 x (1 / 1,020,000 - 1 / 1,000,000) = 510,000 x
+    (-0.02 / 1,020,000) = -0.01, one point down; benefit part: 8 m x 0.01 x (1 / 1,000,000 + 1 / 1,020,000) / 2 =
+    +7.9 points, shown +8; the ratio 47 % -> 550 / 1,020 = 53.9 %, +7 points (= 8 - 1, no rounding note)."""
+    scenario, _ = jambi
+    benefits = {**BASE, "jkm_death": (500e6, 10.0)}
+    summary = _summary({"2025": (1000.0, 1000e6, BASE), "2026": (1000.0, 1020e6, benefits)})
+    extra = _extra(summary)
+    assert [round(p["change"], 12) for p in extra["ratio_change"]["parts"][:2]] == [0.079215686275, -0.01]
+    (para,) = trend_blocks(Language("en"), scenario, summary, extra)
+    text = _shown(Language("en"), para, summary, extra)
+    assert "a change of +7 percentage points" in text
+    assert "(+8 points)" in text and "premium per member in force from " in text and " (-1 point)" in text
+    assert "-1 points" not in text
