@@ -14,7 +14,7 @@ import pytest
 
 from sim import cli
 from sim.budget import DEFAULT_CONFIDENCE, budget_needed
-from sim.forecast import forecast
+from sim.forecast import forecast, other_payers
 from sim.report import build
 from sim.scenario import load_scenario
 from test_report import check_figures, one_commit  # noqa: F401  (one_commit: the module-wide commit fixture)
@@ -137,3 +137,19 @@ def test_a_scenario_without_apbd_paid_members_says_so_and_gives_no_affordable_co
     assert TEXT["exec_budget_unused"][code].split("{budget}")[0] in text
     assert TEXT["exec_budget_no_apbd"][code].split(":")[0] in text
     assert "sekitar - peserta" not in text and "about - members" not in text and "Rp0 dibayar dari APBD" not in text
+
+
+def test_a_payer_with_no_members_is_not_named(tmp_path):
+    """jambi-2025 with a CSR segment of 0 members: nobody but the APBD pays, so `sim run` names no other payer and
+    sets the stated budget against the whole premium, 3,000 x Rp16,800 x 12 = Rp604.8 m, Rp800,000 more than the
+    Rp604.0 m budget. Listing every payer (members or not) survived the mutation audit: it would read "the rest:
+    CSR Rp0 (0 members)"."""
+    path = tmp_path / "jambi-empty-csr.toml"
+    scenario = SHARED.replace('id = "jambi-shared"', 'id = "jambi-empty-csr"').replace(CSR_SEGMENT, csr_segment(0))
+    path.write_text(scenario, encoding="utf-8")
+    summary = forecast(load_scenario(path), chunk_trials=1000, exact_check=False)
+    assert {"payer": "CSR", "members": 0, "annual_premium_idr": 0.0} in summary["budget"]["payers"]
+    lines = cli._budget_lines(summary)
+    assert lines[:2] == ["Premium for a full year of the 3,000 starting members: Rp604.8 m",
+                         "Stated budget Rp604.0 m: Rp800,000 short of that premium"]
+    assert other_payers(summary["budget"]) == []  # nor the report, which lists the same payers
