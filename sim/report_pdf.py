@@ -421,14 +421,16 @@ def _pre(pdf: _PDF, report: Report, block: Pre) -> None:
     text = block.text
     cut = len(text) > PRE_LIMIT
     if cut:
-        text = text[:PRE_LIMIT].rsplit("\n", 1)[0] + "\n…"
+        text = text[:PRE_LIMIT].rsplit("\n", 1)[0]
+        shown = len(text)  # the source's characters printed, not the "…" line that marks the cut
+        text += "\n…"
     pdf.set_font("DejaVuMono", "", 6.2)
     # Wrapped at spaces, so that no word of a source line is cut in two (fpdf2 still cuts a token wider than a line).
     pdf.multi_cell(WIDTH, 2.9, text, align="L", wrapmode=WrapMode.WORD, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     if cut:
         pdf.set_font("DejaVu", "", 7.5)
         pdf.set_text_color(*MUTED)
-        pdf.multi_cell(WIDTH, 4, report.lang("pre_cut", shown=report.lang.count(len(text)),
+        pdf.multi_cell(WIDTH, 4, report.lang("pre_cut", shown=report.lang.count(shown),
                                              total=report.lang.count(len(block.text)), file=block.file),
                        new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         pdf.set_text_color(0, 0, 0)

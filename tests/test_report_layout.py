@@ -479,3 +479,20 @@ def test_a_label_with_a_character_the_font_lacks_writes_the_pdf_without_a_warnin
     text = _pages(_report([("Segmen", [Para(f"{EMOJI_LABEL}: 3.000 peserta.")])]))[0]
     assert "Pengemudi ojek" in text and "3.000 peserta" in text
     assert [r.getMessage() for r in caplog.records if "missing the following glyphs" in r.getMessage()] == []
+
+
+def test_a_cut_scenario_text_says_how_many_of_its_characters_the_pdf_shows():
+    """500 lines of 99 characters, joined by newlines: 500 x 99 + 499 = 49,999 characters. The PDF keeps the whole
+    lines within its first PRE_LIMIT = 40,000: lines 1-400 end at character 400 x 100 = 40,000 (the 400th line's
+    newline), so it prints 400 x 100 - 1 = 39,999 characters and a "…" line. The note said 40,001, counting the
+    "…" and its newline as the source's."""
+    from sim.report_document import Pre
+
+    assert report_pdf.PRE_LIMIT == 40_000
+    pdf = report_pdf._PDF("test", "{n}")
+    pdf.add_page()
+    report_pdf._pre(pdf, SimpleNamespace(lang=Language("en")), Pre("\n".join(["x" * 99] * 500), "scenario.toml"))
+    pages = PdfReader(io.BytesIO(bytes(pdf.output()))).pages
+    note = " ".join(pages[-1].extract_text().split())
+    assert ("Showing the first 39,999 of 49,999 characters; the whole text is in scenario.toml and in the HTML "
+            "report.") in note
