@@ -589,3 +589,39 @@ def test_the_assumption_named_beside_the_headline_is_the_one_that_moves_the_clai
     (para,) = _ratio_assumptions(Language("en"), scenario, extra, "2025")
     assert {f.key for f in para.figures.values()} == {"sensitivity.rows.1.claim_ratio_low",
                                                       "sensitivity.rows.1.claim_ratio_high"}
+
+
+# --- mutation audit: a chance shown as "> 99,9%" or "< 0,1%" gets its note; the record below or above the model -----
+
+
+@pytest.mark.parametrize("code", ["id", "en"])
+def test_a_chance_shown_beyond_99_9_or_below_0_1_percent_gets_the_table_note(madiun, code):
+    """The periods table's note on "> 99,9%" and "< 0,1%" stands below it where a chance is shown so: a chance of
+    1 (> 99.9 %) or 0 (< 0.1 %) in any year, not one of 0.5 everywhere. Only "< 0,1%" getting it survived the
+    mutation audit."""
+    lang = Language(code)
+
+    def notes(chances: list) -> int:
+        summary = copy.deepcopy(madiun.summary)
+        for p, chance in zip(summary["periods"], chances + [0.5] * len(summary["periods"])):
+            p["prob_claim_ratio_above_1"] = chance
+        blocks = results_section(lang, summary, {}).blocks
+        return sum(isinstance(b, Para) and b.text == lang("prob_table_note") for b in blocks)
+
+    assert (notes([]), notes([1.0]), notes([0.5, 0.0]), notes([0.9997])) == (0, 1, 1, 1)  # 99.97 % shows > 99.9 %
+
+
+@pytest.mark.parametrize("amount, where", [("p5", "calib_inside"), ("p95", "calib_inside"), ("below", "calib_below"),
+                                           ("above", "calib_above")])
+def test_the_recorded_amount_is_placed_below_inside_or_above_the_model_s_interval(madiun, amount, where):
+    """A recorded amount Rp1 under the model's 5th percentile is below its 90 % interval, Rp1 over the 95th above
+    it, one at either end inside (calling an amount below "above" and one above "below" survived the audit)."""
+    from sim.report_sections import _window_detail
+
+    extra = copy.deepcopy(madiun.extra)
+    o = extra["calibration"]["observations"][0]
+    p5, p95 = o["model_window"]["amount_p5_idr"], o["model_window"]["amount_p95_idr"]
+    o["amount_idr"] = {"p5": p5, "p95": p95, "below": p5 - 1, "above": p95 + 1}[amount]
+    for code in ("id", "en"):
+        text = _window_detail(Language(code), extra, 0).text
+        assert [k for k in ("calib_below", "calib_inside", "calib_above") if Language(code)(k) in text] == [where]
