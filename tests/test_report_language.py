@@ -785,6 +785,24 @@ def test_the_report_says_when_the_prior_not_the_data_sets_a_multiplier():
     assert any("death multiplier of {best}, outside" in t for t in texts)
 
 
+def test_a_best_fit_at_the_grid_s_highest_multiplier_says_so():
+    """The recorded claims alone fit best at the grid's top death multiplier (GRID_RANGE's 20, far above madiun-2025's
+    90 % interval): the sentence says it is the highest value computed, in both languages. Only the lowest was
+    tested: the top edge missing its remark (20 not counted as the edge) survived the mutation audit."""
+    from sim.calibration import GRID_RANGE
+    from sim.report_sections import _prior_sets
+
+    cal = load_scenario("madiun-2025").calibration
+    a = cal["accident_scale"]
+    fit = {**cal["goodness_of_fit"], "best_mortality_scale": 20.0, "best_accident_scale": (a["p5"] + a["p95"]) / 2}
+    assert GRID_RANGE[1] == 20.0 and cal["mortality_scale"]["p95"] < 20.0
+    cal, extra = {**cal, "goodness_of_fit": fit}, {"calibration": {"goodness_of_fit": dict(fit)}}
+    (en,) = _prior_sets(Language("en"), extra, cal)
+    (id_,) = _prior_sets(Language("id"), extra, cal)
+    assert "death multiplier of {best} (the highest value computed), outside" in en.text
+    assert "{best} (nilai tertinggi yang dihitung), di luar" in id_.text and "terendah" not in id_.text
+
+
 def test_a_variant_that_changes_the_members_but_keeps_its_base_s_description_says_whose_it_is(tmp_path):
     """A planner's variant of jambi-2025 with 12,000 members and no description of its own opened with jambi's
     "3,000 vulnerable workers ..." as if it were its own; the description now says it is the base's. A variant with
