@@ -194,3 +194,16 @@ def test_bad_arguments():
         exact_distribution(m, method="mc")
     with pytest.raises(ValueError, match="period 1"):
         exact_distribution(m, period=1)
+
+
+def test_the_quantile_check_shows_its_band_within_0_and_100_percent():
+    """With few trials a quantile's band reaches past 0 or 100 % (p5 at 50 trials: 0.05 -/+ 0.123): a cumulative
+    probability cannot go there, so the validation table shows the band cut at 0.0 % and 100.0 %, not "-7.3%" or
+    "104.0%" (showing the raw lower end survived the mutation audit)."""
+    from sim.i18n import Language
+    from sim.report_sections import _quantile_check
+
+    low = _quantile_check(Language("en"), {"exact_cdf_at_simulated": 0.04, "band": [-0.073, 0.173], "flag": "ok"})
+    assert low.startswith("exact CDF at the simulated value 4.0%, band 0.0%–17.3%: ")
+    high = _quantile_check(Language("en"), {"exact_cdf_at_simulated": 0.97, "band": [0.85, 1.04], "flag": "ok"})
+    assert high.startswith("exact CDF at the simulated value 97.0%, band 85.0%–100.0%: ")
