@@ -1,4 +1,4 @@
-"""What a report's build says as it goes and what its PDF declares about itself."""
+"""What a report's build and a run say as they go, and what a report's PDF declares about itself."""
 
 from __future__ import annotations
 
@@ -32,3 +32,13 @@ def test_the_english_pdf_declares_english(english):
     the mutation audit)."""
     report, _ = english
     assert PdfReader(report.folder / "report.pdf").trailer["/Root"]["/Lang"] == "en"
+
+
+def test_trial_progress_reads_done_of_total_and_ends_its_line_at_the_last_chunk(capsys):
+    """1,000 of 4,000 trials done reads "1,000 / 4,000" on a line the next chunk overwrites; the last chunk ends it
+    (done and total swapped survived the mutation audit: its test saw only "300 / 300")."""
+    from sim import progress
+
+    progress.trials(1000, 4000)
+    progress.trials(4000, 4000)
+    assert capsys.readouterr().err == "\r  simulated 1,000 / 4,000 trials\r  simulated 4,000 / 4,000 trials\n"
