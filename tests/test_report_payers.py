@@ -122,6 +122,19 @@ def test_the_report_budgets_the_apbds_share_and_says_who_pays_the_rest(reports, 
     check_figures(report.folder)
 
 
+@pytest.mark.parametrize("code, said", [
+    ("id", "Untuk mencapai target 3.000 peserta dengan komposisi yang sama, iuran yang diperlukan Rp604,8 juta per "
+           "tahun, Rp453,6 juta di antaranya dari APBD bila pihak lain membayar iuran bagian mereka."),
+    ("en", "Reaching the target of 3,000 members with the same mix would take Rp604.8 m of premiums a year, "
+           "Rp453.6 m of it from the APBD if the other payers pay for their share."),
+])
+def test_the_target_s_premium_gives_the_apbds_share_when_others_pay(reports, code, said):
+    """jambi-shared's target of 3,000 members with its mix (3,000 APBD, 1,000 CSR): 3,000 x Rp16,800 x 12 =
+    Rp604.8 m of premiums, the APBD's three quarters of it Rp453.6 m. The target's sentence without the APBD's
+    share survived the mutation audit."""
+    assert read(reports[code]).paragraph_with("summary", "budget.apbd_premium_target_idr") == said
+
+
 @pytest.mark.parametrize("code", ["id", "en"])
 def test_a_scenario_without_apbd_paid_members_says_so_and_gives_no_affordable_count(tmp_path, code):
     """jambi-2025 with its workers paid by CSR: the report said "Rp0 dibayar dari APBD; jumlah inilah yang perlu
