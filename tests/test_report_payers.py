@@ -135,6 +135,19 @@ def test_the_target_s_premium_gives_the_apbds_share_when_others_pay(reports, cod
     assert read(reports[code]).paragraph_with("summary", "budget.apbd_premium_target_idr") == said
 
 
+@pytest.mark.parametrize("code, said", [
+    ("id", "Dengan anggaran APBD Rp604,0 juta per tahun, kota dapat menjamin sekitar 3.994 peserta dengan komposisi "
+           "yang sama, bila pihak lain tetap membayar iuran bagian mereka (garis iuran bagian APBD pada grafik)."),
+    ("en", "An APBD budget of Rp604.0 m a year covers about 3,994 members with the same mix, the other payers "
+           "paying for their share (the line of the APBD's premium in the chart)."),
+])
+def test_the_budget_section_says_the_affordable_members_count_on_the_others_paying(reports, code, said):
+    """The budget section's members affordable: Rp604.0 m / (Rp604.8 m / 4,000 = Rp151,200 the APBD's premium per
+    member) = 3,994.7, about 3,994, only while CSR pays its members' share. The plain sentence ("a budget of Rp604.0 m
+    covers about 3,994 members") in its place survived the mutation audit."""
+    assert read(reports[code]).paragraph_with("budget", "budget_year.members_affordable") == said
+
+
 @pytest.mark.parametrize("code", ["id", "en"])
 def test_a_scenario_without_apbd_paid_members_says_so_and_gives_no_affordable_count(tmp_path, code):
     """jambi-2025 with its workers paid by CSR: the report said "Rp0 dibayar dari APBD; jumlah inilah yang perlu
