@@ -67,6 +67,23 @@ def test_a_fit_below_the_record_says_fewer_not_a_negative_share(below, code, wor
         "calibration.observations.0.expected_over_recorded_amount_idr|abs"}
 
 
+@pytest.mark.parametrize("gaps, between", [((-0.2, -0.12), False), ((0.52, 0.12), False), ((0.2, -0.12), True)])
+def test_a_misfit_is_called_a_compromise_only_between_the_recorded_figures(below, gaps, between):
+    """A misfit whose model lies below both recorded figures (-20 %, -12 %) or above both (+52 %, +12 %) is not a
+    compromise between them; one above the count and below the amount (+20 %, -12 %) is. The two sentences
+    swapped survived the mutation audit."""
+    scenario, extra = below
+    extra = copy.deepcopy(extra)
+    obs = extra["calibration"]["observations"][0]
+    obs["expected_over_recorded_claims"], obs["expected_over_recorded_amount_idr"] = gaps
+    for code in ("id", "en"):
+        lang = Language(code)
+        blocks = calibration_blocks(lang, scenario, extra)
+        (misfit,) = [b for b in blocks if isinstance(b, Para) and "chi2" in b.figures]
+        said = lang("calib_misfit_between" if between else "calib_misfit_outside")
+        assert misfit.text.startswith(lang("calib_misfit") + " " + said + " ")  # (then the scholarships' note)
+
+
 # --- the sensitivity notes name parameters as the tornado's rows do ------------------------------------------------
 
 
