@@ -84,6 +84,23 @@ def test_a_misfit_is_called_a_compromise_only_between_the_recorded_figures(below
         assert misfit.text.startswith(lang("calib_misfit") + " " + said + " ")  # (then the scholarships' note)
 
 
+def test_the_calibration_table_is_introduced_by_what_it_holds(below):
+    """With the model's expected figures for the recorded months the table sets them beside the record (a column
+    more); without them (a calibration that does not record them) the sentence says so. The two sentences
+    swapped survived the mutation audit."""
+    scenario, extra = below
+    bare = copy.deepcopy(extra)
+    for o in bare["calibration"]["observations"]:
+        for name in [k for k in o if k.startswith("expected_")]:
+            del o[name]
+    for code in ("id", "en"):
+        lang = Language(code)
+        for doc, key, columns in ((extra, "calib_compare", 4), (bare, "calib_compare_posterior", 3)):
+            blocks = calibration_blocks(lang, scenario, doc)
+            table = next(i for i, b in enumerate(blocks) if isinstance(b, Table) and b.name == "calibration")
+            assert blocks[table - 1].text == lang(key) and len(blocks[table].header) == columns
+
+
 # --- the sensitivity notes name parameters as the tornado's rows do ------------------------------------------------
 
 
