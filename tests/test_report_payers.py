@@ -15,6 +15,7 @@ import pytest
 from sim import cli
 from sim.budget import DEFAULT_CONFIDENCE, budget_needed
 from sim.forecast import forecast, other_payers
+from sim.i18n import Language
 from sim.report import build
 from sim.scenario import load_scenario
 from test_report import check_figures, one_commit  # noqa: F401  (one_commit: the module-wide commit fixture)
@@ -179,3 +180,27 @@ def test_a_payer_with_no_members_is_not_named(tmp_path):
     assert lines[:2] == ["Premium for a full year of the 3,000 starting members: Rp604.8 m",
                          "Stated budget Rp604.0 m: Rp800,000 short of that premium"]
     assert other_payers(summary["budget"]) == []  # nor the report, which lists the same payers
+
+
+@pytest.mark.parametrize("code, said", [
+    ("id", "Selebihnya dibayar dari sumber di luar anggaran APBD itu: CSR Rp201,6 juta untuk 1.000 peserta dan "
+           "DBH-CHT Rp100,8 juta untuk 500 peserta."),
+    ("en", "The rest is paid from outside that APBD budget: CSR Rp201.6 m for 1,000 members and DBH-CHT Rp100.8 m "
+           "for 500 members."),
+])
+def test_two_other_payers_are_listed_with_and(tmp_path, code, said):
+    """jambi-shared with 500 more BPU members paid from DBH-CHT: CSR pays 1,000 x Rp16,800 x 12 = Rp201.6 m, DBH-CHT
+    500 x Rp16,800 x 12 = Rp100.8 m, joined by "and" / "dan" (the list joined by ";" alone survived the mutation
+    audit)."""
+    from sim.report_document import fill
+    from sim.report_sections import _budget_paras
+
+    dbh = csr_segment(500).replace("[segments.csr]", "[segments.dbh]").replace('payer = "CSR"', 'payer = "DBH-CHT"')
+    path = tmp_path / "jambi-two-others.toml"
+    path.write_text(SHARED.replace('id = "jambi-shared"', 'id = "jambi-two-others"') + "\n" + dbh, encoding="utf-8")
+    scenario = load_scenario(path)
+    summary = forecast(scenario, chunk_trials=1000, exact_check=False)
+    lang = Language(code)
+    extra = {"budget_year": {"premium_per_member_idr": 201_600.0, "members_affordable": 0}}  # (not what is tested)
+    first = _budget_paras(lang, scenario, summary, extra)[0]
+    assert fill(first.text, {k: lang.figure(f.kind, f.value) for k, f in first.figures.items()}).endswith(" " + said)
