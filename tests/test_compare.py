@@ -12,7 +12,8 @@ def test_of_two_years_with_equal_need_the_peak_year_is_the_first(monkeypatch):
     survived the mutation audit). The first year's need is 2025's; the average 700 x 12 / 36 months = Rp233.33."""
     years = [{"year": 2025, "budget_idr": 100.0}, {"year": 2026, "budget_idr": 300.0},
              {"year": 2027, "budget_idr": 300.0}]
-    monkeypatch.setattr(compare.budget, "budget_needed", lambda scenario, confidence: {"for": "members", "years": years})
+    need = {"for": "members", "years": years}
+    monkeypatch.setattr(compare.budget, "budget_needed", lambda scenario, confidence: need)
     out = compare.key_outputs(load_scenario("jambi-2025", ["scenario.trials=200"]), 0.9)
     assert (out["budget_needed_peak_year"], out["budget_needed_peak_year_idr"]) == (2026, 300.0)
     assert out["budget_needed_first_year_idr"] == 100.0
