@@ -520,8 +520,8 @@ TEXT = {
         "en": "The recorded amount lies below the model's 90% interval for those months.",
     },
     "calib_above": {
-        "id": "Klaim tercatat berada di atas rentang 90% model untuk bulan-bulan itu.",
-        "en": "The recorded claims lie above the model's 90% interval for those months.",
+        "id": "Nilai klaim tercatat berada di atas rentang 90% model untuk bulan-bulan itu.",
+        "en": "The recorded amount lies above the model's 90% interval for those months.",
     },
     "calib_model_none_after": {
         "id": "Proyeksi skenario ini baru dimulai {start}, sesudah bulan-bulan itu, sehingga laporan ini tidak memuat "

@@ -625,3 +625,11 @@ def test_the_recorded_amount_is_placed_below_inside_or_above_the_model_s_interva
     for code in ("id", "en"):
         text = _window_detail(Language(code), extra, 0).text
         assert [k for k in ("calib_below", "calib_inside", "calib_above") if Language(code)(k) in text] == [where]
+
+
+@pytest.mark.parametrize("code, subject", [("id", "Nilai klaim tercatat berada "), ("en", "The recorded amount lies ")])
+def test_the_three_placements_of_the_recorded_amount_share_one_subject(code, subject):
+    """Below, inside and above say the same thing of the same figure, the recorded amount; "above" once said "the
+    recorded claims", as if a count were placed against an interval of amounts."""
+    lang = Language(code)
+    assert [lang(k).startswith(subject) for k in ("calib_below", "calib_inside", "calib_above")] == [True] * 3
