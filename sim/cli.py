@@ -1,4 +1,4 @@
-"""Command line: ``python -m sim run|validate|exact|calibrate|report|plan|compare ...``.
+"""Command line: ``python -m sim run|validate|exact|calibrate|report|plan|compare|notebook ...``.
 
 Bad input ends in one line on stderr and exit status 2, with no output written.
 """
@@ -6,6 +6,7 @@ Bad input ends in one line on stderr and exit status 2, with no output written.
 from __future__ import annotations
 
 import argparse
+import errno
 import math
 import os
 import signal
@@ -74,6 +75,19 @@ def _folder(text_):
     if (path / "manifest.json").is_file():  # only reports write one; run would replace a report's summary.json
         raise argparse.ArgumentTypeError(f"{path} holds a report (its manifest.json), which must stay as written; "
                                          "choose another folder")
+    return path
+
+
+def _notebook_file(text_):
+    """An argparse type: the file of an executed notebook, a .ipynb file in a folder that ``_folder`` accepts."""
+    if not text_.strip():
+        raise argparse.ArgumentTypeError("must name a .ipynb file, got an empty string")
+    path = Path(text_)
+    if path.suffix != ".ipynb":
+        raise argparse.ArgumentTypeError(f"{path} is not a .ipynb file (the executed notebook's name ends in .ipynb)")
+    if path.is_dir():
+        raise argparse.ArgumentTypeError(f"{path} is a folder, not a notebook file")
+    _folder(str(path.parent))
     return path
 
 
@@ -211,6 +225,19 @@ def _parser() -> argparse.ArgumentParser:
     plan.add_argument("--out", type=_folder, help="output folder (default: out/<scenario id>/)")
     compare.add_argument("--out", type=_folder, help="output folder (default: out/compare-<id>-vs-<id>/)")
     plan.add_argument("--no-tornado", action="store_true", help="skip the sensitivity table (the slowest part)")
+
+    # A planner's notebook run with other parameters (sim/notebook.py; papermill and jupytext load only for it).
+    notebook = sub.add_parser("notebook", help="run a notebook of notebooks/ with other parameters, keep it executed")
+    notebook.add_argument("notebook", type=_named("a notebook"),
+                          help="01, 01_scenario_overview, 01_scenario_overview.py or a path to a notebook .py file")
+    notebook.add_argument("-p", dest="parameters", nargs=2, action="append", default=[], metavar=("NAME", "VALUE"),
+                          help="set a parameter of the notebook's parameters cell, read as papermill -p reads it: a "
+                               "number, else a text (repeatable)")
+    notebook.add_argument("-y", dest="yaml", action="append", default=[], metavar="YAML",
+                          help="parameters as YAML, as papermill -y, e.g. -y 'scenario_ids: [jambi-2025, "
+                               "jambi-2025-pipeline]' (repeatable; -p wins over -y)")
+    notebook.add_argument("--out", type=_notebook_file, metavar="FILE",
+                          help="the executed notebook (default: out/notebooks/<notebook>.ipynb)")
     parser.commands = tuple(sub.choices)
     return parser
 
@@ -585,6 +612,31 @@ def cmd_compare(args) -> int:
     return 0
 
 
+def cmd_notebook(args) -> int:
+    try:
+        from . import notebook  # jupytext and papermill: the test and notebooks extras
+    except ImportError as err:
+        raise ScenarioError("notebook", err.name or "", "not installed; the command needs jupytext and papermill "
+                                                        "(./workbench notebooks installs them)") from None
+    path = notebook.find_notebook(args.notebook)
+    nb = notebook.read_notebook(path)
+    parameters = notebook.read_parameters(args.parameters, args.yaml)
+    notebook.check_names(path, parameters, notebook.parameter_names(path, nb))  # before anything runs
+    out = args.out or Path("out") / "notebooks" / f"{path.stem}.ipynb"
+    check_output_folder(out.parent)
+    if out.is_dir():
+        raise IsADirectoryError(errno.EISDIR, "a folder is in the way of this output file", str(out))
+    given = ", ".join(f"{name}={value!r}" for name, value in parameters.items())
+    print(f"Running {path}" + (f" with {given}" if given else " with its own parameters"), flush=True)
+    try:
+        notebook.run_notebook(nb, path, parameters, out)
+    except notebook.NotebookStopped as err:  # the notebook's one line, not papermill's wall of traceback
+        print(_one_line(err.line), file=sys.stderr)
+        return EXIT_BAD_INPUT if err.bad_input else EXIT_FAILED
+    print(f"Wrote {out}")
+    return 0
+
+
 def format_calibration(desc: dict) -> str:
     lines = []
     for which in ("mortality_scale", "accident_scale"):
@@ -652,7 +704,7 @@ def main(argv=None) -> int:
     written_before = len(WRITTEN)  # what this command moves into place is WRITTEN[written_before:]
     try:
         commands = {"run": cmd_run, "validate": cmd_validate, "exact": cmd_exact, "calibrate": cmd_calibrate,
-                    "report": cmd_report, "plan": cmd_plan, "compare": cmd_compare}
+                    "report": cmd_report, "plan": cmd_plan, "compare": cmd_compare, "notebook": cmd_notebook}
         return commands[args.command](args)
     except (ScenarioError, RuleError) as err:
         print(f"error: {_one_line(str(err))}", file=sys.stderr)

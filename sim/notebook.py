@@ -1,0 +1,184 @@
+"""Running a notebook of ``notebooks/`` with other parameters without opening it: ``python -m sim notebook``.
+
+papermill alone runs a misspelt parameter (``-p scenario_idd jambi-2025``) with the notebook's own value after a
+warning, and a planner gets the numbers of the wrong scenario. Here the names are checked against the notebook's
+``parameters`` cell before anything runs, papermill executes the notebook in memory, and the executed notebook is
+written atomically: into a temporary folder beside ``--out``, moved into place only when the run succeeded.
+
+jupytext and papermill (the ``test`` and ``notebooks`` extras) are imported here: ``sim.cli`` imports this module
+only for the command, so that the rest of the command line does not need them.
+"""
+
+from __future__ import annotations
+
+import ast
+import logging
+from pathlib import Path
+
+import jupytext
+import nbformat
+import papermill
+import yaml
+from nbclient.exceptions import DeadKernelError
+from papermill.iorw import NoDatesSafeLoader  # papermill's reader of -y: YAML without dates (2025-01-01 stays text)
+
+from .forecast import atomic_directory
+from .scenario import ScenarioError, _did_you_mean
+
+NOTEBOOK_DIR = Path(__file__).resolve().parent.parent / "notebooks"
+PARAMETERS_TAG = "parameters"  # papermill's tag of the cell holding a notebook's parameters
+# The kernel's own log goes to this command's stderr, beside its one line of error: ipykernel 7 warns of "TCP without
+# encryption" at every start, and a kernel stopped after an error may log "KeyboardInterrupt caught in kernel". What
+# the notebook shows is not affected, and a kernel that dies is reported (DeadKernelError).
+KERNEL_QUIET = ["--IPKernelApp.log_level=CRITICAL"]
+
+
+class NotebookStopped(Exception):
+    """The notebook stopped with an error. ``line``: one line to show; ``bad_input``: it is the notebook's own
+    ``error: ...`` line for a wrong value (exit status 2), not an unexpected failure (exit status 1)."""
+
+    def __init__(self, line: str, bad_input: bool):
+        self.line, self.bad_input = line, bad_input
+        super().__init__(line)
+
+
+def notebooks() -> list[Path]:
+    """The notebooks of ``notebooks/``, in their order."""
+    return sorted(NOTEBOOK_DIR.glob("*.py"))
+
+
+def find_notebook(ref: str) -> Path:
+    """A notebook by number (``01``), name (``01_scenario_overview``, with or without ``.py``) or path."""
+    path = Path(ref)
+    if path.is_dir():
+        raise ScenarioError(ref, "", "is a folder, not a notebook file")
+    if path.is_file():
+        if path.suffix != ".py":
+            raise ScenarioError(ref, "", "is not a notebook: the notebooks are jupytext .py files")
+        return path
+    if path.name == ref:  # a bare name: looked for in notebooks/
+        found = [p for p in notebooks() if ref in (p.name, p.stem, p.stem.split("_", 1)[0])]
+        if len(found) == 1:
+            return found[0]
+    raise ScenarioError(ref, "", f"no such notebook; the notebooks in {NOTEBOOK_DIR} are "
+                                 f"{', '.join(p.stem for p in notebooks())} (give one by number, name or path)")
+
+
+def read_notebook(path: Path):
+    """The notebook of a jupytext ``.py`` file, as papermill takes it."""
+    try:
+        return jupytext.read(path)
+    except UnicodeDecodeError as err:
+        raise ScenarioError(str(path), "", f"cannot read file: {err}") from None
+
+
+def parameter_names(path: Path, notebook) -> list[str]:
+    """The names the notebook's ``parameters`` cell assigns, in its order. Read with Python's parser, not
+    papermill's inspection: that skips a line with a second '=' (notebook 05's ``csr_share`` and two factors, whose
+    comments say "0.25 = a quarter"), and papermill warned of them as unknown parameters."""
+    cells = [c for c in notebook.cells if PARAMETERS_TAG in c.metadata.get("tags", ())]
+    if not cells:
+        return []
+    try:
+        tree = ast.parse(cells[0].source)
+    except SyntaxError as err:
+        raise ScenarioError(str(path), "parameters cell", f"line {err.lineno}: {err.msg}") from None
+    names = []
+    for node in tree.body:
+        if isinstance(node, ast.Assign):
+            targets = node.targets
+        elif isinstance(node, ast.AnnAssign):
+            targets = [node.target]
+        else:
+            continue
+        names += [t.id for t in targets if isinstance(t, ast.Name) and t.id not in names]
+    return names
+
+
+def papermill_value(text: str):
+    """A ``-p`` value as papermill's command line reads it (``papermill.cli._resolve_type``, not public; importing
+    papermill.cli also fails when standard input is closed): True, False and None as themselves, a whole number as
+    an int, another number as a float, anything else as text. tests/test_notebook_command.py checks that the two
+    agree."""
+    if text in ("True", "False", "None"):
+        return {"True": True, "False": False, "None": None}[text]
+    for kind in (int, float):
+        try:
+            return kind(text)
+        except ValueError:
+            pass
+    return text
+
+
+def read_parameters(pairs, yaml_texts) -> dict:
+    """The parameters of ``-y YAML`` and ``-p NAME VALUE`` options, as papermill's command line merges them: every
+    ``-y`` in turn, then every ``-p`` (a ``-p`` wins over a ``-y`` of the same name, wherever it stands)."""
+    values = {}
+    for text in yaml_texts:
+        try:
+            data = yaml.load(text, Loader=NoDatesSafeLoader)
+        except yaml.YAMLError as err:
+            mark = getattr(err, "problem_mark", None)
+            where = f" at column {mark.column + 1}" if mark is not None else ""
+            raise ScenarioError("-y", text, f"not YAML: {getattr(err, 'problem', None) or err}{where}") from None
+        if data is None:  # an empty -y, as papermill takes it
+            continue
+        if not isinstance(data, dict):
+            raise ScenarioError("-y", text, "must be NAME: VALUE pairs, e.g. -y 'scenario_ids: [jambi-2025, "
+                                            "jambi-2025-pipeline]'")
+        values.update(data)
+    for name, value in pairs:
+        values[name] = papermill_value(value)
+    return values
+
+
+def check_names(path: Path, parameters: dict, known: list[str]) -> None:
+    """Refuse a parameter the notebook's ``parameters`` cell does not set, naming the closest one and all of them."""
+    for name in parameters:
+        if name in known:
+            continue
+        if not known:
+            raise ScenarioError(str(path), str(name), f"unknown parameter: the notebook has no cell tagged "
+                                                      f"{PARAMETERS_TAG!r}")
+        hint = _did_you_mean(str(name), known).strip()
+        raise ScenarioError(str(path), str(name), f"unknown parameter{f' ({hint})' if hint else ''}; the notebook's "
+                                                  f"parameters are {', '.join(known)}")
+
+
+def run_notebook(notebook, path: Path, parameters: dict, out: Path) -> None:
+    """Execute ``notebook`` (read from ``path``) with ``parameters`` and write it to ``out``, atomically.
+
+    It is executed in memory and written only once it has run: into a temporary folder in ``out``'s folder, from
+    which it replaces ``out`` (:func:`sim.forecast.atomic_directory`), so a failed or interrupted run leaves
+    nothing, and no half-run notebook sits there meanwhile. (papermill's own output file would also have its name
+    formatted with the parameters: ``out/{x}/`` read as a placeholder.)"""
+    executed = _execute(notebook, path, parameters)
+    # papermill records the input and output; they were a notebook in memory and none.
+    executed.metadata.papermill.update(input_path=str(path), output_path=str(out))
+    with atomic_directory(out.parent) as tmp:
+        nbformat.write(executed, tmp / out.name)
+
+
+def _execute(notebook, path: Path, parameters: dict):
+    """The notebook executed by papermill in the notebook's own folder, as JupyterLab runs it; its error as
+    :class:`NotebookStopped`."""
+    log = logging.getLogger("papermill")
+    level = log.level
+    log.setLevel(logging.ERROR)  # its warnings of "unknown parameters" (names checked here) and unread lines
+    try:
+        return papermill.execute_notebook(notebook, None, parameters=parameters, cwd=str(path.parent),
+                                          progress_bar=False, extra_arguments=KERNEL_QUIET)
+    except papermill.PapermillExecutionError as err:
+        raise NotebookStopped(*_stopped(err, path)) from None
+    except DeadKernelError as err:  # e.g. killed for want of memory
+        raise NotebookStopped(f"error: {path}: the notebook's Python kernel died ({err})", False) from None
+    finally:
+        log.setLevel(level)
+
+
+def _stopped(err, path: Path) -> tuple[str, bool]:
+    """What to show of a notebook's error: a wrong value's one line ``error: ...`` as the notebook shows it (sim's
+    errors show only that line in a notebook), else the exception's name and message with the cell it stopped at."""
+    if len(err.traceback) == 1 and err.traceback[0].startswith("error: "):
+        return err.traceback[0], True
+    return f"error: {path}: stopped in cell [{err.exec_count}]: {err.ename}: {err.evalue}", False

@@ -1,0 +1,208 @@
+"""``python -m sim notebook``: a planner's notebook run with other parameters without opening it.
+
+papermill alone ran a misspelt name (``-p scenario_idd jambi-2025``) with the notebook's own default after a warning:
+numbers for the wrong scenario and no error. The command checks every name against the notebook's ``parameters``
+cell before anything runs, and writes the executed notebook atomically. Two notebooks are executed here (one run
+that succeeds, one that stops at a wrong value); every refusal is checked with execution replaced by a failure.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from cli_checks import assert_one_line_error, run_cli
+from conftest import ROOT
+
+pytest.importorskip("jupytext")
+papermill = pytest.importorskip("papermill")
+nbformat = pytest.importorskip("nbformat")
+
+from sim import notebook  # noqa: E402  (needs jupytext and papermill)
+
+NOTEBOOKS = ROOT / "notebooks"
+OVERVIEW = NOTEBOOKS / "01_scenario_overview.py"
+STEMS = "01_scenario_overview, 02_calibration_backtest, 03_expansion_budget, 04_scenario_comparison, 05_what_if"
+
+
+@pytest.fixture
+def nothing_runs(monkeypatch):
+    """Execution replaced by a failure: a refusal must come before anything runs."""
+
+    def started(*args, **kwargs):
+        raise AssertionError("the notebook was executed")
+
+    monkeypatch.setattr(papermill, "execute_notebook", started)
+
+
+def _outputs(cells) -> str:
+    """The text a notebook's code cells showed."""
+    return "\n".join(o.get("text", "") if o["output_type"] == "stream" else o.get("data", {}).get("text/plain", "")
+                     for c in cells if c["cell_type"] == "code" for o in c.get("outputs", []))
+
+
+@pytest.mark.parametrize("ref", ["01", "01_scenario_overview", "01_scenario_overview.py", str(OVERVIEW)])
+def test_a_notebook_is_found_by_number_name_file_name_or_path(ref):
+    assert notebook.find_notebook(ref) == OVERVIEW
+
+
+def test_an_unknown_notebook_is_refused_listing_the_notebooks(tmp_path, capsys, monkeypatch, nothing_runs):
+    monkeypatch.chdir(tmp_path)
+    for ref in ("07", "scenario_overview", "notebooks/01_scenario_overview.py"):  # the last: not from tmp_path
+        code, out, err = run_cli(["notebook", ref], capsys)
+        assert_one_line_error(code, err, [f"error: {ref}: no such notebook", STEMS])
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("ref, options, fragments", [
+    ("01", ["-p", "scenario_idd", "jambi-2025"], ["scenario_idd: unknown parameter (did you mean 'scenario_id'?)"]),
+    ("01", ["-p", "trials", "300", "-p", "trails", "2000"], ["trails: unknown parameter (did you mean 'trials'?)"]),
+    ("04", ["-y", "scenario_idz: [jambi-2025, jambi-2025-pipeline]"],
+     ["04_scenario_comparison.py: scenario_idz: unknown parameter (did you mean 'scenario_ids'?)",
+      "parameters are scenario_ids, trials, lang"]),
+    ("01", ["-p", "xyz", "1"], ["xyz: unknown parameter; the notebook's parameters are scenario_id, trials, lang"]),
+], ids=["-p scenario_idd", "-p trails", "-y scenario_idz", "nothing close"])
+def test_an_unknown_parameter_is_refused_before_anything_runs(tmp_path, capsys, monkeypatch, nothing_runs, ref,
+                                                              options, fragments):
+    """The one line names the notebook file, the name, the closest known name and the notebook's parameters; the
+    notebook is never executed (``nothing_runs``) and nothing is written."""
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run_cli(["notebook", ref, *options], capsys)
+    assert_one_line_error(code, err, [f"error: {notebook.find_notebook(ref)}: ", "parameters are ", *fragments])
+    assert out == "" and list(tmp_path.iterdir()) == []
+
+
+def test_names_papermill_cannot_read_are_still_parameters():
+    """papermill's inspection skips a parameter line with a second '=' (notebook 05: "0.25 = a quarter" in
+    ``csr_share``'s comment); the names are read with Python's parser, so they are not refused."""
+    from papermill.translators import PythonTranslator
+
+    path = NOTEBOOKS / "05_what_if.py"
+    nb = notebook.read_notebook(path)
+    names = notebook.parameter_names(path, nb)
+    assert names == ["scenario_id", "budget_idr", "members", "csr_share", "mortality_factor", "accident_factor",
+                     "lang"]
+    cell = next(c for c in nb.cells if "parameters" in c.metadata.get("tags", ()))
+    assert "csr_share" not in {p.name for p in PythonTranslator.inspect(cell)}  # why papermill's is not used
+    notebook.check_names(path, {"csr_share": 0.3, "accident_factor": 1.5}, names)
+
+
+@pytest.mark.parametrize("text", ["2000", "-5", "1_000", "0.25", "1e3", "-inf", "nan", "True", "False", "None",
+                                  "true", "jambi-2025", "2025-01-01", "", " 7 "])
+def test_a_p_value_is_read_as_papermill_reads_it(text):
+    from papermill.cli import _resolve_type
+
+    expected, got = _resolve_type(text), notebook.papermill_value(text)
+    assert type(got) is type(expected) and (got == expected or got != got and expected != expected)
+
+
+def test_y_is_read_as_papermill_reads_it_and_p_wins():
+    values = notebook.read_parameters([["trials", "300"]], ["scenario_ids: [jambi-2025, jambi-2025-pipeline]",
+                                                            "trials: 5000\nstart: 2025-01-01", ""])
+    assert values == {"scenario_ids": ["jambi-2025", "jambi-2025-pipeline"], "trials": 300, "start": "2025-01-01"}
+
+
+@pytest.mark.parametrize("text, fragment", [
+    ("scenario_ids: [jambi-2025", "not YAML: expected ',' or ']'"),
+    ("[jambi-2025, jambi-2025-pipeline]", "must be NAME: VALUE pairs"),
+])
+def test_y_that_is_not_names_and_values_is_refused(text, fragment, tmp_path, capsys, monkeypatch, nothing_runs):
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run_cli(["notebook", "04", "-y", text], capsys)
+    assert_one_line_error(code, err, [f"error: -y: {text}: {fragment}"])
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_run_writes_the_executed_notebook_with_the_values_given(tmp_path, capfd):
+    """The one notebook executed to the end here: one trial (the fewest scenario.trials takes), Jambi instead of the
+    notebook's Madiun. (capfd: the kernel, another process, writes to the file descriptors, not sys.stderr.)"""
+    out = tmp_path / "new" / "jambi.ipynb"
+    code, printed, err = run_cli(["notebook", "01", "-p", "scenario_id", "jambi-2025", "-p", "trials", "1",
+                                  "--out", out], capfd)
+    assert code == 0 and err == "", err
+    assert printed.splitlines()[-1] == f"Wrote {out}"
+    executed = nbformat.read(out, as_version=4)
+    injected = [c for c in executed.cells if "injected-parameters" in c.metadata.get("tags", [])]
+    assert len(injected) == 1
+    assert 'scenario_id = "jambi-2025"' in injected[0].source
+    assert "trials = 1\n" in injected[0].source  # a number, not the text "1"
+    assert "Jambi" in _outputs(executed.cells) and "Madiun" not in _outputs(executed.cells)
+    assert not [o for c in executed.cells for o in c.get("outputs", []) if o.output_type == "error"]
+    assert executed.metadata.papermill.input_path == str(OVERVIEW)
+    assert os.listdir(out.parent) == ["jambi.ipynb"]  # no temporary file left beside it
+
+
+def test_a_wrong_value_ends_with_the_notebooks_one_line_and_leaves_nothing(tmp_path, capfd):
+    """The notebook stops at the wrong value with its one ``error:`` line: that line is the command's, not
+    papermill's traceback (nor the kernel's warnings), and the executed notebook already at --out is left as it
+    was, with nothing beside it."""
+    out = tmp_path / "what-if.ipynb"
+    out.write_text("an earlier run\n")
+    code, printed, err = run_cli(["notebook", "05", "-p", "budget_idr", "-1000000000", "--out", out], capfd)
+    assert_one_line_error(code, err, ["error: what-if for madiun-2025: budget_idr: must be 0 or more"])
+    assert err.startswith("error: what-if") and "Papermill" not in err
+    assert "Wrote" not in printed
+    assert os.listdir(tmp_path) == ["what-if.ipynb"] and out.read_text() == "an earlier run\n"
+
+
+def test_an_unexpected_failure_is_one_line_with_exit_status_1(tmp_path, capsys, monkeypatch):
+    """A notebook failing otherwise (a bug, a kernel that died) names the notebook and the exception in one line."""
+    from nbclient.exceptions import DeadKernelError
+
+    failures = [papermill.PapermillExecutionError(4, 3, "x + 1", "NameError", "name 'x' is not defined",
+                                                  ["\x1b[0;31mNameError\x1b[0m", "Traceback ...", "line 1"]),
+                DeadKernelError("Kernel died")]
+    expected = [f"error: {OVERVIEW}: stopped in cell [3]: NameError: name 'x' is not defined\n",
+                f"error: {OVERVIEW}: the notebook's Python kernel died (Kernel died)\n"]
+    monkeypatch.chdir(tmp_path)
+    for failure, line in zip(failures, expected):
+        def fail(*args, **kwargs):
+            raise failure
+
+        monkeypatch.setattr(papermill, "execute_notebook", fail)
+        code, printed, err = run_cli(["notebook", "01"], capsys)
+        assert (code, err) == (1, line)
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("options, fragments", [
+    ([], ["error: out/notebooks: a file is in the way of this output folder"]),
+    (["--out", "out/notebooks/x.ipynb"], ["argument --out: out/notebooks is a file, not a folder"]),
+    (["--out", "out/01.html"], ["argument --out: out/01.html is not a .ipynb file"]),
+    (["--out", "out/folder.ipynb"], ["argument --out: out/folder.ipynb is a folder, not a notebook file"]),
+], ids=["default folder", "--out under a file", "--out not .ipynb", "--out a folder"])
+def test_the_output_is_checked_before_anything_runs(tmp_path, capsys, monkeypatch, nothing_runs, options, fragments):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "notebooks").write_text("not a folder\n")
+    (tmp_path / "out" / "folder.ipynb").mkdir()
+    code, out, err = run_cli(["notebook", "01", "-p", "trials", "1", *options], capsys)
+    assert_one_line_error(code, err, fragments)
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["folder.ipynb", "notebooks"]
+
+
+def test_the_default_output_file_taken_by_a_folder_is_refused_before_anything_runs(tmp_path, capsys, monkeypatch,
+                                                                                   nothing_runs):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "out" / "notebooks" / "05_what_if.ipynb").mkdir(parents=True)
+    code, out, err = run_cli(["notebook", "05"], capsys)
+    assert_one_line_error(code, err, ["error: out/notebooks/05_what_if.ipynb: a folder is in the way of this output "
+                                      "file"])
+
+
+def test_without_papermill_the_command_says_so_and_the_rest_does_not_need_it(tmp_path, capsys, monkeypatch):
+    import sim
+
+    monkeypatch.delitem(sys.modules, "sim.notebook")
+    monkeypatch.delattr(sim, "notebook")  # else ``from . import notebook`` finds the module imported above
+    monkeypatch.setitem(sys.modules, "papermill", None)  # import papermill raises ImportError
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run_cli(["notebook", "01"], capsys)
+    assert_one_line_error(code, err, ["error: notebook: papermill: not installed", "jupytext and papermill"])
+    loaded = subprocess.run([sys.executable, "-c", "import sys, sim.cli; sim.cli._parser(); "
+                             "print(sorted({'papermill', 'jupytext'} & set(sys.modules)))"],
+                            cwd=ROOT, capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert loaded.stdout == "[]\n", loaded.stderr
