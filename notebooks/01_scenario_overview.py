@@ -21,7 +21,7 @@
 #
 # One scenario from `scenarios/`: who is covered, every assumption with its source, the forecast by year, the
 # charts of the reviewer report and the check against the closed form. Change `scenario_id` below and run all
-# cells (or with papermill, after jupytext has made the .ipynb: README "Notebooks").
+# cells (or without opening it: `python -m sim notebook 01 -p scenario_id jambi-2025`, README "Notebooks").
 
 # %% tags=["parameters"]
 scenario_id = "madiun-2025"  # a file in scenarios/ without .toml

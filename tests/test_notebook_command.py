@@ -206,3 +206,22 @@ def test_without_papermill_the_command_says_so_and_the_rest_does_not_need_it(tmp
                              "print(sorted({'papermill', 'jupytext'} & set(sys.modules)))"],
                             cwd=ROOT, capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
     assert loaded.stdout == "[]\n", loaded.stderr
+
+
+def test_the_documented_commands_name_real_notebooks_and_parameters():
+    """Every ``python -m sim notebook`` command in the READMEs and the notebooks names a notebook and parameters
+    that exist (checked as the command checks them, without running anything): a renamed parameter fails here."""
+    import re
+    import shlex
+
+    from sim.cli import _parser
+
+    texts = [ROOT / "README.md", NOTEBOOKS / "README.md", *NOTEBOOKS.glob("*.py")]
+    commands = [m for path in texts for m in re.findall(r"python -m sim (notebook [^`\n]+)", path.read_text())
+                if "NOTEBOOK" not in m]  # the usage line
+    assert len(commands) >= 5, commands
+    for command in commands:
+        args = _parser().parse_args(shlex.split(command))
+        path = notebook.find_notebook(args.notebook)
+        parameters = notebook.read_parameters(args.parameters, args.yaml)
+        notebook.check_names(path, parameters, notebook.parameter_names(path, notebook.read_notebook(path)))
