@@ -33,9 +33,9 @@
 scenario_id = "madiun-2025"  # a file in scenarios/ without .toml
 budget_idr = None  # APBD budget for a year in Rp, e.g. 4_000_000_000; None: the scenario's own
 members = None  # members held for the year, e.g. 20_000; None: the scenario's members at the start
-csr_share = 0.0  # share of the members whose premium a company's CSR pays, 0 to 1 (0.25 = a quarter)
-mortality_factor = 1.0  # x the death assumptions (1 = as the scenario has them)
-accident_factor = 1.0  # x the accident rates (1 = as the scenario has them)
+csr_share = 0.0  # share of the members whose premium a company's CSR pays, 0 to 1 (0.25: a quarter)
+mortality_factor = 1.0  # x the death assumptions (1: as the scenario has them)
+accident_factor = 1.0  # x the accident rates (1: as the scenario has them)
 lang = "id"  # "id" (Indonesian) or "en"
 
 # %%

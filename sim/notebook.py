@@ -74,8 +74,8 @@ def read_notebook(path: Path):
 
 def parameter_names(path: Path, notebook) -> list[str]:
     """The names the notebook's ``parameters`` cell assigns, in its order. Read with Python's parser, not
-    papermill's inspection: that skips a line with a second '=' (notebook 05's ``csr_share`` and two factors, whose
-    comments say "0.25 = a quarter"), and papermill warned of them as unknown parameters."""
+    papermill's inspection: that skips a line with a second '=' (a comment saying "0.25 = a quarter", as notebook 05's
+    did), and papermill warned of such a name as an unknown parameter."""
     cells = [c for c in notebook.cells if PARAMETERS_TAG in c.metadata.get("tags", ())]
     if not cells:
         return []
