@@ -167,6 +167,14 @@ FILE_CASES = [
      [NAME, "segments.vulnerable.male_share.range", "plausible range"]),
     ("wrong-unit", edit(WAGE_UNIT, WAGE_UNIT.replace("IDR per month", "IDR per year")), [],
      [NAME, "segments.vulnerable.wage.unit", "wrong unit", "'IDR per month'", "'IDR per year'"]),
+    # Every parameter carries its unit and a source: a number without them is refused, not run.
+    ("parameter-without-unit", edit(WAGE_UNIT, 'wage = { value = 1000000'), [],
+     [NAME, "segments.vulnerable.wage.unit", "missing"]),
+    ("parameter-without-source",
+     edit(MEMBERS + ' vulnerable workers", ', 'members = { value = 3000, unit = "persons", '), [],
+     [NAME, "segments.vulnerable.members.source", "missing"]),
+    ("parameter-with-blank-source", edit('source = "seed 004: 3,000 BPU vulnerable workers"', 'source = " "'), [],
+     [NAME, "segments.vulnerable.members.source", "must name a source"]),
     # Money below its floor is taken to be written in thousands or millions: Rp2,400 or Rp2.4 for a wage of Rp2.4
     # million a month, Rp3.5 for a budget of Rp3.5 billion a year.
     ("wage-in-thousands", edit(WAGE_UNIT, WAGE_UNIT.replace("1000000", "2400")), [],
