@@ -127,6 +127,55 @@ def test_panjer_at_a_large_expected_count_is_right_or_refused():
     assert panjer.mean_rel_error < 1e-6 and fft.mean_rel_error < 1e-6
 
 
+def _short_grid(monkeypatch, points=4096):
+    """Start the FFT on ``points`` points of the chosen step: for Jambi's year (mean Rp565 m) a grid up to Rp410 m."""
+    sized = exact._fine_enough
+
+    def short(*args):
+        h, _, second = sized(*args)
+        return h, points, second
+
+    monkeypatch.setattr(exact, "_fine_enough", short)
+
+
+# Jambi's year with a fixed medical cost: no severity reaches past a short grid, so only the aggregate can.
+FIXED_CARE = ONE_YEAR + ["assumptions.severity.medical_cost_cv=0.0"]
+
+
+def test_a_grid_too_short_for_the_claims_is_lengthened_not_wrapped(monkeypatch):
+    """The FFT puts the mass beyond its grid back at the bottom, where no sum shows it. The tilt damps what wraps,
+    so that mass shows as 1 - sum(p) and the grid doubles until it holds the claims: started on a grid below their
+    mean (P(claims beyond it) = 0.9), the answer is the one on the grid chosen alone, point for point."""
+    chosen = exact_distribution(model("jambi-2025", FIXED_CARE))
+    _short_grid(monkeypatch)
+    r = exact_distribution(model("jambi-2025", FIXED_CARE))
+    assert r.h == chosen.h and 4096 < r.points <= chosen.points
+    assert abs(r.tail_mass) <= exact.TAIL_TOL and chosen.probabilities[r.points:].sum() <= exact.TAIL_TOL
+    assert np.abs(r.probabilities - chosen.probabilities[: r.points]).max() < 1e-12
+    assert r.quantiles == chosen.quantiles and describe(r)["mean_flag"] == "ok"
+
+
+def test_a_mean_off_the_closed_form_by_more_than_1e_4_is_flagged(monkeypatch, tmp_path, capsys):
+    """The discretised mean is checked against the closed form (relative error within 1e-4) and the output says
+    so: "ok" at 1e-4, "check" beyond it. Without the tilt a grid below the mean of Jambi's claims wraps nine tenths
+    of their probability round to the bottom (p99.5 Rp0.4 bn instead of Rp1.0 bn), unseen by the tail check: the
+    mean check flags it, and `sim exact` prints the flag."""
+    from sim.cli import main
+
+    r = exact_distribution(model("jambi-2025", ONE_YEAR))
+    assert exact.MEAN_TOL == 1e-4
+    assert describe(dataclasses.replace(r, mean_rel_error=1e-4))["mean_flag"] == "ok"
+    assert describe(dataclasses.replace(r, mean_rel_error=1.01e-4))["mean_flag"] == "check"
+    _short_grid(monkeypatch)
+    monkeypatch.setattr(exact, "TILT", 0.0)
+    wrapped = exact_distribution(model("jambi-2025", FIXED_CARE))
+    assert wrapped.points == 4096 and wrapped.tail_mass < exact.TAIL_TOL  # the wrapped mass is not beyond the grid
+    assert wrapped.mean_rel_error > 0.1 and describe(wrapped)["mean_flag"] == "check"
+    overrides = [a for o in FIXED_CARE for a in ("--set", o)]
+    assert main(["exact", "jambi-2025", *overrides, "--out", str(tmp_path / "out")]) == 0
+    assert f"relative error {wrapped.mean_rel_error:.1e}: check)" in capsys.readouterr().out
+
+
 @pytest.mark.parametrize("scenario_id", ["jambi-2025", "madiun-2025"])
 def test_simulated_quantiles_agree_with_exact_cdf(scenario_id):
     # The simulated q-quantile X(q) of n trials satisfies F(X(q)) ~ q +/- sqrt(q (1 - q) / n) (order statistic).
