@@ -444,6 +444,50 @@ def test_a_figure_left_out_of_the_fit_does_not_move_the_posterior(big):
     assert not np.allclose(both, want)  # the count does move it when fitted
 
 
+@pytest.mark.parametrize("benefits, observed, other",
+                         [("jkk", "accident", "mortality"), ("jkm", "mortality", "accident")])
+def test_an_observation_of_one_peril_moves_only_its_own_multiplier(big, benefits, observed, other):
+    """``benefits = "jkk"`` (work accidents only) or ``"jkm"`` (deaths and their scholarships): the likelihood sets
+    the figures against that peril's expectation alone, so the other multiplier keeps its prior exactly and this one
+    goes to what the figures say, here 0.6 times the peril's expected count and amount (within 4 posterior sd)."""
+    model, moments = big
+    sigma = {"mortality": 0.5, "accident": 0.4}
+    obs = dataclasses.replace(_observation(*(0.6 * moments.mean[benefits])), benefits=benefits)
+    grid, post = posterior_grid([obs], [moments], sigma)
+    _, prior = posterior_grid([], [], sigma)
+    axis = {"mortality": 1, "accident": 0}  # summing over the other axis leaves a multiplier's marginal
+    assert post.sum(axis=axis[other]) == pytest.approx(prior.sum(axis=axis[other]), rel=1e-9, abs=1e-300)
+    cal = Calibration(None, None, grid, grid, post, sigma)
+    g, p = cal.marginal(observed)
+    mean = cal.stats(observed)["mean"]
+    assert abs(mean - 0.6) <= 4 * float(np.sqrt(p @ (g - mean) ** 2))
+    assert cal.stats(observed)["credibility_weight"] > 0.5
+    assert cal.stats(other)["credibility_weight"] == pytest.approx(0.0, abs=0.01)
+
+
+def test_an_observation_of_one_segment_is_set_against_that_segment_alone():
+    """``segment = "vulnerable"``: the expected figures are that segment's (closed form), its simulated claims are
+    its members' only, and the segments' figures add up to the whole city's."""
+    from sim.closed_form import expected
+
+    model = build_model(load_scenario("madiun-2025-prior", ["scenario.horizon_months=12"]))
+    closed = expected(model)
+    whole = observation_moments(model, _observation(1.0, 1.0), "x.toml", trials=1000)
+    parts = []
+    for s, segment in enumerate(e.segment.name for e in model.segments):
+        mom = observation_moments(model, dataclasses.replace(_observation(1.0, 1.0), segment=segment), "x.toml",
+                                  trials=1000)
+        for peril in ("jkm", "jkk"):
+            count = closed.counts[0, s][..., [INDEX[b] for b in CLAIM_BENEFITS[peril]]].sum()
+            amount = closed.amounts[0, s][..., [INDEX[b] for b in PERIL_BENEFITS[peril]]].sum()
+            assert mom.mean[peril] == pytest.approx([count, amount], rel=1e-12), (segment, peril)
+        parts.append(mom)
+    assert len(parts) == 2 and all(0 < p.mean["jkm"][1] < whole.mean["jkm"][1] for p in parts)
+    for peril in ("jkm", "jkk"):
+        assert sum(p.mean[peril] for p in parts) == pytest.approx(whole.mean[peril], rel=1e-12)
+    assert sum(p.simulated for p in parts) == pytest.approx(whole.simulated, rel=1e-12)
+
+
 def test_madiun_fits_the_amount_and_checks_the_count(root):
     """The shipped experience fits the amount only: the calibrated model reproduces the recorded amount (the
     closed-form expectation at the posterior means, within the 90 % interval's width), one value is fitted, and the
