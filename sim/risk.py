@@ -78,9 +78,10 @@ def quantile_interval(x, q: float, confidence: float = CONFIDENCE) -> tuple[floa
 
 
 def find_order_statistics(x: Sample, q: float = RISK_LEVEL, levels=(), confidence: float = CONFIDENCE) -> None:
-    """Find at once (one search) the order statistics that the q-quantile, its interval and the quantiles at
-    ``levels`` need; the sample remembers them for the functions here."""
-    x.order_statistics([*quantile_ranks(x.n, [q, *levels]), *interval_ranks(x.n, q, confidence)])
+    """Find at once (one search) the order statistics that the q-quantile, the quantiles at ``levels`` and their
+    intervals need; the sample remembers them for the functions here."""
+    intervals = [rank for level in (q, *levels) for rank in interval_ranks(x.n, level, confidence)]
+    x.order_statistics([*quantile_ranks(x.n, [q, *levels]), *intervals])
 
 
 def tvar(x, q: float) -> tuple[float, float, float]:

@@ -115,6 +115,38 @@ def test_var_interval_and_tvar_agree_with_the_exact_distribution(jambi):
     assert abs(risk["claims_tvar_idr"] - exact_tvar) <= 4 * risk["claims_tvar_se_idr"] + exact.h
 
 
+def test_every_reported_quantile_has_an_interval_that_agrees_with_the_exact_distribution(jambi):
+    """Not only the 99.5 % quantile: p5, p50 and p95 of summary.json get their 95 % distribution-free interval too
+    (``claims_quantiles_ci95_idr``). Its ends are the order statistics of ranks worked out here from the binomial;
+    each end's exact CDF lies within 4 SE of its expected level (as for VaR above), the reported quantile lies
+    inside, and the 99.5 % interval is the risk table's."""
+    scenario, summary = jambi
+    exact = exact_distribution(build_model(scenario), 0)
+    period, n = summary["periods"][0], summary["trials"]
+    intervals = period["claims_quantiles_ci95_idr"]
+    assert set(intervals) == {"p5", "p50", "p95", "p99_5"}
+    for name, q in (("p5", 0.05), ("p50", 0.5), ("p95", 0.95), ("p99_5", 0.995)):
+        lo, hi = intervals[name]
+        assert lo <= period["claims_idr"][name] <= hi, name
+        for x, rank in ((lo, stats.binom.ppf(0.025, n, q) - 1), (hi, stats.binom.ppf(0.975, n, q))):
+            level = (rank + 1) / (n + 1)
+            se = math.sqrt(level * (1 - level) / (n + 2))
+            below, at = float(exact.cdf_below(x - exact.h)), float(exact.cdf(x + exact.h))
+            assert below - 4 * se <= level <= at + 4 * se, (name, x, level, below, at, se)
+    assert intervals["p99_5"] == period["risk"]["claims_var_ci95_idr"]
+
+
+def test_a_quantile_interval_the_trials_cannot_bound_is_null():
+    """50 trials bound the median's interval (ranks 17 and 32) but not the 5 % one's, whose lower rank would be
+    below the smallest trial: null, as for the 99.5 % quantile under 736 trials."""
+    summary = forecast(load_scenario("jambi-2025", ["scenario.trials=50", "scenario.horizon_months=12"]),
+                       exact_check=False)
+    intervals = summary["periods"][0]["claims_quantiles_ci95_idr"]
+    assert intervals["p5"] is None and intervals["p95"] is None and intervals["p99_5"] is None
+    lo, hi = intervals["p50"]
+    assert lo < summary["periods"][0]["claims_idr"]["p50"] < hi
+
+
 def test_claim_ratio_exceedance_grid(jambi):
     scenario, summary = jambi
     period = summary["periods"][0]

@@ -170,6 +170,10 @@ def _plain(x: np.ndarray, premium: float, q: float = RISK_LEVEL) -> dict:
         tail_var = float(t.var(ddof=1)) if t.size > 1 else 0.0
         return var, tv, math.sqrt((tail_var + q * (tv - var) ** 2) / (n * (1 - q)))
 
+    def interval(level):  # 95 % distribution-free: None while its ranks fall outside the sample
+        below, above = int(stats.binom.ppf(0.025, n, level)) - 1, int(stats.binom.ppf(0.975, n, level))
+        return [round(float(xs[below]), 2), round(float(xs[above]), 2)] if 0 <= below and above < n else None
+
     var, tv, tv_se = tail(xs)
     shortfall = np.maximum(xs - premium, 0.0)
     s_var, s_tv, s_se = tail(shortfall)
@@ -179,6 +183,7 @@ def _plain(x: np.ndarray, premium: float, q: float = RISK_LEVEL) -> dict:
     return {
         "claims_idr": {"mean": round(mean, 4), "se": round(se, 4),
                        **{k: round(float(v), 4) for k, v in zip(("p5", "p50", "p95", "p99_5"), np.quantile(x, LEVELS))}},
+        "claims_quantiles_ci95_idr": {k: interval(level) for k, level in zip(("p5", "p50", "p95", "p99_5"), LEVELS)},
         "claim_ratio": {"mean": round(float(np.mean(ratio)), 4),
                         **{k: round(float(v), 4) for k, v in zip(("p5", "p50", "p95", "p99_5"), np.quantile(ratio, LEVELS))}},
         "prob_claim_ratio_above_1": float(np.mean(ratio > 1.0)),
