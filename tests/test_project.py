@@ -48,6 +48,39 @@ def test_readme_documents_every_output_column_and_summary_key():
         assert re.search(rf"`(periods\[\]\.)?{key}`", readme), f"README does not document summary key {key}"
 
 
+def _keys(data) -> set:
+    """Every key of a JSON document, at any depth."""
+    if isinstance(data, dict):
+        return set(data) | {k for v in data.values() for k in _keys(v)}
+    if isinstance(data, list):
+        return {k for v in data for k in _keys(v)}
+    return set()
+
+
+def test_readme_documents_every_key_the_commands_write(tmp_path, capsys):
+    """Every key, at any depth, of summary.json (a run with a budget, a target and a precision target), exact.json
+    and calibration.json is named in the README (`key`, or `periods[].key`): a key added to an output without a word
+    for its reader fails here. (The test above checks the keys issue 2 lists; calibration.json had no table.)"""
+    import json
+    import shutil
+
+    from sim.cli import main
+
+    scenarios, out = tmp_path / "scenarios", tmp_path / "out"
+    shutil.copytree(ROOT / "scenarios", scenarios)
+    assert main(["run", "jambi-2025", "--target-precision", "0.2", "--max-trials", "2000", "--quiet",
+                 "--no-trials-table", "--out", str(out / "run")]) == 0
+    assert main(["exact", "jambi-2025", "--out", str(out / "exact")]) == 0
+    assert main(["calibrate", str(scenarios / "madiun-2025-prior.toml"),
+                 str(scenarios / "experience" / "madiun-2025.toml"), "--id", "cal-doc", "--out", str(out / "cal")]) == 0
+    capsys.readouterr()
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for name in ("run/summary.json", "exact/exact.json", "cal/calibration.json"):
+        keys = _keys(json.loads((out / name).read_text(encoding="utf-8")))
+        missing = sorted(k for k in keys if f"`{k}`" not in readme and f"`periods[].{k}`" not in readme)
+        assert not missing, f"README does not document {name}'s keys {missing}"
+
+
 def test_ci_calls_the_readme_test_command():
     readme = (ROOT / "README.md").read_text()
     ci = (ROOT / ".ci" / "run").read_text()
