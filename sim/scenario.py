@@ -378,7 +378,12 @@ class _Validator:
 
     def param(self, node, key, field):
         if not isinstance(node, dict):
-            self.fail(key, 'must be a parameter table { value = ..., unit = "...", source = "...", basis = "..." }')
+            problem = 'must be a parameter table { value = ..., unit = "...", source = "...", basis = "..." }'
+            if self.origin.get(key) == "--set":  # an optional parameter the files do not give: no value to replace
+                problem += (f"; the scenario does not give it, so --set has no value to replace: write the table, "
+                            f"--set '{key}={{ value = {shown(node)}, unit = \"{field.unit}\", source = \"...\", "
+                            f"basis = \"assumption\", range = [low, high] }}'")
+            self.fail(key, problem)
         for k in node:
             if k not in PARAM_KEYS:
                 self.fail(f"{key}.{k}", _unknown(k, PARAM_KEYS))

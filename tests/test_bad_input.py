@@ -302,6 +302,10 @@ FILE_CASES = [
      ["--set", "assumptions.children.by_member_age.range", "two numbers", "got 'wide'"]),
     ("set-nan-in-reach-shares", None, ["--set", "assumptions.children.reach_shares=[1.0, nan, 0.5, 0.2]"],
      ["--set", "assumptions.children.reach_shares.value", "finite"]),
+    # Jambi's segment takes the default mortality load: a bare --set of its own has no value to replace.
+    ("set-a-parameter-the-scenario-does-not-give", None, ["--set", "segments.vulnerable.mortality_load=2"],
+     ["error: --set: segments.vulnerable.mortality_load: must be a parameter table", "the scenario does not give it",
+      """--set 'segments.vulnerable.mortality_load={ value = 2, unit = "x mortality table", source = "...","""]),
     ("set-out-of-range", None, ["--set", "segments.vulnerable.members=-1"],
      ["--set", "segments.vulnerable.members.value", ">= 0"]),
     ("set-value-over-a-table", None, ["--set", "scenario=5"], ["error: --set: scenario: "]),
@@ -328,6 +332,15 @@ def test_set_keeps_a_whole_number_whole(folder, capsys):
     code, out, err = run_cli(["validate", write(folder), "--set", "segments.vulnerable.members=12000"], capsys)
     assert (code, err) == (0, "") and "12,000 members" in out
     assert type(parse_override("segments.vulnerable.members=12000")[1]) is int
+
+
+def test_a_parameter_the_scenario_does_not_give_is_set_as_the_table_the_error_shows(folder, capsys):
+    """The error above shows the table to write; written so (its placeholders filled), the --set is taken."""
+    table = ('segments.vulnerable.mortality_load={ value = 2, unit = "x mortality table", source = "test", '
+             'basis = "assumption", range = [1, 3] }')
+    code, out, err = run_cli(["validate", write(folder), "--set", table], capsys)
+    assert (code, err) == (0, "") and out.startswith("OK ")
+    assert load_scenario(folder / NAME, [table]).segments[0].mortality_load == 2
 
 
 def test_a_zero_budget_stays_allowed(folder, capsys):
