@@ -127,6 +127,17 @@ def test_panjer_at_a_large_expected_count_is_right_or_refused():
     assert panjer.mean_rel_error < 1e-6 and fft.mean_rel_error < 1e-6
 
 
+def test_panjer_where_the_textbook_start_underflows_equals_the_fft():
+    """100,000 members: about 870 expected events a year, so exp(-lambda), the recursion's textbook first term, is
+    0.0 in double precision, and every later term with it. The recursion runs on a rescaled copy instead: its answer
+    is the FFT's. (At 10 million members, above, Panjer is refused for the grid's size before its start matters.)"""
+    m = model("jambi-2025", ONE_YEAR + ["segments.vulnerable.members=100000"])
+    fft, panjer = exact_distribution(m, method="fft"), exact_distribution(m, method="panjer")
+    assert math.exp(-fft.poisson_rate) == 0.0 and fft.points <= exact.PANJER_MAX_POINTS
+    assert np.abs(fft.probabilities - panjer.probabilities).max() < 1e-12
+    assert panjer.quantiles == fft.quantiles and panjer.mean_rel_error < 1e-6
+
+
 def _short_grid(monkeypatch, points=4096):
     """Start the FFT on ``points`` points of the chosen step: for Jambi's year (mean Rp565 m) a grid up to Rp410 m."""
     sized = exact._fine_enough
