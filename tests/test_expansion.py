@@ -291,6 +291,31 @@ def test_new_entrants_get_the_bpu_three_month_rule():
     assert exp.amounts[:, s, INDEX["jkm_scholarship"]].sum() == 0
 
 
+def test_an_entrant_s_tenure_counts_from_the_month_its_name_registers():
+    """Hand calculation on pipeline-hand with deaths (men of 40, names registered from February to May 2025): a
+    cohort's months of membership are 0 in the month it registers, so its deaths pay Rp10 m in that month and the
+    next two and Rp42 m from the fourth, and none earns a JKM scholarship before 36 months: over 38 months only
+    February 2025's names reach them, in February 2028 (aged 43), each death then paying the first instalment.
+    A cohort's tenure off by a month either way moves one of the two."""
+    from sim.benefits import INDEX
+    from sim.scholarship import expected_by_lag
+
+    scenario = load_scenario(HAND, ["segments.a.mortality_load.value=1.0", "scenario.horizon_months=38"])
+    model = build_model(scenario)
+    seg, exp = model.segments[0], expected(model)
+    since_joining = np.arange(model.months)[None, :] - seg.join[:, None]
+    cash = (seg.jkm_rate * np.where(since_joining < 3, 10e6, 42e6)).sum(axis=0)
+    assert seg.jkm_rate.sum() > 0 and (seg.join > 0).all()  # deaths, and every member an entrant
+    assert exp.amounts[:, 0, INDEX["jkm_death"]] == pytest.approx(np.bincount(model.period_of_month, cash), rel=1e-12)
+    february = seg.join == 1
+    assert february.sum() == 1 and model.period_labels[-1] == "2028"
+    first_instalment = expected_by_lag(model.regimes[model.regime_of_month[37]], scenario.children,
+                                       int(scenario.children.band_of(43)))[0][0]
+    want = [0.0, 0.0, 0.0, seg.jkm_rate[february, 37].sum() * first_instalment]
+    assert want[-1] > 0
+    assert exp.amounts[:, 0, INDEX["jkm_scholarship"]] == pytest.approx(want, rel=1e-12)
+
+
 def test_with_ample_money_year_end_targets_are_met_on_31_december_not_overshot():
     """A quota target is judged on the members in force on 31 December (``targets_met``). The planner aimed at the
     next 1 January instead, after that month's retirements at the age limit, so it replaced next year's retirees
