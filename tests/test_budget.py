@@ -82,6 +82,28 @@ def test_claims_topup_reserve_holds_at_the_confidence_on_fresh_trials():
     assert (np.abs(covered - confidence) <= 4 * se).all(), covered
 
 
+def test_the_fan_chart_is_each_year_s_claim_ratio_percentiles_over_the_trials():
+    """plan.json's claim_ratio_fan (and each year's claim_ratio_fan) holds the percentiles of the year's simulated
+    claims over its premium: p5, p50 and p95 are summary.json's (rounded there to 4 decimals), and p25 and p75 those
+    of the same trials' claims, re-simulated with the same seed, over the closed-form premium."""
+    from sim.plan import plan
+
+    scenario = load_scenario(SMALL, ["scenario.trials=1000", *FUNDED])
+    summary, result, _ = plan(scenario, sensitivity=False)
+    fan = result["claim_ratio_fan"]
+    assert [r["period"] for r in fan] == [p["period"] for p in summary["periods"][:-1]] == ["2025", "2026"]
+    model = build_model(scenario)
+    t = TrialClaims(1000, len(model.period_labels))
+    forecast(scenario, on_block=t.add, model=model)
+    ratios = t.total / expected(model).premium.sum(axis=1)
+    for row, year, period, trial_ratios in zip(fan, result["years"], summary["periods"], ratios.T):
+        assert year["claim_ratio_fan"] == {k: v for k, v in row.items() if k != "period"}
+        for k in ("p5", "p50", "p95"):
+            assert row[k] == pytest.approx(period["claim_ratio"][k], abs=5e-5 + 1e-12), (row, k)
+        assert [row["p25"], row["p75"]] == pytest.approx(np.percentile(trial_ratios, [25, 75]), rel=1e-6)
+        assert row["p5"] < row["p25"] < row["p50"] < row["p75"] < row["p95"]
+
+
 def test_largest_coverage_is_the_largest_the_money_funds():
     scenario = load_scenario(SMALL, FUNDED)
     answer = budget.largest_coverage(scenario)
