@@ -210,7 +210,13 @@ def test_tables_agree_with_summary(madiun):
     fan = pd.read_csv(folder / "fan.csv", dtype={"period": str})
     for row, p in zip(fan.to_dict("records"), summary["periods"]):  # same trials, same quantile rule
         assert row["claims_p5"] == p["claims_idr"]["p5"] and row["claims_p95"] == p["claims_idr"]["p95"]
+        assert row["claims_p50"] == p["claims_idr"]["p50"]
         assert row["claims_p25"] <= row["claims_p50"] <= row["claims_p75"]
+        # The fan chart's claim ratio panel: the same percentiles of claims over the year's premium (summary.json
+        # rounds ratios to 4 decimals, fan.csv to 6).
+        for k in ("mean", "p5", "p50", "p95"):
+            assert row[f"claim_ratio_{k}"] == pytest.approx(p["claim_ratio"][k], abs=5e-5 + 1e-12), (row, k)
+        assert row["claim_ratio_p25"] <= row["claim_ratio_p50"] <= row["claim_ratio_p75"]
     assert len(pd.read_csv(folder / "validation.csv")) == len(summary["breakdown"])
 
 
