@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -374,6 +375,29 @@ def test_rebuild_from_the_manifest_alone_matches(madiun, tmp_path):
     # Rebuilding beside the original compares automatically.
     _, differences = rebuild(madiun.folder / "manifest.json", tmp_path / "again")
     assert differences == []
+
+
+def test_the_charts_sit_in_their_sections_and_the_provenance_says_what_produced_the_report(madiun):
+    """The charts a reviewer is promised, each in the section that discusses it: the claim ratio's distribution and
+    the fan charts by year in the results, budget against coverage and the premium by payer in the budget section,
+    the tornado in the sensitivity section. The provenance section gives, as the manifest records them, the
+    workbench version and commit, the seed, the scenario's hash and each package's version, in the HTML and the
+    PDF."""
+    page = (madiun.folder / "report.html").read_text(encoding="utf-8")
+    sections = {re.match(r'(\w+)"', part).group(1): part for part in page.split('<section id="')[1:]}
+    where = {chart: name for name, part in sections.items()
+             for chart in re.findall(r'<figure data-chart="(\w+)"', part)}
+    assert where == {"claim_ratio": "results", "fan": "results", "coverage": "budget", "funding": "budget",
+                     "tornado": "sensitivity"}
+    m = madiun.manifest
+    shown = [m["code"]["workbench_version"], f"git {m['code']['git_commit']}", str(m["seed"]), m["scenario_hash"],
+             *(f"{name} {version}" for name, version in m["packages"].items())]
+    assert m["code"]["git_commit"] and {"python", "numpy", "simpy"} <= set(m["packages"])
+    provenance = " ".join(unescape(re.sub(r"<[^>]+>", " ", sections["provenance"].split("</section>")[0])).split())
+    text = pdf_text(madiun.folder)
+    for value in shown:
+        assert value in provenance, f"provenance section lacks {value}"
+        assert value in text, f"PDF lacks {value}"
 
 
 def test_compare_notices_a_changed_number(madiun, tmp_path):
