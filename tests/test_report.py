@@ -221,6 +221,40 @@ def test_tables_agree_with_summary(madiun):
     assert len(pd.read_csv(folder / "validation.csv")) == len(summary["breakdown"])
 
 
+def _parameter_tables(node: dict, prefix: str = ""):
+    """(dotted key, table) of every parameter of a resolved scenario: each table with a value, at any depth."""
+    for key, value in node.items():
+        if isinstance(value, dict):
+            yield from [(prefix + key, value)] if "value" in value else _parameter_tables(value, f"{prefix}{key}.")
+
+
+@pytest.mark.parametrize("scenario_id", ["madiun-2025", "madiun-2026-ucj-csr"])
+def test_the_register_lists_every_parameter_with_value_unit_basis_and_source(scenario_id):
+    """The assumption register has a row for every parameter of the resolved scenario (the [calibration] record,
+    a record of a fit shown in the summary, aside; a segment's named age profile has its own row,
+    tests/test_report_profiles.py), with its value, unit, basis and source, in report.json and in the table shown;
+    assumptions and calibrated values are highlighted."""
+    from sim.report_sections import register_rows, register_section
+
+    scenario = load_scenario(scenario_id)
+    want = {k: t for k, t in _parameter_tables(scenario.resolved) if not k.startswith("calibration.")}
+    assert len(want) > 25
+    rows = [r for r in register_rows(scenario.resolved) if not r["key"].endswith(".age_profile")]
+    assert sorted(r["key"] for r in rows) == sorted(want)
+    for r in rows:
+        t = want[r["key"]]
+        assert (r["value"], r["unit"], r["basis"], r["source"]) == (t["value"], t["unit"], t["basis"], t["source"])
+    lang = Language("en")
+    table = register_section(lang, scenario, {"assumptions": rows, "rules": {"date": "2025-01-01", "rows": [],
+                                                                           "changes": []}}).blocks[1]
+    assert len(table.rows) == len(rows)
+    for r, shown, style in zip(rows, table.rows, table.styles):
+        assert shown[0].endswith(f"({r['key']})") or shown[0] == r["key"], shown[0]
+        assert (shown[2], shown[3]) == (lang.unit(r["unit"]), lang.basis(r["basis"]))
+        assert r["source"] in shown[5]
+        assert style == (r["basis"] if r["basis"] in ("assumption", "calibrated") else "")
+
+
 def test_a_wrong_number_in_the_report_is_caught(madiun, tmp_path):
     """The figure check can fail: change one traced value in a copy and it must complain."""
     copy = tmp_path / "copy"
