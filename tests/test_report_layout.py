@@ -91,12 +91,12 @@ def test_text_columns_stay_aligned_left():
     assert block.numeric_columns() == [False, True, False]
 
 
-def _report(sections: list, charts: dict | None = None):
+def _report(sections: list, charts: dict | None = None, lang: str = "id"):
     """A report with just what the PDF renderer reads: a title page's facts, sections and chart pictures."""
     from sim.report_document import Section
 
     return SimpleNamespace(
-        lang=Language("id"), scenario=SimpleNamespace(region="Kota Uji", id="uji", titles={"id": "Uji"}),
+        lang=Language(lang), scenario=SimpleNamespace(region="Kota Uji", id="uji", titles={"id": "Uji", "en": "Test"}),
         manifest={"scenario_id": "uji", "run_hash": "0", "code": {"workbench_version": "0"}, "report_date": "2026-01-01"},
         sections=[Section(f"s{k}", title, blocks) for k, (title, blocks) in enumerate(sections)], charts=charts or {})
 
@@ -117,6 +117,25 @@ def test_a_section_that_runs_a_line_over_its_page_does_not_leave_that_line_alone
     n = next(n for n in range(30, 80) if len(_pages(_report([("Pertama", _lines(n))]))) == 2)  # one line over
     pages = _pages(_report([("Pertama", _lines(n)), ("Kedua", _lines(5))]))
     assert len(pages) == 2 and f"Kalimat nomor {n - 1}." in pages[1] and "Kedua" in pages[1]
+
+
+@pytest.mark.parametrize("scenario_id", ["jambi-2025", "madiun-2025", "madiun-2026-ucj-csr"])
+@pytest.mark.parametrize("code", ["id", "en"])
+def test_the_methodology_fits_on_a_page(scenario_id, code):
+    """The reviewer is promised the methodology in a page: laid out alone, below the report's title lines, it takes
+    one PDF page, for a scenario with assumed loads, a calibrated one and a planning scenario (members projected,
+    a calibration inherited), in both languages."""
+    from sim import report_planning
+    from sim.population import build_model
+    from sim.report_sections import methodology_section
+    from sim.scenario import load_scenario
+
+    scenario, lang = load_scenario(scenario_id), Language(code)
+    section = methodology_section(lang, scenario)
+    if build_model(scenario).projection is not None:  # as the report of a planning scenario swaps paragraphs
+        section = report_planning.methodology(lang, section)
+    assert len(section.blocks) >= 8
+    assert len(_pages(_report([(section.title, section.blocks)], lang=code))) == 1
 
 
 def test_a_section_heading_stays_with_its_chart():
