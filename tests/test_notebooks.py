@@ -25,6 +25,8 @@ SMALL = {  # papermill parameters that keep each run to seconds
     "05_what_if": {"members": 20_000, "csr_share": 0.25, "mortality_factor": 1.2},
 }
 
+SIMULATES = {"01_scenario_overview", "04_scenario_comparison"}  # the notebooks that simulate trials
+
 
 def _cells(text: str) -> list[tuple[str, str]]:
     """(header line, body) of each ``# %%`` cell."""
@@ -71,6 +73,8 @@ def test_notebook_runs(path, tmp_path):
     assert not errors
     shown = [o for c in executed.cells if c.cell_type == "code" for o in c.get("outputs", [])]
     assert shown, "the notebook showed nothing"
+    if path.stem in SIMULATES:  # trial progress shows as a bar (sim.progress.notebook)
+        assert any("IntProgress(" in o.get("data", {}).get("text/plain", "") for o in shown), "no progress bar"
     # What a planner reads is formatted (sim.report's tables): no raw keys such as annual_premium_idr, no 1.008000e+09.
     text = "\n".join(o.get("text", "") if o.output_type == "stream" else o.get("data", {}).get("text/plain", "")
                       for o in shown)

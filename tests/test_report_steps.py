@@ -42,3 +42,24 @@ def test_trial_progress_reads_done_of_total_and_ends_its_line_at_the_last_chunk(
     progress.trials(1000, 4000)
     progress.trials(4000, 4000)
     assert capsys.readouterr().err == "\r  simulated 1,000 / 4,000 trials\r  simulated 4,000 / 4,000 trials\n"
+
+
+def test_a_notebook_s_trial_progress_is_a_bar_shown_once_and_filled_to_the_trials_done(monkeypatch):
+    """In a notebook the trials simulated show as a bar (ipywidgets) with "done / total" beside it, displayed at
+    the first chunk and updated in place after each (notebooks 01 and 04 pass it to the forecast)."""
+    pytest.importorskip("ipywidgets")
+    import IPython.display
+
+    from sim import progress
+
+    shown = []
+    monkeypatch.setattr(IPython.display, "display", shown.append)
+    update = progress.notebook("madiun-2025")
+    assert not shown  # nothing before the first chunk
+    update(1000, 4000)
+    update(4000, 4000)
+    (box,) = shown
+    bar, label = box.children
+    assert (bar.description, bar.value, bar.max, label.value) == ("madiun-2025", 4000, 4000, "4,000 / 4,000")
+    update(2000, 4000)  # the same bar, moved
+    assert len(shown) == 1 and (bar.value, bar.max, label.value) == (2000, 4000, "2,000 / 4,000")
