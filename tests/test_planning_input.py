@@ -300,6 +300,18 @@ def test_compare_lists_outputs_and_differing_parameters(tmp_path, capsys):
     # The pipeline version enrols over the year, so it pays less premium on average than all members from January.
     values = {r["key"]: r["values"] for r in result["outputs"]}
     assert values["members"]["jambi-2025-pipeline"] < values["members"]["jambi-2025"]
+    # The terminal shows both side by side: a column per scenario, a row per output, then the differing parameters.
+    lines = stdout.splitlines()
+    assert lines[0].split() == ["jambi-2025", "jambi-2025-pipeline"]
+    table = lines[1: 1 + len(result["outputs"])]
+    assert [line[: len(r["label"]) + 1] for line, r in zip(table, result["outputs"])] == [
+        r["label"] + " " for r in result["outputs"]]
+    members = next(line for line in table if line.startswith("members in force (average) "))
+    assert members.split()[-2:] == [f"{values['members'][i]:,.0f}" for i in result["scenarios"]]
+    listed = lines[lines.index(f"Parameters that differ ({len(differing)}):") + 1: -1]  # the last says what it wrote
+    assert [line.split()[0] for line in listed] == [r["parameter"] for r in result["parameters"]]
+    assert next(line for line in listed if "segments.vulnerable.members " in line).split()[1:] == ["3000", "0"]
+    assert next(line for line in listed if "pipeline.kelurahan.capacity " in line).split()[1] == "-"
 
 
 def test_compare_bad_scenario_writes_nothing(tmp_path, capsys):
