@@ -87,6 +87,43 @@ def test_ci_calls_the_readme_test_command():
     assert "./workbench test" in readme and "./workbench test" in ci
 
 
+def test_the_readme_s_first_command_writes_the_default_report_and_says_where_it_is(tmp_path, capsys):
+    """`./workbench run`, the README's first command, runs `python -m sim report madiun-2025` (any scenario or
+    options given passed on), which prints where the finished report is. The script runs from a copy whose
+    .venv/bin/python only echoes its arguments, installed after pyproject.toml last changed: nothing is installed
+    or simulated there; the command it would run then runs here."""
+    import os
+    import shutil
+    import subprocess
+
+    from sim.cli import main
+
+    checkout, caller = tmp_path / "checkout", tmp_path / "caller"
+    (checkout / ".venv" / "bin").mkdir(parents=True)
+    caller.mkdir()
+    for name in ("workbench", "pyproject.toml"):
+        shutil.copy(ROOT / name, checkout / name)
+    os.utime(checkout / "pyproject.toml", (0, 0))
+    (checkout / ".venv" / ".installed").touch()
+    echo = checkout / ".venv" / "bin" / "python"
+    echo.write_text('#!/bin/sh\necho "$@"\n', encoding="utf-8")
+    echo.chmod(0o755)
+
+    def runs(*args):
+        done = subprocess.run(["bash", str(checkout / "workbench"), "run", *args], cwd=caller, capture_output=True,
+                              text=True, check=True)
+        return done.stdout.splitlines()[-1].split()  # the line before: the version check's -c, echoed
+
+    assert runs() == ["-m", "sim", "report", "madiun-2025"]
+    assert runs("--lang", "en") == ["-m", "sim", "report", "madiun-2025", "--lang", "en"]
+    assert runs("jambi-2025", "--trials", "500") == ["-m", "sim", "report", "jambi-2025", "--trials", "500"]
+    reports = tmp_path / "reports"
+    assert main([*runs()[2:], "--trials", "300", "--reports-dir", str(reports), "--quiet"]) == 0
+    (folder,) = (reports / "madiun-2025").iterdir()
+    assert (folder / "report.html").is_file() and (folder / "report.pdf").is_file()
+    assert capsys.readouterr().out.splitlines()[-1] == f"Laporan: {folder / 'report.html'} dan report.pdf"
+
+
 def test_scenarios_readme_documents_every_schema_key_with_its_unit():
     from sim.scenario import (
         ASSUMPTION_FIELDS, BUDGET_FIELDS, CHILDREN_FIELDS, SCENARIO_FIELDS, SEGMENT_FIELDS, SEVERITY_FIELDS,
