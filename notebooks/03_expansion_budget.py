@@ -16,7 +16,8 @@
 #
 # **What this answers:** what a year of premiums costs the city (Rp) at a given number of members, how many members
 # the APBD budget pays for, the expected claims (Rp) and claim ratio (%) that come with them, who pays which
-# premium, and, for a plan with CSR pledges, what happens if a company does not pay.
+# premium, for an enrolment plan the members and the APBD needed year by year, and, for a plan with CSR pledges,
+# what happens if a company does not pay.
 #
 # All figures are closed form (expected values, no simulation), so the notebook answers at once; for the
 # uncertainty around the claims (the 90 % band) see notebook 01. Premium and expected claims are both proportional
@@ -25,13 +26,15 @@
 #
 # Members are held at their starting number in the first sections. Enrolment over time (names proposed by RT heads,
 # checked by the kelurahan and Disnaker, registered by BPJS) is modelled by `python -m sim plan` (`sim/enrolment.py`,
-# README "Expansion and budget planning"); the last section uses it for a scenario with CSR pledges.
+# README "Expansion and budget planning"); the last two sections use it for a scenario with an enrolment plan and
+# one with CSR pledges.
 
 # %% tags=["parameters"]
 scenario_id = "madiun-2023"  # a file in scenarios/ without .toml
 # numbers of members to compare, e.g. [5_000, 10_000, 20_000]; None: half, start, target, what the budget pays, twice
 members_grid = None
 lang = "id"  # "id" (Indonesian) or "en"
+plan_scenario_id = "madiun-2026-ucj-csr"  # a scenario with an enrolment plan ([expansion], [pipeline], [funding])
 pledge_scenario_id = "madiun-2026-ucj-csr"  # a scenario with [funding.csr.*] pledges, for the last section
 
 # %%
@@ -73,6 +76,19 @@ report.members_table(scenario, members_grid, lang)
 
 # %%
 report.funding_table(scenario, lang)
+
+# %% [markdown]
+# ## The plan by year
+# The enrolment plan of `plan_scenario_id`, projected month by month (names through the pipeline, members leaving,
+# the money paying in the stated priority): members on average and at the year-end against the year-end target,
+# names waiting for money, members not renewed, premiums of all payers, the APBD budget and what it paid, and the
+# APBD the plan needs each year at 90 % over which CSR pledges are honoured (the budget to ask for; the same as
+# `sim plan`'s "APBD needed" line). Premiums and members only, no simulation; the claims by year with their
+# uncertainty, the largest coverage the budget funds and the CSR money that closes the gap to the UCJ target are
+# `sim plan`'s answers.
+
+# %%
+report.plan_table(load_scenario(plan_scenario_id), lang)
 
 # %% [markdown]
 # ## If a CSR pledge is not honoured

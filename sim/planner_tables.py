@@ -97,6 +97,41 @@ def funding_table(scenario: Scenario, lang: str = "id") -> pd.DataFrame:
     return pd.DataFrame(rows, columns=header)
 
 
+def plan_table(scenario: Scenario, lang: str = "id") -> pd.DataFrame:
+    """The enrolment plan by fiscal year, as the report's budget section gives it (report.json ``planning``): members
+    on average and at the year-end against the year-end target, names waiting for money and members not renewed,
+    the premium of all payers, the APBD budget and the premium it paid, the APBD the plan needs (``sim plan``'s
+    answer, at its confidence over which CSR pledges are honoured) and, with a UCJ target, UCJ at the year-end.
+    Members and premiums as projected, no simulation. A scenario without an enrolment plan is refused in one line."""
+    language = Language(lang)
+    plan = report_planning.planning_figures(scenario)
+    if plan is None:
+        raise ScenarioError(scenario.id, "expansion", language("nb_no_plan"))
+    needed = plan["budget_needed"]
+    rows = []
+    for y in plan["years"]:
+        row = {language("col_period"): y["year"],
+               language("col_members_avg"): language.count(y["members"]),
+               language("col_members_end"): language.count(y["members_year_end"]),
+               language("col_target"): _or_dash(language.count, y["target"]),
+               language("col_waiting"): language.count(y["held_year_end"]),
+               language("col_not_renewed"): language.count(y["not_renewed"]),
+               language("col_premium"): language.money(y["premium_idr"]),
+               language("col_budget_apbd"): _or_dash(language.money, y["budget_idr"]),
+               language("col_budget_spent"): _or_dash(language.money, y["budget_spent_idr"])}
+        if needed is not None:
+            what = "quota" if needed["for"] == "quota_path" else "members"
+            row[language(f"col_apbd_needed_{what}")] = _or_dash(language.money, y["apbd_needed_idr"])
+        if y["ucj"] is not None:
+            row[language("nb_ucj")] = language.percent(y["ucj"], 1)
+        rows.append(row)
+    return pd.DataFrame(rows).set_index(language("col_period"))
+
+
+def _or_dash(show, value) -> str:
+    return "-" if value is None else show(value)
+
+
 def pledge_table(scenario: Scenario, lang: str = "id") -> pd.DataFrame:
     """What each combination of honoured and failed CSR pledges does (:func:`sim.pledge_outcomes.pledge_outcomes`),
     a row per outcome and year as in the report: probability, members at the year-end, not renewed, waiting for

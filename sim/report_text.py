@@ -1656,6 +1656,11 @@ TEXT = {
                             "madiun-2026-ucj-csr",
                       "en": "has no CSR pledges ([funding.csr.*]); choose a scenario with them, e.g. "
                             "madiun-2026-ucj-csr"},
+    "nb_no_plan": {"id": "tidak memuat rencana kepesertaan (kuota [expansion], tahapan pendaftaran [pipeline], "
+                         "pendanaan [funding] atau keluarnya peserta [membership]); pilih skenario yang memuatnya, "
+                         "misalnya madiun-2026-ucj-csr",
+                   "en": "has no enrolment plan ([expansion] quotas, a [pipeline], [funding] or [membership] exits); "
+                         "choose a scenario with one, e.g. madiun-2026-ucj-csr"},
     "nb_ucj": {"id": "Cakupan UCJ akhir tahun", "en": "UCJ coverage at year-end"},
     # --- calibration and backtest (notebook 02; sim.planner_tables: posterior, backtest and next_year tables) ---
     "nb_scale_mortality": {"id": "Pengali kematian (JKM)", "en": "Death multiplier (JKM)"},

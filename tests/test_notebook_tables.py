@@ -26,7 +26,8 @@ def _cells(frame: pd.DataFrame) -> list[str]:
 def test_the_budget_tables_read_as_a_report(lang):
     scenario = load_scenario("madiun-2023")
     tables = [report.year_table(scenario, lang), report.members_table(scenario, None, lang),
-              report.funding_table(scenario, lang), report.pledge_table(load_scenario("madiun-2026-ucj-csr"), lang)]
+              report.funding_table(scenario, lang), report.pledge_table(load_scenario("madiun-2026-ucj-csr"), lang),
+              report.plan_table(load_scenario("madiun-2026-ucj-csr"), lang)]
     for frame in tables:
         raw = [c for c in _cells(frame) if RAW.search(c)]
         assert not raw, raw
@@ -46,6 +47,33 @@ def test_the_members_compared_are_the_scenarios_own_without_a_grid():
 def test_a_scenario_without_csr_pledges_is_refused_in_one_line():
     with pytest.raises(ScenarioError, match=r"^madiun-2026-ucj: funding.csr: has no CSR pledges"):
         report.pledge_table(load_scenario("madiun-2026-ucj"), "en")
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_the_plan_by_year_gives_sim_plan_s_members_ucj_and_apbd_needed(lang):
+    """Notebook 03's plan by year (madiun-2026-ucj-csr): the projected members at each year-end, UCJ there and the
+    APBD the plan needs at 90 % over which pledges are honoured, as sim plan answers them (the projection,
+    sim.budget.budget_needed), formatted as the report formats them."""
+    from sim import budget
+    from sim.i18n import Language
+    from sim.population import build_model
+
+    scenario, language = load_scenario("madiun-2026-ucj-csr"), Language(lang)
+    frame = report.plan_table(scenario, lang)
+    need = budget.budget_needed(scenario, budget.DEFAULT_CONFIDENCE)
+    assert frame.index.tolist() == [str(r["year"]) for r in need["years"]] == ["2026", "2027", "2028", "2029", "2030"]
+    assert frame[language("col_apbd_needed_quota")].tolist() == [language.money(r["budget_idr"]) for r in need["years"]]
+    projection = build_model(scenario).projection
+    assert frame[language("col_members_end")].tolist() == [language.count(projection.year_end(int(y)).sum())
+                                                           for y in frame.index]
+    ucj = budget.ucj_by_year(projection, scenario.planning.ucj, scenario)
+    assert frame[language("nb_ucj")].tolist() == [language.percent(r["ucj"], 1) for r in ucj]
+    assert frame[language("col_budget_apbd")].tolist() == [language.money(4e9)] * 5
+
+
+def test_a_scenario_without_an_enrolment_plan_is_refused_in_one_line():
+    with pytest.raises(ScenarioError, match=r"^madiun-2023: expansion: has no enrolment plan"):
+        report.plan_table(load_scenario("madiun-2023"), "en")
 
 
 def test_the_differences_between_scenarios_are_named_as_in_the_register():
