@@ -283,6 +283,26 @@ def test_plan_writes_its_files_and_replaces_a_run_s(tmp_path, capsys):
     assert len(rows) == 3 and float(rows[0]["premium_idr"]) > 0
 
 
+def test_plan_writes_the_sensitivity_table_it_prints(tmp_path, capsys):
+    """Without --no-tornado the plan's sensitivity table is written as tornado.csv, a row per ranged assumption as
+    in plan.json, each with the key outputs at both ends of its range, and the terminal names the widest swings."""
+    out = tmp_path / "plan"
+    code, stdout, err = run_cli(["plan", SMALL.with_suffix(".toml"), "--trials", 200, "--out", out], capsys)
+    assert code == 0, err
+    rows = json.loads((out / "plan.json").read_text())["tornado"]["rows"]
+    with open(out / "tornado.csv") as fh:
+        table = list(csv.DictReader(fh))
+    assert len(rows) > 5 and [r["parameter"] for r in table] == [r["parameter"] for r in rows]
+    for row, r in zip(table, rows):
+        for output in ("members_end", "premium_idr", "city_money_idr", "claims_expected_idr", "claim_ratio"):
+            for end in ("low", "high"):
+                key = f"{output}_{end}"
+                assert (row[key] == "") if r[key] is None else float(row[key]) == pytest.approx(r[key], rel=1e-12)
+    line = next(line for line in stdout.splitlines() if line.startswith("Largest sensitivities"))
+    assert f"{rows[0]['parameter']} {rows[0]['largest_relative_swing']:.0%}" in line
+    assert "tornado.csv" in stdout.splitlines()[-1]
+
+
 def test_compare_lists_outputs_and_differing_parameters(tmp_path, capsys):
     out = tmp_path / "cmp"
     code, stdout, err = run_cli(["compare", "jambi-2025", "jambi-2025-pipeline", "--trials", 500, "--out", out], capsys)
