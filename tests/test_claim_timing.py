@@ -61,6 +61,10 @@ def test_yearly_pattern_and_unpaid_add_up():
     unpaid = unpaid_at_year_ends(events + scholarships, paid)
     assert unpaid[:, -1] == pytest.approx(paid[:, -1])  # what is unpaid at the end is paid later
     assert (unpaid >= -1e-6).all()
+    # Scholarship instalments are paid in the year they fall due (where the engine places them, in the years after
+    # a death), not delayed by the claims' reporting and verification: alone, they are paid exactly then.
+    alone = paid_by_year(np.zeros_like(events), scholarships, yearly)
+    assert np.array_equal(alone[:, :2], scholarships) and not alone[:, 2].any()
     # Immediate payment: paid equals incurred, nothing unpaid.
     now = yearly_pattern(payment_pattern(None, FLOW), period_of_month, FLOW, 2)
     assert now == pytest.approx(np.array([[1, 0, 0], [0, 1, 0]]))
