@@ -20,6 +20,7 @@ from .backend import BACKENDS, open_backend
 from .allocator import keep_freed_memory
 from .budget import DEFAULT_CONFIDENCE
 from .calibration import calibrated_scenario_text, check_segment, fit, load_experience, next_year_forecast
+from .exact import MEAN_TOL
 from .exact import describe as describe_exact
 from .exact import exact_distribution
 from .i18n import Language, without_negative_zero
@@ -357,10 +358,20 @@ def format_summary(summary: dict) -> str:
     exact = summary.get("exact_first_period")
     if exact:
         checks = exact.get("versus_simulation", {}).get("quantiles", {})
-        lines.append(f"Exact (FFT) {exact['period']}: mean {rupiah(exact['claims_idr']['mean'])}, p99.5 "
-                     f"{rupiah(exact['claims_idr']['p99_5'])}; simulated quantiles " + _quantile_checks(checks))
+        lines.append(f"Exact (FFT) {exact['period']}: mean {rupiah(exact['claims_idr']['mean'])}"
+                     + _exact_mean_check(exact) + f", p99.5 {rupiah(exact['claims_idr']['p99_5'])}; simulated quantiles "
+                     + _quantile_checks(checks))
     lines.append("Monte Carlo vs closed form: " + _mean_checks(summary))
     return "\n".join(lines)
+
+
+def _exact_mean_check(exact: dict) -> str:
+    """Nothing while the exact mean matches the closed form; else how far off it is: a grid too coarse or too short
+    for the claims, which makes the exact quantiles beside it suspect too (summary.json ``mean_flag``)."""
+    if exact["mean_flag"] == "ok":
+        return ""
+    return (f" (check: {exact['mean_rel_error']:.1e} off the closed form's {rupiah(exact['closed_form_mean_idr'])}, "
+            f"more than {MEAN_TOL:.0e})")
 
 
 def _no_claims_line(period: dict, trials: int) -> str:

@@ -171,7 +171,7 @@ def test_a_mean_off_the_closed_form_by_more_than_1e_4_is_flagged(monkeypatch, tm
     so: "ok" at 1e-4, "check" beyond it. Without the tilt a grid below the mean of Jambi's claims wraps nine tenths
     of their probability round to the bottom (p99.5 Rp0.4 bn instead of Rp1.0 bn), unseen by the tail check: the
     mean check flags it, and `sim exact` prints the flag."""
-    from sim.cli import main
+    from sim.cli import main, rupiah
 
     r = exact_distribution(model("jambi-2025", ONE_YEAR))
     assert exact.MEAN_TOL == 1e-4
@@ -185,6 +185,13 @@ def test_a_mean_off_the_closed_form_by_more_than_1e_4_is_flagged(monkeypatch, tm
     overrides = [a for o in FIXED_CARE for a in ("--set", o)]
     assert main(["exact", "jambi-2025", *overrides, "--out", str(tmp_path / "out")]) == 0
     assert f"relative error {wrapped.mean_rel_error:.1e}: check)" in capsys.readouterr().out
+    # sim run's exact line says so too (it said only the mean and p99.5), and says nothing while the mean is ok.
+    assert main(["run", "jambi-2025", *overrides, "--trials", "200", "--out", str(tmp_path / "run")]) == 0
+    line = next(x for x in capsys.readouterr().out.splitlines() if x.startswith("Exact (FFT)"))
+    assert (f"(check: {wrapped.mean_rel_error:.1e} off the closed form's {rupiah(wrapped.mean_closed_form)}, more "
+            "than 1e-04), p99.5") in line
+    assert main(["run", "jambi-2025", "--trials", "200", "--out", str(tmp_path / "ok")]) == 0
+    assert "(check:" not in next(x for x in capsys.readouterr().out.splitlines() if x.startswith("Exact (FFT)"))
 
 
 @pytest.mark.parametrize("scenario_id", ["jambi-2025", "madiun-2025"])
