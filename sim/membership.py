@@ -24,6 +24,8 @@ Entrants have the segment's sex mix and age profile, restricted to ages below th
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import numpy as np
 
 from .mortality import MAX_AGE, monthly_q
@@ -57,6 +59,15 @@ def _every(cells) -> bool:
     return isinstance(cells, slice) and cells == slice(None)
 
 
+class _Month(NamedTuple):
+    """Every cell of a ledger in one month (:meth:`SegmentLedger._month`)."""
+
+    age: np.ndarray  # age in the month
+    q: np.ndarray  # monthly non-work death probability
+    keep: np.ndarray  # share still in force at the month's end, after every exit (death, moving away, DTKS)
+    share: np.ndarray  # 1 / the leave probabilities' sum (0 where none leave): splits the leavers by cause
+
+
 class SegmentLedger:
     """Cells, in-force and flows of one segment; stepped month by month by ``sim.expansion``.
 
@@ -87,16 +98,26 @@ class SegmentLedger:
         self.closing = np.zeros(months)
         self.registered = np.zeros(months, dtype=bool)
         self.table, self.load = mortality_table, seg.mortality_load
-        # The monthly non-work death probability by sex (row) and age (column, up to MAX_AGE): what monthly_q gives
-        # a cell of that sex and age, worked out once per ledger instead of for every cell every month.
-        self.q_by_age = monthly_q(mortality_table, np.array([[0], [1]]), np.arange(MAX_AGE + 1)[None, :],
-                                  seg.mortality_load)
-        self._ages = (None, None)  # (month, every cell's age then): the age limit and close ask for the same month
-        self._entrants = {}  # months ahead -> a new member's path and share left (:meth:`_entrant`)
         self.accident = seg.accident_rate / 1000.0 / 12.0
         self.accident_death = self.accident * jkk_death_share
         self.move = monthly_rate(exits.moving_away_rate)
         self.dtks = monthly_rate(exits.dtks_removal_rate)
+        # The monthly non-work death probability by sex (row) and age (column, up to MAX_AGE): what monthly_q gives
+        # a cell of that sex and age, worked out once per ledger instead of for every cell every month; and from it,
+        # by sex and age too, the share of a cell still in force at the month's end and the factor that splits its
+        # leavers by cause (:meth:`close`). A cell's are looked up by its sex and age (:meth:`_month`): the same
+        # elementwise formulas on the same numbers as when they were worked out cell by cell, month by month.
+        self.q_by_age = monthly_q(mortality_table, np.array([[0], [1]]), np.arange(MAX_AGE + 1)[None, :],
+                                  seg.mortality_load)
+        leave = self.q_by_age + self.accident_death
+        total = leave + self.move + self.dtks
+        keep = np.maximum(1.0 - leave - self.move - self.dtks, 0.0)
+        share = np.divide(1.0, total, out=np.zeros_like(total), where=total > 0)
+        self._by_age = {"q": self.q_by_age.ravel(), "keep": keep.ravel(), "share": share.ravel()}
+        self._sex_offset = self.sex * (MAX_AGE + 1)  # a cell's row in the tables by sex and age, raveled
+        self._join_months = np.arange(months)
+        self._months = {}  # month -> _Month of every cell (:meth:`_month`); a month is let go once closed
+        self._entrants = {}  # months ahead -> a new member's path and share left (:meth:`_entrant`)
 
     # --- cells ---------------------------------------------------------------------------------------------
 
@@ -106,9 +127,7 @@ class SegmentLedger:
 
     def age(self, month: int, cells=slice(None)) -> np.ndarray:
         if _every(cells):  # not to be changed by the caller: kept for the month's next question
-            if self._ages[0] != month:
-                self._ages = (month, self.age_join + np.maximum(month - self.join, 0) // 12)
-            return self._ages[1]
+            return self._month(month).age
         return self.age_join[cells] + np.maximum(month - self.join[cells], 0) // 12
 
     def over_age(self, month: int, cells=slice(None)) -> np.ndarray:
@@ -116,10 +135,17 @@ class SegmentLedger:
             return np.zeros(self.age_join[cells].shape, dtype=bool)
         return self.age(month, cells) >= self.exits.age_limit
 
-    def hazards(self, month: int, cells=slice(None)) -> tuple[np.ndarray, tuple]:
-        """Monthly non-work death probability and the leave probabilities by cause (death, moving, DTKS)."""
-        q = self.q_by_age[self.sex[cells], np.minimum(self.age(month, cells), MAX_AGE)]
-        return q, (q + self.accident_death, self.move, self.dtks)
+    def _month(self, month: int) -> "_Month":
+        """Every cell's age in ``month`` and what it gives (:class:`_Month`), worked out once per month: the planner,
+        the quota's places and the money ask about the same months again and again before :meth:`close` closes
+        them, each for some of the cells. Depends on the month alone (the cells' sex, age at joining and month of
+        joining are fixed), so a month asked about again after it was let go is worked out again the same."""
+        if month not in self._months:
+            # Years since joining, worked out per month of joining (a cohort's cells share it) and looked up per cell.
+            age = self.age_join + (np.maximum(month - self._join_months, 0) // 12).take(self.join)
+            at = self._sex_offset + np.minimum(age, MAX_AGE)
+            self._months[month] = _Month(age, *(self._by_age[k].take(at) for k in ("q", "keep", "share")))
+        return self._months[month]
 
     # --- the month's steps, in order: age limit, budget round, registrations, close ------------------------------
 
@@ -146,16 +172,19 @@ class SegmentLedger:
     def close(self, month: int) -> None:
         """Record the month's in-force, then apply its deaths and other exits."""
         self._row("inforce")[month] = self.current
-        q, leave = self.hazards(month)
-        self._row("q_death")[month] = q
-        survivors = self.current * np.maximum(1.0 - leave[0] - leave[1] - leave[2], 0.0)
+        at = self._month(month)
+        self._row("q_death")[month] = at.q
+        survivors = self.current * at.keep
         gone = self.current - survivors
-        total = leave[0] + leave[1] + leave[2]
-        share = np.divide(1.0, total, out=np.zeros_like(total), where=total > 0)
-        for cause, rate in zip(HAZARD_CAUSES, leave):
-            self.left[cause][month] += float((gone * rate * share).sum())
+        # The leave probabilities by cause (death, moving, DTKS): the month's leavers split in their proportions.
+        for cause, rate in zip(HAZARD_CAUSES, (at.q + self.accident_death, self.move, self.dtks)):
+            self.left[cause][month] += float((gone * rate * at.share).sum())
         self.current = survivors
         self.closing[month] = survivors.sum()
+        # Nothing asks about a closed month again; the months past the horizon that the planner looked ahead to
+        # go with the last.
+        for done in [m for m in self._months if m <= month or month == self.months - 1]:
+            del self._months[done]
 
     def _row(self, name: str) -> np.ndarray:
         """The (months, cells) array of ``name`` to write a month into; the (cells, months) one is made again when
@@ -193,16 +222,13 @@ class SegmentLedger:
         the next month's age-limit exits)."""
         x = start.copy()
         out = np.zeros(max(last - first, 0))
-        # The cells' sex, age at joining and month of joining taken once; each month's age, age-limit exits and
-        # hazards as :meth:`over_age` and :meth:`hazards` give them.
-        sex, age_join, join, limit = self.sex[cells], self.age_join[cells], self.join[cells], self.exits.age_limit
+        limit = self.exits.age_limit
         for m in range(first, last):
-            age = age_join + np.maximum(m - join, 0) // 12
+            at = self._month(m)  # each month's ages, age-limit exits and share kept as :meth:`close` takes them
             if m > first and limit is not None:
-                x[age >= limit] = 0.0
+                x[at.age[cells] >= limit] = 0.0
             out[m - first] = x.sum()
-            death = self.q_by_age[sex, np.minimum(age, MAX_AGE)] + self.accident_death
-            x = x * np.maximum(1.0 - death - self.move - self.dtks, 0.0)
+            x = x * at.keep[cells]
         return out, float(x.sum())
 
     def project_members(self, first: int, last: int) -> np.ndarray:
