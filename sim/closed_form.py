@@ -33,20 +33,34 @@ def _spread_scholarships(model: Model, out_amt, out_cnt, s: int, benefit: str, c
 
     ``claims_by_month``: (months, bands) expected claims by month and band of the member's age
     (``children.bands``). ``by_lag``: expected instalments per claim by regime and band, computed once per regime
-    and shared by all segments."""
-    b = INDEX[benefit]
+    and shared by all segments.
+
+    Every claim's instalments at once: the months and bands with claims in order (by month, then band), each with
+    its instalments by years since the claim (a row, padded to the longest schedule), and one ``np.add.at`` that adds
+    them into the periods in that order, as one call per claim and band did (so the same sums, in the same order)."""
+    months, bands = np.nonzero(claims_by_month)
+    if months.size == 0:
+        return
     children = model.scenario.children
-    for m in np.flatnonzero(claims_by_month.any(axis=1)):
-        r = model.regime_of_month[m]
+    regimes = model.regime_of_month[months]
+    for r in np.unique(regimes):
         if r not in by_lag:
             by_lag[r] = [expected_by_lag(model.regimes[r], children, k) for k in range(len(children.bands))]
-        for band in np.flatnonzero(claims_by_month[m]):
-            amount, count = by_lag[r][band]
-            pay_months = m + 12 * np.arange(amount.size)
-            inside = pay_months < model.months
-            periods = model.period_of_month[pay_months[inside]]
-            np.add.at(out_amt[:, s, b], periods, claims_by_month[m, band] * amount[inside])
-            np.add.at(out_cnt[:, s, b], periods, claims_by_month[m, band] * count[inside])
+    schedules = {r: by_lag[r] for r in np.unique(regimes)}
+    width = max(amount.size for rows in schedules.values() for amount, _ in rows)
+    amount, count = np.zeros((2, len(model.regimes), len(children.bands), width))
+    years = np.zeros((len(model.regimes), len(children.bands)), dtype=int)  # instalments in each schedule
+    for r, rows in schedules.items():
+        for band, (a, c) in enumerate(rows):
+            amount[r, band, : a.size], count[r, band, : c.size], years[r, band] = a, c, a.size
+    lags = np.arange(width)
+    pay_months = months[:, None] + 12 * lags[None, :]
+    inside = (lags[None, :] < years[regimes, bands][:, None]) & (pay_months < model.months)
+    claims = claims_by_month[months, bands][:, None]
+    periods = model.period_of_month[pay_months[inside]]
+    b = INDEX[benefit]
+    np.add.at(out_amt[:, s, b], periods, (claims * amount[regimes, bands])[inside])
+    np.add.at(out_cnt[:, s, b], periods, (claims * count[regimes, bands])[inside])
 
 
 def intensity_means(model: Model) -> tuple[float, float]:
@@ -60,14 +74,24 @@ def intensity_means(model: Model) -> tuple[float, float]:
     return float(mean[0]), float(mean[1])
 
 
+def _bands_by_month(model: Model, exp: SegmentExposure) -> np.ndarray:
+    """(months, cells) the band of ``children.bands`` each cell's members' age falls in, month by month: worked out
+    for the ages once (``band_of`` gives each age its band whatever the cell) and looked up by every cell's age."""
+    ages = exp.age(np.arange(exp.age0.size)[None, :], np.arange(model.months)[:, None])
+    return model.scenario.children.band_of(np.arange(ages.max(initial=0) + 1))[ages]
+
+
 def _segment(model: Model, exp: SegmentExposure, s: int, amt: np.ndarray, cnt: np.ndarray, by_lag: dict) -> None:
     seg, sev = exp.segment, model.scenario.severity
     death_scale, accident_scale = intensity_means(model)
     bands = len(model.scenario.children.bands)
     eligible_deaths = np.zeros((model.months, bands))  # by month and band of the member's age
     jkk_scholarship_claims = np.zeros((model.months, bands))
+    band_of_cell = _bands_by_month(model, exp) if bands > 1 else None
+    case_costs = {}  # regime -> expected cost per work accident (the same for every month under the regime)
     for m in range(model.months):
-        rules = model.regimes[model.regime_of_month[m]]
+        r = model.regime_of_month[m]
+        rules = model.regimes[r]
         p = model.period_of_month[m]
         tenure = exp.tenure0 + m
         deaths = exp.jkm_rate[:, m] * death_scale
@@ -75,7 +99,9 @@ def _segment(model: Model, exp: SegmentExposure, s: int, amt: np.ndarray, cnt: n
         cnt[p, s, INDEX["jkm_death"]] += deaths.sum()
         eligible = jkm_scholarship_eligible(rules, tenure)
         accidents = exp.jkk_rate[:, m].sum() * accident_scale
-        per_case = expected_case_cost(rules, seg.wage, sev)
+        if r not in case_costs:
+            case_costs[r] = expected_case_cost(rules, seg.wage, sev)
+        per_case = case_costs[r]
         for benefit, value in per_case["amount"].items():
             amt[p, s, INDEX[benefit]] += accidents * value
             cnt[p, s, INDEX[benefit]] += accidents * per_case["count"][benefit]
@@ -83,7 +109,7 @@ def _segment(model: Model, exp: SegmentExposure, s: int, amt: np.ndarray, cnt: n
             eligible_deaths[m, 0] = deaths @ eligible
             jkk_scholarship_claims[m, 0] = accidents * per_case["scholarship_share"]
         else:  # the claims split by the band of the members' age in this month
-            band = model.scenario.children.band_of(exp.age(np.arange(exp.age0.size), m))
+            band = band_of_cell[m]
             eligible_deaths[m] = np.bincount(band, weights=deaths * eligible, minlength=bands)
             jkk_by_band = np.bincount(band, weights=exp.jkk_rate[:, m], minlength=bands) * accident_scale
             jkk_scholarship_claims[m] = jkk_by_band * per_case["scholarship_share"]

@@ -7,15 +7,22 @@ every output of ``sim plan`` is compared byte for byte when the code is made fas
 
 from __future__ import annotations
 
+import dataclasses
+
 import numpy as np
 import pytest
 
+from sim.accident import expected_case_cost
+from sim.benefits import BENEFIT_NAMES, INDEX
+from sim.closed_form import expected, intensity_means
 from sim.expansion import year_end_month
 from sim.membership import HAZARD_CAUSES, SegmentLedger
 from sim.mortality import MAX_AGE
 from sim.planning_schema import Exits
-from sim.population import month_dates
+from sim.population import build_model, month_dates
+from sim.regulation import RuleSet, jkm_death_benefit, jkm_scholarship_eligible
 from sim.scenario import load_scenario
+from sim.scholarship import expected_by_lag
 
 # --- The ledger's month: ages, death probabilities, share kept, leavers by cause ------------------------------
 
@@ -104,3 +111,93 @@ def test_a_month_past_the_horizon_is_worked_out_as_any_other():
     for first, last in ((book.months - 1, book.months + 11), (book.months + 3, book.months + 9)):
         got, want = book._run(start, live, first, last), plain_run(book, start, live, first, last)
         assert np.array_equal(got[0], want[0]) and got[1] == want[1]
+
+
+# --- The closed form ------------------------------------------------------------------------------------------
+
+
+def plain_expected(model) -> tuple[np.ndarray, np.ndarray]:
+    """Expected amounts and counts (periods, segments, benefits) as the closed form worked them out month by month:
+    a work accident's expected cost per month, each month's band of every cell, and each claim's scholarship
+    instalments added into their periods one claim and band at a time."""
+    periods, segments = len(model.period_labels), len(model.segments)
+    amt = np.zeros((periods, segments, len(BENEFIT_NAMES)))
+    cnt = np.zeros_like(amt)
+    children = model.scenario.children
+    bands = len(children.bands)
+    death_scale, accident_scale = intensity_means(model)
+    by_lag = {}
+    for s, exp in enumerate(model.segments):
+        seg, sev = exp.segment, model.scenario.severity
+        claims = {b: np.zeros((model.months, bands)) for b in ("jkm_scholarship", "jkk_scholarship")}
+        for m in range(model.months):
+            rules = model.regimes[model.regime_of_month[m]]
+            p = model.period_of_month[m]
+            tenure = exp.tenure0 + m
+            deaths = exp.jkm_rate[:, m] * death_scale
+            amt[p, s, INDEX["jkm_death"]] += deaths @ jkm_death_benefit(rules, seg.scheme, tenure)
+            cnt[p, s, INDEX["jkm_death"]] += deaths.sum()
+            eligible = jkm_scholarship_eligible(rules, tenure)
+            accidents = exp.jkk_rate[:, m].sum() * accident_scale
+            per_case = expected_case_cost(rules, seg.wage, sev)
+            for benefit, value in per_case["amount"].items():
+                amt[p, s, INDEX[benefit]] += accidents * value
+                cnt[p, s, INDEX[benefit]] += accidents * per_case["count"][benefit]
+            if bands == 1:
+                claims["jkm_scholarship"][m, 0] = deaths @ eligible
+                claims["jkk_scholarship"][m, 0] = accidents * per_case["scholarship_share"]
+            else:
+                band = children.band_of(exp.age(np.arange(exp.age0.size), m))
+                claims["jkm_scholarship"][m] = np.bincount(band, weights=deaths * eligible, minlength=bands)
+                jkk_by_band = np.bincount(band, weights=exp.jkk_rate[:, m], minlength=bands) * accident_scale
+                claims["jkk_scholarship"][m] = jkk_by_band * per_case["scholarship_share"]
+        for benefit, by_month in claims.items():
+            b = INDEX[benefit]
+            for m in np.flatnonzero(by_month.any(axis=1)):
+                r = model.regime_of_month[m]
+                if r not in by_lag:
+                    by_lag[r] = [expected_by_lag(model.regimes[r], children, k) for k in range(bands)]
+                for band in np.flatnonzero(by_month[m]):
+                    amount, count = by_lag[r][band]
+                    pay_months = m + 12 * np.arange(amount.size)
+                    inside = pay_months < model.months
+                    in_period = model.period_of_month[pay_months[inside]]
+                    np.add.at(amt[:, s, b], in_period, by_month[m, band] * amount[inside])
+                    np.add.at(cnt[:, s, b], in_period, by_month[m, band] * count[inside])
+    return amt, cnt
+
+
+def two_regimes(model, month: int):
+    """The model with other benefit rules from ``month`` on: scholarships end at 20 (a shorter schedule of
+    instalments), a higher JKM lump sum and a higher JKK total-disability benefit, as a rule change within the
+    horizon would bring."""
+    rules = model.regimes[0]
+    later = RuleSet(rules.date, {**rules, "scholarship.end_age": 20, "jkm.lump_sum": rules["jkm.lump_sum"] * 1.5,
+                                 "jkk.total_disability_multiplier": rules["jkk.total_disability_multiplier"] * 2})
+    return dataclasses.replace(model, regimes=(rules, later),
+                               regime_of_month=(np.arange(model.months) >= month).astype(int))
+
+
+def one_band(scenario):
+    """The scenario with the one form of the children table (the same shares for every member's age)."""
+    return dataclasses.replace(scenario, children=dataclasses.replace(
+        scenario.children, by_member_age=(), count_shares=(0.45, 0.30, 0.25), age_max=22))
+
+
+@pytest.mark.parametrize("case", ["projected", "two regimes", "one band", "plain exposure"])
+def test_the_closed_form_gives_the_month_by_month_numbers(case):
+    """The closed form works out a work accident's cost once per rule regime, every cell's band of the children
+    table for all months at once (by age), and every claim's scholarship instalments in one ``np.add.at`` in the
+    order the claims came: its expected amounts and counts are those of the month-by-month calculation, bit for
+    bit, for a projected scenario (madiun-2026-ucj-csr: members joining over five years, ten bands of the children
+    table, parameter draws), for the same with a rule change in its 31st month (shorter scholarship schedules, a
+    higher JKM benefit), with the one-form children table, and for a scenario without a projection (madiun-2025).
+    Catches instalments added in another order (by band first, or by years since the claim first), a schedule of
+    another regime, a cell's band taken at another age, and a cost per accident of another regime."""
+    scenario = load_scenario("madiun-2025" if case == "plain exposure" else "madiun-2026-ucj-csr")
+    model = build_model(one_band(scenario) if case == "one band" else scenario)
+    if case == "two regimes":
+        model = two_regimes(model, 30)
+    got, (amounts, counts) = expected(model), plain_expected(model)
+    assert np.array_equal(got.amounts, amounts) and np.array_equal(got.counts, counts)
+    assert all(got.amounts[:, :, INDEX[b]].sum() > 0 for b in ("jkm_scholarship", "jkk_scholarship"))
