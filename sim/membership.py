@@ -55,12 +55,8 @@ def entrant_template(seg, age_limit: int | None) -> tuple[np.ndarray, np.ndarray
     return sex[keep], age[keep], share[keep] / total if total > 0 else share[keep]
 
 
-def _every(cells) -> bool:
-    return isinstance(cells, slice) and cells == slice(None)
-
-
 class _Month(NamedTuple):
-    """Every cell of a ledger in one month (:meth:`SegmentLedger._month`)."""
+    """The first cells of a ledger in one month (:meth:`SegmentLedger._month`), each array over the same cells."""
 
     age: np.ndarray  # age in the month
     q: np.ndarray  # monthly non-work death probability
@@ -88,6 +84,9 @@ class SegmentLedger:
         self.tenure0 = np.concatenate([ten0, -np.repeat(np.arange(months), t_share.size)]).astype(int)
         self.current = np.zeros(cells)
         self.current[: n0.size] = n0
+        # Cells past the last cohort registered hold nobody: a month's exits are worked out up to it
+        # (:meth:`close`), on the starting cells and the cohorts of the months so far.
+        self._reach = n0.size
         self.opening = float(n0.sum())
         # In force and non-work death probability per cell and month, written a month (a row) at a time by close()
         # and read as (cells, months) arrays (:attr:`inforce`, :attr:`q_death`, C order as ever).
@@ -116,7 +115,9 @@ class SegmentLedger:
         self._by_age = {"q": self.q_by_age.ravel(), "keep": keep.ravel(), "share": share.ravel()}
         self._sex_offset = self.sex * (MAX_AGE + 1)  # a cell's row in the tables by sex and age, raveled
         self._join_months = np.arange(months)
-        self._months = {}  # month -> _Month of every cell (:meth:`_month`); a month is let go once closed
+        self._months = {}  # month -> _Month of the first cells (:meth:`_month`); a month is let go once closed
+        # A cell of a cohort still to join is as old as it joins: its death probability until then.
+        self._q_at_join = self._by_age["q"].take(self._sex_offset + np.minimum(self.age_join, MAX_AGE))
         self._entrants = {}  # months ahead -> a new member's path and share left (:meth:`_entrant`)
 
     # --- cells ---------------------------------------------------------------------------------------------
@@ -126,8 +127,6 @@ class SegmentLedger:
         return slice(first, first + self.cohort_cells)
 
     def age(self, month: int, cells=slice(None)) -> np.ndarray:
-        if _every(cells):  # not to be changed by the caller: kept for the month's next question
-            return self._month(month).age
         return self.age_join[cells] + np.maximum(month - self.join[cells], 0) // 12
 
     def over_age(self, month: int, cells=slice(None)) -> np.ndarray:
@@ -135,25 +134,33 @@ class SegmentLedger:
             return np.zeros(self.age_join[cells].shape, dtype=bool)
         return self.age(month, cells) >= self.exits.age_limit
 
-    def _month(self, month: int) -> "_Month":
-        """Every cell's age in ``month`` and what it gives (:class:`_Month`), worked out once per month: the planner,
-        the quota's places and the money ask about the same months again and again before :meth:`close` closes
-        them, each for some of the cells. Depends on the month alone (the cells' sex, age at joining and month of
-        joining are fixed), so a month asked about again after it was let go is worked out again the same."""
-        if month not in self._months:
+    def _month(self, month: int, cells: int = 0) -> "_Month":
+        """The cells' age in ``month`` and what it gives (:class:`_Month`), for the first ``cells`` cells at least
+        and for every cohort that may have joined by then (cohorts of later months hold nobody yet), worked out
+        once per month: the planner, the quota's places and the money ask about the same months again and again
+        before :meth:`close` closes them, each for some of the cells. Depends on the month alone (the cells' sex,
+        age at joining and month of joining are fixed), so a month asked about again is worked out again the same."""
+        at = self._months.get(month)
+        if at is None or at.age.size < cells:
+            joined = self.cohort(month).stop if month < self.months else self.current.size
+            n = max(cells, min(joined, self.current.size))
             # Years since joining, worked out per month of joining (a cohort's cells share it) and looked up per cell.
-            age = self.age_join + (np.maximum(month - self._join_months, 0) // 12).take(self.join)
-            at = self._sex_offset + np.minimum(age, MAX_AGE)
-            self._months[month] = _Month(age, *(self._by_age[k].take(at) for k in ("q", "keep", "share")))
-        return self._months[month]
+            age = self.age_join[:n] + (np.maximum(month - self._join_months, 0) // 12).take(self.join[:n])
+            row = self._sex_offset[:n] + np.minimum(age, MAX_AGE)
+            at = self._months[month] = _Month(age, *(self._by_age[k].take(row) for k in ("q", "keep", "share")))
+        return at
 
     # --- the month's steps, in order: age limit, budget round, registrations, close ------------------------------
 
     def age_out(self, month: int) -> None:
-        out = self.over_age(month) & (self.current > 0)
+        if self.exits.age_limit is None:
+            return
+        at = self._month(month, self._reach)
+        held = self.current[: at.age.size]  # every cell in force (a view: the exits are made in place)
+        out = (at.age >= self.exits.age_limit) & (held > 0)
         if out.any():
-            self.left["age_limit"][month] += self.current[out].sum()
-            self.current[out] = 0.0
+            self.left["age_limit"][month] += held[out].sum()
+            held[out] = 0.0
 
     def cut(self, month: int, share: float) -> None:
         """Members not renewed at a round: ``share`` of every cell in force."""
@@ -168,17 +175,28 @@ class SegmentLedger:
         self.current[self.cohort(month)] += names * self.template
         self.joined[month] += names
         self.registered[month] = True
+        self._reach = max(self._reach, self.cohort(month).stop)
 
     def close(self, month: int) -> None:
-        """Record the month's in-force, then apply its deaths and other exits."""
+        """Record the month's in-force, then apply its deaths and other exits.
+
+        The exits are worked out on the first cells, up to the last cohort that may hold members (:meth:`_month`);
+        the cells past it hold nobody, and their zeros stay in the arrays summed, so that every sum is over the
+        same numbers in the same order as over all cells."""
         self._row("inforce")[month] = self.current
-        at = self._month(month)
-        self._row("q_death")[month] = at.q
-        survivors = self.current * at.keep
-        gone = self.current - survivors
+        at = self._month(month, self._reach)
+        n = at.age.size
+        q_row = self._row("q_death")[month]
+        q_row[:n], q_row[n:] = at.q, self._q_at_join[n:]
+        held = self.current[:n]
+        survivors = np.zeros(self.current.size)
+        survivors[:n] = held * at.keep
+        gone = held - survivors[:n]
         # The leave probabilities by cause (death, moving, DTKS): the month's leavers split in their proportions.
+        leavers = np.zeros(self.current.size)
         for cause, rate in zip(HAZARD_CAUSES, (at.q + self.accident_death, self.move, self.dtks)):
-            self.left[cause][month] += float((gone * rate * at.share).sum())
+            np.multiply(gone * rate, at.share, out=leavers[:n])
+            self.left[cause][month] += float(leavers.sum())
         self.current = survivors
         self.closing[month] = survivors.sum()
         # Nothing asks about a closed month again; the months past the horizon that the planner looked ahead to
@@ -223,13 +241,20 @@ class SegmentLedger:
         x = start.copy()
         out = np.zeros(max(last - first, 0))
         limit = self.exits.age_limit
+        reach = self._extent(cells)
         for m in range(first, last):
-            at = self._month(m)  # each month's ages, age-limit exits and share kept as :meth:`close` takes them
+            at = self._month(m, reach)  # each month's ages, age-limit exits and share kept as :meth:`close` takes them
             if m > first and limit is not None:
                 x[at.age[cells] >= limit] = 0.0
             out[m - first] = x.sum()
             x = x * at.keep[cells]
         return out, float(x.sum())
+
+    def _extent(self, cells) -> int:
+        """One past the last of ``cells`` (cell indices, as the callers pass them, or any other index)."""
+        if isinstance(cells, np.ndarray) and cells.dtype.kind in "iu":
+            return int(cells.max(initial=-1)) + 1
+        return int(np.arange(self.current.size)[cells].max(initial=-1)) + 1
 
     def project_members(self, first: int, last: int) -> np.ndarray:
         """The current members' expected in-force over months first .. last - 1."""

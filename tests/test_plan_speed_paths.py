@@ -102,6 +102,28 @@ def test_a_ledger_stepped_month_by_month_gives_the_cell_by_cell_numbers(name):
     assert not book._months, "the months are let go once closed (and those the planner looked ahead to at the end)"
 
 
+def test_names_booked_to_a_later_month_s_cohort_are_run_off_too():
+    """The office registers a month's names in that month's cohort; a ledger asked to book names into a later
+    month's cohort ahead of time (out of the documented order) still runs them off as the formulas do, cell by cell:
+    the exits are worked out up to the last cohort that holds anybody, not up to the month's own cohort."""
+    book, _ = ledger_of("madiun-2026-ucj", "vulnerable")
+    current = book.current.copy()
+    for m in range(12):
+        if m == 2:
+            book.register(9, 25.0)
+            current[book.cohort(9)] += 25.0 * book.template
+        book.age_out(m)
+        _, q, keep, leave = plain_month(book, m)
+        book.close(m)
+        survivors = current * keep
+        total = leave[0] + leave[1] + leave[2]
+        share = np.divide(1.0, total, out=np.zeros_like(total), where=total > 0)
+        assert book.left["death"][m] == float(((current - survivors) * leave[0] * share).sum())
+        assert book.closing[m] == survivors.sum() and np.array_equal(book.q_death[:, m], q)
+        current = survivors
+    assert np.array_equal(book.current, current)
+
+
 def test_a_month_past_the_horizon_is_worked_out_as_any_other():
     """The planner looks ahead to 31 December, which may lie past the horizon's last month: the ages and rates of
     such a month are those of the formula too."""
