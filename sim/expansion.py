@@ -308,7 +308,7 @@ def segment_exposures(projection: Projection, scenario, rules_by_month: list[Rul
     for s, seg in enumerate(scenario.segments):
         ledger = projection.ledgers[seg.name]
         cells = ledger.used_cells()
-        inforce = ledger.inforce[cells]
+        inforce = ledger.by_cell("inforce", cells)
         total = inforce.sum(axis=0)
         premium = sum(p[s] for p in projection.premium.values()) if projection.premium else np.zeros(len(total))
         own = premium_rates(seg, seg.payer, rules_by_month)
@@ -321,7 +321,7 @@ def segment_exposures(projection: Projection, scenario, rules_by_month: list[Rul
             tenure0=ledger.tenure0[cells],
             inforce=inforce,
             closing=ledger.closing.copy(),
-            jkm_rate=inforce * ledger.q_death[cells],
+            jkm_rate=inforce * ledger.by_cell("q_death", cells),
             jkk_rate=inforce * ledger.accident,
             premium_rate=rate,
             join=ledger.join[cells],

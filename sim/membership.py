@@ -218,6 +218,14 @@ class SegmentLedger:
             self._by_month[name] = None
         return self._by_cell[name]
 
+    def by_cell(self, name: str, cells: np.ndarray) -> np.ndarray:
+        """(cells, months) of ``name`` (``inforce`` or ``q_death``) for some cells: ``inforce[cells]``,
+        without turning every cell's months around first when they are still kept by month (a projection's
+        exposure takes the cells of the cohorts that registered, about half of them)."""
+        if name in self._by_cell:
+            return self._by_cell[name][cells]
+        return np.ascontiguousarray(self._by_month[name][:, cells].T)
+
     @property
     def inforce(self) -> np.ndarray:
         """(cells, months) members in force at the start of each month (before its exits)."""

@@ -223,3 +223,19 @@ def test_the_closed_form_gives_the_month_by_month_numbers(case):
     got, (amounts, counts) = expected(model), plain_expected(model)
     assert np.array_equal(got.amounts, amounts) and np.array_equal(got.counts, counts)
     assert all(got.amounts[:, :, INDEX[b]].sum() > 0 for b in ("jkm_scholarship", "jkk_scholarship"))
+
+
+def test_a_projection_s_exposure_takes_its_cells_month_by_month_as_the_whole_arrays_give_them():
+    """``SegmentLedger.by_cell`` gives some cells' months of ``inforce`` or ``q_death`` without turning all the
+    ledger's cells around first: the same numbers, in the same C order (the closed form and the engine sum along
+    it), as the whole ``(cells, months)`` array indexed by those cells, before and after that array was made."""
+    from sim.expansion import project_scenario
+
+    projection = project_scenario(load_scenario("madiun-2026-ucj-csr"))
+    for name in projection.names:
+        book = projection.ledgers[name]
+        cells = book.used_cells()
+        early = {k: book.by_cell(k, cells) for k in ("inforce", "q_death")}
+        for key, whole in (("inforce", book.inforce), ("q_death", book.q_death)):
+            for got in (early[key], book.by_cell(key, cells)):
+                assert got.flags["C_CONTIGUOUS"] and np.array_equal(got, whole[cells])
