@@ -672,9 +672,10 @@ def city_premium(model, closed) -> float:
     return float(closed.premium[:, payers].sum())
 
 
-def key_outputs(scenario: Scenario) -> dict:
-    """Closed-form key outputs over the whole horizon (no random numbers)."""
-    model = build_model(scenario)
+def key_outputs(scenario: Scenario, like=None) -> dict:
+    """Closed-form key outputs over the whole horizon (no random numbers). ``like``: a model built for another
+    scenario, whose members are taken when this scenario's would be the same (``sim.population.build_model``)."""
+    model = build_model(scenario, like)
     exp = expected(model)
     premium, claims = float(exp.premium.sum()), float(exp.amounts.sum())
     city = city_premium(model, exp)
@@ -689,9 +690,14 @@ def tornado(scenario: Scenario) -> dict:
     the same recorded claims with the bar at that end, as the report's tornado refits its years). Rows widest
     first by the recalibrated swing where there is one, else by the swing with the calibration held (see
     :func:`ranking_swing`)."""
-    base = key_outputs(scenario)
+    model = build_model(scenario)
+    base = key_outputs(scenario, model)
+
+    def measure(moved: Scenario) -> dict:  # a bar that moves only what claims cost has the base's members
+        return key_outputs(moved, model)
+
     refit = Recalibration(scenario) if scenario.calibration else None
-    base_refit = None if refit is None else _refitted(refit, [], 0, "", (scenario.resolved, base))
+    base_refit = None if refit is None else _refitted(refit, [], 0, "", (scenario.resolved, base), measure)
     rows = []
     for label, members in groups(scenario.resolved):
         # One bar per ranged parameter (per field when there are many segments, per fitted multiplier in a
@@ -699,7 +705,7 @@ def tornado(scenario: Scenario) -> dict:
         bar = shown(scenario.resolved, label, members)
         try:
             docs = [at_range_end(scenario.resolved, members, end) for end in (0, 1)]
-            ends = [key_outputs(scenario_from_data(doc)) for doc in docs]
+            ends = [measure(scenario_from_data(doc)) for doc in docs]
         except ScenarioError as err:  # an end of a stated range that makes the scenario invalid: show it, go on
             rows.append({"parameter": label, "unit": bar["unit"], "invalid": err.problem,
                          "largest_relative_swing": None, "largest_relative_swing_recalibrated": None})
@@ -709,7 +715,7 @@ def tornado(scenario: Scenario) -> dict:
         row["largest_relative_swing"] = _swing(ends, base)
         # A fitted multiplier's own bar is its posterior interval: not refitted (as in the report's tornado).
         again = (None if refit is None or label.startswith(FITTED_PREFIX)
-                 else [_refitted(refit, members, end, label, (docs[end], ends[end])) for end in (0, 1)])
+                 else [_refitted(refit, members, end, label, (docs[end], ends[end]), measure) for end in (0, 1)])
         outs = [None, None] if again is None else [r["outputs"] for r in again]
         _outputs(row, outs, "_recalibrated")
         row["largest_relative_swing_recalibrated"] = None if None in outs else _swing(outs, base)
@@ -758,11 +764,12 @@ def _swing(ends: list, base: dict) -> float:
     return round(swing, 6)
 
 
-def _refitted(refit: Recalibration, members: list, end: int, label: str, held: tuple) -> dict:
+def _refitted(refit: Recalibration, members: list, end: int, label: str, held: tuple, measure=key_outputs) -> dict:
     """The key outputs of a bar's end recalibrated over the whole horizon (:meth:`Recalibration.at`), with the
     refitted multipliers, or why not (``problem``). ``held``: the (document, key outputs) of the same end with the
-    calibration held, taken when the refitted document is the same (a bar the calibrated scenario lacks)."""
-    r = refit.at(members, end, label, held, measure=key_outputs, whole=True)
+    calibration held, taken when the refitted document is the same (a bar the calibrated scenario lacks);
+    ``measure``: how the key outputs are worked out (:func:`key_outputs`)."""
+    r = refit.at(members, end, label, held, measure=measure, whole=True)
     scales = {k: None if v is None else round(v, 6) for k, v in (("mortality_scale", r.mortality_scale),
                                                                    ("accident_scale", r.accident_scale))}
     return {"outputs": r.outcome, **scales, "problem": r.problem}

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -175,7 +175,26 @@ def _benefit_key(rules: RuleSet):
     return tuple(sorted((k, repr(v)) for k, v in rules.items() if k.startswith(BENEFIT_RULE_GROUPS)))
 
 
-def build_model(scenario: Scenario) -> Model:
+def model_inputs(scenario: Scenario) -> tuple:
+    """Everything of a scenario that :func:`build_model` reads: the months and the rules in force (start, horizon,
+    rules date), the segments, the mortality table, the share of work accidents that kill (members who die leave),
+    the planning tables but the claim timing (enrolment, exits, money) and the seed (the pledges' and the
+    pipeline's draws). Two scenarios with equal inputs have the same model but for the scenario it names, whatever
+    else differs: the rest of the severity of claims, the children, the claim payment times, the parameter draws.
+    ``tests/test_plan_speed_paths.py`` checks that building a model reads nothing else."""
+    planning = getattr(scenario, "planning", None)
+    return (scenario.start, scenario.horizon_months, scenario.rules_date, scenario.segments, scenario.mortality_table,
+            scenario.severity.shares[4], None if planning is None else replace(planning, claim_timing=None),
+            scenario.seed)
+
+
+def build_model(scenario: Scenario, like: Model | None = None) -> Model:
+    """The scenario's model. ``like``: a model built for another scenario, whose months, exposure and projection are
+    taken rather than made again when the two scenarios' inputs are equal (:func:`model_inputs`): ``sim plan``'s
+    tornado moves some assumptions that change what claims cost but not who is covered (a severity share, the
+    children table, claim payment times), and a projection takes most of a model's time."""
+    if like is not None and model_inputs(like.scenario) == model_inputs(scenario):
+        return replace(like, scenario=scenario)  # a new model: nothing derived from the other scenario comes with it
     dates = month_dates(scenario.start, scenario.horizon_months)
     regulation = load_regulation()
     rules_by_month = [regulation.at(scenario.rules_date or d) for d in dates]

@@ -239,3 +239,109 @@ def test_a_projection_s_exposure_takes_its_cells_month_by_month_as_the_whole_arr
         for key, whole in (("inforce", book.inforce), ("q_death", book.q_death)):
             for got in (early[key], book.by_cell(key, cells)):
                 assert got.flags["C_CONTIGUOUS"] and np.array_equal(got, whole[cells])
+
+
+# --- The tornado's models: a bar that moves only what claims cost keeps the base's members ----------------------
+
+
+class Recording:
+    """A scenario, or one of its tables, that notes which of its attributes are read (``severity.shares``)."""
+
+    def __init__(self, target, read: set, prefix: str = ""):
+        self._target, self._read, self._prefix = target, read, prefix
+
+    def __getattr__(self, name):
+        self._read.add(self._prefix + name)
+        value = getattr(self._target, name)
+        if name in ("planning", "severity") and value is not None:
+            return Recording(value, self._read, name + ".")
+        return value
+
+
+# What model_inputs holds, by attribute: the severity's death share and the planning tables but the claim timing.
+MODEL_INPUTS = {"start", "horizon_months", "rules_date", "segments", "mortality_table", "severity", "severity.shares",
+                "planning", "seed"}
+
+
+@pytest.mark.parametrize("scenario_id", ["madiun-2026-ucj-csr", "jambi-2025-pipeline", "madiun-2025"])
+def test_building_a_model_reads_of_its_scenario_only_the_model_s_inputs(scenario_id):
+    """``build_model`` takes another scenario's model when ``model_inputs`` are equal, so it must read nothing of a
+    scenario outside them: a scenario whose reads are recorded (a projected one with money and a pipeline, and one
+    without a projection) is read for its months, segments, mortality table, death share, planning tables but the
+    claim timing, and seed only; and the model built so is the model of the scenario itself. Catches a model that
+    comes to depend on something else (the children, the claim timing) without ``model_inputs`` holding it."""
+    from sim.population import model_inputs
+
+    scenario = load_scenario(scenario_id)
+    read: set = set()
+    recorded = build_model(Recording(scenario, read))
+    planning = {name for name in read if name.startswith("planning.")}
+    assert read - planning <= MODEL_INPUTS, read - planning - MODEL_INPUTS
+    assert "planning.claim_timing" not in planning
+    assert len(model_inputs(scenario)) == 8  # the eight of MODEL_INPUTS (severity: its death share alone)
+    plain = build_model(scenario)
+    for a, b in zip(recorded.segments, plain.segments):
+        assert np.array_equal(a.inforce, b.inforce) and np.array_equal(a.jkm_rate, b.jkm_rate)
+
+
+def moved_scenario(scenario, key: str, end: int):
+    from sim.scenario import scenario_from_data
+    from sim.sensitivity import at_range_end, groups
+
+    return scenario_from_data(at_range_end(scenario.resolved, dict(groups(scenario.resolved))[key], end))
+
+
+@pytest.mark.parametrize("key, end, kept", [
+    ("assumptions.severity.medical_cost_mean", 0, True), ("assumptions.children.by_member_age", 0, True),
+    ("claim_timing.payment_months", 0, True), ("assumptions.severity.share_death", 0, False),
+    ("assumptions.severity.share_partial", 0, False), ("funding.apbd_budget", 1, False),
+    ("funding.apbd_budget", 0, True), ("pipeline.bpjs.capacity", 0, False),
+    ("segments.vulnerable.accident_rate", 0, False)])
+def test_a_model_is_taken_from_another_scenario_only_when_the_members_are_the_same(key, end, kept):
+    """jambi-2025-pipeline with one bar of its tornado at an end: ``build_model(moved, like=base)`` takes the
+    base's projection when the bar moves only what claims cost (a severity amount, the children table, claim payment
+    times), and makes its own when it moves who is covered or for how long (the share of accidents that kill,
+    which is the share of deaths among the exits, and a severity share, which moves it with the others; the
+    budget's high end, the pipeline, an accident rate; the budget's low end is the budget itself). Either way the
+    model, its closed form and the plan's key outputs are those of the model built afresh, bit for bit, and it is
+    the moved scenario's."""
+    from sim import budget
+
+    scenario = load_scenario("jambi-2025-pipeline")
+    base = build_model(scenario)
+    moved = moved_scenario(scenario, key, end)
+    taken, fresh = build_model(moved, like=base), build_model(moved)
+    assert (taken.projection is base.projection) == kept
+    assert taken.scenario is moved and taken is not base
+    for a, b in zip(taken.segments, fresh.segments):
+        assert all(np.array_equal(getattr(a, f), getattr(b, f)) for f in ("inforce", "jkm_rate", "jkk_rate",
+                                                                          "premium_rate", "closing"))
+    got, want = expected(taken), expected(fresh)
+    assert np.array_equal(got.amounts, want.amounts) and np.array_equal(got.premium, want.premium)
+    assert budget.key_outputs(moved, base) == budget.key_outputs(moved)
+
+
+def test_the_plan_s_tornado_projects_each_set_of_members_once(monkeypatch):
+    """jambi-2025-pipeline's tornado moves 32 bars to both ends: the bars that move only what claims cost take the
+    base's projection, so no projection is made twice with the same inputs, and fewer are made than key outputs
+    are worked out. Catches the tornado building every bar end's model afresh."""
+    from sim import budget, expansion
+    from sim.population import model_inputs
+
+    made, asked = [], []
+    project, key_outputs = expansion.project, budget.key_outputs
+
+    def counting_project(scenario, *args, **kwargs):
+        made.append(model_inputs(scenario))
+        return project(scenario, *args, **kwargs)
+
+    def counting_outputs(scenario, *args, **kwargs):
+        asked.append(scenario.id)
+        return key_outputs(scenario, *args, **kwargs)
+
+    monkeypatch.setattr(expansion, "project", counting_project)
+    monkeypatch.setattr(budget, "key_outputs", counting_outputs)
+    rows = budget.tornado(load_scenario("jambi-2025-pipeline"))["rows"]
+    assert len(rows) == 32 and len(asked) == 1 + 2 * 32
+    assert all(made[i] != made[j] for i in range(len(made)) for j in range(i))
+    assert len(made) < len(asked) - 12  # 13 bars' ends (severity amounts, children, claim timing) take the base's
