@@ -264,9 +264,13 @@ class SegmentLedger:
             return int(cells.max(initial=-1)) + 1
         return int(np.arange(self.current.size)[cells].max(initial=-1)) + 1
 
+    def _live(self) -> np.ndarray:
+        """Indices of the cells in force (none lie past the last cohort registered)."""
+        return np.flatnonzero(self.current[: self._reach] > 0)
+
     def project_members(self, first: int, last: int) -> np.ndarray:
         """The current members' expected in-force over months first .. last - 1."""
-        live = np.flatnonzero(self.current > 0)
+        live = self._live()
         return self.project(self.current[live], live, first, last)
 
     def project_close(self, first: int, end: int) -> float:
@@ -274,7 +278,9 @@ class SegmentLedger:
         before the age-limit exits of month ``end``. With ``end`` the next January this is the 31 December count
         that a year-end quota target is judged on (:func:`sim.budget.targets_met`); counting after January's
         age-limit exits instead made the planner replace next year's retirees months early."""
-        live = np.flatnonzero(self.current > 0)
+        live = self._live()
+        if end == first + 1:  # the quota's places, every month: the month's own exits, as :meth:`_run` takes them
+            return float((self.current[live] * self._month(first, self._reach).keep[live]).sum())
         return self._run(self.current[live], live, first, end)[1]
 
     def project_entrant(self, month: int, last: int) -> np.ndarray:
