@@ -183,9 +183,9 @@ class SegmentLedger:
         The exits are worked out on the first cells, up to the last cohort that may hold members (:meth:`_month`);
         the cells past it hold nobody, and their zeros stay in the arrays summed, so that every sum is over the
         same numbers in the same order as over all cells."""
-        self._row("inforce")[month] = self.current
         at = self._month(month, self._reach)
         n = at.age.size
+        self._row("inforce")[month, :n] = self.current[:n]  # the cells past it: 0 as the row was made
         q_row = self._row("q_death")[month]
         q_row[:n], q_row[n:] = at.q, self._q_at_join[n:]
         held = self.current[:n]

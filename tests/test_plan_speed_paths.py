@@ -89,6 +89,7 @@ def test_a_ledger_stepped_month_by_month_gives_the_cell_by_cell_numbers(name):
             current[book.cohort(m)] += registrations[m] * book.template
         assert np.array_equal(book.current, current)
         book.close(m)
+        assert np.array_equal(book.inforce[:, m], current)
         survivors = current * keep
         gone = current - survivors
         total = leave[0] + leave[1] + leave[2]
