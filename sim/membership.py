@@ -129,11 +129,6 @@ class SegmentLedger:
     def age(self, month: int, cells=slice(None)) -> np.ndarray:
         return self.age_join[cells] + np.maximum(month - self.join[cells], 0) // 12
 
-    def over_age(self, month: int, cells=slice(None)) -> np.ndarray:
-        if self.exits.age_limit is None:
-            return np.zeros(self.age_join[cells].shape, dtype=bool)
-        return self.age(month, cells) >= self.exits.age_limit
-
     def _month(self, month: int, cells: int = 0) -> "_Month":
         """The cells' age in ``month`` and what it gives (:class:`_Month`), for the first ``cells`` cells at least
         and for every cohort that may have joined by then (cohorts of later months hold nobody yet), worked out

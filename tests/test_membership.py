@@ -100,7 +100,7 @@ def monthly(annual: float) -> float:
 def test_members_leave_in_the_month_they_reach_the_age_limit():
     """Men aged 40 on 1 January 2025 with an age limit of 42 reach 42 in month 24 (January 2027): they are in force
     in months 0-23 and gone from month 24, and ``left['age_limit']`` books all of them in month 24 and in no other
-    month. Without deaths the count is exact (10,000). Catches ``>=`` becoming ``>`` in ``over_age`` (they would stay
+    month. Without deaths the count is exact (10,000). Catches ``>=`` becoming ``>`` in ``age_out`` (they would stay
     until 43, month 36) and any shift of the age-out by a month or of ageing by a year."""
     book = ledger([age_limit(42), NO_DEATHS, horizon(40)])
     members = book.members()
