@@ -359,8 +359,8 @@ def format_summary(summary: dict) -> str:
     if exact:
         checks = exact.get("versus_simulation", {}).get("quantiles", {})
         lines.append(f"Exact (FFT) {exact['period']}: mean {rupiah(exact['claims_idr']['mean'])}"
-                     + _exact_mean_check(exact) + f", p99.5 {rupiah(exact['claims_idr']['p99_5'])}; simulated quantiles "
-                     + _quantile_checks(checks))
+                     + _exact_mean_check(exact) + f", p99.5 {rupiah(exact['claims_idr']['p99_5'])}; "
+                     + "simulated quantiles " + _quantile_checks(checks))
     lines.append("Monte Carlo vs closed form: " + _mean_checks(summary))
     return "\n".join(lines)
 
