@@ -631,6 +631,7 @@ def cmd_notebook(args) -> int:
                                                         "(./workbench notebooks installs them)") from None
     path = notebook.find_notebook(args.notebook)
     nb = notebook.read_notebook(path)
+    notebook.check_kernel(path, nb)
     parameters = notebook.read_parameters(args.parameters, args.yaml)
     notebook.check_names(path, parameters, notebook.parameter_names(path, nb))  # before anything runs
     out = args.out or Path("out") / "notebooks" / f"{path.stem}.ipynb"

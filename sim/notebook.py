@@ -19,6 +19,7 @@ import jupytext
 import nbformat
 import papermill
 import yaml
+from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
 from nbclient.exceptions import DeadKernelError
 from papermill.iorw import NoDatesSafeLoader  # papermill's reader of -y: YAML without dates (2025-01-01 stays text)
 
@@ -70,6 +71,21 @@ def read_notebook(path: Path):
         return jupytext.read(path)
     except UnicodeDecodeError as err:
         raise ScenarioError(str(path), "", f"cannot read file: {err}") from None
+
+
+def check_kernel(path: Path, notebook) -> None:
+    """Refuse, before anything runs, a notebook that names no kernel to run it or one not installed here (papermill
+    would end in a traceback): a ``.py`` file without a jupytext header, or a header copied from another machine."""
+    name = notebook.metadata.get("kernelspec", {}).get("name")
+    if not name:
+        raise ScenarioError(str(path), "kernelspec", "the notebook names no kernel to run it (its jupytext header has "
+                                                     "none); `jupytext --set-kernel python3 FILE` adds the one the "
+                                                     "notebooks of notebooks/ name")
+    try:
+        KernelSpecManager().get_kernel_spec(name)
+    except NoSuchKernel:
+        raise ScenarioError(str(path), "kernelspec", f"no kernel named {name!r} is installed here (the notebooks of "
+                                                     f"notebooks/ name python3)") from None
 
 
 def parameter_names(path: Path, notebook) -> list[str]:

@@ -127,6 +127,23 @@ def test_y_that_is_not_names_and_values_is_refused(text, fragment, tmp_path, cap
     assert list(tmp_path.iterdir()) == []
 
 
+@pytest.mark.parametrize("header, fragment", [
+    ("", "kernelspec: the notebook names no kernel to run it"),
+    ("# ---\n# jupyter:\n#   kernelspec:\n#     display_name: R\n#     language: R\n#     name: ir-nowhere\n# ---\n\n",
+     "kernelspec: no kernel named 'ir-nowhere' is installed here"),
+], ids=["no kernel named", "a kernel not installed"])
+def test_a_notebook_without_a_kernel_to_run_it_is_refused_before_anything_runs(header, fragment, tmp_path, capsys,
+                                                                                monkeypatch, nothing_runs):
+    """A notebook ``.py`` given by path whose jupytext header names no kernel (a plain ``.py`` file) or one not
+    installed here: papermill ended in a traceback; the command refuses it in one line naming the file."""
+    monkeypatch.chdir(tmp_path)
+    path = tmp_path / "mine.py"
+    path.write_text(header + '# %% tags=["parameters"]\nx = 1\n\n# %%\nprint(x)\n')
+    code, out, err = run_cli(["notebook", str(path), "-p", "x", "2"], capsys)
+    assert_one_line_error(code, err, [f"error: {path}: {fragment}"])
+    assert out == "" and sorted(os.listdir(tmp_path)) == ["mine.py"]
+
+
 def test_a_run_writes_the_executed_notebook_with_the_values_given(tmp_path, capfd):
     """The one notebook executed to the end here: one trial (the fewest scenario.trials takes), Jambi instead of the
     notebook's Madiun. (capfd: the kernel, another process, writes to the file descriptors, not sys.stderr.)"""
