@@ -142,10 +142,33 @@ def read_parameters(pairs, yaml_texts) -> dict:
         if not isinstance(data, dict):
             raise ScenarioError("-y", text, "must be NAME: VALUE pairs, e.g. -y 'scenario_ids: [jambi-2025, "
                                             "jambi-2025-pipeline]'")
+        for name, value in data.items():
+            bad = _not_passed_as_is(value)
+            if bad is not None:
+                raise ScenarioError("-y", text, f"{name}: {bad} cannot reach the notebook as it is: papermill passes "
+                                                "text, numbers, true, false, null, and lists and tables of them "
+                                                "with text keys")
         values.update(data)
     for name, value in pairs:
         values[name] = papermill_value(value)
     return values
+
+
+def _not_passed_as_is(value) -> str | None:
+    """The part of a ``-y`` value that papermill would change or fail on, or None. It writes text, numbers, true,
+    false, null, lists and tables into the notebook as Python, but a table's keys always as text (``{1: x}`` arrives
+    as ``{'1': x}``), any other value as the text of its repr (``!!binary`` bytes as "b'...'"), and a set not at
+    all (a traceback from its record of the parameters)."""
+    if isinstance(value, list):
+        return next((bad for item in value if (bad := _not_passed_as_is(item)) is not None), None)
+    if isinstance(value, dict):
+        key = next((k for k in value if not isinstance(k, str)), None)
+        if key is not None:
+            return f"the key {key!r} (not text)"
+        return next((bad for item in value.values() if (bad := _not_passed_as_is(item)) is not None), None)
+    if value is None or isinstance(value, (str, int, float)):  # bool is an int
+        return None
+    return f"{value!r} ({type(value).__name__})"
 
 
 def check_names(path: Path, parameters: dict, known: list[str]) -> None:

@@ -127,6 +127,26 @@ def test_y_that_is_not_names_and_values_is_refused(text, fragment, tmp_path, cap
     assert list(tmp_path.iterdir()) == []
 
 
+@pytest.mark.parametrize("text, fragment", [
+    ("members_grid: !!set {5000, 10000}", "members_grid: {"),
+    ("members_grid: !!binary aGk=", "members_grid: b'hi' (bytes)"),
+    ("members_grid: [5000, {1: 10000}]", "members_grid: the key 1 (not text)"),
+], ids=["a set", "bytes", "a key not text"])
+def test_y_values_papermill_would_change_are_refused_before_anything_runs(text, fragment, tmp_path, capsys,
+                                                                          monkeypatch, nothing_runs):
+    """papermill writes a table's keys as text and other values as the text of their repr, and fails on a set
+    (a traceback from its record of the parameters): such a value is refused in one line, nothing run or written."""
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run_cli(["notebook", "03", "-y", text], capsys)
+    assert_one_line_error(code, err, [f"error: -y: {text}: {fragment}", "cannot reach the notebook as it is"])
+    assert out == "" and list(tmp_path.iterdir()) == []
+
+
+def test_y_values_papermill_passes_as_they_are_are_taken():
+    values = notebook.read_parameters([], ["grid: [5000, {a: [1, 2.5, true, null]}, '7']"])
+    assert values == {"grid": [5000, {"a": [1, 2.5, True, None]}, "7"]}
+
+
 @pytest.mark.parametrize("header, fragment", [
     ("", "kernelspec: the notebook names no kernel to run it"),
     ("# ---\n# jupyter:\n#   kernelspec:\n#     display_name: R\n#     language: R\n#     name: ir-nowhere\n# ---\n\n",
