@@ -298,7 +298,8 @@ def _quantiles(x: Sample) -> dict:
 def _quantile_intervals(x: Sample) -> dict:
     """The 95 % distribution-free interval of each reported quantile (order statistics, ``risk.quantile_interval``),
     or None while the trials cannot bound it: clipped to the smallest or largest trial it would cover far less than
-    95 % (``risk.interval_within_sample``: under 72 trials for the 5 % and 95 %, under 736 for the 99.5 %)."""
+    95 % (``risk.interval_within_sample``: under 72 trials for the 5 % and 95 %, 6 for the median, 736 for the
+    99.5 %)."""
     return {k: [round(v, 2) for v in quantile_interval(x, q)] if interval_within_sample(x.n, q) else None
             for k, q in QUANTILES.items()}
 
