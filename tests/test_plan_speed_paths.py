@@ -246,7 +246,8 @@ def test_a_projection_s_exposure_takes_its_cells_month_by_month_as_the_whole_arr
 
 
 class Recording:
-    """A scenario, or one of its tables, that notes which of its attributes are read (``severity.shares``)."""
+    """A scenario, or one of its tables, that notes which of its attributes are read (``severity.shares``), and which
+    of the severity shares (``severity.shares[4]``)."""
 
     def __init__(self, target, read: set, prefix: str = ""):
         self._target, self._read, self._prefix = target, read, prefix
@@ -256,12 +257,31 @@ class Recording:
         value = getattr(self._target, name)
         if name in ("planning", "severity") and value is not None:
             return Recording(value, self._read, name + ".")
+        if self._prefix + name == "severity.shares":
+            return RecordedItems(value, self._read, "severity.shares")
         return value
+
+
+class RecordedItems(tuple):
+    """A tuple that notes which of its items are read, by index (every item when it is iterated)."""
+
+    def __new__(cls, items, read: set, name: str):
+        made = super().__new__(cls, items)
+        made._read, made._name = read, name
+        return made
+
+    def __getitem__(self, i):
+        self._read.add(f"{self._name}[{i}]")
+        return super().__getitem__(i)
+
+    def __iter__(self):
+        self._read.update(f"{self._name}[{i}]" for i in range(len(self)))
+        return super().__iter__()
 
 
 # What model_inputs holds, by attribute: the severity's death share and the planning tables but the claim timing.
 MODEL_INPUTS = {"start", "horizon_months", "rules_date", "segments", "mortality_table", "severity", "severity.shares",
-                "planning", "seed"}
+                "severity.shares[4]", "planning", "seed"}
 
 
 @pytest.mark.parametrize("scenario_id", ["madiun-2026-ucj-csr", "jambi-2025-pipeline", "madiun-2025"])
@@ -270,7 +290,8 @@ def test_building_a_model_reads_of_its_scenario_only_the_model_s_inputs(scenario
     scenario outside them: a scenario whose reads are recorded (a projected one with money and a pipeline, and one
     without a projection) is read for its months, segments, mortality table, death share, planning tables but the
     claim timing, and seed only; and the model built so is the model of the scenario itself. Catches a model that
-    comes to depend on something else (the children, the claim timing) without ``model_inputs`` holding it."""
+    comes to depend on something else (the children, the claim timing, a severity share but the death share)
+    without ``model_inputs`` holding it."""
     from sim.population import model_inputs
 
     scenario = load_scenario(scenario_id)
@@ -278,6 +299,7 @@ def test_building_a_model_reads_of_its_scenario_only_the_model_s_inputs(scenario
     recorded = build_model(Recording(scenario, read))
     planning = {name for name in read if name.startswith("planning.")}
     assert read - planning <= MODEL_INPUTS, read - planning - MODEL_INPUTS
+    assert "severity.shares[4]" in read  # the death share (members who die leave): the items read are recorded
     assert "planning.claim_timing" not in planning
     assert len(model_inputs(scenario)) == 8  # the eight of MODEL_INPUTS (severity: its death share alone)
     plain = build_model(scenario)
