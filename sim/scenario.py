@@ -379,9 +379,12 @@ class _Validator:
     def param(self, node, key, field):
         if not isinstance(node, dict):
             problem = 'must be a parameter table { value = ..., unit = "...", source = "...", basis = "..." }'
-            if self.origin.get(key) == "--set":  # an optional parameter the files do not give: no value to replace
+            # An optional parameter the files do not give: no value to replace. Only a number is shown as the value
+            # to write: a text's quotes would end the hint's own single-quoted --set.
+            if self.origin.get(key) == "--set":
+                value = node if _is_number(node) else "..."
                 problem += (f"; the scenario does not give it, so --set has no value to replace: write the table, "
-                            f"--set '{key}={{ value = {shown(node)}, unit = \"{field.unit}\", source = \"...\", "
+                            f"--set '{key}={{ value = {value}, unit = \"{field.unit}\", source = \"...\", "
                             f"basis = \"assumption\", range = [low, high] }}'")
             self.fail(key, problem)
         for k in node:

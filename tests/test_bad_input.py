@@ -306,6 +306,8 @@ FILE_CASES = [
     ("set-a-parameter-the-scenario-does-not-give", None, ["--set", "segments.vulnerable.mortality_load=2"],
      ["error: --set: segments.vulnerable.mortality_load: must be a parameter table", "the scenario does not give it",
       """--set 'segments.vulnerable.mortality_load={ value = 2, unit = "x mortality table", source = "...","""]),
+    ("set-a-text-for-a-parameter-the-scenario-does-not-give", None, ["--set", "segments.vulnerable.mortality_load='2'"],
+     ["the scenario does not give it", """--set 'segments.vulnerable.mortality_load={ value = ..., unit = "x mortality"""]),
     ("set-out-of-range", None, ["--set", "segments.vulnerable.members=-1"],
      ["--set", "segments.vulnerable.members.value", ">= 0"]),
     ("set-value-over-a-table", None, ["--set", "scenario=5"], ["error: --set: scenario: "]),
