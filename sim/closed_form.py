@@ -43,10 +43,11 @@ def _spread_scholarships(model: Model, out_amt, out_cnt, s: int, benefit: str, c
         return
     children = model.scenario.children
     regimes = model.regime_of_month[months]
+    schedules = {}
     for r in np.unique(regimes):
         if r not in by_lag:
             by_lag[r] = [expected_by_lag(model.regimes[r], children, k) for k in range(len(children.bands))]
-    schedules = {r: by_lag[r] for r in np.unique(regimes)}
+        schedules[r] = by_lag[r]
     width = max(amount.size for rows in schedules.values() for amount, _ in rows)
     amount, count = np.zeros((2, len(model.regimes), len(children.bands), width))
     years = np.zeros((len(model.regimes), len(children.bands)), dtype=int)  # instalments in each schedule
