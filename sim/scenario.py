@@ -194,7 +194,8 @@ def parse_override(text_: str) -> tuple[str, object]:
 
 
 def apply_override(data: dict, key: str, value, origin: dict) -> None:
-    """Set a dotted key; on a parameter table this sets its value and records the override as its source."""
+    """Set a dotted key; on a parameter table a bare value sets its value and records the override as its source, and
+    a whole table ({ value = ..., unit = ..., source = ..., basis = ... }) replaces it."""
     parts = key.split(".")
     node = data
     for i, part in enumerate(parts[:-1]):
@@ -206,7 +207,9 @@ def apply_override(data: dict, key: str, value, origin: dict) -> None:
             raise ScenarioError(_origin_of(origin, prefix, "--set"), prefix, f"is a value, not a table (cannot --set {key})")
         node = child
     last = parts[-1]
-    if isinstance(node.get(last), dict) and "value" in node[last]:
+    # A parameter table given whole ({ value = ..., unit = ..., ... }) replaces the table; a bare value sets its value.
+    whole = isinstance(value, dict) and "value" in value
+    if isinstance(node.get(last), dict) and "value" in node[last] and not whole:
         node[last]["value"] = value
         was, was_id = node[last].get("source", ""), node[last].get("source_id") or node[last].get("source", "")
         node[last]["source"] = f"command-line override (--set {key}); was: {was}"

@@ -346,6 +346,25 @@ def test_a_parameter_the_scenario_does_not_give_is_set_as_the_table_the_error_sh
     assert load_scenario(folder / NAME, [table]).segments[0].mortality_load == 2
 
 
+def test_a_whole_table_replaces_a_parameter_the_scenario_gives(capsys):
+    """A whole parameter table --set onto one the scenario gives (madiun's vulnerable mortality_load) replaces it,
+    unit, source and range included. It was put into the old table's value and blamed on the scenario file: "...
+    madiun-2025.toml: segments.vulnerable.mortality_load.value: must be a number, got {'value': 2, ...". A bare value
+    still sets the value alone and records the override as the source."""
+    table = ('segments.vulnerable.mortality_load={ value = 2.5, unit = "x mortality table", source = "test", '
+             'basis = "assumption", range = [1, 3] }')
+    code, out, err = run_cli(["validate", "madiun-2025", "--set", table], capsys)
+    assert (code, err) == (0, "") and out.startswith("OK ")
+    scenario = load_scenario("madiun-2025", [table])
+    load = scenario.resolved["segments"]["vulnerable"]["mortality_load"]
+    assert (load["value"], load["source"], load["range"]) == (2.5, "test", [1, 3])
+    assert next(s for s in scenario.segments if s.name == "vulnerable").mortality_load == 2.5
+    bare = load_scenario("madiun-2025", ["segments.vulnerable.mortality_load=2.5"])
+    assert bare.resolved["segments"]["vulnerable"]["mortality_load"]["source"].startswith("command-line override")
+    code, out, err = run_cli(["validate", "madiun-2025", "--set", table.replace('source = "test", ', "")], capsys)
+    assert_one_line_error(code, err, ["error: --set: segments.vulnerable.mortality_load.source: missing"])
+
+
 def test_a_zero_budget_stays_allowed(folder, capsys):
     """A budget of 0 (no money set aside) is no amount in the wrong unit: only 0 < budget < Rp1,000,000 is refused."""
     code, out, err = run_cli(["validate", write(folder), "--set", "budget.annual_budget=0"], capsys)
