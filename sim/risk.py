@@ -26,6 +26,12 @@ from .trial_claims import Sample, quantile_ranks
 RISK_LEVEL = 0.995
 CONFIDENCE = 0.95
 RATIO_GRID = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0, 2.5, 3.0, 4.0)
+# TVaR's standard error is asymptotic in the number of trials beyond VaR, n (1 - q), and its tail variance comes
+# from those trials alone. Assumption: it is reported from 10 of them on (2,000 trials at 99.5 %), null below.
+# Measured coverage of TVaR +- 1.96 SE (compound Poisson, 15 lognormal claims a year of CV 1.5; 400 samples each,
+# +- 2 points): 66 % with 2 trials beyond VaR, 83 % with 5, 88 % with 10 and 20, 94 % with 50 (10,000 trials at
+# 99.5 %, the scenarios' default). Below 10 a figure would look like precision the trials do not have.
+MIN_TAIL_TRIALS = 10
 
 
 def as_sample(x) -> Sample:
@@ -99,6 +105,11 @@ def tvar(x, q: float) -> tuple[float, float, float]:
     return var, tv, se
 
 
+def tvar_se_reported(n: int, q: float) -> bool:
+    """Whether n trials put enough of them beyond the q-quantile for TVaR's standard error (MIN_TAIL_TRIALS)."""
+    return round(n * (1 - q), 9) >= MIN_TAIL_TRIALS
+
+
 def relative_half_width(x, q: float = RISK_LEVEL, confidence: float = CONFIDENCE) -> float:
     """Half the width of the quantile's interval over the quantile: the precision target of adaptive runs. Infinite
     when the trials cannot bound the interval (:func:`interval_within_sample`) or the quantile is 0."""
@@ -139,12 +150,13 @@ def measures(claims, premium: float, q: float = RISK_LEVEL) -> dict:
         "claims_var_ci95_idr": [round(lo, 2), round(hi, 2)] if interval_within_sample(x.n, q) else None,
         "claims_var_relative_half_width": round(relative, 6) if math.isfinite(relative) else None,
         "claims_tvar_idr": round(tv, 2),
-        "claims_tvar_se_idr": round(tv_se, 2),
+        # Null, like the interval above, while the trials beyond VaR are too few (MIN_TAIL_TRIALS).
+        "claims_tvar_se_idr": round(tv_se, 2) if tvar_se_reported(x.n, q) else None,
         "claims_mean_ci95_idr": [round(m_lo, 2), round(m_hi, 2)],
         "shortfall_mean_idr": round(s_mean, 2),
         "shortfall_var_idr": round(s_var, 2),
         "shortfall_tvar_idr": round(s_tv, 2),
-        "shortfall_tvar_se_idr": round(s_se, 2),
+        "shortfall_tvar_se_idr": round(s_se, 2) if tvar_se_reported(x.n, q) else None,
     }
     if above is not None:
         out["prob_claim_ratio_above"] = above

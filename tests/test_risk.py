@@ -50,6 +50,22 @@ def test_no_var_interval_is_reported_while_the_trials_cannot_bound_it(n):
     assert (measures(sample, premium=1e9)["claims_var_ci95_idr"] is None) == (n < 736)
 
 
+@pytest.mark.parametrize("n", [200, 1999, 2000, 5000])
+def test_no_tvar_standard_error_is_reported_while_few_trials_lie_beyond_var(n):
+    """TVaR's standard error is asymptotic in the trials beyond the 99.5 % quantile, n (1 - q): under 10 of them
+    (2,000 trials) +- 1.96 SE covered 83 % or less, and its tail variance rests on a handful of values. Null then,
+    for the claims and the shortfall alike; TVaR itself is still reported."""
+    from sim.risk import measures
+
+    got = measures(np.random.default_rng(n).lognormal(20.0, 0.5, n), premium=5e8)
+    thin = n * (1 - 0.995) < 10 - 1e-9
+    assert thin == (n < 2000)
+    assert (got["claims_tvar_se_idr"] is None) == thin and (got["shortfall_tvar_se_idr"] is None) == thin
+    assert got["claims_tvar_idr"] > got["claims_var_idr"] and got["shortfall_tvar_idr"] > 0
+    if not thin:
+        assert got["claims_tvar_se_idr"] > 0 and got["shortfall_tvar_se_idr"] > 0
+
+
 def test_an_adaptive_run_with_too_few_trials_is_not_met_and_says_so_in_strict_json(tmp_path):
     out = tmp_path / "out"
     from sim.cli import main

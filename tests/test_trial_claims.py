@@ -193,12 +193,13 @@ def _plain(x: np.ndarray, premium: float, q: float = RISK_LEVEL) -> dict:
             "claims_var_ci95_idr": [round(float(xs[max(lo - 1, 0)]), 2), round(float(xs[min(hi, n - 1)]), 2)],
             "claims_var_relative_half_width": round((float(xs[min(hi, n - 1)]) - float(xs[max(lo - 1, 0)])) / 2 / var, 6),
             "claims_tvar_idr": round(tv, 2),
-            "claims_tvar_se_idr": round(tv_se, 2),
+            # Null while fewer than 10 trials lie beyond VaR (n (1 - q) < 10).
+            "claims_tvar_se_idr": round(tv_se, 2) if n * (1 - q) >= 10 - 1e-9 else None,
             "claims_mean_ci95_idr": [round(max(mean - z * se, 0.0), 2), round(mean + z * se, 2)],  # claims are >= 0
             "shortfall_mean_idr": round(float(shortfall.mean()), 2),
             "shortfall_var_idr": round(s_var, 2),
             "shortfall_tvar_idr": round(s_tv, 2),
-            "shortfall_tvar_se_idr": round(s_se, 2),
+            "shortfall_tvar_se_idr": round(s_se, 2) if n * (1 - q) >= 10 - 1e-9 else None,
             "prob_claim_ratio_above": [{"x": g, "p": float(np.mean(ratio > g))} for g in RATIO_GRID],
         },
     }
