@@ -87,6 +87,15 @@ def test_ci_calls_the_readme_test_command():
     assert "./workbench test" in readme and "./workbench test" in ci
 
 
+def test_the_readme_s_list_of_commands_names_every_command_of_sim():
+    """README's "Other tasks" line lists the commands of ``python -m sim``; it missed ``notebook`` when that came."""
+    from sim.cli import _parser
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    listed = re.search(r"`\./workbench sim ([a-z|]+) \.\.\.`", readme).group(1).split("|")
+    assert listed == list(_parser().commands)
+
+
 def test_the_readme_s_first_command_writes_the_default_report_and_says_where_it_is(tmp_path, capsys):
     """`./workbench run`, the README's first command, runs `python -m sim report madiun-2025` (any scenario or
     options given passed on), which prints where the finished report is. The script runs from a copy whose
