@@ -6,8 +6,8 @@ chunk order, whatever order the chunks finish in. Because every block draws from
 same numbers on either backend and with any number of workers.
 
 Memory stays bounded on Dask: the model (with its exposure arrays) is sent to the workers once (``scatter``), and
-only a window of chunks is in flight at a time (by default two per worker thread); finished chunks wait on the
-client only until the chunks before them are in, so at most about a window of chunk results is held.
+only a window of chunks (by default two per worker thread) is running or finished and waiting on the client for the
+chunks before it, so at most a window of chunk results is held.
 
 Peak memory: :func:`peak_rss_mb` is the largest resident set of this process so far (``getrusage``), and the Dask
 backend also asks every worker for its own before closing.
@@ -72,7 +72,8 @@ class DaskBackend:
 
     ``scheduler``: address of a running scheduler (``tcp://host:8786``); None starts a LocalCluster of
     ``workers`` single-threaded processes (``processes=False``: threads in this process, for tests). ``window``:
-    chunks in flight at once (default two per worker thread). ``connect_timeout``: seconds to reach ``scheduler``.
+    chunks running or finished and waiting on the client at once (default two per worker thread).
+    ``connect_timeout``: seconds to reach ``scheduler``.
     """
 
     name = "dask"
@@ -140,26 +141,26 @@ class DaskBackend:
         ready: dict[int, list[BlockResult]] = {}
         following = 0
 
-        def submit_next() -> None:
-            item = next(pending, None)
-            if item is not None:
+        def fill_window() -> None:
+            # The window counts the chunks running and the finished ones waiting for an earlier chunk: while a slow
+            # chunk runs, the client holds at most a window of results instead of every later chunk's.
+            while len(live) + len(ready) < window and (item := next(pending, None)) is not None:
                 index, chunk = item
                 future = self.client.submit(task, shared, chunk, pure=False)
                 live[future.key] = (index, future)
                 running.add(future)
 
         try:
-            for _ in range(window):
-                submit_next()
+            fill_window()
             for future in running:
                 index, _ = live.pop(future.key)
                 ready[index] = future.result()  # re-raises a worker's exception here
                 future.release()
-                submit_next()
                 # Hand chunks on in order: a chunk that finished early waits for the ones before it.
                 while following in ready:
                     yield ready.pop(following)
                     following += 1
+                fill_window()
         finally:
             # Stopped early (a precision target met, an error): cancel what is still running or queued.
             running.clear()

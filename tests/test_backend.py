@@ -177,3 +177,88 @@ def test_open_backend_names():
     assert isinstance(open_backend("dask", workers=1), DaskBackend)
     with pytest.raises(ScenarioError):
         open_backend("spark")
+
+
+class _Future:
+    """A stand-in for a Dask future: its result is what the task was given, so a test can see where it went."""
+
+    def __init__(self, key: int, task, shared, chunk):
+        self.key, self.task, self.shared, self.chunk = key, task, shared, chunk
+
+    def result(self):
+        return [("result of", self.chunk)]
+
+    def release(self):
+        pass
+
+
+class _Client:
+    """A stand-in for ``distributed.Client`` on two single-threaded workers that records what the backend asks of it:
+    what it scatters, every task it submits, and at each submission how many chunks were submitted and not yet handed
+    on to the aggregator (``handed`` is counted by the test as it consumes the backend's results)."""
+
+    def __init__(self):
+        self.scattered, self.submitted, self.cancelled, self.outstanding, self.handed = [], [], [], [], 0
+
+    def nthreads(self):
+        return {"tcp://worker-1": 1, "tcp://worker-2": 1}
+
+    def scatter(self, value, broadcast=False):
+        self.scattered.append((value, broadcast))
+        return ("scattered", id(value))
+
+    def submit(self, task, shared, chunk, pure=True):
+        self.submitted.append(_Future(len(self.submitted), task, shared, chunk))
+        self.outstanding.append(len(self.submitted) - self.handed)
+        return self.submitted[-1]
+
+    def cancel(self, what):
+        self.cancelled.append(what)
+
+
+class _LastSubmittedFinishesFirst:
+    """A stand-in for ``distributed.as_completed`` in which the chunk submitted last always finishes first: the first
+    chunk of every window finishes last, so every other result waits on the client for it."""
+
+    def __init__(self):
+        self.futures = []
+
+    def add(self, future):
+        self.futures.append(future)
+
+    def __iter__(self):
+        while self.futures:
+            yield self.futures.pop()
+
+    def clear(self):
+        self.futures.clear()
+
+
+@pytest.mark.parametrize("totals_only", [False, True])
+def test_dask_backend_sends_the_model_once_and_holds_at_most_a_window_of_chunks(monkeypatch, totals_only):
+    """README "Distributed runs": the model is sent to the workers once; chunks go a window at a time (two per worker
+    thread) and come back in trial order whatever order they finish in; workers send totals only when asked. The
+    window bounds the chunks running and the finished ones waiting for an earlier chunk together, so a slow first
+    chunk cannot make the client hold every later chunk's results (the full arrays, with a per-trial table)."""
+    import distributed
+
+    from sim.engine import simulate_chunk
+    from sim.results import simulate_chunk_totals
+
+    monkeypatch.setattr(distributed, "as_completed", _LastSubmittedFinishesFirst)
+    backend, client = DaskBackend(), _Client()
+    backend.client = client
+    model = build_model(load_scenario("jambi-2025"))
+    chunks = [[f"chunk {i}"] for i in range(10)]
+    handed = []
+    for results in backend.run(model, chunks, totals_only=totals_only):
+        handed.append(results)
+        client.handed += 1
+    assert handed == [[("result of", chunk)] for chunk in chunks]
+    assert client.scattered == [(model, True)]  # once, to every worker
+    assert all(f.shared == ("scattered", id(model)) for f in client.submitted)
+    assert [f.chunk for f in client.submitted] == chunks
+    assert {f.task for f in client.submitted} == {simulate_chunk_totals if totals_only else simulate_chunk}
+    assert max(client.outstanding) == 2 * 2  # the window is filled, and never exceeded
+    assert client.cancelled[-1] == ("scattered", id(model))
+
