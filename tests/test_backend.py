@@ -10,7 +10,7 @@ import time
 import pytest
 
 from sim.backend import DaskBackend, LocalBackend, open_backend, worker_model
-from sim.cli import main
+from sim.cli import format_run, main
 from sim.forecast import forecast
 from sim.population import build_model
 from sim.scenario import ScenarioError, load_scenario
@@ -262,3 +262,43 @@ def test_dask_backend_sends_the_model_once_and_holds_at_most_a_window_of_chunks(
     assert max(client.outstanding) == 2 * 2  # the window is filled, and never exceeded
     assert client.cancelled[-1] == ("scattered", id(model))
 
+
+def test_a_local_cluster_has_two_single_threaded_workers_by_default():
+    """README: `--backend dask` without --workers starts a LocalCluster of 2 single-threaded workers."""
+    with DaskBackend(processes=False) as backend:
+        assert backend.client.nthreads() and set(backend.client.nthreads().values()) == {1}
+        assert backend.describe()["worker_threads"] == 2
+
+
+class _Recording(LocalBackend):
+    """The local backend, recording whether the forecast asked for per-trial totals only."""
+
+    def __init__(self):
+        self.asked = []
+
+    def run(self, model, chunks, totals_only=False):
+        self.asked.append(totals_only)
+        return super().run(model, chunks, totals_only)
+
+
+def test_workers_are_asked_for_totals_only_unless_the_full_arrays_are_needed():
+    """README: Dask workers send back only per-trial totals unless a trials.csv is written (or a caller, such as
+    sim plan, wants every block in full)."""
+    scenario = load_scenario("jambi-2025", ["scenario.trials=1000"])
+    asked = _Recording()
+    forecast(scenario, backend=asked, exact_check=False)
+    forecast(scenario, backend=asked, trial_table=io.StringIO(), exact_check=False)
+    forecast(scenario, backend=asked, on_block=lambda result: None, exact_check=False)
+    assert asked.asked == [True, False, False]
+
+
+def test_sim_run_prints_the_peak_memory_it_records(tmp_path, capsys):
+    """Issue 6: "peak memory is reported by the run": summary.json's run.peak_rss_mb, and the line sim run prints."""
+    assert main(["run", "jambi-2025", "--trials", "1000", "--out", str(tmp_path / "out")]) == 0
+    run = json.loads((tmp_path / "out" / "summary.json").read_text())["run"]
+    line = next(line for line in capsys.readouterr().out.splitlines() if line.startswith("Ran on "))
+    assert line == f"Ran on local in {run['wall_seconds']:,.1f} s; peak memory {run['peak_rss_mb']:,.0f} MB"
+    dask = {"backend": "dask", "scheduler": "local cluster", "worker_threads": 2, "wall_seconds": 28.4,
+            "peak_rss_mb": 266.0, "worker_peak_rss_mb": [500.2, 493.0]}
+    assert format_run(dask) == ("Ran on dask (local cluster, 2 worker thread(s)) in 28.4 s; peak memory 266 MB here, "
+                                "workers 500, 493 MB")
