@@ -9,6 +9,8 @@ from sim.national import (
 )
 from sim.scenario import load_scenario
 
+from conftest import ROOT
+
 
 def test_province_table_adds_up_to_the_published_census_total_and_514_regencies():
     provs = provinces()
@@ -94,3 +96,35 @@ def test_the_scale_test_says_why_it_is_not_a_national_forecast():
     assert f"about {round(deaths, -2):,.0f} JKM deaths" in text and "NOT A NATIONAL FORECAST" in text
     assert f"JKM claim ratio near {round(100 * jkm / jkm_premium, -2):.0f} %" in text
     assert "not a national forecast" in load_scenario("national-2025").descriptions["en"]
+    readme = _readme()
+    assert "scale test, not a national forecast" in readme
+    assert f"expects about {round(deaths, -2):,.0f} JKM deaths in 2025" in readme
+    assert f"a JKM claim ratio near {round(100 * jkm / jkm_premium, -2):.0f} %" in readme
+
+
+def _readme() -> str:
+    """README.md with every run of white space made one space (its lines wrap anywhere)."""
+    return " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
+
+
+def test_readme_gives_the_national_scenario_s_own_figures():
+    """README "Scale" describes national-2025 by figures that a change to the generator or to the model moves: its
+    members, its segments and the cells of its look-up tables, and the closed form's claims and premiums for 2025.
+    They are the shipped scenario's, rounded as written."""
+    from sim.closed_form import expected
+    from sim.population import build_model
+
+    scenario = load_scenario("national-2025")
+    model = build_model(scenario)
+    e = expected(model)
+    claims, premium = float(e.amounts.sum()), float(e.premium.sum())
+    members = sum(s.members for s in scenario.segments)
+    (cells, months), = {segment.jkm_rate.shape for segment in model.segments}  # every segment's (cells, months)
+    readme = _readme()
+    assert f"Every city and regency of Indonesia ({REGENCIES_2020}) as one segment" in readme
+    assert f"That is {members / 1e6:.2f} million members" in readme
+    assert f"now Rp{claims / 1e9:,.0f} bn (premiums Rp{premium / 1e9:,.0f} bn)" in readme
+    assert f"{len(model.segments)} segments x {cells} cells (sex, age, four groups of months of membership) x " \
+           f"{months} months" in readme
+    assert f"premiums of about Rp{premium / 1e12:.1f} tn against claims of about Rp{claims / 1e12:.1f} tn a year " \
+           f"({100 * claims / premium:.0f} %" in readme
