@@ -302,3 +302,31 @@ def test_sim_run_prints_the_peak_memory_it_records(tmp_path, capsys):
             "peak_rss_mb": 266.0, "worker_peak_rss_mb": [500.2, 493.0]}
     assert format_run(dask) == ("Ran on dask (local cluster, 2 worker thread(s)) in 28.4 s; peak memory 266 MB here, "
                                 "workers 500, 493 MB")
+
+
+def test_local_cluster_workers_keep_freed_memory_as_a_local_run_does(monkeypatch):
+    """README: workers keep freed memory as a local run does. Dask starts worker processes with
+    MALLOC_TRIM_THRESHOLD_=65536 (a national chunk then took 1.7-1.9x its CPU time, benchmarks/SCALE.md): the local
+    cluster's workers start without it, with Dask's other settings, and each calls keep_freed_memory."""
+    import os
+
+    import sim.backend
+
+    with DaskBackend(workers=1) as backend:
+        environ = backend.client.run(lambda: {k: os.environ.get(k) for k in ("MALLOC_TRIM_THRESHOLD_",
+                                                                                "OMP_NUM_THREADS")})
+    assert list(environ.values()) == [{"MALLOC_TRIM_THRESHOLD_": None, "OMP_NUM_THREADS": "1"}]
+    monkeypatch.setattr(sim.backend, "keep_freed_memory", _kept_freed_memory)
+    _KEPT.clear()
+    with DaskBackend(workers=2, processes=False):
+        pass
+    assert len(_KEPT) == 2  # once in each worker (here threads of this process)
+
+
+_KEPT = []
+
+
+def _kept_freed_memory():
+    """keep_freed_memory's stand-in: records the call. A module-level function, which Dask sends by name (a lambda
+    would be sent as a copy, and so would the list it appends to)."""
+    _KEPT.append(True)
