@@ -255,7 +255,8 @@ def test_dask_backend_sends_the_model_once_and_holds_at_most_a_window_of_chunks(
         handed.append(results)
         client.handed += 1
     assert handed == [[("result of", chunk)] for chunk in chunks]
-    assert client.scattered == [(model, True)]  # once, to every worker
+    assert len(client.scattered) == 1 and client.scattered[0][0] is model  # once,
+    assert client.scattered[0][1] is True  # to every worker
     assert all(f.shared == ("scattered", id(model)) for f in client.submitted)
     assert [f.chunk for f in client.submitted] == chunks
     assert {f.task for f in client.submitted} == {simulate_chunk_totals if totals_only else simulate_chunk}
