@@ -236,7 +236,7 @@ def _parser() -> argparse.ArgumentParser:
                                "number, else a text (repeatable)")
     notebook.add_argument("-y", dest="yaml", action="append", default=[], metavar="YAML",
                           help="parameters as YAML, as papermill -y, e.g. -y 'scenario_ids: [jambi-2025, "
-                               "jambi-2025-pipeline]' (repeatable; -p wins over -y)")
+                               "jambi-2025-pipeline]' (repeatable; a name given twice, by -p or -y, is refused)")
     notebook.add_argument("--out", type=_notebook_file, metavar="FILE",
                           help="the executed notebook (default: out/notebooks/<notebook>.ipynb)")
     parser.commands = tuple(sub.choices)
@@ -632,7 +632,7 @@ def cmd_notebook(args) -> int:
     path = notebook.find_notebook(args.notebook)
     nb = notebook.read_notebook(path)
     notebook.check_kernel(path, nb)
-    parameters = notebook.read_parameters(args.parameters, args.yaml)
+    parameters = notebook.read_parameters(path, args.parameters, args.yaml)
     notebook.check_names(path, parameters, notebook.parameter_names(path, nb))  # before anything runs
     out = args.out or Path("out") / "notebooks" / f"{path.stem}.ipynb"
     check_output_folder(out.parent)

@@ -25,6 +25,7 @@ from papermill.iorw import NoDatesSafeLoader  # papermill's reader of -y: YAML w
 
 from .forecast import atomic_directory
 from .scenario import ScenarioError, _did_you_mean
+from .scenario_schema import shown
 
 NOTEBOOK_DIR = Path(__file__).resolve().parent.parent / "notebooks"
 PARAMETERS_TAG = "parameters"  # papermill's tag of the cell holding a notebook's parameters
@@ -126,32 +127,62 @@ def papermill_value(text: str):
     return text
 
 
-def read_parameters(pairs, yaml_texts) -> dict:
-    """The parameters of ``-y YAML`` and ``-p NAME VALUE`` options, as papermill's command line merges them: every
-    ``-y`` in turn, then every ``-p`` (a ``-p`` wins over a ``-y`` of the same name, wherever it stands)."""
-    values = {}
+def read_parameters(path: Path, pairs, yaml_texts) -> dict:
+    """The parameters of ``-y YAML`` and ``-p NAME VALUE`` options for the notebook ``path``. A name given twice
+    (two ``-p``, a ``-p`` and a ``-y``, or twice in one ``-y``) is refused: papermill takes the last value (a ``-p``
+    over any ``-y``) without a word, and it is most likely a slip in a command copied and edited, whose planner would
+    not see which value ran (the executed notebook records only that one)."""
+    values, given = {}, {}
     for text in yaml_texts:
-        try:
-            data = yaml.load(text, Loader=NoDatesSafeLoader)
-        except yaml.YAMLError as err:
-            mark = getattr(err, "problem_mark", None)
-            where = f" at column {mark.column + 1}" if mark is not None else ""
-            raise ScenarioError("-y", text, f"not YAML: {getattr(err, 'problem', None) or err}{where}") from None
-        if data is None:  # an empty -y, as papermill takes it
-            continue
-        if not isinstance(data, dict):
+        for name, value, where in _yaml_parameters(text):
+            _once(path, given, name, value, where)
+            values[name] = value
+    for name, text in pairs:
+        value = papermill_value(text)
+        _once(path, given, name, value, "-p")
+        values[name] = value
+    return values
+
+
+def _yaml_parameters(text: str) -> list[tuple]:
+    """(name, value, where) of each parameter of a ``-y`` text, read as papermill reads it, in its order; ``where``
+    is "-y", or "the same -y" for a name the text gives again (YAML itself keeps the last without a word)."""
+    loader = NoDatesSafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:  # an empty -y, as papermill takes it
+            return []
+        if not isinstance(node, yaml.MappingNode):
             raise ScenarioError("-y", text, "must be NAME: VALUE pairs, e.g. -y 'scenario_ids: [jambi-2025, "
                                             "jambi-2025-pipeline]'")
-        for name, value in data.items():
-            bad = _not_passed_as_is(value)
-            if bad is not None:
-                raise ScenarioError("-y", text, f"{name}: {bad} cannot reach the notebook as it is: papermill passes "
-                                                "text, numbers, true, false, null, and lists and tables of them "
-                                                "with text keys")
-        values.update(data)
-    for name, value in pairs:
-        values[name] = papermill_value(value)
-    return values
+        data = loader.construct_document(node)  # refuses a name YAML cannot hold (a list)
+        # Each name as written, before YAML drops all but the last of a repeated one ("<<" merges a table in).
+        written = [(loader.construct_object(k), loader.construct_object(v, deep=True)) for k, v in node.value
+                   if k.tag != "tag:yaml.org,2002:merge"]
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        where = f" at column {mark.column + 1}" if mark is not None else ""
+        raise ScenarioError("-y", text, f"not YAML: {getattr(err, 'problem', None) or err}{where}") from None
+    finally:
+        loader.dispose()
+    for name, value in data.items():
+        bad = _not_passed_as_is(value)
+        if bad is not None:
+            raise ScenarioError("-y", text, f"{name}: {bad} cannot reach the notebook as it is: papermill passes "
+                                            "text, numbers, true, false, null, and lists and tables of them "
+                                            "with text keys")
+    names = [name for name, _ in written]
+    return ([(name, value, "the same -y" if name in names[:i] else "-y") for i, (name, value) in enumerate(written)]
+            + [(name, value, "-y") for name, value in data.items() if name not in names])  # merged in by "<<"
+
+
+def _once(path: Path, given: dict, name, value, where: str) -> None:
+    """Refuse ``name`` given a second time, naming both values and where each came from."""
+    if name in given:
+        first, first_where = given[name]
+        raise ScenarioError(str(path), str(name), f"given twice, {shown(first)} ({first_where}) and {shown(value)} "
+                                                  f"({where}); give each parameter once")
+    given[name] = (value, where)
 
 
 def _not_passed_as_is(value) -> str | None:

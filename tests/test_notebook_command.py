@@ -110,10 +110,31 @@ def test_a_p_value_is_read_as_papermill_reads_it(text):
     assert type(got) is type(expected) and (got == expected or got != got and expected != expected)
 
 
-def test_y_is_read_as_papermill_reads_it_and_p_wins():
-    values = notebook.read_parameters([["trials", "300"]], ["scenario_ids: [jambi-2025, jambi-2025-pipeline]",
-                                                            "trials: 5000\nstart: 2025-01-01", ""])
-    assert values == {"scenario_ids": ["jambi-2025", "jambi-2025-pipeline"], "trials": 300, "start": "2025-01-01"}
+def test_y_and_p_are_read_as_papermill_reads_them():
+    values = notebook.read_parameters(OVERVIEW, [["trials", "300"]], ["scenario_ids: [jambi-2025, jambi-2025-pipeline]",
+                                                                      "lang: en\nstart: 2025-01-01", ""])
+    assert values == {"scenario_ids": ["jambi-2025", "jambi-2025-pipeline"], "trials": 300, "lang": "en",
+                      "start": "2025-01-01"}
+
+
+@pytest.mark.parametrize("options, fragment", [
+    (["-p", "trials", "100", "-p", "trials", "2000"], "trials: given twice, 100 (-p) and 2000 (-p)"),
+    (["-y", "trials: 100", "-p", "trials", "2000"], "trials: given twice, 100 (-y) and 2000 (-p)"),
+    (["-p", "trials", "2000", "-y", "trials: 100"], "trials: given twice, 100 (-y) and 2000 (-p)"),  # -y read first
+    (["-y", "trials: 100", "-y", "lang: en\ntrials: 2000"], "trials: given twice, 100 (-y) and 2000 (-y)"),
+    (["-y", "trials: 100\ntrials: 2000"], "trials: given twice, 100 (-y) and 2000 (the same -y)"),
+    (["-p", "scenario_id", "jambi-2025", "-p", "scenario_id", "madiun-2025"],
+     "scenario_id: given twice, 'jambi-2025' (-p) and 'madiun-2025' (-p)"),
+], ids=["-p twice", "-y then -p", "-p before -y", "two -y", "twice in one -y", "a text twice"])
+def test_a_parameter_given_twice_is_refused_before_anything_runs(tmp_path, capsys, monkeypatch, nothing_runs,
+                                                                 options, fragment):
+    """papermill takes the last value (a -p over any -y) without a word: most likely a slip in a copied command, and
+    the planner would not see which value ran. Refused in one line naming the notebook, the name and both values;
+    nothing is run or written."""
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run_cli(["notebook", "01", *options], capsys)
+    assert_one_line_error(code, err, [f"error: {OVERVIEW}: {fragment}; give each parameter once"])
+    assert out == "" and list(tmp_path.iterdir()) == []
 
 
 @pytest.mark.parametrize("text, fragment", [
@@ -143,7 +164,7 @@ def test_y_values_papermill_would_change_are_refused_before_anything_runs(text, 
 
 
 def test_y_values_papermill_passes_as_they_are_are_taken():
-    values = notebook.read_parameters([], ["grid: [5000, {a: [1, 2.5, true, null]}, '7']"])
+    values = notebook.read_parameters(OVERVIEW, [], ["grid: [5000, {a: [1, 2.5, true, null]}, '7']"])
     assert values == {"grid": [5000, {"a": [1, 2.5, True, None]}, "7"]}
 
 
@@ -271,5 +292,5 @@ def test_the_documented_commands_name_real_notebooks_and_parameters():
     for command in commands:
         args = _parser().parse_args(shlex.split(command))
         path = notebook.find_notebook(args.notebook)
-        parameters = notebook.read_parameters(args.parameters, args.yaml)
+        parameters = notebook.read_parameters(path, args.parameters, args.yaml)
         notebook.check_names(path, parameters, notebook.parameter_names(path, notebook.read_notebook(path)))
