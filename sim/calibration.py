@@ -38,7 +38,7 @@ from .scenario import (
     SCENARIO_DIR, Scenario, ScenarioError, apply_override, load_scenario, month, number, parse_override,
     scenario_from_data, text,
 )
-from .scenario_schema import MISFIT_P, shown
+from .scenario_schema import MAX_TRIALS, MISFIT_P, shown
 
 DEFAULT_PRIOR_SIGMA = 0.5  # assumption: a factor of about 2.3 either side at 90 % when a scenario states no range
 Z90 = 1.6448536269514722
@@ -566,6 +566,11 @@ def _refuse_calibrated(base: Scenario) -> None:
 
 
 def _fit(base: Scenario, experience: Experience, window: Scenario, trials: int) -> Calibration:
+    # The trials of the covariances, checked as scenario.trials is: notebook 02's variance_trials of 5,000 digits (or
+    # 0, or 1.5) ended in a traceback out of numpy.
+    problem = number(1, MAX_TRIALS, integer=True)(trials)
+    if problem:
+        raise ScenarioError(f"calibration of {base.id}", "trials", problem)
     model = build_model(window)
     moments = []
     for i, obs in enumerate(experience.observations):

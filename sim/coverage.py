@@ -34,6 +34,7 @@ from .funding import APBD, CITY_PAYERS
 from .i18n import in_each_language
 from .population import build_model, year_premium_rates
 from .scenario import Scenario, ScenarioError, apply_override, scenario_from_data
+from .scenario_schema import _is_number, shown
 
 CSR_PAYER = "CSR"
 # Planning tables a what-if sets aside (members held at the slider's number for a year); claim timing and the UCJ
@@ -207,10 +208,17 @@ def _check_settings(scenario: Scenario, **settings) -> None:
         if value is None:
             continue
         low, high, problem = SETTING_RANGES[name]
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
-            raise ScenarioError(f"what-if for {scenario.id}", name, f"must be a number, got {value!r}")
+        where = f"what-if for {scenario.id}"
+        # An integer is compared as it is: math.isfinite and every sum downstream raise OverflowError on one beyond
+        # a float's range (notebook 05's members = 1 followed by 5,000 zeros ended in that traceback).
+        number = isinstance(value, (int, float)) and not isinstance(value, bool)
+        if not number or (isinstance(value, float) and not math.isfinite(value)):
+            raise ScenarioError(where, name, f"must be a number, got {value!r}")
         if value < low or (high is not None and value > high):
-            raise ScenarioError(f"what-if for {scenario.id}", name, f"{problem}, got {value!r}")
+            raise ScenarioError(where, name, f"{problem}, got {shown(value)}")
+        if not _is_number(value):  # the scenario files' own test of a number a float can hold
+            raise ScenarioError(where, name, f"is too large a number (a float holds up to about 1.8e308), got "
+                                             f"{shown(value)}")
 
 
 BUDGET_STEP = 50_000_000  # notebook 05's budget slider moves in Rp50 juta

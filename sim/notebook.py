@@ -33,6 +33,10 @@ PARAMETERS_TAG = "parameters"  # papermill's tag of the cell holding a notebook'
 # encryption" at every start, and a kernel stopped after an error may log "KeyboardInterrupt caught in kernel". What
 # the notebook shows is not affected, and a kernel that dies is reported (DeadKernelError).
 KERNEL_QUIET = ["--IPKernelApp.log_level=CRITICAL"]
+# The kernel reads integers of any length, as the command line does (``sim.cli.main``): Python stops at 4,300 digits,
+# and a number of 5,000 digits given with -p, or typed into the parameters cell, was a SyntaxError in the cell that
+# holds it (or a ValueError out of the notebook's own "scenario.trials=..."), not the range check's one line.
+KERNEL_READS_LONG_INTEGERS = ["--IPKernelApp.exec_lines=__import__('sys').set_int_max_str_digits(0)"]
 
 
 class NotebookStopped(Exception):
@@ -237,7 +241,8 @@ def _execute(notebook, path: Path, parameters: dict):
     log.setLevel(logging.ERROR)  # its warnings of "unknown parameters" (names checked here) and unread lines
     try:
         return papermill.execute_notebook(notebook, None, parameters=parameters, cwd=str(path.parent),
-                                          progress_bar=False, extra_arguments=KERNEL_QUIET)
+                                          progress_bar=False,
+                                          extra_arguments=KERNEL_QUIET + KERNEL_READS_LONG_INTEGERS)
     except papermill.PapermillExecutionError as err:
         raise NotebookStopped(*_stopped(err, path)) from None
     except DeadKernelError as err:  # e.g. killed for want of memory

@@ -306,6 +306,18 @@ def test_a_bad_user_set_is_still_blamed_on_set(tmp_path):
         fit("madiun-2025-prior", experience, ["segments.vulnerable.members=-1"])
 
 
+@pytest.mark.parametrize("trials, words", [
+    (10**5000, "must be <= 100,000,000, got 1000000000"), (0, "must be >= 1, got 0"),
+    (1.5, "must be a whole number written without a decimal point"),
+], ids=["5000 digits", "0", "1.5"])
+def test_trials_of_the_fit_are_checked_as_scenario_trials(root, trials, words, long_integers):
+    """Notebook 02's variance_trials reach fit() as they are: 1 followed by 5,000 zeros ended in a traceback out of
+    numpy ("Maximum allowed dimension exceeded"); it is refused in one line naming the trials, as scenario.trials is."""
+    with pytest.raises(ScenarioError) as err:
+        fit("madiun-2025-prior", root / "scenarios" / "experience" / "madiun-2025.toml", trials=trials)
+    assert str(err.value).startswith(f"calibration of madiun-2025-prior: trials: {words}")
+
+
 def test_claims_that_do_not_vary_are_refused_before_the_likelihood():
     # Amount a fixed multiple of the count (e.g. JKM lump sums only, no children): a singular covariance.
     counts = np.random.default_rng(1).poisson(5.0, 1000).astype(float)

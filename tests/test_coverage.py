@@ -193,6 +193,22 @@ def test_a_what_if_setting_out_of_range_is_refused_in_one_line_naming_it(setting
     assert what_if(scenario, budget_idr=0)["members_affordable"] == 0
 
 
+@pytest.mark.parametrize("setting, words", [
+    ("budget_idr", "budget_idr: is too large a number"), ("members", "members: is too large a number"),
+    ("csr_share", "csr_share: must be a share between 0 and 1"),
+    ("mortality_factor", "mortality_factor: is too large a number"),
+    ("accident_factor", "accident_factor: is too large a number"),
+])
+def test_a_what_if_setting_of_5000_digits_is_refused_in_one_line_naming_it(setting, words, long_integers):
+    """A whole number beyond a float's range (notebook 05's members = 1 followed by 5,000 zeros; notebook 03's
+    members_grid) ended in OverflowError from the range check itself; it is refused as any other value out of range,
+    shown cut short."""
+    with pytest.raises(ScenarioError) as err:
+        what_if(load_scenario("jambi-2025"), **{setting: 10**5000})
+    assert str(err.value).startswith(f"what-if for jambi-2025: {words}")
+    assert str(err.value).endswith(", got 1000000000" + "0" * 47 + "...")
+
+
 def test_the_what_if_sliders_start_at_the_scenarios_own_members_and_budget():
     # Notebook 05 once started every scenario at Madiun's 17,484 members and Rp4 bn: Jambi's answer was Madiun's.
     from sim.coverage import slider_start

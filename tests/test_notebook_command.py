@@ -2,8 +2,8 @@
 
 papermill alone ran a misspelt name (``-p scenario_idd jambi-2025``) with the notebook's own default after a warning:
 numbers for the wrong scenario and no error. The command checks every name against the notebook's ``parameters``
-cell before anything runs, and writes the executed notebook atomically. Two notebooks are executed here (one run
-that succeeds, one that stops at a wrong value); every refusal is checked with execution replaced by a failure.
+cell before anything runs, and writes the executed notebook atomically. A few notebooks are executed here (one run
+that succeeds, the others stop at a wrong value); every refusal is checked with execution replaced by a failure.
 """
 
 from __future__ import annotations
@@ -215,6 +215,24 @@ def test_a_wrong_value_ends_with_the_notebooks_one_line_and_leaves_nothing(tmp_p
     assert err.startswith("error: what-if") and "Papermill" not in err
     assert "Wrote" not in printed
     assert os.listdir(tmp_path) == ["what-if.ipynb"] and out.read_text() == "an earlier run\n"
+
+
+@pytest.mark.parametrize("given", ["-p", "parameters cell"])
+def test_a_number_of_5000_digits_ends_with_the_notebooks_one_line(tmp_path, capfd, given):
+    """Python reads at most 4,300 digits of an integer: trials of 1 followed by 5,000 zeros, given with -p (papermill
+    writes it into a cell) or typed into the parameters cell, was a SyntaxError in the kernel ("stopped in cell",
+    exit status 1). The kernel reads it as the command line does, and the range check of scenario.trials answers."""
+    big = "1" + "0" * 5000
+    path = OVERVIEW
+    if given == "parameters cell":
+        path = tmp_path / OVERVIEW.name
+        path.write_text(OVERVIEW.read_text().replace("\ntrials = 10_000 ", f"\ntrials = {big} "))
+        assert big in path.read_text()
+    out = tmp_path / "out" / "big.ipynb"
+    options = ["-p", "trials", big] if given == "-p" else []
+    code, printed, err = run_cli(["notebook", path, *options, "--out", out], capfd)
+    assert_one_line_error(code, err, ["error: --set: scenario.trials: must be <= 100,000,000, got 100000"])
+    assert len(err) < 200 and not out.parent.exists()
 
 
 def test_an_unexpected_failure_is_one_line_with_exit_status_1(tmp_path, capsys, monkeypatch):
