@@ -16,8 +16,9 @@
 #
 # **What this answers:** what a year of premiums costs the city (Rp) at a given number of members, how many members
 # the APBD budget pays for, the expected claims (Rp) and claim ratio (%) that come with them, who pays which
-# premium, for an enrolment plan the members and the APBD needed year by year, and, for a plan with CSR pledges,
-# what happens if a company does not pay.
+# premium, for an enrolment plan the members and the APBD needed year by year, the largest coverage the budget buys
+# and the CSR money that closes the gap to the UCJ target, and, for a plan with CSR pledges, what happens if a
+# company does not pay.
 #
 # All figures are closed form (expected values, no simulation), so the notebook answers at once; for the
 # uncertainty around the claims (the 90 % band) see notebook 01. Premium and expected claims are both proportional
@@ -26,7 +27,7 @@
 #
 # Members are held at their starting number in the first sections. Enrolment over time (names proposed by RT heads,
 # checked by the kelurahan and Disnaker, registered by BPJS) is modelled by `python -m sim plan` (`sim/enrolment.py`,
-# README "Expansion and budget planning"); the last two sections use it for a scenario with an enrolment plan and
+# README "Expansion and budget planning"); the last three sections use it for a scenario with an enrolment plan and
 # one with CSR pledges.
 
 # %% tags=["parameters"]
@@ -84,11 +85,24 @@ report.funding_table(scenario, lang)
 # names waiting for money, members not renewed, premiums of all payers, the APBD budget and what it paid, and the
 # APBD the plan needs each year at 90 % over which CSR pledges are honoured (the budget to ask for; the same as
 # `sim plan`'s "APBD needed" line). Premiums and members only, no simulation; the claims by year with their
-# uncertainty, the largest coverage the budget funds and the CSR money that closes the gap to the UCJ target are
-# `sim plan`'s answers.
+# uncertainty are `sim plan`'s answers.
 
 # %%
 report.plan_table(load_scenario(plan_scenario_id), lang)
+
+# %% [markdown]
+# ## What the budget buys
+# Two more of `sim plan`'s answers for the same plan, at 90 % over which CSR pledges are honoured, as `sim plan`
+# gives them (`sim/budget.py`). The largest coverage: the largest multiple of the quota path's growth (same mix of
+# segments, every year-end target of the scaled path reached) that the money funds without cutting anybody or
+# leaving names waiting, what limits it, and the members at each year-end with it. The CSR gap: the CSR money each
+# year that closes the gap to the UCJ target for the segments sharing it, checked by projecting the plan again with
+# that money (the probability that nobody is cut or left waiting, UCJ at the last year-end), and, apart, the city
+# money the other city-paid segments still lack. A scenario without a quota path ([expansion]), a UCJ target
+# ([ucj]) or a [funding] table gets a row saying which it lacks. Premiums and members only, no simulation.
+
+# %%
+report.coverage_table(load_scenario(plan_scenario_id), lang)
 
 # %% [markdown]
 # ## If a CSR pledge is not honoured

@@ -231,6 +231,31 @@ def targets_met(projection: Projection, tolerance: float = 0.005) -> list[dict]:
 # --- What a budget buys -----------------------------------------------------------------------------------------
 
 
+COVERAGE_ANSWERS = ("largest_coverage", "csr_gap_to_ucj")  # plan.json's budget keys of what the money buys
+
+
+def coverage_lacks(scenario: Scenario) -> dict:
+    """For each of ``sim plan``'s answers on what the money buys (``COVERAGE_ANSWERS``), the table the scenario lacks
+    to give it, or None: :func:`largest_coverage` needs ``funding`` and a quota path (``expansion``); :func:`csr_gap`
+    needs ``funding``, a UCJ target (``ucj``) and a segment sharing the gap to it (``ucj_allocation``)."""
+    planning = scenario.planning
+    if planning is None or planning.funding is None:
+        return dict.fromkeys(COVERAGE_ANSWERS, "funding")
+    if planning.ucj is None:
+        gap = "ucj"
+    else:
+        gap = None if any(q.kind == "ucj_allocation" for q in planning.quotas) else "ucj_allocation"
+    return {"largest_coverage": None if planning.quotas else "expansion", "csr_gap_to_ucj": gap}
+
+
+def coverage_answers(scenario: Scenario, confidence: float) -> dict:
+    """``sim plan``'s answers on what the money buys that the scenario can give (:func:`coverage_lacks`), at the
+    confidence: ``largest_coverage`` (:func:`largest_coverage`) and ``csr_gap_to_ucj`` (:func:`csr_gap`)."""
+    lacks = coverage_lacks(scenario)
+    questions = {"largest_coverage": largest_coverage, "csr_gap_to_ucj": csr_gap}
+    return {name: ask(scenario, confidence) for name, ask in questions.items() if lacks[name] is None}
+
+
 NO_GROWTH_NOTES = {
     "no_target": "no quota target falls at a year-end within the horizon, so there is nothing to scale or to reach",
     "no_growth": "no growth planned: every quota target is at or below the segment's starting members, so there is "

@@ -71,10 +71,7 @@ def plan(scenario: Scenario, confidence: float = DEFAULT_CONFIDENCE, chunk_trial
     if has_funding:
         needed = {r["year"]: r["budget_idr"] for r in answers["budget_needed"]["years"]}
         answers["budget_needed"]["probability_money_does_not_bind"] = round(budget.verify_budget(scenario, needed), 6)
-        if scenario.planning.quotas:
-            answers["largest_coverage"] = budget.largest_coverage(scenario, confidence)
-        if scenario.planning.ucj is not None and any(q.kind == "ucj_allocation" for q in scenario.planning.quotas):
-            answers["csr_gap_to_ucj"] = budget.csr_gap(scenario, confidence)
+        answers.update(budget.coverage_answers(scenario, confidence))  # largest_coverage, csr_gap_to_ucj
         outcomes = pledge_outcomes(scenario, unlimited)
         if outcomes is not None:
             answers["pledge_outcomes"] = outcomes

@@ -1,6 +1,7 @@
-"""Tables for budget planners' notebooks (``notebooks/``): the figures ``sim.coverage``, ``sim.pledge_outcomes``,
-``sim.compare`` and ``sim.calibration`` give, as labelled tables in the report language (Rp, members, %), so that a
-notebook shows what a planner reads and defines nothing itself. ``sim.report`` re-exports them."""
+"""Tables for budget planners' notebooks (``notebooks/``): the figures ``sim.coverage``, ``sim.budget``,
+``sim.pledge_outcomes``, ``sim.compare`` and ``sim.calibration`` give, as labelled tables in the report language (Rp,
+members, %), so that a notebook shows what a planner reads and defines nothing itself. ``sim.report`` re-exports
+them."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import json
 import pandas as pd
 
 from . import report_planning
+from .budget import COVERAGE_ANSWERS, DEFAULT_CONFIDENCE, coverage_answers, coverage_lacks
 from .coverage import apbd_premium, funding, members_affordable, members_held, twelve_months, what_if
 from .i18n import Language
 from .pledge_outcomes import pledge_outcomes
@@ -130,6 +132,88 @@ def plan_table(scenario: Scenario, lang: str = "id") -> pd.DataFrame:
 
 def _or_dash(show, value) -> str:
     return "-" if value is None else show(value)
+
+
+def coverage_table(scenario: Scenario, lang: str = "id", confidence: float = DEFAULT_CONFIDENCE) -> pd.DataFrame:
+    """``sim plan``'s two answers on what the money buys, which :func:`plan_table` does not show, an item a row in
+    the report language: the largest multiple of the quota path's growth the money funds
+    (:func:`sim.budget.largest_coverage`), what limits it, with what probability over which CSR pledges are honoured,
+    and the members at each year-end with it; the CSR money each year that closes the gap to the UCJ target
+    (:func:`sim.budget.csr_gap`) for the segments sharing it, and what re-running the plan with that money gives
+    (the probability that the money does not bind, UCJ at the last year-end), with the city money the other
+    segments lack. Both at ``confidence``, as ``sim plan --confidence``. An answer the scenario cannot give is one
+    row naming what it lacks, and a scenario without an enrolment plan one row saying so: not refused, as a plan
+    without a UCJ target or CSR pledges is an ordinary one."""
+    language = Language(lang)
+    planning = scenario.planning
+    if planning is None or not planning.shapes_exposure:
+        return _items(language, [(language("wi_plans"), language("nb_no_plan_here", scenario=scenario.id))])
+    lacks, answers = coverage_lacks(scenario), coverage_answers(scenario, confidence)
+    lacking = {name: language("nb_lacks", table=language(f"nb_lacks_{lacks[name]}"))
+               for name in COVERAGE_ANSWERS if name not in answers}
+    rows = (_coverage_rows(language, answers["largest_coverage"]) if "largest_coverage" in answers
+            else [(language("nb_coverage"), lacking["largest_coverage"])])
+    rows += (_gap_rows(language, answers["csr_gap_to_ucj"]) if "csr_gap_to_ucj" in answers
+             else [(language("nb_gap_lacks"), lacking["csr_gap_to_ucj"])])
+    return _items(language, rows)
+
+
+LIMITED_BY = {"money": "nb_limit_money", "pipeline": "nb_limit_pipeline", "capped": "nb_limit_capped"}
+
+
+def _coverage_rows(language: Language, answer: dict) -> list[tuple]:
+    """:func:`sim.budget.largest_coverage`'s answer as rows: the multiple, what limits it, the probability it is
+    funded with and the members at each year-end; when no growth is affordable, what the money leaves with none."""
+    status = answer["status"]
+    if status in ("no_growth", "no_target"):
+        return [(language("nb_coverage"), language(f"nb_coverage_{status}"))]
+    if status == "none":  # even with the growth at 0, in the first outcome (poorest first) where the money binds
+        zero = answer["at_no_growth"]
+        return [(language("nb_coverage"), language("nb_coverage_none")),
+                (language("nb_coverage_limit"), language("nb_limit_money")),
+                (language("nb_coverage_not_renewed"), language.count(zero["not_renewed"])),
+                (language("nb_coverage_waiting"), language.count(zero["held_max"]))]
+    basis = answer["basis"]  # at the confidence, with the expected CSR money, or without pledges
+    funded = (language("nb_funded_confidence", confidence=language.percent(answer["confidence"]))
+              if basis == "confidence" else language("nb_funded_expected" if basis == "expected_csr"
+                                                     else "nb_funded_certain"))
+    members = {}
+    for r in answer["members_year_end"]:
+        members[r["year"]] = members.get(r["year"], 0.0) + r["members"]
+    return [(language("nb_coverage"), language("nb_coverage_scale", scale=language.number(answer["scale"], 3))),
+            (language("nb_coverage_limit"), language(LIMITED_BY[status])),
+            (language("nb_coverage_funded"), funded),
+            *((language("nb_coverage_members", year=y), language.count(m)) for y, m in members.items())]
+
+
+def _gap_rows(language: Language, gap: dict) -> list[tuple]:
+    """:func:`sim.budget.csr_gap`'s answer as rows: the CSR money by year, the segments it pays for, and the check
+    run with it; then, if the city-paid segments outside the UCJ allocation lack money, that and the check with
+    both."""
+    confidence = language.percent(gap["confidence"])
+    last = gap["ucj_with_gap_closed"][-1]
+    rows = [*((language("nb_gap", year=r["year"]), language.money(r["csr_idr"])) for r in gap["years"]),
+            (language("nb_gap_segments"), ", ".join(gap["segments"])),
+            (language("nb_gap_no_bind"), language.percent(gap["probability_money_does_not_bind_with_it"])),
+            (language("nb_gap_ucj", year=last["year"], confidence=confidence), language.percent(last["ucj"], 1))]
+    if gap["not_renewed_with_it"]:
+        rows.append((language("nb_gap_not_renewed"), language.count(sum(gap["not_renewed_with_it"].values()))))
+    short = gap["shortfall_outside_ucj"]
+    if short:
+        last = short["ucj_with_both"][-1]
+        rows += [*((language("nb_gap_short", year=r["year"]), language.money(r["shortfall_idr"]))
+                   for r in short["years"]),
+                 (language("nb_gap_short_segments"), ", ".join(gap["other_city_segments"])),
+                 (language("nb_gap_no_bind_both"),
+                  language.percent(short["probability_money_does_not_bind_with_both"])),
+                 (language("nb_gap_ucj_both", year=last["year"], confidence=confidence),
+                  language.percent(last["ucj"], 1))]
+    return rows
+
+
+def _items(language: Language, rows: list[tuple]) -> pd.DataFrame:
+    """Rows of (item, value) as a two-column table, as :func:`year_table`."""
+    return pd.DataFrame(rows, columns=[language("wi_what"), language("wi_value")]).set_index(language("wi_what"))
 
 
 def pledge_table(scenario: Scenario, lang: str = "id") -> pd.DataFrame:

@@ -76,6 +76,79 @@ def test_a_scenario_without_an_enrolment_plan_is_refused_in_one_line():
         report.plan_table(load_scenario("madiun-2023"), "en")
 
 
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_what_the_budget_buys_is_sim_plan_s_largest_coverage_and_csr_gap(lang):
+    """Notebook 03's section after the plan by year (madiun-2026-ucj-csr): the largest multiple of the quota path's
+    growth the money funds and the members at each year-end with it, and the CSR money by year that closes the gap
+    to the UCJ target with its check, as sim plan answers them (sim.budget at 90 %), formatted as the report does."""
+    from sim import budget
+    from sim.i18n import Language
+
+    scenario, language = load_scenario("madiun-2026-ucj-csr"), Language(lang)
+    frame = report.coverage_table(scenario, lang)
+    raw = [c for c in _cells(frame) if RAW.search(c)]
+    assert not raw, raw
+    values = frame.iloc[:, 0]
+    coverage = budget.largest_coverage(scenario, budget.DEFAULT_CONFIDENCE)
+    assert coverage["status"] == "money" and 0 < coverage["scale"] < 1  # the budget funds part of the growth
+    assert values[language("nb_coverage")] == language("nb_coverage_scale", scale=language.number(coverage["scale"], 3))
+    assert values[language("nb_coverage_limit")] == language("nb_limit_money")
+    assert values[language("nb_coverage_funded")] == language("nb_funded_confidence", confidence=language.percent(0.9))
+    for year in range(2026, 2031):
+        members = sum(r["members"] for r in coverage["members_year_end"] if r["year"] == year)
+        assert values[language("nb_coverage_members", year=year)] == language.count(members)
+    gap = budget.csr_gap(scenario, budget.DEFAULT_CONFIDENCE)
+    assert [values[language("nb_gap", year=r["year"])] for r in gap["years"]] == [
+        language.money(r["csr_idr"]) for r in gap["years"]]
+    assert any(r["csr_idr"] > 0 for r in gap["years"])
+    assert values[language("nb_gap_segments")] == "vulnerable, informal, sertakan"
+    assert values[language("nb_gap_no_bind")] == language.percent(gap["probability_money_does_not_bind_with_it"])
+    ucj = gap["ucj_with_gap_closed"][-1]
+    ucj_label = language("nb_gap_ucj", year=2030, confidence=language.percent(0.9))
+    assert values[ucj_label] == language.percent(ucj["ucj"], 1)
+    assert language("nb_gap_short", year=2030) not in frame.index  # the city money suffices for the other segments
+    assert frame.index.is_unique and all(len(v) <= 50 for v in values)  # pandas cuts a cell's text beyond 50
+
+
+def test_what_the_budget_buys_reports_the_city_money_short_outside_the_ucj_segments():
+    """madiun-2026-ucj without APBD: no growth is affordable, the CSR money alone leaves the non-ASN staff unrenewed,
+    and the city money they lack is a row of its own by year, with the check run with both (sim plan's lines)."""
+    from sim import budget
+    from sim.i18n import Language
+
+    scenario = load_scenario("madiun-2026-ucj", ["funding.apbd_budget.value=0", "funding.apbd_budget.range=[0, 1e12]"])
+    language = Language("en")
+    values = report.coverage_table(scenario, "en").iloc[:, 0]
+    coverage = budget.largest_coverage(scenario, 0.9)
+    assert values["Largest coverage the budget funds"] == "none: no growth is affordable"
+    assert values["  not renewed with no growth"] == language.count(coverage["at_no_growth"]["not_renewed"])
+    gap = budget.csr_gap(scenario, 0.9)
+    assert values["  with it, the probability that no member goes unrenewed or waits for money"] == "0%"
+    assert values["  still not renewed with it (the worst outcome)"] == language.count(
+        gap["not_renewed_with_it"]["non_asn"])
+    short = gap["shortfall_outside_ucj"]["years"]
+    assert [values[f"City money short for the segments outside the UCJ allocation, {r['year']}"] for r in short] == [
+        language.money(r["shortfall_idr"]) for r in short]
+    assert values["  the segments outside the UCJ allocation"] == "non_asn"
+    assert values["  with both, the probability that no member goes unrenewed or waits for money"] == "100%"
+
+
+def test_what_the_budget_buys_says_in_a_row_what_a_scenario_lacks_for_it():
+    """Not refused: a plan without a UCJ target has no CSR gap (jambi-2025-pipeline), one without a [funding] table
+    neither answer, and a scenario without an enrolment plan (madiun-2023) is one row saying so."""
+    import dataclasses
+
+    jambi = load_scenario("jambi-2025-pipeline")
+    values = report.coverage_table(jambi, "en").iloc[:, 0]
+    assert values["Largest coverage the budget funds"].endswith(" × the quota path's growth")
+    assert values["  funded with probability"] == "100% (no CSR pledges)"
+    assert values["CSR money to close the gap to the UCJ target"] == "not answered: no UCJ target ([ucj])"
+    unfunded = dataclasses.replace(jambi, planning=dataclasses.replace(jambi.planning, funding=None))
+    assert report.coverage_table(unfunded, "id").iloc[:, 0].tolist() == ["tidak dijawab: tidak ada tabel [funding]"] * 2
+    frame = report.coverage_table(load_scenario("madiun-2023"), "en")
+    assert frame.index.tolist() == ["Enrolment plan"] and frame.iloc[:, 0].tolist() == ["none in madiun-2023"]
+
+
 def test_the_differences_between_scenarios_are_named_as_in_the_register():
     # Notebook 04 printed a Python list of (id, ((dotted key, old, new), ...)) tuples, labels as {'en': ..., 'id': ...}.
     scenarios = [load_scenario(s) for s in ("madiun-2023", "madiun-2023-target", "madiun-2025")]

@@ -79,6 +79,35 @@ def test_notebook_runs(path, tmp_path):
     text = "\n".join(o.get("text", "") if o.output_type == "stream" else o.get("data", {}).get("text/plain", "")
                       for o in shown)
     assert not re.findall(r"\w+_idr\b|\d\.\d+e[+-]\d\d", text), re.findall(r".*(?:_idr\b|\de[+-]\d\d).*", text)[:5]
+    if path.stem == "03_expansion_budget":
+        _shows_what_the_budget_buys(executed)
+
+
+def _shows_what_the_budget_buys(executed) -> None:
+    """Notebook 03's section after the plan by year shows sim plan's largest coverage and CSR gap for its plan
+    (``plan_scenario_id``, madiun-2026-ucj-csr, in the notebook's Indonesian), as sim.budget answers them at 90 %."""
+    from sim import budget
+    from sim.i18n import Language
+    from sim.scenario import load_scenario
+
+    cells = [c for c in executed.cells if c.cell_type == "code" and "report.coverage_table(" in c.source]
+    assert len(cells) == 1
+    shown = "\n".join(o.get("data", {}).get("text/html", "") for o in cells[0].outputs)
+    language, scenario = Language("id"), load_scenario("madiun-2026-ucj-csr")
+
+    def row(label: str, value: str) -> bool:  # the HTML table JupyterLab shows (a label's indent is not kept there)
+        return re.search(rf"<th>{re.escape(label.strip())}</th>\s*<td>{re.escape(value)}</td>", shown) is not None
+
+    coverage = budget.largest_coverage(scenario, 0.9)
+    assert row(language("nb_coverage"), language("nb_coverage_scale", scale=language.number(coverage["scale"], 3)))
+    assert row(language("nb_coverage_limit"), language("nb_limit_money"))
+    last = coverage["members_year_end"][-1]["year"]
+    members = sum(r["members"] for r in coverage["members_year_end"] if r["year"] == last)
+    assert row(language("nb_coverage_members", year=last), language.count(members))
+    gap = budget.csr_gap(scenario, 0.9)
+    assert all(row(language("nb_gap", year=r["year"]), language.money(r["csr_idr"])) for r in gap["years"])
+    ucj = gap["ucj_with_gap_closed"][-1]
+    assert row(language("nb_gap_ucj", year=ucj["year"], confidence="90%"), language.percent(ucj["ucj"], 1))
 
 
 @pytest.mark.parametrize("stem, parameters, message", [
