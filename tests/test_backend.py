@@ -240,8 +240,6 @@ def test_dask_backend_sends_the_model_once_and_holds_at_most_a_window_of_chunks(
     thread) and come back in trial order whatever order they finish in; workers send totals only when asked. The
     window bounds the chunks running and the finished ones waiting for an earlier chunk together, so a slow first
     chunk cannot make the client hold every later chunk's results (the full arrays, with a per-trial table)."""
-    import distributed
-
     from sim.engine import simulate_chunk
     from sim.results import simulate_chunk_totals
 
