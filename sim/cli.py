@@ -32,7 +32,7 @@ from .population import build_model
 from .regulation import RuleError
 from .results import FLAG_SE, MIN_EVENTS_SE, MIN_TRIALS_SE
 from .scenario import SCENARIO_DIR, SCENARIO_FIELDS, ScenarioError, find_scenario, load_scenario, number
-from .scenario_schema import MAX_TRIALS
+from .scenario_schema import MAX_TRIALS, shown
 
 EXIT_BAD_INPUT = 2
 EXIT_FAILED = 1
@@ -638,7 +638,7 @@ def cmd_notebook(args) -> int:
     check_output_folder(out.parent)
     if out.is_dir():
         raise IsADirectoryError(errno.EISDIR, "a folder is in the way of this output file", str(out))
-    given = ", ".join(f"{name}={value!r}" for name, value in parameters.items())
+    given = ", ".join(f"{name}={shown(value)}" for name, value in parameters.items())  # a long value cut short
     print(f"Running {path}" + (f" with {given}" if given else " with its own parameters"), flush=True)
     try:
         notebook.run_notebook(nb, path, parameters, out)

@@ -233,6 +233,7 @@ def test_a_number_of_5000_digits_ends_with_the_notebooks_one_line(tmp_path, capf
     code, printed, err = run_cli(["notebook", path, *options, "--out", out], capfd)
     assert_one_line_error(code, err, ["error: --set: scenario.trials: must be <= 100,000,000, got 100000"])
     assert len(err) < 200 and not out.parent.exists()
+    assert len(printed.splitlines()[0]) < 200  # "Running ... with trials=...": the value cut short, not 5,000 digits
 
 
 def test_an_unexpected_failure_is_one_line_with_exit_status_1(tmp_path, capsys, monkeypatch):
