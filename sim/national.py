@@ -158,7 +158,7 @@ def scenario_text(trials: int = 2000) -> str:
 [scenario]
 id = "{SCENARIO_ID}"
 title = {{ en = "Indonesia, every city and regency (SYNTHETIC populations), vulnerable workers 2025", id = "Indonesia, seluruh kota dan kabupaten (populasi SINTETIS), pekerja rentan 2025" }}
-region = "Indonesia: {len(regs)} cities and regencies (synthetic populations)"
+region = {{ en = "Indonesia: {len(regs)} cities and regencies (synthetic populations)", id = "Indonesia: {len(regs)} kota dan kabupaten (populasi sintetis)" }}
 base = "base/national-defaults"
 description = {{ en = "SYNTHETIC: {members:,} BPU vulnerable workers in {len(regs)} cities and regencies, {COVERED_SHARE:.1%} of each synthetic population, with the months of membership and the ages of Madiun's vulnerable workers, over 2025: a scale test, not a national forecast (those ages are older than national BPU members').", id = "SINTETIS: {_id_number(members)} pekerja rentan peserta BPU di {len(regs)} kabupaten dan kota, yaitu {_id_number(COVERED_SHARE * 100, 1)}% dari populasi sintetis setiap daerah, dengan lama kepesertaan dan usia seperti pekerja rentan Kota Madiun, diproyeksikan selama 2025: uji skala, bukan perkiraan nasional (usia itu lebih tua daripada usia peserta BPU nasional)." }}
 start = "2025-01"

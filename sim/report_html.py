@@ -117,7 +117,7 @@ def _block(report: Report, block) -> str:
 
 def render_html(report: Report) -> str:
     lang, s, m = report.lang, report.scenario, report.manifest
-    title = lang("html_title", region=s.region)
+    title = lang("html_title", region=s.regions[lang.code])
     toc = "".join(f'<li><a href="#{sec.key}">{html.escape(sec.title)}</a></li>' for sec in report.sections)
     body = []
     for sec in report.sections:

@@ -454,7 +454,7 @@ def _first_height(report: Report, blocks: list) -> float:
 def render_pdf(report: Report) -> bytes:
     lang, s, m = report.lang, report.scenario, report.manifest
     pdf = _PDF(f"{m['scenario_id']} · {m['run_hash']}", lang("html_page"))
-    pdf.set_title(lang("html_title", region=s.region))
+    pdf.set_title(lang("html_title", region=s.regions[lang.code]))
     pdf.set_author("jkk-jkm-workbench")
     pdf.set_creator(f"jkk-jkm-workbench {m['code']['workbench_version']}")
     pdf.set_lang(lang.code)
@@ -462,7 +462,7 @@ def render_pdf(report: Report) -> bytes:
     pdf.add_page()
     pdf.set_font("DejaVu", "B", 16)
     pdf.set_text_color(*ACCENT)
-    pdf.multi_cell(WIDTH, 8, lang("html_title", region=s.region), align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.multi_cell(WIDTH, 8, lang("html_title", region=s.regions[lang.code]), align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.set_text_color(0, 0, 0)
     pdf.set_font("DejaVu", "", 10)
     pdf.multi_cell(WIDTH, 5, lang("html_subtitle", id=s.id, title=s.titles[lang.code]), align="L", new_x=XPos.LMARGIN,

@@ -655,7 +655,7 @@ class Children:
 class Scenario:
     id: str
     titles: dict  # {language code: title} for reports (``in_each_language``)
-    region: str
+    regions: dict  # {language code: city or regency} for reports (``in_each_language``)
     start: dt.date
     horizon_months: int
     seed: int
@@ -680,6 +680,11 @@ class Scenario:
     def title(self) -> str:
         """In English (or the one text the scenario gives): terminal output, JSON and CSV files."""
         return self.titles["en"]
+
+    @property
+    def region(self) -> str:
+        """In English (or the one text the scenario gives), as :attr:`title`."""
+        return self.regions["en"]
 
     @property
     def description(self) -> str | None:
@@ -837,7 +842,7 @@ def _build(values: dict, data: dict, files: tuple, overrides: tuple, base_differ
     return Scenario(
         id=scen["id"],
         titles=in_each_language(scen["title"]),
-        region=scen["region"],
+        regions=in_each_language(scen["region"]),
         start=dt.date.fromisoformat(scen["start"] + "-01"),
         horizon_months=int(scen["horizon_months"]),
         seed=int(scen["seed"]),

@@ -394,7 +394,7 @@ def worded(required=True, check=None):
 SCENARIO_FIELDS = {
     "id": plain(text(r"[a-z0-9][a-z0-9-]*")),
     "title": worded(),
-    "region": plain(text()),
+    "region": worded(),
     "description": worded(required=False, check=text()),  # a paragraph: line breaks allowed
     "base": plain(text(), required=False),
     "start": plain(start_month),

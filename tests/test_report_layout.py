@@ -96,7 +96,8 @@ def _report(sections: list, charts: dict | None = None, lang: str = "id"):
     from sim.report_document import Section
 
     return SimpleNamespace(
-        lang=Language(lang), scenario=SimpleNamespace(region="Kota Uji", id="uji", titles={"id": "Uji", "en": "Test"}),
+        lang=Language(lang),
+        scenario=SimpleNamespace(regions={"id": "Kota Uji", "en": "Kota Uji"}, id="uji", titles={"id": "Uji", "en": "Test"}),
         manifest={"scenario_id": "uji", "run_hash": "0", "code": {"workbench_version": "0"}, "report_date": "2026-01-01"},
         sections=[Section(f"s{k}", title, blocks) for k, (title, blocks) in enumerate(sections)], charts=charts or {})
 
@@ -515,3 +516,24 @@ def test_a_cut_scenario_text_says_how_many_of_its_characters_the_pdf_shows():
     note = " ".join(pages[-1].extract_text().split())
     assert ("Showing the first 39,999 of 49,999 characters; the whole text is in scenario.toml and in the HTML "
             "report.") in note
+
+
+@pytest.mark.parametrize("code", ["id", "en"])
+def test_a_region_per_language_titles_each_report_in_its_language(code):
+    """``region`` may be given per language, as ``title`` is: national-2025's "514 cities and regencies" headed the
+    Indonesian report in English. Each report's title (HTML and PDF, its metadata too) takes its own language's."""
+    from sim.report_html import render_html
+    from sim.scenario import load_scenario
+
+    regions = load_scenario("national-2025").regions
+    assert "kota dan kabupaten" in regions["id"] and "cities" not in regions["id"] and "cities" in regions["en"]
+    report = _report([("Ringkasan" if code == "id" else "Summary", _lines(1))], lang=code)
+    report.scenario.regions = regions
+    report.manifest.update(scenario_hash="0" * 16, rebuild="python -m sim report national-2025")
+    title = Language(code)("html_title", region=regions[code])
+    other = regions["en" if code == "id" else "id"]
+    page = render_html(report)
+    assert f"<title>{title}</title>" in page and other not in page
+    reader = PdfReader(io.BytesIO(report_pdf.render_pdf(report)))
+    assert reader.metadata.title == title
+    assert title in " ".join(reader.pages[0].extract_text().split()) and other not in reader.pages[0].extract_text()

@@ -455,7 +455,7 @@ def test_the_paragraph_introducing_a_table_goes_with_it_to_the_next_page():
         blocks = [Para("Opening."), *[Para(f"Sentence number {k}.") for k in range(n)], Para("Lead-in."),
                   _synthetic(4)]
         report = SimpleNamespace(
-            lang=Language("en"), scenario=SimpleNamespace(region="Test", id="t", titles={"en": "Test"}),
+            lang=Language("en"), scenario=SimpleNamespace(regions={"en": "Test"}, id="t", titles={"en": "Test"}),
             manifest={"scenario_id": "t", "run_hash": "0", "code": {"workbench_version": "0"},
                       "report_date": "2026-01-01"},
             sections=[Section("s", "Section", blocks)], charts={})
