@@ -4,17 +4,19 @@
 The engine simulates the projected members, month by month; the budget lines must follow them too, not the
 members at the start (``summary.json``'s ``budget``, which for such a scenario may be 0 members and Rp0). So per
 fiscal year: members on average and at the year-end, the year-end target and whether it is reached, what a full
-year of the target members costs (all payers), a full year's premium per member (all payers); the APBD budget, the
-members it pays for, what the premiums took from it and what is left, a full year's premium per APBD-paid member and
-how many of them the budget pays a full year for, and, with a ``[funding]`` table, the APBD the quota path needs (as
-``sim plan`` answers it) (report.json ``planning``); the summary and budget sections say that, and the coverage and
-payer charts show the projected members and premiums.
+year of the target members costs in the year after, when they are paid for (all payers, at that year's rates), a
+full year's premium per member (all payers); the APBD budget, the members it pays for, what the premiums took from
+it and what is left, a full year's premium per APBD-paid member and how many of them the budget pays a full year
+for, and, with a ``[funding]`` table, the APBD the quota path needs (as ``sim plan`` answers it) (report.json
+``planning``); the summary and budget sections say that, and the coverage and payer charts show the projected
+members and premiums.
 :mod:`sim.report_sections` calls this module for such a scenario and keeps its own layout for the others.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 
 import numpy as np
 
@@ -26,6 +28,7 @@ from .budget import DEFAULT_CONFIDENCE, UnlimitedApbd, budget_needed, ucj_by_yea
 from .expansion import premium_rates, project_scenario
 from .funding import APBD, DBH_CHT, EXTERNAL_PAYERS
 from .pledge_outcomes import ALL_HONOURED, FAILED, NONE_HONOURED, outcome_name, pledge_outcomes
+from .population import month_dates
 from .scenario import Scenario
 
 
@@ -51,10 +54,11 @@ def planning_figures(scenario: Scenario, projection=None) -> dict | None:
     """Per fiscal year, for a scenario whose members are projected (``[pipeline]``, ``[expansion]``, ``[funding]``
     or exits: ``sim.expansion``): members on average and at the year-end, the year-end target and whether it is
     reached, the APBD budget, what the premiums took from it and what is left, the premium of a full year per
-    member and the members the budget pays for a full year, the premium a full year of the target members takes;
-    the premium by payer; the members in force month by month. None for a scenario without a projection (its
-    members are those at the start, held to their run-off). ``projection``: the scenario's own projection
-    (``build_model(scenario).projection``, which the forecast made), if the caller has it; else it is made here."""
+    member and the members the budget pays for a full year, the premium a full year of the target members takes in
+    the year after; the premium by payer; the members in force month by month. None for a scenario without a
+    projection (its members are those at the start, held to their run-off). ``projection``: the scenario's own
+    projection (``build_model(scenario).projection``, which the forecast made), if the caller has it; else it is
+    made here."""
     planning = getattr(scenario, "planning", None)
     if planning is None or not planning.shapes_exposure:
         return None
@@ -72,7 +76,7 @@ def planning_figures(scenario: Scenario, projection=None) -> dict | None:
     years = []
     for y in p.projection.fiscal_years():
         row = p.year_row(y, ucj.get(y))
-        row.update(p.target_fields(targets, y, row["premium_per_member_idr"]))
+        row.update(p.target_fields(targets, y))
         budget = p.projection.treasury.available.get(y, {}).get(APBD) if funded else scenario.annual_budget
         row.update(p.budget_fields(y, budget, need_of.get(str(y))))
         if funded:  # per segment, for the priority check: names admitted in the year, names waiting at its end
@@ -95,8 +99,9 @@ def planning_figures(scenario: Scenario, projection=None) -> dict | None:
 @dataclasses.dataclass(frozen=True)
 class _Projected:
     """A scenario's projection with what :func:`planning_figures`' rows read from it: members in force and at
-    each month's close, each segment's premium rate by month at its own payer's and at the APBD's rates, and the
-    APBD's member-months and premium (None when the APBD pays for nobody)."""
+    each month's close, each segment's premium rate by month at its own payer's and at the APBD's rates, the
+    APBD's member-months and premium (None when the APBD pays for nobody), and each segment's own payer's rate in
+    the 12 months after the horizon's last fiscal year (from the regulation alone: the projection stops before)."""
 
     projection: object
     members: np.ndarray  # (S, M)
@@ -105,15 +110,22 @@ class _Projected:
     apbd_rate: np.ndarray  # (S, M)
     apbd_months: np.ndarray | None
     apbd_premium: np.ndarray | None
+    own_rate_after: np.ndarray  # (S, 12): own payer's rate in the fiscal year after the horizon's last
 
     @classmethod
     def of(cls, scenario: Scenario, projection) -> "_Projected":
         regulation = load_regulation()
-        rules = [regulation.at(scenario.rules_date or d) for d in projection.month_dates]
+
+        def rules(dates) -> list:
+            return [regulation.at(scenario.rules_date or d) for d in dates]
+
+        during = rules(projection.month_dates)
+        after = rules(month_dates(dt.date(projection.fiscal_years()[-1] + 1, 1, 1), 12))
         return cls(projection, projection.members(), projection.closing(),
-                   np.array([premium_rates(s, s.payer, rules) for s in scenario.segments]),
-                   np.array([premium_rates(s, APBD, rules) for s in scenario.segments]),
-                   projection.member_months.get(APBD), projection.premium.get(APBD))
+                   np.array([premium_rates(s, s.payer, during) for s in scenario.segments]),
+                   np.array([premium_rates(s, APBD, during) for s in scenario.segments]),
+                   projection.member_months.get(APBD), projection.premium.get(APBD),
+                   np.array([premium_rates(s, s.payer, after) for s in scenario.segments]))
 
     def months_of(self, year: int) -> np.ndarray:
         return np.flatnonzero(self.projection.years == year)
@@ -136,30 +148,52 @@ class _Projected:
             "not_renewed": round(float(projection.not_renewed(months).sum()), 2),
         }
 
-    def target_fields(self, targets: dict, year: int, premium_per_member: float | None) -> dict:
+    def target_fields(self, targets: dict, year: int) -> dict:
         """The year-end targets (summed over the segments that have one), the members of those segments then,
-        whether they are reached, and a full year's premium of the target members."""
+        whether they are reached, and a full year's premium of the target members in the fiscal year after, the
+        year they are paid for in (``target_rates_year``)."""
         year_targets = {name: t for (name, ty), t in targets.items() if ty == year}
         if not year_targets:
             return {"target": None, "target_reached": None}
-        months = self.months_of(year)
-        last = months[-1]
+        last = self.months_of(year)[-1]
         have = {name: float(self.closing[:, last].sum() if name is None
                             else self.closing[self.projection.index(name), last]) for name in year_targets}
         short = sum(max(t - have[n], 0.0) for n, t in year_targets.items())
-        # A whole-scheme target ([budget]) at the year's mix of members (the premium per member-year), else the
-        # plain mean of the segments' rates; a segment's target at what a member of that segment cost in the year,
-        # all payers together (a CSR pledge pays a BPU member at half the APBD's rate in 2026: PP 50/2025), else,
-        # with no member in the year, at its own payer's rate.
-        mix = premium_per_member or 12 * float(self.own_rate[:, months].mean())
-        rate = {n: mix if n is None else self.segment_rate(self.projection.index(n), months) for n in year_targets}
+        # The members counted on 31 December are paid for through the next fiscal year, at its rates: a CSR pledge
+        # paid a BPU member half the APBD's rate in 2026 (PP 50/2025) and pays the full rate from 2027, so a 2026
+        # target priced at 2026's rates understated what it takes in 2027.
+        paid_in = year + 1
+        rate = {n: self.full_year_rate(n, paid_in, last) for n in year_targets}
         return {
             "target": round(sum(year_targets.values()), 2),
             "target_members_year_end": round(sum(have.values()), 2),
             "target_short": round(short, 2),
             "target_reached": all(have[n] >= t * (1 - TARGET_TOLERANCE) for n, t in year_targets.items()),
             "target_premium_idr": round(sum(t * rate[n] for n, t in year_targets.items()), 2),
+            "target_rates_year": str(paid_in),
         }
+
+    def full_year_rate(self, name: str | None, year: int, year_end: int) -> float:
+        """A full year's premium in fiscal ``year`` per member of segment ``name`` (None: of the whole scheme, a
+        [budget] target). Inside the projection: a segment at what a member of it cost that year, all payers
+        together (its own payer's rate where it has no member then), the whole scheme at that year's premium per
+        member-year (the plain mean of the segments' rates where nobody is in force). After it (``year`` follows
+        the horizon's last) the projection does not say who pays: each segment at its own payer's rate under the
+        rules in force that year (assumption; a segment's wage is the same in every year, so only the rules move a
+        rate), the whole scheme at the mix of members at month ``year_end`` (the plain mean with nobody in force)."""
+        months = self.months_of(year)
+        if len(months):
+            if name is not None:
+                return self.segment_rate(self.projection.index(name), months)
+            member_months = _yearly(months, self.members)
+            if member_months <= 0:
+                return 12 * float(self.own_rate[:, months].mean())
+            return 12 * sum(_yearly(months, v) for v in self.projection.premium.values()) / member_months
+        own = 12 * self.own_rate_after.mean(axis=1)
+        if name is not None:
+            return float(own[self.projection.index(name)])
+        mix = self.closing[:, year_end]
+        return float(own @ mix / mix.sum()) if mix.sum() > 0 else float(own.mean())
 
     def segment_rate(self, s: int, months: np.ndarray) -> float:
         """A full year's premium per member of segment ``s`` in ``months``: what all its payers paid over its

@@ -84,6 +84,7 @@ def test_planning_figures_follow_the_projected_members_and_premiums():
     assert years["2026"]["budget_left_idr"] == years["2027"]["budget_left_idr"] == 0
     assert [y["target"] for y in years.values()] == [3000, 3500, 4000]
     assert [y["target_premium_idr"] for y in years.values()] == [604_800_000, 705_600_000, 806_400_000]
+    assert [y["target_rates_year"] for y in years.values()] == ["2026", "2027", "2028"]  # the year paid for in
     assert [y["target_reached"] for y in years.values()] == [True, False, False]
     assert years["2026"]["budget_spent_in_full"] and years["2027"]["held_year_end"] > 0
     assert years["2026"]["members"] == pytest.approx(2996.03, abs=0.01)  # the budget caps the members
@@ -288,55 +289,104 @@ def test_a_years_claims_are_owed_not_said_to_be_paid_that_year(pipeline):
     assert "BPJS dapat membayar sebagian klaim pada tahun berikutnya" in section_text(pipeline.folder, "results")
 
 
-def test_a_segment_target_is_priced_at_what_its_members_cost_that_year_all_payers_together():
-    """madiun-2026-ucj-csr's 2026 targets were priced at each segment's own payer's rate (the APBD's Rp16,800 a
-    month for a BPU member), while CSR pledges paid some informal workers at the 2026 discounted Rp8,400 (PP
-    50/2025): Rp3.66 bn "from all payers together" where they paid Rp3.53 bn at the year's rates."""
+BPU_MONTHLY = 16_800  # 1 % of the Rp1,000,000 income band (JKK) + Rp6,800 (JKM), without the PP 50/2025 discount
+PU_MONTHLY = 11_800  # 0.24 % (risk class I) + 0.30 % of Rp2,185,185, rounded to the rupiah
+
+
+def test_a_year_end_target_is_priced_at_the_rates_of_the_year_it_is_paid_for():
+    """madiun-2026-ucj-csr's 2026 year-end members are paid for through 2027. The 2026 target was priced at what its
+    members cost in 2026 (Rp3.53 bn): the companies' CSR pledge (not co-funded) and SERTAKAN paid BPU members half
+    the rate then (PP 50/2025), a discount that ends with 2026. At 2027's rates every BPU member costs Rp16,800 a
+    month and a non-ASN (PU) member Rp11,800, whoever pays: 7,902 x 11,800 x 12 + the BPU targets x 16,800 x 12 =
+    Rp3,690,173,952. Later years' targets are at what their members cost the year after, all payers together."""
     from sim.expansion import project_scenario
 
     scenario = load_scenario("madiun-2026-ucj-csr")
     projection = project_scenario(scenario)
-    first = planning_figures(scenario, projection)["years"][0]
-    assert first["year"] == "2026"
-    months = projection.years == 2026
+    plan = planning_figures(scenario, projection)["years"]
+    targets = {name: t for (name, year), t in projection.targets.items() if year == 2026}
+    assert targets["non_asn"] == 7_902
+    bpu = sum(t for name, t in targets.items() if name != "non_asn")
+    by_hand = 12 * (PU_MONTHLY * targets["non_asn"] + BPU_MONTHLY * bpu)
+    assert by_hand == pytest.approx(3_690_173_952, abs=0.01)
+    assert plan[0]["year"] == "2026"
+    assert plan[0]["target_premium_idr"] == pytest.approx(by_hand, abs=0.01)
+    assert plan[0]["target_rates_year"] == "2027"
     members = projection.members()
-    paid_rate, own_rate = {}, {}
-    for (name, year), target in projection.targets.items():
-        if year != 2026:
-            continue
-        s = projection.index(name)
-        paid = sum(float(v[s, months].sum()) for v in projection.premium.values())
-        paid_rate[name] = target * 12 * paid / float(members[s, months].sum())
-        own = {seg.name: seg.payer for seg in scenario.segments}[name]
-        own_rate[name] = target * 12 * float(projection.premium[own][s, months].sum() + 0.0) / max(
-            float(projection.member_months[own][s, months].sum()), 1e-9)
-    assert first["target_premium_idr"] == pytest.approx(sum(paid_rate.values()), rel=1e-9)
-    # The CSR-paid members' discount makes the year's cost per member lower than the APBD's own rate.
-    assert sum(paid_rate.values()) < sum(own_rate.values()) - 100e6
+    for row in plan[1:-1]:  # 2027-2029: what a member of each segment cost the year after, all payers together
+        year, after = int(row["year"]), projection.years == int(row["year"]) + 1
+        paid = 0.0
+        for (name, ty), target in projection.targets.items():
+            if ty == year:
+                s = projection.index(name)
+                cost = sum(float(v[s, after].sum()) for v in projection.premium.values())
+                paid += target * 12 * cost / float(members[s, after].sum())
+        assert row["target_premium_idr"] == pytest.approx(paid, rel=1e-9)
+        assert row["target_rates_year"] == str(year + 1)
+
+
+def test_the_last_years_target_is_priced_at_the_next_years_rules_beyond_the_projection():
+    """jambi-2025-pipeline's BPU workers paid by SERTAKAN (not the APBD: PP 50/2025 halves their 2026 premium).
+    Over 2025-2027, the 3,000 members of the 2025 target are paid for in 2026 at Rp8,400 a month, the 3,500 of 2026
+    in 2027 at Rp16,800, and the 4,000 of 2027, beyond the horizon, at 2028's rules (Rp16,800). With the horizon
+    cut to 2025 the 2025 target's year after is beyond the projection: 2026's rules still halve it."""
+    half = BPU_MONTHLY // 2
+    payer = ["segments.vulnerable.payer=SERTAKAN"]
+    years = planning_figures(load_scenario("jambi-2025-pipeline", payer))["years"]
+    assert [y["target_premium_idr"] for y in years] == [3_000 * half * 12, 3_500 * BPU_MONTHLY * 12,
+                                                         4_000 * BPU_MONTHLY * 12]
+    assert [y["target_rates_year"] for y in years] == ["2026", "2027", "2028"]
+    one_year = planning_figures(load_scenario("jambi-2025-pipeline", payer + ["scenario.horizon_months=12"]))["years"]
+    assert [(y["year"], y["target_premium_idr"]) for y in one_year] == [("2025", 3_000 * half * 12)]
+    assert one_year[0]["target_rates_year"] == "2026"
+
+
+def _one_year(members, closing, premium: dict, rate, after):
+    """A _Projected of segments over the 12 months of 2026 (the horizon's only year), with their own payer's rates
+    ``rate`` in 2026 and ``after`` in 2027."""
+    from types import SimpleNamespace
+
+    import numpy as np
+
+    from sim.report_planning import _Projected
+
+    def months(v):
+        v = np.asarray(v, dtype=float)
+        return np.repeat(v[:, None], 12, axis=1)
+
+    projection = SimpleNamespace(years=np.full(12, 2026), index=lambda name: ["a", "b"].index(name),
+                                 premium={k: months(v) for k, v in premium.items()})
+    return _Projected(projection, months(members), months(closing), months(rate), months(rate), None, None,
+                      months(after))
 
 
 def test_a_year_end_target_counts_as_reached_within_the_same_tolerance_as_sim_plan():
     """One segment of 100 members all year at Rp16,800 a month, with a year-end target of 100: 99.6 members on 31
     December are 0.4 % short, within the 0.5 % that sim.budget.targets_met (sim plan's answers) allows, so the report
     says reached as sim plan does; 99.4 (0.6 % short) is missed. A full year of the 100 target members costs
-    100 x 16,800 x 12 at the rate they paid."""
-    from types import SimpleNamespace
-
-    import numpy as np
-
+    100 x 16,800 x 12 at the next year's rate, the same Rp16,800."""
     from sim.budget import targets_met
-    from sim.report_planning import TARGET_TOLERANCE, _Projected
+    from sim.report_planning import TARGET_TOLERANCE
 
     assert TARGET_TOLERANCE == targets_met.__defaults__[0]
-    month = np.full((1, 12), 1.0)
 
     def fields(year_end: float) -> dict:
-        projection = SimpleNamespace(years=np.full(12, 2026), index=lambda name: 0,
-                                     premium={"APBD": 100 * 16_800 * month})
-        figures = _Projected(projection, 100 * month, year_end * month, 16_800 * month, 16_800 * month, None, None)
-        return figures.target_fields({("a", 2026): 100.0}, 2026, None)
+        figures = _one_year([100], [year_end], {"APBD": [100 * 16_800]}, [16_800], [16_800])
+        return figures.target_fields({("a", 2026): 100.0}, 2026)
 
     reached = fields(99.6)
     assert reached["target_reached"] is True and reached["target_short"] == pytest.approx(0.4)
     assert reached["target_premium_idr"] == 100 * 16_800 * 12
     assert fields(99.4)["target_reached"] is False
+
+
+def test_a_whole_scheme_target_beyond_the_projection_is_at_the_year_end_mix_and_the_next_years_rates():
+    """A [budget] target (no segment) in the horizon's last year: the projection does not reach the year after, so
+    a member costs the members' mix on 31 December at each segment's own payer's rate then: 300 members at Rp8,400
+    a month in 2027 and 100 at Rp11,800, (300 x 8,400 + 100 x 11,800) / 400 = Rp9,250 a month, whatever the
+    members cost in 2026 (Rp16,800 and Rp11,800)."""
+    figures = _one_year([300, 100], [300, 100], {"APBD": [300 * 16_800, 100 * 11_800]}, [16_800, 11_800],
+                        [8_400, 11_800])
+    row = figures.target_fields({(None, 2026): 1_000.0}, 2026)
+    assert row["target_rates_year"] == "2027"
+    assert row["target_premium_idr"] == 1_000 * 9_250 * 12
