@@ -388,7 +388,8 @@ def _budget_lines(lang: Language, scenario: Scenario, summary: dict, extra: dict
     if targeted:
         targets, t_figs = _listed(lang, [(lang("plan_item_target", year=years[i]["year"]),
                                           {"target": _r(extra, _y(i, "target"), "count")}) for i in targeted], "t_")
-        premiums, p_figs = _listed(lang, [("{premium}", {"premium": _r(extra, _y(i, "target_premium_idr"), "money")})
+        premiums, p_figs = _listed(lang, [(lang("plan_item_target_premium", year=years[i]["target_rates_year"]),
+                                           {"premium": _r(extra, _y(i, "target_premium_idr"), "money")})
                                           for i in targeted], "p_")
         all_payers = _other_payers(extra)
         text.append(lang("exec_plan_targets_all_payers" if all_payers else "exec_plan_targets",
@@ -731,7 +732,7 @@ def budget_section(lang: Language, scenario: Scenario, summary: dict, extra: dic
     header = tuple(lang(k) for k in ("col_period", "col_members_avg", "col_members_end", "col_target",
                                      "col_target_reached",
                                      "col_target_premium_all" if all_payers else "col_target_premium"))
-    blocks.append(Table("budget_years", header, rows, styles))
+    blocks.append(Table("budget_years", header, rows, styles, _target_premium_note(lang, years)))
     blocks += _apbd_blocks(lang, scenario, extra)
     caption = lang("caption_plan_members")
     if any(y["budget_idr"] is not None and y["members_affordable"] is not None for y in years):
@@ -765,6 +766,19 @@ def budget_section(lang: Language, scenario: Scenario, summary: dict, extra: dic
         blocks += _pledge_blocks(lang, extra, names)
     blocks.append(Para(lang("budget_enrolment_plan"), style="note"))
     return Section("budget", lang("sec_budget"), blocks, traced=True)
+
+
+def _target_premium_note(lang: Language, years: list) -> str:
+    """Under the table of targets: the target's premium is the next year's, at its rates (the first target's years
+    as the example); the horizon's last year's target is priced at each segment's own payer's rate under the
+    regulation of the year after, which the projection does not reach. "" without a target."""
+    targeted = [y for y in years if y["target"] is not None]
+    if not targeted:
+        return ""
+    note = lang("plan_target_premium_note", year=targeted[0]["year"], next=targeted[0]["target_rates_year"])
+    projected = {y["year"] for y in years}
+    after = [y["target_rates_year"] for y in targeted if y["target_rates_year"] not in projected]
+    return note + "".join(" " + lang("plan_target_premium_note_after", year=a) for a in after)
 
 
 def _apbd_blocks(lang: Language, scenario: Scenario, extra: dict) -> list:

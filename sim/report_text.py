@@ -1779,14 +1779,21 @@ TEXT = {
               "as the pledges are, at amount times probability).",
     },
     "plan_item_cofunding": {"id": "{year} {cofunding}", "en": "{year} {cofunding}"},
-    "exec_plan_targets": {"id": "Target akhir tahun {targets} peserta memerlukan iuran setahun penuh {premiums}.",
-                          "en": "The year-end targets of {targets} members take {premiums} of premiums a year."},
-    "exec_plan_targets_all_payers": {
-        "id": "Target akhir tahun {targets} peserta memerlukan iuran setahun penuh {premiums}, dari semua pembayar "
-              "bersama-sama (APBD dan pembayar lain).",
-        "en": "The year-end targets of {targets} members take {premiums} of premiums a year, from all payers together "
-              "(the APBD and the others).",
+    # The members counted at a year-end are paid for through the next year, at its rates ({premiums} lists
+    # plan_item_target_premium: that year and the premium).
+    "exec_plan_targets": {
+        "id": "Target akhir tahun {targets} peserta memerlukan iuran setahun penuh pada tahun berikutnya, dengan tarif "
+              "tahun itu: {premiums}.",
+        "en": "The year-end targets of {targets} members take a full year of premiums in the following year, at that "
+              "year's rates: {premiums}.",
     },
+    "exec_plan_targets_all_payers": {
+        "id": "Target akhir tahun {targets} peserta memerlukan iuran setahun penuh pada tahun berikutnya, dari semua "
+              "pembayar bersama-sama (APBD dan pembayar lain) dan dengan tarif tahun itu: {premiums}.",
+        "en": "The year-end targets of {targets} members take a full year of premiums in the following year, from all "
+              "payers together (the APBD and the others) at that year's rates: {premiums}.",
+    },
+    "plan_item_target_premium": {"id": "{year} {premium}", "en": "{year} {premium}"},
     "exec_plan_needed_quota": {
         "id": "APBD yang dibutuhkan untuk mencapai target akhir tahun (iuran saja): {items}.",
         "en": "The APBD needed to reach the year-end targets (premiums only): {items}.",
@@ -1801,11 +1808,12 @@ TEXT = {
     # Two "needed" figures sit side by side in the summary: say which one goes into the APBD.
     "exec_plan_needed_versus_target": {
         "id": "Angka inilah yang dianggarkan: bagian APBD dari iuran bulan-bulan tahun itu, dengan peserta yang "
-              "bertambah bertahap sepanjang tahun. Iuran setahun penuh untuk target akhir tahun (di atas) menghitung "
-              "semua peserta target aktif sejak Januari dan semua pembayar, sehingga bukan angka APBD tahun itu.",
+              "bertambah bertahap sepanjang tahun. Iuran setahun penuh untuk target akhir tahun (di atas) adalah iuran "
+              "tahun berikutnya, dengan semua peserta target aktif sejak Januari dan semua pembayar, sehingga bukan "
+              "angka APBD tahun itu.",
         "en": "This is the figure to budget: the APBD's share of the year's monthly premiums, with members joining "
-              "through the year. The full year's premium for the year-end target (above) counts every target member "
-              "from January and every payer, so it is not that year's APBD figure.",
+              "through the year. The full year's premium for the year-end target (above) is the following year's, "
+              "with every target member in force from January and every payer, so it is not that year's APBD figure.",
     },
     "exec_plan_needed_pledges_sure": {
         "id": "Angka ini cukup dengan peluang sekurang-kurangnya {confidence}, dengan memperhitungkan kemungkinan "
@@ -2036,9 +2044,23 @@ TEXT = {
     "col_members_end": {"id": "Peserta akhir tahun", "en": "Members at year-end"},
     "col_target": {"id": "Target akhir tahun", "en": "Year-end target"},
     "col_target_reached": {"id": "Target tercapai", "en": "Target reached"},
-    "col_target_premium": {"id": "Iuran setahun untuk target", "en": "A year's premium for the target"},
-    "col_target_premium_all": {"id": "Iuran setahun untuk target (semua pembayar)",
-                               "en": "A year's premium for the target (all payers)"},
+    "col_target_premium": {"id": "Iuran setahun untuk target, dengan tarif tahun berikutnya",
+                           "en": "A year's premium for the target, at next year's rates"},
+    "col_target_premium_all": {"id": "Iuran setahun untuk target (semua pembayar), dengan tarif tahun berikutnya",
+                               "en": "A year's premium for the target (all payers), at next year's rates"},
+    # Under the table of targets: which year's rates the target's premium is at, and the last year's basis.
+    "plan_target_premium_note": {
+        "id": "Iuran setahun untuk target akhir tahun adalah iuran tahun berikutnya, saat peserta target itu dibayar, "
+              "dengan tarif tahun itu: target akhir {year} dengan tarif {next}.",
+        "en": "A year's premium for the year-end target is that of the following year, when the target members are "
+              "paid for, at that year's rates: the {year} target at {next} rates.",
+    },
+    "plan_target_premium_note_after": {
+        "id": "Tahun {year} berada di luar proyeksi, sehingga setiap segmen dihitung dengan tarif pembayarnya sendiri "
+              "menurut aturan yang berlaku pada {year}.",
+        "en": "{year} is beyond the projection, so each segment is at its own payer's rate under the rules in force "
+              "in {year}.",
+    },
     "col_apbd_members": {"id": "Peserta APBD (rata-rata)", "en": "APBD-paid members (average)"},
     "col_apbd_needed_quota": {"id": "APBD yang dibutuhkan untuk target", "en": "APBD needed for the targets"},
     "col_apbd_needed_members": {"id": "APBD yang dibutuhkan rencana", "en": "APBD the plan needs"},
@@ -2145,8 +2167,10 @@ TEXT = {
                              "en": "Premiums by year and payer (APBD = the local government budget)."},
     "caption_plan_budget": {"id": " Garis hijau: anggaran APBD tahun itu.",
                             "en": " Green line: that year's APBD budget."},
-    "caption_plan_target_premium": {"id": " Belah ketupat: iuran setahun penuh untuk target akhir tahun.",
-                                    "en": " Diamonds: a full year of premiums for the year-end target."},
+    "caption_plan_target_premium": {
+        "id": " Belah ketupat: iuran setahun penuh untuk target akhir tahun, dengan tarif tahun berikutnya.",
+        "en": " Diamonds: a full year of premiums for the year-end target, at the next year's rates.",
+    },
     "budget_enrolment_plan": {
         "id": "Catatan: jumlah peserta setiap bulan mengikuti proyeksi kepesertaan skenario (pendaftaran, peserta "
               "keluar, batas anggaran).",
@@ -2189,7 +2213,8 @@ TEXT = {
     "chart_plan_members_title": {"id": "Peserta per bulan", "en": "Members by month"},
     "chart_plan_premium_title": {"id": "Iuran per tahun menurut pembayar", "en": "Premiums by year and payer"},
     "chart_budget_apbd": {"id": "anggaran APBD", "en": "APBD budget"},
-    "chart_target_premium": {"id": "iuran setahun untuk target", "en": "a year's premium for the target"},
+    "chart_target_premium": {"id": "iuran setahun untuk target (tarif tahun berikutnya)",
+                             "en": "a year's premium for the target (next year's rates)"},
     "method_population_plan": {
         "id": "Peserta. Setiap segmen (kelompok peserta dengan skema, upah dan pembayar yang sama) dibagi menurut jenis "
               "kelamin, usia tunggal dan lama kepesertaan. Peserta baru masuk bulan demi bulan melalui proyeksi "

@@ -91,8 +91,9 @@ def test_the_summary_states_the_apbd_needed_and_where_the_budget_is_short(csr):
     # The tile is the answer (the APBD 2026 needs), and the text says which of the two "needed" figures to budget.
     assert "APBD yang dibutuhkan 2026 Rp2,91 miliar" in text and "Anggaran APBD 2026" not in text
     assert ("Angka inilah yang dianggarkan: bagian APBD dari iuran bulan-bulan tahun itu, dengan peserta yang bertambah "
-            "bertahap sepanjang tahun. Iuran setahun penuh untuk target akhir tahun (di atas) menghitung semua peserta "
-            "target aktif sejak Januari dan semua pembayar, sehingga bukan angka APBD tahun itu.") in text
+            "bertahap sepanjang tahun. Iuran setahun penuh untuk target akhir tahun (di atas) adalah iuran tahun "
+            "berikutnya, dengan semua peserta target aktif sejak Januari dan semua pembayar, sehingga bukan angka APBD "
+            "tahun itu.") in text
 
 
 def test_the_budget_section_has_the_apbd_table_with_its_members_and_need(csr):

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import re
+from html import unescape
 
 import pytest
 from matplotlib.lines import Line2D
@@ -146,7 +147,15 @@ def test_pipeline_report_says_what_the_budget_buys_and_what_the_targets_take(pip
     text = section_text(pipeline.folder, "summary")
     assert "cukup untuk iuran setahun penuh 2.996 peserta" in text
     assert re.search(r"3\.000 \(2025\), 3\.500 \(2026\) dan 4\.000 \(2027\) peserta memerlukan iuran setahun penuh "
-                     r"Rp604,8 juta, Rp705,6 juta dan Rp806,4 juta", text)
+                     r"pada tahun berikutnya, dengan tarif tahun itu: 2026 Rp604,8 juta, 2027 Rp705,6 juta dan 2028 "
+                     r"Rp806,4 juta\.", text)
+    # The table, its note and the chart's caption say which year's rates the target's premium is at.
+    budget = section_text(pipeline.folder, "budget")
+    assert "Iuran setahun untuk target, dengan tarif tahun berikutnya" in budget
+    assert ("Iuran setahun untuk target akhir tahun adalah iuran tahun berikutnya, saat peserta target itu dibayar, "
+            "dengan tarif tahun itu: target akhir 2025 dengan tarif 2026. Tahun 2028 berada di luar proyeksi, sehingga "
+            "setiap segmen dihitung dengan tarif pembayarnya sendiri menurut aturan yang berlaku pada 2028.") in budget
+    assert "Belah ketupat: iuran setahun penuh untuk target akhir tahun, dengan tarif tahun berikutnya." in budget
 
 
 def test_pipeline_report_states_the_leftover_of_each_year(pipeline):
@@ -189,6 +198,12 @@ def test_pipeline_report_in_english(pipeline_en):
     assert "pays a full year of premiums for 2,996 APBD-paid members (Rp201,600 per member per year)" in text
     assert "2025 Rp331.3 m (Rp272.7 m left), 2026 Rp604.0 m (Rp0 left) and 2027 Rp604.0 m (Rp0 left)" in text
     assert "Target reached in 2025" in text and "Target missed in 2026 (2,946 members at the year-end, target 3,500" in text
+    assert ("take a full year of premiums in the following year, at that year's rates: 2026 Rp604.8 m, 2027 Rp705.6 m "
+            "and 2028 Rp806.4 m.") in text
+    budget = unescape(section_text(folder, "budget"))
+    assert "A year's premium for the target, at next year's rates" in budget
+    assert ("the 2025 target at 2026 rates. 2028 is beyond the projection, so each segment is at its own payer's "
+            "rate under the rules in force in 2028.") in budget
     assert "fixed at the start" not in (folder / "report.html").read_text(encoding="utf-8")
 
 
@@ -213,6 +228,8 @@ def test_pipeline_charts_show_the_projected_members_and_premiums(pipeline):
     ax = fig.axes[0]
     heights = [round(p.get_height()) for p in ax.patches]
     assert heights == [round(y["premium_idr"]) for y in plan["years"]]
+    # The diamonds: a year of the target's members, at the next year's rates (the year they are paid for).
+    assert "iuran setahun untuk target (tarif tahun berikutnya)" in [line.get_label() for line in ax.get_lines()]
     assert all(not t.get_text().startswith("-") for t in ax.get_yticklabels())
     assert ax.get_ylabel() == "Rp juta"
     _assert_legend_below(ax)
