@@ -2362,6 +2362,8 @@ UNITS = {
 RULE_NAMES = {
     "premium.bpu_jkk_rate": {"id": "Tarif iuran JKK peserta BPU", "en": "BPU JKK premium rate"},
     "premium.bpu_jkm_flat": {"id": "Iuran JKM peserta BPU (tetap)", "en": "BPU JKM premium (flat)"},
+    "premium.bpu_lowest_income_band": {"id": "Kelompok penghasilan BPU terendah", "en": "Lowest BPU income band"},
+    "premium.bpu_top_income_band": {"id": "Kelompok penghasilan BPU tertinggi", "en": "Top BPU income band"},
     "premium.pu_jkk_rate_by_class": {"id": "Tarif iuran JKK peserta PU per kelas risiko",
                                      "en": "PU JKK premium rate by risk class"},
     "premium.pu_jkm_rate": {"id": "Tarif iuran JKM peserta PU", "en": "PU JKM premium rate"},

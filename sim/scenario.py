@@ -465,6 +465,7 @@ def validate(data: dict, origin: dict, file: str, files=()) -> dict:
     _check_children(v, values["assumptions"]["children"], data["assumptions"]["children"])
     _check_age_shift(v, data["assumptions"])
     _check_start(v, values["scenario"])
+    _check_bpu_income(v, values, segments)
     values["planning"] = validate_planning(v, data, values)
     values["calibration"] = _calibration(v, data["calibration"]) if "calibration" in data else None
     return values
@@ -567,6 +568,34 @@ def _check_start(v: _Validator, scen: dict) -> None:
     except RuleError as err:
         v.fail("scenario.rules_date" if "rules_date" in scen else "scenario.start", str(err),
                ["scenario.start", "scenario.rules_date"])
+
+
+def _check_bpu_income(v: _Validator, values: dict, nodes: dict) -> None:
+    """A BPU member's wage is the income band it reports (DOMAIN.md s.3): from the lowest band to the top one of
+    the rules in force in every month of the horizon (or on the rules_date), and so are the ends of its range, to
+    which the sensitivity moves it. A wage of Rp500,000 was priced at Rp11,800 a month, a premium no BPU member pays.
+    The bands between the two are not encoded (DOMAIN.md s.8): any income between them is the scenario's own."""
+    scen = values["scenario"]
+    start = dt.date.fromisoformat(scen["start"] + "-01")
+    dates = [scen["rules_date"]] if scen.get("rules_date") else [
+        dt.date(start.year + (start.month - 1 + m) // 12, (start.month - 1 + m) % 12 + 1, 1)
+        for m in range(scen["horizon_months"])]
+    rules = load_regulation().rules
+    lowest = max(rules["premium.bpu_lowest_income_band"].at(d).value for d in dates)
+    top = min(rules["premium.bpu_top_income_band"].at(d).value for d in dates)
+    for name, seg in values["segments"].items():
+        if seg["scheme"] != "BPU":
+            continue
+        key = f"segments.{name}.wage"
+        rng = nodes[name]["wage"].get("range")
+        ends = rng if isinstance(rng, list) and all(map(_is_number, rng)) else []
+        for part, wage in [("value", seg["wage"]), *(("range", end) for end in ends)]:
+            if not lowest <= wage <= top:
+                below = wage < lowest
+                side, band, rule = ("below the lowest", lowest, "lowest") if below else ("above the top", top, "top")
+                v.fail(f"{key}.{part}", f"Rp{wage:,.0f} is {side} BPU income band, Rp{band:,.0f} "
+                       f"(premium.bpu_{rule}_income_band in sim/data/regulation.toml): a BPU member's wage is the "
+                       "income band it reports", [f"segments.{name}.scheme"])
 
 
 @lru_cache(maxsize=1)

@@ -182,6 +182,17 @@ FILE_CASES = [
       "2400000"]),
     ("wage-in-millions", edit(WAGE_UNIT, WAGE_UNIT.replace("1000000", "2.4")), [],
      [NAME, "segments.vulnerable.wage.value", "IDR per month: Rp2.4 is below Rp100,000"]),
+    # A BPU member's wage is its reported income band (DOMAIN.md s.3): none lies below the lowest, Rp1,000,000, or
+    # above the top one, Rp20.7 m; Rp500,000 was priced at Rp11,800 a month, a premium no BPU member pays.
+    ("bpu-wage-below-the-lowest-band", edit(WAGE_UNIT, WAGE_UNIT.replace("1000000", "500000")), [],
+     [NAME, "segments.vulnerable.wage.value", "Rp500,000 is below the lowest BPU income band, Rp1,000,000",
+      "premium.bpu_lowest_income_band in sim/data/regulation.toml"]),
+    ("set-bpu-wage-above-the-top-band", None, ["--set", "segments.vulnerable.wage=25000000"],
+     ["--set", "segments.vulnerable.wage.value", "Rp25,000,000 is above the top BPU income band, Rp20,700,000"]),
+    ("set-bpu-wage-range-below-the-lowest-band", None, ["--set", 'segments.vulnerable.wage={ value = 1000000, unit = '
+                                                        '"IDR per month", source = "x", basis = "assumption", '
+                                                        'range = [800000, 1200000] }'],
+     ["--set", "segments.vulnerable.wage.range", "Rp800,000 is below the lowest BPU income band"]),
     ("budget-in-billions", edit(BUDGET, BUDGET.replace("604000000", "3.5")), [],
      [NAME, "budget.annual_budget.value", "IDR per year: Rp3.5 is below Rp1,000,000", "3500000000"]),
     ("set-budget-in-millions", None, ["--set", "budget.annual_budget=604"],
