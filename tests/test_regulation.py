@@ -47,6 +47,19 @@ def test_pp_50_2025_discount_is_dated_and_excludes_city_budget():
     assert monthly_premium(rules(2025, 12), "BPU", 1e6, 1, "CSR", "transport") == 16_800
 
 
+def test_the_pp_50_2025_window_has_the_confidence_domain_md_gives_it():
+    """DOMAIN.md s.3 rates PP 50/2025 High as one statement: BPU premiums halved in 2026, transport workers' from
+    January 2026 to March 2027 (CNBC Indonesia). The end of the general discount was encoded as Medium while the end
+    of the transport workers' one, from the same sentence, was High: a report of a scenario starting in 2027 showed
+    the full BPU premium on a weaker footing than the source gives it."""
+    regulation = load_regulation()
+    for name in ("premium.bpu_discount", "premium.bpu_discount_transport"):
+        window = [d for d in regulation.rules[name].values if d.effective >= dt.date(2026, 1, 1)]
+        assert [d.value for d in window] == [0.5, 0.0], name  # the discount and its end
+        assert [d.confidence for d in window] == ["High", "High"], name
+        assert all("PP 50/2025" in d.source for d in window), name
+
+
 def test_rules_before_their_first_date_are_refused():
     with pytest.raises(RuleError, match="jkm"):
         load_regulation().at(dt.date(2019, 1, 1))
