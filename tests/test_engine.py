@@ -546,6 +546,31 @@ def test_a_totally_disabled_member_is_paid_stmb_for_the_time_off_work():
     assert abs(amount.mean() - stmb) <= 4 * amount.std(ddof=1) / math.sqrt(n)
 
 
+def test_the_closed_form_and_the_draws_pay_the_death_floor_and_the_half_wage_alike():
+    # Two branches of the JKK rules (DOMAIN.md s.4) that no shipped scenario reaches: a work-accident death whose
+    # 48 x wage is below the floor "at least the JKM amount" (Rp42 m assumed; a PU wage of Rp500,000 gives Rp24 m),
+    # and STMB past its first 12 months, at half the wage. Half the accidents fatal, half temporary incapacity with
+    # a mean of 24 months off work (exponential). By hand, per accident:
+    #   death 0.5 x (Rp42 m + Rp10 m funeral + Rp12 m periodic) = Rp32 m;
+    #   STMB  0.5 x Rp500,000 x (E[min(D, 12)] + 0.5 E[(D - 12)+]) = 0.5 x Rp500,000 x (24 - 12 e^-0.5).
+    # The closed form's expectation and the engine's draws both give them.
+    rules = build_model(load_scenario("jambi-2025")).regimes[0]
+    severity = Severity(shares=(0.0, 0.5, 0.0, 0.0, 0.5), medical_cost_mean=0.0, medical_cost_cv=0.0,
+                        incapacity_months_mean=24.0, partial_degrees=((0.1, 1.0),))
+    wage, stmb = 500_000, 500_000 * (24 - 12 * math.exp(-0.5))
+    per_case = expected_case_cost(rules, wage, severity)
+    assert per_case["amount"]["jkk_death"] == pytest.approx(32e6, rel=1e-12)
+    assert per_case["amount"]["jkk_temporary"] == pytest.approx(0.5 * stmb, rel=1e-12)
+    n = 20_000
+    cases = sample_cases(Draws.one(np.random.default_rng(2), n), wage, rules, severity)
+    deaths, paid = cases.paid["jkk_death"]
+    assert np.all(paid == 64e6) and abs(deaths.size - n / 2) <= 4 * math.sqrt(n / 4)
+    off, amount = cases.paid["jkk_temporary"]
+    assert np.intersect1d(off, deaths).size == 0  # a fatal case has no STMB
+    assert abs(amount.mean() - stmb) <= 4 * amount.std(ddof=1) / math.sqrt(off.size)
+    assert amount.max() > 12 * wage  # the draws reach the half-wage months
+
+
 def test_work_accident_deaths_leave_the_population_by_hand(root):
     # One cell of 10,000 men aged 40 for a year, 60 accidents per 1,000 member-years, 2.3 % of them fatal: each month
     # the members in force shrink by the factor r = 1 - q - 0.06 / 12 x 0.023, with q = 1 - (1 - 1.5 q40)^(1/12)
