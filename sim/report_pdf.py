@@ -104,6 +104,18 @@ def _pieces(text: str) -> list[str]:
     return [w for w in re.split(r"[\s\u200b]+", text) if w]
 
 
+def _is_key(word: str) -> bool:
+    """Whether a word is a key or path, a long token that :func:`breakable` would let wrap at a separator
+    ("(assumptions.severity.share_death)", "../shared/seeds/001_6389829a22a7e3ec.txt")."""
+    return len(word) >= LONG_TOKEN and re.search(r"[._/]\S", word) is not None
+
+
+def _names(text: str) -> list[str]:
+    """The lines of a cell's text that are one key or path (a register's "(key)" below its name, a file column's
+    file), as drawn: brackets and all."""
+    return [line.strip() for line in text.split("\n") if len(line.split()) == 1 and _is_key(line.strip())]
+
+
 def _para(pdf: _PDF, report: Report, block: Para) -> None:
     size = {"lead": 10.5, "note": 8}.get(block.style, 9.5)
     pdf.set_font("DejaVu", "", size)
@@ -132,31 +144,11 @@ def _tiles(pdf: _PDF, report: Report, block: Tiles) -> None:
 
 
 def _widths(pdf: _PDF, report: Report, block: Table) -> list[float]:
-    """Column widths (mm) in three tiers. Each column needs its longest unbreakable piece and its longest figure
-    (figures never wrap); it would like its longest word whole (a long key or path, which :func:`breakable` lets
-    wrap after '.', '_' or '/'); and it wants its longest text on one line. The page goes to the first tier,
-    then the second, then the third, each shared in proportion to what the columns still lack. Before, a long key
-    counted as one unbreakable word, and when the keys did not fit, every column was squeezed alike, a narrow
-    column of numbers below its widest number ("10.000.00" / "0"). Bold text (headings, total rows) is about
-    10 % wider than the regular face measured here."""
-    pad, bold = 3.2, 1.12
-    need, whole, want = [], [], []
-    for j, head in enumerate(block.header):
-        cells = [r[j] for r in block.rows]
-        heads = [pdf.get_string_width(w) * bold for w in head.split()]
-        figures = [pdf.get_string_width(_text(report, c)) * bold for c in cells if isinstance(c, Figure)]
-        texts = [str(c) for c in cells if not isinstance(c, Figure)]
-        # A piece wider than a quarter of the page (a label of 120 letters without a space) wraps inside its column
-        # (fpdf2 breaks it between characters) rather than asking for the page: else the other columns were
-        # squeezed until a row stood taller than a page and fpdf2 raised.
-        pieces = [min(pdf.get_string_width(w), LONGEST_PIECE) for t in texts for w in _pieces(breakable(t))]
-        words = [min(pdf.get_string_width(w), LONGEST_PIECE) for t in texts for w in t.split()]
-        need.append(max(heads + figures + pieces, default=0) + pad)
-        whole.append(max(heads + figures + words, default=0) + pad)
-        # A cell's longest line: a register name and its key below ("name\n(key)") want the longer of the two.
-        full = [pdf.get_string_width(head) * bold] + [max(pdf.get_string_width(line) for line in
-                                                          _text(report, c).split("\n")) * bold for c in cells]
-        want.append(max(full) + pad)
+    """Column widths (mm) in three tiers (:func:`_tiers`): the page goes to the first tier, then the second, then the
+    third, each shared in proportion to what the columns still lack. Before, a long key counted as one unbreakable
+    word, and when the keys did not fit, every column was squeezed alike, a narrow column of numbers below its
+    widest number ("10.000.00" / "0")."""
+    need, whole, want = _tiers(pdf, report, block)
     if sum(need) >= WIDTH:
         return [w * WIDTH / sum(need) for w in need]
     widths = need
@@ -170,7 +162,52 @@ def _widths(pdf: _PDF, report: Report, block: Table) -> list[float]:
     return [w + spare for w in widths]
 
 
+def _tiers(pdf: _PDF, report: Report, block: Table) -> tuple[list, list, list]:
+    """mm per column, in the current font: what it needs (its longest unbreakable piece, its longest figure, and its
+    longest key or path on a line of its own: none of them wraps), what it would like (its longest word whole, a
+    key or path inside a sentence included) and what it wants (its longest text on one line). Bold text (headings,
+    total rows) is about 10 % wider than the regular face measured here."""
+    pad, bold = 3.2, 1.12
+
+    def width(word: str) -> float:
+        # A piece wider than a quarter of the page (a label of 120 letters without a space) wraps inside its column
+        # (fpdf2 breaks it between characters) rather than asking for the page: else the other columns were
+        # squeezed until a row stood taller than a page and fpdf2 raised. A key or path asks for up to half the
+        # page: wrapped after a '.' or '_' ("assumptions.severity.share_" / "death"), neither a reader's search
+        # nor pdftotext found it whole.
+        return min(pdf.get_string_width(word), LONGEST_KEY if _is_key(word) else LONGEST_PIECE)
+
+    need, whole, want = [], [], []
+    for j, head in enumerate(block.header):
+        cells = [r[j] for r in block.rows]
+        heads = [pdf.get_string_width(w) * bold for w in head.split()]
+        figures = [pdf.get_string_width(_text(report, c)) * bold for c in cells if isinstance(c, Figure)]
+        texts = [str(c) for c in cells if not isinstance(c, Figure)]
+        pieces = [width(w) for t in texts for w in _pieces(breakable(t)) + _names(t)]
+        words = [width(w) for t in texts for w in t.split()]
+        need.append(max(heads + figures + pieces, default=0) + pad)
+        whole.append(max(heads + figures + words, default=0) + pad)
+        # A cell's longest line: a register name and its key below ("name\n(key)") want the longer of the two.
+        full = [pdf.get_string_width(head) * bold] + [max(pdf.get_string_width(line) for line in
+                                                          _text(report, c).split("\n")) * bold for c in cells]
+        want.append(max(full) + pad)
+    return need, whole, want
+
+
+def _table_size(pdf: _PDF, report: Report, block: Table) -> float:
+    """The table's font size (pt): 7.5, or 6.5 with more than six columns; up to a point smaller where the columns'
+    needs (:func:`_tiers`) do not fit the page at that size (the register of a scenario with many segments and
+    calibrated values: its keys and the paths of its sources)."""
+    usual = 7.5 if len(block.header) <= 6 else 6.5
+    for size in (usual, usual - 0.5, usual - 1):
+        pdf.set_font("DejaVu", "", size)
+        if sum(_tiers(pdf, report, block)[0]) < WIDTH:
+            return size
+    return usual - 1
+
+
 LONGEST_PIECE = 45  # mm: the most one unbreakable piece of a cell's text asks of its column (a quarter of WIDTH)
+LONGEST_KEY = 90  # mm: the most a key or path asks, to be drawn whole (half of WIDTH); a longer one still wraps
 TABLE_PADDING = 0.8  # mm between a table cell's edge and its text
 KEEP_ROWS = 2  # the fewest body rows a table leaves on a page where it breaks: never one row alone
 FIT = 0.01  # mm of slack when deciding what fits, so that fpdf2 never breaks where the layout says a row fits
@@ -205,7 +242,7 @@ def _table_geometry(pdf: _PDF, report: Report, block: Table) -> tuple[float, lis
     a paragraph leading into it may have asked for already (:func:`_keeps_with`)."""
     known = pdf.__dict__.setdefault("_geometry", {})
     if id(block) not in known:
-        size = 7.5 if len(block.header) <= 6 else 6.5
+        size = _table_size(pdf, report, block)
         pdf.set_font("DejaVu", "", size)
         widths = _widths(pdf, report, block)
         heading, heights = _row_heights(pdf, report, block, widths, size)

@@ -449,10 +449,43 @@ def test_a_key_that_fits_its_column_can_be_searched_for_in_the_pdf():
     assert "\u200b" not in text
 
 
-def test_a_key_too_long_for_its_column_still_wraps_at_its_separators_inside_its_cell():
-    """A key wider than its column still wraps after a '.' or '_' (not inside a word) and each of its lines stays
-    within the column; the break is where the line is full, and nothing invisible is left in the text."""
+def test_a_key_is_drawn_whole_though_a_long_source_wants_the_room():
+    """A key on a line of its own (a register's "(key)" below its name) wider than its column would have been (a
+    long Source takes the rest of the page) wrapped after a '.' or '_': "(assumptions.severity.incapacity_months_"
+    / "mean)", which neither a reader's search nor pdftotext finds. Its column now needs its width."""
     key = "(assumptions.severity.incapacity_months_mean)"
+    _, widths, data = _register_with_keys("assumptions.mortality_load", key[1:-1])
+    pdf = report_pdf._PDF("test", "{n}")
+    pdf.set_font("DejaVu", "", 7.5)
+    assert pdf.get_string_width(key) > report_pdf.LONGEST_PIECE  # more than an ordinary word may ask
+    assert pdf.get_string_width(key) <= widths[0] - 2 * report_pdf.TABLE_PADDING
+    assert key in [t for _, _, t in _words(data)]  # drawn whole, on one line of its cell
+
+
+def test_a_table_whose_keys_and_files_cannot_all_fit_is_set_smaller_and_draws_them_whole():
+    """A register with a long key and a source's file on a line of its own needs more than the page at 7.5 pt (the
+    register of madiun-2026-ucj-csr in English): its keys wrapped. It is set up to a point smaller, where they fit,
+    and draws each whole."""
+    key, path = "(assumptions.severity.incapacity_months_mean)", "../shared/seeds/001_6389829a22a7e3ec.txt"
+    block = Table("register", ("Parameter", "Value", "Unit", "Basis", "Plausible range", "Source"),
+                  [(f"Incapacity months\n{key}", "1.5", "per 1000 member-years", "assumption", "0.5 – 6",
+                    f"BPJS TK Madiun, members active in 2025\n{path}")])
+    report = SimpleNamespace(lang=Language("en"))
+    pdf = report_pdf._PDF("test", "{n}")
+    pdf.add_page()
+    pdf.set_font("DejaVu", "", 7.5)
+    assert sum(report_pdf._tiers(pdf, report, block)[0]) > report_pdf.WIDTH  # at the usual size they cannot fit
+    assert 6.5 <= report_pdf._table_size(pdf, report, block) < 7.5
+    report_pdf._table(pdf, report, block)
+    drawn = [t for _, _, t in _words(bytes(pdf.output()))]
+    assert key in drawn and path in drawn
+
+
+def test_a_key_longer_than_half_the_page_still_wraps_at_its_separators_inside_its_cell():
+    """A key too long to ask for its width (more than half the page: a segment with a very long name) still wraps
+    after a '.' or '_' (not inside a word) and each of its lines stays within the column; the break is where the
+    line is full, and nothing invisible is left in the text."""
+    key = "(segments.informal_workers_of_the_city_outside_the_social_welfare_register.incapacity_months_mean)"
     _, widths, data = _register_with_keys("assumptions.mortality_load", key[1:-1])
     pdf = report_pdf._PDF("test", "{n}")
     pdf.set_font("DejaVu", "", 7.5)
@@ -460,8 +493,9 @@ def test_a_key_too_long_for_its_column_still_wraps_at_its_separators_inside_its_
     assert pdf.get_string_width(key) > room  # it cannot fit on one line
     words = _words(data)
     start = 1 + next(k for k, (_, _, t) in enumerate(words) if t == "Incapacity months")  # the key's first line
-    lines = [t for _, _, t in words[start:start + 2]]
-    assert "".join(lines) == key
+    end = next(k for k in range(start, len(words)) if words[k][2].endswith(")")) + 1
+    lines = [t for _, _, t in words[start:end]]
+    assert len(lines) > 1 and "".join(lines) == key
     assert all(t.endswith(("_", ".")) for t in lines[:-1])
     points, left = 72 / 25.4, 15 * 72 / 25.4  # the table starts at the 15 mm margin
     for x, _, t in words[start:start + len(lines)]:
