@@ -46,6 +46,7 @@ class Table:
     # A column whose blank cell continues the one above (a segment's name on the first of its rows only): the PDF
     # repeats the name on a page's first row, where a table breaks, so that no page starts without it.
     grouped: int | None = None
+    caption: str = ""  # "Tabel 3. Daftar asumsi": set by sim.report_sections.numbered_tables, shown above the table
 
     def numeric_columns(self) -> list[bool]:
         """Per column: whether it holds numbers, i.e. has a figure and nothing but figures and placeholders. Such

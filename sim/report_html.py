@@ -37,6 +37,7 @@ p.warning { background: var(--check); border-left: 4px solid var(--claims); padd
 .tile .value { font-size: 19px; margin-top: 4px; color: var(--ink); }
 .tile .value .fig { font-weight: 700; }
 table.data { border-collapse: collapse; width: 100%; margin: 8px 0 6px; font-size: 12.5px; }
+table.data caption { caption-side: top; text-align: left; font-weight: 600; padding: 2px 0 4px; }
 table.data th { text-align: left; background: #eef2f6; border-bottom: 1px solid var(--line); padding: 5px 6px;
                 font-weight: 600; vertical-align: bottom; }
 table.data td { border-bottom: 1px solid var(--line); padding: 4px 6px; vertical-align: top; }
@@ -103,7 +104,9 @@ def _block(report: Report, block) -> str:
             cls = f' class="{style}"' if style else ""
             body.append(f"<tr{cls}>" + "".join(_cell(report, c, j < len(numeric) and numeric[j]) for j, c in enumerate(row)) + "</tr>")
         note = f'<p class="note">{_amounts_whole(html.escape(block.note))}</p>' if block.note else ""
-        return (f'<table class="data" data-table="{block.name}"><thead><tr>{head}</tr></thead>'
+        # A caption names the table (its number, for the text to refer to), and a screen reader reads it first.
+        caption = f"<caption>{html.escape(block.caption)}</caption>" if block.caption else ""
+        return (f'<table class="data" data-table="{block.name}">{caption}<thead><tr>{head}</tr></thead>'
                 f'<tbody>{"".join(body)}</tbody></table>{note}')
     if isinstance(block, Chart):
         data = base64.b64encode(report.charts[block.name]).decode("ascii")

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import matplotlib
 from fpdf import FPDF
-from fpdf.enums import PageMode, WrapMode, XPos, YPos
+from fpdf.enums import MethodReturnValue, PageMode, WrapMode, XPos, YPos
 from fpdf.fonts import FontFace
 
 from .report_document import (
@@ -225,6 +225,8 @@ def _table(pdf: _PDF, report: Report, block: Table) -> None:
     for k, rows in enumerate(parts):
         if k or new_page:
             pdf.add_page()
+        if block.caption:  # on each page the table takes: "Tabel 3. Daftar asumsi (lanjutan)" after the first
+            _table_caption(pdf, _caption(report, block, k > 0))
         # A page's first row names its group (the segment) even where the row above, on the last page, did.
         top = replace(block, rows=[filled.rows[i] if i == rows[0] else r for i, r in enumerate(block.rows)])
         _table_part(pdf, report, top, widths, size, rows)
@@ -236,16 +238,41 @@ def _table(pdf: _PDF, report: Report, block: Table) -> None:
     pdf.ln(3)
 
 
+CAPTION_SIZE, CAPTION_LINE, CAPTION_AFTER = 8, 4, 1  # pt, and mm of a line of a table's caption and below it
+
+
+def _caption(report: Report, block: Table, continued: bool) -> str:
+    return report.lang("table_continued", caption=block.caption) if continued else block.caption
+
+
+def _table_caption(pdf: FPDF, text: str) -> None:
+    """A table's caption above it, flush left with it, bold."""
+    pdf.set_font("DejaVu", "B", CAPTION_SIZE)
+    pdf.multi_cell(WIDTH, CAPTION_LINE, text, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.ln(CAPTION_AFTER)
+
+
+def _caption_height(pdf: FPDF, report: Report, block: Table) -> float:
+    """mm the caption takes above each page's part of the table (the longer, continued one: "(lanjutan)")."""
+    if not block.caption:
+        return 0.0
+    pdf.set_font("DejaVu", "B", CAPTION_SIZE)
+    lines = pdf.multi_cell(WIDTH, CAPTION_LINE, _caption(report, block, True), dry_run=True,
+                           output=MethodReturnValue.LINES)
+    return len(lines) * CAPTION_LINE + CAPTION_AFTER
+
+
 def _table_geometry(pdf: _PDF, report: Report, block: Table) -> tuple[float, list, float, list, list]:
-    """The table's font size, column widths (mm), and the height (mm) of its headings, of each row, and of each row
-    at the top of a page (its group's name filled in: :func:`continued_rows`); kept on ``pdf`` for the table, which
-    a paragraph leading into it may have asked for already (:func:`_keeps_with`)."""
+    """The table's font size, column widths (mm), and the height (mm) of its caption and headings, of each row, and
+    of each row at the top of a page (its group's name filled in: :func:`continued_rows`); kept on ``pdf`` for the
+    table, which a paragraph leading into it may have asked for already (:func:`_keeps_with`)."""
     known = pdf.__dict__.setdefault("_geometry", {})
     if id(block) not in known:
         size = _table_size(pdf, report, block)
         pdf.set_font("DejaVu", "", size)
         widths = _widths(pdf, report, block)
         heading, heights = _row_heights(pdf, report, block, widths, size)
+        heading += _caption_height(pdf, report, block)
         tops = heights if block.grouped is None else _row_heights(
             pdf, report, replace(block, rows=continued_rows(block)), widths, size)[1]
         known[id(block)] = (block, (size, widths, heading, heights, tops))

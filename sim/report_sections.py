@@ -6,6 +6,7 @@ images, and the same tables formatted for notebooks.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 from dataclasses import replace
 
@@ -1939,7 +1940,17 @@ def sections(report_lang: Language, scenario: Scenario, summary: dict, extra: di
     ]
     if extra.get("planning"):
         out = [report_planning.methodology(lang, s) if s.key == "methodology" else s for s in out]
-    return out
+    return numbered_tables(lang, out)
+
+
+def numbered_tables(lang: Language, sections: list) -> list:
+    """The sections with each table captioned and numbered in the order the report shows them ("Tabel 3. Daftar
+    asumsi"; the caption by the table's name, ``table_<name>`` in sim/report_text.py), the same in the HTML and
+    the PDF: a table had only its column headings, which a screen reader, or a reader told where to look, could
+    not name or find."""
+    count = itertools.count(1)
+    return [replace(sec, blocks=[replace(b, caption=lang("table_caption", n=next(count), title=lang(f"table_{b.name}")))
+                                 if isinstance(b, Table) else b for b in sec.blocks]) for sec in sections]
 
 
 def chart_images(lang: Language, scenario: Scenario, summary: dict, extra: dict, claims: np.ndarray) -> dict:

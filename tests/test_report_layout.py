@@ -398,6 +398,26 @@ def test_a_grouped_table_names_its_group_at_the_top_of_every_page():
     assert seen == {r[1] for r in rows}  # no row lost or pushed off a page
 
 
+def test_a_table_that_breaks_across_pages_shows_its_caption_on_each():
+    """A table's caption ("Table 4. ...") stands above it, and above its part on every later page, "(continued)":
+    the layout counts it, so each page holds the rows it was given (fpdf2 breaking a page of its own would leave
+    a page's last rows without heading or caption)."""
+    rows = [(f"row{k}", _money(f"m{k}", 1e6 * (k + 1))) for k in range(150)]
+    block = Table("t", ("Row", "Amount"), rows, caption="Table 4. Rows of a test")
+    report = SimpleNamespace(lang=Language("en"))
+    pdf = report_pdf._PDF("test", "{n}")
+    pdf.add_page()
+    _, _, heading, heights, tops = report_pdf._table_geometry(pdf, report, block)
+    planned = report_pdf.table_pages(report_pdf._room(pdf), pdf.page_break_trigger - pdf.t_margin, heading, heights,
+                                     tops=tops)[1]
+    report_pdf._table(pdf, report, block)
+    pages = [p.extract_text() for p in PdfReader(io.BytesIO(bytes(pdf.output()))).pages]
+    assert len(pages) == len(planned) >= 3
+    assert "Table 4. Rows of a test" in pages[0] and "(continued)" not in pages[0]
+    assert all("Table 4. Rows of a test (continued)" in page for page in pages[1:])
+    assert [[int(w[3:]) for w in page.split() if w.startswith("row")] for page in pages] == planned
+
+
 def test_a_very_long_word_in_a_cell_wraps_instead_of_squeezing_the_other_columns():
     """Found by the edge-case fuzzing: a segment label of 120 characters without a space (valid: a label is one line
     of any length) made the register's Parameter column ask for 112 of the 180 mm, as one unbreakable piece; the
