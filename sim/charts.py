@@ -151,11 +151,11 @@ def claim_ratio_distribution(ratios: np.ndarray, period: str, lang: Language, re
     :func:`fan`)."""
     fig, ax = _figure()
     ratios = np.asarray(ratios, dtype=float)
-    p5, p95 = np.quantile(ratios, [0.05, 0.95])
+    mean, p5, p95 = ratio_spread(ratios)
     ax.hist(ratios, bins=min(60, max(10, int(np.sqrt(ratios.size)))), color=CLAIMS, alpha=0.75, edgecolor="white",
             linewidth=0.4)
     ax.axvspan(p5, p95, color=BAND_OUTER, alpha=0.35, label=lang("chart_interval90"))
-    ax.axvline(float(np.mean(ratios)), color="black", linewidth=1.4, label=lang("chart_mean"))
+    ax.axvline(mean, color="black", linewidth=1.4, label=lang("chart_mean"))
     ax.axvline(1.0, color=PREMIUM, linewidth=1.6, linestyle="--", label=lang("chart_break_even"))
     for r in recorded or ():
         if r["period"] == period and r.get("claim_ratio") is not None:
@@ -177,6 +177,14 @@ def claim_ratio_distribution(ratios: np.ndarray, period: str, lang: Language, re
     ax.set_title(lang("chart_ratio_title", period=period), loc="left", fontsize=11)
     _legend_below(ax)
     return fig
+
+
+def ratio_spread(ratios) -> tuple[float, float, float]:
+    """The mean and the 5th and 95th percentiles of simulated ratios: where :func:`claim_ratio_distribution` draws
+    its mean line and 90 % interval (and its alt text says they are)."""
+    ratios = np.asarray(ratios, dtype=float)
+    p5, p95 = np.quantile(ratios, [0.05, 0.95])
+    return float(np.mean(ratios)), float(p5), float(p95)
 
 
 def same_months_ratio(r: dict) -> float | None:
@@ -388,12 +396,11 @@ def plan_premium(years: list[dict], payers: list[dict], lang: Language):
     fig, ax = _figure()
     labels = [y["year"] for y in years]
     x = np.arange(len(labels))
-    order = sorted({r["payer"] for r in payers}, key=lambda p: -sum(r["premium_idr"] for r in payers if r["payer"] == p))
+    order, stacks = premium_stacks(years, payers)
     bottom = np.zeros(len(labels))
     pledges = iter(PLEDGE_COLOURS * len(order))  # one colour per CSR pledge; green stays the budget's
     for payer in order:
-        heights = np.array([sum(r["premium_idr"] for r in payers if r["payer"] == payer and r["year"] == label)
-                            for label in labels])
+        heights = np.array(stacks[payer])
         colour = next(pledges) if payer.startswith("CSR") else PAYER_COLOURS.get(payer, NEUTRAL)
         ax.bar(x, heights, bottom=bottom, width=0.6, color=colour, edgecolor="white", linewidth=1,
                label=lang.choice("payer", payer))
@@ -420,16 +427,23 @@ def plan_premium(years: list[dict], payers: list[dict], lang: Language):
     return fig
 
 
+def premium_stacks(years: list[dict], payers: list[dict]) -> tuple[list, dict]:
+    """What :func:`plan_premium` stacks: the payers, largest premium first (bottom up), and each payer's premium in
+    each of the ``years``."""
+    order = sorted({r["payer"] for r in payers},
+                   key=lambda p: -sum(r["premium_idr"] for r in payers if r["payer"] == p))
+    return order, {payer: [sum(r["premium_idr"] for r in payers if r["payer"] == payer and r["year"] == y["year"])
+                           for y in years] for payer in order}
+
+
 def funding(rows: list[dict], lang: Language):
     """A year's premium by payer, each bar split by segment."""
     fig, ax = _figure((SIZE[0], 1.2 + 0.55 * len({r["payer"] for r in rows})))
-    payers = sorted({r["payer"] for r in rows}, key=lambda p: -sum(r["annual_premium_idr"] for r in rows if r["payer"] == p))
+    payers, segments, premium = funding_bars(rows)
     left = np.zeros(len(payers))
     shades = [1.0, 0.72, 0.5, 0.36, 0.26, 0.18]  # one shade of the payer's colour per segment
-    segments = list(dict.fromkeys(r["segment"] for r in rows))
     for k, seg in enumerate(segments):
-        widths = np.array([sum(r["annual_premium_idr"] for r in rows if r["payer"] == p and r["segment"] == seg)
-                           for p in payers])
+        widths = np.array([premium[p, seg] for p in payers])
         ax.barh(payers, widths, left=left, color=[PAYER_COLOURS.get(p, NEUTRAL) for p in payers],
                 alpha=shades[k % len(shades)], edgecolor="white", linewidth=1.5, label=seg)
         for y, (x0, w) in enumerate(zip(left, widths)):
@@ -446,6 +460,17 @@ def funding(rows: list[dict], lang: Language):
     return fig
 
 
+def funding_bars(rows: list[dict]) -> tuple[list, list, dict]:
+    """What :func:`funding` draws: the payers, largest premium first (a bar each, top to bottom), the segments (a
+    part of a bar each) and the premium of each (payer, segment)."""
+    payers = sorted({r["payer"] for r in rows},
+                    key=lambda p: -sum(r["annual_premium_idr"] for r in rows if r["payer"] == p))
+    segments = list(dict.fromkeys(r["segment"] for r in rows))
+    premium = {(p, seg): sum(r["annual_premium_idr"] for r in rows if r["payer"] == p and r["segment"] == seg)
+               for p in payers for seg in segments}
+    return payers, segments, premium
+
+
 LABEL_CHARS = 48  # characters in a line of a tornado's label; a longer label wraps
 
 
@@ -455,7 +480,7 @@ def tornado(rows: list[dict], base_claims: float, period: str, lang: Language, t
     Labels are parameter names with their range, often 60-80 characters: they wrap, and the figure is as tall as
     its bars' labels need, so that they are set in a legible size (at 7 pt on one line, they pushed the figure
     wider than the page and printed at about 4.5 pt)."""
-    shown = [r for r in rows if r["claims_low_idr"] != r["claims_high_idr"]][:top][::-1]
+    shown = tornado_bars(rows, top)[::-1]  # the widest at the top
     labels = [_wrap(f"{r['parameter']} {_range(r['low'], r['high'], lang)}") for r in shown]
     # Each bar gets the height its label needs (in inches, the y axis's unit here): its lines and a gap.
     slots = np.array([(label.count("\n") + 1) * SMALL * 1.2 / 72 + 0.14 for label in labels])
@@ -474,6 +499,11 @@ def tornado(rows: list[dict], base_claims: float, period: str, lang: Language, t
     ax.set_title(lang("chart_tornado_title", period=period, base=lang.money(base_claims)), loc="left", fontsize=11)
     _legend_below(ax, columns=2)
     return fig
+
+
+def tornado_bars(rows: list[dict], top: int = 12) -> list[dict]:
+    """The rows :func:`tornado` draws a bar for, widest first: those that move the claims, at most ``top``."""
+    return [r for r in rows if r["claims_low_idr"] != r["claims_high_idr"]][:top]
 
 
 def _wrap(text: str) -> str:

@@ -159,9 +159,9 @@ def build(scenario: Scenario, lang: str = "id", reports_dir: Path = DEFAULT_REPO
         "scenario_toml": toml_text,
     }
     announce(4, len(STEPS), STEPS[3])
-    images = chart_images(language, scenario, summary, extra, claims)
+    images, alts = chart_images(language, scenario, summary, extra, claims)
     report = Report(scenario, language, summary, extra, tables, images,
-                    sections(language, scenario, summary, extra, manifest), manifest, folder)
+                    sections(language, scenario, summary, extra, manifest), manifest, folder, alts)
     announce(5, len(STEPS), STEPS[4])
     from .report_html import render_html
     from .report_pdf import render_pdf

@@ -109,6 +109,7 @@ class Report:
     sections: list
     manifest: dict
     folder: Path
+    alts: dict = field(default_factory=dict)  # chart name -> its alt text (sim.chart_descriptions)
 
 
 def fill(text: str, values: dict) -> str:

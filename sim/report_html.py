@@ -111,7 +111,10 @@ def _block(report: Report, block) -> str:
     if isinstance(block, Chart):
         data = base64.b64encode(report.charts[block.name]).decode("ascii")
         caption = html.escape(block.caption)
-        return (f'<figure data-chart="{block.name}"><img alt="{caption}" src="data:image/png;base64,{data}">'
+        # The alt text says what the chart shows (its axes and main numbers); it repeated the caption, which says
+        # how to read it and which a screen reader reads anyway.
+        alt = html.escape(report.alts[block.name])
+        return (f'<figure data-chart="{block.name}"><img alt="{alt}" src="data:image/png;base64,{data}">'
                 f"<figcaption>{_amounts_whole(caption)}</figcaption></figure>")
     if isinstance(block, Pre):
         return f"<pre>{html.escape(block.text)}</pre>"

@@ -466,7 +466,8 @@ def _chart(pdf: _PDF, report: Report, block: Chart) -> None:
     height = _chart_height(report, block)
     if height + 10 > _room(pdf):
         pdf.add_page()
-    pdf.image(io.BytesIO(data), x=pdf.l_margin, w=WIDTH)
+    # The alt text (what the chart shows) in the PDF's structure tree, a /Figure element with /Alt.
+    pdf.image(io.BytesIO(data), x=pdf.l_margin, w=WIDTH, alt_text=report.alts[block.name])
     pdf.set_font("DejaVu", "", 7.5)
     pdf.set_text_color(*MUTED)
     pdf.multi_cell(WIDTH, 4, keep_amounts_whole(block.caption), new_x=XPos.LMARGIN, new_y=YPos.NEXT)

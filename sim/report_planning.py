@@ -20,7 +20,7 @@ import datetime as dt
 
 import numpy as np
 
-from . import charts
+from . import chart_descriptions, charts
 from .i18n import Language
 from .regulation import load_regulation
 from .report_document import Chart, Figure, Para, Section, Table, Tiles, fill, lookup
@@ -912,11 +912,13 @@ def methodology(lang: Language, section: Section) -> Section:
     return Section(section.key, section.title, blocks, section.traced)
 
 
-def chart_images(lang: Language, scenario: Scenario, extra: dict) -> dict:
+def chart_images(lang: Language, scenario: Scenario, extra: dict) -> tuple[dict, dict]:
     """The coverage chart (projected members by month, what the budget pays for, the targets) and the payer chart
-    (premiums by year and payer, the APBD budget, what the targets take)."""
+    (premiums by year and payer, the APBD budget, what the targets take), as PNG, and their alt texts."""
     plan = extra["planning"]
     names = pledge_names(lang, scenario)
     payers = [{**r, "payer": payer_name(r["payer"], names)} for r in plan["payers"]]
-    return {"coverage": charts.png(charts.plan_members(plan["months"], plan["years"], lang)),
-            "funding": charts.png(charts.plan_premium(plan["years"], payers, lang))}
+    return ({"coverage": charts.png(charts.plan_members(plan["months"], plan["years"], lang)),
+             "funding": charts.png(charts.plan_premium(plan["years"], payers, lang))},
+            {"coverage": chart_descriptions.plan_members(plan["months"], plan["years"], lang),
+             "funding": chart_descriptions.plan_premium(plan["years"], payers, lang)})

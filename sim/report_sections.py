@@ -13,7 +13,7 @@ from dataclasses import replace
 import numpy as np
 import pandas as pd
 
-from . import charts, report_planning, report_trend
+from . import chart_descriptions, charts, report_planning, report_trend
 from .budget import CITY_BUCKETS
 from .calibration import GRID_RANGE, record_experience, record_observation, same_window, window_forecast
 from .coverage import apbd_premium, coverage_curve, funding, held_year, members_affordable
@@ -1953,30 +1953,38 @@ def numbered_tables(lang: Language, sections: list) -> list:
                                  if isinstance(b, Table) else b for b in sec.blocks]) for sec in sections]
 
 
-def chart_images(lang: Language, scenario: Scenario, summary: dict, extra: dict, claims: np.ndarray) -> dict:
+def chart_images(lang: Language, scenario: Scenario, summary: dict, extra: dict,
+                 claims: np.ndarray) -> tuple[dict, dict]:
+    """The charts as PNG, and their alt texts (:mod:`sim.chart_descriptions`, from the numbers each chart is drawn
+    from), by chart name."""
     first = summary["periods"][0]
-    out = {}
+    out, alts = {}, {}
+
+    def draw(name: str, chart, described, *args) -> None:
+        out[name], alts[name] = charts.png(chart(*args)), described(*args)
+
     marks = recorded_marks(lang, extra)
     if first["claim_ratio"] is not None:
-        out["claim_ratio"] = charts.png(charts.claim_ratio_distribution(claims[:, 0] / first["premium_idr"],
-                                                                        first["period"], lang, marks))
-    out["fan"] = charts.png(charts.fan(extra["fan"], lang, marks))
+        draw("claim_ratio", charts.claim_ratio_distribution, chart_descriptions.claim_ratio_distribution,
+             claims[:, 0] / first["premium_idr"], first["period"], lang, marks)
+    draw("fan", charts.fan, chart_descriptions.fan, extra["fan"], lang, marks)
     year = extra["budget_year"]
-    out["coverage"] = charts.png(charts.budget_coverage(pd.DataFrame(extra["coverage"]), year["members"], lang,
-                                                        scenario.annual_budget, scenario.target_members,
-                                                        year.get("members_affordable"),
-                                                        apbd_line=bool(other_payers(summary["budget"]))))
+    draw("coverage", charts.budget_coverage, chart_descriptions.budget_coverage, pd.DataFrame(extra["coverage"]),
+         year["members"], lang, scenario.annual_budget, scenario.target_members, year.get("members_affordable"),
+         bool(other_payers(summary["budget"])))
     labels = segment_labels(scenario, lang)
     funding_rows = [{**r, "segment": labels.get(r["segment"], r["segment"])} for r in extra["funding"]]
-    out["funding"] = charts.png(charts.funding(funding_rows if len(funding_rows) <= MANY_SEGMENTS else
-                                               _by_payer_rows(funding_rows), lang))
+    draw("funding", charts.funding, chart_descriptions.funding,
+         funding_rows if len(funding_rows) <= MANY_SEGMENTS else _by_payer_rows(funding_rows), lang)
     sens = extra["sensitivity"]
-    out["tornado"] = charts.png(charts.tornado(_readable_swings(sens["rows"], lang, entry_names(scenario, lang)),
-                                               sens["base"]["claims_idr"],
-                                               sens["period"], lang))
+    draw("tornado", charts.tornado, chart_descriptions.tornado,
+         _readable_swings(sens["rows"], lang, entry_names(scenario, lang)), sens["base"]["claims_idr"], sens["period"],
+         lang)
     if extra.get("planning"):  # the projected members and premiums, not a curve through the starting members
-        out.update(report_planning.chart_images(lang, scenario, extra))
-    return out
+        images, described = report_planning.chart_images(lang, scenario, extra)
+        out.update(images)
+        alts.update(described)
+    return out, alts
 
 
 def recorded_marks(lang: Language, extra: dict) -> list[dict]:

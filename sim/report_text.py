@@ -1654,6 +1654,102 @@ TEXT = {
     "chart_at_high": {"id": "asumsi di batas atas", "en": "assumption at its high end"},
     "chart_prior_centre": {"id": "prior (pengali 1)", "en": "prior (multiplier 1)"},
     "chart_tornado_title": {"id": "Perkiraan klaim {period} (dasar {base})", "en": "Expected claims {period} (base {base})"},
+    # --- charts' alt texts (sim/chart_descriptions.py): what a chart shows, for a reader who cannot see it ---
+    "alt_ratio": {
+        "id": "Histogram rasio klaim {period} dari {trials} simulasi: rasio klaim (klaim ÷ iuran) pada sumbu "
+              "mendatar, jumlah simulasi pada sumbu tegak. Rata-rata {mean}; 90% simulasi berada antara {p5} dan "
+              "{p95}; {above} simulasi berada di sebelah kanan garis impas 100% (klaim melebihi iuran).",
+        "en": "Histogram of the {period} claim ratio in {trials} trials: the claim ratio (claims ÷ premium) on the "
+              "horizontal axis, the number of trials on the vertical. Mean {mean}; 90% of the trials between {p5} "
+              "and {p95}; {above} of them lie right of the break-even line at 100% (claims above the premium).",
+    },
+    "alt_ratio_recorded": {
+        "id": " Garis bertitik pada {ratio}: rasio klaim tercatat {period} (klaim {months} bulan ÷ iuran "
+              "{premium_months} bulan).",
+        "en": " A dotted line at {ratio}: the claim ratio recorded in {period} ({months} months of claims ÷ "
+              "{premium_months} months of premiums).",
+    },
+    "alt_ratio_recorded_same": {
+        "id": " Garis titik-strip pada {ratio}: klaim yang sama dibagi iuran {months} bulan yang sama.",
+        "en": " A dash-dot line at {ratio}: the same claims over the premiums of the same {months} months.",
+    },
+    "alt_fan": {
+        "id": "Dua panel per tahun, {span}: klaim dalam rupiah di kiri, rasio klaim di kanan. Median klaim {claims}; "
+              "iuran {premium}. Median rasio klaim {ratios}; garis putus-putus menandai titik impas 100%.",
+        "en": "Two panels by year, {span}: claims in Rupiah on the left, the claim ratio on the right. Median claims "
+              "{claims}; the premium {premium}. Median claim ratio {ratios}; a dashed line marks break-even at 100%.",
+    },
+    "alt_fan_year": {"id": "{value} pada {year} (rentang 90%: {low} sampai {high})",
+                     "en": "{value} in {year} (90% band {low} to {high})"},
+    "alt_in_year": {"id": "{value} pada {year}", "en": "{value} in {year}"},
+    "alt_year_value": {"id": "{year} {value}", "en": "{year} {value}"},
+    "alt_span": {"id": "{first} sampai {last}", "en": "{first} to {last}"},
+    "alt_recorded": {
+        "id": " Bintang di sebelah kiri tahunnya: klaim tercatat {period} ({months} bulan, tidak disetahunkan), "
+              "{value}{ratio}.",
+        "en": " A star left of its year: the claims recorded in {period} ({months} months, not annualised), "
+              "{value}{ratio}.",
+    },
+    "alt_recorded_ratio": {"id": ", rasio klaim {ratio} seperti dilaporkan",
+                           "en": ", a claim ratio of {ratio} as reported"},
+    "alt_recorded_model": {
+        "id": " Di sampingnya perkiraan model untuk bulan-bulan yang sama: {value} (rentang 90%: {low} sampai {high}).",
+        "en": " Beside it the model's forecast of the same months: {value} (90% interval {low} to {high}).",
+    },
+    "alt_recorded_same": {
+        "id": " Bintang putih pada panel rasio: klaim tercatat dibagi iuran {months} bulan yang sama, {ratio}.",
+        "en": " A white star on the ratio panel: the recorded claims over the premiums of the same {months} months, "
+              "{ratio}.",
+    },
+    "alt_coverage": {
+        "id": "Garis lurus dari 0 sampai {top} peserta (sumbu mendatar), dalam rupiah per tahun (sumbu tegak): iuran "
+              "setahun dan perkiraan klaim 12 bulan, keduanya sebanding dengan jumlah peserta. Garis bertitik pada "
+              "{members} peserta saat ini: iuran {premium}, perkiraan klaim {claims}{apbd}.",
+        "en": "Straight lines from 0 to {top} members (horizontal axis), in Rupiah a year (vertical axis): a year's "
+              "premium and the expected claims of 12 months, both in proportion to the members. A dotted line at "
+              "today's {members} members: premium {premium}, expected claims {claims}{apbd}.",
+    },
+    "alt_coverage_apbd": {"id": ", bagian APBD dari iuran {apbd}", "en": ", the APBD's share of the premium {apbd}"},
+    "alt_coverage_budget": {"id": " Garis putus-putus pada anggaran, {budget}.",
+                            "en": " A dashed line at the budget, {budget}."},
+    "alt_coverage_affordable": {"id": " Anggaran itu cukup untuk {n} peserta.", "en": " It covers {n} members."},
+    "alt_coverage_target": {"id": " Pada target {n} peserta: iuran {premium}, perkiraan klaim {claims}.",
+                            "en": " At the target of {n} members: premium {premium}, expected claims {claims}."},
+    "alt_funding": {"id": "Batang mendatar, satu per pembayar, untuk iuran setahun dalam rupiah. {bars}",
+                    "en": "Horizontal bars, one per payer, of a year's premium in Rupiah. {bars}"},
+    "alt_funding_payer": {"id": "{payer}: {premium}.", "en": "{payer}: {premium}."},
+    "alt_funding_payer_parts": {"id": "{payer}: {premium} ({parts}).", "en": "{payer}: {premium} ({parts})."},
+    "alt_tornado": {
+        "id": "Batang mendatar di sekitar nilai dasar {base}, perkiraan klaim {period} (rupiah pada sumbu mendatar): "
+              "setiap batang satu asumsi di batas bawah dan batas atas rentangnya. {count} batang, yang terlebar di "
+              "atas; {shown} yang terlebar: {bars}.",
+        "en": "Horizontal bars around the base of {base}, the {period} expected claims (Rupiah on the horizontal "
+              "axis): each an assumption at the low and the high end of its range. {count} bars, the widest at the "
+              "top; the {shown} widest: {bars}.",
+    },
+    "alt_tornado_bar": {"id": "{name}: {low} di batas bawah dan {high} di batas atas",
+                        "en": "{name}: {low} at the low end and {high} at the high end"},
+    "alt_plan_members": {
+        "id": "Garis peserta aktif per bulan (sumbu tegak), {first} sampai {last}: {start} di awal, {end} di akhir, "
+              "paling banyak {peak} ({peak_month}).",
+        "en": "A line of the members in force month by month (vertical axis), {first} to {last}: {start} at the "
+              "start, {end} at the end, at most {peak} ({peak_month}).",
+    },
+    "alt_plan_affordable": {
+        "id": " Garis hijau putus-putus, peserta APBD yang iurannya setahun penuh dapat dibayar anggaran APBD tahun "
+              "itu: {years}.",
+        "en": " Dashed green lines, the APBD-paid members that year's APBD budget pays a full year for: {years}.",
+    },
+    "alt_plan_targets": {"id": " Belah ketupat pada target akhir tahun: {years}.",
+                         "en": " Diamonds at the year-end targets: {years}."},
+    "alt_plan_premium": {"id": "Batang per tahun untuk iuran, bertumpuk menurut pembayar. {years}",
+                         "en": "Bars by year of the premium, stacked by payer. {years}"},
+    "alt_plan_premium_year": {"id": "{year}: {value}.", "en": "{year}: {value}."},
+    "alt_plan_premium_year_parts": {"id": "{year}: {value} ({parts}).", "en": "{year}: {value} ({parts})."},
+    "alt_plan_budget": {"id": " Garis hijau pada anggaran APBD: {years}.",
+                        "en": " Green lines at the APBD budget: {years}."},
+    "alt_plan_target_premium": {"id": " Belah ketupat pada iuran setahun penuh untuk target akhir tahun: {years}.",
+                                "en": " Diamonds at a full year's premium for the year-end target: {years}."},
     # --- comparison (notebooks) ---
     "cmp_first_year": {"id": "tahun pertama", "en": "first year"},
     "cmp_horizon": {"id": "seluruh periode proyeksi", "en": "whole horizon"},

@@ -1,5 +1,5 @@
 """The report for a reader who searches it or cannot see it: every key and file it prints found whole by a search
-of the PDF's text; every table captioned and numbered."""
+of the PDF's text; every table captioned and numbered; every chart with an alt text that says what it shows."""
 
 from __future__ import annotations
 
@@ -8,10 +8,13 @@ import re
 import shutil
 import subprocess
 
+import numpy as np
 import pytest
 from pypdf import PdfReader
 
 from conftest import ROOT
+from sim import chart_descriptions, charts
+from sim.i18n import Language
 from sim.report import build
 from sim.report_text import TEXT
 from sim.scenario import load_scenario
@@ -48,7 +51,8 @@ KEY = re.compile(r"[\w.\-/]*[A-Za-z][\w.\-/]*")  # a word of letters, digits and
 
 def printed_keys(text: str) -> set[str]:
     """The keys, file names and scenario ids of a text: a word of 10 or more characters with a letter and a '.',
-    '_' or '/' (or a '-' and a digit: madiun-2025-prior) inside it, without the brackets around it or a stop after it."""
+    '_' or '/' (or a '-' and a digit: madiun-2025-prior) inside it, without the brackets around it or a stop after
+    it."""
     words = {m.group(0).rstrip(".-/") for m in KEY.finditer(text)}
     return {w for w in words if len(w) >= 10 and (re.search(r"\w[._/]\w", w) or re.search(r"\w-\w.*\d|\d.*\w-\w", w))}
 
@@ -92,3 +96,99 @@ def test_every_table_the_reports_make_has_a_caption_in_both_languages():
     names = set(re.findall(r'\bTable\(\s*"(\w+)"', source))
     assert len(names) >= 20
     assert not [n for n in sorted(names) if set(TEXT.get(f"table_{n}", ())) != {"id", "en"}]
+
+
+# --- charts: an alt text that says what the chart shows ------------------------------------------------------------
+
+
+def _fan_rows(years=("2025", "2026", "2027")) -> list[dict]:
+    rows = []
+    for k, year in enumerate(years):
+        row = {"period": year, "premium_idr": 3.0e9 + 1e8 * k}
+        for what, scale in (("claims", 6.5e9 + 4e8 * k), ("claim_ratio", 2.1 + 0.17 * k)):
+            row.update({f"{what}_{q}": scale * f for q, f in
+                        (("p5", 0.8), ("p25", 0.9), ("p50", 1.0), ("p75", 1.1), ("p95", 1.23), ("mean", 1.01))})
+        rows.append(row)
+    return rows
+
+
+@pytest.mark.parametrize("code", ["id", "en"])
+def test_the_histograms_alt_text_gives_the_mean_and_90_percent_interval_it_draws(code):
+    """The histogram's alt text repeated its caption ("Sebaran rasio klaim ..."), which says how to read it, not
+    what it shows. It now names the axes and gives the mean and the 90 % interval the chart draws (read from the
+    drawn lines here), the number of trials and the share beyond break-even."""
+    lang = Language(code)
+    ratios = np.random.default_rng(7).gamma(25.0, 0.09, 1500)
+    ax = charts.claim_ratio_distribution(ratios, "2025", lang).axes[0]
+    mean = next(line for line in ax.lines if line.get_label() == lang("chart_mean")).get_xdata()[0]
+    band = next(p for p in ax.patches if p.get_label() == lang("chart_interval90"))
+    alt = chart_descriptions.claim_ratio_distribution(ratios, "2025", lang)
+    for shown in (lang.percent(mean), lang.percent(band.get_x()), lang.percent(band.get_x() + band.get_width()),
+                  lang.count(1500), lang.chance(float(np.mean(ratios > 1)))):
+        assert shown in alt, shown
+    assert lang("chart_ratio_axis_short").lower() in alt.lower() and lang("caption_ratio", period="2025") not in alt
+
+
+@pytest.mark.parametrize("code", ["id", "en"])
+def test_the_fan_charts_alt_text_gives_the_first_and_last_years_median_and_band_it_draws(code):
+    """The fan chart's alt text gives, on both panels, the median and the 90 % band of its first and last year
+    (read from the drawn median lines and bands here) and the premium, not its caption."""
+    lang = Language(code)
+    rows = _fan_rows()
+    fig = charts.fan(rows, lang)
+    alt = chart_descriptions.fan(rows, lang)
+    for ax, show in zip(fig.axes, (lang.money, lang.percent)):
+        median = next(line for line in ax.lines if line.get_label() == lang("chart_median")).get_ydata()
+        band = next(c for c in ax.collections if c.get_label() == lang("chart_band90")).get_paths()[0].vertices[:, 1]
+        for value in (median[0], median[-1], band.min(), band.max()):
+            assert show(value) in alt, show(value)
+        assert show(median[1]) not in alt  # the years between are left to the table below the chart
+    assert lang.money(rows[0]["premium_idr"]) in alt and lang.money(rows[-1]["premium_idr"]) in alt
+    assert lang("caption_fan") not in alt
+
+
+def test_a_tornados_alt_text_names_its_widest_bars_with_their_ends():
+    """The tornado's alt text counts its bars and gives the widest (those the chart draws first, at the top) with
+    the claims at each end of the range; a bar that moves nothing is not drawn, nor counted."""
+    lang = Language("en")
+    rows = [{"parameter": f"Assumption {k}", "claims_low_idr": 6e9 - 1e8 * (9 - k),
+             "claims_high_idr": 6e9 + 2e8 * (9 - k), "low": 0.5, "high": 1.5} for k in range(9)] + [
+        {"parameter": "Nothing moves", "claims_low_idr": 6e9, "claims_high_idr": 6e9, "low": 1, "high": 2}]
+    alt = chart_descriptions.tornado(rows, 6e9, "2025", lang)
+    assert "9 bars" in alt and lang.money(6e9) in alt
+    for r in rows[:chart_descriptions.WIDEST]:
+        assert f"{r['parameter']}: {lang.money(r['claims_low_idr'])} at the low end and " \
+               f"{lang.money(r['claims_high_idr'])} at the high end" in alt
+    assert "Assumption 3" not in alt and "Nothing moves" not in alt
+
+
+def chart_alts(folder) -> dict[str, tuple[str, str]]:
+    """Each chart of the HTML: its alt text and its caption."""
+    page = (folder / "report.html").read_text(encoding="utf-8")
+    return {name: (html.unescape(alt), html.unescape(caption)) for name, alt, caption in re.findall(
+        r'<figure data-chart="(\w+)"><img alt="(.*?)" src=.*?<figcaption>(.*?)</figcaption>', page, re.S)}
+
+
+def test_every_charts_alt_text_says_what_it_shows_in_the_html_and_the_pdf(madiun):
+    """Every chart's alt text differs from its caption and holds the numbers the chart is drawn from (report.json:
+    the fan's first and last year, the coverage line at today's members, each payer's premium, the widest tornado
+    bar); the PDF carries the same texts on its pictures (a /Figure of its structure tree with /Alt)."""
+    lang, extra = madiun.lang, madiun.extra
+    alts = chart_alts(madiun.folder)
+    assert set(alts) == set(madiun.charts) >= {"claim_ratio", "fan", "coverage", "funding", "tornado"}
+    for name, (alt, caption) in alts.items():
+        assert alt == madiun.alts[name] and alt != caption and caption not in alt, name
+    fan = extra["fan"]
+    for row in (fan[0], fan[-1]):
+        for q in ("p50", "p5", "p95"):
+            assert lang.money(row[f"claims_{q}"]) in alts["fan"][0] and lang.percent(row[f"claim_ratio_{q}"]) in \
+                alts["fan"][0]
+    year = extra["budget_year"]
+    assert lang.count(year["members"]) in alts["coverage"][0]
+    assert lang.money(year["annual_premium_idr"]) in alts["coverage"][0]
+    assert all(lang.money(r["annual_premium_idr"]) in alts["funding"][0] for r in extra["funding"])
+    widest = extra["sensitivity"]["rows"][0]
+    assert lang.money(widest["claims_low_idr"]) in alts["tornado"][0]
+    figures = [e.get_object() for e in PdfReader(madiun.folder / "report.pdf").trailer["/Root"]["/StructTreeRoot"]
+               ["/K"][0].get_object()["/K"] if e.get_object()["/S"] == "/Figure"]
+    assert [f["/Alt"] for f in figures] == [alt for alt, _ in alts.values()]

@@ -1,0 +1,153 @@
+"""What each chart shows, in words, for a reader who cannot see it: the alt text of the report's charts.
+
+Each function takes exactly what the chart of the same name in :mod:`sim.charts` takes and says what it draws:
+its axes, and the numbers a sighted reader takes from it (a fan chart's median and 90 % band in its first and last
+year, say), from the same numbers and, where the chart derives them (a histogram's mean and percentiles, the
+tornado's bars, the order of the payers), through the same functions. A caption says how to read a chart; these say
+what it shows, so they repeat no caption.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+
+from . import charts
+from .i18n import Language
+
+WIDEST = 3  # tornado bars named in its alt text, widest first
+
+
+def claim_ratio_distribution(ratios, period: str, lang: Language, recorded: list[dict] | None = None) -> str:
+    ratios = np.asarray(ratios, dtype=float)
+    mean, p5, p95 = charts.ratio_spread(ratios)
+    text = lang("alt_ratio", period=period, trials=lang.count(ratios.size), mean=lang.percent(mean),
+                p5=lang.percent(p5), p95=lang.percent(p95), above=lang.chance(float(np.mean(ratios > 1.0))))
+    for r in recorded or ():
+        if r["period"] == period and r.get("claim_ratio") is not None:
+            text += lang("alt_ratio_recorded", period=r["label"], ratio=lang.percent(r["claim_ratio"]),
+                         months=r["months"], premium_months=r.get("premium_months") or r["months"])
+            same = charts.same_months_ratio(r)
+            if same is not None:
+                text += lang("alt_ratio_recorded_same", months=r["months"], ratio=lang.percent(same))
+    return text
+
+
+def fan(rows: list[dict], lang: Language, recorded: list[dict] | None = None) -> str:
+    ends = [rows[0], rows[-1]] if len(rows) > 1 else rows[:1]
+
+    def band(what: str, show) -> str:
+        return ", ".join(lang("alt_fan_year", year=r["period"], value=show(r[f"{what}_p50"]),
+                                          low=show(r[f"{what}_p5"]), high=show(r[f"{what}_p95"])) for r in ends)
+
+    premium = ", ".join(lang("alt_in_year", year=r["period"], value=lang.money(r["premium_idr"]))
+                                    for r in ends)
+    span = rows[0]["period"] if len(rows) == 1 else lang("alt_span", first=rows[0]["period"], last=rows[-1]["period"])
+    text = lang("alt_fan", span=span, claims=band("claims", lang.money), premium=premium,
+                ratios=band("claim_ratio", lang.percent))
+    years = [r["period"] for r in rows]
+    for r in recorded or ():
+        if r["period"] in years:
+            text += _recorded(r, lang)
+    return text
+
+
+def _recorded(r: dict, lang: Language) -> str:
+    """A recorded point of the fan chart (a star left of its year) and the model's forecast of its months."""
+    ratio = (lang("alt_recorded_ratio", ratio=lang.percent(r["claim_ratio"]))
+             if r.get("claim_ratio") is not None else "")
+    text = lang("alt_recorded", period=r["label"], months=r["months"], value=lang.money(r["claims_idr"]), ratio=ratio)
+    model = r.get("model")
+    if model:
+        text += lang("alt_recorded_model", value=lang.money(model["amount_expected_idr"]),
+                     low=lang.money(model["amount_p5_idr"]), high=lang.money(model["amount_p95_idr"]))
+    same = charts.same_months_ratio(r) if r.get("claim_ratio") is not None else None
+    if same is not None:
+        text += lang("alt_recorded_same", months=r["months"], ratio=lang.percent(same))
+    return text
+
+
+def budget_coverage(curve, members: int, lang: Language, budget: float | None = None, target: int | None = None,
+                    affordable: int | None = None, apbd_line: bool = False) -> str:
+    def at(column: str, n: float) -> str:  # the drawn line at n members (straight: the curve's points interpolated)
+        return lang.money(float(np.interp(n, curve["members"], curve[column])))
+
+    apbd = lang("alt_coverage_apbd", apbd=at("apbd_premium_idr", members)) if apbd_line else ""
+    text = lang("alt_coverage", top=lang.count(float(curve["members"].max())), members=lang.count(members),
+                premium=at("annual_premium_idr", members), claims=at("expected_claims_idr", members), apbd=apbd)
+    if budget is not None:
+        text += lang("alt_coverage_budget", budget=lang.money(budget))
+        if affordable:
+            text += lang("alt_coverage_affordable", n=lang.count(affordable))
+    if target:
+        text += lang("alt_coverage_target", n=lang.count(target), premium=at("annual_premium_idr", target),
+                     claims=at("expected_claims_idr", target))
+    return text
+
+
+def funding(rows: list[dict], lang: Language) -> str:
+    payers, segments, premium = charts.funding_bars(rows)
+
+    def bar(payer: str) -> str:
+        parts = [(seg, premium[payer, seg]) for seg in segments if premium[payer, seg] > 0]
+        total = lang.money(sum(amount for _, amount in parts))
+        named = [(seg, amount) for seg, amount in parts if seg]  # many segments: bars by payer only, unnamed
+        if len(named) < 2:
+            return lang("alt_funding_payer", payer=lang.choice("payer", payer), premium=total)
+        return lang("alt_funding_payer_parts", payer=lang.choice("payer", payer), premium=total,
+                    parts="; ".join(f"{seg} {lang.money(amount)}" for seg, amount in named))
+
+    return lang("alt_funding", bars=" ".join(bar(p) for p in payers))
+
+
+def tornado(rows: list[dict], base_claims: float, period: str, lang: Language, top: int = 12) -> str:
+    shown = charts.tornado_bars(rows, top)
+    bars = "; ".join(lang("alt_tornado_bar", name=r["parameter"], low=lang.money(r["claims_low_idr"]),
+                                           high=lang.money(r["claims_high_idr"])) for r in shown[:WIDEST])
+    return lang("alt_tornado", period=period, base=lang.money(base_claims), count=lang.count(len(shown)),
+                shown=lang.count(min(WIDEST, len(shown))), bars=bars)
+
+
+def plan_members(months: list[dict], years: list[dict], lang: Language) -> str:
+    def month(m: dict) -> str:
+        return lang.month(dt.date.fromisoformat(m["month"] + "-01"))
+
+    peak = max(months, key=lambda m: m["members"])
+    text = lang("alt_plan_members", first=month(months[0]), last=month(months[-1]),
+                start=lang.count(months[0]["members"]), end=lang.count(months[-1]["members"]),
+                peak=lang.count(peak["members"]), peak_month=month(peak))
+    paid = [(y["year"], y["members_affordable"]) for y in years
+            if y.get("budget_idr") is not None and y.get("members_affordable") is not None]
+    if paid:
+        text += lang("alt_plan_affordable", years=_by_year(paid, lang.count, lang))
+    targets = [(y["year"], y["target"]) for y in years if y.get("target") is not None]
+    if targets:
+        text += lang("alt_plan_targets", years=_by_year(targets, lang.count, lang))
+    return text
+
+
+def plan_premium(years: list[dict], payers: list[dict], lang: Language) -> str:
+    order, stacks = charts.premium_stacks(years, payers)
+
+    def year(k: int, y: dict) -> str:
+        parts = [(p, stacks[p][k]) for p in order if stacks[p][k] > 0]
+        total = lang.money(sum(amount for _, amount in parts))
+        if len(parts) < 2:
+            return lang("alt_plan_premium_year", year=y["year"], value=total)
+        return lang("alt_plan_premium_year_parts", year=y["year"], value=total, parts="; ".join(
+            f"{lang.choice('payer', p)} {lang.money(amount)}" for p, amount in parts))
+
+    text = lang("alt_plan_premium", years=" ".join(year(k, y) for k, y in enumerate(years)))
+    budget = [(y["year"], y["budget_idr"]) for y in years if y.get("budget_idr") is not None]
+    if budget:
+        text += lang("alt_plan_budget", years=_by_year(budget, lang.money, lang))
+    targets = [(y["year"], y["target_premium_idr"]) for y in years if y.get("target") is not None]
+    if targets:
+        text += lang("alt_plan_target_premium", years=_by_year(targets, lang.money, lang))
+    return text
+
+
+def _by_year(pairs: list, show, lang: Language) -> str:
+    """``2025 3.000, 2026 6.000``: a value per year."""
+    return ", ".join(lang("alt_year_value", year=year, value=show(value)) for year, value in pairs)
