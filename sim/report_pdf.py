@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import logging
 import re
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
@@ -17,6 +18,7 @@ import matplotlib
 from fpdf import FPDF
 from fpdf.enums import MethodReturnValue, PageMode, WrapMode, XPos, YPos
 from fpdf.fonts import FontFace
+from fpdf.prefs import ViewerPreferences
 
 from .report_document import (
     Chart, Figure, Para, Pre, Report, Table, Tiles, continued_rows, fill, keep_amounts_whole,
@@ -54,6 +56,7 @@ class _PDF(FPDF):
     def __init__(self, footer_text: str, page_word: str, fonts: dict | None = None):
         super().__init__(orientation="portrait", unit="mm", format="A4")
         self.footer_text, self.page_word = footer_text, page_word
+        self.role = None  # the structure element what is drawn belongs to ("P", "H1", ...): see tagged()
         self.set_margins(15, 15, 15)
         self.set_auto_page_break(True, margin=16)
         if fonts is not None:  # another document's fonts, already read (the scratch page measuring tables)
@@ -64,11 +67,42 @@ class _PDF(FPDF):
         self.add_font("DejaVuMono", "", str(FONT_DIR / "DejaVuSansMono.ttf"))
 
     def footer(self):
+        self._out("/Artifact BMC")  # page furniture, outside the structure: a screen reader skips it
         self.set_y(-12)
         self.set_font("DejaVu", "", 7)
         self.set_text_color(*MUTED)
         self.cell(0, 5, f"{self.footer_text}   ·   {self.page_word.format(n=self.page_no())}", align="C")
         self.set_text_color(0, 0, 0)
+        self._out("EMC")
+
+    @contextmanager
+    def tagged(self, role: str):
+        """What is drawn inside, as an element ``role`` of the PDF's structure tree ("H1", "H2", "P"), the elements
+        in drawing order, which is the reading order. fpdf2 tags only pictures (``image(alt_text=...)``, a /Figure
+        with /Alt) and has no call to tag text: with the charts' alt texts alone the PDF said it was tagged while its
+        text was in no element, and a screen reader that follows the tags would skip it. This writes the marked
+        content and the element through fpdf2's own structure builder (its internals). A marked sequence cannot
+        cross a page: where the text runs onto a new page, its element ends and one of the same role goes on."""
+        self.role = role
+        self._begin_element()
+        try:
+            yield
+        finally:
+            self._out("EMC")
+            self.role = None
+
+    def _begin_element(self):
+        mcid = self.struct_builder.next_mcid_for_page(self.page)
+        self._add_marked_content(struct_type=f"/{self.role}", mcid=mcid)
+        self._out(f"/{self.role} <</MCID {mcid}>> BDC")
+
+    def add_page(self, *args, **kwargs):
+        """A new page (fpdf2's automatic page breaks come here too); an element being drawn goes on there."""
+        if self.role:
+            self._out("EMC")
+        super().add_page(*args, **kwargs)
+        if self.role:
+            self._begin_element()
 
 
 def _text(report: Report, cell) -> str:
@@ -226,14 +260,17 @@ def _table(pdf: _PDF, report: Report, block: Table) -> None:
         if k or new_page:
             pdf.add_page()
         if block.caption:  # on each page the table takes: "Tabel 3. Daftar asumsi (lanjutan)" after the first
-            _table_caption(pdf, _caption(report, block, k > 0))
+            with pdf.tagged("P"):
+                _table_caption(pdf, _caption(report, block, k > 0))
         # A page's first row names its group (the segment) even where the row above, on the last page, did.
         top = replace(block, rows=[filled.rows[i] if i == rows[0] else r for i, r in enumerate(block.rows)])
-        _table_part(pdf, report, top, widths, size, rows)
+        with pdf.tagged("Div"):  # its cells read row by row: fpdf2 cannot tag rows and cells (TR, TD)
+            _table_part(pdf, report, top, widths, size, rows)
     if block.note:
         pdf.set_font("DejaVu", "", 7.5)
         pdf.set_text_color(*MUTED)
-        _table_note(pdf, keep_amounts_whole(block.note))
+        with pdf.tagged("P"):
+            _table_note(pdf, keep_amounts_whole(block.note))
         pdf.set_text_color(0, 0, 0)
     pdf.ln(3)
 
@@ -470,7 +507,8 @@ def _chart(pdf: _PDF, report: Report, block: Chart) -> None:
     pdf.image(io.BytesIO(data), x=pdf.l_margin, w=WIDTH, alt_text=report.alts[block.name])
     pdf.set_font("DejaVu", "", 7.5)
     pdf.set_text_color(*MUTED)
-    pdf.multi_cell(WIDTH, 4, keep_amounts_whole(block.caption), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    with pdf.tagged("P"):
+        pdf.multi_cell(WIDTH, 4, keep_amounts_whole(block.caption), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.set_text_color(0, 0, 0)
     pdf.ln(3)
 
@@ -520,6 +558,8 @@ def render_pdf(report: Report) -> bytes:
     lang, s, m = report.lang, report.scenario, report.manifest
     pdf = _PDF(f"{m['scenario_id']} · {m['run_hash']}", lang("html_page"))
     pdf.set_title(lang("html_title", region=s.regions[lang.code]))
+    pdf.viewer_preferences = ViewerPreferences(display_doc_title=True)  # the window shows the title, not the file
+    pdf.set_subject(lang("html_subtitle", id=s.id, title=s.titles[lang.code]))
     pdf.set_author("jkk-jkm-workbench")
     pdf.set_creator(f"jkk-jkm-workbench {m['code']['workbench_version']}")
     pdf.set_lang(lang.code)
@@ -527,18 +567,22 @@ def render_pdf(report: Report) -> bytes:
     pdf.add_page()
     pdf.set_font("DejaVu", "B", 16)
     pdf.set_text_color(*ACCENT)
-    pdf.multi_cell(WIDTH, 8, lang("html_title", region=s.regions[lang.code]), align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    with pdf.tagged("H1"):
+        pdf.multi_cell(WIDTH, 8, lang("html_title", region=s.regions[lang.code]), align="L", new_x=XPos.LMARGIN,
+                       new_y=YPos.NEXT)
     pdf.set_text_color(0, 0, 0)
     pdf.set_font("DejaVu", "", 10)
-    pdf.multi_cell(WIDTH, 5, lang("html_subtitle", id=s.id, title=s.titles[lang.code]), align="L", new_x=XPos.LMARGIN,
-                   new_y=YPos.NEXT)
+    with pdf.tagged("P"):
+        pdf.multi_cell(WIDTH, 5, lang("html_subtitle", id=s.id, title=s.titles[lang.code]), align="L",
+                       new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.set_font("DejaVu", "", 8)
     pdf.set_text_color(*MUTED)
     import datetime as dt
 
     created = lang.date(dt.date.fromisoformat(m["report_date"]))
-    pdf.multi_cell(WIDTH, 4.5, f"{lang('html_generated', date=created)} · {m['run_hash']}", align="L",
-                   new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    with pdf.tagged("P"):
+        pdf.multi_cell(WIDTH, 4.5, f"{lang('html_generated', date=created)} · {m['run_hash']}", align="L",
+                       new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.set_text_color(0, 0, 0)
     for k, sec in enumerate(report.sections):
         # A section follows the one before on the same page, and starts a new page only where its heading and
@@ -555,7 +599,8 @@ def render_pdf(report: Report) -> bytes:
         pdf.start_section(sec.title)
         pdf.set_font("DejaVu", "B", 13)
         pdf.set_text_color(*ACCENT)
-        pdf.multi_cell(WIDTH, TITLE_LINE, sec.title, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        with pdf.tagged("H2"):
+            pdf.multi_cell(WIDTH, TITLE_LINE, sec.title, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         pdf.set_text_color(0, 0, 0)
         pdf.ln(TITLE_AFTER)
         for j, block in enumerate(sec.blocks):
@@ -567,13 +612,16 @@ def render_pdf(report: Report) -> bytes:
                                                     and _lead_in(sec.blocks, j - 1) == table)
                 if starts and j and _keeps_with(pdf, report, sec.blocks[j:table], sec.blocks[table]):
                     pdf.add_page()
-                _para(pdf, report, block)
+                with pdf.tagged("P"):
+                    _para(pdf, report, block)
             elif isinstance(block, Tiles):
-                _tiles(pdf, report, block)
+                with pdf.tagged("Div"):
+                    _tiles(pdf, report, block)
             elif isinstance(block, Table):
-                _table(pdf, report, block)
+                _table(pdf, report, block)  # its caption, cells and note each tagged
             elif isinstance(block, Chart):
                 _chart(pdf, report, block)
             elif isinstance(block, Pre):
-                _pre(pdf, report, block)
+                with pdf.tagged("P"):
+                    _pre(pdf, report, block)
     return bytes(pdf.output())

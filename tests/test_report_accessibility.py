@@ -1,5 +1,6 @@
 """The report for a reader who searches it or cannot see it: every key and file it prints found whole by a search
-of the PDF's text; every table captioned and numbered; every chart with an alt text that says what it shows."""
+of the PDF's text; every table captioned and numbered; every chart with an alt text that says what it shows; the
+PDF's text in its structure tree (tagged), with its language and title."""
 
 from __future__ import annotations
 
@@ -192,3 +193,65 @@ def test_every_charts_alt_text_says_what_it_shows_in_the_html_and_the_pdf(madiun
     figures = [e.get_object() for e in PdfReader(madiun.folder / "report.pdf").trailer["/Root"]["/StructTreeRoot"]
                ["/K"][0].get_object()["/K"] if e.get_object()["/S"] == "/Figure"]
     assert [f["/Alt"] for f in figures] == [alt for alt, _ in alts.values()]
+
+
+# --- the PDF's structure: tagged text, headings, language, title ---------------------------------------------------
+
+
+def structure(path) -> list[tuple[str, object]]:
+    """The PDF's structure elements under /Document, in order: (type without '/', the element)."""
+    document = PdfReader(path).trailer["/Root"]["/StructTreeRoot"]["/K"][0].get_object()
+    return [(e.get_object()["/S"][1:], e.get_object()) for e in document["/K"]]
+
+
+def untagged_text(path) -> list[str]:
+    """The text each page draws outside any structure element (a marked-content sequence with an MCID) and outside
+    an /Artifact (page furniture: the footer)."""
+    from pypdf.generic import ContentStream
+
+    reader, out = PdfReader(path), []
+    for n, page in enumerate(reader.pages, 1):
+        stack = []  # per open marked-content sequence: whether it is tagged content or an artifact
+        for operands, operator in ContentStream(page.get_contents(), reader).operations:
+            if operator == b"BDC":
+                stack.append(operands[0] == "/Artifact" or "/MCID" in operands[1])
+            elif operator == b"BMC":
+                stack.append(operands[0] == "/Artifact")
+            elif operator == b"EMC":
+                stack.pop()
+            elif operator in (b"Tj", b"TJ", b"'", b'"') and not any(stack):
+                out.append(f"page {n}: {operator.decode()}")
+        assert not stack, f"a marked-content sequence left open at the end of page {n}"
+    return out
+
+
+def test_every_text_of_the_pdf_is_in_a_structure_element_or_an_artifact(madiun):
+    """fpdf2 tags pictures only (a /Figure with the chart's /Alt): with the alt texts alone, the PDF said it was
+    tagged while none of its text was in a structure element, and a screen reader that reads by the tags would have
+    skipped it all. Every text the PDF draws now belongs to an element (title H1, section headings H2, paragraphs
+    P, tables' cells Div) or, the page footer, to an /Artifact; the elements read the report in its order."""
+    path = madiun.folder / "report.pdf"
+    assert not untagged_text(path)
+    elements = structure(path)
+    roles = [role for role, _ in elements]
+    assert roles[0] == "H1" and set(roles) == {"H1", "H2", "P", "Div", "Figure"}
+    assert roles.count("Figure") == len(madiun.charts) and roles.count("Div") >= 10  # the tables' cells and tiles
+    reader = PdfReader(path)
+    assert reader.trailer["/Root"]["/MarkInfo"]["/Marked"]
+    # Each section heading an H2, in the report's order (a long one may go on over a page: one element a page).
+    headings = [e for role, e in elements if role == "H2"]
+    assert len(headings) == len(madiun.sections)
+    first_pages = [reader.get_page_number(h["/Pg"]) for h in headings]
+    assert first_pages == sorted(first_pages)
+    outline = [reader.get_destination_page_number(m) for m in reader.outline]
+    assert outline == first_pages  # each bookmark opens the page of its heading element
+
+
+def test_the_pdf_names_its_language_title_and_subject_and_the_window_shows_the_title(madiun):
+    lang, scenario = madiun.lang, madiun.scenario
+    reader = PdfReader(madiun.folder / "report.pdf")
+    root = reader.trailer["/Root"]
+    assert root["/Lang"] == lang.code
+    assert reader.metadata.title == lang("html_title", region=scenario.region)
+    assert reader.metadata.subject == lang("html_subtitle", id=scenario.id, title=scenario.titles[lang.code])
+    assert root["/ViewerPreferences"]["/DisplayDocTitle"]
