@@ -230,14 +230,17 @@ def _tiers(pdf: _PDF, report: Report, block: Table) -> tuple[list, list, list]:
 
 def _table_size(pdf: _PDF, report: Report, block: Table) -> float:
     """The table's font size (pt): 7.5, or 6.5 with more than six columns; up to a point smaller where the columns'
-    needs (:func:`_tiers`) do not fit the page at that size (the register of a scenario with many segments and
-    calibrated values: its keys and the paths of its sources)."""
+    needs (:func:`_tiers`: keys, files, figures), or their words whole, do not fit the page at that size. The
+    register of a calibrated scenario needs its keys and its sources' file paths whole: at 7.5 pt its Source column
+    was left 37 mm, and its rows grew so tall that the madiun-2025 report took two more pages."""
     usual = 7.5 if len(block.header) <= 6 else 6.5
-    for size in (usual, usual - 0.5, usual - 1):
+    sizes = (usual, usual - 0.5, usual - 1)
+    fits = {}
+    for size in sizes:
         pdf.set_font("DejaVu", "", size)
-        if sum(_tiers(pdf, report, block)[0]) < WIDTH:
-            return size
-    return usual - 1
+        need, whole, _ = _tiers(pdf, report, block)
+        fits[size] = (sum(need) < WIDTH, sum(whole) < WIDTH)
+    return next((s for s in sizes if all(fits[s])), next((s for s in sizes if fits[s][0]), sizes[-1]))
 
 
 LONGEST_PIECE = 45  # mm: the most one unbreakable piece of a cell's text asks of its column (a quarter of WIDTH)

@@ -502,6 +502,27 @@ def test_a_table_whose_keys_and_files_cannot_all_fit_is_set_smaller_and_draws_th
     assert key in drawn and path in drawn
 
 
+def test_a_table_whose_long_words_cannot_all_be_whole_is_set_smaller_and_keeps_them_whole():
+    """madiun-2025's register: its keys fit at 7.5 pt, but then its Source column was left 37 mm, too narrow for a
+    file path inside a source ("calibrated to scenarios/experience/madiun-2025.toml ..."), which wrapped, and for
+    its long sources, whose rows grew so tall that the report took two more pages. Such a table is set up to a
+    point smaller, where its words are whole too."""
+    key, path = "(assumptions.severity.incapacity_months_mean)", "scenarios/experience/madiun-2025.toml"
+    block = Table("register", ("Parameter", "Value", "Unit", "Basis", "Plausible range", "Source"),
+                  [(f"Incapacity months\n{key}", "1.5", "per 1000 member-years", "assumption", "0.5 – 6",
+                    f"calibrated to the claims of {path} (BPJS Ketenagakerjaan Madiun)")])
+    report = SimpleNamespace(lang=Language("en"))
+    pdf = report_pdf._PDF("test", "{n}")
+    pdf.add_page()
+    pdf.set_font("DejaVu", "", 7.5)
+    need, whole, _ = report_pdf._tiers(pdf, report, block)
+    assert sum(need) < report_pdf.WIDTH < sum(whole)  # the keys fit at 7.5 pt, not the path as well
+    assert report_pdf._table_size(pdf, report, block) < 7.5
+    report_pdf._table(pdf, report, block)
+    drawn = [t for _, _, t in _words(bytes(pdf.output()))]
+    assert key in drawn and any(path in t for t in drawn)
+
+
 def test_a_key_longer_than_half_the_page_still_wraps_at_its_separators_inside_its_cell():
     """A key too long to ask for its width (more than half the page: a segment with a very long name) still wraps
     after a '.' or '_' (not inside a word) and each of its lines stays within the column; the break is where the
