@@ -103,10 +103,14 @@ def funding(rows: list[dict], lang: Language) -> str:
 
 def tornado(rows: list[dict], base_claims: float, period: str, lang: Language, top: int = 12) -> str:
     shown = charts.tornado_bars(rows, top)
+    text = lang("alt_tornado", period=period, base=lang.money(base_claims))
     bars = "; ".join(lang("alt_tornado_bar", name=r["parameter"], low=lang.money(r["claims_low_idr"]),
-                                           high=lang.money(r["claims_high_idr"])) for r in shown[:WIDEST])
-    return lang("alt_tornado", period=period, base=lang.money(base_claims), count=lang.count(len(shown)),
-                shown=lang.count(min(WIDEST, len(shown))), bars=bars)
+                          high=lang.money(r["claims_high_idr"])) for r in shown[:WIDEST])
+    if not shown:
+        return text + lang("alt_tornado_none")
+    if len(shown) <= WIDEST:
+        return text + lang("alt_tornado_all", bars=bars)
+    return text + lang("alt_tornado_widest", count=lang.count(len(shown)), shown=lang.count(WIDEST), bars=bars)
 
 
 def plan_members(months: list[dict], years: list[dict], lang: Language) -> str:

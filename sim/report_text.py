@@ -1721,12 +1721,16 @@ TEXT = {
     "alt_funding_payer_parts": {"id": "{payer}: {premium} ({parts}).", "en": "{payer}: {premium} ({parts})."},
     "alt_tornado": {
         "id": "Batang mendatar di sekitar nilai dasar {base}, perkiraan klaim {period} (rupiah pada sumbu mendatar): "
-              "setiap batang satu asumsi di batas bawah dan batas atas rentangnya. {count} batang, yang terlebar di "
-              "atas; {shown} yang terlebar: {bars}.",
+              "setiap batang satu asumsi di batas bawah dan batas atas rentangnya.",
         "en": "Horizontal bars around the base of {base}, the {period} expected claims (Rupiah on the horizontal "
-              "axis): each an assumption at the low and the high end of its range. {count} bars, the widest at the "
-              "top; the {shown} widest: {bars}.",
+              "axis): each an assumption at the low and the high end of its range.",
     },
+    "alt_tornado_widest": {"id": " {count} batang, yang terlebar di atas; {shown} yang terlebar: {bars}.",
+                           "en": " {count} bars, the widest at the top; the {shown} widest: {bars}."},
+    "alt_tornado_all": {"id": " Batang-batangnya, yang terlebar di atas: {bars}.",
+                        "en": " Its bars, the widest at the top: {bars}."},
+    "alt_tornado_none": {"id": " Tidak ada asumsi yang mengubah klaim itu.",
+                         "en": " No assumption moves those claims."},
     "alt_tornado_bar": {"id": "{name}: {low} di batas bawah dan {high} di batas atas",
                         "en": "{name}: {low} at the low end and {high} at the high end"},
     "alt_plan_members": {

@@ -161,6 +161,9 @@ def test_a_tornados_alt_text_names_its_widest_bars_with_their_ends():
         assert f"{r['parameter']}: {lang.money(r['claims_low_idr'])} at the low end and " \
                f"{lang.money(r['claims_high_idr'])} at the high end" in alt
     assert "Assumption 3" not in alt and "Nothing moves" not in alt
+    few = chart_descriptions.tornado(rows[:2] + rows[-1:], 6e9, "2025", lang)
+    assert "Its bars, the widest at the top: Assumption 0" in few and "Assumption 1" in few and "2 bars" not in few
+    assert chart_descriptions.tornado(rows[-1:], 6e9, "2025", lang).endswith("No assumption moves those claims.")
 
 
 def chart_alts(folder) -> dict[str, tuple[str, str]]:
