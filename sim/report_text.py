@@ -1752,8 +1752,12 @@ TEXT = {
     "alt_plan_premium_year_parts": {"id": "{year}: {value} ({parts}).", "en": "{year}: {value} ({parts})."},
     "alt_plan_budget": {"id": " Garis hijau pada anggaran APBD: {years}.",
                         "en": " Green lines at the APBD budget: {years}."},
-    "alt_plan_target_premium": {"id": " Belah ketupat pada iuran setahun penuh untuk target akhir tahun: {years}.",
-                                "en": " Diamonds at a full year's premium for the year-end target: {years}."},
+    # The diamonds' premium is the following year's, at its rates, as the chart's caption and legend say.
+    "alt_plan_target_premium": {
+        "id": " Belah ketupat pada iuran setahun penuh untuk target akhir tahun, dengan tarif tahun berikutnya: "
+              "{years}.",
+        "en": " Diamonds at a full year's premium for the year-end target, at the next year's rates: {years}.",
+    },
     # --- comparison (notebooks) ---
     "cmp_first_year": {"id": "tahun pertama", "en": "first year"},
     "cmp_horizon": {"id": "seluruh periode proyeksi", "en": "whole horizon"},

@@ -178,6 +178,23 @@ def test_a_tornados_alt_text_names_its_widest_bars_with_their_ends():
     assert chart_descriptions.tornado(rows[-1:], 6e9, "2025", lang).endswith("No assumption moves those claims.")
 
 
+@pytest.mark.parametrize("code", ["id", "en"])
+def test_the_payer_charts_alt_text_says_the_targets_premium_is_at_the_next_years_rates(code):
+    """A year-end target's premium is the following year's, at its rates (madiun-2026-ucj-csr's 2026 target takes
+    Rp3.69 bn in 2027): the payer chart's caption, its legend and the table say so, but its alt text gave the
+    diamonds as "a full year's premium for the year-end target: 2026 Rp3.69 bn", the 2026 figure in a reader's ear
+    where the summary lists it as 2027's. It says which year's rates they are at, as the caption does."""
+    lang = Language(code)
+    years = [{"year": y, "budget_idr": 4e9, "target": 20_000.0 + k, "target_premium_idr": 3.69e9 + k * 1e8,
+              "target_rates_year": str(int(y) + 1)} for k, y in enumerate(("2026", "2027"))]
+    payers = [{"year": y["year"], "payer": "APBD", "premium_idr": 2.5e9} for y in years]
+    alt = chart_descriptions.plan_premium(years, payers, lang)
+    rates = {"id": "dengan tarif tahun berikutnya", "en": "at the next year's rates"}[code]
+    assert rates in lang("caption_plan_target_premium")  # the caption's words, which the alt text now shares
+    diamonds = alt[alt.index(lang.money(4e9)):]  # after the budget's lines: the targets' premiums
+    assert rates in diamonds and all(lang.money(y["target_premium_idr"]) in diamonds for y in years)
+
+
 def chart_alts(folder) -> dict[str, tuple[str, str]]:
     """Each chart of the HTML: its alt text and its caption."""
     page = (folder / "report.html").read_text(encoding="utf-8")
