@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import ast
 import logging
+import subprocess
 from pathlib import Path
 
 import jupytext
@@ -20,6 +21,7 @@ import nbformat
 import papermill
 import yaml
 from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
+from jupyter_client.manager import AsyncKernelManager
 from nbclient.exceptions import DeadKernelError
 from papermill.iorw import NoDatesSafeLoader  # papermill's reader of -y: YAML without dates (2025-01-01 stays text)
 
@@ -37,6 +39,18 @@ KERNEL_QUIET = ["--IPKernelApp.log_level=CRITICAL"]
 # and a number of 5,000 digits given with -p, or typed into the parameters cell, was a SyntaxError in the cell that
 # holds it (or a ValueError out of the notebook's own "scenario.trials=..."), not the range check's one line.
 KERNEL_READS_LONG_INTEGERS = ["--IPKernelApp.exec_lines=__import__('sys').set_int_max_str_digits(0)"]
+
+
+class QuietKernelManager(AsyncKernelManager):
+    """A kernel whose process writes its stderr nowhere. KERNEL_QUIET silences the kernel application's log only: a
+    kernel stopped after an error may still log through its other loggers, e.g. tornado's "Uncaught exception in
+    ZMQStream callback ... Socket operation on non-socket" traceback as it shuts down (seen once in a CI run), which
+    buried the command's one line. A cell's own output reaches the notebook through the kernel's messages, not this
+    stream; a kernel that dies is still reported (DeadKernelError), only without its last words."""
+
+    async def start_kernel(self, **kw):
+        kw.setdefault("stderr", subprocess.DEVNULL)
+        await super().start_kernel(**kw)
 
 
 class NotebookStopped(Exception):
@@ -241,7 +255,7 @@ def _execute(notebook, path: Path, parameters: dict):
     log.setLevel(logging.ERROR)  # its warnings of "unknown parameters" (names checked here) and unread lines
     try:
         return papermill.execute_notebook(notebook, None, parameters=parameters, cwd=str(path.parent),
-                                          progress_bar=False,
+                                          progress_bar=False, kernel_manager_class=QuietKernelManager,
                                           extra_arguments=KERNEL_QUIET + KERNEL_READS_LONG_INTEGERS)
     except papermill.PapermillExecutionError as err:
         raise NotebookStopped(*_stopped(err, path)) from None

@@ -236,6 +236,20 @@ def test_a_number_of_5000_digits_ends_with_the_notebooks_one_line(tmp_path, capf
     assert len(printed.splitlines()[0]) < 200  # "Running ... with trials=...": the value cut short, not 5,000 digits
 
 
+def test_what_the_kernel_process_writes_to_its_stderr_stays_out_of_the_commands_one_line(tmp_path, capfd):
+    """A kernel stopped after an error may log through loggers KERNEL_QUIET does not reach (a CI run once showed
+    tornado's "Uncaught exception in ZMQStream callback" traceback above the error line). The kernel's own stderr
+    is not the command's: here a cell writes to the kernel process's file descriptor 2 before the notebook stops at
+    a wrong value, and the command still shows one line."""
+    path = tmp_path / OVERVIEW.name
+    cell = "from sim import charts, progress, report"
+    path.write_text(OVERVIEW.read_text().replace(cell, f"__import__('os').write(2, b'kernel log noise\\n')\n{cell}"))
+    assert "kernel log noise" in path.read_text()
+    code, printed, err = run_cli(["notebook", path, "-p", "trials", "0", "--out", tmp_path / "out" / "x.ipynb"], capfd)
+    assert_one_line_error(code, err, ["error: --set: scenario.trials: must be >= 1"])
+    assert "kernel log noise" not in err + printed
+
+
 def test_an_unexpected_failure_is_one_line_with_exit_status_1(tmp_path, capsys, monkeypatch):
     """A notebook failing otherwise (a bug, a kernel that died) names the notebook and the exception in one line."""
     from nbclient.exceptions import DeadKernelError
