@@ -1734,10 +1734,12 @@ TEXT = {
     "alt_tornado_bar": {"id": "{name}: {low} di batas bawah dan {high} di batas atas",
                         "en": "{name}: {low} at the low end and {high} at the high end"},
     "alt_plan_members": {
-        "id": "Garis peserta aktif per bulan (sumbu tegak), {first} sampai {last}: {start} di awal, {end} di akhir, "
-              "paling banyak {peak} ({peak_month}).",
-        "en": "A line of the members in force month by month (vertical axis), {first} to {last}: {start} at the "
-              "start, {end} at the end, at most {peak} ({peak_month}).",
+        # Each end named by its month: the summary counts members at the year-end (the month's close), which
+        # differs from the members in force in that month that the line draws.
+        "id": "Garis peserta aktif per bulan (sumbu tegak): {start} pada {first}, {end} pada {last}, paling banyak "
+              "{peak} ({peak_month}).",
+        "en": "A line of the members in force month by month (vertical axis): {start} in {first}, {end} in {last}, "
+              "at most {peak} ({peak_month}).",
     },
     "alt_plan_affordable": {
         "id": " Garis hijau putus-putus, peserta APBD yang iurannya setahun penuh dapat dibayar anggaran APBD tahun "

@@ -195,6 +195,20 @@ def test_the_payer_charts_alt_text_says_the_targets_premium_is_at_the_next_years
     assert rates in diamonds and all(lang.money(y["target_premium_idr"]) in diamonds for y in years)
 
 
+@pytest.mark.parametrize("code", ["id", "en"])
+def test_the_members_charts_alt_text_names_the_month_of_each_end(code):
+    """The members chart draws members in force each month; its alt text said "26,857 at the end" where the summary
+    says "26,753 at the end of 2030" (the year-end close). Each end is given with its month, as the line draws it."""
+    lang = Language(code)
+    months = [{"month": "2026-01", "members": 17_484.0}, {"month": "2026-07", "members": 27_000.0},
+              {"month": "2030-12", "members": 26_857.0}]
+    alt = chart_descriptions.plan_members(months, [], lang)
+    month = {"id": ("Januari 2026", "Desember 2030"), "en": ("January 2026", "December 2030")}[code]
+    word = {"id": "pada", "en": "in"}[code]
+    assert f"{lang.count(17_484)} {word} {month[0]}" in alt and f"{lang.count(26_857)} {word} {month[1]}" in alt
+    assert {"id": "di akhir", "en": "at the end"}[code] not in alt
+
+
 def chart_alts(folder) -> dict[str, tuple[str, str]]:
     """Each chart of the HTML: its alt text and its caption."""
     page = (folder / "report.html").read_text(encoding="utf-8")
@@ -284,6 +298,6 @@ def test_the_pdf_names_its_language_title_and_subject_and_the_window_shows_the_t
     reader = PdfReader(madiun.folder / "report.pdf")
     root = reader.trailer["/Root"]
     assert root["/Lang"] == lang.code
-    assert reader.metadata.title == lang("html_title", region=scenario.region)
+    assert reader.metadata.title == lang("html_title", region=scenario.regions[lang.code])
     assert reader.metadata.subject == lang("html_subtitle", id=scenario.id, title=scenario.titles[lang.code])
     assert root["/ViewerPreferences"]["/DisplayDocTitle"]
