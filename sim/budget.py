@@ -196,7 +196,7 @@ def budget_needed(scenario: Scenario, confidence: float, unlimited: UnlimitedApb
         # With unlimited city money, does the pipeline reach each year-end target? (If not, no budget can.)
         "targets_with_unlimited_budget": [
             {**rows[0], "members_year_end": round(sum(p * r["members_year_end"] for r, p in zip(rows, probs)), 2),
-             "reached": all(r["reached"] for r in rows)}
+             "reached": None if rows[0]["reached"] is None else all(r["reached"] for r in rows)}
             for rows in zip(*met)
         ],
     }
@@ -219,12 +219,14 @@ def verify_budget(scenario: Scenario, budget: dict) -> float:
 
 def targets_met(projection: Projection, tolerance: float = 0.005) -> list[dict]:
     """Per segment with a quota and year: the target, the members at the year-end, and whether it was reached
-    (within ``tolerance``, a share of the target)."""
+    (within ``tolerance``, a share of the target). A year whose 31 December lies after the horizon has the members
+    at the horizon's end, which are not the year-end's: whether it is reached is not known (None)."""
+    judged = {d.year for d in projection.month_dates if d.month == 12}
     out = []
     for (name, year), target in sorted(projection.targets.items()):
         have = float(projection.year_end(year)[projection.index(name)])
         out.append({"segment": name, "year": year, "target": round(target, 2), "members_year_end": round(have, 2),
-                    "reached": bool(have >= target * (1 - tolerance))})
+                    "reached": bool(have >= target * (1 - tolerance)) if year in judged else None})
     return out
 
 
@@ -441,8 +443,8 @@ def _pipeline_reaches(scenario: Scenario, scale: float) -> bool:
         scenario = dataclasses.replace(scenario, planning=dataclasses.replace(planning, pipeline=pipeline))
     rich = with_apbd(with_quota_scale(scenario, scale), YearAmounts(every=math.inf))
     projection = project_scenario(rich, {p.name: 1.0 for p in planning.funding.pledges})
-    years = set(_complete_years(scenario))
-    return all(t["reached"] for t in targets_met(projection) if t["year"] in years)
+    # A target whose year-end lies after the horizon is not judged (reached None), as in targets_met.
+    return all(t["reached"] is not False for t in targets_met(projection))
 
 
 def _coverage_rows(projection: Projection) -> dict:

@@ -583,7 +583,7 @@ def format_plan(result: dict, rupiah) -> str:
         lines.append(f"Stated budget {rupiah(stated['annual_budget_idr'])} a year; left after each year's APBD premium: "
                      + ", ".join(f"{r['year']} {rupiah(r['left_idr'])}" if r["left_idr"] >= 0
                                  else f"{r['year']} short by {rupiah(-r['left_idr'])}" for r in stated["years"]))
-    missed = [t for t in need.get("targets_with_unlimited_budget", []) if not t["reached"]]
+    missed = [t for t in need.get("targets_with_unlimited_budget", []) if t["reached"] is False]
     if missed:
         lines.append("Not reached even with unlimited money (the pipeline is too slow): " + ", ".join(
             f"{t['segment']} {t['year']} ({t['members_year_end']:,.0f} of {t['target']:,.0f})" for t in missed))

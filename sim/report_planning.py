@@ -151,7 +151,10 @@ class _Projected:
     def target_fields(self, targets: dict, year: int) -> dict:
         """The year-end targets (summed over the segments that have one), the members of those segments then,
         whether they are reached, and a full year's premium of the target members in the fiscal year after, the
-        year they are paid for in (``target_rates_year``)."""
+        year they are paid for in (``target_rates_year``). A year whose 31 December lies after the horizon (one
+        ending in June, say) keeps its target and its premium, but the members at the horizon's end are not the
+        year-end's: the shortfall and whether it is reached are not known (None; the report says "beyond the
+        horizon"), as ``sim.budget.targets_met`` says for ``sim plan``."""
         year_targets = {name: t for (name, ty), t in targets.items() if ty == year}
         if not year_targets:
             return {"target": None, "target_reached": None}
@@ -159,6 +162,7 @@ class _Projected:
         have = {name: float(self.closing[:, last].sum() if name is None
                             else self.closing[self.projection.index(name), last]) for name in year_targets}
         short = sum(max(t - have[n], 0.0) for n, t in year_targets.items())
+        judged = self.projection.month_dates[last].month == 12
         # The members counted on 31 December are paid for through the next fiscal year, at its rates: a CSR pledge
         # paid a BPU member half the APBD's rate in 2026 (PP 50/2025) and pays the full rate from 2027, so a 2026
         # target priced at 2026's rates understated what it takes in 2027.
@@ -167,8 +171,9 @@ class _Projected:
         return {
             "target": round(sum(year_targets.values()), 2),
             "target_members_year_end": round(sum(have.values()), 2),
-            "target_short": round(short, 2),
-            "target_reached": all(have[n] >= t * (1 - TARGET_TOLERANCE) for n, t in year_targets.items()),
+            "target_short": round(short, 2) if judged else None,
+            "target_reached": (all(have[n] >= t * (1 - TARGET_TOLERANCE) for n, t in year_targets.items())
+                               if judged else None),
             "target_premium_idr": round(sum(t * rate[n] for n, t in year_targets.items()), 2),
             "target_rates_year": str(paid_in),
         }
@@ -285,7 +290,7 @@ def _apbd_needed(scenario: Scenario, unlimited: UnlimitedApbd) -> dict:
         "probability_money_does_not_bind": round(verify_budget(scenario, by_year), 6),
         "targets_missed_with_unlimited_budget": [
             {k: t[k] for k in ("segment", "year", "target", "members_year_end")}
-            for t in need["targets_with_unlimited_budget"] if not t["reached"]],
+            for t in need["targets_with_unlimited_budget"] if t["reached"] is False],
     }
 
 
@@ -462,12 +467,13 @@ def _buys_text(lang: Language, extra: dict) -> tuple[list, dict]:
 
 
 def _targets_paras(lang: Language, extra: dict, targeted: list) -> list:
-    """Whether each year-end target is reached: the years reached, and the years missed with the shortfall, the names
-    waiting, and whether the budget was spent in full."""
+    """Whether each year-end target is reached: the years reached, the years missed with the shortfall, the names
+    waiting, and whether the budget was spent in full, and the years whose year-end lies beyond the horizon."""
     years = extra["planning"]["years"]
     blocks = []
     reached = [i for i in targeted if years[i]["target_reached"]]
-    missed = [i for i in targeted if not years[i]["target_reached"]]
+    missed = [i for i in targeted if years[i]["target_reached"] is False]
+    beyond = [i for i in targeted if years[i]["target_reached"] is None]
     if reached:
         blocks.append(_listed_para(lang, "exec_plan_reached", [
             (lang("plan_item_reached", year=years[i]["year"]),
@@ -492,6 +498,11 @@ def _targets_paras(lang: Language, extra: dict, targeted: list) -> list:
         if all(years[i]["budget_idr"] is not None and years[i]["budget_spent_in_full"] for i in missed):
             para = Para(para.text + " " + lang("exec_plan_capped"), para.figures)
         blocks.append(para)
+    if beyond:  # the horizon ends before 31 December: its last month's members are not the year-end's
+        last = extra["planning"]["months"][-1]["month"]
+        blocks.append(_listed_para(lang, "exec_plan_beyond", [
+            (lang("plan_item_beyond", year=years[i]["year"]), {"target": _r(extra, _y(i, "target"), "count")})
+            for i in beyond], last=lang.iso_date(last)))
     return blocks
 
 
@@ -725,7 +736,7 @@ def budget_section(lang: Language, scenario: Scenario, summary: dict, extra: dic
             _s(summary, f"periods.{k}.members", "count"),
             _r(extra, _y(k, "members_year_end"), "count"),
             _r(extra, _y(k, "target"), "count") if has_target else dash,
-            (lang("word_yes") if y["target_reached"] else lang("word_no")) if has_target else dash,
+            _reached_cell(lang, y["target_reached"]) if has_target else dash,
             _r(extra, _y(k, "target_premium_idr"), "money") if has_target else dash,
         ))
     styles = ["check" if y["target_reached"] is False else "" for y in years]
@@ -766,6 +777,13 @@ def budget_section(lang: Language, scenario: Scenario, summary: dict, extra: dic
         blocks += _pledge_blocks(lang, extra, names)
     blocks.append(Para(lang("budget_enrolment_plan"), style="note"))
     return Section("budget", lang("sec_budget"), blocks, traced=True)
+
+
+def _reached_cell(lang: Language, reached: bool | None) -> str:
+    """Whether a year-end target is reached: yes, no, or (its 31 December after the horizon) beyond the horizon."""
+    if reached is None:
+        return lang("plan_target_beyond_horizon")
+    return lang("word_yes") if reached else lang("word_no")
 
 
 def _target_premium_note(lang: Language, years: list) -> str:

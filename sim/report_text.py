@@ -2026,6 +2026,14 @@ TEXT = {
         "en": "{year} ({end} members at the year-end, target {target}, {short} short; {held} registered names wait "
               "for money)",
     },
+    # A target whose 31 December lies after the horizon (one ending in June, say): not judged on the last month.
+    "exec_plan_beyond": {
+        "id": "Di luar periode proyeksi: proyeksi berakhir pada {last}, sebelum akhir tahun, sehingga belum dapat "
+              "diketahui apakah target akhir tahun {items} tercapai.",
+        "en": "Beyond the horizon: the projection ends in {last}, before the year-end, so it cannot say whether the "
+              "year-end target of {items} is reached.",
+    },
+    "plan_item_beyond": {"id": "{target} peserta ({year})", "en": "{target} members ({year})"},
     "exec_plan_ucj": {
         "id": "Cakupan semesta jaminan sosial ketenagakerjaan (UCJ: bagian penduduk bekerja yang menjadi peserta BPJS "
               "Ketenagakerjaan) pada akhir tahun: {items}; targetnya {target} pada {year}.",
@@ -2188,6 +2196,7 @@ TEXT = {
     "col_members_end": {"id": "Peserta akhir tahun", "en": "Members at year-end"},
     "col_target": {"id": "Target akhir tahun", "en": "Year-end target"},
     "col_target_reached": {"id": "Target tercapai", "en": "Target reached"},
+    "plan_target_beyond_horizon": {"id": "di luar periode proyeksi", "en": "beyond the horizon"},
     "col_target_premium": {"id": "Iuran setahun untuk target, dengan tarif tahun berikutnya",
                            "en": "A year's premium for the target, at next year's rates"},
     "col_target_premium_all": {"id": "Iuran setahun untuk target (semua pembayar), dengan tarif tahun berikutnya",

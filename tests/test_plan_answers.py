@@ -513,6 +513,23 @@ def test_a_part_year_at_the_horizon_s_end_is_flagged():
     assert "part of a year" not in full and "*" not in "".join(full.splitlines()[2:5])
 
 
+def test_a_target_whose_year_end_lies_beyond_the_horizon_is_not_judged():
+    """jambi-2025-pipeline over 18 months ends in June 2026, before its 2026 target's 31 December. With that target
+    raised to 9,000, June has 4,503 members even with unlimited money: plan.json said the target was missed and
+    the terminal that the pipeline was too slow to reach it, judged on June's members. Whether it is reached is now
+    not known (null) in `targets` and in the APBD answer's targets, and the terminal does not list it as missed;
+    over 24 months the same target is judged (missed even with unlimited money: 7,477 on 31 December)."""
+    nine = "expansion.vulnerable.targets.value=[[2025, 3000], [2026, 9000]]"
+    result, text = planned(JAMBI, ["scenario.horizon_months=18", nine])
+    for targets in (result["targets"], result["budget"]["budget_needed"]["targets_with_unlimited_budget"]):
+        assert [(t["year"], t["reached"]) for t in targets] == [(2025, True), (2026, None)]
+    assert "Not reached even with unlimited money" not in text
+    whole, whole_text = planned(JAMBI, ["scenario.horizon_months=24", nine])
+    assert [(t["year"], t["reached"]) for t in whole["budget"]["budget_needed"]["targets_with_unlimited_budget"]] == [
+        (2025, True), (2026, False)]
+    assert "Not reached even with unlimited money (the pipeline is too slow): vulnerable 2026" in whole_text
+
+
 def test_the_funding_rows_leave_unspent_the_budget_less_what_was_spent():
     """Rp300 m of APBD a year: each year's APBD row has Rp300 m available and the rest of it, after what was spent,
     unspent (a row giving the whole Rp300 m as unspent would say the budget line was untouched)."""

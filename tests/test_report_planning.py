@@ -182,6 +182,39 @@ def test_pipeline_report_says_which_targets_are_missed_and_why(pipeline):
     assert "2026 2.996 Rp604,0 juta Rp604,0 juta Rp0 2.996 Rp679,1 juta" in table
 
 
+def test_a_target_whose_year_end_lies_beyond_the_horizon_is_shown_priced_and_not_judged(tmp_path):
+    """jambi-2025-pipeline over 18 months ends in June 2026, six months before its 2026 target's 31 December: the
+    report said that target was reached, judged on June's 3,500 members as if June were the year-end. It is still
+    shown and its full year priced as over the whole horizon (at 2027's rates, which neither projection reaches),
+    but whether it is reached is not known: null in report.json, "beyond the horizon" in the table and a sentence
+    in the summary, in both languages. The 2025 target, whose December is in the horizon, is judged as before."""
+    scenario = load_scenario("jambi-2025-pipeline", [f"scenario.trials={TRIALS}", "scenario.horizon_months=18"])
+    reports = {lang: build(scenario, lang, tmp_path / lang) for lang in ("id", "en")}
+    extra = json.loads((reports["en"].folder / "report.json").read_text())
+    first, last = extra["planning"]["years"]
+    assert first["target_reached"] is True and first["target_short"] == 0
+    assert last["year"] == "2026" and last["target"] == 3500
+    assert last["target_reached"] is None and last["target_short"] is None
+    whole = planning_figures(load_scenario("jambi-2025-pipeline"))["years"][1]
+    assert (last["target_premium_idr"], last["target_rates_year"]) == (whole["target_premium_idr"], "2027")
+    expected = {
+        "en": ("Target reached in 2025 (3,000 members at the year-end, target 3,000).",
+               "Beyond the horizon: the projection ends in June 2026, before the year-end, so it cannot say whether "
+               "the year-end target of 3,500 members (2026) is reached.",
+               "Target missed", "2026 3,226 3,500 3,500 beyond the horizon Rp705.6 m"),
+        "id": ("Target tercapai pada 2025 (3.000 peserta pada akhir tahun, target 3.000).",
+               "Di luar periode proyeksi: proyeksi berakhir pada Juni 2026, sebelum akhir tahun, sehingga belum dapat "
+               "diketahui apakah target akhir tahun 3.500 peserta (2026) tercapai.",
+               "Target tidak tercapai", "2026 3.226 3.500 3.500 di luar periode proyeksi Rp705,6 juta"),
+    }
+    for lang, (reached, beyond, missed, row) in expected.items():
+        folder = reports[lang].folder
+        check_figures(folder)
+        summary = unescape(section_text(folder, "summary"))
+        assert reached in summary and beyond in summary and missed not in summary, summary
+        assert row in unescape(section_text(folder, "budget"))
+
+
 def test_pipeline_report_drops_the_constant_membership_notes(pipeline):
     html = (pipeline.folder / "report.html").read_text(encoding="utf-8")
     assert "dianggap tetap sejak awal" not in html
@@ -361,6 +394,7 @@ def test_the_last_years_target_is_priced_at_the_next_years_rules_beyond_the_proj
 def _one_year(members, closing, premium: dict, rate, after):
     """A _Projected of segments over the 12 months of 2026 (the horizon's only year), with their own payer's rates
     ``rate`` in 2026 and ``after`` in 2027."""
+    import datetime as dt
     from types import SimpleNamespace
 
     import numpy as np
@@ -372,6 +406,7 @@ def _one_year(members, closing, premium: dict, rate, after):
         return np.repeat(v[:, None], 12, axis=1)
 
     projection = SimpleNamespace(years=np.full(12, 2026), index=lambda name: ["a", "b"].index(name),
+                                 month_dates=[dt.date(2026, m, 1) for m in range(1, 13)],
                                  premium={k: months(v) for k, v in premium.items()})
     return _Projected(projection, months(members), months(closing), months(rate), months(rate), None, None,
                       months(after))
