@@ -490,10 +490,28 @@ def table_pages(room: float, full: float, heading: float, heights: list, keep: i
     return new_page, parts
 
 
-def _chart_height(report: Report, block: Chart) -> float:
+CHART_CAPTION_SIZE, CHART_CAPTION_LINE, CHART_AFTER = 7.5, 4, 3  # pt, mm of a chart caption's line, mm below it
+
+
+def _picture_height(report: Report, block: Chart) -> float:
     """mm the chart's picture takes at the text width."""
     info_w, info_h = _png_size(report.charts[block.name])
     return WIDTH * info_h / info_w
+
+
+def _chart_caption(pdf: FPDF, text: str, dry_run: bool = False):
+    """A chart's caption below it, muted; with ``dry_run``, only its lines (as the table caption's height is
+    measured)."""
+    pdf.set_font("DejaVu", "", CHART_CAPTION_SIZE)
+    return pdf.multi_cell(WIDTH, CHART_CAPTION_LINE, keep_amounts_whole(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT,
+                          dry_run=dry_run, output=MethodReturnValue.LINES)
+
+
+def _chart_height(pdf: FPDF, report: Report, block: Chart) -> float:
+    """mm the chart takes, which never breaks across pages: its picture and every line of its caption. A fixed
+    10 mm for the caption (two lines and a little) let a caption of three lines or more run onto the next page,
+    away from its chart."""
+    return _picture_height(report, block) + len(_chart_caption(pdf, block.caption, dry_run=True)) * CHART_CAPTION_LINE
 
 
 def _room(pdf: _PDF) -> float:
@@ -503,17 +521,15 @@ def _room(pdf: _PDF) -> float:
 
 def _chart(pdf: _PDF, report: Report, block: Chart) -> None:
     data = report.charts[block.name]
-    height = _chart_height(report, block)
-    if height + 10 > _room(pdf):
+    if _chart_height(pdf, report, block) > _room(pdf) - FIT:
         pdf.add_page()
     # The alt text (what the chart shows) in the PDF's structure tree, a /Figure element with /Alt.
     pdf.image(io.BytesIO(data), x=pdf.l_margin, w=WIDTH, alt_text=report.alts[block.name])
-    pdf.set_font("DejaVu", "", 7.5)
     pdf.set_text_color(*MUTED)
     with pdf.tagged("P"):
-        pdf.multi_cell(WIDTH, 4, keep_amounts_whole(block.caption), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        _chart_caption(pdf, block.caption)
     pdf.set_text_color(0, 0, 0)
-    pdf.ln(3)
+    pdf.ln(CHART_AFTER)
 
 
 def _png_size(data: bytes) -> tuple[int, int]:
@@ -549,12 +565,12 @@ TITLE_LINE, TITLE_AFTER = 7, 1  # mm: a section title's line, and the space belo
 TEXT_START = 25  # mm: the least of a paragraph or table that should follow its section's heading on a page
 
 
-def _first_height(report: Report, blocks: list) -> float:
+def _first_height(pdf: _PDF, report: Report, blocks: list) -> float:
     """mm of a section's first block that must fit under its heading, so the heading is never left alone at the
     foot of a page: a chart, which never breaks across pages, whole with its caption; else a few lines (text and
     tables continue on the next page)."""
     first = blocks[0] if blocks else None
-    return _chart_height(report, first) + 10 if isinstance(first, Chart) else TEXT_START
+    return _chart_height(pdf, report, first) if isinstance(first, Chart) else TEXT_START
 
 
 def render_pdf(report: Report) -> bytes:
@@ -592,7 +608,7 @@ def render_pdf(report: Report) -> bytes:
         # the start of its first block do not fit. Every section used to start a new page: a section that ran a
         # line over its page left that line alone on a page (the Indonesian summary's last note).
         table = _opening_table(sec.blocks)
-        if k > 0 and (SECTION_HEADING + _first_height(report, sec.blocks) > _room(pdf) or table is not None and
+        if k > 0 and (SECTION_HEADING + _first_height(pdf, report, sec.blocks) > _room(pdf) or table is not None and
                       _keeps_with(pdf, report, sec.blocks[:table], sec.blocks[table],
                                   SECTION_GAP + TITLE_LINE + TITLE_AFTER)):
             pdf.add_page()

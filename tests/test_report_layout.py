@@ -156,6 +156,36 @@ def test_a_section_heading_stays_with_its_chart():
         assert reader.pages[heading].images, n
 
 
+@pytest.mark.parametrize("opens_section", [False, True], ids=["after-text", "opening-a-section"])
+def test_a_chart_caption_of_several_lines_stays_with_its_chart(opens_section):
+    """A chart moved to the next page only where its picture and 10 mm did not fit: a caption of three lines or
+    more could run onto the next page, away from its chart. The chart now moves where its picture and its
+    caption's real height do not fit. Pictures of 70 to 105 mm, about a millimetre apart, below the same text,
+    meet every room left at the foot of the page: the caption's last words stand on the chart's page in each, and
+    some of the charts (those where 10 mm fitted and the caption did not) moved to the next page."""
+    from PIL import Image
+
+    from sim.report_document import Chart
+
+    caption = " ".join(f"Keterangan grafik, kalimat {k}, yang menjelaskan garis dan warnanya." for k in range(9))
+    caption += " Kata penutup."
+    pdf = report_pdf._PDF("test", "{n}")
+    pdf.add_page()
+    assert len(report_pdf._chart_caption(pdf, caption, dry_run=True)) >= 5  # well over the 10 mm once allowed
+    moved = 0
+    for height in range(389, 584, 6):  # px at 1,000 px wide: 70 to 105 mm at the text width
+        picture = io.BytesIO()
+        Image.new("RGB", (1000, height), "white").save(picture, format="PNG")
+        chart = [Chart("c", caption)]
+        sections = [("Pertama", _lines(20)), ("Kedua", chart)] if opens_section else [("Pertama", _lines(20) + chart)]
+        reader = PdfReader(io.BytesIO(report_pdf.render_pdf(_report(sections, {"c": picture.getvalue()}))))
+        pages = [p.extract_text() for p in reader.pages]
+        drawn = next(k for k, p in enumerate(reader.pages) if p.images)
+        assert "penutup" in pages[drawn], height
+        moved += "Kalimat nomor 19." not in pages[drawn]
+    assert moved  # some heights do move the chart: the case is exercised
+
+
 def test_a_section_opening_with_a_tables_introduction_keeps_heading_introduction_and_table_together():
     """The Validasi heading and its introduction were left at the foot of a page, their table (kept whole) on the
     next. A section whose first paragraph leads into a table now starts on a new page when the table would move
