@@ -91,14 +91,19 @@ def funding(rows: list[dict], lang: Language) -> str:
 
     def bar(payer: str) -> str:
         parts = [(seg, premium[payer, seg]) for seg in segments if premium[payer, seg] > 0]
-        total = lang.money(sum(amount for _, amount in parts))
         named = [(seg, amount) for seg, amount in parts if seg]  # many segments: bars by payer only, unnamed
-        if len(named) < 2:
-            return lang("alt_funding_payer", payer=lang.choice("payer", payer), premium=total)
-        return lang("alt_funding_payer_parts", payer=lang.choice("payer", payer), premium=total,
-                    parts="; ".join(f"{seg} {lang.money(amount)}" for seg, amount in named))
+        return _total(lang, lang.choice("payer", payer), sum(amount for _, amount in parts), named)
 
     return lang("alt_funding", bars=" ".join(bar(p) for p in payers))
+
+
+def _total(lang: Language, label: str, total: float, parts: list[tuple[str, float]]) -> str:
+    """``label: total (part a; part b).``, a stacked bar in words: its total and, where two parts or more are
+    named, each part with its amount; one part alone is the total, said once."""
+    if len(parts) < 2:
+        return lang("alt_total", label=label, value=lang.money(total))
+    return lang("alt_total_parts", label=label, value=lang.money(total),
+                parts="; ".join(f"{name} {lang.money(amount)}" for name, amount in parts))
 
 
 def tornado(rows: list[dict], base_claims: float, period: str, lang: Language, top: int = 12) -> str:
@@ -135,12 +140,8 @@ def plan_premium(years: list[dict], payers: list[dict], lang: Language) -> str:
     order, stacks = charts.premium_stacks(years, payers)
 
     def year(k: int, y: dict) -> str:
-        parts = [(p, stacks[p][k]) for p in order if stacks[p][k] > 0]
-        total = lang.money(sum(amount for _, amount in parts))
-        if len(parts) < 2:
-            return lang("alt_plan_premium_year", year=y["year"], value=total)
-        return lang("alt_plan_premium_year_parts", year=y["year"], value=total, parts="; ".join(
-            f"{lang.choice('payer', p)} {lang.money(amount)}" for p, amount in parts))
+        parts = [(lang.choice("payer", p), stacks[p][k]) for p in order if stacks[p][k] > 0]
+        return _total(lang, y["year"], sum(amount for _, amount in parts), parts)
 
     text = lang("alt_plan_premium", years=" ".join(year(k, y) for k, y in enumerate(years)))
     budget = [(y["year"], y["budget_idr"]) for y in years if y.get("budget_idr") is not None]

@@ -1717,8 +1717,9 @@ TEXT = {
                             "en": " At the target of {n} members: premium {premium}, expected claims {claims}."},
     "alt_funding": {"id": "Batang mendatar, satu per pembayar, untuk iuran setahun dalam rupiah. {bars}",
                     "en": "Horizontal bars, one per payer, of a year's premium in Rupiah. {bars}"},
-    "alt_funding_payer": {"id": "{payer}: {premium}.", "en": "{payer}: {premium}."},
-    "alt_funding_payer_parts": {"id": "{payer}: {premium} ({parts}).", "en": "{payer}: {premium} ({parts})."},
+    # A stacked bar: a payer's in the funding chart, a year's in the premium by payer (chart_descriptions._total).
+    "alt_total": {"id": "{label}: {value}.", "en": "{label}: {value}."},
+    "alt_total_parts": {"id": "{label}: {value} ({parts}).", "en": "{label}: {value} ({parts})."},
     "alt_tornado": {
         "id": "Batang mendatar di sekitar nilai dasar {base}, perkiraan klaim {period} (rupiah pada sumbu mendatar): "
               "setiap batang satu asumsi di batas bawah dan batas atas rentangnya.",
@@ -1750,8 +1751,6 @@ TEXT = {
                          "en": " Diamonds at the year-end targets: {years}."},
     "alt_plan_premium": {"id": "Batang per tahun untuk iuran, bertumpuk menurut pembayar. {years}",
                          "en": "Bars by year of the premium, stacked by payer. {years}"},
-    "alt_plan_premium_year": {"id": "{year}: {value}.", "en": "{year}: {value}."},
-    "alt_plan_premium_year_parts": {"id": "{year}: {value} ({parts}).", "en": "{year}: {value} ({parts})."},
     "alt_plan_budget": {"id": " Garis hijau pada anggaran APBD: {years}.",
                         "en": " Green lines at the APBD budget: {years}."},
     # The diamonds' premium is the following year's, at its rates, as the chart's caption and legend say.
