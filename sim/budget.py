@@ -250,10 +250,11 @@ def coverage_lacks(scenario: Scenario) -> dict:
     return {"largest_coverage": None if planning.quotas else "expansion", "csr_gap_to_ucj": gap}
 
 
-def coverage_answers(scenario: Scenario, confidence: float) -> dict:
-    """``sim plan``'s answers on what the money buys that the scenario can give (:func:`coverage_lacks`), at the
-    confidence: ``largest_coverage`` (:func:`largest_coverage`) and ``csr_gap_to_ucj`` (:func:`csr_gap`)."""
-    lacks = coverage_lacks(scenario)
+def coverage_answers(scenario: Scenario, confidence: float, lacks: dict | None = None) -> dict:
+    """``sim plan``'s answers on what the money buys that the scenario can give (:func:`coverage_lacks`, or
+    ``lacks`` when the caller has it already), at the confidence: ``largest_coverage`` (:func:`largest_coverage`)
+    and ``csr_gap_to_ucj`` (:func:`csr_gap`)."""
+    lacks = coverage_lacks(scenario) if lacks is None else lacks
     questions = {"largest_coverage": largest_coverage, "csr_gap_to_ucj": csr_gap}
     return {name: ask(scenario, confidence) for name, ask in questions.items() if lacks[name] is None}
 

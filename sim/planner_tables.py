@@ -148,7 +148,8 @@ def coverage_table(scenario: Scenario, lang: str = "id", confidence: float = DEF
     planning = scenario.planning
     if planning is None or not planning.shapes_exposure:
         return _items(language, [(language("wi_plans"), language("nb_no_plan_here", scenario=scenario.id))])
-    lacks, answers = coverage_lacks(scenario), coverage_answers(scenario, confidence)
+    lacks = coverage_lacks(scenario)
+    answers = coverage_answers(scenario, confidence, lacks)
     lacking = {name: language("nb_lacks", table=language(f"nb_lacks_{lacks[name]}"))
                for name in COVERAGE_ANSWERS if name not in answers}
     rows = (_coverage_rows(language, answers["largest_coverage"]) if "largest_coverage" in answers

@@ -149,6 +149,28 @@ def test_what_the_budget_buys_says_in_a_row_what_a_scenario_lacks_for_it():
     assert frame.index.tolist() == ["Enrolment plan"] and frame.iloc[:, 0].tolist() == ["none in madiun-2023"]
 
 
+def test_the_coverage_table_asks_what_the_scenario_lacks_once(monkeypatch):
+    """coverage_table asked sim.budget.coverage_lacks itself, then again through coverage_answers: it now hands its
+    answer on, so the question is asked once (a scenario without [funding]: no answer is computed)."""
+    import dataclasses
+
+    from sim import budget, planner_tables
+
+    asked = []
+
+    def counted(scenario):
+        asked.append(scenario.id)
+        return lacks(scenario)
+
+    lacks = budget.coverage_lacks
+    monkeypatch.setattr(budget, "coverage_lacks", counted)
+    monkeypatch.setattr(planner_tables, "coverage_lacks", counted)
+    jambi = load_scenario("jambi-2025-pipeline")
+    unfunded = dataclasses.replace(jambi, planning=dataclasses.replace(jambi.planning, funding=None))
+    assert report.coverage_table(unfunded, "en").iloc[:, 0].tolist() == ["not answered: no [funding] table"] * 2
+    assert asked == ["jambi-2025-pipeline"]
+
+
 def test_the_differences_between_scenarios_are_named_as_in_the_register():
     # Notebook 04 printed a Python list of (id, ((dotted key, old, new), ...)) tuples, labels as {'en': ..., 'id': ...}.
     scenarios = [load_scenario(s) for s in ("madiun-2023", "madiun-2023-target", "madiun-2025")]
