@@ -245,6 +245,20 @@ def test_a_bad_table_is_refused_with_its_key_and_problem(rows, problem):
     assert "\n" not in str(err.value)
 
 
+def test_the_oldest_child_s_age_is_one_below_the_scholarship_s_end_age_on_every_date():
+    """The children tables accept a child of 0..OLDEST_CHILD (22) at the claim, a copy of the rules'
+    scholarship.end_age (23, the last age paid) less one, kept in sim/scenario_schema.py (it says why). A dated value
+    of the rule with another end age left the bound at 22 without a word: every dated value must agree with it, so
+    that a new end age comes with a decision on the bound and the children tables."""
+    from sim.regulation import load_regulation
+    from sim.scenario_schema import OLDEST_CHILD
+
+    for dated in load_regulation().rules["scholarship.end_age"].values:
+        assert dated.value - 1 == OLDEST_CHILD, (
+            f"scholarship.end_age is {dated.value} from {dated.effective} but sim.scenario_schema.OLDEST_CHILD is "
+            f"{OLDEST_CHILD}: move the bound (and the children tables that stop at it) with the rule")
+
+
 def test_both_forms_at_once_are_refused():
     data = copy.deepcopy(with_children("madiun-2025-prior", by_member_age=MIXED).resolved)
     data["assumptions"]["children"]["count_shares"] = {"value": FLAT, "unit": "share", "source": "test",
