@@ -11,14 +11,13 @@ for annual death rates under 1 %.
 
 from __future__ import annotations
 
-import datetime as dt
 import threading
 from dataclasses import dataclass, replace
 
 import numpy as np
 
 from .mortality import monthly_q
-from .regulation import RuleSet, load_regulation, monthly_premium
+from .regulation import RuleSet, load_regulation, month_dates, monthly_premium
 from .scenario import Scenario, Segment
 
 BENEFIT_RULE_GROUPS = ("jkm.", "jkk.", "scholarship.")
@@ -90,10 +89,6 @@ class Model:
     def __setstate__(self, state: dict) -> None:
         self.__dict__.update(state)
         self.__post_init__()
-
-
-def month_dates(start: dt.date, months: int) -> tuple:
-    return tuple(dt.date(start.year + (start.month - 1 + m) // 12, (start.month - 1 + m) % 12 + 1, 1) for m in range(months))
 
 
 def single_ages(seg: Segment) -> tuple[np.ndarray, np.ndarray]:

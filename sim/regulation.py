@@ -71,6 +71,12 @@ class RuleSet(dict):
         self.date = date
 
 
+def month_dates(start: dt.date, months: int) -> tuple:
+    """The first day of each of ``months`` months from ``start``'s: the dates the rules in force are read on."""
+    return tuple(dt.date(start.year + (start.month - 1 + m) // 12, (start.month - 1 + m) % 12 + 1, 1)
+                 for m in range(months))
+
+
 class Regulation:
     """All encoded rules. Construct with :func:`load_regulation`."""
 

@@ -22,7 +22,7 @@ import numpy as np
 
 from .i18n import LANGUAGE_NAMES, LANGUAGES, in_each_language
 from .planning_schema import build_planning, enrols_from_nothing, validate_planning
-from .regulation import RuleError, load_regulation
+from .regulation import RuleError, load_regulation, month_dates
 from .scenario_schema import (
     ASSUMPTION_FIELDS, ASSUMPTION_TABLES, BASES, BUDGET_FIELDS, CALIBRATION_FIELDS, CALIBRATION_OBSERVATION_FIELDS,
     GOODNESS_OF_FIT_FIELDS, MISFIT_P, PARAM_KEYS, POSTERIOR_FIELDS, SCENARIO_FIELDS, SEGMENT_FIELDS, SEVERITY_SHARES,
@@ -577,9 +577,7 @@ def _check_bpu_income(v: _Validator, values: dict, nodes: dict) -> None:
     The bands between the two are not encoded (DOMAIN.md s.8): any income between them is the scenario's own."""
     scen = values["scenario"]
     start = dt.date.fromisoformat(scen["start"] + "-01")
-    dates = [scen["rules_date"]] if scen.get("rules_date") else [
-        dt.date(start.year + (start.month - 1 + m) // 12, (start.month - 1 + m) % 12 + 1, 1)
-        for m in range(scen["horizon_months"])]
+    dates = [scen["rules_date"]] if scen.get("rules_date") else month_dates(start, scen["horizon_months"])
     rules = load_regulation().rules
     lowest = max(rules["premium.bpu_lowest_income_band"].at(d).value for d in dates)
     top = min(rules["premium.bpu_top_income_band"].at(d).value for d in dates)
