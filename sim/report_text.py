@@ -2202,14 +2202,14 @@ TEXT = {
                                "en": "A year's premium for the target (all payers), at next year's rates"},
     # Under the table of targets: which year's rates the target's premium is at, and the last year's basis.
     "plan_target_premium_note": {
-        "id": "Iuran setahun untuk target akhir tahun adalah iuran tahun berikutnya, saat peserta target itu dibayar, "
-              "dengan tarif tahun itu: target akhir {year} dengan tarif {next}.",
+        "id": "Iuran setahun untuk target akhir tahun adalah iuran yang dibayar untuk peserta target itu pada tahun "
+              "berikutnya, dengan tarif tahun itu: target akhir {year} dihitung dengan tarif {next}.",
         "en": "A year's premium for the year-end target is that of the following year, when the target members are "
               "paid for, at that year's rates: the {year} target at {next} rates.",
     },
     "plan_target_premium_note_after": {
-        "id": "Tahun {year} berada di luar proyeksi, sehingga setiap segmen dihitung dengan tarif pembayarnya sendiri "
-              "menurut aturan yang berlaku pada {year}.",
+        "id": "Tahun {year} berada di luar periode proyeksi, sehingga iuran setiap segmen dihitung dengan tarif untuk "
+              "pembayarnya sendiri menurut aturan yang berlaku pada {year}.",
         "en": "{year} is beyond the projection, so each segment is at its own payer's rate under the rules in force "
               "in {year}.",
     },

@@ -152,9 +152,10 @@ def test_pipeline_report_says_what_the_budget_buys_and_what_the_targets_take(pip
     # The table, its note and the chart's caption say which year's rates the target's premium is at.
     budget = section_text(pipeline.folder, "budget")
     assert "Iuran setahun untuk target, dengan tarif tahun berikutnya" in budget
-    assert ("Iuran setahun untuk target akhir tahun adalah iuran tahun berikutnya, saat peserta target itu dibayar, "
-            "dengan tarif tahun itu: target akhir 2025 dengan tarif 2026. Tahun 2028 berada di luar proyeksi, sehingga "
-            "setiap segmen dihitung dengan tarif pembayarnya sendiri menurut aturan yang berlaku pada 2028.") in budget
+    assert ("Iuran setahun untuk target akhir tahun adalah iuran yang dibayar untuk peserta target itu pada tahun "
+            "berikutnya, dengan tarif tahun itu: target akhir 2025 dihitung dengan tarif 2026. Tahun 2028 berada di "
+            "luar periode proyeksi, sehingga iuran setiap segmen dihitung dengan tarif untuk pembayarnya sendiri "
+            "menurut aturan yang berlaku pada 2028.") in budget
     assert "Belah ketupat: iuran setahun penuh untuk target akhir tahun, dengan tarif tahun berikutnya." in budget
 
 
