@@ -51,7 +51,7 @@ TEXT = {
                         "en": "The APBD budget and the premiums it pays, by year"},
     "table_plan_payers": {"id": "Iuran dan dana yang tersedia menurut pembayar",
                           "en": "Premium and money available by payer"},
-    "table_plan_pledges": {"id": "Akibat janji CSR yang tidak dipenuhi",
+    "table_plan_pledges": {"id": "Akibat komitmen CSR yang tidak dipenuhi",
                            "en": "What happens when CSR pledges are not honoured"},
     "table_plan_files": {"id": "Berkas rincian perencanaan dalam folder laporan",
                          "en": "The planning detail files in the report folder"},
@@ -683,7 +683,7 @@ TEXT = {
     "exec_trials": {
         "id": "Hasil berasal dari {trials} simulasi dengan bilangan awal {seed} untuk pembangkit bilangan acak; "
               "perhitungan ulang dengan bilangan awal yang sama memberi hasil yang persis sama. Semua nilai dalam "
-              "Rupiah; tahun adalah tahun kalender.",
+              "rupiah; tahun adalah tahun kalender.",
         "en": "Results from {trials} simulations, whose random numbers start from the number {seed}: a rerun from "
               "the same number gives exactly the same results. All amounts in Rupiah; years are calendar years.",
     },
@@ -1799,7 +1799,7 @@ TEXT = {
                             "madiun-2026-ucj-csr",
                       "en": "has no CSR pledges ([funding.csr.*]); choose a scenario with them, e.g. "
                             "madiun-2026-ucj-csr"},
-    "nb_no_plan": {"id": "tidak memuat rencana kepesertaan (kuota [expansion], tahapan pendaftaran [pipeline], "
+    "nb_no_plan": {"id": "tidak memuat rencana kepesertaan (kuota [expansion], alur pendaftaran [pipeline], "
                          "pendanaan [funding] atau keluarnya peserta [membership]); pilih skenario yang memuatnya, "
                          "misalnya madiun-2026-ucj-csr",
                    "en": "has no enrolment plan ([expansion] quotas, a [pipeline], [funding] or [membership] exits); "
@@ -1817,7 +1817,7 @@ TEXT = {
                               "en": "n/a: no year-end target in the horizon"},
     "nb_coverage_limit": {"id": "  dibatasi oleh", "en": "  limited by"},
     "nb_limit_money": {"id": "dana", "en": "the money"},
-    "nb_limit_pipeline": {"id": "tahapan pendaftaran, bukan dana", "en": "the enrolment pipeline, not money"},
+    "nb_limit_pipeline": {"id": "alur pendaftaran, bukan dana", "en": "the enrolment pipeline, not money"},
     "nb_limit_capped": {"id": "tidak ada, hingga kelipatan terbesar yang dicoba",
                         "en": "nothing, up to the largest multiple tried"},
     "nb_coverage_funded": {"id": "  terdanai dengan peluang", "en": "  funded with probability"},
@@ -2500,7 +2500,7 @@ UNITS = {
     "payer codes": "kode pembayar",
     "share of BPU premium waived": "proporsi iuran BPU yang dibebaskan",
     "share of BPU premium waived, transport occupations": "proporsi iuran BPU yang dibebaskan, pekerja transportasi",
-    "share of income band per month": "proporsi golongan penghasilan per bulan",
+    "share of income band per month": "proporsi kelompok penghasilan per bulan",
     "share of monthly wage": "proporsi upah bulanan",
     "share of monthly wage, risk classes I-V": "proporsi upah bulanan, kelas risiko I–V",
     "years of age (last age paid)": "tahun (usia terakhir yang dibayar)",

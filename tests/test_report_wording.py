@@ -514,9 +514,15 @@ def test_a_cut_table_says_which_rows_it_shows():
 
 # A term the Indonesian texts once wrote two ways (a reviewer asked whether two things were meant): the word kept,
 # and the pattern of the other.
-# BPJS Ketenagakerjaan's own words are "iuran" and "peserta"; "prakiraan" is the weather forecast's word.
+# BPJS Ketenagakerjaan's own words are "iuran" and "peserta"; "prakiraan" is the weather forecast's word. A CSR
+# pledge is a "komitmen" in the summary and the pledge table's rows (its caption said "janji"); an income band a
+# "kelompok penghasilan" as the rules' names and sources say (a unit said "golongan"); the enrolment pipeline the
+# "alur pendaftaran" of its part headings (a notebook row said "tahapan"); beyond the horizon "di luar periode
+# proyeksi" as the targets' table says (the note under it said "di luar proyeksi").
 ONE_WORD = {"tabel mortalitas": r"\btabel kematian\b", "proporsi": r"\bporsi\b", "iuran": r"\bpremi\b",
-            "peserta": r"\banggota\b", "perkiraan": r"\bprakiraan\b"}
+            "peserta": r"\banggota\b", "perkiraan": r"\bprakiraan\b", "komitmen": r"\bjanji\b",
+            "kelompok penghasilan": r"\bgolongan penghasilan\b", "alur pendaftaran": r"\btahapan pendaftaran\b",
+            "di luar periode proyeksi": r"\bdi luar proyeksi\b"}
 
 
 @pytest.mark.parametrize("kept, other", ONE_WORD.items())
@@ -551,6 +557,15 @@ def test_the_indonesian_report_says_seed_and_quotes_one_way():
     assert not found
     assert sum("bilangan awal" in text.lower() for text in texts.values()) >= 4  # not vacuous
     assert any("“" in text for text in texts.values())
+
+
+def test_the_indonesian_report_writes_rupiah_in_lower_case():
+    """The currency is a common noun in Indonesian (KBBI: "rupiah"): the chart alt texts said "dalam rupiah" where the
+    summary's note said "Semua nilai dalam Rupiah". Every Indonesian text now writes it in lower case (the English
+    keeps "Rupiah"); the word is in use, so the test is not vacuous."""
+    texts = _indonesian_report_texts()
+    assert not [key for key, text in texts.items() if re.search(r"\bRupiah\b", text)]
+    assert sum(bool(re.search(r"\brupiah\b", text)) for text in texts.values()) >= 4
 
 
 @pytest.mark.parametrize("fixed, planned, shared", [
