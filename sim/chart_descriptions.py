@@ -154,5 +154,6 @@ def plan_premium(years: list[dict], payers: list[dict], lang: Language) -> str:
 
 
 def _by_year(pairs: list, show, lang: Language) -> str:
-    """``2025 3.000, 2026 6.000``: a value per year."""
+    """``2025 3,000, 2026 6,000``: a value per year; in Indonesian ``3.000 (2025), 6.000 (2026)``, the order the
+    summary lists its targets in (read aloud, a year then a count is two numbers that run together)."""
     return ", ".join(lang("alt_year_value", year=year, value=show(value)) for year, value in pairs)

@@ -1674,15 +1674,16 @@ TEXT = {
         "en": " A dash-dot line at {ratio}: the same claims over the premiums of the same {months} months.",
     },
     "alt_fan": {
-        "id": "Dua panel per tahun, {span}: klaim dalam rupiah di kiri, rasio klaim di kanan. Median klaim {claims}; "
-              "iuran {premium}. Median rasio klaim {ratios}; garis putus-putus menandai titik impas 100%.",
+        "id": "Dua panel menurut tahun, {span}: klaim dalam rupiah di panel kiri, rasio klaim di panel kanan. Median "
+              "klaim {claims}; iuran {premium}. Median rasio klaim {ratios}; garis putus-putus menandai titik impas "
+              "100%.",
         "en": "Two panels by year, {span}: claims in Rupiah on the left, the claim ratio on the right. Median claims "
               "{claims}; the premium {premium}. Median claim ratio {ratios}; a dashed line marks break-even at 100%.",
     },
     "alt_fan_year": {"id": "{value} pada {year} (rentang 90%: {low} sampai {high})",
                      "en": "{value} in {year} (90% band {low} to {high})"},
     "alt_in_year": {"id": "{value} pada {year}", "en": "{value} in {year}"},
-    "alt_year_value": {"id": "{year} {value}", "en": "{year} {value}"},
+    "alt_year_value": {"id": "{value} ({year})", "en": "{year} {value}"},
     "alt_span": {"id": "{first} sampai {last}", "en": "{first} to {last}"},
     "alt_recorded": {
         "id": " Bintang di sebelah kiri tahunnya: klaim tercatat {period} ({months} bulan, tidak disetahunkan), "
@@ -1721,12 +1722,12 @@ TEXT = {
     "alt_total": {"id": "{label}: {value}.", "en": "{label}: {value}."},
     "alt_total_parts": {"id": "{label}: {value} ({parts}).", "en": "{label}: {value} ({parts})."},
     "alt_tornado": {
-        "id": "Batang mendatar di sekitar nilai dasar {base}, perkiraan klaim {period} (rupiah pada sumbu mendatar): "
-              "setiap batang satu asumsi di batas bawah dan batas atas rentangnya.",
+        "id": "Batang mendatar di sekitar nilai dasar {base}, yaitu perkiraan klaim {period} (rupiah pada sumbu "
+              "mendatar): setiap batang mewakili satu asumsi di batas bawah dan batas atas rentangnya.",
         "en": "Horizontal bars around the base of {base}, the {period} expected claims (Rupiah on the horizontal "
               "axis): each an assumption at the low and the high end of its range.",
     },
-    "alt_tornado_widest": {"id": " {count} batang, yang terlebar di atas; {shown} yang terlebar: {bars}.",
+    "alt_tornado_widest": {"id": " {count} batang, yang terlebar di atas; {shown} batang terlebar: {bars}.",
                            "en": " {count} bars, the widest at the top; the {shown} widest: {bars}."},
     "alt_tornado_all": {"id": " Batang-batangnya, yang terlebar di atas: {bars}.",
                         "en": " Its bars, the widest at the top: {bars}."},
@@ -1743,13 +1744,13 @@ TEXT = {
               "at most {peak} ({peak_month}).",
     },
     "alt_plan_affordable": {
-        "id": " Garis hijau putus-putus, peserta APBD yang iurannya setahun penuh dapat dibayar anggaran APBD tahun "
-              "itu: {years}.",
+        "id": " Garis hijau putus-putus pada jumlah peserta APBD yang iurannya setahun penuh dapat dibayar anggaran "
+              "APBD tahun itu: {years}.",
         "en": " Dashed green lines, the APBD-paid members that year's APBD budget pays a full year for: {years}.",
     },
     "alt_plan_targets": {"id": " Belah ketupat pada target akhir tahun: {years}.",
                          "en": " Diamonds at the year-end targets: {years}."},
-    "alt_plan_premium": {"id": "Batang per tahun untuk iuran, bertumpuk menurut pembayar. {years}",
+    "alt_plan_premium": {"id": "Batang iuran per tahun, bertumpuk menurut pembayar. {years}",
                          "en": "Bars by year of the premium, stacked by payer. {years}"},
     "alt_plan_budget": {"id": " Garis hijau pada anggaran APBD: {years}.",
                         "en": " Green lines at the APBD budget: {years}."},

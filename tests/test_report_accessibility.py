@@ -209,6 +209,26 @@ def test_the_members_charts_alt_text_names_the_month_of_each_end(code):
     assert {"id": "di akhir", "en": "at the end"}[code] not in alt
 
 
+def test_the_indonesian_alt_texts_give_a_value_then_its_year_as_the_summary_lists_targets():
+    """The planning charts' alt texts listed a value per year as "2026 22.504, 2027 22.009": read aloud, a year and
+    a count of members run together into two numbers. In Indonesian each value comes first with its year in
+    brackets, "22.504 (2026)", as the summary lists its targets ("Target akhir tahun 20.656 (2026), ..."); no year
+    is followed by a number. The English keeps "2026 22,504"."""
+    lang = Language("id")
+    years = [{"year": y, "budget_idr": 4e9, "members_affordable": 22_504.0 - k, "target": 20_656.0 + k,
+              "target_premium_idr": 3.69e9 + k * 1e8, "target_rates_year": str(int(y) + 1)}
+             for k, y in enumerate(("2026", "2027"))]
+    months = [{"month": "2026-01", "members": 17_484.0}, {"month": "2027-12", "members": 23_828.0}]
+    members = chart_descriptions.plan_members(months, years, lang)
+    premium = chart_descriptions.plan_premium(years, [{"year": y["year"], "payer": "APBD", "premium_idr": 2.5e9}
+                                                      for y in years], lang)
+    assert "22.504 (2026), 22.503 (2027)" in members and "20.656 (2026), 20.657 (2027)" in members
+    assert f"{lang.money(4e9)} (2026)" in premium and f"{lang.money(3.79e9)} (2027)" in premium
+    assert not [alt for alt in (members, premium) if re.search(r"\b20\d\d (?:Rp)?\d", alt)]
+    english = chart_descriptions.plan_members(months, years, Language("en"))
+    assert "2026 22,504, 2027 22,503" in english
+
+
 def chart_alts(folder) -> dict[str, tuple[str, str]]:
     """Each chart of the HTML: its alt text and its caption."""
     page = (folder / "report.html").read_text(encoding="utf-8")
