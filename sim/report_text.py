@@ -43,7 +43,7 @@ TEXT = {
     "table_calibration_posterior": {"id": "Pengali hasil kalibrasi: rata-rata dan interval kredibel 90%",
                                     "en": "Fitted multipliers: mean and 90% credible interval"},
     "table_periods": {"id": "Iuran, klaim, dan rasio klaim per tahun", "en": "Premium, claims and claim ratio by year"},
-    "table_risk": {"id": "Klaim dalam simulasi terburuk tahun pertama (VaR dan TVaR 99,5%)",
+    "table_risk": {"id": "Klaim tahun pertama dalam simulasi terburuk (VaR dan TVaR 99,5%)",
                    "en": "Claims in the worst trials of the first year (VaR and TVaR at 99.5%)"},  # one row
     "table_funding": {"id": "Iuran menurut pembayar dan segmen", "en": "Premium by payer and segment"},
     "table_budget_years": {"id": "Peserta dan target per tahun", "en": "Members and targets by year"},
