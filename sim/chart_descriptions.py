@@ -147,9 +147,10 @@ def plan_premium(years: list[dict], payers: list[dict], lang: Language) -> str:
     budget = [(y["year"], y["budget_idr"]) for y in years if y.get("budget_idr") is not None]
     if budget:
         text += lang("alt_plan_budget", years=_by_year(budget, lang.money, lang))
-    targets = [(y["year"], y["target_premium_idr"]) for y in years if y.get("target") is not None]
+    targets = [lang("alt_plan_target_premium_item", value=lang.money(y["target_premium_idr"]), year=y["year"],
+                    paid=y["target_rates_year"]) for y in years if y.get("target") is not None]
     if targets:
-        text += lang("alt_plan_target_premium", years=_by_year(targets, lang.money, lang))
+        text += lang("alt_plan_target_premium", years=", ".join(targets))
     return text
 
 

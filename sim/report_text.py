@@ -1760,6 +1760,9 @@ TEXT = {
               "{years}.",
         "en": " Diamonds at a full year's premium for the year-end target, at the next year's rates: {years}.",
     },
+    # Each with the year it is paid in, as the summary lists it: a target's year alone read as the year paid.
+    "alt_plan_target_premium_item": {"id": "{value} untuk target akhir {year} (dibayar pada {paid})",
+                                     "en": "{value} for the {year} year-end target (paid in {paid})"},
     # --- comparison (notebooks) ---
     "cmp_first_year": {"id": "tahun pertama", "en": "first year"},
     "cmp_horizon": {"id": "seluruh periode proyeksi", "en": "whole horizon"},

@@ -193,6 +193,12 @@ def test_the_payer_charts_alt_text_says_the_targets_premium_is_at_the_next_years
     assert rates in lang("caption_plan_target_premium")  # the caption's words, which the alt text now shares
     diamonds = alt[alt.index(lang.money(4e9)):]  # after the budget's lines: the targets' premiums
     assert rates in diamonds and all(lang.money(y["target_premium_idr"]) in diamonds for y in years)
+    # Each premium with its target's year and the year it is paid in, which the summary lists it under.
+    paid = {"id": "{value} untuk target akhir {year} (dibayar pada {paid})",
+            "en": "{value} for the {year} year-end target (paid in {paid})"}[code]
+    for y in years:
+        assert paid.format(value=lang.money(y["target_premium_idr"]), year=y["year"], paid=y["target_rates_year"]) \
+            in diamonds
 
 
 @pytest.mark.parametrize("code", ["id", "en"])
@@ -223,7 +229,7 @@ def test_the_indonesian_alt_texts_give_a_value_then_its_year_as_the_summary_list
     premium = chart_descriptions.plan_premium(years, [{"year": y["year"], "payer": "APBD", "premium_idr": 2.5e9}
                                                       for y in years], lang)
     assert "22.504 (2026), 22.503 (2027)" in members and "20.656 (2026), 20.657 (2027)" in members
-    assert f"{lang.money(4e9)} (2026)" in premium and f"{lang.money(3.79e9)} (2027)" in premium
+    assert f"{lang.money(4e9)} (2026)" in premium and f"{lang.money(3.79e9)} untuk target akhir 2027" in premium
     assert not [alt for alt in (members, premium) if re.search(r"\b20\d\d (?:Rp)?\d", alt)]
     english = chart_descriptions.plan_members(months, years, Language("en"))
     assert "2026 22,504, 2027 22,503" in english
