@@ -39,6 +39,7 @@ from .manifest import (
 from .plan import TrialClaims, detail, detail_tables
 from .population import build_model
 from .report_document import Chart, Figure, Para, Pre, Report, Section, Table, Tiles, fill, lookup
+from .report_planning import year_end_words
 from .planner_tables import (
     backtest_table, coverage_table, differences_table, funding_table, members_table, next_year_table, plan_table,
     pledge_table, posterior_table, year_table,
@@ -286,7 +287,7 @@ def headline(report: Report) -> str:
         line = lang("cli_headline_plan", title=title, id=s["scenario_id"], trials=lang.count(s["trials"]),
                     period=first["period"], premium=lang.money(first["premium_idr"]),
                     members=lang.count(first["members"]), end=lang.count(plan["years"][-1]["members_year_end"]),
-                    last=plan["years"][-1]["year"], claims=lang.money(first["claims_idr"]["mean"]))
+                    last=year_end_words(lang, plan["years"][-1]), claims=lang.money(first["claims_idr"]["mean"]))
     else:
         line = lang("cli_headline", title=title, id=s["scenario_id"], trials=lang.count(s["trials"]),
                     premium=lang.money(s["budget"]["annual_premium_start_members_idr"]),

@@ -21,12 +21,15 @@ from .scenario import Scenario
 
 @dataclass(frozen=True)
 class Figure:
-    """A number shown in the report, traced to the file (``src``) and dotted key (``key``) it comes from."""
+    """A number shown in the report, traced to the file (``src``) and dotted key (``key``) it comes from, and
+    ``mark``, a sign shown right after it that a note explains (a "*": the members at the "year-end" of a year the
+    horizon ends in before December are those of its last month); not part of the value."""
 
     value: object
     kind: str
     src: str
     key: str
+    mark: str = ""
 
 
 @dataclass(frozen=True)

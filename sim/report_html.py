@@ -63,7 +63,7 @@ footer { color: var(--muted); font-size: 12px; margin-top: 32px; border-top: 1px
 def figure_html(report: Report, f: Figure) -> str:
     text = html.escape(report.lang.figure(f.kind, f.value))
     return (f'<span class="fig" data-src="{f.src}" data-key="{html.escape(f.key)}" data-kind="{f.kind}" '
-            f'data-value="{html.escape(json.dumps(f.value))}">{text}</span>')
+            f'data-value="{html.escape(json.dumps(f.value))}">{text}</span>{html.escape(f.mark)}')
 
 
 def _cell(report: Report, cell, numeric: bool = False) -> str:

@@ -106,7 +106,9 @@ class _PDF(FPDF):
 
 
 def _text(report: Report, cell) -> str:
-    return report.lang.figure(cell.kind, cell.value) if isinstance(cell, Figure) else breakable(str(cell))
+    if isinstance(cell, Figure):
+        return report.lang.figure(cell.kind, cell.value) + cell.mark
+    return breakable(str(cell))
 
 
 LONG_TOKEN = 16  # characters without a space from which a table cell's token may wrap after '.', '_' or '/'

@@ -138,6 +138,9 @@ class _Projected:
         premium = sum(_yearly(months, v) for v in projection.premium.values())
         return {
             "year": str(year),
+            # The month the year-end figures close: December, or the horizon's last month in a year it ends in
+            # before December (whose "year-end" the report names by that month and marks).
+            "year_end_month": projection.month_dates[last].isoformat()[:7],
             "members": round(member_months / len(months), 2),
             "members_year_end": round(float(self.closing[:, last].sum()), 2),
             "held_year_end": round(float(projection.held[:, last].sum()), 2),
@@ -335,6 +338,17 @@ def _listed_para(lang: Language, key: str, items: list, **text) -> Para:
     return Para(lang(key, items=joined, **text), figures)
 
 
+def year_end_words(lang: Language, year: dict) -> str:
+    """The end of a planning year (report.json ``planning.years[]``) in words: the year ("2026") when its December is
+    in the horizon, else the horizon's last month ("Juni 2026"), whose members are not those of 31 December."""
+    return year["year"] if year_ends_in_december(year) else lang.iso_date(year["year_end_month"])
+
+
+def year_ends_in_december(year: dict) -> bool:
+    """Whether a planning year's year-end figures are those of 31 December (not of a horizon ending before it)."""
+    return year["year_end_month"].endswith("-12")
+
+
 def _from_start_members(figure: Figure) -> bool:
     """A figure of the members at the start (summary.json's ``budget``)."""
     return figure.src == "summary.json" and figure.key.startswith("budget.")
@@ -376,14 +390,14 @@ def _tiles(lang: Language, summary: dict, extra: dict) -> list:
         money = (lang("tile_plan_budget", year=first), _r(extra, _y(0, "budget_idr"), "money"))
     else:
         money = (lang("tile_plan_premium", year=first), _s(summary, "periods.0.premium_idr", "money"))
-    return [money, (lang("tile_plan_members_end", year=years[last]["year"]),
+    return [money, (lang("tile_plan_members_end", year=year_end_words(lang, years[last])),
                     _r(extra, _y(last, "members_year_end"), "count"))]
 
 
 def _budget_lines(lang: Language, scenario: Scenario, summary: dict, extra: dict) -> list:
     years = extra["planning"]["years"]
     last = len(years) - 1
-    blocks = [Para(lang("exec_plan_lead", date=lang.month(scenario.start), last=years[last]["year"]), {
+    blocks = [Para(lang("exec_plan_lead", date=lang.month(scenario.start), last=year_end_words(lang, years[last])), {
         "start": _r(extra, "planning.start_members", "count"),
         "end": _r(extra, _y(last, "members_year_end"), "count"),
     }, "lead")]
@@ -734,7 +748,8 @@ def budget_section(lang: Language, scenario: Scenario, summary: dict, extra: dic
         rows.append((
             y["year"],
             _s(summary, f"periods.{k}.members", "count"),
-            _r(extra, _y(k, "members_year_end"), "count"),
+            dataclasses.replace(_r(extra, _y(k, "members_year_end"), "count"),
+                                mark="" if year_ends_in_december(y) else PARTIAL_MARK),
             _r(extra, _y(k, "target"), "count") if has_target else dash,
             _reached_cell(lang, y["target_reached"]) if has_target else dash,
             _r(extra, _y(k, "target_premium_idr"), "money") if has_target else dash,
@@ -743,7 +758,10 @@ def budget_section(lang: Language, scenario: Scenario, summary: dict, extra: dic
     header = tuple(lang(k) for k in ("col_period", "col_members_avg", "col_members_end", "col_target",
                                      "col_target_reached",
                                      "col_target_premium_all" if all_payers else "col_target_premium"))
-    blocks.append(Table("budget_years", header, rows, styles, _target_premium_note(lang, years)))
+    notes = [_target_premium_note(lang, years)] + [
+        lang("plan_year_end_partial_note", mark=PARTIAL_MARK, year=y["year"], month=lang.iso_date(y["year_end_month"]))
+        for y in years if not year_ends_in_december(y)]
+    blocks.append(Table("budget_years", header, rows, styles, " ".join(n for n in notes if n)))
     blocks += _apbd_blocks(lang, scenario, extra)
     caption = lang("caption_plan_members")
     if any(y["budget_idr"] is not None and y["members_affordable"] is not None for y in years):
@@ -777,6 +795,9 @@ def budget_section(lang: Language, scenario: Scenario, summary: dict, extra: dic
         blocks += _pledge_blocks(lang, extra, names)
     blocks.append(Para(lang("budget_enrolment_plan"), style="note"))
     return Section("budget", lang("sec_budget"), blocks, traced=True)
+
+
+PARTIAL_MARK = "*"  # after the members at the "year-end" of a year the horizon ends in before December (as sim plan)
 
 
 def _reached_cell(lang: Language, reached: bool | None) -> str:

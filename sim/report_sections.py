@@ -2076,5 +2076,5 @@ def comparison_table(summaries: list[dict], lang: str = "id") -> pd.DataFrame:
 
 
 def _frame(language: Language, table: Table) -> pd.DataFrame:
-    return pd.DataFrame([[language.figure(c.kind, c.value) if isinstance(c, Figure) else c for c in row]
+    return pd.DataFrame([[language.figure(c.kind, c.value) + c.mark if isinstance(c, Figure) else c for c in row]
                          for row in table.rows], columns=list(table.header))

@@ -2200,6 +2200,13 @@ TEXT = {
     "col_target": {"id": "Target akhir tahun", "en": "Year-end target"},
     "col_target_reached": {"id": "Target tercapai", "en": "Target reached"},
     "plan_target_beyond_horizon": {"id": "di luar periode proyeksi", "en": "beyond the horizon"},
+    # Under the table of targets, for a year the horizon ends in before December (its year-end cell is marked).
+    "plan_year_end_partial_note": {
+        "id": "{mark} Proyeksi berakhir pada {month}, sehingga peserta akhir tahun {year} adalah peserta pada akhir "
+              "{month}, bukan pada 31 Desember.",
+        "en": "{mark} The projection ends in {month}, so the members at the year-end of {year} are those at the end "
+              "of {month}, not on 31 December.",
+    },
     "col_target_premium": {"id": "Iuran setahun untuk target, dengan tarif tahun berikutnya",
                            "en": "A year's premium for the target, at next year's rates"},
     "col_target_premium_all": {"id": "Iuran setahun untuk target (semua pembayar), dengan tarif tahun berikutnya",

@@ -47,6 +47,14 @@ def pipeline_en(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
+def half_year(tmp_path_factory):
+    """jambi-2025-pipeline over 18 months (January 2025 to June 2026), in both languages: the reports by language."""
+    scenario = load_scenario("jambi-2025-pipeline", [f"scenario.trials={TRIALS}", "scenario.horizon_months=18"])
+    root = tmp_path_factory.mktemp("reports")
+    return {lang: build(scenario, lang, root / lang) for lang in ("id", "en")}
+
+
+@pytest.fixture(scope="module")
 def madiun(tmp_path_factory):
     return _build("madiun-2025", tmp_path_factory.mktemp("reports"))
 
@@ -183,14 +191,13 @@ def test_pipeline_report_says_which_targets_are_missed_and_why(pipeline):
     assert "2026 2.996 Rp604,0 juta Rp604,0 juta Rp0 2.996 Rp679,1 juta" in table
 
 
-def test_a_target_whose_year_end_lies_beyond_the_horizon_is_shown_priced_and_not_judged(tmp_path):
+def test_a_target_whose_year_end_lies_beyond_the_horizon_is_shown_priced_and_not_judged(half_year):
     """jambi-2025-pipeline over 18 months ends in June 2026, six months before its 2026 target's 31 December: the
     report said that target was reached, judged on June's 3,500 members as if June were the year-end. It is still
     shown and its full year priced as over the whole horizon (at 2027's rates, which neither projection reaches),
     but whether it is reached is not known: null in report.json, "beyond the horizon" in the table and a sentence
     in the summary, in both languages. The 2025 target, whose December is in the horizon, is judged as before."""
-    scenario = load_scenario("jambi-2025-pipeline", [f"scenario.trials={TRIALS}", "scenario.horizon_months=18"])
-    reports = {lang: build(scenario, lang, tmp_path / lang) for lang in ("id", "en")}
+    reports = half_year
     extra = json.loads((reports["en"].folder / "report.json").read_text())
     first, last = extra["planning"]["years"]
     assert first["target_reached"] is True and first["target_short"] == 0
@@ -202,11 +209,11 @@ def test_a_target_whose_year_end_lies_beyond_the_horizon_is_shown_priced_and_not
         "en": ("Target reached in 2025 (3,000 members at the year-end, target 3,000).",
                "Beyond the horizon: the projection ends in June 2026, before the year-end, so it cannot say whether "
                "the year-end target of 3,500 members (2026) is reached.",
-               "Target missed", "2026 3,226 3,500 3,500 beyond the horizon Rp705.6 m"),
+               "Target missed", "2026 3,226 3,500 * 3,500 beyond the horizon Rp705.6 m"),
         "id": ("Target tercapai pada 2025 (3.000 peserta pada akhir tahun, target 3.000).",
                "Di luar periode proyeksi: proyeksi berakhir pada Juni 2026, sebelum akhir tahun, sehingga belum dapat "
                "diketahui apakah target akhir tahun 3.500 peserta (2026) tercapai.",
-               "Target tidak tercapai", "2026 3.226 3.500 3.500 di luar periode proyeksi Rp705,6 juta"),
+               "Target tidak tercapai", "2026 3.226 3.500 * 3.500 di luar periode proyeksi Rp705,6 juta"),
     }
     for lang, (reached, beyond, missed, row) in expected.items():
         folder = reports[lang].folder
@@ -214,6 +221,39 @@ def test_a_target_whose_year_end_lies_beyond_the_horizon_is_shown_priced_and_not
         summary = unescape(section_text(folder, "summary"))
         assert reached in summary and beyond in summary and missed not in summary, summary
         assert row in unescape(section_text(folder, "budget"))
+
+
+def test_a_year_the_horizon_ends_in_before_december_has_its_last_months_members_said_so(half_year, pipeline):
+    """jambi-2025-pipeline over 18 months ends in June 2026. The summary's tile, its lead paragraph and the terminal's
+    headline said "members at the end of 2026" and the table's "members at year-end" gave June's 3,500 unmarked, as
+    if counted on 31 December. They now name the month, and the table marks the cell with a star, as sim plan stars
+    such a row, and says under the table what it means, in both languages; over the whole horizon (December 2027)
+    the year is named and nothing is marked."""
+    expected = {
+        "en": ("Members at the end of June 2026 3,500", "0 members in January 2025, 3,500 at the end of June 2026.",
+               "3,500 members at the end of June 2026;",
+               "* The projection ends in June 2026, so the members at the year-end of 2026 are those at the end of "
+               "June 2026, not on 31 December."),
+        "id": ("Peserta akhir Juni 2026 3.500", "0 peserta pada Januari 2025, 3.500 peserta pada akhir Juni 2026.",
+               "3.500 peserta pada akhir Juni 2026;",
+               "* Proyeksi berakhir pada Juni 2026, sehingga peserta akhir tahun 2026 adalah peserta pada akhir Juni "
+               "2026, bukan pada 31 Desember."),
+    }
+    for lang, (tile, lead, headline, note) in expected.items():
+        report = half_year[lang]
+        extra = json.loads((report.folder / "report.json").read_text())
+        assert [y["year_end_month"] for y in extra["planning"]["years"]] == ["2025-12", "2026-06"]
+        summary = unescape(section_text(report.folder, "summary"))
+        assert tile in summary and lead in summary, summary
+        assert headline in report_module.headline(report)
+        budget = unescape(section_text(report.folder, "budget"))
+        assert note in budget and budget.count("*") == 2  # the 2026 cell and its note; 2025's December is in
+        html = (report.folder / "report.html").read_text(encoding="utf-8")
+        assert re.search(r'data-key="planning\.years\.1\.members_year_end"[^>]*>[^<]+</span>\*</td>', html)
+        assert f"{report.lang.count(3500)}* " in pdf_text(report.folder)
+    summary = unescape(section_text(pipeline.folder, "summary"))
+    assert "Peserta akhir 2027" in summary and "peserta pada akhir 2027." in summary
+    assert "*" not in unescape(section_text(pipeline.folder, "budget"))
 
 
 def test_pipeline_report_drops_the_constant_membership_notes(pipeline):
