@@ -218,6 +218,7 @@ def _years(model: Model, closed, summary, money, timing, reserve, fan) -> list[d
         s = summary["periods"][p]
         months = int(closed.months_in_period[p])
         members = float(closed.member_months[p].sum() / months)
+        member_years = float(closed.member_months[p].sum() / 12)
         city = _city(money[p])
         claims_mean = s["claims_idr"]["mean"]
         row = {
@@ -239,8 +240,10 @@ def _years(model: Model, closed, summary, money, timing, reserve, fan) -> list[d
             "claim_ratio": s["claim_ratio"],
             "claim_ratio_fan": {k: v for k, v in fan[p].items() if k != "period"},
             "prob_claim_ratio_above_1": s["prob_claim_ratio_above_1"],
-            "cost_per_covered_worker_idr": round(city / members, 2) if members > 0 else None,
-            "premium_per_member_idr": round(s["premium_idr"] / members, 2) if members > 0 else None,
+            # Per member-year, as compare.json's cost per covered worker and report.json's premium per member: over
+            # a year the horizon ends in before December, per average member was part of a year's money.
+            "cost_per_covered_worker_idr": round(city / member_years, 2) if member_years > 0 else None,
+            "premium_per_member_idr": round(s["premium_idr"] / member_years, 2) if member_years > 0 else None,
             # Expected claims INCURRED in the year by ALL members (those paid for by CSR, SERTAKAN... included) per
             # rupiah of city money (README: years[].benefits_per_city_rupiah).
             "benefits_per_city_rupiah": round(s["claims_expected_idr"] / city, 6) if city > 0 else None,
@@ -554,8 +557,9 @@ def format_plan(result: dict, rupiah) -> str:
     partial = [y for y in result["years"] if y["months"] < 12]
     if partial:
         lines.append("* part of a year: " + ", ".join(f"{y['year']} has {y['months']} months in the horizon" for y in partial)
-                     + "; its row, its year-end and the budget answers cover those months only (a full year's budget "
-                       "against part of a year's premiums: a full year of those members costs more)")
+                     + "; its row (but Rp/worker, a year's city money per member), its year-end and the budget answers "
+                       "cover those months only (a full year's budget against part of a year's premiums: a full year "
+                       "of those members costs more)")
     cuts = result.get("budget_cuts") or []
     if cuts:
         lines.append("WARNING: the money does not renew all current members; not renewed (cut) at the year's round: "

@@ -11,6 +11,7 @@ import pytest
 
 from sim import budget
 from sim.plan import format_plan, plan
+from sim.report_planning import planning_figures
 from sim.scenario import load_scenario
 from test_report_payers import csr_segment
 
@@ -528,6 +529,24 @@ def test_a_target_whose_year_end_lies_beyond_the_horizon_is_not_judged():
     assert [(t["year"], t["reached"]) for t in whole["budget"]["budget_needed"]["targets_with_unlimited_budget"]] == [
         (2025, True), (2026, False)]
     assert "Not reached even with unlimited money (the pipeline is too slow): vulnerable 2026" in whole_text
+
+
+def test_a_years_premium_per_member_is_a_full_years_also_in_a_part_year():
+    """jambi-2025-pipeline over 18 months: 2026 has six months in the horizon. plan_years.csv's
+    premium_per_member_idr (and cost_per_covered_worker_idr, the terminal's Rp/worker) was six months' money per
+    average member, Rp100,800, where report.json gives a full year, Rp201,600 (the APBD's BPU rate of Rp16,800 a
+    month), under the same key. Both are now per member-year, in plan.json, its CSV and the report alike."""
+    scenario = load_scenario(JAMBI, ["scenario.horizon_months=18", "scenario.trials=200"])
+    _, result, tables = plan(scenario, 0.9, sensitivity=False)
+    csv = tables["plan_years.csv"]
+    assert list(csv["months"]) == [12, 6]
+    for y, row, shown in zip(result["years"], csv.to_dict("records"), planning_figures(scenario)["years"]):
+        assert y["premium_per_member_idr"] == row["premium_per_member_idr"] == shown["premium_per_member_idr"]
+        assert y["premium_per_member_idr"] == pytest.approx(16_800 * 12)
+        assert y["cost_per_covered_worker_idr"] == row["cost_per_covered_worker_idr"] == pytest.approx(16_800 * 12)
+    text = format_plan(result, rupiah)
+    assert "2026*" in text and text.count("Rp201,600") == 2  # the Rp/worker column of both years
+    assert "its row (but Rp/worker, a year's city money per member)" in text
 
 
 def test_the_funding_rows_leave_unspent_the_budget_less_what_was_spent():
