@@ -230,6 +230,19 @@ def targets_met(projection: Projection, tolerance: float = 0.005) -> list[dict]:
     return out
 
 
+def targets_after_horizon(scenario: Scenario) -> list[dict]:
+    """Per segment, the year-end targets listed for a year after the horizon's last, which nothing uses: each year's
+    quota is that year's own target. A scenario file's own horizon refuses them (``sim.planning_schema``: "never
+    takes effect"); one shortened with ``--set`` keeps them for the full horizon, and ``sim plan`` and the report say
+    they are not used rather than refuse the run."""
+    if scenario.planning is None:
+        return []
+    last = scenario_months(scenario)[0][-1].year
+    return [{"segment": q.segment, "year": year, "target": round(float(n), 2)}
+            for q in scenario.planning.quotas if q.kind == "targets"
+            for year, n in sorted(q.targets) if year is not None and year > last]
+
+
 # --- What a budget buys -----------------------------------------------------------------------------------------
 
 

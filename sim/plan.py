@@ -102,6 +102,7 @@ def plan(scenario: Scenario, confidence: float = DEFAULT_CONFIDENCE, chunk_trial
         "funding": rows["funding"],
         "enrolment": _enrolment_summary(model),
         "targets": budget.targets_met(model.projection) if model.projection is not None else [],
+        "targets_after_horizon": budget.targets_after_horizon(scenario),
         "ucj": (budget.ucj_by_year(model.projection, scenario.planning.ucj, scenario)
                 if model.projection is not None and scenario.planning.ucj is not None else None),
         "claim_ratio_fan": rows["fan"],
@@ -591,6 +592,10 @@ def format_plan(result: dict, rupiah) -> str:
     if missed:
         lines.append("Not reached even with unlimited money (the pipeline is too slow): " + ", ".join(
             f"{t['segment']} {t['year']} ({t['members_year_end']:,.0f} of {t['target']:,.0f})" for t in missed))
+    after = result.get("targets_after_horizon") or []
+    if after:  # a horizon shortened with --set: the scenario's later targets are kept, but nothing uses them
+        lines.append(f"Not used: year-end targets after the horizon's last year ({result['years'][-1]['year']}): "
+                     + ", ".join(f"{t['segment']} {t['year']} ({t['target']:,.0f})" for t in after))
     if "largest_coverage" in answers:
         lines.append("Largest coverage the budget funds: " + _largest_coverage_text(answers["largest_coverage"]))
     if "csr_gap_to_ucj" in answers:

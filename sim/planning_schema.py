@@ -6,7 +6,9 @@ a rejection rate above 1 or a budget year missing from the horizon ends in one l
 does an entry that could never take effect (``validate_planning``): a target, budget or pledge year outside the
 horizon, a pledge that runs wholly before or after it, a payer with an empty list of segments, UCJ shares that are
 all 0, a segment paid by CSR that no pledge lists or by DBH-CHT without a DBH-CHT budget (with a [funding] table);
-and UCJ covered persons fewer than the scenario's own starting members.
+and UCJ covered persons fewer than the scenario's own starting members. The horizon checks apply to the horizon the
+scenario files give (``_declared_horizon``): one shortened with ``--set`` keeps the entries outside it, unused, and
+``sim plan`` and the report say which year-end targets after it are not used (``sim.budget.targets_after_horizon``).
 
 - ``[expansion.SEGMENT]``: how a segment's quota grows: absolute ``targets`` per year, a ``growth_rate``, or a share
   of the gap to the UCJ target (``ucj_allocation``, with ``[ucj]``). Needs ``[pipeline]``.
@@ -364,7 +366,7 @@ def _check_expansion(c: _Context, data: dict) -> dict:
         if "targets" in quota and not _is_number(quota["targets"]):
             # A target holds from its year-end on ("later years keep the last target"), so a year BEFORE the
             # horizon is meaningful (the quota the horizon starts with) and stays allowed; a year after the
-            # horizon's last could never take effect.
+            # horizon's last could never take effect (with a --set horizon, not refused: said to be unused).
             c.outside(f"{key}.targets.value", [y for y, _ in quota["targets"] if y > c.years[-1]],
                       f"after the horizon ({c.span}): a target there never takes effect")
         out[name] = quota

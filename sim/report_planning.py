@@ -24,7 +24,7 @@ from . import chart_descriptions, charts
 from .i18n import Language
 from .regulation import load_regulation
 from .report_document import Chart, Figure, Para, Section, Table, Tiles, fill, lookup
-from .budget import DEFAULT_CONFIDENCE, UnlimitedApbd, budget_needed, ucj_by_year, verify_budget
+from .budget import DEFAULT_CONFIDENCE, UnlimitedApbd, budget_needed, targets_after_horizon, ucj_by_year, verify_budget
 from .expansion import premium_rates, project_scenario
 from .funding import APBD, DBH_CHT, EXTERNAL_PAYERS
 from .pledge_outcomes import ALL_HONOURED, FAILED, NONE_HONOURED, outcome_name, pledge_outcomes
@@ -82,7 +82,11 @@ def planning_figures(scenario: Scenario, projection=None) -> dict | None:
         if funded:  # per segment, for the priority check: names admitted in the year, names waiting at its end
             row["segments"] = p.segment_rows(y)
         years.append(row)
+    after = {}  # targets listed after the horizon's last year (summed over segments, as the years' targets)
+    for t in targets_after_horizon(scenario):
+        after[t["year"]] = after.get(t["year"], 0.0) + t["target"]
     return {
+        "targets_after_horizon": [{"year": str(y), "target": round(t, 2)} for y, t in sorted(after.items())],
         "pledge_outcomes": pledge_outcomes(scenario, unlimited),
         "budget_needed": needed and {k: v for k, v in needed.items() if k != "years"},
         "priority": list(planning.funding.priority) if funded else None,
@@ -426,6 +430,7 @@ def _budget_lines(lang: Language, scenario: Scenario, summary: dict, extra: dict
              {"spent": _r(extra, _y(i, "budget_spent_idr"), "money"), "left": _r(extra, _y(i, "budget_left_idr"), "money")})
             for i in spent]))
     blocks += _targets_paras(lang, extra, targeted)
+    blocks.append(_after_horizon_para(lang, extra))
     cut = [i for i, y in enumerate(years) if round(y["not_renewed"]) > 0]
     if cut:  # the renewals come first, but the money may not pay for all of them
         para = _listed_para(lang, "exec_plan_not_renewed", [
@@ -518,6 +523,19 @@ def _targets_paras(lang: Language, extra: dict, targeted: list) -> list:
             (lang("plan_item_beyond", year=years[i]["year"]), {"target": _r(extra, _y(i, "target"), "count")})
             for i in beyond], last=lang.iso_date(last)))
     return blocks
+
+
+def _after_horizon_para(lang: Language, extra: dict) -> Para | None:
+    """The year-end targets listed after the horizon's last year (a horizon shortened with ``--set``), which the
+    projection does not use: said, so that the register's list of targets does not read as counted. None without."""
+    after = extra["planning"]["targets_after_horizon"]
+    if not after:
+        return None
+    key = "exec_plan_after_horizon" + ("_several" if len(after) > 1 else "")
+    return _listed_para(lang, key, [
+        (lang("plan_item_beyond", year=t["year"]), {"target": _r(extra, f"planning.targets_after_horizon.{k}.target",
+                                                                 "count")})
+        for k, t in enumerate(after)], last=lang.iso_date(extra["planning"]["months"][-1]["month"]))
 
 
 PASSED = 0.5  # names: a segment counts as admitting or waiting from half a name (the projection is fluid)

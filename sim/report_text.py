@@ -2037,6 +2037,17 @@ TEXT = {
               "year-end target of {items} is reached.",
     },
     "plan_item_beyond": {"id": "{target} peserta ({year})", "en": "{target} members ({year})"},
+    # Targets listed for a year after the horizon's last (a horizon shortened with --set): nothing uses them.
+    "exec_plan_after_horizon": {
+        "id": "Target akhir tahun {items} berada di luar periode proyeksi, yang berakhir pada {last}, sehingga tidak "
+              "digunakan.",
+        "en": "The year-end target of {items} lies after the horizon, which ends in {last}, and is not used.",
+    },
+    "exec_plan_after_horizon_several": {
+        "id": "Target akhir tahun {items} berada di luar periode proyeksi, yang berakhir pada {last}, sehingga tidak "
+              "digunakan.",
+        "en": "The year-end targets of {items} lie after the horizon, which ends in {last}, and are not used.",
+    },
     "exec_plan_ucj": {
         "id": "Cakupan semesta jaminan sosial ketenagakerjaan (UCJ: bagian penduduk bekerja yang menjadi peserta BPJS "
               "Ketenagakerjaan) pada akhir tahun: {items}; targetnya {target} pada {year}.",

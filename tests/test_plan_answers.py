@@ -549,6 +549,19 @@ def test_a_years_premium_per_member_is_a_full_years_also_in_a_part_year():
     assert "its row (but Rp/worker, a year's city money per member)" in text
 
 
+def test_a_target_after_the_horizons_last_year_is_listed_as_not_used():
+    """jambi-2025-pipeline's 2027 target with the horizon cut to 18 months by --set: the run is not refused (the
+    horizon checks apply to the scenario files' own horizon, scenarios/README.md), and the plan said nothing of a
+    target nothing uses. plan.json lists it in targets_after_horizon and the terminal on a 'Not used' line; over the
+    whole horizon the list is empty and there is no such line."""
+    result, text = planned(JAMBI, ["scenario.horizon_months=18"])
+    assert result["targets_after_horizon"] == [{"segment": "vulnerable", "year": 2027, "target": 4000}]
+    assert [t["year"] for t in result["targets"]] == [2025, 2026]
+    assert "Not used: year-end targets after the horizon's last year (2026): vulnerable 2027 (4,000)" in text
+    whole, whole_text = planned(JAMBI)
+    assert whole["targets_after_horizon"] == [] and "Not used" not in whole_text
+
+
 def test_the_funding_rows_leave_unspent_the_budget_less_what_was_spent():
     """Rp300 m of APBD a year: each year's APBD row has Rp300 m available and the rest of it, after what was spent,
     unspent (a row giving the whole Rp300 m as unspent would say the budget line was untouched)."""

@@ -256,6 +256,25 @@ def test_a_year_the_horizon_ends_in_before_december_has_its_last_months_members_
     assert "*" not in unescape(section_text(pipeline.folder, "budget"))
 
 
+def test_a_target_after_the_horizons_last_year_is_said_not_to_be_used(half_year, pipeline):
+    """jambi-2025-pipeline's 2027 target of 4,000, with the horizon cut to 18 months by --set (not refused: the
+    horizon checks apply to the files' own horizon), was listed in the register with nothing to say that no part
+    of the report uses it. report.json lists it under targets_after_horizon and the summary says it lies after the
+    horizon and is not used, in both languages; over the whole horizon there is none."""
+    expected = {"en": "The year-end target of 4,000 members (2027) lies after the horizon, which ends in June 2026, "
+                      "and is not used.",
+                "id": "Target akhir tahun 4.000 peserta (2027) berada di luar periode proyeksi, yang berakhir pada "
+                      "Juni 2026, sehingga tidak digunakan."}
+    for lang, sentence in expected.items():
+        folder = half_year[lang].folder
+        extra = json.loads((folder / "report.json").read_text())
+        assert extra["planning"]["targets_after_horizon"] == [{"year": "2027", "target": 4000}]
+        assert sentence in unescape(section_text(folder, "summary"))
+    extra = json.loads((pipeline.folder / "report.json").read_text())
+    assert extra["planning"]["targets_after_horizon"] == []
+    assert "tidak digunakan." not in unescape(section_text(pipeline.folder, "summary"))
+
+
 def test_pipeline_report_drops_the_constant_membership_notes(pipeline):
     html = (pipeline.folder / "report.html").read_text(encoding="utf-8")
     assert "dianggap tetap sejak awal" not in html
