@@ -604,11 +604,15 @@ def _ucj_para(lang: Language, extra: dict) -> Para | None:
         return None
     years = extra["planning"]["years"]
     shown = [i for i, y in enumerate(years) if y.get("ucj") is not None]
-    joined, figures = _yearly_figures(lang, extra, shown, "plan_item_ucj", "ucj", "percent1", "ucj")
+    # A year the horizon ends in before December: UCJ at its last month, named by it.
+    joined, figures = _listed(lang, [
+        (lang("plan_item_ucj", year=years[i]["year"]) if year_ends_in_december(years[i])
+         else lang("plan_item_ucj_month", month=lang.iso_date(years[i]["year_end_month"])),
+         {"ucj": _r(extra, _y(i, "ucj"), "percent1")}) for i in shown], "ucj_")
     figures["target"] = _r(extra, "planning.ucj_target.share", "percent1")
     at = next((i for i in shown if years[i]["year"] == str(target["year"])), None)
     key = "exec_plan_ucj"
-    if at is not None:
+    if at is not None and year_ends_in_december(years[at]):  # not judged on a month before its 31 December
         key += "_reached" if years[at]["ucj"] >= target["share"] else "_missed"
     return Para(lang(key, items=joined, year=target["year"]), figures)
 
@@ -700,7 +704,8 @@ def _pledge_risk(lang: Language, scenario: Scenario, extra: dict, names: dict) -
         figures.update(figs)
     if round(worst["held_max"]) > 0:
         most = max(range(len(worst["years"])), key=lambda k: worst["years"][k]["held_year_end"])
-        parts.append(lang("pledge_held", year=worst["years"][most]["year"]))
+        held_in = next(y for y in extra["planning"]["years"] if y["year"] == str(worst["years"][most]["year"]))
+        parts.append(lang("pledge_held", year=year_end_words(lang, held_in)))
         figures["held"] = _r(extra, f"{key}.held_max", "count")
     every = next(k for k, o in enumerate(outcomes) if not o["failed"])
     last = len(worst["years"]) - 1
@@ -766,8 +771,7 @@ def budget_section(lang: Language, scenario: Scenario, summary: dict, extra: dic
         rows.append((
             y["year"],
             _s(summary, f"periods.{k}.members", "count"),
-            dataclasses.replace(_r(extra, _y(k, "members_year_end"), "count"),
-                                mark="" if year_ends_in_december(y) else PARTIAL_MARK),
+            _year_end_cell(extra, _y(k, "members_year_end"), y),
             _r(extra, _y(k, "target"), "count") if has_target else dash,
             _reached_cell(lang, y["target_reached"]) if has_target else dash,
             _r(extra, _y(k, "target_premium_idr"), "money") if has_target else dash,
@@ -776,9 +780,7 @@ def budget_section(lang: Language, scenario: Scenario, summary: dict, extra: dic
     header = tuple(lang(k) for k in ("col_period", "col_members_avg", "col_members_end", "col_target",
                                      "col_target_reached",
                                      "col_target_premium_all" if all_payers else "col_target_premium"))
-    notes = [_target_premium_note(lang, years)] + [
-        lang("plan_year_end_partial_note", mark=PARTIAL_MARK, year=y["year"], month=lang.iso_date(y["year_end_month"]))
-        for y in years if not year_ends_in_december(y)]
+    notes = [_target_premium_note(lang, years)] + _partial_year_notes(lang, years)
     blocks.append(Table("budget_years", header, rows, styles, " ".join(n for n in notes if n)))
     blocks += _apbd_blocks(lang, scenario, extra)
     caption = lang("caption_plan_members")
@@ -816,6 +818,19 @@ def budget_section(lang: Language, scenario: Scenario, summary: dict, extra: dic
 
 
 PARTIAL_MARK = "*"  # after the members at the "year-end" of a year the horizon ends in before December (as sim plan)
+
+
+def _year_end_cell(extra: dict, key: str, year: dict) -> Figure:
+    """The members at the year-end (report.json ``key``) of planning year ``year``, marked when the horizon ends in
+    that year before December (:func:`_partial_year_notes` says what the mark means)."""
+    return dataclasses.replace(_r(extra, key, "count"), mark="" if year_ends_in_december(year) else PARTIAL_MARK)
+
+
+def _partial_year_notes(lang: Language, years: list) -> list:
+    """Under a table with members at the year-end: for a year the horizon ends in before December, that its
+    marked "year-end" is the horizon's last month, not 31 December."""
+    return [lang("plan_year_end_partial_note", mark=PARTIAL_MARK, year=y["year"],
+                 month=lang.iso_date(y["year_end_month"])) for y in years if not year_ends_in_december(y)]
 
 
 def _reached_cell(lang: Language, reached: bool | None) -> str:
@@ -887,6 +902,7 @@ def _apbd_blocks(lang: Language, scenario: Scenario, extra: dict) -> list:
 def _pledge_blocks(lang: Language, extra: dict, names: dict) -> list:
     """What each combination of honoured and failed CSR pledges does: a row per outcome and year."""
     answer = extra["planning"]["pledge_outcomes"]
+    plan_years = {y["year"]: y for y in extra["planning"]["years"]}
     rows, styles = [], []
     for i, outcome in enumerate(answer["outcomes"]):
         key = f"planning.pledge_outcomes.outcomes.{i}"
@@ -895,14 +911,16 @@ def _pledge_blocks(lang: Language, extra: dict, names: dict) -> list:
         for k, y in enumerate(outcome["years"]):
             at = f"{key}.years.{k}"
             rows.append((*(first if k == 0 else ("", "")), str(y["year"]),
-                         _r(extra, f"{at}.members_year_end", "count"), _r(extra, f"{at}.not_renewed", "count"),
+                         _year_end_cell(extra, f"{at}.members_year_end", plan_years[str(y["year"])]),
+                         _r(extra, f"{at}.not_renewed", "count"),
                          _r(extra, f"{at}.held_year_end", "count"), _r(extra, f"{at}.apbd_spent_idr", "money"),
                          _r(extra, f"{at}.apbd_needed_idr", "money")))
             styles.append("check" if y["not_renewed"] > 0.5 or y["held_year_end"] > 0.5 else "")
     header = tuple(lang(k) for k in ("col_pledge_outcome", "col_probability", "col_period", "col_members_end",
                                      "col_not_renewed", "col_waiting", "col_budget_spent", "col_apbd_needed"))
     intro = lang("pledge_outcomes_intro" if answer["all_combinations"] else "pledge_outcomes_intro_stress")
-    blocks = [Para(intro), Table("plan_pledges", header, rows, styles)]
+    note = " ".join(_partial_year_notes(lang, extra["planning"]["years"]))
+    blocks = [Para(intro), Table("plan_pledges", header, rows, styles, note)]
     if answer["expected"] is not None:
         blocks.append(_pledge_expected(lang, extra))
     return blocks

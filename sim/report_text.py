@@ -2067,6 +2067,8 @@ TEXT = {
               "at the year-ends: {items}; the target of {target} by {year} is missed.",
     },
     "plan_item_ucj": {"id": "{year} {ucj}", "en": "{year} {ucj}"},
+    # UCJ at the horizon's last month, in a year the horizon ends in before December.
+    "plan_item_ucj_month": {"id": "{month} (akhir proyeksi) {ucj}", "en": "{month} (the horizon's end) {ucj}"},
     # A lower-priority segment admitted names while a higher-priority one waited (report_planning._priority_para).
     "exec_plan_priority_passed": {
         "id": "Urutan prioritas berlaku bagi nama yang dibiayai pada saat yang sama: pada awal tahun, calon peserta "

@@ -256,6 +256,43 @@ def test_a_year_the_horizon_ends_in_before_december_has_its_last_months_members_
     assert "*" not in unescape(section_text(pipeline.folder, "budget"))
 
 
+def test_ucj_and_pledge_outcomes_in_a_year_the_horizon_ends_in_before_december_name_its_last_month():
+    """madiun-2026-ucj-csr over 54 months ends in June 2030, its UCJ target year. The summary listed June's UCJ as
+    2030's year-end and said the 70 % target was missed, judged on June (68.7 %); the table of pledge outcomes gave
+    June's members as 2030's year-end, unmarked. UCJ is now given for June 2030 (the horizon's end) and the target
+    is not judged; the table's 2030 cells are starred with the note under it, in both languages. Over 59 months the
+    most names waiting when the co-funded pledge fails are those of November 2030, no longer "at the end of 2030"."""
+    from sim.report_document import fill
+    from sim.report_planning import _budget_lines, _pledge_blocks, _pledge_risk, pledge_names
+
+    scenario = load_scenario("madiun-2026-ucj-csr", ["scenario.horizon_months=54"])
+    extra = {"planning": planning_figures(scenario)}
+    expected = {
+        "en": ("2029 63.0% and June 2030 (the horizon's end) 68.7%; the target is 70.0% by 2030.",
+               "* The projection ends in June 2030, so the members at the year-end of 2030 are those at the end of "
+               "June 2030, not on 31 December."),
+        "id": ("2029 63,0% dan Juni 2030 (akhir proyeksi) 68,7%; targetnya 70,0% pada 2030.",
+               "* Proyeksi berakhir pada Juni 2030, sehingga peserta akhir tahun 2030 adalah peserta pada akhir Juni "
+               "2030, bukan pada 31 Desember."),
+    }
+    for code, (ucj, note) in expected.items():
+        lang = Language(code)
+        text = " ".join(fill(b.text, {k: lang.figure(f.kind, f.value) for k, f in b.figures.items()})
+                        for b in _budget_lines(lang, scenario, {}, extra))
+        assert ucj in text, text
+        table = next(b for b in _pledge_blocks(lang, extra, pledge_names(lang, scenario)) if hasattr(b, "rows"))
+        marks = {(row[2], row[3].mark) for row in table.rows}
+        assert marks == {(str(y), "") for y in range(2026, 2030)} | {("2030", "*")}
+        assert table.note == note
+    late = load_scenario("madiun-2026-ucj-csr", ["scenario.horizon_months=59"])
+    extra = {"planning": planning_figures(late)}
+    for code, held in {"en": "at most 5,776 names wait for money at the end of November 2030;",
+                       "id": "paling banyak 5.776 calon peserta menunggu dana pada akhir November 2030;"}.items():
+        lang = Language(code)
+        para = _pledge_risk(lang, late, extra, pledge_names(lang, late))
+        assert held in fill(para.text, {k: lang.figure(f.kind, f.value) for k, f in para.figures.items()})
+
+
 def test_a_target_after_the_horizons_last_year_is_said_not_to_be_used(half_year, pipeline):
     """jambi-2025-pipeline's 2027 target of 4,000, with the horizon cut to 18 months by --set (not refused: the
     horizon checks apply to the files' own horizon), was listed in the register with nothing to say that no part
