@@ -668,8 +668,12 @@ def ucj_by_year(projection: Projection, ucj, scenario: Scenario) -> list[dict]:
     out = []
     for y in projection.fiscal_years():
         have = float(projection.year_end(y).sum())
+        last = int(np.flatnonzero(projection.years == y)[-1])
         out.append({"year": y, "ucj": round((ucj.covered_persons - start + have) / ucj.employed_persons, 6),
-                    "target": ucj.target_share if y >= ucj.target_year else None})
+                    "target": ucj.target_share if y >= ucj.target_year else None,
+                    # The month the year-end closes: December, or the horizon's last month in a year it ends in
+                    # before December (which sim plan names rather than the year).
+                    "year_end_month": projection.month_dates[last].isoformat()[:7]})
     return out
 
 

@@ -27,6 +27,7 @@ from .closed_form import expected
 from .expansion import CUT_SHOWN, money_bound
 from .forecast import DEFAULT_CHUNK_TRIALS, FORECAST_FILES, atomic_directory, forecast, write_json
 from .funding import APBD, EXTERNAL_PAYERS
+from .i18n import Language
 from .membership import EXIT_CAUSES
 from .pledge_outcomes import ALL_HONOURED, FAILED, NONE_HONOURED, outcome_name, pledge_outcomes
 from .population import Model, build_model
@@ -482,7 +483,7 @@ def _csr_gap_lines(gap: dict, outcomes: int, rupiah) -> list[str]:
     def ucj(rows):
         final = rows[-1]
         at = f", reached with probability >= {confidence:.0%}" if outcomes > 1 else ""
-        return f"UCJ at the end of {final['year']} {final['ucj']:.1%}{at}"
+        return f"UCJ at the end of {_year_end_words(final)} {final['ucj']:.1%}{at}"
 
     p = gap["probability_money_does_not_bind_with_it"]
     lines = [f"CSR money for the UCJ segments ({', '.join(gap['segments'])}) to close the gap to the UCJ target: "
@@ -502,6 +503,16 @@ def _csr_gap_lines(gap: dict, outcomes: int, rupiah) -> list[str]:
                      + (" (members still not renewed: " + ", ".join(f"{n} {v:,.0f}" for n, v in cut.items()) + ")"
                         if cut else ""))
     return lines
+
+
+def _year_end_words(row: dict) -> str:
+    """The end of a year of UCJ rows (:func:`sim.budget.ucj_by_year`): the year when its December is in the horizon,
+    else the horizon's last month ("June 2030 (the horizon's end)"), whose UCJ is not that of 31 December (as the
+    report's ``plan_item_ucj_month``)."""
+    month = row.get("year_end_month")
+    if month is None or month.endswith("-12"):
+        return str(row["year"])
+    return f"{Language('en').iso_date(month)} (the horizon's end)"
 
 
 def _pledge_outcome_lines(answer: dict, rupiah) -> list[str]:

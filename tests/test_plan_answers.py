@@ -163,6 +163,23 @@ def test_csr_gap_with_enough_city_money_has_no_shortfall():
     assert len(lines) == 1 and "probability 100%" in lines[0]
 
 
+def test_csr_gap_names_the_horizons_last_month_in_a_year_it_ends_in_before_december():
+    """madiun-2026-ucj-csr over 54 months ends in June 2030: the CSR-gap line said "UCJ at the end of 2030" for
+    UCJ judged on June's members, as the report's summary did before it named the month. It now names June 2030
+    (the horizon's end), as the report does; over the whole horizon, December's UCJ is the year's."""
+    from sim.plan import _csr_gap_lines
+
+    answer = budget.csr_gap(load_scenario("madiun-2026-ucj-csr", ["scenario.horizon_months=54"]), 0.9)
+    final = answer["ucj_with_gap_closed"][-1]
+    assert (final["year"], final["year_end_month"]) == (2030, "2030-06")
+    line = _csr_gap_lines(answer, 4, rupiah)[0]
+    assert (f"(UCJ at the end of June 2030 (the horizon's end) {final['ucj']:.1%}, reached with probability >= 90%)"
+            in line), line
+    whole = budget.csr_gap(load_scenario("madiun-2026-ucj-csr"), 0.9)
+    assert whole["ucj_with_gap_closed"][-1]["year_end_month"] == "2030-12"
+    assert "UCJ at the end of 2030 " in _csr_gap_lines(whole, 4, rupiah)[0]
+
+
 # --- 3. The largest coverage at the confidence ------------------------------------------------------------------
 
 
