@@ -112,9 +112,11 @@ def plan_table(scenario: Scenario, lang: str = "id") -> pd.DataFrame:
     needed = plan["budget_needed"]
     rows = []
     for y in plan["years"]:
+        # A year the horizon ends in before December: its year-end figures are starred, as in the report.
+        mark = "" if report_planning.year_ends_in_december(y) else report_planning.PARTIAL_MARK
         row = {language("col_period"): y["year"],
                language("col_members_avg"): language.count(y["members"]),
-               language("col_members_end"): language.count(y["members_year_end"]),
+               language("col_members_end"): language.count(y["members_year_end"]) + mark,
                language("col_target"): _or_dash(language.count, y["target"]),
                language("col_waiting"): language.count(y["held_year_end"]),
                language("col_not_renewed"): language.count(y["not_renewed"]),
@@ -125,9 +127,19 @@ def plan_table(scenario: Scenario, lang: str = "id") -> pd.DataFrame:
             what = "quota" if needed["for"] == "quota_path" else "members"
             row[language(f"col_apbd_needed_{what}")] = _or_dash(language.money, y["apbd_needed_idr"])
         if y["ucj"] is not None:
-            row[language("nb_ucj")] = language.percent(y["ucj"], 1)
+            row[language("nb_ucj")] = language.percent(y["ucj"], 1) + mark
         rows.append(row)
+    rows += _partial_year_rows(language, plan["years"], rows[-1])
     return pd.DataFrame(rows).set_index(language("col_period"))
+
+
+def _partial_year_rows(language: Language, years: list, columns: dict) -> list[dict]:
+    """Under :func:`plan_table`, a row per year the horizon ends in before December, its period the star and, under
+    the members at the year-end, what the star means (the report's note under its table, within a cell's 50
+    characters): a DataFrame has no note of its own that a notebook shows."""
+    return [{**{k: "" for k in columns}, language("col_period"): report_planning.PARTIAL_MARK,
+             language("col_members_end"): language("nb_year_end_partial", month=language.iso_date(y["year_end_month"]))}
+            for y in years if not report_planning.year_ends_in_december(y)]
 
 
 def _or_dash(show, value) -> str:

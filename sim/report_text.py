@@ -1809,6 +1809,10 @@ TEXT = {
                    "en": "has no enrolment plan ([expansion] quotas, a [pipeline], [funding] or [membership] exits); "
                          "choose a scenario with one, e.g. madiun-2026-ucj-csr"},
     "nb_ucj": {"id": "Cakupan UCJ akhir tahun", "en": "UCJ coverage at year-end"},
+    # The note row of the plan by year (sim.planner_tables.plan_table) under a year the horizon ends in before
+    # December, whose starred year-end is its last month (the report's plan_year_end_partial_note): within 50
+    # characters.
+    "nb_year_end_partial": {"id": "akhir {month}, bukan 31 Desember", "en": "end of {month}, not 31 December"},
     # --- what the money buys (notebook 03; sim.planner_tables.coverage_table): sim plan's largest coverage and CSR
     # gap. A value stays within 50 characters, the width pandas shows a table's cell at before cutting it.
     "nb_no_plan_here": {"id": "tidak ada di {scenario}", "en": "none in {scenario}"},

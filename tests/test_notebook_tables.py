@@ -71,6 +71,26 @@ def test_the_plan_by_year_gives_sim_plan_s_members_ucj_and_apbd_needed(lang):
     assert frame[language("col_budget_apbd")].tolist() == [language.money(4e9)] * 5
 
 
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_the_plan_by_year_stars_the_year_end_of_a_year_the_horizon_ends_in_before_december(lang):
+    """jambi-2025-pipeline over 18 months ends in June 2026: the plan by year gave June's 3,500 members as 2026's
+    year-end, unmarked, where the report stars them with a note. The cell is now starred and a row under the table
+    says what the star means, within a cell's 50 characters; 2025, whose December is in the horizon, is not starred,
+    and over the whole horizon there is no such row."""
+    from sim.i18n import Language
+
+    language = Language(lang)
+    frame = report.plan_table(load_scenario("jambi-2025-pipeline", ["scenario.horizon_months=18"]), lang)
+    assert frame.index.tolist() == ["2025", "2026", "*"]
+    ends = frame[language("col_members_end")].tolist()
+    assert ends == [language.count(3000), language.count(3500) + "*",
+                    {"en": "end of June 2026, not 31 December", "id": "akhir Juni 2026, bukan 31 Desember"}[lang]]
+    assert all(len(v) <= 50 for v in _cells(frame))
+    whole = report.plan_table(load_scenario("jambi-2025-pipeline"), lang)
+    assert whole.index.tolist() == ["2025", "2026", "2027"]
+    assert not any("*" in v for v in _cells(whole))
+
+
 def test_a_scenario_without_an_enrolment_plan_is_refused_in_one_line():
     with pytest.raises(ScenarioError, match=r"^madiun-2023: expansion: has no enrolment plan"):
         report.plan_table(load_scenario("madiun-2023"), "en")
