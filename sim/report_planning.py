@@ -425,10 +425,13 @@ def _budget_lines(lang: Language, scenario: Scenario, summary: dict, extra: dict
     # What the premiums took from the budget each year, and what is left.
     spent = [i for i, y in enumerate(years) if y["budget_idr"] is not None]
     if spent:
-        blocks.append(_listed_para(lang, "exec_plan_left", [
+        para = _listed_para(lang, "exec_plan_left", [
             (lang("plan_item_left", year=years[i]["year"]),
-             {"spent": _r(extra, _y(i, "budget_spent_idr"), "money"), "left": _r(extra, _y(i, "budget_left_idr"), "money")})
-            for i in spent]))
+             {"spent": _part_year_cell(extra, _y(i, "budget_spent_idr"), "money", years[i]),
+              "left": _part_year_cell(extra, _y(i, "budget_left_idr"), "money", years[i])})
+            for i in spent])
+        notes = _partial_budget_notes(lang, [years[i] for i in spent])
+        blocks.append(Para(" ".join([para.text, *notes]), para.figures) if notes else para)
     blocks += _targets_paras(lang, extra, targeted)
     blocks.append(_after_horizon_para(lang, extra))
     cut = [i for i, y in enumerate(years) if round(y["not_renewed"]) > 0]
@@ -823,7 +826,21 @@ PARTIAL_MARK = "*"  # after the members at the "year-end" of a year the horizon 
 def _year_end_cell(extra: dict, key: str, year: dict) -> Figure:
     """The members at the year-end (report.json ``key``) of planning year ``year``, marked when the horizon ends in
     that year before December (:func:`_partial_year_notes` says what the mark means)."""
-    return dataclasses.replace(_r(extra, key, "count"), mark="" if year_ends_in_december(year) else PARTIAL_MARK)
+    return _part_year_cell(extra, key, "count", year)
+
+
+def _part_year_cell(extra: dict, key: str, kind: str, year: dict) -> Figure:
+    """A figure of planning year ``year`` (report.json ``key``), marked when the horizon ends in that year before
+    December: its members at the "year-end" or the premiums it paid cover the months up to the horizon's end only."""
+    return dataclasses.replace(_r(extra, key, kind), mark="" if year_ends_in_december(year) else PARTIAL_MARK)
+
+
+def _partial_budget_notes(lang: Language, years: list) -> list:
+    """Under the APBD's premiums paid and needed and budget left: for a year the horizon ends in before December,
+    that its marked premiums are those of the months up to its end, set against a full year's budget (as sim plan's
+    note under its table says)."""
+    return [lang("plan_budget_partial_note", mark=PARTIAL_MARK, year=y["year"],
+                 month=lang.iso_date(y["year_end_month"])) for y in years if not year_ends_in_december(y)]
 
 
 def _partial_year_notes(lang: Language, years: list) -> list:
@@ -866,10 +883,12 @@ def _apbd_blocks(lang: Language, scenario: Scenario, extra: dict) -> list:
     for k in budgeted:
         y = years[k]
         row = (y["year"], _r(extra, _y(k, "apbd_members"), "count"), _r(extra, _y(k, "budget_idr"), "money"),
-               _r(extra, _y(k, "budget_spent_idr"), "money"), _r(extra, _y(k, "budget_left_idr"), "money"),
+               _part_year_cell(extra, _y(k, "budget_spent_idr"), "money", y),
+               _part_year_cell(extra, _y(k, "budget_left_idr"), "money", y),
                _r(extra, _y(k, "members_affordable"), "count") if y["members_affordable"] is not None else dash)
         if needed is not None:
-            row += (_r(extra, _y(k, "apbd_needed_idr"), "money") if y["apbd_needed_idr"] is not None else dash,)
+            row += (_part_year_cell(extra, _y(k, "apbd_needed_idr"), "money", y) if y["apbd_needed_idr"] is not None
+                    else dash,)
         rows.append(row)
     keys = ("col_period", "col_apbd_members", "col_budget_apbd", "col_budget_spent", "col_budget_left",
             "col_affordable")
@@ -896,7 +915,8 @@ def _apbd_blocks(lang: Language, scenario: Scenario, extra: dict) -> list:
                                              what=lang("apbd_needed_for_" + needed["for"])),
                      {**intro.figures, **({"confidence": _r(extra, "planning.budget_needed.confidence", "percent")}
                                           if needed["pledges"] else {})})
-    return [intro, Table("plan_apbd", tuple(lang(c) for c in keys), rows, styles)]
+    note = " ".join(_partial_budget_notes(lang, [years[k] for k in budgeted]))
+    return [intro, Table("plan_apbd", tuple(lang(c) for c in keys), rows, styles, note)]
 
 
 def _pledge_blocks(lang: Language, extra: dict, names: dict) -> list:

@@ -2224,6 +2224,15 @@ TEXT = {
         "en": "{mark} The projection ends in {month}, so the members at the year-end of {year} are those at the end "
               "of {month}, not on 31 December.",
     },
+    # Under the APBD table and after the summary's "what is left", for a year the horizon ends in before December
+    # (its premiums paid and needed and budget left are marked): sim plan's terminal says the same under its table.
+    "plan_budget_partial_note": {
+        "id": "{mark} Proyeksi berakhir pada {month}, sehingga iuran APBD pada {year} adalah iuran sampai {month} "
+              "saja, terhadap anggaran setahun penuh: setahun penuh peserta tersebut membutuhkan biaya lebih besar dan "
+              "menyisakan lebih sedikit.",
+        "en": "{mark} The projection ends in {month}, so the APBD's premiums in {year} are those up to {month} only, "
+              "against a full year's budget: a full year of those members costs more and leaves less.",
+    },
     "col_target_premium": {"id": "Iuran setahun untuk target, dengan tarif tahun berikutnya",
                            "en": "A year's premium for the target, at next year's rates"},
     "col_target_premium_all": {"id": "Iuran setahun untuk target (semua pembayar), dengan tarif tahun berikutnya",

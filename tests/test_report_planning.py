@@ -247,7 +247,8 @@ def test_a_year_the_horizon_ends_in_before_december_has_its_last_months_members_
         assert tile in summary and lead in summary, summary
         assert headline in report_module.headline(report)
         budget = unescape(section_text(report.folder, "budget"))
-        assert note in budget and budget.count("*") == 2  # the 2026 cell and its note; 2025's December is in
+        # The 2026 cell and its note; the APBD table's three 2026 cells and its note; 2025's December is in.
+        assert note in budget and budget.count("*") == 6
         html = (report.folder / "report.html").read_text(encoding="utf-8")
         assert re.search(r'data-key="planning\.years\.1\.members_year_end"[^>]*>[^<]+</span>\*</td>', html)
         assert f"{report.lang.count(3500)}* " in pdf_text(report.folder)
@@ -291,6 +292,39 @@ def test_ucj_and_pledge_outcomes_in_a_year_the_horizon_ends_in_before_december_n
         lang = Language(code)
         para = _pledge_risk(lang, late, extra, pledge_names(lang, late))
         assert held in fill(para.text, {k: lang.figure(f.kind, f.value) for k, f in para.figures.items()})
+
+
+def test_the_apbd_premiums_of_a_year_the_horizon_ends_in_before_december_are_marked_as_part_of_a_year():
+    """jambi-2025-pipeline over 18 months ends in June 2026: the APBD table and the summary set six months of 2026's
+    premiums against its full year's budget, Rp278.8 m "left", without saying so (sim plan's terminal does). The
+    premiums paid, the budget left and the APBD needed of 2026 are now starred, with one note under the table and
+    after the summary's sentence, in both languages; 2025, whose December is in the horizon, is not."""
+    from sim.report_document import fill
+    from sim.report_document import Figure
+    from sim.report_planning import _apbd_blocks, _budget_lines
+
+    scenario = load_scenario("jambi-2025-pipeline", ["scenario.horizon_months=18"])
+    extra = {"planning": planning_figures(scenario)}
+    expected = {
+        "en": ("and 2026 Rp325.2 m* (Rp278.8 m* left). * The projection ends in June 2026, so the APBD's premiums in "
+               "2026 are those up to June 2026 only, against a full year's budget: a full year of those members costs "
+               "more and leaves less."),
+        "id": ("dan 2026 Rp325,2 juta* (sisa Rp278,8 juta*). * Proyeksi berakhir pada Juni 2026, sehingga iuran APBD "
+               "pada 2026 adalah iuran sampai Juni 2026 saja, terhadap anggaran setahun penuh: setahun penuh peserta "
+               "tersebut membutuhkan biaya lebih besar dan menyisakan lebih sedikit."),
+    }
+    for code, sentence in expected.items():
+        lang = Language(code)
+        text = " ".join(fill(b.text, {k: lang.figure(f.kind, f.value) + f.mark for k, f in b.figures.items()})
+                        for b in _budget_lines(lang, scenario, {}, extra))
+        assert sentence in text, text
+        table = _apbd_blocks(lang, scenario, extra)[-1]
+        marks = [[c.mark for c in row if isinstance(c, Figure)] for row in table.rows]
+        assert marks == [["", "", "", "", "", ""], ["", "", "*", "*", "", "*"]]  # spent, left and needed of 2026
+        assert table.note == sentence[sentence.index(". * ") + 2:]
+    whole = {"planning": planning_figures(load_scenario("jambi-2025-pipeline"))}
+    table = _apbd_blocks(Language("en"), scenario, whole)[-1]
+    assert table.note == "" and all(c.mark == "" for row in table.rows for c in row if isinstance(c, Figure))
 
 
 def test_a_target_after_the_horizons_last_year_is_said_not_to_be_used(half_year, pipeline):
