@@ -515,6 +515,11 @@ def _year_end_words(row: dict) -> str:
     return f"{Language('en').iso_date(month)} (the horizon's end)"
 
 
+def _planned_ucj_line(rows: list[dict]) -> str:
+    """UCJ at each year-end of the plan (:func:`sim.budget.ucj_by_year`), a part year's by its last month."""
+    return "UCJ at year-ends as planned: " + ", ".join(f"{_year_end_words(u)} {u['ucj']:.1%}" for u in rows)
+
+
 def _pledge_outcome_lines(answer: dict, rupiah) -> list[str]:
     """A line per pledge outcome: its probability, the last year's members, the members not renewed and the most
     names waiting at a year-end over the horizon, and the APBD each year needs to keep the plan in that outcome."""
@@ -614,7 +619,7 @@ def format_plan(result: dict, rupiah) -> str:
     if "pledge_outcomes" in answers:
         lines.extend(_pledge_outcome_lines(answers["pledge_outcomes"], rupiah))
     if result.get("ucj"):
-        lines.append("UCJ at year-ends as planned: " + ", ".join(f"{u['year']} {u['ucj']:.1%}" for u in result["ucj"]))
+        lines.append(_planned_ucj_line(result["ucj"]))
     lines.append("Claims top-up reserve (if the city covered claims above premiums): " + ", ".join(
         f"{r['year']} {rupiah(r['reserve_idr'])}" for r in answers["claims_topup_reserve"]["years"]))
     if result["tornado"]:

@@ -180,6 +180,21 @@ def test_csr_gap_names_the_horizons_last_month_in_a_year_it_ends_in_before_decem
     assert "UCJ at the end of 2030 " in _csr_gap_lines(whole, 4, rupiah)[0]
 
 
+def test_the_planned_ucj_line_names_the_horizons_last_month_in_a_year_it_ends_in_before_december():
+    """sim plan's "UCJ at year-ends as planned" gave "2030 68.7%" for June's UCJ over 54 months; it names the month
+    as the CSR-gap line does, and keeps the year where December is in the horizon."""
+    from sim.expansion import project_scenario
+    from sim.plan import _planned_ucj_line
+
+    for months, ends in ((54, ("2029-12", "2030-06")), (60, ("2029-12", "2030-12"))):
+        scenario = load_scenario("madiun-2026-ucj-csr", [f"scenario.horizon_months={months}"])
+        rows = budget.ucj_by_year(project_scenario(scenario), scenario.planning.ucj, scenario)
+        assert tuple(r["year_end_month"] for r in rows[-2:]) == ends
+        last = "June 2030 (the horizon's end)" if months == 54 else "2030"
+        line = _planned_ucj_line(rows)
+        assert line.endswith(f"2029 {rows[-2]['ucj']:.1%}, {last} {rows[-1]['ucj']:.1%}"), line
+
+
 # --- 3. The largest coverage at the confidence ------------------------------------------------------------------
 
 
