@@ -514,18 +514,25 @@ def test_a_key_is_drawn_whole_though_a_long_source_wants_the_room():
     assert key in [t for _, _, t in _words(data)]  # drawn whole, on one line of its cell
 
 
+KEY = "(assumptions.severity.incapacity_months_mean)"
+
+
+def _register_at_usual_size(source: str):
+    """A one-row register (with KEY, and ``source`` in its Source column), a report and a page set at 7.5 pt."""
+    block = Table("register", ("Parameter", "Value", "Unit", "Basis", "Plausible range", "Source"),
+                  [(f"Incapacity months\n{KEY}", "1.5", "per 1000 member-years", "assumption", "0.5 – 6", source)])
+    pdf = report_pdf._PDF("test", "{n}")
+    pdf.add_page()
+    pdf.set_font("DejaVu", "", 7.5)
+    return block, SimpleNamespace(lang=Language("en")), pdf
+
+
 def test_a_table_whose_keys_and_files_cannot_all_fit_is_set_smaller_and_draws_them_whole():
     """A register with a long key and a source's file on a line of its own needs more than the page at 7.5 pt (the
     register of madiun-2026-ucj-csr in English): its keys wrapped. It is set up to a point smaller, where they fit,
     and draws each whole."""
-    key, path = "(assumptions.severity.incapacity_months_mean)", "../shared/seeds/001_6389829a22a7e3ec.txt"
-    block = Table("register", ("Parameter", "Value", "Unit", "Basis", "Plausible range", "Source"),
-                  [(f"Incapacity months\n{key}", "1.5", "per 1000 member-years", "assumption", "0.5 – 6",
-                    f"BPJS TK Madiun, members active in 2025\n{path}")])
-    report = SimpleNamespace(lang=Language("en"))
-    pdf = report_pdf._PDF("test", "{n}")
-    pdf.add_page()
-    pdf.set_font("DejaVu", "", 7.5)
+    key, path = KEY, "../shared/seeds/001_6389829a22a7e3ec.txt"
+    block, report, pdf = _register_at_usual_size(f"BPJS TK Madiun, members active in 2025\n{path}")
     assert sum(report_pdf._tiers(pdf, report, block)[0]) > report_pdf.WIDTH  # at the usual size they cannot fit
     assert 6.5 <= report_pdf._table_size(pdf, report, block) < 7.5
     report_pdf._table(pdf, report, block)
@@ -538,14 +545,8 @@ def test_a_table_whose_long_words_cannot_all_be_whole_is_set_smaller_and_keeps_t
     file path inside a source ("calibrated to scenarios/experience/madiun-2025.toml ..."), which wrapped, and for
     its long sources, whose rows grew so tall that the report took two more pages. Such a table is set up to a
     point smaller, where its words are whole too."""
-    key, path = "(assumptions.severity.incapacity_months_mean)", "scenarios/experience/madiun-2025.toml"
-    block = Table("register", ("Parameter", "Value", "Unit", "Basis", "Plausible range", "Source"),
-                  [(f"Incapacity months\n{key}", "1.5", "per 1000 member-years", "assumption", "0.5 – 6",
-                    f"calibrated to the claims of {path} (BPJS Ketenagakerjaan Madiun)")])
-    report = SimpleNamespace(lang=Language("en"))
-    pdf = report_pdf._PDF("test", "{n}")
-    pdf.add_page()
-    pdf.set_font("DejaVu", "", 7.5)
+    key, path = KEY, "scenarios/experience/madiun-2025.toml"
+    block, report, pdf = _register_at_usual_size(f"calibrated to the claims of {path} (BPJS Ketenagakerjaan Madiun)")
     need, whole, _ = report_pdf._tiers(pdf, report, block)
     assert sum(need) < report_pdf.WIDTH < sum(whole)  # the keys fit at 7.5 pt, not the path as well
     assert report_pdf._table_size(pdf, report, block) < 7.5
