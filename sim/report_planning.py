@@ -329,11 +329,17 @@ def _listed(lang: Language, items: list, prefix: str = "", sep: str | None = Non
 
 
 def _yearly_figures(lang: Language, extra: dict, indices: list, item: str, field: str, kind: str,
-                    name: str) -> tuple[str, dict]:
+                    name: str, part_year: bool = False) -> tuple[str, dict]:
     """``(text, figures)``: the planning years' ``field`` listed ("2026 Rp2,91 miliar, ... dan 2030 Rp5,21 miliar"),
-    each item the text ``item`` with ``{year}`` and ``{name}``."""
-    items = [(lang(item, year=extra["planning"]["years"][i]["year"]), {name: _r(extra, _y(i, field), kind)})
-             for i in indices]
+    each item the text ``item`` with ``{year}`` and ``{name}``; with ``part_year``, the figure of a year the horizon
+    ends in before December marked (:func:`_part_year_cell`)."""
+    years = extra["planning"]["years"]
+
+    def figure(i: int) -> Figure:
+        shown = _r(extra, _y(i, field), kind)
+        return _part_year(shown, years[i]) if part_year else shown
+
+    items = [(lang(item, year=years[i]["year"]), {name: figure(i)}) for i in indices]
     return _listed(lang, items, f"{name}_")
 
 
@@ -388,8 +394,9 @@ def _tiles(lang: Language, summary: dict, extra: dict) -> list:
     years = extra["planning"]["years"]
     last = len(years) - 1
     first = years[0]["year"]
-    if years[0].get("apbd_needed_idr") is not None:
-        money = (lang("tile_plan_needed", year=first), _r(extra, _y(0, "apbd_needed_idr"), "money"))
+    if years[0].get("apbd_needed_idr") is not None:  # marked when the horizon ends in that year before December
+        money = (lang("tile_plan_needed", year=first),
+                 _part_year_cell(extra, _y(0, "apbd_needed_idr"), "money", years[0]))
     elif years[0]["budget_idr"] is not None:
         money = (lang("tile_plan_budget", year=first), _r(extra, _y(0, "budget_idr"), "money"))
     else:
@@ -425,13 +432,12 @@ def _budget_lines(lang: Language, scenario: Scenario, summary: dict, extra: dict
     # What the premiums took from the budget each year, and what is left.
     spent = [i for i, y in enumerate(years) if y["budget_idr"] is not None]
     if spent:
-        para = _listed_para(lang, "exec_plan_left", [
+        blocks.append(_listed_para(lang, "exec_plan_left", [
             (lang("plan_item_left", year=years[i]["year"]),
              {"spent": _part_year_cell(extra, _y(i, "budget_spent_idr"), "money", years[i]),
               "left": _part_year_cell(extra, _y(i, "budget_left_idr"), "money", years[i])})
-            for i in spent])
-        notes = _partial_budget_notes(lang, [years[i] for i in spent])
-        blocks.append(Para(" ".join([para.text, *notes]), para.figures) if notes else para)
+            for i in spent]))
+    blocks = _with_budget_note(lang, blocks, years)
     blocks += _targets_paras(lang, extra, targeted)
     blocks.append(_after_horizon_para(lang, extra))
     cut = [i for i, y in enumerate(years) if round(y["not_renewed"]) > 0]
@@ -444,6 +450,18 @@ def _budget_lines(lang: Language, scenario: Scenario, summary: dict, extra: dict
     blocks.append(_priority_para(lang, scenario, extra))
     blocks.append(_ucj_para(lang, extra))
     return [b for b in blocks if b is not None]
+
+
+def _with_budget_note(lang: Language, blocks: list, years: list) -> list:
+    """``blocks`` with the note on a part year's APBD premiums (:func:`_partial_budget_notes`) after the last
+    paragraph with a marked figure (the APBD needed, what the premiums took and left), said once for all of them."""
+    marked = [k for k, b in enumerate(blocks) if isinstance(b, Para) and any(f.mark for f in b.figures.values())]
+    if not marked:
+        return blocks
+    k = marked[-1]
+    para = blocks[k]
+    return [*blocks[:k], Para(" ".join([para.text, *_partial_budget_notes(lang, years)]), para.figures, para.style),
+            *blocks[k + 1:]]
 
 
 def _buys_text(lang: Language, extra: dict) -> tuple[list, dict]:
@@ -634,7 +652,9 @@ def _apbd_needed_para(lang: Language, scenario: Scenario, extra: dict) -> Para |
         return None
     years = extra["planning"]["years"]
     shown = [i for i, y in enumerate(years) if y.get("apbd_needed_idr") is not None]
-    joined, figures = _yearly_figures(lang, extra, shown, "plan_item_needed", "apbd_needed_idr", "money", "need")
+    # A year the horizon ends in before December needs the APBD of its months up to then: marked, as in the table.
+    joined, figures = _yearly_figures(lang, extra, shown, "plan_item_needed", "apbd_needed_idr", "money", "need",
+                                      part_year=True)
     text = [lang("exec_plan_needed_quota" if need["for"] == "quota_path" else "exec_plan_needed_members",
                  items=joined)]
     sure = need["probability_money_does_not_bind"] >= 1.0
@@ -647,7 +667,8 @@ def _apbd_needed_para(lang: Language, scenario: Scenario, extra: dict) -> Para |
         text.append(lang("exec_plan_needed_versus_target"))
     short = [i for i in shown if years[i].get("apbd_short_idr")]
     if short:
-        joined, figs = _yearly_figures(lang, extra, short, "plan_item_short", "apbd_short_idr", "money", "short")
+        joined, figs = _yearly_figures(lang, extra, short, "plan_item_short", "apbd_short_idr", "money", "short",
+                                       part_year=True)
         text.append(lang("exec_plan_needed_short", items=joined))
         figures.update(figs)
         reached = [years[i]["year"] for i in short if years[i].get("target_reached")]
@@ -713,8 +734,11 @@ def _pledge_risk(lang: Language, scenario: Scenario, extra: dict, names: dict) -
     every = next(k for k, o in enumerate(outcomes) if not o["failed"])
     last = len(worst["years"]) - 1
     year = worst["years"][last]["year"]
-    figures["need"] = _r(extra, f"{key}.years.{last}.apbd_needed_idr", "money")
-    need_all = _r(extra, f"planning.pledge_outcomes.outcomes.{every}.years.{last}.apbd_needed_idr", "money")
+    # The last year's APBD needed: marked in a year the horizon ends in before December (its months up to then).
+    plan_year = extra["planning"]["years"][last]
+    figures["need"] = _part_year(_r(extra, f"{key}.years.{last}.apbd_needed_idr", "money"), plan_year)
+    need_all = _part_year(_r(extra, f"planning.pledge_outcomes.outcomes.{every}.years.{last}.apbd_needed_idr",
+                             "money"), plan_year)
     if lang.money(figures["need"].value) != lang.money(need_all.value):
         parts.append(lang("pledge_need", year=year))
         figures["need_all"] = need_all
@@ -832,7 +856,12 @@ def _year_end_cell(extra: dict, key: str, year: dict) -> Figure:
 def _part_year_cell(extra: dict, key: str, kind: str, year: dict) -> Figure:
     """A figure of planning year ``year`` (report.json ``key``), marked when the horizon ends in that year before
     December: its members at the "year-end" or the premiums it paid cover the months up to the horizon's end only."""
-    return dataclasses.replace(_r(extra, key, kind), mark="" if year_ends_in_december(year) else PARTIAL_MARK)
+    return _part_year(_r(extra, key, kind), year)
+
+
+def _part_year(figure: Figure, year: dict) -> Figure:
+    """``figure``, of planning year ``year``, marked when the horizon ends in that year before December."""
+    return dataclasses.replace(figure, mark="" if year_ends_in_december(year) else PARTIAL_MARK)
 
 
 def _partial_budget_notes(lang: Language, years: list) -> list:

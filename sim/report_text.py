@@ -2224,8 +2224,9 @@ TEXT = {
         "en": "{mark} The projection ends in {month}, so the members at the year-end of {year} are those at the end "
               "of {month}, not on 31 December.",
     },
-    # Under the APBD table and after the summary's "what is left", for a year the horizon ends in before December
-    # (its premiums paid and needed and budget left are marked): sim plan's terminal says the same under its table.
+    # Under the APBD table and once in the summary, after the last sentence with a mark (the APBD needed, a failed
+    # pledge's APBD needed, what is left), for a year the horizon ends in before December (its premiums paid and
+    # needed and budget left are marked): sim plan's terminal says the same under its table.
     "plan_budget_partial_note": {
         "id": "{mark} Proyeksi berakhir pada {month}, sehingga iuran APBD pada {year} adalah iuran sampai {month} "
               "saja, terhadap anggaran setahun penuh: setahun penuh peserta tersebut membutuhkan biaya lebih besar dan "

@@ -327,6 +327,49 @@ def test_the_apbd_premiums_of_a_year_the_horizon_ends_in_before_december_are_mar
     assert table.note == "" and all(c.mark == "" for row in table.rows for c in row if isinstance(c, Figure))
 
 
+def test_the_summarys_apbd_needed_in_a_year_the_horizon_ends_in_before_december_is_marked_as_part_of_a_year():
+    """jambi-2025-pipeline over 18 months ends in June 2026: the summary's "APBD needed to reach the year-end
+    targets" gave 2026's Rp325.2 m, six months' premiums, unmarked, beside the starred premiums paid and left of the
+    sentence after it. It is now starred, and the note on the part year's APBD premiums is said once, after the
+    last sentence with a star; so is the first tile's APBD needed when the horizon ends in its first year, and the
+    pledge sentence's APBD needed in 2030 for madiun-2026-ucj-csr over 54 months, in both languages."""
+    from sim.report_document import fill
+    from sim.report_planning import _budget_lines, _tiles
+
+    def summary(scenario, code):
+        lang, extra = Language(code), {"planning": planning_figures(scenario)}
+        return " ".join(fill(b.text, {k: lang.figure(f.kind, f.value) + f.mark for k, f in b.figures.items()})
+                        for b in _budget_lines(lang, scenario, {}, extra))
+
+    half = load_scenario("jambi-2025-pipeline", ["scenario.horizon_months=18"])
+    expected = {
+        "en": ("targets (premiums only): 2025 Rp331.3 m and 2026 Rp325.2 m*.", "* The projection ends in June 2026"),
+        "id": ("target akhir tahun (iuran saja): 2025 Rp331,3 juta dan 2026 Rp325,2 juta*.",
+               "* Proyeksi berakhir pada Juni 2026"),
+    }
+    for code, (needed, note) in expected.items():
+        text = summary(half, code)
+        assert needed in text and text.count(note) == 1, text
+        assert text.index(needed) < text.rindex("*", 0, text.index(note)) < text.index(note)
+    madiun = load_scenario("madiun-2026-ucj-csr", ["scenario.horizon_months=54"])
+    expected = {"en": ("2029 Rp4.62 bn and 2030 Rp2.22 bn*.", "Rp2.22 bn* of APBD in 2030 instead of Rp1.72 bn*",
+                       "* The projection ends in June 2030"),
+                "id": ("2029 Rp4,62 miliar dan 2030 Rp2,22 miliar*.",
+                       "APBD 2030 yang dibutuhkan menjadi Rp2,22 miliar*, bukan Rp1,72 miliar*",
+                       "* Proyeksi berakhir pada Juni 2030")}
+    for code, (needed, pledge, note) in expected.items():
+        text = summary(madiun, code)
+        assert needed in text and pledge in text and text.count(note) == 1, text
+        assert text.index(pledge) < text.index(note)
+    six = load_scenario("jambi-2025-pipeline", ["scenario.horizon_months=6"])
+    tile = _tiles(Language("en"), {}, {"planning": planning_figures(six)})[0]
+    assert (tile[0], tile[1].key, tile[1].mark) == ("APBD needed 2025", "planning.years.0.apbd_needed_idr", "*")
+    assert "* The projection ends in June 2025" in summary(six, "en")
+    whole = load_scenario("jambi-2025-pipeline")
+    assert "*" not in summary(whole, "en")
+    assert _tiles(Language("en"), {}, {"planning": planning_figures(whole)})[0][1].mark == ""
+
+
 def test_a_target_after_the_horizons_last_year_is_said_not_to_be_used(half_year, pipeline):
     """jambi-2025-pipeline's 2027 target of 4,000, with the horizon cut to 18 months by --set (not refused: the
     horizon checks apply to the files' own horizon), was listed in the register with nothing to say that no part

@@ -8,9 +8,8 @@ from __future__ import annotations
 import pytest
 
 from sim.i18n import Language
-from sim.pledge_outcomes import pledge_outcomes
 from sim.report_document import fill
-from sim.report_planning import _pledge_risk, pledge_names
+from sim.report_planning import _pledge_risk, planning_figures, pledge_names
 from sim.scenario import load_scenario
 from test_report_payers import CSR_SEGMENT
 
@@ -39,7 +38,7 @@ def plan(tmp_path_factory):
     path = tmp_path_factory.mktemp("scenarios") / "jambi-csr-pledge.toml"
     path.write_text(PLAN, encoding="utf-8")
     scenario = load_scenario(path)
-    return scenario, {"planning": {"pledge_outcomes": pledge_outcomes(scenario)}}
+    return scenario, {"planning": planning_figures(scenario)}  # the sentence reads the years to mark a part year
 
 
 def _sentence(plan, code: str) -> tuple[str, dict]:
