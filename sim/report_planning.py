@@ -958,17 +958,21 @@ def _pledge_blocks(lang: Language, extra: dict, names: dict) -> list:
         # The outcome's name and probability go on its first row only.
         first = (_outcome_name(lang, outcome, names), _r(extra, f"{key}.probability", "chance"))
         for k, y in enumerate(outcome["years"]):
-            at = f"{key}.years.{k}"
+            at, plan_year = f"{key}.years.{k}", plan_years[str(y["year"])]
             rows.append((*(first if k == 0 else ("", "")), str(y["year"]),
-                         _year_end_cell(extra, f"{at}.members_year_end", plan_years[str(y["year"])]),
+                         _year_end_cell(extra, f"{at}.members_year_end", plan_year),
                          _r(extra, f"{at}.not_renewed", "count"),
-                         _r(extra, f"{at}.held_year_end", "count"), _r(extra, f"{at}.apbd_spent_idr", "money"),
-                         _r(extra, f"{at}.apbd_needed_idr", "money")))
+                         _r(extra, f"{at}.held_year_end", "count"),
+                         _part_year_cell(extra, f"{at}.apbd_spent_idr", "money", plan_year),
+                         _part_year_cell(extra, f"{at}.apbd_needed_idr", "money", plan_year)))
             styles.append("check" if y["not_renewed"] > 0.5 or y["held_year_end"] > 0.5 else "")
     header = tuple(lang(k) for k in ("col_pledge_outcome", "col_probability", "col_period", "col_members_end",
                                      "col_not_renewed", "col_waiting", "col_budget_spent", "col_apbd_needed"))
     intro = lang("pledge_outcomes_intro" if answer["all_combinations"] else "pledge_outcomes_intro_stress")
-    note = " ".join(_partial_year_notes(lang, extra["planning"]["years"]))
+    # A year the horizon ends in before December: its members at the "year-end" and its APBD spent and needed are
+    # marked, with the notes of the table of targets and of the APBD table.
+    years = extra["planning"]["years"]
+    note = " ".join(_partial_year_notes(lang, years) + _partial_budget_notes(lang, years))
     blocks = [Para(intro), Table("plan_pledges", header, rows, styles, note)]
     if answer["expected"] is not None:
         blocks.append(_pledge_expected(lang, extra))
@@ -987,9 +991,11 @@ def _pledge_expected(lang: Language, extra: dict) -> Para:
     expected = extra["planning"]["pledge_outcomes"]["expected"]
     plan = extra["planning"]["years"]
     shown = [k for k in range(len(expected)) if plan[k].get("budget_spent_idr") is not None]
+    # A year the horizon ends in before December marked, as in the table above, whose note says why.
     items = [(lang("pledge_expected_item", year=expected[k]["year"]),
-              {"expected": _r(extra, f"planning.pledge_outcomes.expected.{k}.apbd_spent_idr", "money"),
-               "plan": _r(extra, _y(k, "budget_spent_idr"), "money")}) for k in shown]
+              {"expected": _part_year_cell(extra, f"planning.pledge_outcomes.expected.{k}.apbd_spent_idr", "money",
+                                           plan[k]),
+               "plan": _part_year_cell(extra, _y(k, "budget_spent_idr"), "money", plan[k])}) for k in shown]
     para = _listed_para(lang, "pledge_expected", items)
     higher = [expected[k]["year"] for k in shown
               if expected[k]["apbd_spent_idr"] > plan[k]["budget_spent_idr"] * (1 + EXPECTED_HIGHER_BY)]
@@ -997,7 +1003,8 @@ def _pledge_expected(lang: Language, extra: dict) -> Para:
         years, _ = _listed(lang, [(str(y), {}) for y in higher])
         para = Para(para.text + " " + lang("pledge_expected_more", years=years), para.figures)
     needed = [(lang("pledge_expected_need_item", year=e["year"]),
-               {"need": _r(extra, f"planning.pledge_outcomes.expected.{k}.apbd_needed_idr", "money")})
+               {"need": _part_year_cell(extra, f"planning.pledge_outcomes.expected.{k}.apbd_needed_idr", "money",
+                                        plan[k])})
               for k, e in enumerate(expected)]
     need = _listed_para(lang, "pledge_expected_needed", needed)
     confidence = {"confidence": _r(extra, "planning.budget_needed.confidence", "percent")}
