@@ -112,20 +112,25 @@ def plan_table(scenario: Scenario, lang: str = "id") -> pd.DataFrame:
     needed = plan["budget_needed"]
     rows = []
     for y in plan["years"]:
-        # A year the horizon ends in before December: its year-end figures are starred, as in the report.
+        # A year the horizon ends in before December: its year-end figures and its premiums (those of the months up
+        # to its end, against a full year's budget) are starred, as in the report.
         mark = "" if report_planning.year_ends_in_december(y) else report_planning.PARTIAL_MARK
+
+        def money(value) -> str:
+            return _or_dash(language.money, value) + (mark if value is not None else "")
+
         row = {language("col_period"): y["year"],
                language("col_members_avg"): language.count(y["members"]),
                language("col_members_end"): language.count(y["members_year_end"]) + mark,
                language("col_target"): _or_dash(language.count, y["target"]),
                language("col_waiting"): language.count(y["held_year_end"]),
                language("col_not_renewed"): language.count(y["not_renewed"]),
-               language("col_premium"): language.money(y["premium_idr"]),
+               language("col_premium"): money(y["premium_idr"]),
                language("col_budget_apbd"): _or_dash(language.money, y["budget_idr"]),
-               language("col_budget_spent"): _or_dash(language.money, y["budget_spent_idr"])}
+               language("col_budget_spent"): money(y["budget_spent_idr"])}
         if needed is not None:
             what = "quota" if needed["for"] == "quota_path" else "members"
-            row[language(f"col_apbd_needed_{what}")] = _or_dash(language.money, y["apbd_needed_idr"])
+            row[language(f"col_apbd_needed_{what}")] = money(y["apbd_needed_idr"])
         if y["ucj"] is not None:
             row[language("nb_ucj")] = language.percent(y["ucj"], 1) + mark
         rows.append(row)
@@ -135,10 +140,11 @@ def plan_table(scenario: Scenario, lang: str = "id") -> pd.DataFrame:
 
 def _partial_year_rows(language: Language, years: list, columns: dict) -> list[dict]:
     """Under :func:`plan_table`, a row per year the horizon ends in before December, its period the star and, under
-    the members at the year-end, what the star means (the report's note under its table, within a cell's 50
-    characters): a DataFrame has no note of its own that a notebook shows."""
+    the members at the year-end and under the premium, what the star means there (the report's notes under its
+    tables, within a cell's 50 characters): a DataFrame has no note of its own that a notebook shows."""
     return [{**{k: "" for k in columns}, language("col_period"): report_planning.PARTIAL_MARK,
-             language("col_members_end"): language("nb_year_end_partial", month=language.iso_date(y["year_end_month"]))}
+             language("col_members_end"): language("nb_year_end_partial", month=language.iso_date(y["year_end_month"])),
+             language("col_premium"): language("nb_premium_partial", month=language.iso_date(y["year_end_month"]))}
             for y in years if not report_planning.year_ends_in_december(y)]
 
 

@@ -1813,6 +1813,10 @@ TEXT = {
     # December, whose starred year-end is its last month (the report's plan_year_end_partial_note): within 50
     # characters.
     "nb_year_end_partial": {"id": "akhir {month}, bukan 31 Desember", "en": "end of {month}, not 31 December"},
+    # ... and under the premium, for its starred premiums, APBD premiums and APBD needed (the report's
+    # plan_budget_partial_note): the months up to then only, against a full year's budget.
+    "nb_premium_partial": {"id": "sampai {month} saja, bukan setahun penuh",
+                           "en": "up to {month} only, not a full year"},
     # --- what the money buys (notebook 03; sim.planner_tables.coverage_table): sim plan's largest coverage and CSR
     # gap. A value stays within 50 characters, the width pandas shows a table's cell at before cutting it.
     "nb_no_plan_here": {"id": "tidak ada di {scenario}", "en": "none in {scenario}"},

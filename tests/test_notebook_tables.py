@@ -91,6 +91,27 @@ def test_the_plan_by_year_stars_the_year_end_of_a_year_the_horizon_ends_in_befor
     assert not any("*" in v for v in _cells(whole))
 
 
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_the_plan_by_year_stars_the_premiums_of_a_year_the_horizon_ends_in_before_december(lang):
+    """jambi-2025-pipeline over 18 months ends in June 2026: the plan by year starred 2026's members at the year-end
+    but gave its premium, the APBD's premium and the APBD needed, six months' worth beside a full year's budget,
+    unmarked, where the report stars them. They are now starred, and the '*' row under the table says under the
+    premium that they cover the months up to June, within a cell's 50 characters; the budget, a full year's, and
+    2025 are not starred."""
+    from sim.i18n import Language
+
+    language = Language(lang)
+    frame = report.plan_table(load_scenario("jambi-2025-pipeline", ["scenario.horizon_months=18"]), lang)
+    money = [language(k) for k in ("col_premium", "col_budget_spent", "col_apbd_needed_quota")]
+    assert [v.endswith("*") for v in frame.loc["2026", money]] == [True] * 3
+    assert not any(v.endswith("*") for v in frame.loc["2025", money])
+    assert frame.loc["2026", language("col_budget_apbd")] == language.money(604_000_000)
+    assert frame.loc["*", language("col_premium")] == {"en": "up to June 2026 only, not a full year",
+                                                       "id": "sampai Juni 2026 saja, bukan setahun penuh"}[lang]
+    assert len(language("nb_premium_partial", month=language.iso_date("2026-09"))) <= 50  # the longest month name
+    assert all(len(v) <= 50 for v in _cells(frame))
+
+
 def test_a_scenario_without_an_enrolment_plan_is_refused_in_one_line():
     with pytest.raises(ScenarioError, match=r"^madiun-2023: expansion: has no enrolment plan"):
         report.plan_table(load_scenario("madiun-2023"), "en")
