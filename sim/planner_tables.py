@@ -214,7 +214,7 @@ def _gap_rows(language: Language, gap: dict) -> list[tuple]:
     rows = [*((language("nb_gap", year=r["year"]), language.money(r["csr_idr"])) for r in gap["years"]),
             (language("nb_gap_segments"), ", ".join(gap["segments"])),
             (language("nb_gap_no_bind"), language.percent(gap["probability_money_does_not_bind_with_it"])),
-            (language("nb_gap_ucj", year=last["year"], confidence=confidence), language.percent(last["ucj"], 1))]
+            (_ucj_label(language, "nb_gap_ucj", last, confidence), language.percent(last["ucj"], 1))]
     if gap["not_renewed_with_it"]:
         rows.append((language("nb_gap_not_renewed"), language.count(sum(gap["not_renewed_with_it"].values()))))
     short = gap["shortfall_outside_ucj"]
@@ -225,9 +225,18 @@ def _gap_rows(language: Language, gap: dict) -> list[tuple]:
                  (language("nb_gap_short_segments"), ", ".join(gap["other_city_segments"])),
                  (language("nb_gap_no_bind_both"),
                   language.percent(short["probability_money_does_not_bind_with_both"])),
-                 (language("nb_gap_ucj_both", year=last["year"], confidence=confidence),
-                  language.percent(last["ucj"], 1))]
+                 (_ucj_label(language, "nb_gap_ucj_both", last, confidence), language.percent(last["ucj"], 1))]
     return rows
+
+
+def _ucj_label(language: Language, key: str, row: dict, confidence: str) -> str:
+    """The label of a CSR-gap check's UCJ at its last year-end (a row of :func:`sim.budget.ucj_by_year`): the year,
+    or in a year the horizon ends in before December its last month, "June 2030 (the horizon's end)", as sim plan
+    and the report name it (UCJ then is June's, not that of 31 December)."""
+    month = row.get("year_end_month")
+    if month is None or month.endswith("-12"):
+        return language(key, year=row["year"], confidence=confidence)
+    return language(key + "_month", month=language.iso_date(month), confidence=confidence)
 
 
 def _items(language: Language, rows: list[tuple]) -> pd.DataFrame:

@@ -1851,6 +1851,11 @@ TEXT = {
                        "en": "  with it, the probability that no member goes unrenewed or waits for money"},
     "nb_gap_ucj": {"id": "  UCJ akhir {year} dengan dana itu (peluang ≥ {confidence})",
                    "en": "  UCJ at the end of {year} with it (probability ≥ {confidence})"},
+    # In a year the horizon ends in before December, UCJ at its last month, named as sim plan and the report's
+    # plan_item_ucj_month name it.
+    "nb_gap_ucj_month": {"id": "  UCJ akhir {month} (akhir proyeksi) dengan dana itu (peluang ≥ {confidence})",
+                         "en": "  UCJ at the end of {month} (the horizon's end) with it (probability ≥ "
+                               "{confidence})"},
     "nb_gap_not_renewed": {"id": "  masih tidak diperpanjang dengan dana itu (kemungkinan terburuk)",
                            "en": "  still not renewed with it (the worst outcome)"},
     "nb_gap_short": {"id": "Kekurangan dana kota untuk segmen di luar alokasi UCJ, {year}",
@@ -1861,6 +1866,9 @@ TEXT = {
         "en": "  with both, the probability that no member goes unrenewed or waits for money"},
     "nb_gap_ucj_both": {"id": "  UCJ akhir {year} dengan keduanya (peluang ≥ {confidence})",
                         "en": "  UCJ at the end of {year} with both (probability ≥ {confidence})"},
+    "nb_gap_ucj_both_month": {"id": "  UCJ akhir {month} (akhir proyeksi) dengan keduanya (peluang ≥ {confidence})",
+                              "en": "  UCJ at the end of {month} (the horizon's end) with both (probability ≥ "
+                                    "{confidence})"},
     "nb_lacks": {"id": "tidak dijawab: tidak ada {table}", "en": "not answered: no {table}"},
     "nb_lacks_funding": {"id": "tabel [funding]", "en": "[funding] table"},
     "nb_lacks_expansion": {"id": "jalur kuota [expansion]", "en": "quota path ([expansion])"},

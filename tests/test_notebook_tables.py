@@ -151,6 +151,32 @@ def test_what_the_budget_buys_is_sim_plan_s_largest_coverage_and_csr_gap(lang):
     assert frame.index.is_unique and all(len(v) <= 50 for v in values)  # pandas cuts a cell's text beyond 50
 
 
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_the_csr_gaps_ucj_names_the_horizons_last_month_in_a_year_it_ends_in_before_december(lang):
+    """madiun-2026-ucj-csr over 54 months ends in June 2030: the CSR gap's check row said "UCJ at the end of 2030"
+    for UCJ judged on June's members, where sim plan says "UCJ at the end of June 2030 (the horizon's end)". The row
+    now names the month as sim plan does, and the check run with both moneys the same."""
+    from sim import budget
+    from sim.i18n import Language
+    from sim.planner_tables import _gap_rows
+
+    language = Language(lang)
+    gap = budget.csr_gap(load_scenario("madiun-2026-ucj-csr", ["scenario.horizon_months=54"]), 0.9)
+    last = gap["ucj_with_gap_closed"][-1]
+    assert (last["year"], last["year_end_month"]) == (2030, "2030-06")
+    labels = dict(_gap_rows(language, gap))
+    label = {"en": "  UCJ at the end of June 2030 (the horizon's end) with it (probability ≥ 90%)",
+             "id": "  UCJ akhir Juni 2030 (akhir proyeksi) dengan dana itu (peluang ≥ 90%)"}[lang]
+    assert labels[label] == language.percent(last["ucj"], 1)
+    # The check with the shortfall outside the UCJ segments too, on a stand-in of its rows (this plan has none).
+    both = {**gap, "shortfall_outside_ucj": {"years": [{"year": 2030, "shortfall_idr": 1e6}],
+                                             "probability_money_does_not_bind_with_both": 1.0,
+                                             "ucj_with_both": gap["ucj_with_gap_closed"]}}
+    label = {"en": "  UCJ at the end of June 2030 (the horizon's end) with both (probability ≥ 90%)",
+             "id": "  UCJ akhir Juni 2030 (akhir proyeksi) dengan keduanya (peluang ≥ 90%)"}[lang]
+    assert label in dict(_gap_rows(language, both))  # the whole horizon's "UCJ at the end of 2030": the test above
+
+
 def test_what_the_budget_buys_reports_the_city_money_short_outside_the_ucj_segments():
     """madiun-2026-ucj without APBD: no growth is affordable, the CSR money alone leaves the non-ASN staff unrenewed,
     and the city money they lack is a row of its own by year, with the check run with both (sim plan's lines)."""
