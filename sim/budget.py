@@ -243,6 +243,30 @@ def targets_after_horizon(scenario: Scenario) -> list[dict]:
             for year, n in sorted(q.targets) if year is not None and year > last]
 
 
+def money_after_horizon(scenario: Scenario) -> list[dict]:
+    """Per payer (``APBD``, ``DBH-CHT``, ``CSR:<pledge>``) and year, the money listed for a year after the horizon's
+    last, which nothing spends (a budget is per fiscal year and lapses): the years of a per-year budget or pledge
+    amount after it, and every year of a pledge whose ``first_year`` is after it (it never pays), each with its
+    ``amount_idr`` (a pledge's as listed, before its probability). As for targets (:func:`targets_after_horizon`), a
+    scenario file's own horizon refuses them; one shortened with ``--set`` keeps them, and ``sim plan`` and the
+    report say they are not used."""
+    funding = scenario.planning.funding if scenario.planning is not None else None
+    if funding is None:
+        return []
+    last = scenario_months(scenario)[0][-1].year
+    listed = [(APBD, funding.apbd.by_year)]
+    if funding.dbh_cht is not None:
+        listed.append((DBH_CHT, funding.dbh_cht.by_year))
+    for p in funding.pledges:
+        amounts = p.amount.by_year
+        if p.amount.every is not None:  # one amount for every year: after the horizon when the pledge starts there
+            run = range(p.first_year, p.first_year + p.years)
+            amounts = [(y, p.amount.every) for y in run] if p.first_year > last else []
+        listed.append((f"CSR:{p.name}", amounts))
+    return [{"payer": payer, "year": int(y), "amount_idr": round(float(a), 2)}
+            for payer, amounts in listed for y, a in sorted(amounts) if y > last]
+
+
 # --- What a budget buys -----------------------------------------------------------------------------------------
 
 

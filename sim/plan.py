@@ -104,6 +104,7 @@ def plan(scenario: Scenario, confidence: float = DEFAULT_CONFIDENCE, chunk_trial
         "enrolment": _enrolment_summary(model),
         "targets": budget.targets_met(model.projection) if model.projection is not None else [],
         "targets_after_horizon": budget.targets_after_horizon(scenario),
+        "money_after_horizon": budget.money_after_horizon(scenario),
         "ucj": (budget.ucj_by_year(model.projection, scenario.planning.ucj, scenario)
                 if model.projection is not None and scenario.planning.ucj is not None else None),
         "claim_ratio_fan": rows["fan"],
@@ -608,10 +609,9 @@ def format_plan(result: dict, rupiah) -> str:
     if missed:
         lines.append("Not reached even with unlimited money (the pipeline is too slow): " + ", ".join(
             f"{t['segment']} {t['year']} ({t['members_year_end']:,.0f} of {t['target']:,.0f})" for t in missed))
-    after = result.get("targets_after_horizon") or []
-    if after:  # a horizon shortened with --set: the scenario's later targets are kept, but nothing uses them
-        lines.append(f"Not used: year-end targets after the horizon's last year ({result['years'][-1]['year']}): "
-                     + ", ".join(f"{t['segment']} {t['year']} ({t['target']:,.0f})" for t in after))
+    after, money = result.get("targets_after_horizon") or [], result.get("money_after_horizon") or []
+    if after or money:  # a horizon shortened with --set: the scenario's later targets and money are kept, unused
+        lines.append(_not_used_line(after, money, result["years"][-1]["year"], rupiah))
     if "largest_coverage" in answers:
         lines.append("Largest coverage the budget funds: " + _largest_coverage_text(answers["largest_coverage"]))
     if "csr_gap_to_ucj" in answers:
@@ -625,6 +625,21 @@ def format_plan(result: dict, rupiah) -> str:
     if result["tornado"]:
         lines.append(_sensitivities_line(result["tornado"]))
     return "\n".join(lines)
+
+
+def _not_used_line(targets: list, money: list, last: str, rupiah) -> str:
+    """The year-end targets and the budget and pledge money listed after the horizon's last year (plan.json
+    ``targets_after_horizon``, ``money_after_horizon``), which nothing uses, on one line."""
+    what = []
+    if targets:
+        what.append(("year-end targets",
+                     ", ".join(f"{t['segment']} {t['year']} ({t['target']:,.0f})" for t in targets)))
+    if money:
+        what.append(("budget and pledge money",
+                     ", ".join(f"{m['payer']} {m['year']} {rupiah(m['amount_idr'])}" for m in money)))
+    (first, items), *rest = what
+    return (f"Not used: {first} after the horizon's last year ({last}): {items}"
+            + "".join(f"; {name} after it: {listed}" for name, listed in rest))
 
 
 def _not_refitted(row: dict) -> str:

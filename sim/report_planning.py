@@ -24,7 +24,10 @@ from . import chart_descriptions, charts
 from .i18n import Language
 from .regulation import load_regulation
 from .report_document import Chart, Figure, Para, Section, Table, Tiles, fill, lookup
-from .budget import DEFAULT_CONFIDENCE, UnlimitedApbd, budget_needed, targets_after_horizon, ucj_by_year, verify_budget
+from .budget import (
+    DEFAULT_CONFIDENCE, UnlimitedApbd, budget_needed, money_after_horizon, targets_after_horizon, ucj_by_year,
+    verify_budget,
+)
 from .expansion import premium_rates, project_scenario
 from .funding import APBD, DBH_CHT, EXTERNAL_PAYERS
 from .pledge_outcomes import ALL_HONOURED, FAILED, NONE_HONOURED, outcome_name, pledge_outcomes
@@ -87,6 +90,8 @@ def planning_figures(scenario: Scenario, projection=None) -> dict | None:
         after[t["year"]] = after.get(t["year"], 0.0) + t["target"]
     return {
         "targets_after_horizon": [{"year": str(y), "target": round(t, 2)} for y, t in sorted(after.items())],
+        # Budget and pledge money listed after the horizon's last year, per payer and year: nothing spends it either.
+        "money_after_horizon": [{**m, "year": str(m["year"])} for m in money_after_horizon(scenario)],
         "pledge_outcomes": pledge_outcomes(scenario, unlimited),
         "budget_needed": needed and {k: v for k, v in needed.items() if k != "years"},
         "priority": list(planning.funding.priority) if funded else None,
@@ -316,16 +321,17 @@ def _y(i: int, name: str) -> str:
     return f"planning.years.{i}.{name}"
 
 
-def _listed(lang: Language, items: list, prefix: str = "", sep: str | None = None) -> tuple[str, dict]:
+def _listed(lang: Language, items: list, prefix: str = "", sep: str | None = None,
+            last: str = "list_and") -> tuple[str, dict]:
     """``(text, figures)`` items joined into one list ("a, b dan c"; with ``sep``, "a; b; c", for items that hold
-    commas of their own), each item's placeholders made unique."""
+    commas of their own; ``last`` the text key before the last item), each item's placeholders made unique."""
     parts, figures = [], {}
     for i, (text, figs) in enumerate(items):
         parts.append(fill(text, {k: "{" + f"{prefix}{k}_{i}" + "}" for k in figs}))
         figures.update({f"{prefix}{k}_{i}": f for k, f in figs.items()})
     if sep is not None or len(parts) == 1:
         return (sep or "").join(parts), figures
-    return ", ".join(parts[:-1]) + lang("list_and") + parts[-1], figures
+    return ", ".join(parts[:-1]) + lang(last) + parts[-1], figures
 
 
 def _yearly_figures(lang: Language, extra: dict, indices: list, item: str, field: str, kind: str,
@@ -439,7 +445,7 @@ def _budget_lines(lang: Language, scenario: Scenario, summary: dict, extra: dict
             for i in spent]))
     blocks = _with_budget_note(lang, blocks, years)
     blocks += _targets_paras(lang, extra, targeted)
-    blocks.append(_after_horizon_para(lang, extra))
+    blocks.append(_after_horizon_para(lang, scenario, extra))
     cut = [i for i, y in enumerate(years) if round(y["not_renewed"]) > 0]
     if cut:  # the renewals come first, but the money may not pay for all of them
         para = _listed_para(lang, "exec_plan_not_renewed", [
@@ -546,17 +552,37 @@ def _targets_paras(lang: Language, extra: dict, targeted: list) -> list:
     return blocks
 
 
-def _after_horizon_para(lang: Language, extra: dict) -> Para | None:
-    """The year-end targets listed after the horizon's last year (a horizon shortened with ``--set``), which the
-    projection does not use: said, so that the register's list of targets does not read as counted. None without."""
-    after = extra["planning"]["targets_after_horizon"]
-    if not after:
+def _after_horizon_para(lang: Language, scenario: Scenario, extra: dict) -> Para | None:
+    """The year-end targets and the budget and pledge money listed after the horizon's last year (a horizon shortened
+    with ``--set``), which the projection does not use: said in one sentence, so that the register's lists do not
+    read as counted. None without."""
+    plan = extra["planning"]
+    targets = [(lang("plan_item_beyond", year=t["year"]),
+                {"target": _r(extra, f"planning.targets_after_horizon.{k}.target", "count")})
+               for k, t in enumerate(plan["targets_after_horizon"])]
+    groups = [("plan_after_targets", {}, targets)] if targets else []
+    money = plan.get("money_after_horizon") or []
+    names = pledge_names(lang, scenario)
+    for payer in dict.fromkeys(m["payer"] for m in money):  # a group per payer, in the order listed
+        items = [(lang("plan_item_after_money", year=m["year"]),
+                  {"amount": _r(extra, f"planning.money_after_horizon.{k}.amount_idr", "money")})
+                 for k, m in enumerate(money) if m["payer"] == payer]
+        kind, _, pledge = payer.partition(":")
+        groups.append(("plan_after_pledge", {"name": names.get(pledge, pledge)}, items) if kind == "CSR" else
+                      ("plan_after_budget", {"payer": lang.choice("payer", payer)}, items))
+    if not groups:
         return None
-    key = "exec_plan_after_horizon" + ("_several" if len(after) > 1 else "")
-    return _listed_para(lang, key, [
-        (lang("plan_item_beyond", year=t["year"]), {"target": _r(extra, f"planning.targets_after_horizon.{k}.target",
-                                                                 "count")})
-        for k, t in enumerate(after)], last=lang.iso_date(extra["planning"]["months"][-1]["month"]))
+    listed = []
+    for g, (key, words, items) in enumerate(groups):
+        joined, figures = _listed(lang, items, f"a{g}_")
+        listed.append((lang(key + ("_several" if len(items) > 1 else ""), items=joined, **words), figures))
+    several = len(groups) > 1 or len(groups[0][2]) > 1
+    # "A1 and A2, and B": where a group lists several items, its own "and" is not the one between the groups.
+    lists = any(len(items) > 1 for _, _, items in groups)
+    joined, figures = _listed(lang, listed, last="list_and_groups" if lists else "list_and")
+    text = lang("exec_plan_after_horizon" + ("_several" if several else ""), items=joined,
+                last=lang.iso_date(plan["months"][-1]["month"]))
+    return Para(text[:1].upper() + text[1:], figures)  # it starts with the first group's words
 
 
 PASSED = 0.5  # names: a segment counts as admitting or waiting from half a name (the projection is fluid)

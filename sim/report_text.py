@@ -1894,6 +1894,8 @@ TEXT = {
     "nb_trials": {"id": "Jumlah simulasi", "en": "Trials"},
     # --- scenarios whose members are projected ([pipeline], [expansion], [funding]; sim.expansion) ---
     "list_and": {"id": " dan ", "en": " and "},
+    # Before the last of several lists, each with an "and" of its own ("A and B, and C and D").
+    "list_and_groups": {"id": ", serta ", "en": ", and "},
     "list_or": {"id": " atau ", "en": " or "},
     "word_yes": {"id": "ya", "en": "yes"},
     "word_no": {"id": "tidak", "en": "no"},
@@ -2053,17 +2055,23 @@ TEXT = {
               "year-end target of {items} is reached.",
     },
     "plan_item_beyond": {"id": "{target} peserta ({year})", "en": "{target} members ({year})"},
-    # Targets listed for a year after the horizon's last (a horizon shortened with --set): nothing uses them.
+    # Targets, budgets and pledge money listed for a year after the horizon's last (a horizon shortened with --set):
+    # nothing uses them. {items} lists the groups below (the report capitalises the sentence's first letter).
     "exec_plan_after_horizon": {
-        "id": "Target akhir tahun {items} berada di luar periode proyeksi, yang berakhir pada {last}, sehingga tidak "
-              "digunakan.",
-        "en": "The year-end target of {items} lies after the horizon, which ends in {last}, and is not used.",
+        "id": "{items} berada di luar periode proyeksi, yang berakhir pada {last}, sehingga tidak digunakan.",
+        "en": "{items} lies after the horizon, which ends in {last}, and is not used.",
     },
     "exec_plan_after_horizon_several": {
-        "id": "Target akhir tahun {items} berada di luar periode proyeksi, yang berakhir pada {last}, sehingga tidak "
-              "digunakan.",
-        "en": "The year-end targets of {items} lie after the horizon, which ends in {last}, and are not used.",
+        "id": "{items} berada di luar periode proyeksi, yang berakhir pada {last}, sehingga tidak digunakan.",
+        "en": "{items} lie after the horizon, which ends in {last}, and are not used.",
     },
+    "plan_after_targets": {"id": "target akhir tahun {items}", "en": "the year-end target of {items}"},
+    "plan_after_targets_several": {"id": "target akhir tahun {items}", "en": "the year-end targets of {items}"},
+    "plan_after_budget": {"id": "anggaran {payer} sebesar {items}", "en": "the {payer} budget of {items}"},
+    "plan_after_budget_several": {"id": "anggaran {payer} sebesar {items}", "en": "the {payer} budgets of {items}"},
+    "plan_after_pledge": {"id": "komitmen “{name}” sebesar {items}", "en": "the pledge “{name}” of {items}"},
+    "plan_after_pledge_several": {"id": "komitmen “{name}” sebesar {items}", "en": "the pledge “{name}” of {items}"},
+    "plan_item_after_money": {"id": "{amount} ({year})", "en": "{amount} ({year})"},
     "exec_plan_ucj": {
         "id": "Cakupan semesta jaminan sosial ketenagakerjaan (UCJ: bagian penduduk bekerja yang menjadi peserta BPJS "
               "Ketenagakerjaan) pada akhir tahun: {items}; targetnya {target} pada {year}.",

@@ -594,6 +594,29 @@ def test_a_target_after_the_horizons_last_year_is_listed_as_not_used():
     assert whole["targets_after_horizon"] == [] and "Not used" not in whole_text
 
 
+def test_budget_and_pledge_money_after_the_horizons_last_year_is_listed_as_not_used():
+    """jambi-2025-pipeline with an APBD budget listed for 2025-2027 and the horizon cut to 18 months by --set: the
+    2027 budget, kept as the 2027 target is, was ignored without a word. plan.json lists it in money_after_horizon
+    and the terminal on the same 'Not used' line as the target; over the whole horizon nothing is listed. A pledge
+    starting after the horizon is listed for every year of its run, a per-year pledge amount or DBH-CHT budget for
+    its years after the horizon only, each at its amount as listed (madiun-2026-ucj-csr over 18 months)."""
+    budgets = "funding.apbd_budget.value=[[2025, 604000000], [2026, 604000000], [2027, 700000000]]"
+    result, text = planned(JAMBI, ["scenario.horizon_months=18", budgets])
+    assert result["money_after_horizon"] == [{"payer": "APBD", "year": 2027, "amount_idr": 700_000_000}]
+    assert ("Not used: year-end targets after the horizon's last year (2026): vulnerable 2027 (4,000); budget and "
+            "pledge money after it: APBD 2027 Rp700,000,000") in text
+    whole, whole_text = planned(JAMBI, [budgets])
+    assert whole["money_after_horizon"] == [] and "Not used" not in whole_text
+    madiun = load_scenario("madiun-2026-ucj-csr", [
+        "scenario.horizon_months=18", "funding.csr.companies.first_year=2028",
+        "funding.csr.co-funded.amount.value=[[2026, 5e8], [2027, 5e8], [2028, 6e8]]",
+        "funding.dbh_cht_budget.value=[[2026, 5e8], [2027, 5e8], [2029, 6e8]]"])
+    assert [(m["payer"], m["year"], m["amount_idr"]) for m in budget.money_after_horizon(madiun)] == [
+        ("DBH-CHT", 2029, 6e8), ("CSR:companies", 2028, 1.5e9), ("CSR:companies", 2029, 1.5e9),
+        ("CSR:companies", 2030, 1.5e9), ("CSR:co-funded", 2028, 6e8)]
+    assert budget.money_after_horizon(load_scenario("madiun-2026-ucj-csr")) == []
+
+
 def test_the_funding_rows_leave_unspent_the_budget_less_what_was_spent():
     """Rp300 m of APBD a year: each year's APBD row has Rp300 m available and the rest of it, after what was spent,
     unspent (a row giving the whole Rp300 m as unspent would say the budget line was untouched)."""

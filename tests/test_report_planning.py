@@ -429,6 +429,50 @@ def test_a_target_after_the_horizons_last_year_is_said_not_to_be_used(half_year,
     assert "tidak digunakan." not in unescape(section_text(pipeline.folder, "summary"))
 
 
+def test_budget_and_pledge_money_after_the_horizons_last_year_is_said_not_to_be_used():
+    """jambi-2025-pipeline with an APBD budget listed for 2025-2027, and madiun-2026-ucj-csr with a pledge starting
+    in 2028, a pledge amount and a DBH-CHT budget listed after 2027, each with the horizon cut to 18 months by
+    --set: that money was ignored without a word. report.json lists it under money_after_horizon, per payer and
+    year, and the summary's sentence on the targets after the horizon says it is not used too, in both languages;
+    over the whole horizon there is none."""
+    from sim.report_document import fill
+    from sim.report_planning import _budget_lines
+
+    def summary(scenario, code):
+        lang, extra = Language(code), {"planning": planning_figures(scenario)}
+        text = " ".join(fill(b.text, {k: lang.figure(f.kind, f.value) for k, f in b.figures.items()})
+                        for b in _budget_lines(lang, scenario, {}, extra))
+        return extra["planning"]["money_after_horizon"], text
+
+    budgets = "funding.apbd_budget.value=[[2025, 604000000], [2026, 604000000], [2027, 700000000]]"
+    jambi = load_scenario("jambi-2025-pipeline", ["scenario.horizon_months=18", budgets])
+    expected = {"en": "The year-end target of 4,000 members (2027) and the APBD budget of Rp700.0 m (2027) lie after "
+                      "the horizon, which ends in June 2026, and are not used.",
+                "id": "Target akhir tahun 4.000 peserta (2027) dan anggaran APBD sebesar Rp700,0 juta (2027) berada di "
+                      "luar periode proyeksi, yang berakhir pada Juni 2026, sehingga tidak digunakan."}
+    for code, sentence in expected.items():
+        money, text = summary(jambi, code)
+        assert money == [{"payer": "APBD", "year": "2027", "amount_idr": 700_000_000}]
+        assert sentence in text, text
+    madiun = load_scenario("madiun-2026-ucj-csr", [
+        "scenario.horizon_months=18", "funding.csr.companies.first_year=2028",
+        "funding.csr.co-funded.amount.value=[[2026, 5e8], [2027, 5e8], [2028, 6e8]]",
+        "funding.dbh_cht_budget.value=[[2026, 5e8], [2027, 5e8], [2029, 6e8]]"])
+    expected = {"en": "The DBH-CHT budget of Rp600.0 m (2029), the pledge “Firms in Kota Madiun” of Rp1.50 bn (2028), "
+                      "Rp1.50 bn (2029) and Rp1.50 bn (2030), and the pledge “Firms, matched 1:1 by the city” of "
+                      "Rp600.0 m (2028) lie after the horizon, which ends in June 2027, and are not used.",
+                "id": "Anggaran DBH-CHT sebesar Rp600,0 juta (2029), komitmen “Perusahaan di Kota Madiun” sebesar "
+                      "Rp1,50 miliar (2028), Rp1,50 miliar (2029) dan Rp1,50 miliar (2030), serta komitmen "
+                      "“Perusahaan, didampingi APBD 1:1” sebesar Rp600,0 juta (2028) berada di luar periode proyeksi, "
+                      "yang berakhir pada Juni 2027, sehingga tidak digunakan."}
+    for code, sentence in expected.items():
+        money, text = summary(madiun, code)
+        assert [m["payer"] for m in money] == ["DBH-CHT"] + ["CSR:companies"] * 3 + ["CSR:co-funded"]
+        assert sentence in text, text
+    money, text = summary(load_scenario("jambi-2025-pipeline", [budgets]), "en")
+    assert money == [] and "not used" not in text
+
+
 def test_pipeline_report_drops_the_constant_membership_notes(pipeline):
     html = (pipeline.folder / "report.html").read_text(encoding="utf-8")
     assert "dianggap tetap sejak awal" not in html
