@@ -157,7 +157,7 @@ def _para(pdf: _PDF, report: Report, block: Para) -> None:
     pdf.set_font("DejaVu", "", size)
     pdf.set_text_color(*{"note": MUTED, "warning": WARNING}.get(block.style, (0, 0, 0)))
     if block.figures:  # figures in bold through fpdf2's **markdown**
-        text = fill(block.text, {k: f"**{_text(report, f)}**" for k, f in block.figures.items()})
+        text = fill(block.text, {k: _bold(report, f) for k, f in block.figures.items()})
         pdf.multi_cell(WIDTH, size * 0.5, keep_amounts_whole(text), markdown=True, align="L", new_x=XPos.LMARGIN,
                        new_y=YPos.NEXT)
     else:
@@ -165,6 +165,14 @@ def _para(pdf: _PDF, report: Report, block: Para) -> None:
                        new_y=YPos.NEXT)
     pdf.set_text_color(0, 0, 0)
     pdf.ln(2)
+
+
+def _bold(report: Report, figure: Figure) -> str:
+    """A paragraph's figure in bold (fpdf2's markdown), its mark after it in the paragraph's weight. fpdf2 takes no
+    "**" next to a "*" for a marker, so "**Rp325,2 juta***" printed its three stars and left the rest of the
+    paragraph bold: a zero-width space (nothing printed) parts the mark from the closing "**"."""
+    shown = f"**{report.lang.figure(figure.kind, figure.value)}**"
+    return shown + ("\u200b" + figure.mark if figure.mark else "")
 
 
 def _tiles(pdf: _PDF, report: Report, block: Tiles) -> None:
