@@ -39,9 +39,13 @@ plan_scenario_id = "madiun-2026-ucj-csr"  # a scenario with an enrolment plan ([
 pledge_scenario_id = "madiun-2026-ucj-csr"  # a scenario with [funding.csr.*] pledges, for the last section
 
 # %%
+import pandas as pd
+
 from sim import charts, coverage, report
 from sim.i18n import Language
 from sim.scenario import load_scenario
+
+pd.set_option("display.max_colwidth", None)  # segment labels, as the scenario gives them, run past pandas' 50
 
 language = Language(lang)
 scenario = load_scenario(scenario_id)

@@ -172,7 +172,7 @@ def coverage_table(scenario: Scenario, lang: str = "id", confidence: float = DEF
                for name in COVERAGE_ANSWERS if name not in answers}
     rows = (_coverage_rows(language, answers["largest_coverage"]) if "largest_coverage" in answers
             else [(language("nb_coverage"), lacking["largest_coverage"])])
-    rows += (_gap_rows(language, answers["csr_gap_to_ucj"]) if "csr_gap_to_ucj" in answers
+    rows += (_gap_rows(language, answers["csr_gap_to_ucj"], scenario) if "csr_gap_to_ucj" in answers
              else [(language("nb_gap_lacks"), lacking["csr_gap_to_ucj"])])
     return _items(language, rows)
 
@@ -205,14 +205,23 @@ def _coverage_rows(language: Language, answer: dict) -> list[tuple]:
             *((language("nb_coverage_members", year=y), language.count(m)) for y, m in members.items())]
 
 
-def _gap_rows(language: Language, gap: dict) -> list[tuple]:
+def _segment_rows(language: Language, key: str, scenario: Scenario, names: list[str]) -> list[tuple]:
+    """Segments as the reader knows them: a row each with the label the scenario gives it in the table's language
+    (a list of labels would be cut at pandas' 50 characters), numbered when there are several."""
+    labels = segment_labels(scenario, language)
+    if len(names) == 1:
+        return [(language(key), labels[names[0]])]
+    return [(language(f"{key}_n", n=n), labels[name]) for n, name in enumerate(names, start=1)]
+
+
+def _gap_rows(language: Language, gap: dict, scenario: Scenario) -> list[tuple]:
     """:func:`sim.budget.csr_gap`'s answer as rows: the CSR money by year, the segments it pays for, and the check
     run with it; then, if the city-paid segments outside the UCJ allocation lack money, that and the check with
     both."""
     confidence = language.percent(gap["confidence"])
     last = gap["ucj_with_gap_closed"][-1]
     rows = [*((language("nb_gap", year=r["year"]), language.money(r["csr_idr"])) for r in gap["years"]),
-            (language("nb_gap_segments"), ", ".join(gap["segments"])),
+            *_segment_rows(language, "nb_gap_segments", scenario, gap["segments"]),
             (language("nb_gap_no_bind"), language.percent(gap["probability_money_does_not_bind_with_it"])),
             (_ucj_label(language, "nb_gap_ucj", last, confidence), language.percent(last["ucj"], 1))]
     if gap["not_renewed_with_it"]:
@@ -222,7 +231,7 @@ def _gap_rows(language: Language, gap: dict) -> list[tuple]:
         last = short["ucj_with_both"][-1]
         rows += [*((language("nb_gap_short", year=r["year"]), language.money(r["shortfall_idr"]))
                    for r in short["years"]),
-                 (language("nb_gap_short_segments"), ", ".join(gap["other_city_segments"])),
+                 *_segment_rows(language, "nb_gap_short_segments", scenario, gap["other_city_segments"]),
                  (language("nb_gap_no_bind_both"),
                   language.percent(short["probability_money_does_not_bind_with_both"])),
                  (_ucj_label(language, "nb_gap_ucj_both", last, confidence), language.percent(last["ucj"], 1))]
