@@ -7,15 +7,17 @@ so the PDF's text can be searched and extracted.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import logging
 import re
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 import matplotlib
-from fpdf import FPDF
+from fpdf import FPDF, FPDF_VERSION
 from fpdf.enums import MethodReturnValue, PageMode, WrapMode, XPos, YPos
 from fpdf.fonts import FontFace
 from fpdf.prefs import ViewerPreferences
@@ -583,6 +585,38 @@ def _first_height(pdf: _PDF, report: Report, blocks: list) -> float:
     return _chart_height(pdf, report, first) if isinstance(first, Chart) else TEXT_START
 
 
+def xmp_metadata(pdf: FPDF, code: str) -> str:
+    """The PDF's XMP metadata: what its Info dictionary says (title, subject, author, creator, producer, date),
+    the title also under the report's language, and that language. PDF/UA and most validators read these from the
+    XMP stream, not from the Info dictionary; both are written from the same ``pdf`` fields, so they agree. Not a
+    claim of PDF/UA or PDF/A conformance (no ``pdfuaid``/``pdfaid``): see README "Reports" for what is missing."""
+    def alt(text: str) -> str:  # a language alternative: the default (the Info entry's text) and the report's
+        return (f'<rdf:Alt><rdf:li xml:lang="x-default">{escape(text)}</rdf:li>'
+                f'<rdf:li xml:lang="{code}">{escape(text)}</rdf:li></rdf:Alt>')
+
+    when = pdf.creation_date.isoformat(timespec="seconds")
+    return "\n".join([
+        '<x:xmpmeta xmlns:x="adobe:ns:meta/">',
+        '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">',
+        '<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" '
+        'xmlns:pdf="http://ns.adobe.com/pdf/1.3/" xmlns:xmp="http://ns.adobe.com/xap/1.0/">',
+        "<dc:format>application/pdf</dc:format>",
+        f"<dc:title>{alt(pdf.title)}</dc:title>",
+        f"<dc:description>{alt(pdf.subject)}</dc:description>",
+        f"<dc:creator><rdf:Seq><rdf:li>{escape(pdf.author)}</rdf:li></rdf:Seq></dc:creator>",
+        f"<dc:language><rdf:Bag><rdf:li>{code}</rdf:li></rdf:Bag></dc:language>",
+        f"<xmp:CreatorTool>{escape(pdf.creator)}</xmp:CreatorTool>",
+        # Written once, never modified: one date for all three, the Info dictionary's /CreationDate.
+        f"<xmp:CreateDate>{when}</xmp:CreateDate>",
+        f"<xmp:ModifyDate>{when}</xmp:ModifyDate>",
+        f"<xmp:MetadataDate>{when}</xmp:MetadataDate>",
+        f"<pdf:Producer>{escape(pdf.producer)}</pdf:Producer>",
+        "</rdf:Description>",
+        "</rdf:RDF>",
+        "</x:xmpmeta>",
+    ])
+
+
 def render_pdf(report: Report) -> bytes:
     lang, s, m = report.lang, report.scenario, report.manifest
     pdf = _PDF(f"{m['scenario_id']} · {m['run_hash']}", lang("html_page"))
@@ -591,7 +625,12 @@ def render_pdf(report: Report) -> bytes:
     pdf.set_subject(lang("html_subtitle", id=s.id, title=s.titles[lang.code]))
     pdf.set_author("jkk-jkm-workbench")
     pdf.set_creator(f"jkk-jkm-workbench {m['code']['workbench_version']}")
+    pdf.set_producer(f"fpdf2 {FPDF_VERSION}")
+    # The manifest's time, not fpdf2's default (the moment this object is made): the same report gives the same
+    # bytes, and the PDF's date is the one its manifest records.
+    pdf.set_creation_date(dt.datetime.fromisoformat(m["created"]))
     pdf.set_lang(lang.code)
+    pdf.set_xmp_metadata(xmp_metadata(pdf, lang.code))
     pdf.page_mode = PageMode.USE_OUTLINES  # the reader opens with the bookmarks shown
     pdf.add_page()
     pdf.set_font("DejaVu", "B", 16)
@@ -606,8 +645,6 @@ def render_pdf(report: Report) -> bytes:
                        new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.set_font("DejaVu", "", 8)
     pdf.set_text_color(*MUTED)
-    import datetime as dt
-
     created = lang.date(dt.date.fromisoformat(m["report_date"]))
     with pdf.tagged("P"):
         pdf.multi_cell(WIDTH, 4.5, f"{lang('html_generated', date=created)} · {m['run_hash']}", align="L",

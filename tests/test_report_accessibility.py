@@ -4,6 +4,7 @@ PDF's text in its structure tree (tagged), with its language and title."""
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import re
 import shutil
@@ -327,3 +328,32 @@ def test_the_pdf_names_its_language_title_and_subject_and_the_window_shows_the_t
     assert reader.metadata.title == lang("html_title", region=scenario.regions[lang.code])
     assert reader.metadata.subject == lang("html_subtitle", id=scenario.id, title=scenario.titles[lang.code])
     assert root["/ViewerPreferences"]["/DisplayDocTitle"]
+
+
+def test_the_pdfs_xmp_metadata_says_what_its_info_dictionary_says_and_its_language(madiun):
+    """The PDF had an Info dictionary only: PDF/UA and most validators read the title, language and producer from
+    an XMP metadata stream, and found none. It now has one, which agrees with the Info dictionary (title, subject,
+    author, creator, producer, creation date), gives the title under the report's language too and names that
+    language."""
+    lang, path = madiun.lang, madiun.folder / "report.pdf"
+    reader = PdfReader(path)
+    info, xmp = reader.metadata, reader.xmp_metadata
+    assert xmp is not None and info.producer.startswith("fpdf2 ")
+    assert xmp.dc_title == {"x-default": info.title, lang.code: info.title}
+    assert info.title == lang("html_title", region=madiun.scenario.regions[lang.code])
+    assert xmp.dc_description == {"x-default": info.subject, lang.code: info.subject}
+    assert xmp.dc_language == [lang.code] and xmp.dc_creator == [info.author]
+    assert (xmp.xmp_creator_tool, xmp.pdf_producer) == (info.creator, info.producer)
+    created = dt.datetime.fromisoformat(madiun.manifest["created"])
+    assert info.creation_date == created  # the manifest's time, to the second
+    utc = created.astimezone(dt.timezone.utc).replace(tzinfo=None)  # pypdf reads XMP dates as naive UTC
+    assert xmp.xmp_create_date == xmp.xmp_modify_date == xmp.xmp_metadata_date == utc
+
+
+def test_the_pdf_is_the_same_bytes_when_rendered_again_from_its_report(madiun):
+    """The PDF's creation date was the moment fpdf2's document was made (and its file /ID derived from it), so the
+    same report rendered twice gave two different files. It is now the manifest's ``created``: the PDF depends on
+    the report alone, and its Info and XMP dates are the manifest's."""
+    from sim.report_pdf import render_pdf
+
+    assert render_pdf(madiun) == (madiun.folder / "report.pdf").read_bytes()

@@ -99,7 +99,8 @@ def _report(sections: list, charts: dict | None = None, lang: str = "id"):
         lang=Language(lang),
         scenario=SimpleNamespace(regions={"id": "Kota Uji", "en": "Kota Uji"}, id="uji",
                                  titles={"id": "Uji", "en": "Test"}),
-        manifest={"scenario_id": "uji", "run_hash": "0", "code": {"workbench_version": "0"}, "report_date": "2026-01-01"},
+        manifest={"scenario_id": "uji", "run_hash": "0", "code": {"workbench_version": "0"},
+                  "report_date": "2026-01-01", "created": "2026-01-01T09:30:00+07:00"},
         sections=[Section(f"s{k}", title, blocks) for k, (title, blocks) in enumerate(sections)], charts=charts or {},
         alts={name: f"What chart {name} shows." for name in charts or {}})
 

@@ -457,7 +457,7 @@ def test_the_paragraph_introducing_a_table_goes_with_it_to_the_next_page():
         report = SimpleNamespace(
             lang=Language("en"), scenario=SimpleNamespace(regions={"en": "Test"}, id="t", titles={"en": "Test"}),
             manifest={"scenario_id": "t", "run_hash": "0", "code": {"workbench_version": "0"},
-                      "report_date": "2026-01-01"},
+                      "report_date": "2026-01-01", "created": "2026-01-01T09:30:00+07:00"},
             sections=[Section("s", "Section", blocks)], charts={})
         words = _words(report_pdf.render_pdf(report))
         pages = {t: k for k, _, _, t in words if t.startswith(("row", "Lead-in"))}
