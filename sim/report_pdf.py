@@ -20,6 +20,8 @@ import matplotlib
 from fpdf import FPDF, FPDF_VERSION
 from fpdf.enums import MethodReturnValue, PageMode, WrapMode, XPos, YPos
 from fpdf.fonts import FontFace
+from fpdf.outline import OutlineItemDictionary, OutlineSection
+from fpdf.output import OutputProducer
 from fpdf.prefs import ViewerPreferences
 
 from .report_document import (
@@ -45,13 +47,36 @@ class _MissingGlyphs(logging.Filter):
         return not str(record.msg).startswith("Font %s is missing the following glyphs")
 
 
+class _Bookmark(OutlineItemDictionary):
+    """A bookmark whose link to its heading's structure element is written under the key the PDF standard names,
+    /SE (ISO 32000-1, 12.3.3): fpdf2 writes it as /StructElem, its attribute's name, which no reader knows."""
+    __slots__ = ()  # fpdf2's own bookmarks become these (:class:`_Producer`): no field of their own
+
+    def _build_obj_dict(self, security_handler=None):
+        entries = super()._build_obj_dict(security_handler)
+        if "/StructElem" in entries:
+            entries["/SE"] = entries.pop("/StructElem")
+        return entries
+
+
+class _Producer(OutputProducer):
+    """fpdf2's writer of the PDF file, its bookmarks written as :class:`_Bookmark`."""
+
+    def _add_document_outline(self):
+        outline, items = super()._add_document_outline()
+        for item in items:
+            item.__class__ = _Bookmark
+        return outline, items
+
+
 class _PDF(FPDF):
     def output(self, *args, **kwargs):
-        """The PDF, without fpdf2's warning of missing glyphs (:class:`_MissingGlyphs`)."""
+        """The PDF, without fpdf2's warning of missing glyphs (:class:`_MissingGlyphs`), its bookmarks linked to
+        their headings (:class:`_Producer`)."""
         log, quiet = logging.getLogger("fpdf.output"), _MissingGlyphs()
         log.addFilter(quiet)
         try:
-            return super().output(*args, **kwargs)
+            return super().output(*args, output_producer_class=_Producer, **kwargs)
         finally:
             log.removeFilter(quiet)
 
@@ -86,17 +111,30 @@ class _PDF(FPDF):
         content and the element through fpdf2's own structure builder (its internals). A marked sequence cannot
         cross a page: where the text runs onto a new page, its element ends and one of the same role goes on."""
         self.role = role
-        self._begin_element()
+        element = self._begin_element()
         try:
-            yield
+            yield element  # the first element, where the text starts
         finally:
             self._out("EMC")
             self.role = None
 
     def _begin_element(self):
         mcid = self.struct_builder.next_mcid_for_page(self.page)
-        self._add_marked_content(struct_type=f"/{self.role}", mcid=mcid)
+        element = self._add_marked_content(struct_type=f"/{self.role}", mcid=mcid)
         self._out(f"/{self.role} <</MCID {mcid}>> BDC")
+        return element
+
+    @contextmanager
+    def section_heading(self, title: str):
+        """A section's heading, an H2 element (what is drawn inside), with its bookmark in the reader's outline
+        panel: the bookmark opens the page at the heading's top and names its element (/SE), so that a screen
+        reader's list of bookmarks leads into the structure at the heading. fpdf2 links a bookmark to an element
+        only for a heading it draws itself (``section_title_styles``), and then tags that heading a Figure."""
+        self.start_section(title)  # here: the bookmark's page and top are where the heading starts
+        with self.tagged("H2") as element:
+            yield
+        mark = self._outline[-1]
+        self._outline[-1] = OutlineSection(mark.name, mark.level, mark.page_number, mark.dest, element)
 
     def add_page(self, *args, **kwargs):
         """A new page (fpdf2's automatic page breaks come here too); an element being drawn goes on there."""
@@ -662,10 +700,9 @@ def render_pdf(report: Report) -> bytes:
         pdf.ln(3 if k == 0 or pdf.get_y() <= pdf.t_margin else SECTION_GAP)
         # A bookmark per section (the reader's outline panel): the PDF has no table of contents, as the HTML does,
         # and a report of 20-30 pages could only be paged through.
-        pdf.start_section(sec.title)
         pdf.set_font("DejaVu", "B", 13)
         pdf.set_text_color(*ACCENT)
-        with pdf.tagged("H2"):
+        with pdf.section_heading(sec.title):
             pdf.multi_cell(WIDTH, TITLE_LINE, sec.title, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         pdf.set_text_color(0, 0, 0)
         pdf.ln(TITLE_AFTER)

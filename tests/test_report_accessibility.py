@@ -15,7 +15,7 @@ import pytest
 from pypdf import PdfReader
 
 from conftest import ROOT
-from sim import chart_descriptions, charts
+from sim import chart_descriptions, charts, report_pdf
 from sim.i18n import Language
 from sim.report import build
 from sim.report_text import TEXT
@@ -318,6 +318,49 @@ def test_every_text_of_the_pdf_is_in_a_structure_element_or_an_artifact(madiun):
     assert first_pages == sorted(first_pages)
     outline = [reader.get_destination_page_number(m) for m in reader.outline]
     assert outline == first_pages  # each bookmark opens the page of its heading element
+
+
+def first_baseline(reader: PdfReader, element) -> float:
+    """The baseline (pt from the page's foot) of the first line a structure element's marked content draws."""
+    from pypdf.generic import ContentStream
+
+    page = reader.pages[reader.get_page_number(element["/Pg"])]
+    mcid, inside = element["/K"][0], False
+    for operands, operator in ContentStream(page.get_contents(), reader).operations:
+        if operator == b"BDC":
+            inside = isinstance(operands[1], dict) and operands[1].get("/MCID") == mcid
+        elif operator == b"Td" and inside:
+            return float(operands[1])
+    raise AssertionError(f"no text drawn in MCID {mcid}")
+
+
+def bookmarks(reader: PdfReader) -> list:
+    """The PDF's top-level outline items (bookmarks), in order, as stored (with every key)."""
+    out, item = [], reader.trailer["/Root"]["/Outlines"].get("/First")
+    while item is not None:
+        out.append(item.get_object())
+        item = out[-1].get("/Next")
+    return out
+
+
+def test_each_bookmark_names_its_headings_element_and_opens_the_page_at_the_headings_top(madiun):
+    """Each bookmark opened its heading's page, but named no structure element, so a screen reader's list of
+    bookmarks could not lead into the structure. Each now names its section's H2 (/SE, the key the PDF standard
+    gives; fpdf2 writes its own such links as /StructElem, which no reader knows), in the report's order, and opens
+    the page at the heading's top: above its first line's baseline by less than the heading's line."""
+    reader = PdfReader(madiun.folder / "report.pdf")
+    document = reader.trailer["/Root"]["/StructTreeRoot"]["/K"][0].get_object()
+    h2 = [ref.idnum for ref in document["/K"] if ref.get_object()["/S"] == "/H2"]
+    marks = bookmarks(reader)
+    assert [m["/Title"] for m in marks] == [sec.title for sec in madiun.sections]
+    assert not [m["/Title"] for m in marks if "/StructElem" in m]
+    assert [m.raw_get("/SE").idnum for m in marks] == h2
+    line = report_pdf.TITLE_LINE * 72 / 25.4
+    for mark in marks:
+        heading = mark["/SE"].get_object()
+        page, fit, _, top = mark["/Dest"][:4]
+        assert (page.idnum, fit) == (heading.raw_get("/Pg").idnum, "/XYZ"), mark["/Title"]
+        assert 0 < top - first_baseline(reader, heading) < line, mark["/Title"]
 
 
 def test_the_pdf_names_its_language_title_and_subject_and_the_window_shows_the_title(madiun):
