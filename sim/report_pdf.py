@@ -7,6 +7,7 @@ so the PDF's text can be searched and extracted.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import io
 import logging
@@ -25,7 +26,7 @@ from fpdf.output import OutputProducer
 from fpdf.prefs import ViewerPreferences
 
 from .report_document import (
-    Chart, Figure, Para, Pre, Report, Table, Tiles, continued_rows, fill, keep_amounts_whole,
+    NBSP, Chart, Figure, Para, Pre, Report, Table, Tiles, continued_rows, fill, keep_amounts_whole,
 )
 
 FONT_DIR = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
@@ -84,6 +85,7 @@ class _PDF(FPDF):
         super().__init__(orientation="portrait", unit="mm", format="A4")
         self.footer_text, self.page_word = footer_text, page_word
         self.role = None  # the structure element what is drawn belongs to ("P", "H1", ...): see tagged()
+        self.source = ("", "", 0)  # the text being drawn, as fpdf2 reads it, and where its next line starts: _spaced()
         self.set_margins(15, 15, 15)
         self.set_auto_page_break(True, margin=16)
         if fonts is not None:  # another document's fonts, already read (the scratch page measuring tables)
@@ -137,12 +139,47 @@ class _PDF(FPDF):
         self._outline[-1] = OutlineSection(mark.name, mark.level, mark.page_number, mark.dest, element)
 
     def add_page(self, *args, **kwargs):
-        """A new page (fpdf2's automatic page breaks come here too); an element being drawn goes on there."""
+        """A new page (fpdf2's automatic page breaks come here too); an element being drawn goes on there, and so
+        does the text being drawn (its place kept from the footer's text)."""
         if self.role:
             self._out("EMC")
+        source = self.source
         super().add_page(*args, **kwargs)
+        self.source = source
         if self.role:
             self._begin_element()
+
+    def _preload_font_styles(self, *args, **kwargs):
+        """fpdf2's text as fragments, its styles read (no **markdown** marks): kept, as the text whose lines
+        :meth:`_spaced` draws next."""
+        fragments = super()._preload_font_styles(*args, **kwargs)
+        text = "".join(c for f in fragments for c in f.characters)
+        self.source = (text, text.replace(NBSP, " "), 0)  # fpdf2 draws a no-break space as a space
+        return fragments
+
+    def _render_styled_text_line(self, text_line, *args, **kwargs):
+        return super()._render_styled_text_line(self._spaced(text_line), *args, **kwargs)
+
+    def _spaced(self, line):
+        """A line of text ending with a space where its text has one, or a line break, or ends: fpdf2 drops the
+        space where it wraps a line and draws nothing for a line break, and the text a screen reader takes from the
+        structure tree ran the last word of each line into the next ("klaimtercatat", "pesertayang"), and a
+        table's cells into each other ("17.484Rp6,77 miliar"). The space is drawn after the width fpdf2 aligns
+        the line on, so nothing moves. None where fpdf2 broke a word (a key at a zero-width break point, a word
+        longer than the line), on a line not found where the text goes on, nor on a line without its width
+        (``cell()``'s, the footer's: fpdf2 would measure the space with it, and move the line)."""
+        text, plain, at = self.source
+        drawn = "".join(c for f in line.fragments for c in f.characters)
+        start = plain.find(drawn, at) if drawn and line.text_width else -1
+        if start < 0 or text[at:start].strip(" \n\u200b"):
+            return line
+        end = start + len(drawn)
+        self.source = (text, plain, end)
+        if drawn[-1].isspace() or text[end:end + 1] not in ("", " ", "\n"):
+            return line
+        last = copy.copy(line.fragments[-1])
+        last.characters = [*last.characters, " "]
+        return line._replace(fragments=[*line.fragments[:-1], last])
 
 
 def _text(report: Report, cell) -> str:
