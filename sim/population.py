@@ -6,7 +6,8 @@ year every 12 months of the horizon and leave through death (non-work or work-ac
 
 Assumption (named in the README): the run-off of the population is deterministic, the expected survivors. Random
 deaths in one trial do not reduce that trial's later exposure; the error is of order q^2, below 0.01 % of claims
-for annual death rates under 1 %.
+for annual death rates under 1 %. Members totally disabled by a work accident stay in force (``sim.accident``, by
+``WITH_SCHOLARSHIP``, says why and how little it matters).
 """
 
 from __future__ import annotations

@@ -584,3 +584,32 @@ def test_work_accident_deaths_leave_the_population_by_hand(root):
     member_months = 10_000 * (1 - r**12) / (1 - r)
     assert exp.member_months[0, 0] == pytest.approx(member_months, rel=1e-12)
     assert exp.counts[0, 0, INDEX["jkk_medical"]] == pytest.approx(0.005 * member_months, rel=1e-12)
+
+
+def test_a_totally_disabled_member_stays_in_force(root):
+    """Assumption (README "A totally disabled member stays in force", sim/accident.py): the run-off takes out the
+    members who die, not those totally disabled by a work accident, who go on paying premiums and may be disabled
+    again, or die, with the scholarship paid again. One cell of 1,000 men aged 40, members for four years, for three
+    years at 5 x the mortality table, every work accident a total disability at 1,000 per 1,000 member-years: the
+    members, their premiums and their deaths are those of the same cell with no accidents, shrinking by
+    r = 1 - q (q by age) a month, and they have one disability a member-year, more disabilities than members. The
+    simulation's means agree with the closed form (and so with the exact distribution, which the run checks)."""
+    every_accident_a_total_disability = [f"assumptions.severity.share_{kind}=0" for kind in
+                                         ("medical_only", "temporary", "partial", "death")]
+    cell = ["segments.men40.members=1000", "segments.men40.mortality_load=5", "scenario.horizon_months=36",
+            "assumptions.severity.share_total=1", *every_accident_a_total_disability, "scenario.trials=2000"]
+    scenario = load_scenario(root / "tests" / "data" / "one-cell.toml", [*cell, "segments.men40.accident_rate=1000"])
+    calm = load_scenario(root / "tests" / "data" / "one-cell.toml", [*cell, "segments.men40.accident_rate=0"])
+    assert scenario.segments[0].tenure == ((48, 1.0),)
+    exp, without = expected(build_model(scenario)), expected(build_model(calm))
+    assert np.array_equal(exp.member_months, without.member_months) and np.array_equal(exp.premium, without.premium)
+    assert np.array_equal(exp.counts[..., INDEX["jkm_death"]], without.counts[..., INDEX["jkm_death"]])
+    q = 1 - (1 - 5 * annual_qx("TMI-IV-2019")[0, [40, 41, 42]]) ** (1 / 12)
+    in_force = 1000 * np.concatenate([[1.0], np.cumprod(np.repeat(1 - q, 12))[:-1]])
+    assert exp.member_months.sum() == pytest.approx(in_force.sum(), rel=1e-12)
+    disabled = exp.counts[:, 0, INDEX["jkk_total"]].sum()
+    assert disabled == pytest.approx(in_force.sum() / 12, rel=1e-12)
+    assert disabled > 1000  # each member disabled about three times, each time with the scholarship
+    summary = forecast(scenario)
+    assert_means_agree_with_closed_form(summary, scenario)
+    assert [row for row in summary["breakdown"] if row["flag"] == "check"] == []  # each benefit within 4 SE

@@ -1,16 +1,19 @@
-"""Figures that scenario files and report texts state, checked against the closed form: madiun-2023-target's new
-members and what its description says of its all-BPU pricing; the share of work-accident deaths the methodology's
-limits give."""
+"""Figures that scenario files, report texts and the README state, checked against the closed form:
+madiun-2023-target's new members and what its description says of its all-BPU pricing; the share of work-accident
+deaths the methodology's limits give; what the totally disabled members kept in force cost."""
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import numpy as np
 import pytest
 
-from sim.closed_form import expected
-from sim.population import build_model
+from sim.accident import DEATH, TOTAL
+from sim.benefits import INDEX
+from sim.closed_form import expected, intensity_means
+from sim.population import Model, build_model
 from sim.scenario import load_scenario
 
 SPLIT = Path(__file__).parent / "data" / "madiun-2023-target-split.toml"
@@ -66,3 +69,55 @@ def test_the_limits_give_the_share_of_work_accident_deaths_the_shipped_scenarios
     assert (round(100 * low, 1), round(100 * high, 1)) == (0.6, 1.5), shares
     for key in ("method_limits", "method_limits_plan"):
         assert "0,6–1,5%" in TEXT[key]["id"] and "0.6-1.5%" in TEXT[key]["en"]
+
+
+def _disabled_kept_in_force(model: Model):
+    """The closed form of the members totally disabled by a work accident, as the model keeps them in force: each
+    cell's disabled, added month by month (its expected accidents x the share of total disabilities) and run off as
+    the cell is (its non-work death rate and fatal accidents, or at once when the cell empties), have the cell's
+    deaths, accidents and premiums. Where members join and leave (a projection) the disabled leave by death alone
+    (and with an emptied cell), so this is an upper bound there."""
+    death_scale, accident_scale = intensity_means(model)
+    shares = model.scenario.severity.shares
+    segments = []
+    for exp in model.segments:
+        q = np.divide(exp.jkm_rate, exp.inforce, out=np.ones_like(exp.inforce), where=exp.inforce > 0)
+        accident = exp.segment.accident_rate / 1000.0 / 12.0
+        disabled = np.zeros_like(exp.inforce)
+        for m in range(1, model.months):
+            leave = q[:, m - 1] * death_scale + accident * accident_scale * shares[DEATH]
+            disabled[:, m] = (disabled[:, m - 1] * np.maximum(1.0 - leave, 0.0)
+                              + exp.jkk_rate[:, m - 1] * accident_scale * shares[TOTAL])
+        segments.append(dataclasses.replace(exp, inforce=disabled, jkm_rate=disabled * q,
+                                            jkk_rate=disabled * accident))
+    return expected(dataclasses.replace(model, segments=tuple(segments)))
+
+
+def test_the_readme_says_how_little_the_totally_disabled_kept_in_force_cost():
+    """README's "A totally disabled member stays in force": madiun-2025's total disabilities in 2025-2027 and, kept in
+    force, their deaths, claims and premiums, as shares of each year's from 2025 to 2027; and the largest share of a
+    year's expected claims and premiums over the shipped scenarios, with the scenario and year."""
+    readme = " ".join((Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8").split())
+    model = build_model(load_scenario("madiun-2025"))
+    full, kept = expected(model), _disabled_kept_in_force(model)
+    claims = kept.amounts.sum(axis=(1, 2)) / full.amounts.sum(axis=(1, 2))
+    premiums = kept.premium.sum(axis=1) / full.premium.sum(axis=1)
+    assert (f"madiun-2025 expects {full.counts[..., INDEX['jkk_total']].sum():.1f} total disabilities in "
+            f"{model.period_labels[0]}-{model.period_labels[-1]}; kept in force, those members have "
+            f"{kept.counts[..., INDEX['jkm_death']].sum():.2f} expected deaths and bring "
+            f"Rp{kept.amounts.sum() / 1e6:.1f} m of expected claims and Rp{kept.premium.sum() / 1e6:.1f} m of "
+            f"premiums, from {100 * min(claims[0], premiums[0]):.3f} % of {model.period_labels[0]}'s expected claims "
+            f"and premiums to {100 * max(claims[-1], premiums[-1]):.3f} % of {model.period_labels[-1]}'s") in readme
+    largest = {}
+    root = Path(__file__).resolve().parent.parent / "scenarios"
+    for path in sorted(root.glob("*.toml")):
+        model = build_model(load_scenario(path.stem))
+        full, kept = expected(model), _disabled_kept_in_force(model)
+        shares = (kept.amounts.sum(axis=(1, 2)) / full.amounts.sum(axis=(1, 2)),
+                  kept.premium.sum(axis=1) / full.premium.sum(axis=1))
+        for what, share in zip(("claims", "premiums"), shares):
+            year = int(np.argmax(share))
+            largest[what] = max(largest.get(what, (0.0,)), (share[year], path.stem, model.period_labels[year]))
+    (claims, scenario, year), (premiums, *_) = largest["claims"], largest["premiums"]
+    assert (f"at most {100 * claims:.2f} % of a year's expected claims and {100 * premiums:.2f} % of its premiums "
+            f"({scenario} in {year}") in readme, largest
