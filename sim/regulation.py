@@ -267,20 +267,22 @@ def jkk_death_benefit(rules: RuleSet, wage) -> float:
 
 def scholarship_schedule(rules: RuleSet, school_start_age: int) -> tuple[np.ndarray, np.ndarray]:
     """Scholarship per school year by the child's age and the school level of that age (-1: not at school),
-    both indexed by age 0..end_age.
+    both indexed by age 0..end_age - 1.
 
     School levels follow one another from ``school_start_age`` (a scenario assumption) for the number of years
-    each level lasts; nothing is paid after the end age.
+    each level lasts. The scholarship ends when the child reaches the end age (PP 82/2019: 23), so a year's
+    instalment is paid while the child is under it and none at the end age or after: from school at 5 the 8 + 3 +
+    3 + 5 school years would run to 23, and the fifth university year, at 23, is not paid.
     """
     end_age = rules["scholarship.end_age"]
-    by_age = np.zeros(end_age + 1)
-    level_of_age = np.full(end_age + 1, -1)
+    by_age = np.zeros(end_age)
+    level_of_age = np.full(end_age, -1)
     age = school_start_age
     for level, (years, amount) in enumerate(
         zip(rules["scholarship.years_by_level"], rules["scholarship.amount_by_level"])
     ):
         for _ in range(years):
-            if age <= end_age:
+            if age < end_age:
                 by_age[age] = amount
                 level_of_age[age] = level
             age += 1

@@ -2563,7 +2563,7 @@ UNITS = {
     "share of income band per month": "proporsi kelompok penghasilan per bulan",
     "share of monthly wage": "proporsi upah bulanan",
     "share of monthly wage, risk classes I-V": "proporsi upah bulanan, kelas risiko I–V",
-    "years of age (last age paid)": "tahun (usia terakhir yang dibayar)",
+    "years of age (paid while the child is under it)": "tahun (dibayar selama anak belum mencapai usia ini)",
     "member's age from, shares of 0/1/2+ children, child's age range":
         "usia peserta mulai, proporsi 0/1/2+ anak, rentang usia anak",
 }
@@ -2613,7 +2613,7 @@ RULE_NAMES = {
     "scholarship.amount_by_level": {"id": "Beasiswa per anak per tahun menurut jenjang",
                                     "en": "Scholarship per child per year by school level"},
     "scholarship.years_by_level": {"id": "Lama beasiswa menurut jenjang", "en": "Scholarship years by school level"},
-    "scholarship.end_age": {"id": "Usia terakhir penerima beasiswa", "en": "Last age paid a scholarship"},
+    "scholarship.end_age": {"id": "Usia saat beasiswa berakhir", "en": "Age at which the scholarship ends"},
 }
 
 # Names of scenario parameters (the last part of a dotted key) for the sensitivity table, the tornado chart, the

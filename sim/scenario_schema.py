@@ -277,11 +277,12 @@ def _overlapping_bands(x: list) -> str | None:
 
 CHILD_BAND_ROW = "[member age from, P(0), P(1), P(2+), youngest child, oldest child]"
 YOUNGEST_MEMBER = 15  # the youngest age a segment's age bands may hold (age_bands above)
-# The scholarship ends at 23 (PP 82/2019; sim/data/regulation.toml scholarship.end_age, the last age paid), so an
-# eligible child is 0..22 at the claim. A copy, not read from the rules: the bound is one number, checked in the
-# tables below, which are built when this module is imported (reading regulation.toml then would make a mistake in
-# it a traceback at import instead of its one-line error), while the rule is a dated value; and the children tables
-# (the shipped defaults, README's "under 23") hold the same age, so a new end age needs a decision on them too.
+# The scholarship ends when the child reaches 23 (PP 82/2019; sim/data/regulation.toml scholarship.end_age, paid
+# while the child is under it), so an eligible child is 0..22 at the claim. A copy, not read from the rules: the
+# bound is one number, checked in the tables below, which are built when this module is imported (reading
+# regulation.toml then would make a mistake in it a traceback at import instead of its one-line error), while the
+# rule is a dated value; and the children tables (the shipped defaults, README's "under 23") hold the same age, so a
+# new end age needs a decision on them too.
 # tests/test_children_by_age.py fails when a dated value of the rule and this copy disagree.
 OLDEST_CHILD = 22
 

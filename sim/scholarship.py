@@ -5,10 +5,10 @@ Assumptions (scenario ``assumptions.children``): the number of eligible children
 (none, one, two or more; the rules pay at most two) and each child's age at the claim is uniform on 0..age_max; or,
 with ``by_member_age``, both depend on the member's age at the death or claim: each band of member ages has its own
 shares and its own range of children's ages (a member who dies at 60 rarely leaves a child under 23, and then an
-older one). School starts at ``school_start_age`` and the levels follow one another (8 + 3 + 3 + 5 years, so school
-ends at the rules' end age 23 when it starts at 5); a child reaches each level with the ``reach_shares``
-probabilities and stays at school until the last level reached. The first instalment is paid in the month of the
-claim, then every 12 months.
+older one). School starts at ``school_start_age`` and the levels follow one another (8 + 3 + 3 + 5 years); a child
+reaches each level with the ``reach_shares`` probabilities and stays at school until the last level reached. The
+first instalment is paid in the month of the claim, then every 12 months, while the child is under the rules' end
+age (23: no instalment once the child is 23, so from school at 5 a fifth university year, at 23, is not paid).
 """
 
 from __future__ import annotations

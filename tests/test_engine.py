@@ -315,6 +315,31 @@ def test_scholarship_table_sums_the_instalments_bit_for_bit(start, factor):
     assert np.array_equal(counts[:, :, 0, INDEX["jkm_scholarship"]].ravel(), want_counts)
 
 
+def test_no_instalment_falls_due_once_the_child_is_23():
+    """The scholarship ends when the child reaches 23 (PP 82/2019): a university child of 21 at a claim in January
+    2025 is paid Rp12 m in 2025 (at 21) and in 2026 (at 22), and nothing in 2027 (at 23); one of 22 only in 2025.
+    The engine's table, the instalments one by one and the closed form's expectation by years since the claim all
+    say so (they share the rule's schedule, as the exact distribution does)."""
+    from sim.scholarship import PeriodTable, period_table, _instalments
+
+    model = build_model(load_scenario("madiun-2025"))
+    rules, children = model.regimes[0], model.scenario.children
+    assert model.period_labels == ("2025", "2026", "2027") and children.school_start_age == 5
+    university = len(children.reach_shares)  # reaches every level
+    table: PeriodTable = period_table(rules, children, model.period_of_month)
+    rows = table.amount[table.key(np.array([0, 0]), np.array([21, 22]), np.array([university, university]))]
+    assert rows.tolist() == [[12e6, 12e6, 0.0], [12e6, 0.0, 0.0]]
+    child, pay_month, amount = _instalments(np.array([0, 0]), np.array([21, 22]), np.array([university] * 2),
+                                            rules, children, 120)
+    assert child.tolist() == [0, 0, 1] and pay_month.tolist() == [0, 12, 0] and amount.tolist() == [12e6] * 3
+    # The expected instalments per claim by years since the claim: none 23 or more years after a claim at 0, the
+    # youngest age of the bands (a child of 0 is 23 then).
+    youngest = min(range(len(children.bands)), key=lambda k: children.bands[k].age_min)
+    per_claim, count = expected_by_lag(rules, children, youngest)
+    assert children.bands[youngest].age_min == 0 and per_claim.size == count.size == 23
+    assert per_claim[22] > 0 and count[22] > 0
+
+
 @pytest.mark.parametrize("columnwise", [0, 10**9], ids=["sparse product", "bincount per column"])
 def test_rows_by_trial_sums_table_rows_per_trial_in_any_trial_order(columnwise, monkeypatch):
     # Both paths (chosen by size, for speed only) must give the same exact sums.

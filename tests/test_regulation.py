@@ -71,12 +71,32 @@ def test_jkm_death_benefit_and_bpu_three_month_rule():
     assert jkm_scholarship_eligible(RULES_2025, [35, 36]).tolist() == [False, True]
 
 
-def test_scholarship_schedule_pays_87m_per_child_at_most():
+def test_scholarship_schedule_pays_while_the_child_is_under_23():
+    """PP 82/2019: the scholarship ends when the child reaches 23, so a year's instalment is paid at 22 and none at
+    23. From school at 5 the levels run 5-12, 13-15, 16-18 and 19-23: four university years are paid (19-22), Rp75 m
+    in all; from school at 4 all 19 school years fall before 23, the rules' Rp87 m per child at most (Rp174 m for
+    two)."""
     by_age, level = scholarship_schedule(RULES_2025, 5)
-    assert by_age.sum() == 87_000_000
-    assert by_age[5] == 1_500_000 and by_age[13] == 2_000_000 and by_age[16] == 3_000_000 and by_age[23] == 12_000_000
-    assert by_age[4] == 0 and level[4] == -1 and len(by_age) == 24  # ends at age 23
-    assert 2 * by_age.sum() == 174_000_000
+    assert RULES_2025["scholarship.end_age"] == 23
+    assert len(by_age) == len(level) == 23  # ages 0-22: nothing is paid at 23
+    assert by_age[5] == 1_500_000 and by_age[13] == 2_000_000 and by_age[16] == 3_000_000 and by_age[22] == 12_000_000
+    assert by_age[4] == 0 and level[4] == -1 and level[22] == 3
+    assert by_age.sum() == 8 * 1_500_000 + 3 * 2_000_000 + 3 * 3_000_000 + 4 * 12_000_000 == 75_000_000
+    from_4, level_from_4 = scholarship_schedule(RULES_2025, 4)
+    assert from_4[4] == 1_500_000 and from_4[18] == from_4[22] == 12_000_000 and level_from_4[3] == -1
+    assert from_4.sum() == 87_000_000 and 2 * from_4.sum() == 174_000_000
+
+
+def test_the_rule_the_register_and_the_readme_say_the_scholarship_is_paid_while_the_child_is_under_23():
+    """The scholarship's end age means the same in the rules' unit (shown in the assumption register), the default
+    school start age's source and the README: an instalment is paid while the child is under it."""
+    rule = load_regulation().rules["scholarship.end_age"]
+    assert rule.unit == "years of age (paid while the child is under it)"
+    end_age = RULES_2025["scholarship.end_age"]
+    readme = " ".join((Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8").split())
+    assert f"instalment is paid while the child is under {end_age} and none once the child is {end_age}" in readme
+    start = load_scenario("madiun-2025").resolved["assumptions"]["children"]["school_start_age"]
+    assert f"the scholarship ends when the child reaches {end_age}" in start["source"]
 
 
 def test_jkk_benefits():
