@@ -874,8 +874,9 @@ PARTIAL_MARK = "*"  # after the members at the "year-end" of a year the horizon 
 
 
 def _year_end_cell(extra: dict, key: str, year: dict) -> Figure:
-    """The members at the year-end (report.json ``key``) of planning year ``year``, marked when the horizon ends in
-    that year before December (:func:`_partial_year_notes` says what the mark means)."""
+    """The members, or the names waiting for money, at the year-end (report.json ``key``) of planning year ``year``,
+    marked when the horizon ends in that year before December (the note under its table says what the mark means:
+    :func:`_partial_year_notes`, :func:`_partial_pledge_notes`)."""
     return _part_year_cell(extra, key, "count", year)
 
 
@@ -895,6 +896,15 @@ def _partial_budget_notes(lang: Language, years: list) -> list:
     that its marked premiums are those of the months up to its end, set against a full year's budget (as sim plan's
     note under its table says)."""
     return [lang("plan_budget_partial_note", mark=PARTIAL_MARK, year=y["year"],
+                 month=lang.iso_date(y["year_end_month"])) for y in years if not year_ends_in_december(y)]
+
+
+def _partial_pledge_notes(lang: Language, years: list) -> list:
+    """Under the table of pledge outcomes: for a year the horizon ends in before December, what
+    :func:`_partial_year_notes` and :func:`_partial_budget_notes` say, in one note (two notes opening alike read as
+    one said twice): its marked members and names waiting at the "year-end" are the horizon's last month's, its
+    marked APBD spent and needed the months up to it."""
+    return [lang("plan_pledges_partial_note", mark=PARTIAL_MARK, year=y["year"],
                  month=lang.iso_date(y["year_end_month"])) for y in years if not year_ends_in_december(y)]
 
 
@@ -988,17 +998,16 @@ def _pledge_blocks(lang: Language, extra: dict, names: dict) -> list:
             rows.append((*(first if k == 0 else ("", "")), str(y["year"]),
                          _year_end_cell(extra, f"{at}.members_year_end", plan_year),
                          _r(extra, f"{at}.not_renewed", "count"),
-                         _r(extra, f"{at}.held_year_end", "count"),
+                         _year_end_cell(extra, f"{at}.held_year_end", plan_year),
                          _part_year_cell(extra, f"{at}.apbd_spent_idr", "money", plan_year),
                          _part_year_cell(extra, f"{at}.apbd_needed_idr", "money", plan_year)))
             styles.append("check" if y["not_renewed"] > 0.5 or y["held_year_end"] > 0.5 else "")
     header = tuple(lang(k) for k in ("col_pledge_outcome", "col_probability", "col_period", "col_members_end",
                                      "col_not_renewed", "col_waiting", "col_budget_spent", "col_apbd_needed"))
     intro = lang("pledge_outcomes_intro" if answer["all_combinations"] else "pledge_outcomes_intro_stress")
-    # A year the horizon ends in before December: its members at the "year-end" and its APBD spent and needed are
-    # marked, with the notes of the table of targets and of the APBD table.
-    years = extra["planning"]["years"]
-    note = " ".join(_partial_year_notes(lang, years) + _partial_budget_notes(lang, years))
+    # A year the horizon ends in before December: its members and names waiting at the "year-end" and its APBD spent
+    # and needed are marked, with what the notes of the table of targets and of the APBD table say, in one note.
+    note = " ".join(_partial_pledge_notes(lang, extra["planning"]["years"]))
     blocks = [Para(intro), Table("plan_pledges", header, rows, styles, note)]
     if answer["expected"] is not None:
         blocks.append(_pledge_expected(lang, extra))

@@ -2256,6 +2256,18 @@ TEXT = {
         "en": "{mark} The projection ends in {month}, so the APBD's premiums in {year} are those up to {month} only, "
               "against a full year's budget: a full year of those members costs more and leaves less.",
     },
+    # Under the table of pledge outcomes, for a year the horizon ends in before December (its members and names
+    # waiting at the year-end and its APBD spent and needed are marked): the two notes above said once.
+    "plan_pledges_partial_note": {
+        "id": "{mark} Proyeksi berakhir pada {month}, sehingga peserta dan calon peserta yang menunggu dana pada akhir "
+              "tahun {year} dihitung pada akhir {month}, bukan pada 31 Desember, dan iuran APBD pada {year} adalah "
+              "iuran sampai {month} saja, terhadap anggaran setahun penuh: setahun penuh peserta tersebut membutuhkan "
+              "biaya lebih besar dan menyisakan lebih sedikit.",
+        "en": "{mark} The projection ends in {month}, so the members and the names waiting for money at the year-end "
+              "of {year} are those at the end of {month}, not on 31 December, and the APBD's premiums in {year} are "
+              "those up to {month} only, against a full year's budget: a full year of those members costs more and "
+              "leaves less.",
+    },
     "col_target_premium": {"id": "Iuran setahun untuk target, dengan tarif tahun berikutnya",
                            "en": "A year's premium for the target, at next year's rates"},
     "col_target_premium_all": {"id": "Iuran setahun untuk target (semua pembayar), dengan tarif tahun berikutnya",

@@ -289,11 +289,11 @@ def test_ucj_and_pledge_outcomes_in_a_year_the_horizon_ends_in_before_december_n
     extra = {"planning": planning_figures(scenario)}
     expected = {
         "en": ("2029 63.0% and June 2030 (the horizon's end) 68.7%; the target is 70.0% by 2030.",
-               "* The projection ends in June 2030, so the members at the year-end of 2030 are those at the end of "
-               "June 2030, not on 31 December."),
+               "* The projection ends in June 2030, so the members and the names waiting for money at the year-end of "
+               "2030 are those at the end of June 2030, not on 31 December,"),
         "id": ("2029 63,0% dan Juni 2030 (akhir proyeksi) 68,7%; targetnya 70,0% pada 2030.",
-               "* Proyeksi berakhir pada Juni 2030, sehingga peserta akhir tahun 2030 adalah peserta pada akhir Juni "
-               "2030, bukan pada 31 Desember."),
+               "* Proyeksi berakhir pada Juni 2030, sehingga peserta dan calon peserta yang menunggu dana pada akhir "
+               "tahun 2030 dihitung pada akhir Juni 2030, bukan pada 31 Desember,"),
     }
     for code, (ucj, note) in expected.items():
         lang = Language(code)
@@ -303,7 +303,7 @@ def test_ucj_and_pledge_outcomes_in_a_year_the_horizon_ends_in_before_december_n
         table = next(b for b in _pledge_blocks(lang, extra, pledge_names(lang, scenario)) if hasattr(b, "rows"))
         marks = {(row[2], row[3].mark) for row in table.rows}
         assert marks == {(str(y), "") for y in range(2026, 2030)} | {("2030", "*")}
-        assert table.note.startswith(note)  # then the APBD table's note, on its APBD spent and needed
+        assert table.note.startswith(note)  # then, in the same note, its APBD spent and needed
     late = load_scenario("madiun-2026-ucj-csr", ["scenario.horizon_months=59"])
     extra = {"planning": planning_figures(late)}
     for code, held in {"en": "at most 5,776 names wait for money at the end of November 2030;",
@@ -392,9 +392,10 @@ def test_the_summarys_apbd_needed_in_a_year_the_horizon_ends_in_before_december_
 def test_the_pledge_outcomes_apbd_in_a_year_the_horizon_ends_in_before_december_is_marked_as_part_of_a_year():
     """madiun-2026-ucj-csr over 54 months ends in June 2030: the table of pledge outcomes starred 2030's members at
     the "year-end" but gave its APBD spent and needed, six months' premiums, unmarked (Rp1.73 bn against the APBD
-    table's starred Rp1.98 bn*), and so did the sentence under it that averages them. They are now starred, with
-    the APBD table's note under the table after the note on the year-end, in both languages; over 60 months nothing
-    is marked and there is no note."""
+    table's starred Rp1.98 bn*), and so did the sentence under it that averages them. They are now starred, and so
+    are the names waiting for money at the "year-end", June's; the notes of the table of targets and of the APBD
+    table, which both opened "* The projection ends in June 2030, so", are said in one note under the table, in both
+    languages; over 60 months nothing is marked and there is no note."""
     from sim.report_document import Figure, fill
     from sim.report_planning import _pledge_blocks, pledge_names
 
@@ -406,12 +407,12 @@ def test_the_pledge_outcomes_apbd_in_a_year_the_horizon_ends_in_before_december_
 
     scenario = load_scenario("madiun-2026-ucj-csr", ["scenario.horizon_months=54"])
     expected = {
-        "en": ("* The projection ends in June 2030, so the members at the year-end of 2030 are those at the end of "
-               "June 2030, not on 31 December. * The projection ends in June 2030, so the APBD's premiums in 2030 are "
-               "those up to June 2030 only, against a full year's budget: a full year of those members costs more and "
+        "en": ("* The projection ends in June 2030, so the members and the names waiting for money at the year-end of "
+               "2030 are those at the end of June 2030, not on 31 December, and the APBD's premiums in 2030 are those "
+               "up to June 2030 only, against a full year's budget: a full year of those members costs more and "
                "leaves less.", "and 2030 Rp1.95 bn* (APBD table: Rp1.98 bn*).", "and 2030 Rp1.97 bn*."),
-        "id": ("* Proyeksi berakhir pada Juni 2030, sehingga peserta akhir tahun 2030 adalah peserta pada akhir Juni "
-               "2030, bukan pada 31 Desember. * Proyeksi berakhir pada Juni 2030, sehingga iuran APBD pada 2030 adalah "
+        "id": ("* Proyeksi berakhir pada Juni 2030, sehingga peserta dan calon peserta yang menunggu dana pada akhir "
+               "tahun 2030 dihitung pada akhir Juni 2030, bukan pada 31 Desember, dan iuran APBD pada 2030 adalah "
                "iuran sampai Juni 2030 saja, terhadap anggaran setahun penuh: setahun penuh peserta tersebut "
                "membutuhkan biaya lebih besar dan menyisakan lebih sedikit.",
                "dan 2030 Rp1,95 miliar* (tabel anggaran APBD: Rp1,98 miliar*).", "dan 2030 Rp1,97 miliar*."),
@@ -420,7 +421,7 @@ def test_the_pledge_outcomes_apbd_in_a_year_the_horizon_ends_in_before_december_
         table, text = blocks(scenario, code)
         marks = {(row[2], tuple(c.mark for c in row if isinstance(c, Figure))) for row in table.rows}
         # members at the "year-end", not renewed, waiting, APBD spent and needed (after an outcome's probability)
-        assert {m[-5:] for _, m in marks} == {("", "", "", "", ""), ("*", "", "", "*", "*")}
+        assert {m[-5:] for _, m in marks} == {("", "", "", "", ""), ("*", "", "*", "*", "*")}
         assert {year for year, m in marks if "*" in m} == {"2030"}
         assert table.note == note
         assert spent in text and needed in text and text.count("*") == 3, text
