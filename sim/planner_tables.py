@@ -112,8 +112,9 @@ def plan_table(scenario: Scenario, lang: str = "id") -> pd.DataFrame:
     needed = plan["budget_needed"]
     rows = []
     for y in plan["years"]:
-        # A year the horizon ends in before December: its year-end figures and its premiums (those of the months up
-        # to its end, against a full year's budget) are starred, as in the report.
+        # A year the horizon ends in before December: its year-end figures (members, names waiting for money, UCJ)
+        # and its premiums (those of the months up to its end, against a full year's budget) are starred, as in the
+        # report.
         mark = "" if report_planning.year_ends_in_december(y) else report_planning.PARTIAL_MARK
 
         def money(value) -> str:
@@ -123,7 +124,7 @@ def plan_table(scenario: Scenario, lang: str = "id") -> pd.DataFrame:
                language("col_members_avg"): language.count(y["members"]),
                language("col_members_end"): language.count(y["members_year_end"]) + mark,
                language("col_target"): _or_dash(language.count, y["target"]),
-               language("col_waiting"): language.count(y["held_year_end"]),
+               language("col_waiting"): language.count(y["held_year_end"]) + mark,
                language("col_not_renewed"): language.count(y["not_renewed"]),
                language("col_premium"): money(y["premium_idr"]),
                language("col_budget_apbd"): _or_dash(language.money, y["budget_idr"]),
@@ -140,8 +141,9 @@ def plan_table(scenario: Scenario, lang: str = "id") -> pd.DataFrame:
 
 def _partial_year_rows(language: Language, years: list, columns: dict) -> list[dict]:
     """Under :func:`plan_table`, a row per year the horizon ends in before December, its period the star and, under
-    the members at the year-end and under the premium, what the star means there (the report's notes under its
-    tables, within a cell's 50 characters): a DataFrame has no note of its own that a notebook shows."""
+    the members at the year-end (for the starred year-end figures) and under the premium (for the starred premiums),
+    what the star means there (the report's notes under its tables, within a cell's 50 characters): a DataFrame has
+    no note of its own that a notebook shows."""
     return [{**{k: "" for k in columns}, language("col_period"): report_planning.PARTIAL_MARK,
              language("col_members_end"): language("nb_year_end_partial", month=language.iso_date(y["year_end_month"])),
              language("col_premium"): language("nb_premium_partial", month=language.iso_date(y["year_end_month"]))}

@@ -92,6 +92,23 @@ def test_the_plan_by_year_stars_the_year_end_of_a_year_the_horizon_ends_in_befor
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])
+def test_the_plan_by_year_stars_the_names_waiting_of_a_year_the_horizon_ends_in_before_december(lang):
+    """madiun-2026-ucj-csr over 54 months ends in June 2030: the plan by year starred 2030's members and UCJ at the
+    "year-end" but gave the names waiting for money then, June's, unmarked. They are starred too, explained by the
+    '*' row's note under the members at the year-end, as UCJ is; the years whose December is in the horizon are
+    not."""
+    from sim.i18n import Language
+
+    language = Language(lang)
+    frame = report.plan_table(load_scenario("madiun-2026-ucj-csr", ["scenario.horizon_months=54"]), lang)
+    ends = [language(k) for k in ("col_members_end", "col_waiting", "nb_ucj")]
+    assert [v.endswith("*") for v in frame.loc["2030", ends]] == [True] * 3
+    assert not any(v.endswith("*") for y in ("2026", "2027", "2028", "2029") for v in frame.loc[y, ends])
+    assert frame.loc["*", language("col_members_end")] == {"en": "end of June 2030, not 31 December",
+                                                           "id": "akhir Juni 2030, bukan 31 Desember"}[lang]
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
 def test_the_plan_by_year_stars_the_premiums_of_a_year_the_horizon_ends_in_before_december(lang):
     """jambi-2025-pipeline over 18 months ends in June 2026: the plan by year starred 2026's members at the year-end
     but gave its premium, the APBD's premium and the APBD needed, six months' worth beside a full year's budget,
