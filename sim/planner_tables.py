@@ -14,6 +14,7 @@ from .budget import COVERAGE_ANSWERS, DEFAULT_CONFIDENCE, coverage_answers, cove
 from .coverage import apbd_premium, funding, members_affordable, members_held, twelve_months, what_if
 from .i18n import Language
 from .pledge_outcomes import pledge_outcomes
+from .regulation import month_dates
 from .report_sections import segment_labels
 from .scenario import Scenario, ScenarioError
 
@@ -135,19 +136,33 @@ def plan_table(scenario: Scenario, lang: str = "id") -> pd.DataFrame:
         if y["ucj"] is not None:
             row[language("nb_ucj")] = language.percent(y["ucj"], 1) + mark
         rows.append(row)
-    rows += _partial_year_rows(language, plan["years"], rows[-1])
+    rows += _partial_year_rows(language, [y["year_end_month"] for y in plan["years"]], rows[-1],
+                               language("col_premium"))
     return pd.DataFrame(rows).set_index(language("col_period"))
 
 
-def _partial_year_rows(language: Language, years: list, columns: dict) -> list[dict]:
-    """Under :func:`plan_table`, a row per year the horizon ends in before December, its period the star and, under
-    the members at the year-end (for the starred year-end figures) and under the premium (for the starred premiums),
-    what the star means there (the report's notes under its tables, within a cell's 50 characters): a DataFrame has
-    no note of its own that a notebook shows."""
+def _partial_year_rows(language: Language, months: list, columns: dict, premium: str) -> list[dict]:
+    """Under a table by year (:func:`plan_table`, :func:`pledge_table`), a row per year the horizon ends in before
+    December (``months``: each year's year-end month, "2026-06"), its period the star and, under the members at the
+    year-end (for the starred year-end figures) and under the first column of premiums ``premium`` (for the starred
+    premiums), what the star means there (the report's notes under its tables, within a cell's 50 characters): a
+    DataFrame has no note of its own that a notebook shows."""
     return [{**{k: "" for k in columns}, language("col_period"): report_planning.PARTIAL_MARK,
-             language("col_members_end"): language("nb_year_end_partial", month=language.iso_date(y["year_end_month"])),
-             language("col_premium"): language("nb_premium_partial", month=language.iso_date(y["year_end_month"]))}
-            for y in years if not report_planning.year_ends_in_december(y)]
+             language("col_members_end"): language("nb_year_end_partial", month=language.iso_date(month)),
+             premium: language("nb_premium_partial", month=language.iso_date(month))}
+            for month in months if not month.endswith("-12")]
+
+
+def _year_end_months(scenario: Scenario) -> dict:
+    """Each fiscal year of the horizon -> the month its year-end closes: December, or the horizon's last month in a
+    year it ends in before December ("2030-06"), as report.json's ``planning.years[].year_end_month``."""
+    return {d.year: d.isoformat()[:7] for d in month_dates(scenario.start, scenario.horizon_months)}
+
+
+def _part_year_mark(month: str) -> str:
+    """The star after a year-end figure or a premium of a year whose year-end is ``month`` ("2030-06"), when that is
+    before December (:func:`sim.report_planning.year_ends_in_december`); "" otherwise."""
+    return "" if month.endswith("-12") else report_planning.PARTIAL_MARK
 
 
 def _or_dash(show, value) -> str:
@@ -258,28 +273,32 @@ def _items(language: Language, rows: list[tuple]) -> pd.DataFrame:
 def pledge_table(scenario: Scenario, lang: str = "id") -> pd.DataFrame:
     """What each combination of honoured and failed CSR pledges does (:func:`sim.pledge_outcomes.pledge_outcomes`),
     a row per outcome and year as in the report: probability, members at the year-end, not renewed, waiting for
-    money, APBD spent and the APBD needed to keep the plan, and UCJ coverage where the scenario has a target. A
-    scenario without pledges is refused in one line."""
+    money, APBD spent and the APBD needed to keep the plan, and UCJ coverage where the scenario has a target; in a
+    year the horizon ends in before December, its year-end figures and its APBD premiums starred with a '*' row
+    under the table, as :func:`plan_table`. A scenario without pledges is refused in one line."""
     language = Language(lang)
     answer = pledge_outcomes(scenario)
     if answer is None:
         raise ScenarioError(scenario.id, "funding.csr", language("nb_no_pledges"))
     names = report_planning.pledge_names(language, scenario)
+    months = _year_end_months(scenario)
     rows = []
     for outcome in answer["outcomes"]:
         name = report_planning._outcome_name(language, outcome, names)
         for y in outcome["years"]:
+            mark = _part_year_mark(months[y["year"]])  # June's members and names waiting, six months' premiums
             row = {language("col_pledge_outcome"): name,
                    language("col_probability"): language.percent(outcome["probability"]),
                    language("col_period"): str(y["year"]),
-                   language("col_members_end"): language.count(y["members_year_end"]),
+                   language("col_members_end"): language.count(y["members_year_end"]) + mark,
                    language("col_not_renewed"): language.count(y["not_renewed"]),
-                   language("col_waiting"): language.count(y["held_year_end"]),
-                   language("col_budget_spent"): language.money(y["apbd_spent_idr"]),
-                   language("col_apbd_needed"): language.money(y["apbd_needed_idr"])}
+                   language("col_waiting"): language.count(y["held_year_end"]) + mark,
+                   language("col_budget_spent"): language.money(y["apbd_spent_idr"]) + mark,
+                   language("col_apbd_needed"): language.money(y["apbd_needed_idr"]) + mark}
             if y.get("ucj") is not None:
-                row[language("nb_ucj")] = language.percent(y["ucj"], 1)
+                row[language("nb_ucj")] = language.percent(y["ucj"], 1) + mark
             rows.append(row)
+    rows += _partial_year_rows(language, list(months.values()), rows[-1], language("col_budget_spent"))
     return pd.DataFrame(rows).set_index([language("col_pledge_outcome"), language("col_probability"),
                                          language("col_period")])
 

@@ -129,6 +129,35 @@ def test_the_plan_by_year_stars_the_premiums_of_a_year_the_horizon_ends_in_befor
     assert all(len(v) <= 50 for v in _cells(frame))
 
 
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_the_pledge_outcomes_star_a_year_the_horizon_ends_in_before_december(lang):
+    """madiun-2026-ucj-csr over 54 months ends in June 2030: notebook 03's table of pledge outcomes gave 2030's
+    members, names waiting and UCJ at the "year-end" (June's) and its APBD spent and needed (six months' premiums)
+    unmarked, where the report's table stars them. They are now starred in every outcome, and a '*' row under the
+    table says what the star means, as under the plan by year (the month under the members at the year-end, the
+    months up to it under the APBD premiums), within a cell's 50 characters; over 60 months nothing is starred."""
+    from sim.i18n import Language
+
+    language = Language(lang)
+    frame = report.pledge_table(load_scenario("madiun-2026-ucj-csr", ["scenario.horizon_months=54"]), lang)
+    period = language("col_period")
+    starred = [language(k) for k in ("col_members_end", "col_waiting", "col_budget_spent", "col_apbd_needed", "nb_ucj")]
+    years = frame.index.get_level_values(period)
+    assert years.tolist().count("2030") == 4 and years[-1] == "*"  # four outcomes, then the '*' row
+    for year, row in zip(years[:-1], frame[:-1].itertuples(index=False)):
+        values = dict(zip(frame.columns, row))
+        assert [values[c].endswith("*") for c in starred] == [year == "2030"] * 5, (year, values)
+        assert not values[language("col_not_renewed")].endswith("*")  # at the January round, which a part year has
+    note = frame.iloc[-1]
+    assert note[language("col_members_end")] == {"en": "end of June 2030, not 31 December",
+                                                 "id": "akhir Juni 2030, bukan 31 Desember"}[lang]
+    assert note[language("col_budget_spent")] == {"en": "up to June 2030 only, not a full year",
+                                                  "id": "sampai Juni 2030 saja, bukan setahun penuh"}[lang]
+    assert all(len(v) <= 50 for v in _cells(frame))
+    whole = report.pledge_table(load_scenario("madiun-2026-ucj-csr"), lang)
+    assert "*" not in whole.index.get_level_values(period) and not any("*" in v for v in _cells(whole))
+
+
 def test_a_scenario_without_an_enrolment_plan_is_refused_in_one_line():
     with pytest.raises(ScenarioError, match=r"^madiun-2023: expansion: has no enrolment plan"):
         report.plan_table(load_scenario("madiun-2023"), "en")
