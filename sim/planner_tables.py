@@ -187,7 +187,8 @@ def coverage_table(scenario: Scenario, lang: str = "id", confidence: float = DEF
     answers = coverage_answers(scenario, confidence, lacks)
     lacking = {name: language("nb_lacks", table=language(f"nb_lacks_{lacks[name]}"))
                for name in COVERAGE_ANSWERS if name not in answers}
-    rows = (_coverage_rows(language, answers["largest_coverage"]) if "largest_coverage" in answers
+    rows = (_coverage_rows(language, answers["largest_coverage"], _year_end_months(scenario))
+            if "largest_coverage" in answers
             else [(language("nb_coverage"), lacking["largest_coverage"])])
     rows += (_gap_rows(language, answers["csr_gap_to_ucj"], scenario) if "csr_gap_to_ucj" in answers
              else [(language("nb_gap_lacks"), lacking["csr_gap_to_ucj"])])
@@ -197,9 +198,10 @@ def coverage_table(scenario: Scenario, lang: str = "id", confidence: float = DEF
 LIMITED_BY = {"money": "nb_limit_money", "pipeline": "nb_limit_pipeline", "capped": "nb_limit_capped"}
 
 
-def _coverage_rows(language: Language, answer: dict) -> list[tuple]:
+def _coverage_rows(language: Language, answer: dict, months: dict) -> list[tuple]:
     """:func:`sim.budget.largest_coverage`'s answer as rows: the multiple, what limits it, the probability it is
-    funded with and the members at each year-end; when no growth is affordable, what the money leaves with none."""
+    funded with and the members at each year-end (``months``, :func:`_year_end_months`: a part year's named by its
+    last month, as the CSR gap's UCJ); when no growth is affordable, what the money leaves with none."""
     status = answer["status"]
     if status in ("no_growth", "no_target"):
         return [(language("nb_coverage"), language(f"nb_coverage_{status}"))]
@@ -219,7 +221,8 @@ def _coverage_rows(language: Language, answer: dict) -> list[tuple]:
     return [(language("nb_coverage"), language("nb_coverage_scale", scale=language.number(answer["scale"], 3))),
             (language("nb_coverage_limit"), language(LIMITED_BY[status])),
             (language("nb_coverage_funded"), funded),
-            *((language("nb_coverage_members", year=y), language.count(m)) for y, m in members.items())]
+            *((_year_end_label(language, "nb_coverage_members", y, months[y]), language.count(m))
+              for y, m in members.items())]
 
 
 def _segment_rows(language: Language, key: str, scenario: Scenario, names: list[str]) -> list[tuple]:
@@ -240,7 +243,8 @@ def _gap_rows(language: Language, gap: dict, scenario: Scenario) -> list[tuple]:
     rows = [*((language("nb_gap", year=r["year"]), language.money(r["csr_idr"])) for r in gap["years"]),
             *_segment_rows(language, "nb_gap_segments", scenario, gap["segments"]),
             (language("nb_gap_no_bind"), language.percent(gap["probability_money_does_not_bind_with_it"])),
-            (_ucj_label(language, "nb_gap_ucj", last, confidence), language.percent(last["ucj"], 1))]
+            (_year_end_label(language, "nb_gap_ucj", last["year"], last.get("year_end_month"), confidence=confidence),
+             language.percent(last["ucj"], 1))]
     if gap["not_renewed_with_it"]:
         rows.append((language("nb_gap_not_renewed"), language.count(sum(gap["not_renewed_with_it"].values()))))
     short = gap["shortfall_outside_ucj"]
@@ -251,18 +255,19 @@ def _gap_rows(language: Language, gap: dict, scenario: Scenario) -> list[tuple]:
                  *_segment_rows(language, "nb_gap_short_segments", scenario, gap["other_city_segments"]),
                  (language("nb_gap_no_bind_both"),
                   language.percent(short["probability_money_does_not_bind_with_both"])),
-                 (_ucj_label(language, "nb_gap_ucj_both", last, confidence), language.percent(last["ucj"], 1))]
+                 (_year_end_label(language, "nb_gap_ucj_both", last["year"], last.get("year_end_month"),
+                                  confidence=confidence), language.percent(last["ucj"], 1))]
     return rows
 
 
-def _ucj_label(language: Language, key: str, row: dict, confidence: str) -> str:
-    """The label of a CSR-gap check's UCJ at its last year-end (a row of :func:`sim.budget.ucj_by_year`): the year,
-    or in a year the horizon ends in before December its last month, "June 2030 (the horizon's end)", as sim plan
-    and the report name it (UCJ then is June's, not that of 31 December)."""
-    month = row.get("year_end_month")
+def _year_end_label(language: Language, key: str, year: int, month: str | None, **fields) -> str:
+    """The label of a row at a year-end whose month is ``month`` ("2030-06"; the largest coverage's members, the
+    CSR-gap check's UCJ): ``key`` with the year, or in a year the horizon ends in before December ``key``_month
+    with its last month, "June 2030 (the horizon's end)", as sim plan and the report name it (the figure then is
+    June's, not that of 31 December)."""
     if month is None or month.endswith("-12"):
-        return language(key, year=row["year"], confidence=confidence)
-    return language(key + "_month", month=language.iso_date(month), confidence=confidence)
+        return language(key, year=year, **fields)
+    return language(key + "_month", month=language.iso_date(month), **fields)
 
 
 def _items(language: Language, rows: list[tuple]) -> pd.DataFrame:

@@ -1839,6 +1839,9 @@ TEXT = {
                            "en": "not computed: CSR at amount × probability"},
     "nb_funded_certain": {"id": "100% (tanpa komitmen CSR)", "en": "100% (no CSR pledges)"},
     "nb_coverage_members": {"id": "  peserta akhir {year}", "en": "  members at the end of {year}"},
+    # In a year the horizon ends in before December, the members at its last month, named as nb_gap_ucj_month.
+    "nb_coverage_members_month": {"id": "  peserta akhir {month} (akhir proyeksi)",
+                                  "en": "  members at the end of {month} (the horizon's end)"},
     "nb_coverage_not_renewed": {"id": "  tidak diperpanjang bila tidak tumbuh", "en": "  not renewed with no growth"},
     "nb_coverage_waiting": {"id": "  paling banyak menunggu dana bila tidak tumbuh",
                             "en": "  most waiting for money with no growth"},

@@ -230,6 +230,26 @@ def test_the_csr_gaps_ucj_names_the_horizons_last_month_in_a_year_it_ends_in_bef
     assert label in dict(_gap_rows(language, both, scenario))  # the whole horizon's "UCJ at the end of 2030": the test above
 
 
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_the_largest_coverages_members_name_the_horizons_last_month_in_a_year_it_ends_in_before_december(lang):
+    """madiun-2026-ucj-csr over 54 months ends in June 2030: the largest coverage's last row said "members at the end
+    of 2030" for June's members, where the CSR-gap rows below it say "at the end of June 2030 (the horizon's end)".
+    It now names the month as they do; the years whose December is in the horizon keep the year."""
+    from sim import budget
+    from sim.i18n import Language
+
+    language = Language(lang)
+    scenario = load_scenario("madiun-2026-ucj-csr", ["scenario.horizon_months=54"])
+    values = report.coverage_table(scenario, lang).iloc[:, 0]
+    answer = budget.largest_coverage(scenario, budget.DEFAULT_CONFIDENCE)
+    label = {"en": "  members at the end of June 2030 (the horizon's end)",
+             "id": "  peserta akhir Juni 2030 (akhir proyeksi)"}[lang]
+    june = sum(r["members"] for r in answer["members_year_end"] if r["year"] == 2030)
+    assert values[label] == language.count(june)
+    assert language("nb_coverage_members", year=2030) not in values
+    assert language("nb_coverage_members", year=2029) in values  # 31 December 2029 is in the horizon
+
+
 def test_what_the_budget_buys_reports_the_city_money_short_outside_the_ucj_segments():
     """madiun-2026-ucj without APBD: no growth is affordable, the CSR money alone leaves the non-ASN staff unrenewed,
     and the city money they lack is a row of its own by year, with the check run with both (sim plan's lines)."""
