@@ -521,12 +521,18 @@ def _planned_ucj_line(rows: list[dict]) -> str:
     return "UCJ at year-ends as planned: " + ", ".join(f"{_year_end_words(u)} {u['ucj']:.1%}" for u in rows)
 
 
-def _pledge_outcome_lines(answer: dict, rupiah) -> list[str]:
+def _pledge_outcome_lines(answer: dict, rupiah, part_years: frozenset) -> list[str]:
     """A line per pledge outcome: its probability, the last year's members, the members not renewed and the most
-    names waiting at a year-end over the horizon, and the APBD each year needs to keep the plan in that outcome."""
+    names waiting at a year-end over the horizon, and the APBD each year needs to keep the plan in that outcome. A
+    year of ``part_years`` (:func:`_part_years`) is starred as in the table above, whose '* part of a year' line
+    says why: its members are the horizon's last month's, its APBD that of the months up to it."""
     outcomes = answer["outcomes"]
-    last = outcomes[0]["years"][-1]["year"]
+    last = _year_label(outcomes[0]["years"][-1]["year"], part_years)
     width = max(len(_outcome_name(o)) for o in outcomes)
+
+    def by_year(rows: list, key: str) -> str:
+        return ", ".join(f"{_year_label(r['year'], part_years)} {rupiah(r[key])}" for r in rows)
+
     lines = [f"If CSR pledges are not honoured (the table above counts each at amount x probability); "
              f"{answer['note']}:",
              f"  {'outcome':<{width}} {'prob':>5} {f'members {last}':>13} {'not renewed':>11} {'most waiting':>12}"
@@ -534,15 +540,25 @@ def _pledge_outcome_lines(answer: dict, rupiah) -> list[str]:
     for o in outcomes:
         years = o["years"]
         lines.append(f"  {_outcome_name(o):<{width}} {o['probability']:>5.0%} {years[-1]['members_year_end']:>13,.0f} "
-                     f"{o['not_renewed']:>11,.0f} {o['held_max']:>12,.0f}  "
-                     + ", ".join(f"{y['year']} {rupiah(y['apbd_needed_idr'])}" for y in years))
+                     f"{o['not_renewed']:>11,.0f} {o['held_max']:>12,.0f}  " + by_year(years, "apbd_needed_idr"))
     if answer["expected"] is not None:
         # The APBD spent stops at the budget; where money binds only the need says what keeping the plan takes.
         lines.append("  APBD premiums averaged over the outcomes by probability, paid within the APBD budget: "
-                     + ", ".join(f"{e['year']} {rupiah(e['apbd_spent_idr'])}" for e in answer["expected"]))
+                     + by_year(answer["expected"], "apbd_spent_idr"))
         lines.append("  APBD needed to keep the plan, averaged the same way (the plan's expected APBD cost; to budget "
-                     "for it at the confidence, the 'APBD needed' line above): " + ", ".join(f"{e['year']} {rupiah(e['apbd_needed_idr'])}" for e in answer["expected"]))
+                     "for it at the confidence, the 'APBD needed' line above): "
+                     + by_year(answer["expected"], "apbd_needed_idr"))
     return lines
+
+
+def _part_years(result: dict) -> frozenset:
+    """The plan's years only partly inside the horizon (plan.json ``years[].months`` below 12), as text ("2030")."""
+    return frozenset(y["year"] for y in result["years"] if y["months"] < 12)
+
+
+def _year_label(year, part_years: frozenset) -> str:
+    """A year on the terminal, starred when it is only partly inside the horizon (the '* part of a year' line)."""
+    return f"{year}*" if str(year) in part_years else str(year)
 
 
 def _outcome_name(outcome: dict) -> str:
@@ -559,11 +575,12 @@ def format_plan(result: dict, rupiah) -> str:
              f"budget answers at {result['confidence']:.0%}",
              f"{'year':>5} {'members':>8} {'year-end':>9} {'cut':>6} {'held':>6} {'premium':>11} {'city money':>11} "
              f"{'incurred':>11} {'paid':>11} {'unpaid':>11} {'ratio p5-p95':>13} {'Rp/worker':>10} {'benefit/Rp':>10}"]
+    part_years = _part_years(result)
     for y in result["years"]:
         fan = y["claim_ratio_fan"]
         ratio = "-" if fan.get("p5") is None else f"{fan['p5']:.0%}-{fan['p95']:.0%}"
         per_rp = "-" if y["benefits_per_city_rupiah"] is None else f"{y['benefits_per_city_rupiah']:.2f}"
-        label = y["year"] + ("*" if y["months"] < 12 else "")
+        label = _year_label(y["year"], part_years)
         lines.append(
             f"{label:>5} {y['members']:>8,.0f} {y['members_year_end']:>9,.0f} {y.get('left', {}).get('budget', 0):>6,.0f} "
             f"{y.get('held_year_end', 0):>6,.0f} "
@@ -617,7 +634,7 @@ def format_plan(result: dict, rupiah) -> str:
     if "csr_gap_to_ucj" in answers:
         lines.extend(_csr_gap_lines(answers["csr_gap_to_ucj"], need.get("outcomes", 1), rupiah))
     if "pledge_outcomes" in answers:
-        lines.extend(_pledge_outcome_lines(answers["pledge_outcomes"], rupiah))
+        lines.extend(_pledge_outcome_lines(answers["pledge_outcomes"], rupiah, part_years))
     if result.get("ucj"):
         lines.append(_planned_ucj_line(result["ucj"]))
     lines.append("Claims top-up reserve (if the city covered claims above premiums): " + ", ".join(

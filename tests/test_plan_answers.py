@@ -546,6 +546,27 @@ def test_a_part_year_at_the_horizon_s_end_is_flagged():
     assert "part of a year" not in full and "*" not in "".join(full.splitlines()[2:5])
 
 
+def test_the_pledge_outcomes_star_a_part_year_as_the_table_above_does():
+    """madiun-2026-ucj-csr over 54 months ends in June 2030: the lines under "If CSR pledges are not honoured" gave
+    "members 2030" (June's) and "2030 Rp1,723,341,110" (six months of APBD) unmarked, under a table whose 2030 row is
+    starred with a line saying why. They are starred too: the members' column, each outcome's APBD needed and both
+    averages; over 60 months nothing is."""
+    def pledge_lines(months: int) -> list[str]:
+        _, text = planned("madiun-2026-ucj-csr", [f"scenario.horizon_months={months}"])
+        lines = text.splitlines()
+        start = next(k for k, line in enumerate(lines) if line.startswith("If CSR pledges are not honoured"))
+        end = next(k for k, line in enumerate(lines) if line.startswith("UCJ at year-ends as planned"))
+        assert ("* part of a year: 2030 has 6 months" in text) == (months == 54)  # the line the stars point to
+        return lines[start + 1:end]
+
+    header, *outcomes = pledge_lines(54)
+    assert "members 2030* " in header
+    assert len(outcomes) == 6  # four outcomes, then the APBD spent and needed averaged over them
+    for line in outcomes:
+        assert re.search(r"2029 Rp[\d,]+, 2030\* Rp[\d,]+$", line), line
+    assert not any("*" in line for line in pledge_lines(60))
+
+
 def test_a_target_whose_year_end_lies_beyond_the_horizon_is_not_judged():
     """jambi-2025-pipeline over 18 months ends in June 2026, before its 2026 target's 31 December. With that target
     raised to 9,000, June has 4,503 members even with unlimited money: plan.json said the target was missed and
