@@ -6,7 +6,8 @@ disability, total permanent disability, or death. Assumptions (scenario ``assump
 - temporary incapacity, partial and total disability all start with time off work, exponential with the stated
   mean in months, paid as STMB; a fatal case has no STMB;
 - the partial-disability table percentage is drawn from the stated discrete distribution.
-The same formulas give the expected cost per case (``expected_case_cost``) for the closed form.
+The same formulas give the expected cost per case (``expected_case_cost``) for the closed form, and its second
+moment (``case_cost_second_moment``) for the closed form's variance.
 """
 
 from __future__ import annotations
@@ -141,6 +142,34 @@ def expected_incapacity_benefit(rules: RuleSet, wage: float, mean_months: float)
     full = rules["jkk.temporary_full_months"]
     tail = mean_months * np.exp(-full / mean_months)
     return wage * (rules["jkk.temporary_full_share"] * (mean_months - tail) + rules["jkk.temporary_after_share"] * tail)
+
+
+def incapacity_benefit_second_moment(rules: RuleSet, wage: float, mean_months: float) -> float:
+    """E[STMB^2] for an exponential time off work D of mean m: STMB = wage (a min(D, F) + b (D - F)+), and
+    E[min(D, F)^2] = 2 m^2 (1 - e^(-F/m) (1 + F/m)), E[min(D, F) (D - F)+] = F m e^(-F/m), E[(D - F)+^2] =
+    2 m^2 e^(-F/m)."""
+    a, b = rules["jkk.temporary_full_share"], rules["jkk.temporary_after_share"]
+    full, m = rules["jkk.temporary_full_months"], mean_months
+    tail = np.exp(-full / m)
+    below = 2.0 * m * m * (1.0 - tail * (1.0 + full / m))
+    return float(wage * wage * (a * a * below + 2.0 * a * b * full * m * tail + b * b * 2.0 * m * m * tail))
+
+
+def case_cost_second_moment(rules: RuleSet, wage: float, sev: Severity) -> dict:
+    """E[amount^2] (IDR^2) of each JKK benefit per work accident, 0 for the cases it does not pay: with the
+    accidents' rate, the variance of a compound Poisson sum of them (``closed_form.trial_variance``)."""
+    shares = np.asarray(sev.shares)
+    p_off = shares[list(WITH_INCAPACITY)].sum()
+    degrees = np.array([d for d, _ in sev.partial_degrees])
+    probs = np.array([p for _, p in sev.partial_degrees])
+    partial = partial_disability_benefit(rules, wage, degrees)
+    return {
+        "jkk_medical": sev.medical_cost_mean**2 * (1.0 + sev.medical_cost_cv**2),  # lognormal, or the mean at CV 0
+        "jkk_temporary": p_off * incapacity_benefit_second_moment(rules, wage, sev.incapacity_months_mean),
+        "jkk_partial": shares[PARTIAL] * float(probs @ partial**2),
+        "jkk_total": shares[TOTAL] * total_disability_benefit(rules, wage) ** 2,
+        "jkk_death": shares[DEATH] * jkk_death_benefit(rules, wage) ** 2,
+    }
 
 
 def expected_case_cost(rules: RuleSet, wage: float, sev: Severity) -> dict:

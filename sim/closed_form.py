@@ -1,8 +1,14 @@
-"""Expected claims in closed form: the answer the Monte Carlo mean must agree with.
+"""Expected claims in closed form: the answer the Monte Carlo mean must agree with, and its variance per trial.
 
 Expected events per cell and month come from the same exposure model as the engine; expected cost per event comes
 from the rules in expectation (``accident.expected_case_cost``, ``scholarship.expected_by_lag``), written
 independently of the sampling code. No random numbers are drawn here.
+
+The variance (:func:`trial_variance`) is what the Monte Carlo mean's standard error is judged by. Each benefit's
+payments in a period are a compound Poisson sum over the events (deaths, accidents) that pay it, so their variance
+is the events' rate times E[payment^2] of one event (``accident.case_cost_second_moment``; a scholarship claim's
+instalments in the period counted as one payment, ``scholarship.claim_moments``), plus, with parameter draws, the
+spread of the mean over the draws.
 """
 
 from __future__ import annotations
@@ -11,11 +17,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .accident import expected_case_cost
+from .accident import case_cost_second_moment, expected_case_cost
 from .benefits import BENEFIT_NAMES, INDEX
 from .population import Model, SegmentExposure
 from .regulation import jkm_death_benefit, jkm_scholarship_eligible
-from .scholarship import expected_by_lag
+from .scholarship import claim_moments, expected_by_lag
 
 
 @dataclass(frozen=True)
@@ -82,7 +88,11 @@ def _bands_by_month(model: Model, exp: SegmentExposure) -> np.ndarray:
     return model.scenario.children.band_of(np.arange(ages.max(initial=0) + 1))[ages]
 
 
-def _segment(model: Model, exp: SegmentExposure, s: int, amt: np.ndarray, cnt: np.ndarray, by_lag: dict) -> None:
+def _segment(model: Model, exp: SegmentExposure, s: int, amt: np.ndarray, cnt: np.ndarray, by_lag: dict,
+             second: np.ndarray | None = None, moments: np.ndarray | None = None) -> None:
+    """The segment's expected amounts and counts, added to ``amt`` and ``cnt``; with ``second`` ((periods + 1,
+    segments, benefits)) also the rate times E[payment^2] of each benefit's events (:func:`trial_variance`; the
+    scholarships' whole-horizon row too, from ``moments``, :func:`_claim_moments`)."""
     seg, sev = exp.segment, model.scenario.severity
     death_scale, accident_scale = intensity_means(model)
     bands = len(model.scenario.children.bands)
@@ -96,16 +106,23 @@ def _segment(model: Model, exp: SegmentExposure, s: int, amt: np.ndarray, cnt: n
         p = model.period_of_month[m]
         tenure = exp.tenure0 + m
         deaths = exp.jkm_rate[:, m] * death_scale
-        amt[p, s, INDEX["jkm_death"]] += deaths @ jkm_death_benefit(rules, seg.scheme, tenure)
+        cash = jkm_death_benefit(rules, seg.scheme, tenure)
+        amt[p, s, INDEX["jkm_death"]] += deaths @ cash
         cnt[p, s, INDEX["jkm_death"]] += deaths.sum()
         eligible = jkm_scholarship_eligible(rules, tenure)
         accidents = exp.jkk_rate[:, m].sum() * accident_scale
         if r not in case_costs:
             case_costs[r] = expected_case_cost(rules, seg.wage, sev)
+            if second is not None:
+                case_costs[r] = {**case_costs[r], "second": case_cost_second_moment(rules, seg.wage, sev)}
         per_case = case_costs[r]
         for benefit, value in per_case["amount"].items():
             amt[p, s, INDEX[benefit]] += accidents * value
             cnt[p, s, INDEX[benefit]] += accidents * per_case["count"][benefit]
+        if second is not None:
+            second[p, s, INDEX["jkm_death"]] += deaths @ cash**2
+            for benefit, value in per_case["second"].items():
+                second[p, s, INDEX[benefit]] += accidents * value
         if bands == 1:
             eligible_deaths[m, 0] = deaths @ eligible
             jkk_scholarship_claims[m, 0] = accidents * per_case["scholarship_share"]
@@ -116,6 +133,9 @@ def _segment(model: Model, exp: SegmentExposure, s: int, amt: np.ndarray, cnt: n
             jkk_scholarship_claims[m] = jkk_by_band * per_case["scholarship_share"]
     _spread_scholarships(model, amt, cnt, s, "jkm_scholarship", eligible_deaths, by_lag)
     _spread_scholarships(model, amt, cnt, s, "jkk_scholarship", jkk_scholarship_claims, by_lag)
+    if second is not None:
+        for benefit, claims in (("jkm_scholarship", eligible_deaths), ("jkk_scholarship", jkk_scholarship_claims)):
+            second[:, s, INDEX[benefit]] += np.einsum("mk,mkp->p", claims, moments[..., 1])
 
 
 def expected(model: Model) -> Expected:
@@ -132,3 +152,53 @@ def expected(model: Model) -> Expected:
         np.add.at(premium[:, s], model.period_of_month, in_force * exp.premium_rate)
     months_in_period = np.bincount(model.period_of_month, minlength=periods)
     return Expected(amt, cnt, premium, member_months, months_in_period)
+
+
+def trial_variance(model: Model) -> np.ndarray:
+    """Var of one trial's payments of each benefit, by period and segment: (periods + 1, segments, benefits), the
+    last row the whole horizon (not the sum of the periods' for scholarships: a claim's instalments fall in several).
+
+    Given a trial's parameter draw the payments are a compound Poisson sum, of variance rate x E[payment^2]; the
+    draws (picked with equal chances) add the variance of the conditional mean, Var(scale) / E[scale]^2 x mean^2,
+    mortality's scale for the JKM benefits, accidents' for the JKK ones."""
+    periods, segments = len(model.period_labels), len(model.segments)
+    amt = np.zeros((periods, segments, len(BENEFIT_NAMES)))
+    cnt = np.zeros_like(amt)
+    second = np.zeros((periods + 1, segments, len(BENEFIT_NAMES)))
+    by_lag: dict = {}
+    moments = _claim_moments(model)
+    for s, exp in enumerate(model.segments):
+        _segment(model, exp, s, amt, cnt, by_lag, second, moments)
+    # An event pays its other benefits in its own period only, so the periods' sums are independent and add up.
+    events = [INDEX[b] for b in BENEFIT_NAMES if not b.endswith("_scholarship")]
+    second[-1][:, events] = second[:-1][..., events].sum(axis=0)
+    mean = np.concatenate([amt, amt.sum(axis=0, keepdims=True)])
+    return second + _draw_spread(model)[None, None, :] * mean**2
+
+
+def _draw_spread(model: Model) -> np.ndarray:
+    """(benefits,) Var(scale) / E[scale]^2 of each benefit's peril over the parameter draws; 0 without draws."""
+    draws = np.asarray(model.scenario.intensity_draws or ((1.0, 1.0),), dtype=float).reshape(-1, 2)
+    mean, var = draws.mean(axis=0), draws.var(axis=0)  # population variance: each draw is equally likely
+    spread = np.divide(var, mean**2, out=np.zeros(2), where=mean > 0)  # no draw above 0: no payment, no variance
+    return np.array([spread[0] if b.startswith("jkm_") else spread[1] for b in BENEFIT_NAMES])
+
+
+def _claim_moments(model: Model) -> np.ndarray:
+    """(months, bands, periods + 1, 2): E[Y] and E[Y^2] of Y, what one scholarship claim in each month (of a member
+    in each band of ``children.bands``) pays in each period, and (last) over the whole horizon."""
+    children = model.scenario.children
+    periods, bands = len(model.period_labels), len(children.bands)
+    table = np.zeros((model.months, bands, periods + 1, 2))
+    memo: dict = {}
+    for m in range(model.months):
+        r = int(model.regime_of_month[m])
+        lags = np.arange((model.months - 1 - m) // 12 + 1)  # instalments 12 months apart, inside the horizon
+        paid_in = model.period_of_month[m + 12 * lags]
+        for p in range(periods + 1):
+            due = tuple(int(k) for k in (lags if p == periods else lags[paid_in == p]))
+            for k in range(bands):
+                if (r, due, k) not in memo:
+                    memo[r, due, k] = claim_moments(model.regimes[r], children, due, k)
+                table[m, k, p] = memo[r, due, k]
+    return table

@@ -49,11 +49,11 @@ from .regulation import (
     jkm_death_benefit,
     jkm_scholarship_eligible,
     partial_disability_benefit,
-    scholarship_schedule,
     total_disability_benefit,
 )
 from .results import QUANTILES
-from .scholarship import _children_per_claim  # the sampler's own table of children per claim (of one band)
+# The sampler's own table of children per claim (of one band), and what one child is paid at given lags.
+from .scholarship import _children_per_claim, child_payments
 
 METHODS = ("fft", "panjer")
 PERILS = ("jkm", "jkk")  # in the order of a parameter draw: (mortality scale, accident scale)
@@ -187,27 +187,6 @@ def _stmb_stop_loss(rules, wage: float, mean_months: float):
     return pi
 
 
-def _child_payments(rules, children, lags, band: int = 0) -> tuple[np.ndarray, np.ndarray]:
-    """What one child of a member in band ``band`` (of ``children.bands``) is paid in total at the given lags
-    (years after the claim): values and probabilities over the child's age at the claim (uniform on the band's
-    ages) and the number of levels reached (L >= l with reach[l])."""
-    by_age, level_of_age = scholarship_schedule(rules, children.school_start_age)
-    reach = np.asarray(children.reach_shares, dtype=float)
-    p_levels = -np.diff(np.concatenate([[1.0], reach, [0.0]]))  # P(exactly L levels), L = 0 .. len(reach)
-    of_band = children.bands[band]
-    ages = np.arange(of_band.age_min, of_band.age_max + 1)
-    values, probs = [], []
-    for levels, p in enumerate(p_levels):
-        paid = np.zeros(ages.size)
-        for lag in lags:
-            age = np.minimum(ages + lag, by_age.size - 1)
-            at_school = (ages + lag < by_age.size) & (level_of_age[age] >= 0) & (level_of_age[age] < levels)
-            paid += np.where(at_school, by_age[age], 0.0)
-        values.append(paid)
-        probs.append(np.full(ages.size, p / ages.size))
-    return np.concatenate(values), np.concatenate(probs)
-
-
 class _Pieces:
     """Transforms of what one event pays, on one grid; each piece is built once (many cells share it)."""
 
@@ -230,7 +209,7 @@ class _Pieces:
 
         def build():
             rules, children = self.model.regimes[r], self.model.scenario.children
-            child = self.grid.transform(self.grid.atoms(*_child_payments(rules, children, lags, band)))
+            child = self.grid.transform(self.grid.atoms(*child_payments(rules, children, lags, band)))
             return sum(p * child**n for n, p in enumerate(_children_per_claim(rules, children.bands[band])))
 
         return self._once(("scholarship", r, lags, band), build)

@@ -206,3 +206,40 @@ def expected_by_lag(rules: RuleSet, children: Children, band: int = 0) -> tuple[
         amount[lag] = (p_pay * by_age[age_then]).sum() / ages.size
         count[lag] = p_pay.sum() / ages.size
     return expected_children * amount, expected_children * count
+
+
+def child_payments(rules: RuleSet, children: Children, lags, band: int = 0) -> tuple[np.ndarray, np.ndarray]:
+    """What one child of a member in band ``band`` (of ``children.bands``) is paid in total at the given lags
+    (years after the claim): values and probabilities over the child's age at the claim (uniform on the band's
+    ages) and the number of levels reached (L >= l with reach[l])."""
+    by_age, level_of_age = scholarship_schedule(rules, children.school_start_age)
+    reach = np.asarray(children.reach_shares, dtype=float)
+    p_levels = -np.diff(np.concatenate([[1.0], reach, [0.0]]))  # P(exactly L levels), L = 0 .. len(reach)
+    of_band = children.bands[band]
+    ages = np.arange(of_band.age_min, of_band.age_max + 1)
+    values, probs = [], []
+    for levels, p in enumerate(p_levels):
+        paid = np.zeros(ages.size)
+        for lag in lags:
+            age = np.minimum(ages + lag, by_age.size - 1)
+            at_school = (ages + lag < by_age.size) & (level_of_age[age] >= 0) & (level_of_age[age] < levels)
+            paid += np.where(at_school, by_age[age], 0.0)
+        values.append(paid)
+        probs.append(np.full(ages.size, p / ages.size))
+    return np.concatenate(values), np.concatenate(probs)
+
+
+def claim_moments(rules: RuleSet, children: Children, lags, band: int = 0) -> tuple[float, float]:
+    """E[Y] and E[Y^2] of Y, what one claim of a member in band ``band`` pays in instalments at the given lags.
+
+    A claim's instalments are not independent payments (the same children, year after year, and two children of
+    one claim come together), so the variance of a sum of Poisson claims is the claims' rate times E[Y^2] of the
+    claim's whole payment, not of each instalment. With N children, each paid C independently:
+    E[Y] = E[N] E[C] and E[Y^2] = E[N] E[C^2] + E[N (N - 1)] E[C]^2."""
+    if not lags:
+        return 0.0, 0.0
+    values, probs = child_payments(rules, children, lags, band)
+    per_child, per_child_sq = float(probs @ values), float(probs @ values**2)
+    n = np.arange(rules["scholarship.max_children"] + 1)
+    p_n = _children_per_claim(rules, children.bands[band])
+    return float(n @ p_n) * per_child, float(n @ p_n) * per_child_sq + float((n * (n - 1)) @ p_n) * per_child**2
