@@ -4,6 +4,7 @@ The closed form gives the variance of one trial's payments of each benefit (``cl
 mean is judged by the SE it has if the model is right, not by the trials' sample SE, which is too small in most runs
 for a rare, skewed benefit (and flagged such means far more often than chance)."""
 
+import dataclasses
 import math
 
 import numpy as np
@@ -11,12 +12,18 @@ import pytest
 from scipy.integrate import quad
 
 from sim.accident import incapacity_benefit_second_moment
-from sim.benefits import INDEX
-from sim.closed_form import trial_variance
+from sim.benefits import BENEFIT_NAMES, INDEX
+from sim.closed_form import expected, trial_variance
 from sim.forecast import forecast
 from sim.population import build_model
 from sim.regulation import temporary_incapacity_benefit
+from sim.results import FLAG_SE, Aggregator
 from sim.scenario import load_scenario
+
+# 1,000 trials of pekalongan-2023-expansion at seed 2: the sample SE put marbot's JKK scholarships of 2026 5.5 SEs
+# from the closed form (about 14 payments expected over the trials, 6 paid); by the closed form's SE they are 1.7.
+RARE = ("pekalongan-2023-expansion", ["scenario.trials=1000", "scenario.seed=2"])
+RARE_ROW = ("2026", "marbot", "jkk_scholarship")
 
 
 def _blocks(scenario_id, overrides):
@@ -26,6 +33,16 @@ def _blocks(scenario_id, overrides):
     blocks = []
     forecast(scenario, model=model, exact_check=False, on_block=blocks.append)
     return model, blocks
+
+
+def _breakdown(model, blocks, variance):
+    """The validation table of ``blocks`` judged against ``model``'s closed form, by ``variance`` (None: by the
+    trials' sample SE, as before the closed form gave a variance)."""
+    trials = sum(b.block.trials for b in blocks)
+    with Aggregator(model, expected(model), trials, None, variance) as agg:
+        for b in blocks:
+            agg.add(b)
+        return {(r["period"], r["segment"], r["benefit"]): r for r in agg.summary()["breakdown"]}
 
 
 @pytest.mark.parametrize("scenario_id, overrides", [
@@ -67,3 +84,52 @@ def test_the_second_moment_of_stmb_is_its_integral():
 
     integral = quad(squared, 0, full)[0] + quad(squared, full, math.inf)[0]  # the two pieces of the benefit
     assert incapacity_benefit_second_moment(rules, wage, months) == pytest.approx(integral, rel=1e-9)
+
+
+def test_a_rare_skewed_mean_the_sample_se_flagged_is_ok_by_the_closed_form_se():
+    """Marbot's JKK scholarships of 2026, in a run where the model is right: their sample SE (few claims, most
+    trials paying nothing) put the mean more than 4 SEs off; by the closed form's SE it is well within."""
+    model, blocks = _blocks(*RARE)
+    by_sample = _breakdown(model, blocks, None)[RARE_ROW]
+    row = _breakdown(model, blocks, trial_variance(model))[RARE_ROW]
+    assert by_sample["flag"] == "check" and by_sample["model_se_idr"] is None
+    assert row["flag"] == "ok" and row["z"] < FLAG_SE / 2
+    assert row["model_se_idr"] > 3 * row["se_idr"]
+    gap = abs(row["mean_idr"] - row["expected_idr"])
+    assert row["z"] == pytest.approx(gap / row["model_se_idr"], rel=1e-3)
+    # What sim run writes is the closed form's judgement, with the sample SE beside it.
+    written = {(r["period"], r["segment"], r["benefit"]): r for r in forecast(load_scenario(*RARE))["breakdown"]}
+    assert written[RARE_ROW] == row
+
+
+def test_a_wrong_model_is_still_flagged():
+    """The same trials with every JKK scholarship paid twice over, against the right closed form: the horizon's
+    row of the segment with most of them is flagged, and every scholarship row the sample SE flags is flagged too
+    (the sample SE also flags marbot's medical care of 2024, which the doubling does not touch). So is batik's
+    horizon, which the sample SE, inflated by the doubled payments themselves, put only 2.5 SEs off."""
+    model, blocks = _blocks(*RARE)
+    b = INDEX["jkk_scholarship"]
+    doubled = []
+    for block in blocks:
+        amounts = block.amounts.copy()
+        amounts[..., b] *= 2
+        doubled.append(dataclasses.replace(block, amounts=amounts))
+    right = _breakdown(model, blocks, trial_variance(model))
+    wrong = _breakdown(model, doubled, trial_variance(model))
+    by_sample = _breakdown(model, doubled, None)
+    assert right[("total", "vulnerable", "jkk_scholarship")]["flag"] == "ok"
+    assert wrong[("total", "vulnerable", "jkk_scholarship")]["flag"] == "check"
+    assert wrong[("total", "batik", "jkk_scholarship")]["flag"] == "check"
+    assert by_sample[("total", "batik", "jkk_scholarship")]["flag"] == "ok"
+    flagged = {k for k, r in by_sample.items() if r["flag"] == "check" and k[2] == "jkk_scholarship"}
+    assert flagged and all(wrong[k]["flag"] == "check" for k in flagged)
+
+
+def test_without_a_closed_form_variance_the_means_are_judged_by_the_sample_se():
+    model, blocks = _blocks("jambi-2025", ["scenario.trials=300"])
+    rows = _breakdown(model, blocks, None).values()
+    checked = [r for r in rows if r["flag"] != "too_few" and r["se_idr"] > 0]
+    assert checked and all(r["model_se_idr"] is None for r in rows)
+    assert all(r["z"] == pytest.approx(abs(r["mean_idr"] - r["expected_idr"]) / r["se_idr"], rel=1e-3, abs=1e-3)
+               for r in checked)
+    assert {r["benefit"] for r in rows} == set(BENEFIT_NAMES)

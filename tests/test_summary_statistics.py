@@ -2,7 +2,7 @@
 
 - ``breakdown[].se_idr`` (and the period ``claims_idr.se``) equal np.std(x, ddof=1) / sqrt(n) of each trial's
   amounts, kept through the ``on_block`` hook of ``sim.forecast.forecast``;
-- ``z`` and ``flag``: a bias planted in the closed form at 3.9 standard errors passes, one at 4.1 is flagged;
+- ``z`` and ``flag``: a bias planted in the closed form at 3.9 of its standard errors passes, one at 4.1 is flagged;
 - ``count_mean`` lies within 4 standard errors of ``count_expected`` (standard error from the per-trial counts'
   sample standard deviation: madiun-2025 draws its intensities per trial, so the counts are over-dispersed);
 - ``periods[].members``, ``premium_idr`` and the ``budget`` figures, by hand from the scenario and the premium rates
@@ -22,7 +22,7 @@ import sim.cli as cli
 import sim.forecast as forecast_module
 from sim.benefits import BENEFIT_NAMES, CLAIM_EVENT_BENEFITS, INDEX
 from sim.cli import main
-from sim.closed_form import expected
+from sim.closed_form import expected, trial_variance
 from sim.forecast import forecast
 from sim.population import build_model
 from sim.results import FLAG_SE, _rare
@@ -118,15 +118,16 @@ def test_period_se_is_the_sample_standard_error_of_the_per_trial_totals(madiun):
 
 def test_z_and_flag_follow_a_bias_planted_in_the_closed_form(madiun, monkeypatch):
     """The same trials against a closed form with two entries moved: 3.9 SE away is "ok", 4.1 SE is "check"; every
-    row's z is |mean - expected| / SE with the SE computed here, and its flag says whether z exceeds 4."""
+    row's z is |mean - expected| / SE with the closed form's SE (its variance per trial over the trials, computed
+    here from ``trial_variance``), and its flag says whether z exceeds 4."""
     assert FLAG_SE == 4.0
     first = madiun.labels[0]
     s_ok, s_check = madiun.segments.index("vulnerable"), madiun.segments.index("non_asn")
     b = INDEX["jkm_death"]
+    model_se = np.sqrt(trial_variance(build_model(madiun.scenario)) / TRIALS)
     plants = {}  # (segment index) -> expected amount planted in the first period
     for s, k in ((s_ok, 3.9), (s_check, -4.1)):
-        x = madiun.amounts[:, 0, s, b]
-        plants[s] = float(np.mean(x)) + k * _se(x)
+        plants[s] = float(np.mean(madiun.amounts[:, 0, s, b])) + k * model_se[0, s, b]
 
     def biased(model):
         exp = expected(model)
@@ -151,8 +152,9 @@ def test_z_and_flag_follow_a_bias_planted_in_the_closed_form(madiun, monkeypatch
                 if closed[p, s, j] == 0:  # none can occur and none is simulated: no gap, z 0
                     assert not x.any() and row["z"] == 0 and row["flag"] == "ok", row
                     continue
-                z = abs(float(np.mean(x)) - closed[p, s, j]) / _se(x)
+                z = abs(float(np.mean(x)) - closed[p, s, j]) / model_se[p, s, j]
                 assert row["z"] == pytest.approx(z, rel=1e-6, abs=1e-3), (row, z)
+                assert row["model_se_idr"] == pytest.approx(model_se[p, s, j], abs=0.005), row
                 assert row["flag"] == ("check" if z > FLAG_SE else "ok"), row
     planted_ok = rows[first, "vulnerable", "jkm_death"]
     planted_check = rows[first, "non_asn", "jkm_death"]
