@@ -1481,7 +1481,7 @@ def validation_section(lang: Language, summary: dict, extra: dict, labels: dict 
             _period_name(lang, summary, {"period": r["period"]}), (labels or {}).get(r["segment"], r["segment"]),
             lang.benefit(r["benefit"]),
             _s(summary, f"breakdown.{i}.expected_idr", "money"), _s(summary, f"breakdown.{i}.mean_idr", "money"),
-            "-" if r["flag"] == "too_few" else _s(summary, f"breakdown.{i}.se_idr", "money_se"),
+            "-" if r["flag"] == "too_few" else _s(summary, f"breakdown.{i}.{_se_of_z(r)}", "money_se"),
             _s(summary, f"breakdown.{i}.count_expected", "number"), _s(summary, f"breakdown.{i}.count_mean", "number"),
             _s(summary, f"breakdown.{i}.z", "number") if r["z"] is not None else "-" if r["flag"] == "too_few" else "∞",
             lang.flag(r["flag"]),
@@ -1496,6 +1496,12 @@ def validation_section(lang: Language, summary: dict, extra: dict, labels: dict 
     blocks += [Para(lang("valid_breakdown", span=span)),
                Table("validation", header, rows, styles, note, grouped=0 if span else 1)]
     return Section("validation", lang("sec_validation"), blocks, traced=True)
+
+
+def _se_of_z(row: dict) -> str:
+    """The breakdown key of the SE a row's z is measured in: the closed form's, or the trials' where it has none
+    (summaries written before the closed form gave one)."""
+    return "se_idr" if row.get("model_se_idr") is None else "model_se_idr"
 
 
 def _grouped(lang: Language, summary: dict, header: tuple, rows: list) -> tuple[tuple, list, str]:

@@ -1278,12 +1278,13 @@ TEXT = {
               "ditampilkan bila ditandai. Kolom jumlah pembayaran menghitung pembayaran setiap manfaat, bukan kasus: "
               "setiap pembayaran beasiswa tahunan dihitung, dan satu kecelakaan kerja dihitung di setiap manfaat yang "
               "diterimanya. Kolom z: selisih mutlak antara simulasi dan perhitungan langsung, dalam satuan galat "
-              "baku. Baris ditandai bila z lebih dari 4.",
+              "baku menurut perhitungan langsung (sebaran rata-rata simulasi bila modelnya benar). Baris ditandai "
+              "bila z lebih dari 4.",
         "en": "By segment and benefit over the whole period{span}; a row of a single year is shown only when it is "
               "flagged. The number of payments counts each benefit's payments, not cases: every yearly scholarship "
               "payment counts, and one work accident counts under each benefit it receives. Column z: the absolute "
-              "gap between simulation and direct calculation, in standard errors. A row is flagged when z is above "
-              "4.",
+              "gap between simulation and direct calculation, in the direct calculation's standard errors (the "
+              "spread of the simulated mean if the model is right). A row is flagged when z is above 4.",
     },
     "row_mean": {"id": "Rata-rata", "en": "Mean"},
     "row_quantile": {"id": "Kuantil {q}%", "en": "Quantile {q}%"},

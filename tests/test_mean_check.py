@@ -133,3 +133,24 @@ def test_without_a_closed_form_variance_the_means_are_judged_by_the_sample_se():
     assert all(r["z"] == pytest.approx(abs(r["mean_idr"] - r["expected_idr"]) / r["se_idr"], rel=1e-3, abs=1e-3)
                for r in checked)
     assert {r["benefit"] for r in rows} == set(BENEFIT_NAMES)
+
+
+@pytest.mark.parametrize("code", ["id", "en"])
+def test_the_report_shows_the_standard_error_z_is_measured_in(code):
+    """The report's validation table gives beside each z the closed form's SE it is measured in, not the trials'
+    (a reader dividing the gap by the SE shown gets the z shown)."""
+    from sim.i18n import Language
+    from sim.report_document import Table
+    from sim.report_sections import validation_section
+
+    lang, summary = Language(code), forecast(load_scenario(*RARE), exact_check=False)
+    section = validation_section(lang, summary, {}, None)
+    table = next(b for b in section.blocks if isinstance(b, Table) and b.name == "validation")
+    se, z = table.header.index(lang("col_se")), table.header.index(lang("col_z"))
+    shown = [(r[se], r[z]) for r in table.rows if r[se] != "-" and r[z] not in ("-", "∞")]
+    assert shown and all(c.key.endswith(".model_se_idr") for c, _ in shown)
+    rows = summary["breakdown"]
+    for c, figure in shown:
+        r = rows[int(c.key.split(".")[1])]
+        assert c.value == r["model_se_idr"] and figure.value == r["z"]
+        assert r["z"] == pytest.approx(abs(r["mean_idr"] - r["expected_idr"]) / c.value, rel=1e-3, abs=1e-3)
