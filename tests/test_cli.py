@@ -285,3 +285,19 @@ def test_an_error_once_the_output_is_in_place_says_it_was_written(tmp_path, caps
     monkeypatch.setattr(sim.cli, "write_run", lambda *args, **kwargs: closed_pipe(None))
     code, printed, err = run_cli(["run", "jambi-2025", "--trials", "200", "--out", tmp_path / "other"], capsys)
     assert code == 2 and err.splitlines()[-1] == f"error: {tmp_path / 'other'}: Broken pipe"
+
+
+def test_with_one_calendar_period_each_mean_is_counted_once_not_again_as_the_total():
+    """A horizon of one calendar year has a `total` period that is that year again (the same trials' same means), so
+    a flag was counted twice and the number expected by chance doubled; with two periods the total is a mean of its
+    own and stays counted."""
+    from sim.cli import _mean_checks
+
+    def row(period, flag):
+        return {"period": period, "segment": "s", "benefit": "jkm_death", "flag": flag}
+
+    one_year = {"trials": 1000, "breakdown": [row("2025", "check"), row("2025", "ok"), row("total", "check"),
+                                             row("total", "ok")]}
+    assert _mean_checks(one_year).startswith("1 of 2 means more than 4 standard errors off")
+    two_years = {"trials": 1000, "breakdown": [row("2025", "check"), row("2026", "ok"), row("total", "check")]}
+    assert _mean_checks(two_years).startswith("2 of 3 means more than 4 standard errors off")
