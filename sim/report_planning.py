@@ -383,14 +383,14 @@ def summary_blocks(lang: Language, scenario: Scenario, summary: dict, extra: dic
             b = Tiles(_tiles(lang, summary, extra) + [item for item in b.items if not _from_start_members(item[1])])
         elif isinstance(b, Para) and any(_from_start_members(f) for f in b.figures.values()):
             if not placed:
-                out += _budget_lines(lang, scenario, summary, extra)
+                out += _budget_lines(lang, scenario, extra)
                 placed = True
             continue
         elif isinstance(b, Para) and b.text.startswith(ratio):
             b = Para(ratio_plan + b.text[len(ratio):], b.figures, b.style)
         out.append(b)
     if not placed:
-        out[1:1] = _budget_lines(lang, scenario, summary, extra)
+        out[1:1] = _budget_lines(lang, scenario, extra)
     return out
 
 
@@ -411,7 +411,7 @@ def _tiles(lang: Language, summary: dict, extra: dict) -> list:
                     _r(extra, _y(last, "members_year_end"), "count"))]
 
 
-def _budget_lines(lang: Language, scenario: Scenario, summary: dict, extra: dict) -> list:
+def _budget_lines(lang: Language, scenario: Scenario, extra: dict) -> list:
     years = extra["planning"]["years"]
     last = len(years) - 1
     blocks = [Para(lang("exec_plan_lead", date=lang.month(scenario.start), last=year_end_words(lang, years[last])), {

@@ -256,7 +256,7 @@ def test_the_shortfall_is_said_to_be_summed_by_segment_only_for_a_real_excess(ex
     year = extra["planning"]["years"][-1]
     year.update(target=33_345.4, target_members_year_end=26_733.6, target_short=6_611.8 + excess,
                 target_reached=False, held_year_end=0.0)
-    text = " ".join(b.text for b in _budget_lines(Language("id"), scenario, {}, extra))
+    text = " ".join(b.text for b in _budget_lines(Language("id"), scenario, extra))
     assert ("di segmen yang belum mencapai targetnya" in text) is summed
 
 

@@ -23,7 +23,7 @@ def ucj():
 
 def _sentence(scenario, extra, code="id"):
     lang = Language(code)
-    lines = _budget_lines(lang, scenario, {}, extra)
+    lines = _budget_lines(lang, scenario, extra)
     paras = [p for p in lines if p.text.startswith(lang("exec_plan_not_renewed")[:20])]
     return [_filled(lang, p, extra) for p in paras]
 

@@ -298,7 +298,7 @@ def test_ucj_and_pledge_outcomes_in_a_year_the_horizon_ends_in_before_december_n
     for code, (ucj, note) in expected.items():
         lang = Language(code)
         text = " ".join(fill(b.text, {k: lang.figure(f.kind, f.value) for k, f in b.figures.items()})
-                        for b in _budget_lines(lang, scenario, {}, extra))
+                        for b in _budget_lines(lang, scenario, extra))
         assert ucj in text, text
         table = next(b for b in _pledge_blocks(lang, extra, pledge_names(lang, scenario)) if hasattr(b, "rows"))
         marks = {(row[2], row[3].mark) for row in table.rows}
@@ -335,7 +335,7 @@ def test_the_apbd_premiums_of_a_year_the_horizon_ends_in_before_december_are_mar
     for code, sentence in expected.items():
         lang = Language(code)
         text = " ".join(fill(b.text, {k: lang.figure(f.kind, f.value) + f.mark for k, f in b.figures.items()})
-                        for b in _budget_lines(lang, scenario, {}, extra))
+                        for b in _budget_lines(lang, scenario, extra))
         assert sentence in text, text
         table = _apbd_blocks(lang, scenario, extra)[-1]
         marks = [[c.mark for c in row if isinstance(c, Figure)] for row in table.rows]
