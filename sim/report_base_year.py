@@ -14,8 +14,8 @@ from .benefits import INDEX
 from .closed_form import expected
 from .i18n import Language
 from .population import build_model
-from .report_document import Figure, Para
-from .report_planning import _listed, _r
+from .report_document import Para, report_figure as _r, summary_figure as _s
+from .report_planning import _listed
 from .scenario import Scenario, ScenarioError, base_of
 
 SCHOLARSHIPS = ("jkm_scholarship", "jkk_scholarship")
@@ -121,8 +121,7 @@ def base_year_blocks(lang: Language, summary: dict, extra: dict) -> list:
     key = "base_same_year"
     figures = {"r_base": _r(extra, f"{key}.base_claim_ratio", "percent"),
                "r_this": _r(extra, f"{key}.claim_ratio", "percent"),
-               "r_mean": Figure(summary["periods"][0]["claim_ratio"]["mean"], "percent", "summary.json",
-                                "periods.0.claim_ratio.mean")}
+               "r_mean": _s(summary, "periods.0.claim_ratio.mean", "percent")}
     words = {"year": same["year"], "base_start": lang.iso_date(same["base_start"]),
              "start": lang.iso_date(summary["start"][:7])}
     shown = {"new_members": "new", "older": "months"}  # the reasons that carry a figure, and its placeholder

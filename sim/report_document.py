@@ -147,3 +147,13 @@ def lookup(document, key: str):
     for part in key.split("."):
         node = node[int(part)] if isinstance(node, list) else node[part]
     return abs(node) if how == "abs" else node
+
+
+def summary_figure(summary: dict, key: str, kind: str) -> Figure:
+    """The number at ``key`` of summary.json as a figure traced to it."""
+    return Figure(lookup(summary, key), kind, "summary.json", key)
+
+
+def report_figure(extra: dict, key: str, kind: str) -> Figure:
+    """The number at ``key`` of report.json (what the report adds to summary.json) as a figure traced to it."""
+    return Figure(lookup(extra, key), kind, "report.json", key)

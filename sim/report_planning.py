@@ -23,7 +23,8 @@ import numpy as np
 from . import chart_descriptions, charts
 from .i18n import Language
 from .regulation import load_regulation
-from .report_document import Chart, Figure, Para, Section, Table, Tiles, fill, lookup
+from .report_document import Chart, Figure, Para, Section, Table, Tiles, fill
+from .report_document import report_figure as _r, summary_figure as _s  # short: hundreds of figures
 from .budget import (
     DEFAULT_CONFIDENCE, UnlimitedApbd, budget_needed, money_after_horizon, targets_after_horizon, ucj_by_year,
     verify_budget,
@@ -307,14 +308,6 @@ def _apbd_needed(scenario: Scenario, unlimited: UnlimitedApbd) -> dict:
 
 
 # --- sections -----------------------------------------------------------------------------------------------------
-
-
-def _s(summary: dict, key: str, kind: str) -> Figure:
-    return Figure(lookup(summary, key), kind, "summary.json", key)
-
-
-def _r(extra: dict, key: str, kind: str) -> Figure:
-    return Figure(lookup(extra, key), kind, "report.json", key)
 
 
 def _y(i: int, name: str) -> str:

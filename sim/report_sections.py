@@ -24,7 +24,8 @@ from .population import month_dates
 from .ratio_change import ratio_change
 from .regulation import bpu_discount, load_regulation, monthly_premium
 from .report_base_year import base_same_year, base_year_blocks
-from .report_document import Chart, Figure, Para, Pre, Section, Table, Tiles, lookup
+from .report_document import Chart, Figure, Para, Pre, Section, Table, Tiles
+from .report_document import report_figure as _r, summary_figure as _s  # short: hundreds of figures
 from .scenario import Scenario, age_profiles
 from .planning_schema import segment_list_field_names, year_field_names
 from .scenario_schema import BASES, RECORD_TABLES
@@ -35,14 +36,6 @@ from .sources import cited_sources, strings
 FAN_QUANTILES = {"p5": 0.05, "p25": 0.25, "p50": 0.50, "p75": 0.75, "p95": 0.95}
 MANY_ROWS = 40  # longer tables are cut in the report (flagged and largest rows kept); the CSV has every row
 MANY_SEGMENTS = 12  # with more segments, per-segment parameters are summarised per field in the register
-
-
-def _s(summary: dict, key: str, kind: str) -> Figure:
-    return Figure(lookup(summary, key), kind, "summary.json", key)
-
-
-def _r(extra: dict, key: str, kind: str) -> Figure:
-    return Figure(lookup(extra, key), kind, "report.json", key)
 
 
 # --- what the report adds to summary.json (report.json) ------------------------------------------------------------
@@ -612,7 +605,7 @@ def _budget_paras(lang: Language, scenario: Scenario, summary: dict, extra: dict
         key = ("exec_budget_left" if left >= 0 else "exec_budget_short") + ("_others" if others else "")
         blocks.append(Para(lang(key), {
             "budget": _s(summary, "budget.annual_budget_idr", "money"),
-            "left": Figure(abs(left), "money", "summary.json", "budget.budget_minus_apbd_premium_idr|abs"),
+            "left": _s(summary, "budget.budget_minus_apbd_premium_idr|abs", "money"),
             "affordable": _r(extra, "budget_year.members_affordable", "count"),
         }))
     if "target_members" in budget:

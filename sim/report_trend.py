@@ -14,8 +14,8 @@ from .funding import sources_for
 from .i18n import Language, points_shown
 from .population import month_dates
 from .regulation import load_regulation, monthly_premium, rule_schemes
-from .report_document import Figure, Para
-from .report_planning import _listed, _r
+from .report_document import Para, report_figure as _r, summary_figure as _s
+from .report_planning import _listed
 from .report_text import RULE_NAMES
 from .scenario import Scenario
 
@@ -43,7 +43,7 @@ def trend_blocks(lang: Language, scenario: Scenario, summary: dict, extra: dict)
     if change is None or abs(change["change"]) < TREND_MIN:
         return []
     years = [(lang("trend_year", year=p["period"]),
-              {"ratio": Figure(p["claim_ratio"]["mean"], "percent", "summary.json", f"periods.{i}.claim_ratio.mean")})
+              {"ratio": _s(summary, f"periods.{i}.claim_ratio.mean", "percent")})
              for i, p in enumerate(summary["periods"]) if p["period"] != "total" and p["claim_ratio"] is not None]
     listed_years, figures = _listed(lang, years, "y_")
     items = [_factor(lang, scenario, extra, change, i) for i, part in enumerate(change["parts"])

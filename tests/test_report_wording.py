@@ -11,7 +11,7 @@ import pytest
 
 from sim.i18n import Language
 from sim.report import build
-from sim.report_document import Figure, Para, Table, fill, lookup
+from sim.report_document import Figure, Para, Table, fill, lookup, report_figure, summary_figure
 from sim.planning_schema import MODES
 from sim.regulation import PAYERS, SCHEMES
 from sim.report_sections import (
@@ -29,6 +29,21 @@ def _filled(lang: Language, para: Para, extra: dict) -> str:
     for f in para.figures.values():
         assert isinstance(f, Figure) and lookup(extra, f.key) == f.value
     return fill(para.text, {k: lang.figure(f.kind, f.value) for k, f in para.figures.items()})
+
+
+def test_every_section_module_traces_its_figures_with_the_one_pair_of_helpers():
+    """A number of summary.json or report.json becomes a figure in one place (sim.report_document), not in a copy per
+    section module: each traces it to its file and key, and a key ending in |abs gives a shortfall's size."""
+    from sim import report_base_year, report_planning, report_sections, report_trend
+
+    for module in (report_sections, report_planning, report_trend, report_base_year):
+        assert module._s is summary_figure and module._r is report_figure, module.__name__
+    summary = {"budget": {"budget_minus_apbd_premium_idr": -1234.5}}
+    key = "budget.budget_minus_apbd_premium_idr|abs"
+    assert summary_figure(summary, key, "money") == Figure(1234.5, "money", "summary.json", key)
+    extra = {"planning": {"years": [{"ucj": 0.25}, {"ucj": 0.5}]}}
+    assert report_figure(extra, "planning.years.1.ucj", "percent1") == Figure(0.5, "percent1", "report.json",
+                                                                              "planning.years.1.ucj")
 
 
 # --- the calibration warning when the model expects less than was recorded -----------------------------------------
