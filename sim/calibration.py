@@ -415,14 +415,33 @@ def _window_scenario(scenario_ref, experience: Experience, overrides=(), data: d
                             f"simulated with the scenario: {err}") from None
 
 
-def _period_of(model: Model, obs: Observation, path, key: str = "observation") -> int:
-    """Observations must each cover one calendar year of the window (or the part of it inside the window)."""
+def _observed_period(model: Model, obs: Observation) -> tuple[int | None, list[int]]:
+    """The reporting period (a calendar year of the run, or the part of it the run holds) that the observation's
+    months make up whole, None when they make up none; and those months."""
     months = [i for i, d in enumerate(model.month_dates) if obs.start <= d <= obs.end]
     periods = set(model.period_of_month[months].tolist())
     if len(periods) != 1 or len(months) != int(np.sum(model.period_of_month == next(iter(periods)))):
+        return None, months
+    return next(iter(periods)), months
+
+
+def _period_of(model: Model, obs: Observation, path, key: str = "observation") -> int:
+    """Observations must each cover one calendar year of the window (or the part of it inside the window)."""
+    period, _ = _observed_period(model, obs)
+    if period is None:
         raise ScenarioError(str(path), key, f"{obs.start:%Y-%m}..{obs.end:%Y-%m} must cover exactly one "
                             "calendar year of the observed window (split it by year)")
-    return next(iter(periods))
+    return period
+
+
+def _benefit_columns(obs: Observation, perils) -> tuple[list[int], list[int]]:
+    """The benefits (columns of ``sim.benefits.INDEX``) an observation's two figures add up over ``perils``: its
+    claims count the deaths and accidents, and each scholarship instalment too when its count includes them; its
+    amount is everything the perils pay."""
+    counted = [INDEX[b] for p in perils for b in CLAIM_BENEFITS[p]]
+    if obs.count_includes_scholarships:
+        counted += [INDEX[b] for p in perils for b in SCHOLARSHIP_BENEFITS[p]]
+    return counted, [INDEX[b] for p in perils for b in PERIL_BENEFITS[p]]
 
 
 def check_segment(obs: Observation, names: list, path, key: str) -> None:
@@ -442,25 +461,20 @@ def observation_moments(model: Model, obs: Observation, path, trials: int = VARI
     check_segment(obs, names, path, key)
     seg = slice(None) if obs.segment == "all" else names.index(obs.segment)
     closed = expected(model)
+    columns = {p: _benefit_columns(obs, (p,)) for p in ("jkm", "jkk")}
     sims = {p: np.zeros((trials, 2)) for p in ("jkm", "jkk")}
     for result in simulate_chunk(model, blocks(trials)):
         block = result.block
         rows = slice(block.first_trial, block.first_trial + block.trials)
         for peril in ("jkm", "jkk"):
-            count_idx = [INDEX[b] for b in CLAIM_BENEFITS[peril]]
-            if obs.count_includes_scholarships:
-                count_idx += [INDEX[b] for b in SCHOLARSHIP_BENEFITS[peril]]
-            amount_idx = [INDEX[b] for b in PERIL_BENEFITS[peril]]
+            count_idx, amount_idx = columns[peril]
             counts = result.counts[:, period][:, seg][..., count_idx]
             amounts = result.amounts[:, period][:, seg][..., amount_idx]
             sims[peril][rows, 0] = counts.reshape(block.trials, -1).sum(axis=1)
             sims[peril][rows, 1] = amounts.reshape(block.trials, -1).sum(axis=1)
     mean, cov = {}, {}
     for peril in ("jkm", "jkk"):
-        count_idx = [INDEX[b] for b in CLAIM_BENEFITS[peril]]
-        if obs.count_includes_scholarships:
-            count_idx += [INDEX[b] for b in SCHOLARSHIP_BENEFITS[peril]]
-        amount_idx = [INDEX[b] for b in PERIL_BENEFITS[peril]]
+        count_idx, amount_idx = columns[peril]
         mean[peril] = np.array([
             closed.counts[period][seg][..., count_idx].sum(),
             closed.amounts[period][seg][..., amount_idx].sum(),
@@ -976,17 +990,12 @@ def window_forecast(scenario: Scenario, obs: Observation, trials: int | None = N
     data = scenario.resolved | {"scenario": {**scenario.resolved["scenario"], "horizon_months": through,
                                              "trials": trials}}
     model = build_model(scenario_from_data(data, f"{scenario.path} through {obs.end:%Y-%m}"))
-    months = [i for i, d in enumerate(model.month_dates) if obs.start <= d <= obs.end]
-    periods = set(model.period_of_month[months].tolist())
-    if len(periods) != 1 or len(months) != int(np.sum(model.period_of_month == next(iter(periods)))):
+    period, months = _observed_period(model, obs)
+    if period is None:
         return None
-    period = next(iter(periods))
     seg = slice(None) if obs.segment == "all" else names.index(obs.segment)
-    count_idx = [INDEX[b] for p in obs.perils for b in CLAIM_BENEFITS[p]]
-    if obs.count_includes_scholarships:
-        count_idx += [INDEX[b] for p in obs.perils for b in SCHOLARSHIP_BENEFITS[p]]
+    count_idx, amount_idx = _benefit_columns(obs, obs.perils)
     case_idx = [INDEX[b] for p in obs.perils for b in CLAIM_BENEFITS[p]]
-    amount_idx = [INDEX[b] for p in obs.perils for b in PERIL_BENEFITS[p]]
     closed = expected(model)
     counts, amounts = np.zeros(trials), np.zeros(trials)
     for chunk in chunks(trials, WINDOW_CHUNK_TRIALS):

@@ -12,7 +12,7 @@ from sim.benefits import INDEX
 from cli_checks import assert_one_line_error
 from sim.calibration import (
     CLAIM_BENEFITS, EDGE_MASS, PERIL_BENEFITS, Calibration, Moments, Observation, calibrated_scenario_text, check_informative,
-    Experience, fit, observation_moments, posterior_grid,
+    Experience, fit, observation_moments, posterior_grid, _benefit_columns, _observed_period, _period_of,
 )
 from sim.engine import Block, simulate_block
 from sim.population import build_model
@@ -580,3 +580,24 @@ def test_the_backtest_percentile_counts_ties_as_half_below():
     assert row["claims_percentile"] == pytest.approx(0.4, rel=1e-12)
     assert row["claims_forecast_mean"] == pytest.approx(2.6, rel=1e-12)
     assert "amount_idr" not in row
+
+
+def test_one_reading_of_an_observation_s_months_and_benefits_for_the_fit_and_the_model_window():
+    """The fit (observation_moments) and the report's model window (window_forecast) read an observation alike: its
+    months make up one reporting period whole, or none (the fit then refuses it, the window is left out); its claims
+    count the deaths and accidents, then each scholarship instalment where its count includes them, over the perils
+    it covers, in that order (the order of the sums); its amount is everything those perils pay."""
+    model = build_model(load_scenario("madiun-2025-prior", ["scenario.horizon_months=24"]))
+    year = _observation(1.0, 1.0)  # January to December 2025, the run's first calendar year
+    assert _observed_period(model, year) == (0, list(range(12)))
+    across = dataclasses.replace(year, start=dt.date(2025, 7, 1), end=dt.date(2026, 6, 1))
+    eleven = dataclasses.replace(year, end=dt.date(2025, 11, 1))
+    assert _observed_period(model, across)[0] is None and _observed_period(model, eleven) == (None, list(range(11)))
+    with pytest.raises(ScenarioError, match="must cover exactly one calendar year"):
+        _period_of(model, across, "x.toml")
+    jkm = dataclasses.replace(year, benefits="jkm")
+    assert _benefit_columns(jkm, jkm.perils) == ([INDEX["jkm_death"]], [INDEX["jkm_death"], INDEX["jkm_scholarship"]])
+    both = dataclasses.replace(year, count_includes_scholarships=True)
+    counted, amount = _benefit_columns(both, both.perils)
+    assert counted == [INDEX[b] for b in ("jkm_death", "jkk_medical", "jkm_scholarship", "jkk_scholarship")]
+    assert amount == [INDEX[b] for p in ("jkm", "jkk") for b in PERIL_BENEFITS[p]] and len(set(amount)) == len(INDEX)
