@@ -193,6 +193,15 @@ def parse_override(text_: str) -> tuple[str, object]:
     return key, value
 
 
+def node_at(document: dict, dotted: str):
+    """The node at a dotted key of a scenario document (``segments.vulnerable.members``), None where there is none."""
+    for part in dotted.split("."):
+        if not isinstance(document, dict) or part not in document:
+            return None
+        document = document[part]
+    return document
+
+
 def apply_override(data: dict, key: str, value, origin: dict) -> None:
     """Set a dotted key; on a parameter table a bare value sets its value and records the override as its source, and
     a whole table ({ value = ..., unit = ..., source = ..., basis = ... }) replaces it."""
@@ -247,12 +256,7 @@ def _defaults() -> dict:
 
 def _given_by_defaults(dotted: str) -> bool:
     """Whether the national defaults give the table or key ``dotted``."""
-    node = _defaults()
-    for part in dotted.split("."):
-        if not isinstance(node, dict) or part not in node:
-            return False
-        node = node[part]
-    return True
+    return node_at(_defaults(), dotted) is not None  # TOML has no null: a key given is never None
 
 
 def _did_you_mean(key: str, known) -> str:
@@ -311,9 +315,7 @@ class _Validator:
 
     def _node(self, dotted: str) -> dict:
         """The table at ``dotted`` in the merged document ({} where there is none)."""
-        node = self.data
-        for part in dotted.split("."):
-            node = node.get(part) if isinstance(node, dict) else None
+        node = node_at(self.data, dotted)
         return node if isinstance(node, dict) else {}
 
     def _file_of(self, key: str) -> str:

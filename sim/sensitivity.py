@@ -74,7 +74,7 @@ from .closed_form import expected
 from .population import build_model
 from .regulation import RuleSet, load_regulation
 from .scenario import (
-    SEVERITY_SHARES, Scenario, ScenarioError, apply_override, base_of, scenario_from_data,
+    SEVERITY_SHARES, Scenario, ScenarioError, apply_override, base_of, node_at, scenario_from_data,
 )
 from .scenario_schema import CHILD_SCALE_UNIT, RECORD_TABLES, scaled_child_bands
 
@@ -480,7 +480,7 @@ class Recalibration:
             return list(members)
         out = []
         for key, node in members:
-            held = _get(self.prior, key)
+            held = node_at(self.prior, key)
             if held is not None and key.rsplit(".", 1)[-1] not in FITTED.values():
                 out.append((key, {**held, "range": node["range"]}))
         return out
@@ -514,7 +514,7 @@ class Recalibration:
             return scaled, cal
         doc = at_range_end(self.scenario.resolved, members, end) if members else copy.deepcopy(self.scenario.resolved)
         for key, table in tables.items():
-            own, given = _get(self.scenario.resolved, key), _get(self.calibrated.resolved, key)
+            own, given = node_at(self.scenario.resolved, key), node_at(self.calibrated.resolved, key)
             new = as_written(table)
             if own is None or own != given:  # restated by this scenario (a stated assumption): held
                 continue
@@ -529,12 +529,12 @@ class Recalibration:
         (madiun-2025's calibrated default load)") takes the refitted default too: held, it made most of the age
         shift's refitted swing (a reviewer's finding). Another value (a bar's end, a load of its own) is held."""
         key = "assumptions.mortality_load"
-        given = _get(self.calibrated.resolved, key)
+        given = node_at(self.calibrated.resolved, key)
         if key not in tables or given is None:
             return
         refitted = as_written(tables[key])["value"]
         for name, seg in doc["segments"].items():
-            node, inherited = seg.get("mortality_load"), _get(self.calibrated.resolved, f"segments.{name}")
+            node, inherited = seg.get("mortality_load"), node_at(self.calibrated.resolved, f"segments.{name}")
             if (isinstance(node, dict) and node.get("value") == given["value"]
                     and (inherited is None or "mortality_load" not in inherited)):
                 moved = {**node, "value": refitted}
@@ -563,15 +563,6 @@ class Recalibration:
         except (ValueError, ArithmeticError) as err:  # numerical trouble in a refit: recorded, not the report's end
             return Refit(problem=f"{name}: {type(err).__name__}: {err}")
         return Refit(result, cal.stats("mortality")["mean"], cal.stats("accident")["mean"], through=self.through)
-
-
-def _get(data: dict, key: str):
-    """The node at a dotted key of a document, or None where there is none."""
-    for part in key.split("."):
-        if not isinstance(data, dict) or part not in data:
-            return None
-        data = data[part]
-    return data
 
 
 def _set(data: dict, key: str, node) -> None:
@@ -604,7 +595,7 @@ def refuse_fitted_set(scenario: Scenario, calibrated: Scenario | None = None) ->
         field = next((i for i, p in enumerate(parts) if p in FITTED.values()), None)
         if field is None:
             return False
-        return calibrated is None or _get(calibrated.resolved, ".".join(parts[:field + 1])) is not None
+        return calibrated is None or node_at(calibrated.resolved, ".".join(parts[:field + 1])) is not None
 
     keys = [k for k, _ in scenario.overrides if fitted(k)]
     if keys:

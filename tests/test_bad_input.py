@@ -1071,3 +1071,18 @@ def test_a_signal_between_calibration_json_and_the_scenario_file_leaves_both(tmp
     assert [Path(c[1]).name for c in calls] == ["calibration.json", "new-cal.toml"]
     assert code == 0 and "interrupted" not in err
     assert (tmp_path / "out" / "calibration.json").is_file() and (tmp_path / "scenarios" / "new-cal.toml").is_file()
+
+
+def test_one_walk_down_a_dotted_key_finds_its_node_or_none():
+    """sim.scenario.node_at, the walk the validator's hints (what the national defaults give, a table only --set
+    made) and the sensitivity's refits share: the node a dotted key leads to, None where the document stops short
+    of it (a missing name, or a key under a value); a value of 0 or false is a node like any other."""
+    from sim.scenario import node_at
+
+    doc = load_scenario("jambi-2025").resolved
+    assert node_at(doc, "segments") is doc["segments"]
+    assert node_at(doc, "segments.vulnerable.members") is doc["segments"]["vulnerable"]["members"]
+    assert node_at(doc, "segments.vulnerable.members.value") == 3000
+    assert node_at(doc, "segments.vulnerabel.members") is None
+    assert node_at(doc, "segments.vulnerable.members.value.more") is None
+    assert node_at({"a": {"b": 0, "c": False}}, "a.b") == 0 and node_at({"a": {"c": False}}, "a.c") is False
