@@ -26,7 +26,7 @@ from fpdf.output import OutputProducer
 from fpdf.prefs import ViewerPreferences
 
 from .report_document import (
-    NBSP, Chart, Figure, Para, Pre, Report, Table, Tiles, continued_rows, fill, keep_amounts_whole,
+    NBSP, Chart, Figure, Para, Pre, Report, Section, Table, Tiles, continued_rows, fill, keep_amounts_whole,
 )
 
 FONT_DIR = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
@@ -693,8 +693,19 @@ def xmp_metadata(pdf: FPDF, code: str) -> str:
 
 
 def render_pdf(report: Report) -> bytes:
+    m = report.manifest
+    pdf = _PDF(f"{m['scenario_id']} · {m['run_hash']}", report.lang("html_page"))
+    _properties(pdf, report)
+    pdf.add_page()
+    _title(pdf, report)
+    for k, sec in enumerate(report.sections):
+        _section(pdf, report, sec, first=k == 0)
+    return bytes(pdf.output())
+
+
+def _properties(pdf: _PDF, report: Report) -> None:
+    """What a PDF reader shows of the document before its pages: title, subject, author, language, bookmarks."""
     lang, s, m = report.lang, report.scenario, report.manifest
-    pdf = _PDF(f"{m['scenario_id']} · {m['run_hash']}", lang("html_page"))
     pdf.set_title(lang("html_title", region=s.regions[lang.code]))
     pdf.viewer_preferences = ViewerPreferences(display_doc_title=True)  # the window shows the title, not the file
     pdf.set_subject(lang("html_subtitle", id=s.id, title=s.titles[lang.code]))
@@ -707,7 +718,11 @@ def render_pdf(report: Report) -> bytes:
     pdf.set_lang(lang.code)
     pdf.set_xmp_metadata(xmp_metadata(pdf, lang.code))
     pdf.page_mode = PageMode.USE_OUTLINES  # the reader opens with the bookmarks shown
-    pdf.add_page()
+
+
+def _title(pdf: _PDF, report: Report) -> None:
+    """The top of the first page: the report's title, the scenario, the date and the run hash."""
+    lang, s, m = report.lang, report.scenario, report.manifest
     pdf.set_font("DejaVu", "B", 16)
     pdf.set_text_color(*ACCENT)
     with pdf.tagged("H1"):
@@ -725,43 +740,45 @@ def render_pdf(report: Report) -> bytes:
         pdf.multi_cell(WIDTH, 4.5, f"{lang('html_generated', date=created)} · {m['run_hash']}", align="L",
                        new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.set_text_color(0, 0, 0)
-    for k, sec in enumerate(report.sections):
-        # A section follows the one before on the same page, and starts a new page only where its heading and
-        # the start of its first block do not fit. Every section used to start a new page: a section that ran a
-        # line over its page left that line alone on a page (the Indonesian summary's last note).
-        table = _opening_table(sec.blocks)
-        if k > 0 and (SECTION_HEADING + _first_height(pdf, report, sec.blocks) > _room(pdf) or table is not None and
+
+
+def _section(pdf: _PDF, report: Report, sec: Section, first: bool) -> None:
+    """One section: a bookmark, its heading and its blocks (``first``: the report's first section)."""
+    # A section follows the one before on the same page, and starts a new page only where its heading and
+    # the start of its first block do not fit. Every section used to start a new page: a section that ran a
+    # line over its page left that line alone on a page (the Indonesian summary's last note).
+    table = _opening_table(sec.blocks)
+    if not first and (SECTION_HEADING + _first_height(pdf, report, sec.blocks) > _room(pdf) or table is not None and
                       _keeps_with(pdf, report, sec.blocks[:table], sec.blocks[table],
                                   SECTION_GAP + TITLE_LINE + TITLE_AFTER)):
-            pdf.add_page()
-        pdf.ln(3 if k == 0 or pdf.get_y() <= pdf.t_margin else SECTION_GAP)
-        # A bookmark per section (the reader's outline panel): the PDF has no table of contents, as the HTML does,
-        # and a report of 20-30 pages could only be paged through.
-        pdf.set_font("DejaVu", "B", 13)
-        pdf.set_text_color(*ACCENT)
-        with pdf.section_heading(sec.title):
-            pdf.multi_cell(WIDTH, TITLE_LINE, sec.title, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-        pdf.set_text_color(0, 0, 0)
-        pdf.ln(TITLE_AFTER)
-        for j, block in enumerate(sec.blocks):
-            if isinstance(block, Para):
-                # The paragraphs introducing a table go to the next page with it, when it moves there (not the
-                # section's first: its heading would stand alone).
-                table = _lead_in(sec.blocks, j)
-                starts = table is not None and not (j and isinstance(sec.blocks[j - 1], Para)
-                                                    and _lead_in(sec.blocks, j - 1) == table)
-                if starts and j and _keeps_with(pdf, report, sec.blocks[j:table], sec.blocks[table]):
-                    pdf.add_page()
-                with pdf.tagged("P"):
-                    _para(pdf, report, block)
-            elif isinstance(block, Tiles):
-                with pdf.tagged("Div"):
-                    _tiles(pdf, report, block)
-            elif isinstance(block, Table):
-                _table(pdf, report, block)  # its caption, cells and note each tagged
-            elif isinstance(block, Chart):
-                _chart(pdf, report, block)
-            elif isinstance(block, Pre):
-                with pdf.tagged("P"):
-                    _pre(pdf, report, block)
-    return bytes(pdf.output())
+        pdf.add_page()
+    pdf.ln(3 if first or pdf.get_y() <= pdf.t_margin else SECTION_GAP)
+    # A bookmark per section (the reader's outline panel): the PDF has no table of contents, as the HTML does,
+    # and a report of 20-30 pages could only be paged through.
+    pdf.set_font("DejaVu", "B", 13)
+    pdf.set_text_color(*ACCENT)
+    with pdf.section_heading(sec.title):
+        pdf.multi_cell(WIDTH, TITLE_LINE, sec.title, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.set_text_color(0, 0, 0)
+    pdf.ln(TITLE_AFTER)
+    for j, block in enumerate(sec.blocks):
+        if isinstance(block, Para):
+            # The paragraphs introducing a table go to the next page with it, when it moves there (not the
+            # section's first: its heading would stand alone).
+            table = _lead_in(sec.blocks, j)
+            starts = table is not None and not (j and isinstance(sec.blocks[j - 1], Para)
+                                                and _lead_in(sec.blocks, j - 1) == table)
+            if starts and j and _keeps_with(pdf, report, sec.blocks[j:table], sec.blocks[table]):
+                pdf.add_page()
+            with pdf.tagged("P"):
+                _para(pdf, report, block)
+        elif isinstance(block, Tiles):
+            with pdf.tagged("Div"):
+                _tiles(pdf, report, block)
+        elif isinstance(block, Table):
+            _table(pdf, report, block)  # its caption, cells and note each tagged
+        elif isinstance(block, Chart):
+            _chart(pdf, report, block)
+        elif isinstance(block, Pre):
+            with pdf.tagged("P"):
+                _pre(pdf, report, block)

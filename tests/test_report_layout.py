@@ -11,7 +11,7 @@ from pypdf import PdfReader
 
 from sim import report_pdf
 from sim.i18n import Language
-from sim.report_document import Figure, Table
+from sim.report_document import Figure, Para, Section, Table
 
 
 def _words(data: bytes) -> list[tuple[float, float, str]]:
@@ -186,6 +186,26 @@ def test_a_chart_caption_of_several_lines_stays_with_its_chart(opens_section):
         assert "penutup" in pages[drawn], height
         moved += "Kalimat nomor 19." not in pages[drawn]
     assert moved  # some heights do move the chart: the case is exercised
+
+
+def test_a_section_follows_the_one_before_and_starts_a_page_only_where_its_heading_and_first_lines_do_not_fit():
+    """report_pdf._section, one section of the PDF: a bookmark and its heading, on the page where the section
+    before ended as long as the heading and the first lines of its text fit below it (25 mm); else on a new page.
+    The report's first section starts under the title, wherever that ends."""
+    report = SimpleNamespace(lang=Language("en"))
+    text = [Para("A paragraph of the section that runs over several lines. " * 20)]
+    pdf = report_pdf._PDF("test", "{n}")
+    pdf.add_page()
+    low, lower = (pdf.h - pdf.b_margin - report_pdf.SECTION_HEADING - report_pdf.TEXT_START + d for d in (-5, 5))
+    expected = []
+    for name, first, y in (("First", True, None), ("Second", False, low), ("Third", False, lower),
+                           ("Fourth", True, lower)):
+        if y is not None:
+            pdf.set_y(y)
+        expected.append((name, pdf.page - 1 + (name == "Third")))  # only the third lacks the room
+        report_pdf._section(pdf, report, Section(name.lower(), name, text), first=first)
+    reader = PdfReader(io.BytesIO(bytes(pdf.output())))
+    assert [(m.title, reader.get_destination_page_number(m)) for m in reader.outline] == expected
 
 
 def test_a_section_opening_with_a_tables_introduction_keeps_heading_introduction_and_table_together():
