@@ -141,51 +141,51 @@ def load_experience(path: str | Path) -> Experience:
         fail("observation", f"must be an array of [[observation]] tables, got {shown(obs_list)}")
     if not obs_list:
         fail("observation", "needs at least one [[observation]]")
-    observations = []
-    for i, node in enumerate(obs_list):
-        where = f"observation[{i}]"
-        if not isinstance(node, dict):
-            fail(where, f"must be an [[observation]] table, got {shown(node)}")
-        known = ("from", "to", "benefits", "segment", "claims", "amount", "count_includes_scholarships", "source",
-                 "source_id", "premium", "claim_ratio", "fit")
-        for key in node:
-            if key not in known:
-                fail(f"{where}.{key}", "unknown key")
-        start, end = _month_start(need(node, "from", month, where)), _month_start(need(node, "to", month, where))
-        if end < start:
-            fail(f"{where}.to", "is before 'from'")
-        benefits = node.get("benefits", "all")
-        if benefits not in ("all", "jkm", "jkk"):
-            fail(f"{where}.benefits", f"must be all, jkm or jkk; got {benefits!r}")
-        claims = _quantity(node, "claims", "claims", where, fail)
-        amount = _quantity(node, "amount", "IDR", where, fail)
-        if claims is None and amount is None:
-            fail(where, "needs claims, amount or both")
-        segment = node.get("segment", "all")
-        problem = text()(segment)
-        if problem:
-            fail(f"{where}.segment", problem)
-        include = node.get("count_includes_scholarships", False)
-        if not isinstance(include, bool):
-            fail(f"{where}.count_includes_scholarships", "must be true or false")
-        fitted = _fitted(node, {"claims": claims, "amount": amount}, where, fail)
-        premium = _reported(node, "premium", "IDR", where, fail, need)
-        ratio = _reported(node, "claim_ratio", "share", where, fail, need)
-        if ratio is not None and premium is None:
-            fail(f"{where}.claim_ratio", "needs the premium it was reported on (premium = { value = ..., unit = "
-                                         '"IDR", from = "YYYY-MM", to = "YYYY-MM" })')
-        if ratio is not None and amount is None:
-            fail(f"{where}.claim_ratio", "needs the amount of claims it was reported for (amount)")
-        observations.append(
-            Observation(start, end, benefits, segment, claims, amount, include,
-                        need(node, "source", text(), where), *(premium or (None, None, None)), *(ratio or (None,)),
-                        fitted, need(node, "source_id", text(), where) if "source_id" in node else None)
-        )
+    observations = [_observation(node, f"observation[{i}]", fail, need) for i, node in enumerate(obs_list)]
     return Experience(
         path, need(head, "id", text(r"[a-z0-9][a-z0-9-]*"), "experience"),
         need(head, "scenario", text(), "experience"), need(head, "source", text(), "experience"), tuple(observations),
         need(head, "source_id", text(), "experience") if "source_id" in head else None,
     )
+
+
+def _observation(node, where: str, fail, need) -> Observation:
+    """One ``[[observation]]`` of an experience file (``where``: ``observation[0]``), checked key by key."""
+    if not isinstance(node, dict):
+        fail(where, f"must be an [[observation]] table, got {shown(node)}")
+    known = ("from", "to", "benefits", "segment", "claims", "amount", "count_includes_scholarships", "source",
+             "source_id", "premium", "claim_ratio", "fit")
+    for key in node:
+        if key not in known:
+            fail(f"{where}.{key}", "unknown key")
+    start, end = _month_start(need(node, "from", month, where)), _month_start(need(node, "to", month, where))
+    if end < start:
+        fail(f"{where}.to", "is before 'from'")
+    benefits = node.get("benefits", "all")
+    if benefits not in ("all", "jkm", "jkk"):
+        fail(f"{where}.benefits", f"must be all, jkm or jkk; got {benefits!r}")
+    claims = _quantity(node, "claims", "claims", where, fail)
+    amount = _quantity(node, "amount", "IDR", where, fail)
+    if claims is None and amount is None:
+        fail(where, "needs claims, amount or both")
+    segment = node.get("segment", "all")
+    problem = text()(segment)
+    if problem:
+        fail(f"{where}.segment", problem)
+    include = node.get("count_includes_scholarships", False)
+    if not isinstance(include, bool):
+        fail(f"{where}.count_includes_scholarships", "must be true or false")
+    fitted = _fitted(node, {"claims": claims, "amount": amount}, where, fail)
+    premium = _reported(node, "premium", "IDR", where, fail, need)
+    ratio = _reported(node, "claim_ratio", "share", where, fail, need)
+    if ratio is not None and premium is None:
+        fail(f"{where}.claim_ratio", "needs the premium it was reported on (premium = { value = ..., unit = "
+                                     '"IDR", from = "YYYY-MM", to = "YYYY-MM" })')
+    if ratio is not None and amount is None:
+        fail(f"{where}.claim_ratio", "needs the amount of claims it was reported for (amount)")
+    return Observation(start, end, benefits, segment, claims, amount, include,
+                       need(node, "source", text(), where), *(premium or (None, None, None)), *(ratio or (None,)),
+                       fitted, need(node, "source_id", text(), where) if "source_id" in node else None)
 
 
 def _fitted(node, given: dict, where, fail) -> tuple:

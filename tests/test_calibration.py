@@ -12,7 +12,8 @@ from sim.benefits import INDEX
 from cli_checks import assert_one_line_error
 from sim.calibration import (
     CLAIM_BENEFITS, EDGE_MASS, PERIL_BENEFITS, Calibration, Moments, Observation, calibrated_scenario_text, check_informative,
-    Experience, fit, observation_moments, posterior_grid, _benefit_columns, _observed_period, _period_of,
+    Experience, fit, observation_moments, posterior_grid, _benefit_columns, _observed_period,
+    _period_of, _observation as read_observation,
 )
 from sim.engine import Block, simulate_block
 from sim.population import build_model
@@ -601,3 +602,21 @@ def test_one_reading_of_an_observation_s_months_and_benefits_for_the_fit_and_the
     counted, amount = _benefit_columns(both, both.perils)
     assert counted == [INDEX[b] for b in ("jkm_death", "jkk_medical", "jkm_scholarship", "jkk_scholarship")]
     assert amount == [INDEX[b] for p in ("jkm", "jkk") for b in PERIL_BENEFITS[p]] and len(set(amount)) == len(INDEX)
+
+
+def test_an_observation_table_is_read_on_its_own_and_its_problems_name_its_place():
+    """calibration._observation, one [[observation]] of an experience file as load_experience reads each: the
+    figures given (a count only here: all benefits and segments, instalments not counted, the count fitted, by
+    default), and a problem of its own keys named at its place in the file."""
+    def fail(key, problem):
+        raise ScenarioError("exp.toml", key, problem)
+
+    def given(node, key, check, where):  # load_experience's need() checks the value; here it is valid
+        return node[key]
+
+    node = {"from": "2025-01", "to": "2025-11", "claims": {"value": 144, "unit": "claims"}, "source": "test"}
+    obs = read_observation(node, "observation[3]", fail, given)
+    assert (obs.start, obs.end, obs.benefits, obs.segment) == (dt.date(2025, 1, 1), dt.date(2025, 11, 1), "all", "all")
+    assert (obs.claims, obs.amount, obs.count_includes_scholarships, obs.fitted) == (144, None, False, ("claims",))
+    with pytest.raises(ScenarioError, match=r"observation\[3\]\.benefits: must be all, jkm or jkk; got 'jkl'"):
+        read_observation({**node, "benefits": "jkl"}, "observation[3]", fail, given)
