@@ -64,32 +64,7 @@ def plan(scenario: Scenario, confidence: float = DEFAULT_CONFIDENCE, chunk_trial
     trials = TrialClaims(scenario.trials, len(model.period_labels))
     summary = forecast(scenario, chunk_trials, progress=progress, on_block=trials.add, model=model)
     rows = detail(model, summary, trials, confidence)
-
-    has_funding = scenario.planning is not None and scenario.planning.funding is not None
-    # Each pledge outcome with unlimited APBD: budget_needed and pledge_outcomes both need it, projected once.
-    unlimited = budget.UnlimitedApbd(scenario) if has_funding else None
-    answers = {"budget_needed": budget.budget_needed(scenario, confidence, unlimited)}
-    if has_funding:
-        needed = {r["year"]: r["budget_idr"] for r in answers["budget_needed"]["years"]}
-        answers["budget_needed"]["probability_money_does_not_bind"] = round(budget.verify_budget(scenario, needed), 6)
-        answers.update(budget.coverage_answers(scenario, confidence))  # largest_coverage, csr_gap_to_ucj
-        outcomes = pledge_outcomes(scenario, unlimited)
-        if outcomes is not None:
-            answers["pledge_outcomes"] = outcomes
-    if scenario.annual_budget is not None and not has_funding:
-        # A budget stated in [budget] (no [funding] table spends it): set against what these members cost.
-        answers["stated_budget"] = {
-            "annual_budget_idr": scenario.annual_budget,
-            "years": [{"year": r["year"], "apbd_premium_idr": r["mean_need_idr"],
-                       "left_idr": round(scenario.annual_budget - r["mean_need_idr"], 2)}
-                      for r in answers["budget_needed"]["years"]]}
-    answers["claims_topup_reserve"] = {
-        "confidence": confidence,
-        "note": "if the city also covered claims above premiums (not required by the scheme): the confidence "
-                "quantile of max(claims - premium, 0) over the simulated trials",
-        "years": [{"year": label, "reserve_idr": round(float(r), 2)}
-                  for label, r in zip(model.period_labels, rows["reserve"])],
-    }
+    answers = _budget_answers(scenario, confidence, model, rows)
     tornado = budget.tornado(scenario) if sensitivity else None
 
     plan_json = {
@@ -119,6 +94,38 @@ def plan(scenario: Scenario, confidence: float = DEFAULT_CONFIDENCE, chunk_trial
     if tornado is not None:  # --no-tornado: no table rather than an empty one
         tables["tornado.csv"] = pd.DataFrame(tornado["rows"])
     return summary, plan_json, tables
+
+
+def _budget_answers(scenario: Scenario, confidence: float, model, rows: dict) -> dict:
+    """plan.json's ``budget``: the APBD each year needs, and with a [funding] table whether that money binds, the
+    largest coverage it funds, the CSR gap to UCJ and each pledge outcome; else a budget stated in [budget] against
+    what the members cost; and the claims top-up reserve (``rows``: :func:`detail`'s)."""
+    has_funding = scenario.planning is not None and scenario.planning.funding is not None
+    # Each pledge outcome with unlimited APBD: budget_needed and pledge_outcomes both need it, projected once.
+    unlimited = budget.UnlimitedApbd(scenario) if has_funding else None
+    answers = {"budget_needed": budget.budget_needed(scenario, confidence, unlimited)}
+    if has_funding:
+        needed = {r["year"]: r["budget_idr"] for r in answers["budget_needed"]["years"]}
+        answers["budget_needed"]["probability_money_does_not_bind"] = round(budget.verify_budget(scenario, needed), 6)
+        answers.update(budget.coverage_answers(scenario, confidence))  # largest_coverage, csr_gap_to_ucj
+        outcomes = pledge_outcomes(scenario, unlimited)
+        if outcomes is not None:
+            answers["pledge_outcomes"] = outcomes
+    if scenario.annual_budget is not None and not has_funding:
+        # A budget stated in [budget] (no [funding] table spends it): set against what these members cost.
+        answers["stated_budget"] = {
+            "annual_budget_idr": scenario.annual_budget,
+            "years": [{"year": r["year"], "apbd_premium_idr": r["mean_need_idr"],
+                       "left_idr": round(scenario.annual_budget - r["mean_need_idr"], 2)}
+                      for r in answers["budget_needed"]["years"]]}
+    answers["claims_topup_reserve"] = {
+        "confidence": confidence,
+        "note": "if the city also covered claims above premiums (not required by the scheme): the confidence "
+                "quantile of max(claims - premium, 0) over the simulated trials",
+        "years": [{"year": label, "reserve_idr": round(float(r), 2)}
+                  for label, r in zip(model.period_labels, rows["reserve"])],
+    }
+    return answers
 
 
 # The plan's detail tables (:func:`detail_tables`), also written into a report's folder (sim.report); the pledge
@@ -569,8 +576,8 @@ def _outcome_name(outcome: dict) -> str:
     return {ALL_HONOURED: "all honoured", NONE_HONOURED: "none honoured"}[kind]
 
 
-def format_plan(result: dict, rupiah) -> str:
-    """The plan on the terminal: a line per year, then the budget answers."""
+def _year_lines(result: dict, rupiah) -> list[str]:
+    """The plan's title line and its table on the terminal: a row per year, a part year marked and said so."""
     lines = [f"{result['title']} ({result['scenario_id']}), {result['trials']:,} trials, seed {result['seed']}; "
              f"budget answers at {result['confidence']:.0%}",
              f"{'year':>5} {'members':>8} {'year-end':>9} {'cut':>6} {'held':>6} {'premium':>11} {'city money':>11} "
@@ -595,6 +602,12 @@ def format_plan(result: dict, rupiah) -> str:
                      + "; its row (but Rp/worker, a year's city money per member), its year-end and the budget answers "
                        "cover those months only (a full year's budget against part of a year's premiums: a full year "
                        "of those members costs more)")
+    return lines
+
+
+def format_plan(result: dict, rupiah) -> str:
+    """The plan on the terminal: a line per year, then the budget answers."""
+    lines = _year_lines(result, rupiah)
     cuts = result.get("budget_cuts") or []
     if cuts:
         lines.append("WARNING: the money does not renew all current members; not renewed (cut) at the year's round: "

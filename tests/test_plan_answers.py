@@ -5,12 +5,13 @@ year, and the input checks that keep a payer that can never pay out of the plan.
 from __future__ import annotations
 
 import re
+from types import SimpleNamespace
 
 import numpy as np
 import pytest
 
 from sim import budget
-from sim.plan import format_plan, plan
+from sim.plan import _budget_answers, _year_lines, format_plan, plan
 from sim.report_planning import planning_figures
 from sim.scenario import load_scenario
 from test_report_payers import csr_segment
@@ -565,6 +566,23 @@ def test_the_pledge_outcomes_star_a_part_year_as_the_table_above_does():
     for line in outcomes:
         assert re.search(r"2029 Rp[\d,]+, 2030\* Rp[\d,]+$", line), line
     assert not any("*" in line for line in pledge_lines(60))
+
+
+def test_the_terminal_opens_with_the_year_table_and_plan_json_s_budget_is_answered_in_one_place():
+    """plan._year_lines is what sim plan prints first (title, header, a row per year, the part-year note), and
+    plan._budget_answers, plan.json's ``budget``: without a [funding] table the APBD needed, a stated budget set
+    against it, and the claims top-up reserve of each period (from ``rows``)."""
+    result, text = planned(JAMBI, ["scenario.horizon_months=30"])
+    lines = _year_lines(result, rupiah)
+    assert text.splitlines()[:len(lines)] == lines and len(lines) == 2 + 3 + 1
+    assert lines[-1].startswith("* part of a year: 2027 has 6 months in the horizon")
+    scenario = load_scenario("madiun-2023-target", ["scenario.trials=200"])
+    answers = _budget_answers(scenario, 0.9, SimpleNamespace(period_labels=["2023", "2024"]), {"reserve": [1.5, 0]})
+    assert set(answers) == {"budget_needed", "stated_budget", "claims_topup_reserve"}
+    assert [r["apbd_premium_idr"] for r in answers["stated_budget"]["years"]] == [
+        r["mean_need_idr"] for r in answers["budget_needed"]["years"]]
+    assert answers["claims_topup_reserve"]["years"] == [{"year": "2023", "reserve_idr": 1.5},
+                                                        {"year": "2024", "reserve_idr": 0.0}]
 
 
 def test_a_target_whose_year_end_lies_beyond_the_horizon_is_not_judged():
