@@ -302,38 +302,7 @@ def calibration_figures(scenario: Scenario, window_trials: int | None = None) ->
     experience = record_experience(cal)
     model_start = min(o["from"] for o in cal["observations"])  # "YYYY-MM" strings sort as the months do
     longest = max((t[0] for s in scenario.segments for t in s.tenure if t[1] > 0), default=0)
-    rows = []
-    for o in cal["observations"]:
-        row = {"from": o["from"], "to": o["to"], "benefits": o["benefits"], "segment": o["segment"],
-               "count_includes_scholarships": o["count_includes_scholarships"], "months": _months(o["from"], o["to"]),
-               "fitted": list(record_observation(o).fitted)}
-        for key, name in (("claims", "claims"), ("amount", "amount_idr"), ("expected_claims", "expected_claims"),
-                          ("expected_amount", "expected_amount_idr")):
-            if key in o:
-                row[name] = o[key]
-        for prefix in ("", "expected_"):
-            count, amount = row.get(f"{prefix}claims"), row.get(f"{prefix}amount_idr")
-            if count and amount is not None:
-                row[f"{prefix}amount_per_claim_idr"] = round(amount / count, 2)
-        for name in ("claims", "amount_idr"):  # how far the calibrated model is from the record, as a share of it
-            if row.get(name) and f"expected_{name}" in row:
-                row[f"expected_over_recorded_{name}"] = round(row[f"expected_{name}"] / row[name] - 1, 4)
-        obs = record_observation(o)
-        reported = next((e for e in (experience.observations if experience else ()) if same_window(e, obs)), None)
-        if reported is not None and reported.premium is not None:
-            first, last = f"{reported.premium_start:%Y-%m}", f"{reported.premium_end:%Y-%m}"
-            row.update({"premium_idr": reported.premium, "premium_from": first, "premium_to": last,
-                        "premium_months": _months(first, last)})
-            if reported.claim_ratio is not None:
-                row["claim_ratio"] = reported.claim_ratio
-            elif row.get("amount_idr") is not None and reported.premium > 0:
-                row["claim_ratio"] = round(row["amount_idr"] / reported.premium, 4)
-        if window_trials is not None:
-            window = window_forecast(scenario, obs, window_trials)
-            row["model_window"] = window
-            if window is not None and row.get("amount_idr") is not None and window["premium_idr"] > 0:
-                row["claim_ratio_window_premium"] = round(row["amount_idr"] / window["premium_idr"], 6)
-        rows.append(row)
+    rows = [_observation_figures(scenario, o, experience, window_trials) for o in cal["observations"]]
     return {
         "experience": cal["experience"], "experience_id": cal["experience_id"], "scenario": cal["scenario"],
         "source": cal["source"], "source_id": experience.source_id if experience is not None else None,
@@ -351,6 +320,42 @@ def calibration_figures(scenario: Scenario, window_trials: int | None = None) ->
         "longest_membership_at_start_months": max(longest - (_months(model_start, f"{scenario.start:%Y-%m}") - 1), 0),
         "scholarship_min_membership_months": load_regulation().at(scenario.start)["jkm.scholarship_min_membership"],
     }
+
+
+def _observation_figures(scenario: Scenario, o: dict, experience, window_trials: int | None) -> dict:
+    """One observation of the [calibration] record as report.json holds it (:func:`calibration_figures`): what was
+    recorded and what the calibrated model expects, their averages per claim and gap, the premium and claim ratio
+    the experience file reported beside them, and with ``window_trials`` the scenario's own forecast of the months."""
+    row = {"from": o["from"], "to": o["to"], "benefits": o["benefits"], "segment": o["segment"],
+           "count_includes_scholarships": o["count_includes_scholarships"], "months": _months(o["from"], o["to"]),
+           "fitted": list(record_observation(o).fitted)}
+    for key, name in (("claims", "claims"), ("amount", "amount_idr"), ("expected_claims", "expected_claims"),
+                      ("expected_amount", "expected_amount_idr")):
+        if key in o:
+            row[name] = o[key]
+    for prefix in ("", "expected_"):
+        count, amount = row.get(f"{prefix}claims"), row.get(f"{prefix}amount_idr")
+        if count and amount is not None:
+            row[f"{prefix}amount_per_claim_idr"] = round(amount / count, 2)
+    for name in ("claims", "amount_idr"):  # how far the calibrated model is from the record, as a share of it
+        if row.get(name) and f"expected_{name}" in row:
+            row[f"expected_over_recorded_{name}"] = round(row[f"expected_{name}"] / row[name] - 1, 4)
+    obs = record_observation(o)
+    reported = next((e for e in (experience.observations if experience else ()) if same_window(e, obs)), None)
+    if reported is not None and reported.premium is not None:
+        first, last = f"{reported.premium_start:%Y-%m}", f"{reported.premium_end:%Y-%m}"
+        row.update({"premium_idr": reported.premium, "premium_from": first, "premium_to": last,
+                    "premium_months": _months(first, last)})
+        if reported.claim_ratio is not None:
+            row["claim_ratio"] = reported.claim_ratio
+        elif row.get("amount_idr") is not None and reported.premium > 0:
+            row["claim_ratio"] = round(row["amount_idr"] / reported.premium, 4)
+    if window_trials is not None:
+        window = window_forecast(scenario, obs, window_trials)
+        row["model_window"] = window
+        if window is not None and row.get("amount_idr") is not None and window["premium_idr"] > 0:
+            row["claim_ratio_window_premium"] = round(row["amount_idr"] / window["premium_idr"], 6)
+    return row
 
 
 def recorded_source(lang: Language, cal: dict) -> str:
@@ -718,6 +723,32 @@ def calibration_blocks(lang: Language, scenario: Scenario, extra: dict, summary:
         "a95": _r(extra, f"{a}.p95", MULTIPLIER),
     })]
     expected = any("expected_claims" in o or "expected_amount_idr" in o for o in observations)
+    blocks += _calibration_table(lang, scenario, extra, expected)
+    blocks += [_counts_para(lang, extra, i, summary) for i, o in enumerate(observations) if "claims" in o]
+    blocks += [_unfitted_count_para(lang, extra, i) for i, o in enumerate(observations)
+               if "claims" in o and "claims" not in o["fitted"] and "expected_amount_per_claim_idr" in o
+               and "amount_per_claim_idr" in o and o.get("model_window")]
+    blocks += recorded_paras(lang, extra)  # the summary's first paragraphs gave the record: only what they do not
+    if cal.get("longest_membership_at_start_months", 0) > 0 and any(o["benefits"] in ("all", "jkm")
+                                                                      for o in observations):
+        blocks.append(Para(lang("calib_earlier_deaths", start=lang.iso_date(cal["model_start"])), {
+            "months": _r(extra, f"{key}.longest_membership_at_start_months", "count"),
+            "min": _r(extra, f"{key}.scholarship_min_membership_months", "count")}))
+    if not expected:
+        blocks.append(Table("calibration_posterior", tuple(lang(k) for k in (
+            "calib_col_multiplier", "calib_col_mean", "calib_col_p5", "calib_col_p95")),
+            [(lang(f"calib_{which}"), *(_r(extra, f"{key}.{which}_scale.{stat}", MULTIPLIER)
+                                        for stat in ("mean", "p5", "p95")))
+             for which in ("mortality", "accident")]))
+    return blocks + _misfit_paras(lang, extra)
+
+
+def _calibration_table(lang: Language, scenario: Scenario, extra: dict, expected: bool) -> list:
+    """The table of the recorded figures of each observation (claims, amount, average claim) beside, where the
+    record holds them (``expected``), what the calibrated model expects of the same months; with its lead-in."""
+    cal = extra["calibration"]
+    observations = cal["observations"]
+    key = "calibration"
     labels = segment_labels(scenario, lang)
     rows = []
     for i, o in enumerate(observations):
@@ -742,43 +773,35 @@ def calibration_blocks(lang: Language, scenario: Scenario, extra: dict, summary:
     if expected:
         header.append(lang("calib_col_expected"))
     note = lang("calib_table_note", source=recorded_source(lang, cal), file=cal["experience"], base=cal["scenario"])
-    blocks += [Para(lang("calib_compare" if expected else "calib_compare_posterior")),
-               Table("calibration", tuple(header), rows, [], note)]
-    blocks += [_counts_para(lang, extra, i, summary) for i, o in enumerate(observations) if "claims" in o]
-    blocks += [_unfitted_count_para(lang, extra, i) for i, o in enumerate(observations)
-               if "claims" in o and "claims" not in o["fitted"] and "expected_amount_per_claim_idr" in o
-               and "amount_per_claim_idr" in o and o.get("model_window")]
-    blocks += recorded_paras(lang, extra)  # the summary's first paragraphs gave the record: only what they do not
-    if cal.get("longest_membership_at_start_months", 0) > 0 and any(o["benefits"] in ("all", "jkm")
-                                                                      for o in observations):
-        blocks.append(Para(lang("calib_earlier_deaths", start=lang.iso_date(cal["model_start"])), {
-            "months": _r(extra, f"{key}.longest_membership_at_start_months", "count"),
-            "min": _r(extra, f"{key}.scholarship_min_membership_months", "count")}))
-    if not expected:
-        blocks.append(Table("calibration_posterior", tuple(lang(k) for k in (
-            "calib_col_multiplier", "calib_col_mean", "calib_col_p5", "calib_col_p95")),
-            [(lang(f"calib_{which}"), *(_r(extra, f"{key}.{which}_scale.{stat}", MULTIPLIER)
-                                        for stat in ("mean", "p5", "p95")))
-             for which in ("mortality", "accident")]))
-    fit = cal["goodness_of_fit"]
-    if not fit["fits"]:
-        outside = _fit_outside(observations)
-        text = lang("calib_misfit") + " " + lang("calib_misfit_between" if not outside else "calib_misfit_outside")
-        if any(o["count_includes_scholarships"] for o in observations):
-            text += " " + lang("calib_misfit_scholarships")
-        blocks.append(Para(text, {"chi2": _r(extra, f"{key}.goodness_of_fit.chi2_min", "sig3"),
-                                  "values": _r(extra, f"{key}.goodness_of_fit.observed_values", "count"),
-                                  "p": _r(extra, f"{key}.goodness_of_fit.p_value", "sci")}, "warning"))
-        for i, direction in outside:
-            # Below the record the gaps are negative: the text says "fewer" and shows their size (|abs).
-            size = "|abs" if direction == "below" else ""
-            blocks.append(Para(lang(f"calib_fit_{direction}", period=_window(lang, observations[i]["from"],
-                                                                              observations[i]["to"])),
-                               {name: _r(extra, f"{key}.observations.{i}.{field}{size}", "percent")
-                                for name, field in (("claims", "expected_over_recorded_claims"),
-                                                    ("amount", "expected_over_recorded_amount_idr"))}, "warning"))
-        blocks += _prior_sets(lang, extra, cal)
-    return blocks
+    return [Para(lang("calib_compare" if expected else "calib_compare_posterior")),
+            Table("calibration", tuple(header), rows, [], note)]
+
+
+def _misfit_paras(lang: Language, extra: dict) -> list:
+    """Where no multipliers reproduce the recorded figures together (the goodness of fit fails): a warning saying
+    so, one for each observation the model expects above (or below) both its recorded figures, and where the prior
+    rather than the data sets a multiplier; nothing where the fit holds."""
+    cal = extra["calibration"]
+    observations = cal["observations"]
+    key = "calibration"
+    if cal["goodness_of_fit"]["fits"]:
+        return []
+    outside = _fit_outside(observations)
+    text = lang("calib_misfit") + " " + lang("calib_misfit_between" if not outside else "calib_misfit_outside")
+    if any(o["count_includes_scholarships"] for o in observations):
+        text += " " + lang("calib_misfit_scholarships")
+    out = [Para(text, {"chi2": _r(extra, f"{key}.goodness_of_fit.chi2_min", "sig3"),
+                       "values": _r(extra, f"{key}.goodness_of_fit.observed_values", "count"),
+                       "p": _r(extra, f"{key}.goodness_of_fit.p_value", "sci")}, "warning")]
+    for i, direction in outside:
+        # Below the record the gaps are negative: the text says "fewer" and shows their size (|abs).
+        size = "|abs" if direction == "below" else ""
+        out.append(Para(lang(f"calib_fit_{direction}", period=_window(lang, observations[i]["from"],
+                                                                      observations[i]["to"])),
+                        {name: _r(extra, f"{key}.observations.{i}.{field}{size}", "percent")
+                         for name, field in (("claims", "expected_over_recorded_claims"),
+                                             ("amount", "expected_over_recorded_amount_idr"))}, "warning"))
+    return out + _prior_sets(lang, extra, cal)
 
 
 def _counts_para(lang: Language, extra: dict, i: int, summary: dict | None) -> Para:

@@ -15,8 +15,8 @@ from sim.report_document import Figure, Para, Table, fill, lookup, report_figure
 from sim.planning_schema import MODES
 from sim.regulation import PAYERS, SCHEMES
 from sim.report_sections import (
-    calibration_blocks, calibration_figures, differences_section, entry_names, register_name, register_rows,
-    register_section, rule_rows, sensitivity_section,
+    _calibration_table, _misfit_paras, _observation_figures, calibration_blocks, calibration_figures, differences_section, entry_names,
+    register_name, register_rows, register_section, rule_rows, sensitivity_section,
 )
 from sim.report_text import PARAMETERS, RULE_NAMES, STAGE_NAMES, TEXT, UNITS, VALUE_WORDS
 from sim.scenario_schema import MORTALITY_TABLES, OCCUPATIONS
@@ -114,6 +114,40 @@ def test_the_calibration_table_is_introduced_by_what_it_holds(below):
             blocks = calibration_blocks(lang, scenario, doc)
             table = next(i for i, b in enumerate(blocks) if isinstance(b, Table) and b.name == "calibration")
             assert blocks[table - 1].text == lang(key) and len(blocks[table].header) == columns
+
+
+def test_the_calibration_section_ends_with_its_misfit_warnings_and_has_none_where_the_fit_holds(below):
+    """The calibration section's parts: its table with the lead-in saying what it holds (_calibration_table), and
+    last, where the fit fails, the warnings (_misfit_paras: the misfit, then the observation the model expects below
+    both recorded figures); where the fit holds, no warning at all."""
+    scenario, extra = below
+    lang = Language("en")
+    blocks = calibration_blocks(lang, scenario, extra)
+    misfit = _misfit_paras(lang, extra)
+    assert len(misfit) >= 2 and blocks[-len(misfit):] == misfit
+    assert [b.style for b in misfit[:2]] == ["warning", "warning"] and "chi2" in misfit[0].figures
+    lead, table = _calibration_table(lang, scenario, extra, expected=True)
+    assert lead.text == lang("calib_compare") and table.name == "calibration" and table in blocks
+    fits = copy.deepcopy(extra)
+    fits["calibration"]["goodness_of_fit"]["fits"] = True
+    assert _misfit_paras(lang, fits) == []
+    assert not [b for b in calibration_blocks(lang, scenario, fits) if isinstance(b, Para) and b.style == "warning"]
+
+
+def test_an_observation_s_figures_give_its_average_claim_the_model_s_gap_and_the_reported_ratio():
+    """_observation_figures, one observation of report.json's calibration record (madiun-2025's Jan-Nov 2025): the
+    recorded and expected averages per claim, the model's gap to each recorded figure, the claim ratio as the
+    experience file reported it; the scenario's own forecast of those months only when asked (window_trials)."""
+    from sim.calibration import record_experience
+
+    scenario = load_scenario("madiun-2025")
+    cal = scenario.calibration
+    row = _observation_figures(scenario, cal["observations"][0], record_experience(cal), None)
+    for prefix in ("", "expected_"):
+        assert row[f"{prefix}amount_per_claim_idr"] == round(row[f"{prefix}amount_idr"] / row[f"{prefix}claims"], 2)
+    for name in ("claims", "amount_idr"):
+        assert row[f"expected_over_recorded_{name}"] == round(row[f"expected_{name}"] / row[name] - 1, 4)
+    assert row["months"] == 11 and row["claim_ratio"] > 0 and "model_window" not in row
 
 
 # --- the sensitivity notes name parameters as the tornado's rows do ------------------------------------------------
