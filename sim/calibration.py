@@ -779,27 +779,34 @@ def calibration_record_text(cal: Calibration) -> str:
                                            BEST_FIT_SOURCE, "calibrated", BEST_FIT_SOURCE_ID),
     ]
     for obs, row in zip(cal.experience.observations, cal.expected_in_window()):
-        window = f"{row['from']}..{row['to']}"
-        model = (f"{cal.scenario.id} at the posterior mean multipliers, closed-form mean of {window} "
-                 f"({obs.benefits} benefits, segment {obs.segment})")
-        segment_id = "semua segmen" if obs.segment == "all" else f"segmen {obs.segment}"
-        model_id = (f"{cal.scenario.id} pada rata-rata posterior kedua pengali, nilai harapan perhitungan langsung "
-                    f"{window} ({BENEFITS_ID[obs.benefits]}, {segment_id})")
-        lines += ["", "[[calibration.observation]]", f"from = {_toml_value(row['from'])}",
-                  f"to = {_toml_value(row['to'])}", f"benefits = {_toml_value(obs.benefits)}",
-                  f"segment = {_toml_value(obs.segment)}",
-                  f"count_includes_scholarships = {_toml_value(obs.count_includes_scholarships)}"]
-        if obs.fitted != tuple(name for name in FIGURES if getattr(obs, name) is not None):
-            lines.append(f"fit = {_toml_value(list(obs.fitted))}")
-        if obs.claims is not None:
-            lines.append("claims = " + _inline(obs.claims, "claims", obs.source, "data", obs.source_id))
-        if obs.amount is not None:
-            lines.append("amount = " + _inline(obs.amount, "IDR", obs.source, "data", obs.source_id))
-        lines.append("expected_claims = " + _inline(round(row["expected_claims"], 2), "claims", model, "calibrated",
-                                                    model_id))
-        lines.append("expected_amount = " + _inline(float(round(row["expected_amount_idr"])), "IDR", model,
-                                                    "calibrated", model_id))
+        lines += _observation_record(cal.scenario.id, obs, row)
     return "\n".join(lines) + "\n"
+
+
+def _observation_record(scenario_id: str, obs: Observation, row: dict) -> list[str]:
+    """The lines of one ``[[calibration.observation]]``: the observation as the experience file gives it and what
+    the calibrated model expects of its months (``row``: :meth:`Calibration.expected_in_window`'s)."""
+    window = f"{row['from']}..{row['to']}"
+    model = (f"{scenario_id} at the posterior mean multipliers, closed-form mean of {window} "
+             f"({obs.benefits} benefits, segment {obs.segment})")
+    segment_id = "semua segmen" if obs.segment == "all" else f"segmen {obs.segment}"
+    model_id = (f"{scenario_id} pada rata-rata posterior kedua pengali, nilai harapan perhitungan langsung "
+                f"{window} ({BENEFITS_ID[obs.benefits]}, {segment_id})")
+    lines = ["", "[[calibration.observation]]", f"from = {_toml_value(row['from'])}",
+             f"to = {_toml_value(row['to'])}", f"benefits = {_toml_value(obs.benefits)}",
+             f"segment = {_toml_value(obs.segment)}",
+             f"count_includes_scholarships = {_toml_value(obs.count_includes_scholarships)}"]
+    if obs.fitted != tuple(name for name in FIGURES if getattr(obs, name) is not None):
+        lines.append(f"fit = {_toml_value(list(obs.fitted))}")
+    if obs.claims is not None:
+        lines.append("claims = " + _inline(obs.claims, "claims", obs.source, "data", obs.source_id))
+    if obs.amount is not None:
+        lines.append("amount = " + _inline(obs.amount, "IDR", obs.source, "data", obs.source_id))
+    lines.append("expected_claims = " + _inline(round(row["expected_claims"], 2), "claims", model, "calibrated",
+                                                model_id))
+    lines.append("expected_amount = " + _inline(float(round(row["expected_amount_idr"])), "IDR", model,
+                                                "calibrated", model_id))
+    return lines
 
 
 def _calibrated_title(titles: dict) -> dict:

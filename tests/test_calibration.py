@@ -13,7 +13,7 @@ from cli_checks import assert_one_line_error
 from sim.calibration import (
     CLAIM_BENEFITS, EDGE_MASS, PERIL_BENEFITS, Calibration, Moments, Observation, calibrated_scenario_text, check_informative,
     Experience, fit, observation_moments, posterior_grid, _benefit_columns, _observed_period,
-    _period_of, _observation as read_observation,
+    _period_of, _observation as read_observation, _observation_record,
 )
 from sim.engine import Block, simulate_block
 from sim.population import build_model
@@ -620,3 +620,23 @@ def test_an_observation_table_is_read_on_its_own_and_its_problems_name_its_place
     assert (obs.claims, obs.amount, obs.count_includes_scholarships, obs.fitted) == (144, None, False, ("claims",))
     with pytest.raises(ScenarioError, match=r"observation\[3\]\.benefits: must be all, jkm or jkk; got 'jkl'"):
         read_observation({**node, "benefits": "jkl"}, "observation[3]", fail, given)
+
+
+def test_a_calibration_observation_is_written_as_toml_that_reads_back_as_the_observation():
+    """calibration._observation_record, one [[calibration.observation]] of a calibrated scenario's record: the
+    observation's window, scope and figures as the experience file gives them (its fit only where it is not all
+    the figures given) and the model's expected figures of the same months, in TOML that reads back as written."""
+    import tomllib
+
+    obs = dataclasses.replace(_observation(144.0, 6.2e9), fitted=("amount",), source_id="sumber")
+    row = {"from": "2025-01", "to": "2025-11", "expected_claims": 197.654, "expected_amount_idr": 6186086672.4}
+    text = "\n".join(["[calibration]"] + _observation_record("madiun-2025-prior", obs, row))
+    (table,) = tomllib.loads(text)["calibration"]["observation"]
+    assert (table["from"], table["to"], table["benefits"], table["segment"]) == ("2025-01", "2025-11", "all", "all")
+    assert table["fit"] == ["amount"] and table["count_includes_scholarships"] is False
+    assert (table["claims"]["value"], table["amount"]["source_id"]) == (144.0, "sumber")
+    assert (table["expected_claims"]["value"], table["expected_amount"]["value"]) == (197.65, 6186086672.0)
+    assert "madiun-2025-prior at the posterior mean" in table["expected_amount"]["source"]
+    both = dataclasses.replace(obs, fitted=("claims", "amount"))
+    assert "fit" not in tomllib.loads("\n".join(["[calibration]"] + _observation_record("x", both, row)))[
+        "calibration"]["observation"][0]
