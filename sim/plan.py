@@ -647,7 +647,7 @@ def format_plan(result: dict, rupiah) -> str:
     if "csr_gap_to_ucj" in answers:
         lines.extend(_csr_gap_lines(answers["csr_gap_to_ucj"], need.get("outcomes", 1), rupiah))
     if "pledge_outcomes" in answers:
-        lines.extend(_pledge_outcome_lines(answers["pledge_outcomes"], rupiah, part_years))
+        lines.extend(_pledge_outcome_lines(answers["pledge_outcomes"], rupiah, _part_years(result)))
     if result.get("ucj"):
         lines.append(_planned_ucj_line(result["ucj"]))
     lines.append("Claims top-up reserve (if the city covered claims above premiums): " + ", ".join(
