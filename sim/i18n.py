@@ -288,6 +288,20 @@ class Language:
             return x
         return str(x)
 
+    def join(self, items, word: str = "and", separator: str = ", ") -> str:
+        """``items`` as one list with ``and`` or ``or`` (``word``) before the last, in this language's style.
+        Indonesian (PUEBI / EYD V, Tanda Koma rule 1) puts the separator before the last word from three items
+        on: ``A dan B``, ``A, B, dan C``. English, as the project has always written it, does not: ``A and B``,
+        ``A, B and C``. ``separator`` is ``"; "`` for items with commas of their own (``A; B; dan C``).
+        ``word="and_groups"`` joins lists that hold an "and" each: the separator and a word apart from theirs
+        before the last in both languages, from two on (``A dan B, serta C``; ``A and B, and C``). No items: ""."""
+        items = [str(item) for item in items]
+        if len(items) < 2:
+            return "".join(items)
+        serial = word == "and_groups" or (self.code == "id" and len(items) > 2)
+        last = separator.rstrip() + " " if serial else " "
+        return separator.join(items[:-1]) + last + self(f"list_{word}") + " " + items[-1]
+
     def flag(self, flag: str) -> str:
         return self(f"flag_{flag}")
 

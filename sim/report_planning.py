@@ -315,16 +315,17 @@ def _y(i: int, name: str) -> str:
 
 
 def _listed(lang: Language, items: list, prefix: str = "", sep: str | None = None,
-            last: str = "list_and") -> tuple[str, dict]:
-    """``(text, figures)`` items joined into one list ("a, b dan c"; with ``sep``, "a; b; c", for items that hold
-    commas of their own; ``last`` the text key before the last item), each item's placeholders made unique."""
+            last: str = "and") -> tuple[str, dict]:
+    """``(text, figures)`` items joined into one list by :meth:`Language.join` ("a, b, dan c"; ``last`` its word:
+    ``and``, ``or`` or ``and_groups``), or, with ``sep``, "a; b; c", for items that hold commas of their own; each
+    item's placeholders made unique."""
     parts, figures = [], {}
     for i, (text, figs) in enumerate(items):
         parts.append(fill(text, {k: "{" + f"{prefix}{k}_{i}" + "}" for k in figs}))
         figures.update({f"{prefix}{k}_{i}": f for k, f in figs.items()})
-    if sep is not None or len(parts) == 1:
-        return (sep or "").join(parts), figures
-    return ", ".join(parts[:-1]) + lang(last) + parts[-1], figures
+    if sep is not None:
+        return sep.join(parts), figures
+    return lang.join(parts, last), figures
 
 
 def _yearly_figures(lang: Language, extra: dict, indices: list, item: str, field: str, kind: str,
@@ -572,7 +573,7 @@ def _after_horizon_para(lang: Language, scenario: Scenario, extra: dict) -> Para
     several = len(groups) > 1 or len(groups[0][2]) > 1
     # "A1 and A2, and B": where a group lists several items, its own "and" is not the one between the groups.
     lists = any(len(items) > 1 for _, _, items in groups)
-    joined, figures = _listed(lang, listed, last="list_and_groups" if lists else "list_and")
+    joined, figures = _listed(lang, listed, last="and_groups" if lists else "and")
     text = lang("exec_plan_after_horizon" + ("_several" if several else ""), items=joined,
                 last=lang.iso_date(plan["months"][-1]["month"]))
     return Para(text[:1].upper() + text[1:], figures)  # it starts with the first group's words
@@ -1043,7 +1044,7 @@ def _outcome_name(lang: Language, outcome: dict, names: dict) -> str:
     """A pledge outcome's name in the report (``pledge_outcomes.outcome_name`` decides which kind)."""
     kind, failed = outcome_name(outcome)
     if kind == FAILED:
-        return lang("pledge_failed", names=", ".join(names.get(n, n) for n in failed))
+        return lang("pledge_failed", names=lang.join(names.get(n, n) for n in failed))
     return lang({ALL_HONOURED: "pledge_all_honoured", NONE_HONOURED: "pledge_none_honoured"}[kind])
 
 

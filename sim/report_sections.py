@@ -596,7 +596,7 @@ def _budget_paras(lang: Language, scenario: Scenario, summary: dict, extra: dict
                                premium=f"{{other_premium_{i}}}", members=f"{{other_members_{i}}}"))
             figures[f"other_premium_{i}"] = _s(summary, f"budget.payers.{i}.annual_premium_idr", "money")
             figures[f"other_members_{i}"] = _s(summary, f"budget.payers.{i}.members", "count")
-        listed = listed[0] if len(listed) == 1 else "; ".join(listed[:-1]) + lang("list_and") + listed[-1]
+        listed = lang.join(listed, separator="; ")  # an amount's decimal comma is not a list's
         no_apbd = not budget["apbd_premium_start_members_idr"]
         text += " " + lang("exec_budget_no_apbd" if no_apbd else "exec_budget_apbd_share", others=listed)
         figures["apbd"] = _s(summary, "budget.apbd_premium_start_members_idr", "money")
@@ -1084,8 +1084,7 @@ def budget_section(lang: Language, scenario: Scenario, summary: dict, extra: dic
                               [False] * len(rows), lang, "funding")
     changing = [labels.get(r["segment"], r["segment"]) for r in extra["funding"] if r.get("rate_changes_in_year")]
     if changing:  # the table's monthly premium x 12 is then not its annual premium: say why
-        listed = changing[0] if len(changing) == 1 else ", ".join(changing[:-1]) + lang("list_and") + changing[-1]
-        note = " ".join(filter(None, [lang("funding_rate_changes", segments=listed), note]))
+        note = " ".join(filter(None, [lang("funding_rate_changes", segments=lang.join(changing)), note]))
     blocks += [Chart("funding", lang("caption_funding")), Table("funding", header, rows, styles, note)]
     blocks += discount_budget_blocks(lang, scenario)
     blocks += premium_risk_blocks(lang, scenario, extra)
@@ -1115,7 +1114,7 @@ def premium_risk_blocks(lang: Language, scenario: Scenario, extra: dict) -> list
         else:
             names = [labels.get(p["segment"], p["segment"]) for p in pu["segments"]]
             parts.append(lang("premium_risk_pu_many",
-                              segments=", ".join(names[:-1]) + lang("list_and") + names[-1]))
+                              segments=lang.join(names)))
         figures.update({"members": _r(extra, "premium_risks.pu_wage.members", "count"),
                         "more": _r(extra, "premium_risks.pu_wage.annual_difference_idr", "money")})
     bpu = risks.get("bpu_jkm_rise")
@@ -1160,12 +1159,8 @@ def discount_budget_blocks(lang: Language, scenario: Scenario) -> list:
     found = excluded_discount(scenario)
     if found is None:
         return []
-
-    def listed(items, word):
-        return items[0] if len(items) == 1 else ", ".join(items[:-1]) + lang(word) + items[-1]
-
     return [Para(lang("budget_bpu_discount", period=_window(lang, found["from"], found["to"]),
-                      payers=listed(found["payers"], "list_and"), excluded=listed(found["excluded"], "list_or")))]
+                      payers=lang.join(found["payers"]), excluded=lang.join(found["excluded"], "or")))]
 
 
 def plan_files(extra: dict) -> list[str]:
@@ -1255,9 +1250,9 @@ def _sens_early_death_rule(lang: Language, extra: dict) -> list:
                         f"ratio_without{i}": _r(extra, f"{at}.claim_ratio_without", "percent")})
         years.append(lang("sens_rule_year", period=y["period"], i=i))
     text = lang("sens_early_death_rule", confidence=lang.confidence(rule["confidence"]).lower(),
-                years=lang("list_and").join(years))
+                years=lang.join(years, separator="; "))  # each year's item holds a comma of its own
     if same:
-        text += " " + lang("sens_rule_same", periods=lang("list_and").join(same), shown=lang.percent(RULE_SHOWN))
+        text += " " + lang("sens_rule_same", periods=lang.join(same), shown=lang.percent(RULE_SHOWN))
     if rule["calibration_held"]:
         text += " " + lang("sens_rule_calibration_held")
     return [Para(text, figures, style="note")]
@@ -1268,7 +1263,7 @@ REFIT_ENDS = ("low", "high")
 
 def _years(lang: Language, sens: dict) -> str:
     """The years the tornado measures: "2025", or "2025 dan 2027" with the last full year."""
-    return sens["period"] + (lang("list_and") + sens["last_period"] if sens.get("last_period") else "")
+    return lang.join([sens["period"], sens["last_period"]] if sens.get("last_period") else [sens["period"]])
 
 
 def _sens_later(lang: Language, extra: dict, labels: dict | None, refit: bool) -> list:
@@ -1684,7 +1679,7 @@ def bpu_discount_note(lang: Language, rules: list[dict], changes: list[dict]) ->
     if not shown or not payers:
         return ""
     payers = [str(p) for p in payers]
-    listed = payers[0] if len(payers) == 1 else ", ".join(payers[:-1]) + lang("list_or") + payers[-1]
+    listed = lang.join(payers, "or")
     return lang("rules_bpu_discount_note", payers=listed)
 
 
@@ -1865,7 +1860,8 @@ def sources_blocks(lang: Language, extra: dict) -> list:
     intro = lang("sources_intro")
     risks = cited_sources(strings(extra.get("premium_risks") or {}))
     if risks:  # the budget section's note on a possibly higher premium: what it rests on (listed in the table)
-        intro += " " + lang("sources_premium_risks", cited=lang("list_and").join(cited_as(lang, s) for s in risks))
+        cited = lang.join((cited_as(lang, s) for s in risks), separator="; ")  # "DOMAIN.md s.3, s.5" holds commas
+        intro += " " + lang("sources_premium_risks", cited=cited)
     return [Para(intro), Table("sources", header, rows)]
 
 

@@ -1899,10 +1899,11 @@ TEXT = {
     "nb_amount_percentile": {"id": "Persentil nilai tercatat", "en": "Percentile of the amount recorded"},
     "nb_trials": {"id": "Jumlah simulasi", "en": "Trials"},
     # --- scenarios whose members are projected ([pipeline], [expansion], [funding]; sim.expansion) ---
-    "list_and": {"id": " dan ", "en": " and "},
+    # The word before a list's last item; Language.join puts the commas and spaces around it.
+    "list_and": {"id": "dan", "en": "and"},
     # Before the last of several lists, each with an "and" of its own ("A and B, and C and D").
-    "list_and_groups": {"id": ", serta ", "en": ", and "},
-    "list_or": {"id": " atau ", "en": " or "},
+    "list_and_groups": {"id": "serta", "en": "and"},
+    "list_or": {"id": "atau", "en": "or"},
     "word_yes": {"id": "ya", "en": "yes"},
     "word_no": {"id": "tidak", "en": "no"},
     "tile_plan_budget": {"id": "Anggaran APBD {year}", "en": "APBD budget {year}"},

@@ -80,8 +80,7 @@ def runoff_sentence(lang: Language, summary: dict, extra: dict, start: dt.date) 
     years = runoff_years(summary, extra)
     if not years:
         return ""
-    listed = years[0] if len(years) == 1 else ", ".join(years[:-1]) + lang("list_and") + years[-1]
-    return " " + lang("trend_runoff_one" if len(years) == 1 else "trend_runoff", years=listed,
+    return " " + lang("trend_runoff_one" if len(years) == 1 else "trend_runoff", years=lang.join(years),
                       start=lang.month(start))
 
 
@@ -112,8 +111,7 @@ def _factor(lang: Language, scenario: Scenario, extra: dict, change: dict, i: in
     if changed:  # a new amount from a date within the horizon: the reasons above alone would misattribute the change
         names = [lang("trend_rule_from", rule=RULE_NAMES.get(rule, {}).get(lang.code, rule), month=lang.month(month))
                  for rule, month in changed]
-        listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + lang("list_and") + names[-1]
-        text += lang("trend_why_rules_change", rules=listed)
+        text += lang("trend_why_rules_change", rules=lang.join(names))
     return text, figures
 
 

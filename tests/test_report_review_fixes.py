@@ -216,7 +216,7 @@ def test_a_run_off_labels_its_later_years_and_says_why_in_the_table_note(madiun,
     # The claim-ratio paragraph of the summary says the same of its years.
     trend = next(b for b in summary_section(lang, madiun.scenario, summary, extra).blocks
                  if isinstance(b, Para) and b.figures.get("y_ratio_0"))
-    later = f"{years[1]}" + "".join(f", {y}" for y in years[2:-1]) + lang("list_and") + years[-1]
+    later = lang.join(years[1:])
     assert (f"Angka tahun {later} hanya untuk peserta Januari 2025 yang masih hidup, tanpa peserta baru"
             if code == "id" else f"The figures for {later} are those of the members of January 2025 still alive"
             ) in trend.text

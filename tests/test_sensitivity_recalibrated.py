@@ -298,7 +298,7 @@ def test_the_section_states_the_widest_bar_recalibrated_in_figures(madiun, madiu
                     assert cell == "-" and row["parameter"].startswith(FITTED_PREFIX)
                 else:
                     assert cell.key == f"sensitivity.rows.{i}.{field}_{end}"
-    years = sens["period"] + lang("list_and") + sens["last_period"]
+    years = lang.join([sens["period"], sens["last_period"]])
     assert any(p.text == lang("sens_refit_note", period=years) for p in paras)
 
 
