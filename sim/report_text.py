@@ -400,7 +400,7 @@ TEXT = {
     "calib_scope_jkk": {"id": "JKK saja", "en": "JKK only"},
     "calib_table_note": {
         "id": "Sumber angka tercatat: {source} (berkas {file}). Angka yang diharapkan: perhitungan langsung (tanpa "
-              "simulasi) untuk peserta skenario {base} dengan pengali rata-rata hasil kalibrasi, pada bulan, segmen "
+              "simulasi) untuk peserta skenario {base} dengan pengali rata-rata hasil kalibrasi, pada bulan, segmen, "
               "dan cara menghitung klaim yang sama.",
         "en": "Recorded figures: {source} (file {file}). Expected figures: the direct calculation (without "
               "simulation) for the members of scenario {base} at the calibration's average multipliers, for the same "
@@ -1311,7 +1311,7 @@ TEXT = {
     "flag_too_few": {"id": "simulasi terlalu sedikit", "en": "too few trials"},
     # --- register ---
     "register_intro": {
-        "id": "Setiap parameter skenario beserta nilai, satuan, dasar dan sumbernya. Baris kuning adalah asumsi "
+        "id": "Setiap parameter skenario beserta nilai, satuan, dasar, dan sumbernya. Baris kuning adalah asumsi "
               "(dengan rentang wajar), baris biru hasil kalibrasi. Nilai hasil kalibrasi ditampilkan dengan 3 angka "
               "penting; nilai lengkapnya ada di scenario.toml dan assumptions.csv.",
         "en": "Every parameter of the scenario with its value, unit, basis and source. Yellow rows are assumptions "
@@ -1417,8 +1417,8 @@ TEXT = {
     "col_this": {"id": "Skenario ini", "en": "This scenario"},
     # --- methodology ---
     "method_population": {
-        "id": "Peserta. Setiap segmen (kelompok peserta dengan skema, upah dan pembayar yang sama) dibagi menurut "
-              "jenis kelamin, usia tunggal dan lama kepesertaan. Usia peserta bertambah setiap 12 bulan dan "
+        "id": "Peserta. Setiap segmen (kelompok peserta dengan skema, upah, dan pembayar yang sama) dibagi menurut "
+              "jenis kelamin, usia tunggal, dan lama kepesertaan. Usia peserta bertambah setiap 12 bulan dan "
               "peserta keluar karena meninggal; jumlah peserta yang bertahan dihitung sebagai nilai harapannya.",
         "en": "Members. Each segment (members with the same scheme, wage and payer) is split by sex, single year of "
               "age and length of membership. Members age every 12 months and leave through death; the survivors are "
@@ -1442,7 +1442,7 @@ TEXT = {
               "date. Children's scholarships count in the year they are paid.",
     },
     "method_engine": {
-        "id": "Simulasi. Untuk setiap simulasi, segmen dan risiko, jumlah kejadian selama periode proyeksi diundi "
+        "id": "Simulasi. Untuk setiap simulasi, segmen, dan risiko, jumlah kejadian selama periode proyeksi diundi "
               "sekali (Poisson); setiap kejadian ditempatkan pada bulan dan kelompok peserta sesuai peluangnya, "
               "lalu dibayar menurut aturan. Bilangan acak berasal dari aliran bernama (SeedSequence), sehingga "
               "bilangan awal (seed) yang sama selalu memberi hasil yang sama persis.",
@@ -1805,7 +1805,7 @@ TEXT = {
                       "en": "has no CSR pledges ([funding.csr.*]); choose a scenario with them, e.g. "
                             "madiun-2026-ucj-csr"},
     "nb_no_plan": {"id": "tidak memuat rencana kepesertaan (kuota [expansion], alur pendaftaran [pipeline], "
-                         "pendanaan [funding] atau keluarnya peserta [membership]); pilih skenario yang memuatnya, "
+                         "pendanaan [funding], atau keluarnya peserta [membership]); pilih skenario yang memuatnya, "
                          "misalnya madiun-2026-ucj-csr",
                    "en": "has no enrolment plan ([expansion] quotas, a [pipeline], [funding] or [membership] exits); "
                          "choose a scenario with one, e.g. madiun-2026-ucj-csr"},
@@ -2187,7 +2187,7 @@ TEXT = {
               "is {prob}.",
     },
     "budget_intro_plan": {
-        "id": "Peserta, iuran dan anggaran per tahun menurut proyeksi kepesertaan. Iuran setahun penuh per peserta "
+        "id": "Peserta, iuran, dan anggaran per tahun menurut proyeksi kepesertaan. Iuran setahun penuh per peserta "
               "{per_member} pada {year}. Perkiraan klaim {year} {claims} menurut perhitungan langsung (tanpa "
               "simulasi), untuk rata-rata {members} peserta.",
         "en": "Members, premiums and budget by year, as projected. A full year's premium per member is {per_member} "
@@ -2195,7 +2195,7 @@ TEXT = {
               "{members} members on average.",
     },
     "budget_intro_plan_all_payers": {
-        "id": "Peserta, iuran dan anggaran per tahun menurut proyeksi kepesertaan. Iuran setahun penuh per peserta, "
+        "id": "Peserta, iuran, dan anggaran per tahun menurut proyeksi kepesertaan. Iuran setahun penuh per peserta, "
               "rata-rata semua peserta dan semua pembayar: {per_member} pada {year}. Perkiraan klaim {year} {claims} "
               "menurut perhitungan langsung (tanpa simulasi), untuk rata-rata {members} peserta.",
         "en": "Members, premiums and budget by year, as projected. A full year's premium per member, averaged over all "
@@ -2445,11 +2445,11 @@ TEXT = {
     "chart_target_premium": {"id": "iuran setahun untuk target (tarif tahun berikutnya)",
                              "en": "a year's premium for the target (next year's rates)"},
     "method_population_plan": {
-        "id": "Peserta. Setiap segmen (kelompok peserta dengan skema, upah dan pembayar yang sama) dibagi menurut jenis "
-              "kelamin, usia tunggal dan lama kepesertaan. Peserta baru masuk bulan demi bulan melalui proyeksi "
+        "id": "Peserta. Setiap segmen (kelompok peserta dengan skema, upah, dan pembayar yang sama) dibagi menurut "
+              "jenis kelamin, usia tunggal, dan lama kepesertaan. Peserta baru masuk bulan demi bulan melalui proyeksi "
               "kepesertaan skenario (kuota, alur pendaftaran, anggaran), dan peserta keluar karena meninggal, pindah, "
               "dikeluarkan dari DTKS/DTSEN (basis data kesejahteraan sosial; sejak Inpres 4/2025 DTKS digabung ke "
-              "dalam DTSEN), melewati batas usia atau tidak diperpanjang karena anggaran; jumlahnya dihitung sebagai "
+              "dalam DTSEN), melewati batas usia, atau tidak diperpanjang karena anggaran; jumlahnya dihitung sebagai "
               "nilai harapan. Usia peserta bertambah setiap 12 bulan.",
         "en": "Members. Each segment (members with the same scheme, wage and payer) is split by sex, single year of "
               "age and length of membership. New members join month by month through the scenario's membership "
@@ -2485,7 +2485,7 @@ TEXT = {
     },
     # --- the plan's detail tables in a projected scenario's report folder (report_sections.plan_file_blocks) ---
     "plan_files_intro": {
-        "id": "Rincian proyeksi per tahun, per bulan dan per segmen tersedia di folder laporan ini (folder yang sama "
+        "id": "Rincian proyeksi per tahun, per bulan, dan per segmen tersedia di folder laporan ini (folder yang sama "
               "dengan report.html dan report.pdf) sebagai tabel CSV yang dapat dibuka dengan Excel:",
         "en": "The projection's detail by year, month and segment is in this report's folder (beside report.html "
               "and report.pdf) as CSV tables that open in a spreadsheet such as Excel:",
@@ -2508,8 +2508,9 @@ TEXT = {
         "en": "By year and payer: money available, spent on premiums, and left",
     },
     "plan_file_plan_enrolment": {
-        "id": "Per bulan dan segmen: nama yang diusulkan, yang ditolak di setiap tahap verifikasi, yang didaftarkan "
-              "BPJS dan yang diterima sebagai peserta; calon peserta yang menunggu dana; peserta aktif dan yang keluar",
+        "id": "Per bulan dan segmen: nama yang diusulkan, yang ditolak di setiap tahap verifikasi, yang "
+              "didaftarkan BPJS, dan yang diterima sebagai peserta; calon peserta yang menunggu dana; peserta aktif "
+              "dan yang keluar",
         "en": "By month and segment: names proposed, rejected at each verification stage, registered by BPJS and "
               "admitted as members; names waiting for money; members in force and leaving",
     },

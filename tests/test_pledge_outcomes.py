@@ -218,7 +218,7 @@ def test_the_report_shows_every_outcome_traced(tmp_path, answer):
         assert f"planning.years.{k}.budget_spent_idr" in shown
         assert f"planning.pledge_outcomes.expected.{k}.apbd_needed_idr" in shown
     # Higher than the plan's own only in the years it is (not 2029-2030, when the APBD budget binds both) ...
-    assert "Pada 2026, 2027 dan 2028 rata-rata ini lebih tinggi daripada tabel anggaran APBD di atas" in text
+    assert "Pada 2026, 2027, dan 2028 rata-rata ini lebih tinggi daripada tabel anggaran APBD di atas" in text
     # ... and, since the APBD paid stops at the budget, the average need to keep the plan is its expected cost (it
     # once said the APBD paid was: Rp4,00 miliar in 2029 against a need of Rp4,39 miliar); the figure to budget with
     # is the APBD needed at the confidence, not the average (it once called the average the reference, beside a

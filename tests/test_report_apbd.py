@@ -74,10 +74,10 @@ def test_the_summary_states_the_apbd_needed_and_where_the_budget_is_short(csr):
     check_figures(csr.folder)
     text = section_text(csr.folder, "summary")
     assert ("APBD yang dibutuhkan untuk mencapai target akhir tahun (iuran saja): 2026 Rp2,91 miliar, 2027 Rp3,47 "
-            "miliar, 2028 Rp4,04 miliar, 2029 Rp4,62 miliar dan 2030 Rp5,19 miliar.") in text
+            "miliar, 2028 Rp4,04 miliar, 2029 Rp4,62 miliar, dan 2030 Rp5,19 miliar.") in text
     assert "Angka ini cukup dengan peluang sekurang-kurangnya 90%, dengan memperhitungkan kemungkinan komitmen CSR" in text
     # The budget (Rp4,00 miliar) is short of it by the gap sim plan's CSR line prints (Rp44.9 m, Rp617.3 m, Rp1.19 bn).
-    assert ("lebih kecil daripada kebutuhan ini pada 2028 (kurang Rp44,9 juta), 2029 (kurang Rp617,3 juta) dan 2030 "
+    assert ("lebih kecil daripada kebutuhan ini pada 2028 (kurang Rp44,9 juta), 2029 (kurang Rp617,3 juta), dan 2030 "
             "(kurang Rp1,19 miliar)") in text
     # 2028's target is reached in the main projection: short only when pledges fail, and the text says so.
     assert "Pada 2028 target tetap tercapai dalam proyeksi utama" in text
@@ -191,7 +191,7 @@ def test_ucj_at_each_year_end_against_its_target(csr):
         assert y["ucj"] == pytest.approx(expected, abs=1e-5)
     assert plan["ucj_target"] == {"share": ucj.target_share, "year": ucj.target_year} == {"share": 0.7, "year": 2030}
     text = section_text(csr.folder, "summary")
-    assert ("pada akhir tahun: 2026 56,8%, 2027 60,1%, 2028 63,4%, 2029 63,0% dan 2030 63,1%; target 70,0% pada 2030 "
+    assert ("pada akhir tahun: 2026 56,8%, 2027 60,1%, 2028 63,4%, 2029 63,0%, dan 2030 63,1%; target 70,0% pada 2030 "
             "tidak tercapai.") in text
 
 

@@ -4,9 +4,15 @@ project writes it, does not ("A, B and C"). Every list the code builds goes thro
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from sim.i18n import Language
+from sim.report import build
+from sim.scenario import load_scenario
+from test_report_language import TRIALS, madiun, madiun_en, read  # noqa: F401  (fixtures: madiun-2025 id, en)
+from test_report import one_commit  # noqa: F401  (the module-wide commit fixture)
 
 
 @pytest.mark.parametrize("code, items, joined", [
@@ -44,3 +50,106 @@ def test_lists_that_hold_an_and_each_are_set_apart_by_a_comma_and_another_word(c
     if code == "id":
         groups = [[g.replace(" and ", " dan ") for g in group] for group in groups]
     assert [lang.join(g, "and_groups") for g in groups] == joined
+
+
+# --- the rendered reports -------------------------------------------------------------------------------------
+
+# A figure as each language writes it (a year, a count, a share, an amount; "*" marks a part of a year).
+FIGURE = {"id": r"(?:Rp)?\d[\d.]*(?:,\d+)?(?:%| (?:triliun|miliar|juta|ribu))?\*?",
+          "en": r"(?:Rp)?\d[\d,]*(?:\.\d+)?(?:%| (?:tn|bn|m|k))?\*?"}
+IN_YEAR = {"id": "pada", "en": "in"}
+WORDS = {"id": "dan|atau|serta", "en": "and|or"}
+
+
+def list_pattern(code: str, labels: list[str], serial: bool) -> re.Pattern:
+    """A list of three items or more as the code builds them: years and figures ("2026 Rp2,91 miliar",
+    "222% pada 2025", "3.000 (2025)", each perhaps with a note in brackets), quoted names, or the scenarios'
+    segment, payer and pledge labels; with ``serial``, a comma before the last word, else none. Only these items,
+    so that two clauses joined by "dan" after a comma ("..., nilainya berada antara Rp5 dan Rp8") are not a list."""
+    names = "|".join(re.escape(label) for label in sorted(set(labels), key=len, reverse=True))
+    item = (rf"(?:(?:\d{{4}}\*? )?{FIGURE[code]}(?: {IN_YEAR[code]} \d{{4}}| \(\d{{4}}\))?|“[^”]*”"
+            + (f"|{names}" if names else "") + r")(?: \([^()]*\))?")
+    last = r", " if serial else r" "
+    return re.compile(rf"(?<![\w,.])(?:{item}), (?:(?:{item}), )*(?:{item}){last}(?:{WORDS[code]}) (?:{item})"
+                      r"(?![\w,])")
+
+
+def _labels(scenario, code: str) -> list[str]:
+    from sim.report_planning import pledge_names
+
+    payers = [Language(code).choice("payer", seg.payer) for seg in scenario.segments]
+    return [*(seg.labels[code] for seg in scenario.segments), *payers,
+            *pledge_names(Language(code), scenario).values()]
+
+
+# madiun-2025 (from test_report_language's fixtures) lists its years' claim ratios; the projections list years,
+# amounts, targets and segments; pekalongan's segment labels hold commas; madiun-2023-target's register a source
+# that lists counts.
+SCENARIOS = ("madiun-2026-ucj-csr", "madiun-2026-ucj", "pekalongan-2023-expansion", "madiun-2023-target")
+
+
+@pytest.fixture(scope="module")
+def reports(madiun, madiun_en, tmp_path_factory):
+    """{language: [(scenario, every text of its HTML report)]}: paragraphs, table cells and tiles."""
+    out = {"id": [madiun], "en": [madiun_en]}
+    for code in out:
+        for name in SCENARIOS:
+            out[code].append(build(load_scenario(name, [f"scenario.trials={TRIALS}"]), code,
+                                   tmp_path_factory.mktemp(f"lists_{code}")))
+    return {code: [(r.scenario, _text(read(r))) for r in built] for code, built in out.items()}
+
+
+def _text(doc) -> str:
+    return " ".join(doc.text(section) for section in doc.sections)
+
+
+def _lists(reports: dict, code: str, serial: bool) -> list[str]:
+    return [m[0] for scenario, text in reports[code]
+            for m in list_pattern(code, _labels(scenario, code), serial).finditer(text)]
+
+
+def test_an_indonesian_list_of_three_or_more_has_a_comma_before_its_last_word(reports):
+    assert _lists(reports, "id", serial=False) == []
+    assert len(_lists(reports, "id", serial=True)) >= 10  # the reports list years and figures: not vacuous
+
+
+def test_an_english_list_keeps_the_projects_style_without_that_comma(reports):
+    assert _lists(reports, "en", serial=True) == []
+    assert len(_lists(reports, "en", serial=False)) >= 10
+
+
+def test_two_clauses_joined_by_dan_after_a_comma_are_not_taken_for_a_list():
+    """The pattern's items are figures and names only: a comma, then a clause with "dan" inside it, is no list."""
+    pattern = list_pattern("id", ["Pekerja informal rentan, 11 jenis pekerjaan (BPU)", "Buruh batik (BPU)"], False)
+    assert pattern.search("222% pada 2025, 240% pada 2026 dan 260% pada 2027.")
+    assert pattern.search("Pekerja informal rentan, 11 jenis pekerjaan (BPU), Buruh batik (BPU) dan 2026 Rp5 juta")
+    for clauses in ("dalam 9 dari 10 simulasi, nilainya berada antara Rp5,49 miliar dan Rp8,23 miliar",
+                    "rasio klaim 2025 menjadi 220% dan 224%, bukan 162% dan 299%",
+                    "Pekerja informal rentan, 11 jenis pekerjaan (BPU) dan Buruh batik (BPU)",
+                    "Untuk 11 bulan yang sama, model memperkirakan 205 kasus dan 3 kasus"):
+        assert not pattern.search(clauses), clauses
+
+
+# The lists the Indonesian texts write themselves (found by a script over the texts that flagged ", X dan Y" after a
+# comma, each checked by hand: the others join two clauses or a pair, "antara Rp5 dan Rp8", and stay).
+LISTED_IN_TEXTS = [
+    ("calib_table_note", "pada bulan, segmen, dan cara menghitung klaim"),
+    ("register_intro", "beserta nilai, satuan, dasar, dan sumbernya"),
+    ("method_population", "dengan skema, upah, dan pembayar yang sama"),
+    ("method_population_plan", "dengan skema, upah, dan pembayar yang sama"),
+    ("method_population_plan", "melewati batas usia, atau tidak diperpanjang"),
+    ("method_engine", "Untuk setiap simulasi, segmen, dan risiko,"),
+    ("nb_no_plan", "pendanaan [funding], atau keluarnya peserta"),
+    ("budget_intro_plan", "Peserta, iuran, dan anggaran per tahun"),
+    ("budget_intro_plan_all_payers", "Peserta, iuran, dan anggaran per tahun"),
+    ("plan_files_intro", "per tahun, per bulan, dan per segmen"),
+    ("plan_file_plan_enrolment", "yang didaftarkan BPJS, dan yang diterima sebagai peserta"),
+    ("table_periods", "Iuran, klaim, dan rasio klaim per tahun"),
+]
+
+
+@pytest.mark.parametrize("key, listed", LISTED_IN_TEXTS)
+def test_a_list_an_indonesian_text_writes_itself_has_the_comma_too(key, listed):
+    from sim.report_text import TEXT
+
+    assert listed in TEXT[key]["id"]

@@ -154,8 +154,8 @@ def test_pipeline_report_says_what_the_budget_buys_and_what_the_targets_take(pip
         "Rp604,8 juta", "Rp705,6 juta", "Rp806,4 juta"]
     text = section_text(pipeline.folder, "summary")
     assert "cukup untuk iuran setahun penuh 2.996 peserta" in text
-    assert re.search(r"3\.000 \(2025\), 3\.500 \(2026\) dan 4\.000 \(2027\) peserta memerlukan iuran setahun penuh "
-                     r"pada tahun berikutnya, dengan tarif tahun itu: 2026 Rp604,8 juta, 2027 Rp705,6 juta dan 2028 "
+    assert re.search(r"3\.000 \(2025\), 3\.500 \(2026\), dan 4\.000 \(2027\) peserta memerlukan iuran setahun penuh "
+                     r"pada tahun berikutnya, dengan tarif tahun itu: 2026 Rp604,8 juta, 2027 Rp705,6 juta, dan 2028 "
                      r"Rp806,4 juta\.", text)
     # The table, its note and the chart's caption say which year's rates the target's premium is at.
     budget = section_text(pipeline.folder, "budget")
@@ -291,7 +291,7 @@ def test_ucj_and_pledge_outcomes_in_a_year_the_horizon_ends_in_before_december_n
         "en": ("2029 63.0% and June 2030 (the horizon's end) 68.7%; the target is 70.0% by 2030.",
                "* The projection ends in June 2030, so the members and the names waiting for money at the year-end of "
                "2030 are those at the end of June 2030, not on 31 December,"),
-        "id": ("2029 63,0% dan Juni 2030 (akhir proyeksi) 68,7%; targetnya 70,0% pada 2030.",
+        "id": ("2029 63,0%, dan Juni 2030 (akhir proyeksi) 68,7%; targetnya 70,0% pada 2030.",
                "* Proyeksi berakhir pada Juni 2030, sehingga peserta dan calon peserta yang menunggu dana pada akhir "
                "tahun 2030 dihitung pada akhir Juni 2030, bukan pada 31 Desember,"),
     }
@@ -373,7 +373,7 @@ def test_the_summarys_apbd_needed_in_a_year_the_horizon_ends_in_before_december_
     madiun = load_scenario("madiun-2026-ucj-csr", ["scenario.horizon_months=54"])
     expected = {"en": ("2029 Rp4.62 bn and 2030 Rp2.22 bn*.", "Rp2.22 bn* of APBD in 2030 instead of Rp1.72 bn*",
                        "* The projection ends in June 2030"),
-                "id": ("2029 Rp4,62 miliar dan 2030 Rp2,22 miliar*.",
+                "id": ("2029 Rp4,62 miliar, dan 2030 Rp2,22 miliar*.",
                        "APBD 2030 yang dibutuhkan menjadi Rp2,22 miliar*, bukan Rp1,72 miliar*",
                        "* Proyeksi berakhir pada Juni 2030")}
     for code, (needed, pledge, note) in expected.items():
@@ -482,7 +482,7 @@ def test_budget_and_pledge_money_after_the_horizons_last_year_is_said_not_to_be_
                       "Rp1.50 bn (2029) and Rp1.50 bn (2030), and the pledge “Firms, matched 1:1 by the city” of "
                       "Rp600.0 m (2028) lie after the horizon, which ends in June 2027, and are not used.",
                 "id": "Anggaran DBH-CHT sebesar Rp600,0 juta (2029), komitmen “Perusahaan di Kota Madiun” sebesar "
-                      "Rp1,50 miliar (2028), Rp1,50 miliar (2029) dan Rp1,50 miliar (2030), serta komitmen "
+                      "Rp1,50 miliar (2028), Rp1,50 miliar (2029), dan Rp1,50 miliar (2030), serta komitmen "
                       "“Perusahaan, didampingi APBD 1:1” sebesar Rp600,0 juta (2028) berada di luar periode proyeksi, "
                       "yang berakhir pada Juni 2027, sehingga tidak digunakan."}
     for code, sentence in expected.items():

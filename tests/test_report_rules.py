@@ -63,7 +63,7 @@ def test_the_discount_note_names_the_excluded_payers_of_the_rule(code):
     _, paras = _register("madiun-2025", code)  # 2025-2029: the discount comes in January 2026
     note = [p for p in paras if p.startswith(_discount_note(code))]
     assert len(note) == 1
-    assert {"id": "APBN, APBD atau DBH-CHT", "en": "APBN, APBD or DBH-CHT"}[code] in note[0]
+    assert {"id": "APBN, APBD, atau DBH-CHT", "en": "APBN, APBD or DBH-CHT"}[code] in note[0]
 
 
 def test_the_discount_note_reads_the_payers_from_the_rule():
@@ -99,7 +99,7 @@ def test_the_pipeline_report_names_the_rules_and_says_the_city_premium_is_unchan
     text = section_text(pipeline.folder, "register")
     assert "Potongan iuran BPU (PP 50/2025) (premium.bpu_discount)" in text
     assert "Santunan kematian JKK paling sedikit (jkk.death_floor)" in text
-    assert (_discount_note("id") + "APBN, APBD atau DBH-CHT") in text
+    assert (_discount_note("id") + "APBN, APBD, atau DBH-CHT") in text
 
 
 # --- the no-discount regime reads as no discount ---------------------------------------------------------------------

@@ -618,7 +618,7 @@ def test_the_indonesian_report_writes_rupiah_in_lower_case():
 
 
 @pytest.mark.parametrize("fixed, planned, shared", [
-    ("method_population", "method_population_plan", "dibagi menurut jenis kelamin, usia tunggal dan lama kepesertaan"),
+    ("method_population", "method_population_plan", "dibagi menurut jenis kelamin, usia tunggal, dan lama kepesertaan"),
     ("method_limits", "method_limits_plan", "pada bulan-bulan berikutnya (galatnya di bawah 0,01% klaim)")])
 def test_the_methodology_for_fixed_and_planned_membership_words_a_shared_sentence_alike(fixed, planned, shared):
     """The English of the two variants shares the words ("single year of age", "an error below 0.01%"); the
