@@ -358,7 +358,7 @@ def test_the_summarys_apbd_needed_in_a_year_the_horizon_ends_in_before_december_
     def summary(scenario, code):
         lang, extra = Language(code), {"planning": planning_figures(scenario)}
         return " ".join(fill(b.text, {k: lang.figure(f.kind, f.value) + f.mark for k, f in b.figures.items()})
-                        for b in _budget_lines(lang, scenario, {}, extra))
+                        for b in _budget_lines(lang, scenario, extra))
 
     half = load_scenario("jambi-2025-pipeline", ["scenario.horizon_months=18"])
     expected = {
@@ -461,7 +461,7 @@ def test_budget_and_pledge_money_after_the_horizons_last_year_is_said_not_to_be_
     def summary(scenario, code):
         lang, extra = Language(code), {"planning": planning_figures(scenario)}
         text = " ".join(fill(b.text, {k: lang.figure(f.kind, f.value) for k, f in b.figures.items()})
-                        for b in _budget_lines(lang, scenario, {}, extra))
+                        for b in _budget_lines(lang, scenario, extra))
         return extra["planning"]["money_after_horizon"], text
 
     budgets = "funding.apbd_budget.value=[[2025, 604000000], [2026, 604000000], [2027, 700000000]]"
