@@ -1866,7 +1866,8 @@ TEXT = {
     "nb_gap_short": {"id": "Kekurangan dana kota untuk segmen di luar alokasi UCJ, {year}",
                      "en": "City money short for the segments outside the UCJ allocation, {year}"},
     "nb_gap_short_segments": {"id": "  segmen di luar alokasi UCJ", "en": "  the segment outside the UCJ allocation"},
-    "nb_gap_short_segments_n": {"id": "  segmen {n} di luar alokasi UCJ", "en": "  segment {n} outside the UCJ allocation"},
+    "nb_gap_short_segments_n": {"id": "  segmen {n} di luar alokasi UCJ",
+                                "en": "  segment {n} outside the UCJ allocation"},
     "nb_gap_no_bind_both": {
         "id": "  dengan keduanya, peluang tidak ada peserta yang tidak diperpanjang atau menunggu dana",
         "en": "  with both, the probability that no member goes unrenewed or waits for money"},
@@ -2077,7 +2078,8 @@ TEXT = {
     "plan_after_budget": {"id": "anggaran {payer} sebesar {items}", "en": "the {payer} budget of {items}"},
     "plan_after_budget_several": {"id": "anggaran {payer} sebesar {items}", "en": "the {payer} budgets of {items}"},
     "plan_after_pledge": {"id": "komitmen “{name}” sebesar {items}", "en": "the pledge “{name}” of {items}"},
-    "plan_after_pledge_several": {"id": "komitmen “{name}” sebesar {items}", "en": "the pledge “{name}” of {items}"},
+    "plan_after_pledge_several": {"id": "komitmen “{name}” sebesar {items}",
+                                  "en": "the pledge “{name}” of {items}"},
     "plan_item_after_money": {"id": "{amount} ({year})", "en": "{amount} ({year})"},
     "exec_plan_ucj": {
         "id": "Cakupan semesta jaminan sosial ketenagakerjaan (UCJ: bagian penduduk bekerja yang menjadi peserta BPJS "

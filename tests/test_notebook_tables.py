@@ -227,7 +227,8 @@ def test_the_csr_gaps_ucj_names_the_horizons_last_month_in_a_year_it_ends_in_bef
                                              "ucj_with_both": gap["ucj_with_gap_closed"]}}
     label = {"en": "  UCJ at the end of June 2030 (the horizon's end) with both (probability ≥ 90%)",
              "id": "  UCJ akhir Juni 2030 (akhir proyeksi) dengan keduanya (peluang ≥ 90%)"}[lang]
-    assert label in dict(_gap_rows(language, both, scenario))  # the whole horizon's "UCJ at the end of 2030": the test above
+    # The whole horizon's "UCJ at the end of 2030": the test above.
+    assert label in dict(_gap_rows(language, both, scenario))
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])

@@ -15,8 +15,8 @@ from sim.report_document import Figure, Para, Table, fill, lookup, report_figure
 from sim.planning_schema import MODES
 from sim.regulation import PAYERS, SCHEMES
 from sim.report_sections import (
-    _calibration_table, _misfit_paras, _observation_figures, calibration_blocks, calibration_figures, differences_section, entry_names,
-    register_name, register_rows, register_section, rule_rows, sensitivity_section,
+    _calibration_table, _misfit_paras, _observation_figures, calibration_blocks, calibration_figures,
+    differences_section, entry_names, register_name, register_rows, register_section, rule_rows, sensitivity_section,
 )
 from sim.report_text import PARAMETERS, RULE_NAMES, STAGE_NAMES, TEXT, UNITS, VALUE_WORDS
 from sim.scenario_schema import MORTALITY_TABLES, OCCUPATIONS
