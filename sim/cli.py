@@ -30,7 +30,7 @@ from .forecast import (
 )
 from .population import build_model
 from .regulation import RuleError
-from .results import FLAG_SE, MIN_EVENTS_SE, MIN_TRIALS_SE
+from .results import FLAG_SE, MIN_EVENTS_SE, MIN_TRIALS_SE, distinct_means
 from .scenario import SCENARIO_DIR, SCENARIO_FIELDS, ScenarioError, find_scenario, load_scenario, number
 from .scenario_schema import MAX_TRIALS, shown
 
@@ -404,14 +404,6 @@ def _quantile_checks(checks: dict) -> str:
         return "not checked: too few trials"
     text = "agree within their Monte Carlo bands" if not off else f"outside their bands: {', '.join(off)}"
     return text + (f" ({', '.join(unchecked)} not checked: too few trials beyond them)" if unchecked else "")
-
-
-def distinct_means(rows: list[dict]) -> list[dict]:
-    """The breakdown's rows less those that repeat another: with one calendar period the horizon's total is that
-    period again, the same trials' same mean, so counting both would count each flag twice and double the number
-    expected by chance (national-2025's one year: 0.52 where 0.26 is the chance)."""
-    periods = {r["period"] for r in rows} - {"total"}
-    return [r for r in rows if r["period"] != "total"] if len(periods) == 1 else rows
 
 
 def _flagged_means(flagged: int, checked: int) -> str:

@@ -27,6 +27,7 @@ from .report_base_year import base_same_year, base_year_blocks
 from .report_document import Chart, Figure, Para, Pre, Section, Table, Tiles
 from .report_document import report_figure as _r, summary_figure as _s  # short: hundreds of figures
 from .scenario import Scenario, age_profiles
+from .results import distinct_means
 from .planning_schema import segment_list_field_names, year_field_names
 from .scenario_schema import BASES, RECORD_TABLES
 from .sensitivity import early_death_rule, unused_parameters, without_effect
@@ -678,7 +679,7 @@ def _checks_sentence(lang: Language, summary: dict) -> str:
     """Whether the simulation agrees with the closed form and the exact distribution; results too few trials leave
     unchecked are said to be unchecked, not to agree."""
     exact = summary.get("exact_first_period") or {}
-    flags = [r["flag"] for r in summary["breakdown"]]
+    flags = [r["flag"] for r in distinct_means(summary["breakdown"])]
     flags += [c["flag"] for c in exact.get("versus_simulation", {}).get("quantiles", {}).values()]
     if "check" in flags:
         return lang("exec_checks_flagged", n=flags.count("check"))

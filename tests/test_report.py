@@ -613,7 +613,7 @@ def test_the_summary_says_unchecked_results_are_unchecked_not_in_agreement():
     lang = Language("en")
 
     def summary(means: list[str], quantiles: list[str]) -> dict:
-        return {"breakdown": [{"flag": f} for f in means],
+        return {"breakdown": [{"period": "2025", "flag": f} for f in means],
                 "exact_first_period": {"versus_simulation": {"quantiles": {f"q{k}": {"flag": f}
                                                                            for k, f in enumerate(quantiles)}}}}
 
@@ -622,6 +622,19 @@ def test_the_summary_says_unchecked_results_are_unchecked_not_in_agreement():
     assert _checks_sentence(lang, summary(["too_few"] * 3, ["too_few"])) == lang("exec_checks_too_few", n=4)
     assert _checks_sentence(lang, summary(["check", "ok"], ["too_few"])) == lang("exec_checks_flagged", n=1)
     assert "too few trials" in lang("exec_checks_too_few", n=4)
+
+
+def test_the_summary_counts_a_flag_once_when_the_total_repeats_the_one_year():
+    """With one calendar year the horizon's `total` rows are that year's again (the same means): the summary said
+    "2 results" for one flagged mean, as `sim run` did (sim.results.distinct_means serves both)."""
+    from sim.i18n import Language
+    from sim.report_sections import _checks_sentence
+
+    lang = Language("en")
+    rows = [{"period": p, "flag": f} for p in ("2025", "total") for f in ("check", "ok")]
+    assert _checks_sentence(lang, {"breakdown": rows}) == lang("exec_checks_flagged", n=1)
+    rows += [{"period": "2026", "flag": "ok"}]  # two years: the total is a mean of its own, and counted
+    assert _checks_sentence(lang, {"breakdown": rows}) == lang("exec_checks_flagged", n=2)
 
 
 def test_the_validation_table_shows_the_results_the_summary_calls_unchecked():
