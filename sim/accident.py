@@ -6,8 +6,9 @@ disability, total permanent disability, or death. Assumptions (scenario ``assump
 - temporary incapacity, partial and total disability all start with time off work, exponential with the stated
   mean in months, paid as STMB; a fatal case has no STMB;
 - the partial-disability table percentage is drawn from the stated discrete distribution.
-The same formulas give the expected cost per case (``expected_case_cost``) for the closed form, and its second
-moment (``case_cost_second_moment``) for the closed form's variance.
+The same formulas give the expected cost per case (``expected_case_cost``) for the closed form, its second
+moment (``case_cost_second_moment``) for the closed form's variance, and its third (``case_cost_third_moment``) for
+the skewness the mean check allows for.
 """
 
 from __future__ import annotations
@@ -155,6 +156,21 @@ def incapacity_benefit_second_moment(rules: RuleSet, wage: float, mean_months: f
     return float(wage * wage * (a * a * below + 2.0 * a * b * full * m * tail + b * b * 2.0 * m * m * tail))
 
 
+def incapacity_benefit_third_moment(rules: RuleSet, wage: float, mean_months: float) -> float:
+    """E[STMB^3] for an exponential time off work D of mean m: STMB = wage (a min(D, F) + b (D - F)+). Below F it is
+    a D, and E[D^3; D < F] = 6 m^3 (1 - e^(-t) (1 + t + t^2/2 + t^3/6)), t = F/m; beyond F (chance e^(-t)) it is
+    a F + b E with E exponential of mean m again (no memory), whose cube has mean
+    (a F)^3 + 3 (a F)^2 b m + 3 a F b^2 2 m^2 + b^3 6 m^3."""
+    a, b = rules["jkk.temporary_full_share"], rules["jkk.temporary_after_share"]
+    full, m = rules["jkk.temporary_full_months"], mean_months
+    t = full / m
+    tail = np.exp(-t)
+    below = 6.0 * m**3 * (1.0 - tail * (1.0 + t + t * t / 2.0 + t**3 / 6.0))
+    at_full = a * full
+    beyond = at_full**3 + 3.0 * at_full**2 * b * m + 6.0 * at_full * b * b * m * m + 6.0 * b**3 * m**3
+    return float(wage**3 * (a**3 * below + tail * beyond))
+
+
 def case_cost_second_moment(rules: RuleSet, wage: float, sev: Severity) -> dict:
     """E[amount^2] (IDR^2) of each JKK benefit per work accident, 0 for the cases it does not pay: with the
     accidents' rate, the variance of a compound Poisson sum of them (``closed_form.trial_variance``)."""
@@ -192,3 +208,21 @@ def expected_case_cost(rules: RuleSet, wage: float, sev: Severity) -> dict:
         "jkk_death": shares[DEATH],
     }
     return {"amount": amount, "count": count, "scholarship_share": shares[TOTAL] + shares[DEATH]}
+
+
+def case_cost_third_moment(rules: RuleSet, wage: float, sev: Severity) -> dict:
+    """E[amount^3] (IDR^3) of each JKK benefit per work accident, 0 for the cases it does not pay: with the
+    accidents' rate, the third cumulant of a compound Poisson sum of them (``closed_form.trial_third_cumulant``).
+    A lognormal's E[X^3] is exp(3 mu + 4.5 sigma^2) = mean^3 (1 + CV^2)^3."""
+    shares = np.asarray(sev.shares)
+    p_off = shares[list(WITH_INCAPACITY)].sum()
+    degrees = np.array([d for d, _ in sev.partial_degrees])
+    probs = np.array([p for _, p in sev.partial_degrees])
+    partial = partial_disability_benefit(rules, wage, degrees)
+    return {
+        "jkk_medical": sev.medical_cost_mean**3 * (1.0 + sev.medical_cost_cv**2) ** 3,
+        "jkk_temporary": p_off * incapacity_benefit_third_moment(rules, wage, sev.incapacity_months_mean),
+        "jkk_partial": shares[PARTIAL] * float(probs @ partial**3),
+        "jkk_total": shares[TOTAL] * total_disability_benefit(rules, wage) ** 3,
+        "jkk_death": shares[DEATH] * jkk_death_benefit(rules, wage) ** 3,
+    }

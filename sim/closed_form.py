@@ -8,7 +8,9 @@ The variance (:func:`trial_variance`) is what the Monte Carlo mean's standard er
 payments in a period are a compound Poisson sum over the events (deaths, accidents) that pay it, so their variance
 is the events' rate times E[payment^2] of one event (``accident.case_cost_second_moment``; a scholarship claim's
 instalments in the period counted as one payment, ``scholarship.claim_moments``), plus, with parameter draws, the
-spread of the mean over the draws.
+spread of the mean over the draws. Its third cumulant (:func:`trial_cumulants`) comes the same way, rate x
+E[payment^3] (``accident.case_cost_third_moment``, ``scholarship.claim_moments``) and the draws by the law of total
+cumulance: it gives the skewness of a mean of few heavy payments, which the mean check allows for.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .accident import case_cost_second_moment, expected_case_cost
+from .accident import case_cost_second_moment, case_cost_third_moment, expected_case_cost
 from .benefits import BENEFIT_NAMES, INDEX
 from .population import Model, SegmentExposure
 from .regulation import jkm_death_benefit, jkm_scholarship_eligible
@@ -89,10 +91,11 @@ def _bands_by_month(model: Model, exp: SegmentExposure) -> np.ndarray:
 
 
 def _segment(model: Model, exp: SegmentExposure, s: int, amt: np.ndarray, cnt: np.ndarray, by_lag: dict,
-             second: np.ndarray | None = None, moments: np.ndarray | None = None) -> None:
-    """The segment's expected amounts and counts, added to ``amt`` and ``cnt``; with ``second`` ((periods + 1,
-    segments, benefits)) also the rate times E[payment^2] of each benefit's events (:func:`trial_variance`; the
-    scholarships' whole-horizon row too, from ``moments``, :func:`_claim_moments`)."""
+             raw: np.ndarray | None = None, moments: np.ndarray | None = None) -> None:
+    """The segment's expected amounts and counts, added to ``amt`` and ``cnt``; with ``raw`` ((2, periods + 1,
+    segments, benefits)) also the rate times E[payment^2] (``raw[0]``) and E[payment^3] (``raw[1]``) of each
+    benefit's events (:func:`trial_cumulants`; the scholarships' whole-horizon row too, from ``moments``,
+    :func:`_claim_moments`)."""
     seg, sev = exp.segment, model.scenario.severity
     death_scale, accident_scale = intensity_means(model)
     bands = len(model.scenario.children.bands)
@@ -113,16 +116,18 @@ def _segment(model: Model, exp: SegmentExposure, s: int, amt: np.ndarray, cnt: n
         accidents = exp.jkk_rate[:, m].sum() * accident_scale
         if r not in case_costs:
             case_costs[r] = expected_case_cost(rules, seg.wage, sev)
-            if second is not None:
-                case_costs[r] = {**case_costs[r], "second": case_cost_second_moment(rules, seg.wage, sev)}
+            if raw is not None:
+                case_costs[r] = {**case_costs[r], "raw": (case_cost_second_moment(rules, seg.wage, sev),
+                                                          case_cost_third_moment(rules, seg.wage, sev))}
         per_case = case_costs[r]
         for benefit, value in per_case["amount"].items():
             amt[p, s, INDEX[benefit]] += accidents * value
             cnt[p, s, INDEX[benefit]] += accidents * per_case["count"][benefit]
-        if second is not None:
-            second[p, s, INDEX["jkm_death"]] += deaths @ cash**2
-            for benefit, value in per_case["second"].items():
-                second[p, s, INDEX[benefit]] += accidents * value
+        if raw is not None:
+            for k, power in enumerate((2, 3)):
+                raw[k, p, s, INDEX["jkm_death"]] += deaths @ cash**power
+                for benefit, value in per_case["raw"][k].items():
+                    raw[k, p, s, INDEX[benefit]] += accidents * value
         if bands == 1:
             eligible_deaths[m, 0] = deaths @ eligible
             jkk_scholarship_claims[m, 0] = accidents * per_case["scholarship_share"]
@@ -133,9 +138,9 @@ def _segment(model: Model, exp: SegmentExposure, s: int, amt: np.ndarray, cnt: n
             jkk_scholarship_claims[m] = jkk_by_band * per_case["scholarship_share"]
     _spread_scholarships(model, amt, cnt, s, "jkm_scholarship", eligible_deaths, by_lag)
     _spread_scholarships(model, amt, cnt, s, "jkk_scholarship", jkk_scholarship_claims, by_lag)
-    if second is not None:
+    if raw is not None:
         for benefit, claims in (("jkm_scholarship", eligible_deaths), ("jkk_scholarship", jkk_scholarship_claims)):
-            second[:, s, INDEX[benefit]] += np.einsum("mk,mkp->p", claims, moments[..., 1])
+            raw[:, :, s, INDEX[benefit]] += np.einsum("mk,mkpj->jp", claims, moments[..., 1:])
 
 
 def expected(model: Model) -> Expected:
@@ -156,40 +161,55 @@ def expected(model: Model) -> Expected:
 
 def trial_variance(model: Model) -> np.ndarray:
     """Var of one trial's payments of each benefit, by period and segment: (periods + 1, segments, benefits), the
-    last row the whole horizon (not the sum of the periods' for scholarships: a claim's instalments fall in several).
+    last row the whole horizon (:func:`trial_cumulants`'s first)."""
+    return trial_cumulants(model)[0]
 
-    Given a trial's parameter draw the payments are a compound Poisson sum, of variance rate x E[payment^2]; the
-    draws (picked with equal chances) add the variance of the conditional mean, Var(scale) / E[scale]^2 x mean^2,
-    mortality's scale for the JKM benefits, accidents' for the JKK ones."""
+
+def trial_cumulants(model: Model) -> tuple[np.ndarray, np.ndarray]:
+    """Variance and third cumulant of one trial's payments of each benefit, by period and segment: each
+    (periods + 1, segments, benefits), the last row the whole horizon (not the sum of the periods' for
+    scholarships: a claim's instalments fall in several).
+
+    Given a trial's parameter draw the payments are a compound Poisson sum, whose k-th cumulant is rate x
+    E[payment^k]. The draws (picked with equal chances) scale the rate by r, of mean 1 (mortality's scale over its
+    mean for the JKM benefits, accidents' for the JKK ones), and so every conditional cumulant, and the law of total
+    cumulance adds Var(r) mean^2 to the variance and 3 Var(r) mean var + k3(r) mean^3 to the third cumulant (var
+    and mean those at r = 1, k3(r) the third central moment of r)."""
     periods, segments = len(model.period_labels), len(model.segments)
     amt = np.zeros((periods, segments, len(BENEFIT_NAMES)))
     cnt = np.zeros_like(amt)
-    second = np.zeros((periods + 1, segments, len(BENEFIT_NAMES)))
+    raw = np.zeros((2, periods + 1, segments, len(BENEFIT_NAMES)))
     by_lag: dict = {}
     moments = _claim_moments(model)
     for s, exp in enumerate(model.segments):
-        _segment(model, exp, s, amt, cnt, by_lag, second, moments)
+        _segment(model, exp, s, amt, cnt, by_lag, raw, moments)
     # An event pays its other benefits in its own period only, so the periods' sums are independent and add up.
     events = [INDEX[b] for b in BENEFIT_NAMES if not b.endswith("_scholarship")]
-    second[-1][:, events] = second[:-1][..., events].sum(axis=0)
+    raw[:, -1][..., events] = raw[:, :-1][..., events].sum(axis=1)
     mean = np.concatenate([amt, amt.sum(axis=0, keepdims=True)])
-    return second + _draw_spread(model)[None, None, :] * mean**2
+    spread, third = _draw_spread(model)
+    second = raw[0]
+    return second + spread * mean**2, raw[1] + 3.0 * spread * mean * second + third * mean**3
 
 
-def _draw_spread(model: Model) -> np.ndarray:
-    """(benefits,) Var(scale) / E[scale]^2 of each benefit's peril over the parameter draws; 0 without draws."""
+def _draw_spread(model: Model) -> tuple[np.ndarray, np.ndarray]:
+    """(benefits,) twice: Var(r) and the third central moment of r = scale / E[scale], each benefit's peril's scale
+    over the parameter draws; 0 without draws."""
     draws = np.asarray(model.scenario.intensity_draws or ((1.0, 1.0),), dtype=float).reshape(-1, 2)
-    mean, var = draws.mean(axis=0), draws.var(axis=0)  # population variance: each draw is equally likely
-    spread = np.divide(var, mean**2, out=np.zeros(2), where=mean > 0)  # no draw above 0: no payment, no variance
-    return np.array([spread[0] if b.startswith("jkm_") else spread[1] for b in BENEFIT_NAMES])
+    mean, var = draws.mean(axis=0), draws.var(axis=0)  # population moments: each draw is equally likely
+    cubed = ((draws - mean) ** 3).mean(axis=0)
+    spread = np.divide(var, mean**2, out=np.zeros(2), where=mean > 0)  # no draw above 0: no payment, no spread
+    third = np.divide(cubed, mean**3, out=np.zeros(2), where=mean > 0)
+    peril = np.array([0 if b.startswith("jkm_") else 1 for b in BENEFIT_NAMES])
+    return spread[peril], third[peril]
 
 
 def _claim_moments(model: Model) -> np.ndarray:
-    """(months, bands, periods + 1, 2): E[Y] and E[Y^2] of Y, what one scholarship claim in each month (of a member
-    in each band of ``children.bands``) pays in each period, and (last) over the whole horizon."""
+    """(months, bands, periods + 1, 3): E[Y], E[Y^2] and E[Y^3] of Y, what one scholarship claim in each month (of a
+    member in each band of ``children.bands``) pays in each period, and (last) over the whole horizon."""
     children = model.scenario.children
     periods, bands = len(model.period_labels), len(children.bands)
-    table = np.zeros((model.months, bands, periods + 1, 2))
+    table = np.zeros((model.months, bands, periods + 1, 3))
     memo: dict = {}
     for m in range(model.months):
         r = int(model.regime_of_month[m])

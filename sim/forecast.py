@@ -19,7 +19,7 @@ import numpy as np
 
 from . import __version__
 from .backend import LocalBackend, peak_rss_mb
-from .closed_form import expected, trial_variance
+from .closed_form import expected, trial_cumulants
 from .engine import BLOCK_TRIALS, chunks
 from .exact import describe as describe_exact
 from .exact import exact_distribution
@@ -72,7 +72,7 @@ def forecast(
     planned = max_trials if target_precision else scenario.trials
     done = 0
     backend = LocalBackend() if backend is None else backend
-    with Aggregator(model, closed, planned, trial_table, trial_variance(model)) as agg:
+    with Aggregator(model, closed, planned, trial_table, *trial_cumulants(model)) as agg:
         with backend:
             # Workers need send back only per-trial totals unless something here wants every block in full.
             totals_only = trial_table is None and on_block is None

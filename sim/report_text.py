@@ -1279,12 +1279,15 @@ TEXT = {
               "setiap pembayaran beasiswa tahunan dihitung, dan satu kecelakaan kerja dihitung di setiap manfaat yang "
               "diterimanya. Kolom z: selisih mutlak antara simulasi dan perhitungan langsung, dalam satuan galat "
               "baku menurut perhitungan langsung (sebaran rata-rata simulasi bila modelnya benar). Baris ditandai "
-              "bila z lebih dari 4.",
+              "bila z melampaui 4, batas yang untuk rata-rata yang menceng (dari sedikit pembayaran besar) "
+              "dilebarkan di atas nilai harapan dan dipersempit di bawahnya dengan peluang tanda yang tetap sama.",
         "en": "By segment and benefit over the whole period{span}; a row of a single year is shown only when it is "
               "flagged. The number of payments counts each benefit's payments, not cases: every yearly scholarship "
               "payment counts, and one work accident counts under each benefit it receives. Column z: the absolute "
               "gap between simulation and direct calculation, in the direct calculation's standard errors (the "
-              "spread of the simulated mean if the model is right). A row is flagged when z is above 4.",
+              "spread of the simulated mean if the model is right). A row is flagged when z is above 4, a bound that "
+              "for a skewed mean (of few large payments) is widened above the expected value and narrowed below it, "
+              "with the same chance of a flag.",
     },
     "row_mean": {"id": "Rata-rata", "en": "Mean"},
     "row_quantile": {"id": "Kuantil {q}%", "en": "Quantile {q}%"},
@@ -1454,11 +1457,12 @@ TEXT = {
     "method_checks": {
         "id": "Pemeriksaan. Nilai harapan setiap manfaat juga dihitung langsung tanpa simulasi, dan distribusi "
               "total klaim tahun pertama dihitung secara eksak dengan FFT. Rata-rata simulasi yang berjarak lebih "
-              "dari 4 galat baku dari perhitungan langsung, atau kuantil di luar batas toleransi Monte Carlo-nya, "
-              "ditandai.",
+              "dari 4 galat baku dari perhitungan langsung (batas yang disesuaikan dengan kemencengannya), atau "
+              "kuantil di luar batas toleransi Monte Carlo-nya, ditandai.",
         "en": "Checks. The expected value of every benefit is also computed directly, without simulation, and the "
               "first year's total claims distribution exactly by FFT. A simulated mean more than 4 standard errors "
-              "from the direct calculation, or a quantile outside its Monte Carlo band, is flagged.",
+              "from the direct calculation (a bound adjusted for its skewness), or a quantile outside its Monte "
+              "Carlo band, is flagged.",
     },
     "method_uncertainty_draws": {
         "id": "Ketidakpastian. Rentang 90% memuat 90% hasil simulasi untuk tahun yang sama; rentang ini tidak "

@@ -229,17 +229,20 @@ def child_payments(rules: RuleSet, children: Children, lags, band: int = 0) -> t
     return np.concatenate(values), np.concatenate(probs)
 
 
-def claim_moments(rules: RuleSet, children: Children, lags, band: int = 0) -> tuple[float, float]:
-    """E[Y] and E[Y^2] of Y, what one claim of a member in band ``band`` pays in instalments at the given lags.
+def claim_moments(rules: RuleSet, children: Children, lags, band: int = 0) -> tuple[float, float, float]:
+    """E[Y], E[Y^2] and E[Y^3] of Y, what one claim of a member in band ``band`` pays in instalments at the given lags.
 
     A claim's instalments are not independent payments (the same children, year after year, and two children of
     one claim come together), so the variance of a sum of Poisson claims is the claims' rate times E[Y^2] of the
-    claim's whole payment, not of each instalment. With N children, each paid C independently:
-    E[Y] = E[N] E[C] and E[Y^2] = E[N] E[C^2] + E[N (N - 1)] E[C]^2."""
+    claim's whole payment, not of each instalment (and its third cumulant the rate times E[Y^3]). With N children,
+    each paid C independently: E[Y] = E[N] E[C], E[Y^2] = E[N] E[C^2] + E[N (N - 1)] E[C]^2 and
+    E[Y^3] = E[N] E[C^3] + 3 E[N (N - 1)] E[C^2] E[C] + E[N (N - 1) (N - 2)] E[C]^3 (the cube of a sum of N terms:
+    N cubes, N (N - 1) ordered pairs three ways, N (N - 1) (N - 2) ordered triples)."""
     if not lags:
-        return 0.0, 0.0
+        return 0.0, 0.0, 0.0
     values, probs = child_payments(rules, children, lags, band)
-    per_child, per_child_sq = float(probs @ values), float(probs @ values**2)
+    c1, c2, c3 = (float(probs @ values**k) for k in (1, 2, 3))
     n = np.arange(rules["scholarship.max_children"] + 1)
     p_n = _children_per_claim(rules, children.bands[band])
-    return float(n @ p_n) * per_child, float(n @ p_n) * per_child_sq + float((n * (n - 1)) @ p_n) * per_child**2
+    n1, n2, n3 = float(n @ p_n), float((n * (n - 1)) @ p_n), float((n * (n - 1) * (n - 2)) @ p_n)
+    return n1 * c1, n1 * c2 + n2 * c1**2, n1 * c3 + 3.0 * n2 * c2 * c1 + n3 * c1**3
