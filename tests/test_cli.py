@@ -181,7 +181,8 @@ def test_a_benefit_too_rare_for_the_trials_is_left_unchecked_not_flagged(tmp_pat
                for r in rare)
     assert all(r["flag"] == "ok" and 300 * max(r["count_expected"], r["count_mean"]) > MIN_EVENTS_SE - 0.015
                or r["count_expected"] == 0 for r in rows if r not in rare)
-    assert f"all means within 4 standard errors (skewness allowed for); {len(rare)} of {len(rows)} not checked" in printed
+    assert (f"all means within 4 standard errors (skewness allowed for); {len(rare)} of {len(rows)} not checked"
+            in printed)
     assert not _rare(300, 0.0, 5) and not _rare(300, 0.001, 10) and _rare(300, 0.001, 9)
 
 

@@ -255,3 +255,16 @@ def test_a_mean_too_low_is_flagged_below_by_the_narrower_bound():
     assert row["mean_idr"] < row["expected_idr"] and row["z"] == pytest.approx(3.3, abs=1e-3)
     assert row["z_limit"] < 3.3 and row["flag"] == "check"
     assert symmetric["flag"] == "ok"
+
+
+@pytest.mark.parametrize("code, words", [("en", ("skewed mean", "widened above", "narrowed below", "same chance")),
+                                         ("id", ("menceng", "dilebarkan di atas", "dipersempit di bawah",
+                                                 "peluang tanda yang tetap sama"))])
+def test_the_report_says_how_the_bound_is_set(code, words):
+    """The validation section's text says, in its flag sentence, that a skewed mean's bound is wider above and
+    narrower below with the same chance of a flag."""
+    from sim.i18n import Language
+
+    text = Language(code)("valid_breakdown", span="")
+    sentence = text[text.index(("A row is flagged", "Baris ditandai")[code == "id"]):]
+    assert all(w in sentence for w in words) and sentence.count(".") == 1

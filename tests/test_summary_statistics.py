@@ -22,10 +22,10 @@ import sim.cli as cli
 import sim.forecast as forecast_module
 from sim.benefits import BENEFIT_NAMES, CLAIM_EVENT_BENEFITS, INDEX
 from sim.cli import main
-from sim.closed_form import expected, trial_variance
+from sim.closed_form import expected, trial_cumulants
 from sim.forecast import forecast
 from sim.population import build_model
-from sim.results import FLAG_SE, _rare
+from sim.results import FLAG_SE, _rare, skew_limits
 from sim.scenario import load_scenario
 
 from conftest import ROOT
@@ -119,12 +119,15 @@ def test_period_se_is_the_sample_standard_error_of_the_per_trial_totals(madiun):
 def test_z_and_flag_follow_a_bias_planted_in_the_closed_form(madiun, monkeypatch):
     """The same trials against a closed form with two entries moved: 3.9 SE away is "ok", 4.1 SE is "check"; every
     row's z is |mean - expected| / SE with the closed form's SE (its variance per trial over the trials, computed
-    here from ``trial_variance``), and its flag says whether z exceeds 4."""
+    here from ``trial_cumulants``), and its flag says whether z exceeds the bound on its side: 4, moved for the
+    mean's skewness (its third cumulant over the trials, ``skew_limits``; hundredths of an SE for these deaths)."""
     assert FLAG_SE == 4.0
     first = madiun.labels[0]
     s_ok, s_check = madiun.segments.index("vulnerable"), madiun.segments.index("non_asn")
     b = INDEX["jkm_death"]
-    model_se = np.sqrt(trial_variance(build_model(madiun.scenario)) / TRIALS)
+    variance, third = trial_cumulants(build_model(madiun.scenario))
+    model_se = np.sqrt(variance / TRIALS)
+    upper, lower = skew_limits(third / variance**1.5 / np.sqrt(TRIALS))
     plants = {}  # (segment index) -> expected amount planted in the first period
     for s, k in ((s_ok, 3.9), (s_check, -4.1)):
         plants[s] = float(np.mean(madiun.amounts[:, 0, s, b])) + k * model_se[0, s, b]
@@ -155,7 +158,9 @@ def test_z_and_flag_follow_a_bias_planted_in_the_closed_form(madiun, monkeypatch
                 z = abs(float(np.mean(x)) - closed[p, s, j]) / model_se[p, s, j]
                 assert row["z"] == pytest.approx(z, rel=1e-6, abs=1e-3), (row, z)
                 assert row["model_se_idr"] == pytest.approx(model_se[p, s, j], abs=0.005), row
-                assert row["flag"] == ("check" if z > FLAG_SE else "ok"), row
+                limit = (upper if np.mean(x) >= closed[p, s, j] else lower)[p, s, j]
+                assert row["z_limit"] == pytest.approx(limit, abs=1e-3), row
+                assert row["flag"] == ("check" if z > limit else "ok"), row
     planted_ok = rows[first, "vulnerable", "jkm_death"]
     planted_check = rows[first, "non_asn", "jkm_death"]
     assert planted_ok["z"] == pytest.approx(3.9, abs=1e-3) and planted_ok["flag"] == "ok"
