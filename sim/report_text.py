@@ -1279,15 +1279,16 @@ TEXT = {
               "setiap pembayaran beasiswa tahunan dihitung, dan satu kecelakaan kerja dihitung di setiap manfaat yang "
               "diterimanya. Kolom z: selisih mutlak antara simulasi dan perhitungan langsung, dalam satuan galat "
               "baku menurut perhitungan langsung (sebaran rata-rata simulasi bila modelnya benar). Baris ditandai "
-              "bila z melampaui 4, batas yang untuk rata-rata yang menceng (dari sedikit pembayaran besar) "
-              "dilebarkan di atas nilai harapan dan dipersempit di bawahnya dengan peluang tanda yang tetap sama.",
+              "bila z melampaui 4; untuk rata-rata yang menceng (dari sedikit pembayaran besar), batas ini "
+              "dilebarkan di atas nilai harapan dan dipersempit di bawahnya dengan peluang tanda yang tetap sama, "
+              "dan batas itu ditulis di kolom Pemeriksaan bila mengubah putusannya.",
         "en": "By segment and benefit over the whole period{span}; a row of a single year is shown only when it is "
               "flagged. The number of payments counts each benefit's payments, not cases: every yearly scholarship "
               "payment counts, and one work accident counts under each benefit it receives. Column z: the absolute "
               "gap between simulation and direct calculation, in the direct calculation's standard errors (the "
               "spread of the simulated mean if the model is right). A row is flagged when z is above 4, a bound that "
               "for a skewed mean (of few large payments) is widened above the expected value and narrowed below it, "
-              "with the same chance of a flag.",
+              "with the same chance of a flag; the Check column gives the bound where it changes the verdict.",
     },
     "row_mean": {"id": "Rata-rata", "en": "Mean"},
     "row_quantile": {"id": "Kuantil {q}%", "en": "Quantile {q}%"},
@@ -1312,6 +1313,7 @@ TEXT = {
     "flag_ok": {"id": "sesuai", "en": "ok"},
     "flag_check": {"id": "periksa", "en": "check"},
     "flag_too_few": {"id": "simulasi terlalu sedikit", "en": "too few trials"},
+    "flag_with_limit": {"id": "{flag} (batas z {limit})", "en": "{flag} (z limit {limit})"},
     # --- register ---
     "register_intro": {
         "id": "Setiap parameter skenario beserta nilai, satuan, dasar, dan sumbernya. Baris kuning adalah asumsi "

@@ -260,9 +260,10 @@ class Aggregator:
                     gap = abs(mean[p, s, b] - exp_amount[p, s, b])
                     unit = judged_by[p, s, b]
                     z = gap / unit if unit > 0 else (0.0 if gap == 0 else math.inf)
+                    # A rare benefit is judged by its count (or not at all), a single trial not at all: no z bound.
+                    by_z = n >= MIN_TRIALS_SE and not _rare(n, exp_count[p, s, b], self.sum_count[p, s, b])
                     flag = ("too_few" if n < MIN_TRIALS_SE else
-                            _rare_flag(benefit, n * exp_count[p, s, b], self.sum_count[p, s, b])
-                            if _rare(n, exp_count[p, s, b], self.sum_count[p, s, b])
+                            _rare_flag(benefit, n * exp_count[p, s, b], self.sum_count[p, s, b]) if not by_z
                             else "ok" if z <= limit[p, s, b] else "check")
                     rows.append(
                         {
@@ -277,7 +278,7 @@ class Aggregator:
                             "count_expected": round(float(exp_count[p, s, b]), 4),
                             "z": None if math.isinf(z) or flag == "too_few" else round(float(z), 3),
                             "skew": None if skew is None else round(float(skew[p, s, b]), 4),
-                            "z_limit": None if flag == "too_few" else round(float(limit[p, s, b]), 3),
+                            "z_limit": round(float(limit[p, s, b]), 3) if by_z else None,
                             "flag": flag,
                         }
                     )

@@ -268,3 +268,45 @@ def test_the_report_says_how_the_bound_is_set(code, words):
     text = Language(code)("valid_breakdown", span="")
     sentence = text[text.index(("A row is flagged", "Baris ditandai")[code == "id"]):]
     assert all(w in sentence for w in words) and sentence.count(".") == 1
+
+
+@pytest.mark.parametrize("code, ok_text, check_text", [("en", "ok (z limit 6.57)", "check (z limit 2.76)"),
+                                                       ("id", "sesuai (batas z 6,57)", "periksa (batas z 2,76)")])
+def test_the_report_shows_the_bound_where_it_turns_the_verdict(code, ok_text, check_text):
+    """The validation table's Check cell: a mean above 4 SEs yet ok, or below 4 yet flagged, carries its bound; a
+    verdict the plain 4 would give, a rare benefit judged by its count (no bound) and too few trials carry none."""
+    from sim.i18n import Language
+    from sim.report_sections import _row_check
+
+    lang = Language(code)
+    assert _row_check(lang, {"flag": "ok", "z": 4.49, "z_limit": 6.57}) == ok_text
+    assert _row_check(lang, {"flag": "check", "z": 3.3, "z_limit": 2.76}) == check_text
+    assert _row_check(lang, {"flag": "ok", "z": 1.2, "z_limit": 4.4}) == lang.flag("ok")
+    assert _row_check(lang, {"flag": "check", "z": 7.0, "z_limit": 4.4}) == lang.flag("check")
+    assert _row_check(lang, {"flag": "check", "z": 1.0, "z_limit": None}) == lang.flag("check")
+    assert _row_check(lang, {"flag": "too_few", "z": None, "z_limit": None}) == lang.flag("too_few")
+
+
+def test_a_rare_benefit_judged_by_its_count_has_no_z_bound():
+    """A benefit too rare for an SE is judged by its count under Poisson (or not at all), so its row has no
+    ``z_limit``, even when its count flags it; every other row of the run has one."""
+    model, blocks = _blocks(*SKEWED)
+    right = _breakdown(model, blocks)
+    rare = [k for k, r in right.items() if r["flag"] == "too_few" and not k[2].endswith("_scholarship")]
+    assert rare and all(right[k]["z_limit"] is None for k in rare)
+    assert all(r["z_limit"] is not None for r in right.values() if r["flag"] != "too_few")
+    # A year's rare row against a closed form expecting a hundredth as many payments (six paid where 0.06 are
+    # expected, still too few for an SE): its count flags it, with no z bound.
+    key = ("2024", "batik", "jkk_total")
+    assert key in rare and right[key]["count_mean"] > 0
+    closed = expected(model)
+    p, s = model.period_labels.index(key[0]), [e.segment.name for e in model.segments].index(key[1])
+    counts = closed.counts.copy()
+    counts[p, s, INDEX[key[2]]] /= 100
+    trials = sum(b.block.trials for b in blocks)
+    variance, third = trial_cumulants(model)
+    with Aggregator(model, dataclasses.replace(closed, counts=counts), trials, None, variance, third) as agg:
+        for b in blocks:
+            agg.add(b)
+        flagged = {(r["period"], r["segment"], r["benefit"]): r for r in agg.summary()["breakdown"]}[key]
+    assert flagged["flag"] == "check" and flagged["z_limit"] is None

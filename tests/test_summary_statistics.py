@@ -25,7 +25,7 @@ from sim.cli import main
 from sim.closed_form import expected, trial_cumulants
 from sim.forecast import forecast
 from sim.population import build_model
-from sim.results import FLAG_SE, _rare, skew_limits
+from sim.results import FLAG_SE, _rare, mean_skewness, skew_limits
 from sim.scenario import load_scenario
 
 from conftest import ROOT
@@ -127,7 +127,7 @@ def test_z_and_flag_follow_a_bias_planted_in_the_closed_form(madiun, monkeypatch
     b = INDEX["jkm_death"]
     variance, third = trial_cumulants(build_model(madiun.scenario))
     model_se = np.sqrt(variance / TRIALS)
-    upper, lower = skew_limits(third / variance**1.5 / np.sqrt(TRIALS))
+    upper, lower = skew_limits(mean_skewness(variance, third, TRIALS))
     plants = {}  # (segment index) -> expected amount planted in the first period
     for s, k in ((s_ok, 3.9), (s_check, -4.1)):
         plants[s] = float(np.mean(madiun.amounts[:, 0, s, b])) + k * model_se[0, s, b]
