@@ -234,6 +234,9 @@ def _years(model: Model, closed, summary, money, timing, reserve, fan) -> list[d
         row = {
             "year": label,
             "months": months,
+            # The month its year-end figures are of: December, or the horizon's last month in a year it ends in
+            # before December ("2030-06"), as report.json's planning.years[].year_end_month.
+            "year_end_month": model.month_dates[_last_month(model, p)].isoformat()[:7],
             "members": round(members, 2),
             "members_year_end": round(_year_end(model, p), 2),
             "premium_idr": round(s["premium_idr"], 2),
@@ -484,8 +487,9 @@ def _coverage_basis(lc: dict, at: str = ", at {:.0%} over which CSR pledges are 
     return ""
 
 
-def _csr_gap_lines(gap: dict, outcomes: int, rupiah) -> list[str]:
-    """The CSR-gap answer with its own check: the probability and the UCJ come from re-running with the money."""
+def _csr_gap_lines(gap: dict, outcomes: int, rupiah, part_years: frozenset = frozenset()) -> list[str]:
+    """The CSR-gap answer with its own check: the probability and the UCJ come from re-running with the money. The
+    money of a year of ``part_years`` (:func:`_part_years`) is starred, as the table's row: its months only."""
     confidence = gap["confidence"]
 
     def ucj(rows):
@@ -495,14 +499,13 @@ def _csr_gap_lines(gap: dict, outcomes: int, rupiah) -> list[str]:
 
     p = gap["probability_money_does_not_bind_with_it"]
     lines = [f"CSR money for the UCJ segments ({', '.join(gap['segments'])}) to close the gap to the UCJ target: "
-             + ", ".join(f"{r['year']} {rupiah(r['csr_idr'])}" for r in gap["years"])
+             + _by_year(gap["years"], "csr_idr", rupiah, part_years)
              + f"; re-run with it, money does not bind with probability {p:.0%} ({ucj(gap['ucj_with_gap_closed'])})"]
     short = gap.get("shortfall_outside_ucj")
     if short:
         payers = "APBD" if short["payers"] == ["APBD"] else "city money (" + ", ".join(short["payers"]) + ")"
         lines.append(f"{payers} short for segments outside the UCJ allocation ({', '.join(gap['other_city_segments'])}), "
-                     "not covered by that CSR money: " + ", ".join(f"{r['year']} {rupiah(r['shortfall_idr'])}"
-                                                                  for r in short["years"])
+                     "not covered by that CSR money: " + _by_year(short["years"], "shortfall_idr", rupiah, part_years)
                      + f"; with it as well, money does not bind with probability "
                        f"{short['probability_money_does_not_bind_with_both']:.0%} ({ucj(short['ucj_with_both'])})")
     if p < confidence - 1e-9:
@@ -528,26 +531,32 @@ def _planned_ucj_line(rows: list[dict]) -> str:
     return "UCJ at year-ends as planned: " + ", ".join(f"{_year_end_words(u)} {u['ucj']:.1%}" for u in rows)
 
 
-def _pledge_outcome_lines(answer: dict, rupiah, part_years: frozenset) -> list[str]:
+def _pledge_outcome_lines(answer: dict, rupiah, part_years: frozenset, year_ends: dict) -> list[str]:
     """A line per pledge outcome: its probability, the last year's members, the members not renewed and the most
-    names waiting at a year-end over the horizon, and the APBD each year needs to keep the plan in that outcome. A
-    year of ``part_years`` (:func:`_part_years`) is starred as in the table above, whose '* part of a year' line
-    says why: its members are the horizon's last month's, its APBD that of the months up to it."""
+    names waiting at a year-end over the horizon with the year-end it falls at (:func:`_most_waiting`), and the APBD
+    each year needs to keep the plan in that outcome. A year of ``part_years`` (:func:`_part_years`) is starred as
+    in the table above, whose '* part of a year' line says why: its members are the horizon's last month's, its
+    APBD that of the months up to it. ``year_ends``: each year's year-end month (plan.json
+    ``years[].year_end_month``)."""
     outcomes = answer["outcomes"]
     last = _year_label(outcomes[0]["years"][-1]["year"], part_years)
     width = max(len(_outcome_name(o)) for o in outcomes)
+    waiting = [_most_waiting(o, year_ends) for o in outcomes]
+    held_width = max(len(f"{o['held_max']:,.0f}") for o in outcomes)
+    cells = [f"{o['held_max']:>{held_width},.0f}{at}" for o, at in zip(outcomes, waiting)]
+    cell_width = max(len("most waiting"), *map(len, cells))
 
     def by_year(rows: list, key: str) -> str:
-        return ", ".join(f"{_year_label(r['year'], part_years)} {rupiah(r[key])}" for r in rows)
+        return _by_year(rows, key, rupiah, part_years)
 
     lines = [f"If CSR pledges are not honoured (the table above counts each at amount x probability); "
              f"{answer['note']}:",
-             f"  {'outcome':<{width}} {'prob':>5} {f'members {last}':>13} {'not renewed':>11} {'most waiting':>12}"
-             "  APBD needed to keep the plan"]
-    for o in outcomes:
+             f"  {'outcome':<{width}} {'prob':>5} {f'members {last}':>13} {'not renewed':>11} "
+             f"{'most waiting':<{cell_width}}  APBD needed to keep the plan"]
+    for o, cell in zip(outcomes, cells):
         years = o["years"]
         lines.append(f"  {_outcome_name(o):<{width}} {o['probability']:>5.0%} {years[-1]['members_year_end']:>13,.0f} "
-                     f"{o['not_renewed']:>11,.0f} {o['held_max']:>12,.0f}  " + by_year(years, "apbd_needed_idr"))
+                     f"{o['not_renewed']:>11,.0f} {cell:<{cell_width}}  " + by_year(years, "apbd_needed_idr"))
     if answer["expected"] is not None:
         # The APBD spent stops at the budget; where money binds only the need says what keeping the plan takes.
         lines.append("  APBD premiums averaged over the outcomes by probability, paid within the APBD budget: "
@@ -556,6 +565,21 @@ def _pledge_outcome_lines(answer: dict, rupiah, part_years: frozenset) -> list[s
                      "for it at the confidence, the 'APBD needed' line above): "
                      + by_year(answer["expected"], "apbd_needed_idr"))
     return lines
+
+
+def _most_waiting(outcome: dict, year_ends: dict) -> str:
+    """When an outcome's most names wait for money (``held_max``): " at the end of 2029", or in a year the horizon
+    ends in before December " at the end of June 2030 (the horizon's end)" (:func:`_year_end_words`), the first
+    year-end with that many; "" when none waits (as shown, rounded)."""
+    if round(outcome["held_max"]) == 0:
+        return ""
+    year = next(y["year"] for y in outcome["years"] if y["held_year_end"] == outcome["held_max"])
+    return f" at the end of {_year_end_words({'year': year, 'year_end_month': year_ends.get(str(year))})}"
+
+
+def _by_year(rows: list, key: str, rupiah, part_years: frozenset) -> str:
+    """Money by year on one line ("2029 Rp4.62 bn, 2030* Rp2.22 bn"), a year of ``part_years`` starred."""
+    return ", ".join(f"{_year_label(r['year'], part_years)} {rupiah(r[key])}" for r in rows)
 
 
 def _part_years(result: dict) -> frozenset:
@@ -613,10 +637,11 @@ def format_plan(result: dict, rupiah) -> str:
         lines.append("WARNING: the money does not renew all current members; not renewed (cut) at the year's round: "
                      + ", ".join(f"{c['year']} {c['segment']} {c['not_renewed']:,.0f}" for c in cuts))
     answers = result["budget"]
+    # A year the horizon ends in before December: its money below (those months' only) starred, as its row above.
+    part_years = _part_years(result)
     need = answers["budget_needed"]
     what = "the quota path" if need.get("for") == "quota_path" else "these members"
-    line = f"APBD needed for {what} (premiums only): " + ", ".join(
-        f"{r['year']} {rupiah(r['budget_idr'])}" for r in need["years"])
+    line = f"APBD needed for {what} (premiums only): " + _by_year(need["years"], "budget_idr", rupiah, part_years)
     if "probability_money_does_not_bind" in need:
         line += f"; re-run with it, money does not bind with probability {need['probability_money_does_not_bind']:.0%}"
     lines.append(line)
@@ -633,8 +658,9 @@ def format_plan(result: dict, rupiah) -> str:
     stated = answers.get("stated_budget")
     if stated:
         lines.append(f"Stated budget {rupiah(stated['annual_budget_idr'])} a year; left after each year's APBD premium: "
-                     + ", ".join(f"{r['year']} {rupiah(r['left_idr'])}" if r["left_idr"] >= 0
-                                 else f"{r['year']} short by {rupiah(-r['left_idr'])}" for r in stated["years"]))
+                     + ", ".join(f"{_year_label(r['year'], part_years)} " + (
+                         rupiah(r["left_idr"]) if r["left_idr"] >= 0 else f"short by {rupiah(-r['left_idr'])}")
+                                 for r in stated["years"]))
     missed = [t for t in need.get("targets_with_unlimited_budget", []) if t["reached"] is False]
     if missed:
         lines.append("Not reached even with unlimited money (the pipeline is too slow): " + ", ".join(
@@ -645,13 +671,14 @@ def format_plan(result: dict, rupiah) -> str:
     if "largest_coverage" in answers:
         lines.append("Largest coverage the budget funds: " + _largest_coverage_text(answers["largest_coverage"]))
     if "csr_gap_to_ucj" in answers:
-        lines.extend(_csr_gap_lines(answers["csr_gap_to_ucj"], need.get("outcomes", 1), rupiah))
+        lines.extend(_csr_gap_lines(answers["csr_gap_to_ucj"], need.get("outcomes", 1), rupiah, part_years))
     if "pledge_outcomes" in answers:
-        lines.extend(_pledge_outcome_lines(answers["pledge_outcomes"], rupiah, _part_years(result)))
+        year_ends = {y["year"]: y["year_end_month"] for y in result["years"]}
+        lines.extend(_pledge_outcome_lines(answers["pledge_outcomes"], rupiah, part_years, year_ends))
     if result.get("ucj"):
         lines.append(_planned_ucj_line(result["ucj"]))
-    lines.append("Claims top-up reserve (if the city covered claims above premiums): " + ", ".join(
-        f"{r['year']} {rupiah(r['reserve_idr'])}" for r in answers["claims_topup_reserve"]["years"]))
+    lines.append("Claims top-up reserve (if the city covered claims above premiums): "
+                 + _by_year(answers["claims_topup_reserve"]["years"], "reserve_idr", rupiah, part_years))
     if result["tornado"]:
         lines.append(_sensitivities_line(result["tornado"]))
     return "\n".join(lines)

@@ -568,6 +568,75 @@ def test_the_pledge_outcomes_star_a_part_year_as_the_table_above_does():
     assert not any("*" in line for line in pledge_lines(60))
 
 
+def test_the_budget_answers_star_a_part_years_money_as_the_table_above_does():
+    """madiun-2026-ucj-csr over 54 months ends in June 2030: the lines "APBD needed for the quota path", "CSR money
+    for the UCJ segments" and "Claims top-up reserve" gave "2030 Rp2.22 bn" (six months' money) unmarked under a
+    table whose 2030 row is starred, as the pledge lines no longer do; they are starred too. madiun-2023-target over
+    18 months ends in June 2024: "APBD needed for these members" and "Stated budget ... left after each year's APBD
+    premium" star 2024 likewise. Over the whole horizon nothing is starred."""
+    def answer_lines(ref: str, months: int | None) -> dict:
+        result, text = planned(ref, [f"scenario.horizon_months={months}"] if months else [])
+        starts = ("APBD needed for", "CSR money for the UCJ segments", "Stated budget", "Claims top-up reserve")
+        return result, {s: line for line in text.splitlines() for s in starts if line.startswith(s)}
+
+    result, lines = answer_lines("madiun-2026-ucj-csr", 54)
+    assert [(y["year"], y["months"], y["year_end_month"]) for y in result["years"][-2:]] == [
+        ("2029", 12, "2029-12"), ("2030", 6, "2030-06")]
+    assert set(lines) == {"APBD needed for", "CSR money for the UCJ segments", "Claims top-up reserve"}
+    for line in lines.values():
+        assert re.search(r"2029 Rp[\d,]+, 2030\* Rp[\d,]+(;|$)", line), line
+    result, lines = answer_lines("madiun-2023-target", 18)
+    assert set(lines) == {"APBD needed for", "Stated budget", "Claims top-up reserve"}
+    for line in lines.values():
+        assert re.search(r"2023 Rp[\d,]+, 2024\* Rp[\d,]+(;|$)", line), line
+    _, whole = answer_lines("madiun-2026-ucj-csr", None)
+    assert len(whole) == 3 and not any("*" in line for line in whole.values())
+
+
+def test_the_csr_gaps_shortfall_outside_the_ucj_segments_stars_a_part_year_too():
+    """The second CSR-gap line, the city money the segments outside the UCJ allocation lack, is money by year as the
+    first: a part year's is starred on both."""
+    from sim.plan import _csr_gap_lines
+
+    check = [{"year": 2030, "ucj": 0.7, "year_end_month": "2030-06"}]
+    gap = {"confidence": 0.9, "segments": ["vulnerable"], "other_city_segments": ["non_asn"],
+           "years": [{"year": 2029, "csr_idr": 1e8}, {"year": 2030, "csr_idr": 2e8}],
+           "probability_money_does_not_bind_with_it": 1.0, "ucj_with_gap_closed": check,
+           "shortfall_outside_ucj": {"payers": ["APBD"], "years": [{"year": 2029, "shortfall_idr": 3e8},
+                                                                  {"year": 2030, "shortfall_idr": 4e8}],
+                                     "probability_money_does_not_bind_with_both": 1.0, "ucj_with_both": check}}
+    first, second = _csr_gap_lines(gap, 1, rupiah, frozenset({"2030"}))
+    assert "2029 Rp100,000,000, 2030* Rp200,000,000;" in first
+    assert "2029 Rp300,000,000, 2030* Rp400,000,000;" in second
+    assert "*" not in "".join(_csr_gap_lines(gap, 1, rupiah))
+
+
+def test_the_most_names_waiting_say_at_which_year_end():
+    """The pledge outcomes' "most waiting" column gave a number with no date (1,530 over 54 months: at the end of
+    2029; 5,384 over 60 months: at the end of 2030). It says which year-end, and over 59 months, whose 2030 ends in
+    November, names that month as the UCJ lines do ("November 2030 (the horizon's end)"). An outcome with nobody
+    waiting has no date."""
+    from sim.plan import _pledge_outcome_lines
+    from sim.planner_tables import _year_end_months
+    from sim.pledge_outcomes import pledge_outcomes
+
+    def waiting(months: int) -> list[str]:
+        scenario = load_scenario("madiun-2026-ucj-csr", [f"scenario.horizon_months={months}"])
+        ends = {str(y): m for y, m in _year_end_months(scenario).items()}
+        parts = {y for y, m in ends.items() if not m.endswith("-12")}
+        lines = _pledge_outcome_lines(pledge_outcomes(scenario), rupiah, frozenset(parts), ends)
+        return [re.search(r" (\d[\d,]*(?: at the end of [^R]+?)?) +2026 Rp", line)[1] for line in lines[2:6]]
+
+    assert waiting(54) == ["1,530 at the end of 2029"] * 2 + ["4,237 at the end of 2029", "4,948 at the end of 2029"]
+    assert waiting(59)[0] == "2,531 at the end of November 2030 (the horizon's end)"
+    assert waiting(60)[0] == "5,384 at the end of 2030"
+    nobody = {"outcomes": [{"failed": [], "honoured": ["a"], "probability": 1.0, "not_renewed": 0, "held_max": 0.2,
+                            "years": [{"year": 2030, "members_year_end": 10, "held_year_end": 0.2,
+                                       "apbd_needed_idr": 5}]}], "note": "n", "expected": None}
+    assert _pledge_outcome_lines(nobody, rupiah, frozenset(), {"2030": "2030-12"})[2].split()[-3:] == [
+        "0", "2030", "Rp5"]
+
+
 def test_the_terminal_opens_with_the_year_table_and_plan_json_s_budget_is_answered_in_one_place():
     """plan._year_lines is what sim plan prints first (title, header, a row per year, the part-year note), and
     plan._budget_answers, plan.json's ``budget``: without a [funding] table the APBD needed, a stated budget set
