@@ -237,10 +237,16 @@ def _segment_rows(language: Language, key: str, scenario: Scenario, names: list[
 def _gap_rows(language: Language, gap: dict, scenario: Scenario) -> list[tuple]:
     """:func:`sim.budget.csr_gap`'s answer as rows: the CSR money by year, the segments it pays for, and the check
     run with it; then, if the city-paid segments outside the UCJ allocation lack money, that and the check with
-    both."""
+    both. In a year the horizon ends in before December the money (that of its months up to then) is starred, as in
+    :func:`plan_table`, with a '*' row last saying so."""
     confidence = language.percent(gap["confidence"])
     last = gap["ucj_with_gap_closed"][-1]
-    rows = [*((language("nb_gap", year=r["year"]), language.money(r["csr_idr"])) for r in gap["years"]),
+    months = _year_end_months(scenario)
+
+    def money(year: int, value: float) -> str:
+        return language.money(value) + _part_year_mark(months[year])
+
+    rows = [*((language("nb_gap", year=r["year"]), money(r["year"], r["csr_idr"])) for r in gap["years"]),
             *_segment_rows(language, "nb_gap_segments", scenario, gap["segments"]),
             (language("nb_gap_no_bind"), language.percent(gap["probability_money_does_not_bind_with_it"])),
             (_year_end_label(language, "nb_gap_ucj", last["year"], last.get("year_end_month"), confidence=confidence),
@@ -250,13 +256,16 @@ def _gap_rows(language: Language, gap: dict, scenario: Scenario) -> list[tuple]:
     short = gap["shortfall_outside_ucj"]
     if short:
         last = short["ucj_with_both"][-1]
-        rows += [*((language("nb_gap_short", year=r["year"]), language.money(r["shortfall_idr"]))
+        rows += [*((language("nb_gap_short", year=r["year"]), money(r["year"], r["shortfall_idr"]))
                    for r in short["years"]),
                  *_segment_rows(language, "nb_gap_short_segments", scenario, gap["other_city_segments"]),
                  (language("nb_gap_no_bind_both"),
                   language.percent(short["probability_money_does_not_bind_with_both"])),
                  (_year_end_label(language, "nb_gap_ucj_both", last["year"], last.get("year_end_month"),
                                   confidence=confidence), language.percent(last["ucj"], 1))]
+    # What the star means, as under the plan's table (a DataFrame has no note of its own that a notebook shows).
+    rows += [(report_planning.PARTIAL_MARK, language("nb_premium_partial", month=language.iso_date(months[r["year"]])))
+             for r in gap["years"] if _part_year_mark(months[r["year"]])]
     return rows
 
 

@@ -232,6 +232,35 @@ def test_the_csr_gaps_ucj_names_the_horizons_last_month_in_a_year_it_ends_in_bef
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])
+def test_the_csr_gaps_money_is_starred_in_a_year_the_horizon_ends_in_before_december(lang):
+    """madiun-2026-ucj-csr over 54 months ends in June 2030: the CSR gap's money rows gave 2030's (its six months')
+    unmarked, where the plan by year above stars a part year's premiums. They are starred, the city money short
+    outside the UCJ segments too, with a '*' row saying what the star means as under that table; 2029's is not."""
+    from sim import budget
+    from sim.i18n import Language
+    from sim.planner_tables import _gap_rows
+
+    language = Language(lang)
+    scenario = load_scenario("madiun-2026-ucj-csr", ["scenario.horizon_months=54"])
+    gap = budget.csr_gap(scenario, 0.9)
+    # The check with the shortfall outside the UCJ segments too, on a stand-in of its rows (this plan has none).
+    short = [{"year": 2029, "shortfall_idr": 2e6}, {"year": 2030, "shortfall_idr": 1e6}]
+    gap["shortfall_outside_ucj"] = {"years": short, "probability_money_does_not_bind_with_both": 1.0,
+                                    "ucj_with_both": gap["ucj_with_gap_closed"]}
+    rows = _gap_rows(language, gap, scenario)
+    values = dict(rows)
+    money = {r["year"]: r["csr_idr"] for r in gap["years"]}
+    assert values[language("nb_gap", year=2029)] == language.money(money[2029])
+    assert values[language("nb_gap", year=2030)] == language.money(money[2030]) + "*"
+    assert values[language("nb_gap_short", year=2029)] == language.money(2e6)
+    assert values[language("nb_gap_short", year=2030)] == language.money(1e6) + "*"
+    assert rows[-1] == ("*", {"id": "sampai Juni 2030 saja, bukan setahun penuh",
+                              "en": "up to June 2030 only, not a full year"}[lang])
+    whole = load_scenario("madiun-2026-ucj-csr")
+    assert not any("*" in f"{label}{value}" for label, value in _gap_rows(language, budget.csr_gap(whole, 0.9), whole))
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
 def test_the_largest_coverages_members_name_the_horizons_last_month_in_a_year_it_ends_in_before_december(lang):
     """madiun-2026-ucj-csr over 54 months ends in June 2030: the largest coverage's last row said "members at the end
     of 2030" for June's members, where the CSR-gap rows below it say "at the end of June 2030 (the horizon's end)".
