@@ -470,13 +470,13 @@ def _what_binds_text(zero: dict) -> str:
     who = "; ".join(f"{r['segment']}: {r['not_renewed']:,.0f} {r['payer']}-paid members not renewed"
                     + (f", {r['held_max']:,.0f} names waiting" if r["held_max"] > CUT_SHOWN else "") for r in rows)
     if failed:
-        pledges = ", ".join(f"{p['name']} (probability {p['probability_failed']:.0%})" for p in failed)
+        pledges = Language("en").join(f"{p['name']} (probability {p['probability_failed']:.0%})" for p in failed)
         text = (f"if the CSR pledge{'s' if len(failed) > 1 else ''} {pledges} {'are' if len(failed) > 1 else 'is'} "
                 f"not honoured, {who}")
     else:
         text = f"with the growth at 0, {who}"
     payers = sorted({r["payer"] for r in rows})
-    return text + f"; the APBD is not what binds (those members depend on {', '.join(payers)} money)"
+    return text + f"; the APBD is not what binds (those members depend on {Language('en').join(payers)} money)"
 
 
 def _coverage_basis(lc: dict, at: str = ", at {:.0%} over which CSR pledges are honoured") -> str:
@@ -596,7 +596,7 @@ def _outcome_name(outcome: dict) -> str:
     """A pledge outcome's name on the terminal (``pledge_outcomes.outcome_name`` decides which kind)."""
     kind, failed = outcome_name(outcome)
     if kind == FAILED:
-        return " and ".join(failed) + (" fails" if len(failed) == 1 else " fail")
+        return Language("en").join(failed) + (" fails" if len(failed) == 1 else " fail")  # "a, b and c fail"
     return {ALL_HONOURED: "all honoured", NONE_HONOURED: "none honoured"}[kind]
 
 

@@ -120,6 +120,29 @@ def test_no_growth_affordable_says_what_binds_when_only_a_csr_pledge_does(tmp_pa
                     "CSR-paid members not renewed; the APBD is not what binds (those members depend on CSR money)")
 
 
+def test_the_terminals_lists_of_pledges_and_payers_are_joined_as_the_reports_are():
+    """sim plan's English lists go through Language.join ("a, b and c"): an outcome in which three pledges fail read
+    "a and b and c fail", and what binds with no growth listed its failed pledges and their payers with commas alone
+    ("the CSR pledges bank (probability 20%), mine (probability 30%) are not honoured", "depend on CSR, DBH-CHT
+    money")."""
+    from sim.plan import _outcome_name, _what_binds_text
+
+    def outcome(failed):
+        return {"failed": failed, "honoured": ["d"]}
+
+    assert [_outcome_name(outcome(f)) for f in (["a"], ["a", "b"], ["a", "b", "c"])] == [
+        "a fails", "a and b fail", "a, b and c fail"]
+    zero = {"apbd_binds": False,
+            "by_segment": [{"segment": "csr", "payer": "CSR", "not_renewed": 500.0, "held_max": 0.0},
+                           {"segment": "tobacco", "payer": "DBH-CHT", "not_renewed": 20.0, "held_max": 0.0}],
+            "failed_pledges": [{"name": "bank", "probability_failed": 0.2}, {"name": "mine", "probability_failed": 0.3},
+                               {"name": "port", "probability_failed": 0.1}]}
+    assert _what_binds_text(zero) == (
+        "if the CSR pledges bank (probability 20%), mine (probability 30%) and port (probability 10%) are not "
+        "honoured, csr: 500 CSR-paid members not renewed; tobacco: 20 DBH-CHT-paid members not renewed; the APBD is "
+        "not what binds (those members depend on CSR and DBH-CHT money)")
+
+
 # --- 2. The CSR-gap answer reports its own check ----------------------------------------------------------------
 
 
