@@ -16,13 +16,17 @@ from functools import lru_cache
 from importlib import resources
 
 DOMAIN = "DOMAIN.md"
-# "seed 001", "seeds 000, 001", "seeds 000 and 002", "seeds 000-004"; "seeds/001_6389829a22a7e3ec.txt"; and as the
-# Indonesian texts (source_id) cite them, "berita 001", "berita 000, 001", "berita 000 dan 002"
-SEED = re.compile(r"\b(?:seeds?|berita) (\d{3}(?:(?:, | and | dan |-|–)\d{3})*)\b|\bseeds/(\d{3})_")
+# What separates two numbers a citation lists, as Language.join writes a list in either language ("000, 001 and
+# 002", "000, 001, dan 002"): the comma before the last word first, or ", " would end the list before "dan 002".
+LIST = r", dan |, and |, | and | dan "
+# "seed 001", "seeds 000, 001", "seeds 000 and 002", "seeds 000, 001 and 002", "seeds 000-004";
+# "seeds/001_6389829a22a7e3ec.txt"; and as the Indonesian texts (source_id) cite them, "berita 001", "berita 000,
+# 001", "berita 000 dan 002", "berita 000, 001, dan 002"
+SEED = re.compile(rf"\b(?:seeds?|berita) (\d{{3}}(?:(?:{LIST}|-|–)\d{{3}})*)\b|\bseeds/(\d{{3}})_")
 # "DOMAIN.md s.5", "DOMAIN.md s.5-6", "DOMAIN.md s.3, s.5", "DOMAIN.md sections 3 and 4", "DOMAIN.md" alone; and in
 # Indonesian, "DOMAIN.md bag. 5", "DOMAIN.md bag. 3, bag. 5"
 DOMAIN_CITE = re.compile(r"\bDOMAIN\.md(?: (?:s\.|bag\. |sections? )"
-                         r"(\d+(?:(?:-|–|, s\.|, bag\. |, | and | dan )\d+)*))?")
+                         rf"(\d+(?:(?:-|–|, s\.|, bag\. |{LIST})\d+)*))?")
 
 
 @lru_cache(maxsize=1)
@@ -49,7 +53,7 @@ def _titles(text: str) -> dict:
 def _numbers(text: str) -> list:
     """``001, 003-004`` -> [1, 3, 4]: each number, and every number a range spans."""
     out = []
-    for part in re.split(r", s\.|, bag\. |, | and | dan ", text):
+    for part in re.split(rf", s\.|, bag\. |{LIST}", text):
         ends = re.split(r"[-–]", part)
         out.extend(range(int(ends[0]), int(ends[-1]) + 1))
     return out

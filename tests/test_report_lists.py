@@ -52,6 +52,19 @@ def test_lists_that_hold_an_and_each_are_set_apart_by_a_comma_and_another_word(c
     assert [lang.join(g, "and_groups") for g in groups] == joined
 
 
+@pytest.mark.parametrize("code, cite", [("id", "berita"), ("en", "seeds")])
+@pytest.mark.parametrize("count", [1, 2, 3])
+def test_a_citation_listed_as_the_joiner_lists_is_read_whole(code, cite, count):
+    """sim.sources read "berita 000 dan 001" but stopped "berita 000, 001, dan 002" at 001, the comma before the
+    last "dan" that Language.join writes in Indonesian from three items on; the English list ("seeds 000, 001 and
+    002") and one item are read as before."""
+    from sim.sources import citations
+
+    ids = ["000", "001", "002"][:count]
+    text = f"({cite} {Language(code).join(ids)}; DOMAIN.md s.5)"
+    assert citations([text]) == {**{i: set() for i in ids}, "DOMAIN.md": {5}}
+
+
 # --- the rendered reports -------------------------------------------------------------------------------------
 
 # A figure as each language writes it (a year, a count, a share, an amount; "*" marks a part of a year).
