@@ -37,12 +37,12 @@ def claim_ratio_distribution(ratios, period: str, lang: Language, recorded: list
 def fan(rows: list[dict], lang: Language, recorded: list[dict] | None = None) -> str:
     ends = [rows[0], rows[-1]] if len(rows) > 1 else rows[:1]
 
+    # The first and the last year's figures, read as a sentence: "X in 2026 (...) and Y in 2030 (...)".
     def band(what: str, show) -> str:
-        return ", ".join(lang("alt_fan_year", year=r["period"], value=show(r[f"{what}_p50"]),
-                                          low=show(r[f"{what}_p5"]), high=show(r[f"{what}_p95"])) for r in ends)
+        return lang.join(lang("alt_fan_year", year=r["period"], value=show(r[f"{what}_p50"]),
+                              low=show(r[f"{what}_p5"]), high=show(r[f"{what}_p95"])) for r in ends)
 
-    premium = ", ".join(lang("alt_in_year", year=r["period"], value=lang.money(r["premium_idr"]))
-                                    for r in ends)
+    premium = lang.join(lang("alt_in_year", year=r["period"], value=lang.money(r["premium_idr"])) for r in ends)
     span = rows[0]["period"] if len(rows) == 1 else lang("alt_span", first=rows[0]["period"], last=rows[-1]["period"])
     text = lang("alt_fan", span=span, claims=band("claims", lang.money), premium=premium,
                 ratios=band("claim_ratio", lang.percent))
@@ -99,7 +99,9 @@ def funding(rows: list[dict], lang: Language) -> str:
 
 def _total(lang: Language, label: str, total: float, parts: list[tuple[str, float]]) -> str:
     """``label: total (part a; part b).``, a stacked bar in words: its total and, where two parts or more are
-    named, each part with its amount; one part alone is the total, said once."""
+    named, each part with its amount; one part alone is the total, said once. The parts are a record-like breakdown
+    in brackets (a name and its amount each, as a table's row would give them), not a sentence's list: no "and"
+    before the last; "; " as an Indonesian amount holds a decimal comma."""
     if len(parts) < 2:
         return lang("alt_total", label=label, value=lang.money(total))
     return lang("alt_total_parts", label=label, value=lang.money(total),
@@ -109,6 +111,8 @@ def _total(lang: Language, label: str, total: float, parts: list[tuple[str, floa
 def tornado(rows: list[dict], base_claims: float, period: str, lang: Language, top: int = 12) -> str:
     shown = charts.tornado_bars(rows, top)
     text = lang("alt_tornado", period=period, base=lang.money(base_claims))
+    # Record-like, "name: low ... and high ...", a bar each: each holds its own "and", so "; " sets the bars apart
+    # and no other "and" comes before the last.
     bars = "; ".join(lang("alt_tornado_bar", name=r["parameter"], low=lang.money(r["claims_low_idr"]),
                           high=lang.money(r["claims_high_idr"])) for r in shown[:WIDEST])
     if not shown:
@@ -150,11 +154,12 @@ def plan_premium(years: list[dict], payers: list[dict], lang: Language) -> str:
     targets = [lang("alt_plan_target_premium_item", value=lang.money(y["target_premium_idr"]), year=y["year"],
                     paid=y["target_rates_year"]) for y in years if y.get("target") is not None]
     if targets:
-        text += lang("alt_plan_target_premium", years=", ".join(targets))
+        text += lang("alt_plan_target_premium", years=lang.join(targets))
     return text
 
 
 def _by_year(pairs: list, show, lang: Language) -> str:
-    """``2025 3,000, 2026 6,000``: a value per year; in Indonesian ``3.000 (2025), 6.000 (2026)``, the order the
-    summary lists its targets in (read aloud, a year then a count is two numbers that run together)."""
-    return ", ".join(lang("alt_year_value", year=year, value=show(value)) for year, value in pairs)
+    """``2025 3,000 and 2026 6,000``: a value per year, listed as the summary lists years (:meth:`Language.join`);
+    in Indonesian ``3.000 (2025) dan 6.000 (2026)``, the order the summary lists its targets in (read aloud, a
+    year then a count is two numbers that run together)."""
+    return lang.join(lang("alt_year_value", year=year, value=show(value)) for year, value in pairs)

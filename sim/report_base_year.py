@@ -139,7 +139,8 @@ def base_year_blocks(lang: Language, summary: dict, extra: dict) -> list:
     if not mean:
         del figures["r_mean"]
     if items:
-        listed, item_figures = _listed(lang, items, "b_", sep="; ")
+        # Clauses of one sentence ("among the differences: A; B and C"), each holding commas of its own.
+        listed, item_figures = _listed(lang, items, "b_", separator="; ")
         text += lang("base_year_reasons", items=listed)
         figures.update(item_figures)
     if "new_members" in same["reasons"]:  # a run-off base: its year is not the programme's

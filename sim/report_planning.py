@@ -315,17 +315,18 @@ def _y(i: int, name: str) -> str:
 
 
 def _listed(lang: Language, items: list, prefix: str = "", sep: str | None = None,
-            last: str = "and") -> tuple[str, dict]:
+            last: str = "and", separator: str = ", ") -> tuple[str, dict]:
     """``(text, figures)`` items joined into one list by :meth:`Language.join` ("a, b, dan c"; ``last`` its word:
-    ``and``, ``or`` or ``and_groups``), or, with ``sep``, "a; b; c", for items that hold commas of their own; each
-    item's placeholders made unique."""
+    ``and``, ``or`` or ``and_groups``; ``separator`` ``"; "`` for items that hold commas of their own: "a; b; dan
+    c"), or, with ``sep``, "a; b; c", a record-like enumeration with no word before its last item (a label and its
+    figure each, not read as a sentence's list; the caller says why); each item's placeholders made unique."""
     parts, figures = [], {}
     for i, (text, figs) in enumerate(items):
         parts.append(fill(text, {k: "{" + f"{prefix}{k}_{i}" + "}" for k in figs}))
         figures.update({f"{prefix}{k}_{i}": f for k, f in figs.items()})
     if sep is not None:
         return sep.join(parts), figures
-    return lang.join(parts, last), figures
+    return lang.join(parts, last, separator), figures
 
 
 def _yearly_figures(lang: Language, extra: dict, indices: list, item: str, field: str, kind: str,
@@ -633,7 +634,9 @@ def _priority_para(lang: Language, scenario: Scenario, extra: dict) -> Para | No
                       {**figs, **held_figs}))
     if not items:
         return None
-    joined, figures = _listed(lang, items, sep="; ")  # each year's item holds commas of its own
+    # A sentence ("Karena itu, pada 2027, ... diterima, sedangkan ...; dan pada 2028, ..."): each year's clause
+    # holds commas of its own.
+    joined, figures = _listed(lang, items, separator="; ")
     return Para(lang("exec_plan_priority_passed", items=joined), figures)
 
 
@@ -965,7 +968,9 @@ def _apbd_blocks(lang: Language, scenario: Scenario, extra: dict) -> list:
         labels = {seg.name: seg.labels[lang.code] for seg in scenario.segments}
         items = [(lang("budget_apbd_rate", segment=labels.get(r["segment"], r["segment"])),
                   {"rate": _r(extra, _y(k, f"apbd_rates.{i}.premium_idr"), "money")}) for i, r in enumerate(rates)]
-        joined, figures = _listed(lang, items, "rate_", sep="; ")
+        # Read as a sentence ("Rp2,02 juta untuk A dan Rp3,03 juta untuk B"); an amount's decimal comma is not a
+        # list's, hence "; " between items.
+        joined, figures = _listed(lang, items, "rate_", separator="; ")
         intro = Para(intro.text + " " + lang("budget_apbd_rates", year=years[k]["year"], items=joined),
                      {**intro.figures, **figures})
     if needed is not None:

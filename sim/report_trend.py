@@ -48,6 +48,9 @@ def trend_blocks(lang: Language, scenario: Scenario, summary: dict, extra: dict)
     listed_years, figures = _listed(lang, years, "y_")
     items = [_factor(lang, scenario, extra, change, i) for i, part in enumerate(change["parts"])
              if lang.points(part["change"]) != "0"]
+    # A record-like enumeration, not a sentence's list: each item a factor and its figures ("deaths per 1,000 members
+    # from a to b (+n points): why"), followed by more records of the same kind ("; the other factors less than 0.1
+    # point each", "; each part is rounded on its own ..."), which an "and" before the last factor would cut off.
     listed_parts, part_figures = _listed(lang, items, "f_", sep="; ")
     rest = lang("trend_rest") if len(items) < len(change["parts"]) else ""
     # Each part rounded on its own: where the parts shown do not add up to the change shown, say why.

@@ -231,11 +231,11 @@ def test_the_indonesian_alt_texts_give_a_value_then_its_year_as_the_summary_list
     members = chart_descriptions.plan_members(months, years, lang)
     premium = chart_descriptions.plan_premium(years, [{"year": y["year"], "payer": "APBD", "premium_idr": 2.5e9}
                                                       for y in years], lang)
-    assert "22.504 (2026), 22.503 (2027)" in members and "20.656 (2026), 20.657 (2027)" in members
+    assert "22.504 (2026) dan 22.503 (2027)" in members and "20.656 (2026) dan 20.657 (2027)" in members
     assert f"{lang.money(4e9)} (2026)" in premium and f"{lang.money(3.79e9)} untuk target akhir 2027" in premium
     assert not [alt for alt in (members, premium) if re.search(r"\b20\d\d (?:Rp)?\d", alt)]
     english = chart_descriptions.plan_members(months, years, Language("en"))
-    assert "2026 22,504, 2027 22,503" in english
+    assert "2026 22,504 and 2027 22,503" in english
 
 
 def chart_alts(folder) -> dict[str, tuple[str, str]]:

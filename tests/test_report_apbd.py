@@ -216,8 +216,8 @@ def test_an_added_member_costs_their_own_segments_rate(csr):
                      "vulnerable": pytest.approx(12 * (0.01 * wage["vulnerable"] + 6_800), abs=0.01)}
     labels = {s.name: s.labels["id"] for s in scenario.segments}
     text = section_text(csr.folder, "budget")
-    assert (f"Iuran APBD setahun penuh untuk satu peserta tambahan pada 2026: Rp141.600 untuk {labels['non_asn']}; "
-            f"Rp201.600 untuk {labels['vulnerable']}.") in text
+    assert (f"Iuran APBD setahun penuh untuk satu peserta tambahan pada 2026: Rp141.600 untuk {labels['non_asn']} "
+            f"dan Rp201.600 untuk {labels['vulnerable']}.") in text
 
 
 def test_one_rate_needs_no_list():

@@ -65,6 +65,90 @@ def test_a_citation_listed_as_the_joiner_lists_is_read_whole(code, cite, count):
     assert citations([text]) == {**{i: set() for i in ids}, "DOMAIN.md": {5}}
 
 
+# --- lists with no word before the last: a sentence's list joined, a record-like enumeration left -------------------
+
+@pytest.mark.parametrize("code", ["id", "en"])
+def test_the_alt_texts_list_years_as_the_summary_does(code):
+    """The planning and fan charts' alt texts listed their years with commas alone ("22.504 (2026), 22.503 (2027)",
+    "X in 2025 (...), Y in 2027 (...)"), read aloud as an unfinished sentence; they go through Language.join as the
+    summary's lists of years do. The stacked bars' parts and the tornado's bars stay record-like (a name and its
+    amounts each, "; " between them, no word before the last)."""
+    from sim import chart_descriptions
+
+    lang = Language(code)
+    years = [{"year": y, "budget_idr": 4e9, "members_affordable": 22_504.0 - k, "target": 20_656.0 + k,
+              "target_premium_idr": 3.69e9 + k * 1e8, "target_rates_year": str(int(y) + 1)}
+             for k, y in enumerate(("2026", "2027", "2028"))]
+    months = [{"month": "2026-01", "members": 17_484.0}, {"month": "2028-12", "members": 23_828.0}]
+    members = chart_descriptions.plan_members(months, years, lang)
+    affordable = [lang("alt_year_value", year=y["year"], value=lang.count(y["members_affordable"])) for y in years]
+    assert lang.join(affordable) in members
+    assert {"id": "22.504 (2026), 22.503 (2027), dan 22.502 (2028)",
+            "en": "2026 22,504, 2027 22,503 and 2028 22,502"}[code] in members
+    payers = [{"year": y["year"], "payer": p, "premium_idr": v} for y in years for p, v in (("APBD", 2.5e9),
+                                                                                          ("DBH-CHT", 1e9))]
+    premium = chart_descriptions.plan_premium(years, payers, lang)
+    targets = [lang("alt_plan_target_premium_item", value=lang.money(y["target_premium_idr"]), year=y["year"],
+                    paid=y["target_rates_year"]) for y in years]
+    assert lang.join(targets) in premium and lang.join(lang("alt_year_value", year=y["year"], value=lang.money(4e9))
+                                                       for y in years) in premium
+    assert f"({lang.choice('payer', 'APBD')} {lang.money(2.5e9)}; DBH-CHT {lang.money(1e9)})" in premium  # a record
+    rows = [{"period": str(y), "claims_p50": 5e9 + k, "claims_p5": 4e9, "claims_p95": 6e9, "claim_ratio_p50": 2.0,
+             "claim_ratio_p5": 1.5, "claim_ratio_p95": 2.5, "premium_idr": 2e9 + k * 1e8}
+            for k, y in enumerate((2025, 2026, 2027))]
+    fan = chart_descriptions.fan(rows, lang)
+    word = {"id": "dan", "en": "and"}[code]
+    assert f"{lang.money(2e9)} {IN_YEAR[code]} 2025 {word} {lang.money(2.2e9)} {IN_YEAR[code]} 2027" in fan
+    bars = [{"parameter": f"Assumption {k}", "claims_low_idr": 5e9 - 1e8 * (3 - k),
+             "claims_high_idr": 5e9 + 1e8 * (3 - k), "low": 0.5, "high": 1.5} for k in range(3)]
+    tornado = chart_descriptions.tornado(bars, 5e9, "2025", lang)
+    assert f"; Assumption 2: {lang.money(4.9e9)}" in tornado  # a record a bar: "; " before the last too
+
+
+def test_a_list_of_clauses_in_a_sentence_has_its_word_before_the_last():
+    """The summary's sentence on names admitted past waiting ones ("Karena itu, pada 2025, ...; pada 2026, ...")
+    listed its years' clauses with "; " alone; they go through Language.join with that separator, as Indonesian
+    writes a list of clauses ("...; dan pada 2027, ..."), English as its lists ("... and in 2027, ..."). The added
+    member's rates by segment the same ("Rp141.600 untuk A dan Rp201.600 untuk B")."""
+    from sim.report_planning import _apbd_blocks, _priority_para, planning_figures
+    from test_report_wording import _filled
+
+    scenario = load_scenario("pekalongan-2023-expansion")
+    extra = {"planning": planning_figures(scenario)}
+    text = {code: _filled(Language(code), _priority_para(Language(code), scenario, extra), extra)
+            for code in ("id", "en")}
+    assert "menunggu dana pada akhir tahun; dan pada 2027, " in text["id"] and text["id"].count("; pada ") == 2
+    assert "waited for money at the year-end and in 2027, " in text["en"] and text["en"].count("; in ") == 2
+    csr = load_scenario("madiun-2026-ucj-csr")
+    extra = {"planning": planning_figures(csr)}
+    labels = {s.name: s.labels["id"] for s in csr.segments}
+    intro = _filled(Language("id"), _apbd_blocks(Language("id"), csr, extra)[0], extra)
+    assert (f"satu peserta tambahan pada 2026: Rp141.600 untuk {labels['non_asn']} dan Rp201.600 untuk "
+            f"{labels['vulnerable']}.") in intro
+
+
+@pytest.mark.parametrize("code, joined", [("id", "A; B; dan C"), ("en", "A; B and C")])
+def test_the_reasons_a_base_year_differs_are_one_sentences_list(code, joined):
+    """"Among the differences: A; B; C": the reasons, clauses of one sentence with commas of their own, had no word
+    before the last; Language.join with "; " gives it."""
+    from sim.report_base_year import base_year_blocks
+    from sim.report_document import fill
+    from test_report_trend import _shown
+
+    lang = Language(code)
+    same = {"base": "madiun-2025", "through": [], "base_start": "2025-01", "year": "2026", "base_claim_ratio": 2.0,
+            "claim_ratio": 2.1, "reasons": {"new_members": 100.0, "older": 12, "earlier_deaths": True}}
+    summary = {"start": "2026-01-01", "periods": [{"claim_ratio": {"mean": 2.1}}]}
+    extra = {"base_same_year": same, "planning": {"years": []}}
+    [para] = base_year_blocks(lang, summary, extra)
+    text = _shown(lang, para, summary, extra)
+    words = {"year": "2026", "base_start": lang.iso_date("2025-01"), "start": lang.iso_date("2026-01")}
+    reasons = [fill(lang(f"base_year_{r}", **words), {"new": lang.count(100), "months": lang.count(12)})
+               for r in ("new_members", "older", "earlier_deaths")]
+    assert lang.join(reasons, separator="; ") in text
+    assert joined == lang.join("ABC", separator="; ")
+
+
 # --- the rendered reports -------------------------------------------------------------------------------------
 
 # A figure as each language writes it (a year, a count, a share, an amount; "*" marks a part of a year).
