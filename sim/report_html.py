@@ -40,15 +40,16 @@ table.data { border-collapse: collapse; width: 100%; margin: 8px 0 6px; font-siz
 table.data caption { caption-side: top; text-align: left; font-weight: 600; padding: 2px 0 4px; }
 table.data th { text-align: left; background: #eef2f6; border-bottom: 1px solid var(--line); padding: 5px 6px;
                 font-weight: 600; vertical-align: bottom; }
-table.data td { border-bottom: 1px solid var(--line); padding: 4px 6px; vertical-align: top; }
+table.data td, table.data tbody th { border-bottom: 1px solid var(--line); padding: 4px 6px; vertical-align: top; }
+table.data tbody th { background: none; font-weight: normal; }
 table.data td.num, table.data th.num { text-align: right; }
 table.data td.num .fig { font-weight: 500; }
-table.data tr.total td { font-weight: 700; background: #f7f9fb; }
-table.data tr.assumption td { background: var(--assumption); }
-table.data tr.calibrated td { background: var(--calibrated); }
-table.data tr.check td { background: var(--check); }
-table.data td.wrap { word-break: break-word; min-width: 220px; max-width: 420px; }
-table.data td.short { white-space: nowrap; }
+table.data tr.total > * { font-weight: 700; background: #f7f9fb; }
+table.data tr.assumption > * { background: var(--assumption); }
+table.data tr.calibrated > * { background: var(--calibrated); }
+table.data tr.check > * { background: var(--check); }
+table.data .wrap { word-break: break-word; min-width: 220px; max-width: 420px; }
+table.data .short { white-space: nowrap; }
 figure { margin: 16px 0 20px; }
 figure img { max-width: min(100%, 860px); height: auto; display: block; border: 1px solid var(--line); border-radius: 4px; }
 figcaption { color: var(--muted); font-size: 12.5px; margin-top: 4px; }
@@ -66,15 +67,19 @@ def figure_html(report: Report, f: Figure) -> str:
             f'data-value="{html.escape(json.dumps(f.value))}">{text}</span>{html.escape(f.mark)}')
 
 
-def _cell(report: Report, cell, numeric: bool = False) -> str:
+def _cell(report: Report, cell, numeric: bool = False, heads_row: bool = False) -> str:
     if isinstance(cell, Figure):
         return f'<td class="num">{figure_html(report, cell)}</td>'
     if numeric:  # a "-" in a column of numbers sits under them, on the right
         return f'<td class="num">{html.escape(str(cell))}</td>'
     text = html.escape(str(cell))
+    # The first cell of a row names it (a year, a parameter, a file): a screen reader reading a cell further along
+    # says it with the cell's column heading. A blank one (a group's name on its first row only) heads nothing.
+    tag = "th" if heads_row and text.strip() else "td"
+    scope = ' scope="row"' if tag == "th" else ""
     if len(text) > 40:
-        return f'<td class="wrap">{text}</td>'
-    return f'<td class="short">{text}</td>' if len(text) <= 12 else f"<td>{text}</td>"
+        return f'<{tag}{scope} class="wrap">{text}</{tag}>'
+    return f'<{tag}{scope} class="short">{text}</{tag}>' if len(text) <= 12 else f"<{tag}{scope}>{text}</{tag}>"
 
 
 def _amounts_whole(text: str) -> str:
@@ -102,7 +107,8 @@ def _block(report: Report, block) -> str:
         for i, row in enumerate(block.rows):
             style = block.styles[i] if i < len(block.styles) and block.styles[i] else ""
             cls = f' class="{style}"' if style else ""
-            body.append(f"<tr{cls}>" + "".join(_cell(report, c, j < len(numeric) and numeric[j]) for j, c in enumerate(row)) + "</tr>")
+            body.append(f"<tr{cls}>" + "".join(_cell(report, c, j < len(numeric) and numeric[j], j == 0)
+                                               for j, c in enumerate(row)) + "</tr>")
         note = f'<p class="note">{_amounts_whole(html.escape(block.note))}</p>' if block.note else ""
         # A caption names the table (its number, for the text to refer to), and a screen reader reads it first.
         caption = f"<caption>{html.escape(block.caption)}</caption>" if block.caption else ""

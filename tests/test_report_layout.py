@@ -67,7 +67,7 @@ def test_html_puts_a_placeholder_and_the_heading_of_a_column_of_numbers_on_the_r
     page = report_html._block(report, block)
     assert ('<th scope="col">Pembayar</th><th scope="col" class="num">Iuran</th>'
             '<th scope="col" class="num">Sisa</th>') in page
-    assert '<td class="short">SERTAKAN</td>' in page
+    assert '<th scope="row" class="short">SERTAKAN</th>' in page
     assert '<td class="num">-</td>' in page
     assert "td.num, table.data th.num { text-align: right; }" in report_html.CSS
 
@@ -82,8 +82,32 @@ def test_html_table_headings_name_their_columns_for_a_screen_reader():
     report = SimpleNamespace(lang=Language("id"))
     block = Table("t", ("Parameter", "Nilai", "Sumber"), [("a", _money("a", 1e6), "teks")])
     page = report_html._block(report, block)
-    heads = re.findall(r"<th\b[^>]*>", page)
+    heads = re.findall(r"<th\b[^>]*>", page.split("</thead>")[0])
     assert len(heads) == 3 and all('scope="col"' in h for h in heads)
+
+
+def test_html_rows_are_headed_by_their_first_cell_for_a_screen_reader():
+    """A row's first cell names it (a year, a parameter, a file), but was a <td> like the rest: a screen reader
+    reading a figure further along the row could say its column, not which row it is in. The first cell of each row
+    is now a <th scope="row">, styled as a data cell; a blank one (a group's name on its first row only) and a
+    column of numbers head nothing."""
+    import re
+
+    from sim import report_html
+
+    report = SimpleNamespace(lang=Language("id"))
+    block = Table("t", ("Segmen", "Manfaat", "Nilai"), [("Non-ASN", "JKM", _money("a", 1e6)),
+                                                         ("", "JKK", _money("b", 2e6))])
+    body = report_html._block(report, block).split("<tbody>")[1]
+    rows = re.findall(r"<tr[^>]*>(.*?)</tr>", body)
+    assert rows[0].startswith('<th scope="row" class="short">Non-ASN</th><td class="short">JKM</td><td class="num">')
+    assert rows[1].startswith('<td class="short"></td><td class="short">JKK</td>')
+    numbers = Table("t", ("Nilai", "Sisa"), [(_money("a", 1e6), _money("b", 2e6))])
+    assert "<th" not in report_html._block(report, numbers).split("<tbody>")[1]
+    # Shaded rows shade their heading cell too, and it reads as a data cell, not as a column heading.
+    css = report_html.CSS
+    assert "table.data tr.check > * {" in css and "table.data tbody th { background: none; font-weight: normal; }" \
+        in css
 
 
 def test_text_columns_stay_aligned_left():

@@ -82,7 +82,7 @@ def _named_files(folder) -> list[str]:
     """The files the budget section's table of plan files names, in order (the HTML keeps each name as typed)."""
     html = (folder / "report.html").read_text(encoding="utf-8")
     table = re.search(r'<table class="data" data-table="plan_files">.*?</table>', html, re.S).group(0)
-    return re.findall(r"<td[^>]*>(plan_\w+\.csv)</td>", table)
+    return re.findall(r"<t[dh][^>]*>(plan_\w+\.csv)</t[dh]>", table)  # a row's first cell is its <th>
 
 
 @pytest.mark.parametrize("fixture", ["csr", "pipeline_en"])
