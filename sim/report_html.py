@@ -56,8 +56,30 @@ figcaption { color: var(--muted); font-size: 12.5px; margin-top: 4px; }
 pre { background: #f4f6f8; border: 1px solid var(--line); padding: 10px; font-size: 11px; white-space: pre-wrap;
       word-break: break-all; max-height: 520px; overflow: auto; }
 footer { color: var(--muted); font-size: 12px; margin-top: 32px; border-top: 1px solid var(--line); padding-top: 8px; }
-@media print { body { background: white; } main { padding: 0; } h2 { break-after: avoid; } figure, tr { break-inside: avoid; }
-               pre { max-height: none; overflow: visible; } }
+/* On paper: no table row, figure, tile or note cut across two pages, a heading or a table's caption never left at
+   the foot of a page without what follows it, a table's column headings again on each page it takes (Chromium
+   repeats a thead), the shading of flagged rows printed (browsers drop backgrounds unless told), and every table
+   within the page's width (smaller type, no least width for a long cell, the summary's tiles tighter). The
+   report's only links are its contents' anchors, whose targets ("#results") mean nothing on paper: none is
+   printed. */
+@page { size: A4; margin: 16mm 14mm; }
+@media print {
+  body { background: white; font-size: 10.5pt; }
+  main { max-width: none; padding: 0; }
+  h1, h2, caption { break-after: avoid; }
+  thead { display: table-header-group; }
+  tr, figure, img, .tile, p.note, p.warning { break-inside: avoid; }
+  table.data tr.total > *, table.data tr.assumption > *, table.data tr.calibrated > *, table.data tr.check > *,
+  table.data th, p.warning { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  table.data { font-size: 7.5pt; }  /* as the PDF's tables */
+  table.data th, table.data td { padding: 3px 4px; }
+  table.data .wrap { min-width: 0; }
+  .tiles { gap: 6px; }
+  .tile { padding: 6px 8px; }
+  .tile .value { font-size: 13pt; }
+  pre { max-height: none; overflow: visible; }
+  nav a { color: inherit; text-decoration: none; }
+}
 """
 
 

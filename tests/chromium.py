@@ -74,9 +74,12 @@ class _Pipe:
             self.events.append(event)
 
 
-def inspect(html_file: Path, width: int = 1200, height: int = 900, timeout: float = 60) -> dict:
+def inspect(html_file: Path, width: int = 1200, height: int = 900, timeout: float = 60, media: str = "",
+            evaluate: str = "") -> dict:
     """Load ``html_file``; return ``console_errors`` (list of str), ``images`` (per image: decoded?, natural
-    width, box on the page in CSS pixels), ``page_size`` and ``screenshot`` (PNG bytes of the whole page)."""
+    width, box on the page in CSS pixels), ``page_size`` and ``screenshot`` (PNG bytes of the whole page); with
+    ``media`` ("print"), the page laid out as for that medium; with ``evaluate``, a JavaScript expression, its value
+    as ``evaluated``."""
     browser = find_chromium()
     if browser is None:
         raise FileNotFoundError("chromium not found")
@@ -99,6 +102,8 @@ def inspect(html_file: Path, width: int = 1200, height: int = 900, timeout: floa
         session = pipe.call("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
         for domain in ("Page", "Runtime", "Log"):
             pipe.call(f"{domain}.enable", session=session)
+        if media:
+            pipe.call("Emulation.setEmulatedMedia", {"media": media}, session=session)
         pipe.call("Page.navigate", {"url": Path(html_file).resolve().as_uri()}, session=session)
         pipe.wait_for("Page.loadEventFired", timeout)
         images = pipe.call("Runtime.evaluate", {"returnByValue": True, "expression": (
@@ -112,6 +117,8 @@ def inspect(html_file: Path, width: int = 1200, height: int = 900, timeout: floa
         shot = pipe.call("Page.captureScreenshot", {"format": "png", "captureBeyondViewport": True,
                                                      "clip": {"x": 0, "y": 0, "width": size[0], "height": size[1],
                                                               "scale": 1}}, session=session, timeout=timeout)
+        evaluated = pipe.call("Runtime.evaluate", {"returnByValue": True, "expression": evaluate},
+                              session=session)["result"].get("value") if evaluate else None
         errors = []
         for event in pipe.events:
             method, params = event.get("method"), event.get("params", {})
@@ -121,7 +128,7 @@ def inspect(html_file: Path, width: int = 1200, height: int = 900, timeout: floa
                 errors.append(" ".join(str(a.get("value", a.get("description", ""))) for a in params.get("args", [])))
             elif method == "Log.entryAdded" and params.get("entry", {}).get("level") == "error":
                 errors.append(params["entry"].get("text", "error"))
-        return {"console_errors": errors, "images": images, "page_size": size,
+        return {"console_errors": errors, "images": images, "page_size": size, "evaluated": evaluated,
                 "screenshot": base64.b64decode(shot["data"])}
     finally:
         try:

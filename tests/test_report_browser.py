@@ -131,3 +131,46 @@ def test_the_browser_check_sees_a_console_error(tmp_path):
     seen = inspect(page)
     assert any("boom" in e for e in seen["console_errors"])
     assert not seen["images"][0]["ok"]
+
+
+def _print_rules() -> str:
+    """The report's stylesheet for paper: its @media print block and its @page rule."""
+    from sim.report_html import CSS
+
+    block = CSS[CSS.index("@media print"):]
+    return CSS[CSS.index("@page"):CSS.index("}", CSS.index("@page")) + 1] + block[: block.index("\n}") + 2]
+
+
+def test_a_printed_report_keeps_rows_and_figures_whole_and_prints_the_flags_shading():
+    """Printed, the report was the screen's 1040-pixel page shrunk to the paper (its text some 7 pt), a table's
+    shaded rows printed without their shading where a browser drops backgrounds, a caption could end a page. For
+    paper it now has a page (A4, the paper of its readers), rows, figures, tiles and notes kept whole, headings and
+    captions kept with what follows, column headings repeated on each page of a table and the flagged rows'
+    shading printed."""
+    css = " ".join(_print_rules().split())
+    assert "@page { size: A4;" in css and "main { max-width: none; padding: 0; }" in css
+    assert "tr, figure, img, .tile, p.note, p.warning { break-inside: avoid; }" in css
+    assert "h1, h2, caption { break-after: avoid; }" in css and "thead { display: table-header-group; }" in css
+    shaded = css[:css.index("print-color-adjust: exact")]
+    assert all(f"table.data tr.{style} > *" in shaded for style in ("total", "assumption", "calibrated", "check"))
+
+
+@needs_chromium
+def test_printed_in_chromium_the_report_fits_an_a4_page_and_keeps_its_print_rules(report):
+    """The browser's own layout for print: at the width of an A4 page's text (182 mm, 688 CSS pixels) nothing is
+    wider than the page (a wide table's columns had a 220-pixel least width, so a printed page was shrunk to fit
+    it), and the print rules hold for every table row, figure and shaded row."""
+    seen = inspect(report.folder / "report.html", width=688, media="print", evaluate="""(() => {
+        const style = (e) => getComputedStyle(e);
+        const shaded = Array.from(document.querySelectorAll('tr.check > *, tr.assumption > *, tr.calibrated > *'));
+        return {width: document.documentElement.scrollWidth,
+                rows: Array.from(document.querySelectorAll('tr')).every(e => style(e).breakInside === 'avoid'),
+                figures: Array.from(document.querySelectorAll('figure')).every(e => style(e).breakInside === 'avoid'),
+                shaded: shaded.length,
+                exact: shaded.every(e => style(e).printColorAdjust === 'exact'),
+                heads: Array.from(document.querySelectorAll('thead')).every(
+                    e => style(e).display === 'table-header-group')};
+    })()""")
+    found = seen["evaluated"]
+    assert found["width"] <= 688, found
+    assert found["rows"] and found["figures"] and found["heads"] and found["shaded"] > 10 and found["exact"], found
