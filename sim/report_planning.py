@@ -950,14 +950,14 @@ def _apbd_blocks(lang: Language, scenario: Scenario, extra: dict) -> list:
                _r(extra, _y(k, "members_affordable"), "count") if y["members_affordable"] is not None else dash)
         if needed is not None:
             row += (_part_year_cell(extra, _y(k, "apbd_needed_idr"), "money", y) if y["apbd_needed_idr"] is not None
-                    else dash,)
+                    else dash, _budget_enough_cell(lang, y))
         rows.append(row)
     keys = ("col_period", "col_apbd_members", "col_budget_apbd", "col_budget_spent", "col_budget_left",
             "col_affordable")
     if needed is not None:
-        keys += ("col_apbd_needed_quota" if needed["for"] == "quota_path" else "col_apbd_needed_members",)
-    styles = ["check" if needed is not None and years[k]["apbd_needed_idr"] is not None
-              and years[k]["apbd_needed_idr"] > years[k]["budget_idr"] else "" for k in budgeted]
+        keys += ("col_apbd_needed_quota" if needed["for"] == "quota_path" else "col_apbd_needed_members",
+                 "col_budget_enough")
+    styles = ["check" if needed is not None and _budget_short(years[k]) else "" for k in budgeted]
     k = next((k for k in budgeted if years[k]["budget_per_member_idr"] is not None), budgeted[0])
     intro = Para(lang("budget_apbd_intro", year=years[k]["year"]),
                  {"per_member": _r(extra, _y(k, "budget_per_member_idr"), "money")})
@@ -981,6 +981,19 @@ def _apbd_blocks(lang: Language, scenario: Scenario, extra: dict) -> list:
                                           if needed["pledges"] else {})})
     note = " ".join(_partial_budget_notes(lang, [years[k] for k in budgeted]))
     return [intro, Table("plan_apbd", tuple(lang(c) for c in keys), rows, styles, note)]
+
+
+def _budget_short(year: dict) -> bool:
+    """Whether a year's APBD budget is below the APBD it needs (its row of the APBD table is shaded)."""
+    return year["apbd_needed_idr"] is not None and year["apbd_needed_idr"] > year["budget_idr"]
+
+
+def _budget_enough_cell(lang: Language, year: dict) -> str:
+    """Whether a year's APBD budget covers the APBD it needs, in a word: the shading of a row where it does not is
+    no help to a reader who does not see colour, nor to a screen reader, nor on paper printed without it."""
+    if year["apbd_needed_idr"] is None:
+        return "-"
+    return lang("word_no") if _budget_short(year) else lang("word_yes")
 
 
 def _pledge_blocks(lang: Language, extra: dict, names: dict) -> list:

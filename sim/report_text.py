@@ -2232,17 +2232,18 @@ TEXT = {
         "en": "The APBD budget by year. APBD-paid members are those whose premiums the APBD pays.",
     },
     "budget_apbd_intro_needed": {
-        "id": "Kolom terakhir: APBD yang dibutuhkan {what} (iuran saja). Baris yang diarsir: anggaran lebih kecil "
-              "daripada kebutuhan itu.",
-        "en": "The last column: the APBD needed {what} (premiums only). Shaded rows: the budget is below that need.",
+        "id": "Dua kolom terakhir: APBD yang dibutuhkan {what} (iuran saja), dan apakah anggaran mencukupinya "
+              "(\"tidak\" pada baris yang diarsir).",
+        "en": "The last two columns: the APBD needed {what} (premiums only), and whether the budget covers it "
+              "(\"no\" on the shaded rows).",
     },
     "budget_apbd_intro_needed_pledges": {
-        "id": "Kolom terakhir: APBD yang dibutuhkan {what} (iuran saja), cukup dengan peluang sekurang-kurangnya "
-              "{confidence}, dengan memperhitungkan kemungkinan komitmen CSR tidak dipenuhi. Baris yang diarsir: "
-              "anggaran lebih kecil daripada kebutuhan itu.",
-        "en": "The last column: the APBD needed {what} (premiums only), enough with a probability of at least "
-              "{confidence}, allowing for CSR pledges that are not honoured. Shaded rows: the budget is below that "
-              "need.",
+        "id": "Dua kolom terakhir: APBD yang dibutuhkan {what} (iuran saja), cukup dengan peluang sekurang-kurangnya "
+              "{confidence}, dengan memperhitungkan kemungkinan komitmen CSR tidak dipenuhi, dan apakah anggaran "
+              "mencukupinya (\"tidak\" pada baris yang diarsir).",
+        "en": "The last two columns: the APBD needed {what} (premiums only), enough with a probability of at least "
+              "{confidence}, allowing for CSR pledges that are not honoured, and whether the budget covers it "
+              "(\"no\" on the shaded rows).",
     },
     "apbd_needed_for_quota_path": {"id": "untuk mencapai target akhir tahun", "en": "to reach the year-end targets"},
     "apbd_needed_for_members": {"id": "agar semua peserta dalam rencana terdaftar tanpa menunggu dana",
@@ -2301,6 +2302,7 @@ TEXT = {
     "col_apbd_members": {"id": "Peserta APBD (rata-rata)", "en": "APBD-paid members (average)"},
     "col_apbd_needed_quota": {"id": "APBD yang dibutuhkan untuk target", "en": "APBD needed for the targets"},
     "col_apbd_needed_members": {"id": "APBD yang dibutuhkan rencana", "en": "APBD the plan needs"},
+    "col_budget_enough": {"id": "Anggaran cukup", "en": "Budget enough"},
     "col_budget_apbd": {"id": "Anggaran APBD", "en": "APBD budget"},
     "col_budget_spent": {"id": "Iuran dari APBD", "en": "Premium paid by APBD"},
     "col_budget_left": {"id": "Sisa anggaran", "en": "Budget left"},

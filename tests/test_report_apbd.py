@@ -109,6 +109,32 @@ def test_the_budget_section_has_the_apbd_table_with_its_members_and_need(csr):
     assert table.count('class="check"') == 3  # 2028-2030: the budget is below the need
 
 
+@pytest.mark.parametrize("fixture", ["csr", "csr_en"])
+def test_a_year_whose_budget_is_below_the_need_says_so_in_a_word_not_only_by_its_shading(fixture, request):
+    """The APBD table shaded the years whose budget is below the APBD needed, and its lead-in said "Shaded rows: the
+    budget is below that need": to a reader who does not see colour, a screen reader, or paper printed without
+    backgrounds, nothing told those years apart. Its last column now says whether the budget covers the need, "no"
+    on exactly the shaded rows."""
+    import html
+    import re
+
+    report = request.getfixturevalue(fixture)
+    lang = report.lang
+    page = (report.folder / "report.html").read_text(encoding="utf-8")
+    table = re.search(r'data-table="plan_apbd">(.*?)</table>', page, re.S).group(1)
+    heads = [html.unescape(h) for h in re.findall(r'<th scope="col"[^>]*>(.*?)</th>', table)]
+    assert heads[-1] == lang("col_budget_enough")
+    rows = re.findall(r"<tr( class=\"check\")?>(.*?)</tr>", table.split("<tbody>")[1])
+    last = [(bool(shaded), re.findall(r"<t[dh][^>]*>(.*?)</t[dh]>", cells)[-1]) for shaded, cells in rows]
+    years = report.extra["planning"]["years"]
+    assert [word for _, word in last] == [lang("word_no") if y["apbd_needed_idr"] > y["budget_idr"]
+                                          else lang("word_yes") for y in years]
+    assert [shaded for shaded, _ in last] == [word == lang("word_no") for _, word in last]
+    assert 0 < sum(shaded for shaded, _ in last) < len(last)
+    intro = section_text(report.folder, "budget")
+    assert {"id": '"tidak" pada baris yang diarsir', "en": '"no" on the shaded rows'}[lang.code] in intro
+
+
 def test_the_members_chart_compares_the_budget_line_with_the_apbd_paid_members(csr):
     plan, lang = csr.extra["planning"], Language("id")
     ax = charts.plan_members(plan["months"], plan["years"], lang).axes[0]
