@@ -505,3 +505,64 @@ def test_the_pdf_is_the_same_bytes_when_rendered_again_from_its_report(madiun):
     from sim.report_pdf import render_pdf
 
     assert render_pdf(madiun) == (madiun.folder / "report.pdf").read_bytes()
+
+
+class _Outline(__import__("html.parser").parser.HTMLParser):
+    """What a screen reader navigates by: the root's language, the title, headings in order, ids, in-page links,
+    images' alt texts, and whether every element opened was closed (void elements aside)."""
+
+    VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.lang, self.title, self.headings, self.ids, self.links, self.alts = None, "", [], [], [], []
+        self.open, self.unclosed, self.repeated_attrs, self._in_title = [], [], [], False
+
+    def handle_starttag(self, tag, attrs):
+        names = [k for k, _ in attrs]
+        if len(names) != len(set(names)):
+            self.repeated_attrs.append(tag)
+        a = dict(attrs)
+        if tag == "html":
+            self.lang = a.get("lang")
+        self._in_title = tag == "title"
+        if re.fullmatch(r"h[1-6]", tag):
+            self.headings.append(int(tag[1]))
+        if "id" in a:
+            self.ids.append(a["id"])
+        if tag == "a" and (a.get("href") or "").startswith("#"):
+            self.links.append(a["href"][1:])
+        if tag == "img":
+            self.alts.append(a.get("alt"))
+        if tag not in self.VOID:
+            self.open.append(tag)
+
+    def handle_endtag(self, tag):
+        self._in_title = False
+        if tag in self.VOID:
+            return
+        while self.open and self.open[-1] != tag:  # an element left open inside this one
+            self.unclosed.append(self.open.pop())
+        if self.open:
+            self.open.pop()
+
+    def handle_data(self, data):
+        if self._in_title:
+            self.title += data
+
+
+def test_the_html_reads_in_order_for_a_screen_reader(madiun):
+    """report.html names its language and title, has one h1 and no skipped heading level, unique ids, in-page links
+    that land on an id, an alt text on every image, and every element closed (WCAG 2.1: 3.1.1, 2.4.2, 1.3.1, 2.4.1,
+    1.1.1, 4.1.1)."""
+    page = (madiun.folder / "report.html").read_text(encoding="utf-8")
+    outline = _Outline()
+    outline.feed(page)
+    outline.close()
+    assert outline.lang == madiun.lang.code and outline.title.strip()
+    assert outline.headings.count(1) == 1 and outline.headings[0] == 1
+    assert all(b - a <= 1 for a, b in zip(outline.headings, outline.headings[1:])), outline.headings
+    assert len(outline.ids) == len(set(outline.ids))
+    assert outline.links and set(outline.links) <= set(outline.ids)
+    assert outline.alts and all(alt and alt.strip() for alt in outline.alts)
+    assert not outline.unclosed and not outline.open and not outline.repeated_attrs
