@@ -2233,14 +2233,14 @@ TEXT = {
     },
     "budget_apbd_intro_needed": {
         "id": "Dua kolom terakhir: APBD yang dibutuhkan {what} (iuran saja), dan apakah anggaran mencukupinya "
-              "(\"tidak\" pada baris yang diarsir).",
+              "(“tidak” pada baris yang diarsir).",
         "en": "The last two columns: the APBD needed {what} (premiums only), and whether the budget covers it "
               "(\"no\" on the shaded rows).",
     },
     "budget_apbd_intro_needed_pledges": {
         "id": "Dua kolom terakhir: APBD yang dibutuhkan {what} (iuran saja), cukup dengan peluang sekurang-kurangnya "
               "{confidence}, dengan memperhitungkan kemungkinan komitmen CSR tidak dipenuhi, dan apakah anggaran "
-              "mencukupinya (\"tidak\" pada baris yang diarsir).",
+              "mencukupinya (“tidak” pada baris yang diarsir).",
         "en": "The last two columns: the APBD needed {what} (premiums only), enough with a probability of at least "
               "{confidence}, allowing for CSR pledges that are not honoured, and whether the budget covers it "
               "(\"no\" on the shaded rows).",

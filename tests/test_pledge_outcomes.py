@@ -60,7 +60,7 @@ def test_many_pledges_show_the_stress_cases_only():
     (("a", "b"), ("b",), "failed", "b fails", "B not honoured"),
     (("a", "b"), ("a", "b"), "none_honoured", "none honoured", "none honoured"),
     (("a", "b", "c"), ("a", "c"), "failed", "a and c fail", "A and C not honoured"),  # a list, as Language.join
-    (("a", "b", "c", "d"), ("a", "b", "c"), "failed", "a and b and c fail", "A, B and C not honoured"),
+    (("a", "b", "c", "d"), ("a", "b", "c"), "failed", "a, b and c fail", "A, B and C not honoured"),
 ])
 def test_an_outcome_has_one_name_worded_by_the_terminal_and_the_report(pledges, failed, kind, terminal, report):
     from sim.plan import _outcome_name as terminal_name

@@ -132,7 +132,7 @@ def test_a_year_whose_budget_is_below_the_need_says_so_in_a_word_not_only_by_its
     assert [shaded for shaded, _ in last] == [word == lang("word_no") for _, word in last]
     assert 0 < sum(shaded for shaded, _ in last) < len(last)
     intro = section_text(report.folder, "budget")
-    assert {"id": '"tidak" pada baris yang diarsir', "en": '"no" on the shaded rows'}[lang.code] in intro
+    assert {"id": '“tidak” pada baris yang diarsir', "en": '"no" on the shaded rows'}[lang.code] in intro
 
 
 def test_the_members_chart_compares_the_budget_line_with_the_apbd_paid_members(csr):

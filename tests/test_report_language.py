@@ -58,7 +58,7 @@ class Document(HTMLParser):
         elif tag == "tr" and self.block and self.block["type"] == "table":
             self.block["rows"].append([])
         elif tag in ("td", "th") and self.block and self.block["type"] == "table":
-            self.cell = {"text": "", "head": tag == "th"}
+            self.cell = {"text": "", "head": tag == "th" and a.get("scope") != "row"}  # a row's heading is its cell
         elif "tile" in cls:
             self.block = {"type": "tile", "label": "", "keys": [], "text": ""}
         elif "label" in cls and self.block and self.block["type"] == "tile":
