@@ -1013,8 +1013,22 @@ def _signal_at_first_move(monkeypatch, module, name: str, signum, at: int = 0) -
         return original(*args, **kwargs)
 
     monkeypatch.setattr(module.os, name, moving)
-    assert signal.getsignal(signum) is not signal.SIG_IGN  # else the test could not fail
+    assert signal.getsignal(signum) is not signal.SIG_IGN  # else the test could not fail (see signals_as_a_terminal)
     return calls
+
+
+@pytest.fixture(autouse=True)
+def signals_as_a_terminal():
+    """SIGINT and SIGTERM handled as in a terminal for each test: a shell starts a background job (``.ci/run`` with
+    ``&``) with SIGINT ignored, where a Ctrl-C test could not fail. Put back as found afterwards."""
+    import signal
+
+    found = {s: signal.getsignal(s) for s in (signal.SIGINT, signal.SIGTERM)}
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    yield
+    for s, handler in found.items():
+        signal.signal(s, handler)
 
 
 @pytest.mark.parametrize("signum", ["SIGINT", "SIGTERM"])
