@@ -14,21 +14,36 @@ import textwrap
 import warnings
 
 import numpy as np
+from matplotlib.colors import to_rgb
 from matplotlib.figure import Figure
 from matplotlib.ticker import Formatter, FuncFormatter
 from matplotlib.transforms import ScaledTranslation
 
 from .i18n import Language
 
+# Colours a low-vision reader and a greyscale printer can tell from the white page: WCAG 2.1 1.4.11 asks 3:1 of a
+# graphic needed to understand the content. A line, a bar or a wedge has 3:1 in its own colour, as drawn (alpha
+# blended over white); a band stays a light fill, so that the median shows through it, with an edge line of 3:1
+# (BAND_EDGE, which also has 3:1 against the 90 % band that the 50 % band's edge runs over). The audit found the
+# bands, the lighter payer shades, SERTAKAN's peach, yellow and orange pledges and the tornado's low end at 1.1-2.9;
+# tests/test_chart_contrast.py measures every mark of every chart.
 CLAIMS = "#c0392b"
 PREMIUM = "#1f5f8b"
 BUDGET = "#2e8b57"
 NEUTRAL = "#7f8c8d"
 BAND_OUTER = "#f1b5ad"
 BAND_INNER = "#e07a6e"
-PAYER_COLOURS = {"APBD": PREMIUM, "APBN": "#6c5b7b", "DBH-CHT": "#c06c84", "CSR": BUDGET, "SERTAKAN": "#f8b195",
+BAND_EDGE = "#a0524a"
+BAND_LINE = {"edgecolor": BAND_EDGE, "linewidth": 0.8}  # a band's edge; its fill's alpha is in the face colour only
+TORNADO_LOW = "#5b8db8"  # a lighter blue than the premium's, as the light end of a range
+LEAST_CONTRAST = 3.0
+PAYER_COLOURS = {"APBD": PREMIUM, "APBN": "#6c5b7b", "DBH-CHT": "#c06c84", "CSR": BUDGET, "SERTAKAN": "#d0704f",
                  "SELF": NEUTRAL}
-PLEDGE_COLOURS = ["#e0a030", "#8e5a1c", "#f4d03f", "#d35400"]
+PLEDGE_COLOURS = ["#b07818", "#8e5a1c", "#9c7c0c", "#d35400"]  # amber, brown, dark gold, orange
+# Neighbouring parts of a stacked bar cannot all have 3:1 against each other as well as against the page: each
+# part is set off by a white line and, in the plan's premium chart, by a white pattern of its own (the first, the
+# largest payer, plain).
+HATCHES = ["", "//", "..", "\\\\", "xx", "--", "++", "oo", "||", "**"]
 RECORDED = "#6c3483"  # claims a programme actually paid (a calibrated scenario's experience)
 MODEL_WINDOW = "#2c3e50"  # the model's forecast of the same months as a recorded figure
 RECORDED_OFFSET = 0.32  # a recorded point sits this far left of its year: not the year's 12 months
@@ -154,7 +169,7 @@ def claim_ratio_distribution(ratios: np.ndarray, period: str, lang: Language, re
     mean, p5, p95 = ratio_spread(ratios)
     ax.hist(ratios, bins=min(60, max(10, int(np.sqrt(ratios.size)))), color=CLAIMS, alpha=0.75, edgecolor="white",
             linewidth=0.4)
-    ax.axvspan(p5, p95, color=BAND_OUTER, alpha=0.35, label=lang("chart_interval90"))
+    ax.axvspan(p5, p95, facecolor=(BAND_OUTER, 0.35), edgecolor=BAND_EDGE, linewidth=1, label=lang("chart_interval90"))
     ax.axvline(mean, color="black", linewidth=1.4, label=lang("chart_mean"))
     ax.axvline(1.0, color=PREMIUM, linewidth=1.6, linestyle="--", label=lang("chart_break_even"))
     for r in recorded or ():
@@ -226,11 +241,15 @@ def fan(rows: list[dict], lang: Language, recorded: list[dict] | None = None):
         ax.set_axisbelow(True)
         get = lambda q: np.array([r[f"{what}_{q}"] for r in rows], dtype=float)  # noqa: E731
         if len(rows) > 1:
-            ax.fill_between(x, get("p5"), get("p95"), color=BAND_OUTER, alpha=0.6, label=lang("chart_band90"))
-            ax.fill_between(x, get("p25"), get("p75"), color=BAND_INNER, alpha=0.7, label=lang("chart_band50"))
+            ax.fill_between(x, get("p5"), get("p95"), facecolor=(BAND_OUTER, 0.6), **BAND_LINE,
+                            label=lang("chart_band90"))
+            ax.fill_between(x, get("p25"), get("p75"), facecolor=(BAND_INNER, 0.7), **BAND_LINE,
+                            label=lang("chart_band50"))
         else:  # one year: draw the bands as boxes
-            ax.bar(x, get("p95") - get("p5"), bottom=get("p5"), width=0.5, color=BAND_OUTER, label=lang("chart_band90"))
-            ax.bar(x, get("p75") - get("p25"), bottom=get("p25"), width=0.3, color=BAND_INNER, label=lang("chart_band50"))
+            ax.bar(x, get("p95") - get("p5"), bottom=get("p5"), width=0.5, color=BAND_OUTER, **BAND_LINE,
+                   label=lang("chart_band90"))
+            ax.bar(x, get("p75") - get("p25"), bottom=get("p25"), width=0.3, color=BAND_INNER, **BAND_LINE,
+                   label=lang("chart_band50"))
         ax.plot(x, get("p50"), color=CLAIMS, linewidth=2, marker="o", label=lang("chart_median"))
         ax.plot(x, get("mean"), color="black", linestyle="none", marker="x", label=lang("chart_mean"))
         if what == "claims":
@@ -399,11 +418,11 @@ def plan_premium(years: list[dict], payers: list[dict], lang: Language):
     order, stacks = premium_stacks(years, payers)
     bottom = np.zeros(len(labels))
     pledges = iter(PLEDGE_COLOURS * len(order))  # one colour per CSR pledge; green stays the budget's
-    for payer in order:
+    for k, payer in enumerate(order):
         heights = np.array(stacks[payer])
         colour = next(pledges) if payer.startswith("CSR") else PAYER_COLOURS.get(payer, NEUTRAL)
         ax.bar(x, heights, bottom=bottom, width=0.6, color=colour, edgecolor="white", linewidth=1,
-               label=lang.choice("payer", payer))
+               hatch=HATCHES[k % len(HATCHES)], label=lang.choice("payer", payer))
         bottom += heights
     top = [float(bottom.max(initial=0.0))]
     budget = [(i, y["budget_idr"]) for i, y in enumerate(years) if y.get("budget_idr") is not None]
@@ -441,15 +460,14 @@ def funding(rows: list[dict], lang: Language):
     fig, ax = _figure((SIZE[0], 1.2 + 0.55 * len({r["payer"] for r in rows})))
     payers, segments, premium = funding_bars(rows)
     left = np.zeros(len(payers))
-    shades = [1.0, 0.72, 0.5, 0.36, 0.26, 0.18]  # one shade of the payer's colour per segment
     for k, seg in enumerate(segments):
         widths = np.array([premium[p, seg] for p in payers])
-        ax.barh(payers, widths, left=left, color=[PAYER_COLOURS.get(p, NEUTRAL) for p in payers],
-                alpha=shades[k % len(shades)], edgecolor="white", linewidth=1.5, label=seg)
+        colours = [shade(PAYER_COLOURS.get(p, NEUTRAL), SHADES[k % len(SHADES)]) for p in payers]
+        ax.barh(payers, widths, left=left, color=colours, edgecolor="white", linewidth=1.5, label=seg)
         for y, (x0, w) in enumerate(zip(left, widths)):
             if w > 0:
                 ax.text(x0 + w / 2, y, f"{seg}\n{lang.money(w)}".strip(), ha="center", va="center", fontsize=SMALL,
-                        color="white" if shades[k % len(shades)] > 0.6 else "black")
+                        color=text_on(colours[y]))
         left += widths
     ax.set_yticks(range(len(payers)), [lang.choice("payer", p) for p in payers])  # SELF: "mandiri" in Indonesian
     _money_axis(ax, ax.get_xlim()[1], lang, axis="x")
@@ -471,6 +489,38 @@ def funding_bars(rows: list[dict]) -> tuple[list, list, dict]:
     return payers, segments, premium
 
 
+# One shade of the payer's colour per segment of a funding bar, mixed this far towards white; where that leaves
+# less than 3:1 against the page, half as far towards black instead (as far, the last shades were nearly black and
+# lost the payer's hue). The parts are told apart by the white line between them and the label each carries, so a
+# shade need not differ from its neighbour by 3:1.
+SHADES = [0.0, 0.28, 0.5, 0.64, 0.74, 0.82]
+
+
+def _luminance(colour) -> float:
+    """WCAG 2.1's relative luminance of an opaque sRGB colour."""
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in to_rgb(colour)]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast(a, b="white") -> float:
+    """WCAG 2.1's contrast ratio of two opaque colours, 1 to 21."""
+    low, high = sorted((_luminance(a), _luminance(b)))
+    return (high + 0.05) / (low + 0.05)
+
+
+def shade(colour, amount: float) -> tuple:
+    """The colour mixed ``amount`` of the way towards white, or half as far towards black where the lighter one
+    would have less than 3:1 against the page (see SHADES)."""
+    rgb = np.array(to_rgb(colour))
+    lighter = tuple(rgb + amount * (1 - rgb))
+    return lighter if contrast(lighter) >= LEAST_CONTRAST else tuple(rgb * (1 - amount / 2))
+
+
+def text_on(colour) -> str:
+    """White or black, whichever stands out more on the colour (4.5:1 or more on any colour)."""
+    return "white" if contrast("white", colour) >= contrast("black", colour) else "black"
+
+
 LABEL_CHARS = 48  # characters in a line of a tornado's label; a longer label wraps
 
 
@@ -490,7 +540,7 @@ def tornado(rows: list[dict], base_claims: float, period: str, lang: Language, t
     y = np.cumsum(slots) - slots / 2
     low = np.array([r["claims_low_idr"] for r in shown]) - base_claims
     high = np.array([r["claims_high_idr"] for r in shown]) - base_claims
-    ax.barh(y, low, height=0.2, left=base_claims, color="#9bbbd4", label=lang("chart_at_low"))
+    ax.barh(y, low, height=0.2, left=base_claims, color=TORNADO_LOW, label=lang("chart_at_low"))
     ax.barh(y, high, height=0.2, left=base_claims, color=CLAIMS, alpha=0.8, label=lang("chart_at_high"))
     ax.axvline(base_claims, color="black", linewidth=1)
     ax.set_yticks(y, labels, fontsize=SMALL)
@@ -538,8 +588,7 @@ def posterior(marginals: dict, lang: Language):
     axes = fig.subplots(1, len(marginals), squeeze=False)[0]
     for ax, (name, (grid, p)) in zip(axes, marginals.items()):
         ax.spines[["top", "right"]].set_visible(False)
-        ax.fill_between(grid, p, color=BAND_INNER, alpha=0.6)
-        ax.plot(grid, p, color=CLAIMS, linewidth=1.5)
+        ax.fill_between(grid, p, facecolor=(BAND_INNER, 0.6), edgecolor=CLAIMS, linewidth=1.5)  # the curve its edge
         ax.axvline(1.0, color=PREMIUM, linestyle="--", linewidth=1.2, label=lang("chart_prior_centre"))
         ax.set_title(name, loc="left", fontsize=10)
         ax.set_yticks([])

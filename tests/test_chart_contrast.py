@@ -1,0 +1,164 @@
+"""Chart colours a low-vision reader, and a greyscale printer, can tell from the white page.
+
+WCAG 2.1 1.4.11 asks a contrast of 3:1 against the adjacent colours of a graphic needed to understand the content;
+1.4.3 asks 4.5:1 of text. An audit measured the report's charts at 1.1-2.9 in places (the 90 % band, the payer
+chart's lighter shades, yellow and orange pledges, the tornado's low end). These tests compute the contrast of
+every data-bearing colour as drawn: from the palette in ``sim/charts.py`` and from the matplotlib artists of every
+chart kind (the charts of ``test_report_layout``, and a funding chart and a plan with more parts than those have).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from matplotlib.collections import Collection, LineCollection
+from matplotlib.colors import to_rgba
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
+from test_report_layout import _charts
+
+from sim import charts
+from sim.i18n import Language
+
+LEAST = 3.0  # WCAG 1.4.11, graphics
+LEAST_TEXT = 4.5  # WCAG 1.4.3, text
+
+
+def _over(colour, background=(1.0, 1.0, 1.0)) -> tuple:
+    """The colour as it shows over ``background`` (RGB): its alpha blended in."""
+    r, g, b, a = to_rgba(colour)
+    return tuple(a * c + (1 - a) * w for c, w in zip((r, g, b), background))
+
+
+def _luminance(rgb) -> float:
+    """WCAG's relative luminance of an sRGB colour."""
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast(colour, background=(1.0, 1.0, 1.0)) -> float:
+    """WCAG contrast ratio of the colour (alpha blended over the background) against the background."""
+    low, high = sorted((_luminance(_over(colour, background)), _luminance(background)))
+    return (high + 0.05) / (low + 0.05)
+
+
+def test_contrast_is_computed_as_wcag_defines_it():
+    assert contrast("black") == pytest.approx(21.0)
+    assert contrast("white") == pytest.approx(1.0)
+    assert contrast("#767676") == pytest.approx(4.54, abs=0.01)  # the lightest grey with 4.5:1 on white
+    assert contrast(("black", 0.5)) == pytest.approx(contrast("#808080"), abs=0.05)
+
+
+def test_the_palette_has_3_to_1_against_the_page():
+    """Every colour that is a line, a bar or a wedge on its own; a band's light fill has an edge of 3:1 instead,
+    which also stands out against the 90 % band where the 50 % band's edge runs over it."""
+    solid = {"CLAIMS": charts.CLAIMS, "PREMIUM": charts.PREMIUM, "BUDGET": charts.BUDGET, "NEUTRAL": charts.NEUTRAL,
+             "RECORDED": charts.RECORDED, "MODEL_WINDOW": charts.MODEL_WINDOW, "TORNADO_LOW": charts.TORNADO_LOW,
+             "BAND_EDGE": charts.BAND_EDGE, **charts.PAYER_COLOURS,
+             **{f"pledge {k}": c for k, c in enumerate(charts.PLEDGE_COLOURS)}}
+    low = {name: round(contrast(c), 2) for name, c in solid.items() if contrast(c) < LEAST}
+    assert not low, low
+    outer_band = _over(charts.BAND_OUTER)
+    assert contrast(charts.BAND_EDGE, outer_band) >= LEAST
+
+
+def _extra_charts(lang: Language) -> dict:
+    """A funding chart with every payer and six segments (a shade each) and a plan with four CSR pledges."""
+    segments = [f"segmen {k}" for k in range(6)]
+    rows = [{"payer": p, "segment": s, "annual_premium_idr": 1e9 * (1 + k)}
+            for p in charts.PAYER_COLOURS for k, s in enumerate(segments)]
+    years = [{"year": str(2026 + k), "budget_idr": 4e9, "target": None} for k in range(2)]
+    payers = [{"payer": p, "year": y["year"], "premium_idr": v} for y in years
+              for p, v in (("APBD", 3e9), ("APBN", 6e8), ("DBH-CHT", 5e8), ("CSR: A", 4e8), ("CSR: B", 3e8),
+                           ("CSR: C", 2e8), ("CSR: D", 1.5e8), ("SERTAKAN", 1e8), ("SELF", 5e7))]
+    return {"funding_all": charts.funding(rows, lang), "plan_premium_all": charts.plan_premium(years, payers, lang)}
+
+
+@pytest.fixture(scope="module")
+def figures():
+    lang = Language("en")
+    out = {**_charts(lang), **_extra_charts(lang)}
+    for fig in out.values():
+        fig.draw_without_rendering()
+    return out
+
+
+def _marks(fig):
+    """(where, artist) of every data-bearing mark of the figure: the lines, patches and collections of its plots,
+    and the handles of its legends (which must show the marks as drawn)."""
+    for k, ax in enumerate(fig.axes):
+        for artist in [*ax.lines, *ax.patches, *ax.collections]:
+            yield f"axes {k}", artist
+    for legend in [*fig.legends, *(ax.get_legend() for ax in fig.axes if ax.get_legend())]:
+        for artist in legend.legend_handles:
+            yield "legend", artist
+
+
+def _edge_passes(artist) -> bool:
+    edges = np.atleast_2d(artist.get_edgecolor())
+    widths = np.atleast_1d(artist.get_linewidth())
+    return len(edges) > 0 and min(widths) >= 0.5 and all(contrast(tuple(e)) >= LEAST for e in edges)
+
+
+def _fails(artist) -> str | None:
+    """What of the mark has less than 3:1 against the page, or None. A fill passes on its own contrast or on its
+    edge's; a line on its stroke, or where it is only markers, on their edge or face."""
+    if isinstance(artist, Line2D):
+        stroke = artist.get_linestyle() not in ("None", "none", "", " ") and artist.get_linewidth() > 0
+        if stroke and contrast(to_rgba(artist.get_color(), artist.get_alpha())) < LEAST:
+            return f"line {artist.get_color()}"
+        if artist.get_marker() not in ("None", "none", "", " ", None):
+            marks = [to_rgba(c, artist.get_alpha()) for c in (artist.get_markeredgecolor(),
+                                                             artist.get_markerfacecolor())]
+            if max(contrast(c) for c in marks) < LEAST:
+                return f"marker {[artist.get_markeredgecolor(), artist.get_markerfacecolor()]}"
+        return None
+    if isinstance(artist, LineCollection):
+        return None if _edge_passes(artist) else f"lines {artist.get_edgecolor()}"
+    if isinstance(artist, (Patch, Collection)):
+        faces = np.atleast_2d(artist.get_facecolor())
+        if all(contrast(tuple(f)) >= LEAST for f in faces) or _edge_passes(artist):
+            return None
+        return f"fill {faces.round(3).tolist()} edge {np.atleast_2d(artist.get_edgecolor()).round(3).tolist()}"
+    return None
+
+
+def test_every_mark_of_every_chart_has_3_to_1_against_the_page(figures):
+    """As drawn: alpha blended over white, a band's light fill by its edge line."""
+    low = [(name, where, failure) for name, fig in figures.items() for where, artist in _marks(fig)
+           if (failure := _fails(artist))]
+    assert not low, low
+
+
+def test_a_band_stays_a_light_fill_that_the_median_shows_through(figures):
+    """The fix is an edge, not a darker band: the bands' fills stay lighter than 3:1, and the median is drawn."""
+    for name in ("fan", "fan_one_year"):
+        ax = figures[name].axes[0]
+        fills = [a for a in [*ax.collections, *ax.patches]]
+        assert fills and all(contrast(tuple(np.atleast_2d(a.get_facecolor())[0])) < LEAST for a in fills), name
+        assert any(line.get_color() == charts.CLAIMS for line in ax.lines), name
+
+
+def test_the_parts_of_a_stacked_bar_are_told_apart(figures):
+    """Neighbouring parts of a stacked bar cannot all have 3:1 against each other as well as against the page, so
+    each is set off by a white line; in the plan's premium chart each payer has its own pattern (white hatching,
+    in its legend too), in the funding chart each part carries its label, in a colour of 4.5:1 against it."""
+    ax = figures["plan_premium_all"].axes[0]
+    bars = [p for p in ax.patches if p.get_height() > 0]
+    by_x = {}
+    for bar in bars:
+        by_x.setdefault(round(bar.get_x(), 6), []).append(bar)
+    for stack in by_x.values():
+        stack.sort(key=lambda b: b.get_y())
+        assert all(to_rgba(b.get_edgecolor()) == to_rgba("white") and b.get_linewidth() >= 1 for b in stack)
+        assert all(a.get_hatch() != b.get_hatch() for a, b in zip(stack, stack[1:])), [b.get_hatch() for b in stack]
+    handles = [h for h in ax.get_legend().legend_handles if isinstance(h, Patch)]
+    assert len({h.get_hatch() for h in handles}) == len(handles) == 9
+
+    ax = figures["funding_all"].axes[0]
+    for bar in ax.patches:
+        assert to_rgba(bar.get_edgecolor()) == to_rgba("white") and bar.get_linewidth() >= 1
+        box = bar.get_bbox()
+        inside = [t for t in ax.texts if box.contains(*t.get_position())]
+        assert len(inside) == 1, [t.get_text() for t in inside]
+        assert contrast(inside[0].get_color(), _over(bar.get_facecolor())) >= LEAST_TEXT, inside[0].get_text()
