@@ -162,3 +162,23 @@ def test_the_parts_of_a_stacked_bar_are_told_apart(figures):
         inside = [t for t in ax.texts if box.contains(*t.get_position())]
         assert len(inside) == 1, [t.get_text() for t in inside]
         assert contrast(inside[0].get_color(), _over(bar.get_facecolor())) >= LEAST_TEXT, inside[0].get_text()
+
+
+def test_every_text_on_the_page_has_4_5_to_1(figures):
+    """Titles, axis labels, ticks, legend entries and the notes written into a plot (the year-end targets' counts,
+    the target and the members the budget affords): WCAG 1.4.3 asks 4.5:1 of text; a label inside a bar is held to
+    its bar instead (test above)."""
+    from matplotlib.text import Text
+
+    low = []
+    for name, fig in figures.items():
+        bars = [p.get_window_extent() for ax in fig.axes for p in ax.patches if name.startswith("funding")]
+        for text in fig.findobj(Text):
+            if not text.get_text().strip() or not text.get_visible():
+                continue
+            box = text.get_window_extent()
+            if any(b.contains(*box.get_points().mean(axis=0)) for b in bars):
+                continue
+            if contrast(to_rgba(text.get_color(), text.get_alpha())) < LEAST_TEXT:
+                low.append((name, text.get_text(), text.get_color()))
+    assert not low, low
