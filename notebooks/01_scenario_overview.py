@@ -11,7 +11,14 @@
 #     name: python3
 # ---
 
-# %% [markdown]
+# %% [markdown] tags=["lang-note"]
+# *Each English text is followed by its Indonesian translation; `python -m sim notebook` keeps the language of `lang`
+# only.*
+#
+# *Setiap teks berbahasa Inggris diikuti terjemahannya dalam bahasa Indonesia; `python -m sim notebook` hanya menyimpan
+# bahasa `lang`.*
+
+# %% [markdown] tags=["lang-en"]
 # # Scenario overview
 #
 # **What this answers:** for one scenario, the premiums the payers pay each year (Rp), the claims expected (Rp) with
@@ -22,6 +29,17 @@
 # One scenario from `scenarios/`: who is covered, every assumption with its source, the forecast by year, the
 # charts of the reviewer report and the check against the closed form. Change `scenario_id` below and run all
 # cells (or without opening it: `python -m sim notebook 01 -p scenario_id jambi-2025`, README "Notebooks").
+
+# %% [markdown] tags=["lang-id"]
+# # Gambaran skenario
+#
+# **Yang dijawab:** untuk satu skenario, iuran yang dibayar para pembayar setiap tahun (Rp), perkiraan klaim (Rp) dengan
+# rentang 90% (P5 sampai P95: dalam 9 dari 10 tahun klaim berada di antara keduanya), rasio klaim (klaim / iuran, %; di
+# atas 100% klaim melebihi iuran) dan peluang klaim melebihi iuran, serta setiap asumsi di baliknya beserta sumbernya.
+#
+# Satu skenario dari `scenarios/`: siapa yang dijamin, setiap asumsi beserta sumbernya, proyeksi per tahun, grafik
+# laporan untuk peninjau, dan pemeriksaan terhadap perhitungan langsung. Ubah `scenario_id` di bawah lalu jalankan semua
+# sel (atau tanpa membuka notebook: `python -m sim notebook 01 -p scenario_id jambi-2025`, README "Notebooks").
 
 # %% tags=["parameters"]
 scenario_id = "madiun-2025"  # a file in scenarios/ without .toml
@@ -37,27 +55,41 @@ from sim.scenario import load_scenario
 language = Language(lang)
 scenario = load_scenario(scenario_id, [f"scenario.trials={trials}"])
 print(scenario.titles[lang])
-print(f"{language.count(sum(s.members for s in scenario.segments))} members in {len(scenario.segments)} segment(s), "
-      f"{scenario.horizon_months} months from {scenario.start:%Y-%m}")
+print(language("nb_scenario_size", members=language.count(sum(s.members for s in scenario.segments)),
+               segments=language.count(len(scenario.segments)), months=language.count(scenario.horizon_months),
+               start=language.month(scenario.start)))
 
-# %% [markdown]
+# %% [markdown] tags=["lang-en"]
 # ## Assumption register
 # Yellow in the report: assumptions with a plausible range; calibrated values carry their 90 % credible interval.
+
+# %% [markdown] tags=["lang-id"]
+# ## Daftar asumsi
+# Kuning dalam laporan: asumsi dengan rentang wajar; nilai hasil kalibrasi disertai interval kredibel 90%.
 
 # %%
 report.register_table(scenario, lang)
 
-# %% [markdown]
+# %% [markdown] tags=["lang-en"]
 # ## Forecast
 # The progress bar counts simulated trials.
+
+# %% [markdown] tags=["lang-id"]
+# ## Proyeksi
+# Bilah kemajuan menghitung simulasi yang sudah dijalankan.
 
 # %%
 summary, claims = forecast(scenario, progress=progress.notebook(), return_trials=True)
 report.period_table(summary, lang)
 
-# %% [markdown]
+# %% [markdown] tags=["lang-en"]
 # A calibrated scenario's charts mark the claims it recorded, as the report does: labelled with their months (Jan-Nov
 # 2025 is 11 months, not annualised), beside the model's forecast of the same months. Other scenarios have no mark.
+
+# %% [markdown] tags=["lang-id"]
+# Grafik skenario yang dikalibrasi menandai klaim yang tercatat, seperti dalam laporan: diberi label bulan-bulannya
+# (Jan–Nov 2025 adalah 11 bulan, tidak disetahunkan), di samping perkiraan model untuk bulan-bulan yang sama. Skenario
+# lain tidak memiliki tanda ini.
 
 # %%
 from sim.report_sections import calibration_figures, recorded_marks
@@ -70,9 +102,13 @@ charts.image(charts.claim_ratio_distribution(claims[:, 0] / first["premium_idr"]
 # %%
 charts.image(charts.fan(fan, language, marks))
 
-# %% [markdown]
+# %% [markdown] tags=["lang-en"]
 # ## Monte Carlo against the closed form
 # `z` is the distance in standard errors; rows beyond 4 are flagged `check`.
+
+# %% [markdown] tags=["lang-id"]
+# ## Monte Carlo dibandingkan dengan perhitungan langsung
+# `z` adalah selisihnya dalam galat baku; baris dengan selisih lebih dari 4 ditandai "periksa".
 
 # %%
 report.validation_table(summary, lang)

@@ -11,7 +11,14 @@
 #     name: python3
 # ---
 
-# %% [markdown]
+# %% [markdown] tags=["lang-note"]
+# *Each English text is followed by its Indonesian translation; `python -m sim notebook` keeps the language of `lang`
+# only.*
+#
+# *Setiap teks berbahasa Inggris diikuti terjemahannya dalam bahasa Indonesia; `python -m sim notebook` hanya menyimpan
+# bahasa `lang`.*
+
+# %% [markdown] tags=["lang-en"]
 # # Expansion and budget planning
 #
 # **What this answers:** what a year of premiums costs the city (Rp) at a given number of members, how many members
@@ -29,6 +36,25 @@
 # checked by the kelurahan and Disnaker, registered by BPJS) is modelled by `python -m sim plan` (`sim/enrolment.py`,
 # README "Expansion and budget planning"); the last three sections use it for a scenario with an enrolment plan and
 # one with CSR pledges.
+
+# %% [markdown] tags=["lang-id"]
+# # Perluasan kepesertaan dan perencanaan anggaran
+#
+# **Yang dijawab:** berapa iuran setahun yang ditanggung kota (Rp) pada jumlah peserta tertentu, berapa peserta yang
+# dapat dibiayai anggaran APBD, perkiraan klaim (Rp) dan rasio klaim (%) yang menyertainya, siapa membayar iuran yang
+# mana, untuk suatu rencana kepesertaan jumlah peserta dan APBD yang dibutuhkan per tahun, cakupan terbesar yang dapat
+# didanai anggaran dan dana CSR yang menutup kekurangan menuju target UCJ, serta, untuk rencana dengan komitmen CSR, apa
+# yang terjadi bila sebuah perusahaan tidak membayar.
+#
+# Semua angka dihitung langsung (nilai harapan, tanpa simulasi), sehingga notebook ini menjawab seketika; untuk
+# ketidakpastian klaim (rentang 90%) lihat notebook 01. Iuran dan perkiraan klaim sama-sama sebanding dengan jumlah
+# peserta selama komposisi segmen tetap. Rasio klaim di atas 100% berarti perkiraan klaim lebih besar daripada iuran
+# yang dibayar.
+#
+# Pada bagian-bagian pertama jumlah peserta tetap pada angka awalnya. Pendaftaran dari waktu ke waktu (nama diusulkan
+# ketua RT, diperiksa kelurahan dan Disnaker, didaftarkan BPJS) dimodelkan oleh `python -m sim plan`
+# (`sim/enrolment.py`, README "Expansion and budget planning"); tiga bagian terakhir memakainya untuk skenario dengan
+# rencana kepesertaan dan skenario dengan komitmen CSR.
 
 # %% tags=["parameters"]
 scenario_id = "madiun-2023"  # a file in scenarios/ without .toml
@@ -52,10 +78,15 @@ scenario = load_scenario(scenario_id)
 print(scenario.titles[lang])
 report.year_table(scenario, lang)
 
-# %% [markdown]
+# %% [markdown] tags=["lang-en"]
 # ## Premium and expected claims against members
 # The chart draws a year's premium and expected claims (Rp) against the number of members, with the APBD budget,
 # the target and the members the budget pays for where the scenario states them.
+
+# %% [markdown] tags=["lang-id"]
+# ## Iuran dan perkiraan klaim menurut jumlah peserta
+# Grafik menggambarkan iuran setahun dan perkiraan klaim (Rp) terhadap jumlah peserta, dengan anggaran APBD, target, dan
+# jumlah peserta yang dapat dibiayai anggaran, bila skenario menyebutkannya.
 
 # %%
 curve = coverage.coverage_curve(scenario)
@@ -67,22 +98,32 @@ affordable = (coverage.members_affordable(apbd, year["members"], scenario.annual
 charts.image(charts.budget_coverage(curve, year["members"], language, scenario.annual_budget, scenario.target_members,
                                     affordable, apbd_line=apbd != year["annual_premium_idr"]))
 
-# %% [markdown]
+# %% [markdown] tags=["lang-en"]
 # ## Chosen membership levels
 # Each row is the scenario at that number of members (same mix, held for a year), in closed form. "Budget left" is
 # the APBD budget minus the premium the city pays; below zero the budget does not cover those members.
 
+# %% [markdown] tags=["lang-id"]
+# ## Tingkat kepesertaan yang dipilih
+# Setiap baris adalah skenario pada jumlah peserta itu (komposisi sama, tetap selama setahun), dihitung langsung. "Sisa
+# anggaran" adalah anggaran APBD dikurangi iuran yang dibayar kota; di bawah nol anggaran tidak mencukupi untuk peserta
+# sebanyak itu.
+
 # %%
 report.members_table(scenario, members_grid, lang)
 
-# %% [markdown]
+# %% [markdown] tags=["lang-en"]
 # ## Who pays
 # Members at the start by payer and segment; the monthly premium is per member, in the first month.
+
+# %% [markdown] tags=["lang-id"]
+# ## Siapa membayar
+# Peserta di awal menurut pembayar dan segmen; iuran bulanan dihitung per peserta, pada bulan pertama.
 
 # %%
 report.funding_table(scenario, lang)
 
-# %% [markdown]
+# %% [markdown] tags=["lang-en"]
 # ## The plan by year
 # The enrolment plan of `plan_scenario_id`, projected month by month (names through the pipeline, members leaving,
 # the money paying in the stated priority): members on average and at the year-end against the year-end target,
@@ -91,10 +132,20 @@ report.funding_table(scenario, lang)
 # `sim plan`'s "APBD needed" line). Premiums and members only, no simulation; the claims by year with their
 # uncertainty are `sim plan`'s answers.
 
+# %% [markdown] tags=["lang-id"]
+# ## Rencana per tahun
+# Rencana kepesertaan `plan_scenario_id`, diproyeksikan bulan demi bulan (nama melalui alur pendaftaran, peserta yang
+# keluar, dana yang membayar menurut urutan prioritas yang ditetapkan): peserta rata-rata dan pada akhir tahun
+# dibandingkan dengan target akhir tahun, nama yang menunggu dana, peserta yang tidak diperpanjang, iuran semua
+# pembayar, anggaran APBD dan yang dibayarkannya, serta APBD yang dibutuhkan rencana setiap tahun dengan peluang 90%
+# atas komitmen CSR dipenuhi atau tidak (anggaran yang perlu diajukan; sama dengan baris "APBD needed" pada keluaran
+# `sim plan`). Hanya iuran dan peserta, tanpa simulasi; klaim per tahun beserta ketidakpastiannya adalah jawaban
+# `sim plan`.
+
 # %%
 report.plan_table(load_scenario(plan_scenario_id), lang)
 
-# %% [markdown]
+# %% [markdown] tags=["lang-en"]
 # ## What the budget buys
 # Two more of `sim plan`'s answers for the same plan, at 90 % over which CSR pledges are honoured, as `sim plan`
 # gives them (`sim/budget.py`). The largest coverage: the largest multiple of the quota path's growth (same mix of
@@ -105,15 +156,36 @@ report.plan_table(load_scenario(plan_scenario_id), lang)
 # money the other city-paid segments still lack. A scenario without a quota path ([expansion]), a UCJ target
 # ([ucj]) or a [funding] table gets a row saying which it lacks. Premiums and members only, no simulation.
 
+# %% [markdown] tags=["lang-id"]
+# ## Apa yang dapat dibeli anggaran
+# Dua jawaban lain dari `sim plan` untuk rencana yang sama, dengan peluang 90% atas komitmen CSR dipenuhi atau tidak,
+# seperti yang diberikan `sim plan` (`sim/budget.py`). Cakupan terbesar: kelipatan terbesar dari pertumbuhan jalur kuota
+# (komposisi segmen sama, setiap target akhir tahun dari jalur yang diperbesar tercapai) yang dapat didanai tanpa
+# memutus kepesertaan siapa pun atau membiarkan nama menunggu, apa yang membatasinya, dan peserta pada setiap akhir
+# tahun dengan cakupan itu. Kekurangan dana CSR: dana CSR setiap tahun yang menutup kekurangan menuju target UCJ untuk
+# segmen-segmen yang berbagi target itu, diperiksa dengan memproyeksikan ulang rencana dengan dana tersebut (peluang
+# tidak ada peserta yang diputus atau menunggu, UCJ pada akhir tahun terakhir), dan, secara terpisah, dana kota yang
+# masih kurang untuk segmen lain yang dibayar kota. Skenario tanpa jalur kuota ([expansion]), target UCJ ([ucj]) atau
+# tabel [funding] mendapat satu baris yang menyebutkan apa yang tidak dimilikinya. Hanya iuran dan peserta, tanpa
+# simulasi.
+
 # %%
 report.coverage_table(load_scenario(plan_scenario_id), lang)
 
-# %% [markdown]
+# %% [markdown] tags=["lang-en"]
 # ## If a CSR pledge is not honoured
 # The plan counts each CSR pledge at amount x probability. Here every combination of honoured and failed pledges
 # is projected with the scenario's own APBD and DBH-CHT (members at the year-end, members not renewed, names waiting
 # for money, APBD spent) and with unlimited APBD (the APBD that outcome needs to keep the plan). Premiums only, no
 # simulation: `sim/pledge_outcomes.py`, README "Expansion and budget planning".
+
+# %% [markdown] tags=["lang-id"]
+# ## Bila komitmen CSR tidak dipenuhi
+# Rencana menghitung setiap komitmen CSR sebesar nilai × peluang. Di sini setiap kombinasi komitmen yang dipenuhi dan
+# yang gagal diproyeksikan dengan APBD dan DBH-CHT skenario itu sendiri (peserta akhir tahun, peserta yang tidak
+# diperpanjang, nama yang menunggu dana, APBD yang terpakai) dan dengan APBD tanpa batas (APBD yang dibutuhkan
+# kemungkinan itu agar rencana tetap berjalan). Hanya iuran, tanpa simulasi: `sim/pledge_outcomes.py`, README "Expansion
+# and budget planning".
 
 # %%
 report.pledge_table(load_scenario(pledge_scenario_id), lang)

@@ -11,7 +11,14 @@
 #     name: python3
 # ---
 
-# %% [markdown]
+# %% [markdown] tags=["lang-note"]
+# *Each English text is followed by its Indonesian translation; `python -m sim notebook` keeps the language of `lang`
+# only.*
+#
+# *Setiap teks berbahasa Inggris diikuti terjemahannya dalam bahasa Indonesia; `python -m sim notebook` hanya menyimpan
+# bahasa `lang`.*
+
+# %% [markdown] tags=["lang-en"]
 # # What if? (for budget planners)
 #
 # Move the sliders: budget, members (quota), the share of members paid by company CSR funds, and factors on the
@@ -29,6 +36,25 @@
 # says so: premium and claims then count the same members. The plan's own answers by year come from
 # `sim plan` (notebook 03).
 
+# %% [markdown] tags=["lang-id"]
+# # Bagaimana jika? (untuk perencana anggaran)
+#
+# Geser penggeser (slider): anggaran, peserta (kuota), porsi peserta yang iurannya dibayar dana CSR perusahaan, dan
+# faktor pada asumsi kematian dan kecelakaan. Setiap perubahan dijawab dengan perhitungan langsung
+# (`sim.coverage.what_if`, jauh di bawah satu detik): iuran setahun, siapa yang membayarnya, perkiraan klaim 12 bulan
+# dan rasio klaim, serta berapa peserta yang dapat dijamin anggaran. Jalankan dulu seluruh notebook (Run > Run All
+# Cells). Nilai dalam Rp per tahun; rasio klaim adalah perkiraan klaim / iuran (di atas 100%: klaim diperkirakan
+# melebihi iuran). Ini nilai harapan: klaim sebenarnya bervariasi di sekitarnya (notebook 01 menunjukkan rentang 90%).
+#
+# Bila hanya `scenario_id` yang diubah, jawabannya untuk peserta awal skenario itu sendiri dan annual_budget pada
+# `[budget]`-nya (tanpa itu, penggeser anggaran dimulai dari iuran yang dibayar kota untuk peserta tersebut, dibulatkan
+# ke atas ke kelipatan Rp50 juta).
+#
+# Jumlah peserta tetap pada angka penggeser selama setahun. Skenario dengan rencana kepesertaan (kuota, alur
+# pendaftaran, komitmen CSR: `madiun-2026-ucj`, `pekalongan-2023-expansion`, ...) rencananya dikesampingkan di sini, dan
+# baris terakhir menyebutkannya: iuran dan klaim lalu menghitung peserta yang sama. Jawaban rencana itu per tahun
+# berasal dari `sim plan` (notebook 03).
+
 # %% tags=["parameters"]
 scenario_id = "madiun-2025"  # a file in scenarios/ without .toml
 budget_idr = None  # APBD budget for a year in Rp, e.g. 4_000_000_000; None: the scenario's own
@@ -42,17 +68,24 @@ lang = "id"  # "id" (Indonesian) or "en"
 import ipywidgets as widgets
 
 from sim import coverage
+from sim.i18n import Language
 from sim.scenario import load_scenario
 
+language = Language(lang)
 scenario = load_scenario(scenario_id)
 print(scenario.titles[lang])
 coverage.what_if_table(scenario, lang, budget_idr=budget_idr, members=members, csr_share=csr_share,
                        mortality_factor=mortality_factor, accident_factor=accident_factor)
 
-# %% [markdown]
+# %% [markdown] tags=["lang-en"]
 # ## Sliders
 # The budget slider starts at the budget above, or for a scenario without one at what the city pays for the members
 # (rounded up to Rp50 juta).
+
+# %% [markdown] tags=["lang-id"]
+# ## Penggeser
+# Penggeser anggaran dimulai dari anggaran di atas, atau untuk skenario tanpa anggaran, dari iuran yang dibayar kota
+# untuk peserta tersebut (dibulatkan ke atas ke kelipatan Rp50 juta).
 
 # %%
 start = coverage.slider_start(scenario, budget_idr, members)
@@ -63,13 +96,15 @@ widgets.interactive(
     scenario=widgets.fixed(scenario),
     lang=widgets.fixed(lang),
     budget_idr=widgets.IntSlider(value=start["budget_idr"], min=0, max=4 * max(start["budget_idr"], 10**9),
-                                 step=coverage.BUDGET_STEP, description="Budget (Rp)", continuous_update=False),
+                                 step=coverage.BUDGET_STEP, description=language("nb_slider_budget"),
+                                 continuous_update=False),
     members=widgets.IntSlider(value=start["members"], min=0, max=4 * max(start["members"], 1_000), step=100,
-                              description="Members", continuous_update=False),
-    csr_share=widgets.FloatSlider(value=csr_share, min=0.0, max=1.0, step=0.05, description="CSR share",
-                                  continuous_update=False),
+                              description=language("nb_slider_members"), continuous_update=False),
+    csr_share=widgets.FloatSlider(value=csr_share, min=0.0, max=1.0, step=0.05,
+                                  description=language("nb_slider_csr_share"), continuous_update=False),
     mortality_factor=widgets.FloatSlider(value=mortality_factor, min=deaths_span[0], max=deaths_span[1], step=0.05,
-                                         description="Deaths x", continuous_update=False),
+                                         description=language("nb_slider_deaths"), continuous_update=False),
     accident_factor=widgets.FloatSlider(value=accident_factor, min=accidents_span[0], max=accidents_span[1],
-                                        step=0.05, description="Accidents x", continuous_update=False),
+                                        step=0.05, description=language("nb_slider_accidents"),
+                                        continuous_update=False),
 )

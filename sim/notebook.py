@@ -26,11 +26,18 @@ from nbclient.exceptions import DeadKernelError
 from papermill.iorw import NoDatesSafeLoader  # papermill's reader of -y: YAML without dates (2025-01-01 stays text)
 
 from .forecast import atomic_directory
+from .i18n import LANGUAGES
 from .scenario import ScenarioError, _did_you_mean
 from .scenario_schema import shown
 
 NOTEBOOK_DIR = Path(__file__).resolve().parent.parent / "notebooks"
 PARAMETERS_TAG = "parameters"  # papermill's tag of the cell holding a notebook's parameters
+# A notebook's prose is written twice, each English markdown cell followed by its Indonesian twin, tagged lang-en and
+# lang-id; the executed notebook keeps those of its ``lang`` parameter. The note at the top saying so (tagged
+# LANGUAGE_NOTE_TAG) goes too: it would no longer be true.
+LANGUAGE_PARAMETER = "lang"
+LANGUAGE_TAGS = {code: f"lang-{code}" for code in LANGUAGES}
+LANGUAGE_NOTE_TAG = "lang-note"
 # The kernel's own log goes to this command's stderr, beside its one line of error: ipykernel 7 warns of "TCP without
 # encryption" at every start, and a kernel stopped after an error may log "KeyboardInterrupt caught in kernel". What
 # the notebook shows is not affected, and a kernel that dies is reported (DeadKernelError).
@@ -128,6 +135,41 @@ def parameter_names(path: Path, notebook) -> list[str]:
             continue
         names += [t.id for t in targets if isinstance(t, ast.Name) and t.id not in names]
     return names
+
+
+def notebook_language(notebook, parameters: dict):
+    """The language the notebook runs in: its ``lang`` parameter as given, else the value its ``parameters`` cell
+    writes; None for a notebook without one (or one whose cell does not write it as a plain value)."""
+    if LANGUAGE_PARAMETER in parameters:
+        return parameters[LANGUAGE_PARAMETER]
+    cells = [c for c in notebook.cells if PARAMETERS_TAG in c.metadata.get("tags", ())]
+    if not cells:
+        return None
+    written = None  # the last value the cell writes, as Python keeps it
+    for node in ast.parse(cells[0].source).body:  # parsed before by parameter_names
+        targets = node.targets if isinstance(node, ast.Assign) else [getattr(node, "target", None)]
+        if any(isinstance(t, ast.Name) and t.id == LANGUAGE_PARAMETER for t in targets):
+            written = node.value.value if isinstance(node.value, ast.Constant) else None
+    return written
+
+
+def check_language(path: Path, parameters: dict) -> None:
+    """Refuse, before anything runs, a ``lang`` given that is not a language of the notebooks: the notebook would stop
+    in a code cell with a KeyError or ValueError, and which of its cells to keep would be unknown."""
+    language = parameters.get(LANGUAGE_PARAMETER, LANGUAGES[0])
+    if language not in LANGUAGES:
+        raise ScenarioError(str(path), LANGUAGE_PARAMETER, f"must be one of {', '.join(map(repr, LANGUAGES))}, got "
+                                                           f"{shown(language)}")
+
+
+def in_language(notebook, language):
+    """A copy of ``notebook`` without the cells written in another language than ``language`` and without the note
+    that each English cell is followed by its Indonesian twin; the notebook as it is for ``language`` None."""
+    if language is None:
+        return notebook
+    dropped = {tag for code, tag in LANGUAGE_TAGS.items() if code != language} | {LANGUAGE_NOTE_TAG}
+    cells = [c for c in notebook.cells if not dropped & set(c.metadata.get("tags", ()))]
+    return nbformat.from_dict({**notebook, "cells": cells})
 
 
 def papermill_value(text: str):
@@ -234,13 +276,15 @@ def check_names(path: Path, parameters: dict, known: list[str]) -> None:
 
 
 def run_notebook(notebook, path: Path, parameters: dict, out: Path) -> None:
-    """Execute ``notebook`` (read from ``path``) with ``parameters`` and write it to ``out``, atomically.
+    """Execute ``notebook`` (read from ``path``) with ``parameters`` and write it to ``out``, atomically, with the
+    prose of its language only (:func:`in_language`): a planner's output reads in one language. The whole notebook
+    runs (the cells dropped are markdown), so the execution counts stay as papermill gave them.
 
     It is executed in memory and written only once it has run: into a temporary folder in ``out``'s folder, from
     which it replaces ``out`` (:func:`sim.forecast.atomic_directory`), so a failed or interrupted run leaves
     nothing, and no half-run notebook sits there meanwhile. (papermill's own output file would also have its name
     formatted with the parameters: ``out/{x}/`` read as a placeholder.)"""
-    executed = _execute(notebook, path, parameters)
+    executed = in_language(_execute(notebook, path, parameters), notebook_language(notebook, parameters))
     # papermill records the input and output; they were a notebook in memory and none.
     executed.metadata.papermill.update(input_path=str(path), output_path=str(out))
     with atomic_directory(out.parent) as tmp:

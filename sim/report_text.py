@@ -1794,6 +1794,14 @@ TEXT = {
     "wi_budget": {"id": "Anggaran", "en": "Budget"},
     "wi_budget_left": {"id": "Sisa anggaran setelah iuran yang dibayar kota", "en": "Budget left after the city's premium"},
     "wi_members_affordable": {"id": "Peserta yang dapat dijamin anggaran", "en": "Members the budget covers"},
+    # --- sentences and labels the notebooks' own code cells show (notebooks/; the prose is in their markdown cells) ---
+    "nb_scenario_size": {"id": "{members} peserta dalam {segments} segmen, {months} bulan sejak {start}",
+                         "en": "{members} members in {segments} segment(s), {months} months from {start}"},
+    "nb_slider_budget": {"id": "Anggaran (Rp)", "en": "Budget (Rp)"},
+    "nb_slider_members": {"id": "Peserta", "en": "Members"},
+    "nb_slider_csr_share": {"id": "Porsi CSR", "en": "CSR share"},
+    "nb_slider_deaths": {"id": "Kematian ×", "en": "Deaths ×"},
+    "nb_slider_accidents": {"id": "Kecelakaan ×", "en": "Accidents ×"},
     # --- budget against members (notebook 03; sim.planner_tables.year_table, members_table, pledge_table) ---
     "nb_members_start": {"id": "Peserta di awal", "en": "Members at the start"},
     "nb_premium_start": {"id": "Iuran setahun (peserta di awal)", "en": "A year's premium (members at the start)"},

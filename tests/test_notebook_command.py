@@ -185,11 +185,22 @@ def test_a_notebook_without_a_kernel_to_run_it_is_refused_before_anything_runs(h
     assert out == "" and sorted(os.listdir(tmp_path)) == ["mine.py"]
 
 
-def test_a_run_writes_the_executed_notebook_with_the_values_given(tmp_path, capfd):
+def _tagged(cells, tag: str) -> list[str]:
+    return [c.source for c in cells if tag in c.metadata.get("tags", [])]
+
+
+@pytest.mark.parametrize("lang", [None, "en"], ids=["its own lang (id)", "-p lang en"])
+def test_a_run_writes_the_executed_notebook_with_the_values_given(tmp_path, capfd, lang):
     """The one notebook executed to the end here: one trial (the fewest scenario.trials takes), Jambi instead of the
-    notebook's Madiun. (capfd: the kernel, another process, writes to the file descriptors, not sys.stderr.)"""
+    notebook's Madiun. (capfd: the kernel, another process, writes to the file descriptors, not sys.stderr.) The
+    executed notebook reads in its language only: every markdown cell of it, none of the other language, not the
+    note that one follows the other; the sentence the first code cell prints is in it too."""
+    from sim.i18n import Language
+    from sim.scenario import load_scenario
+
     out = tmp_path / "new" / "jambi.ipynb"
-    code, printed, err = run_cli(["notebook", "01", "-p", "scenario_id", "jambi-2025", "-p", "trials", "1",
+    options = ["-p", "lang", lang] if lang else []
+    code, printed, err = run_cli(["notebook", "01", "-p", "scenario_id", "jambi-2025", "-p", "trials", "1", *options,
                                   "--out", out], capfd)
     assert code == 0 and err == "", err
     assert printed.splitlines()[-1] == f"Wrote {out}"
@@ -202,6 +213,46 @@ def test_a_run_writes_the_executed_notebook_with_the_values_given(tmp_path, capf
     assert not [o for c in executed.cells for o in c.get("outputs", []) if o.output_type == "error"]
     assert executed.metadata.papermill.input_path == str(OVERVIEW)
     assert os.listdir(out.parent) == ["jambi.ipynb"]  # no temporary file left beside it
+    kept, other = ("en", "id") if lang == "en" else ("id", "en")
+    source = notebook.read_notebook(OVERVIEW).cells
+    assert _tagged(executed.cells, f"lang-{kept}") == _tagged(source, f"lang-{kept}") != []
+    assert _tagged(executed.cells, f"lang-{other}") == _tagged(executed.cells, "lang-note") == []
+    assert [c.source for c in executed.cells if c.cell_type == "code" and "injected-parameters" not in
+            c.metadata.get("tags", [])] == [c.source for c in source if c.cell_type == "code"]  # all code ran
+    language, scenario = Language(kept), load_scenario("jambi-2025")
+    size = language("nb_scenario_size", members=language.count(sum(s.members for s in scenario.segments)),
+                    segments=language.count(len(scenario.segments)), months=language.count(scenario.horizon_months),
+                    start=language.month(scenario.start))
+    assert f"\n{size}\n" in _outputs(executed.cells)
+
+
+def test_the_cells_of_the_other_language_are_dropped_and_nothing_else():
+    """What the command keeps of an executed notebook for each language, without running one: the notebook's own
+    ``lang`` when none is given, the given one over it, and every cell for a notebook without a ``lang``."""
+    source = notebook.read_notebook(OVERVIEW)
+    assert notebook.notebook_language(source, {}) == "id"  # its parameters cell's
+    assert notebook.notebook_language(source, {"lang": "en", "trials": 1}) == "en"
+    for kept, other in (("id", "en"), ("en", "id")):
+        cells = notebook.in_language(source, kept).cells
+        assert [c for c in source.cells if "lang-note" not in c.metadata.get("tags", [])
+                and f"lang-{other}" not in c.metadata.get("tags", [])] == cells
+    assert len(source.cells) > len(notebook.in_language(source, "id").cells)  # the source is not changed
+    mine = nbformat.from_dict({**source, "cells": [c for c in source.cells
+                                                    if "parameters" not in c.metadata.get("tags", [])]})
+    assert notebook.notebook_language(mine, {}) is None and notebook.in_language(mine, None) is mine
+
+
+@pytest.mark.parametrize("value", ["fr", "ID", "None"])
+def test_a_language_that_is_not_one_of_the_notebooks_is_refused_before_anything_runs(tmp_path, capsys, monkeypatch,
+                                                                                    nothing_runs, value):
+    """``-p lang fr`` stopped the notebook in its first code cell with a ValueError (notebook 05: a KeyError), after
+    papermill started; which cells to keep would be unknown too."""
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run_cli(["notebook", "05", "-p", "lang", value], capsys)
+    shown = repr(None) if value == "None" else repr(value)
+    assert_one_line_error(code, err, [f"error: {notebook.find_notebook('05')}: lang: must be one of 'id', 'en', got "
+                                      f"{shown}"])
+    assert out == "" and list(tmp_path.iterdir()) == []
 
 
 def test_a_wrong_value_ends_with_the_notebooks_one_line_and_leaves_nothing(tmp_path, capfd):

@@ -2,7 +2,9 @@
 
 Convention (checked here): every notebook is a jupytext percent-format ``.py`` file in ``notebooks/`` (no
 ``.ipynb`` with outputs in git), with exactly one cell tagged ``parameters`` (papermill), and it defines nothing:
-no functions, classes or lambdas; model code lives in ``sim/``. Every notebook is executed with small trial counts.
+no functions, classes or lambdas; model code lives in ``sim/``. Its prose is in English and Indonesian: each English
+markdown cell (tagged ``lang-en``) is followed by its Indonesian twin (``lang-id``), under one note at the top
+(``lang-note``). Every notebook is executed with small trial counts.
 """
 
 from __future__ import annotations
@@ -32,6 +34,37 @@ def _cells(text: str) -> list[tuple[str, str]]:
     """(header line, body) of each ``# %%`` cell."""
     parts = re.split(r"^(# %%.*)$", text, flags=re.M)
     return [(parts[i], parts[i + 1]) for i in range(1, len(parts) - 1, 2)]
+
+
+def test_every_english_text_has_one_indonesian_twin_right_after_it():
+    """Every markdown cell is in one language, tagged ``lang-en`` or ``lang-id``, and each English cell is followed
+    by its Indonesian twin and each Indonesian cell follows its English one, so ``python -m sim notebook`` keeps the
+    whole story in either language; the one exception is the note at the top saying so (``lang-note``). A twin
+    is not the English left as it was, and keeps the commands, parameters, files and code names of its English cell
+    as written (a word of a table, such as ``check``, is the table's Indonesian word in the twin)."""
+    jupytext = pytest.importorskip("jupytext")
+    for path in FILES:
+        cells = jupytext.read(path).cells
+        tags = [[t for t in c.metadata.get("tags", []) if t.startswith("lang-")] for c in cells]
+        assert tags[0] == ["lang-note"] and cells[0].cell_type == "markdown", f"{path.name}: no note at the top"
+        parameters = next(c.source for c in cells if "parameters" in c.metadata.get("tags", []))
+        names = {t.id for node in ast.parse(parameters).body if isinstance(node, ast.Assign) for t in node.targets}
+        for i, (cell, tag) in enumerate(zip(cells, tags)):
+            where = f"{path.name}, cell {i + 1}: {cell.source.splitlines()[0] if cell.source else ''}"
+            if cell.cell_type != "markdown":
+                assert not tag, f"{where}: a code cell tagged {tag}"
+                continue
+            assert len(tag) == 1 and tag[0] in ("lang-en", "lang-id", "lang-note"), f"{where}: tagged {tag}"
+            if tag == ["lang-note"]:
+                assert i == 0, f"{where}: a second note"
+            elif tag == ["lang-en"]:
+                assert i + 1 < len(cells) and tags[i + 1] == ["lang-id"], f"{where}: no Indonesian twin after it"
+                twin = cells[i + 1].source
+                assert twin != cell.source, f"{where}: the twin is the English text"
+                kept = {s for s in re.findall(r"`([^`]+)`", cell.source) if s in names or re.search(r"[ _./\[]", s)}
+                assert {s for s in kept if f"`{s}`" not in twin} == set(), f"{where}: the twin lacks these"
+            else:
+                assert tags[i - 1] == ["lang-en"], f"{where}: an Indonesian text without its English one before it"
 
 
 def test_notebooks_follow_the_convention():
