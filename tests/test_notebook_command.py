@@ -226,6 +226,25 @@ def test_a_run_writes_the_executed_notebook_with_the_values_given(tmp_path, capf
     assert f"\n{size}\n" in _outputs(executed.cells)
 
 
+def test_the_what_if_sliders_are_labelled_in_the_notebooks_language(tmp_path, capfd):
+    """Notebook 05 (closed form, quick) in its own Indonesian: the sliders' labels, kept in the executed notebook's
+    widget state, are the Indonesian texts, and its text cells the Indonesian ones."""
+    import json
+    import re
+
+    from sim.i18n import Language
+
+    out = tmp_path / "what-if.ipynb"
+    code, printed, err = run_cli(["notebook", "05", "--out", out], capfd)
+    assert code == 0 and err == "", err
+    executed = nbformat.read(out, as_version=4)
+    labels = set(re.findall(r'"description": "([^"]*)"', json.dumps(executed.metadata.widgets, ensure_ascii=False)))
+    language = Language("id")
+    assert labels == {language(f"nb_slider_{name}") for name in ("budget", "members", "csr_share", "deaths",
+                                                                "accidents")}
+    assert _tagged(executed.cells, "lang-id") and not _tagged(executed.cells, "lang-en")
+
+
 def test_the_cells_of_the_other_language_are_dropped_and_nothing_else():
     """What the command keeps of an executed notebook for each language, without running one: the notebook's own
     ``lang`` when none is given, the given one over it, and every cell for a notebook without a ``lang``."""
