@@ -6,9 +6,8 @@ disability, total permanent disability, or death. Assumptions (scenario ``assump
 - temporary incapacity, partial and total disability all start with time off work, exponential with the stated
   mean in months, paid as STMB; a fatal case has no STMB;
 - the partial-disability table percentage is drawn from the stated discrete distribution.
-The same formulas give the expected cost per case (``expected_case_cost``) for the closed form, its second
-moment (``case_cost_second_moment``) for the closed form's variance, and its third (``case_cost_third_moment``) for
-the skewness the mean check allows for.
+The same formulas give the expected cost per case (``expected_case_cost``) for the closed form, and its second and
+third moments (``case_cost_moment``) for the closed form's variance and the skewness the mean check allows for.
 """
 
 from __future__ import annotations
@@ -171,20 +170,22 @@ def incapacity_benefit_third_moment(rules: RuleSet, wage: float, mean_months: fl
     return float(wage**3 * (a**3 * below + tail * beyond))
 
 
-def case_cost_second_moment(rules: RuleSet, wage: float, sev: Severity) -> dict:
-    """E[amount^2] (IDR^2) of each JKK benefit per work accident, 0 for the cases it does not pay: with the
-    accidents' rate, the variance of a compound Poisson sum of them (``closed_form.trial_variance``)."""
+def case_cost_moment(rules: RuleSet, wage: float, sev: Severity, power: int) -> dict:
+    """E[amount^power] (IDR^power, ``power`` 2 or 3) of each JKK benefit per work accident, 0 for the cases it does
+    not pay: with the accidents' rate, the variance (2) and third cumulant (3) of a compound Poisson sum of them
+    (``closed_form.trial_cumulants``). A lognormal's E[X^k] is mean^k (1 + CV^2)^(k (k - 1) / 2) (the mean at CV 0)."""
+    incapacity = {2: incapacity_benefit_second_moment, 3: incapacity_benefit_third_moment}[power]
     shares = np.asarray(sev.shares)
     p_off = shares[list(WITH_INCAPACITY)].sum()
     degrees = np.array([d for d, _ in sev.partial_degrees])
     probs = np.array([p for _, p in sev.partial_degrees])
     partial = partial_disability_benefit(rules, wage, degrees)
     return {
-        "jkk_medical": sev.medical_cost_mean**2 * (1.0 + sev.medical_cost_cv**2),  # lognormal, or the mean at CV 0
-        "jkk_temporary": p_off * incapacity_benefit_second_moment(rules, wage, sev.incapacity_months_mean),
-        "jkk_partial": shares[PARTIAL] * float(probs @ partial**2),
-        "jkk_total": shares[TOTAL] * total_disability_benefit(rules, wage) ** 2,
-        "jkk_death": shares[DEATH] * jkk_death_benefit(rules, wage) ** 2,
+        "jkk_medical": sev.medical_cost_mean**power * (1.0 + sev.medical_cost_cv**2) ** (power * (power - 1) // 2),
+        "jkk_temporary": p_off * incapacity(rules, wage, sev.incapacity_months_mean),
+        "jkk_partial": shares[PARTIAL] * float(probs @ partial**power),
+        "jkk_total": shares[TOTAL] * total_disability_benefit(rules, wage) ** power,
+        "jkk_death": shares[DEATH] * jkk_death_benefit(rules, wage) ** power,
     }
 
 
@@ -209,20 +210,3 @@ def expected_case_cost(rules: RuleSet, wage: float, sev: Severity) -> dict:
     }
     return {"amount": amount, "count": count, "scholarship_share": shares[TOTAL] + shares[DEATH]}
 
-
-def case_cost_third_moment(rules: RuleSet, wage: float, sev: Severity) -> dict:
-    """E[amount^3] (IDR^3) of each JKK benefit per work accident, 0 for the cases it does not pay: with the
-    accidents' rate, the third cumulant of a compound Poisson sum of them (``closed_form.trial_third_cumulant``).
-    A lognormal's E[X^3] is exp(3 mu + 4.5 sigma^2) = mean^3 (1 + CV^2)^3."""
-    shares = np.asarray(sev.shares)
-    p_off = shares[list(WITH_INCAPACITY)].sum()
-    degrees = np.array([d for d, _ in sev.partial_degrees])
-    probs = np.array([p for _, p in sev.partial_degrees])
-    partial = partial_disability_benefit(rules, wage, degrees)
-    return {
-        "jkk_medical": sev.medical_cost_mean**3 * (1.0 + sev.medical_cost_cv**2) ** 3,
-        "jkk_temporary": p_off * incapacity_benefit_third_moment(rules, wage, sev.incapacity_months_mean),
-        "jkk_partial": shares[PARTIAL] * float(probs @ partial**3),
-        "jkk_total": shares[TOTAL] * total_disability_benefit(rules, wage) ** 3,
-        "jkk_death": shares[DEATH] * jkk_death_benefit(rules, wage) ** 3,
-    }

@@ -6,10 +6,10 @@ independently of the sampling code. No random numbers are drawn here.
 
 The variance (:func:`trial_variance`) is what the Monte Carlo mean's standard error is judged by. Each benefit's
 payments in a period are a compound Poisson sum over the events (deaths, accidents) that pay it, so their variance
-is the events' rate times E[payment^2] of one event (``accident.case_cost_second_moment``; a scholarship claim's
+is the events' rate times E[payment^2] of one event (``accident.case_cost_moment``; a scholarship claim's
 instalments in the period counted as one payment, ``scholarship.claim_moments``), plus, with parameter draws, the
 spread of the mean over the draws. Its third cumulant (:func:`trial_cumulants`) comes the same way, rate x
-E[payment^3] (``accident.case_cost_third_moment``, ``scholarship.claim_moments``) and the draws by the law of total
+E[payment^3] (``accident.case_cost_moment``, ``scholarship.claim_moments``) and the draws by the law of total
 cumulance: it gives the skewness of a mean of few heavy payments, which the mean check allows for.
 """
 
@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .accident import case_cost_second_moment, case_cost_third_moment, expected_case_cost
+from .accident import case_cost_moment, expected_case_cost
 from .benefits import BENEFIT_NAMES, INDEX
 from .population import Model, SegmentExposure
 from .regulation import jkm_death_benefit, jkm_scholarship_eligible
@@ -117,8 +117,8 @@ def _segment(model: Model, exp: SegmentExposure, s: int, amt: np.ndarray, cnt: n
         if r not in case_costs:
             case_costs[r] = expected_case_cost(rules, seg.wage, sev)
             if raw is not None:
-                case_costs[r] = {**case_costs[r], "raw": (case_cost_second_moment(rules, seg.wage, sev),
-                                                          case_cost_third_moment(rules, seg.wage, sev))}
+                raw_moments = tuple(case_cost_moment(rules, seg.wage, sev, k) for k in (2, 3))
+                case_costs[r] = {**case_costs[r], "raw": raw_moments}
         per_case = case_costs[r]
         for benefit, value in per_case["amount"].items():
             amt[p, s, INDEX[benefit]] += accidents * value

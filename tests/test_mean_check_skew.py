@@ -13,7 +13,7 @@ import pytest
 from scipy.integrate import quad
 from scipy.stats import gamma, norm, poisson
 
-from sim.accident import case_cost_third_moment, incapacity_benefit_third_moment, lognormal_params
+from sim.accident import case_cost_moment, incapacity_benefit_third_moment, lognormal_params
 from sim.benefits import INDEX
 from sim.closed_form import expected, trial_cumulants, trial_variance
 from sim.exact import _Grid, _lognormal_stop_loss
@@ -23,6 +23,7 @@ from sim.regulation import temporary_incapacity_benefit
 from sim.results import FLAG_SE, P_SIDE, SKEW_NARROWED_MAX, Aggregator, mean_skewness, skew_limits
 from sim.scenario import load_scenario
 from sim.scholarship import _children_per_claim, child_payments, claim_moments
+from test_mean_check import _blocks  # the model and the BlockResults of a run
 
 # 2,000 trials of pekalongan-2023-expansion at seed 47: marbot's JKK scholarships of 2024, a mean of few heavy
 # payments (skewness 0.97), lie 4.5 closed-form SEs above the closed form, where the right model puts them now and
@@ -32,14 +33,6 @@ SKEWED = ("pekalongan-2023-expansion", ["scenario.trials=2000", "scenario.seed=4
 SKEWED_ROW = ("2024", "marbot", "jkk_scholarship")
 LOW_ROW = ("2024", "vulnerable", "jkk_medical")
 
-
-def _blocks(scenario_id, overrides):
-    """The model and the BlockResults of a run (every trial's payments by period, segment and benefit)."""
-    scenario = load_scenario(scenario_id, overrides)
-    model = build_model(scenario)
-    blocks = []
-    forecast(scenario, model=model, exact_check=False, on_block=blocks.append)
-    return model, blocks
 
 
 def _breakdown(model, blocks, third=True):
@@ -75,7 +68,7 @@ def test_the_third_moment_of_the_lognormal_care_cost_is_its_closed_form_and_its_
     sev = model.scenario.severity
     assert sev.medical_cost_cv > 0
     mu, sigma = lognormal_params(sev.medical_cost_mean, sev.medical_cost_cv)
-    third = case_cost_third_moment(model.regimes[0], 3_000_000.0, sev)["jkk_medical"]
+    third = case_cost_moment(model.regimes[0], 3_000_000.0, sev, 3)["jkk_medical"]
     assert third == pytest.approx(math.exp(3 * mu + 4.5 * sigma**2), rel=1e-12)
 
     def cubed(y):  # x^3 times the density, in y = log x
