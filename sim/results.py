@@ -300,9 +300,10 @@ P_SIDE = float(norm.sf(FLAG_SE))
 # -2 / g SEs, where a sum of many small payments and a few large ones (a lognormal care cost) goes on: computed
 # exactly for a compound Poisson mean (README, "exact tail chances"), the narrowed bound left 10 times the normal's
 # chance below at g = 0.5 and 56 at 0.75 for the scenarios' care cost (lognormal CV 2), 7 at 0.75 for CV 1; up to
-# 0.2 at most 2.5 times for a lognormal CV up to 4 (and at most the normal's for CV 1 or less). Beyond it, 4 SE:
-# under the normal's chance in every case computed. Measured on seeds too: with a cut-off of 1 and more, marbot's
-# means of skewness 1 to 1.4 fell below the gamma's 0.1 % point 23 times in 1,031 (300 trials), where 1 was due.
+# 0.2 at most 2.5 times for a lognormal CV up to 4 (and at most 1.2 times for CV 1 or less: 1.17 at CV 1 and g = 0.2,
+# under the normal's for CV 0.5). Beyond it, 4 SE: under the normal's chance in every case computed. Measured on seeds
+# too: with a cut-off of 1 and more, marbot's means of skewness 1 to 1.4 fell below the gamma's 0.1 % point 23 times
+# in 1,031 (300 trials), where 1 was due.
 SKEW_NARROWED_MAX = 0.2
 
 
