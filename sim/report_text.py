@@ -1280,15 +1280,16 @@ TEXT = {
               "diterimanya. Kolom z: selisih mutlak antara simulasi dan perhitungan langsung, dalam satuan galat "
               "baku menurut perhitungan langsung (sebaran rata-rata simulasi bila modelnya benar). Baris ditandai "
               "bila z melampaui 4; untuk rata-rata yang menceng (dari sedikit pembayaran besar), batas ini "
-              "dilebarkan di atas nilai harapan dan dipersempit di bawahnya dengan peluang tanda yang tetap sama, "
-              "dan batas itu ditulis di kolom Pemeriksaan bila mengubah putusannya.",
+              "dilebarkan di atas nilai harapan dengan peluang tanda yang tetap sama (dan, bila kemencengannya kecil, "
+              "dipersempit di bawahnya); batas itu ditulis di kolom Pemeriksaan bila mengubah putusannya.",
         "en": "By segment and benefit over the whole period{span}; a row of a single year is shown only when it is "
               "flagged. The number of payments counts each benefit's payments, not cases: every yearly scholarship "
               "payment counts, and one work accident counts under each benefit it receives. Column z: the absolute "
               "gap between simulation and direct calculation, in the direct calculation's standard errors (the "
               "spread of the simulated mean if the model is right). A row is flagged when z is above 4, a bound that "
-              "for a skewed mean (of few large payments) is widened above the expected value and narrowed below it, "
-              "with the same chance of a flag; the Check column gives the bound where it changes the verdict.",
+              "for a skewed mean (of few large payments) is widened above the expected value with the same chance of "
+              "a flag (and, for a mildly skewed one, narrowed below it); the Check column gives the bound where it "
+              "changes the verdict.",
     },
     "row_mean": {"id": "Rata-rata", "en": "Mean"},
     "row_quantile": {"id": "Kuantil {q}%", "en": "Quantile {q}%"},
