@@ -209,4 +209,3 @@ def expected_case_cost(rules: RuleSet, wage: float, sev: Severity) -> dict:
         "jkk_death": shares[DEATH],
     }
     return {"amount": amount, "count": count, "scholarship_share": shares[TOTAL] + shares[DEATH]}
-
