@@ -5,7 +5,7 @@
     .venv/bin/python benchmarks/plan.py --quick           # jambi-2025-pipeline at 1,000 trials: a smoke check
 
 Each command runs as the user runs it, ``python -m sim ... --quiet`` in a fresh process (the imports counted), from
-this file's folder, so that it times this folder's code:
+the checkout this file is in (its parent folder, also the child's PYTHONPATH), so that it times that checkout's code:
 
 - run: ``sim run SCENARIO --no-trials-table``, the forecast alone (the model, its projection and the trials): the
   baseline, measured in the same minutes as the others;
@@ -41,7 +41,7 @@ HEADER = (f"{'scenario':<26} {'trials':>7} {'run s':>13} {'plan s':>13} {'no tor
 
 
 def timed(args: list, out: Path) -> tuple[float, float]:
-    """(wall s, CPU s) of ``python -m sim ARGS`` in a fresh process, from this folder's code."""
+    """(wall s, CPU s) of ``python -m sim ARGS`` in a fresh process, from this checkout's code."""
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
