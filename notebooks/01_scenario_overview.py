@@ -15,8 +15,8 @@
 # *Each English text is followed by its Indonesian translation; `python -m sim notebook` keeps the language of `lang`
 # only.*
 #
-# *Setiap teks berbahasa Inggris diikuti terjemahannya dalam bahasa Indonesia; `python -m sim notebook` hanya menyimpan
-# bahasa `lang`.*
+# *Setiap teks berbahasa Inggris diikuti terjemahannya dalam bahasa Indonesia; `python -m sim notebook` hanya
+# menyertakan teks dalam bahasa `lang`.*
 
 # %% [markdown] tags=["lang-en"]
 # # Scenario overview
@@ -39,7 +39,7 @@
 #
 # Satu skenario dari `scenarios/`: siapa yang dijamin, setiap asumsi beserta sumbernya, proyeksi per tahun, grafik
 # laporan untuk peninjau, dan pemeriksaan terhadap perhitungan langsung. Ubah `scenario_id` di bawah lalu jalankan semua
-# sel (atau tanpa membuka notebook: `python -m sim notebook 01 -p scenario_id jambi-2025`, README "Notebooks").
+# sel (atau tanpa membuka notebook: `python -m sim notebook 01 -p scenario_id jambi-2025`, README “Notebooks”).
 
 # %% tags=["parameters"]
 scenario_id = "madiun-2025"  # a file in scenarios/ without .toml
@@ -87,9 +87,9 @@ report.period_table(summary, lang)
 # 2025 is 11 months, not annualised), beside the model's forecast of the same months. Other scenarios have no mark.
 
 # %% [markdown] tags=["lang-id"]
-# Grafik skenario yang dikalibrasi menandai klaim yang tercatat, seperti dalam laporan: diberi label bulan-bulannya
-# (Jan–Nov 2025 adalah 11 bulan, tidak disetahunkan), di samping perkiraan model untuk bulan-bulan yang sama. Skenario
-# lain tidak memiliki tanda ini.
+# Grafik skenario yang telah dikalibrasi menandai klaim yang tercatat, seperti dalam laporan: tanda itu diberi label
+# bulan-bulannya (Jan–Nov 2025 adalah 11 bulan, tidak disetahunkan), di samping perkiraan model untuk bulan-bulan yang
+# sama. Skenario lain tidak memiliki tanda ini.
 
 # %%
 from sim.report_sections import calibration_figures, recorded_marks
@@ -104,11 +104,14 @@ charts.image(charts.fan(fan, language, marks))
 
 # %% [markdown] tags=["lang-en"]
 # ## Monte Carlo against the closed form
-# `z` is the distance in standard errors; rows beyond 4 are flagged `check`.
+# `z` is the distance in standard errors; rows beyond 4 are flagged `check`, a bound moved for a skewed mean (of few
+# large payments): the Check column gives the moved bound where it changes the verdict.
 
 # %% [markdown] tags=["lang-id"]
 # ## Monte Carlo dibandingkan dengan perhitungan langsung
-# `z` adalah selisihnya dalam galat baku; baris dengan selisih lebih dari 4 ditandai "periksa".
+# `z` adalah selisih antara simulasi dan perhitungan langsung dalam satuan galat baku; baris dengan z lebih dari 4
+# ditandai “periksa”. Untuk rata-rata yang sebarannya menceng (dari sedikit pembayaran besar) batas 4 itu digeser, dan
+# kolom Pemeriksaan menuliskan batas yang digeser itu bila batas tersebut mengubah hasil pemeriksaan.
 
 # %%
 report.validation_table(summary, lang)

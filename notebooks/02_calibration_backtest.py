@@ -15,8 +15,8 @@
 # *Each English text is followed by its Indonesian translation; `python -m sim notebook` keeps the language of `lang`
 # only.*
 #
-# *Setiap teks berbahasa Inggris diikuti terjemahannya dalam bahasa Indonesia; `python -m sim notebook` hanya menyimpan
-# bahasa `lang`.*
+# *Setiap teks berbahasa Inggris diikuti terjemahannya dalam bahasa Indonesia; `python -m sim notebook` hanya
+# menyertakan teks dalam bahasa `lang`.*
 
 # %% [markdown] tags=["lang-en"]
 # # Calibration and backtest

@@ -15,8 +15,8 @@
 # *Each English text is followed by its Indonesian translation; `python -m sim notebook` keeps the language of `lang`
 # only.*
 #
-# *Setiap teks berbahasa Inggris diikuti terjemahannya dalam bahasa Indonesia; `python -m sim notebook` hanya menyimpan
-# bahasa `lang`.*
+# *Setiap teks berbahasa Inggris diikuti terjemahannya dalam bahasa Indonesia; `python -m sim notebook` hanya
+# menyertakan teks dalam bahasa `lang`.*
 
 # %% [markdown] tags=["lang-en"]
 # # Expansion and budget planning
@@ -42,7 +42,7 @@
 #
 # **Yang dijawab:** berapa iuran setahun yang ditanggung kota (Rp) pada jumlah peserta tertentu, berapa peserta yang
 # dapat dibiayai anggaran APBD, perkiraan klaim (Rp) dan rasio klaim (%) yang menyertainya, siapa membayar iuran yang
-# mana, untuk suatu rencana kepesertaan jumlah peserta dan APBD yang dibutuhkan per tahun, cakupan terbesar yang dapat
+# mana, untuk suatu rencana kepesertaan, jumlah peserta dan APBD yang dibutuhkan per tahun, cakupan terbesar yang dapat
 # didanai anggaran dan dana CSR yang menutup kekurangan menuju target UCJ, serta, untuk rencana dengan komitmen CSR, apa
 # yang terjadi bila sebuah perusahaan tidak membayar.
 #
@@ -53,7 +53,7 @@
 #
 # Pada bagian-bagian pertama jumlah peserta tetap pada angka awalnya. Pendaftaran dari waktu ke waktu (nama diusulkan
 # ketua RT, diperiksa kelurahan dan Disnaker, didaftarkan BPJS) dimodelkan oleh `python -m sim plan`
-# (`sim/enrolment.py`, README "Expansion and budget planning"); tiga bagian terakhir memakainya untuk skenario dengan
+# (`sim/enrolment.py`, README “Expansion and budget planning”); tiga bagian terakhir memakainya untuk skenario dengan
 # rencana kepesertaan dan skenario dengan komitmen CSR.
 
 # %% tags=["parameters"]
@@ -105,9 +105,9 @@ charts.image(charts.budget_coverage(curve, year["members"], language, scenario.a
 
 # %% [markdown] tags=["lang-id"]
 # ## Tingkat kepesertaan yang dipilih
-# Setiap baris adalah skenario pada jumlah peserta itu (komposisi sama, tetap selama setahun), dihitung langsung. "Sisa
-# anggaran" adalah anggaran APBD dikurangi iuran yang dibayar kota; di bawah nol anggaran tidak mencukupi untuk peserta
-# sebanyak itu.
+# Setiap baris adalah skenario pada jumlah peserta itu (komposisi sama, tetap selama setahun), dihitung langsung.
+# “Sisa anggaran” adalah anggaran APBD dikurangi iuran yang dibayar kota; bila di bawah nol, anggaran tidak mencukupi
+# untuk peserta sebanyak itu.
 
 # %%
 report.members_table(scenario, members_grid, lang)
@@ -137,10 +137,10 @@ report.funding_table(scenario, lang)
 # Rencana kepesertaan `plan_scenario_id`, diproyeksikan bulan demi bulan (nama melalui alur pendaftaran, peserta yang
 # keluar, dana yang membayar menurut urutan prioritas yang ditetapkan): peserta rata-rata dan pada akhir tahun
 # dibandingkan dengan target akhir tahun, nama yang menunggu dana, peserta yang tidak diperpanjang, iuran semua
-# pembayar, anggaran APBD dan yang dibayarkannya, serta APBD yang dibutuhkan rencana setiap tahun dengan peluang 90%
-# atas komitmen CSR dipenuhi atau tidak (anggaran yang perlu diajukan; sama dengan baris "APBD needed" pada keluaran
-# `sim plan`). Hanya iuran dan peserta, tanpa simulasi; klaim per tahun beserta ketidakpastiannya adalah jawaban
-# `sim plan`.
+# pembayar, anggaran APBD dan yang dibayarkannya, serta APBD yang dibutuhkan rencana setiap tahun, cukup dengan peluang
+# 90% bila kemungkinan komitmen CSR tidak dipenuhi diperhitungkan (anggaran yang perlu diajukan; sama dengan baris “APBD
+# needed” pada keluaran `sim plan`). Hanya iuran dan peserta, tanpa simulasi; klaim per tahun beserta ketidakpastiannya
+# diberikan oleh `sim plan`.
 
 # %%
 report.plan_table(load_scenario(plan_scenario_id), lang)
@@ -157,17 +157,17 @@ report.plan_table(load_scenario(plan_scenario_id), lang)
 # ([ucj]) or a [funding] table gets a row saying which it lacks. Premiums and members only, no simulation.
 
 # %% [markdown] tags=["lang-id"]
-# ## Apa yang dapat dibeli anggaran
-# Dua jawaban lain dari `sim plan` untuk rencana yang sama, dengan peluang 90% atas komitmen CSR dipenuhi atau tidak,
-# seperti yang diberikan `sim plan` (`sim/budget.py`). Cakupan terbesar: kelipatan terbesar dari pertumbuhan jalur kuota
-# (komposisi segmen sama, setiap target akhir tahun dari jalur yang diperbesar tercapai) yang dapat didanai tanpa
-# memutus kepesertaan siapa pun atau membiarkan nama menunggu, apa yang membatasinya, dan peserta pada setiap akhir
-# tahun dengan cakupan itu. Kekurangan dana CSR: dana CSR setiap tahun yang menutup kekurangan menuju target UCJ untuk
-# segmen-segmen yang berbagi target itu, diperiksa dengan memproyeksikan ulang rencana dengan dana tersebut (peluang
-# tidak ada peserta yang diputus atau menunggu, UCJ pada akhir tahun terakhir), dan, secara terpisah, dana kota yang
-# masih kurang untuk segmen lain yang dibayar kota. Skenario tanpa jalur kuota ([expansion]), target UCJ ([ucj]) atau
-# tabel [funding] mendapat satu baris yang menyebutkan apa yang tidak dimilikinya. Hanya iuran dan peserta, tanpa
-# simulasi.
+# ## Apa yang dapat didanai anggaran
+# Dua jawaban lain dari `sim plan` untuk rencana yang sama, dengan peluang 90% bila kemungkinan komitmen CSR tidak
+# dipenuhi diperhitungkan, seperti yang diberikan `sim plan` (`sim/budget.py`). Cakupan terbesar: kelipatan terbesar
+# dari pertumbuhan jalur kuota (komposisi segmen sama, setiap target akhir tahun dari jalur yang diperbesar tercapai)
+# yang dapat didanai tanpa ada peserta yang tidak diperpanjang atau nama yang menunggu dana, apa yang membatasinya, dan
+# peserta pada setiap akhir tahun dengan cakupan itu. Kekurangan dana CSR: dana CSR setiap tahun yang menutup kekurangan
+# menuju target UCJ untuk segmen-segmen yang berbagi target itu, diperiksa dengan memproyeksikan ulang rencana dengan
+# dana tersebut (peluang tidak ada peserta yang tidak diperpanjang atau menunggu dana, UCJ pada akhir tahun terakhir),
+# dan, secara terpisah, dana kota yang masih kurang untuk segmen lain yang dibayar kota. Skenario tanpa jalur kuota
+# ([expansion]), target UCJ ([ucj]), atau tabel [funding] mendapat satu baris yang menyebutkan apa yang tidak
+# dimilikinya. Hanya iuran dan peserta, tanpa simulasi.
 
 # %%
 report.coverage_table(load_scenario(plan_scenario_id), lang)
@@ -183,9 +183,9 @@ report.coverage_table(load_scenario(plan_scenario_id), lang)
 # ## Bila komitmen CSR tidak dipenuhi
 # Rencana menghitung setiap komitmen CSR sebesar nilai × peluang. Di sini setiap kombinasi komitmen yang dipenuhi dan
 # yang gagal diproyeksikan dengan APBD dan DBH-CHT skenario itu sendiri (peserta akhir tahun, peserta yang tidak
-# diperpanjang, nama yang menunggu dana, APBD yang terpakai) dan dengan APBD tanpa batas (APBD yang dibutuhkan
-# kemungkinan itu agar rencana tetap berjalan). Hanya iuran, tanpa simulasi: `sim/pledge_outcomes.py`, README "Expansion
-# and budget planning".
+# diperpanjang, nama yang menunggu dana, APBD yang terpakai) dan dengan APBD tanpa batas (APBD yang dibutuhkan dalam
+# kombinasi itu agar rencana tetap berjalan). Hanya iuran, tanpa simulasi: `sim/pledge_outcomes.py`, README
+# “Expansion and budget planning”.
 
 # %%
 report.pledge_table(load_scenario(pledge_scenario_id), lang)

@@ -15,8 +15,8 @@
 # *Each English text is followed by its Indonesian translation; `python -m sim notebook` keeps the language of `lang`
 # only.*
 #
-# *Setiap teks berbahasa Inggris diikuti terjemahannya dalam bahasa Indonesia; `python -m sim notebook` hanya menyimpan
-# bahasa `lang`.*
+# *Setiap teks berbahasa Inggris diikuti terjemahannya dalam bahasa Indonesia; `python -m sim notebook` hanya
+# menyertakan teks dalam bahasa `lang`.*
 
 # %% [markdown] tags=["lang-en"]
 # # What if? (for budget planners)
@@ -39,21 +39,21 @@
 # %% [markdown] tags=["lang-id"]
 # # Bagaimana jika? (untuk perencana anggaran)
 #
-# Geser penggeser (slider): anggaran, peserta (kuota), porsi peserta yang iurannya dibayar dana CSR perusahaan, dan
+# Atur penggeser (slider): anggaran, peserta (kuota), proporsi peserta yang iurannya dibayar dana CSR perusahaan, dan
 # faktor pada asumsi kematian dan kecelakaan. Setiap perubahan dijawab dengan perhitungan langsung
 # (`sim.coverage.what_if`, jauh di bawah satu detik): iuran setahun, siapa yang membayarnya, perkiraan klaim 12 bulan
 # dan rasio klaim, serta berapa peserta yang dapat dijamin anggaran. Jalankan dulu seluruh notebook (Run > Run All
 # Cells). Nilai dalam Rp per tahun; rasio klaim adalah perkiraan klaim / iuran (di atas 100%: klaim diperkirakan
 # melebihi iuran). Ini nilai harapan: klaim sebenarnya bervariasi di sekitarnya (notebook 01 menunjukkan rentang 90%).
 #
-# Bila hanya `scenario_id` yang diubah, jawabannya untuk peserta awal skenario itu sendiri dan annual_budget pada
-# `[budget]`-nya (tanpa itu, penggeser anggaran dimulai dari iuran yang dibayar kota untuk peserta tersebut, dibulatkan
-# ke atas ke kelipatan Rp50 juta).
+# Bila hanya `scenario_id` yang diubah, jawabannya berlaku untuk peserta awal skenario itu sendiri dan `annual_budget`
+# pada bagian `[budget]`-nya (bila tidak ada, penggeser anggaran dimulai dari iuran yang dibayar kota untuk peserta
+# tersebut, dibulatkan ke atas ke kelipatan Rp50 juta).
 #
 # Jumlah peserta tetap pada angka penggeser selama setahun. Skenario dengan rencana kepesertaan (kuota, alur
 # pendaftaran, komitmen CSR: `madiun-2026-ucj`, `pekalongan-2023-expansion`, ...) rencananya dikesampingkan di sini, dan
-# baris terakhir menyebutkannya: iuran dan klaim lalu menghitung peserta yang sama. Jawaban rencana itu per tahun
-# berasal dari `sim plan` (notebook 03).
+# baris terakhir menyebutkannya: dengan begitu iuran dan klaim dihitung untuk peserta yang sama. Jawaban per tahun untuk
+# rencana itu diberikan oleh `sim plan` (notebook 03).
 
 # %% tags=["parameters"]
 scenario_id = "madiun-2025"  # a file in scenarios/ without .toml

@@ -567,20 +567,36 @@ def test_a_cut_table_says_which_rows_it_shows():
 # pledge is a "komitmen" in the summary and the pledge table's rows (its caption said "janji"); an income band a
 # "kelompok penghasilan" as the rules' names and sources say (a unit said "golongan"); the enrolment pipeline the
 # "alur pendaftaran" of its part headings (a notebook row said "tahapan"); beyond the horizon "di luar periode
-# proyeksi" as the targets' table says (the note under it said "di luar proyeksi").
+# proyeksi" as the targets' table says (the note under it said "di luar proyeksi"); a member the money no longer
+# pays for is "tidak diperpanjang" as the plan's tables and notebook rows say (a notebook's text said "diputus").
 ONE_WORD = {"tabel mortalitas": r"\btabel kematian\b", "proporsi": r"\bporsi\b", "iuran": r"\bpremi\b",
             "peserta": r"\banggota\b", "perkiraan": r"\bprakiraan\b", "komitmen": r"\bjanji\b",
             "kelompok penghasilan": r"\bgolongan penghasilan\b", "alur pendaftaran": r"\btahapan pendaftaran\b",
-            "di luar periode proyeksi": r"\bdi luar proyeksi\b"}
+            "di luar periode proyeksi": r"\bdi luar proyeksi\b", "tidak diperpanjang": r"\b(diputus|memutus)\b"}
+
+
+def _indonesian_notebook_texts(root) -> dict[str, str]:
+    """The notebooks' Indonesian markdown cells (tagged ``lang-id``), each as one line without its ``# `` prefixes
+    and its code spans (a command or a file name is written as in the English cell)."""
+    texts = {}
+    for path in sorted((root / "notebooks").glob("*.py")):
+        parts = re.split(r"^(# %%.*)$", path.read_text(encoding="utf-8"), flags=re.M)
+        for i in range(1, len(parts) - 1, 2):
+            if '"lang-id"' in parts[i]:
+                text = " ".join(line.removeprefix("#").strip() for line in parts[i + 1].splitlines())
+                texts[f"{path.name}, cell {i // 2 + 1}"] = re.sub(r"`[^`]*`", "", text)
+    return texts
 
 
 @pytest.mark.parametrize("kept, other", ONE_WORD.items())
 def test_the_indonesian_texts_use_one_word_for_each_term(root, kept, other):
-    """The report's texts (sim/*.py), the rules, profiles and sources (sim/data) and the shipped scenarios use
-    ``kept`` and never the other form; the kept word is in use, so the test is not vacuous."""
+    """The report's texts (sim/*.py), the rules, profiles and sources (sim/data), the shipped scenarios and the
+    notebooks' Indonesian text use ``kept`` and never the other form; the kept word is in use, so the test is not
+    vacuous."""
     files = [*sorted((root / "sim").glob("*.py")), *sorted((root / "sim" / "data").glob("*.[tc]*")),
              *sorted((root / "scenarios").rglob("*.toml"))]
     texts = {f.relative_to(root).as_posix(): f.read_text(encoding="utf-8") for f in files}
+    texts |= _indonesian_notebook_texts(root)
     found = [name for name, text in texts.items() if re.search(other, text, re.IGNORECASE)]
     assert not found, f"{other} in {found}; write {kept!r}"
     assert any(kept in text.lower() for text in texts.values())
@@ -605,6 +621,14 @@ def test_the_indonesian_report_says_seed_and_quotes_one_way():
              if re.search(r"(?<!bilangan awal \()\bseed\b|\bbenih\b|\"", text, re.IGNORECASE)]
     assert not found
     assert sum("bilangan awal" in text.lower() for text in texts.values()) >= 4  # not vacuous
+    assert any("“" in text for text in texts.values())
+
+
+def test_the_notebooks_indonesian_text_quotes_as_the_report_does(root):
+    """The notebooks' Indonesian cells quote a table's word or a README section with “…” as the report's Indonesian
+    texts do (the twins kept the English cells' straight quotes); there are quotes, so the test is not vacuous."""
+    texts = _indonesian_notebook_texts(root)
+    assert not [name for name, text in texts.items() if '"' in text]
     assert any("“" in text for text in texts.values())
 
 
