@@ -1279,9 +1279,10 @@ TEXT = {
               "setiap pembayaran beasiswa tahunan dihitung, dan satu kecelakaan kerja dihitung di setiap manfaat yang "
               "diterimanya. Kolom z: selisih mutlak antara simulasi dan perhitungan langsung, dalam satuan galat "
               "baku menurut perhitungan langsung (sebaran rata-rata simulasi bila modelnya benar). Baris ditandai "
-              "bila z melampaui 4; untuk rata-rata yang menceng (dari sedikit pembayaran besar), batas ini "
-              "dilebarkan di atas nilai harapan dengan peluang tanda yang tetap sama (dan, bila kemencengannya kecil, "
-              "dipersempit di bawahnya); batas itu ditulis di kolom Pemeriksaan bila mengubah putusannya.",
+              "bila z melampaui 4; untuk rata-rata yang sebarannya menceng (dari sedikit pembayaran besar), batas "
+              "ini diperlonggar di atas nilai harapan dengan peluang baris ditandai tetap sama (dan, bila "
+              "kemencengannya kecil, diperketat di bawahnya); kolom Pemeriksaan menuliskan batas yang disesuaikan "
+              "itu bila batas tersebut mengubah hasil pemeriksaan.",
         "en": "By segment and benefit over the whole period{span}; a row of a single year is shown only when it is "
               "flagged. The number of payments counts each benefit's payments, not cases: every yearly scholarship "
               "payment counts, and one work accident counts under each benefit it receives. Column z: the absolute "
@@ -1460,8 +1461,8 @@ TEXT = {
     "method_checks": {
         "id": "Pemeriksaan. Nilai harapan setiap manfaat juga dihitung langsung tanpa simulasi, dan distribusi "
               "total klaim tahun pertama dihitung secara eksak dengan FFT. Rata-rata simulasi yang berjarak lebih "
-              "dari 4 galat baku dari perhitungan langsung (batas yang disesuaikan dengan kemencengannya), atau "
-              "kuantil di luar batas toleransi Monte Carlo-nya, ditandai.",
+              "dari 4 galat baku dari perhitungan langsung (batas yang disesuaikan dengan kemencengan sebarannya), "
+              "atau kuantil di luar batas toleransi Monte Carlo-nya, ditandai.",
         "en": "Checks. The expected value of every benefit is also computed directly, without simulation, and the "
               "first year's total claims distribution exactly by FFT. A simulated mean more than 4 standard errors "
               "from the direct calculation (a bound adjusted for its skewness), or a quantile outside its Monte "
@@ -1796,7 +1797,7 @@ TEXT = {
     "wi_budget_left": {"id": "Sisa anggaran setelah iuran yang dibayar kota", "en": "Budget left after the city's premium"},
     "wi_members_affordable": {"id": "Peserta yang dapat dijamin anggaran", "en": "Members the budget covers"},
     # --- sentences and labels the notebooks' own code cells show (notebooks/; the prose is in their markdown cells) ---
-    "nb_scenario_size": {"id": "{members} peserta dalam {segments} segmen, {months} bulan sejak {start}",
+    "nb_scenario_size": {"id": "{members} peserta dalam {segments} segmen, {months} bulan mulai {start}",
                          "en": "{members} members in {segments} segment(s), {months} months from {start}"},
     "nb_slider_budget": {"id": "Anggaran (Rp)", "en": "Budget (Rp)"},
     "nb_slider_members": {"id": "Peserta", "en": "Members"},

@@ -355,8 +355,9 @@ def test_a_mean_too_low_is_flagged_below_by_the_narrower_bound():
 
 @pytest.mark.parametrize("code, words", [("en", ("skewed mean", "widened above", "same chance",
                                                  "for a mildly skewed one, narrowed below")),
-                                         ("id", ("menceng", "dilebarkan di atas", "peluang tanda yang tetap sama",
-                                                 "bila kemencengannya kecil, dipersempit di bawah"))])
+                                         ("id", ("sebarannya menceng", "diperlonggar di atas",
+                                                 "peluang baris ditandai tetap sama",
+                                                 "bila kemencengannya kecil, diperketat di bawah"))])
 def test_the_report_says_how_the_bound_is_set(code, words):
     """The validation section's text says, in its flag sentence, that a skewed mean's bound is wider above with the
     same chance of a flag, and narrower below only for a mildly skewed mean (up to SKEW_NARROWED_MAX: a mean of few

@@ -325,6 +325,10 @@ REWORDED = [
     ("rata-rata simulasi dengan galat bakunya di samping rumus tertutup",
      "Rincian per segmen dan jenis manfaat untuk seluruh periode{span}; baris untuk satu tahun saja hanya "
      "ditampilkan bila ditandai. Kolom jumlah pembayaran menghitung pembayaran setiap manfaat, bukan kasus"),
+    # "tanda" alone also reads as a sign (+/-), "putusan" is a court's ruling, and "sejak" looks back from today.
+    ("peluang tanda", "dengan peluang baris ditandai tetap sama"),
+    ("mengubah putusannya", "bila batas tersebut mengubah hasil pemeriksaan"),
+    ("bulan sejak {start}", "{months} bulan mulai {start}"),
 ]
 
 
