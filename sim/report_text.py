@@ -2242,7 +2242,7 @@ TEXT = {
         "en": "The APBD budget by year. APBD-paid members are those whose premiums the APBD pays.",
     },
     "budget_apbd_intro_needed": {
-        "id": "Dua kolom terakhir: APBD yang dibutuhkan {what} (iuran saja), dan apakah anggaran mencukupinya "
+        "id": "Dua kolom terakhir: APBD yang dibutuhkan {what} (iuran saja) dan apakah anggaran mencukupinya "
               "(“tidak” pada baris yang diarsir).",
         "en": "The last two columns: the APBD needed {what} (premiums only), and whether the budget covers it "
               "(\"no\" on the shaded rows).",
@@ -2387,13 +2387,13 @@ TEXT = {
               "cara yang sama: {items}. Iuran yang dibayar tidak dapat melebihi anggaran APBD; pada tahun ketika "
               "kebutuhan itu lebih besar, rencana tidak terpenuhi. Rata-rata ini adalah perkiraan biaya APBD rencana "
               "ini. Anggaran yang tetap cukup bila komitmen tidak dipenuhi, dengan peluang sekurang-kurangnya "
-              "{confidence}, adalah APBD yang dibutuhkan pada kolom terakhir tabel anggaran APBD: itulah acuan untuk "
+              "{confidence}, adalah APBD yang dibutuhkan pada tabel anggaran APBD di atas: itulah acuan untuk "
               "menganggarkan rencana ini.",
         "en": "The APBD needed to keep the membership plan (last column), averaged the same way: {items}. The APBD "
               "premiums paid cannot exceed the APBD budget; in a year when the need is larger, the plan is not "
               "kept. This average is the plan's expected APBD cost. The budget that still suffices when pledges are "
-              "not honoured, with a probability of at least {confidence}, is the APBD needed in the last column of "
-              "the APBD table: that is the figure to budget the plan with.",
+              "not honoured, with a probability of at least {confidence}, is the APBD needed in the APBD table "
+              "above: that is the figure to budget the plan with.",
     },
     "pledge_expected_need_item": {"id": "{year} {need}", "en": "{year} {need}"},
     "col_left": {"id": "Sisa", "en": "Left"},

@@ -222,10 +222,11 @@ def test_the_report_shows_every_outcome_traced(tmp_path, answer):
     # ... and, since the APBD paid stops at the budget, the average need to keep the plan is its expected cost (it
     # once said the APBD paid was: Rp4,00 miliar in 2029 against a need of Rp4,39 miliar); the figure to budget with
     # is the APBD needed at the confidence, not the average (it once called the average the reference, beside a
-    # different 90 % figure in the summary).
+    # different 90 % figure in the summary). It is no longer that table's last column, now the budget's yes or no.
     assert "Rata-rata ini adalah perkiraan biaya APBD rencana ini." in text
-    assert ("adalah APBD yang dibutuhkan pada kolom terakhir tabel anggaran APBD: itulah acuan untuk menganggarkan "
+    assert ("adalah APBD yang dibutuhkan pada tabel anggaran APBD di atas: itulah acuan untuk menganggarkan "
             "rencana ini") in text
+    assert "kolom terakhir tabel anggaran APBD" not in text
     assert "rata-rata kebutuhan inilah acuannya" not in text and "Untuk menyusun anggaran, rata-rata inilah" not in text
     for i, outcome in enumerate(answer["outcomes"]):
         assert f"planning.pledge_outcomes.outcomes.{i}.probability" in shown
