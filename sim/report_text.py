@@ -1850,7 +1850,7 @@ TEXT = {
     "nb_limit_capped": {"id": "tidak ada, hingga kelipatan terbesar yang dicoba",
                         "en": "nothing, up to the largest multiple tried"},
     "nb_coverage_funded": {"id": "  terdanai dengan peluang", "en": "  funded with probability"},
-    "nb_funded_confidence": {"id": "≥ {confidence} atas komitmen CSR dipenuhi atau tidak",
+    "nb_funded_confidence": {"id": "≥ {confidence}, dengan risiko komitmen CSR tidak dipenuhi",
                              "en": "≥ {confidence} over which CSR pledges are honoured"},
     "nb_funded_expected": {"id": "tidak dihitung: CSR sebesar nilai × peluang",
                            "en": "not computed: CSR at amount × probability"},

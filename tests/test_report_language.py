@@ -329,6 +329,8 @@ REWORDED = [
     ("peluang tanda", "dengan peluang baris ditandai tetap sama"),
     ("mengubah putusannya", "bila batas tersebut mengubah hasil pemeriksaan"),
     ("bulan sejak {start}", "{months} bulan mulai {start}"),
+    # "≥ 90% atas komitmen CSR dipenuhi atau tidak" read as a chance that the pledges are honoured.
+    ("atas komitmen CSR dipenuhi atau tidak", "≥ {confidence}, dengan risiko komitmen CSR tidak dipenuhi"),
 ]
 
 
