@@ -31,7 +31,7 @@
 # # Perbandingan skenario
 #
 # **Yang dijawab:** untuk dua skenario atau lebih secara berdampingan, jumlah peserta, iuran setahun (Rp), klaim
-# (rata-rata simulasi dan rentang 90% dari P5 sampai P95, Rp), rasio klaim (%) dan peluang klaim melebihi iuran, untuk
+# (rata-rata simulasi dan rentang 90% dari P5 sampai P95, Rp), rasio klaim (%), dan peluang klaim melebihi iuran, untuk
 # tahun pertama dan seluruh periode proyeksi; lalu asumsi mana yang berbeda di antara skenario-skenario itu.
 # Angka-angkanya berasal dari `summary.json` setiap skenario. Skenario yang memiliki nama segmen yang sama memakai
 # bilangan acak yang sama, sehingga perbedaan di antaranya bukan derau simulasi.
