@@ -89,6 +89,9 @@ coverage.what_if_table(scenario, lang, budget_idr=budget_idr, members=members, c
 
 # %%
 start = coverage.slider_start(scenario, budget_idr, members)
+# Each slider's label shown whole: the default label width (80 pixels) cut "Kecelakaan ×" and "Proporsi CSR" short.
+# A slider answers on release, not while dragged (a closed form each time).
+slider = {"style": {"description_width": "initial"}, "continuous_update": False}
 deaths_span = coverage.slider_span("mortality_factor", mortality_factor)
 accidents_span = coverage.slider_span("accident_factor", accident_factor)
 widgets.interactive(
@@ -96,15 +99,13 @@ widgets.interactive(
     scenario=widgets.fixed(scenario),
     lang=widgets.fixed(lang),
     budget_idr=widgets.IntSlider(value=start["budget_idr"], min=0, max=4 * max(start["budget_idr"], 10**9),
-                                 step=coverage.BUDGET_STEP, description=language("nb_slider_budget"),
-                                 continuous_update=False),
+                                 step=coverage.BUDGET_STEP, description=language("nb_slider_budget"), **slider),
     members=widgets.IntSlider(value=start["members"], min=0, max=4 * max(start["members"], 1_000), step=100,
-                              description=language("nb_slider_members"), continuous_update=False),
+                              description=language("nb_slider_members"), **slider),
     csr_share=widgets.FloatSlider(value=csr_share, min=0.0, max=1.0, step=0.05,
-                                  description=language("nb_slider_csr_share"), continuous_update=False),
+                                  description=language("nb_slider_csr_share"), **slider),
     mortality_factor=widgets.FloatSlider(value=mortality_factor, min=deaths_span[0], max=deaths_span[1], step=0.05,
-                                         description=language("nb_slider_deaths"), continuous_update=False),
+                                         description=language("nb_slider_deaths"), **slider),
     accident_factor=widgets.FloatSlider(value=accident_factor, min=accidents_span[0], max=accidents_span[1],
-                                        step=0.05, description=language("nb_slider_accidents"),
-                                        continuous_update=False),
+                                        step=0.05, description=language("nb_slider_accidents"), **slider),
 )

@@ -243,6 +243,10 @@ def test_the_what_if_sliders_are_labelled_in_the_notebooks_language(tmp_path, ca
     assert labels == {language(f"nb_slider_{name}") for name in ("budget", "members", "csr_share", "deaths",
                                                                 "accidents")}
     assert _tagged(executed.cells, "lang-id") and not _tagged(executed.cells, "lang-en")
+    # Each label shown whole: the default width (80 pixels) cut the longer ones ("Kecelakaan ×", "Proporsi CSR").
+    styles = [m["state"] for m in executed.metadata.widgets["application/vnd.jupyter.widget-state+json"]["state"]
+              .values() if m["model_name"] == "SliderStyleModel"]
+    assert len(styles) == 5 and all(s["description_width"] == "initial" for s in styles), styles
 
 
 def test_the_cells_of_the_other_language_are_dropped_and_nothing_else():
