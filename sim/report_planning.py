@@ -314,18 +314,18 @@ def _y(i: int, name: str) -> str:
     return f"planning.years.{i}.{name}"
 
 
-def _listed(lang: Language, items: list, prefix: str = "", sep: str | None = None,
-            last: str = "and", separator: str = ", ") -> tuple[str, dict]:
+def _listed(lang: Language, items: list, prefix: str = "", last: str | None = "and",
+            separator: str = ", ") -> tuple[str, dict]:
     """``(text, figures)`` items joined into one list by :meth:`Language.join` ("a, b, dan c"; ``last`` its word:
     ``and``, ``or`` or ``and_groups``; ``separator`` ``"; "`` for items that hold commas of their own: "a; b; dan
-    c"), or, with ``sep``, "a; b; c", a record-like enumeration with no word before its last item (a label and its
-    figure each, not read as a sentence's list; the caller says why); each item's placeholders made unique."""
+    c"), or, with ``last`` None, "a; b; c", a record-like enumeration with no word before its last item (a label and
+    its figure each, not read as a sentence's list; the caller says why); each item's placeholders made unique."""
     parts, figures = [], {}
     for i, (text, figs) in enumerate(items):
         parts.append(fill(text, {k: "{" + f"{prefix}{k}_{i}" + "}" for k in figs}))
         figures.update({f"{prefix}{k}_{i}": f for k, f in figs.items()})
-    if sep is not None:
-        return sep.join(parts), figures
+    if last is None:
+        return separator.join(parts), figures
     return lang.join(parts, last, separator), figures
 
 

@@ -51,7 +51,7 @@ def trend_blocks(lang: Language, scenario: Scenario, summary: dict, extra: dict)
     # A record-like enumeration, not a sentence's list: each item a factor and its figures ("deaths per 1,000 members
     # from a to b (+n points): why"), followed by more records of the same kind ("; the other factors less than 0.1
     # point each", "; each part is rounded on its own ..."), which an "and" before the last factor would cut off.
-    listed_parts, part_figures = _listed(lang, items, "f_", sep="; ")
+    listed_parts, part_figures = _listed(lang, items, "f_", last=None, separator="; ")
     rest = lang("trend_rest") if len(items) < len(change["parts"]) else ""
     # Each part rounded on its own: where the parts shown do not add up to the change shown, say why.
     if round(sum(points_shown(p["change"]) for p in change["parts"]), 1) != points_shown(change["change"]):
