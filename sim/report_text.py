@@ -2312,7 +2312,7 @@ TEXT = {
     "col_apbd_members": {"id": "Peserta APBD (rata-rata)", "en": "APBD-paid members (average)"},
     "col_apbd_needed_quota": {"id": "APBD yang dibutuhkan untuk target", "en": "APBD needed for the targets"},
     "col_apbd_needed_members": {"id": "APBD yang dibutuhkan rencana", "en": "APBD the plan needs"},
-    "col_budget_enough": {"id": "Anggaran cukup", "en": "Budget enough"},
+    "col_budget_enough": {"id": "Anggaran cukup", "en": "Budget sufficient"},
     "col_budget_apbd": {"id": "Anggaran APBD", "en": "APBD budget"},
     "col_budget_spent": {"id": "Iuran dari APBD", "en": "Premium paid by APBD"},
     "col_budget_left": {"id": "Sisa anggaran", "en": "Budget left"},
