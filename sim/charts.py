@@ -39,6 +39,7 @@ BAND_INNER = "#e07a6e"
 BAND_EDGE = "#a0524a"
 BAND_LINE = {"edgecolor": BAND_EDGE, "linewidth": 0.8}  # a band's edge; its fill's alpha is in the face colour only
 TORNADO_LOW = "#5b8db8"  # a lighter blue than the premium's, as the light end of a range
+TORNADO_BAR = 0.2  # inches: a tornado bar's height (its y axis is in inches)
 LEAST_CONTRAST = 3.0
 PAYER_COLOURS = {"APBD": PREMIUM, "APBN": "#6c5b7b", "DBH-CHT": "#c06c84", "CSR": BUDGET, "SERTAKAN": "#d0704f",
                  "SELF": NEUTRAL}
@@ -543,8 +544,13 @@ def tornado(rows: list[dict], base_claims: float, period: str, lang: Language, t
     y = np.cumsum(slots) - slots / 2
     low = np.array([r["claims_low_idr"] for r in shown]) - base_claims
     high = np.array([r["claims_high_idr"] for r in shown]) - base_claims
-    ax.barh(y, low, height=0.2, left=base_claims, color=TORNADO_LOW, label=lang("chart_at_low"))
-    ax.barh(y, high, height=0.2, left=base_claims, color=CLAIMS, alpha=0.8, label=lang("chart_at_high"))
+    # Where both ends move the claims the same way, both bars run from the base on the same side, and the shorter
+    # was hidden under the longer (or showed through it in neither end's colour): each end then takes its own half
+    # of the bar's height, the low end above the high end, as the legend lists them.
+    shift = np.where(low * high > 0, TORNADO_BAR / 4, 0.0)
+    height = TORNADO_BAR - 2 * shift
+    ax.barh(y + shift, low, height=height, left=base_claims, color=TORNADO_LOW, label=lang("chart_at_low"))
+    ax.barh(y - shift, high, height=height, left=base_claims, color=CLAIMS, alpha=0.8, label=lang("chart_at_high"))
     ax.axvline(base_claims, color="black", linewidth=1)
     ax.set_yticks(y, labels, fontsize=SMALL)
     ax.set_ylim(0, max(slots.sum(), 0.3))

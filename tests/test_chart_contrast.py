@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.collections import Collection, LineCollection
 from matplotlib.colors import to_rgba
 from matplotlib.lines import Line2D
@@ -71,7 +72,19 @@ def _extra_charts(lang: Language) -> dict:
     payers = [{"payer": p, "year": y["year"], "premium_idr": v} for y in years
               for p, v in (("APBD", 3e9), ("APBN", 6e8), ("DBH-CHT", 5e8), ("CSR: A", 4e8), ("CSR: B", 3e8),
                            ("CSR: C", 2e8), ("CSR: D", 1.5e8), ("SERTAKAN", 1e8), ("SELF", 5e7))]
-    return {"funding_all": charts.funding(rows, lang), "plan_premium_all": charts.plan_premium(years, payers, lang)}
+    return {"funding_all": charts.funding(rows, lang), "plan_premium_all": charts.plan_premium(years, payers, lang),
+            "tornado_same_side": charts.tornado(_same_side_rows(), BASE, "2025", lang)}
+
+
+BASE = 7e9  # the tornado's base claims
+
+
+def _same_side_rows() -> list[dict]:
+    """Tornado bars whose two ends move the claims the same way (both above the base, both below), the shorter end
+    the low one or the high one, and one bar with an end either side."""
+    ends = [(1e8, 4e8), (4e8, 1.5e8), (-4e8, -1e8), (-1.5e8, -4e8), (-3e8, 3e8)]
+    return [{"parameter": f"Parameter {k}", "low": 1.0, "high": 2.0, "claims_low_idr": BASE + low,
+             "claims_high_idr": BASE + high} for k, (low, high) in enumerate(ends)]
 
 
 @pytest.fixture(scope="module")
@@ -182,3 +195,34 @@ def test_every_text_on_the_page_has_4_5_to_1(figures):
             if contrast(to_rgba(text.get_color(), text.get_alpha())) < LEAST_TEXT:
                 low.append((name, text.get_text(), text.get_color()))
     assert not low, low
+
+
+def _pixels(fig) -> np.ndarray:
+    """The figure drawn as the report's PNG draws it (at charts.DPI): RGB from 0 to 1, indexed [x, y] in display
+    pixels from the bottom left, as an artist's window extent is."""
+    fig.set_dpi(charts.DPI)
+    canvas = FigureCanvasAgg(fig)
+    canvas.draw()
+    return (np.asarray(canvas.buffer_rgba())[::-1, :, :3] / 255).transpose(1, 0, 2)
+
+
+def _in_colour(pixels: np.ndarray, colour) -> np.ndarray:
+    """Where the pixels show the colour as drawn (alpha blended over white), to within rounding."""
+    return np.all(np.abs(pixels - np.array(_over(colour))) < 0.02, axis=-1)
+
+
+def test_both_ends_of_a_tornado_bar_show_where_they_lie_on_the_same_side():
+    """Where a parameter moves the claims the same way at both ends of its range, both bars run from the base on
+    one side. Drawn over each other, the shorter was hidden under the longer, or showed through it in neither end's
+    colour (the high end's red at 0.8 over the blue): each end's bar must show, in its own colour (the legend's), over
+    at least half of its area."""
+    fig = charts.tornado(_same_side_rows(), BASE, "2025", Language("en"))
+    pixels = _pixels(fig)
+    ax = fig.axes[0]
+    for container, end in zip(ax.containers, ("low", "high")):
+        for row, bar in zip(_same_side_rows()[::-1], container):  # the widest at the top
+            box = bar.get_window_extent()
+            inside = pixels[int(np.ceil(box.x0)):int(box.x1), int(np.ceil(box.y0)):int(box.y1)]
+            assert inside.size, (row["parameter"], end)
+            shown = float(np.mean(_in_colour(inside, bar.get_facecolor())))
+            assert shown >= 0.5, (row["parameter"], end, shown)
