@@ -40,6 +40,11 @@ BAND_EDGE = "#a0524a"
 BAND_LINE = {"edgecolor": BAND_EDGE, "linewidth": 0.8}  # a band's edge; its fill's alpha is in the face colour only
 TORNADO_LOW = "#5b8db8"  # a lighter blue than the premium's, as the light end of a range
 TORNADO_BAR = 0.2  # inches: a tornado bar's height (its y axis is in inches)
+# The tornado's two ends have 1.1:1 between them (TORNADO_LOW and CLAIMS at 0.8), where WCAG 1.4.11 asks 3:1 of
+# adjacent parts a reader must tell apart: where they meet (along the middle of a bar whose ends lie on the same side;
+# at the base the black base line runs between them) a white line sets them off, as it does the parts of a stacked
+# bar. The high end's alpha is in its face colour only, so that the line is white.
+TORNADO_EDGE = {"edgecolor": "white", "linewidth": 1}
 LEAST_CONTRAST = 3.0
 PAYER_COLOURS = {"APBD": PREMIUM, "APBN": "#6c5b7b", "DBH-CHT": "#c06c84", "CSR": BUDGET, "SERTAKAN": "#d0704f",
                  "SELF": NEUTRAL}
@@ -549,8 +554,10 @@ def tornado(rows: list[dict], base_claims: float, period: str, lang: Language, t
     # of the bar's height, the low end above the high end, as the legend lists them.
     shift = np.where(low * high > 0, TORNADO_BAR / 4, 0.0)
     height = TORNADO_BAR - 2 * shift
-    ax.barh(y + shift, low, height=height, left=base_claims, color=TORNADO_LOW, label=lang("chart_at_low"))
-    ax.barh(y - shift, high, height=height, left=base_claims, color=CLAIMS, alpha=0.8, label=lang("chart_at_high"))
+    ax.barh(y + shift, low, height=height, left=base_claims, color=TORNADO_LOW, **TORNADO_EDGE,
+            label=lang("chart_at_low"))
+    ax.barh(y - shift, high, height=height, left=base_claims, color=(CLAIMS, 0.8), **TORNADO_EDGE,
+            label=lang("chart_at_high"))
     ax.axvline(base_claims, color="black", linewidth=1)
     ax.set_yticks(y, labels, fontsize=SMALL)
     ax.set_ylim(0, max(slots.sum(), 0.3))

@@ -4,7 +4,8 @@ WCAG 2.1 1.4.11 asks a contrast of 3:1 against the adjacent colours of a graphic
 1.4.3 asks 4.5:1 of text. An audit measured the report's charts at 1.1-2.9 in places (the 90 % band, the payer
 chart's lighter shades, yellow and orange pledges, the tornado's low end). These tests compute the contrast of
 every data-bearing colour as drawn: from the palette in ``sim/charts.py`` and from the matplotlib artists of every
-chart kind (the charts of ``test_report_layout``, and a funding chart and a plan with more parts than those have).
+chart kind (the charts of ``test_report_layout``, and a funding chart and a plan with more parts than those have);
+and, on the drawn pixels, that the tornado's two ends, 1.1:1 between them, are set apart where they meet.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from matplotlib.collections import Collection, LineCollection
 from matplotlib.colors import to_rgba
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
-from test_report_layout import _charts
+from test_report_layout import _charts, _tornado_rows
 
 from sim import charts
 from sim.i18n import Language
@@ -226,3 +227,25 @@ def test_both_ends_of_a_tornado_bar_show_where_they_lie_on_the_same_side():
             assert inside.size, (row["parameter"], end)
             shown = float(np.mean(_in_colour(inside, bar.get_facecolor())))
             assert shown >= 0.5, (row["parameter"], end, shown)
+
+
+def _near(mask: np.ndarray, reach: int) -> np.ndarray:
+    """Where a pixel lies within ``reach`` pixels (across or down, or both) of one of the mask."""
+    near = mask.copy()
+    for dx in range(-reach, reach + 1):
+        for dy in range(-reach, reach + 1):
+            near |= np.roll(mask, (dx, dy), axis=(0, 1))
+    return near
+
+
+@pytest.mark.parametrize("rows", [_tornado_rows, _same_side_rows], ids=["either_side", "same_side"])
+def test_the_two_ends_of_a_tornado_bar_are_set_apart_where_they_meet(rows):
+    """WCAG 1.4.11 asks 3:1 of adjacent parts a reader must tell apart; the low end's blue and the high end's red
+    have 1.1:1. Where they meet (at the base, or along the middle of a bar whose ends lie on the same side) something
+    of 3:1 against both must run between them: no pixel of one lies within two pixels (a point at 150 dpi) of a pixel
+    of the other."""
+    fig = charts.tornado(rows(), BASE, "2025", Language("en"))
+    low, high = (container[0].get_facecolor() for container in fig.axes[0].containers)
+    pixels = _pixels(fig)
+    touching = _in_colour(pixels, low) & _near(_in_colour(pixels, high), 2)
+    assert not touching.any(), np.argwhere(touching)[:5].tolist()
