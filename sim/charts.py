@@ -465,18 +465,21 @@ def premium_stacks(years: list[dict], payers: list[dict]) -> tuple[list, dict]:
 
 
 def funding(rows: list[dict], lang: Language):
-    """A year's premium by payer, each bar split by segment."""
+    """A year's premium by payer, each bar split by segment, each part labelled with its name and amount (inside
+    it, or under the plot where it is too narrow: :func:`_narrow_parts_listed`)."""
     fig, ax = _figure((SIZE[0], 1.2 + 0.55 * len({r["payer"] for r in rows})))
     payers, segments, premium = funding_bars(rows)
     left = np.zeros(len(payers))
+    parts = []  # (the label written inside a part, the part, what a list under the plot says of it)
     for k, seg in enumerate(segments):
         widths = np.array([premium[p, seg] for p in payers])
         colours = [shade(PAYER_COLOURS.get(p, NEUTRAL), SHADES[k % len(SHADES)]) for p in payers]
-        ax.barh(payers, widths, left=left, color=colours, edgecolor="white", linewidth=1.5, label=seg)
+        bars = ax.barh(payers, widths, left=left, color=colours, edgecolor="white", linewidth=1.5, label=seg)
         for y, (x0, w) in enumerate(zip(left, widths)):
             if w > 0:
-                ax.text(x0 + w / 2, y, f"{seg}\n{lang.money(w)}".strip(), ha="center", va="center", fontsize=SMALL,
-                        color=text_on(colours[y]))
+                label = ax.text(x0 + w / 2, y, f"{seg}\n{lang.money(w)}".strip(), ha="center", va="center",
+                                fontsize=SMALL, color=text_on(colours[y]))
+                parts.append((label, bars[y], f"{lang.choice('payer', payers[y])}: {seg} {lang.money(w)}"))
         left += widths
     ax.set_yticks(range(len(payers)), [lang.choice("payer", p) for p in payers])  # SELF: "mandiri" in Indonesian
     _money_axis(ax, ax.get_xlim()[1], lang, axis="x")
@@ -484,7 +487,33 @@ def funding(rows: list[dict], lang: Language):
     ax.grid(axis="y", visible=False)
     ax.invert_yaxis()
     ax.set_title(lang("chart_funding_title"), loc="left", fontsize=11)
+    _narrow_parts_listed(ax, parts)
     return fig
+
+
+LABEL_ROOM = 2  # pt: the least room a label written inside a part of a funding bar leaves at each side
+
+
+@_missing_glyphs_quiet  # it lays the figure out to measure its labels
+def _narrow_parts_listed(ax, parts: list) -> None:
+    """A part of a funding bar keeps its label inside where the label fits (LABEL_ROOM to spare); a narrower part's
+    label ran over its neighbours' and the white line between them, so it is listed under the plot instead, with the
+    part's colour, its payer, name and amount (as the alt text names every part). The figure grows by the list's
+    height, so that the bars keep theirs and the labels that fitted still fit."""
+    fig = ax.figure
+    fig.draw_without_rendering()
+    room = 2 * LABEL_ROOM * fig.dpi / 72
+    narrow = []
+    for label, bar, listed in parts:
+        text, box = label.get_window_extent(), bar.get_window_extent()
+        if text.width > box.width - room or text.height > box.height - room:
+            label.remove()
+            narrow.append((bar, " ".join(listed.split())))  # one space where a part has no name
+    if narrow:
+        tall = ax.get_window_extent().height
+        _legend_below(ax, ([bar for bar, _ in narrow], [listed for _, listed in narrow]), columns=2)
+        fig.draw_without_rendering()  # the constrained layout took the list's room from the plot: give it back
+        fig.set_figheight(fig.get_figheight() + (tall - ax.get_window_extent().height) / fig.dpi)
 
 
 def funding_bars(rows: list[dict]) -> tuple[list, list, dict]:
