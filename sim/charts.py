@@ -458,8 +458,9 @@ def plan_premium(years: list[dict], payers: list[dict], lang: Language):
 def premium_stacks(years: list[dict], payers: list[dict]) -> tuple[list, dict]:
     """What :func:`plan_premium` stacks: the payers, largest premium first (bottom up), and each payer's premium in
     each of the ``years``."""
+    # Ties (two payers paying the same, e.g. nothing) go by name: a set's order changes with each process's hash seed.
     order = sorted({r["payer"] for r in payers},
-                   key=lambda p: -sum(r["premium_idr"] for r in payers if r["payer"] == p))
+                   key=lambda p: (-sum(r["premium_idr"] for r in payers if r["payer"] == p), p))
     return order, {payer: [sum(r["premium_idr"] for r in payers if r["payer"] == payer and r["year"] == y["year"])
                            for y in years] for payer in order}
 
@@ -519,8 +520,8 @@ def _narrow_parts_listed(ax, parts: list) -> None:
 def funding_bars(rows: list[dict]) -> tuple[list, list, dict]:
     """What :func:`funding` draws: the payers, largest premium first (a bar each, top to bottom), the segments (a
     part of a bar each) and the premium of each (payer, segment)."""
-    payers = sorted({r["payer"] for r in rows},
-                    key=lambda p: -sum(r["annual_premium_idr"] for r in rows if r["payer"] == p))
+    payers = sorted({r["payer"] for r in rows},  # ties by name, as in premium_stacks
+                    key=lambda p: (-sum(r["annual_premium_idr"] for r in rows if r["payer"] == p), p))
     segments = list(dict.fromkeys(r["segment"] for r in rows))
     premium = {(p, seg): sum(r["annual_premium_idr"] for r in rows if r["payer"] == p and r["segment"] == seg)
                for p in payers for seg in segments}
