@@ -234,6 +234,9 @@ def _years(model: Model, closed, summary, money, timing, reserve, fan) -> list[d
         row = {
             "year": label,
             "months": months,
+            # Its first month in the horizon: January, or the horizon's first in a year it starts in after January
+            # ("2026-07"); with year_end_month, which months a part year (months below 12) holds.
+            "first_month": model.month_dates[_first_month(model, p)].isoformat()[:7],
             # The month its year-end figures are of: December, or the horizon's last month in a year it ends in
             # before December ("2030-06"), as report.json's planning.years[].year_end_month.
             "year_end_month": model.month_dates[_last_month(model, p)].isoformat()[:7],
@@ -271,6 +274,10 @@ def _years(model: Model, closed, summary, money, timing, reserve, fan) -> list[d
             row["queued_year_end"] = round(float(projection.queued[:, _last_month(model, p)].sum()), 2)
         out.append(row)
     return out
+
+
+def _first_month(model: Model, p: int) -> int:
+    return int(np.flatnonzero(model.period_of_month == p)[0])
 
 
 def _last_month(model: Model, p: int) -> int:
@@ -622,11 +629,27 @@ def _year_lines(result: dict, rupiah) -> list[str]:
             f"{per_rp:>10}")
     partial = [y for y in result["years"] if y["months"] < 12]
     if partial:
-        lines.append("* part of a year: " + ", ".join(f"{y['year']} has {y['months']} months in the horizon" for y in partial)
-                     + "; its row (but Rp/worker, a year's city money per member), its year-end and the budget answers "
-                       "cover those months only (a full year's budget against part of a year's premiums: a full year "
-                       "of those members costs more)")
+        lines.append(_part_year_line(partial))
     return lines
+
+
+def _part_year_line(partial: list) -> str:
+    """The '* part of a year' line under the terminal's table: each part year's months in the horizon (a horizon
+    starting after January or ending before December), that its row and the budget answers are those months' only,
+    and, for a year the horizon ends in before December, that its year-end is the horizon's last month (a year the
+    horizon starts in after January still ends on 31 December)."""
+    en = Language("en")
+
+    def months(y: dict) -> str:  # "July-December 2025": the terminal's text is ASCII (no en dash)
+        return en.months(y["first_month"], y["year_end_month"]).replace("\u2013", "-")
+
+    early = [f"{y['year']}'s year-end is the end of {en.iso_date(y['year_end_month'])}" for y in partial
+             if not y["year_end_month"].endswith("-12")]
+    return ("* part of a year: " + ", ".join(f"{y['year']} has {y['months']} months in the horizon "
+                                             f"({months(y)})" for y in partial)
+            + "; its row (but Rp/worker, a year's city money per member) and the budget answers cover those months "
+              "only" + "".join(f", {e}" for e in early)
+            + " (a full year's budget against part of a year's premiums: a full year of those members costs more)")
 
 
 def format_plan(result: dict, rupiah) -> str:

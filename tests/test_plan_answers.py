@@ -565,9 +565,31 @@ def test_a_part_year_at_the_horizon_s_end_is_flagged():
     assert [(y["year"], y["months"]) for y in result["years"]] == [("2025", 12), ("2026", 12), ("2027", 6)]
     rows = {line.split()[0]: line for line in text.splitlines()[2:5]}
     assert set(rows) == {"2025", "2026", "2027*"}
-    assert "* part of a year: 2027 has 6 months in the horizon" in text
+    assert "* part of a year: 2027 has 6 months in the horizon (January-June 2027)" in text
     _, full = planned(JAMBI)
     assert "part of a year" not in full and "*" not in "".join(full.splitlines()[2:5])
+
+
+def test_a_part_year_at_the_horizon_s_start_is_flagged_with_its_months():
+    """jambi-2025-pipeline moved to start in July 2025 (--set scenario.start): its 2025 holds six months of premiums
+    set against a full year's budget. Its row and money were starred (months below 12), but the line under the
+    table said only "6 months" and that the year-end covered those months, though 2025's is 31 December.
+    plan.json and plan_years.csv give each year's first_month beside its year_end_month, and the line names the
+    months of each part year ("July-December 2025") and the year-end of the one ending early only."""
+    scenario = load_scenario(JAMBI, ["scenario.start=2025-07", "scenario.trials=200"])
+    _, result, tables = plan(scenario, 0.9, sensitivity=False)
+    text = format_plan(result, rupiah)
+    assert [(y["year"], y["months"], y["first_month"], y["year_end_month"]) for y in result["years"]] == [
+        ("2025", 6, "2025-07", "2025-12"), ("2026", 12, "2026-01", "2026-12"), ("2027", 12, "2027-01", "2027-12"),
+        ("2028", 6, "2028-01", "2028-06")]
+    assert list(tables["plan_years.csv"]["first_month"]) == ["2025-07", "2026-01", "2027-01", "2028-01"]
+    rows = {line.split()[0]: line for line in text.splitlines()[2:6]}
+    assert set(rows) == {"2025*", "2026", "2027", "2028*"}
+    assert ("* part of a year: 2025 has 6 months in the horizon (July-December 2025), 2028 has 6 months in the "
+            "horizon (January-June 2028); its row (but Rp/worker, a year's city money per member) and the budget "
+            "answers cover those months only, 2028's year-end is the end of June 2028 (") in text
+    assert "2025's year-end" not in text
+    assert re.search(r"APBD needed for the quota path \(premiums only\): 2025\* Rp[\d,]+, 2026 Rp", text)
 
 
 def test_the_pledge_outcomes_star_a_part_year_as_the_table_above_does():
