@@ -148,6 +148,9 @@ class _Projected:
         premium = sum(_yearly(months, v) for v in projection.premium.values())
         return {
             "year": str(year),
+            # Its first month in the horizon: January, or the horizon's first in a year it starts in after January
+            # (whose premiums, those of the months from then, the report marks as a part year's).
+            "first_month": projection.month_dates[months[0]].isoformat()[:7],
             # The month the year-end figures close: December, or the horizon's last month in a year it ends in
             # before December (whose "year-end" the report names by that month and marks).
             "year_end_month": projection.month_dates[last].isoformat()[:7],
@@ -358,6 +361,13 @@ def year_end_words(lang: Language, year: dict) -> str:
 def year_ends_in_december(year: dict) -> bool:
     """Whether a planning year's year-end figures are those of 31 December (not of a horizon ending before it)."""
     return year["year_end_month"].endswith("-12")
+
+
+def whole_year(year: dict) -> bool:
+    """Whether a planning year's money is a full year's: the horizon holds it from January to December (a horizon
+    starting after January or ending before December gives its first or last year part of a year's premiums, set
+    against a full year's budget)."""
+    return year["first_month"].endswith("-01") and year_ends_in_december(year)
 
 
 def _from_start_members(figure: Figure) -> bool:
@@ -873,36 +883,56 @@ PARTIAL_MARK = "*"  # after the members at the "year-end" of a year the horizon 
 def _year_end_cell(extra: dict, key: str, year: dict) -> Figure:
     """The members, or the names waiting for money, at the year-end (report.json ``key``) of planning year ``year``,
     marked when the horizon ends in that year before December (the note under its table says what the mark means:
-    :func:`_partial_year_notes`, :func:`_partial_pledge_notes`)."""
-    return _part_year_cell(extra, key, "count", year)
+    :func:`_partial_year_notes`, :func:`_partial_pledge_notes`). A year the horizon starts in after January still
+    ends on 31 December: not marked."""
+    return dataclasses.replace(_r(extra, key, "count"), mark="" if year_ends_in_december(year) else PARTIAL_MARK)
 
 
 def _part_year_cell(extra: dict, key: str, kind: str, year: dict) -> Figure:
-    """A figure of planning year ``year`` (report.json ``key``), marked when the horizon ends in that year before
-    December: its members at the "year-end" or the premiums it paid cover the months up to the horizon's end only."""
+    """A money figure of planning year ``year`` (report.json ``key``), marked when the horizon holds only part of
+    that year (:func:`whole_year`): the premiums it paid and needed cover those months only."""
     return _part_year(_r(extra, key, kind), year)
 
 
 def _part_year(figure: Figure, year: dict) -> Figure:
-    """``figure``, of planning year ``year``, marked when the horizon ends in that year before December."""
-    return dataclasses.replace(figure, mark="" if year_ends_in_december(year) else PARTIAL_MARK)
+    """``figure``, money of planning year ``year``, marked when the horizon holds only part of that year."""
+    return dataclasses.replace(figure, mark="" if whole_year(year) else PARTIAL_MARK)
 
 
 def _partial_budget_notes(lang: Language, years: list) -> list:
-    """Under the APBD's premiums paid and needed and budget left: for a year the horizon ends in before December,
-    that its marked premiums are those of the months up to its end, set against a full year's budget (as sim plan's
-    note under its table says)."""
-    return [lang("plan_budget_partial_note", mark=PARTIAL_MARK, year=y["year"],
-                 month=lang.iso_date(y["year_end_month"])) for y in years if not year_ends_in_december(y)]
+    """Under the APBD's premiums paid and needed and budget left: for a year the horizon holds only part of, that
+    its marked premiums are those of its months in the horizon, set against a full year's budget (as sim plan's note
+    under its table says): those up to the horizon's end in a year it ends in before December, those of "Juli–
+    Desember 2026" in a year it starts in after January (:func:`_partial_start_note`)."""
+    return [_partial_start_note(lang, y) if not y["first_month"].endswith("-01") else
+            lang("plan_budget_partial_note", mark=PARTIAL_MARK, year=y["year"],
+                 month=lang.iso_date(y["year_end_month"])) for y in years if not whole_year(y)]
+
+
+def _partial_start_note(lang: Language, year: dict) -> str:
+    """The note on the marked premiums of a year the horizon starts in after January: those of its months in the
+    horizon ("Juli–Desember 2026", or "Maret–September 2026" in a horizon within one year) against a full year's
+    budget."""
+    return lang("plan_budget_partial_start_note", mark=PARTIAL_MARK, year=year["year"],
+                first=lang.iso_date(year["first_month"]), months=lang.months(year["first_month"],
+                                                                             year["year_end_month"]))
 
 
 def _partial_pledge_notes(lang: Language, years: list) -> list:
     """Under the table of pledge outcomes: for a year the horizon ends in before December, what
     :func:`_partial_year_notes` and :func:`_partial_budget_notes` say, in one note (two notes opening alike read as
     one said twice): its marked members and names waiting at the "year-end" are the horizon's last month's, its
-    marked APBD spent and needed the months up to it."""
-    return [lang("plan_pledges_partial_note", mark=PARTIAL_MARK, year=y["year"],
-                 month=lang.iso_date(y["year_end_month"])) for y in years if not year_ends_in_december(y)]
+    marked APBD spent and needed the months up to it. A year the horizon starts in after January has its APBD spent
+    and needed marked only (its year-end is 31 December): the APBD table's note on it (with the year-end note before
+    it in a horizon that also ends in that year)."""
+    notes = []
+    for y in years:
+        if y["first_month"].endswith("-01") and not year_ends_in_december(y):
+            notes.append(lang("plan_pledges_partial_note", mark=PARTIAL_MARK, year=y["year"],
+                              month=lang.iso_date(y["year_end_month"])))
+        elif not y["first_month"].endswith("-01"):
+            notes += _partial_year_notes(lang, [y]) + [_partial_start_note(lang, y)]
+    return notes
 
 
 def _partial_year_notes(lang: Language, years: list) -> list:

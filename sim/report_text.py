@@ -2280,6 +2280,15 @@ TEXT = {
         "en": "{mark} The projection ends in {month}, so the APBD's premiums in {year} are those up to {month} only, "
               "against a full year's budget: a full year of those members costs more and leaves less.",
     },
+    # The same for a year the horizon starts in after January (a start moved with --set): its premiums are those of
+    # its months in the horizon ({months}: "Juli–Desember 2026"; its year-end is 31 December, not marked).
+    "plan_budget_partial_start_note": {
+        "id": "{mark} Proyeksi dimulai pada {first}, sehingga iuran APBD pada {year} adalah iuran {months} saja, "
+              "terhadap anggaran setahun penuh: setahun penuh peserta tersebut membutuhkan biaya lebih besar dan "
+              "menyisakan lebih sedikit.",
+        "en": "{mark} The projection starts in {first}, so the APBD's premiums in {year} are those of {months} only, "
+              "against a full year's budget: a full year of those members costs more and leaves less.",
+    },
     # Under the table of pledge outcomes, for a year the horizon ends in before December (its members and names
     # waiting at the year-end and its APBD spent and needed are marked): the two notes above said once.
     "plan_pledges_partial_note": {

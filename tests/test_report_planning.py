@@ -430,6 +430,58 @@ def test_the_pledge_outcomes_apbd_in_a_year_the_horizon_ends_in_before_december_
     assert all(c.mark == "" for row in table.rows for c in row if isinstance(c, Figure))
 
 
+def test_a_year_the_horizon_starts_in_after_january_has_its_apbd_money_marked_as_part_of_a_year():
+    """jambi-2025-pipeline moved to start in July 2025 (--set scenario.start, 30 months to December 2027): 2025's
+    APBD needed (Rp51.7 m), premiums paid and budget left (Rp552.3 m of Rp604.0 m) are six months' against a full
+    year's budget, and the summary, its first tile and the APBD table gave them unmarked. report.json gives each
+    year's first_month; those figures are starred, with a note naming the months ("July–December 2025") said once
+    in the summary and under the APBD table, in both languages. 2025's members at the year-end are those of 31
+    December: not starred, and no year-end note. madiun-2026-ucj-csr from July 2026: the table of pledge outcomes
+    stars 2026's APBD spent and needed, not its members and names waiting, with the same note."""
+    from sim.report_document import Figure, fill
+    from sim.report_planning import _apbd_blocks, _budget_lines, _pledge_blocks, _tiles, budget_section, pledge_names
+
+    def shown(block, lang):
+        return fill(block.text, {k: lang.figure(f.kind, f.value) + f.mark for k, f in block.figures.items()})
+
+    jambi = load_scenario("jambi-2025-pipeline", ["scenario.start=2025-07", "scenario.horizon_months=30"])
+    extra = {"planning": planning_figures(jambi)}
+    assert [(y["first_month"], y["year_end_month"]) for y in extra["planning"]["years"]] == [
+        ("2025-07", "2025-12"), ("2026-01", "2026-12"), ("2027-01", "2027-12")]
+    expected = {
+        "en": ("(premiums only): 2025 Rp51.7 m*, 2026", "2025 Rp51.7 m* (Rp552.3 m* left), 2026 Rp604.0 m (Rp0 left)",
+               "* The projection starts in July 2025, so the APBD's premiums in 2025 are those of July–December 2025 "
+               "only, against a full year's budget: a full year of those members costs more and leaves less."),
+        "id": ("(iuran saja): 2025 Rp51,7 juta*, 2026", "2025 Rp51,7 juta* (sisa Rp552,3 juta*), 2026 Rp604,0 juta (sisa "
+               "Rp0)", "* Proyeksi dimulai pada Juli 2025, sehingga iuran APBD pada 2025 adalah iuran Juli–Desember "
+               "2025 saja, terhadap anggaran setahun penuh: setahun penuh peserta tersebut membutuhkan biaya lebih "
+               "besar dan menyisakan lebih sedikit."),
+    }
+    for code, (needed, left, note) in expected.items():
+        lang = Language(code)
+        text = " ".join(shown(b, lang) for b in _budget_lines(lang, jambi, extra))
+        assert needed in text and left in text and text.count(note) == 1, text
+        assert text.index(left) < text.index(note) and text.count("*") == 4
+        assert _tiles(lang, {}, extra)[0][1].mark == "*"
+        table = _apbd_blocks(lang, jambi, extra)[-1]
+        assert [[c.mark for c in row if isinstance(c, Figure)] for row in table.rows] == [
+            ["", "", "*", "*", "", "*"], ["", "", "", "", "", ""], ["", "", "", "", "", ""]]
+        assert table.note == note
+        summary = {"periods": [{"members": 1.0, "claims_expected_idr": 1.0}] * 3}
+        targets = next(b for b in budget_section(lang, jambi, summary, extra).blocks
+                       if getattr(b, "name", None) == "budget_years")
+        assert targets.note.count("*") == 0 and not any(
+            c.mark for row in targets.rows for c in row if isinstance(c, Figure))
+    madiun = load_scenario("madiun-2026-ucj-csr", ["scenario.start=2026-07", "scenario.horizon_months=54"])
+    extra = {"planning": planning_figures(madiun)}
+    lang = Language("en")
+    table = _pledge_blocks(lang, extra, pledge_names(lang, madiun))[1]
+    marks = {(row[2], tuple(c.mark for c in row if isinstance(c, Figure))[-5:]) for row in table.rows}
+    assert marks == {("2026", ("", "", "", "*", "*"))} | {(str(y), ("",) * 5) for y in range(2027, 2031)}
+    assert table.note.startswith("* The projection starts in July 2026, so the APBD's premiums in 2026 are those of "
+                                 "July–December 2026 only")
+
+
 def test_a_target_after_the_horizons_last_year_is_said_not_to_be_used(half_year, pipeline):
     """jambi-2025-pipeline's 2027 target of 4,000, with the horizon cut to 18 months by --set (not refused: the
     horizon checks apply to the files' own horizon), was listed in the register with nothing to say that no part
