@@ -114,12 +114,13 @@ def plan_table(scenario: Scenario, lang: str = "id") -> pd.DataFrame:
     rows = []
     for y in plan["years"]:
         # A year the horizon ends in before December: its year-end figures (members, names waiting for money, UCJ)
-        # and its premiums (those of the months up to its end, against a full year's budget) are starred, as in the
-        # report.
-        mark = "" if report_planning.year_ends_in_december(y) else report_planning.PARTIAL_MARK
+        # are starred, as in the report; a year it holds only part of (ending before December or starting after
+        # January) its premiums too (those of its months in the horizon, against a full year's budget).
+        mark = _part_year_mark(y["year_end_month"])
+        paid = _part_year_mark(y["year_end_month"], y["first_month"])
 
         def money(value) -> str:
-            return _or_dash(language.money, value) + (mark if value is not None else "")
+            return _or_dash(language.money, value) + (paid if value is not None else "")
 
         row = {language("col_period"): y["year"],
                language("col_members_avg"): language.count(y["members"]),
@@ -136,21 +137,37 @@ def plan_table(scenario: Scenario, lang: str = "id") -> pd.DataFrame:
         if y["ucj"] is not None:
             row[language("nb_ucj")] = language.percent(y["ucj"], 1) + mark
         rows.append(row)
-    rows += _partial_year_rows(language, [y["year_end_month"] for y in plan["years"]], rows[-1],
+    rows += _partial_year_rows(language, [(y["first_month"], y["year_end_month"]) for y in plan["years"]], rows[-1],
                                language("col_premium"))
     return pd.DataFrame(rows).set_index(language("col_period"))
 
 
 def _partial_year_rows(language: Language, months: list, columns: dict, premium: str) -> list[dict]:
-    """Under a table by year (:func:`plan_table`, :func:`pledge_table`), a row per year the horizon ends in before
-    December (``months``: each year's year-end month, "2026-06"), its period the star and, under the members at the
-    year-end (for the starred year-end figures) and under the first column of premiums ``premium`` (for the starred
-    premiums), what the star means there (the report's notes under its tables, within a cell's 50 characters): a
-    DataFrame has no note of its own that a notebook shows."""
-    return [{**{k: "" for k in columns}, language("col_period"): report_planning.PARTIAL_MARK,
-             language("col_members_end"): language("nb_year_end_partial", month=language.iso_date(month)),
-             premium: language("nb_premium_partial", month=language.iso_date(month))}
-            for month in months if not month.endswith("-12")]
+    """Under a table by year (:func:`plan_table`, :func:`pledge_table`), a row per year the horizon holds only part
+    of (``months``: each year's first and year-end month, ("2026-01", "2026-06")), its period the star and what the
+    star means (the report's notes under its tables, within a cell's 50 characters: a DataFrame has no note of its
+    own that a notebook shows): under the members at the year-end for the starred year-end figures of a year the
+    horizon ends in before December, and under the first column of premiums ``premium`` for the starred premiums,
+    those up to its end, or those of "Juli–Desember 2026" in a year the horizon starts in after January (whose
+    year-end is 31 December)."""
+    rows = []
+    for first, last in months:
+        if not _part_year_mark(last, first):
+            continue
+        row = {**{k: "" for k in columns}, language("col_period"): report_planning.PARTIAL_MARK}
+        if _part_year_mark(last):
+            row[language("col_members_end")] = language("nb_year_end_partial", month=language.iso_date(last))
+        row[premium] = _premium_partial(language, first, last)
+        rows.append(row)
+    return rows
+
+
+def _premium_partial(language: Language, first: str, last: str) -> str:
+    """What the star after a part year's money means, within a cell's 50 characters: "up to June 2026 only, not a
+    full year", or from a first month after January "July–December 2026 only, not a full year"."""
+    if first.endswith("-01"):
+        return language("nb_premium_partial", month=language.iso_date(last))
+    return language("nb_premium_partial_start", months=language.months(first, last))
 
 
 def _year_end_months(scenario: Scenario) -> dict:
@@ -159,10 +176,19 @@ def _year_end_months(scenario: Scenario) -> dict:
     return {d.year: d.isoformat()[:7] for d in month_dates(scenario.start, scenario.horizon_months)}
 
 
-def _part_year_mark(month: str) -> str:
-    """The star after a year-end figure or a premium of a year whose year-end is ``month`` ("2030-06"), when that is
-    before December (:func:`sim.report_planning.year_ends_in_december`); "" otherwise."""
-    return "" if month.endswith("-12") else report_planning.PARTIAL_MARK
+def _first_months(scenario: Scenario) -> dict:
+    """Each fiscal year of the horizon -> its first month in it: January, or the horizon's first month in a year it
+    starts in after January ("2026-07"), as report.json's ``planning.years[].first_month``."""
+    return {d.year: d.isoformat()[:7] for d in reversed(month_dates(scenario.start, scenario.horizon_months))}
+
+
+def _part_year_mark(month: str, first: str | None = None) -> str:
+    """The star after a year-end figure of a year whose year-end is ``month`` ("2030-06"), when that is before
+    December (:func:`sim.report_planning.year_ends_in_december`); with ``first``, its first month in the horizon,
+    the star after its money, also when that is after January (:func:`sim.report_planning.whole_year`); ""
+    otherwise."""
+    whole = month.endswith("-12") and (first is None or first.endswith("-01"))
+    return "" if whole else report_planning.PARTIAL_MARK
 
 
 def _or_dash(show, value) -> str:
@@ -241,10 +267,10 @@ def _gap_rows(language: Language, gap: dict, scenario: Scenario) -> list[tuple]:
     :func:`plan_table`, with a '*' row last saying so."""
     confidence = language.percent(gap["confidence"])
     last = gap["ucj_with_gap_closed"][-1]
-    months = _year_end_months(scenario)
+    months, firsts = _year_end_months(scenario), _first_months(scenario)
 
     def money(year: int, value: float) -> str:
-        return language.money(value) + _part_year_mark(months[year])
+        return language.money(value) + _part_year_mark(months[year], firsts[year])
 
     rows = [*((language("nb_gap", year=r["year"]), money(r["year"], r["csr_idr"])) for r in gap["years"]),
             *_segment_rows(language, "nb_gap_segments", scenario, gap["segments"]),
@@ -264,8 +290,8 @@ def _gap_rows(language: Language, gap: dict, scenario: Scenario) -> list[tuple]:
                  (_year_end_label(language, "nb_gap_ucj_both", last["year"], last.get("year_end_month"),
                                   confidence=confidence), language.percent(last["ucj"], 1))]
     # What the star means, as under the plan's table (a DataFrame has no note of its own that a notebook shows).
-    rows += [(report_planning.PARTIAL_MARK, language("nb_premium_partial", month=language.iso_date(months[r["year"]])))
-             for r in gap["years"] if _part_year_mark(months[r["year"]])]
+    rows += [(report_planning.PARTIAL_MARK, _premium_partial(language, firsts[r["year"]], months[r["year"]]))
+             for r in gap["years"] if _part_year_mark(months[r["year"]], firsts[r["year"]])]
     return rows
 
 
@@ -295,24 +321,26 @@ def pledge_table(scenario: Scenario, lang: str = "id") -> pd.DataFrame:
     if answer is None:
         raise ScenarioError(scenario.id, "funding.csr", language("nb_no_pledges"))
     names = report_planning.pledge_names(language, scenario)
-    months = _year_end_months(scenario)
+    months, firsts = _year_end_months(scenario), _first_months(scenario)
     rows = []
     for outcome in answer["outcomes"]:
         name = report_planning._outcome_name(language, outcome, names)
         for y in outcome["years"]:
-            mark = _part_year_mark(months[y["year"]])  # June's members and names waiting, six months' premiums
+            mark = _part_year_mark(months[y["year"]])  # June's members and names waiting
+            paid = _part_year_mark(months[y["year"]], firsts[y["year"]])  # six months' premiums
             row = {language("col_pledge_outcome"): name,
                    language("col_probability"): language.percent(outcome["probability"]),
                    language("col_period"): str(y["year"]),
                    language("col_members_end"): language.count(y["members_year_end"]) + mark,
                    language("col_not_renewed"): language.count(y["not_renewed"]),
                    language("col_waiting"): language.count(y["held_year_end"]) + mark,
-                   language("col_budget_spent"): language.money(y["apbd_spent_idr"]) + mark,
-                   language("col_apbd_needed"): language.money(y["apbd_needed_idr"]) + mark}
+                   language("col_budget_spent"): language.money(y["apbd_spent_idr"]) + paid,
+                   language("col_apbd_needed"): language.money(y["apbd_needed_idr"]) + paid}
             if y.get("ucj") is not None:
                 row[language("nb_ucj")] = language.percent(y["ucj"], 1) + mark
             rows.append(row)
-    rows += _partial_year_rows(language, list(months.values()), rows[-1], language("col_budget_spent"))
+    rows += _partial_year_rows(language, [(firsts[y], m) for y, m in months.items()], rows[-1],
+                               language("col_budget_spent"))
     return pd.DataFrame(rows).set_index([language("col_pledge_outcome"), language("col_probability"),
                                          language("col_period")])
 

@@ -1834,6 +1834,9 @@ TEXT = {
     # plan_budget_partial_note): the months up to then only, against a full year's budget.
     "nb_premium_partial": {"id": "sampai {month} saja, bukan setahun penuh",
                            "en": "up to {month} only, not a full year"},
+    # ... and in a year the horizon starts in after January, its months ("Juli–Desember 2026"; the report's
+    # plan_budget_partial_start_note).
+    "nb_premium_partial_start": {"id": "{months} saja, bukan setahun penuh", "en": "{months} only, not a full year"},
     # --- what the money buys (notebook 03; sim.planner_tables.coverage_table): sim plan's largest coverage and CSR
     # gap. A value stays within 50 characters, the width pandas shows a table's cell at before cutting it.
     "nb_no_plan_here": {"id": "tidak ada di {scenario}", "en": "none in {scenario}"},

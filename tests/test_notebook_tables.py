@@ -130,6 +130,51 @@ def test_the_plan_by_year_stars_the_premiums_of_a_year_the_horizon_ends_in_befor
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])
+def test_the_plan_pledges_and_csr_gap_star_the_money_of_a_year_the_horizon_starts_in_after_january(lang):
+    """Moved to start in July (--set scenario.start), the horizon's first year holds six months of premiums against a
+    full year's budget: notebook 03's plan by year (jambi-2025-pipeline from July 2025, 30 months), its table of
+    pledge outcomes and its CSR-gap money (madiun-2026-ucj-csr from July 2026, 54 months) gave them unmarked. They
+    are starred, with a '*' row naming the months under the premium ("July–December 2025 only, not a full year"),
+    within a cell's 50 characters; the members, names waiting and UCJ at that year's end, 31 December, are not."""
+    from sim import budget
+    from sim.i18n import Language
+    from sim.planner_tables import _gap_rows
+
+    language = Language(lang)
+    note = {"en": "July–December {y} only, not a full year", "id": "Juli–Desember {y} saja, bukan setahun penuh"}[lang]
+    frame = report.plan_table(load_scenario("jambi-2025-pipeline", ["scenario.start=2025-07",
+                                                                    "scenario.horizon_months=30"]), lang)
+    assert frame.index.tolist() == ["2025", "2026", "2027", "*"]
+    money = [language(k) for k in ("col_premium", "col_budget_spent", "col_apbd_needed_quota")]
+    ends = [language(k) for k in ("col_members_end", "col_waiting")]
+    assert [v.endswith("*") for v in frame.loc["2025", money]] == [True] * 3
+    assert not any(v.endswith("*") for v in frame.loc["2025", ends])
+    assert not any(v.endswith("*") for y in ("2026", "2027") for v in frame.loc[y, money + ends])
+    assert frame.loc["*", language("col_premium")] == note.format(y=2025)
+    assert frame.loc["*", language("col_members_end")] == ""
+    assert len(language("nb_premium_partial_start", months=language.months("2026-09", "2026-12"))) <= 50
+    assert all(len(v) <= 50 for v in _cells(frame))
+
+    scenario = load_scenario("madiun-2026-ucj-csr", ["scenario.start=2026-07", "scenario.horizon_months=54"])
+    frame = report.pledge_table(scenario, lang)
+    years = frame.index.get_level_values(language("col_period"))
+    assert years[-1] == "*"
+    for year, row in zip(years[:-1], frame[:-1].itertuples(index=False)):
+        values = dict(zip(frame.columns, row))
+        assert [values[language(c)].endswith("*") for c in ("col_budget_spent", "col_apbd_needed")] == [
+            year == "2026"] * 2, (year, values)
+        assert not any(values[language(c)].endswith("*") for c in ("col_members_end", "col_waiting", "nb_ucj"))
+    assert frame.iloc[-1][language("col_budget_spent")] == note.format(y=2026)
+    assert frame.iloc[-1][language("col_members_end")] == ""
+    gap = budget.csr_gap(scenario, 0.9)
+    rows = _gap_rows(language, gap, scenario)
+    values, money = dict(rows), {r["year"]: r["csr_idr"] for r in gap["years"]}
+    assert values[language("nb_gap", year=2026)] == language.money(money[2026]) + "*"
+    assert values[language("nb_gap", year=2027)] == language.money(money[2027])
+    assert rows[-1] == ("*", note.format(y=2026))
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
 def test_the_pledge_outcomes_star_a_year_the_horizon_ends_in_before_december(lang):
     """madiun-2026-ucj-csr over 54 months ends in June 2030: notebook 03's table of pledge outcomes gave 2030's
     members, names waiting and UCJ at the "year-end" (June's) and its APBD spent and needed (six months' premiums)
