@@ -235,12 +235,31 @@ def targets_after_horizon(scenario: Scenario) -> list[dict]:
     quota is that year's own target. A scenario file's own horizon refuses them (``sim.planning_schema``: "never
     takes effect"); one shortened with ``--set`` keeps them for the full horizon, and ``sim plan`` and the report say
     they are not used rather than refuse the run."""
+    last = scenario_months(scenario)[0][-1].year
+    return [t for t in _listed_targets(scenario) if t["year"] > last]
+
+
+def targets_before_horizon(scenario: Scenario) -> list[dict]:
+    """Per segment, the year-end targets listed for a year before the horizon's first that nothing uses (a horizon
+    moved later with ``--set scenario.start``). A target holds from its year-end on, so the last one listed up to
+    the first year is that year's quota when it has none of its own (``sim.enrolment``: used, not listed here);
+    every earlier one is superseded before the horizon starts."""
+    first = scenario_months(scenario)[0][0].year
+    listed = _listed_targets(scenario)
+    held = {}  # segment -> the year of the target the first year holds (its own, or the last listed before it)
+    for t in listed:
+        if t["year"] <= first:
+            held[t["segment"]] = max(held.get(t["segment"], t["year"]), t["year"])
+    return [t for t in listed if t["year"] < first and t["year"] != held[t["segment"]]]
+
+
+def _listed_targets(scenario: Scenario) -> list[dict]:
+    """Every year-end target listed per year (``[[year, persons], ...]``), per segment in year order."""
     if scenario.planning is None:
         return []
-    last = scenario_months(scenario)[0][-1].year
     return [{"segment": q.segment, "year": year, "target": round(float(n), 2)}
             for q in scenario.planning.quotas if q.kind == "targets"
-            for year, n in sorted(q.targets) if year is not None and year > last]
+            for year, n in sorted(q.targets) if year is not None]
 
 
 def money_after_horizon(scenario: Scenario) -> list[dict]:
@@ -250,21 +269,36 @@ def money_after_horizon(scenario: Scenario) -> list[dict]:
     ``amount_idr`` (a pledge's as listed, before its probability). As for targets (:func:`targets_after_horizon`), a
     scenario file's own horizon refuses them; one shortened with ``--set`` keeps them, and ``sim plan`` and the
     report say they are not used."""
+    last = scenario_months(scenario)[0][-1].year
+    return _money_listed(scenario, lambda year: year > last)
+
+
+def money_before_horizon(scenario: Scenario) -> list[dict]:
+    """The same as :func:`money_after_horizon` for the years before the horizon's first (a horizon moved later with
+    ``--set scenario.start``): a budget of a fiscal year that has ended is not carried into the next, so the years
+    of a per-year budget or pledge amount before it, and every year of a pledge whose run ends before it, are not
+    spent. A pledge that started before the horizon and still runs in it pays its years in the horizon."""
+    first = scenario_months(scenario)[0][0].year
+    return _money_listed(scenario, lambda year: year < first)
+
+
+def _money_listed(scenario: Scenario, outside) -> list[dict]:
+    """The budget and pledge money listed for the years ``outside(year)`` holds, per payer and year: a per-year
+    amount's own years, and for a pledge of one amount every year, each year of its run when the whole run is."""
     funding = scenario.planning.funding if scenario.planning is not None else None
     if funding is None:
         return []
-    last = scenario_months(scenario)[0][-1].year
     listed = [(APBD, funding.apbd.by_year)]
     if funding.dbh_cht is not None:
         listed.append((DBH_CHT, funding.dbh_cht.by_year))
     for p in funding.pledges:
         amounts = p.amount.by_year
-        if p.amount.every is not None:  # one amount for every year: after the horizon when the pledge starts there
+        if p.amount.every is not None:  # one amount for every year: outside when the pledge's whole run is
             run = range(p.first_year, p.first_year + p.years)
-            amounts = [(y, p.amount.every) for y in run] if p.first_year > last else []
+            amounts = [(y, p.amount.every) for y in run] if all(outside(y) for y in run) else []
         listed.append((f"CSR:{p.name}", amounts))
     return [{"payer": payer, "year": int(y), "amount_idr": round(float(a), 2)}
-            for payer, amounts in listed for y, a in sorted(amounts) if y > last]
+            for payer, amounts in listed for y, a in sorted(amounts) if outside(y)]
 
 
 # --- What a budget buys -----------------------------------------------------------------------------------------

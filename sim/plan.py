@@ -80,6 +80,8 @@ def plan(scenario: Scenario, confidence: float = DEFAULT_CONFIDENCE, chunk_trial
         "targets": budget.targets_met(model.projection) if model.projection is not None else [],
         "targets_after_horizon": budget.targets_after_horizon(scenario),
         "money_after_horizon": budget.money_after_horizon(scenario),
+        "targets_before_horizon": budget.targets_before_horizon(scenario),
+        "money_before_horizon": budget.money_before_horizon(scenario),
         "ucj": (budget.ucj_by_year(model.projection, scenario.planning.ucj, scenario)
                 if model.projection is not None and scenario.planning.ucj is not None else None),
         "claim_ratio_fan": rows["fan"],
@@ -688,9 +690,11 @@ def format_plan(result: dict, rupiah) -> str:
     if missed:
         lines.append("Not reached even with unlimited money (the pipeline is too slow): " + ", ".join(
             f"{t['segment']} {t['year']} ({t['members_year_end']:,.0f} of {t['target']:,.0f})" for t in missed))
-    after, money = result.get("targets_after_horizon") or [], result.get("money_after_horizon") or []
-    if after or money:  # a horizon shortened with --set: the scenario's later targets and money are kept, unused
-        lines.append(_not_used_line(after, money, result["years"][-1]["year"], rupiah))
+    # A horizon shortened or moved with --set: the scenario's targets and money outside it are kept, unused.
+    for side, year in (("before", result["years"][0]["year"]), ("after", result["years"][-1]["year"])):
+        targets, money = result.get(f"targets_{side}_horizon") or [], result.get(f"money_{side}_horizon") or []
+        if targets or money:
+            lines.append(_not_used_line(targets, money, side, year, rupiah))
     if "largest_coverage" in answers:
         lines.append("Largest coverage the budget funds: " + _largest_coverage_text(answers["largest_coverage"]))
     if "csr_gap_to_ucj" in answers:
@@ -707,9 +711,10 @@ def format_plan(result: dict, rupiah) -> str:
     return "\n".join(lines)
 
 
-def _not_used_line(targets: list, money: list, last: str, rupiah) -> str:
-    """The year-end targets and the budget and pledge money listed after the horizon's last year (plan.json
-    ``targets_after_horizon``, ``money_after_horizon``), which nothing uses, on one line."""
+def _not_used_line(targets: list, money: list, side: str, year: str, rupiah) -> str:
+    """The year-end targets and the budget and pledge money listed ``side`` ("after" or "before") the horizon's last
+    or first ``year`` (plan.json ``targets_after_horizon``, ``money_after_horizon``, ``targets_before_horizon``,
+    ``money_before_horizon``), which nothing uses, on one line."""
     what = []
     if targets:
         what.append(("year-end targets",
@@ -718,8 +723,9 @@ def _not_used_line(targets: list, money: list, last: str, rupiah) -> str:
         what.append(("budget and pledge money",
                      ", ".join(f"{m['payer']} {m['year']} {rupiah(m['amount_idr'])}" for m in money)))
     (first, items), *rest = what
-    return (f"Not used: {first} after the horizon's last year ({last}): {items}"
-            + "".join(f"; {name} after it: {listed}" for name, listed in rest))
+    end = "last" if side == "after" else "first"
+    return (f"Not used: {first} {side} the horizon's {end} year ({year}): {items}"
+            + "".join(f"; {name} {side} it: {listed}" for name, listed in rest))
 
 
 def _not_refitted(row: dict) -> str:

@@ -7,9 +7,10 @@ does an entry that could never take effect (``validate_planning``): a target, bu
 horizon, a pledge that runs wholly before or after it, a payer with an empty list of segments, UCJ shares that are
 all 0, a segment paid by CSR that no pledge lists or by DBH-CHT without a DBH-CHT budget (with a [funding] table);
 and UCJ covered persons fewer than the scenario's own starting members. The horizon checks apply to the horizon the
-scenario files give (``_declared_horizon``): one shortened with ``--set`` keeps the entries outside it, unused, and
-``sim plan`` and the report say which year-end targets, budget years and pledge years after it are not used
-(``sim.budget.targets_after_horizon``, ``sim.budget.money_after_horizon``).
+scenario files give (``_declared_horizon``): one shortened or moved with ``--set`` keeps the entries outside it,
+unused, and ``sim plan`` and the report say which year-end targets, budget years and pledge years after or before
+it are not used (``sim.budget.targets_after_horizon``, ``sim.budget.money_after_horizon``,
+``sim.budget.targets_before_horizon``, ``sim.budget.money_before_horizon``).
 
 - ``[expansion.SEGMENT]``: how a segment's quota grows: absolute ``targets`` per year, a ``growth_rate``, or a share
   of the gap to the UCJ target (``ucj_allocation``, with ``[ucj]``). Needs ``[pipeline]``.

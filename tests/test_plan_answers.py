@@ -770,6 +770,37 @@ def test_budget_and_pledge_money_after_the_horizons_last_year_is_listed_as_not_u
     assert budget.money_after_horizon(load_scenario("madiun-2026-ucj-csr")) == []
 
 
+def test_targets_and_money_before_the_horizons_first_year_are_listed_as_not_used():
+    """jambi-2025-pipeline moved to start in January 2026 (--set scenario.start): its 2025 target of 3,000, which
+    2026's own target supersedes, and an APBD budget listed for 2025 were ignored without a word, where those after
+    the horizon's last year are listed. plan.json lists them in targets_before_horizon and money_before_horizon and
+    the terminal on a 'Not used' line of their own; from the scenario's own start nothing is listed. A target before
+    the horizon that its first year holds (none listed for that year) is used, not listed; a pledge whose whole run
+    lies before the horizon is listed for every year, a per-year amount for its years before it only
+    (madiun-2026-ucj-csr moved to 2028-2030)."""
+    budgets = "funding.apbd_budget.value=[[2025, 5e8], [2026, 604000000], [2027, 604000000], [2028, 604000000]]"
+    result, text = planned(JAMBI, ["scenario.start=2026-01", budgets])
+    assert result["targets_before_horizon"] == [{"segment": "vulnerable", "year": 2025, "target": 3000}]
+    assert result["money_before_horizon"] == [{"payer": "APBD", "year": 2025, "amount_idr": 500_000_000}]
+    assert result["targets_after_horizon"] == result["money_after_horizon"] == []
+    assert ("Not used: year-end targets before the horizon's first year (2026): vulnerable 2025 (3,000); budget and "
+            "pledge money before it: APBD 2025 Rp500,000,000") in text
+    assert "after the horizon's last year" not in text
+    whole, whole_text = planned(JAMBI)
+    assert whole["targets_before_horizon"] == whole["money_before_horizon"] == [] and "Not used" not in whole_text
+    held = load_scenario(JAMBI, ["scenario.start=2026-01",
+                                 "expansion.vulnerable.targets.value=[[2024, 2000], [2025, 3000], [2027, 4000]]"])
+    assert budget.targets_before_horizon(held) == [{"segment": "vulnerable", "year": 2024, "target": 2000}]
+    madiun = load_scenario("madiun-2026-ucj-csr", [
+        "scenario.start=2028-01", "scenario.horizon_months=36", "funding.csr.companies.first_year=2025",
+        "funding.csr.co-funded.amount.value=[[2027, 5e8], [2028, 5e8], [2029, 6e8], [2030, 6e8]]",
+        "funding.dbh_cht_budget.value=[[2026, 5e8], [2028, 5e8], [2029, 6e8], [2030, 6e8]]"])
+    assert [(m["payer"], m["year"], m["amount_idr"]) for m in budget.money_before_horizon(madiun)] == [
+        ("DBH-CHT", 2026, 5e8), ("CSR:companies", 2025, 1.5e9), ("CSR:companies", 2026, 1.5e9),
+        ("CSR:companies", 2027, 1.5e9), ("CSR:co-funded", 2027, 5e8)]
+    assert budget.money_before_horizon(load_scenario("madiun-2026-ucj-csr")) == []
+
+
 def test_the_funding_rows_leave_unspent_the_budget_less_what_was_spent():
     """Rp300 m of APBD a year: each year's APBD row has Rp300 m available and the rest of it, after what was spent,
     unspent (a row giving the whole Rp300 m as unspent would say the budget line was untouched)."""
