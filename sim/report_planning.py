@@ -26,8 +26,8 @@ from .regulation import load_regulation
 from .report_document import Chart, Figure, Para, Section, Table, Tiles, fill
 from .report_document import report_figure as _r, summary_figure as _s  # short: hundreds of figures
 from .budget import (
-    DEFAULT_CONFIDENCE, UnlimitedApbd, budget_needed, money_after_horizon, targets_after_horizon, ucj_by_year,
-    verify_budget,
+    DEFAULT_CONFIDENCE, UnlimitedApbd, budget_needed, money_after_horizon, money_before_horizon, targets_after_horizon,
+    targets_before_horizon, ucj_by_year, verify_budget,
 )
 from .expansion import premium_rates, project_scenario
 from .funding import APBD, DBH_CHT, EXTERNAL_PAYERS
@@ -86,13 +86,14 @@ def planning_figures(scenario: Scenario, projection=None) -> dict | None:
         if funded:  # per segment, for the priority check: names admitted in the year, names waiting at its end
             row["segments"] = p.segment_rows(y)
         years.append(row)
-    after = {}  # targets listed after the horizon's last year (summed over segments, as the years' targets)
-    for t in targets_after_horizon(scenario):
-        after[t["year"]] = after.get(t["year"], 0.0) + t["target"]
     return {
-        "targets_after_horizon": [{"year": str(y), "target": round(t, 2)} for y, t in sorted(after.items())],
-        # Budget and pledge money listed after the horizon's last year, per payer and year: nothing spends it either.
+        # Targets listed after the horizon's last year or superseded before its first (a horizon shortened or moved
+        # with --set), summed over segments as the years' targets, and the budget and pledge money listed for those
+        # years, per payer and year: nothing uses them.
+        "targets_after_horizon": _targets_by_year(targets_after_horizon(scenario)),
         "money_after_horizon": [{**m, "year": str(m["year"])} for m in money_after_horizon(scenario)],
+        "targets_before_horizon": _targets_by_year(targets_before_horizon(scenario)),
+        "money_before_horizon": [{**m, "year": str(m["year"])} for m in money_before_horizon(scenario)],
         "pledge_outcomes": pledge_outcomes(scenario, unlimited),
         "budget_needed": needed and {k: v for k, v in needed.items() if k != "years"},
         "priority": list(planning.funding.priority) if funded else None,
@@ -104,6 +105,14 @@ def planning_figures(scenario: Scenario, projection=None) -> dict | None:
         "payers": _payer_rows(p.projection, funded),
         "months": p.month_rows(),
     }
+
+
+def _targets_by_year(targets: list) -> list[dict]:
+    """Year-end targets per segment and year (``sim.budget.targets_after_horizon``'s rows) summed over segments."""
+    by_year = {}
+    for t in targets:
+        by_year[t["year"]] = by_year.get(t["year"], 0.0) + t["target"]
+    return [{"year": str(y), "target": round(t, 2)} for y, t in sorted(by_year.items())]
 
 
 @dataclasses.dataclass(frozen=True)
@@ -450,7 +459,7 @@ def _budget_lines(lang: Language, scenario: Scenario, extra: dict) -> list:
             for i in spent]))
     blocks = _with_budget_note(lang, blocks, years)
     blocks += _targets_paras(lang, extra, targeted)
-    blocks.append(_after_horizon_para(lang, scenario, extra))
+    blocks += [_outside_horizon_para(lang, scenario, extra, side) for side in ("before", "after")]
     cut = [i for i, y in enumerate(years) if round(y["not_renewed"]) > 0]
     if cut:  # the renewals come first, but the money may not pay for all of them
         para = _listed_para(lang, "exec_plan_not_renewed", [
@@ -557,20 +566,20 @@ def _targets_paras(lang: Language, extra: dict, targeted: list) -> list:
     return blocks
 
 
-def _after_horizon_para(lang: Language, scenario: Scenario, extra: dict) -> Para | None:
-    """The year-end targets and the budget and pledge money listed after the horizon's last year (a horizon shortened
-    with ``--set``), which the projection does not use: said in one sentence, so that the register's lists do not
-    read as counted. None without."""
+def _outside_horizon_para(lang: Language, scenario: Scenario, extra: dict, side: str) -> Para | None:
+    """The year-end targets and the budget and pledge money listed ``side`` ("after" or "before") the horizon's last
+    or first year (a horizon shortened or moved with ``--set``), which the projection does not use: said in one
+    sentence, so that the register's lists do not read as counted. None without."""
     plan = extra["planning"]
     targets = [(lang("plan_item_beyond", year=t["year"]),
-                {"target": _r(extra, f"planning.targets_after_horizon.{k}.target", "count")})
-               for k, t in enumerate(plan["targets_after_horizon"])]
+                {"target": _r(extra, f"planning.targets_{side}_horizon.{k}.target", "count")})
+               for k, t in enumerate(plan.get(f"targets_{side}_horizon") or [])]
     groups = [("plan_after_targets", {}, targets)] if targets else []
-    money = plan.get("money_after_horizon") or []
+    money = plan.get(f"money_{side}_horizon") or []
     names = pledge_names(lang, scenario)
     for payer in dict.fromkeys(m["payer"] for m in money):  # a group per payer, in the order listed
         items = [(lang("plan_item_after_money", year=m["year"]),
-                  {"amount": _r(extra, f"planning.money_after_horizon.{k}.amount_idr", "money")})
+                  {"amount": _r(extra, f"planning.money_{side}_horizon.{k}.amount_idr", "money")})
                  for k, m in enumerate(money) if m["payer"] == payer]
         kind, _, pledge = payer.partition(":")
         groups.append(("plan_after_pledge", {"name": names.get(pledge, pledge)}, items) if kind == "CSR" else
@@ -585,8 +594,9 @@ def _after_horizon_para(lang: Language, scenario: Scenario, extra: dict) -> Para
     # "A1 and A2, and B": where a group lists several items, its own "and" is not the one between the groups.
     lists = any(len(items) > 1 for _, _, items in groups)
     joined, figures = _listed(lang, listed, last="and_groups" if lists else "and")
-    text = lang("exec_plan_after_horizon" + ("_several" if several else ""), items=joined,
-                last=lang.iso_date(plan["months"][-1]["month"]))
+    month = plan["months"][-1 if side == "after" else 0]["month"]  # the horizon's last or first month
+    text = lang(f"exec_plan_{side}_horizon" + ("_several" if several else ""), items=joined,
+                month=lang.iso_date(month))
     return Para(text[:1].upper() + text[1:], figures)  # it starts with the first group's words
 
 

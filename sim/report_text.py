@@ -2085,12 +2085,21 @@ TEXT = {
     # Targets, budgets and pledge money listed for a year after the horizon's last (a horizon shortened with --set):
     # nothing uses them. {items} lists the groups below (the report capitalises the sentence's first letter).
     "exec_plan_after_horizon": {
-        "id": "{items} berada di luar periode proyeksi, yang berakhir pada {last}, sehingga tidak digunakan.",
-        "en": "{items} lies after the horizon, which ends in {last}, and is not used.",
+        "id": "{items} berada di luar periode proyeksi, yang berakhir pada {month}, sehingga tidak digunakan.",
+        "en": "{items} lies after the horizon, which ends in {month}, and is not used.",
     },
     "exec_plan_after_horizon_several": {
-        "id": "{items} berada di luar periode proyeksi, yang berakhir pada {last}, sehingga tidak digunakan.",
-        "en": "{items} lie after the horizon, which ends in {last}, and are not used.",
+        "id": "{items} berada di luar periode proyeksi, yang berakhir pada {month}, sehingga tidak digunakan.",
+        "en": "{items} lie after the horizon, which ends in {month}, and are not used.",
+    },
+    # ... and before its first (a start moved later with --set; a target superseded before the horizon starts).
+    "exec_plan_before_horizon": {
+        "id": "{items} berada sebelum periode proyeksi, yang dimulai pada {month}, sehingga tidak digunakan.",
+        "en": "{items} lies before the horizon, which starts in {month}, and is not used.",
+    },
+    "exec_plan_before_horizon_several": {
+        "id": "{items} berada sebelum periode proyeksi, yang dimulai pada {month}, sehingga tidak digunakan.",
+        "en": "{items} lie before the horizon, which starts in {month}, and are not used.",
     },
     "plan_after_targets": {"id": "target akhir tahun {items}", "en": "the year-end target of {items}"},
     "plan_after_targets_several": {"id": "target akhir tahun {items}", "en": "the year-end targets of {items}"},

@@ -482,6 +482,45 @@ def test_a_year_the_horizon_starts_in_after_january_has_its_apbd_money_marked_as
                                  "July–December 2026 only")
 
 
+def test_targets_and_money_before_the_horizons_first_year_are_said_not_to_be_used():
+    """jambi-2025-pipeline moved to start in January 2026 (--set scenario.start), with an APBD budget listed from
+    2025: its 2025 target, superseded by 2026's own, and its 2025 budget were ignored without a word, where those
+    after the horizon's last year are said not to be used. report.json lists them under targets_before_horizon and
+    money_before_horizon, and a sentence of the summary says they lie before the horizon and are not used, in both
+    languages, beside the sentence on those after it where a shortened horizon has both; from the scenario's own
+    start there is none."""
+    from sim.report_document import fill
+    from sim.report_planning import _budget_lines
+
+    def summary(scenario, code):
+        lang, extra = Language(code), {"planning": planning_figures(scenario)}
+        text = " ".join(fill(b.text, {k: lang.figure(f.kind, f.value) for k, f in b.figures.items()})
+                        for b in _budget_lines(lang, scenario, extra))
+        return extra["planning"], text
+
+    budgets = "funding.apbd_budget.value=[[2025, 5e8], [2026, 604000000], [2027, 604000000], [2028, 604000000]]"
+    expected = {"en": ("The year-end target of 3,000 members (2025) and the APBD budget of Rp500.0 m (2025) lie before "
+                       "the horizon, which starts in January 2026, and are not used.",
+                       "The APBD budget of Rp604.0 m (2028) lies after the horizon, which ends in June 2027, and is not "
+                       "used."),
+                "id": ("Target akhir tahun 3.000 peserta (2025) dan anggaran APBD sebesar Rp500,0 juta (2025) berada "
+                       "sebelum periode proyeksi, yang dimulai pada Januari 2026, sehingga tidak digunakan.",
+                       "Anggaran APBD sebesar Rp604,0 juta (2028) berada di luar periode proyeksi, yang berakhir pada "
+                       "Juni 2027, sehingga tidak digunakan.")}
+    moved = load_scenario("jambi-2025-pipeline", ["scenario.start=2026-01", budgets])
+    both = load_scenario("jambi-2025-pipeline", ["scenario.start=2026-01", "scenario.horizon_months=18", budgets])
+    for code, (before, after) in expected.items():
+        plan, text = summary(moved, code)
+        assert plan["targets_before_horizon"] == [{"year": "2025", "target": 3000}]
+        assert plan["money_before_horizon"] == [{"payer": "APBD", "year": "2025", "amount_idr": 500_000_000}]
+        assert before in text and after not in text, text
+        plan, text = summary(both, code)
+        assert plan["money_after_horizon"] == [{"payer": "APBD", "year": "2028", "amount_idr": 604_000_000}]
+        assert before in text and after in text and text.index(before) < text.index(after), text
+    plan, text = summary(load_scenario("jambi-2025-pipeline"), "en")
+    assert plan["targets_before_horizon"] == plan["money_before_horizon"] == [] and "before the horizon" not in text
+
+
 def test_a_target_after_the_horizons_last_year_is_said_not_to_be_used(half_year, pipeline):
     """jambi-2025-pipeline's 2027 target of 4,000, with the horizon cut to 18 months by --set (not refused: the
     horizon checks apply to the files' own horizon), was listed in the register with nothing to say that no part
