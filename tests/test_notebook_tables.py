@@ -141,7 +141,8 @@ def test_the_plan_pledges_and_csr_gap_star_the_money_of_a_year_the_horizon_start
     from sim.planner_tables import _gap_rows
 
     language = Language(lang)
-    note = {"en": "July–December {y} only, not a full year", "id": "Juli–Desember {y} saja, bukan setahun penuh"}[lang]
+    note = {"en": "July–December {y} only, not a full year",
+            "id": "Juli–Desember {y} saja, bukan setahun penuh"}[lang]
     frame = report.plan_table(load_scenario("jambi-2025-pipeline", ["scenario.start=2025-07",
                                                                     "scenario.horizon_months=30"]), lang)
     assert frame.index.tolist() == ["2025", "2026", "2027", "*"]

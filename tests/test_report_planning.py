@@ -452,10 +452,11 @@ def test_a_year_the_horizon_starts_in_after_january_has_its_apbd_money_marked_as
         "en": ("(premiums only): 2025 Rp51.7 m*, 2026", "2025 Rp51.7 m* (Rp552.3 m* left), 2026 Rp604.0 m (Rp0 left)",
                "* The projection starts in July 2025, so the APBD's premiums in 2025 are those of July–December 2025 "
                "only, against a full year's budget: a full year of those members costs more and leaves less."),
-        "id": ("(iuran saja): 2025 Rp51,7 juta*, 2026", "2025 Rp51,7 juta* (sisa Rp552,3 juta*), 2026 Rp604,0 juta (sisa "
-               "Rp0)", "* Proyeksi dimulai pada Juli 2025, sehingga iuran APBD pada 2025 adalah iuran Juli–Desember "
-               "2025 saja, terhadap anggaran setahun penuh: setahun penuh peserta tersebut membutuhkan biaya lebih "
-               "besar dan menyisakan lebih sedikit."),
+        "id": ("(iuran saja): 2025 Rp51,7 juta*, 2026",
+               "2025 Rp51,7 juta* (sisa Rp552,3 juta*), 2026 Rp604,0 juta (sisa Rp0)",
+               "* Proyeksi dimulai pada Juli 2025, sehingga iuran APBD pada 2025 adalah iuran Juli–Desember 2025 saja, "
+               "terhadap anggaran setahun penuh: setahun penuh peserta tersebut membutuhkan biaya lebih besar dan "
+               "menyisakan lebih sedikit."),
     }
     for code, (needed, left, note) in expected.items():
         lang = Language(code)
@@ -501,8 +502,8 @@ def test_targets_and_money_before_the_horizons_first_year_are_said_not_to_be_use
     budgets = "funding.apbd_budget.value=[[2025, 5e8], [2026, 604000000], [2027, 604000000], [2028, 604000000]]"
     expected = {"en": ("The year-end target of 3,000 members (2025) and the APBD budget of Rp500.0 m (2025) lie before "
                        "the horizon, which starts in January 2026, and are not used.",
-                       "The APBD budget of Rp604.0 m (2028) lies after the horizon, which ends in June 2027, and is not "
-                       "used."),
+                       "The APBD budget of Rp604.0 m (2028) lies after the horizon, which ends in June 2027, and is "
+                       "not used."),
                 "id": ("Target akhir tahun 3.000 peserta (2025) dan anggaran APBD sebesar Rp500,0 juta (2025) berada "
                        "sebelum periode proyeksi, yang dimulai pada Januari 2026, sehingga tidak digunakan.",
                        "Anggaran APBD sebesar Rp604,0 juta (2028) berada di luar periode proyeksi, yang berakhir pada "
