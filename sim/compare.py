@@ -11,6 +11,7 @@ divided by its months x 12.
 from __future__ import annotations
 
 import json
+from collections import Counter
 from pathlib import Path
 
 import pandas as pd
@@ -53,7 +54,12 @@ def key_outputs(scenario: Scenario, confidence: float, chunk_trials: int = DEFAU
     city = budget.city_premium(model, closed)
     need = budget.budget_needed(scenario, confidence)
     needed = sum(r["budget_idr"] for r in need["years"])
-    path = [{"year": r["year"], "budget_idr": r["budget_idr"]} for r in need["years"]]
+    # A year's months in the horizon: fewer than 12 in a year it starts in after January or ends in before December,
+    # whose need is those months' only (the table stars it, as sim plan does).
+    months_in = Counter(d.year for d in model.month_dates)
+    path = [{"year": r["year"], "budget_idr": r["budget_idr"], "months": months_in[r["year"]],
+             "first_month": _month(model, r["year"], 0), "last_month": _month(model, r["year"], -1)}
+            for r in need["years"]]
     peak = max(path, key=lambda r: r["budget_idr"])  # the first of equal peaks
     return {
         "horizon": f"{months} from {scenario.start:%Y-%m}",
@@ -76,6 +82,11 @@ def key_outputs(scenario: Scenario, confidence: float, chunk_trials: int = DEFAU
         "trials": summary["trials"],
         "seed": summary["seed"],
     }
+
+
+def _month(model, year: int, k: int) -> str:
+    """The ``k``-th of ``year``'s months in the horizon, as ``2026-07``."""
+    return [d for d in model.month_dates if d.year == year][k].isoformat()[:7]
 
 
 def flatten(resolved: dict, prefix: str = "") -> dict:
@@ -156,16 +167,23 @@ def format_compare(result: dict, rupiah) -> str:
     ids = result["scenarios"]
     width = max(14, *(len(i) for i in ids))
     label_width = max(len(r["label"]) for r in result["outputs"])
+    paths = result.get("budget_needed_by_year") or {}
     lines = [f"{'':<{label_width}}  " + "  ".join(f"{i:>{width}}" for i in ids)]
     for r in result["outputs"]:
-        cells = [_cell(r["values"][i], r["unit"], rupiah) for i in ids]
+        cells = [_cell(r["values"][i], r["unit"], rupiah) + _part_mark(r["key"], result, i) for i in ids]
         lines.append(f"{r['label']:<{label_width}}  " + "  ".join(f"{c:>{width}}" for c in cells))
-    paths = result.get("budget_needed_by_year") or {}
     if paths:
         lines.append(f"APBD needed per year, at {result['confidence']:.0%}:")
         for i in ids:
             what = NEEDED_FOR[result["budget_needed_for"][i]]
-            lines.append(f"  {i} ({what}): " + ", ".join(f"{r['year']} {rupiah(r['budget_idr'])}" for r in paths[i]))
+            lines.append(f"  {i} ({what}): " + ", ".join(f"{r['year']} {rupiah(r['budget_idr'])}{_star(r)}"
+                                                        for r in paths[i]))
+        part = {i: [r for r in paths[i] if _star(r)] for i in ids}
+        if any(part.values()):
+            en = Language("en")
+            lines.append("* part of a year, its need those months' only (a full year of its members needs more): "
+                         + "; ".join(f"{i} " + ", ".join(en.months(r["first_month"], r["last_month"]).replace(
+                             "\u2013", "-") for r in rows) for i, rows in part.items() if rows))
     lines.append("")
     if result["parameters"]:
         lines.append(f"Parameters that differ ({len(result['parameters'])}):")
@@ -176,6 +194,26 @@ def format_compare(result: dict, rupiah) -> str:
     else:
         lines.append("No parameter differs.")
     return "\n".join(lines)
+
+
+def _star(year: dict) -> str:
+    """'*' for a year of the need's path with fewer than 12 months in the horizon (a path without months: none)."""
+    return "*" if year.get("months", 12) < 12 else ""
+
+
+def _part_mark(key: str, result: dict, scenario_id: str) -> str:
+    """'*' on the first or the peak year's need when that year is a part year."""
+    path = (result.get("budget_needed_by_year") or {}).get(scenario_id) or []
+    if not path or key not in ("budget_needed_first_year_idr", "budget_needed_peak_year_idr"):
+        return ""
+    if key == "budget_needed_first_year_idr":
+        return _star(path[0])
+    peak = next(r for r in path if r["year"] == _value(result, "budget_needed_peak_year", scenario_id))
+    return _star(peak)
+
+
+def _value(result: dict, key: str, scenario_id: str):
+    return next(r["values"][scenario_id] for r in result["outputs"] if r["key"] == key)
 
 
 def _cell(value, unit, rupiah) -> str:

@@ -338,7 +338,8 @@ def test_compare_shows_the_first_and_the_peak_year_need():
     values = {r["key"]: r["values"] for r in result["outputs"]}
     labels = {r["key"]: r["label"] for r in result["outputs"]}
     path = [(r["year"], r["budget_idr"]) for r in budget.budget_needed(scenarios[1], 0.9)["years"]]
-    assert result["budget_needed_by_year"][JAMBI] == [{"year": y, "budget_idr": b} for y, b in path]
+    assert [(r["year"], r["budget_idr"]) for r in result["budget_needed_by_year"][JAMBI]] == path
+    assert {r["months"] for r in result["budget_needed_by_year"][JAMBI]} == {12}  # full calendar years: no star
     assert values["budget_needed_first_year_idr"][JAMBI] == path[0][1]
     peak = max(path, key=lambda r: r[1])
     assert values["budget_needed_peak_year_idr"][JAMBI] == peak[1] and values["budget_needed_peak_year"][JAMBI] == peak[0]
@@ -351,6 +352,28 @@ def test_compare_shows_the_first_and_the_peak_year_need():
     # jambi-2025 has no quota path: its need is for its members, and the line says so.
     assert result["budget_needed_for"] == {"jambi-2025": "members", JAMBI: "quota_path"}
     assert "jambi-2025 (for these members): " in text and "for the quota path" not in text
+    assert "*" not in text
+
+
+def test_compare_stars_a_part_year_need():
+    """A horizon from July 2025 (36 months) holds July-December 2025 and January-June 2028: their need is six
+    months' money, starred where the first year's need is shown and in the path, with the months named."""
+    from sim.compare import compare, format_compare
+
+    result = compare([load_scenario(JAMBI, ["scenario.trials=200", "scenario.start=2025-07"])], 0.9)
+    path = result["budget_needed_by_year"][JAMBI]
+    assert [(r["year"], r["months"], r["first_month"], r["last_month"]) for r in path] == [
+        (2025, 6, "2025-07", "2025-12"), (2026, 12, "2026-01", "2026-12"), (2027, 12, "2027-01", "2027-12"),
+        (2028, 6, "2028-01", "2028-06")]
+    text = format_compare(result, rupiah)
+    first = next(line for line in text.splitlines() if line.startswith("APBD needed in the first year"))
+    assert first.endswith(rupiah(path[0]["budget_idr"]) + "*")
+    peak = next(line for line in text.splitlines() if line.startswith("APBD needed in the peak year"))
+    assert not peak.endswith("*")  # 2027, a full year
+    assert (f"2025 {rupiah(path[0]['budget_idr'])}*, 2026 {rupiah(path[1]['budget_idr'])}, "
+            f"2027 {rupiah(path[2]['budget_idr'])}, 2028 {rupiah(path[3]['budget_idr'])}*") in text
+    assert (f"those months' only (a full year of its members needs more): {JAMBI} July-December 2025, "
+            "January-June 2028") in text
 
 
 # --- 6. A payer that can never pay, and UCJ covered persons below the scheme's own members, are refused -----------
