@@ -48,6 +48,8 @@ table.data tr.total > * { font-weight: 700; background: #f7f9fb; }
 table.data tr.assumption > * { background: var(--assumption); }
 table.data tr.calibrated > * { background: var(--calibrated); }
 table.data tr.check > * { background: var(--check); }
+/* A group's name (and a figure of the group's) spans its rows: a row's shading marks that row alone. */
+table.data tbody.group [rowspan] { background: none; }
 table.data .wrap { word-break: break-word; min-width: 220px; max-width: 420px; }
 table.data .short { white-space: nowrap; }
 figure { margin: 16px 0 20px; }
@@ -89,19 +91,66 @@ def figure_html(report: Report, f: Figure) -> str:
             f'data-value="{html.escape(json.dumps(f.value))}">{text}</span>{html.escape(f.mark)}')
 
 
-def _cell(report: Report, cell, numeric: bool = False, heads_row: bool = False) -> str:
+def _cell(report: Report, cell, numeric: bool = False, heads_row: bool = False, rowspan: int = 1,
+          scope: str = "row") -> str:
+    span = f' rowspan="{rowspan}"' if rowspan > 1 else ""
     if isinstance(cell, Figure):
-        return f'<td class="num">{figure_html(report, cell)}</td>'
+        return f'<td{span} class="num">{figure_html(report, cell)}</td>'
     if numeric:  # a "-" in a column of numbers sits under them, on the right
-        return f'<td class="num">{html.escape(str(cell))}</td>'
+        return f'<td{span} class="num">{html.escape(str(cell))}</td>'
     text = html.escape(str(cell))
     # The first cell of a row names it (a year, a parameter, a file): a screen reader reading a cell further along
-    # says it with the cell's column heading. A blank one (a group's name on its first row only) heads nothing.
+    # says it with the cell's column heading. A blank one heads nothing.
     tag = "th" if heads_row and text.strip() else "td"
-    scope = ' scope="row"' if tag == "th" else ""
+    attrs = (f' scope="{scope}"' if tag == "th" else "") + span
     if len(text) > 40:
-        return f'<{tag}{scope} class="wrap">{text}</{tag}>'
-    return f'<{tag}{scope} class="short">{text}</{tag}>' if len(text) <= 12 else f"<{tag}{scope}>{text}</{tag}>"
+        return f'<{tag}{attrs} class="wrap">{text}</{tag}>'
+    return f'<{tag}{attrs} class="short">{text}</{tag}>' if len(text) <= 12 else f"<{tag}{attrs}>{text}</{tag}>"
+
+
+def _blank(cell) -> bool:
+    """Whether a cell is empty (a "-" is not: it stands for a number that has no value)."""
+    return not isinstance(cell, Figure) and not str(cell).strip()
+
+
+def _groups(block: Table, numeric: list) -> tuple[int, list]:
+    """A grouped table's groups: how many leading columns belong to a group rather than a row (its name, and a
+    figure of the group's, given on its first row and left blank on the others) and the first row of each group;
+    (0, []) for a table whose every row names itself. A group starts at a row whose first cell is not blank."""
+    rows = block.rows
+    later = [r for k, r in enumerate(rows) if k > 0 and _blank(r[0])]
+    if not later or _blank(rows[0][0]) or (numeric and numeric[0]):  # a column of numbers names nothing
+        return 0, []
+    lead = 1
+    while lead < len(block.header) - 1 and all(_blank(r[lead]) for r in later):
+        lead += 1
+    return lead, [k for k, r in enumerate(rows) if not _blank(r[0])]
+
+
+def _body(report: Report, block: Table, numeric: list) -> str:
+    """The table's rows. A grouped table (the validation breakdown's segments, the pledge outcomes) has a <tbody>
+    per group, whose name is a <th scope="rowgroup"> spanning the group's rows (WCAG technique H63): a screen reader
+    reading a cell of a group's later row names the group too, which the blank first cell it had did not."""
+    lead, starts = _groups(block, numeric)
+    if not starts:
+        return "<tbody>" + "".join(_row(report, block, i, numeric) for i in range(len(block.rows))) + "</tbody>"
+    ends = starts[1:] + [len(block.rows)]
+    return "".join('<tbody class="group">' + "".join(_row(report, block, i, numeric, lead, b - a if i == a else 0)
+                                                     for i in range(a, b)) + "</tbody>" for a, b in zip(starts, ends))
+
+
+def _row(report: Report, block: Table, i: int, numeric: list, lead: int = 0, span: int = 0) -> str:
+    """Row ``i``, named by its first cell after the ``lead`` columns of its group (a benefit, a year); the group's
+    cells on its first row only, spanning its ``span`` rows."""
+    style = block.styles[i] if i < len(block.styles) and block.styles[i] else ""
+    cells = []
+    for j, c in enumerate(block.rows[i]):
+        right = j < len(numeric) and numeric[j]
+        if j >= lead:
+            cells.append(_cell(report, c, right, j == lead))
+        elif span:
+            cells.append(_cell(report, c, right, j == 0, span, "rowgroup"))
+    return (f'<tr class="{style}">' if style else "<tr>") + "".join(cells) + "</tr>"
 
 
 def _amounts_whole(text: str) -> str:
@@ -125,17 +174,11 @@ def _block(report: Report, block) -> str:
         # scope="col": a screen reader names each cell's column heading as it reads the cell.
         head = "".join(f'<th scope="col" class="num">{html.escape(h)}</th>' if right
                        else f'<th scope="col">{html.escape(h)}</th>' for h, right in zip(block.header, numeric))
-        body = []
-        for i, row in enumerate(block.rows):
-            style = block.styles[i] if i < len(block.styles) and block.styles[i] else ""
-            cls = f' class="{style}"' if style else ""
-            body.append(f"<tr{cls}>" + "".join(_cell(report, c, j < len(numeric) and numeric[j], j == 0)
-                                               for j, c in enumerate(row)) + "</tr>")
         note = f'<p class="note">{_amounts_whole(html.escape(block.note))}</p>' if block.note else ""
         # A caption names the table (its number, for the text to refer to), and a screen reader reads it first.
         caption = f"<caption>{html.escape(block.caption)}</caption>" if block.caption else ""
         return (f'<table class="data" data-table="{block.name}">{caption}<thead><tr>{head}</tr></thead>'
-                f'<tbody>{"".join(body)}</tbody></table>{note}')
+                f'{_body(report, block, numeric)}</table>{note}')
     if isinstance(block, Chart):
         data = base64.b64encode(report.charts[block.name]).decode("ascii")
         caption = html.escape(block.caption)

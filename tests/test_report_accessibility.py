@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import io
+import itertools
 import re
 import shutil
 import subprocess
@@ -113,6 +114,127 @@ def test_every_table_the_reports_make_has_a_caption_in_both_languages():
     names = set(re.findall(r'\bTable\(\s*"(\w+)"', source))
     assert len(names) >= 20
     assert not [n for n in sorted(names) if set(TEXT.get(f"table_{n}", ())) != {"id", "en"}]
+
+
+# --- tables: a row header for every cell, a group's name for its every row ----------------------------------------
+
+
+class _Tables(__import__("html.parser").parser.HTMLParser):
+    """Each table of a page by name: its number of columns (its headings') and, per <tbody>, its rows, each a list
+    of cells (tag, scope, rowspan, colspan, text)."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.tables, self._table, self._cell = {}, None, None
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "table":
+            self._table = self.tables.setdefault(a.get("data-table"), {"columns": 0, "bodies": []})
+        elif tag == "tbody" and self._table is not None:
+            self._table["bodies"].append([])
+        elif tag == "tr" and self._table is not None and self._table["bodies"]:
+            self._table["bodies"][-1].append([])
+        elif tag in ("td", "th") and self._table is not None:
+            self._cell = {"tag": tag, "scope": a.get("scope"), "rowspan": int(a.get("rowspan") or 1),
+                          "colspan": int(a.get("colspan") or 1), "text": ""}
+            if self._table["bodies"]:
+                self._table["bodies"][-1][-1].append(self._cell)
+            else:  # a column heading
+                self._table["columns"] += self._cell["colspan"]
+
+    def handle_endtag(self, tag):
+        if tag in ("td", "th"):
+            self._cell = None
+        elif tag == "table":
+            self._table = None
+
+    def handle_data(self, data):
+        if self._cell is not None:
+            self._cell["text"] += data
+
+
+def html_tables(page: str) -> dict:
+    parser = _Tables()
+    parser.feed(page)
+    parser.close()
+    return parser.tables
+
+
+def row_header_faults(name: str, table: dict) -> list[str]:
+    """What a screen reader would miss in a table: a data cell with no row header, neither a <th scope="row"> of its
+    row nor a <th scope="rowgroup"> (or "row") of an earlier row whose rowspan covers it; a row whose cells, those
+    spanning it from above counted, are not as many as the table's columns; a rowspan beyond its <tbody>."""
+    faults = []
+    for b, body in enumerate(table["bodies"]):
+        spanning = []  # (cell, the last row of the body it covers)
+        for r, row in enumerate(body):
+            cells = [c for c, last in spanning if last >= r] + row
+            if sum(c["colspan"] for c in cells) != table["columns"]:
+                faults.append(f"{name}, body {b}, row {r}: {sum(c['colspan'] for c in cells)} columns, "
+                              f"not {table['columns']}")
+            if not any(c["tag"] == "th" and c["scope"] in ("row", "rowgroup") and c["text"].strip() for c in cells):
+                faults += [f"{name}, body {b}, row {r}: {c['text']!r} has no row header" for c in row
+                           if c["tag"] == "td"]
+            spanning += [(c, r + c["rowspan"] - 1) for c in row if c["rowspan"] > 1]
+        faults += [f"{name}, body {b}: {c['text']!r} spans beyond its body" for c, last in spanning
+                   if last >= len(body)]
+    return faults
+
+
+def rowgroups(table: dict) -> list[tuple[str, int]]:
+    """A table's group headings (<th scope="rowgroup">): each one's text and the rows it spans."""
+    return [(html.unescape(c["text"]), c["rowspan"]) for body in table["bodies"] for row in body for c in row
+            if c["tag"] == "th" and c["scope"] == "rowgroup"]
+
+
+def test_every_data_cell_of_the_report_has_a_row_header_and_a_segment_names_its_every_row(madiun):
+    """Each row's first cell heads it, but the validation breakdown gives a segment's name on the first of its rows
+    only: a screen reader reading a figure of a later row heard no row header at all (a blank <td> began the row),
+    nor the segment. Each segment is now a <tbody> whose name, a <th scope="rowgroup">, spans its rows, and the
+    benefit heads each row: every data cell of every table has a row header, and every row is as wide as the
+    table, spans counted."""
+    tables = html_tables((madiun.folder / "report.html").read_text(encoding="utf-8"))
+    assert len(tables) >= 10
+    assert not [f for name, t in tables.items() for f in row_header_faults(name, t)]
+    labels = {s.name: s.labels[madiun.lang.code] for s in madiun.scenario.segments}
+    segments = [r["segment"] for r in madiun.summary["breakdown"] if r["period"] == "total"]  # the rows it shows
+    assert len(labels) >= 2
+    assert rowgroups(tables["validation"]) == [(labels[s], len(list(run))) for s, run in itertools.groupby(segments)]
+
+
+
+def test_the_row_header_check_sees_a_cell_without_one_and_a_span_that_does_not_fit():
+    """The check can fail: a cell of a row with no heading, a row one column too wide once the span above is
+    counted, and a rowspan longer than its body are each reported."""
+    page = ('<table data-table="t"><thead><tr><th scope="col">A</th><th scope="col">B</th></tr></thead>'
+            '<tbody><tr><th scope="rowgroup" rowspan="3">g</th><td>1</td></tr><tr><td>2</td></tr></tbody>'
+            '<tbody><tr><td></td><td>3</td></tr><tr><th scope="row" rowspan="2">h</th><td>4</td></tr>'
+            '<tr><td>5</td><td>6</td></tr></tbody></table>')
+    assert row_header_faults("t", html_tables(page)["t"]) == [
+        "t, body 0: 'g' spans beyond its body", "t, body 1, row 0: '' has no row header",
+        "t, body 1, row 0: '3' has no row header", "t, body 1, row 2: 3 columns, not 2"]
+
+@pytest.fixture(scope="module", params=["id", "en"])
+def planning(request, tmp_path_factory):
+    """madiun-2026-ucj-csr (a planning report: its table of pledge outcomes has a group of years per outcome) in
+    each language."""
+    return build(load_scenario("madiun-2026-ucj-csr", [f"scenario.trials={TRIALS}"]), request.param,
+                 tmp_path_factory.mktemp(f"planning_{request.param}"))
+
+
+def test_every_data_cell_of_the_planning_report_has_a_row_header_and_an_outcome_names_its_every_year(planning):
+    """The table of pledge outcomes gives an outcome's name and probability on its first year's row only. Each
+    outcome is now a <tbody> whose name (a <th scope="rowgroup">) and probability span its years, and the year heads
+    each row."""
+    tables = html_tables((planning.folder / "report.html").read_text(encoding="utf-8"))
+    assert not [f for name, t in tables.items() for f in row_header_faults(name, t)]
+    outcomes = planning.extra["planning"]["pledge_outcomes"]["outcomes"]
+    groups = rowgroups(tables["plan_pledges"])
+    assert len(outcomes) >= 3 and [span for _, span in groups] == [len(o["years"]) for o in outcomes]
+    for body, outcome in zip(tables["plan_pledges"]["bodies"], outcomes):
+        years = [next(c["text"] for c in row if c["scope"] == "row") for row in body]
+        assert years == [str(y["year"]) for y in outcome["years"]]
 
 
 # --- charts: an alt text that says what the chart shows ------------------------------------------------------------

@@ -33,7 +33,8 @@ ENGLISH_UNITS = ("persons", "share", "IDR per month", "share of JKK cases", "per
 
 class Document(HTMLParser):
     """A report's HTML as sections of blocks: paragraphs (text with figures filled in, and the figures' keys),
-    tables (header and cell texts) and tiles (label, figure key, text)."""
+    tables (header and cell texts; a cell spanning rows, a group's name, given in each of them) and tiles (label,
+    figure key, text)."""
 
     def __init__(self):
         super().__init__()
@@ -58,7 +59,10 @@ class Document(HTMLParser):
         elif tag == "tr" and self.block and self.block["type"] == "table":
             self.block["rows"].append([])
         elif tag in ("td", "th") and self.block and self.block["type"] == "table":
-            self.cell = {"text": "", "head": tag == "th" and a.get("scope") != "row"}  # a row's heading is its cell
+            # A row's or a group's heading is a cell of its rows.
+            self.cell = {"text": "", "head": tag == "th" and a.get("scope") not in ("row", "rowgroup"),
+                         "rowspan": int(a.get("rowspan") or 1)}
+            self._spanned()
         elif "tile" in cls:
             self.block = {"type": "tile", "label": "", "keys": [], "text": ""}
         elif "label" in cls and self.block and self.block["type"] == "tile":
@@ -78,8 +82,13 @@ class Document(HTMLParser):
             if self.cell["head"]:
                 self.block["header"].append(self.cell["text"])
             else:
+                if self.cell["rowspan"] > 1:
+                    self.block.setdefault("spans", {})[len(self.block["rows"][-1])] = \
+                        [self.cell["rowspan"] - 1, self.cell["text"]]
                 self.block["rows"][-1].append(self.cell["text"])
             self.cell = None
+        elif tag == "tr" and self.block and self.block["type"] == "table":
+            self._spanned()
         elif tag == "table" and self.block:
             self.block["rows"] = [r for r in self.block["rows"] if r]
             self.sections[self.current_section].append(self.block)
@@ -90,6 +99,13 @@ class Document(HTMLParser):
         elif tag == "div" and self.block and self.block["type"] == "tile" and not self.in_label and self.block["keys"]:
             self.sections[self.current_section].append(self.block)
             self.block = None
+
+    def _spanned(self):
+        """The cells of rows above that span the current row, where they stand in it (before the next cell)."""
+        row, spans = self.block["rows"][-1] if self.block["rows"] else None, self.block.get("spans", {})
+        while row is not None and spans.get(len(row), [0])[0] > 0:
+            spans[len(row)][0] -= 1
+            row.append(spans[len(row)][1])
 
     def handle_data(self, data):
         if self.figure is not None:
@@ -391,7 +407,7 @@ def test_segment_labels_instead_of_keys_in_tables(madiun, doc, doc_en, code):
     other = {s.labels["en" if code == "id" else "id"] for s in madiun.scenario.segments}
     assert not set(labels.values()) & other  # madiun-2025 words its labels differently in the two languages
     for table, column in (("funding", "col_segment"), ("validation", "col_segment")):
-        cells = set((doc if code == "id" else doc_en).column(table, TEXT[column][code])) - {""}  # a run's later rows
+        cells = set((doc if code == "id" else doc_en).column(table, TEXT[column][code]))  # a group's rows too
         assert not cells & set(labels), f"{table} shows segment keys"
         assert cells == set(labels.values()), table
 

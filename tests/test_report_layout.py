@@ -89,25 +89,57 @@ def test_html_table_headings_name_their_columns_for_a_screen_reader():
 def test_html_rows_are_headed_by_their_first_cell_for_a_screen_reader():
     """A row's first cell names it (a year, a parameter, a file), but was a <td> like the rest: a screen reader
     reading a figure further along the row could say its column, not which row it is in. The first cell of each row
-    is now a <th scope="row">, styled as a data cell; a blank one (a group's name on its first row only) and a
-    column of numbers head nothing."""
+    is now a <th scope="row">, styled as a data cell; a column of numbers heads nothing (a group's later rows, whose
+    first cell is blank: the next test)."""
     import re
 
     from sim import report_html
 
     report = SimpleNamespace(lang=Language("id"))
     block = Table("t", ("Segmen", "Manfaat", "Nilai"), [("Non-ASN", "JKM", _money("a", 1e6)),
-                                                         ("", "JKK", _money("b", 2e6))])
+                                                         ("BPU", "JKK", _money("b", 2e6))])
     body = report_html._block(report, block).split("<tbody>")[1]
     rows = re.findall(r"<tr[^>]*>(.*?)</tr>", body)
     assert rows[0].startswith('<th scope="row" class="short">Non-ASN</th><td class="short">JKM</td><td class="num">')
-    assert rows[1].startswith('<td class="short"></td><td class="short">JKK</td>')
+    assert rows[1].startswith('<th scope="row" class="short">BPU</th><td class="short">JKK</td>')
     numbers = Table("t", ("Nilai", "Sisa"), [(_money("a", 1e6), _money("b", 2e6))])
     assert "<th" not in report_html._block(report, numbers).split("<tbody>")[1]
     # Shaded rows shade their heading cell too, and it reads as a data cell, not as a column heading.
     css = report_html.CSS
     assert "table.data tr.check > * {" in css and "table.data tbody th { background: none; font-weight: normal; }" \
         in css
+
+
+def test_html_a_groups_name_heads_its_every_row_for_a_screen_reader():
+    """A group's name (a segment of the validation breakdown, a pledge outcome) and a figure of the group's (the
+    outcome's probability) are given on its first row only; the first cell of a later row was a blank <td>, so a
+    screen reader reading a figure there heard no row header, nor the group. Each group is now a <tbody> (WCAG
+    technique H63): its name a <th scope="rowgroup"> and its figure a cell spanning its rows, and the next text cell
+    (a benefit, a year) heads each row. The spanning cells take no row's shading: it marks a row, not the group."""
+    import re
+
+    from sim import report_html
+
+    report = SimpleNamespace(lang=Language("id"))
+    chance = lambda key, value: Figure(value, "chance", "report.json", key)  # noqa: E731
+    block = Table("t", ("Hasil", "Peluang", "Tahun", "Nilai"), [
+        ("semua dipenuhi", chance("p0", 0.35), "2026", _money("a", 1e6)),
+        ("", "", "2027", _money("b", 2e6)),
+        ("", "", "2028", _money("c", 3e6)),
+        ("tidak ada", chance("p1", 0.15), "2026", _money("d", 4e6))], ["check", "", "check", ""])
+    page = report_html._block(report, block)
+    bodies = re.findall(r'<tbody class="group">(.*?)</tbody>', page)
+    assert len(bodies) == page.count("<tbody") == 2
+    first, *later = re.findall(r"<tr[^>]*>(.*?)</tr>", bodies[0])
+    assert first.startswith('<th scope="rowgroup" rowspan="3">semua dipenuhi</th><td rowspan="3" class="num">'
+                            '<span class="fig" data-src="report.json" data-key="p0"')
+    assert '</td><th scope="row" class="short">2026</th><td class="num">' in first
+    assert [row.split('<td class="num">')[0] for row in later] == ['<th scope="row" class="short">2027</th>',
+                                                                  '<th scope="row" class="short">2028</th>']
+    assert re.findall(r'<tr class="check">', bodies[0]) and bodies[1].startswith(
+        '<tr><th scope="rowgroup" class="short">tidak ada</th><td class="num">')  # a group of one row spans nothing
+    css = report_html.CSS
+    assert css.index("table.data tbody.group [rowspan] { background: none; }") > css.index("tr.check > * {")
 
 
 def test_text_columns_stay_aligned_left():
