@@ -58,7 +58,8 @@ figcaption { color: var(--muted); font-size: 12.5px; margin-top: 4px; }
 pre { background: #f4f6f8; border: 1px solid var(--line); padding: 10px; font-size: 11px; white-space: pre-wrap;
       word-break: break-all; max-height: 520px; overflow: auto; }
 footer { color: var(--muted); font-size: 12px; margin-top: 32px; border-top: 1px solid var(--line); padding-top: 8px; }
-/* On paper: no table row, figure, tile or note cut across two pages, a heading or a table's caption never left at
+/* On paper: no table row, figure, tile or note cut across two pages (nor a group of a table's rows, where it fits on
+   one: Chromium moves a group whose name spans its rows whole anyway), a heading or a table's caption never left at
    the foot of a page without what follows it, a table's column headings again on each page it takes (Chromium
    repeats a thead), the shading of flagged rows printed (browsers drop backgrounds unless told), and every table
    within the page's width (smaller type, no least width for a long cell, the summary's tiles tighter). The
@@ -71,6 +72,7 @@ footer { color: var(--muted); font-size: 12px; margin-top: 32px; border-top: 1px
   h1, h2, caption { break-after: avoid; }
   thead { display: table-header-group; }
   tr, figure, img, .tile, p.note, p.warning { break-inside: avoid; }
+  tbody.group { break-inside: avoid; }
   table.data tr.total > *, table.data tr.assumption > *, table.data tr.calibrated > *, table.data tr.check > *,
   table.data th, p.warning { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   table.data { font-size: 7.5pt; }  /* as the PDF's tables */

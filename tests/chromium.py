@@ -75,11 +75,12 @@ class _Pipe:
 
 
 def inspect(html_file: Path, width: int = 1200, height: int = 900, timeout: float = 60, media: str = "",
-            evaluate: str = "") -> dict:
+            evaluate: str = "", printed: bool = False) -> dict:
     """Load ``html_file``; return ``console_errors`` (list of str), ``images`` (per image: decoded?, natural
     width, box on the page in CSS pixels), ``page_size`` and ``screenshot`` (PNG bytes of the whole page); with
     ``media`` ("print"), the page laid out as for that medium; with ``evaluate``, a JavaScript expression, its value
-    as ``evaluated``."""
+    as ``evaluated``; with ``printed``, the page printed as a reader's Print would (its own @page size and margins)
+    as ``pdf`` (bytes)."""
     browser = find_chromium()
     if browser is None:
         raise FileNotFoundError("chromium not found")
@@ -119,6 +120,8 @@ def inspect(html_file: Path, width: int = 1200, height: int = 900, timeout: floa
                                                               "scale": 1}}, session=session, timeout=timeout)
         evaluated = pipe.call("Runtime.evaluate", {"returnByValue": True, "expression": evaluate},
                               session=session)["result"].get("value") if evaluate else None
+        pdf = base64.b64decode(pipe.call("Page.printToPDF", {"preferCSSPageSize": True}, session=session,
+                                         timeout=timeout)["data"]) if printed else None
         errors = []
         for event in pipe.events:
             method, params = event.get("method"), event.get("params", {})
@@ -129,7 +132,7 @@ def inspect(html_file: Path, width: int = 1200, height: int = 900, timeout: floa
             elif method == "Log.entryAdded" and params.get("entry", {}).get("level") == "error":
                 errors.append(params["entry"].get("text", "error"))
         return {"console_errors": errors, "images": images, "page_size": size, "evaluated": evaluated,
-                "screenshot": base64.b64decode(shot["data"])}
+                "screenshot": base64.b64decode(shot["data"]), "pdf": pdf}
     finally:
         try:
             pipe.call("Browser.close", timeout=10)

@@ -151,6 +151,7 @@ def test_a_printed_report_keeps_rows_and_figures_whole_and_prints_the_flags_shad
     assert "@page { size: A4;" in css and "main { max-width: none; padding: 0; }" in css
     assert "tr, figure, img, .tile, p.note, p.warning { break-inside: avoid; }" in css
     assert "h1, h2, caption { break-after: avoid; }" in css and "thead { display: table-header-group; }" in css
+    assert "tbody.group { break-inside: avoid; }" in css  # a group of a table's rows (Chromium's own way too)
     shaded = css[:css.index("print-color-adjust: exact")]
     assert all(f"table.data tr.{style} > *" in shaded for style in ("total", "assumption", "calibrated", "check"))
 
@@ -174,3 +175,34 @@ def test_printed_in_chromium_the_report_fits_an_a4_page_and_keeps_its_print_rule
     found = seen["evaluated"]
     assert found["width"] <= 688, found
     assert found["rows"] and found["figures"] and found["heads"] and found["shaded"] > 10 and found["exact"], found
+
+
+@needs_chromium
+def test_printed_in_chromium_a_group_of_rows_stays_on_one_page_and_a_longer_one_reads_on_each(tmp_path):
+    """A grouped table (a segment's benefits, a pledge outcome's years) printed over a page break left a group's
+    later rows on the next page under a blank first column, their group unnamed there. A group, its name spanning
+    its rows, now goes to the next page whole where it fits on one; a group longer than a page goes on over pages
+    with every row whole, once, under the table's column headings repeated on each page."""
+    from types import SimpleNamespace
+
+    from pypdf import PdfReader
+
+    from sim.i18n import Language
+    from sim.report_document import Figure, Table
+    from sim.report_html import CSS, _block
+
+    sizes = [5] * 40 + [150]  # short groups, whose page breaks fall at every row of a group, and one of 3 pages
+    rows = [(f"Group {g}" if k == 0 else "", f"R{g:02d}{k:03d}", Figure(1e6 * k, "money", "report.json", "x"))
+            for g, n in enumerate(sizes) for k in range(n)]
+    table = _block(SimpleNamespace(lang=Language("en")), Table("t", ("Group", "Row", "Amount"), rows))
+    page = tmp_path / "grouped.html"
+    page.write_text(f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>t</title><style>{CSS}'
+                    f"</style></head><body><main>{table}</main></body></html>", encoding="utf-8")
+    texts = [p.extract_text() for p in PdfReader(io.BytesIO(inspect(page, printed=True)["pdf"])).pages]
+    found = [(n, label) for n, text in enumerate(texts) for label in re.findall(r"\bR\d{5}\b", text)]
+    assert sorted(label for _, label in found) == sorted(label for _, label, _ in rows)  # every row once, whole
+    pages = {label: n for n, label in found}
+    groups = [{pages[f"R{g:02d}{k:03d}"] for k in range(n)} for g, n in enumerate(sizes)]
+    assert len(texts) >= 4 and len({min(g) for g in groups[:-1]}) >= 2
+    assert [g for g in groups[:-1] if len(g) > 1] == [] and len(groups[-1]) >= 3
+    assert all(text.count("Amount") == 1 for n, text in enumerate(texts) if n in pages.values())
