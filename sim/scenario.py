@@ -27,7 +27,7 @@ from .scenario_schema import (
     ASSUMPTION_FIELDS, ASSUMPTION_TABLES, BASES, BUDGET_FIELDS, CALIBRATION_FIELDS, CALIBRATION_OBSERVATION_FIELDS,
     GOODNESS_OF_FIT_FIELDS, MISFIT_P, PARAM_KEYS, POSTERIOR_FIELDS, SCENARIO_FIELDS, SEGMENT_FIELDS, SEVERITY_SHARES,
     SHARE_TOLERANCE, TOP_TABLES, TRANSLATED_KEYS, UNCERTAINTY_FIELDS, _is_number, age_bands, age_shift_range,
-    child_scale_range, shown,
+    child_scale_range, medical_cost_trend_range, shown,
 )
 # Re-exported for existing importers (sim.cli, sim.calibration and the tests import these, and the field tables
 # and SEVERITY_SHARES above, from sim.scenario); new code imports them from sim.scenario_schema.
@@ -465,7 +465,7 @@ def validate(data: dict, origin: dict, file: str, files=()) -> dict:
         v.fail("assumptions.severity", f"the five share_* values must sum to 1, got {total:.6g}",
                [f"assumptions.severity.{k}" for k in SEVERITY_SHARES])
     _check_children(v, values["assumptions"]["children"], data["assumptions"]["children"])
-    _check_age_shift(v, data["assumptions"])
+    _check_value_ranges(v, data["assumptions"])
     _check_start(v, values["scenario"])
     _check_bpu_income(v, values, segments)
     values["planning"] = validate_planning(v, data, values)
@@ -548,14 +548,17 @@ def _check_children(v: _Validator, kids: dict, node: dict) -> None:
                [f"{key}.{k}" for k in flat])
 
 
-def _check_age_shift(v: _Validator, node: dict) -> None:
-    """The age shift's range, when it states one (``node``: the assumptions as the files give them): each end a
-    shift the model accepts (``scenario_schema.age_shift_range``), whatever its basis."""
-    rng = node.get("age_shift", {}).get("range") if isinstance(node.get("age_shift"), dict) else None
-    if rng is not None:
-        problem = age_shift_range(rng)
+def _check_value_ranges(v: _Validator, node: dict) -> None:
+    """The ranges of the age shift and the care cost trend, when they state one (``node``: the assumptions as the
+    files give them, already checked as tables): each end a value the model accepts
+    (``scenario_schema.range_within``), whatever its basis."""
+    ranged = (("age_shift", node.get("age_shift"), age_shift_range),
+              ("severity.medical_cost_trend", node["severity"].get("medical_cost_trend"), medical_cost_trend_range))
+    for key, param, check in ranged:
+        rng = param.get("range") if isinstance(param, dict) else None
+        problem = None if rng is None else check(rng)
         if problem:
-            v.fail("assumptions.age_shift.range", problem)
+            v.fail(f"assumptions.{key}.range", problem)
 
 
 def _check_start(v: _Validator, scen: dict) -> None:
@@ -647,6 +650,9 @@ class Severity:
     medical_cost_cv: float
     incapacity_months_mean: float
     partial_degrees: tuple  # ((table share, probability), ...)
+    # Care cost rise per calendar year: medical_cost_mean is at the prices of the first calendar year of the horizon,
+    # and a case in calendar year k after it costs (1 + trend)^k times as much (accident.care_price_factors).
+    medical_cost_trend: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -889,6 +895,7 @@ def _build(values: dict, data: dict, files: tuple, overrides: tuple, base_differ
             medical_cost_cv=float(sev["medical_cost_cv"]),
             incapacity_months_mean=float(sev["incapacity_months_mean"]),
             partial_degrees=tuple(tuple(p) for p in sev["partial_degrees"]),
+            medical_cost_trend=float(sev.get("medical_cost_trend", 0.0)),
         ),
         children=_children(kids),
         resolved=data,

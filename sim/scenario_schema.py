@@ -356,16 +356,21 @@ def scaled_child_bands(rows: list, factor: float) -> list:
     return out
 
 
-def age_shift_range(x):
-    """The range of the age shift: [low, high], low <= high (as every assumption's range), each end a shift the
-    model accepts, so that the tornado can move the shift to either end."""
-    if not (isinstance(x, list) and len(x) == 2 and all(_is_number(v) for v in x) and x[0] <= x[1]):
-        return f"must be [low, high], two numbers with low <= high, got {shown(x, 120)}"
-    for v in x:
-        problem = number(-AGE_SHIFT_MAX, AGE_SHIFT_MAX)(v)
-        if problem:
-            return f"each end {problem}"
-    return None
+def range_within(check):
+    """The check of a range whose ends the model must accept as values (the age shift's, the care cost trend's):
+    [low, high], low <= high (as every assumption's range), each end passing ``check``, so that the tornado can
+    move the parameter to either end."""
+
+    def check_range(x):
+        if not (isinstance(x, list) and len(x) == 2 and all(_is_number(v) for v in x) and x[0] <= x[1]):
+            return f"must be [low, high], two numbers with low <= high, got {shown(x, 120)}"
+        for v in x:
+            problem = check(v)
+            if problem:
+                return f"each end {problem}"
+        return None
+
+    return check_range
 
 
 # --- Schema ---------------------------------------------------------------------------------------------------
@@ -427,6 +432,10 @@ SEGMENT_FIELDS = {
     "mortality_load": param("x mortality table", number(0, 50), required=False),
 }
 
+# The care cost trend (``assumptions.severity.medical_cost_trend``): the rise of a case's care cost per calendar year.
+MEDICAL_COST_TREND_UNIT = "share per year"
+MEDICAL_COST_TREND_BOUNDS = (-0.5, 1.0)
+
 SEVERITY_FIELDS = {
     "share_medical_only": param("share of JKK cases", number(0, 1)),
     "share_temporary": param("share of JKK cases", number(0, 1)),
@@ -435,6 +444,10 @@ SEVERITY_FIELDS = {
     "share_death": param("share of JKK cases", number(0, 1)),
     "medical_cost_mean": param("IDR per case", number(0, 1e10)),
     "medical_cost_cv": param("ratio", number(0, 20)),
+    # Optional (0 when absent): care of a case in each calendar year after the first costs (1 + trend) times the
+    # year before (``accident.care_price_factors``). From -0.5 to 1: prices halving or doubling every year lie
+    # beyond any tariff revision, and are far more likely a percentage written as a number (5 for 0.05).
+    "medical_cost_trend": param(MEDICAL_COST_TREND_UNIT, number(*MEDICAL_COST_TREND_BOUNDS), required=False),
     "incapacity_months_mean": param("months", number(0, 240, lo_open=True)),
     "partial_degrees": param("share", pairs(number(0, 1, lo_open=True), "table share")),
 }
@@ -464,6 +477,10 @@ ASSUMPTION_FIELDS = {
     "age_shift": param(AGE_SHIFT_UNIT, number(-AGE_SHIFT_MAX, AGE_SHIFT_MAX), required=False),
 }
 ASSUMPTION_TABLES = {"severity": SEVERITY_FIELDS, "children": CHILDREN_FIELDS}
+# The ranges whose ends must be values the model accepts (sim/scenario.py checks them whatever the basis).
+age_shift_range = range_within(number(-AGE_SHIFT_MAX, AGE_SHIFT_MAX))
+medical_cost_trend_range = range_within(number(*MEDICAL_COST_TREND_BOUNDS))
+
 
 def multiplier_pairs(x):
     """Posterior draws of (mortality scale, accident scale), each pair positive."""

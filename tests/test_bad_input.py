@@ -51,6 +51,13 @@ def translated(extra: str) -> str:
 
 
 
+def care_trend(value: str, rng: str, unit: str = "share per year") -> str:
+    """An [assumptions.severity] table giving the care cost trend (``value``: the TOML text of its value field) with
+    the range ``rng`` (TOML text)."""
+    return (f'\n[assumptions.severity]\nmedical_cost_trend = {{ {value}, unit = "{unit}", source = "test", '
+            f'basis = "assumption", range = {rng} }}\n')
+
+
 def children_by_age(rows: str, extra: str = "", unit: str = "member's age from, shares of 0/1/2+ children, "
                     "child's age range", key: str = "by_member_age", rng: str | None = None) -> str:
     """An [assumptions.children] table giving the children by the member's age (and ``extra`` lines); ``rng``: the
@@ -311,6 +318,17 @@ FILE_CASES = [
      ["--set", "assumptions.children.by_member_age.range", "each factor must be >= 0"]),
     ("set-child-range-not-a-list", None, ["--set", "assumptions.children.by_member_age.range=wide"],
      ["--set", "assumptions.children.by_member_age.range", "two numbers", "got 'wide'"]),
+    # The care cost trend: a share per year from -0.5 to 1 (5 for 5 % is refused), its range's ends too.
+    ("care-trend-as-a-percentage", append(care_trend("value = 5", "[0, 5]")), [],
+     [NAME, "assumptions.severity.medical_cost_trend.value", "must be <= 1, got 5"]),
+    ("care-trend-wrong-unit", append(care_trend("value = 0.05", "[0, 0.1]", unit="percent per year")), [],
+     [NAME, "assumptions.severity.medical_cost_trend.unit", "expected 'share per year'"]),
+    ("care-trend-range-end-beyond-1", append(care_trend("value = 0.05", "[0, 1.5]")), [],
+     [NAME, "assumptions.severity.medical_cost_trend.range", "each end must be <= 1, got 1.5"]),
+    ("set-care-trend-below-minus-half", None, ["--set", "assumptions.severity.medical_cost_trend=-0.6"],
+     ["--set", "assumptions.severity.medical_cost_trend.value", "must be >= -0.5, got -0.6"]),
+    ("set-care-trend-not-a-number", None, ["--set", "assumptions.severity.medical_cost_trend='high'"],
+     ["--set", "assumptions.severity.medical_cost_trend.value", "must be a number, got 'high'"]),
     ("set-nan-in-reach-shares", None, ["--set", "assumptions.children.reach_shares=[1.0, nan, 0.5, 0.2]"],
      ["--set", "assumptions.children.reach_shares.value", "finite"]),
     # Jambi's segment takes the default mortality load: a bare --set of its own has no value to replace.
