@@ -2,7 +2,9 @@
 
 A case is one of five kinds (scenario shares): medical care only, temporary incapacity, partial permanent
 disability, total permanent disability, or death. Assumptions (scenario ``assumptions.severity``):
-- every case has a medical cost, lognormal with the stated mean and CV (0 CV: the mean exactly);
+- every case has a medical cost, lognormal with the stated mean and CV (0 CV: the mean exactly), the mean at the
+  prices of the horizon's first calendar year and (1 + ``medical_cost_trend``)^k times it in the k-th calendar
+  year after it, the same CV (:func:`care_price_by_month`);
 - temporary incapacity, partial and total disability all start with time off work, exponential with the stated
   mean in months, paid as STMB; a fatal case has no STMB;
 - the partial-disability table percentage is drawn from the stated discrete distribution.
@@ -98,14 +100,17 @@ class Cases:
     scholarship: np.ndarray  # indices of the cases whose children may get the scholarship
 
 
-def sample_cases(draws: Draws, wage: float, rules: RuleSet, sev: Severity) -> Cases:
-    """Kinds and benefit amounts (IDR) of the work accidents of ``draws``, one per item."""
+def sample_cases(draws: Draws, wage: float, rules: RuleSet, sev: Severity, price=None) -> Cases:
+    """Kinds and benefit amounts (IDR) of the work accidents of ``draws``, one per item. ``price``: each case's care
+    price factor (:func:`care_price_by_month` in its month), or None for the first year's prices."""
     kind, per_kind = categorical_counts(draws, sev.shares)
     if sev.medical_cost_cv > 0 and sev.medical_cost_mean > 0:
         mu, sigma = lognormal_params(sev.medical_cost_mean, sev.medical_cost_cv)
         medical = draws.lognormal(mu, sigma)
     else:
         medical = np.full(draws.size, sev.medical_cost_mean)
+    if price is not None:  # f X is lognormal with mean f E[X] and the same CV: the same draws, scaled
+        medical *= price
     present = per_kind > 0  # kinds absent from this batch cost no pass below
     off = _cases_of(kind, present, WITH_INCAPACITY)
     temporary = temporary_incapacity_benefit(rules, wage, draws.of(off).exponential(sev.incapacity_months_mean))
@@ -120,6 +125,20 @@ def sample_cases(draws: Draws, wage: float, rules: RuleSet, sev: Severity) -> Ca
         "jkk_death": (death, np.full(death.size, float(jkk_death_benefit(rules, wage)))),
     }
     return Cases(kind, medical, paid, _cases_of(kind, present, WITH_SCHOLARSHIP))
+
+
+def care_price_by_month(sev: Severity, month_dates) -> np.ndarray:
+    """(months,) what care of a case costs in each month of the horizon, as a multiple of ``medical_cost_mean``:
+    (1 + ``medical_cost_trend``)^k in the k-th calendar year after the first (1 in the first). Assumption: the
+    mean is stated at the prices of the horizon's first calendar year, and prices step each 1 January, as BPJS
+    TK's care tariffs are revised, so a calendar year (a reporting period) has one price."""
+    years = np.array([d.year for d in month_dates])
+    return (1.0 + sev.medical_cost_trend) ** (years - years[0])
+
+
+def care_prices_vary(sev: Severity, month_dates) -> bool:
+    """Whether care costs differ between months of the horizon: a trend, and more than one calendar year."""
+    return sev.medical_cost_trend != 0 and month_dates[0].year != month_dates[-1].year
 
 
 def may_have_scholarship(sev: Severity) -> bool:
@@ -170,18 +189,20 @@ def incapacity_benefit_third_moment(rules: RuleSet, wage: float, mean_months: fl
     return float(wage**3 * (a**3 * below + tail * beyond))
 
 
-def case_cost_moment(rules: RuleSet, wage: float, sev: Severity, power: int) -> dict:
+def case_cost_moment(rules: RuleSet, wage: float, sev: Severity, power: int, price: float = 1.0) -> dict:
     """E[amount^power] (IDR^power, ``power`` 2 or 3) of each JKK benefit per work accident, 0 for the cases it does
     not pay: with the accidents' rate, the variance (2) and third cumulant (3) of a compound Poisson sum of them
-    (``closed_form.trial_cumulants``). A lognormal's E[X^k] is mean^k (1 + CV^2)^(k (k - 1) / 2) (the mean at CV 0)."""
+    (``closed_form.trial_cumulants``). A lognormal's E[X^k] is mean^k (1 + CV^2)^(k (k - 1) / 2) (the mean at CV 0),
+    the mean at the care price factor ``price`` (:func:`care_price_by_month`), so the k-th moment scales by price^k."""
     incapacity = {2: incapacity_benefit_second_moment, 3: incapacity_benefit_third_moment}[power]
     shares = np.asarray(sev.shares)
     p_off = shares[list(WITH_INCAPACITY)].sum()
     degrees = np.array([d for d, _ in sev.partial_degrees])
     probs = np.array([p for _, p in sev.partial_degrees])
     partial = partial_disability_benefit(rules, wage, degrees)
+    spread = (1.0 + sev.medical_cost_cv**2) ** (power * (power - 1) // 2)
     return {
-        "jkk_medical": sev.medical_cost_mean**power * (1.0 + sev.medical_cost_cv**2) ** (power * (power - 1) // 2),
+        "jkk_medical": (sev.medical_cost_mean * price) ** power * spread,
         "jkk_temporary": p_off * incapacity(rules, wage, sev.incapacity_months_mean),
         "jkk_partial": shares[PARTIAL] * float(probs @ partial**power),
         "jkk_total": shares[TOTAL] * total_disability_benefit(rules, wage) ** power,
@@ -189,13 +210,14 @@ def case_cost_moment(rules: RuleSet, wage: float, sev: Severity, power: int) -> 
     }
 
 
-def expected_case_cost(rules: RuleSet, wage: float, sev: Severity) -> dict:
-    """Expected amount (IDR) and expected number of payments of each JKK benefit per work accident."""
+def expected_case_cost(rules: RuleSet, wage: float, sev: Severity, price: float = 1.0) -> dict:
+    """Expected amount (IDR) and expected number of payments of each JKK benefit per work accident, care at the
+    price factor ``price`` (:func:`care_price_by_month`)."""
     shares = np.asarray(sev.shares)
     p_off = shares[list(WITH_INCAPACITY)].sum()
     mean_degree = sum(d * p for d, p in sev.partial_degrees)
     amount = {
-        "jkk_medical": sev.medical_cost_mean,
+        "jkk_medical": sev.medical_cost_mean * price,
         "jkk_temporary": p_off * expected_incapacity_benefit(rules, wage, sev.incapacity_months_mean),
         "jkk_partial": shares[PARTIAL] * float(partial_disability_benefit(rules, wage, mean_degree)),
         "jkk_total": shares[TOTAL] * total_disability_benefit(rules, wage),

@@ -2,7 +2,8 @@
 
 Expected events per cell and month come from the same exposure model as the engine; expected cost per event comes
 from the rules in expectation (``accident.expected_case_cost``, ``scholarship.expected_by_lag``), written
-independently of the sampling code. No random numbers are drawn here.
+independently of the sampling code, care at the prices of the event's calendar year (``accident.care_price_by_month``:
+the expected amount times the year's factor, E[payment^k] times its k-th power). No random numbers are drawn here.
 
 The variance (:func:`trial_variance`) is what the Monte Carlo mean's standard error is judged by. Each benefit's
 payments in a period are a compound Poisson sum over the events (deaths, accidents) that pay it, so their variance
@@ -19,7 +20,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .accident import case_cost_moment, expected_case_cost
+from .accident import care_price_by_month, case_cost_moment, expected_case_cost
 from .benefits import BENEFIT_NAMES, INDEX
 from .population import Model, SegmentExposure
 from .regulation import jkm_death_benefit, jkm_scholarship_eligible
@@ -102,7 +103,9 @@ def _segment(model: Model, exp: SegmentExposure, s: int, amt: np.ndarray, cnt: n
     eligible_deaths = np.zeros((model.months, bands))  # by month and band of the member's age
     jkk_scholarship_claims = np.zeros((model.months, bands))
     band_of_cell = _bands_by_month(model, exp) if bands > 1 else None
-    case_costs = {}  # regime -> expected cost per work accident (the same for every month under the regime)
+    # (regime, care price) -> expected cost per work accident (the same for every month under the regime and price)
+    case_costs = {}
+    price = care_price_by_month(sev, model.month_dates)
     for m in range(model.months):
         r = model.regime_of_month[m]
         rules = model.regimes[r]
@@ -114,12 +117,13 @@ def _segment(model: Model, exp: SegmentExposure, s: int, amt: np.ndarray, cnt: n
         cnt[p, s, INDEX["jkm_death"]] += deaths.sum()
         eligible = jkm_scholarship_eligible(rules, tenure)
         accidents = exp.jkk_rate[:, m].sum() * accident_scale
-        if r not in case_costs:
-            case_costs[r] = expected_case_cost(rules, seg.wage, sev)
+        cost = (r, price[m])
+        if cost not in case_costs:
+            case_costs[cost] = expected_case_cost(rules, seg.wage, sev, price[m])
             if raw is not None:
-                raw_moments = tuple(case_cost_moment(rules, seg.wage, sev, k) for k in (2, 3))
-                case_costs[r] = {**case_costs[r], "raw": raw_moments}
-        per_case = case_costs[r]
+                raw_moments = tuple(case_cost_moment(rules, seg.wage, sev, k, price[m]) for k in (2, 3))
+                case_costs[cost] = {**case_costs[cost], "raw": raw_moments}
+        per_case = case_costs[cost]
         for benefit, value in per_case["amount"].items():
             amt[p, s, INDEX[benefit]] += accidents * value
             cnt[p, s, INDEX[benefit]] += accidents * per_case["count"][benefit]

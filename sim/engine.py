@@ -19,13 +19,14 @@ reporting period, rule regime, JKM benefit, scholarship eligibility and the band
 decides the children), is tabulated once per model and kept on it
 (:meth:`~sim.population.Model.derived`, as are the parameter draws as arrays), so each event costs a few array
 look-ups; placing an event uses a bucket table instead of a binary search over all positions,
-and a work accident is placed only when its place matters (:class:`Events`; when no accident can lead to a
-scholarship, its placement uniform is skipped rather than drawn); a child's scholarship per reporting
-period is looked up by (claim month, age, levels reached) instead of being expanded into instalments, and the
-children's rows are summed by trial with a bincount per period or a sparse product; the JKM death benefit (a few
-whole-Rupiah amounts) is counted by amount and multiplied out, and a segment's other payments are summed in one
-bincount keyed by (benefit, trial and period). None of this changes a single number: the same draws are made in
-the same order, and the sums are made in the same order or, for whole Rupiah, exactly.
+and a work accident is placed only when its place matters (:class:`Events`: a scholarship, or care prices that
+change over the horizon; when no accident needs it, its placement uniform is skipped rather than drawn); a
+child's scholarship per reporting period is looked up by (claim month, age, levels reached) instead of being
+expanded into instalments, and the children's rows are summed by trial with a bincount per period or a sparse
+product; the JKM death benefit (a few whole-Rupiah amounts) is counted by amount and multiplied out, and a
+segment's other payments are summed in one bincount keyed by (benefit, trial and period). None of this changes a
+single number: the same draws are made in the same order, and the sums are made in the same order or, for whole
+Rupiah, exactly.
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ from dataclasses import dataclass
 import numpy as np
 import scipy.sparse
 
-from .accident import may_have_scholarship, sample_cases
+from .accident import care_price_by_month, care_prices_vary, may_have_scholarship, sample_cases
 from .benefits import BENEFIT_NAMES, INDEX
 from .population import Model, SegmentExposure
 from .regulation import jkm_death_benefit, jkm_scholarship_eligible
@@ -534,14 +535,17 @@ def _simulate_jkm(model: Model, tab: SegmentTables, s: int, trials: Draws, out: 
 def _simulate_jkk(model: Model, tab: SegmentTables, s: int, trials: Draws, out: _Collector, scale) -> np.ndarray:
     """Work accidents of one segment; returns the number of accidents drawn in each block."""
     # Over one reporting period and one rule regime only the accidents that lead to a scholarship need a place
-    # (their claim month): the others are not placed at all.
-    ev = _draw_events(trials, model, tab.jkk, scale, place_some=may_have_scholarship(model.scenario.severity))
+    # (their claim month): the others are not placed at all, unless care costs differ between their months.
+    price = model.derived(care_prices)
+    ev = _draw_events(trials, model, tab.jkk, scale, place_all=price is not None,
+                      place_some=may_have_scholarship(model.scenario.severity))
     bins = _bins(model, ev.pl, ev.trial, ev.pos)
     wage = model.segments[s].segment.wage
     for r, rules, sel in _by_regime(model, ev.pl, ev.pos):
         b, t = bins[sel], ev.trial[sel]
         draws = ev.draws.of(sel)
-        cases = sample_cases(draws, wage, rules, model.scenario.severity)
+        at = None if price is None else price[ev.pl.month[ev.pos[sel]]]  # each case's care price factor
+        cases = sample_cases(draws, wage, rules, model.scenario.severity, at)
         out.add(s, "jkk_medical", b, cases.medical)
         for benefit, (paid, amount) in cases.paid.items():
             out.add(s, benefit, b[paid], amount)
@@ -550,6 +554,14 @@ def _simulate_jkk(model: Model, tab: SegmentTables, s: int, trials: Draws, out: 
         _scholarships(draws.of(cases.scholarship), model, out, s, "jkk_scholarship", t[cases.scholarship],
                       ev.pl.month[places], rules, tab.scholarship[r], band)
     return ev.draws.sizes
+
+
+def care_prices(model: Model) -> np.ndarray | None:
+    """Each month's care price factor (``accident.care_price_by_month``), or None when every month has the same
+    (no trend, or one calendar year): then care costs are as drawn, and an accident needs no place for them. Kept
+    on the model (``model.derived(care_prices)``), built once per model."""
+    sev = model.scenario.severity
+    return care_price_by_month(sev, model.month_dates) if care_prices_vary(sev, model.month_dates) else None
 
 
 def intensity_scales(model: Model, block: Block):

@@ -5,9 +5,10 @@ so the claims paid in a period are ONE compound Poisson sum: its rate is the sum
 severity the rate-weighted mixture of what one event pays *within the period*:
 - a non-work death in the period: the JKM cash (by tenure: the BPU 3-month rule) and, after the minimum
   membership, the scholarship instalments that fall in the period;
-- a work accident in the period: medical care (lognormal) plus, by kind of case, STMB (a function of exponential
-  months off work), the partial-disability amount (discrete table degree), the total-disability or death amount,
-  and scholarship instalments for total disability and death;
+- a work accident in the period: medical care (lognormal, at the care prices of its month: the medical cost
+  trend) plus, by kind of case, STMB (a function of exponential months off work), the partial-disability amount
+  (discrete table degree), the total-disability or death amount, and scholarship instalments for total
+  disability and death;
 - a death or accident in an EARLIER period: only its instalments falling in this period (often none). With
   calendar-year periods only lag 0 falls in the claim's own period, so period 0 has no such events; later periods
   need them to agree with the closed form.
@@ -41,7 +42,7 @@ from dataclasses import dataclass
 import numpy as np
 from scipy.special import ndtr
 
-from .accident import DEATH, PARTIAL, TOTAL, WITH_INCAPACITY, WITH_SCHOLARSHIP, lognormal_params
+from .accident import DEATH, PARTIAL, TOTAL, WITH_INCAPACITY, WITH_SCHOLARSHIP, care_price_by_month, lognormal_params
 from .closed_form import expected
 from .population import Model
 from .regulation import (
@@ -214,17 +215,18 @@ class _Pieces:
 
         return self._once(("scholarship", r, lags, band), build)
 
-    def medical(self):
-        """Medical care of one work accident, as accident.sample_cases draws it: the same for every wage and lag."""
+    def medical(self, price: float = 1.0):
+        """Medical care of one work accident, as accident.sample_cases draws it, at the care price factor ``price``
+        (``accident.care_price_by_month``: the mean times it, the same CV): the same for every wage and lag."""
 
         def build():
             sev, grid = self.model.scenario.severity, self.grid
-            if sev.medical_cost_cv > 0 and sev.medical_cost_mean > 0:
-                return grid.transform(
-                    grid.from_stop_loss(_lognormal_stop_loss(sev.medical_cost_mean, sev.medical_cost_cv)))
-            return self.atom(sev.medical_cost_mean)
+            mean = sev.medical_cost_mean * price
+            if sev.medical_cost_cv > 0 and mean > 0:
+                return grid.transform(grid.from_stop_loss(_lognormal_stop_loss(mean, sev.medical_cost_cv)))
+            return self.atom(mean)
 
-        return self._once(("medical",), build)
+        return self._once(("medical", price), build)
 
     def paid(self, benefit: str, r: int, wage: float):
         """What one case of the kinds in PAID_TO_KINDS[benefit] is paid besides medical care and scholarships."""
@@ -242,9 +244,9 @@ class _Pieces:
 
         return self._once(("paid", benefit, r, wage), build)
 
-    def accident(self, r: int, wage: float, lags: tuple, band: int = 0):
-        """A work accident in the period (of a member in band ``band`` of the member's age): medical care + the
-        benefits of its kind (PAID_TO_KINDS).
+    def accident(self, r: int, wage: float, lags: tuple, band: int = 0, price: float = 1.0):
+        """A work accident in the period (of a member in band ``band`` of the member's age): medical care (at the
+        care price factor ``price``) + the benefits of its kind (PAID_TO_KINDS).
 
         Only the kinds that occur (share > 0) are put on the grid: a kind of share 0 would add exactly nothing."""
 
@@ -258,16 +260,16 @@ class _Pieces:
                     if kind in kinds:
                         part = part * self.paid(benefit, r, wage)
                 mix = mix + share * part
-            return self.medical() * mix
+            return self.medical(price) * mix
 
-        return self._once(("accident", r, wage, lags, band), build)
+        return self._once(("accident", r, wage, lags, band, price), build)
 
     def event(self, key: tuple):
-        peril, r, amount, in_period, lags, band = key
+        peril, r, amount, in_period, lags, band, price = key
         if peril == "jkm":
             return self.atom(amount) * self.scholarship(r, lags, band)
         if in_period:
-            return self.accident(r, amount, lags, band)
+            return self.accident(r, amount, lags, band, price)
         # An accident in an earlier period: only total disability and death cases still pay instalments.
         share = sum(self.model.scenario.severity.shares[k] for k in WITH_SCHOLARSHIP)
         return (1.0 - share) + share * self.scholarship(r, lags, band)
@@ -285,11 +287,17 @@ def _lags_in_period(model: Model, month: int, period: int) -> tuple:
 def _streams(model: Model, period: int) -> dict:
     """Poisson rate of every kind of event that pays in the period, keyed by what one event's payment depends on:
     (peril, rule regime, JKM cash or JKK wage, event in the period?, lags of instalments due in the period, band of
-    the member's age when instalments are due: 0 otherwise, and always with one band)."""
+    the member's age when instalments are due: 0 otherwise, and always with one band, care price factor of an
+    accident in the period: 1 otherwise).
+
+    The care price is the accident month's (``accident.care_price_by_month``), so a period whose months had two
+    prices would be a mixture of the two, weighted by the rates; with calendar-year periods (``build_model``) a
+    period has one."""
     rates = defaultdict(float)
     last = int(np.flatnonzero(model.period_of_month == period).max())
     children = model.scenario.children
     bands = len(children.bands)
+    price = care_price_by_month(model.scenario.severity, model.month_dates)
     for exp in model.segments:
         seg = exp.segment
         for m in range(last + 1):
@@ -297,19 +305,20 @@ def _streams(model: Model, period: int) -> dict:
             rules = model.regimes[r]
             lags = _lags_in_period(model, m, period)
             in_period = bool(model.period_of_month[m] == period)
+            care = float(price[m]) if in_period else 1.0
             tenure = exp.tenure0 + m
             cash = jkm_death_benefit(rules, seg.scheme, tenure) * in_period
             eligible = jkm_scholarship_eligible(rules, tenure)
             band, kinds = _bands_and_kinds(model, exp, m, cash, eligible)
             for c, e, k in kinds:
-                key = ("jkm", r, c, in_period, lags if e else (), k if e and lags else 0)
+                key = ("jkm", r, c, in_period, lags if e else (), k if e and lags else 0, 1.0)
                 if c > 0 or key[4]:
                     rates[key] += float(exp.jkm_rate[(cash == c) & (eligible == e) & (band == k), m].sum())
             if lags and bands == 1:
-                rates[("jkk", r, seg.wage, in_period, lags, 0)] += float(exp.jkk_rate[:, m].sum())
+                rates[("jkk", r, seg.wage, in_period, lags, 0, care)] += float(exp.jkk_rate[:, m].sum())
             elif lags:
                 for k in range(bands):
-                    rates[("jkk", r, seg.wage, in_period, lags, k)] += float(exp.jkk_rate[band == k, m].sum())
+                    rates[("jkk", r, seg.wage, in_period, lags, k, care)] += float(exp.jkk_rate[band == k, m].sum())
     return {key: rate for key, rate in rates.items() if rate > 0}
 
 

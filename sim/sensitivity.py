@@ -61,7 +61,8 @@ Which parameters get no bar, and why (the report names them in a note instead of
   Measured, not decided by key, because the same key may move claims in one scenario and not in another: an APBD
   budget that limits enrolment (madiun-2026-ucj) lowers the first year's claims at its low end, one that CSR money
   backs (madiun-2026-ucj-csr) does not; and a stage's rejection rate changes who is enrolled. The medical cost's
-  coefficient of variation lands here too (it moves the spread of claims, not their mean).
+  coefficient of variation lands here too (it moves the spread of claims, not their mean), and so does the care
+  cost trend where only the first year is measured (the first year is at the prices the mean is stated at).
 """
 
 from __future__ import annotations
