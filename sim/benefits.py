@@ -18,7 +18,8 @@ BENEFITS = {
     # The caps below are not modelled, so they are not rules: their figures and sources are DOMAIN.md s.4's.
     "jkk_medical": "medical care for every work accident: care itself has no money cap; the caps on home care "
     "(Rp20 m), transport (Rp2-10 m by sea, land or air) and aids (glasses Rp1 m, others Rp2.5 m; DOMAIN.md s.4) are not "
-    "modelled apart: one lognormal cost per case (`assumptions.severity`)",
+    "modelled apart: one lognormal cost per case, at the prices of its calendar year (`assumptions.severity`, "
+    "`medical_cost_trend`)",
     "jkk_temporary": "temporary incapacity (STMB): <jkk.temporary_full_share> of wage for <jkk.temporary_full_months> "
     "months, <jkk.temporary_after_share> after",
     "jkk_partial": "partial permanent disability: table % x <jkk.partial_disability_multiplier> x wage",

@@ -121,3 +121,25 @@ def test_the_readme_says_how_little_the_totally_disabled_kept_in_force_cost():
     (claims, scenario, year), (premiums, *_) = largest["claims"], largest["premiums"]
     assert (f"at most {100 * claims:.2f} % of a year's expected claims and {100 * premiums:.2f} % of its premiums "
             f"({scenario} in {year}") in readme, largest
+
+
+def test_the_readme_says_what_a_care_cost_trend_does_to_a_later_year():
+    """README's figures for the care cost trend at the top of its range (10 % a year), by the closed form:
+    madiun-2025's 2027 claims and claim ratio, and madiun-2026-ucj-csr's claims over its whole horizon (``sim plan``'s
+    tornado)."""
+    from sim.budget import key_outputs
+
+    key = "assumptions.severity.medical_cost_trend"
+    readme = " ".join((Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8").split())
+    years = []
+    for g in (0, 0.1):
+        model = build_model(load_scenario("madiun-2025", [f"{key}={g}"]))
+        e, last = expected(model), model.period_labels.index("2027")
+        years.append((e.amounts[last].sum(), e.amounts[last].sum() / e.premium[last].sum()))
+    (a, ra), (b, rb) = years
+    assert (f"moves 2027's expected claims from Rp{a / 1e9:.2f} bn to Rp{b / 1e9:.2f} bn at 10 % a year "
+            f"(claim ratio {100 * ra:.1f} % to {100 * rb:.1f} %)") in readme
+    low, high = (key_outputs(load_scenario("madiun-2026-ucj-csr", [f"{key}={g}"]))["claims_expected_idr"]
+                 for g in (0, 0.1))
+    assert (f"tornado gives Rp{low / 1e9:.2f} bn and Rp{high / 1e9:.2f} bn of expected claims "
+            f"(+{100 * (high / low - 1):.1f} %)") in readme
