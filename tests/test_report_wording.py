@@ -363,10 +363,11 @@ def _set_apart(measured, scenario_id: str, code: str, planning: bool = True) -> 
 
 @pytest.mark.parametrize("code", ["id", "en"])
 def test_many_parameters_without_effect_are_a_short_note_and_a_table_by_part_of_the_scenario(measured, code):
-    """pekalongan-2023-expansion: 12 parameters leave the first year's claims unchanged. One sentence naming them
-    all ran over seven lines; a short note and a table of them by segment, stage or table reads at a glance."""
+    """pekalongan-2023-expansion: 13 parameters leave the first year's claims unchanged (the care cost trend among
+    them: the first year is at its own prices). One sentence naming them all ran over seven lines; a short note and a
+    table of them by segment, stage or table reads at a glance."""
     scenario, *_, still, _ = measured["pekalongan-2023-expansion"]
-    assert len(still) == 12
+    assert len(still) == 13
     bars, notes, listed = _set_apart(measured, "pekalongan-2023-expansion", code)
     (note,) = [n for n in notes if "python -m sim plan" in n]
     assert note.count(". ") == 1  # two sentences: what the table holds, where their effect is shown
@@ -381,7 +382,7 @@ def test_many_parameters_without_effect_are_a_short_note_and_a_table_by_part_of_
     assert "Dinperinaker" in listed.rows[3][0]  # the city's own office, named in its scenario
     assert dict(listed.rows)[labels["marbot"]] == "; ".join(
         PARAMETERS[f][code] for f in ("accident_rate", "male_share", "mortality_load"))
-    assert sum(len(names.split("; ")) for _, names in listed.rows) == 12  # each once
+    assert sum(len(names.split("; ")) for _, names in listed.rows) == 13  # each once
     assert not any(cell in bars for row in listed.rows for cell in row)
 
 
@@ -404,8 +405,9 @@ def test_outside_planning_the_note_does_not_point_to_sim_plan(measured):
     _, notes, listed = _set_apart(measured, "madiun-2026-ucj", "en", planning=False)
     (note,) = [n for n in notes if "not drawn as bars" in n]
     assert "sim plan" not in note
-    assert dict(listed.rows)[TEXT["part_assumptions"]["en"]] == Language("en").parameter(
-        "assumptions.severity.medical_cost_cv")
+    # The spread of care costs, and their trend, which a projection's first year (the one measured) never sees.
+    assert dict(listed.rows)[TEXT["part_assumptions"]["en"]] == "; ".join(
+        Language("en").parameter(f"assumptions.severity.medical_cost_{k}") for k in ("cv", "trend"))
 
 
 @pytest.mark.parametrize("code", ["id", "en"])
