@@ -315,7 +315,8 @@ def moved_scenario(scenario, key: str, end: int):
 
 
 @pytest.mark.parametrize("key, end, kept", [
-    ("assumptions.severity.medical_cost_mean", 0, True), ("assumptions.children.by_member_age", 0, True),
+    ("assumptions.severity.medical_cost_mean", 0, True), ("assumptions.severity.medical_cost_trend", 1, True),
+    ("assumptions.children.by_member_age", 0, True),
     ("claim_timing.payment_months", 0, True), ("assumptions.severity.share_death", 0, False),
     ("assumptions.severity.share_partial", 0, False), ("funding.apbd_budget", 1, False),
     ("funding.apbd_budget", 0, True), ("pipeline.bpjs.capacity", 0, False),
@@ -345,7 +346,7 @@ def test_a_model_is_taken_from_another_scenario_only_when_the_members_are_the_sa
 
 
 def test_the_plan_s_tornado_projects_each_set_of_members_once(monkeypatch):
-    """jambi-2025-pipeline's tornado moves 32 bars to both ends: the bars that move only what claims cost take the
+    """jambi-2025-pipeline's tornado moves 33 bars to both ends: the bars that move only what claims cost take the
     base's projection, so no projection is made twice with the same inputs, and fewer are made than key outputs
     are worked out. Catches the tornado building every bar end's model afresh."""
     from sim import budget, expansion
@@ -365,6 +366,7 @@ def test_the_plan_s_tornado_projects_each_set_of_members_once(monkeypatch):
     monkeypatch.setattr(expansion, "project", counting_project)
     monkeypatch.setattr(budget, "key_outputs", counting_outputs)
     rows = budget.tornado(load_scenario("jambi-2025-pipeline"))["rows"]
-    assert len(rows) == 32 and len(asked) == 1 + 2 * 32
+    assert len(rows) == 33 and len(asked) == 1 + 2 * 33
     assert all(made[i] != made[j] for i in range(len(made)) for j in range(i))
-    assert len(made) < len(asked) - 12  # 13 bars' ends (severity amounts, children, claim timing) take the base's
+    # 15 bars' ends (severity amounts, the care cost trend, children, claim timing) take the base's
+    assert len(made) < len(asked) - 14
