@@ -662,7 +662,8 @@ def format_plan(result: dict, rupiah) -> str:
         lines.append("WARNING: the money does not renew all current members; not renewed (cut) at the year's round: "
                      + ", ".join(f"{c['year']} {c['segment']} {c['not_renewed']:,.0f}" for c in cuts))
     answers = result["budget"]
-    # A year the horizon ends in before December: its money below (those months' only) starred, as its row above.
+    # A year the horizon holds only part of (ending before December or starting after January): its money below
+    # (those months' only) starred, as its row above.
     part_years = _part_years(result)
     need = answers["budget_needed"]
     what = "the quota path" if need.get("for") == "quota_path" else "these members"

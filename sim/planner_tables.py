@@ -263,8 +263,8 @@ def _segment_rows(language: Language, key: str, scenario: Scenario, names: list[
 def _gap_rows(language: Language, gap: dict, scenario: Scenario) -> list[tuple]:
     """:func:`sim.budget.csr_gap`'s answer as rows: the CSR money by year, the segments it pays for, and the check
     run with it; then, if the city-paid segments outside the UCJ allocation lack money, that and the check with
-    both. In a year the horizon ends in before December the money (that of its months up to then) is starred, as in
-    :func:`plan_table`, with a '*' row last saying so."""
+    both. In a year the horizon holds only part of (ending before December or starting after January) the money
+    (that of its months in it) is starred, as in :func:`plan_table`, with a '*' row last saying so."""
     confidence = language.percent(gap["confidence"])
     last = gap["ucj_with_gap_closed"][-1]
     months, firsts = _year_end_months(scenario), _first_months(scenario)
@@ -315,7 +315,8 @@ def pledge_table(scenario: Scenario, lang: str = "id") -> pd.DataFrame:
     a row per outcome and year as in the report: probability, members at the year-end, not renewed, waiting for
     money, APBD spent and the APBD needed to keep the plan, and UCJ coverage where the scenario has a target; in a
     year the horizon ends in before December, its year-end figures and its APBD premiums starred with a '*' row
-    under the table, as :func:`plan_table`. A scenario without pledges is refused in one line."""
+    under the table, as :func:`plan_table` (in a year it starts in after January, its APBD premiums only). A
+    scenario without pledges is refused in one line."""
     language = Language(lang)
     answer = pledge_outcomes(scenario)
     if answer is None:

@@ -345,7 +345,7 @@ def _yearly_figures(lang: Language, extra: dict, indices: list, item: str, field
                     name: str, part_year: bool = False) -> tuple[str, dict]:
     """``(text, figures)``: the planning years' ``field`` listed ("2026 Rp2,91 miliar, ... dan 2030 Rp5,21 miliar"),
     each item the text ``item`` with ``{year}`` and ``{name}``; with ``part_year``, the figure of a year the horizon
-    ends in before December marked (:func:`_part_year_cell`)."""
+    holds only part of (starting after January or ending before December) marked (:func:`_part_year_cell`)."""
     years = extra["planning"]["years"]
 
     def figure(i: int) -> Figure:
@@ -414,7 +414,7 @@ def _tiles(lang: Language, summary: dict, extra: dict) -> list:
     years = extra["planning"]["years"]
     last = len(years) - 1
     first = years[0]["year"]
-    if years[0].get("apbd_needed_idr") is not None:  # marked when the horizon ends in that year before December
+    if years[0].get("apbd_needed_idr") is not None:  # marked when the horizon holds only part of that year
         money = (lang("tile_plan_needed", year=first),
                  _part_year_cell(extra, _y(0, "apbd_needed_idr"), "money", years[0]))
     elif years[0]["budget_idr"] is not None:
@@ -695,7 +695,7 @@ def _apbd_needed_para(lang: Language, scenario: Scenario, extra: dict) -> Para |
         return None
     years = extra["planning"]["years"]
     shown = [i for i, y in enumerate(years) if y.get("apbd_needed_idr") is not None]
-    # A year the horizon ends in before December needs the APBD of its months up to then: marked, as in the table.
+    # A year the horizon holds only part of needs the APBD of its months in it only: marked, as in the table.
     joined, figures = _yearly_figures(lang, extra, shown, "plan_item_needed", "apbd_needed_idr", "money", "need",
                                       part_year=True)
     text = [lang("exec_plan_needed_quota" if need["for"] == "quota_path" else "exec_plan_needed_members",
@@ -777,7 +777,7 @@ def _pledge_risk(lang: Language, scenario: Scenario, extra: dict, names: dict) -
     every = next(k for k, o in enumerate(outcomes) if not o["failed"])
     last = len(worst["years"]) - 1
     year = worst["years"][last]["year"]
-    # The last year's APBD needed: marked in a year the horizon ends in before December (its months up to then).
+    # The last year's APBD needed: marked in a year the horizon holds only part of (its months in it only).
     plan_year = extra["planning"]["years"][last]
     figures["need"] = _part_year(_r(extra, f"{key}.years.{last}.apbd_needed_idr", "money"), plan_year)
     need_all = _part_year(_r(extra, f"planning.pledge_outcomes.outcomes.{every}.years.{last}.apbd_needed_idr",
@@ -887,7 +887,9 @@ def budget_section(lang: Language, scenario: Scenario, summary: dict, extra: dic
     return Section("budget", lang("sec_budget"), blocks, traced=True)
 
 
-PARTIAL_MARK = "*"  # after the members at the "year-end" of a year the horizon ends in before December (as sim plan)
+# After the members at the "year-end" of a year the horizon ends in before December, and after the money of a year
+# the horizon holds only part of (also one it starts in after January), as sim plan stars them.
+PARTIAL_MARK = "*"
 
 
 def _year_end_cell(extra: dict, key: str, year: dict) -> Figure:
@@ -1058,7 +1060,8 @@ def _pledge_blocks(lang: Language, extra: dict, names: dict) -> list:
                                      "col_not_renewed", "col_waiting", "col_budget_spent", "col_apbd_needed"))
     intro = lang("pledge_outcomes_intro" if answer["all_combinations"] else "pledge_outcomes_intro_stress")
     # A year the horizon ends in before December: its members and names waiting at the "year-end" and its APBD spent
-    # and needed are marked, with what the notes of the table of targets and of the APBD table say, in one note.
+    # and needed are marked, with what the notes of the table of targets and of the APBD table say, in one note; a
+    # year it starts in after January, its APBD spent and needed only (its year-end is 31 December).
     note = " ".join(_partial_pledge_notes(lang, extra["planning"]["years"]))
     blocks = [Para(intro), Table("plan_pledges", header, rows, styles, note)]
     if answer["expected"] is not None:
@@ -1078,7 +1081,7 @@ def _pledge_expected(lang: Language, extra: dict) -> Para:
     expected = extra["planning"]["pledge_outcomes"]["expected"]
     plan = extra["planning"]["years"]
     shown = [k for k in range(len(expected)) if plan[k].get("budget_spent_idr") is not None]
-    # A year the horizon ends in before December marked, as in the table above, whose note says why.
+    # A year the horizon holds only part of marked, as in the table above, whose note says why.
     items = [(lang("pledge_expected_item", year=expected[k]["year"]),
               {"expected": _part_year_cell(extra, f"planning.pledge_outcomes.expected.{k}.apbd_spent_idr", "money",
                                            plan[k]),

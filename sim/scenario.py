@@ -651,7 +651,7 @@ class Severity:
     incapacity_months_mean: float
     partial_degrees: tuple  # ((table share, probability), ...)
     # Care cost rise per calendar year: medical_cost_mean is at the prices of the first calendar year of the horizon,
-    # and a case in calendar year k after it costs (1 + trend)^k times as much (accident.care_price_factors).
+    # and a case in calendar year k after it costs (1 + trend)^k times as much (accident.care_price_by_month).
     medical_cost_trend: float = 0.0
 
 

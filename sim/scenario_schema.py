@@ -445,7 +445,7 @@ SEVERITY_FIELDS = {
     "medical_cost_mean": param("IDR per case", number(0, 1e10)),
     "medical_cost_cv": param("ratio", number(0, 20)),
     # Optional (0 when absent): care of a case in each calendar year after the first costs (1 + trend) times the
-    # year before (``accident.care_price_factors``). From -0.5 to 1: prices halving or doubling every year lie
+    # year before (``accident.care_price_by_month``). From -0.5 to 1: prices halving or doubling every year lie
     # beyond any tariff revision, and are far more likely a percentage written as a number (5 for 0.05).
     "medical_cost_trend": param(MEDICAL_COST_TREND_UNIT, number(*MEDICAL_COST_TREND_BOUNDS), required=False),
     "incapacity_months_mean": param("months", number(0, 240, lo_open=True)),
