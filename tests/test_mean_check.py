@@ -45,6 +45,17 @@ def _breakdown(model, blocks, variance, third=None):
         return {(r["period"], r["segment"], r["benefit"]): r for r in agg.summary()["breakdown"]}
 
 
+def sample_variance(amounts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The sample variance of the trials' payments ``amounts`` (n, periods, S, B) in each period and over the horizon
+    (a last period, their sum), and its own standard error, sqrt((m4 - s^4) / n) with m4 the fourth central moment:
+    what the closed form's ``trial_variance`` is judged by."""
+    amounts = np.concatenate([amounts, amounts.sum(axis=1, keepdims=True)], axis=1)  # (n, periods + 1, S, B)
+    n = amounts.shape[0]
+    gap = amounts - amounts.mean(axis=0)
+    sample = (gap**2).sum(axis=0) / (n - 1)
+    return sample, np.sqrt(np.maximum((gap**4).mean(axis=0) - sample**2, 0.0) / n)
+
+
 @pytest.mark.parametrize("scenario_id, overrides", [
     ("madiun-2025", []),  # parameter draws, bands of member ages, three years (a claim's instalments in several)
     ("jambi-2025", ["scenario.horizon_months=48"]),  # BPU's reduced early JKM benefit, scholarships after 3 years
@@ -55,12 +66,7 @@ def test_the_closed_form_variance_is_the_variance_of_the_trials(scenario_id, ove
     moment of the trials). The horizon's row of a scholarship is not the sum of its years': one claim pays a child
     year after year."""
     model, blocks = _blocks(scenario_id, ["scenario.trials=20000", *overrides])
-    amounts = np.concatenate([b.amounts for b in blocks])
-    amounts = np.concatenate([amounts, amounts.sum(axis=1, keepdims=True)], axis=1)  # (n, periods + 1, S, B)
-    n = amounts.shape[0]
-    gap = amounts - amounts.mean(axis=0)
-    sample = (gap**2).sum(axis=0) / (n - 1)
-    se = np.sqrt(np.maximum((gap**4).mean(axis=0) - sample**2, 0.0) / n)
+    sample, se = sample_variance(np.concatenate([b.amounts for b in blocks]))
     variance = trial_variance(model)
     paid = variance > 0
     assert paid[..., INDEX["jkm_scholarship"]].any() and paid[..., INDEX["jkk_scholarship"]].any()
