@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import html.parser
 import io
 import itertools
 import re
@@ -119,7 +120,7 @@ def test_every_table_the_reports_make_has_a_caption_in_both_languages():
 # --- tables: a row header for every cell, a group's name for its every row ----------------------------------------
 
 
-class _Tables(__import__("html.parser").parser.HTMLParser):
+class _Tables(html.parser.HTMLParser):
     """Each table of a page by name: its number of columns (its headings') and, per <tbody>, its rows, each a list
     of cells (tag, scope, rowspan, colspan, text)."""
 
@@ -203,7 +204,6 @@ def test_every_data_cell_of_the_report_has_a_row_header_and_a_segment_names_its_
     assert rowgroups(tables["validation"]) == [(labels[s], len(list(run))) for s, run in itertools.groupby(segments)]
 
 
-
 def test_the_row_header_check_sees_a_cell_without_one_and_a_span_that_does_not_fit():
     """The check can fail: a cell of a row with no heading, a row one column too wide once the span above is
     counted, and a rowspan longer than its body are each reported."""
@@ -214,6 +214,7 @@ def test_the_row_header_check_sees_a_cell_without_one_and_a_span_that_does_not_f
     assert row_header_faults("t", html_tables(page)["t"]) == [
         "t, body 0: 'g' spans beyond its body", "t, body 1, row 0: '' has no row header",
         "t, body 1, row 0: '3' has no row header", "t, body 1, row 2: 3 columns, not 2"]
+
 
 @pytest.fixture(scope="module", params=["id", "en"])
 def planning(request, tmp_path_factory):
@@ -630,7 +631,7 @@ def test_the_pdf_is_the_same_bytes_when_rendered_again_from_its_report(madiun):
     assert render_pdf(madiun) == (madiun.folder / "report.pdf").read_bytes()
 
 
-class _Outline(__import__("html.parser").parser.HTMLParser):
+class _Outline(html.parser.HTMLParser):
     """What a screen reader navigates by: the root's language, the title, headings in order, ids, in-page links,
     images' alt texts, and whether every element opened was closed (void elements aside)."""
 
