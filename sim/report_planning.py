@@ -574,16 +574,16 @@ def _outside_horizon_para(lang: Language, scenario: Scenario, extra: dict, side:
     targets = [(lang("plan_item_beyond", year=t["year"]),
                 {"target": _r(extra, f"planning.targets_{side}_horizon.{k}.target", "count")})
                for k, t in enumerate(plan.get(f"targets_{side}_horizon") or [])]
-    groups = [("plan_after_targets", {}, targets)] if targets else []
+    groups = [("plan_outside_targets", {}, targets)] if targets else []
     money = plan.get(f"money_{side}_horizon") or []
     names = pledge_names(lang, scenario)
     for payer in dict.fromkeys(m["payer"] for m in money):  # a group per payer, in the order listed
-        items = [(lang("plan_item_after_money", year=m["year"]),
+        items = [(lang("plan_item_outside_money", year=m["year"]),
                   {"amount": _r(extra, f"planning.money_{side}_horizon.{k}.amount_idr", "money")})
                  for k, m in enumerate(money) if m["payer"] == payer]
         kind, _, pledge = payer.partition(":")
-        groups.append(("plan_after_pledge", {"name": names.get(pledge, pledge)}, items) if kind == "CSR" else
-                      ("plan_after_budget", {"payer": lang.choice("payer", payer)}, items))
+        groups.append(("plan_outside_pledge", {"name": names.get(pledge, pledge)}, items) if kind == "CSR" else
+                      ("plan_outside_budget", {"payer": lang.choice("payer", payer)}, items))
     if not groups:
         return None
     listed = []

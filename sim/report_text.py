@@ -2104,14 +2104,15 @@ TEXT = {
         "id": "{items} berada sebelum periode proyeksi, yang dimulai pada {month}, sehingga tidak digunakan.",
         "en": "{items} lie before the horizon, which starts in {month}, and are not used.",
     },
-    "plan_after_targets": {"id": "target akhir tahun {items}", "en": "the year-end target of {items}"},
-    "plan_after_targets_several": {"id": "target akhir tahun {items}", "en": "the year-end targets of {items}"},
-    "plan_after_budget": {"id": "anggaran {payer} sebesar {items}", "en": "the {payer} budget of {items}"},
-    "plan_after_budget_several": {"id": "anggaran {payer} sebesar {items}", "en": "the {payer} budgets of {items}"},
-    "plan_after_pledge": {"id": "komitmen “{name}” sebesar {items}", "en": "the pledge “{name}” of {items}"},
-    "plan_after_pledge_several": {"id": "komitmen “{name}” sebesar {items}",
+    # The groups those sentences list, the same on either side of the horizon: its targets, and a payer's money.
+    "plan_outside_targets": {"id": "target akhir tahun {items}", "en": "the year-end target of {items}"},
+    "plan_outside_targets_several": {"id": "target akhir tahun {items}", "en": "the year-end targets of {items}"},
+    "plan_outside_budget": {"id": "anggaran {payer} sebesar {items}", "en": "the {payer} budget of {items}"},
+    "plan_outside_budget_several": {"id": "anggaran {payer} sebesar {items}", "en": "the {payer} budgets of {items}"},
+    "plan_outside_pledge": {"id": "komitmen “{name}” sebesar {items}", "en": "the pledge “{name}” of {items}"},
+    "plan_outside_pledge_several": {"id": "komitmen “{name}” sebesar {items}",
                                   "en": "the pledge “{name}” of {items}"},
-    "plan_item_after_money": {"id": "{amount} ({year})", "en": "{amount} ({year})"},
+    "plan_item_outside_money": {"id": "{amount} ({year})", "en": "{amount} ({year})"},
     "exec_plan_ucj": {
         "id": "Cakupan semesta jaminan sosial ketenagakerjaan (UCJ: bagian penduduk bekerja yang menjadi peserta BPJS "
               "Ketenagakerjaan) pada akhir tahun: {items}; targetnya {target} pada {year}.",
