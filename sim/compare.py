@@ -182,8 +182,8 @@ def format_compare(result: dict, rupiah) -> str:
         if any(part.values()):
             en = Language("en")
             lines.append("* part of a year, its need those months' only (a full year of its members needs more): "
-                         + "; ".join(f"{i} " + ", ".join(en.months(r["first_month"], r["last_month"]).replace(
-                             "\u2013", "-") for r in rows) for i, rows in part.items() if rows))
+                         + "; ".join(f"{i} " + ", ".join(en.months(r["first_month"], r["last_month"], dash="-")
+                                                         for r in rows) for i, rows in part.items() if rows))
     lines.append("")
     if result["parameters"]:
         lines.append(f"Parameters that differ ({len(result['parameters'])}):")

@@ -196,14 +196,14 @@ class Language:
         except (TypeError, ValueError):
             return str(text)
 
-    def months(self, first: str, last: str) -> str:
+    def months(self, first: str, last: str, dash: str = "\u2013") -> str:
         """The months from ``first`` to ``last`` (ISO months of one year, ``2026-07`` and ``2026-12``) in words:
-        ``Juli–Desember 2026`` (an en dash, as a range of years is written), ``Juli 2026`` for one month: what a part
-        year of a planning horizon holds."""
+        ``Juli–Desember 2026`` (an en dash, as a range of years is written; ``dash="-"`` on the terminal, whose text
+        is ASCII), ``Juli 2026`` for one month: what a part year of a planning horizon holds."""
         a, b = (dt.date.fromisoformat(m + "-01") for m in (first, last))
         if a == b:
             return self.month(a)
-        return f"{MONTHS[self.code][a.month - 1]}–{self.month(b)}"
+        return f"{MONTHS[self.code][a.month - 1]}{dash}{self.month(b)}"
 
     def timestamp(self, text: str) -> str:
         """An ISO date and time with its offset in words: ``21 November 2026, 14.17.46 UTC+00:00`` (Indonesian

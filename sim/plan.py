@@ -643,7 +643,7 @@ def _part_year_line(partial: list) -> str:
     en = Language("en")
 
     def months(y: dict) -> str:  # "July-December 2025": the terminal's text is ASCII (no en dash)
-        return en.months(y["first_month"], y["year_end_month"]).replace("\u2013", "-")
+        return en.months(y["first_month"], y["year_end_month"], dash="-")
 
     early = [f"{y['year']}'s year-end is the end of {en.iso_date(y['year_end_month'])}" for y in partial
              if not y["year_end_month"].endswith("-12")]
