@@ -22,7 +22,6 @@ from sim.population import build_model
 from sim.report_document import Table
 from sim.report_sections import sensitivity_figures, sensitivity_section
 from sim.scenario import load_scenario
-from sim.sensitivity import tornado
 
 TREND = "assumptions.severity.medical_cost_trend"
 MEDICAL = INDEX["jkk_medical"]
@@ -180,16 +179,6 @@ def test_a_period_holding_two_calendar_years_mixes_their_two_prices():
     # The grid adds to the variance at most the share the result states (variance_error_bound, within VARIANCE_TOL).
     assert 0 < r.variance_error_bound <= VARIANCE_TOL
     assert r.sd**2 == pytest.approx(variance[0].sum(), rel=r.variance_error_bound)
-
-
-@pytest.fixture(scope="module")
-def pekalongan():
-    return load_scenario("pekalongan-2023")
-
-
-@pytest.fixture(scope="module")
-def pekalongan_tornado(pekalongan):
-    return tornado(pekalongan)
 
 
 def test_the_tornado_moves_the_trend_and_it_changes_the_last_year_only(pekalongan, pekalongan_tornado):

@@ -38,16 +38,6 @@ def test_the_last_full_year_is_the_calendar_s(start, horizon, year):
     assert last_full_year(start, horizon) == (max(whole) if whole else None) == year
 
 
-@pytest.fixture(scope="module")
-def pekalongan():
-    return load_scenario("pekalongan-2023")
-
-
-@pytest.fixture(scope="module")
-def pekalongan_tornado(pekalongan):
-    return tornado(pekalongan)
-
-
 def _year_totals(scenario, period: str) -> tuple[float, float]:
     """(claims, premium) of one calendar year by the closed form of the scenario's whole horizon."""
     model = build_model(scenario)
