@@ -137,6 +137,9 @@ def plan_members(months: list[dict], years: list[dict], lang: Language) -> str:
     targets = [(y["year"], y["target"]) for y in years if y.get("target") is not None]
     if targets:
         text += lang("alt_plan_targets", years=_by_year(targets, lang.count, lang))
+    part = [_year(y, lang) for y in years if charts.part_year(y)]
+    if part:  # the axis names them by their months (charts.year_tick)
+        text += lang("alt_plan_part_years", years=lang.join(part))
     return text
 
 
@@ -145,7 +148,7 @@ def plan_premium(years: list[dict], payers: list[dict], lang: Language) -> str:
 
     def year(k: int, y: dict) -> str:
         parts = [(lang.choice("payer", p), stacks[p][k]) for p in order if stacks[p][k] > 0]
-        return _total(lang, y["year"], sum(amount for _, amount in parts), parts)
+        return _total(lang, _year(y, lang), sum(amount for _, amount in parts), parts)
 
     text = lang("alt_plan_premium", years=" ".join(year(k, y) for k, y in enumerate(years)))
     budget = [(y["year"], y["budget_idr"]) for y in years if y.get("budget_idr") is not None]
@@ -156,6 +159,13 @@ def plan_premium(years: list[dict], payers: list[dict], lang: Language) -> str:
     if targets:
         text += lang("alt_plan_target_premium", years=lang.join(targets))
     return text
+
+
+def _year(year: dict, lang: Language) -> str:
+    """A planning year as its axis names it (:func:`sim.charts.year_tick`): the year, and for a year the horizon
+    holds only part of, which months ("2025 (only July–December 2025 in the projection)")."""
+    months = charts.part_year(year)
+    return year["year"] if months is None else lang("alt_part_year", year=year["year"], months=lang.months(*months))
 
 
 def _by_year(pairs: list, show, lang: Language) -> str:

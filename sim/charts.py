@@ -407,7 +407,8 @@ def plan_members(months: list[dict], years: list[dict], lang: Language):
             ax.annotate(lang.count(t), (i, t), fontsize=SMALL, xytext=(0, 6), textcoords="offset points", ha="center",
                         color=NEUTRAL_TEXT)
     starts = [i for i, label in enumerate(year_of) if i == 0 or label != year_of[i - 1]]
-    ax.set_xticks(starts, [year_of[i] for i in starts])
+    by_year = {y["year"]: y for y in years}
+    ax.set_xticks(starts, [year_tick(by_year.get(year_of[i], {"year": year_of[i]}), lang) for i in starts])
     ax.set_xlim(-0.5, len(months) - 0.5)
     ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: lang.count(v)))
     ax.set_ylabel(lang("chart_members_axis"))
@@ -422,7 +423,7 @@ def plan_premium(years: list[dict], payers: list[dict], lang: Language):
     """Premiums by year, stacked by payer; the APBD budget of each year and a full year of premiums for the
     year-end target (where the scenario has them)."""
     fig, ax = _figure()
-    labels = [y["year"] for y in years]
+    labels = [year_tick(y, lang) for y in years]  # a part year's short bar named by its months, not read as a fall
     x = np.arange(len(labels))
     order, stacks = premium_stacks(years, payers)
     bottom = np.zeros(len(labels))
@@ -453,6 +454,22 @@ def plan_premium(years: list[dict], payers: list[dict], lang: Language):
     payer_first = sorted(range(len(names)), key=lambda k: names[k] not in shown)  # the payers, then the lines
     _legend_below(ax, ([handles[k] for k in payer_first], [names[k] for k in payer_first]), columns=4)
     return fig
+
+
+def part_year(year: dict) -> tuple[str, str] | None:
+    """The first and last month (``2025-07``, ``2025-12``) of a planning year (report.json ``planning.years[]``) the
+    horizon holds only part of, as :func:`sim.report_planning.whole_year` decides; None for a whole year."""
+    first, last = year.get("first_month"), year.get("year_end_month")
+    if first is None or last is None or (first.endswith("-01") and last.endswith("-12")):
+        return None
+    return first, last
+
+
+def year_tick(year: dict, lang: Language) -> str:
+    """A planning year on a chart's axis: the year, with its months under it ("2025" and "(Jul–Des)") when the
+    horizon holds only part of it: its premiums are those months' only, whose short bar would read as a fall."""
+    months = part_year(year)
+    return year["year"] if months is None else f"{year['year']}\n({lang.months_short(*months)})"
 
 
 def premium_stacks(years: list[dict], payers: list[dict]) -> tuple[list, dict]:

@@ -205,6 +205,13 @@ class Language:
             return self.month(a)
         return f"{MONTHS[self.code][a.month - 1]}{dash}{self.month(b)}"
 
+    def months_short(self, first: str, last: str) -> str:
+        """The months from ``first`` to ``last`` (ISO months of one year) in short words, without the year:
+        ``Jul–Des``, ``Des`` for one month; what a chart's axis names a part year by, under the year."""
+        a, b = (dt.date.fromisoformat(m + "-01") for m in (first, last))
+        short = [MONTHS[self.code][d.month - 1][:3] for d in (a, b)]  # Jan ... Agu ... Des, as CLDR abbreviates
+        return short[0] if a == b else "–".join(short)
+
     def timestamp(self, text: str) -> str:
         """An ISO date and time with its offset in words: ``21 November 2026, 14.17.46 UTC+00:00`` (Indonesian
         writes the time with dots); anything else as given."""

@@ -405,7 +405,9 @@ def summary_blocks(lang: Language, scenario: Scenario, summary: dict, extra: dic
         out.append(b)
     if not placed:
         out[1:1] = _budget_lines(lang, scenario, extra)
-    return out
+    tiles = next((k for k, b in enumerate(out) if isinstance(b, Tiles)), None)
+    note = _premium_tile_note(lang, out[tiles], extra) if tiles is not None else None
+    return out if note is None else [*out[:tiles + 1], note, *out[tiles + 1:]]
 
 
 def _tiles(lang: Language, summary: dict, extra: dict) -> list:
@@ -419,10 +421,21 @@ def _tiles(lang: Language, summary: dict, extra: dict) -> list:
                  _part_year_cell(extra, _y(0, "apbd_needed_idr"), "money", years[0]))
     elif years[0]["budget_idr"] is not None:
         money = (lang("tile_plan_budget", year=first), _r(extra, _y(0, "budget_idr"), "money"))
-    else:
-        money = (lang("tile_plan_premium", year=first), _s(summary, "periods.0.premium_idr", "money"))
+    else:  # marked when the horizon holds only part of that year (premium_tile_note says so under the tiles)
+        money = (lang("tile_plan_premium", year=first), _part_year(_s(summary, "periods.0.premium_idr", "money"),
+                                                                   years[0]))
     return [money, (lang("tile_plan_members_end", year=year_end_words(lang, years[last])),
                     _r(extra, _y(last, "members_year_end"), "count"))]
+
+
+def _premium_tile_note(lang: Language, tiles: Tiles, extra: dict) -> Para | None:
+    """Under the tiles, when the first shows the first year's premium (no APBD budget nor [funding]) and the horizon
+    holds only part of that year: its premium is those months' only (the APBD needed, the other first tile, has the
+    note after the summary's sentences on the APBD, :func:`_with_budget_note`). None otherwise."""
+    label, figure = tiles.items[0]
+    if figure.key != "periods.0.premium_idr" or not figure.mark:
+        return None
+    return Para(_premium_partial_note(lang, extra["planning"]["years"][0]), style="note")
 
 
 def _budget_lines(lang: Language, scenario: Scenario, extra: dict) -> list:
@@ -860,31 +873,57 @@ def budget_section(lang: Language, scenario: Scenario, summary: dict, extra: dic
             caption += lang("caption_plan_apbd_members")
     if any(y["target"] is not None for y in years):
         caption += lang("caption_plan_targets")
-    blocks.append(Chart("coverage", caption))
+    # A year only partly in the horizon: both axes name it by its months (charts.year_tick); the captions say why.
+    part = lang.join(lang.months(*charts.part_year(y)) for y in years if not whole_year(y))
+    blocks.append(Chart("coverage", caption + (lang("caption_plan_part_years", months=part) if part else "")))
     caption = lang("caption_plan_premium")
     if any(y["budget_idr"] is not None for y in years):
         caption += lang("caption_plan_budget")
     if any(y["target"] is not None for y in years):
         caption += lang("caption_plan_target_premium")
-    blocks.append(Chart("funding", caption))
-    names = pledge_names(lang, scenario)
-    payer_rows = [(r["year"], payer_name(r["payer"], names, lang),
-                   _r(extra, f"planning.payers.{k}.premium_idr", "money"),
-                   _r(extra, f"planning.payers.{k}.available_idr", "money") if r["available_idr"] is not None else dash,
-                   _r(extra, f"planning.payers.{k}.left_idr", "money") if r["left_idr"] is not None else dash)
-                  for k, r in enumerate(plan["payers"])]
-    note = ""
-    expected = scenario.planning.funding is not None and scenario.planning.funding.csr_draw == "expected"
-    if plan["pledge_outcomes"] is not None and expected:  # a pledge's money is an expectation, not cash: say so
-        note = lang("plan_payers_note_pledges")
-        if any(y.get("apbd_cofunding_idr") for y in years):
-            note += " " + lang("plan_payers_note_cofunding")
-    blocks.append(Table("plan_payers", tuple(lang(k) for k in ("col_period", "col_payer", "col_premium",
-                                                                "col_available", "col_left")), payer_rows, [], note))
+    blocks.append(Chart("funding", caption + (lang("caption_plan_part_years_premium", months=part) if part else "")))
+    blocks.append(_payers_table(lang, scenario, extra))
     if plan["pledge_outcomes"] is not None:
-        blocks += _pledge_blocks(lang, extra, names)
+        blocks += _pledge_blocks(lang, extra, pledge_names(lang, scenario))
     blocks.append(Para(lang("budget_enrolment_plan"), style="note"))
     return Section("budget", lang("sec_budget"), blocks, traced=True)
+
+
+def _payers_table(lang: Language, scenario: Scenario, extra: dict) -> Table:
+    """The premium by year and payer, with what each limited payer had and has left. A year the horizon holds only
+    part of has its premiums and what is left marked, with a note naming its months: its lower premiums read as a
+    fall in spending, and what is left as money to spare."""
+    plan = extra["planning"]
+    years = {y["year"]: y for y in plan["years"]}
+    names = pledge_names(lang, scenario)
+    dash = "-"
+    rows = [(r["year"], payer_name(r["payer"], names, lang),
+             _part_year_cell(extra, f"planning.payers.{k}.premium_idr", "money", years[r["year"]]),
+             _r(extra, f"planning.payers.{k}.available_idr", "money") if r["available_idr"] is not None else dash,
+             _part_year_cell(extra, f"planning.payers.{k}.left_idr", "money", years[r["year"]])
+             if r["left_idr"] is not None else dash)
+            for k, r in enumerate(plan["payers"])]
+    notes = []
+    expected = scenario.planning.funding is not None and scenario.planning.funding.csr_draw == "expected"
+    if plan["pledge_outcomes"] is not None and expected:  # a pledge's money is an expectation, not cash: say so
+        notes.append(lang("plan_payers_note_pledges"))
+        if any(y.get("apbd_cofunding_idr") for y in plan["years"]):
+            notes.append(lang("plan_payers_note_cofunding"))
+    for y in plan["years"]:
+        if not whole_year(y):
+            notes.append(_premium_partial_note(lang, y))
+            if any(r["left_idr"] is not None for r in plan["payers"] if r["year"] == y["year"]):
+                notes.append(lang("plan_payers_partial_left"))
+    return Table("plan_payers", tuple(lang(k) for k in ("col_period", "col_payer", "col_premium", "col_available",
+                                                        "col_left")), rows, [], " ".join(notes))
+
+
+def _premium_partial_note(lang: Language, year: dict) -> str:
+    """The note on the marked premiums of a year the horizon holds only part of, of all payers (the table of
+    payers, the summary's first tile): those of its months in the horizon ("Juli–Desember 2026"), not a full
+    year's."""
+    return lang("plan_premium_partial_note", mark=PARTIAL_MARK, year=year["year"],
+                months=lang.months(year["first_month"], year["year_end_month"]))
 
 
 # After the members at the "year-end" of a year the horizon ends in before December, and after the money of a year

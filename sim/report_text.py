@@ -1762,6 +1762,12 @@ TEXT = {
     },
     "alt_plan_targets": {"id": " Belah ketupat pada target akhir tahun: {years}.",
                          "en": " Diamonds at the year-end targets: {years}."},
+    # A year the horizon holds only part of, as the charts' axis names it by its months (a start after January or a
+    # horizon ending before December): a short bar of those months' premiums, not a fall in spending.
+    "alt_part_year": {"id": "{year} (hanya {months} dalam proyeksi)",
+                      "en": "{year} (only {months} in the projection)"},
+    "alt_plan_part_years": {"id": " Tahun yang hanya sebagian masuk proyeksi, pada sumbu datar: {years}.",
+                            "en": " Years only partly in the projection, on the horizontal axis: {years}."},
     "alt_plan_premium": {"id": "Batang iuran per tahun, bertumpuk menurut pembayar. {years}",
                          "en": "Bars by year of the premium, stacked by payer. {years}"},
     "alt_plan_budget": {"id": " Garis hijau pada anggaran APBD: {years}.",
@@ -2317,6 +2323,21 @@ TEXT = {
               "those up to {month} only, against a full year's budget: a full year of those members costs more and "
               "leaves less.",
     },
+    # Under the table of premiums by payer and the summary's tiles (the first year's premium), for a year the horizon
+    # holds only part of (a start after January, an end before December): its premiums, all payers', are marked.
+    "plan_premium_partial_note": {
+        "id": "{mark} Proyeksi hanya mencakup {months}, sehingga iuran pada {year} adalah iuran bulan-bulan tersebut "
+              "saja, bukan setahun penuh.",
+        "en": "{mark} The projection covers only {months}, so the premiums in {year} are those months' only, not a "
+              "full year's.",
+    },
+    # ... and where a payer in that year has money that limits it, whose marked "left" is against a full year's.
+    "plan_payers_partial_left": {
+        "id": "Sisa dana dihitung terhadap dana setahun penuh: setahun penuh peserta tersebut membutuhkan biaya lebih "
+              "besar dan menyisakan lebih sedikit.",
+        "en": "What is left is set against a full year's money: a full year of those members costs more and leaves "
+              "less.",
+    },
     "col_target_premium": {"id": "Iuran setahun untuk target, dengan tarif tahun berikutnya",
                            "en": "A year's premium for the target, at next year's rates"},
     "col_target_premium_all": {"id": "Iuran setahun untuk target (semua pembayar), dengan tarif tahun berikutnya",
@@ -2439,6 +2460,17 @@ TEXT = {
     "caption_plan_targets": {"id": " Belah ketupat: target akhir tahun.", "en": " Diamonds: year-end targets."},
     "caption_plan_premium": {"id": "Iuran per tahun menurut pembayar (APBD = anggaran daerah).",
                              "en": "Premiums by year and payer (APBD = the local government budget)."},
+    # Under the coverage and payer charts when a year is only partly in the horizon (its axis label gives the months).
+    "caption_plan_part_years": {
+        "id": " Bulan dalam kurung di bawah tahun: proyeksi hanya mencakup bulan-bulan itu ({months}).",
+        "en": " Months in brackets under a year: the projection covers only those months of it ({months}).",
+    },
+    "caption_plan_part_years_premium": {
+        "id": " Bulan dalam kurung di bawah tahun: proyeksi hanya mencakup bulan-bulan itu ({months}), sehingga iuran "
+              "tahun itu adalah iuran bulan-bulan tersebut saja, bukan setahun penuh.",
+        "en": " Months in brackets under a year: the projection covers only those months of it ({months}), so its "
+              "premiums are those months' only, not a full year's.",
+    },
     "caption_plan_budget": {"id": " Garis hijau: anggaran APBD tahun itu.",
                             "en": " Green line: that year's APBD budget."},
     "caption_plan_target_premium": {

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import re
 from html import unescape
+from pathlib import Path
 
 import pytest
 from matplotlib.lines import Line2D
@@ -21,6 +22,7 @@ from sim.scenario import load_scenario
 from test_report import check_figures, parse, pdf_text
 
 TRIALS = 300
+ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -247,8 +249,9 @@ def test_a_year_the_horizon_ends_in_before_december_has_its_last_months_members_
         assert tile in summary and lead in summary, summary
         assert headline in report_module.headline(report)
         budget = unescape(section_text(report.folder, "budget"))
-        # The 2026 cell and its note; the APBD table's three 2026 cells and its note; 2025's December is in.
-        assert note in budget and budget.count("*") == 6
+        # The 2026 cell and its note; the APBD table's three 2026 cells and its note; the payer table's premium and
+        # left of 2026 and its note; 2025's December is in.
+        assert note in budget and budget.count("*") == 9
         html = (report.folder / "report.html").read_text(encoding="utf-8")
         assert re.search(r'data-key="planning\.years\.1\.members_year_end"[^>]*>[^<]+</span>\*</td>', html)
         assert f"{report.lang.count(3500)}* " in pdf_text(report.folder)
@@ -481,6 +484,143 @@ def test_a_year_the_horizon_starts_in_after_january_has_its_apbd_money_marked_as
     assert marks == {("2026", ("", "", "", "*", "*"))} | {(str(y), ("",) * 5) for y in range(2027, 2031)}
     assert table.note.startswith("* The projection starts in July 2026, so the APBD's premiums in 2026 are those of "
                                  "July–December 2026 only")
+
+
+def test_the_premiums_by_payer_of_a_part_year_are_marked_with_its_months():
+    """jambi-2025-pipeline from July 2025 (--set scenario.start, 30 months): the table of premiums by payer gave
+    2025's Rp51.7 m of APBD premiums, six months', beside 2026's Rp604.0 m, unmarked, as if spending had fallen, and
+    Rp552.3 m "left" of a full year's budget. Both are now starred, with a note naming the months under the table,
+    in both languages; so are 2026's over 18 months (January to June 2026). The whole horizon marks nothing."""
+    from sim.report_document import Figure
+    from sim.report_planning import budget_section
+
+    summary = {"periods": [{"members": 1.0, "claims_expected_idr": 1.0}] * 3}
+
+    def _payers_table(lang, scenario, extra):
+        return next(b for b in budget_section(lang, scenario, summary, extra).blocks
+                    if getattr(b, "name", None) == "plan_payers")
+
+    def marks(table):
+        return [[c.mark for c in row if isinstance(c, Figure)] for row in table.rows]
+
+    late = load_scenario("jambi-2025-pipeline", ["scenario.start=2025-07", "scenario.horizon_months=30"])
+    early = load_scenario("jambi-2025-pipeline", ["scenario.horizon_months=18"])
+    expected = {
+        "en": ("* The projection covers only July–December 2025, so the premiums in 2025 are those months' only, not a "
+               "full year's. What is left is set against a full year's money: a full year of those members costs more "
+               "and leaves less.", "* The projection covers only January–June 2026, so the premiums in 2026"),
+        "id": ("* Proyeksi hanya mencakup Juli–Desember 2025, sehingga iuran pada 2025 adalah iuran bulan-bulan tersebut "
+               "saja, bukan setahun penuh. Sisa dana dihitung terhadap dana setahun penuh: setahun penuh peserta "
+               "tersebut membutuhkan biaya lebih besar dan menyisakan lebih sedikit.",
+               "* Proyeksi hanya mencakup Januari–Juni 2026, sehingga iuran pada 2026"),
+    }
+    for code, (start_note, end_note) in expected.items():
+        lang = Language(code)
+        table = _payers_table(lang, late, {"planning": planning_figures(late)})
+        assert [row[:2] for row in table.rows] == [("2025", "APBD"), ("2026", "APBD"), ("2027", "APBD")]
+        # premium, available, left
+        assert marks(table) == [["*", "", "*"], ["", "", ""], ["", "", ""]]
+        assert table.note == start_note
+        table = _payers_table(lang, early, {"planning": planning_figures(early)})
+        assert marks(table) == [["", "", ""], ["*", "", "*"]] and table.note.startswith(end_note)
+    whole = load_scenario("jambi-2025-pipeline")
+    table = _payers_table(Language("en"), whole, {"planning": planning_figures(whole)})
+    assert table.note == "" and not any(m for row in marks(table) for m in row)
+    # With CSR pledges, after the note on their money: March to August 2026, every payer's premium marked.
+    pledged = load_scenario("madiun-2026-ucj-csr", ["scenario.start=2026-03", "scenario.horizon_months=6"])
+    table = _payers_table(Language("en"), pledged, {"planning": planning_figures(pledged)})
+    assert {row[0] for row in table.rows} == {"2026"} and all(m[0] == "*" for m in marks(table))
+    assert table.note.startswith("The money available from CSR pledges") and table.note.endswith(
+        "* The projection covers only March–August 2026, so the premiums in 2026 are those months' only, not a full "
+        "year's. What is left is set against a full year's money: a full year of those members costs more and leaves "
+        "less.")
+
+
+def test_the_payer_and_coverage_charts_name_a_part_year_by_its_months():
+    """jambi-2025-pipeline from July 2025 over 24 months (to June 2027): the payer chart's 2025 and 2027 bars, six
+    months' premiums each, were labelled "2025" and "2027" and read as a fall in spending, and the coverage chart
+    named them so too. Both axes now name a part year by its months under it, and the alt texts and captions say
+    so, in both languages; the whole horizon's axes give the years alone."""
+    from sim import chart_descriptions
+    from sim.report_planning import budget_section
+
+    scenario = load_scenario("jambi-2025-pipeline", ["scenario.start=2025-07", "scenario.horizon_months=24"])
+    plan = planning_figures(scenario)
+    summary = {"periods": [{"members": 1.0, "claims_expected_idr": 1.0}] * 3}
+    expected = {
+        "en": (["2025\n(Jul–Dec)", "2026", "2027\n(Jan–Jun)"],
+               "2025 (only July–December 2025 in the projection): Rp51.7 m. 2026: Rp604.0 m. 2027 (only "
+               "January–June 2027 in the projection): Rp",
+               " Years only partly in the projection, on the horizontal axis: 2025 (only July–December 2025 in the "
+               "projection) and 2027 (only January–June 2027 in the projection).",
+               " Months in brackets under a year: the projection covers only those months of it (July–December 2025 "
+               "and January–June 2027)", "so its premiums are those months' only, not a full year's."),
+        "id": (["2025\n(Jul–Des)", "2026", "2027\n(Jan–Jun)"],
+               "2025 (hanya Juli–Desember 2025 dalam proyeksi): Rp51,7 juta. 2026: Rp604,0 juta. 2027 (hanya "
+               "Januari–Juni 2027 dalam proyeksi): Rp",
+               " Tahun yang hanya sebagian masuk proyeksi, pada sumbu datar: 2025 (hanya Juli–Desember 2025 dalam "
+               "proyeksi) dan 2027 (hanya Januari–Juni 2027 dalam proyeksi).",
+               " Bulan dalam kurung di bawah tahun: proyeksi hanya mencakup bulan-bulan itu (Juli–Desember 2025 dan "
+               "Januari–Juni 2027)", "sehingga iuran tahun itu adalah iuran bulan-bulan tersebut saja, bukan setahun "
+               "penuh."),
+    }
+    for code, (ticks, premium_alt, members_alt, caption, premium_caption) in expected.items():
+        lang = Language(code)
+        for fig in (charts.plan_premium(plan["years"], plan["payers"], lang),
+                    charts.plan_members(plan["months"], plan["years"], lang)):
+            assert [t.get_text() for t in fig.axes[0].get_xticklabels()] == ticks
+        assert premium_alt in chart_descriptions.plan_premium(plan["years"], plan["payers"], lang)
+        assert chart_descriptions.plan_members(plan["months"], plan["years"], lang).endswith(members_alt)
+        captions = {b.name: b.caption for b in budget_section(lang, scenario, summary, {"planning": plan}).blocks
+                    if type(b).__name__ == "Chart"}
+        assert captions["coverage"].endswith(caption + ".")
+        assert captions["funding"].endswith(caption + ", " + premium_caption)
+    whole = load_scenario("jambi-2025-pipeline")
+    plan, lang = planning_figures(whole), Language("en")
+    for fig in (charts.plan_premium(plan["years"], plan["payers"], lang),
+                charts.plan_members(plan["months"], plan["years"], lang)):
+        assert [t.get_text() for t in fig.axes[0].get_xticklabels()] == ["2025", "2026", "2027"]
+    assert "projection)" not in chart_descriptions.plan_premium(plan["years"], plan["payers"], lang)
+    assert "only partly" not in chart_descriptions.plan_members(plan["months"], plan["years"], lang)
+    assert not any("brackets" in b.caption for b in budget_section(lang, whole, summary, {"planning": plan}).blocks
+                   if type(b).__name__ == "Chart")
+
+
+def test_the_first_tiles_premium_of_a_part_year_is_marked_with_a_note_under_the_tiles(tmp_path):
+    """A projected scenario with neither [funding] nor a stated budget (madiun-2025 with members moving away) shows
+    the first year's premium in the summary's first tile. From July 2025, and from March to August 2025 (a horizon
+    within one year), that is six months' premium, given unmarked. It is now starred, with a note under the tiles
+    naming the months, in both languages; from January over two years, nothing is marked."""
+    from sim.report_document import Para, Tiles
+    from sim.report_planning import summary_blocks
+
+    path = tmp_path / "exits.toml"
+    path.write_text(f'[scenario]\nid = "exits"\ntitle = "exits"\nbase = "{ROOT / "scenarios" / "madiun-2025"}"\n\n'
+                    '[membership]\nmoving_away_rate = { value = 0.03, unit = "share per year", source = "test", '
+                    'basis = "assumption", range = [0.0, 0.1] }\n', encoding="utf-8")
+    summary = {"periods": [{"period": "2025", "premium_idr": 1.0e9, "members": 1.0, "claims_expected_idr": 1.0}]}
+
+    def blocks(settings, code):
+        scenario = load_scenario(path, settings)
+        assert scenario.annual_budget is None and scenario.planning.funding is None
+        return summary_blocks(Language(code), scenario, summary, {"planning": planning_figures(scenario)},
+                              [Tiles([]), Para("")])
+
+    expected = {"en": ("Premium 2025", "* The projection covers only {months}, so the premiums in 2025 are those "
+                                       "months' only, not a full year's.", ("July–December 2025", "March–August 2025")),
+                "id": ("Iuran 2025", "* Proyeksi hanya mencakup {months}, sehingga iuran pada 2025 adalah iuran "
+                                     "bulan-bulan tersebut saja, bukan setahun penuh.",
+                       ("Juli–Desember 2025", "Maret–Agustus 2025"))}
+    for code, (label, note, months) in expected.items():
+        for settings, shown in zip((["scenario.start=2025-07", "scenario.horizon_months=18"],
+                                    ["scenario.start=2025-03", "scenario.horizon_months=6"]), months):
+            out = blocks(settings, code)
+            tile = out[0].items[0]
+            assert (tile[0], tile[1].key, tile[1].mark) == (label, "periods.0.premium_idr", "*")
+            assert (out[1].text, out[1].style) == (note.format(months=shown), "note")
+            assert sum(isinstance(b, Para) and "*" in b.text for b in out) == 1
+    out = blocks(["scenario.horizon_months=24"], "en")
+    assert out[0].items[0][1].mark == "" and not any(isinstance(b, Para) and "*" in b.text for b in out)
 
 
 def test_targets_and_money_before_the_horizons_first_year_are_said_not_to_be_used():
