@@ -974,15 +974,20 @@ def _partial_pledge_notes(lang: Language, years: list) -> list:
     :func:`_partial_year_notes` and :func:`_partial_budget_notes` say, in one note (two notes opening alike read as
     one said twice): its marked members and names waiting at the "year-end" are the horizon's last month's, its
     marked APBD spent and needed the months up to it. A year the horizon starts in after January has its APBD spent
-    and needed marked only (its year-end is 31 December): the APBD table's note on it (with the year-end note before
-    it in a horizon that also ends in that year)."""
+    and needed marked only (its year-end is 31 December): the APBD table's note on it. A horizon within one year
+    (March to August 2026) has both, in one note naming its months."""
     notes = []
     for y in years:
-        if y["first_month"].endswith("-01") and not year_ends_in_december(y):
+        starts_late, ends_early = not y["first_month"].endswith("-01"), not year_ends_in_december(y)
+        if starts_late and ends_early:  # a horizon within one year: both, in one note
+            notes.append(lang("plan_pledges_partial_within_note", mark=PARTIAL_MARK, year=y["year"],
+                              first=lang.iso_date(y["first_month"]), month=lang.iso_date(y["year_end_month"]),
+                              months=lang.months(y["first_month"], y["year_end_month"])))
+        elif ends_early:
             notes.append(lang("plan_pledges_partial_note", mark=PARTIAL_MARK, year=y["year"],
                               month=lang.iso_date(y["year_end_month"])))
-        elif not y["first_month"].endswith("-01"):
-            notes += _partial_year_notes(lang, [y]) + [_partial_start_note(lang, y)]
+        elif starts_late:
+            notes.append(_partial_start_note(lang, y))
     return notes
 
 

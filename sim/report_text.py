@@ -2323,6 +2323,17 @@ TEXT = {
               "those up to {month} only, against a full year's budget: a full year of those members costs more and "
               "leaves less.",
     },
+    # ... and for a horizon within one calendar year (a start after January, an end before December): both, once.
+    "plan_pledges_partial_within_note": {
+        "id": "{mark} Proyeksi dimulai pada {first} dan berakhir pada {month}, sehingga peserta dan calon peserta yang "
+              "menunggu dana pada akhir tahun {year} dihitung pada akhir {month}, bukan pada 31 Desember, dan iuran "
+              "APBD pada {year} adalah iuran {months} saja, terhadap anggaran setahun penuh: setahun penuh peserta "
+              "tersebut membutuhkan biaya lebih besar dan menyisakan lebih sedikit.",
+        "en": "{mark} The projection starts in {first} and ends in {month}, so the members and the names waiting for "
+              "money at the year-end of {year} are those at the end of {month}, not on 31 December, and the APBD's "
+              "premiums in {year} are those of {months} only, against a full year's budget: a full year of those "
+              "members costs more and leaves less.",
+    },
     # Under the table of premiums by payer and the summary's tiles (the first year's premium), for a year the horizon
     # holds only part of (a start after January, an end before December): its premiums, all payers', are marked.
     "plan_premium_partial_note": {

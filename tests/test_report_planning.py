@@ -623,6 +623,34 @@ def test_the_first_tiles_premium_of_a_part_year_is_marked_with_a_note_under_the_
     assert out[0].items[0][1].mark == "" and not any(isinstance(b, Para) and "*" in b.text for b in out)
 
 
+def test_a_horizon_within_one_year_has_one_note_under_the_pledge_outcomes():
+    """madiun-2026-ucj-csr from March to August 2026 (--set scenario.start=2026-03, 6 months): the table of pledge
+    outcomes had two notes, the year-end one, which named the members only though the names waiting are starred
+    too, and the late start's; they are now one note that says both, in both languages."""
+    from sim.report_document import Figure
+    from sim.report_planning import _pledge_blocks, pledge_names
+
+    scenario = load_scenario("madiun-2026-ucj-csr", ["scenario.start=2026-03", "scenario.horizon_months=6"])
+    extra = {"planning": planning_figures(scenario)}
+    expected = {
+        "en": "* The projection starts in March 2026 and ends in August 2026, so the members and the names waiting for "
+              "money at the year-end of 2026 are those at the end of August 2026, not on 31 December, and the APBD's "
+              "premiums in 2026 are those of March–August 2026 only, against a full year's budget: a full year of "
+              "those members costs more and leaves less.",
+        "id": "* Proyeksi dimulai pada Maret 2026 dan berakhir pada Agustus 2026, sehingga peserta dan calon peserta "
+              "yang menunggu dana pada akhir tahun 2026 dihitung pada akhir Agustus 2026, bukan pada 31 Desember, dan "
+              "iuran APBD pada 2026 adalah iuran Maret–Agustus 2026 saja, terhadap anggaran setahun penuh: setahun "
+              "penuh peserta tersebut membutuhkan biaya lebih besar dan menyisakan lebih sedikit.",
+    }
+    for code, note in expected.items():
+        lang = Language(code)
+        table = _pledge_blocks(lang, extra, pledge_names(lang, scenario))[1]
+        # members at the "year-end", not renewed, waiting, APBD spent and needed
+        assert {tuple(c.mark for c in row if isinstance(c, Figure))[-5:] for row in table.rows} == {
+            ("*", "", "*", "*", "*")}
+        assert table.note == note
+
+
 def test_targets_and_money_before_the_horizons_first_year_are_said_not_to_be_used():
     """jambi-2025-pipeline moved to start in January 2026 (--set scenario.start), with an APBD budget listed from
     2025: its 2025 target, superseded by 2026's own, and its 2025 budget were ignored without a word, where those
