@@ -2297,8 +2297,8 @@ TEXT = {
     # needed and budget left are marked): sim plan's terminal says the same under its table.
     "plan_budget_partial_note": {
         "id": "{mark} Proyeksi berakhir pada {month}, sehingga iuran APBD pada {year} adalah iuran sampai {month} "
-              "saja, terhadap anggaran setahun penuh: setahun penuh peserta tersebut membutuhkan biaya lebih besar dan "
-              "menyisakan lebih sedikit.",
+              "saja, sedangkan anggarannya untuk setahun penuh: iuran setahun penuh bagi peserta tersebut lebih besar "
+              "dan sisa anggarannya lebih kecil.",
         "en": "{mark} The projection ends in {month}, so the APBD's premiums in {year} are those up to {month} only, "
               "against a full year's budget: a full year of those members costs more and leaves less.",
     },
@@ -2306,8 +2306,8 @@ TEXT = {
     # its months in the horizon ({months}: "Juli–Desember 2026"; its year-end is 31 December, not marked).
     "plan_budget_partial_start_note": {
         "id": "{mark} Proyeksi dimulai pada {first}, sehingga iuran APBD pada {year} adalah iuran {months} saja, "
-              "terhadap anggaran setahun penuh: setahun penuh peserta tersebut membutuhkan biaya lebih besar dan "
-              "menyisakan lebih sedikit.",
+              "sedangkan anggarannya untuk setahun penuh: iuran setahun penuh bagi peserta tersebut lebih besar dan "
+              "sisa anggarannya lebih kecil.",
         "en": "{mark} The projection starts in {first}, so the APBD's premiums in {year} are those of {months} only, "
               "against a full year's budget: a full year of those members costs more and leaves less.",
     },
@@ -2316,8 +2316,8 @@ TEXT = {
     "plan_pledges_partial_note": {
         "id": "{mark} Proyeksi berakhir pada {month}, sehingga peserta dan calon peserta yang menunggu dana pada akhir "
               "tahun {year} dihitung pada akhir {month}, bukan pada 31 Desember, dan iuran APBD pada {year} adalah "
-              "iuran sampai {month} saja, terhadap anggaran setahun penuh: setahun penuh peserta tersebut membutuhkan "
-              "biaya lebih besar dan menyisakan lebih sedikit.",
+              "iuran sampai {month} saja, sedangkan anggarannya untuk setahun penuh: iuran setahun penuh bagi peserta "
+              "tersebut lebih besar dan sisa anggarannya lebih kecil.",
         "en": "{mark} The projection ends in {month}, so the members and the names waiting for money at the year-end "
               "of {year} are those at the end of {month}, not on 31 December, and the APBD's premiums in {year} are "
               "those up to {month} only, against a full year's budget: a full year of those members costs more and "

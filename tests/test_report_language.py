@@ -347,6 +347,10 @@ REWORDED = [
     ("bulan sejak {start}", "{months} bulan mulai {start}"),
     # "≥ 90% atas komitmen CSR dipenuhi atau tidak" read as a chance that the pledges are honoured.
     ("atas komitmen CSR dipenuhi atau tidak", "≥ {confidence}, dengan risiko komitmen CSR tidak dipenuhi"),
+    # A part year's note: "setahun penuh peserta tersebut" calqued "a full year of those members", and "menyisakan
+    # lebih sedikit" left nothing to leave; "terhadap anggaran setahun penuh" hung without a verb.
+    ("setahun penuh peserta tersebut", "sedangkan anggarannya untuk setahun penuh: iuran setahun penuh bagi peserta "
+                                       "tersebut lebih besar dan sisa anggarannya lebih kecil."),
 ]
 
 

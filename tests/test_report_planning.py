@@ -332,8 +332,8 @@ def test_the_apbd_premiums_of_a_year_the_horizon_ends_in_before_december_are_mar
                "2026 are those up to June 2026 only, against a full year's budget: a full year of those members costs "
                "more and leaves less."),
         "id": ("dan 2026 Rp325,2 juta* (sisa Rp278,8 juta*). * Proyeksi berakhir pada Juni 2026, sehingga iuran APBD "
-               "pada 2026 adalah iuran sampai Juni 2026 saja, terhadap anggaran setahun penuh: setahun penuh peserta "
-               "tersebut membutuhkan biaya lebih besar dan menyisakan lebih sedikit."),
+               "pada 2026 adalah iuran sampai Juni 2026 saja, sedangkan anggarannya untuk setahun penuh: iuran "
+               "setahun penuh bagi peserta tersebut lebih besar dan sisa anggarannya lebih kecil."),
     }
     for code, sentence in expected.items():
         lang = Language(code)
@@ -416,8 +416,8 @@ def test_the_pledge_outcomes_apbd_in_a_year_the_horizon_ends_in_before_december_
                "leaves less.", "and 2030 Rp1.95 bn* (APBD table: Rp1.98 bn*).", "and 2030 Rp1.97 bn*."),
         "id": ("* Proyeksi berakhir pada Juni 2030, sehingga peserta dan calon peserta yang menunggu dana pada akhir "
                "tahun 2030 dihitung pada akhir Juni 2030, bukan pada 31 Desember, dan iuran APBD pada 2030 adalah "
-               "iuran sampai Juni 2030 saja, terhadap anggaran setahun penuh: setahun penuh peserta tersebut "
-               "membutuhkan biaya lebih besar dan menyisakan lebih sedikit.",
+               "iuran sampai Juni 2030 saja, sedangkan anggarannya untuk setahun penuh: iuran setahun penuh bagi "
+               "peserta tersebut lebih besar dan sisa anggarannya lebih kecil.",
                "dan 2030 Rp1,95 miliar* (tabel anggaran APBD: Rp1,98 miliar*).", "dan 2030 Rp1,97 miliar*."),
     }
     for code, (note, spent, needed) in expected.items():
@@ -458,8 +458,8 @@ def test_a_year_the_horizon_starts_in_after_january_has_its_apbd_money_marked_as
         "id": ("(iuran saja): 2025 Rp51,7 juta*, 2026",
                "2025 Rp51,7 juta* (sisa Rp552,3 juta*), 2026 Rp604,0 juta (sisa Rp0)",
                "* Proyeksi dimulai pada Juli 2025, sehingga iuran APBD pada 2025 adalah iuran Juli–Desember 2025 saja, "
-               "terhadap anggaran setahun penuh: setahun penuh peserta tersebut membutuhkan biaya lebih besar dan "
-               "menyisakan lebih sedikit."),
+               "sedangkan anggarannya untuk setahun penuh: iuran setahun penuh bagi peserta tersebut lebih besar dan "
+               "sisa anggarannya lebih kecil."),
     }
     for code, (needed, left, note) in expected.items():
         lang = Language(code)
