@@ -994,9 +994,9 @@ TEXT = {
     "sens_note": {
         "id": "Menggeser satu proporsi tingkat keparahan mengubah empat proporsi lainnya secara proporsional sehingga "
               "totalnya tetap 100%. Untuk parameter hasil kalibrasi, rentangnya adalah interval kredibel 90%. "
-              "Koefisien variasi biaya medis hanya mengubah sebaran klaim, bukan nilai harapannya. Kenaikan biaya "
-              "perawatan medis per tahun hanya mengubah tahun-tahun setelah tahun pertama, yang memakai harga "
-              "tahun pertama.",
+              "Koefisien variasi biaya perawatan medis hanya mengubah sebaran klaim, bukan nilai harapannya. "
+              "Kenaikan biaya perawatan medis per tahun hanya mengubah tahun-tahun setelah tahun pertama: rata-rata "
+              "biaya perawatan medis dinyatakan pada harga tahun pertama.",
         "en": "Moving one severity share rescales the other four in proportion so that they still sum to 100%. For "
               "calibrated parameters the range is the 90% credible interval. The coefficient of variation of "
               "medical costs changes the spread of claims, not their expected value. The medical cost rise per "
@@ -2755,7 +2755,8 @@ PARAMETERS = {
     "share_total": {"id": "Proporsi kasus JKK cacat total", "en": "Share of JKK cases: total disability"},
     "share_death": {"id": "Proporsi kasus JKK meninggal", "en": "Share of JKK cases: death"},
     "medical_cost_mean": {"id": "Rata-rata biaya perawatan medis", "en": "Mean medical cost"},
-    "medical_cost_cv": {"id": "Koefisien variasi biaya medis", "en": "Coefficient of variation of medical costs"},
+    "medical_cost_cv": {"id": "Koefisien variasi biaya perawatan medis",
+                        "en": "Coefficient of variation of medical costs"},
     "medical_cost_trend": {"id": "Kenaikan biaya perawatan medis per tahun", "en": "Medical cost rise per year"},
     "incapacity_months_mean": {"id": "Rata-rata lama tidak mampu bekerja (bulan)", "en": "Mean months of incapacity"},
     "age_max": {"id": "Usia tertinggi anak saat klaim", "en": "Children's highest age at the claim"},

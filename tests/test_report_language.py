@@ -351,6 +351,9 @@ REWORDED = [
     # lebih sedikit" left nothing to leave; "terhadap anggaran setahun penuh" hung without a verb.
     ("setahun penuh peserta tersebut", "sedangkan anggarannya untuk setahun penuh: iuran setahun penuh bagi peserta "
                                        "tersebut lebih besar dan sisa anggarannya lebih kecil."),
+    # The care cost trend's note: "..., yang memakai harga tahun pertama" read as the later years taking the first
+    # year's prices, the opposite of what the trend does.
+    ("yang memakai harga tahun pertama", "biaya perawatan medis dinyatakan pada harga tahun pertama"),
 ]
 
 
