@@ -2194,8 +2194,9 @@ TEXT = {
     "pledge_if_all": {"id": "Dalam hal itu,", "en": "Then"},
     "pledge_cut": {"id": "{items} tidak diperpanjang karena dananya tidak cukup",
                    "en": "{items} are not renewed for lack of money"},
-    "pledge_cut_year": {"id": "pada {year} {cut} peserta segmen {segments}",
-                        "en": "in {year} {cut} members ({segments})"},
+    # "sebanyak" and the comma keep the year and the count apart ("pada 2030 377 peserta" read as one number).
+    "pledge_cut_year": {"id": "pada {year} sebanyak {cut} peserta segmen {segments}",
+                        "en": "in {year}, {cut} members ({segments})"},
     "pledge_cut_year_after": {
         "id": "pada {year}, tahun pertama setelah komitmen {pledges} berakhir, {cut} peserta segmen {segments}",
         "en": "in {year}, the first year after the pledge {pledges} ended, {cut} members ({segments})"},

@@ -354,6 +354,8 @@ REWORDED = [
     # The care cost trend's note: "..., yang memakai harga tahun pertama" read as the later years taking the first
     # year's prices, the opposite of what the trend does.
     ("yang memakai harga tahun pertama", "biaya perawatan medis dinyatakan pada harga tahun pertama"),
+    # A pledge's members not renewed: "pada 2030 377 peserta" read as one number.
+    ("pada {year} {cut}", "pada {year} sebanyak {cut} peserta segmen"),
 ]
 
 
