@@ -105,6 +105,9 @@ def _factor(lang: Language, scenario: Scenario, extra: dict, change: dict, i: in
                         "early": _r(extra, "budget_year.bpu_early_death_benefit_idr", "money")})
     elif factor == "scholarships":
         figures["min"] = _r(extra, "budget_year.scholarship_min_membership_months", "count")
+    elif factor == "accidents" and scenario.severity.medical_cost_trend:
+        # Care at each calendar year's prices moves these benefits per member as well as the mix of segments does.
+        why += "_prices_up" if scenario.severity.medical_cost_trend > 0 else "_prices_down"
     start = scenario.start.year if factor == "scholarships" else None
     text = lang(f"trend_{factor}", unit=unit) + lang(why, start=start)
     # Only a rule for the scenario's programmes: a BPU-only rule's change moves nothing for PU staff (and back).

@@ -418,3 +418,24 @@ def test_a_factor_of_exactly_one_point_down_reads_one_point_singular(jambi):
     assert "a change of +7 percentage points" in text
     assert "(+8 points)" in text and "premium per member in force from " in text and " (-1 point)" in text
     assert "-1 points" not in text
+
+
+def test_a_care_cost_trend_is_named_in_the_accidents_reason():
+    """jambi-2025-pipeline with care prices 10 % higher each calendar year: the other work-accident benefits per
+    member rise (+2 points to 2027) partly because care costs more, which the reason said was the mix of segments
+    alone. The reason names the rising care prices, in both languages; without a trend it does not."""
+    reasons = {"id": ("komposisi segmen, yang tingkat kecelakaan kerjanya berbeda-beda, dan biaya perawatan medis yang "
+                      "naik setiap tahun (asumsi kenaikan biaya perawatan medis per tahun)"),
+               "en": ("the mix of segments, whose work-accident rates differ, and care prices rising every year (the "
+                      "assumed medical cost rise per year)")}
+    scenario = load_scenario("jambi-2025-pipeline",
+                             ["scenario.trials=2000", "assumptions.severity.medical_cost_trend=0.1"])
+    summary = forecast(scenario, exact_check=False)
+    extra = _extra(summary, projected=True)
+    assert next(p for p in extra["ratio_change"]["parts"] if p["factor"] == "accidents")["change"] > 0.005
+    for code, reason in reasons.items():
+        text = _shown(Language(code), trend_blocks(Language(code), scenario, summary, extra)[0], summary, extra)
+        assert reason in text, text
+    flat = load_scenario("jambi-2025-pipeline", ["scenario.trials=2000"])
+    text = _shown(Language("en"), trend_blocks(Language("en"), flat, summary, extra)[0], summary, extra)
+    assert "the mix of segments, whose work-accident rates differ;" in text and "care prices" not in text
