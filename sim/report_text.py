@@ -332,17 +332,30 @@ TEXT = {
         "en": ": the mix of segments, whose work-accident rates differ",
     },
     # ... and, with a care cost trend (assumptions.severity.medical_cost_trend), the care prices of each calendar
-    # year, which move the care part of these benefits too (no figure: the rate is in the register).
+    # year, which move the care part of these benefits too: a reason where they move them the way they went, "although"
+    # where the mix moved them the other way (no figure: the rate is in the register).
     "trend_why_accidents_prices_up": {
         "id": ": komposisi segmen, yang tingkat kecelakaan kerjanya berbeda-beda, dan biaya perawatan medis yang "
               "naik setiap tahun (asumsi kenaikan biaya perawatan medis per tahun)",
         "en": ": the mix of segments, whose work-accident rates differ, and care prices rising every year (the "
               "assumed medical cost rise per year)",
     },
+    "trend_why_accidents_prices_up_against": {
+        "id": ": komposisi segmen, yang tingkat kecelakaan kerjanya berbeda-beda, meskipun biaya perawatan medis "
+              "naik setiap tahun (asumsi kenaikan biaya perawatan medis per tahun)",
+        "en": ": the mix of segments, whose work-accident rates differ, although care prices rise every year (the "
+              "assumed medical cost rise per year)",
+    },
     "trend_why_accidents_prices_down": {
         "id": ": komposisi segmen, yang tingkat kecelakaan kerjanya berbeda-beda, dan biaya perawatan medis yang "
               "turun setiap tahun (asumsi kenaikan biaya perawatan medis per tahun, di bawah 0)",
         "en": ": the mix of segments, whose work-accident rates differ, and care prices falling every year (the "
+              "assumed medical cost rise per year, below 0)",
+    },
+    "trend_why_accidents_prices_down_against": {
+        "id": ": komposisi segmen, yang tingkat kecelakaan kerjanya berbeda-beda, meskipun biaya perawatan medis "
+              "turun setiap tahun (asumsi kenaikan biaya perawatan medis per tahun, di bawah 0)",
+        "en": ": the mix of segments, whose work-accident rates differ, although care prices fall every year (the "
               "assumed medical cost rise per year, below 0)",
     },
     "trend_why_premium_up": {

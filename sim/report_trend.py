@@ -106,8 +106,10 @@ def _factor(lang: Language, scenario: Scenario, extra: dict, change: dict, i: in
     elif factor == "scholarships":
         figures["min"] = _r(extra, "budget_year.scholarship_min_membership_months", "count")
     elif factor == "accidents" and scenario.severity.medical_cost_trend:
-        # Care at each calendar year's prices moves these benefits per member as well as the mix of segments does.
-        why += "_prices_up" if scenario.severity.medical_cost_trend > 0 else "_prices_down"
+        # Care at each calendar year's prices moves these benefits per member as well as the mix of segments does:
+        # with the change, or against it where the mix outweighed it.
+        rising = scenario.severity.medical_cost_trend > 0
+        why += ("_prices_up" if rising else "_prices_down") + ("" if rising == up else "_against")
     start = scenario.start.year if factor == "scholarships" else None
     text = lang(f"trend_{factor}", unit=unit) + lang(why, start=start)
     # Only a rule for the scenario's programmes: a BPU-only rule's change moves nothing for PU staff (and back).

@@ -439,3 +439,20 @@ def test_a_care_cost_trend_is_named_in_the_accidents_reason():
     flat = load_scenario("jambi-2025-pipeline", ["scenario.trials=2000"])
     text = _shown(Language("en"), trend_blocks(Language("en"), flat, summary, extra)[0], summary, extra)
     assert "the mix of segments, whose work-accident rates differ;" in text and "care prices" not in text
+
+
+def test_care_prices_against_the_change_are_named_as_such():
+    """madiun-2026-ucj-csr from July 2026 with care 5 % dearer each year: its other work-accident benefits per
+    member fall (-0.6 points to 2031), the mix of segments outweighing the prices; rising prices are not a reason
+    for a fall, so the reason says "although" ("meskipun")."""
+    scenario = load_scenario("madiun-2026-ucj-csr", ["scenario.trials=500", "scenario.start=2026-07",
+                                                     "assumptions.severity.medical_cost_trend=0.05"])
+    summary = forecast(scenario, exact_check=False)
+    extra = _extra(summary, projected=True)
+    assert next(p for p in extra["ratio_change"]["parts"] if p["factor"] == "accidents")["change"] < -0.005
+    reasons = {"id": ("komposisi segmen, yang tingkat kecelakaan kerjanya berbeda-beda, meskipun biaya perawatan medis "
+                      "naik setiap tahun"),
+               "en": "the mix of segments, whose work-accident rates differ, although care prices rise every year"}
+    for code, reason in reasons.items():
+        text = _shown(Language(code), trend_blocks(Language(code), scenario, summary, extra)[0], summary, extra)
+        assert reason in text, text
