@@ -2355,8 +2355,8 @@ TEXT = {
     "plan_pledges_partial_within_note": {
         "id": "{mark} Proyeksi dimulai pada {first} dan berakhir pada {month}, sehingga peserta dan calon peserta yang "
               "menunggu dana pada akhir tahun {year} dihitung pada akhir {month}, bukan pada 31 Desember, dan iuran "
-              "APBD pada {year} adalah iuran {months} saja, terhadap anggaran setahun penuh: setahun penuh peserta "
-              "tersebut membutuhkan biaya lebih besar dan menyisakan lebih sedikit.",
+              "APBD pada {year} adalah iuran {months} saja, sedangkan anggarannya untuk setahun penuh: iuran setahun "
+              "penuh bagi peserta tersebut lebih besar dan sisa anggarannya lebih kecil.",
         "en": "{mark} The projection starts in {first} and ends in {month}, so the members and the names waiting for "
               "money at the year-end of {year} are those at the end of {month}, not on 31 December, and the APBD's "
               "premiums in {year} are those of {months} only, against a full year's budget: a full year of those "
@@ -2372,8 +2372,8 @@ TEXT = {
     },
     # ... and where a payer in that year has money that limits it, whose marked "left" is against a full year's.
     "plan_payers_partial_left": {
-        "id": "Sisa dana dihitung terhadap dana setahun penuh: setahun penuh peserta tersebut membutuhkan biaya lebih "
-              "besar dan menyisakan lebih sedikit.",
+        "id": "Sisa dana dihitung terhadap dana untuk setahun penuh: iuran setahun penuh bagi peserta tersebut lebih "
+              "besar dan sisa dananya lebih kecil.",
         "en": "What is left is set against a full year's money: a full year of those members costs more and leaves "
               "less.",
     },

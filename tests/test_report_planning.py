@@ -510,8 +510,8 @@ def test_the_premiums_by_payer_of_a_part_year_are_marked_with_its_months():
                "full year's. What is left is set against a full year's money: a full year of those members costs more "
                "and leaves less.", "* The projection covers only January–June 2026, so the premiums in 2026"),
         "id": ("* Proyeksi hanya mencakup Juli–Desember 2025, sehingga iuran pada 2025 adalah iuran bulan-bulan tersebut "
-               "saja, bukan setahun penuh. Sisa dana dihitung terhadap dana setahun penuh: setahun penuh peserta "
-               "tersebut membutuhkan biaya lebih besar dan menyisakan lebih sedikit.",
+               "saja, bukan setahun penuh. Sisa dana dihitung terhadap dana untuk setahun penuh: iuran setahun penuh "
+               "bagi peserta tersebut lebih besar dan sisa dananya lebih kecil.",
                "* Proyeksi hanya mencakup Januari–Juni 2026, sehingga iuran pada 2026"),
     }
     for code, (start_note, end_note) in expected.items():
@@ -639,8 +639,8 @@ def test_a_horizon_within_one_year_has_one_note_under_the_pledge_outcomes():
               "those members costs more and leaves less.",
         "id": "* Proyeksi dimulai pada Maret 2026 dan berakhir pada Agustus 2026, sehingga peserta dan calon peserta "
               "yang menunggu dana pada akhir tahun 2026 dihitung pada akhir Agustus 2026, bukan pada 31 Desember, dan "
-              "iuran APBD pada 2026 adalah iuran Maret–Agustus 2026 saja, terhadap anggaran setahun penuh: setahun "
-              "penuh peserta tersebut membutuhkan biaya lebih besar dan menyisakan lebih sedikit.",
+              "iuran APBD pada 2026 adalah iuran Maret–Agustus 2026 saja, sedangkan anggarannya untuk setahun penuh: "
+              "iuran setahun penuh bagi peserta tersebut lebih besar dan sisa anggarannya lebih kecil.",
     }
     for code, note in expected.items():
         lang = Language(code)
