@@ -265,7 +265,7 @@ def _listed_targets(scenario: Scenario) -> list[dict]:
 def money_after_horizon(scenario: Scenario) -> list[dict]:
     """Per payer (``APBD``, ``DBH-CHT``, ``CSR:<pledge>``) and year, the money listed for a year after the horizon's
     last, which nothing spends (a budget is per fiscal year and lapses): the years of a per-year budget or pledge
-    amount after it, and every year of a pledge whose ``first_year`` is after it (it never pays), each with its
+    amount after it, and the years of a pledge's run after it (all of them when its ``first_year`` is), each with its
     ``amount_idr`` (a pledge's as listed, before its probability). As for targets (:func:`targets_after_horizon`), a
     scenario file's own horizon refuses them; one shortened with ``--set`` keeps them, and ``sim plan`` and the
     report say they are not used."""
@@ -276,15 +276,17 @@ def money_after_horizon(scenario: Scenario) -> list[dict]:
 def money_before_horizon(scenario: Scenario) -> list[dict]:
     """The same as :func:`money_after_horizon` for the years before the horizon's first (a horizon moved later with
     ``--set scenario.start``): a budget of a fiscal year that has ended is not carried into the next, so the years
-    of a per-year budget or pledge amount before it, and every year of a pledge whose run ends before it, are not
-    spent. A pledge that started before the horizon and still runs in it pays its years in the horizon."""
+    of a per-year budget or pledge amount before it, and the years of a pledge's run before it, are not
+    spent. A pledge that started before the horizon and still runs in it pays its years in the horizon; its earlier
+    years are listed."""
     first = scenario_months(scenario)[0][0].year
     return _money_listed(scenario, lambda year: year < first)
 
 
 def _money_listed(scenario: Scenario, outside) -> list[dict]:
     """The budget and pledge money listed for the years ``outside(year)`` holds, per payer and year: a per-year
-    amount's own years, and for a pledge of one amount every year, each year of its run when the whole run is."""
+    amount's own years, and for a pledge of one amount every year, each year of its run outside (a pledge running
+    into the horizon from before it, or out of it past its end, pays only its years in it)."""
     funding = scenario.planning.funding if scenario.planning is not None else None
     if funding is None:
         return []
@@ -293,9 +295,8 @@ def _money_listed(scenario: Scenario, outside) -> list[dict]:
         listed.append((DBH_CHT, funding.dbh_cht.by_year))
     for p in funding.pledges:
         amounts = p.amount.by_year
-        if p.amount.every is not None:  # one amount for every year: outside when the pledge's whole run is
-            run = range(p.first_year, p.first_year + p.years)
-            amounts = [(y, p.amount.every) for y in run] if all(outside(y) for y in run) else []
+        if p.amount.every is not None:  # one amount for every year of its run: each year of the run is listed
+            amounts = [(y, p.amount.every) for y in range(p.first_year, p.first_year + p.years)]
         listed.append((f"CSR:{p.name}", amounts))
     return [{"payer": payer, "year": int(y), "amount_idr": round(float(a), 2)}
             for payer, amounts in listed for y, a in sorted(amounts) if outside(y)]

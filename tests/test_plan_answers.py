@@ -800,7 +800,8 @@ def test_targets_and_money_before_the_horizons_first_year_are_listed_as_not_used
     the terminal on a 'Not used' line of their own; from the scenario's own start nothing is listed. A target before
     the horizon that its first year holds (none listed for that year) is used, not listed; a pledge whose whole run
     lies before the horizon is listed for every year, a per-year amount for its years before it only
-    (madiun-2026-ucj-csr moved to 2028-2030)."""
+    (madiun-2026-ucj-csr moved to 2028-2030), a pledge of one amount running into the horizon for its years before
+    it (and one running past its end for its years after)."""
     budgets = "funding.apbd_budget.value=[[2025, 5e8], [2026, 604000000], [2027, 604000000], [2028, 604000000]]"
     result, text = planned(JAMBI, ["scenario.start=2026-01", budgets])
     assert result["targets_before_horizon"] == [{"segment": "vulnerable", "year": 2025, "target": 3000}]
@@ -822,6 +823,14 @@ def test_targets_and_money_before_the_horizons_first_year_are_listed_as_not_used
         ("DBH-CHT", 2026, 5e8), ("CSR:companies", 2025, 1.5e9), ("CSR:companies", 2026, 1.5e9),
         ("CSR:companies", 2027, 1.5e9), ("CSR:co-funded", 2027, 5e8)]
     assert budget.money_before_horizon(load_scenario("madiun-2026-ucj-csr")) == []
+    # A pledge of one amount whose run goes into the horizon from before it (or out past its end): the years of its
+    # run outside are listed, its years inside pay (both pledges start in 2026: 3 and 5 years).
+    late = load_scenario("madiun-2026-ucj-csr", ["scenario.start=2027-03"])
+    assert [(m["payer"], m["year"]) for m in budget.money_before_horizon(late)] == [
+        ("CSR:companies", 2026), ("CSR:co-funded", 2026)]
+    short = load_scenario("madiun-2026-ucj-csr", ["scenario.horizon_months=24"])
+    assert [(m["payer"], m["year"]) for m in budget.money_after_horizon(short)] == [
+        ("CSR:companies", 2028), ("CSR:co-funded", 2028), ("CSR:co-funded", 2029), ("CSR:co-funded", 2030)]
 
 
 def test_the_funding_rows_leave_unspent_the_budget_less_what_was_spent():
