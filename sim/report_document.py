@@ -46,9 +46,10 @@ class Table:
     rows: list  # tuples of str or Figure
     styles: list = field(default_factory=list)  # per row: "", "assumption", "calibrated", "check"
     note: str = ""
-    # A column whose blank cell continues the one above (a segment's name on the first of its rows only): the PDF
-    # repeats the name on a page's first row, where a table breaks, so that no page starts without it.
-    grouped: int | None = None
+    # The columns whose blank cell continues the one above (a segment's name on the first of its rows only; a pledge
+    # outcome's name and probability): the PDF repeats them on a page's first row, where a table breaks, so that no
+    # page starts without them.
+    grouped: tuple = ()
     caption: str = ""  # "Tabel 3. Daftar asumsi": set by sim.report_sections.numbered_tables, shown above the table
 
     def numeric_columns(self) -> list[bool]:
@@ -64,15 +65,12 @@ PLACEHOLDERS = {"", "-", "–", "—"}  # what a table shows where a number has 
 
 
 def continued_rows(table: Table) -> list:
-    """The table's rows with each blank cell of its ``grouped`` column filled from the row above (the rows as they
+    """The table's rows with each blank cell of its ``grouped`` columns filled from the row above (the rows as they
     would read on a page of their own)."""
-    if table.grouped is None:
-        return list(table.rows)
-    out, last = [], ""
+    out, last = [], {}
     for row in table.rows:
-        cell = row[table.grouped]
-        last = cell if cell != "" else last
-        out.append(row if cell != "" else (*row[:table.grouped], last, *row[table.grouped + 1:]))
+        last.update((j, row[j]) for j in table.grouped if row[j] != "")
+        out.append(tuple(last.get(j, "") if j in table.grouped and c == "" else c for j, c in enumerate(row)))
     return out
 
 

@@ -400,7 +400,7 @@ def _table_geometry(pdf: _PDF, report: Report, block: Table) -> tuple[float, lis
         widths = _widths(pdf, report, block)
         heading, heights = _row_heights(pdf, report, block, widths, size)
         heading += _caption_height(pdf, report, block)
-        tops = heights if block.grouped is None else _row_heights(
+        tops = heights if not block.grouped else _row_heights(
             pdf, report, replace(block, rows=continued_rows(block)), widths, size)[1]
         known[id(block)] = (block, (size, widths, heading, heights, tops))
     return known[id(block)][1]

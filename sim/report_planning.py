@@ -1089,7 +1089,7 @@ def _pledge_blocks(lang: Language, extra: dict, names: dict) -> list:
     rows, styles = [], []
     for i, outcome in enumerate(answer["outcomes"]):
         key = f"planning.pledge_outcomes.outcomes.{i}"
-        # The outcome's name and probability go on its first row only.
+        # The outcome's name and probability go on its first row only (the PDF repeats both atop a page: grouped).
         first = (_outcome_name(lang, outcome, names), _r(extra, f"{key}.probability", "chance"))
         for k, y in enumerate(outcome["years"]):
             at, plan_year = f"{key}.years.{k}", plan_years[str(y["year"])]
@@ -1107,7 +1107,7 @@ def _pledge_blocks(lang: Language, extra: dict, names: dict) -> list:
     # and needed are marked, with what the notes of the table of targets and of the APBD table say, in one note; a
     # year it starts in after January, its APBD spent and needed only (its year-end is 31 December).
     note = " ".join(_partial_pledge_notes(lang, extra["planning"]["years"]))
-    blocks = [Para(intro), Table("plan_pledges", header, rows, styles, note)]
+    blocks = [Para(intro), Table("plan_pledges", header, rows, styles, note, grouped=(0, 1))]
     if answer["expected"] is not None:
         blocks.append(_pledge_expected(lang, extra))
     return blocks

@@ -1506,7 +1506,7 @@ def validation_section(lang: Language, summary: dict, extra: dict, labels: dict 
                                      "col_se", "col_count_expected", "col_count_mean", "col_z", "col_check"))
     header, rows, span = _grouped(lang, summary, header, rows)
     blocks += [Para(lang("valid_breakdown", span=span)),
-               Table("validation", header, rows, styles, note, grouped=0 if span else 1)]
+               Table("validation", header, rows, styles, note, grouped=(0,) if span else (1,))]
     return Section("validation", lang("sec_validation"), blocks, traced=True)
 
 

@@ -238,6 +238,45 @@ def test_every_data_cell_of_the_planning_report_has_a_row_header_and_an_outcome_
         assert years == [str(y["year"]) for y in outcome["years"]]
 
 
+def _squashed(text: str) -> str:
+    """A text without its spaces, line breaks and zero-width break points (where a cell wrapped is not compared)."""
+    return re.sub(r"[\s\u200b]+", "", text)
+
+
+def test_a_pdf_page_a_pledge_outcome_goes_on_to_names_the_outcome_and_its_probability(planning):
+    """The table of pledge outcomes gives an outcome's name and probability on its first year's row only: where the
+    PDF's table broke inside an outcome, the next page began with years of an outcome it did not name (the
+    validation breakdown's segments were already repeated there). The table is drawn from each height down a page
+    until it breaks inside an outcome; the next page's first row reads the outcome's name and probability before
+    its year, and every row is drawn on the page the layout gave it."""
+    from sim.report_document import Table
+
+    block = next(b for s in planning.sections for b in s.blocks if isinstance(b, Table) and b.name == "plan_pledges")
+    inside = {k for k, row in enumerate(block.rows) if row[0] == ""}  # an outcome's later years
+    assert inside
+    for y in range(15, 270):
+        pdf = report_pdf._PDF("test", "{n}")
+        pdf.add_page()
+        pdf.set_y(y)
+        _, _, heading, heights, tops = report_pdf._table_geometry(pdf, planning, block)
+        new_page, parts = report_pdf.table_pages(report_pdf._room(pdf), pdf.page_break_trigger - pdf.t_margin,
+                                                 heading, heights, tops=tops)
+        if not new_page and len(parts) > 1 and parts[1][0] in inside:
+            break
+    else:
+        pytest.fail("no height down the page breaks the table inside an outcome")
+    report_pdf._table(pdf, planning, block)
+    pages = [_squashed(p.extract_text()) for p in PdfReader(io.BytesIO(bytes(pdf.output()))).pages]
+    assert len(pages) == len(parts)
+    top = parts[1][0]
+    name, probability = next(row[:2] for row in block.rows[top::-1] if row[0])  # its outcome's first row
+    year = block.rows[top][2]
+    assert _squashed(name + report_pdf._text(planning, probability) + year) in pages[1], (y, pages[1][:300])
+    for page, rows in zip(pages, parts):  # no row lost or pushed off its page: each row's year and members there
+        for k in rows:
+            assert _squashed(block.rows[k][2] + report_pdf._text(planning, block.rows[k][3])) in page
+
+
 # --- charts: an alt text that says what the chart shows ------------------------------------------------------------
 
 

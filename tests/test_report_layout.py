@@ -489,7 +489,7 @@ def test_a_grouped_table_names_its_group_at_the_top_of_every_page():
     groups = [f"group{g} " + "with a long name " * 3 for g in range(8)]
     rows = [(groups[g] if k == 0 else "", f"row{g}x{k}", _money(f"m{g}{k}", 1e6 * (k + 1)))
             for g in range(8) for k in range(20)]
-    block = Table("validation", ("Segment", "Benefit", "Amount"), rows, grouped=0)
+    block = Table("validation", ("Segment", "Benefit", "Amount"), rows, grouped=(0,))
     assert [r[0] for r in continued_rows(block)] == [groups[g] for g in range(8) for _ in range(20)]
     report = SimpleNamespace(lang=Language("en"))
     pdf = report_pdf._PDF("test", "{n}")
