@@ -47,8 +47,8 @@ class Table:
     styles: list = field(default_factory=list)  # per row: "", "assumption", "calibrated", "check"
     note: str = ""
     # The columns whose blank cell continues the one above (a segment's name on the first of its rows only; a pledge
-    # outcome's name and probability): the PDF repeats them on a page's first row, where a table breaks, so that no
-    # page starts without them.
+    # outcome's name and probability), the group's name first: the HTML makes each group a <tbody> its name heads,
+    # and the PDF repeats them on a page's first row, where a table breaks, so that no page starts without them.
     grouped: tuple = ()
     caption: str = ""  # "Tabel 3. Daftar asumsi": set by sim.report_sections.numbered_tables, shown above the table
 

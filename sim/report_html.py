@@ -115,43 +115,43 @@ def _blank(cell) -> bool:
     return not isinstance(cell, Figure) and not str(cell).strip()
 
 
-def _groups(block: Table, numeric: list) -> tuple[int, list]:
-    """A grouped table's groups: how many leading columns belong to a group rather than a row (its name, and a
-    figure of the group's, given on its first row and left blank on the others) and the first row of each group;
-    (0, []) for a table whose every row names itself. A group starts at a row whose first cell is not blank."""
-    rows = block.rows
-    later = [r for k, r in enumerate(rows) if k > 0 and _blank(r[0])]
-    if not later or _blank(rows[0][0]) or (numeric and numeric[0]):  # a column of numbers names nothing
-        return 0, []
-    lead = 1
-    while lead < len(block.header) - 1 and all(_blank(r[lead]) for r in later):
-        lead += 1
-    return lead, [k for k, r in enumerate(rows) if not _blank(r[0])]
+def _groups(block: Table) -> list:
+    """The first row of each group of a grouped table (``Table.grouped``: the columns a group gives on its first row
+    only, its name first); [] for a table whose every row names itself. A group starts at a row naming it."""
+    name = block.grouped[0] if block.grouped and block.rows else None
+    if name is None or _blank(block.rows[0][name]):
+        return []
+    return [k for k, r in enumerate(block.rows) if not _blank(r[name])]
 
 
 def _body(report: Report, block: Table, numeric: list) -> str:
     """The table's rows. A grouped table (the validation breakdown's segments, the pledge outcomes) has a <tbody>
     per group, whose name is a <th scope="rowgroup"> spanning the group's rows (WCAG technique H63): a screen reader
-    reading a cell of a group's later row names the group too, which the blank first cell it had did not."""
-    lead, starts = _groups(block, numeric)
+    reading a cell of a group's later row names the group too, which the blank cell it had did not. The group's
+    columns need not lead: where the breakdown shows a period first, the period heads each row before the segment."""
+    starts = _groups(block)
     if not starts:
         return "<tbody>" + "".join(_row(report, block, i, numeric) for i in range(len(block.rows))) + "</tbody>"
     ends = starts[1:] + [len(block.rows)]
-    return "".join('<tbody class="group">' + "".join(_row(report, block, i, numeric, lead, b - a if i == a else 0)
-                                                     for i in range(a, b)) + "</tbody>" for a, b in zip(starts, ends))
+    return "".join('<tbody class="group">' + "".join(_row(report, block, i, numeric, block.grouped,
+                                                          b - a if i == a else 0) for i in range(a, b)) + "</tbody>"
+                   for a, b in zip(starts, ends))
 
 
-def _row(report: Report, block: Table, i: int, numeric: list, lead: int = 0, span: int = 0) -> str:
-    """Row ``i``, named by its first cell after the ``lead`` columns of its group (a benefit, a year); the group's
-    cells on its first row only, spanning its ``span`` rows."""
+def _row(report: Report, block: Table, i: int, numeric: list, grouped: tuple = (), span: int = 0) -> str:
+    """Row ``i``, named by its first cell and by its first cell after its group's columns (a benefit, a year; the
+    same cell where the group's columns lead); the group's ``grouped`` cells on its first row only, spanning its
+    ``span`` rows."""
     style = block.styles[i] if i < len(block.styles) and block.styles[i] else ""
+    own = [j for j in range(len(block.rows[i])) if j not in grouped]
+    heads = {own[0], next((j for j in own if j > max(grouped)), own[0])} if grouped else {0}
     cells = []
     for j, c in enumerate(block.rows[i]):
         right = j < len(numeric) and numeric[j]
-        if j >= lead:
-            cells.append(_cell(report, c, right, j == lead))
+        if j not in grouped:
+            cells.append(_cell(report, c, right, j in heads))
         elif span:
-            cells.append(_cell(report, c, right, j == 0, span, "rowgroup"))
+            cells.append(_cell(report, c, right, j == grouped[0], span, "rowgroup"))
     return (f'<tr class="{style}">' if style else "<tr>") + "".join(cells) + "</tr>"
 
 

@@ -189,6 +189,51 @@ def rowgroups(table: dict) -> list[tuple[str, int]]:
             if c["tag"] == "th" and c["scope"] == "rowgroup"]
 
 
+def cell_headers(table: dict) -> list[list[tuple[int, str, list[str]]]]:
+    """Per row of a table's body (its <tbody>s in turn), its data cells (<td>), each with its column and the texts
+    of its row headers as the HTML table model assigns them (WHATWG HTML, "forming relationships between data cells and header
+    cells"): a <th scope="row"> left of it in its row (its own or one spanning it from above), and a <th
+    scope="rowgroup"> of its <tbody> in its row or above it, in its column or left of it."""
+    out = []
+    for body in table["bodies"]:
+        slots, placed = {}, []  # (row, column): the cell covering it; (cell, row, column) where each is anchored
+        for r, row in enumerate(body):
+            x = 0
+            for c in row:
+                while (r, x) in slots:
+                    x += 1
+                slots.update(((r + dy, x + dx), c) for dy in range(c["rowspan"]) for dx in range(c["colspan"]))
+                placed.append((c, r, x))
+                x += c["colspan"]
+        rows = [[] for _ in body]
+        for c, r, x in placed:
+            if c["tag"] != "td":
+                continue
+            heads = [slots[r, left] for left in range(x)
+                     if slots.get((r, left), {}).get("tag") == "th" and slots[r, left]["scope"] == "row"]
+            heads += [h for h, hr, hx in placed
+                      if h["tag"] == "th" and h["scope"] == "rowgroup" and hr <= r and hx <= x]
+            rows[r].append((x, c["text"], [h["text"].strip() for h in heads]))
+        out += rows
+    return out
+
+
+def group_faults(block, table: dict, group: int, names: tuple) -> list[str]:
+    """The data cells of a grouped table (``block``; ``table``, its HTML as read) that are not read with their group's
+    name (``block``'s column ``group``, given on the group's first row: the nearest row above that names it) and
+    with their row's cells in the columns ``names`` (the benefit; the period). A cell of the group's own (a pledge
+    outcome's probability, spanning its rows) is read with the group's name alone."""
+    rows = cell_headers(table)
+    if len(rows) != len(block.rows):
+        return [f"{len(rows)} rows, not {len(block.rows)}"]
+    faults = []
+    for k, (row, cells) in enumerate(zip(block.rows, rows)):
+        need = {next(r[group] for r in block.rows[k::-1] if r[group]), *(row[j] for j in names)}
+        faults += [f"row {k}: {text!r} is read with {heads}, not {sorted(need)}" for x, text, heads in cells
+                   if x not in block.grouped and not need <= set(heads)]
+    return faults + ([] if any(cells for cells in rows) else ["no data cell"])
+
+
 def test_every_data_cell_of_the_report_has_a_row_header_and_a_segment_names_its_every_row(madiun):
     """Each row's first cell heads it, but the validation breakdown gives a segment's name on the first of its rows
     only: a screen reader reading a figure of a later row heard no row header at all (a blank <td> began the row),
@@ -202,6 +247,58 @@ def test_every_data_cell_of_the_report_has_a_row_header_and_a_segment_names_its_
     segments = [r["segment"] for r in madiun.summary["breakdown"] if r["period"] == "total"]  # the rows it shows
     assert len(labels) >= 2
     assert rowgroups(tables["validation"]) == [(labels[s], len(list(run))) for s, run in itertools.groupby(segments)]
+    assert not group_faults(report_table(madiun, "validation"), tables["validation"], 0, (1,))  # segment, benefit
+
+
+def report_table(report, name: str):
+    """The report's table ``name`` (a Table of its sections)."""
+    from sim.report_document import Table
+
+    return next(b for s in report.sections for b in s.blocks if isinstance(b, Table) and b.name == name)
+
+
+def test_with_a_year_flagged_each_cell_of_the_validation_breakdown_is_read_with_its_segment(planning):
+    """A single year's row of the breakdown is shown where it is flagged (or has too few trials): the table then
+    keeps its period column first, and gives a segment's name on the first of its rows of a period only. Its first
+    cell (the period) is never blank, so no row group was made: a cell of a segment's later row was read with its
+    period alone, not its segment nor its benefit. Two rows of one segment in one year and one of another segment
+    are flagged here: each segment of a period is a <tbody> whose name (a <th scope="rowgroup">) spans its rows,
+    the period and the benefit head each row, and every data cell is read with all three."""
+    import copy
+
+    from sim import report_html
+    from sim.report_sections import segment_labels, validation_section
+
+    summary = copy.deepcopy(planning.summary)
+    rows = summary["breakdown"]
+    year = next(r["period"] for r in rows if r["period"] != "total")
+    first = next(i for i, r in enumerate(rows) if r["period"] == year)
+    same = [i for i, r in enumerate(rows) if r["period"] == year and r["segment"] == rows[first]["segment"]][:2]
+    other = next(i for i, r in enumerate(rows) if r["period"] == year and r["segment"] != rows[first]["segment"])
+    for i in [*same, other]:
+        rows[i]["flag"] = "check"
+    labels = segment_labels(planning.scenario, planning.lang)
+    section = validation_section(planning.lang, summary, planning.extra, labels)
+    block = next(b for b in section.blocks if getattr(b, "name", "") == "validation")
+    shown = [r[:2] for r in block.rows if r[0] == year]
+    assert len(same) == 2 and (year, labels[rows[first]["segment"]]) in shown and (year, "") in shown  # the case
+    table = html_tables(report_html._block(planning, block))["validation"]
+    assert not row_header_faults("validation", table)
+    assert not group_faults(block, table, 1, (0, 2))  # segment; period and benefit
+    assert [span for _, span in rowgroups(table)] == [len(list(run)) for run in
+                                                     split_at(block.rows, lambda r: r[1] != "")]
+
+
+def split_at(rows: list, starts) -> list[list]:
+    """``rows`` in runs, each from a row where ``starts`` holds to the next."""
+    runs = []
+    for row in rows:
+        if starts(row) or not runs:
+            runs.append([])
+        runs[-1].append(row)
+    return runs
+
+
 
 
 def test_the_row_header_check_sees_a_cell_without_one_and_a_span_that_does_not_fit():
@@ -233,6 +330,7 @@ def test_every_data_cell_of_the_planning_report_has_a_row_header_and_an_outcome_
     outcomes = planning.extra["planning"]["pledge_outcomes"]["outcomes"]
     groups = rowgroups(tables["plan_pledges"])
     assert len(outcomes) >= 3 and [span for _, span in groups] == [len(o["years"]) for o in outcomes]
+    assert not group_faults(report_table(planning, "plan_pledges"), tables["plan_pledges"], 0, (2,))  # outcome, year
     for body, outcome in zip(tables["plan_pledges"]["bodies"], outcomes):
         years = [next(c["text"] for c in row if c["scope"] == "row") for row in body]
         assert years == [str(y["year"]) for y in outcome["years"]]

@@ -194,7 +194,7 @@ def test_printed_in_chromium_a_group_of_rows_stays_on_one_page_and_a_longer_one_
     sizes = [5] * 40 + [150]  # short groups, whose page breaks fall at every row of a group, and one of 3 pages
     rows = [(f"Group {g}" if k == 0 else "", f"R{g:02d}{k:03d}", Figure(1e6 * k, "money", "report.json", "x"))
             for g, n in enumerate(sizes) for k in range(n)]
-    table = _block(SimpleNamespace(lang=Language("en")), Table("t", ("Group", "Row", "Amount"), rows))
+    table = _block(SimpleNamespace(lang=Language("en")), Table("t", ("Group", "Row", "Amount"), rows, grouped=(0,)))
     page = tmp_path / "grouped.html"
     page.write_text(f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>t</title><style>{CSS}'
                     f"</style></head><body><main>{table}</main></body></html>", encoding="utf-8")

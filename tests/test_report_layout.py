@@ -126,7 +126,7 @@ def test_html_a_groups_name_heads_its_every_row_for_a_screen_reader():
         ("semua dipenuhi", chance("p0", 0.35), "2026", _money("a", 1e6)),
         ("", "", "2027", _money("b", 2e6)),
         ("", "", "2028", _money("c", 3e6)),
-        ("tidak ada", chance("p1", 0.15), "2026", _money("d", 4e6))], ["check", "", "check", ""])
+        ("tidak ada", chance("p1", 0.15), "2026", _money("d", 4e6))], ["check", "", "check", ""], grouped=(0, 1))
     page = report_html._block(report, block)
     bodies = re.findall(r'<tbody class="group">(.*?)</tbody>', page)
     assert len(bodies) == page.count("<tbody") == 2
