@@ -142,6 +142,31 @@ def test_html_a_groups_name_heads_its_every_row_for_a_screen_reader():
     assert css.index("table.data tbody.group [rowspan] { background: none; }") > css.index("tr.check > * {")
 
 
+def test_html_a_group_that_does_not_lead_its_row_heads_its_rows_after_the_period():
+    """The validation breakdown with single-year rows flagged keeps its period column first and gives a segment's
+    name (``Table.grouped`` (1,)) on the first of its rows of a period only: its first cell is never blank, and no
+    group was made, a later row's figures read with the period alone. Each run of a segment is now a <tbody>: the
+    period heads each row, the segment a <th scope="rowgroup"> after it spans the run, the benefit heads each row."""
+    import re
+
+    from sim import report_html
+
+    report = SimpleNamespace(lang=Language("en"))
+    block = Table("validation", ("Period", "Segment", "Benefit", "Mean"), [
+        ("2025–2026", "Staff", "death", _money("a", 1e6)),
+        ("2026", "Staff", "care", _money("b", 2e6)),
+        ("2026", "", "death", _money("c", 3e6)),
+        ("2026", "Workers", "care", _money("d", 4e6))], grouped=(1,))
+    page = report_html._block(report, block)
+    bodies = [re.findall(r"<tr[^>]*>(.*?)</tr>", body) for body in re.findall(r'<tbody class="group">(.*?)</tbody>',
+                                                                           page)]
+    assert [len(rows) for rows in bodies] == [1, 2, 1] and page.count("<tbody") == 3
+    assert bodies[1][0].startswith('<th scope="row" class="short">2026</th><th scope="rowgroup" rowspan="2" '
+                                   'class="short">Staff</th><th scope="row" class="short">care</th><td class="num">')
+    assert bodies[1][1].startswith('<th scope="row" class="short">2026</th><th scope="row" class="short">death</th>'
+                                   '<td class="num">')
+
+
 def test_text_columns_stay_aligned_left():
     block = Table("t", ("Sumber", "Nilai", "Catatan"), [("a", _money("a", 1e6), "-"), ("b", "-", "teks")])
     assert block.numeric_columns() == [False, True, False]
