@@ -27,7 +27,7 @@ from .scenario_schema import (
     ASSUMPTION_FIELDS, ASSUMPTION_TABLES, BASES, BUDGET_FIELDS, CALIBRATION_FIELDS, CALIBRATION_OBSERVATION_FIELDS,
     GOODNESS_OF_FIT_FIELDS, MISFIT_P, PARAM_KEYS, POSTERIOR_FIELDS, SCENARIO_FIELDS, SEGMENT_FIELDS, SEVERITY_SHARES,
     SHARE_TOLERANCE, TOP_TABLES, TRANSLATED_KEYS, UNCERTAINTY_FIELDS, _is_number, age_bands, age_shift_range,
-    child_scale_range, medical_cost_trend_range, shown,
+    child_scale_range, medical_cost_trend_range, shown, wage_growth_range,
 )
 # Re-exported for existing importers (sim.cli, sim.calibration and the tests import these, and the field tables
 # and SEVERITY_SHARES above, from sim.scenario); new code imports them from sim.scenario_schema.
@@ -549,11 +549,12 @@ def _check_children(v: _Validator, kids: dict, node: dict) -> None:
 
 
 def _check_value_ranges(v: _Validator, node: dict) -> None:
-    """The ranges of the age shift and the care cost trend, when they state one (``node``: the assumptions as the
+    """The ranges of the age shift, the care cost trend and the wage growth, when they state one (``node``: the assumptions as the
     files give them, already checked as tables): each end a value the model accepts
     (``scenario_schema.range_within``), whatever its basis."""
     ranged = (("age_shift", node.get("age_shift"), age_shift_range),
-              ("severity.medical_cost_trend", node["severity"].get("medical_cost_trend"), medical_cost_trend_range))
+              ("severity.medical_cost_trend", node["severity"].get("medical_cost_trend"), medical_cost_trend_range),
+              ("wage_growth", node.get("wage_growth"), wage_growth_range))
     for key, param, check in ranged:
         rng = param.get("range") if isinstance(param, dict) else None
         problem = None if rng is None else check(rng)
@@ -636,6 +637,19 @@ class Segment:
     accident_rate: float  # JKK cases per 1000 member-years
     mortality_load: float  # multiple of the mortality table's qx
     age_shift: float = 0.0  # years older than age_bands say, within their youngest and oldest (population.shifted_ages)
+    # The wage's rise per calendar year after ``wage_year``, the horizon's first (assumptions.wage_growth; PU only: a
+    # BPU member's wage is a declared income band and stays as stated, 0 here).
+    wage_growth: float = 0.0
+    wage_year: int = 0
+
+    def wage_in(self, year: int) -> float:
+        """The monthly wage (IDR) of a member in calendar year ``year``, on which the PU premium and the JKK benefits
+        set as multiples of the wage are computed: ``wage`` in the horizon's first calendar year, times
+        (1 + ``wage_growth``)^k k years after it (a step each 1 January, when the minimum wage changes). Without
+        growth the wage as stated, the same number in every year."""
+        if self.wage_growth == 0 or year == self.wage_year:
+            return self.wage
+        return self.wage * (1.0 + self.wage_growth) ** (year - self.wage_year)
 
     @property
     def label(self) -> str:
@@ -731,7 +745,8 @@ class Scenario:
         return self.files[-1]
 
 
-def _segment(name: str, seg: dict, default_load: float, age_shift: float = 0.0) -> Segment:
+def _segment(name: str, seg: dict, default_load: float, age_shift: float = 0.0, wage_growth: float = 0.0,
+             wage_year: int = 0) -> Segment:
     if "age_profile" in seg:
         bands = age_profiles()[seg["age_profile"]]["bands"]
     else:
@@ -751,6 +766,8 @@ def _segment(name: str, seg: dict, default_load: float, age_shift: float = 0.0) 
         accident_rate=float(seg["accident_rate"]),
         mortality_load=float(seg.get("mortality_load", default_load)),
         age_shift=float(age_shift),
+        wage_growth=float(wage_growth) if seg["scheme"] == "PU" else 0.0,  # a BPU income band does not grow
+        wage_year=int(wage_year),
     )
 
 
@@ -887,7 +904,8 @@ def _build(values: dict, data: dict, files: tuple, overrides: tuple, base_differ
         annual_budget=values["budget"].get("annual_budget"),
         target_members=values["budget"].get("target_members"),
         intensity_draws=tuple(tuple(map(float, d)) for d in values["uncertainty"].get("intensity_draws", ())),
-        segments=tuple(_segment(n, s, assume["mortality_load"], assume.get("age_shift", 0))
+        segments=tuple(_segment(n, s, assume["mortality_load"], assume.get("age_shift", 0),
+                                assume.get("wage_growth", 0), int(scen["start"][:4]))
                        for n, s in values["segments"].items()),
         severity=Severity(
             shares=tuple(float(sev[k]) for k in SEVERITY_SHARES),

@@ -471,15 +471,25 @@ CHILDREN_FIELDS = {
 AGE_SHIFT_UNIT = "years"
 AGE_SHIFT_MAX = 20
 
+# The wage growth (``assumptions.wage_growth``, optional, 0 when absent): every PU segment's wage, stated for the
+# horizon's first calendar year, times (1 + growth) each 1 January after it (``scenario.Segment.wage_in``), which
+# moves the PU premium and the JKK benefits set as multiples of the wage. One value for every PU segment (a city's
+# staff wages follow the one minimum wage); a BPU member's wage is a declared income band, its premium fixed in
+# rupiah, and does not grow. The same bounds as the care cost trend, for the same reason.
+WAGE_GROWTH_UNIT = "share per year"
+WAGE_GROWTH_BOUNDS = MEDICAL_COST_TREND_BOUNDS
+
 ASSUMPTION_FIELDS = {
     "mortality_table": plain(choice(MORTALITY_TABLES)),
     "mortality_load": param("x mortality table", number(0, 50)),
     "age_shift": param(AGE_SHIFT_UNIT, number(-AGE_SHIFT_MAX, AGE_SHIFT_MAX), required=False),
+    "wage_growth": param(WAGE_GROWTH_UNIT, number(*WAGE_GROWTH_BOUNDS), required=False),
 }
 ASSUMPTION_TABLES = {"severity": SEVERITY_FIELDS, "children": CHILDREN_FIELDS}
 # The ranges whose ends must be values the model accepts (sim/scenario.py checks them whatever the basis).
 age_shift_range = range_within(number(-AGE_SHIFT_MAX, AGE_SHIFT_MAX))
 medical_cost_trend_range = range_within(number(*MEDICAL_COST_TREND_BOUNDS))
+wage_growth_range = range_within(number(*WAGE_GROWTH_BOUNDS))
 
 
 def multiplier_pairs(x):

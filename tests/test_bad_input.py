@@ -58,6 +58,12 @@ def care_trend(value: str, rng: str, unit: str = "share per year") -> str:
             f'basis = "assumption", range = {rng} }}\n')
 
 
+def wage_growth(value: str, rng: str, unit: str = "share per year") -> str:
+    """An [assumptions.wage_growth] table (``value``: the TOML text of its value field) with the range ``rng``."""
+    return (f'\n[assumptions.wage_growth]\n{value}\nunit = "{unit}"\nsource = "test"\nbasis = "assumption"\n'
+            f'range = {rng}\n')
+
+
 def children_by_age(rows: str, extra: str = "", unit: str = "member's age from, shares of 0/1/2+ children, "
                     "child's age range", key: str = "by_member_age", rng: str | None = None) -> str:
     """An [assumptions.children] table giving the children by the member's age (and ``extra`` lines); ``rng``: the
@@ -329,6 +335,19 @@ FILE_CASES = [
      ["--set", "assumptions.severity.medical_cost_trend.value", "must be >= -0.5, got -0.6"]),
     ("set-care-trend-not-a-number", None, ["--set", "assumptions.severity.medical_cost_trend='high'"],
      ["--set", "assumptions.severity.medical_cost_trend.value", "must be a number, got 'high'"]),
+    # The wage growth, as the care cost trend: a share per year from -0.5 to 1, its range's ends too.
+    ("wage-growth-as-a-percentage", append(wage_growth("value = 6.5", "[0, 6.5]")), [],
+     [NAME, "assumptions.wage_growth.value", "must be <= 1, got 6.5"]),
+    ("wage-growth-wrong-unit", append(wage_growth("value = 0.05", "[0, 0.065]", unit="percent per year")), [],
+     [NAME, "assumptions.wage_growth.unit", "expected 'share per year'"]),
+    ("wage-growth-range-end-beyond-1", append(wage_growth("value = 0.05", "[0, 6.5]")), [],
+     [NAME, "assumptions.wage_growth.range", "each end must be <= 1, got 6.5"]),
+    ("wage-growth-range-reversed", append(wage_growth("value = 0.05", "[0.065, 0]")), [],
+     [NAME, "assumptions.wage_growth.range", "low <= high, got [0.065, 0]"]),
+    ("set-wage-growth-below-minus-half", None, ["--set", "assumptions.wage_growth=-0.6"],
+     ["--set", "assumptions.wage_growth.value", "must be >= -0.5, got -0.6"]),
+    ("set-wage-growth-not-a-number", None, ["--set", "assumptions.wage_growth='high'"],
+     ["--set", "assumptions.wage_growth.value", "must be a number, got 'high'"]),
     ("set-nan-in-reach-shares", None, ["--set", "assumptions.children.reach_shares=[1.0, nan, 0.5, 0.2]"],
      ["--set", "assumptions.children.reach_shares.value", "finite"]),
     # Jambi's segment takes the default mortality load: a bare --set of its own has no value to replace.
