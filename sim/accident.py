@@ -25,7 +25,7 @@ from .regulation import (
     temporary_incapacity_benefit,
     total_disability_benefit,
 )
-from .scenario import Severity
+from .scenario import Segment, Severity
 from .streams import Draws
 
 KINDS = ("medical_only", "temporary", "partial", "total", "death")
@@ -100,9 +100,15 @@ class Cases:
     scholarship: np.ndarray  # indices of the cases whose children may get the scholarship
 
 
-def sample_cases(draws: Draws, wage: float, rules: RuleSet, sev: Severity, price=None) -> Cases:
-    """Kinds and benefit amounts (IDR) of the work accidents of ``draws``, one per item. ``price``: each case's care
-    price factor (:func:`care_price_by_month` in its month), or None for the first year's prices."""
+def sample_cases(draws: Draws, wage, rules: RuleSet, sev: Severity, price=None) -> Cases:
+    """Kinds and benefit amounts (IDR) of the work accidents of ``draws``, one per item. ``wage``: the monthly wage
+    of every case, or each case's (:func:`wage_by_month` in its month: a PU wage that grows). ``price``: each case's
+    care price factor (:func:`care_price_by_month` in its month), or None for the first year's prices."""
+    each = np.ndim(wage) > 0
+
+    def wage_of(cases):
+        return wage[cases] if each else wage
+
     kind, per_kind = categorical_counts(draws, sev.shares)
     if sev.medical_cost_cv > 0 and sev.medical_cost_mean > 0:
         mu, sigma = lognormal_params(sev.medical_cost_mean, sev.medical_cost_cv)
@@ -113,18 +119,36 @@ def sample_cases(draws: Draws, wage: float, rules: RuleSet, sev: Severity, price
         medical *= price
     present = per_kind > 0  # kinds absent from this batch cost no pass below
     off = _cases_of(kind, present, WITH_INCAPACITY)
-    temporary = temporary_incapacity_benefit(rules, wage, draws.of(off).exponential(sev.incapacity_months_mean))
+    temporary = temporary_incapacity_benefit(rules, wage_of(off), draws.of(off).exponential(sev.incapacity_months_mean))
     partial = _cases_of(kind, present, (PARTIAL,))
     degrees = np.array([d for d, _ in sev.partial_degrees])
     drawn = degrees[categorical(draws.of(partial), [p for _, p in sev.partial_degrees])]
     total, death = _cases_of(kind, present, (TOTAL,)), _cases_of(kind, present, (DEATH,))
     paid = {
         "jkk_temporary": (off, temporary),
-        "jkk_partial": (partial, partial_disability_benefit(rules, wage, drawn)),
-        "jkk_total": (total, np.full(total.size, float(total_disability_benefit(rules, wage)))),
-        "jkk_death": (death, np.full(death.size, float(jkk_death_benefit(rules, wage)))),
+        "jkk_partial": (partial, partial_disability_benefit(rules, wage_of(partial), drawn)),
+        "jkk_total": (total, _each(total_disability_benefit(rules, wage_of(total)), total.size)),
+        "jkk_death": (death, _each(jkk_death_benefit(rules, wage_of(death)), death.size)),
     }
     return Cases(kind, medical, paid, _cases_of(kind, present, WITH_SCHOLARSHIP))
+
+
+def _each(amount, size: int) -> np.ndarray:
+    """Each of ``size`` cases' amount: ``amount`` for all of them, or already one per case."""
+    return np.full(size, float(amount)) if np.ndim(amount) == 0 else np.asarray(amount, dtype=float)
+
+
+def wage_by_month(seg: Segment, month_dates) -> np.ndarray:
+    """(months,) the segment's monthly wage in each month of the horizon: ``Segment.wage_in`` its calendar year (a
+    PU wage times (1 + ``assumptions.wage_growth``)^k in the k-th calendar year after the first, a step each 1
+    January, when the minimum wage changes; a BPU income band as stated)."""
+    return np.array([seg.wage_in(d.year) for d in month_dates])
+
+
+def wages_vary(seg: Segment, month_dates) -> bool:
+    """Whether the segment's wage differs between months of the horizon: a wage growth, and more than one calendar
+    year."""
+    return seg.wage_growth != 0 and month_dates[0].year != month_dates[-1].year
 
 
 def care_price_by_month(sev: Severity, month_dates) -> np.ndarray:

@@ -614,8 +614,9 @@ class _GapMeasure:
             unlimited.append(Pledge(SHORTFALL_PLEDGE, YearAmounts(every=math.inf), 1.0, first, FOR_EVER, others, 0.0,
                                     after_city=True))
         self.closing = with_funding(scenario, pledges=scenario.planning.funding.pledges + tuple(unlimited))
-        _, rules = scenario_months(scenario)
-        self.own_rate = {s.name: premium_rates(s, s.payer, rules) for s in scenario.segments if s.name in others}
+        dates, rules = scenario_months(scenario)
+        self.own_rate = {s.name: premium_rates(s, s.payer, rules, dates) for s in scenario.segments
+                         if s.name in others}
         self.sharing, self.others = sharing, others
         self.apbd_paid = [s.name for s in scenario.segments if s.name in others and s.payer == APBD]
 

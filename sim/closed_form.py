@@ -3,7 +3,9 @@
 Expected events per cell and month come from the same exposure model as the engine; expected cost per event comes
 from the rules in expectation (``accident.expected_case_cost``, ``scholarship.expected_by_lag``), written
 independently of the sampling code, care at the prices of the event's calendar year (``accident.care_price_by_month``:
-the expected amount times the year's factor, E[payment^k] times its k-th power). No random numbers are drawn here.
+the expected amount times the year's factor, E[payment^k] times its k-th power) and the wage-based benefits on the
+wage of that year (``accident.wage_by_month``: each year's amounts and moments computed on its wage, the death
+benefit's floor included). No random numbers are drawn here.
 
 The variance (:func:`trial_variance`) is what the Monte Carlo mean's standard error is judged by. Each benefit's
 payments in a period are a compound Poisson sum over the events (deaths, accidents) that pay it, so their variance
@@ -20,7 +22,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .accident import care_price_by_month, case_cost_moment, expected_case_cost
+from .accident import care_price_by_month, case_cost_moment, expected_case_cost, wage_by_month
 from .benefits import BENEFIT_NAMES, INDEX
 from .population import Model, SegmentExposure
 from .regulation import jkm_death_benefit, jkm_scholarship_eligible
@@ -103,9 +105,11 @@ def _segment(model: Model, exp: SegmentExposure, s: int, amt: np.ndarray, cnt: n
     eligible_deaths = np.zeros((model.months, bands))  # by month and band of the member's age
     jkk_scholarship_claims = np.zeros((model.months, bands))
     band_of_cell = _bands_by_month(model, exp) if bands > 1 else None
-    # (regime, care price) -> expected cost per work accident (the same for every month under the regime and price)
+    # (regime, care price, wage) -> expected cost per work accident (the same for every month under the regime,
+    # price and wage): a wage that grows is taken in each year, not scaled, since the death benefit has a floor.
     case_costs = {}
     price = care_price_by_month(sev, model.month_dates)
+    wage = wage_by_month(seg, model.month_dates)
     for m in range(model.months):
         r = model.regime_of_month[m]
         rules = model.regimes[r]
@@ -117,11 +121,11 @@ def _segment(model: Model, exp: SegmentExposure, s: int, amt: np.ndarray, cnt: n
         cnt[p, s, INDEX["jkm_death"]] += deaths.sum()
         eligible = jkm_scholarship_eligible(rules, tenure)
         accidents = exp.jkk_rate[:, m].sum() * accident_scale
-        cost = (r, price[m])
+        cost = (r, price[m], wage[m])
         if cost not in case_costs:
-            case_costs[cost] = expected_case_cost(rules, seg.wage, sev, price[m])
+            case_costs[cost] = expected_case_cost(rules, wage[m], sev, price[m])
             if raw is not None:
-                raw_moments = tuple(case_cost_moment(rules, seg.wage, sev, k, price[m]) for k in (2, 3))
+                raw_moments = tuple(case_cost_moment(rules, wage[m], sev, k, price[m]) for k in (2, 3))
                 case_costs[cost] = {**case_costs[cost], "raw": raw_moments}
         per_case = case_costs[cost]
         for benefit, value in per_case["amount"].items():

@@ -19,8 +19,8 @@ reporting period, rule regime, JKM benefit, scholarship eligibility and the band
 decides the children), is tabulated once per model and kept on it
 (:meth:`~sim.population.Model.derived`, as are the parameter draws as arrays), so each event costs a few array
 look-ups; placing an event uses a bucket table instead of a binary search over all positions,
-and a work accident is placed only when its place matters (:class:`Events`: a scholarship, or care prices that
-change over the horizon; when no accident needs it, its placement uniform is skipped rather than drawn); a
+and a work accident is placed only when its place matters (:class:`Events`: a scholarship, or care prices or a
+wage that change over the horizon; when no accident needs it, its placement uniform is skipped rather than drawn); a
 child's scholarship per reporting period is looked up by (claim month, age, levels reached) instead of being
 expanded into instalments, and the children's rows are summed by trial with a bincount per period or a sparse
 product; the JKM death benefit (a few whole-Rupiah amounts) is counted by amount and multiplied out, and a
@@ -38,7 +38,9 @@ from dataclasses import dataclass
 import numpy as np
 import scipy.sparse
 
-from .accident import care_price_by_month, care_prices_vary, may_have_scholarship, sample_cases
+from .accident import (
+    care_price_by_month, care_prices_vary, may_have_scholarship, sample_cases, wage_by_month, wages_vary,
+)
 from .benefits import BENEFIT_NAMES, INDEX
 from .population import Model, SegmentExposure
 from .regulation import jkm_death_benefit, jkm_scholarship_eligible
@@ -535,9 +537,10 @@ def _simulate_jkm(model: Model, tab: SegmentTables, s: int, trials: Draws, out: 
 def _simulate_jkk(model: Model, tab: SegmentTables, s: int, trials: Draws, out: _Collector, scale) -> np.ndarray:
     """Work accidents of one segment; returns the number of accidents drawn in each block."""
     # Over one reporting period and one rule regime only the accidents that lead to a scholarship need a place
-    # (their claim month): the others are not placed at all, unless care costs differ between their months.
-    price = model.derived(care_prices)
-    ev = _draw_events(trials, model, tab.jkk, scale, place_all=price is not None,
+    # (their claim month): the others are not placed at all, unless care costs or the wage differ between their
+    # months.
+    price, wages = model.derived(care_prices), model.derived(segment_wages)[s]
+    ev = _draw_events(trials, model, tab.jkk, scale, place_all=price is not None or wages is not None,
                       place_some=may_have_scholarship(model.scenario.severity))
     bins = _bins(model, ev.pl, ev.trial, ev.pos)
     wage = model.segments[s].segment.wage
@@ -545,7 +548,8 @@ def _simulate_jkk(model: Model, tab: SegmentTables, s: int, trials: Draws, out: 
         b, t = bins[sel], ev.trial[sel]
         draws = ev.draws.of(sel)
         at = None if price is None else price[ev.pl.month[ev.pos[sel]]]  # each case's care price factor
-        cases = sample_cases(draws, wage, rules, model.scenario.severity, at)
+        paid_on = wage if wages is None else wages[ev.pl.month[ev.pos[sel]]]  # each case's wage, when it grows
+        cases = sample_cases(draws, paid_on, rules, model.scenario.severity, at)
         out.add(s, "jkk_medical", b, cases.medical)
         for benefit, (paid, amount) in cases.paid.items():
             out.add(s, benefit, b[paid], amount)
@@ -554,6 +558,14 @@ def _simulate_jkk(model: Model, tab: SegmentTables, s: int, trials: Draws, out: 
         _scholarships(draws.of(cases.scholarship), model, out, s, "jkk_scholarship", t[cases.scholarship],
                       ev.pl.month[places], rules, tab.scholarship[r], band)
     return ev.draws.sizes
+
+
+def segment_wages(model: Model) -> tuple:
+    """Each segment's wage in each month (``accident.wage_by_month``), or None for a segment whose wage is the same
+    in every month (no wage growth, a BPU segment, or one calendar year): then every accident is paid on the stated
+    wage. Kept on the model (``model.derived(segment_wages)``), built once per model."""
+    dates = model.month_dates
+    return tuple(wage_by_month(e.segment, dates) if wages_vary(e.segment, dates) else None for e in model.segments)
 
 
 def care_prices(model: Model) -> np.ndarray | None:

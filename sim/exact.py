@@ -6,9 +6,9 @@ severity the rate-weighted mixture of what one event pays *within the period*:
 - a non-work death in the period: the JKM cash (by tenure: the BPU 3-month rule) and, after the minimum
   membership, the scholarship instalments that fall in the period;
 - a work accident in the period: medical care (lognormal, at the care prices of its month: the medical cost
-  trend) plus, by kind of case, STMB (a function of exponential months off work), the partial-disability amount
-  (discrete table degree), the total-disability or death amount, and scholarship instalments for total
-  disability and death;
+  trend) plus, by kind of case and on the wage of its month's year (the wage growth), STMB (a function of
+  exponential months off work), the partial-disability amount (discrete table degree), the total-disability or
+  death amount, and scholarship instalments for total disability and death;
 - a death or accident in an EARLIER period: only its instalments falling in this period (often none). With
   calendar-year periods only lag 0 falls in the claim's own period, so period 0 has no such events; later periods
   need them to agree with the closed form.
@@ -42,7 +42,9 @@ from dataclasses import dataclass
 import numpy as np
 from scipy.special import ndtr
 
-from .accident import DEATH, PARTIAL, TOTAL, WITH_INCAPACITY, WITH_SCHOLARSHIP, care_price_by_month, lognormal_params
+from .accident import (
+    DEATH, PARTIAL, TOTAL, WITH_INCAPACITY, WITH_SCHOLARSHIP, care_price_by_month, lognormal_params, wage_by_month,
+)
 from .closed_form import expected
 from .population import Model
 from .regulation import (
@@ -288,7 +290,8 @@ def _streams(model: Model, period: int) -> dict:
     """Poisson rate of every kind of event that pays in the period, keyed by what one event's payment depends on:
     (peril, rule regime, JKM cash or JKK wage, event in the period?, lags of instalments due in the period, band of
     the member's age when instalments are due: 0 otherwise, and always with one band, care price factor of an
-    accident in the period: 1 otherwise).
+    accident in the period: 1 otherwise). The JKK wage is that of the accident month's calendar year
+    (``accident.wage_by_month``: a PU wage that grows), the stated wage for an accident in an earlier period.
 
     The care price is the accident month's (``accident.care_price_by_month``), so a period whose months had two
     prices would be a mixture of the two, weighted by the rates; with calendar-year periods (``build_model``) a
@@ -300,12 +303,14 @@ def _streams(model: Model, period: int) -> dict:
     price = care_price_by_month(model.scenario.severity, model.month_dates)
     for exp in model.segments:
         seg = exp.segment
+        wages = wage_by_month(seg, model.month_dates)
         for m in range(last + 1):
             r = int(model.regime_of_month[m])
             rules = model.regimes[r]
             lags = _lags_in_period(model, m, period)
             in_period = bool(model.period_of_month[m] == period)
             care = float(price[m]) if in_period else 1.0
+            wage = float(wages[m]) if in_period else seg.wage  # an earlier period's accident pays no wage-based amount
             tenure = exp.tenure0 + m
             cash = jkm_death_benefit(rules, seg.scheme, tenure) * in_period
             eligible = jkm_scholarship_eligible(rules, tenure)
@@ -315,10 +320,10 @@ def _streams(model: Model, period: int) -> dict:
                 if c > 0 or key[4]:
                     rates[key] += float(exp.jkm_rate[(cash == c) & (eligible == e) & (band == k), m].sum())
             if lags and bands == 1:
-                rates[("jkk", r, seg.wage, in_period, lags, 0, care)] += float(exp.jkk_rate[:, m].sum())
+                rates[("jkk", r, wage, in_period, lags, 0, care)] += float(exp.jkk_rate[:, m].sum())
             elif lags:
                 for k in range(bands):
-                    rates[("jkk", r, seg.wage, in_period, lags, k, care)] += float(exp.jkk_rate[band == k, m].sum())
+                    rates[("jkk", r, wage, in_period, lags, k, care)] += float(exp.jkk_rate[band == k, m].sum())
     return {key: rate for key, rate in rates.items() if rate > 0}
 
 

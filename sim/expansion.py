@@ -107,9 +107,12 @@ def year_end_month(dates, m: int) -> int:
     return m + (12 - dates[m].month) + 1
 
 
-def premium_rates(seg, payer: str, rules_by_month: list[RuleSet]) -> np.ndarray:
-    return np.array([monthly_premium(r, seg.scheme, seg.wage, seg.risk_class or 1, payer, seg.occupation)
-                     for r in rules_by_month])
+def premium_rates(seg, payer: str, rules_by_month: list[RuleSet], dates) -> np.ndarray:
+    """A member's monthly premium in each month (``dates``, their first days, under ``rules_by_month``) when
+    ``payer`` pays: on the wage of the month's calendar year (``Segment.wage_in``: a PU wage grows with
+    ``assumptions.wage_growth``)."""
+    return np.array([monthly_premium(r, seg.scheme, seg.wage_in(d.year), seg.risk_class or 1, payer, seg.occupation)
+                     for r, d in zip(rules_by_month, dates, strict=True)])
 
 
 class _Office:
@@ -129,7 +132,7 @@ class _Office:
         self.rates = {}
         for s in scenario.segments:
             for src in self.sources[s.name]:
-                self.rates[(s.name, src.name)] = premium_rates(s, src.payer, rules_by_month)
+                self.rates[(s.name, src.name)] = premium_rates(s, src.payer, rules_by_month, self.dates)
         self.treasury = Treasury(funding, factors)
         self.whole = planning.pipeline is not None and planning.pipeline.mode == "sampled"
         shape = (len(self.names), months)
@@ -300,7 +303,7 @@ def project(scenario, month_dates, rules_by_month: list[RuleSet], jkk_death_shar
     )
 
 
-def segment_exposures(projection: Projection, scenario, rules_by_month: list[RuleSet]):
+def segment_exposures(projection: Projection, scenario, rules_by_month: list[RuleSet], dates):
     """The engine's and closed form's exposure (``population.SegmentExposure``) from a projection."""
     from .population import SegmentExposure  # here: population calls this module from build_model
 
@@ -311,7 +314,7 @@ def segment_exposures(projection: Projection, scenario, rules_by_month: list[Rul
         inforce = ledger.by_cell("inforce", cells)
         total = inforce.sum(axis=0)
         premium = sum(p[s] for p in projection.premium.values()) if projection.premium else np.zeros(len(total))
-        own = premium_rates(seg, seg.payer, rules_by_month)
+        own = premium_rates(seg, seg.payer, rules_by_month, dates)
         # Members paid by several sources at different rates: the blended rate keeps premium = in-force x rate.
         rate = np.divide(premium, total, out=own.astype(float), where=total > 0)
         out.append(SegmentExposure(

@@ -138,7 +138,8 @@ def starting_cells(seg: Segment):
     return sex.ravel()[keep], ages[age.ravel()[keep]], tenures[ten.ravel()[keep]], n.ravel()[keep]
 
 
-def segment_exposure(scenario: Scenario, seg: Segment, rules_by_month: list[RuleSet], jkk_death_share: float) -> SegmentExposure:
+def segment_exposure(scenario: Scenario, seg: Segment, rules_by_month: list[RuleSet], jkk_death_share: float,
+                     dates) -> SegmentExposure:
     months = len(rules_by_month)
     sex, age0, tenure0, n0 = starting_cells(seg)
     ages = age0[:, None] + np.arange(months)[None, :] // 12
@@ -151,9 +152,9 @@ def segment_exposure(scenario: Scenario, seg: Segment, rules_by_month: list[Rule
         inforce[:, m] = current
         current = current * np.maximum(1.0 - q_death[:, m] - accident * jkk_death_share, 0.0)
         closing[m] = current.sum()
-    premium_rate = np.array(
-        [monthly_premium(r, seg.scheme, seg.wage, seg.risk_class or 1, seg.payer, seg.occupation) for r in rules_by_month]
-    )
+    # Each month's premium on the wage of its calendar year (Segment.wage_in: a PU wage grows with the wage growth).
+    premium_rate = np.array([monthly_premium(r, seg.scheme, seg.wage_in(d.year), seg.risk_class or 1, seg.payer,
+                                             seg.occupation) for r, d in zip(rules_by_month, dates, strict=True)])
     return SegmentExposure(
         segment=seg,
         sex=sex,
@@ -211,9 +212,9 @@ def build_model(scenario: Scenario, like: Model | None = None) -> Model:
         from .expansion import project, segment_exposures
 
         projection = project(scenario, dates, rules_by_month, death_share)
-        segments = segment_exposures(projection, scenario, rules_by_month)
+        segments = segment_exposures(projection, scenario, rules_by_month, dates)
     else:
-        segments = tuple(segment_exposure(scenario, s, rules_by_month, death_share) for s in scenario.segments)
+        segments = tuple(segment_exposure(scenario, s, rules_by_month, death_share, dates) for s in scenario.segments)
     return Model(
         scenario=scenario,
         month_dates=dates,
@@ -228,13 +229,14 @@ def build_model(scenario: Scenario, like: Model | None = None) -> Model:
 
 def year_premium_rates(scenario: Scenario, seg: Segment) -> list[float]:
     """The monthly premium of one member of ``seg`` in each of the 12 months from the start (IDR), under the rules
-    in force in each month (all under the scenario's fixed ``rules_date``, if it has one). A rule that changes
-    within the year (PP 50/2025's BPU discount for CSR and SERTAKAN payers ends after December 2026) changes the
-    rate from that month on."""
+    in force in each month (all under the scenario's fixed ``rules_date``, if it has one) and on the wage of the
+    month's calendar year (``Segment.wage_in``). A rule that changes within the year (PP 50/2025's BPU discount for
+    CSR and SERTAKAN payers ends after December 2026) changes the rate from that month on, and so does a PU wage
+    that grows (``assumptions.wage_growth``) in the January of a year starting after January."""
     regulation = load_regulation()
-    dates = [scenario.rules_date] * 12 if scenario.rules_date else month_dates(scenario.start, 12)
-    return [monthly_premium(regulation.at(d), seg.scheme, seg.wage, seg.risk_class or 1, seg.payer, seg.occupation)
-            for d in dates]
+    dates = month_dates(scenario.start, 12)
+    return [monthly_premium(regulation.at(scenario.rules_date or d), seg.scheme, seg.wage_in(d.year),
+                            seg.risk_class or 1, seg.payer, seg.occupation) for d in dates]
 
 
 def annual_premium_budget(scenario: Scenario) -> float:

@@ -255,13 +255,16 @@ def partial_disability_benefit(rules: RuleSet, wage, table_share) -> np.ndarray:
 
 
 def total_disability_benefit(rules: RuleSet, wage) -> float:
-    """Total permanent disability: 56 x wage plus the periodic benefit (Medium)."""
+    """Total permanent disability: 56 x wage plus the periodic benefit (Medium). ``wage``: one, or an array (each
+    case's)."""
     return rules["jkk.total_disability_multiplier"] * wage + rules["jkk.total_disability_periodic"]
 
 
 def jkk_death_benefit(rules: RuleSet, wage) -> float:
-    """Work-accident death: max(48 x wage, floor) + funeral + periodic (scholarship counted separately)."""
-    lump = max(rules["jkk.death_multiplier"] * wage, rules["jkk.death_floor"])
+    """Work-accident death: max(48 x wage, floor) + funeral + periodic (scholarship counted separately). ``wage``: one,
+    or an array (each case's: the floor applies to each)."""
+    earned = rules["jkk.death_multiplier"] * wage
+    lump = np.maximum(earned, rules["jkk.death_floor"]) if np.ndim(wage) else max(earned, rules["jkk.death_floor"])
     return lump + rules["jkk.funeral"] + rules["jkk.periodic"]
 
 

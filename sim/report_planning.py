@@ -120,7 +120,8 @@ class _Projected:
     """A scenario's projection with what :func:`planning_figures`' rows read from it: members in force and at
     each month's close, each segment's premium rate by month at its own payer's and at the APBD's rates, the
     APBD's member-months and premium (None when the APBD pays for nobody), and each segment's own payer's rate in
-    the 12 months after the horizon's last fiscal year (from the regulation alone: the projection stops before)."""
+    the 12 months after the horizon's last fiscal year (from the regulation and that year's wage alone: the
+    projection stops before)."""
 
     projection: object
     members: np.ndarray  # (S, M)
@@ -138,13 +139,13 @@ class _Projected:
         def rules(dates) -> list:
             return [regulation.at(scenario.rules_date or d) for d in dates]
 
-        during = rules(projection.month_dates)
-        after = rules(month_dates(dt.date(projection.fiscal_years()[-1] + 1, 1, 1), 12))
+        months, later = projection.month_dates, month_dates(dt.date(projection.fiscal_years()[-1] + 1, 1, 1), 12)
+        during, after = rules(months), rules(later)
         return cls(projection, projection.members(), projection.closing(),
-                   np.array([premium_rates(s, s.payer, during) for s in scenario.segments]),
-                   np.array([premium_rates(s, APBD, during) for s in scenario.segments]),
+                   np.array([premium_rates(s, s.payer, during, months) for s in scenario.segments]),
+                   np.array([premium_rates(s, APBD, during, months) for s in scenario.segments]),
                    projection.member_months.get(APBD), projection.premium.get(APBD),
-                   np.array([premium_rates(s, s.payer, after) for s in scenario.segments]))
+                   np.array([premium_rates(s, s.payer, after, later) for s in scenario.segments]))
 
     def months_of(self, year: int) -> np.ndarray:
         return np.flatnonzero(self.projection.years == year)

@@ -1022,12 +1022,14 @@ TEXT = {
         "id": "Menggeser satu proporsi tingkat keparahan mengubah empat proporsi lainnya secara proporsional sehingga "
               "totalnya tetap 100%. Untuk parameter hasil kalibrasi, rentangnya adalah interval kredibel 90%. "
               "Koefisien variasi biaya perawatan medis hanya mengubah sebaran klaim, bukan nilai harapannya. "
-              "Kenaikan biaya perawatan medis per tahun hanya mengubah tahun-tahun setelah tahun pertama: rata-rata "
-              "biaya perawatan medis dinyatakan pada harga tahun pertama.",
+              "Kenaikan biaya perawatan medis per tahun dan kenaikan upah peserta PU per tahun hanya mengubah "
+              "tahun-tahun setelah tahun pertama: rata-rata biaya perawatan medis dinyatakan pada harga tahun "
+              "pertama, dan upah yang tercantum adalah upah tahun pertama.",
         "en": "Moving one severity share rescales the other four in proportion so that they still sum to 100%. For "
               "calibrated parameters the range is the 90% credible interval. The coefficient of variation of "
               "medical costs changes the spread of claims, not their expected value. The medical cost rise per "
-              "year changes only the years after the first, which is at the first year's prices.",
+              "year and the PU wage rise per year change only the years after the first, which is at the first "
+              "year's prices and wages.",
     },
     # The BPU early-death rule (sim.sensitivity.early_death_rule): a rule of Medium confidence, shown apart from
     # the bars; {years} lists sens_rule_year for each year measured.
@@ -2786,6 +2788,8 @@ PARAMETERS = {
     "medical_cost_cv": {"id": "Koefisien variasi biaya perawatan medis",
                         "en": "Coefficient of variation of medical costs"},
     "medical_cost_trend": {"id": "Kenaikan biaya perawatan medis per tahun", "en": "Medical cost rise per year"},
+    # Not a severity field (assumptions.wage_growth), but the other rise per calendar year, so beside the care's.
+    "wage_growth": {"id": "Kenaikan upah peserta PU per tahun", "en": "PU wage rise per year"},
     "incapacity_months_mean": {"id": "Rata-rata lama tidak mampu bekerja (bulan)", "en": "Mean months of incapacity"},
     "age_max": {"id": "Usia tertinggi anak saat klaim", "en": "Children's highest age at the claim"},
     "school_start_age": {"id": "Usia mulai sekolah", "en": "School start age"},

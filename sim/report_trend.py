@@ -137,18 +137,18 @@ def benefit_rule_changes(extra: dict) -> list[tuple[str, dt.date]]:
 
 def _rates_change(scenario: Scenario) -> bool:
     """Whether any segment's monthly premium per member changes within the horizon under the rules of each month
-    (PP 50/2025's discount for some payers begins or ends); without a change, only the mix of members moves the
-    premium per member."""
+    (PP 50/2025's discount for some payers begins or ends) or on the wage of each month's year (a PU wage that
+    grows, ``assumptions.wage_growth``); without a change, only the mix of members moves the premium per member."""
     regulation = load_regulation()
-    dates = [scenario.rules_date] if scenario.rules_date else month_dates(scenario.start, scenario.horizon_months)
+    dates = month_dates(scenario.start, scenario.horizon_months)
     planning = getattr(scenario, "planning", None)
     funding = planning.funding if planning is not None else None
     for s in scenario.segments:
         # Every payer whose rate the segment's members may pay at: its own, and its funding sources' (a CSR
         # pledge pays the discounted BPU rate of 2026 where the APBD, the segment's own payer, does not).
         for payer in {s.payer, *(source.payer for source in sources_for(s, funding))}:
-            rates = {monthly_premium(regulation.at(d), s.scheme, s.wage, s.risk_class or 1, payer, s.occupation)
-                     for d in dates}
+            rates = {monthly_premium(regulation.at(scenario.rules_date or d), s.scheme, s.wage_in(d.year),
+                                     s.risk_class or 1, payer, s.occupation) for d in dates}
             if len(rates) > 1:
                 return True
     return False

@@ -164,7 +164,7 @@ def test_premiums_are_member_months_times_rate_split_by_payer(overrides):
     premium = np.zeros_like(in_force)
     for s, seg in enumerate(scenario.segments):
         for src in sources_for(seg, scenario.planning.funding):
-            rate = premium_rates(seg, src.payer, [r for r in _rules(model)])
+            rate = premium_rates(seg, src.payer, [r for r in _rules(model)], model.month_dates)
             premium[s] += p.member_months.get(src.name, np.zeros_like(in_force))[s] * rate
     assert sum(p.premium.values()) == pytest.approx(premium, abs=1e-3)
     # The closed form's premium (in-force x blended rate) is the same money.

@@ -81,8 +81,8 @@ def test_the_apbd_needed_pays_for_the_targets_and_no_member_above_them(ref):
     scenario = load_scenario(ref)
     unlimited = budget.UnlimitedApbd(scenario)
     rich = budget.with_apbd(scenario, YearAmounts(every=math.inf))
-    rules = budget.scenario_months(scenario)[1]
-    rate = {seg.name: budget.premium_rates(seg, APBD, rules) for seg in scenario.segments}
+    dates, rules = budget.scenario_months(scenario)
+    rate = {seg.name: budget.premium_rates(seg, APBD, rules, dates) for seg in scenario.segments}
     for factors, _ in budget.pledge_outcomes(scenario):
         projection = project_scenario(rich, factors)
         need = money_by_year(projection, APBD)
