@@ -458,6 +458,8 @@ def entry_names(scenario: Scenario | None, lang: Language) -> dict:
         elif default:
             names["assumptions.mortality_load"] = (", ".join(default) if len(default) <= NAMED_DEFAULT_USERS else
                                                    lang("segments_without_own", n=lang.count(len(default))))
+        if not any(s.scheme == "PU" for s in scenario.segments):  # the wage growth moves PU wages only
+            names["assumptions.wage_growth"] = lang("no_pu_segment")
     return names
 
 

@@ -52,7 +52,8 @@ Five choices, named here and in the report:
   refitted documents (:meth:`Recalibration.document`) over the whole horizon.
 
 Which parameters get no bar, and why (the report names them in a note instead of drawing a bar of zero width):
-- A default no segment uses (:func:`unused_parameters`), by key: it is not moved at all.
+- A default no segment uses (:func:`unused_parameters`), by key: it is not moved at all; so is the wage growth
+  where no segment is PU.
 - A parameter whose range ends both give the base claims (:func:`without_effect`), by measurement: the first
   year's expected claims, and the last full year's where it is measured, at each end within ``NO_EFFECT``
   (relative) of the base. In a planning scenario (first year only) these are mostly budget inputs (APBD and
@@ -284,13 +285,17 @@ def early_death_rule(scenario: Scenario) -> dict | None:
 
 
 def unused_parameters(resolved: dict) -> list[str]:
-    """Ranged parameters that no segment uses: the default mortality load when every segment has its own. Moving
+    """Ranged parameters that no segment uses: the default mortality load when every segment has its own, and the
+    wage growth when no segment is PU (a BPU member's wage is its declared income band, which does not grow). Moving
     one changes nothing, and a bar of zero width beside its 1x-5x range would read as "the claims do not depend on
     mortality"."""
     segments = resolved.get("segments", {})
+    out = []
     if segments and all("mortality_load" in seg for seg in segments.values()):
-        return ["assumptions.mortality_load"]
-    return []
+        out.append("assumptions.mortality_load")
+    if "wage_growth" in resolved.get("assumptions", {}) and all(seg.get("scheme") != "PU" for seg in segments.values()):
+        out.append("assumptions.wage_growth")
+    return out
 
 
 def fitted_multiplier(resolved: dict, key: str, node: dict) -> str | None:

@@ -111,7 +111,9 @@ def test_a_default_no_segment_uses_gets_no_bar_and_the_report_says_why():
                              "skipped": [], "unused": unused_parameters(data)}}
     names = entry_names(scenario, lang)
     notes = [b.text for b in sensitivity_section(lang, extra, names).blocks if getattr(b, "style", "") == "note"]
-    assert lang("sens_unused", names=lang.parameter("assumptions.mortality_load", names)) in notes
+    # With the wage growth, which no segment of madiun-2023 (all BPU) uses either.
+    unused = ("assumptions.mortality_load", "assumptions.wage_growth")
+    assert lang("sens_unused", names="; ".join(lang.parameter(k, names) for k in unused)) in notes
     assert entry_names(scenario, lang)["assumptions.mortality_load"] == lang("no_segment_uses")
     # With a segment that takes the default, it keeps its bar (before calibration: madiun-2025's loads are one
     # fitted multiplier's bar).

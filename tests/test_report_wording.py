@@ -405,9 +405,11 @@ def test_outside_planning_the_note_does_not_point_to_sim_plan(measured):
     _, notes, listed = _set_apart(measured, "madiun-2026-ucj", "en", planning=False)
     (note,) = [n for n in notes if "not drawn as bars" in n]
     assert "sim plan" not in note
-    # The spread of care costs, and their trend, which a projection's first year (the one measured) never sees.
+    # The spread of care costs, their trend and the PU wage growth, which a projection's first year (the one
+    # measured) never sees.
     assert dict(listed.rows)[TEXT["part_assumptions"]["en"]] == "; ".join(
-        Language("en").parameter(f"assumptions.severity.medical_cost_{k}") for k in ("cv", "trend"))
+        Language("en").parameter(k) for k in ("assumptions.severity.medical_cost_cv",
+                                              "assumptions.severity.medical_cost_trend", "assumptions.wage_growth"))
 
 
 @pytest.mark.parametrize("code", ["id", "en"])

@@ -290,3 +290,20 @@ def test_the_reports_claim_ratio_trend_says_the_rates_change_when_the_wage_grows
     assert not _rates_change(load_scenario("madiun-2025-prior"))
     assert _rates_change(load_scenario("madiun-2025-prior", [f"{GROWTH}=0.065"]))
     assert _rates_change(load_scenario("madiun-2025-prior", [f"{GROWTH}=0.065", "scenario.rules_date=2025-01-01"]))
+
+
+@pytest.mark.parametrize("code", ["id", "en"])
+def test_without_a_pu_segment_the_growth_is_not_varied_and_the_report_says_why(code):
+    """jambi-2025's members are all BPU, whose wage is a declared income band: the growth moves nothing there, so
+    the tornado leaves it out (as a default no segment uses) and the report's note names it with the reason."""
+    from sim.report_sections import entry_names
+    from sim.sensitivity import groups, unused_parameters
+
+    jambi = load_scenario("jambi-2025")
+    assert {s.scheme for s in jambi.segments} == {"BPU"}
+    assert GROWTH in unused_parameters(jambi.resolved)
+    assert GROWTH not in {key for key, _ in groups(jambi.resolved)}
+    assert GROWTH not in unused_parameters(load_scenario("madiun-2025-prior").resolved)
+    lang = Language(code)
+    why = {"id": "tidak ada segmen PU", "en": "no segment is PU"}[code]
+    assert why in lang.parameter(GROWTH, entry_names(jambi, lang))
