@@ -21,7 +21,8 @@ BENEFITS = {
     "modelled apart: one lognormal cost per case, at the prices of its calendar year (`assumptions.severity`, "
     "`medical_cost_trend`)",
     "jkk_temporary": "temporary incapacity (STMB): <jkk.temporary_full_share> of wage for <jkk.temporary_full_months> "
-    "months, <jkk.temporary_after_share> after",
+    "months, <jkk.temporary_after_share> after (it and the benefits below set as multiples of the wage are on the "
+    "wage of their calendar year: `assumptions.wage_growth`)",
     "jkk_partial": "partial permanent disability: table % x <jkk.partial_disability_multiplier> x wage",
     "jkk_total": "total permanent disability: <jkk.total_disability_multiplier> x wage + "
     "<jkk.total_disability_periodic> periodic",

@@ -230,7 +230,9 @@ def premium_risks(scenario: Scenario, rows: list[dict]) -> dict:
     ``pu_wage``: the PU segments with members whose wage range reaches above the wage their premium is computed on,
     each with its premium at the top of the range (the same rule, :func:`sim.regulation.monthly_premium`, at the
     same date as the funding rows) and a full year's difference for its members at the start; the total over them.
-    None when there is no such segment.
+    None when there is no such segment. Both wages are the first calendar year's (the range is stated, as the wage,
+    for that year): a wage growth (``assumptions.wage_growth``) would raise the two alike, so the check is of the first
+    year and its difference the first year's (a later year's is (1 + growth)^k times it, but for rounding).
     ``bpu_jkm_rise``: the proposed rise of the BPU JKM premium, whose rate is not known, when a BPU segment is paid
     from city money (APBD, DBH-CHT) and has members (at the start, or in a projection at any time): how many such
     segments, the JKM part of the premium in force, their monthly premium when they all pay the same one, and the

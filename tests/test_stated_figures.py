@@ -143,3 +143,27 @@ def test_the_readme_says_what_a_care_cost_trend_does_to_a_later_year():
                  for g in (0, 0.1))
     assert (f"tornado gives Rp{low / 1e9:.2f} bn and Rp{high / 1e9:.2f} bn of expected claims "
             f"(+{100 * (high / low - 1):.1f} %)") in readme
+
+
+def test_the_readme_says_what_wage_growth_does_to_a_later_year_and_to_a_limited_budget():
+    """README's figures for the wage growth at the top of its range (6.5 % a year), by the closed form:
+    madiun-2025's 2027 premium (all, and the non-ASN staff's), claims and claim ratio, and madiun-2026-ucj's members
+    at the horizon's end (``sim plan``'s tornado), fewer since its APBD budget buys fewer members at a higher
+    premium."""
+    from sim.budget import key_outputs
+
+    key = "assumptions.wage_growth"
+    readme = " ".join((Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8").split())
+    years = []
+    for g in (0, 0.065):
+        model = build_model(load_scenario("madiun-2025", [f"{key}={g}"]))
+        e, last = expected(model), model.period_labels.index("2027")
+        pu = [s for s, x in enumerate(model.segments) if x.segment.scheme == "PU"]
+        years.append((e.premium[last].sum(), e.premium[last, pu].sum(), e.amounts[last].sum()))
+    (p0, pu0, c0), (p1, pu1, c1) = years
+    assert (f"moves 2027's premium from Rp{p0 / 1e9:.2f} bn to Rp{p1 / 1e9:.2f} bn (the non-ASN staff's from "
+            f"Rp{pu0 / 1e9:.2f} bn to Rp{pu1 / 1e9:.2f} bn) and its expected claims from Rp{c0 / 1e9:.2f} bn to "
+            f"Rp{c1 / 1e9:.2f} bn (claim ratio {100 * c0 / p0:.1f} % to {100 * c1 / p1:.1f} %)") in readme
+    low, high = (key_outputs(load_scenario("madiun-2026-ucj", [f"{key}={g}"]))["members_end"] for g in (0, 0.065))
+    assert high < low
+    assert (f"gives {low:,.0f} members at the horizon's end without growth and {high:,.0f} at 6.5 % a year") in readme
