@@ -112,6 +112,11 @@ def _factor(lang: Language, scenario: Scenario, extra: dict, change: dict, i: in
         why += ("_prices_up" if rising else "_prices_down") + ("" if rising == up else "_against")
     start = scenario.start.year if factor == "scholarships" else None
     text = lang(f"trend_{factor}", unit=unit) + lang(why, start=start)
+    growth = max((s.wage_growth for s in scenario.segments), key=abs, default=0.0)  # 0 for BPU segments
+    if factor == "accidents" and growth:
+        # PU wages of each calendar year move the benefits set on the wage (STMB, disability, work-accident death):
+        # said as a clause of its own, whichever way the mix and care prices took the total.
+        text += lang("trend_why_accidents_wages_up" if growth > 0 else "trend_why_accidents_wages_down")
     # Only a rule for the scenario's programmes: a BPU-only rule's change moves nothing for PU staff (and back).
     schemes = {s.scheme for s in scenario.segments}
     changed = [(rule, month) for rule, month in benefit_rule_changes(extra)

@@ -441,6 +441,24 @@ def test_a_care_cost_trend_is_named_in_the_accidents_reason():
     assert "the mix of segments, whose work-accident rates differ;" in text and "care prices" not in text
 
 
+def test_a_pu_wage_growth_is_named_in_the_accidents_reason():
+    """madiun-2025 (its non-ASN staff are PU) with wages 6.5 % higher each calendar year: STMB, disability and the
+    work-accident death benefit are set on the wage, so the other work-accident benefits per member rise with it,
+    which the reason gave as the mix of segments alone. A clause of its own names the wages, in both languages;
+    without growth it is not there."""
+    reasons = {"id": "; upah peserta PU yang naik setiap tahun (asumsi kenaikan upah peserta PU per tahun) juga "
+                     "menaikkan manfaat yang dihitung dari upah",
+               "en": "; PU wages rising every year (the assumed PU wage rise per year) also raise the benefits set on "
+                     "the wage"}
+    for growth, named in ((0.065, True), (0.0, False)):
+        scenario = load_scenario("madiun-2025", ["scenario.trials=500", f"assumptions.wage_growth={growth}"])
+        summary = forecast(scenario, exact_check=False)
+        extra = _extra(summary, projected=False)
+        for code, reason in reasons.items():
+            text = _shown(Language(code), trend_blocks(Language(code), scenario, summary, extra)[0], summary, extra)
+            assert (reason in text) == named, text
+
+
 def test_care_prices_against_the_change_are_named_as_such():
     """madiun-2026-ucj-csr from July 2026 with care 5 % dearer each year: its other work-accident benefits per
     member fall (-0.6 points to 2031), the mix of segments outweighing the prices; rising prices are not a reason
