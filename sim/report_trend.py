@@ -113,10 +113,11 @@ def _factor(lang: Language, scenario: Scenario, extra: dict, change: dict, i: in
     start = scenario.start.year if factor == "scholarships" else None
     text = lang(f"trend_{factor}", unit=unit) + lang(why, start=start)
     growth = max((s.wage_growth for s in scenario.segments), key=abs, default=0.0)  # 0 for BPU segments
-    if factor == "accidents" and growth:
-        # PU wages of each calendar year move the benefits set on the wage (STMB, disability, work-accident death):
-        # said as a clause of its own, whichever way the mix and care prices took the total.
-        text += lang("trend_why_accidents_wages_up" if growth > 0 else "trend_why_accidents_wages_down")
+    if factor in ("accidents", "benefit_per_death") and growth:
+        # PU wages of each calendar year move the benefits set on the wage: STMB and disability (the other
+        # work-accident benefits) and the work-accident death's 48 x wage (a death's benefit, beside the JKM's fixed
+        # amounts). Said as a clause of its own, whichever way the mix, care prices or deaths took the total.
+        text += lang("trend_why_wages_up" if growth > 0 else "trend_why_wages_down")
     # Only a rule for the scenario's programmes: a BPU-only rule's change moves nothing for PU staff (and back).
     schemes = {s.scheme for s in scenario.segments}
     changed = [(rule, month) for rule, month in benefit_rule_changes(extra)

@@ -459,6 +459,27 @@ def test_a_pu_wage_growth_is_named_in_the_accidents_reason():
             assert (reason in text) == named, text
 
 
+def test_a_pu_wage_growth_is_named_in_the_benefit_per_deaths_reason():
+    """madiun-2025 with PU wages 6.5 % higher each calendar year: a work-accident death of a non-ASN staff member
+    pays 48 x that year's wage (Rp105 m on 2025's, above the floor), so the benefit per death rises with the wage too
+    (+1.1 points to 2027, where it was +0.6 without growth); its reason, the share of work-accident deaths and the
+    rules, names the wages in a clause of its own, in both languages; without growth it does not."""
+    from sim.report_trend import _factor
+
+    reasons = {"id": "; upah peserta PU yang naik setiap tahun (asumsi kenaikan upah peserta PU per tahun) juga "
+                     "menaikkan manfaat yang dihitung dari upah",
+               "en": "; PU wages rising every year (the assumed PU wage rise per year) also raise the benefits set on "
+                     "the wage"}
+    for growth, named in ((0.065, True), (0.0, False)):
+        scenario = load_scenario("madiun-2025", ["scenario.trials=500", f"assumptions.wage_growth={growth}"])
+        extra = _extra(forecast(scenario, exact_check=False), projected=False)
+        change = extra["ratio_change"]
+        (i,) = [k for k, part in enumerate(change["parts"]) if part["factor"] == "benefit_per_death"]
+        for code, reason in reasons.items():
+            text, _ = _factor(Language(code), scenario, extra, change, i)
+            assert text.endswith(reason) == named, text
+
+
 def test_care_prices_against_the_change_are_named_as_such():
     """madiun-2026-ucj-csr from July 2026 with care 5 % dearer each year: its other work-accident benefits per
     member fall (-0.6 points to 2031), the mix of segments outweighing the prices; rising prices are not a reason
