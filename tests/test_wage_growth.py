@@ -11,6 +11,7 @@ import io
 
 import numpy as np
 import pytest
+from test_mean_check import sample_variance
 
 from sim.benefits import BENEFIT_NAMES, INDEX
 from sim.closed_form import expected, trial_cumulants, trial_variance
@@ -149,12 +150,7 @@ def test_the_closed_form_variance_with_wage_growth_is_the_variance_of_the_trials
     """As tests/test_mean_check.py: each period's and the horizon's variance per segment and benefit against the
     sample variance of 20,000 trials, within 4 of its own standard errors."""
     model = _model("madiun-2025", ["scenario.trials=20000", GROWTH + "=0.3"])
-    amounts, _ = _arrays(model, 20000)
-    amounts = np.concatenate([amounts, amounts.sum(axis=1, keepdims=True)], axis=1)
-    n = amounts.shape[0]
-    gap = amounts - amounts.mean(axis=0)
-    sample = (gap**2).sum(axis=0) / (n - 1)
-    se = np.sqrt(np.maximum((gap**4).mean(axis=0) - sample**2, 0.0) / n)
+    sample, se = sample_variance(_arrays(model, 20000)[0])
     variance = trial_variance(model)
     paid = variance > 0
     assert paid[:, PU, DEATH].all()
