@@ -210,8 +210,9 @@ class _Projected:
         together (its own payer's rate where it has no member then), the whole scheme at that year's premium per
         member-year (the plain mean of the segments' rates where nobody is in force). After it (``year`` follows
         the horizon's last) the projection does not say who pays: each segment at its own payer's rate under the
-        rules in force that year (assumption; a segment's wage is the same in every year, so only the rules move a
-        rate), the whole scheme at the mix of members at month ``year_end`` (the plain mean with nobody in force)."""
+        rules in force that year and on that year's wage (assumption; a PU wage grows by
+        ``assumptions.wage_growth``, 0 in the base, where only the rules move a rate), the whole scheme at the mix
+        of members at month ``year_end`` (the plain mean with nobody in force)."""
         months = self.months_of(year)
         if len(months):
             if name is not None:

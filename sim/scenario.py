@@ -549,8 +549,8 @@ def _check_children(v: _Validator, kids: dict, node: dict) -> None:
 
 
 def _check_value_ranges(v: _Validator, node: dict) -> None:
-    """The ranges of the age shift, the care cost trend and the wage growth, when they state one (``node``: the assumptions as the
-    files give them, already checked as tables): each end a value the model accepts
+    """The ranges of the age shift, the care cost trend and the wage growth, when they state one (``node``: the
+    assumptions as the files give them, already checked as tables): each end a value the model accepts
     (``scenario_schema.range_within``), whatever its basis."""
     ranged = (("age_shift", node.get("age_shift"), age_shift_range),
               ("severity.medical_cost_trend", node["severity"].get("medical_cost_trend"), medical_cost_trend_range),
