@@ -303,3 +303,12 @@ def test_without_a_pu_segment_the_growth_is_not_varied_and_the_report_says_why(c
     lang = Language(code)
     why = {"id": "tidak ada segmen PU", "en": "no segment is PU"}[code]
     assert why in lang.parameter(GROWTH, entry_names(jambi, lang))
+
+
+@pytest.mark.parametrize("field", ["source", "source_id"])
+def test_the_pu_wages_source_leaves_its_growth_to_the_wage_growth(field):
+    """madiun-2025's non-ASN wage is shown in the report's register with its source, which said it is held at the
+    2023 level in every year projected: untrue of a run with ``--set assumptions.wage_growth=0.065``. It says so
+    unless a wage rise per year is assumed, naming the key, in both languages."""
+    wage = load_scenario("madiun-2025", [f"{GROWTH}=0.065"]).resolved["segments"]["non_asn"]["wage"]
+    assert GROWTH in wage[field]
