@@ -359,19 +359,31 @@ TEXT = {
               "assumed medical cost rise per year, below 0)",
     },
     # ... and, with a PU wage growth (assumptions.wage_growth) and a PU segment, the wage of each calendar year, which
-    # moves the benefits set on it: a clause of its own after this reason and the benefit per death's (the
-    # work-accident death's 48 x wage), true whichever way the total went.
-    "trend_why_wages_up": {
+    # moves the benefits set on it: a clause of its own, true whichever way the total went.
+    "trend_why_accidents_wages_up": {
         "id": "; upah peserta PU yang naik setiap tahun (asumsi kenaikan upah peserta PU per tahun) juga menaikkan "
               "manfaat yang dihitung dari upah",
         "en": "; PU wages rising every year (the assumed PU wage rise per year) also raise the benefits set on the "
               "wage",
     },
-    "trend_why_wages_down": {
+    "trend_why_accidents_wages_down": {
         "id": "; upah peserta PU yang turun setiap tahun (asumsi kenaikan upah peserta PU per tahun, di bawah 0) juga "
               "menurunkan manfaat yang dihitung dari upah",
         "en": "; PU wages falling every year (the assumed PU wage rise per year, below 0) also lower the benefits set "
               "on the wage",
+    },
+    # The same clause after the benefit per death's reason: a work-accident death pays 48 x the wage (its floor aside).
+    "trend_why_death_wages_up": {
+        "id": "; upah peserta PU yang naik setiap tahun (asumsi kenaikan upah peserta PU per tahun) juga menaikkan "
+              "santunan kematian akibat kecelakaan kerja, yang dihitung dari upah",
+        "en": "; PU wages rising every year (the assumed PU wage rise per year) also raise the work-accident death "
+              "benefit, set on the wage",
+    },
+    "trend_why_death_wages_down": {
+        "id": "; upah peserta PU yang turun setiap tahun (asumsi kenaikan upah peserta PU per tahun, di bawah 0) juga "
+              "menurunkan santunan kematian akibat kecelakaan kerja, yang dihitung dari upah",
+        "en": "; PU wages falling every year (the assumed PU wage rise per year, below 0) also lower the work-accident "
+              "death benefit, set on the wage",
     },
     "trend_why_premium_up": {
         "id": ": iuran per peserta yang lebih tinggi menurunkan rasio; komposisi peserta PU dan BPU serta tarif "

@@ -117,7 +117,9 @@ def _factor(lang: Language, scenario: Scenario, extra: dict, change: dict, i: in
         # PU wages of each calendar year move the benefits set on the wage: STMB and disability (the other
         # work-accident benefits) and the work-accident death's 48 x wage (a death's benefit, beside the JKM's fixed
         # amounts). Said as a clause of its own, whichever way the mix, care prices or deaths took the total.
-        text += lang("trend_why_wages_up" if growth > 0 else "trend_why_wages_down")
+        clause = {"accidents": ("trend_why_accidents_wages_up", "trend_why_accidents_wages_down"),
+                  "benefit_per_death": ("trend_why_death_wages_up", "trend_why_death_wages_down")}[factor]
+        text += lang(clause[0] if growth > 0 else clause[1])
     # Only a rule for the scenario's programmes: a BPU-only rule's change moves nothing for PU staff (and back).
     schemes = {s.scheme for s in scenario.segments}
     changed = [(rule, month) for rule, month in benefit_rule_changes(extra)

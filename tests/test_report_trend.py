@@ -467,9 +467,9 @@ def test_a_pu_wage_growth_is_named_in_the_benefit_per_deaths_reason():
     from sim.report_trend import _factor
 
     reasons = {"id": "; upah peserta PU yang naik setiap tahun (asumsi kenaikan upah peserta PU per tahun) juga "
-                     "menaikkan manfaat yang dihitung dari upah",
-               "en": "; PU wages rising every year (the assumed PU wage rise per year) also raise the benefits set on "
-                     "the wage"}
+                     "menaikkan santunan kematian akibat kecelakaan kerja, yang dihitung dari upah",
+               "en": "; PU wages rising every year (the assumed PU wage rise per year) also raise the work-accident "
+                     "death benefit, set on the wage"}
     for growth, named in ((0.065, True), (0.0, False)):
         scenario = load_scenario("madiun-2025", ["scenario.trials=500", f"assumptions.wage_growth={growth}"])
         extra = _extra(forecast(scenario, exact_check=False), projected=False)
