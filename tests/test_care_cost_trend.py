@@ -41,8 +41,8 @@ def _model(scenario_id: str, overrides=()):
     return build_model(load_scenario(scenario_id, list(overrides)))
 
 
-def _arrays(model, trials: int = 2000):
-    """(amounts, counts) of ``trials`` trials: (trials, periods, segments, benefits)."""
+def trial_arrays(model, trials: int = 2000):
+    """(amounts, counts) of ``trials`` trials: (trials, periods, segments, benefits). (test_wage_growth uses it too.)"""
     results = simulate_blocks(model, blocks(trials))
     return (np.concatenate([r.amounts for r in results]), np.concatenate([r.counts for r in results]))
 
@@ -53,7 +53,7 @@ def test_care_paid_per_case_in_calendar_year_k_is_the_mean_times_the_trend_to_th
     assert model.period_labels == ("2025", "2026", "2027")
     mean = model.scenario.severity.medical_cost_mean
     price = mean * (1 + g) ** np.arange(3)
-    amounts, counts = _arrays(model)
+    amounts, counts = trial_arrays(model)
     paid = counts[..., MEDICAL]
     assert (paid.sum(axis=(0, 2)) > 0).all()
     # Every trial's care in every year is its number of cases times that year's price.
@@ -86,7 +86,7 @@ def test_the_closed_form_variance_with_a_trend_is_the_variance_of_the_trials():
     """As tests/test_mean_check.py: each period's and the horizon's variance per segment and benefit against the
     sample variance of 20,000 trials, within 4 of its own standard errors."""
     model = _model("madiun-2025", ["scenario.trials=20000", TREND + "=0.2"])
-    sample, se = sample_variance(_arrays(model, 20000)[0])
+    sample, se = sample_variance(trial_arrays(model, 20000)[0])
     variance = trial_variance(model)
     paid = variance > 0
     assert paid[..., MEDICAL].all()
@@ -121,8 +121,8 @@ def test_the_closed_form_moments_of_care_scale_by_the_price_to_their_power():
 
 def test_a_trend_draws_the_same_random_numbers_and_scales_only_care():
     g = 0.2
-    flat = _arrays(_model("madiun-2025", [f"{TREND}=0"]))
-    trend = _arrays(_model("madiun-2025", [f"{TREND}={g}"]))
+    flat = trial_arrays(_model("madiun-2025", [f"{TREND}=0"]))
+    trend = trial_arrays(_model("madiun-2025", [f"{TREND}={g}"]))
     assert np.array_equal(trend[1], flat[1])  # the same cases in the same trials and years
     assert np.array_equal(trend[0][..., OTHERS], flat[0][..., OTHERS])  # every other benefit bit for bit
     factor = (1 + g) ** np.arange(3)
@@ -133,8 +133,8 @@ def test_a_trend_draws_the_same_random_numbers_and_scales_only_care():
 def test_a_trend_over_one_calendar_year_changes_no_number():
     # A horizon of one calendar year is all at the first year's prices: the same arrays, bit for bit, as no trend.
     one_year = ["scenario.horizon_months=12"]
-    flat = _arrays(_model("madiun-2025", [*one_year, f"{TREND}=0"]))
-    trend = _arrays(_model("madiun-2025", [*one_year, f"{TREND}=0.5"]))
+    flat = trial_arrays(_model("madiun-2025", [*one_year, f"{TREND}=0"]))
+    trend = trial_arrays(_model("madiun-2025", [*one_year, f"{TREND}=0.5"]))
     assert np.array_equal(flat[0], trend[0]) and np.array_equal(flat[1], trend[1])
 
 

@@ -11,11 +11,12 @@ import io
 
 import numpy as np
 import pytest
+from test_care_cost_trend import trial_arrays
 from test_mean_check import sample_variance
 
 from sim.benefits import BENEFIT_NAMES, INDEX
 from sim.closed_form import expected, trial_cumulants, trial_variance
-from sim.engine import BLOCK_TRIALS, blocks, simulate_blocks
+from sim.engine import BLOCK_TRIALS
 from sim.exact import exact_distribution
 from sim.forecast import forecast
 from sim.i18n import Language
@@ -43,12 +44,6 @@ DEATHS_ONLY = [
 
 def _model(scenario_id: str, overrides=()):
     return build_model(load_scenario(scenario_id, list(overrides)))
-
-
-def _arrays(model, trials: int = 2000):
-    """(amounts, counts) of ``trials`` trials: (trials, periods, segments, benefits)."""
-    results = simulate_blocks(model, blocks(trials))
-    return (np.concatenate([r.amounts for r in results]), np.concatenate([r.counts for r in results]))
 
 
 def _half_up(x: float) -> float:
@@ -116,7 +111,7 @@ def test_a_pu_death_from_a_work_accident_pays_48_times_the_years_wage_or_the_flo
     lump = np.maximum(48 * wage, rules["jkk.death_floor"])
     assert lump[0] == lump[1] == rules["jkk.death_floor"] < lump[2]
     benefit = lump + rules["jkk.funeral"] + rules["jkk.periodic"]
-    amounts, counts = _arrays(model)
+    amounts, counts = trial_arrays(model)
     paid = counts[:, :, PU, DEATH]
     assert (paid.sum(axis=0) > 0).all()
     np.testing.assert_allclose(amounts[:, :, PU, DEATH], paid * benefit[None, :], rtol=1e-12)
@@ -150,7 +145,7 @@ def test_the_closed_form_variance_with_wage_growth_is_the_variance_of_the_trials
     """As tests/test_mean_check.py: each period's and the horizon's variance per segment and benefit against the
     sample variance of 20,000 trials, within 4 of its own standard errors."""
     model = _model("madiun-2025", ["scenario.trials=20000", GROWTH + "=0.3"])
-    sample, se = sample_variance(_arrays(model, 20000)[0])
+    sample, se = sample_variance(trial_arrays(model, 20000)[0])
     variance = trial_variance(model)
     paid = variance > 0
     assert paid[:, PU, DEATH].all()
@@ -185,8 +180,8 @@ def test_the_closed_form_moments_of_wage_benefits_scale_by_the_wage_to_their_pow
 
 def test_wage_growth_draws_the_same_random_numbers_and_leaves_bpu_members_as_they_are():
     g = 0.1
-    flat = _arrays(_model("madiun-2025", [f"{GROWTH}=0"]))
-    grown = _arrays(_model("madiun-2025", [f"{GROWTH}={g}"]))
+    flat = trial_arrays(_model("madiun-2025", [f"{GROWTH}=0"]))
+    grown = trial_arrays(_model("madiun-2025", [f"{GROWTH}={g}"]))
     assert np.array_equal(grown[1], flat[1])  # the same cases in the same trials and years
     assert np.array_equal(grown[0][..., NOT_WAGE], flat[0][..., NOT_WAGE])  # care, JKM, scholarships bit for bit
     assert np.array_equal(grown[0][:, :, BPU], flat[0][:, :, BPU])  # a BPU income band does not grow
@@ -205,7 +200,7 @@ def test_wage_growth_over_one_calendar_year_changes_no_number():
     # A horizon of one calendar year is all on the stated wage: the same arrays, bit for bit, as no growth.
     one_year = ["scenario.horizon_months=12"]
     a, b = (_model("madiun-2025", [*one_year, f"{GROWTH}={x}"]) for x in (0, 0.5))
-    flat, grown = _arrays(a), _arrays(b)
+    flat, grown = trial_arrays(a), trial_arrays(b)
     assert np.array_equal(flat[0], grown[0]) and np.array_equal(flat[1], grown[1])
     assert np.array_equal(expected(a).premium, expected(b).premium)
     assert all(np.array_equal(x.premium_rate, y.premium_rate) for x, y in zip(a.segments, b.segments))
