@@ -441,43 +441,37 @@ def test_a_care_cost_trend_is_named_in_the_accidents_reason():
     assert "the mix of segments, whose work-accident rates differ;" in text and "care prices" not in text
 
 
-def test_a_pu_wage_growth_is_named_in_the_accidents_reason():
-    """madiun-2025 (its non-ASN staff are PU) with wages 6.5 % higher each calendar year: STMB, disability and the
-    work-accident death benefit are set on the wage, so the other work-accident benefits per member rise with it,
-    which the reason gave as the mix of segments alone. A clause of its own names the wages, in both languages;
-    without growth it is not there."""
-    reasons = {"id": "; upah peserta PU yang naik setiap tahun (asumsi kenaikan upah peserta PU per tahun) juga "
-                     "menaikkan manfaat yang dihitung dari upah",
-               "en": "; PU wages rising every year (the assumed PU wage rise per year) also raise the benefits set on "
-                     "the wage"}
-    for growth, named in ((0.065, True), (0.0, False)):
-        scenario = load_scenario("madiun-2025", ["scenario.trials=500", f"assumptions.wage_growth={growth}"])
-        summary = forecast(scenario, exact_check=False)
-        extra = _extra(summary, projected=False)
-        for code, reason in reasons.items():
-            text = _shown(Language(code), trend_blocks(Language(code), scenario, summary, extra)[0], summary, extra)
-            assert (reason in text) == named, text
+# The clause each reason gains with PU wages 6.5 % higher each calendar year, by factor and language.
+WAGE_CLAUSES = {
+    "accidents": {"id": "; upah peserta PU yang naik setiap tahun (asumsi kenaikan upah peserta PU per tahun) juga "
+                        "menaikkan manfaat yang dihitung dari upah",
+                  "en": "; PU wages rising every year (the assumed PU wage rise per year) also raise the benefits set "
+                        "on the wage"},
+    "benefit_per_death": {"id": "; upah peserta PU yang naik setiap tahun (asumsi kenaikan upah peserta PU per tahun) "
+                                "juga menaikkan santunan kematian akibat kecelakaan kerja, yang dihitung dari upah",
+                          "en": "; PU wages rising every year (the assumed PU wage rise per year) also raise the "
+                                "work-accident death benefit, set on the wage"},
+}
 
 
-def test_a_pu_wage_growth_is_named_in_the_benefit_per_deaths_reason():
-    """madiun-2025 with PU wages 6.5 % higher each calendar year: a work-accident death of a non-ASN staff member
-    pays 48 x that year's wage (Rp105 m on 2025's, above the floor), so the benefit per death rises with the wage too
-    (+1.1 points to 2027, where it was +0.6 without growth); its reason, the share of work-accident deaths and the
-    rules, names the wages in a clause of its own, in both languages; without growth it does not."""
+@pytest.mark.parametrize("factor", sorted(WAGE_CLAUSES))
+def test_a_pu_wage_growth_is_named_in_the_reasons_of_the_benefits_set_on_the_wage(factor):
+    """madiun-2025 (its non-ASN staff are PU) with wages 6.5 % higher each calendar year. STMB and disability are
+    set on the wage, so the other work-accident benefits per member rise with it, which the reason gave as the mix
+    of segments alone; a work-accident death pays 48 x that year's wage (Rp105 m on 2025's, above the floor), so
+    the benefit per death rises with it too (+1.1 points to 2027, +0.6 without growth), which the reason gave as the
+    share of work-accident deaths and the rules alone. Each reason ends with a clause of its own naming the wages,
+    in both languages; without growth it does not."""
     from sim.report_trend import _factor
 
-    reasons = {"id": "; upah peserta PU yang naik setiap tahun (asumsi kenaikan upah peserta PU per tahun) juga "
-                     "menaikkan santunan kematian akibat kecelakaan kerja, yang dihitung dari upah",
-               "en": "; PU wages rising every year (the assumed PU wage rise per year) also raise the work-accident "
-                     "death benefit, set on the wage"}
     for growth, named in ((0.065, True), (0.0, False)):
         scenario = load_scenario("madiun-2025", ["scenario.trials=500", f"assumptions.wage_growth={growth}"])
         extra = _extra(forecast(scenario, exact_check=False), projected=False)
         change = extra["ratio_change"]
-        (i,) = [k for k, part in enumerate(change["parts"]) if part["factor"] == "benefit_per_death"]
-        for code, reason in reasons.items():
+        (i,) = [k for k, part in enumerate(change["parts"]) if part["factor"] == factor]
+        for code, clause in WAGE_CLAUSES[factor].items():
             text, _ = _factor(Language(code), scenario, extra, change, i)
-            assert text.endswith(reason) == named, text
+            assert text.endswith(clause) == named, text
 
 
 def test_care_prices_against_the_change_are_named_as_such():
