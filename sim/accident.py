@@ -8,12 +8,14 @@ disability, total permanent disability, or death. Assumptions (scenario ``assump
 - temporary incapacity, partial and total disability all start with time off work, exponential with the stated
   mean in months, paid as STMB; a fatal case has no STMB;
 - the partial-disability table percentage is drawn from the stated discrete distribution.
-The same formulas give the expected cost per case (``expected_case_cost``) for the closed form, and its second and
-third moments (``case_cost_moment``) for the closed form's variance and the skewness the mean check allows for.
+The same formulas give the expected cost per case (``expected_case_cost``) for the closed form, and its second to
+fourth moments (``case_cost_moment``) for the closed form's variance and the skewness and kurtosis the mean check
+allows for.
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import numpy as np
@@ -213,12 +215,36 @@ def incapacity_benefit_third_moment(rules: RuleSet, wage: float, mean_months: fl
     return float(wage**3 * (a**3 * below + tail * beyond))
 
 
+def incapacity_benefit_moment(rules: RuleSet, wage: float, mean_months: float, power: int) -> float:
+    """E[STMB^k] for any power k, an exponential time off work D of mean m: STMB = wage (a min(D, F) + b (D - F)+).
+    Below F it is a D, and E[D^k; D < F] = k! m^k (1 - e^(-t) sum_{i <= k} t^i / i!), t = F/m; beyond F (chance
+    e^(-t)) it is a F + b E with E exponential of mean m again (no memory), and E[(c + b E)^k] =
+    sum_j C(k, j) c^(k - j) b^j j! m^j. At 2 and 3 it is :func:`incapacity_benefit_second_moment` and
+    :func:`incapacity_benefit_third_moment`; the fourth moment (the mean check's kurtosis) uses it."""
+    a, b = rules["jkk.temporary_full_share"], rules["jkk.temporary_after_share"]
+    full, m = rules["jkk.temporary_full_months"], mean_months
+    t = full / m
+    tail = np.exp(-t)
+    below = math.factorial(power) * m**power * (1.0 - tail * sum(t**i / math.factorial(i) for i in range(power + 1)))
+    at_full = a * full
+    beyond = sum(math.comb(power, j) * at_full ** (power - j) * b**j * math.factorial(j) * m**j
+                 for j in range(power + 1))
+    return float(wage**power * (a**power * below + tail * beyond))
+
+
 def case_cost_moment(rules: RuleSet, wage: float, sev: Severity, power: int, price: float = 1.0) -> dict:
-    """E[amount^power] (IDR^power, ``power`` 2 or 3) of each JKK benefit per work accident, 0 for the cases it does
-    not pay: with the accidents' rate, the variance (2) and third cumulant (3) of a compound Poisson sum of them
-    (``closed_form.trial_cumulants``). A lognormal's E[X^k] is mean^k (1 + CV^2)^(k (k - 1) / 2) (the mean at CV 0),
-    the mean at the care price factor ``price`` (:func:`care_price_by_month`), so the k-th moment scales by price^k."""
-    incapacity = {2: incapacity_benefit_second_moment, 3: incapacity_benefit_third_moment}[power]
+    """E[amount^power] (IDR^power, ``power`` 2, 3 or 4) of each JKK benefit per work accident, 0 for the cases it
+    does not pay: with the accidents' rate, the variance (2), third (3) and fourth (4) cumulants of a compound
+    Poisson sum of them (``closed_form.trial_cumulants``). A lognormal's E[X^k] is mean^k (1 + CV^2)^(k (k - 1) / 2)
+    (the mean at CV 0), the mean at the care price factor ``price`` (:func:`care_price_by_month`), so the k-th
+    moment scales by price^k."""
+    closed = {2: incapacity_benefit_second_moment, 3: incapacity_benefit_third_moment}
+
+    def incapacity(rules, wage, mean_months):
+        if power in closed:
+            return closed[power](rules, wage, mean_months)
+        return incapacity_benefit_moment(rules, wage, mean_months, power)
+
     shares = np.asarray(sev.shares)
     p_off = shares[list(WITH_INCAPACITY)].sum()
     degrees = np.array([d for d, _ in sev.partial_degrees])

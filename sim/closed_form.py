@@ -13,7 +13,9 @@ is the events' rate times E[payment^2] of one event (``accident.case_cost_moment
 instalments in the period counted as one payment, ``scholarship.claim_moments``), plus, with parameter draws, the
 spread of the mean over the draws. Its third cumulant (:func:`trial_cumulants`) comes the same way, rate x
 E[payment^3] (``accident.case_cost_moment``, ``scholarship.claim_moments``) and the draws by the law of total
-cumulance: it gives the skewness of a mean of few heavy payments, which the mean check allows for.
+cumulance: it gives the skewness of a mean of few heavy payments, which the mean check allows for. The fourth
+(rate x E[payment^4], the draws likewise) gives its kurtosis, which places the upper tail of a heavy care cost that
+the skewness alone does not (``results.skew_limits``).
 """
 
 from __future__ import annotations
@@ -95,10 +97,10 @@ def _bands_by_month(model: Model, exp: SegmentExposure) -> np.ndarray:
 
 def _segment(model: Model, exp: SegmentExposure, s: int, amt: np.ndarray, cnt: np.ndarray, by_lag: dict,
              raw: np.ndarray | None = None, moments: np.ndarray | None = None) -> None:
-    """The segment's expected amounts and counts, added to ``amt`` and ``cnt``; with ``raw`` ((2, periods + 1,
-    segments, benefits)) also the rate times E[payment^2] (``raw[0]``) and E[payment^3] (``raw[1]``) of each
-    benefit's events (:func:`trial_cumulants`; the scholarships' whole-horizon row too, from ``moments``,
-    :func:`_claim_moments`)."""
+    """The segment's expected amounts and counts, added to ``amt`` and ``cnt``; with ``raw`` ((3, periods + 1,
+    segments, benefits)) also the rate times E[payment^2] (``raw[0]``), E[payment^3] (``raw[1]``) and E[payment^4]
+    (``raw[2]``) of each benefit's events (:func:`trial_cumulants`; the scholarships' whole-horizon row too, from
+    ``moments``, :func:`_claim_moments`)."""
     seg, sev = exp.segment, model.scenario.severity
     death_scale, accident_scale = intensity_means(model)
     bands = len(model.scenario.children.bands)
@@ -125,14 +127,14 @@ def _segment(model: Model, exp: SegmentExposure, s: int, amt: np.ndarray, cnt: n
         if cost not in case_costs:
             case_costs[cost] = expected_case_cost(rules, wage[m], sev, price[m])
             if raw is not None:
-                raw_moments = tuple(case_cost_moment(rules, wage[m], sev, k, price[m]) for k in (2, 3))
+                raw_moments = tuple(case_cost_moment(rules, wage[m], sev, k, price[m]) for k in (2, 3, 4))
                 case_costs[cost] = {**case_costs[cost], "raw": raw_moments}
         per_case = case_costs[cost]
         for benefit, value in per_case["amount"].items():
             amt[p, s, INDEX[benefit]] += accidents * value
             cnt[p, s, INDEX[benefit]] += accidents * per_case["count"][benefit]
         if raw is not None:
-            for k, power in enumerate((2, 3)):
+            for k, power in enumerate((2, 3, 4)):
                 raw[k, p, s, INDEX["jkm_death"]] += deaths @ cash**power
                 for benefit, value in per_case["raw"][k].items():
                     raw[k, p, s, INDEX[benefit]] += accidents * value
@@ -173,20 +175,23 @@ def trial_variance(model: Model) -> np.ndarray:
     return trial_cumulants(model)[0]
 
 
-def trial_cumulants(model: Model) -> tuple[np.ndarray, np.ndarray]:
-    """Variance and third cumulant of one trial's payments of each benefit, by period and segment: each
-    (periods + 1, segments, benefits), the last row the whole horizon (not the sum of the periods' for
-    scholarships: a claim's instalments fall in several).
+def trial_cumulants(model: Model, fourth: bool = False) -> tuple[np.ndarray, ...]:
+    """Variance and third cumulant of one trial's payments of each benefit, by period and segment, and with
+    ``fourth`` the fourth cumulant too: each (periods + 1, segments, benefits), the last row the whole horizon (not
+    the sum of the periods' for scholarships: a claim's instalments fall in several).
 
     Given a trial's parameter draw the payments are a compound Poisson sum, whose k-th cumulant is rate x
     E[payment^k]. The draws (picked with equal chances) scale the rate by r, of mean 1 (mortality's scale over its
     mean for the JKM benefits, accidents' for the JKK ones), and so every conditional cumulant, and the law of total
     cumulance adds Var(r) mean^2 to the variance and 3 Var(r) mean var + k3(r) mean^3 to the third cumulant (var
-    and mean those at r = 1, k3(r) the third central moment of r)."""
+    and mean those at r = 1, k3(r) the third central moment of r) and, to the fourth,
+    4 Var(r) mean k3 + 3 Var(r) var^2 + 6 k3(r) mean^2 var + k4(r) mean^4 (k3 that at r = 1, k4(r) the fourth
+    cumulant of r: the partitions of four into the conditional cumulants, {3, 1} four ways, {2, 2} three,
+    {2, 1, 1} six)."""
     periods, segments = len(model.period_labels), len(model.segments)
     amt = np.zeros((periods, segments, len(BENEFIT_NAMES)))
     cnt = np.zeros_like(amt)
-    raw = np.zeros((2, periods + 1, segments, len(BENEFIT_NAMES)))
+    raw = np.zeros((3, periods + 1, segments, len(BENEFIT_NAMES)))
     by_lag: dict = {}
     moments = _claim_moments(model)
     for s, exp in enumerate(model.segments):
@@ -195,29 +200,34 @@ def trial_cumulants(model: Model) -> tuple[np.ndarray, np.ndarray]:
     events = [INDEX[b] for b in BENEFIT_NAMES if not b.endswith("_scholarship")]
     raw[:, -1][..., events] = raw[:, :-1][..., events].sum(axis=1)
     mean = np.concatenate([amt, amt.sum(axis=0, keepdims=True)])
-    spread, third = _draw_spread(model)
+    spread, third, fourth_r = _draw_spread(model)
     second = raw[0]
-    return second + spread * mean**2, raw[1] + 3.0 * spread * mean * second + third * mean**3
+    cumulants = (second + spread * mean**2, raw[1] + 3.0 * spread * mean * second + third * mean**3)
+    if not fourth:
+        return cumulants
+    return (*cumulants, raw[2] + 4.0 * spread * mean * raw[1] + 3.0 * spread * second**2
+            + 6.0 * third * mean**2 * second + fourth_r * mean**4)
 
 
-def _draw_spread(model: Model) -> tuple[np.ndarray, np.ndarray]:
-    """(benefits,) twice: Var(r) and the third central moment of r = scale / E[scale], each benefit's peril's scale
-    over the parameter draws; 0 without draws."""
+def _draw_spread(model: Model) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(benefits,) three times: Var(r), the third central moment and the fourth cumulant (fourth central moment less
+    3 Var^2) of r = scale / E[scale], each benefit's peril's scale over the parameter draws; 0 without draws."""
     draws = np.asarray(model.scenario.intensity_draws or ((1.0, 1.0),), dtype=float).reshape(-1, 2)
     mean, var = draws.mean(axis=0), draws.var(axis=0)  # population moments: each draw is equally likely
     cubed = ((draws - mean) ** 3).mean(axis=0)
     spread = np.divide(var, mean**2, out=np.zeros(2), where=mean > 0)  # no draw above 0: no payment, no spread
     third = np.divide(cubed, mean**3, out=np.zeros(2), where=mean > 0)
+    fourth = np.divide(((draws - mean) ** 4).mean(axis=0), mean**4, out=np.zeros(2), where=mean > 0) - 3 * spread**2
     peril = np.array([0 if b.startswith("jkm_") else 1 for b in BENEFIT_NAMES])
-    return spread[peril], third[peril]
+    return spread[peril], third[peril], fourth[peril]
 
 
 def _claim_moments(model: Model) -> np.ndarray:
-    """(months, bands, periods + 1, 3): E[Y], E[Y^2] and E[Y^3] of Y, what one scholarship claim in each month (of a
+    """(months, bands, periods + 1, 4): E[Y] to E[Y^4] of Y, what one scholarship claim in each month (of a
     member in each band of ``children.bands``) pays in each period, and (last) over the whole horizon."""
     children = model.scenario.children
     periods, bands = len(model.period_labels), len(children.bands)
-    table = np.zeros((model.months, bands, periods + 1, 3))
+    table = np.zeros((model.months, bands, periods + 1, 4))
     memo: dict = {}
     for m in range(model.months):
         r = int(model.regime_of_month[m])

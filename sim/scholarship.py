@@ -229,20 +229,25 @@ def child_payments(rules: RuleSet, children: Children, lags, band: int = 0) -> t
     return np.concatenate(values), np.concatenate(probs)
 
 
-def claim_moments(rules: RuleSet, children: Children, lags, band: int = 0) -> tuple[float, float, float]:
-    """E[Y], E[Y^2] and E[Y^3] of Y, what one claim of a member in band ``band`` pays in instalments at the given lags.
+def claim_moments(rules: RuleSet, children: Children, lags, band: int = 0) -> tuple[float, float, float, float]:
+    """E[Y], E[Y^2], E[Y^3] and E[Y^4] of Y, what one claim of a member in band ``band`` pays in instalments at the
+    given lags.
 
     A claim's instalments are not independent payments (the same children, year after year, and two children of
     one claim come together), so the variance of a sum of Poisson claims is the claims' rate times E[Y^2] of the
-    claim's whole payment, not of each instalment (and its third cumulant the rate times E[Y^3]). With N children,
-    each paid C independently: E[Y] = E[N] E[C], E[Y^2] = E[N] E[C^2] + E[N (N - 1)] E[C]^2 and
+    claim's whole payment, not of each instalment (and its third and fourth cumulants the rate times E[Y^3] and
+    E[Y^4]). With N children, each paid C independently: E[Y] = E[N] E[C], E[Y^2] = E[N] E[C^2] + E[N (N - 1)] E[C]^2,
     E[Y^3] = E[N] E[C^3] + 3 E[N (N - 1)] E[C^2] E[C] + E[N (N - 1) (N - 2)] E[C]^3 (the cube of a sum of N terms:
-    N cubes, N (N - 1) ordered pairs three ways, N (N - 1) (N - 2) ordered triples)."""
+    N cubes, N (N - 1) ordered pairs three ways, N (N - 1) (N - 2) ordered triples) and, by the same count of the
+    ways four places fall on distinct children, E[Y^4] = E[N] E[C^4] + E[N (N - 1)] (4 E[C^3] E[C] + 3 E[C^2]^2)
+    + 6 E[N (N - 1) (N - 2)] E[C^2] E[C]^2 + E[N (N - 1) (N - 2) (N - 3)] E[C]^4."""
     if not lags:
-        return 0.0, 0.0, 0.0
+        return 0.0, 0.0, 0.0, 0.0
     values, probs = child_payments(rules, children, lags, band)
-    c1, c2, c3 = (float(probs @ values**k) for k in (1, 2, 3))
+    c1, c2, c3, c4 = (float(probs @ values**k) for k in (1, 2, 3, 4))
     n = np.arange(rules["scholarship.max_children"] + 1)
     p_n = _children_per_claim(rules, children.bands[band])
-    n1, n2, n3 = float(n @ p_n), float((n * (n - 1)) @ p_n), float((n * (n - 1) * (n - 2)) @ p_n)
-    return n1 * c1, n1 * c2 + n2 * c1**2, n1 * c3 + 3.0 * n2 * c2 * c1 + n3 * c1**3
+    falling = np.cumprod([n - j for j in range(4)], axis=0)  # N, N (N - 1), N (N - 1) (N - 2), ... by row
+    n1, n2, n3, n4 = (float(f @ p_n) for f in falling)
+    return (n1 * c1, n1 * c2 + n2 * c1**2, n1 * c3 + 3.0 * n2 * c2 * c1 + n3 * c1**3,
+            n1 * c4 + n2 * (4.0 * c3 * c1 + 3.0 * c2 * c2) + 6.0 * n3 * c2 * c1**2 + n4 * c1**4)

@@ -105,8 +105,8 @@ def test_the_closed_form_moments_of_care_scale_by_the_price_to_their_power():
     a, b = expected(flat), expected(trend)
     np.testing.assert_allclose(b.amounts[..., MEDICAL], a.amounts[..., MEDICAL] * factor[:, None], rtol=1e-12)
     assert np.array_equal(b.amounts[..., OTHERS], a.amounts[..., OTHERS]) and np.array_equal(b.counts, a.counts)
-    (var_a, k3_a), (var_b, k3_b) = trial_cumulants(flat), trial_cumulants(trend)
-    for power, x, y in ((2, var_a, var_b), (3, k3_a, k3_b)):
+    cumulants = (trial_cumulants(m, fourth=True) for m in (flat, trend))  # variance, third and fourth of each
+    for power, x, y in zip((2, 3, 4), *cumulants):
         # Each year's, the parameter draws' part included (the draws scale the rate, the price the payment).
         np.testing.assert_allclose(y[:-1, :, MEDICAL], x[:-1, :, MEDICAL] * factor[:, None] ** power, rtol=1e-12)
         assert np.array_equal(y[..., OTHERS], x[..., OTHERS])
@@ -114,7 +114,7 @@ def test_the_closed_form_moments_of_care_scale_by_the_price_to_their_power():
     # each at its own price.
     flat, trend = (_model("jambi-2025", ["scenario.horizon_months=36", f"{TREND}={x}"]) for x in (0, g))
     assert not trend.scenario.intensity_draws
-    for power, x, y in zip((2, 3), trial_cumulants(flat), trial_cumulants(trend)):
+    for power, x, y in zip((2, 3, 4), *(trial_cumulants(m, fourth=True) for m in (flat, trend))):
         np.testing.assert_allclose(y[:-1, :, MEDICAL], x[:-1, :, MEDICAL] * factor[:, None] ** power, rtol=1e-12)
         np.testing.assert_allclose(y[-1, :, MEDICAL], y[:-1, :, MEDICAL].sum(axis=0), rtol=1e-12)
 

@@ -167,7 +167,7 @@ def test_the_closed_form_moments_of_wage_benefits_scale_by_the_wage_to_their_pow
                                rtol=1e-12)
     assert np.array_equal(b.amounts[..., NOT_WAGE], a.amounts[..., NOT_WAGE]) and np.array_equal(b.counts, a.counts)
     assert np.array_equal(b.amounts[:, BPU], a.amounts[:, BPU])
-    for power, x, y in zip((2, 3), trial_cumulants(flat), trial_cumulants(grown)):
+    for power, x, y in zip((2, 3, 4), *(trial_cumulants(m, fourth=True) for m in (flat, grown))):
         np.testing.assert_allclose(y[:-1, PU][:, WAGE_PAID], x[:-1, PU][:, WAGE_PAID] * factor[:, None] ** power,
                                    rtol=1e-12)
         assert np.array_equal(y[..., NOT_WAGE], x[..., NOT_WAGE]) and np.array_equal(y[:, BPU], x[:, BPU])
