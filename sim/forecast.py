@@ -72,7 +72,7 @@ def forecast(
     planned = max_trials if target_precision else scenario.trials
     done = 0
     backend = LocalBackend() if backend is None else backend
-    with Aggregator(model, closed, planned, trial_table, *trial_cumulants(model)) as agg:
+    with Aggregator(model, closed, planned, trial_table, *trial_cumulants(model, fourth=True)) as agg:
         with backend:
             # Workers need send back only per-trial totals unless something here wants every block in full.
             totals_only = trial_table is None and on_block is None

@@ -1,10 +1,11 @@
-"""The closed form's fourth cumulant per trial: rate x E[payment^4] of a compound Poisson sum, the parameter draws
-by the law of total cumulance.
+"""The mean check's allowance for kurtosis: the closed form's fourth cumulant per trial and the upper bound it moves.
 
 Three moments do not place the upper tail of a mean of many lognormal care costs of CV 2 (the scenarios'
 ``medical_cost_cv``): its excess kurtosis is (1 + CV^2) = 5 times its squared skewness, the translated gamma's 1.5,
-and the exact chance above the gamma's bound was 3 to 8 times the normal's. The fourth cumulant gives the mean's
-kurtosis."""
+and the exact chance above the gamma's bound was 3 to 8 times the normal's. The fourth cumulant (rate x
+E[payment^4], the parameter draws by the law of total cumulance) gives the mean's kurtosis, and the upper bound is
+that of the gamma matched to whichever of the skewness and the kurtosis asks the longer tail
+(``results.skew_limits``)."""
 
 import dataclasses
 import math
@@ -22,9 +23,11 @@ from sim.benefits import INDEX
 from sim.closed_form import expected, trial_cumulants
 from sim.population import build_model
 from sim.regulation import temporary_incapacity_benefit
+from sim.results import GAMMA_KURTOSIS_PER_SKEW2, P_SIDE, Aggregator, mean_kurtosis, mean_skewness, skew_limits
 from sim.scenario import load_scenario
 from sim.scholarship import _children_per_claim, child_payments, claim_moments
 from test_mean_check import _blocks  # the model and the BlockResults of a run
+from test_mean_check_skew import SKEWED, _exact
 
 # --- fourth moments of one payment ---------------------------------------------------------------------------------
 
@@ -151,3 +154,106 @@ def test_parameter_draws_add_their_own_kurtosis_by_the_law_of_total_cumulance():
     assert fourth == pytest.approx(fourth1 + 4 * var_r * mean * third1 + 3 * var_r * var1**2
                                    + 6 * k3_r * mean**2 * var1 + k4_r * mean**4, rel=1e-9)
     assert all(np.array_equal(x, y) for x, y in zip((variance, third), trial_cumulants(build_model(scenario))))
+
+
+def test_the_mean_s_kurtosis_is_a_trial_s_over_the_trials():
+    variance, fourth = np.array([2.0, 0.0, 1.0]), np.array([8.0, 0.0, 5.0])
+    assert mean_kurtosis(variance, fourth, 100) == pytest.approx([0.02, 0.0, 0.05])
+    assert mean_kurtosis(variance, None, 100) is None
+
+
+# --- the bound -------------------------------------------------------------------------------------------------------
+
+
+def test_the_upper_bound_follows_the_heavier_of_the_skewness_and_the_kurtosis():
+    """The long side's bound is the translated gamma's for skewness max(g, sqrt(kurtosis / 1.5)): the skewness's
+    alone (today's) where the kurtosis is at most a gamma's 1.5 g^2 (a fixed amount, few large payments among small
+    ones), wider where it is more, never narrower; the short side's is the skewness's whatever the kurtosis."""
+    g = np.array([0.0, 0.1, 0.3, 0.5, 1.0, 0.5, 0.3])
+    kurtosis = np.array([0.0, 0.01, 1.5 * 0.09, 5 * 0.25, 5.0, -1.0, 0.5])
+    upper, lower = skew_limits(g, kurtosis)
+    upper3, lower3 = skew_limits(g)
+    assert np.array_equal(lower, lower3) and np.all(upper >= upper3)
+    heavier = kurtosis > GAMMA_KURTOSIS_PER_SKEW2 * g**2
+    assert np.array_equal(upper[~heavier], upper3[~heavier]) and np.all(upper[heavier] > upper3[heavier])
+    assert np.array_equal(upper[heavier], skew_limits(np.sqrt(kurtosis[heavier] / 1.5))[0])
+    mirrored = skew_limits(-g, kurtosis)
+    assert np.array_equal(mirrored[0], lower) and np.array_equal(mirrored[1], upper)
+
+
+def _kurtosis_bounds(cv, skew):
+    """The compound Poisson mean of a lognormal payment of mean 1 and CV ``cv`` with the given skewness: its N
+    expected payments, and the (upper, lower) bounds the skewness and kurtosis set. E[X^k] = (1 + CV^2)^(k(k-1)/2),
+    so the skewness is (1 + CV^2)^1.5 / sqrt(N) and the excess kurtosis (1 + CV^2)^4 / N = (1 + CV^2) g^2."""
+    w = 1 + cv * cv
+    rate = (w**1.5 / skew) ** 2
+    upper, lower = skew_limits(np.array([skew]), np.array([w * skew * skew]))
+    return rate, float(upper[0]), float(lower[0])
+
+
+@pytest.mark.parametrize("cv, skew", [(2.0, 0.2), (2.0, 0.3), (2.0, 0.5), (2.0, 0.75), (2.0, 1.0), (1.0, 1.0),
+                                      (4.0, 0.3)])
+def test_the_exact_chance_above_the_kurtosis_bound_is_about_the_normal_s(cv, skew):
+    """The scenarios' care cost (lognormal CV 2) as a compound Poisson mean across the skewness the scenarios give
+    it, and CV 1 and 4: the exact chance above the bound is within 3 times P_SIDE (measured at most 2.5 over these
+    cases), where the skewness's bound alone left more than 3 times it (measured 3.2 to 8.1 times); the lower
+    bound is the skewness's. See README, "exact tail chances"."""
+    rate, upper, lower = _kurtosis_bounds(cv, skew)
+    above, _ = _exact(("lognormal", cv), rate, (upper, lower))
+    above3, _ = _exact(("lognormal", cv), rate)
+    assert above < 3 * P_SIDE and above > P_SIDE / 5
+    assert above3 > 3 * P_SIDE
+    assert lower == skew_limits(np.array([skew]))[1][0]
+
+
+@pytest.mark.parametrize("case, rate", [(("fixed", None), 100), (("two-point", None), 10), (("lognormal", 0.5), 8)])
+def test_a_severity_no_heavier_than_a_gamma_keeps_its_bound(case, rate):
+    """A fixed amount, a few large payments among small ones and a lognormal of CV 0.5 have a kurtosis of at most a
+    gamma's 1.5 g^2 (1, 1.04 and 1.25 g^2): their bounds, and so the exact chances test_mean_check_skew measured,
+    are the skewness's alone."""
+    kind, cv = case
+    amounts, probs = ((1.0,), (1.0,)) if kind == "fixed" else ((1.0, 20.0), (0.95, 0.05)) if kind == "two-point" \
+        else (None, None)
+    if kind == "lognormal":
+        moments = [(1 + cv * cv) ** (k * (k - 1) / 2) for k in (2, 3, 4)]
+    else:
+        moments = [sum(p * a**k for a, p in zip(amounts, probs)) for k in (2, 3, 4)]
+    g = moments[1] / moments[0] ** 1.5 / math.sqrt(rate)
+    kurtosis = moments[2] / moments[0] ** 2 / rate
+    assert kurtosis <= GAMMA_KURTOSIS_PER_SKEW2 * g * g
+    assert skew_limits(np.array([g]), np.array([kurtosis]))[0] == skew_limits(np.array([g]))[0]
+
+
+# --- the check -------------------------------------------------------------------------------------------------------
+
+
+def _breakdown(model, blocks, fourth):
+    """The validation table of ``blocks`` against ``model``'s closed form, with or without its fourth cumulant."""
+    trials = sum(b.block.trials for b in blocks)
+    variance, third, k4 = trial_cumulants(model, fourth=True)
+    with Aggregator(model, expected(model), trials, None, variance, third, k4 if fourth else None) as agg:
+        for b in blocks:
+            agg.add(b)
+        return {(r["period"], r["segment"], r["benefit"]): r for r in agg.summary()["breakdown"]}
+
+
+def test_the_kurtosis_only_widens_the_care_cost_s_upper_bound_and_flags_nothing_new():
+    """2,000 trials of pekalongan-2023-expansion: with the fourth cumulant every row is the same but its upper
+    ``z_limit``, which is wider only for care (lognormal CV 2, kurtosis 5 g^2) and the same for every other benefit
+    (no heavier than a gamma); no mean is flagged that was not, and ``sim run`` (``forecast``) writes these rows."""
+    from sim.forecast import forecast
+
+    model, blocks = _blocks(*SKEWED)
+    three, four = _breakdown(model, blocks, False), _breakdown(model, blocks, True)
+    assert three.keys() == four.keys()
+    widened = set()
+    for key, row in four.items():
+        before = three[key]
+        assert {k: v for k, v in row.items() if k != "z_limit"} == {k: v for k, v in before.items() if k != "z_limit"}
+        if row["z_limit"] != before["z_limit"]:
+            assert row["mean_idr"] >= row["expected_idr"] and row["z_limit"] > before["z_limit"]
+            widened.add(key[2])
+        assert row["flag"] == before["flag"] or before["flag"] == "check"
+    assert widened == {"jkk_medical"}
+    written = {(r["period"], r["segment"], r["benefit"]): r for r in forecast(load_scenario(*SKEWED))["breakdown"]}
+    assert written == four

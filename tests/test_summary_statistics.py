@@ -25,7 +25,7 @@ from sim.cli import main
 from sim.closed_form import expected, trial_cumulants
 from sim.forecast import forecast
 from sim.population import build_model
-from sim.results import FLAG_SE, _rare, mean_skewness, skew_limits
+from sim.results import FLAG_SE, _rare, mean_kurtosis, mean_skewness, skew_limits
 from sim.scenario import load_scenario
 
 from conftest import ROOT
@@ -120,14 +120,15 @@ def test_z_and_flag_follow_a_bias_planted_in_the_closed_form(madiun, monkeypatch
     """The same trials against a closed form with two entries moved: 3.9 SE away is "ok", 4.1 SE is "check"; every
     row's z is |mean - expected| / SE with the closed form's SE (its variance per trial over the trials, computed
     here from ``trial_cumulants``), and its flag says whether z exceeds the bound on its side: 4, moved for the
-    mean's skewness (its third cumulant over the trials, ``skew_limits``; hundredths of an SE for these deaths)."""
+    mean's skewness and, above, its kurtosis (its third and fourth cumulants over the trials, ``skew_limits``;
+    hundredths of an SE for these deaths)."""
     assert FLAG_SE == 4.0
     first = madiun.labels[0]
     s_ok, s_check = madiun.segments.index("vulnerable"), madiun.segments.index("non_asn")
     b = INDEX["jkm_death"]
-    variance, third = trial_cumulants(build_model(madiun.scenario))
+    variance, third, fourth = trial_cumulants(build_model(madiun.scenario), fourth=True)
     model_se = np.sqrt(variance / TRIALS)
-    upper, lower = skew_limits(mean_skewness(variance, third, TRIALS))
+    upper, lower = skew_limits(mean_skewness(variance, third, TRIALS), mean_kurtosis(variance, fourth, TRIALS))
     plants = {}  # (segment index) -> expected amount planted in the first period
     for s, k in ((s_ok, 3.9), (s_check, -4.1)):
         plants[s] = float(np.mean(madiun.amounts[:, 0, s, b])) + k * model_se[0, s, b]
