@@ -385,6 +385,19 @@ TEXT = {
         "en": "; PU wages falling every year (the assumed PU wage rise per year, below 0) also lower the work-accident "
               "death benefit, set on the wage",
     },
+    # ... and of the premium per member: the PU premium is a share of the wage, its rate ("tarif") unchanged.
+    "trend_why_premium_wages_up": {
+        "id": "; upah peserta PU yang naik setiap tahun (asumsi kenaikan upah peserta PU per tahun) juga menaikkan "
+              "iuran PU, yang dihitung dari upah",
+        "en": "; PU wages rising every year (the assumed PU wage rise per year) also raise the PU premium, set on "
+              "the wage",
+    },
+    "trend_why_premium_wages_down": {
+        "id": "; upah peserta PU yang turun setiap tahun (asumsi kenaikan upah peserta PU per tahun, di bawah 0) juga "
+              "menurunkan iuran PU, yang dihitung dari upah",
+        "en": "; PU wages falling every year (the assumed PU wage rise per year, below 0) also lower the PU premium, "
+              "set on the wage",
+    },
     "trend_why_premium_up": {
         "id": ": iuran per peserta yang lebih tinggi menurunkan rasio; komposisi peserta PU dan BPU serta tarif "
               "yang berlaku berubah",

@@ -87,6 +87,11 @@ def runoff_sentence(lang: Language, summary: dict, extra: dict, start: dt.date) 
                       start=lang.month(start))
 
 
+# The factors a PU wage growth moves, and the text key of the clause that says so (``..._up`` or ``..._down``).
+WAGE_CLAUSES = {"accidents": "trend_why_accidents_wages", "benefit_per_death": "trend_why_death_wages",
+                "premium": "trend_why_premium_wages"}
+
+
 def _factor(lang: Language, scenario: Scenario, extra: dict, change: dict, i: int) -> tuple[str, dict]:
     """``(text, figures)`` of one factor: from, to, its points and why."""
     part, key = change["parts"][i], f"ratio_change.parts.{i}"
@@ -113,13 +118,12 @@ def _factor(lang: Language, scenario: Scenario, extra: dict, change: dict, i: in
     start = scenario.start.year if factor == "scholarships" else None
     text = lang(f"trend_{factor}", unit=unit) + lang(why, start=start)
     growth = max((s.wage_growth for s in scenario.segments), key=abs, default=0.0)  # 0 for BPU segments
-    if factor in ("accidents", "benefit_per_death") and growth:
+    if factor in WAGE_CLAUSES and growth:
         # PU wages of each calendar year move the benefits set on the wage: STMB and disability (the other
-        # work-accident benefits) and the work-accident death's 48 x wage (a death's benefit, beside the JKM's fixed
-        # amounts). Said as a clause of its own, whichever way the mix, care prices or deaths took the total.
-        clause = {"accidents": ("trend_why_accidents_wages_up", "trend_why_accidents_wages_down"),
-                  "benefit_per_death": ("trend_why_death_wages_up", "trend_why_death_wages_down")}[factor]
-        text += lang(clause[0] if growth > 0 else clause[1])
+        # work-accident benefits), the work-accident death's 48 x wage (a death's benefit, beside the JKM's fixed
+        # amounts) and the PU premium. Said as a clause of its own, whichever way the mix, care prices, deaths or
+        # rates took the total.
+        text += lang(f"{WAGE_CLAUSES[factor]}_" + ("up" if growth > 0 else "down"))
     # Only a rule for the scenario's programmes: a BPU-only rule's change moves nothing for PU staff (and back).
     schemes = {s.scheme for s in scenario.segments}
     changed = [(rule, month) for rule, month in benefit_rule_changes(extra)
@@ -145,18 +149,19 @@ def benefit_rule_changes(extra: dict) -> list[tuple[str, dt.date]]:
 
 def _rates_change(scenario: Scenario) -> bool:
     """Whether any segment's monthly premium per member changes within the horizon under the rules of each month
-    (PP 50/2025's discount for some payers begins or ends) or on the wage of each month's year (a PU wage that
-    grows, ``assumptions.wage_growth``); without a change, only the mix of members moves the premium per member."""
+    (PP 50/2025's discount for some payers begins or ends); without a change, only the mix of members moves the
+    premium per member. On the first year's wage: a PU wage that grows (``assumptions.wage_growth``) changes no
+    rate, "tarif" in Indonesian being the regulation's, and :func:`_factor` names it in a clause of its own."""
     regulation = load_regulation()
-    dates = month_dates(scenario.start, scenario.horizon_months)
+    dates = [scenario.rules_date] if scenario.rules_date else month_dates(scenario.start, scenario.horizon_months)
     planning = getattr(scenario, "planning", None)
     funding = planning.funding if planning is not None else None
     for s in scenario.segments:
         # Every payer whose rate the segment's members may pay at: its own, and its funding sources' (a CSR
         # pledge pays the discounted BPU rate of 2026 where the APBD, the segment's own payer, does not).
         for payer in {s.payer, *(source.payer for source in sources_for(s, funding))}:
-            rates = {monthly_premium(regulation.at(scenario.rules_date or d), s.scheme, s.wage_in(d.year),
-                                     s.risk_class or 1, payer, s.occupation) for d in dates}
+            rates = {monthly_premium(regulation.at(d), s.scheme, s.wage, s.risk_class or 1, payer, s.occupation)
+                     for d in dates}
             if len(rates) > 1:
                 return True
     return False

@@ -451,6 +451,10 @@ WAGE_CLAUSES = {
                                 "juga menaikkan santunan kematian akibat kecelakaan kerja, yang dihitung dari upah",
                           "en": "; PU wages rising every year (the assumed PU wage rise per year) also raise the "
                                 "work-accident death benefit, set on the wage"},
+    "premium": {"id": "; upah peserta PU yang naik setiap tahun (asumsi kenaikan upah peserta PU per tahun) juga "
+                      "menaikkan iuran PU, yang dihitung dari upah",
+                "en": "; PU wages rising every year (the assumed PU wage rise per year) also raise the PU premium, set "
+                      "on the wage"},
 }
 
 
@@ -460,7 +464,8 @@ def test_a_pu_wage_growth_is_named_in_the_reasons_of_the_benefits_set_on_the_wag
     set on the wage, so the other work-accident benefits per member rise with it, which the reason gave as the mix
     of segments alone; a work-accident death pays 48 x that year's wage (Rp105 m on 2025's, above the floor), so
     the benefit per death rises with it too (+1.1 points to 2027, +0.6 without growth), which the reason gave as the
-    share of work-accident deaths and the rules alone. Each reason ends with a clause of its own naming the wages,
+    share of work-accident deaths and the rules alone; the PU premium is a share of the wage, so the premium per
+    member rises with it. Each reason ends with a clause of its own naming the wages,
     in both languages; without growth it does not."""
     from sim.report_trend import _factor
 
@@ -472,6 +477,18 @@ def test_a_pu_wage_growth_is_named_in_the_reasons_of_the_benefits_set_on_the_wag
         for code, clause in WAGE_CLAUSES[factor].items():
             text, _ = _factor(Language(code), scenario, extra, change, i)
             assert text.endswith(clause) == named, text
+
+
+def test_a_growing_wage_is_not_said_to_change_the_rates():
+    """With PU wages 6.5 % higher each year madiun-2025's premium per member rises, and its reason said the rates in
+    force change ("tarif yang berlaku berubah"), which a planner looks for in the rules and does not find: the
+    rates (shares of the wage) stay the same, the wage they are taken of rises (the clause above says so)."""
+    scenario = load_scenario("madiun-2025", ["scenario.trials=500", "assumptions.wage_growth=0.065"])
+    summary = forecast(scenario, exact_check=False)
+    extra = _extra(summary, projected=False)
+    for code, wrong in (("id", "tarif yang berlaku berubah"), ("en", "the rates in force change")):
+        text = _shown(Language(code), trend_blocks(Language(code), scenario, summary, extra)[0], summary, extra)
+        assert wrong not in text and WAGE_CLAUSES["premium"][code] in text, text
 
 
 def test_care_prices_against_the_change_are_named_as_such():
