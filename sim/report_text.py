@@ -1839,7 +1839,7 @@ TEXT = {
     # horizon ending before December): a short bar of those months' premiums, not a fall in spending.
     "alt_part_year": {"id": "{year} (hanya {months} dalam proyeksi)",
                       "en": "{year} (only {months} in the projection)"},
-    "alt_plan_part_years": {"id": " Tahun yang hanya sebagian masuk proyeksi, pada sumbu datar: {years}.",
+    "alt_plan_part_years": {"id": " Tahun yang hanya sebagian masuk proyeksi, pada sumbu mendatar: {years}.",
                             "en": " Years only partly in the projection, on the horizontal axis: {years}."},
     "alt_plan_premium": {"id": "Batang iuran per tahun, bertumpuk menurut pembayar. {years}",
                          "en": "Bars by year of the premium, stacked by payer. {years}"},

@@ -558,7 +558,7 @@ def test_the_payer_and_coverage_charts_name_a_part_year_by_its_months():
         "id": (["2025\n(Jul–Des)", "2026", "2027\n(Jan–Jun)"],
                "2025 (hanya Juli–Desember 2025 dalam proyeksi): Rp51,7 juta. 2026: Rp604,0 juta. 2027 (hanya "
                "Januari–Juni 2027 dalam proyeksi): Rp",
-               " Tahun yang hanya sebagian masuk proyeksi, pada sumbu datar: 2025 (hanya Juli–Desember 2025 dalam "
+               " Tahun yang hanya sebagian masuk proyeksi, pada sumbu mendatar: 2025 (hanya Juli–Desember 2025 dalam "
                "proyeksi) dan 2027 (hanya Januari–Juni 2027 dalam proyeksi).",
                " Bulan dalam kurung di bawah tahun: proyeksi hanya mencakup bulan-bulan itu (Juli–Desember 2025 dan "
                "Januari–Juni 2027)", "sehingga iuran tahun itu adalah iuran bulan-bulan tersebut saja, bukan setahun "

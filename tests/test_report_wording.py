@@ -573,12 +573,14 @@ def test_a_cut_table_says_which_rows_it_shows():
 # "alur pendaftaran" of its part headings (a notebook row said "tahapan"); beyond the horizon "di luar periode
 # proyeksi" as the targets' table says (the note under it said "di luar proyeksi"); a member the money no longer
 # pays for is "tidak diperpanjang" as the plan's tables and notebook rows say (a notebook's text said "diputus");
-# the cost of a case's care is "biaya perawatan medis" as its mean and trend say (its CV said "biaya medis").
+# the cost of a case's care is "biaya perawatan medis" as its mean and trend say (its CV said "biaya medis"); a
+# chart's horizontal axis is "sumbu mendatar" as the histogram's and tornado's alt texts say (a part year's said
+# "sumbu datar").
 ONE_WORD = {"tabel mortalitas": r"\btabel kematian\b", "proporsi": r"\bporsi\b", "iuran": r"\bpremi\b",
             "peserta": r"\banggota\b", "perkiraan": r"\bprakiraan\b", "komitmen": r"\bjanji\b",
             "kelompok penghasilan": r"\bgolongan penghasilan\b", "alur pendaftaran": r"\btahapan pendaftaran\b",
             "di luar periode proyeksi": r"\bdi luar proyeksi\b", "tidak diperpanjang": r"\b(diputus|memutus)\b",
-            "biaya perawatan medis": r"\bbiaya medis\b"}
+            "biaya perawatan medis": r"\bbiaya medis\b", "sumbu mendatar": r"\bsumbu datar\b"}
 
 
 def _indonesian_notebook_texts(root) -> dict[str, str]:
