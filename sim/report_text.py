@@ -2418,8 +2418,8 @@ TEXT = {
     },
     # ... and where a payer in that year has money that limits it, whose marked "left" is against a full year's.
     "plan_payers_partial_left": {
-        "id": "Sisa dana dihitung terhadap dana untuk setahun penuh: iuran setahun penuh bagi peserta tersebut lebih "
-              "besar dan sisa dananya lebih kecil.",
+        "id": "Dana tersedia adalah dana untuk setahun penuh: iuran setahun penuh bagi peserta tersebut lebih besar "
+              "dan sisa dananya lebih kecil.",
         "en": "What is left is set against a full year's money: a full year of those members costs more and leaves "
               "less.",
     },

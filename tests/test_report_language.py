@@ -351,6 +351,10 @@ REWORDED = [
     # lebih sedikit" left nothing to leave; "terhadap anggaran setahun penuh" hung without a verb.
     ("setahun penuh peserta tersebut", "sedangkan anggarannya untuk setahun penuh: iuran setahun penuh bagi peserta "
                                        "tersebut lebih besar dan sisa anggarannya lebih kecil."),
+    # The payer table's part-year note: "Sisa dana dihitung terhadap dana untuk setahun penuh" calqued "what is left
+    # is set against a full year's money"; it now names the table's column, as the sister notes say "anggarannya".
+    ("dihitung terhadap dana", "Dana tersedia adalah dana untuk setahun penuh: iuran setahun penuh bagi peserta "
+                               "tersebut lebih besar dan sisa dananya lebih kecil."),
     # The care cost trend's note: "..., yang memakai harga tahun pertama" read as the later years taking the first
     # year's prices, the opposite of what the trend does.
     ("yang memakai harga tahun pertama", "biaya perawatan medis dinyatakan pada harga tahun pertama"),

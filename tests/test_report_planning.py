@@ -510,8 +510,8 @@ def test_the_premiums_by_payer_of_a_part_year_are_marked_with_its_months():
                "full year's. What is left is set against a full year's money: a full year of those members costs more "
                "and leaves less.", "* The projection covers only January–June 2026, so the premiums in 2026"),
         "id": ("* Proyeksi hanya mencakup Juli–Desember 2025, sehingga iuran pada 2025 adalah iuran bulan-bulan tersebut "
-               "saja, bukan setahun penuh. Sisa dana dihitung terhadap dana untuk setahun penuh: iuran setahun penuh "
-               "bagi peserta tersebut lebih besar dan sisa dananya lebih kecil.",
+               "saja, bukan setahun penuh. Dana tersedia adalah dana untuk setahun penuh: iuran setahun penuh bagi "
+               "peserta tersebut lebih besar dan sisa dananya lebih kecil.",
                "* Proyeksi hanya mencakup Januari–Juni 2026, sehingga iuran pada 2026"),
     }
     for code, (start_note, end_note) in expected.items():
