@@ -575,12 +575,14 @@ def test_a_cut_table_says_which_rows_it_shows():
 # pays for is "tidak diperpanjang" as the plan's tables and notebook rows say (a notebook's text said "diputus");
 # the cost of a case's care is "biaya perawatan medis" as its mean and trend say (its CV said "biaya medis"); a
 # chart's horizontal axis is "sumbu mendatar" as the histogram's and tornado's alt texts say (a part year's said
-# "sumbu datar").
+# "sumbu datar"); a PU member's wage is "upah peserta PU" as the wage growth's label says (its source said "upah
+# PU").
 ONE_WORD = {"tabel mortalitas": r"\btabel kematian\b", "proporsi": r"\bporsi\b", "iuran": r"\bpremi\b",
             "peserta": r"\banggota\b", "perkiraan": r"\bprakiraan\b", "komitmen": r"\bjanji\b",
             "kelompok penghasilan": r"\bgolongan penghasilan\b", "alur pendaftaran": r"\btahapan pendaftaran\b",
             "di luar periode proyeksi": r"\bdi luar proyeksi\b", "tidak diperpanjang": r"\b(diputus|memutus)\b",
-            "biaya perawatan medis": r"\bbiaya medis\b", "sumbu mendatar": r"\bsumbu datar\b"}
+            "biaya perawatan medis": r"\bbiaya medis\b", "sumbu mendatar": r"\bsumbu datar\b",
+            "upah peserta pu": r"\bupah PU\b"}
 
 
 def _indonesian_notebook_texts(root) -> dict[str, str]:
