@@ -300,10 +300,18 @@ def test_without_a_pu_segment_the_growth_is_not_varied_and_the_report_says_why(c
     assert why in lang.parameter(GROWTH, entry_names(jambi, lang))
 
 
-@pytest.mark.parametrize("field", ["source", "source_id"])
-def test_the_pu_wages_source_leaves_its_growth_to_the_wage_growth(field):
-    """madiun-2025's non-ASN wage is shown in the report's register with its source, which said it is held at the
-    2023 level in every year projected: untrue of a run with ``--set assumptions.wage_growth=0.065``. It says so
-    unless a wage rise per year is assumed, naming the key, in both languages."""
-    wage = load_scenario("madiun-2025", [f"{GROWTH}=0.065"]).resolved["segments"]["non_asn"]["wage"]
-    assert GROWTH in wage[field]
+@pytest.mark.parametrize("scenario_id", ["madiun-2025", "madiun-2026-ucj"])
+def test_a_pu_wage_said_to_be_held_through_the_years_names_the_growth_that_moves_it(scenario_id):
+    """madiun's non-ASN wage source said the wage is "held at the 2023 level in every year projected" ("Dipertahankan
+    pada tingkat 2023 di setiap tahun proyeksi"), which a report run with the growth (``--set
+    assumptions.wage_growth=0.065``) contradicted in its own register. A PU wage whose source says how it runs
+    through the projected years names the growth, in both languages, by the Indonesian label's words."""
+    scenario = load_scenario(scenario_id, [f"{GROWTH}=0.065"])
+    held = [s.name for s in scenario.segments if s.scheme == "PU"
+            and "every year projected" in scenario.resolved["segments"][s.name]["wage"]["source"]]
+    assert held  # not vacuous
+    for name in held:
+        wage = scenario.resolved["segments"][name]["wage"]
+        assert "PU wage rise per year is assumed (assumptions.wage_growth" in wage["source"]
+        assert "kecuali bila diasumsikan ada kenaikan upah peserta PU per tahun" in wage["source_id"]
+        assert GROWTH in wage["source_id"]
