@@ -1218,7 +1218,7 @@ def sensitivity_section(lang: Language, extra: dict, labels: dict | None = None,
           if extra.get("calibration") else []),
         Chart("tornado", lang("caption_tornado")),
         Table("sensitivity", header, rows),
-        Para(lang("sens_note"), style="note"),
+        Para(lang("sens_note_wages" if _varied(sens, "assumptions.wage_growth") else "sens_note"), style="note"),
         *_sens_later(lang, extra, labels, refit),
         *_sens_early_death_rule(lang, extra),
     ]
@@ -1226,6 +1226,12 @@ def sensitivity_section(lang: Language, extra: dict, labels: dict | None = None,
         blocks.append(Para(lang("sens_note_segments", many=MANY_SEGMENTS), style="note"))
     notes = _set_apart_notes(lang, sens, labels, planning=bool(extra.get("planning")))
     return Section("sensitivity", lang("sec_sensitivity"), blocks + notes, traced=True)
+
+
+def _varied(sens: dict, parameter: str) -> bool:
+    """Whether the tornado moved ``parameter``: a bar, or a row set apart for moving no claims (not one it left
+    unmoved, such as the wage growth where no segment is PU)."""
+    return any(r["parameter"] == parameter for r in (*sens["rows"], *sens.get("no_effect", ())))
 
 
 # A rule's effect on a year's expected claims from which the report says what it does (1 %): the BPU early-death

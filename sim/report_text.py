@@ -1066,9 +1066,22 @@ TEXT = {
         "id": "Menggeser satu proporsi tingkat keparahan mengubah empat proporsi lainnya secara proporsional sehingga "
               "totalnya tetap 100%. Untuk parameter hasil kalibrasi, rentangnya adalah interval kredibel 90%. "
               "Koefisien variasi biaya perawatan medis hanya mengubah sebaran klaim, bukan nilai harapannya. "
+              "Kenaikan biaya perawatan medis per tahun hanya mengubah tahun-tahun setelah tahun pertama: rata-rata "
+              "biaya perawatan medis dinyatakan pada harga tahun pertama.",
+        "en": "Moving one severity share rescales the other four in proportion so that they still sum to 100%. For "
+              "calibrated parameters the range is the 90% credible interval. The coefficient of variation of "
+              "medical costs changes the spread of claims, not their expected value. The medical cost rise per "
+              "year changes only the years after the first, which is at the first year's prices.",
+    },
+    # ... where the tornado varies the PU wage growth (a PU segment): it too moves only the later years. Without
+    # one the growth is named among the parameters not varied, and the note would explain a bar not drawn.
+    "sens_note_wages": {
+        "id": "Menggeser satu proporsi tingkat keparahan mengubah empat proporsi lainnya secara proporsional sehingga "
+              "totalnya tetap 100%. Untuk parameter hasil kalibrasi, rentangnya adalah interval kredibel 90%. "
+              "Koefisien variasi biaya perawatan medis hanya mengubah sebaran klaim, bukan nilai harapannya. "
               "Kenaikan biaya perawatan medis per tahun dan kenaikan upah peserta PU per tahun hanya mengubah "
               "tahun-tahun setelah tahun pertama: rata-rata biaya perawatan medis dinyatakan pada harga tahun "
-              "pertama, dan upah yang tercantum adalah upah tahun pertama.",
+              "pertama, dan upah peserta PU yang tercantum adalah upah tahun pertama.",
         "en": "Moving one severity share rescales the other four in proportion so that they still sum to 100%. For "
               "calibrated parameters the range is the 90% credible interval. The coefficient of variation of "
               "medical costs changes the spread of claims, not their expected value. The medical cost rise per "

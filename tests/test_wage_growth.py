@@ -22,7 +22,7 @@ from sim.forecast import forecast
 from sim.i18n import Language
 from sim.population import build_model, year_premium_rates
 from sim.regulation import load_regulation
-from sim.report_document import Table
+from sim.report_document import Para, Table
 from sim.report_sections import sensitivity_figures, sensitivity_section
 from sim.scenario import load_scenario
 from sim.sensitivity import tornado
@@ -298,6 +298,23 @@ def test_without_a_pu_segment_the_growth_is_not_varied_and_the_report_says_why(c
     lang = Language(code)
     why = {"id": "tidak ada segmen PU", "en": "no segment is PU"}[code]
     assert why in lang.parameter(GROWTH, entry_names(jambi, lang))
+
+
+@pytest.mark.parametrize("code", ["id", "en"])
+def test_the_sensitivity_note_explains_the_wage_growth_only_where_the_tornado_moves_it(prior, prior_tornado, code):
+    """The note under the tornado's table says the wage growth, like the care cost trend, moves only the years after
+    the first. jambi-2025's report (all BPU) named the growth among the parameters not varied and still explained it
+    in that note; there the note speaks of the care cost trend alone."""
+    care = {"id": "Kenaikan biaya perawatan medis per tahun", "en": "The medical cost rise per year"}[code]
+    wages = {"id": "kenaikan upah peserta PU per tahun hanya mengubah", "en": "the PU wage rise per year change only"}
+
+    def note(scenario, result):
+        section = sensitivity_section(Language(code), {"sensitivity": sensitivity_figures(scenario, *result)})
+        return next(b.text for b in section.blocks if isinstance(b, Para) and care in b.text)
+
+    assert wages[code] in note(prior, prior_tornado)
+    jambi = load_scenario("jambi-2025", ["scenario.trials=200"])
+    assert wages[code] not in note(jambi, tornado(jambi))
 
 
 @pytest.mark.parametrize("scenario_id", ["madiun-2025", "madiun-2026-ucj"])
