@@ -528,8 +528,8 @@ TEXT = {
     },
     "no_segment_uses": {"id": "nilai bawaan, tidak dipakai karena setiap segmen punya nilai sendiri",
                         "en": "default, not used since every segment has its own"},
-    "no_pu_segment": {"id": "tidak dipakai karena tidak ada segmen PU (upah peserta BPU adalah kelompok penghasilan "
-                            "yang dilaporkan dan tidak naik)",
+    "no_pu_segment": {"id": "tidak dipakai karena tidak ada segmen PU (upah peserta BPU ditetapkan menurut kelompok "
+                            "penghasilan yang dilaporkan, sehingga tidak naik)",
                       "en": "not used since no segment is PU (a BPU member's wage is a declared income band, which "
                             "does not grow)"},
     "segments_without_own": {"id": "{n} segmen tanpa nilai sendiri", "en": "{n} segments without their own"},

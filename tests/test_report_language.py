@@ -355,6 +355,10 @@ REWORDED = [
     # is set against a full year's money"; it now names the table's column, as the sister notes say "anggarannya".
     ("dihitung terhadap dana", "Dana tersedia adalah dana untuk setahun penuh: iuran setahun penuh bagi peserta "
                                "tersebut lebih besar dan sisa dananya lebih kecil."),
+    # The wage growth not varied without a PU segment: "upah peserta BPU adalah kelompok penghasilan" made a wage a
+    # group; the wage is set by the declared income band.
+    ("upah peserta BPU adalah kelompok penghasilan", "(upah peserta BPU ditetapkan menurut kelompok penghasilan yang "
+                                                     "dilaporkan, sehingga tidak naik)"),
     # The care cost trend's note: "..., yang memakai harga tahun pertama" read as the later years taking the first
     # year's prices, the opposite of what the trend does.
     ("yang memakai harga tahun pertama", "biaya perawatan medis dinyatakan pada harga tahun pertama"),
