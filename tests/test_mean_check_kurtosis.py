@@ -23,7 +23,7 @@ from sim.benefits import INDEX
 from sim.closed_form import expected, trial_cumulants
 from sim.population import build_model
 from sim.regulation import temporary_incapacity_benefit
-from sim.results import GAMMA_KURTOSIS_PER_SKEW2, P_SIDE, Aggregator, mean_kurtosis, mean_skewness, skew_limits
+from sim.results import GAMMA_KURTOSIS_PER_SKEW2, P_SIDE, Aggregator, mean_kurtosis, skew_limits
 from sim.scenario import load_scenario
 from sim.scholarship import _children_per_claim, child_payments, claim_moments
 from test_mean_check import _blocks  # the model and the BlockResults of a run
