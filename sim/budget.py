@@ -89,9 +89,29 @@ def _needs_funding(scenario: Scenario, question: str) -> None:
 # --- Which pledges are honoured -------------------------------------------------------------------------------
 
 
+def pledges_in_horizon(scenario: Scenario) -> tuple:
+    """The scenario's CSR pledges with a year of their run inside the horizon. A horizon moved or shortened with
+    ``--set`` may leave a pledge with none (its money is listed by :func:`money_before_horizon` or
+    :func:`money_after_horizon`): whether it is honoured changes nothing, so it is left out of the outcomes weighed
+    (else each outcome would come twice, once named after a failure that costs nothing)."""
+    funding = scenario.planning.funding if scenario.planning is not None else None
+    if funding is None:
+        return ()
+    years = {d.year for d in scenario_months(scenario)[0]}
+    return tuple(p for p in funding.pledges if any(p.active(y) for y in years))
+
+
+def pledges_outside_horizon(scenario: Scenario) -> tuple:
+    """The scenario's CSR pledges :func:`pledges_in_horizon` leaves out: no year of their run is in the horizon."""
+    inside = pledges_in_horizon(scenario)
+    funding = scenario.planning.funding if scenario.planning is not None else None
+    return tuple(p for p in (funding.pledges if funding is not None else ()) if p not in inside)
+
+
 def pledge_outcomes(scenario: Scenario) -> list[tuple[dict, float]]:
-    """(share of each pledge that arrives, probability): every combination of honoured pledges, or a sample."""
-    pledges = scenario.planning.funding.pledges if scenario.planning and scenario.planning.funding else ()
+    """(share of each pledge that arrives, probability): every combination of honoured pledges, or a sample. Only
+    the pledges with a year in the horizon (:func:`pledges_in_horizon`)."""
+    pledges = pledges_in_horizon(scenario)
     if not pledges:
         return [({}, 1.0)]
     if len(pledges) <= MAX_ENUMERATED_PLEDGES:
@@ -182,7 +202,7 @@ def budget_needed(scenario: Scenario, confidence: float, unlimited: UnlimitedApb
         met.append(reached)
     budget = at_confidence(needs, probs, confidence)
     spread = _summary(needs, probs)
-    pledges = len(scenario.planning.funding.pledges)
+    pledges = len(pledges_in_horizon(scenario))
     return {
         "confidence": confidence,
         "for": "quota_path" if scenario.planning.quotas else "members",
@@ -409,7 +429,7 @@ class _CoverageBasis:
 
 
 def _coverage_basis(scenario: Scenario, confidence: float | None) -> _CoverageBasis:
-    pledges = scenario.planning.funding.pledges
+    pledges = pledges_in_horizon(scenario)
     outcomes = pledge_outcomes(scenario)
     if not pledges:
         name, outcomes, level = "no_pledges", [({}, 1.0)], 1.0

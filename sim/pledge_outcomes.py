@@ -19,14 +19,16 @@ Outcomes: every combination when there are at most ``ALL_COMBINATIONS_UP_TO`` pl
 probability of that exact combination, which then do not add up to 1). Assumption, as in the budget answers: a
 pledge is honoured in full or not at all for its whole duration, independently of the others, with its stated
 probability; a co-funded pledge that fails takes the city's matching share with it (the city pays its share only
-alongside the pledge).
+alongside the pledge). Only the pledges with a year of their run in the horizon are weighed, as by the budget
+answers (:func:`sim.budget.pledges_in_horizon`): one a horizon moved or shortened with ``--set`` leaves outside would
+make outcomes with the figures of others; it is named in the answer's note instead.
 """
 
 from __future__ import annotations
 
 import math
 
-from .budget import UnlimitedApbd, ucj_by_year
+from .budget import UnlimitedApbd, pledges_in_horizon, pledges_outside_horizon, ucj_by_year
 from .expansion import money_by_year, project_scenario
 from .funding import APBD
 from .scenario import Scenario
@@ -73,11 +75,16 @@ def outcome_name(outcome: dict) -> tuple[str, list]:
 def pledge_outcomes(scenario: Scenario, unlimited: UnlimitedApbd | None = None) -> dict | None:
     """Per outcome and fiscal year: members at the year-end, not renewed, waiting, APBD spent, APBD needed for the
     quota path, UCJ. None when the scenario has no CSR pledge. ``unlimited``: the scenario's
-    :class:`~sim.budget.UnlimitedApbd`, when the caller shares its projections with ``budget_needed``."""
-    planning = scenario.planning
-    pledges = planning.funding.pledges if planning is not None and planning.funding is not None else ()
+    :class:`~sim.budget.UnlimitedApbd`, when the caller shares its projections with ``budget_needed``.
+
+    A pledge with no year of its run in the horizon (one moved or shortened with ``--set``) is left out, as
+    ``budget_needed`` leaves it out (:func:`sim.budget.pledges_in_horizon`): its failure would change nothing, and an
+    outcome named after it would repeat another's figures. It is listed in ``outside_horizon`` and the note says
+    so; None when no pledge has a year in the horizon."""
+    pledges = pledges_in_horizon(scenario)
     if not pledges:
         return None
+    outside = [_dates(p) for p in pledges_outside_horizon(scenario)]
     unlimited = UnlimitedApbd(scenario) if unlimited is None else unlimited.of(scenario)
     rows = []
     for outcome in outcomes(pledges):
@@ -88,17 +95,25 @@ def pledge_outcomes(scenario: Scenario, unlimited: UnlimitedApbd | None = None) 
                      "held_max": max(y["held_year_end"] for y in years),  # the most names waiting at a year-end
                      "years": years})
     every = len(pledges) <= ALL_COMBINATIONS_UP_TO
+    left_out = ("; left out, with no year in the horizon: "
+                + ", ".join(f"{p['name']} ({p['first_year']}-{p['last_year']})" for p in outside)) if outside else ""
     return {
-        "pledges": [{"name": p.name, "probability": p.probability, "first_year": p.first_year,
-                     "last_year": p.first_year + p.years - 1, "segments": list(p.segments)} for p in pledges],
+        "pledges": [{"name": p.name, "probability": p.probability, **_dates(p), "segments": list(p.segments)}
+                    for p in pledges],
+        "outside_horizon": outside,
         "note": ("every combination of honoured and failed pledges" if every else
                  "all pledges honoured, each failing alone, none honoured (not every combination: the probabilities "
                  "do not add up to 1)")
-                + "; a pledge is honoured in full or not at all for its whole duration, independently",
+                + "; a pledge is honoured in full or not at all for its whole duration, independently" + left_out,
         "all_combinations": every,
         "outcomes": rows,
         "expected": _expected(rows) if every else None,
     }
+
+
+def _dates(pledge) -> dict:
+    """A pledge's name and the first and last years of its run."""
+    return {"name": pledge.name, "first_year": pledge.first_year, "last_year": pledge.first_year + pledge.years - 1}
 
 
 EXPECTED_FIELDS = ("members_year_end", "not_renewed", "held_year_end", "apbd_spent_idr", "apbd_needed_idr")

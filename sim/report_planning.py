@@ -26,8 +26,8 @@ from .regulation import load_regulation
 from .report_document import Chart, Figure, Para, Section, Table, Tiles, fill
 from .report_document import report_figure as _r, summary_figure as _s  # short: hundreds of figures
 from .budget import (
-    DEFAULT_CONFIDENCE, UnlimitedApbd, budget_needed, money_after_horizon, money_before_horizon, targets_after_horizon,
-    targets_before_horizon, ucj_by_year, verify_budget,
+    DEFAULT_CONFIDENCE, UnlimitedApbd, budget_needed, money_after_horizon, money_before_horizon, pledges_in_horizon,
+    targets_after_horizon, targets_before_horizon, ucj_by_year, verify_budget,
 )
 from .expansion import premium_rates, project_scenario
 from .funding import APBD, DBH_CHT, EXTERNAL_PAYERS
@@ -308,12 +308,11 @@ def _apbd_needed(scenario: Scenario, unlimited: UnlimitedApbd) -> dict:
     even unlimited money does not reach (the enrolment pipeline is too slow)."""
     need = budget_needed(scenario, DEFAULT_CONFIDENCE, unlimited)
     by_year = {r["year"]: r["budget_idr"] for r in need["years"]}
-    pledges = scenario.planning.funding.pledges
     return {
         "years": need["years"],
         "confidence": DEFAULT_CONFIDENCE,
         "for": need["for"],
-        "pledges": len(pledges),
+        "pledges": len(pledges_in_horizon(scenario)),  # a pledge with no year in the horizon plays no part
         "probability_money_does_not_bind": round(verify_budget(scenario, by_year), 6),
         "targets_missed_with_unlimited_budget": [
             {k: t[k] for k in ("segment", "year", "target", "members_year_end")}

@@ -302,3 +302,55 @@ def test_the_most_names_waiting_is_the_peak_year_end_not_the_last():
         held = {y["year"]: y["held_year_end"] for y in outcome["years"]}
         assert held[2030] == 0 and held[2029] > 0
         assert outcome["held_max"] == held[2029] == max(held.values())
+
+
+def _same_figures(a: dict, b: dict) -> bool:
+    return a["not_renewed"] == b["not_renewed"] and a["held_max"] == b["held_max"] and a["years"] == b["years"]
+
+
+@pytest.mark.parametrize("overrides, inside, outside", [
+    # A start moved to 2029: the companies' pledge (2026-2028) has ended before the horizon.
+    (["scenario.start=2029-01"], "co-funded", {"name": "companies", "first_year": 2026, "last_year": 2028}),
+    # A horizon shortened to 2026: a co-funded pledge moved to 2027 starts after it.
+    (["scenario.horizon_months=12", "funding.csr.co-funded.first_year=2027"], "companies",
+     {"name": "co-funded", "first_year": 2027, "last_year": 2031}),
+])
+def test_a_pledge_with_no_year_in_the_horizon_is_left_out(overrides, inside, outside):
+    """Whether such a pledge is honoured changes nothing in the horizon: it once made outcomes ("companies fails
+    15%") whose figures were those of "all honoured", with the probabilities split between them. Now the outcomes
+    are the other pledge's, adding up to 1; the note and ``outside_horizon`` name the pledge left out, and the budget
+    answer weighs the same outcomes (the report's count of pledges too)."""
+    from sim.report_planning import _apbd_needed
+
+    scenario = load_scenario(CSR, overrides)
+    unlimited = budget.UnlimitedApbd(scenario)
+    answer = pledge_outcomes(scenario, unlimited)
+    assert [o["failed"] for o in answer["outcomes"]] == [[], [inside]]
+    assert sum(o["probability"] for o in answer["outcomes"]) == pytest.approx(1.0, abs=1e-12)
+    assert [p["name"] for p in answer["pledges"]] == [inside] and answer["outside_horizon"] == [outside]
+    assert answer["note"].endswith(f"; left out, with no year in the horizon: {outside['name']} "
+                                   f"({outside['first_year']}-{outside['last_year']})")
+    honoured = answer["outcomes"][0]
+    assert not any(_same_figures(o, honoured) for o in answer["outcomes"][1:])
+    need = budget.budget_needed(scenario, 0.9, unlimited)
+    assert need["outcomes"] == 2 and need["uncertainty"].startswith("which of 1 CSR pledge(s)")
+    assert _apbd_needed(scenario, unlimited)["pledges"] == 1
+
+
+def test_no_pledge_in_the_horizon_no_outcomes():
+    """Both pledges ended before a horizon moved to 2029 (the co-funded one shortened to 2026-2027): nothing is
+    uncertain in the money, as for a scenario without pledges."""
+    from sim.report_planning import _apbd_needed
+
+    scenario = load_scenario(CSR, ["scenario.start=2029-01", "funding.csr.co-funded.years.value=2"])
+    assert pledge_outcomes(scenario) is None
+    need = budget.budget_needed(scenario, 0.9)
+    assert need["outcomes"] == 1 and need["uncertainty"].startswith("none")
+    assert _apbd_needed(scenario, budget.UnlimitedApbd(scenario))["pledges"] == 0
+
+
+def test_the_unmoved_horizon_leaves_no_pledge_out(answer):
+    assert answer["outside_horizon"] == [] and "left out" not in answer["note"]
+    assert len(answer["outcomes"]) == 4
+    honoured = answer["outcomes"][0]
+    assert not any(_same_figures(o, honoured) for o in answer["outcomes"][1:])
