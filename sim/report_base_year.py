@@ -4,8 +4,9 @@ builds on, when that base started earlier and its horizon holds the year (report
 madiun-2026-ucj starts in January 2026 on madiun-2025, a run-off of the January 2025 members over 2025-2027: both
 reports give a claim ratio for 2026, about 240 % and 212 %. They differ by construction, not by chance: the base
 has no new members, its members are a year older, and it counts the scholarships still paid for its 2025 deaths,
-which a scenario starting in 2026 does not count. The paragraph gives both expected ratios (closed form) and the
-reasons that apply, each found from the two scenarios, not assumed.
+which a scenario starting in 2026 does not count. A base with a care cost trend or a wage growth also has its 2026
+at its 2025 care prices or PU wages raised a year, where this scenario's 2026 is at the stated ones. The paragraph
+gives both expected ratios (closed form) and the reasons that apply, each found from the two scenarios, not assumed.
 """
 
 from __future__ import annotations
@@ -19,7 +20,8 @@ from .report_planning import _listed
 from .scenario import Scenario, ScenarioError, base_of
 
 SCHOLARSHIPS = ("jkm_scholarship", "jkk_scholarship")
-REASONS = ("new_members", "older", "longer_in_scheme", "earlier_deaths", "overrides")
+REASONS = ("new_members", "older", "longer_in_scheme", "earlier_deaths", "prices_anchored", "wages_anchored",
+           "overrides")
 
 
 def earlier_bases(scenario: Scenario):
@@ -92,6 +94,16 @@ def base_same_year(scenario: Scenario, summary: dict, projection=None) -> dict |
     before = [i for i, label in enumerate(model.period_labels) if label < year]
     if exp.amounts[before][:, :, scholarships].sum() > 0 and exp.amounts[p][:, scholarships].sum() > 0:
         reasons["earlier_deaths"] = True
+    # Care costs and PU wages are stated at the prices and wages of each scenario's own first calendar year: the
+    # base's year, k calendar years after its first, is at its stated care costs x (1 + trend)^k and its wages x
+    # (1 + growth)^k, where this scenario's first year is at the stated ones. The rise applied in the base.
+    steps = int(year) - base.start.year
+    trend = base.severity.medical_cost_trend
+    if steps and trend:
+        reasons["prices_anchored"] = round((1.0 + trend) ** steps - 1.0, 6)
+    grown = [b for b in base.segments if b.members > 0 and b.wage_in(int(year)) != b.wage]  # PU with a growth
+    if grown:
+        reasons["wages_anchored"] = round(grown[0].wage_in(int(year)) / grown[0].wage - 1.0, 6)
     # A report's --set changes this scenario only; the base is read from its file (a reviewer found a medical cost
     # set to Rp30 m "explained" by the other reasons alone).
     changed = [key for key, _ in getattr(scenario, "overrides", ()) if key.split(".")[0] != "scenario"]
@@ -124,10 +136,13 @@ def base_year_blocks(lang: Language, summary: dict, extra: dict) -> list:
                "r_mean": _s(summary, "periods.0.claim_ratio.mean", "percent")}
     words = {"year": same["year"], "base_start": lang.iso_date(same["base_start"]),
              "start": lang.iso_date(summary["start"][:7])}
-    shown = {"new_members": "new", "older": "months"}  # the reasons that carry a figure, and its placeholder
+    # The reasons that carry a figure: its placeholder and kind.
+    shown = {"new_members": ("new", "count"), "older": ("months", "count"), "prices_anchored": ("rise", "percent1"),
+             "wages_anchored": ("rise", "percent1")}
     words["keys"] = ", ".join(same["reasons"].get("overrides", []))
+    words["base_year"] = same["base_start"][:4]
     items = [(lang(f"base_year_{r}", **words),
-              {shown[r]: _r(extra, f"{key}.reasons.{r}", "count")} if r in shown else {})
+              {shown[r][0]: _r(extra, f"{key}.reasons.{r}", shown[r][1])} if r in shown else {})
              for r in REASONS if r in same["reasons"]]
     # The simulation mean beside the direct calculation only where it reads differently (214 % and 214 % did).
     mean = "" if lang.percent(figures["r_mean"].value) == lang.percent(same["claim_ratio"]) else lang("base_year_mean")

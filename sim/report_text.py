@@ -830,6 +830,20 @@ TEXT = {
         "id": "peserta skenario dasar sudah lebih lama menjadi peserta daripada peserta skenario ini pada awalnya",
         "en": "the base's members have been members longer than this scenario's members at its start",
     },
+    # The base's care costs and PU wages are those of its own first year raised, this scenario's first year's as stated.
+    "base_year_prices_anchored": {
+        "id": "biaya perawatan skenario dasar pada {year} adalah harga {base_year} yang dinaikkan {rise} menurut tren "
+              "biaya perawatannya, sedangkan skenario ini memakai biaya perawatan yang dinyatakannya untuk {year}",
+        "en": "the base's care costs in {year} are its {base_year} prices raised by {rise} by its care cost trend, "
+              "while this scenario takes the care costs it states for {year}",
+    },
+    "base_year_wages_anchored": {
+        "id": "upah peserta PU skenario dasar pada {year} adalah upah {base_year} yang dinaikkan {rise} menurut "
+              "kenaikan upahnya, begitu pula iuran dan manfaat yang dihitung dari upah, sedangkan skenario ini "
+              "memakai upah yang dinyatakannya untuk {year}",
+        "en": "the base's PU wages in {year} are its {base_year} wages raised by {rise} by its wage growth, and so "
+              "are the premiums and benefits set on them, while this scenario takes the wages it states for {year}",
+    },
     "base_year_overrides": {
         "id": "perubahan dari baris perintah ({keys}) hanya berlaku pada skenario ini, tidak pada skenario dasar",
         "en": "the command-line changes ({keys}) apply to this scenario only, not to the base",

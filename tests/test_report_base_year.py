@@ -168,3 +168,37 @@ def test_a_command_line_change_is_said_to_apply_to_this_scenario_only():
     for code in ("id", "en"):
         [text] = _paragraphs(run, code)
         assert "overrides" in _reasons_shown(text, code) and f"({key})" in text
+
+
+TREND = '\n[assumptions.severity]\nmedical_cost_trend = { value = 0.05, unit = "share per year", source = "test", ' \
+        'basis = "assumption" }\n'
+GROWTH = '\n[assumptions]\nwage_growth = { value = 0.065, unit = "share per year", source = "test", ' \
+         'basis = "assumption" }\n'
+
+
+@pytest.mark.parametrize("name, text, anchored", [
+    ("trend", TREND, {"prices_anchored": 0.05}),
+    ("growth", GROWTH, {"wages_anchored": 0.065}),
+    ("both", GROWTH + TREND, {"prices_anchored": 0.05, "wages_anchored": 0.065}),
+    ("neither", GROWTH.replace("0.065", "0") + TREND.replace("0.05", "0"), {}),
+])
+def test_a_base_with_a_care_cost_trend_or_wage_growth_is_at_its_first_years_prices_raised(tmp_path, name, text,
+                                                                                          anchored):
+    """A base on madiun-2025 (2025-2027) with a care cost trend or a wage growth has its 2026 care costs or PU wages
+    (non_asn) at 2025's raised by one year's step, where a run-off from 2026 on it (inheriting both) has its 2026 at
+    the stated ones, each scenario anchoring them to its own first year: named as a reason, with the rise, in both
+    languages, only where the base's trend or growth is not 0. Its ratio for 2026 is then not madiun-2025's."""
+    _file(tmp_path, name, f'[scenario]\nid = "{name}"\nbase = "madiun-2025"\n{text}')
+    run = _file(tmp_path, f"{name}-runoff", RUNOFF.format(id=f"{name}-runoff", base=name))
+    same = run[2]["base_same_year"]
+    assert {r: same["reasons"][r] for r in ("prices_anchored", "wages_anchored") if r in same["reasons"]} == \
+        pytest.approx(anchored, abs=1e-9)
+    assert set(same["reasons"]) == {"older", "longer_in_scheme", "earlier_deaths", *anchored}
+    moved = same["base_claim_ratio"] != pytest.approx(_closed_form_ratio("madiun-2025", "2026"), abs=1e-6)
+    assert moved == bool(anchored)
+    for code in ("id", "en"):
+        lang = Language(code)
+        [text] = _paragraphs(run, code)
+        assert _reasons_shown(text, code) == set(same["reasons"]), code
+        for rise in anchored.values():
+            assert lang.figure("percent1", rise) in text
