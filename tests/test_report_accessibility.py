@@ -191,8 +191,8 @@ def rowgroups(table: dict) -> list[tuple[str, int]]:
 
 def cell_headers(table: dict) -> list[list[tuple[int, str, list[str]]]]:
     """Per row of a table's body (its <tbody>s in turn), its data cells (<td>), each with its column and the texts
-    of its row headers as the HTML table model assigns them (WHATWG HTML, "forming relationships between data cells and header
-    cells"): a <th scope="row"> left of it in its row (its own or one spanning it from above), and a <th
+    of its row headers as the HTML table model assigns them (WHATWG HTML, "forming relationships between data cells
+    and header cells"): a <th scope="row"> left of it in its row (its own or one spanning it from above), and a <th
     scope="rowgroup"> of its <tbody> in its row or above it, in its column or left of it."""
     out = []
     for body in table["bodies"]:

@@ -509,8 +509,8 @@ def test_the_premiums_by_payer_of_a_part_year_are_marked_with_its_months():
         "en": ("* The projection covers only July–December 2025, so the premiums in 2025 are those months' only, not a "
                "full year's. What is left is set against a full year's money: a full year of those members costs more "
                "and leaves less.", "* The projection covers only January–June 2026, so the premiums in 2026"),
-        "id": ("* Proyeksi hanya mencakup Juli–Desember 2025, sehingga iuran pada 2025 adalah iuran bulan-bulan tersebut "
-               "saja, bukan setahun penuh. Dana tersedia adalah dana untuk setahun penuh: iuran setahun penuh bagi "
+        "id": ("* Proyeksi hanya mencakup Juli–Desember 2025, sehingga iuran pada 2025 adalah iuran bulan-bulan "
+               "tersebut saja, bukan setahun penuh. Dana tersedia adalah dana untuk setahun penuh: iuran setahun penuh bagi "
                "peserta tersebut lebih besar dan sisa dananya lebih kecil.",
                "* Proyeksi hanya mencakup Januari–Juni 2026, sehingga iuran pada 2026"),
     }
