@@ -189,38 +189,12 @@ def expected_incapacity_benefit(rules: RuleSet, wage: float, mean_months: float)
     return wage * (rules["jkk.temporary_full_share"] * (mean_months - tail) + rules["jkk.temporary_after_share"] * tail)
 
 
-def incapacity_benefit_second_moment(rules: RuleSet, wage: float, mean_months: float) -> float:
-    """E[STMB^2] for an exponential time off work D of mean m: STMB = wage (a min(D, F) + b (D - F)+), and
-    E[min(D, F)^2] = 2 m^2 (1 - e^(-F/m) (1 + F/m)), E[min(D, F) (D - F)+] = F m e^(-F/m), E[(D - F)+^2] =
-    2 m^2 e^(-F/m)."""
-    a, b = rules["jkk.temporary_full_share"], rules["jkk.temporary_after_share"]
-    full, m = rules["jkk.temporary_full_months"], mean_months
-    tail = np.exp(-full / m)
-    below = 2.0 * m * m * (1.0 - tail * (1.0 + full / m))
-    return float(wage * wage * (a * a * below + 2.0 * a * b * full * m * tail + b * b * 2.0 * m * m * tail))
-
-
-def incapacity_benefit_third_moment(rules: RuleSet, wage: float, mean_months: float) -> float:
-    """E[STMB^3] for an exponential time off work D of mean m: STMB = wage (a min(D, F) + b (D - F)+). Below F it is
-    a D, and E[D^3; D < F] = 6 m^3 (1 - e^(-t) (1 + t + t^2/2 + t^3/6)), t = F/m; beyond F (chance e^(-t)) it is
-    a F + b E with E exponential of mean m again (no memory), whose cube has mean
-    (a F)^3 + 3 (a F)^2 b m + 3 a F b^2 2 m^2 + b^3 6 m^3."""
-    a, b = rules["jkk.temporary_full_share"], rules["jkk.temporary_after_share"]
-    full, m = rules["jkk.temporary_full_months"], mean_months
-    t = full / m
-    tail = np.exp(-t)
-    below = 6.0 * m**3 * (1.0 - tail * (1.0 + t + t * t / 2.0 + t**3 / 6.0))
-    at_full = a * full
-    beyond = at_full**3 + 3.0 * at_full**2 * b * m + 6.0 * at_full * b * b * m * m + 6.0 * b**3 * m**3
-    return float(wage**3 * (a**3 * below + tail * beyond))
-
-
 def incapacity_benefit_moment(rules: RuleSet, wage: float, mean_months: float, power: int) -> float:
     """E[STMB^k] for any power k, an exponential time off work D of mean m: STMB = wage (a min(D, F) + b (D - F)+).
     Below F it is a D, and E[D^k; D < F] = k! m^k (1 - e^(-t) sum_{i <= k} t^i / i!), t = F/m; beyond F (chance
     e^(-t)) it is a F + b E with E exponential of mean m again (no memory), and E[(c + b E)^k] =
-    sum_j C(k, j) c^(k - j) b^j j! m^j. At 2 and 3 it is :func:`incapacity_benefit_second_moment` and
-    :func:`incapacity_benefit_third_moment`; the fourth moment (the mean check's kurtosis) uses it."""
+    sum_j C(k, j) c^(k - j) b^j j! m^j. The closed form's variance (k = 2), third (3) and fourth (4) cumulants use
+    it."""
     a, b = rules["jkk.temporary_full_share"], rules["jkk.temporary_after_share"]
     full, m = rules["jkk.temporary_full_months"], mean_months
     t = full / m
@@ -238,13 +212,6 @@ def case_cost_moment(rules: RuleSet, wage: float, sev: Severity, power: int, pri
     Poisson sum of them (``closed_form.trial_cumulants``). A lognormal's E[X^k] is mean^k (1 + CV^2)^(k (k - 1) / 2)
     (the mean at CV 0), the mean at the care price factor ``price`` (:func:`care_price_by_month`), so the k-th
     moment scales by price^k."""
-    closed = {2: incapacity_benefit_second_moment, 3: incapacity_benefit_third_moment}
-
-    def incapacity(rules, wage, mean_months):
-        if power in closed:
-            return closed[power](rules, wage, mean_months)
-        return incapacity_benefit_moment(rules, wage, mean_months, power)
-
     shares = np.asarray(sev.shares)
     p_off = shares[list(WITH_INCAPACITY)].sum()
     degrees = np.array([d for d, _ in sev.partial_degrees])
@@ -253,7 +220,7 @@ def case_cost_moment(rules: RuleSet, wage: float, sev: Severity, power: int, pri
     spread = (1.0 + sev.medical_cost_cv**2) ** (power * (power - 1) // 2)
     return {
         "jkk_medical": (sev.medical_cost_mean * price) ** power * spread,
-        "jkk_temporary": p_off * incapacity(rules, wage, sev.incapacity_months_mean),
+        "jkk_temporary": p_off * incapacity_benefit_moment(rules, wage, sev.incapacity_months_mean, power),
         "jkk_partial": shares[PARTIAL] * float(probs @ partial**power),
         "jkk_total": shares[TOTAL] * total_disability_benefit(rules, wage) ** power,
         "jkk_death": shares[DEATH] * jkk_death_benefit(rules, wage) ** power,

@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 from scipy.integrate import quad
 
-from sim.accident import incapacity_benefit_second_moment
+from sim.accident import incapacity_benefit_moment
 from sim.benefits import BENEFIT_NAMES, INDEX
 from sim.closed_form import expected, trial_cumulants, trial_variance
 from sim.forecast import forecast
@@ -89,7 +89,7 @@ def test_the_second_moment_of_stmb_is_its_integral():
         return float(temporary_incapacity_benefit(rules, wage, d)) ** 2 * math.exp(-d / months) / months
 
     integral = quad(squared, 0, full)[0] + quad(squared, full, math.inf)[0]  # the two pieces of the benefit
-    assert incapacity_benefit_second_moment(rules, wage, months) == pytest.approx(integral, rel=1e-9)
+    assert incapacity_benefit_moment(rules, wage, months, 2) == pytest.approx(integral, rel=1e-9)
 
 
 def test_a_rare_skewed_mean_the_sample_se_flagged_is_ok_by_the_closed_form_se():

@@ -13,7 +13,7 @@ import pytest
 from scipy.integrate import quad
 from scipy.stats import gamma, norm, poisson
 
-from sim.accident import case_cost_moment, incapacity_benefit_third_moment, lognormal_params
+from sim.accident import case_cost_moment, incapacity_benefit_moment, lognormal_params
 from sim.benefits import INDEX
 from sim.closed_form import expected, trial_cumulants, trial_variance
 from sim.exact import _Grid, _lognormal_stop_loss
@@ -89,7 +89,7 @@ def test_the_third_moment_of_stmb_is_its_integral():
             return float(temporary_incapacity_benefit(rules, wage, d)) ** 3 * math.exp(-d / months) / months
 
         integral = quad(cubed, 0, full)[0] + quad(cubed, full, math.inf)[0]  # the two pieces of the benefit
-        assert incapacity_benefit_third_moment(rules, wage, months) == pytest.approx(integral, rel=1e-9)
+        assert incapacity_benefit_moment(rules, wage, months, 3) == pytest.approx(integral, rel=1e-9)
 
 
 def test_a_scholarship_claim_s_third_moment_is_that_of_its_children_s_summed_payments():
