@@ -5,18 +5,14 @@ mean is judged by the SE it has if the model is right, not by the trials' sample
 for a rare, skewed benefit (and flagged such means far more often than chance)."""
 
 import dataclasses
-import math
 
 import numpy as np
 import pytest
-from scipy.integrate import quad
 
-from sim.accident import incapacity_benefit_moment
 from sim.benefits import BENEFIT_NAMES, INDEX
 from sim.closed_form import expected, trial_cumulants, trial_variance
 from sim.forecast import forecast
 from sim.population import build_model
-from sim.regulation import temporary_incapacity_benefit
 from sim.results import FLAG_SE, Aggregator
 from sim.scenario import load_scenario
 
@@ -77,19 +73,6 @@ def test_the_closed_form_variance_is_the_variance_of_the_trials(scenario_id, ove
     # Guard: the clustering matters here, the horizon's scholarship variance well above the sum of its years'.
     b = [INDEX["jkm_scholarship"], INDEX["jkk_scholarship"]]
     assert variance[-1][:, b].sum() > 1.2 * variance[:-1][..., b].sum()
-
-
-def test_the_second_moment_of_stmb_is_its_integral():
-    """E[STMB^2] against numerical integration over the exponential time off work, under the rules of 2025."""
-    model = build_model(load_scenario("madiun-2025"))
-    rules, wage, months = model.regimes[0], 3_000_000.0, model.scenario.severity.incapacity_months_mean
-    full = rules["jkk.temporary_full_months"]
-
-    def squared(d):  # STMB^2 times the density of the time off work
-        return float(temporary_incapacity_benefit(rules, wage, d)) ** 2 * math.exp(-d / months) / months
-
-    integral = quad(squared, 0, full)[0] + quad(squared, full, math.inf)[0]  # the two pieces of the benefit
-    assert incapacity_benefit_moment(rules, wage, months, 2) == pytest.approx(integral, rel=1e-9)
 
 
 def test_a_rare_skewed_mean_the_sample_se_flagged_is_ok_by_the_closed_form_se():

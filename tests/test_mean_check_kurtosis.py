@@ -50,20 +50,21 @@ def test_the_fourth_moment_of_the_lognormal_care_cost_is_its_closed_form_and_its
     assert priced == pytest.approx(1.1**4 * fourth, rel=1e-12)
 
 
-def test_the_moments_of_stmb_of_any_power_are_its_integrals():
-    """E[STMB^k] (``incapacity_benefit_moment``) against numerical integration over the exponential time off work
-    for k = 4, and the closed forms of k = 2 and 3, under the rules of 2025, for the scenario's mean time off work
-    and one far above the 12 months paid in full."""
+@pytest.mark.parametrize("power", [2, 3, 4])
+def test_the_moments_of_stmb_of_any_power_are_its_integrals(power):
+    """E[STMB^k] (``incapacity_benefit_moment``, the closed form's variance, third and fourth cumulants) against
+    numerical integration over the exponential time off work, under the rules of 2025, for the scenario's mean time
+    off work and one far above the 12 months paid in full (most of the moment in the half-wage tail)."""
     model = build_model(load_scenario("madiun-2025"))
     rules, wage = model.regimes[0], 3_000_000.0
     full = rules["jkk.temporary_full_months"]
     for months in (model.scenario.severity.incapacity_months_mean, 30.0):
 
-        def power4(d):  # STMB^4 times the density of the time off work
-            return float(temporary_incapacity_benefit(rules, wage, d)) ** 4 * math.exp(-d / months) / months
+        def weighted(d):  # STMB^k times the density of the time off work
+            return float(temporary_incapacity_benefit(rules, wage, d)) ** power * math.exp(-d / months) / months
 
-        integral = quad(power4, 0, full)[0] + quad(power4, full, math.inf)[0]  # the two pieces of the benefit
-        assert incapacity_benefit_moment(rules, wage, months, 4) == pytest.approx(integral, rel=1e-9)
+        integral = quad(weighted, 0, full)[0] + quad(weighted, full, math.inf)[0]  # the two pieces of the benefit
+        assert incapacity_benefit_moment(rules, wage, months, power) == pytest.approx(integral, rel=1e-9)
 
 
 def test_a_scholarship_claim_s_fourth_moment_is_that_of_its_children_s_summed_payments():

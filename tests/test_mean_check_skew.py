@@ -13,13 +13,12 @@ import pytest
 from scipy.integrate import quad
 from scipy.stats import gamma, norm, poisson
 
-from sim.accident import case_cost_moment, incapacity_benefit_moment, lognormal_params
+from sim.accident import case_cost_moment, lognormal_params
 from sim.benefits import INDEX
 from sim.closed_form import expected, trial_cumulants, trial_variance
 from sim.exact import _Grid, _lognormal_stop_loss
 from sim.forecast import forecast
 from sim.population import build_model
-from sim.regulation import temporary_incapacity_benefit
 from sim.results import FLAG_SE, P_SIDE, SKEW_NARROWED_MAX, Aggregator, mean_skewness, skew_limits
 from sim.scenario import load_scenario
 from sim.scholarship import _children_per_claim, child_payments, claim_moments
@@ -75,21 +74,6 @@ def test_the_third_moment_of_the_lognormal_care_cost_is_its_closed_form_and_its_
         return math.exp(3 * y) * norm.pdf(y, mu, sigma)
 
     assert third == pytest.approx(quad(cubed, mu - 12 * sigma, mu + 15 * sigma, limit=200)[0], rel=1e-8)
-
-
-def test_the_third_moment_of_stmb_is_its_integral():
-    """E[STMB^3] against numerical integration over the exponential time off work, under the rules of 2025, and
-    for a mean time off work far above the 12 months paid in full (most of the moment in the half-wage tail)."""
-    model = build_model(load_scenario("madiun-2025"))
-    rules, wage = model.regimes[0], 3_000_000.0
-    full = rules["jkk.temporary_full_months"]
-    for months in (model.scenario.severity.incapacity_months_mean, 30.0):
-
-        def cubed(d):  # STMB^3 times the density of the time off work
-            return float(temporary_incapacity_benefit(rules, wage, d)) ** 3 * math.exp(-d / months) / months
-
-        integral = quad(cubed, 0, full)[0] + quad(cubed, full, math.inf)[0]  # the two pieces of the benefit
-        assert incapacity_benefit_moment(rules, wage, months, 3) == pytest.approx(integral, rel=1e-9)
 
 
 def test_a_scholarship_claim_s_third_moment_is_that_of_its_children_s_summed_payments():
