@@ -110,14 +110,32 @@ def run_hash(scenario_hash: str, seed: int, trials: int, lang: str, code: dict) 
     return sha256(key)[:RUN_HASH_DIGITS]
 
 
+def installed_version(name: str) -> str | None:
+    """This machine's version of Python (``name`` "python") or of an installed package; None if not installed."""
+    if name == "python":
+        return platform.python_version()
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return None
+
+
 def package_versions() -> dict:
-    out = {"python": platform.python_version()}
-    for name in PACKAGES:
-        try:
-            out[name] = metadata.version(name)
-        except metadata.PackageNotFoundError:
-            out[name] = None
-    return out
+    return {name: installed_version(name) for name in ("python", *PACKAGES)}
+
+
+def changed_packages(manifest: dict) -> str | None:
+    """The versions a report's manifest records (``packages``) that differ from this machine's, as "recorded with
+    numpy 2.4.6, this machine has numpy 2.5.0" (every differing one named); None when they agree or none are
+    recorded. A release may change what the same seed gives (NumPy does not promise the same random streams across
+    releases), so this explains a rebuild that differs; requirements.lock pins the versions the tests passed with."""
+    versions = {name: (was, installed_version(name)) for name, was in (manifest.get("packages") or {}).items()}
+    changed = {name: pair for name, pair in versions.items() if pair[0] != pair[1]}
+    if not changed:
+        return None
+    recorded, here = (", ".join(f"{name} {pair[i] or 'not installed'}" for name, pair in changed.items())
+                      for i in (0, 1))
+    return f"recorded with {recorded}, this machine has {here}"
 
 
 def _package_files(folder, suffixes: tuple) -> dict:
@@ -308,6 +326,8 @@ OPTIONAL_FIELDS = {
     "data_sha256": _hashes(allow_none=False),
     "files_sha256": _hashes(allow_none=False),
     "code": lambda x: None if isinstance(x, dict) else f"must be an object, got {shown(x)}",
+    "packages": lambda x: None if isinstance(x, dict) and all(v is None or isinstance(v, str) for v in x.values())
+    else f"must be an object of {{package: version string or null}}, got {shown(x)}",
 }
 # manifest key -> key in scenario_toml's [scenario] table
 _FROM_SCENARIO = {"scenario_id": "id", "title": "title", "seed": "seed", "trials": "trials"}

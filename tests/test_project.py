@@ -2,6 +2,9 @@
 
 import re
 import tomllib
+from pathlib import Path
+
+import pytest
 
 from sim.benefits import BENEFIT_NAMES
 from sim.results import TRIAL_COLUMNS
@@ -228,3 +231,160 @@ def test_readme_names_the_places_a_new_payer_or_rule_touches():
                           (sim.report_text, ["RULE_NAMES", "VALUE_WORDS"]), (sim.report_trend, ["FACTOR_RULES"])):
         for name in names:
             assert hasattr(module, name) and f"`{name}" in section, name
+
+
+def _locked() -> dict:
+    """requirements.lock's pins, {normalized name: (version, marker or None)} (uv pip compile's output)."""
+    from packaging.requirements import Requirement
+    from packaging.utils import canonicalize_name
+
+    pins = {}
+    for line in (ROOT / "requirements.lock").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.lstrip().startswith("#"):
+            req = Requirement(line)
+            (spec,) = req.specifier
+            assert spec.operator == "==", f"requirements.lock: {line!r} is not a pin (NAME==VERSION)"
+            pins[canonicalize_name(req.name)] = (spec.version, req.marker)
+    return pins
+
+
+def test_the_lock_pins_every_direct_dependency_within_pyproject_s_bounds():
+    """requirements.lock (what ./workbench installs) pins each dependency of pyproject.toml and of its test extra
+    to a version that pyproject's bounds allow: a lock edited by hand, or pyproject's bounds raised past the lock
+    (fpdf2's upper bound, say), fails here; regenerate the lock as README's "Reproducibility" says."""
+    from packaging.requirements import Requirement
+    from packaging.utils import canonicalize_name
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    pins = _locked()
+    for spec in project["dependencies"] + project["optional-dependencies"]["test"]:
+        req = Requirement(spec)
+        name = canonicalize_name(req.name)
+        assert name in pins, f"requirements.lock pins no version of {req.name}"
+        version, marker = pins[name]
+        assert marker is None, f"requirements.lock pins {req.name} only where {marker}"
+        assert req.specifier.contains(version, prereleases=True), \
+            f"requirements.lock pins {req.name} {version}, outside pyproject.toml's {req.specifier}"
+
+
+def test_the_tests_run_with_the_locked_versions():
+    """In the workbench's own .venv, installed from the lock, every package the lock pins for this machine is at
+    its pinned version: the suite passing says the lock's versions pass. A package moved since (a peer tool's
+    install, a pip install by hand) fails here. Elsewhere (conda, or a .venv that fell back to the newest versions
+    because the pinned ones did not install: ./workbench said so then) the versions are whatever is installed."""
+    import sys
+    from importlib import metadata
+
+    venv = ROOT / ".venv"
+    if Path(sys.prefix).resolve() != venv.resolve():
+        pytest.skip("not the workbench's .venv: the tests run with whatever versions are installed")
+    if (venv / ".installed").is_file() and "unpinned" in (venv / ".installed").read_text(encoding="utf-8"):
+        pytest.skip("the workbench's .venv was installed without requirements.lock (the pinned versions failed)")
+    moved = []
+    for name, (version, marker) in sorted(_locked().items()):
+        if marker is not None and not marker.evaluate():
+            continue
+        try:
+            installed = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            installed = None
+        if installed != version:
+            moved.append(f"{name} {installed or 'missing'} (locked {version})")
+    assert not moved, f"installed versions differ from requirements.lock: {', '.join(moved)}"
+
+
+def _checkout_with_a_logging_python(tmp_path, fail_pinned: str | None = None):
+    """A copy of the workbench script, pyproject.toml and the lock whose .venv/bin/python only logs its arguments
+    (and, with ``fail_pinned``, fails an install constrained by the lock whose arguments contain that text, as on a
+    Python without its wheels: "" fails every one)."""
+    import shutil
+
+    checkout, log = tmp_path / "checkout", tmp_path / "python.log"
+    (checkout / ".venv" / "bin").mkdir(parents=True)
+    for name in ("workbench", "pyproject.toml", "requirements.lock"):
+        shutil.copy(ROOT / name, checkout / name)
+    python = checkout / ".venv" / "bin" / "python"
+    fail = "" if fail_pinned is None else f'case "$*" in *"-c requirements.lock"*"{fail_pinned}"*) exit 1 ;; esac\n'
+    python.write_text(f'#!/bin/sh\n[ "$1" = --version ] && echo "Python 3.99.0" && exit 0\necho "$@" >>"{log}"\n'
+                      f'{fail}exit 0\n', encoding="utf-8")
+    python.chmod(0o755)
+    return checkout, log
+
+
+def _installs(checkout, log) -> tuple[list[str], str]:
+    """Run ``workbench sim --help`` in ``checkout``: the installs it made (the log's lines naming [test]) and its
+    standard error."""
+    import subprocess
+
+    log.unlink(missing_ok=True)
+    done = subprocess.run(["bash", str(checkout / "workbench"), "sim", "--help"], cwd=checkout, capture_output=True,
+                          text=True, check=True)
+    return [line for line in log.read_text(encoding="utf-8").splitlines() if "[test]" in line], done.stderr
+
+
+def test_the_workbench_installs_the_locked_versions_and_again_when_the_lock_changes(tmp_path):
+    import os
+
+    checkout, log = _checkout_with_a_logging_python(tmp_path)
+    installs, err = _installs(checkout, log)
+    assert installs == ["-m uv pip install --quiet --python .venv/bin/python -c requirements.lock -e .[test]"]
+    assert err == "" and (checkout / ".venv" / ".installed").read_text(encoding="utf-8") == "pinned\n"
+    assert _installs(checkout, log) == ([], "")  # nothing changed: nothing installed
+    stamp = (checkout / ".venv" / ".installed").stat().st_mtime
+    os.utime(checkout / "requirements.lock", (stamp + 10, stamp + 10))  # the lock updated after the install
+    assert _installs(checkout, log)[0] == installs
+
+
+def test_the_workbench_falls_back_to_the_newest_versions_with_one_warning_line(tmp_path):
+    checkout, log = _checkout_with_a_logging_python(tmp_path, fail_pinned="")
+    installs, err = _installs(checkout, log)
+    assert installs == ["-m uv pip install --quiet --python .venv/bin/python -c requirements.lock -e .[test]",
+                        "-m pip install --quiet --disable-pip-version-check -c requirements.lock -e .[test]",
+                        "-m uv pip install --quiet --python .venv/bin/python -e .[test]"]
+    assert err == ("workbench: the tested versions in requirements.lock do not install on Python 3.99.0, so the "
+                   "newest that pyproject.toml allows are installed: numbers may differ from reports made with the "
+                   "tested versions\n")
+    assert (checkout / ".venv" / ".installed").read_text(encoding="utf-8") == "unpinned\n"
+
+
+def _task_installs(checkout, log, task: str) -> tuple[list[str], str]:
+    """Run ``workbench TASK`` in ``checkout`` once its .venv is installed: the installs the task made (not uv's own)
+    and its standard error."""
+    import subprocess
+
+    _installs(checkout, log)  # the project's own install, done first
+    log.unlink()
+    jupyter = checkout / ".venv" / "bin" / "jupyter"
+    jupyter.write_text("#!/bin/sh\nexit 0\n", encoding="utf-8")
+    jupyter.chmod(0o755)
+    done = subprocess.run(["bash", str(checkout / "workbench"), task], cwd=checkout, capture_output=True, text=True,
+                          check=True)
+    lines = log.read_text(encoding="utf-8").splitlines()
+    return [line for line in lines if " install " in line and not line.endswith(" uv")], done.stderr
+
+
+@pytest.mark.parametrize("task, installed", [("bench-exact", ["aggregate", "gemact"]),
+                                             ("bench-scale", ["aggregate", "gemact"]),
+                                             ("notebooks", ["-e .[notebooks]"])])
+def test_peers_and_the_notebooks_extra_install_within_the_lock(tmp_path, task, installed):
+    """The peer packages (bench-exact, bench-scale) and the notebooks extra take the lock as constraints too: an
+    install beside the project must not move numpy, scipy or pandas from the versions the tests passed with."""
+    checkout, log = _checkout_with_a_logging_python(tmp_path)
+    installs, err = _task_installs(checkout, log, task)
+    assert installs == [f"-m uv pip install --quiet --python .venv/bin/python -c requirements.lock {what}"
+                        for what in installed]
+    assert err == ""
+
+
+def test_a_peer_that_does_not_install_within_the_lock_installs_without_it_with_one_warning_line(tmp_path):
+    """Where a peer does not install within the lock it installs without it, the other peer still within it (one
+    at a time), and one line names the peer left unpinned."""
+    checkout, log = _checkout_with_a_logging_python(tmp_path, fail_pinned="gemact")
+    installs, err = _task_installs(checkout, log, "bench-exact")
+    assert installs == ["-m uv pip install --quiet --python .venv/bin/python -c requirements.lock aggregate",
+                        "-m uv pip install --quiet --python .venv/bin/python -c requirements.lock gemact",
+                        "-m pip install --quiet --disable-pip-version-check -c requirements.lock gemact",
+                        "-m uv pip install --quiet --python .venv/bin/python gemact"]
+    assert err == ("workbench: gemact does not install within the tested versions in requirements.lock, so it is "
+                   "installed without them: numpy, scipy, pandas, ... in .venv may have moved, and numbers may "
+                   "differ from reports made with the tested versions\n")
