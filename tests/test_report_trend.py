@@ -492,11 +492,13 @@ def test_a_growing_wage_is_not_said_to_change_the_rates():
 
 
 def test_care_prices_against_the_change_are_named_as_such():
-    """madiun-2026-ucj-csr from July 2026 with care 5 % dearer each year: its other work-accident benefits per
-    member fall (-0.6 points to 2031), the mix of segments outweighing the prices; rising prices are not a reason
-    for a fall, so the reason says "although" ("meskipun")."""
+    """madiun-2026-ucj-csr from July 2026 with care 2 % dearer each year: its other work-accident benefits per
+    member fall (-1.4 points to 2031), the mix of segments outweighing the prices; rising prices are not a reason
+    for a fall, so the reason says "although" ("meskipun"). (At 5 % a year the prices outweigh the mix, +0.2 points:
+    since the register office books a horizon ending in June on to December, 2031's budget pays each member to
+    31 December and holds fewer members, 13,200 member-years in January-June where it held 16,700.)"""
     scenario = load_scenario("madiun-2026-ucj-csr", ["scenario.trials=500", "scenario.start=2026-07",
-                                                     "assumptions.severity.medical_cost_trend=0.05"])
+                                                     "assumptions.severity.medical_cost_trend=0.02"])
     summary = forecast(scenario, exact_check=False)
     extra = _extra(summary, projected=True)
     assert next(p for p in extra["ratio_change"]["parts"] if p["factor"] == "accidents")["change"] < -0.005
