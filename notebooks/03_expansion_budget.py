@@ -80,13 +80,15 @@ report.year_table(scenario, lang)
 
 # %% [markdown] tags=["lang-en"]
 # ## Premium and expected claims against members
-# The chart draws a year's premium and expected claims (Rp) against the number of members, with the APBD budget,
-# the target and the members the budget pays for where the scenario states them.
+# The chart draws a year's premium and the expected claims (Rp) of the first 12 months (of the horizon's months
+# where it is shorter, as the legend says) against the number of members, with the APBD budget, the target and the
+# members the budget pays for where the scenario states them.
 
 # %% [markdown] tags=["lang-id"]
 # ## Iuran dan perkiraan klaim menurut jumlah peserta
-# Grafik menggambarkan iuran setahun dan perkiraan klaim (Rp) terhadap jumlah peserta, dengan anggaran APBD, target, dan
-# jumlah peserta yang dapat dibiayai anggaran, bila skenario menyebutkannya.
+# Grafik menggambarkan iuran setahun dan perkiraan klaim (Rp) 12 bulan pertama (atau selama periode proyeksi bila lebih
+# pendek, seperti tertulis pada legenda) terhadap jumlah peserta, dengan anggaran APBD, target, dan jumlah peserta yang
+# dapat dibiayai anggaran, bila skenario menyebutkannya.
 
 # %%
 curve = coverage.coverage_curve(scenario)
@@ -95,8 +97,9 @@ year = coverage.twelve_months(scenario)
 apbd = coverage.apbd_premium(year)
 affordable = (coverage.members_affordable(apbd, year["members"], scenario.annual_budget)
               if scenario.annual_budget else None)
+# The claims line is of the year's months, fewer than 12 in a shorter horizon, as the report's chart says.
 charts.image(charts.budget_coverage(curve, year["members"], language, scenario.annual_budget, scenario.target_members,
-                                    affordable, apbd_line=apbd != year["annual_premium_idr"]))
+                                    affordable, apbd_line=apbd != year["annual_premium_idr"], months=year["months"]))
 
 # %% [markdown] tags=["lang-en"]
 # ## Chosen membership levels

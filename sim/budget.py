@@ -30,6 +30,12 @@ depends on claims, the simulated claims.
   enrolment and funding play out over years.
 
 "City money" is APBD and DBH-CHT (both regional-budget money), including the city's share of co-funded pledges.
+
+The money a year needs (the APBD needed, the CSR gap and the shortfall outside it) is the fiscal year's to 31
+December, also in a year the horizon ends in before December (assumption: a city budgets whole fiscal years; the
+register office renews its members and admits names for the whole year, ``sim.expansion``): a budget of the
+months up to the horizon's end would renew only part of the members, and the re-run with it would bind. In a year
+the horizon starts in after January, the need is that of its months from the start.
 """
 
 from __future__ import annotations
@@ -160,8 +166,9 @@ def _summary(needs: list[dict], probs: list[float]) -> dict:
 
 class UnlimitedApbd:
     """The scenario with unlimited APBD, projected once per pledge outcome (``factors``: the share of each pledge
-    that arrives): called with the factors, the APBD that outcome spends per fiscal year (what it needs for the
-    quota path, premiums only) and :func:`targets_met`. :func:`budget_needed` and
+    that arrives): called with the factors, the APBD that outcome spends per fiscal year, the whole year's also in a
+    year the horizon ends in before December (what it needs for the quota path, premiums only), and
+    :func:`targets_met`. :func:`budget_needed` and
     :func:`sim.pledge_outcomes.pledge_outcomes` ask for the same outcomes; ``sim plan`` passes both one object, so
     that each is projected once. Projections are deterministic given the scenario and the factors."""
 
@@ -174,7 +181,7 @@ class UnlimitedApbd:
         key = tuple(sorted(factors.items()))
         if key not in self._seen:
             projection = project_scenario(self._unlimited, factors)
-            self._seen[key] = (money_by_year(projection, APBD), targets_met(projection))
+            self._seen[key] = (money_by_year(projection, APBD, whole_year=True), targets_met(projection))
         return self._seen[key]
 
     def of(self, scenario: Scenario) -> "UnlimitedApbd":
@@ -222,8 +229,17 @@ def budget_needed(scenario: Scenario, confidence: float, unlimited: UnlimitedApb
     }
 
 
+def to_year_end(scenario: Scenario) -> Scenario:
+    """The scenario with its horizon run on to December of its last year (itself when it ends in December): where
+    the money of a whole fiscal year is needed per month (``sim.expansion.to_year_end`` runs the register office
+    so; a projection of the longer horizon is the shorter one's and then the year's last months)."""
+    extra = 12 - scenario_months(scenario)[0][-1].month
+    return scenario if extra == 0 else dataclasses.replace(scenario, horizon_months=scenario.horizon_months + extra)
+
+
 def _apbd_premium_without_limits(scenario: Scenario) -> dict:
-    model = build_model(scenario)
+    """The APBD premium of each fiscal year, the whole year's (:func:`to_year_end`), with money no limit."""
+    model = build_model(to_year_end(scenario))
     exp = expected(model)
     apbd = [s for s, e in enumerate(model.segments) if e.segment.payer == APBD]
     return {int(label): float(exp.premium[p, apbd].sum()) for p, label in enumerate(model.period_labels)}
@@ -633,8 +649,9 @@ class _GapMeasure:
         if others:
             unlimited.append(Pledge(SHORTFALL_PLEDGE, YearAmounts(every=math.inf), 1.0, first, FOR_EVER, others, 0.0,
                                     after_city=True))
-        self.closing = with_funding(scenario, pledges=scenario.planning.funding.pledges + tuple(unlimited))
-        dates, rules = scenario_months(scenario)
+        # Over whole fiscal years (to_year_end): the money a year's pledge and budgets must hold.
+        self.closing = to_year_end(with_funding(scenario, pledges=scenario.planning.funding.pledges + tuple(unlimited)))
+        dates, rules = scenario_months(self.closing)
         self.own_rate = {s.name: premium_rates(s, s.payer, rules, dates) for s in scenario.segments
                          if s.name in others}
         self.sharing, self.others = sharing, others

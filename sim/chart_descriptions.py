@@ -14,7 +14,7 @@ import datetime as dt
 import numpy as np
 
 from . import charts
-from .i18n import Language
+from .i18n import Language, upper_first
 
 WIDEST = 3  # tornado bars named in its alt text, widest first
 
@@ -37,12 +37,18 @@ def claim_ratio_distribution(ratios, period: str, lang: Language, recorded: list
 def fan(rows: list[dict], lang: Language, recorded: list[dict] | None = None) -> str:
     ends = [rows[0], rows[-1]] if len(rows) > 1 else rows[:1]
 
-    # The first and the last year's figures, read as a sentence: "X in 2026 (...) and Y in 2030 (...)".
+    # The first and the last year's figures, read as a sentence: "X in 2026 (...) and Y in 2030 (...)"; a part year
+    # by its months, as the axis names it ("2026 (Jan)").
+    def year(r: dict) -> str:
+        months = charts.part_year(r)
+        return r["period"] if months is None else lang("part_year_name", year=r["period"],
+                                                         months=lang.months_short(*months))
+
     def band(what: str, show) -> str:
-        return lang.join(lang("alt_fan_year", year=r["period"], value=show(r[f"{what}_p50"]),
+        return lang.join(lang("alt_fan_year", year=year(r), value=show(r[f"{what}_p50"]),
                               low=show(r[f"{what}_p5"]), high=show(r[f"{what}_p95"])) for r in ends)
 
-    premium = lang.join(lang("alt_in_year", year=r["period"], value=lang.money(r["premium_idr"])) for r in ends)
+    premium = lang.join(lang("alt_in_year", year=year(r), value=lang.money(r["premium_idr"])) for r in ends)
     span = rows[0]["period"] if len(rows) == 1 else lang("alt_span", first=rows[0]["period"], last=rows[-1]["period"])
     text = lang("alt_fan", span=span, claims=band("claims", lang.money), premium=premium,
                 ratios=band("claim_ratio", lang.percent))
@@ -69,13 +75,14 @@ def _recorded(r: dict, lang: Language) -> str:
 
 
 def budget_coverage(curve, members: int, lang: Language, budget: float | None = None, target: int | None = None,
-                    affordable: int | None = None, apbd_line: bool = False) -> str:
+                    affordable: int | None = None, apbd_line: bool = False, months: int = 12) -> str:
     def at(column: str, n: float) -> str:  # the drawn line at n members (straight: the curve's points interpolated)
         return lang.money(float(np.interp(n, curve["members"], curve[column])))
 
     apbd = lang("alt_coverage_apbd", apbd=at("apbd_premium_idr", members)) if apbd_line else ""
     text = lang("alt_coverage", top=lang.count(float(curve["members"].max())), members=lang.count(members),
-                premium=at("annual_premium_idr", members), claims=at("expected_claims_idr", members), apbd=apbd)
+                premium=at("annual_premium_idr", members), claims=at("expected_claims_idr", members), apbd=apbd,
+                months=months)
     if budget is not None:
         text += lang("alt_coverage_budget", budget=lang.money(budget))
         if affordable:
@@ -92,7 +99,8 @@ def funding(rows: list[dict], lang: Language) -> str:
     def bar(payer: str) -> str:
         parts = [(seg, premium[payer, seg]) for seg in segments if premium[payer, seg] > 0]
         named = [(seg, amount) for seg, amount in parts if seg]  # many segments: bars by payer only, unnamed
-        return _total(lang, lang.choice("payer", payer), sum(amount for _, amount in parts), named)
+        # Each bar is a sentence of its own: "Mandiri: Rp1,0 juta.", as the list under the plot starts a line.
+        return _total(lang, upper_first(lang.choice("payer", payer)), sum(amount for _, amount in parts), named)
 
     return lang("alt_funding", bars=" ".join(bar(p) for p in payers))
 
@@ -108,7 +116,7 @@ def _total(lang: Language, label: str, total: float, parts: list[tuple[str, floa
                 parts="; ".join(f"{name} {lang.money(amount)}" for name, amount in parts))
 
 
-def tornado(rows: list[dict], base_claims: float, period: str, lang: Language, top: int = 12) -> str:
+def tornado(rows: list[dict], base_claims: float, period: str, lang: Language, top: int = charts.TORNADO_TOP) -> str:
     shown = charts.tornado_bars(rows, top)
     text = lang("alt_tornado", period=period, base=lang.money(base_claims))
     # Record-like, "name: low ... and high ...", a bar each: each holds its own "and", so "; " sets the bars apart

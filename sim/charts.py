@@ -19,7 +19,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import Formatter, FuncFormatter
 from matplotlib.transforms import ScaledTranslation
 
-from .i18n import Language
+from .i18n import Language, upper_first
 
 # Colours a low-vision reader and a greyscale printer can tell from the white page: WCAG 2.1 1.4.11 asks 3:1 of a
 # graphic needed to understand the content. A line, a bar or a wedge has 3:1 in its own colour, as drawn (alpha
@@ -156,6 +156,34 @@ def _legend_below(ax, handles_labels=None, columns: int = 3, under_all: bool = F
         legend.remove()
 
 
+YEAR_LABEL_GAP = 4  # points: the least space between two labels of a year axis
+
+
+@_missing_glyphs_quiet  # it draws the figure
+def year_labels(fig: Figure) -> None:
+    """On each axes of ``fig`` whose x ticks are years, label every k-th tick, the smallest k at which no two labels
+    overlap (measured as drawn): a 20-year fan chart wrote its years as one line, "2025202620272028...". The first
+    year and a part year ("2030\n(Jan–Jun)", :func:`year_tick`: its short bar is not a fall) keep their labels, a
+    k-th label that would touch them gives way. Every tick stays, so each year keeps its place; three or five years
+    keep every label. Call it last, when the figure is complete: the labels' room depends on its layout."""
+    fig.draw_without_rendering()
+    gap = YEAR_LABEL_GAP * fig.dpi / 72
+    for ax in fig.axes:
+        texts = [t.get_text() for t in ax.get_xticklabels()]
+        if not texts:
+            continue
+        boxes = [t.get_window_extent() for t in ax.get_xticklabels()]
+        clear = lambda i, j: boxes[min(i, j)].x1 + gap <= boxes[max(i, j)].x0  # noqa: E731
+        kept = [0] + [i for i, t in enumerate(texts) if "\n" in t]
+        for every in range(1, len(texts) + 1):
+            shown = sorted(set(kept) | {i for i in range(0, len(texts), every) if all(clear(i, j) for j in kept
+                                                                                      if j != i)})
+            if all(clear(i, j) for i, j in zip(shown, shown[1:])):
+                break
+        if len(shown) < len(texts):
+            ax.set_xticks(ax.get_xticks(), [t if i in shown else "" for i, t in enumerate(texts)])
+
+
 def _percent(lang: Language):
     return FuncFormatter(lambda x, _: lang.percent(x))
 
@@ -267,7 +295,7 @@ def fan(rows: list[dict], lang: Language, recorded: list[dict] | None = None):
         else:
             ax.axhline(1.0, color=PREMIUM, linewidth=1.4, linestyle="--", label=lang("chart_break_even"))
         marked += [m for m in _mark_recorded(ax, what, labels, recorded or (), lang) if m not in marked]
-        ax.set_xticks(x, labels)
+        ax.set_xticks(x, [year_tick({**r, "year": r["period"]}, lang) for r in rows])  # a part year by its months
         ax.set_ylim(bottom=0)
     _money_axis(left, left.get_ylim()[1], lang)
     right.yaxis.set_major_formatter(_percent(lang))
@@ -280,6 +308,7 @@ def fan(rows: list[dict], lang: Language, recorded: list[dict] | None = None):
     entries.update(zip(*reversed(right.get_legend_handles_labels())))
     names = [n for n in entries if n not in marked] + [n for n in marked if n in entries]
     _legend_below(left, ([entries[n] for n in names], names), under_all=True)
+    year_labels(fig)
     return fig
 
 
@@ -339,16 +368,17 @@ def _recorded_label(r: dict, lang: Language) -> str:
 
 
 def budget_coverage(curve, members: int, lang: Language, budget: float | None = None, target: int | None = None,
-                    affordable: int | None = None, apbd_line: bool = False):
+                    affordable: int | None = None, apbd_line: bool = False, months: int = 12):
     """A year's premium and expected claims as membership grows, with the stated budget and target. ``apbd_line``:
-    others pay for some members, so a thin line of the APBD's share of the premium, which the budget pays."""
+    others pay for some members, so a thin line of the APBD's share of the premium, which the budget pays.
+    ``months``: those of the expected claims (budget_year's: 12, or a shorter horizon's)."""
     fig, ax = _figure()
     ax.plot(curve["members"], curve["annual_premium_idr"], color=PREMIUM, linewidth=2, label=lang("chart_premium_year"))
     if apbd_line:
         ax.plot(curve["members"], curve["apbd_premium_idr"], color=PREMIUM, linewidth=1, alpha=0.8,
                 label=lang("chart_apbd_premium_year"))
     ax.plot(curve["members"], curve["expected_claims_idr"], color=CLAIMS, linewidth=2, linestyle="-.",
-            label=lang("chart_claims_year"))
+            label=lang("chart_claims_year", months=months))
     if budget is not None:
         ax.axhline(budget, color=BUDGET, linewidth=1.6, linestyle="--", label=lang("chart_budget"))
         if affordable:
@@ -403,9 +433,8 @@ def plan_members(months: list[dict], years: list[dict], lang: Language):
     if targets:
         ax.plot([i for i, _ in targets], [t for _, t in targets], linestyle="none", marker="D", color=NEUTRAL,
                 markersize=6, label=lang("chart_target_marker"))
-        for i, t in targets:
-            ax.annotate(lang.count(t), (i, t), fontsize=SMALL, xytext=(0, 6), textcoords="offset points", ha="center",
-                        color=NEUTRAL_TEXT)
+        notes = [ax.annotate(lang.count(t), (i, t), fontsize=SMALL, xytext=(0, 6), textcoords="offset points",
+                             ha="center", color=NEUTRAL_TEXT) for i, t in targets]
     starts = [i for i, label in enumerate(year_of) if i == 0 or label != year_of[i - 1]]
     by_year = {y["year"]: y for y in years}
     ax.set_xticks(starts, [year_tick(by_year.get(year_of[i], {"year": year_of[i]}), lang) for i in starts])
@@ -416,7 +445,22 @@ def plan_members(months: list[dict], years: list[dict], lang: Language):
                                   [y["members_affordable"] for y in years if y.get("members_affordable")] + [1]) * 1.12)
     ax.set_title(lang("chart_plan_members_title"), loc="left", fontsize=11)
     _legend_below(ax)
+    year_labels(fig)  # draws the figure: the targets' numbers are then measured
+    if targets:
+        _clear_notes(notes, YEAR_LABEL_GAP * fig.dpi / 72)
     return fig
+
+
+def _clear_notes(notes: list, gap: float) -> None:
+    """Hide each number that would touch the last one shown, from the left: 20 or 30 year-end targets wrote their
+    numbers over each other; the markers stay."""
+    shown = None
+    for note in notes:
+        box = note.get_window_extent()
+        if shown is not None and box.x0 < shown.x1 + gap and box.y0 < shown.y1 and shown.y0 < box.y1:
+            note.set_visible(False)
+        else:
+            shown = box
 
 
 def plan_premium(years: list[dict], payers: list[dict], lang: Language):
@@ -453,6 +497,7 @@ def plan_premium(years: list[dict], payers: list[dict], lang: Language):
     shown = {lang.choice("payer", p) for p in order}
     payer_first = sorted(range(len(names)), key=lambda k: names[k] not in shown)  # the payers, then the lines
     _legend_below(ax, ([handles[k] for k in payer_first], [names[k] for k in payer_first]), columns=4)
+    year_labels(fig)
     return fig
 
 
@@ -497,7 +542,9 @@ def funding(rows: list[dict], lang: Language):
             if w > 0:
                 label = ax.text(x0 + w / 2, y, f"{seg}\n{lang.money(w)}".strip(), ha="center", va="center",
                                 fontsize=SMALL, color=text_on(colours[y]))
-                parts.append((label, bars[y], f"{lang.choice('payer', payers[y])}: {seg} {lang.money(w)}"))
+                # Listed under the plot, the part starts a line: "Mandiri: ...", where the axis has "mandiri".
+                payer = upper_first(lang.choice("payer", payers[y]))
+                parts.append((label, bars[y], f"{payer}: {seg} {lang.money(w)}"))
         left += widths
     ax.set_yticks(range(len(payers)), [lang.choice("payer", p) for p in payers])  # SELF: "mandiri" in Indonesian
     _money_axis(ax, ax.get_xlim()[1], lang, axis="x")
@@ -578,9 +625,12 @@ def text_on(colour) -> str:
 
 
 LABEL_CHARS = 48  # characters in a line of a tornado's label; a longer label wraps
+# Bars a tornado draws at most (the widest): more would not fit a printed page at a legible size. The report's
+# caption says so where the table beside it lists more (report_sections.sensitivity_section).
+TORNADO_TOP = 12
 
 
-def tornado(rows: list[dict], base_claims: float, period: str, lang: Language, top: int = 12):
+def tornado(rows: list[dict], base_claims: float, period: str, lang: Language, top: int = TORNADO_TOP):
     """Expected claims of the first year with each parameter at the low and high end of its range.
 
     Labels are parameter names with their range, often 60-80 characters: they wrap, and the figure is as tall as
@@ -614,7 +664,7 @@ def tornado(rows: list[dict], base_claims: float, period: str, lang: Language, t
     return fig
 
 
-def tornado_bars(rows: list[dict], top: int = 12) -> list[dict]:
+def tornado_bars(rows: list[dict], top: int = TORNADO_TOP) -> list[dict]:
     """The rows :func:`tornado` draws a bar for, widest first: those that move the claims, at most ``top``."""
     return [r for r in rows if r["claims_low_idr"] != r["claims_high_idr"]][:top]
 

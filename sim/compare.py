@@ -5,7 +5,9 @@ all, so scenarios that share segment names share their random numbers), answers 
 (``sim.budget.budget_needed`` at the confidence: the first year's and the peak year's need, the horizon average and
 the whole path per year) and writes, atomically, ``compare.json``, ``compare_outputs.csv`` and
 ``compare_parameters.csv``. Figures are over each scenario's whole horizon; money per year is the horizon's total
-divided by its months x 12.
+divided by its months x 12, but the APBD needed's, whose path covers each fiscal year from its first month in the
+horizon to December (a year the horizon ends in before December needs a whole year's budget): divided by those
+months x 12.
 """
 
 from __future__ import annotations
@@ -54,12 +56,15 @@ def key_outputs(scenario: Scenario, confidence: float, chunk_trials: int = DEFAU
     city = budget.city_premium(model, closed)
     need = budget.budget_needed(scenario, confidence)
     needed = sum(r["budget_idr"] for r in need["years"])
-    # A year's months in the horizon: fewer than 12 in a year it starts in after January or ends in before December,
-    # whose need is those months' only (the table stars it, as sim plan does).
+    # A year's months in the horizon: fewer than 12 in a year it starts in after January or ends in before December.
+    # A year's need runs from its first month to December (sim.budget: a budget is for a whole fiscal year): a whole
+    # year's in a year the horizon ends in before December, those months' only in one it starts in after January
+    # (the table stars it, as sim plan does).
     months_in = Counter(d.year for d in model.month_dates)
     path = [{"year": r["year"], "budget_idr": r["budget_idr"], "months": months_in[r["year"]],
              "first_month": _month(model, r["year"], 0), "last_month": _month(model, r["year"], -1)}
             for r in need["years"]]
+    need_months = sum(13 - int(r["first_month"][5:]) for r in path)  # from each year's first month to December
     peak = max(path, key=lambda r: r["budget_idr"])  # the first of equal peaks
     return {
         "horizon": f"{months} from {scenario.start:%Y-%m}",
@@ -75,7 +80,7 @@ def key_outputs(scenario: Scenario, confidence: float, chunk_trials: int = DEFAU
         "budget_needed_first_year_idr": path[0]["budget_idr"],
         "budget_needed_peak_year_idr": peak["budget_idr"],
         "budget_needed_peak_year": peak["year"],
-        "budget_needed_per_year_idr": round(needed * 12 / months, 2),
+        "budget_needed_per_year_idr": round(needed * 12 / need_months, 2),
         "budget_needed_by_year": path,
         "budget_needed_for": need["for"],  # "quota_path", or "members" for a scenario without one
         "cost_per_covered_worker_idr": round(city / member_years, 2) if member_years > 0 else None,
@@ -182,7 +187,7 @@ def format_compare(result: dict, rupiah) -> str:
         if any(part.values()):
             en = Language("en")
             lines.append("* part of a year, its need those months' only (a full year of its members needs more): "
-                         + "; ".join(f"{i} " + ", ".join(en.months(r["first_month"], r["last_month"], dash="-")
+                         + "; ".join(f"{i} " + ", ".join(en.months(r["first_month"], f"{r['year']}-12", dash="-")
                                                          for r in rows) for i, rows in part.items() if rows))
     lines.append("")
     if result["parameters"]:
@@ -197,8 +202,10 @@ def format_compare(result: dict, rupiah) -> str:
 
 
 def _star(year: dict) -> str:
-    """'*' for a year of the need's path with fewer than 12 months in the horizon (a path without months: none)."""
-    return "*" if year.get("months", 12) < 12 else ""
+    """'*' for a year of the need's path whose need is part of a year's: one the horizon starts in after January (its
+    need is from then to December); a year it ends in before December needs a whole year's (a path without months:
+    none)."""
+    return "*" if year.get("months", 12) < 12 and not year.get("first_month", "-01").endswith("-01") else ""
 
 
 def _part_mark(key: str, result: dict, scenario_id: str) -> str:

@@ -30,6 +30,7 @@ Either way the pipeline runs ONCE per scenario: enrolment randomness is not vari
 
 from __future__ import annotations
 
+import copy
 import math
 import zlib
 from collections import defaultdict
@@ -179,6 +180,18 @@ class EnrolmentPipeline:
             self._enter(i + 1, Batch(batch.segment, passed))
         else:
             self.deliver(month, batch.segment, passed)
+
+    def end_at(self, months: int) -> "EnrolmentPipeline":
+        """A copy whose logs (names proposed, taken, rejected, passed) keep the months before ``months`` only: the
+        horizon's, when ``sim.expansion`` ran the pipeline on to 31 December of its last year."""
+        def kept(log: dict) -> defaultdict:
+            return defaultdict(float, {(segment, m): n for (segment, m), n in log.items() if m < months})
+
+        cut = copy.copy(self)
+        cut.proposed = kept(self.proposed)
+        cut.logs = {name: StageLog(kept(log.taken), kept(log.rejected), kept(log.passed))
+                    for name, log in self.logs.items()}
+        return cut
 
     def pending(self, segment: str) -> float:
         """Names in the pipeline expected to come out registered (each stage's names x the pass rates left)."""

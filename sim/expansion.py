@@ -26,6 +26,14 @@ target and ran off to it by 31 December (Pekalongan's eleven occupations: 1,018 
 stayed above it when the names registered later than the planner assumed, surviving to the year-end more often
 (jambi-2025-pipeline: 3,022 on 31 December 2025 for 3,000), and the APBD paid for members above the quota.
 
+The office books whole fiscal years (assumption: a city budgets whole fiscal years, and where the horizon ends is the
+analyst's choice, not the city's): a horizon ending before December is run on to 31 December of its last year
+(:func:`to_year_end`), so that the year's round renews its members and admits names for the whole year against the
+year's budget, as in a longer horizon, and every output is then cut back to the horizon. A projection of H months
+is the first H months of one of more months (``tests/test_horizon_end.py``). Before, a last year ending in June
+priced its renewals and admissions over six months, and a year's budget seemed to pay for about twice the members
+it can.
+
 The result, a :class:`Projection`, holds every segment's cells and monthly in-force (the exposure the engine and
 the closed form use: ``sim.population.build_model`` calls :func:`project` when a scenario has quotas, exit rates or
 funding), the flows (joined, left by cause), the pipeline's log, the money by year and source, and the member-months
@@ -66,6 +74,8 @@ class Projection:
     queued: np.ndarray  # (S, M) verified names waiting for a place under the quota at the end of each month
     targets: dict  # (segment, year) -> year-end target, for segments with a quota
     pipeline: EnrolmentPipeline | None
+    # Each fiscal year's money available and spent, the whole year to 31 December (what the year's budget paid for),
+    # also in a year the horizon ends in before December: see money_by_year.
     treasury: Treasury
     factors: dict  # pledge name -> share of its amount that arrives
 
@@ -96,6 +106,21 @@ class Projection:
     def fiscal_years(self) -> list[int]:
         return sorted(set(self.years.tolist()))
 
+    def ends_early(self, year: int) -> bool:
+        """Whether the horizon ends in ``year`` before December (its last year is then a part year)."""
+        return year == self.month_dates[-1].year and self.month_dates[-1].month != 12
+
+    def spent(self, year: int, whole_year: bool = False) -> dict:
+        """Payer bucket -> IDR spent in fiscal ``year``: on its months in the horizon (their premiums), or with
+        ``whole_year`` the whole year's money to 31 December, what the year's budget paid for. The two differ only in
+        a year the horizon ends in before December (:meth:`ends_early`), whose members the year's round renewed, and
+        whose names it admitted, to 31 December."""
+        booked = self.treasury.spent.get(year, {})
+        if whole_year or not self.ends_early(year):
+            return dict(booked)
+        months = self.years == year
+        return {bucket: float(self.premium[bucket][:, months].sum()) for bucket in booked}
+
 
 def round_months(dates) -> list[int]:
     """The first month of the horizon and every January after it."""
@@ -105,6 +130,21 @@ def round_months(dates) -> list[int]:
 def year_end_month(dates, m: int) -> int:
     """Index of the first month of the next fiscal year (may be past the horizon)."""
     return m + (12 - dates[m].month) + 1
+
+
+def to_year_end(scenario, month_dates, rules_by_month: list[RuleSet]) -> tuple[tuple, list[RuleSet]]:
+    """The horizon's months and rules run on to December of its last year (as they are when it ends in December):
+    the months the register office books. The months added are dated and ruled as the horizon's own
+    (:func:`scenario_months`): each on its first day, or all on the scenario's ``rules_date``. No year is added, so a
+    budget or pledge listed year by year has every year the office opens."""
+    extra = 12 - month_dates[-1].month
+    if extra == 0:
+        return tuple(month_dates), list(rules_by_month)
+    from .regulation import load_regulation, month_dates as dates_from
+
+    dates = dates_from(month_dates[0], len(month_dates) + extra)
+    regulation = load_regulation()
+    return dates, [*rules_by_month, *(regulation.at(scenario.rules_date or d) for d in dates[len(month_dates):])]
 
 
 def premium_rates(seg, payer: str, rules_by_month: list[RuleSet], dates) -> np.ndarray:
@@ -147,7 +187,7 @@ class _Office:
 
     def entrant_survival(self, segment: str, month: int) -> float:
         """Share of a name registering in ``month`` still in force on 31 December of that fiscal year (1 past the
-        horizon)."""
+        months booked: a round whose lead time reaches into the next year)."""
         if month >= len(self.dates):
             return 1.0
         return self.ledgers[segment].entrant_close(month, year_end_month(self.dates, month))
@@ -198,10 +238,8 @@ class _Office:
         self.held[name] += waiting
 
     def _pay(self, segment: str, month: int, end: int, path: np.ndarray, units: float, whole: bool = False) -> float:
-        """Fund up to ``units`` of a group whose per-unit in-force over months month..end-1 is ``path``; book it and
-        return the units paid for."""
-        end = min(end, len(self.dates))
-        path = path[: end - month]
+        """Fund up to ``units`` of a group whose per-unit in-force over months month..end-1 is ``path`` (to the
+        year-end: the office's months run to December, :func:`to_year_end`); book it and return the units paid for."""
         unit_cost = {src.name: float(path @ self.rates[(segment, src.name)][month:end]) for src in self.sources[segment]}
         funded, plan = self.treasury.fund(self.sources[segment], unit_cost, units, whole=whole)
         s = self.names.index(segment)
@@ -214,7 +252,7 @@ class _Office:
     def _admit(self, segment: str, month: int, names: float, end: int) -> float:
         """Admit up to ``names`` registering in ``month`` as the money allows; return how many were admitted."""
         ledger = self.ledgers[segment]
-        path = ledger.project_entrant(month, min(end, len(self.dates)))
+        path = ledger.project_entrant(month, end)
         funded = self._pay(segment, month, end, path, names, whole=self.whole)
         ledger.register(month, funded)
         self.admitted[self.names.index(segment), month] += funded
@@ -228,7 +266,7 @@ class _Office:
             self.treasury.open_year(year)
             for name in self.order:  # renewals, highest priority first
                 ledger = self.ledgers[name]
-                path = ledger.project_members(month, min(end, len(self.dates)))
+                path = ledger.project_members(month, end)
                 if path.size and path[0] > 0:
                     renewed = self._pay(name, month, end, path, 1.0)  # the share of the members paid for
                     ledger.cut(month, 1.0 - renewed)
@@ -246,14 +284,17 @@ class _Office:
 
 def project(scenario, month_dates, rules_by_month: list[RuleSet], jkk_death_share: float,
             factors: dict | None = None) -> Projection:
-    """Run the planner, the pipeline and the register office over the horizon (one SimPy run).
+    """Run the planner, the pipeline and the register office over the horizon run on to 31 December of its last
+    year (one SimPy run; :func:`to_year_end`), and keep the horizon's months.
 
     ``factors``: share of each CSR pledge that arrives, overriding the scenario's draw (the budget solver uses it
     to enumerate which pledges are honoured)."""
     planning: Planning = scenario.planning
+    horizon = len(rules_by_month)
+    dates, rules_by_month = to_year_end(scenario, month_dates, rules_by_month)
     months = len(rules_by_month)
     factors = pledge_factors(planning.funding, scenario.seed) if factors is None else factors
-    office = _Office(scenario, planning, month_dates, rules_by_month, factors, jkk_death_share)
+    office = _Office(scenario, planning, dates, rules_by_month, factors, jkk_death_share)
     env = simpy.Environment()
     pipeline = None
     targets = office.targets
@@ -284,20 +325,31 @@ def project(scenario, month_dates, rules_by_month: list[RuleSet], jkk_death_shar
 
     env.process(register_office())
     env.run(until=months)
+    return _horizon(office, horizon, targets, pipeline, factors)
+
+
+def _horizon(office: _Office, months: int, targets: dict, pipeline, factors: dict) -> Projection:
+    """The office's results over the horizon's first ``months`` months (the months it booked past them, to
+    31 December, are cut off); the treasury keeps each fiscal year's whole money (:func:`money_by_year`)."""
+    dates = office.dates[:months]
+
+    def cut(log: dict) -> dict:
+        return {key: a[:, :months] for key, a in log.items()}
+
     return Projection(
         names=office.names,
-        month_dates=office.dates,
-        years=np.array([d.year for d in office.dates]),
-        ledgers=office.ledgers,
-        member_months=dict(office.member_months),
-        premium=dict(office.premium),
-        arrived=office.arrived,
-        admitted=office.admitted,
-        held=office.held_log,
-        verified=office.verified,
-        queued=office.queued_log,
+        month_dates=dates,
+        years=np.array([d.year for d in dates]),
+        ledgers={name: ledger.end_at(months) for name, ledger in office.ledgers.items()},
+        member_months=cut(office.member_months),
+        premium=cut(office.premium),
+        arrived=office.arrived[:, :months],
+        admitted=office.admitted[:, :months],
+        held=office.held_log[:, :months],
+        verified=office.verified[:, :months],
+        queued=office.queued_log[:, :months],
         targets=targets,
-        pipeline=pipeline,
+        pipeline=None if pipeline is None else pipeline.end_at(months),
         treasury=office.treasury,
         factors=factors,
     )
@@ -349,9 +401,11 @@ def project_scenario(scenario, factors: dict | None = None) -> Projection:
     return project(scenario, dates, rules_by_month, scenario.severity.shares[4], factors)
 
 
-def money_by_year(projection: Projection, bucket: str) -> dict:
-    """IDR spent from one payer bucket (``APBD``, ``DBH-CHT``, ``CSR:<pledge>``, ``SERTAKAN``...) per fiscal year."""
-    return {y: float(projection.treasury.spent.get(y, {}).get(bucket, 0.0)) for y in projection.fiscal_years()}
+def money_by_year(projection: Projection, bucket: str, whole_year: bool = False) -> dict:
+    """IDR spent from one payer bucket (``APBD``, ``DBH-CHT``, ``CSR:<pledge>``, ``SERTAKAN``...) per fiscal year, on
+    its months in the horizon or with ``whole_year`` to 31 December (:meth:`Projection.spent`): the budget answers
+    take the whole year's, since a budget is for a whole year."""
+    return {y: float(projection.spent(y, whole_year).get(bucket, 0.0)) for y in projection.fiscal_years()}
 
 
 CUT_SHOWN = 0.005  # members not renewed: less is floating-point dust, not a cut

@@ -326,7 +326,27 @@ class Language:
         not given stay as they are, for the figures a report fills in later."""
         from .report_text import TEXT  # the word list is long; keep it in its own module
 
-        return TEXT[key][self.code].format_map(_Keep(values))
+        text = TEXT[key][self.code]
+        if self.code == "en":
+            text = _one_month(text, values)
+        return text.format_map(_Keep(values))
+
+
+def _one_month(text: str, values: dict) -> str:
+    """The English ``{k} months`` as ``{k} month`` where ``k`` is given as 1 (and ``{k} months'`` as ``{k}
+    month's``): a horizon, a recorded period or a part year can be one month long, and "the 1 months of that year"
+    read wrongly. Indonesian "bulan" has no plural."""
+    for name, value in values.items():
+        if isinstance(value, (int, float)) and not isinstance(value, bool) and value == 1:
+            text = text.replace(f"{{{name}}} months'", f"{{{name}}} month's")
+            text = text.replace(f"{{{name}}} months", f"{{{name}}} month")
+    return text
+
+
+def upper_first(text: str) -> str:
+    """The text with a capital first letter, for words that start a sentence or a line of a list ("mandiri: ..."
+    -> "Mandiri: ..."), where the same words elsewhere (an axis, a table cell) keep their case."""
+    return text[:1].upper() + text[1:]
 
 
 def without_negative_zero(text: str) -> str:

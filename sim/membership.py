@@ -24,6 +24,7 @@ Entrants have the segment's sex mix and age profile, restricted to ages below th
 
 from __future__ import annotations
 
+import copy
 from typing import NamedTuple
 
 import numpy as np
@@ -298,6 +299,33 @@ class SegmentLedger:
         return self._entrants[span]
 
     # --- results ----------------------------------------------------------------------------------------------
+
+    def end_at(self, months: int) -> "SegmentLedger":
+        """This ledger's first ``months`` months and the cells of the cohorts joining in them, as a ledger of its own
+        (this one itself when it has no more months): the register office books a horizon ending before December on
+        to 31 December (``sim.expansion.to_year_end``) and keeps the horizon's. Its ``current`` members are those in
+        force at the close of its last month."""
+        if months >= self.months:
+            return self
+        cut = copy.copy(self)
+        cells = self.start_cells + months * self.cohort_cells
+        cut.months = months
+        for name in ("sex", "age_join", "join", "tenure0", "_sex_offset", "_q_at_join"):
+            setattr(cut, name, getattr(self, name)[:cells])
+        cut._join_months = self._join_months[:months]
+        cut.joined, cut.closing, cut.registered = self.joined[:months], self.closing[:months], self.registered[:months]
+        cut.left = {cause: flow[:months] for cause, flow in self.left.items()}
+        by_month = {name: self._by_month[name] if self._by_month.get(name) is not None else self._by_cell[name].T
+                    for name in ("inforce", "q_death")}
+        cut._by_month = {name: np.ascontiguousarray(a[:months, :cells]) for name, a in by_month.items()}
+        cut._by_cell, cut._months, cut._entrants = {}, {}, {}
+        cut._reach = min(self._reach, cells)
+        # In force at the close of the last month: its in-force after its exits, as close() left it then.
+        last = cut._month(months - 1, cut._reach)
+        cut.current = np.zeros(cells)
+        cut.current[: last.keep.size] = cut._by_month["inforce"][months - 1, : last.keep.size] * last.keep
+        cut._months = {}
+        return cut
 
     def used_cells(self) -> np.ndarray:
         """Indices of the start cells and of the cells of cohorts that registered (others are all zero)."""

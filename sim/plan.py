@@ -173,6 +173,9 @@ ASSUMPTIONS = [
     "each pledge as honoured in full or not at all for its whole duration, independently.",
     "Renewals come before new enrolment at a round; names registered when the money has run out wait for the next "
     "round; money does not carry over between fiscal years.",
+    "A year's budget pays for whole fiscal years: a round renews members and admits names to 31 December, also in a "
+    "year the horizon ends in before December (the projection runs on to December and keeps the horizon's months), "
+    "so the budget answers of such a year are the whole year's.",
     "Names are registered only within the year's quota: a segment's members at a month's end plus the names held for "
     "money never exceed that year's target; verified names beyond it wait on the labour office's list, refill the "
     "places of members who leave (in the month they leave) and are counted as waiting by the next round.",
@@ -345,14 +348,15 @@ def _budget_cuts(model: Model) -> list[dict]:
 
 
 def _funding(model: Model) -> list[dict]:
-    """Per fiscal year and payer: money available (limited sources), spent, and unspent."""
+    """Per fiscal year and payer: money available (limited sources), spent, and unspent. In a year the horizon ends
+    in before December, spent on its months in the horizon (``Projection.spent``), against the full year's money."""
     if model.projection is None:
         return []
     t = model.projection.treasury
     rows = []
     for year in model.projection.fiscal_years():
         available = t.available.get(year, {})
-        spent = t.spent.get(year, {})
+        spent = model.projection.spent(year)
         for bucket in sorted(set(available) | set(spent)):
             a = available.get(bucket)
             rows.append({"year": year, "payer": bucket,
@@ -498,7 +502,8 @@ def _coverage_basis(lc: dict, at: str = ", at {:.0%} over which CSR pledges are 
 
 def _csr_gap_lines(gap: dict, outcomes: int, rupiah, part_years: frozenset = frozenset()) -> list[str]:
     """The CSR-gap answer with its own check: the probability and the UCJ come from re-running with the money. The
-    money of a year of ``part_years`` (:func:`_part_years`) is starred, as the table's row: its months only."""
+    money of a year of ``part_years`` (:func:`_part_need_years`: a year the horizon starts in after January) is
+    starred: its months from the start only (a year the horizon ends in before December needs a whole year's)."""
     confidence = gap["confidence"]
 
     def ucj(rows):
@@ -540,13 +545,15 @@ def _planned_ucj_line(rows: list[dict]) -> str:
     return "UCJ at year-ends as planned: " + ", ".join(f"{_year_end_words(u)} {u['ucj']:.1%}" for u in rows)
 
 
-def _pledge_outcome_lines(answer: dict, rupiah, part_years: frozenset, year_ends: dict) -> list[str]:
+def _pledge_outcome_lines(answer: dict, rupiah, part_years: frozenset, year_ends: dict,
+                          need_years: frozenset = frozenset()) -> list[str]:
     """A line per pledge outcome: its probability, the last year's members, the members not renewed and the most
     names waiting at a year-end over the horizon with the year-end it falls at (:func:`_most_waiting`), and the APBD
     each year needs to keep the plan in that outcome. A year of ``part_years`` (:func:`_part_years`) is starred as
     in the table above, whose '* part of a year' line says why: its members are the horizon's last month's, its
-    APBD that of the months up to it. ``year_ends``: each year's year-end month (plan.json
-    ``years[].year_end_month``)."""
+    APBD spent that of its months in the horizon; the APBD needed is starred in a year of ``need_years``
+    (:func:`_part_need_years`) only, a year the horizon ends in before December needing a whole year's.
+    ``year_ends``: each year's year-end month (plan.json ``years[].year_end_month``)."""
     outcomes = answer["outcomes"]
     last = _year_label(outcomes[0]["years"][-1]["year"], part_years)
     width = max(len(_outcome_name(o)) for o in outcomes)
@@ -556,7 +563,7 @@ def _pledge_outcome_lines(answer: dict, rupiah, part_years: frozenset, year_ends
     cell_width = max(len("most waiting"), *map(len, cells))
 
     def by_year(rows: list, key: str) -> str:
-        return _by_year(rows, key, rupiah, part_years)
+        return _by_year(rows, key, rupiah, need_years if key == "apbd_needed_idr" else part_years)
 
     lines = [f"If CSR pledges are not honoured (the table above counts each at amount x probability); "
              f"{answer['note']}:",
@@ -594,6 +601,13 @@ def _by_year(rows: list, key: str, rupiah, part_years: frozenset) -> str:
 def _part_years(result: dict) -> frozenset:
     """The plan's years only partly inside the horizon (plan.json ``years[].months`` below 12), as text ("2030")."""
     return frozenset(y["year"] for y in result["years"] if y["months"] < 12)
+
+
+def _part_need_years(result: dict) -> frozenset:
+    """The plan's years whose budget answers (the APBD needed, the CSR gap, a stated budget against the APBD premium)
+    cover part of a year: those the horizon starts in after January, from their first month. A year it ends in
+    before December needs a whole year's money (``sim.budget``: a budget is for a whole fiscal year)."""
+    return frozenset(y["year"] for y in result["years"] if y["months"] < 12 and not y["first_month"].endswith("-01"))
 
 
 def _year_label(year, part_years: frozenset) -> str:
@@ -637,21 +651,24 @@ def _year_lines(result: dict, rupiah) -> list[str]:
 
 def _part_year_line(partial: list) -> str:
     """The '* part of a year' line under the terminal's table: each part year's months in the horizon (a horizon
-    starting after January or ending before December), that its row and the budget answers are those months' only,
-    and, for a year the horizon ends in before December, that its year-end is the horizon's last month (a year the
-    horizon starts in after January still ends on 31 December)."""
+    starting after January or ending before December), that its row and the money starred below are those months'
+    only, and, for a year the horizon ends in before December, that its year-end is the horizon's last month (a year
+    the horizon starts in after January still ends on 31 December) and that its APBD needed is a whole year's."""
     en = Language("en")
 
     def months(y: dict) -> str:  # "July-December 2025": the terminal's text is ASCII (no en dash)
         return en.months(y["first_month"], y["year_end_month"], dash="-")
 
-    early = [f"{y['year']}'s year-end is the end of {en.iso_date(y['year_end_month'])}" for y in partial
-             if not y["year_end_month"].endswith("-12")]
+    early = [y for y in partial if not y["year_end_month"].endswith("-12")]
+    ends = "".join(f", {y['year']}'s year-end is the end of {en.iso_date(y['year_end_month'])}" for y in early)
+    whole = (f"; the APBD needed (and any CSR gap) in {en.join([y['year'] for y in early])} is a whole year's, "
+             "its members being renewed to 31 December") if early else ""
     return ("* part of a year: " + ", ".join(f"{y['year']} has {y['months']} months in the horizon "
                                              f"({months(y)})" for y in partial)
-            + "; its row (but Rp/worker, a year's city money per member) and the budget answers cover those months "
-              "only" + "".join(f", {e}" for e in early)
-            + " (a full year's budget against part of a year's premiums: a full year of those members costs more)")
+            + "; its row (but Rp/worker, a year's city money per member) and the money starred below cover those "
+              "months only" + ends
+            + " (a full year's budget against part of a year's premiums: a full year of those members costs more)"
+            + whole)
 
 
 def format_plan(result: dict, rupiah) -> str:
@@ -663,11 +680,12 @@ def format_plan(result: dict, rupiah) -> str:
                      + ", ".join(f"{c['year']} {c['segment']} {c['not_renewed']:,.0f}" for c in cuts))
     answers = result["budget"]
     # A year the horizon holds only part of (ending before December or starting after January): its money below
-    # (those months' only) starred, as its row above.
-    part_years = _part_years(result)
+    # (those months' only) starred, as its row above; but a year it ends in before December needs a whole year's
+    # budget (sim.budget), starred only in a year it starts in after January (part_need).
+    part_years, part_need = _part_years(result), _part_need_years(result)
     need = answers["budget_needed"]
     what = "the quota path" if need.get("for") == "quota_path" else "these members"
-    line = f"APBD needed for {what} (premiums only): " + _by_year(need["years"], "budget_idr", rupiah, part_years)
+    line = f"APBD needed for {what} (premiums only): " + _by_year(need["years"], "budget_idr", rupiah, part_need)
     if "probability_money_does_not_bind" in need:
         line += f"; re-run with it, money does not bind with probability {need['probability_money_does_not_bind']:.0%}"
     lines.append(line)
@@ -684,7 +702,7 @@ def format_plan(result: dict, rupiah) -> str:
     stated = answers.get("stated_budget")
     if stated:
         lines.append(f"Stated budget {rupiah(stated['annual_budget_idr'])} a year; left after each year's APBD premium: "
-                     + ", ".join(f"{_year_label(r['year'], part_years)} " + (
+                     + ", ".join(f"{_year_label(r['year'], part_need)} " + (
                          rupiah(r["left_idr"]) if r["left_idr"] >= 0 else f"short by {rupiah(-r['left_idr'])}")
                                  for r in stated["years"]))
     missed = [t for t in need.get("targets_with_unlimited_budget", []) if t["reached"] is False]
@@ -699,10 +717,10 @@ def format_plan(result: dict, rupiah) -> str:
     if "largest_coverage" in answers:
         lines.append("Largest coverage the budget funds: " + _largest_coverage_text(answers["largest_coverage"]))
     if "csr_gap_to_ucj" in answers:
-        lines.extend(_csr_gap_lines(answers["csr_gap_to_ucj"], need.get("outcomes", 1), rupiah, part_years))
+        lines.extend(_csr_gap_lines(answers["csr_gap_to_ucj"], need.get("outcomes", 1), rupiah, part_need))
     if "pledge_outcomes" in answers:
         year_ends = {y["year"]: y["year_end_month"] for y in result["years"]}
-        lines.extend(_pledge_outcome_lines(answers["pledge_outcomes"], rupiah, part_years, year_ends))
+        lines.extend(_pledge_outcome_lines(answers["pledge_outcomes"], rupiah, part_years, year_ends, part_need))
     if result.get("ucj"):
         lines.append(_planned_ucj_line(result["ucj"]))
     lines.append("Claims top-up reserve (if the city covered claims above premiums): "

@@ -119,8 +119,8 @@ def plan_table(scenario: Scenario, lang: str = "id") -> pd.DataFrame:
         mark = _part_year_mark(y["year_end_month"])
         paid = _part_year_mark(y["year_end_month"], y["first_month"])
 
-        def money(value) -> str:
-            return _or_dash(language.money, value) + (paid if value is not None else "")
+        def money(value, star: str = paid) -> str:
+            return _or_dash(language.money, value) + (star if value is not None else "")
 
         row = {language("col_period"): y["year"],
                language("col_members_avg"): language.count(y["members"]),
@@ -133,7 +133,9 @@ def plan_table(scenario: Scenario, lang: str = "id") -> pd.DataFrame:
                language("col_budget_spent"): money(y["budget_spent_idr"])}
         if needed is not None:
             what = "quota" if needed["for"] == "quota_path" else "members"
-            row[language(f"col_apbd_needed_{what}")] = money(y["apbd_needed_idr"])
+            # A whole year's in a year the horizon ends in before December (sim.budget): starred only when it starts
+            # in that year after January, as its premiums.
+            row[language(f"col_apbd_needed_{what}")] = money(y["apbd_needed_idr"], _need_mark(y["first_month"]))
         if y["ucj"] is not None:
             row[language("nb_ucj")] = language.percent(y["ucj"], 1) + mark
         rows.append(row)
@@ -189,6 +191,13 @@ def _part_year_mark(month: str, first: str | None = None) -> str:
     otherwise."""
     whole = month.endswith("-12") and (first is None or first.endswith("-01"))
     return "" if whole else report_planning.PARTIAL_MARK
+
+
+def _need_mark(first: str) -> str:
+    """The star after the APBD a year needs, whose first month in the horizon is ``first``: when that is after
+    January (its need is that of its months from then, :func:`sim.report_planning._part_need`); a year the horizon
+    ends in before December needs a whole year's budget, not starred."""
+    return "" if first.endswith("-01") else report_planning.PARTIAL_MARK
 
 
 def _or_dash(show, value) -> str:
@@ -263,14 +272,15 @@ def _segment_rows(language: Language, key: str, scenario: Scenario, names: list[
 def _gap_rows(language: Language, gap: dict, scenario: Scenario) -> list[tuple]:
     """:func:`sim.budget.csr_gap`'s answer as rows: the CSR money by year, the segments it pays for, and the check
     run with it; then, if the city-paid segments outside the UCJ allocation lack money, that and the check with
-    both. In a year the horizon holds only part of (ending before December or starting after January) the money
-    (that of its months in it) is starred, as in :func:`plan_table`, with a '*' row last saying so."""
+    both. In a year the horizon starts in after January the money (that of its months from then) is starred, as the
+    APBD needed in :func:`plan_table`, with a '*' row last saying so; a year it ends in before December needs a
+    whole year's money."""
     confidence = language.percent(gap["confidence"])
     last = gap["ucj_with_gap_closed"][-1]
-    months, firsts = _year_end_months(scenario), _first_months(scenario)
+    firsts = _first_months(scenario)
 
     def money(year: int, value: float) -> str:
-        return language.money(value) + _part_year_mark(months[year], firsts[year])
+        return language.money(value) + _need_mark(firsts[year])
 
     rows = [*((language("nb_gap", year=r["year"]), money(r["year"], r["csr_idr"])) for r in gap["years"]),
             *_segment_rows(language, "nb_gap_segments", scenario, gap["segments"]),
@@ -290,8 +300,8 @@ def _gap_rows(language: Language, gap: dict, scenario: Scenario) -> list[tuple]:
                  (_year_end_label(language, "nb_gap_ucj_both", last["year"], last.get("year_end_month"),
                                   confidence=confidence), language.percent(last["ucj"], 1))]
     # What the star means, as under the plan's table (a DataFrame has no note of its own that a notebook shows).
-    rows += [(report_planning.PARTIAL_MARK, _premium_partial(language, firsts[r["year"]], months[r["year"]]))
-             for r in gap["years"] if _part_year_mark(months[r["year"]], firsts[r["year"]])]
+    rows += [(report_planning.PARTIAL_MARK, _premium_partial(language, firsts[r["year"]], f"{r['year']}-12"))
+             for r in gap["years"] if _need_mark(firsts[r["year"]])]
     return rows
 
 
@@ -336,7 +346,7 @@ def pledge_table(scenario: Scenario, lang: str = "id") -> pd.DataFrame:
                    language("col_not_renewed"): language.count(y["not_renewed"]),
                    language("col_waiting"): language.count(y["held_year_end"]) + mark,
                    language("col_budget_spent"): language.money(y["apbd_spent_idr"]) + paid,
-                   language("col_apbd_needed"): language.money(y["apbd_needed_idr"]) + paid}
+                   language("col_apbd_needed"): language.money(y["apbd_needed_idr"]) + _need_mark(firsts[y["year"]])}
             if y.get("ucj") is not None:
                 row[language("nb_ucj")] = language.percent(y["ucj"], 1) + mark
             rows.append(row)

@@ -31,6 +31,8 @@ import math
 from .budget import UnlimitedApbd, pledges_in_horizon, pledges_outside_horizon, ucj_by_year
 from .expansion import money_by_year, project_scenario
 from .funding import APBD
+from .i18n import Language
+from .population import month_dates
 from .scenario import Scenario
 
 ALL_COMBINATIONS_UP_TO = 3  # pledges: up to 2**3 = 8 rows, every combination; beyond, the stress cases only
@@ -95,8 +97,7 @@ def pledge_outcomes(scenario: Scenario, unlimited: UnlimitedApbd | None = None) 
                      "held_max": max(y["held_year_end"] for y in years),  # the most names waiting at a year-end
                      "years": years})
     every = len(pledges) <= ALL_COMBINATIONS_UP_TO
-    left_out = ("; left out, with no year in the horizon: "
-                + ", ".join(f"{p['name']} ({p['first_year']}-{p['last_year']})" for p in outside)) if outside else ""
+    left_out = f"; {_left_out(scenario, outside)}" if outside else ""
     return {
         "pledges": [{"name": p.name, "probability": p.probability, **_dates(p), "segments": list(p.segments)}
                     for p in pledges],
@@ -109,6 +110,21 @@ def pledge_outcomes(scenario: Scenario, unlimited: UnlimitedApbd | None = None) 
         "outcomes": rows,
         "expected": _expected(rows) if every else None,
     }
+
+
+def _left_out(scenario: Scenario, outside: list[dict]) -> str:
+    """The note's words on the pledges with no year in the horizon: the English report's sentence under its table of
+    outcomes (report_text's ``pledge_left_out``), in the terminal's ASCII, with the pledges' names as its outcomes
+    name them. plan.json and the terminal are in English only, as every text ``sim plan`` writes."""
+    en = Language("en")
+    months = month_dates(scenario.start, scenario.horizon_months)
+    pledges = en.join(f"{p['name']} ({p['first_year']}-{p['last_year']})" for p in outside)
+    horizon = f"{en.month(months[0])} to {en.month(months[-1])}"
+    if len(outside) == 1:
+        return (f"the pledge {pledges} lies wholly outside the horizon ({horizon}), so the outcomes leave it out: "
+                "whether it is honoured changes nothing here")
+    return (f"the pledges {pledges} lie wholly outside the horizon ({horizon}), so the outcomes leave them out: "
+            "whether they are honoured changes nothing here")
 
 
 def _dates(pledge) -> dict:

@@ -227,6 +227,20 @@ def build_model(scenario: Scenario, like: Model | None = None) -> Model:
     )
 
 
+def share_older_than_at_start(model: Model) -> float | None:
+    """The share of the members in force in the horizon's last month who are older than every member of their
+    segment at the start (its age profile's oldest age): what a run-off without exits but death keeps that a
+    programme would have retired (madiun-2025's non-ASN staff past 57, the last age before their retirement at 58).
+    None with nobody in force."""
+    older = total = 0.0
+    for exp in model.segments:
+        last = exp.inforce[:, -1]
+        if exp.age0.size:
+            older += last[exp.age(np.arange(last.size), model.months - 1) > exp.age0.max()].sum()
+        total += last.sum()
+    return float(older / total) if total > 0 else None
+
+
 def year_premium_rates(scenario: Scenario, seg: Segment) -> list[float]:
     """The monthly premium of one member of ``seg`` in each of the 12 months from the start (IDR), under the rules
     in force in each month (all under the scenario's fixed ``rules_date``, if it has one) and on the wage of the

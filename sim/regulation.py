@@ -86,6 +86,10 @@ class Regulation:
     def at(self, date: dt.date) -> RuleSet:
         return RuleSet(date, {name: rule.at(date).value for name, rule in self.rules.items()})
 
+    def last_change(self) -> dt.date:
+        """The latest date any rule's value takes effect: every later month keeps the rules in force on it."""
+        return max(v.effective for rule in self.rules.values() for v in rule.values)
+
     def table(self, date: dt.date) -> list[dict]:
         """Rows of (rule, value, unit, effective, source, confidence) in force on ``date``, for reports."""
         rows = []

@@ -33,8 +33,8 @@ from .forecast import (
 from .forecast import _git_commit as git_commit
 from .i18n import Language
 from .manifest import (
-    MANIFEST_FORMAT, changed_files, changed_inputs, code_version, data_hashes, differing_numbers, file_hashes,
-    manifest_scenario, override_text, package_versions, read_manifest, run_hash, scenario_toml, sha256,
+    MANIFEST_FORMAT, changed_files, changed_inputs, changed_packages, code_version, data_hashes, differing_numbers,
+    file_hashes, manifest_scenario, override_text, package_versions, read_manifest, run_hash, scenario_toml, sha256,
 )
 from .plan import TrialClaims, detail, detail_tables
 from .population import build_model
@@ -46,7 +46,7 @@ from .planner_tables import (
 )
 from .report_sections import (
     FAN_QUANTILES, MANY_ROWS, MANY_SEGMENTS, _jsonable, chart_images, comparison_table, csv_tables, extra_figures,
-    fan_rows, period_table, register_rows, register_table, rule_rows, sections, validation_table,
+    fan_rows, period_table, register_rows, register_table, rule_rows, sections, validation_table, year_name,
 )
 from .scenario import Scenario, ScenarioError
 from .sensitivity import tornado
@@ -130,7 +130,7 @@ def build(scenario: Scenario, lang: str = "id", reports_dir: Path = DEFAULT_REPO
     base_outcome, swings, skipped = tornado(scenario)
     announce(3, len(STEPS), STEPS[2])
     extra = extra_figures(scenario, summary, claims, base_outcome, swings, skipped, list(origin.base_differences),
-                          list(origin.overrides), projection=model.projection)
+                          list(origin.overrides), projection=model.projection, model=model)
     tables = csv_tables(summary, extra)
     if trials is not None:
         tables.update(plan_tables(model, summary, trials, extra["planning"]))
@@ -231,11 +231,15 @@ def check_command(path: Path) -> int:
     """``sim report --check PATH``: a report folder against its manifest, without running anything. Exit status 1
     when a file of the report no longer matches the SHA-256 its manifest recorded, or when the manifest records no
     SHA-256 at all (every report writes them: nothing vouches for these files, so a script must not read a pass);
-    inputs that changed since (a scenario file edited, another data table or source) are notes, as they do not make
-    the report's own numbers wrong, only a rebuild different."""
+    inputs that changed since (a scenario file edited, another data table or source) and package versions other than
+    the manifest records are notes, as they do not make the report's own numbers wrong, only a rebuild different."""
     manifest_path = _manifest_path(path)
     manifest = read_manifest(manifest_path)
     edited = _print_integrity(manifest_path, manifest)
+    packages = changed_packages(manifest)
+    if packages:  # information only: the report's own numbers stand, but a rebuild here may give others
+        print(f"Note: the report was {packages}: a rebuild here may give other numbers (package releases "
+              "may differ)")
     count = len(manifest.get("files_sha256") or {})
     if not count:
         print("The manifest records no files_sha256: nothing vouches for the report's files")
@@ -291,7 +295,7 @@ def headline(report: Report) -> str:
     else:
         line = lang("cli_headline", title=title, id=s["scenario_id"], trials=lang.count(s["trials"]),
                     premium=lang.money(s["budget"]["annual_premium_start_members_idr"]),
-                    members=lang.count(s["budget"]["start_members"]), period=first["period"],
+                    members=lang.count(s["budget"]["start_members"]), period=year_name(lang, s, first),
                     claims=lang.money(first["claims_idr"]["mean"]))
     if ratio:
         line += lang("cli_ratio", ratio=lang.percent(ratio["mean"]), r5=lang.percent(ratio["p5"]),
@@ -332,12 +336,17 @@ def command(args) -> int:
         if not quiet:
             print(headline(report))
         manifest_path = _manifest_path(args.from_manifest)
-        edited = _print_integrity(manifest_path, read_manifest(manifest_path), files=differences is not None)
+        manifest = read_manifest(manifest_path)
+        edited = _print_integrity(manifest_path, manifest, files=differences is not None)
         if differences is None:
             print("Original summary.json/report.json not found beside the manifest: nothing to compare")
         elif differences:
             print(f"Rebuilt numbers DIFFER from the original in {len(differences)} place(s): "
                   f"{', '.join(differences[:10])}")
+            packages = changed_packages(manifest)
+            if packages:  # the likeliest reason once inputs and code agree
+                print(f"The original was {packages}: NumPy's random streams and other packages' results may "
+                      "differ between releases")
             return 1
         else:
             print("Rebuilt numbers match the original report (summary.json and report.json)")

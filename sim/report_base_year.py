@@ -82,7 +82,9 @@ def base_same_year(scenario: Scenario, summary: dict, projection=None) -> dict |
             reasons["new_members"] = round(joined, 2)
     # The segments with members in both: the base's have aged since its start, where this scenario's start from
     # the same age profile (a profile of its own is among the differences from the base instead); their time in
-    # the scheme too, unless this scenario moved its starting tenure on by as much (madiun-2026-ucj does).
+    # the scheme too, unless this scenario moved its starting tenure on by as much (madiun-2026-ucj does). Only the
+    # base's starting members have aged by those months: a segment it starts with nobody in, enrolling later, has
+    # members who joined at the profile's ages with no months in the scheme, so it gives neither reason.
     shared = [(s, b) for b in base.segments if b.members > 0 for s in scenario.segments if s.name == b.name]
     if any(s.age_bands == b.age_bands and s.age_shift == b.age_shift for s, b in shared):
         reasons["older"] = later
@@ -101,7 +103,10 @@ def base_same_year(scenario: Scenario, summary: dict, projection=None) -> dict |
     trend = base.severity.medical_cost_trend
     if steps and trend:
         reasons["prices_anchored"] = round((1.0 + trend) ** steps - 1.0, 6)
-    grown = [b for b in base.segments if b.members > 0 and b.wage_in(int(year)) != b.wage]  # PU with a growth
+    # The PU segments with a growth and members in the year, those at the start or enrolled since (a segment the
+    # base starts with nobody in is paid on the raised wages of the year too).
+    grown = [e.segment for i, e in enumerate(model.segments)
+             if exp.member_months[p, i] > 0 and e.segment.wage_in(int(year)) != e.segment.wage]
     if grown:
         reasons["wages_anchored"] = round(grown[0].wage_in(int(year)) / grown[0].wage - 1.0, 6)
     # A report's --set changes this scenario only; the base is read from its file (a reviewer found a medical cost

@@ -21,7 +21,7 @@ import datetime as dt
 import numpy as np
 
 from . import chart_descriptions, charts
-from .i18n import Language
+from .i18n import Language, upper_first
 from .regulation import load_regulation
 from .report_document import Chart, Figure, Para, Section, Table, Tiles, fill
 from .report_document import report_figure as _r, summary_figure as _s  # short: hundreds of figures
@@ -343,15 +343,15 @@ def _listed(lang: Language, items: list, prefix: str = "", last: str | None = "a
 
 
 def _yearly_figures(lang: Language, extra: dict, indices: list, item: str, field: str, kind: str,
-                    name: str, part_year: bool = False) -> tuple[str, dict]:
+                    name: str, mark=None) -> tuple[str, dict]:
     """``(text, figures)``: the planning years' ``field`` listed ("2026 Rp2,91 miliar, ... dan 2030 Rp5,21 miliar"),
-    each item the text ``item`` with ``{year}`` and ``{name}``; with ``part_year``, the figure of a year the horizon
-    holds only part of (starting after January or ending before December) marked (:func:`_part_year_cell`)."""
+    each item the text ``item`` with ``{year}`` and ``{name}``; with ``mark`` (:func:`_part_year`, :func:`_part_need`),
+    each figure marked by it."""
     years = extra["planning"]["years"]
 
     def figure(i: int) -> Figure:
         shown = _r(extra, _y(i, field), kind)
-        return _part_year(shown, years[i]) if part_year else shown
+        return mark(shown, years[i]) if mark else shown
 
     items = [(lang(item, year=years[i]["year"]), {name: figure(i)}) for i in indices]
     return _listed(lang, items, f"{name}_")
@@ -417,9 +417,9 @@ def _tiles(lang: Language, summary: dict, extra: dict) -> list:
     years = extra["planning"]["years"]
     last = len(years) - 1
     first = years[0]["year"]
-    if years[0].get("apbd_needed_idr") is not None:  # marked when the horizon holds only part of that year
-        money = (lang("tile_plan_needed", year=first),
-                 _part_year_cell(extra, _y(0, "apbd_needed_idr"), "money", years[0]))
+    if years[0].get("apbd_needed_idr") is not None:  # marked when the horizon starts in that year after January
+        money = (lang("tile_plan_needed", year=first), _part_need(_r(extra, _y(0, "apbd_needed_idr"), "money"),
+                                                                  years[0]))
     elif years[0]["budget_idr"] is not None:
         money = (lang("tile_plan_budget", year=first), _r(extra, _y(0, "budget_idr"), "money"))
     else:  # marked when the horizon holds only part of that year (premium_tile_note says so under the tiles)
@@ -611,7 +611,7 @@ def _outside_horizon_para(lang: Language, scenario: Scenario, extra: dict, side:
     month = plan["months"][-1 if side == "after" else 0]["month"]  # the horizon's last or first month
     text = lang(f"exec_plan_{side}_horizon" + ("_several" if several else ""), items=joined,
                 month=lang.iso_date(month))
-    return Para(text[:1].upper() + text[1:], figures)  # it starts with the first group's words
+    return Para(upper_first(text), figures)  # it starts with the first group's words
 
 
 PASSED = 0.5  # names: a segment counts as admitting or waiting from half a name (the projection is fluid)
@@ -709,9 +709,10 @@ def _apbd_needed_para(lang: Language, scenario: Scenario, extra: dict) -> Para |
         return None
     years = extra["planning"]["years"]
     shown = [i for i, y in enumerate(years) if y.get("apbd_needed_idr") is not None]
-    # A year the horizon holds only part of needs the APBD of its months in it only: marked, as in the table.
+    # A year the horizon starts in after January needs the APBD of its months from then only: marked, as in the
+    # table; one it ends in before December needs a whole year's (_part_need).
     joined, figures = _yearly_figures(lang, extra, shown, "plan_item_needed", "apbd_needed_idr", "money", "need",
-                                      part_year=True)
+                                      mark=_part_need)
     text = [lang("exec_plan_needed_quota" if need["for"] == "quota_path" else "exec_plan_needed_members",
                  items=joined)]
     sure = need["probability_money_does_not_bind"] >= 1.0
@@ -725,7 +726,7 @@ def _apbd_needed_para(lang: Language, scenario: Scenario, extra: dict) -> Para |
     short = [i for i in shown if years[i].get("apbd_short_idr")]
     if short:
         joined, figs = _yearly_figures(lang, extra, short, "plan_item_short", "apbd_short_idr", "money", "short",
-                                       part_year=True)
+                                       mark=_part_need)
         text.append(lang("exec_plan_needed_short", items=joined))
         figures.update(figs)
         reached = [years[i]["year"] for i in short if years[i].get("target_reached")]
@@ -791,10 +792,10 @@ def _pledge_risk(lang: Language, scenario: Scenario, extra: dict, names: dict) -
     every = next(k for k, o in enumerate(outcomes) if not o["failed"])
     last = len(worst["years"]) - 1
     year = worst["years"][last]["year"]
-    # The last year's APBD needed: marked in a year the horizon holds only part of (its months in it only).
+    # The last year's APBD needed: marked in a year the horizon starts in after January (its months from then only).
     plan_year = extra["planning"]["years"][last]
-    figures["need"] = _part_year(_r(extra, f"{key}.years.{last}.apbd_needed_idr", "money"), plan_year)
-    need_all = _part_year(_r(extra, f"planning.pledge_outcomes.outcomes.{every}.years.{last}.apbd_needed_idr",
+    figures["need"] = _part_need(_r(extra, f"{key}.years.{last}.apbd_needed_idr", "money"), plan_year)
+    need_all = _part_need(_r(extra, f"planning.pledge_outcomes.outcomes.{every}.years.{last}.apbd_needed_idr",
                              "money"), plan_year)
     if lang.money(figures["need"].value) != lang.money(need_all.value):
         parts.append(lang("pledge_need", year=year))
@@ -942,13 +943,21 @@ def _year_end_cell(extra: dict, key: str, year: dict) -> Figure:
 
 def _part_year_cell(extra: dict, key: str, kind: str, year: dict) -> Figure:
     """A money figure of planning year ``year`` (report.json ``key``), marked when the horizon holds only part of
-    that year (:func:`whole_year`): the premiums it paid and needed cover those months only."""
+    that year (:func:`whole_year`): the premiums it paid and what is left cover those months only (the APBD needed:
+    :func:`_part_need`)."""
     return _part_year(_r(extra, key, kind), year)
 
 
 def _part_year(figure: Figure, year: dict) -> Figure:
     """``figure``, money of planning year ``year``, marked when the horizon holds only part of that year."""
     return dataclasses.replace(figure, mark="" if whole_year(year) else PARTIAL_MARK)
+
+
+def _part_need(figure: Figure, year: dict) -> Figure:
+    """``figure``, the APBD planning year ``year`` needs, marked when the horizon starts in that year after January
+    (its need is that of its months from then). A year the horizon ends in before December needs a whole year's
+    budget (``sim.budget``: its members are renewed, and its names admitted, to 31 December): not marked."""
+    return dataclasses.replace(figure, mark="" if year["first_month"].endswith("-01") else PARTIAL_MARK)
 
 
 def _partial_budget_notes(lang: Language, years: list) -> list:
@@ -1036,7 +1045,7 @@ def _apbd_blocks(lang: Language, scenario: Scenario, extra: dict) -> list:
                _part_year_cell(extra, _y(k, "budget_left_idr"), "money", y),
                _r(extra, _y(k, "members_affordable"), "count") if y["members_affordable"] is not None else dash)
         if needed is not None:
-            row += (_part_year_cell(extra, _y(k, "apbd_needed_idr"), "money", y) if y["apbd_needed_idr"] is not None
+            row += (_part_need(_r(extra, _y(k, "apbd_needed_idr"), "money"), y) if y["apbd_needed_idr"] is not None
                     else dash, _budget_enough_cell(lang, y))
         rows.append(row)
     keys = ("col_period", "col_apbd_members", "col_budget_apbd", "col_budget_spent", "col_budget_left",
@@ -1099,19 +1108,34 @@ def _pledge_blocks(lang: Language, extra: dict, names: dict) -> list:
                          _r(extra, f"{at}.not_renewed", "count"),
                          _year_end_cell(extra, f"{at}.held_year_end", plan_year),
                          _part_year_cell(extra, f"{at}.apbd_spent_idr", "money", plan_year),
-                         _part_year_cell(extra, f"{at}.apbd_needed_idr", "money", plan_year)))
+                         _part_need(_r(extra, f"{at}.apbd_needed_idr", "money"), plan_year)))
             styles.append("check" if y["not_renewed"] > 0.5 or y["held_year_end"] > 0.5 else "")
     header = tuple(lang(k) for k in ("col_pledge_outcome", "col_probability", "col_period", "col_members_end",
                                      "col_not_renewed", "col_waiting", "col_budget_spent", "col_apbd_needed"))
     intro = lang("pledge_outcomes_intro" if answer["all_combinations"] else "pledge_outcomes_intro_stress")
     # A year the horizon ends in before December: its members and names waiting at the "year-end" and its APBD spent
-    # and needed are marked, with what the notes of the table of targets and of the APBD table say, in one note; a
-    # year it starts in after January, its APBD spent and needed only (its year-end is 31 December).
-    note = " ".join(_partial_pledge_notes(lang, extra["planning"]["years"]))
+    # are marked (its APBD needed is a whole year's), with what the notes of the table of targets and of the APBD
+    # table say, in one note; a year it starts in after January, its APBD spent and needed only (its year-end is 31
+    # December).
+    note = " ".join([*_partial_pledge_notes(lang, extra["planning"]["years"]), *_pledges_left_out(lang, extra, names)])
     blocks = [Para(intro), Table("plan_pledges", header, rows, styles, note, grouped=(0, 1))]
     if answer["expected"] is not None:
         blocks.append(_pledge_expected(lang, extra))
     return blocks
+
+
+def _pledges_left_out(lang: Language, extra: dict, names: dict) -> list[str]:
+    """The sentence naming the pledges with no year in the horizon, which the outcomes leave out (one moved or
+    shortened with --set: ``pledge_outcomes.outside_horizon``), with their runs and the horizon's months; none
+    without."""
+    outside = extra["planning"]["pledge_outcomes"]["outside_horizon"]
+    if not outside:
+        return []
+    listed = lang.join([lang("pledge_left_out_item", name=names.get(p["name"], p["name"]), first=p["first_year"],
+                             last=p["last_year"]) for p in outside])
+    months = extra["planning"]["months"]
+    return [lang("pledge_left_out" + ("_several" if len(outside) > 1 else ""), names=listed,
+                 first=lang.iso_date(months[0]["month"]), last=lang.iso_date(months[-1]["month"]))]
 
 
 # The probability-weighted APBD is called higher than the plan's own when it is by more than this share in some year
@@ -1138,8 +1162,8 @@ def _pledge_expected(lang: Language, extra: dict) -> Para:
         years, _ = _listed(lang, [(str(y), {}) for y in higher])
         para = Para(para.text + " " + lang("pledge_expected_more", years=years), para.figures)
     needed = [(lang("pledge_expected_need_item", year=e["year"]),
-               {"need": _part_year_cell(extra, f"planning.pledge_outcomes.expected.{k}.apbd_needed_idr", "money",
-                                        plan[k])})
+               {"need": _part_need(_r(extra, f"planning.pledge_outcomes.expected.{k}.apbd_needed_idr", "money"),
+                                   plan[k])})
               for k, e in enumerate(expected)]
     need = _listed_para(lang, "pledge_expected_needed", needed)
     confidence = {"confidence": _r(extra, "planning.budget_needed.confidence", "percent")}

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import json
+import math
 from dataclasses import replace
 
 import numpy as np
@@ -20,7 +21,7 @@ from .coverage import apbd_premium, coverage_curve, funding, held_year, members_
 from .forecast import other_payers, unused_in_projection
 from .i18n import Language, significant
 from .plan import DETAIL_TABLES, PLEDGE_TABLE
-from .population import month_dates
+from .population import build_model, month_dates, share_older_than_at_start
 from .ratio_change import ratio_change
 from .regulation import bpu_discount, load_regulation, monthly_premium
 from .report_base_year import base_same_year, base_year_blocks
@@ -42,13 +43,38 @@ MANY_SEGMENTS = 12  # with more segments, per-segment parameters are summarised 
 # --- what the report adds to summary.json (report.json) ------------------------------------------------------------
 
 
+def period_months(summary: dict) -> dict[str, tuple[str, str]]:
+    """Each calendar year of the horizon: its first and last month in it (``2026-01``, ``2026-12``; a 13-month
+    horizon from January 2025 holds ``2026-01`` alone)."""
+    out: dict = {}
+    for d in month_dates(dt.date.fromisoformat(summary["start"] + "-01"), summary["horizon_months"]):
+        month = d.isoformat()[:7]
+        out[str(d.year)] = (out.get(str(d.year), (month,))[0], month)
+    return out
+
+
+def year_name(lang: Language, summary: dict, period: dict) -> str:
+    """A calendar year of the horizon as the tables and headline figures name it: ``2026``, or a part year with its
+    months, ``2026 (Jan)`` (a 13-month horizon's last year; a 1-month horizon's only one): a part year's claims are
+    those months' only, not a year's."""
+    if period["period"] == "total" or period.get("months", 12) >= 12:
+        return period["period"]
+    return lang("part_year_name", year=period["period"],
+                months=lang.months_short(*period_months(summary)[period["period"]]))
+
+
 def fan_rows(summary: dict, claims: np.ndarray) -> list[dict]:
-    """Per calendar year: mean and percentiles of the trials' claims and claim ratios, and the premium."""
+    """Per calendar year: mean and percentiles of the trials' claims and claim ratios, and the premium; the year's
+    ``first_month`` and ``year_end_month`` in the horizon, by which the chart names a part year
+    (:func:`sim.charts.year_tick`)."""
     rows = []
+    months = period_months(summary)
     for p, period in enumerate(summary["periods"][:-1]):
         x = claims[:, p]
         premium = period["premium_idr"]
-        row = {"period": period["period"], "premium_idr": premium, "claims_mean": round(float(x.mean()), 4)}
+        first, last = months[period["period"]]
+        row = {"period": period["period"], "first_month": first, "year_end_month": last, "premium_idr": premium,
+               "claims_mean": round(float(x.mean()), 4)}
         row.update({f"claims_{k}": round(float(v), 4)
                     for k, v in zip(FAN_QUANTILES, np.quantile(x, list(FAN_QUANTILES.values())))})
         ratio = x / premium if premium > 0 else np.zeros_like(x)
@@ -135,6 +161,18 @@ def rule_rows(scenario: Scenario) -> tuple[str, list[dict], list[dict]]:
     return start.isoformat(), rows, changes
 
 
+def rules_assumed_after(scenario: Scenario) -> dict | None:
+    """Where the horizon runs past the last dated change of the rules (``last_change``, ISO date), the month it ends
+    (``through``): its months after that date keep the rules then in force, no revision of a rate or an amount
+    assumed (report.json ``rules.assumed_after``). None when no month lies after it, or a ``rules_date`` gives every
+    month one date's rules."""
+    last = load_regulation().last_change()
+    end = month_dates(scenario.start, scenario.horizon_months)[-1]
+    if scenario.rules_date is not None or end <= last:
+        return None
+    return {"last_change": last.isoformat(), "through": end.isoformat()[:7]}
+
+
 def sensitivity_figures(scenario: Scenario, base_outcome, swings, skipped) -> dict:
     """report.json's ``sensitivity``: the tornado (``sim.sensitivity.tornado``'s three results) as the report
     shows it, bars that move the claims apart from those that do not."""
@@ -163,9 +201,10 @@ def sensitivity_figures(scenario: Scenario, base_outcome, swings, skipped) -> di
 
 
 def extra_figures(scenario: Scenario, summary: dict, claims: np.ndarray, base_outcome, swings, skipped,
-                  differences: list, overrides: list, projection=None) -> dict:
+                  differences: list, overrides: list, projection=None, model=None) -> dict:
     """The figures of report.json: what the report shows beyond summary.json. ``projection``: the scenario's
-    projection (``build_model(scenario).projection``) when the caller made it, for the planning figures."""
+    projection (``build_model(scenario).projection``) when the caller made it, for the planning figures; ``model``:
+    the scenario's model when the caller made it (else made here where needed)."""
     year = held_year(scenario)  # the members at the start: claims of the same members as the premium
     members = year["members"]
     in_force = load_regulation().at(scenario.rules_date or scenario.start)
@@ -201,10 +240,12 @@ def extra_figures(scenario: Scenario, summary: dict, claims: np.ndarray, base_ou
         "funding": rows,
         "sensitivity": sensitivity_figures(scenario, base_outcome, swings, skipped),
         "assumptions": register_rows(scenario.resolved),
-        "rules": {"date": rules_date, "rows": rules, "changes": changes},
+        "rules": {"date": rules_date, "rows": rules, "changes": changes,
+                  "assumed_after": rules_assumed_after(scenario)},
         "differences": [{"key": k, "base": _jsonable(a), "this": _jsonable(b)} for k, a, b in differences],
         "overrides": list(overrides),
         "planning": report_planning.planning_figures(scenario, projection),
+        "runoff_ages": runoff_ages(scenario, model),
         "calibration": calibration_figures(scenario, window_trials=scenario.trials),
         "premium_risks": risks,
         "sources": cited_sources(scenario_citing_texts(scenario) + strings(rules) + strings(changes)
@@ -546,13 +587,14 @@ def _inherited_description(scenario: Scenario) -> str | None:
 
 def summary_section(lang: Language, scenario: Scenario, summary: dict, extra: dict) -> Section:
     first, total = summary["periods"][0], summary["periods"][-1]
+    year = year_name(lang, summary, first)  # "2025 (Jan)" for a 1-month horizon: a month's claims, not a year's
     blocks = description_blocks(lang, scenario, extra)
     blocks += [Tiles([
         (lang("tile_budget"), _s(summary, "budget.annual_premium_start_members_idr", "money")),
         (lang("tile_members"), _s(summary, "budget.start_members", "count")),
-        (lang("tile_claims", period=first["period"]), _s(summary, "periods.0.claims_idr.mean", "money")),
-        (lang("tile_ratio", period=first["period"]), _s(summary, "periods.0.claim_ratio.mean", "percent")),
-        (lang("tile_prob", period=first["period"]), _s(summary, "periods.0.prob_claim_ratio_above_1", "chance")),
+        (lang("tile_claims", period=year), _s(summary, "periods.0.claims_idr.mean", "money")),
+        (lang("tile_ratio", period=year), _s(summary, "periods.0.claim_ratio.mean", "percent")),
+        (lang("tile_prob", period=year), _s(summary, "periods.0.prob_claim_ratio_above_1", "chance")),
     ])] if first["claim_ratio"] is not None else []
     # Below the description that says the scenario is calibrated, and the headline figures: the recorded claims
     # beside the model's for the same months, briefly.
@@ -642,7 +684,10 @@ def _claims_paras(lang: Language, scenario: Scenario, summary: dict, extra: dict
     if first["claim_ratio"] is not None:
         prob = first["prob_claim_ratio_above_1"]
         certain = {1.0: " " + lang("prob_all"), 0.0: " " + lang("prob_none")}.get(prob, "")
-        blocks.append(Para(lang("exec_ratio", period=first["period"]) + certain, {
+        part = first["months"] < 12  # its premium is of fewer months than the full-year budget above
+        text = lang("exec_ratio_part", period=first["period"], months=first["months"]) if part else \
+            lang("exec_ratio", period=first["period"])
+        blocks.append(Para(text + certain, {
             "premium": _s(summary, "periods.0.premium_idr", "money"),
             "ratio": _s(summary, "periods.0.claim_ratio.mean", "percent"),
             "r5": _s(summary, "periods.0.claim_ratio.p5", "percent"),
@@ -748,6 +793,14 @@ def calibration_blocks(lang: Language, scenario: Scenario, extra: dict, summary:
     return blocks + _misfit_paras(lang, extra)
 
 
+def _noted(label: str, note: str) -> str:
+    """A measure with a note in parentheses: in the label's own parenthesis where it has one ("X (a; b)"), as
+    "X (a) (b)" read as two labels pasted together."""
+    if label.endswith(")") and note.startswith("("):
+        return f"{label[:-1]}; {note[1:]}"
+    return f"{label} {note}"
+
+
 def _calibration_table(lang: Language, scenario: Scenario, extra: dict, expected: bool) -> list:
     """The table of the recorded figures of each observation (claims, amount, average claim) beside, where the
     record holds them (``expected``), what the calibrated model expects of the same months; with its lead-in."""
@@ -764,9 +817,10 @@ def _calibration_table(lang: Language, scenario: Scenario, extra: dict, expected
         period = f"{_window(lang, o['from'], o['to'])} ({', '.join(scope)})"
         claims = lang("calib_claims_scholarships" if o["count_includes_scholarships"] else "calib_claims")
         if "claims" in o and "claims" not in o["fitted"]:
-            claims += " " + lang("calib_not_fitted")
-        amount = lang("calib_amount") + ("" if "amount" in o["fitted"] or "amount_idr" not in o
-                                         else " " + lang("calib_not_fitted"))
+            claims = _noted(claims, lang("calib_not_fitted"))
+        amount = lang("calib_amount")
+        if "amount" not in o["fitted"] and "amount_idr" in o:
+            amount = _noted(amount, lang("calib_not_fitted"))
         for label, name, kind in ((claims, "claims", "count"), (amount, "amount_idr", "money"),
                                   (lang("calib_per_claim"), "amount_per_claim_idr", "money")):
             cells = [_r(extra, f"{key}.observations.{i}.{name}", kind) if name in o else "-"]
@@ -971,17 +1025,36 @@ def _prior_sets(lang: Language, extra: dict, cal: dict) -> list:
     return out
 
 
-def runoff_note(lang: Language, summary: dict, scenario: Scenario | None = None) -> str:
+def runoff_ages(scenario: Scenario, model=None) -> dict | None:
+    """A run-off's members at the horizon's end older than any of their segment at the start (report.json
+    ``runoff_ages``: the last ``month`` and the ``share_older``, :func:`sim.population.share_older_than_at_start`):
+    how far the members kept to the end have aged past the ones a programme has. None for a projection, whose
+    members join and may leave at an age limit. ``model``: the scenario's, if the caller has it."""
+    model = build_model(scenario) if model is None else model
+    if model.projection is not None:
+        return None
+    share = share_older_than_at_start(model)
+    return {"month": model.month_dates[-1].isoformat()[:7], "share_older": None if share is None else round(share, 6)}
+
+
+def runoff_note(lang: Language, summary: dict, scenario: Scenario | None = None, extra: dict | None = None) -> str:
     """The results table's note on a run-off's later years (:func:`sim.report_trend.runoff_years`): only the members
     of the start still alive, so not a forecast of the programme; and that members leave only by death, with an
     example: a PU segment's members past the oldest age of its age bands (madiun-2025's non-ASN staff past 57, the
-    last age before their retirement at 58), else members who move away or stop working."""
+    last age before their retirement at 58), else members who move away or stop working; that this overstates the
+    later years' members, the more so the longer the horizon, and (from ``extra``'s ``runoff_ages``) how many of
+    the members in force at its end are older than any member of their segment at the start."""
     text = lang("runoff_note", start=lang.iso_date(summary["start"][:7]))
     pu = [s for s in (scenario.segments if scenario is not None else ()) if s.scheme == "PU"]
     if pu:
         oldest = max(int(hi) for _, hi, _ in pu[0].age_bands)
-        return text + lang("runoff_exits_pu", segment=segment_labels(scenario, lang)[pu[0].name], age=oldest)
-    return text + lang("runoff_exits")
+        text += lang("runoff_exits_pu", segment=segment_labels(scenario, lang)[pu[0].name], age=oldest)
+    else:
+        text += lang("runoff_exits")
+    ages = (extra or {}).get("runoff_ages")
+    if ages and ages["share_older"] is not None:
+        text += lang("runoff_older", month=lang.iso_date(ages["month"]), share=lang.percent(ages["share_older"]))
+    return text
 
 
 def results_section(lang: Language, summary: dict, extra: dict, scenario: Scenario | None = None) -> Section:
@@ -992,7 +1065,7 @@ def results_section(lang: Language, summary: dict, extra: dict, scenario: Scenar
     rows, styles = [], []
     for i, p in enumerate(summary["periods"]):
         has_ratio = p["claim_ratio"] is not None
-        name = _period_name(lang, summary, p)
+        name = _period_name(lang, summary, p) if p["period"] == "total" else year_name(lang, summary, p)
         rows.append((
             lang("runoff_year", year=name) if p["period"] in runoff else name,
             _s(summary, f"periods.{i}.members", "count"),
@@ -1017,7 +1090,7 @@ def results_section(lang: Language, summary: dict, extra: dict, scenario: Scenar
     )]
     risk_header = tuple(lang(k) for k in ("col_period", "col_var", "col_tvar", "col_shortfall_mean",
                                           "col_shortfall_tvar"))
-    note = runoff_note(lang, summary, scenario) if runoff else ""
+    note = runoff_note(lang, summary, scenario, extra) if runoff else ""
     blocks = [Para(lang("results_intro")), Table("periods", header, rows, styles, note)]
     if any(p["prob_claim_ratio_above_1"] is not None and lang.chance(p["prob_claim_ratio_above_1"])[0] in "<>"
            for p in summary["periods"]):  # shown as "> 99,9%" or "< 0,1%": say what that means
@@ -1061,7 +1134,7 @@ def budget_section(lang: Language, scenario: Scenario, summary: dict, extra: dic
         return replace(section, blocks=[*blocks, *premium_risk_blocks(lang, scenario, extra),
                                         *plan_file_blocks(lang, scenario, extra)])
     year = extra["budget_year"]
-    blocks = [Para(lang("budget_intro_tenure"), {
+    blocks = [Para(lang("budget_intro_tenure", months=year["months"]), {
         "per_member": _r(extra, "budget_year.premium_per_member_idr", "money"),
         "claims": _r(extra, "budget_year.expected_claims_idr", "money"),
         "members": _r(extra, "budget_year.members", "count"),
@@ -1075,7 +1148,8 @@ def budget_section(lang: Language, scenario: Scenario, summary: dict, extra: dic
             "budget": _s(summary, "budget.annual_budget_idr", "money"),
             "affordable": _r(extra, "budget_year.members_affordable", "count"),
         }))
-    blocks.append(Chart("coverage", lang("caption_coverage_base")  # says what the chart draws, no more
+    # The caption says what the chart draws, no more.
+    blocks.append(Chart("coverage", lang("caption_coverage_base", months=year["months"])
                         + (lang("caption_coverage_budget") if scenario.annual_budget is not None else "")
                         + (lang("caption_coverage_target") if scenario.target_members else "")))
     labels = segment_labels(scenario, lang)
@@ -1216,9 +1290,10 @@ def sensitivity_section(lang: Language, extra: dict, labels: dict | None = None,
         # the tornado recalibrated them, what recalibrating does to the widest).
         *((_sens_refit(lang, extra, labels) if refit else [Para(lang("sens_calibrated"))])
           if extra.get("calibration") else []),
-        Chart("tornado", lang("caption_tornado")),
+        Chart("tornado", _tornado_caption(lang, sens)),
         Table("sensitivity", header, rows),
         Para(lang("sens_note_wages" if _varied(sens, "assumptions.wage_growth") else "sens_note"), style="note"),
+        *_sens_premium_only(lang, sens, labels),
         *_sens_later(lang, extra, labels, refit),
         *_sens_early_death_rule(lang, extra),
     ]
@@ -1226,6 +1301,34 @@ def sensitivity_section(lang: Language, extra: dict, labels: dict | None = None,
         blocks.append(Para(lang("sens_note_segments", many=MANY_SEGMENTS), style="note"))
     notes = _set_apart_notes(lang, sens, labels, planning=bool(extra.get("planning")))
     return Section("sensitivity", lang("sec_sensitivity"), blocks + notes, traced=True)
+
+
+def _tornado_caption(lang: Language, sens: dict) -> str:
+    """The tornado's caption, and how many bars of how many it draws where it cannot draw every assumption that
+    moves the claims (charts.TORNADO_TOP at most; the table lists them all)."""
+    moving = sum(r["claims_low_idr"] != r["claims_high_idr"] for r in sens["rows"])
+    caption = lang("caption_tornado")
+    if moving <= charts.TORNADO_TOP:
+        return caption
+    return caption + " " + lang("caption_tornado_top", shown=lang.count(charts.TORNADO_TOP),
+                                moving=lang.count(moving), period=sens["period"])
+
+
+def _sens_premium_only(lang: Language, sens: dict, labels: dict | None) -> list:
+    """A pledge's city share that moves the year's claim ratio at an end of its range and not its claims
+    (madiun-2026-ucj-csr: 236 % at 0 beside the base's 219 %): the same members at another rate, since a pledge
+    without city money pays PP 50/2025's discounted BPU premium and a co-funded one the full rate
+    (sim.funding.pledge_source). A note says so, where such a bar is in the table."""
+    claims = sens["base"]["claims_idr"]
+    ratio = claims / sens["base"]["premium_idr"] if sens["base"]["premium_idr"] else None
+    names = [lang.parameter(r["parameter"], labels) for r in sens["rows"]
+             if r["parameter"].endswith(".city_match") and ratio is not None
+             and any(math.isclose(r[f"claims_{end}_idr"], claims, rel_tol=1e-9)
+                     and r[f"claim_ratio_{end}"] is not None and abs(r[f"claim_ratio_{end}"] - ratio) >= 0.0005
+                     for end in ("low", "high"))]
+    if not names:
+        return []
+    return [Para(lang("sens_city_match", names=lang.join(names), period=sens["period"]), style="note")]
 
 
 def _varied(sens: dict, parameter: str) -> bool:
@@ -1627,6 +1730,10 @@ def register_section(lang: Language, scenario: Scenario, extra: dict) -> Section
               _changed_value(lang, c["rule"], c["to"]), rule_source(lang, c)) for c in changes])]
     else:
         blocks += [Para(lang("rules_no_changes"), style="note"), *note]
+    after = extra["rules"].get("assumed_after")
+    if after:  # the horizon outlasts the rules known: say that none is assumed to change
+        blocks.append(Para(lang("rules_assumed_after", last=lang.date(dt.date.fromisoformat(after["last_change"])),
+                                end=lang.iso_date(after["through"])), style="note"))
     return Section("register", lang("sec_register"), blocks)
 
 
@@ -1720,8 +1827,16 @@ def _value_cell(extra: dict, key: str, value, kind: str = "plain", lang: Languag
     return _short_value(value, lang=lang, key=name)
 
 
+def _long(x) -> bool:
+    """A number written with more than 4 significant digits and a fraction: a value copied from a calibration
+    (1.578031), not one a reader states (0.5349, a wage of 2185185)."""
+    return isinstance(x, float) and math.isfinite(x) and x != round(x) and significant(x, 4) != x
+
+
 def _register_row(lang: Language, extra: dict, i: int, r: dict) -> tuple:
-    calibrated = r["basis"] == "calibrated"  # fitted to 6 decimals: shown to 3 significant digits
+    # Fitted to 6 decimals, or copied from a fit: shown to 3 significant digits (register_intro says so), as the
+    # sensitivity table shows them.
+    calibrated = r["basis"] == "calibrated" or _long(r["value"])
     value = _value_cell(extra, f"assumptions.{i}.value", r["value"], "sig3" if calibrated else "plain", lang,
                         r["key"])
     rng = r["range"]
@@ -2010,7 +2125,7 @@ def chart_images(lang: Language, scenario: Scenario, summary: dict, extra: dict,
     year = extra["budget_year"]
     draw("coverage", charts.budget_coverage, chart_descriptions.budget_coverage, pd.DataFrame(extra["coverage"]),
          year["members"], lang, scenario.annual_budget, scenario.target_members, year.get("members_affordable"),
-         bool(other_payers(summary["budget"])))
+         bool(other_payers(summary["budget"])), year["months"])
     labels = segment_labels(scenario, lang)
     funding_rows = [{**r, "segment": labels.get(r["segment"], r["segment"])} for r in extra["funding"]]
     draw("funding", charts.funding, chart_descriptions.funding,

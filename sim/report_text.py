@@ -59,7 +59,8 @@ TEXT = {
                           "en": "Expected claims and claim ratio at both ends of each assumption's range"},
     "table_sensitivity_later": {"id": "Rasio klaim lainnya di kedua batas rentang setiap asumsi",
                                 "en": "Further claim ratios at both ends of each assumption's range"},
-    "table_no_effect": {"id": "Parameter yang tidak mengubah klaim", "en": "Parameters that move no claims"},
+    "table_no_effect": {"id": "Parameter yang tidak mengubah perkiraan klaim pada tahun yang diukur",
+                        "en": "Parameters that do not change the expected claims in the years measured"},
     "table_exact_check": {"id": "Pemeriksaan tahun pertama: perhitungan langsung, simulasi, dan distribusi eksak",
                           "en": "First-year check: direct calculation, simulation and the exact distribution"},
     "table_validation": {"id": "Perhitungan langsung dan simulasi per segmen dan manfaat",
@@ -79,11 +80,11 @@ TEXT = {
     },
     "tile_members": {"id": "Peserta", "en": "Members"},
     "tile_claims": {
-        "id": "Perkiraan klaim {period} (rata-rata simulasi)",
-        "en": "Expected claims {period} (simulation mean)",
+        "id": "Perkiraan klaim {period}, rata-rata simulasi",
+        "en": "Expected claims {period}, simulation mean",
     },
     "tile_ratio": {"id": "Rasio klaim {period}", "en": "Claim ratio {period}"},
-    "tile_prob": {"id": "Peluang klaim melebihi iuran ({period})", "en": "Chance claims exceed premiums ({period})"},
+    "tile_prob": {"id": "Peluang klaim {period} melebihi iuran", "en": "Chance claims exceed premiums, {period}"},
     "exec_budget": {
         "id": "Iuran untuk {members} peserta selama setahun penuh adalah {premium} ({per_member} per peserta per "
               "tahun), dengan tarif yang berlaku pada {date}.",
@@ -172,8 +173,8 @@ TEXT = {
         "id": "Atas kematian dan kecelakaan kerja pada tahun {period}, BPJS Ketenagakerjaan diperkirakan menanggung "
               "manfaat sebesar {mean} (rata-rata simulasi) bagi peserta dan ahli warisnya; dalam 9 dari 10 "
               "simulasi, nilainya berada antara {p5} dan {p95} (rentang 90%). Jumlah kasusnya sekitar {count}: "
-              "kematian dan kecelakaan kerja yang terjadi dalam {months} bulan tahun itu, masing-masing dihitung "
-              "sekali (pembayaran beasiswa tahunan tidak dihitung sebagai kasus tersendiri).",
+              "kematian dan kecelakaan kerja yang terjadi dalam {months} bulan pada tahun itu, masing-masing "
+              "dihitung sekali (pembayaran beasiswa tahunan tidak dihitung sebagai kasus tersendiri).",
         "en": "For the deaths and work accidents of {period}, BPJS Ketenagakerjaan is expected to owe members and "
               "their families {mean} in benefits (the simulation mean); in 9 out of 10 simulations the amount lies "
               "between {p5} and {p95} (the 90% interval). That is about {count} cases: the deaths and work "
@@ -200,6 +201,17 @@ TEXT = {
               "full-year budget for the starting members above because membership changes during the year (members "
               "who die leave, for instance). Against this premium the claim ratio averages {ratio} (90% interval "
               "{r5} to {r95}). The chance that claims exceed premiums is {prob}.",
+    },
+    # exec_ratio for a first year the horizon holds part of (a start after January, a horizon within the year):
+    # its premium is of those months, which is why it is below the full-year budget above.
+    "exec_ratio_part": {
+        "id": "Iuran tahun {period} dihitung dari peserta yang aktif dalam {months} bulan tersebut: {premium}, yaitu "
+              "iuran {months} bulan saja, bukan iuran setahun penuh seperti anggaran di atas. Terhadap iuran ini, "
+              "rasio klaim rata-rata {ratio} (rentang 90%: {r5} sampai {r95}). Peluang klaim melebihi iuran: {prob}.",
+        "en": "The {period} premium counts the members in force in its {months} months: {premium}, the premium of "
+              "{months} months only, not a full year's premium as the budget above. Against this premium the claim "
+              "ratio averages {ratio} (90% interval {r5} to {r95}). The chance that claims exceed premiums is "
+              "{prob}.",
     },
     "prob_all": {
         "id": "Klaim melebihi iuran dalam semua {trials} simulasi. Karena itu peluangnya ditulis > 99,9%, bukan "
@@ -604,9 +616,10 @@ TEXT = {
     },
     "calib_fitted_not_a_test_count": {
         "id": "Nilai klaim itulah yang dipakai untuk kalibrasi, sehingga hasil ini bukan uji independen; jumlah klaim "
-              "di atas tidak dipakai dan menjadi pembanding (dengan cara menghitung klaim yang tidak diumumkan).",
+              "di atas tidak dipakai dan menjadi pembanding, walaupun cara BPJS menghitung jumlah klaim tidak "
+              "diumumkan.",
         "en": "That amount is what the calibration fitted, so this is not an independent test; the number of claims "
-              "above was not used and is the comparison (on a way of counting claims that is not published).",
+              "above was not used and is the comparison, though how BPJS counts claims is not published.",
     },
     # Where the calibration is presented, below the summary's brief comparison (calib_model_window_brief): only
     # what that does not say (report_sections._window_detail).
@@ -668,8 +681,8 @@ TEXT = {
               "counted once), which with their scholarship instalments make {claims} claims.",
     },
     "calib_counts_year": {
-        "id": "Jumlah kasus di awal ringkasan (sekitar {year_cases}) adalah kasus dalam {year_months} bulan tahun "
-              "{year}.",
+        "id": "Jumlah kasus di awal ringkasan (sekitar {year_cases}) adalah kasus dalam {year_months} bulan pada "
+              "tahun {year}.",
         "en": "The cases at the start of the summary (about {year_cases}) are those of the {year_months} months of "
               "{year}.",
     },
@@ -855,6 +868,7 @@ TEXT = {
               "from {base_start} on, while this scenario does not count deaths before {start}",
     },
     # The results table's years after the first of a run-off, and the table's note on them.
+    "part_year_name": {"id": "{year} ({months})", "en": "{year} ({months})"},  # "2026 (Jan)": a year in part
     "runoff_year": {"id": "{year} (tanpa peserta baru)", "en": "{year} (no new members)"},
     "runoff_note": {
         "id": "Tahun yang bertanda “tanpa peserta baru” hanya menghitung peserta {start} yang masih hidup: tidak "
@@ -867,16 +881,25 @@ TEXT = {
     "runoff_exits_pu": {
         "id": " Dalam proyeksi seperti ini peserta hanya keluar karena meninggal: misalnya {segment} yang melewati "
               "usia {age} tahun tetap dihitung sebagai peserta. Asumsi ini membuat jumlah peserta tahun-tahun "
-              "berikutnya sedikit lebih tinggi daripada kenyataannya.",
+              "berikutnya lebih tinggi daripada kenyataannya, makin panjang periode proyeksi makin besar selisihnya.",
         "en": " In such a projection members leave only by death: for example, {segment} who pass the age of {age} "
-              "remain members. This assumption slightly overstates the later years' members.",
+              "remain members. This assumption overstates the later years' members, the more so the longer the "
+              "horizon.",
     },
     "runoff_exits": {
         "id": " Dalam proyeksi seperti ini peserta hanya keluar karena meninggal: misalnya peserta yang pindah atau "
               "berhenti bekerja tetap dihitung sebagai peserta. Asumsi ini membuat jumlah peserta tahun-tahun "
-              "berikutnya sedikit lebih tinggi daripada kenyataannya.",
+              "berikutnya lebih tinggi daripada kenyataannya, makin panjang periode proyeksi makin besar selisihnya.",
         "en": " In such a projection members leave only by death: for example, members who move away or stop "
-              "working remain members. This assumption slightly overstates the later years' members.",
+              "working remain members. This assumption overstates the later years' members, the more so the longer "
+              "the horizon.",
+    },
+    # How far a run-off's members have aged past those of a programme (report.json runoff_ages).
+    "runoff_older": {
+        "id": " Pada {month} (akhir periode proyeksi), {share} peserta aktif sudah lebih tua daripada peserta "
+              "tertua segmennya pada awal proyeksi.",
+        "en": " In {month}, the horizon's end, {share} of the members in force are older than the oldest member of "
+              "their segment at the start.",
     },
     "col_period": {"id": "Periode", "en": "Period"},
     "col_members": {"id": "Peserta", "en": "Members"},
@@ -950,14 +973,14 @@ TEXT = {
         "en": "Who pays a year's premiums, by payer (APBD = the local government budget).",
     },
     "budget_enrolment_later": {
-        "id": "Catatan: di laporan ini jumlah peserta dianggap tetap sejak awal (tanpa pendaftaran bertahap). "
-              "Perluasan kepesertaan tahun demi tahun (kuota, alur pendaftaran, dana CSR) dihitung untuk skenario "
-              "yang memuat rencana perluasan: analis menjalankannya dengan perintah python -m sim plan, dan laporan "
-              "skenario seperti itu menyertakan rinciannya sebagai tabel CSV di foldernya.",
-        "en": "Note: this report takes membership as fixed from the start (no gradual enrolment). Year-by-year "
-              "coverage expansion (quotas, the enrolment pipeline, CSR funds) is worked out for a scenario that "
-              "plans it: an analyst runs it with the command python -m sim plan, and such a scenario's report "
-              "includes its detail as CSV tables in its folder.",
+        "id": "Catatan: laporan ini hanya menghitung peserta yang ada pada awal proyeksi (tanpa pendaftaran "
+              "bertahap). Perluasan kepesertaan tahun demi tahun (kuota, alur pendaftaran, dana CSR) dihitung untuk "
+              "skenario yang memuat rencana perluasan: analis menjalankannya dengan perintah python -m sim plan, dan "
+              "laporan skenario seperti itu menyertakan rinciannya sebagai tabel CSV di foldernya.",
+        "en": "Note: this report counts only the members at the start (no gradual enrolment). Year-by-year coverage "
+              "expansion (quotas, the enrolment pipeline, CSR funds) is worked out for a scenario that plans it: an "
+              "analyst runs it with the command python -m sim plan, and such a scenario's report includes its detail "
+              "as CSV tables in its folder.",
     },
     # PP 50/2025's BPU discount does not lower the premiums paid from a payer it excludes (report_sections.
     # discount_budget_blocks): said where the budget is, not only among the rules.
@@ -1076,6 +1099,25 @@ TEXT = {
         "id": "Diagram tornado: perubahan perkiraan klaim bila satu asumsi berada di batas rentangnya.",
         "en": "Tornado: the change in expected claims when one assumption sits at an end of its range.",
     },
+    # Under the sensitivity table, where a pledge's city share moves the year's claim ratio and not its claims
+    # (report_sections._sens_premium_only): the rate by payer of sim.funding, which the table alone does not show.
+    "sens_city_match": {
+        "id": "{names}: rasio klaim {period} berubah walaupun klaimnya tetap, karena iurannya yang berubah. Pesertanya "
+              "sama, tetapi iuran peserta BPU yang dibayar komitmen CSR tanpa dana pendamping kota mendapat potongan "
+              "menurut PP 50/2025 selama potongan itu berlaku, sedangkan iuran komitmen yang didampingi APBD dihitung "
+              "dengan tarif penuh (asumsi).",
+        "en": "{names}: the {period} claim ratio moves though the claims do not, as the premium does. The members are "
+              "the same, but a BPU member paid by a CSR pledge without city money gets the PP 50/2025 discount while "
+              "it lasts, and a pledge the APBD co-funds pays the full rate (assumption).",
+    },
+    # After caption_tornado where the chart leaves out bars that move the claims (charts.TORNADO_TOP at most):
+    # the table beside it lists them all, and a reader comparing the two looked for the missing rows.
+    "caption_tornado_top": {
+        "id": "Diagram hanya menampilkan {shown} asumsi yang paling berpengaruh dari {moving} asumsi yang mengubah "
+              "perkiraan klaim {period}; semuanya tercantum dalam tabel berikut.",
+        "en": "The chart draws the {shown} most influential of the {moving} assumptions that move the expected "
+              "{period} claims; the table below lists them all.",
+    },
     "sens_note": {
         "id": "Menggeser satu proporsi tingkat keparahan mengubah empat proporsi lainnya secara proporsional sehingga "
               "totalnya tetap 100%. Untuk parameter hasil kalibrasi, rentangnya adalah interval kredibel 90%. "
@@ -1148,13 +1190,14 @@ TEXT = {
         "en": "The parameters in the table below are not drawn as bars, as the expected {period} claims do not "
               "change at either end of their range.",
     },
+    # A planning scenario's parameters that move no year measured (such as a pledge of the years between).
     "sens_no_effect_plan": {
-        "id": "Pengaruhnya terhadap anggaran dan tahun-tahun berikutnya dapat diukur oleh analis dengan perintah "
-              "perencanaan python -m sim plan, yang tabel sensitivitasnya mengukur hasil anggaran selama seluruh "
-              "periode proyeksi (tabel itu tidak termasuk dalam laporan ini).",
-        "en": "An analyst can measure their effect on the budget and on later years with the planning command "
-              "python -m sim plan, whose sensitivity table measures budget outputs over the whole horizon (that "
-              "table is not part of this report).",
+        "id": "Analis dapat mengukur pengaruhnya terhadap tahun-tahun lainnya dan terhadap anggaran dengan perintah "
+              "perencanaan python -m sim plan, yang tabel sensitivitasnya mencakup seluruh periode proyeksi (tabel "
+              "itu tidak termasuk dalam laporan ini).",
+        "en": "An analyst can measure their effect on the other years and on the budget with the planning command "
+              "python -m sim plan, whose sensitivity table covers the whole horizon (that table is not part of this "
+              "report).",
     },
     "col_part": {"id": "Bagian skenario", "en": "Part of the scenario"},
     "col_parameters": {"id": "Parameter", "en": "Parameters"},
@@ -1422,11 +1465,13 @@ TEXT = {
     # --- register ---
     "register_intro": {
         "id": "Setiap parameter skenario beserta nilai, satuan, dasar, dan sumbernya. Baris kuning adalah asumsi "
-              "(dengan rentang wajar), baris biru hasil kalibrasi. Nilai hasil kalibrasi ditampilkan dengan 3 angka "
-              "penting; nilai lengkapnya ada di scenario.toml dan assumptions.csv.",
+              "(dengan rentang wajar), baris biru hasil kalibrasi. Nilai hasil kalibrasi, dan nilai lain yang ditulis "
+              "dengan lebih dari 4 angka penting, ditampilkan dengan 3 angka penting; nilai lengkapnya ada di "
+              "scenario.toml dan assumptions.csv.",
         "en": "Every parameter of the scenario with its value, unit, basis and source. Yellow rows are assumptions "
-              "(with a plausible range), blue rows calibrated values. Calibrated values are shown to 3 significant "
-              "digits; the full values are in scenario.toml and assumptions.csv. Sources are quoted as written.",
+              "(with a plausible range), blue rows calibrated values. Calibrated values, and other values written "
+              "with more than 4 significant digits, are shown to 3 significant digits; the full values are in "
+              "scenario.toml and assumptions.csv. Sources are quoted as written.",
     },
     # The Indonesian register: what it says of sources without an Indonesian text (source_id) in the scenario (the
     # English report quotes every source as written, as register_intro says).
@@ -1479,6 +1524,17 @@ TEXT = {
     "rules_discount": {"id": "potongan {share}", "en": "{share} discount"},
     "rules_before_discount": {"id": "sebelum {date}", "en": "before {date}"},
     "rules_with_discount": {"id": "{date}, bersama potongan BPU", "en": "{date}, with the BPU discount"},
+    # The horizon runs past the last dated change of the rules (report.json rules.assumed_after).
+    "rules_assumed_after": {
+        "id": "Perubahan aturan terakhir yang tercatat mulai berlaku pada {last}. Untuk bulan-bulan sesudahnya sampai "
+              "{end}, aturan yang berlaku pada tanggal itu dianggap tetap berlaku: tidak diasumsikan ada perubahan "
+              "tarif iuran atau besaran manfaat, sehingga nilai yang ditetapkan dalam rupiah (santunan sekaligus JKM, "
+              "iuran BPU, beasiswa) tetap sama.",
+        "en": "The last recorded change of the rules takes effect on {last}. For the months after it, up to {end}, "
+              "the rules then in force are assumed to stay: no later revision of premium rates or benefit amounts "
+              "is assumed, so the amounts set in rupiah (the JKM lump sum, the BPU premium, the scholarship) stay as "
+              "they are.",
+    },
     "rules_no_changes": {
         "id": "Tidak ada aturan yang berubah selama periode proyeksi.",
         "en": "No rule changes during the horizon.",
@@ -1624,23 +1680,24 @@ TEXT = {
               "uncertainty is not in the 90% intervals. The other values are assumptions.",
     },
     "method_limits": {
-        "id": "Batasan. Jumlah peserta tetap sejak awal (tanpa pendaftaran baru, dan tanpa peserta yang keluar karena "
-              "batas usia); kematian acak dalam satu simulasi tidak mengurangi peserta pada bulan-bulan berikutnya "
-              "(galatnya di bawah 0,01% klaim); klaim atas kematian dan kecelakaan sebelum awal proyeksi tidak "
-              "dihitung, sehingga beasiswa yang masih dibayar untuk kematian sebelumnya tidak ada dalam klaim "
-              "tahun-tahun pertama; sebaran usia peserta pada awal proyeksi adalah profil usia segmennya, tahun awal "
-              "berapa pun; kematian akibat kecelakaan kerja (JKK) ditambahkan pada kematian menurut tabel mortalitas, "
-              "yang sudah mencakup semua penyebab, sehingga kematian sedikit terlalu banyak (dalam skenario bawaan, "
-              "kematian JKK 0,6–1,5% dari semua kematian; kalibrasi menyerapnya pada skenario yang dikalibrasi); "
-              "asumsi yang ditandai kuning belum diuji terhadap data daerah ini.",
-        "en": "Limits. Membership is fixed at the start (no new enrolment, and no one leaves at an age limit); random "
-              "deaths within a trial do not reduce later exposure (an error below 0.01% of claims); claims of deaths "
-              "and accidents before the start are not included, so scholarships still being paid for earlier deaths "
-              "are missing from the first years' claims; the members' ages at the start follow their segment's age "
-              "profile, whatever the start year; work-accident (JKK) deaths are added to the deaths of the mortality "
-              "table, which already counts every cause, so deaths are slightly too many (JKK deaths are 0.6-1.5% of "
-              "all deaths in the shipped scenarios; a calibration absorbs it); the assumptions marked yellow have not "
-              "been tested against this area's data.",
+        "id": "Batasan. Hanya peserta pada awal proyeksi yang dihitung (tanpa pendaftaran baru, dan tanpa peserta "
+              "yang keluar karena batas usia; jumlahnya berkurang hanya karena kematian); kematian acak dalam satu "
+              "simulasi tidak mengurangi peserta pada bulan-bulan berikutnya (galatnya di bawah 0,01% klaim); klaim "
+              "atas kematian dan kecelakaan sebelum awal proyeksi tidak dihitung, sehingga beasiswa yang masih "
+              "dibayar untuk kematian sebelumnya tidak ada dalam klaim tahun-tahun pertama; sebaran usia peserta pada "
+              "awal proyeksi adalah profil usia segmennya, tahun awal berapa pun; kematian akibat kecelakaan kerja "
+              "(JKK) ditambahkan pada kematian menurut tabel mortalitas, yang sudah mencakup semua penyebab, sehingga "
+              "kematian sedikit terlalu banyak (dalam skenario bawaan, kematian JKK 0,6–1,5% dari semua kematian; "
+              "kalibrasi menyerapnya pada skenario yang dikalibrasi); asumsi yang ditandai kuning belum diuji "
+              "terhadap data daerah ini.",
+        "en": "Limits. Only the members at the start are counted (no new enrolment, and no one leaves at an age "
+              "limit; their number falls by deaths alone); random deaths within a trial do not reduce later exposure "
+              "(an error below 0.01% of claims); claims of deaths and accidents before the start are not included, so "
+              "scholarships still being paid for earlier deaths are missing from the first years' claims; the "
+              "members' ages at the start follow their segment's age profile, whatever the start year; work-accident "
+              "(JKK) deaths are added to the deaths of the mortality table, which already counts every cause, so "
+              "deaths are slightly too many (JKK deaths are 0.6-1.5% of all deaths in the shipped scenarios; a "
+              "calibration absorbs it); the assumptions marked yellow have not been tested against this area's data.",
     },
     # --- scenario and provenance ---
     "scenario_intro_cut": {
@@ -1754,7 +1811,8 @@ TEXT = {
     "chart_fan_ratio": {"id": "Rasio klaim per tahun", "en": "Claim ratio by year"},
     "chart_premium_year": {"id": "iuran setahun", "en": "a year's premium"},
     "chart_apbd_premium_year": {"id": "iuran setahun bagian APBD", "en": "a year's premium, the APBD's share"},
-    "chart_claims_year": {"id": "perkiraan klaim 12 bulan", "en": "expected claims, 12 months"},
+    # {months}: budget_year.months, the first 12 months or a shorter horizon's (sim.coverage.twelve_months).
+    "chart_claims_year": {"id": "perkiraan klaim {months} bulan", "en": "expected claims, {months} months"},
     "chart_budget": {"id": "anggaran", "en": "budget"},
     "chart_affordable": {"id": "cukup untuk {n} peserta", "en": "covers {n} members"},
     "chart_now": {"id": "saat ini: {n}", "en": "now: {n}"},
@@ -1816,11 +1874,11 @@ TEXT = {
     },
     "alt_coverage": {
         "id": "Garis lurus dari 0 sampai {top} peserta (sumbu mendatar), dalam rupiah per tahun (sumbu tegak): iuran "
-              "setahun dan perkiraan klaim 12 bulan, keduanya sebanding dengan jumlah peserta. Garis bertitik pada "
-              "{members} peserta saat ini: iuran {premium}, perkiraan klaim {claims}{apbd}.",
+              "setahun dan perkiraan klaim {months} bulan, keduanya sebanding dengan jumlah peserta. Garis bertitik "
+              "pada {members} peserta saat ini: iuran {premium}, perkiraan klaim {claims}{apbd}.",
         "en": "Straight lines from 0 to {top} members (horizontal axis), in Rupiah a year (vertical axis): a year's "
-              "premium and the expected claims of 12 months, both in proportion to the members. A dotted line at "
-              "today's {members} members: premium {premium}, expected claims {claims}{apbd}.",
+              "premium and the expected claims of {months} months, both in proportion to the members. A dotted line "
+              "at today's {members} members: premium {premium}, expected claims {claims}{apbd}.",
     },
     "alt_coverage_apbd": {"id": ", bagian APBD dari iuran {apbd}", "en": ", the APBD's share of the premium {apbd}"},
     "alt_coverage_budget": {"id": " Garis putus-putus pada anggaran, {budget}.",
@@ -2393,9 +2451,9 @@ TEXT = {
         "en": "{mark} The projection ends in {month}, so the members at the year-end of {year} are those at the end "
               "of {month}, not on 31 December.",
     },
-    # Under the APBD table and once in the summary, after the last sentence with a mark (the APBD needed, a failed
-    # pledge's APBD needed, what is left), for a year the horizon ends in before December (its premiums paid and
-    # needed and budget left are marked): sim plan's terminal says the same under its table.
+    # Under the APBD table and once in the summary, after the last sentence with a mark (what is left), for a year the
+    # horizon ends in before December (its premiums paid and budget left are marked; its APBD needed is a whole
+    # year's, not marked): sim plan's terminal says the same under its table.
     "plan_budget_partial_note": {
         "id": "{mark} Proyeksi berakhir pada {month}, sehingga iuran APBD pada {year} adalah iuran sampai {month} "
               "saja, sedangkan anggarannya untuk setahun penuh: iuran setahun penuh bagi peserta tersebut lebih besar "
@@ -2413,7 +2471,8 @@ TEXT = {
               "against a full year's budget: a full year of those members costs more and leaves less.",
     },
     # Under the table of pledge outcomes, for a year the horizon ends in before December (its members and names
-    # waiting at the year-end and its APBD spent and needed are marked): the two notes above said once.
+    # waiting at the year-end and its APBD spent are marked; its APBD needed, a whole year's, is not): the two notes
+    # above said once.
     "plan_pledges_partial_note": {
         "id": "{mark} Proyeksi berakhir pada {month}, sehingga peserta dan calon peserta yang menunggu dana pada akhir "
               "tahun {year} dihitung pada akhir {month}, bukan pada 31 Desember, dan iuran APBD pada {year} adalah "
@@ -2462,10 +2521,11 @@ TEXT = {
               "paid for, at that year's rates: the {year} target at {next} rates.",
     },
     "plan_target_premium_note_after": {
-        "id": "Tahun {year} berada di luar periode proyeksi, sehingga iuran setiap segmen dihitung dengan tarif untuk "
-              "pembayarnya sendiri menurut aturan yang berlaku pada {year}.",
-        "en": "{year} is beyond the projection, so each segment is at its own payer's rate under the rules in force "
-              "in {year}.",
+        "id": "Tahun {year} berada di luar periode proyeksi, sehingga proyeksi tidak menunjukkan siapa yang membayar "
+              "iuran pada tahun itu: iuran setiap segmen dihitung dengan tarif yang berlaku bagi pembayar segmen itu "
+              "menurut aturan tahun {year}.",
+        "en": "{year} is beyond the projection, which does not say who pays then: each segment is at its own payer's "
+              "rate under the rules in force in {year}.",
     },
     "col_apbd_members": {"id": "Peserta APBD (rata-rata)", "en": "APBD-paid members (average)"},
     "col_apbd_needed_quota": {"id": "APBD yang dibutuhkan untuk target", "en": "APBD needed for the targets"},
@@ -2523,6 +2583,23 @@ TEXT = {
               "stay as in the scenario. The last column: the APBD needed to keep the membership plan (premiums "
               "only). Shaded rows: members not renewed or names waiting for money.",
     },
+    # Under the table: the pledges with no year in the horizon (one moved or shortened with --set), which its
+    # outcomes leave out (sim.pledge_outcomes, outside_horizon); {names} joins pledge_left_out_item.
+    "pledge_left_out": {
+        "id": "Komitmen {names} seluruhnya berada di luar periode proyeksi ({first} sampai {last}), sehingga tidak "
+              "dimasukkan dalam tabel ini: dipenuhi atau tidaknya komitmen itu tidak berpengaruh pada angka-angka di "
+              "sini.",
+        "en": "The pledge {names} lies wholly outside the horizon ({first} to {last}), so the table leaves it out: "
+              "whether it is honoured changes nothing here.",
+    },
+    "pledge_left_out_several": {
+        "id": "Komitmen {names} seluruhnya berada di luar periode proyeksi ({first} sampai {last}), sehingga tidak "
+              "dimasukkan dalam tabel ini: dipenuhi atau tidaknya komitmen-komitmen itu tidak berpengaruh pada "
+              "angka-angka di sini.",
+        "en": "The pledges {names} lie wholly outside the horizon ({first} to {last}), so the table leaves them "
+              "out: whether they are honoured changes nothing here.",
+    },
+    "pledge_left_out_item": {"id": "“{name}” ({first}–{last})", "en": "“{name}” ({first}–{last})"},
     "pledge_expected": {
         "id": "Bila dirata-ratakan atas kombinasi-kombinasi ini dengan bobot peluangnya, iuran yang dibayar dari "
               "APBD (dalam batas anggaran APBD) menjadi {items}.",
@@ -2595,27 +2672,28 @@ TEXT = {
         "en": "Note: the members of every month follow the scenario's membership projection (enrolment, members "
               "leaving, the budget limit).",
     },
+    # {months}: budget_year.months, the first 12 months or a shorter horizon's (sim.coverage.twelve_months).
     "caption_coverage_base": {
-        "id": "Iuran setahun dan perkiraan klaim 12 bulan menurut jumlah peserta (komposisi segmen dan lama "
+        "id": "Iuran setahun dan perkiraan klaim {months} bulan menurut jumlah peserta (komposisi segmen dan lama "
               "kepesertaan yang sama).",
-        "en": "A year's premium and expected claims over 12 months by number of members (the same mix of segments "
-              "and tenure).",
+        "en": "A year's premium and expected claims over {months} months by number of members (the same mix of "
+              "segments and tenure).",
     },
     "caption_coverage_budget": {"id": " Garis hijau putus-putus: anggaran.", "en": " Dashed green line: the budget."},
     "caption_coverage_target": {"id": " Garis abu-abu putus-putus: target peserta.",
                                 "en": " Dashed grey line: the target membership."},
     "budget_intro_tenure": {
         "id": "Iuran setahun per peserta {per_member} (komposisi segmen saat ini). Untuk {members} peserta, "
-              "perkiraan klaim 12 bulan pertama {claims} menurut perhitungan langsung (tanpa simulasi), yang dapat "
-              "sedikit berbeda dari rata-rata simulasi di Ringkasan. Bila "
+              "perkiraan klaim {months} bulan pertama {claims} menurut perhitungan langsung (tanpa simulasi), yang "
+              "dapat sedikit berbeda dari rata-rata simulasi di Ringkasan. Bila "
               "komposisi segmen dan lama kepesertaan tetap sama, iuran dan klaim sama-sama sebanding dengan jumlah "
               "peserta, sehingga grafik di bawah berlaku untuk berapa pun jumlah peserta dengan komposisi itu. "
               "Peserta baru berbeda: beasiswa anak atas kematian bukan akibat kecelakaan kerja (JKM) baru dibayar "
               "setelah {scholarship} bulan kepesertaan, dan peserta BPU yang meninggal bukan akibat kecelakaan kerja "
               "(JKM) dalam {early} bulan pertama hanya mendapat {early_benefit}.",
         "en": "A year's premium per member is {per_member} (today's mix of segments). For the {members} members, "
-              "expected claims in the first 12 months are {claims} by direct calculation (without simulation), which "
-              "may differ slightly from the simulation mean in the Summary. With "
+              "expected claims in the first {months} months are {claims} by direct calculation (without simulation), "
+              "which may differ slightly from the simulation mean in the Summary. With "
               "the same mix of segments and tenure, premiums and claims are both proportional to the number of "
               "members, so the chart holds for any membership with that mix. New members differ: children's "
               "scholarships after a non-work death (JKM) are paid only after {scholarship} months of membership, "

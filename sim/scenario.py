@@ -417,7 +417,8 @@ class _Validator:
     def check_range(self, node, key):
         rng = node.get("range")
         if rng is None:
-            self.fail(f"{key}.range", "an assumption needs a plausible range [low, high]")
+            # No file gave a range: the file that made the figure an assumption is the one to mend.
+            self.fail(f"{key}.range", "an assumption needs a plausible range [low, high]", related=(f"{key}.basis",))
         if not (isinstance(rng, list) and len(rng) == 2 and all(map(_is_number, rng)) and rng[0] <= rng[1]):
             self.fail(f"{key}.range", f"must be [low, high], two numbers with low <= high, got {shown(rng, 120)}")
         if not rng[0] <= node["value"] <= rng[1]:

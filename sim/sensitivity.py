@@ -8,7 +8,9 @@ in the horizon when that is another year (``Outcome.last``: madiun-2025's 2027),
 random numbers, so the bars carry no Monte Carlo noise). The bars, their order and the chart are the first year's;
 the last year's figures are columns beside them, because a budget is planned for the years ahead and, in a
 calibrated scenario, the first year is the one the recorded claims pin down. A scenario whose members are projected
-(enrolment, quotas, exits: :func:`years_measured`) measures its first year only.
+(enrolment, quotas, exits) is measured the same way, each bar end re-projected through its last full year: the care
+cost trend and the wage growth move only the years after the first, so measured in the first year alone they would
+read as moving no claims (this takes madiun-2026-ucj's tornado from about 5 s to about 10 s).
 
 Five choices, named here and in the report:
 - Only the months up to the end of the last full calendar year are modelled (a year's claims do not depend on
@@ -43,11 +45,11 @@ Five choices, named here and in the report:
   (:func:`calibrated_scenario`): that scenario's prior document is refitted with those of the bar's keys it holds
   moved (none for a bar it lacks, such as ``ucj.target_share`` or a segment it does not have: the base refit,
   fitted once), and the refitted tables replace, in this scenario's document with the bar at its end, the values
-  it inherited from the calibrated scenario; its years are then measured as its held bars are (the first year of
-  a projection). Two assumptions: the refit is of the calibrated scenario's members and experience, not this
-  scenario's members (who were not there when the claims were recorded); and where this scenario restates a value
-  the calibration fitted (madiun-2026-ucj's new segments' own accident rates, stated assumptions), it is held, but
-  for a death load stated as the calibrated default load itself (the same number: the new segments', "taken to
+  it inherited from the calibrated scenario; its years are then measured as its held bars are (2026 and 2030,
+  each bar end re-projected). Two assumptions: the refit is of the calibrated scenario's members and experience,
+  not this scenario's members (who were not there when the claims were recorded); and where this scenario restates a
+  value the calibration fitted (madiun-2026-ucj's new segments' own accident rates, stated assumptions), it is held,
+  but for a death load stated as the calibrated default load itself (the same number: the new segments', "taken to
   die like the city's non-ASN staff"), which takes the refitted default. ``sim.budget.tornado`` takes the same
   refitted documents (:meth:`Recalibration.document`) over the whole horizon.
 
@@ -56,14 +58,15 @@ Which parameters get no bar, and why (the report names them in a note instead of
   where no segment is PU.
 - A parameter whose range ends both give the base claims (:func:`without_effect`), by measurement: the first
   year's expected claims, and the last full year's where it is measured, at each end within ``NO_EFFECT``
-  (relative) of the base. In a planning scenario (first year only) these are mostly budget inputs (APBD and
-  DBH-CHT budgets, CSR pledges), claim payment times, enrolment stages that do not bind in the first year and
-  segments that join later; ``sim plan``'s tornado measures their effect on budget outputs over the whole horizon.
-  Measured, not decided by key, because the same key may move claims in one scenario and not in another: an APBD
-  budget that limits enrolment (madiun-2026-ucj) lowers the first year's claims at its low end, one that CSR money
-  backs (madiun-2026-ucj-csr) does not; and a stage's rejection rate changes who is enrolled. The medical cost's
+  (relative) of the base. In a planning scenario these are mostly claim payment times, enrolment stages that do
+  not bind and budget inputs that bind in neither year measured (madiun-2026-ucj-csr's companies' CSR pledge,
+  2026-2028); ``sim plan``'s tornado measures their effect on budget outputs over the whole horizon. Measured, not
+  decided by key, because the same key may move claims in one scenario and not in another: an APBD budget that
+  limits enrolment (madiun-2026-ucj) lowers the first year's claims at its low end, one that CSR money backs
+  (madiun-2026-ucj-csr) does not; and a stage's rejection rate changes who is enrolled. The medical cost's
   coefficient of variation lands here too (it moves the spread of claims, not their mean), and so does the care
-  cost trend where only the first year is measured (the first year is at the prices the mean is stated at).
+  cost trend where the horizon holds no full year after the first (the first year is at the prices the mean is
+  stated at).
 """
 
 from __future__ import annotations
@@ -257,7 +260,7 @@ EARLY_DEATH_RULE = "jkm.bpu_early_death_months"
 
 
 def early_death_rule(scenario: Scenario) -> dict | None:
-    """The years the tornado measures (:func:`years_measured`) by direct calculation with and without the BPU
+    """The years the tornado measures (:func:`through_last_year`) by direct calculation with and without the BPU
     early-death rule (without: every BPU member paid the full JKM benefit from the first month; the calibration, if
     any, held): claims and claim ratios, with the rule's months, reduced benefit and confidence. None when no
     segment is BPU or the rule is not in force at the start."""
@@ -265,8 +268,8 @@ def early_death_rule(scenario: Scenario) -> dict | None:
     if not in_force[EARLY_DEATH_RULE] or all(s.scheme != "BPU" for s in scenario.segments):
         return None
     resolved = scenario.resolved
-    model = build_model(scenario_from_data(years_measured(scenario)(resolved, resolved["scenario"]["start"],
-                                                                    scenario.horizon_months)))
+    model = build_model(scenario_from_data(through_last_year(resolved, resolved["scenario"]["start"],
+                                                             scenario.horizon_months)))
     without = replace(model, regimes=tuple(RuleSet(r.date, {**r, EARLY_DEATH_RULE: 0}) for r in model.regimes))
     (claims, premium), (claims_without, _) = [
         (e.amounts.sum(axis=(1, 2)), e.premium.sum(axis=1)) for e in (expected(model), expected(without))]
@@ -395,7 +398,7 @@ def tornado(scenario: Scenario, recalibrate: bool = True) -> tuple[Outcome, list
     multiplier's also carries its ends recalibrated, and the base its refit with nothing moved
     (:class:`Recalibration`)."""
     resolved = scenario.resolved
-    data = years_measured(scenario)(resolved, resolved["scenario"]["start"], scenario.horizon_months)
+    data = through_last_year(resolved, resolved["scenario"]["start"], scenario.horizon_months)
     base = outcome(scenario_from_data(data))
     refit = Recalibration(scenario) if recalibrate and scenario.calibration else None
     if refit is not None:
@@ -415,17 +418,6 @@ def tornado(scenario: Scenario, recalibrate: bool = True) -> tuple[Outcome, list
                             again))
     swings.sort(key=lambda s: (-s.spread_idr, s.key))
     return base, swings, skipped
-
-
-def years_measured(scenario: Scenario):
-    """How a scenario's document is cut for its tornado: to the end of the last full calendar year
-    (:func:`through_last_year`), or to the first calendar year (:func:`first_year`) for a scenario whose members are
-    projected (enrolment, quotas, exits, limited funding: ``sim.expansion``). Each bar end of those rebuilds the
-    projection, about 0.04 s for five years of madiun-2026-ucj, which with the closed form over five years would take
-    the tornado from 3 s to 10 s; and ``sim plan``'s own tornado measures their budget outputs over the whole
-    horizon."""
-    planning = getattr(scenario, "planning", None)
-    return first_year if planning is not None and planning.shapes_exposure else through_last_year
 
 
 class Recalibration:
@@ -453,7 +445,6 @@ class Recalibration:
         self.problem, self.prior, self.experience, self.calibrated = None, None, None, None
         self.scenario = scenario
         self.period_of = scenario.resolved["scenario"]["start"], scenario.horizon_months
-        self.cut = years_measured(scenario)
         self._fits: dict = {}  # the fits by the prior's moved keys and end: the base refit (no keys) fitted once
         try:
             self.calibrated = calibrated_scenario(scenario)
@@ -561,7 +552,7 @@ class Recalibration:
         name = self.scenario.id + (f" with {label} at its {('low', 'high')[end]} end" if members else "")
         try:
             doc, cal = self.document(members, end, label)
-            doc = doc if whole else self.cut(doc, *self.period_of)
+            doc = doc if whole else through_last_year(doc, *self.period_of)
             result = (held[1] if held is not None and doc == held[0]
                       else (measure or outcome)(scenario_from_data(doc, name)))
         except ScenarioError as err:  # the fit refuses the data (uninformative, off the grid) or the moved scenario

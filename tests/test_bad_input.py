@@ -539,8 +539,11 @@ def test_error_in_base_file_is_blamed_on_the_base(folder, capsys):
         ('[segments.vulnerable]\nmembers = { value = -1, source = "child" }\n', ["segments.vulnerable.members.value", ">= 0"]),
         ('[segments.vulnerable]\nscheme = "PU"\n', ["segments.vulnerable.risk_class", "missing"]),
         ('[assumptions.severity]\nshare_death = { value = 0.04 }\n', ["assumptions.severity", "sum to 1"]),
+        # The range an assumption needs is missing from every file; the child made the figure an assumption.
+        ('[segments.vulnerable]\nmembers = { value = 900, basis = "assumption" }\n',
+         ["segments.vulnerable.members.range", "needs a plausible range"]),
     ],
-    ids=["partial-parameter-table", "cross-key-risk-class", "cross-key-severity"],
+    ids=["partial-parameter-table", "cross-key-risk-class", "cross-key-severity", "missing-range-of-new-assumption"],
 )
 def test_error_is_blamed_on_the_derived_file_that_caused_it(folder, capsys, child, fragments):
     """A scenario built on jambi (built on the national defaults): the file that broke the value is named."""

@@ -47,8 +47,10 @@ def trial_arrays(model, trials: int = 2000):
     return (np.concatenate([r.amounts for r in results]), np.concatenate([r.counts for r in results]))
 
 
-def test_care_paid_per_case_in_calendar_year_k_is_the_mean_times_the_trend_to_the_k():
-    g = 0.2
+# A falling trend (down to -0.5 is allowed: a --set or a range's low end) lowers later years' prices in the engine
+# too, not only a rising one.
+@pytest.mark.parametrize("g", [0.2, -0.2])
+def test_care_paid_per_case_in_calendar_year_k_is_the_mean_times_the_trend_to_the_k(g):
     model = _model("jambi-2025", [*FIXED_CARE_ONLY, *JULY_START, f"{TREND}={g}"])
     assert model.period_labels == ("2025", "2026", "2027")
     mean = model.scenario.severity.medical_cost_mean

@@ -255,6 +255,12 @@ def test_both_ends_of_a_tornado_bar_show_where_they_lie_on_the_same_side():
             assert inside.size, (row["parameter"], end)
             shown = float(np.mean(_in_colour(inside, bar.get_facecolor())))
             assert shown >= 0.5, (row["parameter"], end, shown)
+    # Each end its own half of the bar's height, side by side (the low end above): no overlap, and the two together
+    # as tall as the bar whose ends lie either side of the base.
+    for low, high in zip(*ax.containers):
+        same_side = low.get_width() * high.get_width() > 0
+        assert low.get_height() == high.get_height() == pytest.approx(charts.TORNADO_BAR / (2 if same_side else 1))
+        assert low.get_y() == pytest.approx(high.get_y() + (high.get_height() if same_side else 0.0))
 
 
 def _near(mask: np.ndarray, reach: int) -> np.ndarray:

@@ -14,6 +14,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from sim import charts
+
 ROOT = Path(__file__).resolve().parents[1]
 PAYERS = ["APBD", "APBN", "CSR", "DBH-CHT", "SELF", "SERTAKAN", "BAZNAS", "DESA"]
 
@@ -38,3 +40,20 @@ def test_payers_with_the_same_premium_come_in_the_same_order_whatever_the_hash_s
     orders = [_orders(seed) for seed in range(6)]
     assert all(o == orders[0] for o in orders), orders
     assert orders[0] == [sorted(PAYERS), sorted(PAYERS)]  # ties by name
+
+
+def test_payers_are_stacked_and_barred_largest_premium_first():
+    """The largest premium over the years at the bottom of each year's stack, and the top bar of the funding chart
+    (each payer's whole premium, its segments together), whatever order the rows come in."""
+    years = [{"year": 2026}, {"year": 2027}]
+    premiums = [{"payer": payer, "year": year, "premium_idr": amount}
+                for payer, year, amount in (("APBD", 2026, 1.0e6), ("CSR", 2026, 3.0e6), ("SELF", 2027, 1.5e6),
+                                            ("SELF", 2026, 1.0e6))]
+    order, stacks = charts.premium_stacks(years, premiums)
+    assert order == ["CSR", "SELF", "APBD"]
+    assert stacks == {"CSR": [3.0e6, 0], "SELF": [1.0e6, 1.5e6], "APBD": [1.0e6, 0]}
+    funding = [{"payer": "APBD", "segment": "a", "annual_premium_idr": 2.0e6},
+               {"payer": "CSR", "segment": "a", "annual_premium_idr": 1.0e6},
+               {"payer": "CSR", "segment": "b", "annual_premium_idr": 1.5e6}]
+    payers, segments, premium = charts.funding_bars(funding)
+    assert payers == ["CSR", "APBD"] and segments == ["a", "b"] and premium[("CSR", "b")] == 1.5e6

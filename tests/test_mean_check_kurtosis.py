@@ -8,6 +8,7 @@ that of the gamma matched to whichever of the skewness and the kurtosis asks the
 (``results.skew_limits``)."""
 
 import dataclasses
+import itertools
 import math
 
 import numpy as np
@@ -22,7 +23,7 @@ from sim.accident import (
 from sim.benefits import INDEX
 from sim.closed_form import expected, trial_cumulants
 from sim.population import build_model
-from sim.regulation import temporary_incapacity_benefit
+from sim.regulation import RuleSet, temporary_incapacity_benefit
 from sim.results import GAMMA_KURTOSIS_PER_SKEW2, P_SIDE, Aggregator, mean_kurtosis, skew_limits
 from sim.scenario import load_scenario
 from sim.scholarship import _children_per_claim, child_payments, claim_moments
@@ -54,11 +55,15 @@ def test_the_fourth_moment_of_the_lognormal_care_cost_is_its_closed_form_and_its
 def test_the_moments_of_stmb_of_any_power_are_its_integrals(power):
     """E[STMB^k] (``incapacity_benefit_moment``, the closed form's variance, third and fourth cumulants) against
     numerical integration over the exponential time off work, under the rules of 2025, for the scenario's mean time
-    off work and one far above the 12 months paid in full (most of the moment in the half-wage tail)."""
+    off work and one far above the 12 months paid in full (most of the moment in the half-wage tail); and under a
+    first share of the wage other than the whole wage (PP 82/2019 pays 100 %, which hid a share taken to the first
+    power), as the closed form is written for any."""
     model = build_model(load_scenario("madiun-2025"))
-    rules, wage = model.regimes[0], 3_000_000.0
-    full = rules["jkk.temporary_full_months"]
-    for months in (model.scenario.severity.incapacity_months_mean, 30.0):
+    in_force, wage = model.regimes[0], 3_000_000.0
+    full = in_force["jkk.temporary_full_months"]
+    other_share = RuleSet(in_force.date, {**in_force, "jkk.temporary_full_share": 0.75})
+    for rules, months in itertools.product((in_force, other_share),
+                                           (model.scenario.severity.incapacity_months_mean, 30.0)):
 
         def weighted(d):  # STMB^k times the density of the time off work
             return float(temporary_incapacity_benefit(rules, wage, d)) ** power * math.exp(-d / months) / months

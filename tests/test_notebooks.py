@@ -166,3 +166,39 @@ def test_a_wrong_parameter_shows_one_line_not_a_traceback(stem, parameters, mess
               for o in c.get("outputs", []) if o.output_type == "error"]
     assert len(errors) == 1
     assert len(errors[0].traceback) == 1 and errors[0].traceback[0].startswith(message), errors[0].traceback
+
+
+def test_the_budget_chart_is_the_report_s_for_a_horizon_under_twelve_months(tmp_path):
+    """Notebook 03's chart of premium and expected claims against members is the report's picture, byte for byte,
+    for a scenario of 6 months: its claims line is "expected claims, 6 months" as in the report, not 12."""
+    import base64
+    import html as html_lib
+
+    jupytext = pytest.importorskip("jupytext")
+    papermill = pytest.importorskip("papermill")
+    import nbformat
+
+    from sim.i18n import Language
+    from sim.report import build
+    from sim.scenario import load_scenario
+
+    scenario_file = tmp_path / "six-months.toml"
+    scenario_file.write_text('[scenario]\nid = "six-months"\nbase = "madiun-2023"\nhorizon_months = 6\n',
+                             encoding="utf-8")
+    report = build(load_scenario(scenario_file, ["scenario.trials=200"]), "id", tmp_path / "reports")
+    assert report.extra["budget_year"]["months"] == 6
+    page = (report.folder / "report.html").read_text(encoding="utf-8")
+    opening = Language("id")("alt_coverage").split("{")[0]
+    [reported] = [base64.b64decode(src) for alt, src in re.findall(r'<img alt="([^"]*)" src="data:image/png;base64,'
+                                                                    r'([^"]+)"', page)
+                  if html_lib.unescape(alt).startswith(opening)]
+
+    source, out = tmp_path / "03.ipynb", tmp_path / "03.out.ipynb"
+    jupytext.write(jupytext.read(NOTEBOOKS / "03_expansion_budget.py"), source)
+    papermill.execute_notebook(str(source), str(out), parameters={"scenario_id": str(scenario_file), "lang": "id"},
+                               kernel_name="python3", cwd=str(NOTEBOOKS), progress_bar=False, log_output=False,
+                               execution_timeout=300)
+    [cell] = [c for c in nbformat.read(out, as_version=4).cells
+              if c.cell_type == "code" and "charts.budget_coverage(" in c.source]
+    [drawn] = [base64.b64decode(o["data"]["image/png"]) for o in cell.outputs if "image/png" in o.get("data", {})]
+    assert drawn == reported

@@ -356,8 +356,10 @@ def test_compare_shows_the_first_and_the_peak_year_need():
 
 
 def test_compare_stars_a_part_year_need():
-    """A horizon from July 2025 (36 months) holds July-December 2025 and January-June 2028: their need is six
-    months' money, starred where the first year's need is shown and in the path, with the months named."""
+    """A horizon from July 2025 (36 months) holds July-December 2025 and January-June 2028. 2025's need is six
+    months' money, starred where the first year's need is shown and in the path, with the months named; 2028's is
+    a whole year's (a budget is for a whole fiscal year: sim.budget), not starred, and the horizon average counts it
+    as twelve months."""
     from sim.compare import compare, format_compare
 
     result = compare([load_scenario(JAMBI, ["scenario.trials=200", "scenario.start=2025-07"])], 0.9)
@@ -371,9 +373,10 @@ def test_compare_stars_a_part_year_need():
     peak = next(line for line in text.splitlines() if line.startswith("APBD needed in the peak year"))
     assert not peak.endswith("*")  # 2027, a full year
     assert (f"2025 {rupiah(path[0]['budget_idr'])}*, 2026 {rupiah(path[1]['budget_idr'])}, "
-            f"2027 {rupiah(path[2]['budget_idr'])}, 2028 {rupiah(path[3]['budget_idr'])}*") in text
-    assert (f"those months' only (a full year of its members needs more): {JAMBI} July-December 2025, "
-            "January-June 2028") in text
+            f"2027 {rupiah(path[2]['budget_idr'])}, 2028 {rupiah(path[3]['budget_idr'])}\n") in text + "\n"
+    assert f"those months' only (a full year of its members needs more): {JAMBI} July-December 2025\n" in text + "\n"
+    average = next(o for o in result["outputs"] if o["key"] == "budget_needed_per_year_idr")["values"][JAMBI]
+    assert average == pytest.approx(sum(r["budget_idr"] for r in path) * 12 / (6 + 12 + 12 + 12), abs=0.01)
 
 
 # --- 6. A payer that can never pay, and UCJ covered persons below the scheme's own members, are refused -----------
@@ -598,7 +601,8 @@ def test_a_part_year_at_the_horizon_s_start_is_flagged_with_its_months():
     set against a full year's budget. Its row and money were starred (months below 12), but the line under the
     table said only "6 months" and that the year-end covered those months, though 2025's is 31 December.
     plan.json and plan_years.csv give each year's first_month beside its year_end_month, and the line names the
-    months of each part year ("July-December 2025") and the year-end of the one ending early only."""
+    months of each part year ("July-December 2025") and the year-end of the one ending early only, and that the
+    APBD needed in that one is a whole year's (sim.budget), starred in 2025 only."""
     scenario = load_scenario(JAMBI, ["scenario.start=2025-07", "scenario.trials=200"])
     _, result, tables = plan(scenario, 0.9, sensitivity=False)
     text = format_plan(result, rupiah)
@@ -609,17 +613,21 @@ def test_a_part_year_at_the_horizon_s_start_is_flagged_with_its_months():
     rows = {line.split()[0]: line for line in text.splitlines()[2:6]}
     assert set(rows) == {"2025*", "2026", "2027", "2028*"}
     assert ("* part of a year: 2025 has 6 months in the horizon (July-December 2025), 2028 has 6 months in the "
-            "horizon (January-June 2028); its row (but Rp/worker, a year's city money per member) and the budget "
-            "answers cover those months only, 2028's year-end is the end of June 2028 (") in text
+            "horizon (January-June 2028); its row (but Rp/worker, a year's city money per member) and the money "
+            "starred below cover those months only, 2028's year-end is the end of June 2028 (") in text
+    assert text.count("; the APBD needed (and any CSR gap) in 2028 is a whole year's, its members being renewed to "
+                      "31 December\n") == 1
     assert "2025's year-end" not in text
-    assert re.search(r"APBD needed for the quota path \(premiums only\): 2025\* Rp[\d,]+, 2026 Rp", text)
+    assert re.search(r"APBD needed for the quota path \(premiums only\): 2025\* Rp[\d,]+, 2026 Rp[\d,]+, "
+                     r"2027 Rp[\d,]+, 2028 Rp[\d,]+;", text)
 
 
 def test_the_pledge_outcomes_star_a_part_year_as_the_table_above_does():
     """madiun-2026-ucj-csr over 54 months ends in June 2030: the lines under "If CSR pledges are not honoured" gave
     "members 2030" (June's) and "2030 Rp1,723,341,110" (six months of APBD) unmarked, under a table whose 2030 row is
-    starred with a line saying why. They are starred too: the members' column, each outcome's APBD needed and both
-    averages; over 60 months nothing is."""
+    starred with a line saying why. The members' column and the APBD premiums averaged over the outcomes (June's,
+    six months') are starred; each outcome's APBD needed and its average are a whole year's (sim.budget: 2030
+    Rp4,687,388,998 when all pledges are honoured, as over 60 months), not starred; over 60 months nothing is."""
     def pledge_lines(months: int) -> list[str]:
         _, text = planned("madiun-2026-ucj-csr", [f"scenario.horizon_months={months}"])
         lines = text.splitlines()
@@ -631,17 +639,23 @@ def test_the_pledge_outcomes_star_a_part_year_as_the_table_above_does():
     header, *outcomes = pledge_lines(54)
     assert "members 2030* " in header
     assert len(outcomes) == 6  # four outcomes, then the APBD spent and needed averaged over them
-    for line in outcomes:
-        assert re.search(r"2029 Rp[\d,]+, 2030\* Rp[\d,]+$", line), line
-    assert not any("*" in line for line in pledge_lines(60))
+    for k, line in enumerate(outcomes):
+        star = r"\*" if k == 4 else ""  # the APBD spent averaged over the outcomes
+        assert re.search(rf"2029 Rp[\d,]+, 2030{star} Rp[\d,]+$", line), line
+    full = pledge_lines(60)
+    assert not any("*" in line for line in full)
+    assert [line.split(", 2030 ")[-1] for line in (outcomes[0], outcomes[-1])] == [
+        line.split(", 2030 ")[-1] for line in (full[1], full[-1])]
 
 
 def test_the_budget_answers_star_a_part_years_money_as_the_table_above_does():
-    """madiun-2026-ucj-csr over 54 months ends in June 2030: the lines "APBD needed for the quota path", "CSR money
-    for the UCJ segments" and "Claims top-up reserve" gave "2030 Rp2.22 bn" (six months' money) unmarked under a
-    table whose 2030 row is starred, as the pledge lines no longer do; they are starred too. madiun-2023-target over
+    """madiun-2026-ucj-csr over 54 months ends in June 2030: the line "Claims top-up reserve" gave 2030's (six months'
+    claims) unmarked under a table whose 2030 row is starred; it is starred. The lines "APBD needed for the quota
+    path" and "CSR money for the UCJ segments" gave six months' money too, starred; they are a whole year's now
+    (sim.budget: a budget is for a whole fiscal year), as over 60 months, and not starred. madiun-2023-target over
     18 months ends in June 2024: "APBD needed for these members" and "Stated budget ... left after each year's APBD
-    premium" star 2024 likewise. Over the whole horizon nothing is starred."""
+    premium" give 2024's whole year likewise, the reserve its months starred. Over the whole horizon nothing is
+    starred."""
     def answer_lines(ref: str, months: int | None) -> dict:
         result, text = planned(ref, [f"scenario.horizon_months={months}"] if months else [])
         starts = ("APBD needed for", "CSR money for the UCJ segments", "Stated budget", "Claims top-up reserve")
@@ -651,14 +665,18 @@ def test_the_budget_answers_star_a_part_years_money_as_the_table_above_does():
     assert [(y["year"], y["months"], y["year_end_month"]) for y in result["years"][-2:]] == [
         ("2029", 12, "2029-12"), ("2030", 6, "2030-06")]
     assert set(lines) == {"APBD needed for", "CSR money for the UCJ segments", "Claims top-up reserve"}
-    for line in lines.values():
-        assert re.search(r"2029 Rp[\d,]+, 2030\* Rp[\d,]+(;|$)", line), line
-    result, lines = answer_lines("madiun-2023-target", 18)
-    assert set(lines) == {"APBD needed for", "Stated budget", "Claims top-up reserve"}
-    for line in lines.values():
-        assert re.search(r"2023 Rp[\d,]+, 2024\* Rp[\d,]+(;|$)", line), line
+    for start, line in lines.items():
+        star = r"\*" if start == "Claims top-up reserve" else ""
+        assert re.search(rf"2029 Rp[\d,]+, 2030{star} Rp[\d,]+(;|$)", line), line
     _, whole = answer_lines("madiun-2026-ucj-csr", None)
     assert len(whole) == 3 and not any("*" in line for line in whole.values())
+    for start in ("APBD needed for", "CSR money for the UCJ segments"):  # 2030's whole year, as over 60 months
+        assert lines[start].split(";")[0] == whole[start].split(";")[0]
+    result, lines = answer_lines("madiun-2023-target", 18)
+    assert set(lines) == {"APBD needed for", "Stated budget", "Claims top-up reserve"}
+    for start, line in lines.items():
+        star = r"\*" if start == "Claims top-up reserve" else ""
+        assert re.search(rf"2023 Rp[\d,]+, 2024{star} Rp[\d,]+(;|$)", line), line
 
 
 def test_the_csr_gaps_shortfall_outside_the_ucj_segments_stars_a_part_year_too():
@@ -680,10 +698,12 @@ def test_the_csr_gaps_shortfall_outside_the_ucj_segments_stars_a_part_year_too()
 
 
 def test_the_most_names_waiting_say_at_which_year_end():
-    """The pledge outcomes' "most waiting" column gave a number with no date (1,530 over 54 months: at the end of
-    2029; 5,384 over 60 months: at the end of 2030). It says which year-end, and over 59 months, whose 2030 ends in
-    November, names that month as the UCJ lines do ("November 2030 (the horizon's end)"). An outcome with nobody
-    waiting has no date."""
+    """The pledge outcomes' "most waiting" column gave a number with no date (5,384 over 60 months: at the end of
+    2030). It says which year-end, and over 54 or 59 months, whose 2030 ends in June or November, names that month as
+    the UCJ lines do ("November 2030 (the horizon's end)"). An outcome with nobody waiting has no date. (Over 54
+    months the most waiting were 1,530 at the end of 2029 while the register office priced 2030's renewals over
+    six months; it renews them for the whole year now, and the names waiting in June 2030 are those of the 60-month
+    horizon's June, tests/test_horizon_end.py.)"""
     from sim.plan import _pledge_outcome_lines
     from sim.planner_tables import _year_end_months
     from sim.pledge_outcomes import pledge_outcomes
@@ -695,8 +715,9 @@ def test_the_most_names_waiting_say_at_which_year_end():
         lines = _pledge_outcome_lines(pledge_outcomes(scenario), rupiah, frozenset(parts), ends)
         return [re.search(r" (\d[\d,]*(?: at the end of [^R]+?)?) +2026 Rp", line)[1] for line in lines[2:6]]
 
-    assert waiting(54) == ["1,530 at the end of 2029"] * 2 + ["4,237 at the end of 2029", "4,948 at the end of 2029"]
-    assert waiting(59)[0] == "2,531 at the end of November 2030 (the horizon's end)"
+    june = " at the end of June 2030 (the horizon's end)"
+    assert waiting(54) == ["3,678" + june] * 2 + ["5,575" + june, "6,278" + june]
+    assert waiting(59)[0] == "5,278 at the end of November 2030 (the horizon's end)"
     assert waiting(60)[0] == "5,384 at the end of 2030"
     nobody = {"outcomes": [{"failed": [], "honoured": ["a"], "probability": 1.0, "not_renewed": 0, "held_max": 0.2,
                             "years": [{"year": 2030, "members_year_end": 10, "held_year_end": 0.2,

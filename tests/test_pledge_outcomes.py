@@ -308,18 +308,20 @@ def _same_figures(a: dict, b: dict) -> bool:
     return a["not_renewed"] == b["not_renewed"] and a["held_max"] == b["held_max"] and a["years"] == b["years"]
 
 
-@pytest.mark.parametrize("overrides, inside, outside", [
+@pytest.mark.parametrize("overrides, inside, outside, horizon", [
     # A start moved to 2029: the companies' pledge (2026-2028) has ended before the horizon.
-    (["scenario.start=2029-01"], "co-funded", {"name": "companies", "first_year": 2026, "last_year": 2028}),
+    (["scenario.start=2029-01"], "co-funded", {"name": "companies", "first_year": 2026, "last_year": 2028},
+     "January 2029 to December 2033"),
     # A horizon shortened to 2026: a co-funded pledge moved to 2027 starts after it.
     (["scenario.horizon_months=12", "funding.csr.co-funded.first_year=2027"], "companies",
-     {"name": "co-funded", "first_year": 2027, "last_year": 2031}),
+     {"name": "co-funded", "first_year": 2027, "last_year": 2031}, "January 2026 to December 2026"),
 ])
-def test_a_pledge_with_no_year_in_the_horizon_is_left_out(overrides, inside, outside):
+def test_a_pledge_with_no_year_in_the_horizon_is_left_out(overrides, inside, outside, horizon):
     """Whether such a pledge is honoured changes nothing in the horizon: it once made outcomes ("companies fails
     15%") whose figures were those of "all honoured", with the probabilities split between them. Now the outcomes
     are the other pledge's, adding up to 1; the note and ``outside_horizon`` name the pledge left out, and the budget
-    answer weighs the same outcomes (the report's count of pledges too)."""
+    answer weighs the same outcomes (the report's count of pledges too). The note (plan.json and the terminal, in
+    English as they are) says it as the English report's note under its table does, with the horizon's months."""
     from sim.report_planning import _apbd_needed
 
     scenario = load_scenario(CSR, overrides)
@@ -328,13 +330,61 @@ def test_a_pledge_with_no_year_in_the_horizon_is_left_out(overrides, inside, out
     assert [o["failed"] for o in answer["outcomes"]] == [[], [inside]]
     assert sum(o["probability"] for o in answer["outcomes"]) == pytest.approx(1.0, abs=1e-12)
     assert [p["name"] for p in answer["pledges"]] == [inside] and answer["outside_horizon"] == [outside]
-    assert answer["note"].endswith(f"; left out, with no year in the horizon: {outside['name']} "
-                                   f"({outside['first_year']}-{outside['last_year']})")
+    assert answer["note"].endswith(f"; the pledge {outside['name']} ({outside['first_year']}-{outside['last_year']}) "
+                                   f"lies wholly outside the horizon ({horizon}), so the outcomes leave it out: "
+                                   f"whether it is honoured changes nothing here")
+    report = Language("en")("pledge_left_out", names="", first="", last="")
+    for words in ("lies wholly outside the horizon", "leave", "whether it is honoured changes nothing here"):
+        assert words in report and words in answer["note"]
     honoured = answer["outcomes"][0]
     assert not any(_same_figures(o, honoured) for o in answer["outcomes"][1:])
     need = budget.budget_needed(scenario, 0.9, unlimited)
     assert need["outcomes"] == 2 and need["uncertainty"].startswith("which of 1 CSR pledge(s)")
     assert _apbd_needed(scenario, unlimited)["pledges"] == 1
+
+
+@pytest.mark.parametrize("code", ["id", "en"])
+@pytest.mark.parametrize("overrides, inside, outside", [
+    (["scenario.start=2029-01"], "co-funded", ("companies", 2026, 2028)),
+    (["scenario.horizon_months=12", "funding.csr.co-funded.first_year=2027"], "companies", ("co-funded", 2027, 2031)),
+])
+def test_the_report_names_the_pledge_left_out_under_the_table(overrides, inside, outside, code):
+    """The report's note under the table of pledge outcomes names the pledge with no year in the horizon, by its label
+    and run, and the horizon's months; without one it says nothing of the kind."""
+    from sim.report_document import Table
+    from sim.report_planning import _pledge_blocks, _pledges_left_out, planning_figures, pledge_names
+
+    lang = Language(code)
+
+    def note(scenario) -> str:
+        blocks = _pledge_blocks(lang, {"planning": planning_figures(scenario)}, pledge_names(lang, scenario))
+        return next(b for b in blocks if isinstance(b, Table) and b.name == "plan_pledges").note
+
+    scenario = load_scenario(CSR, overrides)
+    names, months = pledge_names(lang, scenario), planning_figures(scenario)["months"]
+    name, first, last = outside
+    said = note(scenario)
+    assert f"“{names[name]}” ({first}–{last})" in said and names[inside] not in said
+    assert lang.iso_date(months[0]["month"]) in said and lang.iso_date(months[-1]["month"]) in said
+    # It lies outside the horizon (it said "has no year in the horizon", "tidak memiliki tahun dalam ...").
+    assert {"en": "lies wholly outside the horizon", "id": "seluruhnya berada di luar periode proyeksi"}[code] in said
+    assert not any(label in note(load_scenario(CSR)) for label in names.values())
+    # Two left out: one sentence, both named.
+    extra = {"planning": planning_figures(scenario)}
+    extra["planning"]["pledge_outcomes"]["outside_horizon"].append({"name": inside, "first_year": 2020,
+                                                                     "last_year": 2021})
+    (both,) = _pledges_left_out(lang, extra, names)
+    assert both.startswith(lang("pledge_left_out_several").split("{")[0])
+    assert lang.join([f"“{names[name]}” ({first}–{last})", f"“{names[inside]}” (2020–2021)"]) in both
+
+
+def test_a_pledge_whose_last_year_the_horizon_holds_one_month_of_is_kept():
+    """A horizon moved to December 2028 holds one month of the companies' pledge (2026-2028), whose December is
+    paid: the pledge is in the horizon, its outcomes weighed, none left out."""
+    scenario = load_scenario(CSR, ["scenario.start=2028-12"])
+    assert [p.name for p in budget.pledges_in_horizon(scenario)] == ["companies", "co-funded"]
+    answer = pledge_outcomes(scenario)
+    assert answer["outside_horizon"] == [] and len(answer["outcomes"]) == 4
 
 
 def test_no_pledge_in_the_horizon_no_outcomes():
@@ -347,6 +397,12 @@ def test_no_pledge_in_the_horizon_no_outcomes():
     need = budget.budget_needed(scenario, 0.9)
     assert need["outcomes"] == 1 and need["uncertainty"].startswith("none")
     assert _apbd_needed(scenario, budget.UnlimitedApbd(scenario))["pledges"] == 0
+    # What the money buys is answered with no uncertainty in it, at a confidence as with the expected CSR money (a
+    # note of "probability >= 0.9 over which CSR pledges are honoured" would name pledges that play no part).
+    for confidence in (0.9, None):
+        coverage = budget.largest_coverage(scenario, confidence)
+        assert coverage["basis"] == "no_pledges" and coverage["confidence"] is None, confidence
+        assert coverage["note"].endswith("(no CSR pledges: no uncertainty in the money)")
 
 
 def test_the_unmoved_horizon_leaves_no_pledge_out(answer):
@@ -354,3 +410,17 @@ def test_the_unmoved_horizon_leaves_no_pledge_out(answer):
     assert len(answer["outcomes"]) == 4
     honoured = answer["outcomes"][0]
     assert not any(_same_figures(o, honoured) for o in answer["outcomes"][1:])
+
+
+def test_two_pledges_left_out_are_named_in_one_sentence():
+    """Two pledges with no year in the horizon: one plural sentence naming both, as the report's
+    ``pledge_left_out_several``."""
+    from sim.pledge_outcomes import _left_out
+
+    scenario = load_scenario(CSR, ["scenario.start=2029-01"])
+    said = _left_out(scenario, [{"name": "a", "first_year": 2026, "last_year": 2027},
+                                {"name": "b", "first_year": 2027, "last_year": 2028}])
+    assert said == ("the pledges a (2026-2027) and b (2027-2028) lie wholly outside the horizon (January 2029 to "
+                    "December 2033), so the outcomes leave them out: whether they are honoured changes nothing here")
+    report = Language("en")("pledge_left_out_several", names="", first="", last="")
+    assert "lie wholly outside the horizon" in report and "whether they are honoured changes nothing here" in report

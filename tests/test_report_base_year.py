@@ -202,3 +202,32 @@ def test_a_base_with_a_care_cost_trend_or_wage_growth_is_at_its_first_years_pric
         assert _reasons_shown(text, code) == set(same["reasons"]), code
         for rise in anchored.values():
             assert lang.figure("percent1", rise) in text
+
+
+def test_a_segment_enrolled_from_nobody_in_the_base_counts_for_its_wages_not_for_its_age(tmp_path):
+    """A projected base whose PU segment (non_asn) starts with no members and enrols them in its first year: in the
+    later year it holds members at wages raised by its growth, so the wage reason applies, where a base counting only
+    its starting members left the segment out (madiun-2026-ucj's other segments are BPU, whose wages do not grow).
+    Its members joined after the base's start, at the age profile with no months in the scheme: not the starting
+    members the base has aged by the months between the two starts, so that segment alone gives neither reason."""
+    base = ('[scenario]\nid = "enrolled"\nbase = "madiun-2026-ucj"\n'
+            '[segments.non_asn]\nmembers = { value = 0, unit = "persons", source = "test", basis = "data" }\n'
+            + GROWTH)
+    later = '[scenario]\nid = "{id}"\nbase = "enrolled"\nstart = "2027-01"\nhorizon_months = 12\n'
+    _file(tmp_path, "enrolled", base)
+    run = _file(tmp_path, "enrolled-later", later.format(id="enrolled-later"))
+    model = build_model(load_scenario(tmp_path / "enrolled.toml"))
+    exp, p = expected(model), model.period_labels.index("2027")
+    [non_asn] = [s for s, e in enumerate(model.segments) if e.segment.name == "non_asn"]
+    assert exp.member_months[0, non_asn] > 0 and exp.member_months[p, non_asn] > 0  # enrolled in 2026, in force
+    reasons = run[2]["base_same_year"]["reasons"]
+    assert reasons["wages_anchored"] == pytest.approx(0.065, abs=1e-9)
+    for code in ("id", "en"):
+        [text] = _paragraphs(run, code)
+        assert Language(code).figure("percent1", 0.065) in text
+    # Without the vulnerable workers' starting members, the base has none that aged since its start.
+    _file(tmp_path, "nobody", base + '[segments.vulnerable]\nmembers = { value = 0, unit = "persons", '
+                                     'source = "test", basis = "data" }\n')
+    nobody = _file(tmp_path, "nobody-later", later.format(id="nobody-later").replace('"enrolled"', '"nobody"'))
+    assert {"older", "longer_in_scheme"}.isdisjoint(nobody[2]["base_same_year"]["reasons"])
+    assert "wages_anchored" in nobody[2]["base_same_year"]["reasons"]

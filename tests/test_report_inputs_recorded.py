@@ -15,7 +15,8 @@ from sim import manifest as manifest_module
 from sim import report as report_module
 from sim.forecast import provenance
 from sim.manifest import (
-    changed_files, changed_inputs, check_manifest, data_hashes, override_text, run_hash, sha256, source_hash,
+    changed_files, changed_inputs, changed_packages, check_manifest, data_hashes, override_text, package_versions,
+    run_hash, sha256, source_hash,
 )
 from sim.report import Origin
 from sim.scenario import SCENARIO_DIR, ScenarioError, load_scenario, parse_override
@@ -73,7 +74,8 @@ def test_a_manifest_from_before_the_hashes_says_nothing_of_them():
 
 
 @pytest.mark.parametrize("key, value", [("scenario_files_sha256", ["a"]), ("data_sha256", {"x.csv": "abc"}),
-                                        ("files_sha256", {"report.html": None}), ("code", "abc")])
+                                        ("files_sha256", {"report.html": None}), ("code", "abc"),
+                                        ("packages", {"numpy": 2}), ("packages", ["numpy"])])
 def test_a_bad_recorded_hash_is_one_error_naming_the_key(key, value, monkeypatch):
     manifest = {"format": manifest_module.MANIFEST_FORMAT}
     monkeypatch.setattr(manifest_module, "MANIFEST_FIELDS", {})  # only the optional fields are under test
@@ -205,3 +207,67 @@ def test_the_run_hash_changes_with_each_input_it_names():
               run_hash("0" * 64, 42, 1000, "id", {**code, "git_commit": "abd"})}
     assert len(hashes) == 7
     assert run_hash(*base) == run_hash(*base) and all(len(h) == 10 and int(h, 16) >= 0 for h in hashes)
+
+
+def test_package_versions_that_differ_from_this_machine_s_are_named():
+    here = package_versions()
+    assert changed_packages({"packages": here}) is None
+    assert changed_packages({}) is None  # a manifest that recorded none says nothing of them
+    recorded = {**here, "numpy": "1.26.0", "fpdf2": "2.8.5", "gone-package": "1.0"}
+    assert changed_packages({"packages": recorded}) == (
+        f"recorded with numpy 1.26.0, fpdf2 2.8.5, gone-package 1.0, this machine has numpy {here['numpy']}, "
+        f"fpdf2 {here['fpdf2']}, gone-package not installed")
+
+
+def _with_packages(folder: Path, numbers_differ: bool, **versions) -> Path:
+    """The report folder's manifest with ``versions`` recorded (the manifest's hashes do not cover them), and with
+    ``numbers_differ`` one number of summary.json changed, its files_sha256 updated to match: the report as another
+    machine would have written it."""
+    path = folder / "manifest.json"
+    manifest = json.loads(path.read_text(encoding="utf-8"))
+    manifest["packages"] = {**manifest["packages"], **versions}
+    if numbers_differ:
+        summary = json.loads((folder / "summary.json").read_text(encoding="utf-8"))
+        summary["periods"][0]["claims_idr"]["mean"] += 1
+        (folder / "summary.json").write_text(json.dumps(summary), encoding="utf-8")
+        manifest["files_sha256"]["summary.json"] = sha256((folder / "summary.json").read_bytes())
+    path.write_text(json.dumps(manifest), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("numbers_differ, versions_differ", [(True, True), (True, False), (False, True)])
+def test_a_rebuild_that_differs_names_the_package_versions_that_differ(report, tmp_path, capsys, numbers_differ,
+                                                                       versions_differ):
+    """A rebuild whose numbers differ from the original's, on a machine with other package versions than the
+    manifest records, names each (NumPy's random streams may change between releases); with the same versions, or
+    with the same numbers, it says nothing of them."""
+    original = tmp_path / "original"
+    shutil.copytree(report.folder, original)
+    numpy = package_versions()["numpy"]
+    versions = {"numpy": "1.26.0", "pandas": "2.1.0"} if versions_differ else {}
+    path = _with_packages(original, numbers_differ, **versions)
+    code, out, err = run_cli(["report", "--from-manifest", path, "--reports-dir", tmp_path / "rebuilt", "--quiet"],
+                             capsys)
+    assert (code, err) == (1 if numbers_differ else 0, "")
+    assert ("Rebuilt numbers DIFFER" in out) == numbers_differ
+    named = [line for line in out.splitlines() if "this machine has" in line]
+    if numbers_differ and versions_differ:
+        assert named == [f"The original was recorded with numpy 1.26.0, pandas 2.1.0, this machine has numpy {numpy}, "
+                         f"pandas {package_versions()['pandas']}: NumPy's random streams and other packages' results "
+                         "may differ between releases"]
+    else:
+        assert named == []
+
+
+def test_check_notes_package_versions_that_differ(report, tmp_path, capsys):
+    """``--check`` runs nothing, so it cannot say whether the numbers would differ: other package versions than the
+    manifest records are a note, not a failure."""
+    copy = tmp_path / "copy"
+    shutil.copytree(report.folder, copy)
+    _with_packages(copy, numbers_differ=False, numpy="1.26.0")
+    code, out, err = run_cli(["report", "--check", copy], capsys)
+    assert (code, err) == (0, "")
+    assert out.splitlines()[0] == (f"Note: the report was recorded with numpy 1.26.0, this machine has numpy "
+                                   f"{package_versions()['numpy']}: a rebuild here may give other numbers (package "
+                                   "releases may differ)")
+    assert out.splitlines()[1].startswith("Report files match the manifest's files_sha256")

@@ -364,6 +364,39 @@ REWORDED = [
     ("yang memakai harga tahun pertama", "biaya perawatan medis dinyatakan pada harga tahun pertama"),
     # A pledge's members not renewed: "pada 2030 377 peserta" read as one number.
     ("pada {year} {cut}", "pada {year} sebanyak {cut} peserta segmen"),
+    # A pledge the horizon holds none of: "tidak memiliki tahun dalam periode proyeksi" calqued "has no year in the
+    # horizon"; it lies outside it, as the targets' table says "di luar periode proyeksi".
+    ("tidak memiliki tahun dalam periode proyeksi", "seluruhnya berada di luar periode proyeksi ({first} sampai "
+                                                    "{last}), sehingga tidak dimasukkan dalam tabel ini"),
+    # The rules after their last dated change: "berlaku sejak 1 April 2027" looked back at a date to come, and
+    # "Bulan-bulan sesudahnya ... memakai aturan" made the months use the rules.
+    ("berlaku sejak {last}", "Perubahan aturan terakhir yang tercatat mulai berlaku pada {last}. Untuk bulan-bulan "
+                             "sesudahnya sampai {end}, aturan yang berlaku pada tanggal itu dianggap tetap berlaku"),
+    # The tornado's parameters that move no year measured: the title names the expected claims as the notes above
+    # it do, and the pointer to sim plan has the analyst as its subject ("Pengaruhnya pada ... dan terhadap ...
+    # dapat diukur oleh analis" mixed its prepositions).
+    ("Parameter yang tidak mengubah klaim pada",
+     "Parameter yang tidak mengubah perkiraan klaim pada tahun yang diukur"),
+    ("Pengaruhnya pada tahun-tahun lainnya", "Analis dapat mengukur pengaruhnya terhadap tahun-tahun lainnya dan "
+                                             "terhadap anggaran dengan perintah perencanaan python -m sim plan"),
+    # The cases of the first year's months: "dalam 1 bulan tahun itu" ran the count and the year together.
+    ("dalam {months} bulan tahun itu", "yang terjadi dalam {months} bulan pada tahun itu"),
+    ("dalam {year_months} bulan tahun", "adalah kasus dalam {year_months} bulan pada tahun {year}."),
+    # Review of session 32: "Jumlah peserta tetap sejak awal" said the number of members stays the same, next to a
+    # table whose members fall year by year (those who die leave); meant: only the starting members, nobody joins.
+    ("Jumlah peserta tetap sejak awal", "Batasan. Hanya peserta pada awal proyeksi yang dihitung (tanpa pendaftaran "
+                                        "baru, dan tanpa peserta yang keluar karena batas usia; jumlahnya berkurang "
+                                        "hanya karena kematian)"),
+    ("jumlah peserta dianggap tetap sejak awal", "Catatan: laporan ini hanya menghitung peserta yang ada pada awal "
+                                                 "proyeksi (tanpa pendaftaran bertahap)."),
+    # The last target's premium, priced after the horizon: "dengan tarif untuk pembayarnya sendiri" calqued "at its
+    # own payer's rate", and "sehingga" made being beyond the projection the reason without saying the link.
+    ("tarif untuk pembayarnya sendiri", "sehingga proyeksi tidak menunjukkan siapa yang membayar iuran pada tahun "
+                                        "itu: iuran setiap segmen dihitung dengan tarif yang berlaku bagi pembayar "
+                                        "segmen itu menurut aturan tahun {year}."),
+    # "(dengan cara menghitung klaim yang tidak diumumkan)" read as counting claims that were not announced.
+    ("dengan cara menghitung klaim yang tidak", "jumlah klaim di atas tidak dipakai dan menjadi pembanding, walaupun "
+                                              "cara BPJS menghitung jumlah klaim tidak diumumkan."),
 ]
 
 
@@ -372,6 +405,15 @@ def test_indonesian_wording(old, new):
     text = " ".join(e["id"] for e in TEXT.values())
     assert old.lower() not in text.lower()
     assert new in text
+
+
+def test_a_report_of_the_starting_members_does_not_call_their_number_fixed():
+    """The members of a report without enrolment fall by deaths (its table of years shows it): the limits and the
+    budget's note say only the starting members are counted, in both languages, not that their number is fixed."""
+    for key in ("method_limits", "budget_enrolment_later"):
+        assert "fixed" not in TEXT[key]["en"] and "tetap sejak awal" not in TEXT[key]["id"], key
+    assert "their number falls by deaths alone" in TEXT["method_limits"]["en"]
+    assert "counts only the members at the start" in TEXT["budget_enrolment_later"]["en"]
 
 
 def test_the_indonesian_report_has_no_closed_form_or_horizon_jargon(doc):
@@ -518,6 +560,22 @@ def test_every_shipped_scenario_describes_itself_in_both_languages(root):
     assert load_scenario("madiun-2023-target").descriptions != load_scenario("madiun-2023").descriptions
 
 
+# A horizon's length in words: "over three years", "selama tiga tahun", "over 2025", "12-month".
+HORIZON_IN_WORDS = re.compile(r"\b(one|two|three|four|five|six|ten|twelve|satu|dua|tiga|empat|lima|enam|sepuluh|"
+                              r"dua belas|\d+)[- ](years?|months?|tahun|bulan)\b|\b(over|selama) (20\d\d|the year)\b",
+                              re.IGNORECASE)
+
+
+def test_no_shipped_description_states_the_horizon_s_length(root):
+    """A description is the file's text, shown as it is: one saying "run off over three years" was wrong under
+    --set scenario.horizon_months=24 or in a variant with another horizon. The descriptions leave the length out
+    (the summary's horizon line and the results table by year state it)."""
+    assert HORIZON_IN_WORDS.search("run off over three years") and HORIZON_IN_WORDS.search("selama tiga tahun")
+    for path in sorted((root / "scenarios").glob("*.toml")):
+        for code, text in load_scenario(path.stem).descriptions.items():
+            assert not HORIZON_IN_WORDS.search(text), (path.stem, code, HORIZON_IN_WORDS.search(text)[0])
+
+
 def test_a_description_per_language_is_one_value_in_compare_and_in_the_differences(madiun, doc, doc_en):
     """compare leaves descriptions out (as titles); the differences from the base list a changed description as
     one row, shown in the report's language."""
@@ -598,6 +656,35 @@ def test_register_from_the_scenario_alone_is_in_indonesian():
     tables = {b.name: b for b in blocks if isinstance(b, Table)}
     assert all(row[5] in ("Tinggi", "Sedang", "Rendah") for row in tables["rules"].rows)
     assert "Kolom Dasar" in blocks[0].text and "turunan = " in blocks[0].text
+
+
+@pytest.mark.parametrize("code", ["id", "en"])
+def test_a_value_copied_from_a_calibration_is_shown_as_the_calibrated_ones_are(code):
+    """madiun-2026-ucj states its informal segments' mortality load as madiun-2025's calibrated default, 1.578031,
+    as an assumption: the register printed the six decimals (1,578031) beside 1,58 in the sensitivity table. A value
+    written with more than 4 significant digits is shown to 3, as calibrated values are (the intro says so); one
+    of 4 or fewer, and a whole number (a wage), as written."""
+    from sim.report_document import Figure
+
+    scenario = load_scenario("madiun-2026-ucj")
+    date, rules, changes = rule_rows(scenario)
+    extra = {"assumptions": register_rows(scenario.resolved), "rules": {"date": date, "rows": rules,
+                                                                         "changes": changes}}
+    lang = Language(code)
+    blocks = register_section(lang, scenario, extra).blocks
+    rows = {row[0].rpartition("\n(")[2].rstrip(")"): row for row in blocks[1].rows}
+
+    def shown(key):
+        cell = rows[key][1]
+        return lang.figure(cell.kind, cell.value) if isinstance(cell, Figure) else cell
+
+    assert scenario.resolved["segments"]["informal"]["mortality_load"]["value"] == 1.578031
+    assert shown("segments.informal.mortality_load") == lang.number(1.58, 2)
+    assert shown("ucj.target_share") == lang.plain(0.7) and rows["ucj.target_share"][4] == (
+        f"{lang.plain(0.5349)} – {lang.plain(1)}")  # 4 significant digits: as written
+    assert shown("segments.non_asn.wage") == lang.plain(2185185)
+    assert ("ditulis dengan lebih dari 4 angka penting", "written with more than 4 significant digits")[
+        code == "en"] in blocks[0].text
 
 
 # --- 6. sensitivity: the many-segments note only with many segments, readable names, rounded ranges -------------

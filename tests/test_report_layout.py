@@ -747,3 +747,75 @@ def test_a_region_per_language_titles_each_report_in_its_language(code):
     reader = PdfReader(io.BytesIO(report_pdf.render_pdf(report)))
     assert reader.metadata.title == title
     assert title in " ".join(reader.pages[0].extract_text().split()) and other not in reader.pages[0].extract_text()
+
+
+# --- charts over long horizons: 20-30 years of labels on one axis -------------------------------------------------
+
+
+def _long_charts(lang: Language, years: int = 30) -> dict:
+    """The charts with a year axis, over ``years`` calendar years (a 360-month horizon)."""
+    from sim import charts
+
+    fan = [{**_fan_rows()[k % 3], "period": str(2025 + k)} for k in range(years)]
+    months = [{"month": f"{2025 + k // 12}-{k % 12 + 1:02d}", "members": 20000 + 30 * k} for k in range(12 * years)]
+    plan_years = [{"year": str(2025 + k), "budget_idr": 4e9, "members_affordable": 22000, "target": 26000,
+                   "target_premium_idr": 4.5e9, "first_month": f"{2025 + k}-01", "year_end_month": f"{2025 + k}-12"}
+                  for k in range(years)]
+    plan_years[-1]["year_end_month"] = f"{2024 + years}-06"  # a part year at the end: a label on two lines
+    payers = [{"payer": "APBD", "year": y["year"], "premium_idr": 3e9} for y in plan_years]
+    return {"fan": charts.fan(fan, lang), "plan_members": charts.plan_members(months, plan_years, lang),
+            "plan_premium": charts.plan_premium(plan_years, payers, lang)}
+
+
+@pytest.mark.parametrize("code", ["id", "en"])
+def test_year_labels_do_not_run_into_each_other_over_30_years(code):
+    """A 20-year report's fan chart wrote 2025 to 2044 under each panel as one unreadable line ("2025202620272028...").
+    Over a long horizon every year keeps its tick and every k-th year its label, the smallest k at which no two
+    labels overlap; the first year is always labelled."""
+    for name, fig in _long_charts(Language(code)).items():
+        fig.draw_without_rendering()
+        for ax in fig.axes:
+            ticks = ax.get_xticklabels()
+            shown = [t for t in ticks if t.get_visible() and t.get_text()]
+            assert shown and shown[0] is ticks[0], name  # the first year is named
+            assert len(ticks) >= 30 and 3 <= len(shown) < len(ticks), (name, len(shown))
+            boxes = sorted((t.get_window_extent() for t in shown), key=lambda b: b.x0)
+            assert all(a.x1 < b.x0 for a, b in zip(boxes, boxes[1:])), name
+            # The targets' numbers written above their markers (plan_members): none over another.
+            notes = [t.get_window_extent() for t in ax.texts if t.get_visible() and t.get_text()]
+            assert not any(a.overlaps(b) for k, a in enumerate(notes) for b in notes[k + 1:]), name
+
+
+def test_a_short_horizon_labels_every_year():
+    """Three years fit: each is labelled, as before."""
+    from sim import charts
+
+    fig = charts.fan(_fan_rows(), Language("id"))
+    fig.draw_without_rendering()
+    assert all([t.get_text() for t in ax.get_xticklabels()] == ["2025", "2026", "2027"] for ax in fig.axes)
+
+
+@pytest.mark.parametrize("start, months, ticks", [
+    ("2025-01", 13, ["2025", "2026\n(Jan)"]),  # a 13-month horizon's second year is January alone
+    ("2025-07", 12, ["2025\n(Jul–Dec)", "2026\n(Jan–Jun)"]),
+    ("2025-01", 24, ["2025", "2026"]),
+])
+def test_the_fan_chart_names_a_part_years_months_under_it(start, months, ticks):
+    """A 13-month horizon's fan chart fell from Rp6.8 bn in 2025 to Rp0.6 bn in "2026", one month of claims, read
+    as a fall in claims. Its rows now carry each year's first and last month in the horizon, and a part year is
+    named by its months under the year, as the planning charts name theirs (:func:`sim.charts.year_tick`)."""
+    import numpy as np
+
+    from sim import chart_descriptions, charts
+    from sim.report_sections import fan_rows
+
+    years = sorted({(int(start[:4]) * 12 + int(start[5:]) - 1 + k) // 12 for k in range(months)})
+    summary = {"start": start, "horizon_months": months,
+               "periods": [{"period": str(y), "premium_idr": 1e9} for y in years] + [{"period": "total"}]}
+    rows = fan_rows(summary, np.random.default_rng(1).gamma(4, 5e8, (200, len(years) + 1)))
+    fig = charts.fan(rows, Language("en"))
+    fig.draw_without_rendering()
+    assert [t.get_text() for t in fig.axes[0].get_xticklabels()] == ticks
+    # The alt text names the first and the last year as the axis does: "... Rp2.0 bn in 2026 (Jan) ...".
+    alt = chart_descriptions.fan(rows, Language("en"))
+    assert all(f" in {t.replace(chr(10), ' ')} (" in alt for t in (ticks[0], ticks[-1])), alt

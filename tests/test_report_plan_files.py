@@ -98,7 +98,8 @@ def test_the_budget_section_names_the_files_in_the_folder_not_a_command(fixture,
 
 
 def test_the_sensitivity_note_sends_an_analyst_not_the_reader_to_sim_plan(csr, pipeline_en):
-    assert "dapat diukur oleh analis dengan perintah perencanaan python -m sim plan" in section_text(csr, "sensitivity")
+    assert "Analis dapat mengukur pengaruhnya terhadap tahun-tahun lainnya dan terhadap anggaran dengan perintah " \
+           "perencanaan python -m sim plan" in section_text(csr, "sensitivity")
     assert "An analyst can measure" in section_text(pipeline_en, "sensitivity")
 
 

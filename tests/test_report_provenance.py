@@ -200,7 +200,7 @@ def test_the_report_shows_the_recorded_and_expected_claims(madiun):
     assert table["header"] == [TEXT[k]["id"] for k in ("col_period", "calib_col_measure", "calib_col_observed",
                                                          "calib_col_expected")]
     rows = {r[1]: r for r in table["rows"]}
-    claims = rows[TEXT["calib_claims_scholarships"]["id"] + " " + TEXT["calib_not_fitted"]["id"]]  # not fitted
+    claims = rows[TEXT["calib_claims_scholarships"]["id"][:-1] + "; " + TEXT["calib_not_fitted"]["id"][1:]]  # unfitted
     assert claims[0] == "Januari–November 2025 (11 bulan)"  # the months counted, beside the summary's year of cases
     assert claims[2:] == ["144", lang.count(obs["expected_claims"])]
     assert rows[TEXT["calib_amount"]["id"]][2:] == ["Rp6,20 miliar", lang.money(obs["expected_amount_idr"])]

@@ -264,11 +264,14 @@ def test_each_count_says_what_it_counts(madiun):
     summary = madiun.summary["periods"][0]
     cases = doc.paragraph_with("summary", "periods.0.claim_count.mean")
     assert f"Jumlah kasusnya sekitar {lang.count(summary['claim_count']['mean'])}: kematian dan kecelakaan kerja " \
-           f"yang terjadi dalam {summary['months']} bulan tahun itu, masing-masing dihitung sekali" in cases
+           f"yang terjadi dalam {summary['months']} bulan pada tahun itu, masing-masing dihitung sekali" in cases
     assert "pembayaran beasiswa tahunan tidak dihitung sebagai kasus" in cases
     rows = {r[1]: r for r in doc.table("calibration")["rows"]}
-    # The count is a comparison only (the experience file fits the amount), and its row says so.
-    claims = rows[TEXT["calib_claims_scholarships"]["id"] + " " + TEXT["calib_not_fitted"]["id"]]
+    # The count is a comparison only (the experience file fits the amount), and its row says so, in the one
+    # parenthesis that says what it counts (a reviewer read "(...) (...)" as two labels pasted together).
+    claims = rows[TEXT["calib_claims_scholarships"]["id"][:-1] + "; " + TEXT["calib_not_fitted"]["id"][1:]]
+    assert claims[1].endswith("bukan jumlah kasus; hanya pembanding, tidak dikalibrasi)")
+    assert not [measure for measure in rows if ") (" in measure]
     assert claims[0] == "Januari–November 2025 (11 bulan)" and "bukan jumlah kasus" in claims[1]
     window = madiun.extra["calibration"]["observations"][0]["model_window"]
     counts = doc.paragraph_with("summary", f"{OBS}.model_window.cases_expected")
@@ -276,7 +279,7 @@ def test_each_count_says_what_it_counts(madiun):
     for shown in ("dalam 11 bulan Januari–November 2025",
                   "setiap pembayaran beasiswa tahunan sebagai klaim tersendiri", "Angka ini bukan jumlah kasus", f"{lang.count(window['cases_expected'])} kasus",
                   f"{lang.count(window['claims_expected'])} klaim",
-                  f"(sekitar {lang.count(summary['claim_count']['mean'])}) adalah kasus dalam 12 bulan tahun 2025"):
+                  f"(sekitar {lang.count(summary['claim_count']['mean'])}) adalah kasus dalam 12 bulan pada tahun 2025"):
         assert shown in counts, shown
 
 

@@ -23,9 +23,10 @@ from sim.population import month_dates
 from sim.regulation import load_regulation
 from sim.report_sections import (
     budget_section, calibration_blocks, calibration_figures, discount_budget_blocks, recorded_paras, recorded_source,
-    entry_names, results_section, sensitivity_section, summary_section, validation_section, _grouped, _window,
+    entry_names, results_section, runoff_note, sensitivity_section, summary_section, validation_section, _grouped,
+    _window,
 )
-from sim.report_document import Figure, Table
+from sim.report_document import Chart, Figure, Table
 from sim.report_text import TEXT
 from sim.scenario import ScenarioError, load_scenario
 from test_report_recorded import _filled
@@ -196,9 +197,9 @@ def _periods_table(section) -> Table:
 
 @pytest.mark.parametrize("code, mark, words", [
     ("id", "(tanpa peserta baru)", ("hanya menghitung peserta Januari 2025 yang masih hidup",
-                                    "hanya keluar karena meninggal", "sedikit lebih tinggi")),
+                                    "hanya keluar karena meninggal", "makin panjang periode proyeksi")),
     ("en", "(no new members)", ("count only the members of January 2025 still alive", "leave only by death",
-                                "slightly overstates")),
+                                "the more so the longer the horizon")),
 ])
 def test_a_run_off_labels_its_later_years_and_says_why_in_the_table_note(madiun, code, mark, words):
     lang, summary, extra = Language(code), madiun.summary, madiun.extra
@@ -633,3 +634,154 @@ def test_the_three_placements_of_the_recorded_amount_share_one_subject(code, sub
     recorded claims", as if a count were placed against an interval of amounts."""
     lang = Language(code)
     assert [lang(k).startswith(subject) for k in ("calib_below", "calib_inside", "calib_above")] == [True] * 3
+
+
+@pytest.mark.parametrize("code, words", [("en", ("December 2054, the horizon's end", "older than the oldest")),
+                                         ("id", ("Desember 2054 (akhir periode proyeksi)", "lebih tua daripada"))])
+def test_a_long_run_off_says_how_many_members_are_older_than_any_at_the_start(code, words):
+    """The note said a run-off that keeps everyone but the dead "slightly overstates the later years' members": true
+    over three years, not over 30, when three quarters of madiun-2025's non-ASN staff in force are past 57, their
+    retirement age. The note now gives the share of the members in force at the horizon's end who are older than
+    every member of their segment at the start (report.json ``runoff_ages``), and calls the overstatement slight
+    nowhere."""
+    from sim.report_sections import runoff_ages
+
+    lang = Language(code)
+    scenario = load_scenario("madiun-2025", ["scenario.horizon_months=360"])
+    ages = runoff_ages(scenario)
+    assert ages["month"] == "2054-12" and 0.5 < ages["share_older"] < 1
+    summary = {"start": "2025-01"}
+    note = runoff_note(lang, summary, scenario, {"runoff_ages": ages})
+    assert lang.percent(ages["share_older"]) in note and all(w in note for w in words), note
+    assert "slightly" not in note and "sedikit" not in note
+    # Nobody is older than at the start before the first birthday, 12 months on; at 13 months the oldest age of
+    # each segment's profile (non-ASN staff 50-57: 17 % over 8 ages; vulnerable workers 70-79: 8 % over 10) has
+    # turned a year older, less those who died (the 79-year-olds' 1.9 x TMI IV, about 10 % a year).
+    assert runoff_ages(load_scenario("madiun-2025", ["scenario.horizon_months=12"]))["share_older"] == 0
+    share = runoff_ages(load_scenario("madiun-2025", ["scenario.horizon_months=13"]))["share_older"]
+    assert share == pytest.approx((7902 * 0.17 / 8 + 9582 * 0.08 / 10) / 17484, rel=0.06)
+    assert runoff_ages(load_scenario("jambi-2025-pipeline")) is None  # a projection: members join, none to say
+
+
+@pytest.mark.parametrize("code, names", [("en", ["2025", "2026 (Jan) (no new members)"]),
+                                         ("id", ["2025", "2026 (Jan) (tanpa peserta baru)"])])
+def test_the_results_table_names_a_part_years_months(code, names):
+    """A 13-month horizon's results table gave "2026" a premium of Rp251.9 m and claims of Rp0.6 bn, one month's,
+    in a column of full years: the row now names its months, as the fan chart does under its year."""
+    summary = {"start": "2025-01", "horizon_months": 13, "trials": 100,
+               "periods": [{"period": y, "months": m, "members": 1, "premium_idr": 1.0, "claim_ratio": None,
+                            "prob_claim_ratio_above_1": None, "claims_expected_idr": 1.0,
+                            "claims_idr": {"mean": 1.0, "p5": 1.0, "p95": 1.0},
+                            "risk": {"claims_var_idr": 1.0, "claims_tvar_idr": 1.0, "shortfall_mean_idr": 0.0,
+                                     "shortfall_tvar_idr": 0.0}}
+                           for y, m in (("2025", 12), ("2026", 1), ("total", 13))]}
+    table = _periods_table(results_section(Language(code), summary, {"planning": None}))
+    assert [row[0] for row in table.rows][:2] == names
+
+
+def test_a_one_month_horizon_names_its_month_in_the_headline_figures(tmp_path):
+    """A 1-month horizon's summary tiles and terminal line said "Expected claims 2025: Rp537 m", a month's claims
+    under a year's name, beside a full year's premium budget of Rp3.05 bn. They now name the month: "2025 (Jan)"."""
+    from sim.report import headline
+    from sim.report_document import Tiles
+
+    report = build(load_scenario("madiun-2025", ["scenario.horizon_months=1", "scenario.trials=200"]), "en",
+                   tmp_path)
+    tiles = next(b for b in summary_section(report.lang, report.scenario, report.summary, report.extra).blocks
+                 if isinstance(b, Tiles))
+    labels = [label for label, _ in tiles.items]
+    assert sum("2025 (Jan)" in label for label in labels) == 3, labels
+    assert "2025 (Jan) claims" in headline(report), headline(report)
+
+
+def test_a_one_month_horizon_says_one_month_in_english(tmp_path):
+    """The English lead paragraph of a 1-month horizon said "the deaths and work accidents of the 1 months of that
+    year", and the calibration's note "those of the 1 months of 2025": a count of months that can be 1 now agrees
+    with it ("the 1 month"), in every text a report fills at once; the count of other months keeps its plural."""
+    import re
+
+    report = build(load_scenario("madiun-2025", ["scenario.horizon_months=1", "scenario.trials=200"]), "en",
+                   tmp_path)
+    text = re.sub(r"<[^>]+>", " ", (report.folder / "report.html").read_text(encoding="utf-8"))
+    assert not re.search(r"\b1 months\b", text), re.findall(r".{80}\b1 months\b.{40}", text)
+    assert "accidents of the 1 month of that year" in text
+    assert "(11 months)" in text  # the recorded claims' months
+    assert Language("en")("calib_months", months=1) == "1 month"
+    assert Language("en")("calib_months", months=2) == "2 months"
+    assert Language("id")("calib_months", months=1) == "1 bulan"
+
+
+@pytest.mark.parametrize("code, said, caption", [
+    ("en", "expected claims in the first 1 month are", "expected claims over 1 month by number"),
+    ("id", "perkiraan klaim 1 bulan pertama", "perkiraan klaim 1 bulan menurut"),
+])
+def test_the_budget_section_names_the_months_its_expected_claims_are_of(tmp_path, code, said, caption):
+    """The budget section's claims of the members at the start are those of the first 12 months or the horizon if
+    shorter (report.json budget_year.months); a 1-month horizon's said "expected claims in the first 12 months are
+    Rp537.5 m", one month's claims, and the coverage chart's caption "over 12 months". Both now say the months."""
+    scenario = load_scenario("madiun-2025", ["scenario.horizon_months=1", "scenario.trials=200"])
+    report = build(scenario, code, tmp_path)
+    assert report.extra["budget_year"]["months"] == 1
+    section = budget_section(report.lang, scenario, report.summary, report.extra)
+    text = " ".join(b.text for b in section.blocks if isinstance(b, Para))
+    assert said in text, text
+    assert caption in next(b.caption for b in section.blocks if isinstance(b, Chart) and b.name == "coverage")
+
+
+@pytest.mark.parametrize("code", ["id", "en"])
+def test_a_part_year_tile_label_has_no_nested_brackets(code):
+    """A part year's name carries its months in brackets ("2025 (Jan)"); the tiles put it inside or beside a
+    bracket of their own: "Peluang klaim melebihi iuran (2025 (Jan))", "Perkiraan klaim 2025 (Jan) (rata-rata
+    simulasi)". The labels now place the year without brackets around or beside it."""
+    lang = Language(code)
+    for key in ("tile_claims", "tile_ratio", "tile_prob"):
+        label = lang(key, period="2025 (Jan)")
+        assert "2025 (Jan)" in label and "))" not in label and ") (" not in label, label
+    assert "rata-rata simulasi" in Language("id")("tile_claims", period="2025")
+
+
+def test_the_table_of_parameters_moving_no_year_measured_says_what_they_do_not_change():
+    """Its English title said "Parameters that move no claims in the years measured", which a reader of the notes
+    above it ("the expected 2029 and 2033 claims do not change") has to translate back; it now says so."""
+    title = "Parameters that do not change the expected claims in the years measured"
+    assert Language("en")("table_no_effect") == title
+
+
+@pytest.mark.parametrize("code, said", [("en", "1 month only, not a full year's premium as the budget above"),
+                                        ("id", "1 bulan saja, bukan iuran setahun penuh seperti anggaran di atas")])
+def test_a_part_first_year_premium_is_said_to_be_of_its_months(code, said):
+    """The lead said a 1-month horizon's premium (Rp254 m) "differs from the full-year budget for the starting
+    members above (Rp3.05 bn) because membership changes during the year": it differs because it is one month's.
+    A first year the horizon holds part of now says its months; a full one keeps the reason of a changing
+    membership."""
+    from sim.report_sections import _claims_paras
+
+    lang, scenario = Language(code), SimpleNamespace(intensity_draws=False)
+
+    def lead(months: int) -> str:
+        first = {"period": "2025", "months": months, "claim_ratio": {"mean": 2.1, "p5": 1.2, "p95": 3.2},
+                 "prob_claim_ratio_above_1": 0.97, "premium_idr": 2.5e8, "claim_count": {"mean": 19.0},
+                 "claims_idr": {"mean": 5.4e8, "p5": 3e8, "p95": 8.1e8}}
+        blocks = _claims_paras(lang, scenario, {"periods": [first], "trials": 100}, {})
+        return " ".join(b.text for b in blocks if isinstance(b, Para))
+
+    assert said in lead(1), lead(1)
+    assert said not in lead(12) and lang("exec_ratio").split("{")[0] in lead(12)
+
+
+@pytest.mark.parametrize("code, said", [("en", "expected claims, 1 month"), ("id", "perkiraan klaim 1 bulan")])
+def test_the_coverage_chart_names_the_months_of_its_claims(code, said):
+    """The coverage chart's claims line is budget_year's (the first 12 months, or a shorter horizon's): its legend
+    and alt text said "12 months" for a 1-month horizon's one month of claims. Both now take the months."""
+    import pandas as pd
+
+    from sim import chart_descriptions, charts
+
+    lang = Language(code)
+    curve = pd.DataFrame({"members": [0, 100], "annual_premium_idr": [0.0, 2e7], "apbd_premium_idr": [0.0, 2e7],
+                          "expected_claims_idr": [0.0, 1e6]})
+    legend = [t.get_text() for t in charts.budget_coverage(curve, 50, lang, months=1).axes[0].get_legend().get_texts()]
+    assert said in legend, legend
+    alt = chart_descriptions.budget_coverage(curve, 50, lang, months=1)
+    assert {"en": "the expected claims of 1 month,", "id": "perkiraan klaim 1 bulan,"}[code] in alt, alt
+    assert "12" in chart_descriptions.budget_coverage(curve, 50, lang)  # 12 months unless told

@@ -144,3 +144,32 @@ def test_once_the_discount_ends_no_discount_is_dated_from_its_end():
     (row,) = [r for r in load_regulation().table(dt.date(2027, 6, 1)) if r["rule"] == "premium.bpu_discount"]
     lang = Language("en")
     assert (_rule_value(lang, {}, 0, row), _rule_effective(lang, row)) == ("no discount", "1 January 2027")
+
+
+@pytest.mark.parametrize("code, words", [
+    ("en", ("The last recorded change of the rules takes effect on 1 April 2027", "up to December 2054",
+            "are assumed to stay", "no later revision")),
+    ("id", ("mulai berlaku pada 1 April 2027", "sampai Desember 2054", "dianggap tetap berlaku",
+            "tidak diasumsikan ada perubahan")),
+])
+def test_the_register_says_the_rules_after_their_last_dated_change_are_assumed_to_stay(code, words):
+    """Over 30 years (to 2054) every month from April 2027 on, the last dated change in sim/data/regulation.toml,
+    takes the rules in force then: the Rp42 m JKM benefit and the BPU premium in rupiah for 27 years. The register
+    said which rules were in force at the start and which changed, never that none is assumed to change after the
+    last one known. It now says so (report.json ``rules.assumed_after``), where the horizon runs past that date and
+    no ``rules_date`` fixes one date for every month."""
+    from sim.report_sections import rules_assumed_after
+
+    scenario = load_scenario("madiun-2025", ["scenario.horizon_months=360"])
+    last = max(v.effective for rule in load_regulation().rules.values() for v in rule.values)
+    assert rules_assumed_after(scenario) == {"last_change": last.isoformat(), "through": "2054-12"}
+    assert last.isoformat() == "2027-04-01"  # the transport workers' PP 50/2025 discount ends (March 2027)
+    date, rules, changes = rule_rows(scenario)
+    extra = {"assumptions": register_rows(scenario.resolved),
+             "rules": {"date": date, "rows": rules, "changes": changes, "assumed_after": rules_assumed_after(scenario)}}
+    text = " ".join(b.text for b in register_section(Language(code), scenario, extra).blocks if isinstance(b, Para))
+    assert all(w in text for w in words), text
+    # No month after the last change (2023-2025), or every month on one fixed date: nothing is assumed.
+    assert rules_assumed_after(load_scenario("madiun-2023")) is None
+    assert rules_assumed_after(load_scenario("madiun-2025", ["scenario.horizon_months=360",
+                                                             "scenario.rules_date=2025-01-01"])) is None

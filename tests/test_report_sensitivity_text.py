@@ -245,3 +245,68 @@ def test_the_fitted_multipliers_bar_shows_them_as_the_summary_and_the_register_d
             assert [lang.figure(f.kind, f.value) for f in row[2:5]] == [
                 lang.number(posterior[stat], 3) for stat in ("mean", "p5", "p95")]
     assert lang.figure(row[2].kind, row[2].value) == "1,177"  # as the register's "... kecelakaan kerja 1,177"
+
+
+@pytest.mark.parametrize("code", ["id", "en"])
+def test_the_tornados_caption_says_when_it_draws_only_the_widest_bars(code):
+    """The tornado draws at most charts.TORNADO_TOP bars, while its table lists every ranged assumption (15 that move
+    madiun-2025's 2025 claims, 42 madiun-2026-ucj-csr's): a reviewer comparing the two looked for the missing rows.
+    The caption says how many of how many it draws where it leaves some out, and nothing more where it draws all."""
+    from sim import charts
+    from sim.report_document import Chart
+
+    scenario = load_scenario("madiun-2025-prior")
+    base, swings, _ = tornado(scenario, recalibrate=False)
+    rows = [s.row(base) for s in swings]
+    moving = [r for r in rows if r["claims_low_idr"] != r["claims_high_idr"]]
+    assert len(moving) > charts.TORNADO_TOP  # else this scenario cannot show the note
+    lang = Language(code)
+
+    def caption(kept: list[dict]) -> str:
+        extra = {"sensitivity": {"period": base.period, "base": {"premium_idr": base.premium_idr,
+                                                                  "claims_idr": base.claims_idr},
+                                 "rows": kept, "skipped": [], "no_effect": []}, "calibration": None}
+        (chart,) = [b for b in sensitivity_section(lang, extra).blocks if isinstance(b, Chart)]
+        return chart.caption
+
+    expected = {"id": f"Diagram hanya menampilkan {charts.TORNADO_TOP} asumsi yang paling berpengaruh dari "
+                      f"{len(moving)} asumsi yang mengubah perkiraan klaim {base.period}; semuanya tercantum dalam "
+                      f"tabel berikut.",
+                "en": f"The chart draws the {charts.TORNADO_TOP} most influential of the {len(moving)} assumptions "
+                      f"that move the expected {base.period} claims; the table below lists them all."}[code]
+    assert caption(rows) == TEXT["caption_tornado"][code] + " " + expected
+    assert caption(moving[:charts.TORNADO_TOP]) == TEXT["caption_tornado"][code]
+
+
+@pytest.mark.parametrize("code", ["id", "en"])
+def test_a_city_share_that_moves_the_ratio_and_not_the_claims_is_explained(code):
+    """madiun-2026-ucj-csr's tornado: the co-funded pledge's city share at 0 gives a 2026 claim ratio of 236 % with
+    the 2026 claims unchanged (base 219 %), at 1 the base's. The same members, paid at another rate: a pledge
+    without city money pays PP 50/2025's discounted BPU premium in 2026, a co-funded one the full rate
+    (sim.funding.pledge_source, an assumption). A reviewer took the row for an error; a note now says why, and only
+    where such a bar is in the table (a row with the claims moved as well says nothing of the kind)."""
+    scenario = load_scenario("madiun-2025-prior")
+    base, swings, _ = tornado(scenario, recalibrate=False)
+    rows = [s.row(base) for s in swings]
+    ratio = base.claims_idr / base.premium_idr
+    share = {**rows[-1], "parameter": "funding.csr.co-funded.city_match", "unit": "share", "basis": "assumption",
+             "value": 0.5, "low": 0.0, "high": 1.0, "claims_low_idr": base.claims_idr,
+             "claims_high_idr": base.claims_idr, "claim_ratio_low": 1.08 * ratio, "claim_ratio_high": ratio}
+    lang = Language(code)
+
+    def notes(kept: list[dict]) -> list[str]:
+        extra = {"sensitivity": {"period": base.period, "base": {"premium_idr": base.premium_idr,
+                                                                  "claims_idr": base.claims_idr},
+                                 "rows": kept, "skipped": [], "no_effect": []}, "calibration": None}
+        return [b.text for b in sensitivity_section(lang, extra).blocks if isinstance(b, Para)
+                and "PP 50/2025" in b.text]
+
+    (note,) = notes(rows + [share])
+    words = {"id": (f"{lang.parameter(share['parameter'])}: rasio klaim {base.period} berubah walaupun klaimnya "
+                    "tetap", "tanpa dana pendamping kota", "tarif penuh (asumsi)"),
+             "en": (f"{lang.parameter(share['parameter'])}: the {base.period} claim ratio moves though the claims "
+                    "do not", "without city money", "the full rate (assumption)")}[code]
+    assert all(w in note for w in words), note
+    assert notes(rows) == []
+    moved = {**share, "claims_low_idr": 0.9 * base.claims_idr}  # other members: the premium is not the only change
+    assert notes(rows + [moved]) == []

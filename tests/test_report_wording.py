@@ -16,7 +16,8 @@ from sim.planning_schema import MODES
 from sim.regulation import PAYERS, SCHEMES
 from sim.report_sections import (
     _calibration_table, _misfit_paras, _observation_figures, calibration_blocks, calibration_figures,
-    differences_section, entry_names, register_name, register_rows, register_section, rule_rows, sensitivity_section,
+    differences_section, entry_names, parameter_parts, register_name, register_rows, register_section, rule_rows,
+    sensitivity_section,
 )
 from sim.report_text import PARAMETERS, RULE_NAMES, STAGE_NAMES, TEXT, UNITS, VALUE_WORDS
 from sim.scenario_schema import MORTALITY_TABLES, OCCUPATIONS
@@ -326,14 +327,19 @@ def measured():
 
 def test_which_parameters_move_no_claims_is_measured_not_decided_by_key(measured):
     _, base, moving, still, _ = measured["madiun-2026-ucj-csr"]
+    assert base.last.period == "2030"  # the first and the last full year are measured
     for s in still:
-        assert s.at_low.claims_idr == pytest.approx(base.claims_idr, rel=1e-9)
-        assert s.at_high.claims_idr == pytest.approx(base.claims_idr, rel=1e-9)
-    assert all(s.spread_idr > 0 for s in moving)
+        for end in (s.at_low, s.at_high):
+            assert end.claims_idr == pytest.approx(base.claims_idr, rel=1e-9)
+            assert end.last.claims_idr == pytest.approx(base.last.claims_idr, rel=1e-9)
+    assert all(s.spread_idr > 0 or s.at_low.last.claims_idr != s.at_high.last.claims_idr for s in moving)
     keys = [s.key for s in still]
     assert keys == sorted(keys)  # by key, so a table's parameters stay together in the note
-    assert {"funding.apbd_budget", "funding.csr.companies.amount", "funding.csr.companies.probability"} <= set(keys)
-    # Without CSR money the city's budget limits enrolment: the same key moves the claims there, and keeps its bar.
+    assert {"funding.csr.companies.amount", "funding.csr.companies.probability"} <= set(keys)  # 2026-2028 only
+    # With CSR money beside it the city's budget moves no 2026 claims; without it, it limits enrolment in 2026: the
+    # same key moves the first year's claims there.
+    budget = next(s for s in moving if s.key == "funding.apbd_budget")
+    assert budget.at_low.claims_idr == pytest.approx(base.claims_idr, rel=1e-9)
     _, base, moving, still, _ = measured["madiun-2026-ucj"]
     budget = next(s for s in moving if s.key == "funding.apbd_budget")
     assert budget.at_low.claims_idr < base.claims_idr
@@ -343,8 +349,9 @@ def test_which_parameters_move_no_claims_is_measured_not_decided_by_key(measured
 
 def _sensitivity_extra(base, moving, still, skipped, planning) -> dict:
     return {"planning": planning, "sensitivity": {
-        "period": base.period, "base": {"premium_idr": base.premium_idr, "claims_idr": base.claims_idr,
-                                        "claim_ratio": base.claim_ratio},
+        "period": base.period, "last_period": base.last and base.last.period,
+        "base": {"premium_idr": base.premium_idr, "claims_idr": base.claims_idr, "claim_ratio": base.claim_ratio,
+                 "claim_ratio_last": base.last and base.last.claim_ratio},
         "rows": [s.row(base) for s in moving], "no_effect": [s.row(base) for s in still],
         "skipped": [{"parameter": k, "problem": p} for k, p in skipped], "unused": []}}
 
@@ -363,26 +370,28 @@ def _set_apart(measured, scenario_id: str, code: str, planning: bool = True) -> 
 
 @pytest.mark.parametrize("code", ["id", "en"])
 def test_many_parameters_without_effect_are_a_short_note_and_a_table_by_part_of_the_scenario(measured, code):
-    """pekalongan-2023-expansion: 13 parameters leave the first year's claims unchanged (the care cost trend among
-    them: the first year is at its own prices). One sentence naming them all ran over seven lines; a short note and a
-    table of them by segment, stage or table reads at a glance."""
+    """pekalongan-2023-expansion: 7 parameters leave the claims of 2023 and 2027 unchanged (13 when only the first
+    year was measured). One sentence naming 13 ran over seven lines; a short note and a table of them by segment,
+    stage or table reads at a glance."""
     scenario, *_, still, _ = measured["pekalongan-2023-expansion"]
-    assert len(still) == 13
+    assert len(still) == 7
     bars, notes, listed = _set_apart(measured, "pekalongan-2023-expansion", code)
     (note,) = [n for n in notes if "python -m sim plan" in n]
     assert note.count(". ") == 1  # two sentences: what the table holds, where their effect is shown
     assert PARAMETERS["male_share"][code] not in note and len(note) < 400  # the names are in the table (was 1,000)
-    assert TEXT["sens_no_effect_listed"][code].format(period=2023) in note
+    assert TEXT["sens_no_effect_listed"][code].format(period=Language(code).join(["2023", "2027"])) in note
     labels = {s.name: s.labels[code] for s in scenario.segments}
     stage = TEXT["part_stage"][code]
     assert listed.header == (TEXT["col_part"][code], TEXT["col_parameters"][code])
     assert [part for part, _ in listed.rows] == [
         TEXT["part_assumptions"][code], TEXT["part_claim_timing"][code], stage.format(name="BPJS Ketenagakerjaan"),
-        stage.format(name=scenario.planning.pipeline.stages[2].labels[code]), labels["batik"], labels["marbot"]]
+        stage.format(name=scenario.planning.pipeline.stages[2].labels[code])]
     assert "Dinperinaker" in listed.rows[3][0]  # the city's own office, named in its scenario
-    assert dict(listed.rows)[labels["marbot"]] == "; ".join(
-        PARAMETERS[f][code] for f in ("accident_rate", "male_share", "mortality_load"))
-    assert sum(len(names.split("; ")) for _, names in listed.rows) == 13  # each once
+    assert sum(len(names.split("; ")) for _, names in listed.rows) == 7  # each once
+    # A segment's fields are listed under its label (in a scenario whose segment moves no claims).
+    fields = [f"segments.marbot.{f}" for f in ("accident_rate", "male_share", "mortality_load")]
+    assert parameter_parts(Language(code), fields, entry_names(scenario, Language(code))) == {
+        labels["marbot"]: [PARAMETERS[f][code] for f in ("accident_rate", "male_share", "mortality_load")]}
     assert not any(cell in bars for row in listed.rows for cell in row)
 
 
@@ -392,24 +401,27 @@ def test_a_planning_scenario_lists_the_parameters_without_effect_and_points_to_s
     names = entry_names(measured["madiun-2026-ucj-csr"][0], Language(code))
     bars, notes, listed = _set_apart(measured, "madiun-2026-ucj-csr", code)
     (note,) = [n for n in notes if "python -m sim plan" in n]
-    assert (" 2026 " in note) and ("anggaran" if code == "id" else "budget") in note
+    assert (" 2026 " in note) and " 2030" in note and ("anggaran" if code == "id" else "budget") in note
     rows = dict(listed.rows)
-    pledge = TEXT["part_pledge"][code].format(name=names["funding.csr.companies"])
-    assert rows[pledge] == "; ".join(PARAMETERS[f][code] for f in ("amount", "probability", "years"))
-    assert rows[TEXT["part_funding"][code]] == "; ".join(PARAMETERS[f][code] for f in ("apbd_budget", "dbh_cht_budget"))
+    pledge = TEXT["part_pledge"][code].format(name=names["funding.csr.companies"])  # 2026-2028 only
+    assert rows[pledge] == "; ".join(PARAMETERS[f][code] for f in ("amount", "probability"))
+    assert TEXT["part_funding"][code] not in rows  # the APBD and DBH-CHT budgets move 2030's claims: bars
     assert sum(len(n.split("; ")) for n in rows.values()) == len(still)
     assert "funding." not in str(listed.rows) and not set(rows.values()) & bars
 
 
 def test_outside_planning_the_note_does_not_point_to_sim_plan(measured):
-    _, notes, listed = _set_apart(measured, "madiun-2026-ucj", "en", planning=False)
+    bars, notes, listed = _set_apart(measured, "madiun-2026-ucj", "en", planning=False)
     (note,) = [n for n in notes if "not drawn as bars" in n]
     assert "sim plan" not in note
-    # The spread of care costs, their trend and the PU wage growth, which a projection's first year (the one
-    # measured) never sees.
-    assert dict(listed.rows)[TEXT["part_assumptions"]["en"]] == "; ".join(
-        Language("en").parameter(k) for k in ("assumptions.severity.medical_cost_cv",
-                                              "assumptions.severity.medical_cost_trend", "assumptions.wage_growth"))
+    # The spread of care costs alone: their trend and the PU wage growth, which a projection's first year never
+    # sees, move its last full year (2030), which is measured too.
+    assert dict(listed.rows)[TEXT["part_assumptions"]["en"]] == Language("en").parameter(
+        "assumptions.severity.medical_cost_cv")
+    assert {Language("en").parameter(k) for k in ("assumptions.severity.medical_cost_trend",
+                                                  "assumptions.wage_growth")} <= bars
+    # The note under the bars still says why the wage growth moves only the years after the first.
+    assert any("the PU wage rise per year change only" in n for n in notes)
 
 
 @pytest.mark.parametrize("code", ["id", "en"])
@@ -474,6 +486,24 @@ def test_the_payer_charts_name_a_self_paying_payer_in_the_reports_language(code,
     payers = [{"year": "2026", "payer": "APBD", "premium_idr": 2e8}, {"year": "2026", "payer": "SELF", "premium_idr": 1e8}]
     legend = [t.get_text() for t in charts.plan_premium(years, payers, lang).axes[0].get_legend().get_texts()]
     assert legend[:2] == ["APBD", word]  # the payers first, then the budget line
+
+
+@pytest.mark.parametrize("code, word", [("id", "mandiri"), ("en", "SELF")])
+def test_the_funding_charts_list_of_narrow_parts_and_its_alt_text_start_with_a_capital(code, word):
+    """A part too narrow for its label is listed under the plot, each entry starting a line ("Mandiri: b Rp1,0
+    juta"), and the alt text gives each bar as a sentence ("... dalam rupiah. Mandiri: Rp1,0 juta."); the axis keeps
+    the payer as the tables write it ("mandiri")."""
+    from sim import chart_descriptions, charts
+
+    lang = Language(code)
+    rows = [{"payer": "APBD", "segment": "a", "annual_premium_idr": 2e9},
+            {"payer": "SELF", "segment": "b", "annual_premium_idr": 1e6}]
+    ax = charts.funding(rows, lang).axes[0]
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["APBD", word]
+    listed = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert listed == [f"{word[:1].upper()}{word[1:]}: b {lang.money(1e6)}"]
+    alt = chart_descriptions.funding(rows, lang)
+    assert f". {word[:1].upper()}{word[1:]}: {lang.money(1e6)}." in alt
 
 
 # --- a Rupiah amount never breaks between its number and its scale word in rendered prose ----------------------------

@@ -17,8 +17,10 @@ import pytest
 
 from sim import budget, sensitivity
 from sim.calibration import fit
+from sim.closed_form import expected
 from sim.i18n import Language
 from sim.plan import _sensitivities_line
+from sim.population import build_model
 from sim.report_document import Para, fill
 from sim.report_sections import sensitivity_figures, sensitivity_section
 from sim.report_text import TEXT
@@ -173,6 +175,25 @@ def test_refitted_the_age_shift_moves_the_first_year_far_less(ucj_tornado):
             assert all(r.problem is None and r.outcome is not None for r in s.recalibrated), s.key
 
 
+@pytest.mark.parametrize("key", ["assumptions.wage_growth", "assumptions.severity.medical_cost_trend"])
+def test_a_parameter_acting_from_the_second_year_moves_the_last_year(ucj, ucj_tornado, key):
+    """madiun-2026-ucj's members are projected, and its last full year (2030) is measured too: the PU wage growth and
+    the care cost trend, which leave 2026 as stated, are bars moving 2030, held (the closed form of the whole horizon
+    with the --set, re-projected) and recalibrated, not parameters that move no claims."""
+    base, swings, _ = ucj_tornado
+    assert (base.period, base.last.period) == ("2026", "2030")
+    bar = next(s for s in swings if s.key == key)
+    assert bar.at_high.claims_idr == pytest.approx(base.claims_idr, rel=1e-12)
+    moved = build_model(load_scenario(UCJ, [f"{key}={bar.high}"]))
+    claims = float(expected(moved).amounts[moved.period_labels.index("2030")].sum())
+    assert bar.at_high.last.claims_idr == pytest.approx(claims, rel=1e-12)
+    # Up or down: a dearer PU premium buys fewer members with the APBD budget.
+    assert claims != pytest.approx(base.last.claims_idr, rel=1e-6)
+    assert bar.recalibrated[1].outcome.last.claims_idr != pytest.approx(base.recalibrated.outcome.last.claims_idr,
+                                                                        rel=1e-6)
+    assert key not in [s.key for s in sensitivity.without_effect(base, swings)[1]]
+
+
 def test_a_set_of_what_was_fitted_is_still_refused():
     rec = Recalibration(load_scenario(UCJ, ["segments.vulnerable.mortality_load=2.0"]))
     assert "changes what the calibration fitted" in rec.problem
@@ -199,8 +220,9 @@ def test_the_section_says_the_refit_is_of_the_calibrated_scenario(ucj, ucj_torna
     for key in ("claim_ratio_recalibrated_low", "claim_ratio_recalibrated_high", "claim_ratio_low",
                 "claim_ratio_high"):
         assert lang.percent(row[key]) in filled
-    note = lang("sens_refit_note_inherited", period=extra["sensitivity"]["period"], calibrated="madiun-2025",
-                prior="madiun-2025-prior")
+    sens = extra["sensitivity"]  # both years measured: 2026 and 2030
+    note = lang("sens_refit_note_inherited", period=lang.join([sens["period"], sens["last_period"]]),
+                calibrated="madiun-2025", prior="madiun-2025-prior")
     assert note in texts
 
 

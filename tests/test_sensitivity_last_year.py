@@ -19,6 +19,7 @@ from sim.scenario import load_scenario
 from sim.sensitivity import Outcome, Swing, last_full_year, tornado, without_effect
 
 MEDICAL = "assumptions.severity.medical_cost_mean"
+TREND = "assumptions.severity.medical_cost_trend"
 
 
 @pytest.mark.parametrize("start, horizon, year", [
@@ -62,7 +63,7 @@ def test_the_base_and_a_bar_end_are_the_closed_form_of_the_whole_horizon(pekalon
     assert base.last.claim_ratio > base.claim_ratio
 
 
-def test_one_calendar_year_and_a_projected_scenario_measure_the_first_year_only():
+def test_one_calendar_year_measures_the_first_year_only():
     short = load_scenario("pekalongan-2023", ["scenario.horizon_months=23"])
     base, swings, _ = tornado(short)
     assert base.last is None and all(s.at_low.last is None for s in swings)
@@ -70,11 +71,25 @@ def test_one_calendar_year_and_a_projected_scenario_measure_the_first_year_only(
     assert figures["last_period"] is None and figures["base"]["claim_ratio_last"] is None
     section = sensitivity_section(Language("en"), {"sensitivity": figures})
     assert [b.name for b in section.blocks if isinstance(b, Table)] == ["sensitivity"]
-    # Members projected through an enrolment pipeline (three years): first year only (sim plan measures the rest).
+
+
+def test_a_projected_scenario_measures_its_last_full_year_too():
+    """Members projected through an enrolment pipeline (2025-2027): 2027 is measured as for any scenario, each end
+    the closed form of the whole horizon re-projected with the --set; so the care cost trend, which moves only the
+    years after the first, is a bar and not a parameter that moves no claims."""
     pipeline = load_scenario("jambi-2025-pipeline")
-    assert pipeline.horizon_months >= 24 and pipeline.planning.shapes_exposure
+    assert pipeline.planning.shapes_exposure
     base, swings, _ = tornado(pipeline)
-    assert base.last is None and all(s.at_high.last is None for s in swings)
+    assert (base.period, base.last.period) == ("2025", "2027")
+    trend = next(s for s in swings if s.key == TREND)
+    for outcome, scenario in ((base, pipeline), (trend.at_high, load_scenario(pipeline.id, [f"{TREND}={trend.high}"]))):
+        claims, premium = _year_totals(scenario, "2027")
+        assert outcome.last.claims_idr == pytest.approx(claims, rel=1e-12)
+        assert outcome.last.premium_idr == pytest.approx(premium, rel=1e-12)
+    assert trend.at_high.claims_idr == pytest.approx(base.claims_idr, rel=1e-12)  # 2025 is at the stated prices
+    assert trend.at_high.last.claims_idr > base.last.claims_idr
+    moving, still = without_effect(base, swings)
+    assert trend in moving and trend not in still
 
 
 def _outcome(claims: float, last: float | None) -> Outcome:

@@ -97,6 +97,18 @@ def test_the_projection_and_the_planning_rates_take_the_wage_of_each_year():
     assert flat.own_rate_after[s].tolist() == [_half_up(rate * seg.wage)] * 12
 
 
+def _each_death_pays(model, benefit):
+    """Every PU work-accident death in a year's trials, and the closed form's mean per death, pay that year's
+    ``benefit`` (deaths in every year, so each year is checked); the closed form, for further checks."""
+    amounts, counts = trial_arrays(model)
+    paid = counts[:, :, PU, DEATH]
+    assert (paid.sum(axis=0) > 0).all()
+    np.testing.assert_allclose(amounts[:, :, PU, DEATH], paid * benefit[None, :], rtol=1e-12)
+    exp = expected(model)
+    np.testing.assert_allclose(exp.amounts[:, PU, DEATH] / exp.counts[:, PU, DEATH], benefit, rtol=1e-12)
+    return exp
+
+
 def test_a_pu_death_from_a_work_accident_pays_48_times_the_years_wage_or_the_floor():
     """A wage of Rp800,000 growing 5 % a year: 48 x wage is below the Rp42 m floor in 2025 and 2026 (Rp38.4 m,
     Rp40.3 m) and above it in 2027 (Rp42.3 m), so each year's benefit is max(48 x wage_k, floor), not the first
@@ -111,15 +123,25 @@ def test_a_pu_death_from_a_work_accident_pays_48_times_the_years_wage_or_the_flo
     lump = np.maximum(48 * wage, rules["jkk.death_floor"])
     assert lump[0] == lump[1] == rules["jkk.death_floor"] < lump[2]
     benefit = lump + rules["jkk.funeral"] + rules["jkk.periodic"]
-    amounts, counts = trial_arrays(model)
-    paid = counts[:, :, PU, DEATH]
-    assert (paid.sum(axis=0) > 0).all()
-    np.testing.assert_allclose(amounts[:, :, PU, DEATH], paid * benefit[None, :], rtol=1e-12)
-    exp = expected(model)
-    np.testing.assert_allclose(exp.amounts[:, PU, DEATH] / exp.counts[:, PU, DEATH], benefit, rtol=1e-12)
+    exp = _each_death_pays(model, benefit)
     # Each case the same amount in its year: no spread beyond the count's (CV 0 of the amount).
     variance = trial_variance(model)
     np.testing.assert_allclose(variance[:-1, PU, DEATH], exp.counts[:, PU, DEATH] * benefit**2, rtol=1e-9)
+
+
+def test_a_falling_pu_wage_lowers_each_later_years_benefits_in_the_engine_and_the_closed_form():
+    """A wage growth below 0 (down to -0.5 is allowed: a --set or a range's low end): a wage of Rp2 m falling 10 % a
+    year keeps 48 x wage above the Rp42 m floor (Rp96 m, Rp86.4 m, Rp77.8 m), so each year's work-accident death
+    pays 48 x that year's wage in the trials as in the closed form, not the stated wage's."""
+    g = -0.1
+    model = _model("madiun-2025-prior", [*DEATHS_ONLY, f"{GROWTH}={g}", "segments.non_asn.wage=2000000",
+                                         "segments.non_asn.wage.range=[1900000, 2100000]"])
+    rules = model.regimes[0]
+    assert len(model.regimes) == 1
+    lump = 48 * 2000000 * (1 + g) ** np.arange(3)
+    assert (lump > rules["jkk.death_floor"]).all()
+    benefit = lump + rules["jkk.funeral"] + rules["jkk.periodic"]
+    _each_death_pays(model, benefit)
 
 
 def test_the_engine_agrees_with_the_closed_form_in_every_year_with_wage_growth():
@@ -298,6 +320,9 @@ def test_without_a_pu_segment_the_growth_is_not_varied_and_the_report_says_why(c
     lang = Language(code)
     why = {"id": "tidak ada segmen PU", "en": "no segment is PU"}[code]
     assert why in lang.parameter(GROWTH, entry_names(jambi, lang))
+    # Only where no segment is PU: madiun's PU staff beside its BPU workers have the growth's bar, named plainly.
+    prior = load_scenario("madiun-2025-prior")
+    assert why not in lang.parameter(GROWTH, entry_names(prior, lang)) == lang.parameter(GROWTH)
 
 
 @pytest.mark.parametrize("code", ["id", "en"])
