@@ -576,6 +576,20 @@ def test_no_shipped_description_states_the_horizon_s_length(root):
             assert not HORIZON_IN_WORDS.search(text), (path.stem, code, HORIZON_IN_WORDS.search(text)[0])
 
 
+# A span of years, as "2025-2027" or "2023–2027": the horizon's years, which --set can change.
+YEAR_SPAN = re.compile(r"\b20\d\d\s*[-–]\s*20\d\d\b")
+
+
+def test_no_shipped_title_states_the_horizon_s_years(root):
+    """A title stands on the report's first page and in the terminal's headline: "Kota Jambi vulnerable workers
+    2025-2027" was wrong under --set scenario.horizon_months=12 or in a variant with a longer horizon. A title
+    names the start ("from 2025", "mulai 2025"), not the end; the horizon line under it gives both."""
+    assert YEAR_SPAN.search("Pekerja rentan Kota Jambi 2025-2027") and YEAR_SPAN.search("2023–2027")
+    for path in sorted((root / "scenarios").glob("*.toml")):
+        for code, text in load_scenario(path.stem).titles.items():
+            assert not YEAR_SPAN.search(text), (path.stem, code, text)
+
+
 def test_a_description_per_language_is_one_value_in_compare_and_in_the_differences(madiun, doc, doc_en):
     """compare leaves descriptions out (as titles); the differences from the base list a changed description as
     one row, shown in the report's language."""
