@@ -661,8 +661,12 @@ def _part_year_line(partial: list) -> str:
 
     early = [y for y in partial if not y["year_end_month"].endswith("-12")]
     ends = "".join(f", {y['year']}'s year-end is the end of {en.iso_date(y['year_end_month'])}" for y in early)
-    whole = (f"; the APBD needed (and any CSR gap) in {en.join([y['year'] for y in early])} is a whole year's, "
-             "its members being renewed to 31 December") if early else ""
+    def need(y: dict) -> str:  # a year starting in January needs a whole year's; one starting later, its months on
+        return ("a whole year's" if y["first_month"].endswith("-01")
+                else f"that of {en.months(y['first_month'], y['year'] + '-12', dash='-')}")
+
+    whole = ("".join(f"; the APBD needed (and any CSR gap) in {y['year']} is {need(y)}" for y in early)
+             + ", its members being renewed to 31 December") if early else ""
     return ("* part of a year: " + ", ".join(f"{y['year']} has {y['months']} months in the horizon "
                                              f"({months(y)})" for y in partial)
             + "; its row (but Rp/worker, a year's city money per member) and the money starred below cover those "

@@ -139,19 +139,23 @@ def plan_table(scenario: Scenario, lang: str = "id") -> pd.DataFrame:
         if y["ucj"] is not None:
             row[language("nb_ucj")] = language.percent(y["ucj"], 1) + mark
         rows.append(row)
+    need = language(f"col_apbd_needed_{what}") if needed is not None else None
     rows += _partial_year_rows(language, [(y["first_month"], y["year_end_month"]) for y in plan["years"]], rows[-1],
-                               language("col_premium"))
+                               language("col_premium"), need)
     return pd.DataFrame(rows).set_index(language("col_period"))
 
 
-def _partial_year_rows(language: Language, months: list, columns: dict, premium: str) -> list[dict]:
+def _partial_year_rows(language: Language, months: list, columns: dict, premium: str,
+                       need: str | None = None) -> list[dict]:
     """Under a table by year (:func:`plan_table`, :func:`pledge_table`), a row per year the horizon holds only part
     of (``months``: each year's first and year-end month, ("2026-01", "2026-06")), its period the star and what the
     star means (the report's notes under its tables, within a cell's 50 characters: a DataFrame has no note of its
     own that a notebook shows): under the members at the year-end for the starred year-end figures of a year the
     horizon ends in before December, and under the first column of premiums ``premium`` for the starred premiums,
     those up to its end, or those of "Juli–Desember 2026" in a year the horizon starts in after January (whose
-    year-end is 31 December)."""
+    year-end is 31 December); in a horizon within one year (March to August 2026) under the column of the APBD needed
+    ``need`` too, whose months run on to December ("Maret–Desember 2026"), the members being renewed to 31 December
+    (``sim.budget``)."""
     rows = []
     for first, last in months:
         if not _part_year_mark(last, first):
@@ -159,6 +163,8 @@ def _partial_year_rows(language: Language, months: list, columns: dict, premium:
         row = {**{k: "" for k in columns}, language("col_period"): report_planning.PARTIAL_MARK}
         if _part_year_mark(last):
             row[language("col_members_end")] = language("nb_year_end_partial", month=language.iso_date(last))
+            if need in columns and _need_mark(first):
+                row[need] = _premium_partial(language, first, f"{last[:4]}-12")
         row[premium] = _premium_partial(language, first, last)
         rows.append(row)
     return rows
@@ -351,7 +357,7 @@ def pledge_table(scenario: Scenario, lang: str = "id") -> pd.DataFrame:
                 row[language("nb_ucj")] = language.percent(y["ucj"], 1) + mark
             rows.append(row)
     rows += _partial_year_rows(language, [(firsts[y], m) for y, m in months.items()], rows[-1],
-                               language("col_budget_spent"))
+                               language("col_budget_spent"), language("col_apbd_needed"))
     return pd.DataFrame(rows).set_index([language("col_pledge_outcome"), language("col_probability"),
                                          language("col_period")])
 

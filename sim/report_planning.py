@@ -974,9 +974,20 @@ def _partial_start_note(lang: Language, year: dict) -> str:
     """The note on the marked premiums of a year the horizon starts in after January: those of its months in the
     horizon ("Juli–Desember 2026", or "Maret–September 2026" in a horizon within one year) against a full year's
     budget."""
-    return lang("plan_budget_partial_start_note", mark=PARTIAL_MARK, year=year["year"],
-                first=lang.iso_date(year["first_month"]), months=lang.months(year["first_month"],
-                                                                             year["year_end_month"]))
+    return (lang("plan_budget_partial_start_note", mark=PARTIAL_MARK, year=year["year"],
+                 first=lang.iso_date(year["first_month"]), months=lang.months(year["first_month"],
+                                                                              year["year_end_month"]))
+            + _need_to_december(lang, year))
+
+
+def _need_to_december(lang: Language, year: dict) -> str:
+    """For a year the horizon starts in after January and ends in before December (March to August 2026), the
+    sentence that its marked APBD needed is that of its months to 31 December ("March–December 2026"), not of the
+    premiums' months the note before it names; "" for any other year."""
+    if year_ends_in_december(year):
+        return ""
+    return lang("plan_need_to_december", year=year["year"],
+                months=lang.months(year["first_month"], f"{year['year']}-12"))
 
 
 def _partial_pledge_notes(lang: Language, years: list) -> list:
@@ -992,7 +1003,8 @@ def _partial_pledge_notes(lang: Language, years: list) -> list:
         if starts_late and ends_early:  # a horizon within one year: both, in one note
             notes.append(lang("plan_pledges_partial_within_note", mark=PARTIAL_MARK, year=y["year"],
                               first=lang.iso_date(y["first_month"]), month=lang.iso_date(y["year_end_month"]),
-                              months=lang.months(y["first_month"], y["year_end_month"])))
+                              months=lang.months(y["first_month"], y["year_end_month"]))
+                         + _need_to_december(lang, y))
         elif ends_early:
             notes.append(lang("plan_pledges_partial_note", mark=PARTIAL_MARK, year=y["year"],
                               month=lang.iso_date(y["year_end_month"])))

@@ -2470,6 +2470,13 @@ TEXT = {
         "en": "{mark} The projection starts in {first}, so the APBD's premiums in {year} are those of {months} only, "
               "against a full year's budget: a full year of those members costs more and leaves less.",
     },
+    # After the late start's note (or the pledge table's note) on a horizon within one year (March to August 2026):
+    # its APBD needed, marked as a late start's, is not of the premiums' months but to 31 December (sim.budget).
+    "plan_need_to_december": {
+        "id": (" Kebutuhan APBD pada {year} mencakup {months}, karena kepesertaan mereka diperpanjang sampai "
+               "31 Desember."),
+        "en": " The APBD needed in {year} is that of {months}, its members being renewed to 31 December.",
+    },
     # Under the table of pledge outcomes, for a year the horizon ends in before December (its members and names
     # waiting at the year-end and its APBD spent are marked; its APBD needed, a whole year's, is not): the two notes
     # above said once.

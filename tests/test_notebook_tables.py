@@ -207,6 +207,29 @@ def test_the_pledge_outcomes_star_a_year_the_horizon_ends_in_before_december(lan
     assert "*" not in whole.index.get_level_values(period) and not any("*" in v for v in _cells(whole))
 
 
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_a_horizon_within_one_year_says_under_the_apbd_needed_its_months_to_december(lang):
+    """madiun-2026-ucj-csr from March to August 2026: notebook 03's plan by year and table of pledge outcomes star
+    2026's APBD needed, but their '*' row explained the premiums' months only (March–August), where the need is that
+    of March to 31 December (sim.budget): the row now says so under the APBD needed too, within 50 characters."""
+    from sim.i18n import Language
+
+    language = Language(lang)
+    scenario = load_scenario("madiun-2026-ucj-csr", ["scenario.start=2026-03", "scenario.horizon_months=6"])
+    need, paid = {"en": ("March–December 2026 only, not a full year", "March–August 2026 only, not a full year"),
+                  "id": ("Maret–Desember 2026 saja, bukan setahun penuh", "Maret–Agustus 2026 saja, bukan setahun "
+                                                                          "penuh")}[lang]
+    frame = report.plan_table(scenario, lang)
+    assert frame.index.tolist() == ["2026", "*"]
+    assert frame.loc["2026", language("col_apbd_needed_quota")].endswith("*")
+    assert frame.loc["*", language("col_apbd_needed_quota")] == need
+    assert frame.loc["*", language("col_premium")] == paid
+    frame = report.pledge_table(scenario, lang)
+    assert frame.iloc[-1][language("col_apbd_needed")] == need
+    assert frame.iloc[-1][language("col_budget_spent")] == paid
+    assert all(len(v) <= 50 for v in _cells(frame))
+
+
 def test_a_scenario_without_an_enrolment_plan_is_refused_in_one_line():
     with pytest.raises(ScenarioError, match=r"^madiun-2023: expansion: has no enrolment plan"):
         report.plan_table(load_scenario("madiun-2023"), "en")

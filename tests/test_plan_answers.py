@@ -622,6 +622,17 @@ def test_a_part_year_at_the_horizon_s_start_is_flagged_with_its_months():
                      r"2027 Rp[\d,]+, 2028 Rp[\d,]+;", text)
 
 
+def test_the_part_year_line_gives_the_apbd_needed_of_a_horizon_within_one_year_its_months_to_december():
+    """jambi-2025-pipeline from March to August 2025: the line under the table said 2025's APBD needed is "a whole
+    year's", but the year starts in March and its need (starred) is that of March-December 2025."""
+    scenario = load_scenario(JAMBI, ["scenario.start=2025-03", "scenario.horizon_months=6", "scenario.trials=100"])
+    _, result, _ = plan(scenario, 0.9, sensitivity=False)
+    text = format_plan(result, rupiah)
+    assert ("; the APBD needed (and any CSR gap) in 2025 is that of March-December 2025, its members being renewed "
+            "to 31 December\n") in text
+    assert "a whole year's" not in text
+
+
 def test_the_pledge_outcomes_star_a_part_year_as_the_table_above_does():
     """madiun-2026-ucj-csr over 54 months ends in June 2030: the lines under "If CSR pledges are not honoured" gave
     "members 2030" (June's) and "2030 Rp1,723,341,110" (six months of APBD) unmarked, under a table whose 2030 row is

@@ -638,7 +638,9 @@ def test_the_first_tiles_premium_of_a_part_year_is_marked_with_a_note_under_the_
 def test_a_horizon_within_one_year_has_one_note_under_the_pledge_outcomes():
     """madiun-2026-ucj-csr from March to August 2026 (--set scenario.start=2026-03, 6 months): the table of pledge
     outcomes had two notes, the year-end one, which named the members only though the names waiting are starred
-    too, and the late start's; they are now one note that says both, in both languages."""
+    too, and the late start's; they are now one note that says both, in both languages. Its APBD needed, starred
+    too, covers March–December (the members are renewed to 31 December), not the premiums' March–August the note
+    named alone: a last sentence says so."""
     from sim.report_document import Figure
     from sim.report_planning import _pledge_blocks, pledge_names
 
@@ -648,11 +650,13 @@ def test_a_horizon_within_one_year_has_one_note_under_the_pledge_outcomes():
         "en": "* The projection starts in March 2026 and ends in August 2026, so the members and the names waiting for "
               "money at the year-end of 2026 are those at the end of August 2026, not on 31 December, and the APBD's "
               "premiums in 2026 are those of March–August 2026 only, against a full year's budget: a full year of "
-              "those members costs more and leaves less.",
+              "those members costs more and leaves less. The APBD needed in 2026 is that of March–December 2026, its "
+              "members being renewed to 31 December.",
         "id": "* Proyeksi dimulai pada Maret 2026 dan berakhir pada Agustus 2026, sehingga peserta dan calon peserta "
               "yang menunggu dana pada akhir tahun 2026 dihitung pada akhir Agustus 2026, bukan pada 31 Desember, dan "
               "iuran APBD pada 2026 adalah iuran Maret–Agustus 2026 saja, sedangkan anggarannya untuk setahun penuh: "
-              "iuran setahun penuh bagi peserta tersebut lebih besar dan sisa anggarannya lebih kecil.",
+              "iuran setahun penuh bagi peserta tersebut lebih besar dan sisa anggarannya lebih kecil. Kebutuhan APBD "
+              "pada 2026 mencakup Maret–Desember 2026, karena kepesertaan mereka diperpanjang sampai 31 Desember.",
     }
     for code, note in expected.items():
         lang = Language(code)
@@ -661,6 +665,25 @@ def test_a_horizon_within_one_year_has_one_note_under_the_pledge_outcomes():
         assert {tuple(c.mark for c in row if isinstance(c, Figure))[-5:] for row in table.rows} == {
             ("*", "", "*", "*", "*")}
         assert table.note == note
+
+
+def test_a_horizon_within_one_year_says_its_apbd_needed_runs_to_december():
+    """madiun-2026-ucj-csr from March to August 2026: the APBD needed in 2026, starred as a late start's, is what
+    the year's members cost to 31 December (sim.budget), but the note under the APBD table, as in the summary, said
+    only that 2026's premiums are those of March–August. It now adds the need's months, in both languages; a year
+    the horizon ends in December (from March over 10 months) has no such sentence."""
+    from sim.report_planning import _partial_budget_notes
+
+    within = load_scenario("madiun-2026-ucj-csr", ["scenario.start=2026-03", "scenario.horizon_months=6"])
+    to_december = load_scenario("madiun-2026-ucj-csr", ["scenario.start=2026-03", "scenario.horizon_months=10"])
+    ends = {"en": "The APBD needed in 2026 is that of March–December 2026, its members being renewed to 31 December.",
+            "id": "Kebutuhan APBD pada 2026 mencakup Maret–Desember 2026, karena kepesertaan mereka diperpanjang "
+                  "sampai 31 Desember."}
+    for code, sentence in ends.items():
+        (note,) = _partial_budget_notes(Language(code), planning_figures(within)["years"])
+        assert note.endswith(" " + sentence), note
+        (note,) = _partial_budget_notes(Language(code), planning_figures(to_december)["years"])
+        assert "Desember 2026, karena" not in note and "December 2026, its" not in note, note
 
 
 def test_targets_and_money_before_the_horizons_first_year_are_said_not_to_be_used():
