@@ -70,6 +70,9 @@ class Projection:
     arrived: np.ndarray  # (S, M) names registered within the quota (before the money check)
     admitted: np.ndarray  # (S, M) names admitted (covered from that month)
     held: np.ndarray  # (S, M) names registered but waiting for money at the end of each month
+    # (S, k) the same in the k months the office booked after a horizon ending before December, to 31 December (k = 0
+    # otherwise): the year's budget pays for them too, so whether money binds is judged on them (money_bound).
+    held_after: np.ndarray
     verified: np.ndarray  # (S, M) names out of the pipeline (past all four stages), before the quota check
     queued: np.ndarray  # (S, M) verified names waiting for a place under the quota at the end of each month
     targets: dict  # (segment, year) -> year-end target, for segments with a quota
@@ -346,6 +349,7 @@ def _horizon(office: _Office, months: int, targets: dict, pipeline, factors: dic
         arrived=office.arrived[:, :months],
         admitted=office.admitted[:, :months],
         held=office.held_log[:, :months],
+        held_after=office.held_log[:, months:],
         verified=office.verified[:, :months],
         queued=office.queued_log[:, :months],
         targets=targets,
@@ -412,5 +416,9 @@ CUT_SHOWN = 0.005  # members not renewed: less is floating-point dust, not a cut
 
 
 def money_bound(projection: Projection, tolerance: float = 1e-6) -> bool:
-    """Whether money limited the members: somebody was not renewed, or registered names were left waiting."""
-    return float(projection.not_renewed().sum()) > tolerance or float(projection.held.max(initial=0.0)) > tolerance
+    """Whether money limited the members: somebody was not renewed, or registered names were left waiting, in the
+    horizon or, where it ends before December, in the months to 31 December the year's budget also pays for (a
+    budget is for a whole fiscal year: over 54 months madiun-2026-ucj-csr's 2030 budget must admit July-December's
+    names as over 60). Nobody is renewed after the horizon: the round is in January, within it."""
+    held = max(float(projection.held.max(initial=0.0)), float(projection.held_after.max(initial=0.0)))
+    return float(projection.not_renewed().sum()) > tolerance or held > tolerance
