@@ -433,8 +433,9 @@ def plan_members(months: list[dict], years: list[dict], lang: Language):
     if targets:
         ax.plot([i for i, _ in targets], [t for _, t in targets], linestyle="none", marker="D", color=NEUTRAL,
                 markersize=6, label=lang("chart_target_marker"))
-        notes = [ax.annotate(lang.count(t), (i, t), fontsize=SMALL, xytext=(0, 6), textcoords="offset points",
-                             ha="center", color=NEUTRAL_TEXT) for i, t in targets]
+        notes = [ax.annotate(lang.count(t), (i, t), fontsize=SMALL, xytext=NOTE_PLACES[0][0],
+                             textcoords="offset points", ha="center", va="bottom", color=NEUTRAL_TEXT)
+                 for i, t in targets]
     starts = [i for i, label in enumerate(year_of) if i == 0 or label != year_of[i - 1]]
     by_year = {y["year"]: y for y in years}
     ax.set_xticks(starts, [year_tick(by_year.get(year_of[i], {"year": year_of[i]}), lang) for i in starts])
@@ -447,8 +448,44 @@ def plan_members(months: list[dict], years: list[dict], lang: Language):
     _legend_below(ax)
     year_labels(fig)  # draws the figure: the targets' numbers are then measured
     if targets:
+        clear_of_lines(ax, notes)
         _clear_notes(notes, YEAR_LABEL_GAP * fig.dpi / 72)
     return fig
+
+
+# Where a number labelling a marker may go, in turn (offset in points, alignment): above it, below it, right of it,
+# left of it. The first that no line of the plot crosses is taken.
+NOTE_PLACES = (((0, 6), "center", "bottom"), ((0, -6), "center", "top"), ((7, 0), "left", "center"),
+               ((-7, 0), "right", "center"))
+
+
+def drawn_lines(ax) -> list:
+    """The paths of the lines drawn in ``ax`` (plotted lines, axhline/axvline, hlines/vlines), in display
+    coordinates; not a marker-only series (its markers are what the labels label) nor the grid."""
+    paths = [line.get_transform().transform_path(line.get_path()) for line in ax.lines
+             if line.get_visible() and line.get_linestyle() not in ("None", "none", " ", "")]
+    for collection in ax.collections:
+        if collection.get_visible() and hasattr(collection, "get_segments"):  # a LineCollection (hlines)
+            paths += [collection.get_transform().transform_path(path) for path in collection.get_paths()]
+    return paths
+
+
+@_missing_glyphs_quiet  # it lays the figure out to measure the labels
+def clear_of_lines(ax, notes: list, places=NOTE_PLACES) -> None:
+    """Move each annotation in ``notes`` (offset from its point) to the first of ``places`` whose box no line of
+    the plot crosses: madiun-2026-ucj's 2026 target, 20,656 above its diamond, was struck through by the dashed
+    line of the members the budget pays for (22,605). A note every place of which is crossed keeps the first."""
+    fig = ax.figure
+    fig.draw_without_rendering()
+    paths = drawn_lines(ax)
+    for note in notes:
+        for offset, ha, va in (*places, places[0]):
+            note.xyann = offset
+            note.set_horizontalalignment(ha)
+            note.set_verticalalignment(va)
+            box = note.get_window_extent()
+            if not any(path.intersects_bbox(box, filled=False) for path in paths):
+                break
 
 
 def _clear_notes(notes: list, gap: float) -> None:
@@ -637,7 +674,7 @@ def tornado(rows: list[dict], base_claims: float, period: str, lang: Language, t
     its bars' labels need, so that they are set in a legible size (at 7 pt on one line, they pushed the figure
     wider than the page and printed at about 4.5 pt)."""
     shown = tornado_bars(rows, top)[::-1]  # the widest at the top
-    labels = [_wrap(f"{r['parameter']} {_range(r['low'], r['high'], lang)}") for r in shown]
+    labels = [_wrap(f"{r['parameter']} {_range(r['low'], r['high'], lang, r.get('shown'))}") for r in shown]
     # Each bar gets the height its label needs (in inches, the y axis's unit here): its lines and a gap.
     slots = np.array([(label.count("\n") + 1) * SMALL * 1.2 / 72 + 0.14 for label in labels])
     fig, ax = _figure((SIZE[0], 1.5 + max(slots.sum(), 0.3)))
@@ -673,11 +710,13 @@ def _wrap(text: str) -> str:
     return textwrap.fill(text, LABEL_CHARS, break_long_words=False, break_on_hyphens=False)
 
 
-def _range(low: float, high: float, lang: Language) -> str:
+def _range(low: float, high: float, lang: Language, shown: tuple[str, str] | None = None) -> str:
     """The range as [low – high], with no-break spaces so that a wrapped label keeps it on one line. An en dash, as
     the register's "Rentang wajar" column writes the same range: with a hyphen a negative end read as a
-    subtraction ("[-5 - 5]")."""
-    return f"[{_short(low, lang)} – {_short(high, lang)}]".replace(" ", "\u00a0")
+    subtraction ("[-5 - 5]"). ``shown``: the ends as the table beside the chart writes them (a row's ``shown``,
+    which the report gives: :func:`sim.report_sections._readable_swings`); else as the scenario writes them."""
+    ends = shown or (_short(low, lang), _short(high, lang))
+    return f"[{ends[0]} – {ends[1]}]".replace(" ", "\u00a0")
 
 
 def _short(x: float, lang: Language) -> str:

@@ -37,11 +37,12 @@ SE_THOUSANDS = (1e3, "ribu", "k")  # a standard error below a juta (Language.mon
 # Kinds of figure a report shows; ``Language.figure(kind, value)`` formats each. ``chance`` is a probability
 # estimated from the trials (a share of them): 0 and 1 are shown as "< 0,1%" and "> 99,9%", never as a certainty.
 # ``sig3`` is a parameter value to 3 significant digits (1.919408 -> ``1,92``; from 100 up, whole numbers).
-# ``sci`` is a very small or large number in scientific notation (a p-value: ``1,5e-09``). ``money_se`` is a
+# ``tiny`` is a share that may be very small (a p-value, a relative difference: ``< 0,01%``, not ``6,5e-12``, which a
+# reader of a report does not read). ``money_se`` is a
 # standard error of an amount, to 2 significant digits with a scale word, so that a column of them reads in one
 # format (``Rp300 ribu`` beside ``Rp5,5 juta``, not ``Rp304.498``).
 KINDS = ("money", "money_se", "rupiah", "count", "percent", "percent1", "points", "chance", "number", "number1",
-         "number3", "plain", "sig3", "sci")
+         "number3", "plain", "sig3", "tiny")
 
 
 class Language:
@@ -137,9 +138,17 @@ class Language:
             return f"< {self._digits(0.1, 1)}%"
         return self.percent(x, 1)
 
-    def sci(self, x: float | None, decimals: int = 1) -> str:
-        """A very small or large number in scientific notation with this language's decimal mark: ``1,6e-12``."""
-        return "-" if x is None else f"{x:.{decimals}e}".replace(".", self._decimal)
+    def tiny(self, x: float | None) -> str:
+        """A share that may be very small, as a percentage: ``< 0,01%`` below 0.005 % (a p-value of 1.5e-09, an
+        exact mean 6.5e-12 off the direct calculation: scientific notation, ``6,5e-12``, read as a typing error in
+        a report), to 0.01 % below 1 % (``0,35%``), to 0.1 % above (``12,5%``); ``0%`` for exactly 0."""
+        if x is None:
+            return "-"
+        if x == 0:
+            return f"{self._digits(0, 0)}%"
+        if abs(x) < 0.00005:
+            return f"< {self._digits(0.01, 2)}%"
+        return self.percent(x, 2 if abs(x) < 0.01 else 1)
 
     def sig3(self, x: float | None) -> str:
         """A parameter value rounded to 3 significant digits, without trailing zeros: 1.919408 -> ``1,92``,
@@ -174,8 +183,8 @@ class Language:
             return self.plain(value)
         if kind == "sig3":
             return self.sig3(value)
-        if kind == "sci":
-            return self.sci(value)
+        if kind == "tiny":
+            return self.tiny(value)
         raise ValueError(f"unknown figure kind {kind!r}")
 
     # --- dates ------------------------------------------------------------------------------------------------

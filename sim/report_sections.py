@@ -6,6 +6,7 @@ images, and the same tables formatted for notebooks.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import itertools
 import json
 import math
@@ -851,7 +852,7 @@ def _misfit_paras(lang: Language, extra: dict) -> list:
         text += " " + lang("calib_misfit_scholarships")
     out = [Para(text, {"chi2": _r(extra, f"{key}.goodness_of_fit.chi2_min", "sig3"),
                        "values": _r(extra, f"{key}.goodness_of_fit.observed_values", "count"),
-                       "p": _r(extra, f"{key}.goodness_of_fit.p_value", "sci")}, "warning")]
+                       "p": _r(extra, f"{key}.goodness_of_fit.p_value", "tiny")}, "warning")]
     for i, direction in outside:
         # Below the record the gaps are negative: the text says "fewer" and shows their size (|abs).
         size = "|abs" if direction == "below" else ""
@@ -1269,8 +1270,7 @@ def sensitivity_section(lang: Language, extra: dict, labels: dict | None = None,
     refit = _refit_shown(extra)
     rows = []
     for i, r in enumerate(sens["rows"]):
-        unit_kind = ("money" if r["unit"].startswith("IDR") else
-                     MULTIPLIER if r["parameter"].startswith("calibration.posterior.") else "sig3")
+        unit_kind = sensitivity_kind(r)
         rows.append((
             lang.parameter(r["parameter"], labels), lang.basis(r["basis"]),
             _r(extra, f"sensitivity.rows.{i}.value", unit_kind) if r["value"] is not None else lang("various"),
@@ -1301,6 +1301,22 @@ def sensitivity_section(lang: Language, extra: dict, labels: dict | None = None,
         blocks.append(Para(lang("sens_note_segments", many=MANY_SEGMENTS), style="note"))
     notes = _set_apart_notes(lang, sens, labels, planning=bool(extra.get("planning")))
     return Section("sensitivity", lang("sec_sensitivity"), blocks + notes, traced=True)
+
+
+# Parameters the report shows as a percentage wherever it shows them (register, differences, sensitivity table,
+# tornado): the UCJ target read "70,0%" in the planning summary and "0,7" in the tables beside it.
+PERCENT_PARAMETERS = {"ucj.target_share": "percent1"}
+
+
+def sensitivity_kind(row: dict) -> str:
+    """How the sensitivity table and the tornado's labels show a row's value and range ends (Language.figure's
+    kind): money in rupiah, a fitted multiplier to 3 decimals (MULTIPLIER), a percentage parameter as one, else 3
+    significant digits."""
+    if row.get("unit", "").startswith("IDR"):
+        return "money"
+    if row["parameter"].startswith("calibration.posterior."):
+        return MULTIPLIER
+    return PERCENT_PARAMETERS.get(row["parameter"], "sig3")
 
 
 def _tornado_caption(lang: Language, sens: dict) -> str:
@@ -1559,7 +1575,7 @@ def _mean_check(lang: Language, summary: dict, extra: dict, exact: dict) -> str:
     """The first year's mean against the direct calculation, in standard errors; where the trials cannot estimate
     one (results._se: a single trial, or no claim in any trial), that is said instead of a distance of 0."""
     first = summary["periods"][0]
-    rel = lang.sci(exact["mean_rel_error"])
+    rel = lang.tiny(exact["mean_rel_error"])
     reason = first["claims_idr"].get("se_reason")
     if reason is None:
         return lang("valid_mean_check", z=lang.number(extra["first_period_mean_z"] or 0.0), rel=rel)
@@ -1837,10 +1853,10 @@ def _register_row(lang: Language, extra: dict, i: int, r: dict) -> tuple:
     # Fitted to 6 decimals, or copied from a fit: shown to 3 significant digits (register_intro says so), as the
     # sensitivity table shows them.
     calibrated = r["basis"] == "calibrated" or _long(r["value"])
-    value = _value_cell(extra, f"assumptions.{i}.value", r["value"], "sig3" if calibrated else "plain", lang,
-                        r["key"])
+    kind = PERCENT_PARAMETERS.get(r["key"], "sig3" if calibrated else "plain")
+    value = _value_cell(extra, f"assumptions.{i}.value", r["value"], kind, lang, r["key"])
     rng = r["range"]
-    bound = lang.sig3 if calibrated else lang.plain
+    bound = functools.partial(lang.figure, kind)
     rng_text = f"{bound(rng[0])} – {bound(rng[1])}" if isinstance(rng, list) and len(rng) == 2 else ""
     return (r["key"], value, lang.unit(r["unit"]), lang.basis(r["basis"]), rng_text, source_cell(lang, r))
 
@@ -1891,6 +1907,8 @@ def differences_section(lang: Language, extra: dict, base: str | None, names: di
         def cell(key, value):
             if key in calibrated and isinstance(value, (int, float)) and not isinstance(value, bool):
                 return lang.sig3(value)
+            if key in PERCENT_PARAMETERS and isinstance(value, (int, float)) and not isinstance(value, bool):
+                return lang.figure(PERCENT_PARAMETERS[key], value)
             if key.rsplit(".", 1)[-1] in SEGMENT_LISTS and isinstance(value, list):
                 relabelled.append(key)
                 return _segment_list(key, value, names)
@@ -2160,12 +2178,16 @@ def recorded_marks(lang: Language, extra: dict) -> list[dict]:
 
 
 def _readable_swings(rows: list[dict], lang: Language, labels: dict) -> list[dict]:
-    """Tornado rows with the parameter's name instead of its key and the range ends to 3 significant digits."""
-    def end(x):
-        return x if x is None or abs(x) >= 1e6 else significant(x)
+    """Tornado rows with the parameter's name instead of its key and the range ends written as the sensitivity
+    table beside the chart writes them (:func:`sensitivity_kind`): to 3 significant digits "1,25" stood beside the
+    table's fitted multiplier "1,252", and the UCJ target's "0,535" beside the planning summary's "70,0%"."""
+    def shown(r):
+        if r["low"] is None or r["high"] is None:
+            return None
+        kind = sensitivity_kind(r)
+        return lang.figure(kind, r["low"]), lang.figure(kind, r["high"])
 
-    return [{**r, "parameter": lang.parameter(r["parameter"], labels), "low": end(r["low"]), "high": end(r["high"])}
-            for r in rows]
+    return [{**r, "parameter": lang.parameter(r["parameter"], labels), "shown": shown(r)} for r in rows]
 
 
 def _by_payer_rows(rows: list[dict]) -> list[dict]:
