@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 from .funding import sources_for
-from .i18n import Language, points_shown
+from .i18n import Language, points_shown, upper_first
 from .population import month_dates
 from .regulation import load_regulation, monthly_premium, rule_schemes
 from .report_document import Para, report_figure as _r, summary_figure as _s
@@ -46,12 +46,13 @@ def trend_blocks(lang: Language, scenario: Scenario, summary: dict, extra: dict)
               {"ratio": _s(summary, f"periods.{i}.claim_ratio.mean", "percent")})
              for i, p in enumerate(summary["periods"]) if p["period"] != "total" and p["claim_ratio"] is not None]
     listed_years, figures = _listed(lang, years, "y_")
-    items = [_factor(lang, scenario, extra, change, i) for i, part in enumerate(change["parts"])
-             if lang.points(part["change"]) != "0"]
-    # A record-like enumeration, not a sentence's list: each item a factor and its figures ("deaths per 1,000 members
-    # from a to b (+n points): why"), followed by more records of the same kind ("; the other factors less than 0.1
-    # point each", "; each part is rounded on its own ..."), which an "and" before the last factor would cut off.
-    listed_parts, part_figures = _listed(lang, items, "f_", last=None, separator="; ")
+    # A sentence for each factor and its figures ("Deaths per 1,000 members from a to b (+n points): why."), then
+    # the factors left out and the rounding, a sentence each: as one sentence of factors joined by "; " the
+    # paragraph's second sentence ran to about 200 words.
+    items = [(upper_first(text) + ".", figs)
+             for text, figs in (_factor(lang, scenario, extra, change, i) for i, part in enumerate(change["parts"])
+                                if lang.points(part["change"]) != "0")]
+    listed_parts, part_figures = _listed(lang, items, "f_", last=None, separator=" ")
     rest = lang("trend_rest") if len(items) < len(change["parts"]) else ""
     # Each part rounded on its own: where the parts shown do not add up to the change shown, say why.
     if round(sum(points_shown(p["change"]) for p in change["parts"]), 1) != points_shown(change["change"]):

@@ -397,7 +397,7 @@ def test_the_histograms_alt_text_gives_the_mean_and_90_percent_interval_it_draws
     lang = Language(code)
     ratios = np.random.default_rng(7).gamma(25.0, 0.09, 1500)
     ax = charts.claim_ratio_distribution(ratios, "2025", lang).axes[0]
-    mean = next(line for line in ax.lines if line.get_label() == lang("chart_mean")).get_xdata()[0]
+    mean = next(line for line in ax.lines if line.get_label().startswith(lang("chart_mean"))).get_xdata()[0]
     band = next(p for p in ax.patches if p.get_label() == lang("chart_interval90"))
     alt = chart_descriptions.claim_ratio_distribution(ratios, "2025", lang)
     for shown in (lang.percent(mean), lang.percent(band.get_x()), lang.percent(band.get_x() + band.get_width()),

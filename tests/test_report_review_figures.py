@@ -5,6 +5,9 @@ figure beside a simulated one; the members chart's alt text names what its line 
 
 from __future__ import annotations
 
+import re
+
+import numpy as np
 import pytest
 
 from sim import chart_descriptions, charts
@@ -78,3 +81,78 @@ def test_no_line_crosses_a_targets_number_on_the_members_chart(ucj_planning):
     crossed = [n.get_text() for n in notes
                if any(p.intersects_bbox(n.get_window_extent(), filled=False) for p in paths)]
     assert not crossed
+
+
+# --- the ratio change in sentences of their own ---------------------------------------------------------------------
+
+LONGEST_SENTENCE = 80  # words
+
+
+@pytest.mark.parametrize("code", ["id", "en"])
+def test_the_ratio_change_is_said_in_sentences_of_a_readable_length(code):
+    """madiun-2025's summary said every factor of the ratio's change in one sentence of about 200 words, its parts
+    joined by "; ". Each factor is a sentence of its own now; the paragraph still names each factor and its points."""
+    from sim.forecast import forecast
+    from sim.ratio_change import ratio_change
+    from sim.report_document import fill
+    from sim.report_trend import trend_blocks
+
+    lang = Language(code)
+    scenario = load_scenario("madiun-2025", ["scenario.trials=200"])
+    summary = forecast(scenario, exact_check=False)
+    extra = {"ratio_change": ratio_change(summary), "planning": None,
+             "budget_year": {"bpu_early_death_months": 3, "bpu_early_death_benefit_idr": 10_000_000,
+                             "scholarship_min_membership_months": 36}}
+    (para,) = trend_blocks(lang, scenario, summary, extra)
+    text = fill(para.text, {k: lang.figure(f.kind, f.value) for k, f in para.figures.items()})
+    sentences = re.split(r"(?<=\.)\s+(?=[A-Z])", text)
+    assert max(len(s.split()) for s in sentences) <= LONGEST_SENTENCE, max(sentences, key=len)
+    shown = [p for p in extra["ratio_change"]["parts"] if lang.points(p["change"]) != "0"]
+    assert len(shown) >= 4
+    for p in shown:  # every factor's points, each closing the figures of a sentence's factor
+        assert f"({lang.points(p['change'])} " in text
+    death = {"id": "Kematian per 1.000 peserta dari", "en": "Deaths per 1,000 members from"}[code]
+    assert any(s.startswith(death) for s in sentences)
+
+
+# --- a closed-form figure beside a simulated one --------------------------------------------------------------------
+
+
+def _fan_rows() -> list[dict]:
+    rows = []
+    for k, year in enumerate(("2025", "2026")):
+        row = {"period": year, "premium_idr": 3.04e9}
+        for what, scale in (("claims", 6.77e9 + 4e8 * k), ("claim_ratio", 2.23 + 0.16 * k)):
+            row.update({f"{what}_{q}": scale * f for q, f in
+                        (("p5", 0.81), ("p25", 0.92), ("p50", 0.995), ("p75", 1.08), ("p95", 1.19), ("mean", 1.0))})
+        rows.append(row)
+    return rows
+
+
+# madiun-2025's record: Jan-Nov 2025, 206 % as reported, 223 % on the same months' premiums; the model's 222 % for
+# those months is the direct calculation's, beside the simulated 2025 mean of 223 %.
+RECORDED = {"period": "2025", "label": "Januari–November 2025", "months": 11, "claims_idr": 6.20e9,
+            "claim_ratio": 2.06, "premium_months": 12, "claim_ratio_same_months": 2.23,
+            "model": {"amount_expected_idr": 6.19e9, "amount_p5_idr": 5.0e9, "amount_p95_idr": 7.42e9,
+                      "claim_ratio_expected": 2.22, "claim_ratio_p5": 1.80, "claim_ratio_p95": 2.66}}
+
+
+@pytest.mark.parametrize("code, direct, simulated", [("id", "perhitungan langsung", "rata-rata simulasi"),
+                                                     ("en", "direct calculation", "simulation mean")])
+def test_the_charts_say_which_figure_is_simulated_and_which_is_the_direct_calculation(code, direct, simulated):
+    """madiun-2025's fan chart drew the recorded 223 % beside a model circle labelled "rasio 222%" and a mean cross
+    of 223 %; its histogram drew the recorded 223 % on an unlabelled mean line. The model's figure is named the
+    direct calculation's, the mean the simulation's, with its value on the histogram."""
+    lang = Language(code)
+    fan = charts.fan(_fan_rows(), lang, [RECORDED])
+    labels = [text.get_text() for legend in fan.legends for text in legend.get_texts()]
+    model = [t for t in labels if t.startswith("model ")]
+    assert len(model) == 2 and all(direct in t for t in model), model
+    assert any(lang.percent(2.22) in t for t in model)
+    assert simulated in labels
+    ratios = np.random.default_rng(3).normal(2.23, 0.26, 2000)
+    ax = charts.claim_ratio_distribution(ratios, "2025", lang, [RECORDED]).axes[0]
+    labels = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert f"{simulated}: {lang.percent(float(np.mean(ratios)))}" in labels
+    alt = chart_descriptions.fan(_fan_rows(), lang, [RECORDED])
+    assert direct in alt

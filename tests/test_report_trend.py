@@ -139,7 +139,7 @@ def test_jambi_says_the_first_year_is_low_because_its_members_are_new(jambi):
     assert points.startswith("+") and (f"By direct calculation (without simulation) the claim ratio goes from "
                                        f"{direct[0]} in 2025 to {direct[1]} in 2027, a change of {points} percentage "
                                        f"points.") in text
-    assert "benefit per death from Rp" in text
+    assert "Benefit per death from Rp" in text
     assert "other than a work accident (JKM) within the first 3 months of membership receives only Rp10.0 m" in text
     # A projected population: the closed-group reason (no new members) is not the one given.
     assert "the members grow older" in text and "adds no new members" not in text
@@ -157,7 +157,7 @@ def test_factors_that_round_to_nothing_are_left_out_and_no_bpu_no_early_death_re
         assert (Language("en").points(p["change"]) == "0") == (abs(p["change"]) < 0.0005)
     assert sum(Language("en").points(p["change"]) == "0" for p in parts) >= 1
     text = _shown(Language("en"), trend_blocks(Language("en"), scenario, summary, extra)[0], summary, extra)
-    assert "; the other factors less than 0.1 point each" in text  # (then, here, the rounding note)
+    assert " The other factors add less than 0.1 point each." in text  # (then, here, the rounding note)
     no_bpu = copy.deepcopy(scenario)
     object.__setattr__(no_bpu, "segments", [_as_pu(s) for s in scenario.segments])
     text = _shown(Language("en"), trend_blocks(Language("en"), no_bpu, summary, extra)[0], summary, extra)
@@ -207,12 +207,12 @@ def test_a_closed_group_says_it_adds_no_members_and_a_falling_premium_raises_the
         assert "in the first year some BPU members are still within their first 3 months, later none are" in text
         assert "many members are new" not in text
     # Per member in force, not the summary's premium per starting member (Rp174,413 against Rp174,483).
-    assert "(each counted per member in force a year)" in text and "premium per member in force from Rp" in text
+    assert "is counted per member in force a year." in text and "Premium per member in force from Rp" in text
     assert "reach the 36 months of membership a scholarship needs; instalments for deaths before 2025 are not counted" \
         in text
     indonesian = _shown(Language("id"), trend_blocks(Language("id"), scenario, summary, extra)[0], summary, extra)
     assert "skenario ini tidak menambah peserta baru" in indonesian and "kematian sebelum 2025 tidak dihitung" in indonesian
-    assert "iuran per peserta aktif dari Rp" in indonesian
+    assert "Iuran per peserta aktif dari Rp" in indonesian
 
 
 def test_the_premium_reason_names_a_rate_change_only_where_the_rules_change_a_rate():
@@ -295,7 +295,7 @@ def test_a_benefit_rule_changing_within_the_horizon_is_named_in_its_reason(jambi
     extra["rules"] = {"changes": report_sections.rule_rows(scenario)[2]}
     assert report_trend.benefit_rule_changes(extra) == [("jkm.lump_sum", dt.date(2026, 1, 1))]
     text = _shown(en, trend_blocks(en, scenario, summary, extra)[0], summary, extra)
-    assert ("benefit per death from Rp" in text and "the benefit rules also change during the horizon: JKM lump sum "
+    assert ("Benefit per death from Rp" in text and "the benefit rules also change during the horizon: JKM lump sum "
             "from January 2026 (see the table of rules that change)" in text)
     indonesian = _shown(Language("id"), trend_blocks(Language("id"), scenario, summary, extra)[0], summary, extra)
     assert "aturan santunan berubah selama periode proyeksi: Santunan sekaligus JKM mulai Januari 2026" in indonesian
@@ -416,7 +416,7 @@ def test_a_factor_of_exactly_one_point_down_reads_one_point_singular(jambi):
     (para,) = trend_blocks(Language("en"), scenario, summary, extra)
     text = _shown(Language("en"), para, summary, extra)
     assert "a change of +7 percentage points" in text
-    assert "(+8 points)" in text and "premium per member in force from " in text and " (-1 point)" in text
+    assert "(+8 points)" in text and "Premium per member in force from " in text and " (-1 point)" in text
     assert "-1 points" not in text
 
 
