@@ -1917,12 +1917,17 @@ TEXT = {
     "alt_tornado_bar": {"id": "{name}: {low} di batas bawah dan {high} di batas atas",
                         "en": "{name}: {low} at the low end and {high} at the high end"},
     "alt_plan_members": {
-        # Each end named by its month: the summary counts members at the year-end (the month's close), which
-        # differs from the members in force in that month that the line draws.
-        "id": "Garis peserta aktif per bulan (sumbu tegak): {start} pada {first}, {end} pada {last}, paling banyak "
-              "{peak} ({peak_month}).",
-        "en": "A line of the members in force month by month (vertical axis): {start} in {first}, {end} in {last}, "
-              "at most {peak} ({peak_month}).",
+        # Each end named by its month, and the quantity named as the line draws it (the members in force during a
+        # month, sim.expansion members()): the summary and the tables count members at the year-end (December's
+        # close), 23,130 at the end of 2030 beside this line's 23,219 in December 2030 (madiun-2026-ucj).
+        "id": "Garis jumlah peserta yang aktif dalam setiap bulan (sumbu tegak): {start} pada {first}, {end} pada "
+              "{last}, paling banyak {peak} ({peak_month}). Jumlah peserta pada akhir tahun dalam Ringkasan dan "
+              "tabel dihitung pada penutupan bulan Desember, bukan selama bulan itu, sehingga dapat sedikit berbeda "
+              "dari titik Desember pada garis ini.",
+        "en": "A line of the members in force during each month (vertical axis): {start} in {first}, {end} in "
+              "{last}, at most {peak} ({peak_month}). The year-end members of the summary and the tables are "
+              "counted at December's close, not during the month, so they may differ a little from the line's "
+              "December point.",
     },
     "alt_plan_affordable": {
         "id": " Garis hijau putus-putus pada jumlah peserta APBD yang iurannya setahun penuh dapat dibayar anggaran "
@@ -2719,10 +2724,11 @@ TEXT = {
               "{early_benefit}.",
     },
     "chart_money_axis_m": {"id": "Rp juta", "en": "Rp m"},
-    "chart_members_month": {"id": "peserta aktif", "en": "members in force"},
+    "chart_members_month": {"id": "peserta aktif dalam bulan itu", "en": "members in force during the month"},
     "chart_affordable_line": {"id": "peserta APBD yang dapat dibiayai anggaran APBD",
                               "en": "APBD-paid members the APBD budget pays for"},
-    "chart_apbd_members_month": {"id": "peserta APBD aktif", "en": "APBD-paid members in force"},
+    "chart_apbd_members_month": {"id": "peserta APBD aktif dalam bulan itu",
+                                 "en": "APBD-paid members in force during the month"},
     "chart_target_marker": {"id": "target akhir tahun", "en": "year-end target"},
     "chart_plan_members_title": {"id": "Peserta per bulan", "en": "Members by month"},
     "chart_plan_premium_title": {"id": "Iuran per tahun menurut pembayar", "en": "Premiums by year and payer"},

@@ -156,3 +156,25 @@ def test_the_charts_say_which_figure_is_simulated_and_which_is_the_direct_calcul
     assert f"{simulated}: {lang.percent(float(np.mean(ratios)))}" in labels
     alt = chart_descriptions.fan(_fan_rows(), lang, [RECORDED])
     assert direct in alt
+
+
+# --- the members chart's alt text names what its line draws ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("code, during, close", [
+    ("id", "peserta yang aktif dalam setiap bulan", "dihitung pada penutupan bulan Desember"),
+    ("en", "members in force during each month", "counted at December's close")])
+def test_the_members_alt_text_names_the_members_in_force_during_a_month_not_the_year_end_count(
+        code, during, close, ucj_planning):
+    """madiun-2026-ucj: the alt text gave "23.219 pada Desember 2030" where the summary and the table give 23.130
+    members at the end of 2030, read as one count. The line draws the members in force during each month; the alt
+    text and the legend say so, and that the year-end count is taken at December's close."""
+    lang = Language(code)
+    months, years = ucj_planning["months"], ucj_planning["years"]
+    alt = chart_descriptions.plan_members(months, years, lang)
+    assert during in alt and close in alt
+    assert lang.count(months[-1]["members"]) in alt  # the line's own December point, as drawn
+    assert round(years[-1]["members_year_end"]) != round(months[-1]["members"])  # the two counts do differ here
+    ax = charts.plan_members(months, years, lang).axes[0]
+    (line,) = [ln for ln in ax.lines if list(ln.get_ydata()) == [m["members"] for m in months]]
+    assert line.get_label() == lang("chart_members_month") and during.split()[-1] in line.get_label()
