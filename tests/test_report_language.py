@@ -694,8 +694,11 @@ def test_a_value_copied_from_a_calibration_is_shown_as_the_calibrated_ones_are(c
 
     assert scenario.resolved["segments"]["informal"]["mortality_load"]["value"] == 1.578031
     assert shown("segments.informal.mortality_load") == lang.number(1.58, 2)
-    assert shown("ucj.target_share") == lang.plain(0.7) and rows["ucj.target_share"][4] == (
-        f"{lang.plain(0.5349)} – {lang.plain(1)}")  # 4 significant digits: as written
+    assert shown("expansion.informal.ucj_allocation") == lang.plain(0.4) and rows[
+        "expansion.informal.ucj_allocation"][4] == f"{lang.plain(0.1)} – {lang.plain(0.7)}"  # as written
+    # The UCJ target, as the planning summary gives it (report_sections.PERCENT_PARAMETERS): a percentage.
+    assert shown("ucj.target_share") == lang.percent(0.7, 1) and rows["ucj.target_share"][4] == (
+        f"{lang.percent(0.5349, 1)} – {lang.percent(1, 1)}")
     assert shown("segments.non_asn.wage") == lang.plain(2185185)
     assert ("ditulis dengan lebih dari 4 angka penting", "written with more than 4 significant digits")[
         code == "en"] in blocks[0].text

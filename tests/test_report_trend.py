@@ -438,7 +438,7 @@ def test_a_care_cost_trend_is_named_in_the_accidents_reason():
         assert reason in text, text
     flat = load_scenario("jambi-2025-pipeline", ["scenario.trials=2000"])
     text = _shown(Language("en"), trend_blocks(Language("en"), flat, summary, extra)[0], summary, extra)
-    assert "the mix of segments, whose work-accident rates differ;" in text and "care prices" not in text
+    assert "the mix of segments, whose work-accident rates differ." in text and "care prices" not in text
 
 
 # The clause each reason gains with PU wages 6.5 % higher each calendar year, by factor and language.
