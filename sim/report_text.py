@@ -1802,13 +1802,14 @@ TEXT = {
                                    "en": ", ratio {ratio} on {premium_months} months' premiums"},
     # The model's figure of the recorded months is the direct calculation's (calibration.model_window's expected
     # value), its interval the simulation's: named so, lest 222 % beside a simulated mean of 223 % read as a slip.
-    "chart_model_window": {"id": "model {period} ({months} bulan): {value} menurut perhitungan langsung, "
+    # On two lines, as a recorded point's label: on one, the fan chart's legend took a single column.
+    "chart_model_window": {"id": "model {period} ({months} bulan):\n{value} menurut perhitungan langsung, "
                                  "rentang 90% simulasi",
-                           "en": "model {period} ({months} months): {value} by direct calculation, simulated 90% "
+                           "en": "model {period} ({months} months):\n{value} by direct calculation, simulated 90% "
                                  "interval"},
-    "chart_model_window_ratio": {"id": "model {period} ({months} bulan): rasio {value} menurut perhitungan langsung, "
-                                       "rentang 90% simulasi",
-                                 "en": "model {period} ({months} months): ratio {value} by direct calculation, "
+    "chart_model_window_ratio": {"id": "model {period} ({months} bulan):\nrasio {value} menurut perhitungan "
+                                       "langsung, rentang 90% simulasi",
+                                 "en": "model {period} ({months} months):\nratio {value} by direct calculation, "
                                        "simulated 90% interval"},
     # The recorded claims over the model's premium of their own months (charts.same_months_ratio).
     "chart_recorded_ratio_same": {"id": "tercatat {period} atas iuran {months} bulan yang sama: {ratio}",
