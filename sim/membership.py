@@ -83,16 +83,19 @@ class SegmentLedger:
         self.age_join = np.concatenate([age0, np.tile(t_age, months)]).astype(int)
         self.join = np.concatenate([np.zeros(n0.size, int), np.repeat(np.arange(months), t_share.size)])
         self.tenure0 = np.concatenate([ten0, -np.repeat(np.arange(months), t_share.size)]).astype(int)
+        self._start = n0  # the starting members, from which the in-force of every month is replayed (:meth:`_replay`)
         self.current = np.zeros(cells)
         self.current[: n0.size] = n0
         # Cells past the last cohort registered hold nobody: a month's exits are worked out up to it
         # (:meth:`close`), on the starting cells and the cohorts of the months so far.
         self._reach = n0.size
         self.opening = float(n0.sum())
-        # In force and non-work death probability per cell and month, written a month (a row) at a time by close()
-        # and read as (cells, months) arrays (:attr:`inforce`, :attr:`q_death`, C order as ever).
-        self._by_month = {"inforce": np.zeros((months, cells)), "q_death": np.zeros((months, cells))}
-        self._by_cell = {}
+        # No (months, cells) history is kept (it grew with the square of the horizon: a cohort of cells per month):
+        # the steps that change the in-force (age_out, cut, register, close, with their month and amount) are
+        # logged in order, and a month's in-force is replayed from them when asked for (:meth:`_replay`), by the
+        # same operations on the same numbers; the death probability is a function of the cell and the month.
+        self._steps: list | None = []
+        self._sink = None  # during a replay: called with each month's in-force before its exits (:meth:`close`)
         self.joined = np.zeros(months)
         self.left = {cause: np.zeros(months) for cause in EXIT_CAUSES}
         self.closing = np.zeros(months)
@@ -117,8 +120,6 @@ class SegmentLedger:
         self._sex_offset = self.sex * (MAX_AGE + 1)  # a cell's row in the tables by sex and age, raveled
         self._join_months = np.arange(months)
         self._months = {}  # month -> _Month of the first cells (:meth:`_month`); a month is let go once closed
-        # A cell of a cohort still to join is as old as it joins: its death probability until then.
-        self._q_at_join = self._by_age["q"].take(self._sex_offset + np.minimum(self.age_join, MAX_AGE))
         self._entrants = {}  # months ahead -> a new member's path and share left (:meth:`_entrant`)
 
     # --- cells ---------------------------------------------------------------------------------------------
@@ -148,9 +149,14 @@ class SegmentLedger:
 
     # --- the month's steps, in order: age limit, budget round, registrations, close ------------------------------
 
+    def _log(self, *step) -> None:
+        if self._steps is not None:  # a replay logs nothing
+            self._steps.append(step)
+
     def age_out(self, month: int) -> None:
         if self.exits.age_limit is None:
             return
+        self._log("age_out", month)
         at = self._month(month, self._reach)
         held = self.current[: at.age.size]  # every cell in force (a view: the exits are made in place)
         out = (at.age >= self.exits.age_limit) & (held > 0)
@@ -162,12 +168,14 @@ class SegmentLedger:
         """Members not renewed at a round: ``share`` of every cell in force."""
         if share <= 0:
             return
+        self._log("cut", month, share)
         self.left["budget"][month] += self.current.sum() * share
         self.current *= 1.0 - share
 
     def register(self, month: int, names: float) -> None:
         if names <= 0:
             return
+        self._log("register", month, names)
         self.current[self.cohort(month)] += names * self.template
         self.joined[month] += names
         self.registered[month] = True
@@ -179,14 +187,18 @@ class SegmentLedger:
         The exits are worked out on the first cells, up to the last cohort that may hold members (:meth:`_month`);
         the cells past it hold nobody, and their zeros stay in the arrays summed, so that every sum is over the
         same numbers in the same order as over all cells."""
+        self._log("close", month)
+        if self._sink is not None:
+            self._sink(month, self.current)
         at = self._month(month, self._reach)
         n = at.age.size
-        self._row("inforce")[month, :n] = self.current[:n]  # the cells past it: 0 as the row was made
-        q_row = self._row("q_death")[month]
-        q_row[:n], q_row[n:] = at.q, self._q_at_join[n:]
         held = self.current[:n]
         survivors = np.zeros(self.current.size)
         survivors[:n] = held * at.keep
+        if self._steps is None:  # a replay (:meth:`_fresh`) works out the in-force only, not the flows
+            self.current = survivors
+            self._months.pop(month, None)
+            return
         gone = held - survivors[:n]
         # The leave probabilities by cause (death, moving, DTKS): the month's leavers split in their proportions.
         leavers = np.zeros(self.current.size)
@@ -200,37 +212,80 @@ class SegmentLedger:
         for done in [m for m in self._months if m <= month or month == self.months - 1]:
             del self._months[done]
 
-    def _row(self, name: str) -> np.ndarray:
-        """The (months, cells) array of ``name`` to write a month into; the (cells, months) one is made again when
-        next read."""
-        if self._by_month.get(name) is None:
-            self._by_month[name] = np.ascontiguousarray(self._by_cell[name].T)
-        self._by_cell.pop(name, None)
-        return self._by_month[name]
+    # --- the in-force and death probability of past months, worked out again when asked for ------------------
 
-    def _column_major(self, name: str) -> np.ndarray:
-        if name not in self._by_cell:  # made once after the last close, and the month-major array let go
-            self._by_cell[name] = np.ascontiguousarray(self._by_month[name].T)
-            self._by_month[name] = None
-        return self._by_cell[name]
+    def _replay(self) -> "SegmentLedger":
+        """A copy of this ledger run again through its logged steps from the starting members: the same operations
+        on the same numbers, so its members left (``current``) are those this ledger has. This one is not touched."""
+        twin = self._fresh()
+        for _ in self._run_steps(twin):
+            pass
+        return twin
+
+    def _fresh(self) -> "SegmentLedger":
+        """A copy of this ledger as it was before its first step (its steps are not copied, nor logged again)."""
+        twin = copy.copy(self)
+        twin.current = np.zeros(self.sex.size)
+        twin.current[: self._start.size] = self._start
+        twin._reach, twin._steps, twin._months = self._start.size, None, {}
+        twin.joined, twin.closing = np.zeros(self.months), np.zeros(self.months)
+        twin.left = {cause: np.zeros(self.months) for cause in EXIT_CAUSES}
+        twin.registered = np.zeros(self.months, dtype=bool)
+        return twin
+
+    def _run_steps(self, twin: "SegmentLedger"):
+        """Run ``twin`` (:meth:`_fresh`) through this ledger's steps, yielding (month, in-force by cell before the
+        month's exits) at each month's close."""
+        closed: list = []
+        twin._sink = lambda month, current: closed.append((month, current))  # close() replaces, never changes, it
+        for name, month, *amount in self._steps:
+            getattr(twin, name)(month, *amount)
+            yield from closed
+            closed.clear()
+
+    def _inforce_blocks(self, cells=slice(None)):
+        """Yield (first month, (cells, months) in-force of ``cells``) for consecutive blocks of months, of about 2**18
+        numbers each and at least 2 months when the horizon has 2 or more (a sum over the cells of a (cells, 1) array
+        adds in another order than one of a wider array: see :meth:`members`). Months not closed yet hold 0."""
+        width = np.arange(self.sex.size)[cells].size
+        blocks = _month_blocks(self.months, max(2**18 // max(width, 1), 2))
+        rows = {}
+        replay = self._run_steps(self._fresh())
+        for first, last in blocks:
+            for month, current in replay:
+                rows[month] = current[cells]
+                if month == last - 1:
+                    break
+            out = np.zeros((width, last - first))
+            for month in [m for m in rows if first <= m < last]:
+                out[:, month - first] = rows.pop(month)
+            yield first, out
+
+    def q_death_of(self, cells=slice(None), months=None) -> np.ndarray:
+        """(cells, months) monthly non-work death probability of ``cells`` in ``months`` (a range; all by default):
+        looked up by the cell's sex and age in the month, as :meth:`close` takes it (a cohort still to join is as old
+        as it joins)."""
+        months = np.arange(self.months) if months is None else np.asarray(months)
+        join = self.join[cells][:, None]
+        age = self.age_join[cells][:, None] + np.maximum(months[None, :] - join, 0) // 12
+        return self._by_age["q"].take(self._sex_offset[cells][:, None] + np.minimum(age, MAX_AGE))
 
     def by_cell(self, name: str, cells: np.ndarray) -> np.ndarray:
-        """(cells, months) of ``name`` (``inforce`` or ``q_death``) for some cells: ``inforce[cells]``,
-        without turning every cell's months around first when they are still kept by month (a projection's
-        exposure takes the cells of the cohorts that registered, about half of them)."""
-        if name in self._by_cell:
-            return self._by_cell[name][cells]
-        return np.ascontiguousarray(self._by_month[name][:, cells].T)
+        """(cells, months) of ``name`` (``inforce`` or ``q_death``) for some cells: ``inforce[cells]``, made for
+        those cells only (a projection's exposure takes the cells of the cohorts that registered, about half)."""
+        if name == "q_death":
+            return self.q_death_of(cells)
+        return np.concatenate([b for _, b in self._inforce_blocks(cells)], axis=1)
 
     @property
     def inforce(self) -> np.ndarray:
-        """(cells, months) members in force at the start of each month (before its exits)."""
-        return self._column_major("inforce")
+        """(cells, months) members in force at the start of each month (before its exits), made when asked for."""
+        return self.by_cell("inforce", np.arange(self.sex.size))
 
     @property
     def q_death(self) -> np.ndarray:
         """(cells, months) monthly non-work death probability of each cell."""
-        return self._column_major("q_death")
+        return self.q_death_of()
 
     # --- projections (no side effects) ----------------------------------------------------------------------
 
@@ -310,21 +365,16 @@ class SegmentLedger:
         cut = copy.copy(self)
         cells = self.start_cells + months * self.cohort_cells
         cut.months = months
-        for name in ("sex", "age_join", "join", "tenure0", "_sex_offset", "_q_at_join"):
+        for name in ("sex", "age_join", "join", "tenure0", "_sex_offset"):
             setattr(cut, name, getattr(self, name)[:cells])
         cut._join_months = self._join_months[:months]
         cut.joined, cut.closing, cut.registered = self.joined[:months], self.closing[:months], self.registered[:months]
         cut.left = {cause: flow[:months] for cause, flow in self.left.items()}
-        by_month = {name: self._by_month[name] if self._by_month.get(name) is not None else self._by_cell[name].T
-                    for name in ("inforce", "q_death")}
-        cut._by_month = {name: np.ascontiguousarray(a[:months, :cells]) for name, a in by_month.items()}
-        cut._by_cell, cut._months, cut._entrants = {}, {}, {}
+        cut._steps = [step for step in self._steps if step[1] < months]
+        cut._months, cut._entrants = {}, {}
         cut._reach = min(self._reach, cells)
-        # In force at the close of the last month: its in-force after its exits, as close() left it then.
-        last = cut._month(months - 1, cut._reach)
-        cut.current = np.zeros(cells)
-        cut.current[: last.keep.size] = cut._by_month["inforce"][months - 1, : last.keep.size] * last.keep
-        cut._months = {}
+        # In force at the close of the last month: as close() left it then, replayed.
+        cut.current = cut._replay().current
         return cut
 
     def used_cells(self) -> np.ndarray:
@@ -333,5 +383,15 @@ class SegmentLedger:
         return np.concatenate([np.arange(self.start_cells), *cohorts]).astype(int)
 
     def members(self) -> np.ndarray:
-        """Members in force in each month (covered and paid for that month)."""
-        return self.inforce.sum(axis=0)
+        """Members in force in each month (covered and paid for that month): ``inforce.sum(axis=0)``, summed a block
+        of months at a time (each month's cells in the same order, so the same numbers)."""
+        return np.concatenate([b.sum(axis=0) for _, b in self._inforce_blocks()])
+
+
+def _month_blocks(months: int, size: int) -> list[tuple[int, int]]:
+    """[first, last) of consecutive blocks of ``size`` months covering ``months``, the last one merged into the one
+    before when it would hold a single month (with 2 months or more)."""
+    edges = list(range(0, months, size)) + [months]
+    if len(edges) > 2 and edges[-1] - edges[-2] == 1:
+        del edges[-2]
+    return list(zip(edges[:-1], edges[1:]))
