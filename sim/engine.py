@@ -57,6 +57,9 @@ COLUMNS_UP_TO_PERIODS = 7  # _period_bins: column by column up to this many peri
 COLUMNWISE_CHILD_ENTRIES = 65_536
 COLUMNWISE_MAX_COLUMNS = 6
 BUCKETS_PER_PLACE = 4  # size of the placement bucket table; only speed depends on it, never the numbers
+# A segment with more (cell, month) positions than this places its events group by group of cells
+# (:class:`GroupedPlacement`) instead of in one table of every place: only memory and speed depend on it.
+GROUP_POSITIONS = 2**18
 # Blocks simulated in one vectorised pass (:func:`batches`): up to about this many expected events (about 100 bytes
 # each while the pass runs) and output entries (8 bytes each, amounts and counts). Only speed and memory depend on
 # them, never the numbers.
@@ -202,6 +205,104 @@ def placement(model: Model, rate: np.ndarray) -> Placement:
     return dataclasses.replace(partial, first=first, threshold=threshold)
 
 
+class _ByPosition:
+    """A per-place look-up of a :class:`GroupedPlacement`, worked out for the places asked for instead of tabulated
+    for every place: ``look[pos]`` is ``fn(pos)``, ``pos`` the places' positions in the (cell, month) grid."""
+
+    __slots__ = ("fn",)
+
+    def __init__(self, fn):
+        self.fn = fn
+
+    def __getitem__(self, pos) -> np.ndarray:
+        return self.fn(np.asarray(pos))
+
+
+@dataclass(frozen=True)
+class GroupedPlacement:
+    """:class:`Placement` of a segment with many (cell, month) positions (a long projected horizon: a cohort of cells
+    per month, so cells x months grows with the square of the months), without a table of every place.
+
+    The positions are cut into groups of whole cells (cell-major, as the cdf runs), and only each group's cumulative
+    expected events at its end are kept. An event with draw ``x`` falls in the first group whose end exceeds ``x``,
+    and in it at the first place whose cdf exceeds ``x``; the group's cdf is worked out again when an event falls
+    in it, by the same additions from the same start (``np.cumsum`` adds one number after the other), so every event
+    falls at the same position as in :func:`placement`'s table. A place here is its position in the grid: ``month``,
+    ``cell``, ``period`` and ``regime`` (and the segment's other per-place look-ups, :func:`segment_tables`) are
+    worked out from it for the events that ask."""
+
+    rate: np.ndarray  # (C, M) expected events (the exposure's own array)
+    total: float
+    group_cells: int  # cells per group
+    starts: np.ndarray  # (G,) cumulative expected events before each group
+    ends: np.ndarray  # (G,) ... at its end
+    last_group: int  # the last group holding a place (-1 without any)
+    index: type  # integer type of the positions
+    month: _ByPosition
+    cell: _ByPosition
+    period: _ByPosition
+    regime: _ByPosition
+
+    @classmethod
+    def of(cls, model: Model, rate: np.ndarray) -> "GroupedPlacement":
+        months = rate.shape[1]
+        per = max(1, GROUP_POSITIONS // max(months, 1))
+        index = _index_type(rate.size + 1)
+        starts, ends, last, carry = [], [], -1, 0.0
+        for g, first in enumerate(range(0, rate.shape[0], per)):
+            starts.append(carry)
+            cdf = _group_cdf(rate, first, per, carry)
+            if cdf.size and cdf[-1] > carry:  # rates are not negative: the cdf stepped up somewhere, a place
+                last = g
+            carry = float(cdf[-1]) if cdf.size else carry
+            ends.append(carry)
+        total = ends[last] if last >= 0 else 0.0
+
+        def month(pos):
+            return (pos % months).astype(index)
+
+        def cell(pos):
+            return (pos // months).astype(index)
+
+        return cls(rate, total, per, np.array(starts), np.array(ends), last, index, _ByPosition(month),
+                   _ByPosition(cell), _ByPosition(lambda pos: model.period_of_month[pos % months].astype(index)),
+                   _ByPosition(lambda pos: model.regime_of_month[pos % months].astype(index)))
+
+    def group(self, g: int) -> tuple[np.ndarray, np.ndarray]:
+        """(cdf, position) of the places of group ``g``, as :func:`placement` has them."""
+        first = g * self.group_cells
+        cdf = _group_cdf(self.rate, first, self.group_cells, self.starts[g])
+        local = np.flatnonzero(np.diff(cdf, prepend=self.starts[g]) > 0)
+        return cdf[local], (local + first * self.rate.shape[1]).astype(self.index)
+
+    def groups(self):
+        """Yield the positions of every group's places, group by group."""
+        for g in range(self.last_group + 1):
+            yield self.group(g)[1]
+
+    def place(self, x: np.ndarray) -> np.ndarray:
+        """The positions of :func:`placement`'s ``position[place(x)]``: the group first, then the place in it."""
+        g = np.minimum(np.searchsorted(self.ends, x, side="right"), self.last_group)
+        out = np.empty(x.size, dtype=self.index)
+        for k in np.unique(g):
+            sel = np.flatnonzero(g == k)
+            cdf, position = self.group(int(k))
+            out[sel] = position[np.minimum(np.searchsorted(cdf, x[sel], side="right"), cdf.size - 1)]
+        return out
+
+
+def _group_cdf(rate: np.ndarray, first: int, cells: int, start: float) -> np.ndarray:
+    """The cumulative expected events over the positions of ``cells`` cells from ``first`` on, from ``start`` (those
+    before them): the numbers ``np.cumsum(rate.ravel())`` has there, added in the same order."""
+    return np.cumsum(np.concatenate(([start], rate[first : first + cells].ravel())))[1:]
+
+
+def places_of(model: Model, rate: np.ndarray):
+    """:func:`placement`, or for a segment of more than ``GROUP_POSITIONS`` positions a :class:`GroupedPlacement`:
+    the same places for every draw."""
+    return placement(model, rate) if rate.size <= GROUP_POSITIONS else GroupedPlacement.of(model, rate)
+
+
 @dataclass(frozen=True)
 class Events:
     """The events of one block, segment and peril: the trial of each and its draw ``x`` in [0, total).
@@ -297,17 +398,45 @@ def _band_of_places(model: Model, exp: SegmentExposure, pl: Placement) -> np.nda
     children = model.scenario.children
     if len(children.bands) == 1:
         return None
-    return children.band_of(exp.age(pl.cell, pl.month)).astype(_index_type(len(children.bands)))
+    band = _index_type(len(children.bands))
+    if isinstance(pl, GroupedPlacement):
+        return _ByPosition(lambda pos: children.band_of(exp.age(pl.cell[pos], pl.month[pos])).astype(band))
+    return children.band_of(exp.age(pl.cell, pl.month)).astype(band)
+
+
+def _grouped_tariff(values, pl: GroupedPlacement) -> Tariff:
+    """:meth:`Tariff.of` of ``values(positions)`` at every place of a :class:`GroupedPlacement`: the distinct amounts
+    over all its places (found group by group), each event's code looked up from its amount."""
+    amounts = np.unique(np.concatenate([np.unique(np.asarray(values(pos), dtype=float)) for pos in pl.groups()]
+                                       or [np.zeros(0)]))
+    code = _index_type(amounts.size)
+
+    def code_of(pos):
+        return np.searchsorted(amounts, np.asarray(values(pos), dtype=float)).astype(code)
+
+    return Tariff(amounts, _ByPosition(code_of))
 
 
 def segment_tables(model: Model, exp: SegmentExposure, scholarship: tuple | None = None) -> SegmentTables:
-    jkm, jkk = placement(model, exp.jkm_rate), placement(model, exp.jkk_rate)
-    tenure = exp.tenure0[jkm.cell] + jkm.month
+    jkm, jkk = places_of(model, exp.jkm_rate), places_of(model, exp.jkk_rate)
+    scheme = exp.segment.scheme
+    if isinstance(jkm, GroupedPlacement):
+        def tenure(pos):
+            return exp.tenure0[jkm.cell[pos]] + jkm.month[pos]
+
+        jkm_death = tuple(_grouped_tariff(lambda pos, r=r: jkm_death_benefit(r, scheme, tenure(pos)), jkm)
+                          for r in model.regimes)
+        jkm_scholarship = tuple(_ByPosition(lambda pos, r=r: jkm_scholarship_eligible(r, tenure(pos)))
+                                for r in model.regimes)
+    else:
+        tenure = exp.tenure0[jkm.cell] + jkm.month
+        jkm_death = tuple(Tariff.of(jkm_death_benefit(r, scheme, tenure)) for r in model.regimes)
+        jkm_scholarship = tuple(jkm_scholarship_eligible(r, tenure) for r in model.regimes)
     return SegmentTables(
         jkm=jkm,
         jkk=jkk,
-        jkm_death=tuple(Tariff.of(jkm_death_benefit(r, exp.segment.scheme, tenure)) for r in model.regimes),
-        jkm_scholarship=tuple(jkm_scholarship_eligible(r, tenure) for r in model.regimes),
+        jkm_death=jkm_death,
+        jkm_scholarship=jkm_scholarship,
         scholarship=scholarship_tables(model) if scholarship is None else scholarship,
         jkm_band=_band_of_places(model, exp, jkm),
         jkk_band=_band_of_places(model, exp, jkk),

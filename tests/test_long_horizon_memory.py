@@ -13,6 +13,7 @@ import numpy as np
 import pytest
 
 from sim.expansion import project_scenario
+from sim.population import build_model
 from sim.scenario import load_scenario
 
 
@@ -45,3 +46,47 @@ def test_a_ledger_holds_no_cells_by_months_array(horizon):
         assert max(sizes) <= 2 * max(cells, months, 256), (name, max(sizes), cells, months)
         assert sum(sizes) <= 40 * (cells + months + 256), (name, sum(sizes), cells, months)
         assert ledger.members().shape == (months,) and ledger.inforce.shape == (cells, months)
+
+
+def test_grouped_placement_puts_every_draw_where_the_whole_table_does():
+    """:class:`sim.engine.GroupedPlacement` (a segment of many positions) against :func:`sim.engine.placement`'s
+    table: the same position for draws anywhere, on a cdf point, at 0 and at the total (the last place), over
+    groups of one cell and of several, with empty cells and a last group without a place."""
+    from sim import engine
+
+    rng = np.random.default_rng(7)
+    rate = rng.random((40, 13)) * (rng.random((40, 13)) < 0.6)
+    rate[5:9] = 0.0
+    rate[-3:] = 0.0
+    model = build_model(load_scenario("madiun-2026-ucj", ["scenario.horizon_months=13"]))
+    whole = engine.placement(model, rate)
+    x = rng.random(5000) * whole.total
+    x[:4] = (0.0, whole.cdf[0], whole.cdf[len(whole.cdf) // 2], whole.total)
+    for positions in (13, 40, 13 * 7):
+        engine.GROUP_POSITIONS, saved = positions, engine.GROUP_POSITIONS
+        try:
+            grouped = engine.GroupedPlacement.of(model, rate)
+        finally:
+            engine.GROUP_POSITIONS = saved
+        assert grouped.total == whole.total
+        assert np.array_equal(grouped.place(x), whole.position[whole.place(x)])
+        pos = grouped.place(x)
+        for look in ("month", "cell", "period", "regime"):
+            assert np.array_equal(getattr(grouped, look)[pos], getattr(whole, look)[whole.place(x)]), look
+
+
+@pytest.mark.parametrize("ref", ["madiun-2026-ucj", "madiun-2026-ucj-csr"])
+def test_events_placed_group_by_group_pay_the_same_claims(ref, monkeypatch):
+    """Every segment placed group by group (``GROUP_POSITIONS`` 1,000, groups of a few cells) gives the same claims,
+    bit for bit, as the whole tables: the JKM death benefit by tenure, the scholarships, the bands of the members'
+    ages, care prices and wages by month (a care cost trend and wage growth make every accident need its month)."""
+    from sim import engine
+
+    scenario = load_scenario(ref, ["assumptions.severity.medical_cost_trend=0.05", "assumptions.wage_growth=0.05"])
+    whole = engine.simulate_block(build_model(scenario), engine.Block(0, 0, 200))
+    monkeypatch.setattr(engine, "GROUP_POSITIONS", 1000)
+    model = build_model(scenario)
+    assert any(isinstance(t.jkm, engine.GroupedPlacement) for t in engine.tables(model))
+    grouped = engine.simulate_block(model, engine.Block(0, 0, 200))
+    assert np.array_equal(grouped.amounts, whole.amounts) and np.array_equal(grouped.counts, whole.counts)
+    assert grouped.amounts.sum() > 0 and grouped.simulated_events == whole.simulated_events
