@@ -88,11 +88,13 @@ def intensity_means(model: Model) -> tuple[float, float]:
     return float(mean[0]), float(mean[1])
 
 
-def _bands_by_month(model: Model, exp: SegmentExposure) -> np.ndarray:
-    """(months, cells) the band of ``children.bands`` each cell's members' age falls in, month by month: worked out
-    for the ages once (``band_of`` gives each age its band whatever the cell) and looked up by every cell's age."""
-    ages = exp.age(np.arange(exp.age0.size)[None, :], np.arange(model.months)[:, None])
-    return model.scenario.children.band_of(np.arange(ages.max(initial=0) + 1))[ages]
+def _band_by_age(model: Model, exp: SegmentExposure) -> np.ndarray:
+    """The band of ``children.bands`` of every age a member of the segment reaches in the horizon (``band_of`` gives
+    each age its band whatever the cell): a cell's band in a month is looked up by its age then
+    (:func:`_segment`), rather than tabulated for every cell and month (a long projected horizon's cells x months
+    grow with the square of its months)."""
+    oldest = int(exp.age0.max(initial=0)) + max(model.months - 1, 0) // 12
+    return model.scenario.children.band_of(np.arange(oldest + 1))
 
 
 def _segment(model: Model, exp: SegmentExposure, s: int, amt: np.ndarray, cnt: np.ndarray, by_lag: dict,
@@ -106,7 +108,8 @@ def _segment(model: Model, exp: SegmentExposure, s: int, amt: np.ndarray, cnt: n
     bands = len(model.scenario.children.bands)
     eligible_deaths = np.zeros((model.months, bands))  # by month and band of the member's age
     jkk_scholarship_claims = np.zeros((model.months, bands))
-    band_of_cell = _bands_by_month(model, exp) if bands > 1 else None
+    band_of_age = _band_by_age(model, exp) if bands > 1 else None
+    cells = np.arange(exp.age0.size)
     # (regime, care price, wage) -> expected cost per work accident (the same for every month under the regime,
     # price and wage): a wage that grows is taken in each year, not scaled, since the death benefit has a floor.
     case_costs = {}
@@ -142,7 +145,7 @@ def _segment(model: Model, exp: SegmentExposure, s: int, amt: np.ndarray, cnt: n
             eligible_deaths[m, 0] = deaths @ eligible
             jkk_scholarship_claims[m, 0] = accidents * per_case["scholarship_share"]
         else:  # the claims split by the band of the members' age in this month
-            band = band_of_cell[m]
+            band = band_of_age[exp.age(cells, m)]
             eligible_deaths[m] = np.bincount(band, weights=deaths * eligible, minlength=bands)
             jkk_by_band = np.bincount(band, weights=exp.jkk_rate[:, m], minlength=bands) * accident_scale
             jkk_scholarship_claims[m] = jkk_by_band * per_case["scholarship_share"]

@@ -367,7 +367,13 @@ def segment_exposures(projection: Projection, scenario, rules_by_month: list[Rul
     for s, seg in enumerate(scenario.segments):
         ledger = projection.ledgers[seg.name]
         cells = ledger.used_cells()
-        inforce = ledger.by_cell("inforce", cells)
+        # In force and expected non-work deaths per cell and month, filled a block of months at a time
+        # (SegmentLedger.inforce_blocks): no cells x months temporaries of ages and death probabilities besides them.
+        inforce, jkm_rate = np.empty((cells.size, ledger.months)), np.empty((cells.size, ledger.months))
+        for first, block in ledger.inforce_blocks(cells):
+            months = range(first, first + block.shape[1])
+            inforce[:, months.start : months.stop] = block
+            np.multiply(block, ledger.q_death_of(cells, months), out=jkm_rate[:, months.start : months.stop])
         total = inforce.sum(axis=0)
         premium = sum(p[s] for p in projection.premium.values()) if projection.premium else np.zeros(len(total))
         own = premium_rates(seg, seg.payer, rules_by_month, dates)
@@ -380,7 +386,7 @@ def segment_exposures(projection: Projection, scenario, rules_by_month: list[Rul
             tenure0=ledger.tenure0[cells],
             inforce=inforce,
             closing=ledger.closing.copy(),
-            jkm_rate=inforce * ledger.by_cell("q_death", cells),
+            jkm_rate=jkm_rate,
             jkk_rate=inforce * ledger.accident,
             premium_rate=rate,
             join=ledger.join[cells],

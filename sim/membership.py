@@ -243,7 +243,7 @@ class SegmentLedger:
             yield from closed
             closed.clear()
 
-    def _inforce_blocks(self, cells=slice(None)):
+    def inforce_blocks(self, cells=slice(None)):
         """Yield (first month, (cells, months) in-force of ``cells``) for consecutive blocks of months, of about 2**18
         numbers each and at least 2 months when the horizon has 2 or more (a sum over the cells of a (cells, 1) array
         adds in another order than one of a wider array: see :meth:`members`). Months not closed yet hold 0."""
@@ -275,7 +275,7 @@ class SegmentLedger:
         those cells only (a projection's exposure takes the cells of the cohorts that registered, about half)."""
         if name == "q_death":
             return self.q_death_of(cells)
-        return np.concatenate([b for _, b in self._inforce_blocks(cells)], axis=1)
+        return np.concatenate([b for _, b in self.inforce_blocks(cells)], axis=1)
 
     @property
     def inforce(self) -> np.ndarray:
@@ -385,7 +385,7 @@ class SegmentLedger:
     def members(self) -> np.ndarray:
         """Members in force in each month (covered and paid for that month): ``inforce.sum(axis=0)``, summed a block
         of months at a time (each month's cells in the same order, so the same numbers)."""
-        return np.concatenate([b.sum(axis=0) for _, b in self._inforce_blocks()])
+        return np.concatenate([b.sum(axis=0) for _, b in self.inforce_blocks()])
 
 
 def _month_blocks(months: int, size: int) -> list[tuple[int, int]]:
