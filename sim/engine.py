@@ -18,7 +18,8 @@ Speed (see benchmarks/README.md): everything that depends only on a (cell, month
 reporting period, rule regime, JKM benefit, scholarship eligibility and the band of the member's age (which
 decides the children), is tabulated once per model and kept on it
 (:meth:`~sim.population.Model.derived`, as are the parameter draws as arrays), so each event costs a few array
-look-ups; placing an event uses a bucket table instead of a binary search over all positions,
+look-ups (a segment of many positions, a long projected horizon's, works them out for its events instead:
+:class:`GroupedPlacement`); placing an event uses a bucket table instead of a binary search over all positions,
 and a work accident is placed only when its place matters (:class:`Events`: a scholarship, or care prices or a
 wage that change over the horizon; when no accident needs it, its placement uniform is skipped rather than drawn); a
 child's scholarship per reporting period is looked up by (claim month, age, levels reached) instead of being

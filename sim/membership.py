@@ -69,7 +69,9 @@ class SegmentLedger:
     """Cells, in-force and flows of one segment; stepped month by month by ``sim.expansion``.
 
     Arrays are allocated for a cohort in every month; cohorts that never register are dropped by
-    :meth:`used_cells`.
+    :meth:`used_cells`. Every array held is per cell or per month, none per cell and month: a past month's in-force
+    is replayed from the logged steps (:meth:`inforce_blocks`), so memory grows linearly with the horizon
+    (``tests/test_long_horizon_memory.py``).
     """
 
     def __init__(self, seg, exits: Exits, mortality_table: str, months: int, jkk_death_share: float):

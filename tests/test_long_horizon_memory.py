@@ -3,8 +3,10 @@
 Each month's entrants form cells of their own, so a segment's cells grow with the months (madiun-2026-ucj's SERTAKAN
 segment: 4,056 cells at 5 years, 30,056 at 30), and a table of cells x months grows with the square of the horizon
 (``sim plan madiun-2026-ucj`` took 7.6 GB at 20 years). The ledger (``sim.membership.SegmentLedger``) keeps its
-steps and per-cell and per-month arrays only, and works a past month's in-force out again when asked for; these
-tests measure every array it holds, after the office's run and after ``end_at`` cut a horizon ending in June back.
+steps and per-cell and per-month arrays only, and works a past month's in-force out again when asked for; the first
+test measures every array it holds, after the office's run and after ``end_at`` cut a horizon ending in June back.
+The engine places the events of a segment of many positions group by group (``sim.engine.GroupedPlacement``); the
+other tests check that every event falls where the whole table puts it and that the claims are the same, bit for bit.
 """
 
 from __future__ import annotations
