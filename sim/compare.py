@@ -187,7 +187,7 @@ def format_compare(result: dict, rupiah) -> str:
         if any(part.values()):
             en = Language("en")
             lines.append("* part of a year, its need those months' only (a full year of its members needs more): "
-                         + "; ".join(f"{i} " + ", ".join(en.months(r["first_month"], f"{r['year']}-12", dash="-")
+                         + "; ".join(f"{i} " + ", ".join(en.months_to_december(r["first_month"], dash="-")
                                                          for r in rows) for i, rows in part.items() if rows))
     lines.append("")
     if result["parameters"]:

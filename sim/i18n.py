@@ -214,6 +214,12 @@ class Language:
             return self.month(a)
         return f"{MONTHS[self.code][a.month - 1]}{dash}{self.month(b)}"
 
+    def months_to_december(self, first: str, dash: str = "\u2013") -> str:
+        """The months from ``first`` (an ISO month, ``2026-03``) to December of its year in words,
+        ``Maret–Desember 2026``: what a budget year's APBD needed pays for, the members being renewed to 31 December
+        (``sim.budget``), however early the horizon ends in that year."""
+        return self.months(first, f"{first[:4]}-12", dash)
+
     def months_short(self, first: str, last: str) -> str:
         """The months from ``first`` to ``last`` (ISO months of one year) in short words, without the year:
         ``Jul–Des``, ``Des`` for one month; what a chart's axis names a part year by, under the year."""

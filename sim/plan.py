@@ -663,7 +663,7 @@ def _part_year_line(partial: list) -> str:
     ends = "".join(f", {y['year']}'s year-end is the end of {en.iso_date(y['year_end_month'])}" for y in early)
     def need(y: dict) -> str:  # a year starting in January needs a whole year's; one starting later, its months on
         return ("a whole year's" if y["first_month"].endswith("-01")
-                else f"that of {en.months(y['first_month'], y['year'] + '-12', dash='-')}")
+                else f"that of {en.months_to_december(y['first_month'], dash='-')}")
 
     whole = ("".join(f"; the APBD needed (and any CSR gap) in {y['year']} is {need(y)}" for y in early)
              + ", its members being renewed to 31 December") if early else ""

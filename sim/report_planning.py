@@ -987,7 +987,7 @@ def _need_to_december(lang: Language, year: dict) -> str:
     if year_ends_in_december(year):
         return ""
     return lang("plan_need_to_december", year=year["year"],
-                months=lang.months(year["first_month"], f"{year['year']}-12"))
+                months=lang.months_to_december(year["first_month"]))
 
 
 def _partial_pledge_notes(lang: Language, years: list) -> list:

@@ -661,6 +661,14 @@ def test_months_and_dates_in_indonesian(madiun, doc, doc_en):
     assert Language("en").timestamp("2026-11-21T14:17:46+07:00") == "21 November 2026, 14:17:46 UTC+07:00"
 
 
+def test_months_to_december_names_a_budget_year_s_months_from_its_first():
+    """What an APBD needed pays for in a year the horizon starts in after January: its months on to December, however
+    early the horizon ends (the report's note, the terminal's line and compare's line all say it this way)."""
+    assert Language("id").months_to_december("2026-03") == "Maret\u2013Desember 2026"
+    assert Language("en").months_to_december("2026-07", dash="-") == "July-December 2026"
+    assert Language("id").months_to_december("2026-12") == "Desember 2026"
+
+
 def test_register_from_the_scenario_alone_is_in_indonesian():
     """The register as a notebook builds it (no simulation): units, basis legend and rules in Indonesian."""
     scenario = load_scenario("madiun-2025")
