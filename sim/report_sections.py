@@ -444,7 +444,7 @@ def csv_tables(summary: dict, extra: dict) -> dict:
         "rules": pd.DataFrame([{**r, "value": json.dumps(r["value"])} for r in extra["rules"]["rows"]]),
         "rule_changes": pd.DataFrame(extra["rules"]["changes"],
                                      columns=["month", "rule", "from", "to", "unit", "source", "source_id"]),
-        "differences": pd.DataFrame(extra["differences"], columns=["key", "base", "this"]),
+        "differences": pd.DataFrame(scenario_differences(extra), columns=["key", "base", "this"]),
     }
 
 
@@ -1917,8 +1917,9 @@ def differences_section(lang: Language, extra: dict, base: str | None, names: di
             return _short_value(value, lang=lang, key=key)
 
         # The [calibration] record is one row here: the summary shows it (differences.csv has every key).
-        shown = [d for d in extra["differences"] if not d["key"].startswith("calibration.")]
-        hidden = [d for d in extra["differences"] if d["key"].startswith("calibration.")]
+        differences = scenario_differences(extra)
+        shown = [d for d in differences if not d["key"].startswith("calibration.")]
+        hidden = [d for d in differences if d["key"].startswith("calibration.")]
         keyed = [(d["key"], cell(d["key"], d["base"]) if d["base"] is not None else lang("not_set"),
                   cell(d["key"], d["this"])) for d in shown]
         if hidden:
@@ -1947,6 +1948,16 @@ def differences_section(lang: Language, extra: dict, base: str | None, names: di
 
 
 RUN_SETTINGS = ("scenario.trials", "scenario.seed")  # how a scenario is run (provenance), not what it assumes
+
+
+def scenario_differences(extra: dict) -> list:
+    """report.json's differences from the base without the trial count or seed given on the command line
+    (``--trials``, ``--seed``, or ``--set`` of those keys), which the differences section says apart as how the
+    scenario is run: the differences are computed after the overrides, so ``report --trials 1000`` listed "Number of
+    trials 10,000 -> 1,000" in the table right above the note saying it is no difference. A trial count or seed the
+    scenario file itself sets stays a difference."""
+    given = {o.partition("=")[0] for o in extra.get("overrides", [])} & set(RUN_SETTINGS)
+    return [d for d in extra["differences"] if d["key"] not in given]
 
 
 SEGMENT_LISTS = segment_list_field_names()  # fields listing segments by name: shown by the segments' labels

@@ -554,3 +554,25 @@ def test_a_parameter_set_in_only_one_compared_scenario_differs():
     dated = load_scenario("madiun-2025-prior", ["scenario.id=dated", "scenario.rules_date=2025-06-01"])
     row = {"parameter": "scenario.rules_date", "values": {"madiun-2025-prior": None, "dated": "2025-06-01"}}
     assert differing_parameters([base, dated]) == differing_parameters([dated, base]) == [row]  # either first
+
+
+@pytest.mark.parametrize("code", ["id", "en"])
+def test_trials_and_seed_from_the_command_line_are_not_rows_of_the_differences_table(code):
+    """`report pekalongan-2023-expansion --trials 1000` listed "Number of trials 10,000 -> 1,000" in the table of
+    differences from the base (computed after the overrides), right above the note that the trials given on the
+    command line are no difference; differences.csv had it too. A trial count the scenario file itself sets, and a
+    real --set override, stay differences."""
+    from sim.report_sections import csv_tables, differences_section
+
+    differences = [{"key": "scenario.trials", "base": 10000, "this": 1000},
+                   {"key": "scenario.seed", "base": 20251229, "this": 7},
+                   {"key": "segments.vulnerable.members", "base": 1000, "this": 423}]
+    extra = {"differences": differences, "overrides": ["scenario.trials=1000"]}
+    table = next(b for b in differences_section(Language(code), extra, "pekalongan-2023").blocks
+                 if isinstance(b, Table))
+    keys = [r[0].rpartition("\n(")[2].rstrip(")") for r in table.rows]
+    assert keys == ["scenario.seed", "segments.vulnerable.members"]  # the seed here comes from the file
+    frame = csv_tables({"periods": [], "breakdown": []},
+                       {**extra, "fan": [], "sensitivity": {"rows": []}, "coverage": [], "funding": [],
+                        "assumptions": [], "rules": {"rows": [], "changes": []}})["differences"]
+    assert list(frame["key"]) == ["scenario.seed", "segments.vulnerable.members"]
