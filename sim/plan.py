@@ -446,7 +446,10 @@ def write_plan(scenario: Scenario, out_dir: Path, confidence: float = DEFAULT_CO
     return plan_json
 
 
-def _largest_coverage_text(lc: dict) -> str:
+def _largest_coverage_text(lc: dict, year_ends: dict | None = None) -> str:
+    """The terminal's answer on the largest coverage. A multiple the money limits also gives the members it keeps at
+    the horizon's last year-end (``year_ends``: plan.json's ``years[].year_end_month`` by year), since "0.832 x the
+    quota path's growth" alone does not tell a reader how many people that is, nor what it is a multiple of."""
     status = lc.get("status")
     if status == "none":
         zero = lc.get("at_no_growth") or {}
@@ -466,9 +469,14 @@ def _largest_coverage_text(lc: dict) -> str:
                     "quota path's growth by the year-end targets")
         return (f"limited by the enrolment pipeline, not money: above {lc['scale']:.3f} x the quota path's growth it "
                 "misses a year-end target even with unlimited money")
-    text = f"{lc['scale']:.3f} x the quota path's growth"
+    text = f"{lc['scale']:.3f} x the quota path's growth above the starting members"
     if status == "capped":
         text += " (neither money nor the pipeline binds up to the largest multiple tried)"
+    elif lc.get("members_year_end"):
+        last = max(int(r["year"]) for r in lc["members_year_end"])
+        members = sum(r["members"] for r in lc["members_year_end"] if int(r["year"]) == last)
+        end = _year_end_words({"year": last, "year_end_month": (year_ends or {}).get(str(last))})
+        text += f" ({members:,.0f} members at the end of {end}, nobody cut or waiting for money)"
     return text + _coverage_basis(lc)
 
 
@@ -719,7 +727,9 @@ def format_plan(result: dict, rupiah) -> str:
         if targets or money:
             lines.append(_not_used_line(targets, money, side, year, rupiah))
     if "largest_coverage" in answers:
-        lines.append("Largest coverage the budget funds: " + _largest_coverage_text(answers["largest_coverage"]))
+        year_ends = {y["year"]: y["year_end_month"] for y in result["years"]}
+        lines.append("Largest coverage the budget funds: "
+                     + _largest_coverage_text(answers["largest_coverage"], year_ends))
     if "csr_gap_to_ucj" in answers:
         lines.extend(_csr_gap_lines(answers["csr_gap_to_ucj"], need.get("outcomes", 1), rupiah, part_need))
     if "pledge_outcomes" in answers:

@@ -276,6 +276,31 @@ def _reached(scenario, scale, unlimited=False):
     return all(t["reached"] for t in budget.targets_met(project_scenario(scaled)))
 
 
+def test_the_largest_coverage_says_how_many_members_it_keeps():
+    """pekalongan-2023-expansion printed "Largest coverage the budget funds: 0.832 x the quota path's growth": not
+    what it is a multiple of (the growth above the starting members) nor how many people that is. It now gives the
+    members at the horizon's last year-end, summed over the segments (those of its last month in a part year)."""
+    from sim.plan import _largest_coverage_text
+
+    answer = {"scale": 0.832153, "status": "money", "basis": "no_pledges", "confidence": None,
+              "members_year_end": [{"year": 2026, "segment": "vulnerable", "members": 903.15},
+                                   {"year": 2027, "segment": "vulnerable", "members": 903.15},
+                                   {"year": 2027, "segment": "batik", "members": 416.08},
+                                   {"year": 2027, "segment": "marbot", "members": 166.43}]}
+    assert _largest_coverage_text(answer, {"2026": "2026-12", "2027": "2027-12"}) == (
+        "0.832 x the quota path's growth above the starting members (1,486 members at the end of 2027, nobody cut "
+        "or waiting for money)")
+    assert "at the end of June 2027 (the horizon's end)" in _largest_coverage_text(answer, {"2027": "2027-06"})
+    # On the terminal, from the scenario's own answer: its members at the last year-end of the horizon.
+    result, text = planned(JAMBI)
+    lc = result["budget"]["largest_coverage"]
+    last = result["years"][-1]["year"]
+    members = sum(r["members"] for r in lc["members_year_end"] if str(r["year"]) == last)
+    line = next(t for t in text.splitlines() if t.startswith("Largest coverage the budget funds: "))
+    assert lc["status"] == "money"
+    assert f"({members:,.0f} members at the end of {last}, nobody cut or waiting for money)" in line
+
+
 def test_a_one_year_horizon_is_limited_by_the_pipeline_not_64x():
     from sim.expansion import money_bound, project_scenario
     from sim.plan import _largest_coverage_text
