@@ -301,6 +301,27 @@ def test_the_largest_coverage_says_how_many_members_it_keeps():
     assert f"({members:,.0f} members at the end of {last}, nobody cut or waiting for money)" in line
 
 
+def test_targets_the_scenario_s_money_misses_are_said_on_the_terminal():
+    """pekalongan-2023-expansion's terminal showed 120-241 names "held" a year but no word that its year-end targets
+    are missed for lack of money, and no budget to set the APBD needed against, where its report says "Target missed
+    in 2024 (1,330 members at the year-end, target 1,450, 120 short; 120 registered names wait for money)". The
+    terminal now lists them, with the same figures as plan.json; a year whose targets are met is not listed."""
+    result, text = planned("pekalongan-2023-expansion")
+    line = next((t for t in text.splitlines() if t.startswith("Year-end targets missed with the scenario's money")),
+                None)
+    assert line is not None
+    assert "2024 1,330 of 1,450 (batik, marbot, vulnerable; 120 names wait for money)" in line
+    assert "2027 1,458 of 1,700 (batik, marbot, vulnerable; 241 names wait for money)" in line
+    assert " 2023 " not in line  # 1,000 members, the target reached
+    missed = [t for t in result["targets"] if t["year"] == 2025 and t["reached"] is False]
+    held = next(y["held_year_end"] for y in result["years"] if y["year"] == "2025")
+    assert (f"2025 {sum(t['members_year_end'] for t in missed):,.0f} of {sum(t['target'] for t in missed):,.0f} "
+            f"(batik, marbot, vulnerable; {held:,.0f} names wait for money)") in line
+    # With unlimited APBD nothing is missed for money: no such line.
+    _, unlimited = planned("pekalongan-2023-expansion", ["funding.apbd_budget.value=1e12", OPEN_BUDGET])
+    assert "targets missed with the scenario's money" not in unlimited
+
+
 def test_a_one_year_horizon_is_limited_by_the_pipeline_not_64x():
     from sim.expansion import money_bound, project_scenario
     from sim.plan import _largest_coverage_text
