@@ -1326,8 +1326,10 @@ def _tornado_caption(lang: Language, sens: dict) -> str:
     caption = lang("caption_tornado")
     if moving <= charts.TORNADO_TOP:
         return caption
-    return caption + " " + lang("caption_tornado_top", shown=lang.count(charts.TORNADO_TOP),
-                                moving=lang.count(moving), period=sens["period"])
+    listed = len(sens["rows"])  # the table's rows: also those that move another year's claims or the ratio only
+    key = "caption_tornado_top" if listed == moving else "caption_tornado_top_among"
+    return caption + " " + lang(key, shown=lang.count(charts.TORNADO_TOP), moving=lang.count(moving),
+                                period=sens["period"], rows=lang.count(listed))
 
 
 def _sens_premium_only(lang: Language, sens: dict, labels: dict | None) -> list:

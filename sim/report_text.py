@@ -1118,6 +1118,14 @@ TEXT = {
         "en": "The chart draws the {shown} most influential of the {moving} assumptions that move the expected "
               "{period} claims; the table below lists them all.",
     },
+    # ... where the table also holds rows that do not move that year's claims (a later year's only, or the claim
+    # ratio's through the premium): "them all" beside a table of more rows sent a reader counting.
+    "caption_tornado_top_among": {
+        "id": "Diagram hanya menampilkan {shown} asumsi yang paling berpengaruh dari {moving} asumsi yang mengubah "
+              "perkiraan klaim {period}; semuanya tercantum di antara {rows} baris tabel berikut.",
+        "en": "The chart draws the {shown} most influential of the {moving} assumptions that move the expected "
+              "{period} claims; the table below lists them all, among its {rows} rows.",
+    },
     "sens_note": {
         "id": "Menggeser satu proporsi tingkat keparahan mengubah empat proporsi lainnya secara proporsional sehingga "
               "totalnya tetap 100%. Untuk parameter hasil kalibrasi, rentangnya adalah interval kredibel 90%. "

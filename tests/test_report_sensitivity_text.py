@@ -274,8 +274,14 @@ def test_the_tornados_caption_says_when_it_draws_only_the_widest_bars(code):
                       f"tabel berikut.",
                 "en": f"The chart draws the {charts.TORNADO_TOP} most influential of the {len(moving)} assumptions "
                       f"that move the expected {base.period} claims; the table below lists them all."}[code]
-    assert caption(rows) == TEXT["caption_tornado"][code] + " " + expected
+    assert caption(moving) == TEXT["caption_tornado"][code] + " " + expected
     assert caption(moving[:charts.TORNADO_TOP]) == TEXT["caption_tornado"][code]
+    # A table of more rows than the bars that move the year's claims (pekalongan-2023-expansion: 25 of 31, the
+    # others moving 2027's claims only) says the count it lists them among, not a bare "them all".
+    still = {**moving[0], "parameter": "still", "claims_high_idr": moving[0]["claims_low_idr"]}
+    among = {"id": f"; semuanya tercantum di antara {len(moving) + 1} baris tabel berikut.",
+             "en": f"; the table below lists them all, among its {len(moving) + 1} rows."}[code]
+    assert caption([*moving, still]).endswith(among)
 
 
 @pytest.mark.parametrize("code", ["id", "en"])
