@@ -798,6 +798,12 @@ def _not_refitted(row: dict) -> str:
     return " (held: not refitted)" if failed else ""
 
 
+# What a sensitivity's percentage is (sim.budget._swing over its KEY_OUTPUTS): "a key output" alone left a reader
+# guessing which output and which years, and comparing it with the report's first-year tornado.
+SWING = ("the widest change between the ends of its range in members at the horizon's end, premium, city "
+         "money, expected claims or claim ratio over the whole horizon, as a share of the base")
+
+
 def _sensitivities_line(tornado: dict) -> str:
     """The five largest sensitivities, in the tornado's order (``sim.budget.ranking_swing``). For a calibrated
     scenario, or one inheriting a calibration, each bar's swing is the recalibrated one (refitted to the same
@@ -809,7 +815,7 @@ def _sensitivities_line(tornado: dict) -> str:
     rows = [r for r in tornado["rows"] if budget.ranking_swing(r) is not None]
     top = rows[:5]
     if not any(r.get("largest_relative_swing_recalibrated") is not None for r in rows):
-        line = "Largest sensitivities (relative swing of a key output): " + ", ".join(
+        line = f"Largest sensitivities ({SWING}): " + ", ".join(
             f"{r['parameter']} {r['largest_relative_swing']:.0%}" for r in top)
         # A calibrated scenario whose refit failed: the list is the held one, and the line says why.
         problem = (tornado.get("base_recalibrated") or {}).get("problem")
@@ -824,7 +830,7 @@ def _sensitivities_line(tornado: dict) -> str:
     through = tornado.get("recalibrated_through")
     what = f"the calibration of {through} refitted" if through else "the calibration refitted"
     refitted = "largest_relative_swing_recalibrated"
-    line = (f"Largest sensitivities (relative swing of a key output, {what} to the same recorded claims at each "
+    line = (f"Largest sensitivities ({SWING}; {what} to the same recorded claims at each "
             "end; with the calibration held in brackets where it differs): "
             + ", ".join(shown(r, refitted, "largest_relative_swing", "held") if r.get(refitted) is not None
                         else f"{r['parameter']} {r['largest_relative_swing']:.0%}" + _not_refitted(r) for r in top))
