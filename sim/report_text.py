@@ -328,16 +328,33 @@ TEXT = {
         "en": "; the benefit rules also change during the horizon: {rules} (see the table of rules that change)",
     },
     "trend_rule_from": {"id": "{rule} mulai {month}", "en": "{rule} from {month}"},
+    # The scholarship reason is built from parts (sim.report_trend._factor): the 36 months of membership only where
+    # JKM scholarships are paid within the horizon, the deaths before the start only where members were covered at
+    # the start. A programme that starts with nobody (jambi-2025-pipeline) pays only JKK scholarships, which need no
+    # minimum membership, and had no deaths before its start.
     "trend_why_scholarships": {
         "id": ": pembayaran beasiswa tahunan bagi anak peserta yang meninggal pada tahun-tahun proyeksi sebelumnya "
-              "terus berjalan, sehingga jumlahnya bertambah dari tahun ke tahun, dan makin banyak peserta mencapai "
-              "masa kepesertaan {min} bulan yang disyaratkan; pembayaran beasiswa atas kematian sebelum {start} "
-              "tidak dihitung, sehingga beasiswa tahun pertama "
-              "lebih rendah daripada yang sebenarnya dibayar",
+              "terus berjalan, sehingga jumlahnya bertambah dari tahun ke tahun",
         "en": ": the instalments for the children of members who died in earlier years of the projection fall due "
-              "every year, so they build up, and more members reach the {min} months of membership a scholarship "
-              "needs; instalments for deaths before {start} are not counted, so the first year's scholarships are "
-              "lower than those actually paid",
+              "every year, so they build up",
+    },
+    "trend_why_scholarships_reach": {
+        "id": ", dan makin banyak peserta mencapai masa kepesertaan {min} bulan yang disyaratkan",
+        "en": ", and more members reach the {min} months of membership a scholarship needs",
+    },
+    "trend_why_scholarships_jkk_only": {
+        "id": "; semuanya beasiswa atas kematian atau cacat total akibat kecelakaan kerja (JKK), yang tidak "
+              "mensyaratkan masa kepesertaan minimum: dalam periode proyeksi belum ada peserta yang mencapai masa "
+              "kepesertaan {min} bulan yang disyaratkan untuk beasiswa JKM",
+        "en": "; all of them for a work-accident death or total disability (JKK), which needs no minimum "
+              "membership: within the horizon no member reaches the {min} months of membership a JKM scholarship "
+              "needs",
+    },
+    "trend_why_scholarships_before": {
+        "id": "; pembayaran beasiswa atas kematian sebelum {start} tidak dihitung, sehingga beasiswa tahun pertama "
+              "lebih rendah daripada yang sebenarnya dibayar",
+        "en": "; instalments for deaths before {start} are not counted, so the first year's scholarships are lower "
+              "than those actually paid",
     },
     "trend_why_accidents": {
         "id": ": komposisi segmen, yang tingkat kecelakaan kerjanya berbeda-beda",

@@ -50,7 +50,8 @@ def trend_blocks(lang: Language, scenario: Scenario, summary: dict, extra: dict)
     # the factors left out and the rounding, a sentence each: as one sentence of factors joined by "; " the
     # paragraph's second sentence ran to about 200 words.
     items = [(upper_first(text) + ".", figs)
-             for text, figs in (_factor(lang, scenario, extra, change, i) for i, part in enumerate(change["parts"])
+             for text, figs in (_factor(lang, scenario, extra, change, i, summary)
+                                for i, part in enumerate(change["parts"])
                                 if lang.points(part["change"]) != "0")]
     listed_parts, part_figures = _listed(lang, items, "f_", last=None, separator=" ")
     rest = lang("trend_rest") if len(items) < len(change["parts"]) else ""
@@ -93,8 +94,10 @@ WAGE_CLAUSES = {"accidents": "trend_why_accidents_wages", "benefit_per_death": "
                 "premium": "trend_why_premium_wages"}
 
 
-def _factor(lang: Language, scenario: Scenario, extra: dict, change: dict, i: int) -> tuple[str, dict]:
-    """``(text, figures)`` of one factor: from, to, its points and why."""
+def _factor(lang: Language, scenario: Scenario, extra: dict, change: dict, i: int,
+            summary: dict | None = None) -> tuple[str, dict]:
+    """``(text, figures)`` of one factor: from, to, its points and why (``summary``: summary.json, whose benefits
+    tell whether JKM scholarships are paid at all; without it they are taken to be)."""
     part, key = change["parts"][i], f"ratio_change.parts.{i}"
     factor, up = part["factor"], part["change"] > 0
     figures = {"a": _r(extra, f"{key}.from", KINDS[factor]), "b": _r(extra, f"{key}.to", KINDS[factor]),
@@ -116,8 +119,9 @@ def _factor(lang: Language, scenario: Scenario, extra: dict, change: dict, i: in
         # with the change, or against it where the mix outweighed it.
         rising = scenario.severity.medical_cost_trend > 0
         why += ("_prices_up" if rising else "_prices_down") + ("" if rising == up else "_against")
-    start = scenario.start.year if factor == "scholarships" else None
-    text = lang(f"trend_{factor}", unit=unit) + lang(why, start=start)
+    text = lang(f"trend_{factor}", unit=unit) + lang(why)
+    if factor == "scholarships":
+        text += _scholarship_clauses(lang, scenario, summary)
     growth = max((s.wage_growth for s in scenario.segments), key=abs, default=0.0)  # 0 for BPU segments
     if factor in WAGE_CLAUSES and growth:
         # PU wages of each calendar year move the benefits set on the wage: STMB and disability (the other
@@ -134,6 +138,19 @@ def _factor(lang: Language, scenario: Scenario, extra: dict, change: dict, i: in
                  for rule, month in changed]
         text += lang("trend_why_rules_change", rules=lang.join(names))
     return text, figures
+
+
+def _scholarship_clauses(lang: Language, scenario: Scenario, summary: dict | None) -> str:
+    """The rest of the scholarships' reason. More members reaching the JKM scholarship's minimum membership is a
+    reason only where some JKM scholarship is paid within the horizon (by direct calculation, summary.json
+    ``breakdown``); otherwise every instalment is a JKK one, which needs no minimum, and the text says so. The
+    uncounted instalments of deaths before the start lower the first year only where members were covered at the
+    start: a programme starting with nobody (jambi-2025-pipeline) had no such deaths."""
+    jkm = [b["expected_idr"] for b in (summary or {}).get("breakdown", ()) if b["benefit"] == "jkm_scholarship"]
+    text = lang("trend_why_scholarships_jkk_only" if jkm and not any(jkm) else "trend_why_scholarships_reach")
+    if sum(s.members for s in scenario.segments) > 0:
+        text += lang("trend_why_scholarships_before", start=scenario.start.year)
+    return text
 
 
 def benefit_rule_changes(extra: dict) -> list[tuple[str, dt.date]]:

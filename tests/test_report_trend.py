@@ -164,6 +164,31 @@ def test_factors_that_round_to_nothing_are_left_out_and_no_bpu_no_early_death_re
     assert "(JKM) within the first" not in text and "the share of deaths from work accidents" in text
 
 
+def test_a_programme_starting_with_nobody_pays_only_jkk_scholarships_and_lost_none_before_its_start(jambi):
+    """jambi-2025-pipeline starts with nobody covered and enrols through 2025, so within 2025-2027 no member reaches
+    the 36 months a JKM scholarship needs (its JKM scholarships are Rp0) and nobody died before 2025. The
+    scholarships' reason said more members reach the 36 months and that the first year misses the instalments of
+    deaths before 2025: both wrong here. It says the scholarships are all JKK ones, which need no minimum."""
+    scenario, summary = jambi
+    assert sum(s.members for s in scenario.segments) == 0
+    jkm = [b["expected_idr"] for b in summary["breakdown"] if b["benefit"] == "jkm_scholarship"]
+    jkk = [b["expected_idr"] for b in summary["breakdown"] if b["benefit"] == "jkk_scholarship"]
+    assert jkm and not any(jkm) and sum(jkk) > 0
+    extra = _extra(summary, projected=True)
+    assert any(p["factor"] == "scholarships" and Language("id").points(p["change"]) != "0"
+               for p in extra["ratio_change"]["parts"])  # the factor is shown, with its reason
+    id_, en = Language("id"), Language("en")
+    indonesian = _shown(id_, trend_blocks(id_, scenario, summary, extra)[0], summary, extra)
+    assert ("sehingga jumlahnya bertambah dari tahun ke tahun; semuanya beasiswa atas kematian atau cacat total "
+            "akibat kecelakaan kerja (JKK), yang tidak mensyaratkan masa kepesertaan minimum: dalam periode proyeksi "
+            "belum ada peserta yang mencapai masa kepesertaan 36 bulan yang disyaratkan untuk beasiswa JKM.") \
+        in indonesian
+    assert "makin banyak peserta mencapai" not in indonesian and "kematian sebelum 2025" not in indonesian
+    english = _shown(en, trend_blocks(en, scenario, summary, extra)[0], summary, extra)
+    assert "so they build up; all of them for a work-accident death or total disability (JKK)" in english
+    assert "more members reach" not in english and "deaths before 2025" not in english
+
+
 def _as_pu(segment):
     from dataclasses import replace
 
