@@ -2210,7 +2210,7 @@ TEXT = {
     "exec_plan_needed_versus_target": {
         "id": "Angka inilah yang dianggarkan: bagian APBD dari iuran bulan-bulan tahun itu, dengan peserta yang "
               "bertambah bertahap sepanjang tahun. Iuran setahun penuh untuk target akhir tahun (di atas) adalah iuran "
-              "tahun berikutnya, dengan semua peserta target aktif sejak Januari dan semua pembayar, sehingga bukan "
+              "tahun berikutnya dari semua pembayar, dengan semua peserta target aktif sejak Januari, sehingga bukan "
               "angka APBD tahun itu.",
         "en": "This is the figure to budget: the APBD's share of the year's monthly premiums, with members joining "
               "through the year. The full year's premium for the year-end target (above) is the following year's, "

@@ -92,8 +92,11 @@ def test_the_summary_states_the_apbd_needed_and_where_the_budget_is_short(csr):
     assert "APBD yang dibutuhkan 2026 Rp2,91 miliar" in text and "Anggaran APBD 2026" not in text
     assert ("Angka inilah yang dianggarkan: bagian APBD dari iuran bulan-bulan tahun itu, dengan peserta yang bertambah "
             "bertahap sepanjang tahun. Iuran setahun penuh untuk target akhir tahun (di atas) adalah iuran tahun "
-            "berikutnya, dengan semua peserta target aktif sejak Januari dan semua pembayar, sehingga bukan angka APBD "
-            "tahun itu.") in text
+            "berikutnya dari semua pembayar, dengan semua peserta target aktif sejak Januari, sehingga bukan angka "
+            "APBD tahun itu.") in text
+    # "dengan semua peserta target aktif sejak Januari dan semua pembayar" read as members and payers both "active":
+    # the premium is the one of every payer, said so.
+    assert "sejak Januari dan semua pembayar" not in text
 
 
 def test_the_budget_section_has_the_apbd_table_with_its_members_and_need(csr):
