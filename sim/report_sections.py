@@ -520,11 +520,13 @@ def stage_names(scenario: Scenario | None, lang: Language) -> dict:
 
 # Parameters of the [budget] table that a projection does not use (:func:`unused_in_projection`), as the register
 # marks them: the projection takes the budget and the targets from its own tables.
+# The table's name alone ("[funding]") is an English word to an Indonesian reader: said in words, then named.
 UNUSED_IN_PROJECTION = {
-    "budget.annual_budget": {"id": "tidak dipakai dalam proyeksi ini: anggaran APBD diambil dari [funding]",
+    "budget.annual_budget": {"id": "tidak dipakai dalam proyeksi ini: anggaran APBD diambil dari bagian pendanaan "
+                                   "skenario [funding]",
                              "en": "not used in this projection: the APBD budget is taken from [funding]"},
-    "budget.target_members": {"id": "tidak dipakai dalam proyeksi ini: target peserta per tahun diambil dari "
-                                    "[expansion]",
+    "budget.target_members": {"id": "tidak dipakai dalam proyeksi ini: target peserta per tahun diambil dari bagian "
+                                    "kuota skenario [expansion]",
                               "en": "not used in this projection: the year-end targets are taken from [expansion]"},
 }
 

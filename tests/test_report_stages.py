@@ -187,6 +187,9 @@ def test_the_register_marks_the_budget_values_a_projection_replaces(code):
         assert rows[key][0] == f"{PARAMETERS[field][code]} ({UNUSED_IN_PROJECTION[key][code]})\n({key})"
         assert rows[key][0].startswith(f"{PARAMETERS[field][code]} ({UNUSED[code]}")
     assert "[funding]" in rows["budget.annual_budget"][0] and "[expansion]" in rows["budget.target_members"][0]
+    if code == "id":  # the table's English name said in Indonesian words first, not left bare
+        assert "diambil dari bagian pendanaan skenario [funding]" in rows["budget.annual_budget"][0]
+        assert "diambil dari bagian kuota skenario [expansion]" in rows["budget.target_members"][0]
     assert UNUSED[code] not in rows["funding.apbd_budget"][0]
     # Kota Pekalongan: the 1,000 of 2023 against targets that add up to 1,700.
     pekalongan = _register(load_scenario("pekalongan-2023-expansion"), lang)
