@@ -1294,7 +1294,7 @@ def sensitivity_section(lang: Language, extra: dict, labels: dict | None = None,
           if extra.get("calibration") else []),
         Chart("tornado", _tornado_caption(lang, sens)),
         Table("sensitivity", header, rows),
-        Para(lang("sens_note_wages" if _varied(sens, "assumptions.wage_growth") else "sens_note"), style="note"),
+        Para(_sens_note(lang, sens), style="note"),
         *_sens_premium_only(lang, sens, labels),
         *_sens_later(lang, extra, labels, refit),
         *_sens_early_death_rule(lang, extra),
@@ -1319,6 +1319,15 @@ def sensitivity_kind(row: dict) -> str:
     if row["parameter"].startswith("calibration.posterior."):
         return MULTIPLIER
     return PERCENT_PARAMETERS.get(row["parameter"], "sig3")
+
+
+def _sens_note(lang: Language, sens: dict) -> str:
+    """The note under the sensitivity table: how the severity shares move, what the range of a calibrated parameter
+    is (only where a bar is one: the range of a scenario's own assumptions is its stated one), and the years the care
+    cost rise (and the PU wage rise, where varied) moves."""
+    calibrated = any(r["basis"] == "calibrated" for r in sens["rows"])
+    return lang("sens_note_wages" if _varied(sens, "assumptions.wage_growth") else "sens_note",
+                calibrated=lang("sens_note_calibrated") if calibrated else "")
 
 
 def _tornado_caption(lang: Language, sens: dict) -> str:

@@ -145,6 +145,25 @@ def test_an_uncalibrated_scenario_does_not_say_it():
     assert TEXT["sens_calibrated"]["en"] not in _sensitivity_paras(scenario, "en")
 
 
+@pytest.mark.parametrize("code", ["id", "en"])
+def test_the_note_gives_a_calibrated_range_s_meaning_only_where_a_bar_is_calibrated(madiun, code):
+    """The note under the table said "For calibrated parameters the range is the 90% credible interval" in every
+    report, also in jambi-2025-pipeline's, none of whose bars is calibrated."""
+    sentence = TEXT["sens_note_calibrated"][code].strip()
+    note = [p for p in _sensitivity_paras(madiun, code) if p.startswith(TEXT["sens_note"][code][:40])]
+    assert len(note) == 1 and sentence in note[0] and "{" not in note[0]
+    jambi = load_scenario("jambi-2025")
+    base, swings, _ = tornado(jambi, recalibrate=False)
+    assert not [s for s in swings if s.basis == "calibrated"]  # else this scenario cannot show it
+    extra = {"sensitivity": {"period": base.period, "base": {"premium_idr": base.premium_idr,
+                                                              "claims_idr": base.claims_idr},
+                             "rows": [s.row(base) for s in swings], "skipped": [], "no_effect": []},
+             "calibration": None}
+    paras = [b.text for b in sensitivity_section(Language(code), extra).blocks if isinstance(b, Para)]
+    note = [p for p in paras if p.startswith(TEXT["sens_note"][code][:40])]
+    assert len(note) == 1 and sentence not in note[0] and "{" not in note[0] and "  " not in note[0]
+
+
 # --- plain words on the first pages ----------------------------------------------------------------------------------
 
 # Words for the actuary, kept out of the summary and the results by year (pages 1-2 of madiun-2025). "seed 001"
