@@ -333,10 +333,11 @@ TEXT = {
     # the start. A programme that starts with nobody (jambi-2025-pipeline) pays only JKK scholarships, which need no
     # minimum membership, and had no deaths before its start.
     "trend_why_scholarships": {
-        "id": ": pembayaran beasiswa tahunan bagi anak peserta yang meninggal pada tahun-tahun proyeksi sebelumnya "
-              "terus berjalan, sehingga jumlahnya bertambah dari tahun ke tahun",
-        "en": ": the instalments for the children of members who died in earlier years of the projection fall due "
-              "every year, so they build up",
+        "id": ": pembayaran beasiswa tahunan bagi anak peserta yang meninggal atau cacat total tetap akibat "
+              "kecelakaan kerja pada tahun-tahun proyeksi sebelumnya terus berjalan, sehingga jumlahnya bertambah "
+              "dari tahun ke tahun",
+        "en": ": the instalments for the children of members who died, or were totally disabled by a work "
+              "accident, in earlier years of the projection fall due every year, so they build up",
     },
     "trend_why_scholarships_reach": {
         "id": ", dan makin banyak peserta mencapai masa kepesertaan {min} bulan yang disyaratkan",
