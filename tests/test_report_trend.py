@@ -184,6 +184,8 @@ def test_a_programme_starting_with_nobody_pays_only_jkk_scholarships_and_lost_no
             "belum ada peserta yang mencapai masa kepesertaan 36 bulan yang disyaratkan untuk beasiswa JKM.") \
         in indonesian
     assert "makin banyak peserta mencapai" not in indonesian and "kematian sebelum 2025" not in indonesian
+    # JKK scholarships follow a work accident's total disability as well as a death (sim/scholarship.py).
+    assert "anak peserta yang meninggal atau cacat total tetap akibat kecelakaan kerja pada tahun" in indonesian
     english = _shown(en, trend_blocks(en, scenario, summary, extra)[0], summary, extra)
     assert "so they build up; all of them for a work-accident death or total disability (JKK)" in english
     assert "more members reach" not in english and "deaths before 2025" not in english
