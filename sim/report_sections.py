@@ -1323,11 +1323,11 @@ def sensitivity_kind(row: dict) -> str:
 
 def _sens_note(lang: Language, sens: dict) -> str:
     """The note under the sensitivity table: how the severity shares move, what the range of a calibrated parameter
-    is (only where a bar is one: the range of a scenario's own assumptions is its stated one), and the years the care
-    cost rise (and the PU wage rise, where varied) moves."""
+    is (only where a bar is one: the range of a scenario's own assumptions is its stated one), what the table's claim
+    ratios are over, and the years the care cost rise (and the PU wage rise, where varied) moves."""
     calibrated = any(r["basis"] == "calibrated" for r in sens["rows"])
     return lang("sens_note_wages" if _varied(sens, "assumptions.wage_growth") else "sens_note",
-                calibrated=lang("sens_note_calibrated") if calibrated else "")
+                calibrated=lang("sens_note_calibrated") if calibrated else "", ratio=lang("sens_note_ratio"))
 
 
 def _tornado_caption(lang: Language, sens: dict) -> str:

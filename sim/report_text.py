@@ -1146,11 +1146,11 @@ TEXT = {
     },
     "sens_note": {
         "id": "Menggeser satu proporsi tingkat keparahan mengubah empat proporsi lainnya secara proporsional sehingga "
-              "totalnya tetap 100%.{calibrated} Koefisien variasi biaya perawatan medis hanya mengubah sebaran klaim, "
+              "totalnya tetap 100%.{calibrated}{ratio} Koefisien variasi biaya perawatan medis hanya mengubah sebaran klaim, "
               "bukan nilai harapannya. Kenaikan biaya perawatan medis per tahun hanya mengubah tahun-tahun setelah "
               "tahun pertama: rata-rata biaya perawatan medis dinyatakan pada harga tahun pertama.",
         "en": "Moving one severity share rescales the other four in proportion so that they still sum to 100%."
-              "{calibrated} The coefficient of variation of medical costs changes the spread of claims, not their "
+              "{calibrated}{ratio} The coefficient of variation of medical costs changes the spread of claims, not their "
               "expected value. The medical cost rise per year changes only the years after the first, which is at "
               "the first year's prices.",
     },
@@ -1158,17 +1158,25 @@ TEXT = {
     # one the growth is named among the parameters not varied, and the note would explain a bar not drawn.
     "sens_note_wages": {
         "id": "Menggeser satu proporsi tingkat keparahan mengubah empat proporsi lainnya secara proporsional sehingga "
-              "totalnya tetap 100%.{calibrated} Koefisien variasi biaya perawatan medis hanya mengubah sebaran klaim, "
+              "totalnya tetap 100%.{calibrated}{ratio} Koefisien variasi biaya perawatan medis hanya mengubah sebaran klaim, "
               "bukan nilai harapannya. Kenaikan biaya perawatan medis per tahun dan kenaikan upah peserta PU per "
               "tahun hanya mengubah tahun-tahun setelah tahun pertama: rata-rata biaya perawatan medis dinyatakan "
               "pada harga tahun pertama, dan upah peserta PU yang tercantum adalah upah tahun pertama.",
         "en": "Moving one severity share rescales the other four in proportion so that they still sum to 100%."
-              "{calibrated} The coefficient of variation of medical costs changes the spread of claims, not their "
+              "{calibrated}{ratio} The coefficient of variation of medical costs changes the spread of claims, not their "
               "expected value. The medical cost rise per year and the PU wage rise per year change only the years "
               "after the first, which is at the first year's prices and wages.",
     },
     # {calibrated} in the two notes above, where a bar is a calibrated parameter (report_sections._sens_note); ""
     # where none is: a report with no calibrated parameter said what the range of one is all the same.
+    # {ratio} in the same notes: the table's claim ratios at each end are over that end's premium, not the base's
+    # premium the sentence above the chart gives (a bar that moves the members moves both).
+    "sens_note_ratio": {
+        "id": " Rasio klaim di setiap ujung adalah klaim di ujung itu dibagi iuran di ujung itu: asumsi yang mengubah "
+              "jumlah peserta, upah, atau pembayarnya juga mengubah iurannya.",
+        "en": " The claim ratio at each end is that end's claims over that end's premium: an assumption that moves "
+              "the members, the wages or who pays moves the premium too.",
+    },
     "sens_note_calibrated": {
         "id": " Untuk parameter hasil kalibrasi, rentangnya adalah interval kredibel 90%.",
         "en": " For calibrated parameters the range is the 90% credible interval.",

@@ -162,6 +162,8 @@ def test_the_note_gives_a_calibrated_range_s_meaning_only_where_a_bar_is_calibra
     paras = [b.text for b in sensitivity_section(Language(code), extra).blocks if isinstance(b, Para)]
     note = [p for p in paras if p.startswith(TEXT["sens_note"][code][:40])]
     assert len(note) == 1 and sentence not in note[0] and "{" not in note[0] and "  " not in note[0]
+    # The table's claim ratios are at each end's own premium, which the note says (not the base's, given above it).
+    assert TEXT["sens_note_ratio"][code].strip() in note[0]
 
 
 # --- plain words on the first pages ----------------------------------------------------------------------------------
