@@ -146,6 +146,7 @@ def base_year_blocks(lang: Language, summary: dict, extra: dict) -> list:
              "wages_anchored": ("rise", "percent1")}
     words["keys"] = ", ".join(same["reasons"].get("overrides", []))
     words["base_year"] = same["base_start"][:4]
+    words["base_ref"] = lang("base_year_ref_named", base=same["base"]) if same["through"] else lang("base_year_ref")
     items = [(lang(f"base_year_{r}", **words),
               {shown[r][0]: _r(extra, f"{key}.reasons.{r}", shown[r][1])} if r in shown else {})
              for r in REASONS if r in same["reasons"]]

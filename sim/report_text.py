@@ -835,10 +835,14 @@ TEXT = {
     "base_year_mean": {"id": " ({r_mean} sebagai rata-rata simulasi pada tabel)",
                        "en": " ({r_mean} as the simulation mean in the table)"},
     # A run-off base (no new members) against a projection: which figure a budget for the year rests on.
+    # How the reasons call the earlier base: "the base" where it is this scenario's own base; by its name where it
+    # is further up the chain, since the report's differences section calls the nearest base "the base".
+    "base_year_ref": {"id": "skenario dasar", "en": "the base"},
+    "base_year_ref_named": {"id": "skenario {base}", "en": "{base}"},
     "base_year_use": {
-        "id": " Untuk anggaran {year} dipakai angka skenario ini: angka {year} skenario dasar hanya untuk peserta "
+        "id": " Untuk anggaran {year} dipakai angka skenario ini: angka {year} {base_ref} hanya untuk peserta "
               "{base_start} yang masih hidup, tanpa peserta baru, sehingga bukan perkiraan program.",
-        "en": " A budget for {year} rests on this scenario's figure: the base's {year} is that of the members of "
+        "en": " A budget for {year} rests on this scenario's figure: {base_ref}'s {year} is that of the members of "
               "{base_start} still alive, with no new members, so not a forecast of the programme.",
     },
     "base_year_reasons": {
@@ -846,43 +850,43 @@ TEXT = {
         "en": " The two differ because the scenarios are built differently; among the differences: {items}.",
     },
     "base_year_new_members": {
-        "id": "skenario dasar hanya menghitung peserta {base_start} tanpa peserta baru (peserta yang meninggal tidak "
+        "id": "{base_ref} hanya menghitung peserta {base_start} tanpa peserta baru (peserta yang meninggal tidak "
               "diganti), sedangkan skenario ini mendaftarkan {new} peserta baru pada {year}",
-        "en": "the base counts only the members of {base_start}, with no new members (members who die are not "
+        "en": "{base_ref} counts only the members of {base_start}, with no new members (members who die are not "
               "replaced), while this scenario enrols {new} new members in {year}",
     },
     "base_year_older": {
-        "id": "pada {start} peserta skenario dasar sudah {months} bulan lebih tua daripada profil usia segmennya, "
+        "id": "pada {start} peserta {base_ref} sudah {months} bulan lebih tua daripada profil usia segmennya, "
               "sedangkan usia peserta skenario ini dimulai dari profil usia tersebut",
-        "en": "by {start} the base's members are {months} months older than their segment's age profile, while "
+        "en": "by {start} {base_ref}'s members are {months} months older than their segment's age profile, while "
               "this scenario's members start from that profile",
     },
     "base_year_longer_in_scheme": {
-        "id": "peserta skenario dasar sudah lebih lama menjadi peserta daripada peserta skenario ini pada awalnya",
-        "en": "the base's members have been members longer than this scenario's members at its start",
+        "id": "peserta {base_ref} sudah lebih lama menjadi peserta daripada peserta skenario ini pada awalnya",
+        "en": "{base_ref}'s members have been members longer than this scenario's members at its start",
     },
     # The base's care costs and PU wages are those of its own first year raised, this scenario's first year's as stated.
     "base_year_prices_anchored": {
-        "id": "biaya perawatan skenario dasar pada {year} adalah harga {base_year} yang dinaikkan {rise} menurut tren "
+        "id": "biaya perawatan {base_ref} pada {year} adalah harga {base_year} yang dinaikkan {rise} menurut tren "
               "biaya perawatannya, sedangkan skenario ini memakai biaya perawatan yang dinyatakannya untuk {year}",
-        "en": "the base's care costs in {year} are its {base_year} prices raised by {rise} by its care cost trend, "
+        "en": "{base_ref}'s care costs in {year} are its {base_year} prices raised by {rise} by its care cost trend, "
               "while this scenario takes the care costs it states for {year}",
     },
     "base_year_wages_anchored": {
-        "id": "upah peserta PU skenario dasar pada {year} adalah upah {base_year} yang dinaikkan {rise} menurut "
+        "id": "upah peserta PU {base_ref} pada {year} adalah upah {base_year} yang dinaikkan {rise} menurut "
               "kenaikan upahnya, begitu pula iuran dan manfaat yang dihitung dari upah, sedangkan skenario ini "
               "memakai upah yang dinyatakannya untuk {year}",
-        "en": "the base's PU wages in {year} are its {base_year} wages raised by {rise} by its wage growth, and so "
+        "en": "{base_ref}'s PU wages in {year} are its {base_year} wages raised by {rise} by its wage growth, and so "
               "are the premiums and benefits set on them, while this scenario takes the wages it states for {year}",
     },
     "base_year_overrides": {
-        "id": "perubahan dari baris perintah ({keys}) hanya berlaku pada skenario ini, tidak pada skenario dasar",
-        "en": "the command-line changes ({keys}) apply to this scenario only, not to the base",
+        "id": "perubahan dari baris perintah ({keys}) hanya berlaku pada skenario ini, tidak pada {base_ref}",
+        "en": "the command-line changes ({keys}) apply to this scenario only, not to {base_ref}",
     },
     "base_year_earlier_deaths": {
-        "id": "skenario dasar juga menghitung beasiswa yang pada {year} masih dibayar untuk anak peserta yang "
+        "id": "{base_ref} juga menghitung beasiswa yang pada {year} masih dibayar untuk anak peserta yang "
               "meninggal sejak {base_start}, sedangkan skenario ini tidak menghitung kematian sebelum {start}",
-        "en": "the base also counts the scholarships still paid in {year} for the children of members who died "
+        "en": "{base_ref} also counts the scholarships still paid in {year} for the children of members who died "
               "from {base_start} on, while this scenario does not count deaths before {start}",
     },
     # The results table's years after the first of a run-off, and the table's note on them.

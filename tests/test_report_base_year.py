@@ -89,7 +89,8 @@ def test_the_paragraph_gives_both_ratios_and_the_reasons_that_apply(ucj, code):
     assert _reasons_shown(text, code) == set(same["reasons"]) == {"new_members", "older", "earlier_deaths"}
     assert lang.count(same["reasons"]["new_members"]) in text
     # A run-off base: the paragraph says which figure a budget for the year rests on.
-    assert lang("base_year_use", year="2026", base_start=lang.iso_date("2025-01")) in text
+    use = lang("base_year_use", year="2026", base_start=lang.iso_date("2025-01"), base_ref=lang("base_year_ref"))
+    assert use in text
 
 
 def test_the_simulation_mean_is_given_where_it_reads_otherwise(ucj):
@@ -146,6 +147,20 @@ def test_an_earlier_base_further_up_the_chain_is_named_with_those_between(tmp_pa
         assert (same["base"], same["through"]) == ("madiun-2025", [between])
         [text] = _paragraphs(run, "en")
         assert text.startswith(f"The scenario madiun-2025, which this scenario builds on through {between}, ")
+
+
+@pytest.mark.parametrize("code, named, unnamed", [
+    ("id", "skenario madiun-2025 hanya menghitung peserta Januari 2025", "skenario dasar"),
+    ("en", "madiun-2025 counts only the members of January 2025", "the base"),
+])
+def test_a_base_further_up_the_chain_is_called_by_its_name_not_the_base(code, named, unnamed):
+    """madiun-2026-ucj-csr's base scenario, in its differences section, is madiun-2026-ucj, which enrols new
+    members; the paragraph's reasons are madiun-2025's, so "the base counts only the members of January 2025"
+    read as false of the base the report names: they name madiun-2025."""
+    csr = _run(load_scenario("madiun-2026-ucj-csr", [f"scenario.trials={TRIALS}"]))
+    [text] = _paragraphs(csr, code)
+    assert named in text and unnamed not in text
+    assert {"new_members", "older", "earlier_deaths"} <= _reasons_shown(text, code)
 
 
 def test_the_report_carries_it(tmp_path):

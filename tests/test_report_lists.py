@@ -142,7 +142,8 @@ def test_the_reasons_a_base_year_differs_are_one_sentences_list(code, joined):
     extra = {"base_same_year": same, "planning": {"years": []}}
     [para] = base_year_blocks(lang, summary, extra)
     text = _shown(lang, para, summary, extra)
-    words = {"year": "2026", "base_start": lang.iso_date("2025-01"), "start": lang.iso_date("2026-01")}
+    words = {"year": "2026", "base_start": lang.iso_date("2025-01"), "start": lang.iso_date("2026-01"),
+             "base_ref": lang("base_year_ref")}
     reasons = [fill(lang(f"base_year_{r}", **words), {"new": lang.count(100), "months": lang.count(12)})
                for r in ("new_members", "older", "earlier_deaths")]
     assert lang.join(reasons, separator="; ") in text
