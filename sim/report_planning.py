@@ -1081,6 +1081,14 @@ def _apbd_blocks(lang: Language, scenario: Scenario, extra: dict) -> list:
         joined, figures = _listed(lang, items, "rate_", separator="; ")
         intro = Para(intro.text + " " + lang("budget_apbd_rates", year=years[k]["year"], items=joined),
                      {**intro.figures, **figures})
+    cofunded = [k for k in budgeted if years[k].get("apbd_cofunding_idr")]
+    if len({years[k]["apbd_cofunding_idr"] for k in cofunded}) == 1 and len(cofunded) == len(budgeted):
+        intro = Para(intro.text + " " + lang("budget_apbd_cofunding"),
+                     {**intro.figures, "cofunding": _r(extra, _y(cofunded[0], "apbd_cofunding_idr"), "money")})
+    elif cofunded:
+        joined, figures = _yearly_figures(lang, extra, cofunded, "plan_item_cofunding", "apbd_cofunding_idr", "money",
+                                          "cofunding")
+        intro = Para(intro.text + " " + lang("budget_apbd_cofunding_years", items=joined), {**intro.figures, **figures})
     if needed is not None:
         intro = Para(intro.text + " " + lang("budget_apbd_intro_needed"
                                              + ("_pledges" if needed["pledges"] else ""),

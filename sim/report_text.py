@@ -2476,6 +2476,24 @@ TEXT = {
               "for one more member in {year}: {items}.",
     },
     "budget_apbd_rate": {"id": "{rate} untuk {segment}", "en": "{rate} for {segment}"},
+    # The APBD's share of co-funded pledges is in the APBD's premium but not its members (sim.report_planning
+    # budget_fields): without this, the table's own rate does not give its "Pays for" nor its premium per member.
+    "budget_apbd_cofunding": {
+        "id": "Kolom “Iuran dari APBD” termasuk bagian APBD untuk komitmen CSR yang didampingi APBD, {cofunding} per "
+              "tahun, yang pesertanya tidak dihitung dalam kolom peserta APBD; kolom “Cukup untuk” dihitung dari "
+              "anggaran setelah dikurangi bagian itu.",
+        "en": "The \"Premium paid by APBD\" column holds the APBD's share of co-funded CSR pledges, {cofunding} a "
+              "year, whose members are not in the APBD-paid members column; the \"Pays for\" column is counted "
+              "from the budget less that share.",
+    },
+    "budget_apbd_cofunding_years": {
+        "id": "Kolom “Iuran dari APBD” termasuk bagian APBD untuk komitmen CSR yang didampingi APBD ({items}), yang "
+              "pesertanya tidak dihitung dalam kolom peserta APBD; kolom “Cukup untuk” dihitung dari anggaran "
+              "setelah dikurangi bagian itu.",
+        "en": "The \"Premium paid by APBD\" column holds the APBD's share of co-funded CSR pledges ({items}), whose "
+              "members are not in the APBD-paid members column; the \"Pays for\" column is counted from the "
+              "budget less that share.",
+    },
     "budget_apbd_intro_no_rate": {
         "id": "Anggaran APBD per tahun. Peserta APBD adalah peserta yang iurannya dibayar APBD.",
         "en": "The APBD budget by year. APBD-paid members are those whose premiums the APBD pays.",
