@@ -2418,6 +2418,8 @@ TEXT = {
         "en": "in {year}, the first year after the pledge {pledges} ended, {cut} members ({segments})"},
     "pledge_held": {"id": "paling banyak {held} calon peserta menunggu dana pada akhir {year}",
                     "en": "at most {held} names wait for money at the end of {year}"},
+    "pledge_held_all": {"id": " ({held_all} bila semua komitmen dipenuhi)",
+                        "en": " ({held_all} with every pledge honoured)"},
     "pledge_need": {
         "id": "agar rencana tetap berjalan, APBD {year} yang dibutuhkan menjadi {need}, bukan {need_all} bila semua "
               "komitmen dipenuhi (tabel di bagian Anggaran dan cakupan)",
