@@ -784,19 +784,18 @@ def _pledge_risk(lang: Language, scenario: Scenario, extra: dict, names: dict) -
         joined, figs = _listed(lang, [_cut_item(lang, scenario, extra, worst, k, key, names) for k in cuts], "c_")
         parts.append(lang("pledge_cut", items=joined))
         figures.update(figs)
+    every = next(k for k, o in enumerate(outcomes) if not o["failed"])  # every pledge honoured
     if round(worst["held_max"]) > 0:
         most = max(range(len(worst["years"])), key=lambda k: worst["years"][k]["held_year_end"])
         held_in = next(y for y in extra["planning"]["years"] if y["year"] == str(worst["years"][most]["year"]))
         parts.append(lang("pledge_held", year=year_end_words(lang, held_in)))
         figures["held"] = _r(extra, f"{key}.held_max", "count")
-        # Names may wait for money with every pledge honoured too (madiun-2026-ucj-csr: 5,384 of 7,705 at the end
-        # of 2030): said beside it, or the whole wait reads as the failed pledge's doing.
-        every = next(k for k, o in enumerate(outcomes) if not o["failed"])
+        # Names may wait for money with every pledge honoured too (madiun-2026-ucj-csr over 59 months: 5,278 beside
+        # 7,705 at the end of November 2030): said beside it, or the whole wait reads as the failed pledge's doing.
         if round(outcomes[every]["years"][most]["held_year_end"]) > 0:
             parts[-1] += lang("pledge_held_all")
             figures["held_all"] = _r(extra, f"planning.pledge_outcomes.outcomes.{every}.years.{most}.held_year_end",
                                      "count")
-    every = next(k for k, o in enumerate(outcomes) if not o["failed"])
     last = len(worst["years"]) - 1
     year = worst["years"][last]["year"]
     # The last year's APBD needed: marked in a year the horizon starts in after January (its months from then only).
