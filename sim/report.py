@@ -358,9 +358,14 @@ def command(args) -> int:
         overrides.append(f"scenario.seed={args.seed}")
     scenario = load_scenario(args.scenario, overrides)
     lang = args.lang or "id"
+    # The command as typed (--trials 1000, not the --set scenario.trials=1000 it becomes), in the order the CLI
+    # applies it: --set first, then --trials and --seed over them. --chunk-trials too: the rebuild keeps it.
     words = ["python", "-m", "sim", "report", str(args.scenario), "--lang", lang]
-    for o in overrides:
+    for o in args.overrides:
         words += ["--set", o]
+    for option, value in (("--trials", args.trials), ("--seed", args.seed), ("--chunk-trials", args.chunk_trials)):
+        if value is not None:
+            words += [option, str(value)]
     origin = Origin.of(scenario, " ".join(shlex.quote(w) for w in words))
     report = build(scenario, lang, args.reports_dir, origin, args.chunk_trials or DEFAULT_CHUNK_TRIALS, trial_progress,
                    step)
