@@ -462,7 +462,10 @@ def _budget_lines(lang: Language, scenario: Scenario, extra: dict) -> list:
     if text:
         blocks.append(Para(" ".join(text), figures))
     blocks.append(_apbd_needed_para(lang, scenario, extra))
-    blocks.append(_pledge_risk(lang, scenario, extra, pledge_names(lang, scenario)))
+    # The APBD paragraph's "target still reached in the main projection, which counts each pledge at amount times
+    # probability" already says how pledges are counted: the pledge-risk paragraph does not say it again.
+    said = bool(extra["planning"].get("budget_needed") and _short_but_reached(extra))
+    blocks.append(_pledge_risk(lang, scenario, extra, pledge_names(lang, scenario), counted_said=said))
     # What the premiums took from the budget each year, and what is left.
     spent = [i for i, y in enumerate(years) if y["budget_idr"] is not None]
     if spent:
@@ -729,8 +732,8 @@ def _apbd_needed_para(lang: Language, scenario: Scenario, extra: dict) -> Para |
                                        mark=_part_need)
         text.append(lang("exec_plan_needed_short", items=joined))
         figures.update(figs)
-        reached = [years[i]["year"] for i in short if years[i].get("target_reached")]
-        if need["pledges"] and reached:  # short only when pledges fail: the main projection reaches the target
+        reached = _short_but_reached(extra)
+        if reached:  # short only when pledges fail: the main projection reaches the target
             text.append(lang("exec_plan_needed_short_reached", years=_listed(lang, [(y, {}) for y in reached])[0]))
     elif all(years[i]["budget_idr"] is not None for i in shown):
         text.append(lang("exec_plan_needed_enough"))
@@ -751,7 +754,18 @@ def _apbd_needed_para(lang: Language, scenario: Scenario, extra: dict) -> Para |
     return Para(" ".join(text), figures)
 
 
-def _pledge_risk(lang: Language, scenario: Scenario, extra: dict, names: dict) -> Para | None:
+def _short_but_reached(extra: dict) -> list:
+    """The years the APBD budget falls short of the APBD needed and the target is reached all the same (the main
+    projection counts each CSR pledge at amount times probability): empty without pledges."""
+    need = extra["planning"].get("budget_needed")
+    if not need or not need["pledges"]:
+        return []
+    return [y["year"] for y in extra["planning"]["years"]
+            if y.get("apbd_needed_idr") is not None and y.get("apbd_short_idr") and y.get("target_reached")]
+
+
+def _pledge_risk(lang: Language, scenario: Scenario, extra: dict, names: dict,
+                 counted_said: bool = False) -> Para | None:
     """The outcome with failed pledges that hurts most (members not renewed, then names waiting), in a sentence;
     None without pledges or when no failure cuts or holds anybody. Outcomes where some pledge is still honoured
     come first: "if this pledge fails" is the planner's question; "none honoured" only when there is no other. The
@@ -770,8 +784,8 @@ def _pledge_risk(lang: Language, scenario: Scenario, extra: dict, names: dict) -
     key = f"planning.pledge_outcomes.outcomes.{i}"
     quoted, _ = _listed(lang, [(f"“{names.get(n, n)}”", {}) for n in worst["failed"]])
     several = len(worst["failed"]) > 1
-    text = [lang("exec_plan_pledge_counted"),
-            lang("pledge_fails_several" if several else "pledge_fails_one", names=quoted)]
+    text = [] if counted_said else [lang("exec_plan_pledge_counted")]  # said once in the summary
+    text.append(lang("pledge_fails_several" if several else "pledge_fails_one", names=quoted))
     figures = {"p_fail": _r(extra, f"{key}.probability_failed", "chance")}
     if worst["honoured"]:  # the other pledges are honoured: that exact combination is rarer
         text.append(lang("pledge_if_only_several" if several else "pledge_if_only_one"))

@@ -64,3 +64,29 @@ def test_a_failed_csr_pledge_that_leaves_the_apbd_need_says_it_does_not_change_a
     assert words in text
     assert compared not in text  # no number compared with itself
     assert figures["not_renewed"].key.endswith(".not_renewed") and "need_all" not in figures
+
+
+@pytest.mark.parametrize("code, counted", [("id", r"sebesar nilainya dikali peluangnya"),
+                                           ("en", r"at (its|their) amount times (its|their) probability")])
+def test_the_summary_says_once_how_pledges_are_counted(code, counted):
+    """madiun-2026-ucj-csr's summary said "Komitmen CSR dihitung sebesar nilainya dikali peluangnya" to open the
+    pledge-risk paragraph right after the APBD paragraph's "... proyeksi utama, yang menghitung setiap komitmen CSR
+    sebesar nilainya dikali peluangnya". Now once; where the APBD paragraph does not say it, the pledge-risk
+    paragraph still does (the plan above)."""
+    import re
+
+    from sim.report_planning import _budget_lines
+
+    scenario = load_scenario("madiun-2026-ucj-csr")
+    extra = {"planning": planning_figures(scenario)}
+    lang = Language(code)
+    text = " ".join(b.text for b in _budget_lines(lang, scenario, extra) if b is not None)
+    assert len(re.findall(counted, text)) == 1, text
+    assert re.search(counted, text).start() < text.find("{p_fail}")  # said before the pledge's risk
+
+
+def test_the_pledge_risk_paragraph_says_how_pledges_are_counted_where_nothing_before_it_did(plan):
+    scenario, extra = plan
+    lang = Language("id")
+    assert _pledge_risk(lang, scenario, extra, pledge_names(lang, scenario)).text.startswith(
+        "Komitmen CSR dihitung sebesar nilainya dikali peluangnya.")
