@@ -31,6 +31,7 @@ from .budget import (
 )
 from .expansion import premium_rates, project_scenario
 from .funding import APBD, DBH_CHT, EXTERNAL_PAYERS
+from .membership import EXIT_CAUSES
 from .pledge_outcomes import ALL_HONOURED, FAILED, NONE_HONOURED, outcome_name, pledge_outcomes
 from .population import month_dates
 from .scenario import Scenario
@@ -1234,9 +1235,27 @@ def payer_name(payer: str, names: dict, lang: Language | None = None) -> str:
     return lang.choice("payer", payer) if lang else payer
 
 
-def methodology(lang: Language, section: Section) -> Section:
-    """The methodology with members that join and leave over the horizon instead of members fixed at the start."""
-    swap = {lang("method_population"): lang("method_population_plan"), lang("method_limits"): lang("method_limits_plan")}
+def exits_named(scenario: Scenario) -> list[str]:
+    """The ways members leave in this scenario, in ``EXIT_CAUSES`` order: death always; moving away, removal from
+    the DTKS/DTSEN and the age limit where a segment has the rule (``[membership]``); not renewed where a
+    ``[funding]`` table can run short. The methodology named all five for every scenario, the age limit in Jambi's
+    and Pekalongan's, which have none."""
+    plan = scenario.planning
+    exits = plan.exits.values() if plan is not None else ()
+    has = {"death": True,
+           "moving_away": any(e.moving_away_rate > 0 for e in exits),
+           "dtks_removal": any(e.dtks_removal_rate > 0 for e in exits),
+           "age_limit": any(e.age_limit is not None for e in exits),
+           "budget": plan is not None and plan.funding is not None}
+    return [cause for cause in EXIT_CAUSES if has[cause]]
+
+
+def methodology(lang: Language, section: Section, scenario: Scenario) -> Section:
+    """The methodology with members that join and leave over the horizon instead of members fixed at the start;
+    the members paragraph names only the ways out the scenario has."""
+    exits = lang.join((lang(f"method_exit_{cause}") for cause in exits_named(scenario)), "or")
+    swap = {lang("method_population"): lang("method_population_plan", exits=exits),
+            lang("method_limits"): lang("method_limits_plan")}
     blocks = [Para(swap[b.text], b.figures, b.style) if isinstance(b, Para) and b.text in swap else b
               for b in section.blocks]
     return Section(section.key, section.title, blocks, section.traced)

@@ -2135,7 +2135,7 @@ def sections(report_lang: Language, scenario: Scenario, summary: dict, extra: di
         provenance_section(lang, manifest, summary, extra, scenario.titles[lang.code]),
     ]
     if extra.get("planning"):
-        out = [report_planning.methodology(lang, s) if s.key == "methodology" else s for s in out]
+        out = [report_planning.methodology(lang, s, scenario) if s.key == "methodology" else s for s in out]
     return numbered_tables(lang, out)
 
 

@@ -2800,17 +2800,25 @@ TEXT = {
     "method_population_plan": {
         "id": "Peserta. Setiap segmen (kelompok peserta dengan skema, upah, dan pembayar yang sama) dibagi menurut "
               "jenis kelamin, usia tunggal, dan lama kepesertaan. Peserta baru masuk bulan demi bulan melalui proyeksi "
-              "kepesertaan skenario (kuota, alur pendaftaran, anggaran), dan peserta keluar karena meninggal, pindah, "
-              "dikeluarkan dari DTKS/DTSEN (basis data kesejahteraan sosial; sejak Inpres 4/2025 DTKS digabung ke "
-              "dalam DTSEN), melewati batas usia, atau tidak diperpanjang karena anggaran; jumlahnya dihitung sebagai "
-              "nilai harapan. Usia peserta bertambah setiap 12 bulan.",
+              "kepesertaan skenario (kuota, alur pendaftaran, anggaran), dan peserta keluar karena {exits}; jumlahnya "
+              "dihitung sebagai nilai harapan. Usia peserta bertambah setiap 12 bulan.",
         "en": "Members. Each segment (members with the same scheme, wage and payer) is split by sex, single year of "
               "age and length of membership. New members join month by month through the scenario's membership "
-              "projection (quotas, the enrolment pipeline, the budget), and members leave through death, moving "
-              "away, removal from the DTKS/DTSEN (the welfare register; under Inpres 4/2025 the DTKS was merged "
-              "into the DTSEN), the age limit or a budget that does not renew them; the numbers are expected values. "
-              "Members age every 12 months.",
+              "projection (quotas, the enrolment pipeline, the budget), and members leave through {exits}; the "
+              "numbers are expected values. Members age every 12 months.",
     },
+    # The ways out that method_population_plan lists ({exits}, joined with "or"): only those the scenario has
+    # (sim.report_planning.exits_named), by sim.membership.EXIT_CAUSES.
+    "method_exit_death": {"id": "meninggal", "en": "death"},
+    "method_exit_moving_away": {"id": "pindah", "en": "moving away"},
+    "method_exit_dtks_removal": {
+        "id": "dikeluarkan dari DTKS/DTSEN (basis data kesejahteraan sosial; sejak Inpres 4/2025 DTKS digabung ke "
+              "dalam DTSEN)",
+        "en": "removal from the DTKS/DTSEN (the welfare register; under Inpres 4/2025 the DTKS was merged into the "
+              "DTSEN)",
+    },
+    "method_exit_age_limit": {"id": "melewati batas usia", "en": "the age limit"},
+    "method_exit_budget": {"id": "tidak diperpanjang karena anggaran", "en": "a budget that does not renew them"},
     "method_limits_plan": {
         "id": "Batasan. Proyeksi kepesertaan dihitung sekali (nilai harapan, atau satu sampel bila alur pendaftaran "
               "diundi) dan dipakai sama oleh setiap simulasi; kematian acak dalam satu simulasi tidak mengurangi "

@@ -218,7 +218,7 @@ def test_the_methodology_fits_on_a_page(scenario_id, code):
     scenario, lang = load_scenario(scenario_id), Language(code)
     section = methodology_section(lang, scenario)
     if build_model(scenario).projection is not None:  # as the report of a planning scenario swaps paragraphs
-        section = report_planning.methodology(lang, section)
+        section = report_planning.methodology(lang, section, scenario)
     assert len(section.blocks) >= 8
     assert len(_pages(_report([(section.title, section.blocks)], lang=code))) == 1
 

@@ -235,7 +235,6 @@ LISTED_IN_TEXTS = [
     ("register_intro", "beserta nilai, satuan, dasar, dan sumbernya"),
     ("method_population", "dengan skema, upah, dan pembayar yang sama"),
     ("method_population_plan", "dengan skema, upah, dan pembayar yang sama"),
-    ("method_population_plan", "melewati batas usia, atau tidak diperpanjang"),
     ("method_engine", "Untuk setiap simulasi, segmen, dan risiko,"),
     ("nb_no_plan", "pendanaan [funding], atau keluarnya peserta"),
     ("budget_intro_plan", "Peserta, iuran, dan anggaran per tahun"),

@@ -695,5 +695,5 @@ def test_the_welfare_register_is_named_under_both_its_names():
     both languages (the seed articles and the scenario keys keep DTKS)."""
     for code in ("id", "en"):
         assert "DTKS/DTSEN" in PARAMETERS["dtks_removal_rate"][code]
-        assert "DTKS/DTSEN" in TEXT["method_population_plan"][code] and "Inpres 4/2025" in TEXT[
-            "method_population_plan"][code]
+        assert "DTKS/DTSEN" in TEXT["method_exit_dtks_removal"][code] and "Inpres 4/2025" in TEXT[
+            "method_exit_dtks_removal"][code]
