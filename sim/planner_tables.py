@@ -164,7 +164,7 @@ def _partial_year_rows(language: Language, months: list, columns: dict, premium:
         if _part_year_mark(last):
             row[language("col_members_end")] = language("nb_year_end_partial", month=language.iso_date(last))
             if need in columns and _need_mark(first):
-                row[need] = _premium_partial(language, first, f"{last[:4]}-12")
+                row[need] = _need_partial(language, first)
         row[premium] = _premium_partial(language, first, last)
         rows.append(row)
     return rows
@@ -176,6 +176,14 @@ def _premium_partial(language: Language, first: str, last: str) -> str:
     if first.endswith("-01"):
         return language("nb_premium_partial", month=language.iso_date(last))
     return language("nb_premium_partial_start", months=language.months(first, last))
+
+
+def _need_partial(language: Language, first: str) -> str:
+    """What the star after the APBD needed of a year whose first month in the horizon ``first`` is after January
+    means: its months to 31 December, "Maret–Desember 2026 saja, bukan setahun penuh", named by
+    ``Language.months_to_december`` as the report's note and sim plan name them (the members are renewed to
+    31 December, ``sim.budget``), however early the horizon ends in that year."""
+    return language("nb_premium_partial_start", months=language.months_to_december(first))
 
 
 def _year_end_months(scenario: Scenario) -> dict:
@@ -306,7 +314,7 @@ def _gap_rows(language: Language, gap: dict, scenario: Scenario) -> list[tuple]:
                  (_year_end_label(language, "nb_gap_ucj_both", last["year"], last.get("year_end_month"),
                                   confidence=confidence), language.percent(last["ucj"], 1))]
     # What the star means, as under the plan's table (a DataFrame has no note of its own that a notebook shows).
-    rows += [(report_planning.PARTIAL_MARK, _premium_partial(language, firsts[r["year"]], f"{r['year']}-12"))
+    rows += [(report_planning.PARTIAL_MARK, _need_partial(language, firsts[r["year"]]))
              for r in gap["years"] if _need_mark(firsts[r["year"]])]
     return rows
 

@@ -230,6 +230,22 @@ def test_a_horizon_within_one_year_says_under_the_apbd_needed_its_months_to_dece
     assert all(len(v) <= 50 for v in _cells(frame))
 
 
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_the_notebook_names_the_months_to_december_as_the_report_does(lang):
+    """The '*' row under the APBD needed (plan by year, pledge outcomes, CSR gap) built its months from the year's
+    first month and f"{year}-12"; it now asks Language.months_to_december, as the report's note under its table
+    (plan_need_to_december) and sim plan do, so the three cannot come to name different months."""
+    from sim.i18n import Language
+    from sim.planner_tables import _need_partial
+
+    language = Language(lang)
+    for first in (f"2026-{m:02d}" for m in range(2, 13)):
+        months = language.months_to_december(first)
+        assert _need_partial(language, first) == language("nb_premium_partial_start", months=months)
+        assert months in language("plan_need_to_december", year=2026, months=months)
+        assert len(_need_partial(language, first)) <= 50
+
+
 def test_a_scenario_without_an_enrolment_plan_is_refused_in_one_line():
     with pytest.raises(ScenarioError, match=r"^madiun-2023: expansion: has no enrolment plan"):
         report.plan_table(load_scenario("madiun-2023"), "en")
