@@ -778,9 +778,7 @@ def calibration_blocks(lang: Language, scenario: Scenario, extra: dict, summary:
     expected = any("expected_claims" in o or "expected_amount_idr" in o for o in observations)
     blocks += _calibration_table(lang, scenario, extra, expected)
     blocks += [_counts_para(lang, extra, i, summary) for i, o in enumerate(observations) if "claims" in o]
-    blocks += [_unfitted_count_para(lang, extra, i) for i, o in enumerate(observations)
-               if "claims" in o and "claims" not in o["fitted"] and "expected_amount_per_claim_idr" in o
-               and "amount_per_claim_idr" in o and o.get("model_window")]
+    blocks += [_unfitted_count_para(lang, extra, i) for i, o in enumerate(observations) if _count_para_shown(o)]
     blocks += recorded_paras(lang, extra)  # the summary's first paragraphs gave the record: only what they do not
     if cal.get("longest_membership_at_start_months", 0) > 0 and any(o["benefits"] in ("all", "jkm")
                                                                       for o in observations):
@@ -894,6 +892,13 @@ def _count_where(o: dict, window: dict, prefix: str) -> str:
                      "_above" if o["claims"] > window["claims_p95"] else "_inside")
 
 
+def _count_para_shown(o: dict) -> bool:
+    """Whether the calibration part gives observation ``o``'s recorded count a paragraph of its own
+    (:func:`_unfitted_count_para`): a count kept out of the fit, with both average claims and the model's months."""
+    return bool(_count_apart(o) and "expected_amount_per_claim_idr" in o and "amount_per_claim_idr" in o
+                and o.get("model_window"))
+
+
 def _unfitted_count_para(lang: Language, extra: dict, i: int) -> Para:
     """A recorded count left out of the fit (the experience file's ``fit``), set beside the model's count of the
     same months with its 90 % interval, and why a count may be left out: when the recorded average claim is far
@@ -981,8 +986,8 @@ def _window_detail(lang: Language, extra: dict, i: int) -> Para:
     where = ("calib_below" if o["amount_idr"] < window["amount_p5_idr"] else
              "calib_above" if o["amount_idr"] > window["amount_p95_idr"] else "calib_inside")
     said = lang(where)
-    if "amount" in o["fitted"]:
-        said += " " + lang("calib_fitted_not_a_test" + _count_apart(o))
+    if "amount" in o["fitted"]:  # the count kept out: said here only where no paragraph above said it
+        said += " " + lang("calib_fitted_not_a_test" + ("" if _count_para_shown(o) else _count_apart(o)))
     return Para(lang("calib_model_window_detail", period=_window(lang, o["from"], o["to"])) + " " + said, {
         "model": _r(extra, f"{w}.amount_expected_idr", "money"), "m5": _r(extra, f"{w}.amount_p5_idr", "money"),
         "m95": _r(extra, f"{w}.amount_p95_idr", "money"), "window_premium": _r(extra, f"{w}.premium_idr", "money")})
