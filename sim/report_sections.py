@@ -1311,8 +1311,10 @@ def sensitivity_section(lang: Language, extra: dict, labels: dict | None = None,
 
 
 # Parameters the report shows as a percentage wherever it shows them (register, differences, sensitivity table,
-# tornado): the UCJ target read "70,0%" in the planning summary and "0,7" in the tables beside it.
-PERCENT_PARAMETERS = {"ucj.target_share": "percent1"}
+# tornado): the UCJ target read "70,0%" in the planning summary and "0,7" in the tables beside it; the yearly rises
+# read "0,065" beside their own sources' "6,5% pada 2025".
+PERCENT_PARAMETERS = {"ucj.target_share": "percent1", "assumptions.wage_growth": "percent1",
+                      "assumptions.severity.medical_cost_trend": "percent1"}
 
 
 def sensitivity_kind(row: dict) -> str:

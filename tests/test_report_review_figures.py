@@ -60,6 +60,21 @@ def test_the_ucj_target_is_a_percentage_in_the_register_the_table_and_the_tornad
         " ", "\u00a0")
 
 
+@pytest.mark.parametrize("code", ["id", "en"])
+@pytest.mark.parametrize("key, high", [("assumptions.wage_growth", 0.065),
+                                       ("assumptions.severity.medical_cost_trend", 0.1)])
+def test_a_yearly_rise_is_a_percentage_in_the_register_and_the_sensitivity_table(code, key, high):
+    """madiun-2025's register and sensitivity table gave the PU wage rise as "0 – 0,065" beside its source's "naik
+    3,8% pada 2024 dan 6,5% pada 2025", and the care cost rise as "0,1"."""
+    lang = Language(code)
+    row = {"key": key, "value": 0.0, "unit": "share per year", "basis": "assumption", "range": [0.0, high],
+           "source": "assumption", "source_id": "asumsi"}
+    percent = lambda x: lang.percent(x, 1)  # noqa: E731
+    _, value, *_, rng, _source = _register_row(lang, {"assumptions": [row]}, 0, row)
+    assert lang.figure(value.kind, value.value) == percent(0.0) and rng == f"{percent(0.0)} – {percent(high)}"
+    assert report_sections.sensitivity_kind({"parameter": key, "unit": "share per year"}) == "percent1"
+
+
 # --- no line through a target's number ------------------------------------------------------------------------------
 
 
