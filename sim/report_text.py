@@ -3015,7 +3015,7 @@ PARAMETERS = {
     "male_share": {"id": "Proporsi laki-laki", "en": "Share of men"},
     "accident_rate": {"id": "Frekuensi kecelakaan kerja", "en": "Work-accident rate"},
     "mortality_load": {"id": "Pengali tabel mortalitas", "en": "Mortality load"},
-    "age_shift": {"id": "Profil usia (geser ± tahun)", "en": "Age profile (shifted, years)"},
+    "age_shift": {"id": "Pergeseran profil usia (tahun)", "en": "Age profile (shifted, years)"},
     # A calibrated scenario's fitted multipliers (calibration.posterior.*): one tornado bar each.
     "mortality_scale": {"id": "Pengali kematian hasil kalibrasi (semua segmen yang dikalibrasi)",
                         "en": "Fitted death multiplier (all calibrated segments)"},

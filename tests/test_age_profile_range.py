@@ -253,7 +253,9 @@ def test_the_bar_and_the_register_row_are_named_in_the_report_s_language(code):
     lang = Language(code)
     name = PARAMETERS["age_shift"][code]
     assert lang.parameter(KEY) == name and not re.search(r"[._]", name)
-    assert name == {"id": "Profil usia (geser ± tahun)", "en": "Age profile (shifted, years)"}[code]
+    # Indonesian named the shift as a reader says it: "Profil usia (geser ± tahun)" read as a shift with its number
+    # missing ("Untuk batang terlebar, Profil usia (geser ± tahun): ...").
+    assert name == {"id": "Pergeseran profil usia (tahun)", "en": "Age profile (shifted, years)"}[code]
     table = next(b for b in sensitivity_section(lang, extra).blocks if getattr(b, "name", "") == "sensitivity")
     rows = [r for r in table.rows if r[0] == name]
     assert len(rows) == 1

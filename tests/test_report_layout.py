@@ -444,7 +444,7 @@ def test_a_tornado_label_writes_its_range_with_an_en_dash(lang):
 
     from sim import charts
 
-    row = {"parameter": "Profil usia (geser ± tahun)", "low": -5, "high": 5,
+    row = {"parameter": "Pergeseran profil usia (tahun)", "low": -5, "high": 5,
            "claims_low_idr": 6.9e9, "claims_high_idr": 7.1e9}
     fig = charts.tornado([row], 7e9, "2025", Language(lang))
     label = fig.axes[0].get_yticklabels()[0].get_text()
