@@ -1267,7 +1267,9 @@ TEXT = {
         "en": "Could not be moved alone, as an end of its range makes the scenario invalid: {names}.",
     },
     "col_parameter": {"id": "Parameter", "en": "Parameter"},
-    "col_basis": {"id": "Dasar", "en": "Basis"},
+    # Not "Dasar": the same pages say "nilai dasar" and "skenario dasar" for the base, and in the sensitivity
+    # table "Dasar" stood beside "Nilai", read as the base value.
+    "col_basis": {"id": "Jenis nilai", "en": "Basis"},
     "col_value": {"id": "Nilai", "en": "Value"},
     "col_low": {"id": "Batas bawah", "en": "Low"},
     "col_high": {"id": "Batas atas", "en": "High"},
@@ -1505,7 +1507,7 @@ TEXT = {
     "flag_with_limit": {"id": "{flag} (batas z {limit})", "en": "{flag} (z limit {limit})"},
     # --- register ---
     "register_intro": {
-        "id": "Setiap parameter skenario beserta nilai, satuan, dasar, dan sumbernya. Baris kuning adalah asumsi "
+        "id": "Setiap parameter skenario beserta nilai, satuan, jenis nilai, dan sumbernya. Baris kuning adalah asumsi "
               "(dengan rentang wajar), baris biru hasil kalibrasi. Nilai hasil kalibrasi, dan nilai lain yang ditulis "
               "dengan lebih dari 4 angka penting, ditampilkan dengan 3 angka penting; nilai lengkapnya ada di "
               "scenario.toml dan assumptions.csv.",
@@ -1527,7 +1529,7 @@ TEXT = {
               "sebagai pemisah ribuan: 1.28 = 1,28 dan 7,902 = 7.902).",
         "en": "Sources without an Indonesian text in the scenario file ({n} rows) are quoted as written, in English.",
     },
-    "basis_legend": {"id": "Kolom Dasar: {items}.", "en": "Basis column: {items}."},
+    "basis_legend": {"id": "Kolom Jenis nilai: {items}.", "en": "Basis column: {items}."},
     "basis_desc_law": {"id": "peraturan = ditetapkan dalam peraturan", "en": "law = set by regulation"},
     "basis_desc_data": {"id": "data = dari data yang teramati", "en": "data = from observed data"},
     "basis_desc_derived": {

@@ -439,7 +439,7 @@ def test_every_basis_label_used_is_in_the_legend(doc):
     used = set(doc.column("assumptions", TEXT["col_basis"]["id"])) | set(doc.column("sensitivity", TEXT["col_basis"]["id"]))
     used.discard("")
     assert "turunan" in used  # segments.non_asn.wage is derived
-    legend = next(p["text"] for p in doc.paragraphs("register") if "Kolom Dasar" in p["text"])
+    legend = next(p["text"] for p in doc.paragraphs("register") if "Kolom Jenis nilai" in p["text"])
     for label in used:
         assert f"{label} = " in legend, label
     assert used <= {lang.basis(b) for b in ("law", "data", "derived", "calibrated", "assumption")}
@@ -677,7 +677,7 @@ def test_register_from_the_scenario_alone_is_in_indonesian():
     blocks = register_section(Language("id"), scenario, extra).blocks
     tables = {b.name: b for b in blocks if isinstance(b, Table)}
     assert all(row[5] in ("Tinggi", "Sedang", "Rendah") for row in tables["rules"].rows)
-    assert "Kolom Dasar" in blocks[0].text and "turunan = " in blocks[0].text
+    assert "Kolom Jenis nilai" in blocks[0].text and "turunan = " in blocks[0].text
 
 
 @pytest.mark.parametrize("code", ["id", "en"])

@@ -193,3 +193,16 @@ def test_the_members_alt_text_names_the_members_in_force_during_a_month_not_the_
     ax = charts.plan_members(months, years, lang).axes[0]
     (line,) = [ln for ln in ax.lines if list(ln.get_ydata()) == [m["members"] for m in months]]
     assert line.get_label() == lang("chart_members_month") and during.split()[-1] in line.get_label()
+
+
+# --- the basis column is not read as the base value -----------------------------------------------------------------
+
+
+def test_the_basis_column_is_not_named_as_the_base():
+    """madiun-2025's sensitivity table headed its columns "Parameter | Dasar | Nilai" under a paragraph giving the
+    "Nilai dasar", and its differences table says "Skenario dasar": "Dasar" read as the base value, not as whether a
+    value is an assumption, a rule or a calibration. The column and the register's legend of it say "Jenis nilai"."""
+    lang = Language("id")
+    assert lang("sens_base").startswith("Nilai dasar")
+    assert "dasar" not in lang("col_basis").lower() and lang("basis_legend", items="").startswith(
+        f"Kolom {lang('col_basis')}:")
