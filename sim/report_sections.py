@@ -1878,7 +1878,18 @@ def _register_row(lang: Language, extra: dict, i: int, r: dict) -> tuple:
     rng = r["range"]
     bound = functools.partial(lang.figure, kind)
     rng_text = f"{bound(rng[0])} – {bound(rng[1])}" if isinstance(rng, list) and len(rng) == 2 else ""
-    return (r["key"], value, lang.unit(r["unit"]), lang.basis(r["basis"]), rng_text, source_cell(lang, r))
+    return (r["key"], value, lang.unit(_percent_unit(r["unit"]) if kind in PERCENT_KINDS else r["unit"]),
+            lang.basis(r["basis"]), rng_text, source_cell(lang, r))
+
+
+PERCENT_KINDS = ("percent1",)
+
+
+def _percent_unit(unit: str) -> str:
+    """A yearly rise's unit beside its value shown as a percentage: "share per year" -> "per year" (the register
+    read "6,5% | proporsi per tahun", a percentage called a share); a plain share (the UCJ target, "70,0% |
+    proporsi") keeps its unit, which says what the percentage is."""
+    return "per year" if unit == "share per year" else unit
 
 
 def source_cell(lang: Language, r: dict) -> str:

@@ -2932,6 +2932,7 @@ UNITS = {
     "multipliers of expected deaths and accidents": "pengali jumlah kematian dan kecelakaan yang diharapkan",
     "names per month": "nama per bulan",
     "share per year": "proporsi per tahun",
+    "per year": "per tahun",
     "share of UCJ gap": "proporsi kekurangan UCJ",
     "claims per month": "klaim per bulan",
     "months of membership": "bulan kepesertaan",

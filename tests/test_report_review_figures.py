@@ -48,7 +48,8 @@ def test_the_ucj_target_is_a_percentage_in_the_register_the_table_and_the_tornad
     """The planning summary said "target 70,0%"; the register, the sensitivity table and the tornado "0,7" and
     "[0,535 – 1]"."""
     lang = Language(code)
-    key, value, *_, rng, _source = _register_row(lang, {"assumptions": [UCJ_TARGET]}, 0, UCJ_TARGET)
+    key, value, unit, _basis, rng, _source = _register_row(lang, {"assumptions": [UCJ_TARGET]}, 0, UCJ_TARGET)
+    assert unit == Language(code).unit("share")  # what the percentage is of
     percent = lambda x: lang.percent(x, 1)  # noqa: E731
     assert (key, lang.figure(value.kind, value.value)) == ("ucj.target_share", percent(0.7))
     assert rng == f"{percent(0.5349)} – {percent(1.0)}"
@@ -70,8 +71,9 @@ def test_a_yearly_rise_is_a_percentage_in_the_register_and_the_sensitivity_table
     row = {"key": key, "value": 0.0, "unit": "share per year", "basis": "assumption", "range": [0.0, high],
            "source": "assumption", "source_id": "asumsi"}
     percent = lambda x: lang.percent(x, 1)  # noqa: E731
-    _, value, *_, rng, _source = _register_row(lang, {"assumptions": [row]}, 0, row)
+    _, value, unit, _basis, rng, _source = _register_row(lang, {"assumptions": [row]}, 0, row)
     assert lang.figure(value.kind, value.value) == percent(0.0) and rng == f"{percent(0.0)} – {percent(high)}"
+    assert unit == {"id": "per tahun", "en": "per year"}[code]  # not "proporsi per tahun" beside "6,5%"
     assert report_sections.sensitivity_kind({"parameter": key, "unit": "share per year"}) == "percent1"
 
 
