@@ -3037,8 +3037,9 @@ PARAMETERS = {
     # Not a severity field (assumptions.wage_growth), but the other rise per calendar year, so beside the care's.
     "wage_growth": {"id": "Kenaikan upah peserta PU per tahun", "en": "PU wage rise per year"},
     "incapacity_months_mean": {"id": "Rata-rata lama tidak mampu bekerja (bulan)", "en": "Mean months of incapacity"},
-    "age_max": {"id": "Usia tertinggi anak saat klaim", "en": "Children's highest age at the claim"},
-    "school_start_age": {"id": "Usia mulai sekolah", "en": "School start age"},
+    # A unit in the name, as the months of incapacity: the sensitivity table has no unit column ("5 | 4 | 7").
+    "age_max": {"id": "Usia tertinggi anak saat klaim (tahun)", "en": "Children's highest age at the claim (years)"},
+    "school_start_age": {"id": "Usia mulai sekolah (tahun)", "en": "School start age (years)"},
     "annual_budget": {"id": "Anggaran per tahun", "en": "Annual budget"},
     "target_members": {"id": "Target peserta", "en": "Target members"},
     # Planning (sim.planning_schema): quotas, exits, the enrolment pipeline, funding, UCJ, claim timing.

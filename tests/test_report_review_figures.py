@@ -208,3 +208,14 @@ def test_the_basis_column_is_not_named_as_the_base():
     assert lang("sens_base").startswith("Nilai dasar")
     assert "dasar" not in lang("col_basis").lower() and lang("basis_legend", items="").startswith(
         f"Kolom {lang('col_basis')}:")
+
+
+# --- a unit in the names of the sensitivity table's rows ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("code, years", [("id", "(tahun)"), ("en", "(years)")])
+def test_an_age_in_years_says_so_in_its_name(code, years):
+    """madiun-2025's sensitivity table, which has no unit column, read "Usia mulai sekolah | 5 | 4 | 7"."""
+    lang = Language(code)
+    assert lang.parameter("assumptions.children.school_start_age").endswith(years)
+    assert lang.parameter("assumptions.children.age_max").endswith(years)
