@@ -1182,8 +1182,10 @@ TEXT = {
               "the members, the wages or who pays moves the premium too.",
     },
     "sens_note_calibrated": {
-        "id": " Untuk parameter hasil kalibrasi, rentangnya adalah interval kredibel 90%.",
-        "en": " For calibrated parameters the range is the 90% credible interval.",
+        "id": " Untuk parameter hasil kalibrasi, rentangnya adalah interval kredibel 90%: rentang yang, menurut klaim"
+              " tercatat dan rentang wajar asumsinya, memuat nilai sebenarnya dengan peluang 90%.",
+        "en": " For calibrated parameters the range is the 90% credible interval: the range that, given the recorded"
+              " claims and the assumption's plausible range, holds the true value with probability 90%.",
     },
     # The BPU early-death rule (sim.sensitivity.early_death_rule): a rule of Medium confidence, shown apart from
     # the bars; {years} lists sens_rule_year for each year measured.

@@ -152,6 +152,9 @@ def test_the_note_gives_a_calibrated_range_s_meaning_only_where_a_bar_is_calibra
     sentence = TEXT["sens_note_calibrated"][code].strip()
     note = [p for p in _sensitivity_paras(madiun, code) if p.startswith(TEXT["sens_note"][code][:40])]
     assert len(note) == 1 and sentence in note[0] and "{" not in note[0]
+    # A budget planner is told what a credible interval is, where the term appears.
+    assert {"id": "memuat nilai sebenarnya dengan peluang 90%", "en": "holds the true value with probability 90%"}[
+        code] in note[0]
     jambi = load_scenario("jambi-2025")
     base, swings, _ = tornado(jambi, recalibrate=False)
     assert not [s for s in swings if s.basis == "calibrated"]  # else this scenario cannot show it
