@@ -232,7 +232,7 @@ def test_two_clauses_joined_by_dan_after_a_comma_are_not_taken_for_a_list():
 # comma, each checked by hand: the others join two clauses or a pair, "antara Rp5 dan Rp8", and stay).
 LISTED_IN_TEXTS = [
     ("calib_table_note", "pada bulan, segmen, dan cara menghitung klaim"),
-    ("register_intro", "beserta nilai, satuan, dasar, dan sumbernya"),
+    ("register_intro", "beserta nilai, satuan, jenis nilai, dan sumbernya"),
     ("method_population", "dengan skema, upah, dan pembayar yang sama"),
     ("method_population_plan", "dengan skema, upah, dan pembayar yang sama"),
     ("method_engine", "Untuk setiap simulasi, segmen, dan risiko,"),
