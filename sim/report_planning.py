@@ -932,6 +932,11 @@ def _payers_table(lang: Language, scenario: Scenario, extra: dict) -> Table:
         notes.append(lang("plan_payers_note_pledges"))
         if any(y.get("apbd_cofunding_idr") for y in plan["years"]):
             notes.append(lang("plan_payers_note_cofunding"))
+    # An outside payer's code (SERTAKAN) is no budget line a planner knows, and its dashes read as money missing.
+    outside = [p for p in dict.fromkeys(r["payer"] for r in plan["payers"]) if p in EXTERNAL_PAYERS]
+    if outside:
+        notes.append(lang("plan_payers_note_outside", payers=lang.join(
+            [lang(f"payer_explained_{p}", payer=lang.choice("payer", p)) for p in outside], separator="; ")))
     for y in plan["years"]:
         if not whole_year(y):
             notes.append(_premium_partial_note(lang, y))

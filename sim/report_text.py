@@ -2633,6 +2633,23 @@ TEXT = {
               "(an expected value), not money in hand; what happens when a pledge is not honoured is in the pledge "
               "table below.",
     },
+    # The payers table's note on payers outside the city's money (sim.funding.EXTERNAL_PAYERS), each explained.
+    "plan_payers_note_outside": {
+        "id": "Baris {payers} adalah iuran yang tidak dibayar dari APBD dan, dalam skenario ini, tidak dibatasi "
+              "dananya, sehingga kolom “Dana tersedia” dan “Sisa” bertanda -.",
+        "en": "The rows of {payers} are premiums not paid from the APBD and, in this scenario, without a limit on "
+              "the money, so their “Money available” and “Left” columns show -.",
+    },
+    "payer_explained_SERTAKAN": {
+        "id": "{payer} (program BPJS Ketenagakerjaan: peserta dan perusahaan mendaftarkan pekerja rentan di "
+              "sekitarnya dan membayar iurannya)",
+        "en": "{payer} (a BPJS Ketenagakerjaan programme: insured workers and firms enrol vulnerable workers around "
+              "them and pay their premiums)",
+    },
+    "payer_explained_APBN": {"id": "{payer} (anggaran pemerintah pusat)",
+                             "en": "{payer} (the central government budget)"},
+    "payer_explained_SELF": {"id": "{payer} (peserta membayar iurannya sendiri)",
+                             "en": "{payer} (members paying their own premiums)"},
     "plan_payers_note_cofunding": {
         "id": "Bagian kota dari komitmen yang didanai bersama termasuk dalam baris APBD.",
         "en": "The city's share of co-funded pledges is in the APBD row.",

@@ -294,7 +294,7 @@ def test_the_payers_table_says_a_pledges_money_is_an_expectation(csr):
     0.7 = Rp1.05 bn), read as cash in hand without a note; the city's 1:1 match sits in the APBD row."""
     table = next(b for s in csr.sections for b in s.blocks if getattr(b, "name", "") == "plan_payers")
     assert table.note.startswith("Dana tersedia dari komitmen CSR adalah nilai komitmen dikali peluang dipenuhinya")
-    assert table.note.endswith("Bagian kota dari komitmen yang didanai bersama termasuk dalam baris APBD.")
+    assert "Bagian kota dari komitmen yang didanai bersama termasuk dalam baris APBD. Baris SERTAKAN (" in table.note
     scenario = load_scenario("madiun-2026-ucj-csr")
     payers = csr.extra["planning"]["payers"]
     for p in scenario.planning.funding.pledges:  # the figure the note explains, from the scenario file

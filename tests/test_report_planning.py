@@ -551,6 +551,35 @@ def test_the_premiums_by_payer_of_a_part_year_are_marked_with_its_months():
         "less.")
 
 
+def test_the_payers_table_explains_an_outside_payer_and_its_dashes():
+    """madiun-2026-ucj: the table of premiums by payer listed SERTAKAN (Rp17.7 m in 2026, Rp289.9 m in 2030) beside
+    the APBD with "-" for money available and left, and no word on who SERTAKAN is: a budget planner read a payer
+    code he does not know, and dashes that could be money missing. The note under the table now says, in both
+    languages; a scenario paid by the APBD alone (jambi-2025-pipeline) has no such note."""
+    from sim.report_planning import budget_section
+
+    summary = {"periods": [{"members": 1.0, "claims_expected_idr": 1.0}] * 5}
+    scenario = load_scenario("madiun-2026-ucj")
+    extra = {"planning": planning_figures(scenario)}
+    expected = {
+        "id": "Baris SERTAKAN (program BPJS Ketenagakerjaan: peserta dan perusahaan mendaftarkan pekerja rentan di "
+              "sekitarnya dan membayar iurannya) adalah iuran yang tidak dibayar dari APBD dan, dalam skenario ini, "
+              "tidak dibatasi dananya, sehingga kolom “Dana tersedia” dan “Sisa” bertanda -.",
+        "en": "The rows of SERTAKAN (a BPJS Ketenagakerjaan programme: insured workers and firms enrol vulnerable "
+              "workers around them and pay their premiums) are premiums not paid from the APBD and, in this "
+              "scenario, without a limit on the money, so their “Money available” and “Left” columns show -.",
+    }
+    for code, note in expected.items():
+        table = next(b for b in budget_section(Language(code), scenario, summary, extra).blocks
+                     if getattr(b, "name", None) == "plan_payers")
+        assert table.rows[1][:2] == ("2026", "SERTAKAN") and table.rows[1][3:] == ("-", "-")
+        assert table.note == note
+    alone = load_scenario("jambi-2025-pipeline")
+    table = next(b for b in budget_section(Language("id"), alone, summary, {"planning": planning_figures(alone)}).blocks
+                 if getattr(b, "name", None) == "plan_payers")
+    assert "SERTAKAN" not in table.note and "tidak dibatasi" not in table.note
+
+
 def test_the_payer_and_coverage_charts_name_a_part_year_by_its_months():
     """jambi-2025-pipeline from July 2025 over 24 months (to June 2027): the payer chart's 2025 and 2027 bars, six
     months' premiums each, were labelled "2025" and "2027" and read as a fall in spending, and the coverage chart
