@@ -673,8 +673,13 @@ def _priority_para(lang: Language, scenario: Scenario, extra: dict) -> Para | No
     if not items:
         return None
     # A sentence ("Karena itu, pada 2027, ... diterima, sedangkan ...; dan pada 2028, ..."): each year's clause
-    # holds commas of its own.
-    joined, figures = _listed(lang, items, separator="; ")
+    # holds commas of its own. Two clauses keep the "; " too: joined by "dan" alone they read "menunggu dana pada
+    # akhir tahun dan pada 2030, ...", as if the year-end were 2030's.
+    if len(items) == 2:
+        items[1] = (f"{lang('list_and')} {items[1][0]}", items[1][1])
+        joined, figures = _listed(lang, items, last=None, separator="; ")
+    else:
+        joined, figures = _listed(lang, items, separator="; ")
     return Para(lang("exec_plan_priority_passed", items=joined), figures)
 
 

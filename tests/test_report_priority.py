@@ -66,3 +66,14 @@ def test_segments_with_money_of_their_own_are_not_compared():
 
 def test_one_segment_has_no_priority_to_pass():
     assert _para("jambi-2025-pipeline")[2] is None
+
+
+def test_two_years_clauses_are_kept_apart():
+    """madiun-2026-ucj, 2029 and 2030: each year's clause holds commas of its own, and joined by "dan" alone the two
+    read "... menunggu dana pada akhir tahun dan pada 2030, 876 nama baru ...", as if the year-end were 2030's. Two
+    clauses are kept apart by "; " as three or more are, in both languages."""
+    scenario, extra, para = _para("madiun-2026-ucj")
+    text = _filled(Language("id"), para, extra)
+    assert "menunggu dana pada akhir tahun; dan pada 2030, " in text
+    english = _filled(Language("en"), _priority_para(Language("en"), scenario, extra), extra)
+    assert "waited for money at the year-end; and in 2030, " in english
