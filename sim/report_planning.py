@@ -480,9 +480,7 @@ def _budget_lines(lang: Language, scenario: Scenario, extra: dict) -> list:
     blocks += [_outside_horizon_para(lang, scenario, extra, side) for side in ("before", "after")]
     cut = [i for i, y in enumerate(years) if round(y["not_renewed"]) > 0]
     if cut:  # the renewals come first, but the money may not pay for all of them
-        para = _listed_para(lang, "exec_plan_not_renewed", [
-            (lang("plan_item_not_renewed", year=years[i]["year"]), {"cut": _r(extra, _y(i, "not_renewed"), "count")})
-            for i in cut])
+        para = _listed_para(lang, "exec_plan_not_renewed", [_not_renewed_item(lang, scenario, extra, i) for i in cut])
         beyond = _not_renewed_beyond_apbd(lang, scenario, [years[i] for i in cut])
         blocks.append(Para(para.text + beyond, para.figures) if beyond else para)
     blocks.append(_priority_para(lang, scenario, extra))
@@ -619,6 +617,25 @@ def _outside_horizon_para(lang: Language, scenario: Scenario, extra: dict, side:
 
 
 PASSED = 0.5  # names: a segment counts as admitting or waiting from half a name (the projection is fluid)
+
+
+def _not_renewed_item(lang: Language, scenario: Scenario, extra: dict, i: int) -> tuple[str, dict]:
+    """``(text, figures)``: the members not renewed in planning year ``i`` and the segments they belong to ("432
+    peserta pada 2028 (semuanya dari segmen “...”)"): a count alone left a planner asking whose cover ends."""
+    year = extra["planning"]["years"][i]
+    labels = {seg.name: seg.labels[lang.code] for seg in scenario.segments}
+    rows = [(k, r) for k, r in enumerate(year.get("segments", [])) if r.get("not_renewed", 0.0) >= PASSED]
+    figures = {"cut": _r(extra, _y(i, "not_renewed"), "count")}
+    if not rows:
+        return lang("plan_item_not_renewed", year=year["year"]), figures
+    if len(rows) == 1:
+        segments = lang("plan_item_cut_all", segment=labels.get(rows[0][1]["segment"], rows[0][1]["segment"]))
+    else:
+        segments, seg_figures = _listed(lang, [
+            (lang("plan_item_cut_segment", segment=labels.get(r["segment"], r["segment"])),
+             {"n": _r(extra, f"planning.years.{i}.segments.{k}.not_renewed", "count")}) for k, r in rows], "s_")
+        figures.update(seg_figures)
+    return lang("plan_item_not_renewed_segments", year=year["year"], segments=segments), figures
 
 
 def _not_renewed_beyond_apbd(lang: Language, scenario: Scenario, years: list) -> str:

@@ -2384,6 +2384,10 @@ TEXT = {
         "en": "Renewals come first, but the money does not pay for all of them: {items} are not renewed.",
     },
     "plan_item_not_renewed": {"id": "{cut} peserta pada {year}", "en": "{cut} members in {year}"},
+    "plan_item_not_renewed_segments": {"id": "{cut} peserta pada {year} ({segments})",
+                                       "en": "{cut} members in {year} ({segments})"},
+    "plan_item_cut_all": {"id": "semuanya dari segmen “{segment}”", "en": "all of “{segment}”"},
+    "plan_item_cut_segment": {"id": "{n} dari segmen “{segment}”", "en": "{n} of “{segment}”"},
     # Appended when some of them belong to a segment paid by DBH-CHT or CSR alone (report_planning): no APBD
     # budget renews them.
     "exec_plan_not_renewed_beyond_apbd": {

@@ -88,3 +88,28 @@ def test_members_of_a_segment_paid_by_dbh_cht_alone_are_said_to_be_beyond_the_ap
             in indonesian)
     ucj_scenario, ucj_extra = ucj
     assert "APBD tidak mengambil alih" not in _sentence(ucj_scenario, ucj_extra)[0]
+
+
+def test_the_summary_names_the_segments_whose_members_are_not_renewed(ucj):
+    """madiun-2026-ucj: "432 peserta pada 2028 tidak diperpanjang" left a planner asking whose cover ends; sim plan
+    names the segment (informal, the lowest priority). The sentence now gives the segment, or each segment's count
+    where there are several (2028's members split between two segments here, a drill), traced to report.json."""
+    import copy
+
+    scenario, extra = ucj
+    [text] = _sentence(scenario, extra)
+    informal = "Pekerja informal lain di luar DTKS (BPU), didaftarkan untuk UCJ"
+    assert f"432 peserta pada 2028 (semuanya dari segmen “{informal}”) tidak diperpanjang." in text
+    [english] = _sentence(scenario, extra, "en")
+    assert "432 members in 2028 (all of “Other informal workers outside DTKS (BPU), enrolled for UCJ”)" in english
+    split = copy.deepcopy(extra)
+    year = next(y for y in split["planning"]["years"] if y["year"] == "2028")
+    rows = {r["segment"]: r for r in year["segments"]}
+    rows["vulnerable"]["not_renewed"], rows["informal"]["not_renewed"] = 100.0, year["not_renewed"] - 100.0
+    [text] = _sentence(scenario, split)
+    assert (f"432 peserta pada 2028 (100 dari segmen “Pekerja informal rentan (BPU)” dan 332 dari segmen "
+            f"“{informal}”)") in text
+    lang = Language("id")
+    para = next(p for p in _budget_lines(lang, scenario, split) if p.text.startswith("Perpanjangan"))
+    assert {f.key for f in para.figures.values()} >= {"planning.years.2.segments.1.not_renewed",
+                                                     "planning.years.2.segments.2.not_renewed"}
