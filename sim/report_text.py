@@ -1806,7 +1806,9 @@ TEXT = {
     "prov_created": {"id": "Dibuat", "en": "Created"},
     "prov_scenario": {"id": "Skenario", "en": "Scenario"},
     "prov_files": {"id": "Berkas skenario", "en": "Scenario files"},
-    "prov_overrides": {"id": "Perubahan (--set)", "en": "Overrides (--set)"},
+    # --trials and --seed change the scenario as a --set does, and are listed here with it (as in the manifest).
+    "prov_overrides": {"id": "Nilai skenario yang diubah (--set, --trials, --seed)",
+                       "en": "Scenario values changed (--set, --trials, --seed)"},
     "prov_seed": {"id": "Bilangan awal (seed)", "en": "Seed"},
     "prov_trials": {"id": "Jumlah simulasi", "en": "Trials"},
     "prov_scenario_hash": {"id": "Hash skenario (SHA-256)", "en": "Scenario hash (SHA-256)"},

@@ -46,3 +46,13 @@ def test_the_command_row_reruns_the_same_run(origin, capsys):
     again = _parser().parse_args(shlex.split(command)[3:])
     assert (again.trials, again.overrides, again.chunk_trials, again.lang) == (1000, argv[3:7:2], 250, "en")
     assert origin["scenario"].trials == 1000
+
+
+@pytest.mark.parametrize("code", ["id", "en"])
+def test_the_overrides_row_is_named_for_every_option_it_lists(code):
+    """The row above the command listed "scenario.trials=1000" under "Perubahan (--set)" for a run typed with
+    ``--trials 1000`` (madiun-2026-ucj's review): the row lists what --trials and --seed changed too."""
+    from sim.i18n import Language
+
+    label = Language(code)("prov_overrides")
+    assert all(option in label for option in ("--set", "--trials", "--seed"))
