@@ -2616,11 +2616,12 @@ TEXT = {
               "paid for, at that year's rates: the {year} target at {next} rates.",
     },
     "plan_target_premium_note_after": {
-        "id": "Tahun {year} berada di luar periode proyeksi, sehingga proyeksi tidak menunjukkan siapa yang membayar "
-              "iuran pada tahun itu: iuran setiap segmen dihitung dengan tarif yang berlaku bagi pembayar segmen itu "
-              "menurut aturan tahun {year}.",
-        "en": "{year} is beyond the projection, which does not say who pays then: each segment is at its own payer's "
-              "rate under the rules in force in {year}.",
+        "id": "Tahun {year} berada di luar periode proyeksi, sehingga tidak diketahui berapa peserta yang dibayar "
+              "dari setiap sumber dana (misalnya APBD atau CSR) pada tahun itu: iuran setiap segmen dihitung "
+              "seluruhnya dengan tarif yang berlaku bagi pembayar segmen itu menurut aturan tahun {year}.",
+        "en": "{year} is beyond the projection, so how many members each source of money (the APBD or a CSR pledge, "
+              "say) pays for then is not known: each segment is priced wholly at its own payer's rate under the "
+              "rules in force in {year}.",
     },
     "col_apbd_members": {"id": "Peserta APBD (rata-rata)", "en": "APBD-paid members (average)"},
     "col_apbd_needed_quota": {"id": "APBD yang dibutuhkan untuk target", "en": "APBD needed for the targets"},

@@ -391,9 +391,12 @@ REWORDED = [
                                                  "proyeksi (tanpa pendaftaran bertahap)."),
     # The last target's premium, priced after the horizon: "dengan tarif untuk pembayarnya sendiri" calqued "at its
     # own payer's rate", and "sehingga" made being beyond the projection the reason without saying the link.
-    ("tarif untuk pembayarnya sendiri", "sehingga proyeksi tidak menunjukkan siapa yang membayar iuran pada tahun "
-                                        "itu: iuran setiap segmen dihitung dengan tarif yang berlaku bagi pembayar "
-                                        "segmen itu menurut aturan tahun {year}."),
+    ("tarif untuk pembayarnya sendiri", "iuran setiap segmen dihitung seluruhnya dengan tarif yang berlaku bagi "
+                                        "pembayar segmen itu menurut aturan tahun {year}."),
+    # Review of session 35: "proyeksi tidak menunjukkan siapa yang membayar iuran ...: ... tarif ... pembayar segmen
+    # itu" read as a contradiction: what is not known is the split among the sources of money.
+    ("tidak menunjukkan siapa yang membayar", "sehingga tidak diketahui berapa peserta yang dibayar dari setiap "
+                                              "sumber dana (misalnya APBD atau CSR) pada tahun itu"),
     # "(dengan cara menghitung klaim yang tidak diumumkan)" read as counting claims that were not announced.
     ("dengan cara menghitung klaim yang tidak", "jumlah klaim di atas tidak dipakai dan menjadi pembanding, walaupun "
                                               "cara BPJS menghitung jumlah klaim tidak diumumkan."),
@@ -402,7 +405,7 @@ REWORDED = [
 
 @pytest.mark.parametrize("old, new", REWORDED, ids=[o[:30] for o, _ in REWORDED])
 def test_indonesian_wording(old, new):
-    text = " ".join(e["id"] for e in TEXT.values())
+    text = "\n".join(e["id"] for e in TEXT.values())  # (a line apart: the end of one text and the next are no phrase)
     assert old.lower() not in text.lower()
     assert new in text
 

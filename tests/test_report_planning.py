@@ -164,9 +164,9 @@ def test_pipeline_report_says_what_the_budget_buys_and_what_the_targets_take(pip
     assert "Iuran setahun untuk target, dengan tarif tahun berikutnya" in budget
     assert ("Iuran setahun untuk target akhir tahun adalah iuran yang dibayar untuk peserta target itu pada tahun "
             "berikutnya, dengan tarif tahun itu: target akhir 2025 dihitung dengan tarif 2026. Tahun 2028 berada di "
-            "luar periode proyeksi, sehingga proyeksi tidak menunjukkan siapa yang membayar iuran pada tahun itu: "
-            "iuran setiap segmen dihitung dengan tarif yang berlaku bagi pembayar segmen itu menurut aturan tahun "
-            "2028.") in budget
+            "luar periode proyeksi, sehingga tidak diketahui berapa peserta yang dibayar dari setiap sumber dana "
+            "(misalnya APBD atau CSR) pada tahun itu: iuran setiap segmen dihitung seluruhnya dengan tarif yang "
+            "berlaku bagi pembayar segmen itu menurut aturan tahun 2028.") in budget
     assert "Belah ketupat: iuran setahun penuh untuk target akhir tahun, dengan tarif tahun berikutnya." in budget
 
 
@@ -840,8 +840,9 @@ def test_pipeline_report_in_english(pipeline_en):
             "and 2028 Rp806.4 m.") in text
     budget = unescape(section_text(folder, "budget"))
     assert "A year's premium for the target, at next year's rates" in budget
-    assert ("the 2025 target at 2026 rates. 2028 is beyond the projection, which does not say who pays then: each "
-            "segment is at its own payer's rate under the rules in force in 2028.") in budget
+    assert ("the 2025 target at 2026 rates. 2028 is beyond the projection, so how many members each source of "
+            "money (the APBD or a CSR pledge, say) pays for then is not known: each segment is priced wholly at its "
+            "own payer's rate under the rules in force in 2028.") in budget
     html = (folder / "report.html").read_text(encoding="utf-8")
     assert "counts only the members at the start" not in html and "Only the members at the start" not in html
 
