@@ -1878,11 +1878,8 @@ def _register_row(lang: Language, extra: dict, i: int, r: dict) -> tuple:
     rng = r["range"]
     bound = functools.partial(lang.figure, kind)
     rng_text = f"{bound(rng[0])} – {bound(rng[1])}" if isinstance(rng, list) and len(rng) == 2 else ""
-    return (r["key"], value, lang.unit(_percent_unit(r["unit"]) if kind in PERCENT_KINDS else r["unit"]),
-            lang.basis(r["basis"]), rng_text, source_cell(lang, r))
-
-
-PERCENT_KINDS = ("percent1",)
+    unit = _percent_unit(r["unit"]) if r["key"] in PERCENT_PARAMETERS else r["unit"]
+    return (r["key"], value, lang.unit(unit), lang.basis(r["basis"]), rng_text, source_cell(lang, r))
 
 
 def _percent_unit(unit: str) -> str:
