@@ -465,7 +465,7 @@ def _budget_lines(lang: Language, scenario: Scenario, extra: dict) -> list:
     blocks.append(_apbd_needed_para(lang, scenario, extra))
     # The APBD paragraph's "target still reached in the main projection, which counts each pledge at amount times
     # probability" already says how pledges are counted: the pledge-risk paragraph does not say it again.
-    said = bool(extra["planning"].get("budget_needed") and _short_but_reached(extra))
+    said = bool(_short_but_reached(extra))  # empty without a budget answer or pledges
     blocks.append(_pledge_risk(lang, scenario, extra, pledge_names(lang, scenario), counted_said=said))
     # What the premiums took from the budget each year, and what is left.
     spent = [i for i, y in enumerate(years) if y["budget_idr"] is not None]
