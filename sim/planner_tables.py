@@ -110,7 +110,11 @@ def plan_table(scenario: Scenario, lang: str = "id") -> pd.DataFrame:
     plan = report_planning.planning_figures(scenario)
     if plan is None:
         raise ScenarioError(scenario.id, "expansion", language("nb_no_plan"))
-    needed = plan["budget_needed"]
+    needed, need = plan["budget_needed"], None
+    if needed is not None:
+        need = language("col_apbd_needed_" + ("quota" if needed["for"] == "quota_path" else "members"))
+        if needed["pledges"]:  # without pledges the premiums are known: nothing uncertain to state
+            need = language("nb_apbd_needed_confidence", need=need, confidence=language.percent(needed["confidence"]))
     rows = []
     for y in plan["years"]:
         # A year the horizon ends in before December: its year-end figures (members, names waiting for money, UCJ)
@@ -132,14 +136,12 @@ def plan_table(scenario: Scenario, lang: str = "id") -> pd.DataFrame:
                language("col_budget_apbd"): _or_dash(language.money, y["budget_idr"]),
                language("col_budget_spent"): money(y["budget_spent_idr"])}
         if needed is not None:
-            what = "quota" if needed["for"] == "quota_path" else "members"
             # A whole year's in a year the horizon ends in before December (sim.budget): starred only when it starts
             # in that year after January, as its premiums.
-            row[language(f"col_apbd_needed_{what}")] = money(y["apbd_needed_idr"], _need_mark(y["first_month"]))
+            row[need] = money(y["apbd_needed_idr"], _need_mark(y["first_month"]))
         if y["ucj"] is not None:
             row[language("nb_ucj")] = language.percent(y["ucj"], 1) + mark
         rows.append(row)
-    need = language(f"col_apbd_needed_{what}") if needed is not None else None
     rows += _partial_year_rows(language, [(y["first_month"], y["year_end_month"]) for y in plan["years"]], rows[-1],
                                language("col_premium"), need)
     return pd.DataFrame(rows).set_index(language("col_period"))

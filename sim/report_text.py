@@ -2057,6 +2057,10 @@ TEXT = {
                    "en": "has no enrolment plan ([expansion] quotas, a [pipeline], [funding] or [membership] exits); "
                          "choose a scenario with one, e.g. madiun-2026-ucj-csr"},
     "nb_ucj": {"id": "Cakupan UCJ akhir tahun", "en": "UCJ coverage at year-end"},
+    # The plan by year's APBD needed with CSR pledges: the certainty in its heading, where a planner copying the
+    # figure into a budget request reads it (the notebook's text above the table is easily skipped).
+    "nb_apbd_needed_confidence": {"id": "{need} (cukup dengan peluang ≥ {confidence})",
+                                  "en": "{need} (enough with probability ≥ {confidence})"},
     # The note row of the plan by year (sim.planner_tables.plan_table) under a year the horizon ends in before
     # December, whose starred year-end is its last month (the report's plan_year_end_partial_note): within 50
     # characters.
