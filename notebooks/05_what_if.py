@@ -65,8 +65,6 @@ accident_factor = 1.0  # x the accident rates (1: as the scenario has them)
 lang = "id"  # "id" (Indonesian) or "en"
 
 # %%
-import ipywidgets as widgets
-
 from sim import coverage
 from sim.i18n import Language
 from sim.scenario import load_scenario
@@ -80,32 +78,17 @@ coverage.what_if_table(scenario, lang, budget_idr=budget_idr, members=members, c
 # %% [markdown] tags=["lang-en"]
 # ## Sliders
 # The budget slider starts at the budget above, or for a scenario without one at what the city pays for the members
-# (rounded up to Rp50 juta).
+# (rounded up to Rp50 juta). It counts in Rp juta (3100 is Rp3.1 billion) and the CSR share in % (25: a quarter of
+# the members), so that each reads in plain digits.
 
 # %% [markdown] tags=["lang-id"]
 # ## Penggeser
 # Penggeser anggaran dimulai dari anggaran di atas, atau untuk skenario tanpa anggaran, dari iuran yang dibayar kota
-# untuk peserta tersebut (dibulatkan ke atas ke kelipatan Rp50 juta).
+# untuk peserta tersebut (dibulatkan ke atas ke kelipatan Rp50 juta). Anggaran dinyatakan dalam Rp juta (3100 berarti
+# Rp3,1 miliar) dan proporsi CSR dalam % (25: seperempat peserta), agar setiap angka mudah dibaca.
 
 # %%
-start = coverage.slider_start(scenario, budget_idr, members)
-# Each slider's label shown whole: the default label width (80 pixels) cut "Kecelakaan ×" and "Proporsi CSR" short.
-# A slider answers on release, not while dragged (a closed form each time).
-slider = {"style": {"description_width": "initial"}, "continuous_update": False}
-deaths_span = coverage.slider_span("mortality_factor", mortality_factor)
-accidents_span = coverage.slider_span("accident_factor", accident_factor)
-widgets.interactive(
-    coverage.what_if_table,
-    scenario=widgets.fixed(scenario),
-    lang=widgets.fixed(lang),
-    budget_idr=widgets.IntSlider(value=start["budget_idr"], min=0, max=4 * max(start["budget_idr"], 10**9),
-                                 step=coverage.BUDGET_STEP, description=language("nb_slider_budget"), **slider),
-    members=widgets.IntSlider(value=start["members"], min=0, max=4 * max(start["members"], 1_000), step=100,
-                              description=language("nb_slider_members"), **slider),
-    csr_share=widgets.FloatSlider(value=csr_share, min=0.0, max=1.0, step=0.05,
-                                  description=language("nb_slider_csr_share"), **slider),
-    mortality_factor=widgets.FloatSlider(value=mortality_factor, min=deaths_span[0], max=deaths_span[1], step=0.05,
-                                         description=language("nb_slider_deaths"), **slider),
-    accident_factor=widgets.FloatSlider(value=accident_factor, min=accidents_span[0], max=accidents_span[1],
-                                        step=0.05, description=language("nb_slider_accidents"), **slider),
-)
+# The budget moves in Rp juta and the CSR share in %: a slider shows its value in plain digits, "3100" not
+# "3100000000" (sim.coverage.what_if_sliders).
+coverage.what_if_sliders(scenario, lang, budget_idr=budget_idr, members=members, csr_share=csr_share,
+                         mortality_factor=mortality_factor, accident_factor=accident_factor)

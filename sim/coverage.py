@@ -222,6 +222,7 @@ def _check_settings(scenario: Scenario, **settings) -> None:
 
 
 BUDGET_STEP = 50_000_000  # notebook 05's budget slider moves in Rp50 juta
+JUTA = 1_000_000  # notebook 05's budget slider counts in Rp juta (see what_if_sliders)
 FACTOR_SPANS = {"mortality_factor": (0.5, 2.0), "accident_factor": (0.5, 3.0)}  # notebook 05's factor sliders
 
 
@@ -278,3 +279,43 @@ def what_if_table(scenario: Scenario, lang: str = "id", **settings) -> pd.DataFr
     if result["plans_set_aside"]:  # say which question this answers: not the plan's (that is sim plan's)
         shown.append((language("wi_plans"), language("wi_plans_set_aside", tables=", ".join(result["plans_set_aside"]))))
     return pd.DataFrame(shown, columns=[language("wi_what"), language("wi_value")]).set_index(language("wi_what"))
+
+
+def what_if_sliders(scenario: Scenario, lang: str = "id", budget_idr: float | None = None, members: int | None = None,
+                    csr_share: float = 0.0, mortality_factor: float = 1.0, accident_factor: float = 1.0):
+    """Notebook 05's sliders, each answered by :func:`what_if_table`, starting at :func:`slider_start` and
+    :func:`slider_span`. The budget moves in Rp juta and the CSR share in %: a slider's readout is formatted in
+    the browser's English digits, so a budget in Rp read "3100000000" (ten digits, no separator) and a share
+    "0.25" (a decimal point, which Indonesian reads as a thousands separator); "3100" under "Anggaran (Rp juta)"
+    and "25" under "Proporsi CSR (%)" read alike in both languages. A budget given to the rupiah answers here at
+    its nearest juta (the table above the sliders gives it exact)."""
+    import ipywidgets as widgets
+
+    from .i18n import Language
+
+    language = Language(lang)
+    start = slider_start(scenario, budget_idr, members)
+    budget = round(start["budget_idr"] / JUTA)
+    # Each label shown whole: the default label width (80 pixels) cut "Kecelakaan ×" and "Proporsi CSR" short.
+    # A slider answers on release, not while dragged (a closed form each time).
+    shown = {"style": {"description_width": "initial"}, "continuous_update": False}
+    deaths = slider_span("mortality_factor", mortality_factor)
+    accidents = slider_span("accident_factor", accident_factor)
+    return widgets.interactive(
+        _what_if_in_juta, scenario=widgets.fixed(scenario), lang=widgets.fixed(lang),
+        budget_juta=widgets.IntSlider(value=budget, min=0, max=4 * max(budget, 1_000), step=BUDGET_STEP // JUTA,
+                                      description=language("nb_slider_budget"), **shown),
+        members=widgets.IntSlider(value=start["members"], min=0, max=4 * max(start["members"], 1_000), step=100,
+                                  description=language("nb_slider_members"), **shown),
+        csr_percent=widgets.IntSlider(value=round(100 * csr_share), min=0, max=100, step=5,
+                                      description=language("nb_slider_csr_share"), **shown),
+        mortality_factor=widgets.FloatSlider(value=mortality_factor, min=deaths[0], max=deaths[1], step=0.05,
+                                             description=language("nb_slider_deaths"), **shown),
+        accident_factor=widgets.FloatSlider(value=accident_factor, min=accidents[0], max=accidents[1], step=0.05,
+                                            description=language("nb_slider_accidents"), **shown),
+    )
+
+
+def _what_if_in_juta(scenario: Scenario, lang: str, budget_juta: int, csr_percent: int, **settings) -> pd.DataFrame:
+    """:func:`what_if_table` for :func:`what_if_sliders`' budget in Rp juta and CSR share in %."""
+    return what_if_table(scenario, lang, budget_idr=budget_juta * JUTA, csr_share=csr_percent / 100, **settings)

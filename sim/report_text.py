@@ -2030,9 +2030,9 @@ TEXT = {
     # --- sentences and labels the notebooks' own code cells show (notebooks/; the prose is in their markdown cells) ---
     "nb_scenario_size": {"id": "{members} peserta dalam {segments} segmen, {months} bulan mulai {start}",
                          "en": "{members} members in {segments} segment(s), {months} months from {start}"},
-    "nb_slider_budget": {"id": "Anggaran (Rp)", "en": "Budget (Rp)"},
+    "nb_slider_budget": {"id": "Anggaran (Rp juta)", "en": "Budget (Rp million)"},
     "nb_slider_members": {"id": "Peserta", "en": "Members"},
-    "nb_slider_csr_share": {"id": "Proporsi CSR", "en": "CSR share"},
+    "nb_slider_csr_share": {"id": "Proporsi CSR (%)", "en": "CSR share (%)"},
     "nb_slider_deaths": {"id": "Kematian ×", "en": "Deaths ×"},
     "nb_slider_accidents": {"id": "Kecelakaan ×", "en": "Accidents ×"},
     # --- budget against members (notebook 03; sim.planner_tables.year_table, members_table, pledge_table) ---

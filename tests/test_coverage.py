@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import copy
 import math
-from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from sim.closed_form import expected
@@ -231,8 +231,29 @@ def test_a_factor_slider_holds_the_value_the_planner_gave():
     assert slider_span("mortality_factor", 1.0) == (0.5, 2.0)
     assert slider_span("mortality_factor", 2.5) == (0.5, 2.5)
     assert slider_span("accident_factor", 0.2) == (0.2, 3.0)
-    notebook = (Path(__file__).resolve().parents[1] / "notebooks" / "05_what_if.py").read_text(encoding="utf-8")
-    assert 'slider_span("mortality_factor", mortality_factor)' in notebook and "max=2.0" not in notebook
+    from sim.coverage import what_if_sliders
+
+    sliders = {w.description: w for w in what_if_sliders(load_scenario("madiun-2025"), "en", mortality_factor=2.5)
+               .children if hasattr(w, "max")}
+    assert sliders["Deaths ×"].max == 2.5 and sliders["Deaths ×"].value == 2.5
+
+
+def test_the_what_if_sliders_read_in_plain_digits():
+    """Notebook 05's budget slider counted in Rp, its readout "3100000000" (the browser's digits, no separator), and
+    its CSR share read "0.25", a decimal point an Indonesian planner reads as thousands; they now count in Rp juta
+    and in %, "3100" and "25", and answer as the table does for the same budget and share."""
+    from sim.coverage import what_if_sliders, what_if_table
+
+    scenario = load_scenario("madiun-2025")
+    box = what_if_sliders(scenario, "id", csr_share=0.25)
+    sliders = {w.description: w for w in box.children if hasattr(w, "max")}
+    assert sliders["Anggaran (Rp juta)"].value == 3_100 and sliders["Anggaran (Rp juta)"].step == 50
+    assert sliders["Proporsi CSR (%)"].value == 25 and sliders["Proporsi CSR (%)"].max == 100
+    answer = box.result  # interactive runs its function once with the sliders' values
+    expected = what_if_table(scenario, "id", budget_idr=3_100_000_000, members=17_484, csr_share=0.25)
+    pd.testing.assert_frame_equal(answer, expected)
+    assert answer.loc["Anggaran", "Nilai"] == "Rp3,10 miliar"
+    assert what_if_sliders(scenario, "id", budget_idr=4_000_400_000).children[0].value == 4_000  # nearest juta
 
 
 def test_coverage_curve_counts_the_same_members_as_its_premium():
