@@ -375,23 +375,45 @@ def pledge_table(scenario: Scenario, lang: str = "id") -> pd.DataFrame:
 def differences_table(scenarios: list[Scenario], lang: str = "id", width: int = 60) -> pd.DataFrame:
     """The parameters whose values differ between the scenarios (as ``sim compare``'s, ``-`` where a scenario does
     not set one), a row each, named as in the assumption register and with values in the report language; a text
-    in both languages in this one, a long value cut at ``width`` characters."""
+    in both languages in this one, a long value cut at ``width`` characters. The table has no unit column, so an
+    amount (a unit in IDR) is shown in Rp ("Rp4,00 miliar", not "4.000.000.000"), and a fitted or copied multiplier
+    to 3 significant digits, a UCJ target or yearly rise as a percentage and a year as a year ("2026", not
+    "2.026"), as the report's tables show them."""
     from .compare import differing_parameters, flatten
+    from .report_sections import PERCENT_PARAMETERS, YEARS, _long, register_rows
 
     language = Language(lang)
     entries = {f"segments.{seg.name}": seg.labels[language.code] for s in scenarios for seg in s.segments}
     flat = [flatten(s.resolved) for s in scenarios]
+    registers = [{r["key"]: r for r in register_rows(s.resolved)} for s in scenarios]
 
-    def shown(value) -> str:
+    def number(key: str, value: float, register: dict) -> str | None:
+        row = register.get(key, {})
+        if key.rsplit(".", 1)[-1] in YEARS:  # a pledge's first year read "2.026"
+            return str(value)
+        if row.get("unit", "").startswith("IDR"):
+            return language.money(value)
+        if key in PERCENT_PARAMETERS:
+            return language.figure(PERCENT_PARAMETERS[key], value)
+        if row.get("basis") == "calibrated" or _long(value):
+            return language.sig3(value)
+        return None
+
+    def shown(value, key: str = "", register: dict | None = None) -> str:
         if value is None:
             return "-"
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            figure = number(key, value, register or {})
+            if figure is not None:
+                return figure
         if isinstance(value, dict) and language.code in value:
             value = value[language.code]
         text = language.value(value) if not isinstance(value, dict) else json.dumps(value, ensure_ascii=False)
         return text if len(text) <= width else text[: width - 3] + "..."
 
     rows = [{language("col_parameter"): language.parameter(r["parameter"], entries),
-             **{s.id: shown(f.get(r["parameter"])) for s, f in zip(scenarios, flat)}}
+             **{s.id: shown(f.get(r["parameter"]), r["parameter"], reg) for s, f, reg in zip(scenarios, flat,
+                                                                                              registers)}}
             for r in differing_parameters(scenarios)]
     return pd.DataFrame(rows, columns=[language("col_parameter"), *(s.id for s in scenarios)]).set_index(
         language("col_parameter"))

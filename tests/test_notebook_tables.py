@@ -455,10 +455,29 @@ def test_the_differences_between_scenarios_are_named_as_in_the_register():
     frame = report.differences_table(scenarios, "en")
     assert list(frame.columns) == ["madiun-2023", "madiun-2023-target", "madiun-2025"]
     assert frame.loc["Members – Vulnerable informal workers (BPU)"].tolist() == ["4,906", "16,539", "9,582"]
-    assert frame.loc["Annual budget"].tolist() == ["4,000,000,000", "4,000,000,000", "-"]
+    assert frame.loc["Annual budget"].tolist() == ["Rp4.00 bn", "Rp4.00 bn", "-"]
     cells = _cells(frame)
     assert not [c for c in cells if "{" in c or "segments." in c or "None" in c]
     assert all(len(str(v)) <= 60 for row in frame.itertuples(index=False) for v in row)
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_the_differences_between_scenarios_show_amounts_multipliers_and_years_as_the_report_does(lang):
+    """Notebook 04's table of differences has no unit column, yet showed the budget as "4.000.000.000" (no Rp), the
+    calibrated death multiplier as "1,578031" (the report's tables: 3 significant digits) and a pledge's first year
+    as "2.026"; it now shows "Rp4,00 miliar", "1,58" and "2026"."""
+    from sim.i18n import Language
+
+    language = Language(lang)
+    scenarios = [load_scenario(s) for s in ("madiun-2023", "madiun-2025")]
+    frame = report.differences_table(scenarios, lang)
+    name = language.parameter
+    assert frame.loc[name("budget.annual_budget")].tolist() == [language.money(4e9), "-"]
+    assert frame.loc[name("assumptions.mortality_load")].tolist() == [language.number(1.5, 1), language.number(1.58, 2)]
+    pledges = report.differences_table([load_scenario("madiun-2026-ucj"), load_scenario("madiun-2026-ucj-csr")], lang)
+    first = [v for k, v in pledges.iloc[:, 1].items() if k.startswith(name("funding.csr.companies.first_year"))]
+    assert first == ["2026"]
+    assert pledges.loc[name("funding.dbh_cht_budget")].tolist() == ["-", language.money(5e8)]
 
 
 def test_the_calibration_tables_read_as_a_report():
