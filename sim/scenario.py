@@ -130,6 +130,10 @@ def _merge(base: dict, override: dict, origin: dict, file: str, prefix: str = ""
             merged[key] = _merge(merged[key], value, origin, file, dotted + ".")
         else:
             merged[key] = copy.deepcopy(value)
+            # A table replaced by a non-table (``[[segments]]`` for ``[segments.NAME]``): the base no longer set the
+            # keys below it, so an error about it names this file, not the base.
+            for below in [k for k in origin if k.startswith(dotted + ".") or k.startswith(dotted + "[")]:
+                del origin[below]
             origin[dotted] = file
     for text_key, translated in TRANSLATED_KEYS.items():
         # A file that restates a source (or note) in English only leaves no stale Indonesian text of its base's.
@@ -451,7 +455,9 @@ def validate(data: dict, origin: dict, file: str, files=()) -> dict:
         "uncertainty": v.table(data.get("uncertainty", {}), "uncertainty", UNCERTAINTY_FIELDS),
     }
     segments = data["segments"]
-    if not isinstance(segments, dict) or not segments:
+    if not isinstance(segments, dict):
+        v.fail("segments", f"must be a table of segments, one [segments.NAME] each, got {shown(segments, 60)}")
+    if not segments:
         v.fail("segments", "needs at least one segment table")
     for name, node in segments.items():
         key = f"segments.{name}"

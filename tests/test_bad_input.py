@@ -553,6 +553,27 @@ def test_error_is_blamed_on_the_derived_file_that_caused_it(folder, capsys, chil
     assert_one_line_error(code, err, [f"error: {folder / 'child.toml'}: ", *fragments])
 
 
+@pytest.mark.parametrize(
+    "child, fragments",
+    [
+        ('[[segments]]\nlabel = "x"\n', ["segments: must be a table of segments, one [segments.NAME] each"]),
+        ('[[segments.vulnerable]]\nmembers = 1\n', ["segments.vulnerable: must be a table"]),
+        ('[[assumptions]]\nmortality_load = 1\n', ["assumptions: must be a table"]),
+    ],
+    ids=["segments-as-array", "segment-as-array", "assumptions-as-array"],
+)
+def test_a_table_replaced_by_a_non_table_is_blamed_on_the_file_that_replaced_it(folder, capsys, child, fragments):
+    """jambi <- mid (sets keys inside the segment and the assumptions) <- child, which writes an array of tables
+    where a table is: the keys mid set below it are gone with it, so the child is named, not mid (which was)."""
+    write(folder)
+    (folder / "mid.toml").write_text(
+        '[scenario]\nid = "mid"\nbase = "jambi"\n\n[segments.vulnerable]\nmembers = { value = 900 }\n\n'
+        '[assumptions.mortality_load]\nvalue = 1.2\n', encoding="utf-8")
+    (folder / "child.toml").write_text(f'[scenario]\nid = "child"\nbase = "mid"\n\n{child}', encoding="utf-8")
+    code, _, err = run_cli(["validate", folder / "child.toml"], capsys)
+    assert_one_line_error(code, err, [f"error: {folder / 'child.toml'}: ", *fragments])
+
+
 def test_base_cycle(folder, capsys):
     write(folder, edit(BASE, 'base = "b"'), name="a.toml")
     write(folder, edit(BASE, 'base = "a"'), name="b.toml")
