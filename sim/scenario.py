@@ -11,6 +11,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import difflib
+import math
 import re
 import tomllib
 from dataclasses import dataclass
@@ -414,18 +415,23 @@ class _Validator:
         problem = field.check(node["value"])
         if problem:
             self.fail(f"{key}.value", problem)
-        if node["basis"] == "assumption" and _is_number(node["value"]):
-            self.check_range(node, key)
+        if _is_number(node["value"]) and (node["basis"] == "assumption" or "range" in node):
+            self.check_range(node, key, field)
         return node["value"]
 
-    def check_range(self, node, key):
+    def check_range(self, node, key, field):
+        """The sensitivity tornado moves a parameter to each end of any range it states, whatever its basis: an end
+        the value's own check refuses skips the bar with its reason, but an infinite one ended the report in a
+        traceback (OverflowError), so it is refused here."""
         rng = node.get("range")
         if rng is None:
             # No file gave a range: the file that made the figure an assumption is the one to mend.
             self.fail(f"{key}.range", "an assumption needs a plausible range [low, high]", related=(f"{key}.basis",))
         if not (isinstance(rng, list) and len(rng) == 2 and all(map(_is_number, rng)) and rng[0] <= rng[1]):
             self.fail(f"{key}.range", f"must be [low, high], two numbers with low <= high, got {shown(rng, 120)}")
-        if not rng[0] <= node["value"] <= rng[1]:
+        if not all(map(math.isfinite, rng)):
+            self.fail(f"{key}.range", f"each end must be a finite number, got {shown(rng, 120)}")
+        if node["basis"] == "assumption" and not rng[0] <= node["value"] <= rng[1]:
             self.fail(f"{key}.value", f"{node['value']!r} lies outside its stated range {rng!r}")
 
 

@@ -902,8 +902,11 @@ def test_bad_command_line_found_by_the_audit(folder, capsys, command, fragments)
         (edit(MEMBERS, MEMBERS.replace("3000", HUGE)), [NAME, "segments.vulnerable.members.value", "must be <= 100,000,000"]),
         (edit(TITLE, 'title = "first line\\nsecond line"\n'), [NAME, "scenario.title", "one line of text"]),
         (edit(LABEL, LABEL + '"memb\\ners" = 5\n'), [NAME, "segments.vulnerable.memb\\ners", "unknown key"]),
+        # The sensitivity tornado runs each end of a range: an infinite one ended the report in a traceback.
+        (edit("range = [2.2, 6.0]", "range = [2.2, inf]"),
+         [NAME, "segments.vulnerable.accident_rate.range", "each end must be a finite number, got [2.2, inf]"]),
     ],
-    ids=["range-huge", "members-huge", "title-two-lines", "key-with-a-line-break"],
+    ids=["range-huge", "members-huge", "title-two-lines", "key-with-a-line-break", "rate-range-infinite"],
 )
 def test_bad_scenario_file_found_by_the_audit(folder, capsys, change, fragments):
     code, out, err = run_cli(["validate", write(folder, change)], capsys)
