@@ -416,10 +416,10 @@ class _Validator:
         if problem:
             self.fail(f"{key}.value", problem)
         if _is_number(node["value"]) and (node["basis"] == "assumption" or "range" in node):
-            self.check_range(node, key, field)
+            self.check_range(node, key)
         return node["value"]
 
-    def check_range(self, node, key, field):
+    def check_range(self, node, key):
         """The sensitivity tornado moves a parameter to each end of any range it states, whatever its basis: an end
         the value's own check refuses skips the bar with its reason, but an infinite one ended the report in a
         traceback (OverflowError), so it is refused here."""
