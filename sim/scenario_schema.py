@@ -39,9 +39,14 @@ MAX_TRIALS = 100_000_000  # largest scenario.trials, and the largest --chunk-tri
 
 
 def shown(x, limit: int = 60) -> str:
-    """``repr(x)`` cut short, so that a message about a long value stays one readable line; a boolean as TOML
-    writes it (``true``, not Python's ``True``)."""
-    text_ = str(x).lower() if isinstance(x, bool) else repr(x)
+    """``repr(x)`` cut short, so that a message about a long value stays one readable line; a boolean, a date or a
+    time as TOML writes it (``true``, ``2025-01-01T00:00:00``, not Python's ``True``, ``datetime.datetime(...)``)."""
+    if isinstance(x, bool):
+        text_ = str(x).lower()
+    elif isinstance(x, (dt.date, dt.time)):
+        text_ = x.isoformat()
+    else:
+        text_ = repr(x)
     return text_ if len(text_) <= limit else text_[: limit - 3] + "..."
 
 

@@ -905,8 +905,12 @@ def test_bad_command_line_found_by_the_audit(folder, capsys, command, fragments)
         # The sensitivity tornado runs each end of a range: an infinite one ended the report in a traceback.
         (edit("range = [2.2, 6.0]", "range = [2.2, inf]"),
          [NAME, "segments.vulnerable.accident_rate.range", "each end must be a finite number, got [2.2, inf]"]),
+        # A TOML date-time where a date belongs is shown as the file writes it, not as Python's datetime(...).
+        (edit('start = "2025-01"', 'start = "2025-01"\nrules_date = 2025-01-01T00:00:00'),
+         [NAME, "scenario.rules_date", "must be a TOML date such as 2025-01-01, got 2025-01-01T00:00:00"]),
     ],
-    ids=["range-huge", "members-huge", "title-two-lines", "key-with-a-line-break", "rate-range-infinite"],
+    ids=["range-huge", "members-huge", "title-two-lines", "key-with-a-line-break", "rate-range-infinite",
+         "rules-date-a-datetime"],
 )
 def test_bad_scenario_file_found_by_the_audit(folder, capsys, change, fragments):
     code, out, err = run_cli(["validate", write(folder, change)], capsys)
