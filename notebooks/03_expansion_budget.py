@@ -104,13 +104,14 @@ charts.image(charts.budget_coverage(curve, year["members"], language, scenario.a
 # %% [markdown] tags=["lang-en"]
 # ## Chosen membership levels
 # Each row is the scenario at that number of members (same mix, held for a year), in closed form. "Budget left" is
-# the APBD budget minus the premium the city pays; below zero the budget does not cover those members.
+# the APBD budget minus the premium the APBD pays (members paid from DBH-CHT, also city money, are paid from its own
+# budget); below zero the budget does not cover those members.
 
 # %% [markdown] tags=["lang-id"]
 # ## Tingkat kepesertaan yang dipilih
 # Setiap baris adalah skenario pada jumlah peserta itu (komposisi sama, tetap selama setahun), dihitung langsung.
-# “Sisa anggaran” adalah anggaran APBD dikurangi iuran yang dibayar kota; bila di bawah nol, anggaran tidak mencukupi
-# untuk peserta sebanyak itu.
+# “Sisa anggaran” adalah anggaran APBD dikurangi iuran yang dibayar APBD (peserta yang dibayar dana DBH-CHT, yang juga
+# dana kota, dibayar dari anggarannya sendiri); bila di bawah nol, anggaran tidak mencukupi untuk peserta sebanyak itu.
 
 # %%
 report.members_table(scenario, members_grid, lang)

@@ -29,7 +29,7 @@
 # actual claims vary around them (notebook 01 shows the 90 % band).
 #
 # Changing only `scenario_id` answers for that scenario's own members at the start and its `[budget]` annual_budget
-# (without one, the budget slider starts at what the city pays for those members, rounded up to Rp50 juta).
+# (without one, the budget slider starts at what the APBD pays for those members, rounded up to Rp50 juta).
 #
 # The members are held at the slider's number for a year. A scenario with an enrolment plan (quotas, a pipeline,
 # CSR pledges: `madiun-2026-ucj`, `pekalongan-2023-expansion`, ...) has that plan set aside here, and the last row
@@ -47,7 +47,7 @@
 # melebihi iuran). Ini nilai harapan: klaim sebenarnya bervariasi di sekitarnya (notebook 01 menunjukkan rentang 90%).
 #
 # Bila hanya `scenario_id` yang diubah, jawabannya berlaku untuk peserta awal skenario itu sendiri dan `annual_budget`
-# pada bagian `[budget]`-nya (bila tidak ada, penggeser anggaran dimulai dari iuran yang dibayar kota untuk peserta
+# pada bagian `[budget]`-nya (bila tidak ada, penggeser anggaran dimulai dari iuran yang dibayar APBD untuk peserta
 # tersebut, dibulatkan ke atas ke kelipatan Rp50 juta).
 #
 # Jumlah peserta tetap pada angka penggeser selama setahun. Skenario dengan rencana kepesertaan (kuota, alur
@@ -66,10 +66,8 @@ lang = "id"  # "id" (Indonesian) or "en"
 
 # %%
 from sim import coverage
-from sim.i18n import Language
 from sim.scenario import load_scenario
 
-language = Language(lang)
 scenario = load_scenario(scenario_id)
 print(scenario.titles[lang])
 coverage.what_if_table(scenario, lang, budget_idr=budget_idr, members=members, csr_share=csr_share,
@@ -77,18 +75,23 @@ coverage.what_if_table(scenario, lang, budget_idr=budget_idr, members=members, c
 
 # %% [markdown] tags=["lang-en"]
 # ## Sliders
-# The budget slider starts at the budget above, or for a scenario without one at what the city pays for the members
-# (rounded up to Rp50 juta). It counts in Rp juta (3100 is Rp3.1 billion) and the CSR share in % (25: a quarter of
-# the members), so that each reads in plain digits.
+# The budget slider starts at the budget above, or for a scenario without one at what the APBD pays for the members
+# (rounded up to Rp50 juta). It counts in Rp juta (3100 is Rp3.1 billion), the CSR share in % (25: a quarter of
+# the members) and the death and accident factors in % of the scenario's own rates (100: as it has them, 150: half
+# as high again), so that each reads in plain digits. The budget is the APBD's: it is set against the premium the
+# APBD pays (DBH-CHT, CSR and the other payers pay for their members from their own money).
 
 # %% [markdown] tags=["lang-id"]
 # ## Penggeser
-# Penggeser anggaran dimulai dari anggaran di atas, atau untuk skenario tanpa anggaran, dari iuran yang dibayar kota
+# Penggeser anggaran dimulai dari anggaran di atas, atau untuk skenario tanpa anggaran, dari iuran yang dibayar APBD
 # untuk peserta tersebut (dibulatkan ke atas ke kelipatan Rp50 juta). Anggaran dinyatakan dalam Rp juta (3100 berarti
-# Rp3,1 miliar) dan proporsi CSR dalam % (25: seperempat peserta), agar setiap angka mudah dibaca.
+# Rp3,1 miliar), proporsi CSR dalam % (25: seperempat peserta), dan faktor kematian serta kecelakaan dalam % dari
+# tingkat asumsi skenario itu sendiri (100: sesuai asumsi skenario, 150: satu setengah kali), agar setiap angka mudah
+# dibaca. Anggaran adalah anggaran APBD: dibandingkan dengan iuran yang dibayar APBD (DBH-CHT, CSR, dan pembayar lain
+# membayar iuran pesertanya dari dananya sendiri).
 
 # %%
-# The budget moves in Rp juta and the CSR share in %: a slider shows its value in plain digits, "3100" not
-# "3100000000" (sim.coverage.what_if_sliders).
+# The budget moves in Rp juta, the CSR share and the factors in %: a slider shows its value in plain digits, "3100"
+# not "3100000000", "100" not "1.00" (sim.coverage.what_if_sliders).
 coverage.what_if_sliders(scenario, lang, budget_idr=budget_idr, members=members, csr_share=csr_share,
                          mortality_factor=mortality_factor, accident_factor=accident_factor)

@@ -176,6 +176,7 @@ def what_if(scenario: Scenario, budget_idr: float | None = None, members: int | 
         "members": year["members"],
         "annual_premium_idr": year["annual_premium_idr"],
         "city_premium_idr": city,
+        "apbd_premium_idr": payers.get(APBD, 0.0),  # the part of it a budget pays (below)
         "csr_premium_idr": payers.get(CSR_PAYER, 0.0),
         "other_premium_idr": year["annual_premium_idr"] - city - payers.get(CSR_PAYER, 0.0),
         "expected_claims_idr": year["expected_claims_idr"],
@@ -184,11 +185,13 @@ def what_if(scenario: Scenario, budget_idr: float | None = None, members: int | 
         "plans_set_aside": set_aside,
     }
     if budget is not None:
+        # The budget is the APBD's (a stated [budget] annual_budget, sim plan's APBD budget): it pays the APBD's
+        # share of the premium, as the report's and summary.json's budget do (budget_minus_apbd_premium_idr).
+        # DBH-CHT, city money too, is its own pot (funding.dbh_cht_budget), not paid from this budget.
         out["budget_idr"] = budget
-        out["budget_minus_city_premium_idr"] = budget - city
-        # Members the budget pays for at the variant's mix when the city pays its share of every member.
-        per_member_city = city / year["members"] if year["members"] else 0.0
-        out["members_affordable"] = int(math.floor(budget / per_member_city + 1e-9)) if per_member_city > 0 else None
+        out["budget_minus_apbd_premium_idr"] = budget - out["apbd_premium_idr"]
+        # Members the budget pays for at the variant's mix, the other payers paying for their share of them.
+        out["members_affordable"] = members_affordable(out["apbd_premium_idr"], year["members"], budget)
     return out
 
 
@@ -235,16 +238,16 @@ def slider_span(name: str, value: float) -> tuple[float, float]:
 
 def slider_start(scenario: Scenario, budget_idr: float | None = None, members: int | None = None) -> dict:
     """Where notebook 05's sliders start: the settings given, else the scenario's own: its members at the start and
-    its ``[budget]`` annual_budget, or without one what the city pays for those members (rounded up to the
+    its ``[budget]`` annual_budget, or without one what the APBD pays for those members (rounded up to the
     slider's step), so that changing only the scenario does not answer for another city's members and budget."""
     _check_settings(scenario, budget_idr=budget_idr, members=members)
     if members is None:
         members = sum(s.members for s in scenario.segments)
     if budget_idr is None:
         budget_idr = scenario.annual_budget
-    if budget_idr is None:
-        city = what_if(scenario, members=members)["city_premium_idr"]
-        budget_idr = math.ceil(city / BUDGET_STEP) * BUDGET_STEP
+    if budget_idr is None:  # the budget is the APBD's (what_if): start at the APBD's premium
+        apbd = what_if(scenario, members=members)["apbd_premium_idr"]
+        budget_idr = math.ceil(apbd / BUDGET_STEP) * BUDGET_STEP
     return {"budget_idr": int(budget_idr), "members": int(round(members))}  # a slider holds whole members
 
 
@@ -267,14 +270,17 @@ def what_if_table(scenario: Scenario, lang: str = "id", **settings) -> pd.DataFr
         ("wi_members", "count", "members"),
         ("wi_annual_premium", "money", "annual_premium_idr"),
         ("wi_city_premium", "money", "city_premium_idr"),
+        ("wi_apbd_premium", "money", "apbd_premium_idr"),
         ("wi_csr_premium", "money", "csr_premium_idr"),
         ("wi_other_premium", "money", "other_premium_idr"),
         ("wi_expected_claims", "money", "expected_claims_idr"),
         ("wi_claim_ratio", "percent", "claim_ratio"),
         ("wi_budget", "money", "budget_idr"),
-        ("wi_budget_left", "money", "budget_minus_city_premium_idr"),
+        ("wi_budget_left", "money", "budget_minus_apbd_premium_idr"),
         ("wi_members_affordable", "count", "members_affordable"),
     ]
+    if result["apbd_premium_idr"] == result["city_premium_idr"]:  # the APBD's line only where DBH-CHT pays too
+        rows = [r for r in rows if r[0] != "wi_apbd_premium"]
     shown = [(language(label), language.figure(kind, result[key])) for label, kind, key in rows if key in result]
     if result["plans_set_aside"]:  # say which question this answers: not the plan's (that is sim plan's)
         shown.append((language("wi_plans"), language("wi_plans_set_aside", tables=", ".join(result["plans_set_aside"]))))
@@ -287,8 +293,10 @@ def what_if_sliders(scenario: Scenario, lang: str = "id", budget_idr: float | No
     :func:`slider_span`. The budget moves in Rp juta and the CSR share in %: a slider's readout is formatted in
     the browser's English digits, so a budget in Rp read "3100000000" (ten digits, no separator) and a share
     "0.25" (a decimal point, which Indonesian reads as a thousands separator); "3100" under "Anggaran (Rp juta)"
-    and "25" under "Proporsi CSR (%)" read alike in both languages. A budget given to the rupiah answers here at
-    its nearest juta (the table above the sliders gives it exact)."""
+    and "25" under "Proporsi CSR (%)" read alike in both languages. The death and accident factors likewise move
+    in % of the scenario's rates, "100" for a factor of 1 (a readout "1.00" reads as a thousand), over their
+    :func:`slider_span`. A budget given to the rupiah, or a factor to a fraction of a %, answers here at its
+    nearest juta or % (the table above the sliders gives it exact)."""
     import ipywidgets as widgets
 
     from .i18n import Language
@@ -299,8 +307,9 @@ def what_if_sliders(scenario: Scenario, lang: str = "id", budget_idr: float | No
     # Each label shown whole: the default label width (80 pixels) cut "Kecelakaan ×" and "Proporsi CSR" short.
     # A slider answers on release, not while dragged (a closed form each time).
     shown = {"style": {"description_width": "initial"}, "continuous_update": False}
-    deaths = slider_span("mortality_factor", mortality_factor)
-    accidents = slider_span("accident_factor", accident_factor)
+    factors = {name: _percent_slider(name, value, language(f"nb_slider_{label}"), shown)
+               for name, value, label in (("mortality_factor", mortality_factor, "deaths"),
+                                          ("accident_factor", accident_factor, "accidents"))}
     return widgets.interactive(
         _what_if_in_juta, scenario=widgets.fixed(scenario), lang=widgets.fixed(lang),
         budget_juta=widgets.IntSlider(value=budget, min=0, max=4 * max(budget, 1_000), step=BUDGET_STEP // JUTA,
@@ -309,13 +318,23 @@ def what_if_sliders(scenario: Scenario, lang: str = "id", budget_idr: float | No
                                   description=language("nb_slider_members"), **shown),
         csr_percent=widgets.IntSlider(value=round(100 * csr_share), min=0, max=100, step=5,
                                       description=language("nb_slider_csr_share"), **shown),
-        mortality_factor=widgets.FloatSlider(value=mortality_factor, min=deaths[0], max=deaths[1], step=0.05,
-                                             description=language("nb_slider_deaths"), **shown),
-        accident_factor=widgets.FloatSlider(value=accident_factor, min=accidents[0], max=accidents[1], step=0.05,
-                                            description=language("nb_slider_accidents"), **shown),
+        mortality_percent=factors["mortality_factor"], accident_percent=factors["accident_factor"],
     )
 
 
-def _what_if_in_juta(scenario: Scenario, lang: str, budget_juta: int, csr_percent: int, **settings) -> pd.DataFrame:
-    """:func:`what_if_table` for :func:`what_if_sliders`' budget in Rp juta and CSR share in %."""
-    return what_if_table(scenario, lang, budget_idr=budget_juta * JUTA, csr_share=csr_percent / 100, **settings)
+def _percent_slider(name: str, factor: float, description: str, shown: dict):
+    """A factor's slider in whole % of the scenario's rates (1.0 is 100), over :func:`slider_span` widened to whole
+    % (a factor of 1.234 starts at its nearest, 123). ``percent / 100`` is the factor itself at a whole %: 120 / 100
+    is the float 1.2, where a float slider's 0.5 + 14 steps of 0.05 is 1.2000000000000002."""
+    import ipywidgets as widgets
+
+    low, high = slider_span(name, factor)
+    return widgets.IntSlider(value=round(100 * factor), min=math.floor(100 * low), max=math.ceil(100 * high), step=5,
+                             description=description, **shown)
+
+
+def _what_if_in_juta(scenario: Scenario, lang: str, budget_juta: int, members: int, csr_percent: int,
+                     mortality_percent: int, accident_percent: int) -> pd.DataFrame:
+    """:func:`what_if_table` for :func:`what_if_sliders`' budget in Rp juta, CSR share and factors in %."""
+    return what_if_table(scenario, lang, budget_idr=budget_juta * JUTA, members=members, csr_share=csr_percent / 100,
+                         mortality_factor=mortality_percent / 100, accident_factor=accident_percent / 100)

@@ -12,6 +12,8 @@ import pandas as pd
 from . import report_planning
 from .budget import COVERAGE_ANSWERS, DEFAULT_CONFIDENCE, coverage_answers, coverage_lacks
 from .coverage import apbd_premium, funding, members_affordable, members_held, twelve_months, what_if
+from .forecast import unused_in_projection
+from .funding import APBD
 from .i18n import Language
 from .pledge_outcomes import pledge_outcomes
 from .regulation import month_dates
@@ -29,8 +31,10 @@ def year_table(scenario: Scenario, lang: str = "id") -> pd.DataFrame:
     months = year["months"]
     rows = [(language("nb_members_start"), language.count(year["members"])),
             (language("nb_premium_start"), language.money(year["annual_premium_idr"]))]
-    payers = year["annual_premium_by_payer_idr"]
-    if len(payers) > 1:
+    # The payers that pay for members at the start, as the report's budget names them (forecast.other_payers): a
+    # segment paid by SERTAKAN that the plan only enrols later read "dibayar SERTAKAN Rp0" beside the APBD's all.
+    payers = {p: v for p, v in year["annual_premium_by_payer_idr"].items() if v > 0}
+    if set(payers) - {APBD}:
         rows += [(language("nb_paid_by", payer=language.choice("payer", p)), language.money(v))
                  for p, v in payers.items()]
     if members_held(scenario)[1]:
@@ -38,7 +42,13 @@ def year_table(scenario: Scenario, lang: str = "id") -> pd.DataFrame:
     ratio = year["expected_claims_idr"] / year["premium_idr"] if year["premium_idr"] > 0 else None
     rows += [(language("nb_expected_claims", months=months), language.money(year["expected_claims_idr"])),
              (language("nb_claim_ratio"), language.percent(ratio))]
-    if scenario.annual_budget is not None:
+    if "budget.annual_budget" in unused_in_projection(scenario):
+        # A plan's APBD budget is its [funding]'s, by year ([budget] annual_budget is not used, as in the report):
+        # its first year's here; the members it pays for are the plan by year's, at the plan's members, not these.
+        first = scenario.start.year
+        rows.append((language("nb_budget_plan", year=first),
+                     language.money(scenario.planning.funding.apbd.at(first))))
+    elif scenario.annual_budget is not None:
         rows += [(language("nb_budget"), language.money(scenario.annual_budget)),
                  (language("nb_members_affordable"),
                   language.count(members_affordable(apbd_premium(year), year["members"], scenario.annual_budget)))]
@@ -48,7 +58,8 @@ def year_table(scenario: Scenario, lang: str = "id") -> pd.DataFrame:
 def members_table(scenario: Scenario, members_grid=None, lang: str = "id",
                   budget_idr: float | None = None) -> pd.DataFrame:
     """:func:`sim.coverage.what_if` at each number of members (same mix, held for a year), a row each, in the
-    report language: premium and who pays it, expected claims, claim ratio and the budget left. Without a
+    report language: premium and who pays it, expected claims, claim ratio and the APBD budget left (the budget
+    set against the APBD's premium, as the members it covers in :func:`year_table` and the report). Without a
     ``members_grid``, the scenario's own levels (:func:`members_levels`)."""
     language = Language(lang)
     rows = []
@@ -63,6 +74,8 @@ def members_table(scenario: Scenario, members_grid=None, lang: str = "id",
         row = {language("wi_members"): language.count(r["members"]),
                language("wi_annual_premium"): language.money(r["annual_premium_idr"]),
                language("wi_city_premium"): language.money(r["city_premium_idr"])}
+        if r["apbd_premium_idr"] != r["city_premium_idr"]:  # DBH-CHT pays too: the APBD's part, the budget's
+            row[language("wi_apbd_premium")] = language.money(r["apbd_premium_idr"])
         if r["csr_premium_idr"]:
             row[language("wi_csr_premium")] = language.money(r["csr_premium_idr"])
         if r["other_premium_idr"]:
@@ -70,7 +83,7 @@ def members_table(scenario: Scenario, members_grid=None, lang: str = "id",
         row[language("wi_expected_claims")] = language.money(r["expected_claims_idr"])
         row[language("wi_claim_ratio")] = language.percent(r["claim_ratio"])
         if "budget_idr" in r:
-            row[language("wi_budget_left")] = language.money(r["budget_minus_city_premium_idr"])
+            row[language("wi_budget_left")] = language.money(r["budget_minus_apbd_premium_idr"])
         rows.append(row)
     return pd.DataFrame(rows).fillna(language.money(0)).set_index(language("wi_members"))
 

@@ -2013,6 +2013,7 @@ TEXT = {
     "wi_members": {"id": "Peserta", "en": "Members"},
     "wi_annual_premium": {"id": "Iuran setahun", "en": "Premium for a year"},
     "wi_city_premium": {"id": "Dibayar kota (APBD, DBH-CHT)", "en": "Paid by the city (APBD, DBH-CHT)"},
+    "wi_apbd_premium": {"id": "  di antaranya dibayar APBD", "en": "  of which paid by the APBD"},
     "wi_csr_premium": {"id": "Dibayar CSR", "en": "Paid by CSR"},
     "wi_other_premium": {"id": "Dibayar pihak lain (APBN, SERTAKAN, mandiri)",
                          "en": "Paid by others (APBN, SERTAKAN, self)"},
@@ -2025,7 +2026,9 @@ TEXT = {
     "wi_expected_claims": {"id": "Perkiraan klaim 12 bulan", "en": "Expected claims, 12 months"},
     "wi_claim_ratio": {"id": "Rasio klaim", "en": "Claim ratio"},
     "wi_budget": {"id": "Anggaran", "en": "Budget"},
-    "wi_budget_left": {"id": "Sisa anggaran setelah iuran yang dibayar kota", "en": "Budget left after the city's premium"},
+    # The budget is the APBD's: set against the APBD's premium, DBH-CHT paying from its own money (sim.coverage).
+    "wi_budget_left": {"id": "Sisa anggaran setelah iuran yang dibayar APBD",
+                       "en": "Budget left after the APBD's premium"},
     "wi_members_affordable": {"id": "Peserta yang dapat dijamin anggaran", "en": "Members the budget covers"},
     # --- sentences and labels the notebooks' own code cells show (notebooks/; the prose is in their markdown cells) ---
     "nb_scenario_size": {"id": "{members} peserta dalam {segments} segmen, {months} bulan mulai {start}",
@@ -2033,8 +2036,9 @@ TEXT = {
     "nb_slider_budget": {"id": "Anggaran (Rp juta)", "en": "Budget (Rp million)"},
     "nb_slider_members": {"id": "Peserta", "en": "Members"},
     "nb_slider_csr_share": {"id": "Proporsi CSR (%)", "en": "CSR share (%)"},
-    "nb_slider_deaths": {"id": "Kematian ×", "en": "Deaths ×"},
-    "nb_slider_accidents": {"id": "Kecelakaan ×", "en": "Accidents ×"},
+    # The factors in % of the scenario's own rates (100: as it has them): a slider's "1.00" reads as a thousand.
+    "nb_slider_deaths": {"id": "Kematian (% asumsi)", "en": "Deaths (% of assumed)"},
+    "nb_slider_accidents": {"id": "Kecelakaan (% asumsi)", "en": "Accidents (% of assumed)"},
     # --- budget against members (notebook 03; sim.planner_tables.year_table, members_table, pledge_table) ---
     "nb_members_start": {"id": "Peserta di awal", "en": "Members at the start"},
     "nb_premium_start": {"id": "Iuran setahun (peserta di awal)", "en": "A year's premium (members at the start)"},
@@ -2046,6 +2050,9 @@ TEXT = {
     "nb_claim_ratio": {"id": "Rasio klaim (perkiraan klaim / iuran)", "en": "Claim ratio (expected claims / premium)"},
     "nb_budget": {"id": "Anggaran APBD setahun", "en": "APBD budget for a year"},
     "nb_members_affordable": {"id": "Peserta yang dapat dijamin anggaran APBD", "en": "Members the APBD budget covers"},
+    # A plan's budget, from its [funding] by year: the members it covers are the plan by year's (notebook 03).
+    "nb_budget_plan": {"id": "Anggaran APBD {year} menurut rencana kepesertaan",
+                       "en": "APBD budget for {year} under the enrolment plan"},
     "nb_rate_changes": {"id": "Tarif berubah dalam 12 bulan", "en": "Rate changes within the 12 months"},
     "nb_no_pledges": {"id": "tidak memuat komitmen CSR ([funding.csr.*]); pilih skenario yang memuatnya, misalnya "
                             "madiun-2026-ucj-csr",

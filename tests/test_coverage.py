@@ -33,7 +33,7 @@ def test_what_the_jambi_budget_buys():
     assert year["annual_premium_idr"] == 604_800_000
     assert members_affordable(year["annual_premium_idr"], year["members"], 604_000_000) == math.floor(604e6 / 201_600)
     out = what_if(scenario)
-    assert out["budget_minus_city_premium_idr"] == pytest.approx(-800_000)
+    assert out["budget_minus_apbd_premium_idr"] == pytest.approx(-800_000)
     assert out["members_affordable"] == 2996
 
 
@@ -235,7 +235,7 @@ def test_a_factor_slider_holds_the_value_the_planner_gave():
 
     sliders = {w.description: w for w in what_if_sliders(load_scenario("madiun-2025"), "en", mortality_factor=2.5)
                .children if hasattr(w, "max")}
-    assert sliders["Deaths ×"].max == 2.5 and sliders["Deaths ×"].value == 2.5
+    assert sliders["Deaths (% of assumed)"].max == 250 and sliders["Deaths (% of assumed)"].value == 250
 
 
 def test_the_what_if_sliders_read_in_plain_digits():
@@ -254,6 +254,29 @@ def test_the_what_if_sliders_read_in_plain_digits():
     pd.testing.assert_frame_equal(answer, expected)
     assert answer.loc["Anggaran", "Nilai"] == "Rp3,10 miliar"
     assert what_if_sliders(scenario, "id", budget_idr=4_000_400_000).children[0].value == 4_000  # nearest juta
+
+
+def test_the_what_if_factor_sliders_read_in_plain_digits():
+    """Notebook 05's death and accident factors read "1.00" (a decimal point, which Indonesian reads as a thousands
+    separator); they move in % of the scenario's rates, "100", over the same spans (slider_span: 0.5-2 and 0.5-3),
+    and a slider's whole % answers as the table does at that factor exactly (120 % is the factor 1.2)."""
+    from sim.coverage import what_if_sliders, what_if_table
+
+    scenario = load_scenario("madiun-2025")
+    box = what_if_sliders(scenario, "id")
+    sliders = {w.description: w for w in box.children if hasattr(w, "max")}
+    deaths, accidents = sliders["Kematian (% asumsi)"], sliders["Kecelakaan (% asumsi)"]
+    assert (deaths.min, deaths.value, deaths.max, deaths.step) == (50, 100, 200, 5)
+    assert (accidents.min, accidents.value, accidents.max, accidents.step) == (50, 100, 300, 5)
+    assert all(isinstance(v, int) for w in (deaths, accidents) for v in (w.min, w.value, w.max, w.step))
+    deaths.value, accidents.value = 120, 85  # as a planner moves them: each answers on its own
+    expected = what_if_table(scenario, "id", budget_idr=3_100_000_000, members=17_484, mortality_factor=1.2,
+                             accident_factor=0.85)
+    pd.testing.assert_frame_equal(box.result, expected)
+    # A factor given to a fraction of a % starts at its nearest whole %, inside the span widened to hold it.
+    given = {w.description: w for w in what_if_sliders(scenario, "id", accident_factor=3.456).children
+             if hasattr(w, "max")}["Kecelakaan (% asumsi)"]
+    assert (given.value, given.max) == (346, 346)
 
 
 def test_coverage_curve_counts_the_same_members_as_its_premium():
@@ -281,18 +304,23 @@ def test_coverage_curve_counts_the_same_members_as_its_premium():
                                                                               rel=1e-6)
 
 
-def test_a_what_if_counts_tobacco_excise_money_as_the_citys():
+def test_a_what_if_counts_tobacco_excise_money_as_the_citys_but_not_the_apbd_budgets():
     """DBH-CHT (tobacco-excise revenue sharing) is the city's own money (sim.funding.CITY_PAYERS): a what-if puts a
-    DBH-CHT-paid segment's premium in the city's premium, which the budget is set against, not in other payers'.
+    DBH-CHT-paid segment's premium in the city's premium, not in other payers'. The budget is the APBD's, as the
+    report's and sim plan's are (DBH-CHT pays from its own money): it is set against the APBD's premium only.
     Jambi's 3,000 BPU members at Rp16,800 a month (2025: no PP 50/2025 discount) cost 3,000 x 16,800 x 12 =
-    Rp604,800,000 a year, Rp800,000 more than its Rp604,000,000 budget, which pays floor(604e6 / 201,600) = 2,996."""
+    Rp604,800,000 a year; paid from DBH-CHT they leave the Rp604,000,000 APBD budget whole, and with no APBD-paid
+    member it pays for no number of members (the report's budget_year.members_affordable is null too). Paid by the
+    APBD, the budget falls Rp800,000 short and pays floor(604e6 / 201,600) = 2,996."""
     data = copy.deepcopy(load_scenario("jambi-2025").resolved)
     data["segments"]["vulnerable"]["payer"] = "DBH-CHT"
     out = what_if(scenario_from_data(data))
     assert out["city_premium_idr"] == 604_800_000
-    assert out["other_premium_idr"] == 0
-    assert out["budget_minus_city_premium_idr"] == -800_000
-    assert out["members_affordable"] == 2996
+    assert out["other_premium_idr"] == 0 and out["apbd_premium_idr"] == 0
+    assert out["budget_minus_apbd_premium_idr"] == 604_000_000
+    assert out["members_affordable"] is None
+    apbd = what_if(load_scenario("jambi-2025"))
+    assert apbd["budget_minus_apbd_premium_idr"] == -800_000 and apbd["members_affordable"] == 2996
 
 
 def test_a_csr_share_takes_the_nearest_whole_number_of_members():

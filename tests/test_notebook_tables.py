@@ -4,6 +4,7 @@ in Rp with a scale word, members with thousands separators; no raw column names 
 
 from __future__ import annotations
 
+import math
 import re
 
 import pandas as pd
@@ -533,3 +534,65 @@ def test_the_plans_first_months_premium_is_a_row_only_where_a_plan_enrols():
     label = Language("en")("nb_premium_projected", months=12)
     assert label not in report.year_table(load_scenario("madiun-2023"), "en").index
     assert label in report.year_table(load_scenario("jambi-2025-pipeline"), "en").index
+
+
+DBH_CHT_SCENARIO = """[scenario]
+id = "madiun-dbh-cht"
+title = "Madiun 2025 with its vulnerable workers paid from DBH-CHT and an APBD budget"
+base = "madiun-2025"
+
+[budget]
+annual_budget = { value = 4000000000, unit = "IDR per year", source = "test", basis = "data" }
+
+[segments.vulnerable]
+payer = "DBH-CHT"
+"""
+
+
+def test_the_budget_left_and_the_members_it_covers_both_set_the_apbd_budget_against_the_apbds_premium(tmp_path):
+    """A stated budget is the APBD's (README "Expansion and budget planning": DBH-CHT has its own money; summary.json
+    budget_minus_apbd_premium_idr; the report's members affordable): notebook 03's "Budget left" took the whole city
+    premium, DBH-CHT's included, while "Members the APBD budget covers" took the APBD's. Madiun 2025 with its
+    vulnerable workers paid from DBH-CHT and Rp4 bn of APBD: at the members the budget covers, the budget left was
+    Rp4 bn - Rp10.91 bn, below zero, as if the budget covered fewer members than the row above says."""
+    from sim.coverage import apbd_premium, twelve_months, variant
+    from sim.i18n import Language
+
+    path = tmp_path / "madiun-dbh-cht.toml"
+    path.write_text(DBH_CHT_SCENARIO, encoding="utf-8")
+    scenario, language = load_scenario(path), Language("en")
+    year = twelve_months(scenario)
+    assert set(year["annual_premium_by_payer_idr"]) == {"APBD", "DBH-CHT"}
+    apbd_per_member = apbd_premium(year) / year["members"]
+    covers = report.year_table(scenario, "en").loc[language("nb_members_affordable")].iloc[0]
+    assert covers == language.count(math.floor(4e9 / apbd_per_member))  # 62,502
+    frame = report.members_table(scenario, None, "en")
+    assert frame.index[-1] == covers  # the last level compared is what the budget covers
+    left = frame[language("wi_budget_left")]
+    for members, shown in left.items():
+        held = twelve_months(variant(scenario, members=int(members.replace(",", ""))))  # as members_table holds them
+        assert shown == language.money(4e9 - apbd_premium(held))
+    # At the members the budget covers, less than a non-ASN member's year is left (Rp11,800 x 12; the members of
+    # each segment rounded), not a shortfall of Rp6.9 bn.
+    assert left.iloc[-1] == "Rp83,200"
+    # The APBD's part of the city's premium is shown beside it, as the budget is set against it.
+    assert frame[language("wi_apbd_premium")].iloc[1] == language.money(apbd_premium(year))
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_a_plans_first_table_names_no_payer_with_nothing_paid_and_gives_the_plans_budget(lang):
+    """madiun-2026-ucj: the SERTAKAN segment has no member at the start (the plan enrols its members later), so the
+    first table read "dibayar SERTAKAN Rp0" beside the APBD's whole premium, where the report's budget names only
+    payers that pay for members; and it gave no budget, the plan's Rp4 bn a year being in [funding], not [budget]."""
+    from sim.i18n import Language
+
+    language = Language(lang)
+    frame = report.year_table(load_scenario("madiun-2026-ucj"), lang)
+    payers = [i for i in frame.index if i.strip().startswith(language("nb_paid_by", payer="").strip())]
+    assert payers == []  # the APBD pays all of the members at the start: no split to show
+    assert frame.loc[language("nb_budget_plan", year=2026)].iloc[0] == language.money(4e9)
+    assert language("nb_budget") not in frame.index  # no [budget] annual_budget that the plan does not use
+    # A plan inheriting a [budget] annual_budget it does not use gives its [funding]'s (jambi-2025-pipeline).
+    jambi = report.year_table(load_scenario("jambi-2025-pipeline"), lang)
+    assert jambi.loc[language("nb_budget_plan", year=2025)].iloc[0] == language.money(604e6)
+    assert language("nb_members_affordable") not in jambi.index

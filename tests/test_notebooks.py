@@ -88,6 +88,27 @@ def test_notebooks_follow_the_convention():
         assert "from sim" in code or "import sim" in code, f"{path.name}: does not call sim/"
 
 
+def test_a_notebook_keeps_no_name_it_does_not_use():
+    """A name a code cell binds (an assignment, an import) is read by a later line: notebook 05 kept
+    ``language = Language(lang)`` after its sliders' texts moved into sim.coverage, a line a reader looks for a use
+    of. The parameters are papermill's and are not checked."""
+    for path in FILES:
+        cells = _cells(path.read_text(encoding="utf-8"))
+        code = "\n".join(body for head, body in cells if "[markdown]" not in head and "parameters" not in head)
+        tree = ast.parse(code)
+        bound = {}
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+                bound.setdefault(node.id, node.lineno)
+            elif isinstance(node, (ast.Import, ast.ImportFrom)):
+                for alias in node.names:
+                    bound.setdefault((alias.asname or alias.name).split(".")[0], node.lineno)
+        read = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
+        read |= {n.value.id for n in ast.walk(tree) if isinstance(n, ast.Attribute) and isinstance(n.value, ast.Name)}
+        unused = sorted(name for name in bound if name not in read)
+        assert not unused, f"{path.name}: binds {unused} and never reads them"
+
+
 @pytest.mark.parametrize("path", FILES, ids=[p.stem for p in FILES])
 def test_notebook_runs(path, tmp_path):
     jupytext = pytest.importorskip("jupytext")
