@@ -701,6 +701,9 @@ def format_plan(result: dict, rupiah) -> str:
     if "probability_money_does_not_bind" in need:
         line += f"; re-run with it, money does not bind with probability {need['probability_money_does_not_bind']:.0%}"
     lines.append(line)
+    apbd_budget = _apbd_budget_line(result, rupiah, part_need)
+    if apbd_budget:
+        lines.append(apbd_budget)
     missed_for_money = _targets_missed_line(result)
     if missed_for_money:
         lines.append(missed_for_money)
@@ -740,11 +743,48 @@ def format_plan(result: dict, rupiah) -> str:
         lines.extend(_pledge_outcome_lines(answers["pledge_outcomes"], rupiah, part_years, year_ends, part_need))
     if result.get("ucj"):
         lines.append(_planned_ucj_line(result["ucj"]))
-    lines.append("Claims top-up reserve (if the city covered claims above premiums): "
+    reserve = answers["claims_topup_reserve"]
+    # At the confidence over the claims' trials, where the APBD needed's is over which pledges are honoured: say so.
+    lines.append(f"Claims top-up reserve at {reserve['confidence']:.0%} (a year's claims above its premiums, exceeded "
+                 f"in {1 - reserve['confidence']:.0%} of the trials; if the city covered them, which the scheme does "
+                 "not ask): "
                  + _by_year(answers["claims_topup_reserve"]["years"], "reserve_idr", rupiah, part_years))
     if result["tornado"]:
         lines.append(_sensitivities_line(result["tornado"]))
     return "\n".join(lines)
+
+
+def _apbd_budget_line(result: dict, rupiah, part_need: frozenset) -> str | None:
+    """The scenario's own APBD budget (plan.json ``funding``, payer APBD, ``available_idr``) set against the APBD
+    needed above, year by year: what is left, or how much it is short. The terminal gave the need alone, so a planner
+    had to find the budget in the scenario file to see that madiun-2026-ucj-csr's Rp4 bn falls short from 2028 (the
+    report's APBD table shades those rows: ``report_planning._budget_short`` compares the same two figures). None
+    without a limited APBD budget in a [funding] table (a [budget] table's stated budget has a line of its own)."""
+    if result["budget"].get("stated_budget"):
+        return None
+    available = {int(f["year"]): f["available_idr"] for f in result.get("funding") or []
+                 if f["payer"] == APBD and f["limited"] and f["available_idr"] is not None}
+    rows = [(r["year"], available[int(r["year"])], available[int(r["year"])] - r["budget_idr"])
+            for r in result["budget"]["budget_needed"]["years"] if int(r["year"]) in available]
+    if not rows:
+        return None
+
+    def left(value: float) -> str:
+        return f"{rupiah(value)} left" if value >= 0 else f"short by {rupiah(-value)}"
+
+    if len({a for _, a, _ in rows}) == 1:
+        items = ", ".join(f"{_year_label(y, part_need)} {left(v)}" for y, _, v in rows)
+        line = f"APBD budget in the scenario {rupiah(rows[0][1])} a year, against the APBD needed: {items}"
+    else:
+        items = ", ".join(f"{_year_label(y, part_need)} {rupiah(a)} ({left(v)})" for y, a, v in rows)
+        line = f"APBD budget in the scenario, against the APBD needed: {items}"
+    if any(v < 0 for _, _, v in rows):
+        need = result["budget"]["budget_needed"]
+        at = f" at {need['confidence']:.0%}" if need.get("outcomes", 1) > 1 else ""  # over which pledges are honoured
+        what = "the quota path is not kept" if need.get("for") == "quota_path" else "not all members are renewed"
+        line += (f"; where it is short, {what}{at} (members cut or names waiting): raise "
+                 "funding.apbd_budget by that much")
+    return line
 
 
 def _targets_missed_line(result: dict) -> str | None:
