@@ -27,10 +27,15 @@ from .scenario import Scenario, is_table, leaf_value
 from .scenario_schema import RECORD_TABLES
 
 SKIPPED_KEYS = ("scenario.id", "scenario.title", "scenario.description", "scenario.base")
-OUTPUTS = (  # key, label, unit
-    ("horizon", "horizon", "months from"),
+# key, label ("{confidence}": the budget answers' confidence, "90%"), unit. Whether each scenario's own money keeps
+# its members and registers its names is shown beside its cost: madiun-2026-ucj's city money per year looked as good
+# as the CSR scenario's though its budget does not renew 432 informal members in 2028.
+OUTPUTS = (
+    ("horizon", "horizon", "months from the first month"),
     ("members", "members in force (average)", "persons"),
     ("members_end", "members in force at the end of the horizon", "persons"),
+    ("not_renewed", "members not renewed for lack of money, over the horizon", "persons"),
+    ("held_end", "names waiting for money at the end of the horizon", "persons"),
     ("premium_per_year_idr", "premium per year (all payers)", "IDR per year"),
     ("city_money_per_year_idr", "city money per year (APBD, DBH-CHT)", "IDR per year"),
     ("claims_mean_idr", "claims over the horizon, mean", "IDR"),
@@ -38,10 +43,10 @@ OUTPUTS = (  # key, label, unit
     ("claims_p95_idr", "claims over the horizon, 95th percentile", "IDR"),
     ("claim_ratio", "claim ratio (claims / premium), mean", "ratio"),
     ("prob_claims_above_premium", "P(claims > premium) over the horizon", "probability"),
-    ("budget_needed_first_year_idr", "APBD needed in the first year (next budget), at the confidence", "IDR per year"),
-    ("budget_needed_peak_year_idr", "APBD needed in the peak year, at the confidence", "IDR per year"),
+    ("budget_needed_first_year_idr", "APBD needed in the first year (next budget), at {confidence}", "IDR per year"),
+    ("budget_needed_peak_year_idr", "APBD needed in the peak year, at {confidence}", "IDR per year"),
     ("budget_needed_peak_year", "peak year of the APBD need", "year"),
-    ("budget_needed_per_year_idr", "APBD needed, horizon average per year, at the confidence", "IDR per year"),
+    ("budget_needed_per_year_idr", "APBD needed, horizon average per year, at {confidence}", "IDR per year"),
     ("cost_per_covered_worker_idr", "city money per member-year", "IDR per member-year"),
 )
 
@@ -66,10 +71,14 @@ def key_outputs(scenario: Scenario, confidence: float, chunk_trials: int = DEFAU
             for r in need["years"]]
     need_months = sum(13 - int(r["first_month"][5:]) for r in path)  # from each year's first month to December
     peak = max(path, key=lambda r: r["budget_idr"])  # the first of equal peaks
+    proj = model.projection  # None: members only run off, no money can bind ("-")
     return {
-        "horizon": f"{months} from {scenario.start:%Y-%m}",
+        "horizon": f"{months} months from {scenario.start:%Y-%m}",
         "members": total["members"],
         "members_end": round(float(sum(e.closing[-1] for e in model.segments)), 2),  # after the last month's exits
+        # As sim plan's "cut" column summed and its last "held" (plan.json budget_cuts, years[].held_year_end).
+        "not_renewed": None if proj is None else round(float(proj.not_renewed().sum()), 2),
+        "held_end": None if proj is None else round(float(proj.held[:, -1].sum()), 2),
         "premium_per_year_idr": round(total["premium_idr"] * 12 / months, 2),
         "city_money_per_year_idr": round(city * 12 / months, 2),
         "claims_mean_idr": total["claims_idr"]["mean"],
@@ -139,8 +148,8 @@ def compare(scenarios: list[Scenario], confidence: float, chunk_trials: int = DE
     return {
         "scenarios": ids,
         "confidence": confidence,
-        "outputs": [{"key": key, "label": label, "unit": unit, "values": {i: outputs[i][key] for i in ids}}
-                    for key, label, unit in OUTPUTS],
+        "outputs": [{"key": key, "label": label.format(confidence=f"{confidence:.0%}"), "unit": unit,
+                     "values": {i: outputs[i][key] for i in ids}} for key, label, unit in OUTPUTS],
         "runs": {i: {"trials": outputs[i]["trials"], "seed": outputs[i]["seed"]} for i in ids},
         # The APBD each scenario needs per calendar year for its quota path, at the confidence.
         "budget_needed_by_year": {i: outputs[i]["budget_needed_by_year"] for i in ids},
@@ -151,7 +160,9 @@ def compare(scenarios: list[Scenario], confidence: float, chunk_trials: int = DE
 
 def tables(result: dict) -> dict:
     ids = result["scenarios"]
-    outputs = pd.DataFrame([{"output": r["key"], "unit": r["unit"], **{i: r["values"][i] for i in ids}}
+    # The label carries what the key does not: the confidence of the APBD needed ("at 90%"), "over the horizon".
+    outputs = pd.DataFrame([{"output": r["key"], "label": r["label"], "unit": r["unit"],
+                             **{i: r["values"][i] for i in ids}}
                             for r in result["outputs"]])
     params = pd.DataFrame([{"parameter": r["parameter"], **{i: r["values"][i] for i in ids}} for r in result["parameters"]],
                           columns=["parameter", *ids])
@@ -170,13 +181,14 @@ NEEDED_FOR = {"quota_path": "for its quota path", "members": "for these members"
 
 def format_compare(result: dict, rupiah) -> str:
     ids = result["scenarios"]
-    width = max(14, *(len(i) for i in ids))
     label_width = max(len(r["label"]) for r in result["outputs"])
     paths = result.get("budget_needed_by_year") or {}
+    rows = [(r["label"], [_cell(r["values"][i], r["unit"], rupiah) + _part_mark(r["key"], result, i) for i in ids])
+            for r in result["outputs"]]
+    width = max(14, *(len(i) for i in ids), *(len(c) for _, cells in rows for c in cells))  # columns stay aligned
     lines = [f"{'':<{label_width}}  " + "  ".join(f"{i:>{width}}" for i in ids)]
-    for r in result["outputs"]:
-        cells = [_cell(r["values"][i], r["unit"], rupiah) + _part_mark(r["key"], result, i) for i in ids]
-        lines.append(f"{r['label']:<{label_width}}  " + "  ".join(f"{c:>{width}}" for c in cells))
+    for label, cells in rows:
+        lines.append(f"{label:<{label_width}}  " + "  ".join(f"{c:>{width}}" for c in cells))
     if paths:
         lines.append(f"APBD needed per year, at {result['confidence']:.0%}:")
         for i in ids:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from sim import compare
 from sim.scenario import load_scenario
 
@@ -18,3 +20,49 @@ def test_of_two_years_with_equal_need_the_peak_year_is_the_first(monkeypatch):
     assert (out["budget_needed_peak_year"], out["budget_needed_peak_year_idr"]) == (2026, 300.0)
     assert out["budget_needed_first_year_idr"] == 100.0
     assert round(out["budget_needed_per_year_idr"], 2) == 233.33
+
+
+def test_compare_says_whether_each_scenario_s_money_keeps_its_members():
+    """compare set madiun-2026-ucj's city money per year (Rp3.88 bn) beside the CSR scenario's (Rp3.80 bn) with no word
+    that its Rp4 bn budget does not renew some 430 informal members in 2028, nor that the CSR scenario's leaves 6,592
+    names waiting at the end of 2030: cheaper-looking money that does not keep the plan. Two rows now give them, the
+    sum of sim plan's "cut" column and its last "held" (plan.json ``budget_cuts``, ``years[].held_year_end``); a
+    scenario without a projection (jambi-2025: members only run off) has "-"."""
+    from sim.compare import format_compare
+    from sim.plan import plan
+
+    refs = ("madiun-2026-ucj", "madiun-2026-ucj-csr")
+    scenarios = [load_scenario(ref, ["scenario.trials=200"]) for ref in refs]
+    result = compare.compare(scenarios, 0.9)
+    values = {r["key"]: r["values"] for r in result["outputs"]}
+    for scenario in scenarios:
+        _, planned, _ = plan(scenario, 0.9, sensitivity=False)
+        cut = sum(c["not_renewed"] for c in planned["budget_cuts"])
+        assert values["not_renewed"][scenario.id] == pytest.approx(cut, abs=0.05)
+        assert values["held_end"][scenario.id] == pytest.approx(planned["years"][-1]["held_year_end"], abs=0.01)
+    assert values["not_renewed"]["madiun-2026-ucj"] > 400 and values["not_renewed"]["madiun-2026-ucj-csr"] < 0.01
+    assert values["held_end"]["madiun-2026-ucj-csr"] > 6000
+    text = format_compare(result, lambda x: f"Rp{x:,.0f}")
+    row = next(t for t in text.splitlines() if t.startswith("members not renewed for lack of money, over the horizon"))
+    assert row.split()[-2:] == [f"{values['not_renewed'][refs[0]]:,.0f}", "0"]
+    assert compare.key_outputs(load_scenario("jambi-2025", ["scenario.trials=200"]), 0.9)["not_renewed"] is None
+
+
+def test_compare_states_its_confidence_and_units_in_the_table_and_the_csv():
+    """The APBD rows read "at the confidence" with the confidence nowhere in the table, and compare_outputs.csv had no
+    label and no confidence at all, so its APBD needed could not be told from an expected cost; the horizon read
+    "36 from 2025-01". The rows say "at 80%", the CSV carries each row's label, and the horizon its months."""
+    from sim.compare import format_compare
+
+    scenarios = [load_scenario(ref, ["scenario.trials=200"]) for ref in ("jambi-2025", "jambi-2025-pipeline")]
+    result = compare.compare(scenarios, 0.8)
+    labels = {r["key"]: r["label"] for r in result["outputs"]}
+    for key in ("budget_needed_first_year_idr", "budget_needed_peak_year_idr", "budget_needed_per_year_idr"):
+        assert labels[key].endswith(", at 80%")
+    text = format_compare(result, lambda x: f"Rp{x:,.0f}")
+    assert "at the confidence" not in text and "APBD needed in the first year (next budget), at 80%" in text
+    horizon = next(r for r in result["outputs"] if r["key"] == "horizon")
+    assert horizon["values"]["jambi-2025"] == "36 months from 2025-01"
+    csv = compare.tables(result)["compare_outputs.csv"]
+    assert list(csv.columns[:3]) == ["output", "label", "unit"]
+    assert csv.set_index("output").loc["budget_needed_first_year_idr", "label"].endswith("at 80%")
