@@ -747,6 +747,8 @@ def _apbd_needed_para(lang: Language, scenario: Scenario, extra: dict) -> Para |
         figures["confidence"] = _r(extra, "planning.budget_needed.confidence", "percent")
         if not sure:
             figures["p"] = _r(extra, "planning.budget_needed.probability_money_does_not_bind", "chance")
+    else:
+        text.append(lang("exec_plan_needed_no_pledges"))
     if any(years[i].get("target_premium_idr") is not None for i in shown):  # beside the full year for the target
         text.append(lang("exec_plan_needed_versus_target"))
     short = [i for i in shown if years[i].get("apbd_short_idr")]

@@ -2263,6 +2263,22 @@ TEXT = {
         "en": "It suffices with a probability of at least {confidence}, allowing for CSR pledges that are not "
               "honoured. With that APBD, the probability that no member goes unrenewed or waits for money is {p}.",
     },
+    # Without CSR pledges nothing random moves the need (the members are projected once, for every simulation): a
+    # planner asking "how sure" is told where its uncertainty lies instead of reading no word of it.
+    "exec_plan_needed_no_pledges": {
+        "id": "Angka ini sama di setiap simulasi: jumlah peserta diproyeksikan satu kali dan dipakai oleh semua "
+              "simulasi, dan tidak ada komitmen CSR (dana tanggung jawab sosial perusahaan) yang mungkin tidak "
+              "dipenuhi, sehingga angka ini tidak memiliki rentang 90% seperti klaim. Ketidakpastiannya berasal dari "
+              "asumsi proyeksi kepesertaan (alur pendaftaran dan peserta keluar). Bagian Sensitivitas terhadap "
+              "asumsi hanya mengukur klaim; pengaruh asumsi itu terhadap anggaran dapat diukur dengan perintah "
+              "perencanaan python -m sim plan.",
+        "en": "This figure is the same in every simulation: the members are projected once and used by every "
+              "simulation, and no CSR pledge (corporate social responsibility money) may fail to be honoured, so it "
+              "has no 90% interval as the claims have. Its uncertainty lies in the membership projection's "
+              "assumptions (enrolment and members leaving). The section Sensitivity to assumptions measures claims "
+              "only; those assumptions' effect on the budget can be measured with the planning command python -m "
+              "sim plan.",
+    },
     "exec_plan_needed_short": {
         "id": "Anggaran APBD dalam skenario lebih kecil daripada kebutuhan ini pada {items}.",
         "en": "The scenario's APBD budget is below this need in {items}.",
