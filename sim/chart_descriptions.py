@@ -166,6 +166,9 @@ def plan_premium(years: list[dict], payers: list[dict], lang: Language) -> str:
                     paid=y["target_rates_year"]) for y in years if y.get("target") is not None]
     if targets:
         text += lang("alt_plan_target_premium", years=lang.join(targets))
+    needed = [(y["year"], y["apbd_needed_idr"]) for y in years if y.get("apbd_needed_idr") is not None]
+    if needed:
+        text += lang("alt_plan_apbd_needed", years=_by_year(needed, lang.money, lang))
     return text
 
 

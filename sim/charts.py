@@ -55,6 +55,7 @@ PLEDGE_COLOURS = ["#b07818", "#8e5a1c", "#9c7c0c", "#d35400"]  # amber, brown, d
 HATCHES = ["", "//", "..", "\\\\", "xx", "--", "++", "oo", "||", "**"]
 RECORDED = "#6c3483"  # claims a programme actually paid (a calibrated scenario's experience)
 MODEL_WINDOW = "#2c3e50"  # the model's forecast of the same months as a recorded figure
+NEEDED = "#2c3e50"  # the APBD a plan needs: a white circle with a dark edge, seen on a premium bar and off it
 RECORDED_OFFSET = 0.32  # a recorded point sits this far left of its year: not the year's 12 months
 # Inches: 7 in wide is about the PDF's text width (180 mm), so a chart prints at about its own size and its text in
 # the sizes set here; the constrained layout keeps every label and legend inside the figure's width. (At 8 in, and
@@ -503,8 +504,8 @@ def _clear_notes(notes: list, gap: float) -> None:
 
 
 def plan_premium(years: list[dict], payers: list[dict], lang: Language):
-    """Premiums by year, stacked by payer; the APBD budget of each year and a full year of premiums for the
-    year-end target (where the scenario has them)."""
+    """Premiums by year, stacked by payer; the APBD budget of each year, a full year of premiums for the
+    year-end target and the APBD the year needs (where the scenario has them)."""
     fig, ax = _figure()
     labels = [year_tick(y, lang) for y in years]  # a part year's short bar named by its months, not read as a fall
     x = np.arange(len(labels))
@@ -527,6 +528,14 @@ def plan_premium(years: list[dict], payers: list[dict], lang: Language):
         ax.plot([i for i, _ in targets], [t for _, t in targets], linestyle="none", marker="D", color=NEUTRAL,
                 markersize=6, label=lang("chart_target_premium"))
         top += [t for _, t in targets]
+    # The figure to budget, beside the budget line: the diamonds alone, a year of the target at the next year's
+    # rates, read as the year's need (Pekalongan 2024: Rp292 m against Rp250 m, where Rp263 m is needed).
+    needed = [(i, y["apbd_needed_idr"]) for i, y in enumerate(years) if y.get("apbd_needed_idr") is not None]
+    if needed:  # right of the diamonds, which a need of the same height would hide (Pekalongan 2026: Rp343 m both)
+        ax.plot([i + 0.2 for i, _ in needed], [n for _, n in needed], linestyle="none", marker="o", markersize=7,
+                markerfacecolor="white", markeredgecolor=NEEDED, markeredgewidth=1.8,
+                label=lang("chart_apbd_needed"))
+        top += [n for _, n in needed]
     ax.set_xticks(x, labels)
     ax.set_xlim(-0.6, len(labels) - 0.4)
     _money_axis(ax, max(top), lang)

@@ -928,6 +928,8 @@ def budget_section(lang: Language, scenario: Scenario, summary: dict, extra: dic
         caption += lang("caption_plan_budget")
     if any(y["target"] is not None for y in years):
         caption += lang("caption_plan_target_premium")
+    if any(y.get("apbd_needed_idr") is not None for y in years):  # charts.plan_premium's circles
+        caption += lang("caption_plan_apbd_needed")
     blocks.append(Chart("funding", caption + (lang("caption_plan_part_years_premium", months=part) if part else "")))
     blocks.append(_payers_table(lang, scenario, extra))
     if plan["pledge_outcomes"] is not None:

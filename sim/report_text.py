@@ -2000,6 +2000,10 @@ TEXT = {
               "{years}.",
         "en": " Diamonds at a full year's premium for the year-end target, at the next year's rates: {years}.",
     },
+    "alt_plan_apbd_needed": {
+        "id": " Lingkaran putih pada APBD yang dibutuhkan tahun itu (iuran saja), angka yang dianggarkan: {years}.",
+        "en": " White circles at the APBD needed in the year (premiums only), the figure to budget: {years}.",
+    },
     # Each with the year it is paid in, as the summary lists it: a target's year alone read as the year paid.
     "alt_plan_target_premium_item": {"id": "{value} untuk target akhir {year} (dibayar pada {paid})",
                                      "en": "{value} for the {year} year-end target (paid in {paid})"},
@@ -2806,6 +2810,12 @@ TEXT = {
         "id": " Belah ketupat: iuran setahun penuh untuk target akhir tahun, dengan tarif tahun berikutnya.",
         "en": " Diamonds: a full year of premiums for the year-end target, at the next year's rates.",
     },
+    "caption_plan_apbd_needed": {
+        "id": " Lingkaran putih: APBD yang dibutuhkan tahun itu (iuran saja), angka yang dianggarkan, yang "
+              "dibandingkan dengan garis hijau.",
+        "en": " White circles: the APBD needed in the year (premiums only), the figure to budget, to compare with "
+              "the green line.",
+    },
     "budget_enrolment_plan": {
         "id": "Catatan: jumlah peserta setiap bulan mengikuti proyeksi kepesertaan skenario (pendaftaran, peserta "
               "keluar, batas anggaran).",
@@ -2850,6 +2860,8 @@ TEXT = {
     "chart_plan_members_title": {"id": "Peserta per bulan", "en": "Members by month"},
     "chart_plan_premium_title": {"id": "Iuran per tahun menurut pembayar", "en": "Premiums by year and payer"},
     "chart_budget_apbd": {"id": "anggaran APBD", "en": "APBD budget"},
+    "chart_apbd_needed": {"id": "APBD yang dibutuhkan tahun itu (iuran saja)",
+                          "en": "APBD needed in the year (premiums only)"},
     "chart_target_premium": {"id": "iuran setahun untuk target (tarif tahun berikutnya)",
                              "en": "a year's premium for the target (next year's rates)"},
     "method_population_plan": {

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from sim import chart_descriptions, charts
 from sim.i18n import Language
 from sim.report import build
 from sim.scenario import load_scenario
@@ -40,3 +41,34 @@ def test_the_apbd_needed_without_pledges_says_how_sure_it_is(reports, code, says
     assert says in text
     assert {"id": "alur pendaftaran dan peserta keluar", "en": "enrolment and members leaving"}[code] in text
     assert {"id": "cukup dengan peluang", "en": "suffices with a probability"}[code] not in text
+
+
+def test_the_premium_chart_draws_the_apbd_needed_beside_the_budget(reports):
+    """The chart drew the budget and, as diamonds, a year of each year-end target at the next year's rates: its 2024
+    diamond (Rp292 m) over the Rp250 m budget read as the 2024 shortfall, where the APBD needed, the figure the
+    summary says to budget, is Rp263 m (Rp12.7 m short). The needs are drawn too, and the caption and alt text
+    name them, each with its year."""
+    report, lang = reports["id"], Language("id")
+    plan = report.extra["planning"]
+    years = plan["years"]
+    needed = [y["apbd_needed_idr"] for y in years]
+    assert round(needed[1] / 1e6, 1) == 262.7 and round(years[1]["target_premium_idr"] / 1e6, 1) == 292.3
+    ax = charts.plan_premium(years, plan["payers"], lang).axes[0]
+    circles = [line for line in ax.get_lines() if line.get_label() == lang("chart_apbd_needed")]
+    assert len(circles) == 1 and list(circles[0].get_ydata()) == needed
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert "APBD yang dibutuhkan tahun itu (iuran saja)" in legend
+    alt = chart_descriptions.plan_premium(years, plan["payers"], lang)
+    assert "Lingkaran putih pada APBD yang dibutuhkan tahun itu (iuran saja), angka yang dianggarkan: Rp163,4 juta " \
+           "(2023), Rp262,7 juta (2024)" in alt
+    assert "Lingkaran putih: APBD yang dibutuhkan tahun itu (iuran saja)" in section_text(report.folder, "budget")
+
+
+def test_years_without_a_need_draw_no_circles():
+    """A year without an APBD needed (no [funding] table) gets no circle and no words of one."""
+    lang = Language("id")
+    years = [{"year": str(2026 + k), "budget_idr": 4e8, "target": None} for k in range(2)]
+    payers = [{"year": y["year"], "payer": "APBD", "premium_idr": 3e8} for y in years]
+    ax = charts.plan_premium(years, payers, lang).axes[0]
+    assert lang("chart_apbd_needed") not in [line.get_label() for line in ax.get_lines()]
+    assert "Lingkaran" not in chart_descriptions.plan_premium(years, payers, lang)
