@@ -1629,19 +1629,27 @@ TEXT = {
     # --- methodology ---
     "method_population": {
         "id": "Peserta. Setiap segmen (kelompok peserta dengan skema, upah, dan pembayar yang sama) dibagi menurut "
-              "jenis kelamin, usia tunggal, dan lama kepesertaan. Usia peserta bertambah setiap 12 bulan dan "
+              "jenis kelamin, usia tunggal, dan lama kepesertaan. "
+              "Skema PU adalah kepesertaan penerima upah, BPU bukan penerima upah (pekerja mandiri dan informal); "
+              "APBD adalah anggaran pendapatan dan belanja daerah. Usia peserta bertambah setiap 12 bulan dan "
               "peserta keluar karena meninggal; jumlah peserta yang bertahan dihitung sebagai nilai harapannya.",
         "en": "Members. Each segment (members with the same scheme, wage and payer) is split by sex, single year of "
-              "age and length of membership. Members age every 12 months and leave through death; the survivors are "
+              "age and length of membership. "
+              "The PU scheme is for wage earners (penerima upah), BPU for non-wage earners (bukan penerima upah: "
+              "self-employed and informal workers); the APBD is the city's budget (anggaran pendapatan dan belanja "
+              "daerah). Members age every 12 months and leave through death; the survivors are "
               "their expected number.",
     },
     "method_perils": {
-        "id": "Risiko. Kematian bukan akibat kecelakaan kerja (JKM) mengikuti Tabel Mortalita Indonesia IV "
-              "dikalikan faktor pengali per segmen. Kecelakaan kerja (JKK) terjadi dengan frekuensi per 1.000 "
+        "id": "Risiko. Kematian bukan akibat kecelakaan kerja, yang dijamin program Jaminan Kematian (JKM), mengikuti "
+              "Tabel Mortalita Indonesia IV dikalikan faktor pengali per segmen. Kecelakaan kerja, yang dijamin "
+              "program Jaminan Kecelakaan Kerja (JKK), terjadi dengan frekuensi per 1.000 "
               "peserta-tahun; setiap kasus digolongkan sebagai hanya perawatan, tidak mampu bekerja sementara, "
               "cacat sebagian, cacat total, atau meninggal.",
-        "en": "Perils. Deaths not caused by a work accident (JKM) follow the Indonesian Mortality Table IV times a "
-              "load per segment. Work accidents (JKK) occur at a rate per 1,000 member-years; each is classed as "
+        "en": "Perils. Deaths not caused by a work accident, which the death benefit programme (Jaminan Kematian, "
+              "JKM) covers, follow the Indonesian Mortality Table IV times a load per segment. Work accidents, which "
+              "the work accident programme (Jaminan Kecelakaan Kerja, JKK) covers, occur at a rate per 1,000 "
+              "member-years; each is classed as "
               "care only, temporary incapacity, partial or total disability, or death.",
     },
     "method_rules": {
@@ -2866,11 +2874,16 @@ TEXT = {
                              "en": "a year's premium for the target (next year's rates)"},
     "method_population_plan": {
         "id": "Peserta. Setiap segmen (kelompok peserta dengan skema, upah, dan pembayar yang sama) dibagi menurut "
-              "jenis kelamin, usia tunggal, dan lama kepesertaan. Peserta baru masuk bulan demi bulan melalui proyeksi "
-              "kepesertaan skenario (kuota, alur pendaftaran, anggaran), dan peserta keluar karena {exits}; jumlahnya "
-              "dihitung sebagai nilai harapan. Usia peserta bertambah setiap 12 bulan.",
+              "jenis kelamin, usia tunggal, dan lama kepesertaan. "
+              "Skema PU adalah kepesertaan penerima upah, BPU bukan penerima upah (pekerja mandiri dan informal); "
+              "APBD adalah anggaran pendapatan dan belanja daerah. Peserta baru masuk bulan demi bulan melalui "
+              "proyeksi kepesertaan skenario (kuota, alur pendaftaran, anggaran), dan peserta keluar karena {exits}; "
+              "jumlahnya dihitung sebagai nilai harapan. Usia peserta bertambah setiap 12 bulan.",
         "en": "Members. Each segment (members with the same scheme, wage and payer) is split by sex, single year of "
-              "age and length of membership. New members join month by month through the scenario's membership "
+              "age and length of membership. "
+              "The PU scheme is for wage earners (penerima upah), BPU for non-wage earners (bukan penerima upah: "
+              "self-employed and informal workers); the APBD is the city's budget (anggaran pendapatan dan belanja "
+              "daerah). New members join month by month through the scenario's membership "
               "projection (quotas, the enrolment pipeline, the budget), and members leave through {exits}; the "
               "numbers are expected values. Members age every 12 months.",
     },

@@ -72,3 +72,16 @@ def test_years_without_a_need_draw_no_circles():
     ax = charts.plan_premium(years, payers, lang).axes[0]
     assert lang("chart_apbd_needed") not in [line.get_label() for line in ax.get_lines()]
     assert "Lingkaran" not in chart_descriptions.plan_premium(years, payers, lang)
+
+
+@pytest.mark.parametrize("code, expanded", [
+    ("id", ["Jaminan Kematian (JKM)", "Jaminan Kecelakaan Kerja (JKK)", "PU adalah kepesertaan penerima upah",
+            "BPU bukan penerima upah", "APBD adalah anggaran pendapatan dan belanja daerah"]),
+    ("en", ["Jaminan Kematian, JKM", "Jaminan Kecelakaan Kerja, JKK", "PU scheme is for wage earners",
+            "BPU for non-wage earners", "anggaran pendapatan dan belanja daerah"])])
+def test_the_methodology_spells_out_the_programme_abbreviations(reports, code, expanded):
+    """JKK, JKM, BPU and APBD run through the title, summary and tables, but the report never said what they stand
+    for (only a chart caption glossed "APBD = anggaran daerah"): an inspector or council member outside the scheme
+    read them unexplained. The methodology spells them out."""
+    text = section_text(reports[code].folder, "methodology")
+    assert all(words in text for words in expanded), [w for w in expanded if w not in text]
