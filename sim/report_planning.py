@@ -910,7 +910,7 @@ def budget_section(lang: Language, scenario: Scenario, summary: dict, extra: dic
     header = tuple(lang(k) for k in ("col_period", "col_members_avg", "col_members_end", "col_target",
                                      "col_target_reached",
                                      "col_target_premium_all" if all_payers else "col_target_premium"))
-    notes = [_target_premium_note(lang, years)] + _partial_year_notes(lang, years)
+    notes = [_target_premium_note(lang, years, extra["planning"]["payers"])] + _partial_year_notes(lang, years)
     blocks.append(Table("budget_years", header, rows, styles, " ".join(n for n in notes if n)))
     blocks += _apbd_blocks(lang, scenario, extra)
     caption = lang("caption_plan_members")
@@ -1079,7 +1079,7 @@ def _reached_cell(lang: Language, reached: bool | None) -> str:
     return lang("word_yes") if reached else lang("word_no")
 
 
-def _target_premium_note(lang: Language, years: list) -> str:
+def _target_premium_note(lang: Language, years: list, payers_rows: list) -> str:
     """Under the table of targets: the target's premium is the next year's, at its rates (the first target's years
     as the example); the horizon's last year's target is priced at each segment's own payer's rate under the
     regulation of the year after, which the projection does not reach. "" without a target."""
@@ -1089,6 +1089,13 @@ def _target_premium_note(lang: Language, years: list) -> str:
     note = lang("plan_target_premium_note", year=targeted[0]["year"], next=targeted[0]["target_rates_year"])
     projected = {y["year"] for y in years}
     after = [y["target_rates_year"] for y in targeted if y["target_rates_year"] not in projected]
+    # With one payer for every premium of the projection (jambi-2025-pipeline: the APBD alone) the split among the
+    # sources of money is known, and saying it is not (naming CSR, which such a scenario lacks) misled a reviewer.
+    payers = {r["payer"] for r in payers_rows if r["premium_idr"] > 0}
+    if len(payers) == 1:
+        return note + "".join(" " + lang("plan_target_premium_note_after_one_payer", year=y["target_rates_year"],
+                                         target=y["year"], payer=next(iter(payers)))
+                              for y in targeted if y["target_rates_year"] not in projected)
     return note + "".join(" " + lang("plan_target_premium_note_after", year=a) for a in after)
 
 

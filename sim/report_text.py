@@ -2662,6 +2662,14 @@ TEXT = {
               "say) pays for then is not known: each segment is priced wholly at its own payer's rate under the "
               "rules in force in {year}.",
     },
+    # ... and where one payer pays every premium of the projection, the split among the sources of money is known.
+    "plan_target_premium_note_after_one_payer": {
+        "id": "Tahun {year} berada di luar periode proyeksi; karena seluruh iuran dalam skenario ini dibayar "
+              "{payer}, iuran untuk target akhir {target} dihitung dengan tarif yang berlaku bagi {payer} menurut "
+              "aturan tahun {year}.",
+        "en": "{year} is beyond the projection; as the {payer} pays every premium in this scenario, the {target} "
+              "target is priced at the {payer}'s rate under the rules in force in {year}.",
+    },
     "col_apbd_members": {"id": "Peserta APBD (rata-rata)", "en": "APBD-paid members (average)"},
     "col_apbd_needed_quota": {"id": "APBD yang dibutuhkan untuk target", "en": "APBD needed for the targets"},
     "col_apbd_needed_members": {"id": "APBD yang dibutuhkan rencana", "en": "APBD the plan needs"},

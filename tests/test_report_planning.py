@@ -164,10 +164,26 @@ def test_pipeline_report_says_what_the_budget_buys_and_what_the_targets_take(pip
     assert "Iuran setahun untuk target, dengan tarif tahun berikutnya" in budget
     assert ("Iuran setahun untuk target akhir tahun adalah iuran yang dibayar untuk peserta target itu pada tahun "
             "berikutnya, dengan tarif tahun itu: target akhir 2025 dihitung dengan tarif 2026. Tahun 2028 berada di "
-            "luar periode proyeksi, sehingga tidak diketahui berapa peserta yang dibayar dari setiap sumber dana "
-            "(misalnya APBD atau CSR) pada tahun itu: iuran setiap segmen dihitung seluruhnya dengan tarif yang "
-            "berlaku bagi pembayar segmen itu menurut aturan tahun 2028.") in budget
+            "luar periode proyeksi; karena seluruh iuran dalam skenario ini dibayar APBD, iuran untuk target akhir "
+            "2027 dihitung dengan tarif yang berlaku bagi APBD menurut aturan tahun 2028.") in budget
     assert "Belah ketupat: iuran setahun penuh untuk target akhir tahun, dengan tarif tahun berikutnya." in budget
+
+
+def test_the_last_targets_note_names_the_one_payer_instead_of_an_unknown_split():
+    """Review of jambi-2025-pipeline's report (session 36): the note under the table of targets said that how many
+    members each source of money, "the APBD or CSR, say", pays for in 2028 is not known, in a scenario where the
+    APBD pays every premium and there is no CSR pledge: the split is known, and CSR is not in it. With one payer the
+    note names it; with several it keeps the caveat."""
+    from sim.report_planning import _target_premium_note
+    years = [{"year": y, "target": 3_000.0, "target_rates_year": str(int(y) + 1)} for y in ("2025", "2026", "2027")]
+    apbd = [{"year": y["year"], "payer": "APBD", "premium_idr": 6e8} for y in years]
+    for code in ("id", "en"):
+        lang = Language(code)
+        one = _target_premium_note(lang, years, apbd + [{"year": "2027", "payer": "CSR", "premium_idr": 0.0}])
+        assert "CSR" not in one and "tidak diketahui" not in one and "not known" not in one
+        assert lang("plan_target_premium_note_after_one_payer", year="2028", target="2027", payer="APBD") in one
+        several = _target_premium_note(lang, years, apbd + [{"year": "2027", "payer": "CSR", "premium_idr": 1e8}])
+        assert several.endswith(lang("plan_target_premium_note_after", year="2028"))
 
 
 def test_pipeline_report_states_the_leftover_of_each_year(pipeline):
@@ -840,9 +856,8 @@ def test_pipeline_report_in_english(pipeline_en):
             "and 2028 Rp806.4 m.") in text
     budget = unescape(section_text(folder, "budget"))
     assert "A year's premium for the target, at next year's rates" in budget
-    assert ("the 2025 target at 2026 rates. 2028 is beyond the projection, so how many members each source of "
-            "money (the APBD or a CSR pledge, say) pays for then is not known: each segment is priced wholly at its "
-            "own payer's rate under the rules in force in 2028.") in budget
+    assert ("the 2025 target at 2026 rates. 2028 is beyond the projection; as the APBD pays every premium in this "
+            "scenario, the 2027 target is priced at the APBD's rate under the rules in force in 2028.") in budget
     html = (folder / "report.html").read_text(encoding="utf-8")
     assert "counts only the members at the start" not in html and "Only the members at the start" not in html
 
