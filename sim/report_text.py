@@ -2823,8 +2823,10 @@ TEXT = {
     "caption_plan_budget": {"id": " Garis hijau: anggaran APBD tahun itu.",
                             "en": " Green line: that year's APBD budget."},
     "caption_plan_target_premium": {
-        "id": " Belah ketupat: iuran setahun penuh untuk target akhir tahun, dengan tarif tahun berikutnya.",
-        "en": " Diamonds: a full year of premiums for the year-end target, at the next year's rates.",
+        "id": " Belah ketupat: iuran setahun penuh untuk target akhir tahun, dengan tarif tahun berikutnya; iuran ini "
+              "dibayar pada tahun berikutnya, bukan pada tahun target.",
+        "en": " Diamonds: a full year of premiums for the year-end target, at the next year's rates; it is paid in "
+              "the next year, not in the target's year.",
     },
     "caption_plan_apbd_needed": {
         "id": " Lingkaran putih: APBD yang dibutuhkan tahun itu (iuran saja), angka yang dianggarkan, yang "
@@ -2878,8 +2880,9 @@ TEXT = {
     "chart_budget_apbd": {"id": "anggaran APBD", "en": "APBD budget"},
     "chart_apbd_needed": {"id": "APBD yang dibutuhkan tahun itu (iuran saja)",
                           "en": "APBD needed in the year (premiums only)"},
-    "chart_target_premium": {"id": "iuran setahun untuk target (tarif tahun berikutnya)",
-                             "en": "a year's premium for the target (next year's rates)"},
+    # The diamond stands at the target's year, beside that year's budget: say it is paid the year after.
+    "chart_target_premium": {"id": "iuran setahun untuk target, dibayar tahun berikutnya",
+                             "en": "a year's premium for the target, paid the next year"},
     "method_population_plan": {
         "id": "Peserta. Setiap segmen (kelompok peserta dengan skema, upah, dan pembayar yang sama) dibagi menurut "
               "jenis kelamin, usia tunggal, dan lama kepesertaan. "

@@ -166,7 +166,8 @@ def test_pipeline_report_says_what_the_budget_buys_and_what_the_targets_take(pip
             "berikutnya, dengan tarif tahun itu: target akhir 2025 dihitung dengan tarif 2026. Tahun 2028 berada di "
             "luar periode proyeksi; karena seluruh iuran dalam skenario ini dibayar APBD, iuran untuk target akhir "
             "2027 dihitung dengan tarif yang berlaku bagi APBD menurut aturan tahun 2028.") in budget
-    assert "Belah ketupat: iuran setahun penuh untuk target akhir tahun, dengan tarif tahun berikutnya." in budget
+    assert ("Belah ketupat: iuran setahun penuh untuk target akhir tahun, dengan tarif tahun berikutnya; iuran ini "
+            "dibayar pada tahun berikutnya, bukan pada tahun target.") in budget
 
 
 def test_the_last_targets_note_names_the_one_payer_instead_of_an_unknown_split():
@@ -883,8 +884,9 @@ def test_pipeline_charts_show_the_projected_members_and_premiums(pipeline):
     ax = fig.axes[0]
     heights = [round(p.get_height()) for p in ax.patches]
     assert heights == [round(y["premium_idr"]) for y in plan["years"]]
-    # The diamonds: a year of the target's members, at the next year's rates (the year they are paid for).
-    assert "iuran setahun untuk target (tarif tahun berikutnya)" in [line.get_label() for line in ax.get_lines()]
+    # The diamonds: a year of the target's members, paid the next year (review of session 36: the legend said only
+    # "next year's rates", and the 2025 diamond, Rp604.8 m, stood on the 2025 bar beside its Rp604.0 m budget).
+    assert "iuran setahun untuk target, dibayar tahun berikutnya" in [line.get_label() for line in ax.get_lines()]
     assert all(not t.get_text().startswith("-") for t in ax.get_yticklabels())
     assert ax.get_ylabel() == "Rp juta"
     _assert_legend_below(ax)
