@@ -1086,8 +1086,9 @@ def results_section(lang: Language, summary: dict, extra: dict, scenario: Scenar
             _s(summary, f"periods.{i}.prob_claim_ratio_above_1", "chance") if has_ratio else "-",
         ))
         styles.append("total" if p["period"] == "total" else "")
-    header = tuple(lang(k) for k in ("col_period", "col_members", "col_premium", "col_claims_mean", "col_closed_form",
-                                     "col_p5", "col_p95", "col_ratio", "col_prob"))
+    # "Members (average)": the total row over several years ("2025–2027 (total)") gives their average, not a sum.
+    header = tuple(lang(k) for k in ("col_period", "col_members_avg", "col_premium", "col_claims_mean",
+                                     "col_closed_form", "col_p5", "col_p95", "col_ratio", "col_prob"))
     first = summary["periods"][0]
     risk_rows = [(
         first["period"],
@@ -2277,7 +2278,7 @@ def comparison_table(summaries: list[dict], lang: str = "id") -> pd.DataFrame:
         for label, p in ((language("cmp_first_year"), first), (language("cmp_horizon"), total)):
             ratio = p["claim_ratio"] or {}
             column.update({
-                f"{language('col_members')}, {label}": language.count(p["members"]),
+                f"{language('col_members_avg')}, {label}": language.count(p["members"]),  # over the horizon: average
                 f"{language('col_premium')}, {label}": language.money(p["premium_idr"]),
                 f"{language('col_claims_mean')}, {label}": language.money(p["claims_idr"]["mean"]),
                 f"{language('col_p5')}, {label}": language.money(p["claims_idr"]["p5"]),

@@ -785,3 +785,16 @@ def test_the_coverage_chart_names_the_months_of_its_claims(code, said):
     alt = chart_descriptions.budget_coverage(curve, 50, lang, months=1)
     assert {"en": "the expected claims of 1 month,", "id": "perkiraan klaim 1 bulan,"}[code] in alt, alt
     assert "12" in chart_descriptions.budget_coverage(curve, 50, lang)  # 12 months unless told
+
+
+@pytest.mark.parametrize("code, heading", [("id", "Peserta (rata-rata)"), ("en", "Members (average)")])
+def test_the_results_table_says_its_members_are_an_average(madiun, code, heading):
+    """The members column gives each year's average in force, and the total row ("2025–2027 (total)") the average
+    over the years, not their sum: headed "Peserta" beside "(total)" it read as a total (review of the
+    pekalongan-2023-expansion and jambi-2025-pipeline reports). The heading says average."""
+    lang, summary = Language(code), madiun.summary
+    table = _periods_table(results_section(lang, summary, madiun.extra, madiun.scenario))
+    assert table.header[1] == heading
+    years = [p for p in summary["periods"] if p["period"] != "total"]
+    total = summary["periods"][-1]
+    assert len(years) >= 2 and min(p["members"] for p in years) <= total["members"] <= max(p["members"] for p in years)
