@@ -683,10 +683,16 @@ def _priority_para(lang: Language, scenario: Scenario, extra: dict) -> Para | No
                                   for n in names], prefix)
 
         joined_text, figs = segments(admitted, "plan_item_admitted", "joined", f"j{i}_")
-        held_text, held_figs = segments([n for n in waiting if rank[n] < rank[admitted[-1]]], "plan_item_waiting",
-                                        "held_year_end", f"h{i}_")
-        items.append((lang("plan_item_passed", year=y["year"], joined=joined_text, held=held_text),
-                      {**figs, **held_figs}))
+        held = [n for n in waiting if rank[n] < rank[admitted[-1]]]
+        held_text, held_figs = segments(held, "plan_item_waiting", "held_year_end", f"h{i}_")
+        # Other segments' names (lower priority, or paid for by other money) wait too: the year's total, the one the
+        # targets paragraph gives, leads, so that the segments named read as part of it and not as all who wait.
+        if any(r["held_year_end"] >= PASSED and n not in held for n, (_, r) in rows.items()):
+            item = lang("plan_item_passed_of_total", year=y["year"], joined=joined_text, held=held_text)
+            held_figs["total"] = _r(extra, f"planning.years.{i}.held_year_end", "count")
+        else:
+            item = lang("plan_item_passed", year=y["year"], joined=joined_text, held=held_text)
+        items.append((item, {**figs, **held_figs}))
     if not items:
         return None
     # A sentence ("Karena itu, pada 2027, ... diterima, sedangkan ...; dan pada 2028, ..."): each year's clause

@@ -2413,6 +2413,12 @@ TEXT = {
     },
     "plan_item_passed": {"id": "pada {year}, {joined} diterima, sedangkan {held} menunggu dana pada akhir tahun",
                          "en": "in {year}, {joined} were admitted while {held} waited for money at the year-end"},
+    "plan_item_passed_of_total": {
+        "id": "pada {year}, {joined} diterima, sedangkan pada akhir tahun {total} calon peserta menunggu dana, "
+              "di antaranya {held}",
+        "en": "in {year}, {joined} were admitted while at the year-end {total} names waited for money, among them "
+              "{held}",
+    },
     "plan_item_admitted": {"id": "{n} nama baru {segment} (prioritas {rank})",
                            "en": "{n} new names of {segment} (priority {rank})"},
     "plan_item_waiting": {"id": "{n} calon peserta {segment} (prioritas {rank})",

@@ -117,8 +117,8 @@ def test_a_list_of_clauses_in_a_sentence_has_its_word_before_the_last():
     extra = {"planning": planning_figures(scenario)}
     text = {code: _filled(Language(code), _priority_para(Language(code), scenario, extra), extra)
             for code in ("id", "en")}
-    assert "menunggu dana pada akhir tahun; dan pada 2027, " in text["id"] and text["id"].count("; pada ") == 2
-    assert "waited for money at the year-end and in 2027, " in text["en"] and text["en"].count("; in ") == 2
+    assert "(prioritas 1); dan pada 2027, " in text["id"] and text["id"].count("; pada ") == 2
+    assert "(priority 1) and in 2027, " in text["en"] and text["en"].count("; in ") == 2
     csr = load_scenario("madiun-2026-ucj-csr")
     extra = {"planning": planning_figures(csr)}
     labels = {s.name: s.labels["id"] for s in csr.segments}

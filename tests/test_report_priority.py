@@ -70,10 +70,28 @@ def test_one_segment_has_no_priority_to_pass():
 
 def test_two_years_clauses_are_kept_apart():
     """madiun-2026-ucj, 2029 and 2030: each year's clause holds commas of its own, and joined by "dan" alone the two
-    read "... menunggu dana pada akhir tahun dan pada 2030, 876 nama baru ...", as if the year-end were 2030's. Two
+    read "... (prioritas 1) dan pada 2030, 876 nama baru ...", as if the year-end were 2030's. Two
     clauses are kept apart by "; " as three or more are, in both languages."""
     scenario, extra, para = _para("madiun-2026-ucj")
     text = _filled(Language("id"), para, extra)
-    assert "menunggu dana pada akhir tahun; dan pada 2030, " in text
+    assert "(prioritas 1); dan pada 2030, " in text
     english = _filled(Language("en"), _priority_para(Language("en"), scenario, extra), extra)
-    assert "waited for money at the year-end; and in 2030, " in english
+    assert "(priority 1); and in 2030, " in english
+
+
+@pytest.mark.parametrize("code, total, among", [
+    ("id", "sedangkan pada akhir tahun {total} calon peserta menunggu dana, di antaranya {held} calon peserta Pekerja",
+     "Buruh batik"),
+    ("en", "while at the year-end {total} names waited for money, among them {held} names of Vulnerable", "Batik")])
+def test_the_names_waiting_add_up_to_the_years_total(code, total, among):
+    """Pekalongan 2024: 120 names wait at the year-end (the targets paragraph's figure), 99 of them batik workers of
+    priority 3, below the admitted marbot. The paragraph named only the 18 + 3 of priorities 1 and 2, as if they were
+    all who waited; it gives the year's total first and names those "among them"."""
+    scenario, extra, para = _para("pekalongan-2023-expansion", code)
+    year = extra["planning"]["years"][[y["year"] for y in extra["planning"]["years"]].index("2024")]
+    segments = {s["segment"]: s for s in year["segments"]}
+    assert segments["batik"]["held_year_end"] > 50  # the case, from the data
+    text = _filled(Language(code), para, extra)
+    assert total.format(total=round(year["held_year_end"]),
+                        held=round(segments["vulnerable"]["held_year_end"])) in text
+    assert f"{among}" not in text.split(str(round(year["held_year_end"])))[1].split(";")[0]  # named as admitted only
