@@ -1280,7 +1280,7 @@ def sensitivity_section(lang: Language, extra: dict, labels: dict | None = None,
     for i, r in enumerate(sens["rows"]):
         unit_kind = sensitivity_kind(r)
         rows.append((
-            lang.parameter(r["parameter"], labels), lang.basis(r["basis"]),
+            _with_unit(lang, r, labels), lang.basis(r["basis"]),
             _r(extra, f"sensitivity.rows.{i}.value", unit_kind) if r["value"] is not None else lang("various"),
             _r(extra, f"sensitivity.rows.{i}.low", unit_kind) if r["low"] is not None else lang("various"),
             _r(extra, f"sensitivity.rows.{i}.high", unit_kind) if r["high"] is not None else lang("various"),
@@ -1316,6 +1316,23 @@ def sensitivity_section(lang: Language, extra: dict, labels: dict | None = None,
 # read "0,065" beside their own sources' "6,5% pada 2025".
 PERCENT_PARAMETERS = {"ucj.target_share": "percent1", "assumptions.wage_growth": "percent1",
                       "assumptions.severity.medical_cost_trend": "percent1"}
+
+
+# Units the sensitivity table gives after a parameter's name, as "Lama proses tahap (bulan)" carries its own: the
+# name does not say them and the figure does not show them (an amount its "Rp", a percentage its "%"); the register
+# gives them in its unit column. "×" alone for the mortality load: "Pengali tabel mortalitas" says of what.
+SENSITIVITY_UNITS = {"per 1000 member-years": "per 1000 member-years", "x mortality table": "×"}
+
+
+def _with_unit(lang: Language, row: dict, labels: dict | None) -> str:
+    """The sensitivity table's name of ``row``'s parameter, with its unit after the field's name where
+    SENSITIVITY_UNITS lists it: "Frekuensi kecelakaan kerja (per 1.000 peserta-tahun) – Buruh batik (BPU)"."""
+    name = lang.parameter(row["parameter"], labels)
+    unit = SENSITIVITY_UNITS.get(row.get("unit", ""))
+    field = PARAMETERS.get(row["parameter"].split(".")[-1], {}).get(lang.code)
+    if unit is None or field is None or not name.startswith(field):
+        return name
+    return f"{field} ({lang.unit(unit)}){name[len(field):]}"
 
 
 def sensitivity_kind(row: dict) -> str:
@@ -1435,7 +1452,7 @@ def _sens_later(lang: Language, extra: dict, labels: dict | None, refit: bool) -
             columns.append(("claim_ratio_recalibrated_last", "col_ratio_year_refit", last))
     header = (lang("col_parameter"),) + tuple(lang(f"{key}_{end}", year=year)
                                               for _, key, year in columns for end in REFIT_ENDS)
-    rows = [(lang.parameter(r["parameter"], labels),) + tuple(
+    rows = [(_with_unit(lang, r, labels),) + tuple(
         _r(extra, f"sensitivity.rows.{i}.{field}_{end}", "percent") if r.get(f"{field}_{end}") is not None else "-"
         for field, _, _ in columns for end in REFIT_ENDS) for i, r in enumerate(sens["rows"])]
     text = lang("sens_last_intro", period=sens["period"], last=last) + " " if last else ""

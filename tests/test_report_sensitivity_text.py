@@ -340,3 +340,23 @@ def test_a_city_share_that_moves_the_ratio_and_not_the_claims_is_explained(code)
     assert notes(rows) == []
     moved = {**share, "claims_low_idr": 0.9 * base.claims_idr}  # other members: the premium is not the only change
     assert notes(rows + [moved]) == []
+
+
+@pytest.mark.parametrize("code, rate, load", [
+    ("id", "Frekuensi kecelakaan kerja (per 1.000 peserta-tahun) – ", "Pengali tabel mortalitas (×) – "),
+    ("en", "Work-accident rate (per 1000 member-years) – ", "Mortality load (×) – ")])
+def test_the_sensitivity_table_gives_the_rate_and_the_load_their_units(code, rate, load):
+    """A review of pekalongan-2023-expansion's table: "3,6" for the accident frequency and "1,5" for the mortality
+    load stood without units beside "Lama proses tahap (bulan)"; the register gives them ("per 1.000 peserta-tahun",
+    "× tabel mortalitas"). The table's name of each now carries its unit, as the others do."""
+    from sim.report_document import Table
+
+    scenario = load_scenario("madiun-2025-prior")
+    base, swings, _ = tornado(scenario, recalibrate=False)
+    extra = {"sensitivity": {"period": base.period, "base": {"premium_idr": base.premium_idr,
+                                                              "claims_idr": base.claims_idr},
+                             "rows": [s.row(base) for s in swings], "skipped": [], "no_effect": []}}
+    table = next(b for b in sensitivity_section(Language(code), extra).blocks if isinstance(b, Table))
+    names = [r[0] for r in table.rows]
+    assert any(n.startswith(rate) for n in names) and any(n.startswith(load) for n in names)
+    assert not any(n.startswith(PARAMETERS["accident_rate"][code] + " – ") for n in names)
