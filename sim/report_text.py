@@ -1313,6 +1313,17 @@ TEXT = {
               "full calendar year of the horizon, at each end of the range, computed the same way (base "
               "{base_last}). The bars, the chart and the order of the rows stay those of {period}.",
     },
+    # An assumption among the last year's widest effects that the chart, ordered by the first year, leaves out.
+    "sens_off_chart": {
+        "id": "Karena itu, asumsi yang berpengaruh besar pada {last} tetapi kecil pada {period} berada jauh di bawah "
+              "dan tidak tampil di diagram: {items}.",
+        "en": "So an assumption with a large effect in {last} but a small one in {period} stands far down, off the "
+              "chart: {items}.",
+    },
+    "sens_item_off_chart": {"id": "“{parameter}” mengubah rasio klaim {last} menjadi {low} dan {high} di kedua "
+                                  "batas rentangnya",
+                            "en": "“{parameter}” moves the {last} claim ratio to {low} and {high} at the ends of its "
+                                  "range"},
     "sens_refit_columns": {
         "id": "Kolom “setelah kalibrasi ulang” memberi rasio klaim {years} bila skenario dikalibrasi ulang "
               "dengan asumsi di batas itu.",

@@ -14,9 +14,10 @@ from sim.closed_form import expected
 from sim.i18n import Language
 from sim.population import build_model
 from sim.report_document import Figure, Para, Table, lookup
-from sim.report_sections import _with_unit, sensitivity_figures, sensitivity_section
+from sim.report_sections import _with_unit, entry_names, sensitivity_figures, sensitivity_section
 from sim.scenario import load_scenario
 from sim.sensitivity import Outcome, Swing, last_full_year, tornado, without_effect
+from test_report_wording import _filled
 
 MEDICAL = "assumptions.severity.medical_cost_mean"
 TREND = "assumptions.severity.medical_cost_trend"
@@ -211,3 +212,26 @@ def test_a_bar_whose_high_end_lowers_the_claims_is_as_wide_as_its_swing():
 
     lowers, raises = swing("lowers", 5e9, 3e9), swing("raises", 5e9, 6e9)
     assert (lowers.spread_idr, raises.spread_idr) == (2e9, 1e9)
+
+
+@pytest.mark.parametrize("code, said", [
+    ("id", "tidak tampil di diagram: “{name}” mengubah rasio klaim 2027 menjadi {low} dan {high}"),
+    ("en", "off the chart: “{name}” moves the 2027 claim ratio to {low} and {high}")])
+def test_a_later_years_large_effect_off_the_chart_is_named(code, said):
+    """pekalongan-2023-expansion: the caretakers (marbot) enrol from 2024, so their mortality load moves no 2023 claim
+    and stands last, off the chart ordered by 2023, while it moves 2027 from 153 % to 249 %, the third widest that
+    year. The paragraph before the second table names it; an effect the chart draws is not named."""
+    from sim import charts
+
+    scenario = load_scenario("pekalongan-2023-expansion")
+    lang = Language(code)
+    extra = {"sensitivity": sensitivity_figures(scenario, *tornado(scenario, recalibrate=False))}
+    rows = extra["sensitivity"]["rows"]
+    (i,) = [i for i, r in enumerate(rows) if r["parameter"] == "segments.marbot.mortality_load"]
+    assert rows[i] not in charts.tornado_bars(rows) and rows[i]["claim_ratio_last_high"] > 2.4  # the case
+    names = entry_names(scenario, lang)
+    para = next(b for b in sensitivity_section(lang, extra, names).blocks if isinstance(b, Para) and "2027" in b.text)
+    text = _filled(lang, para, extra)
+    assert said.format(name=lang.parameter(rows[i]["parameter"], names), low=lang.percent(rows[i]["claim_ratio_last_low"]),
+                       high=lang.percent(rows[i]["claim_ratio_last_high"])) in text
+    assert lang.parameter(rows[0]["parameter"], names) not in text  # the widest of both years: drawn, not named
