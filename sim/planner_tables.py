@@ -393,7 +393,7 @@ def differences_table(scenarios: list[Scenario], lang: str = "id", width: int = 
     to 3 significant digits, a UCJ target or yearly rise as a percentage and a year as a year ("2026", not
     "2.026"), as the report's tables show them."""
     from .compare import differing_parameters, flatten
-    from .report_sections import PERCENT_PARAMETERS, YEARS, _long, register_rows
+    from .report_sections import YEARS, _long, parameter_figure, register_rows
 
     language = Language(lang)
     entries = {f"segments.{seg.name}": seg.labels[language.code] for s in scenarios for seg in s.segments}
@@ -406,11 +406,8 @@ def differences_table(scenarios: list[Scenario], lang: str = "id", width: int = 
             return str(value)
         if row.get("unit", "").startswith("IDR"):
             return language.money(value)
-        if key in PERCENT_PARAMETERS:
-            return language.figure(PERCENT_PARAMETERS[key], value)
-        if row.get("basis") == "calibrated" or _long(value):
-            return language.sig3(value)
-        return None
+        figure = parameter_figure(language, key, value, row.get("basis") == "calibrated")
+        return language.sig3(value) if figure is None and _long(value) else figure
 
     def shown(value, key: str = "", register: dict | None = None) -> str:
         if value is None:

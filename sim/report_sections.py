@@ -1982,10 +1982,9 @@ def differences_section(lang: Language, extra: dict, base: str | None, names: di
         relabelled = []
 
         def cell(key, value):
-            if key in calibrated and isinstance(value, (int, float)) and not isinstance(value, bool):
-                return lang.sig3(value)
-            if key in PERCENT_PARAMETERS and isinstance(value, (int, float)) and not isinstance(value, bool):
-                return lang.figure(PERCENT_PARAMETERS[key], value)
+            figure = parameter_figure(lang, key, value, key in calibrated)
+            if figure is not None:
+                return figure
             if key.rsplit(".", 1)[-1] in SEGMENT_LISTS and isinstance(value, list):
                 relabelled.append(key)
                 return _segment_list(key, value, names)
@@ -2025,6 +2024,19 @@ def differences_section(lang: Language, extra: dict, base: str | None, names: di
 
 
 RUN_SETTINGS = ("scenario.trials", "scenario.seed")  # how a scenario is run (provenance), not what it assumes
+
+
+def parameter_figure(lang: Language, key: str, value, calibrated: bool) -> str | None:
+    """A parameter's number as the differences tables (the report's and notebook 04's) show it: a fitted or copied
+    multiplier (``calibrated``) to 3 significant digits, a percentage parameter as a percentage; None for any other
+    value, which each table shows its own way."""
+    if not isinstance(value, (int, float)) or isinstance(value, bool):
+        return None
+    if calibrated:
+        return lang.sig3(value)
+    if key in PERCENT_PARAMETERS:
+        return lang.figure(PERCENT_PARAMETERS[key], value)
+    return None
 
 
 def scenario_differences(extra: dict) -> list:
