@@ -13,6 +13,7 @@ months x 12.
 from __future__ import annotations
 
 import json
+import math
 from collections import Counter
 from pathlib import Path
 
@@ -183,7 +184,9 @@ def format_compare(result: dict, rupiah) -> str:
     ids = result["scenarios"]
     label_width = max(len(r["label"]) for r in result["outputs"])
     paths = result.get("budget_needed_by_year") or {}
-    rows = [(r["label"], [_cell(r["values"][i], r["unit"], rupiah) + _part_mark(r["key"], result, i) for i in ids])
+    trials = {i: result["runs"][i]["trials"] for i in ids}
+    rows = [(r["label"], [_cell(r["values"][i], r["unit"], rupiah, trials[i]) + _part_mark(r["key"], result, i)
+                          for i in ids])
             for r in result["outputs"]]
     width = max(14, *(len(i) for i in ids), *(len(c) for _, cells in rows for c in cells))  # columns stay aligned
     lines = [f"{'':<{label_width}}  " + "  ".join(f"{i:>{width}}" for i in ids)]
@@ -235,18 +238,32 @@ def _value(result: dict, key: str, scenario_id: str):
     return next(r["values"][scenario_id] for r in result["outputs"] if r["key"] == key)
 
 
-def _cell(value, unit, rupiah) -> str:
+def _cell(value, unit, rupiah, trials: int) -> str:
     if value is None:
         return "-"
     if unit.startswith("IDR"):
         return rupiah(value)
-    if unit == "probability":  # an estimate from trials: never a certainty (> 99.9%, < 0.1%)
-        return Language("en").chance(value)
+    if unit == "probability":
+        return chance(value, trials)
     if unit == "ratio":
         return f"{value:.0%}"
     if unit == "persons":
         return f"{value:,.0f}"
     return str(value)
+
+
+def chance(p: float, trials: int) -> str:
+    """A probability estimated from ``trials`` trials. All or none of them is no certainty, and no finer than the
+    trials resolve: 300 of 300 printed "> 99.9%", though a 1-in-300 miss would pass unseen. Such a share is given
+    as the 95 % bound of the rule of three (the true share is above 1 - 3/n, below 3/n), rounded outward to 0.1 %,
+    with the count: "> 99.0% (300 of 300 trials)", "< 1.0% (0 of 300 trials)". A share between is the estimate."""
+    hits = round(p * trials)
+    if trials <= 0 or 0 < hits < trials:
+        return Language("en").chance(p)
+    bound = min(3 / trials, 1.0)
+    if hits == trials:
+        return f"> {math.floor(round((1 - bound) * 1000, 9)) / 10:.1f}% ({trials:,} of {trials:,} trials)"
+    return f"< {math.ceil(round(bound * 1000, 9)) / 10:.1f}% (0 of {trials:,} trials)"
 
 
 def _short(value, limit: int = 24) -> str:

@@ -66,3 +66,30 @@ def test_compare_states_its_confidence_and_units_in_the_table_and_the_csv():
     csv = compare.tables(result)["compare_outputs.csv"]
     assert list(csv.columns[:3]) == ["output", "label", "unit"]
     assert csv.set_index("output").loc["budget_needed_first_year_idr", "label"].endswith("at 80%")
+
+
+def _result(outputs: list[dict], trials: int, parameters: list | None = None, ids=("a", "b")) -> dict:
+    """A hand-built compare result: the table's rows, the runs' trial counts, the differing parameters."""
+    return {"scenarios": list(ids), "confidence": 0.9, "outputs": outputs,
+            "runs": {i: {"trials": trials, "seed": 1} for i in ids}, "parameters": parameters or []}
+
+
+def test_a_probability_all_or_no_trials_show_is_bounded_by_what_the_trials_resolve():
+    """300 trials all with claims above premium printed "> 99.9%", a precision 300 trials cannot give (a 1-in-300
+    miss would pass unseen). All or none of n trials now reads as the 95 % bound of the rule of three (1 - 3/n, down
+    to 0.1 %) with the count: "> 99.0% (300 of 300 trials)", "< 1.0% (0 of 300 trials)"; 10,000 trials keep
+    "> 99.9%". A share between is the estimate, as before."""
+    from sim.compare import format_compare
+
+    row = {"key": "prob_claims_above_premium", "label": "P(claims > premium) over the horizon",
+           "unit": "probability", "values": {"a": 1.0, "b": 0.0}}
+    text = format_compare(_result([row], 300), lambda x: f"Rp{x:,.0f}")
+    line = next(t for t in text.splitlines() if t.startswith("P(claims"))
+    assert "> 99.0% (300 of 300 trials)" in line and "< 1.0% (0 of 300 trials)" in line
+    assert "99.9" not in line
+    text = format_compare(_result([row], 10_000), lambda x: f"Rp{x:,.0f}")
+    line = next(t for t in text.splitlines() if t.startswith("P(claims"))
+    assert "> 99.9% (10,000 of 10,000 trials)" in line and "< 0.1% (0 of 10,000 trials)" in line
+    row["values"] = {"a": 0.5, "b": 299 / 300}
+    text = format_compare(_result([row], 300), lambda x: f"Rp{x:,.0f}")
+    assert next(t for t in text.splitlines() if t.startswith("P(claims")).split()[-2:] == ["50.0%", "99.7%"]
