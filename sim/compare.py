@@ -119,8 +119,14 @@ def flatten(resolved: dict, prefix: str = "") -> dict:
 
 
 def differing_parameters(scenarios: list[Scenario]) -> list[dict]:
-    """Every key whose value is not the same in all scenarios (absent counts as a value)."""
+    """Every key whose value is not the same in all scenarios (absent counts as a value), with its unit as the
+    assumption register gives it (the first scenario's that sets one; "" for a key without a unit, a label)."""
+    from .report_sections import register_rows  # the report's modules load only when compare runs
+
     flat = [flatten(s.resolved) for s in scenarios]
+    units = {}
+    for s in reversed(scenarios):  # the first scenario's unit wins
+        units.update({r["key"]: r["unit"] for r in register_rows(s.resolved) if r["unit"]})
     keys = sorted(set().union(*flat))
     rows = []
     for key in keys:
@@ -128,7 +134,8 @@ def differing_parameters(scenarios: list[Scenario]) -> list[dict]:
             continue
         values = [f.get(key, _ABSENT) for f in flat]
         if any(v != values[0] for v in values):
-            rows.append({"parameter": key, "values": {s.id: _shown(v) for s, v in zip(scenarios, values)}})
+            rows.append({"parameter": key, "unit": units.get(key, ""),
+                         "values": {s.id: _shown(v) for s, v in zip(scenarios, values)}})
     return rows
 
 
@@ -165,8 +172,8 @@ def tables(result: dict) -> dict:
     outputs = pd.DataFrame([{"output": r["key"], "label": r["label"], "unit": r["unit"],
                              **{i: r["values"][i] for i in ids}}
                             for r in result["outputs"]])
-    params = pd.DataFrame([{"parameter": r["parameter"], **{i: r["values"][i] for i in ids}} for r in result["parameters"]],
-                          columns=["parameter", *ids])
+    params = pd.DataFrame([{"parameter": r["parameter"], "unit": r["unit"], **{i: r["values"][i] for i in ids}}
+                           for r in result["parameters"]], columns=["parameter", "unit", *ids])
     return {"compare_outputs.csv": outputs, "compare_parameters.csv": params}
 
 
@@ -208,9 +215,11 @@ def format_compare(result: dict, rupiah) -> str:
     if result["parameters"]:
         lines.append(f"Parameters that differ ({len(result['parameters'])}):")
         key_width = max(len(r["parameter"]) for r in result["parameters"])
-        for r in result["parameters"]:
-            cells = ["-" if r["values"][i] is None else _short(r["values"][i]) for i in ids]
-            lines.append(f"  {r['parameter']:<{key_width}}  " + "  ".join(f"{c:>{width}}" for c in cells))
+        listed = [(r["parameter"], [parameter_cell(r["parameter"], r["values"][i], r["unit"], rupiah) for i in ids])
+                  for r in result["parameters"]]
+        cell_width = max(width, *(len(c) for _, cells in listed for c in cells))
+        for key, cells in listed:
+            lines.append(f"  {key:<{key_width}}  " + "  ".join(f"{c:>{cell_width}}" for c in cells))
     else:
         lines.append("No parameter differs.")
     return "\n".join(lines)
@@ -264,6 +273,49 @@ def chance(p: float, trials: int) -> str:
     if hits == trials:
         return f"> {math.floor(round((1 - bound) * 1000, 9)) / 10:.1f}% ({trials:,} of {trials:,} trials)"
     return f"< {math.ceil(round(bound * 1000, 9)) / 10:.1f}% (0 of {trials:,} trials)"
+
+
+def parameter_cell(key: str, value, unit: str, rupiah, limit: int = 40) -> str:
+    """A differing parameter's value with its unit, as the terminal lists it: an amount in Rp with its period
+    ("Rp1.50 bn per year"), a share in % ("70.0%"), a year as a year ("2026"), another number with its unit
+    ("3 years", "2,000 names per month"), a multiplier copied from a fit, or a percentage parameter, as the report's
+    differences table (report_sections.parameter_figure); a label by its English text, a list of segments by their
+    names, money by year as "2023: Rp201.6 m per year, ..."; cut at ``limit`` characters. compare.json keeps the values."""
+    from .report_sections import SEGMENT_LISTS, YEAR_PAIRS, YEARS, _long, parameter_figure
+
+    if value is None:
+        return "-"
+    if isinstance(value, str) and value[:1] in "[{":  # a list or table, stored as JSON text by _shown
+        value = json.loads(value)
+    field = key.rsplit(".", 1)[-1]
+    if isinstance(value, dict) and "en" in value:
+        text = str(value["en"])
+    elif isinstance(value, list) and field in SEGMENT_LISTS:
+        text = ", ".join(map(str, value))
+    elif isinstance(value, list) and field in YEAR_PAIRS and all(isinstance(v, list) and len(v) == 2 for v in value):
+        text = ", ".join(f"{year}: {parameter_cell(key, x, unit, rupiah)}" for year, x in value)
+    elif isinstance(value, (int, float)) and not isinstance(value, bool):
+        text = _number_cell(value, unit, rupiah, field in YEARS,
+                            parameter_figure(Language("en"), key, value, _long(value)))
+    else:
+        text = _short(value, limit)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def _number_cell(value, unit: str, rupiah, year: bool, figure: str | None) -> str:
+    if year:
+        return str(value)
+    if unit.startswith("IDR"):
+        return rupiah(value) + unit[3:]  # "IDR per year": "Rp1.50 bn per year"
+    if unit.startswith("share") and figure is None:  # "share", "share per year"
+        figure = Language("en").percent(value, 1)
+    if figure is not None and "%" in figure:  # a share as a percentage says its unit but a period ("per year")
+        return figure + unit.removeprefix("share")
+    if not unit:
+        return figure or _short(value)
+    if value == 1 and unit in ("months", "years"):
+        unit = unit[:-1]
+    return f"{figure or f'{value:,}'} {unit}"  # "1.58 x mortality table" (fitted), "2,000 names per month"
 
 
 def _short(value, limit: int = 24) -> str:

@@ -93,3 +93,34 @@ def test_a_probability_all_or_no_trials_show_is_bounded_by_what_the_trials_resol
     row["values"] = {"a": 0.5, "b": 299 / 300}
     text = format_compare(_result([row], 300), lambda x: f"Rp{x:,.0f}")
     assert next(t for t in text.splitlines() if t.startswith("P(claims")).split()[-2:] == ["50.0%", "99.7%"]
+
+
+def test_differing_parameters_show_their_units_on_the_terminal_and_in_the_csv():
+    """madiun-2026-ucj against its CSR variant listed "500,000,000", "0.5", "5" and '{"en": "Firms, matche...' with
+    no unit anywhere, and compare_parameters.csv had no unit column. Each row now carries its register unit (in
+    compare.json and the CSV); the terminal shows amounts in Rp per their period, shares in %, a duration in years,
+    a first year as a year, a pledge's label as its English text and a segment list as names (the pledge's CSR
+    amounts are the file's: Rp1.5 bn a year, 70 %, 3 years; Rp500 m, 50 %, city match 50 %, 5 years)."""
+    from sim.compare import format_compare
+
+    scenarios = [load_scenario(ref) for ref in ("madiun-2026-ucj", "madiun-2026-ucj-csr")]
+    parameters = compare.differing_parameters(scenarios)
+    units = {r["parameter"]: r["unit"] for r in parameters}
+    assert units["funding.csr.companies.amount"] == "IDR per year"
+    assert units["funding.csr.companies.probability"] == "share" and units["funding.csr.companies.years"] == "years"
+    assert units["funding.csr.companies.label"] == ""
+    csv = compare.tables(_result([], 300, parameters, [s.id for s in scenarios]))["compare_parameters.csv"]
+    assert list(csv.columns) == ["parameter", "unit", "madiun-2026-ucj", "madiun-2026-ucj-csr"]
+    assert csv.set_index("parameter").loc["funding.csr.companies.amount", "unit"] == "IDR per year"
+    row = {"key": "horizon", "label": "horizon", "unit": "months", "values": {s.id: "60" for s in scenarios}}
+    text = format_compare(_result([row], 300, parameters, [s.id for s in scenarios]), lambda x: f"Rp{x / 1e6:,.1f} m")
+    cells = {line.split()[0]: line.split("  -  ")[-1].strip() for line in text.splitlines()
+             if line.startswith("  funding.")}
+    assert cells["funding.csr.companies.amount"] == "Rp1,500.0 m per year"
+    assert cells["funding.dbh_cht_budget"] == "Rp500.0 m per year"
+    assert cells["funding.csr.companies.probability"] == "70.0%"
+    assert cells["funding.csr.co-funded.city_match"] == "50.0%"
+    assert cells["funding.csr.companies.years"] == "3 years"
+    assert cells["funding.csr.companies.first_year"] == "2026"
+    assert cells["funding.csr.companies.label"] == "Firms in Kota Madiun"
+    assert cells["funding.csr.co-funded.segments"] == "vulnerable, informal"

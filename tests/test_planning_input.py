@@ -330,7 +330,8 @@ def test_compare_lists_outputs_and_differing_parameters(tmp_path, capsys):
     assert members.split()[-2:] == [f"{values['members'][i]:,.0f}" for i in result["scenarios"]]
     listed = lines[lines.index(f"Parameters that differ ({len(differing)}):") + 1: -1]  # the last says what it wrote
     assert [line.split()[0] for line in listed] == [r["parameter"] for r in result["parameters"]]
-    assert next(line for line in listed if "segments.vulnerable.members " in line).split()[1:] == ["3000", "0"]
+    assert next(line for line in listed if "segments.vulnerable.members " in line).split()[1:] == [
+        "3,000", "persons", "0", "persons"]  # with the register unit
     assert next(line for line in listed if "pipeline.kelurahan.capacity " in line).split()[1] == "-"
 
 

@@ -552,7 +552,8 @@ def test_a_parameter_set_in_only_one_compared_scenario_differs():
 
     base = load_scenario("madiun-2025-prior")
     dated = load_scenario("madiun-2025-prior", ["scenario.id=dated", "scenario.rules_date=2025-06-01"])
-    row = {"parameter": "scenario.rules_date", "values": {"madiun-2025-prior": None, "dated": "2025-06-01"}}
+    row = {"parameter": "scenario.rules_date", "unit": "",
+           "values": {"madiun-2025-prior": None, "dated": "2025-06-01"}}
     assert differing_parameters([base, dated]) == differing_parameters([dated, base]) == [row]  # either first
 
 
