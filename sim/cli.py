@@ -621,7 +621,7 @@ def cmd_compare(args) -> int:
     write_compare(result, out)
     if not args.quiet:
         print(format_compare(result, rupiah))
-        print(f"Wrote {out}/compare.json, {out}/compare_outputs.csv, {out}/compare_parameters.csv")
+        print(f"Wrote {out}/compare.json, compare_outputs.csv, compare_parameters.csv")  # the folder once, as plan
     return 0
 
 

@@ -124,3 +124,20 @@ def test_differing_parameters_show_their_units_on_the_terminal_and_in_the_csv():
     assert cells["funding.csr.companies.first_year"] == "2026"
     assert cells["funding.csr.companies.label"] == "Firms in Kota Madiun"
     assert cells["funding.csr.co-funded.segments"] == "vulnerable, informal"
+
+
+def test_compare_says_what_it_wrote_as_plan_does(tmp_path, capsys):
+    """plan's last line names its folder once ("Wrote DIR/plan.json, plan_*.csv, ..."); compare's repeated the folder
+    before each file. Both now read "Wrote DIR/first-file, next-file, ...", and every file named is in DIR."""
+    from cli_checks import run_cli
+
+    lines = {}
+    for command, args in (("plan", ["jambi-2025", "--no-tornado"]), ("compare", ["jambi-2025", "jambi-2025-pipeline"])):
+        out = tmp_path / command
+        code, stdout, err = run_cli([command, *args, "--trials", 200, "--out", out], capsys)
+        assert code == 0, err
+        lines[command] = stdout.splitlines()[-1]
+        first, *rest = lines[command].removeprefix(f"Wrote {out}/").split(", ")
+        assert lines[command].startswith(f"Wrote {out}/") and "/" not in "".join(rest), lines[command]
+        assert all((out / name).is_file() for name in [first, *rest] if "*" not in name)
+    assert lines["compare"].endswith("/compare.json, compare_outputs.csv, compare_parameters.csv")
