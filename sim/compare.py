@@ -280,13 +280,17 @@ def parameter_cell(key: str, value, unit: str, rupiah, limit: int = 40) -> str:
     ("Rp1.50 bn per year"), a share in % ("70.0%"), a year as a year ("2026"), another number with its unit
     ("3 years", "2,000 names per month"), a multiplier copied from a fit, or a percentage parameter, as the report's
     differences table (report_sections.parameter_figure); a label by its English text, a list of segments by their
-    names, money by year as "2023: Rp201.6 m per year, ..."; cut at ``limit`` characters. compare.json keeps the values."""
+    names, money by year as "2023: Rp201.6 m per year, ..."; cut at ``limit`` characters. compare.json keeps the
+    values."""
     from .report_sections import SEGMENT_LISTS, YEAR_PAIRS, YEARS, _long, parameter_figure
 
     if value is None:
         return "-"
     if isinstance(value, str) and value[:1] in "[{":  # a list or table, stored as JSON text by _shown
-        value = json.loads(value)
+        try:
+            value = json.loads(value)
+        except ValueError:  # a text that only starts like one
+            pass
     field = key.rsplit(".", 1)[-1]
     if isinstance(value, dict) and "en" in value:
         text = str(value["en"])
