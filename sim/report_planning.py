@@ -168,6 +168,10 @@ class _Projected:
             "members": round(member_months / len(months), 2),
             "members_year_end": round(float(self.closing[:, last].sum()), 2),
             "held_year_end": round(float(projection.held[:, last].sum()), 2),
+            # Names BPJS registered in the year (waiting for money or not) and names admitted, covered from that
+            # month (among them names that waited): the report's table of when waiting names are covered.
+            "registered": round(float(projection.arrived[:, months].sum()), 2),
+            "admitted": round(float(projection.admitted[:, months].sum()), 2),
             "premium_idr": round(premium, 2),
             "premium_per_member_idr": round(premium / member_months * 12, 2) if member_months > 0 else None,
             "ucj": ucj,
@@ -918,6 +922,7 @@ def budget_section(lang: Language, scenario: Scenario, summary: dict, extra: dic
                                      "col_target_premium_all" if all_payers else "col_target_premium"))
     notes = [_target_premium_note(lang, years, extra["planning"]["payers"])] + _partial_year_notes(lang, years)
     blocks.append(Table("budget_years", header, rows, styles, " ".join(n for n in notes if n)))
+    blocks += _waiting_blocks(lang, extra)
     blocks += _apbd_blocks(lang, scenario, extra)
     caption = lang("caption_plan_members")
     if any(y["budget_idr"] is not None and y["members_affordable"] is not None for y in years):
@@ -942,6 +947,30 @@ def budget_section(lang: Language, scenario: Scenario, summary: dict, extra: dic
         blocks += _pledge_blocks(lang, extra, pledge_names(lang, scenario))
     blocks.append(Para(lang("budget_enrolment_plan"), style="note"))
     return Section("budget", lang("sec_budget"), blocks, traced=True)
+
+
+def _waiting_blocks(lang: Language, extra: dict) -> list:
+    """Per year: names BPJS registered, names admitted (covered from then), names registered but still waiting for
+    money at the year-end (not covered) and members covered then; with a sentence on the waiting names at the
+    horizon's last year-end. A planner reads from it when the waiting names are covered, which plan_enrolment.csv
+    alone said. Nothing when no name waits at any year-end."""
+    years = extra["planning"]["years"]
+    if not any(round(y["held_year_end"]) > 0 for y in years):
+        return []
+    rows = [(y["year"], _r(extra, _y(k, "registered"), "count"), _r(extra, _y(k, "admitted"), "count"),
+             _year_end_cell(extra, _y(k, "held_year_end"), y), _year_end_cell(extra, _y(k, "members_year_end"), y))
+            for k, y in enumerate(years)]
+    styles = ["check" if round(y["held_year_end"]) > 0 else "" for y in years]
+    header = tuple(lang(k) for k in ("col_period", "col_registered", "col_admitted", "col_waiting_end",
+                                     "col_members_end"))
+    last = len(years) - 1
+    if round(years[last]["held_year_end"]) > 0:
+        note = Para(lang("budget_waiting_last", year=years[last]["year"]),
+                    {"held": _year_end_cell(extra, _y(last, "held_year_end"), years[last])})
+    else:
+        note = Para(lang("budget_waiting_none_last", year=years[last]["year"]))
+    notes = " ".join(_partial_year_notes(lang, years))
+    return [Para(lang("budget_waiting_intro")), Table("plan_waiting", header, rows, styles, notes), note]
 
 
 def _payers_table(lang: Language, scenario: Scenario, extra: dict) -> Table:

@@ -49,6 +49,8 @@ TEXT = {
     "table_budget_years": {"id": "Peserta dan target per tahun", "en": "Members and targets by year"},
     "table_plan_apbd": {"id": "Anggaran APBD dan iuran yang dibayarnya per tahun",
                         "en": "The APBD budget and the premiums it pays, by year"},
+    "table_plan_waiting": {"id": "Nama terdaftar, yang mulai terlindungi, dan yang menunggu dana per tahun",
+                           "en": "Names registered, newly covered and waiting for money, by year"},
     "table_plan_payers": {"id": "Iuran dan dana yang tersedia menurut pembayar",
                           "en": "Premium and money available by payer"},
     "table_plan_pledges": {"id": "Akibat komitmen CSR yang tidak dipenuhi",
@@ -2586,6 +2588,40 @@ TEXT = {
     "col_members_avg": {"id": "Peserta (rata-rata)", "en": "Members (average)"},
     "col_members_end": {"id": "Peserta akhir tahun", "en": "Members at year-end"},
     "col_target": {"id": "Target akhir tahun", "en": "Year-end target"},
+    # The table of when waiting names are covered (report_planning._waiting_blocks): a name registered by BPJS is
+    # not covered until its premium is paid, so the waiting column says "not yet covered" in so many words.
+    "col_registered": {"id": "Didaftarkan BPJS dalam tahun itu", "en": "Registered by BPJS in the year"},
+    "col_admitted": {"id": "Mulai terlindungi dalam tahun itu", "en": "Newly covered in the year"},
+    "col_waiting_end": {"id": "Terdaftar, belum terlindungi (menunggu dana) akhir tahun",
+                        "en": "Registered, not yet covered (waiting for money) at year-end"},
+    "budget_waiting_intro": {
+        "id": "Kapan calon peserta terlindungi. Nama yang sudah didaftarkan BPJS baru terlindungi (menjadi peserta "
+              "JKK dan JKM) mulai bulan iurannya dibayar. Bila dana untuk iuran tidak cukup, nama itu tetap "
+              "terdaftar tetapi menunggu dana: belum terlindungi, sehingga kematian atau kecelakaan kerjanya belum "
+              "ditanggung. Tabel berikut memuat, per tahun, nama yang didaftarkan BPJS, nama yang mulai terlindungi "
+              "(termasuk yang sebelumnya menunggu dana), nama yang masih menunggu dana pada akhir tahun, dan peserta "
+              "yang terlindungi pada akhir tahun (baris yang diarsir: ada nama yang menunggu dana).",
+        "en": "When registered names are covered. A name BPJS has registered is covered (a JKK and JKM member) only "
+              "from the month its premium is paid. When the money for premiums is short, the name stays registered "
+              "but waits for money: it is not covered, so its death or work accident is not insured. The table "
+              "gives, per year, the names BPJS registered, the names newly covered (including names that had "
+              "waited), the names still waiting for money at the year-end and the members covered at the year-end "
+              "(shaded rows: names waiting for money).",
+    },
+    "budget_waiting_last": {
+        "id": "Pada akhir {year} masih {held} nama terdaftar yang menunggu dana, sehingga mereka belum terlindungi "
+              "sampai akhir periode proyeksi. Mereka baru terlindungi bila ada dana untuk iurannya: anggaran yang "
+              "lebih besar, atau tempat yang kosong karena peserta lain keluar.",
+        "en": "At the end of {year}, {held} registered names are still waiting for money, so they are not covered "
+              "by the end of the projection. They are covered only once there is money for their premiums: a "
+              "larger budget, or the places of members who leave.",
+    },
+    "budget_waiting_none_last": {
+        "id": "Pada akhir {year} tidak ada lagi nama yang menunggu dana: nama yang menunggu pada tahun sebelumnya "
+              "sudah diterima sebagai peserta.",
+        "en": "At the end of {year} no name is waiting for money: the names that waited in earlier years have been "
+              "admitted as members.",
+    },
     "col_target_reached": {"id": "Target tercapai", "en": "Target reached"},
     "plan_target_beyond_horizon": {"id": "di luar periode proyeksi", "en": "beyond the horizon"},
     # Under the table of targets, for a year the horizon ends in before December (its year-end cell is marked).

@@ -1066,3 +1066,44 @@ def test_a_whole_scheme_target_beyond_the_projection_is_at_the_year_end_mix_and_
     row = figures.target_fields({(None, 2026): 1_000.0}, 2026)
     assert row["target_rates_year"] == "2027"
     assert row["target_premium_idr"] == 1_000 * 9_250 * 12
+
+
+def test_the_budget_section_says_per_year_how_many_names_wait_for_money_and_when_they_are_covered():
+    """jambi-2025-pipeline's flat budget leaves names BPJS registered waiting for money (not covered) from 2026:
+    the budget section gives per year the names registered, newly covered, still waiting and the members at the
+    year-end, from the projection (as plan_enrolment.csv sums them), and says the last year's waiting names are not
+    covered by the end of the projection. With no name waiting, neither table nor sentence."""
+    from sim.expansion import project_scenario
+    from sim.report_document import Table
+    from sim.report_planning import budget_section
+    jambi = load_scenario("jambi-2025-pipeline")
+    projection = project_scenario(jambi)
+    extra = {"planning": planning_figures(jambi, projection)}
+    summary = {"periods": [{"members": 1.0, "claims_expected_idr": 1.0}] * 3}
+    for code in ("id", "en"):
+        lang = Language(code)
+        blocks = budget_section(lang, jambi, summary, extra).blocks
+        names = [getattr(b, "name", None) for b in blocks]
+        at = names.index("plan_waiting")
+        assert names.index("budget_years") < at < names.index("plan_apbd")
+        table = blocks[at]
+        assert [[c.key.rsplit(".", 1)[1] for c in row[1:]] for row in table.rows] == [
+            ["registered", "admitted", "held_year_end", "members_year_end"]] * 3
+        for k, row in enumerate(table.rows):
+            months = projection.years == int(row[0])
+            assert row[1].value == pytest.approx(projection.arrived[:, months].sum(), abs=0.01)
+            assert row[2].value == pytest.approx(projection.admitted[:, months].sum(), abs=0.01)
+        assert [round(row[3].value) for row in table.rows] == [0, 554, 1062]
+        assert table.styles == ["", "check", "check"]
+        assert ("belum terlindungi" if code == "id" else "not yet covered") in table.header[3]
+        last = blocks[at + 1]
+        assert last.figures["held"].key == "planning.years.2.held_year_end"
+        assert last.text.startswith({"id": "Pada akhir 2027 masih {held} nama terdaftar yang menunggu dana, sehingga "
+                                           "mereka belum terlindungi sampai akhir periode proyeksi",
+                                     "en": "At the end of 2027, {held} registered names are still waiting for money, "
+                                           "so they are not covered by the end of the projection"}[code])
+        assert isinstance(table, Table)
+    for y in extra["planning"]["years"]:
+        y["held_year_end"] = 0.0
+    blocks = budget_section(Language("id"), jambi, summary, extra).blocks
+    assert "plan_waiting" not in [getattr(b, "name", None) for b in blocks]
