@@ -2347,15 +2347,16 @@ TEXT = {
     },
     "plan_item_missed_waiting_segments": {
         "id": "{year} ({end} peserta pada akhir tahun, target {target}, kurang {short} di segmen yang belum "
-              "mencapai targetnya; {held} calon peserta yang sudah terdaftar menunggu dana)",
+              "mencapai targetnya; {held} calon peserta sudah terdaftar tetapi belum terlindungi karena menunggu "
+              "dana)",
         "en": "{year} ({end} members at the year-end, target {target}, {short} short in the segments below their "
-              "targets; {held} registered names wait for money)",
+              "targets; {held} registered names not yet covered, waiting for money)",
     },
     "plan_item_missed_waiting": {
-        "id": "{year} ({end} peserta pada akhir tahun, target {target}, kurang {short}; {held} calon peserta yang "
-              "sudah terdaftar menunggu dana)",
-        "en": "{year} ({end} members at the year-end, target {target}, {short} short; {held} registered names wait "
-              "for money)",
+        "id": "{year} ({end} peserta pada akhir tahun, target {target}, kurang {short}; {held} calon peserta sudah "
+              "terdaftar tetapi belum terlindungi karena menunggu dana)",
+        "en": "{year} ({end} members at the year-end, target {target}, {short} short; {held} registered names not "
+              "yet covered, waiting for money)",
     },
     # A target whose 31 December lies after the horizon (one ending in June, say): not judged on the last month.
     "exec_plan_beyond": {

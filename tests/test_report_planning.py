@@ -1107,3 +1107,15 @@ def test_the_budget_section_says_per_year_how_many_names_wait_for_money_and_when
         y["held_year_end"] = 0.0
     blocks = budget_section(Language("id"), jambi, summary, extra).blocks
     assert "plan_waiting" not in [getattr(b, "name", None) for b in blocks]
+
+
+def test_the_summary_says_registered_names_waiting_for_money_are_not_yet_covered():
+    """"554 calon peserta yang sudah terdaftar menunggu dana" read to a planner as 554 covered: the missed-target
+    sentence says in so many words that they are registered but not yet covered (insured)."""
+    from sim.report_planning import _targets_paras
+    jambi = load_scenario("jambi-2025-pipeline")
+    extra = {"planning": planning_figures(jambi)}
+    for code, said in (("id", "{held_0} calon peserta sudah terdaftar tetapi belum terlindungi karena menunggu dana"),
+                       ("en", "{held_0} registered names not yet covered, waiting for money")):
+        text = " ".join(p.text for p in _targets_paras(Language(code), extra, [0, 1, 2]))
+        assert said in text, text
