@@ -134,6 +134,7 @@ def _budget_answers(scenario: Scenario, confidence: float, model, rows: dict) ->
 # outcomes' only with CSR pledges.
 DETAIL_TABLES = ("plan_years.csv", "plan_segments.csv", "plan_funding.csv", "plan_enrolment.csv")
 PLEDGE_TABLE = "plan_pledge_outcomes.csv"
+PLAN_TABLES = (*DETAIL_TABLES, PLEDGE_TABLE)
 
 
 def detail(model: Model, summary: dict, trials: TrialClaims, confidence: float = DEFAULT_CONFIDENCE) -> dict:
@@ -442,8 +443,36 @@ def write_plan(scenario: Scenario, out_dir: Path, confidence: float = DEFAULT_CO
         write_json(tmp / "scenario.json", scenario.resolved)
         write_json(tmp / "plan.json", plan_json)
         for name, frame in tables.items():
-            frame.to_csv(tmp / name, index=False, lineterminator="\n")
+            (write_table if name in PLAN_TABLES else _write_csv)(frame, tmp / name)
     return plan_json
+
+
+def _write_csv(frame: pd.DataFrame, path: Path) -> None:
+    frame.to_csv(path, index=False, lineterminator="\n")
+
+
+# A plan_*.csv float column's decimals (:func:`write_table`): shares, ratios and probabilities (a claim ratio and its
+# fan, benefits per city rupiah, the UCJ, a pledge outcome's probability) to 4, a hundredth of a percentage point;
+# rupiah and people (members, names, member-months) to 2. Before, each column kept the rounding of where it came
+# from: claims incurred 4 decimals beside claims paid 2, the fan 6 beside the claim ratio 4, enrolment 4.
+SHARE_DECIMALS, AMOUNT_DECIMALS = 4, 2
+SHARE_COLUMNS = ("claim_ratio", "prob", "benefits_per_city_rupiah", "ucj")
+
+
+def column_decimals(column: str) -> int:
+    return SHARE_DECIMALS if column.startswith(SHARE_COLUMNS) else AMOUNT_DECIMALS
+
+
+def write_table(frame: pd.DataFrame, path: Path) -> None:
+    """A plan_*.csv table (``sim plan`` and a report's folder alike): each float column with its fixed decimals
+    (:func:`column_decimals`), an empty cell for a missing value, and never "-0.00": an amount that rounds to zero
+    is 0 (madiun-2026-ucj-csr's plan_funding.csv had unspent_idr -0.0, a pledge spent to the last rupiah)."""
+    out = frame.copy()
+    for column in out.columns:
+        if pd.api.types.is_float_dtype(out[column]):
+            d = column_decimals(str(column))
+            out[column] = [f"{round(v, d) + 0.0:.{d}f}" if pd.notna(v) else "" for v in out[column]]
+    out.to_csv(path, index=False, lineterminator="\n")
 
 
 def _largest_coverage_text(lc: dict, year_ends: dict | None = None) -> str:

@@ -36,7 +36,7 @@ from .manifest import (
     MANIFEST_FORMAT, changed_files, changed_inputs, changed_packages, code_version, data_hashes, differing_numbers,
     file_hashes, manifest_scenario, override_text, package_versions, read_manifest, run_hash, scenario_toml, sha256,
 )
-from .plan import TrialClaims, detail, detail_tables
+from .plan import PLAN_TABLES, TrialClaims, detail, detail_tables, write_table
 from .population import build_model
 from .report_document import Chart, Figure, Para, Pre, Report, Section, Table, Tiles, fill, lookup
 from .report_planning import year_end_words
@@ -197,7 +197,10 @@ def _write(report: Report, html: str, pdf: bytes) -> None:
         write_json(tmp / "report.json", report.extra)
         (tmp / "scenario.toml").write_text(report.manifest["scenario_toml"], encoding="utf-8")
         for name, table in report.tables.items():
-            table.to_csv(tmp / f"{name}.csv", index=False, lineterminator="\n")
+            if f"{name}.csv" in PLAN_TABLES:  # as sim plan writes them, byte for byte
+                write_table(table, tmp / f"{name}.csv")
+            else:
+                table.to_csv(tmp / f"{name}.csv", index=False, lineterminator="\n")
         files = {p.name: sha256(p.read_bytes()) for p in sorted(tmp.iterdir())}
         write_json(tmp / "manifest.json", {**report.manifest, "files_sha256": files})
         with signals_held():  # a signal once the folder is in place would say nothing was written

@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import json
 
+import pandas as pd
 import pytest
 
 from sim.cli import rupiah
 from sim.forecast import write_json
 from sim.i18n import Language
+from sim.plan import PLAN_TABLES, column_decimals, write_plan, write_table
+from sim.scenario import load_scenario
 
 
 @pytest.mark.parametrize("x", [-0.0, -0.3, round(-1e-9, 2)])
@@ -32,3 +35,35 @@ def test_the_json_written_has_no_negative_zero(tmp_path):
     text = (tmp_path / "plan.json").read_text(encoding="utf-8")
     assert "-0.0" not in text
     assert json.loads(text) == {"unpaid": {"mean": 0.0, "p5": 0.0}, "years": [[0.0, -1.5]], "n": 0, "flag": False}
+
+
+def test_the_plan_csv_tables_have_no_negative_zero_and_fixed_decimals(tmp_path):
+    """madiun-2026-ucj-csr's plan_funding.csv had unspent_idr "-0.0" (a pledge spent to the last rupiah), and each
+    column kept the rounding of where it came from (claims incurred to 4 decimals beside claims paid to 2)."""
+    frame = pd.DataFrame({"year": [2026, 2027], "payer": ["CSR:co-funded", "APBD"],
+                          "unspent_idr": [-0.0, round(-1e-9, 2)], "spent_idr": [250000000.0, 1234.5678],
+                          "available_idr": [None, 7.0], "ucj": [0.567952, 0.6], "probability_failed": [None, 0.013125]})
+    write_table(frame, tmp_path / "plan_funding.csv")
+    text = (tmp_path / "plan_funding.csv").read_text(encoding="utf-8")
+    assert "-0" not in text
+    assert text.splitlines()[1:] == ["2026,CSR:co-funded,0.00,250000000.00,,0.5680,",
+                                     "2027,APBD,0.00,1234.57,7.00,0.6000,0.0131"]
+
+
+@pytest.fixture(scope="module")
+def madiun_plan(tmp_path_factory):
+    out = tmp_path_factory.mktemp("plan")
+    scenario = load_scenario("madiun-2026-ucj-csr", ["scenario.trials=200", "scenario.seed=1"])
+    write_plan(scenario, out, sensitivity=False)
+    return out
+
+
+def test_sim_plan_writes_each_csv_column_with_one_precision(madiun_plan):
+    funding = (madiun_plan / "plan_funding.csv").read_text(encoding="utf-8")
+    assert ",-0.0" not in funding and ",-0.00" not in funding
+    for name in PLAN_TABLES:
+        table = pd.read_csv(madiun_plan / name, dtype=str, keep_default_na=False)
+        for column in table.columns:
+            numbers = [v for v in table[column] if "." in v and v.replace(".", "").lstrip("-").isdigit()]
+            decimals = {len(v.split(".")[1]) for v in numbers}
+            assert decimals <= {column_decimals(column)}, (name, column, decimals)
