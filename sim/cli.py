@@ -590,14 +590,15 @@ def cmd_report(args) -> int:
 
 
 def cmd_plan(args) -> int:
-    from .plan import format_plan, write_plan
+    from .plan import format_plan, sensitivity_names, write_plan
 
     scenario = load_scenario(args.scenario, _overrides(args))
     out = args.out or Path("out") / scenario.id
     result = write_plan(scenario, out, args.confidence, args.chunk_trials, None if args.quiet else _progress,
                         sensitivity=not args.no_tornado)
     if not args.quiet:
-        print(format_plan(result, rupiah))
+        names = sensitivity_names(scenario, result["tornado"]["rows"]) if result["tornado"] else None
+        print(format_plan(result, rupiah, names))
         tornado = "" if args.no_tornado else ", tornado.csv"
         print(f"Wrote {out}/plan.json, plan_*.csv{tornado}, summary.json, scenario.json")
     return 0

@@ -712,8 +712,9 @@ def _part_year_line(partial: list) -> str:
             + whole)
 
 
-def format_plan(result: dict, rupiah) -> str:
-    """The plan on the terminal: a line per year, then the budget answers."""
+def format_plan(result: dict, rupiah, names: dict | None = None) -> str:
+    """The plan on the terminal: a line per year, then the budget answers. ``names``: the sensitivity line's
+    readable parameter names (:func:`sensitivity_names`)."""
     lines = _year_lines(result, rupiah)
     cuts = result.get("budget_cuts") or []
     if cuts:
@@ -779,7 +780,7 @@ def format_plan(result: dict, rupiah) -> str:
                  "not ask): "
                  + _by_year(answers["claims_topup_reserve"]["years"], "reserve_idr", rupiah, part_years))
     if result["tornado"]:
-        lines.append(_sensitivities_line(result["tornado"]))
+        lines.append(_sensitivities_line(result["tornado"], names))
     return "\n".join(lines)
 
 
@@ -867,31 +868,49 @@ def _not_refitted(row: dict) -> str:
     return " (held: not refitted)" if failed else ""
 
 
+def sensitivity_names(scenario: Scenario, rows: list[dict]) -> dict:
+    """Each tornado row's parameter key -> the name the English report's sensitivity table gives it, with its unit
+    ("Mortality load (x) - Prayer-room caretakers (marbot mushola, BPU)"), its en dash and times sign made ASCII as
+    the rest of the terminal's text: "segments.marbot.mortality_load 47%" told a planner a key, not a thing."""
+    from .report_sections import entry_names, sensitivity_label  # matplotlib: only with a tornado, already slow
+
+    lang = Language("en")
+    entries = entry_names(scenario, lang)
+    ascii_ = str.maketrans({"\u2013": "-", "\u00d7": "x"})
+    return {r["parameter"]: sensitivity_label(lang, r, entries).translate(ascii_) for r in rows}
+
+
 # What a sensitivity's percentage is (sim.budget._swing over its KEY_OUTPUTS): "a key output" alone left a reader
 # guessing which output and which years, and comparing it with the report's first-year tornado.
 SWING = ("the widest change between the ends of its range in members at the horizon's end, premium, city "
          "money, expected claims or claim ratio over the whole horizon, as a share of the base")
 
 
-def _sensitivities_line(tornado: dict) -> str:
+def _sensitivities_line(tornado: dict, names: dict | None = None) -> str:
     """The five largest sensitivities, in the tornado's order (``sim.budget.ranking_swing``). For a calibrated
     scenario, or one inheriting a calibration, each bar's swing is the recalibrated one (refitted to the same
     recorded claims), with the swing with the calibration held in brackets where it differs; then the bars the held
     swings would have put in the first five, with their refitted swing. Ranked by the held swing, the age profile
     led madiun-2026-ucj-csr's list with 61 % though refitted it moves the key outputs by 1 %, and a planner reads
     the first names as what matters most; the held figure stays beside it, usually the larger (not always: a wage
-    moves the premium, which no refit absorbs)."""
+    moves the premium, which no refit absorbs). ``names``: each parameter key's readable name
+    (:func:`sensitivity_names`); a key without one is shown as it is. Names hold commas, so "; " parts the items."""
+    names = names or {}
+
+    def name(r: dict) -> str:
+        return names.get(r["parameter"], r["parameter"])
+
     rows = [r for r in tornado["rows"] if budget.ranking_swing(r) is not None]
     top = rows[:5]
     if not any(r.get("largest_relative_swing_recalibrated") is not None for r in rows):
-        line = f"Largest sensitivities ({SWING}): " + ", ".join(
-            f"{r['parameter']} {r['largest_relative_swing']:.0%}" for r in top)
+        line = f"Largest sensitivities ({SWING}): " + "; ".join(
+            f"{name(r)} {r['largest_relative_swing']:.0%}" for r in top)
         # A calibrated scenario whose refit failed: the list is the held one, and the line says why.
         problem = (tornado.get("base_recalibrated") or {}).get("problem")
-        return line + (f"; with the calibration held, not refitted: {problem}" if problem else "")
+        return line + (f". With the calibration held, not refitted: {problem}" if problem else "")
 
     def shown(r, first, second, word):
-        text = f"{r['parameter']} {r[first]:.0%}"
+        text = f"{name(r)} {r[first]:.0%}"
         if r.get(second) is not None and f"{r[first]:.0%}" != f"{r[second]:.0%}":
             text += f" ({r[second]:.0%} {word})"
         return text
@@ -901,11 +920,11 @@ def _sensitivities_line(tornado: dict) -> str:
     refitted = "largest_relative_swing_recalibrated"
     line = (f"Largest sensitivities ({SWING}; {what} to the same recorded claims at each "
             "end; with the calibration held in brackets where it differs): "
-            + ", ".join(shown(r, refitted, "largest_relative_swing", "held") if r.get(refitted) is not None
-                        else f"{r['parameter']} {r['largest_relative_swing']:.0%}" + _not_refitted(r) for r in top))
+            + "; ".join(shown(r, refitted, "largest_relative_swing", "held") if r.get(refitted) is not None
+                        else f"{name(r)} {r['largest_relative_swing']:.0%}" + _not_refitted(r) for r in top))
     held_top = sorted(rows, key=lambda r: (-r["largest_relative_swing"], r["parameter"]))[:5]
     dropped = [r for r in held_top if r not in top]
     if dropped:
-        line += "; with the calibration held also " + ", ".join(
+        line += ". With the calibration held, also: " + "; ".join(
             shown(r, "largest_relative_swing", refitted, "refitted") for r in dropped)
     return line

@@ -1280,7 +1280,7 @@ def sensitivity_section(lang: Language, extra: dict, labels: dict | None = None,
     for i, r in enumerate(sens["rows"]):
         unit_kind = sensitivity_kind(r)
         rows.append((
-            _with_unit(lang, r, labels), lang.basis(r["basis"]),
+            sensitivity_label(lang, r, labels), lang.basis(r["basis"]),
             _r(extra, f"sensitivity.rows.{i}.value", unit_kind) if r["value"] is not None else lang("various"),
             _r(extra, f"sensitivity.rows.{i}.low", unit_kind) if r["low"] is not None else lang("various"),
             _r(extra, f"sensitivity.rows.{i}.high", unit_kind) if r["high"] is not None else lang("various"),
@@ -1324,7 +1324,7 @@ PERCENT_PARAMETERS = {"ucj.target_share": "percent1", "assumptions.wage_growth":
 SENSITIVITY_UNITS = {"per 1000 member-years": "per 1000 member-years", "x mortality table": "×"}
 
 
-def _with_unit(lang: Language, row: dict, labels: dict | None) -> str:
+def sensitivity_label(lang: Language, row: dict, labels: dict | None) -> str:
     """The sensitivity table's name of ``row``'s parameter, with its unit after the field's name where
     SENSITIVITY_UNITS lists it: "Frekuensi kecelakaan kerja (per 1.000 peserta-tahun) – Buruh batik (BPU)"."""
     name = lang.parameter(row["parameter"], labels)
@@ -1452,7 +1452,7 @@ def _sens_later(lang: Language, extra: dict, labels: dict | None, refit: bool) -
             columns.append(("claim_ratio_recalibrated_last", "col_ratio_year_refit", last))
     header = (lang("col_parameter"),) + tuple(lang(f"{key}_{end}", year=year)
                                               for _, key, year in columns for end in REFIT_ENDS)
-    rows = [(_with_unit(lang, r, labels),) + tuple(
+    rows = [(sensitivity_label(lang, r, labels),) + tuple(
         _r(extra, f"sensitivity.rows.{i}.{field}_{end}", "percent") if r.get(f"{field}_{end}") is not None else "-"
         for field, _, _ in columns for end in REFIT_ENDS) for i, r in enumerate(sens["rows"])]
     text = lang("sens_last_intro", period=sens["period"], last=last) + " " if last else ""

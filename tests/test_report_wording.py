@@ -15,7 +15,7 @@ from sim.report_document import Figure, Para, Table, fill, lookup, report_figure
 from sim.planning_schema import MODES
 from sim.regulation import PAYERS, SCHEMES
 from sim.report_sections import (
-    _calibration_table, _with_unit, _misfit_paras, _observation_figures, calibration_blocks, calibration_figures,
+    _calibration_table, sensitivity_label, _misfit_paras, _observation_figures, calibration_blocks, calibration_figures,
     differences_section, entry_names, parameter_parts, register_name, register_rows, register_section, rule_rows,
     sensitivity_section,
 )
@@ -177,7 +177,7 @@ def test_the_notes_on_parameters_without_a_bar_name_them_as_the_rows_do(code):
     assert PARAMETERS["school_start_age"][code] in text
     table = next(b for b in section.blocks if isinstance(b, Table))
     # the rows' naming, a rate's and a load's unit after the field's name
-    assert {row[0] for row in table.rows} == {_with_unit(lang, s.row(base), names) for s in swings}
+    assert {row[0] for row in table.rows} == {sensitivity_label(lang, s.row(base), names) for s in swings}
     if code == "en":
         assert f"{PARAMETERS['school_start_age']['en']} (must be <= 8, got 30)" in text
     else:

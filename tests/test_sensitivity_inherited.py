@@ -302,7 +302,7 @@ def test_without_the_experience_file_the_plan_s_tornado_says_why(monkeypatch):
     assert line.startswith("Largest sensitivities (the widest change between the ends of its range in members at "
                            "the horizon's end, premium, city money, expected claims or claim ratio over the whole "
                            "horizon, as a share of the base): ")
-    assert "; with the calibration held, not refitted: " in line and "is not found" in line  # and why
+    assert ". With the calibration held, not refitted: " in line and "is not found" in line  # and why
     # One bar whose refit failed in a refitted list: ranked by its held swing, and said.
     monkeypatch.undo()  # the experience file back
     refitted = budget.tornado(scenario)

@@ -14,7 +14,7 @@ from sim.closed_form import expected
 from sim.i18n import Language
 from sim.population import build_model
 from sim.report_document import Figure, Para, Table, lookup
-from sim.report_sections import _with_unit, entry_names, sensitivity_figures, sensitivity_section
+from sim.report_sections import sensitivity_label, entry_names, sensitivity_figures, sensitivity_section
 from sim.scenario import load_scenario
 from sim.sensitivity import Outcome, Swing, last_full_year, tornado, without_effect
 from test_report_wording import _filled
@@ -125,7 +125,7 @@ def test_the_second_table_gives_the_last_year_traced(pekalongan, pekalongan_torn
                             lang("col_ratio_year_high", year="2025"))
     assert len(later.rows) == len(sens["rows"]) == len(first.rows)
     for i, (row, cells) in enumerate(zip(sens["rows"], later.rows)):
-        assert cells[0] == first.rows[i][0] == _with_unit(lang, row, None)  # a rate's, a load's unit in both
+        assert cells[0] == first.rows[i][0] == sensitivity_label(lang, row, None)  # a rate's, a load's unit in both
         for end, cell in zip(("low", "high"), cells[1:]):
             assert isinstance(cell, Figure) and cell.key == f"sensitivity.rows.{i}.claim_ratio_last_{end}"
             assert lookup(extra, cell.key) == row[f"claim_ratio_last_{end}"]
