@@ -2026,16 +2026,24 @@ def differences_section(lang: Language, extra: dict, base: str | None, names: di
 RUN_SETTINGS = ("scenario.trials", "scenario.seed")  # how a scenario is run (provenance), not what it assumes
 
 
+# A CSR pledge's shares (funding.csr.NAME.FIELD): the differences tables have no unit column, so a chance of "0,5"
+# and the APBD's match of "0,5" did not say they were halves; shown as percentages, as the pledge outcomes show them.
+PLEDGE_PERCENT_FIELDS = ("probability", "city_match")
+
+
 def parameter_figure(lang: Language, key: str, value, calibrated: bool) -> str | None:
     """A parameter's number as the differences tables (the report's and notebook 04's) show it: a fitted or copied
-    multiplier (``calibrated``) to 3 significant digits, a percentage parameter as a percentage; None for any other
-    value, which each table shows its own way."""
+    multiplier (``calibrated``) to 3 significant digits, a percentage parameter as a percentage, a CSR pledge's
+    chance and the APBD's match as a percentage with the digits the scenario gives ("50%", "72,5%"); None for any
+    other value, which each table shows its own way."""
     if not isinstance(value, (int, float)) or isinstance(value, bool):
         return None
     if calibrated:
         return lang.sig3(value)
     if key in PERCENT_PARAMETERS:
         return lang.figure(PERCENT_PARAMETERS[key], value)
+    if key.startswith("funding.csr.") and key.rsplit(".", 1)[-1] in PLEDGE_PERCENT_FIELDS:
+        return f"{lang.plain(100 * value)}%"  # plain: up to 6 decimals, so 0.7 is "70%", not "70,000000000001%"
     return None
 
 

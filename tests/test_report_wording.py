@@ -292,6 +292,15 @@ def test_the_segments_a_payer_pays_for_are_listed_by_label():
     assert not [c for c in cells if c in labels or c.startswith("[")]  # no list of segment keys
 
 
+@pytest.mark.parametrize("code", ["id", "en"])
+def test_a_pledge_s_chance_and_the_city_s_match_read_as_percentages(code):
+    """The differences table has no unit column: a pledge's chance read "0,5" and the APBD's match "0,5"."""
+    shown = _differences(load_scenario("madiun-2026-ucj-csr"), Language(code))
+    assert shown["funding.csr.co-funded.probability"][1] == "50%"
+    assert shown["funding.csr.companies.probability"][1] == "70%"
+    assert shown["funding.csr.co-funded.city_match"][1] == "50%"
+
+
 def test_every_field_of_a_scenario_table_has_a_name_in_both_languages():
     """The differences from a base may name any field: each has a name, so no row shows its key alone (the
     [calibration] record, one row, has its own name)."""
