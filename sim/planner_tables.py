@@ -17,7 +17,8 @@ from .funding import APBD
 from .i18n import Language
 from .pledge_outcomes import pledge_outcomes
 from .regulation import month_dates
-from .report_sections import segment_labels
+from .report_sections import (YEARS, copied_from_fit, entry_names, parameter_figure, register_rows, segment_labels,
+                              segment_list)
 from .scenario import Scenario, ScenarioError
 
 
@@ -388,15 +389,18 @@ def pledge_table(scenario: Scenario, lang: str = "id") -> pd.DataFrame:
 def differences_table(scenarios: list[Scenario], lang: str = "id", width: int = 60) -> pd.DataFrame:
     """The parameters whose values differ between the scenarios (as ``sim compare``'s, ``-`` where a scenario does
     not set one), a row each, named as in the assumption register and with values in the report language; a text
-    in both languages in this one, a long value cut at ``width`` characters. The table has no unit column, so an
-    amount (a unit in IDR) is shown in Rp ("Rp4,00 miliar", not "4.000.000.000"), and a fitted or copied multiplier
-    to 3 significant digits, a UCJ target or yearly rise as a percentage and a year as a year ("2026", not
+    in both languages in this one, a long value cut at ``width`` characters. Segments, CSR pledges and pipeline
+    stages are named by their labels, and a list of segments ("[vulnerable; informal]") by its segments' labels,
+    whole, as the report's differences table names them. The table has no unit column, so an amount (a unit in
+    IDR) is shown in Rp ("Rp4,00 miliar", not "4.000.000.000"), and a fitted or copied multiplier to 3 significant
+    digits, a UCJ target or yearly rise and a pledge's chance as a percentage and a year as a year ("2026", not
     "2.026"), as the report's tables show them."""
     from .compare import differing_parameters, flatten
-    from .report_sections import YEARS, _long, parameter_figure, register_rows
 
     language = Language(lang)
-    entries = {f"segments.{seg.name}": seg.labels[language.code] for s in scenarios for seg in s.segments}
+    # What the report calls each segment, pledge and stage; not whose a default load is (assumptions.*), which
+    # differs between the scenarios while a row names the parameter once for all of them.
+    entries = {k: v for s in scenarios for k, v in entry_names(s, language).items() if not k.startswith("assumptions.")}
     flat = [flatten(s.resolved) for s in scenarios]
     registers = [{r["key"]: r for r in register_rows(s.resolved)} for s in scenarios]
 
@@ -407,7 +411,7 @@ def differences_table(scenarios: list[Scenario], lang: str = "id", width: int = 
         if row.get("unit", "").startswith("IDR"):
             return language.money(value)
         figure = parameter_figure(language, key, value, row.get("basis") == "calibrated")
-        return language.sig3(value) if figure is None and _long(value) else figure
+        return language.sig3(value) if figure is None and copied_from_fit(value) else figure
 
     def shown(value, key: str = "", register: dict | None = None) -> str:
         if value is None:
@@ -416,6 +420,9 @@ def differences_table(scenarios: list[Scenario], lang: str = "id", width: int = 
             figure = number(key, value, register or {})
             if figure is not None:
                 return figure
+        listed = segment_list(key, value, entries)  # whole: a label cut short names no segment
+        if listed is not None:
+            return listed
         if isinstance(value, dict) and language.code in value:
             value = value[language.code]
         text = language.value(value) if not isinstance(value, dict) else json.dumps(value, ensure_ascii=False)

@@ -1912,7 +1912,7 @@ def _value_cell(extra: dict, key: str, value, kind: str = "plain", lang: Languag
     return _short_value(value, lang=lang, key=name)
 
 
-def _long(x) -> bool:
+def copied_from_fit(x) -> bool:
     """A number written with more than 4 significant digits and a fraction: a value copied from a calibration
     (1.578031), not one a reader states (0.5349, a wage of 2185185)."""
     return isinstance(x, float) and math.isfinite(x) and x != round(x) and significant(x, 4) != x
@@ -1921,7 +1921,7 @@ def _long(x) -> bool:
 def _register_row(lang: Language, extra: dict, i: int, r: dict) -> tuple:
     # Fitted to 6 decimals, or copied from a fit: shown to 3 significant digits (register_intro says so), as the
     # sensitivity table shows them.
-    calibrated = r["basis"] == "calibrated" or _long(r["value"])
+    calibrated = r["basis"] == "calibrated" or copied_from_fit(r["value"])
     kind = PERCENT_PARAMETERS.get(r["key"], "sig3" if calibrated else "plain")
     value = _value_cell(extra, f"assumptions.{i}.value", r["value"], kind, lang, r["key"])
     rng = r["range"]
@@ -1985,9 +1985,10 @@ def differences_section(lang: Language, extra: dict, base: str | None, names: di
             figure = parameter_figure(lang, key, value, key in calibrated)
             if figure is not None:
                 return figure
-            if key.rsplit(".", 1)[-1] in SEGMENT_LISTS and isinstance(value, list):
+            listed = segment_list(key, value, names)
+            if listed is not None:
                 relabelled.append(key)
-                return _segment_list(key, value, names)
+                return listed
             if key.endswith(".age_profile") and value in age_profiles():  # its title; its name as in the file
                 return f"{profile_title(lang, value)}\n({value})"
             return _short_value(value, lang=lang, key=key)
@@ -2061,9 +2062,12 @@ SEGMENT_LISTS = segment_list_field_names()  # fields listing segments by name: s
 ORDERED_SEGMENT_LISTS = ("priority",)  # their order matters (highest priority first): numbered
 
 
-def _segment_list(key: str, segments: list, names: dict) -> str:
-    """A list of segment names as a reader knows them: each segment's label (or its name, if the scenario has no
-    such segment), numbered where the order matters (``1. Pekerja informal rentan (BPU); 2. ...``)."""
+def segment_list(key: str, segments, names: dict) -> str | None:
+    """A list of segment names as a reader knows them (the differences tables, the report's and notebook 04's): each
+    segment's label (or its name, if the scenario has no such segment), numbered where the order matters
+    (``1. Pekerja informal rentan (BPU); 2. ...``); None when ``key`` is not a field listing segments."""
+    if key.rsplit(".", 1)[-1] not in SEGMENT_LISTS or not isinstance(segments, list):
+        return None
     shown = [str(names.get(s, s)) for s in segments]
     if key.rsplit(".", 1)[-1] in ORDERED_SEGMENT_LISTS:
         shown = [f"{i}. {s}" for i, s in enumerate(shown, 1)]

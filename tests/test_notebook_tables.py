@@ -475,10 +475,34 @@ def test_the_differences_between_scenarios_show_amounts_multipliers_and_years_as
     name = language.parameter
     assert frame.loc[name("budget.annual_budget")].tolist() == [language.money(4e9), "-"]
     assert frame.loc[name("assumptions.mortality_load")].tolist() == [language.number(1.5, 1), language.number(1.58, 2)]
-    pledges = report.differences_table([load_scenario("madiun-2026-ucj"), load_scenario("madiun-2026-ucj-csr")], lang)
-    first = [v for k, v in pledges.iloc[:, 1].items() if k.startswith(name("funding.csr.companies.first_year"))]
-    assert first == ["2026"]
+    csr = load_scenario("madiun-2026-ucj-csr")
+    pledges = report.differences_table([load_scenario("madiun-2026-ucj"), csr], lang)
+    labels = {f"funding.csr.{p.name}": p.label(lang) for p in csr.planning.funding.pledges}  # named by its label
+    assert pledges.loc[name("funding.csr.companies.first_year", labels)].tolist() == ["-", "2026"]
     assert pledges.loc[name("funding.dbh_cht_budget")].tolist() == ["-", language.money(5e8)]
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_the_differences_between_scenarios_name_pledges_and_segments_by_label_and_chances_in_percent(lang):
+    """Notebook 04 named a CSR pledge by its TOML key ("Peluang komitmen CSR dipenuhi – co-funded"), showed the
+    segments a payer pays for as a raw list ("[vulnerable; informal]") and a pledge's chance as "0,5"; it now names
+    them as the report's differences table does and shows the chance and the city's match as "50%"."""
+    from sim.i18n import Language
+
+    language = Language(lang)
+    csr = load_scenario("madiun-2026-ucj-csr")
+    frame = report.differences_table([load_scenario("madiun-2026-ucj"), csr], lang)
+    pledges = {f"funding.csr.{p.name}": p.label(lang) for p in csr.planning.funding.pledges}
+    segments = {s.name: s.labels[lang] for s in csr.segments}
+    shown = frame[csr.id]
+    assert shown[language.parameter("funding.csr.co-funded.probability", pledges)] == "50%"
+    assert shown[language.parameter("funding.csr.companies.probability", pledges)] == "70%"
+    assert shown[language.parameter("funding.csr.co-funded.city_match", pledges)] == "50%"
+    assert shown[language.parameter("funding.csr.co-funded.segments", pledges)] == (
+        f"{segments['vulnerable']}; {segments['informal']}")
+    assert shown[language.parameter("funding.dbh_cht_segments")] == segments["vulnerable"]
+    assert not [k for k in frame.index if k.endswith(("co-funded", "companies"))]
+    assert not [c for c in _cells(frame) if c.startswith("[")]
 
 
 def test_the_calibration_tables_read_as_a_report():
