@@ -2339,8 +2339,9 @@ def validation_table(summary: dict, lang: str = "id") -> pd.DataFrame:
 
 
 def comparison_table(summaries: list[dict], lang: str = "id") -> pd.DataFrame:
-    """Scenarios side by side from their summaries: members, premium, claims with the 90 % interval, claim ratio
-    and the chance that claims exceed premiums, first year and whole horizon."""
+    """Scenarios side by side from their summaries: members, premium, claims with the 90 % interval (its ends named
+    with what they are, "Klaim P5 (5% hasil simulasi di bawahnya)": a notebook shows no note under a table), claim
+    ratio and the chance that claims exceed premiums, first year and whole horizon."""
     language = Language(lang)
     rows = {}
     for s in summaries:
@@ -2353,8 +2354,8 @@ def comparison_table(summaries: list[dict], lang: str = "id") -> pd.DataFrame:
                 f"{language('col_members_avg')}, {label}": language.count(p["members"]),  # over the horizon: average
                 f"{language('col_premium')}, {label}": language.money(p["premium_idr"]),
                 f"{language('col_claims_mean')}, {label}": language.money(p["claims_idr"]["mean"]),
-                f"{language('col_p5')}, {label}": language.money(p["claims_idr"]["p5"]),
-                f"{language('col_p95')}, {label}": language.money(p["claims_idr"]["p95"]),
+                f"{language('cmp_p5')}, {label}": language.money(p["claims_idr"]["p5"]),
+                f"{language('cmp_p95')}, {label}": language.money(p["claims_idr"]["p95"]),
                 f"{language('col_ratio')}, {label}": language.percent(ratio.get("mean")),
                 f"{language('col_prob')}, {label}": language.chance(p["prob_claim_ratio_above_1"]),
             })

@@ -2032,6 +2032,9 @@ TEXT = {
     "cmp_first_year": {"id": "tahun pertama", "en": "first year"},
     "cmp_horizon": {"id": "seluruh periode proyeksi", "en": "whole horizon"},
     "cmp_months": {"id": "bulan", "en": "months"},
+    # The comparison's rows say what P5 and P95 are: a notebook's table has no note under it.
+    "cmp_p5": {"id": "Klaim P5 (5% hasil simulasi di bawahnya)", "en": "Claims P5 (5% of simulations below it)"},
+    "cmp_p95": {"id": "Klaim P95 (95% hasil simulasi di bawahnya)", "en": "Claims P95 (95% of simulations below it)"},
     # --- what-if (notebooks) ---
     "wi_what": {"id": "Butir", "en": "Item"},
     "wi_value": {"id": "Nilai", "en": "Value"},

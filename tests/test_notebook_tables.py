@@ -505,6 +505,19 @@ def test_the_differences_between_scenarios_name_pledges_and_segments_by_label_an
     assert not [c for c in _cells(frame) if c.startswith("[")]
 
 
+@pytest.mark.parametrize("lang, p5, p95", [
+    ("id", "Klaim P5 (5% hasil simulasi di bawahnya), tahun pertama",
+     "Klaim P95 (95% hasil simulasi di bawahnya), tahun pertama"),
+    ("en", "Claims P5 (5% of simulations below it), first year", "Claims P95 (95% of simulations below it), first year")])
+def test_the_comparison_says_what_p5_and_p95_are_in_its_own_rows(lang, p5, p95):
+    """Notebook 04 explained P5 and P95 only in the text above the table, whose rows read "Klaim P5, tahun pertama"."""
+    from sim.forecast import forecast
+
+    summary = forecast(load_scenario("madiun-2023", ["scenario.trials=300"]))
+    rows = list(report.comparison_table([summary], lang).index)
+    assert p5 in rows and p95 in rows
+
+
 def test_the_calibration_tables_read_as_a_report():
     # Notebook 02 printed prior_sigma_log, credibility_weight 0.951725, amount_idr 6.200000e+09, claim_ratio_p95 2.8695.
     from sim.calibration import fit, next_year_forecast
