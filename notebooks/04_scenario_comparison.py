@@ -42,9 +42,13 @@ trials = 10_000  # simulated years per scenario; fewer run faster but widen the 
 lang = "id"  # "id" (Indonesian) or "en"
 
 # %%
+import pandas as pd
+
 from sim import progress, report
 from sim.forecast import forecast
 from sim.scenario import load_scenarios
+
+pd.set_option("display.max_colwidth", None)  # the rows' names and the labels run past pandas' 50, cut mid-word
 
 scenarios = load_scenarios(scenario_ids, [f"scenario.trials={trials}"])
 summaries = [forecast(s, progress=progress.notebook(s.id)) for s in scenarios]

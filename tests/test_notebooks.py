@@ -135,6 +135,21 @@ def test_notebook_runs(path, tmp_path):
     assert not re.findall(r"\w+_idr\b|\d\.\d+e[+-]\d\d", text), re.findall(r".*(?:_idr\b|\de[+-]\d\d).*", text)[:5]
     if path.stem == "03_expansion_budget":
         _shows_what_the_budget_buys(executed)
+    if path.stem == "04_scenario_comparison":
+        _shows_labels_whole(executed)
+
+
+def _shows_labels_whole(executed) -> None:
+    """Notebook 04's labels ran past pandas' 50 characters and were cut mid-word ("Klaim (rata-rata simulasi),
+    seluruh periode pro..."): the HTML table JupyterLab shows has every label whole."""
+    from sim.i18n import Language
+
+    language = Language("id")
+    html = "\n".join(o.get("data", {}).get("text/html", "") for c in executed.cells if c.cell_type == "code"
+                     for o in c.get("outputs", []))
+    label = f"{language('col_claims_mean')}, {language('cmp_horizon')}"
+    assert len(label) > 50 and f"<th>{label}</th>" in html
+    assert "...</th>" not in html and "...</td>" not in html
 
 
 def _shows_what_the_budget_buys(executed) -> None:
