@@ -389,9 +389,9 @@ def pledge_table(scenario: Scenario, lang: str = "id") -> pd.DataFrame:
 def differences_table(scenarios: list[Scenario], lang: str = "id", width: int = 60) -> pd.DataFrame:
     """The parameters whose values differ between the scenarios (as ``sim compare``'s, ``-`` where a scenario does
     not set one), a row each, named as in the assumption register and with values in the report language; a text
-    in both languages in this one, a long value cut at ``width`` characters. Segments, CSR pledges and pipeline
-    stages are named by their labels, and a list of segments ("[vulnerable; informal]") by its segments' labels,
-    whole, as the report's differences table names them. The table has no unit column, so an amount (a unit in
+    in both languages in this one, a long value cut after a whole word or list entry within ``width`` characters.
+    Segments, CSR pledges and pipeline stages are named by their labels, and a list of segments ("[vulnerable;
+    informal]") by its segments' labels, whole, as the report's differences table names them. The table has no unit column, so an amount (a unit in
     IDR) is shown in Rp ("Rp4,00 miliar", not "4.000.000.000"), and a fitted or copied multiplier to 3 significant
     digits, a UCJ target or yearly rise and a pledge's chance as a percentage and a year as a year ("2026", not
     "2.026"), as the report's tables show them."""
@@ -426,7 +426,7 @@ def differences_table(scenarios: list[Scenario], lang: str = "id", width: int = 
         if isinstance(value, dict) and language.code in value:
             value = value[language.code]
         text = language.value(value) if not isinstance(value, dict) else json.dumps(value, ensure_ascii=False)
-        return text if len(text) <= width else text[: width - 3] + "..."
+        return _cut_after_word(text, width)
 
     rows = [{language("col_parameter"): language.parameter(r["parameter"], entries),
              **{s.id: shown(f.get(r["parameter"]), r["parameter"], reg) for s, f, reg in zip(scenarios, flat,
@@ -434,6 +434,16 @@ def differences_table(scenarios: list[Scenario], lang: str = "id", width: int = 
             for r in differing_parameters(scenarios)]
     return pd.DataFrame(rows, columns=[language("col_parameter"), *(s.id for s in scenarios)]).set_index(
         language("col_parameter"))
+
+
+def _cut_after_word(text: str, width: int) -> str:
+    """``text`` within ``width`` characters: cut after the last whole word, or in a list the last whole entry, that
+    fits, with "…" (a cut at a fixed length read "[6; 0,05]; [12...", a pair cut in two)."""
+    if len(text) <= width:
+        return text
+    cut = text[: width - 1]
+    cut = cut[: cut.rfind("]") + 1] if text.startswith("[") and "]" in cut else cut.rsplit(" ", 1)[0]
+    return cut.rstrip(" ;,") + "…"
 
 
 def posterior_table(calibration, lang: str = "id") -> pd.DataFrame:

@@ -505,10 +505,29 @@ def test_the_differences_between_scenarios_name_pledges_and_segments_by_label_an
     assert not [c for c in _cells(frame) if c.startswith("[")]
 
 
+def test_a_long_value_in_the_differences_is_cut_after_a_whole_word():
+    """Notebook 04 cut a long value at 57 characters mid-number, "[[0; 0,5]; ...; [6; 0,05]; [12..."; it now cuts
+    after a whole word or entry and says so with "…"."""
+    from sim.compare import flatten
+    from sim.i18n import Language
+
+    language = Language("id")
+    scenarios = [load_scenario(s) for s in ("pekalongan-2023", "pekalongan-2023-expansion")]
+    frame = report.differences_table(scenarios, "id")
+    cut = [c for c in frame.iloc[:, 1] if c.endswith("…")]
+    assert cut and not [c for c in _cells(frame) if c.endswith("...")]
+    full = [language.value(v) for v in flatten(scenarios[1].resolved).values() if isinstance(v, list)]
+    for c in cut:
+        assert len(c) <= 60
+        assert any(f.startswith(c[:-1]) and f[len(c) - 1] in " ;," for f in full), c  # ends where a word ends
+        assert c[-2] == "]" or not c.startswith("["), c  # a list after a whole entry, not "[12…"
+
+
 @pytest.mark.parametrize("lang, p5, p95", [
     ("id", "Klaim P5 (5% hasil simulasi di bawahnya), tahun pertama",
      "Klaim P95 (95% hasil simulasi di bawahnya), tahun pertama"),
-    ("en", "Claims P5 (5% of simulations below it), first year", "Claims P95 (95% of simulations below it), first year")])
+    ("en", "Claims P5 (5% of simulations below it), first year",
+     "Claims P95 (95% of simulations below it), first year")])
 def test_the_comparison_says_what_p5_and_p95_are_in_its_own_rows(lang, p5, p95):
     """Notebook 04 explained P5 and P95 only in the text above the table, whose rows read "Klaim P5, tahun pertama"."""
     from sim.forecast import forecast
