@@ -957,7 +957,8 @@ def _waiting_blocks(lang: Language, extra: dict) -> list:
     years = extra["planning"]["years"]
     if not any(round(y["held_year_end"]) > 0 for y in years):
         return []
-    rows = [(y["year"], _r(extra, _y(k, "registered"), "count"), _r(extra, _y(k, "admitted"), "count"),
+    rows = [(y["year"], _part_year(_r(extra, _y(k, "registered"), "count"), y),
+             _part_year(_r(extra, _y(k, "admitted"), "count"), y),
              _year_end_cell(extra, _y(k, "held_year_end"), y), _year_end_cell(extra, _y(k, "members_year_end"), y))
             for k, y in enumerate(years)]
     styles = ["check" if round(y["held_year_end"]) > 0 else "" for y in years]
@@ -969,7 +970,10 @@ def _waiting_blocks(lang: Language, extra: dict) -> list:
                     {"held": _year_end_cell(extra, _y(last, "held_year_end"), years[last])})
     else:
         note = Para(lang("budget_waiting_none_last", year=years[last]["year"]))
-    notes = " ".join(_partial_year_notes(lang, years))
+    # A year the horizon holds only part of registers and admits names in its months only, as its premiums.
+    notes = [lang("plan_waiting_partial_note", mark=PARTIAL_MARK, year=y["year"],
+                  months=lang.months(y["first_month"], y["year_end_month"])) for y in years if not whole_year(y)]
+    notes = " ".join(notes + _partial_year_notes(lang, years))
     return [Para(lang("budget_waiting_intro")), Table("plan_waiting", header, rows, styles, notes), note]
 
 

@@ -2612,6 +2612,13 @@ TEXT = {
               "waited), the names still waiting for money at the year-end and the members covered at the year-end "
               "(shaded rows: names waiting for money).",
     },
+    # Under that table, for a year the horizon holds only part of (its registered and newly covered are marked).
+    "plan_waiting_partial_note": {
+        "id": "{mark} Proyeksi hanya mencakup {months}, sehingga nama yang didaftarkan BPJS dan yang mulai "
+              "terlindungi pada {year} adalah nama bulan-bulan tersebut saja, bukan setahun penuh.",
+        "en": "{mark} The projection covers only {months}, so the names registered by BPJS and newly covered in "
+              "{year} are those months' only, not a full year's.",
+    },
     "budget_waiting_last": {
         "id": "Pada akhir {year} masih {held} nama terdaftar yang menunggu dana, sehingga mereka belum terlindungi "
               "sampai akhir periode proyeksi. Mereka baru terlindungi bila ada dana untuk iurannya: anggaran yang "

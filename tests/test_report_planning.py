@@ -255,13 +255,17 @@ def test_a_year_the_horizon_ends_in_before_december_has_its_last_months_members_
         "en": ("Members at the end of June 2026 2,999", "0 members in January 2025, 2,999 at the end of June 2026.",
                "2,999 members at the end of June 2026;",
                "* The projection ends in June 2026, so the members at the year-end of 2026 are those at the end of "
-               "June 2026, not on 31 December."),
+               "June 2026, not on 31 December.",
+               "* The projection covers only January–June 2026, so the names registered by BPJS and newly covered in "
+               "2026 are those months' only, not a full year's."),
         "id": ("Peserta akhir Juni 2026 2.999", "0 peserta pada Januari 2025, 2.999 peserta pada akhir Juni 2026.",
                "2.999 peserta pada akhir Juni 2026;",
                "* Proyeksi berakhir pada Juni 2026, sehingga peserta akhir tahun 2026 adalah peserta pada akhir Juni "
-               "2026, bukan pada 31 Desember."),
+               "2026, bukan pada 31 Desember.",
+               "* Proyeksi hanya mencakup Januari–Juni 2026, sehingga nama yang didaftarkan BPJS dan yang mulai "
+               "terlindungi pada 2026 adalah nama bulan-bulan tersebut saja, bukan setahun penuh."),
     }
-    for lang, (tile, lead, headline, note) in expected.items():
+    for lang, (tile, lead, headline, note, waiting_note) in expected.items():
         report = half_year[lang]
         extra = json.loads((report.folder / "report.json").read_text())
         assert [y["year_end_month"] for y in extra["planning"]["years"]] == ["2025-12", "2026-06"]
@@ -270,8 +274,11 @@ def test_a_year_the_horizon_ends_in_before_december_has_its_last_months_members_
         assert headline in report_module.headline(report)
         budget = unescape(section_text(report.folder, "budget"))
         # The 2026 cell and its note; the APBD table's two 2026 cells (spent, left: the APBD needed is a whole
-        # year's) and its note; the payer table's premium and left of 2026 and its note; 2025's December is in.
-        assert note in budget and budget.count("*") == 8
+        # year's) and its note; the payer table's premium and left of 2026 and its note; the waiting table's four
+        # 2026 cells (registered and newly covered in six months, waiting and members at June's end), its two notes
+        # and the sentence after it on the names still waiting; 2025's December is in.
+        assert note in budget and budget.count("*") == 15
+        assert waiting_note in budget
         html = (report.folder / "report.html").read_text(encoding="utf-8")
         assert re.search(r'data-key="planning\.years\.1\.members_year_end"[^>]*>[^<]+</span>\*</td>', html)
         assert f"{report.lang.count(2999)}* " in pdf_text(report.folder)
