@@ -761,6 +761,9 @@ def _apbd_needed_para(lang: Language, scenario: Scenario, extra: dict) -> Para |
         text.append(lang("exec_plan_needed_no_pledges"))
     if any(years[i].get("target_premium_idr") is not None for i in shown):  # beside the full year for the target
         text.append(lang("exec_plan_needed_versus_target"))
+        above = [] if _other_payers(extra) else _need_above_target(years, shown)
+        if above:
+            text.append(lang("exec_plan_needed_above_target", years=_listed(lang, [(y, {}) for y in above])[0]))
     short = [i for i in shown if years[i].get("apbd_short_idr")]
     if short:
         joined, figs = _yearly_figures(lang, extra, short, "plan_item_short", "apbd_short_idr", "money", "short",
@@ -787,6 +790,20 @@ def _apbd_needed_para(lang: Language, scenario: Scenario, extra: dict) -> Para |
         text.append(lang("exec_plan_needed_unreachable", items=joined))
         figures.update(figs)
     return Para(" ".join(text), figures)
+
+
+NEED_ABOVE_TARGET = 0.01  # share: above the target's full year by less is the refilled places' overlap
+
+
+def _need_above_target(years: list, shown: list) -> list:
+    """The years whose APBD needed is above the full year's premium for the previous year-end target, which is paid
+    in them. A place a member leaves is refilled in the same month and that month is paid for both
+    (``sim.expansion`` ``places``), so a year whose members are at the target all year needs a little more than
+    twelve months of it: named only within ``NEED_ABOVE_TARGET``, as a larger gap would have another cause."""
+    return [years[i]["year"] for i in shown if i > 0 and years[i - 1].get("target_premium_idr")
+            and years[i - 1].get("target_rates_year") == years[i]["year"]
+            and 0 < years[i]["apbd_needed_idr"] - years[i - 1]["target_premium_idr"]
+            <= NEED_ABOVE_TARGET * years[i - 1]["target_premium_idr"]]
 
 
 def _short_but_reached(extra: dict) -> list:

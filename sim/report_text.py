@@ -2293,6 +2293,15 @@ TEXT = {
     },
     # Without CSR pledges nothing random moves the need (the members are projected once, for every simulation): a
     # planner asking "how sure" is told where its uncertainty lies instead of reading no word of it.
+    # Why the need is above the target's full year (report_planning._need_above_target: sim.expansion's places).
+    "exec_plan_needed_above_target": {
+        "id": "Pada {years}, angka ini sedikit di atas iuran setahun penuh untuk target akhir tahun sebelumnya, yang "
+              "dibayar pada tahun itu, karena tempat peserta yang keluar diisi kembali pada bulan yang sama dan iuran "
+              "bulan itu dibayar untuk keduanya: peserta yang keluar (bulan terakhirnya) dan penggantinya.",
+        "en": "In {years}, this figure is slightly above the full year's premium for the previous year-end target, "
+              "which is paid in that year, because a member who leaves is replaced in the same month and that month's "
+              "premium is paid for both: the leaver (their last month) and the replacement.",
+    },
     "exec_plan_needed_no_pledges": {
         "id": "Angka ini sama di setiap simulasi: jumlah peserta diproyeksikan satu kali dan dipakai oleh semua "
               "simulasi, dan tidak ada komitmen CSR (dana tanggung jawab sosial perusahaan) yang mungkin tidak "
