@@ -480,7 +480,7 @@ def _budget_lines(lang: Language, scenario: Scenario, extra: dict) -> list:
               "left": _part_year_cell(extra, _y(i, "budget_left_idr"), "money", years[i])})
             for i in spent]))
     blocks = _with_budget_note(lang, blocks, years)
-    blocks += _targets_paras(lang, extra, targeted)
+    blocks += _targets_paras(lang, extra, targeted, scenario)
     blocks += [_outside_horizon_para(lang, scenario, extra, side) for side in ("before", "after")]
     cut = [i for i, y in enumerate(years) if round(y["not_renewed"]) > 0]
     if cut:  # the renewals come first, but the money may not pay for all of them
@@ -546,9 +546,10 @@ def _buys_text(lang: Language, extra: dict) -> tuple[list, dict]:
     return text, figures
 
 
-def _targets_paras(lang: Language, extra: dict, targeted: list) -> list:
+def _targets_paras(lang: Language, extra: dict, targeted: list, scenario: Scenario | None = None) -> list:
     """Whether each year-end target is reached: the years reached, the years missed with the shortfall, the names
-    waiting, and whether the budget was spent in full, and the years whose year-end lies beyond the horizon."""
+    waiting, whether the budget was spent in full and then which segment most of them are
+    (:func:`_lowest_priority_waiting`), and the years whose year-end lies beyond the horizon."""
     years = extra["planning"]["years"]
     blocks = []
     reached = [i for i in targeted if years[i]["target_reached"]]
@@ -577,6 +578,9 @@ def _targets_paras(lang: Language, extra: dict, targeted: list) -> list:
         para = _listed_para(lang, "exec_plan_missed", items)
         if all(years[i]["budget_idr"] is not None and years[i]["budget_spent_in_full"] for i in missed):
             para = Para(para.text + " " + lang("exec_plan_capped"), para.figures)
+            lowest = _lowest_priority_waiting(lang, scenario, extra, missed) if scenario is not None else None
+            if lowest is not None:
+                para = Para(para.text + " " + lowest[0], {**para.figures, **lowest[1]})
         blocks.append(para)
     if beyond:  # the horizon ends before 31 December: its last month's members are not the year-end's
         last = extra["planning"]["months"][-1]["month"]
@@ -657,6 +661,46 @@ def _not_renewed_beyond_apbd(lang: Language, scenario: Scenario, years: list) ->
     return " " + lang("exec_plan_not_renewed_beyond_apbd", segments=listed)
 
 
+def _apbd_only_order(scenario: Scenario, extra: dict) -> list:
+    """The segments the APBD alone pays for, in ``funding.priority`` order (empty without one): they contest the same
+    money, while DBH-CHT, a pledge or an outside payer may pay for one segment's names and not another's."""
+    funding = scenario.planning.funding if scenario.planning is not None else None
+    if not extra["planning"].get("priority") or funding is None:
+        return []
+    other_money = set(funding.dbh_cht_segments).union(*(p.segments for p in funding.pledges))
+    apbd_only = {s.name for s in scenario.segments if s.payer == APBD and s.name not in other_money}
+    return [n for n in extra["planning"]["priority"] if n in apbd_only]
+
+
+def _lowest_priority_waiting(lang: Language, scenario: Scenario, extra: dict,
+                             missed: list) -> tuple[str, dict] | None:
+    """``(sentence, figures)`` naming the lowest-priority segment when most of the names waiting for money at each
+    missed year-end with names waiting are its: a budget that runs out falls on it, which the targets paragraph's
+    totals and the priority paragraph's higher-priority names leave the reader to work out. None otherwise (the
+    cut then falls elsewhere too, as the priority paragraph says)."""
+    order = _apbd_only_order(scenario, extra)
+    if len(order) < 2:  # one segment: nothing to rank
+        return None
+    lowest, years = order[-1], extra["planning"]["years"]
+    items = []
+    for i in missed:
+        if years[i]["held_year_end"] < PASSED:
+            continue
+        k, row = next(((k, r) for k, r in enumerate(years[i].get("segments", [])) if r["segment"] == lowest),
+                      (None, None))
+        if row is None or row["held_year_end"] <= years[i]["held_year_end"] / 2:
+            return None
+        items.append((lang("plan_item_lowest_waiting", year=years[i]["year"]),
+                      {"n": _r(extra, f"planning.years.{i}.segments.{k}.held_year_end", "count"),
+                       "held": _r(extra, _y(i, "held_year_end"), "count")}))
+    if not items:
+        return None
+    joined, figures = _listed(lang, items, "low_")
+    label = next(seg.labels[lang.code] for seg in scenario.segments if seg.name == lowest)
+    return lang("exec_plan_lowest_waiting", segment=label, rank=len(order),
+                items=joined), figures
+
+
 def _priority_para(lang: Language, scenario: Scenario, extra: dict) -> Para | None:
     """The years in which a lower-priority segment admitted names while a higher-priority one still had names
     waiting at the year-end, and why: money is given out as names come (waiting names first at the year's round,
@@ -664,12 +708,9 @@ def _priority_para(lang: Language, scenario: Scenario, extra: dict) -> Para | No
     Only segments that the APBD alone pays for are compared: they contest the same money, while DBH-CHT, a pledge
     or an outside payer (SERTAKAN) may pay for a lower-priority segment's names and not for a higher one's. None
     when that never happens (or without a [funding] table)."""
-    funding = scenario.planning.funding if scenario.planning is not None else None
-    if not extra["planning"].get("priority") or funding is None:
+    order = _apbd_only_order(scenario, extra)
+    if not order:
         return None
-    other_money = set(funding.dbh_cht_segments).union(*(p.segments for p in funding.pledges))
-    apbd_only = {s.name for s in scenario.segments if s.payer == APBD and s.name not in other_money}
-    order = [n for n in extra["planning"]["priority"] if n in apbd_only]
     labels = {seg.name: seg.labels[lang.code] for seg in scenario.segments}
     rank = {name: k for k, name in enumerate(order)}
     items = []

@@ -2476,6 +2476,15 @@ TEXT = {
         "en": "The budget is what holds membership back: in those years the APBD budget is spent in full on "
               "premiums, so membership cannot exceed what it pays for.",
     },
+    # After exec_plan_capped, when most names waiting are the lowest-priority segment's
+    # (report_planning._lowest_priority_waiting): whom a budget that runs out leaves waiting.
+    "exec_plan_lowest_waiting": {
+        "id": "Kekurangan anggaran itu terutama menimpa segmen dengan prioritas terakhir, {segment} (prioritas "
+              "{rank}): sebagian besar calon peserta yang menunggu dana berasal dari segmen ini, yaitu {items}.",
+        "en": "The budget's shortfall falls mostly on the lowest-priority segment, {segment} (priority {rank}): most "
+              "of the names waiting for money are of it, {items}.",
+    },
+    "plan_item_lowest_waiting": {"id": "{n} dari {held} pada akhir {year}", "en": "{n} of {held} at the end of {year}"},
     # The pledge-risk paragraph (report_planning._pledge_risk): the pledge's own chance of failing, then that
     # outcome's exact combination, then what it does (cuts, waiting names, the APBD needed), joined with "; ".
     "exec_plan_pledge_counted": {"id": "Komitmen CSR dihitung sebesar nilainya dikali peluangnya.",

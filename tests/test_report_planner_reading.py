@@ -105,3 +105,23 @@ def test_the_apbd_needed_above_the_targets_full_year_says_why(reports, code, say
     assert says in text
     need = "APBD yang dibutuhkan untuk mencapai target" if code == "id" else "APBD needed to reach"
     assert text.index(need) < text.index(says)
+
+
+@pytest.mark.parametrize("code, says", [
+    ("id", "Kekurangan anggaran itu terutama menimpa segmen dengan prioritas terakhir, Buruh batik (BPU) (prioritas "
+           "3): sebagian besar calon peserta yang menunggu dana berasal dari segmen ini, yaitu 99 dari 120 pada akhir "
+           "2024, 160 dari 221 pada akhir 2025, 172 dari 241 pada akhir 2026, dan 183 dari 241 pada akhir 2027."),
+    ("en", "The budget's shortfall falls mostly on the lowest-priority segment, Batik workers (buruh batik, BPU) "
+           "(priority 3): most of the names waiting for money are of it, 99 of 120 at the end of 2024, 160 of 221 at "
+           "the end of 2025, 172 of 241 at the end of 2026 and 183 of 241 at the end of 2027.")])
+def test_the_summary_names_the_lowest_priority_segment_the_shortfall_falls_on(reports, code, says):
+    """From 2024 the budget cannot pay for every name registered: the summary gave the year's total waiting and the
+    higher-priority names among them, leaving the planner to subtract to find that most are batik workers, the
+    last in funding.priority, who get no new names at all in 2026 and 2027. It names them, right after saying the
+    budget is what holds membership back, every figure traced to report.json."""
+    report = reports[code]
+    check_figures(report.folder)
+    text = section_text(report.folder, "summary")
+    assert says in text
+    capped = "Yang membatasi adalah anggaran" if code == "id" else "The budget is what holds membership back"
+    assert text.index(capped) < text.index(says)
