@@ -10,6 +10,7 @@ import functools
 import itertools
 import json
 import math
+import re
 from dataclasses import replace
 
 import numpy as np
@@ -2224,7 +2225,45 @@ def sections(report_lang: Language, scenario: Scenario, summary: dict, extra: di
     ]
     if extra.get("planning"):
         out = [report_planning.methodology(lang, s, scenario) if s.key == "methodology" else s for s in out]
-    return numbered_tables(lang, out)
+    return numbered_tables(lang, spell_out(lang, out))
+
+
+# Abbreviations that only some scenarios' texts use (a payer, a source of money), spelled out in the methodology's
+# members paragraph, beside PU, BPU and APBD, when the report's other sections use them: the key of each sentence.
+SPELLED_OUT = {"DBH-CHT": "method_abbrev_dbh_cht", "CSR": "method_abbrev_csr"}
+
+
+def _section_words(section: Section) -> str:
+    """A section's words as its blocks hold them (figures' placeholders unfilled): where an abbreviation is used."""
+    words = []
+    for b in section.blocks:
+        if isinstance(b, Para):
+            words.append(b.text)
+        elif isinstance(b, Table):
+            words += [b.note, *map(str, b.header)] + [c for row in b.rows for c in row if isinstance(c, str)]
+        elif isinstance(b, Chart):
+            words.append(b.caption)
+        elif isinstance(b, Tiles):
+            words += [label for label, _ in b.items]
+        elif isinstance(b, Pre):
+            words.append(b.text)
+    return " ".join(words)
+
+
+def spell_out(lang: Language, sections: list) -> list:
+    """The sections with the methodology's members paragraph (its first) spelling out each abbreviation of
+    ``SPELLED_OUT`` the other sections use: a council member or inspector outside the scheme read "DBH-CHT" and
+    "CSR" unexplained, while the methodology spells out PU, BPU and APBD."""
+    used = " ".join(_section_words(s) for s in sections if s.key != "methodology")
+    said = [lang(key) for word, key in SPELLED_OUT.items() if re.search(rf"\b{re.escape(word)}\b", used)]
+    if not said:
+        return sections
+
+    def with_words(section: Section) -> Section:
+        first = section.blocks[0]
+        return replace(section, blocks=[Para(" ".join([first.text, *said]), first.figures, first.style),
+                                        *section.blocks[1:]])
+    return [with_words(s) if s.key == "methodology" else s for s in sections]
 
 
 def numbered_tables(lang: Language, sections: list) -> list:

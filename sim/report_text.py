@@ -1653,6 +1653,17 @@ TEXT = {
               "daerah). Members age every 12 months and leave through death; the survivors are "
               "their expected number.",
     },
+    # Appended to the members paragraph when the report's other sections use them (report_sections.spell_out).
+    "method_abbrev_dbh_cht": {
+        "id": "DBH-CHT adalah dana bagi hasil cukai hasil tembakau, yang diterima kota dari pemerintah pusat dan "
+              "dibelanjakan melalui APBD-nya.",
+        "en": "DBH-CHT is the city's share of the tobacco excise revenue (dana bagi hasil cukai hasil tembakau), "
+              "received from the central government and spent through its APBD.",
+    },
+    "method_abbrev_csr": {
+        "id": "CSR adalah dana tanggung jawab sosial perusahaan (corporate social responsibility).",
+        "en": "CSR is companies' corporate social responsibility money (dana tanggung jawab sosial perusahaan).",
+    },
     "method_perils": {
         "id": "Risiko. Kematian bukan akibat kecelakaan kerja, yang dijamin program Jaminan Kematian (JKM), mengikuti "
               "Tabel Mortalita Indonesia IV dikalikan faktor pengali per segmen. Kecelakaan kerja, yang dijamin "

@@ -125,3 +125,28 @@ def test_the_summary_names_the_lowest_priority_segment_the_shortfall_falls_on(re
     assert says in text
     capped = "Yang membatasi adalah anggaran" if code == "id" else "The budget is what holds membership back"
     assert text.index(capped) < text.index(says)
+
+
+@pytest.mark.parametrize("code, expanded", [
+    ("id", ["DBH-CHT adalah dana bagi hasil cukai hasil tembakau",
+            "CSR adalah dana tanggung jawab sosial perusahaan (corporate social responsibility)"]),
+    ("en", ["DBH-CHT is the city's share of the tobacco excise revenue (dana bagi hasil cukai hasil tembakau)",
+            "CSR is companies' corporate social responsibility money"])])
+def test_the_methodology_spells_out_dbh_cht_and_csr_where_the_report_uses_them(reports, code, expanded):
+    """The budget section's note on the PP 50/2025 discount names DBH-CHT and the summary CSR pledges: the
+    methodology spelled out PU, BPU and APBD but not these. Its members paragraph now does, as for APBD."""
+    text = section_text(reports[code].folder, "methodology")
+    assert all(words in text for words in expanded), [w for w in expanded if w not in text]
+
+
+def test_an_abbreviation_no_other_section_uses_is_not_spelled_out():
+    """spell_out adds a sentence only for an abbreviation the other sections use (a word, not part of one)."""
+    from sim.report_document import Para, Section, Table
+    from sim.report_sections import spell_out
+    lang = Language("id")
+    method = Section("methodology", "Metodologi", [Para(lang("method_population")), Para("Risiko.")])
+    budget = Section("budget", "Anggaran", [Table("t", ("Pembayar",), [("APBD",)], note="Tanpa CSRX.")])
+    assert spell_out(lang, [budget, method]) == [budget, method]
+    budget = Section("budget", "Anggaran", [Table("t", ("Pembayar",), [("DBH-CHT",)])])
+    first = spell_out(lang, [budget, method])[1].blocks[0].text
+    assert first == lang("method_population") + " " + lang("method_abbrev_dbh_cht")
