@@ -82,24 +82,30 @@ report.year_table(scenario, lang)
 # ## Premium and expected claims against members
 # The chart draws a year's premium and the expected claims (Rp) of the first 12 months (of the horizon's months
 # where it is shorter, as the legend says) against the number of members, with the APBD budget, the target and the
-# members the budget pays for where the scenario states them.
+# members the budget pays for where the scenario states them. For an enrolment plan the budget line is the plan's
+# APBD budget for its first year (`[funding]`), as in the first table; the members it pays for are in the plan by year.
 
 # %% [markdown] tags=["lang-id"]
 # ## Iuran dan perkiraan klaim menurut jumlah peserta
 # Grafik menggambarkan iuran setahun dan perkiraan klaim (Rp) 12 bulan pertama (atau selama periode proyeksi bila lebih
 # pendek, seperti tertulis pada legenda) terhadap jumlah peserta, dengan anggaran APBD, target, dan jumlah peserta yang
-# dapat dibiayai anggaran, bila skenario menyebutkannya.
+# dapat dibiayai anggaran, bila skenario menyebutkannya. Untuk rencana kepesertaan, garis anggaran adalah anggaran APBD
+# tahun pertama rencana (`[funding]`), seperti pada tabel pertama; jumlah peserta yang dapat dibiayainya ada pada
+# tabel rencana per tahun.
 
 # %%
 curve = coverage.coverage_curve(scenario)
 # A stated budget is the APBD's: it pays the APBD's share of the premium (others pay for their members).
 year = coverage.twelve_months(scenario)
 apbd = coverage.apbd_premium(year)
-affordable = (coverage.members_affordable(apbd, year["members"], scenario.annual_budget)
-              if scenario.annual_budget else None)
+# A plan's budget is its first year's from [funding] (plan_year); the members it pays for are the plan by year's.
+budget, plan_year = report.apbd_budget(scenario)
+affordable = (coverage.members_affordable(apbd, year["members"], budget)
+              if budget and plan_year is None else None)
 # The claims line is of the year's months, fewer than 12 in a shorter horizon, as the report's chart says.
-charts.image(charts.budget_coverage(curve, year["members"], language, scenario.annual_budget, scenario.target_members,
-                                    affordable, apbd_line=apbd != year["annual_premium_idr"], months=year["months"]))
+charts.image(charts.budget_coverage(curve, year["members"], language, budget, scenario.target_members,
+                                    affordable, apbd_line=apbd != year["annual_premium_idr"], months=year["months"],
+                                    plan_year=plan_year))
 
 # %% [markdown] tags=["lang-en"]
 # ## Chosen membership levels

@@ -371,10 +371,12 @@ def _recorded_label(r: dict, lang: Language) -> str:
 
 
 def budget_coverage(curve, members: int, lang: Language, budget: float | None = None, target: int | None = None,
-                    affordable: int | None = None, apbd_line: bool = False, months: int = 12):
+                    affordable: int | None = None, apbd_line: bool = False, months: int = 12,
+                    plan_year: int | None = None):
     """A year's premium and expected claims as membership grows, with the stated budget and target. ``apbd_line``:
     others pay for some members, so a thin line of the APBD's share of the premium, which the budget pays.
-    ``months``: those of the expected claims (budget_year's: 12, or a shorter horizon's)."""
+    ``months``: those of the expected claims (budget_year's: 12, or a shorter horizon's). ``plan_year``: the budget
+    is an enrolment plan's for that year ([funding]), and its line says so."""
     fig, ax = _figure()
     ax.plot(curve["members"], curve["annual_premium_idr"], color=PREMIUM, linewidth=2, label=lang("chart_premium_year"))
     if apbd_line:
@@ -383,7 +385,8 @@ def budget_coverage(curve, members: int, lang: Language, budget: float | None = 
     ax.plot(curve["members"], curve["expected_claims_idr"], color=CLAIMS, linewidth=2, linestyle="-.",
             label=lang("chart_claims_year", months=months))
     if budget is not None:
-        ax.axhline(budget, color=BUDGET, linewidth=1.6, linestyle="--", label=lang("chart_budget"))
+        label = lang("chart_budget") if plan_year is None else lang("chart_budget_plan", year=plan_year)
+        ax.axhline(budget, color=BUDGET, linewidth=1.6, linestyle="--", label=label)
         if affordable:
             ax.axvline(affordable, color=BUDGET, linewidth=1, linestyle=":")
             ax.annotate(lang("chart_affordable", n=lang.count(affordable)), (affordable, budget), fontsize=SMALL,

@@ -43,17 +43,25 @@ def year_table(scenario: Scenario, lang: str = "id") -> pd.DataFrame:
     ratio = year["expected_claims_idr"] / year["premium_idr"] if year["premium_idr"] > 0 else None
     rows += [(language("nb_expected_claims", months=months), language.money(year["expected_claims_idr"])),
              (language("nb_claim_ratio"), language.percent(ratio))]
-    if "budget.annual_budget" in unused_in_projection(scenario):
-        # A plan's APBD budget is its [funding]'s, by year ([budget] annual_budget is not used, as in the report):
-        # its first year's here; the members it pays for are the plan by year's, at the plan's members, not these.
-        first = scenario.start.year
-        rows.append((language("nb_budget_plan", year=first),
-                     language.money(scenario.planning.funding.apbd.at(first))))
-    elif scenario.annual_budget is not None:
-        rows += [(language("nb_budget"), language.money(scenario.annual_budget)),
+    budget, plan_year = apbd_budget(scenario)
+    if plan_year is not None:
+        # The members a plan's budget pays for are the plan by year's, at the plan's members, not these.
+        rows.append((language("nb_budget_plan", year=plan_year), language.money(budget)))
+    elif budget is not None:
+        rows += [(language("nb_budget"), language.money(budget)),
                  (language("nb_members_affordable"),
-                  language.count(members_affordable(apbd_premium(year), year["members"], scenario.annual_budget)))]
+                  language.count(members_affordable(apbd_premium(year), year["members"], budget)))]
     return pd.DataFrame(rows, columns=[language("wi_what"), language("wi_value")]).set_index(language("wi_what"))
+
+
+def apbd_budget(scenario: Scenario) -> tuple[float | None, int | None]:
+    """The APBD budget a year's premium at the start is set against, and the year it is of when it is a plan's
+    (None for [budget] annual_budget, a budget for any year): a plan's APBD budget is its [funding]'s, by year
+    ([budget] annual_budget is not used, as in the report), so its first year's. (None, None) without a budget."""
+    if "budget.annual_budget" in unused_in_projection(scenario):
+        first = scenario.start.year
+        return scenario.planning.funding.apbd.at(first), first
+    return scenario.annual_budget, None
 
 
 def members_table(scenario: Scenario, members_grid=None, lang: str = "id",

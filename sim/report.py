@@ -41,8 +41,8 @@ from .population import build_model
 from .report_document import Chart, Figure, Para, Pre, Report, Section, Table, Tiles, fill, lookup
 from .report_planning import year_end_words
 from .planner_tables import (
-    backtest_table, coverage_table, differences_table, funding_table, members_table, next_year_table, plan_table,
-    pledge_table, posterior_table, year_table,
+    apbd_budget, backtest_table, coverage_table, differences_table, funding_table, members_table, next_year_table,
+    plan_table, pledge_table, posterior_table, year_table,
 )
 from .report_sections import (
     FAN_QUANTILES, MANY_ROWS, MANY_SEGMENTS, _jsonable, chart_images, comparison_table, csv_tables, extra_figures,
@@ -59,8 +59,8 @@ __all__ = [
     "Figure", "Para", "Table", "Chart", "Tiles", "Pre", "Section", "Report", "fill", "lookup",
     "FAN_QUANTILES", "MANY_ROWS", "MANY_SEGMENTS", "fan_rows", "register_rows", "rule_rows", "extra_figures",
     "csv_tables", "sections", "chart_images", "period_table", "register_table", "validation_table", "comparison_table",
-    "year_table", "members_table", "funding_table", "plan_table", "coverage_table", "pledge_table", "differences_table",
-    "posterior_table", "backtest_table", "next_year_table",
+    "apbd_budget", "year_table", "members_table", "funding_table", "plan_table", "coverage_table", "pledge_table",
+    "differences_table", "posterior_table", "backtest_table", "next_year_table",
 ]
 
 STEPS = ("forecast", "sensitivity", "tables", "charts", "html", "pdf", "write")

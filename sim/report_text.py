@@ -1903,6 +1903,9 @@ TEXT = {
     # {months}: budget_year.months, the first 12 months or a shorter horizon's (sim.coverage.twelve_months).
     "chart_claims_year": {"id": "perkiraan klaim {months} bulan", "en": "expected claims, {months} months"},
     "chart_budget": {"id": "anggaran", "en": "budget"},
+    # A plan's APBD budget, of its [funding] for a year (notebook 03: sim.report.apbd_budget).
+    "chart_budget_plan": {"id": "anggaran APBD {year} menurut rencana kepesertaan",
+                          "en": "APBD budget for {year} under the enrolment plan"},
     "chart_affordable": {"id": "cukup untuk {n} peserta", "en": "covers {n} members"},
     "chart_now": {"id": "saat ini: {n}", "en": "now: {n}"},
     "chart_target": {"id": "target: {n}", "en": "target: {n}"},

@@ -238,3 +238,40 @@ def test_the_budget_chart_is_the_report_s_for_a_horizon_under_twelve_months(tmp_
               if c.cell_type == "code" and "charts.budget_coverage(" in c.source]
     [drawn] = [base64.b64decode(o["data"]["image/png"]) for o in cell.outputs if "image/png" in o.get("data", {})]
     assert drawn == reported
+
+
+def test_the_budget_chart_draws_a_plan_s_apbd_budget(tmp_path):
+    """For a scenario whose APBD budget is its enrolment plan's ([funding]; [budget] annual_budget unused), notebook
+    03's chart draws that budget's first year, as its first table gives it, named as the plan's: it drew no budget
+    line at all, and a planner saw premium and claims with nothing to set them against."""
+    import base64
+
+    jupytext = pytest.importorskip("jupytext")
+    papermill = pytest.importorskip("papermill")
+    import nbformat
+    import pandas as pd
+
+    from sim import charts, coverage, report
+    from sim.i18n import Language
+    from sim.scenario import load_scenario
+
+    scenario = load_scenario("pekalongan-2023-expansion")
+    budget, plan_year = report.apbd_budget(scenario)
+    assert plan_year == 2023 and budget == scenario.planning.funding.apbd.at(2023) and budget > 0
+    year = coverage.twelve_months(scenario)
+    lang = Language("id")
+    fig = charts.budget_coverage(pd.DataFrame(coverage.coverage_curve(scenario)), year["members"], lang, budget,
+                                 scenario.target_members, None, months=year["months"], plan_year=plan_year)
+    legend = [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
+    assert lang("chart_budget_plan", year=2023) in legend
+    expected = charts.png(fig)
+
+    source, out = tmp_path / "03.ipynb", tmp_path / "03.out.ipynb"
+    jupytext.write(jupytext.read(NOTEBOOKS / "03_expansion_budget.py"), source)
+    papermill.execute_notebook(str(source), str(out), parameters={"scenario_id": scenario.id, "lang": "id"},
+                               kernel_name="python3", cwd=str(NOTEBOOKS), progress_bar=False, log_output=False,
+                               execution_timeout=300)
+    [cell] = [c for c in nbformat.read(out, as_version=4).cells
+              if c.cell_type == "code" and "charts.budget_coverage(" in c.source]
+    [drawn] = [base64.b64decode(o["data"]["image/png"]) for o in cell.outputs if "image/png" in o.get("data", {})]
+    assert drawn == expected
