@@ -157,27 +157,30 @@ report.plan_table(load_scenario(plan_scenario_id), lang)
 
 # %% [markdown] tags=["lang-en"]
 # ## What the budget buys
-# Two more of `sim plan`'s answers for the same plan, at 90 % over which CSR pledges are honoured, as `sim plan`
-# gives them (`sim/budget.py`). The largest coverage: the largest multiple of the quota path's growth (same mix of
-# segments, every year-end target of the scaled path reached) that the money funds without cutting anybody or
-# leaving names waiting, what limits it, and the members at each year-end with it. The CSR gap: the CSR money each
-# year that closes the gap to the UCJ target for the segments sharing it, checked by projecting the plan again with
-# that money (the probability that nobody is cut or left waiting, UCJ at the last year-end), and, apart, the city
-# money the other city-paid segments still lack. A scenario without a quota path ([expansion]), a UCJ target
-# ([ucj]) or a [funding] table gets a row saying which it lacks. Premiums and members only, no simulation.
+# Two more of `sim plan`'s answers for the same plan, at 90 % over which CSR pledges are honoured, as `sim plan` gives
+# them (`sim/budget.py`). The largest coverage: the largest share of the members the quota path adds above the starting
+# members (for example 83.2 %: each year-end target is the starting members plus 83.2 % of the quota's growth; same mix
+# of segments) that the money funds without cutting anybody or leaving names waiting, what stops a larger share (the
+# money, or the enrolment pipeline while the money would pay for more), and the members at each year-end with it. The
+# CSR gap: the CSR money each year that closes the gap to the UCJ target for the segments sharing it, checked by
+# projecting the plan again with that money (the probability that nobody is cut or left waiting, UCJ at the last
+# year-end), and, apart, the city money the other city-paid segments still lack. A scenario without a quota path
+# ([expansion]), a UCJ target ([ucj]) or a [funding] table gets a row saying which it lacks. Premiums and members only,
+# no simulation.
 
 # %% [markdown] tags=["lang-id"]
 # ## Apa yang dapat didanai anggaran
 # Dua jawaban lain dari `sim plan` untuk rencana yang sama, dengan peluang 90% bila kemungkinan komitmen CSR tidak
-# dipenuhi diperhitungkan, seperti yang diberikan `sim plan` (`sim/budget.py`). Cakupan terbesar: kelipatan terbesar
-# dari pertumbuhan jalur kuota (komposisi segmen sama, setiap target akhir tahun dari jalur yang diperbesar tercapai)
-# yang dapat didanai tanpa ada peserta yang tidak diperpanjang atau nama yang menunggu dana, apa yang membatasinya, dan
-# peserta pada setiap akhir tahun dengan cakupan itu. Kekurangan dana CSR: dana CSR setiap tahun yang menutup kekurangan
-# menuju target UCJ untuk segmen-segmen yang berbagi target itu, diperiksa dengan memproyeksikan ulang rencana dengan
-# dana tersebut (peluang tidak ada peserta yang tidak diperpanjang atau menunggu dana, UCJ pada akhir tahun terakhir),
-# dan, secara terpisah, dana kota yang masih kurang untuk segmen lain yang dibayar kota. Skenario tanpa jalur kuota
-# ([expansion]), target UCJ ([ucj]), atau tabel [funding] mendapat satu baris yang menyebutkan apa yang tidak
-# dimilikinya. Hanya iuran dan peserta, tanpa simulasi.
+# dipenuhi diperhitungkan, seperti yang diberikan `sim plan` (`sim/budget.py`). Cakupan terbesar: bagian terbesar dari
+# tambahan peserta menurut jalur kuota di atas peserta awal (misalnya 83,2%: setiap target akhir tahun adalah peserta
+# awal ditambah 83,2% dari pertumbuhan menurut kuota; komposisi segmen sama) yang dapat didanai tanpa ada peserta yang
+# tidak diperpanjang atau nama yang menunggu dana, apa yang mencegah bagian yang lebih besar (dana, atau alur
+# pendaftaran bila dananya sebenarnya cukup), dan peserta pada setiap akhir tahun dengan cakupan itu. Kekurangan dana
+# CSR: dana CSR setiap tahun yang menutup kekurangan menuju target UCJ untuk segmen-segmen yang berbagi target itu,
+# diperiksa dengan memproyeksikan ulang rencana dengan dana tersebut (peluang tidak ada peserta yang tidak diperpanjang
+# atau menunggu dana, UCJ pada akhir tahun terakhir), dan, secara terpisah, dana kota yang masih kurang untuk segmen
+# lain yang dibayar kota. Skenario tanpa jalur kuota ([expansion]), target UCJ ([ucj]), atau tabel [funding] mendapat
+# satu baris yang menyebutkan apa yang tidak dimilikinya. Hanya iuran dan peserta, tanpa simulasi.
 
 # %%
 report.coverage_table(load_scenario(plan_scenario_id), lang)

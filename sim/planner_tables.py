@@ -291,7 +291,7 @@ def _coverage_rows(language: Language, answer: dict, months: dict) -> list[tuple
     members = {}
     for r in answer["members_year_end"]:
         members[r["year"]] = members.get(r["year"], 0.0) + r["members"]
-    return [(language("nb_coverage"), language("nb_coverage_scale", scale=language.number(answer["scale"], 3))),
+    return [(language("nb_coverage"), language("nb_coverage_scale", share=language.percent(answer["scale"], 1))),
             (language("nb_coverage_limit"), language(LIMITED_BY[status])),
             (language("nb_coverage_funded"), funded),
             *((_year_end_label(language, "nb_coverage_members", y, months[y]), language.count(m))

@@ -287,7 +287,8 @@ def test_what_the_budget_buys_is_sim_plan_s_largest_coverage_and_csr_gap(lang):
     values = frame.iloc[:, 0]
     coverage = budget.largest_coverage(scenario, budget.DEFAULT_CONFIDENCE)
     assert coverage["status"] == "money" and 0 < coverage["scale"] < 1  # the budget funds part of the growth
-    assert values[language("nb_coverage")] == language("nb_coverage_scale", scale=language.number(coverage["scale"], 3))
+    share = language.percent(coverage["scale"], 1)
+    assert values[language("nb_coverage")] == language("nb_coverage_scale", share=share)
     assert values[language("nb_coverage_limit")] == language("nb_limit_money")
     assert values[language("nb_coverage_funded")] == language("nb_funded_confidence", confidence=language.percent(0.9))
     for year in range(2026, 2031):
@@ -419,7 +420,7 @@ def test_what_the_budget_buys_says_in_a_row_what_a_scenario_lacks_for_it():
 
     jambi = load_scenario("jambi-2025-pipeline")
     values = report.coverage_table(jambi, "en").iloc[:, 0]
-    assert values["Largest coverage the budget funds"].endswith(" × the quota path's growth")
+    assert values["Largest coverage the budget funds"].endswith("% of the members the quotas add")
     assert values["  funded with probability"] == "100% (no CSR pledges)"
     assert values["CSR money to close the gap to the UCJ target"] == "not answered: no UCJ target ([ucj])"
     unfunded = dataclasses.replace(jambi, planning=dataclasses.replace(jambi.planning, funding=None))
@@ -652,3 +653,19 @@ def test_a_plans_first_table_names_no_payer_with_nothing_paid_and_gives_the_plan
     jambi = report.year_table(load_scenario("jambi-2025-pipeline"), lang)
     assert jambi.loc[language("nb_budget_plan", year=2025)].iloc[0] == language.money(604e6)
     assert language("nb_members_affordable") not in jambi.index
+
+
+@pytest.mark.parametrize("lang, share, limit", [
+    ("id", "83,2% dari tambahan peserta menurut kuota", "dana: untuk lebih dari itu dananya tidak cukup"),
+    ("en", "83.2% of the members the quotas add", "the money: it does not pay for more")])
+def test_the_largest_coverage_reads_as_a_share_of_the_planned_growth(lang, share, limit):
+    """pekalongan-2023-expansion's largest coverage read "0,832 × pertumbuhan jalur kuota" and "dibatasi oleh: dana":
+    a formula and two words a planner had to decode. It is the share of the members the quotas add that the money
+    funds (sim.budget's scale 0.832, unchanged), and what stops more is said in words, each within 50 characters."""
+    from sim import budget
+
+    scenario = load_scenario("pekalongan-2023-expansion")
+    assert round(budget.largest_coverage(scenario, budget.DEFAULT_CONFIDENCE)["scale"], 3) == 0.832
+    rows = list(report.coverage_table(scenario, lang).iloc[:, 0].items())
+    assert rows[0][1] == share
+    assert rows[1][1] == limit and rows[1][0].strip() in ("yang membatasi", "what limits it")

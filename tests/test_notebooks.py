@@ -168,7 +168,7 @@ def _shows_what_the_budget_buys(executed) -> None:
         return re.search(rf"<th>{re.escape(label.strip())}</th>\s*<td>{re.escape(value)}</td>", shown) is not None
 
     coverage = budget.largest_coverage(scenario, 0.9)
-    assert row(language("nb_coverage"), language("nb_coverage_scale", scale=language.number(coverage["scale"], 3)))
+    assert row(language("nb_coverage"), language("nb_coverage_scale", share=language.percent(coverage["scale"], 1)))
     assert row(language("nb_coverage_limit"), language("nb_limit_money"))
     last = coverage["members_year_end"][-1]["year"]
     members = sum(r["members"] for r in coverage["members_year_end"] if r["year"] == last)
