@@ -1350,7 +1350,8 @@ def _outcome_name(lang: Language, outcome: dict, names: dict) -> str:
     """A pledge outcome's name in the report (``pledge_outcomes.outcome_name`` decides which kind)."""
     kind, failed = outcome_name(outcome)
     if kind == FAILED:
-        return lang("pledge_failed", names=lang.join(names.get(n, n) for n in failed))
+        quoted = lang.join(f"“{names.get(n, n)}”" for n in failed)
+        return lang("pledge_failed", names=quoted)
     return lang({ALL_HONOURED: "pledge_all_honoured", NONE_HONOURED: "pledge_none_honoured"}[kind])
 
 

@@ -2817,6 +2817,10 @@ TEXT = {
     "col_apbd_needed": {"id": "APBD yang dibutuhkan", "en": "APBD needed"},
     "pledge_all_honoured": {"id": "semua dipenuhi", "en": "all honoured"},
     "pledge_none_honoured": {"id": "tidak ada yang dipenuhi", "en": "none honoured"},
+    # The outcome where exactly these pledges fail, each name quoted: a label may hold a comma ("Perusahaan,
+    # didampingi APBD 1:1"): unquoted, "Perusahaan, didampingi APBD 1:1 tidak dipenuhi" read as if the city's 1:1
+    # match were what failed.
+    # Within notebook 03's 50 characters a cell.
     "pledge_failed": {"id": "{names} tidak dipenuhi", "en": "{names} not honoured"},
     "pledge_outcomes_intro": {
         "id": "Angka-angka di atas menghitung setiap komitmen CSR sebesar nilainya dikali peluangnya. Tabel berikut menunjukkan "

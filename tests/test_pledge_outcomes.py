@@ -56,11 +56,12 @@ def test_many_pledges_show_the_stress_cases_only():
 
 @pytest.mark.parametrize("pledges, failed, kind, terminal, report", [
     (("a",), (), "all_honoured", "all honoured", "all honoured"),
-    (("a",), ("a",), "failed", "a fails", "A not honoured"),  # the only pledge: named, not "none honoured"
-    (("a", "b"), ("b",), "failed", "b fails", "B not honoured"),
+    (("a",), ("a",), "failed", "a fails", "“A” not honoured"),  # the only pledge: named, not "none honoured"
+    (("a", "b"), ("b",), "failed", "b fails", "“B” not honoured"),
     (("a", "b"), ("a", "b"), "none_honoured", "none honoured", "none honoured"),
-    (("a", "b", "c"), ("a", "c"), "failed", "a and c fail", "A and C not honoured"),  # a list, as Language.join
-    (("a", "b", "c", "d"), ("a", "b", "c"), "failed", "a, b and c fail", "A, B and C not honoured"),
+    (("a", "b", "c"), ("a", "c"), "failed", "a and c fail", "“A” and “C” not honoured"),  # a list, as Language.join
+    (("a", "b", "c", "d"), ("a", "b", "c"), "failed", "a, b and c fail",
+     "“A”, “B” and “C” not honoured"),
 ])
 def test_an_outcome_has_one_name_worded_by_the_terminal_and_the_report(pledges, failed, kind, terminal, report):
     from sim.plan import _outcome_name as terminal_name
@@ -189,7 +190,7 @@ def test_the_report_shows_every_outcome_traced(tmp_path, answer):
     text = section_text(folder, "budget")
     # The pledges are named by their Indonesian labels, in the outcomes and in the payers' table.
     companies, co_funded = "Perusahaan di Kota Madiun", "Perusahaan, didampingi APBD 1:1"
-    for name in ("semua dipenuhi", f"{companies} tidak dipenuhi", f"{co_funded} tidak dipenuhi",
+    for name in ("semua dipenuhi", f"“{companies}” tidak dipenuhi", f"“{co_funded}” tidak dipenuhi",
                  "tidak ada yang dipenuhi", f"CSR: {companies}", f"CSR: {co_funded}"):
         assert name in text
     assert "co-funded" not in text and "CSR:companies" not in text
