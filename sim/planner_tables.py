@@ -17,8 +17,7 @@ from .funding import APBD
 from .i18n import Language
 from .pledge_outcomes import pledge_outcomes
 from .regulation import month_dates
-from .report_sections import (YEARS, copied_from_fit, entry_names, parameter_figure, register_rows, segment_labels,
-                              segment_list)
+from .report_sections import difference_figure, entry_names, register_rows, segment_labels, segment_list
 from .scenario import Scenario, ScenarioError
 
 
@@ -412,20 +411,11 @@ def differences_table(scenarios: list[Scenario], lang: str = "id", width: int = 
     flat = [flatten(s.resolved) for s in scenarios]
     registers = [{r["key"]: r for r in register_rows(s.resolved)} for s in scenarios]
 
-    def number(key: str, value: float, register: dict) -> str | None:
-        row = register.get(key, {})
-        if key.rsplit(".", 1)[-1] in YEARS:  # a pledge's first year read "2.026"
-            return str(value)
-        if row.get("unit", "").startswith("IDR"):
-            return language.money(value)
-        figure = parameter_figure(language, key, value, row.get("basis") == "calibrated")
-        return language.sig3(value) if figure is None and copied_from_fit(value) else figure
-
     def shown(value, key: str = "", register: dict | None = None) -> str:
         if value is None:
             return "-"
         if isinstance(value, (int, float)) and not isinstance(value, bool):
-            figure = number(key, value, register or {})
+            figure = difference_figure(language, key, value, (register or {}).get(key, {}))
             if figure is not None:
                 return figure
         listed = segment_list(key, value, entries)  # whole: a label cut short names no segment

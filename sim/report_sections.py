@@ -1979,11 +1979,11 @@ def differences_section(lang: Language, extra: dict, base: str | None, names: di
     names = names or {}
     blocks = []
     if base:
-        calibrated = {r["key"] for r in extra.get("assumptions", []) if r["basis"] == "calibrated"}
+        register = {r["key"]: r for r in extra.get("assumptions", [])}
         relabelled = []
 
         def cell(key, value):
-            figure = parameter_figure(lang, key, value, key in calibrated)
+            figure = difference_figure(lang, key, value, register.get(key, {}))
             if figure is not None:
                 return figure
             listed = segment_list(key, value, names)
@@ -2047,6 +2047,20 @@ def parameter_figure(lang: Language, key: str, value, calibrated: bool) -> str |
     if key.startswith("funding.csr.") and key.rsplit(".", 1)[-1] in PLEDGE_PERCENT_FIELDS:
         return f"{lang.plain(100 * value)}%"  # plain: up to 6 decimals, so 0.7 is "70%", not "70,000000000001%"
     return None
+
+
+def difference_figure(lang: Language, key: str, value, row: dict) -> str | None:
+    """A number in a differences table (the report's and notebook 04's), which has no unit column: a year as a year
+    ("2026", not "2.026"), an amount (its register ``row``'s unit in IDR) in Rp ("Rp500,0 juta", not "500.000.000"),
+    else as :func:`parameter_figure`, a value copied from a fit to 3 significant digits; None for any other value."""
+    if not isinstance(value, (int, float)) or isinstance(value, bool):
+        return None
+    if key.rsplit(".", 1)[-1] in YEARS:
+        return str(value)
+    if row.get("unit", "").startswith("IDR"):
+        return lang.money(value)
+    figure = parameter_figure(lang, key, value, row.get("basis") == "calibrated")
+    return lang.sig3(value) if figure is None and copied_from_fit(value) else figure
 
 
 def scenario_differences(extra: dict) -> list:

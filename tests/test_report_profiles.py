@@ -114,3 +114,18 @@ def test_the_report_files_and_pages_carry_the_profile(madiun_2023):
     assert html.count(title) == 2  # the register and the differences
     assert f"{title}\n(vulnerable-informal)" in html
     assert not re.search(r"<t[dh][^>]*>vulnerable-informal</t[dh]>", html)
+
+
+@pytest.mark.parametrize("code", ["id", "en"])
+def test_the_differences_show_an_amount_in_rupiah_and_a_year_as_a_year(code):
+    """madiun-2026-ucj-csr against madiun-2026-ucj: the report's differences table has no unit column, yet showed the
+    DBH-CHT budget as "500.000.000" while notebook 04's showed "Rp500,0 juta"; both now go through one function."""
+    scenario = load_scenario("madiun-2026-ucj-csr")
+    lang = Language(code)
+    extra = {"differences": [{"key": k, "base": a, "this": b} for k, a, b in scenario.base_differences],
+             "overrides": [], "assumptions": register_rows(scenario.resolved)}
+    table = next(b for b in differences_section(lang, extra, "madiun-2026-ucj", entry_names(scenario, lang)).blocks
+                 if getattr(b, "name", "") == "differences")
+    rows = {row[0].rpartition("\n(")[2].rstrip(")"): row for row in table.rows}
+    assert rows["funding.dbh_cht_budget"][2] == lang.money(5e8)
+    assert rows["funding.csr.companies.first_year"][2] == "2026"
