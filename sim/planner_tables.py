@@ -398,10 +398,11 @@ def differences_table(scenarios: list[Scenario], lang: str = "id", width: int = 
     not set one), a row each, named as in the assumption register and with values in the report language; a text
     in both languages in this one, a long value cut after a whole word or list entry within ``width`` characters.
     Segments, CSR pledges and pipeline stages are named by their labels, and a list of segments ("[vulnerable;
-    informal]") by its segments' labels, whole, as the report's differences table names them. The table has no unit column, so an amount (a unit in
-    IDR) is shown in Rp ("Rp4,00 miliar", not "4.000.000.000"), and a fitted or copied multiplier to 3 significant
-    digits, a UCJ target or yearly rise and a pledge's chance as a percentage and a year as a year ("2026", not
-    "2.026"), as the report's tables show them."""
+    informal]") by its segments' labels, whole, as the report's differences table names them. The table has no
+    unit column, so a number is shown as the report's differences table shows it (report_sections.
+    difference_figure): an amount in Rp ("Rp4,00 miliar", not "4.000.000.000"), a fitted or copied multiplier to 3
+    significant digits, a UCJ target or yearly rise and a pledge's chance as a percentage and a year as a year
+    ("2026", not "2.026")."""
     from .compare import differing_parameters, flatten
 
     language = Language(lang)

@@ -1901,8 +1901,13 @@ TEXT = {
     "chart_premium_year": {"id": "iuran setahun", "en": "a year's premium"},
     "chart_apbd_premium_year": {"id": "iuran setahun bagian APBD", "en": "a year's premium, the APBD's share"},
     # {months}: budget_year.months, the first 12 months or a shorter horizon's (sim.coverage.twelve_months).
-    "chart_claims_year": {"id": "perkiraan klaim {months} bulan", "en": "expected claims, {months} months"},
-    "chart_budget": {"id": "anggaran", "en": "budget"},
+    # "pertama"/"first": the months counted from the horizon's start, as the budget section's text and notebook 03
+    # say ("perkiraan klaim 12 bulan pertama"); the legend said "12 bulan", any 12.
+    "chart_claims_year": {"id": "perkiraan klaim {months} bulan pertama",
+                          "en": "expected claims, first {months} months"},
+    # The [budget] annual_budget is the APBD's (the thin line, where others pay too, is the APBD's share it pays):
+    # "anggaran" alone left a planner asking whose, and for how long.
+    "chart_budget": {"id": "anggaran APBD setahun", "en": "APBD budget for a year"},
     # A plan's APBD budget, of its [funding] for a year (notebook 03: sim.report.apbd_budget).
     "chart_budget_plan": {"id": "anggaran APBD {year} menurut rencana kepesertaan",
                           "en": "APBD budget for {year} under the enrolment plan"},

@@ -769,8 +769,9 @@ def test_a_part_first_year_premium_is_said_to_be_of_its_months(code, said):
     assert said not in lead(12) and lang("exec_ratio").split("{")[0] in lead(12)
 
 
-@pytest.mark.parametrize("code, said", [("en", "expected claims, 1 month"), ("id", "perkiraan klaim 1 bulan")])
-def test_the_coverage_chart_names_the_months_of_its_claims(code, said):
+@pytest.mark.parametrize("code, said, budget", [("en", "expected claims, first 1 month", "APBD budget for a year"),
+                                                ("id", "perkiraan klaim 1 bulan pertama", "anggaran APBD setahun")])
+def test_the_coverage_chart_names_the_months_of_its_claims(code, said, budget):
     """The coverage chart's claims line is budget_year's (the first 12 months, or a shorter horizon's): its legend
     and alt text said "12 months" for a 1-month horizon's one month of claims. Both now take the months."""
     import pandas as pd
@@ -780,8 +781,9 @@ def test_the_coverage_chart_names_the_months_of_its_claims(code, said):
     lang = Language(code)
     curve = pd.DataFrame({"members": [0, 100], "annual_premium_idr": [0.0, 2e7], "apbd_premium_idr": [0.0, 2e7],
                           "expected_claims_idr": [0.0, 1e6]})
-    legend = [t.get_text() for t in charts.budget_coverage(curve, 50, lang, months=1).axes[0].get_legend().get_texts()]
-    assert said in legend, legend
+    legend = [t.get_text() for t in charts.budget_coverage(curve, 50, lang, months=1, budget=1.5e7)
+              .axes[0].get_legend().get_texts()]
+    assert said in legend and budget in legend, legend  # the months from the start; whose budget and for how long
     alt = chart_descriptions.budget_coverage(curve, 50, lang, months=1)
     assert {"en": "the expected claims of 1 month,", "id": "perkiraan klaim 1 bulan,"}[code] in alt, alt
     assert "12" in chart_descriptions.budget_coverage(curve, 50, lang)  # 12 months unless told
