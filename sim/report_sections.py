@@ -2344,7 +2344,7 @@ def recorded_marks(lang: Language, extra: dict) -> list[dict]:
 
 def _readable_swings(rows: list[dict], lang: Language, labels: dict) -> list[dict]:
     """Tornado rows with the parameter's name and unit as the sensitivity table beside the chart writes them
-    (:func:`_with_unit`: "Pengali tabel mortalitas [1 – 5]" read as an unknown scale) and the range ends likewise
+    (:func:`sensitivity_label`: "Pengali tabel mortalitas [1 – 5]" read as an unknown scale) and the range ends likewise
     (:func:`sensitivity_kind`): to 3 significant digits "1,25" stood beside the table's fitted multiplier "1,252",
     and the UCJ target's "0,535" beside the planning summary's "70,0%"."""
     def shown(r):
@@ -2353,7 +2353,7 @@ def _readable_swings(rows: list[dict], lang: Language, labels: dict) -> list[dic
         kind = sensitivity_kind(r)
         return lang.figure(kind, r["low"]), lang.figure(kind, r["high"])
 
-    return [{**r, "parameter": _with_unit(lang, r, labels), "shown": shown(r)} for r in rows]
+    return [{**r, "parameter": sensitivity_label(lang, r, labels), "shown": shown(r)} for r in rows]
 
 
 def _by_payer_rows(rows: list[dict]) -> list[dict]:

@@ -226,14 +226,14 @@ def test_an_age_in_years_says_so_in_its_name(code, years):
 def test_the_tornados_labels_carry_the_units_of_the_sensitivity_table(code):
     """The tornado labelled its bars with the bare parameter name: "Pengali tabel mortalitas [1 – 5]" without its
     "×", "Frekuensi kecelakaan kerja [2,2 – 6]" without "per 1.000 peserta-tahun", while the table beside it gave
-    both (report_sections._with_unit)."""
+    both (report_sections.sensitivity_label)."""
     lang = Language(code)
     rows = [{"parameter": "assumptions.mortality_load", "unit": "x mortality table", "low": 1.0, "high": 5.0},
             {"parameter": "segments.vulnerable.accident_rate", "unit": "per 1000 member-years", "low": 2.2,
              "high": 6.0}]
     labels = {"vulnerable": "Buruh batik (BPU)"}
     bars = _readable_swings(rows, lang, labels)
-    assert [b["parameter"] for b in bars] == [report_sections._with_unit(lang, r, labels) for r in rows]
+    assert [b["parameter"] for b in bars] == [report_sections.sensitivity_label(lang, r, labels) for r in rows]
     assert bars[0]["parameter"] == f"{PARAMETERS['mortality_load'][code]} (×)"
     assert bars[1]["parameter"].startswith(
         f"{PARAMETERS['accident_rate'][code]} ({lang.unit('per 1000 member-years')}) – ")
