@@ -1119,9 +1119,16 @@ TEXT = {
               "other bars usually overstate what a changed assumption would do to the expected claims; for "
               "assumptions about risk (ages, care costs, severity), rely on the recalibrated figures.",
     },
+    # The bars' order (sim.sensitivity.tornado: the spread of the first year's expected claims between the range's
+    # ends) said: a pipeline stage's capacity may move the budget and the members far more than that year's claims.
     "caption_tornado": {
-        "id": "Diagram tornado: perubahan perkiraan klaim bila satu asumsi berada di batas rentangnya.",
-        "en": "Tornado: the change in expected claims when one assumption sits at an end of its range.",
+        "id": "Diagram tornado: perubahan perkiraan klaim bila satu asumsi berada di batas rentangnya. Batang "
+              "diurutkan menurut selisih perkiraan klaim tahun pertama di antara kedua batas rentang, sehingga asumsi "
+              "yang mengubah anggaran atau jumlah peserta tetapi hampir tidak mengubah klaim tahun itu berada di "
+              "urutan bawah.",
+        "en": "Tornado: the change in expected claims when one assumption sits at an end of its range. Bars are "
+              "ordered by how far the first year's expected claims move between the two ends, so an assumption that "
+              "changes the budget or the number of members but hardly that year's claims ranks low.",
     },
     # Under the sensitivity table, where a pledge's city share moves the year's claim ratio and not its claims
     # (report_sections._sens_premium_only): the rate by payer of sim.funding, which the table alone does not show.

@@ -237,3 +237,16 @@ def test_the_tornados_labels_carry_the_units_of_the_sensitivity_table(code):
     assert bars[0]["parameter"] == f"{PARAMETERS['mortality_load'][code]} (×)"
     assert bars[1]["parameter"].startswith(
         f"{PARAMETERS['accident_rate'][code]} ({lang.unit('per 1000 member-years')}) – ")
+
+
+@pytest.mark.parametrize("code", ["id", "en"])
+def test_the_tornados_caption_says_what_orders_the_bars(code):
+    """A reader took the widest bar for the assumption that matters most to the budget; the bars are ordered by the
+    spread of the first year's expected claims (sim.sensitivity.tornado), so a stage's capacity, which moves the
+    members and the budget, ranks low. The caption says so."""
+    caption = Language(code)("caption_tornado")
+    said = {"id": ["diurutkan menurut selisih perkiraan klaim tahun pertama", "anggaran atau jumlah peserta",
+                   "berada di urutan bawah"],
+            "en": ["ordered by how far the first year's expected claims move", "the budget or the number of members",
+                   "ranks low"]}[code]
+    assert all(words in caption for words in said)
