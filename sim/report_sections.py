@@ -2242,14 +2242,25 @@ def sections(report_lang: Language, scenario: Scenario, summary: dict, extra: di
     return numbered_tables(lang, spell_out(lang, out))
 
 
-# Abbreviations that only some scenarios' texts use (a payer, a source of money), spelled out in the methodology's
-# members paragraph, beside PU, BPU and APBD, when the report's other sections use them: the key of each sentence.
-SPELLED_OUT = {"DBH-CHT": "method_abbrev_dbh_cht", "CSR": "method_abbrev_csr"}
+# Abbreviations that only some reports use (a payer, a source of money; the seeds' sources, the rules, the scenarios'
+# labels), spelled out at the end of the methodology's members paragraph, beside
+# PU, BPU and APBD, when the report uses them (a paragraph of their own took madiun-2026-ucj-csr's Indonesian
+# methodology over its one PDF page): the key of each sentence. One entry a line. FFT and TMI, which every report
+# uses, are spelled out where the methodology first uses them (method_checks, method_perils).
+SPELLED_OUT = {
+    "DBH-CHT": "method_abbrev_dbh_cht",
+    "CSR": "method_abbrev_csr",
+    "UMK": "abbr_umk",  # a whole word: Kota Jambi's "Disnakerkop-UMKM" is no UMK
+    "Perwal": "abbr_perwal",
+    "Dinperinaker": "abbr_dinperinaker",
+    "BPJS TK": "abbr_bpjs_tk",
+}
 
 
 def _section_words(section: Section) -> str:
-    """A section's words as its blocks hold them (figures' placeholders unfilled): where an abbreviation is used."""
-    words = []
+    """A section's words, its title's and its blocks' as they hold them (figures' placeholders unfilled): where an
+    abbreviation is used."""
+    words = [section.title]
     for b in section.blocks:
         if isinstance(b, Para):
             words.append(b.text)
@@ -2266,9 +2277,9 @@ def _section_words(section: Section) -> str:
 
 def spell_out(lang: Language, sections: list) -> list:
     """The sections with the methodology's members paragraph (its first) spelling out each abbreviation of
-    ``SPELLED_OUT`` the other sections use: a council member or inspector outside the scheme read "DBH-CHT" and
-    "CSR" unexplained, while the methodology spells out PU, BPU and APBD."""
-    used = " ".join(_section_words(s) for s in sections if s.key != "methodology")
+    ``SPELLED_OUT`` the report uses (the methodology too): a council member or inspector
+    outside the scheme read "DBH-CHT" and "CSR" unexplained, while the methodology spells out PU, BPU and APBD."""
+    used = " ".join(_section_words(s) for s in sections)
     said = [lang(key) for word, key in SPELLED_OUT.items() if re.search(rf"\b{re.escape(word)}\b", used)]
     if not said:
         return sections

@@ -1662,8 +1662,7 @@ TEXT = {
     },
     # Appended to the members paragraph when the report's other sections use them (report_sections.spell_out).
     "method_abbrev_dbh_cht": {
-        "id": "DBH-CHT adalah dana bagi hasil cukai hasil tembakau, yang diterima kota dari pemerintah pusat dan "
-              "dibelanjakan melalui APBD-nya.",
+        "id": "DBH-CHT adalah dana bagi hasil cukai hasil tembakau dari pemerintah pusat, dibelanjakan lewat APBD.",
         "en": "DBH-CHT is the city's share of the tobacco excise revenue (dana bagi hasil cukai hasil tembakau), "
               "received from the central government and spent through its APBD.",
     },
@@ -1671,14 +1670,27 @@ TEXT = {
         "id": "CSR adalah dana tanggung jawab sosial perusahaan (corporate social responsibility).",
         "en": "CSR is companies' corporate social responsibility money (dana tanggung jawab sosial perusahaan).",
     },
+    # Likewise the acronyms of the seeds' sources, the rules and the scenarios' labels (report_sections.SPELLED_OUT;
+    # FFT and TMI are spelled out where the methodology's checks and perils first use them).
+    "abbr_umk": {"id": "UMK adalah Upah Minimum Kabupaten/Kota.",
+                 "en": "UMK is the minimum wage of a regency or city (Upah Minimum Kabupaten/Kota)."},
+    "abbr_perwal": {"id": "Perwal adalah Peraturan Wali Kota.",
+                    "en": "A Perwal is a mayor's regulation (Peraturan Wali Kota)."},
+    "abbr_dinperinaker": {"id": "Dinperinaker adalah Dinas Perindustrian dan Tenaga Kerja.",
+                          "en": "Dinperinaker is the city's office of industry and labour (Dinas Perindustrian dan "
+                                "Tenaga Kerja)."},
+    "abbr_bpjs_tk": {"id": "BPJS TK adalah BPJS Ketenagakerjaan.",
+                     "en": "BPJS TK is BPJS Ketenagakerjaan, the workers' social security agency."},
     "method_perils": {
         "id": "Risiko. Kematian bukan akibat kecelakaan kerja, yang dijamin program Jaminan Kematian (JKM), mengikuti "
-              "Tabel Mortalita Indonesia IV dikalikan faktor pengali per segmen. Kecelakaan kerja, yang dijamin "
+              "Tabel Mortalita Indonesia IV (TMI IV) dikalikan faktor pengali per segmen. Kecelakaan kerja, yang "
+              "dijamin "
               "program Jaminan Kecelakaan Kerja (JKK), terjadi dengan frekuensi per 1.000 "
               "peserta-tahun; setiap kasus digolongkan sebagai hanya perawatan, tidak mampu bekerja sementara, "
               "cacat sebagian, cacat total, atau meninggal.",
         "en": "Perils. Deaths not caused by a work accident, which the death benefit programme (Jaminan Kematian, "
-              "JKM) covers, follow the Indonesian Mortality Table IV times a load per segment. Work accidents, which "
+              "JKM) covers, follow the Indonesian Mortality Table IV (Tabel Mortalita Indonesia, TMI IV) times a load "
+              "per segment. Work accidents, which "
               "the work accident programme (Jaminan Kecelakaan Kerja, JKK) covers, occur at a rate per 1,000 "
               "member-years; each is classed as "
               "care only, temporary incapacity, partial or total disability, or death.",
@@ -1703,11 +1715,13 @@ TEXT = {
     },
     "method_checks": {
         "id": "Pemeriksaan. Nilai harapan setiap manfaat juga dihitung langsung tanpa simulasi, dan distribusi "
-              "total klaim tahun pertama dihitung secara eksak dengan FFT. Rata-rata simulasi yang berjarak lebih "
+              "total klaim tahun pertama dihitung secara eksak dengan transformasi Fourier cepat (FFT). Rata-rata "
+              "simulasi yang berjarak lebih "
               "dari 4 galat baku dari perhitungan langsung (batas yang disesuaikan dengan kemencengan sebarannya), "
               "atau kuantil di luar batas toleransi Monte Carlo-nya, ditandai.",
         "en": "Checks. The expected value of every benefit is also computed directly, without simulation, and the "
-              "first year's total claims distribution exactly by FFT. A simulated mean more than 4 standard errors "
+              "first year's total claims distribution exactly by the Fast Fourier Transform (FFT). A simulated mean "
+              "more than 4 standard errors "
               "from the direct calculation (a bound adjusted for its skewness), or a quantile outside its Monte "
               "Carlo band, is flagged.",
     },

@@ -140,7 +140,7 @@ def test_the_methodology_spells_out_dbh_cht_and_csr_where_the_report_uses_them(r
 
 
 def test_an_abbreviation_no_other_section_uses_is_not_spelled_out():
-    """spell_out adds a sentence only for an abbreviation the other sections use (a word, not part of one)."""
+    """spell_out adds a sentence only for an abbreviation the report uses (a word, not part of one)."""
     from sim.report_document import Para, Section, Table
     from sim.report_sections import spell_out
     lang = Language("id")

@@ -708,3 +708,51 @@ def test_the_welfare_register_is_named_under_both_its_names():
         assert "DTKS/DTSEN" in PARAMETERS["dtks_removal_rate"][code]
         assert "DTKS/DTSEN" in TEXT["method_exit_dtks_removal"][code] and "Inpres 4/2025" in TEXT[
             "method_exit_dtks_removal"][code]
+
+
+# --- acronyms spelled out -------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("code", ["id", "en"])
+def test_the_methodology_spells_out_the_acronyms_the_report_uses_and_only_those(code):
+    """FFT (the methodology's checks), TMI (the register), Dinperinaker (a pipeline stage's office) and BPJS TK (a
+    register source) stood unexplained, while the methodology spelled out JKK, JKM, PU, BPU and APBD. The "UMKM" of
+    Kota Jambi's office is no UMK; Perwal, DBH-CHT and CSR, not in this report, are not spelled out. FFT and TMI, in
+    every report, are spelled out where the methodology first uses them."""
+    from sim.report_document import Section
+    from sim.report_sections import SPELLED_OUT, methodology_section, spell_out
+
+    lang = Language(code)
+    register = Section("register", "Register", [Table("x", ("a",), [
+        ("Dinperinaker Kota Pekalongan", "BPJS TK practice"), ("Disnakerkop-UMKM Kota Jambi", "-")])])
+    out = spell_out(lang, [register, methodology_section(lang)])
+    assert out[0] == register
+    members, *rest = out[1].blocks
+    assert members.text == " ".join([lang("method_population")] + [lang(k) for k in (
+        "abbr_dinperinaker", "abbr_bpjs_tk")])  # after the members paragraph's PU, BPU and APBD
+    spelled = {"id": ["Dinas Perindustrian dan Tenaga Kerja", "BPJS Ketenagakerjaan"],
+               "en": ["(Dinas Perindustrian dan Tenaga Kerja)", "BPJS Ketenagakerjaan"]}
+    assert all(s in members.text for s in spelled[code])
+    assert [b.text for b in rest] == [b.text for b in methodology_section(lang).blocks[1:]]
+    assert set(SPELLED_OUT) == {"DBH-CHT", "CSR", "UMK", "Perwal", "Dinperinaker", "BPJS TK"}
+    checks, perils = (next(b.text for b in rest if b.text.startswith(lang(k)[:6])) for k in ("method_checks",
+                                                                                          "method_perils"))
+    assert {"id": "transformasi Fourier cepat (FFT)", "en": "Fast Fourier Transform (FFT)"}[code] in checks
+    assert {"id": "Tabel Mortalita Indonesia IV (TMI IV)", "en": "(Tabel Mortalita Indonesia, TMI IV)"}[code] in perils
+
+
+def test_a_built_report_spells_out_each_acronym_it_uses(self_paid):
+    """jambi-2025's report (the register cites "praktik BPJS TK", its wage source the city's UMK; the scenario's
+    mortality table is TMI IV) and madiun-2026-ucj's: each acronym found in the report is in the methodology."""
+    from dataclasses import replace
+
+    from sim.report_sections import SPELLED_OUT, _section_words
+
+    for report in self_paid.values():
+        (method,) = [s for s in report.sections if s.key == "methodology"]
+        words = method.blocks[0].text  # the members paragraph, which spells them out
+        text = "\n".join(_section_words(replace(s, blocks=s.blocks[1:]) if s is method else s)
+                         for s in report.sections)
+        for name, key in SPELLED_OUT.items():
+            assert (Language("id")(key) in words) == bool(re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text)), name
+        assert Language("id")("abbr_bpjs_tk") in words
