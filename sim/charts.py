@@ -717,7 +717,12 @@ def tornado(rows: list[dict], base_claims: float, period: str, lang: Language, t
 
 def tornado_bars(rows: list[dict], top: int = TORNADO_TOP) -> list[dict]:
     """The rows :func:`tornado` draws a bar for, widest first: those that move the claims, at most ``top``."""
-    return [r for r in rows if r["claims_low_idr"] != r["claims_high_idr"]][:top]
+    return [rows[i] for i in tornado_bar_indices(rows, top)]
+
+
+def tornado_bar_indices(rows: list[dict], top: int = TORNADO_TOP) -> list[int]:
+    """The positions in ``rows`` of :func:`tornado_bars`' rows: what the report says the chart leaves out."""
+    return [i for i, r in enumerate(rows) if r["claims_low_idr"] != r["claims_high_idr"]][:top]
 
 
 def _wrap(text: str) -> str:

@@ -1487,11 +1487,11 @@ def _sens_off_chart(lang: Language, extra: dict, labels: dict | None) -> tuple[s
     mortality load moves 2027 from 153 % to 249 % but no claim of 2023, so it stood last, off the chart); "" when
     the chart draws them all."""
     rows = extra["sensitivity"]["rows"]
-    drawn = {id(r) for r in charts.tornado_bars(rows)}
+    drawn = set(charts.tornado_bar_indices(rows))
     ends = ("claim_ratio_last_low", "claim_ratio_last_high")
     measured = [i for i, r in enumerate(rows) if all(r.get(k) is not None for k in ends)]
     widest = sorted(measured, key=lambda i: -abs(rows[i][ends[1]] - rows[i][ends[0]]))[:LAST_YEAR_TOP]
-    off = [i for i in widest if id(rows[i]) not in drawn and rows[i][ends[0]] != rows[i][ends[1]]]
+    off = [i for i in widest if i not in drawn and rows[i][ends[0]] != rows[i][ends[1]]]
     if not off:
         return "", {}
     sens = extra["sensitivity"]
