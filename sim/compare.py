@@ -282,7 +282,7 @@ def parameter_cell(key: str, value, unit: str, rupiah, limit: int = 40) -> str:
     differences table (report_sections.parameter_figure); a label by its English text, a list of segments by their
     names, money by year as "2023: Rp201.6 m per year, ..."; cut at ``limit`` characters. compare.json keeps the
     values."""
-    from .report_sections import SEGMENT_LISTS, YEAR_PAIRS, YEARS, _long, parameter_figure
+    from .report_sections import SEGMENT_LISTS, YEAR_PAIRS, YEARS, copied_from_fit, parameter_figure
 
     if value is None:
         return "-"
@@ -300,7 +300,7 @@ def parameter_cell(key: str, value, unit: str, rupiah, limit: int = 40) -> str:
         text = ", ".join(f"{year}: {parameter_cell(key, x, unit, rupiah)}" for year, x in value)
     elif isinstance(value, (int, float)) and not isinstance(value, bool):
         text = _number_cell(value, unit, rupiah, field in YEARS,
-                            parameter_figure(Language("en"), key, value, _long(value)))
+                            parameter_figure(Language("en"), key, value, copied_from_fit(value)))
     else:
         text = _short(value, limit)
     return text if len(text) <= limit else text[: limit - 3] + "..."
