@@ -210,10 +210,7 @@ def test_the_budget_chart_is_the_report_s_for_a_horizon_under_twelve_months(tmp_
     import base64
     import html as html_lib
 
-    jupytext = pytest.importorskip("jupytext")
-    papermill = pytest.importorskip("papermill")
-    import nbformat
-
+    pytest.importorskip("jupytext"), pytest.importorskip("papermill")  # before the report is built
     from sim.i18n import Language
     from sim.report import build
     from sim.scenario import load_scenario
@@ -229,26 +226,13 @@ def test_the_budget_chart_is_the_report_s_for_a_horizon_under_twelve_months(tmp_
                                                                     r'([^"]+)"', page)
                   if html_lib.unescape(alt).startswith(opening)]
 
-    source, out = tmp_path / "03.ipynb", tmp_path / "03.out.ipynb"
-    jupytext.write(jupytext.read(NOTEBOOKS / "03_expansion_budget.py"), source)
-    papermill.execute_notebook(str(source), str(out), parameters={"scenario_id": str(scenario_file), "lang": "id"},
-                               kernel_name="python3", cwd=str(NOTEBOOKS), progress_bar=False, log_output=False,
-                               execution_timeout=300)
-    [cell] = [c for c in nbformat.read(out, as_version=4).cells
-              if c.cell_type == "code" and "charts.budget_coverage(" in c.source]
-    [drawn] = [base64.b64decode(o["data"]["image/png"]) for o in cell.outputs if "image/png" in o.get("data", {})]
-    assert drawn == reported
+    assert _notebook_03_chart(tmp_path, str(scenario_file)) == reported
 
 
 def test_the_budget_chart_draws_a_plan_s_apbd_budget(tmp_path):
     """For a scenario whose APBD budget is its enrolment plan's ([funding]; [budget] annual_budget unused), notebook
     03's chart draws that budget's first year, as its first table gives it, named as the plan's: it drew no budget
     line at all, and a planner saw premium and claims with nothing to set them against."""
-    import base64
-
-    jupytext = pytest.importorskip("jupytext")
-    papermill = pytest.importorskip("papermill")
-    import nbformat
     import pandas as pd
 
     from sim import charts, coverage, report
@@ -266,12 +250,23 @@ def test_the_budget_chart_draws_a_plan_s_apbd_budget(tmp_path):
     assert lang("chart_budget_plan", year=2023) in legend
     expected = charts.png(fig)
 
+    assert _notebook_03_chart(tmp_path, scenario.id) == expected
+
+
+def _notebook_03_chart(tmp_path, scenario_id: str) -> bytes:
+    """The PNG of notebook 03's budget chart, run in Indonesian on ``scenario_id`` (an id or a file)."""
+    import base64
+
+    jupytext = pytest.importorskip("jupytext")
+    papermill = pytest.importorskip("papermill")
+    import nbformat
+
     source, out = tmp_path / "03.ipynb", tmp_path / "03.out.ipynb"
     jupytext.write(jupytext.read(NOTEBOOKS / "03_expansion_budget.py"), source)
-    papermill.execute_notebook(str(source), str(out), parameters={"scenario_id": scenario.id, "lang": "id"},
+    papermill.execute_notebook(str(source), str(out), parameters={"scenario_id": scenario_id, "lang": "id"},
                                kernel_name="python3", cwd=str(NOTEBOOKS), progress_bar=False, log_output=False,
                                execution_timeout=300)
     [cell] = [c for c in nbformat.read(out, as_version=4).cells
               if c.cell_type == "code" and "charts.budget_coverage(" in c.source]
     [drawn] = [base64.b64decode(o["data"]["image/png"]) for o in cell.outputs if "image/png" in o.get("data", {})]
-    assert drawn == expected
+    return drawn

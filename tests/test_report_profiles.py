@@ -51,11 +51,7 @@ def test_the_differences_name_a_profile_by_its_title_with_its_name_below(code):
     table shows its first 40 rows by key, the informal segment's among them."""
     scenario = load_scenario("madiun-2026-ucj")
     lang = Language(code)
-    extra = {"differences": [{"key": k, "base": a, "this": b} for k, a, b in scenario.base_differences],
-             "overrides": [], "assumptions": register_rows(scenario.resolved)}
-    table = next(b for b in differences_section(lang, extra, "madiun-2025", entry_names(scenario, lang)).blocks
-                 if getattr(b, "name", "") == "differences")
-    rows = {row[0].rpartition("\n(")[2].rstrip(")"): row for row in table.rows}
+    rows = _difference_rows(scenario, lang)
     name = scenario.resolved["segments"]["informal"]["age_profile"]
     assert name == "informal-working-age"
     assert rows["segments.informal.age_profile"][1:] == (lang("not_set"), f"{PROFILES[name][TITLE[code]]}\n({name})")
@@ -122,10 +118,15 @@ def test_the_differences_show_an_amount_in_rupiah_and_a_year_as_a_year(code):
     DBH-CHT budget as "500.000.000" while notebook 04's showed "Rp500,0 juta"; both now go through one function."""
     scenario = load_scenario("madiun-2026-ucj-csr")
     lang = Language(code)
-    extra = {"differences": [{"key": k, "base": a, "this": b} for k, a, b in scenario.base_differences],
-             "overrides": [], "assumptions": register_rows(scenario.resolved)}
-    table = next(b for b in differences_section(lang, extra, "madiun-2026-ucj", entry_names(scenario, lang)).blocks
-                 if getattr(b, "name", "") == "differences")
-    rows = {row[0].rpartition("\n(")[2].rstrip(")"): row for row in table.rows}
+    rows = _difference_rows(scenario, lang)
     assert rows["funding.dbh_cht_budget"][2] == lang.money(5e8)
     assert rows["funding.csr.companies.first_year"][2] == "2026"
+
+
+def _difference_rows(scenario, lang: Language) -> dict:
+    """The report's differences table of ``scenario`` against its base, its rows by key."""
+    extra = {"differences": [{"key": k, "base": a, "this": b} for k, a, b in scenario.base_differences],
+             "overrides": [], "assumptions": register_rows(scenario.resolved)}
+    section = differences_section(lang, extra, scenario.resolved["scenario"]["base"], entry_names(scenario, lang))
+    table = next(b for b in section.blocks if getattr(b, "name", "") == "differences")
+    return {row[0].rpartition("\n(")[2].rstrip(")"): row for row in table.rows}
