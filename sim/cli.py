@@ -20,6 +20,7 @@ from .backend import BACKENDS, open_backend
 from .allocator import keep_freed_memory
 from .budget import DEFAULT_CONFIDENCE
 from .calibration import calibrated_scenario_text, check_segment, fit, load_experience, next_year_forecast
+from .compare import chance_bound
 from .exact import MEAN_TOL
 from .exact import describe as describe_exact
 from .exact import exact_distribution
@@ -344,7 +345,7 @@ def format_summary(summary: dict) -> str:
             f"{p['period']:>7} {p['members']:>9,.0f} {rupiah(p['premium_idr']):>12} {rupiah(p['claims_idr']['mean']):>13} "
             f"{rupiah(p['claims_expected_idr']):>12} {rupiah(p['claims_idr']['p5']):>12} {rupiah(p['claims_idr']['p95']):>12} "
             f"{'-' if ratio is None else format(ratio['mean'], '.0%'):>7} "
-            f"{Language('en').chance(p['prob_claim_ratio_above_1']):>9}"
+            f"{chance_bound(p['prob_claim_ratio_above_1'], summary['trials']):>9}"
         )
     lines += [_no_claims_line(p, summary["trials"]) for p in summary["periods"]
               if p["claims_idr"].get("se_reason") == "no_claims"]

@@ -266,13 +266,23 @@ def chance(p: float, trials: int) -> str:
     trials resolve: 300 of 300 printed "> 99.9%", though a 1-in-300 miss would pass unseen. Such a share is given
     as the 95 % bound of the rule of three (the true share is above 1 - 3/n, below 3/n), rounded outward to 0.1 %,
     with the count: "> 99.0% (300 of 300 trials)", "< 1.0% (0 of 300 trials)". A share between is the estimate."""
+    shown = chance_bound(p, trials)
+    hits = round(p * trials)
+    if trials <= 0 or 0 < hits < trials:
+        return shown
+    return f"{shown} ({hits:,} of {trials:,} trials)"
+
+
+def chance_bound(p: float, trials: int) -> str:
+    """:func:`chance` without the count, for a narrow column (``sim run``'s "P(>100%)"): "> 99.0%" from 300 of 300
+    trials, "> 99.9%" from 10,000 of 10,000."""
     hits = round(p * trials)
     if trials <= 0 or 0 < hits < trials:
         return Language("en").chance(p)
     bound = min(3 / trials, 1.0)
     if hits == trials:
-        return f"> {math.floor(round((1 - bound) * 1000, 9)) / 10:.1f}% ({trials:,} of {trials:,} trials)"
-    return f"< {math.ceil(round(bound * 1000, 9)) / 10:.1f}% (0 of {trials:,} trials)"
+        return f"> {math.floor(round((1 - bound) * 1000, 9)) / 10:.1f}%"
+    return f"< {math.ceil(round(bound * 1000, 9)) / 10:.1f}%"
 
 
 def parameter_cell(key: str, value, unit: str, rupiah, limit: int = 40) -> str:
