@@ -414,7 +414,8 @@ def _enrolment_summary(model: Model) -> list[dict]:
 def _pledge_outcome_table(answer: dict) -> pd.DataFrame:
     """plan_pledge_outcomes.csv: a row per pledge outcome and fiscal year."""
     def cells(year: dict) -> dict:  # members not renewed by segment as "segment count", joined with ";"
-        by_segment = ";".join(f"{n} {v}" for n, v in year["not_renewed_by_segment"].items())
+        by_segment = ";".join(f"{n} {fixed(v, column_decimals('not_renewed'))}"  # as the not_renewed column
+                              for n, v in year["not_renewed_by_segment"].items())
         return {**year, "not_renewed_by_segment": by_segment}
 
     return pd.DataFrame([{"honoured": ";".join(o["honoured"]), "failed": ";".join(o["failed"]),
@@ -443,35 +444,45 @@ def write_plan(scenario: Scenario, out_dir: Path, confidence: float = DEFAULT_CO
         write_json(tmp / "scenario.json", scenario.resolved)
         write_json(tmp / "plan.json", plan_json)
         for name, frame in tables.items():
-            (write_table if name in PLAN_TABLES else _write_csv)(frame, tmp / name)
+            write_table(frame, tmp / name)  # plan_*.csv and tornado.csv alike
     return plan_json
-
-
-def _write_csv(frame: pd.DataFrame, path: Path) -> None:
-    frame.to_csv(path, index=False, lineterminator="\n")
 
 
 # A plan_*.csv float column's decimals (:func:`write_table`): shares, ratios and probabilities (a claim ratio and its
 # fan, benefits per city rupiah, the UCJ, a pledge outcome's probability) to 4, a hundredth of a percentage point;
 # rupiah and people (members, names, member-months) to 2. Before, each column kept the rounding of where it came
 # from: claims incurred 4 decimals beside claims paid 2, the fan 6 beside the claim ratio 4, enrolment 4.
+# tornado.csv's swings and refitted multipliers are shares too. Its parameter columns (an assumption's value and the
+# ends of its range, in the assumption's own unit: a rate of 0.0005, an age shift of -5) are written as stated (None).
 SHARE_DECIMALS, AMOUNT_DECIMALS = 4, 2
-SHARE_COLUMNS = ("claim_ratio", "prob", "benefits_per_city_rupiah", "ucj")
+SHARE_COLUMNS = ("claim_ratio", "prob", "benefits_per_city_rupiah", "ucj", "largest_relative_swing",
+                 "mortality_scale", "accident_scale")
+STATED_COLUMNS = ("value", "low", "high")
 
 
-def column_decimals(column: str) -> int:
+def column_decimals(column: str) -> int | None:
+    if column in STATED_COLUMNS:
+        return None
     return SHARE_DECIMALS if column.startswith(SHARE_COLUMNS) else AMOUNT_DECIMALS
 
 
+def fixed(value: float, decimals: int | None) -> str:
+    """A number as a CSV cell: with ``decimals`` fixed (None: as stated), never "-0.00" (a rounded zero is 0)."""
+    if decimals is None:
+        return str(float(value) + 0.0)
+    return f"{round(value, decimals) + 0.0:.{decimals}f}"
+
+
 def write_table(frame: pd.DataFrame, path: Path) -> None:
-    """A plan_*.csv table (``sim plan`` and a report's folder alike): each float column with its fixed decimals
-    (:func:`column_decimals`), an empty cell for a missing value, and never "-0.00": an amount that rounds to zero
-    is 0 (madiun-2026-ucj-csr's plan_funding.csv had unspent_idr -0.0, a pledge spent to the last rupiah)."""
+    """A plan_*.csv table (``sim plan`` and a report's folder alike) or ``sim plan``'s tornado.csv: each float column
+    with its fixed decimals (:func:`column_decimals`), an empty cell for a missing value, and never "-0.00": an amount
+    that rounds to zero is 0 (madiun-2026-ucj-csr's plan_funding.csv had unspent_idr -0.0, a pledge spent to the
+    last rupiah)."""
     out = frame.copy()
     for column in out.columns:
         if pd.api.types.is_float_dtype(out[column]):
             d = column_decimals(str(column))
-            out[column] = [f"{round(v, d) + 0.0:.{d}f}" if pd.notna(v) else "" for v in out[column]]
+            out[column] = [fixed(v, d) if pd.notna(v) else "" for v in out[column]]
     out.to_csv(path, index=False, lineterminator="\n")
 
 

@@ -67,3 +67,16 @@ def test_sim_plan_writes_each_csv_column_with_one_precision(madiun_plan):
             numbers = [v for v in table[column] if "." in v and v.replace(".", "").lstrip("-").isdigit()]
             decimals = {len(v.split(".")[1]) for v in numbers}
             assert decimals <= {column_decimals(column)}, (name, column, decimals)
+
+
+def test_sim_plan_writes_tornado_csv_by_the_same_rule(tmp_path, monkeypatch):
+    """tornado.csv was written by pandas as computed (a key output to 6 decimals, a rounded zero as "-0.0"), beside
+    plan_*.csv with their fixed decimals. An assumption's own value and range ends keep their digits (a rate 0.0005)."""
+    row = {"parameter": "assumptions.age_shift", "unit": "years", "value": -0.0, "low": -5.0, "high": 0.0005,
+           "members_end_low": round(-1e-9, 6), "premium_idr_low": 1136683514.576823, "claim_ratio_low": 0.690006,
+           "largest_relative_swing": 0.383862, "mortality_scale_recalibrated_low": 1.0234567}
+    monkeypatch.setattr("sim.plan.budget.tornado", lambda scenario: {"rows": [row]})
+    write_plan(load_scenario("madiun-2025", ["scenario.trials=50", "scenario.seed=1"]), tmp_path / "plan")
+    text = (tmp_path / "plan" / "tornado.csv").read_text(encoding="utf-8")
+    assert "-0.0" not in text
+    assert text.splitlines()[1] == "assumptions.age_shift,years,0.0,-5.0,0.0005,0.00,1136683514.58,0.6900,0.3839,1.0235"

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from cli_checks import assert_one_line_error, run_cli
-from sim.plan import sensitivity_names
+from sim.plan import column_decimals, fixed, sensitivity_names
 from sim.scenario import load_scenario
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -299,7 +299,8 @@ def test_plan_writes_the_sensitivity_table_it_prints(tmp_path, capsys):
         for output in ("members_end", "premium_idr", "city_money_idr", "claims_expected_idr", "claim_ratio"):
             for end in ("low", "high"):
                 key = f"{output}_{end}"
-                assert (row[key] == "") if r[key] is None else float(row[key]) == pytest.approx(r[key], rel=1e-12)
+                # to the plan tables' decimals (plan.column_decimals): money and people 2, the claim ratio 4
+                assert row[key] == ("" if r[key] is None else fixed(r[key], column_decimals(key)))
     line = next(line for line in stdout.splitlines() if line.startswith("Largest sensitivities"))
     # by the report's name for it, not its key (test_plan_terminal_names)
     name = sensitivity_names(load_scenario(SMALL.with_suffix(".toml")), rows[:1])[rows[0]["parameter"]]

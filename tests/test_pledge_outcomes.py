@@ -168,7 +168,8 @@ def test_plan_writes_and_prints_the_outcomes(tmp_path, capsys, answer):
     # The co-funded pledge's failure alone cuts informal workers in 2029 (as pledge_outcomes answers).
     only = next(o for o in answer["outcomes"] if o["failed"] == ["co-funded"])
     cut = only["years"][3]["not_renewed_by_segment"]["informal"]
-    assert set(table.loc[table["failed"] == "co-funded", "not_renewed_by_segment"]) == {"", f"informal {cut}"}
+    # The count with the not_renewed column's 2 decimals ("informal 28.70", not the raw float "informal 28.7").
+    assert set(table.loc[table["failed"] == "co-funded", "not_renewed_by_segment"]) == {"", f"informal {cut:.2f}"}
     assert len(table) == 4 * 5  # four outcomes x the years 2026-2030
     assert set(table["failed"]) == {"", "companies", "co-funded", "companies;co-funded"}
     assert "If CSR pledges are not honoured" in stdout
