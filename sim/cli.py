@@ -278,6 +278,12 @@ def rupiah(x: float) -> str:
     return "Rp" + without_negative_zero(f"{x:,.0f}")
 
 
+def wrote(folder: Path, *names: str) -> str:
+    """A command's last line, naming its folder once: "Wrote out/x/summary.json, trials.csv, scenario.json" (run,
+    plan and compare alike; run's repeated the folder before each file)."""
+    return f"Wrote {folder}/" + ", ".join(names)
+
+
 def _left(x: float) -> str:
     """What a budget leaves after a premium, or how far it falls short of it."""
     return f"{rupiah(x)} left after" if x >= 0 else f"{rupiah(-x)} short of"
@@ -449,7 +455,7 @@ def cmd_run(args) -> int:
             print(f"Precision target {pr['target']:.2%}: {'met' if pr['met'] else 'NOT met'} after {pr['trials_used']:,} "
                   f"trials (achieved {'n/a: too few trials' if pr['achieved'] is None else format(pr['achieved'], '.2%')})")
         print(format_run(summary["run"]))
-        print(f"Wrote {out}/summary.json" + ("" if args.no_trials_table else f", {out}/trials.csv") + f", {out}/scenario.json")
+        print(wrote(out, "summary.json", *([] if args.no_trials_table else ["trials.csv"]), "scenario.json"))
     return 0
 
 
@@ -600,8 +606,8 @@ def cmd_plan(args) -> int:
     if not args.quiet:
         names = sensitivity_names(scenario, result["tornado"]["rows"]) if result["tornado"] else None
         print(format_plan(result, rupiah, names))
-        tornado = "" if args.no_tornado else ", tornado.csv"
-        print(f"Wrote {out}/plan.json, plan_*.csv{tornado}, summary.json, scenario.json")
+        tornado = [] if args.no_tornado else ["tornado.csv"]
+        print(wrote(out, "plan.json", "plan_*.csv", *tornado, "summary.json", "scenario.json"))
     return 0
 
 
@@ -623,7 +629,7 @@ def cmd_compare(args) -> int:
     write_compare(result, out)
     if not args.quiet:
         print(format_compare(result, rupiah))
-        print(f"Wrote {out}/compare.json, compare_outputs.csv, compare_parameters.csv")  # the folder once, as plan
+        print(wrote(out, "compare.json", "compare_outputs.csv", "compare_parameters.csv"))
     return 0
 
 

@@ -37,6 +37,8 @@ def test_run_writes_summary_and_trial_table(tmp_path, capsys):
     # The --set override reached the model and is recorded.
     assert summary["budget"]["start_members"] == 7902 + 10000
     assert any("segments.vulnerable.members" in o for o in summary["provenance"]["overrides"])
+    # The last line names the folder once, as plan's and compare's do (it repeated it before each file).
+    assert printed.splitlines()[-1] == f"Wrote {out}/summary.json, trials.csv, scenario.json"
 
     table = pd.read_csv(out / "trials.csv")
     assert list(table.columns) == TRIAL_COLUMNS
