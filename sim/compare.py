@@ -290,8 +290,9 @@ def parameter_cell(key: str, value, unit: str, rupiah, limit: int = 40) -> str:
     ("Rp1.50 bn per year"), a share in % ("70.0%"), a year as a year ("2026"), another number with its unit
     ("3 years", "2,000 names per month"), a multiplier copied from a fit, or a percentage parameter, as the report's
     differences table (report_sections.parameter_figure); a label by its English text, a list of segments by their
-    names, money by year as "2023: Rp201.6 m per year, ..."; cut at ``limit`` characters. compare.json keeps the
-    values."""
+    names, money by year as "2023: Rp201.6 m per year, ...", other [x, share] pairs by x with its unit ("months 6:
+    26.0%, 30: 74.0%") and intensity draws as "draws (0.9418, 1.5593), ... (200)"; within ``limit`` characters, a list
+    by its whole entries and their number ("..., ... (6)"). compare.json keeps the values."""
     from .report_sections import SEGMENT_LISTS, YEAR_PAIRS, YEARS, copied_from_fit, parameter_figure
 
     if value is None:
@@ -307,13 +308,42 @@ def parameter_cell(key: str, value, unit: str, rupiah, limit: int = 40) -> str:
     elif isinstance(value, list) and field in SEGMENT_LISTS:
         text = ", ".join(map(str, value))
     elif isinstance(value, list) and field in YEAR_PAIRS and all(isinstance(v, list) and len(v) == 2 for v in value):
-        text = ", ".join(f"{year}: {parameter_cell(key, x, unit, rupiah)}" for year, x in value)
+        text = _entries([f"{year}: {parameter_cell(key, x, unit, rupiah)}" for year, x in value], limit)
+    elif isinstance(value, list) and value and all(_number_pair(v) for v in value):
+        if field in PAIR_KEYS:  # [months, share]: "months 6: 26.0%, 30: 74.0%", each share in % (0.703368 too)
+            percent = Language("en").percent
+            text = _entries([f"{_short(k)}: {percent(x, 1)}" for k, x in value], limit, PAIR_KEYS[field] + " ")
+        else:  # intensity draws, [deaths, accidents] multipliers: "draws (0.9418, 1.5593), ... (200)"
+            text = _entries([f"({_short(a)}, {_short(b)})" for a, b in value], limit, "draws ")
     elif isinstance(value, (int, float)) and not isinstance(value, bool):
         text = _number_cell(value, unit, rupiah, field in YEARS,
                             parameter_figure(Language("en"), key, value, copied_from_fit(value)))
     else:
         text = _short(value, limit)
     return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+# The unit of the first number of a field's [x, share] pairs not keyed by year (scenario_schema.pairs' ``what``).
+PAIR_KEYS = {"tenure": "months", "reporting_delay": "months", "partial_degrees": "table share"}
+
+
+def _number_pair(v) -> bool:
+    return (isinstance(v, list) and len(v) == 2
+            and all(isinstance(x, (int, float)) and not isinstance(x, bool) for x in v))
+
+
+def _entries(texts: list, limit: int, prefix: str = "") -> str:
+    """Entries joined with ", " after ``prefix``, within ``limit`` characters: those that fit whole, then "... (n)"
+    with how many there are, rather than a cut inside an entry."""
+    text = prefix + ", ".join(texts)
+    if len(text) <= limit:
+        return text
+    more = f", ... ({len(texts)})"
+    for n in range(len(texts) - 1, 0, -1):
+        text = prefix + ", ".join(texts[:n]) + more
+        if len(text) <= limit:
+            return text
+    return text  # not even one entry fits: parameter_cell cuts it
 
 
 def _number_cell(value, unit: str, rupiah, year: bool, figure: str | None) -> str:

@@ -142,3 +142,28 @@ def test_compare_says_what_it_wrote_as_plan_does(tmp_path, capsys):
         assert lines[command].startswith(f"Wrote {out}/") and "/" not in "".join(rest), lines[command]
         assert all((out / name).is_file() for name in [first, *rest] if "*" not in name)
     assert lines["compare"].endswith("/compare.json, compare_outputs.csv, compare_parameters.csv")
+
+
+def test_lists_of_pairs_are_shown_by_whole_entries_with_their_unit():
+    """Tenure, the reporting delay and the intensity draws were JSON cut at 40 characters ('[[0, 0.703368], [6,
+    0.078542], [30, 0.218...'), and money by year was cut inside an amount: each list is now its whole entries, the
+    months once and each share in %, then how many entries there are when not all fit."""
+    from sim.cli import rupiah
+
+    def cells(a: str, b: str) -> dict:
+        return {r["parameter"]: [compare.parameter_cell(r["parameter"], v, r["unit"], rupiah)
+                                 for v in r["values"].values()]
+                for r in compare.differing_parameters([load_scenario(a), load_scenario(b)])}
+
+    target = cells("madiun-2023", "madiun-2023-target")
+    assert target["segments.vulnerable.tenure"] == ["months 6: 26.0%, 30: 74.0%", "months 0: 70.3%, 6: 7.9%, 30: 21.8%"]
+    ucj = cells("madiun-2025", "madiun-2026-ucj")
+    assert ucj["claim_timing.reporting_delay"] == ["-", "months 0: 50.0%, 1: 25.0%, ... (6)"]
+    assert ucj["segments.vulnerable.tenure"] == ["months 2: 10.0%, 12: 39.0%, ... (4)",
+                                                 "months 14: 10.0%, 24: 39.0%, ... (4)"]
+    assert cells("jambi-2025", "jambi-2025-pipeline")["expansion.vulnerable.targets"] == [
+        "-", "2025: 3,000 persons, ... (3)"]
+    draws = load_scenario("madiun-2025").resolved["uncertainty"]["intensity_draws"]["value"]
+    cell = compare.parameter_cell("uncertainty.intensity_draws", draws, "multipliers of expected deaths and accidents",
+                                  rupiah)
+    assert cell == f"draws ({draws[0][0]}, {draws[0][1]}), ... ({len(draws)})" and len(cell) <= 40
