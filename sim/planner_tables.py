@@ -5,7 +5,7 @@ them."""
 
 from __future__ import annotations
 
-import json
+import sys
 
 import pandas as pd
 
@@ -17,7 +17,7 @@ from .funding import APBD
 from .i18n import Language
 from .pledge_outcomes import pledge_outcomes
 from .regulation import month_dates
-from .report_sections import difference_figure, entry_names, register_rows, segment_labels, segment_list
+from .report_sections import difference_cell, entry_names, register_rows, segment_labels, segment_list
 from .scenario import Scenario, ScenarioError
 
 
@@ -412,19 +412,14 @@ def differences_table(scenarios: list[Scenario], lang: str = "id", width: int = 
     flat = [flatten(s.resolved) for s in scenarios]
     registers = [{r["key"]: r for r in register_rows(s.resolved)} for s in scenarios]
 
-    def shown(value, key: str = "", register: dict | None = None) -> str:
+    def shown(value, key: str, register: dict) -> str:
         if value is None:
             return "-"
-        if isinstance(value, (int, float)) and not isinstance(value, bool):
-            figure = difference_figure(language, key, value, (register or {}).get(key, {}))
-            if figure is not None:
-                return figure
-        listed = segment_list(key, value, entries)  # whole: a label cut short names no segment
-        if listed is not None:
-            return listed
-        if isinstance(value, dict) and language.code in value:
-            value = value[language.code]
-        text = language.value(value) if not isinstance(value, dict) else json.dumps(value, ensure_ascii=False)
+        # The report's cell on one line (a table shows no line break), its list whole: cut here after a word.
+        text = difference_cell(language, key, value, register.get(key, {}), entries, limit=sys.maxsize)
+        text = text.replace("\n", " ")
+        if segment_list(key, value, entries) is not None or key.endswith(".age_profile"):
+            return text  # whole: a label or a profile's title cut short names no segment or profile
         return _cut_after_word(text, width)
 
     rows = [{language("col_parameter"): language.parameter(r["parameter"], entries),

@@ -1983,16 +1983,9 @@ def differences_section(lang: Language, extra: dict, base: str | None, names: di
         relabelled = []
 
         def cell(key, value):
-            figure = difference_figure(lang, key, value, register.get(key, {}))
-            if figure is not None:
-                return figure
-            listed = segment_list(key, value, names)
-            if listed is not None:
+            if segment_list(key, value, names) is not None:
                 relabelled.append(key)
-                return listed
-            if key.endswith(".age_profile") and value in age_profiles():  # its title; its name as in the file
-                return f"{profile_title(lang, value)}\n({value})"
-            return _short_value(value, lang=lang, key=key)
+            return difference_cell(lang, key, value, register.get(key, {}), names)
 
         # The [calibration] record is one row here: the summary shows it (differences.csv has every key).
         differences = scenario_differences(extra)
@@ -2047,6 +2040,22 @@ def parameter_figure(lang: Language, key: str, value, calibrated: bool) -> str |
     if key.startswith("funding.csr.") and key.rsplit(".", 1)[-1] in PLEDGE_PERCENT_FIELDS:
         return f"{lang.plain(100 * value)}%"  # plain: up to 6 decimals, so 0.7 is "70%", not "70,000000000001%"
     return None
+
+
+def difference_cell(lang: Language, key: str, value, row: dict, names: dict, limit: int = 120) -> str:
+    """A value in a differences table (the report's and notebook 04's): a number as :func:`difference_figure`, a
+    list of segments by their labels (:func:`segment_list`), a named age profile by its title with its name in the
+    file on a line of its own, anything else as :func:`_short_value` (a coded value in ``lang``'s words, the years
+    in a list as years, a list longer than ``limit`` characters cut)."""
+    figure = difference_figure(lang, key, value, row)
+    if figure is not None:
+        return figure
+    listed = segment_list(key, value, names)
+    if listed is not None:
+        return listed
+    if key.endswith(".age_profile") and value in age_profiles():  # its title; its name as in the file
+        return f"{profile_title(lang, value)}\n({value})"
+    return _short_value(value, limit, lang=lang, key=key)
 
 
 def difference_figure(lang: Language, key: str, value, row: dict) -> str | None:
