@@ -270,12 +270,16 @@ class Language:
         A field of a named entry (a segment's quota or exits, a pipeline stage, a CSR pledge:
         ``pipeline.kecamatan.capacity``) names the entry after a dash: its name in ``entries``, under its
         dotted path (``funding.csr.companies``) or else its name (a segment's), else the entry's name as the
-        scenario writes it. A key listed whole in ``entries`` is named by that (a default's segments). A
-        field without a name is its last part humanised (``foo_bar`` -> ``Foo bar``)."""
-        from .report_text import PARAMETERS
+        scenario writes it. A key listed whole in ``entries`` is named by that (a default's segments). An entry's
+        label is named by what it names (``Nama segmen``), not by the label. A field without a name is its last part
+        humanised (``foo_bar`` -> ``Foo bar``)."""
+        from .report_text import ENTRY_LABELS, PARAMETERS
 
         parts = key.split(".")
         field = parts[-1]
+        kind = "funding.csr" if key.startswith("funding.csr.") else parts[0]
+        if field == "label" and kind in ENTRY_LABELS and self.entry(key) is not None:
+            return ENTRY_LABELS[kind][self.code]  # not "Nama – Buruh batik (BPU)", the label it shows beside it
         names = PARAMETERS.get(field)
         name = names[self.code] if names else field.replace("_", " ").strip().capitalize()
         entries = entries or {}

@@ -17,7 +17,7 @@ from .funding import APBD
 from .i18n import Language
 from .pledge_outcomes import pledge_outcomes
 from .regulation import month_dates
-from .report_sections import difference_cell, entry_names, register_rows, segment_labels, segment_list
+from .report_sections import difference_cell, entry_names, register_name, register_rows, segment_labels, segment_list
 from .scenario import Scenario, ScenarioError
 
 
@@ -422,12 +422,20 @@ def differences_table(scenarios: list[Scenario], lang: str = "id", width: int = 
             return text  # whole: a label or a profile's title cut short names no segment or profile
         return _cut_after_word(text, width)
 
-    rows = [{language("col_parameter"): language.parameter(r["parameter"], entries),
+    rows = [{language("col_parameter"): _difference_name(language, r["parameter"], entries),
              **{s.id: shown(f.get(r["parameter"]), r["parameter"], reg) for s, f, reg in zip(scenarios, flat,
                                                                                               registers)}}
             for r in differing_parameters(scenarios)]
     return pd.DataFrame(rows, columns=[language("col_parameter"), *(s.id for s in scenarios)]).set_index(
         language("col_parameter"))
+
+
+def _difference_name(language: Language, key: str, entries: dict) -> str:
+    """A differences row's name as the assumption register names it; an entry's label ("Nama segmen") with its key,
+    as the report's row has it, on one line: the label is the value, so the name alone says not which segment."""
+    if key.rsplit(".", 1)[-1] == "label" and language.entry(key) is not None:
+        return register_name(language, key, entries).replace("\n", " ")
+    return language.parameter(key, entries)
 
 
 def _cut_after_word(text: str, width: int) -> str:

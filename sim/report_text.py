@@ -3232,6 +3232,12 @@ STAGE_NAMES = {
     "bpjs": {"id": "BPJS Ketenagakerjaan", "en": "BPJS Ketenagakerjaan"},
 }
 
+# A named entry's own name (``segments.batik.label``) is the entry its row would name after a dash, "Nama – Buruh
+# batik (BPU)" beside "Buruh batik (BPU)": its row names what the label names instead, its key saying which one.
+ENTRY_LABELS = {"segments": {"id": "Nama segmen", "en": "Segment name"},
+                "pipeline": {"id": "Nama tahap pendaftaran", "en": "Enrolment stage name"},
+                "funding.csr": {"id": "Nama komitmen CSR", "en": "CSR pledge name"}}
+
 PARAMETERS = {
     "members": {"id": "Jumlah peserta", "en": "Members"},
     "wage": {"id": "Upah per bulan", "en": "Monthly wage"},

@@ -459,7 +459,8 @@ def test_the_differences_between_scenarios_are_named_as_in_the_register():
     assert list(frame.columns) == ["madiun-2023", "madiun-2023-target", "madiun-2025"]
     assert frame.loc["Members – Vulnerable informal workers (BPU)"].tolist() == ["4,906", "16,539", "9,582"]
     assert frame.loc["Annual budget"].tolist() == ["Rp4.00 bn", "Rp4.00 bn", "-"]
-    cells = _cells(frame)
+    # A label's row names its key, as the report's row does: no dotted key otherwise.
+    cells = [re.sub(r" \(segments\.\w+\.label\)$", "", c) for c in _cells(frame)]
     assert not [c for c in cells if "{" in c or "segments." in c or "None" in c]
     # Within 60 characters but for an age profile, named whole by its title and its name in the file, as the report.
     cut = frame.loc[[k for k in frame.index if not k.startswith("Age profile –")]]
@@ -694,7 +695,8 @@ def test_the_differences_between_scenarios_show_words_years_and_profiles_as_the_
     occupation = language.parameter("segments.batik.occupation", segments)
     assert shown[occupation] == language.choice("occupation", "manufacturing")
     if lang == "id":
-        assert (shown[language.parameter("pipeline.mode")], shown[occupation]) == ("nilai harapan", "industri pengolahan")
+        words = (shown[language.parameter("pipeline.mode")], shown[occupation])
+        assert words == ("nilai harapan", "industri pengolahan")
     separator = "; " if lang == "id" else ", "
     assert shown[language.parameter("expansion.batik.targets", segments)] == (
         f"[[2024{separator}300]{separator}[2025{separator}500]]")
@@ -703,3 +705,29 @@ def test_the_differences_between_scenarios_show_words_years_and_profiles_as_the_
     assert profile == f"{profile_title(language, 'informal-working-age')} (informal-working-age)"
     assert profile_title(language, "informal-working-age") != "informal-working-age"
 
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_a_label_s_row_in_the_differences_names_what_it_labels_not_the_label_again(lang):
+    """The row of a segment's or stage's label read "Nama – Buruh batik (BPU)" beside "Buruh batik (BPU)", the
+    label twice and no word of what it names; in both differences tables it is now "Nama segmen" with its key."""
+    from sim.i18n import Language
+    from sim.report_text import ENTRY_LABELS
+
+    from test_report_profiles import _difference_rows
+
+    language = Language(lang)
+    scenarios = [load_scenario(s) for s in ("pekalongan-2023", "pekalongan-2023-expansion")]
+    frame = report.differences_table(scenarios, lang)
+    segment, stage = ENTRY_LABELS["segments"][lang], ENTRY_LABELS["pipeline"][lang]
+    batik = scenarios[1].resolved["segments"]["batik"]["label"][lang]
+    assert frame.loc[f"{segment} (segments.batik.label)"].tolist() == ["-", batik]
+    assert f"{stage} (pipeline.disnaker.label)" in frame.index
+    assert not [k for k in frame.index if k.startswith(f"{language.parameter('x.label')} –")]
+    rows = _difference_rows(scenarios[1], language)
+    assert rows["segments.batik.label"][0] == f"{segment}\n(segments.batik.label)"
+    assert rows["pipeline.disnaker.label"][0] == f"{stage}\n(pipeline.disnaker.label)"
+    csr = load_scenario("madiun-2026-ucj-csr")
+    pledges = report.differences_table([load_scenario("madiun-2026-ucj"), csr], lang)
+    pledge = ENTRY_LABELS["funding.csr"][lang]
+    assert pledges.loc[f"{pledge} (funding.csr.companies.label)"].tolist() == ["-", (
+        {p.name: p.label(lang) for p in csr.planning.funding.pledges}["companies"])]

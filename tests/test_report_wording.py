@@ -19,7 +19,7 @@ from sim.report_sections import (
     differences_section, entry_names, parameter_parts, register_name, register_rows, register_section, rule_rows,
     sensitivity_section,
 )
-from sim.report_text import PARAMETERS, RULE_NAMES, STAGE_NAMES, TEXT, UNITS, VALUE_WORDS
+from sim.report_text import ENTRY_LABELS, PARAMETERS, RULE_NAMES, STAGE_NAMES, TEXT, UNITS, VALUE_WORDS
 from sim.scenario_schema import MORTALITY_TABLES, OCCUPATIONS
 from sim.scenario import load_scenario
 from sim.sensitivity import tornado, unused_parameters, without_effect
@@ -264,7 +264,9 @@ def test_the_differences_name_each_parameter_and_its_segment_with_the_key_below(
         label, _, key = row[0].rpartition("\n(")
         parts = key.rstrip(")").split(".")
         assert label  # every row is named: no key stands alone
-        if parts[0] in ("segments", "expansion"):
+        if parts[0] in ("segments", "expansion") and parts[2] == "label":  # not the label again: "Nama segmen"
+            assert label == ENTRY_LABELS["segments"][code]
+        elif parts[0] in ("segments", "expansion"):
             assert label == f"{PARAMETERS[parts[2]][code]} – {labels[parts[1]]}"
             named += 1
     assert named >= 10
