@@ -41,8 +41,8 @@ SE_THOUSANDS = (1e3, "ribu", "k")  # a standard error below a juta (Language.mon
 # reader of a report does not read). ``money_se`` is a
 # standard error of an amount, to 2 significant digits with a scale word, so that a column of them reads in one
 # format (``Rp300 ribu`` beside ``Rp5,5 juta``, not ``Rp304.498``).
-KINDS = ("money", "money_se", "rupiah", "count", "percent", "percent1", "points", "chance", "number", "number1",
-         "number3", "plain", "sig3", "tiny")
+KINDS = ("money", "money_se", "rupiah", "count", "percent", "percent1", "percent_given", "points", "chance", "number",
+         "number1", "number3", "plain", "sig3", "tiny")
 
 
 class Language:
@@ -169,6 +169,8 @@ class Language:
             return self.percent(value)
         if kind == "percent1":  # a share that is not a probability, to 0.1 % (coverage: 56,8%)
             return self.percent(value, 1)
+        if kind == "percent_given":  # a share a scenario states, with its own digits: 0.02 -> ``2%``, 0.007 -> ``0,7%``
+            return "-" if value is None else f"{self.plain(100 * value)}%"  # plain: 0.07 is "7%", not "7,000000000001%"
         if kind == "points":  # a change of a ratio in percentage points, signed: 0.389 -> ``+39``, 0.0058 -> ``+0,6``
             return self.points(value)
         if kind == "chance":

@@ -1317,6 +1317,26 @@ def sensitivity_section(lang: Language, extra: dict, labels: dict | None = None,
 # read "0,065" beside their own sources' "6,5% pada 2025".
 PERCENT_PARAMETERS = {"ucj.target_share": "percent1", "assumptions.wage_growth": "percent1",
                       "assumptions.severity.medical_cost_trend": "percent1"}
+# Fields whose values are shares or yearly rates a scenario states, wherever they sit (each pipeline stage's
+# rejections, each segment's men): the register read a rejection rate "0,02 – 0,3" beside the UCJ target's "70,0%".
+# Shown as percentages with the digits the scenario gives ("2% – 30%", a severity share "0,7%"), as a CSR pledge's
+# chance and the APBD's match are (PLEDGE_PERCENT_FIELDS). Lists of shares (tenure, reporting delay) keep their form.
+PERCENT_FIELDS = ("rejection_rate", "moving_away_rate", "dtks_removal_rate", "growth_rate", "ucj_allocation",
+                  "male_share", "share_medical_only", "share_temporary", "share_partial", "share_total", "share_death")
+# A CSR pledge's shares (funding.csr.NAME.FIELD): the differences tables have no unit column, so a chance of "0,5"
+# and the APBD's match of "0,5" did not say they were halves; shown as percentages, as the pledge outcomes show them.
+PLEDGE_PERCENT_FIELDS = ("probability", "city_match")
+
+
+def percent_kind(key: str) -> str | None:
+    """How the report shows parameter ``key`` as a percentage (Language.figure's kind), wherever it shows it; None
+    for a parameter it shows otherwise."""
+    field = key.rsplit(".", 1)[-1]
+    if key in PERCENT_PARAMETERS:
+        return PERCENT_PARAMETERS[key]
+    if field in PERCENT_FIELDS or (key.startswith("funding.csr.") and field in PLEDGE_PERCENT_FIELDS):
+        return "percent_given"
+    return None
 
 
 # Units the sensitivity table gives after a parameter's name, as "Lama proses tahap (bulan)" carries its own: the
@@ -1344,7 +1364,7 @@ def sensitivity_kind(row: dict) -> str:
         return "money"
     if row["parameter"].startswith("calibration.posterior."):
         return MULTIPLIER
-    return PERCENT_PARAMETERS.get(row["parameter"], "sig3")
+    return percent_kind(row["parameter"]) or "sig3"
 
 
 def _sens_note(lang: Language, sens: dict) -> str:
@@ -1783,7 +1803,8 @@ def register_section(lang: Language, scenario: Scenario, extra: dict) -> Section
     for name, group in grouped.items():
         values = [g["value"] for g in group]
         numeric = [v for v in values if isinstance(v, (int, float))]
-        shown = (lang("register_group_range", lo=lang.plain(min(numeric)), hi=lang.plain(max(numeric)))
+        kind = percent_kind(name) or "plain"  # the segments' men as percentages, as one segment's are
+        shown = (lang("register_group_range", lo=lang.figure(kind, min(numeric)), hi=lang.figure(kind, max(numeric)))
                  if len(numeric) == len(values) else _short_value(values[0]))
         if name == "age_profile":  # each profile the segments use, by its title
             shown = "; ".join(dict.fromkeys(_profile_cell(lang, scenario, g) for g in group))
@@ -1923,12 +1944,12 @@ def _register_row(lang: Language, extra: dict, i: int, r: dict) -> tuple:
     # Fitted to 6 decimals, or copied from a fit: shown to 3 significant digits (register_intro says so), as the
     # sensitivity table shows them.
     calibrated = r["basis"] == "calibrated" or copied_from_fit(r["value"])
-    kind = PERCENT_PARAMETERS.get(r["key"], "sig3" if calibrated else "plain")
+    kind = percent_kind(r["key"]) or ("sig3" if calibrated else "plain")
     value = _value_cell(extra, f"assumptions.{i}.value", r["value"], kind, lang, r["key"])
     rng = r["range"]
     bound = functools.partial(lang.figure, kind)
     rng_text = f"{bound(rng[0])} – {bound(rng[1])}" if isinstance(rng, list) and len(rng) == 2 else ""
-    unit = _percent_unit(r["unit"]) if r["key"] in PERCENT_PARAMETERS else r["unit"]
+    unit = _percent_unit(r["unit"]) if percent_kind(r["key"]) else r["unit"]
     return (r["key"], value, lang.unit(unit), lang.basis(r["basis"]), rng_text, source_cell(lang, r))
 
 
@@ -2021,25 +2042,18 @@ def differences_section(lang: Language, extra: dict, base: str | None, names: di
 RUN_SETTINGS = ("scenario.trials", "scenario.seed")  # how a scenario is run (provenance), not what it assumes
 
 
-# A CSR pledge's shares (funding.csr.NAME.FIELD): the differences tables have no unit column, so a chance of "0,5"
-# and the APBD's match of "0,5" did not say they were halves; shown as percentages, as the pledge outcomes show them.
-PLEDGE_PERCENT_FIELDS = ("probability", "city_match")
-
 
 def parameter_figure(lang: Language, key: str, value, calibrated: bool) -> str | None:
     """A parameter's number as the differences tables (the report's and notebook 04's) show it: a fitted or copied
-    multiplier (``calibrated``) to 3 significant digits, a percentage parameter as a percentage, a CSR pledge's
-    chance and the APBD's match as a percentage with the digits the scenario gives ("50%", "72,5%"); None for any
-    other value, which each table shows its own way."""
+    multiplier (``calibrated``) to 3 significant digits, a percentage parameter (:func:`percent_kind`) as a
+    percentage: a stated share (a CSR pledge's chance, the APBD's match, a rejection rate) with the digits the scenario
+    gives ("50%", "72,5%"); None for any other value, which each table shows its own way."""
     if not isinstance(value, (int, float)) or isinstance(value, bool):
         return None
     if calibrated:
         return lang.sig3(value)
-    if key in PERCENT_PARAMETERS:
-        return lang.figure(PERCENT_PARAMETERS[key], value)
-    if key.startswith("funding.csr.") and key.rsplit(".", 1)[-1] in PLEDGE_PERCENT_FIELDS:
-        return f"{lang.plain(100 * value)}%"  # plain: up to 6 decimals, so 0.7 is "70%", not "70,000000000001%"
-    return None
+    kind = percent_kind(key)
+    return lang.figure(kind, value) if kind else None
 
 
 def difference_cell(lang: Language, key: str, value, row: dict, names: dict, limit: int = 120) -> str:

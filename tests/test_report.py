@@ -235,7 +235,7 @@ def test_the_register_lists_every_parameter_with_value_unit_basis_and_source(sce
     a record of a fit shown in the summary, aside; a segment's named age profile has its own row,
     tests/test_report_profiles.py), with its value, unit, basis and source, in report.json and in the table shown;
     assumptions and calibrated values are highlighted."""
-    from sim.report_sections import PERCENT_PARAMETERS, _percent_unit, register_rows, register_section
+    from sim.report_sections import _percent_unit, percent_kind, register_rows, register_section
 
     scenario = load_scenario(scenario_id)
     want = {k: t for k, t in _parameter_tables(scenario.resolved) if not k.startswith("calibration.")}
@@ -251,8 +251,8 @@ def test_the_register_lists_every_parameter_with_value_unit_basis_and_source(sce
     assert len(table.rows) == len(rows)
     for r, shown, style in zip(rows, table.rows, table.styles):
         assert shown[0].endswith(f"({r['key']})") or shown[0] == r["key"], shown[0]
-        # A yearly rise shown as a percentage has its unit without "share" (report_sections._percent_unit).
-        unit = _percent_unit(r["unit"]) if r["key"] in PERCENT_PARAMETERS else r["unit"]
+        # A rate shown as a percentage has its unit without "share" (report_sections._percent_unit, percent_kind).
+        unit = _percent_unit(r["unit"]) if percent_kind(r["key"]) else r["unit"]
         assert (shown[2], shown[3]) == (lang.unit(unit), lang.basis(r["basis"]))
         assert r["source"] in shown[5]
         assert style == (r["basis"] if r["basis"] in ("assumption", "calibrated") else "")

@@ -705,8 +705,9 @@ def test_a_value_copied_from_a_calibration_is_shown_as_the_calibrated_ones_are(c
 
     assert scenario.resolved["segments"]["informal"]["mortality_load"]["value"] == 1.578031
     assert shown("segments.informal.mortality_load") == lang.number(1.58, 2)
-    assert shown("expansion.informal.ucj_allocation") == lang.plain(0.4) and rows[
-        "expansion.informal.ucj_allocation"][4] == f"{lang.plain(0.1)} – {lang.plain(0.7)}"  # as written
+    # A share as a percentage with the digits written (report_sections.percent_kind), 0.4 as "40%".
+    assert shown("expansion.informal.ucj_allocation") == "40%" and rows[
+        "expansion.informal.ucj_allocation"][4] == "10% – 70%"
     # The UCJ target, as the planning summary gives it (report_sections.PERCENT_PARAMETERS): a percentage.
     assert shown("ucj.target_share") == lang.percent(0.7, 1) and rows["ucj.target_share"][4] == (
         f"{lang.percent(0.5349, 1)} – {lang.percent(1, 1)}")

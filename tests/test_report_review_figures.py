@@ -78,6 +78,46 @@ def test_a_yearly_rise_is_a_percentage_in_the_register_and_the_sensitivity_table
     assert report_sections.sensitivity_kind({"parameter": key, "unit": "share per year"}) == "percent1"
 
 
+# Shares and rates the scenario states (the enrolment pipeline's rejections, members moving away or leaving the
+# DTKS, a segment's men, the severity mix, the UCJ gap's split, a yearly growth): the register and the tables read
+# "0,02 – 0,3" beside the UCJ target's "70,0%"; as percentages with the digits the scenario gives.
+SHARES = [("pipeline.kelurahan.rejection_rate", "share", 0.1, [0.02, 0.3], ("10%", "2%", "30%")),
+          ("membership.moving_away_rate", "share per year", 0.03, [0.01, 0.06], ("3%", "1%", "6%")),
+          ("membership.vulnerable.dtks_removal_rate", "share per year", 0.03, [0.0, 0.1], ("3%", "0%", "10%")),
+          ("expansion.informal.growth_rate", "share per year", 0.05, [0.0, 0.1], ("5%", "0%", "10%")),
+          ("expansion.informal.ucj_allocation", "share of UCJ gap", 0.4, [0.1, 0.7], ("40%", "10%", "70%")),
+          ("segments.batik.male_share", "share", 0.5, [0.3, 0.7], ("50%", "30%", "70%")),
+          ("assumptions.severity.share_total", "share of JKK cases", 0.007, [0.002, 0.02], ("0,7%", "0,2%", "2%")),
+          ("funding.csr.companies.probability", "share", 0.7, [0.4, 0.9], ("70%", "40%", "90%"))]
+
+
+@pytest.mark.parametrize("key, unit, value, rng, shown", SHARES)
+def test_a_stated_share_is_a_percentage_in_the_register_the_tables_and_the_tornado(key, unit, value, rng, shown):
+    lang = Language("id")
+    row = {"key": key, "value": value, "unit": unit, "basis": "assumption", "range": rng, "source": "assumption",
+           "source_id": "asumsi"}
+    _, cell, unit_shown, _basis, rng_text, _source = _register_row(lang, {"assumptions": [row]}, 0, row)
+    assert (lang.figure(cell.kind, cell.value), rng_text) == (shown[0], f"{shown[1]} – {shown[2]}")
+    # A rate's unit without "proporsi" beside its percentage; a share's says what it is a share of.
+    assert unit_shown == lang.unit("per year" if unit == "share per year" else unit)
+    bar = {"parameter": key, "unit": unit, "low": rng[0], "high": rng[1]}
+    assert _readable_swings([bar], lang, {})[0]["shown"] == shown[1:]  # the tornado's labels and the table's ends
+    assert report_sections.parameter_figure(lang, key, value, False) == shown[0]  # the differences tables
+    en = Language("en")
+    assert report_sections.parameter_figure(en, key, value, False) == shown[0].replace(",", ".")
+
+
+def test_many_segments_shares_read_as_percentages_in_the_registers_grouped_row():
+    """national-2025's register groups its segments' men as "0,6 – 0,6" beside its percentages."""
+    s = load_scenario("national-2025")
+    extra = {"assumptions": report_sections.register_rows(s.resolved), "rules": {"date": "2025-01-01", "rows": [],
+             "changes": []}}
+    section = report_sections.register_section(Language("id"), s, extra)
+    table = next(b for b in section.blocks if getattr(b, "name", "") == "assumptions")
+    (row,) = [r for r in table.rows if r[0].endswith("(segments.*.male_share)")]
+    assert row[1] == "60% – 60%"
+
+
 # --- no line through a target's number ------------------------------------------------------------------------------
 
 
