@@ -642,7 +642,7 @@ def test_calibrated_values_to_3_significant_digits(madiun, doc):
     assert rows["assumptions.mortality_load"][value] == sig3(load["value"])
     assert rows["assumptions.mortality_load"][rng] == f"{sig3(load['range'][0])} – {sig3(load['range'][1])}"
     assert rows["segments.non_asn.accident_rate"][value] == sig3(resolved["segments"]["non_asn"]["accident_rate"]["value"])
-    assert rows["assumptions.severity.share_medical_only"][value] == "0,62"  # an assumption keeps its digits
+    assert rows["assumptions.severity.share_medical_only"][value] == "62%"  # its digits kept
     assert rows["segments.non_asn.wage"][value] == "2.185.185"
     differences = {r[0].rpartition("\n(")[2].rstrip(")"): r for r in doc.table("differences")["rows"]}  # by key
     assert differences["assumptions.mortality_load"][1:] == ["1,5", sig3(load["value"])]
