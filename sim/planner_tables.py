@@ -17,7 +17,8 @@ from .funding import APBD
 from .i18n import Language
 from .pledge_outcomes import pledge_outcomes
 from .regulation import month_dates
-from .report_sections import difference_cell, entry_names, register_name, register_rows, segment_labels, segment_list
+from .report_sections import (difference_cell, entry_names, register_name, register_rows, segment_labels, segment_list,
+                              share_list_text)
 from .scenario import Scenario, ScenarioError
 
 
@@ -420,7 +421,7 @@ def differences_table(scenarios: list[Scenario], lang: str = "id", width: int = 
         text = text.replace("\n", " ")
         if segment_list(key, value, entries) is not None or key.endswith(".age_profile"):
             return text  # whole: a label or a profile's title cut short names no segment or profile
-        return _cut_after_word(text, width)
+        return _cut_after_word(text, width, share_list_text(language, key, value) is not None)
 
     rows = [{language("col_parameter"): _difference_name(language, r["parameter"], entries),
              **{s.id: shown(f.get(r["parameter"]), r["parameter"], reg) for s, f, reg in zip(scenarios, flat,
@@ -438,13 +439,19 @@ def _difference_name(language: Language, key: str, entries: dict) -> str:
     return language.parameter(key, entries)
 
 
-def _cut_after_word(text: str, width: int) -> str:
+def _cut_after_word(text: str, width: int, shares: bool = False) -> str:
     """``text`` within ``width`` characters: cut after the last whole word, or in a list the last whole entry, that
-    fits, with "…" (a cut at a fixed length read "[6; 0,05]; [12...", a pair cut in two)."""
+    fits, with "…" (a cut at a fixed length read "[6; 0,05]; [12...", a pair cut in two). ``shares``: a list of
+    shares as report_sections.share_list_text shows it, cut after a whole "6 bulan: 5%", not after its "6"."""
     if len(text) <= width:
         return text
     cut = text[: width - 1]
-    cut = cut[: cut.rfind("]") + 1] if text.startswith("[") and "]" in cut else cut.rsplit(" ", 1)[0]
+    if text.startswith("[") and "]" in cut:
+        cut = cut[: cut.rfind("]") + 1]
+    elif shares and "%, " in cut:
+        cut = cut[: cut.rfind("%, ") + 1]
+    else:
+        cut = cut.rsplit(" ", 1)[0]
     return cut.rstrip(" ;,") + "…"
 
 

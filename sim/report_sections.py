@@ -469,6 +469,9 @@ def _short_value(value, limit: int = 120, lang: Language | None = None, key: str
     name = key.rsplit(".", 1)[-1]
     if name in YEARS and isinstance(value, int):
         return str(value)
+    shares = share_list_text(lang, key, value, limit) if lang else None
+    if shares is not None:
+        return shares
     if name in YEAR_PAIRS and isinstance(value, list) and lang:
         value = [[_Year(y), amount] for y, amount in value]
     if lang and isinstance(value, dict) and lang.code in value:
@@ -482,6 +485,51 @@ def _short_value(value, limit: int = 120, lang: Language | None = None, key: str
         separator = ";" if lang and lang.code == "id" else ","
         return f"{text[:limit].rsplit(separator, 1)[0]}{separator} … ({len(value)})"
     return lang.value(value) if lang else str(value)
+
+
+# Lists of shares a scenario states (sim/scenario_schema.py, sim/planning_schema.py): a tenure read "[[6; 0,26];
+# [30; 0,74]]" beside a rejection rate's "2%". Each share is a percentage with the file's digits, as a single share
+# is (percent_kind), and each entry says what it is a share of: "6 bulan: 26%, 30 bulan: 74%".
+MONTH_SHARES = ("tenure", "reporting_delay")  # [months, share]: months of membership, months after the event
+DEGREE_SHARES = ("partial_degrees",)  # [degree as a share of the table, share of partial-disability cases]
+SHARE_LISTS = ("reach_shares", "count_shares")  # shares alone, in the order the parameter's name gives
+CHILD_BANDS = "by_member_age"  # rows [member's age from, P(0), P(1), P(2+), child ages]: the shares in the middle
+
+
+def share_list_text(lang: Language, key: str, value, limit: int = 120) -> str | None:
+    """A list of shares (``key``'s field: :data:`MONTH_SHARES`, :data:`DEGREE_SHARES`, :data:`SHARE_LISTS`, a
+    segment's ``age_bands``, the children table) as a reader reads it, each share a percentage with the file's
+    digits: ``6 bulan: 26%, 30 bulan: 74%``, ``5%: 35%, 10%: 30%``, ``100%, 90%, 80%, 30%``; the children table
+    keeps its rows' form, its shares in percent. Entries beyond ``limit`` characters are cut after a whole one and
+    counted. None for any other value (amounts, multipliers, rates per 1000), which keeps its form."""
+    field = key.rsplit(".", 1)[-1]
+    if not isinstance(value, list) or not value:
+        return None
+    percent = functools.partial(lang.figure, "percent_given")
+    if field == CHILD_BANDS:  # the list form the unit column describes, "[15; 82%; 13%; 5%; 0; 5]"
+        return _short_value([[row[0], *(_Shown(percent(x)) for x in row[1:4]), *row[4:]] for row in value], limit,
+                            lang)
+    if field in MONTH_SHARES:
+        entries = [f"{lang('share_list_months', months=months)}: {percent(share)}" for months, share in value]
+    elif field in DEGREE_SHARES:
+        entries = [f"{percent(degree)}: {percent(share)}" for degree, share in value]
+    elif field in SHARE_LISTS:
+        entries = [percent(share) for share in value]
+    elif field == "age_bands":
+        entries = [f"{lo}–{hi}: {percent(share)}" for lo, hi, share in value]
+    else:
+        return None
+    # ", " in both languages, as the age profiles' bands: each entry ends with "%", so "0,5%, 30%" reads apart.
+    text = ", ".join(entries)
+    for n in range(len(entries) - 1, 0, -1):
+        if len(text) <= limit:
+            break
+        text = f"{', '.join(entries[:n])}, … ({len(entries)})"
+    return text
+
+
+class _Shown(str):
+    """A number already shown (a share as ``82%``) inside a list value: :meth:`Language.value` shows text as given."""
 
 
 NAMED_DEFAULT_USERS = 3  # a default applying to more segments than this is named by their number, not their labels
@@ -1805,7 +1853,7 @@ def register_section(lang: Language, scenario: Scenario, extra: dict) -> Section
         numeric = [v for v in values if isinstance(v, (int, float))]
         kind = percent_kind(name) or "plain"  # the segments' men as percentages, as one segment's are
         shown = (lang("register_group_range", lo=lang.figure(kind, min(numeric)), hi=lang.figure(kind, max(numeric)))
-                 if len(numeric) == len(values) else _short_value(values[0]))
+                 if len(numeric) == len(values) else _short_value(values[0], lang=lang, key=group[0]["key"]))
         if name == "age_profile":  # each profile the segments use, by its title
             shown = "; ".join(dict.fromkeys(_profile_cell(lang, scenario, g) for g in group))
         bases = sorted({g["basis"] for g in group})

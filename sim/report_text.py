@@ -493,6 +493,7 @@ TEXT = {
         "en": "Number of claims paid (each scholarship instalment counted as a claim; not a number of cases)",
     },
     "calib_months": {"id": "{months} bulan", "en": "{months} months"},
+    "share_list_months": {"id": "{months} bulan", "en": "{months} months"},  # a tenure's or delay's entry
     "calib_amount": {"id": "Nilai klaim", "en": "Amount of claims"},
     "calib_per_claim": {"id": "Rata-rata per klaim", "en": "Average per claim"},
     "calib_scope_jkm": {"id": "JKM saja", "en": "JKM only"},

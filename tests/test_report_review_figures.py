@@ -108,7 +108,8 @@ def test_a_stated_share_is_a_percentage_in_the_register_the_tables_and_the_torna
 
 
 def test_many_segments_shares_read_as_percentages_in_the_registers_grouped_row():
-    """national-2025's register groups its segments' men as "0,6 – 0,6" beside its percentages."""
+    """national-2025's register groups its segments' men as "0,6 – 0,6" beside its percentages, and showed their
+    tenure as "[[2, 0.1], [12, 0.39], ...]", English marks in an Indonesian report."""
     s = load_scenario("national-2025")
     extra = {"assumptions": report_sections.register_rows(s.resolved), "rules": {"date": "2025-01-01", "rows": [],
              "changes": []}}
@@ -116,6 +117,79 @@ def test_many_segments_shares_read_as_percentages_in_the_registers_grouped_row()
     table = next(b for b in section.blocks if getattr(b, "name", "") == "assumptions")
     (row,) = [r for r in table.rows if r[0].endswith("(segments.*.male_share)")]
     assert row[1] == "60% – 60%"
+    (tenure,) = [r for r in table.rows if r[0].endswith("(segments.*.tenure)")]
+    assert tenure[1] == "2 bulan: 10%, 12 bulan: 39%, 30 bulan: 14%, 54 bulan: 37%"
+
+
+# Lists of shares the scenario states (a tenure, the reporting delay, the disability degrees, the children's reach):
+# the register and the differences tables read "[[6; 0,26]; [30; 0,74]]" beside the single shares' "26%"; each share
+# as a percentage with the file's digits, each entry saying what it is a share of. report.json keeps the fractions.
+SHARE_LISTS = [
+    ("segments.vulnerable.tenure", [[6, 0.26], [30, 0.74]], "6 bulan: 26%, 30 bulan: 74%",
+     "6 months: 26%, 30 months: 74%"),
+    ("segments.vulnerable.tenure", [[0, 0.703368], [1, 0.296632]], "0 bulan: 70,3368%, 1 bulan: 29,6632%",
+     "0 months: 70.3368%, 1 month: 29.6632%"),
+    ("claim_timing.reporting_delay", [[0, 0.5], [1, 0.25], [2, 0.1], [3, 0.08], [6, 0.05], [12, 0.02]],
+     "0 bulan: 50%, 1 bulan: 25%, 2 bulan: 10%, 3 bulan: 8%, 6 bulan: 5%, 12 bulan: 2%",
+     "0 months: 50%, 1 month: 25%, 2 months: 10%, 3 months: 8%, 6 months: 5%, 12 months: 2%"),
+    ("assumptions.severity.partial_degrees", [[0.05, 0.35], [0.7, 0.65]], "5%: 35%, 70%: 65%", "5%: 35%, 70%: 65%"),
+    ("assumptions.children.reach_shares", [1.0, 0.9, 0.8, 0.305], "100%, 90%, 80%, 30,5%", "100%, 90%, 80%, 30.5%"),
+    ("assumptions.children.count_shares", [0.45, 0.3, 0.25], "45%, 30%, 25%", "45%, 30%, 25%"),
+    ("segments.batik.age_bands", [[18, 29, 0.2], [30, 69, 0.8]], "18–29: 20%, 30–69: 80%", "18–29: 20%, 30–69: 80%"),
+    ("assumptions.children.by_member_age", [[15, 0.82, 0.13, 0.05, 0, 5]], "[[15; 82%; 13%; 5%; 0; 5]]",
+     "[[15, 82%, 13%, 5%, 0, 5]]"),
+]
+
+
+@pytest.mark.parametrize("key, value, id_text, en_text", SHARE_LISTS)
+def test_a_list_of_shares_reads_as_percentages_in_the_register_and_the_differences(key, value, id_text, en_text):
+    row = {"key": key, "value": value, "unit": "share", "basis": "assumption", "range": None, "source": "assumption",
+           "source_id": "asumsi"}
+    for lang, text in ((Language("id"), id_text), (Language("en"), en_text)):
+        assert _register_row(lang, {"assumptions": [row]}, 0, row)[1] == text
+        assert report_sections.difference_cell(lang, key, value, row, {}) == text
+    assert row["value"] == value  # the register's record keeps the fractions
+
+
+@pytest.mark.parametrize("key, value, id_text, en_text", [
+    ("uncertainty.intensity_draws", [[0.9418, 1.5593], [0.9777, 0.8892]], "[[0,9418; 1,5593]; [0,9777; 0,8892]]",
+     "[[0.9418, 1.5593], [0.9777, 0.8892]]"),
+    ("expansion.batik.targets", [[2024, 300], [2025, 500]], "[[2024; 300]; [2025; 500]]",
+     "[[2024, 300], [2025, 500]]"),
+    ("funding.apbd_budget", [[2023, 201600000]], "[[2023; 201.600.000]]", "[[2023, 201,600,000]]")])
+def test_a_list_that_is_not_of_shares_keeps_its_form(key, value, id_text, en_text):
+    """Multipliers, head counts and amounts are no shares: their lists read as before, no "%" in them."""
+    for lang, text in ((Language("id"), id_text), (Language("en"), en_text)):
+        assert report_sections.share_list_text(lang, key, value) is None
+        assert report_sections.difference_cell(lang, key, value, {}, {}) == text
+
+
+def test_a_long_list_of_shares_is_cut_after_a_whole_entry():
+    """The register cuts a long list at 120 characters, notebook 04 at 60: after a whole "3 bulan: 8%", not inside
+    one, and the register says how many entries the list has."""
+    from sim import report
+
+    delay = SHARE_LISTS[2][1]
+    assert report_sections.share_list_text(Language("id"), "claim_timing.reporting_delay", delay, 40) == (
+        "0 bulan: 50%, 1 bulan: 25%, … (6)")
+    frame = report.differences_table([load_scenario(s) for s in ("pekalongan-2023", "pekalongan-2023-expansion")])
+    assert frame.loc[PARAMETERS["reporting_delay"]["id"]].tolist() == [
+        "-", "0 bulan: 50%, 1 bulan: 25%, 2 bulan: 10%, 3 bulan: 8%…"]
+
+
+def test_a_register_of_madiun_2025_shows_its_tenures_as_percentages():
+    """The register as the report renders it: madiun-2025's vulnerable workers' tenure and the children's reach."""
+    s = load_scenario("madiun-2025")
+    extra = {"assumptions": report_sections.register_rows(s.resolved), "rules": {"date": "2025-01-01", "rows": [],
+             "changes": []}}
+    for code, tenure, reach in (("id", "2 bulan: 10%, 12 bulan: 39%, 30 bulan: 14%, 54 bulan: 37%",
+                                 "100%, 90%, 80%, 30%"),
+                                ("en", "2 months: 10%, 12 months: 39%, 30 months: 14%, 54 months: 37%",
+                                 "100%, 90%, 80%, 30%")):
+        section = report_sections.register_section(Language(code), s, extra)
+        table = next(b for b in section.blocks if getattr(b, "name", "") == "assumptions")
+        cells = {r[0].rpartition("(")[2].rstrip(")"): r[1] for r in table.rows}
+        assert (cells["segments.vulnerable.tenure"], cells["assumptions.children.reach_shares"]) == (tenure, reach)
 
 
 # --- no line through a target's number ------------------------------------------------------------------------------
