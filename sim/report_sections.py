@@ -1852,8 +1852,11 @@ def register_section(lang: Language, scenario: Scenario, extra: dict) -> Section
         values = [g["value"] for g in group]
         numeric = [v for v in values if isinstance(v, (int, float))]
         kind = percent_kind(name) or "plain"  # the segments' men as percentages, as one segment's are
+        distinct = list(dict.fromkeys(json.dumps(v, sort_keys=True) for v in values))
         shown = (lang("register_group_range", lo=lang.figure(kind, min(numeric)), hi=lang.figure(kind, max(numeric)))
                  if len(numeric) == len(values) else _short_value(values[0], lang=lang, key=group[0]["key"]))
+        if len(numeric) < len(values) and len(distinct) > 1:  # lists that differ: the first one is not all of them
+            shown = lang("register_group_differs", n=lang.count(len(distinct)), first=shown)
         if name == "age_profile":  # each profile the segments use, by its title
             shown = "; ".join(dict.fromkeys(_profile_cell(lang, scenario, g) for g in group))
         bases = sorted({g["basis"] for g in group})

@@ -1568,6 +1568,9 @@ TEXT = {
         "en": "assumption = a judgement, with a plausible range where stated",
     },
     "register_group_range": {"id": "{lo} – {hi}", "en": "{lo} – {hi}"},
+    # A field whose segments state different lists: the first, and how many there are, not one passed off as all.
+    "register_group_differs": {"id": "{n} nilai berbeda, antara lain {first}",
+                               "en": "{n} different values, e.g. {first}"},
     "register_group_source": {"id": "{n} segmen; rinciannya di {csv}", "en": "{n} segments; each one in {csv}"},
     "rules_intro": {
         "id": "Aturan BPJS Ketenagakerjaan (iuran dan manfaat) yang berlaku pada {date}:",

@@ -121,6 +121,22 @@ def test_many_segments_shares_read_as_percentages_in_the_registers_grouped_row()
     assert tenure[1] == "2 bulan: 10%, 12 bulan: 39%, 30 bulan: 14%, 54 bulan: 37%"
 
 
+def test_many_segments_that_state_different_lists_say_so_in_the_registers_grouped_row():
+    """The grouped row showed the first segment's tenure alone, as if every segment had it: with one segment's
+    tenure changed it says how many different ones there are, and gives the first as an example."""
+    s = load_scenario("national-2025")
+    rows = report_sections.register_rows(s.resolved)
+    (changed,) = [r for r in rows if r["key"].endswith(".tenure")][-1:]
+    changed["value"] = [[6, 0.5], [30, 0.5]]
+    extra = {"assumptions": rows, "rules": {"date": "2025-01-01", "rows": [], "changes": []}}
+    for code, text in (("id", "2 nilai berbeda, antara lain 2 bulan: 10%"),
+                       ("en", "2 different values, e.g. 2 months: 10%")):
+        section = report_sections.register_section(Language(code), s, extra)
+        table = next(b for b in section.blocks if getattr(b, "name", "") == "assumptions")
+        (tenure,) = [r for r in table.rows if r[0].endswith("(segments.*.tenure)")]
+        assert tenure[1].startswith(text)
+
+
 # Lists of shares the scenario states (a tenure, the reporting delay, the disability degrees, the children's reach):
 # the register and the differences tables read "[[6; 0,26]; [30; 0,74]]" beside the single shares' "26%"; each share
 # as a percentage with the file's digits, each entry saying what it is a share of. report.json keeps the fractions.
