@@ -492,6 +492,13 @@ def _planning_readme() -> str:
     return " ".join(text[start:text.index("## Tests", start)].split())
 
 
+def _outputs_doc() -> str:
+    """docs/outputs.md, where README's "Planning outputs" table sends a reader for plan.json's keys."""
+    from conftest import ROOT
+
+    return " ".join((ROOT / "docs" / "outputs.md").read_text(encoding="utf-8").split())
+
+
 def test_benefits_per_city_rupiah_is_incurred_claims_of_all_members_as_documented():
     # expansion-small: SERTAKAN members (paid by others) and a CSR pledge. The figure is the expected claims
     # INCURRED by ALL members over the city money; the README says so and no longer says "paid to residents".
@@ -502,11 +509,11 @@ def test_benefits_per_city_rupiah_is_incurred_claims_of_all_members_as_documente
         assert y["benefits_per_city_rupiah"] == pytest.approx(
             y["claims_incurred_idr"]["expected"] / y["city_money_idr"], rel=1e-5)
     assert any(y["premium_by_payer_idr"].get("SERTAKAN", 0) > 0 for y in result["years"])
-    doc = _planning_readme()
-    row = doc[doc.index("| `years[].benefits_per_city_rupiah` |"):]
-    row = row[: row.index(" | `", 5)]
+    doc = _outputs_doc()
+    row = doc[doc.index("- `benefits_per_city_rupiah`:"):]
+    row = row[: row.index(" - `", 5)]
     assert "incurred" in row and "by all members" in row and "SERTAKAN" in row
-    assert "paid to residents" not in doc
+    assert "paid to residents" not in doc and "paid to residents" not in _planning_readme()
 
 
 def test_the_budget_solver_is_described_as_greedy_not_the_smallest_path():

@@ -165,16 +165,18 @@ def test_a_quantile_interval_the_trials_cannot_bound_is_null():
 
 def test_the_readme_names_the_trials_each_quantile_s_interval_needs():
     """``claims_quantiles_ci95_idr`` is null below a number of trials that depends on the quantile (while its
-    interval's ranks fall outside the sample, ``interval_within_sample``): the README's row names that number for
-    each reported quantile (the median's was left out)."""
+    interval's ranks fall outside the sample, ``interval_within_sample``): its entry in docs/outputs.md (where the
+    README's "Output files" sends a reader) names that number for each reported quantile (the median's was left
+    out)."""
     from conftest import ROOT
     from sim.results import QUANTILES
     from sim.risk import interval_within_sample
 
     need = {name: next(n for n in range(1, 10_000) if interval_within_sample(n, q)) for name, q in QUANTILES.items()}
     assert need["p5"] == need["p95"]
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    row = next(line for line in readme.splitlines() if line.startswith("| `periods[].claims_quantiles_ci95_idr` |"))
+    doc = " ".join((ROOT / "docs" / "outputs.md").read_text(encoding="utf-8").split())
+    row = doc[doc.index("- `claims_quantiles_ci95_idr`:"):]
+    row = row[: row.index(" - `", 5)]
     for text in (f"under {need['p5']} trials for `p5` and `p95`", f"under {need['p50']} for `p50`",
                  f"under {need['p99_5']} for `p99_5`"):
         assert text in row, text
