@@ -77,7 +77,8 @@ def key_outputs(scenario: Scenario, confidence: float, chunk_trials: int = DEFAU
         "horizon": f"{months} months from {scenario.start:%Y-%m}",
         "members": total["members"],
         "members_end": round(float(sum(e.closing[-1] for e in model.segments)), 2),  # after the last month's exits
-        # As sim plan's "cut" column summed and its last "held" (plan.json budget_cuts, years[].held_year_end).
+        # As sim plan's "not renewed" column summed and its last "waiting for money" (plan.json budget_cuts,
+        # years[].held_year_end).
         "not_renewed": None if proj is None else round(float(proj.not_renewed().sum()), 2),
         "held_end": None if proj is None else round(float(proj.held[:, -1].sum()), 2),
         "premium_per_year_idr": round(total["premium_idr"] * 12 / months, 2),

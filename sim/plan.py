@@ -671,30 +671,52 @@ def _outcome_name(outcome: dict) -> str:
     return {ALL_HONOURED: "all honoured", NONE_HONOURED: "none honoured"}[kind]
 
 
+# The year table's columns in words, on two header lines to keep the words about as wide as the figures: a label over
+# the columns it spans, then each column's own. A planner read "cut", "held", "Rp/worker" and "benefit/Rp" and had to
+# look them up in the README. The words are those of the lines under the table (the WARNING line's members "not renewed
+# (cut)", the targets line's "names wait for money") and of compare's rows; "city money" is APBD and DBH-CHT
+# (funding.CITY_PAYERS).
+YEAR_HEADER = (("", 1), ("members in force", 2), ("not", 1), ("waiting", 1), ("premium paid by", 2),
+               ("claims in the year", 2), ("unpaid at", 1), ("claim ratio", 1), ("city money", 1), ("claims per", 1))
+YEAR_COLUMNS = ("year", "average", "year-end", "renewed", "for money", "all payers", "the city", "incurred", "paid",
+                "year-end", "90% band", "per member", "city rupiah")
+
+
 def _year_lines(result: dict, rupiah) -> list[str]:
     """The plan's title line and its table on the terminal: a row per year, a part year marked and said so."""
-    lines = [f"{result['title']} ({result['scenario_id']}), {result['trials']:,} trials, seed {result['seed']}; "
-             f"budget answers at {result['confidence']:.0%}",
-             f"{'year':>5} {'members':>8} {'year-end':>9} {'cut':>6} {'held':>6} {'premium':>11} {'city money':>11} "
-             f"{'incurred':>11} {'paid':>11} {'unpaid':>11} {'ratio p5-p95':>13} {'Rp/worker':>10} {'benefit/Rp':>10}"]
     part_years = _part_years(result)
+    rows = []
     for y in result["years"]:
-        fan = y["claim_ratio_fan"]
-        ratio = "-" if fan.get("p5") is None else f"{fan['p5']:.0%}-{fan['p95']:.0%}"
-        per_rp = "-" if y["benefits_per_city_rupiah"] is None else f"{y['benefits_per_city_rupiah']:.2f}"
-        label = _year_label(y["year"], part_years)
-        lines.append(
-            f"{label:>5} {y['members']:>8,.0f} {y['members_year_end']:>9,.0f} {y.get('left', {}).get('budget', 0):>6,.0f} "
-            f"{y.get('held_year_end', 0):>6,.0f} "
-            f"{rupiah(y['premium_idr']):>11} {rupiah(y['city_money_idr']):>11} "
-            f"{rupiah(y['claims_incurred_idr']['mean']):>11} {rupiah(y['claims_paid_idr']['mean']):>11} "
-            f"{rupiah(y['unpaid_year_end_idr']['mean']):>11} {ratio:>13} "
-            f"{rupiah(y['cost_per_covered_worker_idr']) if y['cost_per_covered_worker_idr'] is not None else '-':>10} "
-            f"{per_rp:>10}")
+        fan, per_member, per_rp = y["claim_ratio_fan"], y["cost_per_covered_worker_idr"], y["benefits_per_city_rupiah"]
+        rows.append([_year_label(y["year"], part_years), f"{y['members']:,.0f}", f"{y['members_year_end']:,.0f}",
+                     f"{y.get('left', {}).get('budget', 0):,.0f}", f"{y.get('held_year_end', 0):,.0f}",
+                     rupiah(y["premium_idr"]), rupiah(y["city_money_idr"]), rupiah(y["claims_incurred_idr"]["mean"]),
+                     rupiah(y["claims_paid_idr"]["mean"]), rupiah(y["unpaid_year_end_idr"]["mean"]),
+                     "-" if fan.get("p5") is None else f"{fan['p5']:.0%}-{fan['p95']:.0%}",
+                     "-" if per_member is None else rupiah(per_member), "-" if per_rp is None else f"{per_rp:.2f}"])
+    lines = [f"{result['title']} ({result['scenario_id']}), {result['trials']:,} trials, seed {result['seed']}; "
+             f"budget answers at {result['confidence']:.0%}", *_table(YEAR_HEADER, YEAR_COLUMNS, rows)]
     partial = [y for y in result["years"] if y["months"] < 12]
     if partial:
         lines.append(_part_year_line(partial))
     return lines
+
+
+def _table(header: tuple, columns: tuple, rows: list[list[str]]) -> list[str]:
+    """A table's two header lines and its rows, right-aligned, each column as wide as its words or widest cell and
+    two spaces from the next, so that two-word labels ("for money", "all payers") and money ("Rp3.35 bn") do not
+    run together. ``header``: (label, how many columns it spans); a label over one column is right-aligned as its
+    cells, one over several centred over them, the last of them widened where the label is longer."""
+    widths = [max([len(name), *(len(row[k]) for row in rows)]) for k, name in enumerate(columns)]
+    tops, first = [], 0
+    for label, span in header:
+        last = first + span - 1
+        widths[last] += max(0, len(label) - (sum(widths[first:last + 1]) + 2 * (span - 1)))
+        tops.append(label.rjust(widths[last]) if span == 1
+                    else label.center(sum(widths[first:last + 1]) + 2 * (span - 1)))
+        first = last + 1
+    return ["  ".join(tops).rstrip(),
+            *("  ".join(cell.rjust(width) for cell, width in zip(cells, widths)) for cells in (columns, *rows))]
 
 
 def _part_year_line(partial: list) -> str:
@@ -717,7 +739,7 @@ def _part_year_line(partial: list) -> str:
              + ", its members being renewed to 31 December") if early else ""
     return ("* part of a year: " + ", ".join(f"{y['year']} has {y['months']} months in the horizon "
                                              f"({months(y)})" for y in partial)
-            + "; its row (but Rp/worker, a year's city money per member) and the money starred below cover those "
+            + "; its row (but the city money per member, a full year's) and the money starred below cover those "
               "months only" + ends
             + " (a full year's budget against part of a year's premiums: a full year of those members costs more)"
             + whole)
@@ -832,9 +854,10 @@ def _targets_missed_line(result: dict) -> str | None:
     """The year-end targets the scenario's own money misses (plan.json ``targets`` with ``reached`` false), in the
     years where money binds (names wait for money or members are cut): per year the members of the segments that
     miss against their targets, those segments and the names waiting. The report's summary says it ("Target missed
-    in 2024 ..."); the terminal showed only the "held" column, and no budget beside the APBD needed, so a planner
-    could read pekalongan-2023-expansion's plan as meeting its targets. None when no target is missed so; a target
-    missed with unlimited money too is also on the "Not reached even with unlimited money" line."""
+    in 2024 ..."); the terminal showed only the names waiting for money (a column then headed "held"), and no budget
+    beside the APBD needed, so a planner could read pekalongan-2023-expansion's plan as meeting its targets. None
+    when no target is missed so; a target missed with unlimited money too is also on the "Not reached even with
+    unlimited money" line."""
     held = {str(y["year"]): y.get("held_year_end") or 0.0 for y in result["years"]}
     cut = {str(c["year"]) for c in result.get("budget_cuts") or []}
     missed: dict[str, list] = {}

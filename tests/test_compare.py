@@ -26,8 +26,8 @@ def test_compare_says_whether_each_scenario_s_money_keeps_its_members():
     """compare set madiun-2026-ucj's city money per year (Rp3.88 bn) beside the CSR scenario's (Rp3.80 bn) with no word
     that its Rp4 bn budget does not renew some 430 informal members in 2028, nor that the CSR scenario's leaves 6,592
     names waiting at the end of 2030: cheaper-looking money that does not keep the plan. Two rows now give them, the
-    sum of sim plan's "cut" column and its last "held" (plan.json ``budget_cuts``, ``years[].held_year_end``); a
-    scenario without a projection (jambi-2025: members only run off) has "-"."""
+    sum of sim plan's "not renewed" column and its last "waiting for money" (plan.json ``budget_cuts``,
+    ``years[].held_year_end``); a scenario without a projection (jambi-2025: members only run off) has "-"."""
     from sim.compare import format_compare
     from sim.plan import plan
 

@@ -41,11 +41,56 @@ def test_members_not_renewed_are_shown_per_year_and_segment_with_a_warning():
     cut = cuts[0]["not_renewed"]
     assert cut > 500
     lines = text.splitlines()
-    assert re.search(r"\bcut\b", lines[1])  # a column of the year table
     row = next(line for line in lines if line.split()[0] == "2026")
-    assert f"{cut:,.0f}" in row.split()
+    assert _cells(lines[1:3], row, [("not", "renewed")]) == [f"{cut:,.0f}"]  # the year table's "not renewed" column
     warning = [line for line in lines if line.startswith("WARNING")]
     assert len(warning) == 1 and f"2026 vulnerable {cut:,.0f}" in warning[0] and "not renewed" in warning[0]
+
+
+# The year table's columns as a planner reads them: (the label over the column or its span, the column's own words).
+YEAR_COLUMNS = [("", "year"), ("members in force", "average"), ("members in force", "year-end"), ("not", "renewed"),
+                ("waiting", "for money"), ("premium paid by", "all payers"), ("premium paid by", "the city"),
+                ("claims in the year", "incurred"), ("claims in the year", "paid"), ("unpaid at", "year-end"),
+                ("claim ratio", "90% band"), ("city money", "per member"), ("claims per", "city rupiah")]
+
+
+def _cells(header: list[str], row: str, columns: list[tuple[str, str]]) -> list[str]:
+    """The cells of ``row`` under each of ``columns`` (from the left, in order): a column's words end where its cells
+    do (right-aligned), its label above it; a cell ("Rp3,010,000,000", "178%-261%") is the text ending there, two
+    spaces from the one before. Fails when a column is not found so named."""
+    top, bottom = header
+    cells, end = [], 0
+    for label, words in columns:
+        assert words in bottom[end:], f"no column '{label} {words}' in {header}"
+        end = bottom.index(words, end) + len(words)
+        cell = re.search(r"(\S+(?: \S+)*)$", row[:end])[1]
+        start = end - max(len(words), len(cell))
+        if label:  # above the column: right-aligned over it, or centred over a span of columns holding it
+            assert any(m.start() < end and m.end() > start for m in re.finditer(re.escape(label), top)), label
+        cells.append(cell)
+    return cells
+
+
+def test_the_year_table_names_its_columns_in_words():
+    """The year table's header was "cut", "held", "premium", "city money", "incurred", "paid", "unpaid", "ratio p5-p95",
+    "Rp/worker", "benefit/Rp": a planner had to look them up in the README. Each column is named in words on two
+    lines, as the lines under the table and compare name them, and holds what its words say (plan.json's years), in
+    whole rupiah or as sim plan prints money ("Rp3.35 bn", two spaces from the next)."""
+    from sim.cli import rupiah as shown
+
+    result, _ = planned(JAMBI, ["funding.apbd_budget.value=300000000", OPEN_BUDGET])
+    assert sum(y["left"]["budget"] for y in result["years"]) > 500 and result["years"][-1]["held_year_end"] > 0
+    for money in (rupiah, shown):
+        lines = format_plan(result, money).splitlines()
+        for y in result["years"]:
+            fan = y["claim_ratio_fan"]
+            row = next(line for line in lines if line.startswith(y["year"]))
+            assert _cells(lines[1:3], row, YEAR_COLUMNS) == [
+                y["year"], f"{y['members']:,.0f}", f"{y['members_year_end']:,.0f}", f"{y['left']['budget']:,.0f}",
+                f"{y['held_year_end']:,.0f}", money(y["premium_idr"]), money(y["city_money_idr"]),
+                money(y["claims_incurred_idr"]["mean"]), money(y["claims_paid_idr"]["mean"]),
+                money(y["unpaid_year_end_idr"]["mean"]), f"{fan['p5']:.0%}-{fan['p95']:.0%}",
+                money(y["cost_per_covered_worker_idr"]), f"{y['benefits_per_city_rupiah']:.2f}"]
 
 
 def test_no_warning_when_nobody_is_cut():
@@ -642,11 +687,11 @@ def test_a_part_year_at_the_horizon_s_end_is_flagged():
     and a line says how many months it has; full years are not starred."""
     result, text = planned(JAMBI, ["scenario.horizon_months=30"])
     assert [(y["year"], y["months"]) for y in result["years"]] == [("2025", 12), ("2026", 12), ("2027", 6)]
-    rows = {line.split()[0]: line for line in text.splitlines()[2:5]}
+    rows = {line.split()[0]: line for line in text.splitlines()[3:6]}  # after the title and two header lines
     assert set(rows) == {"2025", "2026", "2027*"}
     assert "* part of a year: 2027 has 6 months in the horizon (January-June 2027)" in text
     _, full = planned(JAMBI)
-    assert "part of a year" not in full and "*" not in "".join(full.splitlines()[2:5])
+    assert "part of a year" not in full and "*" not in "".join(full.splitlines()[3:6])
 
 
 def test_a_part_year_at_the_horizon_s_start_is_flagged_with_its_months():
@@ -663,10 +708,10 @@ def test_a_part_year_at_the_horizon_s_start_is_flagged_with_its_months():
         ("2025", 6, "2025-07", "2025-12"), ("2026", 12, "2026-01", "2026-12"), ("2027", 12, "2027-01", "2027-12"),
         ("2028", 6, "2028-01", "2028-06")]
     assert list(tables["plan_years.csv"]["first_month"]) == ["2025-07", "2026-01", "2027-01", "2028-01"]
-    rows = {line.split()[0]: line for line in text.splitlines()[2:6]}
+    rows = {line.split()[0]: line for line in text.splitlines()[3:7]}
     assert set(rows) == {"2025*", "2026", "2027", "2028*"}
     assert ("* part of a year: 2025 has 6 months in the horizon (July-December 2025), 2028 has 6 months in the "
-            "horizon (January-June 2028); its row (but Rp/worker, a year's city money per member) and the money "
+            "horizon (January-June 2028); its row (but the city money per member, a full year's) and the money "
             "starred below cover those months only, 2028's year-end is the end of June 2028 (") in text
     assert text.count("; the APBD needed (and any CSR gap) in 2028 is a whole year's, its members being renewed to "
                       "31 December\n") == 1
@@ -791,12 +836,12 @@ def test_the_most_names_waiting_say_at_which_year_end():
 
 
 def test_the_terminal_opens_with_the_year_table_and_plan_json_s_budget_is_answered_in_one_place():
-    """plan._year_lines is what sim plan prints first (title, header, a row per year, the part-year note), and
+    """plan._year_lines is what sim plan prints first (title, two header lines, a row per year, the part-year note), and
     plan._budget_answers, plan.json's ``budget``: without a [funding] table the APBD needed, a stated budget set
     against it, and the claims top-up reserve of each period (from ``rows``)."""
     result, text = planned(JAMBI, ["scenario.horizon_months=30"])
     lines = _year_lines(result, rupiah)
-    assert text.splitlines()[:len(lines)] == lines and len(lines) == 2 + 3 + 1
+    assert text.splitlines()[:len(lines)] == lines and len(lines) == 3 + 3 + 1
     assert lines[-1].startswith("* part of a year: 2027 has 6 months in the horizon")
     scenario = load_scenario("madiun-2023-target", ["scenario.trials=200"])
     answers = _budget_answers(scenario, 0.9, SimpleNamespace(period_labels=["2023", "2024"]), {"reserve": [1.5, 0]})
@@ -826,9 +871,9 @@ def test_a_target_whose_year_end_lies_beyond_the_horizon_is_not_judged():
 
 def test_a_years_premium_per_member_is_a_full_years_also_in_a_part_year():
     """jambi-2025-pipeline over 18 months: 2026 has six months in the horizon. plan_years.csv's
-    premium_per_member_idr (and cost_per_covered_worker_idr, the terminal's Rp/worker) was six months' money per
-    average member, Rp100,800, where report.json gives a full year, Rp201,600 (the APBD's BPU rate of Rp16,800 a
-    month), under the same key. Both are now per member-year, in plan.json, its CSV and the report alike."""
+    premium_per_member_idr (and cost_per_covered_worker_idr, the terminal's city money per member) was six months'
+    money per average member, Rp100,800, where report.json gives a full year, Rp201,600 (the APBD's BPU rate of
+    Rp16,800 a month), under the same key. Both are now per member-year, in plan.json, its CSV and the report alike."""
     scenario = load_scenario(JAMBI, ["scenario.horizon_months=18", "scenario.trials=200"])
     _, result, tables = plan(scenario, 0.9, sensitivity=False)
     csv = tables["plan_years.csv"]
@@ -838,8 +883,8 @@ def test_a_years_premium_per_member_is_a_full_years_also_in_a_part_year():
         assert y["premium_per_member_idr"] == pytest.approx(16_800 * 12)
         assert y["cost_per_covered_worker_idr"] == row["cost_per_covered_worker_idr"] == pytest.approx(16_800 * 12)
     text = format_plan(result, rupiah)
-    assert "2026*" in text and text.count("Rp201,600") == 2  # the Rp/worker column of both years
-    assert "its row (but Rp/worker, a year's city money per member)" in text
+    assert "2026*" in text and text.count("Rp201,600") == 2  # the city money per member of both years
+    assert "its row (but the city money per member, a full year's)" in text
 
 
 def test_a_target_after_the_horizons_last_year_is_listed_as_not_used():
