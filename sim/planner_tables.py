@@ -416,11 +416,16 @@ def differences_table(scenarios: list[Scenario], lang: str = "id", width: int = 
     def shown(value, key: str, register: dict) -> str:
         if value is None:
             return "-"
-        # The report's cell on one line (a table shows no line break), its list whole: cut here after a word.
+        # The report's cell on one line (a table shows no line break), its list whole: cut here after a word. A list
+        # of segments is the labels difference_cell would give (segment_list), whole, as is a profile's title: cut
+        # short, they would name no segment or profile.
+        listed = segment_list(key, value, entries)
+        if listed is not None:
+            return listed.replace("\n", " ")
         text = difference_cell(language, key, value, register.get(key, {}), entries, limit=sys.maxsize)
         text = text.replace("\n", " ")
-        if segment_list(key, value, entries) is not None or key.endswith(".age_profile"):
-            return text  # whole: a label or a profile's title cut short names no segment or profile
+        if key.endswith(".age_profile"):
+            return text  # whole: a profile's title cut short names no profile
         return _cut_after_word(text, width, share_list_text(language, key, value) is not None)
 
     rows = [{language("col_parameter"): _difference_name(language, r["parameter"], entries),
