@@ -2317,10 +2317,10 @@ def sections(report_lang: Language, scenario: Scenario, summary: dict, extra: di
 
 
 # Abbreviations that only some reports use (a payer, a source of money; the seeds' sources, the rules, the scenarios'
-# labels), spelled out at the end of the methodology's members paragraph, beside
-# PU, BPU and APBD, when the report uses them (a paragraph of their own took madiun-2026-ucj-csr's Indonesian
-# methodology over its one PDF page): the key of each sentence. One entry a line. FFT and TMI, which every report
-# uses, are spelled out where the methodology first uses them (method_checks, method_perils).
+# labels), spelled out at the end of the methodology's members paragraph, beside PU, BPU and APBD, when the report uses
+# them (a paragraph of their own took madiun-2026-ucj-csr's Indonesian methodology over its one PDF page): the key of
+# each sentence. One entry a line. FFT and TMI, which every report uses, are spelled out where the methodology first
+# uses them (method_checks, method_perils).
 SPELLED_OUT = {
     "DBH-CHT": "method_abbrev_dbh_cht",
     "CSR": "method_abbrev_csr",
