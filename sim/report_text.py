@@ -2660,6 +2660,15 @@ TEXT = {
     "col_members_avg": {"id": "Peserta (rata-rata)", "en": "Members (average)"},
     "col_members_end": {"id": "Peserta akhir tahun", "en": "Members at year-end"},
     "col_target": {"id": "Target akhir tahun", "en": "Year-end target"},
+    # Beside it when a target is set for some segments only (report_planning._targets_of_some_segments).
+    "col_members_end_targeted": {"id": "Peserta akhir tahun, segmen yang bertarget",
+                                 "en": "Members at year-end, segments with a target"},
+    "plan_targets_some_segments_note": {
+        "id": "Target akhir tahun hanya ditetapkan untuk sebagian segmen, sehingga tercapai atau tidaknya dinilai "
+              "dari peserta segmen-segmen tersebut, bukan dari seluruh peserta akhir tahun.",
+        "en": "The year-end targets are set for some segments only, so whether they are reached is judged on the "
+              "members of those segments, not on all members at the year-end.",
+    },
     # The table of when waiting names are covered (report_planning._waiting_blocks): a name registered by BPJS is
     # not covered until its premium is paid, so the waiting column says "not yet covered" in so many words.
     "col_registered": {"id": "Didaftarkan BPJS dalam tahun itu", "en": "Registered by BPJS in the year"},

@@ -1126,3 +1126,45 @@ def test_the_summary_says_registered_names_waiting_for_money_are_not_yet_covered
                        ("en", "{held_0} registered names not yet covered, waiting for money")):
         text = " ".join(p.text for p in _targets_paras(Language(code), extra, [0, 1, 2]))
         assert said in text, text
+
+
+def test_a_target_of_some_segments_is_shown_beside_those_segments_members_at_the_year_end(tmp_path):
+    """jambi-2025-pipeline with 500 non-ASN staff beside it who have no target (a new city's first plan: a quota for
+    its vulnerable workers, its staff held): the table of targets gave all members at the year-end (3,000 workers plus
+    the staff) beside the workers' target alone, and a target reached by everyone's count read "no". A column gives
+    the members of the segments with a target, which the target is judged on, and a note says so; jambi-2025-pipeline
+    itself, whose one segment has the target, keeps its columns."""
+    from sim.report_document import Figure
+    from sim.report_planning import budget_section
+
+    variant = tmp_path / "jambi-staff.toml"
+    variant.write_text('[scenario]\nid = "jambi-staff"\ntitle = "Jambi with staff"\nbase = "jambi-2025-pipeline"\n\n'
+                       '[segments.staff]\nlabel = "Non-ASN staff (PU)"\nscheme = "PU"\noccupation = "non-asn"\n'
+                       'payer = "APBD"\nage_profile = "non-asn-staff"\n'
+                       'members = { value = 500, unit = "persons", source = "test", basis = "data" }\n'
+                       'wage = { value = 3000000, unit = "IDR per month", source = "test", basis = "data" }\n'
+                       'risk_class = { value = 1, unit = "class", source = "test", basis = "law" }\n'
+                       'male_share = { value = 0.5, unit = "share", source = "test", basis = "data" }\n'
+                       'tenure = { value = [[36, 1.0]], unit = "share", source = "test", basis = "data" }\n'
+                       'accident_rate = { value = 5.0, unit = "per 1000 member-years", source = "test", '
+                       'basis = "data" }\n', encoding="utf-8")
+    lang = Language("en")
+    summary = {"periods": [{"members": 1.0, "claims_expected_idr": 1.0}] * 3}
+
+    def table(scenario):
+        extra = {"planning": planning_figures(scenario)}
+        return extra, next(b for b in budget_section(lang, scenario, summary, extra).blocks
+                           if getattr(b, "name", None) == "budget_years")
+
+    # Money enough for the staff too, so that they stay (the flat Rp604 m would not renew them all).
+    extra, years = table(load_scenario(str(variant), [f"scenario.trials={TRIALS}", "funding.apbd_budget=2000000000"]))
+    assert years.header[2:5] == ("Members at year-end", "Members at year-end, segments with a target",
+                                 "Year-end target")
+    for row, y in zip(years.rows, extra["planning"]["years"]):
+        assert row[3].value == y["target_members_year_end"] < y["members_year_end"] - 400
+    assert years.note.startswith("The year-end targets are set for some segments only, so whether they are reached "
+                                 "is judged on the members of those segments")
+    _, plain = table(load_scenario("jambi-2025-pipeline", [f"scenario.trials={TRIALS}"]))
+    assert "Members at year-end, segments with a target" not in plain.header
+    assert "some segments only" not in plain.note
+    assert all(isinstance(c, Figure) for row in plain.rows for c in row[1:3])
