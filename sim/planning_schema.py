@@ -410,7 +410,10 @@ def _check_pipeline(c: _Context, node) -> dict:
     pipe = v.table({k: x for k, x in node.items() if k not in STAGES}, "pipeline", PIPELINE_FIELDS, also_known=STAGES)
     for stage in STAGES:
         if stage not in node:
-            v.fail(f"pipeline.{stage}", "missing table (stages: " + ", ".join(STAGES) + ")")
+            # A city without one of the stages (no kecamatan check, say) had to guess how to leave it out.
+            v.fail(f"pipeline.{stage}", "missing table: every stage is required (" + ", ".join(STAGES) + "); for a "
+                   "stage the city does not have, give one that passes every name on at once: capacity above the "
+                   "names of a month (100000), duration 0, rejection_rate 0.0, basis \"data\"")
         pipe[stage] = v.table(node[stage], f"pipeline.{stage}", STAGE_FIELDS)
     return pipe
 

@@ -110,7 +110,9 @@ def test_bad_planning_input_is_one_clear_line_and_writes_nothing(case, tmp_path,
         text = (ROOT / "tests" / "data" / "pipeline-base.toml").read_text()
         text = text.split("[pipeline.bpjs]")[0].replace('base = "../../scenarios/jambi-2025"',
                                                       f'base = "{ROOT / "scenarios" / "jambi-2025"}"')
-        fragments = ["pipeline.bpjs", "missing table"]
+        fragments = ["pipeline.bpjs", "missing table: every stage is required (kelurahan, kecamatan, disnaker, "
+                     "bpjs); for a stage the city does not have, give one that passes every name on at once: "
+                     "capacity above the names of a month (100000), duration 0, rejection_rate 0.0"]
     elif case == "ucj allocation without ucj":
         text = scenario_text("").replace(str(SMALL), str(ROOT / "tests" / "data" / "pipeline-base")) + extra
         fragments = ["ucj", "missing table: ucj_allocation needs [ucj]"]
@@ -123,6 +125,24 @@ def test_bad_planning_input_is_one_clear_line_and_writes_nothing(case, tmp_path,
     code, out, err = run_cli(["plan", path, "--trials", 100, "--out", tmp_path / "out", "--quiet"], capsys)
     assert_one_line_error(code, err, [NAME, *fragments])
     assert not (tmp_path / "out").exists()
+
+
+def test_a_stage_the_city_does_not_have_is_given_as_the_missing_stage_error_says(tmp_path, capsys):
+    """The error for a missing stage tells a city without it (no kecamatan check) how to write it: a stage that passes
+    every name on at once, its values data about the city's process (no range): written so, the scenario is valid
+    and its kecamatan stage delays, rejects and limits nothing."""
+    text = (ROOT / "tests" / "data" / "pipeline-base.toml").read_text().replace(
+        'base = "../../scenarios/jambi-2025"', f'base = "{ROOT / "scenarios" / "jambi-2025"}"')
+    head, rest = text.split("[pipeline.kecamatan]")
+    tail = rest[rest.index("\n["):]
+    passing = ("[pipeline.kecamatan]\ncapacity = " + p(100000, "names per month", "data")
+               + "\nduration = " + p(0, "months", "data") + "\nrejection_rate = " + p(0.0, "share", "data") + "\n")
+    path = tmp_path / "no-kecamatan.toml"
+    path.write_text(head + passing + tail, encoding="utf-8")
+    code, out, err = run_cli(["validate", path], capsys)
+    assert code == 0 and out.startswith("OK"), err
+    stage = load_scenario(str(path)).planning.pipeline.stages[1]
+    assert (stage.name, stage.capacity, stage.duration, stage.rejection_rate) == ("kecamatan", 100000, 0, 0)
 
 
 ZERO_UCJ = [f"expansion.{s}.ucj_allocation=0" for s in ("vulnerable", "informal", "sertakan")]
