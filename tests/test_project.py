@@ -211,6 +211,24 @@ def test_the_new_city_walkthrough_validates_and_the_segment_table_marks_the_requ
         assert marked[key] == across_keys.get(key, "yes" if field.required else "no"), key
 
 
+def test_the_new_city_walkthroughs_planning_variant_validates_beside_its_base(tmp_path, capsys):
+    """The walkthrough's second file, a variant with a quota, the four pipeline stages (one passing every name on),
+    a budget by year and a CSR pledge: a new user had no example of the planning tables and guessed which keys are
+    parameter tables and that every stage is required. Saved beside the first, it is valid as written and plans."""
+    from sim.cli import main
+    from sim.scenario import load_scenario
+
+    walkthrough = (ROOT / "scenarios" / "README.md").read_text(encoding="utf-8").split("## A new city's scenario", 1)[1]
+    blocks = [b.split("```", 1)[0] for b in walkthrough.split("```toml\n")[1:3]]
+    for name, text in zip(("kediri-2026", "kediri-2026-plan"), blocks):
+        (tmp_path / f"{name}.toml").write_text(text, encoding="utf-8")
+    assert main(["validate", str(tmp_path / "kediri-2026-plan.toml")]) == 0
+    assert "kediri-2026-plan, 2 segment(s), 16,500 members, 36 months" in capsys.readouterr().out
+    planning = load_scenario(str(tmp_path / "kediri-2026-plan.toml")).planning
+    assert [q.segment for q in planning.quotas] == ["rentan"] and [p.name for p in planning.funding.pledges] == ["bank"]
+    assert planning.pipeline.stages[1].capacity == 100000 and planning.pipeline.stages[1].rejection_rate == 0
+
+
 def test_the_payer_codes_are_the_ones_scenarios_readme_lists():
     """The payer codes a scenario may use (sim.regulation.PAYERS) and the `payer` row of scenarios/README.md are one
     list: a new payer (README.md, "Changing the rules or the payers") is documented where a planner looks."""
