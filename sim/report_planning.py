@@ -983,7 +983,9 @@ def budget_section(lang: Language, scenario: Scenario, summary: dict, extra: dic
                                      *(["col_members_end_targeted"] if some else []), "col_target",
                                      "col_target_reached",
                                      "col_target_premium_all" if all_payers else "col_target_premium"))
-    notes = ([lang("plan_targets_some_segments_note")] if some else []) + [
+    notes = ([lang("plan_targets_some_segments_note")] if some else []) + (
+        [lang("plan_target_tolerance_note", share=lang.percent(TARGET_TOLERANCE, 1))]
+        if _reached_below_target(years) else []) + [
         _target_premium_note(lang, years, extra["planning"]["payers"])] + _partial_year_notes(lang, years)
     blocks.append(Table("budget_years", header, rows, styles, " ".join(n for n in notes if n)))
     blocks += _waiting_blocks(lang, extra)
@@ -1180,6 +1182,12 @@ def _targets_of_some_segments(years: list) -> bool:
     differ from all members at the year-end (by half a member or more: not by rounding)."""
     return any(y["target"] is not None and abs(y["members_year_end"] - y["target_members_year_end"]) >= 0.5
                for y in years)
+
+
+def _reached_below_target(years: list) -> bool:
+    """Whether a year counts as reaching its target with fewer members than the target, as the table shows them
+    (within TARGET_TOLERANCE): "reached" beside 10,498 against 10,500 asks for the rule."""
+    return any(y["target_reached"] and round(y["target_members_year_end"]) < round(y["target"]) for y in years)
 
 
 def _reached_cell(lang: Language, reached: bool | None) -> str:

@@ -2663,6 +2663,15 @@ TEXT = {
     # Beside it when a target is set for some segments only (report_planning._targets_of_some_segments).
     "col_members_end_targeted": {"id": "Peserta akhir tahun, segmen yang bertarget",
                                  "en": "Members at year-end, segments with a target"},
+    # Under the targets table where a year is "reached" a few members short (report_planning.TARGET_TOLERANCE).
+    "plan_target_tolerance_note": {
+        "id": "Target dianggap tercapai bila peserta akhir tahun paling banyak {share} di bawah target: proyeksi "
+              "menghitung peserta sebagai angka harapan, dan peserta yang meninggal atau keluar menjelang akhir tahun "
+              "bisa membuatnya sedikit di bawah target.",
+        "en": "A target counts as reached when the members at the year-end are at most {share} below it: the "
+              "projection counts members as expected numbers, and members who die or leave shortly before the "
+              "year-end can leave it slightly below the target.",
+    },
     "plan_targets_some_segments_note": {
         "id": "Target akhir tahun hanya ditetapkan untuk sebagian segmen, sehingga tercapai atau tidaknya dinilai "
               "dari peserta segmen-segmen tersebut, bukan dari seluruh peserta akhir tahun.",

@@ -1168,3 +1168,26 @@ def test_a_target_of_some_segments_is_shown_beside_those_segments_members_at_the
     assert "Members at year-end, segments with a target" not in plain.header
     assert "some segments only" not in plain.note
     assert all(isinstance(c, Figure) for row in plain.rows for c in row[1:3])
+
+
+def test_the_targets_table_states_the_tolerance_when_a_target_counts_as_reached_a_few_members_short():
+    """A new city's report read "Target reached: yes" beside 10,498 members against a target of 10,500, with no word
+    of the rule (within 0.5 % of the target, report_planning.TARGET_TOLERANCE, as sim.budget.targets_met): a note
+    says it where a year counts as reached below its target, and not otherwise."""
+    from sim.report_planning import TARGET_TOLERANCE, budget_section
+
+    scenario = load_scenario("jambi-2025-pipeline", [f"scenario.trials={TRIALS}"])
+    summary = {"periods": [{"members": 1.0, "claims_expected_idr": 1.0}] * 3}
+
+    def note(code: str, extra: dict) -> str:
+        return next(b for b in budget_section(Language(code), scenario, summary, extra).blocks
+                    if getattr(b, "name", None) == "budget_years").note
+
+    extra = {"planning": planning_figures(scenario)}
+    first = extra["planning"]["years"][0]
+    assert first["target_reached"] and round(first["target_members_year_end"]) == round(first["target"])
+    assert "0.5%" not in note("en", extra)  # reached in full: no rule to state
+    short = first["target"] * (1 - TARGET_TOLERANCE / 2)  # within the tolerance: still reached
+    first.update(target_members_year_end=short, members_year_end=short)
+    assert "A target counts as reached when the members at the year-end are at most 0.5% below it" in note("en", extra)
+    assert "Target dianggap tercapai bila peserta akhir tahun paling banyak 0,5% di bawah target" in note("id", extra)
