@@ -645,6 +645,7 @@ def cmd_notebook(args) -> int:
     parameters = notebook.read_parameters(path, args.parameters, args.yaml)
     notebook.check_names(path, parameters, notebook.parameter_names(path, nb))  # before anything runs
     notebook.check_language(path, parameters)
+    notebook.check_trials(path, parameters)
     out = args.out or Path("out") / "notebooks" / f"{path.stem}.ipynb"
     check_output_folder(out.parent)
     if out.is_dir():

@@ -28,7 +28,7 @@ from papermill.iorw import NoDatesSafeLoader  # papermill's reader of -y: YAML w
 from .forecast import atomic_directory
 from .i18n import LANGUAGES
 from .scenario import ScenarioError, _did_you_mean
-from .scenario_schema import shown
+from .scenario_schema import SCENARIO_FIELDS, shown
 
 NOTEBOOK_DIR = Path(__file__).resolve().parent.parent / "notebooks"
 PARAMETERS_TAG = "parameters"  # papermill's tag of the cell holding a notebook's parameters
@@ -36,6 +36,7 @@ PARAMETERS_TAG = "parameters"  # papermill's tag of the cell holding a notebook'
 # lang-id; the executed notebook keeps those of its ``lang`` parameter. The note at the top saying so (tagged
 # LANGUAGE_NOTE_TAG) goes too: it would no longer be true.
 LANGUAGE_PARAMETER = "lang"
+TRIALS_PARAMETER = "trials"  # and the names ending in _trials: numbers of simulated trials, checked as --trials is
 LANGUAGE_TAGS = {code: f"lang-{code}" for code in LANGUAGES}
 LANGUAGE_NOTE_TAG = "lang-note"
 # The kernel's own log goes to this command's stderr, beside its one line of error: ipykernel 7 warns of "TCP without
@@ -160,6 +161,17 @@ def check_language(path: Path, parameters: dict) -> None:
     if language not in LANGUAGES:
         raise ScenarioError(str(path), LANGUAGE_PARAMETER, f"must be one of {', '.join(map(repr, LANGUAGES))}, got "
                                                            f"{shown(language)}")
+
+
+def check_trials(path: Path, parameters: dict) -> None:
+    """Refuse, before anything runs, a number of trials given (``trials``, ``variance_trials``, ``forecast_trials``)
+    that ``--trials`` would refuse. The notebook passes it on as ``scenario.trials=...``, whose error named a --set
+    the planner never typed: ``-p trials abc`` said "--set: scenario.trials: must be a number, got 'abc'"."""
+    for name, value in parameters.items():
+        if name == TRIALS_PARAMETER or name.endswith("_" + TRIALS_PARAMETER):
+            problem = SCENARIO_FIELDS[TRIALS_PARAMETER].check(value)
+            if problem:
+                raise ScenarioError(str(path), name, problem)
 
 
 def in_language(notebook, language):

@@ -278,6 +278,22 @@ def test_a_language_that_is_not_one_of_the_notebooks_is_refused_before_anything_
     assert out == "" and list(tmp_path.iterdir()) == []
 
 
+@pytest.mark.parametrize("ref, name, value, problem", [
+    ("01", "trials", "abc", "must be a number, got 'abc'"),
+    ("04", "trials", "-5", "must be >= 1, got -5"),
+    ("02", "forecast_trials", "0", "must be >= 1, got 0"),
+    ("02", "variance_trials", "1.5", "must be a whole number"),
+])
+def test_a_number_of_trials_that_trials_refuses_is_refused_before_anything_runs(tmp_path, capsys, monkeypatch,
+                                                                               nothing_runs, ref, name, value, problem):
+    """``-p trials abc`` started the kernel and ended with "error: --set: scenario.trials: must be a number", naming a
+    --set the planner never typed and not the parameter given (notebook 02's variance_trials read "trials")."""
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run_cli(["notebook", ref, "-p", name, value], capsys)
+    assert_one_line_error(code, err, [f"error: {notebook.find_notebook(ref)}: {name}: {problem}"])
+    assert "--set" not in err and out == "" and list(tmp_path.iterdir()) == []
+
+
 def test_a_wrong_value_ends_with_the_notebooks_one_line_and_leaves_nothing(tmp_path, capfd):
     """The notebook stops at the wrong value with its one ``error:`` line: that line is the command's, not
     papermill's traceback (nor the kernel's warnings), and the executed notebook already at --out is left as it
@@ -305,9 +321,14 @@ def test_a_number_of_5000_digits_ends_with_the_notebooks_one_line(tmp_path, capf
     out = tmp_path / "out" / "big.ipynb"
     options = ["-p", "trials", big] if given == "-p" else []
     code, printed, err = run_cli(["notebook", path, *options, "--out", out], capfd)
-    assert_one_line_error(code, err, ["error: --set: scenario.trials: must be <= 100,000,000, got 100000"])
+    # -p is refused before the kernel starts (check_trials); a cell's own value by the notebook's scenario.trials.
+    where = f"{OVERVIEW}: trials" if given == "-p" else "--set: scenario.trials"
+    assert_one_line_error(code, err, [f"error: {where}: must be <= 100,000,000, got 100000"])
     assert len(err) < 200 and not out.parent.exists()
-    assert len(printed.splitlines()[0]) < 200  # "Running ... with trials=...": the value cut short, not 5,000 digits
+    if given == "-p":
+        assert printed == ""  # refused before "Running ..."
+    else:
+        assert len(printed.splitlines()[0]) < 200
 
 
 def test_what_the_kernel_process_writes_to_its_stderr_stays_out_of_the_commands_one_line(tmp_path, capfd):
@@ -319,8 +340,10 @@ def test_what_the_kernel_process_writes_to_its_stderr_stays_out_of_the_commands_
     cell = "from sim import charts, progress, report"
     path.write_text(OVERVIEW.read_text().replace(cell, f"__import__('os').write(2, b'kernel log noise\\n')\n{cell}"))
     assert "kernel log noise" in path.read_text()
-    code, printed, err = run_cli(["notebook", path, "-p", "trials", "0", "--out", tmp_path / "out" / "x.ipynb"], capfd)
-    assert_one_line_error(code, err, ["error: --set: scenario.trials: must be >= 1"])
+    # An unknown scenario stops it in the kernel (-p trials 0 is now refused before the kernel starts).
+    code, printed, err = run_cli(["notebook", path, "-p", "scenario_id", "madiun-2099", "--out",
+                                  tmp_path / "out" / "x.ipynb"], capfd)
+    assert_one_line_error(code, err, ["error: madiun-2099: no such scenario file"])
     assert "kernel log noise" not in err + printed
 
 
