@@ -619,6 +619,9 @@ def cmd_compare(args) -> int:
     scenarios = [load_scenario(ref, _overrides(args)) for ref in args.scenarios]
     seen = {}
     for s in scenarios:  # the results are keyed by id: two scenarios with one id would show one's numbers twice
+        if s.id in seen and seen[s.id] == s.path:
+            raise ScenarioError(str(s.path), "SCENARIO", "is given twice: compare needs two or more different "
+                                                         "scenarios")
         if s.id in seen:
             raise ScenarioError(str(s.path), "scenario.id", f"{s.id!r} is also the id of {seen[s.id]}: compared "
                                                             "scenarios need different ids")

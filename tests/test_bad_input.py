@@ -636,11 +636,12 @@ def test_panjer_refused_for_a_scenario_with_parameter_uncertainty(tmp_path, caps
         (["plan", "jambi-2025-pipeline", "--out", "{file}"], ["--out", "{file} is a file, not a folder"]),
         (["report", "madiun-2025", "--reports-dir", "{file}"], ["--reports-dir", "{file} is a file, not a folder"]),
         (["compare", "madiun-2025"], ["compare", "two or more scenarios, got 1"]),
+        # One file twice said "'madiun-2025' is also the id of <the same file>", as if two files shared an id.
         (["compare", "madiun-2025", "madiun-2025", "--out", "{tmp}/out"],
-         ["madiun-2025.toml", "scenario.id", "need different ids"]),
+         ["madiun-2025.toml: SCENARIO: is given twice: compare needs two or more different scenarios"]),
     ],
     ids=["out-empty", "out-under-a-file", "exact-out-file", "plan-out-file", "reports-dir-file", "compare-one",
-         "compare-same-id"],
+         "compare-same-file"],
 )
 def test_bad_output_folder_or_scenario_list_is_refused_before_any_work(tmp_path, capsys, command, fragments):
     file = tmp_path / "a-file"
@@ -650,6 +651,15 @@ def test_bad_output_folder_or_scenario_list_is_refused_before_any_work(tmp_path,
     assert_one_line_error(code, err, [f.format(**fill) for f in fragments])
     assert out == ""
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a-file"]
+
+
+def test_compare_refuses_two_files_with_one_id(tmp_path, capsys):
+    copy = tmp_path / "copy.toml"
+    copy.write_text(f'[scenario]\nid = "jambi-2025"\nbase = "{ROOT / "scenarios" / "jambi-2025"}"\n', encoding="utf-8")
+    code, out, err = run_cli(["compare", "jambi-2025", copy, "--trials", "10", "--out", tmp_path / "out"], capsys)
+    assert_one_line_error(code, err, [f"{copy}: scenario.id: 'jambi-2025' is also the id of ", "jambi-2025.toml",
+                                      "need different ids"])
+    assert out == "" and sorted(p.name for p in tmp_path.iterdir()) == ["copy.toml"]
 
 
 @pytest.mark.parametrize("command", [["run", "jambi-2025"], ["exact", "jambi-2025"], ["plan", "jambi-2025-pipeline"],
