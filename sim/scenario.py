@@ -156,8 +156,9 @@ def _origin_of(origin: dict, key: str, default: str) -> str:
 def _load_chain(path: Path, origin: dict, seen: tuple = ()) -> tuple[dict, list[Path]]:
     """Read a file and, recursively, the base it names; return the merged data and the chain of files."""
     resolved = path.resolve()
-    if resolved in seen:
-        raise ScenarioError(str(path), "scenario.base", "bases form a cycle")
+    if resolved in seen:  # name the files of the loop: which base line to mend is not always the first file's
+        loop = " -> ".join(f.name for f in seen[seen.index(resolved):] + (resolved,))
+        raise ScenarioError(str(path), "scenario.base", f"bases form a cycle: {loop}")
     data = _read_toml(path)
     base_ref = data.get("scenario", {}).get("base") if isinstance(data.get("scenario"), dict) else None
     if base_ref is None:
