@@ -2173,9 +2173,28 @@ def methodology_section(lang: Language, scenario: Scenario | None = None) -> Sec
     if scenario is not None and scenario.calibration is None:
         # madiun-2023 takes madiun-2025's calibrated loads: not "assumptions", though not fitted here either
         calibration = "calibrated_elsewhere" if _has_basis(scenario.resolved, "calibrated") else "not_calibrated"
-    return Section("methodology", lang("sec_methodology"),
-                   [Para(lang(f"method_{k}")) for k in ("population", "perils", "rules", "engine", "checks",
-                                                        uncertainty, calibration, "limits")])
+    paras = [Para(lang(f"method_{k}")) for k in ("population", "perils", "rules", "engine", "checks", uncertainty)]
+    record = scenario.calibration if scenario is not None else None
+    paras.append(Para(_calibration_method(lang, record)) if calibration == "calibration" and record
+                 else Para(lang(f"method_{calibration}")))
+    return Section("methodology", lang("sec_methodology"), paras + [Para(lang("method_limits"))])
+
+
+def _calibration_method(lang: Language, record: dict) -> str:
+    """The calibration paragraph of a calibrated scenario, from its record: the figures it fitted (madiun-2025 fits
+    the amount alone, not "count and amount"), the likelihood and priors it assumes, and whether its fit can test
+    anything. With fewer figures than the two multipliers a pair always reproduces them, so the recorded chi-squared
+    probability (0.9999 for madiun-2025) must not read as evidence that the model fits."""
+    fitted = set()
+    for obs in record.get("observations", []):
+        fitted.update(obs.get("fit") or [k for k in ("claims", "amount") if obs.get(k) is not None])
+    figures = lang("method_figures_both" if fitted >= {"claims", "amount"} else
+                   "method_figures_claims" if fitted == {"claims"} else "method_figures_amount")
+    text = lang("method_calibration_fitted", figures=figures)
+    fit = record.get("goodness_of_fit") or {}
+    if fit.get("observed_values", 2) < 2:
+        return text + " " + lang("method_fit_none", p=lang.number(fit.get("p_value"), 4))
+    return text + " " + lang("method_fit_test")
 
 
 def _has_basis(node, basis: str) -> bool:

@@ -1756,14 +1756,41 @@ TEXT = {
               "only 1 of 200 simulations of that year.",
     },
     "method_calibration": {
-        "id": "Kalibrasi. Pengali kematian dan kecelakaan dapat disesuaikan dengan klaim yang teramati (jumlah dan "
-              "nilainya) melalui distribusi posterior Bayes yang dihitung pada kisi (grid) nilai, dengan prior dari "
-              "rentang wajar dalam skenario. Kecocokan diukur dengan kuadrat jarak Mahalanobis angka tercatat dari "
-              "angka model, dengan peluang menurut distribusi khi-kuadrat.",
-        "en": "Calibration. The death and accident multipliers can be fitted to observed claims (count and amount) "
-              "by a Bayesian grid posterior, with priors from the scenario's plausible ranges. The fit is measured by "
-              "the squared Mahalanobis distance of the recorded figures from the model's, with its chi-squared "
-              "probability.",
+        "id": "Kalibrasi. Pengali kematian dan kecelakaan dapat disesuaikan dengan klaim yang teramati (banyaknya "
+              "klaim, nilainya, atau keduanya) melalui distribusi posterior Bayes yang dihitung pada kisi (grid) "
+              "nilai, dengan prior dari rentang wajar dalam skenario. Kecocokan diukur dengan kuadrat jarak "
+              "Mahalanobis angka tercatat dari angka model, dengan peluang menurut distribusi khi-kuadrat.",
+        "en": "Calibration. The death and accident multipliers can be fitted to observed claims (their number, their "
+              "amount or both) by a Bayesian grid posterior, with priors from the scenario's plausible ranges. The "
+              "fit is measured by the squared Mahalanobis distance of the recorded figures from the model's, with "
+              "its chi-squared probability.",
+    },
+    # A calibrated scenario's own paragraph: what its record says was fitted (the methodology must fit one page, so
+    # the normal likelihood is left to the record's "method").
+    "method_calibration_fitted": {
+        "id": "Kalibrasi. Pengali kematian dan kecelakaan disesuaikan dengan {figures} tercatat melalui posterior "
+              "Bayes pada kisi (grid) nilai, dengan prior lognormal dari rentang wajar dalam skenario.",
+        "en": "Calibration. The death and accident multipliers are fitted to the recorded {figures} by a Bayesian "
+              "grid posterior, with lognormal priors from the scenario's plausible ranges.",
+    },
+    "method_figures_claims": {"id": "banyaknya klaim", "en": "number of claims"},
+    "method_figures_amount": {"id": "nilai klaim", "en": "amount of claims"},
+    "method_figures_both": {"id": "banyaknya klaim dan nilainya", "en": "number and amount of claims"},
+    "method_fit_test": {
+        "id": "Kecocokan diukur dengan kuadrat jarak Mahalanobis angka tercatat dari angka model, dengan peluang "
+              "menurut distribusi khi-kuadrat.",
+        "en": "The fit is measured by the squared Mahalanobis distance of the recorded figures from the model's, "
+              "with its chi-squared probability.",
+    },
+    # One figure, two multipliers: a ridge of exact fits (madiun-2025: distance 1.6e-08), so the recorded p-value
+    # (0.9999, chi-squared on 1 degree of freedom that ignores the 2 fitted multipliers) tests nothing.
+    "method_fit_none": {
+        "id": "Satu angka untuk dua pengali: banyak pasangan tepat menghasilkannya, jadi kecocokan (jarak "
+              "Mahalanobis, peluang khi-kuadrat {p}) tidak menguji model; prior-lah yang membagi kematian dan "
+              "kecelakaan.",
+        "en": "One figure for two multipliers: many pairs reproduce it exactly, so the fit (Mahalanobis distance, "
+              "chi-squared probability {p}) tests nothing, and the priors split the claims between deaths and "
+              "accidents.",
     },
     "method_not_calibrated": {
         "id": "Kalibrasi. Skenario ini tidak dikalibrasi terhadap klaim yang tercatat: pengali tabel mortalitas dan "

@@ -4,6 +4,7 @@ beside what the calibrated model expects for the same months, with a warning whe
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 from pathlib import Path
@@ -577,3 +578,27 @@ def test_trials_and_seed_from_the_command_line_are_not_rows_of_the_differences_t
                        {**extra, "fan": [], "sensitivity": {"rows": []}, "coverage": [], "funding": [],
                         "assumptions": [], "rules": {"rows": [], "changes": []}})["differences"]
     assert list(frame["key"]) == ["scenario.seed", "segments.vulnerable.members"]
+
+
+def test_the_calibration_method_names_what_was_fitted_and_that_one_figure_tests_nothing():
+    """madiun-2025 fits the amount of claims alone, one figure for two multipliers: the method said "count and
+    amount" and offered the chi-squared probability (0.9999 on a distance of 1.6e-08) as the measure of fit, which
+    with no degrees of freedom left tests nothing. It now names the amount, the normal likelihood and lognormal
+    priors, and says the fit does not test the model; a record fitting two figures keeps the test sentence."""
+    from sim.report_sections import methodology_section
+
+    scenario = load_scenario("madiun-2025")
+    for code, amount, both, untested in (
+            ("en", "fitted to the recorded amount of claims", "number and amount of claims", "tests nothing"),
+            ("id", "disesuaikan dengan nilai klaim tercatat", "banyaknya klaim dan nilainya",
+             "tidak menguji model")):
+        lang = Language(code)
+        text = methodology_section(lang, scenario).blocks[-2].text
+        assert amount in text and "lognormal" in text and untested in text, (code, text)
+        assert lang.number(0.9999, 4) in text and "count and amount" not in text and both not in text
+        record = {**scenario.calibration, "goodness_of_fit": {**scenario.calibration["goodness_of_fit"],
+                                                              "observed_values": 2},
+                  "observations": [{**o, "fit": ["claims", "amount"]} for o in scenario.calibration["observations"]]}
+        two = methodology_section(lang, dataclasses.replace(scenario, calibration=record))
+        text = two.blocks[-2].text
+        assert both in text and untested not in text and TEXT["method_fit_test"][code] in text, (code, text)
