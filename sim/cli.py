@@ -27,7 +27,7 @@ from .exact import exact_distribution
 from .i18n import Language, without_negative_zero
 from .forecast import (
     DEFAULT_CHUNK_TRIALS, DEFAULT_MAX_TRIALS, WRITTEN, atomic_directory, check_output_folder, other_payers,
-    write_json, write_run,
+    unused_in_projection, write_json, write_run,
 )
 from .population import build_model
 from .regulation import RuleError
@@ -294,6 +294,11 @@ BUDGET_FROM_FUNDING = ("APBD budget from [funding]: python -m sim plan sets it a
                        "year")
 
 
+# What sim run's stated budget is set against: sim plan's "left" (plan.STATED_PREMIUM_OF) is after the premium of the
+# members in force, whom deaths and exits reduce, so it is larger; each line says what its premium is of.
+FULL_YEAR_PREMIUM_OF = "every starting member paid for 12 months, none dying or leaving"
+
+
 def _budget_lines(summary: dict) -> list[str]:
     """The stated budget against the premiums. With members at the start: their full year's premium, and the
     APBD's share of it when others (CSR, ...) pay for some members: what the city budgets each year while
@@ -312,7 +317,7 @@ def _budget_lines(summary: dict) -> list[str]:
         if "annual_budget_idr" in budget:
             lines.append(f"Stated budget {rupiah(budget['annual_budget_idr'])}: "
                          f"{_left(budget['budget_minus_apbd_premium_idr'])} "
-                         + ("the APBD's premium" if others else "that premium"))
+                         + ("the APBD's premium" if others else "that premium") + f" ({FULL_YEAR_PREMIUM_OF})")
         if "target_members" in budget:
             lines.append(f"Premium for the target of {budget['target_members']:,} members: "
                          f"{rupiah(budget['annual_premium_target_idr'])} a year"
@@ -339,7 +344,42 @@ def _budget_lines(summary: dict) -> list[str]:
     return lines
 
 
-def format_summary(summary: dict) -> str:
+# Why a projection does not use a [budget] key (forecast.unused_in_projection), as the report's register says it
+# (report_sections.UNUSED_IN_PROJECTION): a variant built with ``base = ...`` inherits its base's [budget] unseen.
+UNUSED_BUDGET_WHY = {"budget.annual_budget": "[funding] apbd_budget gives the APBD budget, year by year",
+                     "budget.target_members": "[expansion] gives the year-end targets, segment by segment"}
+
+
+def unused_budget_lines(scenario) -> list[str]:
+    """A line per [budget] key the scenario states (or inherits) that its projection does not use: its value,
+    where it was set and why it is not used. sim run's and sim plan's terminals said nothing of it, so a planner
+    whose variant inherits Rp2.20 bn from its base could not tell which budget the answers use."""
+    lines = []
+    for key in sorted(unused_in_projection(scenario)):
+        node = scenario.resolved.get("budget", {}).get(key.split(".")[1])
+        if not isinstance(node, dict) or "value" not in node:
+            continue
+        value = node["value"]
+        shown_value = rupiah(value) + " a year" if key == "budget.annual_budget" else f"{value:,.0f} members"
+        lines.append(f"Not used: [budget] {key.split('.')[1]} {shown_value}, {_set_where(scenario, key)}: "
+                     f"{UNUSED_BUDGET_WHY[key]}")
+    return lines
+
+
+def _set_where(scenario, key: str) -> str:
+    """Where a dotted key's value comes from: --set, the scenario's own file or the base it inherits it from."""
+    if any(k == key or k.startswith(key + ".") for k, _ in scenario.overrides):
+        return "given with --set"
+    table, field = key.split(".")
+    for i, path in enumerate(reversed(scenario.files)):
+        if field in (tomllib.loads(Path(path).read_text(encoding="utf-8")).get(table) or {}):
+            return "stated in this scenario's file" if i == 0 else f"inherited from its base {Path(path).stem}"
+    return "inherited"
+
+
+def format_summary(summary: dict, notes: list[str] = ()) -> str:
+    """sim run's terminal: the table, the budget lines, then ``notes`` (:func:`unused_budget_lines`), the risk and
+    the checks."""
     lines = [
         f"{summary['title']} ({summary['scenario_id']}), {summary['trials']:,} trials, seed {summary['seed']}",
         f"{'period':>7} {'members':>9} {'premium':>12} {'claims mean':>13} {'expected':>12} {'p5':>12} "
@@ -356,6 +396,7 @@ def format_summary(summary: dict) -> str:
     lines += [_no_claims_line(p, summary["trials"]) for p in summary["periods"]
               if p["claims_idr"].get("se_reason") == "no_claims"]
     lines += _budget_lines(summary)
+    lines += notes
     first = summary["periods"][0]
     risk = first["risk"]
     ci = risk["claims_var_ci95_idr"]
@@ -449,7 +490,7 @@ def cmd_run(args) -> int:
     summary = write_run(scenario, out, args.chunk_trials, not args.no_trials_table, None if args.quiet else _progress,
                         target_precision=target, max_trials=args.max_trials or DEFAULT_MAX_TRIALS, backend=backend)
     if not args.quiet:
-        print(format_summary(summary))
+        print(format_summary(summary, unused_budget_lines(scenario)))
         if "precision" in summary:
             pr = summary["precision"]
             print(f"Precision target {pr['target']:.2%}: {'met' if pr['met'] else 'NOT met'} after {pr['trials_used']:,} "
@@ -597,7 +638,7 @@ def cmd_report(args) -> int:
 
 
 def cmd_plan(args) -> int:
-    from .plan import format_plan, sensitivity_names, write_plan
+    from .plan import entry_labels, format_plan, sensitivity_names, write_plan
 
     scenario = load_scenario(args.scenario, _overrides(args))
     out = args.out or Path("out") / scenario.id
@@ -605,7 +646,7 @@ def cmd_plan(args) -> int:
                         sensitivity=not args.no_tornado)
     if not args.quiet:
         names = sensitivity_names(scenario, result["tornado"]["rows"]) if result["tornado"] else None
-        print(format_plan(result, rupiah, names))
+        print(format_plan(result, rupiah, names, entry_labels(scenario), unused_budget_lines(scenario)))
         tornado = [] if args.no_tornado else ["tornado.csv"]
         print(wrote(out, "plan.json", "plan_*.csv", *tornado, "summary.json", "scenario.json"))
     return 0

@@ -594,17 +594,18 @@ def _planned_ucj_line(rows: list[dict]) -> str:
 
 
 def _pledge_outcome_lines(answer: dict, rupiah, part_years: frozenset, year_ends: dict,
-                          need_years: frozenset = frozenset()) -> list[str]:
+                          need_years: frozenset = frozenset(), labels: dict | None = None) -> list[str]:
     """A line per pledge outcome: its probability, the last year's members, the members not renewed and the most
     names waiting at a year-end over the horizon with the year-end it falls at (:func:`_most_waiting`), and the APBD
     each year needs to keep the plan in that outcome. A year of ``part_years`` (:func:`_part_years`) is starred as
     in the table above, whose '* part of a year' line says why: its members are the horizon's last month's, its
     APBD spent that of its months in the horizon; the APBD needed is starred in a year of ``need_years``
     (:func:`_part_need_years`) only, a year the horizon ends in before December needing a whole year's.
-    ``year_ends``: each year's year-end month (plan.json ``years[].year_end_month``)."""
+    ``year_ends``: each year's year-end month (plan.json ``years[].year_end_month``); ``labels``: each pledge's name
+    (:func:`entry_labels`)."""
     outcomes = answer["outcomes"]
     last = _year_label(outcomes[0]["years"][-1]["year"], part_years)
-    width = max(len(_outcome_name(o)) for o in outcomes)
+    width = max(len(_outcome_name(o, labels)) for o in outcomes)
     waiting = [_most_waiting(o, year_ends) for o in outcomes]
     held_width = max(len(f"{o['held_max']:,.0f}") for o in outcomes)
     cells = [f"{o['held_max']:>{held_width},.0f}{at}" for o, at in zip(outcomes, waiting)]
@@ -619,7 +620,8 @@ def _pledge_outcome_lines(answer: dict, rupiah, part_years: frozenset, year_ends
              f"{'most waiting':<{cell_width}}  APBD needed to keep the plan"]
     for o, cell in zip(outcomes, cells):
         years = o["years"]
-        lines.append(f"  {_outcome_name(o):<{width}} {o['probability']:>5.0%} {years[-1]['members_year_end']:>13,.0f} "
+        lines.append(f"  {_outcome_name(o, labels):<{width}} {o['probability']:>5.0%} "
+                     f"{years[-1]['members_year_end']:>13,.0f} "
                      f"{o['not_renewed']:>11,.0f} {cell:<{cell_width}}  " + by_year(years, "apbd_needed_idr"))
     if answer["expected"] is not None:
         # The APBD spent stops at the budget; where money binds only the need says what keeping the plan takes.
@@ -663,11 +665,13 @@ def _year_label(year, part_years: frozenset) -> str:
     return f"{year}*" if str(year) in part_years else str(year)
 
 
-def _outcome_name(outcome: dict) -> str:
-    """A pledge outcome's name on the terminal (``pledge_outcomes.outcome_name`` decides which kind)."""
+def _outcome_name(outcome: dict, labels: dict | None = None) -> str:
+    """A pledge outcome's name on the terminal (``pledge_outcomes.outcome_name`` decides which kind), each failed
+    pledge by its label (``labels``, :func:`entry_labels`) or else its key."""
     kind, failed = outcome_name(outcome)
     if kind == FAILED:
-        return Language("en").join(failed) + (" fails" if len(failed) == 1 else " fail")  # "a, b and c fail"
+        named = [(labels or {}).get(n, n) for n in failed]
+        return Language("en").join(named) + (" fails" if len(failed) == 1 else " fail")  # "a, b and c fail"
     return {ALL_HONOURED: "all honoured", NONE_HONOURED: "none honoured"}[kind]
 
 
@@ -745,9 +749,13 @@ def _part_year_line(partial: list) -> str:
             + whole)
 
 
-def format_plan(result: dict, rupiah, names: dict | None = None) -> str:
+def format_plan(result: dict, rupiah, names: dict | None = None, labels: dict | None = None,
+                notes: list[str] = ()) -> str:
     """The plan on the terminal: a line per year, then the budget answers. ``names``: the sensitivity line's
-    readable parameter names (:func:`sensitivity_names`)."""
+    readable parameter names (:func:`sensitivity_names`); ``labels``: segments' and pledges' (:func:`entry_labels`),
+    without which they are named by their keys, as in plan.json; ``notes``: lines put under the APBD's budget
+    (``cli.unused_budget_lines``: an inherited [budget] value the plan does not use)."""
+    labels = labels or {}
     lines = _year_lines(result, rupiah)
     cuts = result.get("budget_cuts") or []
     if cuts:
@@ -767,7 +775,8 @@ def format_plan(result: dict, rupiah, names: dict | None = None) -> str:
     apbd_budget = _apbd_budget_line(result, rupiah, part_need)
     if apbd_budget:
         lines.append(apbd_budget)
-    missed_for_money = _targets_missed_line(result)
+    lines += notes
+    missed_for_money = _targets_missed_line(result, labels.get("segments"))
     if missed_for_money:
         lines.append(missed_for_money)
     # A segment paid by DBH-CHT or CSR alone is cut when that money runs out, whatever the APBD: say so, or the APBD
@@ -782,7 +791,11 @@ def format_plan(result: dict, rupiah, names: dict | None = None) -> str:
               "the rest")
     stated = answers.get("stated_budget")
     if stated:
-        lines.append(f"Stated budget {rupiah(stated['annual_budget_idr'])} a year; left after each year's APBD premium: "
+        # What the premium is of: sim run's "left" is after a full year of every starting member (summary.json
+        # budget), this one after the members in force, fewer as they die or leave: a planner saw Rp110.3 m left
+        # there and Rp118.1 m here with no word why.
+        lines.append(f"Stated budget {rupiah(stated['annual_budget_idr'])} a year; left after each year's APBD premium "
+                     f"for {STATED_PREMIUM_OF}: "
                      + ", ".join(f"{_year_label(r['year'], part_need)} " + (
                          rupiah(r["left_idr"]) if r["left_idr"] >= 0 else f"short by {rupiah(-r['left_idr'])}")
                                  for r in stated["years"]))
@@ -803,7 +816,8 @@ def format_plan(result: dict, rupiah, names: dict | None = None) -> str:
         lines.extend(_csr_gap_lines(answers["csr_gap_to_ucj"], need.get("outcomes", 1), rupiah, part_need))
     if "pledge_outcomes" in answers:
         year_ends = {y["year"]: y["year_end_month"] for y in result["years"]}
-        lines.extend(_pledge_outcome_lines(answers["pledge_outcomes"], rupiah, part_years, year_ends, part_need))
+        lines.extend(_pledge_outcome_lines(answers["pledge_outcomes"], rupiah, part_years, year_ends, part_need,
+                                           labels.get("pledges")))
     if result.get("ucj"):
         lines.append(_planned_ucj_line(result["ucj"]))
     reserve = answers["claims_topup_reserve"]
@@ -815,6 +829,10 @@ def format_plan(result: dict, rupiah, names: dict | None = None) -> str:
     if result["tornado"]:
         lines.append(_sensitivities_line(result["tornado"], names))
     return "\n".join(lines)
+
+
+# What sim plan's stated budget is set against (its line, above), beside sim run's (cli.FULL_YEAR_PREMIUM_OF).
+STATED_PREMIUM_OF = "the members in force month by month (none paid for after dying or leaving)"
 
 
 def _apbd_budget_line(result: dict, rupiah, part_need: frozenset) -> str | None:
@@ -850,14 +868,16 @@ def _apbd_budget_line(result: dict, rupiah, part_need: frozenset) -> str | None:
     return line
 
 
-def _targets_missed_line(result: dict) -> str | None:
+def _targets_missed_line(result: dict, labels: dict | None = None) -> str | None:
     """The year-end targets the scenario's own money misses (plan.json ``targets`` with ``reached`` false), in the
     years where money binds (names wait for money or members are cut): per year the members of the segments that
     miss against their targets, those segments and the names waiting. The report's summary says it ("Target missed
     in 2024 ..."); the terminal showed only the names waiting for money (a column then headed "held"), and no budget
     beside the APBD needed, so a planner could read pekalongan-2023-expansion's plan as meeting its targets. None
     when no target is missed so; a target missed with unlimited money too is also on the "Not reached even with
-    unlimited money" line."""
+    unlimited money" line. ``labels``: each segment's name (:func:`entry_labels`), else its key; labels hold commas
+    ("Other informal workers outside DTKS (BPU), enrolled for UCJ"), so "; " parts them."""
+    labels = labels or {}
     held = {str(y["year"]): y.get("held_year_end") or 0.0 for y in result["years"]}
     cut = {str(c["year"]) for c in result.get("budget_cuts") or []}
     missed: dict[str, list] = {}
@@ -871,7 +891,7 @@ def _targets_missed_line(result: dict) -> str | None:
     for year, rows in missed.items():
         waiting = f"; {held[year]:,.0f} names wait for money" if round(held[year]) > 0 else ""
         items.append(f"{year} {sum(t['members_year_end'] for t in rows):,.0f} of {sum(t['target'] for t in rows):,.0f}"
-                     f" ({', '.join(t['segment'] for t in rows)}{waiting})")
+                     f" ({'; '.join(labels.get(t['segment'], t['segment']) for t in rows)}{waiting})")
     return ("Year-end targets missed with the scenario's money (members of the segments below target): "
             + ", ".join(items))
 
@@ -902,6 +922,23 @@ def _not_refitted(row: dict) -> str:
     return " (held: not refitted)" if failed else ""
 
 
+# The en dash and times sign of the report's names, as the terminal writes them.
+TO_ASCII = str.maketrans({"\u2013": "-", "\u00d7": "x"})
+
+
+def entry_labels(scenario: Scenario) -> dict:
+    """What the English report calls each segment and CSR pledge (``report_sections.entry_names``: a segment's
+    label, a pledge's label or else its key), made ASCII as the rest of the terminal's text: ``{"segments": {key:
+    name}, "pledges": {key: name}}``. The terminal named them by their keys ("bank-daerah fails", "rentan") where
+    the report gives the scenario's labels; plan.json keeps the keys."""
+    from .report_sections import entry_names  # matplotlib, as sensitivity_names
+
+    names = {k: v.translate(TO_ASCII) for k, v in entry_names(scenario, Language("en")).items()}
+    pledge = "funding.csr."
+    return {"segments": {s.name: names[s.name] for s in scenario.segments},
+            "pledges": {k[len(pledge):]: v for k, v in names.items() if k.startswith(pledge)}}
+
+
 def sensitivity_names(scenario: Scenario, rows: list[dict]) -> dict:
     """Each tornado row's parameter key -> the name the English report's sensitivity table gives it, with its unit
     ("Mortality load (x) - Prayer-room caretakers (marbot mushola, BPU)"), its en dash and times sign made ASCII as
@@ -910,8 +947,7 @@ def sensitivity_names(scenario: Scenario, rows: list[dict]) -> dict:
 
     lang = Language("en")
     entries = entry_names(scenario, lang)
-    ascii_ = str.maketrans({"\u2013": "-", "\u00d7": "x"})
-    return {r["parameter"]: sensitivity_label(lang, r, entries).translate(ascii_) for r in rows}
+    return {r["parameter"]: sensitivity_label(lang, r, entries).translate(TO_ASCII) for r in rows}
 
 
 # What a sensitivity's percentage is (sim.budget._swing over its KEY_OUTPUTS): "a key output" alone left a reader

@@ -101,13 +101,40 @@ def test_a_budget_from_funding_replaces_an_inherited_stated_budget(tmp_path, cap
     budget = json.loads((tmp_path / "out" / "summary.json").read_text())["budget"]
     assert budget["budget_from"] == "funding" and "annual_budget_idr" not in budget
     assert "Stated budget" not in out and "APBD budget from [funding]" in out
+    # The inherited Rp604 m is said to be unused, and why, on sim run's and sim plan's terminals alike.
+    unused = ("Not used: [budget] annual_budget Rp604.0 m a year, inherited from its base jambi-2025: [funding] "
+              "apbd_budget gives the APBD budget, year by year")
+    assert unused in out.splitlines()
+    assert main(["plan", "jambi-2025-pipeline", "--trials", "300", "--out", str(tmp_path / "plan"), "--no-tornado",
+                 "--set", "funding.apbd_budget.value=800000000"]) == 0
+    assert unused in capsys.readouterr().out.splitlines()
+
+
+def test_an_unused_budget_value_says_where_it_was_set(tmp_path):
+    """The [budget] values a projection does not use, with where each was set: inherited from the base, this
+    file's own, or --set; a scenario whose projection uses them (no [funding], no quotas) has none."""
+    from sim.cli import unused_budget_lines
+    from sim.scenario import load_scenario
+
+    assert unused_budget_lines(load_scenario("jambi-2025")) == []
+    own = tmp_path / "own.toml"
+    own.write_text((ROOT / "scenarios" / "jambi-2025-pipeline.toml").read_text(encoding="utf-8")
+                   + '\n[budget]\nannual_budget = { value = 700000000, unit = "IDR per year", source = "x", '
+                     'basis = "data" }\n', encoding="utf-8")
+    lines = unused_budget_lines(load_scenario(own))
+    assert lines[0].startswith("Not used: [budget] annual_budget Rp700.0 m a year, stated in this scenario's file: ")
+    assert lines[1] == ("Not used: [budget] target_members 3,000 members, inherited from its base jambi-2025: "
+                        "[expansion] gives the year-end targets, segment by segment")
+    given = unused_budget_lines(load_scenario("jambi-2025-pipeline", ["budget.annual_budget=5e8"]))
+    assert given[0].startswith("Not used: [budget] annual_budget Rp500.0 m a year, given with --set: ")
 
 
 def test_a_budget_short_of_the_premium_says_short_not_a_negative_amount(tmp_path, capsys):
     """jambi-2025's Rp604.0 m is Rp800,000 short of 3,000 x Rp16,800 x 12."""
     assert main(["run", "jambi-2025", "--trials", "300", "--out", str(tmp_path / "out"), "--no-trials-table"]) == 0
     out = capsys.readouterr().out
-    assert "Stated budget Rp604.0 m: Rp800,000 short of that premium" in out and "Rp-" not in out
+    assert ("Stated budget Rp604.0 m: Rp800,000 short of that premium (every starting member paid for 12 months, "
+            "none dying or leaving)") in out.splitlines() and "Rp-" not in out
 
 
 def test_too_few_trials_leave_checks_unchecked_not_failed(tmp_path, capsys):
@@ -256,7 +283,7 @@ def test_an_interrupt_once_the_output_is_in_place_says_it_was_written(tmp_path, 
     """Ctrl-C while the table was printed, after the files had moved into place, said "nothing was written"."""
     import sim.cli
 
-    def interrupted(summary):
+    def interrupted(summary, notes=()):
         raise KeyboardInterrupt
 
     monkeypatch.setattr(sim.cli, "format_summary", interrupted)
@@ -278,7 +305,7 @@ def test_an_error_once_the_output_is_in_place_says_it_was_written(tmp_path, caps
     error line says so, rather than reading as a failed run."""
     import sim.cli
 
-    def closed_pipe(summary):
+    def closed_pipe(summary, notes=()):
         raise BrokenPipeError(32, "Broken pipe")
 
     monkeypatch.setattr(sim.cli, "format_summary", closed_pipe)

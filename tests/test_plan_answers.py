@@ -355,13 +355,13 @@ def test_targets_the_scenario_s_money_misses_are_said_on_the_terminal():
     line = next((t for t in text.splitlines() if t.startswith("Year-end targets missed with the scenario's money")),
                 None)
     assert line is not None
-    assert "2024 1,330 of 1,450 (batik, marbot, vulnerable; 120 names wait for money)" in line
-    assert "2027 1,458 of 1,700 (batik, marbot, vulnerable; 241 names wait for money)" in line
+    assert "2024 1,330 of 1,450 (batik; marbot; vulnerable; 120 names wait for money)" in line
+    assert "2027 1,458 of 1,700 (batik; marbot; vulnerable; 241 names wait for money)" in line
     assert " 2023 " not in line  # 1,000 members, the target reached
     missed = [t for t in result["targets"] if t["year"] == 2025 and t["reached"] is False]
     held = next(y["held_year_end"] for y in result["years"] if y["year"] == "2025")
     assert (f"2025 {sum(t['members_year_end'] for t in missed):,.0f} of {sum(t['target'] for t in missed):,.0f} "
-            f"(batik, marbot, vulnerable; {held:,.0f} names wait for money)") in line
+            f"(batik; marbot; vulnerable; {held:,.0f} names wait for money)") in line
     # With unlimited APBD nothing is missed for money: no such line.
     _, unlimited = planned("pekalongan-2023-expansion", ["funding.apbd_budget.value=1e12", OPEN_BUDGET])
     assert "targets missed with the scenario's money" not in unlimited
@@ -677,6 +677,9 @@ def test_a_plan_without_a_quota_path_says_what_it_prices_and_sets_it_against_the
         assert row["apbd_premium_idr"] == need["mean_need_idr"] < full_year
         assert row["left_idr"] == pytest.approx(4e9 - need["mean_need_idr"], abs=0.01)
         assert f"{row['year']} {rupiah(row['left_idr'])}" in text
+    # The line says what its premium is of: sim run's "left" is after a full year of every starting member, larger.
+    assert ("left after each year's APBD premium for the members in force month by month (none paid for after dying "
+            "or leaving): ") in text
     jambi, jambi_text = planned(JAMBI)
     assert "APBD needed for the quota path" in jambi_text and "stated_budget" not in jambi["budget"]
 

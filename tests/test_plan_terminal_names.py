@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from sim.plan import _sensitivities_line, sensitivity_names
+from sim.plan import _outcome_name, _sensitivities_line, _targets_missed_line, entry_labels, sensitivity_names
 from sim.scenario import load_scenario
 
 MARBOT = "segments.marbot.mortality_load"
@@ -35,3 +35,21 @@ def test_a_refitted_line_names_its_parameters_too():
                                {MARBOT: "Mortality load (x) - Marbot", AGE: "Age profile (shifted, years)"})
     assert "Mortality load (x) - Marbot 10% (47% held)" in line
     assert line.endswith(". With the calibration held, also: Age profile (shifted, years) 61% (1% refitted)")
+
+
+def test_pledge_outcomes_and_missed_targets_are_named_by_their_labels():
+    """A planner read "bank-daerah fails" and "(rentan; 230 names wait for money)" where the report names the
+    pledge and the segment by their labels. madiun-2026-ucj-csr's pledges and segments have labels, one with a comma
+    ("Firms, matched 1:1 by the city"), so "; " parts the segments; a pledge without a label keeps its key."""
+    labels = entry_labels(load_scenario("madiun-2026-ucj-csr"))
+    assert labels["pledges"] == {"companies": "Firms in Kota Madiun", "co-funded": "Firms, matched 1:1 by the city"}
+    assert _outcome_name({"failed": ["companies"], "honoured": ["co-funded"]},
+                         labels["pledges"]) == "Firms in Kota Madiun fails"
+    assert _outcome_name({"failed": ["other"], "honoured": []}, labels["pledges"]) == "other fails"
+    result = {"years": [{"year": "2029", "held_year_end": 3530.0}],
+              "targets": [{"segment": s, "year": 2029, "target": 100.0, "members_year_end": 90.0, "reached": False}
+                          for s in ("informal", "vulnerable")]}
+    assert _targets_missed_line(result, labels["segments"]).endswith(
+        ": 2029 180 of 200 (Other informal workers outside DTKS (BPU), enrolled for UCJ; Vulnerable informal workers "
+        "(BPU); 3,530 names wait for money)")
+    assert "(informal; vulnerable; 3,530 names" in _targets_missed_line(result)  # no labels: the keys, as plan.json

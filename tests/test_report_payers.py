@@ -96,7 +96,8 @@ def test_sim_run_sets_the_budget_against_the_apbd_premium_and_names_the_other_pa
     lines = cli._budget_lines(summary)
     assert lines[0] == ("Premium for a full year of the 4,000 starting members: Rp806.4 m, of which the APBD pays "
                         "Rp604.8 m; the rest: CSR Rp201.6 m (1,000 members)")
-    assert lines[1] == "Stated budget Rp604.0 m: Rp800,000 short of the APBD's premium"
+    assert lines[1] == ("Stated budget Rp604.0 m: Rp800,000 short of the APBD's premium (every starting member paid "
+                        "for 12 months, none dying or leaving)")
     assert "the APBD's share Rp453.6 m" in lines[2]
 
 
@@ -178,7 +179,8 @@ def test_a_payer_with_no_members_is_not_named(tmp_path):
     assert {"payer": "CSR", "members": 0, "annual_premium_idr": 0.0} in summary["budget"]["payers"]
     lines = cli._budget_lines(summary)
     assert lines[:2] == ["Premium for a full year of the 3,000 starting members: Rp604.8 m",
-                         "Stated budget Rp604.0 m: Rp800,000 short of that premium"]
+                         "Stated budget Rp604.0 m: Rp800,000 short of that premium (every starting member paid for "
+                         "12 months, none dying or leaving)"]
     assert other_payers(summary["budget"]) == []  # nor the report, which lists the same payers
 
 
