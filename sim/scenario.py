@@ -231,6 +231,8 @@ def apply_override(data: dict, key: str, value, origin: dict) -> None:
         node[last]["source_id"] = f"diubah dari baris perintah (--set {key}); sebelumnya: {was_id}"
         if node[last].get("basis") == "assumption" and "range" in node[last]:
             node[last]["range"] = _widen_range(node[last]["range"], value)
+        if not _is_number(value) and not key.endswith(RANGE_OF_A_FACTOR):
+            node[last].pop("range", None)  # a single number's range, which a list (a budget by year) does not have
     else:
         node[last] = value
         translated = TRANSLATED_KEYS.get(last)
@@ -252,6 +254,9 @@ def _widen_range(rng, value):
 # --- Validation -----------------------------------------------------------------------------------------------
 
 
+# The one list-valued parameter with a range: the children table's, a range of a factor on the table
+# (scenario_schema.child_scale_range), checked with the table.
+RANGE_OF_A_FACTOR = ".by_member_age"
 NEW_CITY_BASE = "base/national-defaults"  # the base a new city's scenario starts from (scenarios/README.md)
 
 
@@ -418,6 +423,14 @@ class _Validator:
             self.fail(f"{key}.value", problem)
         if _is_number(node["value"]) and (node["basis"] == "assumption" or "range" in node):
             self.check_range(node, key)
+        elif "range" in node and not key.endswith(RANGE_OF_A_FACTOR):
+            # Accepted unchecked, it drew no bar: the sensitivity moves a single number to the ends of its range. A
+            # range left from a base's single number, which a list given later replaced, was that number's: it goes.
+            if _origin_of(self.origin, f"{key}.range", "") == _origin_of(self.origin, f"{key}.value", ""):
+                self.fail(f"{key}.range", f"a range applies to a single number; this value is a list "
+                                          f"({shown(node['value'], 40)}), which has none: the sensitivity does not "
+                                          f"move it")
+            del node["range"]
         return node["value"]
 
     def check_range(self, node, key):

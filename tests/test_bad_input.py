@@ -117,6 +117,9 @@ FILE_CASES = [
     # TOML cannot read 1.000.000; the parser's own message ("Unclosed inline table") names neither it nor the cause.
     ("wage-with-dot-thousands", edit(WAGE_UNIT, WAGE_UNIT.replace("1000000", "1.000.000")), [],
      [NAME, "malformed TOML", "line 22", "numbers are written without thousands separators (2400000, not 2.400.000)"]),
+    # A range beside a list value was accepted unchecked and drew no bar (the sensitivity moves single numbers).
+    ("range-on-a-list", edit('Januari)", basis = "assumption" }', 'Januari)", basis = "assumption", range = [0, 1] }'),
+     [], [NAME, "segments.vulnerable.tenure.range", "a range applies to a single number; this value is a list"]),
     ("unknown-top-level-key", append("\n[budgett]\nannual = 1\n"), [], [NAME, "budgett", "unknown key", "'budget'"]),
     ("unknown-scenario-key", edit('region = "', 'regoin = "'), [],
      [NAME, "scenario.regoin", "unknown key", "did you mean 'region'?"]),
@@ -1178,3 +1181,21 @@ def test_one_walk_down_a_dotted_key_finds_its_node_or_none():
     assert node_at(doc, "segments.vulnerabel.members") is None
     assert node_at(doc, "segments.vulnerable.members.value.more") is None
     assert node_at({"a": {"b": 0, "c": False}}, "a.b") == 0 and node_at({"a": {"c": False}}, "a.c") is False
+
+
+def test_a_list_given_over_a_ranged_single_number_drops_that_numbers_range(tmp_path):
+    """madiun-2026-ucj states one APBD budget for every year with a range (a tornado bar). A variant file, or a --set,
+    giving a budget by year replaces that number: its range was the number's and goes with it, not refused as a
+    range written beside a list (which the test case "range-on-a-list" refuses)."""
+    variant = tmp_path / "by-year.toml"
+    variant.write_text(f'[scenario]\nid = "by-year"\ntitle = "By year"\nbase = "{SCENARIO_DIR / "madiun-2026-ucj"}"\n\n'
+                       '[funding]\napbd_budget = { value = [[2026, 4000000000], [2027, 4100000000], '
+                       '[2028, 4200000000], [2029, 4300000000], [2030, 4400000000]] }\n', encoding="utf-8")
+    budget = load_scenario(str(variant)).resolved["funding"]["apbd_budget"]
+    assert budget["value"][0] == [2026, 4000000000] and "range" not in budget
+    by_year = "[[2026, 4000000000], [2027, 4000000000], [2028, 4000000000], [2029, 4000000000], [2030, 4000000000]]"
+    scenario = load_scenario("madiun-2026-ucj", [f"funding.apbd_budget={by_year}"])
+    assert "range" not in scenario.resolved["funding"]["apbd_budget"]  # the number's range went with it
+    variant.write_text(variant.read_text(encoding="utf-8").replace("]] }", "]], range = [1, 2] }"), encoding="utf-8")
+    with pytest.raises(ScenarioError, match="a range applies to a single number"):
+        load_scenario(str(variant))
