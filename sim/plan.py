@@ -13,6 +13,7 @@ its own forecast through :func:`detail` and :func:`detail_tables`. Every key is 
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import numpy as np
@@ -29,7 +30,7 @@ from .forecast import DEFAULT_CHUNK_TRIALS, FORECAST_FILES, atomic_directory, fo
 from .funding import APBD, EXTERNAL_PAYERS
 from .i18n import Language
 from .membership import EXIT_CAUSES
-from .pledge_outcomes import ALL_HONOURED, FAILED, NONE_HONOURED, outcome_name, pledge_outcomes
+from .pledge_outcomes import ALL_HONOURED, FAILED, NONE_HONOURED, note, outcome_name, pledge_outcomes
 from .population import Model, build_model
 from .scenario import Scenario
 
@@ -486,14 +487,15 @@ def write_table(frame: pd.DataFrame, path: Path) -> None:
     out.to_csv(path, index=False, lineterminator="\n")
 
 
-def _largest_coverage_text(lc: dict, year_ends: dict | None = None) -> str:
+def _largest_coverage_text(lc: dict, year_ends: dict | None = None, labels: dict | None = None) -> str:
     """The terminal's answer on the largest coverage. A multiple the money limits also gives the members it keeps at
     the horizon's last year-end (``year_ends``: plan.json's ``years[].year_end_month`` by year), since "0.832 x the
-    quota path's growth" alone does not tell a reader how many people that is, nor what it is a multiple of."""
+    quota path's growth" alone does not tell a reader how many people that is, nor what it is a multiple of.
+    ``labels``: segments' and pledges' names (:func:`entry_labels`), else their keys."""
     status = lc.get("status")
     if status == "none":
         zero = lc.get("at_no_growth") or {}
-        binds = _what_binds_text(zero)
+        binds = _what_binds_text(zero, labels)
         if binds:
             return "none" + _coverage_basis(lc, " at {:.0%} confidence") + ": " + binds
         why = ("does not even renew the current members" if zero.get("not_renewed", 0) > CUT_SHOWN
@@ -520,18 +522,21 @@ def _largest_coverage_text(lc: dict, year_ends: dict | None = None) -> str:
     return text + _coverage_basis(lc)
 
 
-def _what_binds_text(zero: dict) -> str:
+def _what_binds_text(zero: dict, labels: dict | None = None) -> str:
     """What binds with the growth at 0 (``at_no_growth``' by_segment and failed_pledges): which segments' members are
     not renewed or wait, and whose money they depend on. Empty for an answer without those fields, or when the APBD
-    binds too (the plain "does not even renew the current members" then holds)."""
+    binds too (the plain "does not even renew the current members" then holds). ``labels``: segments' and pledges'
+    names (:func:`entry_labels`), else their keys."""
     rows = zero.get("by_segment")
     if not rows or zero.get("apbd_binds"):
         return ""
+    segment, pledge = _namer(labels, "segments"), _namer(labels, "pledges")
     failed = zero.get("failed_pledges") or []
-    who = "; ".join(f"{r['segment']}: {r['not_renewed']:,.0f} {r['payer']}-paid members not renewed"
+    who = "; ".join(f"{segment(r['segment'])}: {r['not_renewed']:,.0f} {r['payer']}-paid members not renewed"
                     + (f", {r['held_max']:,.0f} names waiting" if r["held_max"] > CUT_SHOWN else "") for r in rows)
     if failed:
-        pledges = Language("en").join(f"{p['name']} (probability {p['probability_failed']:.0%})" for p in failed)
+        pledges = Language("en").join(f"{pledge(p['name'])} (probability {p['probability_failed']:.0%})"
+                                      for p in failed)
         text = (f"if the CSR pledge{'s' if len(failed) > 1 else ''} {pledges} {'are' if len(failed) > 1 else 'is'} "
                 f"not honoured, {who}")
     else:
@@ -548,11 +553,14 @@ def _coverage_basis(lc: dict, at: str = ", at {:.0%} over which CSR pledges are 
     return ""
 
 
-def _csr_gap_lines(gap: dict, outcomes: int, rupiah, part_years: frozenset = frozenset()) -> list[str]:
+def _csr_gap_lines(gap: dict, outcomes: int, rupiah, part_years: frozenset = frozenset(),
+                   labels: dict | None = None) -> list[str]:
     """The CSR-gap answer with its own check: the probability and the UCJ come from re-running with the money. The
     money of a year of ``part_years`` (:func:`_part_need_years`: a year the horizon starts in after January) is
-    starred: its months from the start only (a year the horizon ends in before December needs a whole year's)."""
+    starred: its months from the start only (a year the horizon ends in before December needs a whole year's).
+    ``labels``: segments' names (:func:`entry_labels`), else their keys; "; " parts them (labels hold commas)."""
     confidence = gap["confidence"]
+    segment = _namer(labels, "segments")
 
     def ucj(rows):
         final = rows[-1]
@@ -560,21 +568,23 @@ def _csr_gap_lines(gap: dict, outcomes: int, rupiah, part_years: frozenset = fro
         return f"UCJ at the end of {_year_end_words(final)} {final['ucj']:.1%}{at}"
 
     p = gap["probability_money_does_not_bind_with_it"]
-    lines = [f"CSR money for the UCJ segments ({', '.join(gap['segments'])}) to close the gap to the UCJ target: "
+    lines = [f"CSR money for the UCJ segments ({'; '.join(map(segment, gap['segments']))}) to close the gap to the "
+             "UCJ target: "
              + _by_year(gap["years"], "csr_idr", rupiah, part_years)
              + f"; re-run with it, money does not bind with probability {p:.0%} ({ucj(gap['ucj_with_gap_closed'])})"]
     short = gap.get("shortfall_outside_ucj")
     if short:
         payers = "APBD" if short["payers"] == ["APBD"] else "city money (" + ", ".join(short["payers"]) + ")"
-        lines.append(f"{payers} short for segments outside the UCJ allocation ({', '.join(gap['other_city_segments'])}), "
+        lines.append(f"{payers} short for segments outside the UCJ allocation "
+                     f"({'; '.join(map(segment, gap['other_city_segments']))}), "
                      "not covered by that CSR money: " + _by_year(short["years"], "shortfall_idr", rupiah, part_years)
                      + f"; with it as well, money does not bind with probability "
                        f"{short['probability_money_does_not_bind_with_both']:.0%} ({ucj(short['ucj_with_both'])})")
     if p < confidence - 1e-9:
         cut = gap.get("not_renewed_with_it") or {}
         lines.append(f"WARNING: the CSR money alone does not close the gap at {confidence:.0%}"
-                     + (" (members still not renewed: " + ", ".join(f"{n} {v:,.0f}" for n, v in cut.items()) + ")"
-                        if cut else ""))
+                     + (" (members still not renewed: " + "; ".join(f"{v:,.0f} {segment(n)}" for n, v in cut.items())
+                        + ")" if cut else ""))
     return lines
 
 
@@ -594,7 +604,8 @@ def _planned_ucj_line(rows: list[dict]) -> str:
 
 
 def _pledge_outcome_lines(answer: dict, rupiah, part_years: frozenset, year_ends: dict,
-                          need_years: frozenset = frozenset(), labels: dict | None = None) -> list[str]:
+                          need_years: frozenset = frozenset(), labels: dict | None = None,
+                          horizon: tuple | None = None) -> list[str]:
     """A line per pledge outcome: its probability, the last year's members, the members not renewed and the most
     names waiting at a year-end over the horizon with the year-end it falls at (:func:`_most_waiting`), and the APBD
     each year needs to keep the plan in that outcome. A year of ``part_years`` (:func:`_part_years`) is starred as
@@ -602,8 +613,12 @@ def _pledge_outcome_lines(answer: dict, rupiah, part_years: frozenset, year_ends
     APBD spent that of its months in the horizon; the APBD needed is starred in a year of ``need_years``
     (:func:`_part_need_years`) only, a year the horizon ends in before December needing a whole year's.
     ``year_ends``: each year's year-end month (plan.json ``years[].year_end_month``); ``labels``: each pledge's name
-    (:func:`entry_labels`)."""
+    (:func:`entry_labels`), also in the note on a pledge outside the ``horizon`` (its first and last months, as
+    dates), which plan.json's note names by its key."""
     outcomes = answer["outcomes"]
+    said = answer["note"]
+    if answer.get("outside_horizon") and horizon:
+        said = note(answer["all_combinations"], answer["outside_horizon"], *horizon, labels)
     last = _year_label(outcomes[0]["years"][-1]["year"], part_years)
     width = max(len(_outcome_name(o, labels)) for o in outcomes)
     waiting = [_most_waiting(o, year_ends) for o in outcomes]
@@ -614,8 +629,7 @@ def _pledge_outcome_lines(answer: dict, rupiah, part_years: frozenset, year_ends
     def by_year(rows: list, key: str) -> str:
         return _by_year(rows, key, rupiah, need_years if key == "apbd_needed_idr" else part_years)
 
-    lines = [f"If CSR pledges are not honoured (the table above counts each at amount x probability); "
-             f"{answer['note']}:",
+    lines = [f"If CSR pledges are not honoured (the table above counts each at amount x probability); {said}:",
              f"  {'outcome':<{width}} {'prob':>5} {f'members {last}':>13} {'not renewed':>11} "
              f"{'most waiting':<{cell_width}}  APBD needed to keep the plan"]
     for o, cell in zip(outcomes, cells):
@@ -756,11 +770,12 @@ def format_plan(result: dict, rupiah, names: dict | None = None, labels: dict | 
     without which they are named by their keys, as in plan.json; ``notes``: lines put under the APBD's budget
     (``cli.unused_budget_lines``: an inherited [budget] value the plan does not use)."""
     labels = labels or {}
+    segment = _namer(labels, "segments")
     lines = _year_lines(result, rupiah)
     cuts = result.get("budget_cuts") or []
     if cuts:
         lines.append("WARNING: the money does not renew all current members; not renewed (cut) at the year's round: "
-                     + ", ".join(f"{c['year']} {c['segment']} {c['not_renewed']:,.0f}" for c in cuts))
+                     + "; ".join(f"{c['year']}: {c['not_renewed']:,.0f} {segment(c['segment'])}" for c in cuts))
     answers = result["budget"]
     # A year the horizon holds only part of (ending before December or starting after January): its money below
     # (those months' only) starred, as its row above; but a year it ends in before December needs a whole year's
@@ -783,8 +798,8 @@ def format_plan(result: dict, rupiah, names: dict | None = None, labels: dict | 
     # needed above (and its low probability) reads as the fix.
     others = {c["segment"]: c["payer"] for c in cuts if c.get("payer", APBD) != APBD}
     if others:
-        lines.append("Not renewed for lack of money other than the APBD: " + ", ".join(
-            f"{name} (payer {payer})" for name, payer in others.items())
+        lines.append("Not renewed for lack of money other than the APBD: " + "; ".join(
+            f"{segment(name)} (payer {payer})" for name, payer in others.items())
             + ". The APBD does not pay for a segment whose payer is not APBD, so no APBD budget renews them: raise "
               "that money (funding.dbh_cht_budget, a pledge's amount), or make the segment's payer APBD and list it "
               "with the money (funding.dbh_cht_segments, a pledge's segments), which then pays first and the APBD "
@@ -801,23 +816,26 @@ def format_plan(result: dict, rupiah, names: dict | None = None, labels: dict | 
                                  for r in stated["years"]))
     missed = [t for t in need.get("targets_with_unlimited_budget", []) if t["reached"] is False]
     if missed:
-        lines.append("Not reached even with unlimited money (the pipeline is too slow): " + ", ".join(
-            f"{t['segment']} {t['year']} ({t['members_year_end']:,.0f} of {t['target']:,.0f})" for t in missed))
+        lines.append("Not reached even with unlimited money (the pipeline is too slow): " + "; ".join(
+            f"{segment(t['segment'])} {t['year']} ({t['members_year_end']:,.0f} of {t['target']:,.0f})"
+            for t in missed))
     # A horizon shortened or moved with --set: the scenario's targets and money outside it are kept, unused.
     for side, year in (("before", result["years"][0]["year"]), ("after", result["years"][-1]["year"])):
         targets, money = result.get(f"targets_{side}_horizon") or [], result.get(f"money_{side}_horizon") or []
         if targets or money:
-            lines.append(_not_used_line(targets, money, side, year, rupiah))
+            lines.append(_not_used_line(targets, money, side, year, rupiah, labels))
     if "largest_coverage" in answers:
         year_ends = {y["year"]: y["year_end_month"] for y in result["years"]}
         lines.append("Largest coverage the budget funds: "
-                     + _largest_coverage_text(answers["largest_coverage"], year_ends))
+                     + _largest_coverage_text(answers["largest_coverage"], year_ends, labels))
     if "csr_gap_to_ucj" in answers:
-        lines.extend(_csr_gap_lines(answers["csr_gap_to_ucj"], need.get("outcomes", 1), rupiah, part_need))
+        lines.extend(_csr_gap_lines(answers["csr_gap_to_ucj"], need.get("outcomes", 1), rupiah, part_need, labels))
     if "pledge_outcomes" in answers:
         year_ends = {y["year"]: y["year_end_month"] for y in result["years"]}
+        first, last = result["years"][0]["first_month"], result["years"][-1]["year_end_month"]
+        horizon = tuple(dt.date.fromisoformat(f"{m}-01") for m in (first, last))
         lines.extend(_pledge_outcome_lines(answers["pledge_outcomes"], rupiah, part_years, year_ends, part_need,
-                                           labels.get("pledges")))
+                                           labels.get("pledges"), horizon))
     if result.get("ucj"):
         lines.append(_planned_ucj_line(result["ucj"]))
     reserve = answers["claims_topup_reserve"]
@@ -896,21 +914,39 @@ def _targets_missed_line(result: dict, labels: dict | None = None) -> str | None
             + ", ".join(items))
 
 
-def _not_used_line(targets: list, money: list, side: str, year: str, rupiah) -> str:
+def _not_used_line(targets: list, money: list, side: str, year: str, rupiah, labels: dict | None = None) -> str:
     """The year-end targets and the budget and pledge money listed ``side`` ("after" or "before") the horizon's last
     or first ``year`` (plan.json ``targets_after_horizon``, ``money_after_horizon``, ``targets_before_horizon``,
-    ``money_before_horizon``), which nothing uses, on one line."""
+    ``money_before_horizon``), which nothing uses, on one line. ``labels``: segments' and pledges' names
+    (:func:`entry_labels`), else their keys: a pledge's payer ``CSR:companies`` reads ``CSR: Firms in Kota Madiun``,
+    as in the report (``report_planning.payer_name``); labels hold commas, so "; " parts the items."""
+    segment, pledges = _namer(labels, "segments"), (labels or {}).get("pledges") or {}
     what = []
     if targets:
         what.append(("year-end targets",
-                     ", ".join(f"{t['segment']} {t['year']} ({t['target']:,.0f})" for t in targets)))
+                     "; ".join(f"{segment(t['segment'])} {t['year']} ({t['target']:,.0f})" for t in targets)))
     if money:
         what.append(("budget and pledge money",
-                     ", ".join(f"{m['payer']} {m['year']} {rupiah(m['amount_idr'])}" for m in money)))
+                     "; ".join(f"{_payer_name(m['payer'], pledges)} {m['year']} {rupiah(m['amount_idr'])}"
+                               for m in money)))
     (first, items), *rest = what
     end = "last" if side == "after" else "first"
     return (f"Not used: {first} {side} the horizon's {end} year ({year}): {items}"
             + "".join(f"; {name} {side} it: {listed}" for name, listed in rest))
+
+
+def _namer(labels: dict | None, kind: str):
+    """A segment's or pledge's (``kind``: "segments", "pledges") name on the terminal: its label in ``labels``
+    (:func:`entry_labels`), else its key, as plan.json gives it."""
+    names = (labels or {}).get(kind) or {}
+    return lambda key: names.get(key, key)
+
+
+def _payer_name(payer: str, pledges: dict) -> str:
+    """A payer bucket on the terminal: ``CSR:companies`` -> ``CSR: Firms in Kota Madiun`` (``pledges``: each
+    pledge's name), ``APBD`` and ``DBH-CHT`` as they are; without the pledge's name, the key as plan.json gives it."""
+    kind, colon, pledge = payer.partition(":")
+    return f"{kind}: {pledges[pledge]}" if colon and kind == "CSR" and pledge in pledges else payer
 
 
 def _not_refitted(row: dict) -> str:

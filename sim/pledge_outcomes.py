@@ -26,6 +26,7 @@ make outcomes with the figures of others; it is named in the answer's note inste
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 
 from .budget import UnlimitedApbd, pledges_in_horizon, pledges_outside_horizon, ucj_by_year
@@ -97,29 +98,43 @@ def pledge_outcomes(scenario: Scenario, unlimited: UnlimitedApbd | None = None) 
                      "held_max": max(y["held_year_end"] for y in years),  # the most names waiting at a year-end
                      "years": years})
     every = len(pledges) <= ALL_COMBINATIONS_UP_TO
-    left_out = f"; {_left_out(scenario, outside)}" if outside else ""
+    months = month_dates(scenario.start, scenario.horizon_months)
     return {
         "pledges": [{"name": p.name, "probability": p.probability, **_dates(p), "segments": list(p.segments)}
                     for p in pledges],
         "outside_horizon": outside,
-        "note": ("every combination of honoured and failed pledges" if every else
-                 "all pledges honoured, each failing alone, none honoured (not every combination: the probabilities "
-                 "do not add up to 1)")
-                + "; a pledge is honoured in full or not at all for its whole duration, independently" + left_out,
+        "note": note(every, outside, months[0], months[-1]),
         "all_combinations": every,
         "outcomes": rows,
         "expected": _expected(rows) if every else None,
     }
 
 
+def note(every: bool, outside: list[dict], first: dt.date, last: dt.date, names: dict | None = None) -> str:
+    """The outcomes' note (plan.json ``note``, the terminal's line over them): which outcomes are shown, and the
+    pledges with no year in the horizon (``outside``: ``outside_horizon``) between its ``first`` and ``last``
+    months (:func:`_left_out`). ``names``: each pledge's name on the terminal (``plan.entry_labels``), else its key,
+    as plan.json keeps it."""
+    shown = ("every combination of honoured and failed pledges" if every else
+             "all pledges honoured, each failing alone, none honoured (not every combination: the probabilities do "
+             "not add up to 1)")
+    return (shown + "; a pledge is honoured in full or not at all for its whole duration, independently"
+            + (f"; {_left_out_words(outside, first, last, names)}" if outside else ""))
+
+
 def _left_out(scenario: Scenario, outside: list[dict]) -> str:
     """The note's words on the pledges with no year in the horizon: the English report's sentence under its table of
     outcomes (report_text's ``pledge_left_out``), in the terminal's ASCII, with the pledges' names as its outcomes
     name them. plan.json and the terminal are in English only, as every text ``sim plan`` writes."""
-    en = Language("en")
     months = month_dates(scenario.start, scenario.horizon_months)
-    pledges = en.join(f"{p['name']} ({p['first_year']}-{p['last_year']})" for p in outside)
-    horizon = f"{en.month(months[0])} to {en.month(months[-1])}"
+    return _left_out_words(outside, months[0], months[-1])
+
+
+def _left_out_words(outside: list[dict], first: dt.date, last: dt.date, names: dict | None = None) -> str:
+    en = Language("en")
+    pledges = en.join(f"{(names or {}).get(p['name'], p['name'])} ({p['first_year']}-{p['last_year']})"
+                      for p in outside)
+    horizon = f"{en.month(first)} to {en.month(last)}"
     if len(outside) == 1:
         return (f"the pledge {pledges} lies wholly outside the horizon ({horizon}), so the outcomes leave it out: "
                 "whether it is honoured changes nothing here")

@@ -44,7 +44,7 @@ def test_members_not_renewed_are_shown_per_year_and_segment_with_a_warning():
     row = next(line for line in lines if line.split()[0] == "2026")
     assert _cells(lines[1:3], row, [("not", "renewed")]) == [f"{cut:,.0f}"]  # the year table's "not renewed" column
     warning = [line for line in lines if line.startswith("WARNING")]
-    assert len(warning) == 1 and f"2026 vulnerable {cut:,.0f}" in warning[0] and "not renewed" in warning[0]
+    assert len(warning) == 1 and f"2026: {cut:,.0f} vulnerable" in warning[0] and "not renewed" in warning[0]
 
 
 # The year table's columns as a planner reads them: (the label over the column or its span, the column's own words).
