@@ -51,7 +51,10 @@ BEST_FIT_SOURCE_ID = (f"titik kisi tempat chi2_min tercapai: data saja, tanpa pr
                       f"{_ID.plain(GRID_RANGE[0])}–{_ID.plain(GRID_RANGE[1])})")
 EDGE_MASS = 1e-3  # posterior mass in an end cell of the grid above which the grid would cut the posterior off
 VARIANCE_TRIALS = 4000
-METHOD = "grid posterior, bivariate normal likelihood of (claims, amount) per observation, lognormal priors"
+# The record's ``method``: the likelihood named by the figures fitted (an observation's ``fit``), since a record that
+# fits the amount alone (madiun-2025) said "bivariate normal of (claims, amount)", which it did not use.
+LIKELIHOODS = {("claims", "amount"): "bivariate normal likelihood of (claims, amount)",
+               ("claims",): "normal likelihood of the claims", ("amount",): "normal likelihood of the amount"}
 PERIL_BENEFITS = {
     "jkm": ("jkm_death", "jkm_scholarship"),
     "jkk": ("jkk_medical", "jkk_temporary", "jkk_partial", "jkk_total", "jkk_death", "jkk_scholarship"),
@@ -363,7 +366,7 @@ class Calibration:
             "goodness_of_fit": self.goodness_of_fit(),
             "backtest": self.backtest(),
             "not_fitted": self.not_fitted(),
-            "method": METHOD,
+            "method": method(self.experience.observations),
         }
 
 
@@ -482,6 +485,14 @@ def observation_moments(model: Model, obs: Observation, path, trials: int = VARI
         cov[peril] = np.cov(sims[peril].T)
     in_scope = sum(sims[p] for p in obs.perils)
     return Moments(mean, cov, in_scope)
+
+
+def method(observations) -> str:
+    """The calibration's method as its record states it: "grid posterior, normal likelihood of the amount per
+    observation, lognormal priors" where each observation fits the amount alone; observations that fit different
+    figures name each likelihood ("... of the amount or bivariate normal likelihood of (claims, amount) ...")."""
+    kinds = dict.fromkeys(tuple(FIGURES[k] for k in _observed(obs)) for obs in observations)
+    return f"grid posterior, {' or '.join(LIKELIHOODS[k] for k in kinds)} per observation, lognormal priors"
 
 
 def _observed(obs: Observation) -> list[int]:
@@ -749,7 +760,7 @@ def calibration_record_text(cal: Calibration) -> str:
         f"experience_id = {_toml_value(cal.experience.id)}",
         f"scenario = {_toml_value(cal.scenario.id)}",
         f"source = {_toml_value(cal.experience.source)}",
-        f"method = {_toml_value(METHOD)}",
+        f"method = {_toml_value(method(cal.experience.observations))}",
         "",
         "[calibration.posterior]",
         "mortality_scale = " + _inline(m["mean"], "multiplier of expected non-work deaths", given, "calibrated",

@@ -3,6 +3,7 @@
 import dataclasses
 import datetime as dt
 import shutil
+import tomllib
 from pathlib import Path
 
 import numpy as np
@@ -12,6 +13,7 @@ from sim.benefits import INDEX
 from cli_checks import assert_one_line_error
 from sim.calibration import (
     CLAIM_BENEFITS, EDGE_MASS, PERIL_BENEFITS, Calibration, Moments, Observation, calibrated_scenario_text, check_informative,
+    method,
     Experience, fit, observation_moments, posterior_grid, _benefit_columns, _observed_period,
     _period_of, _observation as read_observation, _observation_record,
 )
@@ -640,3 +642,18 @@ def test_a_calibration_observation_is_written_as_toml_that_reads_back_as_the_obs
     both = dataclasses.replace(obs, fitted=("claims", "amount"))
     assert "fit" not in tomllib.loads("\n".join(["[calibration]"] + _observation_record("x", both, row)))[
         "calibration"]["observation"][0]
+
+
+def test_the_method_names_the_likelihood_of_the_figures_fitted(root):
+    """The record's ``method`` said "bivariate normal likelihood of (claims, amount)" where the fit used the amount
+    alone (madiun-2025's fit = ["amount"]): it names what was fitted, and the shipped record says so."""
+    both = _observation(10.0, 9e9)
+    amount = dataclasses.replace(both, fitted=("amount",))
+    count = dataclasses.replace(both, fitted=("claims",))
+    assert method([amount]) == "grid posterior, normal likelihood of the amount per observation, lognormal priors"
+    assert method([both]) == ("grid posterior, bivariate normal likelihood of (claims, amount) per observation, "
+                              "lognormal priors")
+    assert "normal likelihood of the claims per" in method([count])
+    assert "of the amount or bivariate normal likelihood of (claims, amount) per" in method([amount, both, amount])
+    record = tomllib.loads((root / "scenarios" / "madiun-2025.toml").read_text())["calibration"]
+    assert record["method"] == method([amount])
