@@ -23,7 +23,7 @@ def claim_ratio_distribution(ratios, period: str, lang: Language, recorded: list
     ratios = np.asarray(ratios, dtype=float)
     mean, p5, p95 = charts.ratio_spread(ratios)
     text = lang("alt_ratio", period=period, trials=lang.count(ratios.size), mean=lang.percent(mean),
-                p5=lang.percent(p5), p95=lang.percent(p95), above=lang.chance(float(np.mean(ratios > 1.0))))
+                p5=lang.percent(p5), p95=lang.percent(p95), above=lang.chance(float(np.mean(ratios > 1.0)), ratios.size))
     for r in recorded or ():
         if r["period"] == period and r.get("claim_ratio") is not None:
             text += lang("alt_ratio_recorded", period=r["label"], ratio=lang.percent(r["claim_ratio"]),

@@ -13,7 +13,6 @@ months x 12.
 from __future__ import annotations
 
 import json
-import math
 from collections import Counter
 from pathlib import Path
 
@@ -276,14 +275,8 @@ def chance(p: float, trials: int) -> str:
 
 def chance_bound(p: float, trials: int) -> str:
     """:func:`chance` without the count, for a narrow column (``sim run``'s "P(>100%)"): "> 99.0%" from 300 of 300
-    trials, "> 99.9%" from 10,000 of 10,000."""
-    hits = round(p * trials)
-    if trials <= 0 or 0 < hits < trials:
-        return Language("en").chance(p)
-    bound = min(3 / trials, 1.0)
-    if hits == trials:
-        return f"> {math.floor(round((1 - bound) * 1000, 9)) / 10:.1f}%"
-    return f"< {math.ceil(round(bound * 1000, 9)) / 10:.1f}%"
+    trials, "> 99.9%" from 10,000 of 10,000; the report's rule too (``Language.chance`` with the trials)."""
+    return Language("en").chance(p, trials if trials > 0 else None)
 
 
 def parameter_cell(key: str, value, unit: str, rupiah, limit: int = 40) -> str:

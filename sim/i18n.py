@@ -41,8 +41,14 @@ SE_THOUSANDS = (1e3, "ribu", "k")  # a standard error below a juta (Language.mon
 # reader of a report does not read). ``money_se`` is a
 # standard error of an amount, to 2 significant digits with a scale word, so that a column of them reads in one
 # format (``Rp300 ribu`` beside ``Rp5,5 juta``, not ``Rp304.498``).
+# ``chance/N`` (:func:`chance_kind`) is a share of N trials, whose all or none shows the rule of three's bound.
 KINDS = ("money", "money_se", "rupiah", "count", "percent", "percent1", "percent_given", "points", "chance", "number",
          "number1", "number3", "plain", "sig3", "tiny")
+
+
+def chance_kind(trials: int) -> str:
+    """The figure kind of a probability estimated from ``trials`` trials: ``chance/2000``."""
+    return f"chance/{trials}"
 
 
 class Language:
@@ -126,12 +132,20 @@ class Language:
             return "0"
         return f"{'+' if shown > 0 else '-'}{self._digits(abs(shown), decimals)}"
 
-    def chance(self, x: float | None) -> str:
+    def chance(self, x: float | None, trials: int | None = None) -> str:
         """A probability estimated as a share of the trials, to 0.1 %: ``37,5%``. A share that would show as
         100,0% (all trials, or all but a few in many) is ``> 99,9%`` and one that would show as 0,0% is
-        ``< 0,1%``: a finite number of trials never shows a certainty."""
+        ``< 0,1%``: a finite number of trials never shows a certainty. Given the number of ``trials``, all or none
+        of them is the 95 % bound of the rule of three (the true share is above 1 - 3/n, below 3/n), rounded
+        outward to 0.1 %: 2,000 of 2,000 resolve no finer than ``> 99,8%``, 10,000 of 10,000 ``> 99,9%``."""
         if x is None:
             return "-"
+        hits = round(x * trials) if trials else None
+        if hits is not None and hits in (0, trials):
+            bound = min(3 / trials, 1.0)
+            if hits == trials:  # round(.., 9): 1 - 3/2000 is 0.9985 in decimal, not 0.99849999...
+                return f"> {self._digits(math.floor(round((1 - bound) * 1000, 9)) / 10, 1)}%"
+            return f"< {self._digits(math.ceil(round(bound * 1000, 9)) / 10, 1)}%"
         if x >= 0.9995:
             return f"> {self._digits(99.9, 1)}%"
         if x < 0.0005:
@@ -175,6 +189,8 @@ class Language:
             return self.points(value)
         if kind == "chance":
             return self.chance(value)
+        if kind.startswith("chance/"):  # a share of the trials after the slash (chance_kind)
+            return self.chance(value, int(kind.split("/", 1)[1]))
         if kind == "number":
             return self.number(value)
         if kind == "number1":

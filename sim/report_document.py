@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .i18n import MONEY_SCALES, Language
+from .i18n import MONEY_SCALES, Language, chance_kind
 from .scenario import Scenario
 
 
@@ -148,7 +148,9 @@ def lookup(document, key: str):
 
 
 def summary_figure(summary: dict, key: str, kind: str) -> Figure:
-    """The number at ``key`` of summary.json as a figure traced to it."""
+    """The number at ``key`` of summary.json as a figure traced to it. A ``chance`` there is a share of the
+    summary's trials: its kind carries them, so that all of 2,000 shows the rule of three's "> 99,8%"."""
+    kind = chance_kind(summary["trials"]) if kind == "chance" else kind
     return Figure(lookup(summary, key), kind, "summary.json", key)
 
 

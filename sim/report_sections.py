@@ -19,6 +19,7 @@ import pandas as pd
 from . import chart_descriptions, charts, report_planning, report_trend
 from .budget import CITY_BUCKETS
 from .calibration import GRID_RANGE, record_experience, record_observation, same_window, window_forecast
+from .exact import MIN_TAIL_TRIALS, SIGMAS
 from .coverage import apbd_premium, coverage_curve, funding, held_year, members_affordable
 from .forecast import other_payers, unused_in_projection
 from .i18n import Language, significant
@@ -1150,9 +1151,11 @@ def results_section(lang: Language, summary: dict, extra: dict, scenario: Scenar
                                           "col_shortfall_tvar"))
     note = runoff_note(lang, summary, scenario, extra) if runoff else ""
     blocks = [Para(lang("results_intro")), Table("periods", header, rows, styles, note)]
-    if any(p["prob_claim_ratio_above_1"] is not None and lang.chance(p["prob_claim_ratio_above_1"])[0] in "<>"
-           for p in summary["periods"]):  # shown as "> 99,9%" or "< 0,1%": say what that means
-        blocks.append(Para(lang("prob_table_note"), {"trials": _s(summary, "trials", "count")}, "note"))
+    n = summary["trials"]
+    if any(p["prob_claim_ratio_above_1"] is not None and lang.chance(p["prob_claim_ratio_above_1"], n)[0] in "<>"
+           for p in summary["periods"]):  # shown as "> 99,8%" or "< 0,2%" (of 2,000): say what that means
+        blocks.append(Para(lang("prob_table_note", above=lang.chance(1.0, n), below=lang.chance(0.0, n)),
+                           {"trials": _s(summary, "trials", "count")}, "note"))
     blocks += base_year_blocks(lang, summary, extra)  # the same year in an earlier base, beside this one's
     blocks += [
         Para(lang("results_risk")),
@@ -1745,7 +1748,11 @@ def validation_section(lang: Language, summary: dict, extra: dict, labels: dict 
         rows.append(tuple(mean_row))
         styles.append("")
     header = tuple(lang(k) for k in ("col_measure", "col_closed_form", "col_monte_carlo", "col_exact", "col_check"))
-    blocks += [Para(lang("valid_first_year", period=first["period"])), Table("exact_check", header, rows, styles)]
+    # The quantile rows' band, as sim.exact computes it: a reader cannot judge "band 93,5%–96,5%" otherwise.
+    note = lang("valid_quantile_note", sigmas=lang.number(SIGMAS, 0), trials=lang.count(summary["trials"]),
+                few=MIN_TAIL_TRIALS) if len(rows) > 1 else ""
+    blocks += [Para(lang("valid_first_year", period=first["period"])),
+               Table("exact_check", header, rows, styles, note)]
 
     breakdown = summary["breakdown"]
     total_rows = [i for i, r in enumerate(breakdown) if r["period"] == "total"]
@@ -2515,7 +2522,7 @@ def comparison_table(summaries: list[dict], lang: str = "id") -> pd.DataFrame:
                 f"{language('cmp_p5')}, {label}": language.money(p["claims_idr"]["p5"]),
                 f"{language('cmp_p95')}, {label}": language.money(p["claims_idr"]["p95"]),
                 f"{language('col_ratio')}, {label}": language.percent(ratio.get("mean")),
-                f"{language('col_prob')}, {label}": language.chance(p["prob_claim_ratio_above_1"]),
+                f"{language('col_prob')}, {label}": language.chance(p["prob_claim_ratio_above_1"], s["trials"]),
             })
         column[language("tile_budget")] = language.money(s["budget"]["annual_premium_start_members_idr"])
         rows[s["scenario_id"]] = column

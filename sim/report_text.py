@@ -216,24 +216,30 @@ TEXT = {
               "{prob}.",
     },
     "prob_all": {
-        "id": "Klaim melebihi iuran dalam semua {trials} simulasi. Karena itu peluangnya ditulis > 99,9%, bukan "
-              "100%: simulasi yang jumlahnya terbatas tidak dapat menunjukkan kepastian.",
-        "en": "Claims exceeded premiums in all {trials} simulations. The chance is therefore shown as > 99.9%, not "
-              "100%: a finite number of simulations cannot show a certainty.",
+        "id": "Klaim melebihi iuran dalam semua {trials} simulasi. Karena itu peluangnya ditulis {prob}, bukan "
+              "100%: dengan {trials} simulasi, kaidah tiga (rule of three) hanya menjamin peluang di atas "
+              "1 - 3/{trials} (keyakinan 95%).",
+        "en": "Claims exceeded premiums in all {trials} simulations. The chance is therefore shown as {prob}, not "
+              "100%: from {trials} simulations the rule of three bounds it only above 1 - 3/{trials} (95% "
+              "confidence).",
     },
     "prob_none": {
-        "id": "Klaim tidak melebihi iuran dalam satu pun dari {trials} simulasi. Karena itu peluangnya ditulis < "
-              "0,1%, bukan 0%: simulasi yang jumlahnya terbatas tidak dapat menunjukkan kepastian.",
-        "en": "Claims exceeded premiums in none of the {trials} simulations. The chance is therefore shown as < "
-              "0.1%, not 0%: a finite number of simulations cannot show a certainty.",
+        "id": "Klaim tidak melebihi iuran dalam satu pun dari {trials} simulasi. Karena itu peluangnya ditulis "
+              "{prob}, bukan 0%: dengan {trials} simulasi, kaidah tiga (rule of three) hanya menjamin peluang di "
+              "bawah 3/{trials} (keyakinan 95%).",
+        "en": "Claims exceeded premiums in none of the {trials} simulations. The chance is therefore shown as "
+              "{prob}, not 0%: from {trials} simulations the rule of three bounds it only below 3/{trials} (95% "
+              "confidence).",
     },
     "prob_table_note": {
-        "id": "Peluang klaim > iuran: > 99,9% berarti klaim melebihi iuran dalam semua (atau hampir semua) dari "
-              "{trials} simulasi, < 0,1% berarti tidak terjadi di satu simulasi pun (atau hampir tidak ada); "
-              "simulasi yang jumlahnya terbatas tidak dapat menunjukkan kepastian 100% atau 0%.",
-        "en": "P(claims > premium): > 99.9% means claims exceeded premiums in all (or nearly all) of the {trials} "
-              "simulations, < 0.1% in none (or nearly none); a finite number of simulations cannot show a certainty "
-              "of 100% or 0%.",
+        "id": "Peluang klaim > iuran: {above} berarti klaim melebihi iuran dalam semua (atau hampir semua) dari "
+              "{trials} simulasi, {below} berarti tidak terjadi di satu simulasi pun (atau hampir tidak ada); "
+              "simulasi yang jumlahnya terbatas tidak dapat menunjukkan kepastian 100% atau 0%, dan batasnya "
+              "mengikuti kaidah tiga: di atas 1 - 3/n atau di bawah 3/n (keyakinan 95%).",
+        "en": "P(claims > premium): {above} means claims exceeded premiums in all (or nearly all) of the {trials} "
+              "simulations, {below} in none (or nearly none); a finite number of simulations cannot show a "
+              "certainty of 100% or 0%, and the bound follows the rule of three: above 1 - 3/n or below 3/n "
+              "(95% confidence).",
     },
     "exec_horizon": {
         "id": "Selama {months} bulan proyeksi ({period}), klaim berjumlah rata-rata {claims} dibandingkan iuran "
@@ -1479,6 +1485,19 @@ TEXT = {
               "massa peluang di nilai itu), batas {lo}–{hi}: {flag}",
         "en": "exact CDF just below the simulated value {below} and at it {cdf} (a mass at that value), band "
               "{lo}–{hi}: {flag}",
+    },
+    # The note under the quantile rows: what their band is (sim.exact: q +/- SIGMAS sqrt(q (1 - q) / n)).
+    "valid_quantile_note": {
+        "id": "Batas pada baris kuantil: q ± {sigmas}·√(q(1 − q)/n), dengan q peluang kuantil itu (0,95 untuk P95) "
+              "dan n = {trials} simulasi, yaitu {sigmas} galat baku peluang kumulatif sebuah kuantil simulasi. "
+              "Kuantil dinilai sesuai bila CDF eksak pada nilai simulasi berada di dalam batas itu (bila ada massa "
+              "peluang di nilai itu, cukup bila lompatan CDF menyentuh batas). Bila n·min(q, 1 − q) kurang dari "
+              "{few}, kuantil tidak dinilai: pendekatan normal untuk batas itu tidak berlaku.",
+        "en": "Band in the quantile rows: q ± {sigmas}·√(q(1 − q)/n), q the quantile's probability (0.95 for P95) "
+              "and n = {trials} trials: {sigmas} standard errors of a simulated quantile's cumulative probability. "
+              "A quantile passes when the exact CDF at the simulated value lies in the band (with a mass at that "
+              "value, when the CDF's step meets it). Where n·min(q, 1 − q) is below {few} it is not judged: the "
+              "band's normal approximation does not hold there.",
     },
     "valid_no_exact": {"id": "distribusi eksak tidak tersedia", "en": "exact distribution not available"},
     # The counts are payments, not cases: a scholarship row counts every yearly payment, and one accident counts in

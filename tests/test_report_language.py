@@ -16,7 +16,8 @@ import pytest
 
 from sim import charts
 from sim import report_sections as sections_module
-from sim.i18n import Language
+from sim.compare import chance_bound
+from sim.i18n import Language, chance_kind
 from sim.report import build, headline
 from sim.report_document import Figure, Para, Table
 from sim.report_sections import (
@@ -206,16 +207,30 @@ def test_a_chance_of_one_or_zero_is_shown_as_beyond_99_9_or_below_0_1_percent():
     assert id_.figure("chance", None) == "-"
 
 
+def test_a_chance_of_all_or_none_of_the_trials_is_the_rule_of_threes_bound():
+    """All 2,000 of 2,000 trials read "> 99,9%", more than 2,000 trials resolve: by the rule of three the true
+    share is only above 1 - 3/2000 = 99.85 % (95 %), "> 99,8%". From 10,000 "> 99,9%" is right; a share between
+    is the estimate as before. ``sim compare``'s chance_bound is the same rule."""
+    id_, en = Language("id"), Language("en")
+    assert id_.figure(chance_kind(2000), 1.0) == "> 99,8%" and en.figure(chance_kind(2000), 1.0) == "> 99.8%"
+    assert id_.figure(chance_kind(2000), 0.0) == "< 0,2%" and en.figure(chance_kind(2000), 0.0) == "< 0.2%"
+    assert id_.figure(chance_kind(10_000), 1.0) == "> 99,9%" and en.figure(chance_kind(10_000), 0.0) == "< 0.1%"
+    assert id_.figure(chance_kind(2000), 0.375) == id_.figure("chance", 0.375) == "37,5%"
+    assert en.figure(chance_kind(2000), 0.999) == "99.9%" and id_.figure(chance_kind(2000), None) == "-"
+    assert chance_bound(1.0, 2000) == en.chance(1.0, 2000) == "> 99.8%"
+
+
 def test_no_chance_of_100_percent_in_the_tile_the_text_or_the_tables(madiun, doc, doc_en):
     summary = madiun.summary
     assert summary["periods"][0]["prob_claim_ratio_above_1"] == 1.0  # every trial's claims exceed the premium
     chances = [f for f in doc.figures if f["data-key"].endswith("prob_claim_ratio_above_1")]
     assert len(chances) >= 1 + 1 + len(summary["periods"])  # the tile, the text and every row of the table
-    assert all(f["data-kind"] == "chance" and f["text"] == "> 99,9%" for f in chances)
+    # 300 trials resolve no finer than the rule of three's 1 - 3/300 = 99.0 %
+    assert all(f["data-kind"] == "chance/300" and f["text"] == "> 99,0%" for f in chances)
     assert "100,0%" not in doc.tile("periods.0.prob_claim_ratio_above_1")["text"]
     assert not [c for c in doc.column("periods", TEXT["col_prob"]["id"]) if "100,0" in c]
     en_chances = [f for f in doc_en.figures if f["data-key"].endswith("prob_claim_ratio_above_1")]
-    assert en_chances and all(f["text"] == "> 99.9%" for f in en_chances)
+    assert en_chances and all(f["text"] == "> 99.0%" for f in en_chances)
 
 
 def test_the_report_says_all_simulations_exceeded(madiun, doc, doc_en):
@@ -224,7 +239,7 @@ def test_the_report_says_all_simulations_exceeded(madiun, doc, doc_en):
     assert f"semua {trials} simulasi" in text and "bukan 100%" in text
     assert "trials" in [k for p in doc.paragraphs("summary") for k in p["keys"]]  # the count is a traced figure
     note = doc.paragraph_with("results", "trials")
-    assert "> 99,9%" in note and trials in note
+    assert "> 99,0%" in note and trials in note and "1 - 3/n" in note
     en = doc_en.paragraph_with("summary", "periods.0.prob_claim_ratio_above_1")
     assert f"all {Language('en').count(madiun.summary['trials'])} simulations" in en and "not 100%" in en
 
@@ -237,12 +252,12 @@ def test_a_chance_of_zero_says_none_of_the_simulations(madiun):
         para = next(b for b in blocks if isinstance(b, Para) and "prob" in b.figures)
         assert words in para.text and para.figures["trials"] == Figure(madiun.summary["trials"], "count",
                                                                        "summary.json", "trials")
-        assert Language(code).figure(para.figures["prob"].kind, 0.0) == Language(code).chance(0.0)
+        assert Language(code).figure(para.figures["prob"].kind, 0.0) == Language(code).chance(0.0, TRIALS)
 
 
 def test_the_comparison_table_shows_chances_the_same_way(madiun):
     table = comparison_table([madiun.summary], "id")
-    assert "> 99,9%" in table.to_string() and "100,0%" not in table.to_string()
+    assert "> 99,0%" in table.to_string() and "100,0%" not in table.to_string()
 
 
 # --- 2. intervals and VaR are about simulations of one year ---------------------------------------------------
@@ -336,7 +351,7 @@ REWORDED = [
     ("angsuran beasiswa", "pembayaran beasiswa tahunan bagi anak peserta"),
     ("setiap cicilan beasiswa", "apakah setiap pembayaran beasiswa tahunan dihitung sebagai satu klaim"),
     ("dalam tidak satu pun (atau hampir tidak satu pun)",
-     "< 0,1% berarti tidak terjadi di satu simulasi pun (atau hampir tidak ada)"),
+     "{below} berarti tidak terjadi di satu simulasi pun (atau hampir tidak ada)"),
     ("Batang-batang lainnya menahan hasil kalibrasi tetap", "Pada batang lainnya, hasil kalibrasi tidak diubah."),
     ("rata-rata simulasi dengan galat bakunya di samping rumus tertutup",
      "Rincian per segmen dan jenis manfaat untuk seluruh periode{span}; baris untuk satu tahun saja hanya "
@@ -978,3 +993,15 @@ def test_a_variant_that_changes_the_members_but_keeps_its_base_s_description_say
         for ref in ("madiun-2023-target", str(same)):
             (para,) = description_blocks(lang, load_scenario(ref), {})
             assert words.split(" jambi")[0] not in para.text
+
+
+@pytest.mark.parametrize("code, words", [
+    ("id", ["Batas pada baris kuantil: q ± 4·√(q(1 − q)/n)", "n = 300 simulasi", "kurang dari 10"]),
+    ("en", ["Band in the quantile rows: q ± 4·√(q(1 − q)/n)", "n = 300 trials", "below 10"])])
+def test_the_quantile_checks_say_what_their_band_is(madiun, code, words):
+    """The Validation table's quantile rows gave "band 93,5%–96,5%" without saying what a band is: its note says
+    q ± 4 sqrt(q (1 - q) / n), as sim.exact computes it (SIGMAS, MIN_TAIL_TRIALS)."""
+    assert madiun.summary["exact_first_period"]["versus_simulation"]["quantiles"]  # the rows the note explains
+    blocks = sections_module.validation_section(Language(code), madiun.summary, madiun.extra).blocks
+    table = next(b for b in blocks if isinstance(b, Table) and b.name == "exact_check")
+    assert all(w in table.note for w in words), table.note

@@ -607,7 +607,9 @@ def test_a_chance_shown_beyond_99_9_or_below_0_1_percent_gets_the_table_note(mad
         for p, chance in zip(summary["periods"], chances + [0.5] * len(summary["periods"])):
             p["prob_claim_ratio_above_1"] = chance
         blocks = results_section(lang, summary, {}).blocks
-        return sum(isinstance(b, Para) and b.text == lang("prob_table_note") for b in blocks)
+        n = summary["trials"]
+        note = lang("prob_table_note", above=lang.chance(1.0, n), below=lang.chance(0.0, n))
+        return sum(isinstance(b, Para) and b.text == note for b in blocks)
 
     assert (notes([]), notes([1.0]), notes([0.5, 0.0]), notes([0.9997])) == (0, 1, 1, 1)  # 99.97 % shows > 99.9 %
 
