@@ -137,7 +137,8 @@ class Language:
         100,0% (all trials, or all but a few in many) is ``> 99,9%`` and one that would show as 0,0% is
         ``< 0,1%``: a finite number of trials never shows a certainty. Given the number of ``trials``, all or none
         of them is the 95 % bound of the rule of three (the true share is above 1 - 3/n, below 3/n), rounded
-        outward to 0.1 %: 2,000 of 2,000 resolve no finer than ``> 99,8%``, 10,000 of 10,000 ``> 99,9%``."""
+        outward to 0.1 %: 2,000 of 2,000 resolve no finer than ``> 99,8%``, 10,000 of 10,000 ``> 99,9%``; all but a
+        few of them is the estimate to the digits they resolve, 1,999 of 2,000 ``99,95%``."""
         if x is None:
             return "-"
         hits = round(x * trials) if trials else None
@@ -146,6 +147,10 @@ class Language:
             if hits == trials:  # round(.., 9): 1 - 3/2000 is 0.9985 in decimal, not 0.99849999...
                 return f"> {self._digits(math.floor(round((1 - bound) * 1000, 9)) / 10, 1)}%"
             return f"< {self._digits(math.ceil(round(bound * 1000, 9)) / 10, 1)}%"
+        if hits is not None and (x >= 0.9995 or x <= 0.0005):
+            # All but a few (or a few) of many trials: the estimate itself, to the digits the trials resolve.
+            # "> 99,9%" for 1,999 of 2,000 claimed more than the "> 99,8%" all 2,000 give.
+            return self.percent(x, max(1, math.ceil(math.log10(trials)) - 2))
         if x >= 0.9995:
             return f"> {self._digits(99.9, 1)}%"
         if x < 0.0005:

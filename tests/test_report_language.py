@@ -218,6 +218,9 @@ def test_a_chance_of_all_or_none_of_the_trials_is_the_rule_of_threes_bound():
     assert id_.figure(chance_kind(2000), 0.375) == id_.figure("chance", 0.375) == "37,5%"
     assert en.figure(chance_kind(2000), 0.999) == "99.9%" and id_.figure(chance_kind(2000), None) == "-"
     assert chance_bound(1.0, 2000) == en.chance(1.0, 2000) == "> 99.8%"
+    # All but one of 2,000 read "> 99,9%", more than all 2,000 ("> 99,8%"): the estimate, to the digits it has.
+    assert id_.figure(chance_kind(2000), 1999 / 2000) == "99,95%" and en.chance(1 / 2000, 2000) == "0.05%"
+    assert en.chance(9999 / 10_000, 10_000) == "99.99%" and en.chance(1999 / 2000) == "> 99.9%"  # trials unknown
 
 
 def test_no_chance_of_100_percent_in_the_tile_the_text_or_the_tables(madiun, doc, doc_en):
