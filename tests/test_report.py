@@ -17,7 +17,7 @@ import tomllib
 
 from sim import report as report_module
 from sim.cli import main
-from sim.i18n import Language, in_each_language
+from sim.i18n import Language, chance_kind, in_each_language
 from sim.manifest import dump_toml, read_manifest, scenario_toml
 from sim.report import build, compare, lookup, rebuild
 from sim.report_text import TEXT
@@ -125,7 +125,7 @@ def headline_figures(summary: dict, lang: Language, extra: dict | None = None) -
     out += [lang.money(first["claims_idr"]["mean"]), lang.money(first["claims_idr"]["p5"]), lang.money(first["claims_idr"]["p95"])]
     if first["claim_ratio"] is not None:
         out += [lang.percent(first["claim_ratio"][k]) for k in ("mean", "p5", "p95")]
-        out.append(lang.figure("chance", first["prob_claim_ratio_above_1"]))
+        out.append(lang.figure(chance_kind(summary["trials"]), first["prob_claim_ratio_above_1"]))
     return out
 
 

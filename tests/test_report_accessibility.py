@@ -401,7 +401,7 @@ def test_the_histograms_alt_text_gives_the_mean_and_90_percent_interval_it_draws
     band = next(p for p in ax.patches if p.get_label() == lang("chart_interval90"))
     alt = chart_descriptions.claim_ratio_distribution(ratios, "2025", lang)
     for shown in (lang.percent(mean), lang.percent(band.get_x()), lang.percent(band.get_x() + band.get_width()),
-                  lang.count(1500), lang.chance(float(np.mean(ratios > 1)))):
+                  lang.count(1500), lang.chance(float(np.mean(ratios > 1)), 1500)):
         assert shown in alt, shown
     assert lang("chart_ratio_axis_short").lower() in alt.lower() and lang("caption_ratio", period="2025") not in alt
 
