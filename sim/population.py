@@ -5,9 +5,12 @@ the age and tenure that drive the rules (the BPU 3-month JKM rule, the 3-year sc
 year every 12 months of the horizon and leave through death (non-work or work-accident).
 
 Assumption (named in the README): the run-off of the population is deterministic, the expected survivors. Random
-deaths in one trial do not reduce that trial's later exposure; the error is of order q^2, below 0.01 % of claims
-for annual death rates under 1 %. Members totally disabled by a work accident stay in force (``sim.accident``, by
-``WITH_SCHOLARSHIP``, says why and how little it matters).
+deaths in one trial do not reduce that trial's later exposure: the engine draws each cell-month's deaths Poisson
+with mean expected survivors x q, which is the exact expected number of deaths, but a closed group's deaths are
+binomial, so a year's count has a variance larger by about the chance of dying that year (1-3 % of the variance
+of a year's deaths in the shipped scenarios; tests/test_stated_figures.py).
+Members totally disabled by a work accident stay in force (``sim.accident``, by ``WITH_SCHOLARSHIP``, says why and
+how little it matters).
 """
 
 from __future__ import annotations

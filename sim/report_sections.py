@@ -1727,6 +1727,8 @@ def validation_section(lang: Language, summary: dict, extra: dict, labels: dict 
     first = summary["periods"][0]
     exact = summary.get("exact_first_period")
     blocks = [Para(lang("valid_intro"))]
+    if exact:  # "exact" up to the grid the FFT puts every amount on (exact.py: step span_idr, mean kept)
+        blocks.append(Para(lang("valid_grid"), {"step": _s(summary, "exact_first_period.span_idr", "money")}))
     mean_row = [lang("row_mean"), _s(summary, "periods.0.claims_expected_idr", "money"),
                 _s(summary, "periods.0.claims_idr.mean", "money")]
     rows, styles = [], []
@@ -2171,16 +2173,18 @@ def segment_list(key: str, segments, names: dict) -> str | None:
 
 
 def methodology_section(lang: Language, scenario: Scenario | None = None) -> Section:
-    """How the numbers are made; the uncertainty paragraph says whether the intervals include parameter
-    uncertainty (a calibrated scenario's posterior draws) or not; the calibration paragraph (Bayesian grid,
-    Mahalanobis, chi-squared) only for a scenario calibrated or inheriting a calibration (its ``calibration``
-    record, as report.json's), else one sentence that its loads are assumptions."""
-    uncertainty = "uncertainty_draws" if scenario is not None and scenario.intensity_draws else "uncertainty_fixed"
+    """How the numbers are made; the simulation and uncertainty paragraphs say whether the counts are mixed Poisson
+    and the intervals include parameter uncertainty (a calibrated scenario's posterior draws) or not; the
+    calibration paragraph (Bayesian grid, Mahalanobis, chi-squared) only for a scenario calibrated or inheriting a
+    calibration (its ``calibration`` record, as report.json's), else one sentence that its loads are assumptions."""
+    draws = scenario is not None and bool(scenario.intensity_draws)
+    uncertainty = "uncertainty_draws" if draws else "uncertainty_fixed"
     calibration = "calibration"
     if scenario is not None and scenario.calibration is None:
         # madiun-2023 takes madiun-2025's calibrated loads: not "assumptions", though not fitted here either
         calibration = "calibrated_elsewhere" if _has_basis(scenario.resolved, "calibrated") else "not_calibrated"
-    paras = [Para(lang(f"method_{k}")) for k in ("population", "perils", "rules", "engine", "checks", uncertainty)]
+    engine = "engine_draws" if draws else "engine"  # per-trial multipliers make the counts mixed Poisson
+    paras = [Para(lang(f"method_{k}")) for k in ("population", "perils", "rules", engine, "checks", uncertainty)]
     record = scenario.calibration if scenario is not None else None
     paras.append(Para(_calibration_method(lang, record)) if calibration == "calibration" and record
                  else Para(lang(f"method_{calibration}")))

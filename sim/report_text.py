@@ -773,11 +773,11 @@ TEXT = {
     },
     "exec_checks_ok": {
         "id": "Pemeriksaan: rata-rata simulasi sesuai dengan perhitungan langsung (tanpa simulasi) untuk setiap "
-              "segmen dan jenis manfaat, dan sebaran hasil simulasi sesuai dengan sebaran yang dihitung secara "
-              "eksak (lihat Validasi).",
+              "segmen dan jenis manfaat, dan sebaran total klaim tahun pertama (kuantil 5% hingga 99,5%) sesuai "
+              "dengan distribusi eksaknya (lihat Validasi).",
         "en": "Checks: the simulated means agree with the direct calculation (without simulation) for every segment "
-              "and benefit, and the spread of the simulated results agrees with the exactly computed spread (see "
-              "Validation).",
+              "and benefit, and the spread of the first year's total claims (its 5% to 99.5% quantiles) agrees with "
+              "its exact distribution (see Validation).",
     },
     "exec_checks_flagged": {
         "id": "Perhatian: {n} hasil simulasi menyimpang dari perhitungan langsung atau dari distribusi eksak lebih "
@@ -1456,6 +1456,14 @@ TEXT = {
               "values without simulation) and the exact first-year distribution (FFT). Differences beyond the Monte "
               "Carlo tolerance are flagged.",
     },
+    # The FFT is exact but for its grid (sim/exact.py): each amount is split between its two neighbouring grid
+    # points, which keeps the mean, and the quantiles it gives are grid points.
+    "valid_grid": {
+        "id": "Distribusi eksak itu tepat kecuali pembulatan: setiap nilai dibagi ke dua kelipatan {step} terdekat "
+              "(rata-ratanya tetap), sehingga kuantilnya adalah kelipatan {step}.",
+        "en": "The exact distribution is exact but for rounding: every amount is split between the two nearest "
+              "multiples of {step} (which keeps its mean), so its quantiles are multiples of {step}.",
+    },
     "valid_first_year": {"id": "Total klaim tahun {period}:", "en": "Total claims in {period}:"},
     "valid_mean_check": {
         "id": "selisih {z} galat baku; selisih relatif eksak terhadap perhitungan langsung {rel}",
@@ -1511,17 +1519,19 @@ TEXT = {
               "diterimanya. Kolom z: selisih mutlak antara simulasi dan perhitungan langsung, dalam satuan galat "
               "baku menurut perhitungan langsung (sebaran rata-rata simulasi bila modelnya benar). Baris ditandai "
               "bila z melampaui 4; untuk rata-rata yang sebarannya menceng (dari sedikit pembayaran besar), batas "
-              "ini diperlonggar di atas nilai harapan dengan peluang baris ditandai tetap sama (dan, bila "
-              "kemencengannya kecil, diperketat di bawahnya); kolom Pemeriksaan menuliskan batas yang disesuaikan "
-              "itu bila batas tersebut mengubah hasil pemeriksaan.",
+              "ini diperlonggar di atas nilai harapan sehingga, menurut pendekatan gamma, peluang baris ditandai "
+              "sama dengan peluangnya pada sebaran normal (bila dihitung secara eksak, hingga sekitar 3 kali "
+              "peluang itu), dan, bila kemencengannya kecil, diperketat di bawahnya; kolom Pemeriksaan menuliskan "
+              "batas yang disesuaikan itu bila batas tersebut mengubah hasil pemeriksaan.",
         "en": "By segment and benefit over the whole period{span}; a row of a single year is shown only when it is "
               "flagged. The number of payments counts each benefit's payments, not cases: every yearly scholarship "
               "payment counts, and one work accident counts under each benefit it receives. Column z: the absolute "
               "gap between simulation and direct calculation, in the direct calculation's standard errors (the "
               "spread of the simulated mean if the model is right). A row is flagged when z is above 4, a bound that "
-              "for a skewed mean (of few large payments) is widened above the expected value with the same chance of "
-              "a flag (and, for a mildly skewed one, narrowed below it); the Check column gives the bound where it "
-              "changes the verdict.",
+              "for a skewed mean (of few large payments) is widened above the expected value so that a gamma "
+              "approximation gives it a normal's chance of a flag (computed exactly, up to about 3 times that chance) "
+              "and, for a mildly skewed one, narrowed below it; the Check column gives the bound where it changes "
+              "the verdict.",
     },
     "row_mean": {"id": "Rata-rata", "en": "Mean"},
     "row_quantile": {"id": "Kuantil {q}%", "en": "Quantile {q}%"},
@@ -1736,31 +1746,42 @@ TEXT = {
               "paid under the rules. Random numbers come from named streams (SeedSequence), so the same seed always "
               "gives identical results.",
     },
+    # With parameter draws each trial's expected events are scaled by its multipliers (engine.intensity_scales), so
+    # a count is Poisson within a trial and mixed Poisson across trials.
+    "method_engine_draws": {
+        "id": "Simulasi. Untuk setiap simulasi, segmen, dan risiko, jumlah kejadian selama periode proyeksi diundi "
+              "sekali: Poisson dengan rata-rata dikalikan pengali simulasi itu, jadi Poisson campuran antarsimulasi; "
+              "setiap kejadian ditempatkan pada bulan dan kelompok peserta sesuai peluangnya, lalu dibayar menurut "
+              "aturan. Bilangan acak berasal dari aliran bernama (SeedSequence), sehingga bilangan awal (seed) yang "
+              "sama selalu memberi hasil yang sama persis.",
+        "en": "Simulation. For each trial, segment and peril the number of events over the horizon is drawn once: "
+              "Poisson, its mean times the trial's multiplier, so mixed Poisson across trials; each event is placed in "
+              "a month and group of members in proportion to its probability and paid under the rules. Random numbers "
+              "come from named streams (SeedSequence), so the same seed always gives identical results.",
+    },
     "method_checks": {
-        "id": "Pemeriksaan. Nilai harapan setiap manfaat juga dihitung langsung tanpa simulasi, dan distribusi "
-              "total klaim tahun pertama dihitung secara eksak dengan transformasi Fourier cepat (FFT). Rata-rata "
-              "simulasi yang berjarak lebih "
-              "dari 4 galat baku dari perhitungan langsung (batas yang disesuaikan dengan kemencengan sebarannya), "
-              "atau kuantil di luar batas toleransi Monte Carlo-nya, ditandai.",
+        "id": "Pemeriksaan. Nilai harapan setiap manfaat juga dihitung langsung tanpa simulasi, dan distribusi total "
+              "klaim tahun pertama dihitung dengan transformasi Fourier cepat (FFT), eksak kecuali pembulatan nilai ke "
+              "kisinya. Rata-rata simulasi yang berjarak lebih dari 4 galat baku dari perhitungan langsung (batasnya "
+              "disesuaikan dengan kemencengan sebarannya), atau kuantil di luar batas Monte Carlo-nya, ditandai.",
         "en": "Checks. The expected value of every benefit is also computed directly, without simulation, and the "
-              "first year's total claims distribution exactly by the Fast Fourier Transform (FFT). A simulated mean "
-              "more than 4 standard errors "
-              "from the direct calculation (a bound adjusted for its skewness), or a quantile outside its Monte "
-              "Carlo band, is flagged.",
+              "first year's total claims distribution by the Fast Fourier Transform (FFT), exact but for amounts "
+              "rounded to its grid. A simulated mean more than 4 standard errors from the direct calculation (a bound "
+              "adjusted for its skewness), or a quantile outside its Monte Carlo band, is flagged.",
     },
     "method_uncertainty_draws": {
         "id": "Ketidakpastian. Rentang 90% memuat 90% hasil simulasi untuk tahun yang sama; rentang ini tidak "
               "menggambarkan naik-turunnya klaim dari tahun ke tahun. Rentang ini mencakup kejadian acak (berapa "
-              "banyak kematian dan kecelakaan terjadi) dan ketidakpastian parameter hasil kalibrasi: setiap "
-              "simulasi memakai satu pasang pengali kematian dan kecelakaan dari distribusi posterior. "
-              "Ketidakpastian asumsi lainnya tidak termasuk; pengaruhnya ditunjukkan di bagian Sensitivitas "
-              "terhadap asumsi. VaR 99,5% adalah klaim yang hanya terlampaui dalam 1 dari 200 simulasi tahun itu.",
+              "banyak kematian dan kecelakaan terjadi) dan ketidakpastian parameter hasil kalibrasi (pengali setiap "
+              "simulasi, dari distribusi posterior). Ketidakpastian asumsi lainnya tidak termasuk (lihat bagian "
+              "Sensitivitas terhadap asumsi). VaR 99,5% adalah klaim yang hanya terlampaui dalam 1 dari 200 simulasi "
+              "tahun itu.",
         "en": "Uncertainty. A 90% interval holds 90% of the simulations of the same year; it does not describe how "
               "claims move from one year to the next. It covers random events (how many deaths and accidents occur) "
               "and the uncertainty of the calibrated parameters: each trial uses one pair of death and accident "
               "multipliers drawn from the posterior. The uncertainty of the other assumptions is not included; the "
-              "section Sensitivity to assumptions shows its effect. The 99.5% VaR is the claims exceeded in only 1 "
-              "of 200 simulations of that year.",
+              "section Sensitivity to assumptions shows its effect. The 99.5% VaR is the claims exceeded in only 1 of "
+              "200 simulations of that year.",
     },
     "method_uncertainty_fixed": {
         "id": "Ketidakpastian. Rentang 90% memuat 90% hasil simulasi untuk tahun yang sama; rentang ini tidak "
@@ -1828,24 +1849,25 @@ TEXT = {
               "uncertainty is not in the 90% intervals. The other values are assumptions.",
     },
     "method_limits": {
-        "id": "Batasan. Hanya peserta pada awal proyeksi yang dihitung (tanpa pendaftaran baru, dan tanpa peserta "
-              "yang keluar karena batas usia; jumlahnya berkurang hanya karena kematian); kematian acak dalam satu "
-              "simulasi tidak mengurangi peserta pada bulan-bulan berikutnya (galatnya di bawah 0,01% klaim); klaim "
-              "atas kematian dan kecelakaan sebelum awal proyeksi tidak dihitung, sehingga beasiswa yang masih "
-              "dibayar untuk kematian sebelumnya tidak ada dalam klaim tahun-tahun pertama; sebaran usia peserta pada "
-              "awal proyeksi adalah profil usia segmennya, tahun awal berapa pun; kematian akibat kecelakaan kerja "
-              "(JKK) ditambahkan pada kematian menurut tabel mortalitas, yang sudah mencakup semua penyebab, sehingga "
-              "kematian sedikit terlalu banyak (dalam skenario bawaan, kematian JKK 0,6–1,5% dari semua kematian; "
-              "kalibrasi menyerapnya pada skenario yang dikalibrasi); asumsi yang ditandai kuning belum diuji "
-              "terhadap data daerah ini.",
-        "en": "Limits. Only the members at the start are counted (no new enrolment, and no one leaves at an age "
-              "limit; their number falls by deaths alone); random deaths within a trial do not reduce later exposure "
-              "(an error below 0.01% of claims); claims of deaths and accidents before the start are not included, so "
-              "scholarships still being paid for earlier deaths are missing from the first years' claims; the "
-              "members' ages at the start follow their segment's age profile, whatever the start year; work-accident "
-              "(JKK) deaths are added to the deaths of the mortality table, which already counts every cause, so "
-              "deaths are slightly too many (JKK deaths are 0.6-1.5% of all deaths in the shipped scenarios; a "
-              "calibration absorbs it); the assumptions marked yellow have not been tested against this area's data.",
+        "id": "Batasan. Hanya peserta pada awal proyeksi yang dihitung (tanpa pendaftaran baru, dan tanpa peserta yang "
+              "keluar karena batas usia; jumlahnya berkurang hanya karena kematian); kematian diundi (Poisson) dari "
+              "jumlah harapan peserta yang hidup, tidak dikurangkan saat terjadi: rata-rata kematian setahun tepat, "
+              "variansnya 1–3% di atas binomial; klaim atas kematian dan kecelakaan sebelum awal proyeksi tidak "
+              "dihitung, sehingga beasiswa yang masih dibayar atas kematian sebelumnya tidak termasuk klaim "
+              "tahun-tahun pertama; usia peserta pada awal proyeksi mengikuti profil usia segmennya, tahun awal berapa "
+              "pun; kematian akibat kecelakaan kerja (JKK) ditambahkan pada kematian menurut tabel mortalitas, yang "
+              "sudah mencakup semua penyebab, sehingga kematian sedikit berlebih (0,6–1,5% dari semua kematian dalam "
+              "skenario bawaan; kalibrasi menyerapnya); asumsi yang ditandai kuning belum diuji terhadap data daerah "
+              "ini.",
+        "en": "Limits. Only the members at the start are counted (no new enrolment, and no one leaves at an age limit; "
+              "their number falls by deaths alone); deaths are drawn (Poisson) on the expected survivors, not taken "
+              "out as they occur: a year's deaths have the exact mean, a variance 1-3% above a binomial's; claims of "
+              "deaths and accidents before the start are not included, so scholarships still being paid for earlier "
+              "deaths are missing from the first years' claims; the members' ages at the start follow their segment's "
+              "age profile, whatever the start year; work-accident (JKK) deaths are added to the deaths of the "
+              "mortality table, which already counts every cause, so deaths are slightly too many (JKK deaths are "
+              "0.6-1.5% of all deaths in the shipped scenarios; a calibration absorbs it); the assumptions marked "
+              "yellow have not been tested against this area's data.",
     },
     # --- scenario and provenance ---
     "scenario_intro_cut": {
@@ -3112,22 +3134,23 @@ TEXT = {
     "method_exit_budget": {"id": "tidak diperpanjang karena anggaran", "en": "a budget that does not renew them"},
     "method_limits_plan": {
         "id": "Batasan. Proyeksi kepesertaan dihitung sekali (nilai harapan, atau satu sampel bila alur pendaftaran "
-              "diundi) dan dipakai sama oleh setiap simulasi; kematian acak dalam satu simulasi tidak mengurangi "
-              "peserta pada bulan-bulan berikutnya (galatnya di bawah 0,01% klaim); klaim atas kematian dan kecelakaan "
-              "sebelum awal proyeksi tidak dihitung, sehingga beasiswa yang masih dibayar untuk kematian sebelumnya "
-              "tidak ada dalam klaim tahun-tahun pertama; sebaran usia peserta pada awal proyeksi adalah profil usia "
-              "segmennya, tahun awal berapa pun; kematian akibat kecelakaan kerja (JKK) ditambahkan pada kematian "
-              "menurut tabel mortalitas, yang sudah mencakup semua penyebab, sehingga kematian sedikit terlalu banyak "
-              "(dalam skenario bawaan, kematian JKK 0,6–1,5% dari semua kematian; kalibrasi menyerapnya pada skenario "
-              "yang dikalibrasi); asumsi yang ditandai kuning belum diuji terhadap data daerah ini.",
+              "diundi) dan dipakai sama oleh setiap simulasi; kematian diundi (Poisson) dari jumlah harapan peserta "
+              "yang hidup, tidak dikurangkan saat terjadi: rata-rata kematian setahun tepat, variansnya 1–3% di atas "
+              "binomial; klaim atas kematian dan kecelakaan sebelum awal proyeksi tidak dihitung, sehingga beasiswa "
+              "yang masih dibayar atas kematian sebelumnya tidak termasuk klaim tahun-tahun pertama; usia peserta pada "
+              "awal proyeksi mengikuti profil usia segmennya, tahun awal berapa pun; kematian akibat kecelakaan kerja "
+              "(JKK) ditambahkan pada kematian menurut tabel mortalitas, yang sudah mencakup semua penyebab, sehingga "
+              "kematian sedikit berlebih (0,6–1,5% dari semua kematian dalam skenario bawaan; kalibrasi menyerapnya); "
+              "asumsi yang ditandai kuning belum diuji terhadap data daerah ini.",
         "en": "Limits. The membership projection is worked out once (expected values, or one sample when the enrolment "
-              "pipeline is sampled) and shared by every trial; random deaths within a trial do not reduce later "
-              "exposure (an error below 0.01% of claims); claims of deaths and accidents before the start are not "
-              "included, so scholarships still being paid for earlier deaths are missing from the first years' claims; "
-              "the members' ages at the start follow their segment's age profile, whatever the start year; "
-              "work-accident (JKK) deaths are added to the deaths of the mortality table, which already counts every "
-              "cause, so deaths are slightly too many (JKK deaths are 0.6-1.5% of all deaths in the shipped scenarios; "
-              "a calibration absorbs it); the assumptions marked yellow have not been tested against this area's data.",
+              "pipeline is sampled) and shared by every trial; deaths are drawn (Poisson) on the expected survivors, "
+              "not taken out as they occur: a year's deaths have the exact mean, a variance 1-3% above a binomial's; "
+              "claims of deaths and accidents before the start are not included, so scholarships still being paid for "
+              "earlier deaths are missing from the first years' claims; the members' ages at the start follow their "
+              "segment's age profile, whatever the start year; work-accident (JKK) deaths are added to the deaths of "
+              "the mortality table, which already counts every cause, so deaths are slightly too many (JKK deaths are "
+              "0.6-1.5% of all deaths in the shipped scenarios; a calibration absorbs it); the assumptions marked "
+              "yellow have not been tested against this area's data.",
     },
     "cli_headline_plan": {
         "id": "{title} ({id}), {trials} simulasi: iuran {period} {premium} untuk rata-rata {members} peserta, {end} "

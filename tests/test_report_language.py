@@ -360,7 +360,7 @@ REWORDED = [
      "Rincian per segmen dan jenis manfaat untuk seluruh periode{span}; baris untuk satu tahun saja hanya "
      "ditampilkan bila ditandai. Kolom jumlah pembayaran menghitung pembayaran setiap manfaat, bukan kasus"),
     # "tanda" alone also reads as a sign (+/-), "putusan" is a court's ruling, and "sejak" looks back from today.
-    ("peluang tanda", "dengan peluang baris ditandai tetap sama"),
+    ("peluang tanda", "peluang baris ditandai sama dengan peluangnya pada sebaran normal"),
     ("mengubah putusannya", "bila batas tersebut mengubah hasil pemeriksaan"),
     ("bulan sejak {start}", "{months} bulan mulai {start}"),
     # "≥ 90% atas komitmen CSR dipenuhi atau tidak" read as a chance that the pledges are honoured.

@@ -696,10 +696,11 @@ def test_the_indonesian_report_writes_rupiah_in_lower_case():
 
 @pytest.mark.parametrize("fixed, planned, shared", [
     ("method_population", "method_population_plan", "dibagi menurut jenis kelamin, usia tunggal, dan lama kepesertaan"),
-    ("method_limits", "method_limits_plan", "pada bulan-bulan berikutnya (galatnya di bawah 0,01% klaim)")])
+    ("method_limits", "method_limits_plan", "rata-rata kematian setahun tepat, variansnya 1–3% di atas binomial")])
 def test_the_methodology_for_fixed_and_planned_membership_words_a_shared_sentence_alike(fixed, planned, shared):
-    """The English of the two variants shares the words ("single year of age", "an error below 0.01%"); the
-    Indonesian said "usia (per tahun)" and "kesalahannya" in one, "usia tunggal" and "galatnya" in the other."""
+    """The English of the two variants shares the words ("single year of age", "a year's deaths have the exact
+    mean"); the Indonesian said "usia (per tahun)" and "kesalahannya" in one, "usia tunggal" and "galatnya" in the
+    other."""
     assert shared in TEXT[fixed]["id"] and shared in TEXT[planned]["id"]
 
 
