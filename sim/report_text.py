@@ -1496,15 +1496,15 @@ TEXT = {
     },
     # The note under the quantile rows: what their band is (sim.exact: q +/- SIGMAS sqrt(q (1 - q) / n)).
     "valid_quantile_note": {
-        "id": "Batas pada baris kuantil: q ± {sigmas}·√(q(1 − q)/n), dengan q peluang kuantil itu (0,95 untuk P95) "
+        "id": "Batas pada baris kuantil: q ± {sigmas}·√(q(1 - q)/n), dengan q peluang kuantil itu (0,95 untuk P95) "
               "dan n = {trials} simulasi, yaitu {sigmas} galat baku peluang kumulatif sebuah kuantil simulasi. "
               "Kuantil dinilai sesuai bila CDF eksak pada nilai simulasi berada di dalam batas itu (bila ada massa "
-              "peluang di nilai itu, cukup bila lompatan CDF menyentuh batas). Bila n·min(q, 1 − q) kurang dari "
+              "peluang di nilai itu, cukup bila lompatan CDF menyentuh batas). Bila n·min(q, 1 - q) kurang dari "
               "{few}, kuantil tidak dinilai: pendekatan normal untuk batas itu tidak berlaku.",
-        "en": "Band in the quantile rows: q ± {sigmas}·√(q(1 − q)/n), q the quantile's probability (0.95 for P95) "
+        "en": "Band in the quantile rows: q ± {sigmas}·√(q(1 - q)/n), q the quantile's probability (0.95 for P95) "
               "and n = {trials} trials: {sigmas} standard errors of a simulated quantile's cumulative probability. "
               "A quantile passes when the exact CDF at the simulated value lies in the band (with a mass at that "
-              "value, when the CDF's step meets it). Where n·min(q, 1 − q) is below {few} it is not judged: the "
+              "value, when the CDF's step meets it). Where n·min(q, 1 - q) is below {few} it is not judged: the "
               "band's normal approximation does not hold there.",
     },
     "valid_no_exact": {"id": "distribusi eksak tidak tersedia", "en": "exact distribution not available"},
