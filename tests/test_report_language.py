@@ -999,8 +999,8 @@ def test_a_variant_that_changes_the_members_but_keeps_its_base_s_description_say
 
 
 @pytest.mark.parametrize("code, words", [
-    ("id", ["Batas pada baris kuantil: q ± 4·√(q(1 − q)/n)", "n = 300 simulasi", "kurang dari 10"]),
-    ("en", ["Band in the quantile rows: q ± 4·√(q(1 − q)/n)", "n = 300 trials", "below 10"])])
+    ("id", ["Batas pada baris kuantil: q ± 4·√(q(1 - q)/n)", "n = 300 simulasi", "kurang dari 10"]),
+    ("en", ["Band in the quantile rows: q ± 4·√(q(1 - q)/n)", "n = 300 trials", "below 10"])])
 def test_the_quantile_checks_say_what_their_band_is(madiun, code, words):
     """The Validation table's quantile rows gave "band 93,5%–96,5%" without saying what a band is: its note says
     q ± 4 sqrt(q (1 - q) / n), as sim.exact computes it (SIGMAS, MIN_TAIL_TRIALS)."""
