@@ -22,9 +22,9 @@
 # # Scenario overview
 #
 # **What this answers:** for one scenario, the premiums the payers pay each year (Rp), the claims expected (Rp) with
-# their 90 % band (P5 to P95: in 9 years out of 10 the claims fall between them), the claim ratio (claims / premium,
-# %; above 100 % the claims exceed the premiums) and the chance that they do, and every assumption behind it with
-# its source.
+# their 90 % band (P5 to P95: in 9 simulations out of 10 the claims fall between them), the claim ratio (claims /
+# premium, %; above 100 % the claims exceed the premiums) and the chance that they do, and every assumption behind it
+# with its source.
 #
 # One scenario from `scenarios/`: who is covered, every assumption with its source, the forecast by year, the
 # charts of the reviewer report and the check against the closed form. Change `scenario_id` below and run all
@@ -34,8 +34,9 @@
 # # Gambaran skenario
 #
 # **Yang dijawab:** untuk satu skenario, iuran yang dibayar para pembayar setiap tahun (Rp), perkiraan klaim (Rp) dengan
-# rentang 90% (P5 sampai P95: dalam 9 dari 10 tahun klaim berada di antara keduanya), rasio klaim (klaim / iuran, %; di
-# atas 100% klaim melebihi iuran) dan peluang klaim melebihi iuran, serta setiap asumsi di baliknya beserta sumbernya.
+# rentang 90% (P5 sampai P95: dalam 9 dari 10 simulasi klaim berada di antara keduanya), rasio klaim (klaim / iuran,
+# %; di atas 100% klaim melebihi iuran) dan peluang klaim melebihi iuran, serta setiap asumsi di baliknya beserta
+# sumbernya.
 #
 # Satu skenario dari `scenarios/`: siapa yang dijamin, setiap asumsi beserta sumbernya, proyeksi per tahun, grafik
 # laporan untuk peninjau, dan pemeriksaan terhadap perhitungan langsung. Ubah `scenario_id` di bawah lalu jalankan semua
@@ -47,13 +48,17 @@ trials = 10_000  # simulated years; 1_000 is quicker and rougher
 lang = "id"  # "id" (Indonesian) or "en"
 
 # %%
+import pandas as pd
+
 from sim import charts, progress, report
 from sim.forecast import forecast
 from sim.i18n import Language
-from sim.scenario import load_scenario
+from sim.scenario import check_notebook_trials, load_warned
 
 language = Language(lang)
-scenario = load_scenario(scenario_id, [f"scenario.trials={trials}"])
+pd.set_option("display.max_colwidth", None)  # the register's names and sources run past pandas' 50, cut mid-word
+check_notebook_trials(trials=trials)
+scenario = load_warned(scenario_id, [f"scenario.trials={trials}"])
 print(scenario.titles[lang])
 print(language("nb_scenario_size", members=language.count(sum(s.members for s in scenario.segments)),
                segments=language.count(len(scenario.segments)), months=language.count(scenario.horizon_months),
@@ -79,7 +84,7 @@ report.register_table(scenario, lang)
 # Bilah kemajuan menghitung simulasi yang sudah dijalankan.
 
 # %%
-summary, claims = forecast(scenario, progress=progress.notebook(), return_trials=True)
+summary, claims = forecast(scenario, progress=progress.notebook(language=language), return_trials=True)
 report.period_table(summary, lang)
 
 # %% [markdown] tags=["lang-en"]
@@ -100,7 +105,9 @@ first = summary["periods"][0]
 charts.image(charts.claim_ratio_distribution(claims[:, 0] / first["premium_idr"], first["period"], language, marks))
 
 # %%
-charts.image(charts.fan(fan, language, marks))
+# A run-off (no members projected): the line above the panels says its later years hold the starting members only.
+runoff = None if getattr(scenario.planning, "shapes_exposure", False) else scenario.start
+charts.image(charts.fan(fan, language, marks, runoff))
 
 # %% [markdown] tags=["lang-en"]
 # ## Monte Carlo against the closed form
@@ -114,4 +121,4 @@ charts.image(charts.fan(fan, language, marks))
 # kolom Pemeriksaan menuliskan batas yang digeser itu bila batas tersebut mengubah hasil pemeriksaan.
 
 # %%
-report.validation_table(summary, lang)
+report.validation_table(summary, lang, scenario)

@@ -55,9 +55,10 @@ lang = "id"  # "id" (Indonesian) or "en"
 from sim import charts, report
 from sim.calibration import fit, next_year_forecast
 from sim.i18n import Language
-from sim.scenario import SCENARIO_DIR, load_scenario
+from sim.scenario import SCENARIO_DIR, check_notebook_trials, load_warned
 
 language = Language(lang)
+check_notebook_trials(variance_trials=variance_trials, forecast_trials=forecast_trials)
 calibration = fit(scenario_id, SCENARIO_DIR / "experience" / f"{experience}.toml", trials=variance_trials)
 report.posterior_table(calibration, lang)
 
@@ -97,5 +98,5 @@ report.backtest_table(calibration, lang)
 # rentangnya.
 
 # %%
-report.next_year_table(next_year_forecast(load_scenario(calibrated_id), calibration.experience, trials=forecast_trials),
+report.next_year_table(next_year_forecast(load_warned(calibrated_id), calibration.experience, trials=forecast_trials),
                        lang)

@@ -69,12 +69,12 @@ import pandas as pd
 
 from sim import charts, coverage, report
 from sim.i18n import Language
-from sim.scenario import load_scenario
+from sim.scenario import load_warned
 
 pd.set_option("display.max_colwidth", None)  # segment labels, as the scenario gives them, run past pandas' 50
 
 language = Language(lang)
-scenario = load_scenario(scenario_id)
+scenario = load_warned(scenario_id)
 print(scenario.titles[lang])
 report.year_table(scenario, lang)
 
@@ -153,7 +153,7 @@ report.funding_table(scenario, lang)
 # diberikan oleh `sim plan`.
 
 # %%
-report.plan_table(load_scenario(plan_scenario_id), lang)
+report.plan_table(load_warned(plan_scenario_id), lang)
 
 # %% [markdown] tags=["lang-en"]
 # ## What the budget buys
@@ -183,7 +183,7 @@ report.plan_table(load_scenario(plan_scenario_id), lang)
 # satu baris yang menyebutkan apa yang tidak dimilikinya. Hanya iuran dan peserta, tanpa simulasi.
 
 # %%
-report.coverage_table(load_scenario(plan_scenario_id), lang)
+report.coverage_table(load_warned(plan_scenario_id), lang)
 
 # %% [markdown] tags=["lang-en"]
 # ## If a CSR pledge is not honoured
@@ -201,4 +201,4 @@ report.coverage_table(load_scenario(plan_scenario_id), lang)
 # “Expansion and budget planning”.
 
 # %%
-report.pledge_table(load_scenario(pledge_scenario_id), lang)
+report.pledge_table(load_warned(pledge_scenario_id), lang)

@@ -46,10 +46,11 @@ import pandas as pd
 
 from sim import progress, report
 from sim.forecast import forecast
-from sim.scenario import load_scenarios
+from sim.scenario import check_notebook_trials, load_scenarios
 
 pd.set_option("display.max_colwidth", None)  # the rows' names and the labels run past pandas' 50, cut mid-word
 
+check_notebook_trials(trials=trials)
 scenarios = load_scenarios(scenario_ids, [f"scenario.trials={trials}"])
 summaries = [forecast(s, progress=progress.notebook(s.id)) for s in scenarios]
 report.comparison_table(summaries, lang)

@@ -66,9 +66,9 @@ lang = "id"  # "id" (Indonesian) or "en"
 
 # %%
 from sim import coverage
-from sim.scenario import load_scenario
+from sim.scenario import load_warned
 
-scenario = load_scenario(scenario_id)
+scenario = load_warned(scenario_id)
 print(scenario.titles[lang])
 coverage.what_if_table(scenario, lang, budget_idr=budget_idr, members=members, csr_share=csr_share,
                        mortality_factor=mortality_factor, accident_factor=accident_factor)

@@ -29,16 +29,20 @@ from pathlib import Path
 import numpy as np
 import scipy.stats
 
+from .accident import WITH_SCHOLARSHIP
 from .benefits import INDEX
-from .closed_form import expected
+from .closed_form import expected, intensity_means
 from .engine import blocks, chunks, simulate_chunk
 from .i18n import Language
+from .mortality import monthly_q
 from .population import Model, build_model
+from .regulation import jkm_scholarship_eligible
 from .scenario import (
     SCENARIO_DIR, Scenario, ScenarioError, apply_override, load_scenario, month, number, parse_override,
     scenario_from_data, text,
 )
 from .scenario_schema import MAX_TRIALS, MISFIT_P, shown
+from .scholarship import expected_by_lag
 
 DEFAULT_PRIOR_SIGMA = 0.5  # assumption: a factor of about 2.3 either side at 90 % when a scenario states no range
 Z90 = 1.6448536269514722
@@ -87,6 +91,9 @@ class Observation:
     # is still recorded and set beside the model's, as a check (madiun-2025: the count, whose definition is unknown).
     fitted: tuple = FIGURES
     source_id: str | None = None  # the source in Indonesian (optional), written beside it in a calibrated scenario
+    # False where the source does not say which months the premium covers and the file takes them as given
+    # (``months_stated = false``; madiun-2025): the report then says the months are taken, not reported.
+    premium_months_stated: bool = True
 
     @property
     def perils(self) -> tuple:
@@ -188,7 +195,8 @@ def _observation(node, where: str, fail, need) -> Observation:
         fail(f"{where}.claim_ratio", "needs the amount of claims it was reported for (amount)")
     return Observation(start, end, benefits, segment, claims, amount, include,
                        need(node, "source", text(), where), *(premium or (None, None, None)), *(ratio or (None,)),
-                       fitted, need(node, "source_id", text(), where) if "source_id" in node else None)
+                       fitted, need(node, "source_id", text(), where) if "source_id" in node else None,
+                       premium_months_stated=node.get("premium", {}).get("months_stated", True))
 
 
 def _fitted(node, given: dict, where, fail) -> tuple:
@@ -216,7 +224,8 @@ def _reported(node, key, unit, where, fail, need):
         return None
     q = node[key]
     where_q = f"{where}.{key}"
-    known = ("value", "unit", "source", "from", "to") if unit == "IDR" else ("value", "unit", "source")
+    known = ("value", "unit", "source", "from", "to", "months_stated") if unit == "IDR" \
+        else ("value", "unit", "source")
     if not isinstance(q, dict):
         fail(where_q, f"must be {{ value = ..., unit = \"{unit}\", ... }}, got {shown(q)}")
     for k in q:
@@ -228,6 +237,8 @@ def _reported(node, key, unit, where, fail, need):
     need(q, "source", text(), where_q)
     if unit != "IDR":
         return (value,)
+    if not isinstance(q.get("months_stated", True), bool):
+        fail(f"{where_q}.months_stated", "must be true or false")
     start, end = (_month_start(need(q, k, month, where_q)) for k in ("from", "to"))
     if end < start:
         fail(f"{where_q}.to", "is before 'from'")
@@ -367,6 +378,8 @@ class Calibration:
             "backtest": self.backtest(),
             "not_fitted": self.not_fitted(),
             "method": method(self.experience.observations),
+            # Only where an observation fits count and amount together (no shipped experience file does)
+            **({"joint_fit_warning": w} if (w := joint_fit_warning(self.experience)) else {}),
         }
 
 
@@ -501,6 +514,21 @@ def _observed(obs: Observation) -> list[int]:
             if v is not None and name in obs.fitted]
 
 
+def joint_fit_warning(experience: Experience) -> str | None:
+    """One line (without "warning: ") naming the observations that fit the claim count and the amount together
+    (their ``fit``, or by default both figures given), or None. Their bivariate normal likelihood is poor where the
+    two figures disagree: on Madiun's, an interval end moved 1.52 of its width against the exact joint likelihood
+    (README, "A normal likelihood"), and nothing else tells a user who left ``fit`` out."""
+    both = [f"observation[{i}] ({obs.start:%Y-%m}..{obs.end:%Y-%m})"
+            for i, obs in enumerate(experience.observations) if len(_observed(obs)) == 2]
+    if not both:
+        return None
+    return (f"{experience.path}: {', '.join(both)} {'fits' if len(both) == 1 else 'fit'} the claim count and the "
+            "amount together, with a bivariate normal likelihood that is poor where the two figures disagree: fit "
+            'the amount alone (fit = ["amount"]) or measure it with benchmarks/likelihood.py first (README, '
+            '"A normal likelihood")')
+
+
 def check_informative(obs: Observation, mom: Moments, path, key: str, scenario_id: str) -> None:
     """Refuse an observation the likelihood cannot use: one whose expected claims are zero (no members, or no
     deaths and accidents, in the observed period and segment) or whose simulated claims do not vary.
@@ -588,6 +616,21 @@ def _refuse_calibrated(base: Scenario) -> None:
         raise ScenarioError(str(base.path), "uncertainty.intensity_draws", "the scenario is already calibrated (it "
                             "carries posterior draws): calibrate the scenario it was made from"
                             + (f" ({source})" if source else "") + " instead")
+
+
+def check_experience(experience: Experience) -> Scenario:
+    """What :func:`fit` refuses before it simulates, for ``sim validate``: the scenario the file names loads and is
+    not already calibrated, the observed window can be simulated, and each observation names a known segment and
+    covers one calendar year of the window. Returns that scenario. (validate accepted a January-June plus
+    July-November file that calibrate then refused.)"""
+    base = load_scenario(experience.scenario)
+    _refuse_calibrated(base)
+    model = build_model(_window_scenario(experience.scenario, experience))
+    names = [e.segment.name for e in model.segments]
+    for i, obs in enumerate(experience.observations):
+        _period_of(model, obs, experience.path, f"observation[{i}]")
+        check_segment(obs, names, experience.path, f"observation[{i}]")
+    return base
 
 
 def _fit(base: Scenario, experience: Experience, window: Scenario, trials: int) -> Calibration:
@@ -835,15 +878,19 @@ def posterior_tables(cal: Calibration) -> dict:
     m, a = cal.stats("mortality"), cal.stats("accident")
     cite = _cite(cal)
     resolved = cal.scenario.resolved
+    base_id = cal.scenario.id
 
     def scaled(node: dict, stats: dict, which: str) -> dict:
         value = node["value"]
         return {
             "value": value * stats["mean"],
             "unit": node["unit"],
-            "source": f"{cite['en']}: {value:g} x posterior mean {which} scale {stats['mean']:.3f}",
+            # The prior value's own source rides along: "5 x posterior mean ..." alone left 5 unexplained.
+            "source": f"{cite['en']}: {value:g} x posterior mean {which} scale {stats['mean']:.3f}; "
+                      f"{value:g} from {base_id}: {node['source']}",
             "source_id": f"{cite['id']}: {_ID.plain(float(f'{value:g}'))} × rata-rata posterior "
-                         f"{SCALE_NAME_ID[which]} {_id_decimals(stats['mean'], 3)}",
+                         f"{SCALE_NAME_ID[which]} {_id_decimals(stats['mean'], 3)}; "
+                         f"{_ID.plain(float(f'{value:g}'))} dari {base_id}: {node.get('source_id', node['source'])}",
             "basis": "calibrated",
             "range": [value * stats["p5"], value * stats["p95"]],
             **CREDIBLE_NOTE,
@@ -1042,3 +1089,46 @@ def window_forecast(scenario: Scenario, obs: Observation, trials: int | None = N
         "claim_ratio_expected": ratio(amount), "claim_ratio_mean": ratio(float(amounts.mean())),
         "claim_ratio_p5": ratio(p5), "claim_ratio_p95": ratio(p95),
     }
+
+
+# --- What the record holds and the model cannot: scholarships of claims before the model's start ----------------
+
+
+def earlier_scholarships(model: Model) -> dict:
+    """Expected scholarship instalments falling due in the model's months for claims before its start among the
+    members enrolled then: JKM deaths after the minimum membership, and JKK deaths and total disabilities, which
+    need none. Recorded claims hold them; the model, which starts with the living members, does not.
+
+    Assumptions: each starting cell's members were members since they joined (its tenure, in months before the
+    start) and died or were disabled at the model's own rates (mortality table x load, accident rate, severity
+    shares, the mean parameter draws), a year younger every 12 months back; members who died or left before the
+    start are not counted; the rules in force at the start (Madiun's: PP 82/2019, since December 2019) apply to
+    the earlier claims. Returns the expected amount (IDR) and instalments, the amount of JKM deaths alone, and the
+    model's own expected JKM benefits in its months (what the death multiplier scales)."""
+    rules = model.regimes[model.regime_of_month[0]]
+    children = model.scenario.children
+    by_lag = [expected_by_lag(rules, children, k) for k in range(len(children.bands))]
+    death_scale, accident_scale = intensity_means(model)
+    with_scholarship = sum(model.scenario.severity.shares[k] for k in WITH_SCHOLARSHIP)
+    claims = {"jkm": 0.0, "jkk": 0.0, "count": 0.0}
+    for exp in model.segments:
+        n0, seg = exp.inforce[:, 0], exp.segment
+        for t in range(1, int(exp.tenure0.max(initial=0)) + 1):  # the claim month, t months before the start
+            members = n0 * (exp.tenure0 >= t)
+            age = exp.age0 + (-t) // 12  # as the model ages its members: a year every 12 months
+            deaths = members * monthly_q(model.scenario.mortality_table, exp.sex, age, seg.mortality_load)
+            deaths *= death_scale * jkm_scholarship_eligible(rules, exp.tenure0 - t)
+            accidents = members * seg.accident_rate / 12000.0 * accident_scale * with_scholarship  # JKK deaths, TPD
+            band = children.band_of(age)
+            # Years k after the claim whose instalment (in month 12 k - t of the model) falls inside its months.
+            for k in range((t + 11) // 12, (t + model.months + 11) // 12):
+                for b, (amount, count) in enumerate(by_lag):
+                    if k < amount.size:
+                        jkm, jkk = deaths[band == b].sum(), accidents[band == b].sum()
+                        claims["jkm"] += jkm * amount[k]
+                        claims["jkk"] += jkk * amount[k]
+                        claims["count"] += (jkm + jkk) * count[k]
+    closed = expected(model)
+    return {"amount_idr": claims["jkm"] + claims["jkk"], "instalments": claims["count"],
+            "jkm_amount_idr": claims["jkm"],
+            "model_jkm_idr": float(closed.amounts[..., [INDEX[b] for b in PERIL_BENEFITS["jkm"]]].sum())}

@@ -26,7 +26,8 @@ def claim_ratio_distribution(ratios, period: str, lang: Language, recorded: list
                 p5=lang.percent(p5), p95=lang.percent(p95), above=lang.chance(float(np.mean(ratios > 1.0)), ratios.size))
     for r in recorded or ():
         if r["period"] == period and r.get("claim_ratio") is not None:
-            text += lang("alt_ratio_recorded", period=r["label"], ratio=lang.percent(r["claim_ratio"]),
+            name = "alt_ratio_recorded" + ("_assumed" if r.get("premium_months_assumed") else "")  # months not stated
+            text += lang(name, period=r["label"], ratio=lang.percent(r["claim_ratio"]),
                          months=r["months"], premium_months=r.get("premium_months") or r["months"])
             same = charts.same_months_ratio(r)
             if same is not None:
@@ -34,7 +35,8 @@ def claim_ratio_distribution(ratios, period: str, lang: Language, recorded: list
     return text
 
 
-def fan(rows: list[dict], lang: Language, recorded: list[dict] | None = None) -> str:
+def fan(rows: list[dict], lang: Language, recorded: list[dict] | None = None,
+        runoff_start: dt.date | None = None) -> str:
     ends = [rows[0], rows[-1]] if len(rows) > 1 else rows[:1]
 
     # The first and the last year's figures, read as a sentence: "X in 2026 (...) and Y in 2030 (...)"; a part year
@@ -53,6 +55,9 @@ def fan(rows: list[dict], lang: Language, recorded: list[dict] | None = None) ->
     text = lang("alt_fan", span=span, claims=band("claims", lang.money), premium=premium,
                 ratios=band("claim_ratio", lang.percent))
     years = [r["period"] for r in rows]
+    if runoff_start is not None and len(years) > 1:  # the line above the panels, in the results' own words
+        text += " " + lang("trend_runoff_one" if len(years) == 2 else "trend_runoff", years=lang.join(years[1:]),
+                           start=lang.month(runoff_start))
     for r in recorded or ():
         if r["period"] in years:
             text += _recorded(r, lang)
@@ -119,10 +124,20 @@ def _total(lang: Language, label: str, total: float, parts: list[tuple[str, floa
 def tornado(rows: list[dict], base_claims: float, period: str, lang: Language, top: int = charts.TORNADO_TOP) -> str:
     shown = charts.tornado_bars(rows, top)
     text = lang("alt_tornado", period=period, base=lang.money(base_claims))
+    refit = ("claims_recalibrated_low_idr", "claims_recalibrated_high_idr")
+
+    def bar(r: dict) -> str:  # with its ends recalibrated (the chart's diamonds), where it has them
+        said = lang("alt_tornado_bar", name=r["parameter"], low=lang.money(r["claims_low_idr"]),
+                    high=lang.money(r["claims_high_idr"]))
+        if all(r.get(k) is not None for k in refit):
+            said += lang("alt_tornado_bar_refit", low=lang.money(r[refit[0]]), high=lang.money(r[refit[1]]))
+        return said
+
+    if any(r.get(k) is not None for r in shown for k in refit):
+        text += lang("alt_tornado_refit")
     # Record-like, "name: low ... and high ...", a bar each: each holds its own "and", so "; " sets the bars apart
     # and no other "and" comes before the last.
-    bars = "; ".join(lang("alt_tornado_bar", name=r["parameter"], low=lang.money(r["claims_low_idr"]),
-                          high=lang.money(r["claims_high_idr"])) for r in shown[:WIDEST])
+    bars = "; ".join(bar(r) for r in shown[:WIDEST])
     if not shown:
         return text + lang("alt_tornado_none")
     if len(shown) <= WIDEST:
@@ -168,7 +183,8 @@ def plan_premium(years: list[dict], payers: list[dict], lang: Language) -> str:
         text += lang("alt_plan_target_premium", years=lang.join(targets))
     needed = [(y["year"], y["apbd_needed_idr"]) for y in years if y.get("apbd_needed_idr") is not None]
     if needed:
-        text += lang("alt_plan_apbd_needed", years=_by_year(needed, lang.money, lang))
+        said = lang("alt_plan_apbd_needed", years=_by_year(needed, lang.money, lang))
+        text += said.replace("APBD", lang("apbd_excl_dbh"), 1) if charts.dbh_pays(payers) else said
     return text
 
 

@@ -8,6 +8,7 @@ picture a notebook shows. Figures are made without pyplot, so no display and no 
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import io
 import textwrap
@@ -19,6 +20,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import Formatter, FuncFormatter
 from matplotlib.transforms import ScaledTranslation
 
+from .funding import DBH_CHT
 from .i18n import Language, upper_first
 
 # Colours a low-vision reader and a greyscale printer can tell from the white page: WCAG 2.1 1.4.11 asks 3:1 of a
@@ -254,12 +256,18 @@ def same_months_ratio(r: dict) -> float | None:
 
 
 def _recorded_ratio_label(r: dict, lang: Language) -> str:
-    return lang("chart_recorded_ratio", period=r["label"], ratio=lang.percent(r["claim_ratio"]), months=r["months"],
+    name = "chart_recorded_ratio" + ("_assumed" if r.get("premium_months_assumed") else "")  # months not stated
+    return lang(name, period=r["label"], ratio=lang.percent(r["claim_ratio"]), months=r["months"],
                 premium_months=r.get("premium_months") or r["months"])
 
 
-def fan(rows: list[dict], lang: Language, recorded: list[dict] | None = None):
+def fan(rows: list[dict], lang: Language, recorded: list[dict] | None = None, runoff_start: dt.date | None = None):
     """Claims and claim ratio per calendar year: median, 50 % and 90 % bands of the trials, mean, premium.
+
+    ``runoff_start``: the start of a run-off (no projection: nobody joins, the dead are not replaced,
+    :func:`sim.report_trend.runoff_years`); a line under the plots says the years after the first hold only that
+    month's members still alive, as the results table marks them "no new members": the axis's plain "2026", "2027"
+    read as a forecast of the programme in those years.
 
     ``recorded``: claims a calibrated scenario's programme actually paid, each ``{"period": the chart's year,
     "label": its months in words, "months", "claims_idr", "claim_ratio" (as reported, or None), "premium_months"
@@ -310,9 +318,22 @@ def fan(rows: list[dict], lang: Language, recorded: list[dict] | None = None):
     entries = dict(zip(*reversed(left.get_legend_handles_labels())))
     entries.update(zip(*reversed(right.get_legend_handles_labels())))
     names = [n for n in entries if n not in marked] + [n for n in marked if n in entries]
+    later = runoff_span(rows) if runoff_start is not None else None
+    if later:
+        # Above the panels: under them, the figure's legend took the same room and ran over it.
+        fig.suptitle(lang("chart_fan_runoff", years=later, start=lang.month(runoff_start)), x=0.01, ha="left",
+                     fontsize=SMALL + 1)
     _legend_below(left, ([entries[n] for n in names], names), under_all=True)
     year_labels(fig)
     return fig
+
+
+def runoff_span(rows: list[dict]) -> str | None:
+    """The years of a run-off's fan chart after the first, "2026" or "2026–2027"; None for a single year."""
+    later = [r["period"] for r in rows[1:]]
+    if not later:
+        return None
+    return later[0] if len(later) == 1 else f"{later[0]}–{later[-1]}"
 
 
 def _mark_recorded(ax, what: str, labels: list, recorded, lang: Language) -> list:
@@ -365,7 +386,8 @@ def _recorded_label(r: dict, lang: Language) -> str:
     with the months of the premium it was reported on)."""
     value = lang.money(r["claims_idr"])
     if r.get("claim_ratio") is not None:
-        value += lang("chart_recorded_ratio_value", ratio=lang.percent(r["claim_ratio"]),
+        name = "chart_recorded_ratio_value" + ("_assumed" if r.get("premium_months_assumed") else "")
+        value += lang(name, ratio=lang.percent(r["claim_ratio"]),
                       premium_months=r.get("premium_months") or r["months"])
     return lang("chart_recorded", period=r["label"], months=r["months"], value=value)
 
@@ -411,6 +433,12 @@ def budget_coverage(curve, members: int, lang: Language, budget: float | None = 
 def others_pay(months: list[dict]) -> bool:
     """Whether some members in force are paid for by others than the APBD in some month (more than one member)."""
     return any(m["members"] - m.get("apbd_members", m["members"]) > 1.0 for m in months)
+
+
+def dbh_pays(payers: list[dict]) -> bool:
+    """Whether DBH-CHT pays premiums (report.json ``planning.payers``): the APBD needed then leaves it out, and every
+    place that names the need says so, the chart's legend and alt text as the report's tables."""
+    return any(r["payer"] == DBH_CHT and r["premium_idr"] > 0 for r in payers)
 
 
 def plan_members(months: list[dict], years: list[dict], lang: Language):
@@ -537,7 +565,7 @@ def plan_premium(years: list[dict], payers: list[dict], lang: Language):
     if needed:  # right of the diamonds, which a need of the same height would hide (Pekalongan 2026: Rp343 m both)
         ax.plot([i + 0.2 for i, _ in needed], [n for _, n in needed], linestyle="none", marker="o", markersize=7,
                 markerfacecolor="white", markeredgecolor=NEEDED, markeredgewidth=1.8,
-                label=lang("chart_apbd_needed"))
+                label=lang("chart_apbd_needed_excl_dbh" if dbh_pays(payers) else "chart_apbd_needed"))
         top += [n for _, n in needed]
     ax.set_xticks(x, labels)
     ax.set_xlim(-0.6, len(labels) - 0.4)
@@ -702,16 +730,29 @@ def tornado(rows: list[dict], base_claims: float, period: str, lang: Language, t
     # of the bar's height, the low end above the high end, as the legend lists them.
     shift = np.where(low * high > 0, TORNADO_BAR / 4, 0.0)
     height = TORNADO_BAR - 2 * shift
+    # A calibrated scenario's bar holds the fitted multipliers fixed; refitted to the same record at each end, the
+    # claims move far less (madiun-2025's age profile: Rp4.93-9.07 bn held, Rp6.68-6.80 bn refitted, which only the
+    # text said). Each end recalibrated is marked on its bar, lest the bar alone be read as what the assumption does,
+    # and the legend says the bars hold the calibration.
+    refit = [(k, r[f"claims_recalibrated_{end}_idr"]) for k, r in enumerate(shown) for end in ("low", "high")
+             if r.get(f"claims_recalibrated_{end}_idr") is not None]
+    held = "_held" if refit else ""
     ax.barh(y + shift, low, height=height, left=base_claims, color=TORNADO_LOW, **TORNADO_EDGE,
-            label=lang("chart_at_low"))
+            label=lang(f"chart_at_low{held}"))
     ax.barh(y - shift, high, height=height, left=base_claims, color=(CLAIMS, 0.8), **TORNADO_EDGE,
-            label=lang("chart_at_high"))
+            label=lang(f"chart_at_high{held}"))
+    if refit:
+        ax.plot([x for _, x in refit], [y[k] for k, _ in refit], linestyle="none", marker="D", markersize=5,
+                markerfacecolor="white", markeredgecolor=NEEDED, markeredgewidth=1.4, zorder=5,
+                label=lang("chart_recalibrated"))
     ax.axvline(base_claims, color="black", linewidth=1)
     ax.set_yticks(y, labels, fontsize=SMALL)
     ax.set_ylim(0, max(slots.sum(), 0.3))
     _money_axis(ax, ax.get_xlim()[1], lang, axis="x")
     ax.set_title(lang("chart_tornado_title", period=period, base=lang.money(base_claims)), loc="left", fontsize=11)
-    _legend_below(ax, columns=2)
+    handles, names = ax.get_legend_handles_labels()
+    ends = sorted(range(len(names)), key=lambda k: names[k] == lang("chart_recalibrated"))  # the bars' ends first
+    _legend_below(ax, ([handles[k] for k in ends], [names[k] for k in ends]), columns=2)
     return fig
 
 

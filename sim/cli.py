@@ -19,20 +19,24 @@ from . import progress
 from .backend import BACKENDS, open_backend
 from .allocator import keep_freed_memory
 from .budget import DEFAULT_CONFIDENCE
-from .calibration import calibrated_scenario_text, check_segment, fit, load_experience, next_year_forecast
+from .calibration import (
+    calibrated_scenario_text, check_experience, fit, joint_fit_warning, load_experience, next_year_forecast,
+)
 from .compare import chance_bound
 from .exact import MEAN_TOL
 from .exact import describe as describe_exact
 from .exact import exact_distribution
 from .i18n import Language, without_negative_zero
 from .forecast import (
-    DEFAULT_CHUNK_TRIALS, DEFAULT_MAX_TRIALS, WRITTEN, atomic_directory, check_output_folder, other_payers,
-    unused_in_projection, write_json, write_run,
+    DEFAULT_CHUNK_TRIALS, DEFAULT_MAX_TRIALS, STOP_ASKED, WRITTEN, atomic_directory, check_output_folder,
+    other_payers, unused_in_projection, write_json, write_run,
 )
 from .population import build_model
 from .regulation import RuleError
 from .results import FLAG_SE, MIN_EVENTS_SE, MIN_TRIALS_SE, distinct_means
 from .scenario import SCENARIO_DIR, SCENARIO_FIELDS, ScenarioError, find_scenario, load_scenario, number
+from .scenario import load_warned
+from .scenario import one_line as _one_line
 from .scenario_schema import MAX_TRIALS, shown
 
 EXIT_BAD_INPUT = 2
@@ -145,6 +149,10 @@ SET_HELP = "override any scenario value, e.g. --set segments.vulnerable.members=
 CHUNK_HELP = f"trials per chunk (default {DEFAULT_CHUNK_TRIALS:,}; memory vs overhead; the numbers do not depend on it)"
 
 
+# --quiet on run, plan and compare hides the progress, the results table and the "wrote" lines alike.
+QUIET_HELP = "print nothing but errors and warnings (the results are in the output folder)"
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="python -m sim", description="JKK-JKM workbench: forecasts of city-funded BPJS TK coverage.")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
@@ -169,7 +177,7 @@ def _parser() -> argparse.ArgumentParser:
                      help="with --backend dask: an existing Dask scheduler (tcp://host:8786) instead of a local cluster")
     run.add_argument("--workers", type=_checked_int(number(1, 1024, integer=True)),
                      help="with --backend dask and no --scheduler: worker processes of the local cluster (default 2)")
-    run.add_argument("--quiet", action="store_true", help="no progress or table on the terminal")
+    run.add_argument("--quiet", action="store_true", help=QUIET_HELP)
 
     validate = sub.add_parser("validate", help="check a scenario file and say what is wrong")
     validate.add_argument("scenario", type=SCENARIO_REF, help=SCENARIO_HELP)
@@ -223,7 +231,7 @@ def _parser() -> argparse.ArgumentParser:
                        help=f"confidence of the budget answers (default {DEFAULT_CONFIDENCE})")
         p.add_argument("--chunk-trials", type=_checked_int(number(1, MAX_TRIALS, integer=True)), default=DEFAULT_CHUNK_TRIALS,
                        help=CHUNK_HELP)
-        p.add_argument("--quiet", action="store_true", help="no progress or table on the terminal")
+        p.add_argument("--quiet", action="store_true", help=QUIET_HELP)
     plan.add_argument("--out", type=_folder, help="output folder (default: out/<scenario id>/)")
     compare.add_argument("--out", type=_folder, help="output folder (default: out/compare-<id>-vs-<id>/)")
     plan.add_argument("--no-tornado", action="store_true", help="skip the sensitivity table (the slowest part)")
@@ -479,7 +487,7 @@ _progress = progress.trials  # one line of trial progress on stderr (sim/progres
 
 
 def cmd_run(args) -> int:
-    scenario = load_scenario(args.scenario, _overrides(args))
+    scenario = load_warned(args.scenario, _overrides(args))
     target = args.target_precision
     if target is not None and not 0 < target < 1:
         raise ScenarioError("--target-precision", "", f"must be a share between 0 and 1 (e.g. 0.01), got {target}")
@@ -504,7 +512,7 @@ def cmd_validate(args) -> int:
     experience = _experience_file(args.scenario)
     if experience is not None:
         return _validate_experience(args, experience)
-    scenario = load_scenario(args.scenario, args.overrides)
+    scenario = load_warned(args.scenario, args.overrides)
     members = sum(s.members for s in scenario.segments)
     print(f"OK {scenario.path}: {scenario.id}, {len(scenario.segments)} segment(s), {members:,} members, "
           f"{scenario.horizon_months} months from {scenario.start:%Y-%m}")
@@ -528,9 +536,10 @@ def _validate_experience(args, path: Path) -> int:
     if args.overrides:
         raise ScenarioError(args.scenario, "--set", "applies to scenarios; an experience file takes no --set")
     experience = load_experience(path)
-    scenario = load_scenario(experience.scenario)
-    for i, obs in enumerate(experience.observations):
-        check_segment(obs, [s.name for s in scenario.segments], experience.path, f"observation[{i}]")
+    scenario = check_experience(experience)
+    joint = joint_fit_warning(experience)
+    if joint:  # on stderr, as sim validate prints a scenario's warnings (load_warned)
+        print(f"warning: {_one_line(joint)}", file=sys.stderr)
     print(f"OK {experience.path}: experience {experience.id}, {len(experience.observations)} observation(s) "
           f"for scenario {scenario.id}")
     return 0
@@ -640,7 +649,7 @@ def cmd_report(args) -> int:
 def cmd_plan(args) -> int:
     from .plan import entry_labels, format_plan, sensitivity_names, write_plan
 
-    scenario = load_scenario(args.scenario, _overrides(args))
+    scenario = load_warned(args.scenario, _overrides(args))
     out = args.out or Path("out") / scenario.id
     result = write_plan(scenario, out, args.confidence, args.chunk_trials, None if args.quiet else _progress,
                         sensitivity=not args.no_tornado)
@@ -657,7 +666,7 @@ def cmd_compare(args) -> int:
 
     if len(args.scenarios) < 2:
         raise ScenarioError("compare", "SCENARIO", f"needs two or more scenarios, got {len(args.scenarios)}")
-    scenarios = [load_scenario(ref, _overrides(args)) for ref in args.scenarios]
+    scenarios = [load_warned(ref, _overrides(args)) for ref in args.scenarios]
     seen = {}
     for s in scenarios:  # the results are keyed by id: two scenarios with one id would show one's numbers twice
         if s.id in seen and seen[s.id] == s.path:
@@ -717,6 +726,8 @@ def format_calibration(desc: dict) -> str:
                      f"mortality {fit['best_mortality_scale']:.3g}, accident {fit['best_accident_scale']:.3g}, "
                      f"squared distance {fit['chi2_min']:.1f} on {fit['observed_values']} values, p = "
                      f"{fit['p_value']:.1e}): the calibrated forecast inherits the misfit")
+    if desc.get("joint_fit_warning"):
+        lines.append(f"warning: {desc['joint_fit_warning']}")
     for row in desc["backtest"]:
         parts = [f"{name} {row[name]:,.0f} at the {row[name + '_percentile']:.1%} point of the uncalibrated forecast "
                  f"(mean {row[name + '_forecast_mean']:,.0f})" for name in ("claims", "amount_idr") if name in row]
@@ -732,15 +743,11 @@ def format_calibration(desc: dict) -> str:
     return "\n".join(lines)
 
 
-def _one_line(text_: str) -> str:
-    """An error message as one line: a line break or other control character from a file (a key written
-    ``"memb\\ners"``) is shown escaped."""
-    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text_)
-
-
 def _terminate(signum, frame):
     """SIGTERM (a scheduler or ``kill`` stopping the run) ends it as Ctrl-C does: through the same clean-up, which
-    removes the temporary output folder, instead of dying with it half-written."""
+    removes the temporary output folder, instead of dying with it half-written. The stop is also recorded, for the
+    case where the interrupt is lost (:data:`sim.forecast.STOP_ASKED`)."""
+    STOP_ASKED.set()
     raise KeyboardInterrupt
 
 
@@ -767,6 +774,7 @@ def main(argv=None) -> int:
     sys.set_int_max_str_digits(0)
     args = _parser().parse_args(_without_zero_width(argv))
     keep_freed_memory()
+    STOP_ASKED.clear()  # a stop asked of an earlier command in this process (a test's) is not this one's
     if threading.current_thread() is threading.main_thread():
         signal.signal(signal.SIGTERM, _terminate)
     written_before = len(WRITTEN)  # what this command moves into place is WRITTEN[written_before:]

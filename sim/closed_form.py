@@ -41,8 +41,11 @@ class Expected:
 
 
 def _spread_scholarships(model: Model, out_amt, out_cnt, s: int, benefit: str, claims_by_month: np.ndarray,
-                         by_lag: dict) -> None:
+                         by_lag: dict, period_of_month: np.ndarray | None = None) -> None:
     """Expected instalments of the claims in each month, placed in the periods they fall due.
+
+    ``period_of_month``: the period of each month an instalment may fall in (the model's: instalments after the
+    horizon are left out); a longer one follows the schedules past the horizon (:func:`first_year_scholarships`).
 
     ``claims_by_month``: (months, bands) expected claims by month and band of the member's age
     (``children.bands``). ``by_lag``: expected instalments per claim by regime and band, computed once per regime
@@ -51,6 +54,7 @@ def _spread_scholarships(model: Model, out_amt, out_cnt, s: int, benefit: str, c
     Every claim's instalments at once: the months and bands with claims in order (by month, then band), each with
     its instalments by years since the claim (a row, padded to the longest schedule), and one ``np.add.at`` that adds
     them into the periods in that order, as one call per claim and band did (so the same sums, in the same order)."""
+    period_of_month = model.period_of_month if period_of_month is None else period_of_month
     months, bands = np.nonzero(claims_by_month)
     if months.size == 0:
         return
@@ -69,9 +73,9 @@ def _spread_scholarships(model: Model, out_amt, out_cnt, s: int, benefit: str, c
             amount[r, band, : a.size], count[r, band, : c.size], years[r, band] = a, c, a.size
     lags = np.arange(width)
     pay_months = months[:, None] + 12 * lags[None, :]
-    inside = (lags[None, :] < years[regimes, bands][:, None]) & (pay_months < model.months)
+    inside = (lags[None, :] < years[regimes, bands][:, None]) & (pay_months < period_of_month.size)
     claims = claims_by_month[months, bands][:, None]
-    periods = model.period_of_month[pay_months[inside]]
+    periods = period_of_month[pay_months[inside]]
     b = INDEX[benefit]
     np.add.at(out_amt[:, s, b], periods, (claims * amount[regimes, bands])[inside])
     np.add.at(out_cnt[:, s, b], periods, (claims * count[regimes, bands])[inside])
@@ -98,11 +102,12 @@ def _band_by_age(model: Model, exp: SegmentExposure) -> np.ndarray:
 
 
 def _segment(model: Model, exp: SegmentExposure, s: int, amt: np.ndarray, cnt: np.ndarray, by_lag: dict,
-             raw: np.ndarray | None = None, moments: np.ndarray | None = None) -> None:
+             raw: np.ndarray | None = None, moments: np.ndarray | None = None, claims: dict | None = None) -> None:
     """The segment's expected amounts and counts, added to ``amt`` and ``cnt``; with ``raw`` ((3, periods + 1,
     segments, benefits)) also the rate times E[payment^2] (``raw[0]``), E[payment^3] (``raw[1]``) and E[payment^4]
     (``raw[2]``) of each benefit's events (:func:`trial_cumulants`; the scholarships' whole-horizon row too, from
-    ``moments``, :func:`_claim_moments`)."""
+    ``moments``, :func:`_claim_moments`). With ``claims`` (a dict) also each scholarship's expected claims by month
+    and band, under its benefit's name (:func:`first_year_scholarships`)."""
     seg, sev = exp.segment, model.scenario.severity
     death_scale, accident_scale = intensity_means(model)
     bands = len(model.scenario.children.bands)
@@ -151,6 +156,8 @@ def _segment(model: Model, exp: SegmentExposure, s: int, amt: np.ndarray, cnt: n
             jkk_scholarship_claims[m] = jkk_by_band * per_case["scholarship_share"]
     _spread_scholarships(model, amt, cnt, s, "jkm_scholarship", eligible_deaths, by_lag)
     _spread_scholarships(model, amt, cnt, s, "jkk_scholarship", jkk_scholarship_claims, by_lag)
+    if claims is not None:
+        claims.update(jkm_scholarship=eligible_deaths, jkk_scholarship=jkk_scholarship_claims)
     if raw is not None:
         for benefit, claims in (("jkm_scholarship", eligible_deaths), ("jkk_scholarship", jkk_scholarship_claims)):
             raw[:, :, s, INDEX[benefit]] += np.einsum("mk,mkpj->jp", claims, moments[..., 1:])
@@ -170,6 +177,33 @@ def expected(model: Model) -> Expected:
         np.add.at(premium[:, s], model.period_of_month, in_force * exp.premium_rate)
     months_in_period = np.bincount(model.period_of_month, minlength=periods)
     return Expected(amt, cnt, premium, member_months, months_in_period)
+
+
+def first_year_scholarships(model: Model) -> dict:
+    """Expected scholarship instalments (IDR, undiscounted, and their number) of the claims of the first period, the
+    deaths and total disabilities of the horizon's first year, by when they fall due: in that period
+    (``in_period``, part of its expected claims), later inside the horizon (``later_in_horizon``), after it
+    (``after_horizon``). The claims and schedules are :func:`expected`'s, each schedule followed to its end.
+
+    A period's claims are the benefits falling due in it, so the first period's leave out the instalments of its
+    own events due later: this is what they leave out (a claim ratio by event year counts them in)."""
+    segments, first = len(model.segments), model.period_of_month == 0
+    # Later periods: 1 inside the horizon, 2 after it, long enough for the longest schedule (one instalment a year).
+    years = max(expected_by_lag(rules, model.scenario.children)[0].size for rules in model.regimes)
+    period_of_month = np.concatenate([np.where(first, 0, 1), np.full(12 * years, 2)])
+    amt = np.zeros((3, segments, len(BENEFIT_NAMES)))
+    cnt = np.zeros_like(amt)
+    scratch = np.zeros((len(model.period_labels), segments, len(BENEFIT_NAMES)))  # _segment's own sums: not used
+    by_lag: dict = {}
+    for s, exp in enumerate(model.segments):
+        claims: dict = {}
+        _segment(model, exp, s, scratch, scratch, by_lag, claims=claims)
+        for benefit, by_month in claims.items():
+            _spread_scholarships(model, amt, cnt, s, benefit, by_month * first[:, None], by_lag, period_of_month)
+    amount, count = amt.sum(axis=(1, 2)), cnt.sum(axis=(1, 2))
+    names = ("in_period", "later_in_horizon", "after_horizon")
+    return {**{f"{n}_idr": float(a) for n, a in zip(names, amount)},
+            **{f"{n}_instalments": float(c) for n, c in zip(names, count)}}
 
 
 def trial_variance(model: Model) -> np.ndarray:

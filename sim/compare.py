@@ -27,9 +27,9 @@ from .scenario import Scenario, is_table, leaf_value
 from .scenario_schema import RECORD_TABLES
 
 SKIPPED_KEYS = ("scenario.id", "scenario.title", "scenario.description", "scenario.base")
-# key, label ("{confidence}": the budget answers' confidence, "90%"), unit. Whether each scenario's own money keeps
-# its members and registers its names is shown beside its cost: madiun-2026-ucj's city money per year looked as good
-# as the CSR scenario's though its budget does not renew 432 informal members in 2028.
+# key, label ("{confidence}": "at 90%", the budget answers' confidence, or CERTAIN_LABEL), unit. Whether each
+# scenario's own money keeps its members and registers its names is shown beside its cost: madiun-2026-ucj's city
+# money per year looked as good as the CSR scenario's though its budget does not renew 432 informal members in 2028.
 OUTPUTS = (
     ("horizon", "horizon", "months from the first month"),
     ("members", "members in force (average)", "persons"),
@@ -43,12 +43,15 @@ OUTPUTS = (
     ("claims_p95_idr", "claims over the horizon, 95th percentile", "IDR"),
     ("claim_ratio", "claim ratio (claims / premium), mean", "ratio"),
     ("prob_claims_above_premium", "P(claims > premium) over the horizon", "probability"),
-    ("budget_needed_first_year_idr", "APBD needed in the first year (next budget), at {confidence}", "IDR per year"),
-    ("budget_needed_peak_year_idr", "APBD needed in the peak year, at {confidence}", "IDR per year"),
+    ("budget_needed_first_year_idr", "APBD needed in the first year (next budget), {confidence}", "IDR per year"),
+    ("budget_needed_peak_year_idr", "APBD needed in the peak year, {confidence}", "IDR per year"),
     ("budget_needed_peak_year", "peak year of the APBD need", "year"),
-    ("budget_needed_per_year_idr", "APBD needed, horizon average per year, at {confidence}", "IDR per year"),
+    ("budget_needed_per_year_idr", "APBD needed, horizon average per year, {confidence}", "IDR per year"),
     ("cost_per_covered_worker_idr", "city money per member-year", "IDR per member-year"),
 )
+LABELS = {key: label for key, label, _ in OUTPUTS}
+CERTAIN_LABEL = "certain (no CSR pledges)"
+CERTAIN = "certain (no CSR pledges: the money is known)"  # sim plan's words
 
 
 def key_outputs(scenario: Scenario, confidence: float, chunk_trials: int = DEFAULT_CHUNK_TRIALS, progress=None) -> dict:
@@ -93,6 +96,8 @@ def key_outputs(scenario: Scenario, confidence: float, chunk_trials: int = DEFAU
         "budget_needed_per_year_idr": round(needed * 12 / need_months, 2),
         "budget_needed_by_year": path,
         "budget_needed_for": need["for"],  # "quota_path", or "members" for a scenario without one
+        # Without CSR pledges in the horizon the need has one outcome: certain, not "at 90%" (as sim plan says).
+        "budget_needed_certain": need.get("outcomes", 1) == 1,
         "cost_per_covered_worker_idr": round(city / member_years, 2) if member_years > 0 else None,
         "trials": summary["trials"],
         "seed": summary["seed"],
@@ -153,15 +158,19 @@ def _shown(value):
 def compare(scenarios: list[Scenario], confidence: float, chunk_trials: int = DEFAULT_CHUNK_TRIALS, progress=None) -> dict:
     ids = [s.id for s in scenarios]
     outputs = {s.id: key_outputs(s, confidence, chunk_trials, progress) for s in scenarios}
+    certain = {i: outputs[i]["budget_needed_certain"] for i in ids}
+    # "at 90%" on the APBD rows only where some scenario's need depends on CSR pledges; else the money is known.
+    at = CERTAIN_LABEL if all(certain.values()) else f"at {confidence:.0%}"
     return {
         "scenarios": ids,
         "confidence": confidence,
-        "outputs": [{"key": key, "label": label.format(confidence=f"{confidence:.0%}"), "unit": unit,
+        "outputs": [{"key": key, "label": label.format(confidence=at), "unit": unit,
                      "values": {i: outputs[i][key] for i in ids}} for key, label, unit in OUTPUTS],
         "runs": {i: {"trials": outputs[i]["trials"], "seed": outputs[i]["seed"]} for i in ids},
         # The APBD each scenario needs per calendar year for its quota path, at the confidence.
         "budget_needed_by_year": {i: outputs[i]["budget_needed_by_year"] for i in ids},
         "budget_needed_for": {i: outputs[i]["budget_needed_for"] for i in ids},
+        "budget_needed_certain": certain,
         "parameters": differing_parameters(scenarios),
     }
 
@@ -192,7 +201,10 @@ def format_compare(result: dict, rupiah) -> str:
     label_width = max(len(r["label"]) for r in result["outputs"])
     paths = result.get("budget_needed_by_year") or {}
     trials = {i: result["runs"][i]["trials"] for i in ids}
+    certain = result.get("budget_needed_certain") or {}
+    mixed = len(set(certain.values())) > 1  # a row "at 90%" whose column for a scenario without pledges is certain
     rows = [(r["label"], [_cell(r["values"][i], r["unit"], rupiah, trials[i]) + _part_mark(r["key"], result, i)
+                          + (" (certain)" if mixed and certain[i] and "{confidence}" in LABELS[r["key"]] else "")
                           for i in ids])
             for r in result["outputs"]]
     width = max(14, *(len(i) for i in ids), *(len(c) for _, cells in rows for c in cells))  # columns stay aligned
@@ -200,9 +212,15 @@ def format_compare(result: dict, rupiah) -> str:
     for label, cells in rows:
         lines.append(f"{label:<{label_width}}  " + "  ".join(f"{c:>{width}}" for c in cells))
     if paths:
-        lines.append(f"APBD needed per year, at {result['confidence']:.0%}:")
+        certain = result.get("budget_needed_certain") or {}
+        mixed = len(set(certain.values())) > 1  # else the heading says it for all
+        lines.append("APBD needed per year, " + (CERTAIN if certain and all(certain.values()) else
+                                                 f"at {result['confidence']:.0%} over which CSR pledges are honoured")
+                     + ":")
         for i in ids:
             what = NEEDED_FOR[result["budget_needed_for"][i]]
+            if mixed and certain[i]:
+                what += "; certain: no CSR pledges, the money is known"
             lines.append(f"  {i} ({what}): " + ", ".join(f"{r['year']} {rupiah(r['budget_idr'])}{_star(r)}"
                                                         for r in paths[i]))
         part = {i: [r for r in paths[i] if _star(r)] for i in ids}

@@ -37,6 +37,12 @@ DEFAULT_MAX_TRIALS = 1_000_000
 FORECAST_FILES = ("summary.json", "trials.csv", "scenario.json", "plan.json", "plan_*.csv", "tornado.csv")
 
 
+# Set by the stop signal's handler (``sim.cli``'s for SIGTERM) beside the KeyboardInterrupt it raises, and checked
+# after each chunk and before finished output moves into place: the interrupt can land in a finaliser (a
+# ``__del__``), where Python prints "Exception ignored" and goes on, and the stopped run would finish and write.
+STOP_ASKED = threading.Event()
+
+
 def forecast(
     scenario: Scenario,
     chunk_trials: int = DEFAULT_CHUNK_TRIALS,
@@ -82,6 +88,8 @@ def forecast(
                     if on_block is not None:
                         on_block(result)
                 done += sum(r.block.trials for r in results)
+                if STOP_ASKED.is_set():  # stopped, its interrupt lost: end now, not after every trial
+                    raise KeyboardInterrupt
                 if progress:
                     progress(done, planned)
                 if target_precision and agg.precision() <= target_precision:
@@ -267,13 +275,16 @@ def signals_held():
     """Ctrl-C (SIGINT) and SIGTERM ignored while finished output moves into place. The files of ``sim run`` move
     one by one: a signal between two moves would leave some new files beside old ones; a report's folder is renamed
     in one step, and a signal just after it would report "nothing was written" of a finished report. A signal then
-    comes too late to stop anything, so it is dropped and the command ends normally. Python runs signal handlers
+    comes too late to stop anything, so it is dropped and the command ends normally; one that came before, and whose
+    interrupt was lost (:data:`STOP_ASKED`), stops the move. Python runs signal handlers
     in the main thread only: elsewhere (a notebook's worker thread, say) nothing is held."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
     previous = {s: signal.signal(s, lambda signum, frame: None) for s in HELD_SIGNALS}
     try:
+        if STOP_ASKED.is_set():  # a stop asked for before, whose interrupt did not end the run
+            raise KeyboardInterrupt
         yield
     finally:
         for s, handler in previous.items():

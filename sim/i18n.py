@@ -40,10 +40,13 @@ SE_THOUSANDS = (1e3, "ribu", "k")  # a standard error below a juta (Language.mon
 # ``tiny`` is a share that may be very small (a p-value, a relative difference: ``< 0,01%``, not ``6,5e-12``, which a
 # reader of a report does not read). ``money_se`` is a
 # standard error of an amount, to 2 significant digits with a scale word, so that a column of them reads in one
-# format (``Rp300 ribu`` beside ``Rp5,5 juta``, not ``Rp304.498``).
+# format (``Rp300 ribu`` beside ``Rp5,5 juta``, not ``Rp304.498``). ``money_interval`` is an interval of amounts,
+# ``[low, high]`` (``Rp8,79–8,99 miliar``, an en dash); ``se_money`` a standard error named as one
+# (``galat baku Rp54 juta``, ``SE Rp54 m``), for a cell that does not sit in a column of them. Both are precision
+# figures that sim.risk leaves null where the trials are too few for one: null reads "simulasi terlalu sedikit".
 # ``chance/N`` (:func:`chance_kind`) is a share of N trials, whose all or none shows the rule of three's bound.
-KINDS = ("money", "money_se", "rupiah", "count", "percent", "percent1", "percent_given", "points", "chance", "number",
-         "number1", "number3", "plain", "sig3", "tiny")
+KINDS = ("money", "money_se", "money_interval", "se_money", "rupiah", "count", "percent", "percent1", "percent_given",
+         "points", "chance", "number", "number1", "number3", "plain", "sig3", "tiny")
 
 
 def chance_kind(trials: int) -> str:
@@ -94,6 +97,18 @@ class Language:
         v = a / threshold
         decimals = max(0, 1 - math.floor(math.log10(rounded / threshold)))
         return f"{'-' if x < 0 else ''}Rp{self._digits(v, decimals)} {id_word if self.code == 'id' else en_word}"
+
+    def money_interval(self, interval: list | None) -> str:
+        """An interval of amounts, ``[low, high]``, with an en dash (null: too few trials for one): one scale word
+        where both ends share it (``Rp8,79\u20138,99 miliar``), else each its own
+        (``Rp980,2 juta\u2013Rp1,02 miliar``)."""
+        if interval is None:
+            return self("flag_too_few")
+        low, high = (self.money(x) for x in interval)
+        word = low.rpartition(" ")[2]
+        if " " in low and high.endswith(f" {word}") and not high.startswith("-"):
+            return f"{low.removesuffix(f' {word}')}\u2013{high.removeprefix('Rp')}"
+        return f"{low}\u2013{high}"
 
     def rupiah(self, x: float | None) -> str:
         """A Rupiah amount to the rupiah, without a scale word: a wage a reader compares with a minimum wage
@@ -180,6 +195,11 @@ class Language:
             return self.money(value)
         if kind == "money_se":
             return self.money_se(value)
+        if kind == "money_interval":
+            return self.money_interval(value)
+        if kind == "se_money":  # the words a reader knows a standard error by, then the amount
+            name = "galat baku" if self.code == "id" else "SE"
+            return self("flag_too_few") if value is None else f"{name} {self.money_se(value)}"
         if kind == "rupiah":
             return self.rupiah(value)
         if kind == "count":

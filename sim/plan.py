@@ -14,6 +14,7 @@ its own forecast through :func:`detail` and :func:`detail_tables`. Every key is 
 from __future__ import annotations
 
 import datetime as dt
+import math
 from pathlib import Path
 
 import numpy as np
@@ -27,7 +28,7 @@ from .claim_timing import (
 from .closed_form import expected
 from .expansion import CUT_SHOWN, money_bound
 from .forecast import DEFAULT_CHUNK_TRIALS, FORECAST_FILES, atomic_directory, forecast, write_json
-from .funding import APBD, EXTERNAL_PAYERS
+from .funding import APBD, DBH_CHT, EXTERNAL_PAYERS
 from .i18n import Language
 from .membership import EXIT_CAUSES
 from .pledge_outcomes import ALL_HONOURED, FAILED, NONE_HONOURED, note, outcome_name, pledge_outcomes
@@ -487,10 +488,13 @@ def write_table(frame: pd.DataFrame, path: Path) -> None:
     out.to_csv(path, index=False, lineterminator="\n")
 
 
-def _largest_coverage_text(lc: dict, year_ends: dict | None = None, labels: dict | None = None) -> str:
+def _largest_coverage_text(lc: dict, year_ends: dict | None = None, labels: dict | None = None,
+                           table: dict | None = None, pledges: bool = False) -> str:
     """The terminal's answer on the largest coverage. A multiple the money limits also gives the members it keeps at
-    the horizon's last year-end (``year_ends``: plan.json's ``years[].year_end_month`` by year), since "0.832 x the
-    quota path's growth" alone does not tell a reader how many people that is, nor what it is a multiple of.
+    the horizon's last year-end (``year_ends``: plan.json's ``years[].year_end_month`` by year), since "83.2% of the
+    members the quota path adds" alone does not tell a reader how many people that is, and why they differ from
+    the year table's (``table``: plan.json's ``years`` rows by year as int; ``pledges``: the table
+    counts CSR pledges at amount x probability; :func:`_table_members_words`).
     ``labels``: segments' and pledges' names (:func:`entry_labels`), else their keys."""
     status = lc.get("status")
     if status == "none":
@@ -500,26 +504,51 @@ def _largest_coverage_text(lc: dict, year_ends: dict | None = None, labels: dict
             return "none" + _coverage_basis(lc, " at {:.0%} confidence") + ": " + binds
         why = ("does not even renew the current members" if zero.get("not_renewed", 0) > CUT_SHOWN
                else "does not even pay for the names that replace members who leave")
-        return f"none: no growth is affordable; with the quota path's growth at 0 the money {why}"
+        return f"none: no growth is affordable; even with no members added the money {why}"
     if status == "no_growth":
         return "n/a (no growth planned: every quota target is at or below the starting members)"
     if status == "no_target":
         return "n/a (no quota target falls at a year-end within the horizon)"
     if status == "pipeline":
         if lc["scale"] < 0.0005:
-            return ("limited by the enrolment pipeline, not money: even with unlimited money it reaches none of the "
-                    "quota path's growth by the year-end targets")
-        return (f"limited by the enrolment pipeline, not money: above {lc['scale']:.3f} x the quota path's growth it "
-                "misses a year-end target even with unlimited money")
-    text = f"{lc['scale']:.3f} x the quota path's growth above the starting members"
+            return ("limited by the enrolment pipeline, not money: even with unlimited money it enrols none of the "
+                    "members the quota path adds by the year-end targets")
+        return (f"limited by the enrolment pipeline, not money: above {_share_added(lc['scale'])} it misses a "
+                "year-end target even with unlimited money")
+    text = _share_added(lc["scale"])
     if status == "capped":
         text += " (neither money nor the pipeline binds up to the largest multiple tried)"
     elif lc.get("members_year_end"):
         last = max(int(r["year"]) for r in lc["members_year_end"])
         members = sum(r["members"] for r in lc["members_year_end"] if int(r["year"]) == last)
         end = _year_end_words({"year": last, "year_end_month": (year_ends or {}).get(str(last))})
-        text += f" ({members:,.0f} members at the end of {end}, nobody cut or waiting for money)"
+        text += (f" ({members:,.0f} members at the end of {end}, nobody cut or waiting for money"
+                 + _table_members_words(members, (table or {}).get(last), pledges) + ")")
     return text + _coverage_basis(lc)
+
+
+def _share_added(scale: float) -> str:
+    """The largest coverage's multiple as a share of the growth: each segment's year-end target is its starting
+    members plus ``scale`` x (the quota path's target - the starting members) (``enrolment``'s quota.scale). A
+    planner read "0.539 x the quota path's growth" as a formula; the notebook says it as a share (nb_coverage_scale),
+    to the same three figures."""
+    return f"{scale:.1%} of the members the quota path adds"
+
+
+def _table_members_words(members: float, row: dict | None, pledges: bool) -> str:
+    """Why the largest coverage's members differ from the year table's at the same year-end (``row``: plan.json's
+    ``years`` row): a planner saw madiun-2026-ucj-csr's 26,037 beside the table's 26,753 with no word why. The table
+    runs the full quota path with the scenario's money (``pledges``: each CSR pledge at amount x probability),
+    enrolling as fast as the path asks while the money lasts and then leaving names waiting; the largest coverage is
+    a smaller path, growing every year by the same share of the quota path's growth, that nobody waits in (and, at a
+    confidence, whichever pledges fail within it). "" when the two agree as shown."""
+    if row is None or round(row["members_year_end"]) == round(members):
+        return ""
+    waiting = row.get("held_year_end", 0)
+    return (f"; the table's {row['members_year_end']:,.0f} follow the full quota path with the scenario's money"
+            + (", each CSR pledge at amount x probability" if pledges else "")
+            + ", enrolling as fast as the path asks while the money lasts"
+            + (f" and then leaving names waiting, {waiting:,.0f} at that year-end" if round(waiting) > 0 else ""))
 
 
 def _what_binds_text(zero: dict, labels: dict | None = None) -> str:
@@ -553,6 +582,15 @@ def _coverage_basis(lc: dict, at: str = ", at {:.0%} over which CSR pledges are 
     return ""
 
 
+def _no_bind_words(money: str, probability: float, outcomes: int) -> str:
+    """The check of a money answer re-run with it (``budget.verify_budget``, ``csr_gap``): "money does not bind with
+    probability 100%" read as jargon. It is the probability, over which CSR pledges are honoured (``outcomes`` > 1:
+    the combinations, not the claims' trials), that nobody is left unrenewed nor any registered name waiting for money
+    (``expansion.money_bound``); the words are the notebook's (nb_gap_no_bind)."""
+    over = " over which CSR pledges are honoured" if outcomes > 1 else ""
+    return f"with {money}, no member goes unrenewed or waits for money with probability {probability:.0%}{over}"
+
+
 def _csr_gap_lines(gap: dict, outcomes: int, rupiah, part_years: frozenset = frozenset(),
                    labels: dict | None = None) -> list[str]:
     """The CSR-gap answer with its own check: the probability and the UCJ come from re-running with the money. The
@@ -571,15 +609,15 @@ def _csr_gap_lines(gap: dict, outcomes: int, rupiah, part_years: frozenset = fro
     lines = [f"CSR money for the UCJ segments ({'; '.join(map(segment, gap['segments']))}) to close the gap to the "
              "UCJ target: "
              + _by_year(gap["years"], "csr_idr", rupiah, part_years)
-             + f"; re-run with it, money does not bind with probability {p:.0%} ({ucj(gap['ucj_with_gap_closed'])})"]
+             + f"; {_no_bind_words('it', p, outcomes)} ({ucj(gap['ucj_with_gap_closed'])})"]
     short = gap.get("shortfall_outside_ucj")
     if short:
         payers = "APBD" if short["payers"] == ["APBD"] else "city money (" + ", ".join(short["payers"]) + ")"
         lines.append(f"{payers} short for segments outside the UCJ allocation "
                      f"({'; '.join(map(segment, gap['other_city_segments']))}), "
                      "not covered by that CSR money: " + _by_year(short["years"], "shortfall_idr", rupiah, part_years)
-                     + f"; with it as well, money does not bind with probability "
-                       f"{short['probability_money_does_not_bind_with_both']:.0%} ({ucj(short['ucj_with_both'])})")
+                     + f"; {_no_bind_words('both', short['probability_money_does_not_bind_with_both'], outcomes)}"
+                       f" ({ucj(short['ucj_with_both'])})")
     if p < confidence - 1e-9:
         cut = gap.get("not_renewed_with_it") or {}
         lines.append(f"WARNING: the CSR money alone does not close the gap at {confidence:.0%}"
@@ -599,8 +637,12 @@ def _year_end_words(row: dict) -> str:
 
 
 def _planned_ucj_line(rows: list[dict]) -> str:
-    """UCJ at each year-end of the plan (:func:`sim.budget.ucj_by_year`), a part year's by its last month."""
-    return "UCJ at year-ends as planned: " + ", ".join(f"{_year_end_words(u)} {u['ucj']:.1%}" for u in rows)
+    """UCJ at each year-end of the plan (:func:`sim.budget.ucj_by_year`), a part year's by its last month. Named for
+    the scenario's own money, with the target: "as planned" read as the plan that closes the CSR gap (the CSR-gap
+    line's UCJ, madiun-2026-ucj-csr's 70.0 % in 2030, where this line has 63.1 %)."""
+    target = next((u for u in rows if u.get("target") is not None), None)
+    of = f" (target {target['target']:.1%} in {_year_end_words(target)})" if target else ""
+    return f"UCJ with the scenario's money{of}: " + ", ".join(f"{_year_end_words(u)} {u['ucj']:.1%}" for u in rows)
 
 
 def _pledge_outcome_lines(answer: dict, rupiah, part_years: frozenset, year_ends: dict,
@@ -700,6 +742,11 @@ YEAR_COLUMNS = ("year", "average", "year-end", "renewed", "for money", "all paye
                 "year-end", "90% band", "per member", "city rupiah")
 
 
+# The last column's meaning was only in README, far below the example: a legend under the table, no wider than it.
+CLAIMS_PER_CITY_RUPIAH = ("claims per city rupiah: expected claims incurred in the year by all members, whoever pays, "
+                          "per rupiah of city money (APBD and DBH-CHT)")
+
+
 def _year_lines(result: dict, rupiah) -> list[str]:
     """The plan's title line and its table on the terminal: a row per year, a part year marked and said so."""
     part_years = _part_years(result)
@@ -712,8 +759,13 @@ def _year_lines(result: dict, rupiah) -> list[str]:
                      rupiah(y["claims_paid_idr"]["mean"]), rupiah(y["unpaid_year_end_idr"]["mean"]),
                      "-" if fan.get("p5") is None else f"{fan['p5']:.0%}-{fan['p95']:.0%}",
                      "-" if per_member is None else rupiah(per_member), "-" if per_rp is None else f"{per_rp:.2f}"])
-    lines = [f"{result['title']} ({result['scenario_id']}), {result['trials']:,} trials, seed {result['seed']}; "
-             f"budget answers at {result['confidence']:.0%}", *_table(YEAR_HEADER, YEAR_COLUMNS, rows)]
+    # Without CSR pledges in the horizon the money is certain (premiums are known given the members): "budget answers
+    # at 90%" there read as if the APBD needed had a 10% chance of falling short.
+    uncertain = result["budget"]["budget_needed"].get("outcomes", 1) > 1
+    at = (f"budget answers at {result['confidence']:.0%} over which CSR pledges are honoured" if uncertain
+          else "budget answers certain (no CSR pledges: the money is known)")
+    lines = [f"{result['title']} ({result['scenario_id']}), {result['trials']:,} trials, seed {result['seed']}; {at}",
+             *_table(YEAR_HEADER, YEAR_COLUMNS, rows), CLAIMS_PER_CITY_RUPIAH]
     partial = [y for y in result["years"] if y["months"] < 12]
     if partial:
         lines.append(_part_year_line(partial))
@@ -782,11 +834,18 @@ def format_plan(result: dict, rupiah, names: dict | None = None, labels: dict | 
     # budget (sim.budget), starred only in a year it starts in after January (part_need).
     part_years, part_need = _part_years(result), _part_need_years(result)
     need = answers["budget_needed"]
-    what = "the quota path" if need.get("for") == "quota_path" else "these members"
-    line = f"APBD needed for {what} (premiums only): " + _by_year(need["years"], "budget_idr", rupiah, part_need)
+    # The report's words ("to reach the year-end targets"): "quota path" alone was not among README's words.
+    what = "to reach the year-end targets" if need.get("for") == "quota_path" else "for these members"
+    # Where DBH-CHT pays premiums, "the city" column above holds it and the need does not: say so, as the report does.
+    dbh = any(r["payer"] == DBH_CHT and r["spent_idr"] > 0 for r in result.get("funding", []))
+    only = "premiums only, excluding DBH-CHT" if dbh else "premiums only"
+    line = f"APBD needed {what} ({only}): " + _by_year(need["years"], "budget_idr", rupiah, part_need)
     if "probability_money_does_not_bind" in need:
-        line += f"; re-run with it, money does not bind with probability {need['probability_money_does_not_bind']:.0%}"
+        line += "; " + _no_bind_words("this APBD", need["probability_money_does_not_bind"], need.get("outcomes", 1))
     lines.append(line)
+    pledges_not_counted = _pledges_not_counted_line(result, rupiah, part_need, labels.get("pledges"))
+    if pledges_not_counted:
+        lines.append(pledges_not_counted)
     apbd_budget = _apbd_budget_line(result, rupiah, part_need)
     if apbd_budget:
         lines.append(apbd_budget)
@@ -826,8 +885,10 @@ def format_plan(result: dict, rupiah, names: dict | None = None, labels: dict | 
             lines.append(_not_used_line(targets, money, side, year, rupiah, labels))
     if "largest_coverage" in answers:
         year_ends = {y["year"]: y["year_end_month"] for y in result["years"]}
+        table = {int(y["year"]): y for y in result["years"]}
         lines.append("Largest coverage the budget funds: "
-                     + _largest_coverage_text(answers["largest_coverage"], year_ends, labels))
+                     + _largest_coverage_text(answers["largest_coverage"], year_ends, labels, table,
+                                              need.get("outcomes", 1) > 1))
     if "csr_gap_to_ucj" in answers:
         lines.extend(_csr_gap_lines(answers["csr_gap_to_ucj"], need.get("outcomes", 1), rupiah, part_need, labels))
     if "pledge_outcomes" in answers:
@@ -880,10 +941,49 @@ def _apbd_budget_line(result: dict, rupiah, part_need: frozenset) -> str | None:
     if any(v < 0 for _, _, v in rows):
         need = result["budget"]["budget_needed"]
         at = f" at {need['confidence']:.0%}" if need.get("outcomes", 1) > 1 else ""  # over which pledges are honoured
-        what = "the quota path is not kept" if need.get("for") == "quota_path" else "not all members are renewed"
+        what = ("the year-end targets are not reached" if need.get("for") == "quota_path"
+                else "not all members are renewed")
         line += (f"; where it is short, {what}{at} (members cut or names waiting): raise "
                  "funding.apbd_budget by that much")
     return line
+
+
+def _pledges_not_counted_line(result: dict, rupiah, part_need: frozenset, labels: dict | None = None) -> str | None:
+    """When the APBD needed at the confidence is that of no CSR pledge honoured: say so, and give the need at the
+    next lower confidence at which the pledges do lower it (the outcomes :func:`sim.budget.covering_outcomes` takes,
+    the last left out, as ``--confidence`` at that probability answers). madiun-2026-ucj-csr at 90 %: its outcomes
+    other than "none honoured" cover 85 %, so the answer covered all four and equalled "none honoured", which nothing
+    said. None with fewer than two outcomes, sampled ones, or an answer below that of none honoured. ``labels``:
+    pledges' names (:func:`entry_labels`)."""
+    need, answer = result["budget"]["budget_needed"], result["budget"].get("pledge_outcomes")
+    if not answer or not answer.get("all_combinations") or need.get("outcomes", 1) < 2:
+        return None
+    outcomes = answer["outcomes"]
+    needs = [{int(r["year"]): r["apbd_needed_idr"] for r in o["years"]} for o in outcomes]
+    worst = next((n for n, o in zip(needs, outcomes) if not o["honoured"]), None)
+    # Both are whole rupiah rounded up (sim.budget.at_confidence, pledge_outcomes): equal within a rupiah.
+    if worst is None or any(abs(r["budget_idr"] - worst[int(r["year"])]) >= 1 for r in need["years"]):
+        return None
+    confidence = need["confidence"]
+    line = (f"At {_share(confidence)} the CSR pledges do not lower this: it is the APBD needed if none is honoured")
+    probs = [o["probability"] for o in outcomes]
+    chosen = budget.covering_outcomes(needs, probs, confidence)
+    for k in range(len(chosen) - 1, 0, -1):  # the largest step down at which a year needs less
+        step = chosen[:k]
+        path = [{"year": y, "need": max(needs[i][y] for i in step)} for y in sorted(worst)]
+        if any(r["need"] < worst[r["year"]] - 0.5 for r in path):
+            # Rounded down (past float noise), so that --confidence at it takes this step.
+            covered = math.floor(round(sum(probs[i] for i in step) * 1e4, 6)) / 1e4
+            short = [f"'{_outcome_name(o, labels)}', {o['probability']:.0%}" for i, o in enumerate(outcomes)
+                     if i not in step and any(needs[i][r["year"]] > r["need"] + 0.5 for r in path)]
+            return (line + f"; at {_share(covered)} (--confidence {covered:g}, short only if "
+                    + Language("en").join(short, "or") + ") they do: " + _by_year(path, "need", rupiah, part_need))
+    return line
+
+
+def _share(p: float) -> str:
+    """A probability as on the terminal, "85%", or "84.5%" when it is not a whole percent."""
+    return f"{p:.0%}" if abs(p * 100 - round(p * 100)) < 1e-6 else f"{p:.1%}"
 
 
 def _targets_missed_line(result: dict, labels: dict | None = None) -> str | None:

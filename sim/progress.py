@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import sys
 
+from .i18n import Language
+
 
 def trials(done: int, total: int) -> None:
     """Terminal trial progress on one line, ended when the last chunk is done."""
@@ -20,8 +22,12 @@ def step(number: int, total: int, name: str) -> None:
     print(f"[{number}/{total}] {name}", file=sys.stderr, flush=True)
 
 
-def notebook(description: str = "trials"):
-    """A progress callback that draws a bar in a Jupyter notebook (ipywidgets), or prints a line without it."""
+def notebook(description: str | None = None, language: Language | None = None):
+    """A progress callback that draws a bar in a Jupyter notebook (ipywidgets), or prints a line without it. The bar
+    is named ``description``, else "simulasi"/"trials" in ``language`` (English without it), and counts in it: an
+    Indonesian notebook's bar read "trials" and "2,000 / 2,000"."""
+    language = language or Language("en")
+    description = language("progress_trials") if description is None else description
     try:
         import ipywidgets
         from IPython.display import display
@@ -37,6 +43,6 @@ def notebook(description: str = "trials"):
             display(box)
             shown.append(True)
         bar.max, bar.value = total, done
-        label.value = f"{done:,} / {total:,}"
+        label.value = f"{language.count(done)} / {language.count(total)}"
 
     return update

@@ -40,6 +40,7 @@ from .plan import PLAN_TABLES, TrialClaims, detail, detail_tables, write_table
 from .population import build_model
 from .report_document import Chart, Figure, Para, Pre, Report, Section, Table, Tiles, fill, lookup
 from .report_planning import year_end_words
+from .charts import dbh_pays
 from .planner_tables import (
     apbd_budget, backtest_table, coverage_table, differences_table, funding_table, members_table, next_year_table,
     plan_table, pledge_table, posterior_table, year_table,
@@ -283,6 +284,24 @@ def compare(original: Path, rebuilt: Path) -> list[str]:
     return out
 
 
+def _apbd_headline(lang, plan: dict) -> str:
+    """The first year's APBD needed (report.json ``planning``), the budget's first question, for the terminal's
+    headline: at the confidence over which CSR pledges are honoured, or certain without one. A year the horizon
+    starts in after January needs its months' only, named so. "" without a [funding] table."""
+    need, year = plan.get("budget_needed"), plan["years"][0]
+    if not need or year.get("apbd_needed_idr") is None:
+        return ""
+    when = (year["year"] if year["first_month"].endswith("-01")
+            else lang.months(year["first_month"], f"{year['year']}-12", dash="-"))  # ASCII, as the terminal's
+    if not need.get("pledges"):
+        text = lang("cli_headline_plan_apbd_certain", year=when, need=lang.money(year["apbd_needed_idr"]))
+    else:
+        text = lang("cli_headline_plan_apbd", year=when, need=lang.money(year["apbd_needed_idr"]),
+                    confidence=lang.percent(need["confidence"]))
+    # Where DBH-CHT pays premiums the need leaves it out: named so, as the report's tables and chart name it.
+    return text.replace("APBD", lang("apbd_excl_dbh"), 1) if dbh_pays(plan.get("payers", [])) else text
+
+
 def headline(report: Report) -> str:
     """Two lines for the terminal, in the report language: the first year's numbers and where the report is."""
     lang, s = report.lang, report.summary
@@ -295,6 +314,7 @@ def headline(report: Report) -> str:
                     period=first["period"], premium=lang.money(first["premium_idr"]),
                     members=lang.count(first["members"]), end=lang.count(plan["years"][-1]["members_year_end"]),
                     last=year_end_words(lang, plan["years"][-1]), claims=lang.money(first["claims_idr"]["mean"]))
+        line += _apbd_headline(lang, plan)
     else:
         line = lang("cli_headline", title=title, id=s["scenario_id"], trials=lang.count(s["trials"]),
                     premium=lang.money(s["budget"]["annual_premium_start_members_idr"]),
@@ -315,7 +335,7 @@ def command(args) -> int:
     import shlex
 
     from . import progress
-    from .scenario import load_scenario
+    from .cli import load_warned  # the report is the cli's command: its warnings are printed the same way
 
     quiet = getattr(args, "quiet", False)
     trial_progress, step = (None, None) if quiet else (progress.trials, progress.step)
@@ -359,7 +379,7 @@ def command(args) -> int:
         overrides.append(f"scenario.trials={args.trials}")
     if args.seed is not None:
         overrides.append(f"scenario.seed={args.seed}")
-    scenario = load_scenario(args.scenario, overrides)
+    scenario = load_warned(args.scenario, overrides)
     lang = args.lang or "id"
     # The command as typed (--trials 1000, not the --set scenario.trials=1000 it becomes), in the order the CLI
     # applies it: --set first, then --trials and --seed over them. --chunk-trials too: the rebuild keeps it.

@@ -26,7 +26,8 @@ from .regulation import load_regulation
 from .report_document import Chart, Figure, Para, Section, Table, Tiles, fill
 from .report_document import report_figure as _r, summary_figure as _s  # short: hundreds of figures
 from .budget import (
-    DEFAULT_CONFIDENCE, UnlimitedApbd, budget_needed, money_after_horizon, money_before_horizon, pledges_in_horizon,
+    DEFAULT_CONFIDENCE, UnlimitedApbd, budget_needed, coverage_lacks, csr_gap, money_after_horizon,
+    money_before_horizon, pledges_in_horizon,
     targets_after_horizon, targets_before_horizon, ucj_by_year, verify_budget,
 )
 from .expansion import premium_rates, project_scenario
@@ -87,6 +88,11 @@ def planning_figures(scenario: Scenario, projection=None) -> dict | None:
         if funded:  # per segment, for the priority check: names admitted in the year, names waiting at its end
             row["segments"] = p.segment_rows(y)
         years.append(row)
+    outcomes = pledge_outcomes(scenario, unlimited)
+    payers = _payer_rows(p.projection, funded)
+    if needed is not None:
+        needed["pledge_relief"] = _pledge_relief(needed, outcomes)
+        _city_needed(years, payers)
     return {
         # Targets listed after the horizon's last year or superseded before its first (a horizon shortened or moved
         # with --set), summed over segments as the years' targets, and the budget and pledge money listed for those
@@ -95,17 +101,59 @@ def planning_figures(scenario: Scenario, projection=None) -> dict | None:
         "money_after_horizon": [{**m, "year": str(m["year"])} for m in money_after_horizon(scenario)],
         "targets_before_horizon": _targets_by_year(targets_before_horizon(scenario)),
         "money_before_horizon": [{**m, "year": str(m["year"])} for m in money_before_horizon(scenario)],
-        "pledge_outcomes": pledge_outcomes(scenario, unlimited),
+        "pledge_outcomes": outcomes,
         "budget_needed": needed and {k: v for k, v in needed.items() if k != "years"},
+        "csr_gap_to_ucj": _csr_gap(scenario) if funded else None,
         "priority": list(planning.funding.priority) if funded else None,
         "ucj_target": ({"share": planning.ucj.target_share, "year": planning.ucj.target_year} if planning.ucj
                        else None),
         "start_members": round(float(sum(s.members for s in scenario.segments)), 2),
         "start": scenario.start.isoformat()[:7],
         "years": years,
-        "payers": _payer_rows(p.projection, funded),
+        "payers": payers,
         "months": p.month_rows(),
     }
+
+
+def _pledge_relief(needed: dict, outcomes: dict | None) -> dict | None:
+    """When the APBD needed at the confidence is that of the outcome with no pledge honoured, in every year: that
+    outcome's probability and what all the others cover together (less than the confidence, so the answer must
+    cover it). A planner read the need beside the pledges and took it to count on them (madiun-2026-ucj-csr: 15 %
+    none honoured, 85 % the rest, below 90 %). None otherwise, or when the outcomes are not every combination."""
+    if not outcomes or not outcomes.get("all_combinations"):
+        return None
+    none = next((o for o in outcomes["outcomes"] if o["failed"] and not o["honoured"]), None)
+    if none is None or 1.0 - none["probability"] >= needed["confidence"] - 1e-12:
+        return None
+    need = {int(r["year"]): r["budget_idr"] for r in needed["years"]}
+    if any(abs(need.get(int(y["year"]), -1.0) - y["apbd_needed_idr"]) > 1.0 for y in none["years"]):
+        return None
+    return {"probability_none_honoured": none["probability"],
+            "probability_others": round(1.0 - none["probability"], 6)}
+
+
+def _city_needed(years: list, payers: list) -> None:
+    """Per year with an APBD needed, when DBH-CHT pays premiums: the DBH-CHT premium (the main projection's; it is
+    spent before the APBD) and the city's money in all, APBD needed plus it (``city_needed_idr``): the APBD needed
+    leaves DBH-CHT out, though DBH-CHT is spent through the APBD, and a BAPPEDA budget line needs both."""
+    dbh = {r["year"]: r["premium_idr"] for r in payers if r["payer"] == DBH_CHT}
+    if not any(dbh.values()):
+        return
+    for y in years:  # a part year's premium is its months', its need to 31 December's: not added up
+        if y.get("apbd_needed_idr") is not None and whole_year(y):
+            y["dbh_cht_premium_idr"] = dbh.get(y["year"], 0.0)
+            y["city_needed_idr"] = round(y["apbd_needed_idr"] + y["dbh_cht_premium_idr"], 2)
+
+
+def _csr_gap(scenario: Scenario) -> dict | None:
+    """``sim plan``'s CSR money to close the gap to the UCJ target (plan.json ``budget.csr_gap_to_ucj``) at
+    ``DEFAULT_CONFIDENCE``, per year; None for a scenario without a UCJ target shared by segments."""
+    if coverage_lacks(scenario)["csr_gap_to_ucj"] is not None:
+        return None
+    gap = csr_gap(scenario, DEFAULT_CONFIDENCE)
+    return {"confidence": gap["confidence"], "segments": gap["segments"],
+            "years": [{"year": str(r["year"]), "csr_idr": r["csr_idr"]} for r in gap["years"]],
+            "probability_money_does_not_bind_with_it": gap["probability_money_does_not_bind_with_it"]}
 
 
 def _targets_by_year(targets: list) -> list[dict]:
@@ -423,8 +471,12 @@ def _tiles(lang: Language, summary: dict, extra: dict) -> list:
     last = len(years) - 1
     first = years[0]["year"]
     if years[0].get("apbd_needed_idr") is not None:  # marked when the horizon starts in that year after January
-        money = (lang("tile_plan_needed", year=first), _part_need(_r(extra, _y(0, "apbd_needed_idr"), "money"),
-                                                                  years[0]))
+        # How sure (with pledges) and what it leaves out (DBH-CHT): the tile is read alone, as the answer.
+        need = extra["planning"]["budget_needed"]
+        label = _apbd_excl(lang, extra, lang("tile_plan_needed", year=first))
+        if need["pledges"]:
+            label += lang("tile_plan_confidence", confidence=lang.percent(need["confidence"]))
+        money = (label, _part_need(_r(extra, _y(0, "apbd_needed_idr"), "money"), years[0]))
     elif years[0]["budget_idr"] is not None:
         money = (lang("tile_plan_budget", year=first), _r(extra, _y(0, "budget_idr"), "money"))
     else:  # marked when the horizon holds only part of that year (premium_tile_note says so under the tiles)
@@ -489,6 +541,7 @@ def _budget_lines(lang: Language, scenario: Scenario, extra: dict) -> list:
         blocks.append(Para(para.text + beyond, para.figures) if beyond else para)
     blocks.append(_priority_para(lang, scenario, extra))
     blocks.append(_ucj_para(lang, extra))
+    blocks.append(_csr_gap_para(lang, scenario, extra))
     return [b for b in blocks if b is not None]
 
 
@@ -772,9 +825,50 @@ def _ucj_para(lang: Language, extra: dict) -> Para | None:
     return Para(lang(key, items=joined, year=target["year"]), figures)
 
 
+def _gap_years(extra: dict) -> list:
+    """The planning years in which the UCJ target needs CSR money beyond the scenario's (``csr_gap_to_ucj``)."""
+    gap = extra["planning"].get("csr_gap_to_ucj")
+    return [] if gap is None else [k for k, r in enumerate(gap["years"]) if r["csr_idr"] > 0]
+
+
+def _csr_gap_para(lang: Language, scenario: Scenario, extra: dict) -> Para | None:
+    """The CSR money beyond the scenario's that reaches the UCJ target, as ``sim plan`` answers it (plan.json
+    ``budget.csr_gap_to_ucj``): the summary said only that the target is missed. None when none is needed."""
+    shown = _gap_years(extra)
+    if not shown:
+        return None
+    gap, target = extra["planning"]["csr_gap_to_ucj"], extra["planning"]["ucj_target"]
+    items, figures = _listed(lang, [(lang("plan_item_csr_gap", year=gap["years"][k]["year"]),
+                                     {"csr": _r(extra, f"planning.csr_gap_to_ucj.years.{k}.csr_idr", "money")})
+                                    for k in shown], "csr_")
+    labels = {seg.name: seg.labels[lang.code] for seg in scenario.segments}
+    segments, _ = _listed(lang, [(f"“{labels.get(n, n)}”", {}) for n in gap["segments"]])
+    figures["target"] = _r(extra, "planning.ucj_target.share", "percent1")
+    figures["confidence"] = _r(extra, "planning.csr_gap_to_ucj.confidence", "percent")
+    return Para(lang("exec_plan_ucj_csr_gap", year=target["year"], segments=segments, items=items), figures)
+
+
 def _other_payers(extra: dict) -> bool:
     """Whether anybody but the APBD pays premiums in the projection (then "the premium" is all payers' together)."""
     return any(r["payer"] != APBD and r["premium_idr"] > 0 for r in extra["planning"]["payers"])
+
+
+def _dbh_pays(extra: dict) -> bool:
+    """Whether DBH-CHT pays premiums in the projection (then the APBD needed leaves it out)."""
+    return charts.dbh_pays(extra["planning"]["payers"])
+
+
+def _apbd_excl(lang: Language, extra: dict, text: str) -> str:
+    """``text`` with its first "APBD" as "APBD (di luar DBH-CHT)" when DBH-CHT pays premiums: the APBD needed leaves
+    the DBH-CHT out though the methodology says DBH-CHT is spent through the APBD, so each place that gives the need
+    says so (the tile, the summary, the APBD and pledge tables, the pledge-risk sentence)."""
+    return text.replace("APBD", lang("apbd_excl_dbh"), 1) if _dbh_pays(extra) else text
+
+
+def _apbd_name(lang: Language, extra: dict) -> str:
+    """The APBD needed's name where a text names it after other APBD figures: "APBD (di luar DBH-CHT)" when DBH-CHT
+    pays premiums, as :func:`_apbd_excl` labels it, else "APBD"."""
+    return _apbd_excl(lang, extra, "APBD")
 
 
 def _apbd_needed_para(lang: Language, scenario: Scenario, extra: dict) -> Para | None:
@@ -790,14 +884,18 @@ def _apbd_needed_para(lang: Language, scenario: Scenario, extra: dict) -> Para |
     # table; one it ends in before December needs a whole year's (_part_need).
     joined, figures = _yearly_figures(lang, extra, shown, "plan_item_needed", "apbd_needed_idr", "money", "need",
                                       mark=_part_need)
-    text = [lang("exec_plan_needed_quota" if need["for"] == "quota_path" else "exec_plan_needed_members",
-                 items=joined)]
+    text = [_apbd_excl(lang, extra, lang("exec_plan_needed_quota" if need["for"] == "quota_path"
+                                         else "exec_plan_needed_members", items=joined))]
     sure = need["probability_money_does_not_bind"] >= 1.0
     if need["pledges"]:
         text.append(lang("exec_plan_needed_pledges_sure" if sure else "exec_plan_needed_pledges"))
         figures["confidence"] = _r(extra, "planning.budget_needed.confidence", "percent")
         if not sure:
             figures["p"] = _r(extra, "planning.budget_needed.probability_money_does_not_bind", "chance")
+        if need.get("pledge_relief"):
+            text.append(lang("exec_plan_need_no_relief"))
+            figures["p_none"] = _r(extra, "planning.budget_needed.pledge_relief.probability_none_honoured", "chance")
+            figures["p_others"] = _r(extra, "planning.budget_needed.pledge_relief.probability_others", "chance")
     else:
         text.append(lang("exec_plan_needed_no_pledges"))
     if any(years[i].get("target_premium_idr") is not None for i in shown):  # beside the full year for the target
@@ -816,7 +914,12 @@ def _apbd_needed_para(lang: Language, scenario: Scenario, extra: dict) -> Para |
             text.append(lang("exec_plan_needed_short_reached", years=_listed(lang, [(y, {}) for y in reached])[0]))
     elif all(years[i]["budget_idr"] is not None for i in shown):
         text.append(lang("exec_plan_needed_enough"))
-    if any(r["payer"] == DBH_CHT and r["premium_idr"] > 0 for r in extra["planning"]["payers"]):
+    city = [i for i in shown if years[i].get("city_needed_idr") is not None]
+    if city:
+        joined, figs = _yearly_figures(lang, extra, city, "plan_item_city", "city_needed_idr", "money", "city")
+        text.append(lang("exec_plan_city_needed", items=joined))
+        figures.update(figs)
+    elif _dbh_pays(extra):
         text.append(lang("exec_plan_needed_dbh_cht"))
     missed = need["targets_missed_with_unlimited_budget"]
     if missed:
@@ -911,10 +1014,10 @@ def _pledge_risk(lang: Language, scenario: Scenario, extra: dict, names: dict,
     need_all = _part_need(_r(extra, f"planning.pledge_outcomes.outcomes.{every}.years.{last}.apbd_needed_idr",
                              "money"), plan_year)
     if lang.money(figures["need"].value) != lang.money(need_all.value):
-        parts.append(lang("pledge_need", year=year))
+        parts.append(_apbd_excl(lang, extra, lang("pledge_need", year=year)))
         figures["need_all"] = need_all
     else:  # "Rp3,56 miliar, bukan Rp3,56 miliar": the same need, said once, and why it does not change
-        parts.append(_same_need(lang, scenario, extra, worst, key, year, figures))
+        parts.append(_apbd_excl(lang, extra, _same_need(lang, scenario, extra, worst, key, year, figures)))
     return Para(" ".join(text) + " " + "; ".join(parts) + ".", figures)
 
 
@@ -966,9 +1069,13 @@ def budget_section(lang: Language, scenario: Scenario, summary: dict, extra: dic
     # Targets set for some segments only are judged on those segments' members: beside everyone's year-end alone,
     # 11,960 members stood against a target of 9,000 marked "not reached" (8,770 in the segment with the target).
     some = _targets_of_some_segments(years)
+    gap = extra["planning"].get("csr_gap_to_ucj") if _gap_years(extra) else None
+    gap_of = {r["year"]: k for k, r in enumerate(gap["years"])} if gap else {}
     rows = []
     for k, y in enumerate(years):
         has_target = y["target"] is not None
+        gap_cell = ([_r(extra, f"planning.csr_gap_to_ucj.years.{gap_of[y['year']]}.csr_idr", "money")
+                     if y["year"] in gap_of else dash] if gap else [])
         rows.append((
             y["year"],
             _s(summary, f"periods.{k}.members", "count"),
@@ -977,16 +1084,20 @@ def budget_section(lang: Language, scenario: Scenario, summary: dict, extra: dic
             _r(extra, _y(k, "target"), "count") if has_target else dash,
             _reached_cell(lang, y["target_reached"]) if has_target else dash,
             _r(extra, _y(k, "target_premium_idr"), "money") if has_target else dash,
+            *gap_cell,
         ))
     styles = ["check" if y["target_reached"] is False else "" for y in years]
     header = tuple(lang(k) for k in ("col_period", "col_members_avg", "col_members_end",
                                      *(["col_members_end_targeted"] if some else []), "col_target",
                                      "col_target_reached",
-                                     "col_target_premium_all" if all_payers else "col_target_premium"))
+                                     "col_target_premium_all" if all_payers else "col_target_premium",
+                                     *(["col_csr_gap_ucj"] if gap else [])))
     notes = ([lang("plan_targets_some_segments_note")] if some else []) + (
         [lang("plan_target_tolerance_note", share=lang.percent(TARGET_TOLERANCE, 1))]
         if _reached_below_target(years) else []) + [
-        _target_premium_note(lang, years, extra["planning"]["payers"])] + _partial_year_notes(lang, years)
+        _target_premium_note(lang, years, extra["planning"]["payers"])] + _partial_year_notes(lang, years) + (
+        [lang("plan_csr_gap_note", target=lang.percent(plan["ucj_target"]["share"], 1), year=plan["ucj_target"]["year"],
+              confidence=lang.percent(gap["confidence"]))] if gap else [])
     blocks.append(Table("budget_years", header, rows, styles, " ".join(n for n in notes if n)))
     blocks += _waiting_blocks(lang, extra)
     blocks += _apbd_blocks(lang, scenario, extra)
@@ -1006,7 +1117,7 @@ def budget_section(lang: Language, scenario: Scenario, summary: dict, extra: dic
     if any(y["target"] is not None for y in years):
         caption += lang("caption_plan_target_premium")
     if any(y.get("apbd_needed_idr") is not None for y in years):  # charts.plan_premium's circles
-        caption += lang("caption_plan_apbd_needed")
+        caption += _apbd_excl(lang, extra, lang("caption_plan_apbd_needed"))
     blocks.append(Chart("funding", caption + (lang("caption_plan_part_years_premium", months=part) if part else "")))
     blocks.append(_payers_table(lang, scenario, extra))
     if plan["pledge_outcomes"] is not None:
@@ -1242,6 +1353,7 @@ def _apbd_blocks(lang: Language, scenario: Scenario, extra: dict) -> list:
     if needed is not None:
         keys += ("col_apbd_needed_quota" if needed["for"] == "quota_path" else "col_apbd_needed_members",
                  "col_budget_enough")
+    header = tuple(_apbd_excl(lang, extra, lang(c)) if c.startswith("col_apbd_needed") else lang(c) for c in keys)
     styles = ["check" if needed is not None and _budget_short(years[k]) else "" for k in budgeted]
     k = next((k for k in budgeted if years[k]["budget_per_member_idr"] is not None), budgeted[0])
     intro = Para(lang("budget_apbd_intro", year=years[k]["year"]),
@@ -1267,13 +1379,32 @@ def _apbd_blocks(lang: Language, scenario: Scenario, extra: dict) -> list:
                                           "cofunding")
         intro = Para(intro.text + " " + lang("budget_apbd_cofunding_years", items=joined), {**intro.figures, **figures})
     if needed is not None:
-        intro = Para(intro.text + " " + lang("budget_apbd_intro_needed"
-                                             + ("_pledges" if needed["pledges"] else ""),
-                                             what=lang("apbd_needed_for_" + needed["for"])),
+        intro = Para(intro.text + " " + _apbd_excl(lang, extra, lang("budget_apbd_intro_needed"
+                                                                     + ("_pledges" if needed["pledges"] else ""),
+                                                                     what=lang("apbd_needed_for_" + needed["for"]))),
                      {**intro.figures, **({"confidence": _r(extra, "planning.budget_needed.confidence", "percent")}
                                           if needed["pledges"] else {})})
-    note = " ".join(_partial_budget_notes(lang, [years[k] for k in budgeted]))
-    return [intro, Table("plan_apbd", tuple(lang(c) for c in keys), rows, styles, note)]
+    note = " ".join(_partial_budget_notes(lang, [years[k] for k in budgeted]) + _expected_notes(lang, extra, budgeted))
+    return [intro, Table("plan_apbd", header, rows, styles, note)]
+
+
+def _expected_notes(lang: Language, extra: dict, budgeted: list) -> list[str]:
+    """Under the APBD table with CSR pledges: which columns are the main projection's (each pledge at amount x
+    probability) and which the answer at the confidence, the years that leave money over and are yet short, and
+    when the pledges lower the need by nothing (:func:`_pledge_relief`)."""
+    needed = extra["planning"].get("budget_needed")
+    if needed is None or not needed["pledges"]:
+        return []
+    years = extra["planning"]["years"]
+    confidence = lang.percent(needed["confidence"])
+    note = lang("plan_apbd_expected_note", confidence=confidence)
+    mixed = [years[k]["year"] for k in budgeted if _budget_short(years[k]) and (years[k]["budget_left_idr"] or 0) > 0]
+    if mixed:
+        note += lang("plan_apbd_expected_note_years", years=_listed(lang, [(y, {}) for y in mixed])[0])
+    notes = [note]
+    if needed.get("pledge_relief"):
+        notes.append(lang("plan_need_no_relief_note", confidence=confidence))
+    return notes
 
 
 def _budget_short(year: dict) -> bool:
@@ -1309,7 +1440,9 @@ def _pledge_blocks(lang: Language, extra: dict, names: dict) -> list:
             styles.append("check" if y["not_renewed"] > 0.5 or y["held_year_end"] > 0.5 else "")
     header = tuple(lang(k) for k in ("col_pledge_outcome", "col_probability", "col_period", "col_members_end",
                                      "col_not_renewed", "col_waiting", "col_budget_spent", "col_apbd_needed"))
-    intro = lang("pledge_outcomes_intro" if answer["all_combinations"] else "pledge_outcomes_intro_stress")
+    header = header[:-1] + (_apbd_excl(lang, extra, header[-1]),)
+    intro = lang("pledge_outcomes_intro" if answer["all_combinations"] else "pledge_outcomes_intro_stress",
+                 apbd=_apbd_name(lang, extra))
     # A year the horizon ends in before December: its members and names waiting at the "year-end" and its APBD spent
     # are marked (its APBD needed is a whole year's), with what the notes of the table of targets and of the APBD
     # table say, in one note; a year it starts in after January, its APBD spent and needed only (its year-end is 31

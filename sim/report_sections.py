@@ -17,9 +17,13 @@ import numpy as np
 import pandas as pd
 
 from . import chart_descriptions, charts, report_planning, report_trend
+from . import risk as risk_measures
 from .budget import CITY_BUCKETS
-from .calibration import GRID_RANGE, record_experience, record_observation, same_window, window_forecast
+from .calibration import (
+    GRID_RANGE, earlier_scholarships, record_experience, record_observation, same_window, window_forecast,
+)
 from .exact import MIN_TAIL_TRIALS, SIGMAS
+from .closed_form import first_year_scholarships
 from .coverage import apbd_premium, coverage_curve, funding, held_year, members_affordable
 from .forecast import other_payers, unused_in_projection
 from .i18n import Language, significant
@@ -30,7 +34,7 @@ from .regulation import bpu_discount, load_regulation, monthly_premium
 from .report_base_year import base_same_year, base_year_blocks
 from .report_document import Chart, Figure, Para, Pre, Section, Table, Tiles
 from .report_document import report_figure as _r, summary_figure as _s  # short: hundreds of figures
-from .scenario import Scenario, age_profiles
+from .scenario import Scenario, ScenarioError, age_profiles, base_of, scenario_from_data
 from .results import FLAG_SE, distinct_means
 from .planning_schema import segment_list_field_names, year_field_names
 from .scenario_schema import BASES, RECORD_TABLES
@@ -232,6 +236,7 @@ def extra_figures(scenario: Scenario, summary: dict, claims: np.ndarray, base_ou
     rules_date, rules, changes = rule_rows(scenario)
     rows = funding(scenario)
     risks = premium_risks(scenario, rows)
+    model = build_model(scenario) if model is None else model
     return {
         "scenario_id": scenario.id,
         "budget_year": budget_year,
@@ -249,6 +254,7 @@ def extra_figures(scenario: Scenario, summary: dict, claims: np.ndarray, base_ou
         "overrides": list(overrides),
         "planning": report_planning.planning_figures(scenario, projection),
         "runoff_ages": runoff_ages(scenario, model),
+        "first_year_scholarships": first_year_later(summary, model),
         "calibration": calibration_figures(scenario, window_trials=scenario.trials),
         "premium_risks": risks,
         "sources": cited_sources(scenario_citing_texts(scenario) + strings(rules) + strings(changes)
@@ -350,6 +356,9 @@ def calibration_figures(scenario: Scenario, window_trials: int | None = None) ->
     model_start = min(o["from"] for o in cal["observations"])  # "YYYY-MM" strings sort as the months do
     longest = max((t[0] for s in scenario.segments for t in s.tenure if t[1] > 0), default=0)
     rows = [_observation_figures(scenario, o, experience, window_trials) for o in cal["observations"]]
+    # (_months counts both ends: one more than the months from the model's start to this scenario's)
+    longest = max(longest - (_months(model_start, f"{scenario.start:%Y-%m}") - 1), 0)
+    last = max(o["to"] for o in cal["observations"])
     return {
         "experience": cal["experience"], "experience_id": cal["experience_id"], "scenario": cal["scenario"],
         "source": cal["source"], "source_id": experience.source_id if experience is not None else None,
@@ -363,10 +372,36 @@ def calibration_figures(scenario: Scenario, window_trials: int | None = None) ->
         # later, its members a year longer enrolled; its own start is kept for the model-window text.
         "model_start": model_start,
         "scenario_start": f"{scenario.start:%Y-%m}",
-        # (_months counts both ends: one more than the months from the model's start to this scenario's)
-        "longest_membership_at_start_months": max(longest - (_months(model_start, f"{scenario.start:%Y-%m}") - 1), 0),
+        "longest_membership_at_start_months": longest,
         "scholarship_min_membership_months": load_regulation().at(scenario.start)["jkm.scholarship_min_membership"],
+        # Their expected size (null where no member was enrolled before that start, or no scenario starts there)
+        "earlier_scholarships": _earlier_scholarships(scenario, model_start, last, sum(
+            o.get("amount", 0.0) for o in cal["observations"])) if longest > 0 else None,
     }
+
+
+def _earlier_scholarships(scenario: Scenario, first: str, last: str, recorded: float) -> dict | None:
+    """:func:`sim.calibration.earlier_scholarships` of the observed months ``first``..``last`` ("YYYY-MM"), beside
+    the ``recorded`` amounts of the observations: on the
+    calibrated scenario that starts with them, this one or the one it is based on (madiun-2026-ucj starts a year
+    later, its members a year longer enrolled: madiun-2025's members are those the fit started with), restated to
+    end with them. None when no such scenario is found."""
+    fitted = scenario
+    try:
+        while fitted is not None and f"{fitted.start:%Y-%m}" != first:
+            fitted = base_of(fitted)
+    except ScenarioError:  # a base that cannot be read as a whole scenario: no figure, rather than no report
+        return None
+    if fitted is None:
+        return None
+    data = fitted.resolved | {"scenario": {**fitted.resolved["scenario"], "horizon_months": _months(first, last)}}
+    found = earlier_scholarships(build_model(scenario_from_data(data, f"{fitted.path} through {last}")))
+    # Beside the recorded amounts; and, explained by deaths alone, the share by which they raise the death
+    # multiplier (the model's JKM benefits are proportional to it; the prior and the accident multiplier take
+    # some of it, so at most that).
+    found["share_of_recorded"] = found["amount_idr"] / recorded if recorded else None
+    found["death_multiplier_lean"] = found["amount_idr"] / found["model_jkm_idr"] if found["model_jkm_idr"] else None
+    return {key: None if value is None else round(float(value), 6) for key, value in found.items()}
 
 
 def _observation_figures(scenario: Scenario, o: dict, experience, window_trials: int | None) -> dict:
@@ -393,6 +428,8 @@ def _observation_figures(scenario: Scenario, o: dict, experience, window_trials:
         first, last = f"{reported.premium_start:%Y-%m}", f"{reported.premium_end:%Y-%m}"
         row.update({"premium_idr": reported.premium, "premium_from": first, "premium_to": last,
                     "premium_months": _months(first, last)})
+        if not reported.premium_months_stated:
+            row["premium_months_assumed"] = True
         if reported.claim_ratio is not None:
             row["claim_ratio"] = reported.claim_ratio
         elif row.get("amount_idr") is not None and reported.premium > 0:
@@ -659,7 +696,12 @@ def summary_section(lang: Language, scenario: Scenario, summary: dict, extra: di
     if len(summary["periods"]) > 2 and total["claim_ratio"] is not None:
         last = len(summary["periods"]) - 1
         span = f"{summary['periods'][0]['period']}–{summary['periods'][-2]['period']}"
-        blocks.append(Para(lang("exec_horizon", months=summary["horizon_months"], period=span), {
+        # A run-off's horizon: its later years hold the starting members only, as the results table marks them.
+        runoff = report_trend.runoff_years(summary, extra)
+        horizon = (lang("exec_horizon_runoff", months=summary["horizon_months"], period=span,
+                        start=lang.month(scenario.start)) if runoff
+                   else lang("exec_horizon", months=summary["horizon_months"], period=span))
+        blocks.append(Para(horizon, {
             "claims": _s(summary, f"periods.{last}.claims_idr.mean", "money"),
             "premium": _s(summary, f"periods.{last}.premium_idr", "money"),
             "ratio": _s(summary, f"periods.{last}.claim_ratio.mean", "percent"),
@@ -728,15 +770,33 @@ def _claims_paras(lang: Language, scenario: Scenario, summary: dict, extra: dict
     where that interval holds the assumptions fixed, what the most influential one does."""
     first = summary["periods"][0]
     blocks = []
-    blocks.append(Para(lang("exec_claims", period=first["period"], months=first["months"]), {
+    text = lang("exec_claims", period=first["period"], months=first["months"])
+    figures = {
         "mean": _s(summary, "periods.0.claims_idr.mean", "money"),
         "p5": _s(summary, "periods.0.claims_idr.p5", "money"),
         "p95": _s(summary, "periods.0.claims_idr.p95", "money"),
         "count": _s(summary, "periods.0.claim_count.mean", "count"),
-    }))
+    }
+    later = extra.get("first_year_scholarships")
+    if later and later["due_later_idr"] > 0:  # the year's claims leave its cases' later instalments out: say how much
+        key = "first_year_scholarships"
+        horizon = ""
+        if later["due_later_in_horizon_idr"] > 0:
+            horizon = lang("exec_claims_later_horizon", end=lang.iso_date(later["horizon_end"]))
+            figures["in_horizon"] = _r(extra, f"{key}.due_later_in_horizon_idr", "money")
+        text += " " + lang("exec_claims_later", period=first["period"], horizon=horizon)
+        ratio = later["event_year_claim_ratio"] is not None and first["claim_ratio"] is not None
+        text += " " + lang("exec_claims_event_year" if ratio else "exec_claims_event_year_no_ratio",
+                           period=first["period"])
+        figures |= {"later": _r(extra, f"{key}.due_later_idr", "money"),
+                    "event_year": _r(extra, f"{key}.event_year_claims_idr", "money"),
+                    "event_ratio": _r(extra, f"{key}.event_year_claim_ratio", "percent"),
+                    "ratio": _s(summary, "periods.0.claim_ratio.mean", "percent")}
+    blocks.append(Para(text, figures))
     if first["claim_ratio"] is not None:
         prob = first["prob_claim_ratio_above_1"]
-        certain = {1.0: " " + lang("prob_all"), 0.0: " " + lang("prob_none")}.get(prob, "")
+        high, low = rule_of_three(lang, summary["trials"])
+        certain = {1.0: " " + lang("prob_all", bound=high), 0.0: " " + lang("prob_none", bound=low)}.get(prob, "")
         part = first["months"] < 12  # its premium is of fewer months than the full-year budget above
         text = lang("exec_ratio_part", period=first["period"], months=first["months"]) if part else \
             lang("exec_ratio", period=first["period"])
@@ -750,6 +810,13 @@ def _claims_paras(lang: Language, scenario: Scenario, summary: dict, extra: dict
         }))
         blocks += _ratio_assumptions(lang, scenario, extra, first["period"])
     return blocks
+
+
+def rule_of_three(lang: Language, trials: int) -> tuple:
+    """The 95 % bounds the rule of three gives when all or none of ``trials`` show an event, as percentages a
+    reader can read (10,000 trials: ``99,97%`` and ``0,03%``), to the digits the trials resolve."""
+    decimals = max(0, math.ceil(math.log10(trials)) - 2)
+    return lang.percent(1 - 3 / trials, decimals), lang.percent(3 / trials, decimals)
 
 
 def _ratio_assumptions(lang: Language, scenario: Scenario, extra: dict, period: str) -> list:
@@ -832,16 +899,40 @@ def calibration_blocks(lang: Language, scenario: Scenario, extra: dict, summary:
     blocks += recorded_paras(lang, extra)  # the summary's first paragraphs gave the record: only what they do not
     if cal.get("longest_membership_at_start_months", 0) > 0 and any(o["benefits"] in ("all", "jkm")
                                                                       for o in observations):
-        blocks.append(Para(lang("calib_earlier_deaths", start=lang.iso_date(cal["model_start"])), {
-            "months": _r(extra, f"{key}.longest_membership_at_start_months", "count"),
-            "min": _r(extra, f"{key}.scholarship_min_membership_months", "count")}))
+        blocks.append(_earlier_deaths_para(lang, extra))
     if not expected:
         blocks.append(Table("calibration_posterior", tuple(lang(k) for k in (
             "calib_col_multiplier", "calib_col_mean", "calib_col_p5", "calib_col_p95")),
             [(lang(f"calib_{which}"), *(_r(extra, f"{key}.{which}_scale.{stat}", MULTIPLIER)
                                         for stat in ("mean", "p5", "p95")))
              for which in ("mortality", "accident")]))
-    return blocks + _misfit_paras(lang, extra)
+    return blocks + _joint_fit_paras(lang, observations) + _misfit_paras(lang, extra)
+
+
+def _joint_fit_paras(lang: Language, observations: list) -> list:
+    """Where an observation was fitted on its count and amount together: one sentence that the normal likelihood
+    of the two is poor where they disagree (README, "A normal likelihood"); nothing where the amount or the count
+    was fitted alone (madiun-2025)."""
+    return [Para(lang("calib_joint_fit"), {}, "warning")] if any(len(o["fitted"]) == 2 for o in observations) else []
+
+
+def _earlier_deaths_para(lang: Language, extra: dict) -> Para:
+    """Scholarships of deaths and total disabilities before the calibration's start: in the record, not in the
+    model; their expected size where :func:`_earlier_scholarships` worked it out, else the rules that bound it."""
+    key, cal = "calibration", extra["calibration"]
+    start = lang.iso_date(cal["model_start"])
+    figures = {"months": _r(extra, f"{key}.longest_membership_at_start_months", "count"),
+               "min": _r(extra, f"{key}.scholarship_min_membership_months", "count")}
+    if cal.get("earlier_scholarships") is None:
+        return Para(f"{lang('calib_earlier_deaths', start=start)} {lang('calib_earlier_deaths_unsized')} "
+                    f"{lang('calib_earlier_deaths_lag')}", figures)
+    size = f"{key}.earlier_scholarships"
+    figures |= {"amount": _r(extra, f"{size}.amount_idr", "money"), "count": _r(extra, f"{size}.instalments", "count"),
+                "share": _r(extra, f"{size}.share_of_recorded", "percent1"),
+                "jkm": _r(extra, f"{size}.jkm_amount_idr", "money"),
+                "lean": _r(extra, f"{size}.death_multiplier_lean", "percent1")}
+    return Para(f"{lang('calib_earlier_deaths', start=start)} {lang('calib_earlier_deaths_size')} "
+                f"{lang('calib_earlier_deaths_lag')}", figures)
 
 
 def _noted(label: str, note: str) -> str:
@@ -993,7 +1084,8 @@ def recorded_paras(lang: Language, extra: dict, brief: bool = False) -> list:
             figures.update(ratio=_r(extra, f"{key}.claim_ratio", "percent"),
                            premium=_r(extra, f"{key}.premium_idr", "money"))
             if (o["premium_from"], o["premium_to"]) != (o["from"], o["to"]):
-                text += " " + lang("calib_recorded_premium_other_brief" if brief else "calib_recorded_premium_other",
+                name = "calib_recorded_premium_other_brief" if brief else "calib_recorded_premium_other"
+                text += " " + lang(name + ("_assumed" if o.get("premium_months_assumed") else ""),
                                    premium_period=_window(lang, o["premium_from"], o["premium_to"]),
                                    premium_months=o["premium_months"], **words)
         else:
@@ -1083,6 +1175,28 @@ def _prior_sets(lang: Language, extra: dict, cal: dict) -> list:
     return out
 
 
+def first_year_later(summary: dict, model) -> dict:
+    """report.json ``first_year_scholarships``: the scholarship instalments the first year's deaths and total
+    disabilities leave due after that year (the closed form's expectation, undiscounted:
+    :func:`sim.closed_form.first_year_scholarships`), which the year's claims (the benefits falling due in it) leave
+    out, and the year's claims and claim ratio by event year: the simulation mean plus those later instalments."""
+    first = summary["periods"][0]
+    due = first_year_scholarships(model)
+    later = due["later_in_horizon_idr"] + due["after_horizon_idr"]
+    event_year = first["claims_idr"]["mean"] + later
+    return {
+        "period": first["period"],
+        "horizon_end": model.month_dates[-1].isoformat()[:7],  # the last month of the horizon
+        "due_in_year_idr": round(due["in_period_idr"], 2),
+        "due_later_in_horizon_idr": round(due["later_in_horizon_idr"], 2),
+        "due_after_horizon_idr": round(due["after_horizon_idr"], 2),
+        "due_later_idr": round(later, 2),
+        "instalments_later": round(due["later_in_horizon_instalments"] + due["after_horizon_instalments"], 4),
+        "event_year_claims_idr": round(event_year, 2),
+        "event_year_claim_ratio": round(event_year / first["premium_idr"], 4) if first["premium_idr"] else None,
+    }
+
+
 def runoff_ages(scenario: Scenario, model=None) -> dict | None:
     """A run-off's members at the horizon's end older than any of their segment at the start (report.json
     ``runoff_ages``: the last ``month`` and the ``share_older``, :func:`sim.population.share_older_than_at_start`):
@@ -1146,7 +1260,7 @@ def results_section(lang: Language, summary: dict, extra: dict, scenario: Scenar
         _s(summary, "periods.0.risk.claims_tvar_idr", "money"),
         _s(summary, "periods.0.risk.shortfall_mean_idr", "money"),
         _s(summary, "periods.0.risk.shortfall_tvar_idr", "money"),
-    )]
+    ), risk_precision_row(lang, summary)]
     risk_header = tuple(lang(k) for k in ("col_period", "col_var", "col_tvar", "col_shortfall_mean",
                                           "col_shortfall_tvar"))
     note = runoff_note(lang, summary, scenario, extra) if runoff else ""
@@ -1154,18 +1268,20 @@ def results_section(lang: Language, summary: dict, extra: dict, scenario: Scenar
     n = summary["trials"]
     if any(p["prob_claim_ratio_above_1"] is not None and lang.chance(p["prob_claim_ratio_above_1"], n)[0] in "<>"
            for p in summary["periods"]):  # shown as "> 99,8%" or "< 0,2%" (of 2,000): say what that means
-        blocks.append(Para(lang("prob_table_note", above=lang.chance(1.0, n), below=lang.chance(0.0, n)),
+        blocks.append(Para(lang("prob_table_note", above=lang.chance(1.0, n), below=lang.chance(0.0, n),
+                                **dict(zip(("high", "low"), rule_of_three(lang, n)))),
                            {"trials": _s(summary, "trials", "count")}, "note"))
     blocks += base_year_blocks(lang, summary, extra)  # the same year in an earlier base, beside this one's
     blocks += [
         Para(lang("results_risk")),
-        Table("risk", risk_header, risk_rows),
+        Table("risk", risk_header, risk_rows, note=risk_precision_note(lang, summary)),
     ]
     marks = recorded_marks(lang, extra)
     ratios = [m for m in marks if m["claim_ratio"] is not None]
 
     def ratio_words(m):
-        return lang("caption_recorded_ratio", months=m["months"], premium_months=m["premium_months"] or m["months"])
+        name = "caption_recorded_ratio" + ("_assumed" if m.get("premium_months_assumed") else "")  # months not stated
+        return lang(name, months=m["months"], premium_months=m["premium_months"] or m["months"])
 
     if first["claim_ratio"] is not None:
         caption = lang("caption_ratio", period=first["period"])
@@ -1183,6 +1299,32 @@ def results_section(lang: Language, summary: dict, extra: dict, scenario: Scenar
             caption += lang("caption_recorded_same_star", months=m["months"])
     blocks.append(Chart("fan", caption))
     return Section("results", lang("sec_results"), blocks, traced=True)
+
+
+def risk_precision_row(lang: Language, summary: dict) -> tuple:
+    """The risk table's second row: the Monte Carlo precision of the first year's VaR (its 95 % interval), of each
+    TVaR and of the mean claims above premium (their standard errors), in words where the trials were too few for
+    one (summary.json has null)."""
+    # A null figure reads "simulasi terlalu sedikit" (Language.figure), still traced: its column stays one of numbers.
+    return (lang("row_risk_precision"), _s(summary, "periods.0.risk.claims_var_ci95_idr", "money_interval"),
+            _s(summary, "periods.0.risk.claims_tvar_se_idr", "se_money"),
+            _s(summary, "periods.0.risk.shortfall_mean_se_idr", "se_money"),
+            _s(summary, "periods.0.risk.shortfall_tvar_se_idr", "se_money"))
+
+
+def risk_precision_note(lang: Language, summary: dict) -> str:
+    """What the precision row shows (Monte Carlo error only) and, where a figure is missing, why and how many trials
+    it needs (:func:`sim.risk.interval_within_sample`, :func:`sim.risk.tvar_se_reported`)."""
+    risk, n = summary["periods"][0]["risk"], summary["trials"]
+    q = risk["level"]
+    text = lang("risk_precision_note", trials=lang.count(n))
+    if risk["claims_var_ci95_idr"] is None:
+        need = next(m for m in itertools.count(n + 1) if risk_measures.interval_within_sample(m, q))
+        text += lang("risk_var_too_few", trials=lang.count(n), need=lang.count(need))
+    if risk["claims_tvar_se_idr"] is None:
+        need = next(m for m in itertools.count(n + 1) if risk_measures.tvar_se_reported(m, q))
+        text += lang("risk_tvar_too_few", tail=lang.count(risk_measures.MIN_TAIL_TRIALS), need=lang.count(need))
+    return text
 
 
 def budget_section(lang: Language, scenario: Scenario, summary: dict, extra: dict) -> Section:
@@ -2247,7 +2389,22 @@ def sources_blocks(lang: Language, extra: dict) -> list:
     if risks:  # the budget section's note on a possibly higher premium: what it rests on (listed in the table)
         cited = lang.join((cited_as(lang, s) for s in risks), separator="; ")  # "DOMAIN.md s.3, s.5" holds commas
         intro += " " + lang("sources_premium_risks", cited=cited)
-    return [Para(intro), Table("sources", header, rows)]
+    return [Para(intro), Table("sources", header, rows), *domain_sources_blocks(lang, listed)]
+
+
+def domain_sources_blocks(lang: Language, listed: list) -> list:
+    """The public sources each cited DOMAIN.md section rests on (``public``, from sim/data/domain_sources.csv): a
+    reader of the report has no ../shared, so "DOMAIN.md s.3" alone leads nowhere. Nothing where no section is
+    cited (or an older report.json has no ``public``)."""
+    section = "bag. " if lang.code == "id" else "s."
+    suffix = "_id" if lang.code == "id" else ""
+    rows = [(f"{section}{c['number']}", p[f"source{suffix}"] or p["source"], p[f"backs{suffix}"])
+            for s in listed if s.get("known") and s.get("sections")
+            for c in s["sections"] for p in c.get("public") or []]
+    if not rows:
+        return []
+    header = tuple(lang(k) for k in ("col_domain_section", "col_public_source", "col_backs"))
+    return [Para(lang("domain_sources_intro")), Table("domain_sources", header, rows)]
 
 
 def _publisher(lang: Language, source: dict) -> str:
@@ -2419,7 +2576,8 @@ def chart_images(lang: Language, scenario: Scenario, summary: dict, extra: dict,
     if first["claim_ratio"] is not None:
         draw("claim_ratio", charts.claim_ratio_distribution, chart_descriptions.claim_ratio_distribution,
              claims[:, 0] / first["premium_idr"], first["period"], lang, marks)
-    draw("fan", charts.fan, chart_descriptions.fan, extra["fan"], lang, marks)
+    runoff = scenario.start if report_trend.runoff_years(summary, extra) else None  # its later years: no new members
+    draw("fan", charts.fan, chart_descriptions.fan, extra["fan"], lang, marks, runoff)
     year = extra["budget_year"]
     draw("coverage", charts.budget_coverage, chart_descriptions.budget_coverage, pd.DataFrame(extra["coverage"]),
          year["members"], lang, scenario.annual_budget, scenario.target_members, year.get("members_affordable"),
@@ -2453,7 +2611,8 @@ def recorded_marks(lang: Language, extra: dict) -> list[dict]:
         out.append({"period": o["from"][:4], "label": _window(lang, o["from"], o["to"]), "months": o["months"],
                     "claims_idr": o["amount_idr"], "claim_ratio": o.get("claim_ratio"),
                     "claim_ratio_same_months": o.get("claim_ratio_window_premium"),
-                    "premium_months": o.get("premium_months"), "model": o.get("model_window")})
+                    "premium_months": o.get("premium_months"), "model": o.get("model_window"),
+                    "premium_months_assumed": o.get("premium_months_assumed", False)})
     return out
 
 
@@ -2499,11 +2658,13 @@ def register_table(scenario: Scenario, lang: str = "id") -> pd.DataFrame:
     return _frame(language, table)
 
 
-def validation_table(summary: dict, lang: str = "id") -> pd.DataFrame:
-    """Monte Carlo against closed form for the whole horizon (and flagged rows of any year)."""
+def validation_table(summary: dict, lang: str = "id", scenario: Scenario | None = None) -> pd.DataFrame:
+    """Monte Carlo against closed form for the whole horizon (and flagged rows of any year), its segments named by
+    the labels ``scenario`` gives them, as the report names them (without it, by their keys: ``vulnerable``)."""
     language = Language(lang)
     extra = {"first_period_mean_z": None}
-    tables = [b for b in validation_section(language, summary, extra).blocks if isinstance(b, Table)]
+    labels = segment_labels(scenario, language)
+    tables = [b for b in validation_section(language, summary, extra, labels).blocks if isinstance(b, Table)]
     return _frame(language, tables[-1])
 
 
@@ -2534,5 +2695,11 @@ def comparison_table(summaries: list[dict], lang: str = "id") -> pd.DataFrame:
 
 
 def _frame(language: Language, table: Table) -> pd.DataFrame:
-    return pd.DataFrame([[language.figure(c.kind, c.value) + c.mark if isinstance(c, Figure) else c for c in row]
-                         for row in table.rows], columns=list(table.header))
+    """A report table as a DataFrame, a cell's line break a space: pandas shows a cell on one line and wrote the
+    register's "Pengali tabel mortalitas – semua segmen\\n(assumptions...)" with a literal "\\n"."""
+    def cell(c):
+        text = language.figure(c.kind, c.value) + c.mark if isinstance(c, Figure) else c
+        return text.replace("\n", " ") if isinstance(text, str) else text
+
+    return pd.DataFrame([[cell(c) for c in row] for row in table.rows],
+                        columns=[cell(h) for h in table.header])

@@ -75,6 +75,7 @@ TEXT = {
                           "en": "Values that differ from the base scenario"},
     "table_provenance": {"id": "Jejak perhitungan laporan ini", "en": "How this report was produced"},
     "table_sources": {"id": "Sumber yang dirujuk", "en": "Sources cited"},
+    "table_domain_sources": {"id": "Sumber publik bagian DOMAIN.md", "en": "Public sources of DOMAIN.md's sections"},
     # --- summary ---
     "tile_budget": {
         "id": "Anggaran iuran setahun penuh (peserta awal)",
@@ -168,20 +169,48 @@ TEXT = {
               "{apbd} of it from the APBD if the other payers pay for their share.",
     },
     "exec_claims": {
-        # "Owes" (menanggung), not "pays": the claims of a year are its events' benefits; BPJS may pay some of them
-        # the next year (reporting and verification take time: [claim_timing], sim plan's paid column).
+        # "Owes" (menanggung), not "pays": the claims of a year are the benefits falling due in it; BPJS may pay some
+        # of them the next year (reporting and verification take time: [claim_timing], sim plan's paid column).
+        # Falling due, not "of the year's events": a scholarship is counted in the years its instalments fall due
+        # (closed_form._spread_scholarships), so the first year's events leave later instalments out of its claims
+        # (exec_claims_later says how much).
         # The count is of cases (deaths and accidents, each once): a calibration table may count claims paid with
         # every scholarship instalment as a claim, over other months (calib_counts says which).
-        "id": "Atas kematian dan kecelakaan kerja pada tahun {period}, BPJS Ketenagakerjaan diperkirakan menanggung "
-              "manfaat sebesar {mean} (rata-rata simulasi) bagi peserta dan ahli warisnya; dalam 9 dari 10 "
-              "simulasi, nilainya berada antara {p5} dan {p95} (rentang 90%). Jumlah kasusnya sekitar {count}: "
-              "kematian dan kecelakaan kerja yang terjadi dalam {months} bulan pada tahun itu, masing-masing "
-              "dihitung sekali (pembayaran beasiswa tahunan tidak dihitung sebagai kasus tersendiri).",
-        "en": "For the deaths and work accidents of {period}, BPJS Ketenagakerjaan is expected to owe members and "
-              "their families {mean} in benefits (the simulation mean); in 9 out of 10 simulations the amount lies "
-              "between {p5} and {p95} (the 90% interval). That is about {count} cases: the deaths and work "
-              "accidents of the {months} months of that year, each counted once (scholarship instalments are not "
-              "counted as cases of their own).",
+        "id": "Manfaat atas kematian dan kecelakaan kerja yang jatuh tempo pada tahun {period}, yang ditanggung BPJS "
+              "Ketenagakerjaan bagi peserta dan ahli warisnya, diperkirakan sebesar {mean} (rata-rata simulasi): "
+              "manfaat selain beasiswa atas kasus tahun itu ditambah pembayaran beasiswa tahunan yang jatuh tempo "
+              "pada tahun itu. Dalam 9 dari 10 simulasi, nilainya berada antara {p5} dan {p95} (rentang 90%). "
+              "Jumlah kasusnya sekitar {count}: kematian dan kecelakaan kerja yang terjadi dalam {months} bulan "
+              "pada tahun itu, masing-masing dihitung sekali (pembayaran beasiswa tahunan tidak dihitung sebagai "
+              "kasus tersendiri).",
+        "en": "The benefits falling due in {period} for deaths and work accidents, which BPJS Ketenagakerjaan owes "
+              "members and their families, are expected to come to {mean} (the simulation mean): the benefits of "
+              "that year's cases other than scholarships, and the scholarship instalments due that year. In 9 out "
+              "of 10 simulations the amount lies between {p5} and {p95} (the 90% interval). They come from about "
+              "{count} cases: the deaths and work accidents of the {months} months of that year, each counted once "
+              "(scholarship instalments are not counted as cases of their own).",
+    },
+    # After exec_claims: what the first year's cases leave due later (report.json first_year_scholarships, the
+    # closed form's expectation), which the year's claims leave out, and the year's claims and ratio by event year.
+    "exec_claims_later": {
+        "id": "Kasus-kasus itu juga meninggalkan pembayaran beasiswa sebesar {later} yang jatuh tempo setelah tahun "
+              "{period} (nilai harapan, tanpa diskonto{horizon}) dan tidak termuat dalam angka {period} di atas.",
+        "en": "These cases also leave scholarship instalments of {later} due after {period} (an expected value, "
+              "undiscounted{horizon}), which the {period} figure leaves out.",
+    },
+    "exec_claims_later_horizon": {
+        "id": "; {in_horizon} di antaranya jatuh tempo sebelum akhir periode proyeksi, {end}",
+        "en": "; {in_horizon} of it by the horizon's end, {end}",
+    },
+    "exec_claims_event_year": {
+        "id": "Bila dihitung menurut tahun kejadian, klaim {period} menjadi sekitar {event_year} dan rasio klaimnya "
+              "{event_ratio}, bukan {ratio}.",
+        "en": "Counted by the year of the event, the {period} claims come to about {event_year} and the claim ratio "
+              "to {event_ratio} instead of {ratio}.",
+    },
+    "exec_claims_event_year_no_ratio": {
+        "id": "Bila dihitung menurut tahun kejadian, klaim {period} menjadi sekitar {event_year}.",
+        "en": "Counted by the year of the event, the {period} claims come to about {event_year}.",
     },
     # After exec_ratio, for a scenario whose interval covers random events only (report_sections._ratio_assumptions).
     "exec_ratio_assumptions": {
@@ -217,35 +246,43 @@ TEXT = {
     },
     "prob_all": {
         "id": "Klaim melebihi iuran dalam semua {trials} simulasi. Karena itu peluangnya ditulis {prob}, bukan "
-              "100%: dengan {trials} simulasi, kaidah tiga (rule of three) hanya menjamin peluang di atas "
-              "1 - 3/{trials} (keyakinan 95%).",
+              "100%: dengan {trials} simulasi, kaidah tiga (rule of three) hanya dapat "
+              "memastikan peluangnya di atas {bound} (keyakinan 95%).",
         "en": "Claims exceeded premiums in all {trials} simulations. The chance is therefore shown as {prob}, not "
-              "100%: from {trials} simulations the rule of three bounds it only above 1 - 3/{trials} (95% "
-              "confidence).",
+              "100%: from {trials} simulations the rule of three can only bound it above {bound} "
+              "(95% confidence).",
     },
     "prob_none": {
         "id": "Klaim tidak melebihi iuran dalam satu pun dari {trials} simulasi. Karena itu peluangnya ditulis "
-              "{prob}, bukan 0%: dengan {trials} simulasi, kaidah tiga (rule of three) hanya menjamin peluang di "
-              "bawah 3/{trials} (keyakinan 95%).",
+              "{prob}, bukan 0%: dengan {trials} simulasi, kaidah tiga (rule of three) hanya dapat "
+              "memastikan peluangnya di bawah {bound} (keyakinan 95%).",
         "en": "Claims exceeded premiums in none of the {trials} simulations. The chance is therefore shown as "
-              "{prob}, not 0%: from {trials} simulations the rule of three bounds it only below 3/{trials} (95% "
-              "confidence).",
+              "{prob}, not 0%: from {trials} simulations the rule of three can only bound it below {bound} "
+              "(95% confidence).",
     },
     "prob_table_note": {
         "id": "Peluang klaim > iuran: {above} berarti klaim melebihi iuran dalam semua (atau hampir semua) dari "
               "{trials} simulasi, {below} berarti tidak terjadi di satu simulasi pun (atau hampir tidak ada); "
-              "simulasi yang jumlahnya terbatas tidak dapat menunjukkan kepastian 100% atau 0%, dan batasnya "
-              "mengikuti kaidah tiga: di atas 1 - 3/n atau di bawah 3/n (keyakinan 95%).",
+              "simulasi yang jumlahnya terbatas tidak dapat menunjukkan kepastian 100% atau 0%, dan menurut "
+              "kaidah tiga peluangnya hanya dapat dipastikan di atas {high} atau di bawah {low} (keyakinan 95%).",
         "en": "P(claims > premium): {above} means claims exceeded premiums in all (or nearly all) of the {trials} "
               "simulations, {below} in none (or nearly none); a finite number of simulations cannot show a "
-              "certainty of 100% or 0%, and the bound follows the rule of three: above 1 - 3/n or below 3/n "
-              "(95% confidence).",
+              "certainty of 100% or 0%, and by the rule of three the chance can only be bounded above {high} or "
+              "below {low} (95% confidence).",
     },
     "exec_horizon": {
         "id": "Selama {months} bulan proyeksi ({period}), klaim berjumlah rata-rata {claims} dibandingkan iuran "
               "{premium}: rasio klaim {ratio}.",
         "en": "Over the whole {months}-month horizon ({period}) claims average {claims} against {premium} of "
               "premiums: a claim ratio of {ratio}.",
+    },
+    # ... in a run-off (report_trend.runoff_years): the horizon's total is that of the starting members only.
+    "exec_horizon_runoff": {
+        "id": "Selama {months} bulan proyeksi ({period}), dengan hanya menghitung peserta {start} yang masih hidup "
+              "(tanpa peserta baru), klaim berjumlah rata-rata {claims} dibandingkan iuran {premium}: rasio klaim "
+              "{ratio}.",
+        "en": "Over the whole {months}-month horizon ({period}), counting only the members of {start} still alive "
+              "(no new members), claims average {claims} against {premium} of premiums: a claim ratio of {ratio}.",
     },
     # Why the claim ratio changes over the horizon (sim.ratio_change; report_trend).
     # The years' ratios are simulation means; the split is by direct calculation, whose first and last ratios are
@@ -480,19 +517,19 @@ TEXT = {
               "the calibration's averages.",
     },
     "calib_compare": {
-        "id": "Tabel berikut membandingkan angka yang tercatat dengan angka yang diharapkan model hasil kalibrasi "
+        "id": "Tabel berikut membandingkan angka yang tercatat dengan perkiraan model setelah kalibrasi "
               "untuk bulan-bulan yang sama.",
         "en": "The table sets the recorded figures beside what the calibrated model expects for the same months.",
     },
     "calib_compare_posterior": {
         "id": "Tabel berikut menunjukkan angka yang tercatat dan pengali hasil kalibrasi (skenario ini tidak "
-              "menyimpan angka yang diharapkan model untuk bulan-bulan itu).",
+              "menyimpan perkiraan model untuk bulan-bulan itu).",
         "en": "The tables show the recorded figures and the calibrated multipliers (this scenario does not record "
               "what the model expects for those months).",
     },
     "calib_col_measure": {"id": "Ukuran", "en": "Measure"},
     "calib_col_observed": {"id": "Tercatat", "en": "Recorded"},
-    "calib_col_expected": {"id": "Diharapkan model terkalibrasi", "en": "Calibrated model expects"},
+    "calib_col_expected": {"id": "Perkiraan model setelah kalibrasi", "en": "Calibrated model expects"},
     "calib_claims": {"id": "Jumlah klaim", "en": "Number of claims"},
     "calib_claims_scholarships": {
         "id": "Jumlah klaim dibayar (setiap pembayaran beasiswa tahunan dihitung satu klaim; bukan jumlah kasus)",
@@ -505,7 +542,7 @@ TEXT = {
     "calib_scope_jkm": {"id": "JKM saja", "en": "JKM only"},
     "calib_scope_jkk": {"id": "JKK saja", "en": "JKK only"},
     "calib_table_note": {
-        "id": "Sumber angka tercatat: {source} (berkas {file}). Angka yang diharapkan: perhitungan langsung (tanpa "
+        "id": "Sumber angka tercatat: {source} (berkas {file}). Perkiraan model: perhitungan langsung (tanpa "
               "simulasi) untuk peserta skenario {base} dengan pengali rata-rata hasil kalibrasi, pada bulan, segmen, "
               "dan cara menghitung klaim yang sama.",
         "en": "Recorded figures: {source} (file {file}). Expected figures: the direct calculation (without "
@@ -526,6 +563,15 @@ TEXT = {
               "and their amount. The smallest distance between the recorded figures and the model is {chi2} (a "
               "statistical distance over {values} values; if the model held, a distance that large would come up "
               "with a chance of {p}).",
+    },
+    # An observation whose count and amount were fitted together (sim calibrate and sim validate warn as well).
+    "calib_joint_fit": {
+        "id": "Perhatian: kalibrasi ini mencocokkan jumlah klaim dan nilai klaim sekaligus dengan pendekatan "
+              "distribusi normal, yang bisa menggeser rentang 90% pengali lebih jauh dari lebar rentang itu sendiri "
+              "bila kedua angka tidak sejalan; kalibrasi pada nilai klaim saja lebih dapat diandalkan.",
+        "en": "Caution: this calibration fitted the number of claims and their amount together with a normal "
+              "approximation, which can move the multipliers' 90% intervals by more than their own width where the "
+              "two figures disagree; a calibration to the amount alone is more reliable.",
     },
     "calib_misfit_between": {
         "id": "Hasil kalibrasi ini adalah kompromi antara jumlah dan nilai klaim, dan perkiraan dalam laporan ini "
@@ -594,6 +640,21 @@ TEXT = {
               "{months} months as the claims: the {ratio} sets {months} months of claims against {premium_months} "
               "months of premiums.",
     },
+    # The same where the source does not say which months the premium covers (experience premium.months_stated).
+    "calib_recorded_premium_other_assumed": {
+        "id": "Sumbernya tidak menyebut bulan yang dicakup iuran itu; iuran itu dianggap iuran {premium_period} "
+              "({premium_months} bulan), bukan iuran {months} bulan yang sama dengan klaimnya: rasio {ratio} "
+              "membandingkan klaim {months} bulan dengan iuran {premium_months} bulan.",
+        "en": "The source does not say which months that premium covers; it is taken as the premium of "
+              "{premium_period} ({premium_months} months), not of the same {months} months as the claims: the "
+              "{ratio} sets {months} months of claims against {premium_months} months of premiums.",
+    },
+    "calib_recorded_premium_other_brief_assumed": {
+        "id": "Iuran itu dianggap iuran {premium_months} bulan ({premium_period}) karena sumbernya tidak menyebut "
+              "bulannya; klaimnya untuk {months} bulan.",
+        "en": "That premium is taken as {premium_months} months' ({premium_period}) because the source does not "
+              "say which months it covers; the claims are for {months}.",
+    },
     "calib_recorded_premium_other_brief": {
         "id": "Iuran itu untuk {premium_months} bulan ({premium_period}), klaimnya untuk {months} bulan.",
         "en": "That premium is for {premium_months} months ({premium_period}), the claims for {months}.",
@@ -609,7 +670,8 @@ TEXT = {
     # A model fitted to the recorded amount matches it by construction: the summary and the calibration part say
     # so, lest a reader take the agreement for a test (report_sections.recorded_paras, _window_detail).
     "calib_fitted_brief": {
-        "id": "Kedekatan ini memang diharapkan, karena model dikalibrasi pada nilai klaim tercatat itu.",
+        "id": "Kedekatan ini terjadi dengan sendirinya karena model dikalibrasi pada nilai klaim tercatat itu, "
+              "jadi bukan bukti ketepatan model.",
         "en": "The two are close by construction: the model was calibrated to that recorded amount.",
     },
     "calib_fitted_brief_off": {
@@ -742,22 +804,55 @@ TEXT = {
         "en": "A likely cause: whether each yearly scholarship payment counts as a claim (it does here, as the "
               "source's wording suggests).",
     },
-    # Members enrolled before the scenario starts may have died before it, their children's scholarships still
-    # paid in the recorded months: in the record, not in the model (which starts with the living members).
+    # Members enrolled before the scenario starts may have died or been totally disabled before it, their children's
+    # scholarships still paid in the recorded months: in the record, not in the model (which starts with the living
+    # members). Their size (report.json calibration.earlier_scholarships: sim.calibration.earlier_scholarships)
+    # follows, or, where no calibrated scenario starts with the observed months, the rules that bound it.
     "calib_earlier_deaths": {
         "id": "Sebagian peserta sudah terdaftar sebelum {start} (paling lama {months} bulan sebelumnya). Karena itu "
-              "klaim tercatat dapat memuat pembayaran beasiswa tahunan bagi anak peserta yang meninggal sebelum "
-              "{start}, sedangkan model kalibrasi dimulai {start} dengan peserta yang masih hidup dan tidak memuat "
-              "pembayaran itu. Akibatnya pengali kematian hasil kalibrasi cenderung sedikit terlalu tinggi, karena "
-              "model menjelaskan pembayaran itu dengan lebih banyak kematian. Bagian pembayaran seperti itu "
-              "diperkirakan kecil, karena beasiswa atas kematian bukan akibat kecelakaan kerja (JKM) baru dibayar bila "
-              "peserta sudah {min} bulan menjadi peserta.",
+              "klaim tercatat dapat memuat pembayaran beasiswa tahunan bagi anak peserta yang meninggal atau cacat "
+              "total sebelum {start}, sedangkan model kalibrasi dimulai {start} dengan peserta yang masih hidup dan "
+              "tidak memuat pembayaran itu, sehingga pengali kematian hasil kalibrasi cenderung terlalu tinggi: model "
+              "menjelaskan pembayaran itu dengan lebih banyak kematian.",
         "en": "Some members were enrolled before {start} (up to {months} months before). So the recorded claims may "
-              "include yearly scholarship payments to children of members who died before {start}, while the "
-              "calibration's model starts in {start} with the living members and holds no such payments. The "
-              "calibrated death multiplier therefore tends to be slightly too high, as the model explains those "
-              "payments with more deaths. The part is thought small, as a scholarship after a death other than by "
-              "work accident (JKM) is paid only once the member had {min} months of membership.",
+              "include yearly scholarship payments to children of members who died or were totally disabled before "
+              "{start}, while the calibration's model starts in {start} with the living members and holds no such "
+              "payments. The calibrated death multiplier therefore tends to be too high, as the model explains those "
+              "payments with more deaths.",
+    },
+    "calib_earlier_deaths_size": {
+        "id": "Dihitung dari kelompok peserta menurut waktu mendaftar dan tingkat risiko skenario ini, nilai harapan "
+              "pembayaran itu sekitar {amount} ({count} pembayaran), {share} dari nilai klaim tercatat: {jkm} karena "
+              "kematian bukan akibat kecelakaan kerja (JKM, hanya bila peserta sudah {min} bulan menjadi peserta), "
+              "sisanya karena kematian dan cacat total akibat kecelakaan kerja (JKK, tanpa masa kepesertaan minimum). "
+              "Bila seluruhnya dijelaskan dengan kematian, pembayaran itu menaikkan pengali kematian paling banyak "
+              "sekitar {lean}.",
+        "en": "On the scenario's enrolment cohorts and rates such payments come to an expected {amount} ({count} "
+              "payments), {share} of the recorded amount: {jkm} after non-work deaths (JKM, paid only once the member "
+              "had {min} months of membership), the rest after work-accident deaths and total disabilities (JKK, no "
+              "minimum membership). Explained by deaths alone, they raise the death multiplier by at most about "
+              "{lean}.",
+    },
+    "calib_earlier_deaths_unsized": {
+        "id": "Besarnya tidak dihitung di sini: beasiswa karena kematian bukan akibat kecelakaan kerja (JKM) hanya "
+              "dibayar bila peserta sudah {min} bulan menjadi peserta, tetapi beasiswa karena kematian dan cacat total "
+              "akibat kecelakaan kerja (JKK) tanpa masa kepesertaan minimum.",
+        "en": "Its size is not worked out here: a scholarship after a non-work death (JKM) is paid only once the "
+              "member had {min} months of membership, but one after a work-accident death or total disability (JKK) "
+              "with no minimum membership.",
+    },
+    # After calib_earlier_deaths_size (or _unsized): README "Recorded payments are read as incurred claims". No
+    # record gives BPJS's payment lag; the [claim_timing] tables of the planning scenarios are assumptions.
+    "calib_earlier_deaths_lag": {
+        "id": "Ada pengaruh lain yang arahnya berlawanan: klaim tercatat adalah pembayaran, yang di sini dibandingkan "
+              "dengan manfaat yang jatuh tempo pada bulan-bulan yang sama tanpa jeda pembayaran, sehingga klaim "
+              "bulan-bulan itu yang belum dibayar pada tanggal pencatatan tidak termuat dan pengali hasil kalibrasi "
+              "cenderung terlalu rendah. Lamanya jeda pembayaran itu tidak diketahui, sehingga tidak diketahui pula "
+              "pengaruh mana yang lebih besar.",
+        "en": "A second effect pulls the other way: the record counts payments, set here against the benefits "
+              "falling due in the same months with no payment lag, so claims of those months still unpaid at the "
+              "record's date are missing from it and the calibrated multipliers tend to be too low. How long "
+              "payment takes is not known, so neither is which of the two effects is larger.",
     },
     "diff_calibration": {
         "id": "catatan kalibrasi (lihat Ringkasan; setiap kuncinya ada di differences.csv)",
@@ -945,6 +1040,38 @@ TEXT = {
     "col_tvar": {"id": "Rata-rata di atas VaR (TVaR)", "en": "Mean beyond VaR (TVaR)"},
     "col_shortfall_mean": {"id": "Selisih klaim di atas iuran, rata-rata", "en": "Claims above premium, mean"},
     "col_shortfall_tvar": {"id": "Selisih klaim di atas iuran, TVaR 99,5%", "en": "Claims above premium, TVaR 99.5%"},
+    # The risk table's second row: the Monte Carlo precision of the row above (sim.risk), and the table's note on it.
+    "row_risk_precision": {"id": "Presisi simulasi", "en": "Simulation precision"},
+    "risk_precision_note": {
+        "id": "Baris presisi simulasi memuat, di kolom VaR, interval kepercayaan 95% bebas distribusi yang dibentuk "
+              "dari dua hasil simulasi setelah diurutkan (interval seperti ini memuat VaR sebenarnya dari model "
+              "dengan peluang sekitar 95%); di kedua kolom TVaR, galat baku TVaR menurut rumus asimtotik; dan di "
+              "kolom rata-rata selisih klaim di atas iuran, galat baku rata-rata itu (simpangan baku selisih tersebut "
+              "antarsimulasi dibagi akar jumlah simulasi). Angka ± 1,96 × galat bakunya kira-kira merupakan interval "
+              "95%. Semuanya hanya mengukur ketidakpastian karena jumlah simulasi yang terbatas ({trials} simulasi), "
+              "bukan ketidakpastian parameter atau model (pengaruh asumsi ada di bagian Sensitivitas terhadap "
+              "asumsi).",
+        "en": "The simulation precision row gives, under VaR, a distribution-free 95% confidence interval formed by "
+              "two of the simulation results in order (such an interval holds the model's true VaR with a "
+              "probability of about 95%); under each TVaR, its standard error (SE) by an asymptotic formula; and "
+              "under the mean of the claims above premium, that mean's SE (the standard deviation of the claims "
+              "above premium across the simulations, divided by the square root of their number). A figure ± 1.96 × "
+              "its SE is roughly a 95% interval. All of these measure only the uncertainty from a finite number of "
+              "simulations ({trials} simulations), not the uncertainty of the parameters or of the model (the "
+              "section Sensitivity to assumptions shows what the assumptions do).",
+    },
+    "risk_var_too_few": {
+        "id": " Interval VaR tidak dapat dibentuk: dengan {trials} simulasi, batas atasnya melampaui hasil simulasi "
+              "terbesar (perlu sedikitnya {need} simulasi).",
+        "en": " VaR has no interval: with {trials} simulations its upper end lies beyond the largest result (it "
+              "needs at least {need}).",
+    },
+    "risk_tvar_too_few": {
+        "id": " Galat baku TVaR tidak ditaksir: kurang dari {tail} hasil simulasi berada di atas VaR (perlu "
+              "sedikitnya {need} simulasi).",
+        "en": " TVaR has no standard error: fewer than {tail} simulation results lie beyond VaR (it needs at least "
+              "{need} simulations).",
+    },
     "caption_ratio": {
         "id": "Sebaran rasio klaim tahun {period} dari semua simulasi. Garis putus-putus: titik impas (klaim = iuran).",
         "en": "Distribution of the {period} claim ratio over all trials. Dashed line: break-even (claims = premiums).",
@@ -972,6 +1099,12 @@ TEXT = {
               "bukan rasio setahun penuh.",
         "en": " That recorded claim ratio is as reported: {months} months of claims ÷ {premium_months} months of "
               "premiums, not a full year's ratio.",
+    },
+    "caption_recorded_ratio_assumed": {
+        "id": " Rasio klaim tercatat itu seperti dilaporkan: klaim {months} bulan ÷ iuran yang dianggap "
+              "{premium_months} bulan (bulannya tidak disebutkan sumber), bukan rasio setahun penuh.",
+        "en": " That recorded claim ratio is as reported: {months} months of claims ÷ premiums taken as "
+              "{premium_months} months' (the source does not say which months), not a full year's ratio.",
     },
     # The recorded claims over the premiums of their own months, drawn where the ratio as reported is not one
     # (charts.same_months_ratio): on the histogram a dash-dot line, on the fan's ratio panel a white star.
@@ -1826,8 +1959,8 @@ TEXT = {
     # (0.9999, chi-squared on 1 degree of freedom that ignores the 2 fitted multipliers) tests nothing.
     "method_fit_none": {
         "id": "Satu angka untuk dua pengali: banyak pasangan tepat menghasilkannya, jadi kecocokan (jarak "
-              "Mahalanobis, peluang khi-kuadrat {p}) tidak menguji model; prior-lah yang membagi kematian dan "
-              "kecelakaan.",
+              "Mahalanobis, peluang khi-kuadrat {p}) tidak menguji model; prior menentukan pembagian "
+              "kematian dan kecelakaan.",
         "en": "One figure for two multipliers: many pairs reproduce it exactly, so the fit (Mahalanobis distance, "
               "chi-squared probability {p}) tests nothing, and the priors split the claims between deaths and "
               "accidents.",
@@ -1905,6 +2038,16 @@ TEXT = {
               "register and the rules). This table shows what each of those references is and where its file is "
               "(the full list: sim/data/sources.csv).",
     },
+    "domain_sources_intro": {
+        "id": "DOMAIN.md adalah catatan riset proyek yang disimpan di luar repositori (../shared), sehingga pembaca "
+              "laporan mungkin tidak memilikinya. Tabel berikut menunjukkan sumber publik yang menjadi dasar setiap "
+              "bagiannya yang dirujuk: peraturan dengan nomor dan tahunnya, data BPJS Ketenagakerjaan dan pemerintah, "
+              "serta artikel berita (daftar lengkapnya: sim/data/domain_sources.csv).",
+        "en": "DOMAIN.md is the project's research notes, kept outside the repository (../shared), so a reader of the "
+              "report may not have it. The next table gives the public sources each cited section rests on: "
+              "regulations by number and year, BPJS Ketenagakerjaan and government figures, and news articles (the "
+              "full list: sim/data/domain_sources.csv).",
+    },
     "sources_premium_risks": {
         "id": "Catatan bahwa iuran bisa lebih tinggi (bagian Anggaran dan cakupan) bersumber dari {cited} "
               "(rinciannya di report.json, premium_risks).",
@@ -1920,6 +2063,9 @@ TEXT = {
     "col_date": {"id": "Tanggal", "en": "Date"},
     "col_headline": {"id": "Judul atau pokok berita", "en": "Headline or subject"},
     "col_file": {"id": "Berkas", "en": "File"},
+    "col_domain_section": {"id": "Bagian DOMAIN.md", "en": "DOMAIN.md section"},
+    "col_public_source": {"id": "Sumber publik", "en": "Public source"},
+    "col_backs": {"id": "Dipakai untuk", "en": "Used for"},
     "source_no_date": {"id": "tidak disebutkan dalam artikel", "en": "not stated in the article"},
     # after a headline in the other language, cited as written: DOMAIN.md's in the Indonesian report, an Indonesian
     # article's in the English one
@@ -1970,6 +2116,10 @@ TEXT = {
     "chart_premium": {"id": "iuran", "en": "premium"},
     "chart_recorded": {"id": "tercatat {period} ({months} bulan, tidak disetahunkan):\n{value}",
                        "en": "recorded {period} ({months} months, not annualised):\n{value}"},
+    "chart_recorded_ratio_value_assumed": {"id": ", rasio {ratio} atas iuran yang dianggap {premium_months} bulan "
+                                                 "(bulannya tidak disebutkan sumber)",
+                                           "en": ", ratio {ratio} on premiums taken as {premium_months} months' "
+                                                 "(months not stated)"},
     "chart_recorded_ratio_value": {"id": ", rasio {ratio} atas iuran {premium_months} bulan",
                                    "en": ", ratio {ratio} on {premium_months} months' premiums"},
     # The model's figure of the recorded months is the direct calculation's (calibration.model_window's expected
@@ -1989,8 +2139,17 @@ TEXT = {
     "chart_recorded_ratio": {"id": "tercatat {period}: {ratio}, klaim {months} bulan ÷ iuran {premium_months} bulan",
                              "en": "recorded {period}: {ratio}, {months} months' claims ÷ {premium_months} months' "
                                    "premiums"},
+    # The same where the source does not say which months the premium covers (experience premium.months_stated):
+    # on two lines, so that the histogram's legend grows no wider than the ratio's own label.
+    "chart_recorded_ratio_assumed": {"id": "tercatat {period}: {ratio}, klaim {months} bulan ÷ iuran yang\n"
+                                           "dianggap {premium_months} bulan (bulannya tidak disebutkan sumber)",
+                                     "en": "recorded {period}: {ratio}, {months} months' claims ÷ premiums\n"
+                                           "taken as {premium_months} months' (months not stated)"},
     "chart_fan_claims": {"id": "Klaim per tahun", "en": "Claims by year"},
     "chart_fan_ratio": {"id": "Rasio klaim per tahun", "en": "Claim ratio by year"},
+    # Under a run-off's fan chart (charts.fan): its later years are not the programme's, as the results table marks.
+    "chart_fan_runoff": {"id": "{years}: hanya peserta {start} yang masih hidup, tanpa peserta baru",
+                         "en": "{years}: only the members of {start} still alive, no new members"},
     "chart_premium_year": {"id": "iuran setahun", "en": "a year's premium"},
     "chart_apbd_premium_year": {"id": "iuran setahun bagian APBD", "en": "a year's premium, the APBD's share"},
     # {months}: budget_year.months, the first 12 months or a shorter horizon's (sim.coverage.twelve_months).
@@ -2014,6 +2173,14 @@ TEXT = {
     "chart_at_high": {"id": "asumsi di batas atas", "en": "assumption at its high end"},
     "chart_prior_centre": {"id": "prior (pengali 1)", "en": "prior (multiplier 1)"},
     "chart_tornado_title": {"id": "Perkiraan klaim {period} (dasar {base})", "en": "Expected claims {period} (base {base})"},
+    # A calibrated scenario's tornado (charts.tornado): the bars hold the fitted multipliers, the diamonds refit
+    # them to the same record; "kalibrasi tetap" as the sensitivity section's text says it.
+    "chart_at_low_held": {"id": "asumsi di batas bawah, kalibrasi tetap",
+                          "en": "assumption at its low end, calibration held"},
+    "chart_at_high_held": {"id": "asumsi di batas atas, kalibrasi tetap",
+                           "en": "assumption at its high end, calibration held"},
+    "chart_recalibrated": {"id": "batas yang sama setelah kalibrasi ulang dengan klaim tercatat",
+                           "en": "the same end recalibrated to the recorded claims"},
     # --- charts' alt texts (sim/chart_descriptions.py): what a chart shows, for a reader who cannot see it ---
     "alt_ratio": {
         "id": "Histogram rasio klaim {period} dari {trials} simulasi: rasio klaim (klaim ÷ iuran) pada sumbu "
@@ -2028,6 +2195,12 @@ TEXT = {
               "{premium_months} bulan).",
         "en": " A dotted line at {ratio}: the claim ratio recorded in {period} ({months} months of claims ÷ "
               "{premium_months} months of premiums).",
+    },
+    "alt_ratio_recorded_assumed": {
+        "id": " Garis bertitik pada {ratio}: rasio klaim tercatat {period} (klaim {months} bulan ÷ iuran yang "
+              "dianggap {premium_months} bulan; bulannya tidak disebutkan sumber).",
+        "en": " A dotted line at {ratio}: the claim ratio recorded in {period} ({months} months of claims ÷ "
+              "premiums taken as {premium_months} months'; the source does not say which months).",
     },
     "alt_ratio_recorded_same": {
         "id": " Garis titik-strip pada {ratio}: klaim yang sama dibagi iuran {months} bulan yang sama.",
@@ -2089,6 +2262,15 @@ TEXT = {
         "en": "Horizontal bars around the base of {base}, the {period} expected claims (Rupiah on the horizontal "
               "axis): each an assumption at the low and the high end of its range.",
     },
+    # A calibrated scenario's tornado: its bars hold the calibration, a diamond marks each end refitted.
+    "alt_tornado_refit": {
+        "id": " Batang dihitung dengan kalibrasi tetap; belah ketupat pada batang menandai batas yang sama setelah "
+              "kalibrasi ulang dengan klaim tercatat.",
+        "en": " The bars hold the calibration; a diamond on a bar marks the same end recalibrated to the recorded "
+              "claims.",
+    },
+    "alt_tornado_bar_refit": {"id": ", setelah kalibrasi ulang {low} dan {high}",
+                              "en": ", recalibrated {low} and {high}"},
     "alt_tornado_widest": {"id": " {count} batang, yang terlebar di atas; {shown} batang terlebar: {bars}.",
                            "en": " {count} bars, the widest at the top; the {shown} widest: {bars}."},
     "alt_tornado_all": {"id": " Batang-batangnya, yang terlebar di atas: {bars}.",
@@ -2171,6 +2353,7 @@ TEXT = {
                        "en": "Budget left after the APBD's premium"},
     "wi_members_affordable": {"id": "Peserta yang dapat dijamin anggaran", "en": "Members the budget covers"},
     # --- sentences and labels the notebooks' own code cells show (notebooks/; the prose is in their markdown cells) ---
+    "progress_trials": {"id": "simulasi", "en": "trials"},  # a notebook's progress bar (sim.progress.notebook)
     "nb_scenario_size": {"id": "{members} peserta dalam {segments} segmen, {months} bulan mulai {start}",
                          "en": "{members} members in {segments} segment(s), {months} months from {start}"},
     "nb_slider_budget": {"id": "Anggaran (Rp juta)", "en": "Budget (Rp million)"},
@@ -2348,13 +2531,13 @@ TEXT = {
                             "en": "{year} {budget} for {affordable} members ({per_member} each)"},
     "exec_plan_cofunding": {
         "id": "Jumlah peserta itu dihitung setelah bagian APBD untuk komitmen CSR yang didampingi APBD (seperti "
-              "komitmennya, dihitung sebesar nilai dikali peluang): {items}.",
+              "komitmennya, dihitung sebesar nilai komitmen × peluang dipenuhi): {items}.",
         "en": "Those members are counted after the APBD's share of co-funded CSR pledges (counted, as the pledges are, "
               "at amount times probability): {items}.",
     },
     "exec_plan_cofunding_every_year": {
         "id": "Jumlah peserta itu dihitung setelah bagian APBD untuk komitmen CSR yang didampingi APBD, {cofunding} per "
-              "tahun (seperti komitmennya, dihitung sebesar nilai dikali peluang).",
+              "tahun (seperti komitmennya, dihitung sebesar nilai komitmen × peluang dipenuhi).",
         "en": "Those members are counted after the APBD's share of co-funded CSR pledges, {cofunding} a year (counted, "
               "as the pledges are, at amount times probability).",
     },
@@ -2450,6 +2633,71 @@ TEXT = {
               "pembayar).",
         "en": "Premiums paid from DBH-CHT are not in these APBD figures (see the table of premiums by payer).",
     },
+    # The DBH-CHT is spent through the APBD (PMK 215/2021) yet the APBD needed leaves it out: the city's money in all,
+    # once, for a BAPPEDA budget line (report_planning._city_needed).
+    "exec_plan_city_needed": {
+        "id": "Iuran yang dibayar dari DBH-CHT tidak termasuk dalam angka APBD ini, walaupun DBH-CHT dibelanjakan "
+              "lewat APBD. Dana kota yang dibutuhkan seluruhnya, APBD ditambah iuran dari DBH-CHT (lihat tabel iuran "
+              "menurut pembayar): {items}.",
+        "en": "Premiums paid from DBH-CHT are not in these APBD figures, though DBH-CHT is spent through the APBD. "
+              "The city money needed in all, the APBD plus the DBH-CHT premiums (see the table of premiums by payer): "
+              "{items}.",
+    },
+    # The APBD needed at the confidence is that of no pledge honoured (report_planning._pledge_relief).
+    "exec_plan_need_no_relief": {
+        "id": "Pada peluang {confidence} ini, komitmen CSR tidak mengurangi APBD yang dibutuhkan: angkanya sama "
+              "dengan baris “tidak ada yang dipenuhi” pada tabel akibat komitmen CSR yang tidak dipenuhi. "
+              "Peluang tidak satu pun komitmen dipenuhi adalah {p_none}; tanpa kemungkinan itu, kombinasi lainnya hanya "
+              "mencakup peluang {p_others}, kurang dari {confidence}, sehingga APBD yang cukup dengan "
+              "peluang {confidence} harus cukup juga tanpa dana CSR sama sekali.",
+        "en": "At {confidence} the CSR pledges lower the APBD needed by nothing: it equals the row “none honoured” of "
+              "the table of CSR pledges not honoured. The chance that no pledge is honoured is {p_none}; without that "
+              "case the other combinations cover only {p_others}, less than {confidence}, so an APBD enough with "
+              "probability {confidence} must also suffice with no CSR money at all.",
+    },
+    "plan_need_no_relief_note": {
+        "id": "Dengan peluang {confidence}, komitmen CSR tidak mengurangi APBD yang dibutuhkan: kolom itu sama dengan "
+              "baris “tidak ada yang dipenuhi” pada tabel akibat komitmen CSR yang tidak dipenuhi (lihat Ringkasan).",
+        "en": "At {confidence} the CSR pledges lower the APBD needed by nothing: the column equals the row “none "
+              "honoured” of the table of CSR pledges not honoured (see the Summary).",
+    },
+    # Under the APBD table: which columns are the main projection's (expected CSR money) and which the answer at the
+    # confidence; a planner saw money left and "Pays for 21,633" beside "Budget sufficient: no" (2028).
+    "plan_apbd_expected_note": {
+        "id": "Kolom peserta APBD, iuran dari APBD, sisa anggaran, dan “Cukup untuk” berasal dari proyeksi utama, "
+              "yang menghitung setiap komitmen CSR sebesar nilai komitmen × peluang dipenuhi (nilai harapan). Kolom "
+              "APBD yang dibutuhkan dan “Anggaran cukup” adalah jawaban dengan peluang {confidence}, yang juga "
+              "mencakup kemungkinan komitmen tidak dipenuhi.",
+        "en": "The columns of APBD-paid members, premium paid by APBD, budget left and “Pays for” come from the main "
+              "projection, which counts each CSR pledge at its amount × the probability it is honoured (expected "
+              "values). The columns of APBD needed and “Budget sufficient” are the answer at {confidence}, which also "
+              "allows for pledges not being honoured.",
+    },
+    "plan_apbd_expected_note_years": {
+        "id": " Karena itu pada {years} anggaran masih bersisa dalam proyeksi utama, tetapi tidak cukup: sisa itu "
+              "habis bila komitmen tidak dipenuhi.",
+        "en": " So in {years} the main projection leaves budget over and yet the budget is not sufficient: what is "
+              "left runs out when pledges are not honoured.",
+    },
+    # sim plan's CSR gap to the UCJ target (plan.json budget.csr_gap_to_ucj; report.json planning.csr_gap_to_ucj).
+    "exec_plan_ucj_csr_gap": {
+        "id": "Agar target UCJ {target} pada {year} tercapai, dengan peluang {confidence}, dibutuhkan dana CSR "
+              "tambahan di luar dana dalam skenario untuk iuran segmen {segments}: {items}; pada tahun lainnya tidak "
+              "dibutuhkan.",
+        "en": "Reaching the UCJ target of {target} by {year}, with probability {confidence}, takes CSR money beyond "
+              "the scenario's for the premiums of {segments}: {items}; none in the other years.",
+    },
+    "plan_item_csr_gap": {"id": "{year} {csr}", "en": "{year} {csr}"},
+    "plan_item_city": {"id": "{year} {city}", "en": "{year} {city}"},
+    "col_csr_gap_ucj": {"id": "Dana CSR tambahan untuk target UCJ", "en": "Extra CSR money for the UCJ target"},
+    "plan_csr_gap_note": {
+        "id": "Dana CSR tambahan untuk target UCJ: dana CSR di luar dana dalam skenario yang dibutuhkan tahun itu "
+              "agar target UCJ {target} pada {year} tercapai, dengan peluang {confidence} (iuran segmen UCJ saja).",
+        "en": "Extra CSR money for the UCJ target: the CSR money beyond the scenario's that the year needs to reach "
+              "the UCJ target of {target} by {year}, with probability {confidence} (the UCJ segments' premiums only).",
+    },
+    "apbd_excl_dbh": {"id": "APBD (di luar DBH-CHT)", "en": "APBD (excluding DBH-CHT)"},
+    "tile_plan_confidence": {"id": ", dengan peluang {confidence}", "en": ", with probability {confidence}"},
     "exec_plan_needed_enough": {
         "id": "Anggaran APBD dalam skenario mencukupi kebutuhan ini setiap tahun.",
         "en": "The scenario's APBD budget covers this need every year.",
@@ -2607,22 +2855,23 @@ TEXT = {
     # outcome's exact combination, then what it does (cuts, waiting names, the APBD needed), joined with "; ".
     "exec_plan_pledge_counted": {"id": "Komitmen CSR dihitung sebesar nilainya dikali peluangnya.",
                                  "en": "CSR pledges are counted at their amount times their probability."},
-    "pledge_fails_one": {"id": "Komitmen {names} tidak dipenuhi dengan peluang {p_fail}.",
-                         "en": "The pledge {names} is not honoured with probability {p_fail}."},
-    "pledge_fails_several": {"id": "Komitmen {names} semuanya tidak dipenuhi dengan peluang {p_fail}.",
-                             "en": "The pledges {names} all fail with probability {p_fail}."},
+    "pledge_fails_one": {"id": "Peluang komitmen {names} tidak dipenuhi: {p_fail}.",
+                         "en": "Chance that pledge {names} is not honoured: {p_fail}."},
+    "pledge_fails_several": {"id": "Peluang komitmen {names} semuanya tidak dipenuhi: {p_fail}.",
+                             "en": "Chance that none of the pledges {names} is honoured: {p_fail}."},
     "pledge_if_only_one": {"id": "Bila hanya komitmen itu yang tidak dipenuhi (peluang {p}),",
                            "en": "If only that pledge fails (probability {p}),"},
     "pledge_if_only_several": {"id": "Bila hanya komitmen-komitmen itu yang tidak dipenuhi (peluang {p}),",
                                "en": "If only those pledges fail (probability {p}),"},
     "pledge_if_all": {"id": "Dalam hal itu,", "en": "Then"},
-    "pledge_cut": {"id": "{items} tidak diperpanjang karena dananya tidak cukup",
+    "pledge_cut": {"id": "{items} tidak diperpanjang karena dana tidak cukup",
                    "en": "{items} are not renewed for lack of money"},
-    # "sebanyak" and the comma keep the year and the count apart ("pada 2030 377 peserta" read as one number).
-    "pledge_cut_year": {"id": "pada {year} sebanyak {cut} peserta segmen {segments}",
+    # The comma keeps the year and the count apart ("pada 2030 377 peserta" read as one number); what is not renewed
+    # is the workers' membership ("kepesertaan ... tidak diperpanjang"), not the workers.
+    "pledge_cut_year": {"id": "pada {year}, kepesertaan {cut} pekerja {segments}",
                         "en": "in {year}, {cut} members ({segments})"},
     "pledge_cut_year_after": {
-        "id": "pada {year}, tahun pertama setelah komitmen {pledges} berakhir, {cut} peserta segmen {segments}",
+        "id": "pada {year}, tahun pertama setelah komitmen {pledges} berakhir, kepesertaan {cut} pekerja {segments}",
         "en": "in {year}, the first year after the pledge {pledges} ended, {cut} members ({segments})"},
     "pledge_held": {"id": "paling banyak {held} calon peserta menunggu dana pada akhir {year}",
                     "en": "at most {held} names wait for money at the end of {year}"},
@@ -2642,7 +2891,7 @@ TEXT = {
               "pembayarnya {payers}; {not_renewed} peserta tersebut tidak diperpanjang dan tidak dialihkan ke APBD",
         "en": "the APBD needed in {year} does not change ({need}), because the APBD does not pay for a segment whose "
               "payer is {payers}: those {not_renewed} members are not renewed rather than taken over by the APBD"},
-    "exec_plan_left": {"id": "Iuran yang dibayar dari anggaran APBD dan sisanya: {items}.",
+    "exec_plan_left": {"id": "Iuran yang dibayar dari APBD dan sisa anggarannya: {items}.",
                        "en": "Premiums paid from the APBD budget, and what is left: {items}."},
     "plan_item_left": {"id": "{year} {spent} (sisa {left})", "en": "{year} {spent} ({left} left)"},
     "exec_ratio_plan": {
@@ -2943,26 +3192,27 @@ TEXT = {
               "apa yang terjadi bila sebuah komitmen tidak dipenuhi: setiap kombinasi komitmen yang dipenuhi dan yang tidak, "
               "dengan peluangnya (komitmen dipenuhi penuh atau tidak sama sekali selama masa berlakunya, tidak saling "
               "bergantung; bila komitmen yang didampingi dana kota tidak dipenuhi, bagian kota untuk komitmen itu "
-              "juga tidak dibayarkan). Anggaran APBD dan DBH-CHT tetap seperti di skenario. Kolom terakhir: APBD "
+              "juga tidak dibayarkan). Anggaran APBD dan DBH-CHT tetap seperti di skenario. Kolom terakhir: {apbd} "
               "yang dibutuhkan agar rencana kepesertaan tetap berjalan dalam kombinasi itu (iuran saja). Baris yang "
               "diarsir: ada peserta yang tidak diperpanjang atau calon peserta yang menunggu dana.",
         "en": "The figures above count every CSR pledge at its amount times its probability. The table below shows "
               "what happens when a pledge is not honoured: every combination of honoured and failed pledges, with "
               "its probability (a pledge is honoured in full or not at all for its whole duration, independently; a "
               "pledge the city co-funds takes the city's share with it). The APBD and DBH-CHT budgets stay as in the "
-              "scenario. The last column: the APBD that combination needs to keep the membership plan (premiums "
+              "scenario. The last column: the {apbd} that combination needs to keep the membership plan (premiums "
               "only). Shaded rows: members not renewed or names waiting for money.",
     },
     "pledge_outcomes_intro_stress": {
         "id": "Angka-angka di atas menghitung setiap komitmen CSR sebesar nilainya dikali peluangnya. Tabel berikut menunjukkan "
               "apa yang terjadi bila komitmen tidak dipenuhi: semua dipenuhi, setiap komitmen gagal sendiri, dan tidak ada "
               "yang dipenuhi (bukan setiap kombinasi, sehingga peluangnya tidak berjumlah 100%). Anggaran APBD dan "
-              "DBH-CHT tetap seperti di skenario. Kolom terakhir: APBD yang dibutuhkan agar rencana kepesertaan tetap "
-              "berjalan (iuran saja). Baris yang diarsir: ada peserta yang tidak diperpanjang atau calon peserta yang menunggu dana.",
+              "DBH-CHT tetap seperti di skenario. Kolom terakhir: {apbd} yang dibutuhkan agar rencana kepesertaan "
+              "tetap berjalan (iuran saja). Baris yang diarsir: ada peserta yang tidak diperpanjang atau calon "
+              "peserta yang menunggu dana.",
         "en": "The figures above count every CSR pledge at its amount times its probability. The table below shows "
               "what happens when pledges are not honoured: all honoured, each pledge failing alone, none honoured "
               "(not every combination, so the probabilities do not add up to 100%). The APBD and DBH-CHT budgets "
-              "stay as in the scenario. The last column: the APBD needed to keep the membership plan (premiums "
+              "stay as in the scenario. The last column: the {apbd} needed to keep the membership plan (premiums "
               "only). Shaded rows: members not renewed or names waiting for money.",
     },
     # Under the table: the pledges with no year in the horizon (one moved or shortened with --set), which its
@@ -3102,6 +3352,10 @@ TEXT = {
     "chart_budget_apbd": {"id": "anggaran APBD", "en": "APBD budget"},
     "chart_apbd_needed": {"id": "APBD yang dibutuhkan tahun itu (iuran saja)",
                           "en": "APBD needed in the year (premiums only)"},
+    # Where DBH-CHT pays premiums (the need leaves it out, as the table says): no wider than the diamonds' label
+    # below, so the legend does not grow; the caption keeps "tahun itu".
+    "chart_apbd_needed_excl_dbh": {"id": "APBD (di luar DBH-CHT) yang dibutuhkan (iuran saja)",
+                                   "en": "APBD (excluding DBH-CHT) needed, premiums only"},
     # The diamond stands at the target's year, beside that year's budget: say it is paid the year after.
     "chart_target_premium": {"id": "iuran setahun untuk target, dibayar tahun berikutnya",
                              "en": "a year's premium for the target, paid the next year"},
@@ -3157,6 +3411,18 @@ TEXT = {
               "peserta pada akhir {last}; klaim {period} rata-rata {claims}",
         "en": "{title} ({id}), {trials} trials: {period} premium {premium} for {members} members on average, {end} "
               "members at the end of {last}; {period} claims {claims} on average",
+    },
+    # Appended to cli_headline_plan with a [funding] table: the first year's APBD needed, the plan's first answer
+    # (sim plan's "APBD needed" line), at the confidence over which CSR pledges are honoured, or certain without one.
+    "cli_headline_plan_apbd": {
+        "id": "; APBD yang dibutuhkan pada {year} {need} (cukup dengan peluang sekurang-kurangnya {confidence}, "
+              "memperhitungkan kemungkinan komitmen CSR tidak dipenuhi)",
+        "en": "; APBD needed in {year} {need} (enough with a probability of at least {confidence}, allowing for CSR "
+              "pledges that are not honoured)",
+    },
+    "cli_headline_plan_apbd_certain": {
+        "id": "; APBD yang dibutuhkan pada {year} {need} (tanpa komitmen CSR: angka ini pasti)",
+        "en": "; APBD needed in {year} {need} (no CSR pledges: certain)",
     },
     # --- the plan's detail tables in a projected scenario's report folder (report_sections.plan_file_blocks) ---
     "plan_files_intro": {

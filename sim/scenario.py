@@ -13,6 +13,7 @@ import datetime as dt
 import difflib
 import math
 import re
+import sys
 import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
@@ -30,6 +31,7 @@ from .scenario_schema import (
     SHARE_TOLERANCE, TOP_TABLES, TRANSLATED_KEYS, UNCERTAINTY_FIELDS, _is_number, age_bands, age_shift_range,
     child_scale_range, medical_cost_trend_range, shown, wage_growth_range,
 )
+from .scenario_schema import BPU_PACKAGE_PREMIUM, LOWEST_WAGE, SMALLEST_PROGRAMME, SMALLEST_PROGRAMME_BUDGET
 # Re-exported for existing importers (sim.cli, sim.calibration and the tests import these, and the field tables
 # and SEVERITY_SHARES above, from sim.scenario); new code imports them from sim.scenario_schema.
 from .scenario_schema import CHILDREN_FIELDS, SEVERITY_FIELDS, month, number, text  # noqa: F401
@@ -629,6 +631,41 @@ def _check_bpu_income(v: _Validator, values: dict, nodes: dict) -> None:
                        "income band it reports", [f"segments.{name}.scheme"])
 
 
+def amount_warnings(v: _Validator, data: dict) -> tuple:
+    """One line per money amount a planner types (a wage or budget) that passed its check but is implausibly
+    small for its unit (LOWEST_WAGE, SMALLEST_PROGRAMME_BUDGET in sim/scenario_schema.py): ``FILE: KEY: why``."""
+    keys = [(f"segments.{name}.wage", LOWEST_WAGE) for name in data["segments"]]
+    keys += [(key, SMALLEST_PROGRAMME_BUDGET) for key in ("budget.annual_budget", "funding.apbd_budget",
+                                                            "funding.dbh_cht_budget")]
+    # No CSR pledge: a firm may fund a handful of workers (GN Lingkaran, Rp16,800 per worker; DOMAIN.md s.7), so a
+    # small pledge is no sign of a unit slip.
+    lines = []
+    for key, floor in keys:
+        node = node_at(data, key)
+        if not isinstance(node, dict) or "value" not in node:
+            continue
+        value = node["value"]
+        amounts = [(None, value)] if _is_number(value) else [(year, amount) for year, amount in value]
+        small = [(year, amount) for year, amount in amounts if 0 < amount < floor]
+        if not small:
+            continue
+        said = ", ".join(f"Rp{amount:,.0f}" + (f" in {year}" if year else "") for year, amount in small)
+        if floor == LOWEST_WAGE:
+            why = (f"{said} a month is below Rp{LOWEST_WAGE:,}, the lowest BPU income band, the lowest wage the "
+                   "regulation prices (DOMAIN.md s.3): check that it is the monthly wage in rupiah")
+        else:
+            members = int(max(amount for _, amount in small) // (12 * BPU_PACKAGE_PREMIUM))
+            pays = " a year pays" if _is_number(value) else " pays" if len(small) == 1 else ": each pays at most"
+            why = (f"{said}{pays} the Rp{BPU_PACKAGE_PREMIUM:,} monthly premium of {members:,} members, "
+                   f"fewer than the {SMALLEST_PROGRAMME} of the smallest city programme reported (Kota Pekalongan "
+                   f"2022, Rp{SMALLEST_PROGRAMME_BUDGET:,} a year); if it is in thousands of rupiah (dalam ribuan "
+                   f"rupiah), write it in rupiah, e.g. {small[0][1] * 1000:.0f}")
+        # A bare --set value replaces the value (apply_override); else the file that set the value.
+        file = "--set" if v.origin.get(key) == "--set" else v._file_of(f"{key}.value")
+        lines.append(f"{file}: {key}: {why}")
+    return tuple(lines)
+
+
 @lru_cache(maxsize=1)
 def age_profiles() -> dict:
     path = resources.files("sim").joinpath("data").joinpath("age_profiles.toml")
@@ -751,6 +788,7 @@ class Scenario:
     planning: object = None  # sim.planning_schema.Planning (quotas, exits, pipeline, funding...) or None
     calibration: dict | None = None  # the [calibration] record (what the scenario was fitted to), or None
     descriptions: dict | None = None  # {language code: what the scenario assumes} (``in_each_language``), or None
+    warnings: tuple = ()  # amounts a file gives that look written in the wrong unit (``amount_warnings``)
 
     @property
     def title(self) -> str:
@@ -852,13 +890,31 @@ def _by_position(x):
 
 
 def load_scenarios(refs, overrides: list[str] | tuple = (), name: str = "scenario_ids") -> list[Scenario]:
-    """Several scenarios (notebook 04's ``scenario_ids``), each as :func:`load_scenario`. A single text is refused in
+    """Several scenarios (notebook 04's ``scenario_ids``), each as :func:`load_warned`. A single text is refused in
     one line: papermill's ``-p scenario_ids "[a, b]"`` passes a text, whose characters would be read as ids."""
     if isinstance(refs, (str, Path)):
         raise ScenarioError(name, "", f"must be a list of scenario ids such as [\"madiun-2023\", \"madiun-2025\"], "
                                       f"got the text {str(refs)!r}; with papermill pass it as "
                                       f"-y '{name}: [madiun-2023, madiun-2025]'")
-    return [load_scenario(r, overrides) for r in refs]
+    return [load_warned(r, overrides) for r in refs]
+
+
+def load_warned(ref: str | Path, overrides: list[str] | tuple = ()) -> Scenario:
+    """:func:`load_scenario`, printing its warnings on stderr first, one line each, as errors are: an amount that
+    looks written in the wrong unit (:func:`amount_warnings`) is said before any work, and the caller goes on. The
+    commands (``sim validate``, ``run``, ...) and the notebooks load through it. A printed line, not
+    ``warnings.warn``: Python shows a warning once per place and text, so a cell run again in JupyterLab would go
+    quiet; stderr shows in the cell's output (shaded) every time, and papermill keeps it in the executed notebook."""
+    scenario = load_scenario(ref, overrides)
+    for line in scenario.warnings:
+        print(f"warning: {one_line(line)}", file=sys.stderr)
+    return scenario
+
+
+def one_line(message: str) -> str:
+    """A message as one line: a line break or other control character from a file (a key written
+    ``"memb\\ners"``) is shown escaped."""
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in message)
 
 
 def load_scenario(ref: str | Path, overrides: list[str] | tuple = ()) -> Scenario:
@@ -872,9 +928,22 @@ def load_scenario(ref: str | Path, overrides: list[str] | tuple = ()) -> Scenari
         apply_override(data, key, value, origin)
     files = [str(p) for p in chain] + ["--set"]
     values = validate(data, origin, str(path), files)
-    _check_something_to_simulate(_Validator(data, origin, str(path), files), values)
+    v = _Validator(data, origin, str(path), files)
+    _check_something_to_simulate(v, values)
     differences = tuple(_differences(base_data, data)) if base_data is not None else ()
-    return _build(values, data, tuple(chain), tuple(parsed), differences)
+    # Warnings for files only, as _check_something_to_simulate: the workbench's own variants move amounts on purpose.
+    return _build(values, data, tuple(chain), tuple(parsed), differences, amount_warnings(v, data))
+
+
+def check_notebook_trials(**trials) -> None:
+    """Refuse a number of simulated trials typed into a notebook's parameters cell (``trials = "abc"``) as
+    ``--trials`` would, naming the parameter: the notebooks pass it on as ``--set scenario.trials=...`` (or to
+    ``calibration.fit``), whose error named a --set (or a "trials") the planner never typed. Called with the cell's
+    names, e.g. ``check_notebook_trials(trials=trials)``."""
+    for name, value in trials.items():
+        problem = SCENARIO_FIELDS["trials"].check(value)
+        if problem:
+            raise ScenarioError("the notebook's parameters cell", name, problem)
 
 
 def _check_something_to_simulate(v: _Validator, values: dict) -> None:
@@ -915,7 +984,8 @@ def scenario_from_data(data: dict, file: str = "<resolved scenario>") -> Scenari
     return _build(values, data, (Path(file),), (), ())
 
 
-def _build(values: dict, data: dict, files: tuple, overrides: tuple, base_differences: tuple) -> Scenario:
+def _build(values: dict, data: dict, files: tuple, overrides: tuple, base_differences: tuple,
+           warnings: tuple = ()) -> Scenario:
     scen, assume = values["scenario"], values["assumptions"]
     sev, kids = assume["severity"], assume["children"]
     return Scenario(
@@ -950,5 +1020,6 @@ def _build(values: dict, data: dict, files: tuple, overrides: tuple, base_differ
         planning=build_planning(values),
         calibration=values["calibration"],
         descriptions=in_each_language(scen["description"]) if "description" in scen else None,
+        warnings=warnings,
     )
 

@@ -102,6 +102,18 @@ YEARLY_MONEY_FLOOR = 1_000_000  # IDR per year
 MONEY_HINTS = {"IDR per month": ("thousands or millions", "2400000 for Rp2.4 million"),
                "IDR per year": ("millions or billions", "3500000000 for Rp3.5 billion")}
 
+# Money above those floors that is still implausibly small for its unit draws a warning, not an error (it may be
+# meant): Indonesian budget tables are often "dalam ribuan rupiah", and a budget of Rp3 bn typed from one as 3000000
+# passes the floor, then buys 14 members. Assumptions, from DOMAIN.md:
+# - a monthly wage below the lowest BPU income band, Rp1,000,000 (s.3), the lowest wage the regulation prices; the
+#   city minimum wages cited there are higher (UMK Kota Madiun 2023 Rp2,190,216);
+# - a yearly budget or pledge that pays less than a year's BPU premium, Rp16,800 a month (s.3), of 423 members, the
+#   smallest city programme reported (Kota Pekalongan, 2022; s.2): Rp85,276,800.
+LOWEST_WAGE = 1_000_000  # IDR per month
+BPU_PACKAGE_PREMIUM = 16_800  # IDR per member per month
+SMALLEST_PROGRAMME = 423  # members (Kota Pekalongan, 2022)
+SMALLEST_PROGRAMME_BUDGET = SMALLEST_PROGRAMME * BPU_PACKAGE_PREMIUM * 12  # IDR per year: Rp85,276,800
+
 
 def rupiah_as_written(x) -> str:
     """A small amount as a reader wrote it, in rupiah: Rp2,400, Rp2.4 (not Rp2.400000 or Rp2e+03)."""

@@ -4,7 +4,9 @@ Scenario and rule files cite news articles as ``seed 001`` (the files in ``../sh
 the project's domain reference as ``DOMAIN.md s.5`` (``../shared/domain/DOMAIN.md``, section 5). Neither is
 something a reader of a report can find by that name, so ``sim/data/sources.csv`` lists each with its publisher,
 date (only when the article states it), headline or subject and file, and DOMAIN.md with its sections;
-:func:`cited_sources` finds the ones a scenario and the rules in force cite and returns them for the report.
+``sim/data/domain_sources.csv`` lists the public sources (regulations, BPJS and government figures, articles) each
+section rests on, so that a citation of a section resolves without ``../shared``. :func:`cited_sources` finds the
+ones a scenario and the rules in force cite and returns them for the report.
 """
 
 from __future__ import annotations
@@ -29,15 +31,28 @@ DOMAIN_CITE = re.compile(r"\bDOMAIN\.md(?: (?:s\.|bag\. |sections? )"
                          rf"(\d+(?:(?:-|–|, s\.|, bag\. |{LIST})\d+)*))?")
 
 
+def _rows(name: str) -> list:
+    """The rows of ``sim/data/<name>``, its ``#`` comment lines left out."""
+    text = resources.files("sim").joinpath("data").joinpath(name).read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines(keepends=True) if not line.startswith("#")]
+    return list(csv.DictReader(io.StringIO("".join(lines))))
+
+
 @lru_cache(maxsize=1)
 def load_sources() -> dict:
     """``sim/data/sources.csv`` by id (``000`` ... ``004``, ``DOMAIN.md``); ``sections`` and ``sections_id`` parsed
     to {number: title}."""
-    text = resources.files("sim").joinpath("data").joinpath("sources.csv").read_text(encoding="utf-8")
-    lines = [line for line in text.splitlines(keepends=True) if not line.startswith("#")]
-    out = {}
-    for row in csv.DictReader(io.StringIO("".join(lines))):
-        out[row["id"]] = {**row, "sections": _titles(row["sections"]), "sections_id": _titles(row["sections_id"])}
+    return {row["id"]: {**row, "sections": _titles(row["sections"]), "sections_id": _titles(row["sections_id"])}
+            for row in _rows("sources.csv")}
+
+
+@lru_cache(maxsize=1)
+def load_domain_sources() -> dict:
+    """``sim/data/domain_sources.csv`` by DOMAIN.md section: {3: [{"source", "source_id", "backs", "backs_id"},
+    ...]}, the public sources each section rests on, in the file's order."""
+    out: dict = {}
+    for row in _rows("domain_sources.csv"):
+        out.setdefault(int(row.pop("section")), []).append(row)
     return out
 
 
@@ -88,8 +103,9 @@ def cited_sources(texts) -> list:
     """The sources cited in ``texts`` for report.json, articles by id then DOMAIN.md: each row of sources.csv with
     ``cited`` (how to find it: ``seed 001``, ``DOMAIN.md s.3, s.5``; ``cited_id`` as the Indonesian texts cite it:
     ``berita 001``, ``DOMAIN.md bag. 3, bag. 5``) and, for DOMAIN.md, the cited ``sections`` with their titles
-    (``title`` as DOMAIN.md heads them, ``title_id`` in Indonesian). A citation sources.csv does not list is kept
-    with ``known`` false, so a report never drops one silently."""
+    (``title`` as DOMAIN.md heads them, ``title_id`` in Indonesian) and ``public``, the public sources each rests
+    on (its rows of domain_sources.csv). A citation sources.csv does not list is kept with ``known`` false, so a
+    report never drops one silently."""
     known = load_sources()
     found = citations(texts)
     out = []
@@ -107,7 +123,10 @@ def cited_sources(texts) -> list:
         entry = {k: v for k, v in row.items() if k not in ("sections", "sections_id")}
         entry.update(cited=cited, cited_id=cited_id, known=True)
         if source_id == DOMAIN:
+            public = load_domain_sources()
             entry["sections"] = [{"number": n, "title": row["sections"].get(n, ""),
-                                  "title_id": row["sections_id"].get(n, "")} for n in numbers]
+                                  "title_id": row["sections_id"].get(n, ""),
+                                  "public": [dict(r) for r in public.get(n, [])]}
+                                 for n in numbers]
         out.append(entry)
     return out

@@ -261,7 +261,7 @@ def test_the_bar_and_the_register_row_are_named_in_the_report_s_language(code):
     assert len(rows) == 1
     assert [c.value for c in rows[0][2:5]] == [0, *SHIPPED_SHIFT["range"]]
     register = register_table(scenario, code)
-    row = register[register.iloc[:, 0] == f"{name}\n({KEY})"]
+    row = register[register.iloc[:, 0] == f"{name} ({KEY})"]
     low, high = SHIPPED_SHIFT["range"]
     assert row[lang("col_range")].tolist() == [f"{lang.plain(low)} – {lang.plain(high)}"]
 

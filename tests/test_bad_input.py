@@ -990,6 +990,62 @@ def test_sigterm_cleans_up_like_ctrl_c(folder):
     assert_nothing_written(folder)
 
 
+def test_a_lost_sigterm_interrupt_still_stops_the_output(folder, capsys, monkeypatch):
+    """The KeyboardInterrupt that SIGTERM's handler raises can land in a finaliser (``__del__``), where Python prints
+    "Exception ignored" and goes on: the stopped run finished and wrote its output, exiting 0 (a CI run of
+    test_sigterm_cleans_up_like_ctrl_c once did). The stop, recorded by the handler, still ends the run before its
+    output moves into place."""
+    import signal
+
+    import sim.cli
+    import sim.forecast
+
+    original = sim.forecast.write_json
+
+    def write_json_after_a_lost_stop(path, data):
+        if Path(path).name == "summary.json":
+            try:  # the handler as Python runs it inside a finaliser: its interrupt swallowed
+                sim.cli._terminate(signal.SIGTERM, None)
+            except KeyboardInterrupt:
+                pass
+        original(path, data)
+
+    monkeypatch.setattr(sim.forecast, "write_json", write_json_after_a_lost_stop)
+    code, _, err = run_cli(["run", write(folder), "--out", folder / "out", "--trials", "200", "--quiet"], capsys)
+    assert code == 130 and "interrupted; nothing was written" in err
+    assert_nothing_written(folder)
+    monkeypatch.setattr(sim.forecast, "write_json", original)  # and the next command is not stopped by it
+    code, _, err = run_cli(["run", write(folder), "--out", folder / "out", "--trials", "200", "--quiet"], capsys)
+    assert code == 0 and (folder / "out" / "summary.json").is_file()
+
+
+def test_a_lost_sigterm_interrupt_ends_the_simulation_at_the_next_chunk(folder, monkeypatch):
+    """A run whose stop was recorded but whose interrupt was lost ends after the chunk it is in, not after every
+    trial (2,000,000 of them in test_sigterm_cleans_up_like_ctrl_c: minutes, past the test's timeout)."""
+    import signal
+
+    import sim.cli
+    from sim.forecast import STOP_ASKED, forecast
+
+    blocks = []
+
+    def lose_a_stop(result):
+        blocks.append(result.block.trials)
+        if len(blocks) == 1:
+            try:
+                sim.cli._terminate(signal.SIGTERM, None)
+            except KeyboardInterrupt:
+                pass
+
+    scenario = load_scenario(write(folder), ["scenario.trials=5000"])
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            forecast(scenario, chunk_trials=1000, on_block=lose_a_stop, exact_check=False)
+    finally:
+        STOP_ASKED.clear()
+    assert blocks == [1000]  # the first of five chunks of 1,000 trials
+
+
 def test_no_command_names_the_commands(capsys):
     code, out, err = run_cli([], capsys)
     assert_one_line_error(code, err, ["a command is needed", "run, validate, exact, calibrate, report, plan, compare"])
@@ -1013,6 +1069,23 @@ def test_an_experience_file_is_validated_as_one_and_refused_as_a_scenario(tmp_pa
     assert_one_line_error(code, err, [str(wrong), "observation[0].segment", "unknown segment 'nelayan'", "vulnerable"])
     code, out, err = run_cli(["validate", shipped, "--set", "a=1"], capsys)
     assert_one_line_error(code, err, [str(shipped), "--set", "takes no --set"])
+
+
+def test_validate_refuses_an_observation_calibrate_refuses(tmp_path, capsys):
+    """``sim validate`` said OK to an observation over July 2024-June 2025, which ``sim calibrate`` then refused: each
+    observation must cover one calendar year of the observed window. validate now checks what calibrate checks
+    before it simulates, with the same one-line error."""
+    shipped = ROOT / "scenarios" / "experience" / "madiun-2025.toml"
+    text = shipped.read_text(encoding="utf-8")
+    assert 'from = "2025-01"\nto = "2025-11"\n' in text
+    wrong = tmp_path / "exp.toml"
+    wrong.write_text(text.replace('from = "2025-01"\nto = "2025-11"\n', 'from = "2024-07"\nto = "2025-06"\n', 1),
+                     encoding="utf-8")
+    expected = [str(wrong), "observation[0]", "2024-07..2025-06 must cover exactly one calendar year"]
+    for command in (["validate", wrong], ["calibrate", "madiun-2025-prior", wrong, "--out", tmp_path / "cal.toml"]):
+        code, out, err = run_cli(command, capsys)
+        assert_one_line_error(code, err, expected)
+        assert not (tmp_path / "cal.toml").exists()
 
 
 def test_an_experience_file_named_by_its_id_is_validated_as_one(capsys):

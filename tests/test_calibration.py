@@ -1,6 +1,7 @@
 """Calibration: recovers known multipliers from synthetic data; 90 % intervals cover the truth about 90 % of the time."""
 
 import dataclasses
+import json
 import datetime as dt
 import shutil
 import tomllib
@@ -657,3 +658,51 @@ def test_the_method_names_the_likelihood_of_the_figures_fitted(root):
     assert "of the amount or bivariate normal likelihood of (claims, amount) per" in method([amount, both, amount])
     record = tomllib.loads((root / "scenarios" / "madiun-2025.toml").read_text())["calibration"]
     assert record["method"] == method([amount])
+
+
+# --- Count and amount fitted together: a warning where the bivariate normal likelihood is used --------------------
+
+
+def test_an_observation_fitting_count_and_amount_together_is_warned_once(tmp_path, root, capsys):
+    """The bivariate normal of (count, amount) is poor where the two disagree (README, "A normal likelihood"), and a
+    file that gives both without ``fit`` uses it silently: ``sim validate`` and ``sim calibrate`` say so in one
+    line naming the file and the observation, the description carries it; ``fit = ["amount"]`` (and the shipped
+    file) get none. Exit codes are those without the warning."""
+    from cli_checks import run_cli
+    from sim.cli import format_calibration
+
+    scenarios = tmp_path / "scenarios"
+    shutil.copytree(root / "scenarios" / "base", scenarios / "base")
+    shutil.copy(root / "scenarios" / "madiun-2025-prior.toml", scenarios)
+    # validate reads each observation, the fit also checks their windows: two, the second fitting both figures
+    two = tmp_path / "two.toml"
+    two.write_text(EXPERIENCE_HEAD + OBSERVATION_2025.replace("2025-11", "2025-06").replace(
+        "claims = {", 'fit = ["amount"]\nclaims = {') + OBSERVATION_2025.replace("2025-01", "2025-07"))
+    both = tmp_path / "both.toml"
+    both.write_text(EXPERIENCE_HEAD + OBSERVATION_2025)
+    amount = tmp_path / "amount.toml"
+    amount.write_text(EXPERIENCE_HEAD + OBSERVATION_2025.replace("source =", 'fit = ["amount"]\nsource ='))
+    shipped = root / "scenarios" / "experience" / "madiun-2025.toml"
+    words = ["fits the claim count and the amount together", 'fit = ["amount"]', "benchmarks/likelihood.py",
+             '"A normal likelihood"']
+
+    code, out, err = run_cli(["validate", two], capsys)
+    assert code == 0 and out.startswith(f"OK {two}") and len(err.splitlines()) == 1, (code, err)
+    assert err.startswith(f"warning: {two}: observation[1] (2025-07..2025-11) fits"), err
+    assert all(w in err for w in words) and "observation[0]" not in err, err
+    for quiet in (amount, shipped):
+        code, out, err = run_cli(["validate", quiet], capsys)
+        assert (code, err) == (0, "") and out.startswith("OK "), (quiet, err)
+
+    code, out, err = run_cli(["calibrate", scenarios / "madiun-2025-prior.toml", both, "--id", "cal-both", "--out",
+                              tmp_path / "out"], capsys)
+    assert code == 0, err
+    [line] = [line for line in out.splitlines() if "together" in line]
+    assert line.startswith(f"warning: {both}: observation[0] (2025-01..2025-11) fits") and all(w in line for w in words)
+    saved = json.loads((tmp_path / "out" / "calibration.json").read_text())
+    assert f"warning: {saved['joint_fit_warning']}" == line
+    desc = fit("madiun-2025-prior", amount, trials=1000).describe()
+    assert "joint_fit_warning" not in desc
+    desc["forecast_next_year"] = saved["forecast_next_year"]
+    assert "together" not in format_calibration(desc)
+    assert "joint_fit_warning" not in fit("madiun-2025-prior", shipped, trials=1000).describe()

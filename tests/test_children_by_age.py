@@ -406,6 +406,6 @@ def test_the_bar_and_the_register_row_are_named_in_the_report_s_language(code):
     assert [c.value for c in rows[0][2:5]] == [1.0, *SHIPPED_TABLE["range"]]
     # The register shows the table with the range of its factor, where it shows every range.
     register = register_table(scenario, code)
-    row = register[register.iloc[:, 0] == f"{name}\n({TABLE})"]
+    row = register[register.iloc[:, 0] == f"{name} ({TABLE})"]
     low, high = SHIPPED_TABLE["range"]
     assert row[lang("col_range")].tolist() == [f"{lang.plain(low)} – {lang.plain(high)}"]

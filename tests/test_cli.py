@@ -333,3 +333,16 @@ def test_with_one_calendar_period_each_mean_is_counted_once_not_again_as_the_tot
     assert _mean_checks(one_year).startswith("1 of 2 means more than 4 standard errors off")
     two_years = {"trials": 1000, "breakdown": [row("2025", "check"), row("2026", "ok"), row("total", "check")]}
     assert _mean_checks(two_years).startswith("2 of 3 means more than 4 standard errors off")
+
+
+def test_quiet_says_what_it_hides_and_hides_it(tmp_path, capsys):
+    """--help said "no progress or table", but --quiet hides the "wrote" lines too: a run prints nothing at all and
+    its results are only in the output folder. The help says so, for run, plan and compare."""
+    code, out, err = run_cli(["run", "jambi-2025", "--trials", "50", "--out", tmp_path / "out", "--quiet"], capsys)
+    assert (code, out, err) == (0, "", "")
+    assert (tmp_path / "out" / "summary.json").is_file()
+    for command in ("run", "plan", "compare"):
+        with pytest.raises(SystemExit):
+            main([command, "--help"])
+        help_text = " ".join(capsys.readouterr().out.split())
+        assert "--quiet print nothing but errors and warnings (the results are in the output folder)" in help_text

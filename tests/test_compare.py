@@ -54,7 +54,9 @@ def test_compare_states_its_confidence_and_units_in_the_table_and_the_csv():
     "36 from 2025-01". The rows say "at 80%", the CSV carries each row's label, and the horizon its months."""
     from sim.compare import format_compare
 
-    scenarios = [load_scenario(ref, ["scenario.trials=200"]) for ref in ("jambi-2025", "jambi-2025-pipeline")]
+    # madiun-2026-ucj-csr: CSR pledges make its need uncertain, so the rows say the confidence (jambi-2025 and
+    # jambi-2025-pipeline have no pledges: their rows now read "certain", test below).
+    scenarios = [load_scenario(ref, ["scenario.trials=200"]) for ref in ("jambi-2025", "madiun-2026-ucj-csr")]
     result = compare.compare(scenarios, 0.8)
     labels = {r["key"]: r["label"] for r in result["outputs"]}
     for key in ("budget_needed_first_year_idr", "budget_needed_peak_year_idr", "budget_needed_per_year_idr"):
@@ -66,6 +68,36 @@ def test_compare_states_its_confidence_and_units_in_the_table_and_the_csv():
     csv = compare.tables(result)["compare_outputs.csv"]
     assert list(csv.columns[:3]) == ["output", "label", "unit"]
     assert csv.set_index("output").loc["budget_needed_first_year_idr", "label"].endswith("at 80%")
+
+
+def test_a_need_without_csr_pledges_is_said_to_be_certain_not_at_the_confidence():
+    """Without CSR pledges the APBD needed has one outcome (premiums are known given the members), yet compare's
+    rows said "at 90%", as if it had a 10 % chance of falling short. As sim plan says, it is certain: in the row
+    labels where no scenario has pledges; beside a scenario with pledges, on its cells and its line of the path."""
+    from sim.compare import format_compare
+
+    refs = ("madiun-2026-ucj", "madiun-2026-ucj-csr")
+    result = compare.compare([load_scenario(ref, ["scenario.trials=200"]) for ref in refs], 0.9)
+    assert result["budget_needed_certain"] == {"madiun-2026-ucj": True, "madiun-2026-ucj-csr": False}
+    lines = format_compare(result, lambda x: f"Rp{x:,.0f}").splitlines()
+    for label in ("APBD needed in the first year (next budget), at 90%", "APBD needed in the peak year, at 90%",
+                  "APBD needed, horizon average per year, at 90%"):
+        row = next(t for t in lines if t.startswith(label))
+        assert row.count("(certain)") == 1 and not row.endswith("(certain)")  # madiun-2026-ucj's cell, the first
+    assert "(certain)" not in next(t for t in lines if t.startswith("peak year of the APBD need"))
+    assert "APBD needed per year, at 90% over which CSR pledges are honoured:" in lines
+    ucj = next(t for t in lines if t.startswith("  madiun-2026-ucj (for its quota path"))
+    assert "certain: no CSR pledges, the money is known" in ucj
+    assert "certain" not in next(t for t in lines if t.startswith("  madiun-2026-ucj-csr ("))
+
+    refs = ("jambi-2025", "jambi-2025-pipeline")
+    result = compare.compare([load_scenario(ref, ["scenario.trials=200"]) for ref in refs], 0.9)
+    labels = {r["key"]: r["label"] for r in result["outputs"]}
+    assert labels["budget_needed_first_year_idr"] == ("APBD needed in the first year (next budget), "
+                                                      "certain (no CSR pledges)")
+    text = format_compare(result, lambda x: f"Rp{x:,.0f}")
+    assert "90%" not in text and "(certain)" not in text
+    assert "APBD needed per year, certain (no CSR pledges: the money is known):" in text
 
 
 def _result(outputs: list[dict], trials: int, parameters: list | None = None, ids=("a", "b")) -> dict:

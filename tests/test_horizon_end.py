@@ -202,10 +202,11 @@ def test_the_apbd_needed_without_a_funding_table_is_the_whole_years(ref):
 
 
 def test_the_largest_coverage_over_a_part_year_is_judged_on_the_whole_fiscal_year():
-    """madiun-2026-ucj-csr over 54 months (to June 2030): the largest coverage the budget funds was 0.560 x the quota
-    path's growth, where over 60 months it is 0.539: money was judged on the horizon's months only, though the 2030
-    budget must also admit the names registering in July-December (the office books them, ``Projection.held_after``).
-    Judged on the whole fiscal year, the answer is the full horizon's, whose money binds (status "money")."""
+    """madiun-2026-ucj-csr over 54 months (to June 2030): the largest coverage the budget funds was 56.0 % of the
+    members the quota path adds, where over 60 months it is 53.9 %: money was judged on the horizon's months only,
+    though the 2030 budget must also admit the names registering in July-December (the office books them,
+    ``Projection.held_after``). Judged on the whole fiscal year, the answer is the full horizon's, whose money binds
+    (status "money")."""
     short = budget.largest_coverage(load_scenario("madiun-2026-ucj-csr", ["scenario.horizon_months=54"]), 0.9)
     full = budget.largest_coverage(load_scenario("madiun-2026-ucj-csr"), 0.9)
     assert full["status"] == "money"

@@ -195,6 +195,8 @@ def test_a_run_writes_the_executed_notebook_with_the_values_given(tmp_path, capf
     notebook's Madiun. (capfd: the kernel, another process, writes to the file descriptors, not sys.stderr.) The
     executed notebook reads in its language only: every markdown cell of it, none of the other language, not the
     note that one follows the other; the sentence the first code cell prints is in it too."""
+    import re
+
     from sim.i18n import Language
     from sim.scenario import load_scenario
 
@@ -224,6 +226,20 @@ def test_a_run_writes_the_executed_notebook_with_the_values_given(tmp_path, capf
                     segments=language.count(len(scenario.segments)), months=language.count(scenario.horizon_months),
                     start=language.month(scenario.start))
     assert f"\n{size}\n" in _outputs(executed.cells)
+    # Its tables shown whole and on one line, as the report shows them: pandas cut a cell at 50 characters
+    # ("Pengali tabel mortalitas – semua segmen\n(assu...", 41 cuts) and wrote a line break as a literal "\n"; the
+    # check table named the segment by its key, "vulnerable".
+    tables = [o.data["text/html"] for c in executed.cells if c.cell_type == "code" for o in c.get("outputs", [])
+              if "text/html" in o.get("data", {})]
+    cells = [c for table in tables for c in re.findall(r"<td>(.*?)</td>", table, re.S)]
+    assert len(tables) == 3 and cells
+    assert not [c for c in cells if c.endswith("...") or "\\n" in c]
+    (segment,) = scenario.segments
+    assert f"<td>{segment.labels[kept]}</td>" in tables[-1] and f"<td>{segment.name}</td>" not in tables[-1]
+    # The progress bar is named in the notebook's language: "trials" in an Indonesian notebook.
+    widgets = executed.metadata.widgets["application/vnd.jupyter.widget-state+json"]["state"].values()
+    assert [m["state"]["description"] for m in widgets if m["model_name"] == "IntProgressModel"] == [
+        language("progress_trials")]
 
 
 def test_the_what_if_sliders_are_labelled_in_the_notebooks_language(tmp_path, capfd):
@@ -294,6 +310,20 @@ def test_a_number_of_trials_that_trials_refuses_is_refused_before_anything_runs(
     assert "--set" not in err and out == "" and list(tmp_path.iterdir()) == []
 
 
+@pytest.mark.parametrize("line, fragment", [('trials = "abc"', "must be a number, got 'abc'"),
+                                            ("trials = -5", "must be >= 1, got -5")])
+def test_a_number_of_trials_written_in_the_parameters_cell_is_named_as_written(tmp_path, capfd, line, fragment):
+    """A wrong ``trials`` typed into the notebook's own parameters cell, run without -p, ended with "error: --set:
+    scenario.trials: ...", an option the planner never typed; the line names the cell's parameter."""
+    path = tmp_path / OVERVIEW.name
+    path.write_text(OVERVIEW.read_text().replace("\ntrials = 10_000 ", f"\n{line} "))
+    assert line in path.read_text()
+    out = tmp_path / "out" / "bad.ipynb"
+    code, printed, err = run_cli(["notebook", path, "--out", out], capfd)
+    assert_one_line_error(code, err, [f"error: the notebook's parameters cell: trials: {fragment}"])
+    assert "--set" not in err and not out.parent.exists()
+
+
 def test_a_wrong_value_ends_with_the_notebooks_one_line_and_leaves_nothing(tmp_path, capfd):
     """The notebook stops at the wrong value with its one ``error:`` line: that line is the command's, not
     papermill's traceback (nor the kernel's warnings), and the executed notebook already at --out is left as it
@@ -321,8 +351,8 @@ def test_a_number_of_5000_digits_ends_with_the_notebooks_one_line(tmp_path, capf
     out = tmp_path / "out" / "big.ipynb"
     options = ["-p", "trials", big] if given == "-p" else []
     code, printed, err = run_cli(["notebook", path, *options, "--out", out], capfd)
-    # -p is refused before the kernel starts (check_trials); a cell's own value by the notebook's scenario.trials.
-    where = f"{OVERVIEW}: trials" if given == "-p" else "--set: scenario.trials"
+    # -p is refused before the kernel starts (check_trials); a cell's own value by the notebook's own check.
+    where = f"{OVERVIEW}: trials" if given == "-p" else "the notebook's parameters cell: trials"
     assert_one_line_error(code, err, [f"error: {where}: must be <= 100,000,000, got 100000"])
     assert len(err) < 200 and not out.parent.exists()
     if given == "-p":

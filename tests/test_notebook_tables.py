@@ -731,3 +731,20 @@ def test_a_label_s_row_in_the_differences_names_what_it_labels_not_the_label_aga
     pledge = ENTRY_LABELS["funding.csr"][lang]
     assert pledges.loc[f"{pledge} (funding.csr.companies.label)"].tolist() == ["-", (
         {p.name: p.label(lang) for p in csr.planning.funding.pledges}["companies"])]
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_notebook_01s_tables_name_segments_by_label_and_show_no_line_break(lang):
+    """Notebook 01's check table named the segment by its key, "vulnerable", where the report gives its label; its
+    register wrote a name's line break as a literal "\\n" ("Pengali tabel mortalitas – semua segmen\\n(assu...")."""
+    from sim.forecast import forecast
+    from sim.i18n import Language
+
+    language = Language(lang)
+    scenario = load_scenario("jambi-2025", ["scenario.trials=200"])
+    check = report.validation_table(forecast(scenario), lang, scenario)
+    segments = set(check[language("col_segment")]) - {""}
+    assert segments == {s.labels[lang] for s in scenario.segments}, segments
+    register = report.register_table(scenario, lang)
+    assert not [c for c in _cells(register) if "\n" in c]
+    assert [c for c in register.iloc[:, 0] if c.endswith(" (assumptions.mortality_load)")]  # the key on its line

@@ -204,6 +204,33 @@ def test_a_wrong_parameter_shows_one_line_not_a_traceback(stem, parameters, mess
     assert len(errors[0].traceback) == 1 and errors[0].traceback[0].startswith(message), errors[0].traceback
 
 
+@pytest.mark.parametrize("stem, line, message", [
+    ("01_scenario_overview", 'trials = "abc"', "trials: must be a number, got 'abc'"),
+    ("04_scenario_comparison", "trials = -5", "trials: must be >= 1, got -5"),
+    ("02_calibration_backtest", "forecast_trials = 0", "forecast_trials: must be >= 1, got 0"),
+])
+def test_a_wrong_number_of_trials_typed_into_the_parameters_cell_is_named_as_typed(stem, line, message, tmp_path):
+    """A planner in JupyterLab who types a wrong number of trials into the parameters cell sees one line naming that
+    parameter: the notebooks pass it on as ``scenario.trials=...``, and the line named a --set never typed."""
+    jupytext = pytest.importorskip("jupytext")
+    papermill = pytest.importorskip("papermill")
+    import nbformat
+
+    notebook = jupytext.read(NOTEBOOKS / f"{stem}.py")
+    cell = next(c for c in notebook.cells if "parameters" in c.metadata.get("tags", []))
+    name = line.split(" = ")[0]
+    cell.source = re.sub(rf"^{name} = .*$", line, cell.source, count=1, flags=re.M)
+    assert line in cell.source
+    source, out = tmp_path / f"{stem}.ipynb", tmp_path / f"{stem}.out.ipynb"
+    jupytext.write(notebook, source)
+    with pytest.raises(papermill.PapermillExecutionError):
+        papermill.execute_notebook(str(source), str(out), kernel_name="python3", cwd=str(NOTEBOOKS),
+                                   progress_bar=False, log_output=False, execution_timeout=300)
+    errors = [o for c in nbformat.read(out, as_version=4).cells if c.cell_type == "code"
+              for o in c.get("outputs", []) if o.output_type == "error"]
+    assert [e.traceback for e in errors] == [[f"error: the notebook's parameters cell: {message}"]]
+
+
 def test_the_budget_chart_is_the_report_s_for_a_horizon_under_twelve_months(tmp_path):
     """Notebook 03's chart of premium and expected claims against members is the report's picture, byte for byte,
     for a scenario of 6 months: its claims line is "expected claims, 6 months" as in the report, not 12."""

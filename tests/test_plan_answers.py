@@ -322,9 +322,10 @@ def _reached(scenario, scale, unlimited=False):
 
 
 def test_the_largest_coverage_says_how_many_members_it_keeps():
-    """pekalongan-2023-expansion printed "Largest coverage the budget funds: 0.832 x the quota path's growth": not
-    what it is a multiple of (the growth above the starting members) nor how many people that is. It now gives the
-    members at the horizon's last year-end, summed over the segments (those of its last month in a part year)."""
+    """pekalongan-2023-expansion printed the largest coverage as a bare multiple, 0.832: not what it is a multiple of
+    (the growth above the starting members) nor how many people that is. It now says it as a share of the members
+    the quota path adds and gives the members at the horizon's last year-end, summed over the segments (those of its
+    last month in a part year)."""
     from sim.plan import _largest_coverage_text
 
     answer = {"scale": 0.832153, "status": "money", "basis": "no_pledges", "confidence": None,
@@ -333,7 +334,7 @@ def test_the_largest_coverage_says_how_many_members_it_keeps():
                                    {"year": 2027, "segment": "batik", "members": 416.08},
                                    {"year": 2027, "segment": "marbot", "members": 166.43}]}
     assert _largest_coverage_text(answer, {"2026": "2026-12", "2027": "2027-12"}) == (
-        "0.832 x the quota path's growth above the starting members (1,486 members at the end of 2027, nobody cut "
+        "83.2% of the members the quota path adds (1,486 members at the end of 2027, nobody cut "
         "or waiting for money)")
     assert "at the end of June 2027 (the horizon's end)" in _largest_coverage_text(answer, {"2027": "2027-06"})
     # On the terminal, from the scenario's own answer: its members at the last year-end of the horizon.
@@ -343,7 +344,7 @@ def test_the_largest_coverage_says_how_many_members_it_keeps():
     members = sum(r["members"] for r in lc["members_year_end"] if str(r["year"]) == last)
     line = next(t for t in text.splitlines() if t.startswith("Largest coverage the budget funds: "))
     assert lc["status"] == "money"
-    assert f"({members:,.0f} members at the end of {last}, nobody cut or waiting for money)" in line
+    assert f"({members:,.0f} members at the end of {last}, nobody cut or waiting for money" in line
 
 
 def test_targets_the_scenario_s_money_misses_are_said_on_the_terminal():
@@ -681,7 +682,7 @@ def test_a_plan_without_a_quota_path_says_what_it_prices_and_sets_it_against_the
     assert ("left after each year's APBD premium for the members in force month by month (none paid for after dying "
             "or leaving): ") in text
     jambi, jambi_text = planned(JAMBI)
-    assert "APBD needed for the quota path" in jambi_text and "stated_budget" not in jambi["budget"]
+    assert "APBD needed to reach the year-end targets" in jambi_text and "stated_budget" not in jambi["budget"]
 
 
 def test_a_part_year_at_the_horizon_s_end_is_flagged():
@@ -719,7 +720,7 @@ def test_a_part_year_at_the_horizon_s_start_is_flagged_with_its_months():
     assert text.count("; the APBD needed (and any CSR gap) in 2028 is a whole year's, its members being renewed to "
                       "31 December\n") == 1
     assert "2025's year-end" not in text
-    assert re.search(r"APBD needed for the quota path \(premiums only\): 2025\* Rp[\d,]+, 2026 Rp[\d,]+, "
+    assert re.search(r"APBD needed to reach the year-end targets \(premiums only\): 2025\* Rp[\d,]+, 2026 Rp[\d,]+, "
                      r"2027 Rp[\d,]+, 2028 Rp[\d,]+;", text)
 
 
@@ -744,7 +745,7 @@ def test_the_pledge_outcomes_star_a_part_year_as_the_table_above_does():
         _, text = planned("madiun-2026-ucj-csr", [f"scenario.horizon_months={months}"])
         lines = text.splitlines()
         start = next(k for k, line in enumerate(lines) if line.startswith("If CSR pledges are not honoured"))
-        end = next(k for k, line in enumerate(lines) if line.startswith("UCJ at year-ends as planned"))
+        end = next(k for k, line in enumerate(lines) if line.startswith("UCJ with the scenario's money"))
         assert ("* part of a year: 2030 has 6 months" in text) == (months == 54)  # the line the stars point to
         return lines[start + 1:end]
 
@@ -770,22 +771,22 @@ def test_the_budget_answers_star_a_part_years_money_as_the_table_above_does():
     starred."""
     def answer_lines(ref: str, months: int | None) -> dict:
         result, text = planned(ref, [f"scenario.horizon_months={months}"] if months else [])
-        starts = ("APBD needed for", "CSR money for the UCJ segments", "Stated budget", "Claims top-up reserve")
+        starts = ("APBD needed ", "CSR money for the UCJ segments", "Stated budget", "Claims top-up reserve")
         return result, {s: line for line in text.splitlines() for s in starts if line.startswith(s)}
 
     result, lines = answer_lines("madiun-2026-ucj-csr", 54)
     assert [(y["year"], y["months"], y["year_end_month"]) for y in result["years"][-2:]] == [
         ("2029", 12, "2029-12"), ("2030", 6, "2030-06")]
-    assert set(lines) == {"APBD needed for", "CSR money for the UCJ segments", "Claims top-up reserve"}
+    assert set(lines) == {"APBD needed ", "CSR money for the UCJ segments", "Claims top-up reserve"}
     for start, line in lines.items():
         star = r"\*" if start == "Claims top-up reserve" else ""
         assert re.search(rf"2029 Rp[\d,]+, 2030{star} Rp[\d,]+(;|$)", line), line
     _, whole = answer_lines("madiun-2026-ucj-csr", None)
     assert len(whole) == 3 and not any("*" in line for line in whole.values())
-    for start in ("APBD needed for", "CSR money for the UCJ segments"):  # 2030's whole year, as over 60 months
+    for start in ("APBD needed ", "CSR money for the UCJ segments"):  # 2030's whole year, as over 60 months
         assert lines[start].split(";")[0] == whole[start].split(";")[0]
     result, lines = answer_lines("madiun-2023-target", 18)
-    assert set(lines) == {"APBD needed for", "Stated budget", "Claims top-up reserve"}
+    assert set(lines) == {"APBD needed ", "Stated budget", "Claims top-up reserve"}
     for start, line in lines.items():
         star = r"\*" if start == "Claims top-up reserve" else ""
         assert re.search(rf"2023 Rp[\d,]+, 2024{star} Rp[\d,]+(;|$)", line), line
@@ -839,12 +840,13 @@ def test_the_most_names_waiting_say_at_which_year_end():
 
 
 def test_the_terminal_opens_with_the_year_table_and_plan_json_s_budget_is_answered_in_one_place():
-    """plan._year_lines is what sim plan prints first (title, two header lines, a row per year, the part-year note), and
+    """plan._year_lines is what sim plan prints first (title, two header lines, a row per year, the "claims per city
+    rupiah" legend, the part-year note), and
     plan._budget_answers, plan.json's ``budget``: without a [funding] table the APBD needed, a stated budget set
     against it, and the claims top-up reserve of each period (from ``rows``)."""
     result, text = planned(JAMBI, ["scenario.horizon_months=30"])
     lines = _year_lines(result, rupiah)
-    assert text.splitlines()[:len(lines)] == lines and len(lines) == 3 + 3 + 1
+    assert text.splitlines()[:len(lines)] == lines and len(lines) == 3 + 3 + 1 + 1  # + the "claims per" legend
     assert lines[-1].startswith("* part of a year: 2027 has 6 months in the horizon")
     scenario = load_scenario("madiun-2023-target", ["scenario.trials=200"])
     answers = _budget_answers(scenario, 0.9, SimpleNamespace(period_labels=["2023", "2024"]), {"reserve": [1.5, 0]})

@@ -146,8 +146,9 @@ def test_a_stage_the_city_does_not_have_is_given_as_the_missing_stage_error_says
 
 
 ZERO_UCJ = [f"expansion.{s}.ucj_allocation=0" for s in ("vulnerable", "informal", "sertakan")]
-# Rp1 million a year (the least a yearly amount may be) over madiun-2026-ucj's horizon: 2026-2030.
-FIVE_YEARS = "[[2026, 1000000], [2027, 1000000], [2028, 1000000], [2029, 1000000], [2030, 1000000]]"
+# Rp1 bn a year over madiun-2026-ucj's horizon, 2026-2030 (Rp1 million, the least a yearly amount may be, now draws a
+# warning that it looks written in thousands: tests/test_amount_warnings.py).
+FIVE_YEARS = "[[2026, 1e9], [2027, 1e9], [2028, 1e9], [2029, 1e9], [2030, 1e9]]"
 
 # Entries that could never take effect: (scenario, --set overrides, fragments of the one error line).
 NEVER_TAKES_EFFECT = {
@@ -299,7 +300,7 @@ def test_plan_writes_its_files_and_replaces_a_run_s(tmp_path, capsys):
     result = json.loads((out / "plan.json").read_text())
     assert result["tornado"] is None
     assert [y["year"] for y in result["years"]] == ["2025", "2026", "2027"]
-    assert "APBD needed for the quota path" in stdout
+    assert "APBD needed to reach the year-end targets" in stdout
     with open(out / "plan_years.csv") as fh:
         rows = list(csv.DictReader(fh))
     assert len(rows) == 3 and float(rows[0]["premium_idr"]) > 0

@@ -204,15 +204,15 @@ def test_the_report_shows_every_outcome_traced(tmp_path, answer):
     # The pledge's own chance of failing (50 %) first; "only": the other pledge is honoured in that outcome, whose
     # probability (35 %) is the rarer exact combination.
     summary_text = section_text(folder, "summary")
-    assert f"Komitmen “{co_funded}” tidak dipenuhi dengan peluang 50,0%. Bila hanya komitmen itu yang tidak dipenuhi " \
+    assert f"Peluang komitmen “{co_funded}” tidak dipenuhi: 50,0%. Bila hanya komitmen itu yang tidak dipenuhi " \
            "(peluang 35,0%)" in summary_text
     assert f"planning.pledge_outcomes.outcomes.{worst}.probability_failed" in summary
     # Who is cut, when, and why then: in 2029 the companies' three-year pledge (2026-2028) has ended, and its informal
     # workers need the APBD, which the co-funded pledge's failure has left short.
     cut = Language("id").count(answer["outcomes"][worst]["years"][3]["not_renewed"])
     assert ("pada 2029, tahun pertama setelah komitmen “Perusahaan di Kota Madiun” (2026–2028) berakhir, "
-            f"{cut} peserta "
-            "segmen “Pekerja informal lain di luar DTKS (BPU), didaftarkan untuk UCJ” tidak diperpanjang") in summary_text
+            f"kepesertaan {cut} pekerja "
+            "“Pekerja informal lain di luar DTKS (BPU), didaftarkan untuk UCJ” tidak diperpanjang") in summary_text
     assert "(tabel di bagian Anggaran dan cakupan)" in summary_text
     # The APBD averaged over the outcomes, next to the plan's own, each year traced.
     shown = {f["key"] for f in section_figures(folder, "budget")}

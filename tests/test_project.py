@@ -229,6 +229,54 @@ def test_the_new_city_walkthroughs_planning_variant_validates_beside_its_base(tm
     assert planning.pipeline.stages[1].capacity == 100000 and planning.pipeline.stages[1].rejection_rate == 0
 
 
+
+def test_the_new_city_walkthroughs_indonesian_report_and_calibration_step(tmp_path, capsys):
+    """A new user's default (Indonesian) report of the walkthrough's kediri-2026 showed its English title, segment
+    labels and sources ("Vulnerable informal workers (BPU)", "about the UMK 2025"), and the walkthrough never said to
+    calibrate, though the guessed mortality load is its tornado's largest bar. Its files, saved side by side as the
+    walkthrough says, run as written: the plan's largest bar and the calibration are the figures the text quotes, and
+    neither report (the scenario's, the calibrated copy's) shows an English text of the example outside the verbatim
+    scenario file (a bare citation such as "BKPSDM", without lower-case letters, reads the same in both)."""
+    import html
+
+    from sim.cli import main
+    from sim.report import build
+
+    walkthrough = (ROOT / "scenarios" / "README.md").read_text(encoding="utf-8").split("## A new city's scenario", 1)[1]
+    walkthrough = walkthrough.split("\n## ", 1)[0]
+    blocks = [b.split("```", 1)[0] for b in walkthrough.split("```toml\n")[1:]]
+    experience = next(b for b in blocks if b.startswith("[experience]"))
+    (tmp_path / "kediri-2026.toml").write_text(blocks[0], encoding="utf-8")
+    (tmp_path / "kediri-claims.toml").write_text(experience, encoding="utf-8")
+    assert "python -m sim calibrate kediri-2026.toml kediri-claims.toml" in walkthrough
+
+    assert main(["plan", str(tmp_path / "kediri-2026.toml"), "--trials", "300",
+                 "--out", str(tmp_path / "out" / "plan")]) == 0
+    largest = capsys.readouterr().out.split("as a share of the base): ", 1)[1].split(";", 1)[0]
+    assert largest == "Mortality load (x) - all segments 239%" and f"`{largest}`" in walkthrough
+    assert main(["calibrate", str(tmp_path / "kediri-2026.toml"), str(tmp_path / "kediri-claims.toml"),
+                 "--out", str(tmp_path / "out" / "cal")]) == 0
+    assert "mortality_scale: posterior mean 0.934, 90 % interval 0.662-1.206" in capsys.readouterr().out
+    assert "mortality 0.934 (90 % 0.662-1.206)" in walkthrough
+
+    example = tomllib.loads(blocks[0])
+    shown = [example["scenario"]["title"]] + [seg["label"] for seg in example["segments"].values()]
+    english = [t["en"] if isinstance(t, dict) else t for t in shown]
+    tables = [example["budget"], *example["segments"].values()]
+    english += [v["source"] for t in tables for v in t.values() if isinstance(v, dict) and "source" in v]
+    claims = tomllib.loads(experience)
+    english += [claims["experience"]["source"], claims["observation"][0]["source"]]
+    english = [t for t in english if re.search("[a-z]", t)]
+    assert len(english) == 16
+    for name in ("kediri-2026", "kediri-2026-calibrated"):
+        scenario = load_scenario(str(tmp_path / f"{name}.toml"), ["scenario.trials=300"])
+        report = build(scenario, "id", tmp_path / "reports")
+        body = (report.folder / "report.html").read_text(encoding="utf-8").split('id="scenario"', 1)[0]
+        text = " ".join(html.unescape(re.sub(r"<style.*?</style>|<[^>]+>", " ", body, flags=re.S)).split())
+        assert "Kota Kediri" in text
+        left = [t for t in english if re.search(rf"(?<!\w){re.escape(t)}(?!\w)", text)]  # not assumptions.age_shift
+        assert not left, f"{name}'s Indonesian report shows the example's English {left}"
+
 def test_the_payer_codes_are_the_ones_scenarios_readme_lists():
     """The payer codes a scenario may use (sim.regulation.PAYERS) and the `payer` row of scenarios/README.md are one
     list: a new payer (README.md, "Changing the rules or the payers") is documented where a planner looks."""

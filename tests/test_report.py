@@ -698,12 +698,15 @@ def test_the_scenario_listing_cuts_only_very_long_lists_of_values_and_says_so():
 
 def test_the_whole_horizon_sentence_gives_the_total_not_the_last_year(madiun):
     """The summary's sentence on the whole horizon gives summary.json's "total" period (madiun-2025: 36 months,
-    2025-2027), the claims over the premiums of all three years; the last calendar year's figures survived there."""
+    2025-2027), the claims over the premiums of all three years; the last calendar year's figures survived there.
+    madiun-2025 is a run-off (no planning: the January 2025 members, none joining), so the sentence says whose
+    claims the total counts (report_trend.runoff_years)."""
     summary, id_ = madiun.summary, Language("id")
     total, last_year = summary["periods"][-1], summary["periods"][-2]
     assert total["period"] == "total" and last_year["period"] == "2027"
     claims, premium = total["claims_idr"]["mean"], total["premium_idr"]
-    expected = (f"Selama 36 bulan proyeksi (2025–2027), klaim berjumlah rata-rata {id_.money(claims)} dibandingkan "
+    expected = (f"Selama 36 bulan proyeksi (2025–2027), dengan hanya menghitung peserta Januari 2025 yang masih hidup "
+                f"(tanpa peserta baru), klaim berjumlah rata-rata {id_.money(claims)} dibandingkan "
                 f"iuran {id_.money(premium)}: rasio klaim {id_.percent(total['claim_ratio']['mean'])}.")
     page = re.sub(r"<[^>]+>", "", (madiun.folder / "report.html").read_text(encoding="utf-8"))
     assert expected in " ".join(page.split())

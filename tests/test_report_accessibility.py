@@ -96,14 +96,16 @@ def test_every_table_has_a_numbered_caption_in_the_html_and_the_pdf(madiun):
 
 
 def test_the_risk_tables_caption_says_it_holds_the_first_year_only(madiun):
-    """The risk table has one row, the first year (its lead-in: "First-year risk at 99.5%"), but its caption said
-    "by year" ("per tahun") as the results table's, which has a row for every year of the horizon."""
+    """The risk table holds the first year only (its lead-in: "First-year risk at 99.5%"): a row of it and a row of
+    their Monte Carlo precision. But its caption said "by year" ("per tahun") as the results table's, which has a
+    row for every year of the horizon."""
     code, first = madiun.lang.code, madiun.summary["periods"][0]["period"]
     page = (madiun.folder / "report.html").read_text(encoding="utf-8")
     caption, body = re.search(r'data-table="risk"><caption>(.*?)</caption>.*?<tbody>(.*?)</tbody>', page, re.S).groups()
     rows = re.findall(r"<tr[^>]*>(.*?)</tr>", body, re.S)
-    assert len(madiun.summary["periods"]) > 2 and len(rows) == 1
+    assert len(madiun.summary["periods"]) > 2 and len(rows) == 2
     assert re.match(rf"<th scope=\"row\"[^>]*>{first}</th>", rows[0])
+    assert re.match(rf"<th scope=\"row\"[^>]*>{TEXT['row_risk_precision'][code]}</th>", rows[1])
     first_year, by_year = {"id": ("tahun pertama", "per tahun"), "en": ("of the first year", "by year")}[code]
     assert first_year in html.unescape(caption) and by_year not in html.unescape(caption)
 

@@ -73,7 +73,8 @@ def test_the_members_the_budget_pays_for_come_after_the_co_funding(csr):
 def test_the_summary_states_the_apbd_needed_and_where_the_budget_is_short(csr):
     check_figures(csr.folder)
     text = section_text(csr.folder, "summary")
-    assert ("APBD yang dibutuhkan untuk mencapai target akhir tahun (iuran saja): 2026 Rp2,91 miliar, 2027 Rp3,47 "
+    assert ("APBD (di luar DBH-CHT) yang dibutuhkan untuk mencapai target akhir tahun (iuran saja): "
+            "2026 Rp2,91 miliar, 2027 Rp3,47 "
             "miliar, 2028 Rp4,04 miliar, 2029 Rp4,62 miliar, dan 2030 Rp5,19 miliar.") in text
     assert "Angka ini cukup dengan peluang sekurang-kurangnya 90%, dengan memperhitungkan kemungkinan komitmen CSR" in text
     # The budget (Rp4,00 miliar) is short of it by the gap sim plan's CSR line prints (Rp44.9 m, Rp617.3 m, Rp1.19 bn).
@@ -81,7 +82,7 @@ def test_the_summary_states_the_apbd_needed_and_where_the_budget_is_short(csr):
             "(kurang Rp1,19 miliar)") in text
     # 2028's target is reached in the main projection: short only when pledges fail, and the text says so.
     assert "Pada 2028 target tetap tercapai dalam proyeksi utama" in text
-    assert "Iuran yang dibayar dari DBH-CHT tidak termasuk dalam angka APBD ini" in text
+    assert "Iuran yang dibayar dari DBH-CHT tidak termasuk dalam angka APBD ini" in text  # and the city's total
     keys = {f["key"] for f in section_figures(csr.folder, "summary")}
     assert {f"planning.years.{k}.apbd_needed_idr" for k in range(5)} <= keys
     # The members the budget pays for are APBD-paid members, after the co-funding; the target's premium is everybody's.
@@ -89,7 +90,8 @@ def test_the_summary_states_the_apbd_needed_and_where_the_budget_is_short(csr):
     assert "setelah bagian APBD untuk komitmen CSR yang didampingi APBD, Rp250,0 juta per tahun" in text
     assert "dari semua pembayar bersama-sama" in text
     # The tile is the answer (the APBD 2026 needs), and the text says which of the two "needed" figures to budget.
-    assert "APBD yang dibutuhkan 2026 Rp2,91 miliar" in text and "Anggaran APBD 2026" not in text
+    assert "APBD (di luar DBH-CHT) yang dibutuhkan 2026, dengan peluang 90% Rp2,91 miliar" in text
+    assert "Anggaran APBD 2026" not in text
     assert ("Angka inilah yang dianggarkan: bagian APBD dari iuran bulan-bulan tahun itu, dengan peserta yang bertambah "
             "bertahap sepanjang tahun. Iuran setahun penuh untuk target akhir tahun (di atas) adalah iuran tahun "
             "berikutnya dari semua pembayar, dengan semua peserta target aktif sejak Januari, sehingga bukan angka "
@@ -163,11 +165,12 @@ def test_a_plan_paid_by_the_apbd_alone_has_no_second_members_line():
 def test_the_english_report_says_the_same(csr_en):
     check_figures(csr_en.folder)
     text = section_text(csr_en.folder, "summary")
-    assert ("The APBD needed to reach the year-end targets (premiums only): 2026 Rp2.91 bn, 2027 Rp3.47 bn, 2028 "
+    assert ("The APBD (excluding DBH-CHT) needed to reach the year-end targets (premiums only): "
+            "2026 Rp2.91 bn, 2027 Rp3.47 bn, 2028 "
             "Rp4.04 bn, 2029 Rp4.62 bn and 2030 Rp5.19 bn.") in text
     assert "a number of APBD-paid members" in text and "from all payers together" in text
     budget = section_text(csr_en.folder, "budget")
-    assert "APBD needed for the targets" in budget and "APBD-paid members (average)" in budget
+    assert "APBD (excluding DBH-CHT) needed for the targets" in budget and "APBD-paid members (average)" in budget
 
 
 def test_a_shortfall_summed_by_segment_says_so_where_it_is_not_the_plain_difference(tmp_path):

@@ -242,7 +242,7 @@ def test_the_report_says_all_simulations_exceeded(madiun, doc, doc_en):
     assert f"semua {trials} simulasi" in text and "bukan 100%" in text
     assert "trials" in [k for p in doc.paragraphs("summary") for k in p["keys"]]  # the count is a traced figure
     note = doc.paragraph_with("results", "trials")
-    assert "> 99,0%" in note and trials in note and "1 - 3/n" in note
+    assert "> 99,0%" in note and trials in note and "di atas 99,0% atau di bawah 1,0%" in note  # 1 - 3/300, 3/300
     en = doc_en.paragraph_with("summary", "periods.0.prob_claim_ratio_above_1")
     assert f"all {Language('en').count(madiun.summary['trials'])} simulations" in en and "not 100%" in en
 
@@ -381,7 +381,7 @@ REWORDED = [
     # year's prices, the opposite of what the trend does.
     ("yang memakai harga tahun pertama", "biaya perawatan medis dinyatakan pada harga tahun pertama"),
     # A pledge's members not renewed: "pada 2030 377 peserta" read as one number.
-    ("pada {year} {cut}", "pada {year} sebanyak {cut} peserta segmen"),
+    ("pada {year} {cut}", "pada {year}, kepesertaan {cut} pekerja"),
     # A pledge the horizon holds none of: "tidak memiliki tahun dalam periode proyeksi" calqued "has no year in the
     # horizon"; it lies outside it, as the targets' table says "di luar periode proyeksi".
     ("tidak memiliki tahun dalam periode proyeksi", "seluruhnya berada di luar periode proyeksi ({first} sampai "

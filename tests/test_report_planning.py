@@ -301,7 +301,7 @@ def test_a_marked_figure_in_a_pdf_paragraph_is_bold_and_its_mark_and_what_follow
             (text, "Bold" in str((font or {}).get("/BaseFont")))) if text.strip() else None)
     text = "".join(t for t, _ in runs)
     assert "***" not in text and "Rp304,0 juta\u200b* (sisa Rp300,0 juta\u200b*)" in text
-    left = next(k for k, (t, _) in enumerate(runs) if t.startswith("Iuran yang dibayar dari anggaran APBD"))
+    left = next(k for k, (t, _) in enumerate(runs) if t.startswith("Iuran yang dibayar dari APBD"))
     shown = runs[left:left + 9]
     assert [bold for t, bold in shown if "Rp" in t] == [True] * 4
     assert [bold for t, bold in shown if "(sisa" in t] == [False] * 2, shown
@@ -411,10 +411,11 @@ def test_the_summarys_apbd_needed_in_a_year_the_horizon_ends_in_before_december_
         assert needed in text and text.count(note) == 1, text
         assert text.index(needed) < text.rindex("*", 0, text.index(note)) < text.index(note)
     madiun = load_scenario("madiun-2026-ucj-csr", ["scenario.horizon_months=54"])
-    expected = {"en": ("2029 Rp4.62 bn and 2030 Rp5.19 bn.", "Rp5.19 bn of APBD in 2030 instead of Rp4.69 bn with",
+    expected = {"en": ("2029 Rp4.62 bn and 2030 Rp5.19 bn.",
+                       "Rp5.19 bn of APBD (excluding DBH-CHT) in 2030 instead of Rp4.69 bn with",
                        "* The projection ends in June 2030"),
                 "id": ("2029 Rp4,62 miliar, dan 2030 Rp5,19 miliar.",
-                       "APBD 2030 yang dibutuhkan menjadi Rp5,19 miliar, bukan Rp4,69 miliar bila",
+                       "APBD (di luar DBH-CHT) 2030 yang dibutuhkan menjadi Rp5,19 miliar, bukan Rp4,69 miliar bila",
                        "* Proyeksi berakhir pada Juni 2030")}
     for code, (needed, pledge, note) in expected.items():
         text = summary(madiun, code)
@@ -962,10 +963,12 @@ def _assert_legend_below(ax):
 
 
 def test_a_years_claims_are_owed_not_said_to_be_paid_that_year(pipeline):
-    """The claims of a year are the benefits of its events: with reporting and verification delays ([claim_timing],
-    which jambi-2025-pipeline has) BPJS pays part of them the next year, so the report says BPJS owes them."""
+    """The claims of a year are the benefits falling due in it: with reporting and verification delays
+    ([claim_timing], which jambi-2025-pipeline has) BPJS pays part of them the next year, so the report says BPJS
+    owes them (they are its to bear: "ditanggung")."""
     summary = section_text(pipeline.folder, "summary")
-    assert "Atas kematian dan kecelakaan kerja pada tahun 2025, BPJS Ketenagakerjaan diperkirakan menanggung" in summary
+    assert ("Manfaat atas kematian dan kecelakaan kerja yang jatuh tempo pada tahun 2025, yang ditanggung BPJS "
+            "Ketenagakerjaan") in summary
     assert "membayar manfaat" not in summary
     assert "BPJS dapat membayar sebagian klaim pada tahun berikutnya" in section_text(pipeline.folder, "results")
 

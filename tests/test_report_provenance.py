@@ -397,6 +397,62 @@ def test_the_madiun_report_lists_the_sources_it_cites(madiun, madiun_en):
     assert en["seed 001"][2] == "29 December 2025" and "Pro JKK-JKM" in en["seed 001"][3]
     assert [s["cited_id"] for s in madiun.extra["sources"]] == list(rows)
     assert [s["cited"] for s in madiun.extra["sources"]] == list(en)
+    # ... and each cited section's public sources (sim/data/domain_sources.csv), in both languages.
+    for report, section in ((madiun, "bag. "), (madiun_en, "s.")):
+        public = read(report).table("domain_sources")["rows"]
+        assert sorted({int(r[0].removeprefix(section)) for r in public}) == sections
+    assert ["bag. 4", "PP 82/2019 tentang perubahan PP 44/2015 (beserta Lampiran III)"] in [
+        r[:2] for r in read(madiun).table("domain_sources")["rows"]]
+
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_every_cited_domain_section_rests_on_a_public_source():
+    """A reader without ../shared finds what a cited DOMAIN.md section rests on in sim/data/domain_sources.csv: every
+    section cited anywhere the workbench cites one (scenarios, sim/data, the code's texts) has at least one public
+    source there, named in both languages, with what it is the source of."""
+    from sim.sources import DOMAIN, citations, load_domain_sources, load_sources
+
+    files = [*(ROOT / "scenarios").rglob("*.toml"), *(ROOT / "sim" / "data").iterdir(), *(ROOT / "sim").glob("*.py")]
+    cited = {}
+    for path in files:
+        for n in citations([path.read_text(encoding="utf-8")]).get(DOMAIN, ()):
+            cited.setdefault(n, path.relative_to(ROOT).as_posix())
+    assert set(cited) >= {2, 3, 4, 5, 6, 7, 8}, sorted(cited)  # the reading above finds the citations
+    public = load_domain_sources()
+    missing = {n: where for n, where in sorted(cited.items()) if not public.get(n)}
+    assert not missing, f"DOMAIN.md sections cited with no public source in sim/data/domain_sources.csv: {missing}"
+    assert set(public) <= set(load_sources()[DOMAIN]["sections"])
+    for n, rows in public.items():
+        for row in rows:
+            assert row["source"] and row["backs"] and row["backs_id"], (n, row)
+            assert row["source_id"] != row["source"], f"s.{n}: leave source_id empty for a name the same in both"
+
+
+def test_the_source_list_shows_the_public_sources_of_a_cited_section():
+    from sim.report_sections import sources_blocks
+    from sim.sources import cited_sources, load_domain_sources
+
+    extra = {"sources": cited_sources(["seed 002", "DOMAIN.md s.3, s.7"])}
+    public, tables = load_domain_sources(), {}
+    for code, section in (("id", "bag. "), ("en", "s.")):
+        blocks = sources_blocks(Language(code), extra)
+        table = next(b for b in blocks if isinstance(b, Table) and b.name == "domain_sources")
+        assert table.header == tuple(TEXT[k][code] for k in ("col_domain_section", "col_public_source", "col_backs"))
+        suffix = "_id" if code == "id" else ""
+        assert table.rows == [(f"{section}{n}", p[f"source{suffix}"] or p["source"], p[f"backs{suffix}"])
+                              for n in (3, 7) for p in public[n]]
+        assert blocks[blocks.index(table) - 1].text == TEXT["domain_sources_intro"][code]
+        tables[code] = table
+    assert ("s.7", "PMK 215/2021") in [r[:2] for r in tables["en"].rows]
+    assert ("bag. 3", "PP 44/2015 Lampiran I dan II beserta perubahannya") in [r[:2] for r in tables["id"].rows]
+    # No section cited, or an older report.json without the public sources: no second table.
+    seeds_only = sources_blocks(Language("en"), {"sources": cited_sources(["seed 002"])})
+    assert [b.name for b in seeds_only if isinstance(b, Table)] == ["sources"]
+    old = {"sources": [{**s, "sections": [{k: v for k, v in c.items() if k != "public"} for c in s["sections"]]}
+                       if s.get("sections") else s for s in extra["sources"]]}
+    assert [b.name for b in sources_blocks(Language("en"), old) if isinstance(b, Table)] == ["sources"]
 
 
 def test_an_article_without_a_date_says_so_and_an_unknown_citation_is_kept():
@@ -479,7 +535,8 @@ def test_a_headline_in_the_other_language_is_cited_as_written_and_said_to_be_the
     from sim.sources import cited_sources
 
     extra = {"sources": cited_sources(["seed 002", "DOMAIN.md s.3"])}
-    rows = {code: [r for b in sources_blocks(Language(code), extra) if isinstance(b, Table) for r in b.rows]
+    rows = {code: [r for b in sources_blocks(Language(code), extra) if isinstance(b, Table) and b.name == "sources"
+                   for r in b.rows]
             for code in ("id", "en")}
     (id_article, id_domain), (en_article, en_domain) = rows["id"], rows["en"]
     headline = "“Pemkot Usulkan Pekerja Rentan Masuk dalam Program 1.000 Jamsosnaker”"

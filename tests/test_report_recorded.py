@@ -190,7 +190,9 @@ def test_the_calibration_sets_the_recorded_ratio_beside_the_models_for_the_same_
                   lang.percent(obs["claim_ratio_window_premium"])):
         assert shown in brief, shown
     # The premium's months are said, not mixed silently with the claims' (a year's premium, 11 months of claims).
-    assert "12 bulan (Januari–Desember 2025), klaimnya untuk 11 bulan" in brief
+    # The seed does not say which months; the file takes them as 2025, and the sentence says so.
+    assert "dianggap iuran 12 bulan (Januari–Desember 2025) karena sumbernya tidak menyebut bulannya; klaimnya untuk " \
+        "11 bulan" in brief
     # The ratio is the source's (Rp6.20 bn over Rp3.00 bn would be 207 %): said to be as reported.
     assert "Rp6,20 miliar, dengan rasio klaim 206% seperti dilaporkan, atas iuran sekitar Rp3,00 miliar" in brief
     assert "berita 001" in brief  # its source, as the Indonesian texts cite articles
@@ -246,7 +248,8 @@ def test_english_says_the_same(madiun_en):
     brief = _brief(doc)["text"]
     assert ("Recorded claims, January–November 2025 (11 months): Rp6.20 bn, a claim ratio of 206% as reported, on "
             "about Rp3.00 bn") in brief
-    assert "That premium is for 12 months (January–December 2025), the claims for 11." in brief
+    assert "That premium is taken as 12 months' (January–December 2025) because the source does not say which " \
+        "months it covers; the claims are for 11." in brief
     text = doc.paragraph_with("summary", f"{OBS}.model_window.amount_p5_idr")
     assert "on the calibration's own basis" in text and "Recorded claims" not in text
     counts = doc.paragraph_with("summary", f"{OBS}.model_window.cases_expected")
@@ -358,7 +361,8 @@ def test_the_charts_also_mark_the_record_over_its_own_months_premiums(madiun, co
 def test_the_report_captions_say_what_the_mark_is(madiun):
     text = " ".join(b.caption for s in madiun.sections for b in s.blocks if hasattr(b, "caption"))
     assert TEXT["caption_recorded_star"]["id"].format(period="Januari–November 2025", months=11) in text
-    assert TEXT["caption_recorded_ratio"]["id"].format(months=11, premium_months=12) in text
+    # madiun-2025's source does not say which months its premium covers (months_stated = false): taken as 12.
+    assert TEXT["caption_recorded_ratio_assumed"]["id"].format(months=11, premium_months=12) in text
     assert TEXT["caption_recorded_same_line"]["id"].format(months=11) in text
     assert TEXT["caption_recorded_same_star"]["id"].format(months=11) in text
 
@@ -490,3 +494,21 @@ def test_a_recorded_count_is_placed_against_the_models_90_percent_interval(claim
 
     window = {"claims_p5": 10, "claims_p95": 20}
     assert _count_where({"claims": claims}, window, "calib_count") == "calib_count" + where
+
+
+def test_a_count_and_amount_fitted_together_get_one_sentence_and_madiun_none():
+    """A calibrated scenario whose record fitted an observation's count and amount together (no ``fit``) used the
+    bivariate normal likelihood, poor where the two disagree (README, "A normal likelihood"): the calibration part
+    says so in one sentence, in each language. madiun-2025 fits the amount alone and gets none."""
+    scenario = load_scenario("madiun-2025", ["scenario.trials=200"])
+    extra = {"calibration": calibration_figures(scenario, window_trials=200)}
+    both = copy.deepcopy(extra)
+    both["calibration"]["observations"][0]["fitted"] = ["claims", "amount"]
+    for code in ("id", "en"):
+        lang = Language(code)
+        joint = [b for b in calibration_blocks(lang, scenario, both) if isinstance(b, Para)
+                 and b.text == lang("calib_joint_fit")]
+        assert len(joint) == 1 and joint[0].style == "warning" and not joint[0].figures
+        assert all(b.text != lang("calib_joint_fit") for b in calibration_blocks(lang, scenario, extra)
+                   if isinstance(b, Para))
+    assert "sekaligus" in TEXT["calib_joint_fit"]["id"] and "together" in TEXT["calib_joint_fit"]["en"]

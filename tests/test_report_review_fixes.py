@@ -7,7 +7,10 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import html
 import io
+import json
+import re
 from dataclasses import replace
 from types import SimpleNamespace
 
@@ -21,6 +24,7 @@ from sim.report import build
 from sim import report_pdf, report_trend
 from sim.population import month_dates
 from sim.regulation import load_regulation
+from sim.report_sections import rule_of_three as sections_rule_of_three
 from sim.report_sections import (
     budget_section, calibration_blocks, calibration_figures, discount_budget_blocks, recorded_paras, recorded_source,
     entry_names, results_section, runoff_note, sensitivity_section, summary_section, validation_section, _grouped,
@@ -223,6 +227,29 @@ def test_a_run_off_labels_its_later_years_and_says_why_in_the_table_note(madiun,
             ) in trend.text
 
 
+@pytest.mark.parametrize("code, words", [
+    ("id", "Selama 36 bulan proyeksi (2025–2027), dengan hanya menghitung peserta Januari 2025 yang masih hidup "
+           "(tanpa peserta baru), klaim berjumlah rata-rata"),
+    ("en", "Over the whole 36-month horizon (2025–2027), counting only the members of January 2025 still alive "
+           "(no new members), claims average"),
+])
+def test_a_run_offs_horizon_sentence_and_charts_say_the_later_years_hold_the_starting_members(madiun, code, words):
+    """The summary's "whole 36-month horizon ... 240 %" is of the starting members only, as the results table's
+    later years are: it says so; and the report's fan chart (and its alt text) is given the start of the run-off,
+    its tornado the recalibrated ends (tests/test_charts_later_years.py tests the charts themselves)."""
+    lang, summary, extra = Language(code), madiun.summary, madiun.extra
+    texts = [b.text for b in summary_section(lang, madiun.scenario, summary, extra).blocks if isinstance(b, Para)]
+    assert any(t.startswith(words) for t in texts), texts
+    if code == "id":  # the report the fixture built
+        assert "Angka tahun 2026 dan 2027 hanya untuk peserta Januari 2025" in madiun.alts["fan"]
+        assert "setelah kalibrasi ulang Rp" in madiun.alts["tornado"]
+    # Where it is not known to be a run-off (report_trend.runoff_years: a summary alone), the sentence as it was.
+    unknown = {k: v for k, v in extra.items() if k != "planning"}
+    texts = [b.text for b in summary_section(lang, madiun.scenario, summary, unknown).blocks if isinstance(b, Para)]
+    plain = TEXT["exec_horizon"][code].split("{")[0]
+    assert any(t.startswith(plain) for t in texts) and not any(t.startswith(words) for t in texts)
+
+
 @pytest.mark.parametrize("code", ["id", "en"])
 def test_a_projection_with_new_members_is_not_labelled(madiun, code):
     """A scenario with a plan (quotas, funding or exits: madiun-2026-ucj-csr) projects its members, and report.json
@@ -334,7 +361,7 @@ def test_the_recorded_claims_are_said_once_and_nothing_is_lost(madiun, code, rec
     # The premium's months against the claims' stay said (in the brief form).
     o = extra["calibration"]["observations"][0]
     assert (o["premium_from"], o["premium_to"]) != (o["from"], o["to"])
-    assert lang("calib_recorded_premium_other_brief", premium_period=_window(lang, o["premium_from"], o["premium_to"]),
+    assert lang("calib_recorded_premium_other_brief_assumed", premium_period=_window(lang, o["premium_from"], o["premium_to"]),
                 premium_months=o["premium_months"], months=o["months"]) in paras[said[0]].text
 
 
@@ -494,6 +521,34 @@ def test_the_calibration_says_the_record_may_hold_scholarships_of_deaths_before_
     assert str(cal["scholarship_min_membership_months"]) in text
 
 
+@pytest.mark.parametrize("code, minimum", [("id", "JKK, tanpa masa kepesertaan minimum"),
+                                           ("en", "JKK, no minimum membership")])
+def test_the_calibration_gives_the_size_of_the_scholarships_of_earlier_claims(calibrated, code, minimum):
+    """The caveat said "the part is thought small, as a JKM scholarship needs 36 months of membership": unsized, and
+    JKK deaths and total disabilities need no minimum. It now gives sim.calibration.earlier_scholarships' expected
+    amount, its share of the recorded amount, the JKM part and what it does to the death multiplier at most."""
+    scenario, extra = calibrated
+    size = extra["calibration"]["earlier_scholarships"]
+    assert 0 < size["jkm_amount_idr"] < size["amount_idr"] < 0.02 * 6.2e9  # madiun-2025: about Rp52 m of Rp6.2 bn
+    assert size["share_of_recorded"] == pytest.approx(size["amount_idr"] / 6.2e9, rel=1e-4)
+    assert size["death_multiplier_lean"] == pytest.approx(size["amount_idr"] / size["model_jkm_idr"], rel=1e-4)
+    lang = Language(code)
+    (para,) = _earlier_deaths(calibration_blocks(lang, scenario, extra))
+    text = _filled(lang, para, extra)
+    for name, kind in (("amount_idr", "money"), ("instalments", "count"), ("share_of_recorded", "percent1"),
+                       ("jkm_amount_idr", "money"), ("death_multiplier_lean", "percent1")):
+        assert lang.figure(kind, size[name]) in text, name
+    assert minimum in text
+    assert "thought small" not in text and "diperkirakan kecil" not in text
+    # Without a scenario that starts with the observed months, no figure: the rules that bound it instead.
+    unsized = {"calibration": {**extra["calibration"], "earlier_scholarships": None}}
+    (para,) = _earlier_deaths(calibration_blocks(lang, scenario, unsized))
+    text = _filled(lang, para, unsized)
+    assert minimum.removeprefix("JKK, ") in text and lang.money(size["amount_idr"]) not in text
+    # Sized or not, the paragraph ends with the opposite lean of the payment lag, whose size is not known.
+    assert text.endswith(lang("calib_earlier_deaths_lag"))
+
+
 def test_a_scenario_copying_the_fitted_rates_gives_the_fitted_models_start(calibrated):
     """madiun-2026-ucj copies the rates fitted to Jan-Nov 2025 with madiun-2025-prior (starting January 2025) but
     itself starts in January 2026 with longer tenures: the earlier deaths in the record are those before the fitted
@@ -608,7 +663,8 @@ def test_a_chance_shown_beyond_99_9_or_below_0_1_percent_gets_the_table_note(mad
             p["prob_claim_ratio_above_1"] = chance
         blocks = results_section(lang, summary, {}).blocks
         n = summary["trials"]
-        note = lang("prob_table_note", above=lang.chance(1.0, n), below=lang.chance(0.0, n))
+        high, low = sections_rule_of_three(lang, n)
+        note = lang("prob_table_note", above=lang.chance(1.0, n), below=lang.chance(0.0, n), high=high, low=low)
         return sum(isinstance(b, Para) and b.text == note for b in blocks)
 
     assert (notes([]), notes([1.0]), notes([0.5, 0.0]), notes([0.9997])) == (0, 1, 1, 1)  # 99.97 % shows > 99.9 %
@@ -674,8 +730,10 @@ def test_the_results_table_names_a_part_years_months(code, names):
                "periods": [{"period": y, "months": m, "members": 1, "premium_idr": 1.0, "claim_ratio": None,
                             "prob_claim_ratio_above_1": None, "claims_expected_idr": 1.0,
                             "claims_idr": {"mean": 1.0, "p5": 1.0, "p95": 1.0},
-                            "risk": {"claims_var_idr": 1.0, "claims_tvar_idr": 1.0, "shortfall_mean_idr": 0.0,
-                                     "shortfall_tvar_idr": 0.0}}
+                            "risk": {"level": 0.995, "claims_var_idr": 1.0, "claims_var_ci95_idr": None,
+                                     "claims_tvar_idr": 1.0, "claims_tvar_se_idr": None, "shortfall_mean_idr": 0.0,
+                                     "shortfall_mean_se_idr": 0.0, "shortfall_tvar_idr": 0.0,
+                                     "shortfall_tvar_se_idr": None}}
                            for y, m in (("2025", 12), ("2026", 1), ("total", 13))]}
     table = _periods_table(results_section(Language(code), summary, {"planning": None}))
     assert [row[0] for row in table.rows][:2] == names
@@ -802,3 +860,53 @@ def test_the_results_table_says_its_members_are_an_average(madiun, code, heading
     years = [p for p in summary["periods"] if p["period"] != "total"]
     total = summary["periods"][-1]
     assert len(years) >= 2 and min(p["members"] for p in years) <= total["members"] <= max(p["members"] for p in years)
+
+
+# --- the risk table's Monte Carlo precision -------------------------------------------------------------------------
+
+
+def _risk_table(page: str) -> str:
+    """The risk table of a report.html as a reader sees it: its rows and its note, tags dropped."""
+    table = re.search(r'data-table="risk">.*?</table>(?:<p class="note">.*?</p>)?', page, re.S)
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", table[0])).split())
+
+
+def test_the_risk_table_shows_the_precision_of_each_var_and_tvar(tmp_path):
+    """An actuary's review of madiun-2025: Table 3 gave VaR and TVaR at 99.5 % with no Monte Carlo precision,
+    though summary.json holds it. At 2,000 trials the table (HTML and PDF) shows VaR's 95 % interval and each
+    TVaR's standard error as summary.json has them, and its note says they measure only the simulations' own error."""
+    report = build(load_scenario("madiun-2025", ["scenario.trials=2000"]), "en", tmp_path)
+    risk, lang = json.loads((report.folder / "summary.json").read_text())["periods"][0]["risk"], report.lang
+    assert None not in (risk["claims_var_ci95_idr"], risk["claims_tvar_se_idr"], risk["shortfall_tvar_se_idr"])
+    low, high = (lang.money(x) for x in risk["claims_var_ci95_idr"])
+    assert low.endswith(" bn") and high.endswith(" bn")  # one scale word for both ends: "Rp8.76–9.25 bn"
+    row = " ".join(["Simulation precision", f"{low.removesuffix(' bn')}–{high.removeprefix('Rp')}",
+                    f"SE {lang.money_se(risk['claims_tvar_se_idr'])}",
+                    f"SE {lang.money_se(risk['shortfall_mean_se_idr'])}",
+                    f"SE {lang.money_se(risk['shortfall_tvar_se_idr'])}"])
+    assert "–" in row and row.count(" SE Rp") == 3
+    table = _risk_table((report.folder / "report.html").read_text(encoding="utf-8"))
+    assert row in table, table
+    assert "only the uncertainty from a finite number of simulations" in table
+    assert "not the uncertainty of the parameters or of the model" in table
+    assert "under the mean of the claims above premium, that mean's SE" in table
+    assert "no standard error computed" not in table
+    pdf = " ".join(" ".join(p.extract_text() for p in PdfReader(report.folder / "report.pdf").pages).split())
+    assert row in pdf
+
+
+def test_the_risk_tables_precision_says_in_words_where_the_trials_are_too_few(madiun):
+    """At 300 trials summary.json has no VaR interval (under 736 trials) and no TVaR standard error (under 2,000):
+    the precision row says "simulasi terlalu sedikit" in their cells, not a blank or a "-", and the note says why
+    and how many trials each needs."""
+    risk = madiun.summary["periods"][0]["risk"]
+    assert [risk[k] for k in ("claims_var_ci95_idr", "claims_tvar_se_idr", "shortfall_tvar_se_idr")] == [None] * 3
+    table = _risk_table((madiun.folder / "report.html").read_text(encoding="utf-8"))
+    # The mean's standard error needs no tail: it is there at 300 trials, named as one ("galat baku Rp...").
+    mean_se = f"galat baku {madiun.lang.money_se(risk['shortfall_mean_se_idr'])}"
+    assert risk["shortfall_mean_se_idr"] > 0
+    assert (f"Presisi simulasi simulasi terlalu sedikit simulasi terlalu sedikit {mean_se} simulasi terlalu sedikit"
+            in table), table
+    assert "di kolom rata-rata selisih klaim di atas iuran, galat baku rata-rata itu" in table
+    assert "tidak dihitung" not in table
+    assert "(perlu sedikitnya 736 simulasi)" in table and "(perlu sedikitnya 2.000 simulasi)" in table

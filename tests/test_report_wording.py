@@ -120,7 +120,8 @@ def test_the_calibration_table_is_introduced_by_what_it_holds(below):
 def test_the_calibration_section_ends_with_its_misfit_warnings_and_has_none_where_the_fit_holds(below):
     """The calibration section's parts: its table with the lead-in saying what it holds (_calibration_table), and
     last, where the fit fails, the warnings (_misfit_paras: the misfit, then the observation the model expects below
-    both recorded figures); where the fit holds, no warning at all."""
+    both recorded figures); where the fit holds, no misfit warning, and none at all where the amount alone is fitted
+    (count and amount fitted together keep their own caution, calib_joint_fit)."""
     scenario, extra = below
     lang = Language("en")
     blocks = calibration_blocks(lang, scenario, extra)
@@ -132,6 +133,10 @@ def test_the_calibration_section_ends_with_its_misfit_warnings_and_has_none_wher
     fits = copy.deepcopy(extra)
     fits["calibration"]["goodness_of_fit"]["fits"] = True
     assert _misfit_paras(lang, fits) == []
+    # The record fits count and amount together: the joint-fit caution stays (calib_joint_fit), the misfit goes.
+    warned = [b for b in calibration_blocks(lang, scenario, fits) if isinstance(b, Para) and b.style == "warning"]
+    assert [b.text for b in warned] == [lang("calib_joint_fit")]
+    fits["calibration"]["observations"][0]["fitted"] = ["amount"]
     assert not [b for b in calibration_blocks(lang, scenario, fits) if isinstance(b, Para) and b.style == "warning"]
 
 

@@ -292,3 +292,165 @@ def test_the_interval_of_the_mean_is_1_96_standard_errors_either_side_by_hand():
     low, high = mean_interval(np.array([10.0, 20.0, 30.0, 40.0]))
     assert low == pytest.approx(25 - 1.959963984540054 * se, rel=1e-12)
     assert high == pytest.approx(25 + 1.959963984540054 * se, rel=1e-12)
+
+
+# --- the standard error of the mean claims above premium (shortfall_mean_se_idr) -------------------------------------
+
+
+def test_the_shortfall_means_standard_error_is_the_sample_sd_of_the_trials_shortfalls_over_root_n():
+    """Exact, not statistical: from the very trials of a small run, the sample standard deviation (n - 1) of
+    max(claims - premium, 0) over sqrt n, by NumPy. jambi-2025's first-year claims exceed the premium in about half of
+    the trials, so the shortfall is neither all zeros nor the claims shifted. The figures differ at most by the last
+    bit of a sum (sim.risk sums exactly, NumPy pairwise), so by one unit of the second decimal once rounded."""
+    from sim.closed_form import expected
+
+    scenario = load_scenario("jambi-2025", ["scenario.trials=500", "scenario.horizon_months=12"])
+    summary, claims = forecast(scenario, return_trials=True, exact_check=False)
+    premium = float(expected(build_model(scenario)).premium.sum(axis=1)[0])
+    shortfall = np.maximum(claims[:, 0] - premium, 0.0)
+    assert 0.1 < np.mean(shortfall > 0) < 0.9
+    risk = summary["periods"][0]["risk"]
+    se = float(np.std(shortfall, ddof=1) / math.sqrt(len(shortfall)))
+    assert risk["shortfall_mean_se_idr"] == pytest.approx(round(se, 2), abs=0.01)
+    assert risk["shortfall_mean_idr"] == pytest.approx(round(float(shortfall.mean()), 2), abs=0.01)
+
+
+def test_the_shortfall_means_standard_error_matches_its_spread_across_seeds():
+    """Statistical: jambi-2025's first year under K = 100 seeds of 1,000 trials. If each run's SE is the standard
+    deviation of its shortfall mean, the sample variance of the K means over the mean squared SE is distributed as
+    chi2(K - 1) / (K - 1) (the means are about normal at 1,000 trials; each SE is an estimate with a spread of
+    about 4 % across seeds, small beside the ratio's own). It must lie between that distribution's 0.05 % and
+    99.95 % points, [0.60, 1.53]: an SE c times the true one gives a ratio about 1 / c^2, so one under 0.8 or over
+    1.3 times it fails (one made from the claims rather than the shortfall, about 1.6 times it here, fails)."""
+    means, ses = [], []
+    for seed in range(1, 101):
+        overrides = [f"scenario.seed={seed}", "scenario.trials=1000", "scenario.horizon_months=12"]
+        risk = forecast(load_scenario("jambi-2025", overrides), exact_check=False)["periods"][0]["risk"]
+        means.append(risk["shortfall_mean_idr"])
+        ses.append(risk["shortfall_mean_se_idr"])
+    k = len(means)
+    ratio = np.var(means, ddof=1) / np.mean(np.square(ses))
+    low, high = stats.chi2.ppf([0.0005, 0.9995], k - 1) / (k - 1)
+    assert low <= ratio <= high, (ratio, low, high)
+
+
+# --- the standard error of the shortfall's TVaR (shortfall_tvar_se_idr) ----------------------------------------------
+
+
+def test_the_shortfall_tvars_standard_error_matches_its_spread_when_the_premium_lies_above_var():
+    """Statistical: claims Exponential(Rp1 bn) and the premium at their 99.9 % point, Rp1 bn x ln 1000, so 0.1 % of
+    the trials exceed it (10 of 10,000) and the shortfall's 99.5 % VaR is 0 (it would take 50). Its TVaR is then
+    sum(shortfall) / (n (1 - q)), the mean over 0.005, whose true variance is Var[shortfall] / n / 0.005^2 with
+    Var[shortfall] = (2 x 0.001 - 0.001^2) bn^2 (beyond the premium the excess is Exponential(1 bn) again): a true
+    SD of Rp89.4 m. Over K = 400 seeds (a) the K TVaRs must spread that much and (b) the mean squared reported SE
+    must equal that variance, each within 4 Monte Carlo standard errors computed from the K runs themselves (not
+    chi-square: with about 10 trials above the premium in a run the TVaRs are skewed, the squared SEs more so).
+    The asymptotic formula (n (1 - q) trials beyond VaR) reported an RMS SE of Rp142 m, 1.6 times the truth
+    (squared: 2.5 times, 14 MC SEs off)."""
+    from sim.risk import measures
+
+    n, k, q, scale = 10_000, 400, 0.995, 1e9
+    premium = scale * math.log(1000)
+    true_var = (2 * 0.001 - 0.001**2) * scale**2 / n / (1 - q) ** 2
+    tvars, squared_ses = [], []
+    for seed in range(k):
+        risk = measures(np.random.default_rng(seed).exponential(scale, n), premium)
+        assert risk["shortfall_var_idr"] == 0.0
+        tvars.append(risk["shortfall_tvar_idr"])
+        squared_ses.append(risk["shortfall_tvar_se_idr"] ** 2)
+    tvars, squared_ses = np.array(tvars), np.array(squared_ses)
+    # (a) The truth is right: a sample variance's MC SE is sqrt((m4 - s^4 (K - 3) / (K - 1)) / K).
+    spread = tvars.var(ddof=1)
+    spread_se = math.sqrt((np.mean((tvars - tvars.mean()) ** 4) - spread**2 * (k - 3) / (k - 1)) / k)
+    assert abs(spread - true_var) <= 4 * spread_se, (spread / true_var, spread_se / true_var)
+    # (b) The reported SE is right: the mean of the K squared SEs, MC SE their SD over sqrt K.
+    mean_square, mean_square_se = squared_ses.mean(), squared_ses.std(ddof=1) / math.sqrt(k)
+    assert abs(mean_square - true_var) <= 4 * mean_square_se, (mean_square / true_var, mean_square_se / true_var)
+
+
+@pytest.mark.parametrize("where", ["at VaR's upper order statistic", "between the two", "at the 99 % point"])
+def test_the_shortfall_tvars_standard_error_switches_to_the_means_exactly_when_its_var_is_0(where):
+    """Exact. VaR at 99.5 % of 10,000 trials interpolates the sorted claims of 0-based ranks 9,949 and 9,950. A
+    premium at the 9,950th leaves 49 trials above it and the shortfall's VaR 0: its TVaR is the shortfall mean over
+    0.005, its SE the mean's SE over 0.005. Below that rank's claim the shortfall's VaR is positive: the asymptotic
+    formula, as before. At or below the 9,949th (every shipped scenario: the premium well below VaR) the shortfall's
+    VaR is the claims' less the premium, its tail theirs less the premium, so its SE is the claims' TVaR SE up to
+    rounding; between the two ranks the interpolated VaRs do not shift alike and the figures differ a little."""
+    from sim.risk import RISK_LEVEL, measures, standard_error
+    from sim.trial_claims import quantile_point
+
+    claims = np.random.default_rng(7).lognormal(20.0, 0.8, 10_000)
+    xs = np.sort(claims)
+    below, above, _ = quantile_point(len(xs), RISK_LEVEL)
+    assert (below, above) == (9949, 9950)
+    premium = {"at VaR's upper order statistic": xs[above], "between the two": (xs[below] + xs[above]) / 2,
+               "at the 99 % point": float(np.quantile(xs, 0.99))}[where]
+    risk = measures(claims, premium)
+    shortfall = np.maximum(claims - premium, 0.0)
+    if where == "at VaR's upper order statistic":
+        assert risk["shortfall_var_idr"] == 0.0 and np.sum(shortfall > 0) == 49
+        assert risk["shortfall_tvar_se_idr"] == round(standard_error(shortfall) / (1 - RISK_LEVEL), 2)
+        # Both rounded to cents, the mean's rounding magnified 200 times: at most 1.005 apart.
+        assert risk["shortfall_tvar_idr"] == pytest.approx(risk["shortfall_mean_idr"] / (1 - RISK_LEVEL), abs=1.01)
+    else:
+        assert risk["shortfall_var_idr"] > 0.0
+        assert risk["shortfall_tvar_se_idr"] == round(tvar(np.sort(shortfall), RISK_LEVEL)[2], 2)
+        if where == "at the 99 % point":
+            assert risk["shortfall_tvar_se_idr"] == pytest.approx(risk["claims_tvar_se_idr"], abs=0.01)
+
+
+# --- the standard error of the claims' TVaR (claims_tvar_se_idr) when their VaR is 0 --------------------------------
+
+
+def test_the_claims_tvars_standard_error_matches_its_spread_when_fewer_than_0_5_percent_of_trials_have_a_claim():
+    """Statistical: a very small group, a Poisson number of JKM deaths per trial with mean 0.001, each Rp42 m
+    (DOMAIN.md), so about 10 of 10,000 trials have a claim and the claims' 99.5 % VaR is 0 (it would take 50). Their
+    TVaR is then sum(claims) / (n (1 - q)), the mean over 0.005, whose true variance is 0.001 x 42m^2 / n / 0.005^2
+    (a compound Poisson variance): a true SD of Rp2.66 m. Over K = 400 seeds (a) the K TVaRs must spread that much
+    and (b) the mean squared reported SE must equal that variance, each within 4 Monte Carlo standard errors computed
+    from the K runs themselves (as for the shortfall above). The asymptotic formula (n (1 - q) trials beyond VaR)
+    reported an RMS SE of Rp1.22 m, 0.46 times the truth (squared: 0.21 times, 129 MC SEs off)."""
+    from sim.risk import measures
+
+    n, k, q, rate, benefit = 10_000, 400, 0.995, 0.001, 42e6
+    true_var = rate * benefit**2 / n / (1 - q) ** 2
+    tvars, squared_ses = [], []
+    for seed in range(k):
+        risk = measures(np.random.default_rng(seed).poisson(rate, n) * benefit, premium=1e9)
+        assert risk["claims_var_idr"] == 0.0
+        tvars.append(risk["claims_tvar_idr"])
+        squared_ses.append(risk["claims_tvar_se_idr"] ** 2)
+    tvars, squared_ses = np.array(tvars), np.array(squared_ses)
+    # (a) The truth is right: a sample variance's MC SE is sqrt((m4 - s^4 (K - 3) / (K - 1)) / K).
+    spread = tvars.var(ddof=1)
+    spread_se = math.sqrt((np.mean((tvars - tvars.mean()) ** 4) - spread**2 * (k - 3) / (k - 1)) / k)
+    assert abs(spread - true_var) <= 4 * spread_se, (spread / true_var, spread_se / true_var)
+    # (b) The reported SE is right: the mean of the K squared SEs, MC SE their SD over sqrt K.
+    mean_square, mean_square_se = squared_ses.mean(), squared_ses.std(ddof=1) / math.sqrt(k)
+    assert abs(mean_square - true_var) <= 4 * mean_square_se, (mean_square / true_var, mean_square_se / true_var)
+
+
+@pytest.mark.parametrize("with_claim", [49, 50])
+def test_the_claims_tvars_standard_error_is_the_means_over_0_005_exactly_when_their_var_is_0(with_claim):
+    """Exact, by NumPy. VaR at 99.5 % of 10,000 trials interpolates the sorted claims of 0-based ranks 9,949 and
+    9,950: with 49 trials holding a claim both are 0, so VaR is 0, TVaR the mean over 0.005 and its SE the mean's SE
+    over 0.005 (figures rounded to cents); with 50 the upper one is a claim, VaR positive and the asymptotic
+    formula applies, as before."""
+    from sim.risk import RISK_LEVEL, measures
+
+    n, q = 10_000, RISK_LEVEL
+    rng = np.random.default_rng(3)
+    claims = np.zeros(n)
+    claims[rng.choice(n, with_claim, replace=False)] = rng.lognormal(17.5, 1.0, with_claim)
+    risk = measures(claims, premium=1e9)
+    if with_claim == 49:
+        assert risk["claims_var_idr"] == 0.0
+        assert risk["claims_tvar_se_idr"] == pytest.approx(claims.std(ddof=1) / math.sqrt(n) / (1 - q), abs=0.01)
+        assert risk["claims_tvar_idr"] == pytest.approx(claims.mean() / (1 - q), abs=0.01)
+    else:
+        var = float(np.quantile(claims, q))
+        tail = claims[claims > var]
+        tv = var + (tail - var).sum() / n / (1 - q)
+        assert var > 0 and len(tail) == 50
+        want = math.sqrt((tail.var(ddof=1) + q * (tv - var) ** 2) / (n * (1 - q)))
+        assert risk["claims_tvar_se_idr"] == pytest.approx(want, abs=0.01)

@@ -1,6 +1,10 @@
 """Figures that scenario files, report texts and the README state, checked against the closed form:
 madiun-2023-target's new members and what its description says of its all-BPU pricing; the share of work-accident
-deaths the methodology's limits give; what the totally disabled members kept in force cost."""
+deaths the methodology's limits give; what the totally disabled members kept in force cost; what a run-off
+recomputed at a trial's death multiplier would change, the priors the calibration reads from ranges, and how little
+the exact compound Poisson likelihood moves madiun-2025's calibration from the normal one (benchmarks/likelihood.py,
+itself checked against sim.exact), and how far the exact joint likelihood of (count, amount) moves a fit of both
+figures from the bivariate normal (a check of the likelihood; its sum over counts is the amount's exact one)."""
 
 from __future__ import annotations
 
@@ -197,3 +201,159 @@ def test_the_readme_says_what_wage_growth_does_to_a_later_year_and_to_a_limited_
     low, high = (key_outputs(load_scenario("madiun-2026-ucj", [f"{key}={g}"]))["members_end"] for g in (0, 0.065))
     assert high < low
     assert (f"gives {low:,.0f} members at the horizon's end without growth and {high:,.0f} at 6.5 % a year") in readme
+
+
+def _last_year_run_off(scenario, multiplier: float) -> tuple[float, float, str]:
+    """Member-months and expected non-work deaths of the horizon's last calendar year when the survivors are
+    recomputed with every segment's mortality load (so qx) times ``multiplier``, and that year's label."""
+    segments = tuple(dataclasses.replace(s, mortality_load=s.mortality_load * multiplier) for s in scenario.segments)
+    model = build_model(dataclasses.replace(scenario, segments=segments))
+    last = model.period_of_month == model.period_of_month[-1]
+    return (sum(e.inforce[:, last].sum() for e in model.segments),
+            sum(e.jkm_rate[:, last].sum() for e in model.segments), model.period_labels[-1])
+
+
+def test_the_readme_says_how_much_a_recomputed_run_off_would_move_the_last_year():
+    """README's "Assumptions, in one list": the engine scales a trial's expected deaths by its death multiplier and
+    keeps the run-off of multiplier 1. For madiun-2025, recomputed with qx x the multiplier at the 5 % and 95 % points
+    of its posterior draws, the last year's member-months and deaths; averaged over the draws (mean 1), next to none."""
+    readme = " ".join((Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8").split())
+    scenario = load_scenario("madiun-2025")
+    deaths = np.array(scenario.intensity_draws)[:, 0]
+    assert deaths.mean() == pytest.approx(1.0, abs=1e-4)  # the draws are divided by their means
+    exposure, expected_deaths, year = _last_year_run_off(scenario, 1.0)
+    low, high = np.percentile(deaths, [5, 95])
+    at_high, deaths_high, _ = _last_year_run_off(scenario, high)
+    at_low, _, _ = _last_year_run_off(scenario, low)
+    values, counts = np.unique(deaths, return_counts=True)
+    mean = sum(n * _last_year_run_off(scenario, v)[0] for v, n in zip(values, counts)) / counts.sum()
+    assert at_high < exposure < at_low and abs(mean / exposure - 1) < 1e-4
+    assert (f"at the draws' 95 % point, a death multiplier of {high:.3f}, {year}'s exposure would be "
+            f"{at_high:,.0f} member-months instead of {exposure:,.0f} ({100 * (1 - at_high / exposure):.2f} % lower) "
+            f"and its expected non-work deaths {100 * (1 - deaths_high / (high * expected_deaths)):.2f} % fewer than "
+            f"the engine's; at their 5 % point, {low:.3f}, {100 * (at_low / exposure - 1):.2f} % higher; averaged "
+            f"over the {deaths.size} draws, under 0.01 %") in readme
+
+
+def test_the_readme_says_how_the_calibration_reads_a_range_as_a_prior():
+    """README's "Assumptions, in one list": a range [lo, hi] sets the lognormal prior's spread as a 90 % interval's
+    width, sigma = ln(hi / lo) / (2 x 1.645), the widest over the segments, around the stated value (multiplier 1):
+    madiun-2025-prior's sigmas and the vulnerable workers' load's prior 90 % interval."""
+    from sim.calibration import Z90, _prior_sigma
+
+    readme = " ".join((Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8").split())
+    scenario = load_scenario("madiun-2025-prior")
+    deaths, accidents = _prior_sigma(scenario, "mortality_load"), _prior_sigma(scenario, "accident_rate")
+    load = next(s.mortality_load for s in scenario.segments if s.name == "vulnerable")
+    lo, hi = load * np.exp(-Z90 * deaths), load * np.exp(Z90 * deaths)
+    assert (f"sigma {deaths:.3f} for deaths (the vulnerable workers' [1, 6]) and {accidents:.3f} for work accidents "
+            f"(the non-ASN staff's [3, 16]), so the vulnerable workers' load of {load:g} has a prior 90 % interval of "
+            f"{lo:.2f}-{hi:.2f}, not [1, 6]") in readme
+
+
+def _benchmark(name: str):
+    """A script of benchmarks/ (not a package), loaded from its file."""
+    import importlib.util
+
+    path = Path(__file__).resolve().parent.parent / "benchmarks" / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(f"{name}_benchmark", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_exact_likelihood_is_sim_exact_s_distribution_at_the_grid_point_s_multipliers():
+    """benchmarks/likelihood.py reads the exact likelihood off one transform per peril scaled by (m, a); at pairs away
+    from (1, 1) it is the probability sim.exact gives the recorded amount's rounding interval when the scenario's
+    one parameter draw is that pair (the FFT recomputed from scratch)."""
+    from sim import calibration, exact
+
+    likelihood = _benchmark("likelihood")
+    experience = calibration.load_experience(likelihood.EXPERIENCE)
+    (obs,) = experience.observations
+    model = build_model(calibration._window_scenario(likelihood.SCENARIO, experience))
+    grid_m, grid_a = np.array([0.8, 1.3]), np.array([0.4, 2.5])
+    found = likelihood.exact_likelihoods(model, obs, grid_m, grid_a)
+    for i, m in enumerate(grid_m):
+        for k, a in enumerate(grid_a):
+            scaled = dataclasses.replace(model, scenario=dataclasses.replace(model.scenario, intensity_draws=((m, a),)))
+            dist = exact.exact_distribution(scaled)
+            assert dist.h == found["h"]
+            lo, hi = obs.amount - likelihood.ROUNDING, obs.amount + likelihood.ROUNDING
+            rounded = dist.cdf_below(hi) - dist.cdf_below(lo)
+            assert found["rounded"][i, k] == pytest.approx(rounded, rel=1e-9, abs=1e-15)
+            j = obs.amount / dist.h  # the recorded amount is a grid point of this step
+            assert j == int(j)
+            assert found["density"][i, k] * dist.h == pytest.approx(dist.probabilities[int(j)], rel=1e-9)
+
+
+def test_the_readme_says_how_little_the_exact_likelihood_moves_madiun_s_calibration():
+    """README's "A normal likelihood" (and "What the calibration says about Madiun"): madiun-2025-prior fitted to
+    Jan-Nov 2025's amount on the shipped grid with the exact compound Poisson likelihood instead of the normal
+    (benchmarks/likelihood.py, a few seconds): the posterior means, the intervals' grid points, the death multiplier's
+    interval interpolated between grid points, the largest shift as a share of the interval's width, the expected
+    events and the amount's skewness."""
+    readme = " ".join((Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8").split())
+    out = _benchmark("likelihood").compare()
+    normal, exact_ = out["posterior"]["normal"], out["posterior"]["exact"]
+    for which in ("mortality", "accident"):
+        assert (exact_[which]["p5"], exact_[which]["p95"]) == (normal[which]["p5"], normal[which]["p95"])
+    n, e = normal["mortality"], exact_["mortality"]
+    shift = out["largest_shift_in_interval_widths"]
+    assert shift < 0.1  # what README concludes from it: the normal likelihood is kept
+    assert (f"the posterior means are {e['mean']:.4f} (death multiplier) and {exact_['accident']['mean']:.4f} "
+            f"(accident multiplier) against the normal's {n['mean']:.4f} and {normal['accident']['mean']:.4f}, and "
+            f"the 90 % intervals stay at the same grid points ({n['p5']:.3f}-{n['p95']:.3f} and "
+            f"{normal['accident']['p5']:.3f}-{normal['accident']['p95']:.3f}). Interpolated between grid points, the "
+            f"death multiplier's interval moves from {n['p5_between']:.3f}-{n['p95_between']:.3f} to "
+            f"{e['p5_between']:.3f}-{e['p95_between']:.3f}; no mean or interval end moves by more than "
+            f"{100 * shift:.1f} % of its interval's width") in readme
+    assert (f"about {out['events_at_1']:.0f} expected deaths and accidents, skewness {out['skewness_at_1']:.3f} at "
+            "multipliers 1") in readme
+    assert (f"moves no posterior mean or 90 % interval end by more than {100 * shift:.1f} % of its interval's "
+            "width") in readme
+
+
+def test_the_exact_joint_likelihood_summed_over_counts_is_the_amount_s_exact_likelihood():
+    """benchmarks/likelihood.py's exact joint likelihood of (count, amount) is Poisson(n) times the n-fold
+    convolution of the two perils' mixed severity, the mixture set by m / a: summed over every count it must give
+    the amount's own exact likelihood (itself checked against sim.exact above) at unequal multipliers. Small
+    multipliers and amount so that a few dozen counts hold all the Poisson mass."""
+    from sim import calibration
+
+    likelihood = _benchmark("likelihood")
+    experience = likelihood.joint_experience()
+    obs = dataclasses.replace(experience.observations[0], amount=3e8)
+    model = build_model(calibration._window_scenario(likelihood.SCENARIO, experience))
+    grid_m, grid_a = np.array([0.02, 0.05]), np.array([0.03, 0.08])
+    amount = likelihood.exact_likelihoods(model, dataclasses.replace(obs, fitted=("amount",)), grid_m, grid_a)
+    total = sum(np.exp(likelihood.exact_joint_likelihoods(model, dataclasses.replace(obs, claims=n), grid_m,
+                                                          grid_a)["density"]) for n in range(36))
+    assert total == pytest.approx(amount["density"], rel=1e-6)
+
+
+def test_the_readme_says_how_far_the_exact_joint_likelihood_moves_a_fit_of_count_and_amount():
+    """README's "A normal likelihood": madiun-2025-prior fitted to 144 claims (read as deaths and work accidents)
+    and Rp6.2 bn together, the bivariate normal against the exact joint likelihood (benchmarks/likelihood.py, about
+    2 s): the posterior means, the 90 % intervals' grid points, the largest shift as a share of the interval's width
+    and the largest with the exact covariance in the normal."""
+    readme = " ".join((Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8").split())
+    out = _benchmark("likelihood").compare_joint()
+    post = out["posterior"]
+    normal, exact_ = post["normal"], post["exact"]
+    assert out["fft"]["largest_tail_mass"] < 1e-9
+    assert max(out["grid_end_mass"].values()) < 1e-3  # sim calibrate's EDGE_MASS: the grid holds the posterior
+    covariance = max(abs(x) for s in post["normal_exact_covariance"].values()
+                     for x in s["shift_in_interval_widths"].values())
+    assert out["largest_shift_in_interval_widths"] > 0.1 > covariance  # README: the normal's shape fails, not noise
+
+    def interval(s):
+        return f"{s['p5']:.3f}-{s['p95']:.3f}"
+
+    assert (f"the posterior means are {exact_['mortality']['mean']:.4f} (death multiplier) and "
+            f"{exact_['accident']['mean']:.4f} (accident multiplier) against the bivariate normal's "
+            f"{normal['mortality']['mean']:.4f} and {normal['accident']['mean']:.4f}, and the 90 % intervals "
+            f"{interval(exact_['mortality'])} and {interval(exact_['accident'])} against "
+            f"{interval(normal['mortality'])} and {interval(normal['accident'])}: an interval end moves by "
+            f"{out['largest_shift_in_interval_widths']:.2f} of its interval's width. The normal with the exact "
+            f"covariance moves nothing by more than {covariance:.2f} of it") in readme

@@ -197,6 +197,7 @@ def _plain(x: np.ndarray, premium: float, q: float = RISK_LEVEL) -> dict:
             "claims_tvar_se_idr": round(tv_se, 2) if n * (1 - q) >= 10 - 1e-9 else None,
             "claims_mean_ci95_idr": [round(max(mean - z * se, 0.0), 2), round(mean + z * se, 2)],  # claims are >= 0
             "shortfall_mean_idr": round(float(shortfall.mean()), 2),
+            "shortfall_mean_se_idr": round(float(np.std(shortfall, ddof=1) / math.sqrt(n)), 2),
             "shortfall_var_idr": round(s_var, 2),
             "shortfall_tvar_idr": round(s_tv, 2),
             "shortfall_tvar_se_idr": round(s_se, 2) if n * (1 - q) >= 10 - 1e-9 else None,
@@ -210,7 +211,7 @@ def _plain(x: np.ndarray, premium: float, q: float = RISK_LEVEL) -> dict:
 # the rest) that can still move a figure by one unit of its last decimal. Everything else must be equal.
 FROM_SUMS = {"mean": 1e-4, "se": 1e-4, "claims_tvar_idr": 0.01, "claims_tvar_se_idr": 0.01,
              "claims_mean_ci95_idr": 0.01, "shortfall_mean_idr": 0.01, "shortfall_tvar_idr": 0.01,
-             "shortfall_tvar_se_idr": 0.01}
+             "shortfall_mean_se_idr": 0.01, "shortfall_tvar_se_idr": 0.01}
 
 
 def _compare(got, want, key=""):
