@@ -674,10 +674,10 @@ def test_an_observation_fitting_count_and_amount_together_is_warned_once(tmp_pat
     scenarios = tmp_path / "scenarios"
     shutil.copytree(root / "scenarios" / "base", scenarios / "base")
     shutil.copy(root / "scenarios" / "madiun-2025-prior.toml", scenarios)
-    # validate reads each observation, the fit also checks their windows: two, the second fitting both figures
+    # two observations, one calendar year each (as validate and calibrate require), the second fitting both figures
     two = tmp_path / "two.toml"
-    two.write_text(EXPERIENCE_HEAD + OBSERVATION_2025.replace("2025-11", "2025-06").replace(
-        "claims = {", 'fit = ["amount"]\nclaims = {') + OBSERVATION_2025.replace("2025-01", "2025-07"))
+    two.write_text(EXPERIENCE_HEAD + OBSERVATION_2025.replace("2025-01", "2024-01").replace("2025-11", "2024-12")
+                   .replace("claims = {", 'fit = ["amount"]\nclaims = {') + OBSERVATION_2025)
     both = tmp_path / "both.toml"
     both.write_text(EXPERIENCE_HEAD + OBSERVATION_2025)
     amount = tmp_path / "amount.toml"
@@ -688,7 +688,7 @@ def test_an_observation_fitting_count_and_amount_together_is_warned_once(tmp_pat
 
     code, out, err = run_cli(["validate", two], capsys)
     assert code == 0 and out.startswith(f"OK {two}") and len(err.splitlines()) == 1, (code, err)
-    assert err.startswith(f"warning: {two}: observation[1] (2025-07..2025-11) fits"), err
+    assert err.startswith(f"warning: {two}: observation[1] (2025-01..2025-11) fits"), err
     assert all(w in err for w in words) and "observation[0]" not in err, err
     for quiet in (amount, shipped):
         code, out, err = run_cli(["validate", quiet], capsys)
