@@ -277,6 +277,39 @@ def test_the_new_city_walkthroughs_indonesian_report_and_calibration_step(tmp_pa
         left = [t for t in english if re.search(rf"(?<!\w){re.escape(t)}(?!\w)", text)]  # not assumptions.age_shift
         assert not left, f"{name}'s Indonesian report shows the example's English {left}"
 
+def test_the_new_city_walkthroughs_planning_variant_reads_indonesian_in_its_report(tmp_path):
+    """The walkthrough's planning variant (kediri-2026-plan) gave its title, description, pledge label and sources in
+    English only, so a planner who copied it got an Indonesian planning report headed "Kota Kediri vulnerable workers
+    from 2026, ...". Every text it shows is now given in both languages: the Indonesian report shows none of its
+    English texts outside the verbatim scenario file, and shows their Indonesian ones."""
+    import html
+
+    from sim.report import build
+
+    walkthrough = (ROOT / "scenarios" / "README.md").read_text(encoding="utf-8").split("## A new city's scenario", 1)[1]
+    blocks = [b.split("```", 1)[0] for b in walkthrough.split("```toml\n")[1:3]]
+    for name, text in zip(("kediri-2026", "kediri-2026-plan"), blocks):
+        (tmp_path / f"{name}.toml").write_text(text, encoding="utf-8")
+    plan = tomllib.loads(blocks[1])
+    texts = [plan["scenario"]["title"], plan["scenario"]["description"], plan["funding"]["csr"]["bank"]["label"]]
+    tables = [plan["expansion"]["rentan"], plan["pipeline"], *[plan["pipeline"][s] for s in
+              ("kelurahan", "kecamatan", "disnaker", "bpjs")], plan["funding"], plan["funding"]["csr"]["bank"]]
+    params = [v for t in tables for v in t.values() if isinstance(v, dict) and "source" in v]
+    assert all(isinstance(t, dict) for t in texts) and all("source_id" in v for v in params)
+    english = [t["en"] for t in texts] + [v["source"] for v in params]
+    indonesian = [t["id"] for t in texts] + [v["source_id"] for v in params]
+    english = sorted({t for t in english if re.search("[a-z]", t) and t not in indonesian})
+    assert len(english) == 9
+
+    scenario = load_scenario(str(tmp_path / "kediri-2026-plan.toml"), ["scenario.trials=200"])
+    report = build(scenario, "id", tmp_path / "reports")
+    body = (report.folder / "report.html").read_text(encoding="utf-8").split('id="scenario"', 1)[0]
+    text = " ".join(html.unescape(re.sub(r"<style.*?</style>|<[^>]+>", " ", body, flags=re.S)).split())
+    left = [t for t in english if re.search(rf"(?<!\w){re.escape(t)}(?!\w)", text)]
+    assert not left, f"kediri-2026-plan's Indonesian report shows the example's English {left}"
+    assert plan["scenario"]["title"]["id"] in text and plan["funding"]["csr"]["bank"]["label"]["id"] in text
+
+
 def test_the_payer_codes_are_the_ones_scenarios_readme_lists():
     """The payer codes a scenario may use (sim.regulation.PAYERS) and the `payer` row of scenarios/README.md are one
     list: a new payer (README.md, "Changing the rules or the payers") is documented where a planner looks."""
