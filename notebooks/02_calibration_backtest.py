@@ -28,7 +28,9 @@
 # It fits the mortality and accident multipliers of a scenario to observed claims (`sim.calibration.fit`), shows the
 # posterior, where the observed figures fell in the uncalibrated forecast (the backtest), and the calibrated
 # forecast of the next year. The shipped `madiun-2025` scenario is this fit written out by
-# `python -m sim calibrate madiun-2025-prior scenarios/experience/madiun-2025.toml --id madiun-2025`.
+# `python -m sim calibrate madiun-2025-prior scenarios/experience/madiun-2025.toml --id madiun-2025`. What that
+# command warns of (an amount that looks written in thousands, a fit that cannot reproduce the claims, a claim count
+# and amount fitted together) shows under the fitting cell as `warning: ...` lines (`sim.calibration.fit_warned`).
 
 # %% [markdown] tags=["lang-id"]
 # # Kalibrasi dan uji balik (backtest)
@@ -41,7 +43,10 @@
 # (`sim.calibration.fit`), lalu menunjukkan distribusi posterior, letak angka teramati dalam proyeksi sebelum kalibrasi
 # (uji balik), dan proyeksi tahun berikutnya setelah kalibrasi. Skenario `madiun-2025` yang disertakan adalah hasil
 # penyesuaian ini, ditulis oleh
-# `python -m sim calibrate madiun-2025-prior scenarios/experience/madiun-2025.toml --id madiun-2025`.
+# `python -m sim calibrate madiun-2025-prior scenarios/experience/madiun-2025.toml --id madiun-2025`. Peringatan
+# perintah itu (nilai uang yang tampaknya ditulis dalam ribuan, kalibrasi yang tidak dapat mereproduksi klaim, jumlah
+# klaim dan nilainya yang disesuaikan bersama) muncul di bawah sel kalibrasi sebagai baris `warning: ...`
+# (`sim.calibration.fit_warned`).
 
 # %% tags=["parameters"]
 scenario_id = "madiun-2025-prior"  # the scenario before calibration (a file in scenarios/ without .toml)
@@ -53,13 +58,13 @@ lang = "id"  # "id" (Indonesian) or "en"
 
 # %%
 from sim import charts, report
-from sim.calibration import fit, next_year_forecast
+from sim.calibration import fit_warned, next_year_forecast
 from sim.i18n import Language
 from sim.scenario import SCENARIO_DIR, check_notebook_trials, load_warned
 
 language = Language(lang)
 check_notebook_trials(variance_trials=variance_trials, forecast_trials=forecast_trials)
-calibration = fit(scenario_id, SCENARIO_DIR / "experience" / f"{experience}.toml", trials=variance_trials)
+calibration = fit_warned(scenario_id, SCENARIO_DIR / "experience" / f"{experience}.toml", trials=variance_trials)
 report.posterior_table(calibration, lang)
 
 # %% [markdown] tags=["lang-en"]

@@ -22,6 +22,7 @@ import copy
 import datetime as dt
 import math
 import re
+import sys
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,7 +39,7 @@ from .mortality import monthly_q
 from .population import Model, build_model
 from .regulation import jkm_scholarship_eligible
 from .scenario import (
-    SCENARIO_DIR, Scenario, ScenarioError, apply_override, load_scenario, month, number, parse_override,
+    SCENARIO_DIR, Scenario, ScenarioError, apply_override, load_scenario, month, number, one_line, parse_override,
     scenario_from_data, text,
 )
 from .scenario_schema import MAX_TRIALS, MISFIT_P, shown
@@ -527,6 +528,35 @@ def joint_fit_warning(experience: Experience) -> str | None:
             "amount together, with a bivariate normal likelihood that is poor where the two figures disagree: fit "
             'the amount alone (fit = ["amount"]) or measure it with benchmarks/likelihood.py first (README, '
             '"A normal likelihood")')
+
+
+def misfit_warning(goodness: dict) -> str | None:
+    """One line (without "warning: ") where no setting of the two multipliers reproduces the observations, from
+    :meth:`Calibration.goodness_of_fit` (or its copy in calibration.json), or None where they fit."""
+    if goodness["fits"]:
+        return None
+    return (f"no setting of the two multipliers reproduces the observations (best on the grid: mortality "
+            f"{goodness['best_mortality_scale']:.3g}, accident {goodness['best_accident_scale']:.3g}, squared "
+            f"distance {goodness['chi2_min']:.1f} on {goodness['observed_values']} values, p = "
+            f"{goodness['p_value']:.1e}): the calibrated forecast inherits the misfit")
+
+
+def warning_lines(calibration: Calibration) -> list[str]:
+    """What a user of a fit must be told, one line each without "warning: ": an amount of the scenario that looks
+    written in the wrong unit (``Scenario.warnings``), a misfit (:func:`misfit_warning`) and observations fitting
+    the claim count and the amount together (:func:`joint_fit_warning`). ``sim calibrate`` prints them; a notebook
+    fitting through :func:`fit` alone showed none of them (notebook 02 fits through :func:`fit_warned`)."""
+    found = [misfit_warning(calibration.goodness_of_fit()), joint_fit_warning(calibration.experience)]
+    return [*calibration.scenario.warnings, *(w for w in found if w)]
+
+
+def fit_warned(scenario_ref, experience, overrides=(), trials: int = VARIANCE_TRIALS) -> Calibration:
+    """:func:`fit`, then its :func:`warning_lines` on stderr, one line each, as :func:`sim.scenario.load_warned`
+    prints a scenario's: shown in the cell's output in JupyterLab every time the cell runs, and kept by papermill."""
+    calibration = fit(scenario_ref, experience, overrides, trials)
+    for line in warning_lines(calibration):
+        print(f"warning: {one_line(line)}", file=sys.stderr)
+    return calibration
 
 
 def check_informative(obs: Observation, mom: Moments, path, key: str, scenario_id: str) -> None:

@@ -20,7 +20,8 @@ from .backend import BACKENDS, open_backend
 from .allocator import keep_freed_memory
 from .budget import DEFAULT_CONFIDENCE
 from .calibration import (
-    calibrated_scenario_text, check_experience, fit, joint_fit_warning, load_experience, next_year_forecast,
+    calibrated_scenario_text, check_experience, fit, joint_fit_warning, load_experience, misfit_warning,
+    next_year_forecast,
 )
 from .compare import chance_bound
 from .exact import MEAN_TOL
@@ -570,7 +571,7 @@ def cmd_exact(args) -> int:
 
 
 def cmd_calibrate(args) -> int:
-    base = load_scenario(args.scenario, args.overrides)
+    base = load_warned(args.scenario, args.overrides)  # an amount in thousands is said before the fit
     new_id = args.id or f"{base.id}-calibrated"
     target = base.path.parent / f"{new_id}.toml"
     if target.resolve() in {Path(f).resolve() for f in base.files}:  # the new file would inherit from itself
@@ -720,14 +721,8 @@ def format_calibration(desc: dict) -> str:
         s = desc[which]
         lines.append(f"{which}: posterior mean {s['mean']:.3f}, 90 % interval {s['p5']:.3f}-{s['p95']:.3f}, "
                      f"credibility weight {s['credibility_weight']:.2f}")
-    fit = desc["goodness_of_fit"]
-    if not fit["fits"]:
-        lines.append(f"warning: no setting of the two multipliers reproduces the observations (best on the grid: "
-                     f"mortality {fit['best_mortality_scale']:.3g}, accident {fit['best_accident_scale']:.3g}, "
-                     f"squared distance {fit['chi2_min']:.1f} on {fit['observed_values']} values, p = "
-                     f"{fit['p_value']:.1e}): the calibrated forecast inherits the misfit")
-    if desc.get("joint_fit_warning"):
-        lines.append(f"warning: {desc['joint_fit_warning']}")
+    found = [misfit_warning(desc["goodness_of_fit"]), desc.get("joint_fit_warning")]
+    lines += [f"warning: {w}" for w in found if w]
     for row in desc["backtest"]:
         parts = [f"{name} {row[name]:,.0f} at the {row[name + '_percentile']:.1%} point of the uncalibrated forecast "
                  f"(mean {row[name + '_forecast_mean']:,.0f})" for name in ("claims", "amount_idr") if name in row]
