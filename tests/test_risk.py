@@ -358,14 +358,7 @@ def test_the_shortfall_tvars_standard_error_matches_its_spread_when_the_premium_
         assert risk["shortfall_var_idr"] == 0.0
         tvars.append(risk["shortfall_tvar_idr"])
         squared_ses.append(risk["shortfall_tvar_se_idr"] ** 2)
-    tvars, squared_ses = np.array(tvars), np.array(squared_ses)
-    # (a) The truth is right: a sample variance's MC SE is sqrt((m4 - s^4 (K - 3) / (K - 1)) / K).
-    spread = tvars.var(ddof=1)
-    spread_se = math.sqrt((np.mean((tvars - tvars.mean()) ** 4) - spread**2 * (k - 3) / (k - 1)) / k)
-    assert abs(spread - true_var) <= 4 * spread_se, (spread / true_var, spread_se / true_var)
-    # (b) The reported SE is right: the mean of the K squared SEs, MC SE their SD over sqrt K.
-    mean_square, mean_square_se = squared_ses.mean(), squared_ses.std(ddof=1) / math.sqrt(k)
-    assert abs(mean_square - true_var) <= 4 * mean_square_se, (mean_square / true_var, mean_square_se / true_var)
+    _check_tvar_spread_and_se(np.array(tvars), np.array(squared_ses), true_var)
 
 
 @pytest.mark.parametrize("where", ["at VaR's upper order statistic", "between the two", "at the 99 % point"])
@@ -420,14 +413,7 @@ def test_the_claims_tvars_standard_error_matches_its_spread_when_fewer_than_0_5_
         assert risk["claims_var_idr"] == 0.0
         tvars.append(risk["claims_tvar_idr"])
         squared_ses.append(risk["claims_tvar_se_idr"] ** 2)
-    tvars, squared_ses = np.array(tvars), np.array(squared_ses)
-    # (a) The truth is right: a sample variance's MC SE is sqrt((m4 - s^4 (K - 3) / (K - 1)) / K).
-    spread = tvars.var(ddof=1)
-    spread_se = math.sqrt((np.mean((tvars - tvars.mean()) ** 4) - spread**2 * (k - 3) / (k - 1)) / k)
-    assert abs(spread - true_var) <= 4 * spread_se, (spread / true_var, spread_se / true_var)
-    # (b) The reported SE is right: the mean of the K squared SEs, MC SE their SD over sqrt K.
-    mean_square, mean_square_se = squared_ses.mean(), squared_ses.std(ddof=1) / math.sqrt(k)
-    assert abs(mean_square - true_var) <= 4 * mean_square_se, (mean_square / true_var, mean_square_se / true_var)
+    _check_tvar_spread_and_se(np.array(tvars), np.array(squared_ses), true_var)
 
 
 @pytest.mark.parametrize("with_claim", [49, 50])
@@ -454,3 +440,16 @@ def test_the_claims_tvars_standard_error_is_the_means_over_0_005_exactly_when_th
         assert var > 0 and len(tail) == 50
         want = math.sqrt((tail.var(ddof=1) + q * (tv - var) ** 2) / (n * (1 - q)))
         assert risk["claims_tvar_se_idr"] == pytest.approx(want, abs=0.01)
+
+
+def _check_tvar_spread_and_se(tvars: np.ndarray, squared_ses: np.ndarray, true_var: float) -> None:
+    """K independent runs' TVaRs and squared reported SEs against the true variance of the TVaR estimate, each
+    within 4 of its own Monte Carlo standard errors."""
+    k = len(tvars)
+    # (a) The truth is right: a sample variance's MC SE is sqrt((m4 - s^4 (K - 3) / (K - 1)) / K).
+    spread = tvars.var(ddof=1)
+    spread_se = math.sqrt((np.mean((tvars - tvars.mean()) ** 4) - spread**2 * (k - 3) / (k - 1)) / k)
+    assert abs(spread - true_var) <= 4 * spread_se, (spread / true_var, spread_se / true_var)
+    # (b) The reported SE is right: the mean of the K squared SEs, MC SE their SD over sqrt K.
+    mean_square, mean_square_se = squared_ses.mean(), squared_ses.std(ddof=1) / math.sqrt(k)
+    assert abs(mean_square - true_var) <= 4 * mean_square_se, (mean_square / true_var, mean_square_se / true_var)
