@@ -75,6 +75,17 @@ def _functional(grid: exact._Grid, u: np.ndarray) -> np.ndarray:
     return fold * np.conj(np.fft.rfft(u / grid.tilt)) / n
 
 
+def _weights(grid, amount: float) -> list[tuple[str, np.ndarray]]:
+    """What each likelihood reads off the distribution on ``grid``: the density at ``amount`` (per IDR, linear
+    between the two grid points around it), the probability of its rounding interval, and the total mass."""
+    at = amount / grid.h
+    j = int(np.floor(at))
+    point = np.zeros(grid.n)
+    point[j], point[j + 1] = (1.0 - (at - j)) / grid.h, (at - j) / grid.h
+    window = ((grid.x >= amount - ROUNDING) & (grid.x < amount + ROUNDING)).astype(float)
+    return [("density", point), ("rounded", window), ("total", np.ones(grid.n))]
+
+
 def exact_likelihoods(model, obs, grid_m: np.ndarray, grid_a: np.ndarray) -> dict:
     """Exact likelihoods of the observation's amount at every (m, a) of the grids (arrays len(grid_m) x
     len(grid_a)): ``density`` (per IDR), ``rounded`` (probability of the rounding interval) and ``tail`` (mass beyond
@@ -93,13 +104,7 @@ def exact_likelihoods(model, obs, grid_m: np.ndarray, grid_a: np.ndarray) -> dic
         # exp(m A) exp(a B), each the tilted transform of one peril's compound Poisson (so of modulus at most 1).
         em = np.exp(np.outer(grid_m, rate_m * (phi_m - 1.0)))
         ea = np.exp(np.outer(grid_a, rate_a * (phi_a - 1.0)))
-        at = obs.amount / h
-        j = int(np.floor(at))
-        point = np.zeros(n)
-        point[j], point[j + 1] = (1.0 - (at - j)) / h, (at - j) / h  # linear between the two grid points, per IDR
-        window = ((grid.x >= obs.amount - ROUNDING) & (grid.x < obs.amount + ROUNDING)).astype(float)
-        values = {name: np.real((em * _functional(grid, u)) @ ea.T)
-                  for name, u in (("density", point), ("rounded", window), ("total", np.ones(n)))}
+        values = {name: np.real((em * _functional(grid, u)) @ ea.T) for name, u in _weights(grid, obs.amount)}
         tail = 1.0 - values.pop("total")
         if tail.max() <= exact.TAIL_TOL or n >= exact.MAX_POINTS:
             break
@@ -232,13 +237,7 @@ def exact_joint_likelihoods(model, obs, grid_m: np.ndarray, grid_a: np.ndarray) 
         (rate_m, phi_m), (rate_a, phi_a) = perils_on(grid)
         weight = rate_m * np.exp(ratios) / (rate_m * np.exp(ratios) + rate_a)  # the deaths' share of the claims
         power = (weight[:, None] * phi_m + (1.0 - weight[:, None]) * phi_a) ** count
-        at = obs.amount / h
-        j = int(np.floor(at))
-        point = np.zeros(n)
-        point[j], point[j + 1] = (1.0 - (at - j)) / h, (at - j) / h  # linear between the two grid points, per IDR
-        window = ((grid.x >= obs.amount - ROUNDING) & (grid.x < obs.amount + ROUNDING)).astype(float)
-        values = {name: np.real(power @ _functional(grid, u))
-                  for name, u in (("density", point), ("rounded", window), ("total", np.ones(n)))}
+        values = {name: np.real(power @ _functional(grid, u)) for name, u in _weights(grid, obs.amount)}
         tail = 1.0 - values.pop("total")
         if tail.max() <= exact.TAIL_TOL or n >= exact.MAX_POINTS:
             break
