@@ -474,11 +474,13 @@ def _flagged_means(flagged: int, checked: int) -> str:
 
 
 def format_run(run: dict) -> str:
-    """One line: backend, time and peak memory of the run."""
-    where = run["backend"]
-    if where == "dask":
-        where += f" ({run['scheduler']}, {run['worker_threads']} worker thread(s))"
-    line = f"Ran on {where} in {run['wall_seconds']:,.1f} s; peak memory {run['peak_rss_mb']:,.0f} MB"
+    """One line: where the trials ran (this process, or the Dask cluster), time and peak memory of the run. ("Ran on
+    local" read as a place; it was the backend's name.)"""
+    if run["backend"] == "dask":
+        where = f"on Dask ({run['scheduler']}, {run['worker_threads']} worker thread(s))"
+    else:
+        where = f"in this process (--backend {run['backend']})"
+    line = f"Ran {where} in {run['wall_seconds']:,.1f} s; peak memory {run['peak_rss_mb']:,.0f} MB"
     if run.get("worker_peak_rss_mb"):
         line += " here, workers " + ", ".join(f"{m:,.0f}" for m in run["worker_peak_rss_mb"]) + " MB"
     return line

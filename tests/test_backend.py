@@ -295,11 +295,11 @@ def test_sim_run_prints_the_peak_memory_it_records(tmp_path, capsys):
     """Issue 6: "peak memory is reported by the run": summary.json's run.peak_rss_mb, and the line sim run prints."""
     assert main(["run", "jambi-2025", "--trials", "1000", "--out", str(tmp_path / "out")]) == 0
     run = json.loads((tmp_path / "out" / "summary.json").read_text())["run"]
-    line = next(line for line in capsys.readouterr().out.splitlines() if line.startswith("Ran on "))
-    assert line == f"Ran on local in {run['wall_seconds']:,.1f} s; peak memory {run['peak_rss_mb']:,.0f} MB"
+    line = next(line for line in capsys.readouterr().out.splitlines() if line.startswith("Ran "))
+    assert line == f"Ran in this process (--backend local) in {run['wall_seconds']:,.1f} s; peak memory {run['peak_rss_mb']:,.0f} MB"
     dask = {"backend": "dask", "scheduler": "local cluster", "worker_threads": 2, "wall_seconds": 28.4,
             "peak_rss_mb": 266.0, "worker_peak_rss_mb": [500.2, 493.0]}
-    assert format_run(dask) == ("Ran on dask (local cluster, 2 worker thread(s)) in 28.4 s; peak memory 266 MB here, "
+    assert format_run(dask) == ("Ran on Dask (local cluster, 2 worker thread(s)) in 28.4 s; peak memory 266 MB here, "
                                 "workers 500, 493 MB")
 
 
