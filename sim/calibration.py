@@ -648,14 +648,23 @@ def _refuse_calibrated(base: Scenario) -> None:
                             + (f" ({source})" if source else "") + " instead")
 
 
+def experience_scenario(experience: Experience) -> str | Path:
+    """The scenario an experience file's ``scenario`` id names: the file of that id beside the experience file, else
+    the id in scenarios/. (The walkthrough keeps kediri-claims.toml beside kediri-2026.toml, outside scenarios/:
+    ``sim validate kediri-claims.toml`` looked in scenarios/ only and found no kediri-2026.)"""
+    beside = experience.path.parent / f"{experience.scenario}.toml"
+    return beside if beside.is_file() else experience.scenario
+
+
 def check_experience(experience: Experience) -> Scenario:
     """What :func:`fit` refuses before it simulates, for ``sim validate``: the scenario the file names loads and is
     not already calibrated, the observed window can be simulated, and each observation names a known segment and
     covers one calendar year of the window. Returns that scenario. (validate accepted a January-June plus
     July-November file that calibrate then refused.)"""
-    base = load_scenario(experience.scenario)
+    ref = experience_scenario(experience)
+    base = load_scenario(ref)
     _refuse_calibrated(base)
-    model = build_model(_window_scenario(experience.scenario, experience))
+    model = build_model(_window_scenario(ref, experience))
     names = [e.segment.name for e in model.segments]
     for i, obs in enumerate(experience.observations):
         _period_of(model, obs, experience.path, f"observation[{i}]")

@@ -249,6 +249,10 @@ def test_the_new_city_walkthroughs_indonesian_report_and_calibration_step(tmp_pa
     (tmp_path / "kediri-2026.toml").write_text(blocks[0], encoding="utf-8")
     (tmp_path / "kediri-claims.toml").write_text(experience, encoding="utf-8")
     assert "python -m sim calibrate kediri-2026.toml kediri-claims.toml" in walkthrough
+    # validate finds the claims' scenario, kediri-2026, beside them (it looked in scenarios/ only, and failed)
+    assert "python -m sim validate kediri-claims.toml" in walkthrough
+    assert main(["validate", str(tmp_path / "kediri-claims.toml")]) == 0
+    assert capsys.readouterr().out.startswith(f"OK {tmp_path / 'kediri-claims.toml'}: experience kediri-2026-jan-jun")
 
     assert main(["plan", str(tmp_path / "kediri-2026.toml"), "--trials", "300",
                  "--out", str(tmp_path / "out" / "plan")]) == 0
