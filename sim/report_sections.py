@@ -375,14 +375,25 @@ def calibration_figures(scenario: Scenario, window_trials: int | None = None) ->
         "longest_membership_at_start_months": longest,
         "scholarship_min_membership_months": load_regulation().at(scenario.start)["jkm.scholarship_min_membership"],
         # Their expected size (null where no member was enrolled before that start, or no scenario starts there)
-        "earlier_scholarships": _earlier_scholarships(scenario, model_start, last, sum(
-            o.get("amount", 0.0) for o in cal["observations"])) if longest > 0 else None,
+        "earlier_scholarships": _earlier_scholarships(scenario, model_start, last, _recorded_total(
+            cal["observations"])) if longest > 0 else None,
     }
 
 
-def _earlier_scholarships(scenario: Scenario, first: str, last: str, recorded: float) -> dict | None:
+def _recorded_total(observations: list) -> float | None:
+    """The recorded amount the scholarships of earlier claims are set against: the observations' amounts where each
+    gives one of all benefits in all segments, as those scholarships are (JKM and JKK, every segment); else None.
+    A JKM-only or one-segment amount, or an observation without one, would leave out part of what they are a share
+    of and overstate it."""
+    if any(o.get("amount") is None or o.get("benefits", "all") != "all" or o.get("segment", "all") != "all"
+           for o in observations):
+        return None
+    return sum(o["amount"] for o in observations)
+
+
+def _earlier_scholarships(scenario: Scenario, first: str, last: str, recorded: float | None) -> dict | None:
     """:func:`sim.calibration.earlier_scholarships` of the observed months ``first``..``last`` ("YYYY-MM"), beside
-    the ``recorded`` amounts of the observations: on the
+    the ``recorded`` amounts of the observations (None: no share of them is given): on the
     calibrated scenario that starts with them, this one or the one it is based on (madiun-2026-ucj starts a year
     later, its members a year longer enrolled: madiun-2025's members are those the fit started with), restated to
     end with them. None when no such scenario is found."""
@@ -814,9 +825,12 @@ def _claims_paras(lang: Language, scenario: Scenario, summary: dict, extra: dict
 
 def rule_of_three(lang: Language, trials: int) -> tuple:
     """The 95 % bounds the rule of three gives when all or none of ``trials`` show an event, as percentages a
-    reader can read (10,000 trials: ``99,97%`` and ``0,03%``), to the digits the trials resolve."""
+    reader can read (10,000 trials: ``99,97%`` and ``0,03%``), to the digits the trials resolve. A bound on a
+    probability stays within 0-100 %: 3 trials or fewer bound nothing (``0%``, ``100%``), as ``Language.chance``
+    has it; 1 trial gave "above -200% or below 300%"."""
     decimals = max(0, math.ceil(math.log10(trials)) - 2)
-    return lang.percent(1 - 3 / trials, decimals), lang.percent(3 / trials, decimals)
+    bound = min(3 / trials, 1.0)
+    return lang.percent(1 - bound, decimals), lang.percent(bound, decimals)
 
 
 def _ratio_assumptions(lang: Language, scenario: Scenario, extra: dict, period: str) -> list:
@@ -928,11 +942,14 @@ def _earlier_deaths_para(lang: Language, extra: dict) -> Para:
                     f"{lang('calib_earlier_deaths_lag')}", figures)
     size = f"{key}.earlier_scholarships"
     figures |= {"amount": _r(extra, f"{size}.amount_idr", "money"), "count": _r(extra, f"{size}.instalments", "count"),
-                "share": _r(extra, f"{size}.share_of_recorded", "percent1"),
                 "jkm": _r(extra, f"{size}.jkm_amount_idr", "money"),
                 "lean": _r(extra, f"{size}.death_multiplier_lean", "percent1")}
-    return Para(f"{lang('calib_earlier_deaths', start=start)} {lang('calib_earlier_deaths_size')} "
-                f"{lang('calib_earlier_deaths_lag')}", figures)
+    share = ""
+    if cal["earlier_scholarships"]["share_of_recorded"] is not None:
+        share = lang("calib_earlier_deaths_share")
+        figures["share"] = _r(extra, f"{size}.share_of_recorded", "percent1")
+    return Para(f"{lang('calib_earlier_deaths', start=start)} {lang('calib_earlier_deaths_size')}{share}"
+                f"{lang('calib_earlier_deaths_size_rest')} {lang('calib_earlier_deaths_lag')}", figures)
 
 
 def _noted(label: str, note: str) -> str:

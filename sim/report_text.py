@@ -820,17 +820,26 @@ TEXT = {
               "payments. The calibrated death multiplier therefore tends to be too high, as the model explains those "
               "payments with more deaths.",
     },
+    # calib_earlier_deaths_size is written in two parts, the share of the recorded amount between them where the
+    # record gives an amount of all benefits and segments (calib_earlier_deaths_share): "- of the recorded amount"
+    # stood in a record of counts only.
     "calib_earlier_deaths_size": {
         "id": "Dihitung dari kelompok peserta menurut waktu mendaftar dan tingkat risiko skenario ini, nilai harapan "
-              "pembayaran itu sekitar {amount} ({count} pembayaran), {share} dari nilai klaim tercatat: {jkm} karena "
-              "kematian bukan akibat kecelakaan kerja (JKM, hanya bila peserta sudah {min} bulan menjadi peserta), "
-              "sisanya karena kematian dan cacat total akibat kecelakaan kerja (JKK, tanpa masa kepesertaan minimum). "
+              "pembayaran itu sekitar {amount} ({count} pembayaran)",
+        "en": "On the scenario's enrolment cohorts and rates such payments come to an expected {amount} ({count} "
+              "payments)",
+    },
+    "calib_earlier_deaths_share": {
+        "id": ", {share} dari nilai klaim tercatat",
+        "en": ", {share} of the recorded amount",
+    },
+    "calib_earlier_deaths_size_rest": {
+        "id": ": {jkm} karena kematian bukan akibat kecelakaan kerja (JKM, hanya bila peserta sudah {min} bulan "
+              "menjadi peserta), sisanya karena kematian dan cacat total akibat kecelakaan kerja (JKK, tanpa masa kepesertaan minimum). "
               "Bila seluruhnya dijelaskan dengan kematian, pembayaran itu menaikkan pengali kematian paling banyak "
               "sekitar {lean}.",
-        "en": "On the scenario's enrolment cohorts and rates such payments come to an expected {amount} ({count} "
-              "payments), {share} of the recorded amount: {jkm} after non-work deaths (JKM, paid only once the member "
-              "had {min} months of membership), the rest after work-accident deaths and total disabilities (JKK, no "
-              "minimum membership). Explained by deaths alone, they raise the death multiplier by at most about "
+        "en": ": {jkm} after non-work deaths (JKM, paid only once the member had {min} months of membership), the "
+              "rest after work-accident deaths and total disabilities (JKK, no minimum membership). Explained by deaths alone, they raise the death multiplier by at most about "
               "{lean}.",
     },
     "calib_earlier_deaths_unsized": {

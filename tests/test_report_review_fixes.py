@@ -549,6 +549,34 @@ def test_the_calibration_gives_the_size_of_the_scholarships_of_earlier_claims(ca
     assert text.endswith(lang("calib_earlier_deaths_lag"))
 
 
+@pytest.mark.parametrize("code, share_words", [("id", "dari nilai klaim tercatat"), ("en", "of the recorded amount")])
+def test_the_earlier_scholarships_share_is_left_out_where_the_record_gives_no_whole_amount(calibrated, code,
+                                                                                          share_words):
+    """A record of counts only (or of JKM, or of one segment) has no amount the scholarships of earlier claims, of
+    every benefit and segment, are a share of: the paragraph said "- of the recorded amount". The share is then
+    null and its clause left out; the rest of the sized paragraph stands."""
+    from sim.report_sections import _recorded_total
+
+    whole = [{"from": "2024-01", "to": "2024-12", "amount": 2e9, "benefits": "all", "segment": "all"},
+             {"from": "2025-01", "to": "2025-11", "amount": 6.2e9}]
+    assert _recorded_total(whole) == 8.2e9
+    for part in ({"amount": None}, {"benefits": "jkm"}, {"segment": "vulnerable"}):
+        assert _recorded_total([whole[0] | part, whole[1]]) is None, part
+    assert _recorded_total([{k: v for k, v in whole[1].items() if k != "amount"}]) is None
+
+    scenario, extra = calibrated
+    lang = Language(code)
+    (para,) = _earlier_deaths(calibration_blocks(lang, scenario, extra))
+    assert share_words in _filled(lang, para, extra)
+    size = extra["calibration"]["earlier_scholarships"]
+    counts = {"calibration": {**extra["calibration"], "earlier_scholarships": {**size, "share_of_recorded": None}}}
+    (para,) = _earlier_deaths(calibration_blocks(lang, scenario, counts))
+    text = _filled(lang, para, counts)
+    assert share_words not in text and " - " not in text, text
+    assert lang.money(size["amount_idr"]) in text and lang.figure("percent1", size["death_multiplier_lean"]) in text
+    assert text.endswith(lang("calib_earlier_deaths_lag"))
+
+
 def test_a_scenario_copying_the_fitted_rates_gives_the_fitted_models_start(calibrated):
     """madiun-2026-ucj copies the rates fitted to Jan-Nov 2025 with madiun-2025-prior (starting January 2025) but
     itself starts in January 2026 with longer tenures: the earlier deaths in the record are those before the fitted
