@@ -314,7 +314,6 @@ def headline(report: Report) -> str:
                     period=first["period"], premium=lang.money(first["premium_idr"]),
                     members=lang.count(first["members"]), end=lang.count(plan["years"][-1]["members_year_end"]),
                     last=year_end_words(lang, plan["years"][-1]), claims=lang.money(first["claims_idr"]["mean"]))
-        line += _apbd_headline(lang, plan)
     else:
         line = lang("cli_headline", title=title, id=s["scenario_id"], trials=lang.count(s["trials"]),
                     premium=lang.money(s["budget"]["annual_premium_start_members_idr"]),
@@ -323,6 +322,8 @@ def headline(report: Report) -> str:
     if ratio:
         line += lang("cli_ratio", ratio=lang.percent(ratio["mean"]), r5=lang.percent(ratio["p5"]),
                      r95=lang.percent(ratio["p95"]))
+    if plan:  # after the claim ratio, which is the claims' (before it, it read as the APBD need's)
+        line += _apbd_headline(lang, plan)
     return line + "\n" + lang("cli_where", path=str(report.folder))
 
 

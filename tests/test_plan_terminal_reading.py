@@ -169,7 +169,7 @@ def test_the_apbd_needed_is_named_as_the_report_names_it(csr, certain):
         assert "where it is short, the year-end targets are not reached" in text
 
 
-def _headline(pledges: int, first_month: str = "2026-01", lang: str = "en") -> str:
+def _headline(pledges: int, first_month: str = "2026-01", lang: str = "en", ratio: dict | None = None) -> str:
     from sim.report import headline
 
     plan_extra = {"years": [{"year": "2026", "first_month": first_month, "year_end_month": "2026-12",
@@ -177,7 +177,7 @@ def _headline(pledges: int, first_month: str = "2026-01", lang: str = "en") -> s
                   "budget_needed": {"confidence": 0.9, "pledges": pledges}}
     summary = {"scenario_id": CSR, "trials": 200,
                "periods": [{"period": "2026", "premium_idr": 3.35e9, "members": 19429.0, "claims_idr": {"mean": 7.3e9},
-                            "claim_ratio": None}]}
+                            "claim_ratio": ratio}]}
     report = SimpleNamespace(lang=Language(lang), summary=summary, extra={"planning": plan_extra},
                              scenario=SimpleNamespace(titles={lang: "Kota Madiun"}), folder="reports/x")
     return headline(report).splitlines()[0]
@@ -193,6 +193,12 @@ def test_sim_report_s_one_line_summary_gives_the_first_year_s_apbd_needed():
     assert "; APBD needed in July-December 2026 Rp2.91 bn (" in _headline(0, "2026-07")
     assert "; APBD yang dibutuhkan pada 2026 Rp2,91 miliar (cukup dengan peluang sekurang-kurangnya 90%" in _headline(
         2, lang="id")
+    # The claim ratio follows the claims it is of, before the APBD needed (after it, it read as the need's).
+    ratio = {"mean": 2.16, "p5": 1.79, "p95": 2.56}
+    assert ("2026 claims Rp7.30 bn on average, claim ratio 216% (90% interval 179%–256%); APBD needed in 2026 "
+            "Rp2.91 bn (no CSR pledges: certain)") in _headline(0, ratio=ratio)
+    assert ("klaim 2026 rata-rata Rp7,30 miliar, rasio klaim 216% (rentang 90%: 179%–256%); APBD yang dibutuhkan "
+            "pada 2026") in _headline(0, lang="id", ratio=ratio)
 
 
 def test_the_one_line_summary_names_the_apbd_needed_without_dbh_cht_where_dbh_cht_pays():
