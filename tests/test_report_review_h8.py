@@ -84,6 +84,8 @@ def test_the_rule_of_three_is_a_readable_percentage():
     from sim.report_sections import rule_of_three  # added with this test
     assert rule_of_three(Language("id"), 10_000) == ("99,97%", "0,03%")
     assert rule_of_three(Language("en"), 2_000) == ("99.85%", "0.15%")
+    # a bound on a probability: 1, 2 or 3 trials bound nothing (it said "above -200% or below 300%" for 1)
+    assert [rule_of_three(Language("en"), n) for n in (1, 2, 3)] == [("0%", "100%")] * 3
     for key in ("prob_all", "prob_none", "prob_table_note"):
         for code in ("id", "en"):
             assert "3/" not in TEXT[key][code], (key, code)
