@@ -27,7 +27,7 @@ from .compare import chance_bound
 from .exact import MEAN_TOL
 from .exact import describe as describe_exact
 from .exact import exact_distribution
-from .i18n import Language, without_negative_zero
+from .i18n import Language, rule_of_three_bound, without_negative_zero
 from .forecast import (
     DEFAULT_CHUNK_TRIALS, DEFAULT_MAX_TRIALS, STOP_ASKED, WRITTEN, atomic_directory, check_output_folder,
     other_payers, unused_in_projection, write_json, write_run,
@@ -432,10 +432,16 @@ def _exact_mean_check(exact: dict) -> str:
 
 
 def _no_claims_line(period: dict, trials: int) -> str:
-    """A period without a claim in any trial: its mean of Rp0 is not a certainty (summary.json's se is null)."""
-    return (f"{period['period']}: no claims in any of the {trials:,} trials, so the standard error cannot be "
-            f"estimated; by the rule of three the chance of any claim is below 3/{trials:,} = "
-            f"{Language('en').chance(3 / trials)} (95 % confidence)")
+    """A period without a claim in any trial: its mean of Rp0 is not a certainty (summary.json's se is null). The
+    rule of three bounds the chance of a claim below 3/n; 3 trials or fewer bound nothing (2 trials read "below 3/2
+    = > 99.9%")."""
+    head = (f"{period['period']}: no claims in any of the {trials:,} trials, so the standard error cannot be "
+            f"estimated; ")
+    bound = rule_of_three_bound(trials)
+    if bound >= 1.0:
+        return head + f"{trials:,} trials are too few for the rule of three to bound the chance of any claim"
+    return head + (f"by the rule of three the chance of any claim is below 3/{trials:,} = "
+                   f"{Language('en').chance(bound)} (95 % confidence)")
 
 
 def _mean_checks(summary: dict) -> str:

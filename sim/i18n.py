@@ -49,6 +49,13 @@ KINDS = ("money", "money_se", "money_interval", "se_money", "rupiah", "count", "
          "points", "chance", "number", "number1", "number3", "plain", "sig3", "tiny")
 
 
+def rule_of_three_bound(trials: int) -> float:
+    """The rule of three: when none of ``trials`` independent trials shows an event, its chance is below 3/n with
+    95 % confidence (and above 1 - 3/n when all do). A bound on a probability stays within 0-1: 3 trials or fewer
+    bound nothing, 1.0."""
+    return min(3 / trials, 1.0)
+
+
 def chance_kind(trials: int) -> str:
     """The figure kind of a probability estimated from ``trials`` trials: ``chance/2000``."""
     return f"chance/{trials}"
@@ -158,7 +165,7 @@ class Language:
             return "-"
         hits = round(x * trials) if trials else None
         if hits is not None and hits in (0, trials):
-            bound = min(3 / trials, 1.0)
+            bound = rule_of_three_bound(trials)
             if hits == trials:  # round(.., 9): 1 - 3/2000 is 0.9985 in decimal, not 0.99849999...
                 return f"> {self._digits(math.floor(round((1 - bound) * 1000, 9)) / 10, 1)}%"
             return f"< {self._digits(math.ceil(round(bound * 1000, 9)) / 10, 1)}%"

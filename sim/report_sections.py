@@ -26,7 +26,7 @@ from .exact import MIN_TAIL_TRIALS, SIGMAS
 from .closed_form import first_year_scholarships
 from .coverage import apbd_premium, coverage_curve, funding, held_year, members_affordable
 from .forecast import other_payers, unused_in_projection
-from .i18n import Language, significant
+from .i18n import Language, rule_of_three_bound, significant
 from .plan import DETAIL_TABLES, PLEDGE_TABLE
 from .population import build_model, month_dates, share_older_than_at_start
 from .ratio_change import ratio_change
@@ -829,7 +829,7 @@ def rule_of_three(lang: Language, trials: int) -> tuple:
     probability stays within 0-100 %: 3 trials or fewer bound nothing (``0%``, ``100%``), as ``Language.chance``
     has it; 1 trial gave "above -200% or below 300%"."""
     decimals = max(0, math.ceil(math.log10(trials)) - 2)
-    bound = min(3 / trials, 1.0)
+    bound = rule_of_three_bound(trials)
     return lang.percent(1 - bound, decimals), lang.percent(bound, decimals)
 
 
@@ -1879,6 +1879,8 @@ def _mean_check(lang: Language, summary: dict, extra: dict, exact: dict) -> str:
     reason = first["claims_idr"].get("se_reason")
     if reason is None:
         return lang("valid_mean_check", z=lang.number(extra["first_period_mean_z"] or 0.0), rel=rel)
+    if reason == "no_claims" and rule_of_three_bound(summary["trials"]) >= 1.0:
+        reason = "no_claims_unbounded"  # "below 3 in 2" bounds nothing
     return lang(f"valid_mean_{reason}", trials=lang.count(summary["trials"]), period=first["period"], rel=rel)
 
 

@@ -1621,6 +1621,15 @@ TEXT = {
               "three the chance of any claim in {period} is below 3 in {trials} (95% confidence); exact vs direct "
               "calculation, relative {rel}",
     },
+    # 3 trials or fewer: the rule of three's 3/n is 100 % or more, which bounds nothing ("below 3 in 2").
+    "valid_mean_no_claims_unbounded": {
+        "id": "tidak ada klaim dalam satu pun dari {trials} simulasi, sehingga galat baku tidak dapat ditaksir; "
+              "{trials} simulasi terlalu sedikit bagi kaidah tiga (rule of three) untuk membatasi peluang adanya "
+              "klaim pada {period}; selisih relatif eksak terhadap perhitungan langsung {rel}",
+        "en": "no claims in any of the {trials} trials, so the standard error cannot be estimated; {trials} trials "
+              "are too few for the rule of three to bound the chance of any claim in {period}; exact vs direct "
+              "calculation, relative {rel}",
+    },
     "valid_mean_single_trial": {
         "id": "hanya satu simulasi, sehingga galat baku tidak dapat ditaksir; selisih relatif eksak terhadap "
               "perhitungan langsung {rel}",

@@ -394,6 +394,31 @@ def test_trials_without_any_claim_give_no_standard_error_and_say_why():
     assert _se(Sample.of([5.0])) == {"se": None, "se_reason": "single_trial"}
 
 
+def test_three_trials_or_fewer_without_a_claim_are_not_bounded_by_the_rule_of_three():
+    """The rule of three bounds the chance of a claim below 3/n; with 2 trials that is 150 %, which bounds nothing.
+    `sim run` printed "below 3/2 = > 99.9%" and the report "below 3 in 2"; both now say the trials are too few.
+    4 trials still give the bound (75 %)."""
+    from sim.i18n import Language, rule_of_three_bound
+    from sim.report_document import Table
+    from sim.report_sections import validation_section
+
+    assert [rule_of_three_bound(n) for n in (1, 3, 4, 200)] == [1.0, 1.0, 0.75, 0.015]
+    one = ["segments.vulnerable.members=1", "scenario.horizon_months=12", "scenario.seed=5"]
+    for trials, bounded in ((2, False), (4, True)):
+        summary = forecast(load_scenario("jambi-2025", [*one, f"scenario.trials={trials}"]))
+        assert summary["periods"][0]["claims_idr"]["se_reason"] == "no_claims"  # no claim in any trial
+        said = cli.format_summary(summary)
+        assert ("below 3/4 = 75.0% (95 % confidence)" in said) is bounded
+        assert ("2 trials are too few for the rule of three to bound the chance of any claim" in said) is not bounded
+        assert "> 99.9%" not in said
+        for code, bound_words in (("en", f"below 3 in {trials} "), ("id", f"kurang dari 3 per {trials} ")):
+            section = validation_section(Language(code), summary, {"first_period_mean_z": None})
+            cell = next(b for b in section.blocks if isinstance(b, Table)).rows[0][-1]
+            assert (bound_words in cell) is bounded
+            assert (("too few for the rule of three", "terlalu sedikit bagi kaidah tiga")[code == "id"] in cell) \
+                is not bounded
+
+
 def test_a_benefit_is_too_rare_to_check_only_while_few_payments_are_expected_over_all_the_trials():
     # MIN_EVENTS_SE is 10 payments over all the trials: 0.012 a trial is 1.2 payments in 100 trials (too rare to
     # check by a standard error), but 12 in 1,000 trials, whose mean is checked by its standard error even when only
