@@ -41,7 +41,21 @@ YEAR = number(2000, 2199, integer=True)
 BUDGET = money("IDR per year", YEARLY_MONEY_FLOOR, 1e15)  # 0 (no money in a year) or at least Rp1,000,000
 
 
+# PP 82/2019 (DOMAIN.md s.4, Medium): a JKK claim may be made up to 5 years after the accident, and BPJS refuses a
+# later one. A reporting delay longer than that would pay claims the law does not (the range was 0-120 months).
+# JKM's deadline is not stated in the sources; assumed the same.
+CLAIM_DEADLINE_MONTHS = 60  # months after the event
+
+
 # --- Value checks ---------------------------------------------------------------------------------------------
+
+
+def within_claim_deadline(x):
+    """A reporting delay in whole months, at most :data:`CLAIM_DEADLINE_MONTHS`, saying why where it is longer."""
+    problem = number(0, CLAIM_DEADLINE_MONTHS, integer=True)(x)
+    if problem and problem.startswith("must be <="):
+        problem += " (a claim may be made up to 5 years after the accident, PP 82/2019)"
+    return problem
 
 
 def per_year(amount_check):
@@ -155,7 +169,7 @@ UCJ_FIELDS = {
 }
 
 CLAIM_TIMING_FIELDS = {
-    "reporting_delay": param("share", pairs(number(0, 120, integer=True), "months after the event", distinct=True)),
+    "reporting_delay": param("share", pairs(within_claim_deadline, "months after the event", distinct=True)),
     "verification_capacity": param("claims per month", number(0, 1e9)),
     "verification_months": param("months", number(0, 60, integer=True)),
     "payment_months": param("months", number(0, 60, integer=True)),

@@ -99,6 +99,13 @@ CASES = {
                                     + "\npayment_months = " + p(0, "months", rng="[0, 3]"),
                                     ["claim_timing.reporting_delay.value",
                                      "1 (months after the event) is given twice ([1, 0.3] and [1, 0.2])"]),
+    # PP 82/2019: a claim may be made up to 5 years after the accident; a 6-year delay paid claims BPJS refuses.
+    "claim reported after the deadline": ("[claim_timing]\nreporting_delay = " + p("[[0, 0.9], [72, 0.1]]", "share")
+                                          + "\nverification_capacity = " + p(10, "claims per month", rng="[1, 100]")
+                                          + "\nverification_months = " + p(1, "months", rng="[0, 3]")
+                                          + "\npayment_months = " + p(0, "months", rng="[0, 3]"),
+                                          ["claim_timing.reporting_delay.value", "entry [72, 0.1]: must be <= 60",
+                                           "up to 5 years after the accident, PP 82/2019"]),
 }
 
 
