@@ -22,6 +22,7 @@ import copy
 import datetime as dt
 import math
 import re
+import shlex
 import sys
 import tomllib
 from dataclasses import dataclass, field
@@ -952,19 +953,33 @@ def as_written(table: dict) -> dict:
     return {k: rounded(v) for k, v in table.items()}
 
 
-def calibrated_scenario_text(cal: Calibration, scenario_id: str, base_ref: str, seed: int = 0) -> str:
+def calibrate_command(cal: Calibration, scenario_ref=None, new_id: str | None = None,
+                      any_scenario: bool = False) -> str:
+    """The ``sim calibrate`` command that writes this calibration again, as the calibrated file's first line asks
+    ("re-run it"): the scenario and experience file as they were given (a scenario's id found only a file in
+    scenarios/, so a planner's own kediri-2026.toml could not be re-run from it), every ``--set``, and ``--id`` and
+    ``--any-scenario`` where given (without ``--id`` the re-run wrote ``<id>-calibrated.toml``, not this file)."""
+    words = ["python -m sim calibrate", shlex.quote(str(scenario_ref or cal.scenario.id)),
+             shlex.quote(str(cal.experience.path))]
+    words += [f"--set {k}={_toml_value(v)}" for k, v in cal.scenario.overrides]
+    words += [f"--id {new_id}"] if new_id else []
+    words += ["--any-scenario"] if any_scenario else []
+    return " ".join(words)
+
+
+def calibrated_scenario_text(cal: Calibration, scenario_id: str, base_ref: str, seed: int = 0,
+                             command: str | None = None) -> str:
     """A scenario file that inherits from the calibrated one and overrides loads, rates and their uncertainty.
 
     The point values are the base values times the posterior mean multipliers; ``uncertainty.intensity_draws``
     holds posterior draws divided by those means (mean 1), so each trial scales its expected deaths and accidents by
-    one draw and the expected claims stay those of the point values.
+    one draw and the expected claims stay those of the point values. ``command`` re-runs the calibration
+    (:func:`calibrate_command`; by default the scenario's id and the experience file).
     """
     m, a = cal.stats("mortality"), cal.stats("accident")
     cite = _cite(cal)
-    sets = "".join(f" --set {k}={_toml_value(v)}" for k, v in cal.scenario.overrides)
     lines = [
-        f"# Written by `python -m sim calibrate {cal.scenario.id} {cal.experience.path}{sets}`: do not edit by hand, "
-        "re-run it.",
+        f"# Written by `{command or calibrate_command(cal)}`: do not edit by hand, re-run it.",
         f"# Posterior mean mortality scale {m['mean']:.3f} (90 % {m['p5']:.3f}-{m['p95']:.3f}), "
         f"accident scale {a['mean']:.3f} (90 % {a['p5']:.3f}-{a['p95']:.3f}).",
         "# Method: sim/calibration.py (grid posterior, lognormal priors from the base scenario's ranges).",

@@ -20,8 +20,8 @@ from .backend import BACKENDS, open_backend
 from .allocator import keep_freed_memory
 from .budget import DEFAULT_CONFIDENCE
 from .calibration import (
-    calibrated_scenario_text, check_experience, fit, joint_fit_warning, load_experience, misfit_warning,
-    next_year_forecast,
+    calibrate_command, calibrated_scenario_text, check_experience, fit, joint_fit_warning, load_experience,
+    misfit_warning, next_year_forecast,
 )
 from .compare import chance_bound
 from .exact import MEAN_TOL
@@ -594,7 +594,8 @@ def cmd_calibrate(args) -> int:
     _refuse_other_city(experience, base, args.any_scenario)
     cal = fit(args.scenario, experience, args.overrides)
     base_ref = os.path.relpath(base.path.with_suffix(""), target.parent)
-    text_ = calibrated_scenario_text(cal, new_id, base_ref, seed=base.seed)
+    command = calibrate_command(cal, args.scenario, args.id, args.any_scenario)
+    text_ = calibrated_scenario_text(cal, new_id, base_ref, seed=base.seed, command=command)
     desc = cal.describe()
     probe = target.parent / f".{target.stem}.tmp.toml"  # beside the target: its base is a relative path
 

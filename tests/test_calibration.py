@@ -174,6 +174,28 @@ def test_shipped_madiun_2025_is_the_calibrate_command_output(root, monkeypatch, 
     assert (tmp_path / "cal" / "calibration.json").exists()
 
 
+def test_the_calibrated_files_first_line_is_a_command_that_writes_it_again(root, monkeypatch, tmp_path):
+    """The calibrated file says "re-run it" with the command that wrote it. It named the scenario by its id, which
+    finds a file in the checkout's scenarios/ only (a planner's own scenario elsewhere: "no such scenario file"),
+    and left out --id (a re-run wrote <id>-calibrated.toml, not this file). It now gives the scenario and
+    experience file as they were given, and --id."""
+    import shlex
+
+    from sim.cli import main
+
+    shutil.copytree(root / "scenarios", tmp_path / "mine")
+    monkeypatch.chdir(tmp_path)
+    given = ["mine/madiun-2025-prior.toml", "mine/experience/madiun-2025.toml", "--id", "my-cal"]
+    assert main(["calibrate", *given, "--out", "first"]) == 0
+    written = (tmp_path / "mine" / "my-cal.toml").read_text()
+    command = written.splitlines()[0].split("`")[1]
+    assert command == "python -m sim calibrate " + " ".join(given)
+    (tmp_path / "mine" / "my-cal.toml").unlink()
+    assert main([*shlex.split(command)[3:], "--out", "again"]) == 0  # after "python -m sim"
+    assert (tmp_path / "mine" / "my-cal.toml").read_text() == written
+    assert sorted(p.name for p in (tmp_path / "mine").glob("*cal*.toml")) == ["my-cal.toml"]
+
+
 SETS = ["assumptions.age_shift=5", "segments.vulnerable.age_profile=informal-working-age",
         "segments.vulnerable.male_share=0.7", "scenario.horizon_months=24",
         "segments.vulnerable.mortality_load=2.5"]
