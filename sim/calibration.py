@@ -40,8 +40,8 @@ from .mortality import monthly_q
 from .population import Model, build_model
 from .regulation import jkm_scholarship_eligible
 from .scenario import (
-    SCENARIO_DIR, Scenario, ScenarioError, apply_override, load_scenario, month, number, one_line, parse_override,
-    scenario_from_data, text,
+    SCENARIO_DIR, Scenario, ScenarioError, _closest_id, apply_override, load_scenario, month, number, one_line,
+    parse_override, scenario_from_data, text,
 )
 from .scenario_schema import MAX_TRIALS, MISFIT_P, shown
 from .scholarship import expected_by_lag
@@ -654,7 +654,14 @@ def experience_scenario(experience: Experience) -> str | Path:
     the id in scenarios/. (The walkthrough keeps kediri-claims.toml beside kediri-2026.toml, outside scenarios/:
     ``sim validate kediri-claims.toml`` looked in scenarios/ only and found no kediri-2026.)"""
     beside = experience.path.parent / f"{experience.scenario}.toml"
-    return beside if beside.is_file() else experience.scenario
+    if beside.is_file():
+        return beside
+    shipped = SCENARIO_DIR / f"{experience.scenario}.toml"
+    if not shipped.is_file():  # named by the experience file and its key, not by the id alone
+        raise ScenarioError(str(experience.path), "experience.scenario",
+                            f"no scenario {experience.scenario!r} (looked for {beside} and {shipped})"
+                            f"{_closest_id(experience.scenario)}")
+    return experience.scenario
 
 
 def check_experience(experience: Experience) -> Scenario:

@@ -1088,6 +1088,21 @@ def test_validate_refuses_an_observation_calibrate_refuses(tmp_path, capsys):
         assert not (tmp_path / "cal.toml").exists()
 
 
+def test_an_experience_file_naming_an_unknown_scenario_is_named_with_its_key(tmp_path, capsys):
+    """An experience file naming a scenario that is neither beside it nor in scenarios/ was refused as
+    "kediri-2099: no such scenario file (looked for .../scenarios/kediri-2099.toml)": not the file, not the key, and
+    only one of the two places looked in."""
+    text = (ROOT / "scenarios" / "experience" / "madiun-2025.toml").read_text(encoding="utf-8")
+    wrong = tmp_path / "exp.toml"
+    wrong.write_text(text.replace('scenario = "madiun-2025-prior"', 'scenario = "madiun-2025-pryor"', 1),
+                     encoding="utf-8")
+    code, out, err = run_cli(["validate", wrong], capsys)
+    assert_one_line_error(code, err, [f"{wrong}: experience.scenario: no scenario 'madiun-2025-pryor'",
+                                      str(tmp_path / "madiun-2025-pryor.toml"),
+                                      str(ROOT / "scenarios" / "madiun-2025-pryor.toml"),
+                                      "did you mean 'madiun-2025-prior'?"])
+
+
 def test_an_experience_file_named_by_its_id_is_validated_as_one(capsys):
     """``sim validate experience/madiun-2025`` found the file as a scenario id does, then refused it as "an
     experience file ... checked by 'sim validate'": the command the message sent the planner to."""
