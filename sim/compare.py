@@ -22,12 +22,14 @@ from . import budget
 from .closed_form import expected
 from .i18n import Language
 from .forecast import DEFAULT_CHUNK_TRIALS, atomic_directory, forecast, write_json
+from .funding import DBH_CHT
 from .population import build_model
 from .scenario import Scenario, is_table, leaf_value
 from .scenario_schema import RECORD_TABLES
 
 SKIPPED_KEYS = ("scenario.id", "scenario.title", "scenario.description", "scenario.base")
-# key, label ("{confidence}": "at 90%", the budget answers' confidence, or CERTAIN_LABEL), unit. Whether each
+# key, label ("{confidence}": "at 90%", the budget answers' confidence, or CERTAIN_LABEL; "{apbd}": "APBD", or
+# APBD_EXCL_DBH where tobacco-excise money pays premiums in some scenario), unit. Whether each
 # scenario's own money keeps its members and registers its names is shown beside its cost: madiun-2026-ucj's city
 # money per year looked as good as the CSR scenario's though its budget does not renew 432 informal members in 2028.
 OUTPUTS = (
@@ -43,14 +45,17 @@ OUTPUTS = (
     ("claims_p95_idr", "claims over the horizon, 95th percentile", "IDR"),
     ("claim_ratio", "claim ratio (claims / premium), mean", "ratio"),
     ("prob_claims_above_premium", "P(claims > premium) over the horizon", "probability"),
-    ("budget_needed_first_year_idr", "APBD needed in the first year (next budget), {confidence}", "IDR per year"),
-    ("budget_needed_peak_year_idr", "APBD needed in the peak year, {confidence}", "IDR per year"),
+    ("budget_needed_first_year_idr", "{apbd} needed in the first year (next budget), {confidence}", "IDR per year"),
+    ("budget_needed_peak_year_idr", "{apbd} needed in the peak year, {confidence}", "IDR per year"),
     ("budget_needed_peak_year", "peak year of the APBD need", "year"),
-    ("budget_needed_per_year_idr", "APBD needed, horizon average per year, {confidence}", "IDR per year"),
+    ("budget_needed_per_year_idr", "{apbd} needed, horizon average per year, {confidence}", "IDR per year"),
     ("cost_per_covered_worker_idr", "city money per member-year", "IDR per member-year"),
 )
 LABELS = {key: label for key, label, _ in OUTPUTS}
 CERTAIN_LABEL = "certain (no CSR pledges)"
+# DBH-CHT is spent through the APBD but the need leaves it out (sim plan's "excluding DBH-CHT"): a CSR variant that
+# also spends Rp500 m of DBH-CHT read as Rp500 m a year less APBD needed.
+APBD_EXCL_DBH = "APBD (excluding DBH-CHT)"
 CERTAIN = "certain (no CSR pledges: the money is known)"  # sim plan's words
 
 
@@ -102,6 +107,13 @@ def key_outputs(scenario: Scenario, confidence: float, chunk_trials: int = DEFAU
         "trials": summary["trials"],
         "seed": summary["seed"],
     }
+
+
+def dbh_cht_pays(scenario: Scenario) -> bool:
+    """Whether tobacco-excise money (DBH-CHT) may pay some of the scenario's premiums: a [funding] DBH-CHT budget,
+    or a segment whose payer it is."""
+    funding = scenario.planning.funding if scenario.planning is not None else None
+    return (funding is not None and funding.dbh_cht is not None) or any(s.payer == DBH_CHT for s in scenario.segments)
 
 
 def _month(model, year: int, k: int) -> str:
@@ -161,16 +173,18 @@ def compare(scenarios: list[Scenario], confidence: float, chunk_trials: int = DE
     certain = {i: outputs[i]["budget_needed_certain"] for i in ids}
     # "at 90%" on the APBD rows only where some scenario's need depends on CSR pledges; else the money is known.
     at = CERTAIN_LABEL if all(certain.values()) else f"at {confidence:.0%}"
+    apbd = APBD_EXCL_DBH if any(dbh_cht_pays(s) for s in scenarios) else "APBD"
     return {
         "scenarios": ids,
         "confidence": confidence,
-        "outputs": [{"key": key, "label": label.format(confidence=at), "unit": unit,
+        "outputs": [{"key": key, "label": label.format(confidence=at, apbd=apbd), "unit": unit,
                      "values": {i: outputs[i][key] for i in ids}} for key, label, unit in OUTPUTS],
         "runs": {i: {"trials": outputs[i]["trials"], "seed": outputs[i]["seed"]} for i in ids},
         # The APBD each scenario needs per calendar year for its quota path, at the confidence.
         "budget_needed_by_year": {i: outputs[i]["budget_needed_by_year"] for i in ids},
         "budget_needed_for": {i: outputs[i]["budget_needed_for"] for i in ids},
         "budget_needed_certain": certain,
+        "budget_needed_excludes_dbh_cht": apbd == APBD_EXCL_DBH,
         "parameters": differing_parameters(scenarios),
     }
 
@@ -214,9 +228,10 @@ def format_compare(result: dict, rupiah) -> str:
     if paths:
         certain = result.get("budget_needed_certain") or {}
         mixed = len(set(certain.values())) > 1  # else the heading says it for all
-        lines.append("APBD needed per year, " + (CERTAIN if certain and all(certain.values()) else
-                                                 f"at {result['confidence']:.0%} over which CSR pledges are honoured")
-                     + ":")
+        apbd = APBD_EXCL_DBH if result.get("budget_needed_excludes_dbh_cht") else "APBD"
+        lines.append(f"{apbd} needed per year, " + (CERTAIN if certain and all(certain.values()) else
+                                                    f"at {result['confidence']:.0%} over which CSR pledges are "
+                                                    "honoured") + ":")
         for i in ids:
             what = NEEDED_FOR[result["budget_needed_for"][i]]
             if mixed and certain[i]:
