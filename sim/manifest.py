@@ -16,6 +16,7 @@ code version and package versions, and hashes that name the report folder.
 from __future__ import annotations
 
 import copy
+import dataclasses
 import datetime as dt
 import hashlib
 import json
@@ -374,7 +375,9 @@ def manifest_scenario(manifest: dict, path: str | Path) -> Scenario:
         data = tomllib.loads(manifest["scenario_toml"])
     except tomllib.TOMLDecodeError as err:
         raise ScenarioError(str(path), "scenario_toml", f"malformed TOML: {err}") from None
-    return scenario_from_data(data, f"{path}: scenario_toml")
+    # The files the report read: a calibrated scenario's refits find the base it was fitted from there first.
+    return dataclasses.replace(scenario_from_data(data, f"{path}: scenario_toml"),
+                               recorded_files=tuple(manifest["scenario_files"]))
 
 
 def differing_numbers(a, b, path: str = "", skip=("provenance",)) -> list[str]:

@@ -231,6 +231,23 @@ def _print_integrity(manifest_path: Path, manifest: dict, files: bool = True) ->
     return edited
 
 
+def _refits_not_rebuilt(report: Report, original: Path) -> str:
+    """Why a rebuilt calibrated scenario lacks the refitted sensitivity figures its original has (report.json
+    ``sensitivity.base.recalibration_problem``): the base the calibration started from is neither where the report
+    read it nor in scenarios/, or the experience file is gone; "" when the rebuild refitted as the original did."""
+    def problem(extra: dict):
+        return ((extra.get("sensitivity") or {}).get("base") or {}).get("recalibration_problem")
+
+    now = problem(report.extra)
+    path = original / "report.json"
+    before = problem(json.loads(path.read_text(encoding="utf-8"))) if path.is_file() else None
+    if not now or now == before:
+        return ""
+    return (f"the recalibrated sensitivity figures were not rebuilt ({now}): a rebuild refits from the project's "
+            "files (the scenario the calibration started from, where the report read it or else in scenarios/, and "
+            "the experience file)")
+
+
 def check_command(path: Path) -> int:
     """``sim report --check PATH``: a report folder against its manifest, without running anything. Exit status 1
     when a file of the report no longer matches the SHA-256 its manifest recorded, or when the manifest records no
@@ -362,6 +379,9 @@ def command(args) -> int:
         manifest_path = _manifest_path(args.from_manifest)
         manifest = read_manifest(manifest_path)
         edited = _print_integrity(manifest_path, manifest, files=differences is not None)
+        lost = _refits_not_rebuilt(report, manifest_path.parent)
+        if lost:
+            print(f"Note: {lost}")
         if differences is None:
             print("Original summary.json/report.json not found beside the manifest: nothing to compare")
         elif differences:

@@ -789,6 +789,9 @@ class Scenario:
     calibration: dict | None = None  # the [calibration] record (what the scenario was fitted to), or None
     descriptions: dict | None = None  # {language code: what the scenario assumes} (``in_each_language``), or None
     warnings: tuple = ()  # amounts a file gives that look written in the wrong unit (``amount_warnings``)
+    # A scenario rebuilt from a report's manifest (its files are the manifest): the files the report read, base
+    # first, where :func:`base_of` looks for its base before scenarios/.
+    recorded_files: tuple = ()
 
     @property
     def title(self) -> str:
@@ -962,11 +965,16 @@ def _check_something_to_simulate(v: _Validator, values: dict) -> None:
 def base_of(scenario: Scenario) -> Scenario | None:
     """The scenario this one names as its base, read as its file read it (beside the file, else in scenarios/).
     A scenario made from a document has no chain of files: the base its document names, in scenarios/; a report's
-    manifest names none (its scenario stands alone), so for a report rebuilt from it, the base of the scenario of
-    the same id in scenarios/. None when none is found that way. Raises :class:`ScenarioError` where the base
-    cannot be read as a whole scenario (``base/national-defaults`` holds defaults only)."""
+    manifest names none (its scenario stands alone), so for a report rebuilt from it, the base its report read
+    where that file and the scenario's own are still there (``recorded_files``: a planner's kediri-2026-calibrated
+    outside scenarios/ lost its refits in a rebuild), else the base of the scenario of the same id in scenarios/.
+    None when none is found that way. Raises :class:`ScenarioError` where the base cannot be read as a whole
+    scenario (``base/national-defaults`` holds defaults only)."""
     if len(scenario.files) > 1:
         return load_scenario(scenario.files[-2])
+    recorded = [Path(p) for p in scenario.recorded_files]
+    if len(recorded) > 1 and all(p.is_file() for p in recorded[-2:]):
+        return load_scenario(recorded[-2])
     ref = scenario.resolved["scenario"].get("base")
     if isinstance(ref, str):
         return load_scenario(SCENARIO_DIR / (ref if ref.endswith(".toml") else f"{ref}.toml"))

@@ -79,7 +79,7 @@ from .closed_form import expected
 from .population import build_model
 from .regulation import RuleSet, load_regulation
 from .scenario import (
-    SEVERITY_SHARES, Scenario, ScenarioError, apply_override, base_of, node_at, scenario_from_data,
+    SCENARIO_DIR, SEVERITY_SHARES, Scenario, ScenarioError, apply_override, base_of, node_at, scenario_from_data,
 )
 from .scenario_schema import CHILD_SCALE_UNIT, RECORD_TABLES, scaled_child_bands
 
@@ -571,9 +571,14 @@ def _set(data: dict, key: str, node) -> None:
 
 def calibrated_from(scenario: Scenario) -> Scenario:
     """The scenario a calibrated scenario's file names as its base (``sim calibrate`` writes the scenario it
-    started from there), found by :func:`sim.scenario.base_of`: for a report rebuilt from its manifest, in
-    scenarios/ (as for the experience file, which the report's calibration figures read from the project too)."""
+    started from there), found by :func:`sim.scenario.base_of`: for a report rebuilt from its manifest, where the
+    report read it, else in scenarios/ (the experience file, which the report's calibration figures read too, is
+    read from the project as well)."""
     base = base_of(scenario)
+    if base is None and scenario.recorded_files:  # rebuilt from a manifest: it was named, but is not there now
+        looked = [*scenario.recorded_files[-2:-1], str(SCENARIO_DIR / f"{scenario.id}.toml")]
+        raise ScenarioError(scenario.id, "scenario.base", "not found: the scenario the calibration started from "
+                            f"(looked for {' and '.join(looked)})")
     if base is None:
         raise ScenarioError(scenario.id, "scenario.base", "missing: the scenario the calibration started from is not "
                             "named")
@@ -603,7 +608,8 @@ def calibrated_scenario(scenario: Scenario) -> Scenario:
     """The scenario that was calibrated from its calibration record's ``scenario``: itself when its base is that
     one (madiun-2025, calibrated from madiun-2025-prior), else the nearest scenario up its base chain whose own base
     is (madiun-2025 for madiun-2026-ucj, and through it for madiun-2026-ucj-csr), which must hold the same record.
-    Each base is found by :func:`sim.scenario.base_of` (for a report rebuilt from its manifest, in scenarios/).
+    Each base is found by :func:`sim.scenario.base_of` (for a report rebuilt from its manifest, where the report
+    read it, else in scenarios/).
     Raises :class:`ScenarioError` where there is none."""
     record = scenario.calibration
     seen, current = [], scenario

@@ -271,3 +271,38 @@ def test_check_notes_package_versions_that_differ(report, tmp_path, capsys):
                                    f"{package_versions()['numpy']}: a rebuild here may give other numbers (package "
                                    "releases may differ)")
     assert out.splitlines()[1].startswith("Report files match the manifest's files_sha256")
+
+
+def test_a_calibrated_scenario_outside_scenarios_rebuilds_its_refits_where_its_report_read_them(
+        tmp_path, monkeypatch, capsys):
+    """A planner's calibrated scenario kept outside scenarios/ (the walkthrough's kediri-2026-calibrated): its
+    rebuild looked for the base the calibration started from in scenarios/ only, found none, and gave a report
+    without the recalibrated sensitivity figures: "Rebuilt numbers DIFFER ... in 217 place(s)" with no word why.
+    The base is now read where the report read it; with those files gone, a Note says why the refits are missing."""
+    shutil.copytree(SCENARIO_DIR, tmp_path / "mine")
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run_cli(["calibrate", "mine/madiun-2025-prior.toml", "mine/experience/madiun-2025.toml",
+                              "--id", "my-cal", "--out", "cal"], capsys)
+    assert code == 0, err
+    code, out, err = run_cli(["report", "mine/my-cal.toml", "--trials", 100, "--reports-dir", "reports",
+                              "--quiet"], capsys)
+    assert code == 0, err
+    [folder] = (tmp_path / "reports" / "my-cal").iterdir()
+    original = json.loads((folder / "report.json").read_text(encoding="utf-8"))
+    assert original["sensitivity"]["base"].get("recalibration_problem") is None  # refitted
+    code, out, err = run_cli(["report", "--from-manifest", folder / "manifest.json", "--reports-dir", "rebuilt",
+                              "--quiet"], capsys)
+    assert code == 0, (out, err)
+    assert "Rebuilt numbers match the original report" in out and "recalibrated" not in out
+    # The manifest and the original's numbers alone, rebuilt from another folder: mine/... is not there.
+    (tmp_path / "alone").mkdir()
+    for name in ("manifest.json", "summary.json", "report.json"):
+        shutil.copy(folder / name, tmp_path / "alone" / name)
+    (tmp_path / "elsewhere").mkdir()
+    monkeypatch.chdir(tmp_path / "elsewhere")
+    code, out, err = run_cli(["report", "--from-manifest", tmp_path / "alone" / "manifest.json", "--reports-dir",
+                              "rebuilt", "--quiet"], capsys)
+    assert code == 1 and "Rebuilt numbers DIFFER" in out
+    assert ("Note: the recalibrated sensitivity figures were not rebuilt (my-cal: scenario.base: not found: the "
+            f"scenario the calibration started from (looked for mine/madiun-2025-prior.toml and "
+            f"{SCENARIO_DIR / 'my-cal.toml'}))") in out
