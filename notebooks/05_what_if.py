@@ -42,7 +42,7 @@
 # Atur penggeser (slider): anggaran, peserta (kuota), proporsi peserta yang iurannya dibayar dana CSR perusahaan, dan
 # faktor pada asumsi kematian dan kecelakaan. Setiap perubahan dijawab dengan perhitungan langsung
 # (`sim.coverage.what_if`, jauh di bawah satu detik): iuran setahun, siapa yang membayarnya, perkiraan klaim 12 bulan
-# dan rasio klaim, serta berapa peserta yang dapat dijamin anggaran. Jalankan dulu seluruh notebook (Run > Run All
+# dan rasio klaim, serta berapa peserta yang iurannya dapat dibiayai anggaran. Jalankan dulu seluruh notebook (Run > Run All
 # Cells). Nilai dalam Rp per tahun; rasio klaim adalah perkiraan klaim / iuran (di atas 100%: klaim diperkirakan
 # melebihi iuran). Ini nilai harapan: klaim sebenarnya bervariasi di sekitarnya (notebook 01 menunjukkan rentang 90%).
 #

@@ -226,7 +226,7 @@ TEXT = {
     "exec_ratio": {
         "id": "Iuran tahun {period} dihitung dari peserta yang aktif pada bulan-bulan itu: {premium}. Angka ini "
               "berbeda dari anggaran setahun penuh untuk peserta awal di atas karena jumlah peserta berubah selama "
-              "tahun itu (misalnya peserta yang meninggal keluar). Terhadap iuran ini, rasio klaim rata-rata "
+              "tahun itu (misalnya karena ada peserta yang meninggal). Terhadap iuran ini, rasio klaim rata-rata "
               "{ratio} (rentang 90%: {r5} sampai {r95}). Peluang klaim melebihi iuran: {prob}.",
         "en": "The {period} premium counts the members in force in those months: {premium}. It differs from the "
               "full-year budget for the starting members above because membership changes during the year (members "
@@ -558,7 +558,8 @@ TEXT = {
     "calib_misfit": {
         "id": "Peringatan: dengan pengali berapa pun, model tidak dapat menghasilkan jumlah klaim dan nilai klaim "
               "yang tercatat sekaligus. Jarak terkecil antara angka tercatat dan model adalah {chi2} (ukuran jarak "
-              "statistik atas {values} angka; bila model benar, jarak sebesar itu muncul dengan peluang {p}).",
+              "statistik atas {values} angka; bila model benar, jarak sebesar itu atau lebih muncul dengan peluang "
+              "{p}).",
         "en": "Warning: no setting of the multipliers lets the model reproduce both the recorded number of claims "
               "and their amount. The smallest distance between the recorded figures and the model is {chi2} (a "
               "statistical distance over {values} values; if the model held, a distance that large would come up "
@@ -780,7 +781,7 @@ TEXT = {
     "calib_not_fitted": {"id": "(hanya pembanding, tidak dikalibrasi)", "en": "(comparison only, not fitted)"},
     "calib_count_unfitted": {
         "id": "Jumlah klaim tercatat ({claims}) tidak dipakai dalam kalibrasi; angka itu hanya menjadi pembanding. "
-              "Rata-rata klaim tercatat {avg}, sedangkan rata-rata klaim dalam model {model_avg}: selama keduanya "
+              "Rata-rata nilai per klaim tercatat {avg}, sedangkan dalam model {model_avg}: selama keduanya "
               "berbeda sejauh itu, tidak ada tingkat kematian dan kecelakaan yang cocok dengan jumlah dan nilai klaim "
               "sekaligus. Pembayaran mana yang dihitung BPJS sebagai satu klaim tidak diumumkan, sedangkan nilai "
               "klaim adalah angka yang menjadi dasar anggaran; karena itu kalibrasi hanya memakai nilai klaim. Untuk "
@@ -1130,12 +1131,12 @@ TEXT = {
     },
     # --- budget ---
     "budget_affordable": {
-        "id": "Dengan anggaran {budget} per tahun, kota dapat menjamin sekitar {affordable} peserta dengan komposisi "
-              "yang sama.",
+        "id": "Dengan anggaran {budget} per tahun, kota dapat membiayai iuran sekitar {affordable} peserta dengan "
+              "komposisi yang sama.",
         "en": "A budget of {budget} a year covers about {affordable} members with the same mix.",
     },
     "budget_affordable_others": {
-        "id": "Dengan anggaran APBD {budget} per tahun, kota dapat menjamin sekitar {affordable} peserta dengan "
+        "id": "Dengan anggaran APBD {budget} per tahun, kota dapat membiayai iuran sekitar {affordable} peserta dengan "
               "komposisi yang sama, bila pihak lain tetap membayar iuran bagian mereka (garis iuran bagian APBD "
               "pada grafik).",
         "en": "An APBD budget of {budget} a year covers about {affordable} members with the same mix, the other "
@@ -1259,7 +1260,7 @@ TEXT = {
               "klaim tercatat yang sama, pengali hasil kalibrasi ikut bergeser dan menyerap sebagian besar perubahan "
               "itu. Karena itu, untuk skenario yang dikalibrasi, batang-batang lainnya biasanya melebih-lebihkan "
               "pengaruh perubahan asumsi terhadap perkiraan klaim; untuk asumsi tentang risiko (usia, biaya "
-              "perawatan, keparahan), angka setelah kalibrasi ulang yang dipakai.",
+              "perawatan, keparahan), sebaiknya berpegang pada angka setelah kalibrasi ulang.",
         "en": "This scenario is calibrated to recorded claims. The calibration fitted one death multiplier and one "
               "work-accident multiplier for all the calibrated segments together, so each is one bar, moved to the "
               "ends of its 90% interval, rather than a bar per segment. The other bars hold the calibrated values "
@@ -1374,7 +1375,7 @@ TEXT = {
     },
     "sens_note_segments": {
         "id": "Dengan lebih dari {many} segmen, parameter per segmen (segments.*) digeser bersama: semua segmen ke "
-              "batas rentangnya masing-masing pada saat yang sama.",
+              "batas yang sama (bawah atau atas) dari rentangnya masing-masing pada saat yang sama.",
         "en": "With more than {many} segments, a per-segment parameter (segments.*) moves in all segments together, "
               "each to the same end of its own range.",
     },
@@ -1528,7 +1529,7 @@ TEXT = {
               "memberi rasio klaim skenario ini dengan pengali hasil kalibrasi ulang itu di setiap batas. Untuk "
               "batang terlebar, {name}: bila dikalibrasi ulang, rasio klaim {period} menjadi {refit_low} dan "
               "{refit_high}, bukan {held_low} dan {held_high}. Untuk asumsi tentang risiko (usia, biaya perawatan, "
-              "keparahan), angka setelah kalibrasi ulang itulah yang dipakai; angka dengan kalibrasi tetap biasanya "
+              "keparahan), angka setelah kalibrasi ulang itulah yang sebaiknya dijadikan acuan; angka dengan kalibrasi tetap biasanya "
               "melebih-lebihkan pengaruhnya.",
         "en": "This scenario builds on {calibrated}, which is calibrated to recorded claims, and takes its fitted "
               "death and work-accident multipliers. Each multiplier is one bar, moved to the ends of its 90% "
@@ -1976,9 +1977,9 @@ TEXT = {
     # One figure, two multipliers: a ridge of exact fits (madiun-2025: distance 1.6e-08), so the recorded p-value
     # (0.9999, chi-squared on 1 degree of freedom that ignores the 2 fitted multipliers) tests nothing.
     "method_fit_none": {
-        "id": "Satu angka untuk dua pengali: banyak pasangan tepat menghasilkannya, jadi kecocokan (jarak "
-              "Mahalanobis, peluang khi-kuadrat {p}) tidak menguji model; prior menentukan pembagian "
-              "kematian dan kecelakaan.",
+        "id": "Satu angka untuk dua pengali: banyak pasangan pengali menghasilkannya secara tepat, jadi kecocokan "
+              "(jarak Mahalanobis, peluang khi-kuadrat {p}) tidak menguji model; prior menentukan pembagian "
+              "klaim antara kematian dan kecelakaan.",
         "en": "One figure for two multipliers: many pairs reproduce it exactly, so the fit (Mahalanobis distance, "
               "chi-squared probability {p}) tests nothing, and the priors split the claims between deaths and "
               "accidents.",
@@ -2369,7 +2370,7 @@ TEXT = {
     # The budget is the APBD's: set against the APBD's premium, DBH-CHT paying from its own money (sim.coverage).
     "wi_budget_left": {"id": "Sisa anggaran setelah iuran yang dibayar APBD",
                        "en": "Budget left after the APBD's premium"},
-    "wi_members_affordable": {"id": "Peserta yang dapat dijamin anggaran", "en": "Members the budget covers"},
+    "wi_members_affordable": {"id": "Peserta yang iurannya dapat dibiayai anggaran", "en": "Members the budget covers"},
     # --- sentences and labels the notebooks' own code cells show (notebooks/; the prose is in their markdown cells) ---
     "progress_trials": {"id": "simulasi", "en": "trials"},  # a notebook's progress bar (sim.progress.notebook)
     "nb_scenario_size": {"id": "{members} peserta dalam {segments} segmen, {months} bulan mulai {start}",
@@ -2390,7 +2391,7 @@ TEXT = {
                            "en": "Expected claims, first {months} months"},
     "nb_claim_ratio": {"id": "Rasio klaim (perkiraan klaim / iuran)", "en": "Claim ratio (expected claims / premium)"},
     "nb_budget": {"id": "Anggaran APBD setahun", "en": "APBD budget for a year"},
-    "nb_members_affordable": {"id": "Peserta yang dapat dijamin anggaran APBD", "en": "Members the APBD budget covers"},
+    "nb_members_affordable": {"id": "Peserta yang iurannya dapat dibiayai anggaran APBD", "en": "Members the APBD budget covers"},
     # A plan's budget, from its [funding] by year: the members it covers are the plan by year's (notebook 03).
     "nb_budget_plan": {"id": "Anggaran APBD {year} menurut rencana kepesertaan",
                        "en": "APBD budget for {year} under the enrolment plan"},
@@ -3571,7 +3572,7 @@ RULE_NAMES = {
                                    "en": "First months of BPU membership (reduced JKM benefit)"},
     "jkm.scholarship_min_membership": {"id": "Masa kepesertaan minimum untuk beasiswa (JKM)",
                                        "en": "Minimum membership for the scholarship (JKM)"},
-    "jkk.temporary_full_months": {"id": "Lama santunan tidak mampu bekerja (STMB) dibayar penuh",
+    "jkk.temporary_full_months": {"id": "Lama santunan sementara tidak mampu bekerja (STMB) dibayar penuh",
                                   "en": "Months of temporary-incapacity pay (STMB) at the full rate"},
     "jkk.temporary_full_share": {"id": "STMB: bagian upah selama dibayar penuh",
                                  "en": "STMB: share of the wage at the full rate"},

@@ -138,8 +138,8 @@ def test_the_target_s_premium_gives_the_apbds_share_when_others_pay(reports, cod
 
 
 @pytest.mark.parametrize("code, said", [
-    ("id", "Dengan anggaran APBD Rp604,0 juta per tahun, kota dapat menjamin sekitar 3.994 peserta dengan komposisi "
-           "yang sama, bila pihak lain tetap membayar iuran bagian mereka (garis iuran bagian APBD pada grafik)."),
+    ("id", "Dengan anggaran APBD Rp604,0 juta per tahun, kota dapat membiayai iuran sekitar 3.994 peserta dengan "
+           "komposisi yang sama, bila pihak lain tetap membayar iuran bagian mereka (garis iuran bagian APBD pada grafik)."),
     ("en", "An APBD budget of Rp604.0 m a year covers about 3,994 members with the same mix, the other payers "
            "paying for their share (the line of the APBD's premium in the chart)."),
 ])
