@@ -740,17 +740,20 @@ def _calibrated_description(base: dict | None) -> dict:
     return {code: f"{' '.join(base[code].split())} {text}" for code, text in CALIBRATED_DESCRIPTION.items()}
 
 
-def _toml_value(x) -> str:
+def _toml_value(x, exact: bool = False) -> str:
+    """``x`` as a TOML value; a float to 6 decimals, or as it is with ``exact`` (a --set to be given again)."""
     if isinstance(x, bool):
         return "true" if x else "false"
     if isinstance(x, str):
         return '"' + x.replace("\\", "\\\\").replace('"', '\\"') + '"'
     if isinstance(x, (list, tuple)):
-        return "[" + ", ".join(_toml_value(v) for v in x) + "]"
+        return "[" + ", ".join(_toml_value(v, exact) for v in x) + "]"
     if isinstance(x, dict):
-        return "{ " + ", ".join(f"{k} = {_toml_value(v)}" for k, v in x.items()) + " }"
+        return "{ " + ", ".join(f"{k} = {_toml_value(v, exact)}" for k, v in x.items()) + " }"
     if isinstance(x, float):
-        return repr(round(x, 6))
+        return repr(x if exact else round(x, 6))
+    if isinstance(x, (dt.date, dt.datetime)):  # a TOML date (--set scenario.start=2026-01-01)
+        return x.isoformat()
     return repr(x)
 
 
@@ -968,7 +971,9 @@ def calibrate_command(cal: Calibration, scenario_ref=None, new_id: str | None = 
     ``--any-scenario`` where given (without ``--id`` the re-run wrote ``<id>-calibrated.toml``, not this file)."""
     words = ["python -m sim calibrate", shlex.quote(str(scenario_ref or cal.scenario.id)),
              shlex.quote(str(cal.experience.path))]
-    words += [f"--set {k}={_toml_value(v)}" for k, v in cal.scenario.overrides]
+    # Each --set one shell word, its value as TOML in full: [[18, 40, 0.5], ...] split at its spaces, a quoted
+    # string lost its quotes and a float its digits past the sixth.
+    words += [f"--set {shlex.quote(f'{k}={_toml_value(v, exact=True)}')}" for k, v in cal.scenario.overrides]
     words += [f"--id {new_id}"] if new_id else []
     words += ["--any-scenario"] if any_scenario else []
     return " ".join(words)

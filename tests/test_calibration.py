@@ -196,6 +196,30 @@ def test_the_calibrated_files_first_line_is_a_command_that_writes_it_again(root,
     assert sorted(p.name for p in (tmp_path / "mine").glob("*cal*.toml")) == ["my-cal.toml"]
 
 
+def test_the_recorded_command_gives_each_set_back_as_it_was_given():
+    """The re-run command's --set values, split by a shell as the planner's would be, are the overrides the fit had:
+    a list split at its spaces into stray words, a TOML string lost its quotes and a float its digits past the
+    sixth."""
+    import datetime as dt
+    import shlex
+    from types import SimpleNamespace
+
+    from sim.calibration import calibrate_command
+    from sim.scenario import parse_override
+
+    given = ["segments.vulnerable.age_bands=[[18, 40, 0.5], [41, 60, 0.5]]", 'scenario.title="Kota X (draft)"',
+             "assumptions.age_shift=1.23456789e-07", "scenario.rules_date=2025-06-01", 'scenario.region="12"']
+    overrides = tuple(parse_override(g) for g in given)
+    assert overrides[3][1] == dt.date(2025, 6, 1) and overrides[4][1] == "12"
+    cal = SimpleNamespace(scenario=SimpleNamespace(id="kota-x", overrides=overrides),
+                          experience=SimpleNamespace(path="my claims.toml"))
+    words = shlex.split(calibrate_command(cal, "my city/kota-x.toml", "kota-x-cal"))
+    assert words[:6] == ["python", "-m", "sim", "calibrate", "my city/kota-x.toml", "my claims.toml"]
+    sets = [words[i + 1] for i, w in enumerate(words) if w == "--set"]
+    assert tuple(parse_override(s) for s in sets) == overrides
+    assert words[-2:] == ["--id", "kota-x-cal"] and len(words) == 6 + 2 * len(given) + 2
+
+
 SETS = ["assumptions.age_shift=5", "segments.vulnerable.age_profile=informal-working-age",
         "segments.vulnerable.male_share=0.7", "scenario.horizon_months=24",
         "segments.vulnerable.mortality_load=2.5"]
