@@ -22,7 +22,6 @@ from . import budget
 from .closed_form import expected
 from .i18n import Language
 from .forecast import DEFAULT_CHUNK_TRIALS, atomic_directory, forecast, write_json
-from .funding import DBH_CHT
 from .population import build_model
 from .scenario import Scenario, is_table, leaf_value
 from .scenario_schema import RECORD_TABLES
@@ -110,10 +109,12 @@ def key_outputs(scenario: Scenario, confidence: float, chunk_trials: int = DEFAU
 
 
 def dbh_cht_pays(scenario: Scenario) -> bool:
-    """Whether tobacco-excise money (DBH-CHT) may pay some of the scenario's premiums: a [funding] DBH-CHT budget,
-    or a segment whose payer it is."""
+    """Whether tobacco-excise money (DBH-CHT) may pay some of the scenario's premiums: a [funding] DBH-CHT budget
+    above 0 in some year (a segment paid by DBH-CHT needs one). ``sim plan`` says "excluding DBH-CHT" where its run
+    spent some; a budget its members leave unspent is still left out of the APBD needed."""
     funding = scenario.planning.funding if scenario.planning is not None else None
-    return (funding is not None and funding.dbh_cht is not None) or any(s.payer == DBH_CHT for s in scenario.segments)
+    dbh = funding.dbh_cht if funding is not None else None
+    return dbh is not None and bool(dbh.every or any(amount > 0 for _, amount in dbh.by_year))
 
 
 def _month(model, year: int, k: int) -> str:

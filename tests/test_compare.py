@@ -110,6 +110,7 @@ def test_the_apbd_needed_says_it_leaves_out_dbh_cht_where_a_scenario_spends_it()
 
     scenarios = [load_scenario(ref, ["scenario.trials=200"]) for ref in ("madiun-2026-ucj", "madiun-2026-ucj-csr")]
     assert [dbh_cht_pays(s) for s in scenarios] == [False, True]
+    assert not dbh_cht_pays(load_scenario("madiun-2026-ucj-csr", ["funding.dbh_cht_budget=0"]))  # none to leave out
     result = compare.compare(scenarios, 0.9)
     assert result["budget_needed_excludes_dbh_cht"] is True
     labels = {r["key"]: r["label"] for r in result["outputs"]}
