@@ -178,12 +178,18 @@ def changed_inputs(manifest: dict) -> list[str]:
     out = []
     # Said by --check too, which rebuilds nothing: what a rebuild would use, not what one did.
     own_copy = "(a rebuild uses the manifest's own copy of the scenario, not this file)"
-    for path, recorded in (manifest.get("scenario_files_sha256") or {}).items():
+    # A base up the chain (the files run base first) is read by a rebuild where it is there: a calibrated scenario's
+    # refits and the comparison with the base's year (sim.scenario.base_of).
+    base_read = ("(a rebuild uses the manifest's own copy of the scenario, but reads its base for a calibrated "
+                 "scenario's refits and the base's year)")
+    files = list((manifest.get("scenario_files_sha256") or {}).items())
+    for i, (path, recorded) in enumerate(files):
+        note = own_copy if i == len(files) - 1 else base_read
         now = file_hashes([path])[path]
         if now is None:
-            out.append(f"scenario file {path} is no longer there {own_copy}")
+            out.append(f"scenario file {path} is no longer there {note}")
         elif now != recorded:
-            out.append(f"scenario file {path} was edited after the report was written {own_copy}")
+            out.append(f"scenario file {path} was edited after the report was written {note}")
     recorded_data = manifest.get("data_sha256")
     if recorded_data is not None:
         now = data_hashes()

@@ -50,6 +50,19 @@ def test_an_edited_or_removed_scenario_file_is_named(tmp_path):
     assert changed_inputs(manifest) == [f"scenario file {path} is no longer there {own_copy}"]
 
 
+def test_an_edited_base_file_is_said_to_be_read_by_a_rebuild(tmp_path):
+    """A base up the chain, unlike the scenario's own file, is read by a rebuild (a calibrated scenario's refits,
+    the base's year: scenario.base_of); its Note said the rebuild uses the manifest's copy instead."""
+    base, own = tmp_path / "base.toml", tmp_path / "own.toml"
+    for path in (base, own):
+        path.write_text("x = 1\n", encoding="utf-8")
+    manifest = {"scenario_files_sha256": {str(base): sha256(base.read_bytes()), str(own): sha256(own.read_bytes())}}
+    base.write_text("x = 2\n", encoding="utf-8")
+    assert changed_inputs(manifest) == [
+        f"scenario file {base} was edited after the report was written (a rebuild uses the manifest's own copy of the "
+        "scenario, but reads its base for a calibrated scenario's refits and the base's year)"]
+
+
 def test_data_tables_and_source_that_differ_are_named():
     data = data_hashes()
     assert {"tmi4_qx.csv", "regulation.toml", "age_profiles.toml"} <= set(data)
