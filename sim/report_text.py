@@ -247,7 +247,7 @@ TEXT = {
     "prob_all": {
         "id": "Klaim melebihi iuran dalam semua {trials} simulasi. Karena itu peluangnya ditulis {prob}, bukan "
               "100%: dengan {trials} simulasi, kaidah tiga (rule of three) hanya dapat "
-              "memastikan peluangnya di atas {bound} (keyakinan 95%).",
+              "memastikan peluangnya di atas {bound} (tingkat kepercayaan 95%).",
         "en": "Claims exceeded premiums in all {trials} simulations. The chance is therefore shown as {prob}, not "
               "100%: from {trials} simulations the rule of three can only bound it above {bound} "
               "(95% confidence).",
@@ -255,7 +255,7 @@ TEXT = {
     "prob_none": {
         "id": "Klaim tidak melebihi iuran dalam satu pun dari {trials} simulasi. Karena itu peluangnya ditulis "
               "{prob}, bukan 0%: dengan {trials} simulasi, kaidah tiga (rule of three) hanya dapat "
-              "memastikan peluangnya di bawah {bound} (keyakinan 95%).",
+              "memastikan peluangnya di bawah {bound} (tingkat kepercayaan 95%).",
         "en": "Claims exceeded premiums in none of the {trials} simulations. The chance is therefore shown as "
               "{prob}, not 0%: from {trials} simulations the rule of three can only bound it below {bound} "
               "(95% confidence).",
@@ -264,7 +264,8 @@ TEXT = {
         "id": "Peluang klaim > iuran: {above} berarti klaim melebihi iuran dalam semua (atau hampir semua) dari "
               "{trials} simulasi, {below} berarti tidak terjadi di satu simulasi pun (atau hampir tidak ada); "
               "simulasi yang jumlahnya terbatas tidak dapat menunjukkan kepastian 100% atau 0%, dan menurut "
-              "kaidah tiga peluangnya hanya dapat dipastikan di atas {high} atau di bawah {low} (keyakinan 95%).",
+              "kaidah tiga peluangnya hanya dapat dipastikan di atas {high} atau di bawah {low} (tingkat kepercayaan "
+              "95%).",
         "en": "P(claims > premium): {above} means claims exceeded premiums in all (or nearly all) of the {trials} "
               "simulations, {below} in none (or nearly none); a finite number of simulations cannot show a "
               "certainty of 100% or 0%, and by the rule of three the chance can only be bounded above {high} or "
@@ -1053,7 +1054,7 @@ TEXT = {
     # The risk table's second row: the Monte Carlo precision of the row above (sim.risk), and the table's note on it.
     "row_risk_precision": {"id": "Presisi simulasi", "en": "Simulation precision"},
     "risk_precision_note": {
-        "id": "Baris presisi simulasi memuat, di kolom VaR, interval kepercayaan 95% bebas distribusi yang dibentuk "
+        "id": "Baris presisi simulasi memuat, di kolom VaR, selang kepercayaan 95% bebas distribusi yang dibentuk "
               "dari dua hasil simulasi setelah diurutkan (interval seperti ini memuat VaR sebenarnya dari model "
               "dengan peluang sekitar 95%); di kedua kolom TVaR, galat baku TVaR menurut rumus asimtotik; dan di "
               "kolom rata-rata selisih klaim di atas iuran, galat baku rata-rata itu (simpangan baku selisih tersebut "
@@ -1617,7 +1618,7 @@ TEXT = {
     "valid_mean_no_claims": {
         "id": "tidak ada klaim dalam satu pun dari {trials} simulasi, sehingga galat baku tidak dapat ditaksir; "
               "menurut kaidah tiga (rule of three), peluang adanya klaim pada {period} kurang dari 3 per {trials} "
-              "(keyakinan 95%); selisih relatif eksak terhadap perhitungan langsung {rel}",
+              "(tingkat kepercayaan 95%); selisih relatif eksak terhadap perhitungan langsung {rel}",
         "en": "no claims in any of the {trials} trials, so the standard error cannot be estimated; by the rule of "
               "three the chance of any claim in {period} is below 3 in {trials} (95% confidence); exact vs direct "
               "calculation, relative {rel}",
@@ -3537,8 +3538,8 @@ UNITS = {
     "months of wage, times the table percentage": "bulan upah, dikalikan persentase tabel",
     "months paid at the full rate": "bulan dibayar penuh",
     "payer codes": "kode pembayar",
-    "share of BPU premium waived": "proporsi iuran BPU yang dibebaskan",
-    "share of BPU premium waived, transport occupations": "proporsi iuran BPU yang dibebaskan, pekerja transportasi",
+    "share of BPU premium waived": "proporsi potongan iuran BPU",
+    "share of BPU premium waived, transport occupations": "proporsi potongan iuran BPU, pekerja transportasi",
     "share of income band per month": "proporsi kelompok penghasilan per bulan",
     "share of monthly wage": "proporsi upah bulanan",
     "share of monthly wage, risk classes I-V": "proporsi upah bulanan, kelas risiko I–V",

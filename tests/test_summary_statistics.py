@@ -383,7 +383,8 @@ def test_trials_without_any_claim_give_no_standard_error_and_say_why():
     said = {"en": "no claims in any of the 200 trials, so the standard error cannot be estimated; by the rule of three "
                   "the chance of any claim in 2025 is below 3 in 200 (95% confidence)",
             "id": "tidak ada klaim dalam satu pun dari 200 simulasi, sehingga galat baku tidak dapat ditaksir; menurut "
-                  "kaidah tiga (rule of three), peluang adanya klaim pada 2025 kurang dari 3 per 200 (keyakinan 95%)"}
+                  "kaidah tiga (rule of three), peluang adanya klaim pada 2025 kurang dari 3 per 200 (tingkat "
+                  "kepercayaan 95%)"}
     for code, text in said.items():
         section = validation_section(Language(code), summary, {"first_period_mean_z": None})
         mean_row = next(b for b in section.blocks if isinstance(b, Table)).rows[0]
