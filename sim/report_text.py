@@ -1978,9 +1978,9 @@ TEXT = {
     # One figure, two multipliers: a ridge of exact fits (madiun-2025: distance 1.6e-08), so the recorded p-value
     # (0.9999, chi-squared on 1 degree of freedom that ignores the 2 fitted multipliers) tests nothing.
     "method_fit_none": {
-        "id": "Satu angka untuk dua pengali: banyak pasangan pengali tepat menghasilkannya, jadi kecocokan (jarak "
-              "Mahalanobis, peluang khi-kuadrat {p}) tidak menguji model; prior membagi klaim kematian dan "
-              "kecelakaan.",
+        "id": "Satu angka untuk dua pengali: banyak pasangan tepat menghasilkannya, jadi kecocokan (jarak "
+              "Mahalanobis, peluang khi-kuadrat {p}) tidak menguji model; prior menentukan pembagian "
+              "kematian dan kecelakaan.",
         "en": "One figure for two multipliers: many pairs reproduce it exactly, so the fit (Mahalanobis distance, "
               "chi-squared probability {p}) tests nothing, and the priors split the claims between deaths and "
               "accidents.",
