@@ -20,7 +20,7 @@ import pandas as pd
 
 from . import budget
 from .closed_form import expected
-from .i18n import Language
+from .i18n import Language, rule_of_three_bound
 from .forecast import DEFAULT_CHUNK_TRIALS, atomic_directory, forecast, write_json
 from .population import build_model
 from .scenario import Scenario, is_table, leaf_value
@@ -304,6 +304,8 @@ def chance(p: float, trials: int) -> str:
     hits = round(p * trials)
     if trials <= 0 or 0 < hits < trials:
         return shown
+    if rule_of_three_bound(trials) >= 1.0:  # shown is the count already: "2 of 2 (2 of 2 trials)"
+        return f"{hits:,} of {trials:,} trials"
     return f"{shown} ({hits:,} of {trials:,} trials)"
 
 

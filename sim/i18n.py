@@ -160,12 +160,15 @@ class Language:
         ``< 0,1%``: a finite number of trials never shows a certainty. Given the number of ``trials``, all or none
         of them is the 95 % bound of the rule of three (the true share is above 1 - 3/n, below 3/n), rounded
         outward to 0.1 %: 2,000 of 2,000 resolve no finer than ``> 99,8%``, 10,000 of 10,000 ``> 99,9%``; all but a
-        few of them is the estimate to the digits they resolve, 1,999 of 2,000 ``99,95%``."""
+        few of them is the estimate to the digits they resolve, 1,999 of 2,000 ``99,95%``. All or none of 3 trials
+        or fewer, which the rule of three does not bound, is the count: ``2 dari 2``."""
         if x is None:
             return "-"
         hits = round(x * trials) if trials else None
         if hits is not None and hits in (0, trials):
             bound = rule_of_three_bound(trials)
+            if bound >= 1.0:  # 3 trials or fewer bound nothing: "> 0,0%" (2 of 2) and "< 100,0%" said nothing
+                return f"{hits} {'dari' if self.code == 'id' else 'of'} {trials}"
             if hits == trials:  # round(.., 9): 1 - 3/2000 is 0.9985 in decimal, not 0.99849999...
                 return f"> {self._digits(math.floor(round((1 - bound) * 1000, 9)) / 10, 1)}%"
             return f"< {self._digits(math.ceil(round(bound * 1000, 9)) / 10, 1)}%"

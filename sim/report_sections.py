@@ -808,6 +808,8 @@ def _claims_paras(lang: Language, scenario: Scenario, summary: dict, extra: dict
         prob = first["prob_claim_ratio_above_1"]
         high, low = rule_of_three(lang, summary["trials"])
         certain = {1.0: " " + lang("prob_all", bound=high), 0.0: " " + lang("prob_none", bound=low)}.get(prob, "")
+        if certain and rule_of_three_bound(summary["trials"]) >= 1.0:  # "can only bound it above 0%"
+            certain = " " + lang("prob_count")
         part = first["months"] < 12  # its premium is of fewer months than the full-year budget above
         text = lang("exec_ratio_part", period=first["period"], months=first["months"]) if part else \
             lang("exec_ratio", period=first["period"])
@@ -826,8 +828,8 @@ def _claims_paras(lang: Language, scenario: Scenario, summary: dict, extra: dict
 def rule_of_three(lang: Language, trials: int) -> tuple:
     """The 95 % bounds the rule of three gives when all or none of ``trials`` show an event, as percentages a
     reader can read (10,000 trials: ``99,97%`` and ``0,03%``), to the digits the trials resolve. A bound on a
-    probability stays within 0-100 %: 3 trials or fewer bound nothing (``0%``, ``100%``), as ``Language.chance``
-    has it; 1 trial gave "above -200% or below 300%"."""
+    probability stays within 0-100 %: 3 trials or fewer bound nothing (``0%``, ``100%``; 1 trial gave "above -200%
+    or below 300%"), and the report then shows the count (``Language.chance``: ``2 dari 2``) and ``prob_count``."""
     decimals = max(0, math.ceil(math.log10(trials)) - 2)
     bound = rule_of_three_bound(trials)
     return lang.percent(1 - bound, decimals), lang.percent(bound, decimals)
@@ -1287,6 +1289,9 @@ def results_section(lang: Language, summary: dict, extra: dict, scenario: Scenar
            for p in summary["periods"]):  # shown as "> 99,8%" or "< 0,2%" (of 2,000): say what that means
         blocks.append(Para(lang("prob_table_note", above=lang.chance(1.0, n), below=lang.chance(0.0, n),
                                 **dict(zip(("high", "low"), rule_of_three(lang, n)))),
+                           {"trials": _s(summary, "trials", "count")}, "note"))
+    elif any(p["prob_claim_ratio_above_1"] in (0.0, 1.0) for p in summary["periods"]):  # "2 dari 2": 3 or fewer
+        blocks.append(Para(lang("prob_table_note_count", above=lang.chance(1.0, n), below=lang.chance(0.0, n)),
                            {"trials": _s(summary, "trials", "count")}, "note"))
     blocks += base_year_blocks(lang, summary, extra)  # the same year in an earlier base, beside this one's
     blocks += [

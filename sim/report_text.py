@@ -260,6 +260,21 @@ TEXT = {
               "{prob}, not 0%: from {trials} simulations the rule of three can only bound it below {bound} "
               "(95% confidence).",
     },
+    "prob_count": {
+        "id": "Peluang ini ditulis sebagai jumlah simulasi, bukan persentase: dengan hanya {trials} simulasi, kaidah "
+              "tiga (rule of three) belum dapat membatasi peluangnya (diperlukan sedikitnya 4 simulasi).",
+        "en": "This chance is given as a count of simulations, not a percentage: from only {trials} simulations the "
+              "rule of three cannot bound it (that needs at least 4 simulations).",
+    },
+    "prob_table_note_count": {
+        "id": "Peluang klaim > iuran: {above} berarti klaim melebihi iuran dalam semua {trials} simulasi, {below} "
+              "dalam tidak satu pun; ditulis sebagai jumlah simulasi, bukan persentase, karena dengan hanya "
+              "{trials} simulasi kaidah tiga (rule of three) belum dapat membatasi peluangnya (diperlukan "
+              "sedikitnya 4 simulasi).",
+        "en": "P(claims > premium): {above} means claims exceeded premiums in all {trials} simulations, {below} in "
+              "none; given as a count of simulations, not a percentage, because from only {trials} simulations the "
+              "rule of three cannot bound the chance (that needs at least 4 simulations).",
+    },
     "prob_table_note": {
         "id": "Peluang klaim > iuran: {above} berarti klaim melebihi iuran dalam semua (atau hampir semua) dari "
               "{trials} simulasi, {below} berarti tidak terjadi di satu simulasi pun (atau hampir tidak ada); "

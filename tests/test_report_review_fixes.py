@@ -698,6 +698,38 @@ def test_a_chance_shown_beyond_99_9_or_below_0_1_percent_gets_the_table_note(mad
     assert (notes([]), notes([1.0]), notes([0.5, 0.0]), notes([0.9997])) == (0, 1, 1, 1)  # 99.97 % shows > 99.9 %
 
 
+@pytest.mark.parametrize("code", ["id", "en"])
+def test_all_or_none_of_three_trials_or_fewer_is_a_count_not_a_vacuous_bound(madiun, code):
+    """The rule of three bounds nothing from 3 trials or fewer (3/n is 100 % or more): all 2 of 2 trials above the
+    premium read "> 0,0%", and the text "can only bound it above 0%". They read as the count ("2 dari 2"), the text
+    and the periods table's note saying why; 4 trials still give the bound ("> 25,0%"). ``sim compare`` read
+    "2 of 2 (2 of 2 trials)"."""
+    from sim.compare import chance as compare_chance
+    from sim.report_sections import _claims_paras
+
+    lang = Language(code)
+    of = {"id": "dari", "en": "of"}[code]
+    assert (lang.chance(1.0, 2), lang.chance(0.0, 3), lang.chance(0.5, 2)) == (f"2 {of} 2", f"0 {of} 3", "50.0%"
+                                                                               if code == "en" else "50,0%")
+    assert lang.chance(1.0, 4) == ("> 25.0%" if code == "en" else "> 25,0%")
+    assert (compare_chance(1.0, 2), compare_chance(1.0, 300)) == ("2 of 2 trials", "> 99.0% (300 of 300 trials)")
+    for trials, counted in ((2, True), (4, False)):
+        summary = copy.deepcopy(madiun.summary)
+        summary["trials"] = trials
+        for p in summary["periods"]:
+            p["prob_claim_ratio_above_1"] = 1.0
+        texts = _texts(_claims_paras(lang, madiun.scenario, summary, madiun.extra))
+        assert (lang("prob_count") in texts) is counted
+        assert (lang("prob_all", bound=sections_rule_of_three(lang, trials)[0]) in texts) is not counted
+        notes = [b.text for b in results_section(lang, summary, {}).blocks if isinstance(b, Para)]
+        count_note = lang("prob_table_note_count", above=f"2 {of} 2", below=f"0 {of} 2")
+        assert (count_note in notes) is counted
+        high, low = sections_rule_of_three(lang, trials)
+        bound_note = lang("prob_table_note", above=lang.chance(1.0, trials), below=lang.chance(0.0, trials),
+                          high=high, low=low)
+        assert (bound_note in notes) is not counted
+
+
 @pytest.mark.parametrize("amount, where", [("p5", "calib_inside"), ("p95", "calib_inside"), ("below", "calib_below"),
                                            ("above", "calib_above")])
 def test_the_recorded_amount_is_placed_below_inside_or_above_the_model_s_interval(madiun, amount, where):
