@@ -40,7 +40,7 @@ from .mortality import monthly_q
 from .population import Model, build_model
 from .regulation import jkm_scholarship_eligible
 from .scenario import (
-    SCENARIO_DIR, Scenario, ScenarioError, _closest_id, apply_override, load_scenario, month, number, one_line,
+    SCENARIO_DIR, Scenario, ScenarioError, closest_scenario_id, apply_override, load_scenario, month, number, one_line,
     parse_override, scenario_from_data, text,
 )
 from .scenario_schema import MAX_TRIALS, MISFIT_P, shown
@@ -660,7 +660,7 @@ def experience_scenario(experience: Experience) -> str | Path:
     if not shipped.is_file():  # named by the experience file and its key, not by the id alone
         raise ScenarioError(str(experience.path), "experience.scenario",
                             f"no scenario {experience.scenario!r} (looked for {beside} and {shipped})"
-                            f"{_closest_id(experience.scenario)}")
+                            f"{closest_scenario_id(experience.scenario)}")
     return experience.scenario
 
 

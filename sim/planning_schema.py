@@ -50,12 +50,9 @@ CLAIM_DEADLINE_MONTHS = 60  # months after the event
 # --- Value checks ---------------------------------------------------------------------------------------------
 
 
-def within_claim_deadline(x):
-    """A reporting delay in whole months, at most :data:`CLAIM_DEADLINE_MONTHS`, saying why where it is longer."""
-    problem = number(0, CLAIM_DEADLINE_MONTHS, integer=True)(x)
-    if problem and problem.startswith("must be <="):
-        problem += " (a claim may be made up to 5 years after the accident, PP 82/2019)"
-    return problem
+# A reporting delay in whole months, at most CLAIM_DEADLINE_MONTHS, saying why where it is longer.
+within_claim_deadline = number(0, CLAIM_DEADLINE_MONTHS, integer=True,
+                               why_hi=" (a claim may be made up to 5 years after the accident, PP 82/2019)")
 
 
 def per_year(amount_check):

@@ -73,7 +73,7 @@ def find_scenario(ref: str | Path) -> Path:
         return path
     candidate = SCENARIO_DIR / f"{ref}.toml"
     if not candidate.is_file():
-        raise ScenarioError(str(ref), "", f"no such scenario file (looked for {candidate}){_closest_id(str(ref))}")
+        raise ScenarioError(str(ref), "", f"no such scenario file (looked for {candidate}){closest_scenario_id(str(ref))}")
     return candidate
 
 
@@ -84,7 +84,7 @@ def _shipped_hint(path: Path) -> str:
     return f" (the scenario id {path.with_suffix('').as_posix()!r}, without .toml, names {SCENARIO_DIR / path})"
 
 
-def _closest_id(ref: str) -> str:
+def closest_scenario_id(ref: str) -> str:
     """"; did you mean 'jambi-2025'?" for the shipped scenario id closest to a mistyped one (jambi-2O25, Jambi-2025,
     jambi2025), or "" if none is close. Close means one or two characters off: madiun-2099 is another year, not a
     typo of madiun-2025, and is left without a suggestion."""

@@ -71,10 +71,13 @@ WHOLE_WITHOUT_POINT = ("must be a whole number written without a decimal point o
                       "12.000: TOML reads 12.000 as 12), got {x}")
 
 
-def number(lo: float, hi: float, integer: bool = False, lo_open: bool = False):
+def number(lo: float, hi: float, integer: bool = False, lo_open: bool = False, why_hi: str = ""):
+    """A check of a number within ``lo``-``hi``; ``why_hi`` follows the message of a number above ``hi`` (the law
+    behind the limit)."""
     def check(x):
         if isinstance(x, int) and not isinstance(x, bool) and not _is_number(x):  # too large even for a float
-            return f"must be <= {bound(hi)}, got {shown(x)}" if x > 0 else f"must be >= {bound(lo)}, got {shown(x)}"
+            return f"must be <= {bound(hi)}, got {shown(x)}{why_hi}" if x > 0 else \
+                f"must be >= {bound(lo)}, got {shown(x)}"
         if not _is_number(x):
             return f"must be a number, got {shown(x)}"
         if not math.isfinite(x):  # before int(x), which raises on nan and inf
@@ -86,7 +89,7 @@ def number(lo: float, hi: float, integer: bool = False, lo_open: bool = False):
         if x < lo or (lo_open and x == lo):
             return f"must be {'>' if lo_open else '>='} {bound(lo)}, got {shown(x, 120)}"
         if x > hi:
-            return f"must be <= {bound(hi)}, got {shown(x, 120)}"
+            return f"must be <= {bound(hi)}, got {shown(x, 120)}{why_hi}"
         return None
 
     return check
