@@ -671,7 +671,10 @@ def _pledge_outcome_lines(answer: dict, rupiah, part_years: frozenset, year_ends
     def by_year(rows: list, key: str) -> str:
         return _by_year(rows, key, rupiah, need_years if key == "apbd_needed_idr" else part_years)
 
-    lines = [f"If CSR pledges are not honoured (the table above counts each at amount x probability); {said}:",
+    # "Firms in Kota Madiun fails 15%" read as that pledge's chance of failing (30 %), "members 2030 | not renewed"
+    # as 2030's: the columns say what they are.
+    lines = [f"If CSR pledges are not honoured (the table above counts each at amount x probability); {said}; prob: "
+             f"the chance of that exact combination; not renewed: over the horizon:",
              f"  {'outcome':<{width}} {'prob':>5} {f'members {last}':>13} {'not renewed':>11} "
              f"{'most waiting':<{cell_width}}  APBD needed to keep the plan"]
     for o, cell in zip(outcomes, cells):

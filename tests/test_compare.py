@@ -15,7 +15,7 @@ def test_of_two_years_with_equal_need_the_peak_year_is_the_first(monkeypatch):
     years = [{"year": 2025, "budget_idr": 100.0}, {"year": 2026, "budget_idr": 300.0},
              {"year": 2027, "budget_idr": 300.0}]
     need = {"for": "members", "years": years}
-    monkeypatch.setattr(compare.budget, "budget_needed", lambda scenario, confidence: need)
+    monkeypatch.setattr(compare.budget, "budget_needed", lambda scenario, confidence, unlimited=None: need)
     out = compare.key_outputs(load_scenario("jambi-2025", ["scenario.trials=200"]), 0.9)
     assert (out["budget_needed_peak_year"], out["budget_needed_peak_year_idr"]) == (2026, 300.0)
     assert out["budget_needed_first_year_idr"] == 100.0
@@ -46,6 +46,30 @@ def test_compare_says_whether_each_scenario_s_money_keeps_its_members():
     row = next(t for t in text.splitlines() if t.startswith("members not renewed for lack of money, over the horizon"))
     assert row.split()[-2:] == [f"{values['not_renewed'][refs[0]]:,.0f}", "0"]
     assert compare.key_outputs(load_scenario("jambi-2025", ["scenario.trials=200"]), 0.9)["not_renewed"] is None
+
+
+def test_compare_averages_members_not_renewed_over_which_csr_pledges_are_honoured():
+    """compare's "not renewed" counts each CSR pledge at amount x probability, as sim plan's table: 0 for
+    madiun-2026-ucj-csr, beside madiun-2026-ucj's 432, though the CSR scenario cuts 746 members if the co-funded
+    pledge alone fails (35 %). Two rows average them over the pledge outcomes, as plan.json's
+    ``budget.pledge_outcomes.expected``; without pledges they are the one outcome's; "-" where members only run off."""
+    from sim.plan import plan
+
+    refs = ("madiun-2026-ucj", "madiun-2026-ucj-csr")
+    scenarios = [load_scenario(ref, ["scenario.trials=100"]) for ref in refs]
+    values = {r["key"]: r["values"] for r in compare.compare(scenarios, 0.9)["outputs"]}
+    _, planned, _ = plan(scenarios[1], 0.9, sensitivity=False)
+    outcomes = planned["budget"]["pledge_outcomes"]
+    by_hand = sum(o["probability"] * o["not_renewed"] for o in outcomes["outcomes"])
+    assert sum(o["probability"] for o in outcomes["outcomes"]) == pytest.approx(1.0)
+    assert values["not_renewed_expected"]["madiun-2026-ucj-csr"] == pytest.approx(by_hand, abs=0.05)
+    assert values["not_renewed_expected"]["madiun-2026-ucj-csr"] > 200  # not the 0 of pledges at expected money
+    assert values["held_end_expected"]["madiun-2026-ucj-csr"] == pytest.approx(
+        sum(o["probability"] * o["years"][-1]["held_year_end"] for o in outcomes["outcomes"]), abs=0.05)
+    for key in ("not_renewed", "held_end"):  # no pledges: one outcome, the same figure
+        assert values[f"{key}_expected"]["madiun-2026-ucj"] == values[key]["madiun-2026-ucj"]
+    jambi = compare.key_outputs(load_scenario("jambi-2025", ["scenario.trials=100"]), 0.9)
+    assert jambi["not_renewed_expected"] is None and jambi["held_end_expected"] is None
 
 
 def test_compare_states_its_confidence_and_units_in_the_table_and_the_csv():
