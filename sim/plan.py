@@ -371,8 +371,8 @@ def _funding(model: Model) -> list[dict]:
 
 
 def _enrolment_table(model: Model) -> pd.DataFrame:
-    """Per month and segment: names proposed, taken and rejected at each stage, registered, admitted, held,
-    members in force, joined and left by cause."""
+    """Per month and segment: names proposed, taken and rejected at each stage, registered, admitted (joined),
+    held, queued, members in force during the month (before its exits) and left by cause."""
     proj = model.projection
     if proj is None:
         return pd.DataFrame()
