@@ -87,15 +87,16 @@ def key_outputs(scenario: Scenario, confidence: float, chunk_trials: int = DEFAU
     need_months = sum(13 - int(r["first_month"][5:]) for r in path)  # from each year's first month to December
     peak = max(path, key=lambda r: r["budget_idr"])  # the first of equal peaks
     proj = model.projection  # None: members only run off, no money can bind ("-")
+    # As sim plan's "not renewed" column summed and its last "waiting for money" (plan.json budget_cuts,
+    # years[].held_year_end).
+    cuts = {"not_renewed": None if proj is None else round(float(proj.not_renewed().sum()), 2),
+            "held_end": None if proj is None else round(float(proj.held[:, -1].sum()), 2)}
     return {
         "horizon": f"{months} months from {scenario.start:%Y-%m}",
         "members": total["members"],
         "members_end": round(float(sum(e.closing[-1] for e in model.segments)), 2),  # after the last month's exits
-        # As sim plan's "not renewed" column summed and its last "waiting for money" (plan.json budget_cuts,
-        # years[].held_year_end).
-        "not_renewed": None if proj is None else round(float(proj.not_renewed().sum()), 2),
-        "held_end": None if proj is None else round(float(proj.held[:, -1].sum()), 2),
-        **_averaged_over_pledges(scenario, proj, unlimited),
+        **cuts,
+        **_averaged_over_pledges(scenario, cuts, unlimited),
         "premium_per_year_idr": round(total["premium_idr"] * 12 / months, 2),
         "city_money_per_year_idr": round(city * 12 / months, 2),
         "claims_mean_idr": total["claims_idr"]["mean"],
@@ -126,17 +127,16 @@ def dbh_cht_pays(scenario: Scenario) -> bool:
     return dbh is not None and bool(dbh.every or any(amount > 0 for _, amount in dbh.by_year))
 
 
-def _averaged_over_pledges(scenario: Scenario, proj, unlimited) -> dict:
+def _averaged_over_pledges(scenario: Scenario, cuts: dict, unlimited) -> dict:
     """Members not renewed over the horizon and names waiting at its end, averaged over which CSR pledges are
-    honoured (plan.json ``budget.pledge_outcomes.expected``): without pledges the one outcome's, as ``not_renewed``
-    and ``held_end``; None where members only run off, or where the outcomes are the stress cases only (more than
+    honoured (plan.json ``budget.pledge_outcomes.expected``): without pledges the one outcome's, ``cuts`` (the
+    run's ``not_renewed`` and ``held_end``); None where members only run off, or where the outcomes are the stress cases only (more than
     ``ALL_COMBINATIONS_UP_TO`` pledges: their probabilities do not add up to 1)."""
-    if proj is None:
+    if cuts["not_renewed"] is None:
         return {"not_renewed_expected": None, "held_end_expected": None}
     outcomes = pledge_outcomes(scenario, unlimited)
     if outcomes is None:
-        return {"not_renewed_expected": round(float(proj.not_renewed().sum()), 2),
-                "held_end_expected": round(float(proj.held[:, -1].sum()), 2)}
+        return {"not_renewed_expected": cuts["not_renewed"], "held_end_expected": cuts["held_end"]}
     years = outcomes["expected"]
     if years is None:
         return {"not_renewed_expected": None, "held_end_expected": None}
