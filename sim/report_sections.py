@@ -1691,23 +1691,25 @@ def _sens_later(lang: Language, extra: dict, labels: dict | None, refit: bool) -
     rows = [(sensitivity_label(lang, r, labels),) + tuple(
         _r(extra, f"sensitivity.rows.{i}.{field}_{end}", "percent") if r.get(f"{field}_{end}") is not None else "-"
         for field, _, _ in columns for end in REFIT_ENDS) for i, r in enumerate(sens["rows"])]
-    text = lang("sens_last_intro", period=sens["period"], last=last) + " " if last else ""
+    sentences = [lang("sens_last_intro", period=sens["period"], last=last)] if last else []
     figures = {"base_last": _r(extra, "sensitivity.base.claim_ratio_last", "percent")} if last else {}
     if last:
         off_text, off_figures = _sens_off_chart(lang, extra, labels)
-        text += off_text
+        sentences.append(off_text)
         figures.update(off_figures)
     if refit:
         through = sens.get("recalibrated_through")
-        text += (lang("sens_refit_columns_inherited", years=_years(lang, sens), calibrated=through["scenario"])
-                 if through else lang("sens_refit_columns", years=_years(lang, sens)))
+        sentences.append(lang("sens_refit_columns_inherited", years=_years(lang, sens), calibrated=through["scenario"])
+                         if through else lang("sens_refit_columns", years=_years(lang, sens)))
         field = "claim_ratio_recalibrated_last"
         found = [(r[f"{field}_{end}"], f"sensitivity.rows.{i}.{field}_{end}")
                  for i, r in enumerate(sens["rows"]) for end in REFIT_ENDS if r.get(f"{field}_{end}") is not None]
         if found:  # the whole table in one sentence: how far any one assumption moves the budget year's ratio
-            text += " " + lang("sens_refit_last_span", last=last)
+            sentences.append(lang("sens_refit_last_span", last=last))
             figures.update(lowest=_r(extra, min(found)[1], "percent"), highest=_r(extra, max(found)[1], "percent"))
-    return [Para(text.strip(), figures), Table("sensitivity_later", header, rows),
+    # One space between sentences, whichever are there (the one off the chart once ran into the next: "rentangnya.Kolom").
+    text = " ".join(s.strip() for s in sentences if s.strip())
+    return [Para(text, figures), Table("sensitivity_later", header, rows),
             *(_sens_refit_notes(lang, extra, labels) if refit else [])]
 
 
@@ -1735,7 +1737,7 @@ def _sens_off_chart(lang: Language, extra: dict, labels: dict | None) -> tuple[s
               {"low": _r(extra, f"sensitivity.rows.{i}.{ends[0]}", "percent"),
                "high": _r(extra, f"sensitivity.rows.{i}.{ends[1]}", "percent")}) for i in off]
     joined, figures = report_planning._listed(lang, items, "off_")
-    return " " + lang("sens_off_chart", items=joined, last=sens["last_period"], period=sens["period"]), figures
+    return lang("sens_off_chart", items=joined, last=sens["last_period"], period=sens["period"]), figures
 
 
 def _refit_shown(extra: dict) -> bool:

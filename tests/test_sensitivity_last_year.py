@@ -235,3 +235,20 @@ def test_a_later_years_large_effect_off_the_chart_is_named(code, said):
     assert said.format(name=lang.parameter(rows[i]["parameter"], names), low=lang.percent(rows[i]["claim_ratio_last_low"]),
                        high=lang.percent(rows[i]["claim_ratio_last_high"])) in text
     assert lang.parameter(rows[0]["parameter"], names) not in text  # the widest of both years: drawn, not named
+
+
+@pytest.mark.parametrize("code", ["id", "en"])
+def test_the_sentence_off_the_chart_and_the_recalibrated_columns_are_two_sentences(code):
+    """madiun-2026-ucj-csr's second-table paragraph names an effect off the chart and then the recalibrated columns:
+    the two once ran together, "…di kedua batas rentangnya.Kolom “setelah kalibrasi ulang”…" (Indonesian review)."""
+    import re
+
+    scenario = load_scenario("madiun-2026-ucj-csr")
+    lang = Language(code)
+    extra = {"sensitivity": sensitivity_figures(scenario, *tornado(scenario)), "calibration": scenario.calibration}
+    paras = [b.text for b in sensitivity_section(lang, extra).blocks if isinstance(b, Para)]
+    (para,) = [t for t in paras if lang("sens_last_intro", period="2026", last="2030").split("{")[0][:40] in t]
+    off = lang("sens_off_chart", items="", last="2030", period="2026").split("“")[0].strip()[:30]
+    assert off and off in para  # the case: a sentence off the chart, then the recalibrated columns
+    assert not re.search(r"[\w%)”][.;][^\s\d]", para), para
+    assert "  " not in para
