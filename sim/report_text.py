@@ -324,11 +324,12 @@ TEXT = {
     },
     "trend_split": {
         "id": "Menurut perhitungan langsung (tanpa simulasi), rasio klaim berubah dari {r0} pada {y0} menjadi {r1} "
-              "pada {y1}, yaitu {points} poin persentase. Sumbangan setiap faktor di bawah ini dihitung per peserta "
-              "aktif per tahun. {items}",
+              "pada {y1}, yaitu {points} poin persentase. Sumbangan setiap faktor di bawah ini terhadap perubahan itu, "
+              "dihitung per peserta aktif per tahun, tertulis dalam kurung sebagai poin persentase rasio klaim. "
+              "{items}",
         "en": "By direct calculation (without simulation) the claim ratio goes from {r0} in {y0} to {r1} in {y1}, "
-              "a change of {points} percentage points. What each factor below adds is counted per member in force "
-              "a year. {items}",
+              "a change of {points} percentage points. What each factor below adds to that change, counted per member "
+              "in force a year, is in brackets, in percentage points of the claim ratio. {items}",
     },
     "trend_death_rate": {"id": "kematian per 1.000 peserta dari {a} menjadi {b} ({points} {unit})",
                          "en": "deaths per 1,000 members from {a} to {b} ({points} {unit})"},
@@ -405,7 +406,7 @@ TEXT = {
         "en": ", and more members reach the {min} months of membership a scholarship needs",
     },
     "trend_why_scholarships_jkk_only": {
-        "id": "; semuanya beasiswa atas kematian atau cacat total akibat kecelakaan kerja (JKK), yang tidak "
+        "id": "; semuanya beasiswa atas kematian atau cacat total tetap akibat kecelakaan kerja (JKK), yang tidak "
               "mensyaratkan masa kepesertaan minimum: dalam periode proyeksi belum ada peserta yang mencapai masa "
               "kepesertaan {min} bulan yang disyaratkan untuk beasiswa JKM",
         "en": "; all of them for a work-accident death or total disability (JKK), which needs no minimum "
@@ -828,7 +829,7 @@ TEXT = {
     "calib_earlier_deaths": {
         "id": "Sebagian peserta sudah terdaftar sebelum {start} (paling lama {months} bulan sebelumnya). Karena itu "
               "klaim tercatat dapat memuat pembayaran beasiswa tahunan bagi anak peserta yang meninggal atau cacat "
-              "total sebelum {start}, sedangkan model kalibrasi dimulai {start} dengan peserta yang masih hidup dan "
+              "total tetap sebelum {start}, sedangkan model kalibrasi dimulai {start} dengan peserta yang masih hidup dan "
               "tidak memuat pembayaran itu, sehingga pengali kematian hasil kalibrasi cenderung terlalu tinggi: model "
               "menjelaskan pembayaran itu dengan lebih banyak kematian.",
         "en": "Some members were enrolled before {start} (up to {months} months before). So the recorded claims may "
@@ -852,7 +853,7 @@ TEXT = {
     },
     "calib_earlier_deaths_size_rest": {
         "id": ": {jkm} karena kematian bukan akibat kecelakaan kerja (JKM, hanya bila peserta sudah {min} bulan "
-              "menjadi peserta), sisanya karena kematian dan cacat total akibat kecelakaan kerja (JKK, tanpa masa kepesertaan minimum). "
+              "menjadi peserta), sisanya karena kematian dan cacat total tetap akibat kecelakaan kerja (JKK, tanpa masa kepesertaan minimum). "
               "Bila seluruhnya dijelaskan dengan kematian, pembayaran itu menaikkan pengali kematian paling banyak "
               "sekitar {lean}.",
         "en": ": {jkm} after non-work deaths (JKM, paid only once the member had {min} months of membership), the "
@@ -861,7 +862,7 @@ TEXT = {
     },
     "calib_earlier_deaths_unsized": {
         "id": "Besarnya tidak dihitung di sini: beasiswa karena kematian bukan akibat kecelakaan kerja (JKM) hanya "
-              "dibayar bila peserta sudah {min} bulan menjadi peserta, tetapi beasiswa karena kematian dan cacat total "
+              "dibayar bila peserta sudah {min} bulan menjadi peserta, tetapi beasiswa karena kematian dan cacat total tetap "
               "akibat kecelakaan kerja (JKK) tanpa masa kepesertaan minimum.",
         "en": "Its size is not worked out here: a scholarship after a non-work death (JKM) is paid only once the "
               "member had {min} months of membership, but one after a work-accident death or total disability (JKK) "
@@ -1887,8 +1888,8 @@ TEXT = {
               "Tabel Mortalita Indonesia IV (TMI IV) dikalikan faktor pengali per segmen. Kecelakaan kerja, yang "
               "dijamin "
               "program Jaminan Kecelakaan Kerja (JKK), terjadi dengan frekuensi per 1.000 "
-              "peserta-tahun; setiap kasus digolongkan sebagai hanya perawatan, tidak mampu bekerja sementara, "
-              "cacat sebagian, cacat total, atau meninggal.",
+              "peserta-tahun; setiap kasus digolongkan sebagai hanya perawatan, sementara tidak mampu bekerja (STMB), "
+              "cacat sebagian, cacat total tetap, atau meninggal.",
         "en": "Perils. Deaths not caused by a work accident, which the death benefit programme (Jaminan Kematian, "
               "JKM) covers, follow the Indonesian Mortality Table IV (Tabel Mortalita Indonesia, TMI IV) times a load "
               "per segment. Work accidents, which "
@@ -2119,7 +2120,7 @@ TEXT = {
     "prov_trials": {"id": "Jumlah simulasi", "en": "Trials"},
     "prov_scenario_hash": {"id": "Hash skenario (SHA-256)", "en": "Scenario hash (SHA-256)"},
     "prov_run_hash": {"id": "Hash laporan", "en": "Report hash"},
-    "prov_version": {"id": "Versi workbench", "en": "Workbench version"},
+    "prov_version": {"id": "Versi perangkat lunak (workbench)", "en": "Workbench version"},
     "prov_packages": {"id": "Versi paket", "en": "Package versions"},
     "prov_rng": {"id": "Pembangkit bilangan acak", "en": "Random number generator"},
     "prov_command": {"id": "Perintah", "en": "Command"},
@@ -2128,10 +2129,10 @@ TEXT = {
     "benefit_jkm_death": {"id": "Santunan kematian (JKM)", "en": "Death benefit (JKM)"},
     "benefit_jkm_scholarship": {"id": "Beasiswa anak (JKM)", "en": "Scholarships (JKM)"},
     "benefit_jkk_medical": {"id": "Perawatan medis (JKK)", "en": "Medical care (JKK)"},
-    "benefit_jkk_temporary": {"id": "Tidak mampu bekerja sementara (JKK)", "en": "Temporary incapacity (JKK)"},
+    "benefit_jkk_temporary": {"id": "Sementara tidak mampu bekerja / STMB (JKK)", "en": "Temporary incapacity (JKK)"},
     "benefit_jkk_partial": {"id": "Cacat sebagian (JKK)", "en": "Partial disability (JKK)"},
     "benefit_jkk_total": {"id": "Cacat total tetap (JKK)", "en": "Total disability (JKK)"},
-    "benefit_jkk_death": {"id": "Kematian karena kecelakaan kerja (JKK)", "en": "Work-accident death (JKK)"},
+    "benefit_jkk_death": {"id": "Kematian akibat kecelakaan kerja (JKK)", "en": "Work-accident death (JKK)"},
     "benefit_jkk_scholarship": {"id": "Beasiswa anak (JKK)", "en": "Scholarships (JKK)"},
     # --- charts ---
     "chart_interval90": {"id": "rentang 90%", "en": "90% interval"},
@@ -3595,9 +3596,9 @@ RULE_NAMES = {
     "jkk.temporary_after_share": {"id": "STMB: bagian upah sesudahnya", "en": "STMB: share of the wage afterwards"},
     "jkk.partial_disability_multiplier": {"id": "Pengali santunan cacat sebagian JKK",
                                           "en": "JKK partial-disability multiplier"},
-    "jkk.total_disability_multiplier": {"id": "Pengali santunan cacat total JKK",
+    "jkk.total_disability_multiplier": {"id": "Pengali santunan cacat total tetap JKK",
                                         "en": "JKK total-disability multiplier"},
-    "jkk.total_disability_periodic": {"id": "Santunan berkala cacat total JKK",
+    "jkk.total_disability_periodic": {"id": "Santunan berkala cacat total tetap JKK",
                                       "en": "JKK total-disability periodic benefit"},
     "jkk.death_multiplier": {"id": "Pengali santunan kematian JKK", "en": "JKK death-benefit multiplier"},
     "jkk.death_floor": {"id": "Santunan kematian JKK paling sedikit", "en": "JKK death benefit at least"},
@@ -3644,11 +3645,11 @@ PARAMETERS = {
     "accident_scale": {"id": "Pengali kecelakaan kerja hasil kalibrasi (semua segmen yang dikalibrasi)",
                        "en": "Fitted work-accident multiplier (all calibrated segments)"},
     "share_medical_only": {"id": "Proporsi kasus JKK hanya perawatan", "en": "Share of JKK cases: care only"},
-    "share_temporary": {"id": "Proporsi kasus JKK tidak mampu bekerja sementara",
+    "share_temporary": {"id": "Proporsi kasus JKK sementara tidak mampu bekerja (STMB)",
                         "en": "Share of JKK cases: temporary incapacity"},
     "share_partial": {"id": "Proporsi kasus JKK cacat sebagian", "en": "Share of JKK cases: partial disability"},
-    "share_total": {"id": "Proporsi kasus JKK cacat total", "en": "Share of JKK cases: total disability"},
-    "share_death": {"id": "Proporsi kasus JKK meninggal", "en": "Share of JKK cases: death"},
+    "share_total": {"id": "Proporsi kasus JKK cacat total tetap", "en": "Share of JKK cases: total disability"},
+    "share_death": {"id": "Proporsi kasus JKK yang berakibat kematian", "en": "Share of JKK cases: death"},
     "medical_cost_mean": {"id": "Rata-rata biaya perawatan medis", "en": "Mean medical cost"},
     "medical_cost_cv": {"id": "Koefisien variasi biaya perawatan medis",
                         "en": "Coefficient of variation of medical costs"},

@@ -283,7 +283,7 @@ def test_sources_csv_lists_every_seed_article_and_domain_md():
     # The Indonesian report's words: every section's title, and a publisher with words to translate.
     assert sorted(sources["DOMAIN.md"]["sections_id"]) == list(range(1, 9))
     assert all(sources["DOMAIN.md"]["sections_id"].values())
-    assert sources["DOMAIN.md"]["publisher_id"].startswith("proyek workbench")
+    assert sources["DOMAIN.md"]["publisher_id"].startswith("proyek ini")
     assert sources["002"]["publisher_id"] == "KanalMuria (mengutip pekalongankota.go.id)"
     assert {k: s["headline_lang"] for k, s in sources.items() if s["headline"]} == {"002": "id", "DOMAIN.md": "en"}
 
@@ -390,7 +390,7 @@ def test_the_madiun_report_lists_the_sources_it_cites(madiun, madiun_en):
     assert rows["berita 001"][1:3] == ["Dinas Komunikasi dan Informatika Kota Madiun", "29 Desember 2025"]
     assert rows["berita 001"][4] == "../shared/seeds/001_6389829a22a7e3ec.txt"
     assert "bag. 3 Iuran (siapa membayar" in rows[domain][3] and rows[domain][4] == "../shared/domain/DOMAIN.md"
-    assert "(judul asli, dalam bahasa Inggris)" in rows[domain][3] and rows[domain][1].startswith("proyek workbench")
+    assert "(judul asli, dalam bahasa Inggris)" in rows[domain][3] and rows[domain][1].startswith("proyek ini")
     intro = [p["text"] for p in read(madiun).paragraphs("provenance") if p["text"].startswith("Sumber.")]
     assert intro and "sim/data/sources.csv" in intro[0]
     en = {r[0]: r for r in read(madiun_en).table("sources")["rows"]}

@@ -179,7 +179,7 @@ def test_a_programme_starting_with_nobody_pays_only_jkk_scholarships_and_lost_no
                for p in extra["ratio_change"]["parts"])  # the factor is shown, with its reason
     id_, en = Language("id"), Language("en")
     indonesian = _shown(id_, trend_blocks(id_, scenario, summary, extra)[0], summary, extra)
-    assert ("sehingga jumlahnya bertambah dari tahun ke tahun; semuanya beasiswa atas kematian atau cacat total "
+    assert ("sehingga jumlahnya bertambah dari tahun ke tahun; semuanya beasiswa atas kematian atau cacat total tetap "
             "akibat kecelakaan kerja (JKK), yang tidak mensyaratkan masa kepesertaan minimum: dalam periode proyeksi "
             "belum ada peserta yang mencapai masa kepesertaan 36 bulan yang disyaratkan untuk beasiswa JKM.") \
         in indonesian
@@ -234,7 +234,7 @@ def test_a_closed_group_says_it_adds_no_members_and_a_falling_premium_raises_the
         assert "in the first year some BPU members are still within their first 3 months, later none are" in text
         assert "many members are new" not in text
     # Per member in force, not the summary's premium per starting member (Rp174,413 against Rp174,483).
-    assert "is counted per member in force a year." in text and "Premium per member in force from Rp" in text
+    assert "counted per member in force a year, is in brackets, in percentage points of the claim ratio." in text and "Premium per member in force from Rp" in text
     assert "reach the 36 months of membership a scholarship needs; instalments for deaths before 2025 are not counted" \
         in text
     indonesian = _shown(Language("id"), trend_blocks(Language("id"), scenario, summary, extra)[0], summary, extra)
