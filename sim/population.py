@@ -145,6 +145,8 @@ def segment_exposure(scenario: Scenario, seg: Segment, rules_by_month: list[Rule
                      dates) -> SegmentExposure:
     months = len(rules_by_month)
     sex, age0, tenure0, n0 = starting_cells(seg)
+    # Age last birthday at the start, a year older every 12 months, qx at that age: about half a year young on
+    # average (members aged x last birthday are x+1/2 on average; README "Ages are ages last birthday").
     ages = age0[:, None] + np.arange(months)[None, :] // 12
     q_death = monthly_q(scenario.mortality_table, sex[:, None], ages, seg.mortality_load)
     accident = seg.accident_rate / 1000.0 / 12.0

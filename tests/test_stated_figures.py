@@ -357,3 +357,26 @@ def test_the_readme_says_how_far_the_exact_joint_likelihood_moves_a_fit_of_count
             f"{interval(normal['mortality'])} and {interval(normal['accident'])}: an interval end moves by "
             f"{out['largest_shift_in_interval_widths']:.2f} of its interval's width. The normal with the exact "
             f"covariance moves nothing by more than {covariance:.2f} of it") in readme
+
+
+def test_the_readme_says_how_young_ages_last_birthday_make_the_death_rates():
+    """README's "Ages are ages last birthday": half a year older (age_shift 0.5) in the first year, closed form, for
+    the uncalibrated madiun-2025-prior, jambi-2025 and pekalongan-2023: their expected non-work deaths, claims and
+    claim ratios."""
+    readme = " ".join((Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8").split())
+    deaths, claims, ratios = {}, {}, {}
+    for ref in ("madiun-2025-prior", "jambi-2025", "pekalongan-2023"):
+        young, older = (expected(build_model(load_scenario(ref, [f"assumptions.age_shift={shift}"])))
+                        for shift in ("0", "0.5"))
+        deaths[ref] = [e.counts[0, :, INDEX["jkm_death"]].sum() for e in (young, older)]
+        claims[ref] = older.amounts[0].sum() / young.amounts[0].sum() - 1
+        ratios[ref] = [100 * e.amounts[0].sum() / e.premium[0].sum() for e in (young, older)]
+    rise = {ref: 100 * (b / a - 1) for ref, (a, b) in deaths.items()}
+    (a, b) = deaths["madiun-2025-prior"]
+    assert (f"raises the expected non-work deaths by {rise['madiun-2025-prior']:.1f} % in madiun-2025-prior "
+            f"({a:.1f} to {b:.1f}) and {rise['jambi-2025']:.1f} % in jambi-2025 and pekalongan-2023") in readme
+    assert f"{rise['pekalongan-2023']:.1f}" == f"{rise['jambi-2025']:.1f}"
+    points = [round(b) - round(a) for a, b in ratios.values()]
+    r0, r1 = ratios["madiun-2025-prior"]
+    assert (f"their claims by {100 * min(claims.values()):.1f}-{100 * max(claims.values()):.1f} % and their claim "
+            f"ratios by {min(points)}-{max(points)} points (madiun-2025-prior {r0:.0f} % to {r1:.0f} %)") in readme
