@@ -187,10 +187,31 @@ def first_year_scholarships(model: Model) -> dict:
 
     A period's claims are the benefits falling due in it, so the first period's leave out the instalments of its
     own events due later: this is what they leave out (a claim ratio by event year counts them in)."""
-    segments, first = len(model.segments), model.period_of_month == 0
-    # Later periods: 1 inside the horizon, 2 after it, long enough for the longest schedule (one instalment a year).
+    first = model.period_of_month == 0
+    due = _scholarships_due(model, first, np.where(first, 0, 1))
+    names = ("in_period", "later_in_horizon", "after_horizon")
+    return {**{f"{n}_idr": float(a) for n, a in zip(names, due[0])},
+            **{f"{n}_instalments": float(c) for n, c in zip(names, due[1])}}
+
+
+def horizon_scholarships(model: Model) -> dict:
+    """Expected scholarship instalments (IDR, undiscounted, and their number) of all the horizon's deaths and total
+    disabilities: those falling due inside the horizon (``in_horizon``, part of its expected claims) and after it
+    (``after_horizon``), which no period's claims hold: what is still to be paid for the horizon's own cases when it
+    ends. The claims and schedules are :func:`expected`'s, each schedule followed to its end."""
+    months = model.period_of_month.size
+    due = _scholarships_due(model, np.ones(months, dtype=bool), np.zeros(months, dtype=int))
+    return {"in_horizon_idr": float(due[0][0]), "after_horizon_idr": float(due[0][2]),
+            "in_horizon_instalments": float(due[1][0]), "after_horizon_instalments": float(due[1][2])}
+
+
+def _scholarships_due(model: Model, events: np.ndarray, period_of_month: np.ndarray) -> np.ndarray:
+    """(amount, count) of the scholarship instalments of the claims of the months where ``events`` is True, in three
+    buckets: the horizon's months by ``period_of_month`` (0 or 1), and 2 for every month after the horizon, long
+    enough for the longest schedule (one instalment a year)."""
+    segments = len(model.segments)
     years = max(expected_by_lag(rules, model.scenario.children)[0].size for rules in model.regimes)
-    period_of_month = np.concatenate([np.where(first, 0, 1), np.full(12 * years, 2)])
+    period_of_month = np.concatenate([period_of_month, np.full(12 * years, 2)])
     amt = np.zeros((3, segments, len(BENEFIT_NAMES)))
     cnt = np.zeros_like(amt)
     scratch = np.zeros((len(model.period_labels), segments, len(BENEFIT_NAMES)))  # _segment's own sums: not used
@@ -199,11 +220,8 @@ def first_year_scholarships(model: Model) -> dict:
         claims: dict = {}
         _segment(model, exp, s, scratch, scratch, by_lag, claims=claims)
         for benefit, by_month in claims.items():
-            _spread_scholarships(model, amt, cnt, s, benefit, by_month * first[:, None], by_lag, period_of_month)
-    amount, count = amt.sum(axis=(1, 2)), cnt.sum(axis=(1, 2))
-    names = ("in_period", "later_in_horizon", "after_horizon")
-    return {**{f"{n}_idr": float(a) for n, a in zip(names, amount)},
-            **{f"{n}_instalments": float(c) for n, c in zip(names, count)}}
+            _spread_scholarships(model, amt, cnt, s, benefit, by_month * events[:, None], by_lag, period_of_month)
+    return np.stack([amt.sum(axis=(1, 2)), cnt.sum(axis=(1, 2))])
 
 
 def trial_variance(model: Model) -> np.ndarray:

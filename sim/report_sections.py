@@ -23,7 +23,7 @@ from .calibration import (
     GRID_RANGE, earlier_scholarships, record_experience, record_observation, same_window, window_forecast,
 )
 from .exact import MIN_TAIL_TRIALS, SIGMAS
-from .closed_form import first_year_scholarships
+from .closed_form import first_year_scholarships, horizon_scholarships
 from .coverage import apbd_premium, coverage_curve, funding, held_year, members_affordable
 from .forecast import other_payers, unused_in_projection
 from .i18n import Language, rule_of_three_bound, significant
@@ -255,6 +255,7 @@ def extra_figures(scenario: Scenario, summary: dict, claims: np.ndarray, base_ou
         "planning": report_planning.planning_figures(scenario, projection),
         "runoff_ages": runoff_ages(scenario, model),
         "first_year_scholarships": first_year_later(summary, model),
+        "horizon_scholarships": horizon_later(summary, model),
         "calibration": calibration_figures(scenario, window_trials=scenario.trials),
         "premium_risks": risks,
         "sources": cited_sources(scenario_citing_texts(scenario) + strings(rules) + strings(changes)
@@ -1216,6 +1217,40 @@ def first_year_later(summary: dict, model) -> dict:
     }
 
 
+def horizon_later(summary: dict, model) -> dict:
+    """report.json ``horizon_scholarships``: the scholarship instalments all the horizon's deaths and total
+    disabilities leave due after its last month (the closed form's expectation, undiscounted:
+    :func:`sim.closed_form.horizon_scholarships`), which no year's claims hold, and their share of the horizon's
+    expected claims (the closed form's, the results table's "direct calculation" total)."""
+    due = horizon_scholarships(model)
+    claims = sum(p["claims_expected_idr"] for p in summary["periods"] if p["period"] != "total")
+    return {
+        "horizon_end": model.month_dates[-1].isoformat()[:7],
+        "due_in_horizon_idr": round(due["in_horizon_idr"], 2),
+        "due_after_horizon_idr": round(due["after_horizon_idr"], 2),
+        "instalments_after_horizon": round(due["after_horizon_instalments"], 4),
+        "share_of_horizon_claims": round(float(due["after_horizon_idr"] / claims), 4) if claims else None,
+    }
+
+
+def horizon_later_blocks(lang: Language, summary: dict, extra: dict) -> list:
+    """Under the results table of a horizon of more than one year: what the horizon's cases leave due after it (a
+    one-year horizon's is the summary's first-year sentence already)."""
+    later = extra.get("horizon_scholarships")
+    years = [p for p in summary["periods"] if p["period"] != "total"]
+    if not later or len(years) < 2 or later["due_after_horizon_idr"] <= 0:
+        return []
+    key = "horizon_scholarships"
+    figures = {"after": _r(extra, f"{key}.due_after_horizon_idr", "money"),
+               "count": _r(extra, f"{key}.instalments_after_horizon", "count")}
+    share = later["share_of_horizon_claims"] is not None
+    if share:
+        figures["share"] = _r(extra, f"{key}.share_of_horizon_claims", "percent")
+    text = lang("results_after_horizon", first=years[0]["period"], last=years[-1]["period"],
+                end=lang.iso_date(later["horizon_end"]))
+    return [Para(text + (" " + lang("results_after_horizon_share") if share else ""), figures, "note")]
+
+
 def runoff_ages(scenario: Scenario, model=None) -> dict | None:
     """A run-off's members at the horizon's end older than any of their segment at the start (report.json
     ``runoff_ages``: the last ``month`` and the ``share_older``, :func:`sim.population.share_older_than_at_start`):
@@ -1293,6 +1328,7 @@ def results_section(lang: Language, summary: dict, extra: dict, scenario: Scenar
     elif any(p["prob_claim_ratio_above_1"] in (0.0, 1.0) for p in summary["periods"]):  # "2 dari 2": 3 or fewer
         blocks.append(Para(lang("prob_table_note_count", above=lang.chance(1.0, n), below=lang.chance(0.0, n)),
                            {"trials": _s(summary, "trials", "count")}, "note"))
+    blocks += horizon_later_blocks(lang, summary, extra)
     blocks += base_year_blocks(lang, summary, extra)  # the same year in an earlier base, beside this one's
     blocks += [
         Para(lang("results_risk")),

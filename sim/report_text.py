@@ -198,6 +198,21 @@ TEXT = {
         "en": "These cases also leave scholarship instalments of {later} due after {period} (an expected value, "
               "undiscounted{horizon}), which the {period} figure leaves out.",
     },
+    # Under the results table (report.json horizon_scholarships): what the horizon's own cases leave due after it.
+    "results_after_horizon": {
+        "id": "Kematian dan cacat total tetap {first}–{last} juga meninggalkan pembayaran beasiswa sebesar {after} "
+              "({count} pembayaran; nilai harapan, tanpa diskonto) yang baru jatuh tempo setelah {end}. Angka klaim "
+              "dalam tabel tidak memuatnya, karena klaim adalah manfaat yang jatuh tempo dalam periode; BPJS masih "
+              "akan membayarnya setelah periode proyeksi berakhir.",
+        "en": "The deaths and total disabilities of {first}–{last} also leave scholarship instalments of {after} "
+              "({count} instalments; an expected value, undiscounted) falling due after {end}. The table's claims "
+              "leave them out, as claims are the benefits falling due in the period; BPJS will still pay them after "
+              "the horizon ends.",
+    },
+    "results_after_horizon_share": {
+        "id": "Jumlah itu setara dengan {share} klaim seluruh periode menurut perhitungan langsung.",
+        "en": "That is {share} of the horizon's claims by direct calculation.",
+    },
     "exec_claims_later_horizon": {
         "id": "; {in_horizon} di antaranya jatuh tempo sebelum akhir periode proyeksi, {end}",
         "en": "; {in_horizon} of it by the horizon's end, {end}",
