@@ -2135,7 +2135,21 @@ def _rule_value(lang: Language, extra: dict, i: int, r: dict):
     as a discount in force since 2015), any other value as a traced figure or text."""
     if r["rule"] in BPU_DISCOUNTS:
         return _discount_words(lang, r["value"])
-    return _value_cell(extra, f"rules.rows.{i}.value", r["value"], lang=lang)
+    if _wage_share(r["unit"]) and isinstance(r["value"], list):
+        return _percent_list(lang, r["value"])
+    kind = "percent_given" if _wage_share(r["unit"]) else "plain"
+    return _value_cell(extra, f"rules.rows.{i}.value", r["value"], kind, lang=lang)
+
+
+def _wage_share(unit: str) -> bool:
+    """A premium rate or benefit given as a share of a wage or income band: shown as a percentage (0.003 read "0,003"
+    beside the report's "62%"; Indonesian review), the unit column saying of what."""
+    return unit.startswith(("share of monthly wage", "share of income band"))
+
+
+def _percent_list(lang: Language, values: list) -> str:
+    """A list of shares as percentages, "0,24%; 0,54%; ..." (the JKK rates of risk classes I-V)."""
+    return "; ".join(lang.figure("percent_given", v) for v in values)
 
 
 def _changed_value(lang: Language, rule: str, value) -> str:

@@ -2748,7 +2748,7 @@ TEXT = {
               "the UCJ target of {target} by {year}, with probability {confidence} (the UCJ segments' premiums only).",
     },
     "apbd_excl_dbh": {"id": "APBD (di luar DBH-CHT)", "en": "APBD (excluding DBH-CHT)"},
-    "tile_plan_confidence": {"id": ", dengan peluang {confidence}", "en": ", with probability {confidence}"},
+    "tile_plan_confidence": {"id": ", cukup dengan peluang ≥ {confidence}", "en": ", enough with probability ≥ {confidence}"},
     "exec_plan_needed_enough": {
         "id": "Anggaran APBD dalam skenario mencukupi kebutuhan ini setiap tahun.",
         "en": "The scenario's APBD budget covers this need every year.",

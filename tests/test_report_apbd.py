@@ -90,7 +90,7 @@ def test_the_summary_states_the_apbd_needed_and_where_the_budget_is_short(csr):
     assert "setelah bagian APBD untuk komitmen CSR yang didampingi APBD, Rp250,0 juta per tahun" in text
     assert "dari semua pembayar bersama-sama" in text
     # The tile is the answer (the APBD 2026 needs), and the text says which of the two "needed" figures to budget.
-    assert "APBD (di luar DBH-CHT) yang dibutuhkan 2026, dengan peluang 90% Rp2,91 miliar" in text
+    assert "APBD (di luar DBH-CHT) yang dibutuhkan 2026, cukup dengan peluang ≥ 90% Rp2,91 miliar" in text
     assert "Anggaran APBD 2026" not in text
     assert ("Angka inilah yang dianggarkan: bagian APBD dari iuran bulan-bulan tahun itu, dengan peserta yang bertambah "
             "bertahap sepanjang tahun. Iuran setahun penuh untuk target akhir tahun (di atas) adalah iuran tahun "

@@ -82,11 +82,11 @@ def test_the_csr_money_to_reach_the_ucj_target_is_given_as_sim_plan_gives_it(rep
 
 
 @pytest.mark.parametrize("code, tile, city, need_head, pledge_head", [
-    ("id", "APBD (di luar DBH-CHT) yang dibutuhkan 2026, dengan peluang 90%",
+    ("id", "APBD (di luar DBH-CHT) yang dibutuhkan 2026, cukup dengan peluang ≥ 90%",
      "Dana kota yang dibutuhkan seluruhnya, APBD ditambah iuran dari DBH-CHT (lihat tabel iuran menurut pembayar): "
      "2026 Rp3,41 miliar", "APBD (di luar DBH-CHT) yang dibutuhkan untuk target",
      "APBD (di luar DBH-CHT) yang dibutuhkan"),
-    ("en", "APBD (excluding DBH-CHT) needed 2026, with probability 90%",
+    ("en", "APBD (excluding DBH-CHT) needed 2026, enough with probability ≥ 90%",
      "The city money needed in all, the APBD plus the DBH-CHT premiums (see the table of premiums by payer): 2026 "
      "Rp3.41 bn", "APBD (excluding DBH-CHT) needed for the targets", "APBD (excluding DBH-CHT) needed"),
 ])

@@ -173,3 +173,23 @@ def test_the_register_says_the_rules_after_their_last_dated_change_are_assumed_t
     assert rules_assumed_after(load_scenario("madiun-2023")) is None
     assert rules_assumed_after(load_scenario("madiun-2025", ["scenario.horizon_months=360",
                                                              "scenario.rules_date=2025-01-01"])) is None
+
+
+@pytest.mark.parametrize("code, shown", [
+    ("id", {"premium.bpu_jkk_rate": "1%", "premium.pu_jkm_rate": "0,3%", "jkk.temporary_after_share": "50%",
+            "jkk.temporary_full_share": "100%", "premium.pu_jkk_rate_by_class": "0,24%; 0,54%; 0,89%; 1,27%; 1,74%"}),
+    ("en", {"premium.pu_jkm_rate": "0.3%", "premium.pu_jkk_rate_by_class": "0.24%; 0.54%; 0.89%; 1.27%; 1.74%"})])
+def test_a_rate_of_a_wage_or_income_band_is_shown_as_a_percentage(code, shown):
+    """The rules table read "Tarif iuran JKM peserta PU | 0,003" and "[0,0024; 0,0054; …]" beside the report's
+    "62%" (Indonesian review): a share of a wage or income band is a percentage there, its unit saying of what."""
+    from sim.report_document import Figure
+
+    tables, _ = _register("madiun-2025", code)
+    lang = Language(code)
+    keys = [r["rule"] for r in load_regulation().table(load_scenario("madiun-2025").start)]
+    values = {}
+    for key, row in zip(keys, tables["rules"].rows):
+        cell = row[1]
+        values[key] = lang.figure(cell.kind, cell.value) if isinstance(cell, Figure) else cell
+    assert {k: values[k] for k in shown} == shown
+    assert values["jkk.temporary_full_months"] == "12"  # months stay a number
