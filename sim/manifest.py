@@ -161,7 +161,7 @@ def file_hashes(files) -> dict:
     out = {}
     for f in files:
         try:
-            out[str(f)] = sha256(Path(f).read_bytes())
+            out[str(f)] = sha256(Path(f).read_bytes()) if Path(f).is_file() else None  # a pipe would never end
         except OSError:
             out[str(f)] = None
     return out
@@ -212,6 +212,8 @@ def changed_files(folder: str | Path, manifest: dict) -> list[str]:
     out = []
     for name, recorded in (manifest.get("files_sha256") or {}).items():
         try:
+            if not (Path(folder) / name).is_file():  # read_manifest keeps names in the folder; not a pipe or device
+                raise FileNotFoundError(name)
             now = sha256((Path(folder) / name).read_bytes())
         except OSError:
             out.append(f"{name} (missing)")
@@ -230,6 +232,12 @@ def read_manifest(path: str | Path) -> dict:
     path = Path(path)
     if path.is_dir():
         path = path / "manifest.json"
+    # Not a pipe, a device (/dev/zero read for ever) or a file far larger than any manifest: said before reading it.
+    if path.exists() and not path.is_file():
+        raise ScenarioError(str(path), "", "not a regular file (a manifest is a report folder's manifest.json)")
+    if path.is_file() and path.stat().st_size > MANIFEST_MAX_BYTES:
+        raise ScenarioError(str(path), "", f"{path.stat().st_size:,} bytes: too large for a report manifest "
+                                           f"(at most {MANIFEST_MAX_BYTES:,})")
     try:
         manifest = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
@@ -314,24 +322,33 @@ MANIFEST_FIELDS = {
 }
 
 
-def _hashes(allow_none: bool):
-    """A JSON object of {name: SHA-256 hex digest} (``allow_none``: or null, for a file that could not be read)."""
+def _hashes(allow_none: bool, in_folder: bool = False):
+    """A JSON object of {name: SHA-256 hex digest} (``allow_none``: or null, for a file that could not be read;
+    ``in_folder``: each name a file of the report folder itself, as a report writes them, not a path: --check reads
+    them, and "../../etc/hostname" or "/dev/zero" would read outside it)."""
 
     def check(x):
-        if not isinstance(x, dict) or not all(
-                isinstance(v, str) and re.fullmatch(r"[0-9a-f]{64}", v) or (allow_none and v is None)
-                for v in x.values()):
+        if not isinstance(x, dict):
             return f"must be an object of {{name: SHA-256 hex digest}}, got {shown(x)}"
+        for name, v in x.items():
+            if not (isinstance(v, str) and re.fullmatch(r"[0-9a-f]{64}", v) or (allow_none and v is None)):
+                return f"{shown(name)}: must be a SHA-256 hex digest, got {shown(v)}"
+            if in_folder and (name in ("", ".", "..") or "/" in name or "\\" in name):
+                return f"{shown(name)}: must be the name of a file in the report folder, not a path"
         return None
 
     return check
+
+
+# A report's manifest holds its scenario's text and the hashes of its files: some kilobytes. Far above any real one.
+MANIFEST_MAX_BYTES = 16 * 1024 * 1024
 
 
 # Fields a rebuild or its checks read when present (manifests written before they were recorded lack them).
 OPTIONAL_FIELDS = {
     "scenario_files_sha256": _hashes(allow_none=True),
     "data_sha256": _hashes(allow_none=False),
-    "files_sha256": _hashes(allow_none=False),
+    "files_sha256": _hashes(allow_none=False, in_folder=True),
     "code": lambda x: None if isinstance(x, dict) else f"must be an object, got {shown(x)}",
     "packages": lambda x: None if isinstance(x, dict) and all(v is None or isinstance(v, str) for v in x.values())
     else f"must be an object of {{package: version string or null}}, got {shown(x)}",

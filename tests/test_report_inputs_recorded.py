@@ -92,7 +92,10 @@ def test_a_manifest_from_before_the_hashes_says_nothing_of_them():
 def test_a_bad_recorded_hash_is_one_error_naming_the_key(key, value, monkeypatch):
     manifest = {"format": manifest_module.MANIFEST_FORMAT}
     monkeypatch.setattr(manifest_module, "MANIFEST_FIELDS", {})  # only the optional fields are under test
-    with pytest.raises(ScenarioError, match=f"manifest.json: {key}: must be an object"):
+    # An object with a bad entry names the entry (bad-input review: the whole object was quoted, cut short).
+    entry = isinstance(value, dict) and key.endswith("sha256")
+    said = f"'{next(iter(value))}': must be a SHA-256 hex digest" if entry else "must be an object"
+    with pytest.raises(ScenarioError, match=f"manifest.json: {key}: {said}"):
         check_manifest({**manifest, key: value}, "manifest.json")
 
 
@@ -319,3 +322,43 @@ def test_a_calibrated_scenario_outside_scenarios_rebuilds_its_refits_where_its_r
     assert ("Note: the recalibrated sensitivity figures were not rebuilt (my-cal: scenario.base: not found: the "
             f"scenario the calibration started from (looked for mine/madiun-2025-prior.toml and "
             f"{SCENARIO_DIR / 'my-cal.toml'}))") in out
+
+
+@pytest.mark.parametrize("name", ["../../../../etc/hostname", "/dev/zero", "..", "sub/fan.csv"])
+def test_check_reads_no_file_outside_the_report_folder(report, tmp_path, capsys, name):
+    """A hand-edited files_sha256 naming "/dev/zero" ran --check out of memory (a machine-wide kill; bad-input
+    review), and "../../etc/hostname" read a file outside the folder: a name must be a file of the folder itself."""
+    copy = tmp_path / "copy"
+    shutil.copytree(report.folder, copy)
+    manifest = json.loads((copy / "manifest.json").read_text(encoding="utf-8"))
+    manifest["files_sha256"][name] = "a" * 64
+    (copy / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    code, out, err = run_cli(["report", "--check", copy], capsys)
+    assert (code, out) == (2, "") and err.count("\n") == 1, err
+    assert f"manifest.json: files_sha256: '{name}': must be the name of a file in the report folder" in err
+
+
+def test_check_reads_no_pipe_or_device(report, tmp_path, capsys):
+    """A manifest that is a link to /dev/zero, or a report file that is a named pipe, once read for ever: the
+    manifest is refused in one line, the pipe is a file that no longer matches."""
+    import os
+
+    folder = tmp_path / "zero"
+    folder.mkdir()
+    (folder / "manifest.json").symlink_to("/dev/zero")
+    code, out, err = run_cli(["report", "--check", folder], capsys)
+    assert code == 2 and err.count("\n") == 1 and "manifest.json: not a regular file" in err, err
+    copy = tmp_path / "copy"
+    shutil.copytree(report.folder, copy)
+    (copy / "fan.csv").unlink()
+    os.mkfifo(copy / "fan.csv")
+    code, out, err = run_cli(["report", "--check", copy], capsys)
+    assert code == 1 and "fan.csv (missing)" in out
+
+
+def test_a_manifest_far_larger_than_any_is_refused_before_it_is_read(tmp_path, capsys):
+    path = tmp_path / "manifest.json"
+    with path.open("wb") as f:
+        f.truncate(manifest_module.MANIFEST_MAX_BYTES + 1)  # sparse: no disk used
+    code, out, err = run_cli(["report", "--check", path], capsys)
+    assert code == 2 and err.count("\n") == 1 and "too large for a report manifest" in err, err
