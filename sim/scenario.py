@@ -27,9 +27,9 @@ from .planning_schema import build_planning, enrols_from_nothing, validate_plann
 from .regulation import RuleError, load_regulation, month_dates
 from .scenario_schema import (
     ASSUMPTION_FIELDS, ASSUMPTION_TABLES, BASES, BUDGET_FIELDS, CALIBRATION_FIELDS, CALIBRATION_OBSERVATION_FIELDS,
-    GOODNESS_OF_FIT_FIELDS, MISFIT_P, PARAM_KEYS, POSTERIOR_FIELDS, SCENARIO_FIELDS, SEGMENT_FIELDS, SEVERITY_SHARES,
-    SHARE_TOLERANCE, TOP_TABLES, TRANSLATED_KEYS, UNCERTAINTY_FIELDS, _is_number, age_bands, age_shift_range,
-    child_scale_range, medical_cost_trend_range, shown, wage_growth_range,
+    GOODNESS_OF_FIT_FIELDS, MISFIT_P, OPTIONAL_TABLES, PARAM_KEYS, POSTERIOR_FIELDS, SCENARIO_FIELDS, SEGMENT_FIELDS,
+    SEVERITY_SHARES, SHARE_TOLERANCE, TOP_TABLES, TRANSLATED_KEYS, UNCERTAINTY_FIELDS, _is_number, age_bands,
+    age_shift_range, child_scale_range, medical_cost_trend_range, shown, wage_growth_range,
 )
 from .scenario_schema import BPU_PACKAGE_PREMIUM, LOWEST_WAGE, SMALLEST_PROGRAMME, SMALLEST_PROGRAMME_BUDGET
 # Re-exported for existing importers (sim.cli, sim.calibration and the tests import these, and the field tables
@@ -311,6 +311,10 @@ class _Validator:
         sources = {f for k, f in self.origin.items() if k == prefix or k.startswith(prefix + ".")}
         parent = prefix.rpartition(".")[0]
         filled = parent and any((k == parent or k.startswith(parent + ".")) and f != "--set" for k, f in self.origin.items())
+        # An optional table the scenario lacks, begun by a --set into it (not [scenario], which --trials sets too).
+        if sources == {"--set"} and prefix in OPTIONAL_TABLES:
+            raise ScenarioError("--set", prefix, f"the scenario has no [{prefix}] table, so --set has nothing to change "
+                                f"(it lacks {dotted.rpartition('.')[2]!r}): write the whole table in a scenario file")
         if sources == {"--set"} and filled:
             siblings = [k for k in self._node(parent) if k != prefix.rpartition(".")[2]]
             raise ScenarioError("--set", prefix, f"is a table only --set made, and it lacks {dotted.rpartition('.')[2]!r} "

@@ -30,6 +30,8 @@ RECORD_TABLES = ("calibration",)
 # Optional planning tables, checked in sim/planning_schema.py.
 PLANNING_TABLES = ("expansion", "membership", "pipeline", "funding", "ucj", "claim_timing")
 TOP_TABLES = ("scenario", "segments", "assumptions", "budget", "uncertainty", "calibration", *PLANNING_TABLES)
+# Tables a scenario may leave out (a --set into one it lacks has nothing to change: sim.scenario names the --set).
+OPTIONAL_TABLES = ("budget", "uncertainty", "calibration", *PLANNING_TABLES)
 
 
 # --- Value checks: each returns an error message or None ------------------------------------------------------

@@ -892,9 +892,17 @@ HUGE = "1" + "0" * 400  # an integer TOML and the command line accept, beyond a 
         (["validate", "{scenario}", "--set", "segments.nelayan.members=10"],  # no segment name is close: no guess
          ["error: --set: segments.nelayan: ", "only --set made", "(a mistyped name? a new table needs all its keys)"]),
         (["validate", "{folder}"], ["{folder}", "is a folder, not a scenario file"]),
+        # A --set into an optional table the scenario lacks blamed the scenario file for a key the user never typed
+        # ("{scenario}: pipeline.proposal_months: missing"; bad-input review, session 44).
+        (["validate", "{scenario}", "--set", "pipeline.kelurahan.capacity=5"],
+         ["error: --set: pipeline: the scenario has no [pipeline] table", "lacks 'proposal_months'",
+          "write the whole table in a scenario file"]),
+        (["run", "{scenario}", "--set", "claim_timing.verification_months=1"],
+         ["error: --set: claim_timing: the scenario has no [claim_timing] table"]),
     ],
     ids=["trials-huge", "seed-huge", "period-huge", "set-huge", "set-huge-negative", "max-trials-alone",
-         "scheduler-empty", "set-makes-a-table", "set-makes-a-new-table", "scenario-is-a-folder"],
+         "scheduler-empty", "set-makes-a-table", "set-makes-a-new-table", "scenario-is-a-folder",
+         "set-into-a-missing-table", "set-into-a-missing-planning-table"],
 )
 def test_bad_command_line_found_by_the_audit(folder, capsys, command, fragments):
     fill = {"scenario": str(write(folder)), "folder": str(folder)}
