@@ -709,6 +709,7 @@ def cmd_notebook(args) -> int:
     notebook.check_names(path, parameters, notebook.parameter_names(path, nb))  # before anything runs
     notebook.check_language(path, parameters)
     notebook.check_trials(path, parameters)
+    parameters = notebook.check_types(path, parameters, notebook.parameter_defaults(path, nb), args.parameters)
     out = args.out or Path("out") / "notebooks" / f"{path.stem}.ipynb"
     check_output_folder(out.parent)
     if out.is_dir():

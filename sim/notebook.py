@@ -138,6 +138,54 @@ def parameter_names(path: Path, notebook) -> list[str]:
     return names
 
 
+def parameter_defaults(path: Path, notebook) -> dict:
+    """The values the notebook's ``parameters`` cell gives, where each is a literal (``"madiun-2025"``, ``10_000``,
+    ``["madiun-2023", ...]``, ``None``): what a given value's type is checked against (:func:`check_types`)."""
+    cells = [c for c in notebook.cells if PARAMETERS_TAG in c.metadata.get("tags", ())]
+    out = {}
+    for node in ast.parse(cells[0].source).body if cells else ():
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+            try:
+                out[node.targets[0].id] = ast.literal_eval(node.value)
+            except ValueError:
+                continue
+    return out
+
+
+def check_types(path: Path, parameters: dict, defaults: dict, pairs) -> dict:
+    """The parameters with each text parameter given by ``-p`` kept as typed (``-p scenario_id 2025`` is the text
+    "2025", which papermill's reading made the number 2025), and a value of another kind than the notebook's own
+    refused before anything runs: a number or list for a text, a text or number for a list, an empty list or one
+    naming a scenario twice, a text for a number. These ended in a bare Python error in a later cell ("TypeError:
+    expected str, bytes or os.PathLike object, not int"; bad-input review). A parameter whose own value is None
+    (``members_grid``, ``budget_idr``) takes what it is given, the notebook says what."""
+    typed = dict(pairs)
+    out = dict(parameters)
+    for name, value in parameters.items():
+        own = defaults.get(name)
+        if isinstance(own, str) and not isinstance(value, str):
+            if name in typed:
+                out[name] = typed[name]
+                continue
+            quote = f' (quote it: {name}: "{value}")' if isinstance(value, (int, float)) else ""
+            raise ScenarioError(str(path), name, f"must be a text, as the notebook's own {own!r} is; got "
+                                                 f"{shown(value)}{quote}")
+        if isinstance(own, list):
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise ScenarioError(str(path), name, f"must be a list of texts, as the notebook's own {own!r}; got "
+                                                     f"{shown(value)}")
+            if not value:
+                raise ScenarioError(str(path), name, "is empty: name at least one")
+            twice = next((v for i, v in enumerate(value) if v in value[:i]), None)
+            if twice is not None:
+                raise ScenarioError(str(path), name, f"names {twice!r} twice; give each once")
+        if (isinstance(own, (int, float)) and not isinstance(own, bool)
+                and (isinstance(value, bool) or not isinstance(value, (int, float)))):
+            raise ScenarioError(str(path), name, f"must be a number, as the notebook's own {own!r} is; got "
+                                                 f"{shown(value)}")
+    return out
+
+
 def notebook_language(notebook, parameters: dict):
     """The language the notebook runs in: its ``lang`` parameter as given, else the value its ``parameters`` cell
     writes; None for a notebook without one (or one whose cell does not write it as a plain value)."""

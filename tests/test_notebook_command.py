@@ -454,3 +454,36 @@ def test_the_documented_commands_name_real_notebooks_and_parameters():
         path = notebook.find_notebook(args.notebook)
         parameters = notebook.read_parameters(path, args.parameters, args.yaml)
         notebook.check_names(path, parameters, notebook.parameter_names(path, notebook.read_notebook(path)))
+
+
+@pytest.mark.parametrize("ref, args, problem", [
+    ("01", ["-y", "scenario_id: [jambi-2025]"], "scenario_id: must be a text, as the notebook's own 'madiun-2025' "
+                                                "is; got ['jambi-2025']"),
+    ("01", ["-y", "scenario_id: 2025"], "scenario_id: must be a text, as the notebook's own 'madiun-2025' is; got "
+                                        "2025 (quote it: scenario_id: \"2025\")"),
+    ("04", ["-y", "scenario_ids: []"], "scenario_ids: is empty: name at least one"),
+    ("04", ["-y", "scenario_ids: [jambi-2025, jambi-2025]"], "scenario_ids: names 'jambi-2025' twice; give each once"),
+    ("04", ["-y", "scenario_ids: jambi-2025"], "scenario_ids: must be a list of texts"),
+    ("05", ["-p", "mortality_factor", "abc"], "mortality_factor: must be a number, as the notebook's own 1.0 is; "
+                                              "got 'abc'"),
+    ("05", ["-y", "csr_share: true"], "csr_share: must be a number"),
+])
+def test_a_value_of_another_kind_than_the_notebooks_own_is_refused_before_anything_runs(
+        tmp_path, capsys, monkeypatch, nothing_runs, ref, args, problem):
+    """A list or number for a text reached the notebook and ended in a bare "TypeError: expected str, bytes or
+    os.PathLike object, not int" in a later cell; an empty or doubled scenario list ran with exit 0 (bad-input
+    review)."""
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run_cli(["notebook", ref, *args], capsys)
+    assert_one_line_error(code, err, [f"error: {notebook.find_notebook(ref)}: {problem}"])
+    assert out == "" and list(tmp_path.iterdir()) == []
+
+
+def test_a_text_parameter_given_with_p_is_the_text_as_typed(tmp_path, capsys, monkeypatch):
+    """``-p scenario_id 2025`` is the scenario "2025" (papermill's reading made it the number 2025), and a number
+    parameter stays a number."""
+    given = {}
+    monkeypatch.setattr(notebook, "run_notebook", lambda nb, path, parameters, out: given.update(parameters))
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run_cli(["notebook", "05", "-p", "scenario_id", "2025", "-p", "csr_share", "0.5"], capsys)
+    assert code == 0 and given == {"scenario_id": "2025", "csr_share": 0.5}
