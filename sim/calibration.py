@@ -445,8 +445,13 @@ def _observed_period(model: Model, obs: Observation) -> tuple[int | None, list[i
 
 def _period_of(model: Model, obs: Observation, path, key: str = "observation") -> int:
     """Observations must each cover one calendar year of the window (or the part of it inside the window)."""
-    period, _ = _observed_period(model, obs)
+    period, months = _observed_period(model, obs)
     if period is None:
+        if len({model.month_dates[m].year for m in months}) == 1:  # inside one year, not all its observed months
+            year = obs.start.year
+            raise ScenarioError(str(path), key, f"{obs.start:%Y-%m}..{obs.end:%Y-%m} covers part of {year}'s "
+                                "observed months: give one observation per calendar year, covering all its observed "
+                                f"months (join the observations of {year} into one)")
         raise ScenarioError(str(path), key, f"{obs.start:%Y-%m}..{obs.end:%Y-%m} must cover exactly one "
                             "calendar year of the observed window (split it by year)")
     return period

@@ -1295,3 +1295,21 @@ def test_a_list_given_over_a_ranged_single_number_drops_that_numbers_range(tmp_p
     variant.write_text(variant.read_text(encoding="utf-8").replace("]] }", "]], range = [1, 2] }"), encoding="utf-8")
     with pytest.raises(ScenarioError, match="a range applies to a single number"):
         load_scenario(str(variant))
+
+
+def test_a_year_split_into_halves_is_refused_saying_to_join_them(tmp_path, capsys):
+    """Two observations, 2025-01..2025-06 and 2025-07..2025-12, were refused with "must cover exactly one calendar
+    year of the observed window (split it by year)": already within one year, so the advice pointed the wrong way
+    (bad-input review). Each half covers part of 2025's observed months: the line says to join them."""
+    shipped = ROOT / "scenarios" / "experience" / "madiun-2025.toml"
+    text = shipped.read_text(encoding="utf-8")
+    start = text.index("[[observation]]")
+    first = text[start:].replace('to = "2025-11"', 'to = "2025-06"', 1)
+    second = text[start:].replace('from = "2025-01"\nto = "2025-11"', 'from = "2025-07"\nto = "2025-12"', 1)
+    assert first != text[start:] and second != text[start:]
+    wrong = tmp_path / "halves.toml"
+    wrong.write_text(text[:start] + first + "\n" + second, encoding="utf-8")
+    expected = [str(wrong), "observation[0]", "2025-01..2025-06 covers part of 2025's observed months",
+                "join the observations of 2025 into one"]
+    code, out, err = run_cli(["validate", wrong], capsys)
+    assert_one_line_error(code, err, expected)
