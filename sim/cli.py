@@ -186,8 +186,8 @@ def _parser() -> argparse.ArgumentParser:
 
     exact = sub.add_parser("exact", help="exact (FFT or Panjer) distribution of one year's claims")
     exact.add_argument("scenario", type=SCENARIO_REF, help=SCENARIO_HELP)
-    exact.add_argument("--period", type=_checked_int(number(0, 50, integer=True)), default=0,
-                       help="calendar year of the horizon, 0 = first (default)")
+    exact.add_argument("--period", type=_checked_int(number(0, 9999, integer=True)), default=0,
+                       help="calendar year of the horizon (e.g. 2026), or its index: 0 = first (default), 1 = second")
     exact.add_argument("--method", choices=("fft", "panjer"), default="fft",
                        help="fft (default) or panjer (recursion; refused for scenarios with parameter draws)")
     exact.add_argument("--out", type=_folder, help="output folder for exact.json (default: out/<scenario id>)")
@@ -554,15 +554,25 @@ def _validate_experience(args, path: Path) -> int:
     return 0
 
 
+def _period_index(labels: tuple[str, ...], value: int, path) -> int:
+    """--period as a planner types it: a calendar year of the horizon (2026), or its index (1). The two cannot be
+    confused: a horizon of at most 600 months has at most 51 calendar years, and a year is from 1900 on."""
+    if str(value) in labels:
+        return labels.index(str(value))
+    if value < len(labels):
+        return value
+    raise ScenarioError(str(path), "--period", f"{value} is not in the horizon: give one of its calendar years "
+                        f"({', '.join(labels)}) or its index 0-{len(labels) - 1}")
+
+
 def cmd_exact(args) -> int:
     scenario = load_scenario(args.scenario, args.overrides)
     model = build_model(scenario)
-    if args.period >= len(model.period_labels):
-        raise ScenarioError(str(scenario.path), "--period", f"the horizon has {len(model.period_labels)} calendar year(s)")
+    period = _period_index(model.period_labels, args.period, scenario.path)
     out = args.out or Path("out") / scenario.id
     check_output_folder(out)
     try:
-        dist = exact_distribution(model, args.period, args.method)
+        dist = exact_distribution(model, period, args.method)
     except ValueError as err:  # a refused Panjer run (parameter uncertainty), or claims the grid cannot hold
         raise ScenarioError(str(scenario.path), f"--method {args.method}", str(err)) from None
     table = describe_exact(dist)

@@ -879,7 +879,11 @@ HUGE = "1" + "0" * 400  # an integer TOML and the command line accept, beyond a 
     [
         (["run", "{scenario}", "--trials", HUGE], ["--trials", "must be <= 100,000,000", "..."]),
         (["run", "{scenario}", "--seed", HUGE], ["--seed", "must be <="]),
-        (["exact", "{scenario}", "--period", HUGE], ["--period", "must be <= 50"]),
+        (["exact", "{scenario}", "--period", HUGE], ["--period", "must be <= 9999"]),
+        # A period outside the horizon did not say which were in it (bad-input review, session 44)
+        (["exact", "{scenario}", "--period", "2031"],
+         ["{scenario}", "--period: 2031 is not in the horizon", "(2025, 2026, 2027) or its index 0-2"]),
+        (["exact", "{scenario}", "--period", "3"], ["--period: 3 is not in the horizon", "index 0-2"]),
         (["run", "{scenario}", "--set", f"segments.vulnerable.members={HUGE}"],
          ["--set", "segments.vulnerable.members.value", "must be <= 100,000,000"]),
         (["run", "{scenario}", "--set", f"segments.vulnerable.members=-{HUGE}"],
@@ -900,7 +904,7 @@ HUGE = "1" + "0" * 400  # an integer TOML and the command line accept, beyond a 
         (["run", "{scenario}", "--set", "claim_timing.verification_months=1"],
          ["error: --set: claim_timing: the scenario has no [claim_timing] table"]),
     ],
-    ids=["trials-huge", "seed-huge", "period-huge", "set-huge", "set-huge-negative", "max-trials-alone",
+    ids=["trials-huge", "seed-huge", "period-huge", "period-year-outside", "period-index-outside", "set-huge", "set-huge-negative", "max-trials-alone",
          "scheduler-empty", "set-makes-a-table", "set-makes-a-new-table", "scenario-is-a-folder",
          "set-into-a-missing-table", "set-into-a-missing-planning-table"],
 )

@@ -307,9 +307,11 @@ def _no_temporary_folders(*folders):
         assert not [p.name for p in folder.iterdir() if p.name.startswith(".")], folder
 
 
-@pytest.mark.parametrize("scenario, period, label", [(str(ONE_CELL), 0, "2025"), ("madiun-2025", 1, "2026")],
-                         ids=["one-cell", "madiun-2025-second-year"])
-def test_exact_writes_exact_json_with_the_closed_form_mean(tmp_path, capsys, monkeypatch, scenario, period, label):
+@pytest.mark.parametrize("scenario, asked, label", [(str(ONE_CELL), 0, "2025"), ("madiun-2025", 1, "2026"),
+                                                   ("madiun-2025", 2026, "2026")],
+                         ids=["one-cell", "madiun-2025-second-year", "madiun-2025-by-calendar-year"])
+def test_exact_writes_exact_json_with_the_closed_form_mean(tmp_path, capsys, monkeypatch, scenario, asked, label):
+    """--period takes the index (1) or the calendar year a planner would type (2026): the same year either way."""
     out = tmp_path / "new" / "exact-out"  # neither folder exists yet
     seen = []
     write_json = cli.write_json
@@ -319,7 +321,7 @@ def test_exact_writes_exact_json_with_the_closed_form_mean(tmp_path, capsys, mon
         write_json(path, data)
 
     monkeypatch.setattr(cli, "write_json", watched)
-    assert main(["exact", scenario, "--period", str(period), "--out", str(out)]) == 0
+    assert main(["exact", scenario, "--period", str(asked), "--out", str(out)]) == 0
     printed = capsys.readouterr().out
     assert f"Wrote {out}/exact.json" in printed and "mean Rp" in printed
     assert len(seen) == 1 and seen[0][0].name == "exact.json"
@@ -329,6 +331,7 @@ def test_exact_writes_exact_json_with_the_closed_form_mean(tmp_path, capsys, mon
 
     table = json.loads((out / "exact.json").read_text())
     model = build_model(load_scenario(scenario))
+    period = model.period_labels.index(label)
     closed = float(expected(model).amounts[period].sum())
     assert table["period"] == label and table["method"] == "fft"
     assert table["closed_form_mean_idr"] == pytest.approx(closed, abs=0.01)
