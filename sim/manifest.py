@@ -242,7 +242,10 @@ def read_manifest(path: str | Path) -> dict:
         manifest = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise ScenarioError(str(path), "", "file not found") from None
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as err:
+    except json.JSONDecodeError as err:  # a report's HTML or a scenario given by mistake: say what was expected
+        raise ScenarioError(str(path), "", f"not JSON ({err.msg} at line {err.lineno} column {err.colno}): a manifest "
+                            "is the manifest.json of a report folder") from None
+    except (OSError, UnicodeDecodeError) as err:
         raise ScenarioError(str(path), "", f"cannot read manifest: {err}") from None
     check_manifest(manifest, path)
     return manifest

@@ -362,3 +362,13 @@ def test_a_manifest_far_larger_than_any_is_refused_before_it_is_read(tmp_path, c
         f.truncate(manifest_module.MANIFEST_MAX_BYTES + 1)  # sparse: no disk used
     code, out, err = run_cli(["report", "--check", path], capsys)
     assert code == 2 and err.count("\n") == 1 and "too large for a report manifest" in err, err
+
+
+def test_a_file_that_is_not_json_is_told_what_a_manifest_is(report, tmp_path, capsys):
+    """The report's own HTML given to --check by mistake gave the parser's bare "Expecting value: line 1 column 1
+    (char 0)" (bad-input review, session 44): the error now says it is not JSON and what a manifest is."""
+    html = next(report.folder.glob("*.html"))
+    code, out, err = run_cli(["report", "--check", html], capsys)
+    assert code == 2 and out == "" and err.count("\n") == 1, err
+    assert f"{html}: not JSON (Expecting value at line 1 column 1)" in err
+    assert "a manifest is the manifest.json of a report folder" in err
