@@ -470,6 +470,9 @@ def validate(data: dict, origin: dict, file: str, files=()) -> dict:
                         "checked by 'sim validate', not a scenario")
         if key not in TOP_TABLES:
             v.fail(key, _unknown(key, TOP_TABLES))
+    # A [scenario] written as a value (scenario = "x") is the first thing to mend, before the tables it then lacks.
+    if "scenario" in data and not isinstance(data["scenario"], dict):
+        v.fail("scenario", f"must be a table ([scenario] with id, title, ...), got {shown(data['scenario'], 60)}")
     for key in ("scenario", "segments", "assumptions"):
         if key not in data:
             v.fail(key, "missing table" + v.defaults_hint(key))

@@ -577,6 +577,16 @@ def test_a_table_replaced_by_a_non_table_is_blamed_on_the_file_that_replaced_it(
     assert_one_line_error(code, err, [f"error: {folder / 'child.toml'}: ", *fragments])
 
 
+@pytest.mark.parametrize("text", ['scenario = "madiun-2025"\n', 'scenario = 3\n\n[segments.a]\nmembers = 1\n'])
+def test_a_scenario_written_as_a_value_is_told_to_be_a_table(tmp_path, capsys, text):
+    """``scenario = "madiun-2025"`` (a base meant, a table written) was told "segments: missing table", a table the
+    file never meant to give (bad-input review, session 44): the [scenario] written as a value is named first."""
+    path = tmp_path / "value.toml"
+    path.write_text(text, encoding="utf-8")
+    code, _, err = run_cli(["validate", path], capsys)
+    assert_one_line_error(code, err, [f"error: {path}: scenario: must be a table ([scenario] with id, title, ...)"])
+
+
 def test_base_cycle(folder, capsys):
     write(folder, edit(BASE, 'base = "b"'), name="a.toml")
     write(folder, edit(BASE, 'base = "a"'), name="b.toml")
