@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from .regulation import PAYERS, SCHEMES
@@ -158,8 +159,10 @@ def line():
 
     def check(x):
         problem = base(x)
-        if problem is None and ("\n" in x or "\r" in x):
-            return f"must be one line of text, got {shown(x, 120)}"
+        # Line breaks of any kind, tabs and other control characters (Unicode Cc, Zl, Zp): a report's heading and
+        # a CSV cell would show them as boxes, breaks or nothing at all.
+        if problem is None and any(unicodedata.category(c) in ("Cc", "Zl", "Zp") for c in x):
+            return f"must be one line of text without control characters (a tab, a line break), got {shown(x, 120)}"
         return problem
 
     return check

@@ -936,6 +936,11 @@ def test_bad_command_line_found_by_the_audit(folder, capsys, command, fragments)
          [NAME, "segments.vulnerable.accident_rate.range", "two numbers with low <= high"]),
         (edit(MEMBERS, MEMBERS.replace("3000", HUGE)), [NAME, "segments.vulnerable.members.value", "must be <= 100,000,000"]),
         (edit(TITLE, 'title = "first line\\nsecond line"\n'), [NAME, "scenario.title", "one line of text"]),
+        # A tab, a bell or a Unicode line separator passed as "one line" (bad-input review, session 44)
+        (edit(TITLE, 'title = "Kota\\tJambi"\n'), [NAME, "scenario.title", "without control characters", "'Kota\\tJambi'"]),
+        (edit(LABEL, 'label = { en = "Workers\\u0007", id = "Pekerja" }\n'),
+         [NAME, "segments.vulnerable.label.en", "one line of text without control characters"]),
+        (edit(LABEL, 'label = "Pekerja\\u2028rentan"\n'), [NAME, "segments.vulnerable.label", "without control characters"]),
         (edit(LABEL, LABEL + '"memb\\ners" = 5\n'), [NAME, "segments.vulnerable.memb\\ners", "unknown key"]),
         # The sensitivity tornado runs each end of a range: an infinite one ended the report in a traceback.
         (edit("range = [2.2, 6.0]", "range = [2.2, inf]"),
@@ -944,7 +949,8 @@ def test_bad_command_line_found_by_the_audit(folder, capsys, command, fragments)
         (edit('start = "2025-01"', 'start = "2025-01"\nrules_date = 2025-01-01T00:00:00'),
          [NAME, "scenario.rules_date", "must be a TOML date such as 2025-01-01, got 2025-01-01T00:00:00"]),
     ],
-    ids=["range-huge", "members-huge", "title-two-lines", "key-with-a-line-break", "rate-range-infinite",
+    ids=["range-huge", "members-huge", "title-two-lines", "title-tab", "label-bell", "label-line-separator",
+         "key-with-a-line-break", "rate-range-infinite",
          "rules-date-a-datetime"],
 )
 def test_bad_scenario_file_found_by_the_audit(folder, capsys, change, fragments):
