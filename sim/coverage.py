@@ -34,7 +34,7 @@ from .funding import APBD, CITY_PAYERS
 from .i18n import in_each_language
 from .population import build_model, year_premium_rates
 from .scenario import Scenario, ScenarioError, apply_override, scenario_from_data
-from .scenario_schema import _is_number, shown
+from .scenario_schema import MAX_MEMBERS, _is_number, shown
 
 CSR_PAYER = "CSR"
 # Planning tables a what-if sets aside (members held at the slider's number for a year); claim timing and the UCJ
@@ -199,7 +199,7 @@ def what_if(scenario: Scenario, budget_idr: float | None = None, members: int | 
 # and the function call it (not, later, a segment's members or a mortality load it was turned into).
 SETTING_RANGES = {
     "budget_idr": (0.0, None, "must be 0 or more (Rp per year)"),
-    "members": (0.0, None, "must be 0 or more"),
+    "members": (0.0, MAX_MEMBERS, f"must be between 0 and {MAX_MEMBERS:,} (as a scenario's members)"),
     "csr_share": (0.0, 1.0, "must be a share between 0 and 1 (0.25 is a quarter of the members)"),
     "mortality_factor": (0.0, None, "must be a factor of 0 or more (1 leaves the assumption as it is)"),
     "accident_factor": (0.0, None, "must be a factor of 0 or more (1 leaves the assumption as it is)"),
@@ -208,20 +208,25 @@ SETTING_RANGES = {
 
 def _check_settings(scenario: Scenario, **settings) -> None:
     for name, value in settings.items():
-        if value is None:
-            continue
-        low, high, problem = SETTING_RANGES[name]
-        where = f"what-if for {scenario.id}"
-        # An integer is compared as it is: math.isfinite and every sum downstream raise OverflowError on one beyond
-        # a float's range (notebook 05's members = 1 followed by 5,000 zeros ended in that traceback).
-        number = isinstance(value, (int, float)) and not isinstance(value, bool)
-        if not number or (isinstance(value, float) and not math.isfinite(value)):
-            raise ScenarioError(where, name, f"must be a number, got {value!r}")
-        if value < low or (high is not None and value > high):
-            raise ScenarioError(where, name, f"{problem}, got {shown(value)}")
-        if not _is_number(value):  # the scenario files' own test of a number a float can hold
-            raise ScenarioError(where, name, f"is too large a number (a float holds up to about 1.8e308), got "
-                                             f"{shown(value)}")
+        if value is not None:
+            check_setting(scenario, name, value)
+
+
+def check_setting(scenario: Scenario, name: str, value, shown_as: str | None = None) -> None:
+    """One what-if setting against SETTING_RANGES, refused in one line naming it ``shown_as`` (default ``name``):
+    notebook 03's members_grid is a list of members, and a planner who wrote it is told its name."""
+    low, high, problem = SETTING_RANGES[name]
+    where, name = f"what-if for {scenario.id}", shown_as or name
+    # An integer is compared as it is: math.isfinite and every sum downstream raise OverflowError on one beyond
+    # a float's range (notebook 05's members = 1 followed by 5,000 zeros ended in that traceback).
+    number = isinstance(value, (int, float)) and not isinstance(value, bool)
+    if not number or (isinstance(value, float) and not math.isfinite(value)):
+        raise ScenarioError(where, name, f"must be a number, got {value!r}")
+    if value < low or (high is not None and value > high):
+        raise ScenarioError(where, name, f"{problem}, got {shown(value)}")
+    if not _is_number(value):  # the scenario files' own test of a number a float can hold
+        raise ScenarioError(where, name, f"is too large a number (a float holds up to about 1.8e308), got "
+                                         f"{shown(value)}")
 
 
 BUDGET_STEP = 50_000_000  # notebook 05's budget slider moves in Rp50 juta

@@ -11,7 +11,8 @@ import pandas as pd
 
 from . import report_planning
 from .budget import COVERAGE_ANSWERS, DEFAULT_CONFIDENCE, coverage_answers, coverage_lacks
-from .coverage import apbd_premium, funding, members_affordable, members_held, twelve_months, what_if
+from .coverage import (apbd_premium, check_setting, funding, members_affordable, members_held, twelve_months,
+                       what_if)
 from .forecast import unused_in_projection
 from .funding import APBD
 from .i18n import Language
@@ -78,6 +79,8 @@ def members_table(scenario: Scenario, members_grid=None, lang: str = "id",
         raise ScenarioError("members_grid", "", f"must be a list of numbers of members such as [5000, 10000], got the "
                                                 f"text {members_grid!r}; with papermill pass it as "
                                                 f"-y 'members_grid: [5000, 10000]'")
+    for m in members_grid:  # all checked before any is answered, each named as the planner wrote it
+        check_setting(scenario, "members", m, shown_as="members_grid")
     for m in members_grid:
         r = what_if(scenario, budget_idr=budget_idr, members=m)
         row = {language("wi_members"): language.count(r["members"]),

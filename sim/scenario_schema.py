@@ -38,6 +38,7 @@ OPTIONAL_TABLES = ("budget", "uncertainty", "calibration", *PLANNING_TABLES)
 # --- Value checks: each returns an error message or None ------------------------------------------------------
 
 
+MAX_MEMBERS = 100_000_000  # largest number of members of a segment (and of a what-if); Indonesia has ~150 m workers
 MAX_TRIALS = 100_000_000  # largest scenario.trials, and the largest --chunk-trials / --max-trials
 
 
@@ -446,7 +447,7 @@ SEGMENT_FIELDS = {
     "scheme": plain(choice(SCHEMES)),
     "occupation": plain(choice(OCCUPATIONS)),
     "payer": plain(choice(PAYERS)),
-    "members": param("persons", number(0, 100_000_000, integer=True)),
+    "members": param("persons", number(0, MAX_MEMBERS, integer=True)),
     "wage": param("IDR per month", money("IDR per month", MONTHLY_MONEY_FLOOR, 1e10, lo_open=True)),
     "risk_class": param("class", number(1, 5, integer=True), required=False),
     "male_share": param("share", number(0, 1)),
@@ -533,7 +534,7 @@ UNCERTAINTY_FIELDS = {
 
 BUDGET_FIELDS = {
     "annual_budget": param("IDR per year", money("IDR per year", YEARLY_MONEY_FLOOR, 1e15), required=False),
-    "target_members": param("persons", number(0, 100_000_000, integer=True), required=False),
+    "target_members": param("persons", number(0, MAX_MEMBERS, integer=True), required=False),
 }
 
 # --- [calibration]: what a calibrated scenario was fitted to (written by ``python -m sim calibrate``) ------------
