@@ -416,10 +416,21 @@ def format_summary(summary: dict, notes: list[str] = ()) -> str:
     if exact:
         checks = exact.get("versus_simulation", {}).get("quantiles", {})
         lines.append(f"Exact (FFT) {exact['period']}: mean {rupiah(exact['claims_idr']['mean'])}"
-                     + _exact_mean_check(exact) + f", p99.5 {rupiah(exact['claims_idr']['p99_5'])}; "
+                     + _exact_mean_check(exact) + f", p99.5 {rupiah(exact['claims_idr']['p99_5'])}"
+                     + _draw_set_note(exact) + "; "
                      + "simulated quantiles " + _quantile_checks(checks))
     lines.append("Monte Carlo vs closed form: " + _mean_checks(summary))
     return "\n".join(lines)
+
+
+def _draw_set_note(exact: dict, name: str = "p99_5") -> str:
+    """The sd of an exact quantile over other sets of as many parameter draws (exact.json ``draw_set_sd_idr``): a
+    sampling error of the scenario's draws that no number of trials removes, and that no interval printed holds."""
+    sd = (exact.get("draw_set_sd_idr") or {}).get(name)
+    if sd is None:
+        return ""
+    return (f" (sd {rupiah(sd)}, {sd / exact['claims_idr'][name]:.1%}, over other sets of {exact['draws']} "
+            "parameter draws)")
 
 
 def _exact_mean_check(exact: dict) -> str:
@@ -584,6 +595,9 @@ def cmd_exact(args) -> int:
     print(f"  mean {rupiah(c['mean'])} (closed form {rupiah(table['closed_form_mean_idr'])}, relative error "
           f"{table['mean_rel_error']:.1e}: {table['mean_flag']}); sd {rupiah(c['sd'])}; CV {c['cv']}; skewness {c['skewness']}")
     print("  " + "; ".join(f"{k} {rupiah(c[k])}" for k in ("p5", "p50", "p95", "p99_5")))
+    if table["draw_set_sd_idr"]:
+        print(f"  over other sets of its {table['draws']} parameter draws each quantile would move by (sd): "
+              + "; ".join(f"{k} {rupiah(v)}" for k, v in table["draw_set_sd_idr"].items() if v is not None))
     print(f"Wrote {out}/exact.json")
     return 0
 

@@ -37,7 +37,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 from scipy.special import ndtr
@@ -75,6 +75,7 @@ SEVERITY_FIT = 1e-6  # one event's payment must fit this well on the grid before
 TILT = 8.0  # theta n: wrapped mass is damped by e^-TILT; round-off in the top of the grid grows by e^TILT
 MEAN_TOL = 1e-4  # relative gap to the closed-form mean flagged as "check"
 SIGMAS = 4.0  # band for a simulated quantile: the exact CDF there within q +/- SIGMAS sqrt(q (1 - q) / trials)
+DENSITY_WINDOW = 0.05  # the density at a quantile: the CDF's slope over +/- this many sd of the claims
 MIN_TAIL_TRIALS = 10  # the band's normal approximation needs trials x min(q, 1 - q) of at least this: with fewer
 #                      trials beyond a quantile (a 99.5 % quantile of 1,000 trials rests on 5) it is not checked
 # What a work accident pays besides medical care, by kind of case, as accident.sample_cases pays it.
@@ -103,6 +104,8 @@ class ExactDistribution:
     mean_rel_error: float  # |mean - closed form| / closed form
     tail_mass: float  # probability beyond the grid: 1 - sum(probabilities)
     variance_error_bound: float = 0.0  # most the grid's step can add to the variance, as a share (VARIANCE_TOL)
+    draws: int = 1  # parameter draws the claims are a mixture over
+    draw_set_sd: dict | None = None  # name -> sd (IDR) of each quantile over sets of as many draws (_draw_set_sd)
 
     @property
     def points(self) -> int:
@@ -138,9 +141,11 @@ class _Grid:
     def transform(self, pmf: np.ndarray) -> np.ndarray:
         return np.fft.rfft(pmf * self.tilt)
 
-    def inverse(self, transform: np.ndarray) -> np.ndarray:
-        # Round-off leaves values of order 1e-16 e^TILT of either sign where the true probability is ~0.
-        return np.maximum(np.fft.irfft(transform, self.n) / self.tilt, 0.0)
+    def inverse(self, transform: np.ndarray, probabilities: bool = True) -> np.ndarray:
+        # Round-off leaves values of order 1e-16 e^TILT of either sign where the true probability is ~0: cut to 0
+        # for probabilities, kept for a derivative of them (which has both signs).
+        values = np.fft.irfft(transform, self.n) / self.tilt
+        return np.maximum(values, 0.0) if probabilities else values
 
     def atoms(self, values, probs) -> np.ndarray:
         """Point masses, each split between its two neighbouring points so that its mean is kept."""
@@ -460,8 +465,53 @@ def _fft(perils: list, draws: np.ndarray, grid: _Grid) -> np.ndarray:
     """exp(sum over perils of scale x lambda (phi - 1)), averaged over the parameter draws."""
     total = 0.0
     for scale in draws:
-        total = total + np.exp(sum(s * r * (phi - 1.0) for s, (r, phi) in zip(scale, perils)))
+        total = total + _transform(perils, scale)
     return grid.inverse(total / len(draws))
+
+
+def _draw_set_sd(perils: list, draws: np.ndarray, grid: _Grid, result: ExactDistribution) -> dict:
+    """How far each quantile would move, as a standard deviation (IDR), with another set of as many parameter draws
+    from the same posterior: the draws are a sample, and their mixture's quantiles carry its sampling error, which
+    no number of trials removes (the Monte Carlo quantiles, on the same draws, share it).
+
+    Delta method. The mixture's CDF at a quantile x is the mean over the D draws of each draw's CDF, F_i(x), so its
+    sampling sd is sd(psi_i) / sqrt(D), and the quantile's that over the density at x. Draws whose mean is 1, as
+    sim calibrate writes them (posterior draws divided by their own means), move the mixture only by how they
+    differ from one another, not by their mean: psi_i = F_i(x) - (s_i - 1) . G, G the change of the mixture's CDF
+    at x when every draw's multiplier of one peril rises by a share (the transform's derivative along it: the mean
+    over the draws of s_ik lambda_k (phi_k - 1) times the draw's transform). Other
+    draws are taken as a plain sample: psi_i = F_i(x). An estimate from one set: at the 99.5 % quantile it is
+    itself uncertain by about 40 % (its relative sd over fresh sets of draws, tests/test_exact_draw_set.py, where it
+    is checked against the spread of the quantiles themselves)."""
+    at = {name: int(round(x / grid.h)) for name, x in result.quantiles.items()}
+    index = np.array(list(at.values()))
+    centre = draws.mean(axis=0)
+    mean_one = bool(np.allclose(centre, 1.0, atol=1e-3))
+    each, weighted = [], [0.0] * len(perils)  # weighted: the sum over the draws of s_ik x the draw's transform
+    for scale in draws:
+        transform = _transform(perils, scale)
+        each.append(np.cumsum(grid.inverse(transform))[index])
+        if mean_one:
+            weighted = [w + s * transform for w, s in zip(weighted, scale)]
+    each = np.array(each)
+    if mean_one:
+        slope = np.array([np.cumsum(grid.inverse(w * r * (phi - 1.0) / len(draws), probabilities=False))[index]
+                          for w, (r, phi) in zip(weighted, perils)])
+        each = each - (draws - centre) @ slope
+    cdf_sd = each.std(axis=0, ddof=1) / math.sqrt(len(draws))
+    cdf = np.cumsum(result.probabilities)
+    w = max(1, round(DENSITY_WINDOW * result.sd / grid.h))
+    out = {}
+    for (name, i), sd in zip(at.items(), cdf_sd):
+        low, high = max(i - w, 0), min(i + w, cdf.size - 1)
+        density = (cdf[high] - cdf[low]) / ((high - low) * grid.h)
+        out[name] = float(sd / density) if density > 0 else None
+    return out
+
+
+def _transform(perils: list, scale) -> np.ndarray:
+    """One draw's transform: exp(sum over perils of scale x lambda (phi - 1))."""
+    return np.exp(sum(s * r * (phi - 1.0) for s, (r, phi) in zip(scale, perils)))
 
 
 def _panjer(rate: float, f: np.ndarray) -> np.ndarray:
@@ -490,12 +540,14 @@ def _panjer(rate: float, f: np.ndarray) -> np.ndarray:
 # --- Public API ------------------------------------------------------------------------------------------------
 
 
-def exact_distribution(model: Model, period: int = 0, method: str = "fft") -> ExactDistribution:
+def exact_distribution(model: Model, period: int = 0, method: str = "fft",
+                       draw_set: bool = True) -> ExactDistribution:
     """The distribution of the total claims (all segments and benefits) paid in period ``period`` of ``model``.
 
     ``method``: "fft" or "panjer" (same grid and severity). With parameter uncertainty (the scenario's intensity
     draws) the claims are a mixture over the draws of compound Poisson sums: the FFT averages their transforms,
-    Panjer's recursion (for one compound Poisson) refuses. Raises ValueError for an unknown method or period, a
+    Panjer's recursion (for one compound Poisson) refuses; ``draw_set``: also the quantiles' sampling sd from the
+    draws (:func:`_draw_set_sd`, about one more inverse FFT per draw). Raises ValueError for an unknown method or period, a
     refused Panjer run, or a distribution the grid cannot hold.
     """
     if method not in METHODS:
@@ -532,7 +584,10 @@ def exact_distribution(model: Model, period: int = 0, method: str = "fft") -> Ex
         tail = 1.0 - p.sum()
         if tail <= TAIL_TOL:
             rate = sum(s * r for s, (r, _) in zip(draws.mean(axis=0), perils))
-            return _result(model, period, method, h, p, rate, mean_cf, h * h / (4.0 * second) if second > 0 else 0.0)
+            result = _result(model, period, method, h, p, rate, mean_cf, h * h / (4.0 * second) if second > 0 else 0.0)
+            if draw_set and len(np.unique(draws, axis=0)) > 1:
+                result = replace(result, draws=len(draws), draw_set_sd=_draw_set_sd(perils, draws, grid, result))
+            return result
         # Too much beyond the grid (a heavy severity tail): lengthen the grid, and once it is as long as memory
         # allows, coarsen the span (the quantiles lose resolution, the mean stays exact).
         if n < MAX_POINTS:
@@ -598,6 +653,10 @@ def describe(result: ExactDistribution, summary: dict | None = None) -> dict:
         },
         "closed_form_mean_idr": round(result.mean_closed_form, 2),
         "mean_rel_error": result.mean_rel_error,
+        # The quantiles' sampling sd from the parameter draws (null without draws): not in any interval reported.
+        "draws": result.draws,
+        "draw_set_sd_idr": (None if result.draw_set_sd is None else
+                            {k: None if v is None else round(v, 2) for k, v in result.draw_set_sd.items()}),
         "mean_flag": "ok" if result.mean_rel_error <= MEAN_TOL else "check",
     }
     if summary is not None:

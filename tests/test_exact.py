@@ -33,6 +33,7 @@ def test_public_names():
     assert {f.name for f in dataclasses.fields(ExactDistribution)} == {
         "scenario_id", "period", "period_label", "method", "h", "probabilities", "poisson_rate", "mean", "sd",
         "cv", "skewness", "quantiles", "mean_closed_form", "mean_rel_error", "tail_mass", "variance_error_bound",
+        "draws", "draw_set_sd",
     }
 
 
