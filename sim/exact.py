@@ -479,10 +479,10 @@ def _draw_set_sd(perils: list, draws: np.ndarray, grid: _Grid, result: ExactDist
     sim calibrate writes them (posterior draws divided by their own means), move the mixture only by how they
     differ from one another, not by their mean: psi_i = F_i(x) - (s_i - 1) . G, G the change of the mixture's CDF
     at x when every draw's multiplier of one peril rises by a share (the transform's derivative along it: the mean
-    over the draws of s_ik lambda_k (phi_k - 1) times the draw's transform). Other
-    draws are taken as a plain sample: psi_i = F_i(x). An estimate from one set: at the 99.5 % quantile it is
-    itself uncertain by about 40 % (its relative sd over fresh sets of draws, tests/test_exact_draw_set.py, where it
-    is checked against the spread of the quantiles themselves)."""
+    over the draws of s_ik lambda_k (phi_k - 1) times the draw's transform). Other draws are taken as a plain
+    sample: psi_i = F_i(x). An estimate from one set: at the 99.5 % quantile it is itself uncertain by about 40 %
+    (its relative sd over fresh sets of draws, tests/test_exact_draw_set.py, where it is checked against the spread
+    of the quantiles themselves)."""
     at = {name: int(round(x / grid.h)) for name, x in result.quantiles.items()}
     index = np.array(list(at.values()))
     centre = draws.mean(axis=0)
@@ -547,8 +547,8 @@ def exact_distribution(model: Model, period: int = 0, method: str = "fft",
     ``method``: "fft" or "panjer" (same grid and severity). With parameter uncertainty (the scenario's intensity
     draws) the claims are a mixture over the draws of compound Poisson sums: the FFT averages their transforms,
     Panjer's recursion (for one compound Poisson) refuses; ``draw_set``: also the quantiles' sampling sd from the
-    draws (:func:`_draw_set_sd`, about one more inverse FFT per draw). Raises ValueError for an unknown method or period, a
-    refused Panjer run, or a distribution the grid cannot hold.
+    draws (:func:`_draw_set_sd`, about one more inverse FFT per draw). Raises ValueError for an unknown method or
+    period, a refused Panjer run, or a distribution the grid cannot hold.
     """
     if method not in METHODS:
         raise ValueError(f"unknown method {method!r}; use one of {', '.join(METHODS)}")

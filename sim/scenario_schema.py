@@ -38,7 +38,7 @@ OPTIONAL_TABLES = ("budget", "uncertainty", "calibration", *PLANNING_TABLES)
 # --- Value checks: each returns an error message or None ------------------------------------------------------
 
 
-MAX_MEMBERS = 100_000_000  # largest number of members of a segment (and of a what-if); Indonesia has ~150 m workers
+MAX_MEMBERS = 100_000_000  # largest number of members of a segment (and of a what-if); more than Indonesia's workforce
 MAX_TRIALS = 100_000_000  # largest scenario.trials, and the largest --chunk-trials / --max-trials
 
 

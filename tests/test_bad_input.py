@@ -914,7 +914,8 @@ HUGE = "1" + "0" * 400  # an integer TOML and the command line accept, beyond a 
         (["run", "{scenario}", "--set", "claim_timing.verification_months=1"],
          ["error: --set: claim_timing: the scenario has no [claim_timing] table"]),
     ],
-    ids=["trials-huge", "seed-huge", "period-huge", "period-year-outside", "period-index-outside", "set-huge", "set-huge-negative", "max-trials-alone",
+    ids=["trials-huge", "seed-huge", "period-huge", "period-year-outside", "period-index-outside", "set-huge",
+         "set-huge-negative", "max-trials-alone",
          "scheduler-empty", "set-makes-a-table", "set-makes-a-new-table", "scenario-is-a-folder",
          "set-into-a-missing-table", "set-into-a-missing-planning-table"],
 )
@@ -937,10 +938,12 @@ def test_bad_command_line_found_by_the_audit(folder, capsys, command, fragments)
         (edit(MEMBERS, MEMBERS.replace("3000", HUGE)), [NAME, "segments.vulnerable.members.value", "must be <= 100,000,000"]),
         (edit(TITLE, 'title = "first line\\nsecond line"\n'), [NAME, "scenario.title", "one line of text"]),
         # A tab, a bell or a Unicode line separator passed as "one line" (bad-input review, session 44)
-        (edit(TITLE, 'title = "Kota\\tJambi"\n'), [NAME, "scenario.title", "without control characters", "'Kota\\tJambi'"]),
+        (edit(TITLE, 'title = "Kota\\tJambi"\n'),
+         [NAME, "scenario.title", "without control characters", "'Kota\\tJambi'"]),
         (edit(LABEL, 'label = { en = "Workers\\u0007", id = "Pekerja" }\n'),
          [NAME, "segments.vulnerable.label.en", "one line of text without control characters"]),
-        (edit(LABEL, 'label = "Pekerja\\u2028rentan"\n'), [NAME, "segments.vulnerable.label", "without control characters"]),
+        (edit(LABEL, 'label = "Pekerja\\u2028rentan"\n'),
+         [NAME, "segments.vulnerable.label", "without control characters"]),
         (edit(LABEL, LABEL + '"memb\\ners" = 5\n'), [NAME, "segments.vulnerable.memb\\ners", "unknown key"]),
         # The sensitivity tornado runs each end of a range: an infinite one ended the report in a traceback.
         (edit("range = [2.2, 6.0]", "range = [2.2, inf]"),
